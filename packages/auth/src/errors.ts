@@ -1,0 +1,22 @@
+/**
+ * Errors a caller sees, in Vietnamese (the users' language) with a stable machine code. Messages name
+ * what the user sent or may do, never internals.
+ */
+import { GraphQLError } from 'graphql';
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+}
+
+/** Bad input: `field` is the argument path the user must fix (`input.date`). Nothing was written. */
+export function invalidInput(field: string, message: string, reason: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, reason } });
+}
+
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+}

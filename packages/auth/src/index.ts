@@ -1,0 +1,6 @@
+export * from './errors.js';
+export * from './identity.js';
+export * from './keys.js';
+export * from './tokens.js';
+export * from './scope.js';
+export * from './demo-users.js';

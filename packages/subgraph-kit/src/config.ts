@@ -1,0 +1,53 @@
+/**
+ * Configuration from the environment, with the embedded default for everything: a new user runs the
+ * federation with no settings at all.
+ */
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, loadOrCreateSigningKey, type TokenVerifier } from '@antt/auth';
+import { ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
+
+/** Root of the checkout (packages/subgraph-kit/src → ../../..). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+/** Where databases and keys of the embedded default live (git-ignored). */
+export function dataDir(): string {
+  return process.env.ANTT_DATA_DIR ? resolve(process.env.ANTT_DATA_DIR) : join(REPO_ROOT, '.data');
+}
+
+export function keysDir(): string {
+  return join(dataDir(), 'keys');
+}
+
+export const GATEWAY_DEFAULT_PORT = 4000;
+
+/** Default port of a subgraph: 4001 for the Front, then in the order of the plan's list. */
+export function defaultPort(org: OrganizationId): number {
+  return 4001 + ORGANIZATION_IDS.indexOf(org);
+}
+
+/** Environment variable naming a subgraph's URL for the gateway, e.g. ANTT_WOMEN_URL. */
+export function subgraphUrlVariable(org: OrganizationId): string {
+  return `ANTT_${org.toUpperCase()}_URL`;
+}
+
+export function portFromEnv(fallback: number): number {
+  const raw = process.env.PORT;
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`PORT must be a port number, got "${raw}".`);
+  return n;
+}
+
+/**
+ * The token verifier: production sets ANTT_JWKS_URL (the identity provider's key set); the embedded
+ * default verifies against the key generated under .data/keys on first start.
+ */
+export async function verifierFromEnv(): Promise<TokenVerifier> {
+  const settings = { issuer: process.env.ANTT_JWT_ISSUER ?? DEFAULT_ISSUER, audience: process.env.ANTT_JWT_AUDIENCE ?? DEFAULT_AUDIENCE };
+  if (process.env.ANTT_JWKS_URL) return createVerifier({ jwksUrl: new URL(process.env.ANTT_JWKS_URL) }, settings);
+  await loadOrCreateSigningKey(keysDir());
+  const jwks = JSON.parse(readFileSync(join(keysDir(), 'jwks.json'), 'utf8'));
+  return createVerifier({ jwks }, settings);
+}

@@ -1,0 +1,47 @@
+/**
+ * The HTTP shell shared by the gateway and every subgraph: Express 5 with Apollo's integration,
+ * a /health endpoint that needs no token, and graceful shutdown.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export interface ServeOptions<TContext extends BaseContext> {
+  port: number;
+  host?: string;
+  /** Builds the Apollo server; the plugin drains in-flight requests on stop. */
+  apollo: (drain: ApolloServerPlugin<TContext>) => ApolloServer<TContext>;
+  context: (req: express.Request) => Promise<TContext>;
+  health: () => Record<string, unknown>;
+  /** Largest request body accepted. */
+  bodyLimit?: string;
+}
+
+export async function serve<TContext extends BaseContext>(opts: ServeOptions<TContext>): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const server = opts.apollo(ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<TContext>);
+  await server.start();
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', ...opts.health() });
+  });
+  app.use('/graphql', express.json({ limit: opts.bodyLimit ?? '100kb' }), expressMiddleware(server, { context: ({ req }) => opts.context(req) }));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const stop = () => server.stop();
+  return { url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`, port, stop, [Symbol.asyncDispose]: stop };
+}

@@ -1,0 +1,276 @@
+/**
+ * The reference part of every subgraph's schema: units, organizations, periods, the plan's tasks.
+ *
+ * Every field here is @shareable and answered from the same in-memory package in every subgraph, so
+ * whichever subgraph the query planner picks gives the same answer (a shareable field that differed
+ * per subgraph would silently return one organization's value). Keep SDL and resolvers here, once.
+ */
+import { gql } from 'graphql-tag';
+import { DateScalar, DateTimeScalar } from './scalars.js';
+import {
+  ORGANIZATION_IDS, ORGANIZATIONS, PLAN_TASKS, branchAt, isIsoDate, isOrganizationId, periodById, periodContaining, periodsBetween, territory, todayInVietnam,
+  type AdminUnit, type Branch, type Calendar, type LineageLink, type Organization, type UnitLevel,
+} from '@antt/reference';
+import { invalidInput } from '@antt/auth';
+
+export const FEDERATION_LINK = `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject"])
+`;
+
+export const referenceTypeDefs = gql`
+  ${FEDERATION_LINK}
+
+  """
+  A calendar date, YYYY-MM-DD (ngày). Dates in this graph are civil dates in Vietnam.
+  """
+  scalar Date
+
+  """
+  A date and time in ISO 8601 with offset (thời điểm).
+  """
+  scalar DateTime
+
+  """
+  Level of an administrative unit (cấp hành chính).
+  """
+  enum UnitLevel {
+    "Province (tỉnh)."
+    PROVINCE
+    "District-level unit (huyện, thành phố, thị xã); abolished on 1 July 2025."
+    DISTRICT
+    "Commune-level unit (xã, phường, thị trấn)."
+    COMMUNE
+    "Residential area (khu dân cư: bản, tiểu khu, tổ dân phố)."
+    RESIDENTIAL_AREA
+  }
+
+  """
+  An administrative unit of Sơn La (đơn vị hành chính) or a residential area below a commune. A unit
+  never changes: the 2025 reform ended the old units and created new ones, linked by lineage.
+  """
+  type Unit @key(fields: "id") @shareable {
+    "Stable id, unique across eras (a GSO code is reused by the reform): e.g. commune:03646@2019 is Phường Chiềng Lề, commune:03646@2025 is Phường Tô Hiệu."
+    id: ID!
+    "General Statistics Office code (mã GSO); unique only within an era; null for residential areas."
+    code: String
+    "Official name (tên), e.g. Xã Chiềng Pha."
+    name: String!
+    "Kind as written in Vietnamese (loại): Tỉnh, Thành phố, Huyện, Thị xã, Xã, Phường, Thị trấn, Bản, Tiểu khu, Tổ dân phố."
+    kind: String!
+    "Level (cấp)."
+    level: UnitLevel!
+    "The map the unit belongs to: 2019-2025 (before the reform) or 2025- (after it); null for units on both."
+    era: String
+    "First day the unit exists (hiệu lực từ)."
+    validFrom: Date!
+    "Last day the unit exists (hiệu lực đến); null while it is current."
+    validTo: Date
+    "True for generated demo units (residential areas: the official list stops at communes)."
+    demo: Boolean!
+    "The unit above it on a date (default: its last valid day, or today)."
+    parent("Date to look at; default: the unit's last valid day, or today." on: Date): Unit
+    "The units directly below it on a date (default: its last valid day, or today)."
+    children("Date to look at; default: the unit's last valid day, or today." on: Date): [Unit!]!
+    "Units this one was formed from in the 2025 reform (đơn vị trước sáp nhập)."
+    predecessors: [LineageLink!]!
+    "Units this one went into in the 2025 reform (đơn vị sau sáp nhập)."
+    successors: [LineageLink!]!
+    "The unit on today's map that this one rolled into: itself while current, the (primary) successor of an old commune, null for a district (the level was abolished)."
+    currentUnit: Unit
+  }
+
+  """
+  One link of the 2025 reform: an old unit went, fully or partly, into a new one (sáp nhập, chia tách).
+  """
+  type LineageLink @shareable {
+    "The old unit."
+    predecessor: Unit!
+    "The new unit."
+    successor: Unit!
+    "FULL when the whole old unit went into the new one, PARTIAL when it was split."
+    part: LineagePart!
+    "For a split unit, whether this successor receives the records kept at commune level (without a residential area), so that they are counted once."
+    primary: Boolean!
+    "Day the change took effect."
+    effective: Date!
+    "The legal act that made the change."
+    legalBasis: String!
+  }
+
+  "Whether an old unit went wholly or partly into a new one."
+  enum LineagePart {
+    "The whole old unit (toàn bộ)."
+    FULL
+    "Part of the old unit (một phần); the rest went to another new unit."
+    PARTIAL
+  }
+
+  """
+  An organization taking part in Plan 155/KH-MTTQ-CAT (tổ chức).
+  """
+  type Organization @key(fields: "id") @shareable {
+    "Short id, also the name of its subgraph: front, police, veterans, women, youth, labour, farmers, elderly, infocomm."
+    id: ID!
+    "Name in Vietnamese (tên)."
+    nameVi: String!
+    "Name in English."
+    nameEn: String!
+    "Levels at which it has branches."
+    levels: [UnitLevel!]!
+    "First day it exists in this graph."
+    validFrom: Date!
+    "Last day it existed; null while it exists."
+    validTo: Date
+    "Who took its duties over when it ceased to exist, e.g. the Department of Science and Technology for the Department of Information and Communications on 1 March 2025."
+    successorNameVi: String
+    "Its branch at a unit (chi hội, cơ sở), if it has one at that level."
+    branchAt("Unit id." unitId: ID!): Branch
+  }
+
+  """
+  An organization's branch at one unit (cấp tỉnh, huyện, xã): where its staff at that level work.
+  """
+  type Branch @shareable {
+    "organization@unit, e.g. women@commune:03730@2019."
+    id: ID!
+    "Name, e.g. Hội Liên hiệp Phụ nữ Xã Chiềng Pha."
+    name: String!
+    "The organization."
+    organization: Organization!
+    "The unit it works at."
+    unit: Unit!
+    "First day it exists."
+    validFrom: Date!
+    "Last day it existed; null while it exists."
+    validTo: Date
+  }
+
+  "A calendar of reporting or assessment periods (kỳ báo cáo, kỳ đánh giá)."
+  enum Calendar {
+    "Calendar months (báo cáo tháng)."
+    MONTH
+    "Calendar quarters (báo cáo quý)."
+    QUARTER
+    "Calendar years."
+    YEAR
+    "The plan's six-month thematic report, 10 December to 9 June, due before 10 June (báo cáo chuyên đề 6 tháng)."
+    PLAN_SIX_MONTH
+    "The plan's yearly report, 10 December to 9 December, due before 10 December (báo cáo năm)."
+    PLAN_YEAR
+    "Assessment year of residential areas under Circular 124/2021, 1 November to 31 October."
+    ASSESSMENT_RESIDENTIAL
+    "Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November."
+    ASSESSMENT_UNIT
+  }
+
+  """
+  A reporting or assessment period (kỳ): a closed interval of days with the day its report is due before.
+  """
+  type Period @shareable {
+    "Stable id: 2021-05, 2021-Q2, 2021, 2021-PLAN-6M, 2021-PLAN-Y, 2022-ATANTT-KDC, 2022-ATANTT-UNIT."
+    id: ID!
+    "The calendar it belongs to."
+    calendar: Calendar!
+    "First day (từ ngày), inclusive."
+    start: Date!
+    "Last day (đến ngày), inclusive."
+    end: Date!
+    "The report on it is due before this day (hạn báo cáo: trước ngày)."
+    dueBefore: Date!
+    "Label in Vietnamese, e.g. Năm 2021 (10/12/2020 – 10/12/2021)."
+    label: String!
+  }
+
+  "A key task of Plan 155/KH-MTTQ-CAT, section II (nội dung công tác trọng tâm)."
+  type PlanTask @shareable {
+    "Section and item, e.g. II.4."
+    id: ID!
+    "Title in Vietnamese."
+    titleVi: String!
+    "Title in English."
+    titleEn: String!
+  }
+
+  type Query {
+    "A unit by id (đơn vị hành chính)."
+    unit("Unit id, e.g. commune:03730@2019." id: ID!): Unit @shareable
+    "The units as they were on a date, optionally of one level (default: today)."
+    units("Date; default today." on: Date, "Only this level." level: UnitLevel): [Unit!]! @shareable
+    "Every unit, in any era, with a GSO code: after the reform one code can name two different units."
+    unitsByCode("GSO code, e.g. 03646." code: String!): [Unit!]! @shareable
+    "The organizations of the plan."
+    organizations: [Organization!]! @shareable
+    "One organization by id."
+    organization("Organization id, e.g. women." id: ID!): Organization @shareable
+    "A period by id; null when the id names no period."
+    period("Period id, e.g. 2021-PLAN-Y." id: ID!): Period @shareable
+    "The period of a calendar that contains a date; null only for a six-month date outside 10 December to 9 June."
+    periodContaining("The calendar." calendar: Calendar!, "The date." date: Date!): Period @shareable
+    "The periods of a calendar that overlap a date range, in order (at most 400)."
+    periods("The calendar." calendar: Calendar!, "First day of the range." from: Date!, "Last day of the range." to: Date!): [Period!]! @shareable
+    "The key tasks of the plan, section II."
+    planTasks: [PlanTask!]! @shareable
+  }
+`;
+
+interface OrganizationRef { id: string }
+interface UnitRef { id: string }
+
+function toPeriod(p: { id: string; calendar: Calendar; start: string; end: string; dueBefore: string; labelVi: string }) {
+  return { ...p, label: p.labelVi };
+}
+
+function organization(id: string): Organization | null {
+  return isOrganizationId(id) ? ORGANIZATIONS[id] : null;
+}
+
+export const referenceResolvers = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query: {
+    unit: (_: unknown, { id }: { id: string }) => territory().unit(id) ?? null,
+    units: (_: unknown, { on, level }: { on?: string; level?: UnitLevel }) => territory().unitsOn(on ?? todayInVietnam(), level),
+    unitsByCode: (_: unknown, { code }: { code: string }) => territory().unitsByCode(code),
+    organizations: () => ORGANIZATION_IDS.map((id) => ORGANIZATIONS[id]),
+    organization: (_: unknown, { id }: { id: string }) => organization(id),
+    period: (_: unknown, { id }: { id: string }) => {
+      const p = periodById(id);
+      return p ? toPeriod(p) : null;
+    },
+    periodContaining: (_: unknown, { calendar, date }: { calendar: Calendar; date: string }) => {
+      const p = periodContaining(calendar, date);
+      return p ? toPeriod(p) : null;
+    },
+    periods: (_: unknown, { calendar, from: f, to: t }: { calendar: Calendar; from: string; to: string }) => {
+      if (f > t) throw invalidInput('to', 'to: ngày kết thúc phải sau ngày bắt đầu.', 'RANGE_REVERSED');
+      const out = periodsBetween(calendar, f, t);
+      if (out.length > 400) throw invalidInput('to', 'Khoảng thời gian quá dài: tối đa 400 kỳ một lần.', 'TOO_MANY_PERIODS');
+      return out.map(toPeriod);
+    },
+    planTasks: () => PLAN_TASKS,
+  },
+  Unit: {
+    __resolveReference: (ref: UnitRef) => territory().unit(ref.id) ?? null,
+    parent: (u: AdminUnit, { on }: { on?: string }) => territory().parentOn(u.id, on),
+    children: (u: AdminUnit, { on }: { on?: string }) => territory().childrenOn(u.id, on),
+    predecessors: (u: AdminUnit) => territory().predecessors(u.id),
+    successors: (u: AdminUnit) => territory().successors(u.id),
+    currentUnit: (u: AdminUnit) => territory().currentUnit(u.id),
+  },
+  LineageLink: {
+    predecessor: (l: LineageLink) => territory().unit(l.predecessor),
+    successor: (l: LineageLink) => territory().unit(l.successor),
+  },
+  Organization: {
+    __resolveReference: (ref: OrganizationRef) => organization(ref.id),
+    successorNameVi: (o: Organization) => o.successor?.nameVi ?? null,
+    branchAt: (o: Organization, { unitId }: { unitId: string }) => {
+      const u = territory().unit(unitId);
+      return u ? branchAt(o.id, u) : null;
+    },
+  },
+  Branch: {
+    organization: (b: Branch) => ORGANIZATIONS[b.organization],
+    unit: (b: Branch) => territory().unit(b.unitId),
+  },
+};

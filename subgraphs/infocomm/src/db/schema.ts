@@ -1,0 +1,2 @@
+/** The tables of the infocomm database: the shared ones (activities), then the organization's own. */
+export { activities, activityRevisions, meta } from '@antt/subgraph-kit/tables';

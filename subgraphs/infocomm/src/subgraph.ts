@@ -1,0 +1,4 @@
+/** The infocomm subgraph: exports its definition and opens no port (index.ts listens). */
+import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
+
+export const subgraph = defineOrganizationSubgraph({ org: 'infocomm', root: new URL('..', import.meta.url) });

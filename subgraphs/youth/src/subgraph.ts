@@ -1,0 +1,4 @@
+/** The youth subgraph: exports its definition and opens no port (index.ts listens). */
+import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
+
+export const subgraph = defineOrganizationSubgraph({ org: 'youth', root: new URL('..', import.meta.url) });
