@@ -11,7 +11,7 @@ import { parse } from 'graphql';
 import { defaultPort } from '@antt/subgraph-kit';
 import { SUBGRAPHS } from './subgraphs.js';
 
-export const SUPERGRAPH_FILE = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
+import { SUPERGRAPH_FILE } from './paths.js';
 
 /**
  * Composition hints we have reviewed and accept, each with the reason. Any other hint fails the check.

@@ -27,6 +27,12 @@ export interface ServeOptions<TContext extends BaseContext> {
   bodyLimit?: string;
 }
 
+/**
+ * Stack traces never reach a client (they name files and internals); set ANTT_DEBUG_ERRORS=1 to see
+ * them while developing. Full detail is always in the server log.
+ */
+export const includeStacktrace = process.env.ANTT_DEBUG_ERRORS === '1';
+
 export async function serve<TContext extends BaseContext>(opts: ServeOptions<TContext>): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');

@@ -22,7 +22,7 @@ import { meta } from './activities/table.js';
 import { createContext, type SubgraphContext } from './context.js';
 import { openDatabase, type Db, type OpenedDatabase } from './db.js';
 import { dataDir, defaultPort, portFromEnv, verifierFromEnv } from './config.js';
-import { serve, type RunningServer } from './http.js';
+import { includeStacktrace, serve, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
@@ -97,7 +97,7 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
     port: opts.port ?? 0,
     host: opts.host,
     apollo: (drain) =>
-      new ApolloServer<SubgraphContext>({ schema: sg.schema(), plugins: [ApolloServerPluginInlineTraceDisabled(), drain] }),
+      new ApolloServer<SubgraphContext>({ schema: sg.schema(), includeStacktraceInErrorResponses: includeStacktrace, plugins: [ApolloServerPluginInlineTraceDisabled(), drain] }),
     context: async (req) => contextFor(sg, opts.db, await opts.verifier(req.headers.authorization)),
     health: () => ({ subgraph: sg.name }),
   });

@@ -1,0 +1,92 @@
+/**
+ * `pnpm start`: the whole federation with demo data on the embedded default. Starts the nine subgraphs
+ * and then the gateway, each as its own process (as they would run in production), waits until each is
+ * healthy, and prints the URLs and how to get a token. Ctrl-C stops everything.
+ *
+ * First start creates .data/ (keys and one SQLite file per organization, migrated, with demo data);
+ * later starts keep it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { demoUsers, loadOrCreateSigningKey, signToken } from '@antt/auth';
+import { ORGANIZATION_IDS } from '@antt/reference';
+import { GATEWAY_DEFAULT_PORT, REPO_ROOT, dataDir, defaultPort, keysDir, subgraphUrlVariable } from '@antt/subgraph-kit';
+
+const require = createRequire(import.meta.url);
+const tsx = require.resolve('tsx');
+const host = process.env.HOST ?? '127.0.0.1';
+const gatewayPort = Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT);
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function run(name: string, script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', tsx, script], { env: { ...process.env, ...env, HOST: host, APOLLO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything.`);
+      void stopAll(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitHealthy(name: string, url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (let delay = 100; Date.now() < until; delay = Math.min(delay * 2, 1000)) {
+    if (child.exitCode !== null) throw new Error(`${name} exited before it was healthy.`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
+  throw new Error(`${name} was not healthy after ${timeoutMs / 1000} s (${url}).`);
+}
+
+async function stopAll(code: number): Promise<never> {
+  stopping = true;
+  await Promise.all(
+    children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise<void>((r) => { c.once('exit', () => r()); c.kill('SIGTERM'); })),
+  );
+  process.exit(code);
+}
+process.once('SIGINT', () => void stopAll(0));
+process.once('SIGTERM', () => void stopAll(0));
+
+try {
+  const key = await loadOrCreateSigningKey(keysDir());
+  console.log(`Data directory: ${dataDir()}`);
+  const urls: Record<string, string> = {};
+  await Promise.all(
+    ORGANIZATION_IDS.map(async (org) => {
+      const port = defaultPort(org);
+      urls[subgraphUrlVariable(org)] = `http://${host}:${port}/graphql`;
+      const child = run(org, join(REPO_ROOT, 'subgraphs', org, 'src', 'index.ts'), { PORT: String(port) });
+      await waitHealthy(org, `http://${host}:${port}/health`, child);
+    }),
+  );
+  const gw = run('gateway', join(REPO_ROOT, 'gateway', 'src', 'index.ts'), { ...urls, PORT: String(gatewayPort) });
+  await waitHealthy('gateway', `http://${host}:${gatewayPort}/health`, gw);
+  const leadership = demoUsers().find((u) => u.identity.roles.includes('LEADERSHIP'))!;
+  const token = await signToken(key, leadership.identity);
+  console.log(`
+antt-graph is running.
+  Gateway (province-wide graph): http://${host}:${gatewayPort}/graphql
+${ORGANIZATION_IDS.map((o) => `  ${o.padEnd(9)} subgraph:          http://${host}:${defaultPort(o)}/graphql`).join('\n')}
+
+Every request needs a token. Tokens for each kind of demo user: pnpm tokens
+A provincial leadership token, valid 12 hours:
+${token}
+
+Try:
+  curl -s http://${host}:${gatewayPort}/graphql -H 'content-type: application/json' -H "authorization: Bearer <token>" \\
+    -d '{"query":"{ unit(id: \\"commune:03724@2025\\") { name women { activityCounts(periodId: \\"2021-PLAN-Y\\") { type count } } } }"}'
+
+Press Ctrl-C to stop.`);
+} catch (e) {
+  console.error((e as Error).message);
+  await stopAll(1);
+}
