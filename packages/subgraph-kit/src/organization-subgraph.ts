@@ -84,6 +84,16 @@ export function loadDemoDataOnce(db: Db, org: OrganizationId, today: string): nu
   return n;
 }
 
+/** Apollo settings every subgraph server uses, in production and in tests alike. */
+export function subgraphApolloConfig(sg: OrganizationSubgraph) {
+  return {
+    schema: sg.schema(),
+    includeStacktraceInErrorResponses: includeStacktrace,
+    // Inline tracing (ftv1) costs CPU on every request and only serves Apollo's hosted service.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  };
+}
+
 export interface StartOptions {
   db: Db;
   verifier: TokenVerifier;
@@ -96,8 +106,10 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
   return serve<SubgraphContext>({
     port: opts.port ?? 0,
     host: opts.host,
-    apollo: (drain) =>
-      new ApolloServer<SubgraphContext>({ schema: sg.schema(), includeStacktraceInErrorResponses: includeStacktrace, plugins: [ApolloServerPluginInlineTraceDisabled(), drain] }),
+    apollo: (drain) => {
+      const config = subgraphApolloConfig(sg);
+      return new ApolloServer<SubgraphContext>({ ...config, plugins: [...config.plugins, drain] });
+    },
     context: async (req) => contextFor(sg, opts.db, await opts.verifier(req.headers.authorization)),
     health: () => ({ subgraph: sg.name }),
   });

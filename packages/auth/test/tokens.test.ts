@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { SignJWT, importJWK, base64url } from 'jose';
+import { createVerifier, generateSigningKey, signToken, type Identity } from '../src/index.js';
+
+const who: Identity = { userId: 'u1', name: 'Cán bộ', organization: 'women', unitId: 'commune:03724@2025', roles: ['STAFF'] };
+const key = await generateSigningKey();
+const verify = createVerifier({ jwks: { keys: [key.publicJwk] } });
+
+async function refused(authorization: string | undefined): Promise<{ message: string; code: unknown; status: unknown }> {
+  try {
+    await verify(authorization);
+  } catch (e) {
+    const err = e as { message: string; extensions: { code: unknown; http?: { status: unknown } } };
+    return { message: err.message, code: err.extensions.code, status: err.extensions.http?.status };
+  }
+  throw new Error('token was accepted');
+}
+
+describe('token verification', () => {
+  it('accepts a token signed with the configured key and returns who is calling', async () => {
+    expect(await verify(`Bearer ${await signToken(key, who)}`)).toEqual(who);
+  });
+
+  it('refuses a request without a token with 401 and says what is missing', async () => {
+    expect(await refused(undefined)).toEqual({ message: 'Chưa đăng nhập: yêu cầu cần tiêu đề Authorization: Bearer <mã xác thực>.', code: 'UNAUTHENTICATED', status: 401 });
+    expect((await refused('Basic abc')).message).toContain('không đúng dạng');
+  });
+
+  it('refuses an expired token, saying so', async () => {
+    const old = await new SignJWT({ org: 'women', unit: who.unitId, roles: ['STAFF'] })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .setSubject('u1').setIssuer('antt-graph').setAudience('antt-graph')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(await importJWK(key.privateJwk, 'ES256'));
+    expect(await refused(`Bearer ${old}`)).toMatchObject({ message: 'Mã xác thực đã hết hạn: hãy đăng nhập lại.', status: 401 });
+  });
+
+  it.each([
+    ['the wrong issuer', { issuer: 'someone-else' }],
+    ['the wrong audience', { audience: 'another-app' }],
+  ])('refuses a token for %s', async (_what, opts) => {
+    expect(await refused(`Bearer ${await signToken(key, who, opts)}`)).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+  });
+
+  it('refuses a token signed with another key', async () => {
+    expect(await refused(`Bearer ${await signToken(await generateSigningKey(), who)}`)).toMatchObject({ message: 'Mã xác thực không hợp lệ.' });
+  });
+
+  it('refuses an unsigned token (alg: none)', async () => {
+    const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
+    const payload = base64url.encode(JSON.stringify({ sub: 'u1', org: 'police', unit: 'province:14', roles: ['LEADERSHIP'], iss: 'antt-graph', aud: 'antt-graph', exp: Math.floor(Date.now() / 1000) + 600 }));
+    expect(await refused(`Bearer ${header}.${payload}.`)).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses a token whose claims were changed after signing', async () => {
+    const [h, , s] = (await signToken(key, who)).split('.');
+    const forged = base64url.encode(JSON.stringify({ sub: 'u1', org: 'police', unit: 'province:14', roles: ['LEADERSHIP'], iss: 'antt-graph', aud: 'antt-graph', exp: Math.floor(Date.now() / 1000) + 600 }));
+    expect(await refused(`Bearer ${h}.${forged}.${s}`)).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses a validly signed token that names no organization, an unknown unit, or no role', async () => {
+    for (const bad of [{ ...who, organization: 'nobody' }, { ...who, unitId: 'commune:00000@2019' }, { ...who, roles: [] }, { ...who, roles: ['SUPERUSER'] }]) {
+      expect(await refused(`Bearer ${await signToken(key, bad as Identity)}`)).toMatchObject({ message: 'Mã xác thực thiếu thông tin người dùng, tổ chức, địa bàn hoặc vai trò.' });
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export * from './users.js';
+export * from './subgraph.js';
+export * from './suite.js';

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Two tiers, picked by file name: *.test.ts run in-process (packages, each subgraph, composition);
+// *.e2e.test.ts start every server on port 0 and talk HTTP.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/*.e2e.test.ts', '**/node_modules/**'],
+          env: { APOLLO_TELEMETRY_DISABLED: '1' },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.e2e.test.ts'],
+          env: { APOLLO_TELEMETRY_DISABLED: '1' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
