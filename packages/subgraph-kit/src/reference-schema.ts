@@ -191,6 +191,7 @@ export const referenceTypeDefs = gql`
     titleEn: String!
   }
 
+  "What can be read: reference data here; each organization adds its own records."
   type Query {
     "A unit by id (đơn vị hành chính)."
     unit("Unit id, e.g. commune:03730@2019." id: ID!): Unit @shareable
