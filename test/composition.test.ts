@@ -16,7 +16,7 @@ const supergraph = Supergraph.build(readFileSync(SUPERGRAPH_FILE, 'utf8'));
 // Vite gives test files the ESM one; their type objects fail each other's instanceof checks.
 const api: GraphQLSchema = buildSchema(printSchema(supergraph.apiSchema()));
 
-function services(node: PlanNode | undefined, out = new Set<string>()): Set<string> {
+function services(node: PlanNode | QueryPlan['node'], out = new Set<string>()): Set<string> {
   if (!node) return out;
   switch (node.kind) {
     case 'Fetch':

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Identity, TokenVerifier } from '@antt/auth';
-import { includeStacktrace, serve, type RunningServer } from '@antt/subgraph-kit';
+import { formatError, includeStacktrace, serve, type RunningServer } from '@antt/subgraph-kit';
 import type { OrganizationId } from '@antt/reference';
 import { SUPERGRAPH_FILE } from './paths.js';
 
@@ -51,7 +51,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   return serve<GatewayContext>({
     port: opts.port ?? 0,
     host: opts.host,
-    apollo: (drain) => new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: includeStacktrace, plugins: [drain] }),
+    apollo: (drain) => new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: includeStacktrace, formatError, plugins: [drain] }),
     context: async (req) => {
       const identity = await opts.verifier(req.headers.authorization);
       return { identity, authorization: req.headers.authorization! };

@@ -8,8 +8,13 @@ export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
+/**
+ * Refused by policy. No HTTP status is set on purpose: a subgraph answering 403 makes the gateway
+ * drop that subgraph's whole response ("403: Forbidden"), losing both the message and the parts of
+ * the query the caller may see.
+ */
 export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
 /** Bad input: `field` is the argument path the user must fix (`input.date`). Nothing was written. */

@@ -13,7 +13,7 @@ export interface TokenSettings {
   audience: string;
 }
 
-export async function signToken(key: SigningKey, identity: Identity, opts: Partial<TokenSettings> & { expiresIn?: string } = {}): Promise<string> {
+export async function signToken(key: SigningKey, identity: Identity, opts: Partial<TokenSettings> & { expiresIn?: string | number } = {}): Promise<string> {
   return new SignJWT({ name: identity.name, org: identity.organization, unit: identity.unitId, roles: identity.roles })
     .setProtectedHeader({ alg: TOKEN_ALG, kid: key.kid, typ: 'JWT' })
     .setSubject(identity.userId)

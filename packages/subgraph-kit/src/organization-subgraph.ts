@@ -22,7 +22,7 @@ import { meta } from './activities/table.js';
 import { createContext, type SubgraphContext } from './context.js';
 import { openDatabase, type Db, type OpenedDatabase } from './db.js';
 import { dataDir, defaultPort, portFromEnv, verifierFromEnv } from './config.js';
-import { includeStacktrace, serve, type RunningServer } from './http.js';
+import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
@@ -89,6 +89,7 @@ export function subgraphApolloConfig(sg: OrganizationSubgraph) {
   return {
     schema: sg.schema(),
     includeStacktraceInErrorResponses: includeStacktrace,
+    formatError,
     // Inline tracing (ftv1) costs CPU on every request and only serves Apollo's hosted service.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   };
