@@ -23,7 +23,9 @@ let stopping = false;
 function run(name: string, script: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', tsx, script], { env: { ...process.env, ...env, HOST: host, APOLLO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
-    if (!stopping) {
+    // Ctrl-C reaches every process of the terminal's group at once: a child may stop before we do.
+    const interrupted = code === 0 || signal === 'SIGINT' || signal === 'SIGTERM';
+    if (!stopping && !interrupted) {
       console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything.`);
       void stopAll(1);
     }
