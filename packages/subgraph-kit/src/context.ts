@@ -4,14 +4,24 @@ import type { OrganizationId } from '@antt/reference';
 import { ActivityRepository } from './activities/repository.js';
 import type { Db } from './db.js';
 
+/** A repository class: all SQL of one kind of record, built with the caller's scope. */
+export type RepositoryClass<T> = new (db: Db, org: OrganizationId, scope: Scope) => T;
+
 export interface SubgraphContext {
   org: OrganizationId;
   scope: Scope;
   db: Db;
   activities: ActivityRepository;
+  /** The request's instance of a repository (made on first use), so every query is filtered by the caller's scope. */
+  repo<T>(cls: RepositoryClass<T>): T;
 }
 
 export function createContext(org: OrganizationId, db: Db, identity: Identity): SubgraphContext {
   const scope = new Scope(identity);
-  return { org, scope, db, activities: new ActivityRepository(db, org, scope) };
+  const made = new Map<RepositoryClass<unknown>, unknown>();
+  const repo = <T>(cls: RepositoryClass<T>): T => {
+    if (!made.has(cls)) made.set(cls, new cls(db, org, scope));
+    return made.get(cls) as T;
+  };
+  return { org, scope, db, activities: repo(ActivityRepository), repo };
 }

@@ -45,14 +45,20 @@ export interface DefineOptions {
   root: URL;
   /** The organization's own resolvers, for the types in its schema.graphql. */
   resolvers?: Resolvers;
+  /**
+   * Shared modules from packages/ that this organization uses (a record shape several organizations
+   * keep, each in its own database), added after the activities module and before its own schema.
+   */
+  modules?: { typeDefs: DocumentNode; resolvers: Resolvers }[];
 }
 
-export function defineOrganizationSubgraph({ org, root, resolvers }: DefineOptions): OrganizationSubgraph {
+export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [] }: DefineOptions): OrganizationSubgraph {
   const dir = fileURLToPath(root);
   const modules: OrganizationSubgraph['modules'] = [
     { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
     { typeDefs: sharedActivityTypeDefs, resolvers: {} },
     { typeDefs: activityTypeDefs(org), resolvers: activityResolvers(org) as Resolvers },
+    ...shared,
   ];
   const own = join(dir, 'schema.graphql');
   const ownSdl = existsSync(own) ? readFileSync(own, 'utf8') : '';
