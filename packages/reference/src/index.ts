@@ -3,3 +3,4 @@ export * from './territory.js';
 export * from './organizations.js';
 export * from './periods.js';
 export * from './plan-tasks.js';
+export * from './demo-registry.js';
