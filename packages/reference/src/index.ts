@@ -4,3 +4,7 @@ export * from './organizations.js';
 export * from './periods.js';
 export * from './plan-tasks.js';
 export * from './demo-registry.js';
+export * from './record-ids.js';
+export * from './movement.js';
+export * from './demo-movement.js';
+export * from './demo-random.js';
