@@ -20,6 +20,7 @@ import { activityResolvers } from './activities/resolvers.js';
 import { seedDemoActivities } from './activities/demo.js';
 import { meta } from './activities/table.js';
 import { createContext, type SubgraphContext } from './context.js';
+import { movementModules, type DemoSeeder } from './movement.js';
 import { openDatabase, type Db, type OpenedDatabase } from './db.js';
 import { dataDir, defaultPort, portFromEnv, verifierFromEnv } from './config.js';
 import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
@@ -31,10 +32,12 @@ type Resolvers = GraphQLResolverMap<any>;
 export interface OrganizationSubgraph {
   /** The organization, also the subgraph's name in the supergraph and its folder name. */
   name: OrganizationId;
-  /** Every module of the schema, shared ones first. */
-  modules: { typeDefs: DocumentNode; resolvers: Resolvers }[];
+  /** Every module of the schema, shared ones first; a module may bring demo data to load once. */
+  modules: { typeDefs: DocumentNode; resolvers: Resolvers; seed?: DemoSeeder }[];
   /** The subgraph's committed drizzle migrations. */
   migrationsFolder: string;
+  /** Demo data loaders after the activities': the shared modules', then the organization's own. */
+  seeders: DemoSeeder[];
   /** Builds the executable subgraph schema. */
   schema(): GraphQLSchema;
 }
@@ -49,15 +52,18 @@ export interface DefineOptions {
    * Shared modules from packages/ that this organization uses (a record shape several organizations
    * keep, each in its own database), added after the activities module and before its own schema.
    */
-  modules?: { typeDefs: DocumentNode; resolvers: Resolvers }[];
+  modules?: { typeDefs: DocumentNode; resolvers: Resolvers; seed?: DemoSeeder }[];
+  /** Demo data of the organization's own records, loaded once after the shared modules' (see loadDemoDataOnce). */
+  seed?: DemoSeeder;
 }
 
-export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [] }: DefineOptions): OrganizationSubgraph {
+export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], seed }: DefineOptions): OrganizationSubgraph {
   const dir = fileURLToPath(root);
   const modules: OrganizationSubgraph['modules'] = [
     { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
     { typeDefs: sharedActivityTypeDefs, resolvers: {} },
     { typeDefs: activityTypeDefs(org), resolvers: activityResolvers(org) as Resolvers },
+    ...movementModules(org),
     ...shared,
   ];
   const own = join(dir, 'schema.graphql');
@@ -69,6 +75,7 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     name: org,
     modules,
     migrationsFolder: join(dir, 'drizzle'),
+    seeders: [...modules.flatMap((m) => (m.seed ? [m.seed] : [])), ...(seed ? [seed] : [])],
     schema: () => (built ??= buildSubgraphSchema(modules)),
   };
 }
@@ -78,14 +85,18 @@ export function openOrganizationDatabase(sg: OrganizationSubgraph, opts: { file?
   const file = opts.file ?? join(dataDir(), `${sg.name}.sqlite`);
   const opened = openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true });
   let seeded = 0;
-  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg.name, opts.today ?? todayInVietnam());
+  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg.name, opts.today ?? todayInVietnam(), sg.seeders);
   return { ...opened, seeded };
 }
 
-/** Demo data goes in once per database, remembered in `meta`, so a restart keeps users' own changes. */
-export function loadDemoDataOnce(db: Db, org: OrganizationId, today: string): number {
+/**
+ * Demo data goes in once per database, remembered in `meta`, so a restart keeps users' own changes:
+ * the activities, then each module's (`seeders`, in the order of the schema's modules).
+ */
+export function loadDemoDataOnce(db: Db, org: OrganizationId, today: string, seeders: DemoSeeder[] = []): number {
   if (db.select().from(meta).where(eq(meta.key, 'demo_loaded_at')).get()) return 0;
-  const n = seedDemoActivities(db, org, today);
+  let n = seedDemoActivities(db, org, today);
+  for (const seed of seeders) n += seed(db, org, today);
   db.insert(meta).values({ key: 'demo_loaded_at', value: new Date().toISOString() }).run();
   return n;
 }
@@ -131,7 +142,7 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
   const demo = process.env.ANTT_DEMO_DATA !== '0';
   const { db, sqlite, seeded } = openOrganizationDatabase(sg, { file: process.env.ANTT_DB_FILE, demo });
   const server = await startSubgraph(sg, { db, verifier: await verifierFromEnv(), port: portFromEnv(defaultPort(sg.name)), host: process.env.HOST });
-  console.log(`[${sg.name}] listening on ${server.url}${seeded ? ` (loaded ${seeded} demo activities)` : ''}`);
+  console.log(`[${sg.name}] listening on ${server.url}${seeded ? ` (loaded ${seeded} demo records)` : ''}`);
   const shutdown = async () => {
     await server.stop();
     sqlite.close();

@@ -9,6 +9,7 @@ import type { Db } from '../db.js';
 import { activities, activityRevisions } from './table.js';
 import { validateActivity, type ActivityFields } from './validate.js';
 import type { ActivityType } from './types.js';
+import { assertCanReadMovementCounts } from '../policy.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
 
@@ -37,6 +38,13 @@ function prepare(db: Db) {
       .where(filter)
       .groupBy(activities.type)
       .orderBy(activities.type)
+      .prepare(),
+    countsByTask: db
+      .select({ planTaskId: activities.planTaskId, count: sql<number>`count(*)`, participants: sql<number>`coalesce(sum(${activities.participants}), 0)` })
+      .from(activities)
+      .where(filter)
+      .groupBy(activities.planTaskId)
+      .orderBy(activities.planTaskId)
       .prepare(),
   };
 }
@@ -118,6 +126,17 @@ export class ActivityRepository {
     this.scope.assertCanReadAggregates(this.org, r.unitId);
     const units = JSON.stringify([...this.scope.visibleUnder(r.unitId)]);
     return stmts(this.db).counts.all({ units, from: r.from, to: r.to, type: null });
+  }
+
+  /**
+   * Counts by the task of the plan they serve (null: no task), for a unit and everything below it. The
+   * Front and the police follow every organization's part of the plan, so their staff read these too.
+   */
+  countsByTask(unitId: string, periodId: string): { planTaskId: string | null; count: number; participants: number }[] {
+    const r = this.resolveFilter({ unitId, periodId });
+    assertCanReadMovementCounts(this.scope, this.org, r.unitId);
+    const units = JSON.stringify([...this.scope.visibleUnder(r.unitId)]);
+    return stmts(this.db).countsByTask.all({ units, from: r.from, to: r.to, type: null });
   }
 
   record(input: ActivityFields, opts: { demo?: boolean } = {}): ActivityRow {

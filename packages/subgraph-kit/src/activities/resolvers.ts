@@ -58,6 +58,8 @@ export function activityResolvers(org: OrganizationId) {
     },
     [`${P}UnitRecords`]: {
       activityCounts: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) => ctx.activities.countsByType(unitId, periodId),
+      activityCountsByTask: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
+        ctx.activities.countsByTask(unitId, periodId).map((c) => ({ ...c, planTask: c.planTaskId ? (planTask(c.planTaskId) ?? null) : null })),
       activities: ({ unitId }: UnitRecords, a: ListArgs, ctx: SubgraphContext) => ctx.activities.list({ unitId, periodId: a.periodId, type: a.type }, a.first, a.after),
     },
   };

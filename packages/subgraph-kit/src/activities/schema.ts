@@ -29,6 +29,16 @@ ${Object.entries(ACTIVITY_TYPES)
     participants: Int!
   }
 
+  "Number of activities serving one task of the plan, and the people they reached (what an organization did for a task)."
+  type PlanTaskActivityCount @shareable {
+    "The task of the plan (section II); null for activities that name no task."
+    planTask: PlanTask
+    "Number of activities (số hoạt động)."
+    count: Int!
+    "Total participants (tổng số lượt người tham dự)."
+    participants: Int!
+  }
+
   "Position in a paged list."
   type PageInfo @shareable {
     "Whether another page follows."
@@ -116,6 +126,8 @@ export function activityTypeDefs(org: OrganizationId): DocumentNode {
     type ${P}UnitRecords {
       "Activities by type in a period (số hoạt động theo loại)."
       activityCounts("Period id, e.g. 2021-PLAN-Y or 2025-Q3." periodId: ID!): [ActivityTypeCount!]!
+      "Activities by the task of the plan they serve, in a period: what the ${o.nameEn} did for each task (số hoạt động theo nhiệm vụ)."
+      activityCountsByTask("Period id, e.g. 2021-PLAN-Y." periodId: ID!): [PlanTaskActivityCount!]!
       "The activities themselves, newest first (personal and internal detail: staff of the organization and leadership only)."
       activities("Period id." periodId: ID, "Only this type." type: ActivityType, "Page size, 1 to ${MAX_PAGE}." first: Int = 50, "Cursor from the previous page." after: String): ${P}ActivityConnection!
     }

@@ -1,0 +1,125 @@
+/**
+ * Small validation rules shared by the movement's records (models, forums, opinions, and the Front's
+ * own records). Each throws BAD_USER_INPUT naming the field the user must fix, in Vietnamese, before
+ * anything is written.
+ */
+import { invalidInput, type Scope } from '@antt/auth';
+import { branchById, isOrganizationId, nearestBranch, ORGANIZATIONS, periodById, territory, type AdminUnit, type Branch, type OrganizationId } from '@antt/reference';
+
+/** 2021-08-19 → 19/08/2021, as Vietnamese users write dates. */
+export function viDate(d: string): string {
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+}
+
+/** Trimmed text that must not be empty or longer than `max`. */
+export function requiredText(field: string, value: string | null | undefined, max: number, label: string): string {
+  const v = (value ?? '').trim();
+  if (!v) throw invalidInput(field, `${label} không được để trống.`, 'REQUIRED');
+  if (v.length > max) throw invalidInput(field, `${label} dài quá ${max} ký tự.`, 'TOO_LONG');
+  return v;
+}
+
+/** Trimmed text or null; an empty string counts as not given. */
+export function optionalText(field: string, value: string | null | undefined, max: number, label: string): string | null {
+  const v = value?.trim() || null;
+  if (v && v.length > max) throw invalidInput(field, `${label} dài quá ${max} ký tự.`, 'TOO_LONG');
+  return v;
+}
+
+export function notInFuture(field: string, date: string, today: string, label: string): string {
+  if (date > today) throw invalidInput(field, `${label} ${viDate(date)} ở tương lai (hôm nay là ${viDate(today)}).`, 'DATE_IN_FUTURE');
+  return date;
+}
+
+export function notBefore(field: string, date: string, earliest: string, message: string): string {
+  if (date < earliest) throw invalidInput(field, message, 'DATE_TOO_EARLY');
+  return date;
+}
+
+export function nonNegativeInt(field: string, value: number, max: number, label: string): number {
+  if (!Number.isInteger(value) || value < 0) throw invalidInput(field, `${label} phải là số nguyên không âm.`, 'NEGATIVE');
+  if (value > max) throw invalidInput(field, `${label} vượt quá ${max.toLocaleString('vi-VN')}.`, 'TOO_LARGE');
+  return value;
+}
+
+/** A unit that exists (in any era). */
+export function knownUnit(field: string, id: string): AdminUnit {
+  const u = territory().unit(id);
+  if (!u) throw invalidInput(field, `Không có đơn vị "${id}".`, 'UNKNOWN_UNIT');
+  return u;
+}
+
+/** A unit that existed on `date`: before 1 July 2025 an old commune, after it a new one. */
+export function unitOnDate(field: string, id: string, date: string): AdminUnit {
+  const t = territory();
+  const unit = knownUnit(field, id);
+  if (!t.existsOn(unit.id, date)) {
+    const hint = unit.validTo && date > unit.validTo ? ` Từ ${viDate(unit.validTo)} đơn vị này đã sáp nhập; hãy ghi cho đơn vị mới (${t.currentUnit(unit.id)?.name ?? 'theo bản đồ hiện nay'}).` : ` Đơn vị này chỉ có từ ngày ${viDate(unit.validFrom)}; trước đó hãy ghi cho đơn vị cũ.`;
+    throw invalidInput(field, `${unit.name} không tồn tại vào ngày ${viDate(date)}.${hint}`, 'UNIT_NOT_VALID_ON_DATE');
+  }
+  return unit;
+}
+
+/** A list of other organizations (partners, co-hosts): known ids, no repeats, not `self`. */
+export function otherOrganizations(field: string, ids: readonly string[] | null | undefined, self: OrganizationId | null, max = 9): OrganizationId[] {
+  const out: OrganizationId[] = [];
+  for (const id of ids ?? []) {
+    if (!isOrganizationId(id)) throw invalidInput(field, `"${id}" không phải là tổ chức trong Kế hoạch (front, police, veterans, women, youth, labour, farmers, elderly, infocomm).`, 'UNKNOWN_ORGANIZATION');
+    if (id === self) throw invalidInput(field, `${ORGANIZATIONS[id].nameVi} là tổ chức chủ trì, không ghi lại trong danh sách phối hợp.`, 'SELF_LISTED');
+    if (out.includes(id)) throw invalidInput(field, `${ORGANIZATIONS[id].nameVi} được ghi hai lần.`, 'DUPLICATE');
+    out.push(id);
+  }
+  if (out.length > max) throw invalidInput(field, `Tối đa ${max} tổ chức.`, 'TOO_MANY');
+  return out;
+}
+
+/** A page size from 1 to `max`. */
+export function pageSize(field: string, first: number, max: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > max) throw invalidInput(field, `Số bản ghi mỗi trang phải từ 1 đến ${max}.`, 'PAGE_SIZE');
+  return first;
+}
+
+/** The JSON list of organizations stored in a text column. */
+export function parseOrganizations(json: string | null): OrganizationId[] {
+  if (!json) return [];
+  const v = JSON.parse(json) as unknown;
+  return Array.isArray(v) ? v.filter((x): x is OrganizationId => typeof x === 'string' && isOrganizationId(x)) : [];
+}
+
+/**
+ * The organization's branch that acted at a unit on a date: the one given (it must be the
+ * organization's and be over the unit on that day), or by default the nearest one at or above the unit.
+ */
+export function branchOver(field: string, org: OrganizationId, unit: AdminUnit, date: string, branchId: string | null | undefined): Branch {
+  const t = territory();
+  if (branchId != null) {
+    const b = branchById(branchId);
+    if (!b || b.organization !== org) throw invalidInput(field, `"${branchId}" không phải là một cấp của ${ORGANIZATIONS[org].nameVi}.`, 'UNKNOWN_BRANCH');
+    const ancestors = [unit.id, ...t.ancestorsOn(unit.id, date).map((u) => u.id)];
+    if (!ancestors.includes(b.unitId) || (b.validTo !== null && date > b.validTo)) throw invalidInput(field, `${b.name} không phụ trách ${unit.name} vào ngày ${viDate(date)}.`, 'BRANCH_NOT_OVER_UNIT');
+    return b;
+  }
+  const b = nearestBranch(org, unit.id, date);
+  if (!b) throw invalidInput(field, `Không xác định được cấp tổ chức phụ trách ${unit.name}: hãy ghi rõ branchId.`, 'BRANCH_REQUIRED');
+  return b;
+}
+
+/** The first and last day of a period id (2021-PLAN-Y, 2024-Q3...), or all time when none is given. */
+export function periodRange(field: string, periodId: string | null | undefined): { from: string; to: string } {
+  if (periodId == null) return { from: '0000-01-01', to: '9999-12-31' };
+  const p = periodById(periodId);
+  if (!p) throw invalidInput(field, `Không có kỳ "${periodId}" (ví dụ: 2021-05, 2021-Q2, 2021, 2021-PLAN-Y).`, 'UNKNOWN_PERIOD');
+  return { from: p.start, to: p.end };
+}
+
+/** The unit a list is asked for: the one given (it must exist), or the caller's jurisdiction. */
+export function unitOrJurisdiction(scope: Scope, unitId: string | null | undefined, field = 'unitId'): string {
+  const u = unitId ?? scope.identity.unitId;
+  if (!territory().unit(u)) throw invalidInput(field, `Không có đơn vị "${u}".`, 'UNKNOWN_UNIT');
+  return u;
+}
+
+/** Parses a numeric id of a record kept in this subgraph; anything else names no record. */
+export function numericId(id: string): number | null {
+  return /^[1-9]\d{0,15}$/.test(id) ? Number(id) : null;
+}

@@ -1,0 +1,33 @@
+/**
+ * The movement's shared modules every organization's subgraph has besides activities: the security
+ * models it runs (section II.6) and the forums it holds with the opinions it must answer (section II.4).
+ * Each comes with the demo data the organization loads once.
+ */
+import type { DocumentNode } from 'graphql';
+import type { OrganizationId } from '@antt/reference';
+import type { Db } from './db.js';
+import { modelTypeDefs, sharedModelTypeDefs } from './models/schema.js';
+import { modelResolvers } from './models/resolvers.js';
+import { seedDemoModels } from './models/demo.js';
+import { forumTypeDefs, sharedForumTypeDefs } from './forums/schema.js';
+import { forumResolvers } from './forums/resolvers.js';
+import { seedDemoForums } from './forums/demo.js';
+
+/** Loads a module's demo data into a new database; returns how many rows it wrote. */
+export type DemoSeeder = (db: Db, org: OrganizationId, today: string) => number;
+
+export interface SubgraphModule {
+  typeDefs: DocumentNode;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
+  resolvers: Record<string, any>;
+  seed?: DemoSeeder;
+}
+
+export function movementModules(org: OrganizationId): SubgraphModule[] {
+  return [
+    { typeDefs: sharedModelTypeDefs, resolvers: {} },
+    { typeDefs: modelTypeDefs(org), resolvers: modelResolvers(org), seed: seedDemoModels },
+    { typeDefs: sharedForumTypeDefs, resolvers: {} },
+    { typeDefs: forumTypeDefs(org), resolvers: forumResolvers(org), seed: seedDemoForums },
+  ];
+}
