@@ -9,6 +9,7 @@ import { ORGANIZATION_IDS, ORGANIZATIONS } from '@antt/reference';
 import type { OrganizationSubgraph } from '@antt/subgraph-kit';
 import { openTestSubgraph, type TestSubgraph } from './subgraph.js';
 import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, PROVINCE, THUAN_CHAU, TO_HIEU, dashboard, leadership, staff } from './users.js';
+import { describeMovementRecords } from './movement-suite.js';
 
 const ENTITIES = /* GraphQL */ `
   query ($representations: [_Any!]!) {
@@ -174,4 +175,5 @@ export function describeOrganizationSubgraph(sg: OrganizationSubgraph): void {
       });
     });
   });
+  describeMovementRecords(sg);
 }
