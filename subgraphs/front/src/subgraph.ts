@@ -1,4 +1,6 @@
 /** The front subgraph: exports its definition and opens no port (index.ts listens). */
 import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
+import { resolvers } from './resolvers/index.js';
+import { seedFrontDemo } from './demo.js';
 
-export const subgraph = defineOrganizationSubgraph({ org: 'front', root: new URL('..', import.meta.url) });
+export const subgraph = defineOrganizationSubgraph({ org: 'front', root: new URL('..', import.meta.url), resolvers, seed: seedFrontDemo });

@@ -1,0 +1,117 @@
+/**
+ * Model reviews kept by the Front: written by the Front and the police, answered as every organization's
+ * models' review fields through _entities, and the question the standard asks: did a unit have an
+ * effective model in an assessment year.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, PROVINCE, THUAN_CHAU, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
+import { subgraph } from '../src/subgraph.js';
+
+const REVIEW = /* GraphQL */ `
+  mutation ($input: RecordFrontModelReviewInput!) {
+    recordFrontModelReview(input: $input) { id modelId model { __typename } unit { id } reviewedOn reviewer { id } rating decision evidence basis }
+  }
+`;
+const WOMEN_MODEL_REVIEWS = /* GraphQL */ `
+  query ($id: ID!) { _entities(representations: [{ __typename: "WomenModel", id: $id }]) { ... on WomenModel { id latestReview { rating reviewer { id } } reviews { reviewedOn } } } }
+`;
+const review = { modelId: 'model:women:3', unitId: CHIENG_PHA, reviewedOn: '2021-04-20', rating: 'EFFECTIVE', decision: 'REPLICATE', evidence: 'Không có người tái phạm; nhân dân tham gia tích cực.', basis: 'Kế hoạch 92/KH-BCĐ-CAT' };
+const police = staff('police');
+const frontOfBinhThuan = staff('front', BINH_THUAN);
+
+let s: TestSubgraph;
+beforeEach(async () => {
+  s = await openTestSubgraph(subgraph);
+});
+
+describe('recording a review', () => {
+  it('records a police review of a women’s union model, naming the model by its id', async () => {
+    expect(await s.run(police, REVIEW, { input: review })).toEqual({
+      data: { recordFrontModelReview: { id: '1', modelId: 'model:women:3', model: { __typename: 'WomenModel' }, unit: { id: CHIENG_PHA }, reviewedOn: '2021-04-20', reviewer: { id: 'police' }, rating: 'EFFECTIVE', decision: 'REPLICATE', evidence: review.evidence, basis: review.basis } },
+    });
+  });
+
+  it('refuses a review by another organization or leadership, or outside the jurisdiction, and writes nothing', async () => {
+    for (const who of [staff('women', BINH_THUAN), leadership(), dashboard()]) expect((await s.run(who, REVIEW, { input: review })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await s.run(frontOfBinhThuan, REVIEW, { input: { ...review, unitId: CHIENG_LE } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(s.count('model_reviews')).toBe(0);
+  });
+
+  it.each([
+    ['a model id that names no model', { modelId: 'mô hình Chiềng Sơn' }, 'input.modelId', 'INVALID_MODEL_ID'],
+    ['an organization that is not in the plan', { modelId: 'model:ministry:1' }, 'input.modelId', 'INVALID_MODEL_ID'],
+    ['an ineffective model proposed for replication', { rating: 'INEFFECTIVE', decision: 'REPLICATE' }, 'input.decision', 'DECISION_CONTRADICTS_RATING'],
+    ['an effective model proposed for removal', { rating: 'EFFECTIVE', decision: 'REMOVE' }, 'input.decision', 'DECISION_CONTRADICTS_RATING'],
+    ['a date in the future', { reviewedOn: '2999-01-01' }, 'input.reviewedOn', 'DATE_IN_FUTURE'],
+    ['no evidence', { evidence: ' ' }, 'input.evidence', 'REQUIRED'],
+    ['an unknown unit', { unitId: 'commune:00000@2019' }, 'input.unitId', 'UNKNOWN_UNIT'],
+    ['a date before the unit existed', { unitId: BINH_THUAN, reviewedOn: '2024-11-01' }, 'input.reviewedOn', 'BEFORE_UNIT'],
+  ])('refuses %s, naming the field, and writes nothing', async (_what, change, field, reason) => {
+    const res = await s.run(police, REVIEW, { input: { ...review, ...change } });
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    expect(s.count('model_reviews')).toBe(0);
+  });
+});
+
+describe('the review fields of every organization’s models', () => {
+  it('answers a women’s union model’s reviews through _entities, oldest first, the newest as the latest', async () => {
+    await s.run(police, REVIEW, { input: review });
+    await s.run(frontOfBinhThuan, REVIEW, { input: { ...review, reviewedOn: '2022-11-10', rating: 'AVERAGE', decision: 'KEEP' } });
+    expect(await s.run(leadership(), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({
+      data: { _entities: [{ id: 'model:women:3', latestReview: { rating: 'AVERAGE', reviewer: { id: 'front' } }, reviews: [{ reviewedOn: '2021-04-20' }, { reviewedOn: '2022-11-10' }] }] },
+    });
+  });
+
+  it('shows a model’s reviews to the organization that runs it, and to other organizations nothing (without failing the list)', async () => {
+    await s.run(police, REVIEW, { input: review });
+    expect(await s.run(staff('women', BINH_THUAN), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({ data: { _entities: [{ id: 'model:women:3', latestReview: { rating: 'EFFECTIVE', reviewer: { id: 'police' } }, reviews: [{ reviewedOn: '2021-04-20' }] }] } });
+    expect(await s.run(staff('women', TO_HIEU), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({ data: { _entities: [{ id: 'model:women:3', latestReview: null, reviews: [] }] } });
+    expect(await s.run(staff('youth'), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({ data: { _entities: [{ id: 'model:women:3', latestReview: null, reviews: [] }] } });
+  });
+
+  it('does not trust a representation whose id names another organization’s model', async () => {
+    await s.run(police, REVIEW, { input: review });
+    expect(await s.run(leadership(), WOMEN_MODEL_REVIEWS, { id: 'model:police:3' })).toEqual({ data: { _entities: [null] } });
+  });
+
+  it('lists reviews for the Front, the police and leadership only', async () => {
+    await s.run(police, REVIEW, { input: review });
+    const q = `{ frontModelReviews(unitId: "${THUAN_CHAU}") { modelId rating } }`;
+    expect(await s.run(frontOfBinhThuan, `{ frontModelReviews { modelId } }`)).toEqual({ data: { frontModelReviews: [{ modelId: 'model:women:3' }] } });
+    expect(await s.run(leadership(), q)).toEqual({ data: { frontModelReviews: [{ modelId: 'model:women:3', rating: 'EFFECTIVE' }] } });
+    expect((await s.run(staff('women'), q)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await s.run(dashboard(), q)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('at least one effective model (Circular 124/2021, the commune criterion)', () => {
+  const EFFECTIVE = /* GraphQL */ `
+    query ($unit: ID!, $year: Int!) { unit(id: $unit) { front { hasEffectiveModel(year: $year) effectiveModels(year: $year) { __typename ... on WomenModel { id } ... on FarmersModel { id } } } } }
+  `;
+  const answer = (has: boolean, models: { __typename: string; id: string }[]) => ({ data: { unit: { front: { hasEffectiveModel: has, effectiveModels: models } } } });
+
+  beforeEach(async () => {
+    // Assessment year 2021 runs 16/11/2020 to 15/11/2021; 2022 from 16/11/2021.
+    await s.run(police, REVIEW, { input: { ...review, reviewedOn: '2021-10-01' } });
+    await s.run(police, REVIEW, { input: { ...review, modelId: 'model:farmers:2', reviewedOn: '2021-03-01', decision: 'KEEP' } });
+    await s.run(police, REVIEW, { input: { ...review, modelId: 'model:farmers:2', reviewedOn: '2021-10-05', rating: 'AVERAGE', decision: 'KEEP' } });
+    await s.run(police, REVIEW, { input: { ...review, reviewedOn: '2021-11-20', rating: 'INEFFECTIVE', decision: 'REMOVE' } });
+  });
+
+  it('counts a model whose latest review in the year rated it effective, in the old commune, its old district and today’s commune', async () => {
+    for (const unit of [CHIENG_PHA, THUAN_CHAU, BINH_THUAN, PROVINCE]) expect(await s.run(police, EFFECTIVE, { unit, year: 2021 })).toEqual(answer(true, [{ __typename: 'WomenModel', id: 'model:women:3' }]));
+  });
+
+  it('does not count it elsewhere, nor in a year whose latest review found it wanting', async () => {
+    expect(await s.run(police, EFFECTIVE, { unit: TO_HIEU, year: 2021 })).toEqual(answer(false, []));
+    expect(await s.run(police, EFFECTIVE, { unit: BINH_THUAN, year: 2022 })).toEqual(answer(false, []));
+  });
+
+  it('gives a dashboard the yes or no but not the models, and refuses a year outside the records', async () => {
+    expect(await s.run(dashboard(), `{ unit(id: "${BINH_THUAN}") { front { hasEffectiveModel(year: 2021) } } }`)).toEqual({ data: { unit: { front: { hasEffectiveModel: true } } } });
+    expect((await s.run(dashboard(), EFFECTIVE, { unit: BINH_THUAN, year: 2021 })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await s.run(staff('women'), EFFECTIVE, { unit: BINH_THUAN, year: 2021 })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await s.run(police, EFFECTIVE, { unit: BINH_THUAN, year: 1990 })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year', reason: 'YEAR_OUT_OF_RANGE' });
+  });
+});
