@@ -85,10 +85,9 @@ function shortName(u: AdminUnit): string {
   return u.name.replace(/^(Xã|Phường|Thị trấn) /, '');
 }
 
-/** A day in the month starting at `month`, not after `today`. */
-function dayIn(rng: DemoRandom, month: IsoDate, today: IsoDate): IsoDate | null {
-  const d = addDays(month, rng.int(0, 27));
-  return d <= today ? d : null;
+/** A day in the month starting at `month`. */
+function dayIn(rng: DemoRandom, month: IsoDate): IsoDate {
+  return addDays(month, rng.int(0, 27));
 }
 
 const MODEL_TEMPLATES: Record<ModelKind, string[]> = {
@@ -134,11 +133,13 @@ export function demoModels(today: IsoDate = todayInVietnam()): DemoModel[] {
   const t = territory();
   const out: DemoModel[] = [];
   const next = new Map<OrganizationId, number>();
+  // Numbered before `today` filters anything, so a model keeps its id whatever day the demo loads.
   const add = (m: Omit<DemoModel, 'id' | 'n'>) => {
-    if (m.startedOn > today) return;
     const n = (next.get(m.org) ?? 0) + 1;
     next.set(m.org, n);
-    out.push({ ...m, id: recordId('model', m.org, n), n, reviews: m.reviews.filter((r) => r.reviewedOn <= today) });
+    if (m.startedOn > today) return;
+    const statusLater = m.statusSince !== null && m.statusSince > today;
+    out.push({ ...m, id: recordId('model', m.org, n), n, reviews: m.reviews.filter((r) => r.reviewedOn <= today), ...(statusLater ? { status: 'ACTIVE' as const, statusSince: null } : {}) });
   };
 
   // The plan's named model: reviewed and chosen for replication in 2021 (section IV.3), effective since.
@@ -268,11 +269,12 @@ export function demoForumsAndOpinions(today: IsoDate = todayInVietnam()): DemoFo
     const planned: { org: OrganizationId; kind: ForumKind; title: string | null; date: IsoDate; unit: AdminUnit }[] = [];
     for (const [org, n] of [['front', rng.int(2, 4)], ['police', rng.int(1, 3)], ['youth', rng.chance(25) ? 1 : 0], ['veterans', rng.chance(25) ? 1 : 0]] as const) {
       for (let i = 0; i < n; i++) {
-        const date = dayIn(rng, month, today);
-        if (!date) continue;
+        // Every draw happens whatever `today` is, so a later day only adds records (ids stay stable).
+        const date = dayIn(rng, month);
         const kind: ForumKind = org === 'front' ? rng.pick(frontKinds) : org === 'police' ? 'COMMUNE_POLICE_LISTEN' : 'OTHER';
         const title = org === 'youth' ? 'Diễn đàn thanh niên với phòng, chống tội phạm và ma túy' : org === 'veterans' ? 'Diễn đàn lên án, đấu tranh với hành vi vi phạm pháp luật' : null;
-        planned.push({ org, kind, title, date, unit: rng.pick(communesOn(date)) });
+        const unit = rng.pick(communesOn(date));
+        if (date <= today) planned.push({ org, kind, title, date, unit });
       }
     }
     // The plan's model commune hears its people every June (Chiềng Pha, then Bình Thuận after the reform).
@@ -296,16 +298,14 @@ export function demoForumsAndOpinions(today: IsoDate = todayInVietnam()): DemoFo
           const agency = to === 'AGENCY' ? `Ủy ban nhân dân ${p.unit.name}` : null;
           const dueDate = addDays(p.date, rng.pick([15, 30, 30, 45]));
           const age = (Date.parse(today) - Date.parse(dueDate)) / 86_400_000;
-          const answered = age > 60 ? rng.chance(92) : age > 0 ? rng.chance(55) : rng.chance(30);
-          let answeredOn: IsoDate | null = null;
-          if (answered) {
-            answeredOn = rng.chance(20) ? addDays(dueDate, rng.int(1, 40)) : addDays(p.date, rng.int(3, 14));
-            if (answeredOn > today) answeredOn = null;
-          }
+          const [roll, lateRoll, lateDays, earlyDays, answer] = [rng.int(1, 100), rng.int(1, 100), rng.int(1, 40), rng.int(3, 14), rng.pick(ANSWERS)];
+          const answered = roll <= (age > 60 ? 92 : age > 0 ? 55 : 30);
+          let answeredOn: IsoDate | null = answered ? (lateRoll <= 20 ? addDays(dueDate, lateDays) : addDays(p.date, earlyDays)) : null;
+          if (answeredOn && answeredOn > today) answeredOn = null;
           const on = seq(nextOpinion, keeper);
           raised.push({
             id: recordId('opinion', keeper, on), org: keeper, n: on, forumId, unitId: p.unit.id, raisedOn: p.date, topic, summary, agency, dueDate, handedOverBy: p.org,
-            answer: answeredOn ? rng.pick(ANSWERS) : null, answeredOn,
+            answer: answeredOn ? answer : null, answeredOn,
           });
         }
       }

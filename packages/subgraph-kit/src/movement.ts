@@ -13,21 +13,27 @@ import { forumTypeDefs, sharedForumTypeDefs } from './forums/schema.js';
 import { forumResolvers } from './forums/resolvers.js';
 import { seedDemoForums } from './forums/demo.js';
 
-/** Loads a module's demo data into a new database; returns how many rows it wrote. */
+/** Loads a module's demo data into a database; returns how many rows it wrote. */
 export type DemoSeeder = (db: Db, org: OrganizationId, today: string) => number;
+
+/** A module's demo data, loaded once per database and remembered under its name (see loadDemoDataOnce). */
+export interface ModuleDemo {
+  name: string;
+  seed: DemoSeeder;
+}
 
 export interface SubgraphModule {
   typeDefs: DocumentNode;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
   resolvers: Record<string, any>;
-  seed?: DemoSeeder;
+  demo?: ModuleDemo;
 }
 
 export function movementModules(org: OrganizationId): SubgraphModule[] {
   return [
     { typeDefs: sharedModelTypeDefs, resolvers: {} },
-    { typeDefs: modelTypeDefs(org), resolvers: modelResolvers(org), seed: seedDemoModels },
+    { typeDefs: modelTypeDefs(org), resolvers: modelResolvers(org), demo: { name: 'models', seed: seedDemoModels } },
     { typeDefs: sharedForumTypeDefs, resolvers: {} },
-    { typeDefs: forumTypeDefs(org), resolvers: forumResolvers(org), seed: seedDemoForums },
+    { typeDefs: forumTypeDefs(org), resolvers: forumResolvers(org), demo: { name: 'forums', seed: seedDemoForums } },
   ];
 }

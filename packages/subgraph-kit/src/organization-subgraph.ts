@@ -20,7 +20,7 @@ import { activityResolvers } from './activities/resolvers.js';
 import { seedDemoActivities } from './activities/demo.js';
 import { meta } from './activities/table.js';
 import { createContext, type SubgraphContext } from './context.js';
-import { movementModules, type DemoSeeder } from './movement.js';
+import { movementModules, type DemoSeeder, type ModuleDemo } from './movement.js';
 import { openDatabase, type Db, type OpenedDatabase } from './db.js';
 import { dataDir, defaultPort, portFromEnv, verifierFromEnv } from './config.js';
 import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
@@ -33,11 +33,11 @@ export interface OrganizationSubgraph {
   /** The organization, also the subgraph's name in the supergraph and its folder name. */
   name: OrganizationId;
   /** Every module of the schema, shared ones first; a module may bring demo data to load once. */
-  modules: { typeDefs: DocumentNode; resolvers: Resolvers; seed?: DemoSeeder }[];
+  modules: { typeDefs: DocumentNode; resolvers: Resolvers; demo?: ModuleDemo }[];
   /** The subgraph's committed drizzle migrations. */
   migrationsFolder: string;
-  /** Demo data loaders after the activities': the shared modules', then the organization's own. */
-  seeders: DemoSeeder[];
+  /** Demo data after the activities': the shared modules', then the organization's own. */
+  demos: ModuleDemo[];
   /** Builds the executable subgraph schema. */
   schema(): GraphQLSchema;
 }
@@ -52,7 +52,7 @@ export interface DefineOptions {
    * Shared modules from packages/ that this organization uses (a record shape several organizations
    * keep, each in its own database), added after the activities module and before its own schema.
    */
-  modules?: { typeDefs: DocumentNode; resolvers: Resolvers; seed?: DemoSeeder }[];
+  modules?: { typeDefs: DocumentNode; resolvers: Resolvers; demo?: ModuleDemo }[];
   /** Demo data of the organization's own records, loaded once after the shared modules' (see loadDemoDataOnce). */
   seed?: DemoSeeder;
 }
@@ -75,7 +75,7 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     name: org,
     modules,
     migrationsFolder: join(dir, 'drizzle'),
-    seeders: [...modules.flatMap((m) => (m.seed ? [m.seed] : [])), ...(seed ? [seed] : [])],
+    demos: [...modules.flatMap((m) => (m.demo ? [m.demo] : [])), ...(seed ? [{ name: org, seed }] : [])],
     schema: () => (built ??= buildSubgraphSchema(modules)),
   };
 }
@@ -85,19 +85,27 @@ export function openOrganizationDatabase(sg: OrganizationSubgraph, opts: { file?
   const file = opts.file ?? join(dataDir(), `${sg.name}.sqlite`);
   const opened = openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true });
   let seeded = 0;
-  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg.name, opts.today ?? todayInVietnam(), sg.seeders);
+  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg.name, opts.today ?? todayInVietnam(), sg.demos);
   return { ...opened, seeded };
 }
 
 /**
  * Demo data goes in once per database, remembered in `meta`, so a restart keeps users' own changes:
- * the activities, then each module's (`seeders`, in the order of the schema's modules).
+ * the activities (`demo_loaded_at`), then each module's (`demo_loaded_at:<name>`, in the order of the
+ * schema's modules). A module added later loads its demo data into an existing database on the next
+ * start, into tables its migration has just created.
  */
-export function loadDemoDataOnce(db: Db, org: OrganizationId, today: string, seeders: DemoSeeder[] = []): number {
-  if (db.select().from(meta).where(eq(meta.key, 'demo_loaded_at')).get()) return 0;
-  let n = seedDemoActivities(db, org, today);
-  for (const seed of seeders) n += seed(db, org, today);
-  db.insert(meta).values({ key: 'demo_loaded_at', value: new Date().toISOString() }).run();
+export function loadDemoDataOnce(db: Db, org: OrganizationId, today: string, demos: ModuleDemo[] = []): number {
+  const once = (key: string, seed: DemoSeeder): number => {
+    if (db.select().from(meta).where(eq(meta.key, key)).get()) return 0;
+    return db.transaction((tx) => {
+      const n = seed(tx as unknown as Db, org, today);
+      tx.insert(meta).values({ key, value: new Date().toISOString() }).run();
+      return n;
+    });
+  };
+  let n = once('demo_loaded_at', seedDemoActivities);
+  for (const d of demos) n += once(`demo_loaded_at:${d.name}`, d.seed);
   return n;
 }
 
