@@ -19,10 +19,11 @@ interface ModelRef {
   id: string;
 }
 
-function reviewFields(modelId: (parent: never) => string) {
+/** latestReview and reviews of a model, given how to read the model's id from the parent. */
+function reviewFields<T>(modelId: (parent: T) => string) {
   return {
-    latestReview: (parent: never, _: unknown, ctx: SubgraphContext) => reviewsOf(ctx).forModel(modelId(parent)).at(-1) ?? null,
-    reviews: (parent: never, _: unknown, ctx: SubgraphContext) => reviewsOf(ctx).forModel(modelId(parent)),
+    latestReview: (parent: T, _: unknown, ctx: SubgraphContext) => reviewsOf(ctx).forModel(modelId(parent)).at(-1) ?? null,
+    reviews: (parent: T, _: unknown, ctx: SubgraphContext) => reviewsOf(ctx).forModel(modelId(parent)),
   };
 }
 
