@@ -4,3 +4,4 @@ export * from './keys.js';
 export * from './tokens.js';
 export * from './scope.js';
 export * from './demo-users.js';
+export * from './field-cipher.js';

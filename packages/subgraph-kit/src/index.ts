@@ -12,3 +12,5 @@ export * from './activities/repository.js';
 export * from './activities/schema.js';
 export * from './activities/resolvers.js';
 export * from './activities/demo.js';
+export * from './validation.js';
+export * from './bulk.js';

@@ -26,7 +26,14 @@ import { formatError, includeStacktrace, serve, type RunningServer } from './htt
 import { eq } from 'drizzle-orm';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
-type Resolvers = GraphQLResolverMap<any>;
+export type Resolvers = GraphQLResolverMap<any>;
+
+/** Merges resolver maps type by type (an organization's resolvers are split by record kind). */
+export function mergeResolvers(...maps: object[]): Resolvers {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const m of maps) for (const [type, fields] of Object.entries(m)) out[type] = { ...out[type], ...(fields as Record<string, unknown>) };
+  return out as Resolvers;
+}
 
 export interface OrganizationSubgraph {
   /** The organization, also the subgraph's name in the supergraph and its folder name. */
@@ -37,6 +44,8 @@ export interface OrganizationSubgraph {
   migrationsFolder: string;
   /** Builds the executable subgraph schema. */
   schema(): GraphQLSchema;
+  /** The organization's own demo records, if any. */
+  seedDemo?: (db: Db, today: string) => number;
 }
 
 export interface DefineOptions {
@@ -50,9 +59,11 @@ export interface DefineOptions {
    * keep, each in its own database), added after the activities module and before its own schema.
    */
   modules?: { typeDefs: DocumentNode; resolvers: Resolvers }[];
+  /** Loads the organization's own demo records into a new database (after the shared ones); returns how many. */
+  seedDemo?: (db: Db, today: string) => number;
 }
 
-export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [] }: DefineOptions): OrganizationSubgraph {
+export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], seedDemo }: DefineOptions): OrganizationSubgraph {
   const dir = fileURLToPath(root);
   const modules: OrganizationSubgraph['modules'] = [
     { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
@@ -70,6 +81,7 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     modules,
     migrationsFolder: join(dir, 'drizzle'),
     schema: () => (built ??= buildSubgraphSchema(modules)),
+    seedDemo,
   };
 }
 
@@ -78,15 +90,20 @@ export function openOrganizationDatabase(sg: OrganizationSubgraph, opts: { file?
   const file = opts.file ?? join(dataDir(), `${sg.name}.sqlite`);
   const opened = openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true });
   let seeded = 0;
-  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg.name, opts.today ?? todayInVietnam());
+  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg, opts.today ?? todayInVietnam());
   return { ...opened, seeded };
 }
 
 /** Demo data goes in once per database, remembered in `meta`, so a restart keeps users' own changes. */
-export function loadDemoDataOnce(db: Db, org: OrganizationId, today: string): number {
+export function loadDemoDataOnce(db: Db, sg: Pick<OrganizationSubgraph, 'name' | 'seedDemo'>, today: string): number {
   if (db.select().from(meta).where(eq(meta.key, 'demo_loaded_at')).get()) return 0;
-  const n = seedDemoActivities(db, org, today);
-  db.insert(meta).values({ key: 'demo_loaded_at', value: new Date().toISOString() }).run();
+  let n = 0;
+  // One transaction: a crash mid-way leaves no half-loaded demo. Seeders use `db` itself (same
+  // connection, so inside the transaction) because bulk loading needs its underlying client.
+  db.transaction(() => {
+    n = seedDemoActivities(db, sg.name, today) + (sg.seedDemo?.(db, today) ?? 0);
+    db.insert(meta).values({ key: 'demo_loaded_at', value: new Date().toISOString() }).run();
+  });
   return n;
 }
 
