@@ -1,10 +1,12 @@
 /** An organization's subgraph against a migrated in-memory database, queried with executeOperation. */
 import { ApolloServer } from '@apollo/server';
 import type { Identity } from '@antt/auth';
-import { contextFor, openOrganizationDatabase, subgraphApolloConfig, type OrganizationSubgraph, type SubgraphContext, type Db } from '@antt/subgraph-kit';
+import { contextFor, openOrganizationDatabase, subgraphApolloConfig, type OrganizationSubgraph, type SubgraphContext, type Db, type OpenedDatabase } from '@antt/subgraph-kit';
 
 export interface TestSubgraph {
   db: Db;
+  /** The raw SQLite connection, to look at what was really stored. */
+  sqlite: OpenedDatabase['sqlite'];
   /** Runs an operation as `identity`; returns the single result's { data, errors }. */
   run<T = Record<string, unknown>>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
   count(table?: string): number;
@@ -15,6 +17,7 @@ export async function openTestSubgraph(sg: OrganizationSubgraph, opts: { demo?: 
   const server = new ApolloServer<SubgraphContext>(subgraphApolloConfig(sg));
   return {
     db,
+    sqlite,
     async run(identity, query, variables) {
       const res = await server.executeOperation({ query, variables }, { contextValue: contextFor(sg, db, identity) });
       if (res.body.kind !== 'single') throw new Error('expected a single result');
