@@ -5,3 +5,4 @@ export * from './tokens.js';
 export * from './scope.js';
 export * from './demo-users.js';
 export * from './field-cipher.js';
+export * from './data-classes.js';

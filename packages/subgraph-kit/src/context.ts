@@ -7,7 +7,15 @@ import type { Db } from './db.js';
 /** A repository class: all SQL of one kind of record, built with the caller's scope. */
 export type RepositoryClass<T> = new (db: Db, org: OrganizationId, scope: Scope) => T;
 
+/** What a subgraph records about access to protected data (the audit trail implements it). */
+export interface AccessRecorder {
+  read(e: { typeName: string; field: string; recordId: string | null; dataClass: string }): void;
+  denied(e: { typeName: string; field: string; recordId: string | null; dataClass: string }): void;
+}
+
 export interface SubgraphContext {
+  /** Where reads of protected data and denials are recorded, when the subgraph keeps a trail. */
+  audit?: AccessRecorder;
   org: OrganizationId;
   scope: Scope;
   db: Db;

@@ -15,6 +15,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { Identity, TokenVerifier } from '@antt/auth';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
 import { referenceResolvers, referenceTypeDefs } from './reference-schema.js';
+import { enforceDataClasses } from './data-class.js';
 import { activityTypeDefs, sharedActivityTypeDefs } from './activities/schema.js';
 import { activityResolvers } from './activities/resolvers.js';
 import { seedDemoActivities } from './activities/demo.js';
@@ -80,7 +81,7 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     name: org,
     modules,
     migrationsFolder: join(dir, 'drizzle'),
-    schema: () => (built ??= buildSubgraphSchema(modules)),
+    schema: () => (built ??= enforceDataClasses(buildSubgraphSchema(modules), org)),
     seedDemo,
   };
 }
