@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /** The per-request context of an organization's subgraph: who calls, and repositories bound to it. */
 import { Scope, type Identity } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
@@ -20,16 +21,26 @@ export interface SubgraphContext {
   scope: Scope;
   db: Db;
   activities: ActivityRepository;
+  /** Whether the request came from the gateway (it presented the gateway's secret). */
+  fromGateway: boolean;
+  /** The request id shared by the gateway and every subgraph it called (x-request-id). */
+  requestId: string;
   /** The request's instance of a repository (made on first use), so every query is filtered by the caller's scope. */
   repo<T>(cls: RepositoryClass<T>): T;
 }
 
-export function createContext(org: OrganizationId, db: Db, identity: Identity): SubgraphContext {
+export interface RequestInfo {
+  fromGateway?: boolean;
+  requestId?: string;
+  audit?: AccessRecorder;
+}
+
+export function createContext(org: OrganizationId, db: Db, identity: Identity, info: RequestInfo = {}): SubgraphContext {
   const scope = new Scope(identity);
   const made = new Map<RepositoryClass<unknown>, unknown>();
   const repo = <T>(cls: RepositoryClass<T>): T => {
     if (!made.has(cls)) made.set(cls, new cls(db, org, scope));
     return made.get(cls) as T;
   };
-  return { org, scope, db, activities: repo(ActivityRepository), repo };
+  return { org, scope, db, activities: repo(ActivityRepository), repo, fromGateway: info.fromGateway ?? false, requestId: info.requestId ?? randomUUID(), audit: info.audit };
 }

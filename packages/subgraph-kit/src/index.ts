@@ -14,3 +14,6 @@ export * from './activities/resolvers.js';
 export * from './activities/demo.js';
 export * from './validation.js';
 export * from './bulk.js';
+export * from './data-class.js';
+export * from './audit-plugin.js';
+export * from './federation-guard.js';

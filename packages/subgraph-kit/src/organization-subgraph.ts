@@ -20,9 +20,12 @@ import { activityTypeDefs, sharedActivityTypeDefs } from './activities/schema.js
 import { activityResolvers } from './activities/resolvers.js';
 import { seedDemoActivities } from './activities/demo.js';
 import { meta } from './activities/table.js';
-import { createContext, type SubgraphContext } from './context.js';
-import { openDatabase, type Db, type OpenedDatabase } from './db.js';
-import { dataDir, defaultPort, portFromEnv, verifierFromEnv } from './config.js';
+import { createContext, type RequestInfo, type SubgraphContext } from './context.js';
+import { AuditTrail } from '@antt/audit';
+import { auditPlugin, RequestAudit } from './audit-plugin.js';
+import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
+import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
+import { dataDir, defaultPort, gatewaySecret, portFromEnv, verifierFromEnv } from './config.js';
 import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
 
@@ -109,19 +112,21 @@ export function loadDemoDataOnce(db: Db, sg: Pick<OrganizationSubgraph, 'name' |
 }
 
 /** Apollo settings every subgraph server uses, in production and in tests alike. */
-export function subgraphApolloConfig(sg: OrganizationSubgraph) {
+export function subgraphApolloConfig(sg: OrganizationSubgraph, db: Db) {
   return {
     schema: sg.schema(),
     includeStacktraceInErrorResponses: includeStacktrace,
     formatError,
     // Inline tracing (ftv1) costs CPU on every request and only serves Apollo's hosted service.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), federationGuardPlugin(), auditPlugin(new AuditTrail(sqliteOf(db)))],
   };
 }
 
 export interface StartOptions {
   db: Db;
   verifier: TokenVerifier;
+  /** The secret the gateway presents; only a request carrying it may use _entities and _service. */
+  gatewaySecret: string;
   port?: number;
   host?: string;
 }
@@ -132,23 +137,29 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
     port: opts.port ?? 0,
     host: opts.host,
     apollo: (drain) => {
-      const config = subgraphApolloConfig(sg);
+      const config = subgraphApolloConfig(sg, opts.db);
       return new ApolloServer<SubgraphContext>({ ...config, plugins: [...config.plugins, drain] });
     },
-    context: async (req) => contextFor(sg, opts.db, await opts.verifier(req.headers.authorization)),
+    context: async (req) => {
+      // Identity comes from the verified token alone; other identity headers a client sends are ignored.
+      const identity = await opts.verifier(req.headers.authorization);
+      const fromGateway = isGatewaySecret(req.headers[GATEWAY_HEADER], opts.gatewaySecret);
+      const requestId = fromGateway && typeof req.headers[REQUEST_ID_HEADER] === 'string' ? req.headers[REQUEST_ID_HEADER] : undefined;
+      return contextFor(sg, opts.db, identity, { fromGateway, requestId, audit: new RequestAudit() });
+    },
     health: () => ({ subgraph: sg.name }),
   });
 }
 
-export function contextFor(sg: OrganizationSubgraph, db: Db, identity: Identity): SubgraphContext {
-  return createContext(sg.name, db, identity);
+export function contextFor(sg: OrganizationSubgraph, db: Db, identity: Identity, info: RequestInfo = {}): SubgraphContext {
+  return createContext(sg.name, db, identity, info);
 }
 
 /** Entry point of `subgraphs/<org>/src/index.ts`: configuration from the environment, then listen. */
 export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
   const demo = process.env.ANTT_DEMO_DATA !== '0';
   const { db, sqlite, seeded } = openOrganizationDatabase(sg, { file: process.env.ANTT_DB_FILE, demo });
-  const server = await startSubgraph(sg, { db, verifier: await verifierFromEnv(), port: portFromEnv(defaultPort(sg.name)), host: process.env.HOST });
+  const server = await startSubgraph(sg, { db, verifier: await verifierFromEnv(), gatewaySecret: gatewaySecret(), port: portFromEnv(defaultPort(sg.name)), host: process.env.HOST });
   console.log(`[${sg.name}] listening on ${server.url}${seeded ? ` (loaded ${seeded} demo activities)` : ''}`);
   const shutdown = async () => {
     await server.stop();
