@@ -16,6 +16,7 @@ import type { Identity, TokenVerifier } from '@antt/auth';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
 import { referenceResolvers, referenceTypeDefs } from './reference-schema.js';
 import { enforceDataClasses } from './data-class.js';
+import { auditRecordTypeDefs, auditResolvers, auditTypeDefs } from './audit-schema.js';
 import { activityTypeDefs, sharedActivityTypeDefs } from './activities/schema.js';
 import { activityResolvers } from './activities/resolvers.js';
 import { seedDemoActivities } from './activities/demo.js';
@@ -73,6 +74,8 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
     { typeDefs: sharedActivityTypeDefs, resolvers: {} },
     { typeDefs: activityTypeDefs(org), resolvers: activityResolvers(org) as Resolvers },
+    { typeDefs: auditRecordTypeDefs, resolvers: {} },
+    { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) as Resolvers },
     ...shared,
   ];
   const own = join(dir, 'schema.graphql');

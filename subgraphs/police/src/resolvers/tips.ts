@@ -13,7 +13,11 @@ export const tipResolvers = {
     policeCrimeTips: (_: unknown, a: { unitId?: string; periodId?: string; status?: string; first: number }, ctx: SubgraphContext) => repo(ctx).list(a.unitId, a.periodId, a.status, a.first),
     policeCrimeTip: (_: unknown, a: { id: string }, ctx: SubgraphContext) => repo(ctx).byId(id(a.id)),
     policeOverdueTips: (_: unknown, a: { unitId?: string }, ctx: SubgraphContext) => repo(ctx).overdue(a.unitId),
-    policeTipReporter: (_: unknown, a: { tipId: string; reason: string }, ctx: SubgraphContext) => repo(ctx).reporter(id(a.tipId), a.reason),
+    policeTipReporter: (_: unknown, a: { tipId: string; reason: string }, ctx: SubgraphContext) => {
+      const who = repo(ctx).reporter(id(a.tipId), a.reason);
+      // The tip's id rides along (not a field) so the audit trail can name the record read.
+      return who && { ...who, id: a.tipId };
+    },
     policeTipHandover: (_: unknown, a: { receiptId: string }, ctx: SubgraphContext) => {
       const t = repo(ctx).receipt(a.receiptId);
       return t ? receipt(t) : null;
