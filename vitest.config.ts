@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests never touch .data/: the police key ring is a fixed, public test key.
+const env = { APOLLO_TELEMETRY_DISABLED: '1', ANTT_POLICE_IDENTITY_KEYS: `test:${Buffer.from('antt-graph test key, not secret!').toString('base64')}` };
+
 // Two tiers, picked by file name: *.test.ts run in-process (packages, each subgraph, composition);
 // *.e2e.test.ts start every server on port 0 and talk HTTP.
 export default defineConfig({
@@ -10,8 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.e2e.test.ts', '**/node_modules/**'],
-          env: { APOLLO_TELEMETRY_DISABLED: '1' },
-          // Composing nine subgraphs cold takes about 5 s on two cores while other files run (more as
+          env,
+          // Composing the subgraphs cold takes about 5 s on two cores while other files run (more as
           // the schema grows); the default 5 s made the composition test flaky.
           testTimeout: 30_000,
         },
@@ -20,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/**/*.e2e.test.ts'],
-          env: { APOLLO_TELEMETRY_DISABLED: '1' },
+          env,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

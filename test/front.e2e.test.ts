@@ -149,14 +149,16 @@ describe('people of standing over HTTP', () => {
   const area = unitId.area('03730', 2);
   let id: string;
 
-  it('shows the name and ethnicity to the Front’s staff of the jurisdiction only', async () => {
+  it('shows the name and ethnicity to the Front’s staff of the jurisdiction, and refuses them to leadership', async () => {
     const made = ok<{ nominateFrontPersonOfStanding: { id: string } }>(await post(fed.gateway.url, `mutation ($input: NominateFrontPersonOfStandingInput!) { nominateFrontPersonOfStanding(input: $input) { id } }`, {
       input: { fullName: 'Quàng Văn Khăm', birthYear: 1958, ethnicity: 'Thái', unitId: area, role: 'MEDIATION_TEAM', nominatedOn: '2021-09-01' },
     }, frontOfBinhThuan));
     id = made.nominateFrontPersonOfStanding.id;
     const q = `{ frontPersonOfStanding(id: "${id}") { role personal { fullName birthYear ethnicity } } }`;
     expect(ok(await post(fed.gateway.url, q, {}, frontOfBinhThuan))).toEqual({ frontPersonOfStanding: { role: 'MEDIATION_TEAM', personal: { fullName: 'Quàng Văn Khăm', birthYear: 1958, ethnicity: 'Thái' } } });
-    expect(ok(await post(fed.gateway.url, q, {}, leadership()))).toEqual({ frontPersonOfStanding: { role: 'MEDIATION_TEAM', personal: null } });
+    const lead = await post(fed.gateway.url, q, {}, leadership());
+    expect(lead.data).toEqual({ frontPersonOfStanding: { role: 'MEDIATION_TEAM', personal: null } });
+    expect(lead.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(ok(await post(fed.gateway.url, q, {}, staff('front', unitId.newCommune('03646'))))).toEqual({ frontPersonOfStanding: null });
     const women = await post(fed.gateway.url, `{ frontPeopleOfStanding(unitId: "${BINH_THUAN}") { id } }`, {}, staff('women', BINH_THUAN));
     expect(women.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

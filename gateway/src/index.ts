@@ -2,12 +2,12 @@
  * Runs the gateway on its own. Subgraph URLs come from ANTT_<ORG>_URL (default: the embedded
  * default's ports 4001-4009), the port from PORT (default 4000).
  */
-import { GATEWAY_DEFAULT_PORT, portFromEnv, subgraphUrlVariable, verifierFromEnv } from '@antt/subgraph-kit';
+import { GATEWAY_DEFAULT_PORT, gatewaySecret, portFromEnv, subgraphUrlVariable, verifierFromEnv } from '@antt/subgraph-kit';
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { startGateway } from './server.js';
 
 const subgraphUrls = Object.fromEntries(ORGANIZATION_IDS.flatMap((org) => (process.env[subgraphUrlVariable(org)] ? [[org, process.env[subgraphUrlVariable(org)]!]] : [])));
-const server = await startGateway({ subgraphUrls, verifier: await verifierFromEnv(), port: portFromEnv(GATEWAY_DEFAULT_PORT), host: process.env.HOST });
+const server = await startGateway({ subgraphUrls, verifier: await verifierFromEnv(), gatewaySecret: gatewaySecret(), port: portFromEnv(GATEWAY_DEFAULT_PORT), host: process.env.HOST });
 console.log(`[gateway] listening on ${server.url}`);
 const shutdown = async () => {
   await server.stop();

@@ -7,12 +7,15 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Identity, TokenVerifier } from '@antt/auth';
-import { formatError, includeStacktrace, serve, type RunningServer } from '@antt/subgraph-kit';
+import { randomUUID } from 'node:crypto';
+import { formatError, GATEWAY_HEADER, includeStacktrace, REQUEST_ID_HEADER, serve, type RunningServer } from '@antt/subgraph-kit';
 import type { OrganizationId } from '@antt/reference';
 import { SUPERGRAPH_FILE } from './paths.js';
 
 export interface GatewayContext {
   identity: Identity;
+  /** Shared with every subgraph called for this request (x-request-id). */
+  requestId: string;
   /** The caller's own Authorization header, forwarded unchanged to subgraphs. */
   authorization: string;
 }
@@ -26,12 +29,29 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** Longest a subgraph may take to answer, in milliseconds (the gateway has no timeout of its own). */
   subgraphTimeoutMs?: number;
+  /** The secret the gateway presents to subgraphs; only it may use _entities and _service. */
+  gatewaySecret: string;
+  /** Called for every request the gateway sends to a subgraph (tests count them). */
+  onSubgraphCall?: (subgraph: string) => void;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly subgraph: string,
+    private readonly secret: string,
+    private readonly onCall?: (subgraph: string) => void,
+  ) {
+    super(config);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    this.onCall?.(this.subgraph);
+    const headers = request.http?.headers;
+    headers?.set(GATEWAY_HEADER, this.secret);
     // Health checks and other gateway-internal calls have no caller context.
-    if ('authorization' in context && context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if ('authorization' in context && context.authorization) headers?.set('authorization', context.authorization);
+    if ('requestId' in context && context.requestId) headers?.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
 
@@ -42,11 +62,16 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
-      new ForwardingDataSource({
-        url: opts.subgraphUrls[name as OrganizationId] ?? url,
-        // No retries (a mutation must never run twice); a timeout so one slow subgraph cannot hold a request forever.
-        fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) }),
-      }),
+      new ForwardingDataSource(
+        {
+          url: opts.subgraphUrls[name as OrganizationId] ?? url,
+          // No retries (a mutation must never run twice); a timeout so one slow subgraph cannot hold a request forever.
+          fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) }),
+        },
+        name,
+        opts.gatewaySecret,
+        opts.onSubgraphCall,
+      ),
   });
   return serve<GatewayContext>({
     port: opts.port ?? 0,
@@ -54,7 +79,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     apollo: (drain) => new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: includeStacktrace, formatError, plugins: [drain] }),
     context: async (req) => {
       const identity = await opts.verifier(req.headers.authorization);
-      return { identity, authorization: req.headers.authorization! };
+      return { identity, authorization: req.headers.authorization!, requestId: randomUUID() };
     },
     health: () => ({ gateway: true }),
   });

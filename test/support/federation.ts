@@ -15,7 +15,9 @@ export interface Federation {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-export async function startFederation(opts: { demo?: boolean } = {}): Promise<Federation> {
+export const TEST_GATEWAY_SECRET = 'test-gateway-secret-not-for-production';
+
+export async function startFederation(opts: { demo?: boolean; onSubgraphCall?: (name: string) => void } = {}): Promise<Federation> {
   const verifier = await testVerifier();
   const subgraphs = {} as Record<OrganizationId, RunningServer>;
   const closers: (() => void)[] = [];
@@ -23,10 +25,10 @@ export async function startFederation(opts: { demo?: boolean } = {}): Promise<Fe
     SUBGRAPHS.map(async (sg) => {
       const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: opts.demo ?? false });
       closers.push(() => sqlite.close());
-      subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, port: 0 });
+      subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, gatewaySecret: TEST_GATEWAY_SECRET, port: 0 });
     }),
   );
-  const gateway = await startGateway({ verifier, port: 0, subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])) });
+  const gateway = await startGateway({ verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRET, onSubgraphCall: opts.onSubgraphCall, subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])) });
   const stop = async () => {
     await gateway.stop();
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));

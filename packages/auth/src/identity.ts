@@ -4,7 +4,13 @@
  */
 import { isOrganizationId, type OrganizationId } from '@antt/reference';
 
-export const ROLES = ['STAFF', 'LEADER', 'LEADERSHIP', 'DASHBOARD', 'INVESTIGATOR', 'AUDITOR'] as const;
+/**
+ * STAFF and LEADER work for one organization inside a jurisdiction; LEADERSHIP is provincial
+ * leadership (all organizations, no personal data unless PERSONAL_DATA is also granted); INVESTIGATOR
+ * is police with a need to know reporters; DASHBOARD reads aggregates through allowlisted operations;
+ * AUDITOR reads an organization's audit trail.
+ */
+export const ROLES = ['STAFF', 'LEADER', 'LEADERSHIP', 'PERSONAL_DATA', 'DASHBOARD', 'INVESTIGATOR', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The province's steering committee (Ban Chỉ đạo): leadership that belongs to no single organization. */

@@ -4,3 +4,5 @@ export * from './keys.js';
 export * from './tokens.js';
 export * from './scope.js';
 export * from './demo-users.js';
+export * from './field-cipher.js';
+export * from './data-classes.js';

@@ -1,63 +1,17 @@
 /**
- * Small validation rules shared by the movement's records (models, forums, opinions, and the Front's
- * own records). Each throws BAD_USER_INPUT naming the field the user must fix, in Vietnamese, before
- * anything is written.
+ * Validation rules the movement's records need beyond validation.ts (models, forums, opinions, and the
+ * Front's own records): known units, lists of organizations, branches, periods, page sizes. Each throws
+ * BAD_USER_INPUT naming the field the user must fix, in Vietnamese, before anything is written.
  */
 import { invalidInput, type Scope } from '@antt/auth';
 import { branchById, isOrganizationId, nearestBranch, ORGANIZATIONS, periodById, territory, type AdminUnit, type Branch, type OrganizationId } from '@antt/reference';
-
-/** 2021-08-19 → 19/08/2021, as Vietnamese users write dates. */
-export function viDate(d: string): string {
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-}
-
-/** Trimmed text that must not be empty or longer than `max`. */
-export function requiredText(field: string, value: string | null | undefined, max: number, label: string): string {
-  const v = (value ?? '').trim();
-  if (!v) throw invalidInput(field, `${label} không được để trống.`, 'REQUIRED');
-  if (v.length > max) throw invalidInput(field, `${label} dài quá ${max} ký tự.`, 'TOO_LONG');
-  return v;
-}
-
-/** Trimmed text or null; an empty string counts as not given. */
-export function optionalText(field: string, value: string | null | undefined, max: number, label: string): string | null {
-  const v = value?.trim() || null;
-  if (v && v.length > max) throw invalidInput(field, `${label} dài quá ${max} ký tự.`, 'TOO_LONG');
-  return v;
-}
-
-export function notInFuture(field: string, date: string, today: string, label: string): string {
-  if (date > today) throw invalidInput(field, `${label} ${viDate(date)} ở tương lai (hôm nay là ${viDate(today)}).`, 'DATE_IN_FUTURE');
-  return date;
-}
-
-export function notBefore(field: string, date: string, earliest: string, message: string): string {
-  if (date < earliest) throw invalidInput(field, message, 'DATE_TOO_EARLY');
-  return date;
-}
-
-export function nonNegativeInt(field: string, value: number, max: number, label: string): number {
-  if (!Number.isInteger(value) || value < 0) throw invalidInput(field, `${label} phải là số nguyên không âm.`, 'NEGATIVE');
-  if (value > max) throw invalidInput(field, `${label} vượt quá ${max.toLocaleString('vi-VN')}.`, 'TOO_LARGE');
-  return value;
-}
+import { vnDate } from './validation.js';
 
 /** A unit that exists (in any era). */
 export function knownUnit(field: string, id: string): AdminUnit {
   const u = territory().unit(id);
   if (!u) throw invalidInput(field, `Không có đơn vị "${id}".`, 'UNKNOWN_UNIT');
   return u;
-}
-
-/** A unit that existed on `date`: before 1 July 2025 an old commune, after it a new one. */
-export function unitOnDate(field: string, id: string, date: string): AdminUnit {
-  const t = territory();
-  const unit = knownUnit(field, id);
-  if (!t.existsOn(unit.id, date)) {
-    const hint = unit.validTo && date > unit.validTo ? ` Từ ${viDate(unit.validTo)} đơn vị này đã sáp nhập; hãy ghi cho đơn vị mới (${t.currentUnit(unit.id)?.name ?? 'theo bản đồ hiện nay'}).` : ` Đơn vị này chỉ có từ ngày ${viDate(unit.validFrom)}; trước đó hãy ghi cho đơn vị cũ.`;
-    throw invalidInput(field, `${unit.name} không tồn tại vào ngày ${viDate(date)}.${hint}`, 'UNIT_NOT_VALID_ON_DATE');
-  }
-  return unit;
 }
 
 /** A list of other organizations (partners, co-hosts): known ids, no repeats, not `self`. */
@@ -96,7 +50,7 @@ export function branchOver(field: string, org: OrganizationId, unit: AdminUnit, 
     const b = branchById(branchId);
     if (!b || b.organization !== org) throw invalidInput(field, `"${branchId}" không phải là một cấp của ${ORGANIZATIONS[org].nameVi}.`, 'UNKNOWN_BRANCH');
     const ancestors = [unit.id, ...t.ancestorsOn(unit.id, date).map((u) => u.id)];
-    if (!ancestors.includes(b.unitId) || (b.validTo !== null && date > b.validTo)) throw invalidInput(field, `${b.name} không phụ trách ${unit.name} vào ngày ${viDate(date)}.`, 'BRANCH_NOT_OVER_UNIT');
+    if (!ancestors.includes(b.unitId) || (b.validTo !== null && date > b.validTo)) throw invalidInput(field, `${b.name} không phụ trách ${unit.name} vào ngày ${vnDate(date)}.`, 'BRANCH_NOT_OVER_UNIT');
     return b;
   }
   const b = nearestBranch(org, unit.id, date);

@@ -4,7 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, loadOrCreateSigningKey, type TokenVerifier } from '@antt/auth';
 import { ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
 
@@ -50,4 +51,22 @@ export async function verifierFromEnv(): Promise<TokenVerifier> {
   await loadOrCreateSigningKey(keysDir());
   const jwks = JSON.parse(readFileSync(join(keysDir(), 'jwks.json'), 'utf8'));
   return createVerifier({ jwks }, settings);
+}
+
+/**
+ * The secret the gateway presents to subgraphs (so that only it may use _entities and _service):
+ * ANTT_GATEWAY_SECRET, else generated under .data/keys on first use.
+ */
+export function gatewaySecret(): string {
+  if (process.env.ANTT_GATEWAY_SECRET) return process.env.ANTT_GATEWAY_SECRET;
+  const file = join(keysDir(), 'gateway.secret');
+  if (!existsSync(file)) {
+    mkdirSync(keysDir(), { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
 }

@@ -48,3 +48,8 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
   migrate(db, { migrationsFolder: opts.migrationsFolder });
   return { sqlite, db, created };
 }
+
+/** The better-sqlite3 connection under a drizzle database (for bulk loading and the audit trail). */
+export function sqliteOf(db: Db): Database.Database {
+  return (db as unknown as { $client: Database.Database }).$client;
+}

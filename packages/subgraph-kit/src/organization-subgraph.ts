@@ -15,19 +15,31 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { Identity, TokenVerifier } from '@antt/auth';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
 import { referenceResolvers, referenceTypeDefs } from './reference-schema.js';
+import { enforceDataClasses } from './data-class.js';
+import { auditRecordTypeDefs, auditResolvers, auditTypeDefs } from './audit-schema.js';
 import { activityTypeDefs, sharedActivityTypeDefs } from './activities/schema.js';
 import { activityResolvers } from './activities/resolvers.js';
 import { seedDemoActivities } from './activities/demo.js';
 import { meta } from './activities/table.js';
-import { createContext, type SubgraphContext } from './context.js';
-import { movementModules, type DemoSeeder, type ModuleDemo } from './movement.js';
-import { openDatabase, type Db, type OpenedDatabase } from './db.js';
-import { dataDir, defaultPort, portFromEnv, verifierFromEnv } from './config.js';
+import { createContext, type RequestInfo, type SubgraphContext } from './context.js';
+import { movementModules, type ModuleDemo } from './movement.js';
+import { AuditTrail } from '@antt/audit';
+import { auditPlugin, RequestAudit } from './audit-plugin.js';
+import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
+import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
+import { dataDir, defaultPort, gatewaySecret, portFromEnv, verifierFromEnv } from './config.js';
 import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
-type Resolvers = GraphQLResolverMap<any>;
+export type Resolvers = GraphQLResolverMap<any>;
+
+/** Merges resolver maps type by type (an organization's resolvers are split by record kind). */
+export function mergeResolvers(...maps: object[]): Resolvers {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const m of maps) for (const [type, fields] of Object.entries(m)) out[type] = { ...out[type], ...(fields as Record<string, unknown>) };
+  return out as Resolvers;
+}
 
 export interface OrganizationSubgraph {
   /** The organization, also the subgraph's name in the supergraph and its folder name. */
@@ -40,6 +52,8 @@ export interface OrganizationSubgraph {
   demos: ModuleDemo[];
   /** Builds the executable subgraph schema. */
   schema(): GraphQLSchema;
+  /** The organization's own demo records, if any. */
+  seedDemo?: (db: Db, today: string) => number;
 }
 
 export interface DefineOptions {
@@ -53,16 +67,18 @@ export interface DefineOptions {
    * keep, each in its own database), added after the activities module and before its own schema.
    */
   modules?: { typeDefs: DocumentNode; resolvers: Resolvers; demo?: ModuleDemo }[];
-  /** Demo data of the organization's own records, loaded once after the shared modules' (see loadDemoDataOnce). */
-  seed?: DemoSeeder;
+  /** Loads the organization's own demo records into a new database (after the shared ones); returns how many. */
+  seedDemo?: (db: Db, today: string) => number;
 }
 
-export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], seed }: DefineOptions): OrganizationSubgraph {
+export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], seedDemo }: DefineOptions): OrganizationSubgraph {
   const dir = fileURLToPath(root);
   const modules: OrganizationSubgraph['modules'] = [
     { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
     { typeDefs: sharedActivityTypeDefs, resolvers: {} },
     { typeDefs: activityTypeDefs(org), resolvers: activityResolvers(org) as Resolvers },
+    { typeDefs: auditRecordTypeDefs, resolvers: {} },
+    { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) as Resolvers },
     ...movementModules(org),
     ...shared,
   ];
@@ -75,8 +91,9 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     name: org,
     modules,
     migrationsFolder: join(dir, 'drizzle'),
-    demos: [...modules.flatMap((m) => (m.demo ? [m.demo] : [])), ...(seed ? [{ name: org, seed }] : [])],
-    schema: () => (built ??= buildSubgraphSchema(modules)),
+    demos: modules.flatMap((m) => (m.demo ? [m.demo] : [])),
+    schema: () => (built ??= enforceDataClasses(buildSubgraphSchema(modules), org)),
+    seedDemo,
   };
 }
 
@@ -85,44 +102,55 @@ export function openOrganizationDatabase(sg: OrganizationSubgraph, opts: { file?
   const file = opts.file ?? join(dataDir(), `${sg.name}.sqlite`);
   const opened = openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true });
   let seeded = 0;
-  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg.name, opts.today ?? todayInVietnam(), sg.demos);
+  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg, opts.today ?? todayInVietnam());
   return { ...opened, seeded };
 }
 
 /**
  * Demo data goes in once per database, remembered in `meta`, so a restart keeps users' own changes:
- * the activities (`demo_loaded_at`), then each module's (`demo_loaded_at:<name>`, in the order of the
- * schema's modules). A module added later loads its demo data into an existing database on the next
- * start, into tables its migration has just created.
+ * the activities and the organization's own records (`demo_loaded_at`), then each shared module's
+ * (`demo_loaded_at:<name>`, in the order of the schema's modules), so that a module added later loads
+ * its demo data into an existing database on the next start, into tables its migration just created.
  */
-export function loadDemoDataOnce(db: Db, org: OrganizationId, today: string, demos: ModuleDemo[] = []): number {
-  const once = (key: string, seed: DemoSeeder): number => {
-    if (db.select().from(meta).where(eq(meta.key, key)).get()) return 0;
-    return db.transaction((tx) => {
-      const n = seed(tx as unknown as Db, org, today);
-      tx.insert(meta).values({ key, value: new Date().toISOString() }).run();
-      return n;
+export function loadDemoDataOnce(db: Db, sg: Pick<OrganizationSubgraph, 'name' | 'seedDemo' | 'demos'>, today: string): number {
+  const loaded = (key: string) => !!db.select().from(meta).where(eq(meta.key, key)).get();
+  const mark = (key: string) => db.insert(meta).values({ key, value: new Date().toISOString() }).run();
+  let n = 0;
+  // One transaction each: a crash mid-way leaves no half-loaded demo. Seeders use `db` itself (same
+  // connection, so inside the transaction) because bulk loading needs its underlying client.
+  if (!loaded('demo_loaded_at')) {
+    db.transaction(() => {
+      n += seedDemoActivities(db, sg.name, today) + (sg.seedDemo?.(db, today) ?? 0);
+      mark('demo_loaded_at');
     });
-  };
-  let n = once('demo_loaded_at', seedDemoActivities);
-  for (const d of demos) n += once(`demo_loaded_at:${d.name}`, d.seed);
+  }
+  for (const d of sg.demos) {
+    const key = `demo_loaded_at:${d.name}`;
+    if (loaded(key)) continue;
+    db.transaction(() => {
+      n += d.seed(db, sg.name, today);
+      mark(key);
+    });
+  }
   return n;
 }
 
 /** Apollo settings every subgraph server uses, in production and in tests alike. */
-export function subgraphApolloConfig(sg: OrganizationSubgraph) {
+export function subgraphApolloConfig(sg: OrganizationSubgraph, db: Db) {
   return {
     schema: sg.schema(),
     includeStacktraceInErrorResponses: includeStacktrace,
     formatError,
     // Inline tracing (ftv1) costs CPU on every request and only serves Apollo's hosted service.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), federationGuardPlugin(), auditPlugin(new AuditTrail(sqliteOf(db)))],
   };
 }
 
 export interface StartOptions {
   db: Db;
   verifier: TokenVerifier;
+  /** The secret the gateway presents; only a request carrying it may use _entities and _service. */
+  gatewaySecret: string;
   port?: number;
   host?: string;
 }
@@ -133,23 +161,29 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
     port: opts.port ?? 0,
     host: opts.host,
     apollo: (drain) => {
-      const config = subgraphApolloConfig(sg);
+      const config = subgraphApolloConfig(sg, opts.db);
       return new ApolloServer<SubgraphContext>({ ...config, plugins: [...config.plugins, drain] });
     },
-    context: async (req) => contextFor(sg, opts.db, await opts.verifier(req.headers.authorization)),
+    context: async (req) => {
+      // Identity comes from the verified token alone; other identity headers a client sends are ignored.
+      const identity = await opts.verifier(req.headers.authorization);
+      const fromGateway = isGatewaySecret(req.headers[GATEWAY_HEADER], opts.gatewaySecret);
+      const requestId = fromGateway && typeof req.headers[REQUEST_ID_HEADER] === 'string' ? req.headers[REQUEST_ID_HEADER] : undefined;
+      return contextFor(sg, opts.db, identity, { fromGateway, requestId, audit: new RequestAudit() });
+    },
     health: () => ({ subgraph: sg.name }),
   });
 }
 
-export function contextFor(sg: OrganizationSubgraph, db: Db, identity: Identity): SubgraphContext {
-  return createContext(sg.name, db, identity);
+export function contextFor(sg: OrganizationSubgraph, db: Db, identity: Identity, info: RequestInfo = {}): SubgraphContext {
+  return createContext(sg.name, db, identity, info);
 }
 
 /** Entry point of `subgraphs/<org>/src/index.ts`: configuration from the environment, then listen. */
 export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
   const demo = process.env.ANTT_DEMO_DATA !== '0';
   const { db, sqlite, seeded } = openOrganizationDatabase(sg, { file: process.env.ANTT_DB_FILE, demo });
-  const server = await startSubgraph(sg, { db, verifier: await verifierFromEnv(), port: portFromEnv(defaultPort(sg.name)), host: process.env.HOST });
+  const server = await startSubgraph(sg, { db, verifier: await verifierFromEnv(), gatewaySecret: gatewaySecret(), port: portFromEnv(defaultPort(sg.name)), host: process.env.HOST });
   console.log(`[${sg.name}] listening on ${server.url}${seeded ? ` (loaded ${seeded} demo records)` : ''}`);
   const shutdown = async () => {
     await server.stop();

@@ -7,6 +7,7 @@
  */
 import { gql } from 'graphql-tag';
 import { DateScalar, DateTimeScalar } from './scalars.js';
+import { DATA_CLASS_SPEC, dataClassSdl } from './data-class.js';
 import {
   ORGANIZATION_IDS, ORGANIZATIONS, PLAN_TASKS, branchAt, isIsoDate, isOrganizationId, periodById, periodContaining, periodsBetween, territory, todayInVietnam,
   type AdminUnit, type Branch, type Calendar, type LineageLink, type Organization, type UnitLevel,
@@ -14,11 +15,14 @@ import {
 import { invalidInput } from '@antt/auth';
 
 export const FEDERATION_LINK = `extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject"])
+  @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject", "@composeDirective"])
+  @link(url: "${DATA_CLASS_SPEC}", import: ["@dataClass"])
+  @composeDirective(name: "@dataClass")
 `;
 
 export const referenceTypeDefs = gql`
   ${FEDERATION_LINK}
+  ${dataClassSdl}
 
   """
   A calendar date, YYYY-MM-DD (ngày). Dates in this graph are civil dates in Vietnam.
@@ -48,7 +52,7 @@ export const referenceTypeDefs = gql`
   An administrative unit of Sơn La (đơn vị hành chính) or a residential area below a commune. A unit
   never changes: the 2025 reform ended the old units and created new ones, linked by lineage.
   """
-  type Unit @key(fields: "id") @shareable {
+  type Unit @key(fields: "id") @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Stable id, unique across eras (a GSO code is reused by the reform): e.g. commune:03646@2019 is Phường Chiềng Lề, commune:03646@2025 is Phường Tô Hiệu."
     id: ID!
     "General Statistics Office code (mã GSO); unique only within an era; null for residential areas."
@@ -82,7 +86,7 @@ export const referenceTypeDefs = gql`
   """
   One link of the 2025 reform: an old unit went, fully or partly, into a new one (sáp nhập, chia tách).
   """
-  type LineageLink @shareable {
+  type LineageLink @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The old unit."
     predecessor: Unit!
     "The new unit."
@@ -108,7 +112,7 @@ export const referenceTypeDefs = gql`
   """
   An organization taking part in Plan 155/KH-MTTQ-CAT (tổ chức).
   """
-  type Organization @key(fields: "id") @shareable {
+  type Organization @key(fields: "id") @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Short id, also the name of its subgraph: front, police, veterans, women, youth, labour, farmers, elderly, infocomm."
     id: ID!
     "Name in Vietnamese (tên)."
@@ -130,7 +134,7 @@ export const referenceTypeDefs = gql`
   """
   An organization's branch at one unit (cấp tỉnh, huyện, xã): where its staff at that level work.
   """
-  type Branch @shareable {
+  type Branch @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "organization@unit, e.g. women@commune:03730@2019."
     id: ID!
     "Name, e.g. Hội Liên hiệp Phụ nữ Xã Chiềng Pha."
@@ -166,7 +170,7 @@ export const referenceTypeDefs = gql`
   """
   A reporting or assessment period (kỳ): a closed interval of days with the day its report is due before.
   """
-  type Period @shareable {
+  type Period @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Stable id: 2021-05, 2021-Q2, 2021, 2021-PLAN-6M, 2021-PLAN-Y, 2022-ATANTT-KDC, 2022-ATANTT-UNIT."
     id: ID!
     "The calendar it belongs to."
@@ -182,7 +186,7 @@ export const referenceTypeDefs = gql`
   }
 
   "A key task of Plan 155/KH-MTTQ-CAT, section II (nội dung công tác trọng tâm)."
-  type PlanTask @shareable {
+  type PlanTask @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Section and item, e.g. II.4."
     id: ID!
     "Title in Vietnamese."

@@ -3,3 +3,4 @@
  * src/db/schema.ts, which re-exports these, and must not pull in Apollo or the HTTP server.
  */
 export { activities, activityRevisions, meta } from './activities/table.js';
+export { auditLog } from '@antt/audit/table';

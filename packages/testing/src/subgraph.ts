@@ -1,22 +1,27 @@
 /** An organization's subgraph against a migrated in-memory database, queried with executeOperation. */
 import { ApolloServer } from '@apollo/server';
 import type { Identity } from '@antt/auth';
-import { contextFor, openOrganizationDatabase, subgraphApolloConfig, type OrganizationSubgraph, type SubgraphContext, type Db } from '@antt/subgraph-kit';
+import { contextFor, openOrganizationDatabase, RequestAudit, subgraphApolloConfig, type OrganizationSubgraph, type SubgraphContext, type Db, type OpenedDatabase } from '@antt/subgraph-kit';
 
 export interface TestSubgraph {
   db: Db;
+  /** The raw SQLite connection, to look at what was really stored. */
+  sqlite: OpenedDatabase['sqlite'];
   /** Runs an operation as `identity`; returns the single result's { data, errors }. */
-  run<T = Record<string, unknown>>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  run<T = Record<string, unknown>>(identity: Identity, query: string, variables?: Record<string, unknown>, opts?: { fromGateway?: boolean }): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
   count(table?: string): number;
 }
 
 export async function openTestSubgraph(sg: OrganizationSubgraph, opts: { demo?: boolean; today?: string } = {}): Promise<TestSubgraph> {
   const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: opts.demo ?? false, today: opts.today });
-  const server = new ApolloServer<SubgraphContext>(subgraphApolloConfig(sg));
+  const server = new ApolloServer<SubgraphContext>(subgraphApolloConfig(sg, db));
   return {
     db,
-    async run(identity, query, variables) {
-      const res = await server.executeOperation({ query, variables }, { contextValue: contextFor(sg, db, identity) });
+    sqlite,
+    async run(identity, query, variables, opts = {}) {
+      // As if through the gateway (which may use _entities) unless a test says otherwise.
+      const contextValue = contextFor(sg, db, identity, { fromGateway: opts.fromGateway ?? true, audit: new RequestAudit() });
+      const res = await server.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('expected a single result');
       return res.body.singleResult as never;
     },

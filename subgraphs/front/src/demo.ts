@@ -86,7 +86,7 @@ const AUTHORITIES: [string, string][] = [['Chủ tịch UBND tỉnh Sơn La', 'Q
 const ACHIEVEMENTS = ['Có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc', 'Tích cực tham gia phát hiện, tố giác tội phạm', 'Điển hình tiên tiến trong xây dựng mô hình tự quản về ANTT', 'Có nhiều đóng góp trong hòa giải mâu thuẫn ở cơ sở'];
 
 /** Inserts the Front's own demo records; returns how many rows were written. */
-export function seedFrontDemo(db: Db, _org: OrganizationId, today: string): number {
+export function seedFrontDemo(db: Db, today: string): number {
   const rng = demoRandom(18111930);
   const t = territory();
   const communesOn = (d: string): AdminUnit[] => t.unitsOn(d < REFORM_DATE ? '2021-01-01' : REFORM_DATE, 'COMMUNE');

@@ -3,4 +3,4 @@ import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
 import { resolvers } from './resolvers/index.js';
 import { seedFrontDemo } from './demo.js';
 
-export const subgraph = defineOrganizationSubgraph({ org: 'front', root: new URL('..', import.meta.url), resolvers, seed: seedFrontDemo });
+export const subgraph = defineOrganizationSubgraph({ org: 'front', root: new URL('..', import.meta.url), resolvers, seedDemo: seedFrontDemo });

@@ -1,10 +1,11 @@
 /**
- * People of standing: personal details visible to the Front's staff of the jurisdiction only; ethnicity
- * stored only when given and never a dimension of a count; a nomination decided once.
+ * People of standing: personal details visible to the Front's staff of the jurisdiction (and to
+ * leadership granted personal data, without ethnicity); ethnicity stored only when given and never a
+ * dimension of a count; a nomination decided once.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { unitId } from '@antt/reference';
-import { BINH_THUAN, CHIENG_PHA, PROVINCE, THUAN_CHAU, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
+import { BINH_THUAN, CHIENG_PHA, PROVINCE, THUAN_CHAU, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, user, type TestSubgraph } from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
 
 const AREA = unitId.area('03730', 1);
@@ -61,9 +62,21 @@ describe('who sees personal details', () => {
     for (const who of [frontOfBinhThuan, staff('front', PROVINCE)]) expect(await s.run(who, LIST, { unit: BINH_THUAN })).toEqual({ data: { frontPeopleOfStanding: [{ id: '1', role: 'SECURITY_TEAM', personal }] } });
   });
 
-  it('shows leadership the record without them', async () => {
-    expect(await s.run(leadership(), LIST, { unit: BINH_THUAN })).toEqual({ data: { frontPeopleOfStanding: [{ id: '1', role: 'SECURITY_TEAM', personal: null }] } });
-    expect(await s.run(leadership(), `{ _entities(representations: [{ __typename: "PersonOfStanding", id: "1" }]) { ... on PersonOfStanding { id personal { fullName } } } }`)).toEqual({ data: { _entities: [{ id: '1', personal: null }] } });
+  it('shows leadership the record but refuses the personal details, through root fields and _entities alike', async () => {
+    const list = await s.run(leadership(), LIST, { unit: BINH_THUAN });
+    expect(list.data).toEqual({ frontPeopleOfStanding: [{ id: '1', role: 'SECURITY_TEAM', personal: null }] });
+    expect(list.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const entity = await s.run(leadership(), `{ _entities(representations: [{ __typename: "PersonOfStanding", id: "1" }]) { ... on PersonOfStanding { id personal { fullName } } } }`);
+    expect(entity.data).toEqual({ _entities: [{ id: '1', personal: null }] });
+    expect(entity.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('shows leadership granted personal data the name and year of birth, never the ethnicity', async () => {
+    const granted = user('province', PROVINCE, ['LEADERSHIP', 'PERSONAL_DATA']);
+    expect(await s.run(granted, `{ frontPeopleOfStanding(unitId: "${BINH_THUAN}") { personal { fullName birthYear } } }`)).toEqual({ data: { frontPeopleOfStanding: [{ personal: { fullName: 'Lò Văn Panh', birthYear: 1962 } }] } });
+    const ethnicity = await s.run(granted, LIST, { unit: BINH_THUAN });
+    expect(ethnicity.data).toEqual({ frontPeopleOfStanding: [{ id: '1', role: 'SECURITY_TEAM', personal: { fullName: 'Lò Văn Panh', birthYear: 1962, ethnicity: null } }] });
+    expect(ethnicity.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 
   it('hides the record from the Front’s staff of another commune and from other organizations, through root fields and _entities alike', async () => {

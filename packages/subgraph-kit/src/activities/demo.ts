@@ -8,6 +8,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { addDays, addMonths, isoDate, territory, unitId, ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
 import type { Db } from '../db.js';
+import { bulkInsert } from '../bulk.js';
 import { activities } from './table.js';
 import { validateActivity } from './validate.js';
 import type { ActivityType } from './types.js';
@@ -86,10 +87,6 @@ export function seedDemoActivities(db: Db, org: OrganizationId, today: string): 
       for (const u of chosen) add(type, date, u, uniformInt(rng, 80, 600));
     }
   }
-  db.transaction((tx) => {
-    for (let i = 0; i < rows.length; i += 500) {
-      tx.insert(activities).values(rows.slice(i, i + 500).map((r) => ({ ...r, demo: true, recordedBy: 'demo-data', recordedAt: `${r.date}T10:00:00.000Z` }))).run();
-    }
-  });
+  bulkInsert(db, activities, rows.map((r) => ({ ...r, demo: true, recordedBy: 'demo-data', recordedAt: `${r.date}T10:00:00.000Z` })));
   return rows.length;
 }

@@ -20,7 +20,7 @@ ${Object.entries(ACTIVITY_TYPES)
   }
 
   "Number of activities of one type, and the people they reached."
-  type ActivityTypeCount @shareable {
+  type ActivityTypeCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The kind of activity."
     type: ActivityType!
     "Number of activities (số hoạt động)."
@@ -30,7 +30,7 @@ ${Object.entries(ACTIVITY_TYPES)
   }
 
   "Number of activities serving one task of the plan, and the people they reached (what an organization did for a task)."
-  type PlanTaskActivityCount @shareable {
+  type PlanTaskActivityCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The task of the plan (section II); null for activities that name no task."
     planTask: PlanTask
     "Number of activities (số hoạt động)."
@@ -40,7 +40,7 @@ ${Object.entries(ACTIVITY_TYPES)
   }
 
   "Position in a paged list."
-  type PageInfo @shareable {
+  type PageInfo @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Whether another page follows."
     hasNextPage: Boolean!
     "Pass as 'after' to get the next page."
@@ -125,9 +125,9 @@ export function activityTypeDefs(org: OrganizationId): DocumentNode {
     "What the ${who} recorded for a unit and everything below it, including records made under the units that preceded it."
     type ${P}UnitRecords {
       "Activities by type in a period (số hoạt động theo loại)."
-      activityCounts("Period id, e.g. 2021-PLAN-Y or 2025-Q3." periodId: ID!): [ActivityTypeCount!]!
+      activityCounts("Period id, e.g. 2021-PLAN-Y or 2025-Q3." periodId: ID!): [ActivityTypeCount!]! @dataClass(class: PUBLIC_AGGREGATE)
       "Activities by the task of the plan they serve, in a period: what the ${o.nameEn} did for each task (số hoạt động theo nhiệm vụ)."
-      activityCountsByTask("Period id, e.g. 2021-PLAN-Y." periodId: ID!): [PlanTaskActivityCount!]!
+      activityCountsByTask("Period id, e.g. 2021-PLAN-Y." periodId: ID!): [PlanTaskActivityCount!]! @dataClass(class: PUBLIC_AGGREGATE)
       "The activities themselves, newest first (personal and internal detail: staff of the organization and leadership only)."
       activities("Period id." periodId: ID, "Only this type." type: ActivityType, "Page size, 1 to ${MAX_PAGE}." first: Int = 50, "Cursor from the previous page." after: String): ${P}ActivityConnection!
     }

@@ -116,7 +116,7 @@ ${enumValues(FORUM_KINDS)}
   }
 
   "Forums of one kind in a period (số diễn đàn)."
-  type ForumCount @shareable {
+  type ForumCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Kind."
     kind: ForumKind!
     "Number of forums."
@@ -128,7 +128,7 @@ ${enumValues(FORUM_KINDS)}
   }
 
   "Opinions raised in a period and what became of them (tình hình trả lời ý kiến)."
-  type OpinionCount @shareable {
+  type OpinionCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Opinions raised."
     total: Int!
     "Answered."
@@ -239,11 +239,11 @@ ${foreign}
       "Forums the ${o.nameEn} hosted in the unit and below it, newest first."
       forums("Period id, e.g. 2021-PLAN-Y." periodId: ID, "Only this kind." kind: ForumKind, "At most this many, 1 to ${MAX_LIST}." first: Int = 100): [${P}Forum!]!
       "Forums the ${o.nameEn} hosted, by kind, in a period (dashboards too)."
-      forumCounts("Period id." periodId: ID!): [ForumCount!]!
+      forumCounts("Period id." periodId: ID!): [ForumCount!]! @dataClass(class: PUBLIC_AGGREGATE)
       "Opinions the ${o.nameEn} must answer, in the unit and below it, newest first (its staff, the Front, the police, leadership)."
       opinions("Raised in this period." periodId: ID, "Raised at this forum." forumId: ID, "Only answered or only open ones." status: OpinionStatus, "Only overdue ones (true) or only the others (false)." overdue: Boolean, "At most this many, 1 to ${MAX_LIST}." first: Int = 100): [${P}Opinion!]!
       "What became of the opinions handed to the ${o.nameEn} in a period (dashboards too)."
-      opinionCounts("Period id." periodId: ID!): OpinionCount!
+      opinionCounts("Period id." periodId: ID!): OpinionCount! @dataClass(class: PUBLIC_AGGREGATE)
     }
 
     "A forum the ${o.nameEn} hosted."

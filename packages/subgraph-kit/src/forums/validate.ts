@@ -4,7 +4,8 @@
  */
 import { invalidInput } from '@antt/auth';
 import { addDays, FORUM_HOST, FORUM_KINDS, FORUM_KIND_NAMES_VI, ORGANIZATIONS, parseRecordId, todayInVietnam, type ForumKind, type OrganizationId } from '@antt/reference';
-import { branchOver, nonNegativeInt, notInFuture, optionalText, otherOrganizations, requiredText, unitOnDate, viDate } from '../check.js';
+import { branchOver, otherOrganizations } from '../check.js';
+import { intInRange, notInFuture, optionalText, requiredText, unitValidOn, vnDate } from '../validation.js';
 
 export const FORUM_LIMITS = { title: 300, note: 4000, attendance: 1_000_000, opinionsVoiced: 100_000, topic: 200, summary: 4000, agency: 300, answer: 4000, dueDays: 366 } as const;
 
@@ -29,12 +30,12 @@ export function validateForum(org: OrganizationId, f: ForumFields, prefix = 'inp
   }
   const title = optionalText(at('title'), f.title, FORUM_LIMITS.title, 'Tên diễn đàn');
   if (f.kind === 'OTHER' && !title) throw invalidInput(at('title'), 'Diễn đàn loại khác cần ghi tên diễn đàn.', 'REQUIRED');
-  notInFuture(at('date'), f.date, today, 'Ngày tổ chức');
-  const unit = unitOnDate(at('unitId'), f.unitId, f.date);
+  notInFuture(at('date'), f.date, 'Ngày tổ chức', today);
+  const unit = unitValidOn(at('unitId'), f.unitId, f.date);
   const branch = branchOver(at('branchId'), org, unit, f.date, f.branchId);
   const coHosts = otherOrganizations(at('coHostIds'), f.coHostIds, org);
-  const attendance = nonNegativeInt(at('attendance'), f.attendance, FORUM_LIMITS.attendance, 'Số người tham dự');
-  const opinionsVoiced = nonNegativeInt(at('opinionsVoiced'), f.opinionsVoiced ?? 0, FORUM_LIMITS.opinionsVoiced, 'Số ý kiến phát biểu');
+  const attendance = intInRange(at('attendance'), f.attendance, 0, FORUM_LIMITS.attendance, 'Số người tham dự');
+  const opinionsVoiced = intInRange(at('opinionsVoiced'), f.opinionsVoiced ?? 0, 0, FORUM_LIMITS.opinionsVoiced, 'Số ý kiến phát biểu');
   const note = optionalText(at('note'), f.note, FORUM_LIMITS.note, 'Ghi chú');
   return { kind: f.kind, title, date: f.date, unitId: unit.id, branchId: branch.id, coHostIds: JSON.stringify(coHosts), attendance, opinionsVoiced, note };
 }
@@ -53,12 +54,12 @@ export function validateOpinion(f: OpinionFields, prefix = 'input', today = toda
   const at = (name: string) => `${prefix}.${name}`;
   const forum = parseRecordId('forum', f.forumId);
   if (!forum) throw invalidInput(at('forumId'), `"${f.forumId}" không phải là mã diễn đàn (dạng forum:<tổ chức>:<số>, ví dụ forum:front:12).`, 'INVALID_FORUM_ID');
-  notInFuture(at('raisedOn'), f.raisedOn, today, 'Ngày nêu ý kiến');
-  const unit = unitOnDate(at('unitId'), f.unitId, f.raisedOn);
+  notInFuture(at('raisedOn'), f.raisedOn, 'Ngày nêu ý kiến', today);
+  const unit = unitValidOn(at('unitId'), f.unitId, f.raisedOn);
   const topic = requiredText(at('topic'), f.topic, FORUM_LIMITS.topic, 'Lĩnh vực, chủ đề ý kiến');
   const summary = requiredText(at('summary'), f.summary, FORUM_LIMITS.summary, 'Nội dung ý kiến');
   const agency = optionalText(at('agency'), f.agency, FORUM_LIMITS.agency, 'Cơ quan phải trả lời');
-  if (f.dueDate < f.raisedOn) throw invalidInput(at('dueDate'), `Hạn trả lời ${viDate(f.dueDate)} trước ngày nêu ý kiến ${viDate(f.raisedOn)}.`, 'DUE_BEFORE_RAISED');
+  if (f.dueDate < f.raisedOn) throw invalidInput(at('dueDate'), `Hạn trả lời ${vnDate(f.dueDate)} trước ngày nêu ý kiến ${vnDate(f.raisedOn)}.`, 'DUE_BEFORE_RAISED');
   if (f.dueDate > addDays(f.raisedOn, FORUM_LIMITS.dueDays)) throw invalidInput(at('dueDate'), 'Hạn trả lời quá một năm kể từ ngày nêu ý kiến.', 'DUE_TOO_FAR');
   return { forumId: f.forumId, forumHost: forum.org, unitId: unit.id, raisedOn: f.raisedOn, topic, summary, agency, dueDate: f.dueDate };
 }
@@ -70,9 +71,9 @@ export interface AnswerFields {
 
 export function validateAnswer(current: { raisedOn: string; answeredOn: string | null }, f: AnswerFields, prefix = 'input', today = todayInVietnam()) {
   const at = (name: string) => `${prefix}.${name}`;
-  if (current.answeredOn) throw invalidInput('id', `Ý kiến này đã được trả lời ngày ${viDate(current.answeredOn)}.`, 'ALREADY_ANSWERED');
+  if (current.answeredOn) throw invalidInput('id', `Ý kiến này đã được trả lời ngày ${vnDate(current.answeredOn)}.`, 'ALREADY_ANSWERED');
   const answer = requiredText(at('answer'), f.answer, FORUM_LIMITS.answer, 'Nội dung trả lời');
-  notInFuture(at('answeredOn'), f.answeredOn, today, 'Ngày trả lời');
-  if (f.answeredOn < current.raisedOn) throw invalidInput(at('answeredOn'), `Ngày trả lời trước ngày nêu ý kiến (${viDate(current.raisedOn)}).`, 'ANSWER_BEFORE_RAISED');
+  notInFuture(at('answeredOn'), f.answeredOn, 'Ngày trả lời', today);
+  if (f.answeredOn < current.raisedOn) throw invalidInput(at('answeredOn'), `Ngày trả lời trước ngày nêu ý kiến (${vnDate(current.raisedOn)}).`, 'ANSWER_BEFORE_RAISED');
   return { answer, answeredOn: f.answeredOn };
 }

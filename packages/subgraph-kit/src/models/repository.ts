@@ -7,7 +7,8 @@ import { notFound, type Scope } from '@antt/auth';
 import { recordId, type ModelKind, type ModelStatus, type OrganizationId } from '@antt/reference';
 import type { Db } from '../db.js';
 import { assertCanReadMovement, assertCanReadMovementCounts, canReadMovementRecords } from '../policy.js';
-import { optionalText, pageSize, unitOrJurisdiction } from '../check.js';
+import { pageSize, unitOrJurisdiction } from '../check.js';
+import { optionalText } from '../validation.js';
 import { models } from './table.js';
 import { MODEL_LIMITS, validateModel, validateStatusChange, type ModelFields } from './validate.js';
 

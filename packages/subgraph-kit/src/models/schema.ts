@@ -84,7 +84,7 @@ ${enumValues(MODEL_DECISIONS)}
   }
 
   "Number of models of one status and kind (số mô hình)."
-  type ModelCount @shareable {
+  type ModelCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Status."
     status: ModelStatus!
     "Kind."
@@ -222,7 +222,7 @@ ${foreignModelTypes(org)}
       "The ${o.nameEn}'s models in the unit and below it, newest first (staff of the organization, the Front, the police and leadership)."
       models("Only this status." status: ModelStatus, "Only this kind." kind: ModelKind, "At most this many, 1 to ${MAX_MODELS}." first: Int = 100): [${P}Model!]!
       "Number of the ${o.nameEn}'s models by status and kind (dashboards too)."
-      modelCounts: [ModelCount!]!
+      modelCounts: [ModelCount!]! @dataClass(class: PUBLIC_AGGREGATE)
     }
 
     "A new model of the ${o.nameEn}."

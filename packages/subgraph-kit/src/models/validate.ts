@@ -3,7 +3,8 @@
  */
 import { invalidInput } from '@antt/auth';
 import { MODEL_KINDS, MODEL_STATUSES, OLD_ERA_START, parseRecordId, todayInVietnam, type ModelKind, type ModelStatus, type OrganizationId } from '@antt/reference';
-import { notInFuture, optionalText, otherOrganizations, requiredText, unitOnDate, viDate } from '../check.js';
+import { otherOrganizations } from '../check.js';
+import { notInFuture, optionalText, requiredText, unitValidOn, vnDate } from '../validation.js';
 
 export interface ModelFields {
   name: string;
@@ -32,9 +33,9 @@ export function validateModel(org: OrganizationId, f: ModelFields, prefix = 'inp
   const name = requiredText(at('name'), f.name, MODEL_LIMITS.name, 'Tên mô hình');
   if (!(f.kind in MODEL_KINDS)) throw invalidInput(at('kind'), `Loại mô hình "${f.kind}" không có trong danh mục.`, 'UNKNOWN_KIND');
   const description = optionalText(at('description'), f.description, MODEL_LIMITS.description, 'Mô tả');
-  notInFuture(at('startedOn'), f.startedOn, today, 'Ngày bắt đầu');
+  notInFuture(at('startedOn'), f.startedOn, 'Ngày bắt đầu', today);
   // The map of units starts in 2019: an older model is placed on the units as they were then.
-  const unit = unitOnDate(at('unitId'), f.unitId, f.startedOn < OLD_ERA_START ? OLD_ERA_START : f.startedOn);
+  const unit = unitValidOn(at('unitId'), f.unitId, f.startedOn < OLD_ERA_START ? OLD_ERA_START : f.startedOn);
   const partners = otherOrganizations(at('partnerIds'), f.partnerIds, org);
   let replicaOfId: string | null = null;
   if (f.replicaOfId != null && f.replicaOfId.trim() !== '') {
@@ -48,6 +49,6 @@ export function validateModel(org: OrganizationId, f: ModelFields, prefix = 'inp
 export function validateStatusChange(current: { status: string; startedOn: string }, status: ModelStatus, since: string, today = todayInVietnam()): void {
   if (!(status in MODEL_STATUSES)) throw invalidInput('status', `Trạng thái "${status}" không có trong danh mục.`, 'UNKNOWN_STATUS');
   if (status === current.status) throw invalidInput('status', 'Mô hình đã ở trạng thái này.', 'UNCHANGED');
-  notInFuture('since', since, today, 'Ngày chuyển trạng thái');
-  if (since < current.startedOn) throw invalidInput('since', `Ngày chuyển trạng thái trước ngày mô hình bắt đầu (${viDate(current.startedOn)}).`, 'BEFORE_START');
+  notInFuture('since', since, 'Ngày chuyển trạng thái', today);
+  if (since < current.startedOn) throw invalidInput('since', `Ngày chuyển trạng thái trước ngày mô hình bắt đầu (${vnDate(current.startedOn)}).`, 'BEFORE_START');
 }

@@ -1,2 +1,2 @@
 /** The tables of the farmers database: the shared ones (activities), then the organization's own. */
-export { activities, activityRevisions, meta } from '@antt/subgraph-kit/tables';
+export { activities, activityRevisions, auditLog, meta } from '@antt/subgraph-kit/tables';

@@ -6,7 +6,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { forbidden, invalidInput, notFound, type Scope } from '@antt/auth';
 import { branchById, territory, todayInVietnam, type OrganizationId } from '@antt/reference';
-import { knownUnit, notInFuture, optionalText, pageSize, periodRange, requiredText, staffOrganization, unitOrJurisdiction, viDate, type Db } from '@antt/subgraph-kit';
+import { knownUnit, notInFuture, optionalText, pageSize, periodRange, requiredText, staffOrganization, unitOrJurisdiction, vnDate, type Db } from '@antt/subgraph-kit';
 import { commendations } from '../db/schema.js';
 
 export type CommendationRow = typeof commendations.$inferSelect;
@@ -28,7 +28,7 @@ export interface ProposalFields {
 export function validateProposal(f: ProposalFields, prefix = 'input', today = todayInVietnam()) {
   const at = (name: string) => `${prefix}.${name}`;
   if (!COMMENDATION_FORMS.includes(f.form)) throw invalidInput(at('form'), `Hình thức "${f.form}" không có trong danh mục.`, 'UNKNOWN_FORM');
-  notInFuture(at('proposedOn'), f.proposedOn, today, 'Ngày đề nghị');
+  notInFuture(at('proposedOn'), f.proposedOn, 'Ngày đề nghị', today);
   const achievement = requiredText(at('achievement'), f.achievement, 2000, 'Thành tích');
   let unitId: string;
   let branchId: string | null = null;
@@ -43,7 +43,7 @@ export function validateProposal(f: ProposalFields, prefix = 'input', today = to
     if (!f.recipientUnitId) throw invalidInput(at('recipientUnitId'), 'Cần ghi rõ đơn vị được khen thưởng (hoặc nơi cá nhân sinh sống, công tác).', 'REQUIRED');
     unitId = knownUnit(at('recipientUnitId'), f.recipientUnitId).id;
     if (f.recipientBranchId) throw invalidInput(at('recipientBranchId'), 'Chỉ ghi recipientBranchId khi khen thưởng một chi hội, cơ sở (BRANCH).', 'NOT_APPLICABLE');
-    if (f.recipientKind === 'PERSON') name = requiredText(at('recipientName'), f.recipientName, 200, 'Họ và tên người được khen thưởng');
+    if (f.recipientKind === 'PERSON') name = requiredText(at('recipientName'), f.recipientName ?? '', 200, 'Họ và tên người được khen thưởng');
     else if (f.recipientName) throw invalidInput(at('recipientName'), 'Chỉ ghi recipientName khi khen thưởng cá nhân (PERSON).', 'NOT_APPLICABLE');
   }
   return { recipientKind: f.recipientKind, recipientUnitId: unitId, recipientBranchId: branchId, recipientName: name, achievement, form: f.form, proposedOn: f.proposedOn };
@@ -62,16 +62,16 @@ export function validateCommendationDecision(current: { status: string; proposed
   const at = (name: string) => `${prefix}.${name}`;
   if (current.status !== 'PROPOSED') throw invalidInput('id', 'Đề nghị khen thưởng này đã có quyết định.', 'ALREADY_DECIDED');
   if (f.status === 'PROPOSED') throw invalidInput(at('status'), 'Quyết định phải là AWARDED hoặc NOT_AWARDED.', 'DECISION_REQUIRED');
-  notInFuture(at('decidedOn'), f.decidedOn, today, 'Ngày quyết định');
-  if (f.decidedOn < current.proposedOn) throw invalidInput(at('decidedOn'), `Ngày quyết định trước ngày đề nghị (${viDate(current.proposedOn)}).`, 'BEFORE_PROPOSAL');
+  notInFuture(at('decidedOn'), f.decidedOn, 'Ngày quyết định', today);
+  if (f.decidedOn < current.proposedOn) throw invalidInput(at('decidedOn'), `Ngày quyết định trước ngày đề nghị (${vnDate(current.proposedOn)}).`, 'BEFORE_PROPOSAL');
   const note = optionalText(at('note'), f.note, 1000, 'Ghi chú');
   if (f.status === 'NOT_AWARDED') return { status: f.status, decidedOn: f.decidedOn, decisionNumber: optionalText(at('decisionNumber'), f.decisionNumber, 100, 'Số quyết định'), issuingAuthority: optionalText(at('issuingAuthority'), f.issuingAuthority, 300, 'Cấp khen thưởng'), decisionNote: note, form: current.form };
   if (f.form != null && !COMMENDATION_FORMS.includes(f.form)) throw invalidInput(at('form'), `Hình thức "${f.form}" không có trong danh mục.`, 'UNKNOWN_FORM');
   return {
     status: f.status,
     decidedOn: f.decidedOn,
-    decisionNumber: requiredText(at('decisionNumber'), f.decisionNumber, 100, 'Số quyết định khen thưởng'),
-    issuingAuthority: requiredText(at('issuingAuthority'), f.issuingAuthority, 300, 'Cấp ra quyết định khen thưởng'),
+    decisionNumber: requiredText(at('decisionNumber'), f.decisionNumber ?? '', 100, 'Số quyết định khen thưởng'),
+    issuingAuthority: requiredText(at('issuingAuthority'), f.issuingAuthority ?? '', 300, 'Cấp ra quyết định khen thưởng'),
     decisionNote: note,
     form: f.form ?? current.form,
   };

@@ -6,7 +6,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { forbidden, invalidInput, notFound, type Scope } from '@antt/auth';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
-import { monitorOrganization, notInFuture, optionalText, otherOrganizations, pageSize, parseOrganizations, periodRange, requiredText, staffOrganization, unitOnDate, unitOrJurisdiction, viDate, type Db } from '@antt/subgraph-kit';
+import { monitorOrganization, notInFuture, optionalText, otherOrganizations, pageSize, parseOrganizations, periodRange, requiredText, staffOrganization, unitValidOn, unitOrJurisdiction, vnDate, type Db } from '@antt/subgraph-kit';
 import { inspections } from '../db/schema.js';
 
 export type InspectionRow = typeof inspections.$inferSelect;
@@ -36,11 +36,11 @@ export function followUpStatus(row: Pick<InspectionRow, 'followUp' | 'followUpDu
 export function validateInspection(lead: OrganizationId, f: InspectionFields, planExists: (id: number) => boolean, prefix = 'input', today = todayInVietnam()) {
   const at = (name: string) => `${prefix}.${name}`;
   if (f.kind !== 'PERIODIC' && f.kind !== 'SURPRISE') throw invalidInput(at('kind'), `Hình thức kiểm tra "${f.kind}" không có trong danh mục.`, 'UNKNOWN_KIND');
-  notInFuture(at('startedOn'), f.startedOn, today, 'Ngày bắt đầu kiểm tra');
+  notInFuture(at('startedOn'), f.startedOn, 'Ngày bắt đầu kiểm tra', today);
   const endedOn = f.endedOn ?? f.startedOn;
   if (endedOn < f.startedOn) throw invalidInput(at('endedOn'), 'Ngày kết thúc trước ngày bắt đầu.', 'RANGE_REVERSED');
-  notInFuture(at('endedOn'), endedOn, today, 'Ngày kết thúc kiểm tra');
-  const unit = unitOnDate(at('inspectedUnitId'), f.inspectedUnitId, f.startedOn);
+  notInFuture(at('endedOn'), endedOn, 'Ngày kết thúc kiểm tra', today);
+  const unit = unitValidOn(at('inspectedUnitId'), f.inspectedUnitId, f.startedOn);
   const inspected = otherOrganizations(at('inspectedOrganizationIds'), f.inspectedOrganizationIds, null);
   if (!inspected.length) throw invalidInput(at('inspectedOrganizationIds'), 'Cần ghi ít nhất một tổ chức được kiểm tra.', 'REQUIRED');
   const team = [lead, ...otherOrganizations(at('inspectingOrganizationIds'), f.inspectingOrganizationIds, lead)];
@@ -55,7 +55,7 @@ export function validateInspection(lead: OrganizationId, f: InspectionFields, pl
   const followUp = optionalText(at('followUp'), f.followUp, 4000, 'Kiến nghị sau kiểm tra');
   if (f.followUpDueOn != null) {
     if (!followUp) throw invalidInput(at('followUpDueOn'), 'Chỉ ghi hạn khắc phục khi có kiến nghị (followUp).', 'FOLLOW_UP_REQUIRED');
-    if (f.followUpDueOn < endedOn) throw invalidInput(at('followUpDueOn'), `Hạn khắc phục trước ngày kết thúc kiểm tra (${viDate(endedOn)}).`, 'DUE_BEFORE_INSPECTION');
+    if (f.followUpDueOn < endedOn) throw invalidInput(at('followUpDueOn'), `Hạn khắc phục trước ngày kết thúc kiểm tra (${vnDate(endedOn)}).`, 'DUE_BEFORE_INSPECTION');
   }
   return { kind: f.kind, startedOn: f.startedOn, endedOn, inspectedUnitId: unit.id, inspectedOrgs: JSON.stringify(inspected), inspectingOrgs: JSON.stringify(team), leadOrg: lead, planId, subject, findings, followUp, followUpDueOn: f.followUpDueOn ?? null };
 }
@@ -160,9 +160,9 @@ export class InspectionRepository {
       throw notFound(`Không tìm thấy cuộc kiểm tra ${n}.`);
     }
     if (!current.followUp) throw invalidInput('id', 'Cuộc kiểm tra này không có kiến nghị cần khắc phục.', 'NO_FOLLOW_UP');
-    if (current.followUpDoneOn) throw invalidInput('id', `Kiến nghị đã được khắc phục ngày ${viDate(current.followUpDoneOn)}.`, 'ALREADY_DONE');
-    notInFuture('input.doneOn', input.doneOn, todayInVietnam(), 'Ngày khắc phục');
-    if (input.doneOn < current.startedOn) throw invalidInput('input.doneOn', `Ngày khắc phục trước ngày kiểm tra (${viDate(current.startedOn)}).`, 'BEFORE_INSPECTION');
+    if (current.followUpDoneOn) throw invalidInput('id', `Kiến nghị đã được khắc phục ngày ${vnDate(current.followUpDoneOn)}.`, 'ALREADY_DONE');
+    notInFuture('input.doneOn', input.doneOn, 'Ngày khắc phục', todayInVietnam());
+    if (input.doneOn < current.startedOn) throw invalidInput('input.doneOn', `Ngày khắc phục trước ngày kiểm tra (${vnDate(current.startedOn)}).`, 'BEFORE_INSPECTION');
     const note = optionalText('input.note', input.note, 2000, 'Ghi chú');
     return this.db.update(inspections).set({ followUpDoneOn: input.doneOn, followUpNote: note }).where(eq(inspections.id, n)).returning().get();
   }

@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { forbidden, invalidInput, type Scope } from '@antt/auth';
 import { MODEL_DECISIONS, MODEL_RATINGS, parseRecordId, periodById, todayInVietnam, type ModelDecision, type ModelRating, type OrganizationId } from '@antt/reference';
-import { knownUnit, monitorOrganization, notInFuture, optionalText, pageSize, periodRange, requiredText, staffOrganization, unitOrJurisdiction, viDate, type Db } from '@antt/subgraph-kit';
+import { knownUnit, monitorOrganization, notInFuture, optionalText, pageSize, periodRange, requiredText, staffOrganization, unitOrJurisdiction, vnDate, type Db } from '@antt/subgraph-kit';
 import { modelReviews } from '../db/schema.js';
 
 export type ModelReviewRow = typeof modelReviews.$inferSelect;
@@ -27,8 +27,8 @@ export function validateModelReview(f: ModelReviewFields, prefix = 'input', toda
   const ref = parseRecordId('model', f.modelId);
   if (!ref) throw invalidInput(at('modelId'), `"${f.modelId}" không phải là mã mô hình (dạng model:<tổ chức>:<số>, ví dụ model:women:3).`, 'INVALID_MODEL_ID');
   const unit = knownUnit(at('unitId'), f.unitId);
-  notInFuture(at('reviewedOn'), f.reviewedOn, today, 'Ngày đánh giá');
-  if (f.reviewedOn < unit.validFrom) throw invalidInput(at('reviewedOn'), `Ngày đánh giá trước khi ${unit.name} được thành lập (${viDate(unit.validFrom)}).`, 'BEFORE_UNIT');
+  notInFuture(at('reviewedOn'), f.reviewedOn, 'Ngày đánh giá', today);
+  if (f.reviewedOn < unit.validFrom) throw invalidInput(at('reviewedOn'), `Ngày đánh giá trước khi ${unit.name} được thành lập (${vnDate(unit.validFrom)}).`, 'BEFORE_UNIT');
   if (!(f.rating in MODEL_RATINGS)) throw invalidInput(at('rating'), `Xếp loại "${f.rating}" không có trong danh mục.`, 'UNKNOWN_RATING');
   if (!(f.decision in MODEL_DECISIONS)) throw invalidInput(at('decision'), `Đề xuất "${f.decision}" không có trong danh mục.`, 'UNKNOWN_DECISION');
   // Section II.6: replicate good models, remove ineffective or merely formal ones; the opposite is a slip.

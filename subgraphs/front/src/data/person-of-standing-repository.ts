@@ -1,12 +1,13 @@
 /**
  * People of standing (người có uy tín) nominated by grassroots Front committees. Name and year of birth
- * are personal data and ethnicity sensitive personal data: they are returned only to the Front's staff of
- * the jurisdiction (never to leadership or dashboards), and no count is ever broken down by ethnicity.
+ * are personal data (@dataClass PERSONAL) and ethnicity sensitive personal data (SENSITIVE_PERSONAL):
+ * they are returned to the Front's staff of the jurisdiction, name and year of birth also to leadership
+ * granted personal data, never to dashboards; no count is ever broken down by ethnicity.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { forbidden, invalidInput, notFound, type Scope } from '@antt/auth';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
-import { branchOver, notInFuture, optionalText, pageSize, periodRange, requiredText, unitOnDate, unitOrJurisdiction, viDate, type Db } from '@antt/subgraph-kit';
+import { branchOver, notInFuture, optionalText, pageSize, periodRange, requiredText, unitValidOn, unitOrJurisdiction, vnDate, type Db } from '@antt/subgraph-kit';
 import { peopleOfStanding } from '../db/schema.js';
 
 export type PersonOfStandingRow = typeof peopleOfStanding.$inferSelect;
@@ -30,13 +31,13 @@ export const ADULT_AGE = 18;
 export function validateNomination(f: NominationFields, prefix = 'input', today = todayInVietnam()) {
   const at = (name: string) => `${prefix}.${name}`;
   const fullName = requiredText(at('fullName'), f.fullName, 200, 'Họ và tên');
-  notInFuture(at('nominatedOn'), f.nominatedOn, today, 'Ngày giới thiệu');
+  notInFuture(at('nominatedOn'), f.nominatedOn, 'Ngày giới thiệu', today);
   const year = Number(f.nominatedOn.slice(0, 4));
   if (!Number.isInteger(f.birthYear) || f.birthYear < 1900) throw invalidInput(at('birthYear'), 'Năm sinh không hợp lệ.', 'INVALID_YEAR');
   if (f.birthYear > year - ADULT_AGE) throw invalidInput(at('birthYear'), `Người được giới thiệu phải đủ ${ADULT_AGE} tuổi vào năm ${year}.`, 'TOO_YOUNG');
   const ethnicity = optionalText(at('ethnicity'), f.ethnicity, 50, 'Dân tộc');
   if (!CORE_FORCE_ROLES.includes(f.role)) throw invalidInput(at('role'), `Vai trò "${f.role}" không có trong danh mục.`, 'UNKNOWN_ROLE');
-  const unit = unitOnDate(at('unitId'), f.unitId, f.nominatedOn);
+  const unit = unitValidOn(at('unitId'), f.unitId, f.nominatedOn);
   if (unit.level !== 'COMMUNE' && unit.level !== 'RESIDENTIAL_AREA') throw invalidInput(at('unitId'), 'Người có uy tín được giới thiệu ở khu dân cư hoặc xã, phường.', 'NOT_A_GRASSROOTS_UNIT');
   const branch = branchOver(at('unitId'), 'front', unit, f.nominatedOn, null);
   return { fullName, birthYear: f.birthYear, ethnicity, unitId: unit.id, role: f.role, nominatedOn: f.nominatedOn, branchId: branch.id };
@@ -46,8 +47,8 @@ export function validateNominationDecision(current: { decision: string; nominate
   const at = (name: string) => `${prefix}.${name}`;
   if (current.decision !== 'PENDING') throw invalidInput('id', 'Việc giới thiệu này đã có quyết định.', 'ALREADY_DECIDED');
   if (f.decision === 'PENDING') throw invalidInput(at('decision'), 'Quyết định phải là ACCEPTED hoặc DECLINED.', 'DECISION_REQUIRED');
-  notInFuture(at('decidedOn'), f.decidedOn, today, 'Ngày quyết định');
-  if (f.decidedOn < current.nominatedOn) throw invalidInput(at('decidedOn'), `Ngày quyết định trước ngày giới thiệu (${viDate(current.nominatedOn)}).`, 'BEFORE_NOMINATION');
+  notInFuture(at('decidedOn'), f.decidedOn, 'Ngày quyết định', today);
+  if (f.decidedOn < current.nominatedOn) throw invalidInput(at('decidedOn'), `Ngày quyết định trước ngày giới thiệu (${vnDate(current.nominatedOn)}).`, 'BEFORE_NOMINATION');
   return { decision: f.decision, decidedOn: f.decidedOn, decisionNote: optionalText(at('note'), f.note, 1000, 'Ghi chú') };
 }
 
@@ -99,8 +100,12 @@ export class PersonOfStandingRepository {
     return this.scope.canReadRecords(this.org) && this.scope.coversUnit(unitId);
   }
 
-  /** Personal details: the Front's own staff of the jurisdiction, and no one else (leadership included). */
+  /**
+   * Personal details: the Front's own staff of the jurisdiction, or leadership granted personal data
+   * (PERSONAL_DATA, issue 6); the data classes then keep ethnicity (SENSITIVE_PERSONAL) to the Front's staff.
+   */
   canReadPersonal(row: PersonOfStandingRow): boolean {
+    if (this.scope.has('LEADERSHIP') && this.scope.has('PERSONAL_DATA')) return true;
     return this.scope.canWrite(this.org) && this.scope.coversUnit(row.unitId);
   }
 

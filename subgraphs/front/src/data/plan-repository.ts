@@ -42,7 +42,7 @@ export function validatePlan(f: PlanFields, exists: { number: (n: string) => boo
   if (exists.number(number)) throw invalidInput(at('number'), `Đã có kế hoạch số ${number}.`, 'DUPLICATE_NUMBER');
   const title = requiredText(at('title'), f.title, 1000, 'Trích yếu');
   const issuers = requiredText(at('issuers'), f.issuers, 300, 'Cơ quan ban hành');
-  notInFuture(at('issuedOn'), f.issuedOn, today, 'Ngày ban hành');
+  notInFuture(at('issuedOn'), f.issuedOn, 'Ngày ban hành', today);
   for (const [name, y] of [['fromYear', f.fromYear], ['toYear', f.toYear]] as const) {
     if (!Number.isInteger(y) || y < 2000 || y > 2100) throw invalidInput(at(name), 'Năm phải từ 2000 đến 2100.', 'YEAR_OUT_OF_RANGE');
   }
@@ -135,7 +135,7 @@ export class PlanRepository {
     const current = stmts(this.db).task.get({ id: n });
     if (!current) throw notFound(`Không tìm thấy nhiệm vụ ${n}.`);
     if (!PLAN_TASK_STATUSES.includes(input.status)) throw invalidInput('input.status', `Tiến độ "${input.status}" không có trong danh mục.`, 'UNKNOWN_STATUS');
-    notInFuture('input.since', input.since, todayInVietnam(), 'Ngày cập nhật');
+    notInFuture('input.since', input.since, 'Ngày cập nhật', todayInVietnam());
     const note = optionalText('input.note', input.note, 2000, 'Ghi chú');
     return this.db
       .update(planTasks)

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-export { activities, activityRevisions, meta } from '@antt/subgraph-kit/tables';
+export { activities, activityRevisions, auditLog, meta } from '@antt/subgraph-kit/tables';
 
 const recordedAt = () => text('recorded_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 const demo = () => integer('demo', { mode: 'boolean' }).notNull().default(false);

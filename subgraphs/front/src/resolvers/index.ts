@@ -5,13 +5,6 @@ import { commendationResolvers } from './commendations.js';
 import { planResolvers } from './plans.js';
 import { inspectionResolvers } from './inspections.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
-type ResolverMap = Record<string, any>;
+import { mergeResolvers } from '@antt/subgraph-kit';
 
-function merge(...maps: ResolverMap[]): ResolverMap {
-  const out: ResolverMap = {};
-  for (const m of maps) for (const [type, fields] of Object.entries(m)) out[type] = { ...out[type], ...fields };
-  return out;
-}
-
-export const resolvers = merge(reviewResolvers, peopleResolvers, commendationResolvers, planResolvers, inspectionResolvers);
+export const resolvers = mergeResolvers(reviewResolvers, peopleResolvers, commendationResolvers, planResolvers, inspectionResolvers);

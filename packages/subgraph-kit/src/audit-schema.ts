@@ -1,0 +1,67 @@
+/**
+ * Each organization reads the trail of its own data: who looked at it, who wrote, who was refused.
+ * Generated per organization like the activities (one root field each), from one source.
+ */
+import { gql } from 'graphql-tag';
+import type { DocumentNode } from 'graphql';
+import { AuditTrail } from '@antt/audit';
+import { forbidden } from '@antt/auth';
+import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
+import { intInRange } from './validation.js';
+import { sqliteOf } from './db.js';
+import type { SubgraphContext } from './context.js';
+
+export const auditRecordTypeDefs = gql`
+  "One entry of an organization's audit trail (nhật ký truy cập): who, when, what, never the values."
+  type AuditRecord @shareable @dataClass(class: INTERNAL) {
+    "Position in the trail."
+    id: ID!
+    "When."
+    at: DateTime!
+    "The request, the same id in the gateway's and every subgraph's trail."
+    requestId: String!
+    "Who (user id)."
+    userId: String!
+    "Their organization."
+    organization: String!
+    "Their roles."
+    roles: [String!]!
+    "The operation."
+    operation: String!
+    "READ (of protected data), WRITE or DENY."
+    action: String!
+    "The type of the records touched."
+    typeName: String
+    "Their data class."
+    dataClass: String
+    "Ids of the records touched."
+    recordIds: [String!]!
+    "Names of the fields read or written."
+    fields: [String!]!
+    "OK or the error code."
+    outcome: String!
+  }
+`;
+
+export function auditTypeDefs(org: OrganizationId): DocumentNode {
+  const o = ORGANIZATIONS[org];
+  return gql`
+    extend type Query {
+      "The audit trail of the ${o.nameEn}'s own data, newest first (its leaders and auditors)."
+      ${org}AuditTrail("From this instant." from: DateTime, "Up to this instant." to: DateTime, "At most this many, 1 to 500." first: Int = 100): [AuditRecord!]!
+    }
+  `;
+}
+
+export function auditResolvers(org: OrganizationId) {
+  return {
+    Query: {
+      [`${org}AuditTrail`]: (_: unknown, a: { from?: string; to?: string; first: number }, ctx: SubgraphContext) => {
+        const me = ctx.scope.identity;
+        if (me.organization !== org || !(ctx.scope.has('LEADER') || ctx.scope.has('AUDITOR'))) throw forbidden(`Chỉ lãnh đạo hoặc kiểm toán viên của ${ORGANIZATIONS[org].nameVi} xem được nhật ký này.`);
+        intInRange('first', a.first, 1, 500, 'Số bản ghi');
+        return new AuditTrail(sqliteOf(ctx.db)).list({ from: a.from, to: a.to, limit: a.first });
+      },
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Small checks every record's validation is made of. Each throws BAD_USER_INPUT naming the field, in
+ * Vietnamese, and never echoes the value of a protected field (callers pass no value for those).
+ */
+import { invalidInput } from '@antt/auth';
+import { territory, todayInVietnam, type AdminUnit, type IsoDate, type UnitLevel } from '@antt/reference';
+
+export function vnDate(d: IsoDate): string {
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+}
+
+/** A trimmed, non-empty text of at most `max` characters. */
+export function requiredText(field: string, value: string, max: number, label: string): string {
+  const v = value.trim();
+  if (!v) throw invalidInput(field, `${label} không được để trống.`, 'REQUIRED');
+  if (v.length > max) throw invalidInput(field, `${label} dài quá ${max} ký tự.`, 'TOO_LONG');
+  return v;
+}
+
+export function optionalText(field: string, value: string | null | undefined, max: number, label: string): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  if (v.length > max) throw invalidInput(field, `${label} dài quá ${max} ký tự.`, 'TOO_LONG');
+  return v;
+}
+
+export function notInFuture(field: string, date: IsoDate, label: string, today = todayInVietnam()): IsoDate {
+  if (date > today) throw invalidInput(field, `${label} ${vnDate(date)} ở tương lai (hôm nay là ${vnDate(today)}).`, 'DATE_IN_FUTURE');
+  return date;
+}
+
+export function instantNotInFuture(field: string, instant: string, label: string, now = new Date()): string {
+  const t = new Date(instant);
+  if (Number.isNaN(t.getTime())) throw invalidInput(field, `${label} không hợp lệ.`, 'INVALID_DATETIME');
+  if (t.getTime() > now.getTime() + 5 * 60_000) throw invalidInput(field, `${label} ở tương lai.`, 'DATE_IN_FUTURE');
+  return t.toISOString();
+}
+
+export function intInRange(field: string, value: number, min: number, max: number, label: string): number {
+  if (!Number.isInteger(value) || value < min) throw invalidInput(field, `${label} phải là số nguyên từ ${min} trở lên.`, value < 0 ? 'NEGATIVE' : 'TOO_SMALL');
+  if (value > max) throw invalidInput(field, `${label} vượt quá ${max.toLocaleString('vi-VN')}.`, 'TOO_LARGE');
+  return value;
+}
+
+/** A unit that exists and was valid on `date`, optionally of given levels. */
+export function unitValidOn(field: string, unitId: string, date: IsoDate, levels?: readonly UnitLevel[]): AdminUnit {
+  const t = territory();
+  const u = t.unit(unitId);
+  if (!u) throw invalidInput(field, `Không có đơn vị "${unitId}".`, 'UNKNOWN_UNIT');
+  if (levels && !levels.includes(u.level)) throw invalidInput(field, `${u.name} không thuộc cấp phù hợp (${levels.join(', ')}).`, 'WRONG_LEVEL');
+  if (!t.existsOn(u.id, date)) {
+    const hint = u.validTo && date > u.validTo ? ` Từ ${vnDate(u.validTo)} đơn vị này đã sáp nhập vào ${t.currentUnit(u.id)?.name ?? 'đơn vị mới'}.` : ` Đơn vị này chỉ có từ ngày ${vnDate(u.validFrom)}.`;
+    throw invalidInput(field, `${u.name} không tồn tại vào ngày ${vnDate(date)}.${hint}`, 'UNIT_NOT_VALID_ON_DATE');
+  }
+  return u;
+}

@@ -1,0 +1,174 @@
+/**
+ * The police's demo records: the register of establishments, every unit's yearly cycle for the
+ * standard from 2021 to this year (each old district with its own propensity, so that some districts
+ * are above the plan's targets and some below), tips with their deadlines (a few overdue), hotspots,
+ * key areas, the plan's model units, core forces, trainings, bulletins and reintegration cases.
+ * Seeded and reproducible; identities are obviously fake and sealed like real ones.
+ */
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import { Scope } from '@antt/auth';
+import { addDays, demoEstablishments, demoReintegrationCases, ORGANIZATION_IDS, territory, unitId, type IsoDate } from '@antt/reference';
+import { bulkInsert, type Db } from '@antt/subgraph-kit';
+import { bulletins, coreForces, criterionResults, crimeTips, establishments, hotspots, keyAreas, modelUnits, policeTrainings, reintegrationCases, standardAssessments, tipStatusHistory, trainingParticipants } from './db/schema.js';
+import { nationalSetFor, outOfScopeReason, type SubjectKind } from './legal/criteria.js';
+import { initialDecisionDue } from './legal/deadlines.js';
+import { StandardRepository, windowOf } from './data/standard-repository.js';
+import { identityCipher } from './data/vault.js';
+
+const SYSTEM = new Scope({ userId: 'demo-data', name: 'Dữ liệu mẫu', organization: 'police', unitId: unitId.province('14'), roles: ['STAFF'] });
+const by = 'demo-data';
+
+function chance(rng: RandomGenerator, p: number): boolean {
+  return uniformInt(rng, 0, 9999) < p * 10000;
+}
+function pick<T>(rng: RandomGenerator, xs: readonly T[]): T {
+  return xs[uniformInt(rng, 0, xs.length - 1)]!;
+}
+const min = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
+
+export function seedPoliceDemo(db: Db, today: IsoDate): number {
+  const t = territory();
+  const rng = xoroshiro128plus(155);
+  let n = 0;
+
+  // Each old district's propensity to meet the standard: 0.80 to 0.99, rising a point a year.
+  const districts = t.unitsOn('2021-01-01', 'DISTRICT');
+  const propensity = new Map(districts.map((d) => [d.id, 0.8 + uniformInt(rng, 0, 19) / 100]));
+  const districtOf = (id: string): string => {
+    const u = t.unit(id)!;
+    if (u.level === 'DISTRICT') return u.id;
+    if (u.level === 'RESIDENTIAL_AREA') return districtOf(t.parentOn(id, '2025-06-30')!.id);
+    if (u.era === '2025-') return districtOf(t.predecessors(id)[0]!.predecessor);
+    return t.parentOn(id, '2025-06-30')!.id;
+  };
+  const pMeet = (id: string, year: number) => Math.min(0.995, propensity.get(districtOf(id))! + (year - 2021) / 100);
+
+  // Register: demo establishments sit in a residential area, which lives on both maps.
+  const ests = demoEstablishments().map((e) => ({ ...e, unitId: t.childrenOn(e.communeId, today).find((a) => a.level === 'RESIDENTIAL_AREA')?.id ?? e.communeId }));
+  db.insert(establishments).values(ests.map((e) => ({ id: e.id, name: e.name, kind: e.kind, subKind: e.subKind, unitId: e.unitId, managedBy: e.managedBy, recordedBy: by }))).run();
+  n += ests.length;
+
+  // The yearly cycle, areas and establishments first: a commune's own criterion is computed from them.
+  // Rows are built in memory and inserted in chunks: one statement per row costs seconds here.
+  const lastYear = Number(today.slice(0, 4));
+  let nextId = 1;
+  for (let year = 2021; year <= lastYear; year++) {
+    const subjects: { kind: SubjectKind; unitId: string; establishmentId: string | null }[] = [];
+    for (const a of t.unitsOn(windowOf('RESIDENTIAL_AREA', year).end, 'RESIDENTIAL_AREA')) subjects.push({ kind: 'RESIDENTIAL_AREA', unitId: a.id, establishmentId: null });
+    for (const e of ests) if (!outOfScopeReason(e.subKind, year)) subjects.push({ kind: e.kind === 'SCHOOL' ? 'SCHOOL' : 'AGENCY_OR_ENTERPRISE', unitId: e.unitId, establishmentId: e.id });
+    const communes = t.unitsOn(windowOf('COMMUNE', year).end, 'COMMUNE').map((c) => ({ kind: 'COMMUNE' as const, unitId: c.id, establishmentId: null }));
+    for (const batch of [subjects, communes]) {
+      // Communes come second: their computed criterion reads the areas' and establishments' rows.
+      const repo = batch === communes ? new StandardRepository(db, 'police', SYSTEM) : null;
+      const rows: (typeof standardAssessments.$inferInsert)[] = [];
+      const results: (typeof criterionResults.$inferInsert)[] = [];
+      for (const s of batch) {
+        const w = windowOf(s.kind, year);
+        const registeredOn = addDays(`${year}-01-05`, uniformInt(rng, 0, 80));
+        if (registeredOn > today || !chance(rng, 0.996)) continue;
+        const set = nationalSetFor(s.kind, year)!;
+        const selfAssessedOn = addDays(w.end, -uniformInt(rng, 5, 45));
+        const assessed = selfAssessedOn <= today;
+        const meets = chance(rng, pMeet(s.unitId, year));
+        const households = s.kind === 'RESIDENTIAL_AREA' ? uniformInt(rng, 40, 260) : null;
+        const id = nextId++;
+        const own = set.criteria.filter((c) => !c.derived);
+        const failing = meets ? -1 : uniformInt(rng, 0, own.length - 1);
+        if (assessed) results.push(...own.map((c, i) => ({ assessmentId: id, code: c.code, met: i !== failing, note: i === failing ? 'Chưa đạt theo biên bản họp' : null })));
+        // Recognised when every criterion is met (for a commune, the computed one too), a few weeks after self-assessment.
+        const met = assessed && meets && (!repo || repo.communeShareMet(s.unitId, year));
+        const decidedOn = met ? min(addDays(selfAssessedOn, uniformInt(rng, 7, 30)), today) : null;
+        const commune = s.kind === 'COMMUNE' ? null : t.ancestorsOn(s.unitId, w.end).find((u) => u.level === 'COMMUNE');
+        const authority = s.kind === 'COMMUNE' ? (year <= 2024 ? `UBND ${t.parentOn(s.unitId, w.end)?.name ?? 'cấp huyện'}` : 'UBND tỉnh Sơn La') : `UBND ${commune?.name ?? 'cấp xã'}`;
+        rows.push({
+          id, year, subjectKind: s.kind, unitId: s.unitId, establishmentId: s.establishmentId, criteriaSetId: set.id, registeredOn,
+          householdsTotal: households, householdsRegistered: households === null ? null : meets ? households : households - uniformInt(rng, 1, 10),
+          selfAssessedOn: assessed ? selfAssessedOn : null, chairedBy: assessed ? (s.kind === 'RESIDENTIAL_AREA' ? 'Trưởng bản' : 'Chủ tịch UBND') : null,
+          decisionNumber: met ? `${uniformInt(rng, 10, 999)}/QĐ-UBND` : null, decidedOn, authority: met ? authority : null, demo: true, recordedBy: by,
+        });
+      }
+      bulkInsert(db, standardAssessments, rows);
+      bulkInsert(db, criterionResults, results);
+      n += rows.length;
+    }
+  }
+
+  // Tips: about one a week, a fifth handed over by other organizations, the recent ones still open.
+  const oldMap = t.unitsOn('2021-01-01', 'COMMUNE');
+  const newMap = t.unitsOn('2025-07-01', 'COMMUNE');
+  const communesThen = (d: IsoDate) => (d < '2025-07-01' ? oldMap : newMap);
+  const categories = ['DRUGS', 'THEFT', 'FRAUD', 'HUMAN_TRAFFICKING', 'VIOLENCE', 'GAMBLING', 'ENVIRONMENT', 'OTHER'];
+  const cipher = identityCipher();
+  const tipRows: (typeof crimeTips.$inferInsert)[] = [];
+  const historyRows: (typeof tipStatusHistory.$inferInsert)[] = [];
+  for (let d: IsoDate = '2021-01-04', i = 1; d <= today; d = addDays(d, uniformInt(rng, 3, 9)), i++) {
+    const unit = pick(rng, communesThen(d));
+    const receivedAt = `${d}T0${uniformInt(rng, 1, 9)}:${String(uniformInt(rng, 10, 59))}:00.000Z`;
+    const handed = chance(rng, 0.2) ? pick(rng, ORGANIZATION_IDS.filter((o) => o !== 'police')) : null;
+    const remote = chance(rng, 0.15);
+    const age = (Date.parse(today) - Date.parse(d)) / 86_400_000;
+    // Most tips are forwarded within the day; a few recent ones are left late, for the overdue list.
+    const late = age < 60 && chance(rng, 0.25);
+    const forwardedAt = late ? null : new Date(Date.parse(receivedAt) + uniformInt(rng, 1, remote ? 40 : 20) * 3600_000).toISOString();
+    const decided = !late && age > 25;
+    const decidedOn = decided ? addDays(d, uniformInt(rng, 5, 19)) : null;
+    const notified = decided && age > 40 ? addDays(decidedOn!, uniformInt(rng, 1, 10)) : null;
+    const status = notified ? 'REPORTER_NOTIFIED' : decided ? 'DECIDED' : forwardedAt ? (chance(rng, 0.5) ? 'BEING_VERIFIED' : 'FORWARDED') : 'RECEIVED';
+    const tip = { id: i };
+    tipRows.push({
+      id: i, channel: handed ? 'FORWARDED_BY_ORGANIZATION' : pick(rng, ['IN_PERSON', 'PHONE', 'WRITTEN', 'AT_FORUM']), receivedAt, unitId: unit.id,
+      summary: `Tin báo mẫu số ${i}: phản ánh vụ việc nghi có dấu hiệu vi phạm pháp luật tại ${unit.name}.`, category: pick(rng, categories),
+      reporterSealed: chance(rng, 0.7) ? cipher.encryptJson({ fullName: `Người tố giác mẫu ${i}`, phone: `09${String(10_000_000 + i).slice(-8)}` }) : null,
+      confidentialityRequested: chance(rng, 0.4), remoteArea: remote, handedOverBy: handed, receiptId: handed ? `BN-DEMO-${String(i).padStart(5, '0')}` : null,
+      status, forwardedAt, forwardedTo: forwardedAt ? 'Cơ quan Cảnh sát điều tra Công an tỉnh' : null, decisionDueOn: initialDecisionDue(receivedAt),
+      decision: decided ? pick(rng, ['PROSECUTE', 'NOT_PROSECUTE', 'NOT_PROSECUTE', 'SUSPEND']) : null, decidedOn, reporterNotifiedOn: notified, demo: true, recordedBy: by,
+    });
+    const steps: [string, string | null][] = [['RECEIVED', receivedAt], ['FORWARDED', forwardedAt], ['DECIDED', decidedOn && `${decidedOn}T09:00:00.000Z`], ['REPORTER_NOTIFIED', notified && `${notified}T09:00:00.000Z`]];
+    historyRows.push(...steps.filter(([, at]) => at).map(([s, at]) => ({ tipId: tip.id, status: s, at: at!, note: null, by })));
+    n++;
+  }
+  bulkInsert(db, crimeTips, tipRows);
+  bulkInsert(db, tipStatusHistory, historyRows);
+
+  // Hotspots, key areas and the plan's model units.
+  const kinds = ['DISPUTE', 'LAND_DISPUTE', 'COMPLAINT', 'STRIKE'];
+  for (let d: IsoDate = '2021-02-01', i = 1; d <= today; d = addDays(d, uniformInt(rng, 15, 45)), i++) {
+    const closed = addDays(d, uniformInt(rng, 20, 200));
+    const isClosed = closed <= today;
+    db.insert(hotspots).values({ kind: pick(rng, kinds), unitId: pick(rng, communesThen(d)).id, summary: `Vụ việc mẫu số ${i}: tranh chấp giữa các hộ dân, có nguy cơ phức tạp.`, partiesCount: uniformInt(rng, 2, 40), riskLevel: pick(rng, ['LOW', 'MEDIUM', 'HIGH']), since: d, actions: 'Nắm tình hình, vận động các bên', status: isClosed ? pick(rng, ['RESOLVED', 'RESOLVED', 'ESCALATED']) : pick(rng, ['MONITORING', 'MEDIATING']), closedOn: isClosed ? closed : null, reportedBy: chance(rng, 0.3) ? pick(rng, ['labour', 'front', 'farmers']) : 'police', demo: true, recordedBy: by }).run();
+    n++;
+  }
+  for (let i = 0; i < 14; i++) {
+    const listedOn = addDays('2021-03-01', uniformInt(rng, 0, 900));
+    const cleared = i % 3 === 0 ? addDays(listedOn, uniformInt(rng, 200, 700)) : null;
+    db.insert(keyAreas).values({ unitId: pick(rng, communesThen(listedOn)).id, reason: pick(rng, ['Tụ điểm phức tạp về ma túy', 'Tranh chấp đất đai kéo dài', 'Hoạt động tín ngưỡng trái pháp luật', 'Mua bán người qua biên giới']), listedOn, transformationPlan: 'Kế hoạch chuyển hóa địa bàn của Công an xã và Ban Chỉ đạo', status: cleared && cleared <= today ? 'CLEARED' : 'BEING_TRANSFORMED', clearedOn: cleared && cleared <= today ? cleared : null, demo: true, recordedBy: by }).run();
+    n++;
+  }
+  db.insert(modelUnits).values([
+    { unitId: unitId.oldCommune('03730'), kind: 'MOVEMENT_MODEL', since: '2021-05-26', source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.3 (2021): xã điểm phong trào' },
+    { unitId: unitId.oldCommune('03646'), kind: 'URBAN_ORDER_MODEL', since: '2021-05-26', source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.3 (2021): mô hình điểm về trật tự đô thị' },
+  ]).run();
+
+  // Movement work: forces per commune of today's map, trainings, bulletins.
+  for (const c of t.unitsOn(min(today, '2025-07-01') < '2025-07-01' ? today : '2025-07-01', 'COMMUNE')) {
+    db.insert(coreForces).values({ kind: 'GRASSROOTS_SECURITY_TEAM', name: `Tổ bảo vệ ANTT ở cơ sở ${c.name}`, unitId: c.id, memberCount: uniformInt(rng, 8, 40), since: '2025-07-01', demo: true, recordedBy: by }).run();
+    n++;
+  }
+  for (let d: IsoDate = '2021-03-15', i = 1; d <= today; d = addDays(d, uniformInt(rng, 45, 90)), i++) {
+    const tr = db.insert(policeTrainings).values({ date: d, topic: pick(rng, ['Nghiệp vụ xây dựng phong trào toàn dân BVANTQ', 'Tiêu chuẩn "An toàn về ANTT"', 'Kỹ năng tiếp nhận tin báo, tố giác', 'Phòng, chống ma túy']), unitId: d < '2025-07-01' ? pick(rng, districts).id : unitId.province('14'), demo: true, recordedBy: by }).returning({ id: policeTrainings.id }).get();
+    db.insert(trainingParticipants).values(ORGANIZATION_IDS.filter((o) => o !== 'police').map((o) => ({ trainingId: tr.id, organization: o, count: uniformInt(rng, 2, 25) }))).run();
+    n++;
+  }
+  const topics = ['FRAUD', 'DRUGS', 'TRAFFICKING', 'ONLINE_CRIME', 'CRIMES_AGAINST_WOMEN_AND_CHILDREN'] as const;
+  for (let d: IsoDate = '2021-04-01', i = 1; d <= today; d = addDays(d, uniformInt(rng, 60, 120)), i++) {
+    const topic = pick(rng, topics);
+    db.insert(bulletins).values({ title: `Thông báo phương thức, thủ đoạn số ${i}`, body: `Cảnh báo thủ đoạn ${topic === 'FRAUD' ? 'giả danh cơ quan chức năng gọi điện lừa đảo' : topic === 'ONLINE_CRIME' ? 'lừa đảo qua mạng xã hội, tuyển cộng tác viên online' : 'dụ dỗ lao động sang biên giới'}; đề nghị các tổ chức tuyên truyền tới hội viên.`, topic, issuedOn: d, audience: JSON.stringify(topic === 'CRIMES_AGAINST_WOMEN_AND_CHILDREN' ? ['women', 'youth', 'front'] : []), demo: true, recordedBy: by }).run();
+    n++;
+  }
+  const cases = demoReintegrationCases(today);
+  bulkInsert(db, reintegrationCases, cases.map((c) => ({ id: c.id, communeId: c.communeId, returnedOn: c.returnedOn, kind: c.kind, personSealed: cipher.encryptJson({ fullName: `Người tái hòa nhập mẫu ${c.id}`, criminalHistory: 'Dữ liệu mẫu' }), demo: true, recordedBy: by })));
+  n += cases.length;
+  return n;
+}

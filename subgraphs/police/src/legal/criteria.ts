@@ -1,0 +1,119 @@
+/**
+ * The standard "An toàn về an ninh, trật tự" as versioned data. Circular 23/2012/TT-BCA applied to
+ * assessment years up to 2021; Circular 124/2021/TT-BCA (in force 10 February 2022) from 2022. The
+ * texts are those shared/plan/DOMAIN-NOTES.md gives, marked by how completely they were retrieved;
+ * where a criterion was not retrieved it is recorded as such, never invented. A province may add
+ * criteria (Circular 124, Article 8.1): those live in the database (provincial_criteria).
+ */
+
+export type SubjectKind = 'RESIDENTIAL_AREA' | 'COMMUNE' | 'AGENCY_OR_ENTERPRISE' | 'SCHOOL';
+export type TextStatus = 'RETRIEVED' | 'PARTIAL' | 'NOT_RETRIEVED';
+
+export interface Criterion {
+  code: string;
+  article: string;
+  textVi: string;
+  textEn: string;
+  textStatus: TextStatus;
+  /** Computed from the commune's units' results, never typed in. */
+  derived: boolean;
+  provincial: boolean;
+}
+
+export interface CriteriaSet {
+  id: string;
+  legalBasis: string;
+  subjectKind: SubjectKind;
+  fromYear: number;
+  toYear: number | null;
+  criteria: Criterion[];
+}
+
+const c = (code: string, article: string, textStatus: TextStatus, textVi: string, textEn: string, derived = false): Criterion => ({ code, article, textVi, textEn, textStatus, derived, provincial: false });
+const NOT_RETRIEVED_VI = 'Chưa truy xuất được nguyên văn; cần nhập theo văn bản chính thức.';
+
+export const TT23 = 'Thông tư 23/2012/TT-BCA ngày 27/4/2012';
+export const TT124 = 'Thông tư 124/2021/TT-BCA ngày 28/12/2021 (hiệu lực 10/02/2022)';
+
+export const CRITERIA_SETS: readonly CriteriaSet[] = [
+  {
+    id: 'TT23_2012:RESIDENTIAL_AREA', legalBasis: TT23, subjectKind: 'RESIDENTIAL_AREA', fromYear: 2012, toYear: 2021,
+    criteria: [c('TT23-KDC-5', 'Điều 5', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Article 5 (residential areas): text not retrieved.')],
+  },
+  {
+    id: 'TT23_2012:COMMUNE', legalBasis: TT23, subjectKind: 'COMMUNE', fromYear: 2012, toYear: 2021,
+    criteria: [
+      c('TT23-XA-1', 'Điều 6', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Article 6, the other conditions: text not retrieved.'),
+      c('TT23-XA-2', 'Điều 6', 'RETRIEVED', 'Công an xã (Bảo vệ dân phố) được công nhận "Đơn vị tiên tiến" trở lên; không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên.', 'The commune police (ward civil guard) rated "advanced unit" or better; nobody disciplined with a warning or worse.'),
+      c('TT23-XA-3', 'Điều 6', 'RETRIEVED', 'Có từ 70% trở lên số khu dân cư được công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự".', 'At least 70% of its residential areas recognised as meeting the standard.', true),
+    ],
+  },
+  {
+    id: 'TT23_2012:AGENCY_OR_ENTERPRISE', legalBasis: TT23, subjectKind: 'AGENCY_OR_ENTERPRISE', fromYear: 2012, toYear: 2021,
+    criteria: [c('TT23-CQDN-7', 'Điều 7', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Article 7 (agencies, enterprises): text not retrieved.')],
+  },
+  {
+    id: 'TT23_2012:SCHOOL', legalBasis: TT23, subjectKind: 'SCHOOL', fromYear: 2012, toYear: 2021,
+    criteria: [
+      c('TT23-TRUONG-1', 'Điều 8', 'PARTIAL', 'Có nghị quyết của cấp ủy; Ban giám hiệu có kế hoạch bảo đảm ANTT và đăng ký phấn đấu đạt tiêu chuẩn; có nội quy bảo vệ trường học, bảo vệ chính trị nội bộ, quản lý người học, phòng cháy; 100% cán bộ, giáo viên và người học từ trung học cơ sở trở lên ký cam kết; có kế hoạch phối hợp nhà trường – chính quyền – gia đình.', "Party committee resolution; the school board's security plan and registration; rules on school protection, internal political protection, learner management and fire prevention; 100% of staff and learners from lower-secondary up sign commitments; a school-government-family coordination plan."),
+      c('TT23-TRUONG-2', 'Điều 8', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Article 8, the remaining clauses: text not retrieved.'),
+    ],
+  },
+  {
+    id: 'TT124_2021:RESIDENTIAL_AREA', legalBasis: TT124, subjectKind: 'RESIDENTIAL_AREA', fromYear: 2022, toYear: null,
+    criteria: [
+      c('TT124-KDC-1', 'Điều 4 khoản 1', 'RETRIEVED', 'Quý I hằng năm, chi bộ có nghị quyết, khu dân cư có đăng ký phấn đấu đạt tiêu chuẩn; 100% hộ gia đình đang cư trú trên địa bàn đăng ký tham gia xây dựng khu dân cư "An toàn về an ninh, trật tự".', 'In the first quarter the Party cell passes a resolution, the area registers to pursue the standard, and 100% of resident households register to take part.'),
+      c('TT124-KDC-2', 'Điều 4 khoản 2', 'RETRIEVED', 'Triển khai, thực hiện đầy đủ các chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước, các quy định của địa phương về bảo đảm an ninh, trật tự.', 'Fully carries out Party and State policy and law and local rules on security and order.'),
+      c('TT124-KDC-3', 'Điều 4 khoản 3', 'PARTIAL', 'Không để xảy ra một trong các trường hợp sau: a) hoạt động chống Đảng, chống chính quyền, phá hoại khối đại đoàn kết; b) phá hoại mục tiêu, công trình kinh tế, văn hóa, xã hội, an ninh, quốc phòng; c) tuyên truyền, phát triển tín ngưỡng, tôn giáo trái pháp luật; d) lợi dụng tín ngưỡng, tôn giáo, dân tộc, tranh chấp, khiếu kiện gây phức tạp về an ninh, trật tự; đ) hoạt động ly khai, đòi tự quản, tự trị; e) mâu thuẫn, tranh chấp phức tạp, kéo dài trong nội bộ Nhân dân; g) kích động, lôi kéo, cưỡng ép, dụ dỗ, mua chuộc người khác … (các điểm còn lại chưa truy xuất được).', 'None of the following occurs: anti-Party or anti-government activity; sabotage; unlawful religious propagation; exploiting religion, ethnicity, disputes or petitions; separatism; complex long-running disputes among residents; inciting or luring others … (the remaining points were not retrieved).'),
+      c('TT124-KDC-4', 'Điều 4 khoản 4', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Clause 4: text not retrieved.'),
+      c('TT124-KDC-5', 'Điều 4 khoản 5', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Clause 5: text not retrieved.'),
+    ],
+  },
+  {
+    id: 'TT124_2021:COMMUNE', legalBasis: TT124, subjectKind: 'COMMUNE', fromYear: 2022, toYear: null,
+    criteria: [
+      c('TT124-XA-1', 'Điều 5 khoản 1', 'RETRIEVED', 'Quý I hằng năm, Đảng ủy xã có nghị quyết, Ủy ban nhân dân xã có kế hoạch bảo đảm an ninh, trật tự và đăng ký phấn đấu đạt tiêu chuẩn; xây dựng, củng cố, duy trì ít nhất 01 mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc hoạt động hiệu quả.', "In the first quarter the commune's Party committee passes a resolution, the People's Committee has a security plan and registers; it builds or keeps at least one effective model of the movement."),
+      c('TT124-XA-2', 'Điều 5 khoản 2', 'RETRIEVED', 'Đạt các tiêu chí quy định tại khoản 2, 3 và 4 Điều 4 Thông tư này.', 'Meets clauses 2, 3 and 4 of Article 4 (the residential-area criteria at commune scale).'),
+      c('TT124-XA-3', 'Điều 5 khoản 3', 'RETRIEVED', 'Công an xã nắm chắc tình hình, tham mưu cho cấp ủy, chính quyền và tổ chức thực hiện có hiệu quả; không có cá nhân bị xử lý kỷ luật.', 'The commune police keep a firm grip on the situation, advise the Party committee and government and act effectively, with nobody disciplined.'),
+      c('TT124-XA-4', 'Điều 5 khoản 4', 'RETRIEVED', '100% khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục thuộc phạm vi quản lý đăng ký phấn đấu và có từ 70% trở lên được công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự".', '100% of the residential areas, agencies, enterprises and schools it manages registered, and at least 70% of them recognised as meeting the standard.', true),
+    ],
+  },
+  {
+    id: 'TT124_2021:AGENCY_OR_ENTERPRISE', legalBasis: TT124, subjectKind: 'AGENCY_OR_ENTERPRISE', fromYear: 2022, toYear: null,
+    criteria: [
+      c('TT124-CQDN-1', 'Điều 6 khoản 1', 'RETRIEVED', 'Quý I hằng năm, tổ chức đảng có nghị quyết chuyên đề hoặc nội dung về an ninh, trật tự trong nghị quyết năm (nơi có tổ chức đảng); có kế hoạch bảo đảm an ninh, trật tự và đăng ký phấn đấu đạt tiêu chuẩn; có nội quy, quy chế về bảo vệ cơ quan, bảo vệ bí mật nhà nước, bảo vệ chính trị nội bộ, an toàn lao động, phòng cháy, chữa cháy, bảo vệ môi trường; 100% cán bộ, công nhân viên được phổ biến; có ít nhất 01 mô hình phong trào hoạt động hiệu quả.', 'In the first quarter a Party resolution (where there is a Party organisation); a security plan and registration; internal rules on unit protection, state secrets, internal political protection, labour safety, fire prevention and environment; 100% of staff briefed; at least one effective movement model.'),
+      c('TT124-CQDN-2', 'Điều 6 khoản 2', 'PARTIAL', 'Triển khai, thực hiện đầy đủ các chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước, các quy chế, chương trình, kế hoạch phối hợp … (phần còn lại chưa truy xuất được).', 'Fully carries out Party and State policy and law and the coordination rules, programmes and plans … (rest not retrieved).'),
+      c('TT124-CQDN-3', 'Điều 6 khoản 3 trở đi', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Clause 3 onward: text not retrieved.'),
+    ],
+  },
+  {
+    id: 'TT124_2021:SCHOOL', legalBasis: TT124, subjectKind: 'SCHOOL', fromYear: 2022, toYear: null,
+    criteria: [c('TT124-CSGD-7', 'Điều 7', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Article 7 (educational institutions): text not retrieved.')],
+  },
+];
+
+export function nationalSetFor(subjectKind: SubjectKind, year: number): CriteriaSet | undefined {
+  return CRITERIA_SETS.find((s) => s.subjectKind === subjectKind && year >= s.fromYear && (s.toYear === null || year <= s.toYear));
+}
+
+/** Circular 124/2021 (Article 1) leaves these out of the standard; Circular 23/2012 had no such exclusions recorded here. */
+export const OUT_OF_SCOPE_UNDER_TT124: Record<string, string> = {
+  ARMED_FORCES: 'Đơn vị lực lượng vũ trang không thuộc phạm vi Thông tư 124/2021/TT-BCA.',
+  SMALL_OR_MICRO: 'Doanh nghiệp nhỏ và siêu nhỏ không thuộc phạm vi Thông tư 124/2021/TT-BCA.',
+  PRIMARY: 'Trường tiểu học không thuộc phạm vi Thông tư 124/2021/TT-BCA.',
+  KINDERGARTEN: 'Trường mẫu giáo, mầm non không thuộc phạm vi Thông tư 124/2021/TT-BCA.',
+  CRECHE: 'Nhà trẻ không thuộc phạm vi Thông tư 124/2021/TT-BCA.',
+};
+
+export function outOfScopeReason(subKind: string, year: number): string | null {
+  return year >= 2022 ? (OUT_OF_SCOPE_UNDER_TT124[subKind] ?? null) : null;
+}
+
+export const TARGETS = { RESIDENTIAL_AREA: 0.9, COMMUNE: 0.9, ESTABLISHMENT: 0.95 } as const;
+/** Commune criterion: at least 70% recognised, rounding up (16 of 25 fails, 18 of 25 passes). */
+export const COMMUNE_RECOGNISED_SHARE = 0.7;
+
+export function recognisedNeeded(n: number): number {
+  // 0.7 * n in floating point is inexact (0.7 * 10 = 7.000000000000001); work in tenths.
+  return Math.ceil((7 * n) / 10);
+}

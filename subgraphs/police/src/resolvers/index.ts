@@ -1,0 +1,7 @@
+/** The police's own resolvers, merged type by type. */
+import { mergeResolvers } from '@antt/subgraph-kit';
+import { recordResolvers } from './records.js';
+import { standardResolvers } from './standard.js';
+import { tipResolvers } from './tips.js';
+
+export const resolvers = mergeResolvers(standardResolvers, tipResolvers, recordResolvers);

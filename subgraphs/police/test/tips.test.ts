@@ -1,0 +1,160 @@
+/**
+ * Crime reports and tips: legal deadlines, a protected reporter, the handover from other
+ * organizations, validation.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BINH_THUAN, CHIENG_LE, PROVINCE, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, user, type TestSubgraph } from '@antt/testing';
+import { subgraph } from '../src/subgraph.js';
+import { forwardDueAt, initialDecisionDue, isOverdue, latestExtension } from '../src/legal/deadlines.js';
+
+type Data = Record<string, any>;
+const commune = staff('police', BINH_THUAN);
+const investigator = user('police', PROVINCE, ['STAFF', 'INVESTIGATOR']);
+const policeLeader = user('police', PROVINCE, ['LEADER']);
+const women = staff('women', BINH_THUAN);
+
+const RECORD = /* GraphQL */ `
+  mutation ($input: RecordCrimeTipInput!) { recordCrimeTip(input: $input) { id status reporterIdentified forwardDueAt decisionDueOn overdue history { status } } }
+`;
+const HANDOVER = /* GraphQL */ `
+  mutation ($input: HandOverCrimeTipInput!) { handOverCrimeTip(input: $input) { receiptId status } }
+`;
+const tip = { channel: 'IN_PERSON', receivedAt: '2026-03-02T02:00:00.000Z', unitId: BINH_THUAN, summary: 'Nghi mua bán trái phép chất ma túy tại bản', category: 'DRUGS', reporter: { fullName: 'Lò Văn Tố', phone: '0912345678' }, confidentialityRequested: true };
+
+describe('legal deadlines of a tip', () => {
+  it('forwards within 24 hours, 48 in a remote commune', () => {
+    expect(forwardDueAt('2026-03-02T02:00:00.000Z', false)).toBe('2026-03-03T02:00:00.000Z');
+    expect(forwardDueAt('2026-03-02T02:00:00.000Z', true)).toBe('2026-03-04T02:00:00.000Z');
+  });
+
+  it('decides within 20 days of receipt, counted on Vietnam’s calendar', () => {
+    expect(initialDecisionDue('2026-03-02T02:00:00.000Z')).toBe('2026-03-22');
+    // 20:00 UTC on 1 March is already 2 March in Vietnam.
+    expect(initialDecisionDue('2026-03-01T20:00:00.000Z')).toBe('2026-03-22');
+  });
+
+  it('extends to at most 2 months from receipt, then once more by at most 2 months, then no more', () => {
+    expect(latestExtension('2026-03-02T02:00:00.000Z', '2026-03-22', 0)).toBe('2026-05-02');
+    expect(latestExtension('2026-03-02T02:00:00.000Z', '2026-05-02', 1)).toBe('2026-07-02');
+    expect(latestExtension('2026-03-02T02:00:00.000Z', '2026-07-02', 2)).toBeNull();
+  });
+
+  it('is overdue when a step is late and not done', () => {
+    const base = { receivedAt: '2026-03-02T02:00:00.000Z', remoteArea: false, forwardedAt: null, decisionDueOn: '2026-03-22', decidedOn: null };
+    expect(isOverdue(base, new Date('2026-03-02T20:00:00Z'))).toBe(false);
+    expect(isOverdue(base, new Date('2026-03-03T03:00:00Z'))).toBe(true);
+    expect(isOverdue({ ...base, remoteArea: true }, new Date('2026-03-03T03:00:00Z'))).toBe(false);
+    const forwarded = { ...base, forwardedAt: '2026-03-02T10:00:00.000Z' };
+    expect(isOverdue(forwarded, new Date('2026-03-22T10:00:00Z'))).toBe(false);
+    expect(isOverdue(forwarded, new Date('2026-03-23T10:00:00Z'))).toBe(true);
+    expect(isOverdue({ ...forwarded, decidedOn: '2026-03-20' }, new Date('2026-04-23T10:00:00Z'))).toBe(false);
+  });
+});
+
+describe('crime tips on the police subgraph', () => {
+  let s: TestSubgraph;
+  beforeEach(async () => {
+    s = await openTestSubgraph(subgraph);
+  });
+
+  async function recorded(): Promise<string> {
+    const res = await s.run(commune, RECORD, { input: tip });
+    expect(res.errors).toBeUndefined();
+    return (res.data as Data).recordCrimeTip.id;
+  }
+
+  it('records a tip with its deadlines and history, and seals the reporter in the database', async () => {
+    const res = await s.run(commune, RECORD, { input: tip });
+    expect(res.data).toEqual({ recordCrimeTip: { id: '1', status: 'RECEIVED', reporterIdentified: true, forwardDueAt: '2026-03-03T02:00:00.000Z', decisionDueOn: '2026-03-22', overdue: true, history: [{ status: 'RECEIVED' }] } });
+    const raw = JSON.stringify(s.sqlite.prepare('SELECT * FROM crime_tips').all());
+    expect(raw).not.toContain('Lò Văn Tố');
+    expect(raw).not.toContain('0912345678');
+    expect(raw).toContain('"reporter_sealed":"v1.test.');
+  });
+
+  it('has no field that carries the reporter’s identity on a tip', async () => {
+    const fields = ((await s.run(commune, '{ __type(name: "CrimeTip") { fields { name } } }')).data as Data).__type.fields.map((f: Data) => f.name);
+    expect(fields).not.toEqual(expect.arrayContaining(['reporter']));
+    expect(fields.filter((f: string) => /name|phone|address|idNumber/i.test(f))).toEqual([]);
+  });
+
+  it('shows the identity to an investigator who gives a reason, and records the read', async () => {
+    const id = await recorded();
+    const res = await s.run(investigator, `{ policeTipReporter(tipId: "${id}", reason: "Xác minh nguồn tin theo kế hoạch 12") { fullName phone address } }`);
+    expect(res).toEqual({ data: { policeTipReporter: { fullName: 'Lò Văn Tố', phone: '0912345678', address: null } } });
+    const reads = s.sqlite.prepare('SELECT record_kind, record_id, user_id, reason FROM identity_reads').all();
+    expect(reads).toEqual([{ record_kind: 'CRIME_TIP', record_id: id, user_id: investigator.userId, reason: 'Xác minh nguồn tin theo kế hoạch 12' }]);
+    const noReason = await s.run(investigator, `{ policeTipReporter(tipId: "${id}", reason: "  ") { fullName } }`);
+    expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+  });
+
+  it('hides the identity from commune police, police leaders and provincial leadership, recording nothing', async () => {
+    const id = await recorded();
+    for (const who of [commune, policeLeader, leadership(), women]) {
+      const res = await s.run(who, `{ policeTipReporter(tipId: "${id}", reason: "xem") { fullName } }`);
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(res)).not.toContain('Lò Văn Tố');
+    }
+    expect(s.count('identity_reads')).toBe(0);
+  });
+
+  it('gives provincial leadership and dashboards counts only, police staff the tip without its reporter', async () => {
+    const id = await recorded();
+    expect((await s.run(leadership(), '{ policeCrimeTips { id } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await s.run(leadership(), `{ policeCrimeTip(id: "${id}") { id } }`)).toEqual({ data: { policeCrimeTip: null } });
+    // One tip is a small count: hidden from those who may not read tips, shown to the police.
+    const counts = `{ unit(id: "${PROVINCE}") { police { tipCounts(periodId: "2026-Q1") { category status count } } } }`;
+    for (const who of [leadership(), dashboard()]) {
+      expect(await s.run(who, counts)).toEqual({ data: { unit: { police: { tipCounts: [{ category: 'DRUGS', status: 'RECEIVED', count: null }] } } } });
+    }
+    expect(await s.run(policeLeader, counts)).toEqual({ data: { unit: { police: { tipCounts: [{ category: 'DRUGS', status: 'RECEIVED', count: 1 }] } } } });
+    expect(await s.run(commune, `{ policeCrimeTip(id: "${id}") { id summary confidentialityRequested } }`)).toEqual({ data: { policeCrimeTip: { id, summary: tip.summary, confidentialityRequested: true } } });
+    expect(await s.run(staff('police', TO_HIEU), `{ policeCrimeTip(id: "${id}") { id } }`)).toEqual({ data: { policeCrimeTip: null } });
+  });
+
+  it('takes a women’s union handover: a receipt back, the status later, never the content', async () => {
+    const res = await s.run(women, HANDOVER, { input: { receivedAt: '2026-03-05T03:00:00.000Z', unitId: BINH_THUAN, summary: 'Hội viên phản ánh nghi có người dụ dỗ lao động sang biên giới', category: 'HUMAN_TRAFFICKING', reporter: { fullName: 'Quàng Thị Hoa' } } });
+    const receipt = (res.data as Data).handOverCrimeTip;
+    expect(receipt).toEqual({ receiptId: expect.stringMatching(/^BN-[\w-]{12}$/), status: 'RECEIVED' });
+    expect(await s.run(women, `{ policeTipHandover(receiptId: "${receipt.receiptId}") { status } }`)).toEqual({ data: { policeTipHandover: { status: 'RECEIVED' } } });
+    expect(await s.run(staff('farmers', BINH_THUAN), `{ policeTipHandover(receiptId: "${receipt.receiptId}") { status } }`)).toEqual({ data: { policeTipHandover: null } });
+    expect(await s.run(women, '{ policeCrimeTip(id: "1") { summary } }')).toEqual({ data: { policeCrimeTip: null } });
+    expect((await s.run(women, '{ policeCrimeTips { summary } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The police see it as handed over by the women's union, the reporter sealed.
+    const seen = (await s.run(commune, '{ policeCrimeTip(id: "1") { channel handedOverBy { id } reporterIdentified } }')).data as Data;
+    expect(seen.policeCrimeTip).toEqual({ channel: 'FORWARDED_BY_ORGANIZATION', handedOverBy: { id: 'women' }, reporterIdentified: true });
+    const police = await s.run(commune, HANDOVER, { input: { receivedAt: '2026-03-05T03:00:00.000Z', unitId: BINH_THUAN, summary: 'x' } });
+    expect(police.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('moves a tip through forwarding, extensions, decision and notice, and lists overdue ones for police leaders', async () => {
+    const id = await recorded();
+    expect(((await s.run(policeLeader, '{ policeOverdueTips { id } }')).data as Data).policeOverdueTips).toEqual([{ id }]);
+    expect((await s.run(commune, '{ policeOverdueTips { id } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await s.run(commune, `mutation { forwardCrimeTip(id: "${id}", to: "Cơ quan CSĐT Công an tỉnh", at: "2026-03-02T09:00:00.000Z") { status } }`);
+    const tooLong = await s.run(commune, `mutation { extendTipDeadline(id: "${id}", until: "2026-06-01", reason: "Vụ việc phức tạp") { decisionDueOn } }`);
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({ field: 'until', reason: 'EXTENSION_TOO_LONG' });
+    expect((await s.run(commune, `mutation { extendTipDeadline(id: "${id}", until: "2026-05-02", reason: "Vụ việc phức tạp") { decisionDueOn extensions } }`)).data).toEqual({ extendTipDeadline: { decisionDueOn: '2026-05-02', extensions: 1 } });
+    expect((await s.run(commune, `mutation { extendTipDeadline(id: "${id}", until: "2026-07-02", reason: "Viện kiểm sát gia hạn") { extensions } }`)).data).toEqual({ extendTipDeadline: { extensions: 2 } });
+    const third = await s.run(commune, `mutation { extendTipDeadline(id: "${id}", until: "2026-08-01", reason: "Thêm lần nữa") { extensions } }`);
+    expect(third.errors?.[0]?.extensions).toMatchObject({ reason: 'NO_MORE_EXTENSIONS' });
+    const early = await s.run(commune, `mutation { notifyTipReporter(id: "${id}", on: "2026-06-01") { status } }`);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ reason: 'NOT_DECIDED' });
+    await s.run(commune, `mutation { decideCrimeTip(id: "${id}", decision: PROSECUTE, on: "2026-06-01") { status } }`);
+    const done = await s.run(commune, `mutation { notifyTipReporter(id: "${id}", on: "2026-06-05") { status overdue history { status } } }`);
+    expect(done.data).toEqual({ notifyTipReporter: { status: 'REPORTER_NOTIFIED', overdue: false, history: ['RECEIVED', 'FORWARDED', 'FORWARDED', 'FORWARDED', 'DECIDED', 'REPORTER_NOTIFIED'].map((status) => ({ status })) } });
+    expect(((await s.run(policeLeader, '{ policeOverdueTips { id } }')).data as Data).policeOverdueTips).toEqual([]);
+  });
+
+  it.each([
+    ['a time in the future', { receivedAt: '2999-01-01T00:00:00.000Z' }, 'input.receivedAt', 'DATE_IN_FUTURE'],
+    ['a commune that did not exist then', { unitId: CHIENG_LE }, 'input.unitId', 'UNIT_NOT_VALID_ON_DATE'],
+    ['an empty summary', { summary: ' ' }, 'input.summary', 'REQUIRED'],
+    ['an overlong reporter name', { reporter: { fullName: 'Tên rất dài '.repeat(40) } }, 'input.reporter.fullName', 'TOO_LONG'],
+  ])('refuses %s, naming the field, never echoing the identity, and writes nothing', async (_w, change, field, reason) => {
+    const res = await s.run(commune, RECORD, { input: { ...tip, ...change } });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    expect(JSON.stringify(res.errors)).not.toContain('Tên rất dài');
+    expect(s.count('crime_tips')).toBe(0);
+  });
+});

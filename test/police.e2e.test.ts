@@ -1,0 +1,67 @@
+/** The police's records over HTTP, through the gateway and on the police subgraph alone. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BINH_THUAN, PROVINCE, dashboard, leadership, staff, user } from '@antt/testing';
+import { post, startFederation, type Federation } from './support/federation.js';
+
+let fed: Federation;
+beforeAll(async () => {
+  fed = await startFederation({ demo: true });
+});
+afterAll(async () => {
+  await fed?.stop();
+});
+
+type Data = Record<string, any>;
+const women = staff('women', BINH_THUAN);
+const investigator = user('police', PROVINCE, ['STAFF', 'INVESTIGATOR']);
+
+describe('the standard through the gateway', () => {
+  it('gives leadership the 2021 figures by the 12 districts and the 2026 figures by today’s communes, in one query', async () => {
+    const q = `{ unit(id: "${PROVINCE}") { name police {
+      y2021: standardBreakdown(year: 2021) { unit { name level } residentialAreas { numerator denominator ratio target meetsTarget } }
+      y2025: standardBreakdown(year: 2025) { unit { level } communes { target } }
+      total: standardIndicators(year: 2021) { establishments { target denominator } }
+    } } }`;
+    const res = await post<Data>(fed.gateway.url, q, {}, leadership());
+    expect(res.errors).toBeUndefined();
+    const p = res.data!.unit.police;
+    expect(p.y2021).toHaveLength(12);
+    expect(new Set(p.y2021.map((r: Data) => r.unit.level))).toEqual(new Set(['DISTRICT']));
+    expect(p.y2021[0].residentialAreas.target).toBe(0.9);
+    expect(p.y2025).toHaveLength(75);
+    expect(p.total.establishments.target).toBe(0.95);
+    // The same answer from the police subgraph alone.
+    const direct = await post<Data>(fed.subgraphs.police.url, q, {}, leadership());
+    expect(direct.data).toEqual(res.data);
+  });
+});
+
+describe('a tip handed over by the women’s union', () => {
+  it('gives the officer a receipt and its status, never the content; the reporter only to an investigator', async () => {
+    const sent = await post<Data>(fed.gateway.url, `mutation ($i: HandOverCrimeTipInput!) { handOverCrimeTip(input: $i) { receiptId status } }`, { i: { receivedAt: new Date(Date.now() - 3600_000).toISOString(), unitId: BINH_THUAN, summary: 'Hội viên phản ánh nghi dụ dỗ phụ nữ sang biên giới', category: 'HUMAN_TRAFFICKING', reporter: { fullName: 'Cầm Thị Mai', phone: '0987654321' }, confidentialityRequested: true } }, women);
+    expect(sent.errors).toBeUndefined();
+    const receipt = sent.data!.handOverCrimeTip.receiptId;
+    const status = await post<Data>(fed.gateway.url, `{ policeTipHandover(receiptId: "${receipt}") { status } }`, {}, women);
+    expect(status.data).toEqual({ policeTipHandover: { status: 'RECEIVED' } });
+
+    const tips = await post<Data>(fed.gateway.url, `{ policeCrimeTips(unitId: "${BINH_THUAN}", first: 1) { id summary handedOverBy { id } } }`, {}, staff('police', BINH_THUAN));
+    const tip = tips.data!.policeCrimeTips[0];
+    expect(tip).toMatchObject({ summary: 'Hội viên phản ánh nghi dụ dỗ phụ nữ sang biên giới', handedOverBy: { id: 'women' } });
+
+    for (const who of [women, leadership(), dashboard()]) {
+      const res = await post(fed.gateway.url, `{ policeCrimeTip(id: "${tip.id}") { summary } policeTipReporter(tipId: "${tip.id}", reason: "xem") { fullName } }`, {}, who);
+      expect(JSON.stringify(res)).not.toContain('Cầm Thị Mai');
+      expect(JSON.stringify(res)).not.toContain('dụ dỗ phụ nữ');
+    }
+    const read = await post<Data>(fed.gateway.url, `{ policeTipReporter(tipId: "${tip.id}", reason: "Xác minh theo yêu cầu của Thủ trưởng") { fullName phone } }`, {}, investigator);
+    expect(read.data).toEqual({ policeTipReporter: { fullName: 'Cầm Thị Mai', phone: '0987654321' } });
+  });
+
+  it('gives leadership and dashboards tip counts by category and status', async () => {
+    for (const who of [leadership(), dashboard()]) {
+      const res = await post<Data>(fed.gateway.url, `{ unit(id: "${PROVINCE}") { police { tipCounts(periodId: "2024") { category status count } } } }`, {}, who);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.unit.police.tipCounts.length).toBeGreaterThan(0);
+    }
+  });
+});
