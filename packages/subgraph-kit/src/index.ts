@@ -17,3 +17,5 @@ export * from './bulk.js';
 export * from './data-class.js';
 export * from './audit-plugin.js';
 export * from './federation-guard.js';
+export * from './edge.js';
+export * from './audit-schema.js';
