@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANIZATION_IDS, ORGANIZATIONS, todayInVietnam } from '@antt/reference';
 import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, PROVINCE, THUAN_CHAU, bearer, dashboard, leadership, staff } from '@antt/testing';
+import { loadDashboardOperations, sha256 } from '@antt/gateway';
 import { post, startFederation, type Federation } from './support/federation.js';
 
 let fed: Federation;
@@ -139,9 +140,20 @@ describe('a women’s union commune officer', () => {
 });
 
 describe('a dashboard', () => {
-  it('reads counts for the province but no records, and writes nothing', async () => {
-    const counts = await post<UnitAnswer>(fed.gateway.url, EVERY_ORGANIZATION, { unit: PROVINCE, period: '2024' }, dashboard());
-    expect(counts.errors).toBeUndefined();
+  const ops = loadDashboardOperations();
+  const activityCounts = [...ops.values()].find((q) => q.includes('DashboardActivityCounts'))!;
+
+  it('reads counts through a committed operation, sent as text or by hash alone', async () => {
+    const byText = await post<UnitAnswer>(fed.gateway.url, activityCounts, { unit: PROVINCE, period: '2024' }, dashboard());
+    expect(byText.errors).toBeUndefined();
+    expect(total((byText.data!.unit.women as { activityCounts: Counts }).activityCounts)).toBeGreaterThan(0);
+    const res = await fetch(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await bearer(dashboard()) }, body: JSON.stringify({ variables: { unit: PROVINCE, period: '2024' }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(activityCounts) } } }) });
+    expect(((await res.json()) as { data: unknown }).data).toEqual(byText.data);
+  });
+
+  it('runs nothing else: no other query, no records, no writes', async () => {
+    const other = await post(fed.gateway.url, EVERY_ORGANIZATION, { unit: PROVINCE, period: '2024' }, dashboard());
+    expect(other.errors?.[0]).toMatchObject({ message: 'Bảng điều khiển chỉ chạy được các truy vấn đã đăng ký (persisted operations).', extensions: { code: 'FORBIDDEN' } });
     const list = await post(fed.gateway.url, '{ womenActivities { totalCount } }', {}, dashboard());
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const write = await post(fed.gateway.url, RECORD_WOMEN, { input: { type: 'PROPAGANDA', topic: 'x', date: '2021-09-15', unitId: CHIENG_PHA, participants: 5 } }, dashboard());

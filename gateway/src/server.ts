@@ -8,9 +8,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Identity, TokenVerifier } from '@antt/auth';
 import { randomUUID } from 'node:crypto';
-import { formatError, GATEWAY_HEADER, includeStacktrace, REQUEST_ID_HEADER, serve, type RunningServer } from '@antt/subgraph-kit';
+import { join } from 'node:path';
+import { AuditTrail } from '@antt/audit';
+import { dataDir, edgeApolloOptions, formatError, GATEWAY_HEADER, includeStacktrace, openDatabase, REQUEST_ID_HEADER, serve, type RunningServer } from '@antt/subgraph-kit';
+import { readClassMap } from './data-classes.js';
+import { loadDashboardOperations } from './dashboard-operations.js';
+import { gatewayPolicyPlugin } from './policy.js';
 import type { OrganizationId } from '@antt/reference';
-import { SUPERGRAPH_FILE } from './paths.js';
+import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
 
 export interface GatewayContext {
   identity: Identity;
@@ -33,6 +38,12 @@ export interface GatewayOptions {
   gatewaySecret: string;
   /** Called for every request the gateway sends to a subgraph (tests count them). */
   onSubgraphCall?: (subgraph: string) => void;
+  /** The gateway's audit database; default .data/gateway.sqlite, ':memory:' in tests. */
+  auditFile?: string;
+  /** Operations a dashboard may run, by hash; default the committed gateway/operations/dashboard. */
+  dashboardOperations?: Map<string, string>;
+  /** Requests per minute and token. */
+  rateLimitPerMinute?: number;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -58,9 +69,10 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function startGateway(opts: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway 2.14 reports anonymous usage unless told not to; this federation sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+  const supergraphSdlText = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
   const timeout = opts.subgraphTimeoutMs ?? 15_000;
   const gateway = new ApolloGateway({
-    supergraphSdl: opts.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    supergraphSdl: supergraphSdlText,
     buildService: ({ name, url }) =>
       new ForwardingDataSource(
         {
@@ -73,14 +85,40 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         opts.onSubgraphCall,
       ),
   });
-  return serve<GatewayContext>({
+  const supergraphSdl = supergraphSdlText;
+  const classes = readClassMap(supergraphSdl);
+  const dashboardOperations = opts.dashboardOperations ?? loadDashboardOperations();
+  const { sqlite } = openDatabase({ file: opts.auditFile ?? join(dataDir(), 'gateway.sqlite'), migrationsFolder: GATEWAY_MIGRATIONS, create: true });
+  const trail = new AuditTrail(sqlite);
+  const edge = edgeApolloOptions<GatewayContext>();
+  const server = await serve<GatewayContext>({
     port: opts.port ?? 0,
     host: opts.host,
-    apollo: (drain) => new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: includeStacktrace, formatError, plugins: [drain] }),
+    rateLimitPerMinute: opts.rateLimitPerMinute,
+    apollo: (drain) =>
+      new ApolloServer<GatewayContext>({ ...edge, gateway, includeStacktraceInErrorResponses: includeStacktrace, formatError, plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), drain] }),
+    // A persisted operation sent by hash alone becomes its committed text before Apollo sees it.
+    before: (req, _res, next) => {
+      const body = req.body as { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } } | undefined;
+      const hash = body?.extensions?.persistedQuery?.sha256Hash;
+      if (body && !body.query && hash && dashboardOperations.has(hash)) body.query = dashboardOperations.get(hash);
+      next();
+    },
     context: async (req) => {
-      const identity = await opts.verifier(req.headers.authorization);
-      return { identity, authorization: req.headers.authorization!, requestId: randomUUID() };
+      const requestId = randomUUID();
+      try {
+        const identity = await opts.verifier(req.headers.authorization);
+        return { identity, authorization: req.headers.authorization!, requestId };
+      } catch (e) {
+        trail.append([{ at: new Date().toISOString(), requestId, userId: 'anonymous', organization: 'unknown', roles: [], operation: 'unknown', action: 'DENY', typeName: null, dataClass: null, recordIds: [], fields: [], outcome: 'UNAUTHENTICATED' }]);
+        throw e;
+      }
     },
     health: () => ({ gateway: true }),
   });
+  const stop = async () => {
+    await server.stop();
+    sqlite.close();
+  };
+  return { ...server, stop, [Symbol.asyncDispose]: stop };
 }

@@ -17,7 +17,7 @@ export interface Federation {
 
 export const TEST_GATEWAY_SECRET = 'test-gateway-secret-not-for-production';
 
-export async function startFederation(opts: { demo?: boolean; onSubgraphCall?: (name: string) => void } = {}): Promise<Federation> {
+export async function startFederation(opts: { demo?: boolean; onSubgraphCall?: (name: string) => void; rateLimitPerMinute?: number } = {}): Promise<Federation> {
   const verifier = await testVerifier();
   const subgraphs = {} as Record<OrganizationId, RunningServer>;
   const closers: (() => void)[] = [];
@@ -28,7 +28,7 @@ export async function startFederation(opts: { demo?: boolean; onSubgraphCall?: (
       subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, gatewaySecret: TEST_GATEWAY_SECRET, port: 0 });
     }),
   );
-  const gateway = await startGateway({ verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRET, onSubgraphCall: opts.onSubgraphCall, subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])) });
+  const gateway = await startGateway({ verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRET, auditFile: ':memory:', rateLimitPerMinute: opts.rateLimitPerMinute, onSubgraphCall: opts.onSubgraphCall, subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])) });
   const stop = async () => {
     await gateway.stop();
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));

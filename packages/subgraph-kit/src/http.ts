@@ -9,6 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { rateLimitPerToken } from './edge.js';
 
 export interface RunningServer {
   url: string;
@@ -26,6 +27,10 @@ export interface ServeOptions<TContext extends BaseContext> {
   health: () => Record<string, unknown>;
   /** Largest request body accepted. */
   bodyLimit?: string;
+  /** Requests per minute and token; default from ANTT_RATE_LIMIT_PER_MINUTE or 600. */
+  rateLimitPerMinute?: number;
+  /** Runs before GraphQL (the gateway resolves persisted operations here). */
+  before?: express.RequestHandler;
 }
 
 /**
@@ -35,7 +40,7 @@ export interface ServeOptions<TContext extends BaseContext> {
 export const includeStacktrace = process.env.ANTT_DEBUG_ERRORS === '1';
 
 const CONTEXT_PREFIX = 'Context creation failed: ';
-const KNOWN_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const KNOWN_CODES = new Set(['UNAUTHENTICATED', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
  * What a client sees of an error. Errors we raise on purpose (codes above) pass through in the user's
@@ -60,7 +65,14 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', ...opts.health() });
   });
-  app.use('/graphql', express.json({ limit: opts.bodyLimit ?? '100kb' }), expressMiddleware(server, { context: ({ req }) => opts.context(req) }));
+  const before: express.RequestHandler = opts.before ?? ((_req, _res, next) => next());
+  app.use('/graphql', rateLimitPerToken(opts.rateLimitPerMinute), express.json({ limit: opts.bodyLimit ?? '100kb' }), before, expressMiddleware(server, { context: ({ req }) => opts.context(req) }));
+  // A body over the limit, or malformed JSON, gets a GraphQL-shaped error without internals.
+  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (err?.type === 'entity.too.large') return void res.status(413).json({ errors: [{ message: 'Yêu cầu quá lớn.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    if (err?.status === 400) return void res.status(400).json({ errors: [{ message: 'Yêu cầu không đúng định dạng JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    next(err);
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());

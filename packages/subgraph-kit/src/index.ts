@@ -17,6 +17,8 @@ export * from './bulk.js';
 export * from './data-class.js';
 export * from './audit-plugin.js';
 export * from './federation-guard.js';
+export * from './edge.js';
+export * from './audit-schema.js';
 export * from './check.js';
 export * from './policy.js';
 export * from './refs.js';

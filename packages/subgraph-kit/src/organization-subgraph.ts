@@ -16,6 +16,7 @@ import type { Identity, TokenVerifier } from '@antt/auth';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
 import { referenceResolvers, referenceTypeDefs } from './reference-schema.js';
 import { enforceDataClasses } from './data-class.js';
+import { edgeApolloOptions } from './edge.js';
 import { auditRecordTypeDefs, auditResolvers, auditTypeDefs } from './audit-schema.js';
 import { activityTypeDefs, sharedActivityTypeDefs } from './activities/schema.js';
 import { activityResolvers } from './activities/resolvers.js';
@@ -137,12 +138,14 @@ export function loadDemoDataOnce(db: Db, sg: Pick<OrganizationSubgraph, 'name' |
 
 /** Apollo settings every subgraph server uses, in production and in tests alike. */
 export function subgraphApolloConfig(sg: OrganizationSubgraph, db: Db) {
+  const edge = edgeApolloOptions<SubgraphContext>();
   return {
+    ...edge,
     schema: sg.schema(),
     includeStacktraceInErrorResponses: includeStacktrace,
     formatError,
     // Inline tracing (ftv1) costs CPU on every request and only serves Apollo's hosted service.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), federationGuardPlugin(), auditPlugin(new AuditTrail(sqliteOf(db)))],
+    plugins: [...edge.plugins, ApolloServerPluginInlineTraceDisabled(), federationGuardPlugin(), auditPlugin(new AuditTrail(sqliteOf(db)))],
   };
 }
 

@@ -1,0 +1,54 @@
+/**
+ * What the gateway decides before any subgraph is called: dashboards run only allowlisted operations,
+ * and an operation asking for a data class that no subgraph would give this caller is refused; both
+ * refusals, and every request for personal, sensitive or crime-source data, go to the gateway's own
+ * audit trail under the request id the subgraphs also record.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { AuditEntry, AuditTrail } from '@antt/audit';
+import { forbidden, isAudited, mayReadClassAnywhere, Scope, type DataClass } from '@antt/auth';
+import type { GatewayContext } from './server.js';
+import { requestedClasses, type ClassMap } from './data-classes.js';
+import { sha256 } from './dashboard-operations.js';
+
+const CLASS_NAMES_VI: Record<DataClass, string> = {
+  PUBLIC_AGGREGATE: 'số liệu tổng hợp',
+  INTERNAL: 'hồ sơ nội bộ',
+  PERSONAL: 'dữ liệu cá nhân',
+  SENSITIVE_PERSONAL: 'dữ liệu cá nhân nhạy cảm',
+  CRIME_SOURCE: 'nguồn tin tố giác',
+};
+
+export function isDashboardOnly(ctx: GatewayContext): boolean {
+  const roles = ctx.identity.roles;
+  return roles.includes('DASHBOARD') && !roles.some((r) => r === 'STAFF' || r === 'LEADER' || r === 'LEADERSHIP' || r === 'INVESTIGATOR');
+}
+
+export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<string, string>, trail: AuditTrail): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue: ctx, document, operation, schema, request }) {
+          if (!operation) return;
+          const base = (op: string): Omit<AuditEntry, 'action' | 'typeName' | 'dataClass' | 'recordIds' | 'fields' | 'outcome'> => ({
+            at: new Date().toISOString(), requestId: ctx.requestId, userId: ctx.identity.userId, organization: ctx.identity.organization, roles: [...ctx.identity.roles], operation: op,
+          });
+          const opName = operation.name?.value ?? operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',');
+          if (isDashboardOnly(ctx) && !dashboardOperations.has(sha256(request.query ?? ''))) {
+            trail.append([{ ...base(opName), action: 'DENY', typeName: null, dataClass: null, recordIds: [], fields: [], outcome: 'NOT_ALLOWLISTED' }]);
+            throw forbidden('Bảng điều khiển chỉ chạy được các truy vấn đã đăng ký (persisted operations).');
+          }
+          const asked = requestedClasses(schema, document, operation, classes);
+          const scope = new Scope(ctx.identity);
+          const refused = [...asked.classes].filter((c) => !mayReadClassAnywhere(scope, c));
+          if (refused.length) {
+            trail.append(refused.map((c) => ({ ...base(opName), action: 'DENY' as const, typeName: null, dataClass: c, recordIds: [], fields: [...(asked.fieldsByClass.get(c) ?? [])], outcome: 'FORBIDDEN' })));
+            throw forbidden(`Bạn không được xem ${refused.map((c) => CLASS_NAMES_VI[c]).join(', ')}: yêu cầu bị từ chối trước khi gửi tới các tổ chức.`);
+          }
+          const audited = [...asked.classes].filter(isAudited);
+          if (audited.length) trail.append(audited.map((c) => ({ ...base(opName), action: 'READ' as const, typeName: null, dataClass: c, recordIds: [], fields: [...(asked.fieldsByClass.get(c) ?? [])], outcome: 'REQUESTED' })));
+        },
+      };
+    },
+  };
+}
