@@ -28,11 +28,21 @@ import { eq } from 'drizzle-orm';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
 type Resolvers = GraphQLResolverMap<any>;
 
+/** A part of a subgraph's schema, with the demo data that goes with it. */
+export interface SubgraphModule {
+  typeDefs: DocumentNode;
+  resolvers: Resolvers;
+  /** Names the module's demo data in `meta`, so that it is loaded once per database (required with `demo`). */
+  name?: string;
+  /** Inserts the module's demo data (seeded, reproducible, up to `today`); returns how many rows. */
+  demo?: (db: Db, org: OrganizationId, today: string) => number;
+}
+
 export interface OrganizationSubgraph {
   /** The organization, also the subgraph's name in the supergraph and its folder name. */
   name: OrganizationId;
   /** Every module of the schema, shared ones first. */
-  modules: { typeDefs: DocumentNode; resolvers: Resolvers }[];
+  modules: SubgraphModule[];
   /** The subgraph's committed drizzle migrations. */
   migrationsFolder: string;
   /** Builds the executable subgraph schema. */
@@ -49,10 +59,12 @@ export interface DefineOptions {
    * Shared modules from packages/ that this organization uses (a record shape several organizations
    * keep, each in its own database), added after the activities module and before its own schema.
    */
-  modules?: { typeDefs: DocumentNode; resolvers: Resolvers }[];
+  modules?: SubgraphModule[];
+  /** Demo data of the organization's own records (those of its schema.graphql). */
+  demo?: SubgraphModule['demo'];
 }
 
-export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [] }: DefineOptions): OrganizationSubgraph {
+export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], demo }: DefineOptions): OrganizationSubgraph {
   const dir = fileURLToPath(root);
   const modules: OrganizationSubgraph['modules'] = [
     { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
@@ -63,7 +75,7 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
   const own = join(dir, 'schema.graphql');
   const ownSdl = existsSync(own) ? readFileSync(own, 'utf8') : '';
   // A schema.graphql of comments only (an organization with nothing of its own yet) adds no module.
-  if (ownSdl.replace(/#.*$/gm, '').trim()) modules.push({ typeDefs: gql(ownSdl), resolvers: resolvers ?? {} });
+  if (ownSdl.replace(/#.*$/gm, '').trim()) modules.push({ typeDefs: gql(ownSdl), resolvers: resolvers ?? {}, ...(demo ? { name: org, demo } : {}) });
   let built: GraphQLSchema | undefined;
   return {
     name: org,
@@ -78,15 +90,28 @@ export function openOrganizationDatabase(sg: OrganizationSubgraph, opts: { file?
   const file = opts.file ?? join(dataDir(), `${sg.name}.sqlite`);
   const opened = openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true });
   let seeded = 0;
-  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg.name, opts.today ?? todayInVietnam());
+  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg.name, opts.today ?? todayInVietnam(), sg.modules);
   return { ...opened, seeded };
 }
 
 /** Demo data goes in once per database, remembered in `meta`, so a restart keeps users' own changes. */
-export function loadDemoDataOnce(db: Db, org: OrganizationId, today: string): number {
-  if (db.select().from(meta).where(eq(meta.key, 'demo_loaded_at')).get()) return 0;
-  const n = seedDemoActivities(db, org, today);
-  db.insert(meta).values({ key: 'demo_loaded_at', value: new Date().toISOString() }).run();
+export function loadDemoDataOnce(db: Db, org: OrganizationId, today: string, modules: readonly SubgraphModule[] = []): number {
+  let n = 0;
+  if (!db.select().from(meta).where(eq(meta.key, 'demo_loaded_at')).get()) {
+    n += seedDemoActivities(db, org, today);
+    db.insert(meta).values({ key: 'demo_loaded_at', value: new Date().toISOString() }).run();
+  }
+  // Each module's demo data is remembered under its own key, so that a module added later still gets its
+  // demo data in a database made before it; data and key go in one transaction.
+  for (const m of modules) {
+    const key = `demo_loaded_at:${m.name}`;
+    if (!m.demo || !m.name || db.select().from(meta).where(eq(meta.key, key)).get()) continue;
+    n += db.transaction((tx) => {
+      const rows = m.demo!(tx as unknown as Db, org, today);
+      tx.insert(meta).values({ key, value: new Date().toISOString() }).run();
+      return rows;
+    });
+  }
   return n;
 }
 
