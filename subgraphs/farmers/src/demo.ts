@@ -3,7 +3,7 @@
  * province and each district (invented indicators and figures, marked as demo data: the plan's own
  * targets were not retrieved), and campaigns among members from 2021 to today.
  */
-import { Check, DemoRandom, communesOn, demoMonths } from '@antt/duties';
+import { Check, DemoRandom, demoMonths } from '@antt/duties';
 import { addDays, territory, type OrganizationId } from '@antt/reference';
 import type { Db } from '@antt/subgraph-kit';
 import { farmersCampaigns, farmersPlan447Results } from './db/schema.js';
@@ -44,7 +44,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
       if (!startedOn) continue;
       const endedOn = addDays(startedOn, r.int(30, 180));
       const membersReached = r.int(40, 800);
-      campaigns.push(validateCampaign(org, { name: r.pick(CAMPAIGNS), startedOn, endedOn: endedOn <= today ? endedOn : null, unitId: r.pick(communesOn(startedOn)).id, membersReached, pledgesSigned: r.int(0, membersReached) }, check));
+      campaigns.push(validateCampaign(org, { name: r.pick(CAMPAIGNS), startedOn, endedOn: endedOn <= today ? endedOn : null, unitId: r.commune(startedOn).id, membersReached, pledgesSigned: r.int(0, membersReached) }, check));
     }
   }
   if (campaigns.length) db.insert(farmersCampaigns).values(campaigns.map((v) => ({ ...v, ...mark(v.startedOn) }))).run();

@@ -3,7 +3,7 @@
  * loudspeakers in communes), online-crime warnings, good examples. Records after 28 February 2025 are
  * attributed to the Department of Science and Technology, as the validation does for a user's.
  */
-import { Check, DemoRandom, communesOn, demoMonths } from '@antt/duties';
+import { Check, DemoRandom, demoMonths } from '@antt/duties';
 import { territory, type OrganizationId } from '@antt/reference';
 import type { Db } from '@antt/subgraph-kit';
 import { infocommGoodExamples, infocommMediaItems, infocommOnlineWarnings } from './db/schema.js';
@@ -41,7 +41,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
       const outletKind = r.pick(kinds);
       const local = outletKind === 'GRASSROOTS_LOUDSPEAKER' || outletKind === 'INFORMATION_BOARD';
       const topic = r.pick(TOPICS);
-      items.push(validateMediaItem(org, { date, unitId: local ? r.pick(communesOn(date)).id : province, outletKind, outlet: r.pick(OUTLETS[outletKind]), title: `${topic}: ${local ? 'bản tin' : 'tin, bài'} tháng ${date.slice(5, 7)}/${date.slice(0, 4)}`, topic, reach: local ? r.int(200, 3000) : r.int(2000, 80000) }, check));
+      items.push(validateMediaItem(org, { date, unitId: local ? r.commune(date).id : province, outletKind, outlet: r.pick(OUTLETS[outletKind]), title: `${topic}: ${local ? 'bản tin' : 'tin, bài'} tháng ${date.slice(5, 7)}/${date.slice(0, 4)}`, topic, reach: local ? r.int(200, 3000) : r.int(2000, 80000) }, check));
     }
     for (let i = r.int(0, 3); i > 0; i--) {
       const date = r.dayOf(month, today);
@@ -52,7 +52,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     if (r.chance(40)) {
       const date = r.dayOf(month, today);
       if (date) {
-        const commune = r.pick(communesOn(date));
+        const commune = r.commune(date);
         examples.push(validateGoodExample(org, { date, unitId: commune.id, subject: `Tổ tự quản về an ninh, trật tự ${commune.name}`, achievement: 'Giữ vững địa bàn không có tội phạm, tích cực cung cấp tin báo cho Công an xã', outletKind: r.pick(kinds), reach: r.int(1000, 30000) }, check));
       }
     }

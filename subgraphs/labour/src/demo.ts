@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { Check, DemoRandom, communeAsOn, demoMonths } from '@antt/duties';
-import { addDays, demoEstablishments, isoDate, type OrganizationId } from '@antt/reference';
+import { addDays, demoEstablishments, isoDate, unitId, type OrganizationId } from '@antt/reference';
 import type { Db } from '@antt/subgraph-kit';
 import { labourBoardingHouseChecks, labourBoardingHouses, labourCoreTeams, labourDisputes, labourParticipations } from './db/schema.js';
 import { validateCoreTeam, validateParticipation } from './data/participation-repository.js';
@@ -39,9 +39,11 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
   const statuses: BoardingHouseStatus[] = ['SAFE', 'SAFE', 'SAFE', 'NEEDS_IMPROVEMENT', 'NEEDS_IMPROVEMENT', 'UNSAFE'];
   for (let i = 1; i <= 20; i++) {
     const e = r.pick(enterprises);
-    const registeredOn = addDays('2021-02-01', r.int(0, 900));
+    // The first one in the plan's model commune (Chiềng Pha, now Bình Thuận), the others near an enterprise.
+    const registeredOn = i === 1 ? '2021-03-15' : addDays('2021-02-01', r.int(0, 900));
     if (registeredOn > today) continue;
-    const house = db.insert(labourBoardingHouses).values({ ...validateBoardingHouse(org, { name: `Khu nhà trọ công nhân số ${i}`, unitId: communeAsOn(e.communeId, registeredOn), registeredOn, rooms: r.int(6, 40), workersLiving: r.int(10, 120) }, check), ...mark(registeredOn) }).returning().get();
+    const communeId = communeAsOn(i === 1 ? unitId.newCommune('03724') : e.communeId, registeredOn);
+    const house = db.insert(labourBoardingHouses).values({ ...validateBoardingHouse(org, { name: `Khu nhà trọ công nhân số ${i}`, unitId: communeId, registeredOn, rooms: r.int(6, 40), workersLiving: r.int(10, 120) }, check), ...mark(registeredOn) }).returning().get();
     n++;
     for (let d = addDays(registeredOn, r.int(10, 60)); d <= today; d = addDays(d, r.int(120, 240))) {
       db.insert(labourBoardingHouseChecks).values({ houseId: house.id, checkedOn: d, status: r.pick(statuses), ...mark(d) }).run();

@@ -1,5 +1,5 @@
 /** Demo data of the veterans' own records: patrols every month, condemnation forums a few times a year, 2021 to today. */
-import { Check, DemoRandom, areasOf, communesOn, demoMonths } from '@antt/duties';
+import { Check, DemoRandom, areasOf, demoMonths } from '@antt/duties';
 import type { Db } from '@antt/subgraph-kit';
 import type { OrganizationId } from '@antt/reference';
 import { veteransCondemnationForums, veteransPatrols } from './db/schema.js';
@@ -18,7 +18,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     for (let i = r.int(6, 14); i > 0; i--) {
       const date = r.dayOf(month, today);
       if (!date) continue;
-      const commune = r.pick(communesOn(date));
+      const commune = r.commune(date);
       const area = r.pick(areasOf(commune.id, date).concat(commune));
       const incidentsFound = r.chance(70) ? 0 : r.int(1, 3);
       patrols.push(validatePatrol(org, { date, unitId: area.id, team: `Tổ CCB tuần tra ${area.name}`, members: r.int(3, 10), incidentsFound, findings: incidentsFound ? r.pick(FINDINGS) : null, handedToPolice: incidentsFound ? r.int(0, incidentsFound) : 0 }, check));
@@ -27,7 +27,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
       const date = r.dayOf(month, today);
       if (date) {
         const attendance = r.int(30, 200);
-        forums.push(validateCondemnationForum(org, { date, unitId: r.pick(communesOn(date)).id, topic: r.pick(TOPICS), attendance, pledges: r.int(0, attendance) }, check));
+        forums.push(validateCondemnationForum(org, { date, unitId: r.commune(date).id, topic: r.pick(TOPICS), attendance, pledges: r.int(0, attendance) }, check));
       }
     }
   }

@@ -26,7 +26,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     for (let i = r.int(1, 5); i > 0; i--) {
       const openedOn = r.dayOf(month, today);
       if (!openedOn) continue;
-      const commune = r.pick(communesOn(openedOn));
+      const commune = r.commune(openedOn);
       const unit = r.pick(areasOf(commune.id, openedOn).concat(commune));
       const kind = r.pick(kinds);
       const child = kind === 'CHILD_ABUSE' || r.chance(15);
@@ -48,7 +48,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     for (let i = r.int(3, 8); i > 0; i--) {
       const date = r.dayOf(month, today);
       if (!date) continue;
-      actions.push(validateSocialIssueAction(org, { date, unitId: r.pick(communesOn(date)).id, issue: r.pick(issues), form: r.pick(forms), participants: r.int(10, 150) }, check));
+      actions.push(validateSocialIssueAction(org, { date, unitId: r.commune(date).id, issue: r.pick(issues), form: r.pick(forms), participants: r.int(10, 150) }, check));
     }
     if (actions.length) db.insert(womenSocialIssueActions).values(actions.map((v) => ({ ...v, ...mark(v.date) }))).run();
     n += actions.length;

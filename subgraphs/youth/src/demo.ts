@@ -1,6 +1,6 @@
 /** Demo data of the youth union's own records, 2021 to today: sessions every month, forums, clubs and teams. */
 import { eq } from 'drizzle-orm';
-import { Check, DemoRandom, communesOn, demoMonths } from '@antt/duties';
+import { Check, DemoRandom, demoMonths } from '@antt/duties';
 import { addDays, type OrganizationId } from '@antt/reference';
 import type { Db } from '@antt/subgraph-kit';
 import { youthForums, youthLegalSessions, youthTeams } from './db/schema.js';
@@ -25,11 +25,11 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
       const date = r.dayOf(month, today);
       if (!date) continue;
       const topic = r.pick(TOPICS);
-      sessions.push(validateLegalSession(org, { date, unitId: r.pick(communesOn(date)).id, topic, setting: r.pick(settings), youthReached: r.int(20, 400), drugPrevention: topic.includes('ma túy') }, check));
+      sessions.push(validateLegalSession(org, { date, unitId: r.commune(date).id, topic, setting: r.pick(settings), youthReached: r.int(20, 400), drugPrevention: topic.includes('ma túy') }, check));
     }
     if (r.chance(50)) {
       const date = r.dayOf(month, today);
-      if (date) forums.push(validateYouthForum(org, { date, unitId: r.pick(communesOn(date)).id, topic: r.pick(FORUM_TOPICS), attendance: r.int(40, 250), proposals: r.int(0, 25) }, check));
+      if (date) forums.push(validateYouthForum(org, { date, unitId: r.commune(date).id, topic: r.pick(FORUM_TOPICS), attendance: r.int(40, 250), proposals: r.int(0, 25) }, check));
     }
   }
   for (let i = 0; i < sessions.length; i += 500) db.insert(youthLegalSessions).values(sessions.slice(i, i + 500).map((v) => ({ ...v, ...mark(v.date) }))).run();
@@ -37,7 +37,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
   let teams = 0;
   const kinds = Object.keys(YOUTH_TEAM_KINDS) as YouthTeamKind[];
   for (let d = '2021-01-15'; d <= today; d = addDays(d, r.int(10, 40))) {
-    const commune = r.pick(communesOn(d));
+    const commune = r.commune(d);
     const kind = r.pick(kinds);
     const row = db.insert(youthTeams).values({ ...validateYouthTeam(org, { foundedOn: d, unitId: commune.id, kind, name: `${TEAM_NAMES[kind]} ${commune.name}`, members: r.int(8, 40) }, check), ...mark(d) }).returning().get();
     const end = addDays(d, r.int(300, 1500));

@@ -5,7 +5,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { addDays, addMonths, territory, REFORM_DATE, ORGANIZATION_IDS, type AdminUnit, type OrganizationId } from '@antt/reference';
+import { addDays, addMonths, territory, unitId, REFORM_DATE, ORGANIZATION_IDS, type AdminUnit, type OrganizationId } from '@antt/reference';
 
 export const DEMO_START = '2021-01-01';
 
@@ -30,6 +30,15 @@ export class DemoRandom {
     const out = new Set<T>();
     while (out.size < n) out.add(this.pick(items));
     return [...out];
+  }
+  /**
+   * A commune of the map in force on `date`; about one time in eight the plan's model commune, Xã Chiềng
+   * Pha (since 1 July 2025 part of Xã Bình Thuận), so that the demo overview of one commune has
+   * something of every organization in it.
+   */
+  commune(date: string): AdminUnit {
+    if (this.chance(12)) return territory().unit(date < REFORM_DATE ? unitId.oldCommune('03730') : unitId.newCommune('03724'))!;
+    return this.pick(communesOn(date));
   }
   /** A day of the month that starts on `monthStart`, not after `today`. */
   dayOf(monthStart: string, today: string): string | null {

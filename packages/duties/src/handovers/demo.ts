@@ -2,7 +2,7 @@
 import type { OrganizationId } from '@antt/reference';
 import type { Db } from '@antt/subgraph-kit';
 import { HANDOVER_SOURCES, type HandoverSource } from '../catalogues.js';
-import { DemoRandom, communesOn, demoMonths } from '../common/demo.js';
+import { DemoRandom, demoMonths } from '../common/demo.js';
 import { Check } from '../common/validate.js';
 import { tipHandovers } from './table.js';
 import { validateHandover } from './repository.js';
@@ -17,7 +17,7 @@ export function seedDemoTipHandovers(db: Db, org: OrganizationId, today: string)
       const date = r.dayOf(month, today);
       if (!date) continue;
       const receiptId = `DEMO-BN-${org.toUpperCase()}-${String(rows.length + 1).padStart(5, '0')}`;
-      rows.push(validateHandover(org, { date, unitId: r.pick(communesOn(date)).id, source: r.pick(sources), receiptId }, check));
+      rows.push(validateHandover(org, { date, unitId: r.commune(date).id, source: r.pick(sources), receiptId }, check));
     }
   }
   for (let i = 0; i < rows.length; i += 500) db.insert(tipHandovers).values(rows.slice(i, i + 500).map((v) => ({ ...v, demo: true, recordedBy: 'demo-data', recordedAt: `${v.date}T11:00:00.000Z` }))).run();

@@ -2,7 +2,7 @@
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import type { Db } from '@antt/subgraph-kit';
 import { HELP_KINDS, SUPPORTED_GROUPS, type HelpKind, type SupportedGroup } from '../catalogues.js';
-import { DemoRandom, areasOf, communesOn, demoMonths } from '../common/demo.js';
+import { DemoRandom, areasOf, demoMonths } from '../common/demo.js';
 import { demoMemberName } from '../common/names.js';
 import { Check } from '../common/validate.js';
 import { atRiskSupports } from './table.js';
@@ -24,7 +24,7 @@ export function seedDemoAtRiskSupport(db: Db, org: OrganizationId, today: string
     for (let i = r.int(2, 6); i > 0; i--) {
       const date = r.dayOf(month, today);
       if (!date) continue;
-      const commune = r.pick(communesOn(date));
+      const commune = r.commune(date);
       const areas = areasOf(commune.id, date);
       const unit = areas.length && r.chance(50) ? r.pick(areas) : commune;
       rows.push(validateAtRiskSupport(org, { date, unitId: unit.id, supportedGroup: r.pick(groups), help: r.some(kinds, 1, 3), peopleHelped: r.chance(70) ? 1 : r.int(2, 12), givenBy: r.chance(50) ? `Hội viên ${demoMemberName(r)}` : `${ORGANIZATIONS[org].branchPrefixVi} ${unit.name}` }, check));
