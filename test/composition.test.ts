@@ -35,7 +35,8 @@ function services(node: PlanNode | QueryPlan['node'], out = new Set<string>()): 
   return out;
 }
 
-describe('composition', () => {
+// Composing nine subgraphs takes seconds on a busy 2-core machine: more than vitest's default 5 s.
+describe('composition', { timeout: 60_000 }, () => {
   it('composes all nine subgraphs without errors or hints', () => {
     const result = compose();
     expect(result.errors).toBeUndefined();

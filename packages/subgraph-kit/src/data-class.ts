@@ -103,9 +103,13 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
       if (field.name.startsWith('_')) continue;
       const { cls, suppressBelow } = fieldClass(type, field, schema);
       const resolve = field.resolve ?? defaultFieldResolver;
+      // A lookup of one record (a nullable root field returning an object) answers null when refused:
+      // "not found" and "forbidden" look the same to a caller who may not know the record exists.
+      const lookup = type === schema.getQueryType() && field.type.constructor.name !== 'GraphQLNonNull' && isObjectType(getNamedType(field.type)) && !String(field.type).startsWith('[');
       field.resolve = (source, args, ctx: SubgraphContext, info) => {
         if (!mayReadClass(ctx.scope, cls, owner)) {
           ctx.audit?.denied({ typeName: type.name, field: field.name, recordId: recordId(source), dataClass: cls });
+          if (lookup) return null;
           throw forbidden('Bạn không có quyền xem dữ liệu này.');
         }
         if (isAudited(cls)) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: recordId(source), dataClass: cls });

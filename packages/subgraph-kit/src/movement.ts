@@ -3,7 +3,7 @@
  * models it runs (section II.6) and the forums it holds with the opinions it must answer (section II.4).
  * Each comes with the demo data the organization loads once.
  */
-import type { DocumentNode } from 'graphql';
+import type { SubgraphModule } from './organization-subgraph.js';
 import type { OrganizationId } from '@antt/reference';
 import type { Db } from './db.js';
 import { modelTypeDefs, sharedModelTypeDefs } from './models/schema.js';
@@ -20,13 +20,6 @@ export type DemoSeeder = (db: Db, org: OrganizationId, today: string) => number;
 export interface ModuleDemo {
   name: string;
   seed: DemoSeeder;
-}
-
-export interface SubgraphModule {
-  typeDefs: DocumentNode;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
-  resolvers: Record<string, any>;
-  demo?: ModuleDemo;
 }
 
 export function movementModules(org: OrganizationId): SubgraphModule[] {

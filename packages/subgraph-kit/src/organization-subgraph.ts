@@ -42,11 +42,30 @@ export function mergeResolvers(...maps: object[]): Resolvers {
   return out as Resolvers;
 }
 
+/**
+ * A part of a subgraph's schema, with the demo data that goes with it: a ModuleDemo, or a seeding
+ * function named by `name` (both are loaded once per database under `demo_loaded_at:<name>`).
+ */
+export interface SubgraphModule {
+  typeDefs: DocumentNode;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
+  resolvers: Record<string, any>;
+  name?: string;
+  demo?: ModuleDemo | ((db: Db, org: OrganizationId, today: string) => number);
+}
+
+function moduleDemo(m: SubgraphModule): ModuleDemo[] {
+  if (!m.demo) return [];
+  if (typeof m.demo !== 'function') return [m.demo];
+  if (!m.name) throw new Error('A module with a demo seeding function needs a name.');
+  return [{ name: m.name, seed: m.demo }];
+}
+
 export interface OrganizationSubgraph {
   /** The organization, also the subgraph's name in the supergraph and its folder name. */
   name: OrganizationId;
   /** Every module of the schema, shared ones first; a module may bring demo data to load once. */
-  modules: { typeDefs: DocumentNode; resolvers: Resolvers; demo?: ModuleDemo }[];
+  modules: SubgraphModule[];
   /** The subgraph's committed drizzle migrations. */
   migrationsFolder: string;
   /** Demo data after the activities': the shared modules', then the organization's own. */
@@ -67,12 +86,14 @@ export interface DefineOptions {
    * Shared modules from packages/ that this organization uses (a record shape several organizations
    * keep, each in its own database), added after the activities module and before its own schema.
    */
-  modules?: { typeDefs: DocumentNode; resolvers: Resolvers; demo?: ModuleDemo }[];
-  /** Loads the organization's own demo records into a new database (after the shared ones); returns how many. */
+  modules?: SubgraphModule[];
+  /** Loads the organization's own demo records into a new database (with the activities); returns how many. */
   seedDemo?: (db: Db, today: string) => number;
+  /** Demo data of the organization's own records, loaded once under its own key after the shared modules'. */
+  demo?: (db: Db, org: OrganizationId, today: string) => number;
 }
 
-export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], seedDemo }: DefineOptions): OrganizationSubgraph {
+export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], seedDemo, demo }: DefineOptions): OrganizationSubgraph {
   const dir = fileURLToPath(root);
   const modules: OrganizationSubgraph['modules'] = [
     { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
@@ -86,13 +107,13 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
   const own = join(dir, 'schema.graphql');
   const ownSdl = existsSync(own) ? readFileSync(own, 'utf8') : '';
   // A schema.graphql of comments only (an organization with nothing of its own yet) adds no module.
-  if (ownSdl.replace(/#.*$/gm, '').trim()) modules.push({ typeDefs: gql(ownSdl), resolvers: resolvers ?? {} });
+  if (ownSdl.replace(/#.*$/gm, '').trim()) modules.push({ typeDefs: gql(ownSdl), resolvers: resolvers ?? {}, ...(demo ? { name: org, demo } : {}) });
   let built: GraphQLSchema | undefined;
   return {
     name: org,
     modules,
     migrationsFolder: join(dir, 'drizzle'),
-    demos: modules.flatMap((m) => (m.demo ? [m.demo] : [])),
+    demos: modules.flatMap(moduleDemo),
     schema: () => (built ??= enforceDataClasses(buildSubgraphSchema(modules), org)),
     seedDemo,
   };

@@ -1,4 +1,13 @@
 /** The farmers subgraph: exports its definition and opens no port (index.ts listens). */
+import { dutyModules } from '@antt/duties';
 import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
+import { resolvers } from './resolvers/index.js';
+import { seedDemo } from './demo.js';
 
-export const subgraph = defineOrganizationSubgraph({ org: 'farmers', root: new URL('..', import.meta.url) });
+export const subgraph = defineOrganizationSubgraph({
+  org: 'farmers',
+  root: new URL('..', import.meta.url),
+  modules: dutyModules('farmers', ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']),
+  resolvers,
+  demo: seedDemo,
+});

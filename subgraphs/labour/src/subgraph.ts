@@ -1,4 +1,6 @@
 /** The labour subgraph: exports its definition and opens no port (index.ts listens). */
 import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
+import { resolvers } from './resolvers/index.js';
+import { seedDemo } from './demo.js';
 
-export const subgraph = defineOrganizationSubgraph({ org: 'labour', root: new URL('..', import.meta.url) });
+export const subgraph = defineOrganizationSubgraph({ org: 'labour', root: new URL('..', import.meta.url), resolvers, demo: seedDemo });

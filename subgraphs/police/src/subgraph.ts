@@ -3,4 +3,4 @@ import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
 import { resolvers } from './resolvers/index.js';
 import { seedPoliceDemo } from './demo.js';
 
-export const subgraph = defineOrganizationSubgraph({ org: 'police', root: new URL('..', import.meta.url), resolvers, seedDemo: seedPoliceDemo });
+export const subgraph = defineOrganizationSubgraph({ org: 'police', root: new URL('..', import.meta.url), resolvers, demo: (db, _org, today) => seedPoliceDemo(db, today) });

@@ -1,4 +1,13 @@
 /** The women subgraph: exports its definition and opens no port (index.ts listens). */
+import { dutyModules } from '@antt/duties';
 import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
+import { resolvers } from './resolvers/index.js';
+import { seedDemo } from './demo.js';
 
-export const subgraph = defineOrganizationSubgraph({ org: 'women', root: new URL('..', import.meta.url) });
+export const subgraph = defineOrganizationSubgraph({
+  org: 'women',
+  root: new URL('..', import.meta.url),
+  modules: dutyModules('women', ['reintegration', 'atRiskSupport']),
+  resolvers,
+  demo: seedDemo,
+});

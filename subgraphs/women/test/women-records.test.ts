@@ -1,0 +1,141 @@
+/**
+ * The women's union's own records. Above all: a victim's identity is visible only to the union's own
+ * staff of that jurisdiction; leadership, dashboards, other organizations and other communes get counts
+ * or nothing, through root fields and _entities alike.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PHA_AREA, describeDuties, ok, refused } from '@antt/duties/testing';
+import { addDays, todayInVietnam, unitId } from '@antt/reference';
+import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, PROVINCE, THUAN_CHAU, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
+import { subgraph } from '../src/subgraph.js';
+
+const me = staff('women', BINH_THUAN);
+const VICTIM_NAME = 'Quàng Thị Bí Mật';
+const RECORD = /* GraphQL */ `mutation ($input: RecordWomenProtectionCaseInput!) { recordWomenProtectionCase(input: $input) { id kind victimIsChild support unit { id } victim { fullName yearOfBirth contact } } }`;
+const CASE = /* GraphQL */ `query ($id: ID!) { womenProtectionCase(id: $id) { id kind victim { fullName } } }`;
+const ENTITY = /* GraphQL */ `query ($id: ID!) { _entities(representations: [{ __typename: "WomenProtectionCase", id: $id }]) { ... on WomenProtectionCase { id victim { fullName } } } }`;
+const COUNTS = /* GraphQL */ `query ($unit: ID!, $period: ID!) { unit(id: $unit) { women { protection(periodId: $period) { count children referredToPolice closed byKind { kind count } } } } }`;
+const violence = { openedOn: '2021-05-04', unitId: PHA_AREA, kind: 'DOMESTIC_VIOLENCE', victimIsChild: false, victim: { fullName: VICTIM_NAME, yearOfBirth: 1990, contact: '0912345678' }, support: ['COUNSELLING', 'SAFE_SHELTER'] };
+
+describe('protection of women and children', () => {
+  let s: TestSubgraph;
+  let id: string;
+  beforeEach(async () => {
+    s = await openTestSubgraph(subgraph);
+    id = ok<{ id: string }>(await s.run(me, RECORD, { input: violence }), 'recordWomenProtectionCase').id;
+  });
+
+  it('records a case and its victim for the union’s commune staff, who see the victim', async () => {
+    expect(ok(await s.run(me, CASE, { id }), 'womenProtectionCase')).toEqual({ id, kind: 'DOMESTIC_VIOLENCE', victim: { fullName: VICTIM_NAME } });
+    expect(ok(await s.run(staff('women', PROVINCE), ENTITY, { id }), '_entities')).toEqual([{ id, victim: { fullName: VICTIM_NAME } }]);
+    expect(s.count('women_protection_victims')).toBe(1);
+  });
+
+  it('shows the union’s own staff the small count that others see hidden', async () => {
+    const own = ok(await s.run(me, COUNTS, { unit: BINH_THUAN, period: '2021' }), 'unit') as { women: { protection: { count: number } } };
+    expect(own.women.protection.count).toBe(1);
+  });
+
+  it('gives leadership and dashboards counts only: the case and its victim are neither listed nor resolved for them', async () => {
+    for (const who of [leadership(), dashboard()]) {
+      expect(ok(await s.run(who, COUNTS, { unit: BINH_THUAN, period: '2021' }), 'unit')).toEqual({
+        // One case is a small count: hidden (null) from those who may not read the cases; zeros stay.
+        women: { protection: { count: null, children: 0, referredToPolice: 0, closed: 0, byKind: [{ kind: 'DOMESTIC_VIOLENCE', count: null }, { kind: 'SEXUAL_ABUSE', count: 0 }, { kind: 'CHILD_ABUSE', count: 0 }, { kind: 'TRAFFICKING', count: 0 }, { kind: 'OTHER_GENDER_VIOLENCE', count: 0 }] } },
+      });
+      const list = refused(await s.run(who, '{ womenProtectionCases { totalCount nodes { victim { fullName } } } }'));
+      expect(list.extensions?.code).toBe('FORBIDDEN');
+      // Leadership is told by the union's own rule; a dashboard is stopped earlier, by the data-class check.
+      expect(list.message).toContain(who.roles.includes('LEADERSHIP') ? 'lãnh đạo xem số liệu tổng hợp' : 'Bạn không có quyền');
+      expect(await s.run(who, CASE, { id })).toEqual({ data: { womenProtectionCase: null } });
+      expect(await s.run(who, ENTITY, { id })).toEqual({ data: { _entities: [null] } });
+    }
+  });
+
+  it('hides the case from the union’s staff of another commune and from other organizations, who cannot tell it exists', async () => {
+    for (const who of [staff('women', TO_HIEU), staff('police'), staff('veterans', BINH_THUAN)]) {
+      expect(await s.run(who, CASE, { id })).toEqual({ data: { womenProtectionCase: null } });
+      expect(await s.run(who, ENTITY, { id })).toEqual({ data: { _entities: [null] } });
+      expect(JSON.stringify(await s.run(who, `{ womenProtectionCases(unitId: "${BINH_THUAN}") { totalCount } }`))).not.toContain(VICTIM_NAME);
+    }
+    expect(refused(await s.run(staff('women', TO_HIEU), `{ womenProtectionCases(unitId: "${BINH_THUAN}") { totalCount } }`)).extensions?.code).toBe('FORBIDDEN');
+    expect(ok<{ totalCount: number }>(await s.run(staff('women', TO_HIEU), '{ womenProtectionCases { totalCount } }'), 'womenProtectionCases').totalCount).toBe(0);
+    expect(refused(await s.run(staff('women', TO_HIEU), 'mutation ($id: ID!) { updateWomenProtectionCase(id: $id, input: { closedOn: "2021-06-01" }) { id } }', { id })).extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('never repeats the victim’s name in an error', async () => {
+    for (const change of [{ unitId: CHIENG_LE }, { openedOn: '2999-01-01' }, { victim: { ...violence.victim, yearOfBirth: 2019 } }, { tipReceiptId: VICTIM_NAME }]) {
+      const res = await s.run(me, RECORD, { input: { ...violence, ...change } });
+      expect(res.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(res)).not.toContain('Bí Mật');
+    }
+    expect(s.count('women_protection_cases')).toBe(1);
+  });
+
+  it.each([
+    ['child abuse of someone who is not a child', { kind: 'CHILD_ABUSE' }, 'input.victimIsChild', 'INCONSISTENT'],
+    ['a child born 40 years before', { victimIsChild: true }, 'input.victimIsChild', 'INCONSISTENT'],
+    ['a victim without a name', { victim: { fullName: '' } }, 'input.victim.fullName', 'REQUIRED'],
+    ['a year of birth after the case', { victim: { fullName: 'X', yearOfBirth: 2030 } }, 'input.victim.yearOfBirth', 'TOO_LARGE'],
+    ['a commune that had been merged', { unitId: CHIENG_PHA, openedOn: '2025-08-01' }, 'input.unitId', 'UNIT_NOT_VALID_ON_DATE'],
+  ])('refuses a case with %s, naming the field, and writes neither case nor victim', async (_what, change, field, reason) => {
+    expect(refused(await s.run(me, RECORD, { input: { ...violence, ...change } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    expect(s.count('women_protection_cases')).toBe(1);
+    expect(s.count('women_protection_victims')).toBe(1);
+  });
+
+  it('records the police receipt and the end of support, and counts them', async () => {
+    const upd = 'mutation ($id: ID!, $input: UpdateWomenProtectionCaseInput!) { updateWomenProtectionCase(id: $id, input: $input) { id support tipReceiptId closedOn } }';
+    expect(ok(await s.run(me, upd, { id, input: { tipReceiptId: 'BN-2021-000777', support: ['LEGAL_AID'] } }), 'updateWomenProtectionCase')).toEqual({ id, support: ['LEGAL_AID'], tipReceiptId: 'BN-2021-000777', closedOn: null });
+    ok(await s.run(me, upd, { id, input: { closedOn: '2021-08-01' } }), 'updateWomenProtectionCase');
+    expect(refused(await s.run(me, upd, { id, input: { closedOn: '2021-09-01' } })).extensions).toMatchObject({ field: 'input.closedOn', reason: 'ALREADY_CLOSED' });
+    const counts = ok<{ women: { protection: Record<string, number> } }>(await s.run(me, COUNTS, { unit: BINH_THUAN, period: '2021' }), 'unit');
+    expect(counts.women.protection).toMatchObject({ count: 1, referredToPolice: 1, closed: 1 });
+  });
+});
+
+describe('the 2017-2027 project and the Chiềng Sơn model', () => {
+  let s: TestSubgraph;
+  beforeEach(async () => {
+    s = await openTestSubgraph(subgraph);
+  });
+
+  it('records actions of the project on social issues and counts them by issue', async () => {
+    const rec = 'mutation ($input: RecordWomenSocialIssueActionInput!) { recordWomenSocialIssueAction(input: $input) { id issue form participants } }';
+    ok(await s.run(me, rec, { input: { date: '2021-09-09', unitId: CHIENG_PHA, issue: 'CHILD_MARRIAGE', form: 'COMMUNICATION', participants: 80 } }), 'recordWomenSocialIssueAction');
+    ok(await s.run(me, rec, { input: { date: '2021-09-19', unitId: PHA_AREA, issue: 'CHILD_MARRIAGE', form: 'CLUB', participants: 20 } }), 'recordWomenSocialIssueAction');
+    const q = 'query ($unit: ID!) { unit(id: $unit) { women { socialIssues(periodId: "2021-Q3") { count participants byIssue { issue count participants } } } } }';
+    const sum = ok<{ women: { socialIssues: { count: number; participants: number; byIssue: unknown[] } } }>(await s.run(leadership(), q, { unit: BINH_THUAN }), 'unit').women.socialIssues;
+    expect(sum).toMatchObject({ count: 2, participants: 100 });
+    expect(sum.byIssue).toContainEqual({ issue: 'CHILD_MARRIAGE', count: 2, participants: 100 });
+    expect(refused(await s.run(me, rec, { input: { date: '2021-09-09', unitId: CHIENG_PHA, issue: 'CHILD_MARRIAGE', form: 'CLUB', participants: -1 } })).extensions).toMatchObject({ field: 'input.participants', reason: 'NEGATIVE' });
+  });
+
+  it('links each replica of the Chiềng Sơn model to the original, refuses one in Chiềng Sơn itself, and counts the running ones', async () => {
+    const rec = 'mutation ($input: RecordWomenModelReplicaInput!) { recordWomenModelReplica(input: $input) { id name unit { id } original { id name unit { id name } } peopleSupported } }';
+    const province = staff('women', PROVINCE);
+    const r = ok<{ id: string }>(await s.run(province, rec, { input: { startedOn: '2021-07-01', unitId: CHIENG_PHA, peopleSupported: 6 } }), 'recordWomenModelReplica');
+    expect(r).toMatchObject({ name: 'Cảm hóa giáo dục người lầm lỗi tái hòa nhập cộng đồng (Xã Chiềng Pha)', unit: { id: CHIENG_PHA }, original: { id: 'MODEL-CHIENG-SON-CAM-HOA', unit: { id: unitId.oldCommune('03985'), name: 'Xã Chiềng Sơn' } }, peopleSupported: 6 });
+    for (const commune of [unitId.oldCommune('03985'), unitId.newCommune('03985')]) {
+      expect(refused(await s.run(province, rec, { input: { startedOn: commune.endsWith('2019') ? '2021-07-01' : '2025-08-01', unitId: commune, peopleSupported: 1 } })).extensions).toMatchObject({ field: 'input.unitId', reason: 'ORIGINAL_COMMUNE' });
+    }
+    ok(await s.run(province, rec, { input: { startedOn: '2022-02-01', unitId: CHIENG_LE, peopleSupported: 4 } }), 'recordWomenModelReplica');
+    const stop = 'mutation ($id: ID!, $on: Date!) { discontinueWomenModelReplica(id: $id, on: $on) { id discontinuedOn } }';
+    ok(await s.run(province, stop, { id: r.id, on: '2022-06-30' }), 'discontinueWomenModelReplica');
+    expect(refused(await s.run(province, stop, { id: r.id, on: '2022-07-30' })).extensions).toMatchObject({ reason: 'ALREADY_CLOSED' });
+    const q = 'query ($period: ID!) { unit(id: "province:14") { women { modelReplicas(periodId: $period) { started active peopleSupported } } } }';
+    expect(ok(await s.run(leadership(), q, { period: '2021' }), 'unit')).toEqual({ women: { modelReplicas: { started: 1, active: 1, peopleSupported: 6 } } });
+    expect(ok(await s.run(leadership(), q, { period: '2022' }), 'unit')).toEqual({ women: { modelReplicas: { started: 1, active: 1, peopleSupported: 4 } } });
+  });
+
+  it('loads demo data of every kind from 2021 to today, with a replica in the model commune Chiềng Pha', async () => {
+    const demo = await openTestSubgraph(subgraph, { demo: true });
+    for (const table of ['women_protection_cases', 'women_protection_victims', 'women_social_issue_actions', 'women_model_replicas', 'reintegration_supports', 'at_risk_supports']) expect(demo.count(table), table).toBeGreaterThan(0);
+    const q = `{ womenModelReplicas(unitId: "${CHIENG_PHA}") { totalCount } womenSocialIssueActions(first: 1) { nodes { date } } }`;
+    const res = (await demo.run(staff('women'), q)).data as { womenModelReplicas: { totalCount: number }; womenSocialIssueActions: { nodes: { date: string }[] } };
+    expect(res.womenModelReplicas.totalCount).toBeGreaterThan(0);
+    expect(res.womenSocialIssueActions.nodes[0]!.date >= addDays(todayInVietnam(), -60)).toBe(true);
+  });
+});
+
+// The duties it shares with other organizations, as every organization that carries them out must behave.
+describeDuties(subgraph, ['reintegration', 'atRiskSupport']);
