@@ -2,7 +2,7 @@
  * The whole federation in one test process: nine subgraphs, each with its own in-memory database, and
  * the gateway, every server on port 0. Tokens are signed with a key made for this test run.
  */
-import { openOrganizationDatabase, startSubgraph, type RunningServer } from '@antt/subgraph-kit';
+import { openOrganizationDatabase, startSubgraph, type OpenedDatabase, type RunningServer } from '@antt/subgraph-kit';
 import { startGateway, SUBGRAPHS } from '@antt/gateway';
 import { bearer, testVerifier } from '@antt/testing';
 import type { Identity } from '@antt/auth';
@@ -10,6 +10,8 @@ import type { OrganizationId } from '@antt/reference';
 
 export interface Federation {
   gateway: RunningServer;
+  /** Each organization's database, to look at what was stored (audit trails included). */
+  databases: Record<OrganizationId, OpenedDatabase['sqlite']>;
   subgraphs: Record<OrganizationId, RunningServer>;
   stop(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -17,24 +19,26 @@ export interface Federation {
 
 export const TEST_GATEWAY_SECRET = 'test-gateway-secret-not-for-production';
 
-export async function startFederation(opts: { demo?: boolean; onSubgraphCall?: (name: string) => void; rateLimitPerMinute?: number } = {}): Promise<Federation> {
+export async function startFederation(opts: { demo?: boolean; onSubgraphCall?: (name: string) => void; rateLimitPerMinute?: number; gatewayAuditFile?: string } = {}): Promise<Federation> {
   const verifier = await testVerifier();
   const subgraphs = {} as Record<OrganizationId, RunningServer>;
+  const databases = {} as Record<OrganizationId, OpenedDatabase['sqlite']>;
   const closers: (() => void)[] = [];
   await Promise.all(
     SUBGRAPHS.map(async (sg) => {
       const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: opts.demo ?? false });
       closers.push(() => sqlite.close());
+      databases[sg.name] = sqlite;
       subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, gatewaySecret: TEST_GATEWAY_SECRET, port: 0 });
     }),
   );
-  const gateway = await startGateway({ verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRET, auditFile: ':memory:', rateLimitPerMinute: opts.rateLimitPerMinute, onSubgraphCall: opts.onSubgraphCall, subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])) });
+  const gateway = await startGateway({ verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRET, auditFile: opts.gatewayAuditFile ?? ':memory:', rateLimitPerMinute: opts.rateLimitPerMinute, onSubgraphCall: opts.onSubgraphCall, subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])) });
   const stop = async () => {
     await gateway.stop();
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     closers.forEach((c) => c());
   };
-  return { gateway, subgraphs, stop, [Symbol.asyncDispose]: stop };
+  return { gateway, subgraphs, databases, stop, [Symbol.asyncDispose]: stop };
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
