@@ -5,7 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { invalidInput, notFound, type Scope } from '@antt/auth';
 import { periodById, territory, type OrganizationId } from '@antt/reference';
-import type { Db } from '../db.js';
+import { preparedPerDatabase, type Db } from '../db.js';
 import { activities, activityRevisions } from './table.js';
 import { validateActivity, type ActivityFields } from './validate.js';
 import type { ActivityType } from './types.js';
@@ -49,12 +49,7 @@ function prepare(db: Db) {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+const stmts = preparedPerDatabase(prepare);
 
 export interface ActivityFilter {
   unitId?: string | null;

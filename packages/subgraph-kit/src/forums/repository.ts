@@ -5,7 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { forbidden, notFound, type Scope } from '@antt/auth';
 import { ORGANIZATIONS, recordId, todayInVietnam, type ForumKind, type OrganizationId } from '@antt/reference';
-import type { Db } from '../db.js';
+import { preparedPerDatabase, type Db } from '../db.js';
 import { assertCanReadMovement, assertCanReadMovementCounts, canReadMovementRecords, staffOrganization } from '../policy.js';
 import { pageSize, periodRange, unitOrJurisdiction } from '../check.js';
 import { forums, opinions } from './table.js';
@@ -56,12 +56,7 @@ function prepare(db: Db) {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+const stmts = preparedPerDatabase(prepare);
 
 export interface ForumFilter {
   unitId?: string | null;

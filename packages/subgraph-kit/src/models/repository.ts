@@ -5,7 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { notFound, type Scope } from '@antt/auth';
 import { recordId, type ModelKind, type ModelStatus, type OrganizationId } from '@antt/reference';
-import type { Db } from '../db.js';
+import { preparedPerDatabase, type Db } from '../db.js';
 import { assertCanReadMovement, assertCanReadMovementCounts, canReadMovementRecords } from '../policy.js';
 import { pageSize, unitOrJurisdiction } from '../check.js';
 import { optionalText } from '../validation.js';
@@ -36,12 +36,7 @@ function prepare(db: Db) {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+const stmts = preparedPerDatabase(prepare);
 
 export interface ModelFilter {
   unitId?: string | null;

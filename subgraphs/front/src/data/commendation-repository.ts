@@ -6,7 +6,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { forbidden, invalidInput, notFound, type Scope } from '@antt/auth';
 import { branchById, territory, todayInVietnam, type OrganizationId } from '@antt/reference';
-import { knownUnit, notInFuture, optionalText, pageSize, periodRange, requiredText, staffOrganization, unitOrJurisdiction, vnDate, type Db } from '@antt/subgraph-kit';
+import { preparedPerDatabase, knownUnit, notInFuture, optionalText, pageSize, periodRange, requiredText, staffOrganization, unitOrJurisdiction, vnDate, type Db } from '@antt/subgraph-kit';
 import { commendations } from '../db/schema.js';
 
 export type CommendationRow = typeof commendations.$inferSelect;
@@ -105,12 +105,7 @@ function prepare(db: Db) {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+const stmts = preparedPerDatabase(prepare);
 
 export class CommendationRepository {
   constructor(

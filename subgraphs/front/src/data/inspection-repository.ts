@@ -6,7 +6,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { forbidden, invalidInput, notFound, type Scope } from '@antt/auth';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
-import { monitorOrganization, notInFuture, optionalText, otherOrganizations, pageSize, parseOrganizations, periodRange, requiredText, staffOrganization, unitValidOn, unitOrJurisdiction, vnDate, type Db } from '@antt/subgraph-kit';
+import { preparedPerDatabase, monitorOrganization, notInFuture, optionalText, otherOrganizations, pageSize, parseOrganizations, periodRange, requiredText, staffOrganization, unitValidOn, unitOrJurisdiction, vnDate, type Db } from '@antt/subgraph-kit';
 import { inspections } from '../db/schema.js';
 
 export type InspectionRow = typeof inspections.$inferSelect;
@@ -81,12 +81,7 @@ function prepare(db: Db) {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+const stmts = preparedPerDatabase(prepare);
 
 export class InspectionRepository {
   constructor(

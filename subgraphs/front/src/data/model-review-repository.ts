@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { forbidden, invalidInput, type Scope } from '@antt/auth';
 import { MODEL_DECISIONS, MODEL_RATINGS, parseRecordId, periodById, todayInVietnam, type ModelDecision, type ModelRating, type OrganizationId } from '@antt/reference';
-import { knownUnit, monitorOrganization, notInFuture, optionalText, pageSize, periodRange, requiredText, staffOrganization, unitOrJurisdiction, vnDate, type Db } from '@antt/subgraph-kit';
+import { preparedPerDatabase, knownUnit, monitorOrganization, notInFuture, optionalText, pageSize, periodRange, requiredText, staffOrganization, unitOrJurisdiction, vnDate, type Db } from '@antt/subgraph-kit';
 import { modelReviews } from '../db/schema.js';
 
 export type ModelReviewRow = typeof modelReviews.$inferSelect;
@@ -67,12 +67,7 @@ function prepare(db: Db) {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+const stmts = preparedPerDatabase(prepare);
 
 export class ModelReviewRepository {
   constructor(

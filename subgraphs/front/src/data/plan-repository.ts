@@ -6,7 +6,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { forbidden, invalidInput, notFound, type Scope } from '@antt/auth';
 import { isIsoDate, planTask, territory, todayInVietnam, type OrganizationId } from '@antt/reference';
-import { monitorOrganization, notInFuture, optionalText, otherOrganizations, requiredText, type Db } from '@antt/subgraph-kit';
+import { preparedPerDatabase, monitorOrganization, notInFuture, optionalText, otherOrganizations, requiredText, type Db } from '@antt/subgraph-kit';
 import { plans, planTasks } from '../db/schema.js';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -83,12 +83,7 @@ function prepare(db: Db) {
   };
 }
 
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
-function stmts(db: Db) {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = prepare(db)));
-  return s;
-}
+const stmts = preparedPerDatabase(prepare);
 
 export class PlanRepository {
   constructor(
