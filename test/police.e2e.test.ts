@@ -67,3 +67,21 @@ describe('a tip handed over by the women’s union', () => {
     }
   });
 });
+
+describe('a hotspot and the mediation that handled it', () => {
+  it('points from the police’s hotspot to the veterans’ mediation case, resolved by the veterans’ subgraph', async () => {
+    const veterans = staff('veterans', BINH_THUAN);
+    const area = 'area:03730-01';
+    const team = await post<Data>(fed.gateway.url, 'mutation ($i: RegisterVeteransMediationTeamInput!) { registerVeteransMediationTeam(input: $i) { id } }', { i: { areaId: area, name: 'Tổ hòa giải bản', formedOn: '2020-01-01', mediators: 5, womenMediators: 2, ourMembers: 2, partnerOrganizationIds: ['front'] } }, veterans);
+    expect(team.errors).toBeUndefined();
+    const mediation = await post<Data>(fed.gateway.url, 'mutation ($i: RecordVeteransMediationCaseInput!) { recordVeteransMediationCase(input: $i) { id } }', { i: { teamId: team.data!.registerVeteransMediationTeam.id, receivedOn: '2026-10-02', category: 'LAND', parties: 2 } }, veterans);
+    expect(mediation.errors).toBeUndefined();
+    const caseId = mediation.data!.recordVeteransMediationCase.id;
+    const police = staff('police', BINH_THUAN);
+    const hot = await post<Data>(fed.gateway.url, 'mutation ($i: ReportHotspotInput!) { reportHotspot(input: $i) { id } }', { i: { kind: 'LAND_DISPUTE', unitId: BINH_THUAN, summary: 'Tranh chấp ranh giới đất', partiesCount: 2, riskLevel: 'MEDIUM', since: '2026-10-01' } }, police);
+    await post(fed.gateway.url, `mutation { updateHotspot(id: "${hot.data!.reportHotspot.id}", input: { status: RESOLVED, mediatingOrganizationId: "veterans", mediationCaseId: "${caseId}" }) { id } }`, {}, police);
+    const res = await post<Data>(fed.gateway.url, `{ policeHotspots(unitId: "${BINH_THUAN}", status: RESOLVED) { id mediation { __typename ... on VeteransMediationCase { id category parties } } } }`, {}, leadership());
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.policeHotspots.find((h: Data) => h.id === hot.data!.reportHotspot.id).mediation).toEqual({ __typename: 'VeteransMediationCase', id: caseId, category: 'LAND', parties: 2 });
+  });
+});

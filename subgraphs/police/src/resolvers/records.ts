@@ -13,7 +13,11 @@ const num = (s: string) => (/^[1-9]\d{0,15}$/.test(s) ? Number(s) : 0);
 const org = (id: string | null) => (id ? ORGANIZATIONS[id as OrganizationId] : null);
 const unit = (row: { unitId: string }) => territory().unit(row.unitId);
 
+/** The organizations that keep mediation cases (packages/duties). */
+const MEDIATORS = ['veterans', 'farmers', 'elderly'];
+
 export const recordResolvers = {
+  HotspotMediation: { __resolveType: (ref: { __typename: string }) => ref.__typename },
   Query: {
     policeHotspots: (_: unknown, a: { unitId?: string; status?: string }, ctx: SubgraphContext) => hot(ctx).list(a.unitId, a.status),
     policeKeyAreas: (_: unknown, a: { unitId?: string }, ctx: SubgraphContext) => hot(ctx).keyAreas(a.unitId),
@@ -37,6 +41,9 @@ export const recordResolvers = {
     id: (h: HotspotRow) => String(h.id),
     unit,
     mediatingOrganization: (h: HotspotRow) => org(h.mediatingOrganization),
+    // A reference the gateway completes from the organization that keeps the case.
+    mediation: (h: HotspotRow) =>
+      h.mediationCaseId && MEDIATORS.includes(h.mediatingOrganization ?? '') ? { __typename: `${ORGANIZATIONS[h.mediatingOrganization as OrganizationId].typePrefix}MediationCase`, id: h.mediationCaseId } : null,
     reportedBy: (h: HotspotRow) => (h.reportedBy === 'police' ? null : org(h.reportedBy)),
   },
   KeyArea: { id: (k: { id: number }) => String(k.id), unit },
