@@ -96,7 +96,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     host: opts.host,
     rateLimitPerMinute: opts.rateLimitPerMinute,
     apollo: (drain) =>
-      new ApolloServer<GatewayContext>({ ...edge, gateway, includeStacktraceInErrorResponses: includeStacktrace, formatError, plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), drain] }),
+      new ApolloServer<GatewayContext>({ ...edge, gateway, includeStacktraceInErrorResponses: includeStacktrace, formatError, stopOnTerminationSignals: false, plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), drain] }),
     // A persisted operation sent by hash alone becomes its committed text before Apollo sees it.
     before: (req, _res, next) => {
       const body = req.body as { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } } | undefined;

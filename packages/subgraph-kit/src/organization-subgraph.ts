@@ -165,6 +165,8 @@ export function subgraphApolloConfig(sg: OrganizationSubgraph, db: Db) {
     schema: sg.schema(),
     includeStacktraceInErrorResponses: includeStacktrace,
     formatError,
+    // The entry points stop servers on SIGINT/SIGTERM themselves (several may share a process).
+    stopOnTerminationSignals: false,
     // Inline tracing (ftv1) costs CPU on every request and only serves Apollo's hosted service.
     plugins: [...edge.plugins, ApolloServerPluginInlineTraceDisabled(), federationGuardPlugin(), auditPlugin(new AuditTrail(sqliteOf(db)))],
   };
