@@ -85,3 +85,15 @@ describe('a hotspot and the mediation that handled it', () => {
     expect(res.data!.policeHotspots.find((h: Data) => h.id === hot.data!.reportHotspot.id).mediation).toEqual({ __typename: 'VeteransMediationCase', id: caseId, category: 'LAND', parties: 2 });
   });
 });
+
+describe('a tip a farmers’ association member reported, handed over and kept as a receipt', () => {
+  it('keeps the police’s real receipt in the farmers’ own records', async () => {
+    const farmers = staff('farmers', BINH_THUAN);
+    const sent = await post<Data>(fed.gateway.url, 'mutation ($i: HandOverCrimeTipInput!) { handOverCrimeTip(input: $i) { receiptId } }', { i: { receivedAt: new Date(Date.now() - 3600_000).toISOString(), unitId: BINH_THUAN, summary: 'Hội viên báo có người lạ thu mua gỗ trái phép', category: 'ENVIRONMENT' } }, farmers);
+    const receiptId = sent.data!.handOverCrimeTip.receiptId as string;
+    expect(receiptId).toMatch(/^BN-[\w-]{12}$/);
+    const kept = await post<Data>(fed.gateway.url, 'mutation ($i: RecordFarmersTipHandoverInput!) { recordFarmersTipHandover(input: $i) { receiptId } }', { i: { date: new Date().toISOString().slice(0, 10), unitId: BINH_THUAN, source: 'MEMBER', receiptId } }, farmers);
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data).toEqual({ recordFarmersTipHandover: { receiptId } });
+  });
+});

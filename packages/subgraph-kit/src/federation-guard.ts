@@ -5,6 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { visit } from 'graphql';
 import { forbidden } from '@antt/auth';
 import type { SubgraphContext } from './context.js';
 
@@ -22,9 +23,16 @@ export function federationGuardPlugin(): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, contextValue }) {
-          const federationOnly = (operation?.selectionSet.selections ?? []).some((s) => s.kind === 'Field' && (s.name.value === '_entities' || s.name.value === '_service'));
-          if (federationOnly && !contextValue.fromGateway) throw forbidden('_entities và _service chỉ dành cho gateway.');
+        async didResolveOperation({ document, contextValue }) {
+          if (contextValue.fromGateway) return;
+          // Anywhere in the document, fragments included: `{ ... on Query { _service { sdl } } }` must not slip through.
+          let federationOnly = false;
+          visit(document, {
+            Field(node) {
+              if (node.name.value === '_entities' || node.name.value === '_service') federationOnly = true;
+            },
+          });
+          if (federationOnly) throw forbidden('_entities và _service chỉ dành cho gateway.');
         },
       };
     },

@@ -41,6 +41,10 @@ describe('the police audit trail', () => {
     const q = '{ _entities(representations: [{ __typename: "Unit", id: "province:14" }]) { ... on Unit { name } } }';
     expect((await s.run(commune, q, {}, { fromGateway: false })).errors?.[0]).toMatchObject({ message: '_entities và _service chỉ dành cho gateway.', extensions: { code: 'FORBIDDEN' } });
     expect((await s.run(commune, '{ _service { sdl } }', {}, { fromGateway: false })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Hidden in fragments, inline or named, they are refused all the same.
+    expect((await s.run(commune, '{ ... on Query { _service { sdl } } }', {}, { fromGateway: false })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const named = 'query { ...F } fragment F on Query { _entities(representations: [{ __typename: "ReintegrationCase", id: "DEMO-TH-0001" }]) { ... on ReintegrationCase { commune { name } } } }';
+    expect((await s.run(commune, named, {}, { fromGateway: false })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await s.run(commune, q)).data).toEqual({ _entities: [{ name: 'Tỉnh Sơn La' }] });
   });
 });

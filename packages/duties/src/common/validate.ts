@@ -114,7 +114,8 @@ export class Check {
       if (required) throw invalidInput(this.at(name), `${label} không được để trống.`, 'REQUIRED');
       return null;
     }
-    if (!/^[A-Z0-9][A-Z0-9-]{2,63}$/.test(v)) {
+    // The police issue receipts like BN-x3_Kq9… (base64url) and hotspot ids like 7: letters of both cases, digits, - and _.
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(v)) {
       // The value is not repeated: what was typed in place of an id may be a name or a tip's content.
       throw invalidInput(this.at(name), `${label} không đúng dạng mã (chữ in hoa, chữ số và dấu gạch ngang, ví dụ DEMO-TH-0001): không ghi họ tên hay nội dung vào đây.`, 'INVALID_CODE');
     }

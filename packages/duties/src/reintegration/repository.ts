@@ -131,7 +131,11 @@ export class ReintegrationRepository {
     const v = validateAssignment(this.org, input);
     this.scope.assertCanWrite(this.org, v.communeId);
     const open = this.s.openForCase.get({ caseId: v.caseId });
-    if (open) throw invalidInput('input.caseId', `Hồ sơ ${v.caseId} đang được ${ORGANIZATIONS[this.org].nameVi} giúp đỡ (mã giúp đỡ ${open.id}, từ ${fmt(open.assignedOn)}): ghi kết quả của lần giúp đỡ đó trước khi phân công lại.`, 'ALREADY_SUPPORTED');
+    if (open) {
+      // Details only for a support the caller may see: otherwise the error would tell who is supported where.
+      const detail = this.scope.coversUnit(open.communeId) ? ` (mã giúp đỡ ${open.id}, từ ${fmt(open.assignedOn)})` : '';
+      throw invalidInput('input.caseId', `Hồ sơ ${v.caseId} đang được ${ORGANIZATIONS[this.org].nameVi} giúp đỡ${detail}: ghi kết quả của lần giúp đỡ đó trước khi phân công lại.`, 'ALREADY_SUPPORTED');
+    }
     return this.db.insert(supports).values({ ...v, recordedBy: this.scope.identity.userId }).returning().get();
   }
 

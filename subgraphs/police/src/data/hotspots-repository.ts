@@ -1,7 +1,7 @@
 /** Hotspots, key complex areas and the plan's model units. Parties are counted, never named. */
 import { eq } from 'drizzle-orm';
 import { forbidden, invalidInput, notFound, type Scope } from '@antt/auth';
-import { isOrganizationId, periodById, type IsoDate, type OrganizationId } from '@antt/reference';
+import { isOrganizationId, periodById, todayInVietnam, type IsoDate, type OrganizationId } from '@antt/reference';
 import { intInRange, notInFuture, optionalText, requiredText, unitValidOn, type Db } from '@antt/subgraph-kit';
 import { hotspots, keyAreas, modelUnits } from '../db/schema.js';
 import { assertCanReadInternal, assertCanReadPoliceCounts, assertPoliceWriter, canReadInternal, isOrganizationStaff, isPoliceStaff } from '../access.js';
@@ -86,7 +86,7 @@ export class HotspotsRepository {
       actions: input.actions !== undefined ? optionalText('input.actions', input.actions, 4000, 'Biện pháp') : h.actions,
       mediatingOrganization: org ?? h.mediatingOrganization,
       mediationCaseId: mediationCaseId ?? h.mediationCaseId,
-      closedOn: closing ? (h.closedOn ?? new Date().toISOString().slice(0, 10)) : input.status ? null : h.closedOn,
+      closedOn: closing ? (h.closedOn ?? todayInVietnam()) : input.status ? null : h.closedOn,
     }).where(eq(hotspots.id, id)).returning().get();
   }
 

@@ -7,7 +7,7 @@ import { invalidInput, notFound, type Scope } from '@antt/auth';
 import { periodById, territory, todayInVietnam, type IsoDate, type OrganizationId, type Period, type UnitLevel } from '@antt/reference';
 import { intInRange, notInFuture, optionalText, requiredText, unitValidOn, type Db } from '@antt/subgraph-kit';
 import { criterionResults, establishments, provincialCriteria, standardAssessments } from '../db/schema.js';
-import { assertCanReadIndicators, assertCanReadInternal, assertPoliceWriter, isPoliceStaff } from '../access.js';
+import { assertCanReadIndicators, assertCanReadInternal, assertPoliceWriter, isOrganizationStaff, isPoliceStaff } from '../access.js';
 import { forbidden } from '@antt/auth';
 import { CRITERIA_SETS, nationalSetFor, outOfScopeReason, recognisedNeeded, TARGETS, type CriteriaSet, type Criterion, type SubjectKind } from '../legal/criteria.js';
 
@@ -126,7 +126,7 @@ export class StandardRepository {
 
   establishment(id: string): EstablishmentRow | null {
     const e = this.db.select().from(establishments).where(eq(establishments.id, id)).get();
-    if (!e || !(isPoliceStaff(this.scope) || this.scope.has('LEADERSHIP') || this.scope.identity.organization !== 'province') || !this.scope.coversUnit(e.unitId)) return null;
+    if (!e || !(isOrganizationStaff(this.scope) || this.scope.has('LEADERSHIP')) || !this.scope.coversUnit(e.unitId)) return null;
     return e;
   }
 
