@@ -66,8 +66,13 @@ export function describeDuties(sg: OrganizationSubgraph, duties: readonly DutyNa
           await s.run(me, VISIT, { id, input: { visitedOn: '2021-04-10', help: ['VOCATIONAL_TRAINING'] } });
           await s.run(me, OUTCOME, { id, outcome: 'MOVED_AWAY', on: '2021-09-01' });
           await assign({ caseId: 'DEMO-TH-0002', communeId: CHIENG_PHA, assignedOn: '2021-05-02', supporterKind: 'INTER_HOUSEHOLD_GROUP', groupName: 'Nhóm liên gia tự quản số 3' });
+          // The organization's own provincial staff read the exact figures; leadership sees counts of
+          // cases from 1 to 4 hidden, so that a small number cannot point to a person.
+          const own = staff(org, PROVINCE);
+          const hidden = ok<Data>(await s.run(leadership(), SUMMARY, { unit: CHIENG_PHA, period: '2021' }), 'unit');
+          expect((hidden[org] as { reintegration: Record<string, unknown> }).reintegration).toMatchObject({ casesSupported: null, newAssignments: null, visits: 1 });
           for (const unit of [CHIENG_PHA, THUAN_CHAU, BINH_THUAN, PROVINCE]) {
-            const r = ok<Data>(await s.run(leadership(), SUMMARY, { unit, period: '2021' }), 'unit');
+            const r = ok<Data>(await s.run(own, SUMMARY, { unit, period: '2021' }), 'unit');
             const sum = (r[org] as { reintegration: Record<string, unknown> }).reintegration;
             expect(sum).toMatchObject({ casesSupported: 2, newAssignments: 2, visits: 1, supporters: [{ kind: 'MENTOR', cases: 1 }, { kind: 'INTER_HOUSEHOLD_GROUP', cases: 1 }] });
             expect(sum.outcomes).toContainEqual({ outcome: 'MOVED_AWAY', count: 1 });
@@ -75,9 +80,9 @@ export function describeDuties(sg: OrganizationSubgraph, duties: readonly DutyNa
             expect(JSON.stringify(sum)).not.toContain('Lò Văn');
           }
           // A support that ended before a period began is not counted in it; nothing is counted elsewhere.
-          const later = ok<Data>(await s.run(leadership(), SUMMARY, { unit: BINH_THUAN, period: '2022' }), 'unit');
+          const later = ok<Data>(await s.run(own, SUMMARY, { unit: BINH_THUAN, period: '2022' }), 'unit');
           expect((later[org] as { reintegration: { casesSupported: number } }).reintegration.casesSupported).toBe(1);
-          const other = ok<Data>(await s.run(leadership(), SUMMARY, { unit: CHIENG_LE, period: '2021' }), 'unit');
+          const other = ok<Data>(await s.run(own, SUMMARY, { unit: CHIENG_LE, period: '2021' }), 'unit');
           expect((other[org] as { reintegration: { casesSupported: number } }).reintegration.casesSupported).toBe(0);
         });
 

@@ -22,7 +22,9 @@ describe('the duties’ helpers', () => {
     const check = new Check('input', '2025-01-01');
     expect(check.code('caseId', 'DEMO-TH-0001', 'Mã', true)).toBe('DEMO-TH-0001');
     expect(check.code('hotspotId', null, 'Mã')).toBeNull();
-    for (const bad of ['Nguyễn Văn A', 'demo-th-0001', 'A', 'X'.repeat(65)]) {
+    // What the police really issue: base64url receipts and short numeric hotspot ids.
+    for (const good of ['BN-x3_Kq9abcDEF', '7', 'DEMO-BN-FARMERS-00001']) expect(check.code('receiptId', good, 'Mã', true)).toBe(good);
+    for (const bad of ['Nguyễn Văn A', 'Lò Văn Tố', 'a b', '-leading', 'X'.repeat(65)]) {
       const err = (() => {
         try {
           check.code('caseId', bad, 'Mã', true);

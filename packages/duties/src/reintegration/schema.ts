@@ -37,24 +37,24 @@ export const sharedReintegrationSdl = `
   type ReintegrationSupporterCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Mentor or inter-household group."
     kind: ReintegrationSupporterKind!
-    "Distinct cases."
-    cases: Int!
+    "Distinct cases; null when 1 to 4 and you are not the organization's staff."
+    cases: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
   }
 
   "Number of supports that ended with one outcome."
   type ReintegrationOutcomeCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The outcome."
     outcome: ReintegrationOutcome!
-    "Supports that ended so in the period."
-    count: Int!
+    "Supports that ended so in the period; null when 1 to 4 and you are not the organization's staff."
+    count: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
   }
 
-  "An organization's reintegration support in a unit and period, in counts only: never a name."
+  "An organization's reintegration support in a unit and period, in counts only: never a name; a count of cases from 1 to 4 is null for anyone but the organization's own staff, so that it cannot point to a person."
   type ReintegrationSupportSummary @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Distinct cases the organization supported at some time in the period (support began before the period ended and had not ended before it began)."
-    casesSupported: Int!
+    casesSupported: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
     "Supports assigned in the period (phân công mới)."
-    newAssignments: Int!
+    newAssignments: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
     "Cases supported in the period, by mentor or inter-household group."
     supporters: [ReintegrationSupporterCount!]!
     "Visits made in the period (lượt thăm, giúp đỡ)."
