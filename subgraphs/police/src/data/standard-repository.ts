@@ -72,6 +72,7 @@ export class StandardRepository {
   /** Assessments of a year, loaded once per request for indicator and derived-criterion arithmetic. */
   private readonly yearCache = new Map<number, { bySubject: Map<string, AssessmentRow> }>();
   private establishmentCache: EstablishmentRow[] | undefined;
+  private provincialCache: (typeof provincialCriteria.$inferSelect)[] | undefined;
 
   constructor(
     private readonly db: Db,
@@ -101,7 +102,10 @@ export class StandardRepository {
    */
   private withProvincial(s: CriteriaSet, year?: number): CriteriaSet {
     const inSet = (from: number) => from >= s.fromYear && (s.toYear === null || from <= s.toYear);
-    const extra = this.db.select().from(provincialCriteria).where(eq(provincialCriteria.subjectKind, s.subjectKind)).all()
+    // Read once per request: every assessment read asks for its set (and a commune's, for each of its units).
+    this.provincialCache ??= this.db.select().from(provincialCriteria).all();
+    const extra = this.provincialCache
+      .filter((p) => p.subjectKind === s.subjectKind)
       .filter((p) => (year === undefined ? inSet(p.fromYear) : p.fromYear <= year && inSet(year)));
     return { ...s, criteria: [...s.criteria, ...extra.map((p): Criterion => ({ code: p.code, article: 'Tiêu chí bổ sung của UBND tỉnh', textVi: p.textVi, textEn: p.textEn, textStatus: 'RETRIEVED', derived: false, provincial: true }))] };
   }
@@ -115,6 +119,7 @@ export class StandardRepository {
     const prefix = { RESIDENTIAL_AREA: 'KDC', COMMUNE: 'XA', AGENCY_OR_ENTERPRISE: 'CQDN', SCHOOL: 'CSGD' }[kind];
     const code = `SL-${prefix}-${n}`;
     this.db.insert(provincialCriteria).values({ code, subjectKind: kind, textVi: vi, textEn: en, fromYear, recordedBy: this.scope.identity.userId }).run();
+    this.provincialCache = undefined;
     return { code, article: 'Tiêu chí bổ sung của UBND tỉnh', textVi: vi, textEn: en, textStatus: 'RETRIEVED', derived: false, provincial: true };
   }
 

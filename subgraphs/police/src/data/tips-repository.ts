@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { forbidden, invalidInput, notFound, type Scope } from '@antt/auth';
-import { isOrganizationId, periodById, ORGANIZATIONS, type IsoDate, type OrganizationId } from '@antt/reference';
+import { periodById, ORGANIZATIONS, type IsoDate, type OrganizationId } from '@antt/reference';
 import { instantNotInFuture, intInRange, notInFuture, requiredText, unitValidOn, vnDate, type Db } from '@antt/subgraph-kit';
 import { crimeTips, identityReads, tipStatusHistory } from '../db/schema.js';
 import { assertCanReadPoliceCounts, isOrganizationStaff, isPoliceStaff } from '../access.js';
@@ -223,9 +223,5 @@ export class TipsRepository {
       return { status: 'REPORTER_NOTIFIED', reporterNotifiedOn: on };
     }, null, `${on}T12:00:00.000Z`);
   }
-}
-
-export function isKnownOrganization(id: string | null): id is OrganizationId {
-  return id !== null && isOrganizationId(id);
 }
 

@@ -111,8 +111,6 @@ export function outOfScopeReason(subKind: string, year: number): string | null {
 
 export const TARGETS = { RESIDENTIAL_AREA: 0.9, COMMUNE: 0.9, ESTABLISHMENT: 0.95 } as const;
 /** Commune criterion: at least 70% recognised, rounding up (16 of 25 fails, 18 of 25 passes). */
-export const COMMUNE_RECOGNISED_SHARE = 0.7;
-
 export function recognisedNeeded(n: number): number {
   // 0.7 * n in floating point is inexact (0.7 * 10 = 7.000000000000001); work in tenths.
   return Math.ceil((7 * n) / 10);
