@@ -35,3 +35,4 @@ export * from './forums/repository.js';
 export * from './forums/schema.js';
 export * from './forums/resolvers.js';
 export * from './forums/demo.js';
+export * from './records/index.js';

@@ -31,6 +31,8 @@ import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
 import { dataDir, defaultPort, gatewaySecret, portFromEnv, verifierFromEnv } from './config.js';
 import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
+import type { RecordKind } from './records/kind.js';
+import { kindsModule } from './records/module.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
 export type Resolvers = GraphQLResolverMap<any>;
@@ -74,6 +76,8 @@ export interface OrganizationSubgraph {
   schema(): GraphQLSchema;
   /** The organization's own demo records, if any. */
   seedDemo?: (db: Db, today: string) => number;
+  /** Every kind of record the organization keeps through the record framework (the generic suite runs over these). */
+  kinds: readonly RecordKind[];
 }
 
 export interface DefineOptions {
@@ -91,9 +95,11 @@ export interface DefineOptions {
   seedDemo?: (db: Db, today: string) => number;
   /** Demo data of the organization's own records, loaded once under its own key after the shared modules'. */
   demo?: (db: Db, org: OrganizationId, today: string) => number;
+  /** The organization's kinds of record, declared with the record framework (packages/subgraph-kit/src/records). */
+  kinds?: readonly RecordKind[];
 }
 
-export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], seedDemo, demo }: DefineOptions): OrganizationSubgraph {
+export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], seedDemo, demo, kinds = [] }: DefineOptions): OrganizationSubgraph {
   const dir = fileURLToPath(root);
   const modules: OrganizationSubgraph['modules'] = [
     { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
@@ -103,19 +109,22 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) as Resolvers },
     ...movementModules(org),
     ...shared,
+    ...(kinds.length ? [kindsModule(kinds)] : []),
   ];
   const own = join(dir, 'schema.graphql');
   const ownSdl = existsSync(own) ? readFileSync(own, 'utf8') : '';
   // A schema.graphql of comments only (an organization with nothing of its own yet) adds no module.
-  if (ownSdl.replace(/#.*$/gm, '').trim()) modules.push({ typeDefs: gql(ownSdl), resolvers: resolvers ?? {}, ...(demo ? { name: org, demo } : {}) });
+  if (ownSdl.replace(/#.*$/gm, '').trim()) modules.push({ typeDefs: gql(ownSdl), resolvers: resolvers ?? {} });
   let built: GraphQLSchema | undefined;
   return {
     name: org,
     modules,
     migrationsFolder: join(dir, 'drizzle'),
-    demos: modules.flatMap(moduleDemo),
+    // The organization's own demo data last, under its own key (whether its records are declared as kinds or in schema.graphql).
+    demos: [...modules.flatMap(moduleDemo), ...(demo ? [{ name: org, seed: demo }] : [])],
     schema: () => (built ??= enforceDataClasses(buildSubgraphSchema(modules), org)),
     seedDemo,
+    kinds,
   };
 }
 

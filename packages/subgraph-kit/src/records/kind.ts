@@ -1,0 +1,115 @@
+/**
+ * A kind of record, declared once: its fields, their checks, the catalogue of its enums, its data class,
+ * who may read it, what it counts and what it may not contradict. Its table, SDL, repository and
+ * resolvers follow from the declaration (table.ts, sdl.ts, repository.ts, resolvers.ts), so a new kind
+ * is one declaration and no kind can drift from the others.
+ *
+ * Every record is kept as versions: a correction or a void adds a version and marks the previous one
+ * superseded; nothing is overwritten except by an audited erasure of a personal field.
+ */
+import type { DataClass } from '@antt/auth';
+import { ORGANIZATIONS, type AdminUnit, type OrganizationId } from '@antt/reference';
+import type { FieldSpec, ValuesOf } from './fields.js';
+import type { Problems } from './problems.js';
+
+/** Who may read the records themselves (counts are for leadership and dashboards too). */
+export type Visibility = 'records' | 'own-staff';
+
+export interface SumSpec<K extends string> {
+  /** The field whose values are added up. */
+  of: K;
+  description: string;
+}
+
+export interface CountsSpec<K extends string> {
+  /** The field on `<P>UnitRecords`, e.g. `patrols`. */
+  field: string;
+  /** The summary type, e.g. `VeteransPatrolSummary`. */
+  type: string;
+  description: string;
+  /** What `count` counts, e.g. "Patrols (số ca tuần tra)." */
+  countDescription: string;
+  /** Sums of count fields, under their own names (`memberTurns: { of: 'members' }`). */
+  sums?: Record<string, SumSpec<K>>;
+  /** A breakdown by an enum field, every value of its catalogue listed (zeros included). */
+  by?: { field: K; as: string; type: string; description: string };
+}
+
+/** What a kind's own checks may use beyond the values: the unit, the organization, the day. */
+export interface CheckContext {
+  org: OrganizationId;
+  /** The record's unit, when it exists on the record's date. */
+  unit: AdminUnit | null;
+  today: string;
+  problems: Problems;
+  /** `input.<name>`: the path a problem names. */
+  at(name: string): string;
+}
+
+export interface KindSpec<F extends Record<string, FieldSpec>> {
+  org: OrganizationId;
+  /** The GraphQL type, e.g. VeteransPatrol. */
+  type: string;
+  /** The SQL table, plural snake_case, e.g. veterans_patrols. */
+  table: string;
+  /** A short word naming the kind in new record ids, e.g. patrol. */
+  slug: string;
+  /** The schema's description of one record. */
+  description: string;
+  /** One record in Vietnamese, for messages, e.g. "ca tuần tra". */
+  nounVi: string;
+  /** The root list field, e.g. veteransPatrols. */
+  list: string;
+  /** The root mutation that records one, e.g. recordVeteransPatrol; correct<Type> and void<Type> follow. */
+  create: string;
+  fields: F;
+  /** The record's own date: periods, `effectiveOn` and attribution go by it. */
+  dateField: keyof F & string;
+  /** The unit the record is kept under (a field made with `field.unit`, its key ending in Id). */
+  unitField: keyof F & string;
+  /** Whether the record names the organization's branch that answers for the unit on the date. */
+  branch?: boolean;
+  /** Default INTERNAL. */
+  dataClass?: DataClass;
+  visibility?: Visibility;
+  /** Checks across fields, after each field's own; adds problems (never throws). */
+  check?(v: ValuesOf<F>, c: CheckContext): void;
+  /**
+   * What a record of this kind may not contradict: two current records with the same key. The message
+   * names the existing record, so that the user corrects it instead of adding a second one.
+   */
+  unique?: { key(v: ValuesOf<F>): string; message(existingId: string): string; field: keyof F & string };
+  counts?: CountsSpec<keyof F & string>;
+}
+
+/** A declared kind, its field types erased: lists of kinds mix kinds of different fields. */
+export interface RecordKind {
+  readonly spec: KindSpec<Record<string, FieldSpec>>;
+  /** The organization's type prefix, e.g. Veterans. */
+  readonly prefix: string;
+  /** Output name of a field: unitId → unit. */
+  outputName(key: string): string;
+  /** Keys of the fields more protected than their record (erasable). */
+  readonly personalFields: string[];
+  readonly correctMutation: string;
+  readonly voidMutation: string;
+  readonly eraseMutation: string | null;
+}
+
+/** Declares a kind; the field types check the declaration's own rules (check, unique), then are erased. */
+export function defineKind<F extends Record<string, FieldSpec>>(declared: KindSpec<F>): RecordKind {
+  const spec = declared as unknown as KindSpec<Record<string, FieldSpec>>;
+  if (!spec.unitField.endsWith('Id')) throw new Error(`${spec.type}: the unit field's key must end in Id`);
+  const personalFields = Object.entries(spec.fields)
+    .filter(([, f]) => f.dataClass && f.dataClass !== 'PUBLIC_AGGREGATE' && f.dataClass !== 'INTERNAL')
+    .map(([k]) => k);
+  return {
+    spec,
+    prefix: ORGANIZATIONS[spec.org].typePrefix,
+    outputName: (key) => (spec.fields[key]?.type === 'unit' ? key.replace(/Id$/, '') : key),
+    personalFields,
+    correctMutation: `correct${spec.type}`,
+    voidMutation: `void${spec.type}`,
+    eraseMutation: personalFields.length ? `erase${spec.type}PersonalData` : null,
+  };
+}

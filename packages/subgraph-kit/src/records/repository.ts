@@ -1,0 +1,504 @@
+/**
+ * The repository of every kind of record, built with the caller's scope (every query is cut to what the
+ * caller may see). All SQL is prepared once per database, in raw SQL over the kind's table: drizzle's
+ * row mapping costs far more than SQLite on lists and counts, and a generic repository knows its
+ * columns anyway.
+ *
+ * Two readings of time, named:
+ * - `asRecordedAt` (an instant): what the graph held at that moment, corrections made later ignored
+ *   (what a locked report shows);
+ * - `effectiveOn` (a date): records whose own date is on or before it, as known now (what a rule about
+ *   a decision's date uses).
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { GraphQLError } from 'graphql';
+import { forbidden, notFound, type Scope } from '@antt/auth';
+import { nearestBranch, periodById, territory, todayInVietnam, ORGANIZATIONS } from '@antt/reference';
+import { sqliteOf, type Db } from '../db.js';
+import { fmtDate, snake, type FieldSpec } from './fields.js';
+import { plausibleRecordId, newRecordId } from './ids.js';
+import type { RecordKind } from './kind.js';
+import { Problems, inputProblems } from './problems.js';
+
+/** The largest page a list gives. */
+export const RECORD_PAGE_MAX = 200;
+
+/** A version of a record as the API shows it: the declared fields, then the bookkeeping. */
+export interface StoredRecord {
+  id: string;
+  version: number;
+  status: 'ACTIVE' | 'VOIDED';
+  recordedAt: string;
+  versionRecordedAt: string;
+  recordedBy: string;
+  reason: string | null;
+  changedFields: string[];
+  erasedFields: string[];
+  demo: boolean;
+  branchId?: string;
+  [field: string]: unknown;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface TimeFilter {
+  /** What the graph held at this instant (ISO 8601). */
+  asRecordedAt?: string | null;
+  /** Only records whose own date is on or before this day. */
+  effectiveOn?: string | null;
+}
+
+export interface ListFilter extends TimeFilter {
+  unitId?: string | null;
+  periodId?: string | null;
+  includeVoided?: boolean | null;
+}
+
+export interface Summary {
+  count: number;
+  [sum: string]: number | { key: string; count: number; [sum: string]: number | string }[];
+}
+
+const FAR_PAST = '0000-01-01';
+const FAR_FUTURE = '9999-12-31';
+
+/** A reason for a correction, a void or an erasure: said in words, printable, no control or direction characters. */
+export function checkReason(value: unknown, at: string, p: Problems, label = 'Lý do'): string | undefined {
+  const s = typeof value === 'string' ? value.trim() : '';
+  if (s.length < 5) return void p.add(at, `${label} phải nói rõ bằng lời (ít nhất 5 ký tự).`, 'REASON_TOO_SHORT');
+  if (s.length > 1000) return void p.add(at, `${label} dài quá 1000 ký tự.`, 'TOO_LONG');
+  // C0/C1 controls, bidirectional overrides and isolates, zero-width characters.
+  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(s)) return void p.add(at, `${label} chỉ được có chữ, số và dấu câu (không có ký tự điều khiển).`, 'INVALID_CHARACTERS');
+  return s;
+}
+
+/** An erasure of a personal field: which, when, by whom, on what legal basis. */
+export interface Erasure {
+  field: string;
+  at: string;
+  by: string;
+  legalBasis: string;
+}
+
+function erasures(row: Record<string, unknown>): Erasure[] {
+  return row.erased_fields ? (JSON.parse(row.erased_fields as string) as Erasure[]) : [];
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+function encodeCursor(date: string, rowId: number): string {
+  return Buffer.from(`${date}|${rowId}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { afterDate: string; afterRow: number } {
+  const m = /^(\d{4}-\d{2}-\d{2})\|(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m) throw inputProblems([{ field: 'after', message: 'con trỏ phân trang không hợp lệ: dùng endCursor của trang trước.', reason: 'INVALID_CURSOR' }]);
+  return { afterDate: m[1]!, afterRow: Number(m[2]) };
+}
+
+interface Statements {
+  byRecord: Database.Statement;
+  byRecordAsOf: Database.Statement;
+  history: Database.Statement;
+  byClientKey: Database.Statement;
+  conflict: Database.Statement | null;
+  insert: Database.Statement;
+  supersede: Database.Statement;
+  page: Record<'current' | 'asOf', Database.Statement>;
+  total: Record<'current' | 'asOf', Database.Statement>;
+  totals: Record<'current' | 'asOf', Database.Statement>;
+  by: Record<'current' | 'asOf', Database.Statement> | null;
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Statements>>();
+
+/** The columns of a kind's table: the declared fields', in declaration order. */
+function fieldColumns(kind: RecordKind): [key: string, column: string, spec: FieldSpec][] {
+  return Object.entries(kind.spec.fields).map(([k, f]) => [k, snake(k), f]);
+}
+
+function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
+  let m = statements.get(sqlite);
+  if (!m) statements.set(sqlite, (m = new Map()));
+  const hit = m.get(kind.spec.table);
+  if (hit) return hit;
+  const s = kind.spec;
+  const t = s.table;
+  const unit = snake(s.unitField);
+  const date = snake(s.dateField);
+  const cols = fieldColumns(kind).map(([, c]) => c);
+  const extra = [...(s.branch ? ['branch_id'] : []), ...(s.unique ? ['conflict_key'] : [])];
+  const insertCols = ['record_id', 'version', 'status', 'created_at', 'recorded_at', 'recorded_by', 'reason', 'changed_fields', 'erased_fields', 'client_key', 'content_hash', 'demo', ...cols, ...extra];
+  // Which versions count: the current ones, or those standing at an instant.
+  const when = {
+    current: 'superseded_at IS NULL',
+    asOf: 'recorded_at <= @asOf AND (superseded_at IS NULL OR superseded_at > @asOf)',
+  };
+  const window = `${unit} IN (SELECT value FROM json_each(@units)) AND ${date} BETWEEN @from AND @to AND (@voided = 1 OR status = 'ACTIVE')`;
+  const sums = Object.entries(s.counts?.sums ?? {}).map(([name, sum]) => `coalesce(sum(${snake(sum.of)}), 0) AS ${name}`);
+  const sumSql = sums.length ? `, ${sums.join(', ')}` : '';
+  const by = s.counts?.by ? snake(s.counts.by.field) : null;
+  const st: Statements = {
+    byRecord: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = ? AND superseded_at IS NULL`),
+    byRecordAsOf: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = @id AND ${when.asOf}`),
+    history: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = ? ORDER BY version`),
+    byClientKey: sqlite.prepare(`SELECT * FROM ${t} WHERE client_key = ? AND version = 1`),
+    conflict: s.unique ? sqlite.prepare(`SELECT record_id FROM ${t} WHERE conflict_key = ? AND superseded_at IS NULL AND status = 'ACTIVE' AND record_id != ? LIMIT 1`) : null,
+    insert: sqlite.prepare(`INSERT INTO ${t} (${insertCols.join(', ')}) VALUES (${insertCols.map((c) => `@${c}`).join(', ')}) RETURNING *`),
+    supersede: sqlite.prepare(`UPDATE ${t} SET superseded_at = ? WHERE id = ? AND superseded_at IS NULL`),
+    page: {
+      current: sqlite.prepare(`SELECT * FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) AND (${date} < @afterDate OR (${date} = @afterDate AND id < @afterRow)) ORDER BY ${date} DESC, id DESC LIMIT @limit`),
+      asOf: sqlite.prepare(`SELECT * FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) AND (${date} < @afterDate OR (${date} = @afterDate AND id < @afterRow)) ORDER BY ${date} DESC, id DESC LIMIT @limit`),
+    },
+    total: {
+      current: sqlite.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
+      asOf: sqlite.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
+    },
+    totals: {
+      current: sqlite.prepare(`SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
+      asOf: sqlite.prepare(`SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
+    },
+    by: by
+      ? {
+          current: sqlite.prepare(`SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`),
+          asOf: sqlite.prepare(`SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`),
+        }
+      : null,
+  };
+  m.set(t, st);
+  return st;
+}
+
+/** Hash of a create's content, keys sorted, for telling a retry from another record under one key. */
+function contentHash(values: Record<string, unknown>): string {
+  const sorted = Object.keys(values)
+    .sort()
+    .map((k) => [k, values[k] ?? null]);
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+}
+
+export class RecordRepository {
+  private readonly sqlite: Database.Database;
+  private readonly st: Statements;
+
+  constructor(
+    readonly kind: RecordKind,
+    db: Db,
+    private readonly scope: Scope,
+    private readonly today: string = todayInVietnam(),
+  ) {
+    this.sqlite = sqliteOf(db);
+    this.st = prepare(this.sqlite, kind);
+  }
+
+  private get spec() {
+    return this.kind.spec;
+  }
+
+  private get org() {
+    return this.kind.spec.org;
+  }
+
+  // ---- reading ----
+
+  /** A stored row as the API shows it. */
+  toRecord(row: Record<string, unknown>): StoredRecord {
+    const out: StoredRecord = {
+      id: row.record_id as string,
+      version: row.version as number,
+      status: row.status as 'ACTIVE' | 'VOIDED',
+      recordedAt: (row.created_at as string | null) ?? (row.recorded_at as string),
+      versionRecordedAt: row.recorded_at as string,
+      recordedBy: row.recorded_by as string,
+      reason: (row.reason as string | null) ?? null,
+      changedFields: row.changed_fields ? (JSON.parse(row.changed_fields as string) as string[]) : [],
+      erasedFields: erasures(row).map((e) => e.field),
+      demo: Boolean(row.demo),
+    };
+    for (const [key, col, f] of fieldColumns(this.kind)) out[key] = f.fromDb(row[col]);
+    if (this.spec.branch) out.branchId = row.branch_id as string;
+    return out;
+  }
+
+  private mayRead(unitId: string): boolean {
+    const allowed = this.spec.visibility === 'own-staff' ? this.scope.canWrite(this.org) : this.scope.canReadRecords(this.org);
+    return allowed && this.scope.coversUnit(unitId);
+  }
+
+  private assertMayList(unitId: string): void {
+    if (this.spec.visibility === 'own-staff' && !this.scope.canWrite(this.org)) {
+      throw forbidden(`Hồ sơ này chứa dữ liệu cá nhân nhạy cảm: chỉ cán bộ ${ORGANIZATIONS[this.org].nameVi} phụ trách địa bàn mới được xem; lãnh đạo xem số liệu tổng hợp.`);
+    }
+    this.scope.assertCanReadRecords(this.org, unitId);
+  }
+
+  /** The record (current version, or as it stood at an instant), or null when missing or not the caller's to see: the two look the same. */
+  byId(id: string, asRecordedAt?: string | null): StoredRecord | null {
+    if (!plausibleRecordId(id)) return null;
+    const row = (asRecordedAt ? this.st.byRecordAsOf.get({ id, asOf: asRecordedAt }) : this.st.byRecord.get(id)) as Record<string, unknown> | undefined;
+    if (!row) return null;
+    const r = this.toRecord(row);
+    return this.mayRead(r[this.spec.unitField] as string) ? r : null;
+  }
+
+  /** Every version of a record, oldest first (empty when the caller may not read it). */
+  history(id: string): StoredRecord[] {
+    const current = this.byId(id);
+    if (!current) return [];
+    return (this.st.history.all(id) as Record<string, unknown>[]).map((r) => this.toRecord(r));
+  }
+
+  private window(f: ListFilter, forCounts: boolean) {
+    const unitId = f.unitId ?? this.scope.identity.unitId;
+    const p = new Problems();
+    if (!territory().unit(unitId)) p.add('unitId', 'không có đơn vị này (ví dụ đúng: commune:03730@2019).', 'UNKNOWN_UNIT');
+    let from = FAR_PAST;
+    let to = FAR_FUTURE;
+    if (f.periodId != null) {
+      const period = periodById(f.periodId);
+      if (!period) p.add('periodId', 'không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
+      else ({ start: from, end: to } = period);
+    }
+    if (f.asRecordedAt != null && Number.isNaN(Date.parse(f.asRecordedAt))) p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
+    p.throwIfAny();
+    if (forCounts) this.scope.assertCanReadAggregates(this.org, unitId);
+    else this.assertMayList(unitId);
+    return {
+      units: JSON.stringify([...this.scope.visibleUnder(unitId)]),
+      from,
+      to,
+      voided: f.includeVoided ? 1 : 0,
+      effectiveOn: f.effectiveOn ?? null,
+      asOf: f.asRecordedAt ? new Date(f.asRecordedAt).toISOString() : null,
+    };
+  }
+
+  list(f: ListFilter, first = 50, after?: string | null): Page<StoredRecord> {
+    if (!Number.isInteger(first) || first < 1 || first > RECORD_PAGE_MAX) throw inputProblems([{ field: 'first', message: `số bản ghi mỗi trang phải từ 1 đến ${RECORD_PAGE_MAX}.`, reason: 'PAGE_SIZE' }]);
+    const w = this.window(f, false);
+    const mode = w.asOf ? 'asOf' : 'current';
+    const cursor = after ? decodeCursor(after) : { afterDate: FAR_FUTURE, afterRow: Number.MAX_SAFE_INTEGER };
+    const rows = this.st.page[mode].all({ ...w, ...cursor, limit: first + 1 }) as Record<string, unknown>[];
+    const nodes = rows.slice(0, first).map((r) => this.toRecord(r));
+    const total = (this.st.total[mode].get(w) as { n: number }).n;
+    const last = rows[Math.min(first, rows.length) - 1];
+    return { nodes, totalCount: total, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last[snake(this.spec.dateField)] as string, last.id as number) : null } };
+  }
+
+  /** Counts (and sums) of the records dated in the period, in the unit and everything below it; voided records never count. */
+  summary(f: ListFilter & { unitId: string }): Summary {
+    const w = { ...this.window({ ...f, includeVoided: false }, true) };
+    const mode = w.asOf ? 'asOf' : 'current';
+    const t = this.st.totals[mode].get(w) as Record<string, number>;
+    const out: Summary = { count: Number(t.n ?? 0) };
+    const sums = Object.keys(this.spec.counts?.sums ?? {});
+    for (const k of sums) out[k] = Number(t[k] ?? 0);
+    const by = this.spec.counts?.by;
+    if (by && this.st.by) {
+      const rows = this.st.by[mode].all(w) as ({ key: string; n: number } & Record<string, number>)[];
+      const byKey = new Map(rows.map((r) => [r.key, r]));
+      const catalogue = this.spec.fields[by.field]!.catalogue ?? {};
+      out[by.as] = Object.keys(catalogue).map((key) => {
+        const r = byKey.get(key);
+        return { key, count: Number(r?.n ?? 0), ...Object.fromEntries(sums.map((k) => [k, Number(r?.[k] ?? 0)])) };
+      });
+    }
+    return out;
+  }
+
+  // ---- writing ----
+
+  /** Checks every field and the kind's own rules at once; returns the values to store. */
+  private validate(input: Record<string, unknown>, prefix: string): { values: Record<string, unknown>; branchId: string | null } {
+    const p = new Problems();
+    const at = (k: string) => (prefix ? `${prefix}.${k}` : k);
+    const values: Record<string, unknown> = {};
+    for (const [key, f] of Object.entries(this.spec.fields)) values[key] = f.parse(input[key], at(key), p, this.today);
+    const unitId = values[this.spec.unitField] as string | undefined;
+    const date = values[this.spec.dateField] as string | undefined;
+    const uf = this.spec.fields[this.spec.unitField]!;
+    let unit = null;
+    let branchId: string | null = null;
+    if (unitId) {
+      const u = territory().unit(unitId);
+      if (!u) p.add(at(this.spec.unitField), `${uf.label}: không có đơn vị này.`, 'UNKNOWN_UNIT');
+      else if (uf.levels && !uf.levels.includes(u.level)) p.add(at(this.spec.unitField), `${uf.label}: ${u.name} không thuộc cấp được ghi cho loại hồ sơ này.`, 'WRONG_UNIT_LEVEL');
+      else if (date && !territory().existsOn(u.id, date)) {
+        const hint = u.validTo && date > u.validTo ? `đã sáp nhập từ ${fmtDate(u.validTo)}; hãy ghi cho đơn vị mới (${territory().currentUnit(u.id)?.name ?? 'theo bản đồ hiện nay'})` : `chỉ có từ ngày ${fmtDate(u.validFrom)}; trước đó hãy ghi cho đơn vị cũ`;
+        p.add(at(this.spec.unitField), `${uf.label}: ${u.name} không tồn tại vào ngày ${fmtDate(date)} (${hint}).`, 'UNIT_NOT_VALID_ON_DATE');
+      } else {
+        unit = u;
+        if (this.spec.branch) {
+          branchId = nearestBranch(this.org, u.id, date ?? this.today)?.id ?? null;
+          if (!branchId) p.add(at(this.spec.unitField), `${ORGANIZATIONS[this.org].nameVi} không có cấp nào phụ trách ${u.name} vào ngày này.`, 'NO_BRANCH');
+        }
+      }
+    }
+    if (p.empty) this.spec.check?.(values as never, { org: this.org, unit, today: this.today, problems: p, at });
+    p.throwIfAny();
+    return { values, branchId };
+  }
+
+  private assertNoConflict(values: Record<string, unknown>, self: string): string | null {
+    const u = this.spec.unique;
+    if (!u || !this.st.conflict) return null;
+    const key = u.key(values as never);
+    const existing = this.st.conflict.get(key, self) as { record_id: string } | undefined;
+    if (existing) throw inputProblems([{ field: `input.${u.field}`, message: u.message(existing.record_id), reason: 'CONTRADICTS_EXISTING' }]);
+    return key;
+  }
+
+  private row(values: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = { erased_fields: null, client_key: null, content_hash: null, reason: null, changed_fields: null, demo: 0, ...extra };
+    for (const [key, col, f] of fieldColumns(this.kind)) out[col] = f.toDb((values[key] ?? null) as never);
+    return out;
+  }
+
+  /** Inside a transaction of its own (a savepoint when the caller already holds one). */
+  private tx<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn).immediate();
+  }
+
+  /**
+   * Records a new record. With a client key, a retry (same key, same content) returns the record made
+   * the first time; the same key with other content is refused.
+   */
+  create(input: Record<string, unknown>, opts: { clientKey?: string | null; demo?: boolean; recordedBy?: string; recordedAt?: string } = {}): StoredRecord {
+    const { values, branchId } = this.validate(input, 'input');
+    const unitId = values[this.spec.unitField] as string;
+    this.scope.assertCanWrite(this.org, unitId);
+    const hash = contentHash({ ...values, branchId });
+    if (opts.clientKey != null) {
+      const p = new Problems();
+      if (!/^[A-Za-z0-9_.:-]{8,100}$/.test(opts.clientKey)) p.add('clientKey', 'khóa yêu cầu phải có 8 đến 100 ký tự chữ, số hoặc - _ . : (ví dụ một UUID).', 'INVALID_CLIENT_KEY');
+      p.throwIfAny();
+    }
+    return this.tx(() => {
+      if (opts.clientKey != null) {
+        const first = this.st.byClientKey.get(opts.clientKey) as Record<string, unknown> | undefined;
+        if (first) {
+          if (first.content_hash !== hash || first.recorded_by !== (opts.recordedBy ?? this.scope.identity.userId)) {
+            throw new GraphQLError('clientKey: khóa này đã dùng cho một yêu cầu có nội dung khác; hãy dùng khóa mới cho bản ghi mới.', { extensions: { code: 'BAD_USER_INPUT', field: 'clientKey', reason: 'CLIENT_KEY_REUSED' } });
+          }
+          const current = this.byId(first.record_id as string);
+          if (!current) throw notFound(`Không tìm thấy ${this.spec.nounVi}.`);
+          return current;
+        }
+      }
+      const conflictKey = this.assertNoConflict(values, '');
+      const at = opts.recordedAt ?? nowIso();
+      const row = this.st.insert.get(
+        this.row(values, {
+          record_id: newRecordId(this.spec.slug, this.org),
+          version: 1,
+          status: 'ACTIVE',
+          created_at: at,
+          recorded_at: at,
+          recorded_by: opts.recordedBy ?? this.scope.identity.userId,
+          client_key: opts.clientKey ?? null,
+          content_hash: hash,
+          demo: opts.demo ? 1 : 0,
+          ...(this.spec.branch ? { branch_id: branchId } : {}),
+          ...(this.spec.unique ? { conflict_key: conflictKey } : {}),
+        }),
+      ) as Record<string, unknown>;
+      return this.toRecord(row);
+    });
+  }
+
+  /** A record the caller may change; outside their reach, a record and no record look the same. */
+  private writable(id: string): Record<string, unknown> {
+    const row = plausibleRecordId(id) ? (this.st.byRecord.get(id) as Record<string, unknown> | undefined) : undefined;
+    if (!row || !this.scope.canWrite(this.org) || !this.scope.coversUnit(row[snake(this.spec.unitField)] as string)) throw notFound(`Không tìm thấy ${this.spec.nounVi} này.`);
+    return row;
+  }
+
+  private nextVersion(prev: Record<string, unknown>, values: Record<string, unknown>, extra: { status: 'ACTIVE' | 'VOIDED'; reason: string; changed: string[]; branchId: string | null; conflictKey: string | null }): StoredRecord {
+    const at = nowIso();
+    if (this.st.supersede.run(at, prev.id).changes !== 1) throw new GraphQLError(`${this.spec.nounVi} vừa được người khác sửa: hãy tải lại rồi sửa lại.`, { extensions: { code: 'CONFLICT' } });
+    const row = this.st.insert.get(
+      this.row(values, {
+        record_id: prev.record_id,
+        version: (prev.version as number) + 1,
+        status: extra.status,
+        created_at: prev.created_at ?? prev.recorded_at,
+        recorded_at: at,
+        recorded_by: this.scope.identity.userId,
+        reason: extra.reason,
+        changed_fields: JSON.stringify(extra.changed),
+        erased_fields: prev.erased_fields ?? null,
+        demo: prev.demo ? 1 : 0,
+        ...(this.spec.branch ? { branch_id: extra.branchId ?? prev.branch_id } : {}),
+        ...(this.spec.unique ? { conflict_key: extra.conflictKey } : {}),
+      }),
+    ) as Record<string, unknown>;
+    return this.toRecord(row);
+  }
+
+  /** Corrects the fields given (the others keep their values), with a reason; a new version, the old one kept. */
+  correct(id: string, changes: Record<string, unknown>, reason: unknown): StoredRecord {
+    const p = new Problems();
+    const why = checkReason(reason, 'reason', p);
+    p.throwIfAny();
+    return this.tx(() => {
+      const prev = this.writable(id);
+      if (prev.status === 'VOIDED') throw new GraphQLError(`${this.spec.nounVi} này đã bị hủy: không sửa được.`, { extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'VOIDED' } });
+      const current = this.toRecord(prev);
+      const erased = new Set(current.erasedFields);
+      const merged: Record<string, unknown> = {};
+      const changed: string[] = [];
+      for (const key of Object.keys(this.spec.fields)) {
+        const given = Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
+        if (given && erased.has(key)) throw inputProblems([{ field: `changes.${key}`, message: 'trường này đã bị xóa theo luật bảo vệ dữ liệu cá nhân: không ghi lại được.', reason: 'ERASED' }]);
+        merged[key] = given ? changes[key] : current[key];
+        if (given && JSON.stringify(changes[key]) !== JSON.stringify(current[key])) changed.push(key);
+      }
+      if (!changed.length) throw inputProblems([{ field: 'changes', message: 'không có trường nào khác với phiên bản hiện tại.', reason: 'NO_CHANGE' }]);
+      const { values, branchId } = this.validate(merged, 'changes');
+      this.scope.assertCanWrite(this.org, values[this.spec.unitField] as string);
+      const conflictKey = this.assertNoConflict(values, current.id);
+      return this.nextVersion(prev, values, { status: 'ACTIVE', reason: why!, changed, branchId, conflictKey });
+    });
+  }
+
+  /** Voids a record with a reason: it stops counting; its versions stay readable. */
+  void(id: string, reason: unknown): StoredRecord {
+    const p = new Problems();
+    const why = checkReason(reason, 'reason', p);
+    p.throwIfAny();
+    return this.tx(() => {
+      const prev = this.writable(id);
+      if (prev.status === 'VOIDED') throw new GraphQLError(`${this.spec.nounVi} này đã bị hủy trước đó.`, { extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'VOIDED' } });
+      const current = this.toRecord(prev);
+      const values = Object.fromEntries(Object.keys(this.spec.fields).map((k) => [k, current[k]]));
+      return this.nextVersion(prev, values, { status: 'VOIDED', reason: why!, changed: [], branchId: current.branchId ?? null, conflictKey: null });
+    });
+  }
+
+  /**
+   * Erases a personal field in every version of a record (Personal Data Protection Law 91/2025/QH15,
+   * Decree 356/2025/NĐ-CP), with its legal basis; counts are unchanged (no count reads a personal field).
+   * The erasure is the one change made in place: keeping the value in an old version would defeat it.
+   */
+  erase(id: string, fieldName: string, legalBasis: unknown): StoredRecord {
+    const p = new Problems();
+    const why = checkReason(legalBasis, 'legalBasis', p, 'Căn cứ pháp lý');
+    if (!this.kind.personalFields.includes(fieldName)) p.add('field', 'chỉ xóa được trường dữ liệu cá nhân.', 'NOT_PERSONAL');
+    p.throwIfAny();
+    return this.tx(() => {
+      const prev = this.writable(id);
+      const done = erasures(prev);
+      if (done.some((e) => e.field === fieldName)) throw inputProblems([{ field: 'field', message: 'trường này đã được xóa trước đó.', reason: 'ALREADY_ERASED' }]);
+      const list: Erasure[] = [...done, { field: fieldName, at: nowIso(), by: this.scope.identity.userId, legalBasis: why! }];
+      this.sqlite.prepare(`UPDATE ${this.spec.table} SET ${snake(fieldName)} = NULL, erased_fields = ? WHERE record_id = ?`).run(JSON.stringify(list), prev.record_id);
+      return this.byId(prev.record_id as string)!;
+    });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The resolvers of a kind, made from its declaration: the root list, the mutations, the entity with its
+ * `__resolveReference` (the same scope check as the root list: an entity reached through the gateway
+ * is no easier to read), its history, and its counts on `<P>UnitRecords`.
+ */
+import { branchById, territory } from '@antt/reference';
+import type { SubgraphContext } from '../context.js';
+import type { RecordKind } from './kind.js';
+import { RecordRepository, type ListFilter, type StoredRecord, type TimeFilter } from './repository.js';
+
+type Resolver = (parent: never, args: never, ctx: SubgraphContext) => unknown;
+export type KindResolverMap = Record<string, Record<string, Resolver | { resolve: Resolver }>>;
+
+/** The request's repository of a kind (one per request and kind, bound to the caller's scope). */
+export function recordsOf(ctx: SubgraphContext, kind: RecordKind): RecordRepository {
+  const cache = ((ctx as SubgraphContext & { records?: Map<RecordKind, RecordRepository> }).records ??= new Map());
+  let r = cache.get(kind);
+  if (!r) cache.set(kind, (r = new RecordRepository(kind, ctx.db, ctx.scope)));
+  return r;
+}
+
+export function kindResolvers(kind: RecordKind): KindResolverMap {
+  const s = kind.spec;
+  const unitOut = kind.outputName(s.unitField);
+  const entity: Record<string, Resolver> = {
+    __resolveReference: ((ref: { id: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).byId(ref.id)) as Resolver,
+    [unitOut]: ((r: StoredRecord) => territory().unit(r[s.unitField] as string)) as Resolver,
+    history: ((r: StoredRecord, _: unknown, ctx: SubgraphContext) => recordsOf(ctx, kind).history(r.id)) as Resolver,
+  };
+  const version: Record<string, Resolver> = { [unitOut]: entity[unitOut]! };
+  if (s.branch) entity.branch = version.branch = ((r: StoredRecord) => (r.branchId ? branchById(r.branchId) : null)) as Resolver;
+  const mutations: Record<string, Resolver> = {
+    [s.create]: ((_: unknown, a: { input: Record<string, unknown>; clientKey?: string | null }, ctx: SubgraphContext) => recordsOf(ctx, kind).create(a.input, { clientKey: a.clientKey })) as Resolver,
+    [kind.correctMutation]: ((_: unknown, a: { id: string; changes: Record<string, unknown>; reason: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).correct(a.id, a.changes, a.reason)) as Resolver,
+    [kind.voidMutation]: ((_: unknown, a: { id: string; reason: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).void(a.id, a.reason)) as Resolver,
+  };
+  if (kind.eraseMutation) mutations[kind.eraseMutation] = ((_: unknown, a: { id: string; field: string; legalBasis: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).erase(a.id, a.field, a.legalBasis)) as Resolver;
+  const out: KindResolverMap = {
+    Query: {
+      [s.list]: ((_: unknown, a: ListFilter & { first: number; after?: string | null }, ctx: SubgraphContext) => recordsOf(ctx, kind).list(a, a.first, a.after)) as Resolver,
+    },
+    Mutation: mutations,
+    [s.type]: entity,
+    [`${s.type}Version`]: version,
+  };
+  const counts = s.counts;
+  if (counts) {
+    out[`${kind.prefix}UnitRecords`] = {
+      [counts.field]: (({ unitId }: { unitId: string }, a: TimeFilter & { periodId: string }, ctx: SubgraphContext) => {
+        const sum = recordsOf(ctx, kind).summary({ unitId, ...a });
+        if (counts.by) {
+          const by = counts.by;
+          sum[by.as] = (sum[by.as] as { key: string; count: number }[]).map(({ key, ...rest }) => ({ [by.field]: key, key, ...rest }));
+        }
+        return sum;
+      }) as Resolver,
+    };
+  }
+  return out;
+}
