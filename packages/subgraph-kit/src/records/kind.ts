@@ -80,6 +80,12 @@ export interface KindSpec<F extends Record<string, FieldSpec>> {
    */
   unique?: { key(v: ValuesOf<F>): string; message(existingId: string): string; field: keyof F & string };
   counts?: CountsSpec<keyof F & string>;
+  /**
+   * A valid record, as a user would type it (documentation, and the generic suite that runs over every
+   * kind); and a correction of it that the kind's checks accept.
+   */
+  example: { [K in keyof F]?: unknown };
+  exampleChange: { [K in keyof F]?: unknown };
 }
 
 /** A declared kind, its field types erased: lists of kinds mix kinds of different fields. */

@@ -32,6 +32,8 @@ export const patrols = defineKind({
     if (v.handedToPolice > v.incidentsFound) c.problems.add(c.at('handedToPolice'), 'Số vụ việc bàn giao cho Công an không được nhiều hơn số vụ việc phát hiện.', 'MORE_THAN_TOTAL');
     if (v.incidentsFound > 0 && !v.findings) c.problems.add(c.at('findings'), 'Đã phát hiện vụ việc: hãy ghi nội dung phát hiện (không ghi họ tên người liên quan).', 'REQUIRED');
   },
+  example: { date: '2021-04-01', unitId: 'commune:03730@2019', team: 'Tổ CCB tự quản bản Nà Sản', members: 5, incidentsFound: 1, findings: 'Nhóm thanh niên tụ tập gây mất trật tự', handedToPolice: 1 },
+  exampleChange: { members: 6, note: 'Bổ sung một hội viên tham gia' },
   counts: {
     field: 'patrols',
     type: 'VeteransPatrolSummary',
@@ -69,6 +71,8 @@ export const condemnationForums = defineKind({
   check: (v, c) => {
     if (v.pledges > v.attendance) c.problems.add(c.at('pledges'), 'Số bản cam kết không được nhiều hơn số người dự.', 'MORE_THAN_TOTAL');
   },
+  example: { date: '2021-04-01', unitId: 'commune:03730@2019', topic: 'Lên án hành vi trộm cắp tài sản', attendance: 80, pledges: 60 },
+  exampleChange: { pledges: 65 },
   counts: {
     field: 'condemnationForums',
     type: 'VeteransCondemnationForumSummary',
