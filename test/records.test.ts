@@ -24,13 +24,14 @@ function refusal(res: Result): { message: string; extensions?: Record<string, un
 
 /** The selection of a record's fields: scalars as they are, the unit by id. */
 function selection(kind: RecordKind): string {
-  const fields = Object.entries(kind.spec.fields).map(([k, f]) => (f.type === 'unit' ? `${kind.outputName(k)} { id }` : k));
+  const fields = Object.entries(kind.spec.fields).map(([k, f]) => (f.type === 'unit' || f.type === 'record' ? `${kind.outputName(k)} { id }` : k));
   return `id version status reason changedFields erasedFields ${fields.join(' ')}`;
 }
 
 /** A field's value as the API returns it, for comparing with what was sent. */
 function shown(kind: RecordKind, key: string, record: Record<string, unknown>): unknown {
-  return kind.spec.fields[key]!.type === 'unit' ? (record[kind.outputName(key)] as { id: string } | null)?.id : record[key];
+  const t = kind.spec.fields[key]!.type;
+  return t === 'unit' || t === 'record' ? (record[kind.outputName(key)] as { id: string } | null)?.id : record[key];
 }
 
 const all = SUBGRAPHS.flatMap((sg) => sg.kinds.map((kind) => ({ sg, kind })));
@@ -47,7 +48,9 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
   const s = kind.spec;
   const me = staff(s.org);
   const sel = selection(kind);
-  const input = s.example;
+  // A field pointing at another record gets a record made from that kind's own example (see beforeAll).
+  const input: Record<string, unknown> = { ...s.example };
+  const change: Record<string, unknown> = { ...s.exampleChange };
   const date = input[s.dateField] as string;
   const unitId = input[s.unitField] as string;
   const year = periodContaining('YEAR', date)!.id;
@@ -70,6 +73,13 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
 
   beforeAll(async () => {
     db = await openTestSubgraph(sg);
+    for (const [key, f] of Object.entries(s.fields)) {
+      if (f.type !== 'record' || !f.refKind) continue;
+      const target = f.refKind().spec;
+      const make = async () => data<{ id: string }>(await db.run(me, `mutation($input: Record${target.type}Input!) { r: ${target.create}(input: $input) { id } }`, { input: target.example }), 'r').id;
+      if (key in input) input[key] = await make();
+      if (key in change) change[key] = await make();
+    }
   });
 
   it('records, retries safely, corrects, voids and reads back every version', async () => {
@@ -85,23 +95,23 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
     expect(again.id).toBe(r1.id);
     expect(db.count(s.table)).toBe(rows);
     // The same key with other content is refused.
-    expect(refusal(await create({ ...input, ...s.exampleChange }, key)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CLIENT_KEY_REUSED' });
+    expect(refusal(await create({ ...input, ...change }, key)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CLIENT_KEY_REUSED' });
     if (before !== null) expect(await counts()).toBe(before + 1);
 
     const recordedAt = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 5));
-    const r2 = data<Record<string, unknown>>(await correct(r1.id as string, s.exampleChange), 'r');
+    const r2 = data<Record<string, unknown>>(await correct(r1.id as string, change), 'r');
     expect(r2).toMatchObject({ id: r1.id, version: 2, status: 'ACTIVE', reason: 'Sửa theo biên bản kiểm tra' });
-    expect((r2.changedFields as string[]).sort()).toEqual(Object.keys(s.exampleChange).sort());
-    for (const k of Object.keys(s.exampleChange)) expect(shown(kind, k, r2), k).toEqual(s.exampleChange[k]);
+    expect((r2.changedFields as string[]).sort()).toEqual(Object.keys(change).sort());
+    for (const k of Object.keys(change)) expect(shown(kind, k, r2), k).toEqual(change[k]);
     // A correction with nothing new, or without a real reason, is refused.
-    expect(refusal(await correct(r1.id as string, s.exampleChange)).extensions).toMatchObject({ reason: 'NO_CHANGE' });
-    expect(refusal(await correct(r1.id as string, s.exampleChange, 'x')).extensions).toMatchObject({ reason: 'REASON_TOO_SHORT' });
+    expect(refusal(await correct(r1.id as string, change)).extensions).toMatchObject({ reason: 'NO_CHANGE' });
+    expect(refusal(await correct(r1.id as string, change, 'x')).extensions).toMatchObject({ reason: 'REASON_TOO_SHORT' });
 
     // History: both versions, the first as it was.
     const h = await history(r1.id as string);
     expect(h.map((v) => v.version)).toEqual([1, 2]);
-    for (const k of Object.keys(s.exampleChange)) expect(shown(kind, k, h[0]!), k).toEqual(input[k] ?? null);
+    for (const k of Object.keys(change)) expect(shown(kind, k, h[0]!), k).toEqual(input[k] ?? null);
 
     // asRecordedAt before the correction reads version 1; now reads version 2.
     const then = (await list({ asOf: recordedAt })).nodes.find((n) => n.id === r1.id)!;
@@ -123,7 +133,7 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
     expect((await list()).nodes.some((n) => n.id === r1.id)).toBe(false);
     expect((await list({ voided: true })).nodes.find((n) => n.id === r1.id)?.status).toBe('VOIDED');
     expect((await history(r1.id as string)).map((v) => v.status)).toEqual(['ACTIVE', 'ACTIVE', 'VOIDED']);
-    expect(refusal(await correct(r1.id as string, s.exampleChange)).extensions).toMatchObject({ reason: 'VOIDED' });
+    expect(refusal(await correct(r1.id as string, change)).extensions).toMatchObject({ reason: 'VOIDED' });
   });
 
   it('refuses a record that contradicts one already kept, naming it', async () => {
@@ -138,7 +148,7 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
     if (!kind.eraseMutation) return;
     const field = kind.personalFields[0]!;
     const r = data<Record<string, unknown>>(await create(input, `suite-${s.type}-erase`), 'r');
-    data(await correct(r.id as string, s.exampleChange), 'r');
+    data(await correct(r.id as string, change), 'r');
     const before = await counts();
     const res = await db.run(me, `mutation($id: ID!, $f: ${s.type}PersonalField!) { r: ${kind.eraseMutation}(id: $id, field: $f, legalBasis: "Yêu cầu của chủ thể dữ liệu, Luật 91/2025/QH15") { ${sel} } }`, { id: r.id, f: field });
     expect(data<Record<string, unknown>>(res, 'r').erasedFields).toEqual([field]);

@@ -8,12 +8,13 @@ import { integer, text, type SQLiteColumnBuilderBase } from 'drizzle-orm/sqlite-
 import type { DataClass } from '@antt/auth';
 import { isIsoDate, type UnitLevel } from '@antt/reference';
 import type { Problems } from './problems.js';
+import type { RecordKind } from './kind.js';
 
 /** A catalogue: enum value → English description with the Vietnamese term, as the schema shows it. */
 export type Catalogue = Readonly<Record<string, string>>;
 
 export interface FieldSpec<T = unknown, R extends boolean = boolean> {
-  readonly type: 'date' | 'unit' | 'text' | 'count' | 'enum' | 'enumSet' | 'code' | 'bool';
+  readonly type: 'date' | 'unit' | 'record' | 'text' | 'count' | 'enum' | 'enumSet' | 'code' | 'bool';
   /** Vietnamese label, used in messages (`Ngày tuần tra`). */
   readonly label: string;
   /** The schema's description: English first, then the Vietnamese term. */
@@ -26,6 +27,8 @@ export interface FieldSpec<T = unknown, R extends boolean = boolean> {
   readonly catalogue?: Catalogue;
   /** Unit fields: the levels a record may be kept at. */
   readonly levels?: readonly UnitLevel[];
+  /** Record fields: the kind of the record pointed at (another record of the same organization). */
+  readonly refKind?: () => RecordKind;
   /** The column, named by the framework (snake_case of the field's key). */
   column(name: string): SQLiteColumnBuilderBase;
   /** The GraphQL type of the value (output), without the non-null mark. */
@@ -94,6 +97,30 @@ export function unit<R extends boolean = true>(o: Common<R> & { levels: readonly
     if (typeof v !== 'string') return void p.add(at, `${o.label}: cần mã đơn vị, ví dụ commune:03730@2019.`, 'UNKNOWN_UNIT');
     return v;
   });
+}
+
+/**
+ * Another record of the same organization (a visit's support case, a check's boarding house): input
+ * `<name>Id: ID!`, output `<name>`. That it exists, stands and is the caller's to see is checked when
+ * written; an unknown record and one outside the caller's reach get the same message.
+ */
+export function recordRef<R extends boolean = true>(o: Common<R> & { kind: () => RecordKind }): FieldSpec<string, NoInfer<R>> {
+  return base<string, R>(
+    o,
+    {
+      type: 'record',
+      get gqlType() {
+        return o.kind().spec.type;
+      },
+      refKind: o.kind,
+      column: (n) => text(n),
+      ...identity,
+    },
+    (v, at, p) => {
+      if (typeof v !== 'string' || v.length > 96) return void p.add(at, `${o.label}: cần mã bản ghi.`, 'INVALID_ID');
+      return v;
+    },
+  );
 }
 
 /** Free text, trimmed; `max` characters at most. */
@@ -171,7 +198,7 @@ export function bool<R extends boolean = true>(o: Common<R>): FieldSpec<boolean,
   );
 }
 
-export const field = { date, unit, text: textField, count, oneOf, setOf, code, bool };
+export const field = { date, unit, record: recordRef, text: textField, count, oneOf, setOf, code, bool };
 
 /** The value type of a map of field specs (optional fields may be null). */
 export type ValuesOf<F extends Record<string, FieldSpec>> = { [K in keyof F]: F[K] extends FieldSpec<infer T, infer R> ? (R extends true ? T : T | null) : never };

@@ -190,7 +190,7 @@ export class RecordRepository {
 
   constructor(
     readonly kind: RecordKind,
-    db: Db,
+    private readonly db: Db,
     private readonly scope: Scope,
     private readonly today: string = todayInVietnam(),
   ) {
@@ -340,6 +340,12 @@ export class RecordRepository {
           if (!branchId) p.add(at(this.spec.unitField), `${ORGANIZATIONS[this.org].nameVi} không có cấp nào phụ trách ${u.name} vào ngày này.`, 'NO_BRANCH');
         }
       }
+    }
+    // Records pointed at: they must exist, stand, and be the caller's to see (the same message either way).
+    for (const [key, f] of Object.entries(this.spec.fields)) {
+      if (f.type !== 'record' || !f.refKind || typeof values[key] !== 'string') continue;
+      const target = new RecordRepository(f.refKind(), this.db, this.scope, this.today).byId(values[key] as string);
+      if (!target || target.status !== 'ACTIVE') p.add(at(key), `${f.label}: không tìm thấy ${f.refKind().spec.nounVi} này trong địa bàn của bạn.`, 'UNKNOWN_RECORD');
     }
     if (p.empty) this.spec.check?.(values as never, { org: this.org, unit, today: this.today, problems: p, at });
     p.throwIfAny();

@@ -28,6 +28,11 @@ export function kindResolvers(kind: RecordKind): KindResolverMap {
     history: ((r: StoredRecord, _: unknown, ctx: SubgraphContext) => recordsOf(ctx, kind).history(r.id)) as Resolver,
   };
   const version: Record<string, Resolver> = { [unitOut]: entity[unitOut]! };
+  for (const [key, f] of Object.entries(s.fields)) {
+    if (f.type !== 'record' || !f.refKind) continue;
+    const ref = f.refKind;
+    entity[kind.outputName(key)] = version[kind.outputName(key)] = ((r: StoredRecord, _: unknown, ctx: SubgraphContext) => (r[key] ? recordsOf(ctx, ref()).byId(r[key] as string) : null)) as Resolver;
+  }
   if (s.branch) entity.branch = version.branch = ((r: StoredRecord) => (r.branchId ? branchById(r.branchId) : null)) as Resolver;
   const mutations: Record<string, Resolver> = {
     [s.create]: ((_: unknown, a: { input: Record<string, unknown>; clientKey?: string | null }, ctx: SubgraphContext) => recordsOf(ctx, kind).create(a.input, { clientKey: a.clientKey })) as Resolver,

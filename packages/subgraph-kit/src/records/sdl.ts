@@ -43,12 +43,12 @@ function fieldLines(kind: RecordKind, mode: 'output' | 'input' | 'changes'): str
     .map(([key, f]) => {
       if (mode === 'output') {
         const name = kind.outputName(key);
-        // A personal field may be erased: nullable whatever its declaration.
-        const nonNull = f.required && !f.dataClass ? '!' : '';
+        // A personal field may be erased, and a record pointed at may not be the caller's to see: nullable.
+        const nonNull = f.required && !f.dataClass && f.type !== 'record' ? '!' : '';
         const type = f.type === 'enumSet' ? `${f.gqlType}!` : `${f.gqlType}${nonNull}`;
         return `  ${str(f.description)}\n  ${name}: ${type}${classOf(f)}`;
       }
-      const inputType = f.type === 'unit' ? 'ID' : f.gqlType;
+      const inputType = f.type === 'unit' || f.type === 'record' ? 'ID' : f.gqlType;
       const nonNull = mode === 'input' && f.required ? '!' : '';
       return `  ${str(f.description)}\n  ${key}: ${inputType}${nonNull}`;
     })
