@@ -29,6 +29,8 @@ export interface FieldSpec<T = unknown, R extends boolean = boolean> {
   readonly levels?: readonly UnitLevel[];
   /** Record fields: the kind of the record pointed at (another record of the same organization). */
   readonly refKind?: () => RecordKind;
+  /** Record fields: the list the record pointed at gets of the records pointing at it (a support's visits). */
+  readonly children?: { field: string; description: string };
   /** The column, named by the framework (snake_case of the field's key). */
   column(name: string): SQLiteColumnBuilderBase;
   /** The GraphQL type of the value (output), without the non-null mark. */
@@ -104,7 +106,7 @@ export function unit<R extends boolean = true>(o: Common<R> & { levels: readonly
  * `<name>Id: ID!`, output `<name>`. That it exists, stands and is the caller's to see is checked when
  * written; an unknown record and one outside the caller's reach get the same message.
  */
-export function recordRef<R extends boolean = true>(o: Common<R> & { kind: () => RecordKind }): FieldSpec<string, NoInfer<R>> {
+export function recordRef<R extends boolean = true>(o: Common<R> & { kind: () => RecordKind; children?: { field: string; description: string } }): FieldSpec<string, NoInfer<R>> {
   return base<string, R>(
     o,
     {
@@ -113,6 +115,7 @@ export function recordRef<R extends boolean = true>(o: Common<R> & { kind: () =>
         return o.kind().spec.type;
       },
       refKind: o.kind,
+      ...(o.children ? { children: o.children } : {}),
       column: (n) => text(n),
       ...identity,
     },

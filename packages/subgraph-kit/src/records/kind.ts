@@ -62,6 +62,10 @@ export interface KindSpec<F extends Record<string, FieldSpec>> {
   list: string;
   /** The root mutation that records one, e.g. recordVeteransPatrol; correct<Type> and void<Type> follow. */
   create: string;
+  /** A root field reading one record by id (null when missing or not the caller's to see), e.g. veteransPatrol. */
+  one?: string;
+  /** Fields the root list may be filtered by, each an optional argument of the same name (equality). */
+  filters?: readonly (keyof F & string)[];
   fields: F;
   /** The record's own date: periods, `effectiveOn` and attribution go by it. */
   dateField: keyof F & string;

@@ -141,7 +141,8 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
     current: 'superseded_at IS NULL',
     asOf: 'recorded_at <= @asOf AND (superseded_at IS NULL OR superseded_at > @asOf)',
   };
-  const window = `${unit} IN (SELECT value FROM json_each(@units)) AND ${date} BETWEEN @from AND @to AND (@voided = 1 OR status = 'ACTIVE')`;
+  const filters = (s.filters ?? []).map((k) => ` AND (@f_${k} IS NULL OR ${snake(k)} = @f_${k})`).join('');
+  const window = `${unit} IN (SELECT value FROM json_each(@units)) AND ${date} BETWEEN @from AND @to AND (@voided = 1 OR status = 'ACTIVE')${filters}`;
   const sums = Object.entries(s.counts?.sums ?? {}).map(([name, sum]) => `coalesce(sum(${snake(sum.of)}), 0) AS ${name}`);
   const sumSql = sums.length ? `, ${sums.join(', ')}` : '';
   const by = s.counts?.by ? snake(s.counts.by.field) : null;
@@ -248,6 +249,14 @@ export class RecordRepository {
     return this.mayRead(r[this.spec.unitField] as string) ? r : null;
   }
 
+  /** The current, standing records of this kind whose field `key` points at record `parentId`, oldest first (the caller may read them all or none). */
+  childrenOf(key: string, parentId: string): StoredRecord[] {
+    const col = snake(key);
+    const date = snake(this.spec.dateField);
+    const rows = this.sqlite.prepare(`SELECT * FROM ${this.spec.table} WHERE ${col} = ? AND superseded_at IS NULL AND status = 'ACTIVE' ORDER BY ${date}, id`).all(parentId) as Record<string, unknown>[];
+    return rows.map((r) => this.toRecord(r)).filter((r) => this.mayRead(r[this.spec.unitField] as string));
+  }
+
   /** Every version of a record, oldest first (empty when the caller may not read it). */
   history(id: string): StoredRecord[] {
     const current = this.byId(id);
@@ -270,7 +279,9 @@ export class RecordRepository {
     p.throwIfAny();
     if (forCounts) this.scope.assertCanReadAggregates(this.org, unitId);
     else this.assertMayList(unitId);
+    const filters = Object.fromEntries((this.spec.filters ?? []).map((k) => [`f_${k}`, (f as Record<string, unknown>)[k] ?? null]));
     return {
+      ...filters,
       units: JSON.stringify([...this.scope.visibleUnder(unitId)]),
       from,
       to,

@@ -40,10 +40,12 @@ export function kindResolvers(kind: RecordKind): KindResolverMap {
     [kind.voidMutation]: ((_: unknown, a: { id: string; reason: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).void(a.id, a.reason)) as Resolver,
   };
   if (kind.eraseMutation) mutations[kind.eraseMutation] = ((_: unknown, a: { id: string; field: string; legalBasis: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).erase(a.id, a.field, a.legalBasis)) as Resolver;
+  const query: Record<string, Resolver> = {
+    [s.list]: ((_: unknown, a: ListFilter & { first: number; after?: string | null }, ctx: SubgraphContext) => recordsOf(ctx, kind).list(a, a.first, a.after)) as Resolver,
+  };
+  if (s.one) query[s.one] = ((_: unknown, a: { id: string; asRecordedAt?: string | null }, ctx: SubgraphContext) => recordsOf(ctx, kind).byId(a.id, a.asRecordedAt)) as Resolver;
   const out: KindResolverMap = {
-    Query: {
-      [s.list]: ((_: unknown, a: ListFilter & { first: number; after?: string | null }, ctx: SubgraphContext) => recordsOf(ctx, kind).list(a, a.first, a.after)) as Resolver,
-    },
+    Query: query,
     Mutation: mutations,
     [s.type]: entity,
     [`${s.type}Version`]: version,
@@ -60,6 +62,12 @@ export function kindResolvers(kind: RecordKind): KindResolverMap {
         return sum;
       }) as Resolver,
     };
+  }
+  // The lists a parent record gets of the records of this kind pointing at it.
+  for (const [key, f] of Object.entries(s.fields)) {
+    if (f.type !== 'record' || !f.refKind || !f.children) continue;
+    const parent = f.refKind().spec.type;
+    out[parent] = { ...out[parent], [f.children.field]: ((p: StoredRecord, _: unknown, ctx: SubgraphContext) => recordsOf(ctx, kind).childrenOf(key, p.id)) as Resolver };
   }
   return out;
 }

@@ -55,6 +55,23 @@ function fieldLines(kind: RecordKind, mode: 'output' | 'input' | 'changes'): str
     .join('\n');
 }
 
+function filterArgs(kind: RecordKind): string {
+  return (kind.spec.filters ?? [])
+    .map((key) => {
+      const f = kind.spec.fields[key]!;
+      const type = f.type === 'unit' || f.type === 'record' ? 'ID' : f.type === 'enumSet' ? f.enumType : f.gqlType;
+      return `${str(`Only records with this ${key}.`)} ${key}: ${type}, `;
+    })
+    .join('');
+}
+
+/** The lists a kind's records get of the records pointing at them (`field.record({ children })`). */
+function childrenSdl(kinds: readonly RecordKind[]): string[] {
+  return kinds.flatMap((child) =>
+    Object.entries(child.spec.fields).flatMap(([, f]) => (f.type === 'record' && f.refKind && f.children ? [`extend type ${f.refKind().spec.type} {\n  ${str(f.children.description)}\n  ${f.children.field}: [${child.spec.type}!]!\n}`] : [])),
+  );
+}
+
 export function kindSdl(kind: RecordKind): string {
   const s = kind.spec;
   const T = s.type;
@@ -117,7 +134,13 @@ ${fieldLines(kind, 'changes')}
 }`,
     `extend type Query {
   ${str(`${T} records of a unit (and below it) in a period, newest first; voided ones only when asked.`)}
-  ${s.list}("Unit id; default: your jurisdiction." unitId: ID, "Period id, e.g. 2021-PLAN-Y; default: every date." periodId: ID, ${TIME_ARGS}, "Include voided records (default false)." includeVoided: Boolean = false, "Page size, 1 to ${RECORD_PAGE_MAX}." first: Int = 50, "Cursor from the previous page." after: String): ${T}Connection!
+  ${s.list}("Unit id; default: your jurisdiction." unitId: ID, "Period id, e.g. 2021-PLAN-Y; default: every date." periodId: ID, ${filterArgs(kind)}${TIME_ARGS}, "Include voided records (default false)." includeVoided: Boolean = false, "Page size, 1 to ${RECORD_PAGE_MAX}." first: Int = 50, "Cursor from the previous page." after: String): ${T}Connection!${
+    s.one
+      ? `
+  ${str(`One ${T} by id; null when there is none or it is not yours to see.`)}
+  ${s.one}("Record id." id: ID!, "Read it as it stood at this instant (default: now)." asRecordedAt: DateTime): ${T}`
+      : ''
+  }
 }`,
     `extend type Mutation {
   ${str(`Record a ${T} (ghi nhận ${noun}). With clientKey, a retry returns the record made the first time; the same key with other content is refused.`)}
@@ -167,5 +190,5 @@ export function kindsSdl(kinds: readonly RecordKind[], enumDescriptions: Readonl
     for (const f of Object.values(k.spec.fields)) {
       if (f.enumType && f.catalogue && !enums.has(f.enumType)) enums.set(f.enumType, catalogueEnumSdl(f.enumType, enumDescriptions[f.enumType] ?? f.description, f.catalogue));
     }
-  return [RECORD_STATUS_SDL, ...enums.values(), ...kinds.map(kindSdl)].join('\n\n');
+  return [RECORD_STATUS_SDL, ...enums.values(), ...kinds.map(kindSdl), ...childrenSdl(kinds)].join('\n\n');
 }
