@@ -187,9 +187,9 @@ export function activityTypeDefs(org: OrganizationId): DocumentNode {
     "What can be written: each organization writes only its own records."
     type Mutation {
       "Record an activity of the ${o.nameEn} (staff of the organization, inside their jurisdiction)."
-      record${P}Activity("The activity." input: Record${P}ActivityInput!): ${P}Activity!
+      record${P}Activity("The activity." input: Record${P}ActivityInput!): ${P}Activity
       "Correct an activity of the ${o.nameEn}; the previous version is kept."
-      correct${P}Activity("Activity id." id: ID!, "Fields to change." input: Correct${P}ActivityInput!, "Why it is corrected." reason: String): ${P}Activity!
+      correct${P}Activity("Activity id." id: ID!, "Fields to change." input: Correct${P}ActivityInput!, "Why it is corrected." reason: String): ${P}Activity
     }
   `;
 }
