@@ -184,7 +184,7 @@ export function activityTypeDefs(org: OrganizationId): DocumentNode {
       ${org}Activity("Activity id." id: ID!): ${P}Activity
     }
 
-    "What can be written: each organization writes only its own records."
+    "What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why."
     type Mutation {
       "Record an activity of the ${o.nameEn} (staff of the organization, inside their jurisdiction)."
       record${P}Activity("The activity." input: Record${P}ActivityInput!): ${P}Activity
