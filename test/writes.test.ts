@@ -62,7 +62,7 @@ describe('several mutations in one request', () => {
     const s = await openTestSubgraph(veterans);
     const res = await s.run(me, TWO, { a: { ...activity, topic: ' ' }, b: activity });
     expect(res.data).toEqual({ first: null, second: { id: '1', topic: activity.topic } });
-    expect(res.errors?.map((e) => (e as { path?: unknown }).path)).toEqual([['first']]);
+    expect(res.errors?.map((e) => e.path)).toEqual([['first']]);
     expect(s.count()).toBe(1);
   });
 });
