@@ -109,7 +109,7 @@ describe('a women’s union commune officer', () => {
 
   it('cannot write one in another commune', async () => {
     const res = await post(fed.gateway.url, RECORD_WOMEN, { input: { type: 'PROPAGANDA', topic: 'x', date: '2021-09-15', unitId: CHIENG_LE, participants: 5 } }, womenOfBinhThuan);
-    expect(res.data).toBeNull();
+    expect(res.data).toEqual({ recordWomenActivity: null });
     expect(res.errors?.[0]).toMatchObject({ message: 'Không thể ghi hồ sơ cho đơn vị nằm ngoài địa bàn bạn phụ trách.', extensions: { code: 'FORBIDDEN' } });
   });
 

@@ -74,7 +74,7 @@ describe('an opinion raised at a Front forum and assigned to the farmers’ asso
     const count = async () => ok<{ unit: { farmers: { opinionCounts: { total: number } } } }>(await post(fed.gateway.url, `{ unit(id: "${BINH_THUAN}") { farmers { opinionCounts(periodId: "${today.slice(0, 4)}") { total } } } }`, {}, leadership())).unit.farmers.opinionCounts.total;
     const before = await count();
     const res = await post(fed.gateway.url, `mutation ($input: RecordFarmersOpinionInput!) { recordFarmersOpinion(input: $input) { id } }`, { input: { forumId, unitId: BINH_THUAN, raisedOn: today, topic: 'Đất đai', summary: 'x', dueDate: addDays(today, -1) } }, frontOfBinhThuan);
-    expect(res.data).toBeNull();
+    expect(res.data).toEqual({ recordFarmersOpinion: null });
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.dueDate', reason: 'DUE_BEFORE_RAISED' } });
     expect(res.errors?.[0]?.message).toMatch(/^Hạn trả lời .* trước ngày nêu ý kiến/);
     expect(await count()).toBe(before);

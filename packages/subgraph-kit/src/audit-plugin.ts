@@ -1,12 +1,14 @@
 /**
  * What a subgraph writes to its audit trail for each request: the reads of protected data and the
- * denials its data-class checks saw (collected on the context), every write, and every refusal an
- * error reports. One flush per request, at the end, in one transaction.
+ * denials its data-class checks saw (collected on the context), every refusal an error reports, and
+ * every write that failed. A write that succeeded is not here: its WRITE entry was appended in the
+ * write's own transaction (writes.ts), so the trail cannot say OK for a record that was never stored.
+ * One flush per request, at the end, in one transaction.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuditEntry, AuditTrail } from '@antt/audit';
-import type { Scope } from '@antt/auth';
 import type { AccessRecorder, SubgraphContext } from './context.js';
+import { auditCaller, operationLabel, type WriteRecorder } from './writes.js';
 
 interface Access {
   typeName: string;
@@ -16,8 +18,10 @@ interface Access {
 }
 
 /** Collects a request's accesses, grouped by (action, type, class) so a list of 50 records is one entry. */
-export class RequestAudit implements AccessRecorder {
+export class RequestAudit implements AccessRecorder, WriteRecorder {
   private readonly groups = new Map<string, { action: 'READ' | 'DENY'; typeName: string; dataClass: string; ids: Set<string>; fields: Set<string> }>();
+  /** Response keys of the mutation fields that committed (their WRITE entry with them). */
+  readonly written = new Set<string>();
 
   read(e: Access): void {
     this.add('READ', e);
@@ -25,6 +29,10 @@ export class RequestAudit implements AccessRecorder {
 
   denied(e: Access): void {
     this.add('DENY', e);
+  }
+
+  wrote(responseKey: string): void {
+    this.written.add(responseKey);
   }
 
   private add(action: 'READ' | 'DENY', e: Access): void {
@@ -40,34 +48,38 @@ export class RequestAudit implements AccessRecorder {
   }
 }
 
-function caller(scope: Scope) {
-  return { userId: scope.identity.userId, organization: scope.identity.organization, roles: [...scope.identity.roles] };
-}
-
-function idsIn(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(idsIn);
-  const id = (value as { id?: unknown; receiptId?: unknown } | null)?.id ?? (value as { receiptId?: unknown } | null)?.receiptId;
-  return typeof id === 'string' || typeof id === 'number' ? [String(id)] : [];
-}
-
 export function auditPlugin(trail: AuditTrail): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue: ctx, operation, response, errors }) {
+        async willSendResponse({ contextValue: ctx, operation, errors }) {
           if (!ctx.scope) return;
-          const roots = operation?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
-          const base = { at: new Date().toISOString(), requestId: ctx.requestId ?? 'local', ...caller(ctx.scope), operation: operation?.name?.value ?? (roots.join(',') || 'unknown') };
-          const entries = ctx.audit instanceof RequestAudit ? ctx.audit.entries(base) : [];
-          const codes = (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          const base = { at: new Date().toISOString(), requestId: ctx.requestId ?? 'local', ...auditCaller(ctx.scope), operation: operationLabel(operation) };
+          const audit = ctx.audit instanceof RequestAudit ? ctx.audit : undefined;
+          const entries = audit ? audit.entries(base) : [];
+          const code = (e: { extensions?: Record<string, unknown> }) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
           if (operation?.operation === 'mutation') {
-            const data = response.body.kind === 'single' ? (response.body.singleResult.data ?? {}) : {};
-            entries.push({ ...base, action: 'WRITE', typeName: null, dataClass: null, recordIds: Object.values(data).flatMap(idsIn), fields: roots, outcome: codes[0] ?? 'OK' });
+            // A failed attempt: no record ids (nothing was stored), the field's own error code, else
+            // the request's (a variable that did not coerce stops every field).
+            const requestError = (errors ?? []).find((e) => !e.path?.length);
+            for (const s of operation.selectionSet.selections) {
+              if (s.kind !== 'Field' || s.name.value === '__typename') continue;
+              const key = s.alias?.value ?? s.name.value;
+              if (audit?.written.has(key)) continue;
+              const own = (errors ?? []).find((e) => e.path?.[0] === key) ?? requestError;
+              if (own) entries.push({ ...base, action: 'WRITE', typeName: null, dataClass: null, recordIds: [], fields: [s.name.value], outcome: code(own) });
+            }
           }
           // Refusals raised by repositories (not by the field checks, which recorded themselves).
           const refused = (errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN' && !entries.some((x) => x.action === 'DENY'));
           if (refused.length) entries.push({ ...base, action: 'DENY', typeName: null, dataClass: null, recordIds: [], fields: refused.map((e) => e.path?.join('.') ?? ''), outcome: 'FORBIDDEN' });
-          trail.append(entries);
+          try {
+            trail.append(entries);
+          } catch (e) {
+            // The answer is already decided (writes committed with their own entries); a trail that
+            // cannot take these entries (a full disk) must not turn it into a failure.
+            console.error(`[audit] ${entries.length} entries of request ${base.requestId} not recorded:`, e);
+          }
         },
       };
     },

@@ -4,11 +4,11 @@
  */
 import { gql } from 'graphql-tag';
 import type { DocumentNode } from 'graphql';
-import { AuditTrail } from '@antt/audit';
 import { forbidden } from '@antt/auth';
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { intInRange } from './validation.js';
 import { sqliteOf } from './db.js';
+import { trailOf } from './writes.js';
 import type { SubgraphContext } from './context.js';
 
 export const auditRecordTypeDefs = gql`
@@ -60,7 +60,7 @@ export function auditResolvers(org: OrganizationId) {
         const me = ctx.scope.identity;
         if (me.organization !== org || !(ctx.scope.has('LEADER') || ctx.scope.has('AUDITOR'))) throw forbidden(`Chỉ lãnh đạo hoặc kiểm toán viên của ${ORGANIZATIONS[org].nameVi} xem được nhật ký này.`);
         intInRange('first', a.first, 1, 500, 'Số bản ghi');
-        return new AuditTrail(sqliteOf(ctx.db)).list({ from: a.from, to: a.to, limit: a.first });
+        return trailOf(sqliteOf(ctx.db)).list({ from: a.from, to: a.to, limit: a.first });
       },
     },
   };

@@ -16,6 +16,7 @@ export * from './validation.js';
 export * from './bulk.js';
 export * from './data-class.js';
 export * from './audit-plugin.js';
+export * from './writes.js';
 export * from './federation-guard.js';
 export * from './edge.js';
 export * from './audit-schema.js';

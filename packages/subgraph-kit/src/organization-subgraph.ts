@@ -24,8 +24,8 @@ import { seedDemoActivities } from './activities/demo.js';
 import { meta } from './activities/table.js';
 import { createContext, type RequestInfo, type SubgraphContext } from './context.js';
 import { movementModules, type ModuleDemo } from './movement.js';
-import { AuditTrail } from '@antt/audit';
 import { auditPlugin, RequestAudit } from './audit-plugin.js';
+import { trailOf, writesInTransactions } from './writes.js';
 import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
 import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
 import { dataDir, defaultPort, gatewaySecret, portFromEnv, verifierFromEnv } from './config.js';
@@ -122,7 +122,9 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     migrationsFolder: join(dir, 'drizzle'),
     // The organization's own demo data last, under its own key (whether its records are declared as kinds or in schema.graphql).
     demos: [...modules.flatMap(moduleDemo), ...(demo ? [{ name: org, seed: demo }] : [])],
-    schema: () => (built ??= enforceDataClasses(buildSubgraphSchema(modules), org)),
+    // The write transactions wrap the data-class checks, so that a field's checks and its write see
+    // the same state of the database.
+    schema: () => (built ??= writesInTransactions(enforceDataClasses(buildSubgraphSchema(modules), org))),
     seedDemo,
     kinds,
   };
@@ -177,7 +179,7 @@ export function subgraphApolloConfig(sg: OrganizationSubgraph, db: Db) {
     // The entry points stop servers on SIGINT/SIGTERM themselves (several may share a process).
     stopOnTerminationSignals: false,
     // Inline tracing (ftv1) costs CPU on every request and only serves Apollo's hosted service.
-    plugins: [...edge.plugins, ApolloServerPluginInlineTraceDisabled(), federationGuardPlugin(), auditPlugin(new AuditTrail(sqliteOf(db)))],
+    plugins: [...edge.plugins, ApolloServerPluginInlineTraceDisabled(), federationGuardPlugin(), auditPlugin(trailOf(sqliteOf(db)))],
   };
 }
 

@@ -8,7 +8,7 @@ export interface TestSubgraph {
   /** The raw SQLite connection, to look at what was really stored. */
   sqlite: OpenedDatabase['sqlite'];
   /** Runs an operation as `identity`; returns the single result's { data, errors }. */
-  run<T = Record<string, unknown>>(identity: Identity, query: string, variables?: Record<string, unknown>, opts?: { fromGateway?: boolean }): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  run<T = Record<string, unknown>>(identity: Identity, query: string, variables?: Record<string, unknown>, opts?: { fromGateway?: boolean }): Promise<{ data?: T | null; errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }>;
   count(table?: string): number;
 }
 

@@ -99,7 +99,8 @@ export function describeOrganizationSubgraph(sg: OrganizationSubgraph): void {
         ['a branch of another organization', { branchId: `${other}@${CHIENG_PHA}` }, 'input.branchId', 'UNKNOWN_BRANCH'],
       ])('refuses %s, naming the field, and writes nothing', async (_what, change, field, reason) => {
         const res = await s.run(me, RECORD, { input: { ...valid, ...change } });
-        expect(res.data).toBeNull();
+        expect(res.data).toEqual({ [`record${P}Activity`]: null });
+        expect(res.errors?.[0]?.path).toEqual([`record${P}Activity`]);
         expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
         expect(s.count()).toBe(0);
       });

@@ -16,7 +16,7 @@ describe('the police audit trail', () => {
     await s.run(staff('women', BINH_THUAN), '{ policeTipReporter(tipId: "1", reason: "tò mò") { fullName } }');
     const rows = s.sqlite.prepare('SELECT user_id, organization, action, type_name, data_class, record_ids, fields, outcome FROM audit_log ORDER BY id').all();
     expect(rows).toEqual([
-      { user_id: commune.userId, organization: 'police', action: 'WRITE', type_name: null, data_class: null, record_ids: '["1"]', fields: '["recordCrimeTip"]', outcome: 'OK' },
+      { user_id: commune.userId, organization: 'police', action: 'WRITE', type_name: 'CrimeTip', data_class: null, record_ids: '["1"]', fields: '["recordCrimeTip"]', outcome: 'OK' },
       { user_id: investigator.userId, organization: 'police', action: 'READ', type_name: 'Query', data_class: 'CRIME_SOURCE', record_ids: '[]', fields: '["policeTipReporter"]', outcome: 'OK' },
       { user_id: investigator.userId, organization: 'police', action: 'READ', type_name: 'ReporterIdentity', data_class: 'CRIME_SOURCE', record_ids: '["1"]', fields: '["fullName","phone"]', outcome: 'OK' },
       { user_id: expect.stringContaining('women'), organization: 'women', action: 'DENY', type_name: 'Query', data_class: 'CRIME_SOURCE', record_ids: '[]', fields: '["policeTipReporter"]', outcome: 'FORBIDDEN' },

@@ -82,7 +82,7 @@ export function tipHandoverSdl(org: OrganizationId): string {
 
   extend type Mutation {
     "Keep the receipt of crime information the ${o.nameEn} handed to the police (staff, in their jurisdiction)."
-    record${P}TipHandover("The receipt." input: Record${P}TipHandoverInput!): ${P}TipHandover!
+    record${P}TipHandover("The receipt." input: Record${P}TipHandoverInput!): ${P}TipHandover
   }
 `;
 }

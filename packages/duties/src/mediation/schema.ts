@@ -188,11 +188,11 @@ export function mediationSdl(org: OrganizationId): string {
 
   extend type Mutation {
     "Register a mediation team on which the ${o.nameEn}'s members sit (staff, in their jurisdiction)."
-    register${P}MediationTeam("The team." input: Register${P}MediationTeamInput!): ${P}MediationTeam!
+    register${P}MediationTeam("The team." input: Register${P}MediationTeamInput!): ${P}MediationTeam
     "Record a matter received for mediation; one the law excludes (a crime, an administrative violation...) is refused with an error that says so, and nothing is written."
-    record${P}MediationCase("The matter." input: Record${P}MediationCaseInput!): ${P}MediationCase!
+    record${P}MediationCase("The matter." input: Record${P}MediationCaseInput!): ${P}MediationCase
     "Record the result of a mediation; it cannot be changed afterwards."
-    record${P}MediationResult("Case id." caseId: ID!, "Settled, not settled or transferred." result: MediationResult!, "Day of the result." on: Date!, "For TRANSFERRED: the authority it went to." transferredTo: String): ${P}MediationCase!
+    record${P}MediationResult("Case id." caseId: ID!, "Settled, not settled or transferred." result: MediationResult!, "Day of the result." on: Date!, "For TRANSFERRED: the authority it went to." transferredTo: String): ${P}MediationCase
   }
 `;
 }

@@ -161,11 +161,11 @@ export function reintegrationSdl(org: OrganizationId): string {
 
   extend type Mutation {
     "Assign a mentor or an inter-household group of the ${o.nameEn} to a reintegration case (staff, in their jurisdiction)."
-    assign${P}ReintegrationSupport("The assignment." input: Assign${P}ReintegrationSupportInput!): ${P}ReintegrationSupport!
+    assign${P}ReintegrationSupport("The assignment." input: Assign${P}ReintegrationSupportInput!): ${P}ReintegrationSupport
     "Record a visit and the help given."
-    record${P}ReintegrationVisit("Support id." supportId: ID!, "The visit." input: Record${P}ReintegrationVisitInput!): ${P}ReintegrationSupport!
+    record${P}ReintegrationVisit("Support id." supportId: ID!, "The visit." input: Record${P}ReintegrationVisitInput!): ${P}ReintegrationSupport
     "Record how the support ended; it cannot be changed afterwards."
-    record${P}ReintegrationOutcome("Support id." supportId: ID!, "The outcome." outcome: ReintegrationOutcome!, "Day it was recorded." on: Date!): ${P}ReintegrationSupport!
+    record${P}ReintegrationOutcome("Support id." supportId: ID!, "The outcome." outcome: ReintegrationOutcome!, "Day it was recorded." on: Date!): ${P}ReintegrationSupport
   }
 `;
 }

@@ -100,7 +100,7 @@ export function atRiskSupportSdl(org: OrganizationId): string {
 
   extend type Mutation {
     "Record help the ${o.nameEn} gave to people at risk or people who erred (staff, in their jurisdiction)."
-    record${P}AtRiskSupport("The help given." input: Record${P}AtRiskSupportInput!): ${P}AtRiskSupport!
+    record${P}AtRiskSupport("The help given." input: Record${P}AtRiskSupportInput!): ${P}AtRiskSupport
   }
 `;
 }

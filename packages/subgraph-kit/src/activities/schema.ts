@@ -184,12 +184,12 @@ export function activityTypeDefs(org: OrganizationId): DocumentNode {
       ${org}Activity("Activity id." id: ID!): ${P}Activity
     }
 
-    "What can be written: each organization writes only its own records."
+    "What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why."
     type Mutation {
       "Record an activity of the ${o.nameEn} (staff of the organization, inside their jurisdiction)."
-      record${P}Activity("The activity." input: Record${P}ActivityInput!): ${P}Activity!
+      record${P}Activity("The activity." input: Record${P}ActivityInput!): ${P}Activity
       "Correct an activity of the ${o.nameEn}; the previous version is kept."
-      correct${P}Activity("Activity id." id: ID!, "Fields to change." input: Correct${P}ActivityInput!, "Why it is corrected." reason: String): ${P}Activity!
+      correct${P}Activity("Activity id." id: ID!, "Fields to change." input: Correct${P}ActivityInput!, "Why it is corrected." reason: String): ${P}Activity
     }
   `;
 }

@@ -307,11 +307,11 @@ ${foreign}
 
     extend type Mutation {
       "Record a forum the ${o.nameEn} hosted (its staff, inside their jurisdiction)."
-      record${P}Forum("The forum." input: Record${P}ForumInput!): ${P}Forum!
+      record${P}Forum("The forum." input: Record${P}ForumInput!): ${P}Forum
       "Hand an opinion raised at a forum over to the ${o.nameEn} to answer (its staff, the Front's, or the forum host's, inside their jurisdiction). Crime tips go to the police through handOverCrimeTip instead."
-      record${P}Opinion("The opinion." input: Record${P}OpinionInput!): ${P}Opinion!
+      record${P}Opinion("The opinion." input: Record${P}OpinionInput!): ${P}Opinion
       "Answer an opinion handed to the ${o.nameEn} (its staff only); an opinion is answered once."
-      answer${P}Opinion("Opinion id." id: ID!, "The answer." input: Answer${P}OpinionInput!): ${P}Opinion!
+      answer${P}Opinion("Opinion id." id: ID!, "The answer." input: Answer${P}OpinionInput!): ${P}Opinion
     }
   `;
 }

@@ -252,9 +252,9 @@ ${foreignModelTypes(org)}
 
     extend type Mutation {
       "Register a model the ${o.nameEn} runs (its staff, inside their jurisdiction)."
-      record${P}Model("The model." input: Record${P}ModelInput!): ${P}Model!
+      record${P}Model("The model." input: Record${P}ModelInput!): ${P}Model
       "Mark a model of the ${o.nameEn} as being replicated, discontinued, or active again."
-      change${P}ModelStatus("Model id." id: ID!, "The new status." status: ModelStatus!, "Day it took effect." since: Date!, "Why, e.g. the review that decided it." reason: String): ${P}Model!
+      change${P}ModelStatus("Model id." id: ID!, "The new status." status: ModelStatus!, "Day it took effect." since: Date!, "Why, e.g. the review that decided it." reason: String): ${P}Model
     }
   `;
 }

@@ -157,7 +157,11 @@ export class TipsRepository {
     const why = requiredText('reason', reason, 500, 'Lý do');
     const t = this.byId(tipId);
     if (!t) throw notFound(`Không tìm thấy tin báo ${tipId}.`);
-    this.db.insert(identityReads).values({ recordKind: 'CRIME_TIP', recordId: String(t.id), userId: this.scope.identity.userId, organization: this.scope.identity.organization, reason: why }).run();
+    // A read field, so no write transaction of the kit's around it: its own, committed (and checked)
+    // before the identity is decrypted, so an unrecorded read reveals nothing.
+    this.db.transaction((tx) => {
+      tx.insert(identityReads).values({ recordKind: 'CRIME_TIP', recordId: String(t.id), userId: this.scope.identity.userId, organization: this.scope.identity.organization, reason: why }).run();
+    });
     return t.reporterSealed ? identityCipher().decryptJson<ReporterInput>(t.reporterSealed) : null;
   }
 

@@ -1,0 +1,160 @@
+/**
+ * Every write of a subgraph is a root Mutation field, and each runs here in its own transaction on
+ * the organization's connection: BEGIN IMMEDIATE, the resolver (its repositories' own transactions
+ * become savepoints), the WRITE entry of the audit trail, COMMIT. The commit is checked: better-sqlite3
+ * returns a row from `INSERT ... RETURNING` before the implicit commit of a statement outside a
+ * transaction, and does not report that commit failing (a full disk), so a caller used to get an id
+ * that was never stored and a second caller the same id. Here a failed commit rolls back the record
+ * and its audit entry together, and the field answers an error instead of the record.
+ *
+ * The transaction must never span an await on the shared connection (another request's statements
+ * would run inside it), so a mutation resolver must be synchronous: one that returns a promise is
+ * refused and its transaction rolled back.
+ */
+import type { GraphQLField, GraphQLFieldResolver, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, GraphQLType, OperationDefinitionNode } from 'graphql';
+import { GraphQLError } from 'graphql';
+import type Database from 'better-sqlite3';
+import { AuditTrail, type AuditEntry } from '@antt/audit';
+import type { Scope } from '@antt/auth';
+import type { SubgraphContext } from './context.js';
+import { sqliteOf } from './db.js';
+
+const BUSY_MESSAGE = 'Cơ sở dữ liệu đang bận: chưa lưu được, vui lòng thử lại.';
+const STORAGE_MESSAGE = 'Máy chủ không ghi được dữ liệu (hết chỗ hoặc chỉ đọc): bản ghi chưa được lưu.';
+const INTERNAL_MESSAGE = 'Lỗi hệ thống: yêu cầu chưa thực hiện được. Vui lòng thử lại hoặc báo quản trị viên.';
+
+/** better-sqlite3's SqliteError, recognised by shape (its class may come from another copy of the module). */
+function sqliteCode(e: unknown): string | null {
+  if (!(e instanceof Error) || e.name !== 'SqliteError') return null;
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' ? code : null;
+}
+
+/**
+ * What a client is told of a database error, in Vietnamese with a stable code; the English text of
+ * SQLite (table names, "database is locked") stays in the server log. A lock held past busy_timeout
+ * is SERVICE_BUSY (try again); a full, failing or read-only disk is STORAGE_UNAVAILABLE (nothing
+ * was saved); any other SqliteError is an internal error. Returns null for an error that is not
+ * SQLite's (a GraphQLError raised on purpose passes unchanged).
+ */
+export function databaseError(e: unknown): GraphQLError | null {
+  const code = sqliteCode(e);
+  if (code === null) return null;
+  const originalError = e as Error;
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_'))
+    return new GraphQLError(BUSY_MESSAGE, { originalError, extensions: { code: 'SERVICE_BUSY' } });
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY'))
+    return new GraphQLError(STORAGE_MESSAGE, { originalError, extensions: { code: 'STORAGE_UNAVAILABLE' } });
+  return new GraphQLError(INTERNAL_MESSAGE, { originalError, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+const trails = new WeakMap<Database.Database, AuditTrail>();
+
+/** The audit trail of a connection, made once (its statements are prepared once). */
+export function trailOf(sqlite: Database.Database): AuditTrail {
+  let t = trails.get(sqlite);
+  if (!t) trails.set(sqlite, (t = new AuditTrail(sqlite)));
+  return t;
+}
+
+/** Who called, as the audit trail records it. */
+export function auditCaller(scope: Scope): Pick<AuditEntry, 'userId' | 'organization' | 'roles'> {
+  return { userId: scope.identity.userId, organization: scope.identity.organization, roles: [...scope.identity.roles] };
+}
+
+/** The operation as the audit trail names it: its name, else its root fields. */
+export function operationLabel(operation: OperationDefinitionNode | undefined | null): string {
+  if (operation?.name?.value) return operation.name.value;
+  const roots = operation?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
+  return roots.join(',') || 'unknown';
+}
+
+/** The ids of the records a write returned (never values): `id`, or a receipt's `receiptId`. */
+export function recordIdsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(recordIdsIn);
+  const v = value as { id?: unknown; receiptId?: unknown } | null;
+  const id = v?.id ?? v?.receiptId;
+  return typeof id === 'string' || typeof id === 'number' ? [String(id)] : [];
+}
+
+function namedType(t: GraphQLType): GraphQLNamedType {
+  let x = t as GraphQLType & { ofType?: GraphQLType };
+  while (x.ofType) x = x.ofType as GraphQLType & { ofType?: GraphQLType };
+  return x as GraphQLNamedType;
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return !!v && typeof (v as { then?: unknown }).then === 'function';
+}
+
+/** What the audit plugin needs to know at the end of the request: which fields wrote their own entry. */
+export interface WriteRecorder {
+  /** The field with this response key committed, its WRITE entry with it. */
+  wrote(responseKey: string): void;
+}
+
+function hasWriteRecorder(a: unknown): a is WriteRecorder {
+  return !!a && typeof (a as { wrote?: unknown }).wrote === 'function';
+}
+
+/** Runs one mutation field in its own checked transaction, with its WRITE entry. */
+function transactional(type: GraphQLObjectType, field: GraphQLField<unknown, SubgraphContext>, resolve: GraphQLFieldResolver<unknown, SubgraphContext>): GraphQLFieldResolver<unknown, SubgraphContext> {
+  const typeName = namedType(field.type).name;
+  return (source, args, ctx, info) => {
+    const sqlite = sqliteOf(ctx.db);
+    const trail = trailOf(sqlite);
+    const write = sqlite.transaction(() => {
+      const result = resolve(source, args, ctx, info);
+      if (isThenable(result)) {
+        // Swallow the promise's own outcome: the field has already failed.
+        Promise.resolve(result).catch(() => undefined);
+        throw new Error(`${type.name}.${field.name} returned a promise: a write must run synchronously inside its transaction.`);
+      }
+      trail.append([
+        {
+          at: new Date().toISOString(),
+          requestId: ctx.requestId,
+          ...auditCaller(ctx.scope),
+          operation: operationLabel(info.operation),
+          action: 'WRITE',
+          typeName,
+          dataClass: null,
+          recordIds: recordIdsIn(result),
+          fields: [field.name],
+          outcome: 'OK',
+        },
+      ]);
+      return result;
+    });
+    let result: unknown;
+    try {
+      // IMMEDIATE takes the write lock first: waiting for it is bounded by busy_timeout, and a
+      // DEFERRED transaction that read before writing could not upgrade its lock without failing.
+      result = write.immediate();
+    } catch (e) {
+      const mapped = databaseError(e);
+      if (!mapped) throw e;
+      // formatError logs internal errors; these two pass to the client as they are, so log them here.
+      if (mapped.extensions.code !== 'INTERNAL_SERVER_ERROR') console.error(`[write] ${info.fieldName} not saved (${String(mapped.extensions.code)}):`, e);
+      throw mapped;
+    }
+    if (hasWriteRecorder(ctx.audit)) ctx.audit.wrote(info.path.key as string);
+    return result;
+  };
+}
+
+/**
+ * Wraps every root Mutation field of the schema, in place, in its own checked transaction (see the
+ * module's comment). Apply it last, over every other wrapper, so that the checks run inside too.
+ */
+export function writesInTransactions(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  if (!mutation) return schema;
+  for (const field of Object.values(mutation.getFields()) as GraphQLField<unknown, SubgraphContext>[]) {
+    if (field.name.startsWith('_')) continue;
+    const resolve = field.resolve;
+    if (!resolve) throw new Error(`Mutation.${field.name} has no resolver.`);
+    field.resolve = transactional(mutation, field, resolve);
+  }
+  return schema;
+}

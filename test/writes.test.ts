@@ -1,0 +1,234 @@
+/**
+ * Writes are checked: each mutation field commits on its own with its audit entry, answers its data
+ * only if that commit succeeded, and never hands out an id that was not stored. A full database is
+ * simulated here with SQLite's max_page_count (no root needed); test/faults/disk-full.e2e.test.ts
+ * fills a real file system.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { ApolloServer } from '@apollo/server';
+import type { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import { AuditTrail, verifyTrail } from '@antt/audit';
+import type { Identity } from '@antt/auth';
+import { contextFor, databaseError, openOrganizationDatabase, RequestAudit, sqliteOf, subgraphApolloConfig, writesInTransactions, type SubgraphContext } from '@antt/subgraph-kit';
+import { CHIENG_PHA, BINH_THUAN, openTestSubgraph, staff } from '@antt/testing';
+import { subgraph as veterans } from '@antt/veterans';
+
+const me = staff('veterans', BINH_THUAN);
+const activity = { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo qua mạng', date: '2021-08-10', unitId: CHIENG_PHA, participants: 45 };
+const RECORD = /* GraphQL */ `
+  mutation Record($input: RecordVeteransActivityInput!) { recordVeteransActivity(input: $input) { id topic } }
+`;
+
+interface AuditRow {
+  action: string;
+  type_name: string | null;
+  record_ids: string;
+  fields: string;
+  outcome: string;
+}
+
+const writeRows = (sqlite: { prepare(sql: string): { all(): unknown[] } }) =>
+  sqlite.prepare("SELECT action, type_name, record_ids, fields, outcome FROM audit_log WHERE action = 'WRITE' ORDER BY id").all() as AuditRow[];
+
+describe('several mutations in one request', () => {
+  const TWO = /* GraphQL */ `
+    mutation Two($a: RecordVeteransActivityInput!, $b: RecordVeteransActivityInput!) {
+      first: recordVeteransActivity(input: $a) { id topic }
+      second: recordVeteransActivity(input: $b) { id topic }
+    }
+  `;
+
+  it('answers the saved one’s data and the refused one’s error with its path, and keeps the saved one', async () => {
+    const s = await openTestSubgraph(veterans);
+    const res = await s.run(me, TWO, { a: activity, b: { ...activity, participants: -1 } });
+    expect(res.data).toEqual({ first: { id: '1', topic: activity.topic }, second: null });
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0]).toMatchObject({ path: ['second'], extensions: { code: 'BAD_USER_INPUT', field: 'input.participants', reason: 'NEGATIVE' } });
+    expect(s.sqlite.prepare('SELECT id, topic FROM activities').all()).toEqual([{ id: 1, topic: activity.topic }]);
+    // The saved write's entry was committed with it; the refused one is a failed attempt without ids.
+    expect(writeRows(s.sqlite)).toEqual([
+      { action: 'WRITE', type_name: 'VeteransActivity', record_ids: '["1"]', fields: '["recordVeteransActivity"]', outcome: 'OK' },
+      { action: 'WRITE', type_name: null, record_ids: '[]', fields: '["recordVeteransActivity"]', outcome: 'BAD_USER_INPUT' },
+    ]);
+    expect(verifyTrail(s.sqlite)).toMatchObject({ ok: true, entries: 2 });
+  });
+
+  it('still runs and saves the second when the first is refused', async () => {
+    const s = await openTestSubgraph(veterans);
+    const res = await s.run(me, TWO, { a: { ...activity, topic: ' ' }, b: activity });
+    expect(res.data).toEqual({ first: null, second: { id: '1', topic: activity.topic } });
+    expect(res.errors?.map((e) => e.path)).toEqual([['first']]);
+    expect(s.count()).toBe(1);
+  });
+});
+
+describe('a database that has no room left', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('answers STORAGE_UNAVAILABLE with no id for every write it could not store, and never hands out an id twice', async () => {
+    const s = await openTestSubgraph(veterans);
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await s.run(me, RECORD, { input: activity });
+    const pages = (s.sqlite.pragma('page_count', { simple: true }) as number) + 2;
+    s.sqlite.pragma(`max_page_count = ${pages}`);
+    const given: string[] = [];
+    let failures = 0;
+    for (let i = 0; i < 500 && failures < 3; i++) {
+      const res = await s.run(me, RECORD, { input: { ...activity, topic: `Buổi tuyên truyền số ${i} ${'x'.repeat(250)}` } });
+      const id = (res.data?.recordVeteransActivity as { id: string } | null)?.id;
+      if (id) {
+        given.push(id);
+        continue;
+      }
+      failures++;
+      expect(res).toEqual({ data: { recordVeteransActivity: null }, errors: [expect.objectContaining({ path: ['recordVeteransActivity'], extensions: expect.objectContaining({ code: 'STORAGE_UNAVAILABLE' }) })] });
+      expect(res.errors?.[0]?.message).toBe('Máy chủ không ghi được dữ liệu (hết chỗ hoặc chỉ đọc): bản ghi chưa được lưu.');
+    }
+    expect(failures).toBe(3);
+    expect(given.length).toBeGreaterThan(0);
+    const stored = (s.sqlite.prepare('SELECT id FROM activities WHERE id > 1').all() as { id: number }[]).map((r) => String(r.id));
+    expect(new Set(given).size).toBe(given.length);
+    expect(stored).toEqual(given);
+    // One WRITE entry with OK per stored record, and none for a write that failed.
+    const ok = writeRows(s.sqlite).filter((r) => r.outcome === 'OK').flatMap((r) => JSON.parse(r.record_ids) as string[]);
+    expect(ok).toEqual(['1', ...given]);
+    expect(log.mock.calls.some(([m]) => String(m).startsWith('[write] recordVeteransActivity not saved (STORAGE_UNAVAILABLE)'))).toBe(true);
+
+    // Room again: the next write gets a new id, one never handed out before.
+    s.sqlite.pragma(`max_page_count = ${pages + 1000}`);
+    const again = await s.run(me, RECORD, { input: activity });
+    const id = (again.data?.recordVeteransActivity as { id: string }).id;
+    expect(['1', ...given]).not.toContain(id);
+    expect(verifyTrail(s.sqlite).ok).toBe(true);
+  });
+
+  it('still answers a refused write with its own error when its failed attempt cannot be recorded', async () => {
+    const s = await openTestSubgraph(veterans);
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(AuditTrail.prototype, 'append').mockImplementation(() => {
+      throw Object.assign(new Error('database or disk is full'), { name: 'SqliteError', code: 'SQLITE_FULL' });
+    });
+    const res = await s.run(me, RECORD, { input: { ...activity, participants: -5 } });
+    expect(res.data).toEqual({ recordVeteransActivity: null });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.participants' });
+    expect(res.errors).toHaveLength(1);
+    expect(log.mock.calls.some(([m]) => String(m).startsWith('[audit]'))).toBe(true);
+  });
+});
+
+describe('database errors a client may see', () => {
+  const err = (code: string, message: string) => Object.assign(new Error(message), { name: 'SqliteError', code });
+
+  it.each([
+    ['SQLITE_BUSY', 'SERVICE_BUSY'],
+    ['SQLITE_BUSY_SNAPSHOT', 'SERVICE_BUSY'],
+    ['SQLITE_LOCKED', 'SERVICE_BUSY'],
+    ['SQLITE_FULL', 'STORAGE_UNAVAILABLE'],
+    ['SQLITE_IOERR_WRITE', 'STORAGE_UNAVAILABLE'],
+    ['SQLITE_READONLY_DBMOVED', 'STORAGE_UNAVAILABLE'],
+    ['SQLITE_CORRUPT', 'INTERNAL_SERVER_ERROR'],
+  ])('turns %s into %s in Vietnamese, without SQLite’s English text', (sqlite, code) => {
+    const e = databaseError(err(sqlite, 'database is locked: table activities'));
+    expect(e?.extensions.code).toBe(code);
+    expect(e?.message).not.toMatch(/database|table|locked/);
+  });
+
+  it('leaves errors that are not SQLite’s alone', () => {
+    expect(databaseError(new Error('x'))).toBeNull();
+  });
+});
+
+describe('another connection holding the write lock', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'antt-writes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const betterSqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+
+  /** Holds the database's write lock in another thread for `ms`; resolves `locked` once it holds it. */
+  function holdWriteLock(file: string, ms: number) {
+    const w = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const db = new (require(workerData.module))(workerData.file);
+       db.exec('BEGIN IMMEDIATE');
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.ms);
+       db.exec('COMMIT');
+       db.close();`,
+      { eval: true, workerData: { module: betterSqlite, file, ms } },
+    );
+    const locked = new Promise<void>((resolve, reject) => {
+      w.once('message', () => resolve());
+      w.once('error', reject);
+    });
+    const released = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+    return { locked, released };
+  }
+
+  async function fileSubgraph(name: string) {
+    const { db, sqlite } = openOrganizationDatabase(veterans, { file: join(dir, name) });
+    const server = new ApolloServer<SubgraphContext>(subgraphApolloConfig(veterans, db));
+    const run = async (who: Identity, query: string, variables: Record<string, unknown>) => {
+      const res = await server.executeOperation({ query, variables }, { contextValue: contextFor(veterans, db, who, { audit: new RequestAudit() }) });
+      if (res.body.kind !== 'single') throw new Error('expected a single result');
+      return res.body.singleResult;
+    };
+    return { sqlite, run };
+  }
+
+  it('only delays a write while it holds the lock for less than the busy timeout', async () => {
+    const s = await fileSubgraph('short.sqlite');
+    expect(s.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const hold = holdWriteLock(join(dir, 'short.sqlite'), 300);
+    await hold.locked;
+    const started = Date.now();
+    const res = await s.run(me, RECORD, { input: activity });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ recordVeteransActivity: { id: '1', topic: activity.topic } });
+    await hold.released;
+    s.sqlite.close();
+  });
+
+  it('answers SERVICE_BUSY, and stores nothing, when the lock is held past the busy timeout', async () => {
+    const s = await fileSubgraph('long.sqlite');
+    s.sqlite.pragma('busy_timeout = 100');
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const hold = holdWriteLock(join(dir, 'long.sqlite'), 800);
+    await hold.locked;
+    const res = await s.run(me, RECORD, { input: activity });
+    log.mockRestore();
+    expect(res.data).toEqual({ recordVeteransActivity: null });
+    expect(res.errors?.[0]).toMatchObject({ message: 'Cơ sở dữ liệu đang bận: chưa lưu được, vui lòng thử lại.', path: ['recordVeteransActivity'], extensions: { code: 'SERVICE_BUSY' } });
+    await hold.released;
+    expect(s.sqlite.prepare('SELECT count(*) AS n FROM activities').get()).toEqual({ n: 0 });
+    s.sqlite.close();
+  });
+});
+
+describe('a mutation resolver that returns a promise', () => {
+  it('is refused, and what it wrote before its first await is rolled back', async () => {
+    const { db, sqlite } = openOrganizationDatabase(veterans, { file: ':memory:' });
+    // The wrapper alone, over a one-field schema (a transaction must not span the resolver's await).
+    const later = {
+      name: 'later',
+      type: { name: 'Int' },
+      resolve: async (_: unknown, __: unknown, ctx: SubgraphContext) => {
+        sqliteOf(ctx.db).prepare("INSERT INTO meta (key, value) VALUES ('async', 'written')").run();
+        await Promise.resolve();
+        return 1;
+      },
+    };
+    const mutation = { name: 'Mutation', getFields: () => ({ later }) };
+    writesInTransactions({ getMutationType: () => mutation } as unknown as GraphQLSchema);
+    const info = { fieldName: 'later', path: { key: 'later' }, operation: undefined } as unknown as GraphQLResolveInfo;
+    expect(() => (later.resolve as unknown as GraphQLFieldResolver<unknown, SubgraphContext>)(null, {}, contextFor(veterans, db, me), info)).toThrow(/returned a promise/);
+    expect(sqlite.prepare("SELECT * FROM meta WHERE key = 'async'").all()).toEqual([]);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+  });
+});
