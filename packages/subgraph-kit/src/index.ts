@@ -35,3 +35,5 @@ export * from './forums/repository.js';
 export * from './forums/schema.js';
 export * from './forums/resolvers.js';
 export * from './forums/demo.js';
+export * from './errors/contract.js';
+export * from './errors/translate.js';
