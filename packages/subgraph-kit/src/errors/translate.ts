@@ -42,9 +42,12 @@ function scalarProblem(inner: string): string | null {
   return null;
 }
 
-/** True for a message our own scalars or validators wrote (Vietnamese, no value echoed). */
+/**
+ * True for a message our own scalars or validators wrote: Vietnamese, and none of graphql-js's English
+ * (a Vietnamese value echoed inside an English message, `"không"`, must not pass for ours).
+ */
 function isOurs(text: string): boolean {
-  return /[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữỳỵỷỹýíìịỉĩúùụủũóòọỏõéèẹẻẽ]/i.test(text);
+  return /[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữỳỵỷỹýíìịỉĩúùụủũóòọỏõéèẹẻẽ]/i.test(text) && !/cannot represent|does not exist|Expected|found|got invalid value|Variable "|Syntax Error|Did you mean/.test(text);
 }
 
 const PARSE_TOKENS: [RegExp, string][] = [
@@ -62,7 +65,7 @@ function token(t: string): string {
 }
 
 const SYNTAX_RULES: Rule[] = [
-  [/^Document contains more than \d+ tokens\. Parsing aborted\.$/, () => 'truy vấn quá dài (quá nhiều ký hiệu): hãy chia thành các truy vấn nhỏ hơn.'],
+  [/^Document contains more th[ae][nt] \d+ tokens\. Parsing aborted\.$/, () => 'truy vấn quá dài (quá nhiều ký hiệu): hãy chia thành các truy vấn nhỏ hơn.'],
   [/^Expected (.+), found (.+)\.$/, (m) => `cần ${token(m[1]!)} nhưng gặp ${token(m[2]!)}.`],
   [/^Unexpected (.+)\.$/, (m) => `không chờ đợi ${token(m[1]!)} ở đây.`],
   [/^Unterminated string\.$/, () => 'chuỗi ký tự chưa được đóng bằng dấu nháy kép.'],
@@ -109,7 +112,7 @@ const VALIDATION_RULES: Rule[] = [
   [/^Enum "([^"]+)" cannot represent non-enum value/, (m) => `Giá trị không có trong danh mục ${m[1]}.`],
   [/^Expected value of type "([^"]+)", found [^]*?(?:; ([^]*))?$/, (m) => {
     const inner = m[2];
-    const why = inner ? (isOurs(inner) ? inner : scalarProblem(inner)) : null;
+    const why = inner ? (scalarProblem(inner) ?? (isOurs(inner) ? inner : null)) : null;
     return `Giá trị ghi trong truy vấn không đúng kiểu ${m[1]}${why ? `: ${why}` : '.'}`;
   }],
   [/^The (\w+) definition is not executable\.$/, () => 'Tài liệu chỉ được chứa thao tác (query, mutation) và fragment, không chứa định nghĩa lược đồ.'],
@@ -223,9 +226,9 @@ export function translateCoercionError(message: string, inner?: string): Transla
   } else if ((m = /^Expected type "([^"]+)"\.\s*([^]*)$/.exec(inner))) {
     // A scalar that threw a plain Error (or a GraphQLError of the other graphql copy, ESM vs CommonJS).
     const own = m[2] ?? '';
-    why = own && isOurs(own) ? own : (scalarProblem(own) ?? `không đúng kiểu ${m[1]}.`);
+    why = scalarProblem(own) ?? (own && isOurs(own) ? own : `không đúng kiểu ${m[1]}.`);
   } else {
-    why = isOurs(inner) ? inner : (scalarProblem(inner) ?? 'giá trị không hợp lệ.');
+    why = scalarProblem(inner) ?? (isOurs(inner) ? inner : 'giá trị không hợp lệ.');
   }
   return { field, message: `${field}: ${why}` };
 }
