@@ -24,7 +24,7 @@ const RECORD_CASE = /* GraphQL */ `mutation RecordCase($input: RecordWomenProtec
 /** graphql-js's and Apollo's own English phrases, none of which may reach a user. */
 const ENGLISH = /Cannot query|Unknown argument|was not provided|got invalid value|Expected|Syntax Error|Must provide|cannot represent|Did you mean|Variable "\$|limit of|exceeded|Validation aborted/;
 
-function expectVietnamese(res: GraphQLResponse): void {
+function expectVietnamese(res: Pick<GraphQLResponse, 'errors'>): void {
   expect(res.errors?.length).toBeGreaterThan(0);
   for (const e of res.errors ?? []) {
     expect(e.message).not.toMatch(ENGLISH);
@@ -152,7 +152,7 @@ describe('a malformed request answers 400 with a precise code and a Vietnamese m
     expect(res.status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
     expect(body.errors?.[0]?.message).toMatch(/CSRF/);
-    expectVietnamese({ status: res.status, ...body });
+    expectVietnamese(body);
   });
 });
 
