@@ -117,6 +117,7 @@ const VALIDATION_RULES: Rule[] = [
   }],
   [/^The (\w+) definition is not executable\.$/, () => 'Tài liệu chỉ được chứa thao tác (query, mutation) và fragment, không chứa định nghĩa lược đồ.'],
   [/^(?:Anonymous )?Subscription .*must select only one top level field\.$/, () => 'Đăng ký (subscription) chỉ được chọn một trường gốc.'],
+  [/^GraphQL introspection is not allowed/, () => 'Truy vấn tự mô tả lược đồ (introspection, __schema, __type) bị tắt trong môi trường vận hành.'],
   [/^Validation aborted\.$/, () => 'Truy vấn quá phức tạp để kiểm tra (quá nhiều trường cần so khớp): hãy rút gọn truy vấn.'],
   [/^Too many validation errors, error limit reached/, () => 'Truy vấn có quá nhiều lỗi: đã dừng kiểm tra, hãy sửa các lỗi đầu tiên trước.'],
   [/^Maximum introspection depth exceeded$/, () => 'Truy vấn tự mô tả (introspection) lồng quá sâu.'],
