@@ -5,3 +5,4 @@ export { compose, composeOrThrow } from './compose.js';
 export * from './data-classes.js';
 export * from './dashboard-operations.js';
 export * from './policy.js';
+export * from './errors.js';

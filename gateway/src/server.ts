@@ -14,6 +14,7 @@ import { dataDir, edgeApolloOptions, formatError, GATEWAY_HEADER, includeStacktr
 import { readClassMap } from './data-classes.js';
 import { loadDashboardOperations } from './dashboard-operations.js';
 import { gatewayPolicyPlugin } from './policy.js';
+import { subgraphClientError, withGatewayScalars } from './errors.js';
 import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
 
@@ -64,6 +65,11 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if ('authorization' in context && context.authorization) headers?.set('authorization', context.authorization);
     if ('requestId' in context && context.requestId) headers?.set(REQUEST_ID_HEADER, context.requestId);
   }
+
+  // A subgraph's 4xx keeps its (Vietnamese, already masked) message and code; see errors.ts.
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    return (await subgraphClientError(response)) ?? super.errorFromResponse(response);
+  }
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<RunningServer> {
@@ -71,7 +77,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
   const supergraphSdlText = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
   const timeout = opts.subgraphTimeoutMs ?? 15_000;
-  const gateway = new ApolloGateway({
+  const gateway = withGatewayScalars(new ApolloGateway({
     supergraphSdl: supergraphSdlText,
     buildService: ({ name, url }) =>
       new ForwardingDataSource(
@@ -84,7 +90,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         opts.gatewaySecret,
         opts.onSubgraphCall,
       ),
-  });
+  }));
   const supergraphSdl = supergraphSdlText;
   const classes = readClassMap(supergraphSdl);
   const dashboardOperations = opts.dashboardOperations ?? loadDashboardOperations();

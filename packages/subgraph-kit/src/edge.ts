@@ -7,8 +7,9 @@
 import { createHash } from 'node:crypto';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { ValidationRule } from 'graphql';
+import type { ParseOptions, ValidationRule } from 'graphql';
 import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
+import { errorContractPlugin } from './errors/contract.js';
 
 export function isProduction(): boolean {
   return process.env.ANTT_ENV === 'production' || process.env.NODE_ENV === 'production';
@@ -23,24 +24,41 @@ export interface EdgeOptions<TContext extends BaseContext> {
   allowBatchedHttpRequests: false;
   csrfPrevention: true;
   introspection: boolean;
+  parseOptions: ParseOptions;
 }
+
+/**
+ * Armor's refusals, in Vietnamese and without the limit's number (exposeLimits off): telling an attacker
+ * the exact bound helps them stay just under it.
+ */
+const LIMIT_MESSAGES = {
+  maxDepth: 'Truy vấn lồng quá sâu: hãy tách thành các truy vấn nông hơn.',
+  maxAliases: 'Truy vấn dùng quá nhiều bí danh (alias).',
+  maxDirectives: 'Truy vấn dùng quá nhiều chỉ thị (@…).',
+  costLimit: 'Truy vấn quá nặng (chi phí ước tính vượt giới hạn): hãy chọn ít trường hoặc ít bản ghi hơn.',
+} as const;
 
 export function edgeApolloOptions<TContext extends BaseContext>(production = isProduction()): EdgeOptions<TContext> {
   const armor = new ApolloArmor({
-    maxDepth: { n: EDGE_LIMITS.maxDepth },
-    maxAliases: { n: EDGE_LIMITS.maxAliases },
-    maxDirectives: { n: EDGE_LIMITS.maxDirectives },
-    maxTokens: { n: EDGE_LIMITS.maxTokens },
-    costLimit: { maxCost: EDGE_LIMITS.maxCost },
+    maxDepth: { n: EDGE_LIMITS.maxDepth, exposeLimits: false, errorMessage: LIMIT_MESSAGES.maxDepth },
+    maxAliases: { n: EDGE_LIMITS.maxAliases, exposeLimits: false, errorMessage: LIMIT_MESSAGES.maxAliases },
+    maxDirectives: { n: EDGE_LIMITS.maxDirectives, exposeLimits: false, errorMessage: LIMIT_MESSAGES.maxDirectives },
+    // Armor's token plugin parses in parsingDidStart and rewraps every unexpected error of the request,
+    // a SqliteError included, as GRAPHQL_VALIDATION_FAILED (so "database is locked" reached a client as
+    // the user's mistake, and a syntax error became a 500). graphql-js counts tokens itself while parsing
+    // (parseOptions below): the same limit, a 400 GRAPHQL_PARSE_FAILED, no catch-all.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: EDGE_LIMITS.maxCost, exposeLimits: false, errorMessage: LIMIT_MESSAGES.costLimit },
     // Suggestions ("Did you mean …?") map the schema for an attacker when introspection is off.
     blockFieldSuggestion: { enabled: production },
   }).protect();
   return {
     validationRules: armor.validationRules,
-    plugins: armor.plugins as ApolloServerPlugin<TContext>[],
+    plugins: [errorContractPlugin<TContext>(), ...(armor.plugins as ApolloServerPlugin<TContext>[])],
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     introspection: !production,
+    parseOptions: { maxTokens: EDGE_LIMITS.maxTokens },
   };
 }
 

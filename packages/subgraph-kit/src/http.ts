@@ -10,6 +10,7 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { rateLimitPerToken } from './edge.js';
+import { isMislabelledInternal, translateFormattedError } from './errors/contract.js';
 
 export interface RunningServer {
   url: string;
@@ -49,8 +50,9 @@ const KNOWN_CODES = new Set(['UNAUTHENTICATED', 'RATE_LIMITED', 'PAYLOAD_TOO_LAR
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && KNOWN_CODES.has(code)) {
-    return formatted.message.startsWith(CONTEXT_PREFIX) ? { ...formatted, message: formatted.message.slice(CONTEXT_PREFIX.length) } : formatted;
+  if (typeof code === 'string' && KNOWN_CODES.has(code) && !isMislabelledInternal(error)) {
+    const own = formatted.message.startsWith(CONTEXT_PREFIX) ? { ...formatted, message: formatted.message.slice(CONTEXT_PREFIX.length) } : formatted;
+    return translateFormattedError(own, error);
   }
   console.error('[error]', error);
   return { message: 'Lỗi hệ thống: yêu cầu chưa thực hiện được. Vui lòng thử lại hoặc báo quản trị viên.', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path ? { path: formatted.path } : {}) };

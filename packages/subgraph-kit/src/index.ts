@@ -37,3 +37,5 @@ export * from './forums/schema.js';
 export * from './forums/resolvers.js';
 export * from './forums/demo.js';
 export * from './records/index.js';
+export * from './errors/contract.js';
+export * from './errors/translate.js';

@@ -1,14 +1,17 @@
 /**
  * Date scalars that keep ISO strings. graphql-scalars' Date turns values into JS Date objects at UTC
  * midnight, which invites time-zone slips on civil dates; here a Date stays 'YYYY-MM-DD' end to end,
- * and a bad value is refused with a message in the users' language.
+ * and a bad value is refused with a message in the users' language. The message never repeats the
+ * value (it may sit in a form next to a name); graphql-js puts the field's path in front of it.
+ * The gateway's API schema gets these same implementations, so it refuses a bad date with the same
+ * message before calling any subgraph.
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { isIsoDate } from '@antt/reference';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new GraphQLError(`"${String(value)}" không phải là ngày hợp lệ: cần dạng YYYY-MM-DD, ví dụ 2021-08-19.`, { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATE' } });
+    throw new GraphQLError('ngày phải có dạng YYYY-MM-DD (năm-tháng-ngày), ví dụ 2021-08-19 cho ngày 19/08/2021.', { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATE' } });
   }
   return value;
 }
@@ -23,7 +26,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 
 function parseDateTime(value: unknown): string {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    throw new GraphQLError(`"${String(value)}" không phải là thời điểm hợp lệ (ISO 8601).`, { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATETIME' } });
+    throw new GraphQLError('thời điểm phải có dạng ISO 8601 kèm múi giờ, ví dụ 2021-08-19T08:30:00+07:00.', { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATETIME' } });
   }
   return value;
 }

@@ -1,8 +1,10 @@
 /**
- * Small checks every record's validation is made of. Each throws BAD_USER_INPUT naming the field, in
+ * Small checks every record's validation is made of. Each reports BAD_USER_INPUT naming the field, in
  * Vietnamese, and never echoes the value of a protected field (callers pass no value for those).
+ * Inside `collectInputProblems` a failed check is kept and the validation goes on with the value as
+ * given (every problem of a form at once); elsewhere it throws at once.
  */
-import { invalidInput } from '@antt/auth';
+import { invalidInput, reportInvalidInput } from '@antt/auth';
 import { territory, todayInVietnam, type AdminUnit, type IsoDate, type UnitLevel } from '@antt/reference';
 
 export function vnDate(d: IsoDate): string {
@@ -12,20 +14,20 @@ export function vnDate(d: IsoDate): string {
 /** A trimmed, non-empty text of at most `max` characters. */
 export function requiredText(field: string, value: string, max: number, label: string): string {
   const v = value.trim();
-  if (!v) throw invalidInput(field, `${label} không được để trống.`, 'REQUIRED');
-  if (v.length > max) throw invalidInput(field, `${label} dài quá ${max} ký tự.`, 'TOO_LONG');
+  if (!v) reportInvalidInput(field, `${label} không được để trống.`, 'REQUIRED');
+  else if (v.length > max) reportInvalidInput(field, `${label} dài quá ${max} ký tự.`, 'TOO_LONG');
   return v;
 }
 
 export function optionalText(field: string, value: string | null | undefined, max: number, label: string): string | null {
   const v = value?.trim();
   if (!v) return null;
-  if (v.length > max) throw invalidInput(field, `${label} dài quá ${max} ký tự.`, 'TOO_LONG');
+  if (v.length > max) reportInvalidInput(field, `${label} dài quá ${max} ký tự.`, 'TOO_LONG');
   return v;
 }
 
 export function notInFuture(field: string, date: IsoDate, label: string, today = todayInVietnam()): IsoDate {
-  if (date > today) throw invalidInput(field, `${label} ${vnDate(date)} ở tương lai (hôm nay là ${vnDate(today)}).`, 'DATE_IN_FUTURE');
+  if (date > today) reportInvalidInput(field, `${label} ${vnDate(date)} ở tương lai (hôm nay là ${vnDate(today)}).`, 'DATE_IN_FUTURE');
   return date;
 }
 
@@ -37,8 +39,8 @@ export function instantNotInFuture(field: string, instant: string, label: string
 }
 
 export function intInRange(field: string, value: number, min: number, max: number, label: string): number {
-  if (!Number.isInteger(value) || value < min) throw invalidInput(field, `${label} phải là số nguyên từ ${min} trở lên.`, value < 0 ? 'NEGATIVE' : 'TOO_SMALL');
-  if (value > max) throw invalidInput(field, `${label} vượt quá ${max.toLocaleString('vi-VN')}.`, 'TOO_LARGE');
+  if (!Number.isInteger(value) || value < min) reportInvalidInput(field, `${label} phải là số nguyên từ ${min} trở lên.`, value < 0 ? 'NEGATIVE' : 'TOO_SMALL');
+  else if (value > max) reportInvalidInput(field, `${label} vượt quá ${max.toLocaleString('vi-VN')}.`, 'TOO_LARGE');
   return value;
 }
 
@@ -47,10 +49,10 @@ export function unitValidOn(field: string, unitId: string, date: IsoDate, levels
   const t = territory();
   const u = t.unit(unitId);
   if (!u) throw invalidInput(field, `Không có đơn vị "${unitId}".`, 'UNKNOWN_UNIT');
-  if (levels && !levels.includes(u.level)) throw invalidInput(field, `${u.name} không thuộc cấp phù hợp (${levels.join(', ')}).`, 'WRONG_LEVEL');
+  if (levels && !levels.includes(u.level)) reportInvalidInput(field, `${u.name} không thuộc cấp phù hợp (${levels.join(', ')}).`, 'WRONG_LEVEL');
   if (!t.existsOn(u.id, date)) {
     const hint = u.validTo && date > u.validTo ? ` Từ ${vnDate(u.validTo)} đơn vị này đã sáp nhập vào ${t.currentUnit(u.id)?.name ?? 'đơn vị mới'}.` : ` Đơn vị này chỉ có từ ngày ${vnDate(u.validFrom)}.`;
-    throw invalidInput(field, `${u.name} không tồn tại vào ngày ${vnDate(date)}.${hint}`, 'UNIT_NOT_VALID_ON_DATE');
+    reportInvalidInput(field, `${u.name} không tồn tại vào ngày ${vnDate(date)}.${hint}`, 'UNIT_NOT_VALID_ON_DATE');
   }
   return u;
 }

@@ -7,7 +7,7 @@
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { notFound, type Scope } from '@antt/auth';
+import { notFound, type Scope, collectInputProblems } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
 import type { Db } from '@antt/subgraph-kit';
 import { canReadRecord, type Visibility } from './access.js';
@@ -78,7 +78,7 @@ export function recordKind<T extends SQLiteTable, Input, Values extends { unitId
     }
 
     record(input: Input): Row<T> {
-      const v = spec.validate(this.org, input, new Check());
+      const v = collectInputProblems(() => spec.validate(this.org, input, new Check()));
       this.scope.assertCanWrite(this.org, v.unitId);
       const table = spec.table as SQLiteTable;
       return this.db.insert(table).values({ ...v, recordedBy: this.scope.identity.userId }).returning().get() as Row<T>;

@@ -1,6 +1,6 @@
 /** All SQL of the receipts of tips handed to the police, filtered by the caller's scope. */
 import { eq, sql } from 'drizzle-orm';
-import { invalidInput, type Scope } from '@antt/auth';
+import { invalidInput, type Scope, collectInputProblems } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
 import type { Db } from '@antt/subgraph-kit';
 import { HANDOVER_SOURCES, type HandoverSource } from '../catalogues.js';
@@ -66,7 +66,7 @@ export class TipHandoverRepository {
   }
 
   record(input: HandoverInput): HandoverRow {
-    const v = validateHandover(this.org, input);
+    const v = collectInputProblems(() => validateHandover(this.org, input));
     this.scope.assertCanWrite(this.org, v.unitId);
     if (this.s.byReceipt.get({ receiptId: v.receiptId })) throw invalidInput('input.receiptId', `Biên nhận ${v.receiptId} đã được ghi.`, 'DUPLICATE');
     return this.db.insert(handovers).values({ ...v, recordedBy: this.scope.identity.userId }).returning().get();

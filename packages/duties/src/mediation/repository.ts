@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { invalidInput, notFound, type Scope } from '@antt/auth';
+import { invalidInput, notFound, type Scope, collectInputProblems } from '@antt/auth';
 import { isOrganizationId, ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import type { Db } from '@antt/subgraph-kit';
 import { MEDIATION_CATEGORIES, MEDIATION_EXCLUSIONS, MEDIATION_RESULTS, type MediationCategory, type MediationResult } from '../catalogues.js';
@@ -155,7 +155,7 @@ export class MediationRepository {
   }
 
   registerTeam(input: RegisterTeamInput): TeamRow {
-    const v = validateTeam(this.org, input);
+    const v = collectInputProblems(() => validateTeam(this.org, input));
     this.scope.assertCanWrite(this.org, v.areaId);
     return this.db.insert(teams).values({ ...v, recordedBy: this.scope.identity.userId }).returning().get();
   }
@@ -170,7 +170,7 @@ export class MediationRepository {
     const teamId = parseId(input.teamId);
     const team = teamId === null ? undefined : teamList.byId(this.db, teamId);
     if (!team || !this.scope.coversUnit(team.areaId)) throw invalidInput('input.teamId', `Không tìm thấy tổ hòa giải ${input.teamId} trong địa bàn bạn phụ trách.`, 'UNKNOWN_TEAM');
-    const v = validateCase(team, input, check);
+    const v = collectInputProblems(() => validateCase(team, input, check));
     return this.db.insert(cases).values({ ...v, recordedBy: this.scope.identity.userId }).returning().get();
   }
 

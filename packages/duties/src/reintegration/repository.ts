@@ -1,6 +1,6 @@
 /** All SQL of reintegration support, filtered by the caller's scope. */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { invalidInput, notFound, type Scope } from '@antt/auth';
+import { invalidInput, notFound, type Scope, collectInputProblems } from '@antt/auth';
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import type { Db } from '@antt/subgraph-kit';
 import { HELP_KINDS, REINTEGRATION_OUTCOMES, REINTEGRATION_SUPPORTER_KINDS, type HelpKind, type ReintegrationOutcome, type ReintegrationSupporterKind } from '../catalogues.js';
@@ -128,7 +128,7 @@ export class ReintegrationRepository {
   }
 
   assign(input: AssignSupportInput): SupportRow {
-    const v = validateAssignment(this.org, input);
+    const v = collectInputProblems(() => validateAssignment(this.org, input));
     this.scope.assertCanWrite(this.org, v.communeId);
     const open = this.s.openForCase.get({ caseId: v.caseId });
     if (open) {
@@ -148,7 +148,7 @@ export class ReintegrationRepository {
 
   recordVisit(supportId: number, input: VisitInput): SupportRow {
     const support = this.writable(supportId);
-    const v = validateVisit(support, input);
+    const v = collectInputProblems(() => validateVisit(support, input));
     this.db.insert(visits).values({ ...v, recordedBy: this.scope.identity.userId }).run();
     return support;
   }

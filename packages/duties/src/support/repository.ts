@@ -1,4 +1,5 @@
 /** All SQL of help for people at risk and people who erred, filtered by the caller's scope. */
+import { collectInputProblems } from '@antt/auth';
 import { sql } from 'drizzle-orm';
 import type { Scope } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
@@ -83,7 +84,7 @@ export class AtRiskSupportRepository {
   }
 
   record(input: AtRiskSupportInput): AtRiskSupportRow {
-    const v = validateAtRiskSupport(this.org, input);
+    const v = collectInputProblems(() => validateAtRiskSupport(this.org, input));
     this.scope.assertCanWrite(this.org, v.unitId);
     return this.db.insert(supports).values({ ...v, recordedBy: this.scope.identity.userId }).returning().get();
   }

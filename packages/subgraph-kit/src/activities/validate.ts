@@ -1,8 +1,9 @@
 /**
  * Validation of an activity before anything is written. Each rule names the field the user must fix,
- * in Vietnamese, and says what would be accepted.
+ * in Vietnamese, and says what would be accepted; every problem is reported at once (one
+ * BAD_USER_INPUT listing them), except that checks needing a known unit stop at an unknown one.
  */
-import { invalidInput } from '@antt/auth';
+import { collectInputProblems, invalidInput, reportInvalidInput } from '@antt/auth';
 import { branchById, nearestBranch, planTask, territory, todayInVietnam, ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { ACTIVITY_TYPES, type ActivityType } from './types.js';
 
@@ -36,17 +37,21 @@ function fmt(d: string): string {
 
 /** Checks one activity; `prefix` is the argument the fields sit in (`input`). */
 export function validateActivity(org: OrganizationId, f: ActivityFields, prefix = 'input', today = todayInVietnam()): ValidActivity {
+  return collectInputProblems(() => checkActivity(org, f, prefix, today));
+}
+
+function checkActivity(org: OrganizationId, f: ActivityFields, prefix: string, today: string): ValidActivity {
   const at = (name: string) => `${prefix}.${name}`;
-  if (!(f.type in ACTIVITY_TYPES)) throw invalidInput(at('type'), `Loại hoạt động "${f.type}" không có trong danh mục.`, 'UNKNOWN_TYPE');
+  if (!(f.type in ACTIVITY_TYPES)) reportInvalidInput(at('type'), `Loại hoạt động "${f.type}" không có trong danh mục.`, 'UNKNOWN_TYPE');
   const topic = f.topic.trim();
-  if (!topic) throw invalidInput(at('topic'), 'Chủ đề hoạt động không được để trống.', 'REQUIRED');
-  if (topic.length > LIMITS.topic) throw invalidInput(at('topic'), `Chủ đề dài quá ${LIMITS.topic} ký tự.`, 'TOO_LONG');
-  if (f.date > today) throw invalidInput(at('date'), `Ngày hoạt động ${fmt(f.date)} ở tương lai: chỉ ghi nhận hoạt động đã diễn ra (hôm nay là ${fmt(today)}).`, 'DATE_IN_FUTURE');
-  if (!Number.isInteger(f.participants) || f.participants < 0) throw invalidInput(at('participants'), 'Số người tham dự phải là số nguyên không âm.', 'NEGATIVE');
-  if (f.participants > LIMITS.participants) throw invalidInput(at('participants'), `Số người tham dự vượt quá ${LIMITS.participants.toLocaleString('vi-VN')}.`, 'TOO_LARGE');
+  if (!topic) reportInvalidInput(at('topic'), 'Chủ đề hoạt động không được để trống.', 'REQUIRED');
+  else if (topic.length > LIMITS.topic) reportInvalidInput(at('topic'), `Chủ đề dài quá ${LIMITS.topic} ký tự.`, 'TOO_LONG');
+  if (f.date > today) reportInvalidInput(at('date'), `Ngày hoạt động ${fmt(f.date)} ở tương lai: chỉ ghi nhận hoạt động đã diễn ra (hôm nay là ${fmt(today)}).`, 'DATE_IN_FUTURE');
+  if (!Number.isInteger(f.participants) || f.participants < 0) reportInvalidInput(at('participants'), 'Số người tham dự phải là số nguyên không âm.', 'NEGATIVE');
+  else if (f.participants > LIMITS.participants) reportInvalidInput(at('participants'), `Số người tham dự vượt quá ${LIMITS.participants.toLocaleString('vi-VN')}.`, 'TOO_LARGE');
   const note = f.note?.trim() || null;
-  if (note && note.length > LIMITS.note) throw invalidInput(at('note'), `Ghi chú dài quá ${LIMITS.note} ký tự.`, 'TOO_LONG');
-  if (f.planTaskId != null && !planTask(f.planTaskId)) throw invalidInput(at('planTaskId'), `Nhiệm vụ "${f.planTaskId}" không có trong Kế hoạch 155 (dùng II.1 đến II.7).`, 'UNKNOWN_PLAN_TASK');
+  if (note && note.length > LIMITS.note) reportInvalidInput(at('note'), `Ghi chú dài quá ${LIMITS.note} ký tự.`, 'TOO_LONG');
+  if (f.planTaskId != null && !planTask(f.planTaskId)) reportInvalidInput(at('planTaskId'), `Nhiệm vụ "${f.planTaskId}" không có trong Kế hoạch 155 (dùng II.1 đến II.7).`, 'UNKNOWN_PLAN_TASK');
 
   const t = territory();
   const unit = t.unit(f.unitId);
