@@ -31,6 +31,8 @@ export interface InputProblem {
   field: string;
   message: string;
   reason: string;
+  /** A legal basis or other stable detail a client may show (the first problem's also go to the extensions). */
+  legalBasis?: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export function invalidInputs(problems: readonly InputProblem[]): GraphQLError {
   const first = problems[0];
   if (!first) throw new Error('invalidInputs needs at least one problem');
   const message = problems.length === 1 ? first.message : `Dữ liệu nhập có ${problems.length} chỗ cần sửa: ${problems.map((p) => `${p.field}: ${p.message}`).join(' ')}`;
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: first.field, reason: first.reason, problems: problems.map((p) => ({ ...p })) } });
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: first.field, reason: first.reason, ...(first.legalBasis ? { legalBasis: first.legalBasis } : {}), problems: problems.map((p) => ({ ...p })) } });
 }
 
 // Validators are synchronous, so one module-level collector (a stack through `outer`) is enough.

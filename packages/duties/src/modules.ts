@@ -8,7 +8,7 @@
  */
 import { gql } from 'graphql-tag';
 import type { OrganizationId } from '@antt/reference';
-import type { SubgraphModule } from '@antt/subgraph-kit';
+import type { RecordKind, SubgraphModule } from '@antt/subgraph-kit';
 import { HELP_KINDS, enumSdl } from './catalogues.js';
 import { reintegrationSdl, sharedReintegrationSdl } from './reintegration/schema.js';
 import { reintegrationResolvers } from './reintegration/resolvers.js';
@@ -19,9 +19,12 @@ import { seedDemoMediation } from './mediation/demo.js';
 import { atRiskSupportSdl, sharedAtRiskSupportSdl } from './support/schema.js';
 import { atRiskSupportResolvers } from './support/resolvers.js';
 import { seedDemoAtRiskSupport } from './support/demo.js';
-import { sharedTipHandoverSdl, tipHandoverSdl } from './handovers/schema.js';
-import { tipHandoverResolvers } from './handovers/resolvers.js';
+import { sharedTipHandoverSdl } from './handovers/schema.js';
 import { seedDemoTipHandovers } from './handovers/demo.js';
+import { tipHandoverKind } from './handovers/kind.js';
+import { atRiskSupportKind } from './support/kind.js';
+import { mediationCaseKind, mediationTeamKind } from './mediation/kind.js';
+import { reintegrationSupportKind, reintegrationVisitKind } from './reintegration/kind.js';
 
 const sharedHelpSdl = `
   ${enumSdl('HelpKind', 'Help given to a person reintegrating, at risk of offending, or who erred (hình thức hỗ trợ).', HELP_KINDS)}
@@ -37,20 +40,23 @@ const sharedHelpSdl = `
 
 interface Duty {
   shared: string[];
-  sdl: (org: OrganizationId) => string;
-  resolvers: (org: OrganizationId) => object;
+  /** The duty's kinds of record, made for the organization (their types are generated). */
+  kinds: (org: OrganizationId) => RecordKind[];
+  /** What the kinds do not generate: summaries in a shape shared by organizations, named follow-ups. */
+  sdl?: (org: OrganizationId) => string;
+  resolvers?: (org: OrganizationId) => object;
   demo: NonNullable<SubgraphModule['demo']>;
 }
 
 export const DUTIES = {
   /** Support for people reintegrating after prison (Decree 49/2020/NĐ-CP): veterans, women, youth, farmers, elderly. */
-  reintegration: { shared: [sharedHelpSdl, sharedReintegrationSdl], sdl: reintegrationSdl, resolvers: reintegrationResolvers, demo: seedDemoReintegration },
+  reintegration: { shared: [sharedHelpSdl, sharedReintegrationSdl], kinds: (org) => [reintegrationSupportKind(org), reintegrationVisitKind(org)], sdl: reintegrationSdl, resolvers: reintegrationResolvers, demo: seedDemoReintegration },
   /** Grassroots mediation (Law 35/2013/QH13): veterans, farmers, elderly. */
-  mediation: { shared: [sharedMediationSdl], sdl: mediationSdl, resolvers: mediationResolvers, demo: seedDemoMediation },
+  mediation: { shared: [sharedMediationSdl], kinds: (org) => [mediationTeamKind(org), mediationCaseKind(org)], sdl: mediationSdl, resolvers: mediationResolvers, demo: seedDemoMediation },
   /** Help for people at risk of offending and people who erred. */
-  atRiskSupport: { shared: [sharedHelpSdl, sharedAtRiskSupportSdl], sdl: atRiskSupportSdl, resolvers: atRiskSupportResolvers, demo: seedDemoAtRiskSupport },
+  atRiskSupport: { shared: [sharedHelpSdl, sharedAtRiskSupportSdl], kinds: (org) => [atRiskSupportKind(org)], sdl: atRiskSupportSdl, resolvers: atRiskSupportResolvers, demo: seedDemoAtRiskSupport },
   /** Receipts of crime information handed to the police. */
-  tipHandovers: { shared: [sharedTipHandoverSdl], sdl: tipHandoverSdl, resolvers: tipHandoverResolvers, demo: seedDemoTipHandovers },
+  tipHandovers: { shared: [sharedTipHandoverSdl], kinds: (org) => [tipHandoverKind(org)], demo: seedDemoTipHandovers },
 } satisfies Record<string, Duty>;
 
 export type DutyName = keyof typeof DUTIES;
@@ -60,6 +66,10 @@ export function dutyModules(org: OrganizationId, names: readonly DutyName[]): Su
   const shared = [...new Set(names.flatMap((n) => DUTIES[n].shared))];
   return [
     { typeDefs: gql(shared.join('\n')), resolvers: {} },
-    ...names.map((n) => ({ name: `duties.${n}`, typeDefs: gql(DUTIES[n].sdl(org)), resolvers: DUTIES[n].resolvers(org) as SubgraphModule['resolvers'], demo: DUTIES[n].demo })),
+    ...names.map((n): SubgraphModule => {
+      const d: Duty = DUTIES[n];
+      const sdl = d.sdl?.(org);
+      return { name: `duties.${n}`, ...(sdl ? { typeDefs: gql(sdl) } : {}), resolvers: (d.resolvers?.(org) ?? {}) as SubgraphModule['resolvers'], demo: d.demo, kinds: d.kinds(org) };
+    }),
   ];
 }

@@ -1,10 +1,19 @@
 /**
- * The shared tables alone: each member organization's src/db/schema.ts re-exports those it uses, so
- * drizzle-kit writes them into that organization's own migrations. Loaded by drizzle-kit, so nothing
- * here may import Apollo or the rest of the package.
+ * The shared duties' tables: each member organization's src/db/schema.ts re-exports those it uses, so
+ * drizzle-kit writes them into that organization's own migrations. A kind's table is the same in every
+ * organization's database, whichever organization it is made for.
  */
-export { reintegrationSupports, reintegrationVisits } from './reintegration/table.js';
-export { mediationTeams, mediationCases } from './mediation/table.js';
-export { atRiskSupports } from './support/table.js';
-export { tipHandovers } from './handovers/table.js';
+import { kindTable } from '@antt/subgraph-kit';
+import { reintegrationSupportKind, reintegrationVisitKind } from './reintegration/kind.js';
+import { mediationCaseKind, mediationTeamKind } from './mediation/kind.js';
+import { atRiskSupportKind } from './support/kind.js';
+import { tipHandoverKind } from './handovers/kind.js';
+
+export const reintegrationSupports = kindTable(reintegrationSupportKind('veterans').spec);
+export const reintegrationVisits = kindTable(reintegrationVisitKind('veterans').spec);
+export const mediationTeams = kindTable(mediationTeamKind('veterans').spec);
+export const mediationCases = kindTable(mediationCaseKind('veterans').spec);
+export const atRiskSupports = kindTable(atRiskSupportKind('veterans').spec);
+export const tipHandovers = kindTable(tipHandoverKind('veterans').spec);
+// Kept while organizations' own tables not yet declared as kinds still use it.
 export { bookkeeping } from './common/columns.js';

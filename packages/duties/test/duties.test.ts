@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unitId } from '@antt/reference';
-import { Check, MEDIATION_CATEGORIES, MEDIATION_EXCLUSIONS, SUPPORTING_ORGANIZATIONS, communeAsOn, demoSupportersOf, excludedFromMediation, responsibleBody, responsibleBodyById } from '../src/index.js';
+import { Check, MEDIATION_CATEGORIES, MEDIATION_EXCLUSIONS, SUPPORTING_ORGANIZATIONS, communeAsOn, demoSupportersOf, exclusionMessage, responsibleBody, responsibleBodyById } from '../src/index.js';
 
 describe('the duties’ helpers', () => {
   it('attributes a record to the Department of Information and Communications up to 28 February 2025 and to its successor from 1 March', () => {
@@ -14,7 +14,7 @@ describe('the duties’ helpers', () => {
   it('excludes from mediation exactly the four kinds of matter Article 3(1) of Law 35/2013 names', () => {
     expect(Object.keys(MEDIATION_EXCLUSIONS).sort()).toEqual(['ADMINISTRATIVE_OFFENCE', 'CIVIL_NOT_MEDIABLE', 'CRIMINAL_OFFENCE', 'STATE_OR_PUBLIC_INTEREST']);
     for (const c of Object.keys(MEDIATION_CATEGORIES) as (keyof typeof MEDIATION_CATEGORIES)[]) {
-      expect(excludedFromMediation('input.category', c) !== null, c).toBe(c in MEDIATION_EXCLUSIONS);
+      expect(exclusionMessage(c) !== null, c).toBe(c in MEDIATION_EXCLUSIONS);
     }
   });
 

@@ -49,11 +49,14 @@ export function mergeResolvers(...maps: object[]): Resolvers {
  * function named by `name` (both are loaded once per database under `demo_loaded_at:<name>`).
  */
 export interface SubgraphModule {
-  typeDefs: DocumentNode;
+  /** None for a module whose types are all generated from its kinds. */
+  typeDefs?: DocumentNode;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
   resolvers: Record<string, any>;
   name?: string;
   demo?: ModuleDemo | ((db: Db, org: OrganizationId, today: string) => number);
+  /** Kinds of record the module keeps through the record framework (their types are generated with the organization's own). */
+  kinds?: readonly RecordKind[];
 }
 
 function moduleDemo(m: SubgraphModule): ModuleDemo[] {
@@ -109,8 +112,10 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) as Resolvers },
     ...movementModules(org),
     ...shared,
-    ...(kinds.length ? [kindsModule(kinds)] : []),
   ];
+  // Every kind of the subgraph in one generated module, the shared modules' and the organization's own.
+  const allKinds = [...modules.flatMap((m) => m.kinds ?? []), ...kinds];
+  if (allKinds.length) modules.push(kindsModule(allKinds));
   const own = join(dir, 'schema.graphql');
   const ownSdl = existsSync(own) ? readFileSync(own, 'utf8') : '';
   // A schema.graphql of comments only (an organization with nothing of its own yet) adds no module.
@@ -124,9 +129,9 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     demos: [...modules.flatMap(moduleDemo), ...(demo ? [{ name: org, seed: demo }] : [])],
     // The write transactions wrap the data-class checks, so that a field's checks and its write see
     // the same state of the database.
-    schema: () => (built ??= writesInTransactions(enforceDataClasses(buildSubgraphSchema(modules), org))),
+    schema: () => (built ??= writesInTransactions(enforceDataClasses(buildSubgraphSchema(modules.filter((m): m is SubgraphModule & { typeDefs: DocumentNode } => !!m.typeDefs)), org))),
     seedDemo,
-    kinds,
+    kinds: allKinds,
   };
 }
 

@@ -7,3 +7,4 @@ export * from './demo.js';
 export * from './kind.js';
 export * from './columns.js';
 export * from './kind-resolvers.js';
+export * from './per-org.js';

@@ -1,12 +1,10 @@
 /** Demo mediation: teams in a few dozen residential areas, formed in 2019 to 2021, and the matters they mediated since. */
 import { addDays, unitId, type OrganizationId } from '@antt/reference';
-import type { Db } from '@antt/subgraph-kit';
+import { demoWriter, type Db } from '@antt/subgraph-kit';
 import type { MediationCategory, MediationResult } from '../catalogues.js';
 import { DemoRandom, areasOf, communesOn, demoMonths } from '../common/demo.js';
 import { demoMemberName } from '../common/names.js';
-import { Check } from '../common/validate.js';
-import { mediationCases, mediationTeams } from './table.js';
-import { validateCase, validateTeam, type TeamRow } from './repository.js';
+import { mediationCaseKind, mediationTeamKind } from './kind.js';
 
 const CATEGORIES: MediationCategory[] = ['LAND', 'LAND', 'LAND', 'NEIGHBOURS', 'NEIGHBOURS', 'MARRIAGE_AND_FAMILY', 'MARRIAGE_AND_FAMILY', 'DEBT_AND_PROPERTY', 'INHERITANCE', 'CUSTOMS', 'OTHER'];
 const SUMMARIES: Record<MediationCategory, string> = {
@@ -25,7 +23,7 @@ const SUMMARIES: Record<MediationCategory, string> = {
 
 export function seedDemoMediation(db: Db, org: OrganizationId, today: string): number {
   const r = new DemoRandom(352013, org);
-  const check = new Check('input', today);
+  const write = demoWriter(db, org, today);
   const partnersPool: OrganizationId[] = ['front', 'women', 'veterans', 'farmers', 'elderly', 'youth'];
   // Always a team in the plan's model commune Chiềng Pha, then areas of communes picked at random.
   const areas = [...areasOf(unitId.oldCommune('03730'), '2021-01-01').slice(0, 2)];
@@ -34,10 +32,10 @@ export function seedDemoMediation(db: Db, org: OrganizationId, today: string): n
     const a = r.pick(areasOf(r.pick(communes).id, '2021-01-01'));
     if (a && !areas.some((x) => x.id === a.id)) areas.push(a);
   }
-  const teams: TeamRow[] = areas.map((area) => {
+  const teams = areas.map((area) => {
     const mediators = r.int(3, 9);
     const formedOn = `20${r.int(19, 20)}-0${r.int(1, 9)}-1${r.int(0, 9)}`;
-    const v = validateTeam(org, {
+    return write(mediationTeamKind(org), {
       areaId: area.id,
       name: `Tổ hòa giải ${area.name}`,
       formedOn,
@@ -46,23 +44,21 @@ export function seedDemoMediation(db: Db, org: OrganizationId, today: string): n
       ourMembers: r.int(1, 2),
       partnerOrganizationIds: r.some(partnersPool.filter((p) => p !== org), 1, 3),
       leaderName: demoMemberName(r),
-    }, check);
-    return db.insert(mediationTeams).values({ ...v, demo: true, recordedBy: 'demo-data', recordedAt: `${formedOn}T08:00:00.000Z` }).returning().get();
+    });
   });
-  const rows: (ReturnType<typeof validateCase> & { result: MediationResult; resultOn: string | null; transferredTo: string | null })[] = [];
+  let cases = 0;
   for (const month of demoMonths(today)) {
     for (let i = r.int(3, 8); i > 0; i--) {
       const receivedOn = r.dayOf(month, today);
       if (!receivedOn) continue;
       const team = r.pick(teams);
       const category = r.pick(CATEGORIES);
-      const v = validateCase(team, { teamId: String(team.id), receivedOn, category, parties: r.chance(85) ? 2 : r.int(3, 5), summary: SUMMARIES[category] }, check);
+      const v = { teamId: team.id, receivedOn, category, parties: r.chance(85) ? 2 : r.int(3, 5), summary: SUMMARIES[category] };
       const resultOn = addDays(receivedOn, r.int(2, 25));
       const result: MediationResult = resultOn > today ? 'PENDING' : r.chance(80) ? 'SETTLED' : r.chance(60) ? 'NOT_SETTLED' : 'TRANSFERRED';
-      rows.push({ ...v, result, resultOn: result === 'PENDING' ? null : resultOn, transferredTo: result === 'TRANSFERRED' ? 'Ủy ban nhân dân xã' : null });
+      write(mediationCaseKind(org), { ...v, result, resultOn: result === 'PENDING' ? null : resultOn, transferredTo: result === 'TRANSFERRED' ? 'Ủy ban nhân dân xã' : null });
+      cases++;
     }
   }
-  for (let i = 0; i < rows.length; i += 500) db.insert(mediationCases).values(rows.slice(i, i + 500).map((v) => ({ ...v, demo: true, recordedBy: 'demo-data', recordedAt: `${v.receivedOn}T10:00:00.000Z` }))).run();
-  const n = teams.length + rows.length;
-  return n;
+  return teams.length + cases;
 }

@@ -5,7 +5,7 @@
  */
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { MEDIATION_CATEGORIES, MEDIATION_RESULTS, enumSdl } from '../catalogues.js';
-import { MAX_PAGE } from '../common/records.js';
+import { RECORD_PAGE_MAX } from '@antt/subgraph-kit';
 
 export const sharedMediationSdl = `
   ${enumSdl('MediationCategory', 'What a matter brought to mediation is about (loại vụ việc). The values marked excluded are the matters Article 3(1) of Law 35/2013/QH13 on grassroots mediation excludes: recording one is refused with an error that says so.', MEDIATION_CATEGORIES)}
@@ -47,151 +47,29 @@ export const sharedMediationSdl = `
   }
 `;
 
+/** What the kinds do not generate: the team's partners and figures, the summary, and the result as a named mutation. */
 export function mediationSdl(org: OrganizationId): string {
   const o = ORGANIZATIONS[org];
   const P = o.typePrefix;
-  const who = `${o.nameEn} (${o.nameVi})`;
   return `
-  "A grassroots mediation team (tổ hòa giải) of a residential area on which members of the ${who} sit, with members of other organizations."
-  type ${P}MediationTeam @key(fields: "id") {
-    "Id, unique within the ${o.nameEn}."
-    id: ID!
-    "The residential area it serves (thôn, bản, tổ dân phố)."
-    area: Unit!
-    "Name, e.g. Tổ hòa giải bản Nà Sản."
-    name: String!
-    "Day it was formed (ngày thành lập)."
-    formedOn: Date!
-    "Mediators on the team (hòa giải viên)."
-    mediators: Int!
-    "Of them, women."
-    womenMediators: Int!
-    "Of them, members of the ${o.nameEn}."
-    ourMembers: Int!
+  extend type ${P}MediationTeam {
     "Other organizations with members on the team."
     partnerOrganizations: [Organization!]!
-    "The team leader (tổ trưởng)."
-    leaderName: String
-    "Day it was dissolved; null while active."
-    dissolvedOn: Date
     "Whether it has at least 3 mediators, at least one of them a woman, as Article 12 of Law 35/2013/QH13 is commonly cited (not checked against the official text)."
     meetsTeamComposition: Boolean!
-    "Matters it has mediated, recorded by the ${o.nameEn}."
+    "Matters it has mediated, recorded by the ${o.nameEn} (current, not voided)."
     caseCount: Int!
-    "When it was recorded."
-    recordedAt: DateTime!
-    "True for generated demo data."
-    demo: Boolean!
-  }
-
-  "A matter mediated by a team with members of the ${who}: category, parties counted, result."
-  type ${P}MediationCase @key(fields: "id") {
-    "Id, unique within the ${o.nameEn}."
-    id: ID!
-    "The team that mediates it."
-    team: ${P}MediationTeam!
-    "The residential area where it arose."
-    unit: Unit!
-    "Day it was received (ngày tiếp nhận)."
-    receivedOn: Date!
-    "What it is about."
-    category: MediationCategory!
-    "Number of parties (số bên), never their names."
-    parties: Int!
-    "Summary without names."
-    summary: String
-    "Result so far."
-    result: MediationResult!
-    "Day of the result."
-    resultOn: Date
-    "For TRANSFERRED: the authority it went to."
-    transferredTo: String
-    "The police hotspot this mediation handled, if any (its id in the police subgraph)."
-    hotspotId: ID
-    "When it was recorded."
-    recordedAt: DateTime!
-    "True for generated demo data."
-    demo: Boolean!
-  }
-
-  "A page of the ${o.nameEn}'s mediation teams, newest first."
-  type ${P}MediationTeamConnection {
-    "The teams on this page."
-    nodes: [${P}MediationTeam!]!
-    "How many match the filter in all."
-    totalCount: Int!
-    "Where this page ends."
-    pageInfo: PageInfo!
-  }
-
-  "A page of the matters mediated, newest first."
-  type ${P}MediationCaseConnection {
-    "The matters on this page."
-    nodes: [${P}MediationCase!]!
-    "How many match the filter in all."
-    totalCount: Int!
-    "Where this page ends."
-    pageInfo: PageInfo!
-  }
-
-  "A mediation team to register."
-  input Register${P}MediationTeamInput {
-    "The residential area it serves, valid on the day it was formed."
-    areaId: ID!
-    "Name."
-    name: String!
-    "Day it was formed; not in the future."
-    formedOn: Date!
-    "Mediators, 1 to 100."
-    mediators: Int!
-    "Of them, women."
-    womenMediators: Int!
-    "Of them, members of the ${o.nameEn}."
-    ourMembers: Int!
-    "Other organizations with members on the team, e.g. front, women."
-    partnerOrganizationIds: [ID!]
-    "The team leader."
-    leaderName: String
-  }
-
-  "A matter to record. Matters the law excludes from mediation are refused."
-  input Record${P}MediationCaseInput {
-    "The team that mediates it."
-    teamId: ID!
-    "Day it was received; not in the future, not before the team was formed."
-    receivedOn: Date!
-    "What it is about; an excluded category is refused (Article 3 of Law 35/2013/QH13)."
-    category: MediationCategory!
-    "Number of parties, 2 or more."
-    parties: Int!
-    "Summary without names."
-    summary: String
-    "The police hotspot it handles, if the police listed one (the id reportHotspot returned)."
-    hotspotId: ID
   }
 
   extend type ${P}UnitRecords {
-    "Grassroots mediation in the period, in counts (hòa giải ở cơ sở)."
-    mediation("Period id." periodId: ID!): MediationSummary! @dataClass(class: PUBLIC_AGGREGATE)
+    "Grassroots mediation in the period, in counts (hòa giải ở cơ sở; current versions, voided records excluded)."
+    mediation("Period id." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime): MediationSummary @dataClass(class: PUBLIC_AGGREGATE)
     "The matters mediated, newest first (staff of the organization and leadership)."
-    mediationCases("Received in this period." periodId: ID, "Page size, 1 to ${MAX_PAGE}." first: Int = 50, "Cursor from the previous page." after: String): ${P}MediationCaseConnection!
-  }
-
-  extend type Query {
-    "The mediation teams the ${o.nameEn}'s members sit on, in a unit and below it (default: your jurisdiction)."
-    ${org}MediationTeams("Unit id; default: your jurisdiction." unitId: ID, "Formed in this period." periodId: ID, "Page size, 1 to ${MAX_PAGE}." first: Int = 50, "Cursor from the previous page." after: String): ${P}MediationTeamConnection!
-    "The matters mediated with the ${o.nameEn}, in a unit and below it (default: your jurisdiction), newest first."
-    ${org}MediationCases("Unit id; default: your jurisdiction." unitId: ID, "Received in this period." periodId: ID, "Page size, 1 to ${MAX_PAGE}." first: Int = 50, "Cursor from the previous page." after: String): ${P}MediationCaseConnection!
-    "One matter mediated with the ${o.nameEn}; null if it does not exist or is not yours to see."
-    ${org}MediationCase("Case id." id: ID!): ${P}MediationCase
+    mediationCases("Received in this period." periodId: ID, "Page size, 1 to ${RECORD_PAGE_MAX}." first: Int = 50, "Cursor from the previous page." after: String): ${P}MediationCaseConnection!
   }
 
   extend type Mutation {
-    "Register a mediation team on which the ${o.nameEn}'s members sit (staff, in their jurisdiction)."
-    register${P}MediationTeam("The team." input: Register${P}MediationTeamInput!): ${P}MediationTeam
-    "Record a matter received for mediation; one the law excludes (a crime, an administrative violation...) is refused with an error that says so, and nothing is written."
-    record${P}MediationCase("The matter." input: Record${P}MediationCaseInput!): ${P}MediationCase
-    "Record the result of a mediation; it cannot be changed afterwards."
+    "Record the result of a mediation (once; a later change is a correction with its reason)."
     record${P}MediationResult("Case id." caseId: ID!, "Settled, not settled or transferred." result: MediationResult!, "Day of the result." on: Date!, "For TRANSFERRED: the authority it went to." transferredTo: String): ${P}MediationCase
   }
 `;

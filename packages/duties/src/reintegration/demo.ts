@@ -5,13 +5,11 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { addDays, demoReintegrationCases, type OrganizationId } from '@antt/reference';
-import type { Db } from '@antt/subgraph-kit';
+import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { HELP_KINDS, type HelpKind, type ReintegrationOutcome } from '../catalogues.js';
 import { DemoRandom, areasOf, communeAsOn } from '../common/demo.js';
 import { demoMemberName } from '../common/names.js';
-import { Check } from '../common/validate.js';
-import { reintegrationSupports, reintegrationVisits } from './table.js';
-import { validateAssignment, validateVisit, type SupportRow } from './repository.js';
+import { reintegrationSupportKind, reintegrationVisitKind } from './kind.js';
 
 export const SUPPORTING_ORGANIZATIONS: readonly OrganizationId[] = ['veterans', 'women', 'youth', 'farmers', 'elderly'];
 
@@ -25,9 +23,8 @@ export function demoSupportersOf(caseIndex: number): OrganizationId[] {
 
 export function seedDemoReintegration(db: Db, org: OrganizationId, today: string): number {
   const r = new DemoRandom(4920, org);
-  const check = new Check('input', today);
+  const write = demoWriter(db, org, today);
   const kinds = (Object.keys(HELP_KINDS) as HelpKind[]).slice(0, 5);
-  const visits: (typeof reintegrationVisits.$inferInsert)[] = [];
   let n = 0;
   demoReintegrationCases(today).forEach((c, i) => {
     if (!demoSupportersOf(i).includes(org)) return;
@@ -36,29 +33,25 @@ export function seedDemoReintegration(db: Db, org: OrganizationId, today: string
     const communeId = communeAsOn(c.communeId, assignedOn);
     const group = r.chance(40);
     const area = areasOf(communeId, assignedOn)[0];
-    const v = validateAssignment(org, {
+    const v = {
       caseId: c.id,
       communeId,
       assignedOn,
       supporterKind: group ? 'INTER_HOUSEHOLD_GROUP' : 'MENTOR',
       mentorName: group ? null : demoMemberName(r),
       groupName: group ? `Nhóm liên gia tự quản số ${r.int(1, 6)}${area ? `, ${area.name}` : ''}` : null,
-    }, check);
+    };
     // Some supports end 6 to 20 months in; the rest go on.
     const endsOn = r.chance(75) ? addDays(assignedOn, r.int(180, 600)) : null;
     const ended = endsOn !== null && endsOn <= today;
     const outcome: ReintegrationOutcome = r.chance(82) ? 'STABLE' : r.chance(60) ? 'MOVED_AWAY' : 'REOFFENDED';
-    const support = db
-      .insert(reintegrationSupports)
-      .values({ ...v, outcome: ended ? outcome : null, outcomeOn: ended ? endsOn : null, demo: true, recordedBy: 'demo-data', recordedAt: `${assignedOn}T09:00:00.000Z` })
-      .returning()
-      .get() as SupportRow;
+    const support = write(reintegrationSupportKind(org), { ...v, outcome: ended ? outcome : null, outcomeOn: ended ? endsOn : null });
     n++;
     for (let d = addDays(assignedOn, r.int(7, 30)); d <= today && (!ended || d <= endsOn!); d = addDays(d, r.int(25, 70))) {
       const help = r.chance(35) ? [] : r.some(kinds, 1, 2);
-      visits.push({ ...validateVisit(support, { visitedOn: d, help }, check), demo: true, recordedBy: 'demo-data', recordedAt: `${d}T15:00:00.000Z` });
+      write(reintegrationVisitKind(org), { supportId: support.id, visitedOn: d, help });
+      n++;
     }
   });
-  for (let i = 0; i < visits.length; i += 500) db.insert(reintegrationVisits).values(visits.slice(i, i + 500)).run();
-  return n + visits.length;
+  return n;
 }

@@ -1,48 +1,30 @@
-/** Resolvers of the reintegration part, generated per organization like its SDL. */
-import { branchById, territory, ORGANIZATIONS, type OrganizationId } from '@antt/reference';
-import type { SubgraphContext } from '@antt/subgraph-kit';
-import { parseId } from '../common/records.js';
-import { ReintegrationRepository, type AssignSupportInput, type SupportRow, type VisitInput } from './repository.js';
-import type { ReintegrationOutcome } from '../catalogues.js';
-
-interface ListArgs {
-  unitId?: string | null;
-  periodId?: string | null;
-  caseId?: string | null;
-  first: number;
-  after?: string | null;
-}
+/** Resolvers of reintegration support beyond what the kinds generate: the case, the summary, the follow-ups. */
+import { GraphQLError } from 'graphql';
+import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
+import { recordsOf, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { reintegrationSummary, reintegrationSupportKind, reintegrationVisitKind } from './kind.js';
 
 export function reintegrationResolvers(org: OrganizationId) {
   const P = ORGANIZATIONS[org].typePrefix;
-  const repo = (ctx: SubgraphContext) => ctx.repo(ReintegrationRepository);
-  const byId = (id: string, ctx: SubgraphContext) => {
-    const n = parseId(id);
-    return n === null ? null : repo(ctx).byId(n);
-  };
+  const supports = (ctx: SubgraphContext) => recordsOf(ctx, reintegrationSupportKind(org));
   return {
-    Query: {
-      [`${org}ReintegrationSupports`]: (_: unknown, a: ListArgs, ctx: SubgraphContext) => repo(ctx).list(a, a.first, a.after),
-      [`${org}ReintegrationSupport`]: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => byId(id, ctx),
-    },
-    Mutation: {
-      [`assign${P}ReintegrationSupport`]: (_: unknown, { input }: { input: AssignSupportInput }, ctx: SubgraphContext) => repo(ctx).assign(input),
-      [`record${P}ReintegrationVisit`]: (_: unknown, a: { supportId: string; input: VisitInput }, ctx: SubgraphContext) => repo(ctx).recordVisit(parseId(a.supportId) ?? 0, a.input),
-      [`record${P}ReintegrationOutcome`]: (_: unknown, a: { supportId: string; outcome: ReintegrationOutcome; on: string }, ctx: SubgraphContext) => repo(ctx).recordOutcome(parseId(a.supportId) ?? 0, a.outcome, a.on),
-    },
     [`${P}ReintegrationSupport`]: {
-      // Reached through another subgraph: the same scope check as the root field.
-      __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => byId(ref.id, ctx),
-      id: (r: SupportRow) => String(r.id),
-      case: (r: SupportRow) => ({ id: r.caseId }),
-      commune: (r: SupportRow) => territory().unit(r.communeId),
-      branch: (r: SupportRow) => branchById(r.branchId),
-      mentorName: (r: SupportRow, _: unknown, ctx: SubgraphContext) => (repo(ctx).mentorNameVisible() ? r.mentorName : null),
-      visits: (r: SupportRow, _: unknown, ctx: SubgraphContext) => repo(ctx).visits(r.id).map((v) => ({ ...v, help: JSON.parse(v.help) as string[] })),
+      case: (r: StoredRecord) => ({ id: r.caseId }),
     },
     [`${P}UnitRecords`]: {
-      reintegration: ({ unitId }: { unitId: string }, { periodId }: { periodId: string }, ctx: SubgraphContext) => repo(ctx).summary(unitId, periodId),
-      reintegrationSupports: ({ unitId }: { unitId: string }, a: ListArgs, ctx: SubgraphContext) => repo(ctx).list({ unitId, periodId: a.periodId }, a.first, a.after),
+      reintegration: ({ unitId }: { unitId: string }, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) => reintegrationSummary(supports(ctx), recordsOf(ctx, reintegrationVisitKind(org)), { unitId, ...a }),
+      reintegrationSupports: ({ unitId }: { unitId: string }, a: { periodId?: string | null; first: number; after?: string | null }, ctx: SubgraphContext) => supports(ctx).list({ unitId, periodId: a.periodId }, a.first, a.after),
+    },
+    Mutation: {
+      [`record${P}ReintegrationVisit`]: (_: unknown, a: { supportId: string; input: Record<string, unknown> }, ctx: SubgraphContext) => {
+        recordsOf(ctx, reintegrationVisitKind(org)).create({ ...a.input, supportId: a.supportId });
+        return supports(ctx).byId(a.supportId);
+      },
+      [`record${P}ReintegrationOutcome`]: (_: unknown, a: { supportId: string; outcome: string; on: string }, ctx: SubgraphContext) => {
+        const s = supports(ctx).byId(a.supportId);
+        if (s?.outcome) throw new GraphQLError('Việc giúp đỡ này đã có kết quả: muốn sửa, hãy đính chính kèm lý do.', { extensions: { code: 'BAD_USER_INPUT', field: 'outcome', reason: 'ALREADY_CLOSED' } });
+        return supports(ctx).correct(a.supportId, { outcome: a.outcome, outcomeOn: a.on }, 'Ghi kết quả giúp đỡ');
+      },
     },
   };
 }

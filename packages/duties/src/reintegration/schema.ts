@@ -5,7 +5,7 @@
  */
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { REINTEGRATION_OUTCOMES, REINTEGRATION_SUPPORTER_KINDS, enumSdl } from '../catalogues.js';
-import { MAX_PAGE } from '../common/records.js';
+import { RECORD_PAGE_MAX } from '@antt/subgraph-kit';
 
 /** Types every member organization declares alike (value types, so @shareable); the case itself is the police's. */
 export const sharedReintegrationSdl = `
@@ -22,16 +22,6 @@ export const sharedReintegrationSdl = `
   ${enumSdl('ReintegrationSupporterKind', 'Who carries out the support of a reintegration case (hình thức giúp đỡ).', REINTEGRATION_SUPPORTER_KINDS)}
 
   ${enumSdl('ReintegrationOutcome', 'How a supported reintegration ended (kết quả giúp đỡ).', REINTEGRATION_OUTCOMES)}
-
-  "One visit to a person being supported, and the help given (lần thăm, giúp đỡ)."
-  type ReintegrationVisit @shareable {
-    "Day of the visit."
-    visitedOn: Date!
-    "Help given on that visit; empty for a visit of encouragement only."
-    help: [HelpKind!]!
-    "Free-text note, without the person's name."
-    note: String
-  }
 
   "Number of cases supported by one kind of supporter."
   type ReintegrationSupporterCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
@@ -66,78 +56,19 @@ export const sharedReintegrationSdl = `
   }
 `;
 
+/** What the kinds do not generate: the case entity reference, the summary, and the named follow-up mutations. */
 export function reintegrationSdl(org: OrganizationId): string {
   const o = ORGANIZATIONS[org];
   const P = o.typePrefix;
-  const who = `${o.nameEn} (${o.nameVi})`;
   return `
-  """
-  Support the ${who} gives to a person reintegrating after a prison sentence: the mentor or
-  inter-household group assigned, visits, help given, outcome. The person is known here only by the
-  police's pseudonymous case id and the commune.
-  """
-  type ${P}ReintegrationSupport @key(fields: "id") {
-    "Id, unique within the ${o.nameEn}."
-    id: ID!
+  extend type ${P}ReintegrationSupport {
     "The case, by its pseudonymous id; the police subgraph answers for the rest, to those it allows."
     case: ReintegrationCase!
-    "Commune where the person lives, as the commune was when support was assigned."
-    commune: Unit!
-    "The organization's branch that gives the support."
-    branch: Branch!
-    "Day the support was assigned (ngày phân công)."
-    assignedOn: Date!
-    "Mentor or inter-household group."
-    supporterKind: ReintegrationSupporterKind!
-    "The member assigned as mentor: personal data of a member, shown to the ${o.nameEn}'s own staff only (null for anyone else)."
-    mentorName: String
-    "The self-managed inter-household group assigned (Nhóm liên gia tự quản)."
-    groupName: String
-    "Visits and help given, oldest first."
-    visits: [ReintegrationVisit!]!
-    "How the support ended; null while it goes on."
-    outcome: ReintegrationOutcome
-    "Day the outcome was recorded."
-    outcomeOn: Date
-    "Free-text note, without the person's name."
-    note: String
-    "When it was recorded."
-    recordedAt: DateTime!
-    "True for generated demo data."
-    demo: Boolean!
   }
 
-  "A page of the ${o.nameEn}'s reintegration supports, newest assignment first."
-  type ${P}ReintegrationSupportConnection {
-    "The supports on this page."
-    nodes: [${P}ReintegrationSupport!]!
-    "How many match the filter in all."
-    totalCount: Int!
-    "Where this page ends."
-    pageInfo: PageInfo!
-  }
-
-  "Support to assign: the police give the pseudonymous case id and the commune; no name is ever entered."
-  input Assign${P}ReintegrationSupportInput {
-    "Pseudonymous case id from the commune police, e.g. DEMO-TH-0001 (capital letters, digits, hyphens)."
-    caseId: ID!
-    "Commune where the person lives, valid on the day of assignment."
-    communeId: ID!
-    "Day the support is assigned; not in the future."
-    assignedOn: Date!
-    "Mentor or inter-household group."
-    supporterKind: ReintegrationSupporterKind!
-    "The member assigned as mentor (required for MENTOR)."
-    mentorName: String
-    "The inter-household group assigned (required for INTER_HOUSEHOLD_GROUP)."
-    groupName: String
-    "Free-text note, without the person's name."
-    note: String
-  }
-
-  "A visit to record."
-  input Record${P}ReintegrationVisitInput {
-    "Day of the visit: not before the assignment, not in the future."
+  "A visit to record on a support: the day and the help given, never the person's name."
+  input ${P}ReintegrationVisitInput {
+    "Day of the visit; not before the support was assigned, not after it ended."
     visitedOn: Date!
     "Help given; empty for a visit of encouragement only."
     help: [HelpKind!]!
@@ -146,26 +77,17 @@ export function reintegrationSdl(org: OrganizationId): string {
   }
 
   extend type ${P}UnitRecords {
-    "Reintegration support in the period, in counts (tái hòa nhập cộng đồng)."
-    reintegration("Period id, e.g. 2021-PLAN-Y." periodId: ID!): ReintegrationSupportSummary! @dataClass(class: PUBLIC_AGGREGATE)
-    "The supports themselves, newest assignment first (staff of the organization and leadership)."
-    reintegrationSupports("Assigned in this period." periodId: ID, "Page size, 1 to ${MAX_PAGE}." first: Int = 50, "Cursor from the previous page." after: String): ${P}ReintegrationSupportConnection!
-  }
-
-  extend type Query {
-    "The ${o.nameEn}'s reintegration supports in a unit and below it (default: your jurisdiction), newest assignment first."
-    ${org}ReintegrationSupports("Unit id; default: your jurisdiction." unitId: ID, "Assigned in this period." periodId: ID, "Only the supports of this case." caseId: ID, "Page size, 1 to ${MAX_PAGE}." first: Int = 50, "Cursor from the previous page." after: String): ${P}ReintegrationSupportConnection!
-    "One reintegration support of the ${o.nameEn}; null if it does not exist or is not yours to see."
-    ${org}ReintegrationSupport("Support id." id: ID!): ${P}ReintegrationSupport
+    "Reintegration support in the period, in counts; never a name (current versions, voided records excluded)."
+    reintegration("Period id." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime): ReintegrationSupportSummary @dataClass(class: PUBLIC_AGGREGATE)
+    "Supports assigned in the period, newest first (staff of the organization and leadership)."
+    reintegrationSupports("Assigned in this period." periodId: ID, "Page size, 1 to ${RECORD_PAGE_MAX}." first: Int = 50, "Cursor from the previous page." after: String): ${P}ReintegrationSupportConnection!
   }
 
   extend type Mutation {
-    "Assign a mentor or an inter-household group of the ${o.nameEn} to a reintegration case (staff, in their jurisdiction)."
-    assign${P}ReintegrationSupport("The assignment." input: Assign${P}ReintegrationSupportInput!): ${P}ReintegrationSupport
-    "Record a visit and the help given."
-    record${P}ReintegrationVisit("Support id." supportId: ID!, "The visit." input: Record${P}ReintegrationVisitInput!): ${P}ReintegrationSupport
-    "Record how the support ended; it cannot be changed afterwards."
-    record${P}ReintegrationOutcome("Support id." supportId: ID!, "The outcome." outcome: ReintegrationOutcome!, "Day it was recorded." on: Date!): ${P}ReintegrationSupport
+    "Record a visit to a person the ${o.nameEn} supports, and the help given (staff, in their jurisdiction); returns the support."
+    record${P}ReintegrationVisit("Support id." supportId: ID!, "The visit." input: ${P}ReintegrationVisitInput!): ${P}ReintegrationSupport
+    "Record how a support ended (once; a later change is a correction with its reason)."
+    record${P}ReintegrationOutcome("Support id." supportId: ID!, "The outcome." outcome: ReintegrationOutcome!, "Day of the outcome." on: Date!): ${P}ReintegrationSupport
   }
 `;
 }

@@ -1,12 +1,10 @@
 /** Demo help for people at risk: a few records a month, in communes and residential areas of the map of the day. */
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
-import type { Db } from '@antt/subgraph-kit';
+import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { HELP_KINDS, SUPPORTED_GROUPS, type HelpKind, type SupportedGroup } from '../catalogues.js';
 import { DemoRandom, areasOf, demoMonths } from '../common/demo.js';
 import { demoMemberName } from '../common/names.js';
-import { Check } from '../common/validate.js';
-import { atRiskSupports } from './table.js';
-import { validateAtRiskSupport } from './repository.js';
+import { atRiskSupportKind } from './kind.js';
 
 /** Youth help delinquent young people above all; the others people at risk and people who erred. */
 const GROUPS: Partial<Record<OrganizationId, SupportedGroup[]>> = {
@@ -16,10 +14,10 @@ const GROUPS: Partial<Record<OrganizationId, SupportedGroup[]>> = {
 
 export function seedDemoAtRiskSupport(db: Db, org: OrganizationId, today: string): number {
   const r = new DemoRandom(155, org);
-  const check = new Check('input', today);
+  const write = demoWriter(db, org, today);
   const groups = GROUPS[org] ?? (Object.keys(SUPPORTED_GROUPS) as SupportedGroup[]).filter((g) => g !== 'DELINQUENT_YOUTH');
   const kinds = Object.keys(HELP_KINDS) as HelpKind[];
-  const rows: ReturnType<typeof validateAtRiskSupport>[] = [];
+  let n = 0;
   for (const month of demoMonths(today)) {
     for (let i = r.int(2, 6); i > 0; i--) {
       const date = r.dayOf(month, today);
@@ -27,9 +25,9 @@ export function seedDemoAtRiskSupport(db: Db, org: OrganizationId, today: string
       const commune = r.commune(date);
       const areas = areasOf(commune.id, date);
       const unit = areas.length && r.chance(50) ? r.pick(areas) : commune;
-      rows.push(validateAtRiskSupport(org, { date, unitId: unit.id, supportedGroup: r.pick(groups), help: r.some(kinds, 1, 3), peopleHelped: r.chance(70) ? 1 : r.int(2, 12), givenBy: r.chance(50) ? `Hội viên ${demoMemberName(r)}` : `${ORGANIZATIONS[org].branchPrefixVi} ${unit.name}` }, check));
+      write(atRiskSupportKind(org), { date, unitId: unit.id, supportedGroup: r.pick(groups), help: r.some(kinds, 1, 3), peopleHelped: r.chance(70) ? 1 : r.int(2, 12), givenBy: r.chance(50) ? `Hội viên ${demoMemberName(r)}` : `${ORGANIZATIONS[org].branchPrefixVi} ${unit.name}` });
+      n++;
     }
   }
-  for (let i = 0; i < rows.length; i += 500) db.insert(atRiskSupports).values(rows.slice(i, i + 500).map((v) => ({ ...v, demo: true, recordedBy: 'demo-data', recordedAt: `${v.date}T10:00:00.000Z` }))).run();
-  return rows.length;
+  return n;
 }

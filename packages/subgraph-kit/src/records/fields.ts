@@ -14,23 +14,31 @@ import type { RecordKind } from './kind.js';
 export type Catalogue = Readonly<Record<string, string>>;
 
 export interface FieldSpec<T = unknown, R extends boolean = boolean> {
-  readonly type: 'date' | 'unit' | 'record' | 'text' | 'count' | 'enum' | 'enumSet' | 'code' | 'bool';
+  readonly type: 'date' | 'unit' | 'record' | 'text' | 'count' | 'enum' | 'enumSet' | 'code' | 'codes' | 'bool';
   /** Vietnamese label, used in messages (`Ngày tuần tra`). */
   readonly label: string;
   /** The schema's description: English first, then the Vietnamese term. */
   readonly description: string;
   readonly required: R;
+  /** The column's name when it is not the snake_case of the key (a column kept from before the framework). */
+  readonly dbName?: string;
+  /** Computed by the kind's `derive` (a visit's commune is its support's), never typed: not in the inputs. */
+  readonly derived?: boolean;
   /** A field more protected than its record (a name: PERSONAL); erasure applies to these only. */
   readonly dataClass?: DataClass;
   /** Enum fields: the GraphQL enum and its catalogue. */
   readonly enumType?: string;
   readonly catalogue?: Catalogue;
+  /** The enum is declared by another module of the schema (shared by several organizations): not generated again. */
+  readonly enumDeclared?: boolean;
   /** Unit fields: the levels a record may be kept at. */
   readonly levels?: readonly UnitLevel[];
   /** Record fields: the kind of the record pointed at (another record of the same organization). */
   readonly refKind?: () => RecordKind;
   /** Record fields: the list the record pointed at gets of the records pointing at it (a support's visits). */
   readonly children?: { field: string; description: string };
+  /** Record fields: the reason code when the record pointed at is not found (default UNKNOWN_RECORD). */
+  readonly unknownReason?: string;
   /** The column, named by the framework (snake_case of the field's key). */
   column(name: string): SQLiteColumnBuilderBase;
   /** The GraphQL type of the value (output), without the non-null mark. */
@@ -47,6 +55,10 @@ interface Common<R extends boolean = boolean> {
   /** Default true. */
   required?: R;
   dataClass?: DataClass;
+  /** The column's name, when it is not the snake_case of the key. */
+  dbName?: string;
+  /** Computed by the kind's `derive`, never typed. */
+  derived?: boolean;
 }
 
 function empty(v: unknown): boolean {
@@ -65,6 +77,8 @@ function base<T, R extends boolean>(o: Common<R>, rest: Omit<FieldSpec<T>, 'labe
     description: o.description,
     required,
     ...(o.dataClass ? { dataClass: o.dataClass } : {}),
+    ...(o.dbName ? { dbName: o.dbName } : {}),
+    ...(o.derived ? { derived: true } : {}),
     ...rest,
     parse(v, at, p, today) {
       if (empty(v)) {
@@ -106,7 +120,7 @@ export function unit<R extends boolean = true>(o: Common<R> & { levels: readonly
  * `<name>Id: ID!`, output `<name>`. That it exists, stands and is the caller's to see is checked when
  * written; an unknown record and one outside the caller's reach get the same message.
  */
-export function recordRef<R extends boolean = true>(o: Common<R> & { kind: () => RecordKind; children?: { field: string; description: string } }): FieldSpec<string, NoInfer<R>> {
+export function recordRef<R extends boolean = true>(o: Common<R> & { kind: () => RecordKind; children?: { field: string; description: string }; unknownReason?: string }): FieldSpec<string, NoInfer<R>> {
   return base<string, R>(
     o,
     {
@@ -116,6 +130,7 @@ export function recordRef<R extends boolean = true>(o: Common<R> & { kind: () =>
       },
       refKind: o.kind,
       ...(o.children ? { children: o.children } : {}),
+      ...(o.unknownReason ? { unknownReason: o.unknownReason } : {}),
       column: (n) => text(n),
       ...identity,
     },
@@ -150,15 +165,15 @@ export function count<R extends boolean = true>(o: Common<R> & { min?: number; m
 }
 
 /** One value of a catalogue (a GraphQL enum). */
-export function oneOf<R extends boolean = true>(o: Common<R> & { enumType: string; catalogue: Catalogue }): FieldSpec<string, NoInfer<R>> {
-  return base<string, R>(o, { type: 'enum', gqlType: o.enumType, enumType: o.enumType, catalogue: o.catalogue, column: (n) => text(n), ...identity }, (v, at, p) => {
+export function oneOf<R extends boolean = true>(o: Common<R> & { enumType: string; catalogue: Catalogue; enumDeclared?: boolean }): FieldSpec<string, NoInfer<R>> {
+  return base<string, R>(o, { type: 'enum', gqlType: o.enumType, enumType: o.enumType, catalogue: o.catalogue, ...(o.enumDeclared ? { enumDeclared: true } : {}), column: (n) => text(n), ...identity }, (v, at, p) => {
     if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(o.catalogue, v)) return void p.add(at, `${o.label}: giá trị không có trong danh mục.`, 'UNKNOWN_VALUE');
     return v;
   });
 }
 
 /** Several values of a catalogue, each once, kept in the catalogue's order. */
-export function setOf(o: Common<false> & { enumType: string; catalogue: Catalogue; min?: number }): FieldSpec<string[], false> {
+export function setOf(o: Common<false> & { enumType: string; catalogue: Catalogue; min?: number; enumDeclared?: boolean }): FieldSpec<string[], false> {
   const keys = Object.keys(o.catalogue);
   return base<string[], false>(
     { ...o, required: false },
@@ -167,6 +182,7 @@ export function setOf(o: Common<false> & { enumType: string; catalogue: Catalogu
       gqlType: `[${o.enumType}!]`,
       enumType: o.enumType,
       catalogue: o.catalogue,
+      ...(o.enumDeclared ? { enumDeclared: true } : {}),
       column: (n) => text(n),
       toDb: (v) => JSON.stringify(v ?? []),
       fromDb: (v) => (typeof v === 'string' ? (JSON.parse(v) as string[]) : []),
@@ -190,6 +206,18 @@ export function code<R extends boolean = true>(o: Common<R>): FieldSpec<string, 
   });
 }
 
+/** Several ids (of organizations, of other records elsewhere), each once; `allowed` says which are acceptable. */
+export function codes(o: Common<false> & { allowed: (v: string) => boolean; what: string; unknownReason?: string }): FieldSpec<string[], false> {
+  return base<string[], false>(
+    { ...o, required: false },
+    { type: 'codes', gqlType: '[ID!]', column: (n) => text(n), toDb: (v) => JSON.stringify(v ?? []), fromDb: (v) => (typeof v === 'string' ? (JSON.parse(v) as string[]) : []) },
+    (v, at, p) => {
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !o.allowed(x))) return void p.add(at, `${o.label}: chỉ nhận ${o.what}.`, o.unknownReason ?? 'UNKNOWN_VALUE');
+      return [...new Set(v as string[])];
+    },
+  );
+}
+
 export function bool<R extends boolean = true>(o: Common<R>): FieldSpec<boolean, NoInfer<R>> {
   return base<boolean, R>(
     o,
@@ -201,7 +229,7 @@ export function bool<R extends boolean = true>(o: Common<R>): FieldSpec<boolean,
   );
 }
 
-export const field = { date, unit, record: recordRef, text: textField, count, oneOf, setOf, code, bool };
+export const field = { date, unit, record: recordRef, text: textField, count, oneOf, setOf, code, codes, bool };
 
 /** The value type of a map of field specs (optional fields may be null). */
 export type ValuesOf<F extends Record<string, FieldSpec>> = { [K in keyof F]: F[K] extends FieldSpec<infer T, infer R> ? (R extends true ? T : T | null) : never };
@@ -209,4 +237,9 @@ export type ValuesOf<F extends Record<string, FieldSpec>> = { [K in keyof F]: F[
 /** snake_case of a camelCase key: incidentsFound → incidents_found. */
 export function snake(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** The column of a field: its own name if it has one, else the snake_case of its key. */
+export function columnOf(key: string, f: FieldSpec | undefined): string {
+  return f?.dbName ?? snake(key);
 }

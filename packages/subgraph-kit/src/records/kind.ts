@@ -29,6 +29,10 @@ export interface CountsSpec<K extends string> {
   description: string;
   /** What `count` counts, e.g. "Patrols (số ca tuần tra)." */
   countDescription: string;
+  /** The name of the count in the summary type (default `count`). */
+  countField?: string;
+  /** The summary and breakdown types are declared elsewhere (shared by several organizations' subgraphs, alike in each). */
+  sharedTypes?: boolean;
   /** Sums of count fields, under their own names (`memberTurns: { of: 'members' }`). */
   sums?: Record<string, SumSpec<K>>;
   /** A breakdown by an enum field, every value of its catalogue listed (zeros included). */
@@ -44,6 +48,10 @@ export interface CheckContext {
   problems: Problems;
   /** `input.<name>`: the path a problem names. */
   at(name: string): string;
+  /** Another record of the organization, current and as the caller may see it (null when not), e.g. a visit's support. */
+  lookup(kind: RecordKind, id: string): Record<string, unknown> | null;
+  /** The record being corrected (null for a new one): its own id, so that a rule does not find it contradicting itself. */
+  self: string | null;
 }
 
 export interface KindSpec<F extends Record<string, FieldSpec>> {
@@ -76,13 +84,19 @@ export interface KindSpec<F extends Record<string, FieldSpec>> {
   /** Default INTERNAL. */
   dataClass?: DataClass;
   visibility?: Visibility;
+  /**
+   * Computes the fields declared `derived` from the others (a visit's commune from its support); runs
+   * before the checks, with `lookup` for the records pointed at. Leaves a field undefined when it cannot.
+   */
+  derive?(v: ValuesOf<F>, c: CheckContext): { [K in keyof F]?: unknown };
   /** Checks across fields, after each field's own; adds problems (never throws). */
   check?(v: ValuesOf<F>, c: CheckContext): void;
   /**
-   * What a record of this kind may not contradict: two current records with the same key. The message
-   * names the existing record, so that the user corrects it instead of adding a second one.
+   * What a record of this kind may not contradict: two current records with the same key (a null key:
+   * no constraint for this record). The message names the existing record, so that the user corrects it
+   * instead of adding a second one.
    */
-  unique?: { key(v: ValuesOf<F>): string; message(existingId: string): string; field: keyof F & string };
+  unique?: { key(v: ValuesOf<F>): string | null; message(existingId: string): string; field: keyof F & string; reason?: string };
   counts?: CountsSpec<keyof F & string>;
   /**
    * A valid record, as a user would type it (documentation, and the generic suite that runs over every

@@ -3,7 +3,8 @@
  * field per attempt. Messages name the field and the expected form; they never repeat the value typed
  * (it may be a name, a phone number, or what a tip said).
  */
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { invalidInputs } from '@antt/auth';
 
 export interface Problem {
   /** The argument path the user must fix, e.g. `input.date`. */
@@ -11,13 +12,15 @@ export interface Problem {
   message: string;
   /** Stable machine code, e.g. REQUIRED, TOO_LONG, DATE_IN_FUTURE. */
   reason: string;
+  /** The rule of law the refusal rests on, when there is one. */
+  legalBasis?: string;
 }
 
 export class Problems {
   readonly list: Problem[] = [];
 
-  add(field: string, message: string, reason: string): void {
-    this.list.push({ field, message, reason });
+  add(field: string, message: string, reason: string, legalBasis?: string): void {
+    this.list.push({ field, message, reason, ...(legalBasis ? { legalBasis } : {}) });
   }
 
   get empty(): boolean {
@@ -30,8 +33,7 @@ export class Problems {
   }
 }
 
+/** One BAD_USER_INPUT error for all the problems (the shape every validator of the graph reports in). */
 export function inputProblems(list: readonly Problem[]): GraphQLError {
-  const first = list[0]!;
-  const message = list.length === 1 ? `${first.field}: ${first.message}` : `Dữ liệu chưa hợp lệ (${list.length} lỗi): ${list.map((p) => `${p.field}: ${p.message}`).join(' ')}`;
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: first.field, reason: first.reason, problems: list.map((p) => ({ ...p })) } });
+  return invalidInputs(list);
 }

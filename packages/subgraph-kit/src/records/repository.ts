@@ -16,7 +16,7 @@ import { GraphQLError } from 'graphql';
 import { forbidden, notFound, type Scope } from '@antt/auth';
 import { nearestBranch, periodById, territory, todayInVietnam, ORGANIZATIONS } from '@antt/reference';
 import { sqliteOf, type Db } from '../db.js';
-import { fmtDate, snake, type FieldSpec } from './fields.js';
+import { columnOf, fmtDate, type FieldSpec } from './fields.js';
 import { plausibleRecordId, newRecordId } from './ids.js';
 import type { RecordKind } from './kind.js';
 import { Problems, inputProblems } from './problems.js';
@@ -115,13 +115,19 @@ interface Statements {
   total: Record<'current' | 'asOf', Database.Statement>;
   totals: Record<'current' | 'asOf', Database.Statement>;
   by: Record<'current' | 'asOf', Database.Statement> | null;
+  custom: Map<string, Database.Statement>;
 }
 
 const statements = new WeakMap<Database.Database, Map<string, Statements>>();
 
+/** The column of one of a kind's fields. */
+function colOf(kind: RecordKind, key: string): string {
+  return columnOf(key, kind.spec.fields[key]);
+}
+
 /** The columns of a kind's table: the declared fields', in declaration order. */
 function fieldColumns(kind: RecordKind): [key: string, column: string, spec: FieldSpec][] {
-  return Object.entries(kind.spec.fields).map(([k, f]) => [k, snake(k), f]);
+  return Object.entries(kind.spec.fields).map(([k, f]) => [k, columnOf(k, f), f]);
 }
 
 function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
@@ -131,8 +137,8 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
   if (hit) return hit;
   const s = kind.spec;
   const t = s.table;
-  const unit = snake(s.unitField);
-  const date = snake(s.dateField);
+  const unit = colOf(kind, s.unitField);
+  const date = colOf(kind, s.dateField);
   const cols = fieldColumns(kind).map(([, c]) => c);
   const extra = [...(s.branch ? ['branch_id'] : []), ...(s.unique ? ['conflict_key'] : [])];
   const insertCols = ['record_id', 'version', 'status', 'created_at', 'recorded_at', 'recorded_by', 'reason', 'changed_fields', 'erased_fields', 'client_key', 'content_hash', 'demo', ...cols, ...extra];
@@ -141,11 +147,11 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
     current: 'superseded_at IS NULL',
     asOf: 'recorded_at <= @asOf AND (superseded_at IS NULL OR superseded_at > @asOf)',
   };
-  const filters = (s.filters ?? []).map((k) => ` AND (@f_${k} IS NULL OR ${snake(k)} = @f_${k})`).join('');
+  const filters = (s.filters ?? []).map((k) => ` AND (@f_${k} IS NULL OR ${colOf(kind, k)} = @f_${k})`).join('');
   const window = `${unit} IN (SELECT value FROM json_each(@units)) AND ${date} BETWEEN @from AND @to AND (@voided = 1 OR status = 'ACTIVE')${filters}`;
-  const sums = Object.entries(s.counts?.sums ?? {}).map(([name, sum]) => `coalesce(sum(${snake(sum.of)}), 0) AS ${name}`);
+  const sums = Object.entries(s.counts?.sums ?? {}).map(([name, sum]) => `coalesce(sum(${colOf(kind, sum.of)}), 0) AS ${name}`);
   const sumSql = sums.length ? `, ${sums.join(', ')}` : '';
-  const by = s.counts?.by ? snake(s.counts.by.field) : null;
+  const by = s.counts?.by ? colOf(kind, s.counts.by.field) : null;
   const st: Statements = {
     byRecord: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = ? AND superseded_at IS NULL`),
     byRecordAsOf: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = @id AND ${when.asOf}`),
@@ -172,6 +178,7 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
           asOf: sqlite.prepare(`SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`),
         }
       : null,
+    custom: new Map(),
   };
   m.set(t, st);
   return st;
@@ -251,9 +258,9 @@ export class RecordRepository {
 
   /** The current, standing records of this kind whose field `key` points at record `parentId`, oldest first (the caller may read them all or none). */
   childrenOf(key: string, parentId: string): StoredRecord[] {
-    const col = snake(key);
-    const date = snake(this.spec.dateField);
-    const rows = this.sqlite.prepare(`SELECT * FROM ${this.spec.table} WHERE ${col} = ? AND superseded_at IS NULL AND status = 'ACTIVE' ORDER BY ${date}, id`).all(parentId) as Record<string, unknown>[];
+    const column = colOf(this.kind, key);
+    const date = colOf(this.kind, this.spec.dateField);
+    const rows = this.sqlite.prepare(`SELECT * FROM ${this.spec.table} WHERE ${column} = ? AND superseded_at IS NULL AND status = 'ACTIVE' ORDER BY ${date}, id`).all(parentId) as Record<string, unknown>[];
     return rows.map((r) => this.toRecord(r)).filter((r) => this.mayRead(r[this.spec.unitField] as string));
   }
 
@@ -300,7 +307,33 @@ export class RecordRepository {
     const nodes = rows.slice(0, first).map((r) => this.toRecord(r));
     const total = (this.st.total[mode].get(w) as { n: number }).n;
     const last = rows[Math.min(first, rows.length) - 1];
-    return { nodes, totalCount: total, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last[snake(this.spec.dateField)] as string, last.id as number) : null } };
+    return { nodes, totalCount: total, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last[colOf(this.kind, this.spec.dateField)] as string, last.id as number) : null } };
+  }
+
+  /**
+   * Any other aggregate over the records dated in the period, in the unit and below it, with the same
+   * window, time reading and exclusion of voided records as `summary`: `select` names SQL expressions
+   * over the kind's columns (`count(*) AS n`), `groupBy` a column. `where` adds a condition, which may
+   * use @from and @to, the period's first and last day; with `dated: false` the record's own date is
+   * not held to the period (a support that began before it and goes on). Statements are prepared once.
+   */
+  aggregate<T = Record<string, number>>(f: ListFilter & { unitId: string }, select: string, opts: { groupBy?: string; where?: string; dated?: boolean } = {}): T[] {
+    const { groupBy, where, dated = true } = opts;
+    const w = this.window({ ...f, includeVoided: false }, true);
+    const mode = w.asOf ? 'asOf' : 'current';
+    const key = `${mode}|${select}|${groupBy ?? ''}|${where ?? ''}|${dated}`;
+    let stmt = this.st.custom.get(key);
+    if (!stmt) {
+      const s = this.spec;
+      const when = mode === 'asOf' ? 'recorded_at <= @asOf AND (superseded_at IS NULL OR superseded_at > @asOf)' : 'superseded_at IS NULL';
+      const filters = (s.filters ?? []).map((k) => ` AND (@f_${k} IS NULL OR ${colOf(this.kind, k)} = @f_${k})`).join('');
+      const date = colOf(this.kind, s.dateField);
+      stmt = this.sqlite.prepare(
+        `SELECT ${select} FROM ${s.table} WHERE ${when} AND ${colOf(this.kind, s.unitField)} IN (SELECT value FROM json_each(@units)) AND ${dated ? `${date} BETWEEN @from AND @to` : '@from = @from AND @to = @to'} AND (@voided = 1 OR status = 'ACTIVE')${filters} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)${where ? ` AND (${where})` : ''}${groupBy ? ` GROUP BY ${groupBy}` : ''}`,
+      );
+      this.st.custom.set(key, stmt);
+    }
+    return stmt.all(w) as T[];
   }
 
   /** Counts (and sums) of the records dated in the period, in the unit and everything below it; voided records never count. */
@@ -327,11 +360,16 @@ export class RecordRepository {
   // ---- writing ----
 
   /** Checks every field and the kind's own rules at once; returns the values to store. */
-  private validate(input: Record<string, unknown>, prefix: string): { values: Record<string, unknown>; branchId: string | null } {
+  private validate(input: Record<string, unknown>, prefix: string, self: string | null = null): { values: Record<string, unknown>; branchId: string | null } {
     const p = new Problems();
     const at = (k: string) => (prefix ? `${prefix}.${k}` : k);
     const values: Record<string, unknown> = {};
-    for (const [key, f] of Object.entries(this.spec.fields)) values[key] = f.parse(input[key], at(key), p, this.today);
+    for (const [key, f] of Object.entries(this.spec.fields)) if (!f.derived) values[key] = f.parse(input[key], at(key), p, this.today);
+    const lookup = (kind: RecordKind, id: string) => {
+      const r = new RecordRepository(kind, this.db, this.scope, this.today).byId(id);
+      return r && r.status === 'ACTIVE' ? r : null;
+    };
+    if (this.spec.derive && p.empty) Object.assign(values, this.spec.derive(values as never, { org: this.org, unit: null, today: this.today, problems: p, at, lookup, self }));
     const unitId = values[this.spec.unitField] as string | undefined;
     const date = values[this.spec.dateField] as string | undefined;
     const uf = this.spec.fields[this.spec.unitField]!;
@@ -341,7 +379,8 @@ export class RecordRepository {
       const u = territory().unit(unitId);
       if (!u) p.add(at(this.spec.unitField), `${uf.label}: không có đơn vị này.`, 'UNKNOWN_UNIT');
       else if (uf.levels && !uf.levels.includes(u.level)) p.add(at(this.spec.unitField), `${uf.label}: ${u.name} không thuộc cấp được ghi cho loại hồ sơ này.`, 'WRONG_UNIT_LEVEL');
-      else if (date && !territory().existsOn(u.id, date)) {
+      // A unit taken from another record (a visit's, from its support) was checked when that record was written.
+      else if (date && !uf.derived && !territory().existsOn(u.id, date)) {
         const hint = u.validTo && date > u.validTo ? `đã sáp nhập từ ${fmtDate(u.validTo)}; hãy ghi cho đơn vị mới (${territory().currentUnit(u.id)?.name ?? 'theo bản đồ hiện nay'})` : `chỉ có từ ngày ${fmtDate(u.validFrom)}; trước đó hãy ghi cho đơn vị cũ`;
         p.add(at(this.spec.unitField), `${uf.label}: ${u.name} không tồn tại vào ngày ${fmtDate(date)} (${hint}).`, 'UNIT_NOT_VALID_ON_DATE');
       } else {
@@ -356,9 +395,9 @@ export class RecordRepository {
     for (const [key, f] of Object.entries(this.spec.fields)) {
       if (f.type !== 'record' || !f.refKind || typeof values[key] !== 'string') continue;
       const target = new RecordRepository(f.refKind(), this.db, this.scope, this.today).byId(values[key] as string);
-      if (!target || target.status !== 'ACTIVE') p.add(at(key), `${f.label}: không tìm thấy ${f.refKind().spec.nounVi} này trong địa bàn của bạn.`, 'UNKNOWN_RECORD');
+      if (!target || target.status !== 'ACTIVE') p.add(at(key), `${f.label}: không tìm thấy ${f.refKind().spec.nounVi} này trong địa bàn của bạn.`, f.unknownReason ?? 'UNKNOWN_RECORD');
     }
-    if (p.empty) this.spec.check?.(values as never, { org: this.org, unit, today: this.today, problems: p, at });
+    if (p.empty) this.spec.check?.(values as never, { org: this.org, unit, today: this.today, problems: p, at, lookup, self });
     p.throwIfAny();
     return { values, branchId };
   }
@@ -367,8 +406,9 @@ export class RecordRepository {
     const u = this.spec.unique;
     if (!u || !this.st.conflict) return null;
     const key = u.key(values as never);
+    if (key === null) return null;
     const existing = this.st.conflict.get(key, self) as { record_id: string } | undefined;
-    if (existing) throw inputProblems([{ field: `input.${u.field}`, message: u.message(existing.record_id), reason: 'CONTRADICTS_EXISTING' }]);
+    if (existing) throw inputProblems([{ field: `input.${u.field}`, message: u.message(existing.record_id), reason: u.reason ?? 'CONTRADICTS_EXISTING' }]);
     return key;
   }
 
@@ -388,6 +428,8 @@ export class RecordRepository {
    * the first time; the same key with other content is refused.
    */
   create(input: Record<string, unknown>, opts: { clientKey?: string | null; demo?: boolean; recordedBy?: string; recordedAt?: string } = {}): StoredRecord {
+    // Someone who may not write this organization's records at all is told so before anything about the input.
+    if (!this.scope.canWrite(this.org)) this.scope.assertCanWrite(this.org, this.scope.identity.unitId);
     const { values, branchId } = this.validate(input, 'input');
     const unitId = values[this.spec.unitField] as string;
     this.scope.assertCanWrite(this.org, unitId);
@@ -433,7 +475,7 @@ export class RecordRepository {
   /** A record the caller may change; outside their reach, a record and no record look the same. */
   private writable(id: string): Record<string, unknown> {
     const row = plausibleRecordId(id) ? (this.st.byRecord.get(id) as Record<string, unknown> | undefined) : undefined;
-    if (!row || !this.scope.canWrite(this.org) || !this.scope.coversUnit(row[snake(this.spec.unitField)] as string)) throw notFound(`Không tìm thấy ${this.spec.nounVi} này.`);
+    if (!row || !this.scope.canWrite(this.org) || !this.scope.coversUnit(row[colOf(this.kind, this.spec.unitField)] as string)) throw notFound(`Không tìm thấy ${this.spec.nounVi} này.`);
     return row;
   }
 
@@ -472,13 +514,13 @@ export class RecordRepository {
       const merged: Record<string, unknown> = {};
       const changed: string[] = [];
       for (const key of Object.keys(this.spec.fields)) {
-        const given = Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
+        const given = !this.spec.fields[key]!.derived && Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
         if (given && erased.has(key)) throw inputProblems([{ field: `changes.${key}`, message: 'trường này đã bị xóa theo luật bảo vệ dữ liệu cá nhân: không ghi lại được.', reason: 'ERASED' }]);
         merged[key] = given ? changes[key] : current[key];
         if (given && JSON.stringify(changes[key]) !== JSON.stringify(current[key])) changed.push(key);
       }
       if (!changed.length) throw inputProblems([{ field: 'changes', message: 'không có trường nào khác với phiên bản hiện tại.', reason: 'NO_CHANGE' }]);
-      const { values, branchId } = this.validate(merged, 'changes');
+      const { values, branchId } = this.validate(merged, 'changes', current.id);
       this.scope.assertCanWrite(this.org, values[this.spec.unitField] as string);
       const conflictKey = this.assertNoConflict(values, current.id);
       return this.nextVersion(prev, values, { status: 'ACTIVE', reason: why!, changed, branchId, conflictKey });
@@ -514,7 +556,7 @@ export class RecordRepository {
       const done = erasures(prev);
       if (done.some((e) => e.field === fieldName)) throw inputProblems([{ field: 'field', message: 'trường này đã được xóa trước đó.', reason: 'ALREADY_ERASED' }]);
       const list: Erasure[] = [...done, { field: fieldName, at: nowIso(), by: this.scope.identity.userId, legalBasis: why! }];
-      this.sqlite.prepare(`UPDATE ${this.spec.table} SET ${snake(fieldName)} = NULL, erased_fields = ? WHERE record_id = ?`).run(JSON.stringify(list), prev.record_id);
+      this.sqlite.prepare(`UPDATE ${this.spec.table} SET ${colOf(this.kind, fieldName)} = NULL, erased_fields = ? WHERE record_id = ?`).run(JSON.stringify(list), prev.record_id);
       return this.byId(prev.record_id as string)!;
     });
   }

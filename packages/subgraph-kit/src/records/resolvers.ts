@@ -55,6 +55,7 @@ export function kindResolvers(kind: RecordKind): KindResolverMap {
     out[`${kind.prefix}UnitRecords`] = {
       [counts.field]: (({ unitId }: { unitId: string }, a: TimeFilter & { periodId: string }, ctx: SubgraphContext) => {
         const sum = recordsOf(ctx, kind).summary({ unitId, ...a });
+        if (counts.countField) sum[counts.countField] = sum.count;
         if (counts.by) {
           const by = counts.by;
           sum[by.as] = (sum[by.as] as { key: string; count: number }[]).map(({ key, ...rest }) => ({ [by.field]: key, key, ...rest }));

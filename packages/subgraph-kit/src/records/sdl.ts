@@ -40,12 +40,13 @@ enum RecordStatus {
 
 function fieldLines(kind: RecordKind, mode: 'output' | 'input' | 'changes'): string {
   return Object.entries(kind.spec.fields)
+    .filter(([, f]) => mode === 'output' || !f.derived)
     .map(([key, f]) => {
       if (mode === 'output') {
         const name = kind.outputName(key);
         // A personal field may be erased, and a record pointed at may not be the caller's to see: nullable.
         const nonNull = f.required && !f.dataClass && f.type !== 'record' ? '!' : '';
-        const type = f.type === 'enumSet' ? `${f.gqlType}!` : `${f.gqlType}${nonNull}`;
+        const type = f.type === 'enumSet' || f.type === 'codes' ? `${f.gqlType}!` : `${f.gqlType}${nonNull}`;
         return `  ${str(f.description)}\n  ${name}: ${type}${classOf(f)}`;
       }
       const inputType = f.type === 'unit' || f.type === 'record' ? 'ID' : f.gqlType;
@@ -59,7 +60,7 @@ function filterArgs(kind: RecordKind): string {
   return (kind.spec.filters ?? [])
     .map((key) => {
       const f = kind.spec.fields[key]!;
-      const type = f.type === 'unit' || f.type === 'record' ? 'ID' : f.type === 'enumSet' ? f.enumType : f.gqlType;
+      const type = f.type === 'unit' || f.type === 'record' ? 'ID' : f.type === 'enumSet' ? f.enumType : f.type === 'codes' ? 'ID' : f.gqlType;
       return `${str(`Only records with this ${key}.`)} ${key}: ${type}, `;
     })
     .join('');
@@ -159,6 +160,7 @@ ${fieldLines(kind, 'changes')}
   ];
   if (kind.eraseMutation) parts.push(`"Personal fields of a ${T} that an erasure may empty."\nenum ${T}PersonalField {\n${kind.personalFields.map((k) => `  ${str(s.fields[k]!.description)}\n  ${k}`).join('\n')}\n}`);
   if (counts) {
+    if (!counts.sharedTypes) {
     if (counts.by && byField) {
       parts.push(`${str(`${T} records with one ${counts.by.field}.`)}
 type ${counts.by.type} @dataClass(class: PUBLIC_AGGREGATE) {
@@ -172,9 +174,10 @@ ${sumFields}
     parts.push(`${str(counts.description)}
 type ${counts.type} @dataClass(class: PUBLIC_AGGREGATE) {
   ${str(counts.countDescription)}
-  count: Int!
+  ${counts.countField ?? 'count'}: Int!
 ${sumFields}${counts.by ? `\n  ${str(counts.by.description)}\n  ${counts.by.as}: [${counts.by.type}!]!` : ''}
 }`);
+    }
     parts.push(`extend type ${kind.prefix}UnitRecords {
   ${str(`${counts.description} Current versions, voided records excluded; asRecordedAt and effectiveOn read another time.`)}
   ${counts.field}("Period id, e.g. 2021-PLAN-Y." periodId: ID!, ${TIME_ARGS}): ${counts.type} @dataClass(class: PUBLIC_AGGREGATE)
@@ -188,7 +191,7 @@ export function kindsSdl(kinds: readonly RecordKind[], enumDescriptions: Readonl
   const enums = new Map<string, string>();
   for (const k of kinds)
     for (const f of Object.values(k.spec.fields)) {
-      if (f.enumType && f.catalogue && !enums.has(f.enumType)) enums.set(f.enumType, catalogueEnumSdl(f.enumType, enumDescriptions[f.enumType] ?? f.description, f.catalogue));
+      if (f.enumType && f.catalogue && !f.enumDeclared && !enums.has(f.enumType)) enums.set(f.enumType, catalogueEnumSdl(f.enumType, enumDescriptions[f.enumType] ?? f.description, f.catalogue));
     }
   return [RECORD_STATUS_SDL, ...enums.values(), ...kinds.map(kindSdl), ...childrenSdl(kinds)].join('\n\n');
 }

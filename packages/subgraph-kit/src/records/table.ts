@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex, type SQLiteColumnBuilderBase } from 'drizzle-orm/sqlite-core';
-import { snake, type FieldSpec } from './fields.js';
+import { columnOf, type FieldSpec } from './fields.js';
 import type { KindSpec } from './kind.js';
 
 /** Columns every version row carries, whatever the kind. */
@@ -42,9 +42,10 @@ export function versionColumns() {
 export function kindTable<F extends Record<string, FieldSpec>>(spec: KindSpec<F>) {
   const cols: Record<string, SQLiteColumnBuilderBase> = {};
   for (const [key, f] of Object.entries(spec.fields)) {
-    const c = f.column(snake(key)) as SQLiteColumnBuilderBase & { notNull(): SQLiteColumnBuilderBase };
-    // Required fields are NOT NULL, except those a personal-data erasure may empty.
-    cols[key] = f.required && !f.dataClass ? c.notNull() : c;
+    const c = f.column(columnOf(key, f)) as SQLiteColumnBuilderBase & { notNull(): SQLiteColumnBuilderBase };
+    // Required fields are NOT NULL, except those a personal-data erasure may empty; lists are stored as
+    // JSON, '[]' when empty, never NULL.
+    cols[key] = (f.required && !f.dataClass) || f.type === 'enumSet' || f.type === 'codes' ? c.notNull() : c;
   }
   if (spec.branch) cols.branchId = text('branch_id').notNull();
   if (spec.unique) cols.conflictKey = text('conflict_key');
