@@ -221,7 +221,7 @@ export function codes(o: Common<false> & { allowed: (v: string) => boolean; what
 export function bool<R extends boolean = true>(o: Common<R>): FieldSpec<boolean, NoInfer<R>> {
   return base<boolean, R>(
     o,
-    { type: 'bool', gqlType: 'Boolean', column: (n) => integer(n, { mode: 'boolean' }), toDb: (v) => v, fromDb: (v) => (v == null ? null : Boolean(v)) },
+    { type: 'bool', gqlType: 'Boolean', column: (n) => integer(n, { mode: 'boolean' }), toDb: (v) => (v == null ? null : v ? 1 : 0), fromDb: (v) => (v == null ? null : Boolean(v)) },
     (v, at, p) => {
       if (typeof v !== 'boolean') return void p.add(at, `${o.label} phải là đúng hoặc sai.`, 'INVALID_BOOLEAN');
       return v;
