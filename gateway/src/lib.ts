@@ -5,3 +5,5 @@ export { compose, composeOrThrow } from './compose.js';
 export * from './data-classes.js';
 export * from './dashboard-operations.js';
 export * from './policy.js';
+export * from './fallback.js';
+export * from './config.js';
