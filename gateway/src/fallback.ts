@@ -23,7 +23,6 @@ import {
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLFormattedError, type GraphQLSchema,
   type InlineFragmentNode, type OperationDefinitionNode, type SelectionNode, buildASTSchema, getNamedType,
 } from 'graphql';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { referenceTypeDefs } from '@antt/subgraph-kit';
 import { ORGANIZATIONS, isOrganizationId } from '@antt/reference';
@@ -45,9 +44,23 @@ const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 
 
 let reference: GraphQLSchema | undefined;
 
-/** The part of the schema every subgraph answers, and answers identically (packages/subgraph-kit). */
+/**
+ * The part of the schema every subgraph answers, and answers identically (packages/subgraph-kit),
+ * with the entity lookup every subgraph adds to it. Built here with this module's own `graphql`
+ * rather than by @apollo/subgraph, which loads graphql's CommonJS build: under vitest the two are
+ * different realms and TypeInfo refuses a schema from the other one.
+ */
 export function sharedReferenceSchema(): GraphQLSchema {
-  return (reference ??= buildSubgraphSchema({ typeDefs: referenceTypeDefs }));
+  if (reference) return reference;
+  const entities = referenceTypeDefs.definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION && d.directives?.some((x) => x.name.value === 'key') ? [d.name.value] : []));
+  const federation = parse(/* GraphQL */ `
+    scalar _Any
+    union _Entity = ${entities.join(' | ')}
+    type _Service { sdl: String }
+    extend type Query { _entities(representations: [_Any!]!): [_Entity]! _service: _Service! }
+  `);
+  // The federation directives (@key, @shareable, @link) need no definitions to know fields and types.
+  return (reference = buildASTSchema({ kind: Kind.DOCUMENT, definitions: [...referenceTypeDefs.definitions, ...federation.definitions] }, { assumeValidSDL: true }));
 }
 
 export interface Reduction {
@@ -243,7 +256,8 @@ export class SubgraphFallback {
         const got = answer?.data?._entities;
         if (answer && Array.isArray(got) && got.length === shared.length) {
           answered = true;
-          shared.forEach((i, j) => (out[i] = got[j]));
+          // Entities come back without __typename unless asked; the representation's says which fragments apply.
+          shared.forEach((i, j) => (out[i] = got[j] && typeof got[j] === 'object' ? { __typename: representations[i]!.__typename, ...(got[j] as Json) } : got[j]));
           for (const e of answer.errors ?? []) {
             const [head, j, ...rest] = e.path ?? [];
             errors.push(head === '_entities' && typeof j === 'number' && shared[j] !== undefined ? { ...e, path: ['_entities', shared[j]!, ...rest] } : e);
