@@ -112,7 +112,7 @@ describe('SubgraphFallback', () => {
       errors: [{ message: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La tạm thời không trả lời: thao tác chưa được thực hiện, hãy gửi lại sau.', path: ['recordWomenActivity'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' } }],
     });
     const timedOut = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-    expect((await fb.recover('women', options(query), timedOut)).errors?.[0]?.message).toBe('Hội Liên hiệp Phụ nữ tỉnh Sơn La không trả lời kịp: chưa rõ thao tác đã được ghi hay chưa, hãy kiểm tra trước khi gửi lại.');
+    expect((await fb.recover('women', options(query), timedOut)).errors?.[0]?.message).toBe('Hội Liên hiệp Phụ nữ tỉnh Sơn La không trả lời: chưa rõ thao tác đã được ghi hay chưa, hãy kiểm tra trước khi gửi lại.');
     expect(sent).toEqual([]);
   });
 

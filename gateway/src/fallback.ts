@@ -234,7 +234,7 @@ export class SubgraphFallback {
       // A write is never re-sent: it runs in its owner or not at all. Say whether it may have run.
       const message = neverReached(error)
         ? `${organizationName(subgraph)} tạm thời không trả lời: thao tác chưa được thực hiện, hãy gửi lại sau.`
-        : `${organizationName(subgraph)} không trả lời kịp: chưa rõ thao tác đã được ghi hay chưa, hãy kiểm tra trước khi gửi lại.`;
+        : `${organizationName(subgraph)} không trả lời: chưa rõ thao tác đã được ghi hay chưa, hãy kiểm tra trước khi gửi lại.`;
       const keys = r.expanded.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [s.alias?.value ?? s.name.value] : []));
       this.opts.log?.(`[gateway] ${subgraph} unreachable for a ${r.operation} (${describe(error)}): not re-sent`);
       return { data: Object.fromEntries(keys.map((k) => [k, null])), errors: keys.map((k) => ({ message, path: [k], extensions: { code: SUBGRAPH_UNAVAILABLE, organization: subgraph } })) };
