@@ -2,10 +2,13 @@
  * End to end over HTTP: one organization's subgraph stopped costs only its own part of an answer.
  * Each test stops a real subgraph server and starts it again on the same port before it ends.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from '@antt/gateway';
 import { ORGANIZATION_IDS, ORGANIZATIONS, type OrganizationId } from '@antt/reference';
-import { BINH_THUAN, CHIENG_PHA, leadership, staff } from '@antt/testing';
-import { post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
+import { BINH_THUAN, CHIENG_PHA, leadership, staff, testVerifier } from '@antt/testing';
+import { TEST_GATEWAY_SECRET, post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
 import { COMMUNE_OVERVIEW } from './support/commune-overview.js';
 
 let fed: Federation;
@@ -75,6 +78,29 @@ describe('the information department down', () => {
     const down = await withStopped('infocomm', () => post<Answer>(fed.gateway.url, query, {}, leadership()));
     expect(down.data).toEqual({ womenActivities: { nodes: up.data!.womenActivities.nodes.map((n) => ({ ...n, unit: { ...n.unit, infocomm: null } })) } });
     expect(down.errors).toEqual([0, 1, 2].map((i) => unavailable('infocomm', ['womenActivities', 'nodes', i, 'unit', 'infocomm'])));
+  });
+});
+
+describe('a subgraph that answers too late or with a server error', () => {
+  it.each([
+    ['does not answer within the subgraph timeout', (_req: http.IncomingMessage, _res: http.ServerResponse) => undefined],
+    ['answers 503', (_req: http.IncomingMessage, res: http.ServerResponse) => void res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable')],
+  ])('is treated as down when it %s', async (_, handler) => {
+    // A stand-in for the department's subgraph, behind a gateway of its own with a short timeout.
+    const stub = http.createServer(handler);
+    await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([k, v]) => [k, v.url]));
+    const gateway = await startGateway({ verifier: await testVerifier(), gatewaySecret: TEST_GATEWAY_SECRET, auditFile: ':memory:', subgraphTimeoutMs: 300, subgraphUrls: { ...urls, infocomm: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql` } });
+    try {
+      const res = await post<{ unit: Unit }>(gateway.url, NAME_WOMEN_INFOCOMM, {}, leadership());
+      expect(res.data?.unit).toMatchObject({ name: 'Tỉnh Sơn La', infocomm: null });
+      expect((res.data!.unit.women as { activityCounts: unknown[] }).activityCounts.length).toBeGreaterThan(0);
+      expect(res.errors).toEqual([unavailable('infocomm', ['unit', 'infocomm'])]);
+    } finally {
+      await gateway.stop();
+      stub.closeAllConnections();
+      await new Promise((resolve) => stub.close(resolve));
+    }
   });
 });
 

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GraphQLError, parse, print } from 'graphql';
+import { GraphQLError, buildASTSchema, isNonNullType, isObjectType, parse, print } from 'graphql';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import { SUPERGRAPH_FILE, SubgraphFallback, reduceToShared, subgraphTimeoutMs, type DirectSend } from '@antt/gateway';
+import { SUPERGRAPH_FILE, SubgraphFallback, reduceToShared, sharedReferenceSchema, subgraphTimeoutMs, type DirectSend } from '@antt/gateway';
 
 const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
 const reduced = (query: string) => {
@@ -41,6 +41,26 @@ describe('reduceToShared', () => {
 
   it('knows a mutation for what it is (it is never re-sent)', () => {
     expect(reduceToShared(parse(`mutation { recordWomenActivity(input: {}) { id unit { name } } }`)).operation).toBe('mutation');
+  });
+});
+
+describe('the shared types in the supergraph', () => {
+  it('give every field an organization adds to them a nullable type, so that its absence stays local', () => {
+    const supergraph = buildASTSchema(parse(sdl), { assumeValidSDL: true });
+    const added: string[] = [];
+    const nonNull: string[] = [];
+    for (const shared of Object.values(sharedReferenceSchema().getTypeMap())) {
+      const composed = supergraph.getType(shared.name);
+      // The root Query is shared too, but each organization's root fields are its own fetch, not part of a shared object.
+      if (!isObjectType(shared) || shared.name === 'Query' || shared.name.startsWith('_') || !isObjectType(composed)) continue;
+      for (const f of Object.values(composed.getFields())) {
+        if (f.name in shared.getFields()) continue;
+        added.push(`${shared.name}.${f.name}`);
+        if (isNonNullType(f.type)) nonNull.push(`${shared.name}.${f.name}`);
+      }
+    }
+    expect(added).toContain('Unit.infocomm');
+    expect(nonNull).toEqual([]);
   });
 });
 
