@@ -83,14 +83,16 @@ describe('the information department down', () => {
 
 describe('a subgraph that answers too late or with a server error', () => {
   it.each([
-    ['does not answer within the subgraph timeout', (_req: http.IncomingMessage, _res: http.ServerResponse) => undefined],
-    ['answers 503', (_req: http.IncomingMessage, res: http.ServerResponse) => void res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable')],
-  ])('is treated as down when it %s', async (_, handler) => {
-    // A stand-in for the department's subgraph, behind a gateway of its own with a short timeout.
+    // The timeout applies to the healthy subgraphs too: short enough to keep the test quick, long enough
+    // for them to answer on a loaded two-core machine (300 ms was not).
+    ['does not answer within the subgraph timeout', 3_000, (_req: http.IncomingMessage, _res: http.ServerResponse) => undefined],
+    ['answers 503', 15_000, (_req: http.IncomingMessage, res: http.ServerResponse) => void res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable')],
+  ])('is treated as down when it %s', async (_, timeoutMs, handler) => {
+    // A stand-in for the department's subgraph, behind a gateway of its own.
     const stub = http.createServer(handler);
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([k, v]) => [k, v.url]));
-    const gateway = await startGateway({ verifier: await testVerifier(), gatewaySecret: TEST_GATEWAY_SECRET, auditFile: ':memory:', subgraphTimeoutMs: 300, subgraphUrls: { ...urls, infocomm: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql` } });
+    const gateway = await startGateway({ verifier: await testVerifier(), gatewaySecret: TEST_GATEWAY_SECRET, auditFile: ':memory:', subgraphTimeoutMs: timeoutMs, subgraphUrls: { ...urls, infocomm: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql` } });
     try {
       const res = await post<{ unit: Unit }>(gateway.url, NAME_WOMEN_INFOCOMM, {}, leadership());
       expect(res.data?.unit).toMatchObject({ name: 'Tỉnh Sơn La', infocomm: null });

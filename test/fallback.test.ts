@@ -109,6 +109,13 @@ describe('SubgraphFallback', () => {
     });
   });
 
+  it('puts no null and no error where @include or @skip left the part out', async () => {
+    const { fb } = fallbackWith({ front: async () => ({ data: { unit: { name: 'Tỉnh Sơn La' } } }) });
+    const query = `query ($withMedia: Boolean!) { unit(id: "province:14") { name infocomm @include(if: $withMedia) { media(periodId: "2021") { count } } } }`;
+    expect(await fb.recover('infocomm', options(query, { withMedia: false }), refused)).toEqual({ data: { unit: { name: 'Tỉnh Sơn La' } } });
+    expect((await fb.recover('infocomm', options(query, { withMedia: true }), refused)).errors).toHaveLength(1);
+  });
+
   it('sends only units and organizations of an entity fetch to a healthy subgraph, and keeps each answer and error at its index', async () => {
     const { fb, sent } = fallbackWith({
       front: async () => ({ data: { _entities: [{ name: 'A' }, null] }, errors: [{ message: 'x', path: ['_entities', 1], extensions: { code: 'NOT_FOUND' } }] }),

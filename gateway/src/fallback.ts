@@ -145,40 +145,53 @@ export function unavailableError(subgraph: string, path: Path): GraphQLFormatted
   return { message: `${organizationName(subgraph)} tạm thời không trả lời: phần số liệu này để trống.`, path, extensions: { code: SUBGRAPH_UNAVAILABLE, organization: subgraph } };
 }
 
+interface Fill {
+  /** Whether `type.field` was kept in the operation sent elsewhere (else it is set to null). */
+  keep: (type: string, field: string) => boolean;
+  /** Whether an inline fragment on `condition` applies to an object of type `runtime`. */
+  matches: (condition: string, runtime: string) => boolean;
+  errorAt: (path: Path) => void;
+  /** The fetch's variables, for @skip and @include: a part not asked for gets no null and no error. */
+  variables: Json;
+}
+
 /**
  * Puts an explicit null, and one error, wherever the response lacks a part that `keep` says was cut;
  * walks into what was kept. The runtime type of an object is its `__typename` when it has one.
  */
-function fillCut(
-  selections: readonly SelectionNode[],
-  parentType: string,
-  value: Json,
-  path: Path,
-  keep: (type: string, field: string) => boolean,
-  matches: (condition: string, runtime: string) => boolean,
-  errorAt: (path: Path) => void,
-): void {
+function fillCut(selections: readonly SelectionNode[], parentType: string, value: Json, path: Path, fill: Fill): void {
   const runtime = typeof value.__typename === 'string' ? value.__typename : parentType;
   for (const s of selections) {
+    if (s.kind === Kind.FRAGMENT_SPREAD || !included(s, fill.variables)) continue;
     if (s.kind === Kind.INLINE_FRAGMENT) {
       const condition = s.typeCondition?.name.value ?? parentType;
-      if (matches(condition, runtime)) fillCut(s.selectionSet.selections, condition, value, path, keep, matches, errorAt);
+      if (fill.matches(condition, runtime)) fillCut(s.selectionSet.selections, condition, value, path, fill);
       continue;
     }
-    if (s.kind !== Kind.FIELD || s.name.value === '__typename') continue;
+    if (s.name.value === '__typename') continue;
     const key = s.alias?.value ?? s.name.value;
-    if (!keep(parentType, s.name.value)) {
+    if (!fill.keep(parentType, s.name.value)) {
       value[key] = null;
-      errorAt([...path, key]);
+      fill.errorAt([...path, key]);
     } else if (s.selectionSet) {
       const child = fieldTypeName(parentType, s.name.value);
       const walk = (v: unknown, p: Path): void => {
         if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...p, i]));
-        else if (v && typeof v === 'object') fillCut(s.selectionSet!.selections, child, v as Json, p, keep, matches, errorAt);
+        else if (v && typeof v === 'object') fillCut(s.selectionSet!.selections, child, v as Json, p, fill);
       };
       walk(value[key], [...path, key]);
     }
   }
+}
+
+function included(node: FieldNode | InlineFragmentNode, variables: Json): boolean {
+  for (const d of node.directives ?? []) {
+    if (d.name.value !== 'skip' && d.name.value !== 'include') continue;
+    const arg = d.arguments?.find((a) => a.name.value === 'if')?.value;
+    const condition = arg?.kind === Kind.BOOLEAN ? arg.value : arg?.kind === Kind.VARIABLE ? variables[arg.name.value] === true : false;
+    if (d.name.value === 'skip' ? condition : !condition) return false;
+  }
+  return true;
 }
 
 function fieldTypeName(parentType: string, field: string): string {
@@ -266,7 +279,7 @@ export class SubgraphFallback {
       }
       data = { _entities: out };
       const keep = (type: string, field: string) => (type === rootType && field === '_entities') || (answered && inReference(type, field));
-      fillCut(r.expanded.selectionSet.selections, rootType, data, [], keep, matches, errorAt);
+      fillCut(r.expanded.selectionSet.selections, rootType, data, [], { keep, matches, errorAt, variables });
     } else {
       if (r.reduced) {
         const answer = await this.ask(subgraph, options, r.reduced, pick(variables, r.reduced));
@@ -276,7 +289,7 @@ export class SubgraphFallback {
           errors.push(...(answer.errors ?? []));
         }
       }
-      fillCut(r.expanded.selectionSet.selections, rootType, data, [], (type, field) => answered && inReference(type, field), matches, errorAt);
+      fillCut(r.expanded.selectionSet.selections, rootType, data, [], { keep: (type, field) => answered && inReference(type, field), matches, errorAt, variables });
     }
     this.opts.log?.(`[gateway] ${subgraph} unreachable (${describe(error)}): ${answered ? 'shared fields answered elsewhere' : 'its part left empty'}`);
     return errors.length ? { data, errors } : { data };
