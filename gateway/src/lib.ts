@@ -6,3 +6,5 @@ export * from './data-classes.js';
 export * from './dashboard-operations.js';
 export * from './policy.js';
 export * from './errors.js';
+export * from './fallback.js';
+export * from './config.js';

@@ -17,6 +17,8 @@ import { gatewayPolicyPlugin } from './policy.js';
 import { subgraphClientError, withGatewayScalars } from './errors.js';
 import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
+import { SubgraphFallback } from './fallback.js';
+import { subgraphTimeoutMs } from './config.js';
 
 export interface GatewayContext {
   identity: Identity;
@@ -33,7 +35,7 @@ export interface GatewayOptions {
   port?: number;
   host?: string;
   supergraphSdl?: string;
-  /** Longest a subgraph may take to answer, in milliseconds (the gateway has no timeout of its own). */
+  /** Longest a subgraph may take to answer, in milliseconds; default ANTT_SUBGRAPH_TIMEOUT_MS or 15 000. */
   subgraphTimeoutMs?: number;
   /** The secret the gateway presents to subgraphs; only it may use _entities and _service. */
   gatewaySecret: string;
@@ -52,9 +54,20 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
     private readonly subgraph: string,
     private readonly secret: string,
+    private readonly fallback: SubgraphFallback,
     private readonly onCall?: (subgraph: string) => void,
   ) {
     super(config);
+    fallback.register(subgraph, (options) => super.process(options));
+  }
+
+  // A subgraph that cannot be reached costs only its own part of the answer (fallback.ts).
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      return this.fallback.recover(this.subgraph, options, error);
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -76,7 +89,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   // @apollo/gateway 2.14 reports anonymous usage unless told not to; this federation sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
   const supergraphSdlText = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
-  const timeout = opts.subgraphTimeoutMs ?? 15_000;
+  const timeout = opts.subgraphTimeoutMs ?? subgraphTimeoutMs();
+  const fallback = new SubgraphFallback(supergraphSdlText, { log: (m) => console.warn(m) });
   const gateway = withGatewayScalars(new ApolloGateway({
     supergraphSdl: supergraphSdlText,
     buildService: ({ name, url }) =>
@@ -88,6 +102,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         },
         name,
         opts.gatewaySecret,
+        fallback,
         opts.onSubgraphCall,
       ),
   }));

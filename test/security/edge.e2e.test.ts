@@ -124,11 +124,11 @@ describe('error masking', () => {
     await broken.subgraphs.infocomm.stop();
     try {
       const res = await post(broken.gateway.url, '{ unit(id: "province:14") { name infocomm { activityCounts(periodId: "2024") { count } } women { activityCounts(periodId: "2024") { count } } } }', {}, leadership());
-      // Partial data where the planner could route around the stopped subgraph; the error, masked.
+      // Everything but the stopped organization's part; the error names the organization, not how it failed.
       expect(res.status).toBe(200);
       const text = JSON.stringify(res.errors);
-      expect(text).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED|stack|\/work\/|\.ts:/);
-      expect(res.errors?.[0]?.message).toBe('Lỗi hệ thống: yêu cầu chưa thực hiện được. Vui lòng thử lại hoặc báo quản trị viên.');
+      expect(text).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED|fetch failed|stack|\/work\/|\.ts:/);
+      expect(res.errors).toEqual([{ message: 'Sở Thông tin và Truyền thông tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.', path: ['unit', 'infocomm'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'infocomm', serviceName: 'infocomm' } }]);
     } finally {
       await broken.stop().catch(() => undefined);
     }

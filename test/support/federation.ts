@@ -13,6 +13,8 @@ export interface Federation {
   /** Each organization's database, to look at what was stored (audit trails included). */
   databases: Record<OrganizationId, OpenedDatabase['sqlite']>;
   subgraphs: Record<OrganizationId, RunningServer>;
+  /** Starts a stopped subgraph again on its port, over the same database (outage tests). */
+  restart(org: OrganizationId): Promise<void>;
   stop(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
@@ -24,21 +26,27 @@ export async function startFederation(opts: { demo?: boolean; onSubgraphCall?: (
   const subgraphs = {} as Record<OrganizationId, RunningServer>;
   const databases = {} as Record<OrganizationId, OpenedDatabase['sqlite']>;
   const closers: (() => void)[] = [];
+  const dbs = {} as Record<OrganizationId, OpenedDatabase['db']>;
   await Promise.all(
     SUBGRAPHS.map(async (sg) => {
       const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: opts.demo ?? false });
       closers.push(() => sqlite.close());
       databases[sg.name] = sqlite;
+      dbs[sg.name] = db;
       subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, gatewaySecret: TEST_GATEWAY_SECRET, port: 0 });
     }),
   );
   const gateway = await startGateway({ verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRET, auditFile: opts.gatewayAuditFile ?? ':memory:', rateLimitPerMinute: opts.rateLimitPerMinute, onSubgraphCall: opts.onSubgraphCall, subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])) });
+  const restart = async (org: OrganizationId) => {
+    const sg = SUBGRAPHS.find((s) => s.name === org)!;
+    subgraphs[org] = await startSubgraph(sg, { db: dbs[org], verifier, gatewaySecret: TEST_GATEWAY_SECRET, port: subgraphs[org].port });
+  };
   const stop = async () => {
     await gateway.stop();
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     closers.forEach((c) => c());
   };
-  return { gateway, subgraphs, databases, stop, [Symbol.asyncDispose]: stop };
+  return { gateway, subgraphs, databases, restart, stop, [Symbol.asyncDispose]: stop };
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
