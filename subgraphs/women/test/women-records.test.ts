@@ -87,12 +87,17 @@ describe('protection of women and children', () => {
   });
 
   it('records the police receipt and the end of support, and counts them', async () => {
+    const recordedAt = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
     const upd = 'mutation ($id: ID!, $input: UpdateWomenProtectionCaseInput!) { updateWomenProtectionCase(id: $id, input: $input, reason: "Cập nhật theo sổ theo dõi vụ việc") { id version support tipReceiptId closedOn } }';
     expect(ok(await s.run(me, upd, { id, input: { tipReceiptId: 'BN-2021-000777', support: ['LEGAL_AID'] } }), 'updateWomenProtectionCase')).toEqual({ id, version: 2, support: ['LEGAL_AID'], tipReceiptId: 'BN-2021-000777', closedOn: null });
     ok(await s.run(me, upd, { id, input: { closedOn: '2021-08-01' } }), 'updateWomenProtectionCase');
     expect(refused(await s.run(me, upd, { id, input: { closedOn: '2021-09-01' } })).extensions).toMatchObject({ field: 'input.closedOn', reason: 'ALREADY_CLOSED' });
     const counts = ok<{ women: { protection: Record<string, number> } }>(await s.run(me, COUNTS, { unit: BINH_THUAN, period: '2021' }), 'unit');
     expect(counts.women.protection).toMatchObject({ count: 1, referredToPolice: 1, closed: 1 });
+    // As the graph held it before the updates: neither handed over nor closed.
+    const then = 'query ($unit: ID!, $at: DateTime!) { unit(id: $unit) { women { protection(periodId: "2021", asRecordedAt: $at) { count referredToPolice closed } } } }';
+    expect(ok(await s.run(me, then, { unit: BINH_THUAN, at: recordedAt }), 'unit')).toEqual({ women: { protection: { count: 1, referredToPolice: 0, closed: 0 } } });
   });
 
   it('corrects a wrong end of support with a reason, keeping the day first recorded in the history', async () => {
