@@ -25,7 +25,7 @@ beforeAll(async () => {
   const tip = await post<{ recordCrimeTip: { id: string } }>(fed.gateway.url, 'mutation ($i: RecordCrimeTipInput!) { recordCrimeTip(input: $i) { id } }', { i: { channel: 'IN_PERSON', receivedAt: new Date(Date.now() - 3600_000).toISOString(), unitId: BINH_THUAN, summary: 'Nghi tàng trữ ma túy', category: 'DRUGS', reporter: { fullName: 'Người Báo Tin' }, confidentialityRequested: true } }, police);
   tipId = tip.data!.recordCrimeTip.id;
   caseId = (fed.databases.police.prepare("SELECT id FROM reintegration_cases WHERE commune_id = ? LIMIT 1").get(BINH_THUAN) as { id: string } | undefined)?.id ?? (fed.databases.police.prepare("SELECT id FROM reintegration_cases WHERE commune_id LIKE '%@2025' LIMIT 1").get() as { id: string }).id;
-  const victim = await post<{ recordWomenProtectionCase: { id: string } }>(fed.gateway.url, 'mutation ($i: RecordWomenProtectionCaseInput!) { recordWomenProtectionCase(input: $i) { id } }', { i: { openedOn: '2026-10-01', unitId: BINH_THUAN, kind: 'DOMESTIC_VIOLENCE', victimIsChild: false, victim: { fullName: 'Nạn Nhân Mẫu' } } }, women);
+  const victim = await post<{ recordWomenProtectionCase: { id: string } }>(fed.gateway.url, 'mutation ($i: RecordWomenProtectionCaseInput!) { recordWomenProtectionCase(input: $i) { id } }', { i: { openedOn: '2026-10-01', unitId: BINH_THUAN, kind: 'DOMESTIC_VIOLENCE', victimIsChild: false, victimFullName: 'Nạn Nhân Mẫu' } }, women);
   victimCaseId = victim.data!.recordWomenProtectionCase.id;
 });
 afterAll(async () => {
@@ -36,14 +36,14 @@ const TIP = (id: string) => `{ policeCrimeTip(id: "${id}") { id summary } }`;
 const REPORTER = (id: string) => `{ policeTipReporter(tipId: "${id}", reason: "xem") { fullName } }`;
 /** The police's case files (a member organization knows a case only by its id and commune). */
 const CASE = (_id: string) => '{ policeReintegrationCases { id } }';
-const VICTIM = (id: string) => `{ womenProtectionCase(id: "${id}") { id victim { fullName } } }`;
+const VICTIM = (id: string) => `{ womenProtectionCase(id: "${id}") { id victimFullName } }`;
 
 describe('who sees what', () => {
   it('a women’s union commune officer: her victim’s case in full; no tip, no reporter, no case file', async () => {
     expect((await post(fed.gateway.url, TIP(tipId), {}, women)).data).toEqual({ policeCrimeTip: null });
     expect(JSON.stringify(await post(fed.gateway.url, REPORTER(tipId), {}, women))).not.toContain('Người Báo Tin');
     expect((await post(fed.gateway.url, CASE(caseId), {}, women)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await post(fed.gateway.url, VICTIM(victimCaseId), {}, women)).data).toEqual({ womenProtectionCase: { id: victimCaseId, victim: { fullName: 'Nạn Nhân Mẫu' } } });
+    expect((await post(fed.gateway.url, VICTIM(victimCaseId), {}, women)).data).toEqual({ womenProtectionCase: { id: victimCaseId, victimFullName: 'Nạn Nhân Mẫu' } });
   });
 
   it('provincial leadership: counts of tips, cases and victims; no tip, no reporter, no victim', async () => {

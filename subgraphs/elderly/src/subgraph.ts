@@ -1,6 +1,7 @@
 /** The elderly subgraph: exports its definition and opens no port (index.ts listens). */
 import { dutyModules } from '@antt/duties';
 import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
+import { kinds } from './kinds/index.js';
 import { resolvers } from './resolvers/index.js';
 import { seedDemo } from './demo.js';
 
@@ -8,6 +9,7 @@ export const subgraph = defineOrganizationSubgraph({
   org: 'elderly',
   root: new URL('..', import.meta.url),
   modules: dutyModules('elderly', ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']),
+  kinds,
   resolvers,
   demo: seedDemo,
 });

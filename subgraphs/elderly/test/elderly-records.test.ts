@@ -23,6 +23,21 @@ describe('the elderly association’s own records', () => {
     expect(ok(await s.run(dashboard(), COUNTS, { unit: TO_HIEU, period: '2025' }), 'unit')).toEqual({ elderly: { familyPledges: { count: 0, familiesSigned: 0, familiesTotal: 0, share: 0 } } });
   });
 
+  it('refuses a second round in the same residential area and year, naming the first, and takes a correction of the first instead', async () => {
+    const first = ok<{ id: string }>(await s.run(me, PLEDGE, { input: { signedOn: '2021-03-08', unitId: PHA_AREA, familiesSigned: 90, familiesTotal: 100 } }), 'recordElderlyFamilyPledge');
+    const again = refused(await s.run(me, PLEDGE, { input: { signedOn: '2021-11-20', unitId: PHA_AREA, familiesSigned: 95, familiesTotal: 100 } }));
+    expect(again.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitId', reason: 'CONTRADICTS_EXISTING' });
+    expect(again.message).toContain(first.id);
+    expect(s.count('elderly_family_pledges')).toBe(1);
+    // Another year, or another area, is another round.
+    ok(await s.run(me, PLEDGE, { input: { signedOn: '2022-03-08', unitId: PHA_AREA, familiesSigned: 92, familiesTotal: 100 } }), 'recordElderlyFamilyPledge');
+    const fix = 'mutation ($id: ID!, $changes: CorrectElderlyFamilyPledgeInput!) { correctElderlyFamilyPledge(id: $id, changes: $changes, reason: "Bổ sung hộ ký muộn") { version familiesSigned share } }';
+    expect(ok(await s.run(me, fix, { id: first.id, changes: { familiesSigned: 95 } }), 'correctElderlyFamilyPledge')).toEqual({ version: 2, familiesSigned: 95, share: 0.95 });
+    // A correction is checked like a new round: not more families than the area has.
+    expect(refused(await s.run(me, fix, { id: first.id, changes: { familiesSigned: 101 } })).extensions).toMatchObject({ field: 'changes.familiesSigned', reason: 'MORE_THAN_TOTAL' });
+    expect(ok(await s.run(leadership(), COUNTS, { unit: BINH_THUAN, period: '2021' }), 'unit')).toEqual({ elderly: { familyPledges: { count: 1, familiesSigned: 95, familiesTotal: 100, share: 0.95 } } });
+  });
+
   it.each([
     ['more families signing than live there', { familiesSigned: 101 }, 'input.familiesSigned', 'MORE_THAN_TOTAL'],
     ['a commune instead of a residential area', { unitId: CHIENG_PHA }, 'input.unitId', 'WRONG_UNIT_LEVEL'],

@@ -1,62 +1,107 @@
-/** Resolvers of the women's union's own types (schema.graphql). */
-import { kindResolvers, mergeResolvers, parseId, type KindSummary } from '@antt/duties';
-import { territory } from '@antt/reference';
-import type { SubgraphContext } from '@antt/subgraph-kit';
-import { ProtectionCaseRepository, type ProtectionCaseRow, type ProtectionCaseUpdate } from '../data/protection-repository.js';
-import { SocialIssueActionRepository } from '../data/social-issue-repository.js';
-import { CHIENG_SON_MODEL, ModelReplicaRepository } from '../data/model-replica-repository.js';
+/**
+ * Resolvers of what schema.graphql adds to the generated types: counts of protection cases (small
+ * counts hidden by @dataClass), replicas running at a period's end, the original model, one case by id,
+ * and the later events of a case or a replica, recorded as corrections through the record framework.
+ */
+import type Database from 'better-sqlite3';
+import { periodById, territory } from '@antt/reference';
+import { Problems, fmtDate, inputProblems, recordsOf, sqliteOf, type Resolvers, type SubgraphContext } from '@antt/subgraph-kit';
+import { CHIENG_SON_MODEL, PROTECTION_CASE_KINDS, modelReplicas, protectionCases } from '../kinds/index.js';
 
-type By = { key: string; count: number; participants?: number }[];
+interface CountArgs {
+  periodId: string;
+  asRecordedAt?: string | null;
+  effectiveOn?: string | null;
+}
 
-export const resolvers = mergeResolvers(
-  kindResolvers({
-    repo: ProtectionCaseRepository,
-    type: 'WomenProtectionCase',
-    unitRecords: 'WomenUnitRecords',
-    list: 'womenProtectionCases',
-    record: 'recordWomenProtectionCase',
-    summary: 'protection',
-    shapeSummary: (s: KindSummary) => ({ ...s, byKind: (s.by as By).map(({ key, count }) => ({ kind: key, count })) }),
-    fields: {
-      support: (r: ProtectionCaseRow) => JSON.parse(r.support) as string[],
-      victim: (r: ProtectionCaseRow, _: unknown, ctx: SubgraphContext) => ctx.repo(ProtectionCaseRepository).victimOf(r.id),
+/** The units, days and time of a count, checked as the framework checks its own counts. */
+function countWindow(ctx: SubgraphContext, unitId: string, a: CountArgs) {
+  const p = new Problems();
+  const period = periodById(a.periodId);
+  if (!period) p.add('periodId', 'không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
+  if (a.asRecordedAt != null && Number.isNaN(Date.parse(a.asRecordedAt))) p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
+  p.throwIfAny();
+  ctx.scope.assertCanReadAggregates('women', unitId);
+  return {
+    units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
+    from: period!.start,
+    to: period!.end,
+    effectiveOn: a.effectiveOn ?? null,
+    asOf: a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null,
+  };
+}
+
+// The versions that count: the current ones, or those standing at @asOf; voided records never count.
+const STANDING = `((@asOf IS NULL AND superseded_at IS NULL) OR (@asOf IS NOT NULL AND recorded_at <= @asOf AND (superseded_at IS NULL OR superseded_at > @asOf))) AND status = 'ACTIVE' AND unit_id IN (SELECT value FROM json_each(@units))`;
+
+interface Statements {
+  protection: Database.Statement;
+  started: Database.Statement;
+  running: Database.Statement;
+}
+const prepared = new WeakMap<Database.Database, Statements>();
+function statements(ctx: SubgraphContext): Statements {
+  const sqlite = sqliteOf(ctx.db);
+  let s = prepared.get(sqlite);
+  if (!s) {
+    s = {
+      protection: sqlite.prepare(
+        `SELECT kind, count(*) AS n, coalesce(sum(victim_is_child), 0) AS children, coalesce(sum(tip_receipt_id IS NOT NULL), 0) AS referred, coalesce(sum(closed_on IS NOT NULL AND (@effectiveOn IS NULL OR closed_on <= @effectiveOn)), 0) AS closed
+         FROM women_protection_cases WHERE ${STANDING} AND opened_on BETWEEN @from AND @to AND (@effectiveOn IS NULL OR opened_on <= @effectiveOn) GROUP BY kind`,
+      ),
+      started: sqlite.prepare(`SELECT count(*) AS n FROM women_model_replicas WHERE ${STANDING} AND started_on BETWEEN @from AND @to AND (@effectiveOn IS NULL OR started_on <= @effectiveOn)`),
+      running: sqlite.prepare(
+        `SELECT count(*) AS n, coalesce(sum(people_supported), 0) AS people FROM women_model_replicas
+         WHERE ${STANDING} AND started_on <= @to AND (discontinued_on IS NULL OR discontinued_on >= @to) AND (@effectiveOn IS NULL OR started_on <= @effectiveOn)`,
+      ),
+    };
+    prepared.set(sqlite, s);
+  }
+  return s;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    womenProtectionCase: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => recordsOf(ctx, protectionCases).byId(id),
+  },
+  Mutation: {
+    updateWomenProtectionCase: (_: unknown, a: { id: string; input: Record<string, unknown>; reason: string }, ctx: SubgraphContext) => {
+      const repo = recordsOf(ctx, protectionCases);
+      const current = repo.byId(a.id);
+      // The end of support is recorded once; a wrong day is a correction of the record, said as such.
+      if (current?.closedOn && a.input.closedOn != null) {
+        throw inputProblems([{ field: 'input.closedOn', message: `vụ việc đã kết thúc ngày ${fmtDate(current.closedOn as string)}; nếu ngày đó ghi sai, hãy đính chính bằng correctWomenProtectionCase.`, reason: 'ALREADY_CLOSED' }]);
+      }
+      return repo.correct(a.id, a.input, a.reason);
     },
-  }),
-  kindResolvers({
-    repo: SocialIssueActionRepository,
-    type: 'WomenSocialIssueAction',
-    unitRecords: 'WomenUnitRecords',
-    list: 'womenSocialIssueActions',
-    record: 'recordWomenSocialIssueAction',
-    summary: 'socialIssues',
-    shapeSummary: (s: KindSummary) => ({ ...s, byIssue: (s.by as By).map(({ key, count, participants }) => ({ issue: key, count, participants })) }),
-  }),
-  kindResolvers({
-    repo: ModelReplicaRepository,
-    type: 'WomenModelReplica',
-    unitRecords: 'WomenUnitRecords',
-    list: 'womenModelReplicas',
-    record: 'recordWomenModelReplica',
-    summary: 'modelReplicas',
-    fields: { original: () => ({ ...CHIENG_SON_MODEL, unit: territory().unit(CHIENG_SON_MODEL.unitId) }) },
-  }),
-  {
-    Query: {
-      womenProtectionCase: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => {
-        const n = parseId(id);
-        return n === null ? null : ctx.repo(ProtectionCaseRepository).byId(n);
-      },
-    },
-    Mutation: {
-      updateWomenProtectionCase: (_: unknown, a: { id: string; input: ProtectionCaseUpdate }, ctx: SubgraphContext) => ctx.repo(ProtectionCaseRepository).change(parseId(a.id) ?? 0, a.input),
-      discontinueWomenModelReplica: (_: unknown, a: { id: string; on: string }, ctx: SubgraphContext) => ctx.repo(ModelReplicaRepository).discontinue(parseId(a.id) ?? 0, a.on),
-    },
-    WomenUnitRecords: {
-      modelReplicas: ({ unitId }: { unitId: string }, { periodId }: { periodId: string }, ctx: SubgraphContext) => {
-        const repo = ctx.repo(ModelReplicaRepository);
-        const active = repo.active(unitId, periodId);
-        return { started: repo.summary(unitId, periodId).count, active: active.count, peopleSupported: active.peopleSupported };
-      },
+    discontinueWomenModelReplica: (_: unknown, a: { id: string; on: string; reason: string }, ctx: SubgraphContext) => {
+      const repo = recordsOf(ctx, modelReplicas);
+      const current = repo.byId(a.id);
+      if (current?.discontinuedOn) throw inputProblems([{ field: 'on', message: `mô hình đã dừng từ ${fmtDate(current.discontinuedOn as string)}; nếu ngày đó ghi sai, hãy đính chính bằng correctWomenModelReplica.`, reason: 'ALREADY_CLOSED' }]);
+      return repo.correct(a.id, { discontinuedOn: a.on }, a.reason);
     },
   },
-);
+  WomenModelReplica: {
+    original: () => ({ ...CHIENG_SON_MODEL, unit: territory().unit(CHIENG_SON_MODEL.unitId) }),
+  },
+  WomenUnitRecords: {
+    protection: ({ unitId }: { unitId: string }, a: CountArgs, ctx: SubgraphContext) => {
+      const rows = statements(ctx).protection.all(countWindow(ctx, unitId, a)) as { kind: string; n: number; children: number; referred: number; closed: number }[];
+      const byKind = new Map(rows.map((r) => [r.kind, r]));
+      const total = (k: 'n' | 'children' | 'referred' | 'closed') => rows.reduce((s, r) => s + Number(r[k]), 0);
+      return {
+        count: total('n'),
+        children: total('children'),
+        referredToPolice: total('referred'),
+        closed: total('closed'),
+        byKind: Object.keys(PROTECTION_CASE_KINDS).map((kind) => ({ kind, count: Number(byKind.get(kind)?.n ?? 0) })),
+      };
+    },
+    modelReplicas: ({ unitId }: { unitId: string }, a: CountArgs, ctx: SubgraphContext) => {
+      const w = countWindow(ctx, unitId, a);
+      const st = statements(ctx);
+      const running = st.running.get(w) as { n: number; people: number };
+      return { started: (st.started.get(w) as { n: number }).n, active: running.n, peopleSupported: running.people };
+    },
+  },
+};
