@@ -1,14 +1,13 @@
 /**
  * Demo data of the farmers' association's own records: the close-out of Plan 447 in 2021 for the
  * province and each district (invented indicators and figures, marked as demo data: the plan's own
- * targets were not retrieved), and campaigns among members from 2021 to today.
+ * targets were not retrieved), and campaigns among members from 2021 to today. Written through
+ * demoWriter: the same checks as a user's input.
  */
-import { Check, DemoRandom, demoMonths } from '@antt/duties';
+import { DemoRandom, demoMonths } from '@antt/duties';
 import { addDays, territory, type OrganizationId } from '@antt/reference';
-import type { Db } from '@antt/subgraph-kit';
-import { farmersCampaigns, farmersPlan447Results } from './db/schema.js';
-import { validatePlan447Result } from './data/plan447-repository.js';
-import { validateCampaign } from './data/campaign-repository.js';
+import { demoWriter, type Db } from '@antt/subgraph-kit';
+import { campaigns, plan447Results } from './kinds/index.js';
 
 const INDICATORS: [string, string, number][] = [
   ['Buổi tuyên truyền pháp luật phối hợp với Công an', 'buổi', 40],
@@ -21,8 +20,7 @@ const CAMPAIGNS = ['Hội viên nông dân không vi phạm pháp luật', 'Nôn
 
 export function seedDemo(db: Db, org: OrganizationId, today: string): number {
   const r = new DemoRandom(447, org);
-  const check = new Check('input', today);
-  const mark = (d: string) => ({ demo: true, recordedBy: 'demo-data', recordedAt: `${d}T16:00:00.000Z` });
+  const write = demoWriter(db, org, today);
   let n = 0;
   const reportedOn = '2021-11-25';
   if (reportedOn <= today) {
@@ -32,21 +30,20 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
       for (const [indicator, unitOfMeasure, base] of INDICATORS) {
         const target = base * scale;
         const achieved = Math.round(target * (r.int(70, 130) / 100));
-        db.insert(farmersPlan447Results).values({ ...validatePlan447Result(org, { reportedOn, unitId: unit.id, indicator, unitOfMeasure, target, achieved }, check), ...mark(reportedOn) }).run();
+        write(plan447Results, { reportedOn, unitId: unit.id, indicator, unitOfMeasure, target, achieved });
         n++;
       }
     }
   }
-  const campaigns = [];
   for (const month of demoMonths(today)) {
     for (let i = r.int(0, 3); i > 0; i--) {
       const startedOn = r.dayOf(month, today);
       if (!startedOn) continue;
       const endedOn = addDays(startedOn, r.int(30, 180));
       const membersReached = r.int(40, 800);
-      campaigns.push(validateCampaign(org, { name: r.pick(CAMPAIGNS), startedOn, endedOn: endedOn <= today ? endedOn : null, unitId: r.commune(startedOn).id, membersReached, pledgesSigned: r.int(0, membersReached) }, check));
+      write(campaigns, { name: r.pick(CAMPAIGNS), startedOn, endedOn: endedOn <= today ? endedOn : null, unitId: r.commune(startedOn).id, membersReached, pledgesSigned: r.int(0, membersReached) });
+      n++;
     }
   }
-  if (campaigns.length) db.insert(farmersCampaigns).values(campaigns.map((v) => ({ ...v, ...mark(v.startedOn) }))).run();
-  return n + campaigns.length;
+  return n;
 }

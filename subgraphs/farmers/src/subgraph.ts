@@ -3,11 +3,13 @@ import { dutyModules } from '@antt/duties';
 import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
 import { resolvers } from './resolvers/index.js';
 import { seedDemo } from './demo.js';
+import { kinds } from './kinds/index.js';
 
 export const subgraph = defineOrganizationSubgraph({
   org: 'farmers',
   root: new URL('..', import.meta.url),
   modules: dutyModules('farmers', ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']),
+  kinds,
   resolvers,
   demo: seedDemo,
 });

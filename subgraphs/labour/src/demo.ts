@@ -1,22 +1,17 @@
 /**
  * Demo data of the labour federation's own records, 2021 to today, on the police's demo establishments
  * (same ids, see demoEstablishments): participations every year, core teams, boarding houses with their
- * checks, disputes and strikes, some reported as hotspots.
+ * checks, disputes and strikes, some reported as hotspots. Written through demoWriter: the same checks as
+ * a user's input.
  */
-import { eq } from 'drizzle-orm';
-import { Check, DemoRandom, communeAsOn, demoMonths } from '@antt/duties';
+import { DemoRandom, communeAsOn, demoMonths } from '@antt/duties';
 import { addDays, demoEstablishments, isoDate, unitId, type OrganizationId } from '@antt/reference';
-import type { Db } from '@antt/subgraph-kit';
-import { labourBoardingHouseChecks, labourBoardingHouses, labourCoreTeams, labourDisputes, labourParticipations } from './db/schema.js';
-import { validateCoreTeam, validateParticipation } from './data/participation-repository.js';
-import { validateBoardingHouse } from './data/boarding-house-repository.js';
-import { validateDispute } from './data/dispute-repository.js';
-import { DISPUTE_CAUSES, type BoardingHouseStatus, type DisputeCause } from './data/catalogues.js';
+import { demoWriter, type Db } from '@antt/subgraph-kit';
+import { DISPUTE_CAUSES, boardingHouseChecks, boardingHouses, coreTeams, disputes, participations } from './kinds/index.js';
 
 export function seedDemo(db: Db, org: OrganizationId, today: string): number {
   const r = new DemoRandom(1990, org);
-  const check = new Check('input', today);
-  const mark = (d: string) => ({ demo: true, recordedBy: 'demo-data', recordedAt: `${d}T08:00:00.000Z` });
+  const write = demoWriter(db, org, today);
   const all = demoEstablishments();
   const enterprises = all.filter((e) => e.kind === 'ENTERPRISE');
   const taking = [...enterprises, ...all.filter((e) => e.kind === 'AGENCY' && r.chance(25))];
@@ -26,31 +21,32 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     for (const e of taking) {
       const registeredOn = addDays(isoDate(year, 1, 10), r.int(0, 80));
       if (registeredOn > today || r.chance(10)) continue;
-      db.insert(labourParticipations).values({ ...validateParticipation(org, { establishmentId: e.id, year, registeredOn, unitId: communeAsOn(e.communeId, registeredOn), industrialZone: zoneOf.get(e.id) ?? null, workers: r.int(20, e.subKind === 'MEDIUM_OR_LARGE' ? 900 : 60), pledgeSigned: r.chance(85) }, check), ...mark(registeredOn) }).run();
+      write(participations, { establishmentId: e.id, year, registeredOn, unitId: communeAsOn(e.communeId, registeredOn), industrialZone: zoneOf.get(e.id) ?? null, workers: r.int(20, e.subKind === 'MEDIUM_OR_LARGE' ? 900 : 60), pledgeSigned: r.chance(85) });
       n++;
     }
   }
   for (const e of enterprises.filter((x) => x.subKind === 'MEDIUM_OR_LARGE')) {
     const foundedOn = addDays('2021-03-01', r.int(0, 500));
     if (foundedOn > today) continue;
-    db.insert(labourCoreTeams).values({ ...validateCoreTeam(org, { establishmentId: e.id, unitId: communeAsOn(e.communeId, foundedOn), name: `Tổ nòng cốt công nhân ${e.name}`, foundedOn, members: r.int(5, 15) }, check), ...mark(foundedOn) }).run();
+    write(coreTeams, { establishmentId: e.id, unitId: communeAsOn(e.communeId, foundedOn), name: `Tổ nòng cốt công nhân ${e.name}`, foundedOn, members: r.int(5, 15) });
     n++;
   }
-  const statuses: BoardingHouseStatus[] = ['SAFE', 'SAFE', 'SAFE', 'NEEDS_IMPROVEMENT', 'NEEDS_IMPROVEMENT', 'UNSAFE'];
+  const statuses = ['SAFE', 'SAFE', 'SAFE', 'NEEDS_IMPROVEMENT', 'NEEDS_IMPROVEMENT', 'UNSAFE'];
   for (let i = 1; i <= 20; i++) {
     const e = r.pick(enterprises);
     // The first one in the plan's model commune (Chiềng Pha, now Bình Thuận), the others near an enterprise.
     const registeredOn = i === 1 ? '2021-03-15' : addDays('2021-02-01', r.int(0, 900));
     if (registeredOn > today) continue;
     const communeId = communeAsOn(i === 1 ? unitId.newCommune('03724') : e.communeId, registeredOn);
-    const house = db.insert(labourBoardingHouses).values({ ...validateBoardingHouse(org, { name: `Khu nhà trọ công nhân số ${i}`, unitId: communeId, registeredOn, rooms: r.int(6, 40), workersLiving: r.int(10, 120) }, check), ...mark(registeredOn) }).returning().get();
+    const house = write(boardingHouses, { name: `Khu nhà trọ công nhân số ${i}`, unitId: communeId, registeredOn, rooms: r.int(6, 40), workersLiving: r.int(10, 120) });
     n++;
     for (let d = addDays(registeredOn, r.int(10, 60)); d <= today; d = addDays(d, r.int(120, 240))) {
-      db.insert(labourBoardingHouseChecks).values({ houseId: house.id, checkedOn: d, status: r.pick(statuses), ...mark(d) }).run();
+      // The check is kept under the house's commune as it is on the day of the check.
+      write(boardingHouseChecks, { houseId: house.id, unitId: communeAsOn(communeId, d), checkedOn: d, safety: r.pick(statuses) });
       n++;
     }
   }
-  const causes = Object.keys(DISPUTE_CAUSES) as DisputeCause[];
+  const causes = Object.keys(DISPUTE_CAUSES);
   let hotspots = 0;
   for (const month of demoMonths(today)) {
     if (!r.chance(45)) continue;
@@ -59,9 +55,10 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     const e = r.pick(enterprises);
     const kind = r.chance(70) ? 'DISPUTE' : r.chance(50) ? 'WORK_STOPPAGE' : 'STRIKE';
     const hotspotId = kind !== 'DISPUTE' || r.chance(30) ? `DEMO-DN-${String(++hotspots).padStart(4, '0')}` : null;
-    const row = db.insert(labourDisputes).values({ ...validateDispute(org, { establishmentId: e.id, unitId: communeAsOn(e.communeId, startedOn), startedOn, kind, cause: r.pick(causes), workersInvolved: r.int(5, 300), hotspotId }, check), ...mark(startedOn) }).returning().get();
+    const cause = r.pick(causes);
+    const workersInvolved = r.int(5, 300);
     const resolvedOn = addDays(startedOn, r.int(2, 40));
-    if (resolvedOn <= today) db.update(labourDisputes).set({ resolvedOn }).where(eq(labourDisputes.id, row.id)).run();
+    write(disputes, { establishmentId: e.id, unitId: communeAsOn(e.communeId, startedOn), startedOn, kind, cause, workersInvolved, hotspotId, resolvedOn: resolvedOn <= today ? resolvedOn : null });
     n++;
   }
   return n;

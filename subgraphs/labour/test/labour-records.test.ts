@@ -9,10 +9,10 @@ import { subgraph } from '../src/subgraph.js';
 const me = staff('labour', PROVINCE);
 const district = staff('labour', THUAN_CHAU);
 const PARTICIPATION = /* GraphQL */ `mutation ($input: RecordLabourParticipationInput!) { recordLabourParticipation(input: $input) { id establishment { id } year workers pledgeSigned unit { id } branch { id } } }`;
-const HOUSE = /* GraphQL */ `mutation ($input: RegisterLabourBoardingHouseInput!) { registerLabourBoardingHouse(input: $input) { id status } }`;
-const CHECK = /* GraphQL */ `mutation ($id: ID!, $input: RecordLabourBoardingHouseCheckInput!) { recordLabourBoardingHouseCheck(houseId: $id, input: $input) { id status checks { checkedOn status } } }`;
+const HOUSE = /* GraphQL */ `mutation ($input: RecordLabourBoardingHouseInput!) { registerLabourBoardingHouse(input: $input) { id safety } }`;
+const CHECK = /* GraphQL */ `mutation ($input: RecordLabourBoardingHouseCheckInput!) { recordLabourBoardingHouseCheck(input: $input) { house { id safety checks { checkedOn safety } } } }`;
 const DISPUTE = /* GraphQL */ `mutation ($input: RecordLabourDisputeInput!) { recordLabourDispute(input: $input) { id kind hotspotId establishment { id } } }`;
-const UPDATE = /* GraphQL */ `mutation ($id: ID!, $input: UpdateLabourDisputeInput!) { updateLabourDispute(id: $id, input: $input) { id hotspotId resolvedOn } }`;
+const UPDATE = /* GraphQL */ `mutation ($id: ID!, $changes: CorrectLabourDisputeInput!, $reason: String!) { correctLabourDispute(id: $id, changes: $changes, reason: $reason) { id hotspotId resolvedOn } }`;
 const COUNTS = /* GraphQL */ `query ($unit: ID!, $period: ID!) { unit(id: $unit) { labour {
   movement(periodId: $period) { establishments workers pledgesSigned industrialZones coreTeams coreTeamMembers }
   boardingHouses(periodId: $period) { count workersLiving checks byStatus { status count workersLiving } }
@@ -28,33 +28,37 @@ describe('the labour federation’s own records', () => {
 
   it('records an establishment of the police register taking part in the movement, once a year', async () => {
     expect(ok(await s.run(district, PARTICIPATION, { input: taking }), 'recordLabourParticipation')).toMatchObject({ establishment: { id: 'DEMO-CS-0001' }, year: 2021, workers: 120, unit: { id: CHIENG_PHA }, branch: { id: `labour@${THUAN_CHAU}` } });
-    expect(refused(await s.run(district, PARTICIPATION, { input: { ...taking, registeredOn: '2021-03-01' } })).extensions).toMatchObject({ field: 'input.year', reason: 'DUPLICATE' });
+    expect(refused(await s.run(district, PARTICIPATION, { input: { ...taking, registeredOn: '2021-03-01' } })).extensions).toMatchObject({ field: 'input.year', reason: 'CONTRADICTS_EXISTING' });
     ok(await s.run(district, PARTICIPATION, { input: { ...taking, year: 2022, registeredOn: '2022-01-20', workers: 150 } }), 'recordLabourParticipation');
-    ok(await s.run(me, 'mutation ($input: RegisterLabourCoreTeamInput!) { registerLabourCoreTeam(input: $input) { id establishment { id } } }', { input: { establishmentId: 'DEMO-CS-0001', unitId: CHIENG_PHA, name: 'Tổ nòng cốt', foundedOn: '2021-05-01', members: 9 } }), 'registerLabourCoreTeam');
+    ok(await s.run(me, 'mutation ($input: RecordLabourCoreTeamInput!) { registerLabourCoreTeam(input: $input) { id establishment { id } } }', { input: { establishmentId: 'DEMO-CS-0001', unitId: CHIENG_PHA, name: 'Tổ nòng cốt', foundedOn: '2021-05-01', members: 9 } }), 'registerLabourCoreTeam');
     const m2021 = ok<{ labour: { movement: Record<string, number> } }>(await s.run(leadership(), COUNTS, { unit: BINH_THUAN, period: '2021-PLAN-Y' }), 'unit').labour.movement;
     expect(m2021).toEqual({ establishments: 1, workers: 120, pledgesSigned: 1, industrialZones: 0, coreTeams: 1, coreTeamMembers: 9 });
-    const both = ok<{ labour: { movement: Record<string, number> } }>(await s.run(leadership(), COUNTS, { unit: PROVINCE, period: '2022-PLAN-Y' }), 'unit').labour.movement;
-    expect(both).toMatchObject({ establishments: 1, workers: 270 });
+    // A participation counts in the plan year its registration day falls in, never in two: 2022-PLAN-Y
+    // (10/12/2021 – 10/12/2022) has the registration of 20/01/2022 only.
+    const next = ok<{ labour: { movement: Record<string, number> } }>(await s.run(leadership(), COUNTS, { unit: PROVINCE, period: '2022-PLAN-Y' }), 'unit').labour.movement;
+    expect(next).toMatchObject({ establishments: 1, workers: 150, pledgesSigned: 1 });
   });
 
   it('follows a boarding house’s safety through its checks: its status on a day is its latest check by then', async () => {
     const house = ok<{ id: string }>(await s.run(me, HOUSE, { input: { name: 'Khu trọ số 1', unitId: unitId.area('03730', 2), registeredOn: '2021-03-01', rooms: 12, workersLiving: 30 } }), 'registerLabourBoardingHouse');
-    expect(house).toMatchObject({ status: null });
-    ok(await s.run(me, CHECK, { id: house.id, input: { checkedOn: '2021-04-01', status: 'UNSAFE', note: 'Thiếu bình chữa cháy' } }), 'recordLabourBoardingHouseCheck');
-    const after = ok<{ status: string; checks: unknown[] }>(await s.run(me, CHECK, { id: house.id, input: { checkedOn: '2021-10-01', status: 'SAFE' } }), 'recordLabourBoardingHouseCheck');
-    expect(after).toMatchObject({ status: 'SAFE', checks: [{ checkedOn: '2021-10-01', status: 'SAFE' }, { checkedOn: '2021-04-01', status: 'UNSAFE' }] });
+    expect(house).toMatchObject({ safety: null });
+    const check = { houseId: house.id, unitId: unitId.area('03730', 2) };
+    ok(await s.run(me, CHECK, { input: { ...check, checkedOn: '2021-04-01', safety: 'UNSAFE', note: 'Thiếu bình chữa cháy' } }), 'recordLabourBoardingHouseCheck');
+    const after = ok<{ house: { safety: string; checks: unknown[] } }>(await s.run(me, CHECK, { input: { ...check, checkedOn: '2021-10-01', safety: 'SAFE' } }), 'recordLabourBoardingHouseCheck').house;
+    expect(after).toMatchObject({ safety: 'SAFE', checks: [{ checkedOn: '2021-10-01', safety: 'SAFE' }, { checkedOn: '2021-04-01', safety: 'UNSAFE' }] });
     const status = async (period: string) => ok<{ labour: { boardingHouses: { byStatus: { status: string; count: number }[] } } }>(await s.run(leadership(), COUNTS, { unit: BINH_THUAN, period }), 'unit').labour.boardingHouses.byStatus.filter((b) => b.count > 0).map((b) => b.status);
     expect(await status('2021-Q2')).toEqual(['UNSAFE']);
     expect(await status('2021-Q4')).toEqual(['SAFE']);
     expect(await status('2021-Q1')).toEqual(['NOT_CHECKED']);
-    expect(refused(await s.run(me, CHECK, { id: house.id, input: { checkedOn: '2021-02-01', status: 'SAFE' } })).extensions).toMatchObject({ field: 'input.checkedOn', reason: 'DATE_BEFORE_START' });
+    expect(refused(await s.run(me, CHECK, { input: { ...check, checkedOn: '2021-02-01', safety: 'SAFE' } })).extensions).toMatchObject({ field: 'input.checkedOn', reason: 'DATE_BEFORE_START' });
   });
 
   it('records a strike, keeps the hotspot id the police returned, and counts disputes by kind', async () => {
     const d = ok<{ id: string }>(await s.run(me, DISPUTE, { input: { establishmentId: 'DEMO-CS-0002', unitId: CHIENG_PHA, startedOn: '2021-09-01', kind: 'STRIKE', cause: 'WAGES', workersInvolved: 80 } }), 'recordLabourDispute');
-    expect(ok(await s.run(me, UPDATE, { id: d.id, input: { hotspotId: 'DEMO-DN-0042' } }), 'updateLabourDispute')).toEqual({ id: d.id, hotspotId: 'DEMO-DN-0042', resolvedOn: null });
-    expect(refused(await s.run(me, UPDATE, { id: d.id, input: { hotspotId: 'DEMO-DN-0043' } })).extensions).toMatchObject({ field: 'input.hotspotId', reason: 'ALREADY_REPORTED' });
-    ok(await s.run(me, UPDATE, { id: d.id, input: { resolvedOn: '2021-09-05' } }), 'updateLabourDispute');
+    const reason = 'Công an đã tiếp nhận điểm nóng';
+    expect(ok(await s.run(me, UPDATE, { id: d.id, changes: { hotspotId: 'DEMO-DN-0042' }, reason }), 'correctLabourDispute')).toEqual({ id: d.id, hotspotId: 'DEMO-DN-0042', resolvedOn: null });
+    expect(refused(await s.run(me, UPDATE, { id: d.id, changes: { hotspotId: 'DEMO-DN-0043' }, reason })).extensions).toMatchObject({ field: 'changes.hotspotId', reason: 'ALREADY_REPORTED' });
+    ok(await s.run(me, UPDATE, { id: d.id, changes: { resolvedOn: '2021-09-05' }, reason: 'Hai bên đã thỏa thuận xong' }), 'correctLabourDispute');
     ok(await s.run(me, DISPUTE, { input: { unitId: CHIENG_PHA, startedOn: '2021-10-01', kind: 'DISPUTE', cause: 'SOCIAL_INSURANCE', workersInvolved: 5 } }), 'recordLabourDispute');
     const sum = ok<{ labour: { disputes: Record<string, unknown> } }>(await s.run(dashboard(), COUNTS, { unit: THUAN_CHAU, period: '2021' }), 'unit').labour.disputes;
     expect(sum).toMatchObject({ count: 2, workersInvolved: 85, reportedAsHotspots: 1, resolved: 1 });

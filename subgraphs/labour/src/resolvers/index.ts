@@ -1,48 +1,119 @@
-/** Resolvers of the labour federation's own types (schema.graphql). */
-import { kindResolvers, mergeResolvers, parseId, type KindSummary } from '@antt/duties';
-import type { SubgraphContext } from '@antt/subgraph-kit';
-import { CoreTeamRepository, ParticipationRepository } from '../data/participation-repository.js';
-import { BoardingHouseRepository, type BoardingHouseCheckInput, type BoardingHouseRow } from '../data/boarding-house-repository.js';
-import { DisputeRepository, type DisputeRow, type DisputeUpdate } from '../data/dispute-repository.js';
+/**
+ * What the labour federation adds to the resolvers the record framework makes from its kinds
+ * (src/kinds): the police register's establishment on its records, a boarding house's checks and its
+ * safety after the latest one, the rules a check or a dispute's correction must keep that depend on
+ * another version or record, and the figures of `Unit.labour` the framework's counts cannot say yet.
+ */
+import { inputProblems, recordsOf, type Problem, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { territory } from '@antt/reference';
+import { fmtDate, kindResolvers } from '@antt/subgraph-kit';
+import { boardingHouseChecks, boardingHouses, coreTeams, disputes, participations } from '../kinds/index.js';
+import { effective, inUnits, standing, statement, windowOf, type WindowArgs } from '../kinds/window.js';
 
-type By = { key: string; count: number; workersInvolved?: number }[];
-interface Parent {
-  unitId: string;
+const establishment = (r: StoredRecord) => (r.establishmentId ? { id: r.establishmentId as string } : null);
+
+/**
+ * A check is of its house: not before the house was registered, and in the house's place (the house's
+ * unit, the commune it is in, or the commune that took it over in the reform).
+ */
+function checkAgainstHouse(ctx: SubgraphContext, v: Record<string, unknown>, prefix: string): void {
+  if (typeof v.houseId !== 'string') return;
+  const house = recordsOf(ctx, boardingHouses).byId(v.houseId);
+  // An unknown house is reported by the framework, with every other problem.
+  if (!house || house.status !== 'ACTIVE') return;
+  const problems: Problem[] = [];
+  const registeredOn = house.registeredOn as string;
+  if (typeof v.checkedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.checkedOn) && v.checkedOn < registeredOn) {
+    problems.push({ field: `${prefix}.checkedOn`, message: `Ngày kiểm tra không được trước ngày đăng ký khu nhà trọ (${fmtDate(registeredOn)}).`, reason: 'DATE_BEFORE_START' });
+  }
+  const houseUnit = house.unitId as string;
+  if (typeof v.unitId === 'string' && v.unitId !== houseUnit && territory().unit(v.unitId) && !territory().covers(v.unitId, houseUnit) && !territory().covers(houseUnit, v.unitId)) {
+    problems.push({ field: `${prefix}.unitId`, message: 'Địa bàn kiểm tra phải là địa bàn của khu nhà trọ (hoặc xã nơi khu nhà trọ nằm, theo bản đồ vào ngày kiểm tra).', reason: 'NOT_THE_HOUSE_UNIT' });
+  }
+  if (problems.length) throw inputProblems(problems);
 }
-const establishment = (r: { establishmentId: string | null }) => (r.establishmentId ? { id: r.establishmentId } : null);
 
-export const resolvers = mergeResolvers(
-  kindResolvers({ repo: ParticipationRepository, type: 'LabourParticipation', unitRecords: 'LabourUnitRecords', list: 'labourParticipations', record: 'recordLabourParticipation', fields: { establishment } }),
-  kindResolvers({ repo: CoreTeamRepository, type: 'LabourCoreTeam', unitRecords: 'LabourUnitRecords', list: 'labourCoreTeams', record: 'registerLabourCoreTeam', fields: { establishment } }),
-  kindResolvers({
-    repo: BoardingHouseRepository,
-    type: 'LabourBoardingHouse',
-    unitRecords: 'LabourUnitRecords',
-    list: 'labourBoardingHouses',
-    record: 'registerLabourBoardingHouse',
-    fields: {
-      checks: (r: BoardingHouseRow, _: unknown, ctx: SubgraphContext) => ctx.repo(BoardingHouseRepository).checksOf(r.id),
-      status: (r: BoardingHouseRow, _: unknown, ctx: SubgraphContext) => ctx.repo(BoardingHouseRepository).checksOf(r.id)[0]?.status ?? null,
+/** The checks of a house the caller may read, newest first (current versions, voided ones left out). */
+function checksOf(ctx: SubgraphContext, houseId: string): StoredRecord[] {
+  const repo = recordsOf(ctx, boardingHouseChecks);
+  const rows = statement(ctx, `SELECT * FROM labour_boarding_house_checks t WHERE t.house_id = ? AND t.superseded_at IS NULL AND t.status = 'ACTIVE' ORDER BY t.checked_on DESC, t.created_at DESC, t.id DESC`).all(houseId) as Record<string, unknown>[];
+  return rows.map((r) => repo.toRecord(r)).filter((r) => ctx.scope.canReadRecords('labour') && ctx.scope.coversUnit(r.unitId as string));
+}
+
+const PARTICIPATIONS = `SELECT count(DISTINCT t.establishment_id) AS establishments, coalesce(sum(t.workers), 0) AS workers, coalesce(sum(t.pledge_signed), 0) AS pledges, count(DISTINCT t.industrial_zone) AS zones
+  FROM labour_participations t WHERE ${standing('t')} AND ${inUnits('t')} AND t.registered_on BETWEEN @from AND @to AND ${effective('t', 'registered_on')}`;
+// Core teams are a stock: those founded by the period's last day and not dissolved by then.
+const TEAMS = `SELECT count(*) AS n, coalesce(sum(t.members), 0) AS members FROM labour_core_teams t
+  WHERE ${standing('t')} AND ${inUnits('t')} AND t.founded_on <= @to AND ${effective('t', 'founded_on')}
+  AND (t.dissolved_on IS NULL OR t.dissolved_on >= @to OR (@effectiveOn IS NOT NULL AND t.dissolved_on > @effectiveOn))`;
+// Boarding houses are a stock too: registered by the period's last day, each with the safety of its latest check by then.
+const HOUSES = `WITH h AS (
+    SELECT t.record_id, t.workers_living FROM labour_boarding_houses t
+    WHERE ${standing('t')} AND ${inUnits('t')} AND t.registered_on <= @to AND ${effective('t', 'registered_on')}
+  ), c AS (
+    SELECT t.house_id, t.safety, row_number() OVER (PARTITION BY t.house_id ORDER BY t.checked_on DESC, t.created_at DESC, t.id DESC) AS rn
+    FROM labour_boarding_house_checks t
+    WHERE ${standing('t')} AND t.checked_on <= @to AND ${effective('t', 'checked_on')} AND t.house_id IN (SELECT record_id FROM h)
+  )
+  SELECT coalesce(c.safety, 'NOT_CHECKED') AS key, count(*) AS n, coalesce(sum(h.workers_living), 0) AS workers FROM h LEFT JOIN c ON c.house_id = h.record_id AND c.rn = 1 GROUP BY 1`;
+const CHECKS = `SELECT count(*) AS n FROM labour_boarding_house_checks t WHERE ${standing('t')} AND ${inUnits('t')} AND t.checked_on BETWEEN @from AND @to AND ${effective('t', 'checked_on')}`;
+const DISPUTES = `SELECT coalesce(sum(t.hotspot_id IS NOT NULL), 0) AS reported, coalesce(sum(t.resolved_on IS NOT NULL AND (@effectiveOn IS NULL OR t.resolved_on <= @effectiveOn)), 0) AS resolved
+  FROM labour_disputes t WHERE ${standing('t')} AND ${inUnits('t')} AND t.started_on BETWEEN @from AND @to AND ${effective('t', 'started_on')}`;
+
+const STATUS_AT_END = ['SAFE', 'NEEDS_IMPROVEMENT', 'UNSAFE', 'NOT_CHECKED'];
+
+type Parent = { unitId: string };
+type Resolve = (parent: unknown, args: unknown, ctx: SubgraphContext) => Record<string, unknown>;
+const disputeCounts = kindResolvers(disputes).LabourUnitRecords!.disputes as unknown as Resolve;
+
+export const resolvers = {
+  LabourParticipation: { establishment },
+  LabourCoreTeam: { establishment },
+  LabourDispute: { establishment },
+  LabourBoardingHouse: {
+    checks: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => checksOf(ctx, r.id),
+    safety: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => checksOf(ctx, r.id)[0]?.safety ?? null,
+  },
+  Mutation: {
+    recordLabourBoardingHouseCheck: (_: unknown, a: { input: Record<string, unknown>; clientKey?: string | null }, ctx: SubgraphContext) => {
+      checkAgainstHouse(ctx, a.input, 'input');
+      return recordsOf(ctx, boardingHouseChecks).create(a.input, { clientKey: a.clientKey });
     },
-  }),
-  kindResolvers({
-    repo: DisputeRepository,
-    type: 'LabourDispute',
-    unitRecords: 'LabourUnitRecords',
-    list: 'labourDisputes',
-    record: 'recordLabourDispute',
-    summary: 'disputes',
-    shapeSummary: (s: KindSummary) => ({ ...s, byKind: (s.by as By).map(({ key, count, workersInvolved }) => ({ kind: key, count, workersInvolved })) }),
-    fields: { establishment: (r: DisputeRow) => establishment(r) },
-  }),
-  {
-    Mutation: {
-      recordLabourBoardingHouseCheck: (_: unknown, a: { houseId: string; input: BoardingHouseCheckInput }, ctx: SubgraphContext) => ctx.repo(BoardingHouseRepository).recordCheck(parseId(a.houseId) ?? 0, a.input),
-      updateLabourDispute: (_: unknown, a: { id: string; input: DisputeUpdate }, ctx: SubgraphContext) => ctx.repo(DisputeRepository).change(parseId(a.id) ?? 0, a.input),
+    correctLabourBoardingHouseCheck: (_: unknown, a: { id: string; changes: Record<string, unknown>; reason: string }, ctx: SubgraphContext) => {
+      const current = recordsOf(ctx, boardingHouseChecks).byId(a.id);
+      if (current) checkAgainstHouse(ctx, { ...current, ...Object.fromEntries(Object.entries(a.changes).filter(([, v]) => v !== undefined)) }, 'changes');
+      return recordsOf(ctx, boardingHouseChecks).correct(a.id, a.changes, a.reason);
     },
-    LabourUnitRecords: {
-      movement: ({ unitId }: Parent, { periodId }: { periodId: string }, ctx: SubgraphContext) => ctx.repo(ParticipationRepository).movement(unitId, periodId),
-      boardingHouses: ({ unitId }: Parent, { periodId }: { periodId: string }, ctx: SubgraphContext) => ctx.repo(BoardingHouseRepository).houses(unitId, periodId),
+    // The hotspot a dispute was reported as, and the day it was resolved, are set once: the police's
+    // hotspot stays tied to the dispute it was reported for.
+    correctLabourDispute: (_: unknown, a: { id: string; changes: Record<string, unknown>; reason: string }, ctx: SubgraphContext) => {
+      const current = recordsOf(ctx, disputes).byId(a.id);
+      const problems: Problem[] = [];
+      if (current?.hotspotId && a.changes.hotspotId !== undefined && a.changes.hotspotId !== current.hotspotId) problems.push({ field: 'changes.hotspotId', message: `Vụ việc đã được báo thành điểm nóng ${current.hotspotId as string}.`, reason: 'ALREADY_REPORTED' });
+      if (current?.resolvedOn && a.changes.resolvedOn !== undefined && a.changes.resolvedOn !== current.resolvedOn) problems.push({ field: 'changes.resolvedOn', message: `Vụ việc đã giải quyết xong ngày ${fmtDate(current.resolvedOn as string)}.`, reason: 'ALREADY_CLOSED' });
+      if (problems.length) throw inputProblems(problems);
+      return recordsOf(ctx, disputes).correct(a.id, a.changes, a.reason);
     },
   },
-);
+  LabourUnitRecords: {
+    movement: ({ unitId }: Parent, a: WindowArgs, ctx: SubgraphContext) => {
+      const w = windowOf(ctx, participations, unitId, a);
+      windowOf(ctx, coreTeams, unitId, a);
+      const p = statement(ctx, PARTICIPATIONS).get(w) as { establishments: number; workers: number; pledges: number; zones: number };
+      const t = statement(ctx, TEAMS).get(w) as { n: number; members: number };
+      return { establishments: p.establishments, workers: p.workers, pledgesSigned: p.pledges, industrialZones: p.zones, coreTeams: t.n, coreTeamMembers: t.members };
+    },
+    boardingHouses: ({ unitId }: Parent, a: WindowArgs, ctx: SubgraphContext) => {
+      const w = windowOf(ctx, boardingHouses, unitId, a);
+      const tally = new Map((statement(ctx, HOUSES).all(w) as { key: string; n: number; workers: number }[]).map((r) => [r.key, r]));
+      const byStatus = STATUS_AT_END.map((status) => ({ status, count: tally.get(status)?.n ?? 0, workersLiving: tally.get(status)?.workers ?? 0 }));
+      const checks = (statement(ctx, CHECKS).get(windowOf(ctx, boardingHouseChecks, unitId, a)) as { n: number }).n;
+      return { count: byStatus.reduce((s, b) => s + b.count, 0), workersLiving: byStatus.reduce((s, b) => s + b.workersLiving, 0), checks, byStatus };
+    },
+    disputes: (parent: Parent, a: WindowArgs, ctx: SubgraphContext) => {
+      const sum = disputeCounts(parent, a, ctx);
+      const extra = statement(ctx, DISPUTES).get(windowOf(ctx, disputes, parent.unitId, a)) as { reported: number; resolved: number };
+      return { ...sum, reportedAsHotspots: extra.reported, resolved: extra.resolved };
+    },
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * Figures the record framework's counts cannot say yet (distinct establishments, a stock on a period's
+ * last day, a count of records meeting a condition), computed over the kinds' tables with the same
+ * window as the framework's counts: the caller's right to read aggregates and the arguments are checked
+ * by the kind's own summary first; then the same units (the unit's roll-up cut to the jurisdiction),
+ * the same period, current versions (or those standing at `asRecordedAt`), voided records excluded,
+ * `effectiveOn` applied to each record's own date.
+ */
+import { periodById } from '@antt/reference';
+import { recordsOf, sqliteOf, type RecordKind, type SubgraphContext, type TimeFilter } from '@antt/subgraph-kit';
+
+export interface WindowArgs extends TimeFilter {
+  periodId: string;
+}
+
+export interface Window {
+  units: string;
+  from: string;
+  to: string;
+  asOf: string | null;
+  effectiveOn: string | null;
+}
+
+/** Checks the arguments and the caller's rights as the kind's counts do; returns the SQL parameters. */
+export function windowOf(ctx: SubgraphContext, kind: RecordKind, unitId: string, a: WindowArgs): Window {
+  recordsOf(ctx, kind).summary({ unitId, periodId: a.periodId, asRecordedAt: a.asRecordedAt, effectiveOn: a.effectiveOn });
+  const period = periodById(a.periodId)!;
+  return {
+    units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
+    from: period.start,
+    to: period.end,
+    asOf: a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null,
+    effectiveOn: a.effectiveOn ?? null,
+  };
+}
+
+/** The versions that count, in table alias `t`: current (or standing at @asOf) and not voided. */
+export function standing(t: string): string {
+  return `(CASE WHEN @asOf IS NULL THEN ${t}.superseded_at IS NULL ELSE ${t}.recorded_at <= @asOf AND (${t}.superseded_at IS NULL OR ${t}.superseded_at > @asOf) END) AND ${t}.status = 'ACTIVE'`;
+}
+
+/** Records of alias `t` in the window's units, dated (by `date`) no later than @effectiveOn when given. */
+export function inUnits(t: string, unit = 'unit_id'): string {
+  return `${t}.${unit} IN (SELECT value FROM json_each(@units))`;
+}
+
+export function effective(t: string, date: string): string {
+  return `(@effectiveOn IS NULL OR ${t}.${date} <= @effectiveOn)`;
+}
+
+type Sqlite = ReturnType<typeof sqliteOf>;
+type Statement = ReturnType<Sqlite['prepare']>;
+
+const cache = new WeakMap<Sqlite, Map<string, Statement>>();
+
+/** A statement prepared once per database. */
+export function statement(ctx: SubgraphContext, sql: string): Statement {
+  const sqlite = sqliteOf(ctx.db);
+  let m = cache.get(sqlite);
+  if (!m) cache.set(sqlite, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = sqlite.prepare(sql)));
+  return st;
+}
