@@ -9,7 +9,7 @@
  * (src/resolvers) let the others write through the same repository and checks.
  */
 import { MODEL_DECISIONS, MODEL_RATINGS, ORGANIZATION_IDS, ORGANIZATIONS, parseRecordId, planTask } from '@antt/reference';
-import { defineKind, field, type RecordKind } from '@antt/subgraph-kit';
+import { defineKind, field, type FieldSpec, type RecordKind } from '@antt/subgraph-kit';
 
 const GRASSROOTS = ['COMMUNE', 'RESIDENTIAL_AREA'] as const;
 const ANY_LEVEL = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] as const;
@@ -17,6 +17,21 @@ const PROVINCE = 'province:14';
 
 /** The organizations of the plan, as codes (front, police, women...). */
 export const ORGANIZATION_CATALOGUE: Readonly<Record<string, string>> = Object.fromEntries(ORGANIZATION_IDS.map((o) => [o, `${ORGANIZATIONS[o].nameEn} (${ORGANIZATIONS[o].nameVi}).`]));
+
+/**
+ * Organizations in the order they were given (the first named leads): field.setOf keeps its catalogue's
+ * order, which would lose who leads a task or an inspection first.
+ */
+function organizationsInOrder(o: { label: string; description: string; min?: number }): FieldSpec<string[], false> {
+  const set = field.setOf({ ...o, enumType: 'FrontOrganizationCode', catalogue: ORGANIZATION_CATALOGUE });
+  return {
+    ...set,
+    parse(v, at, p, today) {
+      const checked = set.parse(v, at, p, today);
+      return checked && Array.isArray(v) ? (v as string[]).filter((x, i) => v.indexOf(x) === i) : checked;
+    },
+  };
+}
 
 const withDot = (c: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(c).map(([k, d]) => [k, `${d}.`]));
 
@@ -291,8 +306,8 @@ export const planTasks: RecordKind = defineKind({
     year: field.count({ label: 'Năm', description: 'For the yearly focus (section IV.3): the year it belongs to.', min: 2000, max: 2100, required: false }),
     title: field.text({ label: 'Nội dung nhiệm vụ', description: 'What is to be done.', max: 1000 }),
     planTaskRef: field.code({ label: 'Nhiệm vụ trọng tâm', description: 'The key task (II.1 to II.7) whose activities count for it, when there is one.', required: false }),
-    leadOrgs: field.setOf({ label: 'Tổ chức chủ trì', description: 'Organizations that lead it (chủ trì), at least one.', enumType: 'FrontOrganizationCode', catalogue: ORGANIZATION_CATALOGUE, min: 1 }),
-    participatingOrgs: field.setOf({ label: 'Tổ chức phối hợp', description: 'Organizations taking part (phối hợp).', enumType: 'FrontOrganizationCode', catalogue: ORGANIZATION_CATALOGUE }),
+    leadOrgs: organizationsInOrder({ label: 'Tổ chức chủ trì', description: 'Organizations that lead it (chủ trì), at least one, the first leading.', min: 1 }),
+    participatingOrgs: organizationsInOrder({ label: 'Tổ chức phối hợp', description: 'Organizations taking part (phối hợp).' }),
     deadline: field.date({ label: 'Thời hạn', description: 'Deadline (thời hạn), if any.', required: false, future: true }),
     progress: field.oneOf({ label: 'Tiến độ', description: 'Progress (tiến độ).', enumType: 'PlanTaskStatus', catalogue: PLAN_TASK_STATUSES }),
     statusSince: field.date({ label: 'Ngày cập nhật tiến độ', description: 'Since when the progress holds; not in the future.', required: false }),
@@ -335,8 +350,8 @@ export const inspections: RecordKind = defineKind({
     startedOn: field.date({ label: 'Ngày bắt đầu kiểm tra', description: 'First day; not in the future.' }),
     endedOn: field.date({ label: 'Ngày kết thúc kiểm tra', description: 'Last day; not before the first, not in the future.' }),
     inspectedUnitId: field.unit({ label: 'Đơn vị được kiểm tra', description: 'The unit inspected, as the unit was then.', levels: ANY_LEVEL }),
-    inspectedOrgs: field.setOf({ label: 'Tổ chức được kiểm tra', description: 'The organizations whose work there was inspected (at least one).', enumType: 'FrontOrganizationCode', catalogue: ORGANIZATION_CATALOGUE, min: 1 }),
-    inspectingOrgs: field.setOf({ label: 'Đoàn kiểm tra', description: 'The organizations in the inspection team, the lead among them.', enumType: 'FrontOrganizationCode', catalogue: ORGANIZATION_CATALOGUE, min: 1 }),
+    inspectedOrgs: organizationsInOrder({ label: 'Tổ chức được kiểm tra', description: 'The organizations whose work there was inspected (at least one).', min: 1 }),
+    inspectingOrgs: organizationsInOrder({ label: 'Đoàn kiểm tra', description: 'The organizations in the inspection team, the lead first.', min: 1 }),
     leadOrg: field.oneOf({ label: 'Tổ chức chủ trì kiểm tra', description: 'The organization that led it: front or police.', enumType: 'FrontOrganizationCode', catalogue: ORGANIZATION_CATALOGUE }),
     // A code, not field.record: a plan is kept for the province, and field.record lets a caller point only at records in their own jurisdiction.
     planId: field.code({ label: 'Kế hoạch', description: 'Id of the plan it checked, if any (see plan).', required: false }),

@@ -53,6 +53,8 @@ export function recordPlan(ctx: SubgraphContext, input: PlanFields, opts: { prog
   if (input.predecessorId != null && !standingRecord(ctx, plans, input.predecessorId)) throw invalidInput('input.predecessorId', 'Không có kế hoạch này.', 'UNKNOWN_PLAN');
   const existing = currentRecords(ctx, plans, { where: 'number = @number', params: { number: typeof input.number === 'string' ? input.number.trim() : '' }, limit: 1 })[0];
   if (existing) throw invalidInput('input.number', `Đã có kế hoạch số này (mã ${existing.id}).`, 'DUPLICATE_NUMBER');
+  // The plan's own years first: a task's year is checked against them.
+  if (Number.isInteger(input.fromYear) && Number.isInteger(input.toYear) && input.toYear < input.fromYear) throw invalidInput('input.toYear', 'Năm kết thúc trước năm bắt đầu.', 'RANGE_REVERSED');
   if (input.tasks.length > 200) throw invalidInput('input.tasks', 'Tối đa 200 nhiệm vụ một kế hoạch.', 'TOO_MANY');
   const codes = new Set<string>();
   input.tasks.forEach((t, i) => {
