@@ -109,6 +109,8 @@ CREATE TABLE `__new_plans` (
 -- Every row is copied as version 1 of itself, under the id it was known by (String of the old integer id).
 -- A plan is issued for the province; its number is what a second plan may not repeat.
 INSERT INTO `__new_plans`(`id`, `record_id`, `created_at`, `recorded_at`, `recorded_by`, `demo`, `number`, `title`, `issued_on`, `issuers`, `from_year`, `to_year`, `predecessor_id`, `note`, `unit_id`, `conflict_key`) SELECT `id`, CAST(`id` AS TEXT), `recorded_at`, `recorded_at`, `recorded_by`, `demo`, `number`, `title`, `issued_on`, `issuers`, `from_year`, `to_year`, CAST(`predecessor_id` AS TEXT), `note`, 'province:14', `number` FROM `plans`;--> statement-breakpoint
+-- A plan's predecessor is restricted on delete and the migration runs with foreign keys on: unlink the old rows (already copied) before dropping them.
+UPDATE `plans` SET `predecessor_id` = NULL;--> statement-breakpoint
 DROP TABLE `plans`;--> statement-breakpoint
 ALTER TABLE `__new_plans` RENAME TO `plans`;--> statement-breakpoint
 CREATE UNIQUE INDEX `plans_record_version_idx` ON `plans` (`record_id`,`version`);--> statement-breakpoint

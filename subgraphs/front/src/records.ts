@@ -63,6 +63,13 @@ export function standingRecord(ctx: SubgraphContext, kind: RecordKind, id: strin
   return currentRecords(ctx, kind, { where: 'record_id = @id', params: { id }, limit: 1 })[0] ?? null;
 }
 
+/** The current version of a record by id, voided or not, whoever asks (an entity reference reads a voided record's history too). */
+export function currentVersion(ctx: SubgraphContext, kind: RecordKind, id: string | null | undefined): StoredRecord | null {
+  if (!id || id.length > 96) return null;
+  const row = prepared(ctx, `SELECT * FROM ${kind.spec.table} WHERE record_id = ? AND superseded_at IS NULL`).get(id) as Record<string, unknown> | undefined;
+  return row ? recordsOf(ctx, kind).toRecord(row) : null;
+}
+
 /** Counts of the standing records of a kind by some of its columns (enum values, never a personal field). */
 export function countsBy(ctx: SubgraphContext, kind: RecordKind, units: Iterable<string>, from: string, to: string, keys: string[]): Record<string, unknown>[] {
   const cols = keys.map((k) => `${snake(k)} AS ${k}`).join(', ');
@@ -87,7 +94,8 @@ export function asArguments<T>(fn: () => T, names: Record<string, string> = {}, 
     if (!(e instanceof GraphQLError) || e.extensions?.code !== 'BAD_USER_INPUT' || typeof e.extensions.field !== 'string') throw e;
     const problems = (e.extensions.problems as { field: string; message: string; reason: string }[] | undefined)?.map((p) => ({ ...p, field: rename(p.field) }));
     const field = rename(e.extensions.field);
-    const message = e.message.replace(/(^|\s)(input|changes)\.([A-Za-z]+)/g, (_m, sp: string, _a: string, k: string) => `${sp}${arg}.${names[k] ?? k}`);
+    // One problem: its message alone, as these mutations always said it (the field is in the extensions).
+    const message = problems?.length === 1 ? problems[0]!.message : e.message.replace(/(^|\s)(input|changes)\.([A-Za-z]+)/g, (_m, sp: string, _a: string, k: string) => `${sp}${arg}.${names[k] ?? k}`);
     throw new GraphQLError(message, { extensions: { ...e.extensions, field, ...(problems ? { problems } : {}) } });
   }
 }

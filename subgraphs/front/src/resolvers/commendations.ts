@@ -93,7 +93,7 @@ export const commendationResolvers = {
       const proposer = staffOrganization(ctx.scope);
       const values = proposalInput(input, proposer ?? 'front');
       if (!proposer) throw forbidden('Chỉ cán bộ của các tổ chức được đề nghị khen thưởng.');
-      return writerFor(ctx, commendations).create(values);
+      return asArguments(() => writerFor(ctx, commendations).create(values));
     },
     decideFrontCommendation: (_: unknown, { id, input }: { id: string; input: DecisionFields }, ctx: SubgraphContext) => {
       const current = standingRecord(ctx, commendations, id);

@@ -7,7 +7,7 @@ import { forbidden, invalidInput, notFound } from '@antt/auth';
 import { ORGANIZATIONS, todayInVietnam, type OrganizationId } from '@antt/reference';
 import { monitorOrganization, pageSize, periodRange, staffOrganization, unitOrJurisdiction, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { inspections, plans, type InspectionKind } from '../kinds/index.js';
-import { asArguments, currentRecords, standingRecord, writerFor } from '../records.js';
+import { asArguments, currentRecords, currentVersion, standingRecord, writerFor } from '../records.js';
 
 export type FollowUpStatus = 'NONE' | 'PENDING' | 'DONE' | 'OVERDUE';
 
@@ -49,8 +49,8 @@ function canRead(ctx: SubgraphContext, r: StoredRecord): boolean {
   return isMonitorOrLeadership(ctx) || (own !== null && (r.inspectedOrgs as string[]).includes(own));
 }
 
-function readable(ctx: SubgraphContext, id: string): StoredRecord | null {
-  const r = standingRecord(ctx, inspections, id);
+function readable(ctx: SubgraphContext, id: string, voided = false): StoredRecord | null {
+  const r = voided ? currentVersion(ctx, inspections, id) : standingRecord(ctx, inspections, id);
   return r && canRead(ctx, r) ? r : null;
 }
 
@@ -81,7 +81,7 @@ const view = {
 export const inspectionResolvers = {
   Inspection: {
     ...view,
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => readable(ctx, ref.id),
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => readable(ctx, ref.id, true),
   },
   InspectionVersion: view,
   FrontUnitRecords: {

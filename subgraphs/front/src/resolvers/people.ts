@@ -57,7 +57,7 @@ export const peopleResolvers = {
     nominateFrontPersonOfStanding: (_: unknown, { input }: { input: NominationFields }, ctx: SubgraphContext) => {
       const unit = territory().unit(input.unitId);
       if (unit && unit.level !== 'COMMUNE' && unit.level !== 'RESIDENTIAL_AREA') throw invalidInput('input.unitId', 'Người có uy tín được giới thiệu ở khu dân cư hoặc xã, phường.', 'NOT_A_GRASSROOTS_UNIT');
-      return recordsOf(ctx, peopleOfStanding).create({ ...input, decision: 'PENDING' });
+      return asArguments(() => recordsOf(ctx, peopleOfStanding).create({ ...input, decision: 'PENDING' }));
     },
     decideFrontPersonOfStanding: (_: unknown, { id, input }: { id: string; input: { decision: NominationDecision; decidedOn: string; note?: string | null } }, ctx: SubgraphContext) => {
       const current = standingRecord(ctx, peopleOfStanding, id);

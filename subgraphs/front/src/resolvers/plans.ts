@@ -9,7 +9,7 @@ import { forbidden, invalidInput, notFound } from '@antt/auth';
 import { ORGANIZATIONS, planTask, territory, todayInVietnam, type OrganizationId } from '@antt/reference';
 import { monitorOrganization, sqliteOf, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { plans, planTasks, type PlanTaskStatus } from '../kinds/index.js';
-import { asArguments, currentRecords, standingRecord, writerFor } from '../records.js';
+import { asArguments, currentRecords, currentVersion, standingRecord, writerFor } from '../records.js';
 
 export interface PlanTaskFields {
   code: string;
@@ -100,7 +100,7 @@ const orgs = (ids: unknown) => ((ids as OrganizationId[] | null) ?? []).map((o) 
 export const planResolvers = {
   CoordinationPlan: {
     // Every organization reads the plans (the framework's own reference check is the Front's staff's).
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => standingRecord(ctx, plans, ref.id),
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => currentVersion(ctx, plans, ref.id),
     predecessor: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => standingRecord(ctx, plans, r.predecessorId as string | null),
     successors: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => currentRecords(ctx, plans, { where: 'predecessor_id = @id', params: { id: r.id }, orderBy: 'from_year ASC' }),
     tasks: (r: StoredRecord, a: { section?: 'II' | 'IV' | null; year?: number | null }, ctx: SubgraphContext) => tasksOf(ctx, r.id).filter((t) => (!a.section || t.section === a.section) && (a.year == null || t.year === a.year)),

@@ -8,7 +8,7 @@ import { forbidden, invalidInput } from '@antt/auth';
 import { isIsoDate, ORGANIZATION_IDS, ORGANIZATIONS, parseRecordId, periodById, recordId, territory, todayInVietnam, type ModelRating, type OrganizationId } from '@antt/reference';
 import { ModelRepository, monitorOrganization, pageSize, periodRange, pointTo, staffOrganization, typeOfRecord, unitOrJurisdiction, type ModelRow, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { modelReviews } from '../kinds/index.js';
-import { currentRecords, writerFor } from '../records.js';
+import { asArguments, currentRecords, writerFor } from '../records.js';
 
 export const MAX_REVIEWS = 500;
 
@@ -152,7 +152,7 @@ export const reviewResolvers = {
       const reviewer = monitorOrganization(ctx.scope);
       const values = reviewInput(input, reviewer ?? 'front');
       if (!reviewer) throw forbidden('Chỉ cán bộ Mặt trận và Công an được đánh giá mô hình.');
-      return writerFor(ctx, modelReviews).create(values, { clientKey });
+      return asArguments(() => writerFor(ctx, modelReviews).create(values, { clientKey }));
     },
   },
 };
