@@ -37,7 +37,7 @@ const FOLDED: Record<string, { before: string; after: string }> = {
 /**
  * The unit a record was kept under in the old database: its own column, or, for a record that had none
  * (a boarding-house check, kept under its house), the unit of the record it points at, which the
- * migration gives it.
+ * migration gives it; NULL when it had none at all.
  */
 function oldUnit(db: Database.Database, kind: RecordKind, unit: string): string {
   const columns = (t: string) => (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
@@ -47,7 +47,7 @@ function oldUnit(db: Database.Database, kind: RecordKind, unit: string): string 
     if (!parent || !columns(kind.spec.table).includes(columnOf(key, f))) continue;
     return `(SELECT p.${columnOf(parent.unitField, parent.fields[parent.unitField])} FROM ${parent.table} p WHERE p.id = ${kind.spec.table}.${columnOf(key, f)})`;
   }
-  throw new Error(`${kind.spec.table}: no unit in the old database`);
+  return 'NULL';
 }
 
 describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of the code before', (org, sg) => {
@@ -55,9 +55,17 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of
     const file = fixture(org);
     const before = new Database(file, { readonly: true });
     const kinds = sg.kinds.map((k) => ({ kind: k, unit: columnOf(k.spec.unitField, k.spec.fields[k.spec.unitField]), date: columnOf(k.spec.dateField, k.spec.fields[k.spec.dateField]) }));
-    const old = kinds.map(({ kind, unit, date }) => ({
+    // A kind that gained its unit or date column in the port (a plan, kept for the province; a task,
+    // dated by its plan) had none before: its counts are compared without that dimension.
+    const had = (t: string, c: string) => (before.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).some((r) => r.name === c);
+    const dims = kinds.map(({ kind, unit, date }) => {
+      const u = oldUnit(before, kind, unit);
+      const y = had(kind.spec.table, date) ? `substr(${date}, 1, 4)` : 'NULL';
+      return { before: { u, y }, after: { u: u === 'NULL' ? 'NULL' : unit, y } };
+    });
+    const old = kinds.map(({ kind }, i) => ({
       ids: (before.prepare(`SELECT id FROM ${kind.spec.table} ORDER BY id`).all() as { id: number }[]).map((r) => String(r.id)),
-      counts: before.prepare(`SELECT ${oldUnit(before, kind, unit)} AS u, substr(${date}, 1, 4) AS y, count(*) AS n FROM ${kind.spec.table} GROUP BY 1, 2 ORDER BY 1, 2`).all(),
+      counts: before.prepare(`SELECT ${dims[i]!.before.u} AS u, ${dims[i]!.before.y} AS y, count(*) AS n FROM ${kind.spec.table} GROUP BY 1, 2 ORDER BY 1, 2`).all(),
     }));
     const audit = (before.prepare('SELECT count(*) AS n, max(hash) AS h FROM audit_log').get() as { n: number; h: string });
     const tables = (before.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
@@ -68,11 +76,11 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of
 
     const { sqlite } = openOrganizationDatabase(sg, { file, demo: true, today: '2026-11-30' });
     try {
-      kinds.forEach(({ kind, unit, date }, i) => {
+      kinds.forEach(({ kind }, i) => {
         const t = kind.spec.table;
         const now = (sqlite.prepare(`SELECT record_id FROM ${t} WHERE superseded_at IS NULL AND status = 'ACTIVE' ORDER BY id`).all() as { record_id: string }[]).map((r) => r.record_id);
         expect(now, `${t}: every record under its id`).toEqual(old[i]!.ids);
-        expect(sqlite.prepare(`SELECT ${unit} AS u, substr(${date}, 1, 4) AS y, count(*) AS n FROM ${t} WHERE superseded_at IS NULL AND status = 'ACTIVE' GROUP BY 1, 2 ORDER BY 1, 2`).all(), `${t}: counts by unit and year`).toEqual(old[i]!.counts);
+        expect(sqlite.prepare(`SELECT ${dims[i]!.after.u} AS u, ${dims[i]!.after.y} AS y, count(*) AS n FROM ${t} WHERE superseded_at IS NULL AND status = 'ACTIVE' GROUP BY 1, 2 ORDER BY 1, 2`).all(), `${t}: counts by unit and year`).toEqual(old[i]!.counts);
       });
       // Nothing else lost: every table of the old database still has at least its rows (demo data is not loaded again).
       for (const t of tables) {

@@ -2,17 +2,16 @@
  * The Front's own demo records, loaded once after the shared modules' (activities, models, forums):
  * reviews of every organization's demo models (from the registry they share), Plan 155/KH-MTTQ-CAT with
  * its tasks and yearly focus and a demo successor, inspections, people of standing and commendations,
- * January 2021 to today. Seeded and reproducible; every row goes through the same validation as a
- * user's. The plan's texts are the plan's own (not demo); their progress is demo data.
+ * January 2021 to today. Seeded and reproducible; every record goes through `demoWriter`, the same
+ * repository and checks as a user's. The plan's texts are the plan's own (not demo); their progress is demo data.
  */
 import { addDays, demoModels, demoRandom, isoDate, ORGANIZATION_IDS, PLAN_155, REFORM_DATE, territory, type AdminUnit, type OrganizationId } from '@antt/reference';
-import type { Db } from '@antt/subgraph-kit';
-import { commendations, inspections, modelReviews, peopleOfStanding, plans, planTasks } from './db/schema.js';
-import { validateModelReview } from './data/model-review-repository.js';
-import { validateNomination, validateNominationDecision, CORE_FORCE_ROLES } from './data/person-of-standing-repository.js';
-import { validateCommendationDecision, validateProposal, type CommendationForm } from './data/commendation-repository.js';
-import { validatePlan, type PlanFields } from './data/plan-repository.js';
-import { validateInspection } from './data/inspection-repository.js';
+import { createContext, demoWriter, type Db } from '@antt/subgraph-kit';
+import { commendations, CORE_FORCE_ROLES, inspections, modelReviews, peopleOfStanding, type CommendationForm, type CoreForceRole, type PlanTaskStatus } from './kinds/index.js';
+import { reviewInput } from './resolvers/reviews.js';
+import { proposalInput } from './resolvers/commendations.js';
+import { recordPlan, type PlanFields } from './resolvers/plans.js';
+import { inspectionInput } from './resolvers/inspections.js';
 
 const MEMBERS: OrganizationId[] = ['veterans', 'women', 'youth', 'labour', 'farmers', 'elderly', 'infocomm'];
 const BOTH: OrganizationId[] = ['front', 'police'];
@@ -85,106 +84,107 @@ const FOLLOW_UPS = ['Bổ sung hồ sơ theo dõi mô hình và báo cáo kết 
 const AUTHORITIES: [string, string][] = [['Chủ tịch UBND tỉnh Sơn La', 'QĐ-UBND'], ['Ủy ban MTTQ Việt Nam tỉnh Sơn La', 'QĐ-MTTQ-BTT'], ['Giám đốc Công an tỉnh Sơn La', 'QĐ-CAT'], ['Bộ trưởng Bộ Công an', 'QĐ-BCA']];
 const ACHIEVEMENTS = ['Có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc', 'Tích cực tham gia phát hiện, tố giác tội phạm', 'Điển hình tiên tiến trong xây dựng mô hình tự quản về ANTT', 'Có nhiều đóng góp trong hòa giải mâu thuẫn ở cơ sở'];
 
-/** Inserts the Front's own demo records; returns how many rows were written. */
+/** Writes the Front's own demo records; returns how many records were written. */
 export function seedFrontDemo(db: Db, today: string): number {
   const rng = demoRandom(18111930);
   const t = territory();
   const communesOn = (d: string): AdminUnit[] => t.unitsOn(d < REFORM_DATE ? '2021-01-01' : REFORM_DATE, 'COMMUNE');
   const districts = t.unitsOn('2021-01-01', 'DISTRICT');
+  const write = demoWriter(db, 'front', today);
+  // What the established inputs need to read (plans, for an inspection's plan): the demo writer's view.
+  const ctx = createContext('front', db, { userId: 'demo-data', name: 'Dữ liệu mẫu', organization: 'front', unitId: t.provinceId, roles: ['STAFF'] });
   let n = 0;
-  db.transaction((tx) => {
-    // Reviews of every organization's demo models, as the shared registry has them.
-    const reviewRows = demoModels(today).flatMap((m) =>
-      m.reviews.map((r) => ({ ...validateModelReview({ modelId: m.id, unitId: m.unitId, reviewedOn: r.reviewedOn, rating: r.rating, evidence: r.evidence, decision: r.decision, basis: r.basis }, 'demo', today), reviewerOrg: r.reviewer, demo: true, recordedBy: 'demo-data', recordedAt: `${r.reviewedOn}T10:00:00.000Z` })),
-    );
-    for (let i = 0; i < reviewRows.length; i += 500) tx.insert(modelReviews).values(reviewRows.slice(i, i + 500)).run();
-    n += reviewRows.length;
 
-    // Plan 155 and, once its period is over, a demo successor, with progress as of today.
-    const exists = { number: () => false, plan: () => true };
-    const insertPlan = (fields: PlanFields, demo: boolean): number => {
-      const v = validatePlan(fields, exists, 'demo', today);
-      const plan = tx.insert(plans).values({ ...v.plan, demo, recordedBy: 'demo-data', recordedAt: `${fields.issuedOn}T08:00:00.000Z` }).returning().get();
-      for (const task of v.tasks) {
-        const due = task.deadline;
-        const status = due && due < today ? 'DONE' : fields.issuedOn <= today ? 'IN_PROGRESS' : 'NOT_STARTED';
-        const statusSince = status === 'DONE' ? addDays(due!, -rng.int(0, 20)) : status === 'IN_PROGRESS' ? fields.issuedOn : null;
-        tx.insert(planTasks).values({ ...task, planId: plan.id, status, statusSince, demo: true, updatedBy: 'demo-data' }).run();
+  // Reviews of every organization's demo models, as the shared registry has them.
+  for (const m of demoModels(today)) {
+    for (const r of m.reviews) {
+      write(modelReviews, reviewInput({ modelId: m.id, unitId: m.unitId, reviewedOn: r.reviewedOn, rating: r.rating, evidence: r.evidence, decision: r.decision, basis: r.basis }, r.reviewer as OrganizationId));
+      n++;
+    }
+  }
+
+  // Plan 155 and, once its period is over, a demo successor, with progress as of today.
+  const insertPlan = (fields: PlanFields): string => {
+    const progress = (task: { deadline?: string | null }): { progress: PlanTaskStatus; statusSince: string | null } => {
+      const due = task.deadline ?? null;
+      const status: PlanTaskStatus = due && due < today ? 'DONE' : fields.issuedOn <= today ? 'IN_PROGRESS' : 'NOT_STARTED';
+      const since = status === 'DONE' ? addDays(due!, -rng.int(0, 20)) : status === 'IN_PROGRESS' ? fields.issuedOn : null;
+      return { progress: status, statusSince: since && since < fields.issuedOn ? fields.issuedOn : since };
+    };
+    const plan = recordPlan(ctx, fields, { progress, write: (kind, values) => write(kind, values) });
+    n += 1 + fields.tasks.length;
+    return plan.id;
+  };
+  const p155 = insertPlan(plan155());
+  const next = today >= '2024-03-15' ? insertPlan(demoSuccessor(p155)) : null;
+
+  // Inspections: periodic in the spring and autumn of every year, a few surprise ones.
+  for (let y = 2021; y <= Number(today.slice(0, 4)); y++) {
+    for (const [kind, month, count] of [['PERIODIC', 4, 4], ['PERIODIC', 10, 4], ['SURPRISE', 7, 2]] as const) {
+      for (let i = 0; i < count; i++) {
+        const startedOn = isoDate(y, month, rng.int(1, 25));
+        const endedOn = addDays(startedOn, rng.int(0, 3));
+        if (endedOn > today) continue;
+        const lead: 'front' | 'police' = rng.chance(50) ? 'front' : 'police';
+        const unit = startedOn < REFORM_DATE && rng.chance(50) ? rng.pick(districts) : rng.pick(communesOn(startedOn));
+        const inspected = MEMBERS.filter((o) => o !== 'infocomm' && rng.chance(35));
+        const followUp = rng.chance(60) ? rng.pick(FOLLOW_UPS) : null;
+        const dueOn = followUp ? addDays(endedOn, 60) : null;
+        const doneOn = dueOn && rng.chance(80) ? addDays(endedOn, rng.int(10, 75)) : null;
+        const values = inspectionInput(ctx, {
+          kind, startedOn, endedOn, inspectedUnitId: unit.id, inspectedOrganizationIds: inspected.length ? inspected : ['women'], inspectingOrganizationIds: [lead === 'front' ? 'police' : 'front'],
+          planId: y <= 2023 || !next ? p155 : next, subject: `Kiểm tra ${kind === 'PERIODIC' ? 'định kỳ' : 'đột xuất'} việc thực hiện kế hoạch phối hợp tại ${unit.name}`, findings: rng.pick(FINDINGS), followUp, followUpDueOn: dueOn,
+        }, lead);
+        write(inspections, { ...values, followUpDoneOn: doneOn && doneOn <= today ? doneOn : null });
         n++;
       }
-      n++;
-      return plan.id;
+    }
+  }
+
+  // People of standing nominated by commune Front committees, in residential areas.
+  for (let d = '2021-02-01'; d <= today; d = addDays(d, rng.int(10, 30))) {
+    const commune = rng.pick(communesOn(d));
+    const areas = t.childrenOn(commune.id, d);
+    const unit = areas.length ? rng.pick(areas) : commune;
+    const nomination = {
+      fullName: `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`, birthYear: rng.int(1948, 1985), ethnicity: rng.chance(65) ? rng.pick(ETHNICITIES) : null,
+      unitId: unit.id, role: rng.pick(Object.keys(CORE_FORCE_ROLES) as CoreForceRole[]), nominatedOn: d,
     };
-    const p155 = insertPlan(plan155(), false);
-    if (today >= '2024-03-15') insertPlan(demoSuccessor(String(p155)), true);
+    const decidedOn = addDays(d, rng.int(10, 60));
+    const decided = decidedOn <= today && rng.chance(90) ? { decision: rng.chance(88) ? 'ACCEPTED' : 'DECLINED', decidedOn, decidedBy: 'demo-data' } : { decision: 'PENDING' };
+    write(peopleOfStanding, { ...nomination, ...decided });
+    n++;
+  }
 
-    // Inspections: periodic in the spring and autumn of every year, a few surprise ones.
-    for (let y = 2021; y <= Number(today.slice(0, 4)); y++) {
-      for (const [kind, month, count] of [['PERIODIC', 4, 4], ['PERIODIC', 10, 4], ['SURPRISE', 7, 2]] as const) {
-        for (let i = 0; i < count; i++) {
-          const startedOn = isoDate(y, month, rng.int(1, 25));
-          const endedOn = addDays(startedOn, rng.int(0, 3));
-          if (endedOn > today) continue;
-          const lead: 'front' | 'police' = rng.chance(50) ? 'front' : 'police';
-          const unit = startedOn < REFORM_DATE && rng.chance(50) ? rng.pick(districts) : rng.pick(communesOn(startedOn));
-          const inspected = MEMBERS.filter((o) => o !== 'infocomm' && rng.chance(35));
-          const followUp = rng.chance(60) ? rng.pick(FOLLOW_UPS) : null;
-          const dueOn = followUp ? addDays(endedOn, 60) : null;
-          const v = validateInspection(lead, {
-            kind, startedOn, endedOn, inspectedUnitId: unit.id, inspectedOrganizationIds: inspected.length ? inspected : ['women'], inspectingOrganizationIds: [lead === 'front' ? 'police' : 'front'],
-            planId: String(y <= 2023 ? p155 : p155 + 1), subject: `Kiểm tra ${kind === 'PERIODIC' ? 'định kỳ' : 'đột xuất'} việc thực hiện kế hoạch phối hợp tại ${unit.name}`, findings: rng.pick(FINDINGS), followUp, followUpDueOn: dueOn,
-          }, (id) => id === p155 || today >= '2024-03-15', 'demo', today);
-          const doneOn = dueOn && rng.chance(80) ? addDays(endedOn, rng.int(10, 75)) : null;
-          tx.insert(inspections).values({ ...v, followUpDoneOn: doneOn && doneOn <= today ? doneOn : null, demo: true, recordedBy: 'demo-data', recordedAt: `${endedOn}T17:00:00.000Z` }).run();
-          n++;
+  // Commendations proposed by every organization; 2022 honoured advanced examples, 2023 closed ten years of Programme 09.
+  let decisionNo = 100;
+  for (let y = 2021; y <= Number(today.slice(0, 4)); y++) {
+    for (const org of ORGANIZATION_IDS) {
+      if (org === 'infocomm' && y > 2024) continue;
+      const count = rng.int(1, y === 2022 || y === 2023 ? 4 : 2);
+      for (let i = 0; i < count; i++) {
+        const proposedOn = isoDate(y, rng.pick([8, 11, 12]), rng.int(1, 20));
+        if (proposedOn > today) continue;
+        const commune = rng.pick(communesOn(proposedOn));
+        const kind = rng.pick(['UNIT', 'BRANCH', 'PERSON'] as const);
+        const branchOrg = org === 'labour' || org === 'infocomm' ? 'front' : org;
+        const proposal = proposalInput({
+          recipientKind: kind, recipientUnitId: kind === 'BRANCH' ? null : commune.id, recipientBranchId: kind === 'BRANCH' ? `${branchOrg}@${commune.id}` : null,
+          recipientName: kind === 'PERSON' ? `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}` : null, achievement: rng.pick(ACHIEVEMENTS),
+          form: rng.pick(['CERTIFICATE_OF_MERIT', 'LETTER_OF_COMMENDATION', 'LETTER_OF_COMMENDATION', 'EMULATION_FLAG'] as CommendationForm[]), proposedOn,
+        }, org);
+        const decidedOn = addDays(proposedOn, rng.int(15, 45));
+        let decision = {};
+        if (decidedOn <= today && rng.chance(85)) {
+          const [authority, suffix] = rng.pick(AUTHORITIES);
+          decision = rng.chance(90)
+            ? { awardStatus: 'AWARDED', decisionNumber: `${++decisionNo}/${suffix}`, decidedOn, issuingAuthority: authority, decidedBy: 'demo-data' }
+            : { awardStatus: 'NOT_AWARDED', decidedOn, decisionNote: 'Chưa đủ tiêu chuẩn theo quy định.', decidedBy: 'demo-data' };
         }
+        write(commendations, { ...proposal, ...decision });
+        n++;
       }
     }
-
-    // People of standing nominated by commune Front committees, in residential areas.
-    for (let d = '2021-02-01'; d <= today; d = addDays(d, rng.int(10, 30))) {
-      const commune = rng.pick(communesOn(d));
-      const areas = t.childrenOn(commune.id, d);
-      const unit = areas.length ? rng.pick(areas) : commune;
-      const v = validateNomination({
-        fullName: `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`, birthYear: rng.int(1948, 1985), ethnicity: rng.chance(65) ? rng.pick(ETHNICITIES) : null,
-        unitId: unit.id, role: rng.pick(CORE_FORCE_ROLES), nominatedOn: d,
-      }, 'demo', today);
-      const decidedOn = addDays(d, rng.int(10, 60));
-      const decided = decidedOn <= today && rng.chance(90) ? validateNominationDecision({ decision: 'PENDING', nominatedOn: d }, { decision: rng.chance(88) ? 'ACCEPTED' : 'DECLINED', decidedOn }, 'demo', today) : {};
-      tx.insert(peopleOfStanding).values({ ...v, ...decided, demo: true, recordedBy: 'demo-data', recordedAt: `${d}T09:30:00.000Z` }).run();
-      n++;
-    }
-
-    // Commendations proposed by every organization; 2022 honoured advanced examples, 2023 closed ten years of Programme 09.
-    let decisionNo = 100;
-    for (let y = 2021; y <= Number(today.slice(0, 4)); y++) {
-      for (const org of ORGANIZATION_IDS) {
-        if (org === 'infocomm' && y > 2024) continue;
-        const count = rng.int(1, y === 2022 || y === 2023 ? 4 : 2);
-        for (let i = 0; i < count; i++) {
-          const proposedOn = isoDate(y, rng.pick([8, 11, 12]), rng.int(1, 20));
-          if (proposedOn > today) continue;
-          const commune = rng.pick(communesOn(proposedOn));
-          const kind = rng.pick(['UNIT', 'BRANCH', 'PERSON'] as const);
-          const branchOrg = org === 'labour' || org === 'infocomm' ? 'front' : org;
-          const v = validateProposal({
-            recipientKind: kind, recipientUnitId: kind === 'BRANCH' ? null : commune.id, recipientBranchId: kind === 'BRANCH' ? `${branchOrg}@${commune.id}` : null,
-            recipientName: kind === 'PERSON' ? `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}` : null, achievement: rng.pick(ACHIEVEMENTS),
-            form: rng.pick(['CERTIFICATE_OF_MERIT', 'LETTER_OF_COMMENDATION', 'LETTER_OF_COMMENDATION', 'EMULATION_FLAG'] as CommendationForm[]), proposedOn,
-          }, 'demo', today);
-          const decidedOn = addDays(proposedOn, rng.int(15, 45));
-          let decision = {};
-          if (decidedOn <= today && rng.chance(85)) {
-            const [authority, suffix] = rng.pick(AUTHORITIES);
-            decision = validateCommendationDecision({ status: 'PROPOSED', proposedOn, form: v.form }, rng.chance(90) ? { status: 'AWARDED', decisionNumber: `${++decisionNo}/${suffix}`, decidedOn, issuingAuthority: authority } : { status: 'NOT_AWARDED', decidedOn, note: 'Chưa đủ tiêu chuẩn theo quy định.' }, 'demo', today);
-          }
-          tx.insert(commendations).values({ ...v, ...decision, proposedByOrg: org, demo: true, recordedBy: 'demo-data', recordedAt: `${proposedOn}T14:00:00.000Z` }).run();
-          n++;
-        }
-      }
-    }
-  });
+  }
   return n;
 }
-

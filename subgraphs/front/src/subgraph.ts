@@ -2,5 +2,6 @@
 import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
 import { resolvers } from './resolvers/index.js';
 import { seedFrontDemo } from './demo.js';
+import { kinds } from './kinds/index.js';
 
-export const subgraph = defineOrganizationSubgraph({ org: 'front', root: new URL('..', import.meta.url), resolvers, seedDemo: seedFrontDemo });
+export const subgraph = defineOrganizationSubgraph({ org: 'front', root: new URL('..', import.meta.url), kinds, resolvers, seedDemo: seedFrontDemo });

@@ -16,6 +16,9 @@ const women = staff('women', BINH_THUAN);
 const front = staff('front');
 
 let s: TestSubgraph;
+
+/** The id of the n-th record written to a table (new records get opaque ids). */
+const idOf = (table: string, n = 1) => (s.sqlite.prepare(`SELECT record_id FROM ${table} WHERE version = 1 ORDER BY id LIMIT 1 OFFSET ?`).get(n - 1) as { record_id: string }).record_id;
 beforeEach(async () => {
   s = await openTestSubgraph(subgraph);
 });
@@ -23,7 +26,7 @@ beforeEach(async () => {
 describe('proposing', () => {
   it('records a women’s union proposal for one of its branches, the proposer taken from the token', async () => {
     expect(await s.run(women, PROPOSE, { input: branchProposal })).toEqual({
-      data: { proposeFrontCommendation: { id: '1', recipientKind: 'BRANCH', recipientUnit: { id: CHIENG_PHA }, recipientBranch: { id: `women@${CHIENG_PHA}` }, recipientName: null, achievement: branchProposal.achievement, form: 'LETTER_OF_COMMENDATION', proposedBy: { id: 'women' }, proposedOn: '2022-11-01', status: 'PROPOSED' } },
+      data: { proposeFrontCommendation: { id: idOf('commendations'), recipientKind: 'BRANCH', recipientUnit: { id: CHIENG_PHA }, recipientBranch: { id: `women@${CHIENG_PHA}` }, recipientName: null, achievement: branchProposal.achievement, form: 'LETTER_OF_COMMENDATION', proposedBy: { id: 'women' }, proposedOn: '2022-11-01', status: 'PROPOSED' } },
     });
   });
 
@@ -50,8 +53,8 @@ describe('deciding', () => {
 
   it('records the Front’s decision once, with its number, date and authority', async () => {
     const input = { status: 'AWARDED', decisionNumber: '125/QĐ-MTTQ-BTT', decidedOn: '2022-12-01', issuingAuthority: 'Ủy ban MTTQ Việt Nam tỉnh Sơn La', form: 'CERTIFICATE_OF_MERIT' };
-    expect(await s.run(front, DECIDE, { id: '1', input })).toEqual({ data: { decideFrontCommendation: { id: '1', status: 'AWARDED', decisionNumber: '125/QĐ-MTTQ-BTT', decidedOn: '2022-12-01', issuingAuthority: input.issuingAuthority, form: 'CERTIFICATE_OF_MERIT' } } });
-    expect((await s.run(front, DECIDE, { id: '1', input })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'ALREADY_DECIDED' });
+    expect(await s.run(front, DECIDE, { id: idOf('commendations'), input })).toEqual({ data: { decideFrontCommendation: { id: idOf('commendations'), status: 'AWARDED', decisionNumber: '125/QĐ-MTTQ-BTT', decidedOn: '2022-12-01', issuingAuthority: input.issuingAuthority, form: 'CERTIFICATE_OF_MERIT' } } });
+    expect((await s.run(front, DECIDE, { id: idOf('commendations'), input })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'ALREADY_DECIDED' });
   });
 
   it.each([
@@ -59,11 +62,11 @@ describe('deciding', () => {
     ['an award without an authority', { status: 'AWARDED', decidedOn: '2022-12-01', decisionNumber: '1/QĐ' }, 'input.issuingAuthority', 'REQUIRED'],
     ['a decision before the proposal', { status: 'NOT_AWARDED', decidedOn: '2022-10-01' }, 'input.decidedOn', 'BEFORE_PROPOSAL'],
   ])('refuses %s, naming the field', async (_what, input, field, reason) => {
-    expect((await s.run(front, DECIDE, { id: '1', input })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    expect((await s.run(front, DECIDE, { id: idOf('commendations'), input })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
   });
 
   it('refuses a decision by the proposing organization', async () => {
-    expect((await s.run(women, DECIDE, { id: '1', input: { status: 'NOT_AWARDED', decidedOn: '2022-12-01' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await s.run(women, DECIDE, { id: idOf('commendations'), input: { status: 'NOT_AWARDED', decidedOn: '2022-12-01' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 
@@ -75,12 +78,12 @@ describe('reading', () => {
   const LIST = `{ frontCommendations(unitId: "${PROVINCE}") { id proposedBy { id } } }`;
 
   it('shows the Front and leadership every commendation, and an organization only its own proposals', async () => {
-    const all = { data: { frontCommendations: [{ id: '2', proposedBy: { id: 'youth' } }, { id: '1', proposedBy: { id: 'women' } }] } };
+    const all = { data: { frontCommendations: [{ id: idOf('commendations', 2), proposedBy: { id: 'youth' } }, { id: idOf('commendations'), proposedBy: { id: 'women' } }] } };
     expect(await s.run(front, LIST)).toEqual(all);
     expect(await s.run(leadership(), LIST)).toEqual(all);
-    expect(await s.run(staff('women'), LIST)).toEqual({ data: { frontCommendations: [{ id: '1', proposedBy: { id: 'women' } }] } });
+    expect(await s.run(staff('women'), LIST)).toEqual({ data: { frontCommendations: [{ id: idOf('commendations'), proposedBy: { id: 'women' } }] } });
     expect((await s.run(staff('women'), `{ frontCommendations(unitId: "${PROVINCE}", proposedBy: "youth") { id } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await s.run(staff('women'), `{ _entities(representations: [{ __typename: "Commendation", id: "2" }]) { ... on Commendation { id } } }`)).toEqual({ data: { _entities: [null] } });
+    expect(await s.run(staff('women'), `{ _entities(representations: [{ __typename: "Commendation", id: "${idOf('commendations', 2)}" }]) { ... on Commendation { id } } }`)).toEqual({ data: { _entities: [null] } });
   });
 
   it('gives a dashboard counts by form and status', async () => {

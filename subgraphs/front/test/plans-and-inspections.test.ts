@@ -8,6 +8,8 @@ const police = staff('police');
 
 describe('Plan 155/KH-MTTQ-CAT in the demo data', () => {
   let s: TestSubgraph;
+  /** The id of the n-th record written to a table (new records get opaque ids). */
+  const idOf = (table: string, n = 1) => (s.sqlite.prepare(`SELECT record_id FROM ${table} WHERE version = 1 ORDER BY id LIMIT 1 OFFSET ?`).get(n - 1) as { record_id: string }).record_id;
   beforeAll(async () => {
     s = await openTestSubgraph(subgraph, { demo: true });
   });
@@ -19,7 +21,7 @@ describe('Plan 155/KH-MTTQ-CAT in the demo data', () => {
     expect(p155!.tasks.map((t) => [t.code, t.planTask.id])).toEqual(['II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6', 'II.7'].map((c) => [c, c]));
     expect(p155!.tasks[0]!.leadOrganizations).toEqual([{ id: 'front' }, { id: 'police' }]);
     expect(next).toMatchObject({ predecessor: { number: '155/KH-MTTQ-CAT' } });
-    const focus = await s.run(dashboard(), `{ frontPlan(id: "1") { y2021: yearlyFocus(year: 2021) { code title leadOrganizations { id } } y2022: yearlyFocus(year: 2022) { code } y2023: yearlyFocus(year: 2023) { code } } }`);
+    const focus = await s.run(dashboard(), `{ frontPlan(id: "${idOf('plans')}") { y2021: yearlyFocus(year: 2021) { code title leadOrganizations { id } } y2022: yearlyFocus(year: 2022) { code } y2023: yearlyFocus(year: 2023) { code } } }`);
     const plan = (focus.data as { frontPlan: { y2021: { code: string; title: string; leadOrganizations: { id: string }[] }[]; y2022: unknown[]; y2023: unknown[] } }).frontPlan;
     expect(plan.y2021.map((t) => t.code)).toEqual(['IV.3-2021-1', 'IV.3-2021-2', 'IV.3-2021-3', 'IV.3-2021-4', 'IV.3-2021-5', 'IV.3-2021-6', 'IV.3-2021-7']);
     expect(plan.y2021.find((t) => t.title.includes('Chiềng Sơn'))!.leadOrganizations).toEqual([{ id: 'women' }, { id: 'police' }]);
@@ -28,7 +30,7 @@ describe('Plan 155/KH-MTTQ-CAT in the demo data', () => {
   });
 
   it('resolves a plan through _entities for any organization', async () => {
-    expect(await s.run(staff('youth'), `{ _entities(representations: [{ __typename: "CoordinationPlan", id: "1" }]) { ... on CoordinationPlan { number } } }`)).toEqual({ data: { _entities: [{ number: '155/KH-MTTQ-CAT' }] } });
+    expect(await s.run(staff('youth'), `{ _entities(representations: [{ __typename: "CoordinationPlan", id: "${idOf('plans')}" }]) { ... on CoordinationPlan { number } } }`)).toEqual({ data: { _entities: [{ number: '155/KH-MTTQ-CAT' }] } });
   });
 
   it('covers the demo period with reviews, forums, opinions, people of standing, commendations and inspections from 2021 to this year', async () => {
@@ -41,6 +43,8 @@ describe('Plan 155/KH-MTTQ-CAT in the demo data', () => {
 
 describe('recording plans', () => {
   let s: TestSubgraph;
+  /** The id of the n-th record written to a table (new records get opaque ids). */
+  const idOf = (table: string, n = 1) => (s.sqlite.prepare(`SELECT record_id FROM ${table} WHERE version = 1 ORDER BY id LIMIT 1 OFFSET ?`).get(n - 1) as { record_id: string }).record_id;
   beforeEach(async () => {
     s = await openTestSubgraph(subgraph);
   });
@@ -55,9 +59,9 @@ describe('recording plans', () => {
 
   it('records a plan and its tasks (the Front’s or the police’s provincial staff); a task past its deadline and not done is overdue', async () => {
     expect(await s.run(police, RECORD, { input: plan })).toEqual({
-      data: { recordFrontPlan: { id: '1', number: '01/KH-MTTQ-CAT', tasks: [{ id: '1', code: 'II.4', section: 'II', year: null, planTask: { id: 'II.4' }, deadline: '2024-06-30', status: 'NOT_STARTED', overdue: true }, { id: '2', code: 'IV.3-2025-1', section: 'IV', year: 2025, planTask: null, deadline: null, status: 'NOT_STARTED', overdue: false }] } },
+      data: { recordFrontPlan: { id: idOf('plans'), number: '01/KH-MTTQ-CAT', tasks: [{ id: idOf('plan_tasks'), code: 'II.4', section: 'II', year: null, planTask: { id: 'II.4' }, deadline: '2024-06-30', status: 'NOT_STARTED', overdue: true }, { id: idOf('plan_tasks', 2), code: 'IV.3-2025-1', section: 'IV', year: 2025, planTask: null, deadline: null, status: 'NOT_STARTED', overdue: false }] } },
     });
-    const done = await s.run(front, `mutation { updateFrontPlanTaskStatus(id: "1", input: { status: DONE, since: "2024-06-20", note: "Đã tổ chức 75 diễn đàn" }) { status statusSince statusNote overdue } }`);
+    const done = await s.run(front, `mutation { updateFrontPlanTaskStatus(id: "${idOf('plan_tasks')}", input: { status: DONE, since: "2024-06-20", note: "Đã tổ chức 75 diễn đàn" }) { status statusSince statusNote overdue } }`);
     expect(done).toEqual({ data: { updateFrontPlanTaskStatus: { status: 'DONE', statusSince: '2024-06-20', statusNote: 'Đã tổ chức 75 diễn đàn', overdue: false } } });
   });
 
@@ -84,6 +88,8 @@ describe('recording plans', () => {
 
 describe('inspections', () => {
   let s: TestSubgraph;
+  /** The id of the n-th record written to a table (new records get opaque ids). */
+  const idOf = (table: string, n = 1) => (s.sqlite.prepare(`SELECT record_id FROM ${table} WHERE version = 1 ORDER BY id LIMIT 1 OFFSET ?`).get(n - 1) as { record_id: string }).record_id;
   beforeEach(async () => {
     s = await openTestSubgraph(subgraph);
   });
@@ -96,9 +102,9 @@ describe('inspections', () => {
 
   it('records who inspected whom, and follows the follow-up up to done', async () => {
     expect(await s.run(police, RECORD, { input: inspection })).toEqual({
-      data: { recordFrontInspection: { id: '1', kind: 'SURPRISE', inspectedUnit: { id: CHIENG_PHA }, inspectedOrganizations: [{ id: 'women' }, { id: 'farmers' }], inspectingOrganizations: [{ id: 'police' }, { id: 'front' }], leadOrganization: { id: 'police' }, followUpStatus: 'OVERDUE' } },
+      data: { recordFrontInspection: { id: idOf('inspections'), kind: 'SURPRISE', inspectedUnit: { id: CHIENG_PHA }, inspectedOrganizations: [{ id: 'women' }, { id: 'farmers' }], inspectingOrganizations: [{ id: 'police' }, { id: 'front' }], leadOrganization: { id: 'police' }, followUpStatus: 'OVERDUE' } },
     });
-    const COMPLETE = `mutation { completeFrontInspectionFollowUp(id: "1", input: { doneOn: "2021-09-20", note: "Đã kiện toàn" }) { followUpStatus followUpDoneOn } }`;
+    const COMPLETE = `mutation { completeFrontInspectionFollowUp(id: "${idOf('inspections')}", input: { doneOn: "2021-09-20", note: "Đã kiện toàn" }) { followUpStatus followUpDoneOn } }`;
     expect(await s.run(staff('front', BINH_THUAN), COMPLETE)).toEqual({ data: { completeFrontInspectionFollowUp: { followUpStatus: 'DONE', followUpDoneOn: '2021-09-20' } } });
     expect((await s.run(police, COMPLETE)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ALREADY_DONE' });
   });
@@ -106,10 +112,10 @@ describe('inspections', () => {
   it('shows an inspection to the organizations inspected but not to others, and counts for a dashboard', async () => {
     await s.run(police, RECORD, { input: inspection });
     const LIST = `{ frontInspections(unitId: "${PROVINCE}") { id } }`;
-    expect(await s.run(staff('women', BINH_THUAN), LIST.replace(PROVINCE, BINH_THUAN))).toEqual({ data: { frontInspections: [{ id: '1' }] } });
+    expect(await s.run(staff('women', BINH_THUAN), LIST.replace(PROVINCE, BINH_THUAN))).toEqual({ data: { frontInspections: [{ id: idOf('inspections') }] } });
     expect(await s.run(staff('youth'), LIST)).toEqual({ data: { frontInspections: [] } });
-    expect(await s.run(staff('youth'), `{ frontInspection(id: "1") { id } }`)).toEqual({ data: { frontInspection: null } });
-    expect(await s.run(staff('youth'), `{ _entities(representations: [{ __typename: "Inspection", id: "1" }]) { ... on Inspection { id } } }`)).toEqual({ data: { _entities: [null] } });
+    expect(await s.run(staff('youth'), `{ frontInspection(id: "${idOf('inspections')}") { id } }`)).toEqual({ data: { frontInspection: null } });
+    expect(await s.run(staff('youth'), `{ _entities(representations: [{ __typename: "Inspection", id: "${idOf('inspections')}" }]) { ... on Inspection { id } } }`)).toEqual({ data: { _entities: [null] } });
     expect((await s.run(dashboard(), LIST)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await s.run(dashboard(), `{ unit(id: "${PROVINCE}") { front { inspectionCounts { kind followUpStatus count } } } }`)).toEqual({ data: { unit: { front: { inspectionCounts: [{ kind: 'SURPRISE', followUpStatus: 'OVERDUE', count: 1 }] } } } });
   });

@@ -1,36 +1,118 @@
-/** Commendations: any organization proposes, the Front decides. */
-import { notFound } from '@antt/auth';
+/**
+ * Commendations: any organization's staff propose one for a unit, a branch or a person in their
+ * jurisdiction; the Front's staff record the decision. The Front's staff and leadership read every
+ * commendation; another organization's staff read the ones it proposed. The records are the
+ * FrontCommendation kind; Commendation shows them as before, `status` being where the commendation stands.
+ */
+import { forbidden, invalidInput, notFound } from '@antt/auth';
 import { branchById, ORGANIZATIONS, territory, type OrganizationId } from '@antt/reference';
-import { numericId, type SubgraphContext } from '@antt/subgraph-kit';
-import { CommendationRepository, type CommendationRow, type CommendationStatus, type DecisionFields, type ProposalFields } from '../data/commendation-repository.js';
+import { pageSize, periodRange, staffOrganization, unitOrJurisdiction, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { commendations, type CommendationForm, type CommendationStatus } from '../kinds/index.js';
+import { asArguments, countsBy, currentRecords, standingRecord, writerFor } from '../records.js';
 
-const repo = (ctx: SubgraphContext) => ctx.repo(CommendationRepository);
-const byId = (id: string, ctx: SubgraphContext) => {
-  const n = numericId(id);
-  return n === null ? null : repo(ctx).byId(n);
+export interface ProposalFields {
+  recipientKind: 'UNIT' | 'BRANCH' | 'PERSON';
+  recipientUnitId?: string | null;
+  recipientBranchId?: string | null;
+  recipientName?: string | null;
+  achievement: string;
+  form: CommendationForm;
+  proposedOn: string;
+}
+
+export interface DecisionFields {
+  status: CommendationStatus;
+  decisionNumber?: string | null;
+  decidedOn: string;
+  issuingAuthority?: string | null;
+  form?: CommendationForm | null;
+  note?: string | null;
+}
+
+/** A proposal as the Front keeps it: for a branch, the unit is the branch's. */
+export function proposalInput(f: ProposalFields, proposer: OrganizationId): Record<string, unknown> {
+  let unitId = f.recipientUnitId ?? null;
+  if (f.recipientKind === 'BRANCH' && f.recipientBranchId) {
+    const b = branchById(f.recipientBranchId);
+    if (!b) throw invalidInput('input.recipientBranchId', 'Không có cấp tổ chức này.', 'UNKNOWN_BRANCH');
+    if (unitId && unitId !== b.unitId) throw invalidInput('input.recipientUnitId', `${b.name} ở đơn vị ${territory().unit(b.unitId)?.name ?? b.unitId}; bỏ trống recipientUnitId hoặc ghi đúng đơn vị.`, 'UNIT_NOT_OF_BRANCH');
+    unitId = b.unitId;
+  }
+  return { ...f, recipientUnitId: unitId, proposedByOrg: proposer, awardStatus: 'PROPOSED' };
+}
+
+function canRead(ctx: SubgraphContext, r: StoredRecord): boolean {
+  if (!ctx.scope.coversUnit(r.recipientUnitId as string)) return false;
+  return ctx.scope.canReadRecords('front') || staffOrganization(ctx.scope) === r.proposedByOrg;
+}
+
+function readable(ctx: SubgraphContext, id: string): StoredRecord | null {
+  const r = standingRecord(ctx, commendations, id);
+  return r && canRead(ctx, r) ? r : null;
+}
+
+const view = {
+  __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => readable(ctx, ref.id),
+  status: (r: StoredRecord) => r.awardStatus,
+  recipientUnit: (r: StoredRecord) => territory().unit(r.recipientUnitId as string),
+  recipientBranch: (r: StoredRecord) => (r.recipientBranchId ? branchById(r.recipientBranchId as string) : null),
+  proposedBy: (r: StoredRecord) => ORGANIZATIONS[r.proposedByOrg as OrganizationId],
 };
 
 export const commendationResolvers = {
-  Commendation: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => byId(ref.id, ctx),
-    id: (row: CommendationRow) => String(row.id),
-    recipientUnit: (row: CommendationRow) => territory().unit(row.recipientUnitId),
-    recipientBranch: (row: CommendationRow) => (row.recipientBranchId ? branchById(row.recipientBranchId) : null),
-    proposedBy: (row: CommendationRow) => ORGANIZATIONS[row.proposedByOrg as OrganizationId],
-  },
+  Commendation: view,
   FrontUnitRecords: {
-    commendationCounts: ({ unitId }: { unitId: string }, { periodId }: { periodId?: string | null }, ctx: SubgraphContext) => repo(ctx).counts(unitId, periodId),
+    commendationCounts: ({ unitId }: { unitId: string }, { periodId }: { periodId?: string | null }, ctx: SubgraphContext) => {
+      const u = unitOrJurisdiction(ctx.scope, unitId);
+      ctx.scope.assertCanReadAggregates('front', u);
+      const { from, to } = periodRange('periodId', periodId);
+      return countsBy(ctx, commendations, ctx.scope.visibleUnder(u), from, to, ['form', 'awardStatus']).map(({ awardStatus, ...c }) => ({ ...c, status: awardStatus }));
+    },
   },
   Query: {
-    frontCommendations: (_: unknown, a: { unitId?: string | null; status?: CommendationStatus | null; proposedBy?: string | null; periodId?: string | null; first: number }, ctx: SubgraphContext) => repo(ctx).list(a, a.first),
-    frontCommendation: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => byId(id, ctx),
+    /** The Front's staff and leadership see every commendation; another organization's staff see only their own proposals. */
+    frontCommendations: (_: unknown, a: { unitId?: string | null; status?: CommendationStatus | null; proposedBy?: string | null; periodId?: string | null; first: number }, ctx: SubgraphContext) => {
+      const unitId = unitOrJurisdiction(ctx.scope, a.unitId);
+      let proposedBy = a.proposedBy ?? null;
+      if (!ctx.scope.canReadRecords('front')) {
+        const own = staffOrganization(ctx.scope);
+        if (!own) throw forbidden('Bạn không có quyền xem hồ sơ khen thưởng.');
+        if (proposedBy !== null && proposedBy !== own) throw forbidden('Bạn chỉ xem được các đề nghị khen thưởng của tổ chức mình.');
+        proposedBy = own;
+      }
+      if (!ctx.scope.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
+      pageSize('first', a.first, 500);
+      const { from, to } = periodRange('periodId', a.periodId);
+      return currentRecords(ctx, commendations, { units: ctx.scope.visibleUnder(unitId), from, to, where: '(@status IS NULL OR award_status = @status) AND (@proposedBy IS NULL OR proposed_by_org = @proposedBy)', params: { status: a.status ?? null, proposedBy }, limit: a.first });
+    },
+    frontCommendation: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => readable(ctx, id),
   },
   Mutation: {
-    proposeFrontCommendation: (_: unknown, { input }: { input: ProposalFields }, ctx: SubgraphContext) => repo(ctx).propose(input),
+    /** Any organization's staff propose, inside their jurisdiction; the proposer is the caller's organization, never an argument. */
+    proposeFrontCommendation: (_: unknown, { input }: { input: ProposalFields }, ctx: SubgraphContext) => {
+      const proposer = staffOrganization(ctx.scope);
+      const values = proposalInput(input, proposer ?? 'front');
+      if (!proposer) throw forbidden('Chỉ cán bộ của các tổ chức được đề nghị khen thưởng.');
+      return asArguments(() => writerFor(ctx, commendations).create(values));
+    },
     decideFrontCommendation: (_: unknown, { id, input }: { id: string; input: DecisionFields }, ctx: SubgraphContext) => {
-      const n = numericId(id);
-      if (n === null) throw notFound(`Không tìm thấy đề nghị khen thưởng ${id}.`);
-      return repo(ctx).decide(n, input);
+      const current = standingRecord(ctx, commendations, id);
+      if (!current || !ctx.scope.canWrite('front') || !ctx.scope.coversUnit(current.recipientUnitId as string)) {
+        if (current && canRead(ctx, current)) throw forbidden('Chỉ cán bộ Mặt trận được ghi quyết định khen thưởng.');
+        throw notFound(`Không tìm thấy đề nghị khen thưởng ${id}.`);
+      }
+      if (current.awardStatus !== 'PROPOSED') throw invalidInput('id', 'Đề nghị khen thưởng này đã có quyết định.', 'ALREADY_DECIDED');
+      if (input.status === 'PROPOSED') throw invalidInput('input.status', 'Quyết định phải là AWARDED hoặc NOT_AWARDED.', 'DECISION_REQUIRED');
+      const changes = {
+        awardStatus: input.status,
+        decidedOn: input.decidedOn,
+        decisionNumber: input.decisionNumber ?? null,
+        issuingAuthority: input.issuingAuthority ?? null,
+        decisionNote: input.note ?? null,
+        decidedBy: ctx.scope.identity.userId,
+        ...(input.status === 'AWARDED' && input.form ? { form: input.form } : {}),
+      };
+      return asArguments(() => writerFor(ctx, commendations).correct(id, changes, 'Ghi quyết định khen thưởng'), { awardStatus: 'status', decisionNote: 'note' });
     },
   },
 };

@@ -1,30 +1,108 @@
 /**
  * Model reviews: the review fields of every organization's model type (the Front's subgraph answers
  * `latestReview` and `reviews` wherever a model is kept), the reviews themselves, and the question the
- * police ask for the standard: did a unit have an effective model in a year.
+ * police ask for the standard: did a unit have an effective model in a year. The records are the
+ * FrontModelReview kind; ModelReview (the type every subgraph shares) shows them.
  */
-import { ORGANIZATION_IDS, ORGANIZATIONS, recordId, territory, type ModelRating } from '@antt/reference';
-import { ModelRepository, pointTo, typeOfRecord, type ModelRow, type SubgraphContext } from '@antt/subgraph-kit';
-import { ModelReviewRepository, type ModelReviewFields, type ModelReviewRow } from '../data/model-review-repository.js';
+import { forbidden, invalidInput } from '@antt/auth';
+import { isIsoDate, ORGANIZATION_IDS, ORGANIZATIONS, parseRecordId, periodById, recordId, territory, todayInVietnam, type ModelRating, type OrganizationId } from '@antt/reference';
+import { ModelRepository, monitorOrganization, pageSize, periodRange, pointTo, staffOrganization, typeOfRecord, unitOrJurisdiction, type ModelRow, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { modelReviews } from '../kinds/index.js';
+import { asArguments, currentRecords, writerFor } from '../records.js';
 
-const reviewsOf = (ctx: SubgraphContext) => ctx.repo(ModelReviewRepository);
-const modelsOf = (ctx: SubgraphContext) => ctx.repo(ModelRepository);
+export const MAX_REVIEWS = 500;
 
-interface UnitRecords {
+export interface ModelReviewFields {
+  modelId: string;
   unitId: string;
+  reviewedOn: string;
+  rating: string;
+  evidence: string;
+  decision: string;
+  basis?: string | null;
+}
+
+/**
+ * A review as the Front keeps it, from what the reviewer typed: the codes of the model's organization and
+ * of the reviewer filled in, and the model's unit as it stood on the day of the review (a model keeps the
+ * unit it started in; a unit merged before the review is recorded as the unit it became, since a record
+ * is kept under a unit that exists on its date). Refuses, with the established codes, what names no
+ * model or a day before the unit existed.
+ */
+export function reviewInput(f: ModelReviewFields, reviewer: OrganizationId): Record<string, unknown> {
+  const ref = typeof f.modelId === 'string' ? parseRecordId('model', f.modelId) : null;
+  if (!ref) throw invalidInput('input.modelId', 'Mã mô hình không đúng dạng model:<tổ chức>:<số>, ví dụ model:women:3.', 'INVALID_MODEL_ID');
+  const unit = territory().unit(f.unitId);
+  let unitId = f.unitId;
+  if (unit && isIsoDate(f.reviewedOn)) {
+    if (f.reviewedOn < unit.validFrom) throw invalidInput('input.reviewedOn', `Ngày đánh giá trước khi ${unit.name} được thành lập.`, 'BEFORE_UNIT');
+    if (!territory().existsOn(unit.id, f.reviewedOn)) unitId = territory().currentUnit(unit.id, f.reviewedOn)?.id ?? unit.id;
+  }
+  return { ...f, unitId, modelOrg: ref.org, reviewerOrg: reviewer };
+}
+
+/** Leadership and the monitors (the Front, the police) read every review; the staff of the organization that runs a model read its reviews. */
+function canRead(ctx: SubgraphContext, r: StoredRecord): boolean {
+  if (!ctx.scope.coversUnit(r.unitId as string)) return false;
+  return ctx.scope.has('LEADERSHIP') || monitorOrganization(ctx.scope) !== null || staffOrganization(ctx.scope) === r.modelOrg;
+}
+
+function assertMonitorOrLeadership(ctx: SubgraphContext, unitId: string): void {
+  if (!ctx.scope.has('LEADERSHIP') && monitorOrganization(ctx.scope) === null) throw forbidden('Chỉ cán bộ Mặt trận, Công an và lãnh đạo tỉnh được xem danh sách đánh giá mô hình.');
+  if (!ctx.scope.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
+}
+
+/** A model's reviews the caller may read, oldest first (never an error: a model field must not fail a whole list). */
+function forModel(ctx: SubgraphContext, modelId: string): StoredRecord[] {
+  return currentRecords(ctx, modelReviews, { where: 'model_id = @modelId', params: { modelId }, orderBy: 'reviewed_on ASC, id ASC' }).filter((r) => canRead(ctx, r));
+}
+
+function list(ctx: SubgraphContext, f: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null }, first: number): StoredRecord[] {
+  const unitId = unitOrJurisdiction(ctx.scope, f.unitId);
+  assertMonitorOrLeadership(ctx, unitId);
+  pageSize('first', first, MAX_REVIEWS);
+  const { from, to } = periodRange('periodId', f.periodId);
+  return currentRecords(ctx, modelReviews, {
+    units: ctx.scope.visibleUnder(unitId),
+    from,
+    to,
+    where: '(@modelId IS NULL OR model_id = @modelId) AND (@rating IS NULL OR rating = @rating)',
+    params: { modelId: f.modelId ?? null, rating: f.rating ?? null },
+    limit: first,
+  });
+}
+
+/**
+ * Ids of the models in a unit (and below it, and in the units that preceded it) whose latest review in the
+ * assessment year of communes and establishments (16 November to 15 November, Circular 124/2021) rated them
+ * effective: the criterion "at least one effective model".
+ */
+function effectiveModelIds(ctx: SubgraphContext, unitId: string, year: number, opts: { countsOnly?: boolean } = {}): string[] {
+  if (!Number.isInteger(year) || year < 2019 || year > Number(todayInVietnam().slice(0, 4)) + 1) throw invalidInput('year', 'Năm đánh giá phải từ 2019 đến năm sau năm nay.', 'YEAR_OUT_OF_RANGE');
+  const u = unitOrJurisdiction(ctx.scope, unitId);
+  if (opts.countsOnly && ctx.scope.has('DASHBOARD')) {
+    if (!ctx.scope.coversUnit(u)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
+  } else assertMonitorOrLeadership(ctx, u);
+  const window = periodById(`${year}-ATANTT-UNIT`)!;
+  const latest = new Map<string, string>();
+  for (const r of currentRecords(ctx, modelReviews, { units: ctx.scope.visibleUnder(u), from: window.start, to: window.end, orderBy: 'model_id ASC, reviewed_on ASC, id ASC' })) latest.set(r.modelId as string, r.rating as string);
+  return [...latest].filter(([, rating]) => rating === 'EFFECTIVE').map(([id]) => id);
+}
+
+const modelsOf = (ctx: SubgraphContext) => ctx.repo(ModelRepository);
+const modelOrNull = (id: string, ctx: SubgraphContext) => pointTo('model', id, 'front', (n) => modelsOf(ctx).byId(n));
+
+/** latestReview and reviews of a model, given how to read the model's id from the parent. */
+function reviewFields<T>(modelId: (parent: T) => string) {
+  return {
+    latestReview: (parent: T, _: unknown, ctx: SubgraphContext) => forModel(ctx, modelId(parent)).at(-1) ?? null,
+    reviews: (parent: T, _: unknown, ctx: SubgraphContext) => forModel(ctx, modelId(parent)),
+  };
 }
 
 /** A reference the gateway sent for another organization's model: only its id. */
 interface ModelRef {
   id: string;
-}
-
-/** latestReview and reviews of a model, given how to read the model's id from the parent. */
-function reviewFields<T>(modelId: (parent: T) => string) {
-  return {
-    latestReview: (parent: T, _: unknown, ctx: SubgraphContext) => reviewsOf(ctx).forModel(modelId(parent)).at(-1) ?? null,
-    reviews: (parent: T, _: unknown, ctx: SubgraphContext) => reviewsOf(ctx).forModel(modelId(parent)),
-  };
 }
 
 /** The review fields of every other organization's model type, reached through _entities; the representation's id must name a model of that type. */
@@ -42,31 +120,39 @@ const foreignModels = Object.fromEntries(
   }),
 );
 
-const modelOrNull = (id: string, ctx: SubgraphContext) => pointTo('model', id, 'front', (n) => modelsOf(ctx).byId(n));
+const reviewView = {
+  model: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => modelOrNull(r.modelId as string, ctx),
+  reviewer: (r: StoredRecord) => ORGANIZATIONS[r.reviewerOrg as OrganizationId] ?? null,
+};
 
 export const reviewResolvers = {
   ...foreignModels,
   // The Front's own models: the kit resolves their fields; the review fields are answered here.
   FrontModel: reviewFields((row: ModelRow) => recordId('model', 'front', row.id)),
   ModelReview: {
-    id: (row: ModelReviewRow) => String(row.id),
-    model: (row: ModelReviewRow, _: unknown, ctx: SubgraphContext) => modelOrNull(row.modelId, ctx),
-    unit: (row: ModelReviewRow) => territory().unit(row.unitId),
-    reviewer: (row: ModelReviewRow) => ORGANIZATIONS[row.reviewerOrg as 'front' | 'police'],
+    ...reviewView,
+    unit: (r: StoredRecord) => territory().unit(r.unitId as string),
   },
+  FrontModelReview: reviewView,
+  FrontModelReviewVersion: reviewView,
   FrontUnitRecords: {
-    effectiveModels: ({ unitId }: UnitRecords, { year }: { year: number }, ctx: SubgraphContext) =>
-      reviewsOf(ctx)
-        .effectiveModelIds(unitId, year)
+    effectiveModels: ({ unitId }: { unitId: string }, { year }: { year: number }, ctx: SubgraphContext) =>
+      effectiveModelIds(ctx, unitId, year)
         .map((id) => modelOrNull(id, ctx))
         .filter((m) => m !== null),
-    hasEffectiveModel: ({ unitId }: UnitRecords, { year }: { year: number }, ctx: SubgraphContext) => reviewsOf(ctx).effectiveModelIds(unitId, year, { countsOnly: true }).length > 0,
-    modelReviews: ({ unitId }: UnitRecords, a: { periodId?: string | null; rating?: ModelRating | null; first: number }, ctx: SubgraphContext) => reviewsOf(ctx).list({ ...a, unitId }, a.first),
+    hasEffectiveModel: ({ unitId }: { unitId: string }, { year }: { year: number }, ctx: SubgraphContext) => effectiveModelIds(ctx, unitId, year, { countsOnly: true }).length > 0,
+    modelReviews: ({ unitId }: { unitId: string }, a: { periodId?: string | null; rating?: ModelRating | null; first: number }, ctx: SubgraphContext) => list(ctx, { ...a, unitId }, a.first),
   },
   Query: {
-    frontModelReviews: (_: unknown, a: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null; first: number }, ctx: SubgraphContext) => reviewsOf(ctx).list(a, a.first),
+    frontModelReviews: (_: unknown, a: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null; first: number }, ctx: SubgraphContext) => list(ctx, a, a.first),
   },
   Mutation: {
-    recordFrontModelReview: (_: unknown, { input }: { input: ModelReviewFields }, ctx: SubgraphContext) => reviewsOf(ctx).record(input),
+    // Replaces the framework's create: the police review models too, and the reviewer is the caller's organization, never an argument.
+    recordFrontModelReview: (_: unknown, { input, clientKey }: { input: ModelReviewFields; clientKey?: string | null }, ctx: SubgraphContext) => {
+      const reviewer = monitorOrganization(ctx.scope);
+      const values = reviewInput(input, reviewer ?? 'front');
+      if (!reviewer) throw forbidden('Chỉ cán bộ Mặt trận và Công an được đánh giá mô hình.');
+      return asArguments(() => writerFor(ctx, modelReviews).create(values, { clientKey }));
+    },
   },
 };

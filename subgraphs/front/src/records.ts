@@ -1,0 +1,101 @@
+/**
+ * What the Front's established queries and mutations need beyond the record framework's own: reads
+ * under the Front's rules of who sees what (the police, the proposing organization, the inspected
+ * organizations, every organization for the plans), and writes by the police and the other
+ * organizations through the same repository and checks as the Front's staff.
+ */
+import { GraphQLError } from 'graphql';
+import { Scope } from '@antt/auth';
+import { RecordRepository, recordsOf, snake, sqliteOf, type RecordKind, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+
+/**
+ * The repository a write goes through. The Front's staff write with their own scope; another
+ * organization's staff write only where a Front mutation's own rule allowed it (a police review, a
+ * proposal), and then with the Front's checks, inside their own jurisdiction, recorded under their id.
+ */
+export function writerFor(ctx: SubgraphContext, kind: RecordKind): RecordRepository {
+  if (ctx.scope.identity.organization === 'front') return recordsOf(ctx, kind);
+  return new RecordRepository(kind, ctx.db, new Scope({ ...ctx.scope.identity, organization: 'front' }));
+}
+
+type Sqlite = ReturnType<typeof sqliteOf>;
+type Statement = ReturnType<Sqlite['prepare']>;
+
+const statements = new WeakMap<Sqlite, Map<string, Statement>>();
+
+function prepared(ctx: SubgraphContext, sql: string): Statement {
+  const sqlite = sqliteOf(ctx.db);
+  let m = statements.get(sqlite);
+  if (!m) statements.set(sqlite, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = sqlite.prepare(sql)));
+  return st;
+}
+
+export interface CurrentQuery {
+  /** Units the records are kept under; every unit when left out. */
+  units?: Iterable<string>;
+  /** The records' own dates, inclusive. */
+  from?: string;
+  to?: string;
+  /** More conditions, in SQL over the kind's columns, with named parameters. */
+  where?: string;
+  params?: Record<string, unknown>;
+  /** Default: the record's date, newest first. */
+  orderBy?: string;
+  limit?: number;
+}
+
+/** The current versions of the standing (not voided) records of a kind that match. */
+export function currentRecords(ctx: SubgraphContext, kind: RecordKind, q: CurrentQuery = {}): StoredRecord[] {
+  const s = kind.spec;
+  const unit = snake(s.unitField);
+  const date = snake(s.dateField);
+  const sql = `SELECT * FROM ${s.table} WHERE superseded_at IS NULL AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.where ? ` AND (${q.where})` : ''} ORDER BY ${q.orderBy ?? `${date} DESC, id DESC`} LIMIT @limit`;
+  const rows = prepared(ctx, sql).all({ ...(q.units ? { units: JSON.stringify([...q.units]) } : {}), from: q.from ?? '0000-01-01', to: q.to ?? '9999-12-31', limit: q.limit ?? -1, ...q.params }) as Record<string, unknown>[];
+  const repo = recordsOf(ctx, kind);
+  return rows.map((r) => repo.toRecord(r));
+}
+
+/** A standing record by id, whoever asks (the caller's own rule decides whether to show it). */
+export function standingRecord(ctx: SubgraphContext, kind: RecordKind, id: string | null | undefined): StoredRecord | null {
+  if (!id || id.length > 96) return null;
+  return currentRecords(ctx, kind, { where: 'record_id = @id', params: { id }, limit: 1 })[0] ?? null;
+}
+
+/** The current version of a record by id, voided or not, whoever asks (an entity reference reads a voided record's history too). */
+export function currentVersion(ctx: SubgraphContext, kind: RecordKind, id: string | null | undefined): StoredRecord | null {
+  if (!id || id.length > 96) return null;
+  const row = prepared(ctx, `SELECT * FROM ${kind.spec.table} WHERE record_id = ? AND superseded_at IS NULL`).get(id) as Record<string, unknown> | undefined;
+  return row ? recordsOf(ctx, kind).toRecord(row) : null;
+}
+
+/** Counts of the standing records of a kind by some of its columns (enum values, never a personal field). */
+export function countsBy(ctx: SubgraphContext, kind: RecordKind, units: Iterable<string>, from: string, to: string, keys: string[]): Record<string, unknown>[] {
+  const cols = keys.map((k) => `${snake(k)} AS ${k}`).join(', ');
+  const group = keys.map(snake).join(', ');
+  const sql = `SELECT ${cols}, count(*) AS count FROM ${kind.spec.table} WHERE superseded_at IS NULL AND status = 'ACTIVE' AND ${snake(kind.spec.unitField)} IN (SELECT value FROM json_each(@units)) AND ${snake(kind.spec.dateField)} BETWEEN @from AND @to GROUP BY ${group} ORDER BY ${group}`;
+  return prepared(ctx, sql).all({ units: JSON.stringify([...units]), from, to }) as Record<string, unknown>[];
+}
+
+/**
+ * Runs a write whose problems the framework names after its own fields and argument (`changes.decidedOn`,
+ * `input.inspectedOrgs`), naming them as the established mutation's arguments (`input.decidedOn`,
+ * `input.inspectedOrganizationIds`) so that clients keep finding the field they must fix.
+ */
+export function asArguments<T>(fn: () => T, names: Record<string, string> = {}, arg = 'input'): T {
+  const rename = (f: string) => {
+    const m = /^(input|changes)\.(.+)$/.exec(f);
+    return m ? `${arg}.${names[m[2]!] ?? m[2]}` : f;
+  };
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof GraphQLError) || e.extensions?.code !== 'BAD_USER_INPUT' || typeof e.extensions.field !== 'string') throw e;
+    const problems = (e.extensions.problems as { field: string; message: string; reason: string }[] | undefined)?.map((p) => ({ ...p, field: rename(p.field) }));
+    const field = rename(e.extensions.field);
+    // One problem: its message alone, as these mutations always said it (the field is in the extensions).
+    const message = problems?.length === 1 ? problems[0]!.message : e.message.replace(/(^|\s)(input|changes)\.([A-Za-z]+)/g, (_m, sp: string, _a: string, k: string) => `${sp}${arg}.${names[k] ?? k}`);
+    throw new GraphQLError(message, { extensions: { ...e.extensions, field, ...(problems ? { problems } : {}) } });
+  }
+}
