@@ -7,7 +7,7 @@ import { subgraph } from '../src/subgraph.js';
 
 const me = staff('youth', BINH_THUAN);
 const SESSION = /* GraphQL */ `mutation ($input: RecordYouthLegalSessionInput!) { recordYouthLegalSession(input: $input) { id topic setting youthReached drugPrevention } }`;
-const TEAM = /* GraphQL */ `mutation ($input: RegisterYouthTeamInput!) { registerYouthTeam(input: $input) { id kind name members } }`;
+const TEAM = /* GraphQL */ `mutation ($input: RecordYouthTeamInput!) { registerYouthTeam(input: $input) { id kind name members } }`;
 const FORUM = /* GraphQL */ `mutation ($input: RecordYouthCrimeForumInput!) { recordYouthCrimeForum(input: $input) { id attendance proposals } }`;
 const INDICATORS = /* GraphQL */ `query ($unit: ID!, $period: ID!) { unit(id: $unit) { youth {
   legalEducation(periodId: $period) { count youthReached bySetting { setting count youthReached } }
