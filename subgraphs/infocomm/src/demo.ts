@@ -1,14 +1,13 @@
 /**
  * Demo data of information and communications, 2021 to today: media items every month (grassroots
  * loudspeakers in communes), online-crime warnings, good examples. Records after 28 February 2025 are
- * attributed to the Department of Science and Technology, as the validation does for a user's.
+ * attributed to the Department of Science and Technology, as a user's are. They go in through
+ * `demoWriter`, with the checks a user's input meets.
  */
-import { Check, DemoRandom, demoMonths } from '@antt/duties';
+import { DemoRandom, demoMonths } from '@antt/duties';
 import { territory, type OrganizationId } from '@antt/reference';
-import type { Db } from '@antt/subgraph-kit';
-import { infocommGoodExamples, infocommMediaItems, infocommOnlineWarnings } from './db/schema.js';
-import { OUTLET_KINDS, type OnlineCrimeChannel, type OutletKind } from './data/catalogues.js';
-import { validateGoodExample, validateMediaItem, validateOnlineWarning } from './data/media-repository.js';
+import { demoWriter, type Db } from '@antt/subgraph-kit';
+import { OUTLET_KINDS, goodExamples, mediaItems, onlineWarnings, type OnlineCrimeChannel, type OutletKind } from './kinds/index.js';
 
 const OUTLETS: Record<OutletKind, string[]> = {
   PRESS: ['Báo Sơn La', 'Báo Công an nhân dân'],
@@ -28,12 +27,10 @@ const WARNINGS: [OnlineCrimeChannel, string, string][] = [
 
 export function seedDemo(db: Db, org: OrganizationId, today: string): number {
   const r = new DemoRandom(2025, org);
-  const check = new Check('input', today);
+  const write = demoWriter(db, org, today);
+  let n = 0;
   const province = territory().provinceId;
   const kinds = Object.keys(OUTLET_KINDS) as OutletKind[];
-  const items: ReturnType<typeof validateMediaItem>[] = [];
-  const warnings: ReturnType<typeof validateOnlineWarning>[] = [];
-  const examples: ReturnType<typeof validateGoodExample>[] = [];
   for (const month of demoMonths(today)) {
     for (let i = r.int(5, 12); i > 0; i--) {
       const date = r.dayOf(month, today);
@@ -41,25 +38,24 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
       const outletKind = r.pick(kinds);
       const local = outletKind === 'GRASSROOTS_LOUDSPEAKER' || outletKind === 'INFORMATION_BOARD';
       const topic = r.pick(TOPICS);
-      items.push(validateMediaItem(org, { date, unitId: local ? r.commune(date).id : province, outletKind, outlet: r.pick(OUTLETS[outletKind]), title: `${topic}: ${local ? 'bản tin' : 'tin, bài'} tháng ${date.slice(5, 7)}/${date.slice(0, 4)}`, topic, reach: local ? r.int(200, 3000) : r.int(2000, 80000) }, check));
+      write(mediaItems, { date, unitId: local ? r.commune(date).id : province, outletKind, outlet: r.pick(OUTLETS[outletKind]), title: `${topic}: ${local ? 'bản tin' : 'tin, bài'} tháng ${date.slice(5, 7)}/${date.slice(0, 4)}`, topic, reach: local ? r.int(200, 3000) : r.int(2000, 80000) });
+      n++;
     }
     for (let i = r.int(0, 3); i > 0; i--) {
       const date = r.dayOf(month, today);
       if (!date) continue;
       const [channel, title, method] = r.pick(WARNINGS);
-      warnings.push(validateOnlineWarning(org, { date, channel, title, method, outlets: 'Báo Sơn La; Cổng thông tin điện tử tỉnh; đài truyền thanh cơ sở', reach: r.int(5000, 120000) }, check));
+      write(onlineWarnings, { date, unitId: province, channel, title, method, outlets: 'Báo Sơn La; Cổng thông tin điện tử tỉnh; đài truyền thanh cơ sở', reach: r.int(5000, 120000) });
+      n++;
     }
     if (r.chance(40)) {
       const date = r.dayOf(month, today);
       if (date) {
         const commune = r.commune(date);
-        examples.push(validateGoodExample(org, { date, unitId: commune.id, subject: `Tổ tự quản về an ninh, trật tự ${commune.name}`, achievement: 'Giữ vững địa bàn không có tội phạm, tích cực cung cấp tin báo cho Công an xã', outletKind: r.pick(kinds), reach: r.int(1000, 30000) }, check));
+        write(goodExamples, { date, unitId: commune.id, subject: `Tổ tự quản về an ninh, trật tự ${commune.name}`, achievement: 'Giữ vững địa bàn không có tội phạm, tích cực cung cấp tin báo cho Công an xã', outletKind: r.pick(kinds), reach: r.int(1000, 30000) });
+        n++;
       }
     }
   }
-  const mark = (d: string) => ({ demo: true, recordedBy: 'demo-data', recordedAt: `${d}T07:30:00.000Z` });
-  for (let i = 0; i < items.length; i += 500) db.insert(infocommMediaItems).values(items.slice(i, i + 500).map((v) => ({ ...v, ...mark(v.date) }))).run();
-  if (warnings.length) db.insert(infocommOnlineWarnings).values(warnings.map((v) => ({ ...v, ...mark(v.date) }))).run();
-  if (examples.length) db.insert(infocommGoodExamples).values(examples.map((v) => ({ ...v, ...mark(v.date) }))).run();
-  return items.length + warnings.length + examples.length;
+  return n;
 }

@@ -50,6 +50,24 @@ describe('information and communications across the merger of 1 March 2025', () 
     expect(commune.count).toBe(1);
   });
 
+  it('moves an item to the other body when its date is corrected across 1 March 2025, its first version still the first body’s', async () => {
+    const { id } = ok<{ id: string }>(await s.run(me, ITEM, { input: item }), 'recordInfocommMediaItem');
+    const before = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    const CORRECT = /* GraphQL */ `mutation ($id: ID!) { correctInfocommMediaItem(id: $id, changes: { date: "2025-03-03" }, reason: "Sửa ngày đăng theo số báo") { responsibleBody { id } history { date responsibleBody { id } } } }`;
+    expect(ok(await s.run(me, CORRECT, { id }), 'correctInfocommMediaItem')).toEqual({
+      responsibleBody: { id: 'infocomm:successor' },
+      history: [
+        { date: '2025-02-20', responsibleBody: { id: 'infocomm' } },
+        { date: '2025-03-03', responsibleBody: { id: 'infocomm:successor' } },
+      ],
+    });
+    const BY_BODY = /* GraphQL */ `query ($asOf: DateTime) { unit(id: "${PROVINCE}") { infocomm { media(periodId: "2025-Q1", asRecordedAt: $asOf) { count byBody { body { id } count reach } } } } }`;
+    const media = async (asOf?: string) => ok<{ infocomm: { media: unknown } }>(await s.run(dashboard(), BY_BODY, { asOf }), 'unit').infocomm.media;
+    expect(await media()).toEqual({ count: 1, byBody: [{ body: { id: 'infocomm:successor' }, count: 1, reach: 1000 }] });
+    expect(await media(before)).toEqual({ count: 1, byBody: [{ body: { id: 'infocomm' }, count: 1, reach: 1000 }] });
+  });
+
   it.each([
     ['a warning without the method described', WARNING, { date: '2025-01-10', channel: 'PHONE_CALL', title: 'x', method: '  ', outlets: 'Báo' }, 'input.method', 'REQUIRED'],
     ['a negative reach', ITEM, { ...item, reach: -5 }, 'input.reach', 'NEGATIVE'],

@@ -3,11 +3,13 @@ import { dutyModules } from '@antt/duties';
 import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
 import { resolvers } from './resolvers/index.js';
 import { seedDemo } from './demo.js';
+import { kinds } from './kinds/index.js';
 
 export const subgraph = defineOrganizationSubgraph({
   org: 'youth',
   root: new URL('..', import.meta.url),
   modules: dutyModules('youth', ['reintegration', 'atRiskSupport']),
+  kinds,
   resolvers,
   demo: seedDemo,
 });

@@ -7,7 +7,7 @@ import { subgraph } from '../src/subgraph.js';
 
 const me = staff('youth', BINH_THUAN);
 const SESSION = /* GraphQL */ `mutation ($input: RecordYouthLegalSessionInput!) { recordYouthLegalSession(input: $input) { id topic setting youthReached drugPrevention } }`;
-const TEAM = /* GraphQL */ `mutation ($input: RegisterYouthTeamInput!) { registerYouthTeam(input: $input) { id kind name members } }`;
+const TEAM = /* GraphQL */ `mutation ($input: RecordYouthTeamInput!) { registerYouthTeam(input: $input) { id kind name members } }`;
 const FORUM = /* GraphQL */ `mutation ($input: RecordYouthCrimeForumInput!) { recordYouthCrimeForum(input: $input) { id attendance proposals } }`;
 const INDICATORS = /* GraphQL */ `query ($unit: ID!, $period: ID!) { unit(id: $unit) { youth {
   legalEducation(periodId: $period) { count youthReached bySetting { setting count youthReached } }
@@ -40,6 +40,24 @@ describe('the youth union’s own records', () => {
     expect(y2022.drugPreventionProject).toEqual({ sessions: 0, youthReached: 0, clubs: 0, volunteerTeams: 1, members: 12 });
     const elsewhere = ok<{ youth: { drugPreventionProject: Record<string, number> } }>(await s.run(leadership(), INDICATORS, { unit: CHIENG_LE, period: '2021' }), 'unit').youth;
     expect(elsewhere.drugPreventionProject.sessions).toBe(0);
+  });
+
+  it('keeps a dissolution as a version of the team, refuses a second one and one before the founding, and reads the indicators at an instant, voided sessions left out', async () => {
+    const club = ok<{ id: string }>(await s.run(me, TEAM, { input: { foundedOn: '2021-03-26', unitId: CHIENG_PHA, kind: 'DRUG_PREVENTION_CLUB', name: 'CLB phòng chống ma túy', members: 25 } }), 'registerYouthTeam');
+    const session = ok<{ id: string }>(await s.run(me, SESSION, { input: { date: '2021-06-26', unitId: CHIENG_PHA, topic: 'Tác hại của ma túy', setting: 'SCHOOL', youthReached: 300, drugPrevention: true } }), 'recordYouthLegalSession');
+    const DISSOLVE = /* GraphQL */ `mutation ($id: ID!, $on: Date!) { dissolveYouthTeam(id: $id, on: $on) { id version dissolvedOn history { version dissolvedOn } } }`;
+    expect(refused(await s.run(me, DISSOLVE, { id: club.id, on: '2021-03-01' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on', reason: 'DATE_BEFORE_START' });
+    const before = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(ok(await s.run(me, DISSOLVE, { id: club.id, on: '2021-10-01' }), 'dissolveYouthTeam')).toMatchObject({ id: club.id, version: 2, dissolvedOn: '2021-10-01', history: [{ version: 1, dissolvedOn: null }, { version: 2, dissolvedOn: '2021-10-01' }] });
+    expect(refused(await s.run(me, DISSOLVE, { id: club.id, on: '2021-11-01' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on', reason: 'ALREADY_CLOSED' });
+    const AT = /* GraphQL */ `query ($unit: ID!, $asOf: DateTime) { unit(id: $unit) { youth { drugPreventionProject(periodId: "2021", asRecordedAt: $asOf) { sessions youthReached clubs } } } }`;
+    const project = async (asOf?: string) => ok<{ youth: { drugPreventionProject: Record<string, number> } }>(await s.run(dashboard(), AT, { unit: CHIENG_PHA, asOf }), 'unit').youth.drugPreventionProject;
+    expect(await project()).toEqual({ sessions: 1, youthReached: 300, clubs: 0 });
+    expect(await project(before)).toEqual({ sessions: 1, youthReached: 300, clubs: 1 });
+    ok(await s.run(me, 'mutation ($id: ID!) { voidYouthLegalSession(id: $id, reason: "Ghi trùng, hủy bản này") { id } }', { id: session.id }), 'voidYouthLegalSession');
+    expect(await project()).toEqual({ sessions: 0, youthReached: 0, clubs: 0 });
+    expect(await project(before)).toEqual({ sessions: 1, youthReached: 300, clubs: 1 });
   });
 
   it.each([

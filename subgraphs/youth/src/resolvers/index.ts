@@ -1,47 +1,49 @@
-/** Resolvers of the youth union's own types (schema.graphql). */
-import { kindResolvers, mergeResolvers, parseId, type KindSummary } from '@antt/duties';
-import type { SubgraphContext } from '@antt/subgraph-kit';
-import { LegalSessionRepository } from '../data/session-repository.js';
-import { YouthCrimeForumRepository } from '../data/forum-repository.js';
-import { YouthTeamRepository } from '../data/team-repository.js';
+/**
+ * The youth union's resolvers beyond those the record framework makes from its kinds (src/kinds): the
+ * clubs and teams active on a day, the drug-prevention project's indicators, and the dissolution of a
+ * team (a correction of its `dissolvedOn`, with the argument named as before).
+ */
+import { invalidInput } from '@antt/auth';
+import { todayInVietnam } from '@antt/reference';
+import { fmtDate, Problems, recordsOf, type SubgraphContext } from '@antt/subgraph-kit';
+import { teams } from '../kinds/index.js';
+import { activeTeams, drugPreventionSessions, type CountArgs } from '../data/indicators.js';
 
-type By = { key: string; count: number; youthReached?: number }[];
 interface Parent {
   unitId: string;
 }
 
-export const resolvers = mergeResolvers(
-  kindResolvers({
-    repo: LegalSessionRepository,
-    type: 'YouthLegalSession',
-    unitRecords: 'YouthUnitRecords',
-    list: 'youthLegalSessions',
-    record: 'recordYouthLegalSession',
-    summary: 'legalEducation',
-    shapeSummary: (s: KindSummary) => ({ ...s, bySetting: (s.by as By).map(({ key, count, youthReached }) => ({ setting: key, count, youthReached })) }),
-  }),
-  kindResolvers({ repo: YouthCrimeForumRepository, type: 'YouthCrimeForum', unitRecords: 'YouthUnitRecords', list: 'youthCrimeForums', record: 'recordYouthCrimeForum', summary: 'crimeForums' }),
-  kindResolvers({ repo: YouthTeamRepository, type: 'YouthTeam', unitRecords: 'YouthUnitRecords', list: 'youthTeams', record: 'registerYouthTeam' }),
-  {
-    Mutation: {
-      dissolveYouthTeam: (_: unknown, a: { id: string; on: string }, ctx: SubgraphContext) => ctx.repo(YouthTeamRepository).dissolve(parseId(a.id) ?? 0, a.on),
-    },
-    YouthUnitRecords: {
-      teams: ({ unitId }: Parent, { periodId }: { periodId: string }, ctx: SubgraphContext) => ctx.repo(YouthTeamRepository).active(unitId, periodId),
-      drugPreventionProject: ({ unitId }: Parent, { periodId }: { periodId: string }, ctx: SubgraphContext) => {
-        const s = ctx.repo(LegalSessionRepository).summary(unitId, periodId);
-        const teams = ctx.repo(YouthTeamRepository).active(unitId, periodId);
-        const of = (...kinds: string[]) => teams.filter((t) => kinds.includes(t.kind));
-        const clubs = of('DRUG_PREVENTION_CLUB');
-        const volunteers = of('VOLUNTEER_TEAM', 'VOLUNTEER_PATROL_TEAM');
-        return {
-          sessions: s.drugPreventionSessions,
-          youthReached: s.drugPreventionYouthReached,
-          clubs: clubs.reduce((n, t) => n + t.count, 0),
-          volunteerTeams: volunteers.reduce((n, t) => n + t.count, 0),
-          members: [...clubs, ...volunteers].reduce((n, t) => n + t.members, 0),
-        };
-      },
+export const resolvers = {
+  Mutation: {
+    dissolveYouthTeam: (_: unknown, a: { id: string; on: string; reason?: string | null }, ctx: SubgraphContext) => {
+      const repo = recordsOf(ctx, teams);
+      const p = new Problems();
+      const on = teams.spec.fields.dissolvedOn!.parse(a.on, 'on', p, todayInVietnam()) as string | undefined;
+      p.throwIfAny();
+      const team = repo.byId(a.id);
+      if (team && on) {
+        if (team.dissolvedOn) throw invalidInput('on', `Câu lạc bộ, đội đã giải thể từ ${fmtDate(team.dissolvedOn as string)}.`, 'ALREADY_CLOSED');
+        if (on < (team.foundedOn as string)) throw invalidInput('on', `Ngày giải thể ${fmtDate(on)} trước ngày thành lập (${fmtDate(team.foundedOn as string)}).`, 'DATE_BEFORE_START');
+      }
+      // A team not found, or not the caller's to change, is refused by the correction itself (the same message either way).
+      return repo.correct(a.id, { dissolvedOn: on }, a.reason ?? 'Ghi nhận câu lạc bộ, đội giải thể');
     },
   },
-);
+  YouthUnitRecords: {
+    teams: ({ unitId }: Parent, a: CountArgs, ctx: SubgraphContext) => activeTeams(ctx, unitId, a),
+    drugPreventionProject: ({ unitId }: Parent, a: CountArgs, ctx: SubgraphContext) => {
+      const { sessions, youthReached } = drugPreventionSessions(ctx, unitId, a);
+      const active = activeTeams(ctx, unitId, a);
+      const of = (...kinds: string[]) => active.filter((t) => kinds.includes(t.kind));
+      const clubs = of('DRUG_PREVENTION_CLUB');
+      const volunteers = of('VOLUNTEER_TEAM', 'VOLUNTEER_PATROL_TEAM');
+      return {
+        sessions,
+        youthReached,
+        clubs: clubs.reduce((n, t) => n + t.count, 0),
+        volunteerTeams: volunteers.reduce((n, t) => n + t.count, 0),
+        members: [...clubs, ...volunteers].reduce((n, t) => n + t.members, 0),
+      };
+    },
+  },
+};
