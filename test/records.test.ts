@@ -67,8 +67,8 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
   const history = async (id: string) => data<{ history: Record<string, unknown>[] }[]>(await db.run(me, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${s.type} { history { version status reason changedFields ${selection(kind).replace(/^id /, '')} } } } }`, { r: [{ __typename: s.type, id }] }), '_entities')[0]!.history;
   const counts = async (asOf?: string) => {
     if (!s.counts) return null;
-    const res = await db.run(me, `query($u: [_Any!]!, $p: ID!, $asOf: DateTime) { _entities(representations: $u) { ... on Unit { ${s.org} { c: ${s.counts.field}(periodId: $p, asRecordedAt: $asOf) { count } } } } }`, { u: [{ __typename: 'Unit', id: unitId }], p: year, asOf });
-    return data<Record<string, { c: { count: number } }>[]>(res, '_entities')[0]![s.org]!.c.count;
+    const res = await db.run(me, `query($u: [_Any!]!, $p: ID!, $asOf: DateTime) { _entities(representations: $u) { ... on Unit { ${s.org} { c: ${s.counts.field}(periodId: $p, asRecordedAt: $asOf) { n: ${s.counts.countField ?? 'count'} } } } } }`, { u: [{ __typename: 'Unit', id: unitId }], p: year, asOf });
+    return data<Record<string, { c: { n: number } }>[]>(res, '_entities')[0]![s.org]!.c.n;
   };
 
   beforeAll(async () => {
@@ -111,7 +111,7 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
     // History: both versions, the first as it was.
     const h = await history(r1.id as string);
     expect(h.map((v) => v.version)).toEqual([1, 2]);
-    for (const k of Object.keys(change)) expect(shown(kind, k, h[0]!), k).toEqual(input[k] ?? null);
+    for (const k of Object.keys(change)) expect(shown(kind, k, h[0]!), k).toEqual(shown(kind, k, r1));
 
     // asRecordedAt before the correction reads version 1; now reads version 2.
     const then = (await list({ asOf: recordedAt })).nodes.find((n) => n.id === r1.id)!;
@@ -140,8 +140,10 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
     if (!s.unique) return;
     const first = data<Record<string, unknown>>(await create(input), 'r');
     const res = refusal(await create(input));
-    expect(res.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CONTRADICTS_EXISTING' });
+    expect(res.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: s.unique.reason ?? 'CONTRADICTS_EXISTING' });
     expect(res.message).toContain(first.id as string);
+    // The record stands aside for the tests that follow, which record the same example again.
+    data(await voidIt(first.id as string), 'r');
   });
 
   it('erases a personal field in every version without changing a count', async () => {
