@@ -44,7 +44,7 @@ function oldUnit(db: Database.Database, kind: RecordKind, unit: string): string 
   if (columns(kind.spec.table).includes(unit)) return unit;
   for (const [key, f] of Object.entries(kind.spec.fields)) {
     const parent = f.type === 'record' ? f.refKind?.().spec : undefined;
-    if (!parent || !columns(kind.spec.table).includes(columnOf(key, f))) continue;
+    if (!parent || !columns(kind.spec.table).includes(columnOf(key, f)) || !columns(parent.table).includes(columnOf(parent.unitField, parent.fields[parent.unitField]))) continue;
     return `(SELECT p.${columnOf(parent.unitField, parent.fields[parent.unitField])} FROM ${parent.table} p WHERE p.id = ${kind.spec.table}.${columnOf(key, f)})`;
   }
   return 'NULL';
