@@ -106,8 +106,12 @@ describe('what every organization did in a commune and a period, in one gateway 
     expect(shown === null ? true : shown === after.veterans.casesSupported).toBe(true);
     expect(shown === null).toBe(after.veterans.casesSupported! < 5);
     expect(JSON.stringify(lead)).not.toContain('Tòng Văn Kèm');
-    const supports = await gql<{ veteransReintegrationSupports: { nodes: { case: { id: string }; mentorName: string | null }[] } }>('{ veteransReintegrationSupports(caseId: "E2E-TH-0001") { nodes { case { id } mentorName } } }', {}, leadership());
-    expect(supports.veteransReintegrationSupports.nodes).toEqual([{ case: { id: 'E2E-TH-0001' }, mentorName: null }]);
+    const supports = await gql<{ veteransReintegrationSupports: { nodes: { case: { id: string } }[] } }>('{ veteransReintegrationSupports(caseId: "E2E-TH-0001") { nodes { case { id } } } }', {}, leadership());
+    expect(supports.veteransReintegrationSupports.nodes).toEqual([{ case: { id: 'E2E-TH-0001' } }]);
+    // The mentor's name is a member's personal data: asking for it, leadership is refused whole at the gateway.
+    const mentor = await post(fed.gateway.url, '{ veteransReintegrationSupports(caseId: "E2E-TH-0001") { nodes { mentorName } } }', {}, leadership());
+    expect(mentor.status).toBe(403);
+    expect(JSON.stringify(mentor)).not.toContain('Tòng Văn Kèm');
   });
 });
 
