@@ -8,3 +8,4 @@ export * from './sdl.js';
 export * from './resolvers.js';
 export * from './module.js';
 export * from './demo.js';
+export * from './window-sql.js';

@@ -6,7 +6,7 @@
 import { kindResolvers, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { TrainingRepository } from '../data/training-repository.js';
 import { plan447Results } from '../kinds/index.js';
-import { effective, inUnits, standing, statement, windowOf, type WindowArgs } from '../kinds/window.js';
+import { effective, inUnits, standing, statement, windowOf, type WindowArgs } from '@antt/subgraph-kit';
 
 type Parent = { unitId: string };
 type Resolve = (parent: unknown, args: unknown, ctx: SubgraphContext) => Record<string, unknown>;

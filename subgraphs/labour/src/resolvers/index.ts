@@ -8,7 +8,7 @@ import { inputProblems, recordsOf, type Problem, type StoredRecord, type Subgrap
 import { territory } from '@antt/reference';
 import { fmtDate, kindResolvers } from '@antt/subgraph-kit';
 import { boardingHouseChecks, boardingHouses, coreTeams, disputes, participations } from '../kinds/index.js';
-import { effective, inUnits, standing, statement, windowOf, type WindowArgs } from '../kinds/window.js';
+import { effective, inUnits, standing, statement, windowOf, type WindowArgs } from '@antt/subgraph-kit';
 
 const establishment = (r: StoredRecord) => (r.establishmentId ? { id: r.establishmentId as string } : null);
 

@@ -1,13 +1,17 @@
 /**
- * Figures the record framework's counts cannot say yet (distinct establishments, a stock on a period's
- * last day, a count of records meeting a condition), computed over the kinds' tables with the same
+ * Hand-written SQL over kinds' tables, for figures `summary` and `aggregate` cannot say (a join between
+ * two kinds: houses by their latest check; distinct establishments over several kinds), with the same
  * window as the framework's counts: the caller's right to read aggregates and the arguments are checked
  * by the kind's own summary first; then the same units (the unit's roll-up cut to the jurisdiction),
  * the same period, current versions (or those standing at `asRecordedAt`), voided records excluded,
  * `effectiveOn` applied to each record's own date.
  */
 import { periodById } from '@antt/reference';
-import { recordsOf, sqliteOf, type RecordKind, type SubgraphContext, type TimeFilter } from '@antt/subgraph-kit';
+import { sqliteOf } from '../db.js';
+import type { SubgraphContext } from '../context.js';
+import type { RecordKind } from './kind.js';
+import type { TimeFilter } from './repository.js';
+import { recordsOf } from './resolvers.js';
 
 export interface WindowArgs extends TimeFilter {
   periodId: string;
