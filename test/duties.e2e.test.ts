@@ -1,5 +1,5 @@
 /**
- * End to end over HTTP for issue 5: every member organization writes its own records through the
+ * End to end over HTTP for the member organizations' duties: every member organization writes its own records through the
  * gateway, leadership reads them and counts them by commune and period in one query, sensitive data
  * stays with the organization's staff, and mediation refuses what the law excludes.
  */

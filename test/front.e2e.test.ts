@@ -1,5 +1,5 @@
 /**
- * End to end over HTTP for issue 4: the cross-organization workflows through the gateway and directly on
+ * End to end over HTTP for the cross-organization records: the cross-organization workflows through the gateway and directly on
  * the subgraphs that keep the records, with demo data from 2021 to today.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * The composition tier for the cross-organization records: every organization's model, forum and
  * opinion types sit under the shared interfaces and unions, and the query planner routes each question
- * of issue 4 to the subgraphs that hold the answer (by type, since it never routes by key value).
+ * of the cross-organization records to the subgraphs that hold the answer (by type, since it never routes by key value).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 6's closing check: a women's union commune token, a leadership token and a dashboard token
+ * Who sees what, end to end: a women's union commune token, a leadership token and a dashboard token
  * each query a tip, a reintegration case and a victim's case, through the gateway; and one request
  * leaves the same request id in the gateway's trail and in the subgraphs'.
  */

@@ -1,5 +1,5 @@
 /**
- * The leadership question of issue 5: for one commune and one period, what every organization did there,
+ * The leadership question: for one commune and one period, what every organization did there,
  * in one query through the gateway. The same text is in the README.
  */
 export const COMMUNE_OVERVIEW = /* GraphQL */ `

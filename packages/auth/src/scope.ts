@@ -2,7 +2,7 @@
  * What a caller may do, decided in one place. Repositories are built with a Scope, so every query is
  * filtered by it (the cosmo control-plane pattern) and no resolver repeats an auth check.
  *
- * Rules of the foundation (issue 6 refines them with data classes):
+ * The rules (data classes refine them, see data-classes.ts):
  * - staff and leaders of an organization read and write that organization's records inside their
  *   jurisdiction, which is their unit with everything below it and, for a commune of the 2025 map, the
  *   old communes it was formed from;
