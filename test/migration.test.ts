@@ -32,6 +32,11 @@ const FOLDED: Record<string, { before: string; after: string }> = {
     before: 'SELECT CAST(case_id AS TEXT) AS id, full_name AS name, year_of_birth AS born, contact FROM women_protection_victims ORDER BY case_id',
     after: "SELECT record_id AS id, victim_full_name AS name, victim_year_of_birth AS born, victim_contact AS contact FROM women_protection_cases WHERE superseded_at IS NULL AND record_id GLOB '[0-9]*' AND victim_full_name IS NOT NULL ORDER BY CAST(record_id AS INTEGER)",
   },
+  // A police training's participants per organization became a field of the training (participants, JSON).
+  training_participants: {
+    before: 'SELECT CAST(training_id AS TEXT) AS id, organization, count FROM training_participants ORDER BY training_id, organization',
+    after: "SELECT t.record_id AS id, json_extract(j.value, '$.organizationId') AS organization, json_extract(j.value, '$.count') AS count FROM police_trainings t, json_each(t.participants) j WHERE t.superseded_at IS NULL AND t.record_id GLOB '[0-9]*' ORDER BY CAST(t.record_id AS INTEGER), organization",
+  },
 };
 
 /**

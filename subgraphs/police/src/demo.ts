@@ -10,10 +10,11 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { Scope } from '@antt/auth';
 import { addDays, demoEstablishments, demoReintegrationCases, ORGANIZATION_IDS, territory, unitId, type IsoDate } from '@antt/reference';
-import { bulkInsert, type Db } from '@antt/subgraph-kit';
-import { bulletins, coreForces, criterionResults, crimeTips, establishments, hotspots, keyAreas, modelUnits, policeTrainings, reintegrationCases, standardAssessments, tipStatusHistory, trainingParticipants } from './db/schema.js';
+import { bulkInsert, demoWriter, sqliteOf, type Db } from '@antt/subgraph-kit';
+import { criterionResults, establishments, modelUnits, standardAssessments } from './db/schema.js';
+import { bulletins as bulletinKind, coreForces as coreForceKind, crimeTips as crimeTipKind, hotspots as hotspotKind, keyAreas as keyAreaKind, reintegrationCases as reintegrationKind, trainings as trainingKind } from './kinds/index.js';
 import { nationalSetFor, outOfScopeReason, type SubjectKind } from './legal/criteria.js';
-import { initialDecisionDue } from './legal/deadlines.js';
+import { initialDecisionDue, vietnamDate } from './legal/deadlines.js';
 import { StandardRepository, windowOf } from './data/standard-repository.js';
 import { identityCipher } from './data/vault.js';
 
@@ -95,14 +96,16 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
     }
   }
 
+  // The police's records go in through the record framework, with the checks a user's input gets.
+  const write = demoWriter(db, 'police', today);
+
   // Tips: about one a week, a fifth handed over by other organizations, the recent ones still open.
+  // Each tip is recorded as it stands today (one version).
   const oldMap = t.unitsOn('2021-01-01', 'COMMUNE');
   const newMap = t.unitsOn('2025-07-01', 'COMMUNE');
   const communesThen = (d: IsoDate) => (d < '2025-07-01' ? oldMap : newMap);
   const categories = ['DRUGS', 'THEFT', 'FRAUD', 'HUMAN_TRAFFICKING', 'VIOLENCE', 'GAMBLING', 'ENVIRONMENT', 'OTHER'];
   const cipher = identityCipher();
-  const tipRows: (typeof crimeTips.$inferInsert)[] = [];
-  const historyRows: (typeof tipStatusHistory.$inferInsert)[] = [];
   for (let d: IsoDate = '2021-01-04', i = 1; d <= today; d = addDays(d, uniformInt(rng, 3, 9)), i++) {
     const unit = pick(rng, communesThen(d));
     const receivedAt = `${d}T0${uniformInt(rng, 1, 9)}:${String(uniformInt(rng, 10, 59))}:00.000Z`;
@@ -111,39 +114,36 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
     const age = (Date.parse(today) - Date.parse(d)) / 86_400_000;
     // Most tips are forwarded within the day; a few recent ones are left late, for the overdue list.
     const late = age < 60 && chance(rng, 0.25);
-    const forwardedAt = late ? null : new Date(Date.parse(receivedAt) + uniformInt(rng, 1, remote ? 40 : 20) * 3600_000).toISOString();
+    const forwarded = late ? null : new Date(Date.parse(receivedAt) + uniformInt(rng, 1, remote ? 40 : 20) * 3600_000).toISOString();
+    // Not after today (a tip of this morning forwarded tomorrow is not a record yet).
+    const forwardedAt = forwarded && vietnamDate(forwarded) <= today ? forwarded : null;
     const decided = !late && age > 25;
     const decidedOn = decided ? addDays(d, uniformInt(rng, 5, 19)) : null;
     const notified = decided && age > 40 ? addDays(decidedOn!, uniformInt(rng, 1, 10)) : null;
-    const status = notified ? 'REPORTER_NOTIFIED' : decided ? 'DECIDED' : forwardedAt ? (chance(rng, 0.5) ? 'BEING_VERIFIED' : 'FORWARDED') : 'RECEIVED';
-    const tip = { id: i };
-    tipRows.push({
-      id: i, channel: handed ? 'FORWARDED_BY_ORGANIZATION' : pick(rng, ['IN_PERSON', 'PHONE', 'WRITTEN', 'AT_FORUM']), receivedAt, unitId: unit.id,
+    const tipStatus = notified ? 'REPORTER_NOTIFIED' : decided ? 'DECIDED' : forwardedAt ? (chance(rng, 0.5) ? 'BEING_VERIFIED' : 'FORWARDED') : 'RECEIVED';
+    write(crimeTipKind, {
+      channel: handed ? 'FORWARDED_BY_ORGANIZATION' : pick(rng, ['IN_PERSON', 'PHONE', 'WRITTEN', 'AT_FORUM']), receivedAt, receivedOn: vietnamDate(receivedAt), unitId: unit.id,
       summary: `Tin báo mẫu số ${i}: phản ánh vụ việc nghi có dấu hiệu vi phạm pháp luật tại ${unit.name}.`, category: pick(rng, categories),
       reporterSealed: chance(rng, 0.7) ? cipher.encryptJson({ fullName: `Người tố giác mẫu ${i}`, phone: `09${String(10_000_000 + i).slice(-8)}` }) : null,
       confidentialityRequested: chance(rng, 0.4), remoteArea: remote, handedOverBy: handed, receiptId: handed ? `BN-DEMO-${String(i).padStart(5, '0')}` : null,
-      status, forwardedAt, forwardedTo: forwardedAt ? 'Cơ quan Cảnh sát điều tra Công an tỉnh' : null, decisionDueOn: initialDecisionDue(receivedAt),
-      decision: decided ? pick(rng, ['PROSECUTE', 'NOT_PROSECUTE', 'NOT_PROSECUTE', 'SUSPEND']) : null, decidedOn, reporterNotifiedOn: notified, demo: true, recordedBy: by,
+      tipStatus, forwardedAt, forwardedTo: forwardedAt ? 'Cơ quan Cảnh sát điều tra Công an tỉnh' : null, decisionDueOn: initialDecisionDue(receivedAt),
+      decision: decided ? pick(rng, ['PROSECUTE', 'NOT_PROSECUTE', 'NOT_PROSECUTE', 'SUSPEND']) : null, decidedOn, reporterNotifiedOn: notified,
     });
-    const steps: [string, string | null][] = [['RECEIVED', receivedAt], ['FORWARDED', forwardedAt], ['DECIDED', decidedOn && `${decidedOn}T09:00:00.000Z`], ['REPORTER_NOTIFIED', notified && `${notified}T09:00:00.000Z`]];
-    historyRows.push(...steps.filter(([, at]) => at).map(([s, at]) => ({ tipId: tip.id, status: s, at: at!, note: null, by })));
     n++;
   }
-  bulkInsert(db, crimeTips, tipRows);
-  bulkInsert(db, tipStatusHistory, historyRows);
 
   // Hotspots, key areas and the plan's model units.
   const kinds = ['DISPUTE', 'LAND_DISPUTE', 'COMPLAINT', 'STRIKE'];
   for (let d: IsoDate = '2021-02-01', i = 1; d <= today; d = addDays(d, uniformInt(rng, 15, 45)), i++) {
     const closed = addDays(d, uniformInt(rng, 20, 200));
     const isClosed = closed <= today;
-    db.insert(hotspots).values({ kind: pick(rng, kinds), unitId: pick(rng, communesThen(d)).id, summary: `Vụ việc mẫu số ${i}: tranh chấp giữa các hộ dân, có nguy cơ phức tạp.`, partiesCount: uniformInt(rng, 2, 40), riskLevel: pick(rng, ['LOW', 'MEDIUM', 'HIGH']), since: d, actions: 'Nắm tình hình, vận động các bên', status: isClosed ? pick(rng, ['RESOLVED', 'RESOLVED', 'ESCALATED']) : pick(rng, ['MONITORING', 'MEDIATING']), closedOn: isClosed ? closed : null, reportedBy: chance(rng, 0.3) ? pick(rng, ['labour', 'front', 'farmers']) : 'police', demo: true, recordedBy: by }).run();
+    write(hotspotKind, { kind: pick(rng, kinds), unitId: pick(rng, communesThen(d)).id, summary: `Vụ việc mẫu số ${i}: tranh chấp giữa các hộ dân, có nguy cơ phức tạp.`, partiesCount: uniformInt(rng, 2, 40), riskLevel: pick(rng, ['LOW', 'MEDIUM', 'HIGH']), since: d, actions: 'Nắm tình hình, vận động các bên', hotspotStatus: isClosed ? pick(rng, ['RESOLVED', 'RESOLVED', 'ESCALATED']) : pick(rng, ['MONITORING', 'MEDIATING']), closedOn: isClosed ? closed : null, reportedBy: chance(rng, 0.3) ? pick(rng, ['labour', 'front', 'farmers']) : 'police' });
     n++;
   }
   for (let i = 0; i < 14; i++) {
     const listedOn = addDays('2021-03-01', uniformInt(rng, 0, 900));
     const cleared = i % 3 === 0 ? addDays(listedOn, uniformInt(rng, 200, 700)) : null;
-    db.insert(keyAreas).values({ unitId: pick(rng, communesThen(listedOn)).id, reason: pick(rng, ['Tụ điểm phức tạp về ma túy', 'Tranh chấp đất đai kéo dài', 'Hoạt động tín ngưỡng trái pháp luật', 'Mua bán người qua biên giới']), listedOn, transformationPlan: 'Kế hoạch chuyển hóa địa bàn của Công an xã và Ban Chỉ đạo', status: cleared && cleared <= today ? 'CLEARED' : 'BEING_TRANSFORMED', clearedOn: cleared && cleared <= today ? cleared : null, demo: true, recordedBy: by }).run();
+    write(keyAreaKind, { unitId: pick(rng, communesThen(listedOn)).id, listingReason: pick(rng, ['Tụ điểm phức tạp về ma túy', 'Tranh chấp đất đai kéo dài', 'Hoạt động tín ngưỡng trái pháp luật', 'Mua bán người qua biên giới']), listedOn, transformationPlan: 'Kế hoạch chuyển hóa địa bàn của Công an xã và Ban Chỉ đạo', areaStatus: cleared && cleared <= today ? 'CLEARED' : 'BEING_TRANSFORMED', clearedOn: cleared && cleared <= today ? cleared : null });
     n++;
   }
   db.insert(modelUnits).values([
@@ -152,23 +152,32 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
   ]).run();
 
   // Movement work: forces per commune of today's map, trainings, bulletins.
-  for (const c of t.unitsOn(min(today, '2025-07-01') < '2025-07-01' ? today : '2025-07-01', 'COMMUNE')) {
-    db.insert(coreForces).values({ kind: 'GRASSROOTS_SECURITY_TEAM', name: `Tổ bảo vệ ANTT ở cơ sở ${c.name}`, unitId: c.id, memberCount: uniformInt(rng, 8, 40), since: '2025-07-01', demo: true, recordedBy: by }).run();
-    n++;
+  if (today >= '2025-07-01') {
+    for (const c of t.unitsOn('2025-07-01', 'COMMUNE')) {
+      write(coreForceKind, { kind: 'GRASSROOTS_SECURITY_TEAM', name: `Tổ bảo vệ ANTT ở cơ sở ${c.name}`, unitId: c.id, memberCount: uniformInt(rng, 8, 40), since: '2025-07-01' });
+      n++;
+    }
   }
   for (let d: IsoDate = '2021-03-15', i = 1; d <= today; d = addDays(d, uniformInt(rng, 45, 90)), i++) {
-    const tr = db.insert(policeTrainings).values({ date: d, topic: pick(rng, ['Nghiệp vụ xây dựng phong trào toàn dân BVANTQ', 'Tiêu chuẩn "An toàn về ANTT"', 'Kỹ năng tiếp nhận tin báo, tố giác', 'Phòng, chống ma túy']), unitId: d < '2025-07-01' ? pick(rng, districts).id : unitId.province('14'), demo: true, recordedBy: by }).returning({ id: policeTrainings.id }).get();
-    db.insert(trainingParticipants).values(ORGANIZATION_IDS.filter((o) => o !== 'police').map((o) => ({ trainingId: tr.id, organization: o, count: uniformInt(rng, 2, 25) }))).run();
+    const topic = pick(rng, ['Nghiệp vụ xây dựng phong trào toàn dân BVANTQ', 'Tiêu chuẩn "An toàn về ANTT"', 'Kỹ năng tiếp nhận tin báo, tố giác', 'Phòng, chống ma túy']);
+    const where = d < '2025-07-01' ? pick(rng, districts).id : unitId.province('14');
+    write(trainingKind, { date: d, topic, unitId: where, participants: ORGANIZATION_IDS.filter((o) => o !== 'police').map((o) => ({ organizationId: o, count: uniformInt(rng, 2, 25) })) });
     n++;
   }
   const topics = ['FRAUD', 'DRUGS', 'TRAFFICKING', 'ONLINE_CRIME', 'CRIMES_AGAINST_WOMEN_AND_CHILDREN'] as const;
   for (let d: IsoDate = '2021-04-01', i = 1; d <= today; d = addDays(d, uniformInt(rng, 60, 120)), i++) {
     const topic = pick(rng, topics);
-    db.insert(bulletins).values({ title: `Thông báo phương thức, thủ đoạn số ${i}`, body: `Cảnh báo thủ đoạn ${topic === 'FRAUD' ? 'giả danh cơ quan chức năng gọi điện lừa đảo' : topic === 'ONLINE_CRIME' ? 'lừa đảo qua mạng xã hội, tuyển cộng tác viên online' : 'dụ dỗ lao động sang biên giới'}; đề nghị các tổ chức tuyên truyền tới hội viên.`, topic, issuedOn: d, audience: JSON.stringify(topic === 'CRIMES_AGAINST_WOMEN_AND_CHILDREN' ? ['women', 'youth', 'front'] : []), demo: true, recordedBy: by }).run();
+    write(bulletinKind, { title: `Thông báo phương thức, thủ đoạn số ${i}`, body: `Cảnh báo thủ đoạn ${topic === 'FRAUD' ? 'giả danh cơ quan chức năng gọi điện lừa đảo' : topic === 'ONLINE_CRIME' ? 'lừa đảo qua mạng xã hội, tuyển cộng tác viên online' : 'dụ dỗ lao động sang biên giới'}; đề nghị các tổ chức tuyên truyền tới hội viên.`, topic, issuedOn: d, unitId: unitId.province('14'), audience: topic === 'CRIMES_AGAINST_WOMEN_AND_CHILDREN' ? ['women', 'youth', 'front'] : [] });
     n++;
   }
-  const cases = demoReintegrationCases(today);
-  bulkInsert(db, reintegrationCases, cases.map((c) => ({ id: c.id, communeId: c.communeId, returnedOn: c.returnedOn, kind: c.kind, personSealed: cipher.encryptJson({ fullName: `Người tái hòa nhập mẫu ${c.id}`, criminalHistory: 'Dữ liệu mẫu' }), demo: true, recordedBy: by })));
-  n += cases.length;
+  // Reintegration cases keep the pseudonymous ids the member organizations' demo support records name
+  // (DEMO-TH-0001...): recorded through the framework, then given that id (version 1 only).
+  const sqlite = sqliteOf(db);
+  const renameCase = sqlite.prepare('UPDATE reintegration_cases SET record_id = ? WHERE record_id = ?');
+  for (const c of demoReintegrationCases(today)) {
+    const r = write(reintegrationKind, { communeId: c.communeId, returnedOn: c.returnedOn, kind: c.kind, personSealed: cipher.encryptJson({ fullName: `Người tái hòa nhập mẫu ${c.id}`, criminalHistory: 'Dữ liệu mẫu' }) });
+    renameCase.run(c.id, r.id);
+    n++;
+  }
   return n;
 }

@@ -11,14 +11,14 @@ const tip = { channel: 'PHONE', receivedAt: '2026-03-02T02:00:00.000Z', unitId: 
 describe('the police audit trail', () => {
   it('records who read a reporter (ids and field names, never values), every write and every refusal', async () => {
     const s = await openTestSubgraph(subgraph);
-    await s.run(commune, 'mutation ($i: RecordCrimeTipInput!) { recordCrimeTip(input: $i) { id } }', { i: tip });
-    await s.run(investigator, '{ policeTipReporter(tipId: "1", reason: "Xác minh") { fullName phone } }');
-    await s.run(staff('women', BINH_THUAN), '{ policeTipReporter(tipId: "1", reason: "tò mò") { fullName } }');
+    const id = ((await s.run(commune, 'mutation ($i: RecordCrimeTipInput!) { recordCrimeTip(input: $i) { id } }', { i: tip })).data as { recordCrimeTip: { id: string } }).recordCrimeTip.id;
+    await s.run(investigator, `{ policeTipReporter(tipId: "${id}", reason: "Xác minh") { fullName phone } }`);
+    await s.run(staff('women', BINH_THUAN), `{ policeTipReporter(tipId: "${id}", reason: "tò mò") { fullName } }`);
     const rows = s.sqlite.prepare('SELECT user_id, organization, action, type_name, data_class, record_ids, fields, outcome FROM audit_log ORDER BY id').all();
     expect(rows).toEqual([
-      { user_id: commune.userId, organization: 'police', action: 'WRITE', type_name: 'CrimeTip', data_class: null, record_ids: '["1"]', fields: '["recordCrimeTip"]', outcome: 'OK' },
+      { user_id: commune.userId, organization: 'police', action: 'WRITE', type_name: 'CrimeTip', data_class: null, record_ids: JSON.stringify([id]), fields: '["recordCrimeTip"]', outcome: 'OK' },
       { user_id: investigator.userId, organization: 'police', action: 'READ', type_name: 'Query', data_class: 'CRIME_SOURCE', record_ids: '[]', fields: '["policeTipReporter"]', outcome: 'OK' },
-      { user_id: investigator.userId, organization: 'police', action: 'READ', type_name: 'ReporterIdentity', data_class: 'CRIME_SOURCE', record_ids: '["1"]', fields: '["fullName","phone"]', outcome: 'OK' },
+      { user_id: investigator.userId, organization: 'police', action: 'READ', type_name: 'ReporterIdentity', data_class: 'CRIME_SOURCE', record_ids: JSON.stringify([id]), fields: '["fullName","phone"]', outcome: 'OK' },
       { user_id: expect.stringContaining('women'), organization: 'women', action: 'DENY', type_name: 'Query', data_class: 'CRIME_SOURCE', record_ids: '[]', fields: '["policeTipReporter"]', outcome: 'FORBIDDEN' },
     ]);
     const all = JSON.stringify(s.sqlite.prepare('SELECT * FROM audit_log').all());

@@ -20,19 +20,21 @@ describe('hotspots and key areas', () => {
 
   it('takes a strike reported by the labour federation, which then sees its own report only', async () => {
     const res = await s.run(labour, REPORT, { input: hotspot });
-    expect(res.data).toEqual({ reportHotspot: { id: '1', kind: 'STRIKE', status: 'MONITORING', partiesCount: 120, reportedBy: { id: 'labour' }, unit: { name: 'Xã Bình Thuận' } } });
-    await s.run(police, REPORT, { input: { ...hotspot, kind: 'LAND_DISPUTE' } });
-    expect(((await s.run(labour, `{ policeHotspots(unitId: "${BINH_THUAN}") { id } }`)).data as Data).policeHotspots).toEqual([{ id: '1' }]);
-    expect(((await s.run(police, '{ policeHotspots { id } }')).data as Data).policeHotspots).toEqual([{ id: '1' }, { id: '2' }]);
+    const first = (res.data as Data).reportHotspot.id;
+    expect(first).toMatch(/^hotspot:police:/);
+    expect(res.data).toEqual({ reportHotspot: { id: first, kind: 'STRIKE', status: 'MONITORING', partiesCount: 120, reportedBy: { id: 'labour' }, unit: { name: 'Xã Bình Thuận' } } });
+    const second = ((await s.run(police, REPORT, { input: { ...hotspot, kind: 'LAND_DISPUTE' } })).data as Data).reportHotspot.id;
+    expect(((await s.run(labour, `{ policeHotspots(unitId: "${BINH_THUAN}") { id } }`)).data as Data).policeHotspots).toEqual([{ id: first }]);
+    expect(((await s.run(police, '{ policeHotspots { id } }')).data as Data).policeHotspots).toEqual([{ id: first }, { id: second }]);
     expect((await s.run(dashboard(), `{ unit(id: "${PROVINCE}") { police { openHotspots(periodId: "2026") } } }`)).data).toEqual({ unit: { police: { openHotspots: 2 } } });
   });
 
   it('lets the police point a hotspot to the mediation that handled it and close it', async () => {
-    await s.run(labour, REPORT, { input: hotspot });
-    const upd = await s.run(police, 'mutation { updateHotspot(id: "1", input: { status: RESOLVED, mediatingOrganizationId: "veterans", mediationCaseId: "17" }) { status mediatingOrganization { id } mediationCaseId } }');
+    const id = ((await s.run(labour, REPORT, { input: hotspot })).data as Data).reportHotspot.id;
+    const upd = await s.run(police, `mutation { updateHotspot(id: "${id}", input: { status: RESOLVED, mediatingOrganizationId: "veterans", mediationCaseId: "17" }) { status mediatingOrganization { id } mediationCaseId } }`);
     expect(upd.data).toEqual({ updateHotspot: { status: 'RESOLVED', mediatingOrganization: { id: 'veterans' }, mediationCaseId: '17' } });
-    expect((await s.run(labour, 'mutation { updateHotspot(id: "1", input: { status: MONITORING }) { status } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const bad = await s.run(police, 'mutation { updateHotspot(id: "1", input: { mediatingOrganizationId: "nobody" }) { status } }');
+    expect((await s.run(labour, `mutation { updateHotspot(id: "${id}", input: { status: MONITORING }) { status } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad = await s.run(police, `mutation { updateHotspot(id: "${id}", input: { mediatingOrganizationId: "nobody" }) { status } }`);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ field: 'input.mediatingOrganizationId', reason: 'UNKNOWN_ORGANIZATION' });
   });
 
@@ -48,9 +50,10 @@ describe('hotspots and key areas', () => {
 
   it('lists a key area, and clears it only with a date', async () => {
     const listed = await s.run(police, `mutation { listKeyArea(input: { unitId: "${BINH_THUAN}", reason: "Tụ điểm ma túy", listedOn: "2025-08-01", transformationPlan: "Kế hoạch 05" }) { id status } }`);
-    expect(listed.data).toEqual({ listKeyArea: { id: '1', status: 'BEING_TRANSFORMED' } });
-    expect((await s.run(police, 'mutation { updateKeyArea(id: "1", status: CLEARED) { status } }')).errors?.[0]?.extensions).toMatchObject({ field: 'clearedOn', reason: 'REQUIRED' });
-    expect((await s.run(police, 'mutation { updateKeyArea(id: "1", status: CLEARED, clearedOn: "2026-06-30") { status clearedOn } }')).data).toEqual({ updateKeyArea: { status: 'CLEARED', clearedOn: '2026-06-30' } });
+    const id = (listed.data as Data).listKeyArea.id;
+    expect(listed.data).toEqual({ listKeyArea: { id: expect.stringMatching(/^key-area:police:/), status: 'BEING_TRANSFORMED' } });
+    expect((await s.run(police, `mutation { updateKeyArea(id: "${id}", status: CLEARED) { status } }`)).errors?.[0]?.extensions).toMatchObject({ field: 'clearedOn', reason: 'REQUIRED' });
+    expect((await s.run(police, `mutation { updateKeyArea(id: "${id}", status: CLEARED, clearedOn: "2026-06-30") { status clearedOn } }`)).data).toEqual({ updateKeyArea: { status: 'CLEARED', clearedOn: '2026-06-30' } });
   });
 });
 
@@ -95,9 +98,9 @@ describe('police entities through _entities', () => {
         }
       }
     `;
-    const caseRow = s.sqlite.prepare("SELECT id, commune_id FROM reintegration_cases WHERE commune_id LIKE '%@2025' LIMIT 1").get() as { id: string; commune_id: string };
-    const tipRow = s.sqlite.prepare("SELECT id, unit_id FROM crime_tips WHERE unit_id LIKE '%@2025' LIMIT 1").get() as { id: number; unit_id: string };
-    const hot = s.sqlite.prepare('SELECT id FROM hotspots LIMIT 1').get() as { id: number };
+    const caseRow = s.sqlite.prepare("SELECT record_id AS id, commune_id FROM reintegration_cases WHERE commune_id LIKE '%@2025' LIMIT 1").get() as { id: string; commune_id: string };
+    const tipRow = s.sqlite.prepare("SELECT record_id AS id, unit_id FROM crime_tips WHERE unit_id LIKE '%@2025' LIMIT 1").get() as { id: string; unit_id: string };
+    const hot = s.sqlite.prepare('SELECT record_id AS id FROM hotspots LIMIT 1').get() as { id: string };
     const r = [{ __typename: 'Establishment', id: 'DEMO-CS-0001' }, { __typename: 'CrimeTip', id: String(tipRow.id) }, { __typename: 'Hotspot', id: String(hot.id) }, { __typename: 'ReintegrationCase', id: caseRow.id }];
     const asPolice = ((await s.run(staff('police', PROVINCE), q, { r })).data as Data)._entities;
     expect(asPolice.map((e: Data | null) => e && e.id)).toEqual(['DEMO-CS-0001', String(tipRow.id), String(hot.id), caseRow.id]);

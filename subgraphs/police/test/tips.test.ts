@@ -65,7 +65,7 @@ describe('crime tips on the police subgraph', () => {
 
   it('records a tip with its deadlines and history, and seals the reporter in the database', async () => {
     const res = await s.run(commune, RECORD, { input: tip });
-    expect(res.data).toEqual({ recordCrimeTip: { id: '1', status: 'RECEIVED', reporterIdentified: true, forwardDueAt: '2026-03-03T02:00:00.000Z', decisionDueOn: '2026-03-22', overdue: true, history: [{ status: 'RECEIVED' }] } });
+    expect(res.data).toEqual({ recordCrimeTip: { id: expect.stringMatching(/^tip:police:/), status: 'RECEIVED', reporterIdentified: true, forwardDueAt: '2026-03-03T02:00:00.000Z', decisionDueOn: '2026-03-22', overdue: true, history: [{ status: 'RECEIVED' }] } });
     const raw = JSON.stringify(s.sqlite.prepare('SELECT * FROM crime_tips').all());
     expect(raw).not.toContain('Lò Văn Tố');
     expect(raw).not.toContain('0912345678');
@@ -118,10 +118,11 @@ describe('crime tips on the police subgraph', () => {
     expect(receipt).toEqual({ receiptId: expect.stringMatching(/^BN-[\w-]{12}$/), status: 'RECEIVED' });
     expect(await s.run(women, `{ policeTipHandover(receiptId: "${receipt.receiptId}") { status } }`)).toEqual({ data: { policeTipHandover: { status: 'RECEIVED' } } });
     expect(await s.run(staff('farmers', BINH_THUAN), `{ policeTipHandover(receiptId: "${receipt.receiptId}") { status } }`)).toEqual({ data: { policeTipHandover: null } });
-    expect(await s.run(women, '{ policeCrimeTip(id: "1") { summary } }')).toEqual({ data: { policeCrimeTip: null } });
+    const id = ((await s.run(commune, '{ policeCrimeTips { id } }')).data as Data).policeCrimeTips[0].id;
+    expect(await s.run(women, `{ policeCrimeTip(id: "${id}") { summary } }`)).toEqual({ data: { policeCrimeTip: null } });
     expect((await s.run(women, '{ policeCrimeTips { summary } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // The police see it as handed over by the women's union, the reporter sealed.
-    const seen = (await s.run(commune, '{ policeCrimeTip(id: "1") { channel handedOverBy { id } reporterIdentified } }')).data as Data;
+    const seen = (await s.run(commune, `{ policeCrimeTip(id: "${id}") { channel handedOverBy { id } reporterIdentified } }`)).data as Data;
     expect(seen.policeCrimeTip).toEqual({ channel: 'FORWARDED_BY_ORGANIZATION', handedOverBy: { id: 'women' }, reporterIdentified: true });
     const police = await s.run(commune, HANDOVER, { input: { receivedAt: '2026-03-05T03:00:00.000Z', unitId: BINH_THUAN, summary: 'x' } });
     expect(police.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -1,6 +1,8 @@
 /** The tables of the police database: the shared ones (activities), then the police's own. */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { kindTable } from '@antt/subgraph-kit';
+import * as kinds from '../kinds/index.js';
 
 export { activities, activityRevisions, auditLog, meta } from '@antt/subgraph-kit/tables';
 
@@ -72,44 +74,18 @@ export const criterionResults = sqliteTable(
   (t) => [primaryKey({ columns: [t.assessmentId, t.code] })],
 );
 
-/** Crime reports and tips. The reporter's identity is only ever stored encrypted (reporter_sealed). */
-export const crimeTips = sqliteTable(
-  'crime_tips',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    channel: text('channel').notNull(),
-    receivedAt: text('received_at').notNull(),
-    unitId: text('unit_id').notNull(),
-    summary: text('summary').notNull(),
-    category: text('category').notNull(),
-    reporterSealed: text('reporter_sealed'),
-    confidentialityRequested: integer('confidentiality_requested', { mode: 'boolean' }).notNull(),
-    remoteArea: integer('remote_area', { mode: 'boolean' }).notNull(),
-    handedOverBy: text('handed_over_by'),
-    /** Opaque receipt the sending organization keeps; unique, unguessable. */
-    receiptId: text('receipt_id').unique(),
-    status: text('status').notNull(),
-    forwardedAt: text('forwarded_at'),
-    forwardedTo: text('forwarded_to'),
-    decisionDueOn: text('decision_due_on').notNull(),
-    extensions: integer('extensions').notNull().default(0),
-    decision: text('decision'),
-    decidedOn: text('decided_on'),
-    reporterNotifiedOn: text('reporter_notified_on'),
-    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-    recordedBy: text('recorded_by').notNull(),
-    recordedAt: text('recorded_at').notNull().default(now),
-  },
-  (t) => [index('crime_tips_unit_received_idx').on(t.unitId, t.receivedAt)],
-);
+/** Crime reports and tips (the PoliceCrimeTip kind). The reporter's identity is only ever stored sealed (reporter_sealed). */
+export const crimeTips = kindTable(kinds.crimeTips.spec);
 
+/**
+ * The status history of tips kept before versions: a tip recorded since has its steps as versions. Kept
+ * read-only for those tips (tip_id is their record id), without a foreign key to crime_tips.
+ */
 export const tipStatusHistory = sqliteTable(
   'tip_status_history',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    tipId: integer('tip_id')
-      .notNull()
-      .references(() => crimeTips.id, { onDelete: 'cascade' }),
+    tipId: integer('tip_id').notNull(),
     status: text('status').notNull(),
     at: text('at').notNull(),
     note: text('note'),
@@ -129,41 +105,11 @@ export const identityReads = sqliteTable('identity_reads', {
   at: text('at').notNull().default(now),
 });
 
-export const hotspots = sqliteTable(
-  'hotspots',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind').notNull(),
-    unitId: text('unit_id').notNull(),
-    summary: text('summary').notNull(),
-    partiesCount: integer('parties_count').notNull(),
-    riskLevel: text('risk_level').notNull(),
-    since: text('since').notNull(),
-    actions: text('actions'),
-    status: text('status').notNull(),
-    closedOn: text('closed_on'),
-    mediatingOrganization: text('mediating_organization'),
-    mediationCaseId: text('mediation_case_id'),
-    reportedBy: text('reported_by').notNull(),
-    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-    recordedBy: text('recorded_by').notNull(),
-    recordedAt: text('recorded_at').notNull().default(now),
-  },
-  (t) => [index('hotspots_unit_idx').on(t.unitId)],
-);
+export const hotspots = kindTable(kinds.hotspots.spec);
 
-export const keyAreas = sqliteTable('key_areas', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  unitId: text('unit_id').notNull(),
-  reason: text('reason').notNull(),
-  listedOn: text('listed_on').notNull(),
-  transformationPlan: text('transformation_plan'),
-  status: text('status').notNull(),
-  clearedOn: text('cleared_on'),
-  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-  recordedBy: text('recorded_by').notNull(),
-});
+export const keyAreas = kindTable(kinds.keyAreas.spec);
 
+/** The plan's model units: reference data the plan itself names (Chiềng Pha, Chiềng Lề), not records of the police's work. */
 export const modelUnits = sqliteTable('model_units', {
   unitId: text('unit_id').notNull(),
   kind: text('kind').notNull(),
@@ -171,57 +117,12 @@ export const modelUnits = sqliteTable('model_units', {
   source: text('source').notNull(),
 }, (t) => [primaryKey({ columns: [t.unitId, t.kind] })]);
 
-export const coreForces = sqliteTable('core_forces', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  kind: text('kind').notNull(),
-  name: text('name').notNull(),
-  unitId: text('unit_id').notNull(),
-  memberCount: integer('member_count').notNull(),
-  since: text('since').notNull(),
-  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-  recordedBy: text('recorded_by').notNull(),
-});
+export const coreForces = kindTable(kinds.coreForces.spec);
 
-export const policeTrainings = sqliteTable('police_trainings', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  date: text('date').notNull(),
-  topic: text('topic').notNull(),
-  unitId: text('unit_id').notNull(),
-  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-  recordedBy: text('recorded_by').notNull(),
-});
+/** Trainings, their participants per organization folded in (participants, JSON). */
+export const policeTrainings = kindTable(kinds.trainings.spec);
 
-export const trainingParticipants = sqliteTable(
-  'training_participants',
-  {
-    trainingId: integer('training_id')
-      .notNull()
-      .references(() => policeTrainings.id, { onDelete: 'cascade' }),
-    organization: text('organization').notNull(),
-    count: integer('count').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.trainingId, t.organization] })],
-);
+export const bulletins = kindTable(kinds.bulletins.spec);
 
-export const bulletins = sqliteTable('bulletins', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  title: text('title').notNull(),
-  body: text('body').notNull(),
-  topic: text('topic').notNull(),
-  issuedOn: text('issued_on').notNull(),
-  /** JSON array of organization ids; empty for every organization. */
-  audience: text('audience').notNull(),
-  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-  recordedBy: text('recorded_by').notNull(),
-});
-
-/** Reintegration cases: the identity and criminal history only ever stored encrypted (person_sealed). */
-export const reintegrationCases = sqliteTable('reintegration_cases', {
-  id: text('id').primaryKey(),
-  communeId: text('commune_id').notNull(),
-  returnedOn: text('returned_on').notNull(),
-  kind: text('kind').notNull(),
-  personSealed: text('person_sealed').notNull(),
-  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-  recordedBy: text('recorded_by').notNull(),
-});
+/** Reintegration cases: the identity and criminal history only ever stored sealed (person_sealed). */
+export const reintegrationCases = kindTable(kinds.reintegrationCases.spec);
