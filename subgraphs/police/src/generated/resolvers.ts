@@ -251,6 +251,20 @@ export type Query = {
   policeOpinions: Array<PoliceOpinion>;
   /** One opinion the Sơn La Provincial Police must answer; null if it does not exist or is not yours to see. */
   policeOpinion?: Maybe<PoliceOpinion>;
+  /** PoliceCrimeTip records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeCrimeTipRecords: PoliceCrimeTipConnection;
+  /** PoliceHotspot records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeHotspotRecords: PoliceHotspotConnection;
+  /** PoliceKeyArea records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeKeyAreaRecords: PoliceKeyAreaConnection;
+  /** PoliceCoreForce records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeCoreForceRecords: PoliceCoreForceConnection;
+  /** PoliceTrainingSession records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeTrainingSessionRecords: PoliceTrainingSessionConnection;
+  /** PoliceBulletin records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeBulletinRecords: PoliceBulletinConnection;
+  /** PoliceReintegrationCase records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeReintegrationCaseRecords: PoliceReintegrationCaseConnection;
   /** Agencies, enterprises and schools in the register under a unit (default: your jurisdiction). */
   policeEstablishments: Array<Establishment>;
   /** The criteria sets, national and provincial, with the years they apply to. */
@@ -403,6 +417,90 @@ export type QueryPoliceOpinionsArgs = {
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceOpinionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceCrimeTipRecordsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceHotspotRecordsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceKeyAreaRecordsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceCoreForceRecordsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceTrainingSessionRecordsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceBulletinRecordsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceReintegrationCaseRecordsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -645,6 +743,10 @@ export type PoliceUnitRecords = {
   opinions: Array<PoliceOpinion>;
   /** What became of the opinions handed to the Sơn La Provincial Police in a period (dashboards too). */
   opinionCounts: OpinionCount;
+  /** Core forces set up in a unit and period, in counts. Current versions, voided records excluded; asRecordedAt and effectiveOn read another time. */
+  coreForceSummary?: Maybe<PoliceCoreForceSummary>;
+  /** Reintegration cases whose person returned in a unit and period, in counts. Current versions, voided records excluded; asRecordedAt and effectiveOn read another time. */
+  reintegrationCaseSummary?: Maybe<PoliceReintegrationCaseSummary>;
   /** The plan's targets for the standard in an assessment year, for this unit and everything below it. */
   standardIndicators: StandardIndicators;
   /** The standard's figures broken down: by the units of that year (AS_RECORDED) or rolled into today's communes (TODAY_MAP). */
@@ -714,6 +816,22 @@ export type PoliceUnitRecordsOpinionsArgs = {
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsOpinionCountsArgs = {
   periodId: Scalars['ID']['input'];
+};
+
+
+/** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type PoliceUnitRecordsCoreForceSummaryArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type PoliceUnitRecordsReintegrationCaseSummaryArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -804,6 +922,52 @@ export type Mutation = {
   recordPoliceOpinion?: Maybe<PoliceOpinion>;
   /** Answer an opinion handed to the Sơn La Provincial Police (its staff only); an opinion is answered once. */
   answerPoliceOpinion?: Maybe<PoliceOpinion>;
+  /** Record a PoliceCrimeTip (ghi nhận tin báo, tố giác tội phạm). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceCrimeTip?: Maybe<PoliceCrimeTip>;
+  /** Correct a PoliceCrimeTip (đính chính tin báo, tố giác tội phạm): a new version; the previous one stays readable in its history. */
+  correctPoliceCrimeTip?: Maybe<PoliceCrimeTip>;
+  /** Void a PoliceCrimeTip (hủy tin báo, tố giác tội phạm): it stops counting; its versions stay readable. */
+  voidPoliceCrimeTip?: Maybe<PoliceCrimeTip>;
+  /** Erase a personal field of a PoliceCrimeTip in every version (xóa dữ liệu cá nhân), on a legal basis; counts do not change. */
+  erasePoliceCrimeTipPersonalData?: Maybe<PoliceCrimeTip>;
+  /** Record a PoliceHotspot (ghi nhận vụ việc có nguy cơ thành điểm nóng). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceHotspot?: Maybe<PoliceHotspot>;
+  /** Correct a PoliceHotspot (đính chính vụ việc có nguy cơ thành điểm nóng): a new version; the previous one stays readable in its history. */
+  correctPoliceHotspot?: Maybe<PoliceHotspot>;
+  /** Void a PoliceHotspot (hủy vụ việc có nguy cơ thành điểm nóng): it stops counting; its versions stay readable. */
+  voidPoliceHotspot?: Maybe<PoliceHotspot>;
+  /** Record a PoliceKeyArea (ghi nhận địa bàn trọng điểm). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceKeyArea?: Maybe<PoliceKeyArea>;
+  /** Correct a PoliceKeyArea (đính chính địa bàn trọng điểm): a new version; the previous one stays readable in its history. */
+  correctPoliceKeyArea?: Maybe<PoliceKeyArea>;
+  /** Void a PoliceKeyArea (hủy địa bàn trọng điểm): it stops counting; its versions stay readable. */
+  voidPoliceKeyArea?: Maybe<PoliceKeyArea>;
+  /** Record a PoliceCoreForce (ghi nhận lực lượng nòng cốt). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceCoreForce?: Maybe<PoliceCoreForce>;
+  /** Correct a PoliceCoreForce (đính chính lực lượng nòng cốt): a new version; the previous one stays readable in its history. */
+  correctPoliceCoreForce?: Maybe<PoliceCoreForce>;
+  /** Void a PoliceCoreForce (hủy lực lượng nòng cốt): it stops counting; its versions stay readable. */
+  voidPoliceCoreForce?: Maybe<PoliceCoreForce>;
+  /** Record a PoliceTrainingSession (ghi nhận lớp tập huấn). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceTrainingSession?: Maybe<PoliceTrainingSession>;
+  /** Correct a PoliceTrainingSession (đính chính lớp tập huấn): a new version; the previous one stays readable in its history. */
+  correctPoliceTrainingSession?: Maybe<PoliceTrainingSession>;
+  /** Void a PoliceTrainingSession (hủy lớp tập huấn): it stops counting; its versions stay readable. */
+  voidPoliceTrainingSession?: Maybe<PoliceTrainingSession>;
+  /** Record a PoliceBulletin (ghi nhận thông báo phương thức, thủ đoạn). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceBulletin?: Maybe<PoliceBulletin>;
+  /** Correct a PoliceBulletin (đính chính thông báo phương thức, thủ đoạn): a new version; the previous one stays readable in its history. */
+  correctPoliceBulletin?: Maybe<PoliceBulletin>;
+  /** Void a PoliceBulletin (hủy thông báo phương thức, thủ đoạn): it stops counting; its versions stay readable. */
+  voidPoliceBulletin?: Maybe<PoliceBulletin>;
+  /** Record a PoliceReintegrationCase (ghi nhận hồ sơ tái hòa nhập cộng đồng). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceReintegrationCase?: Maybe<PoliceReintegrationCase>;
+  /** Correct a PoliceReintegrationCase (đính chính hồ sơ tái hòa nhập cộng đồng): a new version; the previous one stays readable in its history. */
+  correctPoliceReintegrationCase?: Maybe<PoliceReintegrationCase>;
+  /** Void a PoliceReintegrationCase (hủy hồ sơ tái hòa nhập cộng đồng): it stops counting; its versions stay readable. */
+  voidPoliceReintegrationCase?: Maybe<PoliceReintegrationCase>;
+  /** Erase a personal field of a PoliceReintegrationCase in every version (xóa dữ liệu cá nhân), on a legal basis; counts do not change. */
+  erasePoliceReintegrationCasePersonalData?: Maybe<PoliceReintegrationCase>;
   /** Register an agency, enterprise or school (police staff). */
   registerEstablishment?: Maybe<Establishment>;
   /** Record a unit's yearly cycle for the standard: registration, self-assessment, result. Derived criteria are computed and may not be given. */
@@ -888,6 +1052,176 @@ export type MutationRecordPoliceOpinionArgs = {
 export type MutationAnswerPoliceOpinionArgs = {
   id: Scalars['ID']['input'];
   input: AnswerPoliceOpinionInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceCrimeTipArgs = {
+  input: RecordPoliceCrimeTipInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceCrimeTipArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceCrimeTipInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceCrimeTipArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationErasePoliceCrimeTipPersonalDataArgs = {
+  id: Scalars['ID']['input'];
+  field: PoliceCrimeTipPersonalField;
+  legalBasis: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceHotspotArgs = {
+  input: RecordPoliceHotspotInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceHotspotArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceHotspotInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceHotspotArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceKeyAreaArgs = {
+  input: RecordPoliceKeyAreaInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceKeyAreaArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceKeyAreaInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceKeyAreaArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceCoreForceArgs = {
+  input: RecordPoliceCoreForceInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceCoreForceArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceCoreForceInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceCoreForceArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceTrainingSessionArgs = {
+  input: RecordPoliceTrainingSessionInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceTrainingSessionArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceTrainingSessionInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceTrainingSessionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceBulletinArgs = {
+  input: RecordPoliceBulletinInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceBulletinArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceBulletinInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceBulletinArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceReintegrationCaseArgs = {
+  input: RecordPoliceReintegrationCaseInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceReintegrationCaseArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceReintegrationCaseInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceReintegrationCaseArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationErasePoliceReintegrationCasePersonalDataArgs = {
+  id: Scalars['ID']['input'];
+  field: PoliceReintegrationCasePersonalField;
+  legalBasis: Scalars['String']['input'];
 };
 
 
@@ -1595,6 +1929,928 @@ export type AnswerPoliceOpinionInput = {
   answer: Scalars['String']['input'];
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn: Scalars['Date']['input'];
+};
+
+/** Whether a record stands (trạng thái bản ghi). */
+export type RecordStatus =
+  /** The record stands and counts (hiệu lực). */
+  | 'ACTIVE'
+  /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
+  | 'VOIDED';
+
+/** A crime report or tip (tin báo, tố giác tội phạm) as the police keep it, with its versions: each step (forwarding, extension, decision, notice) is a version. The reporter is sealed: reporterSealed says only whether an identity is kept; policeTipReporter opens it for an investigator, with a reason, recorded. CrimeTip shows the same records as before versions. */
+export type PoliceCrimeTip = {
+  __typename?: 'PoliceCrimeTip';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** How it reached the police (hình thức tiếp nhận). */
+  channel: TipChannel;
+  /** When it was received (thời điểm tiếp nhận); not in the future. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The day it was received, in Vietnam (ngày tiếp nhận): the day of receivedAt in Vietnam. */
+  receivedOn: Scalars['Date']['output'];
+  /** The commune (or residential area) where it was received, as it was that day. */
+  unit: Unit;
+  /** Summary of the matter (nội dung tóm tắt); never the reporter’s identity. */
+  summary: Scalars['String']['output'];
+  /** Category (loại tin). */
+  category: TipCategory;
+  /** The reporter’s identity, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only; opened by policeTipReporter alone (CRIME_SOURCE, investigators). */
+  reporterSealed?: Maybe<Scalars['String']['output']>;
+  /** Whether the reporter asked that their identity be kept confidential (Criminal Procedure Code, Article 56). */
+  confidentialityRequested: Scalars['Boolean']['output'];
+  /** Whether the commune is remote: 48 hours to forward instead of 24. */
+  remoteArea: Scalars['Boolean']['output'];
+  /** The organization that handed it over, when it came from another organization. */
+  handedOverBy?: Maybe<Scalars['String']['output']>;
+  /** The receipt the sending organization keeps (mã biên nhận), opaque. */
+  receiptId?: Maybe<Scalars['String']['output']>;
+  /** Where the tip stands (trạng thái xử lý). */
+  tipStatus: TipStatus;
+  /** When it was forwarded to the competent investigation agency. */
+  forwardedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The agency it was forwarded to. */
+  forwardedTo?: Maybe<Scalars['String']['output']>;
+  /** A decision is due by the end of this day: 20 days from receipt unless extended (Criminal Procedure Code, Article 147). */
+  decisionDueOn?: Maybe<Scalars['Date']['output']>;
+  /** How many times the decision deadline was extended (at most 2). */
+  extensions?: Maybe<Scalars['Int']['output']>;
+  /** The decision, once made. */
+  decision?: Maybe<TipDecision>;
+  /** Day of the decision. */
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  /** Day the reporter was notified of the outcome. */
+  reporterNotifiedOn?: Maybe<Scalars['Date']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceCrimeTipVersion>;
+};
+
+/** One version of a PoliceCrimeTip: its fields as they stood then, who made it and why. */
+export type PoliceCrimeTipVersion = {
+  __typename?: 'PoliceCrimeTipVersion';
+  /** How it reached the police (hình thức tiếp nhận). */
+  channel: TipChannel;
+  /** When it was received (thời điểm tiếp nhận); not in the future. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The day it was received, in Vietnam (ngày tiếp nhận): the day of receivedAt in Vietnam. */
+  receivedOn: Scalars['Date']['output'];
+  /** The commune (or residential area) where it was received, as it was that day. */
+  unit: Unit;
+  /** Summary of the matter (nội dung tóm tắt); never the reporter’s identity. */
+  summary: Scalars['String']['output'];
+  /** Category (loại tin). */
+  category: TipCategory;
+  /** The reporter’s identity, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only; opened by policeTipReporter alone (CRIME_SOURCE, investigators). */
+  reporterSealed?: Maybe<Scalars['String']['output']>;
+  /** Whether the reporter asked that their identity be kept confidential (Criminal Procedure Code, Article 56). */
+  confidentialityRequested: Scalars['Boolean']['output'];
+  /** Whether the commune is remote: 48 hours to forward instead of 24. */
+  remoteArea: Scalars['Boolean']['output'];
+  /** The organization that handed it over, when it came from another organization. */
+  handedOverBy?: Maybe<Scalars['String']['output']>;
+  /** The receipt the sending organization keeps (mã biên nhận), opaque. */
+  receiptId?: Maybe<Scalars['String']['output']>;
+  /** Where the tip stands (trạng thái xử lý). */
+  tipStatus: TipStatus;
+  /** When it was forwarded to the competent investigation agency. */
+  forwardedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The agency it was forwarded to. */
+  forwardedTo?: Maybe<Scalars['String']['output']>;
+  /** A decision is due by the end of this day: 20 days from receipt unless extended (Criminal Procedure Code, Article 147). */
+  decisionDueOn?: Maybe<Scalars['Date']['output']>;
+  /** How many times the decision deadline was extended (at most 2). */
+  extensions?: Maybe<Scalars['Int']['output']>;
+  /** The decision, once made. */
+  decision?: Maybe<TipDecision>;
+  /** Day of the decision. */
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  /** Day the reporter was notified of the outcome. */
+  reporterNotifiedOn?: Maybe<Scalars['Date']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceCrimeTip records, newest first. */
+export type PoliceCrimeTipConnection = {
+  __typename?: 'PoliceCrimeTipConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceCrimeTip>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceCrimeTip says (every field is checked and every problem reported at once). */
+export type RecordPoliceCrimeTipInput = {
+  /** How it reached the police (hình thức tiếp nhận). */
+  channel: TipChannel;
+  /** When it was received (thời điểm tiếp nhận); not in the future. */
+  receivedAt: Scalars['DateTime']['input'];
+  /** The day it was received, in Vietnam (ngày tiếp nhận): the day of receivedAt in Vietnam. */
+  receivedOn: Scalars['Date']['input'];
+  /** The commune (or residential area) where it was received, as it was that day. */
+  unitId: Scalars['ID']['input'];
+  /** Summary of the matter (nội dung tóm tắt); never the reporter’s identity. */
+  summary: Scalars['String']['input'];
+  /** Category (loại tin). */
+  category: TipCategory;
+  /** The reporter’s identity, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only; opened by policeTipReporter alone (CRIME_SOURCE, investigators). */
+  reporterSealed?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the reporter asked that their identity be kept confidential (Criminal Procedure Code, Article 56). */
+  confidentialityRequested: Scalars['Boolean']['input'];
+  /** Whether the commune is remote: 48 hours to forward instead of 24. */
+  remoteArea: Scalars['Boolean']['input'];
+  /** The organization that handed it over, when it came from another organization. */
+  handedOverBy?: InputMaybe<Scalars['String']['input']>;
+  /** The receipt the sending organization keeps (mã biên nhận), opaque. */
+  receiptId?: InputMaybe<Scalars['String']['input']>;
+  /** Where the tip stands (trạng thái xử lý). */
+  tipStatus: TipStatus;
+  /** When it was forwarded to the competent investigation agency. */
+  forwardedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The agency it was forwarded to. */
+  forwardedTo?: InputMaybe<Scalars['String']['input']>;
+  /** A decision is due by the end of this day: 20 days from receipt unless extended (Criminal Procedure Code, Article 147). */
+  decisionDueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** How many times the decision deadline was extended (at most 2). */
+  extensions?: InputMaybe<Scalars['Int']['input']>;
+  /** The decision, once made. */
+  decision?: InputMaybe<TipDecision>;
+  /** Day of the decision. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Day the reporter was notified of the outcome. */
+  reporterNotifiedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The fields of a PoliceCrimeTip to correct; fields left out keep their values. */
+export type CorrectPoliceCrimeTipInput = {
+  /** How it reached the police (hình thức tiếp nhận). */
+  channel?: InputMaybe<TipChannel>;
+  /** When it was received (thời điểm tiếp nhận); not in the future. */
+  receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The day it was received, in Vietnam (ngày tiếp nhận): the day of receivedAt in Vietnam. */
+  receivedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The commune (or residential area) where it was received, as it was that day. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Summary of the matter (nội dung tóm tắt); never the reporter’s identity. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Category (loại tin). */
+  category?: InputMaybe<TipCategory>;
+  /** The reporter’s identity, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only; opened by policeTipReporter alone (CRIME_SOURCE, investigators). */
+  reporterSealed?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the reporter asked that their identity be kept confidential (Criminal Procedure Code, Article 56). */
+  confidentialityRequested?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the commune is remote: 48 hours to forward instead of 24. */
+  remoteArea?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The organization that handed it over, when it came from another organization. */
+  handedOverBy?: InputMaybe<Scalars['String']['input']>;
+  /** The receipt the sending organization keeps (mã biên nhận), opaque. */
+  receiptId?: InputMaybe<Scalars['String']['input']>;
+  /** Where the tip stands (trạng thái xử lý). */
+  tipStatus?: InputMaybe<TipStatus>;
+  /** When it was forwarded to the competent investigation agency. */
+  forwardedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The agency it was forwarded to. */
+  forwardedTo?: InputMaybe<Scalars['String']['input']>;
+  /** A decision is due by the end of this day: 20 days from receipt unless extended (Criminal Procedure Code, Article 147). */
+  decisionDueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** How many times the decision deadline was extended (at most 2). */
+  extensions?: InputMaybe<Scalars['Int']['input']>;
+  /** The decision, once made. */
+  decision?: InputMaybe<TipDecision>;
+  /** Day of the decision. */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Day the reporter was notified of the outcome. */
+  reporterNotifiedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Personal fields of a PoliceCrimeTip that an erasure may empty. */
+export type PoliceCrimeTipPersonalField =
+  /** The reporter’s identity, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only; opened by policeTipReporter alone (CRIME_SOURCE, investigators). */
+  | 'reporterSealed';
+
+/** A matter that risks becoming a hotspot (vụ việc có nguy cơ thành điểm nóng) as the police keep it, with its versions; parties counted, never named. Hotspot shows the same records as before versions. */
+export type PoliceHotspot = {
+  __typename?: 'PoliceHotspot';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** Kind of matter. */
+  kind: HotspotKind;
+  /** Where it is, as the unit was on the day it arose. */
+  unit: Unit;
+  /** What it is about; parties are not named. */
+  summary: Scalars['String']['output'];
+  /** Parties involved, counted (số bên, số người liên quan). */
+  partiesCount: Scalars['Int']['output'];
+  /** Risk level. */
+  riskLevel: RiskLevel;
+  /** Day it arose (ngày phát sinh); not in the future. */
+  since: Scalars['Date']['output'];
+  /** Actions taken. */
+  actions?: Maybe<Scalars['String']['output']>;
+  /** Where the matter stands (tình trạng). */
+  hotspotStatus: HotspotStatus;
+  /** Day it was resolved or escalated. */
+  closedOn?: Maybe<Scalars['Date']['output']>;
+  /** The organization whose team mediated it. */
+  mediatingOrganization?: Maybe<Scalars['String']['output']>;
+  /** The mediation case id in that organization. */
+  mediationCaseId?: Maybe<Scalars['String']['output']>;
+  /** The organization that reported it (police for the police’s own). */
+  reportedBy: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceHotspotVersion>;
+};
+
+/** One version of a PoliceHotspot: its fields as they stood then, who made it and why. */
+export type PoliceHotspotVersion = {
+  __typename?: 'PoliceHotspotVersion';
+  /** Kind of matter. */
+  kind: HotspotKind;
+  /** Where it is, as the unit was on the day it arose. */
+  unit: Unit;
+  /** What it is about; parties are not named. */
+  summary: Scalars['String']['output'];
+  /** Parties involved, counted (số bên, số người liên quan). */
+  partiesCount: Scalars['Int']['output'];
+  /** Risk level. */
+  riskLevel: RiskLevel;
+  /** Day it arose (ngày phát sinh); not in the future. */
+  since: Scalars['Date']['output'];
+  /** Actions taken. */
+  actions?: Maybe<Scalars['String']['output']>;
+  /** Where the matter stands (tình trạng). */
+  hotspotStatus: HotspotStatus;
+  /** Day it was resolved or escalated. */
+  closedOn?: Maybe<Scalars['Date']['output']>;
+  /** The organization whose team mediated it. */
+  mediatingOrganization?: Maybe<Scalars['String']['output']>;
+  /** The mediation case id in that organization. */
+  mediationCaseId?: Maybe<Scalars['String']['output']>;
+  /** The organization that reported it (police for the police’s own). */
+  reportedBy: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceHotspot records, newest first. */
+export type PoliceHotspotConnection = {
+  __typename?: 'PoliceHotspotConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceHotspot>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceHotspot says (every field is checked and every problem reported at once). */
+export type RecordPoliceHotspotInput = {
+  /** Kind of matter. */
+  kind: HotspotKind;
+  /** Where it is, as the unit was on the day it arose. */
+  unitId: Scalars['ID']['input'];
+  /** What it is about; parties are not named. */
+  summary: Scalars['String']['input'];
+  /** Parties involved, counted (số bên, số người liên quan). */
+  partiesCount: Scalars['Int']['input'];
+  /** Risk level. */
+  riskLevel: RiskLevel;
+  /** Day it arose (ngày phát sinh); not in the future. */
+  since: Scalars['Date']['input'];
+  /** Actions taken. */
+  actions?: InputMaybe<Scalars['String']['input']>;
+  /** Where the matter stands (tình trạng). */
+  hotspotStatus: HotspotStatus;
+  /** Day it was resolved or escalated. */
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The organization whose team mediated it. */
+  mediatingOrganization?: InputMaybe<Scalars['String']['input']>;
+  /** The mediation case id in that organization. */
+  mediationCaseId?: InputMaybe<Scalars['String']['input']>;
+  /** The organization that reported it (police for the police’s own). */
+  reportedBy: Scalars['String']['input'];
+};
+
+/** The fields of a PoliceHotspot to correct; fields left out keep their values. */
+export type CorrectPoliceHotspotInput = {
+  /** Kind of matter. */
+  kind?: InputMaybe<HotspotKind>;
+  /** Where it is, as the unit was on the day it arose. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** What it is about; parties are not named. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Parties involved, counted (số bên, số người liên quan). */
+  partiesCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Risk level. */
+  riskLevel?: InputMaybe<RiskLevel>;
+  /** Day it arose (ngày phát sinh); not in the future. */
+  since?: InputMaybe<Scalars['Date']['input']>;
+  /** Actions taken. */
+  actions?: InputMaybe<Scalars['String']['input']>;
+  /** Where the matter stands (tình trạng). */
+  hotspotStatus?: InputMaybe<HotspotStatus>;
+  /** Day it was resolved or escalated. */
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The organization whose team mediated it. */
+  mediatingOrganization?: InputMaybe<Scalars['String']['input']>;
+  /** The mediation case id in that organization. */
+  mediationCaseId?: InputMaybe<Scalars['String']['input']>;
+  /** The organization that reported it (police for the police’s own). */
+  reportedBy?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A key complex area (địa bàn trọng điểm, phức tạp) and its transformation, as the police keep it, with its versions. KeyArea shows the same records as before versions. */
+export type PoliceKeyArea = {
+  __typename?: 'PoliceKeyArea';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The area, as the unit was on the day it was listed. */
+  unit: Unit;
+  /** Why it was listed (lý do xác định). */
+  listingReason: Scalars['String']['output'];
+  /** Day it was listed; not in the future. */
+  listedOn: Scalars['Date']['output'];
+  /** The transformation plan. */
+  transformationPlan?: Maybe<Scalars['String']['output']>;
+  /** Where its transformation stands. */
+  areaStatus: KeyAreaStatus;
+  /** Day the transformation was completed, when CLEARED. */
+  clearedOn?: Maybe<Scalars['Date']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceKeyAreaVersion>;
+};
+
+/** One version of a PoliceKeyArea: its fields as they stood then, who made it and why. */
+export type PoliceKeyAreaVersion = {
+  __typename?: 'PoliceKeyAreaVersion';
+  /** The area, as the unit was on the day it was listed. */
+  unit: Unit;
+  /** Why it was listed (lý do xác định). */
+  listingReason: Scalars['String']['output'];
+  /** Day it was listed; not in the future. */
+  listedOn: Scalars['Date']['output'];
+  /** The transformation plan. */
+  transformationPlan?: Maybe<Scalars['String']['output']>;
+  /** Where its transformation stands. */
+  areaStatus: KeyAreaStatus;
+  /** Day the transformation was completed, when CLEARED. */
+  clearedOn?: Maybe<Scalars['Date']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceKeyArea records, newest first. */
+export type PoliceKeyAreaConnection = {
+  __typename?: 'PoliceKeyAreaConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceKeyArea>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceKeyArea says (every field is checked and every problem reported at once). */
+export type RecordPoliceKeyAreaInput = {
+  /** The area, as the unit was on the day it was listed. */
+  unitId: Scalars['ID']['input'];
+  /** Why it was listed (lý do xác định). */
+  listingReason: Scalars['String']['input'];
+  /** Day it was listed; not in the future. */
+  listedOn: Scalars['Date']['input'];
+  /** The transformation plan. */
+  transformationPlan?: InputMaybe<Scalars['String']['input']>;
+  /** Where its transformation stands. */
+  areaStatus: KeyAreaStatus;
+  /** Day the transformation was completed, when CLEARED. */
+  clearedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The fields of a PoliceKeyArea to correct; fields left out keep their values. */
+export type CorrectPoliceKeyAreaInput = {
+  /** The area, as the unit was on the day it was listed. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why it was listed (lý do xác định). */
+  listingReason?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was listed; not in the future. */
+  listedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The transformation plan. */
+  transformationPlan?: InputMaybe<Scalars['String']['input']>;
+  /** Where its transformation stands. */
+  areaStatus?: InputMaybe<KeyAreaStatus>;
+  /** Day the transformation was completed, when CLEARED. */
+  clearedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A core force or grassroots security team (lực lượng nòng cốt, tổ bảo vệ ANTT ở cơ sở) as the police keep it, with its versions. CoreForce shows the same records as before versions. */
+export type PoliceCoreForce = {
+  __typename?: 'PoliceCoreForce';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** Kind of force. */
+  kind: CoreForceKind;
+  /** Name (tên). */
+  name: Scalars['String']['output'];
+  /** Commune or residential area, as it was on the day it was set up. */
+  unit: Unit;
+  /** Members (số thành viên), 1 or more. */
+  memberCount: Scalars['Int']['output'];
+  /** Since (ngày thành lập); not in the future. */
+  since: Scalars['Date']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceCoreForceVersion>;
+};
+
+/** One version of a PoliceCoreForce: its fields as they stood then, who made it and why. */
+export type PoliceCoreForceVersion = {
+  __typename?: 'PoliceCoreForceVersion';
+  /** Kind of force. */
+  kind: CoreForceKind;
+  /** Name (tên). */
+  name: Scalars['String']['output'];
+  /** Commune or residential area, as it was on the day it was set up. */
+  unit: Unit;
+  /** Members (số thành viên), 1 or more. */
+  memberCount: Scalars['Int']['output'];
+  /** Since (ngày thành lập); not in the future. */
+  since: Scalars['Date']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceCoreForce records, newest first. */
+export type PoliceCoreForceConnection = {
+  __typename?: 'PoliceCoreForceConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceCoreForce>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceCoreForce says (every field is checked and every problem reported at once). */
+export type RecordPoliceCoreForceInput = {
+  /** Kind of force. */
+  kind: CoreForceKind;
+  /** Name (tên). */
+  name: Scalars['String']['input'];
+  /** Commune or residential area, as it was on the day it was set up. */
+  unitId: Scalars['ID']['input'];
+  /** Members (số thành viên), 1 or more. */
+  memberCount: Scalars['Int']['input'];
+  /** Since (ngày thành lập); not in the future. */
+  since: Scalars['Date']['input'];
+};
+
+/** The fields of a PoliceCoreForce to correct; fields left out keep their values. */
+export type CorrectPoliceCoreForceInput = {
+  /** Kind of force. */
+  kind?: InputMaybe<CoreForceKind>;
+  /** Name (tên). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Commune or residential area, as it was on the day it was set up. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Members (số thành viên), 1 or more. */
+  memberCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Since (ngày thành lập); not in the future. */
+  since?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Core forces set up in a unit and period, in counts. */
+export type PoliceCoreForceSummary = {
+  __typename?: 'PoliceCoreForceSummary';
+  /** Forces set up (số lực lượng). */
+  count: Scalars['Int']['output'];
+  /** Their members (số thành viên). */
+  members: Scalars['Int']['output'];
+};
+
+/** A training the police ran for other organizations’ cadres (tập huấn), with its participants per organization, as the police keep it, with its versions. PoliceTraining shows the same records as before versions. */
+export type PoliceTrainingSession = {
+  __typename?: 'PoliceTrainingSession';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** Day (ngày tập huấn); not in the future. */
+  date: Scalars['Date']['output'];
+  /** Topic (chủ đề). */
+  topic: Scalars['String']['output'];
+  /** Where, as the unit was that day. */
+  unit: Unit;
+  /** Participants per organization, as JSON: [{"organizationId":"women","count":12}] (số người tham dự của từng tổ chức). */
+  participants: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceTrainingSessionVersion>;
+};
+
+/** One version of a PoliceTrainingSession: its fields as they stood then, who made it and why. */
+export type PoliceTrainingSessionVersion = {
+  __typename?: 'PoliceTrainingSessionVersion';
+  /** Day (ngày tập huấn); not in the future. */
+  date: Scalars['Date']['output'];
+  /** Topic (chủ đề). */
+  topic: Scalars['String']['output'];
+  /** Where, as the unit was that day. */
+  unit: Unit;
+  /** Participants per organization, as JSON: [{"organizationId":"women","count":12}] (số người tham dự của từng tổ chức). */
+  participants: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceTrainingSession records, newest first. */
+export type PoliceTrainingSessionConnection = {
+  __typename?: 'PoliceTrainingSessionConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceTrainingSession>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceTrainingSession says (every field is checked and every problem reported at once). */
+export type RecordPoliceTrainingSessionInput = {
+  /** Day (ngày tập huấn); not in the future. */
+  date: Scalars['Date']['input'];
+  /** Topic (chủ đề). */
+  topic: Scalars['String']['input'];
+  /** Where, as the unit was that day. */
+  unitId: Scalars['ID']['input'];
+  /** Participants per organization, as JSON: [{"organizationId":"women","count":12}] (số người tham dự của từng tổ chức). */
+  participants: Scalars['String']['input'];
+};
+
+/** The fields of a PoliceTrainingSession to correct; fields left out keep their values. */
+export type CorrectPoliceTrainingSessionInput = {
+  /** Day (ngày tập huấn); not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Topic (chủ đề). */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** Where, as the unit was that day. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Participants per organization, as JSON: [{"organizationId":"women","count":12}] (số người tham dự của từng tổ chức). */
+  participants?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A bulletin on how criminals and hostile forces operate (thông báo phương thức, thủ đoạn), unclassified only, as the police keep it, with its versions. Bulletin shows the same records to the organizations it is for. */
+export type PoliceBulletin = {
+  __typename?: 'PoliceBulletin';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** Title. */
+  title: Scalars['String']['output'];
+  /** Text; nothing classified Mật or above (Law 29/2018, Article 5). */
+  body: Scalars['String']['output'];
+  /** Topic (chuyên đề). */
+  topic: BulletinTopic;
+  /** Day issued; not in the future. */
+  issuedOn: Scalars['Date']['output'];
+  /** The police level that issued it (the province for those kept before this field). */
+  unit: Unit;
+  /** Organization ids it is for; empty for every organization. */
+  audience: Array<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceBulletinVersion>;
+};
+
+/** One version of a PoliceBulletin: its fields as they stood then, who made it and why. */
+export type PoliceBulletinVersion = {
+  __typename?: 'PoliceBulletinVersion';
+  /** Title. */
+  title: Scalars['String']['output'];
+  /** Text; nothing classified Mật or above (Law 29/2018, Article 5). */
+  body: Scalars['String']['output'];
+  /** Topic (chuyên đề). */
+  topic: BulletinTopic;
+  /** Day issued; not in the future. */
+  issuedOn: Scalars['Date']['output'];
+  /** The police level that issued it (the province for those kept before this field). */
+  unit: Unit;
+  /** Organization ids it is for; empty for every organization. */
+  audience: Array<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceBulletin records, newest first. */
+export type PoliceBulletinConnection = {
+  __typename?: 'PoliceBulletinConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceBulletin>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceBulletin says (every field is checked and every problem reported at once). */
+export type RecordPoliceBulletinInput = {
+  /** Title. */
+  title: Scalars['String']['input'];
+  /** Text; nothing classified Mật or above (Law 29/2018, Article 5). */
+  body: Scalars['String']['input'];
+  /** Topic (chuyên đề). */
+  topic: BulletinTopic;
+  /** Day issued; not in the future. */
+  issuedOn: Scalars['Date']['input'];
+  /** The police level that issued it (the province for those kept before this field). */
+  unitId: Scalars['ID']['input'];
+  /** Organization ids it is for; empty for every organization. */
+  audience?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** The fields of a PoliceBulletin to correct; fields left out keep their values. */
+export type CorrectPoliceBulletinInput = {
+  /** Title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Text; nothing classified Mật or above (Law 29/2018, Article 5). */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Topic (chuyên đề). */
+  topic?: InputMaybe<BulletinTopic>;
+  /** Day issued; not in the future. */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The police level that issued it (the province for those kept before this field). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Organization ids it is for; empty for every organization. */
+  audience?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** A person reintegrating after prison (hồ sơ tái hòa nhập cộng đồng, Decree 49/2020), as commune police keep it, with its versions. The identity and criminal history are sealed. ReintegrationCase shows the pseudonymous id and commune to member organizations. */
+export type PoliceReintegrationCase = {
+  __typename?: 'PoliceReintegrationCase';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The commune where the person lives, as it was when they returned. */
+  commune: Unit;
+  /** Day they returned (ngày về địa phương). */
+  returnedOn: Scalars['Date']['output'];
+  /** How they came back (diện). */
+  kind: ReintegrationKind;
+  /** The person’s identity and criminal history, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only. */
+  personSealed?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceReintegrationCaseVersion>;
+};
+
+/** One version of a PoliceReintegrationCase: its fields as they stood then, who made it and why. */
+export type PoliceReintegrationCaseVersion = {
+  __typename?: 'PoliceReintegrationCaseVersion';
+  /** The commune where the person lives, as it was when they returned. */
+  commune: Unit;
+  /** Day they returned (ngày về địa phương). */
+  returnedOn: Scalars['Date']['output'];
+  /** How they came back (diện). */
+  kind: ReintegrationKind;
+  /** The person’s identity and criminal history, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only. */
+  personSealed?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceReintegrationCase records, newest first. */
+export type PoliceReintegrationCaseConnection = {
+  __typename?: 'PoliceReintegrationCaseConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceReintegrationCase>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceReintegrationCase says (every field is checked and every problem reported at once). */
+export type RecordPoliceReintegrationCaseInput = {
+  /** The commune where the person lives, as it was when they returned. */
+  communeId: Scalars['ID']['input'];
+  /** Day they returned (ngày về địa phương). */
+  returnedOn: Scalars['Date']['input'];
+  /** How they came back (diện). */
+  kind: ReintegrationKind;
+  /** The person’s identity and criminal history, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only. */
+  personSealed?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a PoliceReintegrationCase to correct; fields left out keep their values. */
+export type CorrectPoliceReintegrationCaseInput = {
+  /** The commune where the person lives, as it was when they returned. */
+  communeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day they returned (ngày về địa phương). */
+  returnedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** How they came back (diện). */
+  kind?: InputMaybe<ReintegrationKind>;
+  /** The person’s identity and criminal history, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only. */
+  personSealed?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Personal fields of a PoliceReintegrationCase that an erasure may empty. */
+export type PoliceReintegrationCasePersonalField =
+  /** The person’s identity and criminal history, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only. */
+  | 'personSealed';
+
+/** Reintegration cases whose person returned in a unit and period, in counts. */
+export type PoliceReintegrationCaseSummary = {
+  __typename?: 'PoliceReintegrationCaseSummary';
+  /** Cases (số hồ sơ). */
+  count: Scalars['Int']['output'];
 };
 
 /** Kind of agency, enterprise or school in the register (loại cơ sở). */
@@ -2494,6 +3750,13 @@ export type FederationTypes = {
   PoliceModel: PoliceModel;
   PoliceForum: PoliceForum;
   PoliceOpinion: PoliceOpinion;
+  PoliceCrimeTip: PoliceCrimeTip;
+  PoliceHotspot: PoliceHotspot;
+  PoliceKeyArea: PoliceKeyArea;
+  PoliceCoreForce: PoliceCoreForce;
+  PoliceTrainingSession: PoliceTrainingSession;
+  PoliceBulletin: PoliceBulletin;
+  PoliceReintegrationCase: PoliceReintegrationCase;
   Establishment: Establishment;
   CrimeTip: CrimeTip;
   Hotspot: Hotspot;
@@ -2520,6 +3783,27 @@ export type FederationReferenceTypes = {
   PoliceOpinion:
     ( { __typename: 'PoliceOpinion' }
     & GraphQLRecursivePick<FederationTypes['PoliceOpinion'], {"id":true}> );
+  PoliceCrimeTip:
+    ( { __typename: 'PoliceCrimeTip' }
+    & GraphQLRecursivePick<FederationTypes['PoliceCrimeTip'], {"id":true}> );
+  PoliceHotspot:
+    ( { __typename: 'PoliceHotspot' }
+    & GraphQLRecursivePick<FederationTypes['PoliceHotspot'], {"id":true}> );
+  PoliceKeyArea:
+    ( { __typename: 'PoliceKeyArea' }
+    & GraphQLRecursivePick<FederationTypes['PoliceKeyArea'], {"id":true}> );
+  PoliceCoreForce:
+    ( { __typename: 'PoliceCoreForce' }
+    & GraphQLRecursivePick<FederationTypes['PoliceCoreForce'], {"id":true}> );
+  PoliceTrainingSession:
+    ( { __typename: 'PoliceTrainingSession' }
+    & GraphQLRecursivePick<FederationTypes['PoliceTrainingSession'], {"id":true}> );
+  PoliceBulletin:
+    ( { __typename: 'PoliceBulletin' }
+    & GraphQLRecursivePick<FederationTypes['PoliceBulletin'], {"id":true}> );
+  PoliceReintegrationCase:
+    ( { __typename: 'PoliceReintegrationCase' }
+    & GraphQLRecursivePick<FederationTypes['PoliceReintegrationCase'], {"id":true}> );
   Establishment:
     ( { __typename: 'Establishment' }
     & GraphQLRecursivePick<FederationTypes['Establishment'], {"id":true}> );
@@ -2641,6 +3925,46 @@ export type ResolversTypes = {
   RecordPoliceForumInput: RecordPoliceForumInput;
   RecordPoliceOpinionInput: RecordPoliceOpinionInput;
   AnswerPoliceOpinionInput: AnswerPoliceOpinionInput;
+  RecordStatus: RecordStatus;
+  PoliceCrimeTip: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceCrimeTipVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceCrimeTipConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceCrimeTipInput: RecordPoliceCrimeTipInput;
+  CorrectPoliceCrimeTipInput: CorrectPoliceCrimeTipInput;
+  PoliceCrimeTipPersonalField: PoliceCrimeTipPersonalField;
+  PoliceHotspot: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceHotspotVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceHotspotConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceHotspotInput: RecordPoliceHotspotInput;
+  CorrectPoliceHotspotInput: CorrectPoliceHotspotInput;
+  PoliceKeyArea: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceKeyAreaVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceKeyAreaConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceKeyAreaInput: RecordPoliceKeyAreaInput;
+  CorrectPoliceKeyAreaInput: CorrectPoliceKeyAreaInput;
+  PoliceCoreForce: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceCoreForceVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceCoreForceConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceCoreForceInput: RecordPoliceCoreForceInput;
+  CorrectPoliceCoreForceInput: CorrectPoliceCoreForceInput;
+  PoliceCoreForceSummary: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceTrainingSession: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceTrainingSessionVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceTrainingSessionConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceTrainingSessionInput: RecordPoliceTrainingSessionInput;
+  CorrectPoliceTrainingSessionInput: CorrectPoliceTrainingSessionInput;
+  PoliceBulletin: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceBulletinVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceBulletinConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceBulletinInput: RecordPoliceBulletinInput;
+  CorrectPoliceBulletinInput: CorrectPoliceBulletinInput;
+  PoliceReintegrationCase: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceReintegrationCaseVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceReintegrationCaseConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceReintegrationCaseInput: RecordPoliceReintegrationCaseInput;
+  CorrectPoliceReintegrationCaseInput: CorrectPoliceReintegrationCaseInput;
+  PoliceReintegrationCasePersonalField: PoliceReintegrationCasePersonalField;
+  PoliceReintegrationCaseSummary: ResolverTypeWrapper<Record<string, unknown>>;
   EstablishmentKind: EstablishmentKind;
   EstablishmentSubKind: EstablishmentSubKind;
   Establishment: ResolverTypeWrapper<Record<string, unknown>>;
@@ -2757,6 +4081,43 @@ export type ResolversParentTypes = {
   RecordPoliceForumInput: RecordPoliceForumInput;
   RecordPoliceOpinionInput: RecordPoliceOpinionInput;
   AnswerPoliceOpinionInput: AnswerPoliceOpinionInput;
+  PoliceCrimeTip: Record<string, unknown>;
+  PoliceCrimeTipVersion: Record<string, unknown>;
+  PoliceCrimeTipConnection: Record<string, unknown>;
+  RecordPoliceCrimeTipInput: RecordPoliceCrimeTipInput;
+  CorrectPoliceCrimeTipInput: CorrectPoliceCrimeTipInput;
+  PoliceHotspot: Record<string, unknown>;
+  PoliceHotspotVersion: Record<string, unknown>;
+  PoliceHotspotConnection: Record<string, unknown>;
+  RecordPoliceHotspotInput: RecordPoliceHotspotInput;
+  CorrectPoliceHotspotInput: CorrectPoliceHotspotInput;
+  PoliceKeyArea: Record<string, unknown>;
+  PoliceKeyAreaVersion: Record<string, unknown>;
+  PoliceKeyAreaConnection: Record<string, unknown>;
+  RecordPoliceKeyAreaInput: RecordPoliceKeyAreaInput;
+  CorrectPoliceKeyAreaInput: CorrectPoliceKeyAreaInput;
+  PoliceCoreForce: Record<string, unknown>;
+  PoliceCoreForceVersion: Record<string, unknown>;
+  PoliceCoreForceConnection: Record<string, unknown>;
+  RecordPoliceCoreForceInput: RecordPoliceCoreForceInput;
+  CorrectPoliceCoreForceInput: CorrectPoliceCoreForceInput;
+  PoliceCoreForceSummary: Record<string, unknown>;
+  PoliceTrainingSession: Record<string, unknown>;
+  PoliceTrainingSessionVersion: Record<string, unknown>;
+  PoliceTrainingSessionConnection: Record<string, unknown>;
+  RecordPoliceTrainingSessionInput: RecordPoliceTrainingSessionInput;
+  CorrectPoliceTrainingSessionInput: CorrectPoliceTrainingSessionInput;
+  PoliceBulletin: Record<string, unknown>;
+  PoliceBulletinVersion: Record<string, unknown>;
+  PoliceBulletinConnection: Record<string, unknown>;
+  RecordPoliceBulletinInput: RecordPoliceBulletinInput;
+  CorrectPoliceBulletinInput: CorrectPoliceBulletinInput;
+  PoliceReintegrationCase: Record<string, unknown>;
+  PoliceReintegrationCaseVersion: Record<string, unknown>;
+  PoliceReintegrationCaseConnection: Record<string, unknown>;
+  RecordPoliceReintegrationCaseInput: RecordPoliceReintegrationCaseInput;
+  CorrectPoliceReintegrationCaseInput: CorrectPoliceReintegrationCaseInput;
+  PoliceReintegrationCaseSummary: Record<string, unknown>;
   Establishment: Record<string, unknown>;
   StandardCriterion: Record<string, unknown>;
   StandardCriteriaSet: Record<string, unknown>;
@@ -2896,6 +4257,13 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   policeForum?: Resolver<Maybe<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<QueryPoliceForumArgs, 'id'>>;
   policeOpinions?: Resolver<Array<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<QueryPoliceOpinionsArgs, 'first'>>;
   policeOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<QueryPoliceOpinionArgs, 'id'>>;
+  policeCrimeTipRecords?: Resolver<ResolversTypes['PoliceCrimeTipConnection'], ParentType, ContextType, RequireFields<QueryPoliceCrimeTipRecordsArgs, 'includeVoided' | 'first'>>;
+  policeHotspotRecords?: Resolver<ResolversTypes['PoliceHotspotConnection'], ParentType, ContextType, RequireFields<QueryPoliceHotspotRecordsArgs, 'includeVoided' | 'first'>>;
+  policeKeyAreaRecords?: Resolver<ResolversTypes['PoliceKeyAreaConnection'], ParentType, ContextType, RequireFields<QueryPoliceKeyAreaRecordsArgs, 'includeVoided' | 'first'>>;
+  policeCoreForceRecords?: Resolver<ResolversTypes['PoliceCoreForceConnection'], ParentType, ContextType, RequireFields<QueryPoliceCoreForceRecordsArgs, 'includeVoided' | 'first'>>;
+  policeTrainingSessionRecords?: Resolver<ResolversTypes['PoliceTrainingSessionConnection'], ParentType, ContextType, RequireFields<QueryPoliceTrainingSessionRecordsArgs, 'includeVoided' | 'first'>>;
+  policeBulletinRecords?: Resolver<ResolversTypes['PoliceBulletinConnection'], ParentType, ContextType, RequireFields<QueryPoliceBulletinRecordsArgs, 'includeVoided' | 'first'>>;
+  policeReintegrationCaseRecords?: Resolver<ResolversTypes['PoliceReintegrationCaseConnection'], ParentType, ContextType, RequireFields<QueryPoliceReintegrationCaseRecordsArgs, 'includeVoided' | 'first'>>;
   policeEstablishments?: Resolver<Array<ResolversTypes['Establishment']>, ParentType, ContextType, RequireFields<QueryPoliceEstablishmentsArgs, 'inScopeOnly'>>;
   policeCriteriaSets?: Resolver<Array<ResolversTypes['StandardCriteriaSet']>, ParentType, ContextType>;
   policeCriteriaSet?: Resolver<Maybe<ResolversTypes['StandardCriteriaSet']>, ParentType, ContextType, RequireFields<QueryPoliceCriteriaSetArgs, 'subjectKind' | 'year'>>;
@@ -2968,6 +4336,8 @@ export type PoliceUnitRecordsResolvers<ContextType = SubgraphContext, ParentType
   forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsForumCountsArgs, 'periodId'>>;
   opinions?: Resolver<Array<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsOpinionsArgs, 'first'>>;
   opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<PoliceUnitRecordsOpinionCountsArgs, 'periodId'>>;
+  coreForceSummary?: Resolver<Maybe<ResolversTypes['PoliceCoreForceSummary']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsCoreForceSummaryArgs, 'periodId'>>;
+  reintegrationCaseSummary?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCaseSummary']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsReintegrationCaseSummaryArgs, 'periodId'>>;
   standardIndicators?: Resolver<ResolversTypes['StandardIndicators'], ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardIndicatorsArgs, 'year'>>;
   standardBreakdown?: Resolver<Array<ResolversTypes['StandardIndicators']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardBreakdownArgs, 'year' | 'view'>>;
   tipCounts?: Resolver<Array<ResolversTypes['TipCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsTipCountsArgs, 'periodId'>>;
@@ -2983,6 +4353,29 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordPoliceForum?: Resolver<Maybe<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<MutationRecordPoliceForumArgs, 'input'>>;
   recordPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationRecordPoliceOpinionArgs, 'input'>>;
   answerPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerPoliceOpinionArgs, 'id' | 'input'>>;
+  recordPoliceCrimeTip?: Resolver<Maybe<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType, RequireFields<MutationRecordPoliceCrimeTipArgs, 'input'>>;
+  correctPoliceCrimeTip?: Resolver<Maybe<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceCrimeTipArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceCrimeTip?: Resolver<Maybe<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType, RequireFields<MutationVoidPoliceCrimeTipArgs, 'id' | 'reason'>>;
+  erasePoliceCrimeTipPersonalData?: Resolver<Maybe<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType, RequireFields<MutationErasePoliceCrimeTipPersonalDataArgs, 'id' | 'field' | 'legalBasis'>>;
+  recordPoliceHotspot?: Resolver<Maybe<ResolversTypes['PoliceHotspot']>, ParentType, ContextType, RequireFields<MutationRecordPoliceHotspotArgs, 'input'>>;
+  correctPoliceHotspot?: Resolver<Maybe<ResolversTypes['PoliceHotspot']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceHotspotArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceHotspot?: Resolver<Maybe<ResolversTypes['PoliceHotspot']>, ParentType, ContextType, RequireFields<MutationVoidPoliceHotspotArgs, 'id' | 'reason'>>;
+  recordPoliceKeyArea?: Resolver<Maybe<ResolversTypes['PoliceKeyArea']>, ParentType, ContextType, RequireFields<MutationRecordPoliceKeyAreaArgs, 'input'>>;
+  correctPoliceKeyArea?: Resolver<Maybe<ResolversTypes['PoliceKeyArea']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceKeyAreaArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceKeyArea?: Resolver<Maybe<ResolversTypes['PoliceKeyArea']>, ParentType, ContextType, RequireFields<MutationVoidPoliceKeyAreaArgs, 'id' | 'reason'>>;
+  recordPoliceCoreForce?: Resolver<Maybe<ResolversTypes['PoliceCoreForce']>, ParentType, ContextType, RequireFields<MutationRecordPoliceCoreForceArgs, 'input'>>;
+  correctPoliceCoreForce?: Resolver<Maybe<ResolversTypes['PoliceCoreForce']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceCoreForceArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceCoreForce?: Resolver<Maybe<ResolversTypes['PoliceCoreForce']>, ParentType, ContextType, RequireFields<MutationVoidPoliceCoreForceArgs, 'id' | 'reason'>>;
+  recordPoliceTrainingSession?: Resolver<Maybe<ResolversTypes['PoliceTrainingSession']>, ParentType, ContextType, RequireFields<MutationRecordPoliceTrainingSessionArgs, 'input'>>;
+  correctPoliceTrainingSession?: Resolver<Maybe<ResolversTypes['PoliceTrainingSession']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceTrainingSessionArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceTrainingSession?: Resolver<Maybe<ResolversTypes['PoliceTrainingSession']>, ParentType, ContextType, RequireFields<MutationVoidPoliceTrainingSessionArgs, 'id' | 'reason'>>;
+  recordPoliceBulletin?: Resolver<Maybe<ResolversTypes['PoliceBulletin']>, ParentType, ContextType, RequireFields<MutationRecordPoliceBulletinArgs, 'input'>>;
+  correctPoliceBulletin?: Resolver<Maybe<ResolversTypes['PoliceBulletin']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceBulletinArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceBulletin?: Resolver<Maybe<ResolversTypes['PoliceBulletin']>, ParentType, ContextType, RequireFields<MutationVoidPoliceBulletinArgs, 'id' | 'reason'>>;
+  recordPoliceReintegrationCase?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCase']>, ParentType, ContextType, RequireFields<MutationRecordPoliceReintegrationCaseArgs, 'input'>>;
+  correctPoliceReintegrationCase?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCase']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceReintegrationCaseArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceReintegrationCase?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCase']>, ParentType, ContextType, RequireFields<MutationVoidPoliceReintegrationCaseArgs, 'id' | 'reason'>>;
+  erasePoliceReintegrationCasePersonalData?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCase']>, ParentType, ContextType, RequireFields<MutationErasePoliceReintegrationCasePersonalDataArgs, 'id' | 'field' | 'legalBasis'>>;
   registerEstablishment?: Resolver<Maybe<ResolversTypes['Establishment']>, ParentType, ContextType, RequireFields<MutationRegisterEstablishmentArgs, 'name' | 'kind' | 'subKind' | 'unitId' | 'managedBy'>>;
   recordStandardAssessment?: Resolver<Maybe<ResolversTypes['StandardAssessment']>, ParentType, ContextType, RequireFields<MutationRecordStandardAssessmentArgs, 'input'>>;
   recognizeStandardAssessment?: Resolver<Maybe<ResolversTypes['StandardAssessment']>, ParentType, ContextType, RequireFields<MutationRecognizeStandardAssessmentArgs, 'id' | 'decisionNumber' | 'decidedOn' | 'authority'>>;
@@ -3213,6 +4606,337 @@ export type ElderlyForumResolvers<ContextType = SubgraphContext, ParentType exte
 export type InfocommForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommForum'] = ResolversParentTypes['InfocommForum']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceCrimeTipResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCrimeTip'] = ResolversParentTypes['PoliceCrimeTip'], FederationReferenceType extends FederationReferenceTypes['PoliceCrimeTip'] = FederationReferenceTypes['PoliceCrimeTip']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceCrimeTip']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['TipChannel'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  receivedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['TipCategory'], ParentType, ContextType>;
+  reporterSealed?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confidentialityRequested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  remoteArea?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  handedOverBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receiptId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tipStatus?: Resolver<ResolversTypes['TipStatus'], ParentType, ContextType>;
+  forwardedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  forwardedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisionDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  extensions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['TipDecision']>, ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reporterNotifiedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceCrimeTipVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceCrimeTipVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCrimeTipVersion'] = ResolversParentTypes['PoliceCrimeTipVersion']> = {
+  channel?: Resolver<ResolversTypes['TipChannel'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  receivedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['TipCategory'], ParentType, ContextType>;
+  reporterSealed?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confidentialityRequested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  remoteArea?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  handedOverBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receiptId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tipStatus?: Resolver<ResolversTypes['TipStatus'], ParentType, ContextType>;
+  forwardedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  forwardedTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisionDueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  extensions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['TipDecision']>, ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reporterNotifiedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceCrimeTipConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCrimeTipConnection'] = ResolversParentTypes['PoliceCrimeTipConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceHotspotResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceHotspot'] = ResolversParentTypes['PoliceHotspot'], FederationReferenceType extends FederationReferenceTypes['PoliceHotspot'] = FederationReferenceTypes['PoliceHotspot']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceHotspot']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['HotspotKind'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partiesCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  riskLevel?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  actions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hotspotStatus?: Resolver<ResolversTypes['HotspotStatus'], ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  mediatingOrganization?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mediationCaseId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceHotspotVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceHotspotVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceHotspotVersion'] = ResolversParentTypes['PoliceHotspotVersion']> = {
+  kind?: Resolver<ResolversTypes['HotspotKind'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partiesCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  riskLevel?: Resolver<ResolversTypes['RiskLevel'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  actions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hotspotStatus?: Resolver<ResolversTypes['HotspotStatus'], ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  mediatingOrganization?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mediationCaseId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceHotspotConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceHotspotConnection'] = ResolversParentTypes['PoliceHotspotConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceHotspot']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceKeyAreaResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceKeyArea'] = ResolversParentTypes['PoliceKeyArea'], FederationReferenceType extends FederationReferenceTypes['PoliceKeyArea'] = FederationReferenceTypes['PoliceKeyArea']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceKeyArea']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  listingReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  transformationPlan?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  areaStatus?: Resolver<ResolversTypes['KeyAreaStatus'], ParentType, ContextType>;
+  clearedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceKeyAreaVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceKeyAreaVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceKeyAreaVersion'] = ResolversParentTypes['PoliceKeyAreaVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  listingReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  transformationPlan?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  areaStatus?: Resolver<ResolversTypes['KeyAreaStatus'], ParentType, ContextType>;
+  clearedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceKeyAreaConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceKeyAreaConnection'] = ResolversParentTypes['PoliceKeyAreaConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceKeyArea']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceCoreForceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCoreForce'] = ResolversParentTypes['PoliceCoreForce'], FederationReferenceType extends FederationReferenceTypes['PoliceCoreForce'] = FederationReferenceTypes['PoliceCoreForce']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceCoreForce']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CoreForceKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceCoreForceVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceCoreForceVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCoreForceVersion'] = ResolversParentTypes['PoliceCoreForceVersion']> = {
+  kind?: Resolver<ResolversTypes['CoreForceKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceCoreForceConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCoreForceConnection'] = ResolversParentTypes['PoliceCoreForceConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceCoreForce']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceCoreForceSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCoreForceSummary'] = ResolversParentTypes['PoliceCoreForceSummary']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PoliceTrainingSessionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceTrainingSession'] = ResolversParentTypes['PoliceTrainingSession'], FederationReferenceType extends FederationReferenceTypes['PoliceTrainingSession'] = FederationReferenceTypes['PoliceTrainingSession']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceTrainingSession']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceTrainingSessionVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceTrainingSessionVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceTrainingSessionVersion'] = ResolversParentTypes['PoliceTrainingSessionVersion']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceTrainingSessionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceTrainingSessionConnection'] = ResolversParentTypes['PoliceTrainingSessionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceTrainingSession']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceBulletinResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceBulletin'] = ResolversParentTypes['PoliceBulletin'], FederationReferenceType extends FederationReferenceTypes['PoliceBulletin'] = FederationReferenceTypes['PoliceBulletin']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceBulletin']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['BulletinTopic'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  audience?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceBulletinVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceBulletinVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceBulletinVersion'] = ResolversParentTypes['PoliceBulletinVersion']> = {
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['BulletinTopic'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  audience?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceBulletinConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceBulletinConnection'] = ResolversParentTypes['PoliceBulletinConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceBulletin']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceReintegrationCaseResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReintegrationCase'] = ResolversParentTypes['PoliceReintegrationCase'], FederationReferenceType extends FederationReferenceTypes['PoliceReintegrationCase'] = FederationReferenceTypes['PoliceReintegrationCase']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceReintegrationCase']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  commune?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  returnedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReintegrationKind'], ParentType, ContextType>;
+  personSealed?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceReintegrationCaseVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceReintegrationCaseVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReintegrationCaseVersion'] = ResolversParentTypes['PoliceReintegrationCaseVersion']> = {
+  commune?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  returnedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReintegrationKind'], ParentType, ContextType>;
+  personSealed?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceReintegrationCaseConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReintegrationCaseConnection'] = ResolversParentTypes['PoliceReintegrationCaseConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceReintegrationCase']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceReintegrationCaseSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReintegrationCaseSummary'] = ResolversParentTypes['PoliceReintegrationCaseSummary']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EstablishmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Establishment'] = ResolversParentTypes['Establishment'], FederationReferenceType extends FederationReferenceTypes['Establishment'] = FederationReferenceTypes['Establishment']> = {
@@ -3485,6 +5209,29 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FarmersForum?: FarmersForumResolvers<ContextType>;
   ElderlyForum?: ElderlyForumResolvers<ContextType>;
   InfocommForum?: InfocommForumResolvers<ContextType>;
+  PoliceCrimeTip?: PoliceCrimeTipResolvers<ContextType>;
+  PoliceCrimeTipVersion?: PoliceCrimeTipVersionResolvers<ContextType>;
+  PoliceCrimeTipConnection?: PoliceCrimeTipConnectionResolvers<ContextType>;
+  PoliceHotspot?: PoliceHotspotResolvers<ContextType>;
+  PoliceHotspotVersion?: PoliceHotspotVersionResolvers<ContextType>;
+  PoliceHotspotConnection?: PoliceHotspotConnectionResolvers<ContextType>;
+  PoliceKeyArea?: PoliceKeyAreaResolvers<ContextType>;
+  PoliceKeyAreaVersion?: PoliceKeyAreaVersionResolvers<ContextType>;
+  PoliceKeyAreaConnection?: PoliceKeyAreaConnectionResolvers<ContextType>;
+  PoliceCoreForce?: PoliceCoreForceResolvers<ContextType>;
+  PoliceCoreForceVersion?: PoliceCoreForceVersionResolvers<ContextType>;
+  PoliceCoreForceConnection?: PoliceCoreForceConnectionResolvers<ContextType>;
+  PoliceCoreForceSummary?: PoliceCoreForceSummaryResolvers<ContextType>;
+  PoliceTrainingSession?: PoliceTrainingSessionResolvers<ContextType>;
+  PoliceTrainingSessionVersion?: PoliceTrainingSessionVersionResolvers<ContextType>;
+  PoliceTrainingSessionConnection?: PoliceTrainingSessionConnectionResolvers<ContextType>;
+  PoliceBulletin?: PoliceBulletinResolvers<ContextType>;
+  PoliceBulletinVersion?: PoliceBulletinVersionResolvers<ContextType>;
+  PoliceBulletinConnection?: PoliceBulletinConnectionResolvers<ContextType>;
+  PoliceReintegrationCase?: PoliceReintegrationCaseResolvers<ContextType>;
+  PoliceReintegrationCaseVersion?: PoliceReintegrationCaseVersionResolvers<ContextType>;
+  PoliceReintegrationCaseConnection?: PoliceReintegrationCaseConnectionResolvers<ContextType>;
+  PoliceReintegrationCaseSummary?: PoliceReintegrationCaseSummaryResolvers<ContextType>;
   Establishment?: EstablishmentResolvers<ContextType>;
   StandardCriterion?: StandardCriterionResolvers<ContextType>;
   StandardCriteriaSet?: StandardCriteriaSetResolvers<ContextType>;
