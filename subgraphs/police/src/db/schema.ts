@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export { activities, activityRevisions, auditLog, meta } from '@antt/subgraph-kit/tables';
+export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
