@@ -49,8 +49,8 @@ describe('an opinion raised at a Front forum and assigned to the farmers’ asso
   });
 
   it('appears in the farmers’ own subgraph, called directly by its staff', async () => {
-    const data = ok<{ farmersOpinions: { id: string; topic: string }[] }>(await post(fed.subgraphs.farmers.url, `{ farmersOpinions(status: OPEN, first: 500) { id topic } }`, {}, farmersOfBinhThuan));
-    expect(data.farmersOpinions).toContainEqual({ id: opinionId, topic: 'Vật tư nông nghiệp' });
+    const data = ok<{ farmersOpinions: { nodes: { id: string; topic: string }[] } }>(await post(fed.subgraphs.farmers.url, `{ farmersOpinions(first: 200) { nodes { id topic } } }`, {}, farmersOfBinhThuan));
+    expect(data.farmersOpinions.nodes).toContainEqual({ id: opinionId, topic: 'Vật tư nông nghiệp' });
   });
 
   it('cannot be answered by the Front on the farmers’ behalf', async () => {

@@ -8,6 +8,7 @@ import { addDays, FORUM_HOST, FORUM_KINDS, FORUM_KIND_NAMES_VI, isOrganizationId
 import { defineKind } from '../records/kind.js';
 import { field, fmtDate } from '../records/fields.js';
 import { perOrganization } from '../activities/kind.js';
+import { recordIdDescription } from '../refs.js';
 
 export const FORUM_LIMITS = { title: 300, note: 4000, opinionsVoiced: 100_000, topic: 200, summary: 4000, agency: 300, answer: 4000, dueDays: 366 } as const;
 
@@ -19,6 +20,7 @@ export const forumKind = perOrganization((org) => {
     type: `${P}Forum`,
     table: 'forums',
     slug: 'forum',
+    idDescription: recordIdDescription('forum', org),
     description: `A forum the ${o.nameEn} hosted; the other subgraphs know it only by its key and the gateway fetches it from the host.`,
     nounVi: 'diễn đàn',
     list: `${org}Forums`,
@@ -60,6 +62,7 @@ export const opinionKind = perOrganization((org) => {
     type: `${P}Opinion`,
     table: 'opinions',
     slug: 'opinion',
+    idDescription: recordIdDescription('opinion', org),
     description: `An opinion the ${o.nameEn} (${o.nameVi}) must answer (or forwarded to an agency and answers for).`,
     nounVi: 'ý kiến',
     list: `${org}Opinions`,

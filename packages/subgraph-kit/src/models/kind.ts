@@ -7,6 +7,7 @@ import { isOrganizationId, MODEL_KINDS, MODEL_STATUSES, ORGANIZATIONS, parseReco
 import { defineKind } from '../records/kind.js';
 import { field, fmtDate } from '../records/fields.js';
 import { perOrganization } from '../activities/kind.js';
+import { recordIdDescription } from '../refs.js';
 
 export const MODEL_LIMITS = { name: 300, description: 4000 } as const;
 
@@ -18,6 +19,7 @@ export const modelKind = perOrganization((org) => {
     type: `${P}Model`,
     table: 'models',
     slug: 'model',
+    idDescription: recordIdDescription('model', org),
     description: `A security model the ${o.nameEn} runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner.`,
     nounVi: 'mô hình',
     list: `${org}Models`,

@@ -105,6 +105,8 @@ export interface KindSpec<F extends Record<string, FieldSpec>> {
   writers?(v: Record<string, unknown>, caller: Caller): boolean;
   /** The message when `writers` refuses. */
   writersMessage?: string;
+  /** The description of the record's id, when other subgraphs describe it too (a model known elsewhere by its key). */
+  idDescription?: string;
   /** The GraphQL name of the record's standing (ACTIVE/VOIDED), when `status` means something else for the kind (a model's status). Default `status`. */
   statusField?: string;
   /**

@@ -100,7 +100,7 @@ export function kindSdl(kind: RecordKind): string {
   const parts = [
     `${block(s.description)}
 type ${T} @key(fields: "id") @dataClass(class: ${cls}) {
-  "Record id (mã bản ghi): opaque, never given to another record."
+  ${str(s.idDescription ?? 'Record id (mã bản ghi): opaque, never given to another record.')}
   id: ID!
 ${fieldLines(kind, 'output')}${branch}${bookkeeping}
   "When the record was first recorded (thời điểm ghi nhận)."
