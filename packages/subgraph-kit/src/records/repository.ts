@@ -324,7 +324,11 @@ export class RecordRepository {
    * window, time reading and exclusion of voided records as `summary`: `select` names SQL expressions
    * over the kind's columns (`count(*) AS n`), `groupBy` a column. `where` adds a condition, which may
    * use @from and @to, the period's first and last day; with `dated: false` the record's own date is
-   * not held to the period (a support that began before it and goes on). Statements are prepared once.
+   * not held to the period (a support that began before it and goes on). `orderBy` and `limit` shape
+   * the rows; `records: true` checks the caller may list the records (for `SELECT *` read back with
+   * `toRecord`) instead of reading counts; `access: 'movement'` lets the Front's and police's staff read
+   * the count. Parameters of `f` named `p_<name>` are bound for `where` as `@p_<name>`. Statements are
+   * prepared once.
    */
   aggregate<T = Record<string, number>>(f: ListFilter & { unitId: string }, select: string, opts: { groupBy?: string; where?: string; dated?: boolean; orderBy?: string; limit?: number; access?: 'movement'; records?: boolean } = {}): T[] {
     const { groupBy, where, dated = true, orderBy, limit, access, records } = opts;
