@@ -44,7 +44,7 @@ describe('an opinion raised at a Front forum and assigned to the farmers’ asso
       }
     `, { input: { forumId, unitId: BINH_THUAN, raisedOn: today, topic: 'Vật tư nông nghiệp', summary: 'Phản ánh phân bón giả bán rong tại bản.', dueDate: addDays(today, 30) } }, frontOfBinhThuan));
     opinionId = res.recordFarmersOpinion.id;
-    expect(opinionId).toMatch(/^opinion:farmers:\d+$/);
+    expect(opinionId).toMatch(/^opinion:farmers:[0-9a-z]+$/);
     expect(res.recordFarmersOpinion).toEqual({ id: opinionId, status: 'OPEN', assignedTo: { id: 'farmers' }, handedOverBy: { id: 'front' }, forum: { id: forumId, kind: 'LISTENING_TO_THE_PEOPLE', host: { id: 'front' }, unit: { name: 'Xã Bình Thuận' }, attendance: 85 } });
   });
 

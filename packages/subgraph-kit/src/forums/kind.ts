@@ -48,7 +48,7 @@ export const forumKind = perOrganization((org) => {
       }
       if (v.kind === 'OTHER' && !v.title) c.problems.add(c.at('title'), 'Diễn đàn loại khác cần ghi tên diễn đàn.', 'REQUIRED');
     },
-    example: { kind: 'OTHER', title: 'Diễn đàn an ninh trật tự khu dân cư', date: '2021-06-12', unitId: 'commune:03730@2019', coHostIds: ['police'], attendance: 85, opinionsVoiced: 6 },
+    example: { kind: 'OTHER', title: 'Diễn đàn an ninh trật tự khu dân cư', date: '2021-06-12', unitId: 'commune:03730@2019', coHostIds: [org === 'police' ? 'front' : 'police'], attendance: 85, opinionsVoiced: 6 },
     exampleChange: { attendance: 90 },
   });
 });

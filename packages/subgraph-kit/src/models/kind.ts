@@ -52,7 +52,7 @@ export const modelKind = perOrganization((org) => {
     check: (v, c) => {
       if (v.statusSince && v.statusSince < v.startedOn) c.problems.add(c.at('statusSince'), `Ngày chuyển trạng thái trước ngày mô hình bắt đầu (${fmtDate(v.startedOn)}).`, 'BEFORE_START');
     },
-    example: { name: 'Tổ tự quản an ninh trật tự bản Pá Lỏng', kind: 'SELF_MANAGEMENT', unitId: 'commune:03730@2019', startedOn: '2021-03-15', partnerIds: ['police'] },
+    example: { name: 'Tổ tự quản an ninh trật tự bản Pá Lỏng', kind: 'SELF_MANAGEMENT', unitId: 'commune:03730@2019', startedOn: '2021-03-15', partnerIds: [org === 'police' ? 'front' : 'police'] },
     exampleChange: { description: 'Mở rộng sang hai bản lân cận.' },
   });
 });
