@@ -33,7 +33,7 @@ export const forumKind = perOrganization((org) => {
       title: field.text({ label: 'Tên diễn đàn', description: 'Name of the forum, when it has one (required for OTHER).', max: FORUM_LIMITS.title, required: false }),
       date: field.date({ label: 'Ngày tổ chức', description: 'Day it was held (ngày tổ chức); not in the future.' }),
       unitId: field.unit({ label: 'Đơn vị', description: 'Unit where it was held, as the unit was on that day.', levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] }),
-      coHostIds: field.codes({ label: 'Đơn vị phối hợp', description: 'Ids of the co-hosting organizations.', allowed: (v) => isOrganizationId(v) && v !== org, what: 'mã các tổ chức khác trong Kế hoạch', unknownReason: 'UNKNOWN_ORGANIZATION' }),
+      coHostIds: field.codes({ label: 'Đơn vị phối hợp', description: 'Ids of the co-hosting organizations.', allowed: isOrganizationId, what: 'mã các tổ chức khác trong Kế hoạch', unknownReason: 'UNKNOWN_ORGANIZATION' }),
       attendance: field.count({ label: 'Số người tham dự', description: 'Number of people attending (số người tham dự).' }),
       opinionsVoiced: field.count({ label: 'Số ý kiến phát biểu', description: 'Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records.', max: FORUM_LIMITS.opinionsVoiced, default: 0 }),
       note: field.text({ label: 'Ghi chú', description: 'Free-text note.', max: FORUM_LIMITS.note, required: false }),
@@ -42,6 +42,7 @@ export const forumKind = perOrganization((org) => {
     unitField: 'unitId',
     branch: true,
     check: (v, c) => {
+      if ((v.coHostIds as string[] | null | undefined)?.includes(org)) c.problems.add(c.at('coHostIds'), `${o.nameVi} là tổ chức chủ trì, không ghi lại trong danh sách phối hợp.`, 'SELF_LISTED');
       const host = FORUM_HOST[v.kind as keyof typeof FORUM_HOST];
       if (host !== null && host !== undefined && host !== org) {
         c.problems.add(c.at('kind'), `Diễn đàn "${FORUM_KIND_NAMES_VI[v.kind as keyof typeof FORUM_KIND_NAMES_VI]}" do ${ORGANIZATIONS[host].nameVi} chủ trì; ${o.nameVi} tham gia với tư cách đơn vị phối hợp (coHostIds).`, 'KIND_HOSTED_BY_ANOTHER_ORGANIZATION');
