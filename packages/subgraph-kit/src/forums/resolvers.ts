@@ -7,6 +7,7 @@ import { pageSize, parseOrganizations } from '../check.js';
 import { canReadMovementRecords } from '../policy.js';
 import { pointTo, resolveRecordType } from '../refs.js';
 import { recordsOf } from '../records/resolvers.js';
+import { underArguments } from '../records/problems.js';
 import type { StoredRecord } from '../records/repository.js';
 import { forumKind, opinionKind } from './kind.js';
 import { MAX_LIST } from './schema.js';
@@ -32,7 +33,7 @@ export function forumResolvers(org: OrganizationId) {
         }
         const current = opinions(ctx).byId(id);
         if (current?.answeredOn) throw new GraphQLError(`Ý kiến này đã được trả lời ngày ${String(current.answeredOn).split('-').reverse().join('/')}.`, { extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'ALREADY_ANSWERED' } });
-        return opinions(ctx).correct(id, { answer: input.answer, answeredOn: input.answeredOn }, 'Ghi nội dung trả lời ý kiến');
+        return underArguments({ 'changes.answer': 'input.answer', 'changes.answeredOn': 'input.answeredOn' }, () => opinions(ctx).correct(id, { answer: input.answer, answeredOn: input.answeredOn }, 'Ghi nội dung trả lời ý kiến'));
       },
     },
     [`${P}Forum`]: {

@@ -6,6 +6,7 @@ import type { SubgraphContext } from '../context.js';
 import { pageSize, parseOrganizations } from '../check.js';
 import { pointTo, resolveRecordType } from '../refs.js';
 import { recordsOf } from '../records/resolvers.js';
+import { underArguments } from '../records/problems.js';
 import type { StoredRecord } from '../records/repository.js';
 import { modelKind } from './kind.js';
 import { MAX_MODELS } from './schema.js';
@@ -23,7 +24,7 @@ export function modelResolvers(org: OrganizationId) {
         const current = repo(ctx).byId(a.id);
         if (!current) throw notFound(`Không tìm thấy mô hình ${a.id}.`);
         if (current.modelStatus === a.status) throw new GraphQLError('Mô hình đã ở trạng thái này.', { extensions: { code: 'BAD_USER_INPUT', field: 'status', reason: 'UNCHANGED' } });
-        return repo(ctx).correct(a.id, { modelStatus: a.status, statusSince: a.since }, a.reason?.trim() || 'Chuyển trạng thái mô hình');
+        return underArguments({ 'changes.modelStatus': 'status', 'changes.statusSince': 'since' }, () => repo(ctx).correct(a.id, { modelStatus: a.status, statusSince: a.since }, a.reason?.trim() || 'Chuyển trạng thái mô hình'));
       },
     },
     [`${P}Model`]: {
