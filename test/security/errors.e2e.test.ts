@@ -46,7 +46,7 @@ describe('an operation refused whole answers 403 FORBIDDEN', () => {
 
   it("refuses leadership asking for a victim's name at the gateway, before any subgraph is called", async () => {
     calls.length = 0;
-    const res = await post(fed.gateway.url, '{ womenProtectionCases { nodes { id victim { fullName } } } }', {}, leadership());
+    const res = await post(fed.gateway.url, '{ womenProtectionCases { nodes { id victimFullName } } }', {}, leadership());
     expect(res.status).toBe(403);
     expect(codes(res)).toEqual(['FORBIDDEN']);
     expect(res.errors?.[0]?.message).toMatch(/^Bạn không được xem dữ liệu cá nhân nhạy cảm/);
@@ -64,7 +64,7 @@ describe('an operation refused whole answers 403 FORBIDDEN', () => {
 
 describe('a field refused inside an allowed operation answers 200 with the error on its path', () => {
   it('gives leadership, directly on the women subgraph, a refusal on the protected field (200, its path)', async () => {
-    const res = await post(fed.subgraphs.women.url, '{ womenProtectionCases { nodes { id victim { fullName } } } }', {}, leadership());
+    const res = await post(fed.subgraphs.women.url, '{ womenProtectionCases { nodes { id victimFullName } } }', {}, leadership());
     expect(res.status).toBe(200);
     // The list is non-null in the schema, so the refusal's null reaches the root.
     expect(res.data).toBeNull();
@@ -201,14 +201,14 @@ describe('inputs', () => {
   });
 
   it("never repeats a victim's name and phone sent in a wrongly typed variable", async () => {
-    const input = { openedOn: '2025-09-10', unitId: BINH_THUAN, kind: 'BEATING', victimIsChild: 'không', victim: { fullName: 'Lò Thị Mai', contact: '0912345678', yearOfBirth: 'năm 1990' } };
+    const input = { openedOn: '2025-09-10', unitId: BINH_THUAN, kind: 'BEATING', victimIsChild: 'không', victimFullName: 'Lò Thị Mai', victimContact: '0912345678', victimYearOfBirth: 'năm 1990' };
     for (const url of [fed.gateway.url, fed.subgraphs.women.url]) {
       const res = await post(url, RECORD_CASE, { input }, women());
       expect(res.status).toBe(400);
       const text = JSON.stringify(res);
       for (const secret of ['Lò Thị Mai', '0912345678', 'năm 1990', 'BEATING', 'không"']) expect(text).not.toContain(secret);
-      expect(res.errors?.map((e) => e.extensions?.field)).toEqual(['input.kind', 'input.victimIsChild', 'input.victim.yearOfBirth']);
-      expect(res.errors?.map((e) => e.message)).toEqual(['input.kind: không có trong danh mục ProtectionCaseKind.', 'input.victimIsChild: phải là true hoặc false.', 'input.victim.yearOfBirth: phải là số nguyên.']);
+      expect(res.errors?.map((e) => e.extensions?.field)).toEqual(['input.kind', 'input.victimIsChild', 'input.victimYearOfBirth']);
+      expect(res.errors?.map((e) => e.message)).toEqual(['input.kind: không có trong danh mục ProtectionCaseKind.', 'input.victimIsChild: phải là true hoặc false.', 'input.victimYearOfBirth: phải là số nguyên.']);
       expectVietnamese(res);
     }
   });
