@@ -72,7 +72,7 @@ describe('a hotspot and the mediation that handled it', () => {
   it('points from the police’s hotspot to the veterans’ mediation case, resolved by the veterans’ subgraph', async () => {
     const veterans = staff('veterans', BINH_THUAN);
     const area = 'area:03730-01';
-    const team = await post<Data>(fed.gateway.url, 'mutation ($i: RegisterVeteransMediationTeamInput!) { registerVeteransMediationTeam(input: $i) { id } }', { i: { areaId: area, name: 'Tổ hòa giải bản', formedOn: '2020-01-01', mediators: 5, womenMediators: 2, ourMembers: 2, partnerOrganizationIds: ['front'] } }, veterans);
+    const team = await post<Data>(fed.gateway.url, 'mutation ($i: RecordVeteransMediationTeamInput!) { registerVeteransMediationTeam(input: $i) { id } }', { i: { areaId: area, name: 'Tổ hòa giải bản', formedOn: '2020-01-01', mediators: 5, womenMediators: 2, ourMembers: 2, partnerOrganizationIds: ['front'] } }, veterans);
     expect(team.errors).toBeUndefined();
     const mediation = await post<Data>(fed.gateway.url, 'mutation ($i: RecordVeteransMediationCaseInput!) { recordVeteransMediationCase(input: $i) { id } }', { i: { teamId: team.data!.registerVeteransMediationTeam.id, receivedOn: '2026-10-02', category: 'LAND', parties: 2 } }, veterans);
     expect(mediation.errors).toBeUndefined();
