@@ -19,14 +19,43 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function fixture(org: string): string {
   const file = join(dir, `${org}.sqlite`);
   writeFileSync(file, gunzipSync(readFileSync(new URL(`./fixtures/v1/${org}.sqlite.gz`, import.meta.url))));
+  correctAsBefore(file);
   return file;
 }
+
+/**
+ * Corrections made the way the code before made them: the row as it was kept in activity_revisions,
+ * then changed in place. The fixtures' own corrections did not go through (their activity_revisions are
+ * empty), so each database gets some here: two activities corrected once, one twice.
+ */
+function correctAsBefore(file: string): void {
+  const db = new Database(file);
+  const ids = (db.prepare('SELECT id FROM activities ORDER BY id LIMIT 2').all() as { id: number }[]).map((r) => r.id);
+  const correct = (id: number, participants: number, at: string, by: string, reason: string | null) => {
+    const row = db.prepare('SELECT * FROM activities WHERE id = ?').get(id) as Record<string, unknown>;
+    const previous = { id: row.id, type: row.type, topic: row.topic, date: row.date, unitId: row.unit_id, branchId: row.branch_id, participants: row.participants, note: row.note, planTaskId: row.plan_task_id, demo: Boolean(row.demo), recordedBy: row.recorded_by, recordedAt: row.recorded_at, correctedBy: row.corrected_by, correctedAt: row.corrected_at };
+    db.prepare('INSERT INTO activity_revisions (activity_id, previous, reason, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?)').run(id, JSON.stringify(previous), reason, by, at);
+    db.prepare('UPDATE activities SET participants = ?, corrected_by = ?, corrected_at = ? WHERE id = ?').run(participants, by, at, id);
+  };
+  correct(ids[0]!, 77, '2026-12-01T08:00:00.000Z', 'fixture-staff', 'Sửa số người dự theo biên bản');
+  correct(ids[0]!, 78, '2026-12-01T09:00:00.000Z', 'fixture-staff-2', null);
+  correct(ids[1]!, 77, '2026-12-01T08:30:00.000Z', 'fixture-staff', 'Sửa số người dự theo biên bản');
+  db.close();
+}
+
+/** The ids records were known by before the framework: numbers, or `<kind>:<org>:<n>` for the records other organizations point at. */
+const EXPOSED_AS: Record<string, string> = { models: 'model', forums: 'forum', opinions: 'opinion' };
 
 /**
  * Tables whose rows a migration folded into a kind's own columns, and the rows to compare before and
  * after (each row of the old table, found whole under the id of the record it belonged to).
  */
 const FOLDED: Record<string, { before: string; after: string }> = {
+  // Each correction of an activity became a superseded version of it, with its reason, who and when.
+  activity_revisions: {
+    before: "SELECT CAST(r.activity_id AS TEXT) AS id, (SELECT count(*) FROM activity_revisions p WHERE p.activity_id = r.activity_id AND p.id < r.id) + 1 AS version, json_extract(r.previous, '$.participants') AS participants, r.corrected_at AS supersededAt, (SELECT n.reason FROM activity_revisions n WHERE n.activity_id = r.activity_id AND n.id = r.id) AS nextReason, r.corrected_by AS nextBy FROM activity_revisions r ORDER BY r.activity_id, r.id",
+    after: 'SELECT v.record_id AS id, v.version, v.participants, v.superseded_at AS supersededAt, n.reason AS nextReason, n.recorded_by AS nextBy FROM activities v JOIN activities n ON n.record_id = v.record_id AND n.version = v.version + 1 ORDER BY CAST(v.record_id AS INTEGER), v.version',
+  },
   // A protection case's victim became fields of the case (one record, versioned, erasable field by field).
   women_protection_victims: {
     before: 'SELECT CAST(case_id AS TEXT) AS id, full_name AS name, year_of_birth AS born, contact FROM women_protection_victims ORDER BY case_id',
@@ -69,13 +98,14 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of
       return { before: { u, y }, after: { u: u === 'NULL' ? 'NULL' : unit, y } };
     });
     const old = kinds.map(({ kind }, i) => ({
-      ids: (before.prepare(`SELECT id FROM ${kind.spec.table} ORDER BY id`).all() as { id: number }[]).map((r) => String(r.id)),
+      ids: (before.prepare(`SELECT id FROM ${kind.spec.table} ORDER BY id`).all() as { id: number }[]).map((r) => (EXPOSED_AS[kind.spec.table] ? `${EXPOSED_AS[kind.spec.table]}:${org}:${r.id}` : String(r.id))),
       counts: before.prepare(`SELECT ${dims[i]!.before.u} AS u, ${dims[i]!.before.y} AS y, count(*) AS n FROM ${kind.spec.table} GROUP BY 1, 2 ORDER BY 1, 2`).all(),
     }));
     const audit = (before.prepare('SELECT count(*) AS n, max(hash) AS h FROM audit_log').get() as { n: number; h: string });
     const tables = (before.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
     const rows = Object.fromEntries(tables.map((t) => [t, (before.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
     const folded = Object.fromEntries(tables.filter((t) => FOLDED[t]).map((t) => [t, before.prepare(FOLDED[t]!.before).all()]));
+    const revisions = before.prepare('SELECT CAST(a.id AS TEXT) AS id, (SELECT count(*) FROM activity_revisions r WHERE r.activity_id = a.id) + 1 AS versions FROM activities a ORDER BY a.id').all();
     before.close();
     copyFileSync(file, `${file}.orig`);
 
@@ -96,6 +126,8 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of
         const n = (sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number } | undefined)?.n ?? 0;
         expect(n, t).toBeGreaterThanOrEqual(rows[t]!);
       }
+      // Every activity has one version more than it had revisions: its first version, then one per correction.
+      expect(sqlite.prepare('SELECT record_id AS id, count(*) AS versions FROM activities GROUP BY record_id ORDER BY CAST(record_id AS INTEGER)').all(), 'activities: a version per revision').toEqual(revisions);
       const v = verifyTrail(sqlite);
       expect(v.ok, v.reason ?? '').toBe(true);
       expect(v.entries).toBe(audit.n);

@@ -66,13 +66,13 @@ describe('composition of the cross-organization records', () => {
   });
 
   it('answers the review fields of a women’s union model from the Front’s subgraph only', () => {
-    const f = plan(`{ womenModels { name latestReview { rating } } }`);
+    const f = plan(`{ womenModels { nodes { name latestReview { rating } } } }`);
     expect(f.map((x) => x.serviceName)).toEqual(['women', 'front']);
   });
 
   it('fetches a reviewed model, and a replica’s original, from the organization that keeps it', () => {
     expect(services(plan(`{ frontModelReviews { rating model { ... on Model { name unit { name } } } } }`))).toEqual(ALL);
-    expect(plan(`{ womenModels { replicaOf { ... on FrontModel { name } } } }`).map((x) => x.serviceName)).toEqual(['women', 'front']);
+    expect(plan(`{ womenModels { nodes { replicaOf { ... on FrontModel { name } } } } }`).map((x) => x.serviceName)).toEqual(['women', 'front']);
   });
 
   it('asks the police’s question, an effective model in a unit and year, of the Front’s subgraph alone', () => {

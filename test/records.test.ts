@@ -25,7 +25,9 @@ function refusal(res: Result): { message: string; extensions?: Record<string, un
 /** The selection of a record's fields: scalars as they are, the unit by id. */
 function selection(kind: RecordKind): string {
   const fields = Object.entries(kind.spec.fields).map(([k, f]) => (f.type === 'unit' || f.type === 'record' ? `${kind.outputName(k)} { id }` : k));
-  return `id version status reason changedFields erasedFields ${fields.join(' ')}`;
+  // A kind whose own status means something else names the record's standing otherwise (statusField).
+  const status = kind.statusField === 'status' ? 'status' : `status: ${kind.statusField}`;
+  return `id version ${status} reason changedFields erasedFields ${fields.join(' ')}`;
 }
 
 /** A field's value as the API returns it, for comparing with what was sent. */
@@ -64,7 +66,7 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
       await db.run(me, `query($unitId: ID, $asOf: DateTime, $eff: Date, $voided: Boolean) { l: ${s.list}(unitId: $unitId, asRecordedAt: $asOf, effectiveOn: $eff, includeVoided: $voided, first: 200) { totalCount nodes { ${sel} } } }`, { unitId, ...args }),
       'l',
     );
-  const history = async (id: string) => data<{ history: Record<string, unknown>[] }[]>(await db.run(me, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${s.type} { history { version status reason changedFields ${selection(kind).replace(/^id /, '')} } } } }`, { r: [{ __typename: s.type, id }] }), '_entities')[0]!.history;
+  const history = async (id: string) => data<{ history: Record<string, unknown>[] }[]>(await db.run(me, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${s.type} { history { ${selection(kind).replace(/^id /, '')} } } } }`, { r: [{ __typename: s.type, id }] }), '_entities')[0]!.history;
   const counts = async (asOf?: string) => {
     if (!s.counts) return null;
     const res = await db.run(me, `query($u: [_Any!]!, $p: ID!, $asOf: DateTime) { _entities(representations: $u) { ... on Unit { ${s.org} { c: ${s.counts.field}(periodId: $p, asRecordedAt: $asOf) { n: ${s.counts.countField ?? 'count'} } } } } }`, { u: [{ __typename: 'Unit', id: unitId }], p: year, asOf });

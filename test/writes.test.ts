@@ -46,13 +46,14 @@ describe('several mutations in one request', () => {
   it('answers the saved one’s data and the refused one’s error with its path, and keeps the saved one', async () => {
     const s = await openTestSubgraph(veterans);
     const res = await s.run(me, TWO, { a: activity, b: { ...activity, participants: -1 } });
-    expect(res.data).toEqual({ first: { id: '1', topic: activity.topic }, second: null });
+    expect(res.data).toEqual({ first: { id: expect.stringMatching(/^activity:veterans:/), topic: activity.topic }, second: null });
+    const id = (res.data!.first as { id: string }).id;
     expect(res.errors).toHaveLength(1);
     expect(res.errors?.[0]).toMatchObject({ path: ['second'], extensions: { code: 'BAD_USER_INPUT', field: 'input.participants', reason: 'NEGATIVE' } });
-    expect(s.sqlite.prepare('SELECT id, topic FROM activities').all()).toEqual([{ id: 1, topic: activity.topic }]);
+    expect(s.sqlite.prepare('SELECT record_id AS id, topic FROM activities').all()).toEqual([{ id, topic: activity.topic }]);
     // The saved write's entry was committed with it; the refused one is a failed attempt without ids.
     expect(writeRows(s.sqlite)).toEqual([
-      { action: 'WRITE', type_name: 'VeteransActivity', record_ids: '["1"]', fields: '["recordVeteransActivity"]', outcome: 'OK' },
+      { action: 'WRITE', type_name: 'VeteransActivity', record_ids: JSON.stringify([id]), fields: '["recordVeteransActivity"]', outcome: 'OK' },
       { action: 'WRITE', type_name: null, record_ids: '[]', fields: '["recordVeteransActivity"]', outcome: 'BAD_USER_INPUT' },
     ]);
     expect(verifyTrail(s.sqlite)).toMatchObject({ ok: true, entries: 2 });
@@ -61,7 +62,7 @@ describe('several mutations in one request', () => {
   it('still runs and saves the second when the first is refused', async () => {
     const s = await openTestSubgraph(veterans);
     const res = await s.run(me, TWO, { a: { ...activity, topic: ' ' }, b: activity });
-    expect(res.data).toEqual({ first: null, second: { id: '1', topic: activity.topic } });
+    expect(res.data).toEqual({ first: null, second: { id: expect.stringMatching(/^activity:veterans:/), topic: activity.topic } });
     expect(res.errors?.map((e) => e.path)).toEqual([['first']]);
     expect(s.count()).toBe(1);
   });
@@ -93,19 +94,20 @@ describe('a database that has no room left', () => {
     }
     expect(failures).toBe(3);
     expect(given.length).toBeGreaterThan(0);
-    const stored = (s.sqlite.prepare('SELECT id FROM activities WHERE id > 1').all() as { id: number }[]).map((r) => String(r.id));
+    const stored = (s.sqlite.prepare('SELECT record_id AS id FROM activities WHERE id > 1').all() as { id: string }[]).map((r) => r.id);
+    const first = (s.sqlite.prepare('SELECT record_id AS id FROM activities WHERE id = 1').get() as { id: string }).id;
     expect(new Set(given).size).toBe(given.length);
     expect(stored).toEqual(given);
     // One WRITE entry with OK per stored record, and none for a write that failed.
     const ok = writeRows(s.sqlite).filter((r) => r.outcome === 'OK').flatMap((r) => JSON.parse(r.record_ids) as string[]);
-    expect(ok).toEqual(['1', ...given]);
+    expect(ok).toEqual([first, ...given]);
     expect(log.mock.calls.some(([m]) => String(m).startsWith('[write] recordVeteransActivity not saved (STORAGE_UNAVAILABLE)'))).toBe(true);
 
     // Room again: the next write gets a new id, one never handed out before.
     s.sqlite.pragma(`max_page_count = ${pages + 1000}`);
     const again = await s.run(me, RECORD, { input: activity });
     const id = (again.data?.recordVeteransActivity as { id: string }).id;
-    expect(['1', ...given]).not.toContain(id);
+    expect([first, ...given]).not.toContain(id);
     expect(verifyTrail(s.sqlite).ok).toBe(true);
   });
 
@@ -190,7 +192,7 @@ describe('another connection holding the write lock', () => {
     const res = await s.run(me, RECORD, { input: activity });
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ recordVeteransActivity: { id: '1', topic: activity.topic } });
+    expect(res.data).toEqual({ recordVeteransActivity: { id: expect.stringMatching(/^activity:veterans:/), topic: activity.topic } });
     await hold.released;
     s.sqlite.close();
   });

@@ -126,8 +126,12 @@ describe('a full disk under concurrent writers', () => {
     opened = undefined;
     const db = new Database(file, { fileMustExist: true });
     try {
-      const stored = (db.prepare('SELECT id FROM activities ORDER BY id').all() as { id: number }[]).map((r) => String(r.id));
-      expect(stored).toEqual([...acknowledged].sort((a, b) => Number(a) - Number(b)));
+      // Ids are the framework's opaque ones (activity:veterans:<token>): none handed out twice, and every
+      // row (each version of each record, and only one each here) is one that was acknowledged.
+      expect(new Set(acknowledged).size).toBe(acknowledged.length);
+      for (const id of acknowledged) expect(id).toMatch(/^activity:veterans:[a-z0-9]+$/);
+      const stored = (db.prepare('SELECT record_id FROM activities').all() as { record_id: string }[]).map((r) => r.record_id);
+      expect(stored.sort()).toEqual([...acknowledged].sort());
       const writes = db.prepare("SELECT record_ids, outcome FROM audit_log WHERE action = 'WRITE'").all() as { record_ids: string; outcome: string }[];
       const ok = writes.filter((w) => w.outcome === 'OK');
       expect(ok.flatMap((w) => JSON.parse(w.record_ids) as string[]).sort()).toEqual([...acknowledged].sort());

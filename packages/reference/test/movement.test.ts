@@ -4,7 +4,7 @@ import { CHIENG_SON_MODEL_ID, CHIENG_SON_OLD, demoForumsAndOpinions, demoModels,
 describe('ids of records other organizations point at', () => {
   it('name the kind, the organization that keeps the record, and its number there', () => {
     expect(recordId('model', 'women', 3)).toBe('model:women:3');
-    expect(parseRecordId('model', 'model:women:3')).toEqual({ kind: 'model', org: 'women', n: 3 });
+    expect(parseRecordId('model', 'model:women:3')).toEqual({ kind: 'model', org: 'women', n: 3, token: '3' });
   });
 
   it('refuse an id of another kind, an unknown organization or a number that is not one', () => {

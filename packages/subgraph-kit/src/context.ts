@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 /** The per-request context of an organization's subgraph: who calls, and repositories bound to it. */
 import { Scope, type Identity } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
-import { ActivityRepository } from './activities/repository.js';
 import type { Db } from './db.js';
 
 /** A repository class: all SQL of one kind of record, built with the caller's scope. */
@@ -20,7 +19,6 @@ export interface SubgraphContext {
   org: OrganizationId;
   scope: Scope;
   db: Db;
-  activities: ActivityRepository;
   /** Whether the request came from the gateway (it presented the gateway's secret). */
   fromGateway: boolean;
   /** The request id shared by the gateway and every subgraph it called (x-request-id). */
@@ -42,5 +40,5 @@ export function createContext(org: OrganizationId, db: Db, identity: Identity, i
     if (!made.has(cls)) made.set(cls, new cls(db, org, scope));
     return made.get(cls) as T;
   };
-  return { org, scope, db, activities: repo(ActivityRepository), repo, fromGateway: info.fromGateway ?? false, requestId: info.requestId ?? randomUUID(), audit: info.audit };
+  return { org, scope, db, repo, fromGateway: info.fromGateway ?? false, requestId: info.requestId ?? randomUUID(), audit: info.audit };
 }

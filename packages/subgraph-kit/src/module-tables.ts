@@ -1,7 +1,13 @@
 /**
- * Tables of the shared modules every organization's database has besides activities (models, forums,
- * opinions). Each subgraph's drizzle.config.ts lists this file next to its own src/db/schema.ts, so
- * drizzle-kit writes the same migration into every subgraph; like tables.ts it imports no Apollo code.
+ * Tables of the shared kinds every organization's database has besides activities (models, forums,
+ * opinions), made from their declarations. Each subgraph's drizzle.config.ts lists this file next to its
+ * own src/db/schema.ts, so drizzle-kit writes the same migration into every subgraph; like tables.ts it
+ * imports no Apollo code. Whichever organization a kind is made for, its table is the same.
  */
-export { models } from './models/table.js';
-export { forums, opinions } from './forums/table.js';
+import { kindTable } from './records/table.js';
+import { modelKind } from './models/kind.js';
+import { forumKind, opinionKind } from './forums/kind.js';
+
+export const models = kindTable(modelKind('front').spec);
+export const forums = kindTable(forumKind('front').spec);
+export const opinions = kindTable(opinionKind('front').spec);

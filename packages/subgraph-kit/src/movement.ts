@@ -12,6 +12,8 @@ import { seedDemoModels } from './models/demo.js';
 import { forumTypeDefs, sharedForumTypeDefs } from './forums/schema.js';
 import { forumResolvers } from './forums/resolvers.js';
 import { seedDemoForums } from './forums/demo.js';
+import { modelKind } from './models/kind.js';
+import { forumKind, opinionKind } from './forums/kind.js';
 
 /** Loads a module's demo data into a database; returns how many rows it wrote. */
 export type DemoSeeder = (db: Db, org: OrganizationId, today: string) => number;
@@ -25,8 +27,8 @@ export interface ModuleDemo {
 export function movementModules(org: OrganizationId): SubgraphModule[] {
   return [
     { typeDefs: sharedModelTypeDefs, resolvers: {} },
-    { typeDefs: modelTypeDefs(org), resolvers: modelResolvers(org), demo: { name: 'models', seed: seedDemoModels } },
+    { typeDefs: modelTypeDefs(org), resolvers: modelResolvers(org), demo: { name: 'models', seed: seedDemoModels }, kinds: [modelKind(org)] },
     { typeDefs: sharedForumTypeDefs, resolvers: {} },
-    { typeDefs: forumTypeDefs(org), resolvers: forumResolvers(org), demo: { name: 'forums', seed: seedDemoForums } },
+    { typeDefs: forumTypeDefs(org), resolvers: forumResolvers(org), demo: { name: 'forums', seed: seedDemoForums }, kinds: [forumKind(org), opinionKind(org)] },
   ];
 }

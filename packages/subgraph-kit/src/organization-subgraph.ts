@@ -22,6 +22,7 @@ import { activityTypeDefs, sharedActivityTypeDefs } from './activities/schema.js
 import { activityResolvers } from './activities/resolvers.js';
 import { seedDemoActivities } from './activities/demo.js';
 import { meta } from './activities/table.js';
+import { activityKind } from './activities/kind.js';
 import { createContext, type RequestInfo, type SubgraphContext } from './context.js';
 import { movementModules, type ModuleDemo } from './movement.js';
 import { auditPlugin, RequestAudit } from './audit-plugin.js';
@@ -107,7 +108,7 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
   const modules: OrganizationSubgraph['modules'] = [
     { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
     { typeDefs: sharedActivityTypeDefs, resolvers: {} },
-    { typeDefs: activityTypeDefs(org), resolvers: activityResolvers(org) as Resolvers },
+    { typeDefs: activityTypeDefs(org), resolvers: activityResolvers(org) as Resolvers, kinds: [activityKind(org)] },
     { typeDefs: auditRecordTypeDefs, resolvers: {} },
     { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) as Resolvers },
     ...movementModules(org),

@@ -23,11 +23,11 @@ export function typeOfRecord(kind: RecordKind, id: string): string | null {
  * What a field pointing at record `id` returns: for the subgraph's own records, the row (via `own`, which
  * applies the caller's scope, so a hidden record is null); for another organization's, a reference.
  */
-export function pointTo<T>(kind: RecordKind, id: string | null | undefined, org: OrganizationId, own: (n: number) => T | null): T | EntityRef | null {
+export function pointTo<T>(kind: RecordKind, id: string | null | undefined, org: OrganizationId, own: (id: string) => T | null): T | EntityRef | null {
   if (!id) return null;
   const ref = parseRecordId(kind, id);
   if (!ref) return null;
-  if (ref.org === org) return own(ref.n);
+  if (ref.org === org) return own(id);
   return { __typename: typeOfRecord(kind, id)!, id };
 }
 
@@ -36,13 +36,7 @@ export function resolveRecordType(kind: RecordKind, org: OrganizationId) {
   return (obj: { __typename?: string }) => obj.__typename ?? `${ORGANIZATIONS[org].typePrefix}${TYPE_SUFFIX[kind]}`;
 }
 
-/** The number of one of this subgraph's own records from its id, or null when the id is not one of them. */
-export function ownNumber(kind: RecordKind, id: string, org: OrganizationId): number | null {
-  const ref = parseRecordId(kind, id);
-  return ref && ref.org === org ? ref.n : null;
-}
-
 /** The description of a record type's id, the same in its owner's subgraph and wherever it is only a key. */
 export function recordIdDescription(kind: RecordKind, org: OrganizationId): string {
-  return `Id, unique across organizations: ${kind}:${org}:<number>.`;
+  return `Id, unique across organizations: ${kind}:${org}:<number> for older records, ${kind}:${org}:<token> for newer ones.`;
 }

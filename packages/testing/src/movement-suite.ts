@@ -41,6 +41,10 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
     mutation ($id: ID!, $input: Answer${P}OpinionInput!) { answer${P}Opinion(id: $id, input: $input) { id status answer answeredOn answeredOnTime overdue } }
   `;
 
+  // New records get the framework's ids: `<slug>:<org>:<token>`.
+  const newId = (slug: string) => expect.stringMatching(new RegExp(`^${slug}:${org}:[a-z0-9]+$`));
+  const createdId = (res: { data?: unknown }, mutation: string): string => (res.data as Record<string, { id: string }>)[mutation]!.id;
+
   describe(`the ${org} subgraph's models, forums and opinions`, () => {
     let s: TestSubgraph;
     beforeEach(async () => {
@@ -53,7 +57,7 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
         expect(res).toEqual({
           data: {
             [`record${P}Model`]: {
-              id: `model:${org}:1`, name: modelInput.name, kind: 'SELF_MANAGEMENT', status: 'ACTIVE', unit: { id: CHIENG_PHA }, leadOrganization: { id: org },
+              id: newId('model'), name: modelInput.name, kind: 'SELF_MANAGEMENT', status: 'ACTIVE', unit: { id: CHIENG_PHA }, leadOrganization: { id: org },
               partnerOrganizations: [{ id: otherHost }], replicaOfId: `model:${otherHost}:1`, replicaOf: { __typename: `${ORGANIZATIONS[otherHost].typePrefix}Model` },
             },
           },
@@ -61,19 +65,19 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
       });
 
       it('lets its staff, the Front, the police and leadership read it, and hides it from other organizations, through root fields and _entities alike', async () => {
-        await s.run(me, RECORD_MODEL, { input: modelInput });
+        const id = createdId(await s.run(me, RECORD_MODEL, { input: modelInput }), `record${P}Model`);
         const entity = /* GraphQL */ `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${P}Model { id name } } }`;
-        const rep = { r: [{ __typename: `${P}Model`, id: `model:${org}:1` }] };
+        const rep = { r: [{ __typename: `${P}Model`, id }] };
         for (const who of [me, leadership(), staff('front', BINH_THUAN), staff('police')]) {
-          expect(await s.run(who, entity, rep)).toEqual({ data: { _entities: [{ id: `model:${org}:1`, name: modelInput.name }] } });
+          expect(await s.run(who, entity, rep)).toEqual({ data: { _entities: [{ id, name: modelInput.name }] } });
         }
         expect(await s.run(staff(stranger), entity, rep)).toEqual({ data: { _entities: [null] } });
         expect(await s.run(dashboard(), entity, rep)).toEqual({ data: { _entities: [null] } });
         // A representation naming another organization's model, or nothing, is not trusted.
         expect(await s.run(me, entity, { r: [{ __typename: `${P}Model`, id: `model:${otherHost}:1` }, { __typename: `${P}Model`, id: '1' }] })).toEqual({ data: { _entities: [null, null] } });
-        const list = await s.run(staff(stranger), `{ ${org}Models { id } }`);
+        const list = await s.run(staff(stranger), `{ ${org}Models { totalCount nodes { id } } }`);
         expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        expect(await s.run(staff('police'), `{ ${org}Models(unitId: "${BINH_THUAN}") { id } }`)).toEqual({ data: { [`${org}Models`]: [{ id: `model:${org}:1` }] } });
+        expect(await s.run(staff('police'), `{ ${org}Models(unitId: "${BINH_THUAN}") { totalCount nodes { id } } }`)).toEqual({ data: { [`${org}Models`]: { totalCount: 1, nodes: [{ id }] } } });
       });
 
       it.each([
@@ -82,7 +86,8 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
         ['a unit that did not exist when it started', { unitId: BINH_THUAN }, 'input.unitId', 'UNIT_NOT_VALID_ON_DATE'],
         ['itself among its partners', { partnerIds: [org] }, 'input.partnerIds', 'SELF_LISTED'],
         ['an unknown partner', { partnerIds: ['ministry'] }, 'input.partnerIds', 'UNKNOWN_ORGANIZATION'],
-        ['a malformed original', { replicaOfId: 'Chiềng Sơn' }, 'input.replicaOfId', 'INVALID_MODEL_ID'],
+        ['a malformed original', { replicaOfId: 'Chiềng Sơn' }, 'input.replicaOfId', 'INVALID_CODE'],
+        ['an original that is not a model', { replicaOfId: `forum:${otherHost}:1` }, 'input.replicaOfId', 'INVALID_MODEL_ID'],
       ])('refuses a model with %s, naming the field, and writes nothing', async (_what, change, field, reason) => {
         const res = await s.run(me, RECORD_MODEL, { input: { ...modelInput, ...change } });
         expect(res.data).toEqual({ [`record${P}Model`]: null });
@@ -99,10 +104,10 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
       });
 
       it('discontinues a model after a review, and counts models by status for a dashboard', async () => {
-        await s.run(me, RECORD_MODEL, { input: modelInput });
-        const change = await s.run(me, `mutation { change${P}ModelStatus(id: "model:${org}:1", status: DISCONTINUED, since: "2022-12-01", reason: "Đánh giá kém hiệu quả") { status statusSince } }`);
+        const id = createdId(await s.run(me, RECORD_MODEL, { input: modelInput }), `record${P}Model`);
+        const change = await s.run(me, `mutation { change${P}ModelStatus(id: "${id}", status: DISCONTINUED, since: "2022-12-01", reason: "Đánh giá kém hiệu quả") { status statusSince } }`);
         expect(change).toEqual({ data: { [`change${P}ModelStatus`]: { status: 'DISCONTINUED', statusSince: '2022-12-01' } } });
-        const before = await s.run(me, `mutation { change${P}ModelStatus(id: "model:${org}:1", status: ACTIVE, since: "2020-01-01") { status } }`);
+        const before = await s.run(me, `mutation { change${P}ModelStatus(id: "${id}", status: ACTIVE, since: "2020-01-01") { status } }`);
         expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since', reason: 'BEFORE_START' });
         const counts = await s.run(dashboard(), `{ unit(id: "${PROVINCE}") { ${org} { modelCounts { status kind count } } } }`);
         expect(counts).toEqual({ data: { unit: { [org]: { modelCounts: [{ status: 'DISCONTINUED', kind: 'SELF_MANAGEMENT', count: 1 }] } } } });
@@ -112,7 +117,7 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
     describe('forums', () => {
       it('records a forum the organization hosted, with its co-hosts and the branch that held it', async () => {
         const res = await s.run(me, RECORD_FORUM, { input: forumInput });
-        expect(res).toEqual({ data: { [`record${P}Forum`]: { id: `forum:${org}:1`, kind: forumKind, date: '2021-06-15', unit: { id: CHIENG_PHA }, host: { id: org }, coHosts: [{ id: otherHost }], attendance: 120, opinionsVoiced: 9 } } });
+        expect(res).toEqual({ data: { [`record${P}Forum`]: { id: newId('forum'), kind: forumKind, date: '2021-06-15', unit: { id: CHIENG_PHA }, host: { id: org }, coHosts: [{ id: otherHost }], attendance: 120, opinionsVoiced: 9 } } });
       });
 
       it.each([
@@ -127,9 +132,9 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
       });
 
       it('resolves a forum through _entities with the root field’s check', async () => {
-        await s.run(me, RECORD_FORUM, { input: forumInput });
-        const q = `{ _entities(representations: [{ __typename: "${P}Forum", id: "forum:${org}:1" }]) { ... on ${P}Forum { id attendance } } }`;
-        expect(await s.run(leadership(), q)).toEqual({ data: { _entities: [{ id: `forum:${org}:1`, attendance: 120 }] } });
+        const id = createdId(await s.run(me, RECORD_FORUM, { input: forumInput }), `record${P}Forum`);
+        const q = `{ _entities(representations: [{ __typename: "${P}Forum", id: "${id}" }]) { ... on ${P}Forum { id attendance } } }`;
+        expect(await s.run(leadership(), q)).toEqual({ data: { _entities: [{ id, attendance: 120 }] } });
         expect(await s.run(staff(stranger), q)).toEqual({ data: { _entities: [null] } });
       });
     });
@@ -137,21 +142,23 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
     describe('opinions it must answer', () => {
       it('takes an opinion the Front hands over, lists it as overdue, and lets its own staff answer it once', async () => {
         const handed = await s.run(frontOfBinhThuan, RECORD_OPINION, { input: opinionInput });
+        const id = createdId(handed, `record${P}Opinion`);
         expect(handed).toEqual({
-          data: { [`record${P}Opinion`]: { id: `opinion:${org}:1`, status: 'OPEN', overdue: true, assignedTo: { id: org }, handedOverBy: { id: 'front' }, forum: { __typename: `${ORGANIZATIONS[otherHost].typePrefix}Forum` }, unit: { id: CHIENG_PHA } } },
+          data: { [`record${P}Opinion`]: { id: newId('opinion'), status: 'OPEN', overdue: true, assignedTo: { id: org }, handedOverBy: { id: 'front' }, forum: { __typename: `${ORGANIZATIONS[otherHost].typePrefix}Forum` }, unit: { id: CHIENG_PHA } } },
         });
-        const overdue = await s.run(me, `{ ${org}Opinions(overdue: true) { id } }`);
-        expect(overdue).toEqual({ data: { [`${org}Opinions`]: [{ id: `opinion:${org}:1` }] } });
-        const answered = await s.run(me, ANSWER, { id: `opinion:${org}:1`, input: { answer: 'Đã phối hợp giải quyết.', answeredOn: '2021-08-01' } });
-        expect(answered).toEqual({ data: { [`answer${P}Opinion`]: { id: `opinion:${org}:1`, status: 'ANSWERED', answer: 'Đã phối hợp giải quyết.', answeredOn: '2021-08-01', answeredOnTime: false, overdue: false } } });
-        const again = await s.run(me, ANSWER, { id: `opinion:${org}:1`, input: { answer: 'Lần hai', answeredOn: '2021-08-02' } });
+        const overdueAt = (unit: string) => `{ unit(id: "${unit}") { ${org} { opinions(overdue: true) { id } } } }`;
+        expect(await s.run(me, overdueAt(BINH_THUAN))).toEqual({ data: { unit: { [org]: { opinions: [{ id }] } } } });
+        const early = await s.run(me, ANSWER, { id, input: { answer: 'Đã phối hợp giải quyết.', answeredOn: '2021-06-01' } });
+        expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.answeredOn', reason: 'ANSWER_BEFORE_RAISED' });
+        const answered = await s.run(me, ANSWER, { id, input: { answer: 'Đã phối hợp giải quyết.', answeredOn: '2021-08-01' } });
+        expect(answered).toEqual({ data: { [`answer${P}Opinion`]: { id, status: 'ANSWERED', answer: 'Đã phối hợp giải quyết.', answeredOn: '2021-08-01', answeredOnTime: false, overdue: false } } });
+        const again = await s.run(me, ANSWER, { id, input: { answer: 'Lần hai', answeredOn: '2021-08-02' } });
         expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'ALREADY_ANSWERED' });
-        expect(await s.run(staff('front', PROVINCE), `{ ${org}Opinions(overdue: true) { id } }`)).toEqual({ data: { [`${org}Opinions`]: [] } });
+        expect(await s.run(staff('front', PROVINCE), overdueAt(PROVINCE))).toEqual({ data: { unit: { [org]: { opinions: [] } } } });
       });
 
       it('lets the Front read but not answer for another organization, and hides the opinion from others', async () => {
-        await s.run(frontOfBinhThuan, RECORD_OPINION, { input: opinionInput });
-        const id = `opinion:${org}:1`;
+        const id = createdId(await s.run(frontOfBinhThuan, RECORD_OPINION, { input: opinionInput }), `record${P}Opinion`);
         if (org !== 'front') {
           const byFront = await s.run(frontOfBinhThuan, ANSWER, { id, input: { answer: 'x', answeredOn: '2021-07-01' } });
           expect(byFront.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -161,8 +168,8 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
         const entity = `{ _entities(representations: [{ __typename: "${P}Opinion", id: "${id}" }]) { ... on ${P}Opinion { id status } } }`;
         expect(await s.run(staff(stranger), entity)).toEqual({ data: { _entities: [null] } });
         expect(await s.run(frontOfBinhThuan, entity)).toEqual({ data: { _entities: [{ id, status: 'OPEN' }] } });
-        expect((await s.run(staff(stranger), `{ ${org}Opinions { id } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        expect((await s.run(dashboard(), `{ ${org}Opinions { id } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect((await s.run(staff(stranger), `{ ${org}Opinions { totalCount nodes { id } } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect((await s.run(dashboard(), `{ ${org}Opinions { totalCount nodes { id } } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(await s.run(dashboard(), `{ unit(id: "${PROVINCE}") { ${org} { opinionCounts(periodId: "2021") { total answered answeredLate open overdue } } } }`)).toEqual({
           data: { unit: { [org]: { opinionCounts: { total: 1, answered: 0, answeredLate: 0, open: 1, overdue: 1 } } } },
         });
@@ -179,7 +186,8 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
       it.each([
         ['a due date before the day it was raised', { dueDate: '2021-06-01' }, 'input.dueDate', 'DUE_BEFORE_RAISED'],
         ['a due date more than a year away', { dueDate: '2023-01-01' }, 'input.dueDate', 'DUE_TOO_FAR'],
-        ['a forum id that names no forum', { forumId: 'diễn đàn tháng 6' }, 'input.forumId', 'INVALID_FORUM_ID'],
+        ['a forum id that is free text', { forumId: 'diễn đàn tháng 6' }, 'input.forumId', 'INVALID_CODE'],
+        ['a forum id that names no forum', { forumId: `model:${otherHost}:1` }, 'input.forumId', 'INVALID_FORUM_ID'],
         ['a day in the future', { raisedOn: addDays(todayInVietnam(), 2), dueDate: addDays(todayInVietnam(), 30), unitId: BINH_THUAN }, 'input.raisedOn', 'DATE_IN_FUTURE'],
         ['an empty summary', { summary: '' }, 'input.summary', 'REQUIRED'],
       ])('refuses an opinion with %s, naming the field, and writes nothing', async (_what, change, field, reason) => {

@@ -96,12 +96,18 @@ export function describeOrganizationSubgraph(sg: OrganizationSubgraph): void {
         ['a negative participant count', { participants: -3 }, 'input.participants', 'NEGATIVE'],
         ['an empty topic', { topic: '   ' }, 'input.topic', 'REQUIRED'],
         ['an unknown plan task', { planTaskId: 'IX.9' }, 'input.planTaskId', 'UNKNOWN_PLAN_TASK'],
-        ['a branch of another organization', { branchId: `${other}@${CHIENG_PHA}` }, 'input.branchId', 'UNKNOWN_BRANCH'],
       ])('refuses %s, naming the field, and writes nothing', async (_what, change, field, reason) => {
         const res = await s.run(me, RECORD, { input: { ...valid, ...change } });
         expect(res.data).toEqual({ [`record${P}Activity`]: null });
         expect(res.errors?.[0]?.path).toEqual([`record${P}Activity`]);
         expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+        expect(s.count()).toBe(0);
+      });
+
+      it('takes no branch from the input (it is derived from the writer), so another organization’s branch cannot be named', async () => {
+        const res = await s.run(me, RECORD, { input: { ...valid, branchId: `${other}@${CHIENG_PHA}` } });
+        expect(res.data).toBeUndefined();
+        expect(res.errors?.[0]?.message).toContain('branchId');
         expect(s.count()).toBe(0);
       });
 
@@ -126,14 +132,20 @@ export function describeOrganizationSubgraph(sg: OrganizationSubgraph): void {
       it('corrects an activity and keeps the version it replaced', async () => {
         const rec = await s.run(me, RECORD, { input: valid });
         const id = (rec.data as Record<string, { id: string }>)[`record${P}Activity`]!.id;
-        const res = await s.run(me, `mutation ($id: ID!) { correct${P}Activity(id: $id, input: { participants: 60 }, reason: "Đếm lại") { id participants topic } }`, { id });
+        const CORRECT = `mutation ($id: ID!, $changes: Correct${P}ActivityInput!, $reason: String!) { correct${P}Activity(id: $id, changes: $changes, reason: $reason) { id participants topic } }`;
+        const HISTORY = `query ($id: ID!) { _entities(representations: [{ __typename: "${P}Activity", id: $id }]) { ... on ${P}Activity { history { participants } } } }`;
+        const versions = async () => ((await s.run(me, HISTORY, { id })).data as { _entities: { history: { participants: number }[] }[] })._entities[0]!.history.map((v) => v.participants);
+        const res = await s.run(me, CORRECT, { id, changes: { participants: 60 }, reason: 'Đếm lại' });
         expect(res).toEqual({ data: { [`correct${P}Activity`]: { id, participants: 60, topic: valid.topic } } });
-        expect(s.count('activity_revisions')).toBe(1);
-        const bad = await s.run(me, `mutation ($id: ID!) { correct${P}Activity(id: $id, input: { participants: -1 }) { id } }`, { id });
-        expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.participants' });
-        const hidden = await s.run(staff(other), `mutation ($id: ID!) { correct${P}Activity(id: $id, input: { participants: 1 }) { id } }`, { id });
+        expect(await versions()).toEqual([45, 60]);
+        expect(s.count()).toBe(1);
+        const bad = await s.run(me, CORRECT, { id, changes: { participants: -1 }, reason: 'Đếm lại' });
+        expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'changes.participants' });
+        const noReason = await s.run(me, CORRECT, { id, changes: { participants: 61 }, reason: ' ab ' });
+        expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+        const hidden = await s.run(staff(other), CORRECT, { id, changes: { participants: 1 }, reason: 'Đếm lại' });
         expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-        expect(s.count('activity_revisions')).toBe(1);
+        expect(await versions()).toEqual([45, 60]);
       });
     });
 

@@ -1,16 +1,15 @@
 /**
  * Demo activities: a seeded, reproducible set for one organization from January 2021 to today, on both
- * maps (old communes before 1 July 2025, new ones after). Every row goes through the same validation
- * as a user's, so the demo data is data a user could have typed.
+ * maps (old communes before 1 July 2025, new ones after). Every record goes through the same checks as
+ * a user's (demoWriter), so the demo data is data a user could have typed.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { addDays, addMonths, isoDate, territory, unitId, ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
 import type { Db } from '../db.js';
-import { bulkInsert } from '../bulk.js';
-import { activities } from './table.js';
-import { validateActivity } from './validate.js';
+import { demoWriter } from '../records/demo.js';
+import { activityKind } from './kind.js';
 import type { ActivityType } from './types.js';
 
 const TOPICS: Record<ActivityType, string[]> = {
@@ -52,14 +51,17 @@ function weightedType(rng: RandomGenerator, org: OrganizationId): ActivityType {
   return 'PROPAGANDA';
 }
 
-/** Inserts the demo set in one transaction; returns how many rows were written. */
+/** Writes the demo set; returns how many records were written. */
 export function seedDemoActivities(db: Db, org: OrganizationId, today: string): number {
   const t = territory();
   const rng = xoroshiro128plus(20210526 + ORGANIZATION_IDS.indexOf(org));
-  const rows: ReturnType<typeof validateActivity>[] = [];
+  const write = demoWriter(db, org, today);
+  let n = 0;
   const add = (type: ActivityType, date: string, unit: string, participants: number) => {
     if (date > today) return;
-    rows.push(validateActivity(org, { type, topic: pick(rng, TOPICS[type]), date, unitId: unit, participants, note: null, planTaskId: PLAN_TASK_OF[type] }, 'demo', today));
+    const topic = pick(rng, TOPICS[type]);
+    write(activityKind(org), { type, topic, date, unitId: unit, participants, note: null, planTaskId: PLAN_TASK_OF[type] }, { recordedAt: `${date}T10:00:00.000Z` });
+    n++;
   };
   const communesOn = (date: string) => t.unitsOn(date, 'COMMUNE');
   const oldCommunes = communesOn('2021-01-01');
@@ -87,6 +89,5 @@ export function seedDemoActivities(db: Db, org: OrganizationId, today: string): 
       for (const u of chosen) add(type, date, u, uniformInt(rng, 80, 600));
     }
   }
-  bulkInsert(db, activities, rows.map((r) => ({ ...r, demo: true, recordedBy: 'demo-data', recordedAt: `${r.date}T10:00:00.000Z` })));
-  return rows.length;
+  return n;
 }

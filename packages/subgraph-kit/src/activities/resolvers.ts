@@ -1,66 +1,35 @@
-/** Resolvers of the activities part, generated per organization like its SDL (see schema.ts). */
-import { branchById, planTask, territory, ORGANIZATIONS, type AdminUnit, type OrganizationId } from '@antt/reference';
+/** Resolvers of the activities part beyond what the kind generates (see schema.ts). */
+import { planTask, type AdminUnit, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
-import type { ActivityPage, ActivityRow } from './repository.js';
-import type { ActivityFields } from './validate.js';
-import type { ActivityType } from './types.js';
-
-/** Ids are positive integers; anything else names no activity (and is not an error worth a stack). */
-function parseId(id: string): number | null {
-  return /^[1-9]\d{0,15}$/.test(id) ? Number(id) : null;
-}
+import { recordsOf } from '../records/resolvers.js';
+import type { StoredRecord } from '../records/repository.js';
+import { activityKind } from './kind.js';
 
 interface UnitRecords {
   unitId: string;
 }
 
-interface ListArgs {
-  unitId?: string | null;
-  periodId?: string | null;
-  from?: string | null;
-  to?: string | null;
-  type?: ActivityType | null;
-  first: number;
-  after?: string | null;
-}
-
 export function activityResolvers(org: OrganizationId) {
-  const P = ORGANIZATIONS[org].typePrefix;
+  const P = activityKind(org).prefix;
+  const repo = (ctx: SubgraphContext) => recordsOf(ctx, activityKind(org));
   return {
-    Query: {
-      [`${org}Activities`]: (_: unknown, a: ListArgs, ctx: SubgraphContext) => ctx.activities.list(a, a.first, a.after),
-      [`${org}Activity`]: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => {
-        const n = parseId(id);
-        return n === null ? null : ctx.activities.byId(n);
-      },
-    },
-    Mutation: {
-      [`record${P}Activity`]: (_: unknown, { input }: { input: ActivityFields }, ctx: SubgraphContext) => ctx.activities.record(input),
-      [`correct${P}Activity`]: (_: unknown, { id, input, reason }: { id: string; input: Partial<ActivityFields>; reason?: string | null }, ctx: SubgraphContext) =>
-        ctx.activities.correct(parseId(id) ?? 0, input, reason ?? null),
-    },
     [`${P}Activity`]: {
-      // Reached through another subgraph: the same scope check as the root field (byId applies it).
-      __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => {
-        const n = parseId(ref.id);
-        return n === null ? null : ctx.activities.byId(n);
-      },
-      id: (row: ActivityRow) => String(row.id),
-      unit: (row: ActivityRow) => territory().unit(row.unitId),
-      branch: (row: ActivityRow) => branchById(row.branchId),
-      planTask: (row: ActivityRow) => (row.planTaskId ? (planTask(row.planTaskId) ?? null) : null),
-    },
-    [`${P}ActivityConnection`]: {
-      pageInfo: (p: ActivityPage) => ({ hasNextPage: p.hasNextPage, endCursor: p.endCursor }),
+      planTask: (r: StoredRecord) => (r.planTaskId ? (planTask(r.planTaskId as string) ?? null) : null),
+      correctedAt: (r: StoredRecord) => (r.version > 1 ? r.versionRecordedAt : null),
     },
     Unit: {
       [org]: (unit: AdminUnit) => ({ unitId: unit.id }),
     },
     [`${P}UnitRecords`]: {
-      activityCounts: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) => ctx.activities.countsByType(unitId, periodId),
-      activityCountsByTask: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
-        ctx.activities.countsByTask(unitId, periodId).map((c) => ({ ...c, planTask: c.planTaskId ? (planTask(c.planTaskId) ?? null) : null })),
-      activities: ({ unitId }: UnitRecords, a: ListArgs, ctx: SubgraphContext) => ctx.activities.list({ unitId, periodId: a.periodId, type: a.type }, a.first, a.after),
+      // Only the types with activities, in the catalogue's alphabetical order, as before the framework.
+      activityCounts: ({ unitId }: UnitRecords, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) =>
+        repo(ctx).aggregate<{ type: string; count: number; participants: number }>({ unitId, ...a }, 'type, count(*) AS count, coalesce(sum(participants), 0) AS participants', { groupBy: 'type', orderBy: 'type' }),
+      // The Front and the police follow every organization's part of the plan, so their staff read these too.
+      activityCountsByTask: ({ unitId }: UnitRecords, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) =>
+        repo(ctx)
+          .aggregate<{ planTaskId: string | null; count: number; participants: number }>({ unitId, ...a }, 'plan_task_id AS planTaskId, count(*) AS count, coalesce(sum(participants), 0) AS participants', { groupBy: 'plan_task_id', orderBy: 'plan_task_id', access: 'movement' })
+          .map((c) => ({ ...c, planTask: c.planTaskId ? (planTask(c.planTaskId) ?? null) : null })),
+      activities: ({ unitId }: UnitRecords, a: { periodId?: string | null; type?: string | null; first: number; after?: string | null }, ctx: SubgraphContext) => repo(ctx).list({ unitId, periodId: a.periodId, type: a.type } as never, a.first, a.after),
     },
   };
 }

@@ -1,28 +1,25 @@
 /**
  * Demo forums and opinions: this organization's share of the set every organization's demo data agrees
- * on (packages/reference, demoForumsAndOpinions). Forums keep the number the shared registry gave them,
- * so the opinions other organizations keep point at them. Every row goes through the same validation
- * as a user's.
+ * on (packages/reference, demoForumsAndOpinions). Each keeps the id the shared registry gave it, so the
+ * opinions other organizations keep point at its forums. Every record goes through the same checks as
+ * a user's.
  */
 import { demoForumsAndOpinions, type OrganizationId } from '@antt/reference';
 import type { Db } from '../db.js';
-import { forums, opinions } from './table.js';
-import { validateForum, validateOpinion } from './validate.js';
+import { demoWriter } from '../records/demo.js';
+import { forumKind, opinionKind } from './kind.js';
 
 export function seedDemoForums(db: Db, org: OrganizationId, today: string): number {
   const all = demoForumsAndOpinions(today);
-  const forumRows = all.forums
-    .filter((f) => f.org === org)
-    .map((f) => ({ ...validateForum(org, { ...f, note: null, branchId: null }, 'demo', today), id: f.n, demo: true, recordedBy: 'demo-data', recordedAt: `${f.date}T15:00:00.000Z` }));
-  const opinionRows = all.opinions
-    .filter((o) => o.org === org)
-    .map((o) => {
-      const { forumHost: _host, ...v } = validateOpinion(o, 'demo', today);
-      return { ...v, id: o.n, handedOverBy: o.handedOverBy, answer: o.answer, answeredOn: o.answeredOn, answeredBy: o.answeredOn ? 'demo-data' : null, demo: true, recordedBy: 'demo-data', recordedAt: `${o.raisedOn}T16:00:00.000Z` };
-    });
-  db.transaction((tx) => {
-    for (let i = 0; i < forumRows.length; i += 500) tx.insert(forums).values(forumRows.slice(i, i + 500)).run();
-    for (let i = 0; i < opinionRows.length; i += 500) tx.insert(opinions).values(opinionRows.slice(i, i + 500)).run();
-  });
-  return forumRows.length + opinionRows.length;
+  const write = demoWriter(db, org, today);
+  let n = 0;
+  for (const f of all.forums.filter((x) => x.org === org)) {
+    write(forumKind(org), { kind: f.kind, title: f.title ?? null, date: f.date, unitId: f.unitId, coHostIds: f.coHostIds ?? [], attendance: f.attendance, opinionsVoiced: f.opinionsVoiced ?? 0 }, { id: f.id, recordedAt: `${f.date}T15:00:00.000Z` });
+    n++;
+  }
+  for (const o of all.opinions.filter((x) => x.org === org)) {
+    write(opinionKind(org), { forumId: o.forumId, unitId: o.unitId, raisedOn: o.raisedOn, topic: o.topic, summary: o.summary, agency: o.agency ?? null, dueDate: o.dueDate, answer: o.answer ?? null, answeredOn: o.answeredOn ?? null }, { id: o.id, recordedAt: `${o.raisedOn}T16:00:00.000Z`, as: o.handedOverBy });
+    n++;
+  }
+  return n;
 }

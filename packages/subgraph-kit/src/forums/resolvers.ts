@@ -1,71 +1,71 @@
-/** Resolvers of the forums and opinions part, generated per organization like its SDL (see schema.ts). */
-import { notFound } from '@antt/auth';
-import { branchById, isOrganizationId, ORGANIZATIONS, recordId, territory, todayInVietnam, type ForumKind, type OrganizationId } from '@antt/reference';
+/** Resolvers of the forums and opinions part beyond what the kinds generate (see schema.ts). */
+import { GraphQLError } from 'graphql';
+import { forbidden, notFound } from '@antt/auth';
+import { isOrganizationId, ORGANIZATIONS, todayInVietnam, type ForumKind, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
-import { parseOrganizations } from '../check.js';
-import { ownNumber, pointTo, resolveRecordType } from '../refs.js';
-import { ForumRepository, OpinionRepository, type ForumFilter, type ForumRow, type OpinionFilter, type OpinionRow } from './repository.js';
-import type { AnswerFields, ForumFields, OpinionFields } from './validate.js';
+import { pageSize, parseOrganizations } from '../check.js';
+import { canReadMovementRecords } from '../policy.js';
+import { pointTo, resolveRecordType } from '../refs.js';
+import { recordsOf } from '../records/resolvers.js';
+import { underArguments } from '../records/problems.js';
+import type { StoredRecord } from '../records/repository.js';
+import { forumKind, opinionKind } from './kind.js';
+import { MAX_LIST } from './schema.js';
 
 interface UnitRecords {
   unitId: string;
 }
 
+/** Not answered and past its due date. */
+const OVERDUE = '(answered_on IS NULL AND due_date < @p_today)';
+
 export function forumResolvers(org: OrganizationId) {
   const P = ORGANIZATIONS[org].typePrefix;
-  const forumsOf = (ctx: SubgraphContext) => ctx.repo(ForumRepository);
-  const opinionsOf = (ctx: SubgraphContext) => ctx.repo(OpinionRepository);
-  const forumById = (id: string, ctx: SubgraphContext) => {
-    const n = ownNumber('forum', id, org);
-    return n === null ? null : forumsOf(ctx).byId(n);
-  };
-  const opinionById = (id: string, ctx: SubgraphContext) => {
-    const n = ownNumber('opinion', id, org);
-    return n === null ? null : opinionsOf(ctx).byId(n);
-  };
-  const overdue = (row: OpinionRow) => row.answeredOn === null && row.dueDate < todayInVietnam();
+  const forums = (ctx: SubgraphContext) => recordsOf(ctx, forumKind(org));
+  const opinions = (ctx: SubgraphContext) => recordsOf(ctx, opinionKind(org));
   return {
-    Query: {
-      [`${org}Forums`]: (_: unknown, a: ForumFilter & { first: number }, ctx: SubgraphContext) => forumsOf(ctx).list(a, a.first),
-      [`${org}Forum`]: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => forumById(id, ctx),
-      [`${org}Opinions`]: (_: unknown, a: OpinionFilter & { first: number }, ctx: SubgraphContext) => opinionsOf(ctx).list(a, a.first),
-      [`${org}Opinion`]: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => opinionById(id, ctx),
-    },
     Mutation: {
-      [`record${P}Forum`]: (_: unknown, { input }: { input: ForumFields }, ctx: SubgraphContext) => forumsOf(ctx).record(input),
-      [`record${P}Opinion`]: (_: unknown, { input }: { input: OpinionFields }, ctx: SubgraphContext) => opinionsOf(ctx).handOver(input),
-      [`answer${P}Opinion`]: (_: unknown, { id, input }: { id: string; input: AnswerFields }, ctx: SubgraphContext) => {
-        const n = ownNumber('opinion', id, org);
-        if (n === null) throw notFound(`Không tìm thấy ý kiến ${id}.`);
-        return opinionsOf(ctx).answer(n, input);
+      [`answer${P}Opinion`]: (_: unknown, { id, input }: { id: string; input: { answer: string; answeredOn: string } }, ctx: SubgraphContext) => {
+        if (!ctx.scope.canWrite(org)) {
+          // Others may read it (the Front, the police) but not answer for this organization; strangers learn nothing.
+          if (canReadMovementRecords(ctx.scope, org) && opinions(ctx).byId(id)) throw forbidden(`Chỉ cán bộ của ${ORGANIZATIONS[org].nameVi} mới được trả lời ý kiến này.`);
+          throw notFound(`Không tìm thấy ý kiến ${id}.`);
+        }
+        const current = opinions(ctx).byId(id);
+        if (current?.answeredOn) throw new GraphQLError(`Ý kiến này đã được trả lời ngày ${String(current.answeredOn).split('-').reverse().join('/')}.`, { extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'ALREADY_ANSWERED' } });
+        return underArguments({ 'changes.answer': 'input.answer', 'changes.answeredOn': 'input.answeredOn' }, () => opinions(ctx).correct(id, { answer: input.answer, answeredOn: input.answeredOn }, 'Ghi nội dung trả lời ý kiến'));
       },
     },
     [`${P}Forum`]: {
-      // Reached through another subgraph: the same scope check as the root field (byId applies it).
-      __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => forumById(ref.id, ctx),
-      id: (row: ForumRow) => recordId('forum', org, row.id),
-      unit: (row: ForumRow) => territory().unit(row.unitId),
-      branch: (row: ForumRow) => branchById(row.branchId),
       host: () => ORGANIZATIONS[org],
-      coHosts: (row: ForumRow) => parseOrganizations(row.coHostIds).map((o) => ORGANIZATIONS[o]),
+      coHosts: (r: StoredRecord) => parseOrganizations(JSON.stringify(r.coHostIds ?? [])).map((o) => ORGANIZATIONS[o]),
     },
     [`${P}Opinion`]: {
-      __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => opinionById(ref.id, ctx),
-      id: (row: OpinionRow) => recordId('opinion', org, row.id),
-      forum: (row: OpinionRow, _: unknown, ctx: SubgraphContext) => pointTo('forum', row.forumId, org, (n) => forumsOf(ctx).byId(n)),
-      unit: (row: OpinionRow) => territory().unit(row.unitId),
+      forum: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => pointTo('forum', r.forumId as string, org, (id) => forums(ctx).byId(id)),
       assignedTo: () => ORGANIZATIONS[org],
-      handedOverBy: (row: OpinionRow) => (isOrganizationId(row.handedOverBy) ? ORGANIZATIONS[row.handedOverBy] : ORGANIZATIONS[org]),
-      status: (row: OpinionRow) => (row.answeredOn ? 'ANSWERED' : 'OPEN'),
-      overdue,
-      answeredOnTime: (row: OpinionRow) => (row.answeredOn ? row.answeredOn <= row.dueDate : null),
+      handedOverBy: (r: StoredRecord) => (isOrganizationId(r.handedOverById as string) ? ORGANIZATIONS[r.handedOverById as OrganizationId] : ORGANIZATIONS[org]),
+      status: (r: StoredRecord) => (r.answeredOn ? 'ANSWERED' : 'OPEN'),
+      overdue: (r: StoredRecord) => !r.answeredOn && (r.dueDate as string) < todayInVietnam(),
+      answeredOnTime: (r: StoredRecord) => (r.answeredOn ? (r.answeredOn as string) <= (r.dueDate as string) : null),
     },
     AnyForum: { __resolveType: resolveRecordType('forum', org) },
     [`${P}UnitRecords`]: {
-      forums: ({ unitId }: UnitRecords, a: { periodId?: string | null; kind?: ForumKind | null; first: number }, ctx: SubgraphContext) => forumsOf(ctx).list({ unitId, periodId: a.periodId, kind: a.kind }, a.first),
-      forumCounts: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) => forumsOf(ctx).counts(unitId, periodId),
-      opinions: ({ unitId }: UnitRecords, a: Omit<OpinionFilter, 'unitId'> & { first: number }, ctx: SubgraphContext) => opinionsOf(ctx).list({ ...a, unitId }, a.first),
-      opinionCounts: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) => opinionsOf(ctx).counts(unitId, periodId),
+      forums: ({ unitId }: UnitRecords, a: { periodId?: string | null; kind?: ForumKind | null; first: number }, ctx: SubgraphContext) => {
+        pageSize('first', a.first, MAX_LIST);
+        const rows = forums(ctx).aggregate<Record<string, unknown>>({ unitId, periodId: a.periodId, p_kind: a.kind ?? null } as never, '*', { where: '@p_kind IS NULL OR kind = @p_kind', orderBy: 'date DESC, id DESC', limit: a.first, records: true });
+        return rows.map((r) => forums(ctx).toRecord(r));
+      },
+      forumCounts: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
+        forums(ctx).aggregate<{ kind: string; count: number; attendance: number; opinionsVoiced: number }>({ unitId, periodId }, 'kind, count(*) AS count, coalesce(sum(attendance), 0) AS attendance, coalesce(sum(opinions_voiced), 0) AS opinionsVoiced', { groupBy: 'kind', orderBy: 'kind' }),
+      opinions: ({ unitId }: UnitRecords, a: { periodId?: string | null; forumId?: string | null; status?: 'OPEN' | 'ANSWERED' | null; overdue?: boolean | null; first: number }, ctx: SubgraphContext) => {
+        pageSize('first', a.first, MAX_LIST);
+        const params = { unitId, periodId: a.periodId, forumId: a.forumId ?? null, p_answered: a.status == null ? null : a.status === 'ANSWERED' ? 1 : 0, p_overdue: a.overdue == null ? null : a.overdue ? 1 : 0, p_today: todayInVietnam() };
+        const rows = opinions(ctx).aggregate<Record<string, unknown>>(params as never, '*', { where: `(@p_answered IS NULL OR (answered_on IS NOT NULL) = @p_answered) AND (@p_overdue IS NULL OR ${OVERDUE} = @p_overdue)`, orderBy: 'raised_on DESC, id DESC', limit: a.first, records: true });
+        return rows.map((r) => opinions(ctx).toRecord(r));
+      },
+      opinionCounts: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) => {
+        return opinions(ctx).aggregate({ unitId, periodId, p_today: todayInVietnam() } as never, `count(*) AS total, coalesce(sum(answered_on IS NOT NULL), 0) AS answered, coalesce(sum(answered_on > due_date), 0) AS answeredLate, coalesce(sum(answered_on IS NULL), 0) AS open, coalesce(sum(${OVERDUE}), 0) AS overdue`)[0]!;
+      },
     },
   };
 }

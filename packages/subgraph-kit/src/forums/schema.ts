@@ -12,7 +12,8 @@
 import { gql } from 'graphql-tag';
 import type { DocumentNode } from 'graphql';
 import { FORUM_KINDS, ORGANIZATION_IDS, ORGANIZATIONS, type OrganizationId } from '@antt/reference';
-import { MAX_LIST } from './repository.js';
+/** The most forums or opinions a unit's list gives at once. */
+export const MAX_LIST = 500;
 import { recordIdDescription } from '../refs.js';
 
 function enumValues(values: Record<string, string>): string {
@@ -142,79 +143,15 @@ ${enumValues(FORUM_KINDS)}
   }
 `;
 
-const FORUM_FIELDS = `
-      "Kind of forum."
-      kind: ForumKind!
-      "Name of the forum, when it has one."
-      title: String
-      "Day it was held."
-      date: Date!
-      "Unit where it was held, as the unit was on that day."
-      unit: Unit!
-      "The host's branch that held it."
-      branch: Branch!
-      "The organization that hosted it."
-      host: Organization!
-      "Co-hosting organizations."
-      coHosts: [Organization!]!
-      "Number of people attending."
-      attendance: Int!
-      "Opinions voiced, as counted in the minutes."
-      opinionsVoiced: Int!
-      "Free-text note."
-      note: String
-      "When it was recorded."
-      recordedAt: DateTime!
-      "True for generated demo data."
-      demo: Boolean!`;
-
-const OPINION_FIELDS = `
-      "Id, unique across organizations: opinion:<organization>:<number>."
-      id: ID!
-      "Id of the forum it was raised at."
-      forumId: ID!
-      "The forum it was raised at, fetched from the organization that hosted it."
-      forum: AnyForum
-      "Unit it concerns, as the unit was on the day it was raised."
-      unit: Unit!
-      "Day it was raised."
-      raisedOn: Date!
-      "Field or topic."
-      topic: String!
-      "What was asked or reported."
-      summary: String!
-      "The organization that must answer it (this one)."
-      assignedTo: Organization!
-      "An agency outside this graph that must answer it, through this organization."
-      agency: String
-      "Answer due by this day."
-      dueDate: Date!
-      "The organization whose staff handed it over."
-      handedOverBy: Organization!
-      "Answered or not."
-      status: OpinionStatus!
-      "The answer; null until answered."
-      answer: String
-      "Day it was answered."
-      answeredOn: Date
-      "Not answered and past its due date."
-      overdue: Boolean!
-      "Whether it was answered by its due date; null while unanswered."
-      answeredOnTime: Boolean
-      "When it was recorded."
-      recordedAt: DateTime!
-      "True for generated demo data."
-      demo: Boolean!`;
-
 /** Descriptions of an organization's forum type and its id, the same in the host's subgraph and wherever it is only a key. */
 function forumTypeDescription(org: OrganizationId): string {
   return `A forum the ${ORGANIZATIONS[org].nameEn} hosted; the other subgraphs know it only by its key and the gateway fetches it from the host.`;
 }
 
+/** What the forum and opinion kinds do not generate: the interfaces, organizations, answers and figures in their shapes. */
 export function forumTypeDefs(org: OrganizationId): DocumentNode {
   const o = ORGANIZATIONS[org];
   const P = o.typePrefix;
-  const who = `${o.nameEn} (${o.nameVi})`;
   const foreign = ORGANIZATION_IDS.filter((x) => x !== org)
     .map((x) => `
     "${forumTypeDescription(x)}"
@@ -224,14 +161,26 @@ export function forumTypeDefs(org: OrganizationId): DocumentNode {
     }`)
     .join('\n');
   return gql`
-    "${forumTypeDescription(org)}"
-    type ${P}Forum implements Forum @key(fields: "id") {
-      "${recordIdDescription('forum', org)}"
-      id: ID!${FORUM_FIELDS}
+    extend type ${P}Forum implements Forum {
+      "The organization that hosted it."
+      host: Organization!
+      "Co-hosting organizations."
+      coHosts: [Organization!]!
     }
 
-    "An opinion the ${who} must answer (or forwarded to an agency and answers for)."
-    type ${P}Opinion implements Opinion @key(fields: "id") {${OPINION_FIELDS}
+    extend type ${P}Opinion implements Opinion {
+      "The forum it was raised at, fetched from the organization that hosted it."
+      forum: AnyForum
+      "The organization that must answer it (this one)."
+      assignedTo: Organization!
+      "The organization whose staff handed it over."
+      handedOverBy: Organization!
+      "Answered or not."
+      status: OpinionStatus!
+      "Not answered and past its due date."
+      overdue: Boolean!
+      "Whether it was answered by its due date; null while unanswered."
+      answeredOnTime: Boolean
     }
 ${foreign}
 
@@ -246,46 +195,6 @@ ${foreign}
       opinionCounts("Period id." periodId: ID!): OpinionCount! @dataClass(class: PUBLIC_AGGREGATE)
     }
 
-    "A forum the ${o.nameEn} hosted."
-    input Record${P}ForumInput {
-      "Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER."
-      kind: ForumKind!
-      "Name of the forum (required for OTHER)."
-      title: String
-      "Day it was held; not in the future."
-      date: Date!
-      "Unit where it was held, valid on that day."
-      unitId: ID!
-      "The branch that held it; default: the nearest branch at or above the unit."
-      branchId: ID
-      "Co-hosting organizations (ids)."
-      coHostIds: [ID!]
-      "Number of people attending, 0 or more."
-      attendance: Int!
-      "Opinions voiced, as counted in the minutes."
-      opinionsVoiced: Int
-      "Free-text note."
-      note: String
-    }
-
-    "An opinion handed over to the ${o.nameEn} to answer."
-    input Record${P}OpinionInput {
-      "The forum it was raised at (forum:<organization>:<number>)."
-      forumId: ID!
-      "Unit it concerns, valid on the day it was raised."
-      unitId: ID!
-      "Day it was raised; not in the future."
-      raisedOn: Date!
-      "Field or topic, e.g. Đất đai."
-      topic: String!
-      "What was asked or reported."
-      summary: String!
-      "An agency outside this graph that must answer it, through the ${o.nameEn}."
-      agency: String
-      "Answer due by this day; not before the day it was raised, at most a year after."
-      dueDate: Date!
-    }
-
     "The answer to an opinion."
     input Answer${P}OpinionInput {
       "The answer (nội dung trả lời)."
@@ -294,23 +203,8 @@ ${foreign}
       answeredOn: Date!
     }
 
-    extend type Query {
-      "Forums the ${o.nameEn} hosted in a unit and below it (default: your jurisdiction), newest first."
-      ${org}Forums("Unit id; default: your jurisdiction." unitId: ID, "Period id." periodId: ID, "Only this kind." kind: ForumKind, "At most this many, 1 to ${MAX_LIST}." first: Int = 100): [${P}Forum!]!
-      "One forum of the ${o.nameEn}; null if it does not exist or is not yours to see."
-      ${org}Forum("Forum id, forum:${org}:<number>." id: ID!): ${P}Forum
-      "Opinions the ${o.nameEn} must answer, in a unit and below it (default: your jurisdiction), newest first."
-      ${org}Opinions("Unit id; default: your jurisdiction." unitId: ID, "Raised in this period." periodId: ID, "Raised at this forum." forumId: ID, "Only answered or only open ones." status: OpinionStatus, "Only overdue ones (true) or only the others (false)." overdue: Boolean, "At most this many, 1 to ${MAX_LIST}." first: Int = 100): [${P}Opinion!]!
-      "One opinion the ${o.nameEn} must answer; null if it does not exist or is not yours to see."
-      ${org}Opinion("Opinion id, opinion:${org}:<number>." id: ID!): ${P}Opinion
-    }
-
     extend type Mutation {
-      "Record a forum the ${o.nameEn} hosted (its staff, inside their jurisdiction)."
-      record${P}Forum("The forum." input: Record${P}ForumInput!): ${P}Forum
-      "Hand an opinion raised at a forum over to the ${o.nameEn} to answer (its staff, the Front's, or the forum host's, inside their jurisdiction). Crime tips go to the police through handOverCrimeTip instead."
-      record${P}Opinion("The opinion." input: Record${P}OpinionInput!): ${P}Opinion
-      "Answer an opinion handed to the ${o.nameEn} (its staff only); an opinion is answered once."
+      "Answer an opinion handed to the ${o.nameEn} (its staff only); an opinion is answered once (a later change is a correction with its reason)."
       answer${P}Opinion("Opinion id." id: ID!, "The answer." input: Answer${P}OpinionInput!): ${P}Opinion
     }
   `;

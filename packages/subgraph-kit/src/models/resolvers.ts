@@ -1,11 +1,15 @@
-/** Resolvers of the models part, generated per organization like its SDL (see schema.ts). */
+/** Resolvers of the models part beyond what the kind generates (see schema.ts). */
+import { GraphQLError } from 'graphql';
 import { notFound } from '@antt/auth';
-import { ORGANIZATIONS, recordId, territory, type ModelKind, type ModelStatus, type OrganizationId } from '@antt/reference';
+import { ORGANIZATIONS, type ModelKind, type ModelStatus, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
-import { parseOrganizations } from '../check.js';
-import { ownNumber, pointTo, resolveRecordType } from '../refs.js';
-import { ModelRepository, type ModelFilter, type ModelRow } from './repository.js';
-import type { ModelFields } from './validate.js';
+import { pageSize, parseOrganizations } from '../check.js';
+import { pointTo, resolveRecordType } from '../refs.js';
+import { recordsOf } from '../records/resolvers.js';
+import { underArguments } from '../records/problems.js';
+import type { StoredRecord } from '../records/repository.js';
+import { modelKind } from './kind.js';
+import { MAX_MODELS } from './schema.js';
 
 interface UnitRecords {
   unitId: string;
@@ -13,37 +17,31 @@ interface UnitRecords {
 
 export function modelResolvers(org: OrganizationId) {
   const P = ORGANIZATIONS[org].typePrefix;
-  const repo = (ctx: SubgraphContext) => ctx.repo(ModelRepository);
-  const byGlobalId = (id: string, ctx: SubgraphContext) => {
-    const n = ownNumber('model', id, org);
-    return n === null ? null : repo(ctx).byId(n);
-  };
+  const repo = (ctx: SubgraphContext) => recordsOf(ctx, modelKind(org));
   return {
-    Query: {
-      [`${org}Models`]: (_: unknown, a: ModelFilter & { first: number }, ctx: SubgraphContext) => repo(ctx).list(a, a.first),
-      [`${org}Model`]: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => byGlobalId(id, ctx),
-    },
     Mutation: {
-      [`record${P}Model`]: (_: unknown, { input }: { input: ModelFields }, ctx: SubgraphContext) => repo(ctx).record(input),
       [`change${P}ModelStatus`]: (_: unknown, a: { id: string; status: ModelStatus; since: string; reason?: string | null }, ctx: SubgraphContext) => {
-        const n = ownNumber('model', a.id, org);
-        if (n === null) throw notFound(`Không tìm thấy mô hình ${a.id}.`);
-        return repo(ctx).changeStatus(n, a.status, a.since, a.reason ?? null);
+        const current = repo(ctx).byId(a.id);
+        if (!current) throw notFound(`Không tìm thấy mô hình ${a.id}.`);
+        if (current.modelStatus === a.status) throw new GraphQLError('Mô hình đã ở trạng thái này.', { extensions: { code: 'BAD_USER_INPUT', field: 'status', reason: 'UNCHANGED' } });
+        return underArguments({ 'changes.modelStatus': 'status', 'changes.statusSince': 'since' }, () => repo(ctx).correct(a.id, { modelStatus: a.status, statusSince: a.since }, a.reason?.trim() || 'Chuyển trạng thái mô hình'));
       },
     },
     [`${P}Model`]: {
-      // Reached through another subgraph: the same scope check as the root field (byId applies it).
-      __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => byGlobalId(ref.id, ctx),
-      id: (row: ModelRow) => recordId('model', org, row.id),
-      unit: (row: ModelRow) => territory().unit(row.unitId),
+      status: (r: StoredRecord) => r.modelStatus,
       leadOrganization: () => ORGANIZATIONS[org],
-      partnerOrganizations: (row: ModelRow) => parseOrganizations(row.partnerIds).map((o) => ORGANIZATIONS[o]),
-      replicaOf: (row: ModelRow, _: unknown, ctx: SubgraphContext) => pointTo('model', row.replicaOfId, org, (n) => repo(ctx).byId(n)),
+      partnerOrganizations: (r: StoredRecord) => parseOrganizations(JSON.stringify(r.partnerIds ?? [])).map((o) => ORGANIZATIONS[o]),
+      replicaOf: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => pointTo('model', r.replicaOfId as string | null, org, (id) => repo(ctx).byId(id)),
     },
     AnyModel: { __resolveType: resolveRecordType('model', org) },
     [`${P}UnitRecords`]: {
-      models: ({ unitId }: UnitRecords, a: { status?: ModelStatus | null; kind?: ModelKind | null; first: number }, ctx: SubgraphContext) => repo(ctx).list({ unitId, status: a.status, kind: a.kind }, a.first),
-      modelCounts: ({ unitId }: UnitRecords, _: unknown, ctx: SubgraphContext) => repo(ctx).counts(unitId),
+      models: ({ unitId }: UnitRecords, a: { status?: ModelStatus | null; kind?: ModelKind | null; first: number }, ctx: SubgraphContext) => {
+        pageSize('first', a.first, MAX_MODELS);
+        const rows = repo(ctx).aggregate<Record<string, unknown>>({ unitId, p_status: a.status ?? null, p_kind: a.kind ?? null } as never, '*', { where: '(@p_status IS NULL OR model_status = @p_status) AND (@p_kind IS NULL OR kind = @p_kind)', orderBy: 'started_on DESC, id DESC', limit: a.first, records: true });
+        return rows.map((r) => repo(ctx).toRecord(r));
+      },
+      modelCounts: ({ unitId }: UnitRecords, _: unknown, ctx: SubgraphContext) =>
+        repo(ctx).aggregate<{ status: string; kind: string; count: number }>({ unitId }, 'model_status AS status, kind, count(*) AS count', { groupBy: 'model_status, kind', orderBy: 'model_status, kind' }),
     },
   };
 }

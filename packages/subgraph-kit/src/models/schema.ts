@@ -13,7 +13,8 @@
 import { gql } from 'graphql-tag';
 import type { DocumentNode } from 'graphql';
 import { MODEL_DECISIONS, MODEL_KINDS, MODEL_RATINGS, MODEL_STATUSES, ORGANIZATION_IDS, ORGANIZATIONS, type OrganizationId } from '@antt/reference';
-import { MAX_MODELS } from './repository.js';
+/** The most models a unit's list gives at once. */
+export const MAX_MODELS = 500;
 import { recordIdDescription } from '../refs.js';
 
 /** The organization whose subgraph keeps model reviews and answers the review fields of every model. */
@@ -143,42 +144,6 @@ function modelTypeDescription(org: OrganizationId): string {
   return `A security model the ${ORGANIZATIONS[org].nameEn} runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner.`;
 }
 
-/** The model fields an owning subgraph resolves, as SDL lines (shared by the interface's implementations). */
-function ownFields(reviewFieldsExternal: boolean): string {
-  const ext = reviewFieldsExternal ? ' @external' : '';
-  return `
-      "Name (tên mô hình)."
-      name: String!
-      "Kind (loại)."
-      kind: ModelKind!
-      "What it does and how (mô tả)."
-      description: String
-      "Unit it runs in, as the unit was when it started."
-      unit: Unit!
-      "The organization that runs it and keeps its record."
-      leadOrganization: Organization!
-      "Organizations taking part."
-      partnerOrganizations: [Organization!]!
-      "Day it started."
-      startedOn: Date!
-      "Whether it is running."
-      status: ModelStatus!
-      "Since when the status holds."
-      statusSince: Date
-      "Id of the model it replicates."
-      replicaOfId: ID
-      "The model it replicates, fetched from the organization that keeps it."
-      replicaOf: AnyModel
-      "${LATEST_REVIEW}"
-      latestReview: ModelReview${ext}
-      "${REVIEWS}"
-      reviews: [ModelReview!]!${ext}
-      "When it was recorded."
-      recordedAt: DateTime!
-      "True for generated demo data."
-      demo: Boolean!`;
-}
-
 /** Other organizations' model types as this subgraph knows them: a key to point at, or, in the reviewer's subgraph, the review fields it answers. */
 function foreignModelTypes(org: OrganizationId): string {
   return ORGANIZATION_IDS.filter((o) => o !== org)
@@ -206,15 +171,25 @@ function foreignModelTypes(org: OrganizationId): string {
     .join('\n');
 }
 
+/** What the model kind does not generate: the interface, the organizations, the review fields, the figures and lists in their shapes, the status change. */
 export function modelTypeDefs(org: OrganizationId): DocumentNode {
   const o = ORGANIZATIONS[org];
   const P = o.typePrefix;
-  const who = `${o.nameEn} (${o.nameVi})`;
+  const ext = org !== MODEL_REVIEWER ? ' @external' : '';
   return gql`
-    "${modelTypeDescription(org)}"
-    type ${P}Model implements Model @key(fields: "id") {
-      "${recordIdDescription('model', org)}"
-      id: ID!${ownFields(org !== MODEL_REVIEWER)}
+    extend type ${P}Model implements Model {
+      "Whether it is running (trạng thái)."
+      status: ModelStatus!
+      "The organization that runs it and keeps its record."
+      leadOrganization: Organization!
+      "Organizations taking part."
+      partnerOrganizations: [Organization!]!
+      "The model it replicates, fetched from the organization that keeps it."
+      replicaOf: AnyModel
+      "${LATEST_REVIEW}"
+      latestReview: ModelReview${ext}
+      "${REVIEWS}"
+      reviews: [ModelReview!]!${ext}
     }
 ${foreignModelTypes(org)}
 
@@ -225,35 +200,8 @@ ${foreignModelTypes(org)}
       modelCounts: [ModelCount!]! @dataClass(class: PUBLIC_AGGREGATE)
     }
 
-    "A new model of the ${o.nameEn}."
-    input Record${P}ModelInput {
-      "Name (tên mô hình)."
-      name: String!
-      "Kind."
-      kind: ModelKind!
-      "What it does and how."
-      description: String
-      "Unit it runs in, valid on the day it started (before 1 July 2025 an old commune, after it a new one)."
-      unitId: ID!
-      "Day it started; not in the future."
-      startedOn: Date!
-      "Partner organizations (ids: front, police, veterans, women, youth, labour, farmers, elderly, infocomm)."
-      partnerIds: [ID!]
-      "The model it replicates, in any organization (model:<organization>:<number>)."
-      replicaOfId: ID
-    }
-
-    extend type Query {
-      "The ${o.nameEn}'s models in a unit and below it (default: your jurisdiction), newest first."
-      ${org}Models("Unit id; default: your jurisdiction." unitId: ID, "Only this status." status: ModelStatus, "Only this kind." kind: ModelKind, "Only replicas of this model." replicaOf: ID, "At most this many, 1 to ${MAX_MODELS}." first: Int = 100): [${P}Model!]!
-      "One model of the ${o.nameEn}; null if it does not exist or is not yours to see."
-      ${org}Model("Model id, model:${org}:<number>." id: ID!): ${P}Model
-    }
-
     extend type Mutation {
-      "Register a model the ${o.nameEn} runs (its staff, inside their jurisdiction)."
-      record${P}Model("The model." input: Record${P}ModelInput!): ${P}Model
-      "Mark a model of the ${o.nameEn} as being replicated, discontinued, or active again."
+      "Mark a model of the ${o.nameEn} as being replicated, discontinued, or active again: a correction of its status, with the reason."
       change${P}ModelStatus("Model id." id: ID!, "The new status." status: ModelStatus!, "Day it took effect." since: Date!, "Why, e.g. the review that decided it." reason: String): ${P}Model
     }
   `;

@@ -8,15 +8,27 @@ import type { Db } from '../db.js';
 import type { RecordKind } from './kind.js';
 import { RecordRepository, type StoredRecord } from './repository.js';
 
-export type DemoWriter = (kind: RecordKind, input: Record<string, unknown>) => StoredRecord;
+/**
+ * Writes one demo record; `opts.id` keeps an id other organizations' demo data already point at
+ * (`model:front:1`), `opts.as` writes as staff of another organization the kind lets write (an opinion
+ * the Front handed over).
+ */
+export type DemoWriter = (kind: RecordKind, input: Record<string, unknown>, opts?: { id?: string; recordedAt?: string; as?: OrganizationId }) => StoredRecord;
 
 export function demoWriter(db: Db, org: OrganizationId, today: string): DemoWriter {
-  const scope = new Scope({ userId: 'demo-data', name: 'Dữ liệu mẫu', organization: org, unitId: territory().provinceId, roles: ['STAFF'] });
-  const repos = new Map<RecordKind, RecordRepository>();
-  return (kind, input) => {
-    let repo = repos.get(kind);
-    if (!repo) repos.set(kind, (repo = new RecordRepository(kind, db, scope, today)));
+  const scopes = new Map<OrganizationId, Scope>();
+  const scopeOf = (o: OrganizationId) => {
+    let s = scopes.get(o);
+    if (!s) scopes.set(o, (s = new Scope({ userId: 'demo-data', name: 'Dữ liệu mẫu', organization: o, unitId: territory().provinceId, roles: ['STAFF'] })));
+    return s;
+  };
+  const repos = new Map<string, RecordRepository>();
+  return (kind, input, opts = {}) => {
+    const as = opts.as ?? org;
+    const key = `${kind.spec.type}|${as}`;
+    let repo = repos.get(key);
+    if (!repo) repos.set(key, (repo = new RecordRepository(kind, db, scopeOf(as), today)));
     const date = input[kind.spec.dateField] as string;
-    return repo.create(input, { demo: true, recordedBy: 'demo-data', recordedAt: `${date}T20:00:00.000Z` });
+    return repo.create(input, { demo: true, recordedBy: 'demo-data', recordedAt: opts.recordedAt ?? `${date}T20:00:00.000Z`, ...(opts.id ? { recordId: opts.id } : {}) });
   };
 }

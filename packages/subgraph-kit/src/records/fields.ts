@@ -24,6 +24,8 @@ export interface FieldSpec<T = unknown, R extends boolean = boolean> {
   readonly dbName?: string;
   /** Computed by the kind's `derive` (a visit's commune is its support's), never typed: not in the inputs. */
   readonly derived?: boolean;
+  /** The value a record gets when the input leaves the field out: optional in the input, never null when stored. */
+  readonly default?: unknown;
   /** A field more protected than its record (a name: PERSONAL); erasure applies to these only. */
   readonly dataClass?: DataClass;
   /** Enum fields: the GraphQL enum and its catalogue. */
@@ -59,6 +61,8 @@ interface Common<R extends boolean = boolean> {
   dbName?: string;
   /** Computed by the kind's `derive`, never typed. */
   derived?: boolean;
+  /** The value when the input leaves the field out (the field is then optional in the input, never null). */
+  default?: unknown;
 }
 
 function empty(v: unknown): boolean {
@@ -79,8 +83,10 @@ function base<T, R extends boolean>(o: Common<R>, rest: Omit<FieldSpec<T>, 'labe
     ...(o.dataClass ? { dataClass: o.dataClass } : {}),
     ...(o.dbName ? { dbName: o.dbName } : {}),
     ...(o.derived ? { derived: true } : {}),
+    ...(o.default !== undefined ? { default: o.default } : {}),
     ...rest,
     parse(v, at, p, today) {
+      if (empty(v) && o.default !== undefined) return o.default as T;
       if (empty(v)) {
         if (required) p.add(at, `${o.label} không được để trống.`, 'REQUIRED');
         return required ? undefined : null;
@@ -199,9 +205,14 @@ export function setOf(o: Common<false> & { enumType: string; catalogue: Catalogu
  * An id another organization gave (a police receipt, a hotspot, a pseudonymous case): letters, digits,
  * - and _ only, so that a name or a story cannot be typed in its place.
  */
-export function code<R extends boolean = true>(o: Common<R>): FieldSpec<string, NoInfer<R>> {
-  return base<string, R>(o, { type: 'code', gqlType: 'String', column: (n) => text(n), ...identity }, (v, at, p) => {
+export function code<R extends boolean = true>(o: Common<R> & { id?: boolean; check?: (v: string, at: string, p: Problems) => void }): FieldSpec<string, NoInfer<R>> {
+  return base<string, R>(o, { type: 'code', gqlType: o.id ? 'ID' : 'String', column: (n) => text(n), ...identity }, (v, at, p) => {
     if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_:@.-]{0,79}$/.test(v.trim())) return void p.add(at, `${o.label} không đúng dạng mã (chữ, chữ số và dấu gạch): không ghi họ tên hay nội dung vào đây.`, 'INVALID_CODE');
+    if (o.check) {
+      const before = p.list.length;
+      o.check(v.trim(), at, p);
+      if (p.list.length > before) return undefined;
+    }
     return v.trim();
   });
 }

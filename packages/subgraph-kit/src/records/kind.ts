@@ -13,7 +13,14 @@ import type { FieldSpec, ValuesOf } from './fields.js';
 import type { Problems } from './problems.js';
 
 /** Who may read the records themselves (counts are for leadership and dashboards too). */
-export type Visibility = 'records' | 'own-staff';
+export type Visibility = 'records' | 'own-staff' | 'movement';
+
+/** Who writes: the caller's organization and id, as a kind's own rules may need them. */
+export interface Caller {
+  userId: string;
+  /** The organization whose staff the caller is, or null (leadership, dashboards). */
+  organization: OrganizationId | null;
+}
 
 export interface SumSpec<K extends string> {
   /** The field whose values are added up. */
@@ -52,6 +59,8 @@ export interface CheckContext {
   lookup(kind: RecordKind, id: string): Record<string, unknown> | null;
   /** The record being corrected (null for a new one): its own id, so that a rule does not find it contradicting itself. */
   self: string | null;
+  /** Who writes. */
+  caller: Caller;
 }
 
 export interface KindSpec<F extends Record<string, FieldSpec>> {
@@ -83,7 +92,23 @@ export interface KindSpec<F extends Record<string, FieldSpec>> {
   branch?: boolean;
   /** Default INTERNAL. */
   dataClass?: DataClass;
+  /**
+   * Who may read: `records` (the organization's staff and leadership), `own-staff` (its staff only),
+   * `movement` (also the Front's and the police's staff, who monitor every organization's part of the plan).
+   */
   visibility?: Visibility;
+  /**
+   * Who may record one, when not only the organization's own staff (an opinion is handed over by the
+   * Front or the forum's host too): checked on the values, before the jurisdiction. Corrections stay
+   * the organization's.
+   */
+  writers?(v: Record<string, unknown>, caller: Caller): boolean;
+  /** The message when `writers` refuses. */
+  writersMessage?: string;
+  /** The description of the record's id, when other subgraphs describe it too (a model known elsewhere by its key). */
+  idDescription?: string;
+  /** The GraphQL name of the record's standing (ACTIVE/VOIDED), when `status` means something else for the kind (a model's status). Default `status`. */
+  statusField?: string;
   /**
    * Computes the fields declared `derived` from the others (a visit's commune from its support); runs
    * before the checks, with `lookup` for the records pointed at. Leaves a field undefined when it cannot.
@@ -118,6 +143,8 @@ export interface RecordKind {
   readonly correctMutation: string;
   readonly voidMutation: string;
   readonly eraseMutation: string | null;
+  /** The GraphQL name of the record's standing (default `status`). */
+  readonly statusField: string;
 }
 
 /** Declares a kind; the field types check the declaration's own rules (check, unique), then are erased. */
@@ -135,5 +162,6 @@ export function defineKind<F extends Record<string, FieldSpec>>(declared: KindSp
     correctMutation: `correct${spec.type}`,
     voidMutation: `void${spec.type}`,
     eraseMutation: personalFields.length ? `erase${spec.type}PersonalData` : null,
+    statusField: spec.statusField ?? 'status',
   };
 }

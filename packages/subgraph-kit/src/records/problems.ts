@@ -37,3 +37,18 @@ export class Problems {
 export function inputProblems(list: readonly Problem[]): GraphQLError {
   return invalidInputs(list);
 }
+
+/**
+ * Runs a write a mutation of its own makes through the framework (`correct`), reporting its problems
+ * under the arguments the caller typed (`since`, `input.answeredOn`) rather than the framework's
+ * (`changes.statusSince`); a problem whose field is not in `fields` keeps its path.
+ */
+export function underArguments<T>(fields: Readonly<Record<string, string>>, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    const problems = (e as GraphQLError | null)?.extensions?.problems as Problem[] | undefined;
+    if ((e as GraphQLError | null)?.extensions?.code !== 'BAD_USER_INPUT' || !Array.isArray(problems) || !problems.length) throw e;
+    throw inputProblems(problems.map((p) => ({ ...p, field: fields[p.field] ?? p.field })));
+  }
+}

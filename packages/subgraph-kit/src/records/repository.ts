@@ -16,9 +16,10 @@ import { GraphQLError } from 'graphql';
 import { forbidden, notFound, type Scope } from '@antt/auth';
 import { nearestBranch, periodById, territory, todayInVietnam, ORGANIZATIONS } from '@antt/reference';
 import { sqliteOf, type Db } from '../db.js';
+import { assertCanReadMovement, assertCanReadMovementCounts, canReadMovementRecords, staffOrganization } from '../policy.js';
 import { columnOf, fmtDate, type FieldSpec } from './fields.js';
 import { plausibleRecordId, newRecordId } from './ids.js';
-import type { RecordKind } from './kind.js';
+import type { Caller, RecordKind } from './kind.js';
 import { Problems, inputProblems } from './problems.js';
 
 /** The largest page a list gives. */
@@ -236,7 +237,8 @@ export class RecordRepository {
   }
 
   private mayRead(unitId: string): boolean {
-    const allowed = this.spec.visibility === 'own-staff' ? this.scope.canWrite(this.org) : this.scope.canReadRecords(this.org);
+    const v = this.spec.visibility;
+    const allowed = v === 'own-staff' ? this.scope.canWrite(this.org) : v === 'movement' ? canReadMovementRecords(this.scope, this.org) : this.scope.canReadRecords(this.org);
     return allowed && this.scope.coversUnit(unitId);
   }
 
@@ -244,7 +246,13 @@ export class RecordRepository {
     if (this.spec.visibility === 'own-staff' && !this.scope.canWrite(this.org)) {
       throw forbidden(`Hồ sơ này chứa dữ liệu cá nhân nhạy cảm: chỉ cán bộ ${ORGANIZATIONS[this.org].nameVi} phụ trách địa bàn mới được xem; lãnh đạo xem số liệu tổng hợp.`);
     }
-    this.scope.assertCanReadRecords(this.org, unitId);
+    if (this.spec.visibility === 'movement') assertCanReadMovement(this.scope, this.org, unitId);
+    else this.scope.assertCanReadRecords(this.org, unitId);
+  }
+
+  /** Who writes, as a kind's rules see it. */
+  get caller(): Caller {
+    return { userId: this.scope.identity.userId, organization: staffOrganization(this.scope) };
   }
 
   /** The record (current version, or as it stood at an instant), or null when missing or not the caller's to see: the two look the same. */
@@ -271,7 +279,7 @@ export class RecordRepository {
     return (this.st.history.all(id) as Record<string, unknown>[]).map((r) => this.toRecord(r));
   }
 
-  private window(f: ListFilter, forCounts: boolean) {
+  private window(f: ListFilter, forCounts: boolean, access?: 'movement') {
     const unitId = f.unitId ?? this.scope.identity.unitId;
     const p = new Problems();
     if (!territory().unit(unitId)) p.add('unitId', 'không có đơn vị này (ví dụ đúng: commune:03730@2019).', 'UNKNOWN_UNIT');
@@ -284,7 +292,8 @@ export class RecordRepository {
     }
     if (f.asRecordedAt != null && Number.isNaN(Date.parse(f.asRecordedAt))) p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
     p.throwIfAny();
-    if (forCounts) this.scope.assertCanReadAggregates(this.org, unitId);
+    if (forCounts && (access === 'movement' || this.spec.visibility === 'movement')) assertCanReadMovementCounts(this.scope, this.org, unitId);
+    else if (forCounts) this.scope.assertCanReadAggregates(this.org, unitId);
     else this.assertMayList(unitId);
     const filters = Object.fromEntries((this.spec.filters ?? []).map((k) => [`f_${k}`, (f as Record<string, unknown>)[k] ?? null]));
     return {
@@ -315,13 +324,17 @@ export class RecordRepository {
    * window, time reading and exclusion of voided records as `summary`: `select` names SQL expressions
    * over the kind's columns (`count(*) AS n`), `groupBy` a column. `where` adds a condition, which may
    * use @from and @to, the period's first and last day; with `dated: false` the record's own date is
-   * not held to the period (a support that began before it and goes on). Statements are prepared once.
+   * not held to the period (a support that began before it and goes on). `orderBy` and `limit` shape
+   * the rows; `records: true` checks the caller may list the records (for `SELECT *` read back with
+   * `toRecord`) instead of reading counts; `access: 'movement'` lets the Front's and police's staff read
+   * the count. Parameters of `f` named `p_<name>` are bound for `where` as `@p_<name>`. Statements are
+   * prepared once.
    */
-  aggregate<T = Record<string, number>>(f: ListFilter & { unitId: string }, select: string, opts: { groupBy?: string; where?: string; dated?: boolean } = {}): T[] {
-    const { groupBy, where, dated = true } = opts;
-    const w = this.window({ ...f, includeVoided: false }, true);
+  aggregate<T = Record<string, number>>(f: ListFilter & { unitId: string }, select: string, opts: { groupBy?: string; where?: string; dated?: boolean; orderBy?: string; limit?: number; access?: 'movement'; records?: boolean } = {}): T[] {
+    const { groupBy, where, dated = true, orderBy, limit, access, records } = opts;
+    const w = { ...this.window({ ...f, includeVoided: false }, !records, access), ...Object.fromEntries(Object.entries(f).filter(([k]) => k.startsWith('p_'))) };
     const mode = w.asOf ? 'asOf' : 'current';
-    const key = `${mode}|${select}|${groupBy ?? ''}|${where ?? ''}|${dated}`;
+    const key = `${mode}|${select}|${groupBy ?? ''}|${where ?? ''}|${dated}|${orderBy ?? ''}|${limit ?? ''}`;
     let stmt = this.st.custom.get(key);
     if (!stmt) {
       const s = this.spec;
@@ -329,7 +342,7 @@ export class RecordRepository {
       const filters = (s.filters ?? []).map((k) => ` AND (@f_${k} IS NULL OR ${colOf(this.kind, k)} = @f_${k})`).join('');
       const date = colOf(this.kind, s.dateField);
       stmt = this.sqlite.prepare(
-        `SELECT ${select} FROM ${s.table} WHERE ${when} AND ${colOf(this.kind, s.unitField)} IN (SELECT value FROM json_each(@units)) AND ${dated ? `${date} BETWEEN @from AND @to` : '@from = @from AND @to = @to'} AND (@voided = 1 OR status = 'ACTIVE')${filters} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)${where ? ` AND (${where})` : ''}${groupBy ? ` GROUP BY ${groupBy}` : ''}`,
+        `SELECT ${select} FROM ${s.table} WHERE ${when} AND ${colOf(this.kind, s.unitField)} IN (SELECT value FROM json_each(@units)) AND ${dated ? `${date} BETWEEN @from AND @to` : '@from = @from AND @to = @to'} AND (@voided = 1 OR status = 'ACTIVE')${filters} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)${where ? ` AND (${where})` : ''}${groupBy ? ` GROUP BY ${groupBy}` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}${limit ? ` LIMIT ${Math.trunc(limit)}` : ''}`,
       );
       this.st.custom.set(key, stmt);
     }
@@ -369,7 +382,7 @@ export class RecordRepository {
       const r = new RecordRepository(kind, this.db, this.scope, this.today).byId(id);
       return r && r.status === 'ACTIVE' ? r : null;
     };
-    if (this.spec.derive && p.empty) Object.assign(values, this.spec.derive(values as never, { org: this.org, unit: null, today: this.today, problems: p, at, lookup, self }));
+    if (this.spec.derive && p.empty) Object.assign(values, this.spec.derive(values as never, { org: this.org, unit: null, today: this.today, problems: p, at, lookup, self, caller: this.caller }));
     const unitId = values[this.spec.unitField] as string | undefined;
     const date = values[this.spec.dateField] as string | undefined;
     const uf = this.spec.fields[this.spec.unitField]!;
@@ -397,7 +410,7 @@ export class RecordRepository {
       const target = new RecordRepository(f.refKind(), this.db, this.scope, this.today).byId(values[key] as string);
       if (!target || target.status !== 'ACTIVE') p.add(at(key), `${f.label}: không tìm thấy ${f.refKind().spec.nounVi} này trong địa bàn của bạn.`, f.unknownReason ?? 'UNKNOWN_RECORD');
     }
-    if (p.empty) this.spec.check?.(values as never, { org: this.org, unit, today: this.today, problems: p, at, lookup, self });
+    if (p.empty) this.spec.check?.(values as never, { org: this.org, unit, today: this.today, problems: p, at, lookup, self, caller: this.caller });
     p.throwIfAny();
     return { values, branchId };
   }
@@ -427,12 +440,17 @@ export class RecordRepository {
    * Records a new record. With a client key, a retry (same key, same content) returns the record made
    * the first time; the same key with other content is refused.
    */
-  create(input: Record<string, unknown>, opts: { clientKey?: string | null; demo?: boolean; recordedBy?: string; recordedAt?: string } = {}): StoredRecord {
+  create(input: Record<string, unknown>, opts: { clientKey?: string | null; demo?: boolean; recordedBy?: string; recordedAt?: string; recordId?: string } = {}): StoredRecord {
     // Someone who may not write this organization's records at all is told so before anything about the input.
-    if (!this.scope.canWrite(this.org)) this.scope.assertCanWrite(this.org, this.scope.identity.unitId);
+    const writers = this.spec.writers;
+    if (!writers && !this.scope.canWrite(this.org)) this.scope.assertCanWrite(this.org, this.scope.identity.unitId);
+    if (writers && !this.caller.organization) throw forbidden(this.spec.writersMessage ?? `Bạn không có quyền ghi ${this.spec.nounVi}.`);
     const { values, branchId } = this.validate(input, 'input');
     const unitId = values[this.spec.unitField] as string;
-    this.scope.assertCanWrite(this.org, unitId);
+    if (writers) {
+      if (!writers(values, this.caller)) throw forbidden(this.spec.writersMessage ?? `Bạn không có quyền ghi ${this.spec.nounVi}.`);
+      if (!this.scope.coversUnit(unitId)) throw forbidden('Không thể ghi hồ sơ cho đơn vị nằm ngoài địa bàn bạn phụ trách.');
+    } else this.scope.assertCanWrite(this.org, unitId);
     const hash = contentHash({ ...values, branchId });
     if (opts.clientKey != null) {
       const p = new Problems();
@@ -455,7 +473,7 @@ export class RecordRepository {
       const at = opts.recordedAt ?? nowIso();
       const row = this.st.insert.get(
         this.row(values, {
-          record_id: newRecordId(this.spec.slug, this.org),
+          record_id: opts.recordId ?? newRecordId(this.spec.slug, this.org),
           version: 1,
           status: 'ACTIVE',
           created_at: at,

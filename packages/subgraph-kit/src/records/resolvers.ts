@@ -28,6 +28,7 @@ export function kindResolvers(kind: RecordKind): KindResolverMap {
     history: ((r: StoredRecord, _: unknown, ctx: SubgraphContext) => recordsOf(ctx, kind).history(r.id)) as Resolver,
   };
   const version: Record<string, Resolver> = { [unitOut]: entity[unitOut]! };
+  if (kind.statusField !== 'status') entity[kind.statusField] = version[kind.statusField] = ((r: StoredRecord) => r.status) as Resolver;
   for (const [key, f] of Object.entries(s.fields)) {
     if (f.type !== 'record' || !f.refKind) continue;
     const ref = f.refKind;

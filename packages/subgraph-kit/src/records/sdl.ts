@@ -50,7 +50,7 @@ function fieldLines(kind: RecordKind, mode: 'output' | 'input' | 'changes'): str
         return `  ${str(f.description)}\n  ${name}: ${type}${classOf(f)}`;
       }
       const inputType = f.type === 'unit' || f.type === 'record' ? 'ID' : f.gqlType;
-      const nonNull = mode === 'input' && f.required ? '!' : '';
+      const nonNull = mode === 'input' && f.required && f.default === undefined ? '!' : '';
       return `  ${str(f.description)}\n  ${key}: ${inputType}${nonNull}`;
     })
     .join('\n');
@@ -82,7 +82,7 @@ export function kindSdl(kind: RecordKind): string {
   "Version (phiên bản): 1 when first recorded, one more for each correction or void."
   version: Int!
   "Whether the record stands or was voided (trạng thái)."
-  status: RecordStatus!
+  ${kind.statusField}: RecordStatus!
   "When this version was recorded (thời điểm của phiên bản)."
   versionRecordedAt: DateTime!
   "Why this version was made: the reason given for the correction or void (lý do); null for the first version."
@@ -100,7 +100,7 @@ export function kindSdl(kind: RecordKind): string {
   const parts = [
     `${block(s.description)}
 type ${T} @key(fields: "id") @dataClass(class: ${cls}) {
-  "Record id (mã bản ghi): opaque, never given to another record."
+  ${str(s.idDescription ?? 'Record id (mã bản ghi): opaque, never given to another record.')}
   id: ID!
 ${fieldLines(kind, 'output')}${branch}${bookkeeping}
   "When the record was first recorded (thời điểm ghi nhận)."

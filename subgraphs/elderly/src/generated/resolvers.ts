@@ -233,23 +233,23 @@ export type Query = {
   periods: Array<Period>;
   /** The key tasks of the plan, section II. */
   planTasks: Array<PlanTask>;
-  /** The Elderly Association of Sơn La province's activities in a unit and below it (default: the caller's jurisdiction), newest first. */
-  elderlyActivities: ElderlyActivityConnection;
-  /** One activity of the Elderly Association of Sơn La province; null if it does not exist or is not yours to see. */
-  elderlyActivity?: Maybe<ElderlyActivity>;
   /** The audit trail of the Elderly Association of Sơn La province's own data, newest first (its leaders and auditors). */
   elderlyAuditTrail: Array<AuditRecord>;
-  /** The Elderly Association of Sơn La province's models in a unit and below it (default: your jurisdiction), newest first. */
-  elderlyModels: Array<ElderlyModel>;
-  /** One model of the Elderly Association of Sơn La province; null if it does not exist or is not yours to see. */
+  /** ElderlyActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  elderlyActivities: ElderlyActivityConnection;
+  /** One ElderlyActivity by id; null when there is none or it is not yours to see. */
+  elderlyActivity?: Maybe<ElderlyActivity>;
+  /** ElderlyModel records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  elderlyModels: ElderlyModelConnection;
+  /** One ElderlyModel by id; null when there is none or it is not yours to see. */
   elderlyModel?: Maybe<ElderlyModel>;
-  /** Forums the Elderly Association of Sơn La province hosted in a unit and below it (default: your jurisdiction), newest first. */
-  elderlyForums: Array<ElderlyForum>;
-  /** One forum of the Elderly Association of Sơn La province; null if it does not exist or is not yours to see. */
+  /** ElderlyForum records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  elderlyForums: ElderlyForumConnection;
+  /** One ElderlyForum by id; null when there is none or it is not yours to see. */
   elderlyForum?: Maybe<ElderlyForum>;
-  /** Opinions the Elderly Association of Sơn La province must answer, in a unit and below it (default: your jurisdiction), newest first. */
-  elderlyOpinions: Array<ElderlyOpinion>;
-  /** One opinion the Elderly Association of Sơn La province must answer; null if it does not exist or is not yours to see. */
+  /** ElderlyOpinion records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  elderlyOpinions: ElderlyOpinionConnection;
+  /** One ElderlyOpinion by id; null when there is none or it is not yours to see. */
   elderlyOpinion?: Maybe<ElderlyOpinion>;
   /** ElderlyReintegrationSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   elderlyReintegrationSupports: ElderlyReintegrationSupportConnection;
@@ -319,24 +319,6 @@ export type QueryPeriodsArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
-export type QueryElderlyActivitiesArgs = {
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  periodId?: InputMaybe<Scalars['ID']['input']>;
-  from?: InputMaybe<Scalars['Date']['input']>;
-  to?: InputMaybe<Scalars['Date']['input']>;
-  type?: InputMaybe<ActivityType>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
-export type QueryElderlyActivityArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
 export type QueryElderlyAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -345,18 +327,44 @@ export type QueryElderlyAuditTrailArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
+export type QueryElderlyActivitiesArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<ActivityType>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryElderlyActivityArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
 export type QueryElderlyModelsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<ModelStatus>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
-  replicaOf?: InputMaybe<Scalars['ID']['input']>;
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryElderlyModelArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -365,13 +373,18 @@ export type QueryElderlyForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryElderlyForumArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -380,15 +393,18 @@ export type QueryElderlyOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<OpinionStatus>;
-  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryElderlyOpinionArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -575,50 +591,55 @@ export type Activity = {
   demo: Scalars['Boolean']['output'];
 };
 
-/** An activity of the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La). */
+/** An activity of the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La) carrying the plan out: a propaganda session, a training, a forum, a patrol, a festival day... */
 export type ElderlyActivity = Activity & {
   __typename?: 'ElderlyActivity';
-  /** Id, unique within the Elderly Association of Sơn La province. */
+  /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
   /** Kind of activity. */
   type: ActivityType;
-  /** Topic (chủ đề). */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
   topic: Scalars['String']['output'];
-  /** Day it took place. */
+  /** Day it took place; not in the future. */
   date: Scalars['Date']['output'];
-  /** Unit where it took place, as the unit was on that day. */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
   unit: Unit;
-  /** The branch that ran it. */
-  branch: Branch;
   /** Number of participants (số người tham dự). */
   participants: Scalars['Int']['output'];
   /** Free-text note (ghi chú). */
   note?: Maybe<Scalars['String']['output']>;
-  /** The task of the plan it serves. */
-  planTask?: Maybe<PlanTask>;
-  /** When it was recorded. */
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
   recordedAt: Scalars['DateTime']['output'];
-  /** When it was last corrected; null if never. */
-  correctedAt?: Maybe<Scalars['DateTime']['output']>;
   /** True for generated demo data. */
   demo: Scalars['Boolean']['output'];
-};
-
-/** A page of the Elderly Association of Sơn La province's activities, newest first. */
-export type ElderlyActivityConnection = {
-  __typename?: 'ElderlyActivityConnection';
-  /** The activities on this page. */
-  nodes: Array<ElderlyActivity>;
-  /** How many match the filter in all. */
-  totalCount: Scalars['Int']['output'];
-  /** Where this page ends. */
-  pageInfo: PageInfo;
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<ElderlyActivityVersion>;
+  /** The task of the plan it serves. */
+  planTask?: Maybe<PlanTask>;
+  /** When it was last corrected; null if never. */
+  correctedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** What the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type ElderlyUnitRecords = {
   __typename?: 'ElderlyUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại). */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
   activityCounts: Array<ActivityTypeCount>;
   /** Activities by the task of the plan they serve, in a period: what the Elderly Association of Sơn La province did for each task (số hoạt động theo nhiệm vụ). */
   activityCountsByTask: Array<PlanTaskActivityCount>;
@@ -656,12 +677,14 @@ export type ElderlyUnitRecords = {
 /** What the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type ElderlyUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
 /** What the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type ElderlyUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -764,62 +787,12 @@ export type ElderlyUnitRecordsFamilyPledgesArgs = {
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** A new activity of the Elderly Association of Sơn La province. */
-export type RecordElderlyActivityInput = {
-  /** Kind of activity. */
-  type: ActivityType;
-  /** Topic (chủ đề). */
-  topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it took place, valid on that day (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** The branch that ran it; default: the Elderly Association of Sơn La province's nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants, 0 or more. */
-  participants: Scalars['Int']['input'];
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves, II.1 to II.7. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** A correction of an activity of the Elderly Association of Sơn La province: only the fields given change; the previous version is kept. */
-export type CorrectElderlyActivityInput = {
-  /** Kind of activity. */
-  type?: InputMaybe<ActivityType>;
-  /** Topic. */
-  topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place. */
-  date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place. */
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The branch that ran it. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants. */
-  participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Record an activity of the Elderly Association of Sơn La province (staff of the organization, inside their jurisdiction). */
-  recordElderlyActivity?: Maybe<ElderlyActivity>;
-  /** Correct an activity of the Elderly Association of Sơn La province; the previous version is kept. */
-  correctElderlyActivity?: Maybe<ElderlyActivity>;
-  /** Register a model the Elderly Association of Sơn La province runs (its staff, inside their jurisdiction). */
-  recordElderlyModel?: Maybe<ElderlyModel>;
-  /** Mark a model of the Elderly Association of Sơn La province as being replicated, discontinued, or active again. */
+  /** Mark a model of the Elderly Association of Sơn La province as being replicated, discontinued, or active again: a correction of its status, with the reason. */
   changeElderlyModelStatus?: Maybe<ElderlyModel>;
-  /** Record a forum the Elderly Association of Sơn La province hosted (its staff, inside their jurisdiction). */
-  recordElderlyForum?: Maybe<ElderlyForum>;
-  /** Hand an opinion raised at a forum over to the Elderly Association of Sơn La province to answer (its staff, the Front's, or the forum host's, inside their jurisdiction). Crime tips go to the police through handOverCrimeTip instead. */
-  recordElderlyOpinion?: Maybe<ElderlyOpinion>;
-  /** Answer an opinion handed to the Elderly Association of Sơn La province (its staff only); an opinion is answered once. */
+  /** Answer an opinion handed to the Elderly Association of Sơn La province (its staff only); an opinion is answered once (a later change is a correction with its reason). */
   answerElderlyOpinion?: Maybe<ElderlyOpinion>;
   /** Record a visit to a person the Elderly Association of Sơn La province supports, and the help given (staff, in their jurisdiction); returns the support. */
   recordElderlyReintegrationVisit?: Maybe<ElderlyReintegrationSupport>;
@@ -827,6 +800,30 @@ export type Mutation = {
   recordElderlyReintegrationOutcome?: Maybe<ElderlyReintegrationSupport>;
   /** Record the result of a mediation (once; a later change is a correction with its reason). */
   recordElderlyMediationResult?: Maybe<ElderlyMediationCase>;
+  /** Record a ElderlyActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordElderlyActivity?: Maybe<ElderlyActivity>;
+  /** Correct a ElderlyActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
+  correctElderlyActivity?: Maybe<ElderlyActivity>;
+  /** Void a ElderlyActivity (hủy hoạt động): it stops counting; its versions stay readable. */
+  voidElderlyActivity?: Maybe<ElderlyActivity>;
+  /** Record a ElderlyModel (ghi nhận mô hình). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordElderlyModel?: Maybe<ElderlyModel>;
+  /** Correct a ElderlyModel (đính chính mô hình): a new version; the previous one stays readable in its history. */
+  correctElderlyModel?: Maybe<ElderlyModel>;
+  /** Void a ElderlyModel (hủy mô hình): it stops counting; its versions stay readable. */
+  voidElderlyModel?: Maybe<ElderlyModel>;
+  /** Record a ElderlyForum (ghi nhận diễn đàn). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordElderlyForum?: Maybe<ElderlyForum>;
+  /** Correct a ElderlyForum (đính chính diễn đàn): a new version; the previous one stays readable in its history. */
+  correctElderlyForum?: Maybe<ElderlyForum>;
+  /** Void a ElderlyForum (hủy diễn đàn): it stops counting; its versions stay readable. */
+  voidElderlyForum?: Maybe<ElderlyForum>;
+  /** Record a ElderlyOpinion (ghi nhận ý kiến). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordElderlyOpinion?: Maybe<ElderlyOpinion>;
+  /** Correct a ElderlyOpinion (đính chính ý kiến): a new version; the previous one stays readable in its history. */
+  correctElderlyOpinion?: Maybe<ElderlyOpinion>;
+  /** Void a ElderlyOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
+  voidElderlyOpinion?: Maybe<ElderlyOpinion>;
   /** Record a ElderlyReintegrationSupport (ghi nhận việc giúp đỡ người tái hòa nhập). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   assignElderlyReintegrationSupport?: Maybe<ElderlyReintegrationSupport>;
   /** Correct a ElderlyReintegrationSupport (đính chính việc giúp đỡ người tái hòa nhập): a new version; the previous one stays readable in its history. */
@@ -877,43 +874,11 @@ export type Mutation = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordElderlyActivityArgs = {
-  input: RecordElderlyActivityInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationCorrectElderlyActivityArgs = {
-  id: Scalars['ID']['input'];
-  input: CorrectElderlyActivityInput;
-  reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordElderlyModelArgs = {
-  input: RecordElderlyModelInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationChangeElderlyModelStatusArgs = {
   id: Scalars['ID']['input'];
   status: ModelStatus;
   since: Scalars['Date']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordElderlyForumArgs = {
-  input: RecordElderlyForumInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordElderlyOpinionArgs = {
-  input: RecordElderlyOpinionInput;
 };
 
 
@@ -945,6 +910,94 @@ export type MutationRecordElderlyMediationResultArgs = {
   result: MediationResult;
   on: Scalars['Date']['input'];
   transferredTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordElderlyActivityArgs = {
+  input: RecordElderlyActivityInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectElderlyActivityArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectElderlyActivityInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidElderlyActivityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordElderlyModelArgs = {
+  input: RecordElderlyModelInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectElderlyModelArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectElderlyModelInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidElderlyModelArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordElderlyForumArgs = {
+  input: RecordElderlyForumInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectElderlyForumArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectElderlyForumInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidElderlyForumArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordElderlyOpinionArgs = {
+  input: RecordElderlyOpinionInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectElderlyOpinionArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectElderlyOpinionInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidElderlyOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1283,7 +1336,7 @@ export type AnyModel = FrontModel | PoliceModel | VeteransModel | WomenModel | Y
 /** A security model the Elderly Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type ElderlyModel = Model & {
   __typename?: 'ElderlyModel';
-  /** Id, unique across organizations: model:elderly:<number>. */
+  /** Id, unique across organizations: model:elderly:<number> for older records, model:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** Name (tên mô hình). */
   name: Scalars['String']['output'];
@@ -1291,104 +1344,104 @@ export type ElderlyModel = Model & {
   kind: ModelKind;
   /** What it does and how (mô tả). */
   description?: Maybe<Scalars['String']['output']>;
-  /** Unit it runs in, as the unit was when it started. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
   unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<ElderlyModelVersion>;
+  /** Whether it is running (trạng thái). */
+  status: ModelStatus;
   /** The organization that runs it and keeps its record. */
   leadOrganization: Organization;
   /** Organizations taking part. */
   partnerOrganizations: Array<Organization>;
-  /** Day it started. */
-  startedOn: Scalars['Date']['output'];
-  /** Whether it is running. */
-  status: ModelStatus;
-  /** Since when the status holds. */
-  statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates. */
-  replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** The model it replicates, fetched from the organization that keeps it. */
   replicaOf?: Maybe<AnyModel>;
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
   /** Every review, oldest first (answered by the Front's subgraph). */
   reviews: Array<ModelReview>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A security model the Vietnam Fatherland Front Committee of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FrontModel = {
   __typename?: 'FrontModel';
-  /** Id, unique across organizations: model:front:<number>. */
+  /** Id, unique across organizations: model:front:<number> for older records, model:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Provincial Police runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type PoliceModel = {
   __typename?: 'PoliceModel';
-  /** Id, unique across organizations: model:police:<number>. */
+  /** Id, unique across organizations: model:police:<number> for older records, model:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Veterans' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type VeteransModel = {
   __typename?: 'VeteransModel';
-  /** Id, unique across organizations: model:veterans:<number>. */
+  /** Id, unique across organizations: model:veterans:<number> for older records, model:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Women's Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type WomenModel = {
   __typename?: 'WomenModel';
-  /** Id, unique across organizations: model:women:<number>. */
+  /** Id, unique across organizations: model:women:<number> for older records, model:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Ho Chi Minh Communist Youth Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type YouthModel = {
   __typename?: 'YouthModel';
-  /** Id, unique across organizations: model:youth:<number>. */
+  /** Id, unique across organizations: model:youth:<number> for older records, model:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Provincial Labour Federation runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type LabourModel = {
   __typename?: 'LabourModel';
-  /** Id, unique across organizations: model:labour:<number>. */
+  /** Id, unique across organizations: model:labour:<number> for older records, model:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Farmers' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FarmersModel = {
   __typename?: 'FarmersModel';
-  /** Id, unique across organizations: model:farmers:<number>. */
+  /** Id, unique across organizations: model:farmers:<number> for older records, model:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Department of Information and Communications runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type InfocommModel = {
   __typename?: 'InfocommModel';
-  /** Id, unique across organizations: model:infocomm:<number>. */
+  /** Id, unique across organizations: model:infocomm:<number> for older records, model:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A new model of the Elderly Association of Sơn La province. */
-export type RecordElderlyModelInput = {
-  /** Name (tên mô hình). */
-  name: Scalars['String']['input'];
-  /** Kind. */
-  kind: ModelKind;
-  /** What it does and how. */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, valid on the day it started (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** Day it started; not in the future. */
-  startedOn: Scalars['Date']['input'];
-  /** Partner organizations (ids: front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
-  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The model it replicates, in any organization (model:<organization>:<number>). */
-  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Kind of forum (loại diễn đàn), section II.4 and III.1 of the plan. */
@@ -1523,169 +1576,163 @@ export type OpinionCount = {
 /** A forum the Elderly Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type ElderlyForum = Forum & {
   __typename?: 'ElderlyForum';
-  /** Id, unique across organizations: forum:elderly:<number>. */
+  /** Id, unique across organizations: forum:elderly:<number> for older records, forum:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Kind of forum. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
   kind: ForumKind;
-  /** Name of the forum, when it has one. */
+  /** Name of the forum, when it has one (required for OTHER). */
   title?: Maybe<Scalars['String']['output']>;
-  /** Day it was held. */
+  /** Day it was held (ngày tổ chức); not in the future. */
   date: Scalars['Date']['output'];
   /** Unit where it was held, as the unit was on that day. */
   unit: Unit;
-  /** The host's branch that held it. */
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
   branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<ElderlyForumVersion>;
   /** The organization that hosted it. */
   host: Organization;
   /** Co-hosting organizations. */
   coHosts: Array<Organization>;
-  /** Number of people attending. */
-  attendance: Scalars['Int']['output'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced: Scalars['Int']['output'];
-  /** Free-text note. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** An opinion the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La) must answer (or forwarded to an agency and answers for). */
 export type ElderlyOpinion = Opinion & {
   __typename?: 'ElderlyOpinion';
-  /** Id, unique across organizations: opinion:<organization>:<number>. */
+  /** Id, unique across organizations: opinion:elderly:<number> for older records, opinion:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
   forumId: Scalars['ID']['output'];
-  /** The forum it was raised at, fetched from the organization that hosted it. */
-  forum?: Maybe<AnyForum>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
-  /** Day it was raised. */
+  /** Day it was raised (ngày nêu); not in the future. */
   raisedOn: Scalars['Date']['output'];
-  /** Field or topic. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
   topic: Scalars['String']['output'];
-  /** What was asked or reported. */
+  /** What was asked or reported (nội dung). */
   summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<ElderlyOpinionVersion>;
+  /** The forum it was raised at, fetched from the organization that hosted it. */
+  forum?: Maybe<AnyForum>;
   /** The organization that must answer it (this one). */
   assignedTo: Organization;
-  /** An agency outside this graph that must answer it, through this organization. */
-  agency?: Maybe<Scalars['String']['output']>;
-  /** Answer due by this day. */
-  dueDate: Scalars['Date']['output'];
   /** The organization whose staff handed it over. */
   handedOverBy: Organization;
   /** Answered or not. */
   status: OpinionStatus;
-  /** The answer; null until answered. */
-  answer?: Maybe<Scalars['String']['output']>;
-  /** Day it was answered. */
-  answeredOn?: Maybe<Scalars['Date']['output']>;
   /** Not answered and past its due date. */
   overdue: Scalars['Boolean']['output'];
   /** Whether it was answered by its due date; null while unanswered. */
   answeredOnTime?: Maybe<Scalars['Boolean']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A forum the Vietnam Fatherland Front Committee of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FrontForum = {
   __typename?: 'FrontForum';
-  /** Id, unique across organizations: forum:front:<number>. */
+  /** Id, unique across organizations: forum:front:<number> for older records, forum:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Provincial Police hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type PoliceForum = {
   __typename?: 'PoliceForum';
-  /** Id, unique across organizations: forum:police:<number>. */
+  /** Id, unique across organizations: forum:police:<number> for older records, forum:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Veterans' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type VeteransForum = {
   __typename?: 'VeteransForum';
-  /** Id, unique across organizations: forum:veterans:<number>. */
+  /** Id, unique across organizations: forum:veterans:<number> for older records, forum:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Women's Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type WomenForum = {
   __typename?: 'WomenForum';
-  /** Id, unique across organizations: forum:women:<number>. */
+  /** Id, unique across organizations: forum:women:<number> for older records, forum:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Ho Chi Minh Communist Youth Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type YouthForum = {
   __typename?: 'YouthForum';
-  /** Id, unique across organizations: forum:youth:<number>. */
+  /** Id, unique across organizations: forum:youth:<number> for older records, forum:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Provincial Labour Federation hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type LabourForum = {
   __typename?: 'LabourForum';
-  /** Id, unique across organizations: forum:labour:<number>. */
+  /** Id, unique across organizations: forum:labour:<number> for older records, forum:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Farmers' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FarmersForum = {
   __typename?: 'FarmersForum';
-  /** Id, unique across organizations: forum:farmers:<number>. */
+  /** Id, unique across organizations: forum:farmers:<number> for older records, forum:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Department of Information and Communications hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type InfocommForum = {
   __typename?: 'InfocommForum';
-  /** Id, unique across organizations: forum:infocomm:<number>. */
+  /** Id, unique across organizations: forum:infocomm:<number> for older records, forum:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A forum the Elderly Association of Sơn La province hosted. */
-export type RecordElderlyForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
-  kind: ForumKind;
-  /** Name of the forum (required for OTHER). */
-  title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it was held, valid on that day. */
-  unitId: Scalars['ID']['input'];
-  /** The branch that held it; default: the nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Co-hosting organizations (ids). */
-  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending, 0 or more. */
-  attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** An opinion handed over to the Elderly Association of Sơn La province to answer. */
-export type RecordElderlyOpinionInput = {
-  /** The forum it was raised at (forum:<organization>:<number>). */
-  forumId: Scalars['ID']['input'];
-  /** Unit it concerns, valid on the day it was raised. */
-  unitId: Scalars['ID']['input'];
-  /** Day it was raised; not in the future. */
-  raisedOn: Scalars['Date']['input'];
-  /** Field or topic, e.g. Đất đai. */
-  topic: Scalars['String']['input'];
-  /** What was asked or reported. */
-  summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through the Elderly Association of Sơn La province. */
-  agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day; not before the day it was raised, at most a year after. */
-  dueDate: Scalars['Date']['input'];
 };
 
 /** The answer to an opinion. */
@@ -2037,6 +2084,364 @@ export type RecordStatus =
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** One version of a ElderlyActivity: its fields as they stood then, who made it and why. */
+export type ElderlyActivityVersion = {
+  __typename?: 'ElderlyActivityVersion';
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['output'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unit: Unit;
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['output'];
+  /** Free-text note (ghi chú). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of ElderlyActivity records, newest first. */
+export type ElderlyActivityConnection = {
+  __typename?: 'ElderlyActivityConnection';
+  /** The records on this page. */
+  nodes: Array<ElderlyActivity>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new ElderlyActivity says (every field is checked and every problem reported at once). */
+export type RecordElderlyActivityInput = {
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['input'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId: Scalars['ID']['input'];
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['input'];
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a ElderlyActivity to correct; fields left out keep their values. */
+export type CorrectElderlyActivityInput = {
+  /** Kind of activity. */
+  type?: InputMaybe<ActivityType>;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** Day it took place; not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Number of participants (số người tham dự). */
+  participants?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a ElderlyModel: its fields as they stood then, who made it and why. */
+export type ElderlyModelVersion = {
+  __typename?: 'ElderlyModelVersion';
+  /** Name (tên mô hình). */
+  name: Scalars['String']['output'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of ElderlyModel records, newest first. */
+export type ElderlyModelConnection = {
+  __typename?: 'ElderlyModelConnection';
+  /** The records on this page. */
+  nodes: Array<ElderlyModel>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new ElderlyModel says (every field is checked and every problem reported at once). */
+export type RecordElderlyModelInput = {
+  /** Name (tên mô hình). */
+  name: Scalars['String']['input'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId: Scalars['ID']['input'];
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['input'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a ElderlyModel to correct; fields left out keep their values. */
+export type CorrectElderlyModelInput = {
+  /** Name (tên mô hình). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Kind (loại). */
+  kind?: InputMaybe<ModelKind>;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a ElderlyForum: its fields as they stood then, who made it and why. */
+export type ElderlyForumVersion = {
+  __typename?: 'ElderlyForumVersion';
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it was held, as the unit was on that day. */
+  unit: Unit;
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of ElderlyForum records, newest first. */
+export type ElderlyForumConnection = {
+  __typename?: 'ElderlyForumConnection';
+  /** The records on this page. */
+  nodes: Array<ElderlyForum>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new ElderlyForum says (every field is checked and every problem reported at once). */
+export type RecordElderlyForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it was held, as the unit was on that day. */
+  unitId: Scalars['ID']['input'];
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['input'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a ElderlyForum to correct; fields left out keep their values. */
+export type CorrectElderlyForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind?: InputMaybe<ForumKind>;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it was held, as the unit was on that day. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance?: InputMaybe<Scalars['Int']['input']>;
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One version of a ElderlyOpinion: its fields as they stood then, who made it and why. */
+export type ElderlyOpinionVersion = {
+  __typename?: 'ElderlyOpinionVersion';
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['output'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unit: Unit;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['output'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['output'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of ElderlyOpinion records, newest first. */
+export type ElderlyOpinionConnection = {
+  __typename?: 'ElderlyOpinionConnection';
+  /** The records on this page. */
+  nodes: Array<ElderlyOpinion>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new ElderlyOpinion says (every field is checked and every problem reported at once). */
+export type RecordElderlyOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['input'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId: Scalars['ID']['input'];
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['input'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['input'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['input'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['input'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The fields of a ElderlyOpinion to correct; fields left out keep their values. */
+export type CorrectElderlyOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId?: InputMaybe<Scalars['ID']['input']>;
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** What was asked or reported (nội dung). */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
 
 /** One version of a ElderlyReintegrationSupport: its fields as they stood then, who made it and why. */
 export type ElderlyReintegrationSupportVersion = {
@@ -3012,10 +3417,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<Record<string, unknown>>;
   Activity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Activity']>;
   ElderlyActivity: ResolverTypeWrapper<Record<string, unknown>>;
-  ElderlyActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyUnitRecords: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordElderlyActivityInput: RecordElderlyActivityInput;
-  CorrectElderlyActivityInput: CorrectElderlyActivityInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   AuditRecord: ResolverTypeWrapper<Record<string, unknown>>;
   ModelKind: ModelKind;
@@ -3035,7 +3437,6 @@ export type ResolversTypes = {
   LabourModel: ResolverTypeWrapper<Record<string, unknown>>;
   FarmersModel: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommModel: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordElderlyModelInput: RecordElderlyModelInput;
   ForumKind: ForumKind;
   OpinionStatus: OpinionStatus;
   Forum: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Forum']>;
@@ -3053,8 +3454,6 @@ export type ResolversTypes = {
   LabourForum: ResolverTypeWrapper<Record<string, unknown>>;
   FarmersForum: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommForum: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordElderlyForumInput: RecordElderlyForumInput;
-  RecordElderlyOpinionInput: RecordElderlyOpinionInput;
   AnswerElderlyOpinionInput: AnswerElderlyOpinionInput;
   HelpKind: HelpKind;
   HelpKindCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3079,6 +3478,22 @@ export type ResolversTypes = {
   ElderlyReintegrationVisitInput: ElderlyReintegrationVisitInput;
   ElderlyMediationTeam: ResolverTypeWrapper<Record<string, unknown>>;
   RecordStatus: RecordStatus;
+  ElderlyActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordElderlyActivityInput: RecordElderlyActivityInput;
+  CorrectElderlyActivityInput: CorrectElderlyActivityInput;
+  ElderlyModelVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyModelConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordElderlyModelInput: RecordElderlyModelInput;
+  CorrectElderlyModelInput: CorrectElderlyModelInput;
+  ElderlyForumVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyForumConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordElderlyForumInput: RecordElderlyForumInput;
+  CorrectElderlyForumInput: CorrectElderlyForumInput;
+  ElderlyOpinionVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordElderlyOpinionInput: RecordElderlyOpinionInput;
+  CorrectElderlyOpinionInput: CorrectElderlyOpinionInput;
   ElderlyReintegrationSupportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyReintegrationSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordElderlyReintegrationSupportInput: RecordElderlyReintegrationSupportInput;
@@ -3138,10 +3553,7 @@ export type ResolversParentTypes = {
   PageInfo: Record<string, unknown>;
   Activity: ResolversInterfaceTypes<ResolversParentTypes>['Activity'];
   ElderlyActivity: Record<string, unknown>;
-  ElderlyActivityConnection: Record<string, unknown>;
   ElderlyUnitRecords: Record<string, unknown>;
-  RecordElderlyActivityInput: RecordElderlyActivityInput;
-  CorrectElderlyActivityInput: CorrectElderlyActivityInput;
   Mutation: Record<PropertyKey, never>;
   AuditRecord: Record<string, unknown>;
   ModelReview: Record<string, unknown>;
@@ -3157,7 +3569,6 @@ export type ResolversParentTypes = {
   LabourModel: Record<string, unknown>;
   FarmersModel: Record<string, unknown>;
   InfocommModel: Record<string, unknown>;
-  RecordElderlyModelInput: RecordElderlyModelInput;
   Forum: ResolversInterfaceTypes<ResolversParentTypes>['Forum'];
   AnyForum: ResolversUnionTypes<ResolversParentTypes>['AnyForum'];
   Opinion: ResolversInterfaceTypes<ResolversParentTypes>['Opinion'];
@@ -3173,8 +3584,6 @@ export type ResolversParentTypes = {
   LabourForum: Record<string, unknown>;
   FarmersForum: Record<string, unknown>;
   InfocommForum: Record<string, unknown>;
-  RecordElderlyForumInput: RecordElderlyForumInput;
-  RecordElderlyOpinionInput: RecordElderlyOpinionInput;
   AnswerElderlyOpinionInput: AnswerElderlyOpinionInput;
   HelpKindCount: Record<string, unknown>;
   ReintegrationCase: Record<string, unknown>;
@@ -3191,6 +3600,22 @@ export type ResolversParentTypes = {
   ElderlyReintegrationSupport: Record<string, unknown>;
   ElderlyReintegrationVisitInput: ElderlyReintegrationVisitInput;
   ElderlyMediationTeam: Record<string, unknown>;
+  ElderlyActivityVersion: Record<string, unknown>;
+  ElderlyActivityConnection: Record<string, unknown>;
+  RecordElderlyActivityInput: RecordElderlyActivityInput;
+  CorrectElderlyActivityInput: CorrectElderlyActivityInput;
+  ElderlyModelVersion: Record<string, unknown>;
+  ElderlyModelConnection: Record<string, unknown>;
+  RecordElderlyModelInput: RecordElderlyModelInput;
+  CorrectElderlyModelInput: CorrectElderlyModelInput;
+  ElderlyForumVersion: Record<string, unknown>;
+  ElderlyForumConnection: Record<string, unknown>;
+  RecordElderlyForumInput: RecordElderlyForumInput;
+  CorrectElderlyForumInput: CorrectElderlyForumInput;
+  ElderlyOpinionVersion: Record<string, unknown>;
+  ElderlyOpinionConnection: Record<string, unknown>;
+  RecordElderlyOpinionInput: RecordElderlyOpinionInput;
+  CorrectElderlyOpinionInput: CorrectElderlyOpinionInput;
   ElderlyReintegrationSupportVersion: Record<string, unknown>;
   ElderlyReintegrationSupportConnection: Record<string, unknown>;
   RecordElderlyReintegrationSupportInput: RecordElderlyReintegrationSupportInput;
@@ -3318,14 +3743,14 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  elderlyActivities?: Resolver<ResolversTypes['ElderlyActivityConnection'], ParentType, ContextType, RequireFields<QueryElderlyActivitiesArgs, 'first'>>;
-  elderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<QueryElderlyActivityArgs, 'id'>>;
   elderlyAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryElderlyAuditTrailArgs, 'first'>>;
-  elderlyModels?: Resolver<Array<ResolversTypes['ElderlyModel']>, ParentType, ContextType, RequireFields<QueryElderlyModelsArgs, 'first'>>;
+  elderlyActivities?: Resolver<ResolversTypes['ElderlyActivityConnection'], ParentType, ContextType, RequireFields<QueryElderlyActivitiesArgs, 'includeVoided' | 'first'>>;
+  elderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<QueryElderlyActivityArgs, 'id'>>;
+  elderlyModels?: Resolver<ResolversTypes['ElderlyModelConnection'], ParentType, ContextType, RequireFields<QueryElderlyModelsArgs, 'includeVoided' | 'first'>>;
   elderlyModel?: Resolver<Maybe<ResolversTypes['ElderlyModel']>, ParentType, ContextType, RequireFields<QueryElderlyModelArgs, 'id'>>;
-  elderlyForums?: Resolver<Array<ResolversTypes['ElderlyForum']>, ParentType, ContextType, RequireFields<QueryElderlyForumsArgs, 'first'>>;
+  elderlyForums?: Resolver<ResolversTypes['ElderlyForumConnection'], ParentType, ContextType, RequireFields<QueryElderlyForumsArgs, 'includeVoided' | 'first'>>;
   elderlyForum?: Resolver<Maybe<ResolversTypes['ElderlyForum']>, ParentType, ContextType, RequireFields<QueryElderlyForumArgs, 'id'>>;
-  elderlyOpinions?: Resolver<Array<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<QueryElderlyOpinionsArgs, 'first'>>;
+  elderlyOpinions?: Resolver<ResolversTypes['ElderlyOpinionConnection'], ParentType, ContextType, RequireFields<QueryElderlyOpinionsArgs, 'includeVoided' | 'first'>>;
   elderlyOpinion?: Resolver<Maybe<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<QueryElderlyOpinionArgs, 'id'>>;
   elderlyReintegrationSupports?: Resolver<ResolversTypes['ElderlyReintegrationSupportConnection'], ParentType, ContextType, RequireFields<QueryElderlyReintegrationSupportsArgs, 'includeVoided' | 'first'>>;
   elderlyReintegrationSupport?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryElderlyReintegrationSupportArgs, 'id'>>;
@@ -3366,20 +3791,22 @@ export type ElderlyActivityResolvers<ContextType = SubgraphContext, ParentType e
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ElderlyActivityVersion']>, ParentType, ContextType>;
+  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type ElderlyActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyActivityConnection'] = ResolversParentTypes['ElderlyActivityConnection']> = {
-  nodes?: Resolver<Array<ResolversTypes['ElderlyActivity']>, ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ElderlyUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyUnitRecords'] = ResolversParentTypes['ElderlyUnitRecords']> = {
@@ -3402,16 +3829,23 @@ export type ElderlyUnitRecordsResolvers<ContextType = SubgraphContext, ParentTyp
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  recordElderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<MutationRecordElderlyActivityArgs, 'input'>>;
-  correctElderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyActivityArgs, 'id' | 'input'>>;
-  recordElderlyModel?: Resolver<Maybe<ResolversTypes['ElderlyModel']>, ParentType, ContextType, RequireFields<MutationRecordElderlyModelArgs, 'input'>>;
   changeElderlyModelStatus?: Resolver<Maybe<ResolversTypes['ElderlyModel']>, ParentType, ContextType, RequireFields<MutationChangeElderlyModelStatusArgs, 'id' | 'status' | 'since'>>;
-  recordElderlyForum?: Resolver<Maybe<ResolversTypes['ElderlyForum']>, ParentType, ContextType, RequireFields<MutationRecordElderlyForumArgs, 'input'>>;
-  recordElderlyOpinion?: Resolver<Maybe<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<MutationRecordElderlyOpinionArgs, 'input'>>;
   answerElderlyOpinion?: Resolver<Maybe<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerElderlyOpinionArgs, 'id' | 'input'>>;
   recordElderlyReintegrationVisit?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordElderlyReintegrationVisitArgs, 'supportId' | 'input'>>;
   recordElderlyReintegrationOutcome?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordElderlyReintegrationOutcomeArgs, 'supportId' | 'outcome' | 'on'>>;
   recordElderlyMediationResult?: Resolver<Maybe<ResolversTypes['ElderlyMediationCase']>, ParentType, ContextType, RequireFields<MutationRecordElderlyMediationResultArgs, 'caseId' | 'result' | 'on'>>;
+  recordElderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<MutationRecordElderlyActivityArgs, 'input'>>;
+  correctElderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyActivityArgs, 'id' | 'changes' | 'reason'>>;
+  voidElderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<MutationVoidElderlyActivityArgs, 'id' | 'reason'>>;
+  recordElderlyModel?: Resolver<Maybe<ResolversTypes['ElderlyModel']>, ParentType, ContextType, RequireFields<MutationRecordElderlyModelArgs, 'input'>>;
+  correctElderlyModel?: Resolver<Maybe<ResolversTypes['ElderlyModel']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyModelArgs, 'id' | 'changes' | 'reason'>>;
+  voidElderlyModel?: Resolver<Maybe<ResolversTypes['ElderlyModel']>, ParentType, ContextType, RequireFields<MutationVoidElderlyModelArgs, 'id' | 'reason'>>;
+  recordElderlyForum?: Resolver<Maybe<ResolversTypes['ElderlyForum']>, ParentType, ContextType, RequireFields<MutationRecordElderlyForumArgs, 'input'>>;
+  correctElderlyForum?: Resolver<Maybe<ResolversTypes['ElderlyForum']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyForumArgs, 'id' | 'changes' | 'reason'>>;
+  voidElderlyForum?: Resolver<Maybe<ResolversTypes['ElderlyForum']>, ParentType, ContextType, RequireFields<MutationVoidElderlyForumArgs, 'id' | 'reason'>>;
+  recordElderlyOpinion?: Resolver<Maybe<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<MutationRecordElderlyOpinionArgs, 'input'>>;
+  correctElderlyOpinion?: Resolver<Maybe<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyOpinionArgs, 'id' | 'changes' | 'reason'>>;
+  voidElderlyOpinion?: Resolver<Maybe<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<MutationVoidElderlyOpinionArgs, 'id' | 'reason'>>;
   assignElderlyReintegrationSupport?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationAssignElderlyReintegrationSupportArgs, 'input'>>;
   correctElderlyReintegrationSupport?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyReintegrationSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidElderlyReintegrationSupport?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationVoidElderlyReintegrationSupportArgs, 'id' | 'reason'>>;
@@ -3489,15 +3923,24 @@ export type ElderlyModelResolvers<ContextType = SubgraphContext, ParentType exte
   kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
   statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ElderlyModelVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3575,14 +4018,22 @@ export type ElderlyForumResolvers<ContextType = SubgraphContext, ParentType exte
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
-  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ElderlyForumVersion']>, ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3590,22 +4041,31 @@ export type ElderlyOpinionResolvers<ContextType = SubgraphContext, ParentType ex
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ElderlyOpinion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ElderlyOpinionVersion']>, ParentType, ContextType>;
+  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
+  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3770,6 +4230,107 @@ export type ElderlyMediationTeamResolvers<ContextType = SubgraphContext, ParentT
   partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   meetsTeamComposition?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   caseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ElderlyActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyActivityVersion'] = ResolversParentTypes['ElderlyActivityVersion']> = {
+  type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ElderlyActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyActivityConnection'] = ResolversParentTypes['ElderlyActivityConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ElderlyActivity']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ElderlyModelVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyModelVersion'] = ResolversParentTypes['ElderlyModelVersion']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ElderlyModelConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyModelConnection'] = ResolversParentTypes['ElderlyModelConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ElderlyModel']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ElderlyForumVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyForumVersion'] = ResolversParentTypes['ElderlyForumVersion']> = {
+  kind?: Resolver<ResolversTypes['ForumKind'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ElderlyForumConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyForumConnection'] = ResolversParentTypes['ElderlyForumConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ElderlyForum']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ElderlyOpinionVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyOpinionVersion'] = ResolversParentTypes['ElderlyOpinionVersion']> = {
+  forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ElderlyOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyOpinionConnection'] = ResolversParentTypes['ElderlyOpinionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type ElderlyReintegrationSupportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyReintegrationSupportVersion'] = ResolversParentTypes['ElderlyReintegrationSupportVersion']> = {
@@ -4064,7 +4625,6 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Activity?: ActivityResolvers<ContextType>;
   ElderlyActivity?: ElderlyActivityResolvers<ContextType>;
-  ElderlyActivityConnection?: ElderlyActivityConnectionResolvers<ContextType>;
   ElderlyUnitRecords?: ElderlyUnitRecordsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -4110,6 +4670,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   TipHandoverSummary?: TipHandoverSummaryResolvers<ContextType>;
   ElderlyReintegrationSupport?: ElderlyReintegrationSupportResolvers<ContextType>;
   ElderlyMediationTeam?: ElderlyMediationTeamResolvers<ContextType>;
+  ElderlyActivityVersion?: ElderlyActivityVersionResolvers<ContextType>;
+  ElderlyActivityConnection?: ElderlyActivityConnectionResolvers<ContextType>;
+  ElderlyModelVersion?: ElderlyModelVersionResolvers<ContextType>;
+  ElderlyModelConnection?: ElderlyModelConnectionResolvers<ContextType>;
+  ElderlyForumVersion?: ElderlyForumVersionResolvers<ContextType>;
+  ElderlyForumConnection?: ElderlyForumConnectionResolvers<ContextType>;
+  ElderlyOpinionVersion?: ElderlyOpinionVersionResolvers<ContextType>;
+  ElderlyOpinionConnection?: ElderlyOpinionConnectionResolvers<ContextType>;
   ElderlyReintegrationSupportVersion?: ElderlyReintegrationSupportVersionResolvers<ContextType>;
   ElderlyReintegrationSupportConnection?: ElderlyReintegrationSupportConnectionResolvers<ContextType>;
   ElderlyReintegrationVisit?: ElderlyReintegrationVisitResolvers<ContextType>;

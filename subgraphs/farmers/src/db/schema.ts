@@ -2,7 +2,7 @@
 import { kindTable } from '@antt/subgraph-kit';
 import { campaigns, plan447Results } from '../kinds/index.js';
 
-export { activities, activityRevisions, auditLog, meta } from '@antt/subgraph-kit/tables';
+export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
 export { reintegrationSupports, reintegrationVisits, mediationTeams, mediationCases, atRiskSupports, tipHandovers } from '@antt/duties/tables';
 
 // The farmers' own kinds: their tables follow from their declarations (src/kinds).

@@ -233,23 +233,23 @@ export type Query = {
   periods: Array<Period>;
   /** The key tasks of the plan, section II. */
   planTasks: Array<PlanTask>;
-  /** The Farmers' Association of Sơn La province's activities in a unit and below it (default: the caller's jurisdiction), newest first. */
-  farmersActivities: FarmersActivityConnection;
-  /** One activity of the Farmers' Association of Sơn La province; null if it does not exist or is not yours to see. */
-  farmersActivity?: Maybe<FarmersActivity>;
   /** The audit trail of the Farmers' Association of Sơn La province's own data, newest first (its leaders and auditors). */
   farmersAuditTrail: Array<AuditRecord>;
-  /** The Farmers' Association of Sơn La province's models in a unit and below it (default: your jurisdiction), newest first. */
-  farmersModels: Array<FarmersModel>;
-  /** One model of the Farmers' Association of Sơn La province; null if it does not exist or is not yours to see. */
+  /** FarmersActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  farmersActivities: FarmersActivityConnection;
+  /** One FarmersActivity by id; null when there is none or it is not yours to see. */
+  farmersActivity?: Maybe<FarmersActivity>;
+  /** FarmersModel records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  farmersModels: FarmersModelConnection;
+  /** One FarmersModel by id; null when there is none or it is not yours to see. */
   farmersModel?: Maybe<FarmersModel>;
-  /** Forums the Farmers' Association of Sơn La province hosted in a unit and below it (default: your jurisdiction), newest first. */
-  farmersForums: Array<FarmersForum>;
-  /** One forum of the Farmers' Association of Sơn La province; null if it does not exist or is not yours to see. */
+  /** FarmersForum records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  farmersForums: FarmersForumConnection;
+  /** One FarmersForum by id; null when there is none or it is not yours to see. */
   farmersForum?: Maybe<FarmersForum>;
-  /** Opinions the Farmers' Association of Sơn La province must answer, in a unit and below it (default: your jurisdiction), newest first. */
-  farmersOpinions: Array<FarmersOpinion>;
-  /** One opinion the Farmers' Association of Sơn La province must answer; null if it does not exist or is not yours to see. */
+  /** FarmersOpinion records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  farmersOpinions: FarmersOpinionConnection;
+  /** One FarmersOpinion by id; null when there is none or it is not yours to see. */
   farmersOpinion?: Maybe<FarmersOpinion>;
   /** FarmersReintegrationSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   farmersReintegrationSupports: FarmersReintegrationSupportConnection;
@@ -321,24 +321,6 @@ export type QueryPeriodsArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
-export type QueryFarmersActivitiesArgs = {
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  periodId?: InputMaybe<Scalars['ID']['input']>;
-  from?: InputMaybe<Scalars['Date']['input']>;
-  to?: InputMaybe<Scalars['Date']['input']>;
-  type?: InputMaybe<ActivityType>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
-export type QueryFarmersActivityArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
 export type QueryFarmersAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -347,18 +329,44 @@ export type QueryFarmersAuditTrailArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
+export type QueryFarmersActivitiesArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<ActivityType>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFarmersActivityArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
 export type QueryFarmersModelsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<ModelStatus>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
-  replicaOf?: InputMaybe<Scalars['ID']['input']>;
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryFarmersModelArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -367,13 +375,18 @@ export type QueryFarmersForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryFarmersForumArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -382,15 +395,18 @@ export type QueryFarmersOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<OpinionStatus>;
-  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryFarmersOpinionArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -589,50 +605,55 @@ export type Activity = {
   demo: Scalars['Boolean']['output'];
 };
 
-/** An activity of the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La). */
+/** An activity of the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) carrying the plan out: a propaganda session, a training, a forum, a patrol, a festival day... */
 export type FarmersActivity = Activity & {
   __typename?: 'FarmersActivity';
-  /** Id, unique within the Farmers' Association of Sơn La province. */
+  /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
   /** Kind of activity. */
   type: ActivityType;
-  /** Topic (chủ đề). */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
   topic: Scalars['String']['output'];
-  /** Day it took place. */
+  /** Day it took place; not in the future. */
   date: Scalars['Date']['output'];
-  /** Unit where it took place, as the unit was on that day. */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
   unit: Unit;
-  /** The branch that ran it. */
-  branch: Branch;
   /** Number of participants (số người tham dự). */
   participants: Scalars['Int']['output'];
   /** Free-text note (ghi chú). */
   note?: Maybe<Scalars['String']['output']>;
-  /** The task of the plan it serves. */
-  planTask?: Maybe<PlanTask>;
-  /** When it was recorded. */
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
   recordedAt: Scalars['DateTime']['output'];
-  /** When it was last corrected; null if never. */
-  correctedAt?: Maybe<Scalars['DateTime']['output']>;
   /** True for generated demo data. */
   demo: Scalars['Boolean']['output'];
-};
-
-/** A page of the Farmers' Association of Sơn La province's activities, newest first. */
-export type FarmersActivityConnection = {
-  __typename?: 'FarmersActivityConnection';
-  /** The activities on this page. */
-  nodes: Array<FarmersActivity>;
-  /** How many match the filter in all. */
-  totalCount: Scalars['Int']['output'];
-  /** Where this page ends. */
-  pageInfo: PageInfo;
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FarmersActivityVersion>;
+  /** The task of the plan it serves. */
+  planTask?: Maybe<PlanTask>;
+  /** When it was last corrected; null if never. */
+  correctedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** What the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FarmersUnitRecords = {
   __typename?: 'FarmersUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại). */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
   activityCounts: Array<ActivityTypeCount>;
   /** Activities by the task of the plan they serve, in a period: what the Farmers' Association of Sơn La province did for each task (số hoạt động theo nhiệm vụ). */
   activityCountsByTask: Array<PlanTaskActivityCount>;
@@ -674,12 +695,14 @@ export type FarmersUnitRecords = {
 /** What the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FarmersUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
 /** What the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FarmersUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -796,62 +819,12 @@ export type FarmersUnitRecordsTrainingsArgs = {
   periodId: Scalars['ID']['input'];
 };
 
-/** A new activity of the Farmers' Association of Sơn La province. */
-export type RecordFarmersActivityInput = {
-  /** Kind of activity. */
-  type: ActivityType;
-  /** Topic (chủ đề). */
-  topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it took place, valid on that day (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** The branch that ran it; default: the Farmers' Association of Sơn La province's nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants, 0 or more. */
-  participants: Scalars['Int']['input'];
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves, II.1 to II.7. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** A correction of an activity of the Farmers' Association of Sơn La province: only the fields given change; the previous version is kept. */
-export type CorrectFarmersActivityInput = {
-  /** Kind of activity. */
-  type?: InputMaybe<ActivityType>;
-  /** Topic. */
-  topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place. */
-  date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place. */
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The branch that ran it. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants. */
-  participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Record an activity of the Farmers' Association of Sơn La province (staff of the organization, inside their jurisdiction). */
-  recordFarmersActivity?: Maybe<FarmersActivity>;
-  /** Correct an activity of the Farmers' Association of Sơn La province; the previous version is kept. */
-  correctFarmersActivity?: Maybe<FarmersActivity>;
-  /** Register a model the Farmers' Association of Sơn La province runs (its staff, inside their jurisdiction). */
-  recordFarmersModel?: Maybe<FarmersModel>;
-  /** Mark a model of the Farmers' Association of Sơn La province as being replicated, discontinued, or active again. */
+  /** Mark a model of the Farmers' Association of Sơn La province as being replicated, discontinued, or active again: a correction of its status, with the reason. */
   changeFarmersModelStatus?: Maybe<FarmersModel>;
-  /** Record a forum the Farmers' Association of Sơn La province hosted (its staff, inside their jurisdiction). */
-  recordFarmersForum?: Maybe<FarmersForum>;
-  /** Hand an opinion raised at a forum over to the Farmers' Association of Sơn La province to answer (its staff, the Front's, or the forum host's, inside their jurisdiction). Crime tips go to the police through handOverCrimeTip instead. */
-  recordFarmersOpinion?: Maybe<FarmersOpinion>;
-  /** Answer an opinion handed to the Farmers' Association of Sơn La province (its staff only); an opinion is answered once. */
+  /** Answer an opinion handed to the Farmers' Association of Sơn La province (its staff only); an opinion is answered once (a later change is a correction with its reason). */
   answerFarmersOpinion?: Maybe<FarmersOpinion>;
   /** Record a visit to a person the Farmers' Association of Sơn La province supports, and the help given (staff, in their jurisdiction); returns the support. */
   recordFarmersReintegrationVisit?: Maybe<FarmersReintegrationSupport>;
@@ -859,6 +832,30 @@ export type Mutation = {
   recordFarmersReintegrationOutcome?: Maybe<FarmersReintegrationSupport>;
   /** Record the result of a mediation (once; a later change is a correction with its reason). */
   recordFarmersMediationResult?: Maybe<FarmersMediationCase>;
+  /** Record a FarmersActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFarmersActivity?: Maybe<FarmersActivity>;
+  /** Correct a FarmersActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
+  correctFarmersActivity?: Maybe<FarmersActivity>;
+  /** Void a FarmersActivity (hủy hoạt động): it stops counting; its versions stay readable. */
+  voidFarmersActivity?: Maybe<FarmersActivity>;
+  /** Record a FarmersModel (ghi nhận mô hình). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFarmersModel?: Maybe<FarmersModel>;
+  /** Correct a FarmersModel (đính chính mô hình): a new version; the previous one stays readable in its history. */
+  correctFarmersModel?: Maybe<FarmersModel>;
+  /** Void a FarmersModel (hủy mô hình): it stops counting; its versions stay readable. */
+  voidFarmersModel?: Maybe<FarmersModel>;
+  /** Record a FarmersForum (ghi nhận diễn đàn). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFarmersForum?: Maybe<FarmersForum>;
+  /** Correct a FarmersForum (đính chính diễn đàn): a new version; the previous one stays readable in its history. */
+  correctFarmersForum?: Maybe<FarmersForum>;
+  /** Void a FarmersForum (hủy diễn đàn): it stops counting; its versions stay readable. */
+  voidFarmersForum?: Maybe<FarmersForum>;
+  /** Record a FarmersOpinion (ghi nhận ý kiến). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFarmersOpinion?: Maybe<FarmersOpinion>;
+  /** Correct a FarmersOpinion (đính chính ý kiến): a new version; the previous one stays readable in its history. */
+  correctFarmersOpinion?: Maybe<FarmersOpinion>;
+  /** Void a FarmersOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
+  voidFarmersOpinion?: Maybe<FarmersOpinion>;
   /** Record a FarmersReintegrationSupport (ghi nhận việc giúp đỡ người tái hòa nhập). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   assignFarmersReintegrationSupport?: Maybe<FarmersReintegrationSupport>;
   /** Correct a FarmersReintegrationSupport (đính chính việc giúp đỡ người tái hòa nhập): a new version; the previous one stays readable in its history. */
@@ -915,43 +912,11 @@ export type Mutation = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordFarmersActivityArgs = {
-  input: RecordFarmersActivityInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationCorrectFarmersActivityArgs = {
-  id: Scalars['ID']['input'];
-  input: CorrectFarmersActivityInput;
-  reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordFarmersModelArgs = {
-  input: RecordFarmersModelInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationChangeFarmersModelStatusArgs = {
   id: Scalars['ID']['input'];
   status: ModelStatus;
   since: Scalars['Date']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordFarmersForumArgs = {
-  input: RecordFarmersForumInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordFarmersOpinionArgs = {
-  input: RecordFarmersOpinionInput;
 };
 
 
@@ -983,6 +948,94 @@ export type MutationRecordFarmersMediationResultArgs = {
   result: MediationResult;
   on: Scalars['Date']['input'];
   transferredTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordFarmersActivityArgs = {
+  input: RecordFarmersActivityInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFarmersActivityArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFarmersActivityInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFarmersActivityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordFarmersModelArgs = {
+  input: RecordFarmersModelInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFarmersModelArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFarmersModelInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFarmersModelArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordFarmersForumArgs = {
+  input: RecordFarmersForumInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFarmersForumArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFarmersForumInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFarmersForumArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordFarmersOpinionArgs = {
+  input: RecordFarmersOpinionInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFarmersOpinionArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFarmersOpinionInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFarmersOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1343,7 +1396,7 @@ export type AnyModel = FrontModel | PoliceModel | VeteransModel | WomenModel | Y
 /** A security model the Farmers' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FarmersModel = Model & {
   __typename?: 'FarmersModel';
-  /** Id, unique across organizations: model:farmers:<number>. */
+  /** Id, unique across organizations: model:farmers:<number> for older records, model:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** Name (tên mô hình). */
   name: Scalars['String']['output'];
@@ -1351,104 +1404,104 @@ export type FarmersModel = Model & {
   kind: ModelKind;
   /** What it does and how (mô tả). */
   description?: Maybe<Scalars['String']['output']>;
-  /** Unit it runs in, as the unit was when it started. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
   unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FarmersModelVersion>;
+  /** Whether it is running (trạng thái). */
+  status: ModelStatus;
   /** The organization that runs it and keeps its record. */
   leadOrganization: Organization;
   /** Organizations taking part. */
   partnerOrganizations: Array<Organization>;
-  /** Day it started. */
-  startedOn: Scalars['Date']['output'];
-  /** Whether it is running. */
-  status: ModelStatus;
-  /** Since when the status holds. */
-  statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates. */
-  replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** The model it replicates, fetched from the organization that keeps it. */
   replicaOf?: Maybe<AnyModel>;
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
   /** Every review, oldest first (answered by the Front's subgraph). */
   reviews: Array<ModelReview>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A security model the Vietnam Fatherland Front Committee of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FrontModel = {
   __typename?: 'FrontModel';
-  /** Id, unique across organizations: model:front:<number>. */
+  /** Id, unique across organizations: model:front:<number> for older records, model:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Provincial Police runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type PoliceModel = {
   __typename?: 'PoliceModel';
-  /** Id, unique across organizations: model:police:<number>. */
+  /** Id, unique across organizations: model:police:<number> for older records, model:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Veterans' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type VeteransModel = {
   __typename?: 'VeteransModel';
-  /** Id, unique across organizations: model:veterans:<number>. */
+  /** Id, unique across organizations: model:veterans:<number> for older records, model:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Women's Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type WomenModel = {
   __typename?: 'WomenModel';
-  /** Id, unique across organizations: model:women:<number>. */
+  /** Id, unique across organizations: model:women:<number> for older records, model:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Ho Chi Minh Communist Youth Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type YouthModel = {
   __typename?: 'YouthModel';
-  /** Id, unique across organizations: model:youth:<number>. */
+  /** Id, unique across organizations: model:youth:<number> for older records, model:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Provincial Labour Federation runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type LabourModel = {
   __typename?: 'LabourModel';
-  /** Id, unique across organizations: model:labour:<number>. */
+  /** Id, unique across organizations: model:labour:<number> for older records, model:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Elderly Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type ElderlyModel = {
   __typename?: 'ElderlyModel';
-  /** Id, unique across organizations: model:elderly:<number>. */
+  /** Id, unique across organizations: model:elderly:<number> for older records, model:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Department of Information and Communications runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type InfocommModel = {
   __typename?: 'InfocommModel';
-  /** Id, unique across organizations: model:infocomm:<number>. */
+  /** Id, unique across organizations: model:infocomm:<number> for older records, model:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A new model of the Farmers' Association of Sơn La province. */
-export type RecordFarmersModelInput = {
-  /** Name (tên mô hình). */
-  name: Scalars['String']['input'];
-  /** Kind. */
-  kind: ModelKind;
-  /** What it does and how. */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, valid on the day it started (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** Day it started; not in the future. */
-  startedOn: Scalars['Date']['input'];
-  /** Partner organizations (ids: front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
-  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The model it replicates, in any organization (model:<organization>:<number>). */
-  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Kind of forum (loại diễn đàn), section II.4 and III.1 of the plan. */
@@ -1583,169 +1636,163 @@ export type OpinionCount = {
 /** A forum the Farmers' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FarmersForum = Forum & {
   __typename?: 'FarmersForum';
-  /** Id, unique across organizations: forum:farmers:<number>. */
+  /** Id, unique across organizations: forum:farmers:<number> for older records, forum:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Kind of forum. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
   kind: ForumKind;
-  /** Name of the forum, when it has one. */
+  /** Name of the forum, when it has one (required for OTHER). */
   title?: Maybe<Scalars['String']['output']>;
-  /** Day it was held. */
+  /** Day it was held (ngày tổ chức); not in the future. */
   date: Scalars['Date']['output'];
   /** Unit where it was held, as the unit was on that day. */
   unit: Unit;
-  /** The host's branch that held it. */
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
   branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FarmersForumVersion>;
   /** The organization that hosted it. */
   host: Organization;
   /** Co-hosting organizations. */
   coHosts: Array<Organization>;
-  /** Number of people attending. */
-  attendance: Scalars['Int']['output'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced: Scalars['Int']['output'];
-  /** Free-text note. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** An opinion the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) must answer (or forwarded to an agency and answers for). */
 export type FarmersOpinion = Opinion & {
   __typename?: 'FarmersOpinion';
-  /** Id, unique across organizations: opinion:<organization>:<number>. */
+  /** Id, unique across organizations: opinion:farmers:<number> for older records, opinion:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
   forumId: Scalars['ID']['output'];
-  /** The forum it was raised at, fetched from the organization that hosted it. */
-  forum?: Maybe<AnyForum>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
-  /** Day it was raised. */
+  /** Day it was raised (ngày nêu); not in the future. */
   raisedOn: Scalars['Date']['output'];
-  /** Field or topic. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
   topic: Scalars['String']['output'];
-  /** What was asked or reported. */
+  /** What was asked or reported (nội dung). */
   summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FarmersOpinionVersion>;
+  /** The forum it was raised at, fetched from the organization that hosted it. */
+  forum?: Maybe<AnyForum>;
   /** The organization that must answer it (this one). */
   assignedTo: Organization;
-  /** An agency outside this graph that must answer it, through this organization. */
-  agency?: Maybe<Scalars['String']['output']>;
-  /** Answer due by this day. */
-  dueDate: Scalars['Date']['output'];
   /** The organization whose staff handed it over. */
   handedOverBy: Organization;
   /** Answered or not. */
   status: OpinionStatus;
-  /** The answer; null until answered. */
-  answer?: Maybe<Scalars['String']['output']>;
-  /** Day it was answered. */
-  answeredOn?: Maybe<Scalars['Date']['output']>;
   /** Not answered and past its due date. */
   overdue: Scalars['Boolean']['output'];
   /** Whether it was answered by its due date; null while unanswered. */
   answeredOnTime?: Maybe<Scalars['Boolean']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A forum the Vietnam Fatherland Front Committee of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FrontForum = {
   __typename?: 'FrontForum';
-  /** Id, unique across organizations: forum:front:<number>. */
+  /** Id, unique across organizations: forum:front:<number> for older records, forum:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Provincial Police hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type PoliceForum = {
   __typename?: 'PoliceForum';
-  /** Id, unique across organizations: forum:police:<number>. */
+  /** Id, unique across organizations: forum:police:<number> for older records, forum:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Veterans' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type VeteransForum = {
   __typename?: 'VeteransForum';
-  /** Id, unique across organizations: forum:veterans:<number>. */
+  /** Id, unique across organizations: forum:veterans:<number> for older records, forum:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Women's Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type WomenForum = {
   __typename?: 'WomenForum';
-  /** Id, unique across organizations: forum:women:<number>. */
+  /** Id, unique across organizations: forum:women:<number> for older records, forum:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Ho Chi Minh Communist Youth Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type YouthForum = {
   __typename?: 'YouthForum';
-  /** Id, unique across organizations: forum:youth:<number>. */
+  /** Id, unique across organizations: forum:youth:<number> for older records, forum:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Provincial Labour Federation hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type LabourForum = {
   __typename?: 'LabourForum';
-  /** Id, unique across organizations: forum:labour:<number>. */
+  /** Id, unique across organizations: forum:labour:<number> for older records, forum:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Elderly Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type ElderlyForum = {
   __typename?: 'ElderlyForum';
-  /** Id, unique across organizations: forum:elderly:<number>. */
+  /** Id, unique across organizations: forum:elderly:<number> for older records, forum:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Department of Information and Communications hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type InfocommForum = {
   __typename?: 'InfocommForum';
-  /** Id, unique across organizations: forum:infocomm:<number>. */
+  /** Id, unique across organizations: forum:infocomm:<number> for older records, forum:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A forum the Farmers' Association of Sơn La province hosted. */
-export type RecordFarmersForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
-  kind: ForumKind;
-  /** Name of the forum (required for OTHER). */
-  title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it was held, valid on that day. */
-  unitId: Scalars['ID']['input'];
-  /** The branch that held it; default: the nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Co-hosting organizations (ids). */
-  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending, 0 or more. */
-  attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** An opinion handed over to the Farmers' Association of Sơn La province to answer. */
-export type RecordFarmersOpinionInput = {
-  /** The forum it was raised at (forum:<organization>:<number>). */
-  forumId: Scalars['ID']['input'];
-  /** Unit it concerns, valid on the day it was raised. */
-  unitId: Scalars['ID']['input'];
-  /** Day it was raised; not in the future. */
-  raisedOn: Scalars['Date']['input'];
-  /** Field or topic, e.g. Đất đai. */
-  topic: Scalars['String']['input'];
-  /** What was asked or reported. */
-  summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through the Farmers' Association of Sơn La province. */
-  agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day; not before the day it was raised, at most a year after. */
-  dueDate: Scalars['Date']['input'];
 };
 
 /** The answer to an opinion. */
@@ -2097,6 +2144,364 @@ export type RecordStatus =
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** One version of a FarmersActivity: its fields as they stood then, who made it and why. */
+export type FarmersActivityVersion = {
+  __typename?: 'FarmersActivityVersion';
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['output'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unit: Unit;
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['output'];
+  /** Free-text note (ghi chú). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FarmersActivity records, newest first. */
+export type FarmersActivityConnection = {
+  __typename?: 'FarmersActivityConnection';
+  /** The records on this page. */
+  nodes: Array<FarmersActivity>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FarmersActivity says (every field is checked and every problem reported at once). */
+export type RecordFarmersActivityInput = {
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['input'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId: Scalars['ID']['input'];
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['input'];
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a FarmersActivity to correct; fields left out keep their values. */
+export type CorrectFarmersActivityInput = {
+  /** Kind of activity. */
+  type?: InputMaybe<ActivityType>;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** Day it took place; not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Number of participants (số người tham dự). */
+  participants?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a FarmersModel: its fields as they stood then, who made it and why. */
+export type FarmersModelVersion = {
+  __typename?: 'FarmersModelVersion';
+  /** Name (tên mô hình). */
+  name: Scalars['String']['output'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FarmersModel records, newest first. */
+export type FarmersModelConnection = {
+  __typename?: 'FarmersModelConnection';
+  /** The records on this page. */
+  nodes: Array<FarmersModel>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FarmersModel says (every field is checked and every problem reported at once). */
+export type RecordFarmersModelInput = {
+  /** Name (tên mô hình). */
+  name: Scalars['String']['input'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId: Scalars['ID']['input'];
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['input'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a FarmersModel to correct; fields left out keep their values. */
+export type CorrectFarmersModelInput = {
+  /** Name (tên mô hình). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Kind (loại). */
+  kind?: InputMaybe<ModelKind>;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a FarmersForum: its fields as they stood then, who made it and why. */
+export type FarmersForumVersion = {
+  __typename?: 'FarmersForumVersion';
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it was held, as the unit was on that day. */
+  unit: Unit;
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FarmersForum records, newest first. */
+export type FarmersForumConnection = {
+  __typename?: 'FarmersForumConnection';
+  /** The records on this page. */
+  nodes: Array<FarmersForum>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FarmersForum says (every field is checked and every problem reported at once). */
+export type RecordFarmersForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it was held, as the unit was on that day. */
+  unitId: Scalars['ID']['input'];
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['input'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a FarmersForum to correct; fields left out keep their values. */
+export type CorrectFarmersForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind?: InputMaybe<ForumKind>;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it was held, as the unit was on that day. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance?: InputMaybe<Scalars['Int']['input']>;
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One version of a FarmersOpinion: its fields as they stood then, who made it and why. */
+export type FarmersOpinionVersion = {
+  __typename?: 'FarmersOpinionVersion';
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['output'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unit: Unit;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['output'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['output'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FarmersOpinion records, newest first. */
+export type FarmersOpinionConnection = {
+  __typename?: 'FarmersOpinionConnection';
+  /** The records on this page. */
+  nodes: Array<FarmersOpinion>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FarmersOpinion says (every field is checked and every problem reported at once). */
+export type RecordFarmersOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['input'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId: Scalars['ID']['input'];
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['input'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['input'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['input'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['input'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The fields of a FarmersOpinion to correct; fields left out keep their values. */
+export type CorrectFarmersOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId?: InputMaybe<Scalars['ID']['input']>;
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** What was asked or reported (nội dung). */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
 
 /** One version of a FarmersReintegrationSupport: its fields as they stood then, who made it and why. */
 export type FarmersReintegrationSupportVersion = {
@@ -3237,10 +3642,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<Record<string, unknown>>;
   Activity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Activity']>;
   FarmersActivity: ResolverTypeWrapper<Record<string, unknown>>;
-  FarmersActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   FarmersUnitRecords: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordFarmersActivityInput: RecordFarmersActivityInput;
-  CorrectFarmersActivityInput: CorrectFarmersActivityInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   AuditRecord: ResolverTypeWrapper<Record<string, unknown>>;
   ModelKind: ModelKind;
@@ -3260,7 +3662,6 @@ export type ResolversTypes = {
   LabourModel: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyModel: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommModel: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordFarmersModelInput: RecordFarmersModelInput;
   ForumKind: ForumKind;
   OpinionStatus: OpinionStatus;
   Forum: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Forum']>;
@@ -3278,8 +3679,6 @@ export type ResolversTypes = {
   LabourForum: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyForum: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommForum: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordFarmersForumInput: RecordFarmersForumInput;
-  RecordFarmersOpinionInput: RecordFarmersOpinionInput;
   AnswerFarmersOpinionInput: AnswerFarmersOpinionInput;
   HelpKind: HelpKind;
   HelpKindCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3304,6 +3703,22 @@ export type ResolversTypes = {
   FarmersReintegrationVisitInput: FarmersReintegrationVisitInput;
   FarmersMediationTeam: ResolverTypeWrapper<Record<string, unknown>>;
   RecordStatus: RecordStatus;
+  FarmersActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFarmersActivityInput: RecordFarmersActivityInput;
+  CorrectFarmersActivityInput: CorrectFarmersActivityInput;
+  FarmersModelVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersModelConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFarmersModelInput: RecordFarmersModelInput;
+  CorrectFarmersModelInput: CorrectFarmersModelInput;
+  FarmersForumVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersForumConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFarmersForumInput: RecordFarmersForumInput;
+  CorrectFarmersForumInput: CorrectFarmersForumInput;
+  FarmersOpinionVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFarmersOpinionInput: RecordFarmersOpinionInput;
+  CorrectFarmersOpinionInput: CorrectFarmersOpinionInput;
   FarmersReintegrationSupportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   FarmersReintegrationSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordFarmersReintegrationSupportInput: RecordFarmersReintegrationSupportInput;
@@ -3370,10 +3785,7 @@ export type ResolversParentTypes = {
   PageInfo: Record<string, unknown>;
   Activity: ResolversInterfaceTypes<ResolversParentTypes>['Activity'];
   FarmersActivity: Record<string, unknown>;
-  FarmersActivityConnection: Record<string, unknown>;
   FarmersUnitRecords: Record<string, unknown>;
-  RecordFarmersActivityInput: RecordFarmersActivityInput;
-  CorrectFarmersActivityInput: CorrectFarmersActivityInput;
   Mutation: Record<PropertyKey, never>;
   AuditRecord: Record<string, unknown>;
   ModelReview: Record<string, unknown>;
@@ -3389,7 +3801,6 @@ export type ResolversParentTypes = {
   LabourModel: Record<string, unknown>;
   ElderlyModel: Record<string, unknown>;
   InfocommModel: Record<string, unknown>;
-  RecordFarmersModelInput: RecordFarmersModelInput;
   Forum: ResolversInterfaceTypes<ResolversParentTypes>['Forum'];
   AnyForum: ResolversUnionTypes<ResolversParentTypes>['AnyForum'];
   Opinion: ResolversInterfaceTypes<ResolversParentTypes>['Opinion'];
@@ -3405,8 +3816,6 @@ export type ResolversParentTypes = {
   LabourForum: Record<string, unknown>;
   ElderlyForum: Record<string, unknown>;
   InfocommForum: Record<string, unknown>;
-  RecordFarmersForumInput: RecordFarmersForumInput;
-  RecordFarmersOpinionInput: RecordFarmersOpinionInput;
   AnswerFarmersOpinionInput: AnswerFarmersOpinionInput;
   HelpKindCount: Record<string, unknown>;
   ReintegrationCase: Record<string, unknown>;
@@ -3423,6 +3832,22 @@ export type ResolversParentTypes = {
   FarmersReintegrationSupport: Record<string, unknown>;
   FarmersReintegrationVisitInput: FarmersReintegrationVisitInput;
   FarmersMediationTeam: Record<string, unknown>;
+  FarmersActivityVersion: Record<string, unknown>;
+  FarmersActivityConnection: Record<string, unknown>;
+  RecordFarmersActivityInput: RecordFarmersActivityInput;
+  CorrectFarmersActivityInput: CorrectFarmersActivityInput;
+  FarmersModelVersion: Record<string, unknown>;
+  FarmersModelConnection: Record<string, unknown>;
+  RecordFarmersModelInput: RecordFarmersModelInput;
+  CorrectFarmersModelInput: CorrectFarmersModelInput;
+  FarmersForumVersion: Record<string, unknown>;
+  FarmersForumConnection: Record<string, unknown>;
+  RecordFarmersForumInput: RecordFarmersForumInput;
+  CorrectFarmersForumInput: CorrectFarmersForumInput;
+  FarmersOpinionVersion: Record<string, unknown>;
+  FarmersOpinionConnection: Record<string, unknown>;
+  RecordFarmersOpinionInput: RecordFarmersOpinionInput;
+  CorrectFarmersOpinionInput: CorrectFarmersOpinionInput;
   FarmersReintegrationSupportVersion: Record<string, unknown>;
   FarmersReintegrationSupportConnection: Record<string, unknown>;
   RecordFarmersReintegrationSupportInput: RecordFarmersReintegrationSupportInput;
@@ -3557,14 +3982,14 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  farmersActivities?: Resolver<ResolversTypes['FarmersActivityConnection'], ParentType, ContextType, RequireFields<QueryFarmersActivitiesArgs, 'first'>>;
-  farmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<QueryFarmersActivityArgs, 'id'>>;
   farmersAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryFarmersAuditTrailArgs, 'first'>>;
-  farmersModels?: Resolver<Array<ResolversTypes['FarmersModel']>, ParentType, ContextType, RequireFields<QueryFarmersModelsArgs, 'first'>>;
+  farmersActivities?: Resolver<ResolversTypes['FarmersActivityConnection'], ParentType, ContextType, RequireFields<QueryFarmersActivitiesArgs, 'includeVoided' | 'first'>>;
+  farmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<QueryFarmersActivityArgs, 'id'>>;
+  farmersModels?: Resolver<ResolversTypes['FarmersModelConnection'], ParentType, ContextType, RequireFields<QueryFarmersModelsArgs, 'includeVoided' | 'first'>>;
   farmersModel?: Resolver<Maybe<ResolversTypes['FarmersModel']>, ParentType, ContextType, RequireFields<QueryFarmersModelArgs, 'id'>>;
-  farmersForums?: Resolver<Array<ResolversTypes['FarmersForum']>, ParentType, ContextType, RequireFields<QueryFarmersForumsArgs, 'first'>>;
+  farmersForums?: Resolver<ResolversTypes['FarmersForumConnection'], ParentType, ContextType, RequireFields<QueryFarmersForumsArgs, 'includeVoided' | 'first'>>;
   farmersForum?: Resolver<Maybe<ResolversTypes['FarmersForum']>, ParentType, ContextType, RequireFields<QueryFarmersForumArgs, 'id'>>;
-  farmersOpinions?: Resolver<Array<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<QueryFarmersOpinionsArgs, 'first'>>;
+  farmersOpinions?: Resolver<ResolversTypes['FarmersOpinionConnection'], ParentType, ContextType, RequireFields<QueryFarmersOpinionsArgs, 'includeVoided' | 'first'>>;
   farmersOpinion?: Resolver<Maybe<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<QueryFarmersOpinionArgs, 'id'>>;
   farmersReintegrationSupports?: Resolver<ResolversTypes['FarmersReintegrationSupportConnection'], ParentType, ContextType, RequireFields<QueryFarmersReintegrationSupportsArgs, 'includeVoided' | 'first'>>;
   farmersReintegrationSupport?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryFarmersReintegrationSupportArgs, 'id'>>;
@@ -3606,20 +4031,22 @@ export type FarmersActivityResolvers<ContextType = SubgraphContext, ParentType e
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FarmersActivityVersion']>, ParentType, ContextType>;
+  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type FarmersActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersActivityConnection'] = ResolversParentTypes['FarmersActivityConnection']> = {
-  nodes?: Resolver<Array<ResolversTypes['FarmersActivity']>, ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type FarmersUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersUnitRecords'] = ResolversParentTypes['FarmersUnitRecords']> = {
@@ -3644,16 +4071,23 @@ export type FarmersUnitRecordsResolvers<ContextType = SubgraphContext, ParentTyp
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  recordFarmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<MutationRecordFarmersActivityArgs, 'input'>>;
-  correctFarmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersActivityArgs, 'id' | 'input'>>;
-  recordFarmersModel?: Resolver<Maybe<ResolversTypes['FarmersModel']>, ParentType, ContextType, RequireFields<MutationRecordFarmersModelArgs, 'input'>>;
   changeFarmersModelStatus?: Resolver<Maybe<ResolversTypes['FarmersModel']>, ParentType, ContextType, RequireFields<MutationChangeFarmersModelStatusArgs, 'id' | 'status' | 'since'>>;
-  recordFarmersForum?: Resolver<Maybe<ResolversTypes['FarmersForum']>, ParentType, ContextType, RequireFields<MutationRecordFarmersForumArgs, 'input'>>;
-  recordFarmersOpinion?: Resolver<Maybe<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<MutationRecordFarmersOpinionArgs, 'input'>>;
   answerFarmersOpinion?: Resolver<Maybe<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerFarmersOpinionArgs, 'id' | 'input'>>;
   recordFarmersReintegrationVisit?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordFarmersReintegrationVisitArgs, 'supportId' | 'input'>>;
   recordFarmersReintegrationOutcome?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordFarmersReintegrationOutcomeArgs, 'supportId' | 'outcome' | 'on'>>;
   recordFarmersMediationResult?: Resolver<Maybe<ResolversTypes['FarmersMediationCase']>, ParentType, ContextType, RequireFields<MutationRecordFarmersMediationResultArgs, 'caseId' | 'result' | 'on'>>;
+  recordFarmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<MutationRecordFarmersActivityArgs, 'input'>>;
+  correctFarmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersActivityArgs, 'id' | 'changes' | 'reason'>>;
+  voidFarmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<MutationVoidFarmersActivityArgs, 'id' | 'reason'>>;
+  recordFarmersModel?: Resolver<Maybe<ResolversTypes['FarmersModel']>, ParentType, ContextType, RequireFields<MutationRecordFarmersModelArgs, 'input'>>;
+  correctFarmersModel?: Resolver<Maybe<ResolversTypes['FarmersModel']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersModelArgs, 'id' | 'changes' | 'reason'>>;
+  voidFarmersModel?: Resolver<Maybe<ResolversTypes['FarmersModel']>, ParentType, ContextType, RequireFields<MutationVoidFarmersModelArgs, 'id' | 'reason'>>;
+  recordFarmersForum?: Resolver<Maybe<ResolversTypes['FarmersForum']>, ParentType, ContextType, RequireFields<MutationRecordFarmersForumArgs, 'input'>>;
+  correctFarmersForum?: Resolver<Maybe<ResolversTypes['FarmersForum']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersForumArgs, 'id' | 'changes' | 'reason'>>;
+  voidFarmersForum?: Resolver<Maybe<ResolversTypes['FarmersForum']>, ParentType, ContextType, RequireFields<MutationVoidFarmersForumArgs, 'id' | 'reason'>>;
+  recordFarmersOpinion?: Resolver<Maybe<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<MutationRecordFarmersOpinionArgs, 'input'>>;
+  correctFarmersOpinion?: Resolver<Maybe<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersOpinionArgs, 'id' | 'changes' | 'reason'>>;
+  voidFarmersOpinion?: Resolver<Maybe<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<MutationVoidFarmersOpinionArgs, 'id' | 'reason'>>;
   assignFarmersReintegrationSupport?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationAssignFarmersReintegrationSupportArgs, 'input'>>;
   correctFarmersReintegrationSupport?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersReintegrationSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidFarmersReintegrationSupport?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationVoidFarmersReintegrationSupportArgs, 'id' | 'reason'>>;
@@ -3734,15 +4168,24 @@ export type FarmersModelResolvers<ContextType = SubgraphContext, ParentType exte
   kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
   statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FarmersModelVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3820,14 +4263,22 @@ export type FarmersForumResolvers<ContextType = SubgraphContext, ParentType exte
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
-  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FarmersForumVersion']>, ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3835,22 +4286,31 @@ export type FarmersOpinionResolvers<ContextType = SubgraphContext, ParentType ex
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FarmersOpinion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FarmersOpinionVersion']>, ParentType, ContextType>;
+  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
+  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4015,6 +4475,107 @@ export type FarmersMediationTeamResolvers<ContextType = SubgraphContext, ParentT
   partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   meetsTeamComposition?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   caseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FarmersActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersActivityVersion'] = ResolversParentTypes['FarmersActivityVersion']> = {
+  type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FarmersActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersActivityConnection'] = ResolversParentTypes['FarmersActivityConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FarmersActivity']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type FarmersModelVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersModelVersion'] = ResolversParentTypes['FarmersModelVersion']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FarmersModelConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersModelConnection'] = ResolversParentTypes['FarmersModelConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FarmersModel']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type FarmersForumVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersForumVersion'] = ResolversParentTypes['FarmersForumVersion']> = {
+  kind?: Resolver<ResolversTypes['ForumKind'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FarmersForumConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersForumConnection'] = ResolversParentTypes['FarmersForumConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FarmersForum']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type FarmersOpinionVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersOpinionVersion'] = ResolversParentTypes['FarmersOpinionVersion']> = {
+  forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FarmersOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersOpinionConnection'] = ResolversParentTypes['FarmersOpinionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FarmersOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type FarmersReintegrationSupportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersReintegrationSupportVersion'] = ResolversParentTypes['FarmersReintegrationSupportVersion']> = {
@@ -4371,7 +4932,6 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Activity?: ActivityResolvers<ContextType>;
   FarmersActivity?: FarmersActivityResolvers<ContextType>;
-  FarmersActivityConnection?: FarmersActivityConnectionResolvers<ContextType>;
   FarmersUnitRecords?: FarmersUnitRecordsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -4417,6 +4977,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   TipHandoverSummary?: TipHandoverSummaryResolvers<ContextType>;
   FarmersReintegrationSupport?: FarmersReintegrationSupportResolvers<ContextType>;
   FarmersMediationTeam?: FarmersMediationTeamResolvers<ContextType>;
+  FarmersActivityVersion?: FarmersActivityVersionResolvers<ContextType>;
+  FarmersActivityConnection?: FarmersActivityConnectionResolvers<ContextType>;
+  FarmersModelVersion?: FarmersModelVersionResolvers<ContextType>;
+  FarmersModelConnection?: FarmersModelConnectionResolvers<ContextType>;
+  FarmersForumVersion?: FarmersForumVersionResolvers<ContextType>;
+  FarmersForumConnection?: FarmersForumConnectionResolvers<ContextType>;
+  FarmersOpinionVersion?: FarmersOpinionVersionResolvers<ContextType>;
+  FarmersOpinionConnection?: FarmersOpinionConnectionResolvers<ContextType>;
   FarmersReintegrationSupportVersion?: FarmersReintegrationSupportVersionResolvers<ContextType>;
   FarmersReintegrationSupportConnection?: FarmersReintegrationSupportConnectionResolvers<ContextType>;
   FarmersReintegrationVisit?: FarmersReintegrationVisitResolvers<ContextType>;

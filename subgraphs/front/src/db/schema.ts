@@ -6,7 +6,7 @@
 import { kindTable } from '@antt/subgraph-kit';
 import { commendations as commendationKind, inspections as inspectionKind, modelReviews as reviewKind, peopleOfStanding as peopleKind, plans as planKind, planTasks as taskKind } from '../kinds/index.js';
 
-export { activities, activityRevisions, auditLog, meta } from '@antt/subgraph-kit/tables';
+export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
 
 export const modelReviews = kindTable(reviewKind.spec);
 export const peopleOfStanding = kindTable(peopleKind.spec);

@@ -233,23 +233,23 @@ export type Query = {
   periods: Array<Period>;
   /** The key tasks of the plan, section II. */
   planTasks: Array<PlanTask>;
-  /** The Vietnam Fatherland Front Committee of Sơn La province's activities in a unit and below it (default: the caller's jurisdiction), newest first. */
-  frontActivities: FrontActivityConnection;
-  /** One activity of the Vietnam Fatherland Front Committee of Sơn La province; null if it does not exist or is not yours to see. */
-  frontActivity?: Maybe<FrontActivity>;
   /** The audit trail of the Vietnam Fatherland Front Committee of Sơn La province's own data, newest first (its leaders and auditors). */
   frontAuditTrail: Array<AuditRecord>;
-  /** The Vietnam Fatherland Front Committee of Sơn La province's models in a unit and below it (default: your jurisdiction), newest first. */
-  frontModels: Array<FrontModel>;
-  /** One model of the Vietnam Fatherland Front Committee of Sơn La province; null if it does not exist or is not yours to see. */
+  /** FrontActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  frontActivities: FrontActivityConnection;
+  /** One FrontActivity by id; null when there is none or it is not yours to see. */
+  frontActivity?: Maybe<FrontActivity>;
+  /** FrontModel records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  frontModels: FrontModelConnection;
+  /** One FrontModel by id; null when there is none or it is not yours to see. */
   frontModel?: Maybe<FrontModel>;
-  /** Forums the Vietnam Fatherland Front Committee of Sơn La province hosted in a unit and below it (default: your jurisdiction), newest first. */
-  frontForums: Array<FrontForum>;
-  /** One forum of the Vietnam Fatherland Front Committee of Sơn La province; null if it does not exist or is not yours to see. */
+  /** FrontForum records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  frontForums: FrontForumConnection;
+  /** One FrontForum by id; null when there is none or it is not yours to see. */
   frontForum?: Maybe<FrontForum>;
-  /** Opinions the Vietnam Fatherland Front Committee of Sơn La province must answer, in a unit and below it (default: your jurisdiction), newest first. */
-  frontOpinions: Array<FrontOpinion>;
-  /** One opinion the Vietnam Fatherland Front Committee of Sơn La province must answer; null if it does not exist or is not yours to see. */
+  /** FrontOpinion records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  frontOpinions: FrontOpinionConnection;
+  /** One FrontOpinion by id; null when there is none or it is not yours to see. */
   frontOpinion?: Maybe<FrontOpinion>;
   /** CoordinationPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   frontPlanRecords: CoordinationPlanConnection;
@@ -331,24 +331,6 @@ export type QueryPeriodsArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
-export type QueryFrontActivitiesArgs = {
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  periodId?: InputMaybe<Scalars['ID']['input']>;
-  from?: InputMaybe<Scalars['Date']['input']>;
-  to?: InputMaybe<Scalars['Date']['input']>;
-  type?: InputMaybe<ActivityType>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
-export type QueryFrontActivityArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
 export type QueryFrontAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -357,18 +339,44 @@ export type QueryFrontAuditTrailArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
+export type QueryFrontActivitiesArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<ActivityType>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFrontActivityArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
 export type QueryFrontModelsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<ModelStatus>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
-  replicaOf?: InputMaybe<Scalars['ID']['input']>;
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryFrontModelArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -377,13 +385,18 @@ export type QueryFrontForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryFrontForumArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -392,15 +405,18 @@ export type QueryFrontOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<OpinionStatus>;
-  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryFrontOpinionArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -623,50 +639,55 @@ export type Activity = {
   demo: Scalars['Boolean']['output'];
 };
 
-/** An activity of the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La). */
+/** An activity of the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) carrying the plan out: a propaganda session, a training, a forum, a patrol, a festival day... */
 export type FrontActivity = Activity & {
   __typename?: 'FrontActivity';
-  /** Id, unique within the Vietnam Fatherland Front Committee of Sơn La province. */
+  /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
   /** Kind of activity. */
   type: ActivityType;
-  /** Topic (chủ đề). */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
   topic: Scalars['String']['output'];
-  /** Day it took place. */
+  /** Day it took place; not in the future. */
   date: Scalars['Date']['output'];
-  /** Unit where it took place, as the unit was on that day. */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
   unit: Unit;
-  /** The branch that ran it. */
-  branch: Branch;
   /** Number of participants (số người tham dự). */
   participants: Scalars['Int']['output'];
   /** Free-text note (ghi chú). */
   note?: Maybe<Scalars['String']['output']>;
-  /** The task of the plan it serves. */
-  planTask?: Maybe<PlanTask>;
-  /** When it was recorded. */
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
   recordedAt: Scalars['DateTime']['output'];
-  /** When it was last corrected; null if never. */
-  correctedAt?: Maybe<Scalars['DateTime']['output']>;
   /** True for generated demo data. */
   demo: Scalars['Boolean']['output'];
-};
-
-/** A page of the Vietnam Fatherland Front Committee of Sơn La province's activities, newest first. */
-export type FrontActivityConnection = {
-  __typename?: 'FrontActivityConnection';
-  /** The activities on this page. */
-  nodes: Array<FrontActivity>;
-  /** How many match the filter in all. */
-  totalCount: Scalars['Int']['output'];
-  /** Where this page ends. */
-  pageInfo: PageInfo;
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FrontActivityVersion>;
+  /** The task of the plan it serves. */
+  planTask?: Maybe<PlanTask>;
+  /** When it was last corrected; null if never. */
+  correctedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecords = {
   __typename?: 'FrontUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại). */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
   activityCounts: Array<ActivityTypeCount>;
   /** Activities by the task of the plan they serve, in a period: what the Vietnam Fatherland Front Committee of Sơn La province did for each task (số hoạt động theo nhiệm vụ). */
   activityCountsByTask: Array<PlanTaskActivityCount>;
@@ -710,12 +731,14 @@ export type FrontUnitRecords = {
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -835,63 +858,37 @@ export type FrontUnitRecordsInspectionCountsArgs = {
   periodId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** A new activity of the Vietnam Fatherland Front Committee of Sơn La province. */
-export type RecordFrontActivityInput = {
-  /** Kind of activity. */
-  type: ActivityType;
-  /** Topic (chủ đề). */
-  topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it took place, valid on that day (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** The branch that ran it; default: the Vietnam Fatherland Front Committee of Sơn La province's nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants, 0 or more. */
-  participants: Scalars['Int']['input'];
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves, II.1 to II.7. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** A correction of an activity of the Vietnam Fatherland Front Committee of Sơn La province: only the fields given change; the previous version is kept. */
-export type CorrectFrontActivityInput = {
-  /** Kind of activity. */
-  type?: InputMaybe<ActivityType>;
-  /** Topic. */
-  topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place. */
-  date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place. */
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The branch that ran it. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants. */
-  participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Record an activity of the Vietnam Fatherland Front Committee of Sơn La province (staff of the organization, inside their jurisdiction). */
-  recordFrontActivity?: Maybe<FrontActivity>;
-  /** Correct an activity of the Vietnam Fatherland Front Committee of Sơn La province; the previous version is kept. */
-  correctFrontActivity?: Maybe<FrontActivity>;
-  /** Register a model the Vietnam Fatherland Front Committee of Sơn La province runs (its staff, inside their jurisdiction). */
-  recordFrontModel?: Maybe<FrontModel>;
-  /** Mark a model of the Vietnam Fatherland Front Committee of Sơn La province as being replicated, discontinued, or active again. */
+  /** Mark a model of the Vietnam Fatherland Front Committee of Sơn La province as being replicated, discontinued, or active again: a correction of its status, with the reason. */
   changeFrontModelStatus?: Maybe<FrontModel>;
-  /** Record a forum the Vietnam Fatherland Front Committee of Sơn La province hosted (its staff, inside their jurisdiction). */
-  recordFrontForum?: Maybe<FrontForum>;
-  /** Hand an opinion raised at a forum over to the Vietnam Fatherland Front Committee of Sơn La province to answer (its staff, the Front's, or the forum host's, inside their jurisdiction). Crime tips go to the police through handOverCrimeTip instead. */
-  recordFrontOpinion?: Maybe<FrontOpinion>;
-  /** Answer an opinion handed to the Vietnam Fatherland Front Committee of Sơn La province (its staff only); an opinion is answered once. */
+  /** Answer an opinion handed to the Vietnam Fatherland Front Committee of Sơn La province (its staff only); an opinion is answered once (a later change is a correction with its reason). */
   answerFrontOpinion?: Maybe<FrontOpinion>;
+  /** Record a FrontActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFrontActivity?: Maybe<FrontActivity>;
+  /** Correct a FrontActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
+  correctFrontActivity?: Maybe<FrontActivity>;
+  /** Void a FrontActivity (hủy hoạt động): it stops counting; its versions stay readable. */
+  voidFrontActivity?: Maybe<FrontActivity>;
+  /** Record a FrontModel (ghi nhận mô hình). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFrontModel?: Maybe<FrontModel>;
+  /** Correct a FrontModel (đính chính mô hình): a new version; the previous one stays readable in its history. */
+  correctFrontModel?: Maybe<FrontModel>;
+  /** Void a FrontModel (hủy mô hình): it stops counting; its versions stay readable. */
+  voidFrontModel?: Maybe<FrontModel>;
+  /** Record a FrontForum (ghi nhận diễn đàn). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFrontForum?: Maybe<FrontForum>;
+  /** Correct a FrontForum (đính chính diễn đàn): a new version; the previous one stays readable in its history. */
+  correctFrontForum?: Maybe<FrontForum>;
+  /** Void a FrontForum (hủy diễn đàn): it stops counting; its versions stay readable. */
+  voidFrontForum?: Maybe<FrontForum>;
+  /** Record a FrontOpinion (ghi nhận ý kiến). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFrontOpinion?: Maybe<FrontOpinion>;
+  /** Correct a FrontOpinion (đính chính ý kiến): a new version; the previous one stays readable in its history. */
+  correctFrontOpinion?: Maybe<FrontOpinion>;
+  /** Void a FrontOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
+  voidFrontOpinion?: Maybe<FrontOpinion>;
   /** Record a CoordinationPlan (ghi nhận kế hoạch phối hợp). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordCoordinationPlan?: Maybe<CoordinationPlan>;
   /** Correct a CoordinationPlan (đính chính kế hoạch phối hợp): a new version; the previous one stays readable in its history. */
@@ -950,26 +947,6 @@ export type Mutation = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordFrontActivityArgs = {
-  input: RecordFrontActivityInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationCorrectFrontActivityArgs = {
-  id: Scalars['ID']['input'];
-  input: CorrectFrontActivityInput;
-  reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordFrontModelArgs = {
-  input: RecordFrontModelInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationChangeFrontModelStatusArgs = {
   id: Scalars['ID']['input'];
   status: ModelStatus;
@@ -979,21 +956,97 @@ export type MutationChangeFrontModelStatusArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAnswerFrontOpinionArgs = {
+  id: Scalars['ID']['input'];
+  input: AnswerFrontOpinionInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordFrontActivityArgs = {
+  input: RecordFrontActivityInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFrontActivityArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFrontActivityInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFrontActivityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordFrontModelArgs = {
+  input: RecordFrontModelInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFrontModelArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFrontModelInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFrontModelArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordFrontForumArgs = {
   input: RecordFrontForumInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFrontForumArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFrontForumInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFrontForumArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordFrontOpinionArgs = {
   input: RecordFrontOpinionInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationAnswerFrontOpinionArgs = {
+export type MutationCorrectFrontOpinionArgs = {
   id: Scalars['ID']['input'];
-  input: AnswerFrontOpinionInput;
+  changes: CorrectFrontOpinionInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFrontOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1354,7 +1407,7 @@ export type AnyModel = FrontModel | PoliceModel | VeteransModel | WomenModel | Y
 /** A security model the Vietnam Fatherland Front Committee of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FrontModel = Model & {
   __typename?: 'FrontModel';
-  /** Id, unique across organizations: model:front:<number>. */
+  /** Id, unique across organizations: model:front:<number> for older records, model:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** Name (tên mô hình). */
   name: Scalars['String']['output'];
@@ -1362,36 +1415,54 @@ export type FrontModel = Model & {
   kind: ModelKind;
   /** What it does and how (mô tả). */
   description?: Maybe<Scalars['String']['output']>;
-  /** Unit it runs in, as the unit was when it started. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
   unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FrontModelVersion>;
+  /** Whether it is running (trạng thái). */
+  status: ModelStatus;
   /** The organization that runs it and keeps its record. */
   leadOrganization: Organization;
   /** Organizations taking part. */
   partnerOrganizations: Array<Organization>;
-  /** Day it started. */
-  startedOn: Scalars['Date']['output'];
-  /** Whether it is running. */
-  status: ModelStatus;
-  /** Since when the status holds. */
-  statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates. */
-  replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** The model it replicates, fetched from the organization that keeps it. */
   replicaOf?: Maybe<AnyModel>;
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
   /** Every review, oldest first (answered by the Front's subgraph). */
   reviews: Array<ModelReview>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A security model the Sơn La Provincial Police runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type PoliceModel = {
   __typename?: 'PoliceModel';
-  /** Id, unique across organizations: model:police:<number>. */
+  /** Id, unique across organizations: model:police:<number> for older records, model:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
@@ -1402,7 +1473,7 @@ export type PoliceModel = {
 /** A security model the Veterans' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type VeteransModel = {
   __typename?: 'VeteransModel';
-  /** Id, unique across organizations: model:veterans:<number>. */
+  /** Id, unique across organizations: model:veterans:<number> for older records, model:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
@@ -1413,7 +1484,7 @@ export type VeteransModel = {
 /** A security model the Women's Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type WomenModel = {
   __typename?: 'WomenModel';
-  /** Id, unique across organizations: model:women:<number>. */
+  /** Id, unique across organizations: model:women:<number> for older records, model:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
@@ -1424,7 +1495,7 @@ export type WomenModel = {
 /** A security model the Ho Chi Minh Communist Youth Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type YouthModel = {
   __typename?: 'YouthModel';
-  /** Id, unique across organizations: model:youth:<number>. */
+  /** Id, unique across organizations: model:youth:<number> for older records, model:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
@@ -1435,7 +1506,7 @@ export type YouthModel = {
 /** A security model the Sơn La Provincial Labour Federation runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type LabourModel = {
   __typename?: 'LabourModel';
-  /** Id, unique across organizations: model:labour:<number>. */
+  /** Id, unique across organizations: model:labour:<number> for older records, model:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
@@ -1446,7 +1517,7 @@ export type LabourModel = {
 /** A security model the Farmers' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FarmersModel = {
   __typename?: 'FarmersModel';
-  /** Id, unique across organizations: model:farmers:<number>. */
+  /** Id, unique across organizations: model:farmers:<number> for older records, model:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
@@ -1457,7 +1528,7 @@ export type FarmersModel = {
 /** A security model the Elderly Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type ElderlyModel = {
   __typename?: 'ElderlyModel';
-  /** Id, unique across organizations: model:elderly:<number>. */
+  /** Id, unique across organizations: model:elderly:<number> for older records, model:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
@@ -1468,30 +1539,12 @@ export type ElderlyModel = {
 /** A security model the Sơn La Department of Information and Communications runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type InfocommModel = {
   __typename?: 'InfocommModel';
-  /** Id, unique across organizations: model:infocomm:<number>. */
+  /** Id, unique across organizations: model:infocomm:<number> for older records, model:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
   /** Every review, oldest first (answered by the Front's subgraph). */
   reviews: Array<ModelReview>;
-};
-
-/** A new model of the Vietnam Fatherland Front Committee of Sơn La province. */
-export type RecordFrontModelInput = {
-  /** Name (tên mô hình). */
-  name: Scalars['String']['input'];
-  /** Kind. */
-  kind: ModelKind;
-  /** What it does and how. */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, valid on the day it started (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** Day it started; not in the future. */
-  startedOn: Scalars['Date']['input'];
-  /** Partner organizations (ids: front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
-  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The model it replicates, in any organization (model:<organization>:<number>). */
-  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Kind of forum (loại diễn đàn), section II.4 and III.1 of the plan. */
@@ -1626,169 +1679,163 @@ export type OpinionCount = {
 /** A forum the Vietnam Fatherland Front Committee of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FrontForum = Forum & {
   __typename?: 'FrontForum';
-  /** Id, unique across organizations: forum:front:<number>. */
+  /** Id, unique across organizations: forum:front:<number> for older records, forum:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Kind of forum. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
   kind: ForumKind;
-  /** Name of the forum, when it has one. */
+  /** Name of the forum, when it has one (required for OTHER). */
   title?: Maybe<Scalars['String']['output']>;
-  /** Day it was held. */
+  /** Day it was held (ngày tổ chức); not in the future. */
   date: Scalars['Date']['output'];
   /** Unit where it was held, as the unit was on that day. */
   unit: Unit;
-  /** The host's branch that held it. */
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
   branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FrontForumVersion>;
   /** The organization that hosted it. */
   host: Organization;
   /** Co-hosting organizations. */
   coHosts: Array<Organization>;
-  /** Number of people attending. */
-  attendance: Scalars['Int']['output'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced: Scalars['Int']['output'];
-  /** Free-text note. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** An opinion the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) must answer (or forwarded to an agency and answers for). */
 export type FrontOpinion = Opinion & {
   __typename?: 'FrontOpinion';
-  /** Id, unique across organizations: opinion:<organization>:<number>. */
+  /** Id, unique across organizations: opinion:front:<number> for older records, opinion:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
   forumId: Scalars['ID']['output'];
-  /** The forum it was raised at, fetched from the organization that hosted it. */
-  forum?: Maybe<AnyForum>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
-  /** Day it was raised. */
+  /** Day it was raised (ngày nêu); not in the future. */
   raisedOn: Scalars['Date']['output'];
-  /** Field or topic. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
   topic: Scalars['String']['output'];
-  /** What was asked or reported. */
+  /** What was asked or reported (nội dung). */
   summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FrontOpinionVersion>;
+  /** The forum it was raised at, fetched from the organization that hosted it. */
+  forum?: Maybe<AnyForum>;
   /** The organization that must answer it (this one). */
   assignedTo: Organization;
-  /** An agency outside this graph that must answer it, through this organization. */
-  agency?: Maybe<Scalars['String']['output']>;
-  /** Answer due by this day. */
-  dueDate: Scalars['Date']['output'];
   /** The organization whose staff handed it over. */
   handedOverBy: Organization;
   /** Answered or not. */
   status: OpinionStatus;
-  /** The answer; null until answered. */
-  answer?: Maybe<Scalars['String']['output']>;
-  /** Day it was answered. */
-  answeredOn?: Maybe<Scalars['Date']['output']>;
   /** Not answered and past its due date. */
   overdue: Scalars['Boolean']['output'];
   /** Whether it was answered by its due date; null while unanswered. */
   answeredOnTime?: Maybe<Scalars['Boolean']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A forum the Sơn La Provincial Police hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type PoliceForum = {
   __typename?: 'PoliceForum';
-  /** Id, unique across organizations: forum:police:<number>. */
+  /** Id, unique across organizations: forum:police:<number> for older records, forum:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Veterans' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type VeteransForum = {
   __typename?: 'VeteransForum';
-  /** Id, unique across organizations: forum:veterans:<number>. */
+  /** Id, unique across organizations: forum:veterans:<number> for older records, forum:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Women's Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type WomenForum = {
   __typename?: 'WomenForum';
-  /** Id, unique across organizations: forum:women:<number>. */
+  /** Id, unique across organizations: forum:women:<number> for older records, forum:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Ho Chi Minh Communist Youth Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type YouthForum = {
   __typename?: 'YouthForum';
-  /** Id, unique across organizations: forum:youth:<number>. */
+  /** Id, unique across organizations: forum:youth:<number> for older records, forum:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Provincial Labour Federation hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type LabourForum = {
   __typename?: 'LabourForum';
-  /** Id, unique across organizations: forum:labour:<number>. */
+  /** Id, unique across organizations: forum:labour:<number> for older records, forum:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Farmers' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FarmersForum = {
   __typename?: 'FarmersForum';
-  /** Id, unique across organizations: forum:farmers:<number>. */
+  /** Id, unique across organizations: forum:farmers:<number> for older records, forum:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Elderly Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type ElderlyForum = {
   __typename?: 'ElderlyForum';
-  /** Id, unique across organizations: forum:elderly:<number>. */
+  /** Id, unique across organizations: forum:elderly:<number> for older records, forum:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Department of Information and Communications hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type InfocommForum = {
   __typename?: 'InfocommForum';
-  /** Id, unique across organizations: forum:infocomm:<number>. */
+  /** Id, unique across organizations: forum:infocomm:<number> for older records, forum:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A forum the Vietnam Fatherland Front Committee of Sơn La province hosted. */
-export type RecordFrontForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
-  kind: ForumKind;
-  /** Name of the forum (required for OTHER). */
-  title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it was held, valid on that day. */
-  unitId: Scalars['ID']['input'];
-  /** The branch that held it; default: the nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Co-hosting organizations (ids). */
-  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending, 0 or more. */
-  attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** An opinion handed over to the Vietnam Fatherland Front Committee of Sơn La province to answer. */
-export type RecordFrontOpinionInput = {
-  /** The forum it was raised at (forum:<organization>:<number>). */
-  forumId: Scalars['ID']['input'];
-  /** Unit it concerns, valid on the day it was raised. */
-  unitId: Scalars['ID']['input'];
-  /** Day it was raised; not in the future. */
-  raisedOn: Scalars['Date']['input'];
-  /** Field or topic, e.g. Đất đai. */
-  topic: Scalars['String']['input'];
-  /** What was asked or reported. */
-  summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through the Vietnam Fatherland Front Committee of Sơn La province. */
-  agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day; not before the day it was raised, at most a year after. */
-  dueDate: Scalars['Date']['input'];
 };
 
 /** The answer to an opinion. */
@@ -1922,6 +1969,364 @@ export type InspectionKind =
   | 'PERIODIC'
   /** Surprise (đột xuất). */
   | 'SURPRISE';
+
+/** One version of a FrontActivity: its fields as they stood then, who made it and why. */
+export type FrontActivityVersion = {
+  __typename?: 'FrontActivityVersion';
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['output'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unit: Unit;
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['output'];
+  /** Free-text note (ghi chú). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FrontActivity records, newest first. */
+export type FrontActivityConnection = {
+  __typename?: 'FrontActivityConnection';
+  /** The records on this page. */
+  nodes: Array<FrontActivity>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FrontActivity says (every field is checked and every problem reported at once). */
+export type RecordFrontActivityInput = {
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['input'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId: Scalars['ID']['input'];
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['input'];
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a FrontActivity to correct; fields left out keep their values. */
+export type CorrectFrontActivityInput = {
+  /** Kind of activity. */
+  type?: InputMaybe<ActivityType>;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** Day it took place; not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Number of participants (số người tham dự). */
+  participants?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a FrontModel: its fields as they stood then, who made it and why. */
+export type FrontModelVersion = {
+  __typename?: 'FrontModelVersion';
+  /** Name (tên mô hình). */
+  name: Scalars['String']['output'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FrontModel records, newest first. */
+export type FrontModelConnection = {
+  __typename?: 'FrontModelConnection';
+  /** The records on this page. */
+  nodes: Array<FrontModel>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FrontModel says (every field is checked and every problem reported at once). */
+export type RecordFrontModelInput = {
+  /** Name (tên mô hình). */
+  name: Scalars['String']['input'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId: Scalars['ID']['input'];
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['input'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a FrontModel to correct; fields left out keep their values. */
+export type CorrectFrontModelInput = {
+  /** Name (tên mô hình). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Kind (loại). */
+  kind?: InputMaybe<ModelKind>;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a FrontForum: its fields as they stood then, who made it and why. */
+export type FrontForumVersion = {
+  __typename?: 'FrontForumVersion';
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it was held, as the unit was on that day. */
+  unit: Unit;
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FrontForum records, newest first. */
+export type FrontForumConnection = {
+  __typename?: 'FrontForumConnection';
+  /** The records on this page. */
+  nodes: Array<FrontForum>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FrontForum says (every field is checked and every problem reported at once). */
+export type RecordFrontForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it was held, as the unit was on that day. */
+  unitId: Scalars['ID']['input'];
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['input'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a FrontForum to correct; fields left out keep their values. */
+export type CorrectFrontForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind?: InputMaybe<ForumKind>;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it was held, as the unit was on that day. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance?: InputMaybe<Scalars['Int']['input']>;
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One version of a FrontOpinion: its fields as they stood then, who made it and why. */
+export type FrontOpinionVersion = {
+  __typename?: 'FrontOpinionVersion';
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['output'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unit: Unit;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['output'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['output'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FrontOpinion records, newest first. */
+export type FrontOpinionConnection = {
+  __typename?: 'FrontOpinionConnection';
+  /** The records on this page. */
+  nodes: Array<FrontOpinion>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FrontOpinion says (every field is checked and every problem reported at once). */
+export type RecordFrontOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['input'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId: Scalars['ID']['input'];
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['input'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['input'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['input'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['input'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The fields of a FrontOpinion to correct; fields left out keep their values. */
+export type CorrectFrontOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId?: InputMaybe<Scalars['ID']['input']>;
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** What was asked or reported (nội dung). */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
 
 /**
  * A coordination plan of the Front and the police (kế hoạch phối hợp): Plan 155/KH-MTTQ-CAT for 2021-2023 and its
@@ -3514,10 +3919,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<Record<string, unknown>>;
   Activity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Activity']>;
   FrontActivity: ResolverTypeWrapper<Record<string, unknown>>;
-  FrontActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   FrontUnitRecords: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordFrontActivityInput: RecordFrontActivityInput;
-  CorrectFrontActivityInput: CorrectFrontActivityInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   AuditRecord: ResolverTypeWrapper<Record<string, unknown>>;
   ModelKind: ModelKind;
@@ -3537,7 +3939,6 @@ export type ResolversTypes = {
   FarmersModel: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyModel: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommModel: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordFrontModelInput: RecordFrontModelInput;
   ForumKind: ForumKind;
   OpinionStatus: OpinionStatus;
   Forum: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Forum']>;
@@ -3555,8 +3956,6 @@ export type ResolversTypes = {
   FarmersForum: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyForum: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommForum: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordFrontForumInput: RecordFrontForumInput;
-  RecordFrontOpinionInput: RecordFrontOpinionInput;
   AnswerFrontOpinionInput: AnswerFrontOpinionInput;
   RecordStatus: RecordStatus;
   PlanSection: PlanSection;
@@ -3570,6 +3969,22 @@ export type ResolversTypes = {
   CommendationForm: CommendationForm;
   CommendationStatus: CommendationStatus;
   InspectionKind: InspectionKind;
+  FrontActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFrontActivityInput: RecordFrontActivityInput;
+  CorrectFrontActivityInput: CorrectFrontActivityInput;
+  FrontModelVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontModelConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFrontModelInput: RecordFrontModelInput;
+  CorrectFrontModelInput: CorrectFrontModelInput;
+  FrontForumVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontForumConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFrontForumInput: RecordFrontForumInput;
+  CorrectFrontForumInput: CorrectFrontForumInput;
+  FrontOpinionVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFrontOpinionInput: RecordFrontOpinionInput;
+  CorrectFrontOpinionInput: CorrectFrontOpinionInput;
   CoordinationPlan: ResolverTypeWrapper<Record<string, unknown>>;
   CoordinationPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
   CoordinationPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3647,10 +4062,7 @@ export type ResolversParentTypes = {
   PageInfo: Record<string, unknown>;
   Activity: ResolversInterfaceTypes<ResolversParentTypes>['Activity'];
   FrontActivity: Record<string, unknown>;
-  FrontActivityConnection: Record<string, unknown>;
   FrontUnitRecords: Record<string, unknown>;
-  RecordFrontActivityInput: RecordFrontActivityInput;
-  CorrectFrontActivityInput: CorrectFrontActivityInput;
   Mutation: Record<PropertyKey, never>;
   AuditRecord: Record<string, unknown>;
   ModelReview: Record<string, unknown>;
@@ -3666,7 +4078,6 @@ export type ResolversParentTypes = {
   FarmersModel: Record<string, unknown>;
   ElderlyModel: Record<string, unknown>;
   InfocommModel: Record<string, unknown>;
-  RecordFrontModelInput: RecordFrontModelInput;
   Forum: ResolversInterfaceTypes<ResolversParentTypes>['Forum'];
   AnyForum: ResolversUnionTypes<ResolversParentTypes>['AnyForum'];
   Opinion: ResolversInterfaceTypes<ResolversParentTypes>['Opinion'];
@@ -3682,9 +4093,23 @@ export type ResolversParentTypes = {
   FarmersForum: Record<string, unknown>;
   ElderlyForum: Record<string, unknown>;
   InfocommForum: Record<string, unknown>;
-  RecordFrontForumInput: RecordFrontForumInput;
-  RecordFrontOpinionInput: RecordFrontOpinionInput;
   AnswerFrontOpinionInput: AnswerFrontOpinionInput;
+  FrontActivityVersion: Record<string, unknown>;
+  FrontActivityConnection: Record<string, unknown>;
+  RecordFrontActivityInput: RecordFrontActivityInput;
+  CorrectFrontActivityInput: CorrectFrontActivityInput;
+  FrontModelVersion: Record<string, unknown>;
+  FrontModelConnection: Record<string, unknown>;
+  RecordFrontModelInput: RecordFrontModelInput;
+  CorrectFrontModelInput: CorrectFrontModelInput;
+  FrontForumVersion: Record<string, unknown>;
+  FrontForumConnection: Record<string, unknown>;
+  RecordFrontForumInput: RecordFrontForumInput;
+  CorrectFrontForumInput: CorrectFrontForumInput;
+  FrontOpinionVersion: Record<string, unknown>;
+  FrontOpinionConnection: Record<string, unknown>;
+  RecordFrontOpinionInput: RecordFrontOpinionInput;
+  CorrectFrontOpinionInput: CorrectFrontOpinionInput;
   CoordinationPlan: Record<string, unknown>;
   CoordinationPlanVersion: Record<string, unknown>;
   CoordinationPlanConnection: Record<string, unknown>;
@@ -3830,14 +4255,14 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  frontActivities?: Resolver<ResolversTypes['FrontActivityConnection'], ParentType, ContextType, RequireFields<QueryFrontActivitiesArgs, 'first'>>;
-  frontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<QueryFrontActivityArgs, 'id'>>;
   frontAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryFrontAuditTrailArgs, 'first'>>;
-  frontModels?: Resolver<Array<ResolversTypes['FrontModel']>, ParentType, ContextType, RequireFields<QueryFrontModelsArgs, 'first'>>;
+  frontActivities?: Resolver<ResolversTypes['FrontActivityConnection'], ParentType, ContextType, RequireFields<QueryFrontActivitiesArgs, 'includeVoided' | 'first'>>;
+  frontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<QueryFrontActivityArgs, 'id'>>;
+  frontModels?: Resolver<ResolversTypes['FrontModelConnection'], ParentType, ContextType, RequireFields<QueryFrontModelsArgs, 'includeVoided' | 'first'>>;
   frontModel?: Resolver<Maybe<ResolversTypes['FrontModel']>, ParentType, ContextType, RequireFields<QueryFrontModelArgs, 'id'>>;
-  frontForums?: Resolver<Array<ResolversTypes['FrontForum']>, ParentType, ContextType, RequireFields<QueryFrontForumsArgs, 'first'>>;
+  frontForums?: Resolver<ResolversTypes['FrontForumConnection'], ParentType, ContextType, RequireFields<QueryFrontForumsArgs, 'includeVoided' | 'first'>>;
   frontForum?: Resolver<Maybe<ResolversTypes['FrontForum']>, ParentType, ContextType, RequireFields<QueryFrontForumArgs, 'id'>>;
-  frontOpinions?: Resolver<Array<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<QueryFrontOpinionsArgs, 'first'>>;
+  frontOpinions?: Resolver<ResolversTypes['FrontOpinionConnection'], ParentType, ContextType, RequireFields<QueryFrontOpinionsArgs, 'includeVoided' | 'first'>>;
   frontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<QueryFrontOpinionArgs, 'id'>>;
   frontPlanRecords?: Resolver<ResolversTypes['CoordinationPlanConnection'], ParentType, ContextType, RequireFields<QueryFrontPlanRecordsArgs, 'includeVoided' | 'first'>>;
   frontPlanTaskRecords?: Resolver<ResolversTypes['FrontPlanTaskConnection'], ParentType, ContextType, RequireFields<QueryFrontPlanTaskRecordsArgs, 'includeVoided' | 'first'>>;
@@ -3884,20 +4309,22 @@ export type FrontActivityResolvers<ContextType = SubgraphContext, ParentType ext
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FrontActivityVersion']>, ParentType, ContextType>;
+  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type FrontActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontActivityConnection'] = ResolversParentTypes['FrontActivityConnection']> = {
-  nodes?: Resolver<Array<ResolversTypes['FrontActivity']>, ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type FrontUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontUnitRecords'] = ResolversParentTypes['FrontUnitRecords']> = {
@@ -3923,13 +4350,20 @@ export type FrontUnitRecordsResolvers<ContextType = SubgraphContext, ParentType 
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  recordFrontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<MutationRecordFrontActivityArgs, 'input'>>;
-  correctFrontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<MutationCorrectFrontActivityArgs, 'id' | 'input'>>;
-  recordFrontModel?: Resolver<Maybe<ResolversTypes['FrontModel']>, ParentType, ContextType, RequireFields<MutationRecordFrontModelArgs, 'input'>>;
   changeFrontModelStatus?: Resolver<Maybe<ResolversTypes['FrontModel']>, ParentType, ContextType, RequireFields<MutationChangeFrontModelStatusArgs, 'id' | 'status' | 'since'>>;
-  recordFrontForum?: Resolver<Maybe<ResolversTypes['FrontForum']>, ParentType, ContextType, RequireFields<MutationRecordFrontForumArgs, 'input'>>;
-  recordFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationRecordFrontOpinionArgs, 'input'>>;
   answerFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerFrontOpinionArgs, 'id' | 'input'>>;
+  recordFrontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<MutationRecordFrontActivityArgs, 'input'>>;
+  correctFrontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<MutationCorrectFrontActivityArgs, 'id' | 'changes' | 'reason'>>;
+  voidFrontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<MutationVoidFrontActivityArgs, 'id' | 'reason'>>;
+  recordFrontModel?: Resolver<Maybe<ResolversTypes['FrontModel']>, ParentType, ContextType, RequireFields<MutationRecordFrontModelArgs, 'input'>>;
+  correctFrontModel?: Resolver<Maybe<ResolversTypes['FrontModel']>, ParentType, ContextType, RequireFields<MutationCorrectFrontModelArgs, 'id' | 'changes' | 'reason'>>;
+  voidFrontModel?: Resolver<Maybe<ResolversTypes['FrontModel']>, ParentType, ContextType, RequireFields<MutationVoidFrontModelArgs, 'id' | 'reason'>>;
+  recordFrontForum?: Resolver<Maybe<ResolversTypes['FrontForum']>, ParentType, ContextType, RequireFields<MutationRecordFrontForumArgs, 'input'>>;
+  correctFrontForum?: Resolver<Maybe<ResolversTypes['FrontForum']>, ParentType, ContextType, RequireFields<MutationCorrectFrontForumArgs, 'id' | 'changes' | 'reason'>>;
+  voidFrontForum?: Resolver<Maybe<ResolversTypes['FrontForum']>, ParentType, ContextType, RequireFields<MutationVoidFrontForumArgs, 'id' | 'reason'>>;
+  recordFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationRecordFrontOpinionArgs, 'input'>>;
+  correctFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectFrontOpinionArgs, 'id' | 'changes' | 'reason'>>;
+  voidFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationVoidFrontOpinionArgs, 'id' | 'reason'>>;
   recordCoordinationPlan?: Resolver<Maybe<ResolversTypes['CoordinationPlan']>, ParentType, ContextType, RequireFields<MutationRecordCoordinationPlanArgs, 'input'>>;
   correctCoordinationPlan?: Resolver<Maybe<ResolversTypes['CoordinationPlan']>, ParentType, ContextType, RequireFields<MutationCorrectCoordinationPlanArgs, 'id' | 'changes' | 'reason'>>;
   voidCoordinationPlan?: Resolver<Maybe<ResolversTypes['CoordinationPlan']>, ParentType, ContextType, RequireFields<MutationVoidCoordinationPlanArgs, 'id' | 'reason'>>;
@@ -4011,17 +4445,26 @@ export type FrontModelResolvers<ContextType = SubgraphContext, ParentType extend
   kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
   statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FrontModelVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
   latestReview?: Resolver<Maybe<ResolversTypes['ModelReview']>, ParentType, ContextType>;
   reviews?: Resolver<Array<ResolversTypes['ModelReview']>, ParentType, ContextType>;
-  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4123,14 +4566,22 @@ export type FrontForumResolvers<ContextType = SubgraphContext, ParentType extend
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
-  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FrontForumVersion']>, ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4138,22 +4589,31 @@ export type FrontOpinionResolvers<ContextType = SubgraphContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FrontOpinion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FrontOpinionVersion']>, ParentType, ContextType>;
+  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
+  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4195,6 +4655,107 @@ export type ElderlyForumResolvers<ContextType = SubgraphContext, ParentType exte
 export type InfocommForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommForum'] = ResolversParentTypes['InfocommForum']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FrontActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontActivityVersion'] = ResolversParentTypes['FrontActivityVersion']> = {
+  type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FrontActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontActivityConnection'] = ResolversParentTypes['FrontActivityConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FrontActivity']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type FrontModelVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontModelVersion'] = ResolversParentTypes['FrontModelVersion']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FrontModelConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontModelConnection'] = ResolversParentTypes['FrontModelConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FrontModel']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type FrontForumVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontForumVersion'] = ResolversParentTypes['FrontForumVersion']> = {
+  kind?: Resolver<ResolversTypes['ForumKind'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FrontForumConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontForumConnection'] = ResolversParentTypes['FrontForumConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FrontForum']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type FrontOpinionVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontOpinionVersion'] = ResolversParentTypes['FrontOpinionVersion']> = {
+  forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FrontOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontOpinionConnection'] = ResolversParentTypes['FrontOpinionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FrontOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type CoordinationPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CoordinationPlan'] = ResolversParentTypes['CoordinationPlan'], FederationReferenceType extends FederationReferenceTypes['CoordinationPlan'] = FederationReferenceTypes['CoordinationPlan']> = {
@@ -4654,7 +5215,6 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Activity?: ActivityResolvers<ContextType>;
   FrontActivity?: FrontActivityResolvers<ContextType>;
-  FrontActivityConnection?: FrontActivityConnectionResolvers<ContextType>;
   FrontUnitRecords?: FrontUnitRecordsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -4686,6 +5246,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FarmersForum?: FarmersForumResolvers<ContextType>;
   ElderlyForum?: ElderlyForumResolvers<ContextType>;
   InfocommForum?: InfocommForumResolvers<ContextType>;
+  FrontActivityVersion?: FrontActivityVersionResolvers<ContextType>;
+  FrontActivityConnection?: FrontActivityConnectionResolvers<ContextType>;
+  FrontModelVersion?: FrontModelVersionResolvers<ContextType>;
+  FrontModelConnection?: FrontModelConnectionResolvers<ContextType>;
+  FrontForumVersion?: FrontForumVersionResolvers<ContextType>;
+  FrontForumConnection?: FrontForumConnectionResolvers<ContextType>;
+  FrontOpinionVersion?: FrontOpinionVersionResolvers<ContextType>;
+  FrontOpinionConnection?: FrontOpinionConnectionResolvers<ContextType>;
   CoordinationPlan?: CoordinationPlanResolvers<ContextType>;
   CoordinationPlanVersion?: CoordinationPlanVersionResolvers<ContextType>;
   CoordinationPlanConnection?: CoordinationPlanConnectionResolvers<ContextType>;

@@ -6,7 +6,7 @@
  */
 import { forbidden, invalidInput } from '@antt/auth';
 import { isIsoDate, ORGANIZATION_IDS, ORGANIZATIONS, parseRecordId, periodById, recordId, territory, todayInVietnam, type ModelRating, type OrganizationId } from '@antt/reference';
-import { ModelRepository, monitorOrganization, pageSize, periodRange, pointTo, staffOrganization, typeOfRecord, unitOrJurisdiction, type ModelRow, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { modelKind, monitorOrganization, recordsOf, pageSize, periodRange, pointTo, staffOrganization, typeOfRecord, unitOrJurisdiction, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { modelReviews } from '../kinds/index.js';
 import { asArguments, currentRecords, writerFor } from '../records.js';
 
@@ -89,8 +89,8 @@ function effectiveModelIds(ctx: SubgraphContext, unitId: string, year: number, o
   return [...latest].filter(([, rating]) => rating === 'EFFECTIVE').map(([id]) => id);
 }
 
-const modelsOf = (ctx: SubgraphContext) => ctx.repo(ModelRepository);
-const modelOrNull = (id: string, ctx: SubgraphContext) => pointTo('model', id, 'front', (n) => modelsOf(ctx).byId(n));
+const modelsOf = (ctx: SubgraphContext) => recordsOf(ctx, modelKind('front'));
+const modelOrNull = (id: string, ctx: SubgraphContext) => pointTo('model', id, 'front', (own) => modelsOf(ctx).byId(own));
 
 /** latestReview and reviews of a model, given how to read the model's id from the parent. */
 function reviewFields<T>(modelId: (parent: T) => string) {
@@ -128,7 +128,7 @@ const reviewView = {
 export const reviewResolvers = {
   ...foreignModels,
   // The Front's own models: the kit resolves their fields; the review fields are answered here.
-  FrontModel: reviewFields((row: ModelRow) => recordId('model', 'front', row.id)),
+  FrontModel: reviewFields((r: StoredRecord) => r.id),
   ModelReview: {
     ...reviewView,
     unit: (r: StoredRecord) => territory().unit(r.unitId as string),

@@ -7,7 +7,7 @@
 import { kindTable } from '@antt/subgraph-kit';
 import { goodExamples, mediaItems, onlineWarnings } from '../kinds/index.js';
 
-export { activities, activityRevisions, auditLog, meta } from '@antt/subgraph-kit/tables';
+export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
 
 export const infocommMediaItems = kindTable(mediaItems.spec);
 export const infocommOnlineWarnings = kindTable(onlineWarnings.spec);

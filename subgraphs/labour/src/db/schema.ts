@@ -2,7 +2,7 @@
 import { kindTable } from '@antt/subgraph-kit';
 import { boardingHouseChecks, boardingHouses, coreTeams, disputes, participations } from '../kinds/index.js';
 
-export { activities, activityRevisions, auditLog, meta } from '@antt/subgraph-kit/tables';
+export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
 
 // The labour federation's own kinds: their tables follow from their declarations (src/kinds).
 export const labourParticipations = kindTable(participations.spec);

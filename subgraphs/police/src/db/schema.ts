@@ -4,7 +4,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { kindTable } from '@antt/subgraph-kit';
 import * as kinds from '../kinds/index.js';
 
-export { activities, activityRevisions, auditLog, meta } from '@antt/subgraph-kit/tables';
+export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 

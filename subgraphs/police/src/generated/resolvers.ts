@@ -233,23 +233,23 @@ export type Query = {
   periods: Array<Period>;
   /** The key tasks of the plan, section II. */
   planTasks: Array<PlanTask>;
-  /** The Sơn La Provincial Police's activities in a unit and below it (default: the caller's jurisdiction), newest first. */
-  policeActivities: PoliceActivityConnection;
-  /** One activity of the Sơn La Provincial Police; null if it does not exist or is not yours to see. */
-  policeActivity?: Maybe<PoliceActivity>;
   /** The audit trail of the Sơn La Provincial Police's own data, newest first (its leaders and auditors). */
   policeAuditTrail: Array<AuditRecord>;
-  /** The Sơn La Provincial Police's models in a unit and below it (default: your jurisdiction), newest first. */
-  policeModels: Array<PoliceModel>;
-  /** One model of the Sơn La Provincial Police; null if it does not exist or is not yours to see. */
+  /** PoliceActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeActivities: PoliceActivityConnection;
+  /** One PoliceActivity by id; null when there is none or it is not yours to see. */
+  policeActivity?: Maybe<PoliceActivity>;
+  /** PoliceModel records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeModels: PoliceModelConnection;
+  /** One PoliceModel by id; null when there is none or it is not yours to see. */
   policeModel?: Maybe<PoliceModel>;
-  /** Forums the Sơn La Provincial Police hosted in a unit and below it (default: your jurisdiction), newest first. */
-  policeForums: Array<PoliceForum>;
-  /** One forum of the Sơn La Provincial Police; null if it does not exist or is not yours to see. */
+  /** PoliceForum records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeForums: PoliceForumConnection;
+  /** One PoliceForum by id; null when there is none or it is not yours to see. */
   policeForum?: Maybe<PoliceForum>;
-  /** Opinions the Sơn La Provincial Police must answer, in a unit and below it (default: your jurisdiction), newest first. */
-  policeOpinions: Array<PoliceOpinion>;
-  /** One opinion the Sơn La Provincial Police must answer; null if it does not exist or is not yours to see. */
+  /** PoliceOpinion records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeOpinions: PoliceOpinionConnection;
+  /** One PoliceOpinion by id; null when there is none or it is not yours to see. */
   policeOpinion?: Maybe<PoliceOpinion>;
   /** PoliceCrimeTip records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   policeCrimeTipRecords: PoliceCrimeTipConnection;
@@ -347,24 +347,6 @@ export type QueryPeriodsArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
-export type QueryPoliceActivitiesArgs = {
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  periodId?: InputMaybe<Scalars['ID']['input']>;
-  from?: InputMaybe<Scalars['Date']['input']>;
-  to?: InputMaybe<Scalars['Date']['input']>;
-  type?: InputMaybe<ActivityType>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
-export type QueryPoliceActivityArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -373,18 +355,44 @@ export type QueryPoliceAuditTrailArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceActivitiesArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<ActivityType>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceActivityArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceModelsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<ModelStatus>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
-  replicaOf?: InputMaybe<Scalars['ID']['input']>;
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceModelArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -393,13 +401,18 @@ export type QueryPoliceForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceForumArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -408,15 +421,18 @@ export type QueryPoliceOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<OpinionStatus>;
-  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceOpinionArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -682,50 +698,55 @@ export type Activity = {
   demo: Scalars['Boolean']['output'];
 };
 
-/** An activity of the Sơn La Provincial Police (Công an tỉnh Sơn La). */
+/** An activity of the Sơn La Provincial Police (Công an tỉnh Sơn La) carrying the plan out: a propaganda session, a training, a forum, a patrol, a festival day... */
 export type PoliceActivity = Activity & {
   __typename?: 'PoliceActivity';
-  /** Id, unique within the Sơn La Provincial Police. */
+  /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
   /** Kind of activity. */
   type: ActivityType;
-  /** Topic (chủ đề). */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
   topic: Scalars['String']['output'];
-  /** Day it took place. */
+  /** Day it took place; not in the future. */
   date: Scalars['Date']['output'];
-  /** Unit where it took place, as the unit was on that day. */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
   unit: Unit;
-  /** The branch that ran it. */
-  branch: Branch;
   /** Number of participants (số người tham dự). */
   participants: Scalars['Int']['output'];
   /** Free-text note (ghi chú). */
   note?: Maybe<Scalars['String']['output']>;
-  /** The task of the plan it serves. */
-  planTask?: Maybe<PlanTask>;
-  /** When it was recorded. */
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
   recordedAt: Scalars['DateTime']['output'];
-  /** When it was last corrected; null if never. */
-  correctedAt?: Maybe<Scalars['DateTime']['output']>;
   /** True for generated demo data. */
   demo: Scalars['Boolean']['output'];
-};
-
-/** A page of the Sơn La Provincial Police's activities, newest first. */
-export type PoliceActivityConnection = {
-  __typename?: 'PoliceActivityConnection';
-  /** The activities on this page. */
-  nodes: Array<PoliceActivity>;
-  /** How many match the filter in all. */
-  totalCount: Scalars['Int']['output'];
-  /** Where this page ends. */
-  pageInfo: PageInfo;
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceActivityVersion>;
+  /** The task of the plan it serves. */
+  planTask?: Maybe<PlanTask>;
+  /** When it was last corrected; null if never. */
+  correctedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecords = {
   __typename?: 'PoliceUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại). */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
   activityCounts: Array<ActivityTypeCount>;
   /** Activities by the task of the plan they serve, in a period: what the Sơn La Provincial Police did for each task (số hoạt động theo nhiệm vụ). */
   activityCountsByTask: Array<PlanTaskActivityCount>;
@@ -763,12 +784,14 @@ export type PoliceUnitRecords = {
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -865,63 +888,37 @@ export type PoliceUnitRecordsReintegrationCasesArgs = {
   periodId: Scalars['ID']['input'];
 };
 
-/** A new activity of the Sơn La Provincial Police. */
-export type RecordPoliceActivityInput = {
-  /** Kind of activity. */
-  type: ActivityType;
-  /** Topic (chủ đề). */
-  topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it took place, valid on that day (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** The branch that ran it; default: the Sơn La Provincial Police's nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants, 0 or more. */
-  participants: Scalars['Int']['input'];
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves, II.1 to II.7. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** A correction of an activity of the Sơn La Provincial Police: only the fields given change; the previous version is kept. */
-export type CorrectPoliceActivityInput = {
-  /** Kind of activity. */
-  type?: InputMaybe<ActivityType>;
-  /** Topic. */
-  topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place. */
-  date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place. */
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The branch that ran it. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants. */
-  participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Record an activity of the Sơn La Provincial Police (staff of the organization, inside their jurisdiction). */
-  recordPoliceActivity?: Maybe<PoliceActivity>;
-  /** Correct an activity of the Sơn La Provincial Police; the previous version is kept. */
-  correctPoliceActivity?: Maybe<PoliceActivity>;
-  /** Register a model the Sơn La Provincial Police runs (its staff, inside their jurisdiction). */
-  recordPoliceModel?: Maybe<PoliceModel>;
-  /** Mark a model of the Sơn La Provincial Police as being replicated, discontinued, or active again. */
+  /** Mark a model of the Sơn La Provincial Police as being replicated, discontinued, or active again: a correction of its status, with the reason. */
   changePoliceModelStatus?: Maybe<PoliceModel>;
-  /** Record a forum the Sơn La Provincial Police hosted (its staff, inside their jurisdiction). */
-  recordPoliceForum?: Maybe<PoliceForum>;
-  /** Hand an opinion raised at a forum over to the Sơn La Provincial Police to answer (its staff, the Front's, or the forum host's, inside their jurisdiction). Crime tips go to the police through handOverCrimeTip instead. */
-  recordPoliceOpinion?: Maybe<PoliceOpinion>;
-  /** Answer an opinion handed to the Sơn La Provincial Police (its staff only); an opinion is answered once. */
+  /** Answer an opinion handed to the Sơn La Provincial Police (its staff only); an opinion is answered once (a later change is a correction with its reason). */
   answerPoliceOpinion?: Maybe<PoliceOpinion>;
+  /** Record a PoliceActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceActivity?: Maybe<PoliceActivity>;
+  /** Correct a PoliceActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
+  correctPoliceActivity?: Maybe<PoliceActivity>;
+  /** Void a PoliceActivity (hủy hoạt động): it stops counting; its versions stay readable. */
+  voidPoliceActivity?: Maybe<PoliceActivity>;
+  /** Record a PoliceModel (ghi nhận mô hình). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceModel?: Maybe<PoliceModel>;
+  /** Correct a PoliceModel (đính chính mô hình): a new version; the previous one stays readable in its history. */
+  correctPoliceModel?: Maybe<PoliceModel>;
+  /** Void a PoliceModel (hủy mô hình): it stops counting; its versions stay readable. */
+  voidPoliceModel?: Maybe<PoliceModel>;
+  /** Record a PoliceForum (ghi nhận diễn đàn). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceForum?: Maybe<PoliceForum>;
+  /** Correct a PoliceForum (đính chính diễn đàn): a new version; the previous one stays readable in its history. */
+  correctPoliceForum?: Maybe<PoliceForum>;
+  /** Void a PoliceForum (hủy diễn đàn): it stops counting; its versions stay readable. */
+  voidPoliceForum?: Maybe<PoliceForum>;
+  /** Record a PoliceOpinion (ghi nhận ý kiến). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceOpinion?: Maybe<PoliceOpinion>;
+  /** Correct a PoliceOpinion (đính chính ý kiến): a new version; the previous one stays readable in its history. */
+  correctPoliceOpinion?: Maybe<PoliceOpinion>;
+  /** Void a PoliceOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
+  voidPoliceOpinion?: Maybe<PoliceOpinion>;
   /** Record a PoliceCrimeTip (ghi nhận tin báo, tố giác tội phạm). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordPoliceCrimeTip?: Maybe<PoliceCrimeTip>;
   /** Correct a PoliceCrimeTip (đính chính tin báo, tố giác tội phạm): a new version; the previous one stays readable in its history. */
@@ -1008,26 +1005,6 @@ export type Mutation = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordPoliceActivityArgs = {
-  input: RecordPoliceActivityInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationCorrectPoliceActivityArgs = {
-  id: Scalars['ID']['input'];
-  input: CorrectPoliceActivityInput;
-  reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordPoliceModelArgs = {
-  input: RecordPoliceModelInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationChangePoliceModelStatusArgs = {
   id: Scalars['ID']['input'];
   status: ModelStatus;
@@ -1037,21 +1014,97 @@ export type MutationChangePoliceModelStatusArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAnswerPoliceOpinionArgs = {
+  id: Scalars['ID']['input'];
+  input: AnswerPoliceOpinionInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceActivityArgs = {
+  input: RecordPoliceActivityInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceActivityArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceActivityInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceActivityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceModelArgs = {
+  input: RecordPoliceModelInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceModelArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceModelInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceModelArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordPoliceForumArgs = {
   input: RecordPoliceForumInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceForumArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceForumInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceForumArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordPoliceOpinionArgs = {
   input: RecordPoliceOpinionInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationAnswerPoliceOpinionArgs = {
+export type MutationCorrectPoliceOpinionArgs = {
   id: Scalars['ID']['input'];
-  input: AnswerPoliceOpinionInput;
+  changes: CorrectPoliceOpinionInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1518,7 +1571,7 @@ export type AnyModel = FrontModel | PoliceModel | VeteransModel | WomenModel | Y
 /** A security model the Sơn La Provincial Police runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type PoliceModel = Model & {
   __typename?: 'PoliceModel';
-  /** Id, unique across organizations: model:police:<number>. */
+  /** Id, unique across organizations: model:police:<number> for older records, model:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** Name (tên mô hình). */
   name: Scalars['String']['output'];
@@ -1526,104 +1579,104 @@ export type PoliceModel = Model & {
   kind: ModelKind;
   /** What it does and how (mô tả). */
   description?: Maybe<Scalars['String']['output']>;
-  /** Unit it runs in, as the unit was when it started. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
   unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceModelVersion>;
+  /** Whether it is running (trạng thái). */
+  status: ModelStatus;
   /** The organization that runs it and keeps its record. */
   leadOrganization: Organization;
   /** Organizations taking part. */
   partnerOrganizations: Array<Organization>;
-  /** Day it started. */
-  startedOn: Scalars['Date']['output'];
-  /** Whether it is running. */
-  status: ModelStatus;
-  /** Since when the status holds. */
-  statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates. */
-  replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** The model it replicates, fetched from the organization that keeps it. */
   replicaOf?: Maybe<AnyModel>;
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
   /** Every review, oldest first (answered by the Front's subgraph). */
   reviews: Array<ModelReview>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A security model the Vietnam Fatherland Front Committee of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FrontModel = {
   __typename?: 'FrontModel';
-  /** Id, unique across organizations: model:front:<number>. */
+  /** Id, unique across organizations: model:front:<number> for older records, model:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Veterans' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type VeteransModel = {
   __typename?: 'VeteransModel';
-  /** Id, unique across organizations: model:veterans:<number>. */
+  /** Id, unique across organizations: model:veterans:<number> for older records, model:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Women's Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type WomenModel = {
   __typename?: 'WomenModel';
-  /** Id, unique across organizations: model:women:<number>. */
+  /** Id, unique across organizations: model:women:<number> for older records, model:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Ho Chi Minh Communist Youth Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type YouthModel = {
   __typename?: 'YouthModel';
-  /** Id, unique across organizations: model:youth:<number>. */
+  /** Id, unique across organizations: model:youth:<number> for older records, model:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Provincial Labour Federation runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type LabourModel = {
   __typename?: 'LabourModel';
-  /** Id, unique across organizations: model:labour:<number>. */
+  /** Id, unique across organizations: model:labour:<number> for older records, model:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Farmers' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FarmersModel = {
   __typename?: 'FarmersModel';
-  /** Id, unique across organizations: model:farmers:<number>. */
+  /** Id, unique across organizations: model:farmers:<number> for older records, model:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Elderly Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type ElderlyModel = {
   __typename?: 'ElderlyModel';
-  /** Id, unique across organizations: model:elderly:<number>. */
+  /** Id, unique across organizations: model:elderly:<number> for older records, model:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Department of Information and Communications runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type InfocommModel = {
   __typename?: 'InfocommModel';
-  /** Id, unique across organizations: model:infocomm:<number>. */
+  /** Id, unique across organizations: model:infocomm:<number> for older records, model:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A new model of the Sơn La Provincial Police. */
-export type RecordPoliceModelInput = {
-  /** Name (tên mô hình). */
-  name: Scalars['String']['input'];
-  /** Kind. */
-  kind: ModelKind;
-  /** What it does and how. */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, valid on the day it started (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** Day it started; not in the future. */
-  startedOn: Scalars['Date']['input'];
-  /** Partner organizations (ids: front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
-  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The model it replicates, in any organization (model:<organization>:<number>). */
-  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Kind of forum (loại diễn đàn), section II.4 and III.1 of the plan. */
@@ -1758,169 +1811,163 @@ export type OpinionCount = {
 /** A forum the Sơn La Provincial Police hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type PoliceForum = Forum & {
   __typename?: 'PoliceForum';
-  /** Id, unique across organizations: forum:police:<number>. */
+  /** Id, unique across organizations: forum:police:<number> for older records, forum:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Kind of forum. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
   kind: ForumKind;
-  /** Name of the forum, when it has one. */
+  /** Name of the forum, when it has one (required for OTHER). */
   title?: Maybe<Scalars['String']['output']>;
-  /** Day it was held. */
+  /** Day it was held (ngày tổ chức); not in the future. */
   date: Scalars['Date']['output'];
   /** Unit where it was held, as the unit was on that day. */
   unit: Unit;
-  /** The host's branch that held it. */
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
   branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceForumVersion>;
   /** The organization that hosted it. */
   host: Organization;
   /** Co-hosting organizations. */
   coHosts: Array<Organization>;
-  /** Number of people attending. */
-  attendance: Scalars['Int']['output'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced: Scalars['Int']['output'];
-  /** Free-text note. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** An opinion the Sơn La Provincial Police (Công an tỉnh Sơn La) must answer (or forwarded to an agency and answers for). */
 export type PoliceOpinion = Opinion & {
   __typename?: 'PoliceOpinion';
-  /** Id, unique across organizations: opinion:<organization>:<number>. */
+  /** Id, unique across organizations: opinion:police:<number> for older records, opinion:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
   forumId: Scalars['ID']['output'];
-  /** The forum it was raised at, fetched from the organization that hosted it. */
-  forum?: Maybe<AnyForum>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
-  /** Day it was raised. */
+  /** Day it was raised (ngày nêu); not in the future. */
   raisedOn: Scalars['Date']['output'];
-  /** Field or topic. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
   topic: Scalars['String']['output'];
-  /** What was asked or reported. */
+  /** What was asked or reported (nội dung). */
   summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceOpinionVersion>;
+  /** The forum it was raised at, fetched from the organization that hosted it. */
+  forum?: Maybe<AnyForum>;
   /** The organization that must answer it (this one). */
   assignedTo: Organization;
-  /** An agency outside this graph that must answer it, through this organization. */
-  agency?: Maybe<Scalars['String']['output']>;
-  /** Answer due by this day. */
-  dueDate: Scalars['Date']['output'];
   /** The organization whose staff handed it over. */
   handedOverBy: Organization;
   /** Answered or not. */
   status: OpinionStatus;
-  /** The answer; null until answered. */
-  answer?: Maybe<Scalars['String']['output']>;
-  /** Day it was answered. */
-  answeredOn?: Maybe<Scalars['Date']['output']>;
   /** Not answered and past its due date. */
   overdue: Scalars['Boolean']['output'];
   /** Whether it was answered by its due date; null while unanswered. */
   answeredOnTime?: Maybe<Scalars['Boolean']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A forum the Vietnam Fatherland Front Committee of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FrontForum = {
   __typename?: 'FrontForum';
-  /** Id, unique across organizations: forum:front:<number>. */
+  /** Id, unique across organizations: forum:front:<number> for older records, forum:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Veterans' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type VeteransForum = {
   __typename?: 'VeteransForum';
-  /** Id, unique across organizations: forum:veterans:<number>. */
+  /** Id, unique across organizations: forum:veterans:<number> for older records, forum:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Women's Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type WomenForum = {
   __typename?: 'WomenForum';
-  /** Id, unique across organizations: forum:women:<number>. */
+  /** Id, unique across organizations: forum:women:<number> for older records, forum:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Ho Chi Minh Communist Youth Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type YouthForum = {
   __typename?: 'YouthForum';
-  /** Id, unique across organizations: forum:youth:<number>. */
+  /** Id, unique across organizations: forum:youth:<number> for older records, forum:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Provincial Labour Federation hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type LabourForum = {
   __typename?: 'LabourForum';
-  /** Id, unique across organizations: forum:labour:<number>. */
+  /** Id, unique across organizations: forum:labour:<number> for older records, forum:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Farmers' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FarmersForum = {
   __typename?: 'FarmersForum';
-  /** Id, unique across organizations: forum:farmers:<number>. */
+  /** Id, unique across organizations: forum:farmers:<number> for older records, forum:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Elderly Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type ElderlyForum = {
   __typename?: 'ElderlyForum';
-  /** Id, unique across organizations: forum:elderly:<number>. */
+  /** Id, unique across organizations: forum:elderly:<number> for older records, forum:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Department of Information and Communications hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type InfocommForum = {
   __typename?: 'InfocommForum';
-  /** Id, unique across organizations: forum:infocomm:<number>. */
+  /** Id, unique across organizations: forum:infocomm:<number> for older records, forum:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A forum the Sơn La Provincial Police hosted. */
-export type RecordPoliceForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
-  kind: ForumKind;
-  /** Name of the forum (required for OTHER). */
-  title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it was held, valid on that day. */
-  unitId: Scalars['ID']['input'];
-  /** The branch that held it; default: the nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Co-hosting organizations (ids). */
-  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending, 0 or more. */
-  attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** An opinion handed over to the Sơn La Provincial Police to answer. */
-export type RecordPoliceOpinionInput = {
-  /** The forum it was raised at (forum:<organization>:<number>). */
-  forumId: Scalars['ID']['input'];
-  /** Unit it concerns, valid on the day it was raised. */
-  unitId: Scalars['ID']['input'];
-  /** Day it was raised; not in the future. */
-  raisedOn: Scalars['Date']['input'];
-  /** Field or topic, e.g. Đất đai. */
-  topic: Scalars['String']['input'];
-  /** What was asked or reported. */
-  summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through the Sơn La Provincial Police. */
-  agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day; not before the day it was raised, at most a year after. */
-  dueDate: Scalars['Date']['input'];
 };
 
 /** The answer to an opinion. */
@@ -1937,6 +1984,364 @@ export type RecordStatus =
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** One version of a PoliceActivity: its fields as they stood then, who made it and why. */
+export type PoliceActivityVersion = {
+  __typename?: 'PoliceActivityVersion';
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['output'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unit: Unit;
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['output'];
+  /** Free-text note (ghi chú). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceActivity records, newest first. */
+export type PoliceActivityConnection = {
+  __typename?: 'PoliceActivityConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceActivity>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceActivity says (every field is checked and every problem reported at once). */
+export type RecordPoliceActivityInput = {
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['input'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId: Scalars['ID']['input'];
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['input'];
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a PoliceActivity to correct; fields left out keep their values. */
+export type CorrectPoliceActivityInput = {
+  /** Kind of activity. */
+  type?: InputMaybe<ActivityType>;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** Day it took place; not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Number of participants (số người tham dự). */
+  participants?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a PoliceModel: its fields as they stood then, who made it and why. */
+export type PoliceModelVersion = {
+  __typename?: 'PoliceModelVersion';
+  /** Name (tên mô hình). */
+  name: Scalars['String']['output'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceModel records, newest first. */
+export type PoliceModelConnection = {
+  __typename?: 'PoliceModelConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceModel>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceModel says (every field is checked and every problem reported at once). */
+export type RecordPoliceModelInput = {
+  /** Name (tên mô hình). */
+  name: Scalars['String']['input'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId: Scalars['ID']['input'];
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['input'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a PoliceModel to correct; fields left out keep their values. */
+export type CorrectPoliceModelInput = {
+  /** Name (tên mô hình). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Kind (loại). */
+  kind?: InputMaybe<ModelKind>;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a PoliceForum: its fields as they stood then, who made it and why. */
+export type PoliceForumVersion = {
+  __typename?: 'PoliceForumVersion';
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it was held, as the unit was on that day. */
+  unit: Unit;
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceForum records, newest first. */
+export type PoliceForumConnection = {
+  __typename?: 'PoliceForumConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceForum>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceForum says (every field is checked and every problem reported at once). */
+export type RecordPoliceForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it was held, as the unit was on that day. */
+  unitId: Scalars['ID']['input'];
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['input'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a PoliceForum to correct; fields left out keep their values. */
+export type CorrectPoliceForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind?: InputMaybe<ForumKind>;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it was held, as the unit was on that day. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance?: InputMaybe<Scalars['Int']['input']>;
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One version of a PoliceOpinion: its fields as they stood then, who made it and why. */
+export type PoliceOpinionVersion = {
+  __typename?: 'PoliceOpinionVersion';
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['output'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unit: Unit;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['output'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['output'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceOpinion records, newest first. */
+export type PoliceOpinionConnection = {
+  __typename?: 'PoliceOpinionConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceOpinion>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceOpinion says (every field is checked and every problem reported at once). */
+export type RecordPoliceOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['input'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId: Scalars['ID']['input'];
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['input'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['input'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['input'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['input'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The fields of a PoliceOpinion to correct; fields left out keep their values. */
+export type CorrectPoliceOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId?: InputMaybe<Scalars['ID']['input']>;
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** What was asked or reported (nội dung). */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
 
 /** A crime report or tip (tin báo, tố giác tội phạm) as the police keep it, with its versions: each step (forwarding, extension, decision, notice) is a version. The reporter is sealed: reporterSealed says only whether an identity is kept; policeTipReporter opens it for an investigator, with a reason, recorded. CrimeTip shows the same records as before versions. */
 export type PoliceCrimeTip = {
@@ -3881,10 +4286,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<Record<string, unknown>>;
   Activity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Activity']>;
   PoliceActivity: ResolverTypeWrapper<Record<string, unknown>>;
-  PoliceActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceUnitRecords: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordPoliceActivityInput: RecordPoliceActivityInput;
-  CorrectPoliceActivityInput: CorrectPoliceActivityInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   AuditRecord: ResolverTypeWrapper<Record<string, unknown>>;
   ModelKind: ModelKind;
@@ -3904,7 +4306,6 @@ export type ResolversTypes = {
   FarmersModel: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyModel: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommModel: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordPoliceModelInput: RecordPoliceModelInput;
   ForumKind: ForumKind;
   OpinionStatus: OpinionStatus;
   Forum: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Forum']>;
@@ -3922,10 +4323,24 @@ export type ResolversTypes = {
   FarmersForum: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyForum: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommForum: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordPoliceForumInput: RecordPoliceForumInput;
-  RecordPoliceOpinionInput: RecordPoliceOpinionInput;
   AnswerPoliceOpinionInput: AnswerPoliceOpinionInput;
   RecordStatus: RecordStatus;
+  PoliceActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceActivityInput: RecordPoliceActivityInput;
+  CorrectPoliceActivityInput: CorrectPoliceActivityInput;
+  PoliceModelVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceModelConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceModelInput: RecordPoliceModelInput;
+  CorrectPoliceModelInput: CorrectPoliceModelInput;
+  PoliceForumVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceForumConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceForumInput: RecordPoliceForumInput;
+  CorrectPoliceForumInput: CorrectPoliceForumInput;
+  PoliceOpinionVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceOpinionInput: RecordPoliceOpinionInput;
+  CorrectPoliceOpinionInput: CorrectPoliceOpinionInput;
   PoliceCrimeTip: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceCrimeTipVersion: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceCrimeTipConnection: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4043,10 +4458,7 @@ export type ResolversParentTypes = {
   PageInfo: Record<string, unknown>;
   Activity: ResolversInterfaceTypes<ResolversParentTypes>['Activity'];
   PoliceActivity: Record<string, unknown>;
-  PoliceActivityConnection: Record<string, unknown>;
   PoliceUnitRecords: Record<string, unknown>;
-  RecordPoliceActivityInput: RecordPoliceActivityInput;
-  CorrectPoliceActivityInput: CorrectPoliceActivityInput;
   Mutation: Record<PropertyKey, never>;
   AuditRecord: Record<string, unknown>;
   ModelReview: Record<string, unknown>;
@@ -4062,7 +4474,6 @@ export type ResolversParentTypes = {
   FarmersModel: Record<string, unknown>;
   ElderlyModel: Record<string, unknown>;
   InfocommModel: Record<string, unknown>;
-  RecordPoliceModelInput: RecordPoliceModelInput;
   Forum: ResolversInterfaceTypes<ResolversParentTypes>['Forum'];
   AnyForum: ResolversUnionTypes<ResolversParentTypes>['AnyForum'];
   Opinion: ResolversInterfaceTypes<ResolversParentTypes>['Opinion'];
@@ -4078,9 +4489,23 @@ export type ResolversParentTypes = {
   FarmersForum: Record<string, unknown>;
   ElderlyForum: Record<string, unknown>;
   InfocommForum: Record<string, unknown>;
-  RecordPoliceForumInput: RecordPoliceForumInput;
-  RecordPoliceOpinionInput: RecordPoliceOpinionInput;
   AnswerPoliceOpinionInput: AnswerPoliceOpinionInput;
+  PoliceActivityVersion: Record<string, unknown>;
+  PoliceActivityConnection: Record<string, unknown>;
+  RecordPoliceActivityInput: RecordPoliceActivityInput;
+  CorrectPoliceActivityInput: CorrectPoliceActivityInput;
+  PoliceModelVersion: Record<string, unknown>;
+  PoliceModelConnection: Record<string, unknown>;
+  RecordPoliceModelInput: RecordPoliceModelInput;
+  CorrectPoliceModelInput: CorrectPoliceModelInput;
+  PoliceForumVersion: Record<string, unknown>;
+  PoliceForumConnection: Record<string, unknown>;
+  RecordPoliceForumInput: RecordPoliceForumInput;
+  CorrectPoliceForumInput: CorrectPoliceForumInput;
+  PoliceOpinionVersion: Record<string, unknown>;
+  PoliceOpinionConnection: Record<string, unknown>;
+  RecordPoliceOpinionInput: RecordPoliceOpinionInput;
+  CorrectPoliceOpinionInput: CorrectPoliceOpinionInput;
   PoliceCrimeTip: Record<string, unknown>;
   PoliceCrimeTipVersion: Record<string, unknown>;
   PoliceCrimeTipConnection: Record<string, unknown>;
@@ -4248,14 +4673,14 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  policeActivities?: Resolver<ResolversTypes['PoliceActivityConnection'], ParentType, ContextType, RequireFields<QueryPoliceActivitiesArgs, 'first'>>;
-  policeActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<QueryPoliceActivityArgs, 'id'>>;
   policeAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryPoliceAuditTrailArgs, 'first'>>;
-  policeModels?: Resolver<Array<ResolversTypes['PoliceModel']>, ParentType, ContextType, RequireFields<QueryPoliceModelsArgs, 'first'>>;
+  policeActivities?: Resolver<ResolversTypes['PoliceActivityConnection'], ParentType, ContextType, RequireFields<QueryPoliceActivitiesArgs, 'includeVoided' | 'first'>>;
+  policeActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<QueryPoliceActivityArgs, 'id'>>;
+  policeModels?: Resolver<ResolversTypes['PoliceModelConnection'], ParentType, ContextType, RequireFields<QueryPoliceModelsArgs, 'includeVoided' | 'first'>>;
   policeModel?: Resolver<Maybe<ResolversTypes['PoliceModel']>, ParentType, ContextType, RequireFields<QueryPoliceModelArgs, 'id'>>;
-  policeForums?: Resolver<Array<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<QueryPoliceForumsArgs, 'first'>>;
+  policeForums?: Resolver<ResolversTypes['PoliceForumConnection'], ParentType, ContextType, RequireFields<QueryPoliceForumsArgs, 'includeVoided' | 'first'>>;
   policeForum?: Resolver<Maybe<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<QueryPoliceForumArgs, 'id'>>;
-  policeOpinions?: Resolver<Array<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<QueryPoliceOpinionsArgs, 'first'>>;
+  policeOpinions?: Resolver<ResolversTypes['PoliceOpinionConnection'], ParentType, ContextType, RequireFields<QueryPoliceOpinionsArgs, 'includeVoided' | 'first'>>;
   policeOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<QueryPoliceOpinionArgs, 'id'>>;
   policeCrimeTipRecords?: Resolver<ResolversTypes['PoliceCrimeTipConnection'], ParentType, ContextType, RequireFields<QueryPoliceCrimeTipRecordsArgs, 'includeVoided' | 'first'>>;
   policeHotspotRecords?: Resolver<ResolversTypes['PoliceHotspotConnection'], ParentType, ContextType, RequireFields<QueryPoliceHotspotRecordsArgs, 'includeVoided' | 'first'>>;
@@ -4310,20 +4735,22 @@ export type PoliceActivityResolvers<ContextType = SubgraphContext, ParentType ex
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceActivityVersion']>, ParentType, ContextType>;
+  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type PoliceActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceActivityConnection'] = ResolversParentTypes['PoliceActivityConnection']> = {
-  nodes?: Resolver<Array<ResolversTypes['PoliceActivity']>, ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type PoliceUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceUnitRecords'] = ResolversParentTypes['PoliceUnitRecords']> = {
@@ -4346,13 +4773,20 @@ export type PoliceUnitRecordsResolvers<ContextType = SubgraphContext, ParentType
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  recordPoliceActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<MutationRecordPoliceActivityArgs, 'input'>>;
-  correctPoliceActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceActivityArgs, 'id' | 'input'>>;
-  recordPoliceModel?: Resolver<Maybe<ResolversTypes['PoliceModel']>, ParentType, ContextType, RequireFields<MutationRecordPoliceModelArgs, 'input'>>;
   changePoliceModelStatus?: Resolver<Maybe<ResolversTypes['PoliceModel']>, ParentType, ContextType, RequireFields<MutationChangePoliceModelStatusArgs, 'id' | 'status' | 'since'>>;
-  recordPoliceForum?: Resolver<Maybe<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<MutationRecordPoliceForumArgs, 'input'>>;
-  recordPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationRecordPoliceOpinionArgs, 'input'>>;
   answerPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerPoliceOpinionArgs, 'id' | 'input'>>;
+  recordPoliceActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<MutationRecordPoliceActivityArgs, 'input'>>;
+  correctPoliceActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceActivityArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<MutationVoidPoliceActivityArgs, 'id' | 'reason'>>;
+  recordPoliceModel?: Resolver<Maybe<ResolversTypes['PoliceModel']>, ParentType, ContextType, RequireFields<MutationRecordPoliceModelArgs, 'input'>>;
+  correctPoliceModel?: Resolver<Maybe<ResolversTypes['PoliceModel']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceModelArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceModel?: Resolver<Maybe<ResolversTypes['PoliceModel']>, ParentType, ContextType, RequireFields<MutationVoidPoliceModelArgs, 'id' | 'reason'>>;
+  recordPoliceForum?: Resolver<Maybe<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<MutationRecordPoliceForumArgs, 'input'>>;
+  correctPoliceForum?: Resolver<Maybe<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceForumArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceForum?: Resolver<Maybe<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<MutationVoidPoliceForumArgs, 'id' | 'reason'>>;
+  recordPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationRecordPoliceOpinionArgs, 'input'>>;
+  correctPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceOpinionArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationVoidPoliceOpinionArgs, 'id' | 'reason'>>;
   recordPoliceCrimeTip?: Resolver<Maybe<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType, RequireFields<MutationRecordPoliceCrimeTipArgs, 'input'>>;
   correctPoliceCrimeTip?: Resolver<Maybe<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceCrimeTipArgs, 'id' | 'changes' | 'reason'>>;
   voidPoliceCrimeTip?: Resolver<Maybe<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType, RequireFields<MutationVoidPoliceCrimeTipArgs, 'id' | 'reason'>>;
@@ -4448,15 +4882,24 @@ export type PoliceModelResolvers<ContextType = SubgraphContext, ParentType exten
   kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
   statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceModelVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4534,14 +4977,22 @@ export type PoliceForumResolvers<ContextType = SubgraphContext, ParentType exten
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
-  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceForumVersion']>, ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4549,22 +5000,31 @@ export type PoliceOpinionResolvers<ContextType = SubgraphContext, ParentType ext
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceOpinion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceOpinionVersion']>, ParentType, ContextType>;
+  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
+  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4606,6 +5066,107 @@ export type ElderlyForumResolvers<ContextType = SubgraphContext, ParentType exte
 export type InfocommForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommForum'] = ResolversParentTypes['InfocommForum']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceActivityVersion'] = ResolversParentTypes['PoliceActivityVersion']> = {
+  type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceActivityConnection'] = ResolversParentTypes['PoliceActivityConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceActivity']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceModelVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceModelVersion'] = ResolversParentTypes['PoliceModelVersion']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceModelConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceModelConnection'] = ResolversParentTypes['PoliceModelConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceModel']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceForumVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceForumVersion'] = ResolversParentTypes['PoliceForumVersion']> = {
+  kind?: Resolver<ResolversTypes['ForumKind'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceForumConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceForumConnection'] = ResolversParentTypes['PoliceForumConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceForum']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceOpinionVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceOpinionVersion'] = ResolversParentTypes['PoliceOpinionVersion']> = {
+  forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceOpinionConnection'] = ResolversParentTypes['PoliceOpinionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type PoliceCrimeTipResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCrimeTip'] = ResolversParentTypes['PoliceCrimeTip'], FederationReferenceType extends FederationReferenceTypes['PoliceCrimeTip'] = FederationReferenceTypes['PoliceCrimeTip']> = {
@@ -5177,7 +5738,6 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Activity?: ActivityResolvers<ContextType>;
   PoliceActivity?: PoliceActivityResolvers<ContextType>;
-  PoliceActivityConnection?: PoliceActivityConnectionResolvers<ContextType>;
   PoliceUnitRecords?: PoliceUnitRecordsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -5209,6 +5769,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FarmersForum?: FarmersForumResolvers<ContextType>;
   ElderlyForum?: ElderlyForumResolvers<ContextType>;
   InfocommForum?: InfocommForumResolvers<ContextType>;
+  PoliceActivityVersion?: PoliceActivityVersionResolvers<ContextType>;
+  PoliceActivityConnection?: PoliceActivityConnectionResolvers<ContextType>;
+  PoliceModelVersion?: PoliceModelVersionResolvers<ContextType>;
+  PoliceModelConnection?: PoliceModelConnectionResolvers<ContextType>;
+  PoliceForumVersion?: PoliceForumVersionResolvers<ContextType>;
+  PoliceForumConnection?: PoliceForumConnectionResolvers<ContextType>;
+  PoliceOpinionVersion?: PoliceOpinionVersionResolvers<ContextType>;
+  PoliceOpinionConnection?: PoliceOpinionConnectionResolvers<ContextType>;
   PoliceCrimeTip?: PoliceCrimeTipResolvers<ContextType>;
   PoliceCrimeTipVersion?: PoliceCrimeTipVersionResolvers<ContextType>;
   PoliceCrimeTipConnection?: PoliceCrimeTipConnectionResolvers<ContextType>;

@@ -2,7 +2,7 @@
 import { kindTable } from '@antt/subgraph-kit';
 import { modelReplicas, protectionCases, socialIssueActions } from '../kinds/index.js';
 
-export { activities, activityRevisions, auditLog, meta } from '@antt/subgraph-kit/tables';
+export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
 export { reintegrationSupports, reintegrationVisits, atRiskSupports } from '@antt/duties/tables';
 
 // The union's own kinds: their tables follow from their declarations (src/kinds). A protection case

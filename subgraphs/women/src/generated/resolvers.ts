@@ -233,23 +233,23 @@ export type Query = {
   periods: Array<Period>;
   /** The key tasks of the plan, section II. */
   planTasks: Array<PlanTask>;
-  /** The Women's Union of Sơn La province's activities in a unit and below it (default: the caller's jurisdiction), newest first. */
-  womenActivities: WomenActivityConnection;
-  /** One activity of the Women's Union of Sơn La province; null if it does not exist or is not yours to see. */
-  womenActivity?: Maybe<WomenActivity>;
   /** The audit trail of the Women's Union of Sơn La province's own data, newest first (its leaders and auditors). */
   womenAuditTrail: Array<AuditRecord>;
-  /** The Women's Union of Sơn La province's models in a unit and below it (default: your jurisdiction), newest first. */
-  womenModels: Array<WomenModel>;
-  /** One model of the Women's Union of Sơn La province; null if it does not exist or is not yours to see. */
+  /** WomenActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  womenActivities: WomenActivityConnection;
+  /** One WomenActivity by id; null when there is none or it is not yours to see. */
+  womenActivity?: Maybe<WomenActivity>;
+  /** WomenModel records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  womenModels: WomenModelConnection;
+  /** One WomenModel by id; null when there is none or it is not yours to see. */
   womenModel?: Maybe<WomenModel>;
-  /** Forums the Women's Union of Sơn La province hosted in a unit and below it (default: your jurisdiction), newest first. */
-  womenForums: Array<WomenForum>;
-  /** One forum of the Women's Union of Sơn La province; null if it does not exist or is not yours to see. */
+  /** WomenForum records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  womenForums: WomenForumConnection;
+  /** One WomenForum by id; null when there is none or it is not yours to see. */
   womenForum?: Maybe<WomenForum>;
-  /** Opinions the Women's Union of Sơn La province must answer, in a unit and below it (default: your jurisdiction), newest first. */
-  womenOpinions: Array<WomenOpinion>;
-  /** One opinion the Women's Union of Sơn La province must answer; null if it does not exist or is not yours to see. */
+  /** WomenOpinion records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  womenOpinions: WomenOpinionConnection;
+  /** One WomenOpinion by id; null when there is none or it is not yours to see. */
   womenOpinion?: Maybe<WomenOpinion>;
   /** WomenReintegrationSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   womenReintegrationSupports: WomenReintegrationSupportConnection;
@@ -317,24 +317,6 @@ export type QueryPeriodsArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
-export type QueryWomenActivitiesArgs = {
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  periodId?: InputMaybe<Scalars['ID']['input']>;
-  from?: InputMaybe<Scalars['Date']['input']>;
-  to?: InputMaybe<Scalars['Date']['input']>;
-  type?: InputMaybe<ActivityType>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
-export type QueryWomenActivityArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
 export type QueryWomenAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -343,18 +325,44 @@ export type QueryWomenAuditTrailArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
+export type QueryWomenActivitiesArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<ActivityType>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryWomenActivityArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
 export type QueryWomenModelsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<ModelStatus>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
-  replicaOf?: InputMaybe<Scalars['ID']['input']>;
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryWomenModelArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -363,13 +371,18 @@ export type QueryWomenForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryWomenForumArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -378,15 +391,18 @@ export type QueryWomenOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<OpinionStatus>;
-  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryWomenOpinionArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -560,50 +576,55 @@ export type Activity = {
   demo: Scalars['Boolean']['output'];
 };
 
-/** An activity of the Women's Union of Sơn La province (Hội Liên hiệp Phụ nữ tỉnh Sơn La). */
+/** An activity of the Women's Union of Sơn La province (Hội Liên hiệp Phụ nữ tỉnh Sơn La) carrying the plan out: a propaganda session, a training, a forum, a patrol, a festival day... */
 export type WomenActivity = Activity & {
   __typename?: 'WomenActivity';
-  /** Id, unique within the Women's Union of Sơn La province. */
+  /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
   /** Kind of activity. */
   type: ActivityType;
-  /** Topic (chủ đề). */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
   topic: Scalars['String']['output'];
-  /** Day it took place. */
+  /** Day it took place; not in the future. */
   date: Scalars['Date']['output'];
-  /** Unit where it took place, as the unit was on that day. */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
   unit: Unit;
-  /** The branch that ran it. */
-  branch: Branch;
   /** Number of participants (số người tham dự). */
   participants: Scalars['Int']['output'];
   /** Free-text note (ghi chú). */
   note?: Maybe<Scalars['String']['output']>;
-  /** The task of the plan it serves. */
-  planTask?: Maybe<PlanTask>;
-  /** When it was recorded. */
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
   recordedAt: Scalars['DateTime']['output'];
-  /** When it was last corrected; null if never. */
-  correctedAt?: Maybe<Scalars['DateTime']['output']>;
   /** True for generated demo data. */
   demo: Scalars['Boolean']['output'];
-};
-
-/** A page of the Women's Union of Sơn La province's activities, newest first. */
-export type WomenActivityConnection = {
-  __typename?: 'WomenActivityConnection';
-  /** The activities on this page. */
-  nodes: Array<WomenActivity>;
-  /** How many match the filter in all. */
-  totalCount: Scalars['Int']['output'];
-  /** Where this page ends. */
-  pageInfo: PageInfo;
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<WomenActivityVersion>;
+  /** The task of the plan it serves. */
+  planTask?: Maybe<PlanTask>;
+  /** When it was last corrected; null if never. */
+  correctedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** What the Women's Union of Sơn La province (Hội Liên hiệp Phụ nữ tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type WomenUnitRecords = {
   __typename?: 'WomenUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại). */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
   activityCounts: Array<ActivityTypeCount>;
   /** Activities by the task of the plan they serve, in a period: what the Women's Union of Sơn La province did for each task (số hoạt động theo nhiệm vụ). */
   activityCountsByTask: Array<PlanTaskActivityCount>;
@@ -639,12 +660,14 @@ export type WomenUnitRecords = {
 /** What the Women's Union of Sơn La province (Hội Liên hiệp Phụ nữ tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type WomenUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
 /** What the Women's Union of Sơn La province (Hội Liên hiệp Phụ nữ tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type WomenUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -740,67 +763,41 @@ export type WomenUnitRecordsModelReplicasArgs = {
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** A new activity of the Women's Union of Sơn La province. */
-export type RecordWomenActivityInput = {
-  /** Kind of activity. */
-  type: ActivityType;
-  /** Topic (chủ đề). */
-  topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it took place, valid on that day (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** The branch that ran it; default: the Women's Union of Sơn La province's nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants, 0 or more. */
-  participants: Scalars['Int']['input'];
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves, II.1 to II.7. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** A correction of an activity of the Women's Union of Sơn La province: only the fields given change; the previous version is kept. */
-export type CorrectWomenActivityInput = {
-  /** Kind of activity. */
-  type?: InputMaybe<ActivityType>;
-  /** Topic. */
-  topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place. */
-  date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place. */
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The branch that ran it. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants. */
-  participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Record an activity of the Women's Union of Sơn La province (staff of the organization, inside their jurisdiction). */
-  recordWomenActivity?: Maybe<WomenActivity>;
-  /** Correct an activity of the Women's Union of Sơn La province; the previous version is kept. */
-  correctWomenActivity?: Maybe<WomenActivity>;
-  /** Register a model the Women's Union of Sơn La province runs (its staff, inside their jurisdiction). */
-  recordWomenModel?: Maybe<WomenModel>;
-  /** Mark a model of the Women's Union of Sơn La province as being replicated, discontinued, or active again. */
+  /** Mark a model of the Women's Union of Sơn La province as being replicated, discontinued, or active again: a correction of its status, with the reason. */
   changeWomenModelStatus?: Maybe<WomenModel>;
-  /** Record a forum the Women's Union of Sơn La province hosted (its staff, inside their jurisdiction). */
-  recordWomenForum?: Maybe<WomenForum>;
-  /** Hand an opinion raised at a forum over to the Women's Union of Sơn La province to answer (its staff, the Front's, or the forum host's, inside their jurisdiction). Crime tips go to the police through handOverCrimeTip instead. */
-  recordWomenOpinion?: Maybe<WomenOpinion>;
-  /** Answer an opinion handed to the Women's Union of Sơn La province (its staff only); an opinion is answered once. */
+  /** Answer an opinion handed to the Women's Union of Sơn La province (its staff only); an opinion is answered once (a later change is a correction with its reason). */
   answerWomenOpinion?: Maybe<WomenOpinion>;
   /** Record a visit to a person the Women's Union of Sơn La province supports, and the help given (staff, in their jurisdiction); returns the support. */
   recordWomenReintegrationVisit?: Maybe<WomenReintegrationSupport>;
   /** Record how a support ended (once; a later change is a correction with its reason). */
   recordWomenReintegrationOutcome?: Maybe<WomenReintegrationSupport>;
+  /** Record a WomenActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordWomenActivity?: Maybe<WomenActivity>;
+  /** Correct a WomenActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
+  correctWomenActivity?: Maybe<WomenActivity>;
+  /** Void a WomenActivity (hủy hoạt động): it stops counting; its versions stay readable. */
+  voidWomenActivity?: Maybe<WomenActivity>;
+  /** Record a WomenModel (ghi nhận mô hình). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordWomenModel?: Maybe<WomenModel>;
+  /** Correct a WomenModel (đính chính mô hình): a new version; the previous one stays readable in its history. */
+  correctWomenModel?: Maybe<WomenModel>;
+  /** Void a WomenModel (hủy mô hình): it stops counting; its versions stay readable. */
+  voidWomenModel?: Maybe<WomenModel>;
+  /** Record a WomenForum (ghi nhận diễn đàn). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordWomenForum?: Maybe<WomenForum>;
+  /** Correct a WomenForum (đính chính diễn đàn): a new version; the previous one stays readable in its history. */
+  correctWomenForum?: Maybe<WomenForum>;
+  /** Void a WomenForum (hủy diễn đàn): it stops counting; its versions stay readable. */
+  voidWomenForum?: Maybe<WomenForum>;
+  /** Record a WomenOpinion (ghi nhận ý kiến). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordWomenOpinion?: Maybe<WomenOpinion>;
+  /** Correct a WomenOpinion (đính chính ý kiến): a new version; the previous one stays readable in its history. */
+  correctWomenOpinion?: Maybe<WomenOpinion>;
+  /** Void a WomenOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
+  voidWomenOpinion?: Maybe<WomenOpinion>;
   /** Record a WomenReintegrationSupport (ghi nhận việc giúp đỡ người tái hòa nhập). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   assignWomenReintegrationSupport?: Maybe<WomenReintegrationSupport>;
   /** Correct a WomenReintegrationSupport (đính chính việc giúp đỡ người tái hòa nhập): a new version; the previous one stays readable in its history. */
@@ -849,43 +846,11 @@ export type Mutation = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordWomenActivityArgs = {
-  input: RecordWomenActivityInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationCorrectWomenActivityArgs = {
-  id: Scalars['ID']['input'];
-  input: CorrectWomenActivityInput;
-  reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordWomenModelArgs = {
-  input: RecordWomenModelInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationChangeWomenModelStatusArgs = {
   id: Scalars['ID']['input'];
   status: ModelStatus;
   since: Scalars['Date']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordWomenForumArgs = {
-  input: RecordWomenForumInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordWomenOpinionArgs = {
-  input: RecordWomenOpinionInput;
 };
 
 
@@ -908,6 +873,94 @@ export type MutationRecordWomenReintegrationOutcomeArgs = {
   supportId: Scalars['ID']['input'];
   outcome: ReintegrationOutcome;
   on: Scalars['Date']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordWomenActivityArgs = {
+  input: RecordWomenActivityInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectWomenActivityArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectWomenActivityInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidWomenActivityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordWomenModelArgs = {
+  input: RecordWomenModelInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectWomenModelArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectWomenModelInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidWomenModelArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordWomenForumArgs = {
+  input: RecordWomenForumInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectWomenForumArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectWomenForumInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidWomenForumArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordWomenOpinionArgs = {
+  input: RecordWomenOpinionInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectWomenOpinionArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectWomenOpinionInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidWomenOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1240,7 +1293,7 @@ export type AnyModel = FrontModel | PoliceModel | VeteransModel | WomenModel | Y
 /** A security model the Women's Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type WomenModel = Model & {
   __typename?: 'WomenModel';
-  /** Id, unique across organizations: model:women:<number>. */
+  /** Id, unique across organizations: model:women:<number> for older records, model:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** Name (tên mô hình). */
   name: Scalars['String']['output'];
@@ -1248,104 +1301,104 @@ export type WomenModel = Model & {
   kind: ModelKind;
   /** What it does and how (mô tả). */
   description?: Maybe<Scalars['String']['output']>;
-  /** Unit it runs in, as the unit was when it started. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
   unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<WomenModelVersion>;
+  /** Whether it is running (trạng thái). */
+  status: ModelStatus;
   /** The organization that runs it and keeps its record. */
   leadOrganization: Organization;
   /** Organizations taking part. */
   partnerOrganizations: Array<Organization>;
-  /** Day it started. */
-  startedOn: Scalars['Date']['output'];
-  /** Whether it is running. */
-  status: ModelStatus;
-  /** Since when the status holds. */
-  statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates. */
-  replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** The model it replicates, fetched from the organization that keeps it. */
   replicaOf?: Maybe<AnyModel>;
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
   /** Every review, oldest first (answered by the Front's subgraph). */
   reviews: Array<ModelReview>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A security model the Vietnam Fatherland Front Committee of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FrontModel = {
   __typename?: 'FrontModel';
-  /** Id, unique across organizations: model:front:<number>. */
+  /** Id, unique across organizations: model:front:<number> for older records, model:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Provincial Police runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type PoliceModel = {
   __typename?: 'PoliceModel';
-  /** Id, unique across organizations: model:police:<number>. */
+  /** Id, unique across organizations: model:police:<number> for older records, model:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Veterans' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type VeteransModel = {
   __typename?: 'VeteransModel';
-  /** Id, unique across organizations: model:veterans:<number>. */
+  /** Id, unique across organizations: model:veterans:<number> for older records, model:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Ho Chi Minh Communist Youth Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type YouthModel = {
   __typename?: 'YouthModel';
-  /** Id, unique across organizations: model:youth:<number>. */
+  /** Id, unique across organizations: model:youth:<number> for older records, model:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Provincial Labour Federation runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type LabourModel = {
   __typename?: 'LabourModel';
-  /** Id, unique across organizations: model:labour:<number>. */
+  /** Id, unique across organizations: model:labour:<number> for older records, model:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Farmers' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FarmersModel = {
   __typename?: 'FarmersModel';
-  /** Id, unique across organizations: model:farmers:<number>. */
+  /** Id, unique across organizations: model:farmers:<number> for older records, model:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Elderly Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type ElderlyModel = {
   __typename?: 'ElderlyModel';
-  /** Id, unique across organizations: model:elderly:<number>. */
+  /** Id, unique across organizations: model:elderly:<number> for older records, model:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Department of Information and Communications runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type InfocommModel = {
   __typename?: 'InfocommModel';
-  /** Id, unique across organizations: model:infocomm:<number>. */
+  /** Id, unique across organizations: model:infocomm:<number> for older records, model:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A new model of the Women's Union of Sơn La province. */
-export type RecordWomenModelInput = {
-  /** Name (tên mô hình). */
-  name: Scalars['String']['input'];
-  /** Kind. */
-  kind: ModelKind;
-  /** What it does and how. */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, valid on the day it started (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** Day it started; not in the future. */
-  startedOn: Scalars['Date']['input'];
-  /** Partner organizations (ids: front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
-  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The model it replicates, in any organization (model:<organization>:<number>). */
-  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Kind of forum (loại diễn đàn), section II.4 and III.1 of the plan. */
@@ -1480,169 +1533,163 @@ export type OpinionCount = {
 /** A forum the Women's Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type WomenForum = Forum & {
   __typename?: 'WomenForum';
-  /** Id, unique across organizations: forum:women:<number>. */
+  /** Id, unique across organizations: forum:women:<number> for older records, forum:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Kind of forum. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
   kind: ForumKind;
-  /** Name of the forum, when it has one. */
+  /** Name of the forum, when it has one (required for OTHER). */
   title?: Maybe<Scalars['String']['output']>;
-  /** Day it was held. */
+  /** Day it was held (ngày tổ chức); not in the future. */
   date: Scalars['Date']['output'];
   /** Unit where it was held, as the unit was on that day. */
   unit: Unit;
-  /** The host's branch that held it. */
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
   branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<WomenForumVersion>;
   /** The organization that hosted it. */
   host: Organization;
   /** Co-hosting organizations. */
   coHosts: Array<Organization>;
-  /** Number of people attending. */
-  attendance: Scalars['Int']['output'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced: Scalars['Int']['output'];
-  /** Free-text note. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** An opinion the Women's Union of Sơn La province (Hội Liên hiệp Phụ nữ tỉnh Sơn La) must answer (or forwarded to an agency and answers for). */
 export type WomenOpinion = Opinion & {
   __typename?: 'WomenOpinion';
-  /** Id, unique across organizations: opinion:<organization>:<number>. */
+  /** Id, unique across organizations: opinion:women:<number> for older records, opinion:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
   forumId: Scalars['ID']['output'];
-  /** The forum it was raised at, fetched from the organization that hosted it. */
-  forum?: Maybe<AnyForum>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
-  /** Day it was raised. */
+  /** Day it was raised (ngày nêu); not in the future. */
   raisedOn: Scalars['Date']['output'];
-  /** Field or topic. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
   topic: Scalars['String']['output'];
-  /** What was asked or reported. */
+  /** What was asked or reported (nội dung). */
   summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<WomenOpinionVersion>;
+  /** The forum it was raised at, fetched from the organization that hosted it. */
+  forum?: Maybe<AnyForum>;
   /** The organization that must answer it (this one). */
   assignedTo: Organization;
-  /** An agency outside this graph that must answer it, through this organization. */
-  agency?: Maybe<Scalars['String']['output']>;
-  /** Answer due by this day. */
-  dueDate: Scalars['Date']['output'];
   /** The organization whose staff handed it over. */
   handedOverBy: Organization;
   /** Answered or not. */
   status: OpinionStatus;
-  /** The answer; null until answered. */
-  answer?: Maybe<Scalars['String']['output']>;
-  /** Day it was answered. */
-  answeredOn?: Maybe<Scalars['Date']['output']>;
   /** Not answered and past its due date. */
   overdue: Scalars['Boolean']['output'];
   /** Whether it was answered by its due date; null while unanswered. */
   answeredOnTime?: Maybe<Scalars['Boolean']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A forum the Vietnam Fatherland Front Committee of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FrontForum = {
   __typename?: 'FrontForum';
-  /** Id, unique across organizations: forum:front:<number>. */
+  /** Id, unique across organizations: forum:front:<number> for older records, forum:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Provincial Police hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type PoliceForum = {
   __typename?: 'PoliceForum';
-  /** Id, unique across organizations: forum:police:<number>. */
+  /** Id, unique across organizations: forum:police:<number> for older records, forum:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Veterans' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type VeteransForum = {
   __typename?: 'VeteransForum';
-  /** Id, unique across organizations: forum:veterans:<number>. */
+  /** Id, unique across organizations: forum:veterans:<number> for older records, forum:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Ho Chi Minh Communist Youth Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type YouthForum = {
   __typename?: 'YouthForum';
-  /** Id, unique across organizations: forum:youth:<number>. */
+  /** Id, unique across organizations: forum:youth:<number> for older records, forum:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Provincial Labour Federation hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type LabourForum = {
   __typename?: 'LabourForum';
-  /** Id, unique across organizations: forum:labour:<number>. */
+  /** Id, unique across organizations: forum:labour:<number> for older records, forum:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Farmers' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FarmersForum = {
   __typename?: 'FarmersForum';
-  /** Id, unique across organizations: forum:farmers:<number>. */
+  /** Id, unique across organizations: forum:farmers:<number> for older records, forum:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Elderly Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type ElderlyForum = {
   __typename?: 'ElderlyForum';
-  /** Id, unique across organizations: forum:elderly:<number>. */
+  /** Id, unique across organizations: forum:elderly:<number> for older records, forum:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Department of Information and Communications hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type InfocommForum = {
   __typename?: 'InfocommForum';
-  /** Id, unique across organizations: forum:infocomm:<number>. */
+  /** Id, unique across organizations: forum:infocomm:<number> for older records, forum:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A forum the Women's Union of Sơn La province hosted. */
-export type RecordWomenForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
-  kind: ForumKind;
-  /** Name of the forum (required for OTHER). */
-  title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it was held, valid on that day. */
-  unitId: Scalars['ID']['input'];
-  /** The branch that held it; default: the nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Co-hosting organizations (ids). */
-  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending, 0 or more. */
-  attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** An opinion handed over to the Women's Union of Sơn La province to answer. */
-export type RecordWomenOpinionInput = {
-  /** The forum it was raised at (forum:<organization>:<number>). */
-  forumId: Scalars['ID']['input'];
-  /** Unit it concerns, valid on the day it was raised. */
-  unitId: Scalars['ID']['input'];
-  /** Day it was raised; not in the future. */
-  raisedOn: Scalars['Date']['input'];
-  /** Field or topic, e.g. Đất đai. */
-  topic: Scalars['String']['input'];
-  /** What was asked or reported. */
-  summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through the Women's Union of Sơn La province. */
-  agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day; not before the day it was raised, at most a year after. */
-  dueDate: Scalars['Date']['input'];
 };
 
 /** The answer to an opinion. */
@@ -1897,6 +1944,364 @@ export type SocialIssueForm =
   | 'COUNSELLING'
   /** Direct support to women concerned (hỗ trợ trực tiếp). */
   | 'DIRECT_SUPPORT';
+
+/** One version of a WomenActivity: its fields as they stood then, who made it and why. */
+export type WomenActivityVersion = {
+  __typename?: 'WomenActivityVersion';
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['output'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unit: Unit;
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['output'];
+  /** Free-text note (ghi chú). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of WomenActivity records, newest first. */
+export type WomenActivityConnection = {
+  __typename?: 'WomenActivityConnection';
+  /** The records on this page. */
+  nodes: Array<WomenActivity>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new WomenActivity says (every field is checked and every problem reported at once). */
+export type RecordWomenActivityInput = {
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['input'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId: Scalars['ID']['input'];
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['input'];
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a WomenActivity to correct; fields left out keep their values. */
+export type CorrectWomenActivityInput = {
+  /** Kind of activity. */
+  type?: InputMaybe<ActivityType>;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** Day it took place; not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Number of participants (số người tham dự). */
+  participants?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a WomenModel: its fields as they stood then, who made it and why. */
+export type WomenModelVersion = {
+  __typename?: 'WomenModelVersion';
+  /** Name (tên mô hình). */
+  name: Scalars['String']['output'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of WomenModel records, newest first. */
+export type WomenModelConnection = {
+  __typename?: 'WomenModelConnection';
+  /** The records on this page. */
+  nodes: Array<WomenModel>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new WomenModel says (every field is checked and every problem reported at once). */
+export type RecordWomenModelInput = {
+  /** Name (tên mô hình). */
+  name: Scalars['String']['input'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId: Scalars['ID']['input'];
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['input'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a WomenModel to correct; fields left out keep their values. */
+export type CorrectWomenModelInput = {
+  /** Name (tên mô hình). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Kind (loại). */
+  kind?: InputMaybe<ModelKind>;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a WomenForum: its fields as they stood then, who made it and why. */
+export type WomenForumVersion = {
+  __typename?: 'WomenForumVersion';
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it was held, as the unit was on that day. */
+  unit: Unit;
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of WomenForum records, newest first. */
+export type WomenForumConnection = {
+  __typename?: 'WomenForumConnection';
+  /** The records on this page. */
+  nodes: Array<WomenForum>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new WomenForum says (every field is checked and every problem reported at once). */
+export type RecordWomenForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it was held, as the unit was on that day. */
+  unitId: Scalars['ID']['input'];
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['input'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a WomenForum to correct; fields left out keep their values. */
+export type CorrectWomenForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind?: InputMaybe<ForumKind>;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it was held, as the unit was on that day. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance?: InputMaybe<Scalars['Int']['input']>;
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One version of a WomenOpinion: its fields as they stood then, who made it and why. */
+export type WomenOpinionVersion = {
+  __typename?: 'WomenOpinionVersion';
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['output'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unit: Unit;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['output'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['output'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of WomenOpinion records, newest first. */
+export type WomenOpinionConnection = {
+  __typename?: 'WomenOpinionConnection';
+  /** The records on this page. */
+  nodes: Array<WomenOpinion>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new WomenOpinion says (every field is checked and every problem reported at once). */
+export type RecordWomenOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['input'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId: Scalars['ID']['input'];
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['input'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['input'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['input'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['input'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The fields of a WomenOpinion to correct; fields left out keep their values. */
+export type CorrectWomenOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId?: InputMaybe<Scalars['ID']['input']>;
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** What was asked or reported (nội dung). */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
 
 /** One version of a WomenReintegrationSupport: its fields as they stood then, who made it and why. */
 export type WomenReintegrationSupportVersion = {
@@ -2887,10 +3292,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<Record<string, unknown>>;
   Activity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Activity']>;
   WomenActivity: ResolverTypeWrapper<Record<string, unknown>>;
-  WomenActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   WomenUnitRecords: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordWomenActivityInput: RecordWomenActivityInput;
-  CorrectWomenActivityInput: CorrectWomenActivityInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   AuditRecord: ResolverTypeWrapper<Record<string, unknown>>;
   ModelKind: ModelKind;
@@ -2910,7 +3312,6 @@ export type ResolversTypes = {
   FarmersModel: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyModel: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommModel: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordWomenModelInput: RecordWomenModelInput;
   ForumKind: ForumKind;
   OpinionStatus: OpinionStatus;
   Forum: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Forum']>;
@@ -2928,8 +3329,6 @@ export type ResolversTypes = {
   FarmersForum: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyForum: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommForum: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordWomenForumInput: RecordWomenForumInput;
-  RecordWomenOpinionInput: RecordWomenOpinionInput;
   AnswerWomenOpinionInput: AnswerWomenOpinionInput;
   HelpKind: HelpKind;
   HelpKindCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -2949,6 +3348,22 @@ export type ResolversTypes = {
   ProtectionSupport: ProtectionSupport;
   SocialIssue: SocialIssue;
   SocialIssueForm: SocialIssueForm;
+  WomenActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordWomenActivityInput: RecordWomenActivityInput;
+  CorrectWomenActivityInput: CorrectWomenActivityInput;
+  WomenModelVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenModelConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordWomenModelInput: RecordWomenModelInput;
+  CorrectWomenModelInput: CorrectWomenModelInput;
+  WomenForumVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenForumConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordWomenForumInput: RecordWomenForumInput;
+  CorrectWomenForumInput: CorrectWomenForumInput;
+  WomenOpinionVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordWomenOpinionInput: RecordWomenOpinionInput;
+  CorrectWomenOpinionInput: CorrectWomenOpinionInput;
   WomenReintegrationSupportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   WomenReintegrationSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordWomenReintegrationSupportInput: RecordWomenReintegrationSupportInput;
@@ -3009,10 +3424,7 @@ export type ResolversParentTypes = {
   PageInfo: Record<string, unknown>;
   Activity: ResolversInterfaceTypes<ResolversParentTypes>['Activity'];
   WomenActivity: Record<string, unknown>;
-  WomenActivityConnection: Record<string, unknown>;
   WomenUnitRecords: Record<string, unknown>;
-  RecordWomenActivityInput: RecordWomenActivityInput;
-  CorrectWomenActivityInput: CorrectWomenActivityInput;
   Mutation: Record<PropertyKey, never>;
   AuditRecord: Record<string, unknown>;
   ModelReview: Record<string, unknown>;
@@ -3028,7 +3440,6 @@ export type ResolversParentTypes = {
   FarmersModel: Record<string, unknown>;
   ElderlyModel: Record<string, unknown>;
   InfocommModel: Record<string, unknown>;
-  RecordWomenModelInput: RecordWomenModelInput;
   Forum: ResolversInterfaceTypes<ResolversParentTypes>['Forum'];
   AnyForum: ResolversUnionTypes<ResolversParentTypes>['AnyForum'];
   Opinion: ResolversInterfaceTypes<ResolversParentTypes>['Opinion'];
@@ -3044,8 +3455,6 @@ export type ResolversParentTypes = {
   FarmersForum: Record<string, unknown>;
   ElderlyForum: Record<string, unknown>;
   InfocommForum: Record<string, unknown>;
-  RecordWomenForumInput: RecordWomenForumInput;
-  RecordWomenOpinionInput: RecordWomenOpinionInput;
   AnswerWomenOpinionInput: AnswerWomenOpinionInput;
   HelpKindCount: Record<string, unknown>;
   ReintegrationCase: Record<string, unknown>;
@@ -3056,6 +3465,22 @@ export type ResolversParentTypes = {
   AtRiskSupportSummary: Record<string, unknown>;
   WomenReintegrationSupport: Record<string, unknown>;
   WomenReintegrationVisitInput: WomenReintegrationVisitInput;
+  WomenActivityVersion: Record<string, unknown>;
+  WomenActivityConnection: Record<string, unknown>;
+  RecordWomenActivityInput: RecordWomenActivityInput;
+  CorrectWomenActivityInput: CorrectWomenActivityInput;
+  WomenModelVersion: Record<string, unknown>;
+  WomenModelConnection: Record<string, unknown>;
+  RecordWomenModelInput: RecordWomenModelInput;
+  CorrectWomenModelInput: CorrectWomenModelInput;
+  WomenForumVersion: Record<string, unknown>;
+  WomenForumConnection: Record<string, unknown>;
+  RecordWomenForumInput: RecordWomenForumInput;
+  CorrectWomenForumInput: CorrectWomenForumInput;
+  WomenOpinionVersion: Record<string, unknown>;
+  WomenOpinionConnection: Record<string, unknown>;
+  RecordWomenOpinionInput: RecordWomenOpinionInput;
+  CorrectWomenOpinionInput: CorrectWomenOpinionInput;
   WomenReintegrationSupportVersion: Record<string, unknown>;
   WomenReintegrationSupportConnection: Record<string, unknown>;
   RecordWomenReintegrationSupportInput: RecordWomenReintegrationSupportInput;
@@ -3184,14 +3609,14 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  womenActivities?: Resolver<ResolversTypes['WomenActivityConnection'], ParentType, ContextType, RequireFields<QueryWomenActivitiesArgs, 'first'>>;
-  womenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<QueryWomenActivityArgs, 'id'>>;
   womenAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryWomenAuditTrailArgs, 'first'>>;
-  womenModels?: Resolver<Array<ResolversTypes['WomenModel']>, ParentType, ContextType, RequireFields<QueryWomenModelsArgs, 'first'>>;
+  womenActivities?: Resolver<ResolversTypes['WomenActivityConnection'], ParentType, ContextType, RequireFields<QueryWomenActivitiesArgs, 'includeVoided' | 'first'>>;
+  womenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<QueryWomenActivityArgs, 'id'>>;
+  womenModels?: Resolver<ResolversTypes['WomenModelConnection'], ParentType, ContextType, RequireFields<QueryWomenModelsArgs, 'includeVoided' | 'first'>>;
   womenModel?: Resolver<Maybe<ResolversTypes['WomenModel']>, ParentType, ContextType, RequireFields<QueryWomenModelArgs, 'id'>>;
-  womenForums?: Resolver<Array<ResolversTypes['WomenForum']>, ParentType, ContextType, RequireFields<QueryWomenForumsArgs, 'first'>>;
+  womenForums?: Resolver<ResolversTypes['WomenForumConnection'], ParentType, ContextType, RequireFields<QueryWomenForumsArgs, 'includeVoided' | 'first'>>;
   womenForum?: Resolver<Maybe<ResolversTypes['WomenForum']>, ParentType, ContextType, RequireFields<QueryWomenForumArgs, 'id'>>;
-  womenOpinions?: Resolver<Array<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<QueryWomenOpinionsArgs, 'first'>>;
+  womenOpinions?: Resolver<ResolversTypes['WomenOpinionConnection'], ParentType, ContextType, RequireFields<QueryWomenOpinionsArgs, 'includeVoided' | 'first'>>;
   womenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<QueryWomenOpinionArgs, 'id'>>;
   womenReintegrationSupports?: Resolver<ResolversTypes['WomenReintegrationSupportConnection'], ParentType, ContextType, RequireFields<QueryWomenReintegrationSupportsArgs, 'includeVoided' | 'first'>>;
   womenReintegrationSupport?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryWomenReintegrationSupportArgs, 'id'>>;
@@ -3231,20 +3656,22 @@ export type WomenActivityResolvers<ContextType = SubgraphContext, ParentType ext
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['WomenActivityVersion']>, ParentType, ContextType>;
+  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type WomenActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenActivityConnection'] = ResolversParentTypes['WomenActivityConnection']> = {
-  nodes?: Resolver<Array<ResolversTypes['WomenActivity']>, ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type WomenUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenUnitRecords'] = ResolversParentTypes['WomenUnitRecords']> = {
@@ -3266,15 +3693,22 @@ export type WomenUnitRecordsResolvers<ContextType = SubgraphContext, ParentType 
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  recordWomenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<MutationRecordWomenActivityArgs, 'input'>>;
-  correctWomenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<MutationCorrectWomenActivityArgs, 'id' | 'input'>>;
-  recordWomenModel?: Resolver<Maybe<ResolversTypes['WomenModel']>, ParentType, ContextType, RequireFields<MutationRecordWomenModelArgs, 'input'>>;
   changeWomenModelStatus?: Resolver<Maybe<ResolversTypes['WomenModel']>, ParentType, ContextType, RequireFields<MutationChangeWomenModelStatusArgs, 'id' | 'status' | 'since'>>;
-  recordWomenForum?: Resolver<Maybe<ResolversTypes['WomenForum']>, ParentType, ContextType, RequireFields<MutationRecordWomenForumArgs, 'input'>>;
-  recordWomenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<MutationRecordWomenOpinionArgs, 'input'>>;
   answerWomenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerWomenOpinionArgs, 'id' | 'input'>>;
   recordWomenReintegrationVisit?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordWomenReintegrationVisitArgs, 'supportId' | 'input'>>;
   recordWomenReintegrationOutcome?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordWomenReintegrationOutcomeArgs, 'supportId' | 'outcome' | 'on'>>;
+  recordWomenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<MutationRecordWomenActivityArgs, 'input'>>;
+  correctWomenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<MutationCorrectWomenActivityArgs, 'id' | 'changes' | 'reason'>>;
+  voidWomenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<MutationVoidWomenActivityArgs, 'id' | 'reason'>>;
+  recordWomenModel?: Resolver<Maybe<ResolversTypes['WomenModel']>, ParentType, ContextType, RequireFields<MutationRecordWomenModelArgs, 'input'>>;
+  correctWomenModel?: Resolver<Maybe<ResolversTypes['WomenModel']>, ParentType, ContextType, RequireFields<MutationCorrectWomenModelArgs, 'id' | 'changes' | 'reason'>>;
+  voidWomenModel?: Resolver<Maybe<ResolversTypes['WomenModel']>, ParentType, ContextType, RequireFields<MutationVoidWomenModelArgs, 'id' | 'reason'>>;
+  recordWomenForum?: Resolver<Maybe<ResolversTypes['WomenForum']>, ParentType, ContextType, RequireFields<MutationRecordWomenForumArgs, 'input'>>;
+  correctWomenForum?: Resolver<Maybe<ResolversTypes['WomenForum']>, ParentType, ContextType, RequireFields<MutationCorrectWomenForumArgs, 'id' | 'changes' | 'reason'>>;
+  voidWomenForum?: Resolver<Maybe<ResolversTypes['WomenForum']>, ParentType, ContextType, RequireFields<MutationVoidWomenForumArgs, 'id' | 'reason'>>;
+  recordWomenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<MutationRecordWomenOpinionArgs, 'input'>>;
+  correctWomenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectWomenOpinionArgs, 'id' | 'changes' | 'reason'>>;
+  voidWomenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<MutationVoidWomenOpinionArgs, 'id' | 'reason'>>;
   assignWomenReintegrationSupport?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationAssignWomenReintegrationSupportArgs, 'input'>>;
   correctWomenReintegrationSupport?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationCorrectWomenReintegrationSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidWomenReintegrationSupport?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationVoidWomenReintegrationSupportArgs, 'id' | 'reason'>>;
@@ -3351,15 +3785,24 @@ export type WomenModelResolvers<ContextType = SubgraphContext, ParentType extend
   kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
   statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['WomenModelVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3437,14 +3880,22 @@ export type WomenForumResolvers<ContextType = SubgraphContext, ParentType extend
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
-  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['WomenForumVersion']>, ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3452,22 +3903,31 @@ export type WomenOpinionResolvers<ContextType = SubgraphContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WomenOpinion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['WomenOpinionVersion']>, ParentType, ContextType>;
+  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
+  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3576,6 +4036,107 @@ export type WomenReintegrationSupportResolvers<ContextType = SubgraphContext, Pa
   history?: Resolver<Array<ResolversTypes['WomenReintegrationSupportVersion']>, ParentType, ContextType>;
   case?: Resolver<ResolversTypes['ReintegrationCase'], ParentType, ContextType>;
   visits?: Resolver<Array<ResolversTypes['WomenReintegrationVisit']>, ParentType, ContextType>;
+};
+
+export type WomenActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenActivityVersion'] = ResolversParentTypes['WomenActivityVersion']> = {
+  type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WomenActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenActivityConnection'] = ResolversParentTypes['WomenActivityConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['WomenActivity']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WomenModelVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenModelVersion'] = ResolversParentTypes['WomenModelVersion']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WomenModelConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenModelConnection'] = ResolversParentTypes['WomenModelConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['WomenModel']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WomenForumVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenForumVersion'] = ResolversParentTypes['WomenForumVersion']> = {
+  kind?: Resolver<ResolversTypes['ForumKind'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WomenForumConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenForumConnection'] = ResolversParentTypes['WomenForumConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['WomenForum']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WomenOpinionVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenOpinionVersion'] = ResolversParentTypes['WomenOpinionVersion']> = {
+  forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WomenOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenOpinionConnection'] = ResolversParentTypes['WomenOpinionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['WomenOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type WomenReintegrationSupportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenReintegrationSupportVersion'] = ResolversParentTypes['WomenReintegrationSupportVersion']> = {
@@ -3885,7 +4446,6 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Activity?: ActivityResolvers<ContextType>;
   WomenActivity?: WomenActivityResolvers<ContextType>;
-  WomenActivityConnection?: WomenActivityConnectionResolvers<ContextType>;
   WomenUnitRecords?: WomenUnitRecordsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -3925,6 +4485,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   SupportedGroupCount?: SupportedGroupCountResolvers<ContextType>;
   AtRiskSupportSummary?: AtRiskSupportSummaryResolvers<ContextType>;
   WomenReintegrationSupport?: WomenReintegrationSupportResolvers<ContextType>;
+  WomenActivityVersion?: WomenActivityVersionResolvers<ContextType>;
+  WomenActivityConnection?: WomenActivityConnectionResolvers<ContextType>;
+  WomenModelVersion?: WomenModelVersionResolvers<ContextType>;
+  WomenModelConnection?: WomenModelConnectionResolvers<ContextType>;
+  WomenForumVersion?: WomenForumVersionResolvers<ContextType>;
+  WomenForumConnection?: WomenForumConnectionResolvers<ContextType>;
+  WomenOpinionVersion?: WomenOpinionVersionResolvers<ContextType>;
+  WomenOpinionConnection?: WomenOpinionConnectionResolvers<ContextType>;
   WomenReintegrationSupportVersion?: WomenReintegrationSupportVersionResolvers<ContextType>;
   WomenReintegrationSupportConnection?: WomenReintegrationSupportConnectionResolvers<ContextType>;
   WomenReintegrationVisit?: WomenReintegrationVisitResolvers<ContextType>;

@@ -233,23 +233,23 @@ export type Query = {
   periods: Array<Period>;
   /** The key tasks of the plan, section II. */
   planTasks: Array<PlanTask>;
-  /** The Ho Chi Minh Communist Youth Union of Sơn La province's activities in a unit and below it (default: the caller's jurisdiction), newest first. */
-  youthActivities: YouthActivityConnection;
-  /** One activity of the Ho Chi Minh Communist Youth Union of Sơn La province; null if it does not exist or is not yours to see. */
-  youthActivity?: Maybe<YouthActivity>;
   /** The audit trail of the Ho Chi Minh Communist Youth Union of Sơn La province's own data, newest first (its leaders and auditors). */
   youthAuditTrail: Array<AuditRecord>;
-  /** The Ho Chi Minh Communist Youth Union of Sơn La province's models in a unit and below it (default: your jurisdiction), newest first. */
-  youthModels: Array<YouthModel>;
-  /** One model of the Ho Chi Minh Communist Youth Union of Sơn La province; null if it does not exist or is not yours to see. */
+  /** YouthActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  youthActivities: YouthActivityConnection;
+  /** One YouthActivity by id; null when there is none or it is not yours to see. */
+  youthActivity?: Maybe<YouthActivity>;
+  /** YouthModel records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  youthModels: YouthModelConnection;
+  /** One YouthModel by id; null when there is none or it is not yours to see. */
   youthModel?: Maybe<YouthModel>;
-  /** Forums the Ho Chi Minh Communist Youth Union of Sơn La province hosted in a unit and below it (default: your jurisdiction), newest first. */
-  youthForums: Array<YouthForum>;
-  /** One forum of the Ho Chi Minh Communist Youth Union of Sơn La province; null if it does not exist or is not yours to see. */
+  /** YouthForum records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  youthForums: YouthForumConnection;
+  /** One YouthForum by id; null when there is none or it is not yours to see. */
   youthForum?: Maybe<YouthForum>;
-  /** Opinions the Ho Chi Minh Communist Youth Union of Sơn La province must answer, in a unit and below it (default: your jurisdiction), newest first. */
-  youthOpinions: Array<YouthOpinion>;
-  /** One opinion the Ho Chi Minh Communist Youth Union of Sơn La province must answer; null if it does not exist or is not yours to see. */
+  /** YouthOpinion records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  youthOpinions: YouthOpinionConnection;
+  /** One YouthOpinion by id; null when there is none or it is not yours to see. */
   youthOpinion?: Maybe<YouthOpinion>;
   /** YouthReintegrationSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   youthReintegrationSupports: YouthReintegrationSupportConnection;
@@ -315,24 +315,6 @@ export type QueryPeriodsArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
-export type QueryYouthActivitiesArgs = {
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  periodId?: InputMaybe<Scalars['ID']['input']>;
-  from?: InputMaybe<Scalars['Date']['input']>;
-  to?: InputMaybe<Scalars['Date']['input']>;
-  type?: InputMaybe<ActivityType>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
-export type QueryYouthActivityArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** What can be read: reference data here; each organization adds its own records. */
 export type QueryYouthAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -341,18 +323,44 @@ export type QueryYouthAuditTrailArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
+export type QueryYouthActivitiesArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<ActivityType>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryYouthActivityArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
 export type QueryYouthModelsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<ModelStatus>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
-  replicaOf?: InputMaybe<Scalars['ID']['input']>;
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryYouthModelArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -361,13 +369,18 @@ export type QueryYouthForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryYouthForumArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -376,15 +389,18 @@ export type QueryYouthOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  status?: InputMaybe<OpinionStatus>;
-  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryYouthOpinionArgs = {
   id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -552,50 +568,55 @@ export type Activity = {
   demo: Scalars['Boolean']['output'];
 };
 
-/** An activity of the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)). */
+/** An activity of the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)) carrying the plan out: a propaganda session, a training, a forum, a patrol, a festival day... */
 export type YouthActivity = Activity & {
   __typename?: 'YouthActivity';
-  /** Id, unique within the Ho Chi Minh Communist Youth Union of Sơn La province. */
+  /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
   /** Kind of activity. */
   type: ActivityType;
-  /** Topic (chủ đề). */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
   topic: Scalars['String']['output'];
-  /** Day it took place. */
+  /** Day it took place; not in the future. */
   date: Scalars['Date']['output'];
-  /** Unit where it took place, as the unit was on that day. */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
   unit: Unit;
-  /** The branch that ran it. */
-  branch: Branch;
   /** Number of participants (số người tham dự). */
   participants: Scalars['Int']['output'];
   /** Free-text note (ghi chú). */
   note?: Maybe<Scalars['String']['output']>;
-  /** The task of the plan it serves. */
-  planTask?: Maybe<PlanTask>;
-  /** When it was recorded. */
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
   recordedAt: Scalars['DateTime']['output'];
-  /** When it was last corrected; null if never. */
-  correctedAt?: Maybe<Scalars['DateTime']['output']>;
   /** True for generated demo data. */
   demo: Scalars['Boolean']['output'];
-};
-
-/** A page of the Ho Chi Minh Communist Youth Union of Sơn La province's activities, newest first. */
-export type YouthActivityConnection = {
-  __typename?: 'YouthActivityConnection';
-  /** The activities on this page. */
-  nodes: Array<YouthActivity>;
-  /** How many match the filter in all. */
-  totalCount: Scalars['Int']['output'];
-  /** Where this page ends. */
-  pageInfo: PageInfo;
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<YouthActivityVersion>;
+  /** The task of the plan it serves. */
+  planTask?: Maybe<PlanTask>;
+  /** When it was last corrected; null if never. */
+  correctedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** What the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type YouthUnitRecords = {
   __typename?: 'YouthUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại). */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
   activityCounts: Array<ActivityTypeCount>;
   /** Activities by the task of the plan they serve, in a period: what the Ho Chi Minh Communist Youth Union of Sơn La province did for each task (số hoạt động theo nhiệm vụ). */
   activityCountsByTask: Array<PlanTaskActivityCount>;
@@ -633,12 +654,14 @@ export type YouthUnitRecords = {
 /** What the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type YouthUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
 /** What the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type YouthUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -742,67 +765,41 @@ export type YouthUnitRecordsDrugPreventionProjectArgs = {
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** A new activity of the Ho Chi Minh Communist Youth Union of Sơn La province. */
-export type RecordYouthActivityInput = {
-  /** Kind of activity. */
-  type: ActivityType;
-  /** Topic (chủ đề). */
-  topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it took place, valid on that day (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** The branch that ran it; default: the Ho Chi Minh Communist Youth Union of Sơn La province's nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants, 0 or more. */
-  participants: Scalars['Int']['input'];
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves, II.1 to II.7. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** A correction of an activity of the Ho Chi Minh Communist Youth Union of Sơn La province: only the fields given change; the previous version is kept. */
-export type CorrectYouthActivityInput = {
-  /** Kind of activity. */
-  type?: InputMaybe<ActivityType>;
-  /** Topic. */
-  topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place. */
-  date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place. */
-  unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The branch that ran it. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants. */
-  participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-  /** The task of the plan it serves. */
-  planTaskId?: InputMaybe<Scalars['ID']['input']>;
-};
-
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Record an activity of the Ho Chi Minh Communist Youth Union of Sơn La province (staff of the organization, inside their jurisdiction). */
-  recordYouthActivity?: Maybe<YouthActivity>;
-  /** Correct an activity of the Ho Chi Minh Communist Youth Union of Sơn La province; the previous version is kept. */
-  correctYouthActivity?: Maybe<YouthActivity>;
-  /** Register a model the Ho Chi Minh Communist Youth Union of Sơn La province runs (its staff, inside their jurisdiction). */
-  recordYouthModel?: Maybe<YouthModel>;
-  /** Mark a model of the Ho Chi Minh Communist Youth Union of Sơn La province as being replicated, discontinued, or active again. */
+  /** Mark a model of the Ho Chi Minh Communist Youth Union of Sơn La province as being replicated, discontinued, or active again: a correction of its status, with the reason. */
   changeYouthModelStatus?: Maybe<YouthModel>;
-  /** Record a forum the Ho Chi Minh Communist Youth Union of Sơn La province hosted (its staff, inside their jurisdiction). */
-  recordYouthForum?: Maybe<YouthForum>;
-  /** Hand an opinion raised at a forum over to the Ho Chi Minh Communist Youth Union of Sơn La province to answer (its staff, the Front's, or the forum host's, inside their jurisdiction). Crime tips go to the police through handOverCrimeTip instead. */
-  recordYouthOpinion?: Maybe<YouthOpinion>;
-  /** Answer an opinion handed to the Ho Chi Minh Communist Youth Union of Sơn La province (its staff only); an opinion is answered once. */
+  /** Answer an opinion handed to the Ho Chi Minh Communist Youth Union of Sơn La province (its staff only); an opinion is answered once (a later change is a correction with its reason). */
   answerYouthOpinion?: Maybe<YouthOpinion>;
   /** Record a visit to a person the Ho Chi Minh Communist Youth Union of Sơn La province supports, and the help given (staff, in their jurisdiction); returns the support. */
   recordYouthReintegrationVisit?: Maybe<YouthReintegrationSupport>;
   /** Record how a support ended (once; a later change is a correction with its reason). */
   recordYouthReintegrationOutcome?: Maybe<YouthReintegrationSupport>;
+  /** Record a YouthActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordYouthActivity?: Maybe<YouthActivity>;
+  /** Correct a YouthActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
+  correctYouthActivity?: Maybe<YouthActivity>;
+  /** Void a YouthActivity (hủy hoạt động): it stops counting; its versions stay readable. */
+  voidYouthActivity?: Maybe<YouthActivity>;
+  /** Record a YouthModel (ghi nhận mô hình). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordYouthModel?: Maybe<YouthModel>;
+  /** Correct a YouthModel (đính chính mô hình): a new version; the previous one stays readable in its history. */
+  correctYouthModel?: Maybe<YouthModel>;
+  /** Void a YouthModel (hủy mô hình): it stops counting; its versions stay readable. */
+  voidYouthModel?: Maybe<YouthModel>;
+  /** Record a YouthForum (ghi nhận diễn đàn). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordYouthForum?: Maybe<YouthForum>;
+  /** Correct a YouthForum (đính chính diễn đàn): a new version; the previous one stays readable in its history. */
+  correctYouthForum?: Maybe<YouthForum>;
+  /** Void a YouthForum (hủy diễn đàn): it stops counting; its versions stay readable. */
+  voidYouthForum?: Maybe<YouthForum>;
+  /** Record a YouthOpinion (ghi nhận ý kiến). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordYouthOpinion?: Maybe<YouthOpinion>;
+  /** Correct a YouthOpinion (đính chính ý kiến): a new version; the previous one stays readable in its history. */
+  correctYouthOpinion?: Maybe<YouthOpinion>;
+  /** Void a YouthOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
+  voidYouthOpinion?: Maybe<YouthOpinion>;
   /** Record a YouthReintegrationSupport (ghi nhận việc giúp đỡ người tái hòa nhập). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   assignYouthReintegrationSupport?: Maybe<YouthReintegrationSupport>;
   /** Correct a YouthReintegrationSupport (đính chính việc giúp đỡ người tái hòa nhập): a new version; the previous one stays readable in its history. */
@@ -847,43 +844,11 @@ export type Mutation = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordYouthActivityArgs = {
-  input: RecordYouthActivityInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationCorrectYouthActivityArgs = {
-  id: Scalars['ID']['input'];
-  input: CorrectYouthActivityInput;
-  reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordYouthModelArgs = {
-  input: RecordYouthModelInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationChangeYouthModelStatusArgs = {
   id: Scalars['ID']['input'];
   status: ModelStatus;
   since: Scalars['Date']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordYouthForumArgs = {
-  input: RecordYouthForumInput;
-};
-
-
-/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
-export type MutationRecordYouthOpinionArgs = {
-  input: RecordYouthOpinionInput;
 };
 
 
@@ -906,6 +871,94 @@ export type MutationRecordYouthReintegrationOutcomeArgs = {
   supportId: Scalars['ID']['input'];
   outcome: ReintegrationOutcome;
   on: Scalars['Date']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordYouthActivityArgs = {
+  input: RecordYouthActivityInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectYouthActivityArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectYouthActivityInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidYouthActivityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordYouthModelArgs = {
+  input: RecordYouthModelInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectYouthModelArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectYouthModelInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidYouthModelArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordYouthForumArgs = {
+  input: RecordYouthForumInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectYouthForumArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectYouthForumInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidYouthForumArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordYouthOpinionArgs = {
+  input: RecordYouthOpinionInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectYouthOpinionArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectYouthOpinionInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidYouthOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1222,7 +1275,7 @@ export type AnyModel = FrontModel | PoliceModel | VeteransModel | WomenModel | Y
 /** A security model the Ho Chi Minh Communist Youth Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type YouthModel = Model & {
   __typename?: 'YouthModel';
-  /** Id, unique across organizations: model:youth:<number>. */
+  /** Id, unique across organizations: model:youth:<number> for older records, model:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
   /** Name (tên mô hình). */
   name: Scalars['String']['output'];
@@ -1230,104 +1283,104 @@ export type YouthModel = Model & {
   kind: ModelKind;
   /** What it does and how (mô tả). */
   description?: Maybe<Scalars['String']['output']>;
-  /** Unit it runs in, as the unit was when it started. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
   unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<YouthModelVersion>;
+  /** Whether it is running (trạng thái). */
+  status: ModelStatus;
   /** The organization that runs it and keeps its record. */
   leadOrganization: Organization;
   /** Organizations taking part. */
   partnerOrganizations: Array<Organization>;
-  /** Day it started. */
-  startedOn: Scalars['Date']['output'];
-  /** Whether it is running. */
-  status: ModelStatus;
-  /** Since when the status holds. */
-  statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates. */
-  replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** The model it replicates, fetched from the organization that keeps it. */
   replicaOf?: Maybe<AnyModel>;
   /** The most recent review by the Front or the police (answered by the Front's subgraph); null if never reviewed or not yours to see. */
   latestReview?: Maybe<ModelReview>;
   /** Every review, oldest first (answered by the Front's subgraph). */
   reviews: Array<ModelReview>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A security model the Vietnam Fatherland Front Committee of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FrontModel = {
   __typename?: 'FrontModel';
-  /** Id, unique across organizations: model:front:<number>. */
+  /** Id, unique across organizations: model:front:<number> for older records, model:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Provincial Police runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type PoliceModel = {
   __typename?: 'PoliceModel';
-  /** Id, unique across organizations: model:police:<number>. */
+  /** Id, unique across organizations: model:police:<number> for older records, model:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Veterans' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type VeteransModel = {
   __typename?: 'VeteransModel';
-  /** Id, unique across organizations: model:veterans:<number>. */
+  /** Id, unique across organizations: model:veterans:<number> for older records, model:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Women's Union of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type WomenModel = {
   __typename?: 'WomenModel';
-  /** Id, unique across organizations: model:women:<number>. */
+  /** Id, unique across organizations: model:women:<number> for older records, model:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Provincial Labour Federation runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type LabourModel = {
   __typename?: 'LabourModel';
-  /** Id, unique across organizations: model:labour:<number>. */
+  /** Id, unique across organizations: model:labour:<number> for older records, model:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Farmers' Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type FarmersModel = {
   __typename?: 'FarmersModel';
-  /** Id, unique across organizations: model:farmers:<number>. */
+  /** Id, unique across organizations: model:farmers:<number> for older records, model:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Elderly Association of Sơn La province runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type ElderlyModel = {
   __typename?: 'ElderlyModel';
-  /** Id, unique across organizations: model:elderly:<number>. */
+  /** Id, unique across organizations: model:elderly:<number> for older records, model:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A security model the Sơn La Department of Information and Communications runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner. */
 export type InfocommModel = {
   __typename?: 'InfocommModel';
-  /** Id, unique across organizations: model:infocomm:<number>. */
+  /** Id, unique across organizations: model:infocomm:<number> for older records, model:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A new model of the Ho Chi Minh Communist Youth Union of Sơn La province. */
-export type RecordYouthModelInput = {
-  /** Name (tên mô hình). */
-  name: Scalars['String']['input'];
-  /** Kind. */
-  kind: ModelKind;
-  /** What it does and how. */
-  description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, valid on the day it started (before 1 July 2025 an old commune, after it a new one). */
-  unitId: Scalars['ID']['input'];
-  /** Day it started; not in the future. */
-  startedOn: Scalars['Date']['input'];
-  /** Partner organizations (ids: front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
-  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The model it replicates, in any organization (model:<organization>:<number>). */
-  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Kind of forum (loại diễn đàn), section II.4 and III.1 of the plan. */
@@ -1462,169 +1515,163 @@ export type OpinionCount = {
 /** A forum the Ho Chi Minh Communist Youth Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type YouthForum = Forum & {
   __typename?: 'YouthForum';
-  /** Id, unique across organizations: forum:youth:<number>. */
+  /** Id, unique across organizations: forum:youth:<number> for older records, forum:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Kind of forum. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
   kind: ForumKind;
-  /** Name of the forum, when it has one. */
+  /** Name of the forum, when it has one (required for OTHER). */
   title?: Maybe<Scalars['String']['output']>;
-  /** Day it was held. */
+  /** Day it was held (ngày tổ chức); not in the future. */
   date: Scalars['Date']['output'];
   /** Unit where it was held, as the unit was on that day. */
   unit: Unit;
-  /** The host's branch that held it. */
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
   branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<YouthForumVersion>;
   /** The organization that hosted it. */
   host: Organization;
   /** Co-hosting organizations. */
   coHosts: Array<Organization>;
-  /** Number of people attending. */
-  attendance: Scalars['Int']['output'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced: Scalars['Int']['output'];
-  /** Free-text note. */
-  note?: Maybe<Scalars['String']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** An opinion the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)) must answer (or forwarded to an agency and answers for). */
 export type YouthOpinion = Opinion & {
   __typename?: 'YouthOpinion';
-  /** Id, unique across organizations: opinion:<organization>:<number>. */
+  /** Id, unique across organizations: opinion:youth:<number> for older records, opinion:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
   forumId: Scalars['ID']['output'];
-  /** The forum it was raised at, fetched from the organization that hosted it. */
-  forum?: Maybe<AnyForum>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
-  /** Day it was raised. */
+  /** Day it was raised (ngày nêu); not in the future. */
   raisedOn: Scalars['Date']['output'];
-  /** Field or topic. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
   topic: Scalars['String']['output'];
-  /** What was asked or reported. */
+  /** What was asked or reported (nội dung). */
   summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<YouthOpinionVersion>;
+  /** The forum it was raised at, fetched from the organization that hosted it. */
+  forum?: Maybe<AnyForum>;
   /** The organization that must answer it (this one). */
   assignedTo: Organization;
-  /** An agency outside this graph that must answer it, through this organization. */
-  agency?: Maybe<Scalars['String']['output']>;
-  /** Answer due by this day. */
-  dueDate: Scalars['Date']['output'];
   /** The organization whose staff handed it over. */
   handedOverBy: Organization;
   /** Answered or not. */
   status: OpinionStatus;
-  /** The answer; null until answered. */
-  answer?: Maybe<Scalars['String']['output']>;
-  /** Day it was answered. */
-  answeredOn?: Maybe<Scalars['Date']['output']>;
   /** Not answered and past its due date. */
   overdue: Scalars['Boolean']['output'];
   /** Whether it was answered by its due date; null while unanswered. */
   answeredOnTime?: Maybe<Scalars['Boolean']['output']>;
-  /** When it was recorded. */
-  recordedAt: Scalars['DateTime']['output'];
-  /** True for generated demo data. */
-  demo: Scalars['Boolean']['output'];
 };
 
 /** A forum the Vietnam Fatherland Front Committee of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FrontForum = {
   __typename?: 'FrontForum';
-  /** Id, unique across organizations: forum:front:<number>. */
+  /** Id, unique across organizations: forum:front:<number> for older records, forum:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Provincial Police hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type PoliceForum = {
   __typename?: 'PoliceForum';
-  /** Id, unique across organizations: forum:police:<number>. */
+  /** Id, unique across organizations: forum:police:<number> for older records, forum:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Veterans' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type VeteransForum = {
   __typename?: 'VeteransForum';
-  /** Id, unique across organizations: forum:veterans:<number>. */
+  /** Id, unique across organizations: forum:veterans:<number> for older records, forum:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Women's Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type WomenForum = {
   __typename?: 'WomenForum';
-  /** Id, unique across organizations: forum:women:<number>. */
+  /** Id, unique across organizations: forum:women:<number> for older records, forum:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Provincial Labour Federation hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type LabourForum = {
   __typename?: 'LabourForum';
-  /** Id, unique across organizations: forum:labour:<number>. */
+  /** Id, unique across organizations: forum:labour:<number> for older records, forum:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Farmers' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type FarmersForum = {
   __typename?: 'FarmersForum';
-  /** Id, unique across organizations: forum:farmers:<number>. */
+  /** Id, unique across organizations: forum:farmers:<number> for older records, forum:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Elderly Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type ElderlyForum = {
   __typename?: 'ElderlyForum';
-  /** Id, unique across organizations: forum:elderly:<number>. */
+  /** Id, unique across organizations: forum:elderly:<number> for older records, forum:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
 };
 
 /** A forum the Sơn La Department of Information and Communications hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
 export type InfocommForum = {
   __typename?: 'InfocommForum';
-  /** Id, unique across organizations: forum:infocomm:<number>. */
+  /** Id, unique across organizations: forum:infocomm:<number> for older records, forum:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-};
-
-/** A forum the Ho Chi Minh Communist Youth Union of Sơn La province hosted. */
-export type RecordYouthForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
-  kind: ForumKind;
-  /** Name of the forum (required for OTHER). */
-  title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held; not in the future. */
-  date: Scalars['Date']['input'];
-  /** Unit where it was held, valid on that day. */
-  unitId: Scalars['ID']['input'];
-  /** The branch that held it; default: the nearest branch at or above the unit. */
-  branchId?: InputMaybe<Scalars['ID']['input']>;
-  /** Co-hosting organizations (ids). */
-  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending, 0 or more. */
-  attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes. */
-  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
-  note?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** An opinion handed over to the Ho Chi Minh Communist Youth Union of Sơn La province to answer. */
-export type RecordYouthOpinionInput = {
-  /** The forum it was raised at (forum:<organization>:<number>). */
-  forumId: Scalars['ID']['input'];
-  /** Unit it concerns, valid on the day it was raised. */
-  unitId: Scalars['ID']['input'];
-  /** Day it was raised; not in the future. */
-  raisedOn: Scalars['Date']['input'];
-  /** Field or topic, e.g. Đất đai. */
-  topic: Scalars['String']['input'];
-  /** What was asked or reported. */
-  summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through the Ho Chi Minh Communist Youth Union of Sơn La province. */
-  agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day; not before the day it was raised, at most a year after. */
-  dueDate: Scalars['Date']['input'];
 };
 
 /** The answer to an opinion. */
@@ -1843,6 +1890,364 @@ export type YouthTeamKind =
   | 'VOLUNTEER_TEAM'
   /** Youth volunteer patrol team for security and order (đội thanh niên tình nguyện tuần tra, xung kích ANTT). */
   | 'VOLUNTEER_PATROL_TEAM';
+
+/** One version of a YouthActivity: its fields as they stood then, who made it and why. */
+export type YouthActivityVersion = {
+  __typename?: 'YouthActivityVersion';
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['output'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unit: Unit;
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['output'];
+  /** Free-text note (ghi chú). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: Maybe<Scalars['ID']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of YouthActivity records, newest first. */
+export type YouthActivityConnection = {
+  __typename?: 'YouthActivityConnection';
+  /** The records on this page. */
+  nodes: Array<YouthActivity>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new YouthActivity says (every field is checked and every problem reported at once). */
+export type RecordYouthActivityInput = {
+  /** Kind of activity. */
+  type: ActivityType;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic: Scalars['String']['input'];
+  /** Day it took place; not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId: Scalars['ID']['input'];
+  /** Number of participants (số người tham dự). */
+  participants: Scalars['Int']['input'];
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a YouthActivity to correct; fields left out keep their values. */
+export type CorrectYouthActivityInput = {
+  /** Kind of activity. */
+  type?: InputMaybe<ActivityType>;
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** Day it took place; not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Number of participants (số người tham dự). */
+  participants?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note (ghi chú). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the task of the plan it serves, II.1 to II.7. */
+  planTaskId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a YouthModel: its fields as they stood then, who made it and why. */
+export type YouthModelVersion = {
+  __typename?: 'YouthModelVersion';
+  /** Name (tên mô hình). */
+  name: Scalars['String']['output'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unit: Unit;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['output'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds: Array<Scalars['ID']['output']>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus: ModelStatus;
+  /** Since when the status holds. */
+  statusSince?: Maybe<Scalars['Date']['output']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: Maybe<Scalars['ID']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of YouthModel records, newest first. */
+export type YouthModelConnection = {
+  __typename?: 'YouthModelConnection';
+  /** The records on this page. */
+  nodes: Array<YouthModel>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new YouthModel says (every field is checked and every problem reported at once). */
+export type RecordYouthModelInput = {
+  /** Name (tên mô hình). */
+  name: Scalars['String']['input'];
+  /** Kind (loại). */
+  kind: ModelKind;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId: Scalars['ID']['input'];
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn: Scalars['Date']['input'];
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a YouthModel to correct; fields left out keep their values. */
+export type CorrectYouthModelInput = {
+  /** Name (tên mô hình). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Kind (loại). */
+  kind?: InputMaybe<ModelKind>;
+  /** What it does and how (mô tả). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it started (ngày bắt đầu); not in the future. */
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  modelStatus?: InputMaybe<ModelStatus>;
+  /** Since when the status holds. */
+  statusSince?: InputMaybe<Scalars['Date']['input']>;
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** One version of a YouthForum: its fields as they stood then, who made it and why. */
+export type YouthForumVersion = {
+  __typename?: 'YouthForumVersion';
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['output'];
+  /** Unit where it was held, as the unit was on that day. */
+  unit: Unit;
+  /** Ids of the co-hosting organizations. */
+  coHostIds: Array<Scalars['ID']['output']>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['output'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced: Scalars['Int']['output'];
+  /** Free-text note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The organization's branch that answers for it (chi hội, cơ sở). */
+  branch: Branch;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of YouthForum records, newest first. */
+export type YouthForumConnection = {
+  __typename?: 'YouthForumConnection';
+  /** The records on this page. */
+  nodes: Array<YouthForum>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new YouthForum says (every field is checked and every problem reported at once). */
+export type RecordYouthForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind: ForumKind;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date: Scalars['Date']['input'];
+  /** Unit where it was held, as the unit was on that day. */
+  unitId: Scalars['ID']['input'];
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance: Scalars['Int']['input'];
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a YouthForum to correct; fields left out keep their values. */
+export type CorrectYouthForumInput = {
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  kind?: InputMaybe<ForumKind>;
+  /** Name of the forum, when it has one (required for OTHER). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was held (ngày tổ chức); not in the future. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** Unit where it was held, as the unit was on that day. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Ids of the co-hosting organizations. */
+  coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of people attending (số người tham dự). */
+  attendance?: InputMaybe<Scalars['Int']['input']>;
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
+  /** Free-text note. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One version of a YouthOpinion: its fields as they stood then, who made it and why. */
+export type YouthOpinionVersion = {
+  __typename?: 'YouthOpinionVersion';
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['output'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unit: Unit;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['output'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['output'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['output'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['output'];
+  /** Id of the organization whose staff handed it over: the forum's host, the Front, or the organization itself. */
+  handedOverById: Scalars['ID']['output'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** User id of who recorded the answer; null until answered. */
+  answeredBy?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  recordStatus: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of YouthOpinion records, newest first. */
+export type YouthOpinionConnection = {
+  __typename?: 'YouthOpinionConnection';
+  /** The records on this page. */
+  nodes: Array<YouthOpinion>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new YouthOpinion says (every field is checked and every problem reported at once). */
+export type RecordYouthOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId: Scalars['ID']['input'];
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId: Scalars['ID']['input'];
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn: Scalars['Date']['input'];
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic: Scalars['String']['input'];
+  /** What was asked or reported (nội dung). */
+  summary: Scalars['String']['input'];
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate: Scalars['Date']['input'];
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The fields of a YouthOpinion to correct; fields left out keep their values. */
+export type CorrectYouthOpinionInput = {
+  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  forumId?: InputMaybe<Scalars['ID']['input']>;
+  /** Unit it concerns, as the unit was on the day it was raised. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it was raised (ngày nêu); not in the future. */
+  raisedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** What was asked or reported (nội dung). */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The answer (nội dung trả lời); null until answered. */
+  answer?: InputMaybe<Scalars['String']['input']>;
+  /** Day it was answered; not in the future, not before it was raised. */
+  answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
 
 /** One version of a YouthReintegrationSupport: its fields as they stood then, who made it and why. */
 export type YouthReintegrationSupportVersion = {
@@ -2772,10 +3177,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<Record<string, unknown>>;
   Activity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Activity']>;
   YouthActivity: ResolverTypeWrapper<Record<string, unknown>>;
-  YouthActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   YouthUnitRecords: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordYouthActivityInput: RecordYouthActivityInput;
-  CorrectYouthActivityInput: CorrectYouthActivityInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   AuditRecord: ResolverTypeWrapper<Record<string, unknown>>;
   ModelKind: ModelKind;
@@ -2795,7 +3197,6 @@ export type ResolversTypes = {
   FarmersModel: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyModel: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommModel: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordYouthModelInput: RecordYouthModelInput;
   ForumKind: ForumKind;
   OpinionStatus: OpinionStatus;
   Forum: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Forum']>;
@@ -2813,8 +3214,6 @@ export type ResolversTypes = {
   FarmersForum: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyForum: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommForum: ResolverTypeWrapper<Record<string, unknown>>;
-  RecordYouthForumInput: RecordYouthForumInput;
-  RecordYouthOpinionInput: RecordYouthOpinionInput;
   AnswerYouthOpinionInput: AnswerYouthOpinionInput;
   HelpKind: HelpKind;
   HelpKindCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -2832,6 +3231,22 @@ export type ResolversTypes = {
   RecordStatus: RecordStatus;
   SessionSetting: SessionSetting;
   YouthTeamKind: YouthTeamKind;
+  YouthActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordYouthActivityInput: RecordYouthActivityInput;
+  CorrectYouthActivityInput: CorrectYouthActivityInput;
+  YouthModelVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthModelConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordYouthModelInput: RecordYouthModelInput;
+  CorrectYouthModelInput: CorrectYouthModelInput;
+  YouthForumVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthForumConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordYouthForumInput: RecordYouthForumInput;
+  CorrectYouthForumInput: CorrectYouthForumInput;
+  YouthOpinionVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordYouthOpinionInput: RecordYouthOpinionInput;
+  CorrectYouthOpinionInput: CorrectYouthOpinionInput;
   YouthReintegrationSupportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   YouthReintegrationSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordYouthReintegrationSupportInput: RecordYouthReintegrationSupportInput;
@@ -2889,10 +3304,7 @@ export type ResolversParentTypes = {
   PageInfo: Record<string, unknown>;
   Activity: ResolversInterfaceTypes<ResolversParentTypes>['Activity'];
   YouthActivity: Record<string, unknown>;
-  YouthActivityConnection: Record<string, unknown>;
   YouthUnitRecords: Record<string, unknown>;
-  RecordYouthActivityInput: RecordYouthActivityInput;
-  CorrectYouthActivityInput: CorrectYouthActivityInput;
   Mutation: Record<PropertyKey, never>;
   AuditRecord: Record<string, unknown>;
   ModelReview: Record<string, unknown>;
@@ -2908,7 +3320,6 @@ export type ResolversParentTypes = {
   FarmersModel: Record<string, unknown>;
   ElderlyModel: Record<string, unknown>;
   InfocommModel: Record<string, unknown>;
-  RecordYouthModelInput: RecordYouthModelInput;
   Forum: ResolversInterfaceTypes<ResolversParentTypes>['Forum'];
   AnyForum: ResolversUnionTypes<ResolversParentTypes>['AnyForum'];
   Opinion: ResolversInterfaceTypes<ResolversParentTypes>['Opinion'];
@@ -2924,8 +3335,6 @@ export type ResolversParentTypes = {
   FarmersForum: Record<string, unknown>;
   ElderlyForum: Record<string, unknown>;
   InfocommForum: Record<string, unknown>;
-  RecordYouthForumInput: RecordYouthForumInput;
-  RecordYouthOpinionInput: RecordYouthOpinionInput;
   AnswerYouthOpinionInput: AnswerYouthOpinionInput;
   HelpKindCount: Record<string, unknown>;
   ReintegrationCase: Record<string, unknown>;
@@ -2936,6 +3345,22 @@ export type ResolversParentTypes = {
   AtRiskSupportSummary: Record<string, unknown>;
   YouthReintegrationSupport: Record<string, unknown>;
   YouthReintegrationVisitInput: YouthReintegrationVisitInput;
+  YouthActivityVersion: Record<string, unknown>;
+  YouthActivityConnection: Record<string, unknown>;
+  RecordYouthActivityInput: RecordYouthActivityInput;
+  CorrectYouthActivityInput: CorrectYouthActivityInput;
+  YouthModelVersion: Record<string, unknown>;
+  YouthModelConnection: Record<string, unknown>;
+  RecordYouthModelInput: RecordYouthModelInput;
+  CorrectYouthModelInput: CorrectYouthModelInput;
+  YouthForumVersion: Record<string, unknown>;
+  YouthForumConnection: Record<string, unknown>;
+  RecordYouthForumInput: RecordYouthForumInput;
+  CorrectYouthForumInput: CorrectYouthForumInput;
+  YouthOpinionVersion: Record<string, unknown>;
+  YouthOpinionConnection: Record<string, unknown>;
+  RecordYouthOpinionInput: RecordYouthOpinionInput;
+  CorrectYouthOpinionInput: CorrectYouthOpinionInput;
   YouthReintegrationSupportVersion: Record<string, unknown>;
   YouthReintegrationSupportConnection: Record<string, unknown>;
   RecordYouthReintegrationSupportInput: RecordYouthReintegrationSupportInput;
@@ -3062,14 +3487,14 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  youthActivities?: Resolver<ResolversTypes['YouthActivityConnection'], ParentType, ContextType, RequireFields<QueryYouthActivitiesArgs, 'first'>>;
-  youthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<QueryYouthActivityArgs, 'id'>>;
   youthAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryYouthAuditTrailArgs, 'first'>>;
-  youthModels?: Resolver<Array<ResolversTypes['YouthModel']>, ParentType, ContextType, RequireFields<QueryYouthModelsArgs, 'first'>>;
+  youthActivities?: Resolver<ResolversTypes['YouthActivityConnection'], ParentType, ContextType, RequireFields<QueryYouthActivitiesArgs, 'includeVoided' | 'first'>>;
+  youthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<QueryYouthActivityArgs, 'id'>>;
+  youthModels?: Resolver<ResolversTypes['YouthModelConnection'], ParentType, ContextType, RequireFields<QueryYouthModelsArgs, 'includeVoided' | 'first'>>;
   youthModel?: Resolver<Maybe<ResolversTypes['YouthModel']>, ParentType, ContextType, RequireFields<QueryYouthModelArgs, 'id'>>;
-  youthForums?: Resolver<Array<ResolversTypes['YouthForum']>, ParentType, ContextType, RequireFields<QueryYouthForumsArgs, 'first'>>;
+  youthForums?: Resolver<ResolversTypes['YouthForumConnection'], ParentType, ContextType, RequireFields<QueryYouthForumsArgs, 'includeVoided' | 'first'>>;
   youthForum?: Resolver<Maybe<ResolversTypes['YouthForum']>, ParentType, ContextType, RequireFields<QueryYouthForumArgs, 'id'>>;
-  youthOpinions?: Resolver<Array<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<QueryYouthOpinionsArgs, 'first'>>;
+  youthOpinions?: Resolver<ResolversTypes['YouthOpinionConnection'], ParentType, ContextType, RequireFields<QueryYouthOpinionsArgs, 'includeVoided' | 'first'>>;
   youthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<QueryYouthOpinionArgs, 'id'>>;
   youthReintegrationSupports?: Resolver<ResolversTypes['YouthReintegrationSupportConnection'], ParentType, ContextType, RequireFields<QueryYouthReintegrationSupportsArgs, 'includeVoided' | 'first'>>;
   youthReintegrationSupport?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryYouthReintegrationSupportArgs, 'id'>>;
@@ -3108,20 +3533,22 @@ export type YouthActivityResolvers<ContextType = SubgraphContext, ParentType ext
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['YouthActivityVersion']>, ParentType, ContextType>;
+  planTask?: Resolver<Maybe<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  correctedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type YouthActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthActivityConnection'] = ResolversParentTypes['YouthActivityConnection']> = {
-  nodes?: Resolver<Array<ResolversTypes['YouthActivity']>, ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type YouthUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthUnitRecords'] = ResolversParentTypes['YouthUnitRecords']> = {
@@ -3144,15 +3571,22 @@ export type YouthUnitRecordsResolvers<ContextType = SubgraphContext, ParentType 
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  recordYouthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<MutationRecordYouthActivityArgs, 'input'>>;
-  correctYouthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<MutationCorrectYouthActivityArgs, 'id' | 'input'>>;
-  recordYouthModel?: Resolver<Maybe<ResolversTypes['YouthModel']>, ParentType, ContextType, RequireFields<MutationRecordYouthModelArgs, 'input'>>;
   changeYouthModelStatus?: Resolver<Maybe<ResolversTypes['YouthModel']>, ParentType, ContextType, RequireFields<MutationChangeYouthModelStatusArgs, 'id' | 'status' | 'since'>>;
-  recordYouthForum?: Resolver<Maybe<ResolversTypes['YouthForum']>, ParentType, ContextType, RequireFields<MutationRecordYouthForumArgs, 'input'>>;
-  recordYouthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<MutationRecordYouthOpinionArgs, 'input'>>;
   answerYouthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerYouthOpinionArgs, 'id' | 'input'>>;
   recordYouthReintegrationVisit?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordYouthReintegrationVisitArgs, 'supportId' | 'input'>>;
   recordYouthReintegrationOutcome?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordYouthReintegrationOutcomeArgs, 'supportId' | 'outcome' | 'on'>>;
+  recordYouthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<MutationRecordYouthActivityArgs, 'input'>>;
+  correctYouthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<MutationCorrectYouthActivityArgs, 'id' | 'changes' | 'reason'>>;
+  voidYouthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<MutationVoidYouthActivityArgs, 'id' | 'reason'>>;
+  recordYouthModel?: Resolver<Maybe<ResolversTypes['YouthModel']>, ParentType, ContextType, RequireFields<MutationRecordYouthModelArgs, 'input'>>;
+  correctYouthModel?: Resolver<Maybe<ResolversTypes['YouthModel']>, ParentType, ContextType, RequireFields<MutationCorrectYouthModelArgs, 'id' | 'changes' | 'reason'>>;
+  voidYouthModel?: Resolver<Maybe<ResolversTypes['YouthModel']>, ParentType, ContextType, RequireFields<MutationVoidYouthModelArgs, 'id' | 'reason'>>;
+  recordYouthForum?: Resolver<Maybe<ResolversTypes['YouthForum']>, ParentType, ContextType, RequireFields<MutationRecordYouthForumArgs, 'input'>>;
+  correctYouthForum?: Resolver<Maybe<ResolversTypes['YouthForum']>, ParentType, ContextType, RequireFields<MutationCorrectYouthForumArgs, 'id' | 'changes' | 'reason'>>;
+  voidYouthForum?: Resolver<Maybe<ResolversTypes['YouthForum']>, ParentType, ContextType, RequireFields<MutationVoidYouthForumArgs, 'id' | 'reason'>>;
+  recordYouthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<MutationRecordYouthOpinionArgs, 'input'>>;
+  correctYouthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectYouthOpinionArgs, 'id' | 'changes' | 'reason'>>;
+  voidYouthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<MutationVoidYouthOpinionArgs, 'id' | 'reason'>>;
   assignYouthReintegrationSupport?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationAssignYouthReintegrationSupportArgs, 'input'>>;
   correctYouthReintegrationSupport?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationCorrectYouthReintegrationSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidYouthReintegrationSupport?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationVoidYouthReintegrationSupportArgs, 'id' | 'reason'>>;
@@ -3227,15 +3661,24 @@ export type YouthModelResolvers<ContextType = SubgraphContext, ParentType extend
   kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
   statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['YouthModelVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  leadOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  partnerOrganizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  replicaOf?: Resolver<Maybe<ResolversTypes['AnyModel']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3313,14 +3756,22 @@ export type YouthForumResolvers<ContextType = SubgraphContext, ParentType extend
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
-  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
-  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['YouthForumVersion']>, ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  coHosts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3328,22 +3779,31 @@ export type YouthOpinionResolvers<ContextType = SubgraphContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['YouthOpinion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['YouthOpinionVersion']>, ParentType, ContextType>;
+  forum?: Resolver<Maybe<ResolversTypes['AnyForum']>, ParentType, ContextType>;
+  assignedTo?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  handedOverBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OpinionStatus'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  answeredOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3452,6 +3912,107 @@ export type YouthReintegrationSupportResolvers<ContextType = SubgraphContext, Pa
   history?: Resolver<Array<ResolversTypes['YouthReintegrationSupportVersion']>, ParentType, ContextType>;
   case?: Resolver<ResolversTypes['ReintegrationCase'], ParentType, ContextType>;
   visits?: Resolver<Array<ResolversTypes['YouthReintegrationVisit']>, ParentType, ContextType>;
+};
+
+export type YouthActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthActivityVersion'] = ResolversParentTypes['YouthActivityVersion']> = {
+  type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  planTaskId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type YouthActivityConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthActivityConnection'] = ResolversParentTypes['YouthActivityConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['YouthActivity']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type YouthModelVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthModelVersion'] = ResolversParentTypes['YouthModelVersion']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ModelKind'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  partnerIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  modelStatus?: Resolver<ResolversTypes['ModelStatus'], ParentType, ContextType>;
+  statusSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  replicaOfId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type YouthModelConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthModelConnection'] = ResolversParentTypes['YouthModelConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['YouthModel']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type YouthForumVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthForumVersion'] = ResolversParentTypes['YouthForumVersion']> = {
+  kind?: Resolver<ResolversTypes['ForumKind'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  coHostIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type YouthForumConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthForumConnection'] = ResolversParentTypes['YouthForumConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['YouthForum']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type YouthOpinionVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthOpinionVersion'] = ResolversParentTypes['YouthOpinionVersion']> = {
+  forumId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  handedOverById?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  answeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordStatus?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type YouthOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthOpinionConnection'] = ResolversParentTypes['YouthOpinionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['YouthOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
 export type YouthReintegrationSupportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReintegrationSupportVersion'] = ResolversParentTypes['YouthReintegrationSupportVersion']> = {
@@ -3747,7 +4308,6 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Activity?: ActivityResolvers<ContextType>;
   YouthActivity?: YouthActivityResolvers<ContextType>;
-  YouthActivityConnection?: YouthActivityConnectionResolvers<ContextType>;
   YouthUnitRecords?: YouthUnitRecordsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
@@ -3787,6 +4347,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   SupportedGroupCount?: SupportedGroupCountResolvers<ContextType>;
   AtRiskSupportSummary?: AtRiskSupportSummaryResolvers<ContextType>;
   YouthReintegrationSupport?: YouthReintegrationSupportResolvers<ContextType>;
+  YouthActivityVersion?: YouthActivityVersionResolvers<ContextType>;
+  YouthActivityConnection?: YouthActivityConnectionResolvers<ContextType>;
+  YouthModelVersion?: YouthModelVersionResolvers<ContextType>;
+  YouthModelConnection?: YouthModelConnectionResolvers<ContextType>;
+  YouthForumVersion?: YouthForumVersionResolvers<ContextType>;
+  YouthForumConnection?: YouthForumConnectionResolvers<ContextType>;
+  YouthOpinionVersion?: YouthOpinionVersionResolvers<ContextType>;
+  YouthOpinionConnection?: YouthOpinionConnectionResolvers<ContextType>;
   YouthReintegrationSupportVersion?: YouthReintegrationSupportVersionResolvers<ContextType>;
   YouthReintegrationSupportConnection?: YouthReintegrationSupportConnectionResolvers<ContextType>;
   YouthReintegrationVisit?: YouthReintegrationVisitResolvers<ContextType>;
