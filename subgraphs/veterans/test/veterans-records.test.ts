@@ -51,6 +51,18 @@ describe('the veterans’ own records', () => {
     expect(s.count('veterans_patrols')).toBe(0);
   });
 
+  it('reports every problem of a patrol at once, its own rules included, and writes nothing', async () => {
+    const err = refused(await s.run(me, PATROL, { input: { ...patrol, team: ' ', members: 0, incidentsFound: 1, findings: null, handedToPolice: 3 } }));
+    const problems = (err.extensions?.problems as { field: string; reason: string }[]).map((p) => [p.field, p.reason]);
+    expect(problems).toEqual([
+      ['input.team', 'REQUIRED'],
+      ['input.members', 'TOO_SMALL'],
+      ['input.handedToPolice', 'MORE_THAN_TOTAL'],
+      ['input.findings', 'REQUIRED'],
+    ]);
+    expect(s.count('veterans_patrols')).toBe(0);
+  });
+
   it('refuses a forum with more pledges than people, and a patrol outside the jurisdiction or by another organization', async () => {
     expect(refused(await s.run(me, FORUM, { input: { date: '2021-04-01', unitId: CHIENG_PHA, topic: 'x', attendance: 10, pledges: 11 } })).extensions).toMatchObject({ field: 'input.pledges', reason: 'MORE_THAN_TOTAL' });
     expect(refused(await s.run(me, PATROL, { input: { ...patrol, unitId: CHIENG_LE } })).extensions?.code).toBe('FORBIDDEN');

@@ -379,6 +379,7 @@ export class RecordRepository {
     const values: Record<string, unknown> = {};
     for (const [key, f] of Object.entries(this.spec.fields)) if (!f.derived) values[key] = f.parse(input[key], at(key), p, this.today);
     const lookup = (kind: RecordKind, id: string) => {
+      if (typeof id !== 'string') return null;
       const r = new RecordRepository(kind, this.db, this.scope, this.today).byId(id);
       return r && r.status === 'ACTIVE' ? r : null;
     };
@@ -410,7 +411,17 @@ export class RecordRepository {
       const target = new RecordRepository(f.refKind(), this.db, this.scope, this.today).byId(values[key] as string);
       if (!target || target.status !== 'ACTIVE') p.add(at(key), `${f.label}: không tìm thấy ${f.refKind().spec.nounVi} này trong địa bàn của bạn.`, f.unknownReason ?? 'UNKNOWN_RECORD');
     }
-    if (p.empty) this.spec.check?.(values as never, { org: this.org, unit, today: this.today, problems: p, at, lookup, self, caller: this.caller });
+    // The kind's own rules run whatever else is wrong, so that every problem of an input is reported
+    // at once. A rule that needs a field which has a problem of its own may fail on the missing value:
+    // that field's problem is the answer then, not the rule's error.
+    if (this.spec.check) {
+      const before = p.list.length;
+      try {
+        this.spec.check(values as never, { org: this.org, unit, today: this.today, problems: p, at, lookup, self, caller: this.caller });
+      } catch (e) {
+        if (before === 0) throw e;
+      }
+    }
     p.throwIfAny();
     return { values, branchId };
   }
