@@ -8,7 +8,11 @@ import Database from 'better-sqlite3';
 import { verifyTrail } from '@antt/audit';
 import { dataDir } from '@antt/subgraph-kit';
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync(dataDir()).filter((f) => f.endsWith('.sqlite')).map((f) => join(dataDir(), f));
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync(dataDir())
+      .filter((f) => f.endsWith('.sqlite'))
+      .map((f) => join(dataDir(), f));
 let broken = 0;
 for (const file of files) {
   const db = new Database(file, { readonly: true, fileMustExist: true });

@@ -37,7 +37,10 @@ export function reencrypt(db: Database.Database, cipher: FieldCipher): number {
   db.transaction(() => {
     for (const { table, key, column } of SEALED_COLUMNS) {
       const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`);
-      for (const row of db.prepare(`SELECT ${key} AS k, ${column} AS v FROM ${table} WHERE ${column} IS NOT NULL`).all() as { k: string | number; v: string }[]) {
+      for (const row of db.prepare(`SELECT ${key} AS k, ${column} AS v FROM ${table} WHERE ${column} IS NOT NULL`).all() as {
+        k: string | number;
+        v: string;
+      }[]) {
         if (cipher.keyIdOf(row.v) === cipher.currentKeyId) continue;
         update.run(cipher.encrypt(cipher.decrypt(row.v)), row.k);
         n++;
@@ -49,7 +52,9 @@ export function reencrypt(db: Database.Database, cipher: FieldCipher): number {
 
 function rotateIdentity(): void {
   if (process.env.ANTT_POLICE_IDENTITY_KEYS) {
-    console.error('ANTT_POLICE_IDENTITY_KEYS is set: put the new key first in it, keep the old one after it, restart, then run this command with ANTT_REENCRYPT_ONLY=1.');
+    console.error(
+      'ANTT_POLICE_IDENTITY_KEYS is set: put the new key first in it, keep the old one after it, restart, then run this command with ANTT_REENCRYPT_ONLY=1.',
+    );
     if (process.env.ANTT_REENCRYPT_ONLY !== '1') process.exit(1);
   } else {
     const file = join(keysDir(), 'police_identity.keys');

@@ -21,7 +21,10 @@ const children: ChildProcess[] = [];
 let stopping = false;
 
 function run(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', tsx, script], { env: { ...process.env, ...env, HOST: host, APOLLO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', tsx, script], {
+    env: { ...process.env, ...env, HOST: host, APOLLO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('exit', (code, signal) => {
     // Ctrl-C reaches every process of the terminal's group at once: a child may stop before we do.
     const interrupted = code === 0 || signal === 'SIGINT' || signal === 'SIGTERM';
@@ -51,7 +54,15 @@ async function waitHealthy(name: string, url: string, child: ChildProcess, timeo
 async function stopAll(code: number): Promise<never> {
   stopping = true;
   await Promise.all(
-    children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise<void>((r) => { c.once('exit', () => r()); c.kill('SIGTERM'); })),
+    children
+      .filter((c) => c.exitCode === null && c.signalCode === null)
+      .map(
+        (c) =>
+          new Promise<void>((r) => {
+            c.once('exit', () => r());
+            c.kill('SIGTERM');
+          }),
+      ),
   );
   process.exit(code);
 }

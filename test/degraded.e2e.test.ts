@@ -32,7 +32,11 @@ async function withStopped<T>(org: OrganizationId, body: () => Promise<T>): Prom
 }
 
 function unavailable(org: OrganizationId, path: (string | number)[]) {
-  return { message: `${ORGANIZATIONS[org].nameVi} tạm thời không trả lời: phần số liệu này để trống.`, path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: org, serviceName: org } };
+  return {
+    message: `${ORGANIZATIONS[org].nameVi} tạm thời không trả lời: phần số liệu này để trống.`,
+    path,
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: org, serviceName: org },
+  };
 }
 
 type Unit = Record<string, unknown>;
@@ -43,8 +47,18 @@ const NAME_WOMEN_INFOCOMM = /* GraphQL */ `
   {
     unit(id: "province:14") {
       name
-      women { activityCounts(periodId: "2021-PLAN-Y") { type count } }
-      infocomm { activityCounts(periodId: "2021-PLAN-Y") { type count } }
+      women {
+        activityCounts(periodId: "2021-PLAN-Y") {
+          type
+          count
+        }
+      }
+      infocomm {
+        activityCounts(periodId: "2021-PLAN-Y") {
+          type
+          count
+        }
+      }
     }
   }
 `;
@@ -55,12 +69,27 @@ describe('the information department down', () => {
     expect(up.errors).toBeUndefined();
     expect((up.data!.unit.women as { activityCounts: unknown[] }).activityCounts.length).toBeGreaterThan(0);
     const down = await withStopped('infocomm', () => post<{ unit: Unit }>(fed.gateway.url, NAME_WOMEN_INFOCOMM, {}, leadership()));
-    expect(down).toEqual({ status: 200, data: { unit: { name: 'Tỉnh Sơn La', women: up.data!.unit.women, infocomm: null } }, errors: [unavailable('infocomm', ['unit', 'infocomm'])] });
+    expect(down).toEqual({
+      status: 200,
+      data: { unit: { name: 'Tỉnh Sơn La', women: up.data!.unit.women, infocomm: null } },
+      errors: [unavailable('infocomm', ['unit', 'infocomm'])],
+    });
     expect(down.errors![0]!.message).toBe('Sở Thông tin và Truyền thông tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.');
   });
 
   it('nulls its part of every unit of a list, each at its own path', async () => {
-    const query = /* GraphQL */ `{ units(level: DISTRICT, on: "2021-06-01") { name infocomm { activityCounts(periodId: "2021-PLAN-Y") { count } } } }`;
+    const query = /* GraphQL */ `
+      {
+        units(level: DISTRICT, on: "2021-06-01") {
+          name
+          infocomm {
+            activityCounts(periodId: "2021-PLAN-Y") {
+              count
+            }
+          }
+        }
+      }
+    `;
     const up = await post<{ units: Unit[] }>(fed.gateway.url, query, {}, leadership());
     expect(up.errors).toBeUndefined();
     const down = await withStopped('infocomm', () => post<{ units: Unit[] }>(fed.gateway.url, query, {}, leadership()));
@@ -70,7 +99,23 @@ describe('the information department down', () => {
 
   it("nulls its part of units reached through another organization's records (an entity fetch), at their paths in the response", async () => {
     // The women's subgraph lists the activities; the department's part of each activity's unit is an _entities fetch.
-    const query = /* GraphQL */ `{ womenActivities(first: 3) { nodes { id unit { name infocomm { activityCounts(periodId: "2021-PLAN-Y") { count } } } } } }`;
+    const query = /* GraphQL */ `
+      {
+        womenActivities(first: 3) {
+          nodes {
+            id
+            unit {
+              name
+              infocomm {
+                activityCounts(periodId: "2021-PLAN-Y") {
+                  count
+                }
+              }
+            }
+          }
+        }
+      }
+    `;
     type Answer = { womenActivities: { nodes: { id: string; unit: Unit }[] } };
     const up = await post<Answer>(fed.gateway.url, query, {}, leadership());
     expect(up.errors).toBeUndefined();
@@ -86,13 +131,23 @@ describe('a subgraph that answers too late or with a server error', () => {
     // The timeout applies to the healthy subgraphs too: short enough to keep the test quick, long enough
     // for them to answer on a loaded two-core machine (300 ms was not).
     ['does not answer within the subgraph timeout', 3_000, (_req: http.IncomingMessage, _res: http.ServerResponse) => undefined],
-    ['answers 503', 15_000, (_req: http.IncomingMessage, res: http.ServerResponse) => void res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable')],
+    [
+      'answers 503',
+      15_000,
+      (_req: http.IncomingMessage, res: http.ServerResponse) => void res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable'),
+    ],
   ])('is treated as down when it %s', async (_, timeoutMs, handler) => {
     // A stand-in for the department's subgraph, behind a gateway of its own.
     const stub = http.createServer(handler);
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([k, v]) => [k, v.url]));
-    const gateway = await startGateway({ verifier: await testVerifier(), gatewaySecret: TEST_GATEWAY_SECRET, auditFile: ':memory:', subgraphTimeoutMs: timeoutMs, subgraphUrls: { ...urls, infocomm: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql` } });
+    const gateway = await startGateway({
+      verifier: await testVerifier(),
+      gatewaySecret: TEST_GATEWAY_SECRET,
+      auditFile: ':memory:',
+      subgraphTimeoutMs: timeoutMs,
+      subgraphUrls: { ...urls, infocomm: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql` },
+    });
     try {
       const res = await post<{ unit: Unit }>(gateway.url, NAME_WOMEN_INFOCOMM, {}, leadership());
       expect(res.data?.unit).toMatchObject({ name: 'Tỉnh Sơn La', infocomm: null });
@@ -125,11 +180,17 @@ describe('any one organization down, in the commune overview', () => {
 
 describe('a write to a stopped subgraph', () => {
   const RECORD_WOMEN = /* GraphQL */ `
-    mutation ($input: RecordWomenActivityInput!) { recordWomenActivity(input: $input) { id } }
+    mutation ($input: RecordWomenActivityInput!) {
+      recordWomenActivity(input: $input) {
+        id
+      }
+    }
   `;
   const input = { type: 'PROPAGANDA', topic: 'Phòng, chống mua bán người', date: '2021-09-15', unitId: CHIENG_PHA, participants: 40 };
   const womenStaff = staff('women', BINH_THUAN);
-  const count = async () => (await post<{ womenActivities: { totalCount: number } }>(fed.gateway.url, '{ womenActivities { totalCount } }', {}, womenStaff)).data!.womenActivities.totalCount;
+  const count = async () =>
+    (await post<{ womenActivities: { totalCount: number } }>(fed.gateway.url, '{ womenActivities { totalCount } }', {}, womenStaff)).data!.womenActivities
+      .totalCount;
 
   it('fails with HTTP 200 and an error naming the organization, is not sent anywhere else, and breaks nothing', async () => {
     const before = await count();
@@ -140,7 +201,12 @@ describe('a write to a stopped subgraph', () => {
       calls.length = 0;
       res = await post(fed.gateway.url, RECORD_WOMEN, { input }, womenStaff);
       sentTo = [...calls];
-      police = await post(fed.gateway.url, '{ unit(id: "province:14") { name police { activityCounts(periodId: "2021-PLAN-Y") { count } } } }', {}, leadership());
+      police = await post(
+        fed.gateway.url,
+        '{ unit(id: "province:14") { name police { activityCounts(periodId: "2021-PLAN-Y") { count } } } }',
+        {},
+        leadership(),
+      );
     });
     expect(res!.status).toBe(200);
     expect(res!.errors).toEqual([

@@ -40,7 +40,12 @@ describe('composition of the member organizations’ duties', { timeout: 60_000 
   });
 
   it('makes every mediation case an entity with an id key, so that a police hotspot can point to it', () => {
-    for (const [P, g] of [['Veterans', 'VETERANS'], ['Farmers', 'FARMERS'], ['Elderly', 'ELDERLY']]) expect(typeHeader(`${P}MediationCase`)).toContain(`@join__type(graph: ${g}, key: "id")`);
+    for (const [P, g] of [
+      ['Veterans', 'VETERANS'],
+      ['Farmers', 'FARMERS'],
+      ['Elderly', 'ELDERLY'],
+    ])
+      expect(typeHeader(`${P}MediationCase`)).toContain(`@join__type(graph: ${g}, key: "id")`);
   });
 
   it('declares each shared summary type once for all the organizations that use it', () => {
@@ -52,13 +57,17 @@ describe('composition of the member organizations’ duties', { timeout: 60_000 
   });
 
   it('gives every organization its own fields on Unit, never one shared field answered by a single subgraph', () => {
-    for (const field of ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']) expect(sdl).not.toMatch(new RegExp(`^\\s+${field}\\(.*@shareable`, 'm'));
+    for (const field of ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers'])
+      expect(sdl).not.toMatch(new RegExp(`^\\s+${field}\\(.*@shareable`, 'm'));
     expect(typeHeader('VeteransUnitRecords')).not.toContain('WOMEN');
   });
 
   it('shows in the README the very commune overview the end-to-end test runs', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const query = COMMUNE_OVERVIEW.trim().split('\n').map((l) => l.replace(/^ {2}/, '')).join('\n');
+    const query = COMMUNE_OVERVIEW.trim()
+      .split('\n')
+      .map((l) => l.replace(/^ {2}/, ''))
+      .join('\n');
     expect(readme).toContain(query);
   });
 

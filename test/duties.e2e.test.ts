@@ -35,14 +35,57 @@ async function overview(unit = BINH_THUAN, period = PERIOD): Promise<Overview> {
 
 /** One record of each organization's own duties, in Xã Chiềng Pha in 2021, written by that organization's staff through the gateway. */
 const WRITES: [OrganizationId, Identity, string, Record<string, unknown>][] = [
-  ['veterans', staff('veterans', BINH_THUAN), 'mutation ($input: RecordVeteransPatrolInput!) { recordVeteransPatrol(input: $input) { id } }', { date: '2021-06-01', unitId: AREA, team: 'Tổ CCB', members: 5, incidentsFound: 1, findings: 'Tụ tập gây rối', handedToPolice: 1 }],
+  [
+    'veterans',
+    staff('veterans', BINH_THUAN),
+    'mutation ($input: RecordVeteransPatrolInput!) { recordVeteransPatrol(input: $input) { id } }',
+    { date: '2021-06-01', unitId: AREA, team: 'Tổ CCB', members: 5, incidentsFound: 1, findings: 'Tụ tập gây rối', handedToPolice: 1 },
+  ],
   // (A protection case would do too, but a single case is a small count that leadership sees hidden.)
-  ['women', staff('women', BINH_THUAN), 'mutation ($input: RecordWomenSocialIssueActionInput!) { recordWomenSocialIssueAction(input: $input) { id } }', { date: '2021-06-02', unitId: AREA, issue: 'HUMAN_TRAFFICKING', form: 'COMMUNICATION', participants: 60 }],
-  ['youth', staff('youth', BINH_THUAN), 'mutation ($input: RecordYouthLegalSessionInput!) { recordYouthLegalSession(input: $input) { id } }', { date: '2021-06-03', unitId: CHIENG_PHA, topic: 'Tác hại của ma túy', setting: 'SCHOOL', youthReached: 210, drugPrevention: true }],
-  ['labour', staff('labour', PROVINCE), 'mutation ($input: RecordLabourDisputeInput!) { recordLabourDispute(input: $input) { id } }', { unitId: CHIENG_PHA, startedOn: '2021-06-04', kind: 'STRIKE', cause: 'WAGES', workersInvolved: 40, hotspotId: 'DEMO-DN-E2E1' }],
-  ['farmers', staff('farmers', BINH_THUAN), 'mutation ($input: RecordFarmersCampaignInput!) { recordFarmersCampaign(input: $input) { id } }', { name: 'Nông dân tích cực tố giác tội phạm', startedOn: '2021-06-05', unitId: CHIENG_PHA, membersReached: 120, pledgesSigned: 100 }],
-  ['elderly', staff('elderly', BINH_THUAN), 'mutation ($input: RecordElderlyFamilyPledgeInput!) { recordElderlyFamilyPledge(input: $input) { id } }', { signedOn: '2021-06-06', unitId: AREA, familiesSigned: 50, familiesTotal: 60 }],
-  ['infocomm', staff('infocomm', PROVINCE), 'mutation ($input: RecordInfocommMediaItemInput!) { recordInfocommMediaItem(input: $input) { id } }', { date: '2021-06-07', unitId: CHIENG_PHA, outletKind: 'GRASSROOTS_LOUDSPEAKER', outlet: 'Đài truyền thanh xã Chiềng Pha', title: 'Cảnh giác mua bán người', topic: 'Phòng, chống mua bán người', reach: 700 }],
+  [
+    'women',
+    staff('women', BINH_THUAN),
+    'mutation ($input: RecordWomenSocialIssueActionInput!) { recordWomenSocialIssueAction(input: $input) { id } }',
+    { date: '2021-06-02', unitId: AREA, issue: 'HUMAN_TRAFFICKING', form: 'COMMUNICATION', participants: 60 },
+  ],
+  [
+    'youth',
+    staff('youth', BINH_THUAN),
+    'mutation ($input: RecordYouthLegalSessionInput!) { recordYouthLegalSession(input: $input) { id } }',
+    { date: '2021-06-03', unitId: CHIENG_PHA, topic: 'Tác hại của ma túy', setting: 'SCHOOL', youthReached: 210, drugPrevention: true },
+  ],
+  [
+    'labour',
+    staff('labour', PROVINCE),
+    'mutation ($input: RecordLabourDisputeInput!) { recordLabourDispute(input: $input) { id } }',
+    { unitId: CHIENG_PHA, startedOn: '2021-06-04', kind: 'STRIKE', cause: 'WAGES', workersInvolved: 40, hotspotId: 'DEMO-DN-E2E1' },
+  ],
+  [
+    'farmers',
+    staff('farmers', BINH_THUAN),
+    'mutation ($input: RecordFarmersCampaignInput!) { recordFarmersCampaign(input: $input) { id } }',
+    { name: 'Nông dân tích cực tố giác tội phạm', startedOn: '2021-06-05', unitId: CHIENG_PHA, membersReached: 120, pledgesSigned: 100 },
+  ],
+  [
+    'elderly',
+    staff('elderly', BINH_THUAN),
+    'mutation ($input: RecordElderlyFamilyPledgeInput!) { recordElderlyFamilyPledge(input: $input) { id } }',
+    { signedOn: '2021-06-06', unitId: AREA, familiesSigned: 50, familiesTotal: 60 },
+  ],
+  [
+    'infocomm',
+    staff('infocomm', PROVINCE),
+    'mutation ($input: RecordInfocommMediaItemInput!) { recordInfocommMediaItem(input: $input) { id } }',
+    {
+      date: '2021-06-07',
+      unitId: CHIENG_PHA,
+      outletKind: 'GRASSROOTS_LOUDSPEAKER',
+      outlet: 'Đài truyền thanh xã Chiềng Pha',
+      title: 'Cảnh giác mua bán người',
+      topic: 'Phòng, chống mua bán người',
+      reach: 700,
+    },
+  ],
 ];
 
 /** Where each write shows in the overview. */
@@ -63,9 +106,16 @@ describe('what every organization did in a commune and a period, in one gateway 
     for (const org of ['front', 'police', 'veterans', 'women', 'youth', 'labour', 'farmers', 'elderly', 'infocomm']) expect(o[org], org).toBeTruthy();
     // The demo data puts something of every organization's own duties in the plan's model commune.
     const demo: [string, string, string][] = [
-      ['veterans', 'patrols', 'count'], ['veterans', 'mediation', 'received'], ['women', 'socialIssues', 'count'], ['women', 'modelReplicas', 'active'],
-      ['youth', 'legalEducation', 'count'], ['labour', 'boardingHouses', 'count'], ['farmers', 'campaigns', 'count'], ['farmers', 'atRiskSupport', 'records'],
-      ['elderly', 'familyPledges', 'count'], ['infocomm', 'media', 'count'],
+      ['veterans', 'patrols', 'count'],
+      ['veterans', 'mediation', 'received'],
+      ['women', 'socialIssues', 'count'],
+      ['women', 'modelReplicas', 'active'],
+      ['youth', 'legalEducation', 'count'],
+      ['labour', 'boardingHouses', 'count'],
+      ['farmers', 'campaigns', 'count'],
+      ['farmers', 'atRiskSupport', 'records'],
+      ['elderly', 'familyPledges', 'count'],
+      ['infocomm', 'media', 'count'],
     ];
     for (const [org, field, figure] of demo) expect((o[org]![field] as Record<string, number>)[figure], `${org}.${field}.${figure}`).toBeGreaterThan(0);
   });
@@ -86,16 +136,26 @@ describe('what every organization did in a commune and a period, in one gateway 
 
   it('shows leadership, per commune and period, the reintegration cases each organization supports and their outcomes, never a name', async () => {
     // Exact figures as each organization's own staff read them; leadership reads the same, with 1 to 4 hidden.
-    const SUMMARY = (org: string) => `query ($unit: ID!, $period: ID!) { unit(id: $unit) { ${org} { reintegration(periodId: $period) { casesSupported outcomes { outcome count } } } } }`;
+    const SUMMARY = (org: string) =>
+      `query ($unit: ID!, $period: ID!) { unit(id: $unit) { ${org} { reintegration(periodId: $period) { casesSupported outcomes { outcome count } } } } }`;
     type R = { unit: Record<string, { reintegration: { casesSupported: number | null; outcomes: { outcome: string; count: number | null }[] } }> };
     const read = async (org: OrganizationId, who: Identity) => (await gql<R>(SUMMARY(org), { unit: BINH_THUAN, period: PERIOD }, who)).unit[org]!.reintegration;
     const own = (org: OrganizationId) => staff(org, PROVINCE);
     const before = { veterans: await read('veterans', own('veterans')), women: await read('women', own('women')) };
     const assign = (P: string) => `mutation ($input: Record${P}ReintegrationSupportInput!) { assign${P}ReintegrationSupport(input: $input) { id } }`;
     const input = { caseId: 'E2E-TH-0001', communeId: CHIENG_PHA, assignedOn: '2021-07-01', supporterKind: 'MENTOR', mentorName: 'Tòng Văn Kèm' };
-    const v = (await gql<{ assignVeteransReintegrationSupport: { id: string } }>(assign('Veterans'), { input }, staff('veterans', BINH_THUAN))).assignVeteransReintegrationSupport.id;
-    await gql(assign('Women'), { input: { ...input, supporterKind: 'INTER_HOUSEHOLD_GROUP', mentorName: null, groupName: 'Nhóm liên gia số 2' } }, staff('women', BINH_THUAN));
-    await gql('mutation ($id: ID!) { recordVeteransReintegrationOutcome(supportId: $id, outcome: STABLE, on: "2021-11-01") { id } }', { id: v }, staff('veterans', BINH_THUAN));
+    const v = (await gql<{ assignVeteransReintegrationSupport: { id: string } }>(assign('Veterans'), { input }, staff('veterans', BINH_THUAN)))
+      .assignVeteransReintegrationSupport.id;
+    await gql(
+      assign('Women'),
+      { input: { ...input, supporterKind: 'INTER_HOUSEHOLD_GROUP', mentorName: null, groupName: 'Nhóm liên gia số 2' } },
+      staff('women', BINH_THUAN),
+    );
+    await gql(
+      'mutation ($id: ID!) { recordVeteransReintegrationOutcome(supportId: $id, outcome: STABLE, on: "2021-11-01") { id } }',
+      { id: v },
+      staff('veterans', BINH_THUAN),
+    );
     const after = { veterans: await read('veterans', own('veterans')), women: await read('women', own('women')) };
     expect(after.veterans.casesSupported! - before.veterans.casesSupported!).toBe(1);
     expect(after.women.casesSupported! - before.women.casesSupported!).toBe(1);
@@ -106,7 +166,11 @@ describe('what every organization did in a commune and a period, in one gateway 
     expect(shown === null ? true : shown === after.veterans.casesSupported).toBe(true);
     expect(shown === null).toBe(after.veterans.casesSupported! < 5);
     expect(JSON.stringify(lead)).not.toContain('Tòng Văn Kèm');
-    const supports = await gql<{ veteransReintegrationSupports: { nodes: { case: { id: string } }[] } }>('{ veteransReintegrationSupports(caseId: "E2E-TH-0001") { nodes { case { id } } } }', {}, leadership());
+    const supports = await gql<{ veteransReintegrationSupports: { nodes: { case: { id: string } }[] } }>(
+      '{ veteransReintegrationSupports(caseId: "E2E-TH-0001") { nodes { case { id } } } }',
+      {},
+      leadership(),
+    );
     expect(supports.veteransReintegrationSupports.nodes).toEqual([{ case: { id: 'E2E-TH-0001' } }]);
     // The mentor's name is a member's personal data: asking for it, leadership is refused whole at the gateway.
     const mentor = await post(fed.gateway.url, '{ veteransReintegrationSupports(caseId: "E2E-TH-0001") { nodes { mentorName } } }', {}, leadership());
@@ -118,7 +182,11 @@ describe('what every organization did in a commune and a period, in one gateway 
 describe('sensitive data through the gateway and on the subgraph alone', () => {
   it('shows a victim to the women’s union officer of the commune, and to leadership and dashboards only as a count', async () => {
     const women = staff('women', BINH_THUAN);
-    const { recordWomenProtectionCase: c } = await gql<{ recordWomenProtectionCase: { id: string } }>('mutation ($input: RecordWomenProtectionCaseInput!) { recordWomenProtectionCase(input: $input) { id } }', { input: { openedOn: '2021-09-01', unitId: AREA, kind: 'DOMESTIC_VIOLENCE', victimIsChild: false, victimFullName: 'Cầm Thị Kín' } }, women);
+    const { recordWomenProtectionCase: c } = await gql<{ recordWomenProtectionCase: { id: string } }>(
+      'mutation ($input: RecordWomenProtectionCaseInput!) { recordWomenProtectionCase(input: $input) { id } }',
+      { input: { openedOn: '2021-09-01', unitId: AREA, kind: 'DOMESTIC_VIOLENCE', victimIsChild: false, victimFullName: 'Cầm Thị Kín' } },
+      women,
+    );
     const q = 'query ($id: ID!) { womenProtectionCase(id: $id) { id victimFullName } }';
     expect(await gql(q, { id: c.id }, women)).toEqual({ womenProtectionCase: { id: c.id, victimFullName: 'Cầm Thị Kín' } });
     for (const url of [fed.gateway.url, fed.subgraphs.women.url]) {
@@ -143,12 +211,35 @@ describe('sensitive data through the gateway and on the subgraph alone', () => {
 describe('grassroots mediation through the gateway', () => {
   it('refuses a crime brought to a mediation team with an error that cites the law, and records nothing', async () => {
     const veterans = staff('veterans', BINH_THUAN);
-    const team = await gql<{ registerVeteransMediationTeam: { id: string } }>('mutation ($input: RecordVeteransMediationTeamInput!) { registerVeteransMediationTeam(input: $input) { id } }', { input: { areaId: AREA, name: 'Tổ hòa giải E2E', formedOn: '2020-01-01', mediators: 5, womenMediators: 2, ourMembers: 2, partnerOrganizationIds: ['front', 'women'] } }, veterans);
-    const count = async () => (await gql<{ veteransMediationCases: { totalCount: number } }>(`{ veteransMediationCases(unitId: "${AREA}") { totalCount } }`, {}, leadership())).veteransMediationCases.totalCount;
+    const team = await gql<{ registerVeteransMediationTeam: { id: string } }>(
+      'mutation ($input: RecordVeteransMediationTeamInput!) { registerVeteransMediationTeam(input: $input) { id } }',
+      {
+        input: {
+          areaId: AREA,
+          name: 'Tổ hòa giải E2E',
+          formedOn: '2020-01-01',
+          mediators: 5,
+          womenMediators: 2,
+          ourMembers: 2,
+          partnerOrganizationIds: ['front', 'women'],
+        },
+      },
+      veterans,
+    );
+    const count = async () =>
+      (await gql<{ veteransMediationCases: { totalCount: number } }>(`{ veteransMediationCases(unitId: "${AREA}") { totalCount } }`, {}, leadership()))
+        .veteransMediationCases.totalCount;
     const before = await count();
-    const res = await post(fed.gateway.url, 'mutation ($input: RecordVeteransMediationCaseInput!) { recordVeteransMediationCase(input: $input) { id } }', { input: { teamId: team.registerVeteransMediationTeam.id, receivedOn: '2021-10-01', category: 'CRIMINAL_OFFENCE', parties: 2 } }, veterans);
+    const res = await post(
+      fed.gateway.url,
+      'mutation ($input: RecordVeteransMediationCaseInput!) { recordVeteransMediationCase(input: $input) { id } }',
+      { input: { teamId: team.registerVeteransMediationTeam.id, receivedOn: '2021-10-01', category: 'CRIMINAL_OFFENCE', parties: 2 } },
+      veterans,
+    );
     expect(res.data).toEqual({ recordVeteransMediationCase: null });
-    expect(res.errors?.[0]?.message).toMatch(/^Không được hòa giải ở cơ sở: vi phạm pháp luật phải bị truy cứu trách nhiệm hình sự thuộc trường hợp loại trừ tại điểm c khoản 1 Điều 3 Luật Hòa giải ở cơ sở 2013/);
+    expect(res.errors?.[0]?.message).toMatch(
+      /^Không được hòa giải ở cơ sở: vi phạm pháp luật phải bị truy cứu trách nhiệm hình sự thuộc trường hợp loại trừ tại điểm c khoản 1 Điều 3 Luật Hòa giải ở cơ sở 2013/,
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.category', reason: 'EXCLUDED_FROM_MEDIATION' });
     expect(await count()).toBe(before);
   });

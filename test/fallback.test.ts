@@ -19,11 +19,15 @@ const gql = (query: string) => print(parse(query));
 
 describe('reduceToShared', () => {
   it("keeps the unit's shared fields and drops the organization's part and the variables only it used", () => {
-    expect(reduced(`query Q__infocomm__1($period: ID!) { unit(id: "province:14") { infocomm { activityCounts(periodId: $period) { type count } } name } }`)).toBe(gql(`query Q__infocomm__1 { unit(id: "province:14") { name } }`));
+    expect(
+      reduced(`query Q__infocomm__1($period: ID!) { unit(id: "province:14") { infocomm { activityCounts(periodId: $period) { type count } } name } }`),
+    ).toBe(gql(`query Q__infocomm__1 { unit(id: "province:14") { name } }`));
   });
 
   it("asks for the unit's __typename when nothing shared is left under it, so that a unit that does not exist stays null", () => {
-    expect(reduced(`query ($unit: ID!, $p: ID!) { unit(id: $unit) { women { activityCounts(periodId: $p) { count } } } }`)).toBe(gql(`query ($unit: ID!) { unit(id: $unit) { __typename } }`));
+    expect(reduced(`query ($unit: ID!, $p: ID!) { unit(id: $unit) { women { activityCounts(periodId: $p) { count } } } }`)).toBe(
+      gql(`query ($unit: ID!) { unit(id: $unit) { __typename } }`),
+    );
   });
 
   it('asks nothing when only the organization answers the root field', () => {
@@ -31,12 +35,20 @@ describe('reduceToShared', () => {
   });
 
   it('asks nothing for an entity fetch of the organization part only', () => {
-    expect(reduceToShared(parse(`query ($representations: [_Any!]!, $p: ID!) { _entities(representations: $representations) { ... on Unit { women { activityCounts(periodId: $p) { count } } } } }`))).toMatchObject({ reduced: null, entities: true });
+    expect(
+      reduceToShared(
+        parse(
+          `query ($representations: [_Any!]!, $p: ID!) { _entities(representations: $representations) { ... on Unit { women { activityCounts(periodId: $p) { count } } } } }`,
+        ),
+      ),
+    ).toMatchObject({ reduced: null, entities: true });
   });
 
   it("inlines named fragments and keeps the shared parts of an entity fetch, dropping other organizations' types", () => {
     const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { name ...F } ... on WomenModel { name } } } fragment F on Unit { parent { name women { __typename } } }`;
-    expect(reduced(query)).toBe(gql(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { name ... on Unit { parent { name } } } } }`));
+    expect(reduced(query)).toBe(
+      gql(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { name ... on Unit { parent { name } } } } }`),
+    );
   });
 
   it('knows a mutation for what it is (it is never re-sent)', () => {
@@ -67,7 +79,12 @@ describe('the shared types in the supergraph', () => {
 describe('the query planner', () => {
   it("sends the unit's name to the information department's fetch in the query of the defect", () => {
     const supergraph = Supergraph.build(sdl);
-    const op = operationFromDocument(supergraph.schema, parse(`{ unit(id: "province:14") { name women { activityCounts(periodId: "2021-PLAN-Y") { type count } } infocomm { activityCounts(periodId: "2021-PLAN-Y") { type count } } } }`));
+    const op = operationFromDocument(
+      supergraph.schema,
+      parse(
+        `{ unit(id: "province:14") { name women { activityCounts(periodId: "2021-PLAN-Y") { type count } } infocomm { activityCounts(periodId: "2021-PLAN-Y") { type count } } } }`,
+      ),
+    );
     const fetches: FetchNode[] = [];
     const walk = (n: PlanNode | undefined): void => {
       if (!n) return;
@@ -105,7 +122,13 @@ describe('SubgraphFallback', () => {
     expect(sent.map((s) => s.to)).toEqual(['front', 'police']);
     expect(res).toEqual({
       data: { unit: { name: 'Tỉnh Sơn La', infocomm: null } },
-      errors: [{ message: 'Sở Thông tin và Truyền thông tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.', path: ['unit', 'infocomm'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'infocomm' } }],
+      errors: [
+        {
+          message: 'Sở Thông tin và Truyền thông tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.',
+          path: ['unit', 'infocomm'],
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'infocomm' },
+        },
+      ],
     });
   });
 
@@ -118,13 +141,30 @@ describe('SubgraphFallback', () => {
 
   it('sends only units and organizations of an entity fetch to a healthy subgraph, and keeps each answer and error at its index', async () => {
     const { fb, sent } = fallbackWith({
-      front: async () => ({ data: { _entities: [{ name: 'A' }, null] }, errors: [{ message: 'x', path: ['_entities', 1], extensions: { code: 'NOT_FOUND' } }] }),
+      front: async () => ({
+        data: { _entities: [{ name: 'A' }, null] },
+        errors: [{ message: 'x', path: ['_entities', 1], extensions: { code: 'NOT_FOUND' } }],
+      }),
     });
-    const representations = [{ __typename: 'WomenModel', id: 'model:women:1' }, { __typename: 'Unit', id: 'u1' }, { __typename: 'Unit', id: 'nope' }];
+    const representations = [
+      { __typename: 'WomenModel', id: 'model:women:1' },
+      { __typename: 'Unit', id: 'u1' },
+      { __typename: 'Unit', id: 'nope' },
+    ];
     const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { name women { __typename } } ... on WomenModel { name } } }`;
     const res = await fb.recover('women', options(query, { representations }), refused);
-    expect(sent).toEqual([{ to: 'front', query: gql(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { name } } }`), variables: { representations: representations.slice(1) } }]);
-    const error = (path: (string | number)[]) => ({ message: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.', path, extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' } });
+    expect(sent).toEqual([
+      {
+        to: 'front',
+        query: gql(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Unit { name } } }`),
+        variables: { representations: representations.slice(1) },
+      },
+    ]);
+    const error = (path: (string | number)[]) => ({
+      message: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.',
+      path,
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' },
+    });
     expect(res).toEqual({
       data: { _entities: [{ __typename: 'WomenModel', name: null }, { __typename: 'Unit', name: 'A', women: null }, null] },
       errors: [{ message: 'x', path: ['_entities', 2], extensions: { code: 'NOT_FOUND' } }, error(['_entities', 0, 'name']), error(['_entities', 1, 'women'])],
@@ -136,10 +176,18 @@ describe('SubgraphFallback', () => {
     const query = `mutation { recordWomenActivity(input: {}) { id } }`;
     expect(await fb.recover('women', options(query), refused)).toEqual({
       data: { recordWomenActivity: null },
-      errors: [{ message: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La tạm thời không trả lời: thao tác chưa được thực hiện, hãy gửi lại sau.', path: ['recordWomenActivity'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' } }],
+      errors: [
+        {
+          message: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La tạm thời không trả lời: thao tác chưa được thực hiện, hãy gửi lại sau.',
+          path: ['recordWomenActivity'],
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' },
+        },
+      ],
     });
     const timedOut = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-    expect((await fb.recover('women', options(query), timedOut)).errors?.[0]?.message).toBe('Hội Liên hiệp Phụ nữ tỉnh Sơn La không trả lời: chưa rõ thao tác đã được ghi hay chưa, hãy kiểm tra trước khi gửi lại.');
+    expect((await fb.recover('women', options(query), timedOut)).errors?.[0]?.message).toBe(
+      'Hội Liên hiệp Phụ nữ tỉnh Sơn La không trả lời: chưa rõ thao tác đã được ghi hay chưa, hãy kiểm tra trước khi gửi lại.',
+    );
     expect(sent).toEqual([]);
   });
 

@@ -39,7 +39,22 @@ async function countsFor(unit: string, period: string): Promise<Record<string, C
 
 const womenOfBinhThuan = staff('women', BINH_THUAN);
 const RECORD_WOMEN = /* GraphQL */ `
-  mutation ($input: RecordWomenActivityInput!) { recordWomenActivity(input: $input) { id date unit { id name currentUnit { name } } branch { name } } }
+  mutation ($input: RecordWomenActivityInput!) {
+    recordWomenActivity(input: $input) {
+      id
+      date
+      unit {
+        id
+        name
+        currentUnit {
+          name
+        }
+      }
+      branch {
+        name
+      }
+    }
+  }
 `;
 
 describe('identity at the edge', () => {
@@ -52,7 +67,10 @@ describe('identity at the edge', () => {
     for (const url of [fed.gateway.url, fed.subgraphs.women.url]) {
       const res = await post(url, '{ organizations { id } }');
       expect(res.status).toBe(401);
-      expect(res.errors?.[0]).toMatchObject({ message: 'Chưa đăng nhập: yêu cầu cần tiêu đề Authorization: Bearer <mã xác thực>.', extensions: { code: 'UNAUTHENTICATED' } });
+      expect(res.errors?.[0]).toMatchObject({
+        message: 'Chưa đăng nhập: yêu cầu cần tiêu đề Authorization: Bearer <mã xác thực>.',
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
       expect(JSON.stringify(res)).not.toContain('stacktrace');
     }
   });
@@ -86,9 +104,20 @@ describe('leadership through the gateway', () => {
 
   it('counts a 2021 activity in Xã Chiềng Pha for today’s Xã Bình Thuận and for the old Huyện Thuận Châu, not elsewhere', async () => {
     const before = await Promise.all([countsFor(BINH_THUAN, '2021-PLAN-Y'), countsFor(THUAN_CHAU, '2021-PLAN-Y'), countsFor(CHIENG_LE, '2021-PLAN-Y')]);
-    const rec = await post(fed.gateway.url, RECORD_WOMEN, { input: { type: 'TRAINING', topic: 'Tập huấn kỹ năng hòa giải', date: '2021-09-15', unitId: CHIENG_PHA, participants: 30, planTaskId: 'II.6' } }, womenOfBinhThuan);
+    const rec = await post(
+      fed.gateway.url,
+      RECORD_WOMEN,
+      { input: { type: 'TRAINING', topic: 'Tập huấn kỹ năng hòa giải', date: '2021-09-15', unitId: CHIENG_PHA, participants: 30, planTaskId: 'II.6' } },
+      womenOfBinhThuan,
+    );
     expect(rec.errors).toBeUndefined();
-    expect(rec.data).toMatchObject({ recordWomenActivity: { date: '2021-09-15', unit: { id: CHIENG_PHA, name: 'Xã Chiềng Pha', currentUnit: { name: 'Xã Bình Thuận' } }, branch: { name: 'Hội Liên hiệp Phụ nữ Xã Chiềng Pha' } } });
+    expect(rec.data).toMatchObject({
+      recordWomenActivity: {
+        date: '2021-09-15',
+        unit: { id: CHIENG_PHA, name: 'Xã Chiềng Pha', currentUnit: { name: 'Xã Bình Thuận' } },
+        branch: { name: 'Hội Liên hiệp Phụ nữ Xã Chiềng Pha' },
+      },
+    });
     const after = await Promise.all([countsFor(BINH_THUAN, '2021-PLAN-Y'), countsFor(THUAN_CHAU, '2021-PLAN-Y'), countsFor(CHIENG_LE, '2021-PLAN-Y')]);
     expect(total(after[0].women!, 'TRAINING') - total(before[0].women!, 'TRAINING')).toBe(1);
     expect(total(after[1].women!, 'TRAINING') - total(before[1].women!, 'TRAINING')).toBe(1);
@@ -101,30 +130,63 @@ describe('a women’s union commune officer', () => {
   it('writes an activity in her commune, through the gateway and on her own subgraph', async () => {
     const today = todayInVietnam();
     for (const url of [fed.gateway.url, fed.subgraphs.women.url]) {
-      const res = await post(url, RECORD_WOMEN, { input: { type: 'PROPAGANDA', topic: 'Phòng, chống mua bán người', date: today, unitId: BINH_THUAN, participants: 52 } }, womenOfBinhThuan);
+      const res = await post(
+        url,
+        RECORD_WOMEN,
+        { input: { type: 'PROPAGANDA', topic: 'Phòng, chống mua bán người', date: today, unitId: BINH_THUAN, participants: 52 } },
+        womenOfBinhThuan,
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data).toMatchObject({ recordWomenActivity: { date: today, unit: { id: BINH_THUAN } } });
     }
   });
 
   it('cannot write one in another commune', async () => {
-    const res = await post(fed.gateway.url, RECORD_WOMEN, { input: { type: 'PROPAGANDA', topic: 'x', date: '2021-09-15', unitId: CHIENG_LE, participants: 5 } }, womenOfBinhThuan);
+    const res = await post(
+      fed.gateway.url,
+      RECORD_WOMEN,
+      { input: { type: 'PROPAGANDA', topic: 'x', date: '2021-09-15', unitId: CHIENG_LE, participants: 5 } },
+      womenOfBinhThuan,
+    );
     expect(res.data).toEqual({ recordWomenActivity: null });
     expect(res.errors?.[0]).toMatchObject({ message: 'Không thể ghi hồ sơ cho đơn vị nằm ngoài địa bàn bạn phụ trách.', extensions: { code: 'FORBIDDEN' } });
   });
 
   it('cannot write one for another organization, and nothing is written there', async () => {
-    const count = async () => ((await post<{ policeActivities: { totalCount: number } }>(fed.gateway.url, `{ policeActivities(unitId: "${BINH_THUAN}") { totalCount } }`, {}, leadership())).data!.policeActivities.totalCount);
+    const count = async () =>
+      (
+        await post<{ policeActivities: { totalCount: number } }>(
+          fed.gateway.url,
+          `{ policeActivities(unitId: "${BINH_THUAN}") { totalCount } }`,
+          {},
+          leadership(),
+        )
+      ).data!.policeActivities.totalCount;
     const before = await count();
-    const res = await post(fed.gateway.url, `mutation { recordPoliceActivity(input: { type: PATROL, topic: "x", date: "2021-09-15", unitId: "${CHIENG_PHA}", participants: 4 }) { id } }`, {}, womenOfBinhThuan);
-    expect(res.errors?.[0]).toMatchObject({ message: `Chỉ cán bộ của ${ORGANIZATIONS.police.nameVi} mới được ghi hồ sơ của tổ chức này.`, extensions: { code: 'FORBIDDEN' } });
+    const res = await post(
+      fed.gateway.url,
+      `mutation { recordPoliceActivity(input: { type: PATROL, topic: "x", date: "2021-09-15", unitId: "${CHIENG_PHA}", participants: 4 }) { id } }`,
+      {},
+      womenOfBinhThuan,
+    );
+    expect(res.errors?.[0]).toMatchObject({
+      message: `Chỉ cán bộ của ${ORGANIZATIONS.police.nameVi} mới được ghi hồ sơ của tổ chức này.`,
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect(await count()).toBe(before);
   });
 
   it('gets a clear error naming the field for a date in the future, and nothing is written', async () => {
-    const list = async () => ((await post<{ womenActivities: { totalCount: number } }>(fed.gateway.url, '{ womenActivities { totalCount } }', {}, womenOfBinhThuan)).data!.womenActivities.totalCount);
+    const list = async () =>
+      (await post<{ womenActivities: { totalCount: number } }>(fed.gateway.url, '{ womenActivities { totalCount } }', {}, womenOfBinhThuan)).data!
+        .womenActivities.totalCount;
     const before = await list();
-    const res = await post(fed.gateway.url, RECORD_WOMEN, { input: { type: 'PROPAGANDA', topic: 'x', date: '2999-01-01', unitId: BINH_THUAN, participants: 5 } }, womenOfBinhThuan);
+    const res = await post(
+      fed.gateway.url,
+      RECORD_WOMEN,
+      { input: { type: 'PROPAGANDA', topic: 'x', date: '2999-01-01', unitId: BINH_THUAN, participants: 5 } },
+      womenOfBinhThuan,
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.date', reason: 'DATE_IN_FUTURE' });
     expect(res.errors?.[0]?.message).toMatch(/^Ngày hoạt động ở tương lai/);
     // The message never repeats the value typed.
@@ -149,16 +211,31 @@ describe('a dashboard', () => {
     const byText = await post<UnitAnswer>(fed.gateway.url, activityCounts, { unit: PROVINCE, period: '2024' }, dashboard());
     expect(byText.errors).toBeUndefined();
     expect(total((byText.data!.unit.women as { activityCounts: Counts }).activityCounts)).toBeGreaterThan(0);
-    const res = await fetch(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await bearer(dashboard()) }, body: JSON.stringify({ variables: { unit: PROVINCE, period: '2024' }, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(activityCounts) } } }) });
+    const res = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await bearer(dashboard()) },
+      body: JSON.stringify({
+        variables: { unit: PROVINCE, period: '2024' },
+        extensions: { persistedQuery: { version: 1, sha256Hash: sha256(activityCounts) } },
+      }),
+    });
     expect(((await res.json()) as { data: unknown }).data).toEqual(byText.data);
   });
 
   it('runs nothing else: no other query, no records, no writes', async () => {
     const other = await post(fed.gateway.url, EVERY_ORGANIZATION, { unit: PROVINCE, period: '2024' }, dashboard());
-    expect(other.errors?.[0]).toMatchObject({ message: 'Bảng điều khiển chỉ chạy được các truy vấn đã đăng ký (persisted operations).', extensions: { code: 'FORBIDDEN' } });
+    expect(other.errors?.[0]).toMatchObject({
+      message: 'Bảng điều khiển chỉ chạy được các truy vấn đã đăng ký (persisted operations).',
+      extensions: { code: 'FORBIDDEN' },
+    });
     const list = await post(fed.gateway.url, '{ womenActivities { totalCount } }', {}, dashboard());
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const write = await post(fed.gateway.url, RECORD_WOMEN, { input: { type: 'PROPAGANDA', topic: 'x', date: '2021-09-15', unitId: CHIENG_PHA, participants: 5 } }, dashboard());
+    const write = await post(
+      fed.gateway.url,
+      RECORD_WOMEN,
+      { input: { type: 'PROPAGANDA', topic: 'x', date: '2021-09-15', unitId: CHIENG_PHA, participants: 5 } },
+      dashboard(),
+    );
     expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -33,8 +33,29 @@ function correctAsBefore(file: string): void {
   const ids = (db.prepare('SELECT id FROM activities ORDER BY id LIMIT 2').all() as { id: number }[]).map((r) => r.id);
   const correct = (id: number, participants: number, at: string, by: string, reason: string | null) => {
     const row = db.prepare('SELECT * FROM activities WHERE id = ?').get(id) as Record<string, unknown>;
-    const previous = { id: row.id, type: row.type, topic: row.topic, date: row.date, unitId: row.unit_id, branchId: row.branch_id, participants: row.participants, note: row.note, planTaskId: row.plan_task_id, demo: Boolean(row.demo), recordedBy: row.recorded_by, recordedAt: row.recorded_at, correctedBy: row.corrected_by, correctedAt: row.corrected_at };
-    db.prepare('INSERT INTO activity_revisions (activity_id, previous, reason, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?)').run(id, JSON.stringify(previous), reason, by, at);
+    const previous = {
+      id: row.id,
+      type: row.type,
+      topic: row.topic,
+      date: row.date,
+      unitId: row.unit_id,
+      branchId: row.branch_id,
+      participants: row.participants,
+      note: row.note,
+      planTaskId: row.plan_task_id,
+      demo: Boolean(row.demo),
+      recordedBy: row.recorded_by,
+      recordedAt: row.recorded_at,
+      correctedBy: row.corrected_by,
+      correctedAt: row.corrected_at,
+    };
+    db.prepare('INSERT INTO activity_revisions (activity_id, previous, reason, corrected_by, corrected_at) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      JSON.stringify(previous),
+      reason,
+      by,
+      at,
+    );
     db.prepare('UPDATE activities SET participants = ?, corrected_by = ?, corrected_at = ? WHERE id = ?').run(participants, by, at, id);
   };
   correct(ids[0]!, 77, '2026-12-01T08:00:00.000Z', 'fixture-staff', 'Sửa số người dự theo biên bản');
@@ -53,18 +74,22 @@ const EXPOSED_AS: Record<string, string> = { models: 'model', forums: 'forum', o
 const FOLDED: Record<string, { before: string; after: string }> = {
   // Each correction of an activity became a superseded version of it, with its reason, who and when.
   activity_revisions: {
-    before: "SELECT CAST(r.activity_id AS TEXT) AS id, (SELECT count(*) FROM activity_revisions p WHERE p.activity_id = r.activity_id AND p.id < r.id) + 1 AS version, json_extract(r.previous, '$.participants') AS participants, r.corrected_at AS supersededAt, (SELECT n.reason FROM activity_revisions n WHERE n.activity_id = r.activity_id AND n.id = r.id) AS nextReason, r.corrected_by AS nextBy FROM activity_revisions r ORDER BY r.activity_id, r.id",
-    after: 'SELECT v.record_id AS id, v.version, v.participants, v.superseded_at AS supersededAt, n.reason AS nextReason, n.recorded_by AS nextBy FROM activities v JOIN activities n ON n.record_id = v.record_id AND n.version = v.version + 1 ORDER BY CAST(v.record_id AS INTEGER), v.version',
+    before:
+      "SELECT CAST(r.activity_id AS TEXT) AS id, (SELECT count(*) FROM activity_revisions p WHERE p.activity_id = r.activity_id AND p.id < r.id) + 1 AS version, json_extract(r.previous, '$.participants') AS participants, r.corrected_at AS supersededAt, (SELECT n.reason FROM activity_revisions n WHERE n.activity_id = r.activity_id AND n.id = r.id) AS nextReason, r.corrected_by AS nextBy FROM activity_revisions r ORDER BY r.activity_id, r.id",
+    after:
+      'SELECT v.record_id AS id, v.version, v.participants, v.superseded_at AS supersededAt, n.reason AS nextReason, n.recorded_by AS nextBy FROM activities v JOIN activities n ON n.record_id = v.record_id AND n.version = v.version + 1 ORDER BY CAST(v.record_id AS INTEGER), v.version',
   },
   // A protection case's victim became fields of the case (one record, versioned, erasable field by field).
   women_protection_victims: {
     before: 'SELECT CAST(case_id AS TEXT) AS id, full_name AS name, year_of_birth AS born, contact FROM women_protection_victims ORDER BY case_id',
-    after: "SELECT record_id AS id, victim_full_name AS name, victim_year_of_birth AS born, victim_contact AS contact FROM women_protection_cases WHERE superseded_at IS NULL AND record_id GLOB '[0-9]*' AND victim_full_name IS NOT NULL ORDER BY CAST(record_id AS INTEGER)",
+    after:
+      "SELECT record_id AS id, victim_full_name AS name, victim_year_of_birth AS born, victim_contact AS contact FROM women_protection_cases WHERE superseded_at IS NULL AND record_id GLOB '[0-9]*' AND victim_full_name IS NOT NULL ORDER BY CAST(record_id AS INTEGER)",
   },
   // A police training's participants per organization became a field of the training (participants, JSON).
   training_participants: {
     before: 'SELECT CAST(training_id AS TEXT) AS id, organization, count FROM training_participants ORDER BY training_id, organization',
-    after: "SELECT t.record_id AS id, json_extract(j.value, '$.organizationId') AS organization, json_extract(j.value, '$.count') AS count FROM police_trainings t, json_each(t.participants) j WHERE t.superseded_at IS NULL AND t.record_id GLOB '[0-9]*' ORDER BY CAST(t.record_id AS INTEGER), organization",
+    after:
+      "SELECT t.record_id AS id, json_extract(j.value, '$.organizationId') AS organization, json_extract(j.value, '$.count') AS count FROM police_trainings t, json_each(t.participants) j WHERE t.superseded_at IS NULL AND t.record_id GLOB '[0-9]*' ORDER BY CAST(t.record_id AS INTEGER), organization",
   },
 };
 
@@ -78,7 +103,12 @@ function oldUnit(db: Database.Database, kind: RecordKind, unit: string): string 
   if (columns(kind.spec.table).includes(unit)) return unit;
   for (const [key, f] of Object.entries(kind.spec.fields)) {
     const parent = f.type === 'record' ? f.refKind?.().spec : undefined;
-    if (!parent || !columns(kind.spec.table).includes(columnOf(key, f)) || !columns(parent.table).includes(columnOf(parent.unitField, parent.fields[parent.unitField]))) continue;
+    if (
+      !parent ||
+      !columns(kind.spec.table).includes(columnOf(key, f)) ||
+      !columns(parent.table).includes(columnOf(parent.unitField, parent.fields[parent.unitField]))
+    )
+      continue;
     return `(SELECT p.${columnOf(parent.unitField, parent.fields[parent.unitField])} FROM ${parent.table} p WHERE p.id = ${kind.spec.table}.${columnOf(key, f)})`;
   }
   return 'NULL';
@@ -88,7 +118,11 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of
   it('opens migrated, with every record, history row and audit entry, and equal counts', () => {
     const file = fixture(org);
     const before = new Database(file, { readonly: true });
-    const kinds = sg.kinds.map((k) => ({ kind: k, unit: columnOf(k.spec.unitField, k.spec.fields[k.spec.unitField]), date: columnOf(k.spec.dateField, k.spec.fields[k.spec.dateField]) }));
+    const kinds = sg.kinds.map((k) => ({
+      kind: k,
+      unit: columnOf(k.spec.unitField, k.spec.fields[k.spec.unitField]),
+      date: columnOf(k.spec.dateField, k.spec.fields[k.spec.dateField]),
+    }));
     // A kind that gained its unit or date column in the port (a plan, kept for the province; a task,
     // dated by its plan) had none before: its counts are compared without that dimension.
     const had = (t: string, c: string) => (before.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as { name: string }[]).some((r) => r.name === c);
@@ -98,14 +132,26 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of
       return { before: { u, y }, after: { u: u === 'NULL' ? 'NULL' : unit, y } };
     });
     const old = kinds.map(({ kind }, i) => ({
-      ids: (before.prepare(`SELECT id FROM ${kind.spec.table} ORDER BY id`).all() as { id: number }[]).map((r) => (EXPOSED_AS[kind.spec.table] ? `${EXPOSED_AS[kind.spec.table]}:${org}:${r.id}` : String(r.id))),
-      counts: before.prepare(`SELECT ${dims[i]!.before.u} AS u, ${dims[i]!.before.y} AS y, count(*) AS n FROM ${kind.spec.table} GROUP BY 1, 2 ORDER BY 1, 2`).all(),
+      ids: (before.prepare(`SELECT id FROM ${kind.spec.table} ORDER BY id`).all() as { id: number }[]).map((r) =>
+        EXPOSED_AS[kind.spec.table] ? `${EXPOSED_AS[kind.spec.table]}:${org}:${r.id}` : String(r.id),
+      ),
+      counts: before
+        .prepare(`SELECT ${dims[i]!.before.u} AS u, ${dims[i]!.before.y} AS y, count(*) AS n FROM ${kind.spec.table} GROUP BY 1, 2 ORDER BY 1, 2`)
+        .all(),
     }));
-    const audit = (before.prepare('SELECT count(*) AS n, max(hash) AS h FROM audit_log').get() as { n: number; h: string });
-    const tables = (before.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const audit = before.prepare('SELECT count(*) AS n, max(hash) AS h FROM audit_log').get() as { n: number; h: string };
+    const tables = (
+      before.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     const rows = Object.fromEntries(tables.map((t) => [t, (before.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
     const folded = Object.fromEntries(tables.filter((t) => FOLDED[t]).map((t) => [t, before.prepare(FOLDED[t]!.before).all()]));
-    const revisions = before.prepare('SELECT CAST(a.id AS TEXT) AS id, (SELECT count(*) FROM activity_revisions r WHERE r.activity_id = a.id) + 1 AS versions FROM activities a ORDER BY a.id').all();
+    const revisions = before
+      .prepare(
+        'SELECT CAST(a.id AS TEXT) AS id, (SELECT count(*) FROM activity_revisions r WHERE r.activity_id = a.id) + 1 AS versions FROM activities a ORDER BY a.id',
+      )
+      .all();
     before.close();
     copyFileSync(file, `${file}.orig`);
 
@@ -113,9 +159,18 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of
     try {
       kinds.forEach(({ kind }, i) => {
         const t = kind.spec.table;
-        const now = (sqlite.prepare(`SELECT record_id FROM ${t} WHERE superseded_at IS NULL AND status = 'ACTIVE' ORDER BY id`).all() as { record_id: string }[]).map((r) => r.record_id);
+        const now = (
+          sqlite.prepare(`SELECT record_id FROM ${t} WHERE superseded_at IS NULL AND status = 'ACTIVE' ORDER BY id`).all() as { record_id: string }[]
+        ).map((r) => r.record_id);
         expect(now, `${t}: every record under its id`).toEqual(old[i]!.ids);
-        expect(sqlite.prepare(`SELECT ${dims[i]!.after.u} AS u, ${dims[i]!.after.y} AS y, count(*) AS n FROM ${t} WHERE superseded_at IS NULL AND status = 'ACTIVE' GROUP BY 1, 2 ORDER BY 1, 2`).all(), `${t}: counts by unit and year`).toEqual(old[i]!.counts);
+        expect(
+          sqlite
+            .prepare(
+              `SELECT ${dims[i]!.after.u} AS u, ${dims[i]!.after.y} AS y, count(*) AS n FROM ${t} WHERE superseded_at IS NULL AND status = 'ACTIVE' GROUP BY 1, 2 ORDER BY 1, 2`,
+            )
+            .all(),
+          `${t}: counts by unit and year`,
+        ).toEqual(old[i]!.counts);
       });
       // Nothing else lost: every table of the old database still has at least its rows (demo data is not loaded again).
       for (const t of tables) {
@@ -127,7 +182,10 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of
         expect(n, t).toBeGreaterThanOrEqual(rows[t]!);
       }
       // Every activity has one version more than it had revisions: its first version, then one per correction.
-      expect(sqlite.prepare('SELECT record_id AS id, count(*) AS versions FROM activities GROUP BY record_id ORDER BY CAST(record_id AS INTEGER)').all(), 'activities: a version per revision').toEqual(revisions);
+      expect(
+        sqlite.prepare('SELECT record_id AS id, count(*) AS versions FROM activities GROUP BY record_id ORDER BY CAST(record_id AS INTEGER)').all(),
+        'activities: a version per revision',
+      ).toEqual(revisions);
       const v = verifyTrail(sqlite);
       expect(v.ok, v.reason ?? '').toBe(true);
       expect(v.entries).toBe(audit.n);

@@ -44,13 +44,28 @@ const typesOf = (suffix: string) => ORGANIZATION_IDS.map((o) => `${ORGANIZATIONS
 
 describe('composition of the cross-organization records', () => {
   it('puts every organization’s models, forums and opinions under the shared interfaces and unions', () => {
-    for (const [iface, union] of [['Model', 'AnyModel'], ['Forum', 'AnyForum'], ['Opinion', null]] as const) {
+    for (const [iface, union] of [
+      ['Model', 'AnyModel'],
+      ['Forum', 'AnyForum'],
+      ['Opinion', null],
+    ] as const) {
       const i = api.getType(iface);
       expect(isInterfaceType(i)).toBe(true);
-      expect(api.getPossibleTypes(i as never).map((t) => t.name).sort()).toEqual(typesOf(iface));
+      expect(
+        api
+          .getPossibleTypes(i as never)
+          .map((t) => t.name)
+          .sort(),
+      ).toEqual(typesOf(iface));
       if (union) {
         const u = api.getType(union);
-        expect(isUnionType(u) && u.getTypes().map((t) => t.name).sort()).toEqual(typesOf(iface));
+        expect(
+          isUnionType(u) &&
+            u
+              .getTypes()
+              .map((t) => t.name)
+              .sort(),
+        ).toEqual(typesOf(iface));
       }
     }
   });
@@ -76,7 +91,9 @@ describe('composition of the cross-organization records', () => {
   });
 
   it('asks the police’s question, an effective model in a unit and year, of the Front’s subgraph alone', () => {
-    expect(services(plan(`{ unit(id: "commune:03985@2025") { front { hasEffectiveModel(year: 2025) effectiveModels(year: 2025) { __typename } } } }`))).toEqual(['front']);
+    expect(services(plan(`{ unit(id: "commune:03985@2025") { front { hasEffectiveModel(year: 2025) effectiveModels(year: 2025) { __typename } } } }`))).toEqual(
+      ['front'],
+    );
   });
 
   it('plans the Front’s round-up of overdue opinions as one fetch to each organization that must answer', () => {

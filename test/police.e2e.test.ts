@@ -12,6 +12,7 @@ afterAll(async () => {
   await fed?.stop();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test results are read field by field, as the schema answers them
 type Data = Record<string, any>;
 const women = staff('women', BINH_THUAN);
 const investigator = user('police', PROVINCE, ['STAFF', 'INVESTIGATOR']);
@@ -39,22 +40,51 @@ describe('the standard through the gateway', () => {
 
 describe('a tip handed over by the women’s union', () => {
   it('gives the officer a receipt and its status, never the content; the reporter only to an investigator', async () => {
-    const sent = await post<Data>(fed.gateway.url, `mutation ($i: HandOverCrimeTipInput!) { handOverCrimeTip(input: $i) { receiptId status } }`, { i: { receivedAt: new Date(Date.now() - 3600_000).toISOString(), unitId: BINH_THUAN, summary: 'Hội viên phản ánh nghi dụ dỗ phụ nữ sang biên giới', category: 'HUMAN_TRAFFICKING', reporter: { fullName: 'Cầm Thị Mai', phone: '0987654321' }, confidentialityRequested: true } }, women);
+    const sent = await post<Data>(
+      fed.gateway.url,
+      `mutation ($i: HandOverCrimeTipInput!) { handOverCrimeTip(input: $i) { receiptId status } }`,
+      {
+        i: {
+          receivedAt: new Date(Date.now() - 3600_000).toISOString(),
+          unitId: BINH_THUAN,
+          summary: 'Hội viên phản ánh nghi dụ dỗ phụ nữ sang biên giới',
+          category: 'HUMAN_TRAFFICKING',
+          reporter: { fullName: 'Cầm Thị Mai', phone: '0987654321' },
+          confidentialityRequested: true,
+        },
+      },
+      women,
+    );
     expect(sent.errors).toBeUndefined();
     const receipt = sent.data!.handOverCrimeTip.receiptId;
     const status = await post<Data>(fed.gateway.url, `{ policeTipHandover(receiptId: "${receipt}") { status } }`, {}, women);
     expect(status.data).toEqual({ policeTipHandover: { status: 'RECEIVED' } });
 
-    const tips = await post<Data>(fed.gateway.url, `{ policeCrimeTips(unitId: "${BINH_THUAN}", first: 1) { id summary handedOverBy { id } } }`, {}, staff('police', BINH_THUAN));
+    const tips = await post<Data>(
+      fed.gateway.url,
+      `{ policeCrimeTips(unitId: "${BINH_THUAN}", first: 1) { id summary handedOverBy { id } } }`,
+      {},
+      staff('police', BINH_THUAN),
+    );
     const tip = tips.data!.policeCrimeTips[0];
     expect(tip).toMatchObject({ summary: 'Hội viên phản ánh nghi dụ dỗ phụ nữ sang biên giới', handedOverBy: { id: 'women' } });
 
     for (const who of [women, leadership(), dashboard()]) {
-      const res = await post(fed.gateway.url, `{ policeCrimeTip(id: "${tip.id}") { summary } policeTipReporter(tipId: "${tip.id}", reason: "xem") { fullName } }`, {}, who);
+      const res = await post(
+        fed.gateway.url,
+        `{ policeCrimeTip(id: "${tip.id}") { summary } policeTipReporter(tipId: "${tip.id}", reason: "xem") { fullName } }`,
+        {},
+        who,
+      );
       expect(JSON.stringify(res)).not.toContain('Cầm Thị Mai');
       expect(JSON.stringify(res)).not.toContain('dụ dỗ phụ nữ');
     }
-    const read = await post<Data>(fed.gateway.url, `{ policeTipReporter(tipId: "${tip.id}", reason: "Xác minh theo yêu cầu của Thủ trưởng") { fullName phone } }`, {}, investigator);
+    const read = await post<Data>(
+      fed.gateway.url,
+      `{ policeTipReporter(tipId: "${tip.id}", reason: "Xác minh theo yêu cầu của Thủ trưởng") { fullName phone } }`,
+      {},
+      investigator,
+    );
     expect(read.data).toEqual({ policeTipReporter: { fullName: 'Cầm Thị Mai', phone: '0987654321' } });
   });
 
@@ -72,27 +102,76 @@ describe('a hotspot and the mediation that handled it', () => {
   it('points from the police’s hotspot to the veterans’ mediation case, resolved by the veterans’ subgraph', async () => {
     const veterans = staff('veterans', BINH_THUAN);
     const area = 'area:03730-01';
-    const team = await post<Data>(fed.gateway.url, 'mutation ($i: RecordVeteransMediationTeamInput!) { registerVeteransMediationTeam(input: $i) { id } }', { i: { areaId: area, name: 'Tổ hòa giải bản', formedOn: '2020-01-01', mediators: 5, womenMediators: 2, ourMembers: 2, partnerOrganizationIds: ['front'] } }, veterans);
+    const team = await post<Data>(
+      fed.gateway.url,
+      'mutation ($i: RecordVeteransMediationTeamInput!) { registerVeteransMediationTeam(input: $i) { id } }',
+      {
+        i: { areaId: area, name: 'Tổ hòa giải bản', formedOn: '2020-01-01', mediators: 5, womenMediators: 2, ourMembers: 2, partnerOrganizationIds: ['front'] },
+      },
+      veterans,
+    );
     expect(team.errors).toBeUndefined();
-    const mediation = await post<Data>(fed.gateway.url, 'mutation ($i: RecordVeteransMediationCaseInput!) { recordVeteransMediationCase(input: $i) { id } }', { i: { teamId: team.data!.registerVeteransMediationTeam.id, receivedOn: '2026-10-02', category: 'LAND', parties: 2 } }, veterans);
+    const mediation = await post<Data>(
+      fed.gateway.url,
+      'mutation ($i: RecordVeteransMediationCaseInput!) { recordVeteransMediationCase(input: $i) { id } }',
+      { i: { teamId: team.data!.registerVeteransMediationTeam.id, receivedOn: '2026-10-02', category: 'LAND', parties: 2 } },
+      veterans,
+    );
     expect(mediation.errors).toBeUndefined();
     const caseId = mediation.data!.recordVeteransMediationCase.id;
     const police = staff('police', BINH_THUAN);
-    const hot = await post<Data>(fed.gateway.url, 'mutation ($i: ReportHotspotInput!) { reportHotspot(input: $i) { id } }', { i: { kind: 'LAND_DISPUTE', unitId: BINH_THUAN, summary: 'Tranh chấp ranh giới đất', partiesCount: 2, riskLevel: 'MEDIUM', since: '2026-10-01' } }, police);
-    await post(fed.gateway.url, `mutation { updateHotspot(id: "${hot.data!.reportHotspot.id}", input: { status: RESOLVED, mediatingOrganizationId: "veterans", mediationCaseId: "${caseId}" }) { id } }`, {}, police);
-    const res = await post<Data>(fed.gateway.url, `{ policeHotspots(unitId: "${BINH_THUAN}", status: RESOLVED) { id mediation { __typename ... on VeteransMediationCase { id category parties } } } }`, {}, leadership());
+    const hot = await post<Data>(
+      fed.gateway.url,
+      'mutation ($i: ReportHotspotInput!) { reportHotspot(input: $i) { id } }',
+      { i: { kind: 'LAND_DISPUTE', unitId: BINH_THUAN, summary: 'Tranh chấp ranh giới đất', partiesCount: 2, riskLevel: 'MEDIUM', since: '2026-10-01' } },
+      police,
+    );
+    await post(
+      fed.gateway.url,
+      `mutation { updateHotspot(id: "${hot.data!.reportHotspot.id}", input: { status: RESOLVED, mediatingOrganizationId: "veterans", mediationCaseId: "${caseId}" }) { id } }`,
+      {},
+      police,
+    );
+    const res = await post<Data>(
+      fed.gateway.url,
+      `{ policeHotspots(unitId: "${BINH_THUAN}", status: RESOLVED) { id mediation { __typename ... on VeteransMediationCase { id category parties } } } }`,
+      {},
+      leadership(),
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.policeHotspots.find((h: Data) => h.id === hot.data!.reportHotspot.id).mediation).toEqual({ __typename: 'VeteransMediationCase', id: caseId, category: 'LAND', parties: 2 });
+    expect(res.data!.policeHotspots.find((h: Data) => h.id === hot.data!.reportHotspot.id).mediation).toEqual({
+      __typename: 'VeteransMediationCase',
+      id: caseId,
+      category: 'LAND',
+      parties: 2,
+    });
   });
 });
 
 describe('a tip a farmers’ association member reported, handed over and kept as a receipt', () => {
   it('keeps the police’s real receipt in the farmers’ own records', async () => {
     const farmers = staff('farmers', BINH_THUAN);
-    const sent = await post<Data>(fed.gateway.url, 'mutation ($i: HandOverCrimeTipInput!) { handOverCrimeTip(input: $i) { receiptId } }', { i: { receivedAt: new Date(Date.now() - 3600_000).toISOString(), unitId: BINH_THUAN, summary: 'Hội viên báo có người lạ thu mua gỗ trái phép', category: 'ENVIRONMENT' } }, farmers);
+    const sent = await post<Data>(
+      fed.gateway.url,
+      'mutation ($i: HandOverCrimeTipInput!) { handOverCrimeTip(input: $i) { receiptId } }',
+      {
+        i: {
+          receivedAt: new Date(Date.now() - 3600_000).toISOString(),
+          unitId: BINH_THUAN,
+          summary: 'Hội viên báo có người lạ thu mua gỗ trái phép',
+          category: 'ENVIRONMENT',
+        },
+      },
+      farmers,
+    );
     const receiptId = sent.data!.handOverCrimeTip.receiptId as string;
     expect(receiptId).toMatch(/^BN-[\w-]{12}$/);
-    const kept = await post<Data>(fed.gateway.url, 'mutation ($i: RecordFarmersTipHandoverInput!) { recordFarmersTipHandover(input: $i) { receiptId } }', { i: { date: new Date().toISOString().slice(0, 10), unitId: BINH_THUAN, source: 'MEMBER', receiptId } }, farmers);
+    const kept = await post<Data>(
+      fed.gateway.url,
+      'mutation ($i: RecordFarmersTipHandoverInput!) { recordFarmersTipHandover(input: $i) { receiptId } }',
+      { i: { date: new Date().toISOString().slice(0, 10), unitId: BINH_THUAN, source: 'MEMBER', receiptId } },
+      farmers,
+    );
     expect(kept.errors).toBeUndefined();
     expect(kept.data).toEqual({ recordFarmersTipHandover: { receiptId } });
   });

@@ -58,18 +58,42 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
   const year = periodContaining('YEAR', date)!.id;
   let db: TestSubgraph;
 
-  const create = (inp: Record<string, unknown>, clientKey?: string) => db.run(me, `mutation($input: Record${s.type}Input!, $key: String) { r: ${s.create}(input: $input, clientKey: $key) { ${sel} } }`, { input: inp, key: clientKey });
-  const correct = (id: string, changes: Record<string, unknown>, reason = 'Sửa theo biên bản kiểm tra') => db.run(me, `mutation($id: ID!, $changes: Correct${s.type}Input!, $reason: String!) { r: ${kind.correctMutation}(id: $id, changes: $changes, reason: $reason) { ${sel} } }`, { id, changes, reason });
-  const voidIt = (id: string, reason = 'Ghi trùng, hủy bản này') => db.run(me, `mutation($id: ID!, $reason: String!) { r: ${kind.voidMutation}(id: $id, reason: $reason) { ${sel} } }`, { id, reason });
+  const create = (inp: Record<string, unknown>, clientKey?: string) =>
+    db.run(me, `mutation($input: Record${s.type}Input!, $key: String) { r: ${s.create}(input: $input, clientKey: $key) { ${sel} } }`, {
+      input: inp,
+      key: clientKey,
+    });
+  const correct = (id: string, changes: Record<string, unknown>, reason = 'Sửa theo biên bản kiểm tra') =>
+    db.run(
+      me,
+      `mutation($id: ID!, $changes: Correct${s.type}Input!, $reason: String!) { r: ${kind.correctMutation}(id: $id, changes: $changes, reason: $reason) { ${sel} } }`,
+      { id, changes, reason },
+    );
+  const voidIt = (id: string, reason = 'Ghi trùng, hủy bản này') =>
+    db.run(me, `mutation($id: ID!, $reason: String!) { r: ${kind.voidMutation}(id: $id, reason: $reason) { ${sel} } }`, { id, reason });
   const list = async (args: Record<string, unknown> = {}) =>
     data<{ nodes: Record<string, unknown>[]; totalCount: number }>(
-      await db.run(me, `query($unitId: ID, $asOf: DateTime, $eff: Date, $voided: Boolean) { l: ${s.list}(unitId: $unitId, asRecordedAt: $asOf, effectiveOn: $eff, includeVoided: $voided, first: 200) { totalCount nodes { ${sel} } } }`, { unitId, ...args }),
+      await db.run(
+        me,
+        `query($unitId: ID, $asOf: DateTime, $eff: Date, $voided: Boolean) { l: ${s.list}(unitId: $unitId, asRecordedAt: $asOf, effectiveOn: $eff, includeVoided: $voided, first: 200) { totalCount nodes { ${sel} } } }`,
+        { unitId, ...args },
+      ),
       'l',
     );
-  const history = async (id: string) => data<{ history: Record<string, unknown>[] }[]>(await db.run(me, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${s.type} { history { ${selection(kind).replace(/^id /, '')} } } } }`, { r: [{ __typename: s.type, id }] }), '_entities')[0]!.history;
+  const history = async (id: string) =>
+    data<{ history: Record<string, unknown>[] }[]>(
+      await db.run(me, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${s.type} { history { ${selection(kind).replace(/^id /, '')} } } } }`, {
+        r: [{ __typename: s.type, id }],
+      }),
+      '_entities',
+    )[0]!.history;
   const counts = async (asOf?: string) => {
     if (!s.counts) return null;
-    const res = await db.run(me, `query($u: [_Any!]!, $p: ID!, $asOf: DateTime) { _entities(representations: $u) { ... on Unit { ${s.org} { c: ${s.counts.field}(periodId: $p, asRecordedAt: $asOf) { n: ${s.counts.countField ?? 'count'} } } } } }`, { u: [{ __typename: 'Unit', id: unitId }], p: year, asOf });
+    const res = await db.run(
+      me,
+      `query($u: [_Any!]!, $p: ID!, $asOf: DateTime) { _entities(representations: $u) { ... on Unit { ${s.org} { c: ${s.counts.field}(periodId: $p, asRecordedAt: $asOf) { n: ${s.counts.countField ?? 'count'} } } } } }`,
+      { u: [{ __typename: 'Unit', id: unitId }], p: year, asOf },
+    );
     return data<Record<string, { c: { n: number } }>[]>(res, '_entities')[0]![s.org]!.c.n;
   };
 
@@ -78,7 +102,11 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
     for (const [key, f] of Object.entries(s.fields)) {
       if (f.type !== 'record' || !f.refKind) continue;
       const target = f.refKind().spec;
-      const make = async () => data<{ id: string }>(await db.run(me, `mutation($input: Record${target.type}Input!) { r: ${target.create}(input: $input) { id } }`, { input: target.example }), 'r').id;
+      const make = async () =>
+        data<{ id: string }>(
+          await db.run(me, `mutation($input: Record${target.type}Input!) { r: ${target.create}(input: $input) { id } }`, { input: target.example }),
+          'r',
+        ).id;
       if (key in input) input[key] = await make();
       if (key in change) change[key] = await make();
     }
@@ -154,7 +182,11 @@ describe.each(all.map(({ sg, kind }) => [kind.spec.type, sg, kind] as const))('%
     const r = data<Record<string, unknown>>(await create(input, `suite-${s.type}-erase`), 'r');
     data(await correct(r.id as string, change), 'r');
     const before = await counts();
-    const res = await db.run(me, `mutation($id: ID!, $f: ${s.type}PersonalField!) { r: ${kind.eraseMutation}(id: $id, field: $f, legalBasis: "Yêu cầu của chủ thể dữ liệu, Luật 91/2025/QH15") { ${sel} } }`, { id: r.id, f: field });
+    const res = await db.run(
+      me,
+      `mutation($id: ID!, $f: ${s.type}PersonalField!) { r: ${kind.eraseMutation}(id: $id, field: $f, legalBasis: "Yêu cầu của chủ thể dữ liệu, Luật 91/2025/QH15") { ${sel} } }`,
+      { id: r.id, f: field },
+    );
     expect(data<Record<string, unknown>>(res, 'r').erasedFields).toEqual([field]);
     for (const v of await history(r.id as string)) expect(v[field], `version ${String(v.version)}`).toBeNull();
     expect(await counts()).toBe(before);

@@ -14,14 +14,28 @@ import { ApolloServer } from '@apollo/server';
 import type { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { AuditTrail, verifyTrail } from '@antt/audit';
 import type { Identity } from '@antt/auth';
-import { contextFor, databaseError, openOrganizationDatabase, RequestAudit, sqliteOf, subgraphApolloConfig, writesInTransactions, type SubgraphContext } from '@antt/subgraph-kit';
+import {
+  contextFor,
+  databaseError,
+  openOrganizationDatabase,
+  RequestAudit,
+  sqliteOf,
+  subgraphApolloConfig,
+  writesInTransactions,
+  type SubgraphContext,
+} from '@antt/subgraph-kit';
 import { CHIENG_PHA, BINH_THUAN, openTestSubgraph, staff } from '@antt/testing';
 import { subgraph as veterans } from '@antt/veterans';
 
 const me = staff('veterans', BINH_THUAN);
 const activity = { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo qua mạng', date: '2021-08-10', unitId: CHIENG_PHA, participants: 45 };
 const RECORD = /* GraphQL */ `
-  mutation Record($input: RecordVeteransActivityInput!) { recordVeteransActivity(input: $input) { id topic } }
+  mutation Record($input: RecordVeteransActivityInput!) {
+    recordVeteransActivity(input: $input) {
+      id
+      topic
+    }
+  }
 `;
 
 interface AuditRow {
@@ -38,8 +52,14 @@ const writeRows = (sqlite: { prepare(sql: string): { all(): unknown[] } }) =>
 describe('several mutations in one request', () => {
   const TWO = /* GraphQL */ `
     mutation Two($a: RecordVeteransActivityInput!, $b: RecordVeteransActivityInput!) {
-      first: recordVeteransActivity(input: $a) { id topic }
-      second: recordVeteransActivity(input: $b) { id topic }
+      first: recordVeteransActivity(input: $a) {
+        id
+        topic
+      }
+      second: recordVeteransActivity(input: $b) {
+        id
+        topic
+      }
     }
   `;
 
@@ -89,7 +109,10 @@ describe('a database that has no room left', () => {
         continue;
       }
       failures++;
-      expect(res).toEqual({ data: { recordVeteransActivity: null }, errors: [expect.objectContaining({ path: ['recordVeteransActivity'], extensions: expect.objectContaining({ code: 'STORAGE_UNAVAILABLE' }) })] });
+      expect(res).toEqual({
+        data: { recordVeteransActivity: null },
+        errors: [expect.objectContaining({ path: ['recordVeteransActivity'], extensions: expect.objectContaining({ code: 'STORAGE_UNAVAILABLE' }) })],
+      });
       expect(res.errors?.[0]?.message).toBe('Máy chủ không ghi được dữ liệu (hết chỗ hoặc chỉ đọc): bản ghi chưa được lưu.');
     }
     expect(failures).toBe(3);
@@ -99,7 +122,9 @@ describe('a database that has no room left', () => {
     expect(new Set(given).size).toBe(given.length);
     expect(stored).toEqual(given);
     // One WRITE entry with OK per stored record, and none for a write that failed.
-    const ok = writeRows(s.sqlite).filter((r) => r.outcome === 'OK').flatMap((r) => JSON.parse(r.record_ids) as string[]);
+    const ok = writeRows(s.sqlite)
+      .filter((r) => r.outcome === 'OK')
+      .flatMap((r) => JSON.parse(r.record_ids) as string[]);
     expect(ok).toEqual([first, ...given]);
     expect(log.mock.calls.some(([m]) => String(m).startsWith('[write] recordVeteransActivity not saved (STORAGE_UNAVAILABLE)'))).toBe(true);
 
@@ -206,7 +231,11 @@ describe('another connection holding the write lock', () => {
     const res = await s.run(me, RECORD, { input: activity });
     log.mockRestore();
     expect(res.data).toEqual({ recordVeteransActivity: null });
-    expect(res.errors?.[0]).toMatchObject({ message: 'Cơ sở dữ liệu đang bận: chưa lưu được, vui lòng thử lại.', path: ['recordVeteransActivity'], extensions: { code: 'SERVICE_BUSY' } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'Cơ sở dữ liệu đang bận: chưa lưu được, vui lòng thử lại.',
+      path: ['recordVeteransActivity'],
+      extensions: { code: 'SERVICE_BUSY' },
+    });
     await hold.released;
     expect(s.sqlite.prepare('SELECT count(*) AS n FROM activities').get()).toEqual({ n: 0 });
     s.sqlite.close();
@@ -229,7 +258,9 @@ describe('a mutation resolver that returns a promise', () => {
     const mutation = { name: 'Mutation', getFields: () => ({ later }) };
     writesInTransactions({ getMutationType: () => mutation } as unknown as GraphQLSchema);
     const info = { fieldName: 'later', path: { key: 'later' }, operation: undefined } as unknown as GraphQLResolveInfo;
-    expect(() => (later.resolve as unknown as GraphQLFieldResolver<unknown, SubgraphContext>)(null, {}, contextFor(veterans, db, me), info)).toThrow(/returned a promise/);
+    expect(() => (later.resolve as unknown as GraphQLFieldResolver<unknown, SubgraphContext>)(null, {}, contextFor(veterans, db, me), info)).toThrow(
+      /returned a promise/,
+    );
     expect(sqlite.prepare("SELECT * FROM meta WHERE key = 'async'").all()).toEqual([]);
     expect(sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
   });

@@ -17,7 +17,9 @@ export function sha256(text: string): string {
 /** hash -> operation text */
 export function loadDashboardOperations(dir = DASHBOARD_OPERATIONS_DIR): Map<string, string> {
   const ops = new Map<string, string>();
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.graphql')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.graphql'))
+    .sort()) {
     const text = readFileSync(join(dir, f), 'utf8');
     ops.set(sha256(text), text);
   }

@@ -16,7 +16,10 @@ export interface ClassMap {
 export function readClassMap(supergraphSdl: string): ClassMap {
   const types = new Map<string, DataClass>();
   const fields = new Map<string, DataClass>();
-  const classOf = (directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[] }[] | undefined) => {
+  const classOf = (
+    directives:
+      readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[] }[] | undefined,
+  ) => {
     const d = directives?.find((x) => x.name.value === 'dataClass');
     const v = d?.arguments?.find((a) => a.name.value === 'class')?.value.value;
     return isDataClass(v) ? v : undefined;
@@ -89,7 +92,13 @@ export function requestedClasses(schema: SchemaLike, document: DocumentNode, ope
     const def = type?.getFields?.()[name];
     if (!def) return;
     const ret = namedTypeName(def.type);
-    const cls = map.fields.get(`${typeName}.${name}`) ?? (typeName === mutation ? 'INTERNAL' : typeName === query ? (map.types.get(ret) ?? (ret.startsWith('_') ? 'PUBLIC_AGGREGATE' : 'INTERNAL')) : (map.types.get(typeName) ?? 'INTERNAL'));
+    const cls =
+      map.fields.get(`${typeName}.${name}`) ??
+      (typeName === mutation
+        ? 'INTERNAL'
+        : typeName === query
+          ? (map.types.get(ret) ?? (ret.startsWith('_') ? 'PUBLIC_AGGREGATE' : 'INTERNAL'))
+          : (map.types.get(typeName) ?? 'INTERNAL'));
     add(cls, `${typeName}.${name}`);
     if (field.selectionSet) walk(ret, field.selectionSet);
   };

@@ -34,7 +34,17 @@ export function withGatewayScalars(gateway: ApolloGateway): ApolloGateway {
 }
 
 /** Error codes a subgraph gives for the caller's own request, which the caller must see as they are. */
-const PASS_THROUGH = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE']);
+const PASS_THROUGH = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+]);
 /** Extensions worth keeping; the rest (a response's URL, a stack) never leaves the gateway. */
 const KEPT_EXTENSIONS = ['code', 'field', 'reason', 'problems'] as const;
 

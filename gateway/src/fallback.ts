@@ -19,9 +19,26 @@
  * touching the planner. A per-subgraph supergraph variant would need a replan per outage.
  */
 import {
-  GraphQLError, Kind, TypeInfo, isAbstractType, isObjectType, parse, print, validate, visit, visitWithTypeInfo,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLFormattedError, type GraphQLSchema,
-  type InlineFragmentNode, type OperationDefinitionNode, type SelectionNode, buildASTSchema, getNamedType,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  isAbstractType,
+  isObjectType,
+  parse,
+  print,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type InlineFragmentNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  buildASTSchema,
+  getNamedType,
 } from 'graphql';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { referenceTypeDefs } from '@antt/subgraph-kit';
@@ -52,7 +69,9 @@ let reference: GraphQLSchema | undefined;
  */
 export function sharedReferenceSchema(): GraphQLSchema {
   if (reference) return reference;
-  const entities = referenceTypeDefs.definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION && d.directives?.some((x) => x.name.value === 'key') ? [d.name.value] : []));
+  const entities = referenceTypeDefs.definitions.flatMap((d) =>
+    d.kind === Kind.OBJECT_TYPE_DEFINITION && d.directives?.some((x) => x.name.value === 'key') ? [d.name.value] : [],
+  );
   const federation = parse(/* GraphQL */ `
     scalar _Any
     union _Entity = ${entities.join(' | ')}
@@ -60,7 +79,10 @@ export function sharedReferenceSchema(): GraphQLSchema {
     extend type Query { _entities(representations: [_Any!]!): [_Entity]! _service: _Service! }
   `);
   // The federation directives (@key, @shareable, @link) need no definitions to know fields and types.
-  return (reference = buildASTSchema({ kind: Kind.DOCUMENT, definitions: [...referenceTypeDefs.definitions, ...federation.definitions] }, { assumeValidSDL: true }));
+  return (reference = buildASTSchema(
+    { kind: Kind.DOCUMENT, definitions: [...referenceTypeDefs.definitions, ...federation.definitions] },
+    { assumeValidSDL: true },
+  ));
 }
 
 export interface Reduction {
@@ -142,7 +164,11 @@ function organizationName(subgraph: string): string {
 
 /** The error for one missing part: names the organization in Vietnamese, with a stable code. */
 export function unavailableError(subgraph: string, path: Path): GraphQLFormattedError {
-  return { message: `${organizationName(subgraph)} tạm thời không trả lời: phần số liệu này để trống.`, path, extensions: { code: SUBGRAPH_UNAVAILABLE, organization: subgraph } };
+  return {
+    message: `${organizationName(subgraph)} tạm thời không trả lời: phần số liệu này để trống.`,
+    path,
+    extensions: { code: SUBGRAPH_UNAVAILABLE, organization: subgraph },
+  };
 }
 
 interface Fill {
@@ -222,7 +248,10 @@ export class SubgraphFallback {
   private readonly reductions = new Map<string, Reduction>();
   private readonly supergraph: GraphQLSchema;
 
-  constructor(supergraphSdl: string, private readonly opts: FallbackOptions = {}) {
+  constructor(
+    supergraphSdl: string,
+    private readonly opts: FallbackOptions = {},
+  ) {
     this.supergraph = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
   }
 
@@ -240,7 +269,10 @@ export class SubgraphFallback {
     const seen = new Set<string>();
     const errorAt = (path: Path) => {
       const k = JSON.stringify(path);
-      if (!seen.has(k)) seen.add(k), errors.push(unavailableError(subgraph, path));
+      if (!seen.has(k)) {
+        seen.add(k);
+        errors.push(unavailableError(subgraph, path));
+      }
     };
 
     if (r.operation !== 'query') {
@@ -248,9 +280,14 @@ export class SubgraphFallback {
       const message = neverReached(error)
         ? `${organizationName(subgraph)} tạm thời không trả lời: thao tác chưa được thực hiện, hãy gửi lại sau.`
         : `${organizationName(subgraph)} không trả lời: chưa rõ thao tác đã được ghi hay chưa, hãy kiểm tra trước khi gửi lại.`;
-      const keys = r.expanded.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD && s.name.value !== '__typename' ? [s.alias?.value ?? s.name.value] : []));
+      const keys = r.expanded.selectionSet.selections.flatMap((s) =>
+        s.kind === Kind.FIELD && s.name.value !== '__typename' ? [s.alias?.value ?? s.name.value] : [],
+      );
       this.opts.log?.(`[gateway] ${subgraph} unreachable for a ${r.operation} (${describe(error)}): not re-sent`);
-      return { data: Object.fromEntries(keys.map((k) => [k, null])), errors: keys.map((k) => ({ message, path: [k], extensions: { code: SUBGRAPH_UNAVAILABLE, organization: subgraph } })) };
+      return {
+        data: Object.fromEntries(keys.map((k) => [k, null])),
+        errors: keys.map((k) => ({ message, path: [k], extensions: { code: SUBGRAPH_UNAVAILABLE, organization: subgraph } })),
+      };
     }
 
     const variables = (options.request.variables ?? {}) as Json;
@@ -270,7 +307,9 @@ export class SubgraphFallback {
         if (answer && Array.isArray(got) && got.length === shared.length) {
           answered = true;
           // Entities come back without __typename unless asked; the representation's says which fragments apply.
-          shared.forEach((i, j) => (out[i] = got[j] && typeof got[j] === 'object' ? { __typename: representations[i]!.__typename, ...(got[j] as Json) } : got[j]));
+          shared.forEach(
+            (i, j) => (out[i] = got[j] && typeof got[j] === 'object' ? { __typename: representations[i]!.__typename, ...(got[j] as Json) } : got[j]),
+          );
           for (const e of answer.errors ?? []) {
             const [head, j, ...rest] = e.path ?? [];
             errors.push(head === '_entities' && typeof j === 'number' && shared[j] !== undefined ? { ...e, path: ['_entities', shared[j]!, ...rest] } : e);
@@ -289,7 +328,12 @@ export class SubgraphFallback {
           errors.push(...(answer.errors ?? []));
         }
       }
-      fillCut(r.expanded.selectionSet.selections, rootType, data, [], { keep: (type, field) => answered && inReference(type, field), matches, errorAt, variables });
+      fillCut(r.expanded.selectionSet.selections, rootType, data, [], {
+        keep: (type, field) => answered && inReference(type, field),
+        matches,
+        errorAt,
+        variables,
+      });
     }
     this.opts.log?.(`[gateway] ${subgraph} unreachable (${describe(error)}): ${answered ? 'shared fields answered elsewhere' : 'its part left empty'}`);
     return errors.length ? { data, errors } : { data };
@@ -313,7 +357,11 @@ export class SubgraphFallback {
       try {
         // The same caller context, so the same Authorization, gateway secret and request id are sent,
         // and the fallback subgraph applies its own rules to this caller.
-        return await this.direct.get(name)!({ ...options, request: { query: print(document), variables, operationName: options.request.operationName }, document });
+        return await this.direct.get(name)!({
+          ...options,
+          request: { query: print(document), variables, operationName: options.request.operationName },
+          document,
+        });
       } catch (e) {
         if (!isUnavailable(e)) throw e;
         this.failedAt.set(name, Date.now());
@@ -324,7 +372,13 @@ export class SubgraphFallback {
 
   private isSharedEntity(typename: string): boolean {
     const entity = sharedReferenceSchema().getType('_Entity');
-    return !!entity && isAbstractType(entity) && sharedReferenceSchema().getPossibleTypes(entity).some((t) => t.name === typename);
+    return (
+      !!entity &&
+      isAbstractType(entity) &&
+      sharedReferenceSchema()
+        .getPossibleTypes(entity)
+        .some((t) => t.name === typename)
+    );
   }
 
   private isSubType(condition: string, runtime: string): boolean {
@@ -337,7 +391,9 @@ export class SubgraphFallback {
 /** The variables a reduced operation still declares. */
 function pick(variables: Json, document: DocumentNode): Json {
   const op = document.definitions[0] as OperationDefinitionNode;
-  return Object.fromEntries((op.variableDefinitions ?? []).flatMap((v) => (v.variable.name.value in variables ? [[v.variable.name.value, variables[v.variable.name.value]]] : [])));
+  return Object.fromEntries(
+    (op.variableDefinitions ?? []).flatMap((v) => (v.variable.name.value in variables ? [[v.variable.name.value, variables[v.variable.name.value]]] : [])),
+  );
 }
 
 function describe(error: unknown): string {

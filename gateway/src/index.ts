@@ -6,8 +6,16 @@ import { GATEWAY_DEFAULT_PORT, gatewaySecret, portFromEnv, subgraphUrlVariable, 
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { startGateway } from './server.js';
 
-const subgraphUrls = Object.fromEntries(ORGANIZATION_IDS.flatMap((org) => (process.env[subgraphUrlVariable(org)] ? [[org, process.env[subgraphUrlVariable(org)]!]] : [])));
-const server = await startGateway({ subgraphUrls, verifier: await verifierFromEnv(), gatewaySecret: gatewaySecret(), port: portFromEnv(GATEWAY_DEFAULT_PORT), host: process.env.HOST });
+const subgraphUrls = Object.fromEntries(
+  ORGANIZATION_IDS.flatMap((org) => (process.env[subgraphUrlVariable(org)] ? [[org, process.env[subgraphUrlVariable(org)]!]] : [])),
+);
+const server = await startGateway({
+  subgraphUrls,
+  verifier: await verifierFromEnv(),
+  gatewaySecret: gatewaySecret(),
+  port: portFromEnv(GATEWAY_DEFAULT_PORT),
+  host: process.env.HOST,
+});
 console.log(`[gateway] listening on ${server.url}`);
 const shutdown = async () => {
   await server.stop();

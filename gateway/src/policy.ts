@@ -31,7 +31,12 @@ export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<
         async didResolveOperation({ contextValue: ctx, document, operation, schema, request }) {
           if (!operation) return;
           const base = (op: string): Omit<AuditEntry, 'action' | 'typeName' | 'dataClass' | 'recordIds' | 'fields' | 'outcome'> => ({
-            at: new Date().toISOString(), requestId: ctx.requestId, userId: ctx.identity.userId, organization: ctx.identity.organization, roles: [...ctx.identity.roles], operation: op,
+            at: new Date().toISOString(),
+            requestId: ctx.requestId,
+            userId: ctx.identity.userId,
+            organization: ctx.identity.organization,
+            roles: [...ctx.identity.roles],
+            operation: op,
           });
           const opName = operation.name?.value ?? operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',');
           if (isDashboardOnly(ctx) && !dashboardOperations.has(sha256(request.query ?? ''))) {
@@ -42,11 +47,32 @@ export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<
           const scope = new Scope(ctx.identity);
           const refused = [...asked.classes].filter((c) => !mayReadClassAnywhere(scope, c));
           if (refused.length) {
-            trail.append(refused.map((c) => ({ ...base(opName), action: 'DENY' as const, typeName: null, dataClass: c, recordIds: [], fields: [...(asked.fieldsByClass.get(c) ?? [])], outcome: 'FORBIDDEN' })));
+            trail.append(
+              refused.map((c) => ({
+                ...base(opName),
+                action: 'DENY' as const,
+                typeName: null,
+                dataClass: c,
+                recordIds: [],
+                fields: [...(asked.fieldsByClass.get(c) ?? [])],
+                outcome: 'FORBIDDEN',
+              })),
+            );
             throw forbidden(`Bạn không được xem ${refused.map((c) => CLASS_NAMES_VI[c]).join(', ')}: yêu cầu bị từ chối trước khi gửi tới các tổ chức.`);
           }
           const audited = [...asked.classes].filter(isAudited);
-          if (audited.length) trail.append(audited.map((c) => ({ ...base(opName), action: 'READ' as const, typeName: null, dataClass: c, recordIds: [], fields: [...(asked.fieldsByClass.get(c) ?? [])], outcome: 'REQUESTED' })));
+          if (audited.length)
+            trail.append(
+              audited.map((c) => ({
+                ...base(opName),
+                action: 'READ' as const,
+                typeName: null,
+                dataClass: c,
+                recordIds: [],
+                fields: [...(asked.fieldsByClass.get(c) ?? [])],
+                outcome: 'REQUESTED',
+              })),
+            );
         },
       };
     },

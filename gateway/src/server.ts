@@ -10,7 +10,17 @@ import type { Identity, TokenVerifier } from '@antt/auth';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AuditTrail } from '@antt/audit';
-import { dataDir, edgeApolloOptions, formatError, GATEWAY_HEADER, includeStacktrace, openDatabase, REQUEST_ID_HEADER, serve, type RunningServer } from '@antt/subgraph-kit';
+import {
+  dataDir,
+  edgeApolloOptions,
+  formatError,
+  GATEWAY_HEADER,
+  includeStacktrace,
+  openDatabase,
+  REQUEST_ID_HEADER,
+  serve,
+  type RunningServer,
+} from '@antt/subgraph-kit';
 import { readClassMap } from './data-classes.js';
 import { loadDashboardOperations } from './dashboard-operations.js';
 import { gatewayPolicyPlugin } from './policy.js';
@@ -91,21 +101,23 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const supergraphSdlText = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
   const timeout = opts.subgraphTimeoutMs ?? subgraphTimeoutMs();
   const fallback = new SubgraphFallback(supergraphSdlText, { log: (m) => console.warn(m) });
-  const gateway = withGatewayScalars(new ApolloGateway({
-    supergraphSdl: supergraphSdlText,
-    buildService: ({ name, url }) =>
-      new ForwardingDataSource(
-        {
-          url: opts.subgraphUrls[name as OrganizationId] ?? url,
-          // No retries (a mutation must never run twice); a timeout so one slow subgraph cannot hold a request forever.
-          fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) }),
-        },
-        name,
-        opts.gatewaySecret,
-        fallback,
-        opts.onSubgraphCall,
-      ),
-  }));
+  const gateway = withGatewayScalars(
+    new ApolloGateway({
+      supergraphSdl: supergraphSdlText,
+      buildService: ({ name, url }) =>
+        new ForwardingDataSource(
+          {
+            url: opts.subgraphUrls[name as OrganizationId] ?? url,
+            // No retries (a mutation must never run twice); a timeout so one slow subgraph cannot hold a request forever.
+            fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) }),
+          },
+          name,
+          opts.gatewaySecret,
+          fallback,
+          opts.onSubgraphCall,
+        ),
+    }),
+  );
   const supergraphSdl = supergraphSdlText;
   const classes = readClassMap(supergraphSdl);
   const dashboardOperations = opts.dashboardOperations ?? loadDashboardOperations();
@@ -117,7 +129,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     host: opts.host,
     rateLimitPerMinute: opts.rateLimitPerMinute,
     apollo: (drain) =>
-      new ApolloServer<GatewayContext>({ ...edge, gateway, includeStacktraceInErrorResponses: includeStacktrace, formatError, stopOnTerminationSignals: false, plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), drain] }),
+      new ApolloServer<GatewayContext>({
+        ...edge,
+        gateway,
+        includeStacktraceInErrorResponses: includeStacktrace,
+        formatError,
+        stopOnTerminationSignals: false,
+        plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), drain],
+      }),
     // A persisted operation sent by hash alone becomes its committed text before Apollo sees it.
     before: (req, _res, next) => {
       const body = req.body as { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } } | undefined;
@@ -131,7 +150,22 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         const identity = await opts.verifier(req.headers.authorization);
         return { identity, authorization: req.headers.authorization!, requestId };
       } catch (e) {
-        trail.append([{ at: new Date().toISOString(), requestId, userId: 'anonymous', organization: 'unknown', roles: [], operation: 'unknown', action: 'DENY', typeName: null, dataClass: null, recordIds: [], fields: [], outcome: 'UNAUTHENTICATED' }]);
+        trail.append([
+          {
+            at: new Date().toISOString(),
+            requestId,
+            userId: 'anonymous',
+            organization: 'unknown',
+            roles: [],
+            operation: 'unknown',
+            action: 'DENY',
+            typeName: null,
+            dataClass: null,
+            recordIds: [],
+            fields: [],
+            outcome: 'UNAUTHENTICATED',
+          },
+        ]);
         throw e;
       }
     },

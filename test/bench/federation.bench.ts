@@ -44,9 +44,33 @@ const indicators = [...ops.values()].find((q) => q.includes('DashboardStandardIn
 console.log(`federation started with demo data in ${(startMs / 1000).toFixed(1)} s (nine subgraphs and the gateway, in-memory databases)`);
 await run('gateway: nine organizations, one commune, plan year', fed.gateway.url, every, { unit: BINH_THUAN, period: '2021-PLAN-Y' }, lead, 300, 4);
 await run('gateway: nine organizations, province, plan year', fed.gateway.url, every, { unit: PROVINCE, period: '2024-PLAN-Y' }, lead, 200, 4);
-await run('gateway: standard indicators by 12 districts (dashboard op)', fed.gateway.url, indicators, { unit: PROVINCE, year: 2021, view: 'AS_RECORDED' }, await bearer(dashboard()), 100, 4);
-await run('women subgraph alone: 50 activities of a commune', fed.subgraphs.women.url, '{ womenActivities(first: 50) { totalCount nodes { id topic date unit { name } } } }', {}, await bearer(staff('women', BINH_THUAN)), 300, 4);
-await run('gateway: same, through the gateway', fed.gateway.url, '{ womenActivities(first: 50) { totalCount nodes { id topic date unit { name } } } }', {}, await bearer(staff('women', BINH_THUAN)), 300, 4);
+await run(
+  'gateway: standard indicators by 12 districts (dashboard op)',
+  fed.gateway.url,
+  indicators,
+  { unit: PROVINCE, year: 2021, view: 'AS_RECORDED' },
+  await bearer(dashboard()),
+  100,
+  4,
+);
+await run(
+  'women subgraph alone: 50 activities of a commune',
+  fed.subgraphs.women.url,
+  '{ womenActivities(first: 50) { totalCount nodes { id topic date unit { name } } } }',
+  {},
+  await bearer(staff('women', BINH_THUAN)),
+  300,
+  4,
+);
+await run(
+  'gateway: same, through the gateway',
+  fed.gateway.url,
+  '{ womenActivities(first: 50) { totalCount nodes { id topic date unit { name } } } }',
+  {},
+  await bearer(staff('women', BINH_THUAN)),
+  300,
+  4,
+);
 const mem = process.memoryUsage();
 console.log(`memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB (all ten servers in this process)`);
 await fed.stop();

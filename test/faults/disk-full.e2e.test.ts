@@ -26,11 +26,16 @@ const CLIENTS = 8;
 /** Room left above the migrated, checkpointed database: a few dozen commits of WAL frames. */
 const HEADROOM = 512 * 1024;
 const RECORD = /* GraphQL */ `
-  mutation ($input: RecordVeteransActivityInput!) { recordVeteransActivity(input: $input) { id } }
+  mutation ($input: RecordVeteransActivityInput!) {
+    recordVeteransActivity(input: $input) {
+      id
+    }
+  }
 `;
 const STORAGE_MESSAGE = 'Máy chủ không ghi được dữ liệu (hết chỗ hoặc chỉ đọc): bản ghi chưa được lưu.';
 
-let unavailable: string | null = process.getuid?.() === 0 ? null : 'it needs root, to mount a small tmpfs of its own (mount -t tmpfs); run it as root, as CI does';
+let unavailable: string | null =
+  process.getuid?.() === 0 ? null : 'it needs root, to mount a small tmpfs of its own (mount -t tmpfs); run it as root, as CI does';
 const dir = mkdtempSync(join(tmpdir(), 'antt-disk-full-'));
 const file = join(dir, 'veterans.sqlite');
 let mounted = false;
@@ -83,7 +88,12 @@ describe('a full disk under concurrent writers', () => {
       const token = await bearer(user('veterans', BINH_THUAN, ['STAFF'], `client-${n}`));
       // Stop after a few failures in a row: a small commit may still fit where a bigger one failed.
       for (let i = 0, failedInARow = 0; i < 400 && failedInARow < 3; i++) {
-        const res = await post<{ recordVeteransActivity: { id: string } | null }>(server!.url, RECORD, { input: { type: 'PROPAGANDA', topic: `Tuyên truyền số ${n}-${i}`, date: '2021-08-10', unitId: CHIENG_PHA, participants: 10 + i } }, token);
+        const res = await post<{ recordVeteransActivity: { id: string } | null }>(
+          server!.url,
+          RECORD,
+          { input: { type: 'PROPAGANDA', topic: `Tuyên truyền số ${n}-${i}`, date: '2021-08-10', unitId: CHIENG_PHA, participants: 10 + i } },
+          token,
+        );
         const id = res.data?.recordVeteransActivity?.id;
         if (id) {
           acknowledged.push(id);
@@ -92,7 +102,13 @@ describe('a full disk under concurrent writers', () => {
         }
         failedInARow++;
         failures++;
-        const shaped = res.status === 200 && res.data?.recordVeteransActivity === null && res.errors?.length === 1 && res.errors[0]?.extensions?.code === 'STORAGE_UNAVAILABLE' && res.errors[0].message === STORAGE_MESSAGE && res.errors[0].path?.join('.') === 'recordVeteransActivity';
+        const shaped =
+          res.status === 200 &&
+          res.data?.recordVeteransActivity === null &&
+          res.errors?.length === 1 &&
+          res.errors[0]?.extensions?.code === 'STORAGE_UNAVAILABLE' &&
+          res.errors[0].message === STORAGE_MESSAGE &&
+          res.errors[0].path?.join('.') === 'recordVeteransActivity';
         if (!shaped) unexpected.push(res);
       }
     };
@@ -111,7 +127,12 @@ describe('a full disk under concurrent writers', () => {
   it('writes again once there is room, without a restart', async ({ skip }) => {
     if (unavailable) return skip(unavailable);
     mount('-o', 'remount,size=64m', dir);
-    const res = await post<{ recordVeteransActivity: { id: string } | null }>(server!.url, RECORD, { input: { type: 'PROPAGANDA', topic: 'Sau khi có chỗ trống', date: '2021-08-11', unitId: CHIENG_PHA, participants: 5 } }, await bearer(user('veterans', BINH_THUAN, ['STAFF'])));
+    const res = await post<{ recordVeteransActivity: { id: string } | null }>(
+      server!.url,
+      RECORD,
+      { input: { type: 'PROPAGANDA', topic: 'Sau khi có chỗ trống', date: '2021-08-11', unitId: CHIENG_PHA, participants: 5 } },
+      await bearer(user('veterans', BINH_THUAN, ['STAFF'])),
+    );
     expect(res.errors).toBeUndefined();
     const id = res.data!.recordVeteransActivity!.id;
     expect(acknowledged).not.toContain(id);

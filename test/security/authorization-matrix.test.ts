@@ -12,7 +12,6 @@ import { contextFor, fieldClass, typeClass, type OrganizationSubgraph } from '@a
 import { ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
 import { PROVINCE, openTestSubgraph, user } from '@antt/testing';
 
-
 type Caller = { name: string; identity: (owner: OrganizationId) => Identity };
 const other = (owner: OrganizationId) => ORGANIZATION_IDS.find((o) => o !== owner)!;
 const CALLERS: Caller[] = [
@@ -75,10 +74,12 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as [string, OrganizationSubgra
           await gateAllows(() => field.resolve!({ id: '1' }, {}, ctx, info));
           const allowed = !denials.includes(field.name);
           checked++;
-          if (allowed !== expected(cls, c.name, sg.name)) mismatches.push(`${type.name}.${field.name} (${cls}) for ${c.name}: ${allowed ? 'allowed' : 'refused'}`);
+          if (allowed !== expected(cls, c.name, sg.name))
+            mismatches.push(`${type.name}.${field.name} (${cls}) for ${c.name}: ${allowed ? 'allowed' : 'refused'}`);
         }
       }
-      const resolveReference = (type.extensions as { apollo?: { subgraph?: { resolveReference?: (r: unknown, c: unknown, i: unknown) => unknown } } }).apollo?.subgraph?.resolveReference;
+      const resolveReference = (type.extensions as { apollo?: { subgraph?: { resolveReference?: (r: unknown, c: unknown, i: unknown) => unknown } } }).apollo
+        ?.subgraph?.resolveReference;
       if (resolveReference) {
         const cls = typeClass(type)?.cls ?? 'INTERNAL';
         for (const c of CALLERS) {
@@ -88,7 +89,8 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as [string, OrganizationSubgra
           const ctx = contextFor(sg, db, c.identity(sg.name), { fromGateway: true, audit });
           const result = await Promise.resolve(resolveReference({ __typename: type.name, id: '1' }, ctx, {})).catch(() => 'error');
           const refusedAtGate = result === null && denials.includes('__resolveReference');
-          if (refusedAtGate === expected(cls, c.name, sg.name)) mismatches.push(`${type.name}.__resolveReference (${cls}) for ${c.name}: ${refusedAtGate ? 'refused' : 'allowed'}`);
+          if (refusedAtGate === expected(cls, c.name, sg.name))
+            mismatches.push(`${type.name}.__resolveReference (${cls}) for ${c.name}: ${refusedAtGate ? 'refused' : 'allowed'}`);
         }
       }
     }

@@ -28,15 +28,31 @@ describe('authentication at every server', () => {
     ['the wrong issuer', async () => bearer(who, { issuer: 'evil' })],
     ['the wrong audience', async () => bearer(who, { audience: 'other' })],
     ['another key', async () => `Bearer ${await signToken(await generateSigningKey(), who)}`],
-    ['alg: none', async () => `Bearer ${base64url.encode('{"alg":"none","typ":"JWT"}')}.${base64url.encode(JSON.stringify({ sub: 'x', org: 'province', unit: PROVINCE, roles: ['LEADERSHIP'], iss: 'antt-graph', aud: 'antt-graph', exp: 9999999999 }))}.`],
-    ['HS256 signed with the public key', async () => {
-      const k = await testKey();
-      return `Bearer ${await new SignJWT({ org: 'province', unit: PROVINCE, roles: ['LEADERSHIP'] }).setProtectedHeader({ alg: 'HS256', kid: k.kid }).setIssuer('antt-graph').setAudience('antt-graph').setSubject('x').setExpirationTime('1h').sign(new TextEncoder().encode(JSON.stringify(k.publicJwk)))}`;
-    }],
-    ['a tampered payload', async () => {
-      const [h, , s] = (await bearer(staff('women', BINH_THUAN))).slice(7).split('.');
-      return `Bearer ${h}.${base64url.encode(JSON.stringify({ sub: 'x', org: 'police', unit: PROVINCE, roles: ['INVESTIGATOR'], iss: 'antt-graph', aud: 'antt-graph', exp: 9999999999 }))}.${s}`;
-    }],
+    [
+      'alg: none',
+      async () =>
+        `Bearer ${base64url.encode('{"alg":"none","typ":"JWT"}')}.${base64url.encode(JSON.stringify({ sub: 'x', org: 'province', unit: PROVINCE, roles: ['LEADERSHIP'], iss: 'antt-graph', aud: 'antt-graph', exp: 9999999999 }))}.`,
+    ],
+    [
+      'HS256 signed with the public key',
+      async () => {
+        const k = await testKey();
+        return `Bearer ${await new SignJWT({ org: 'province', unit: PROVINCE, roles: ['LEADERSHIP'] })
+          .setProtectedHeader({ alg: 'HS256', kid: k.kid })
+          .setIssuer('antt-graph')
+          .setAudience('antt-graph')
+          .setSubject('x')
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode(JSON.stringify(k.publicJwk)))}`;
+      },
+    ],
+    [
+      'a tampered payload',
+      async () => {
+        const [h, , s] = (await bearer(staff('women', BINH_THUAN))).slice(7).split('.');
+        return `Bearer ${h}.${base64url.encode(JSON.stringify({ sub: 'x', org: 'police', unit: PROVINCE, roles: ['INVESTIGATOR'], iss: 'antt-graph', aud: 'antt-graph', exp: 9999999999 }))}.${s}`;
+      },
+    ],
   ];
   it.each(cases)('refuses %s with 401, at the gateway and at a subgraph', async (_w, token) => {
     const t = await token();
@@ -67,12 +83,20 @@ describe('query-shape attacks', () => {
   });
 
   it('refuses a batch of operations in one request', async () => {
-    const res = await fetch(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await bearer(leadership()) }, body: JSON.stringify([{ query: QUERY }, { query: QUERY }]) });
+    const res = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await bearer(leadership()) },
+      body: JSON.stringify([{ query: QUERY }, { query: QUERY }]),
+    });
     expect(res.status).toBe(400);
   });
 
   it('refuses an oversized body', async () => {
-    const res = await fetch(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await bearer(leadership()) }, body: JSON.stringify({ query: QUERY, variables: { pad: 'x'.repeat(200_000) } }) });
+    const res = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await bearer(leadership()) },
+      body: JSON.stringify({ query: QUERY, variables: { pad: 'x'.repeat(200_000) } }),
+    });
     expect(res.status).toBe(413);
   });
 });
@@ -82,14 +106,28 @@ describe('CSRF prevention', () => {
     const auth = await bearer(leadership());
     const get = await fetch(`${fed.gateway.url}?query=${encodeURIComponent(QUERY)}`, { headers: { authorization: auth } });
     expect(get.status).toBe(400);
-    const plain = await fetch(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: auth }, body: JSON.stringify({ query: QUERY }) });
+    const plain = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: auth },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(plain.status).toBe(400);
   });
 });
 
 describe('subgraphs trust no one by default', () => {
   it('ignores identity headers a client sends: only the token counts', async () => {
-    const res = await fetch(fed.subgraphs.women.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await bearer(dashboard()), 'x-user-id': 'admin', 'x-antt-org': 'women', 'x-roles': 'STAFF,LEADERSHIP' }, body: JSON.stringify({ query: '{ womenActivities { totalCount } }' }) });
+    const res = await fetch(fed.subgraphs.women.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: await bearer(dashboard()),
+        'x-user-id': 'admin',
+        'x-antt-org': 'women',
+        'x-roles': 'STAFF,LEADERSHIP',
+      },
+      body: JSON.stringify({ query: '{ womenActivities { totalCount } }' }),
+    });
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
   });
 
@@ -98,7 +136,11 @@ describe('subgraphs trust no one by default', () => {
       const res = await post(fed.subgraphs.women.url, q, {}, staff('women', BINH_THUAN));
       expect(res.errors?.[0]).toMatchObject({ message: '_entities và _service chỉ dành cho gateway.', extensions: { code: 'FORBIDDEN' } });
     }
-    const forged = await fetch(fed.subgraphs.women.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await bearer(staff('women', BINH_THUAN)), 'x-antt-gateway': 'guess' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+    const forged = await fetch(fed.subgraphs.women.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await bearer(staff('women', BINH_THUAN)), 'x-antt-gateway': 'guess' },
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    });
     expect(((await forged.json()) as { errors: unknown[] }).errors).toHaveLength(1);
   });
 });
@@ -123,15 +165,25 @@ describe('error masking', () => {
     const broken = await startFederation();
     await broken.subgraphs.infocomm.stop();
     try {
-      const res = await post(broken.gateway.url, '{ unit(id: "province:14") { name infocomm { activityCounts(periodId: "2024") { count } } women { activityCounts(periodId: "2024") { count } } } }', {}, leadership());
+      const res = await post(
+        broken.gateway.url,
+        '{ unit(id: "province:14") { name infocomm { activityCounts(periodId: "2024") { count } } women { activityCounts(periodId: "2024") { count } } } }',
+        {},
+        leadership(),
+      );
       // Everything but the stopped organization's part; the error names the organization, not how it failed.
       expect(res.status).toBe(200);
       const text = JSON.stringify(res.errors);
       expect(text).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED|fetch failed|stack|\/work\/|\.ts:/);
-      expect(res.errors).toEqual([{ message: 'Sở Thông tin và Truyền thông tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.', path: ['unit', 'infocomm'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'infocomm', serviceName: 'infocomm' } }]);
+      expect(res.errors).toEqual([
+        {
+          message: 'Sở Thông tin và Truyền thông tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.',
+          path: ['unit', 'infocomm'],
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'infocomm', serviceName: 'infocomm' },
+        },
+      ]);
     } finally {
       await broken.stop().catch(() => undefined);
     }
   });
 });
-

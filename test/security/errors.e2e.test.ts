@@ -18,11 +18,24 @@ afterAll(async () => {
 });
 
 const women = () => staff('women', BINH_THUAN);
-const RECORD_ACTIVITY = /* GraphQL */ `mutation Record($input: RecordWomenActivityInput!) { recordWomenActivity(input: $input) { id } }`;
-const RECORD_CASE = /* GraphQL */ `mutation RecordCase($input: RecordWomenProtectionCaseInput!) { recordWomenProtectionCase(input: $input) { id } }`;
+const RECORD_ACTIVITY = /* GraphQL */ `
+  mutation Record($input: RecordWomenActivityInput!) {
+    recordWomenActivity(input: $input) {
+      id
+    }
+  }
+`;
+const RECORD_CASE = /* GraphQL */ `
+  mutation RecordCase($input: RecordWomenProtectionCaseInput!) {
+    recordWomenProtectionCase(input: $input) {
+      id
+    }
+  }
+`;
 
 /** graphql-js's and Apollo's own English phrases, none of which may reach a user. */
-const ENGLISH = /Cannot query|Unknown argument|was not provided|got invalid value|Expected|Syntax Error|Must provide|cannot represent|Did you mean|Variable "\$|limit of|exceeded|Validation aborted/;
+const ENGLISH =
+  /Cannot query|Unknown argument|was not provided|got invalid value|Expected|Syntax Error|Must provide|cannot represent|Did you mean|Variable "\$|limit of|exceeded|Validation aborted/;
 
 function expectVietnamese(res: Pick<GraphQLResponse, 'errors'>): void {
   expect(res.errors?.length).toBeGreaterThan(0);
@@ -89,15 +102,33 @@ describe('a malformed request answers 400 with a precise code and a Vietnamese m
   const cases: [string, string, Record<string, unknown>, string, RegExp][] = [
     ['a syntax error', '{ unit(id: "province:14") { name }', {}, 'GRAPHQL_PARSE_FAILED', /^Lỗi cú pháp GraphQL \(dòng 1, cột 35\)/],
     ['an unknown field', '{ unit(id: "province:14") { nme } }', {}, 'GRAPHQL_VALIDATION_FAILED', /^Không có trường "nme" trong kiểu Unit\./],
-    ['an unknown argument', '{ unit(id: "province:14", depth: 2) { name } }', {}, 'GRAPHQL_VALIDATION_FAILED', /^Trường Query\.unit không có tham số "depth"\./],
+    [
+      'an unknown argument',
+      '{ unit(id: "province:14", depth: 2) { name } }',
+      {},
+      'GRAPHQL_VALIDATION_FAILED',
+      /^Trường Query\.unit không có tham số "depth"\./,
+    ],
     ['a missing required argument', '{ unit { name } }', {}, 'GRAPHQL_VALIDATION_FAILED', /thiếu tham số bắt buộc "id"/],
     ['an unknown type', 'query($u: Unknown) { unit(id: "province:14") { name } }', {}, 'GRAPHQL_VALIDATION_FAILED', /Không có kiểu "Unknown"/],
     ['an unknown fragment', '{ unit(id: "province:14") { ...Missing } }', {}, 'GRAPHQL_VALIDATION_FAILED', /Không có fragment tên "Missing"/],
-    ['an unused fragment', 'query { unit(id: "province:14") { name } } fragment F on Unit { id }', {}, 'GRAPHQL_VALIDATION_FAILED', /Fragment "F" được khai báo nhưng không dùng/],
+    [
+      'an unused fragment',
+      'query { unit(id: "province:14") { name } } fragment F on Unit { id }',
+      {},
+      'GRAPHQL_VALIDATION_FAILED',
+      /Fragment "F" được khai báo nhưng không dùng/,
+    ],
     ['a missing variable', 'query($u: ID!) { unit(id: $u) { name } }', {}, 'BAD_USER_INPUT', /^Thiếu biến \$u \(kiểu ID!\)\.$/],
     ['an undeclared variable', '{ unit(id: $u) { name } }', {}, 'GRAPHQL_VALIDATION_FAILED', /Biến \$u được dùng nhưng chưa khai báo/],
     ['a leaf with a selection', '{ unit(id: "province:14") { name { x } } }', {}, 'GRAPHQL_VALIDATION_FAILED', /không có trường con/],
-    ['two operations and no operationName', 'query A { unit(id: "province:14") { name } } query B { unit(id: "province:14") { id } }', {}, 'OPERATION_RESOLUTION_FAILURE', /hãy ghi operationName/],
+    [
+      'two operations and no operationName',
+      'query A { unit(id: "province:14") { name } } query B { unit(id: "province:14") { id } }',
+      {},
+      'OPERATION_RESOLUTION_FAILURE',
+      /hãy ghi operationName/,
+    ],
   ];
   it.each(cases)('%s, at the gateway and directly on a subgraph', async (_w, q, vars, code, message) => {
     for (const url of [fed.gateway.url, fed.subgraphs.women.url]) {
@@ -111,10 +142,17 @@ describe('a malformed request answers 400 with a precise code and a Vietnamese m
   });
 
   it('refuses an unknown operationName with 400', async () => {
-    const res = await fetch(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await bearer(leadership()) }, body: JSON.stringify({ query: 'query A { unit(id: "province:14") { name } }', operationName: 'B' }) });
+    const res = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await bearer(leadership()) },
+      body: JSON.stringify({ query: 'query A { unit(id: "province:14") { name } }', operationName: 'B' }),
+    });
     const body = (await res.json()) as GraphQLResponse;
     expect(res.status).toBe(400);
-    expect(body.errors?.[0]).toMatchObject({ message: 'Không có thao tác tên "B" trong tài liệu (operationName).', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'Không có thao tác tên "B" trong tài liệu (operationName).',
+      extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+    });
   });
 
   it("refuses the armor's token limit with 400, without the limit's number", async () => {
@@ -141,13 +179,24 @@ describe('a malformed request answers 400 with a precise code and a Vietnamese m
   });
 
   it('refuses malformed JSON with 400 BAD_REQUEST', async () => {
-    const res = await fetch(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await bearer(leadership()) }, body: '{"query": ' });
+    const res = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: await bearer(leadership()) },
+      body: '{"query": ',
+    });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as GraphQLResponse).errors?.[0]).toMatchObject({ message: 'Yêu cầu không đúng định dạng JSON.', extensions: { code: 'BAD_REQUEST' } });
+    expect(((await res.json()) as GraphQLResponse).errors?.[0]).toMatchObject({
+      message: 'Yêu cầu không đúng định dạng JSON.',
+      extensions: { code: 'BAD_REQUEST' },
+    });
   });
 
   it('refuses a simple cross-site request with 400 and says why in Vietnamese', async () => {
-    const res = await fetch(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: await bearer(leadership()) }, body: JSON.stringify({ query: '{ unit(id: "province:14") { name } }' }) });
+    const res = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: await bearer(leadership()) },
+      body: JSON.stringify({ query: '{ unit(id: "province:14") { name } }' }),
+    });
     const body = (await res.json()) as GraphQLResponse;
     expect(res.status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
@@ -201,20 +250,37 @@ describe('inputs', () => {
   });
 
   it("never repeats a victim's name and phone sent in a wrongly typed variable", async () => {
-    const input = { openedOn: '2025-09-10', unitId: BINH_THUAN, kind: 'BEATING', victimIsChild: 'không', victimFullName: 'Lò Thị Mai', victimContact: '0912345678', victimYearOfBirth: 'năm 1990' };
+    const input = {
+      openedOn: '2025-09-10',
+      unitId: BINH_THUAN,
+      kind: 'BEATING',
+      victimIsChild: 'không',
+      victimFullName: 'Lò Thị Mai',
+      victimContact: '0912345678',
+      victimYearOfBirth: 'năm 1990',
+    };
     for (const url of [fed.gateway.url, fed.subgraphs.women.url]) {
       const res = await post(url, RECORD_CASE, { input }, women());
       expect(res.status).toBe(400);
       const text = JSON.stringify(res);
       for (const secret of ['Lò Thị Mai', '0912345678', 'năm 1990', 'BEATING', 'không"']) expect(text).not.toContain(secret);
       expect(res.errors?.map((e) => e.extensions?.field)).toEqual(['input.kind', 'input.victimIsChild', 'input.victimYearOfBirth']);
-      expect(res.errors?.map((e) => e.message)).toEqual(['input.kind: không có trong danh mục ProtectionCaseKind.', 'input.victimIsChild: phải là true hoặc false.', 'input.victimYearOfBirth: phải là số nguyên.']);
+      expect(res.errors?.map((e) => e.message)).toEqual([
+        'input.kind: không có trong danh mục ProtectionCaseKind.',
+        'input.victimIsChild: phải là true hoặc false.',
+        'input.victimYearOfBirth: phải là số nguyên.',
+      ]);
       expectVietnamese(res);
     }
   });
 
   it('names a missing field of an input and a field the input does not have', async () => {
-    const res = await post(fed.gateway.url, RECORD_ACTIVITY, { input: { type: 'MEETING', date: '2025-09-10', unitId: BINH_THUAN, participants: 3, phone: '0912345678' } }, women());
+    const res = await post(
+      fed.gateway.url,
+      RECORD_ACTIVITY,
+      { input: { type: 'MEETING', date: '2025-09-10', unitId: BINH_THUAN, participants: 3, phone: '0912345678' } },
+      women(),
+    );
     expect(res.status).toBe(400);
     expect(res.errors?.map((e) => e.extensions?.field).sort()).toEqual(['input.phone', 'input.topic']);
     expect(JSON.stringify(res)).not.toContain('0912345678');

@@ -9,7 +9,18 @@ import { SUBGRAPHS } from '@antt/gateway';
 import { CHIENG_PHA, PROVINCE, openTestSubgraph, user } from '@antt/testing';
 import { ORGANIZATIONS } from '@antt/reference';
 
-const PAYLOADS = ["' OR '1'='1", '"; DROP TABLE activities; --', "1); DELETE FROM audit_log; --", '<script>alert(1)</script>', '../../../etc/passwd', '${jndi:ldap://x}', '\u0000\u202e', '%00%27', '{"$gt": ""}', 'a'.repeat(5000)];
+const PAYLOADS = [
+  "' OR '1'='1",
+  '"; DROP TABLE activities; --',
+  '1); DELETE FROM audit_log; --',
+  '<script>alert(1)</script>',
+  '../../../etc/passwd',
+  '${jndi:ldap://x}',
+  '\u0000\u202e',
+  '%00%27',
+  '{"$gt": ""}',
+  'a'.repeat(5000),
+];
 
 function named(t: unknown): string {
   let x = t as { ofType?: unknown; name?: string };
@@ -23,7 +34,11 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('string arguments o
     const s = await openTestSubgraph(sg);
     const me = user(sg.name, PROVINCE, ['STAFF', 'LEADER']);
     const P = ORGANIZATIONS[sg.name].typePrefix;
-    const rec = await s.run(me, `mutation ($t: String!) { record${P}Activity(input: { type: PROPAGANDA, topic: $t, date: "2021-08-10", unitId: "${CHIENG_PHA}", participants: 3 }) { id topic } }`, { t: PAYLOADS[1] });
+    const rec = await s.run(
+      me,
+      `mutation ($t: String!) { record${P}Activity(input: { type: PROPAGANDA, topic: $t, date: "2021-08-10", unitId: "${CHIENG_PHA}", participants: 3 }) { id topic } }`,
+      { t: PAYLOADS[1] },
+    );
     expect(rec.errors).toBeUndefined();
     expect((rec.data as Record<string, { topic: string }>)[`record${P}Activity`]!.topic).toBe(PAYLOADS[1]);
     const tables = s.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get();

@@ -9,7 +9,17 @@ import { reencrypt } from '../../scripts/rotate-keys.js';
 describe('key rotation', () => {
   it('re-encrypts every sealed reporter under the new identity key, and they still open', async () => {
     const s = await openTestSubgraph(subgraph);
-    await s.run(staff('police', BINH_THUAN), 'mutation ($i: RecordCrimeTipInput!) { recordCrimeTip(input: $i) { id } }', { i: { channel: 'PHONE', receivedAt: '2026-03-02T02:00:00.000Z', unitId: BINH_THUAN, summary: 'x', category: 'OTHER', reporter: { fullName: 'Hà Văn Khóa' }, confidentialityRequested: false } });
+    await s.run(staff('police', BINH_THUAN), 'mutation ($i: RecordCrimeTipInput!) { recordCrimeTip(input: $i) { id } }', {
+      i: {
+        channel: 'PHONE',
+        receivedAt: '2026-03-02T02:00:00.000Z',
+        unitId: BINH_THUAN,
+        summary: 'x',
+        category: 'OTHER',
+        reporter: { fullName: 'Hà Văn Khóa' },
+        confidentialityRequested: false,
+      },
+    });
     const test = parseKeyRing(process.env.ANTT_POLICE_IDENTITY_KEYS!);
     const ring = { current: 'k2', keys: new Map([['k2', randomBytes(32)], ...test.keys]) };
     const cipher = new FieldCipher(ring);

@@ -22,10 +22,32 @@ let victimCaseId: string;
 beforeAll(async () => {
   fed = await startFederation({ demo: true, gatewayAuditFile: gatewayAudit });
   const police = staff('police', BINH_THUAN);
-  const tip = await post<{ recordCrimeTip: { id: string } }>(fed.gateway.url, 'mutation ($i: RecordCrimeTipInput!) { recordCrimeTip(input: $i) { id } }', { i: { channel: 'IN_PERSON', receivedAt: new Date(Date.now() - 3600_000).toISOString(), unitId: BINH_THUAN, summary: 'Nghi tàng trữ ma túy', category: 'DRUGS', reporter: { fullName: 'Người Báo Tin' }, confidentialityRequested: true } }, police);
+  const tip = await post<{ recordCrimeTip: { id: string } }>(
+    fed.gateway.url,
+    'mutation ($i: RecordCrimeTipInput!) { recordCrimeTip(input: $i) { id } }',
+    {
+      i: {
+        channel: 'IN_PERSON',
+        receivedAt: new Date(Date.now() - 3600_000).toISOString(),
+        unitId: BINH_THUAN,
+        summary: 'Nghi tàng trữ ma túy',
+        category: 'DRUGS',
+        reporter: { fullName: 'Người Báo Tin' },
+        confidentialityRequested: true,
+      },
+    },
+    police,
+  );
   tipId = tip.data!.recordCrimeTip.id;
-  caseId = (fed.databases.police.prepare("SELECT id FROM reintegration_cases WHERE commune_id = ? LIMIT 1").get(BINH_THUAN) as { id: string } | undefined)?.id ?? (fed.databases.police.prepare("SELECT id FROM reintegration_cases WHERE commune_id LIKE '%@2025' LIMIT 1").get() as { id: string }).id;
-  const victim = await post<{ recordWomenProtectionCase: { id: string } }>(fed.gateway.url, 'mutation ($i: RecordWomenProtectionCaseInput!) { recordWomenProtectionCase(input: $i) { id } }', { i: { openedOn: '2026-10-01', unitId: BINH_THUAN, kind: 'DOMESTIC_VIOLENCE', victimIsChild: false, victimFullName: 'Nạn Nhân Mẫu' } }, women);
+  caseId =
+    (fed.databases.police.prepare('SELECT id FROM reintegration_cases WHERE commune_id = ? LIMIT 1').get(BINH_THUAN) as { id: string } | undefined)?.id ??
+    (fed.databases.police.prepare("SELECT id FROM reintegration_cases WHERE commune_id LIKE '%@2025' LIMIT 1").get() as { id: string }).id;
+  const victim = await post<{ recordWomenProtectionCase: { id: string } }>(
+    fed.gateway.url,
+    'mutation ($i: RecordWomenProtectionCaseInput!) { recordWomenProtectionCase(input: $i) { id } }',
+    { i: { openedOn: '2026-10-01', unitId: BINH_THUAN, kind: 'DOMESTIC_VIOLENCE', victimIsChild: false, victimFullName: 'Nạn Nhân Mẫu' } },
+    women,
+  );
   victimCaseId = victim.data!.recordWomenProtectionCase.id;
 });
 afterAll(async () => {
@@ -43,7 +65,9 @@ describe('who sees what', () => {
     expect((await post(fed.gateway.url, TIP(tipId), {}, women)).data).toEqual({ policeCrimeTip: null });
     expect(JSON.stringify(await post(fed.gateway.url, REPORTER(tipId), {}, women))).not.toContain('Người Báo Tin');
     expect((await post(fed.gateway.url, CASE(caseId), {}, women)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await post(fed.gateway.url, VICTIM(victimCaseId), {}, women)).data).toEqual({ womenProtectionCase: { id: victimCaseId, victimFullName: 'Nạn Nhân Mẫu' } });
+    expect((await post(fed.gateway.url, VICTIM(victimCaseId), {}, women)).data).toEqual({
+      womenProtectionCase: { id: victimCaseId, victimFullName: 'Nạn Nhân Mẫu' },
+    });
   });
 
   it('provincial leadership: counts of tips, cases and victims; no tip, no reporter, no victim', async () => {
@@ -54,7 +78,14 @@ describe('who sees what', () => {
     expect(JSON.stringify(reporter)).not.toContain('Người Báo Tin');
     const victim = await post(fed.gateway.url, VICTIM(victimCaseId), {}, who);
     expect(JSON.stringify(victim)).not.toContain('Nạn Nhân');
-    const counts = await post<{ unit: { police: { tipCounts: unknown[]; reintegrationCases: number | null }; women: { protection: { count: number | null } } } }>(fed.gateway.url, `{ unit(id: "${PROVINCE}") { police { tipCounts(periodId: "2026") { count } reintegrationCases(periodId: "2026") } women { protection(periodId: "2026") { count } } } }`, {}, who);
+    const counts = await post<{
+      unit: { police: { tipCounts: unknown[]; reintegrationCases: number | null }; women: { protection: { count: number | null } } };
+    }>(
+      fed.gateway.url,
+      `{ unit(id: "${PROVINCE}") { police { tipCounts(periodId: "2026") { count } reintegrationCases(periodId: "2026") } women { protection(periodId: "2026") { count } } } }`,
+      {},
+      who,
+    );
     expect(counts.errors).toBeUndefined();
     expect(counts.data!.unit.police.tipCounts.length).toBeGreaterThan(0);
   });
@@ -71,10 +102,14 @@ describe('who sees what', () => {
     const investigator = user('police', PROVINCE, ['STAFF', 'INVESTIGATOR']);
     const res = await post(fed.gateway.url, `{ policeTipReporter(tipId: "${tipId}", reason: "Xác minh nguồn tin") { fullName } }`, {}, investigator);
     expect(res.data).toEqual({ policeTipReporter: { fullName: 'Người Báo Tin' } });
-    const read = fed.databases.police.prepare("SELECT request_id, user_id FROM audit_log WHERE data_class = 'CRIME_SOURCE' AND action = 'READ' ORDER BY id DESC LIMIT 1").get() as { request_id: string; user_id: string };
+    const read = fed.databases.police
+      .prepare("SELECT request_id, user_id FROM audit_log WHERE data_class = 'CRIME_SOURCE' AND action = 'READ' ORDER BY id DESC LIMIT 1")
+      .get() as { request_id: string; user_id: string };
     expect(read.user_id).toBe(investigator.userId);
     const gw = new Database(gatewayAudit, { readonly: true });
-    const atGateway = gw.prepare("SELECT request_id FROM audit_log WHERE data_class = 'CRIME_SOURCE' AND user_id = ? ORDER BY id DESC LIMIT 1").get(investigator.userId) as { request_id: string };
+    const atGateway = gw
+      .prepare("SELECT request_id FROM audit_log WHERE data_class = 'CRIME_SOURCE' AND user_id = ? ORDER BY id DESC LIMIT 1")
+      .get(investigator.userId) as { request_id: string };
     expect(atGateway.request_id).toBe(read.request_id);
     expect(verifyTrail(gw).ok).toBe(true);
     gw.close();

@@ -21,7 +21,9 @@ export interface Federation {
 
 export const TEST_GATEWAY_SECRET = 'test-gateway-secret-not-for-production';
 
-export async function startFederation(opts: { demo?: boolean; onSubgraphCall?: (name: string) => void; rateLimitPerMinute?: number; gatewayAuditFile?: string } = {}): Promise<Federation> {
+export async function startFederation(
+  opts: { demo?: boolean; onSubgraphCall?: (name: string) => void; rateLimitPerMinute?: number; gatewayAuditFile?: string } = {},
+): Promise<Federation> {
   const verifier = await testVerifier();
   const subgraphs = {} as Record<OrganizationId, RunningServer>;
   const databases = {} as Record<OrganizationId, OpenedDatabase['sqlite']>;
@@ -36,7 +38,15 @@ export async function startFederation(opts: { demo?: boolean; onSubgraphCall?: (
       subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, gatewaySecret: TEST_GATEWAY_SECRET, port: 0 });
     }),
   );
-  const gateway = await startGateway({ verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRET, auditFile: opts.gatewayAuditFile ?? ':memory:', rateLimitPerMinute: opts.rateLimitPerMinute, onSubgraphCall: opts.onSubgraphCall, subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])) });
+  const gateway = await startGateway({
+    verifier,
+    port: 0,
+    gatewaySecret: TEST_GATEWAY_SECRET,
+    auditFile: opts.gatewayAuditFile ?? ':memory:',
+    rateLimitPerMinute: opts.rateLimitPerMinute,
+    onSubgraphCall: opts.onSubgraphCall,
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])),
+  });
   const restart = async (org: OrganizationId) => {
     const sg = SUBGRAPHS.find((s) => s.name === org)!;
     subgraphs[org] = await startSubgraph(sg, { db: dbs[org], verifier, gatewaySecret: TEST_GATEWAY_SECRET, port: subgraphs[org].port });
@@ -56,7 +66,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** POSTs an operation as `who` (an identity, a raw Authorization value, or nobody). */
-export async function post<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}, who?: Identity | string): Promise<GraphQLResponse<T>> {
+export async function post<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  who?: Identity | string,
+): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (who) headers.authorization = typeof who === 'string' ? who : await bearer(who);
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });

@@ -25,7 +25,20 @@ export const GENESIS = '0'.repeat(64);
 
 /** The hashed content of an entry: every column but id and hash, in a fixed order. */
 export function entryHash(prevHash: string, e: AuditEntry): string {
-  const content = [e.at, e.requestId, e.userId, e.organization, JSON.stringify(e.roles), e.operation, e.action, e.typeName, e.dataClass, JSON.stringify(e.recordIds), JSON.stringify(e.fields), e.outcome];
+  const content = [
+    e.at,
+    e.requestId,
+    e.userId,
+    e.organization,
+    JSON.stringify(e.roles),
+    e.operation,
+    e.action,
+    e.typeName,
+    e.dataClass,
+    JSON.stringify(e.recordIds),
+    JSON.stringify(e.fields),
+    e.outcome,
+  ];
   return createHash('sha256').update(prevHash).update(JSON.stringify(content)).digest('hex');
 }
 
@@ -45,14 +58,22 @@ export class AuditTrail {
   constructor(private readonly sqlite: Database.Database) {
     protectTrail(sqlite);
     this.last = sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-    this.insert = sqlite.prepare(`INSERT INTO audit_log (at, request_id, user_id, organization, roles, operation, action, type_name, data_class, record_ids, fields, outcome, prev_hash, hash)
+    this.insert =
+      sqlite.prepare(`INSERT INTO audit_log (at, request_id, user_id, organization, roles, operation, action, type_name, data_class, record_ids, fields, outcome, prev_hash, hash)
       VALUES (@at, @requestId, @userId, @organization, @roles, @operation, @action, @typeName, @dataClass, @recordIds, @fields, @outcome, @prevHash, @hash)`);
     // Reading the last hash and appending in one transaction keeps the chain linear.
     this.appendMany = sqlite.transaction((entries: AuditEntry[]) => {
       let prev = (this.last.get() as { hash: string } | undefined)?.hash ?? GENESIS;
       for (const e of entries) {
         const hash = entryHash(prev, e);
-        this.insert.run({ ...e, roles: JSON.stringify(e.roles), recordIds: JSON.stringify(e.recordIds), fields: JSON.stringify(e.fields), prevHash: prev, hash });
+        this.insert.run({
+          ...e,
+          roles: JSON.stringify(e.roles),
+          recordIds: JSON.stringify(e.recordIds),
+          fields: JSON.stringify(e.fields),
+          prevHash: prev,
+          hash,
+        });
         prev = hash;
       }
     });
@@ -73,9 +94,19 @@ export class AuditTrail {
 
 function toEntry(r: Record<string, unknown>): AuditEntry & { id: number } {
   return {
-    id: r.id as number, at: r.at as string, requestId: r.request_id as string, userId: r.user_id as string, organization: r.organization as string,
-    roles: JSON.parse(r.roles as string) as string[], operation: r.operation as string, action: r.action as AuditEntry['action'], typeName: (r.type_name as string) ?? null,
-    dataClass: (r.data_class as string) ?? null, recordIds: JSON.parse(r.record_ids as string) as string[], fields: JSON.parse(r.fields as string) as string[], outcome: r.outcome as string,
+    id: r.id as number,
+    at: r.at as string,
+    requestId: r.request_id as string,
+    userId: r.user_id as string,
+    organization: r.organization as string,
+    roles: JSON.parse(r.roles as string) as string[],
+    operation: r.operation as string,
+    action: r.action as AuditEntry['action'],
+    typeName: (r.type_name as string) ?? null,
+    dataClass: (r.data_class as string) ?? null,
+    recordIds: JSON.parse(r.record_ids as string) as string[],
+    fields: JSON.parse(r.fields as string) as string[],
+    outcome: r.outcome as string,
   };
 }
 
@@ -94,7 +125,8 @@ export function verifyTrail(sqlite: Database.Database): VerifyResult {
   for (const r of sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<Record<string, unknown>>) {
     n++;
     const e = toEntry(r);
-    if (r.prev_hash !== prev) return { ok: false, entries: n, firstBroken: e.id, reason: 'prev_hash does not match the previous entry (an entry was removed or inserted)' };
+    if (r.prev_hash !== prev)
+      return { ok: false, entries: n, firstBroken: e.id, reason: 'prev_hash does not match the previous entry (an entry was removed or inserted)' };
     if (entryHash(prev, e) !== r.hash) return { ok: false, entries: n, firstBroken: e.id, reason: 'content does not match its hash (the entry was changed)' };
     prev = r.hash as string;
   }

@@ -4,10 +4,25 @@ import { AuditTrail, verifyTrail, type AuditEntry } from '../src/index.js';
 
 function fresh(): Database.Database {
   const db = new Database(':memory:');
-  db.exec(`CREATE TABLE audit_log (id integer PRIMARY KEY AUTOINCREMENT, at text NOT NULL, request_id text NOT NULL, user_id text NOT NULL, organization text NOT NULL, roles text NOT NULL, operation text NOT NULL, action text NOT NULL, type_name text, data_class text, record_ids text NOT NULL, fields text NOT NULL, outcome text NOT NULL, prev_hash text NOT NULL, hash text NOT NULL)`);
+  db.exec(
+    `CREATE TABLE audit_log (id integer PRIMARY KEY AUTOINCREMENT, at text NOT NULL, request_id text NOT NULL, user_id text NOT NULL, organization text NOT NULL, roles text NOT NULL, operation text NOT NULL, action text NOT NULL, type_name text, data_class text, record_ids text NOT NULL, fields text NOT NULL, outcome text NOT NULL, prev_hash text NOT NULL, hash text NOT NULL)`,
+  );
   return db;
 }
-const entry = (n: number): AuditEntry => ({ at: `2026-11-0${n}T00:00:00.000Z`, requestId: `r${n}`, userId: 'u', organization: 'police', roles: ['INVESTIGATOR'], operation: 'op', action: 'READ', typeName: 'ReporterIdentity', dataClass: 'CRIME_SOURCE', recordIds: [String(n)], fields: ['fullName'], outcome: 'OK' });
+const entry = (n: number): AuditEntry => ({
+  at: `2026-11-0${n}T00:00:00.000Z`,
+  requestId: `r${n}`,
+  userId: 'u',
+  organization: 'police',
+  roles: ['INVESTIGATOR'],
+  operation: 'op',
+  action: 'READ',
+  typeName: 'ReporterIdentity',
+  dataClass: 'CRIME_SOURCE',
+  recordIds: [String(n)],
+  fields: ['fullName'],
+  outcome: 'OK',
+});
 
 describe('the audit trail', () => {
   it('chains entries and verifies them', () => {

@@ -58,6 +58,7 @@ export function mayReadClass(scope: Scope, c: DataClass, owner: OrganizationId):
  */
 export function mayReadClassAnywhere(scope: Scope, c: DataClass): boolean {
   if (c === 'CRIME_SOURCE') return mayReadClass(scope, c, 'police');
-  if (c === 'PERSONAL' || c === 'SENSITIVE_PERSONAL') return isStaff(scope) && scope.identity.organization !== 'province' ? true : mayReadClass(scope, c, 'front');
+  if (c === 'PERSONAL' || c === 'SENSITIVE_PERSONAL')
+    return isStaff(scope) && scope.identity.organization !== 'province' ? true : mayReadClass(scope, c, 'front');
   return mayReadClass(scope, c, 'front');
 }

@@ -42,8 +42,17 @@ export interface InputProblem {
 export function invalidInputs(problems: readonly InputProblem[]): GraphQLError {
   const first = problems[0];
   if (!first) throw new Error('invalidInputs needs at least one problem');
-  const message = problems.length === 1 ? first.message : `Dữ liệu nhập có ${problems.length} chỗ cần sửa: ${problems.map((p) => `${p.field}: ${p.message}`).join(' ')}`;
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: first.field, reason: first.reason, ...(first.legalBasis ? { legalBasis: first.legalBasis } : {}), problems: problems.map((p) => ({ ...p })) } });
+  const message =
+    problems.length === 1 ? first.message : `Dữ liệu nhập có ${problems.length} chỗ cần sửa: ${problems.map((p) => `${p.field}: ${p.message}`).join(' ')}`;
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      field: first.field,
+      reason: first.reason,
+      ...(first.legalBasis ? { legalBasis: first.legalBasis } : {}),
+      problems: problems.map((p) => ({ ...p })),
+    },
+  });
 }
 
 // Validators are synchronous, so one module-level collector (a stack through `outer`) is enough.

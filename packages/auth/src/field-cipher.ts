@@ -59,7 +59,10 @@ export class FieldCipher {
 export function parseKeyRing(spec: string): KeyRing {
   const keys = new Map<string, Buffer>();
   let current: string | undefined;
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [id, b64] = part.split(':');
     if (!id || !b64) throw new Error('A key ring is "id:base64key,id:base64key" (the first one encrypts).');
     keys.set(id, Buffer.from(b64, 'base64'));

@@ -30,7 +30,10 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Ident
  * Builds the verifier every server uses. Only ES256 is accepted (so `alg: none` and HMAC confusion are
  * refused by jose before any claim is read), and issuer, audience and expiry are checked.
  */
-export function createVerifier(keys: { jwks: JSONWebKeySet } | { jwksUrl: URL }, settings: TokenSettings = { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE }): TokenVerifier {
+export function createVerifier(
+  keys: { jwks: JSONWebKeySet } | { jwksUrl: URL },
+  settings: TokenSettings = { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
+): TokenVerifier {
   const getKey: JWTVerifyGetKey = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(keys.jwksUrl);
   return async (authorization) => {
     if (!authorization) throw unauthenticated('Chưa đăng nhập: yêu cầu cần tiêu đề Authorization: Bearer <mã xác thực>.');
@@ -44,7 +47,15 @@ export function createVerifier(keys: { jwks: JSONWebKeySet } | { jwksUrl: URL },
       throw unauthenticated('Mã xác thực không hợp lệ.');
     }
     const { sub, name, org, unit, roles } = payload as Record<string, unknown>;
-    if (typeof sub !== 'string' || !isCallerOrganization(org) || typeof unit !== 'string' || !territory().unit(unit) || !Array.isArray(roles) || !roles.every(isRole) || roles.length === 0) {
+    if (
+      typeof sub !== 'string' ||
+      !isCallerOrganization(org) ||
+      typeof unit !== 'string' ||
+      !territory().unit(unit) ||
+      !Array.isArray(roles) ||
+      !roles.every(isRole) ||
+      roles.length === 0
+    ) {
       throw unauthenticated('Mã xác thực thiếu thông tin người dùng, tổ chức, địa bàn hoặc vai trò.');
     }
     return { userId: sub, name: typeof name === 'string' ? name : sub, organization: org, unitId: unit, roles };

@@ -15,13 +15,20 @@ describe('the caller’s scope', () => {
   });
 
   it('lets staff read and write only their own organization; leadership reads all and writes none; dashboards read counts', () => {
-    expect([binhThuanWomen.canReadRecords('women'), binhThuanWomen.canWrite('women'), binhThuanWomen.canReadRecords('police'), binhThuanWomen.canWrite('police')]).toEqual([true, true, false, false]);
+    expect([
+      binhThuanWomen.canReadRecords('women'),
+      binhThuanWomen.canWrite('women'),
+      binhThuanWomen.canReadRecords('police'),
+      binhThuanWomen.canWrite('police'),
+    ]).toEqual([true, true, false, false]);
     expect([lead.canReadRecords('police'), lead.canReadAggregates('police'), lead.canWrite('police')]).toEqual([true, true, false]);
     expect([dash.canReadRecords('women'), dash.canReadAggregates('women'), dash.canWrite('women')]).toEqual([false, true, false]);
   });
 
   it('refuses with FORBIDDEN and a message in Vietnamese', () => {
     expect(() => binhThuanWomen.assertCanWrite('women', 'commune:03646@2025')).toThrowError('Không thể ghi hồ sơ cho đơn vị nằm ngoài địa bàn bạn phụ trách.');
-    expect(() => binhThuanWomen.assertCanWrite('police', 'commune:03724@2025')).toThrowError('Chỉ cán bộ của Công an tỉnh Sơn La mới được ghi hồ sơ của tổ chức này.');
+    expect(() => binhThuanWomen.assertCanWrite('police', 'commune:03724@2025')).toThrowError(
+      'Chỉ cán bộ của Công an tỉnh Sơn La mới được ghi hồ sơ của tổ chức này.',
+    );
   });
 });

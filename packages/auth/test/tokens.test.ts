@@ -22,15 +22,22 @@ describe('token verification', () => {
   });
 
   it('refuses a request without a token with 401 and says what is missing', async () => {
-    expect(await refused(undefined)).toEqual({ message: 'Chưa đăng nhập: yêu cầu cần tiêu đề Authorization: Bearer <mã xác thực>.', code: 'UNAUTHENTICATED', status: 401 });
+    expect(await refused(undefined)).toEqual({
+      message: 'Chưa đăng nhập: yêu cầu cần tiêu đề Authorization: Bearer <mã xác thực>.',
+      code: 'UNAUTHENTICATED',
+      status: 401,
+    });
     expect((await refused('Basic abc')).message).toContain('không đúng dạng');
   });
 
   it('refuses an expired token, saying so', async () => {
     const old = await new SignJWT({ org: 'women', unit: who.unitId, roles: ['STAFF'] })
       .setProtectedHeader({ alg: 'ES256', kid: key.kid })
-      .setSubject('u1').setIssuer('antt-graph').setAudience('antt-graph')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .setSubject('u1')
+      .setIssuer('antt-graph')
+      .setAudience('antt-graph')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
       .sign(await importJWK(key.privateJwk, 'ES256'));
     expect(await refused(`Bearer ${old}`)).toMatchObject({ message: 'Mã xác thực đã hết hạn: hãy đăng nhập lại.', status: 401 });
   });
@@ -48,19 +55,46 @@ describe('token verification', () => {
 
   it('refuses an unsigned token (alg: none)', async () => {
     const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
-    const payload = base64url.encode(JSON.stringify({ sub: 'u1', org: 'police', unit: 'province:14', roles: ['LEADERSHIP'], iss: 'antt-graph', aud: 'antt-graph', exp: Math.floor(Date.now() / 1000) + 600 }));
+    const payload = base64url.encode(
+      JSON.stringify({
+        sub: 'u1',
+        org: 'police',
+        unit: 'province:14',
+        roles: ['LEADERSHIP'],
+        iss: 'antt-graph',
+        aud: 'antt-graph',
+        exp: Math.floor(Date.now() / 1000) + 600,
+      }),
+    );
     expect(await refused(`Bearer ${header}.${payload}.`)).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('refuses a token whose claims were changed after signing', async () => {
     const [h, , s] = (await signToken(key, who)).split('.');
-    const forged = base64url.encode(JSON.stringify({ sub: 'u1', org: 'police', unit: 'province:14', roles: ['LEADERSHIP'], iss: 'antt-graph', aud: 'antt-graph', exp: Math.floor(Date.now() / 1000) + 600 }));
+    const forged = base64url.encode(
+      JSON.stringify({
+        sub: 'u1',
+        org: 'police',
+        unit: 'province:14',
+        roles: ['LEADERSHIP'],
+        iss: 'antt-graph',
+        aud: 'antt-graph',
+        exp: Math.floor(Date.now() / 1000) + 600,
+      }),
+    );
     expect(await refused(`Bearer ${h}.${forged}.${s}`)).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('refuses a validly signed token that names no organization, an unknown unit, or no role', async () => {
-    for (const bad of [{ ...who, organization: 'nobody' }, { ...who, unitId: 'commune:00000@2019' }, { ...who, roles: [] }, { ...who, roles: ['SUPERUSER'] }]) {
-      expect(await refused(`Bearer ${await signToken(key, bad as Identity)}`)).toMatchObject({ message: 'Mã xác thực thiếu thông tin người dùng, tổ chức, địa bàn hoặc vai trò.' });
+    for (const bad of [
+      { ...who, organization: 'nobody' },
+      { ...who, unitId: 'commune:00000@2019' },
+      { ...who, roles: [] },
+      { ...who, roles: ['SUPERUSER'] },
+    ]) {
+      expect(await refused(`Bearer ${await signToken(key, bad as Identity)}`)).toMatchObject({
+        message: 'Mã xác thực thiếu thông tin người dùng, tổ chức, địa bàn hoặc vai trò.',
+      });
     }
   });
 });

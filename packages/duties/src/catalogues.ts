@@ -52,7 +52,10 @@ export type MediationCategory = keyof typeof MEDIATION_CATEGORIES;
 /** Why each excluded category is excluded, and what to do instead (shown to the user). */
 export const MEDIATION_EXCLUSIONS: Partial<Record<MediationCategory, { point: string; reasonVi: string }>> = {
   STATE_OR_PUBLIC_INTEREST: { point: 'điểm a', reasonVi: 'mâu thuẫn, tranh chấp xâm phạm lợi ích của Nhà nước, lợi ích công cộng' },
-  CIVIL_NOT_MEDIABLE: { point: 'điểm b', reasonVi: 'vi phạm pháp luật về hôn nhân và gia đình, giao dịch dân sự mà pháp luật tố tụng dân sự không cho hòa giải' },
+  CIVIL_NOT_MEDIABLE: {
+    point: 'điểm b',
+    reasonVi: 'vi phạm pháp luật về hôn nhân và gia đình, giao dịch dân sự mà pháp luật tố tụng dân sự không cho hòa giải',
+  },
   CRIMINAL_OFFENCE: { point: 'điểm c', reasonVi: 'vi phạm pháp luật phải bị truy cứu trách nhiệm hình sự' },
   ADMINISTRATIVE_OFFENCE: { point: 'điểm c', reasonVi: 'vi phạm pháp luật phải bị xử lý vi phạm hành chính' },
 };

@@ -50,11 +50,29 @@ interface Duty {
 
 export const DUTIES = {
   /** Support for people reintegrating after prison (Decree 49/2020/NĐ-CP): veterans, women, youth, farmers, elderly. */
-  reintegration: { shared: [sharedHelpSdl, sharedReintegrationSdl], kinds: (org) => [reintegrationSupportKind(org), reintegrationVisitKind(org)], sdl: reintegrationSdl, resolvers: reintegrationResolvers, demo: seedDemoReintegration },
+  reintegration: {
+    shared: [sharedHelpSdl, sharedReintegrationSdl],
+    kinds: (org) => [reintegrationSupportKind(org), reintegrationVisitKind(org)],
+    sdl: reintegrationSdl,
+    resolvers: reintegrationResolvers,
+    demo: seedDemoReintegration,
+  },
   /** Grassroots mediation (Law 35/2013/QH13): veterans, farmers, elderly. */
-  mediation: { shared: [sharedMediationSdl], kinds: (org) => [mediationTeamKind(org), mediationCaseKind(org)], sdl: mediationSdl, resolvers: mediationResolvers, demo: seedDemoMediation },
+  mediation: {
+    shared: [sharedMediationSdl],
+    kinds: (org) => [mediationTeamKind(org), mediationCaseKind(org)],
+    sdl: mediationSdl,
+    resolvers: mediationResolvers,
+    demo: seedDemoMediation,
+  },
   /** Help for people at risk of offending and people who erred. */
-  atRiskSupport: { shared: [sharedHelpSdl, sharedAtRiskSupportSdl], kinds: (org) => [atRiskSupportKind(org)], sdl: atRiskSupportSdl, resolvers: atRiskSupportResolvers, demo: seedDemoAtRiskSupport },
+  atRiskSupport: {
+    shared: [sharedHelpSdl, sharedAtRiskSupportSdl],
+    kinds: (org) => [atRiskSupportKind(org)],
+    sdl: atRiskSupportSdl,
+    resolvers: atRiskSupportResolvers,
+    demo: seedDemoAtRiskSupport,
+  },
   /** Receipts of crime information handed to the police. */
   tipHandovers: { shared: [sharedTipHandoverSdl], kinds: (org) => [tipHandoverKind(org)], demo: seedDemoTipHandovers },
 } satisfies Record<string, Duty>;
@@ -69,7 +87,13 @@ export function dutyModules(org: OrganizationId, names: readonly DutyName[]): Su
     ...names.map((n): SubgraphModule => {
       const d: Duty = DUTIES[n];
       const sdl = d.sdl?.(org);
-      return { name: `duties.${n}`, ...(sdl ? { typeDefs: gql(sdl) } : {}), resolvers: (d.resolvers?.(org) ?? {}) as SubgraphModule['resolvers'], demo: d.demo, kinds: d.kinds(org) };
+      return {
+        name: `duties.${n}`,
+        ...(sdl ? { typeDefs: gql(sdl) } : {}),
+        resolvers: (d.resolvers?.(org) ?? {}) as SubgraphModule['resolvers'],
+        demo: d.demo,
+        kinds: d.kinds(org),
+      };
     }),
   ];
 }

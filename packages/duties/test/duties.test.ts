@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { unitId } from '@antt/reference';
-import { Check, MEDIATION_CATEGORIES, MEDIATION_EXCLUSIONS, SUPPORTING_ORGANIZATIONS, communeAsOn, demoSupportersOf, exclusionMessage, responsibleBody, responsibleBodyById } from '../src/index.js';
+import {
+  Check,
+  MEDIATION_CATEGORIES,
+  MEDIATION_EXCLUSIONS,
+  SUPPORTING_ORGANIZATIONS,
+  communeAsOn,
+  demoSupportersOf,
+  exclusionMessage,
+  responsibleBody,
+  responsibleBodyById,
+} from '../src/index.js';
 
 describe('the duties’ helpers', () => {
   it('attributes a record to the Department of Information and Communications up to 28 February 2025 and to its successor from 1 March', () => {
     expect(responsibleBody('infocomm', '2025-02-28')).toMatchObject({ id: 'infocomm', nameVi: 'Sở Thông tin và Truyền thông tỉnh Sơn La', successor: false });
-    expect(responsibleBody('infocomm', '2025-03-01')).toMatchObject({ id: 'infocomm:successor', nameVi: 'Sở Khoa học và Công nghệ tỉnh Sơn La', successor: true });
+    expect(responsibleBody('infocomm', '2025-03-01')).toMatchObject({
+      id: 'infocomm:successor',
+      nameVi: 'Sở Khoa học và Công nghệ tỉnh Sơn La',
+      successor: true,
+    });
     expect(responsibleBodyById('infocomm', 'infocomm:successor').nameEn).toBe('Sơn La Department of Science and Technology');
     // Organizations without a successor answer for themselves whatever the date.
     expect(responsibleBody('women', '2030-01-01').id).toBe('women');

@@ -115,7 +115,11 @@ const MODEL_KINDS_OF: Record<OrganizationId, ModelKind[]> = {
 };
 
 const EVIDENCE: Record<ModelRating, string[]> = {
-  EFFECTIVE: ['Không phát sinh tội phạm, tệ nạn xã hội trong năm; các vụ mâu thuẫn được hòa giải thành tại cơ sở.', 'Người lầm lỗi được giúp đỡ đều ổn định cuộc sống, không tái phạm; nhân dân tích cực tham gia.', 'Duy trì sinh hoạt định kỳ, có sổ theo dõi; số vụ việc giảm so với năm trước.'],
+  EFFECTIVE: [
+    'Không phát sinh tội phạm, tệ nạn xã hội trong năm; các vụ mâu thuẫn được hòa giải thành tại cơ sở.',
+    'Người lầm lỗi được giúp đỡ đều ổn định cuộc sống, không tái phạm; nhân dân tích cực tham gia.',
+    'Duy trì sinh hoạt định kỳ, có sổ theo dõi; số vụ việc giảm so với năm trước.',
+  ],
   AVERAGE: ['Có duy trì hoạt động nhưng chưa thường xuyên; sổ sách chưa đầy đủ.', 'Kết quả chưa rõ nét; cần củng cố lực lượng và kinh phí.'],
   INEFFECTIVE: ['Mô hình chỉ tồn tại trên giấy, không có hoạt động trong năm.', 'Không duy trì sinh hoạt; thành viên đã chuyển đi, không kiện toàn.'],
 };
@@ -139,20 +143,62 @@ export function demoModels(today: IsoDate = todayInVietnam()): DemoModel[] {
     next.set(m.org, n);
     if (m.startedOn > today) return;
     const statusLater = m.statusSince !== null && m.statusSince > today;
-    out.push({ ...m, id: recordId('model', m.org, n), n, reviews: m.reviews.filter((r) => r.reviewedOn <= today), ...(statusLater ? { status: 'ACTIVE' as const, statusSince: null } : {}) });
+    out.push({
+      ...m,
+      id: recordId('model', m.org, n),
+      n,
+      reviews: m.reviews.filter((r) => r.reviewedOn <= today),
+      ...(statusLater ? { status: 'ACTIVE' as const, statusSince: null } : {}),
+    });
   };
 
   // The plan's named model: reviewed and chosen for replication in 2021 (section IV.3), effective since.
   add({
-    org: 'front', name: CHIENG_SON_MODEL_NAME, kind: 'REINTEGRATION', unitId: CHIENG_SON_OLD, startedOn: '2019-06-15',
-    description: 'Mô hình của xã Chiềng Sơn (Mộc Châu): Ban công tác Mặt trận, Công an xã, Hội Phụ nữ, Hội Cựu chiến binh và Hội Người cao tuổi nhận giúp đỡ từng người chấp hành xong án phạt tù trở về địa phương.',
-    partnerIds: ['police', 'women', 'veterans', 'elderly'], status: 'BEING_REPLICATED', statusSince: '2021-04-20', replicaOfId: null,
+    org: 'front',
+    name: CHIENG_SON_MODEL_NAME,
+    kind: 'REINTEGRATION',
+    unitId: CHIENG_SON_OLD,
+    startedOn: '2019-06-15',
+    description:
+      'Mô hình của xã Chiềng Sơn (Mộc Châu): Ban công tác Mặt trận, Công an xã, Hội Phụ nữ, Hội Cựu chiến binh và Hội Người cao tuổi nhận giúp đỡ từng người chấp hành xong án phạt tù trở về địa phương.',
+    partnerIds: ['police', 'women', 'veterans', 'elderly'],
+    status: 'BEING_REPLICATED',
+    statusSince: '2021-04-20',
+    replicaOfId: null,
     reviews: [
-      { reviewedOn: '2021-04-20', reviewer: 'front', rating: 'EFFECTIVE', decision: 'REPLICATE', evidence: 'Sơ kết mô hình: 100% người chấp hành xong án phạt tù trở về được nhận giúp đỡ, không có trường hợp tái phạm; đề nghị nhân rộng.', basis: MODEL_REVIEW_BASIS },
-      { reviewedOn: '2022-11-10', reviewer: 'police', rating: 'EFFECTIVE', decision: 'KEEP', evidence: 'Tiếp tục duy trì; các trường hợp được giúp đỡ đều ổn định cuộc sống.', basis: null },
-      { reviewedOn: '2023-11-08', reviewer: 'front', rating: 'EFFECTIVE', decision: 'REPLICATE', evidence: 'Tổng kết 10 năm Chương trình phối hợp 09: mô hình tiêu biểu của tỉnh.', basis: null },
+      {
+        reviewedOn: '2021-04-20',
+        reviewer: 'front',
+        rating: 'EFFECTIVE',
+        decision: 'REPLICATE',
+        evidence: 'Sơ kết mô hình: 100% người chấp hành xong án phạt tù trở về được nhận giúp đỡ, không có trường hợp tái phạm; đề nghị nhân rộng.',
+        basis: MODEL_REVIEW_BASIS,
+      },
+      {
+        reviewedOn: '2022-11-10',
+        reviewer: 'police',
+        rating: 'EFFECTIVE',
+        decision: 'KEEP',
+        evidence: 'Tiếp tục duy trì; các trường hợp được giúp đỡ đều ổn định cuộc sống.',
+        basis: null,
+      },
+      {
+        reviewedOn: '2023-11-08',
+        reviewer: 'front',
+        rating: 'EFFECTIVE',
+        decision: 'REPLICATE',
+        evidence: 'Tổng kết 10 năm Chương trình phối hợp 09: mô hình tiêu biểu của tỉnh.',
+        basis: null,
+      },
       { reviewedOn: '2024-11-12', reviewer: 'police', rating: 'EFFECTIVE', decision: 'KEEP', evidence: 'Không có người tái phạm trong năm.', basis: null },
-      { reviewedOn: '2025-11-05', reviewer: 'front', rating: 'EFFECTIVE', decision: 'KEEP', evidence: 'Duy trì sau khi hợp nhất xã Chiềng Sơn và Chiềng Xuân (01/7/2025).', basis: null },
+      {
+        reviewedOn: '2025-11-05',
+        reviewer: 'front',
+        rating: 'EFFECTIVE',
+        decision: 'KEEP',
+        evidence: 'Duy trì sau khi hợp nhất xã Chiềng Sơn và Chiềng Xuân (01/7/2025).',
+        basis: null,
+      },
     ],
   });
 
@@ -173,9 +219,17 @@ export function demoModels(today: IsoDate = todayInVietnam()): DemoModel[] {
       reviews.push(review(rng, `${y}-11-${String(rng.int(1, 14)).padStart(2, '0')}`, rating, 'KEEP'));
     }
     add({
-      org: 'women', name: `${CHIENG_SON_MODEL_NAME} (nhân rộng tại ${unit.name})`, kind: 'REINTEGRATION', unitId: u, startedOn,
+      org: 'women',
+      name: `${CHIENG_SON_MODEL_NAME} (nhân rộng tại ${unit.name})`,
+      kind: 'REINTEGRATION',
+      unitId: u,
+      startedOn,
       description: `Hội Liên hiệp Phụ nữ nhân rộng mô hình của xã Chiềng Sơn (Mộc Châu) tại ${unit.name}, phối hợp với Công an xã.`,
-      partnerIds: ['police', 'front'], status: 'ACTIVE', statusSince: null, replicaOfId: CHIENG_SON_MODEL_ID, reviews,
+      partnerIds: ['police', 'front'],
+      status: 'ACTIVE',
+      statusSince: null,
+      replicaOfId: CHIENG_SON_MODEL_ID,
+      reviews,
     });
   }
 
@@ -193,22 +247,46 @@ export function demoModels(today: IsoDate = todayInVietnam()): DemoModel[] {
       // Plan 92 (5 March 2021): every model running then was counted and graded in 2021.
       if (startedOn < '2021-03-05') {
         const rating = rng.pick(['EFFECTIVE', 'EFFECTIVE', 'AVERAGE', 'INEFFECTIVE'] as const);
-        reviews.push(review(rng, addDays('2021-03-15', rng.int(0, 190)), rating, rating === 'INEFFECTIVE' ? 'REMOVE' : rating === 'EFFECTIVE' && rng.chance(30) ? 'REPLICATE' : 'KEEP', MODEL_REVIEW_BASIS));
+        reviews.push(
+          review(
+            rng,
+            addDays('2021-03-15', rng.int(0, 190)),
+            rating,
+            rating === 'INEFFECTIVE' ? 'REMOVE' : rating === 'EFFECTIVE' && rng.chance(30) ? 'REPLICATE' : 'KEEP',
+            MODEL_REVIEW_BASIS,
+          ),
+        );
       }
       let status: ModelStatus = 'ACTIVE';
       let statusSince: IsoDate | null = null;
       for (let y = Math.max(2022, Number(startedOn.slice(0, 4)) + 1); y <= 2026 && !reviews.some((r) => r.decision === 'REMOVE'); y++) {
         if (!rng.chance(70)) continue;
         const rating = rng.pick(['EFFECTIVE', 'EFFECTIVE', 'EFFECTIVE', 'AVERAGE', 'INEFFECTIVE'] as const);
-        reviews.push(review(rng, `${y}-${rng.pick(['10', '11'])}-${String(rng.int(1, 14)).padStart(2, '0')}`, rating, rating === 'INEFFECTIVE' ? 'REMOVE' : rating === 'EFFECTIVE' && rng.chance(20) ? 'REPLICATE' : 'KEEP'));
+        reviews.push(
+          review(
+            rng,
+            `${y}-${rng.pick(['10', '11'])}-${String(rng.int(1, 14)).padStart(2, '0')}`,
+            rating,
+            rating === 'INEFFECTIVE' ? 'REMOVE' : rating === 'EFFECTIVE' && rng.chance(20) ? 'REPLICATE' : 'KEEP',
+          ),
+        );
       }
       const seen = reviews.filter((r) => r.reviewedOn <= today);
       const last = seen[seen.length - 1];
       if (last?.decision === 'REMOVE' && addDays(last.reviewedOn, 30) <= today) [status, statusSince] = ['DISCONTINUED', addDays(last.reviewedOn, 30)];
       else if (last?.decision === 'REPLICATE') [status, statusSince] = ['BEING_REPLICATED', last.reviewedOn];
       add({
-        org, name: `${rng.pick(MODEL_TEMPLATES[kind])} ${shortName(commune)}`, kind, unitId: commune.id, startedOn,
-        description: `Mô hình do ${ORGANIZATIONS[org].branchPrefixVi} ${commune.name} chủ trì.`, partnerIds: partners, status, statusSince, replicaOfId: null, reviews,
+        org,
+        name: `${rng.pick(MODEL_TEMPLATES[kind])} ${shortName(commune)}`,
+        kind,
+        unitId: commune.id,
+        startedOn,
+        description: `Mô hình do ${ORGANIZATIONS[org].branchPrefixVi} ${commune.name} chủ trì.`,
+        partnerIds: partners,
+        status,
+        statusSince,
+        replicaOfId: null,
+        reviews,
       });
     }
   }
@@ -216,10 +294,25 @@ export function demoModels(today: IsoDate = todayInVietnam()): DemoModel[] {
 }
 
 const OPINION_TOPICS: Partial<Record<OrganizationId, [string, string][]>> = {
-  police: [['An ninh, trật tự', 'Đề nghị tăng cường tuần tra ban đêm tại khu vực chợ và bến xe.'], ['Ma túy', 'Phản ánh có người lạ tụ tập ở khu vực đồi chè, nghi sử dụng ma túy.'], ['An toàn giao thông', 'Đề nghị xử lý xe tải chở quá tải làm hỏng đường liên bản.'], ['Lừa đảo qua mạng', 'Nhiều hộ nhận cuộc gọi giả danh công an yêu cầu chuyển tiền.']],
-  front: [['Dân chủ ở cơ sở', 'Đề nghị công khai danh sách hộ nghèo, cận nghèo trước khi bình xét.'], ['Đời sống văn hóa', 'Đề nghị hỗ trợ sửa chữa nhà văn hóa bản.']],
-  women: [['Bạo lực gia đình', 'Phản ánh một số trường hợp bạo lực gia đình chưa được can thiệp kịp thời.'], ['Tảo hôn', 'Đề nghị tuyên truyền về tảo hôn, hôn nhân cận huyết thống tại các bản vùng cao.']],
-  farmers: [['Đất đai', 'Đề nghị giải quyết tranh chấp ranh giới đất nương giữa hai bản.'], ['Vật tư nông nghiệp', 'Phản ánh phân bón giả bán rong tại bản, đề nghị kiểm tra.'], ['Trộm cắp gia súc', 'Đề nghị phối hợp bảo vệ trâu bò thả rông khỏi trộm cắp.']],
+  police: [
+    ['An ninh, trật tự', 'Đề nghị tăng cường tuần tra ban đêm tại khu vực chợ và bến xe.'],
+    ['Ma túy', 'Phản ánh có người lạ tụ tập ở khu vực đồi chè, nghi sử dụng ma túy.'],
+    ['An toàn giao thông', 'Đề nghị xử lý xe tải chở quá tải làm hỏng đường liên bản.'],
+    ['Lừa đảo qua mạng', 'Nhiều hộ nhận cuộc gọi giả danh công an yêu cầu chuyển tiền.'],
+  ],
+  front: [
+    ['Dân chủ ở cơ sở', 'Đề nghị công khai danh sách hộ nghèo, cận nghèo trước khi bình xét.'],
+    ['Đời sống văn hóa', 'Đề nghị hỗ trợ sửa chữa nhà văn hóa bản.'],
+  ],
+  women: [
+    ['Bạo lực gia đình', 'Phản ánh một số trường hợp bạo lực gia đình chưa được can thiệp kịp thời.'],
+    ['Tảo hôn', 'Đề nghị tuyên truyền về tảo hôn, hôn nhân cận huyết thống tại các bản vùng cao.'],
+  ],
+  farmers: [
+    ['Đất đai', 'Đề nghị giải quyết tranh chấp ranh giới đất nương giữa hai bản.'],
+    ['Vật tư nông nghiệp', 'Phản ánh phân bón giả bán rong tại bản, đề nghị kiểm tra.'],
+    ['Trộm cắp gia súc', 'Đề nghị phối hợp bảo vệ trâu bò thả rông khỏi trộm cắp.'],
+  ],
   youth: [['Thanh thiếu niên', 'Đề nghị tổ chức sinh hoạt hè cho thanh thiếu niên để tránh tụ tập.']],
   veterans: [['Tuần tra nhân dân', 'Đề nghị trang bị đèn pin, áo phản quang cho tổ tuần tra.']],
   elderly: [['Hòa giải', 'Đề nghị mời người cao tuổi có uy tín tham gia hòa giải tranh chấp dòng họ.']],
@@ -227,15 +320,38 @@ const OPINION_TOPICS: Partial<Record<OrganizationId, [string, string][]>> = {
   infocomm: [['Thông tin cơ sở', 'Đề nghị sửa chữa hệ thống loa truyền thanh của bản.']],
 };
 
-const AGENCY_TOPICS: [string, string][] = [['Đường giao thông', 'Đề nghị sửa chữa đoạn đường liên xã bị sạt lở sau mưa lũ.'], ['Nước sinh hoạt', 'Đề nghị khắc phục công trình nước sinh hoạt tập trung bị hỏng.'], ['Môi trường', 'Phản ánh cơ sở chế biến nông sản xả thải ra suối.']];
+const AGENCY_TOPICS: [string, string][] = [
+  ['Đường giao thông', 'Đề nghị sửa chữa đoạn đường liên xã bị sạt lở sau mưa lũ.'],
+  ['Nước sinh hoạt', 'Đề nghị khắc phục công trình nước sinh hoạt tập trung bị hỏng.'],
+  ['Môi trường', 'Phản ánh cơ sở chế biến nông sản xả thải ra suối.'],
+];
 
-const ANSWERS = ['Đã kiểm tra, xử lý và thông báo kết quả tới Nhân dân tại buổi họp bản.', 'Đã phối hợp với chính quyền xã giải quyết; vụ việc đã ổn định.', 'Đã tiếp thu, đưa vào kế hoạch năm sau; đã trả lời bằng văn bản.', 'Đã tổ chức tuyên truyền tại bản và vận động các hộ thực hiện.'];
+const ANSWERS = [
+  'Đã kiểm tra, xử lý và thông báo kết quả tới Nhân dân tại buổi họp bản.',
+  'Đã phối hợp với chính quyền xã giải quyết; vụ việc đã ổn định.',
+  'Đã tiếp thu, đưa vào kế hoạch năm sau; đã trả lời bằng văn bản.',
+  'Đã tổ chức tuyên truyền tại bản và vận động các hộ thực hiện.',
+];
 
 /** Who the opinions raised at a forum are handed to, and how often (weights). */
-const ASSIGNEE_WEIGHTS: [OrganizationId | 'AGENCY', number][] = [['police', 30], ['front', 12], ['AGENCY', 18], ['women', 9], ['farmers', 12], ['youth', 5], ['veterans', 5], ['elderly', 5], ['labour', 2], ['infocomm', 2]];
+const ASSIGNEE_WEIGHTS: [OrganizationId | 'AGENCY', number][] = [
+  ['police', 30],
+  ['front', 12],
+  ['AGENCY', 18],
+  ['women', 9],
+  ['farmers', 12],
+  ['youth', 5],
+  ['veterans', 5],
+  ['elderly', 5],
+  ['labour', 2],
+  ['infocomm', 2],
+];
 
 function weighted<T>(rng: DemoRandom, entries: [T, number][]): T {
-  let r = rng.int(1, entries.reduce((s, [, w]) => s + w, 0));
+  let r = rng.int(
+    1,
+    entries.reduce((s, [, w]) => s + w, 0),
+  );
   for (const [v, w] of entries) if ((r -= w) <= 0) return v;
   return entries[0]![0];
 }
@@ -267,12 +383,22 @@ export function demoForumsAndOpinions(today: IsoDate = todayInVietnam()): DemoFo
 
   for (let month = '2021-01-01'; month <= today; month = addMonths(month, 1)) {
     const planned: { org: OrganizationId; kind: ForumKind; title: string | null; date: IsoDate; unit: AdminUnit }[] = [];
-    for (const [org, n] of [['front', rng.int(2, 4)], ['police', rng.int(1, 3)], ['youth', rng.chance(25) ? 1 : 0], ['veterans', rng.chance(25) ? 1 : 0]] as const) {
+    for (const [org, n] of [
+      ['front', rng.int(2, 4)],
+      ['police', rng.int(1, 3)],
+      ['youth', rng.chance(25) ? 1 : 0],
+      ['veterans', rng.chance(25) ? 1 : 0],
+    ] as const) {
       for (let i = 0; i < n; i++) {
         // Every draw happens whatever `today` is, so a later day only adds records (ids stay stable).
         const date = dayIn(rng, month);
         const kind: ForumKind = org === 'front' ? rng.pick(frontKinds) : org === 'police' ? 'COMMUNE_POLICE_LISTEN' : 'OTHER';
-        const title = org === 'youth' ? 'Diễn đàn thanh niên với phòng, chống tội phạm và ma túy' : org === 'veterans' ? 'Diễn đàn lên án, đấu tranh với hành vi vi phạm pháp luật' : null;
+        const title =
+          org === 'youth'
+            ? 'Diễn đàn thanh niên với phòng, chống tội phạm và ma túy'
+            : org === 'veterans'
+              ? 'Diễn đàn lên án, đấu tranh với hành vi vi phạm pháp luật'
+              : null;
         const unit = rng.pick(communesOn(date));
         if (date <= today) planned.push({ org, kind, title, date, unit });
       }
@@ -280,7 +406,14 @@ export function demoForumsAndOpinions(today: IsoDate = todayInVietnam()): DemoFo
     // The plan's model commune hears its people every June (Chiềng Pha, then Bình Thuận after the reform).
     if (month.endsWith('-06-01')) {
       const date = addDays(month, 14);
-      if (date <= today) planned.push({ org: 'front', kind: 'LISTENING_TO_THE_PEOPLE', title: null, date, unit: t.unit(date < REFORM_DATE ? unitId.oldCommune('03730') : unitId.newCommune('03724'))! });
+      if (date <= today)
+        planned.push({
+          org: 'front',
+          kind: 'LISTENING_TO_THE_PEOPLE',
+          title: null,
+          date,
+          unit: t.unit(date < REFORM_DATE ? unitId.oldCommune('03730') : unitId.newCommune('03724'))!,
+        });
     }
     planned.sort((a, b) => a.date.localeCompare(b.date));
     for (const p of planned) {
@@ -304,12 +437,34 @@ export function demoForumsAndOpinions(today: IsoDate = todayInVietnam()): DemoFo
           if (answeredOn && answeredOn > today) answeredOn = null;
           const on = seq(nextOpinion, keeper);
           raised.push({
-            id: recordId('opinion', keeper, on), org: keeper, n: on, forumId, unitId: p.unit.id, raisedOn: p.date, topic, summary, agency, dueDate, handedOverBy: p.org,
-            answer: answeredOn ? answer : null, answeredOn,
+            id: recordId('opinion', keeper, on),
+            org: keeper,
+            n: on,
+            forumId,
+            unitId: p.unit.id,
+            raisedOn: p.date,
+            topic,
+            summary,
+            agency,
+            dueDate,
+            handedOverBy: p.org,
+            answer: answeredOn ? answer : null,
+            answeredOn,
           });
         }
       }
-      forums.push({ id: forumId, org: p.org, n, kind: p.kind, title: p.title, date: p.date, unitId: p.unit.id, coHostIds, attendance: rng.int(35, 260), opinionsVoiced: raised.length + rng.int(2, 15) });
+      forums.push({
+        id: forumId,
+        org: p.org,
+        n,
+        kind: p.kind,
+        title: p.title,
+        date: p.date,
+        unitId: p.unit.id,
+        coHostIds,
+        attendance: rng.int(35, 260),
+        opinionsVoiced: raised.length + rng.int(2, 15),
+      });
       opinions.push(...raised);
     }
   }

@@ -45,12 +45,26 @@ export function demoReintegrationCases(today: IsoDate = todayInVietnam()): DemoR
   const kinds: ReintegrationKind[] = ['SENTENCE_SERVED', 'SENTENCE_SERVED', 'SENTENCE_SERVED', 'PAROLE', 'SPECIAL_AMNESTY'];
   for (let d: IsoDate = '2021-01-05', n = 1; d <= today; d = addDays(d, uniformInt(rng, 6, 18)), n++) {
     const pool = communesOn(d < REFORM_DATE ? '2021-01-01' : REFORM_DATE);
-    out.push({ id: `DEMO-TH-${String(n).padStart(4, '0')}`, communeId: pool[uniformInt(rng, 0, pool.length - 1)]!.id, returnedOn: d, kind: kinds[uniformInt(rng, 0, kinds.length - 1)]! });
+    out.push({
+      id: `DEMO-TH-${String(n).padStart(4, '0')}`,
+      communeId: pool[uniformInt(rng, 0, pool.length - 1)]!.id,
+      returnedOn: d,
+      kind: kinds[uniformInt(rng, 0, kinds.length - 1)]!,
+    });
   }
   return out;
 }
 
-const ENTERPRISE_NAMES = ['Công ty CP Mía đường Sơn La', 'Công ty TNHH Chè Mộc Châu', 'Công ty CP Giống bò sữa Mộc Châu', 'Công ty Thủy điện Sơn La', 'Công ty CP Xi măng Mai Sơn', 'Hợp tác xã Nông nghiệp Tô Hiệu', 'Công ty TNHH Cà phê Phúc Sinh Sơn La', 'Công ty CP Cao su Sơn La'];
+const ENTERPRISE_NAMES = [
+  'Công ty CP Mía đường Sơn La',
+  'Công ty TNHH Chè Mộc Châu',
+  'Công ty CP Giống bò sữa Mộc Châu',
+  'Công ty Thủy điện Sơn La',
+  'Công ty CP Xi măng Mai Sơn',
+  'Hợp tác xã Nông nghiệp Tô Hiệu',
+  'Công ty TNHH Cà phê Phúc Sinh Sơn La',
+  'Công ty CP Cao su Sơn La',
+];
 
 /** About 120 agencies, enterprises and schools on today's map. */
 export function demoEstablishments(): DemoEstablishment[] {

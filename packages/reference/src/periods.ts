@@ -38,10 +38,30 @@ export const CALENDAR_INFO: Record<Calendar, CalendarInfo> = {
   MONTH: { calendar: 'MONTH', nameVi: 'Báo cáo ANTT tháng', nameEn: 'Monthly security and order report', source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.4' },
   QUARTER: { calendar: 'QUARTER', nameVi: 'Báo cáo ANTT quý', nameEn: 'Quarterly security and order report', source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.4' },
   YEAR: { calendar: 'YEAR', nameVi: 'Năm dương lịch', nameEn: 'Calendar year', source: '' },
-  PLAN_SIX_MONTH: { calendar: 'PLAN_SIX_MONTH', nameVi: 'Báo cáo chuyên đề 6 tháng (10/12 năm trước đến 10/6)', nameEn: 'Six-month thematic report (10 December to 10 June)', source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.4' },
-  PLAN_YEAR: { calendar: 'PLAN_YEAR', nameVi: 'Báo cáo năm (10/12 năm trước đến 10/12)', nameEn: 'Yearly report (10 December to 10 December)', source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.4' },
-  ASSESSMENT_RESIDENTIAL: { calendar: 'ASSESSMENT_RESIDENTIAL', nameVi: 'Kỳ đánh giá khu dân cư "An toàn về ANTT" (01/11 năm trước đến 31/10)', nameEn: 'Assessment year for residential areas (1 November to 31 October)', source: 'Thông tư 124/2021/TT-BCA, Điều 8 khoản 2' },
-  ASSESSMENT_UNIT: { calendar: 'ASSESSMENT_UNIT', nameVi: 'Kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường "An toàn về ANTT" (16/11 năm trước đến 15/11)', nameEn: 'Assessment year for communes, agencies, enterprises and schools (16 November to 15 November)', source: 'Thông tư 124/2021/TT-BCA, Điều 8 khoản 2' },
+  PLAN_SIX_MONTH: {
+    calendar: 'PLAN_SIX_MONTH',
+    nameVi: 'Báo cáo chuyên đề 6 tháng (10/12 năm trước đến 10/6)',
+    nameEn: 'Six-month thematic report (10 December to 10 June)',
+    source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.4',
+  },
+  PLAN_YEAR: {
+    calendar: 'PLAN_YEAR',
+    nameVi: 'Báo cáo năm (10/12 năm trước đến 10/12)',
+    nameEn: 'Yearly report (10 December to 10 December)',
+    source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.4',
+  },
+  ASSESSMENT_RESIDENTIAL: {
+    calendar: 'ASSESSMENT_RESIDENTIAL',
+    nameVi: 'Kỳ đánh giá khu dân cư "An toàn về ANTT" (01/11 năm trước đến 31/10)',
+    nameEn: 'Assessment year for residential areas (1 November to 31 October)',
+    source: 'Thông tư 124/2021/TT-BCA, Điều 8 khoản 2',
+  },
+  ASSESSMENT_UNIT: {
+    calendar: 'ASSESSMENT_UNIT',
+    nameVi: 'Kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường "An toàn về ANTT" (16/11 năm trước đến 15/11)',
+    nameEn: 'Assessment year for communes, agencies, enterprises and schools (16 November to 15 November)',
+    source: 'Thông tư 124/2021/TT-BCA, Điều 8 khoản 2',
+  },
 };
 
 /** Periods of a calendar that starts on (month, day) of the previous year and runs for a year. */

@@ -69,7 +69,11 @@ interface UnitsFile {
   province: { code: string; name: string };
   eras: [
     { id: string; validUntil: string; districts: { code: string; name: string; type: string; communes: { code: string; name: string; type: string }[] }[] },
-    { id: string; validFrom: string; communes: { code: string; name: string; type: string; mergedFrom: { code: string; name: string; part: 'full' | 'partial' }[] }[] },
+    {
+      id: string;
+      validFrom: string;
+      communes: { code: string; name: string; type: string; mergedFrom: { code: string; name: string; part: 'full' | 'partial' }[] }[];
+    },
   ];
 }
 
@@ -97,17 +101,47 @@ export class Territory {
   constructor(file: UnitsFile) {
     const [old, neu] = file.eras;
     const provinceId = unitId.province(file.province.code);
-    this.addUnit({ id: provinceId, code: file.province.code, name: file.province.name, kind: 'Tỉnh', level: 'PROVINCE', era: null, validFrom: OLD_ERA_START, validTo: null, demo: false });
+    this.addUnit({
+      id: provinceId,
+      code: file.province.code,
+      name: file.province.name,
+      kind: 'Tỉnh',
+      level: 'PROVINCE',
+      era: null,
+      validFrom: OLD_ERA_START,
+      validTo: null,
+      demo: false,
+    });
 
     const oldCommuneType = new Map<string, string>();
     for (const d of old.districts) {
       const did = unitId.district(d.code);
-      this.addUnit({ id: did, code: d.code, name: d.name, kind: d.type, level: 'DISTRICT', era: ERA_OLD, validFrom: OLD_ERA_START, validTo: old.validUntil, demo: false });
+      this.addUnit({
+        id: did,
+        code: d.code,
+        name: d.name,
+        kind: d.type,
+        level: 'DISTRICT',
+        era: ERA_OLD,
+        validFrom: OLD_ERA_START,
+        validTo: old.validUntil,
+        demo: false,
+      });
       this.addEdge({ child: did, parent: provinceId, validFrom: OLD_ERA_START, validTo: old.validUntil });
       for (const c of d.communes) {
         const cid = unitId.oldCommune(c.code);
         oldCommuneType.set(c.code, c.type);
-        this.addUnit({ id: cid, code: c.code, name: c.name, kind: c.type, level: 'COMMUNE', era: ERA_OLD, validFrom: OLD_ERA_START, validTo: old.validUntil, demo: false });
+        this.addUnit({
+          id: cid,
+          code: c.code,
+          name: c.name,
+          kind: c.type,
+          level: 'COMMUNE',
+          era: ERA_OLD,
+          validFrom: OLD_ERA_START,
+          validTo: old.validUntil,
+          demo: false,
+        });
         this.addEdge({ child: cid, parent: did, validFrom: OLD_ERA_START, validTo: old.validUntil });
       }
     }
@@ -126,7 +160,14 @@ export class Territory {
     }
     for (const [oldCode, succ] of successorsOf) {
       succ.forEach((s, i) =>
-        this.lineage.push({ predecessor: unitId.oldCommune(oldCode), successor: s.newId, part: s.part, primary: i === 0, effective: neu.validFrom, legalBasis: REFORM_LEGAL_BASIS }),
+        this.lineage.push({
+          predecessor: unitId.oldCommune(oldCode),
+          successor: s.newId,
+          part: s.part,
+          primary: i === 0,
+          effective: neu.validFrom,
+          legalBasis: REFORM_LEGAL_BASIS,
+        }),
       );
     }
 

@@ -8,7 +8,8 @@ describe('ids of records other organizations point at', () => {
   });
 
   it('refuse an id of another kind, an unknown organization or a number that is not one', () => {
-    for (const id of ['forum:women:3', 'model:ministry:3', 'model:women:0', 'model:women:3x', 'model:women:', '3']) expect(parseRecordId('model', id), id).toBeNull();
+    for (const id of ['forum:women:3', 'model:ministry:3', 'model:women:0', 'model:women:3x', 'model:women:', '3'])
+      expect(parseRecordId('model', id), id).toBeNull();
   });
 });
 
@@ -22,12 +23,27 @@ describe('the shared demo registry', () => {
   });
 
   it('keeps every record’s id when the demo loads on a later day: a later day only adds records', () => {
-    for (const [early, late] of [['2023-06-15', '2026-11-27'], ['2025-09-09', '2025-09-30']] as const) {
+    for (const [early, late] of [
+      ['2023-06-15', '2026-11-27'],
+      ['2025-09-09', '2025-09-30'],
+    ] as const) {
       const [a, b] = [demoModels(early), demoModels(late)];
-      for (const m of a) expect(b.find((x) => x.id === m.id), m.id).toMatchObject({ name: m.name, unitId: m.unitId, startedOn: m.startedOn });
+      for (const m of a)
+        expect(
+          b.find((x) => x.id === m.id),
+          m.id,
+        ).toMatchObject({ name: m.name, unitId: m.unitId, startedOn: m.startedOn });
       const [fa, fb] = [demoForumsAndOpinions(early), demoForumsAndOpinions(late)];
-      for (const f of fa.forums) expect(fb.forums.find((x) => x.id === f.id), f.id).toMatchObject({ date: f.date, unitId: f.unitId, kind: f.kind });
-      for (const o of fa.opinions) expect(fb.opinions.find((x) => x.id === o.id), o.id).toMatchObject({ forumId: o.forumId, raisedOn: o.raisedOn, topic: o.topic });
+      for (const f of fa.forums)
+        expect(
+          fb.forums.find((x) => x.id === f.id),
+          f.id,
+        ).toMatchObject({ date: f.date, unitId: f.unitId, kind: f.kind });
+      for (const o of fa.opinions)
+        expect(
+          fb.opinions.find((x) => x.id === o.id),
+          o.id,
+        ).toMatchObject({ forumId: o.forumId, raisedOn: o.raisedOn, topic: o.topic });
       expect(fb.forums.length).toBeGreaterThan(fa.forums.length);
     }
   });

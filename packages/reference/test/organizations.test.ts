@@ -9,7 +9,14 @@ describe('organizations and their branches', () => {
 
   it('gives each organization a branch in a commune, named after it', () => {
     const pha = territory().unit(unitId.oldCommune('03730'))!;
-    expect(branchAt('farmers', pha)).toEqual({ id: 'farmers@commune:03730@2019', organization: 'farmers', unitId: 'commune:03730@2019', name: 'Hội Nông dân Xã Chiềng Pha', validFrom: '2019-01-01', validTo: '2025-06-30' });
+    expect(branchAt('farmers', pha)).toEqual({
+      id: 'farmers@commune:03730@2019',
+      organization: 'farmers',
+      unitId: 'commune:03730@2019',
+      name: 'Hội Nông dân Xã Chiềng Pha',
+      validFrom: '2019-01-01',
+      validTo: '2025-06-30',
+    });
     expect(branchById('farmers@commune:03730@2019')?.name).toBe('Hội Nông dân Xã Chiềng Pha');
     expect(branchById('nobody@commune:03730@2019')).toBeNull();
   });

@@ -9,7 +9,12 @@ describe('reporting periods', () => {
   });
 
   it('takes the six-month report from 10 December to 9 June, due before 10 June, and none in between', () => {
-    expect(periodContaining('PLAN_SIX_MONTH', '2021-01-15')).toMatchObject({ id: '2021-PLAN-6M', start: '2020-12-10', end: '2021-06-09', dueBefore: '2021-06-10' });
+    expect(periodContaining('PLAN_SIX_MONTH', '2021-01-15')).toMatchObject({
+      id: '2021-PLAN-6M',
+      start: '2020-12-10',
+      end: '2021-06-09',
+      dueBefore: '2021-06-10',
+    });
     expect(periodContaining('PLAN_SIX_MONTH', '2020-12-10')?.id).toBe('2021-PLAN-6M');
     expect(periodContaining('PLAN_SIX_MONTH', '2021-06-10')).toBeNull();
     expect(periodContaining('PLAN_SIX_MONTH', '2021-12-09')).toBeNull();

@@ -27,9 +27,21 @@ describe('the territory of Sơn La', () => {
 
   it('records the lineage: Xã Chiềng Pha went fully into Xã Bình Thuận', () => {
     expect(t.successors(unitId.oldCommune('03730'))).toEqual([
-      { predecessor: 'commune:03730@2019', successor: 'commune:03724@2025', part: 'FULL', primary: true, effective: '2025-07-01', legalBasis: 'Nghị quyết 1681/NQ-UBTVQH15 ngày 16/6/2025' },
+      {
+        predecessor: 'commune:03730@2019',
+        successor: 'commune:03724@2025',
+        part: 'FULL',
+        primary: true,
+        effective: '2025-07-01',
+        legalBasis: 'Nghị quyết 1681/NQ-UBTVQH15 ngày 16/6/2025',
+      },
     ]);
-    expect(t.predecessors(unitId.newCommune('03724')).map((l) => l.predecessor).sort()).toEqual(['commune:03724@2019', 'commune:03730@2019']);
+    expect(
+      t
+        .predecessors(unitId.newCommune('03724'))
+        .map((l) => l.predecessor)
+        .sort(),
+    ).toEqual(['commune:03724@2019', 'commune:03730@2019']);
     expect(t.currentUnit(unitId.oldCommune('03730'), '2026-01-01')?.name).toBe('Xã Bình Thuận');
     expect(t.currentUnit(unitId.oldCommune('03730'), '2024-01-01')?.name).toBe('Xã Chiềng Pha');
     expect(t.currentUnit(unitId.district('119'), '2026-01-01')).toBeNull();

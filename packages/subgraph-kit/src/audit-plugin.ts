@@ -44,7 +44,15 @@ export class RequestAudit implements AccessRecorder, WriteRecorder {
   }
 
   entries(base: Omit<AuditEntry, 'action' | 'typeName' | 'dataClass' | 'recordIds' | 'fields' | 'outcome'>): AuditEntry[] {
-    return [...this.groups.values()].map((g) => ({ ...base, action: g.action, typeName: g.typeName, dataClass: g.dataClass, recordIds: [...g.ids], fields: [...g.fields], outcome: g.action === 'DENY' ? 'FORBIDDEN' : 'OK' }));
+    return [...this.groups.values()].map((g) => ({
+      ...base,
+      action: g.action,
+      typeName: g.typeName,
+      dataClass: g.dataClass,
+      recordIds: [...g.ids],
+      fields: [...g.fields],
+      outcome: g.action === 'DENY' ? 'FORBIDDEN' : 'OK',
+    }));
   }
 }
 
@@ -72,7 +80,16 @@ export function auditPlugin(trail: AuditTrail): ApolloServerPlugin<SubgraphConte
           }
           // Refusals raised by repositories (not by the field checks, which recorded themselves).
           const refused = (errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN' && !entries.some((x) => x.action === 'DENY'));
-          if (refused.length) entries.push({ ...base, action: 'DENY', typeName: null, dataClass: null, recordIds: [], fields: refused.map((e) => e.path?.join('.') ?? ''), outcome: 'FORBIDDEN' });
+          if (refused.length)
+            entries.push({
+              ...base,
+              action: 'DENY',
+              typeName: null,
+              dataClass: null,
+              recordIds: [],
+              fields: refused.map((e) => e.path?.join('.') ?? ''),
+              outcome: 'FORBIDDEN',
+            });
           try {
             trail.append(entries);
           } catch (e) {

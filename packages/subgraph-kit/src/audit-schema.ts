@@ -58,7 +58,8 @@ export function auditResolvers(org: OrganizationId) {
     Query: {
       [`${org}AuditTrail`]: (_: unknown, a: { from?: string; to?: string; first: number }, ctx: SubgraphContext) => {
         const me = ctx.scope.identity;
-        if (me.organization !== org || !(ctx.scope.has('LEADER') || ctx.scope.has('AUDITOR'))) throw forbidden(`Chỉ lãnh đạo hoặc kiểm toán viên của ${ORGANIZATIONS[org].nameVi} xem được nhật ký này.`);
+        if (me.organization !== org || !(ctx.scope.has('LEADER') || ctx.scope.has('AUDITOR')))
+          throw forbidden(`Chỉ lãnh đạo hoặc kiểm toán viên của ${ORGANIZATIONS[org].nameVi} xem được nhật ký này.`);
         intInRange('first', a.first, 1, 500, 'Số bản ghi');
         return trailOf(sqliteOf(ctx.db)).list({ from: a.from, to: a.to, limit: a.first });
       },

@@ -4,7 +4,17 @@
  * BAD_USER_INPUT naming the field the user must fix, in Vietnamese, before anything is written.
  */
 import { invalidInput, type Scope } from '@antt/auth';
-import { branchById, isOrganizationId, nearestBranch, ORGANIZATIONS, periodById, territory, type AdminUnit, type Branch, type OrganizationId } from '@antt/reference';
+import {
+  branchById,
+  isOrganizationId,
+  nearestBranch,
+  ORGANIZATIONS,
+  periodById,
+  territory,
+  type AdminUnit,
+  type Branch,
+  type OrganizationId,
+} from '@antt/reference';
 import { vnDate } from './validation.js';
 
 /** A unit that exists (in any era). */
@@ -18,7 +28,12 @@ export function knownUnit(field: string, id: string): AdminUnit {
 export function otherOrganizations(field: string, ids: readonly string[] | null | undefined, self: OrganizationId | null, max = 9): OrganizationId[] {
   const out: OrganizationId[] = [];
   for (const id of ids ?? []) {
-    if (!isOrganizationId(id)) throw invalidInput(field, `"${id}" không phải là tổ chức trong Kế hoạch (front, police, veterans, women, youth, labour, farmers, elderly, infocomm).`, 'UNKNOWN_ORGANIZATION');
+    if (!isOrganizationId(id))
+      throw invalidInput(
+        field,
+        `"${id}" không phải là tổ chức trong Kế hoạch (front, police, veterans, women, youth, labour, farmers, elderly, infocomm).`,
+        'UNKNOWN_ORGANIZATION',
+      );
     if (id === self) throw invalidInput(field, `${ORGANIZATIONS[id].nameVi} là tổ chức chủ trì, không ghi lại trong danh sách phối hợp.`, 'SELF_LISTED');
     if (out.includes(id)) throw invalidInput(field, `${ORGANIZATIONS[id].nameVi} được ghi hai lần.`, 'DUPLICATE');
     out.push(id);
@@ -50,7 +65,8 @@ export function branchOver(field: string, org: OrganizationId, unit: AdminUnit, 
     const b = branchById(branchId);
     if (!b || b.organization !== org) throw invalidInput(field, `"${branchId}" không phải là một cấp của ${ORGANIZATIONS[org].nameVi}.`, 'UNKNOWN_BRANCH');
     const ancestors = [unit.id, ...t.ancestorsOn(unit.id, date).map((u) => u.id)];
-    if (!ancestors.includes(b.unitId) || (b.validTo !== null && date > b.validTo)) throw invalidInput(field, `${b.name} không phụ trách ${unit.name} vào ngày ${vnDate(date)}.`, 'BRANCH_NOT_OVER_UNIT');
+    if (!ancestors.includes(b.unitId) || (b.validTo !== null && date > b.validTo))
+      throw invalidInput(field, `${b.name} không phụ trách ${unit.name} vào ngày ${vnDate(date)}.`, 'BRANCH_NOT_OVER_UNIT');
     return b;
   }
   const b = nearestBranch(org, unit.id, date);

@@ -105,7 +105,11 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
       const resolve = field.resolve ?? defaultFieldResolver;
       // A lookup of one record (a nullable root field returning an object) answers null when refused:
       // "not found" and "forbidden" look the same to a caller who may not know the record exists.
-      const lookup = type === schema.getQueryType() && field.type.constructor.name !== 'GraphQLNonNull' && isObjectType(getNamedType(field.type)) && !String(field.type).startsWith('[');
+      const lookup =
+        type === schema.getQueryType() &&
+        field.type.constructor.name !== 'GraphQLNonNull' &&
+        isObjectType(getNamedType(field.type)) &&
+        !String(field.type).startsWith('[');
       field.resolve = (source, args, ctx: SubgraphContext, info) => {
         if (!mayReadClass(ctx.scope, cls, owner)) {
           ctx.audit?.denied({ typeName: type.name, field: field.name, recordId: recordId(source), dataClass: cls });
@@ -120,7 +124,8 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
     }
     // __resolveReference lives in the type's extensions (@apollo/subgraph). A reference the caller may
     // not read resolves to null: "not found" and "forbidden" look the same.
-    const sub = (type.extensions as { apollo?: { subgraph?: { resolveReference?: (ref: unknown, ctx: SubgraphContext, info: unknown) => unknown } } }).apollo?.subgraph;
+    const sub = (type.extensions as { apollo?: { subgraph?: { resolveReference?: (ref: unknown, ctx: SubgraphContext, info: unknown) => unknown } } }).apollo
+      ?.subgraph;
     if (sub?.resolveReference) {
       const resolveReference = sub.resolveReference;
       const cls = typeClass(type)?.cls ?? 'INTERNAL';

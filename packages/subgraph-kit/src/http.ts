@@ -41,7 +41,23 @@ export interface ServeOptions<TContext extends BaseContext> {
 export const includeStacktrace = process.env.ANTT_DEBUG_ERRORS === '1';
 
 const CONTEXT_PREFIX = 'Context creation failed: ';
-const KNOWN_CODES = new Set(['UNAUTHENTICATED', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'SERVICE_BUSY', 'STORAGE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE']);
+const KNOWN_CODES = new Set([
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'SERVICE_BUSY',
+  'STORAGE_UNAVAILABLE',
+  'SUBGRAPH_UNAVAILABLE',
+]);
 
 /**
  * What a client sees of an error. Errors we raise on purpose (codes above) pass through in the user's
@@ -55,7 +71,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return translateFormattedError(own, error);
   }
   console.error('[error]', error);
-  return { message: 'Lỗi hệ thống: yêu cầu chưa thực hiện được. Vui lòng thử lại hoặc báo quản trị viên.', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path ? { path: formatted.path } : {}) };
+  return {
+    message: 'Lỗi hệ thống: yêu cầu chưa thực hiện được. Vui lòng thử lại hoặc báo quản trị viên.',
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
 }
 
 export async function serve<TContext extends BaseContext>(opts: ServeOptions<TContext>): Promise<RunningServer> {
@@ -68,11 +88,19 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
     res.json({ status: 'ok', ...opts.health() });
   });
   const before: express.RequestHandler = opts.before ?? ((_req, _res, next) => next());
-  app.use('/graphql', rateLimitPerToken(opts.rateLimitPerMinute), express.json({ limit: opts.bodyLimit ?? '100kb' }), before, expressMiddleware(server, { context: ({ req }) => opts.context(req) }));
+  app.use(
+    '/graphql',
+    rateLimitPerToken(opts.rateLimitPerMinute),
+    express.json({ limit: opts.bodyLimit ?? '100kb' }),
+    before,
+    expressMiddleware(server, { context: ({ req }) => opts.context(req) }),
+  );
   // A body over the limit, or malformed JSON, gets a GraphQL-shaped error without internals.
   app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (err?.type === 'entity.too.large') return void res.status(413).json({ errors: [{ message: 'Yêu cầu quá lớn.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    if (err?.status === 400) return void res.status(400).json({ errors: [{ message: 'Yêu cầu không đúng định dạng JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    if (err?.type === 'entity.too.large')
+      return void res.status(413).json({ errors: [{ message: 'Yêu cầu quá lớn.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    if (err?.status === 400)
+      return void res.status(400).json({ errors: [{ message: 'Yêu cầu không đúng định dạng JSON.', extensions: { code: 'BAD_REQUEST' } }] });
     next(err);
   });
   await new Promise<void>((resolve, reject) => {

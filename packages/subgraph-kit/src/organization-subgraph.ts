@@ -130,14 +130,20 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     demos: [...modules.flatMap(moduleDemo), ...(demo ? [{ name: org, seed: demo }] : [])],
     // The write transactions wrap the data-class checks, so that a field's checks and its write see
     // the same state of the database.
-    schema: () => (built ??= writesInTransactions(enforceDataClasses(buildSubgraphSchema(modules.filter((m): m is SubgraphModule & { typeDefs: DocumentNode } => !!m.typeDefs)), org))),
+    schema: () =>
+      (built ??= writesInTransactions(
+        enforceDataClasses(buildSubgraphSchema(modules.filter((m): m is SubgraphModule & { typeDefs: DocumentNode } => !!m.typeDefs)), org),
+      )),
     seedDemo,
     kinds: allKinds,
   };
 }
 
 /** Opens (creating and migrating on first start) the organization's database; loads demo data once. */
-export function openOrganizationDatabase(sg: OrganizationSubgraph, opts: { file?: string; demo?: boolean; today?: string } = {}): OpenedDatabase & { seeded: number } {
+export function openOrganizationDatabase(
+  sg: OrganizationSubgraph,
+  opts: { file?: string; demo?: boolean; today?: string } = {},
+): OpenedDatabase & { seeded: number } {
   const file = opts.file ?? join(dataDir(), `${sg.name}.sqlite`);
   const opened = openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true });
   let seeded = 0;
@@ -226,7 +232,13 @@ export function contextFor(sg: OrganizationSubgraph, db: Db, identity: Identity,
 export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
   const demo = process.env.ANTT_DEMO_DATA !== '0';
   const { db, sqlite, seeded } = openOrganizationDatabase(sg, { file: process.env.ANTT_DB_FILE, demo });
-  const server = await startSubgraph(sg, { db, verifier: await verifierFromEnv(), gatewaySecret: gatewaySecret(), port: portFromEnv(defaultPort(sg.name)), host: process.env.HOST });
+  const server = await startSubgraph(sg, {
+    db,
+    verifier: await verifierFromEnv(),
+    gatewaySecret: gatewaySecret(),
+    port: portFromEnv(defaultPort(sg.name)),
+    host: process.env.HOST,
+  });
   console.log(`[${sg.name}] listening on ${server.url}${seeded ? ` (loaded ${seeded} demo records)` : ''}`);
   const shutdown = async () => {
     await server.stop();

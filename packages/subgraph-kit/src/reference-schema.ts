@@ -9,8 +9,22 @@ import { gql } from 'graphql-tag';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 import { DATA_CLASS_SPEC, dataClassSdl } from './data-class.js';
 import {
-  ORGANIZATION_IDS, ORGANIZATIONS, PLAN_TASKS, branchAt, isIsoDate, isOrganizationId, periodById, periodContaining, periodsBetween, territory, todayInVietnam,
-  type AdminUnit, type Branch, type Calendar, type LineageLink, type Organization, type UnitLevel,
+  ORGANIZATION_IDS,
+  ORGANIZATIONS,
+  PLAN_TASKS,
+  branchAt,
+  isOrganizationId,
+  periodById,
+  periodContaining,
+  periodsBetween,
+  territory,
+  todayInVietnam,
+  type AdminUnit,
+  type Branch,
+  type Calendar,
+  type LineageLink,
+  type Organization,
+  type UnitLevel,
 } from '@antt/reference';
 import { invalidInput } from '@antt/auth';
 
@@ -218,8 +232,12 @@ export const referenceTypeDefs = gql`
   }
 `;
 
-interface OrganizationRef { id: string }
-interface UnitRef { id: string }
+interface OrganizationRef {
+  id: string;
+}
+interface UnitRef {
+  id: string;
+}
 
 function toPeriod(p: { id: string; calendar: Calendar; start: string; end: string; dueBefore: string; labelVi: string }) {
   return { ...p, label: p.labelVi };

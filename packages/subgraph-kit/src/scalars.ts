@@ -11,7 +11,9 @@ import { isIsoDate } from '@antt/reference';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new GraphQLError('ngày phải có dạng YYYY-MM-DD (năm-tháng-ngày), ví dụ 2021-08-19 cho ngày 19/08/2021.', { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATE' } });
+    throw new GraphQLError('ngày phải có dạng YYYY-MM-DD (năm-tháng-ngày), ví dụ 2021-08-19 cho ngày 19/08/2021.', {
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATE' },
+    });
   }
   return value;
 }
@@ -26,7 +28,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 
 function parseDateTime(value: unknown): string {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    throw new GraphQLError('thời điểm phải có dạng ISO 8601 kèm múi giờ, ví dụ 2021-08-19T08:30:00+07:00.', { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATETIME' } });
+    throw new GraphQLError('thời điểm phải có dạng ISO 8601 kèm múi giờ, ví dụ 2021-08-19T08:30:00+07:00.', {
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_DATETIME' },
+    });
   }
   return value;
 }

@@ -51,7 +51,10 @@ export function unitValidOn(field: string, unitId: string, date: IsoDate, levels
   if (!u) throw invalidInput(field, `Không có đơn vị "${unitId}".`, 'UNKNOWN_UNIT');
   if (levels && !levels.includes(u.level)) reportInvalidInput(field, `${u.name} không thuộc cấp phù hợp (${levels.join(', ')}).`, 'WRONG_LEVEL');
   if (!t.existsOn(u.id, date)) {
-    const hint = u.validTo && date > u.validTo ? ` Từ ${vnDate(u.validTo)} đơn vị này đã sáp nhập vào ${t.currentUnit(u.id)?.name ?? 'đơn vị mới'}.` : ` Đơn vị này chỉ có từ ngày ${vnDate(u.validFrom)}.`;
+    const hint =
+      u.validTo && date > u.validTo
+        ? ` Từ ${vnDate(u.validTo)} đơn vị này đã sáp nhập vào ${t.currentUnit(u.id)?.name ?? 'đơn vị mới'}.`
+        : ` Đơn vị này chỉ có từ ngày ${vnDate(u.validFrom)}.`;
     reportInvalidInput(field, `${u.name} không tồn tại vào ngày ${vnDate(date)}.${hint}`, 'UNIT_NOT_VALID_ON_DATE');
   }
   return u;

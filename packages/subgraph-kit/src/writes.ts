@@ -98,7 +98,11 @@ function hasWriteRecorder(a: unknown): a is WriteRecorder {
 }
 
 /** Runs one mutation field in its own checked transaction, with its WRITE entry. */
-function transactional(type: GraphQLObjectType, field: GraphQLField<unknown, SubgraphContext>, resolve: GraphQLFieldResolver<unknown, SubgraphContext>): GraphQLFieldResolver<unknown, SubgraphContext> {
+function transactional(
+  type: GraphQLObjectType,
+  field: GraphQLField<unknown, SubgraphContext>,
+  resolve: GraphQLFieldResolver<unknown, SubgraphContext>,
+): GraphQLFieldResolver<unknown, SubgraphContext> {
   const typeName = namedType(field.type).name;
   return (source, args, ctx, info) => {
     const sqlite = sqliteOf(ctx.db);

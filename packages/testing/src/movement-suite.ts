@@ -25,13 +25,35 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
       record${P}Model(input: $input) { id name kind status unit { id } leadOrganization { id } partnerOrganizations { id } replicaOfId replicaOf { __typename ... on Model { id } } }
     }
   `;
-  const modelInput = { name: 'Tổ tự quản thử nghiệm', kind: 'SELF_MANAGEMENT', unitId: CHIENG_PHA, startedOn: '2021-05-01', partnerIds: [otherHost], replicaOfId: `model:${otherHost}:1` };
+  const modelInput = {
+    name: 'Tổ tự quản thử nghiệm',
+    kind: 'SELF_MANAGEMENT',
+    unitId: CHIENG_PHA,
+    startedOn: '2021-05-01',
+    partnerIds: [otherHost],
+    replicaOfId: `model:${otherHost}:1`,
+  };
   const forumKind = org === 'front' ? 'LISTENING_TO_THE_PEOPLE' : org === 'police' ? 'COMMUNE_POLICE_LISTEN' : 'OTHER';
-  const forumInput = { kind: forumKind, title: 'Diễn đàn thử nghiệm', date: '2021-06-15', unitId: CHIENG_PHA, coHostIds: [otherHost], attendance: 120, opinionsVoiced: 9 };
+  const forumInput = {
+    kind: forumKind,
+    title: 'Diễn đàn thử nghiệm',
+    date: '2021-06-15',
+    unitId: CHIENG_PHA,
+    coHostIds: [otherHost],
+    attendance: 120,
+    opinionsVoiced: 9,
+  };
   const RECORD_FORUM = /* GraphQL */ `
     mutation ($input: Record${P}ForumInput!) { record${P}Forum(input: $input) { id kind date unit { id } host { id } coHosts { id } attendance opinionsVoiced } }
   `;
-  const opinionInput = { forumId: `forum:${otherHost}:1`, unitId: CHIENG_PHA, raisedOn: '2021-06-15', topic: 'Đất đai', summary: 'Đề nghị giải quyết tranh chấp ranh giới đất nương.', dueDate: '2021-07-15' };
+  const opinionInput = {
+    forumId: `forum:${otherHost}:1`,
+    unitId: CHIENG_PHA,
+    raisedOn: '2021-06-15',
+    topic: 'Đất đai',
+    summary: 'Đề nghị giải quyết tranh chấp ranh giới đất nương.',
+    dueDate: '2021-07-15',
+  };
   const RECORD_OPINION = /* GraphQL */ `
     mutation ($input: Record${P}OpinionInput!) {
       record${P}Opinion(input: $input) { id status overdue assignedTo { id } handedOverBy { id } forum { __typename } unit { id } }
@@ -57,8 +79,15 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
         expect(res).toEqual({
           data: {
             [`record${P}Model`]: {
-              id: newId('model'), name: modelInput.name, kind: 'SELF_MANAGEMENT', status: 'ACTIVE', unit: { id: CHIENG_PHA }, leadOrganization: { id: org },
-              partnerOrganizations: [{ id: otherHost }], replicaOfId: `model:${otherHost}:1`, replicaOf: { __typename: `${ORGANIZATIONS[otherHost].typePrefix}Model` },
+              id: newId('model'),
+              name: modelInput.name,
+              kind: 'SELF_MANAGEMENT',
+              status: 'ACTIVE',
+              unit: { id: CHIENG_PHA },
+              leadOrganization: { id: org },
+              partnerOrganizations: [{ id: otherHost }],
+              replicaOfId: `model:${otherHost}:1`,
+              replicaOf: { __typename: `${ORGANIZATIONS[otherHost].typePrefix}Model` },
             },
           },
         });
@@ -74,10 +103,19 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
         expect(await s.run(staff(stranger), entity, rep)).toEqual({ data: { _entities: [null] } });
         expect(await s.run(dashboard(), entity, rep)).toEqual({ data: { _entities: [null] } });
         // A representation naming another organization's model, or nothing, is not trusted.
-        expect(await s.run(me, entity, { r: [{ __typename: `${P}Model`, id: `model:${otherHost}:1` }, { __typename: `${P}Model`, id: '1' }] })).toEqual({ data: { _entities: [null, null] } });
+        expect(
+          await s.run(me, entity, {
+            r: [
+              { __typename: `${P}Model`, id: `model:${otherHost}:1` },
+              { __typename: `${P}Model`, id: '1' },
+            ],
+          }),
+        ).toEqual({ data: { _entities: [null, null] } });
         const list = await s.run(staff(stranger), `{ ${org}Models { totalCount nodes { id } } }`);
         expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        expect(await s.run(staff('police'), `{ ${org}Models(unitId: "${BINH_THUAN}") { totalCount nodes { id } } }`)).toEqual({ data: { [`${org}Models`]: { totalCount: 1, nodes: [{ id }] } } });
+        expect(await s.run(staff('police'), `{ ${org}Models(unitId: "${BINH_THUAN}") { totalCount nodes { id } } }`)).toEqual({
+          data: { [`${org}Models`]: { totalCount: 1, nodes: [{ id }] } },
+        });
       });
 
       it.each([
@@ -105,7 +143,10 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
 
       it('discontinues a model after a review, and counts models by status for a dashboard', async () => {
         const id = createdId(await s.run(me, RECORD_MODEL, { input: modelInput }), `record${P}Model`);
-        const change = await s.run(me, `mutation { change${P}ModelStatus(id: "${id}", status: DISCONTINUED, since: "2022-12-01", reason: "Đánh giá kém hiệu quả") { status statusSince } }`);
+        const change = await s.run(
+          me,
+          `mutation { change${P}ModelStatus(id: "${id}", status: DISCONTINUED, since: "2022-12-01", reason: "Đánh giá kém hiệu quả") { status statusSince } }`,
+        );
         expect(change).toEqual({ data: { [`change${P}ModelStatus`]: { status: 'DISCONTINUED', statusSince: '2022-12-01' } } });
         const before = await s.run(me, `mutation { change${P}ModelStatus(id: "${id}", status: ACTIVE, since: "2020-01-01") { status } }`);
         expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since', reason: 'BEFORE_START' });
@@ -117,11 +158,29 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
     describe('forums', () => {
       it('records a forum the organization hosted, with its co-hosts and the branch that held it', async () => {
         const res = await s.run(me, RECORD_FORUM, { input: forumInput });
-        expect(res).toEqual({ data: { [`record${P}Forum`]: { id: newId('forum'), kind: forumKind, date: '2021-06-15', unit: { id: CHIENG_PHA }, host: { id: org }, coHosts: [{ id: otherHost }], attendance: 120, opinionsVoiced: 9 } } });
+        expect(res).toEqual({
+          data: {
+            [`record${P}Forum`]: {
+              id: newId('forum'),
+              kind: forumKind,
+              date: '2021-06-15',
+              unit: { id: CHIENG_PHA },
+              host: { id: org },
+              coHosts: [{ id: otherHost }],
+              attendance: 120,
+              opinionsVoiced: 9,
+            },
+          },
+        });
       });
 
       it.each([
-        ['a kind another organization hosts', { kind: org === 'front' ? 'COMMUNE_POLICE_LISTEN' : 'FRONT_LISTENS_TO_THE_PEOPLE' }, 'input.kind', 'KIND_HOSTED_BY_ANOTHER_ORGANIZATION'],
+        [
+          'a kind another organization hosts',
+          { kind: org === 'front' ? 'COMMUNE_POLICE_LISTEN' : 'FRONT_LISTENS_TO_THE_PEOPLE' },
+          'input.kind',
+          'KIND_HOSTED_BY_ANOTHER_ORGANIZATION',
+        ],
         ['a negative attendance', { attendance: -1 }, 'input.attendance', 'NEGATIVE'],
         ['a date in the future', { date: '2999-06-15' }, 'input.date', 'DATE_IN_FUTURE'],
         ['the host among its co-hosts', { coHostIds: [org] }, 'input.coHostIds', 'SELF_LISTED'],
@@ -144,14 +203,35 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
         const handed = await s.run(frontOfBinhThuan, RECORD_OPINION, { input: opinionInput });
         const id = createdId(handed, `record${P}Opinion`);
         expect(handed).toEqual({
-          data: { [`record${P}Opinion`]: { id: newId('opinion'), status: 'OPEN', overdue: true, assignedTo: { id: org }, handedOverBy: { id: 'front' }, forum: { __typename: `${ORGANIZATIONS[otherHost].typePrefix}Forum` }, unit: { id: CHIENG_PHA } } },
+          data: {
+            [`record${P}Opinion`]: {
+              id: newId('opinion'),
+              status: 'OPEN',
+              overdue: true,
+              assignedTo: { id: org },
+              handedOverBy: { id: 'front' },
+              forum: { __typename: `${ORGANIZATIONS[otherHost].typePrefix}Forum` },
+              unit: { id: CHIENG_PHA },
+            },
+          },
         });
         const overdueAt = (unit: string) => `{ unit(id: "${unit}") { ${org} { opinions(overdue: true) { id } } } }`;
         expect(await s.run(me, overdueAt(BINH_THUAN))).toEqual({ data: { unit: { [org]: { opinions: [{ id }] } } } });
         const early = await s.run(me, ANSWER, { id, input: { answer: 'Đã phối hợp giải quyết.', answeredOn: '2021-06-01' } });
         expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.answeredOn', reason: 'ANSWER_BEFORE_RAISED' });
         const answered = await s.run(me, ANSWER, { id, input: { answer: 'Đã phối hợp giải quyết.', answeredOn: '2021-08-01' } });
-        expect(answered).toEqual({ data: { [`answer${P}Opinion`]: { id, status: 'ANSWERED', answer: 'Đã phối hợp giải quyết.', answeredOn: '2021-08-01', answeredOnTime: false, overdue: false } } });
+        expect(answered).toEqual({
+          data: {
+            [`answer${P}Opinion`]: {
+              id,
+              status: 'ANSWERED',
+              answer: 'Đã phối hợp giải quyết.',
+              answeredOn: '2021-08-01',
+              answeredOnTime: false,
+              overdue: false,
+            },
+          },
+        });
         const again = await s.run(me, ANSWER, { id, input: { answer: 'Lần hai', answeredOn: '2021-08-02' } });
         expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'ALREADY_ANSWERED' });
         expect(await s.run(staff('front', PROVINCE), overdueAt(PROVINCE))).toEqual({ data: { unit: { [org]: { opinions: [] } } } });
@@ -170,7 +250,9 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
         expect(await s.run(frontOfBinhThuan, entity)).toEqual({ data: { _entities: [{ id, status: 'OPEN' }] } });
         expect((await s.run(staff(stranger), `{ ${org}Opinions { totalCount nodes { id } } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect((await s.run(dashboard(), `{ ${org}Opinions { totalCount nodes { id } } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        expect(await s.run(dashboard(), `{ unit(id: "${PROVINCE}") { ${org} { opinionCounts(periodId: "2021") { total answered answeredLate open overdue } } } }`)).toEqual({
+        expect(
+          await s.run(dashboard(), `{ unit(id: "${PROVINCE}") { ${org} { opinionCounts(periodId: "2021") { total answered answeredLate open overdue } } } }`),
+        ).toEqual({
           data: { unit: { [org]: { opinionCounts: { total: 1, answered: 0, answeredLate: 0, open: 1, overdue: 1 } } } },
         });
       });
@@ -188,7 +270,12 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
         ['a due date more than a year away', { dueDate: '2023-01-01' }, 'input.dueDate', 'DUE_TOO_FAR'],
         ['a forum id that is free text', { forumId: 'diễn đàn tháng 6' }, 'input.forumId', 'INVALID_CODE'],
         ['a forum id that names no forum', { forumId: `model:${otherHost}:1` }, 'input.forumId', 'INVALID_FORUM_ID'],
-        ['a day in the future', { raisedOn: addDays(todayInVietnam(), 2), dueDate: addDays(todayInVietnam(), 30), unitId: BINH_THUAN }, 'input.raisedOn', 'DATE_IN_FUTURE'],
+        [
+          'a day in the future',
+          { raisedOn: addDays(todayInVietnam(), 2), dueDate: addDays(todayInVietnam(), 30), unitId: BINH_THUAN },
+          'input.raisedOn',
+          'DATE_IN_FUTURE',
+        ],
         ['an empty summary', { summary: '' }, 'input.summary', 'REQUIRED'],
       ])('refuses an opinion with %s, naming the field, and writes nothing', async (_what, change, field, reason) => {
         const res = await s.run(frontOfBinhThuan, RECORD_OPINION, { input: { ...opinionInput, ...change } });
@@ -199,14 +286,17 @@ export function describeMovementRecords(sg: OrganizationSubgraph): void {
 
     describe('activities by task of the plan', () => {
       it('counts what the organization did for each task, readable by the Front and the police but not by other organizations', async () => {
-        await s.run(me, `mutation ($input: Record${P}ActivityInput!) { record${P}Activity(input: $input) { id } }`, { input: { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo', date: '2021-08-10', unitId: CHIENG_PHA, participants: 40, planTaskId: 'II.2' } });
+        await s.run(me, `mutation ($input: Record${P}ActivityInput!) { record${P}Activity(input: $input) { id } }`, {
+          input: { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo', date: '2021-08-10', unitId: CHIENG_PHA, participants: 40, planTaskId: 'II.2' },
+        });
         const q = `{ unit(id: "${PROVINCE}") { ${org} { activityCountsByTask(periodId: "2021-PLAN-Y") { planTask { id } count participants } } } }`;
         for (const who of [staff('front'), staff('police'), leadership(), dashboard()]) {
-          expect(await s.run(who, q)).toEqual({ data: { unit: { [org]: { activityCountsByTask: [{ planTask: { id: 'II.2' }, count: 1, participants: 40 }] } } } });
+          expect(await s.run(who, q)).toEqual({
+            data: { unit: { [org]: { activityCountsByTask: [{ planTask: { id: 'II.2' }, count: 1, participants: 40 }] } } },
+          });
         }
         expect((await s.run(staff(stranger), q)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       });
     });
   });
 }
-

@@ -1,14 +1,28 @@
 /** An organization's subgraph against a migrated in-memory database, queried with executeOperation. */
 import { ApolloServer } from '@apollo/server';
 import type { Identity } from '@antt/auth';
-import { contextFor, openOrganizationDatabase, RequestAudit, subgraphApolloConfig, type OrganizationSubgraph, type SubgraphContext, type Db, type OpenedDatabase } from '@antt/subgraph-kit';
+import {
+  contextFor,
+  openOrganizationDatabase,
+  RequestAudit,
+  subgraphApolloConfig,
+  type OrganizationSubgraph,
+  type SubgraphContext,
+  type Db,
+  type OpenedDatabase,
+} from '@antt/subgraph-kit';
 
 export interface TestSubgraph {
   db: Db;
   /** The raw SQLite connection, to look at what was really stored. */
   sqlite: OpenedDatabase['sqlite'];
   /** Runs an operation as `identity`; returns the single result's { data, errors }. */
-  run<T = Record<string, unknown>>(identity: Identity, query: string, variables?: Record<string, unknown>, opts?: { fromGateway?: boolean }): Promise<{ data?: T | null; errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }>;
+  run<T = Record<string, unknown>>(
+    identity: Identity,
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { fromGateway?: boolean },
+  ): Promise<{ data?: T | null; errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }>;
   /** Records in a table (for a kind of the record framework, its current versions, voided ones included). */
   count(table?: string): number;
 }

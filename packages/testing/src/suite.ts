@@ -14,8 +14,20 @@ import { describeMovementRecords } from './movement-suite.js';
 const ENTITIES = /* GraphQL */ `
   query ($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Unit { id name level validFrom validTo currentUnit { id } }
-      ... on Organization { id nameVi }
+      ... on Unit {
+        id
+        name
+        level
+        validFrom
+        validTo
+        currentUnit {
+          id
+        }
+      }
+      ... on Organization {
+        id
+        nameVi
+      }
     }
   }
 `;
@@ -49,7 +61,13 @@ export function describeOrganizationSubgraph(sg: OrganizationSubgraph): void {
 
     describe('entities', () => {
       it('resolves units of both eras through _entities, and an unknown unit to null', async () => {
-        const res = await s.run(me, ENTITIES, { representations: [{ __typename: 'Unit', id: CHIENG_LE }, { __typename: 'Unit', id: TO_HIEU }, { __typename: 'Unit', id: 'commune:99999@2019' }] });
+        const res = await s.run(me, ENTITIES, {
+          representations: [
+            { __typename: 'Unit', id: CHIENG_LE },
+            { __typename: 'Unit', id: TO_HIEU },
+            { __typename: 'Unit', id: 'commune:99999@2019' },
+          ],
+        });
         expect(res).toEqual({
           data: {
             _entities: [
@@ -83,7 +101,13 @@ export function describeOrganizationSubgraph(sg: OrganizationSubgraph): void {
         const res = await s.run(me, RECORD, { input: valid });
         expect(res.errors).toBeUndefined();
         const a = (res.data as Record<string, Record<string, unknown>>)[`record${P}Activity`]!;
-        expect(a).toMatchObject({ type: 'PROPAGANDA', date: '2021-08-10', participants: 45, unit: { id: CHIENG_PHA, name: 'Xã Chiềng Pha' }, planTask: { id: 'II.2' } });
+        expect(a).toMatchObject({
+          type: 'PROPAGANDA',
+          date: '2021-08-10',
+          participants: 45,
+          unit: { id: CHIENG_PHA, name: 'Xã Chiềng Pha' },
+          planTask: { id: 'II.2' },
+        });
         expect((a.branch as { id: string }).id).toBe(communeStaff ? `${org}@${CHIENG_PHA}` : org === 'labour' ? `${org}@${THUAN_CHAU}` : `${org}@${PROVINCE}`);
         expect(s.count()).toBe(1);
       });
@@ -113,7 +137,10 @@ export function describeOrganizationSubgraph(sg: OrganizationSubgraph): void {
 
       it('refuses an unknown activity type before any resolver runs', async () => {
         const res = await s.run(me, RECORD, { input: { ...valid, type: 'PICNIC' } });
-        expect(res.errors?.[0]).toMatchObject({ message: 'input.type: không có trong danh mục ActivityType.', extensions: { code: 'BAD_USER_INPUT', field: 'input.type' } });
+        expect(res.errors?.[0]).toMatchObject({
+          message: 'input.type: không có trong danh mục ActivityType.',
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.type' },
+        });
         expect(s.count()).toBe(0);
       });
 
@@ -134,7 +161,10 @@ export function describeOrganizationSubgraph(sg: OrganizationSubgraph): void {
         const id = (rec.data as Record<string, { id: string }>)[`record${P}Activity`]!.id;
         const CORRECT = `mutation ($id: ID!, $changes: Correct${P}ActivityInput!, $reason: String!) { correct${P}Activity(id: $id, changes: $changes, reason: $reason) { id participants topic } }`;
         const HISTORY = `query ($id: ID!) { _entities(representations: [{ __typename: "${P}Activity", id: $id }]) { ... on ${P}Activity { history { participants } } } }`;
-        const versions = async () => ((await s.run(me, HISTORY, { id })).data as { _entities: { history: { participants: number }[] }[] })._entities[0]!.history.map((v) => v.participants);
+        const versions = async () =>
+          ((await s.run(me, HISTORY, { id })).data as { _entities: { history: { participants: number }[] }[] })._entities[0]!.history.map(
+            (v) => v.participants,
+          );
         const res = await s.run(me, CORRECT, { id, changes: { participants: 60 }, reason: 'Đếm lại' });
         expect(res).toEqual({ data: { [`correct${P}Activity`]: { id, participants: 60, topic: valid.topic } } });
         expect(await versions()).toEqual([45, 60]);
@@ -171,7 +201,10 @@ export function describeOrganizationSubgraph(sg: OrganizationSubgraph): void {
       it('lists activities newest first, page by page, inside the caller’s jurisdiction', async () => {
         for (const date of ['2021-03-01', '2021-04-01', '2021-05-01']) await s.run(me, RECORD, { input: { ...valid, date } });
         const q = `query ($after: String) { ${org}Activities(first: 2, after: $after) { totalCount nodes { date } pageInfo { hasNextPage endCursor } } }`;
-        const p1 = (await s.run(me, q)).data as Record<string, { totalCount: number; nodes: { date: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } }>;
+        const p1 = (await s.run(me, q)).data as Record<
+          string,
+          { totalCount: number; nodes: { date: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } }
+        >;
         const page1 = p1[`${org}Activities`]!;
         expect(page1.totalCount).toBe(3);
         expect(page1.nodes.map((n) => n.date)).toEqual(['2021-05-01', '2021-04-01']);

@@ -1,5 +1,14 @@
 /** Test identities that read as sentences: staff('women', communeNew('03724')), leadership(). */
-import { generateSigningKey, createVerifier, signToken, type Identity, type Role, type SigningKey, type TokenVerifier, type CallerOrganization } from '@antt/auth';
+import {
+  generateSigningKey,
+  createVerifier,
+  signToken,
+  type Identity,
+  type Role,
+  type SigningKey,
+  type TokenVerifier,
+  type CallerOrganization,
+} from '@antt/auth';
 import { unitId } from '@antt/reference';
 
 export const PROVINCE = unitId.province('14');

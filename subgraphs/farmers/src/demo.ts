@@ -16,7 +16,12 @@ const INDICATORS: [string, string, number][] = [
   ['Tin báo về tội phạm hội viên cung cấp', 'tin', 30],
   ['Người lầm lỗi được hội viên giúp đỡ', 'người', 25],
 ];
-const CAMPAIGNS = ['Hội viên nông dân không vi phạm pháp luật', 'Nông dân tích cực tố giác tội phạm', 'Nông dân không trồng cây có chất ma túy', 'Nông dân chung sức xây dựng nông thôn mới an toàn'];
+const CAMPAIGNS = [
+  'Hội viên nông dân không vi phạm pháp luật',
+  'Nông dân tích cực tố giác tội phạm',
+  'Nông dân không trồng cây có chất ma túy',
+  'Nông dân chung sức xây dựng nông thôn mới an toàn',
+];
 
 export function seedDemo(db: Db, org: OrganizationId, today: string): number {
   const r = new DemoRandom(447, org);
@@ -41,7 +46,14 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
       if (!startedOn) continue;
       const endedOn = addDays(startedOn, r.int(30, 180));
       const membersReached = r.int(40, 800);
-      write(campaigns, { name: r.pick(CAMPAIGNS), startedOn, endedOn: endedOn <= today ? endedOn : null, unitId: r.commune(startedOn).id, membersReached, pledgesSigned: r.int(0, membersReached) });
+      write(campaigns, {
+        name: r.pick(CAMPAIGNS),
+        startedOn,
+        endedOn: endedOn <= today ? endedOn : null,
+        unitId: r.commune(startedOn).id,
+        membersReached,
+        pledgesSigned: r.int(0, membersReached),
+      });
       n++;
     }
   }

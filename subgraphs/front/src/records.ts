@@ -52,7 +52,13 @@ export function currentRecords(ctx: SubgraphContext, kind: RecordKind, q: Curren
   const unit = snake(s.unitField);
   const date = snake(s.dateField);
   const sql = `SELECT * FROM ${s.table} WHERE superseded_at IS NULL AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.where ? ` AND (${q.where})` : ''} ORDER BY ${q.orderBy ?? `${date} DESC, id DESC`} LIMIT @limit`;
-  const rows = prepared(ctx, sql).all({ ...(q.units ? { units: JSON.stringify([...q.units]) } : {}), from: q.from ?? '0000-01-01', to: q.to ?? '9999-12-31', limit: q.limit ?? -1, ...q.params }) as Record<string, unknown>[];
+  const rows = prepared(ctx, sql).all({
+    ...(q.units ? { units: JSON.stringify([...q.units]) } : {}),
+    from: q.from ?? '0000-01-01',
+    to: q.to ?? '9999-12-31',
+    limit: q.limit ?? -1,
+    ...q.params,
+  }) as Record<string, unknown>[];
   const repo = recordsOf(ctx, kind);
   return rows.map((r) => repo.toRecord(r));
 }
@@ -92,10 +98,16 @@ export function asArguments<T>(fn: () => T, names: Record<string, string> = {}, 
     return fn();
   } catch (e) {
     if (!(e instanceof GraphQLError) || e.extensions?.code !== 'BAD_USER_INPUT' || typeof e.extensions.field !== 'string') throw e;
-    const problems = (e.extensions.problems as { field: string; message: string; reason: string }[] | undefined)?.map((p) => ({ ...p, field: rename(p.field) }));
+    const problems = (e.extensions.problems as { field: string; message: string; reason: string }[] | undefined)?.map((p) => ({
+      ...p,
+      field: rename(p.field),
+    }));
     const field = rename(e.extensions.field);
     // One problem: its message alone, as these mutations always said it (the field is in the extensions).
-    const message = problems?.length === 1 ? problems[0]!.message : e.message.replace(/(^|\s)(input|changes)\.([A-Za-z]+)/g, (_m, sp: string, _a: string, k: string) => `${sp}${arg}.${names[k] ?? k}`);
+    const message =
+      problems?.length === 1
+        ? problems[0]!.message
+        : e.message.replace(/(^|\s)(input|changes)\.([A-Za-z]+)/g, (_m, sp: string, _a: string, k: string) => `${sp}${arg}.${names[k] ?? k}`);
     throw new GraphQLError(message, { extensions: { ...e.extensions, field, ...(problems ? { problems } : {}) } });
   }
 }

@@ -4,25 +4,78 @@
  * effective model in an assessment year.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, PROVINCE, THUAN_CHAU, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
+import {
+  BINH_THUAN,
+  CHIENG_LE,
+  CHIENG_PHA,
+  PROVINCE,
+  THUAN_CHAU,
+  TO_HIEU,
+  dashboard,
+  leadership,
+  openTestSubgraph,
+  staff,
+  type TestSubgraph,
+} from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
 
 const REVIEW = /* GraphQL */ `
   mutation ($input: RecordFrontModelReviewInput!) {
-    recordFrontModelReview(input: $input) { id modelId model { __typename } unit { id } reviewedOn reviewer { id } rating decision evidence basis }
+    recordFrontModelReview(input: $input) {
+      id
+      modelId
+      model {
+        __typename
+      }
+      unit {
+        id
+      }
+      reviewedOn
+      reviewer {
+        id
+      }
+      rating
+      decision
+      evidence
+      basis
+    }
   }
 `;
 const WOMEN_MODEL_REVIEWS = /* GraphQL */ `
-  query ($id: ID!) { _entities(representations: [{ __typename: "WomenModel", id: $id }]) { ... on WomenModel { id latestReview { rating reviewer { id } } reviews { reviewedOn } } } }
+  query ($id: ID!) {
+    _entities(representations: [{ __typename: "WomenModel", id: $id }]) {
+      ... on WomenModel {
+        id
+        latestReview {
+          rating
+          reviewer {
+            id
+          }
+        }
+        reviews {
+          reviewedOn
+        }
+      }
+    }
+  }
 `;
-const review = { modelId: 'model:women:3', unitId: CHIENG_PHA, reviewedOn: '2021-04-20', rating: 'EFFECTIVE', decision: 'REPLICATE', evidence: 'Không có người tái phạm; nhân dân tham gia tích cực.', basis: 'Kế hoạch 92/KH-BCĐ-CAT' };
+const review = {
+  modelId: 'model:women:3',
+  unitId: CHIENG_PHA,
+  reviewedOn: '2021-04-20',
+  rating: 'EFFECTIVE',
+  decision: 'REPLICATE',
+  evidence: 'Không có người tái phạm; nhân dân tham gia tích cực.',
+  basis: 'Kế hoạch 92/KH-BCĐ-CAT',
+};
 const police = staff('police');
 const frontOfBinhThuan = staff('front', BINH_THUAN);
 
 let s: TestSubgraph;
 
 /** The id of the n-th record written to a table (new records get opaque ids). */
-const idOf = (table: string, n = 1) => (s.sqlite.prepare(`SELECT record_id FROM ${table} WHERE version = 1 ORDER BY id LIMIT 1 OFFSET ?`).get(n - 1) as { record_id: string }).record_id;
+const idOf = (table: string, n = 1) =>
+  (s.sqlite.prepare(`SELECT record_id FROM ${table} WHERE version = 1 ORDER BY id LIMIT 1 OFFSET ?`).get(n - 1) as { record_id: string }).record_id;
 beforeEach(async () => {
   s = await openTestSubgraph(subgraph);
 });
@@ -30,12 +83,26 @@ beforeEach(async () => {
 describe('recording a review', () => {
   it('records a police review of a women’s union model, naming the model by its id', async () => {
     expect(await s.run(police, REVIEW, { input: review })).toEqual({
-      data: { recordFrontModelReview: { id: idOf('model_reviews'), modelId: 'model:women:3', model: { __typename: 'WomenModel' }, unit: { id: CHIENG_PHA }, reviewedOn: '2021-04-20', reviewer: { id: 'police' }, rating: 'EFFECTIVE', decision: 'REPLICATE', evidence: review.evidence, basis: review.basis } },
+      data: {
+        recordFrontModelReview: {
+          id: idOf('model_reviews'),
+          modelId: 'model:women:3',
+          model: { __typename: 'WomenModel' },
+          unit: { id: CHIENG_PHA },
+          reviewedOn: '2021-04-20',
+          reviewer: { id: 'police' },
+          rating: 'EFFECTIVE',
+          decision: 'REPLICATE',
+          evidence: review.evidence,
+          basis: review.basis,
+        },
+      },
     });
   });
 
   it('refuses a review by another organization or leadership, or outside the jurisdiction, and writes nothing', async () => {
-    for (const who of [staff('women', BINH_THUAN), leadership(), dashboard()]) expect((await s.run(who, REVIEW, { input: review })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    for (const who of [staff('women', BINH_THUAN), leadership(), dashboard()])
+      expect((await s.run(who, REVIEW, { input: review })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await s.run(frontOfBinhThuan, REVIEW, { input: { ...review, unitId: CHIENG_LE } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(s.count('model_reviews')).toBe(0);
   });
@@ -62,15 +129,31 @@ describe('the review fields of every organization’s models', () => {
     await s.run(police, REVIEW, { input: review });
     await s.run(frontOfBinhThuan, REVIEW, { input: { ...review, reviewedOn: '2022-11-10', rating: 'AVERAGE', decision: 'KEEP' } });
     expect(await s.run(leadership(), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({
-      data: { _entities: [{ id: 'model:women:3', latestReview: { rating: 'AVERAGE', reviewer: { id: 'front' } }, reviews: [{ reviewedOn: '2021-04-20' }, { reviewedOn: '2022-11-10' }] }] },
+      data: {
+        _entities: [
+          {
+            id: 'model:women:3',
+            latestReview: { rating: 'AVERAGE', reviewer: { id: 'front' } },
+            reviews: [{ reviewedOn: '2021-04-20' }, { reviewedOn: '2022-11-10' }],
+          },
+        ],
+      },
     });
   });
 
   it('shows a model’s reviews to the organization that runs it, and to other organizations nothing (without failing the list)', async () => {
     await s.run(police, REVIEW, { input: review });
-    expect(await s.run(staff('women', BINH_THUAN), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({ data: { _entities: [{ id: 'model:women:3', latestReview: { rating: 'EFFECTIVE', reviewer: { id: 'police' } }, reviews: [{ reviewedOn: '2021-04-20' }] }] } });
-    expect(await s.run(staff('women', TO_HIEU), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({ data: { _entities: [{ id: 'model:women:3', latestReview: null, reviews: [] }] } });
-    expect(await s.run(staff('youth'), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({ data: { _entities: [{ id: 'model:women:3', latestReview: null, reviews: [] }] } });
+    expect(await s.run(staff('women', BINH_THUAN), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({
+      data: {
+        _entities: [{ id: 'model:women:3', latestReview: { rating: 'EFFECTIVE', reviewer: { id: 'police' } }, reviews: [{ reviewedOn: '2021-04-20' }] }],
+      },
+    });
+    expect(await s.run(staff('women', TO_HIEU), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({
+      data: { _entities: [{ id: 'model:women:3', latestReview: null, reviews: [] }] },
+    });
+    expect(await s.run(staff('youth'), WOMEN_MODEL_REVIEWS, { id: 'model:women:3' })).toEqual({
+      data: { _entities: [{ id: 'model:women:3', latestReview: null, reviews: [] }] },
+    });
   });
 
   it('does not trust a representation whose id names another organization’s model', async () => {
@@ -90,9 +173,26 @@ describe('the review fields of every organization’s models', () => {
 
 describe('at least one effective model (Circular 124/2021, the commune criterion)', () => {
   const EFFECTIVE = /* GraphQL */ `
-    query ($unit: ID!, $year: Int!) { unit(id: $unit) { front { hasEffectiveModel(year: $year) effectiveModels(year: $year) { __typename ... on WomenModel { id } ... on FarmersModel { id } } } } }
+    query ($unit: ID!, $year: Int!) {
+      unit(id: $unit) {
+        front {
+          hasEffectiveModel(year: $year)
+          effectiveModels(year: $year) {
+            __typename
+            ... on WomenModel {
+              id
+            }
+            ... on FarmersModel {
+              id
+            }
+          }
+        }
+      }
+    }
   `;
-  const answer = (has: boolean, models: { __typename: string; id: string }[]) => ({ data: { unit: { front: { hasEffectiveModel: has, effectiveModels: models } } } });
+  const answer = (has: boolean, models: { __typename: string; id: string }[]) => ({
+    data: { unit: { front: { hasEffectiveModel: has, effectiveModels: models } } },
+  });
 
   beforeEach(async () => {
     // Assessment year 2021 runs 16/11/2020 to 15/11/2021; 2022 from 16/11/2021.
@@ -103,7 +203,8 @@ describe('at least one effective model (Circular 124/2021, the commune criterion
   });
 
   it('counts a model whose latest review in the year rated it effective, in the old commune, its old district and today’s commune', async () => {
-    for (const unit of [CHIENG_PHA, THUAN_CHAU, BINH_THUAN, PROVINCE]) expect(await s.run(police, EFFECTIVE, { unit, year: 2021 })).toEqual(answer(true, [{ __typename: 'WomenModel', id: 'model:women:3' }]));
+    for (const unit of [CHIENG_PHA, THUAN_CHAU, BINH_THUAN, PROVINCE])
+      expect(await s.run(police, EFFECTIVE, { unit, year: 2021 })).toEqual(answer(true, [{ __typename: 'WomenModel', id: 'model:women:3' }]));
   });
 
   it('does not count it elsewhere, nor in a year whose latest review found it wanting', async () => {
@@ -112,9 +213,15 @@ describe('at least one effective model (Circular 124/2021, the commune criterion
   });
 
   it('gives a dashboard the yes or no but not the models, and refuses a year outside the records', async () => {
-    expect(await s.run(dashboard(), `{ unit(id: "${BINH_THUAN}") { front { hasEffectiveModel(year: 2021) } } }`)).toEqual({ data: { unit: { front: { hasEffectiveModel: true } } } });
+    expect(await s.run(dashboard(), `{ unit(id: "${BINH_THUAN}") { front { hasEffectiveModel(year: 2021) } } }`)).toEqual({
+      data: { unit: { front: { hasEffectiveModel: true } } },
+    });
     expect((await s.run(dashboard(), EFFECTIVE, { unit: BINH_THUAN, year: 2021 })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await s.run(staff('women'), EFFECTIVE, { unit: BINH_THUAN, year: 2021 })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await s.run(police, EFFECTIVE, { unit: BINH_THUAN, year: 1990 })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year', reason: 'YEAR_OUT_OF_RANGE' });
+    expect((await s.run(police, EFFECTIVE, { unit: BINH_THUAN, year: 1990 })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'year',
+      reason: 'YEAR_OUT_OF_RANGE',
+    });
   });
 });

@@ -21,14 +21,28 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     for (const e of taking) {
       const registeredOn = addDays(isoDate(year, 1, 10), r.int(0, 80));
       if (registeredOn > today || r.chance(10)) continue;
-      write(participations, { establishmentId: e.id, year, registeredOn, unitId: communeAsOn(e.communeId, registeredOn), industrialZone: zoneOf.get(e.id) ?? null, workers: r.int(20, e.subKind === 'MEDIUM_OR_LARGE' ? 900 : 60), pledgeSigned: r.chance(85) });
+      write(participations, {
+        establishmentId: e.id,
+        year,
+        registeredOn,
+        unitId: communeAsOn(e.communeId, registeredOn),
+        industrialZone: zoneOf.get(e.id) ?? null,
+        workers: r.int(20, e.subKind === 'MEDIUM_OR_LARGE' ? 900 : 60),
+        pledgeSigned: r.chance(85),
+      });
       n++;
     }
   }
   for (const e of enterprises.filter((x) => x.subKind === 'MEDIUM_OR_LARGE')) {
     const foundedOn = addDays('2021-03-01', r.int(0, 500));
     if (foundedOn > today) continue;
-    write(coreTeams, { establishmentId: e.id, unitId: communeAsOn(e.communeId, foundedOn), name: `Tổ nòng cốt công nhân ${e.name}`, foundedOn, members: r.int(5, 15) });
+    write(coreTeams, {
+      establishmentId: e.id,
+      unitId: communeAsOn(e.communeId, foundedOn),
+      name: `Tổ nòng cốt công nhân ${e.name}`,
+      foundedOn,
+      members: r.int(5, 15),
+    });
     n++;
   }
   const statuses = ['SAFE', 'SAFE', 'SAFE', 'NEEDS_IMPROVEMENT', 'NEEDS_IMPROVEMENT', 'UNSAFE'];
@@ -38,7 +52,13 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     const registeredOn = i === 1 ? '2021-03-15' : addDays('2021-02-01', r.int(0, 900));
     if (registeredOn > today) continue;
     const communeId = communeAsOn(i === 1 ? unitId.newCommune('03724') : e.communeId, registeredOn);
-    const house = write(boardingHouses, { name: `Khu nhà trọ công nhân số ${i}`, unitId: communeId, registeredOn, rooms: r.int(6, 40), workersLiving: r.int(10, 120) });
+    const house = write(boardingHouses, {
+      name: `Khu nhà trọ công nhân số ${i}`,
+      unitId: communeId,
+      registeredOn,
+      rooms: r.int(6, 40),
+      workersLiving: r.int(10, 120),
+    });
     n++;
     for (let d = addDays(registeredOn, r.int(10, 60)); d <= today; d = addDays(d, r.int(120, 240))) {
       // The check is kept under the house's commune as it is on the day of the check.
@@ -58,7 +78,16 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     const cause = r.pick(causes);
     const workersInvolved = r.int(5, 300);
     const resolvedOn = addDays(startedOn, r.int(2, 40));
-    write(disputes, { establishmentId: e.id, unitId: communeAsOn(e.communeId, startedOn), startedOn, kind, cause, workersInvolved, hotspotId, resolvedOn: resolvedOn <= today ? resolvedOn : null });
+    write(disputes, {
+      establishmentId: e.id,
+      unitId: communeAsOn(e.communeId, startedOn),
+      startedOn,
+      kind,
+      cause,
+      workersInvolved,
+      hotspotId,
+      resolvedOn: resolvedOn <= today ? resolvedOn : null,
+    });
     n++;
   }
   return n;

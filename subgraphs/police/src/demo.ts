@@ -12,7 +12,15 @@ import { Scope } from '@antt/auth';
 import { addDays, demoEstablishments, demoReintegrationCases, ORGANIZATION_IDS, territory, unitId, type IsoDate } from '@antt/reference';
 import { bulkInsert, demoWriter, sqliteOf, type Db } from '@antt/subgraph-kit';
 import { criterionResults, establishments, modelUnits, standardAssessments } from './db/schema.js';
-import { bulletins as bulletinKind, coreForces as coreForceKind, crimeTips as crimeTipKind, hotspots as hotspotKind, keyAreas as keyAreaKind, reintegrationCases as reintegrationKind, trainings as trainingKind } from './kinds/index.js';
+import {
+  bulletins as bulletinKind,
+  coreForces as coreForceKind,
+  crimeTips as crimeTipKind,
+  hotspots as hotspotKind,
+  keyAreas as keyAreaKind,
+  reintegrationCases as reintegrationKind,
+  trainings as trainingKind,
+} from './kinds/index.js';
 import { nationalSetFor, outOfScopeReason, type SubjectKind } from './legal/criteria.js';
 import { initialDecisionDue, vietnamDate } from './legal/deadlines.js';
 import { StandardRepository, windowOf } from './data/standard-repository.js';
@@ -47,8 +55,13 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
   const pMeet = (id: string, year: number) => Math.min(0.995, propensity.get(districtOf(id))! + (year - 2021) / 100);
 
   // Register: demo establishments sit in a residential area, which lives on both maps.
-  const ests = demoEstablishments().map((e) => ({ ...e, unitId: t.childrenOn(e.communeId, today).find((a) => a.level === 'RESIDENTIAL_AREA')?.id ?? e.communeId }));
-  db.insert(establishments).values(ests.map((e) => ({ id: e.id, name: e.name, kind: e.kind, subKind: e.subKind, unitId: e.unitId, managedBy: e.managedBy, recordedBy: by }))).run();
+  const ests = demoEstablishments().map((e) => ({
+    ...e,
+    unitId: t.childrenOn(e.communeId, today).find((a) => a.level === 'RESIDENTIAL_AREA')?.id ?? e.communeId,
+  }));
+  db.insert(establishments)
+    .values(ests.map((e) => ({ id: e.id, name: e.name, kind: e.kind, subKind: e.subKind, unitId: e.unitId, managedBy: e.managedBy, recordedBy: by })))
+    .run();
   n += ests.length;
 
   // The yearly cycle, areas and establishments first: a commune's own criterion is computed from them.
@@ -57,8 +70,11 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
   let nextId = 1;
   for (let year = 2021; year <= lastYear; year++) {
     const subjects: { kind: SubjectKind; unitId: string; establishmentId: string | null }[] = [];
-    for (const a of t.unitsOn(windowOf('RESIDENTIAL_AREA', year).end, 'RESIDENTIAL_AREA')) subjects.push({ kind: 'RESIDENTIAL_AREA', unitId: a.id, establishmentId: null });
-    for (const e of ests) if (!outOfScopeReason(e.subKind, year)) subjects.push({ kind: e.kind === 'SCHOOL' ? 'SCHOOL' : 'AGENCY_OR_ENTERPRISE', unitId: e.unitId, establishmentId: e.id });
+    for (const a of t.unitsOn(windowOf('RESIDENTIAL_AREA', year).end, 'RESIDENTIAL_AREA'))
+      subjects.push({ kind: 'RESIDENTIAL_AREA', unitId: a.id, establishmentId: null });
+    for (const e of ests)
+      if (!outOfScopeReason(e.subKind, year))
+        subjects.push({ kind: e.kind === 'SCHOOL' ? 'SCHOOL' : 'AGENCY_OR_ENTERPRISE', unitId: e.unitId, establishmentId: e.id });
     const communes = t.unitsOn(windowOf('COMMUNE', year).end, 'COMMUNE').map((c) => ({ kind: 'COMMUNE' as const, unitId: c.id, establishmentId: null }));
     for (const batch of [subjects, communes]) {
       // Communes come second: their computed criterion reads the areas' and establishments' rows.
@@ -77,17 +93,37 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
         const id = nextId++;
         const own = set.criteria.filter((c) => !c.derived);
         const failing = meets ? -1 : uniformInt(rng, 0, own.length - 1);
-        if (assessed) results.push(...own.map((c, i) => ({ assessmentId: id, code: c.code, met: i !== failing, note: i === failing ? 'Chưa đạt theo biên bản họp' : null })));
+        if (assessed)
+          results.push(
+            ...own.map((c, i) => ({ assessmentId: id, code: c.code, met: i !== failing, note: i === failing ? 'Chưa đạt theo biên bản họp' : null })),
+          );
         // Recognised when every criterion is met (for a commune, the computed one too), a few weeks after self-assessment.
         const met = assessed && meets && (!repo || repo.communeShareMet(s.unitId, year));
         const decidedOn = met ? min(addDays(selfAssessedOn, uniformInt(rng, 7, 30)), today) : null;
         const commune = s.kind === 'COMMUNE' ? null : t.ancestorsOn(s.unitId, w.end).find((u) => u.level === 'COMMUNE');
-        const authority = s.kind === 'COMMUNE' ? (year <= 2024 ? `UBND ${t.parentOn(s.unitId, w.end)?.name ?? 'cấp huyện'}` : 'UBND tỉnh Sơn La') : `UBND ${commune?.name ?? 'cấp xã'}`;
+        const authority =
+          s.kind === 'COMMUNE'
+            ? year <= 2024
+              ? `UBND ${t.parentOn(s.unitId, w.end)?.name ?? 'cấp huyện'}`
+              : 'UBND tỉnh Sơn La'
+            : `UBND ${commune?.name ?? 'cấp xã'}`;
         rows.push({
-          id, year, subjectKind: s.kind, unitId: s.unitId, establishmentId: s.establishmentId, criteriaSetId: set.id, registeredOn,
-          householdsTotal: households, householdsRegistered: households === null ? null : meets ? households : households - uniformInt(rng, 1, 10),
-          selfAssessedOn: assessed ? selfAssessedOn : null, chairedBy: assessed ? (s.kind === 'RESIDENTIAL_AREA' ? 'Trưởng bản' : 'Chủ tịch UBND') : null,
-          decisionNumber: met ? `${uniformInt(rng, 10, 999)}/QĐ-UBND` : null, decidedOn, authority: met ? authority : null, demo: true, recordedBy: by,
+          id,
+          year,
+          subjectKind: s.kind,
+          unitId: s.unitId,
+          establishmentId: s.establishmentId,
+          criteriaSetId: set.id,
+          registeredOn,
+          householdsTotal: households,
+          householdsRegistered: households === null ? null : meets ? households : households - uniformInt(rng, 1, 10),
+          selfAssessedOn: assessed ? selfAssessedOn : null,
+          chairedBy: assessed ? (s.kind === 'RESIDENTIAL_AREA' ? 'Trưởng bản' : 'Chủ tịch UBND') : null,
+          decisionNumber: met ? `${uniformInt(rng, 10, 999)}/QĐ-UBND` : null,
+          decidedOn,
+          authority: met ? authority : null,
+          demo: true,
+          recordedBy: by,
         });
       }
       bulkInsert(db, standardAssessments, rows);
@@ -109,7 +145,12 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
   for (let d: IsoDate = '2021-01-04', i = 1; d <= today; d = addDays(d, uniformInt(rng, 3, 9)), i++) {
     const unit = pick(rng, communesThen(d));
     const receivedAt = `${d}T0${uniformInt(rng, 1, 9)}:${String(uniformInt(rng, 10, 59))}:00.000Z`;
-    const handed = chance(rng, 0.2) ? pick(rng, ORGANIZATION_IDS.filter((o) => o !== 'police')) : null;
+    const handed = chance(rng, 0.2)
+      ? pick(
+          rng,
+          ORGANIZATION_IDS.filter((o) => o !== 'police'),
+        )
+      : null;
     const remote = chance(rng, 0.15);
     const age = (Date.parse(today) - Date.parse(d)) / 86_400_000;
     // Most tips are forwarded within the day; a few recent ones are left late, for the overdue list.
@@ -122,12 +163,24 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
     const notified = decided && age > 40 ? addDays(decidedOn!, uniformInt(rng, 1, 10)) : null;
     const tipStatus = notified ? 'REPORTER_NOTIFIED' : decided ? 'DECIDED' : forwardedAt ? (chance(rng, 0.5) ? 'BEING_VERIFIED' : 'FORWARDED') : 'RECEIVED';
     write(crimeTipKind, {
-      channel: handed ? 'FORWARDED_BY_ORGANIZATION' : pick(rng, ['IN_PERSON', 'PHONE', 'WRITTEN', 'AT_FORUM']), receivedAt, receivedOn: vietnamDate(receivedAt), unitId: unit.id,
-      summary: `Tin báo mẫu số ${i}: phản ánh vụ việc nghi có dấu hiệu vi phạm pháp luật tại ${unit.name}.`, category: pick(rng, categories),
+      channel: handed ? 'FORWARDED_BY_ORGANIZATION' : pick(rng, ['IN_PERSON', 'PHONE', 'WRITTEN', 'AT_FORUM']),
+      receivedAt,
+      receivedOn: vietnamDate(receivedAt),
+      unitId: unit.id,
+      summary: `Tin báo mẫu số ${i}: phản ánh vụ việc nghi có dấu hiệu vi phạm pháp luật tại ${unit.name}.`,
+      category: pick(rng, categories),
       reporterSealed: chance(rng, 0.7) ? cipher.encryptJson({ fullName: `Người tố giác mẫu ${i}`, phone: `09${String(10_000_000 + i).slice(-8)}` }) : null,
-      confidentialityRequested: chance(rng, 0.4), remoteArea: remote, handedOverBy: handed, receiptId: handed ? `BN-DEMO-${String(i).padStart(5, '0')}` : null,
-      tipStatus, forwardedAt, forwardedTo: forwardedAt ? 'Cơ quan Cảnh sát điều tra Công an tỉnh' : null, decisionDueOn: initialDecisionDue(receivedAt),
-      decision: decided ? pick(rng, ['PROSECUTE', 'NOT_PROSECUTE', 'NOT_PROSECUTE', 'SUSPEND']) : null, decidedOn, reporterNotifiedOn: notified,
+      confidentialityRequested: chance(rng, 0.4),
+      remoteArea: remote,
+      handedOverBy: handed,
+      receiptId: handed ? `BN-DEMO-${String(i).padStart(5, '0')}` : null,
+      tipStatus,
+      forwardedAt,
+      forwardedTo: forwardedAt ? 'Cơ quan Cảnh sát điều tra Công an tỉnh' : null,
+      decisionDueOn: initialDecisionDue(receivedAt),
+      decision: decided ? pick(rng, ['PROSECUTE', 'NOT_PROSECUTE', 'NOT_PROSECUTE', 'SUSPEND']) : null,
+      decidedOn,
+      reporterNotifiedOn: notified,
     });
     n++;
   }
@@ -137,37 +190,95 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
   for (let d: IsoDate = '2021-02-01', i = 1; d <= today; d = addDays(d, uniformInt(rng, 15, 45)), i++) {
     const closed = addDays(d, uniformInt(rng, 20, 200));
     const isClosed = closed <= today;
-    write(hotspotKind, { kind: pick(rng, kinds), unitId: pick(rng, communesThen(d)).id, summary: `Vụ việc mẫu số ${i}: tranh chấp giữa các hộ dân, có nguy cơ phức tạp.`, partiesCount: uniformInt(rng, 2, 40), riskLevel: pick(rng, ['LOW', 'MEDIUM', 'HIGH']), since: d, actions: 'Nắm tình hình, vận động các bên', hotspotStatus: isClosed ? pick(rng, ['RESOLVED', 'RESOLVED', 'ESCALATED']) : pick(rng, ['MONITORING', 'MEDIATING']), closedOn: isClosed ? closed : null, reportedBy: chance(rng, 0.3) ? pick(rng, ['labour', 'front', 'farmers']) : 'police' });
+    write(hotspotKind, {
+      kind: pick(rng, kinds),
+      unitId: pick(rng, communesThen(d)).id,
+      summary: `Vụ việc mẫu số ${i}: tranh chấp giữa các hộ dân, có nguy cơ phức tạp.`,
+      partiesCount: uniformInt(rng, 2, 40),
+      riskLevel: pick(rng, ['LOW', 'MEDIUM', 'HIGH']),
+      since: d,
+      actions: 'Nắm tình hình, vận động các bên',
+      hotspotStatus: isClosed ? pick(rng, ['RESOLVED', 'RESOLVED', 'ESCALATED']) : pick(rng, ['MONITORING', 'MEDIATING']),
+      closedOn: isClosed ? closed : null,
+      reportedBy: chance(rng, 0.3) ? pick(rng, ['labour', 'front', 'farmers']) : 'police',
+    });
     n++;
   }
   for (let i = 0; i < 14; i++) {
     const listedOn = addDays('2021-03-01', uniformInt(rng, 0, 900));
     const cleared = i % 3 === 0 ? addDays(listedOn, uniformInt(rng, 200, 700)) : null;
-    write(keyAreaKind, { unitId: pick(rng, communesThen(listedOn)).id, listingReason: pick(rng, ['Tụ điểm phức tạp về ma túy', 'Tranh chấp đất đai kéo dài', 'Hoạt động tín ngưỡng trái pháp luật', 'Mua bán người qua biên giới']), listedOn, transformationPlan: 'Kế hoạch chuyển hóa địa bàn của Công an xã và Ban Chỉ đạo', areaStatus: cleared && cleared <= today ? 'CLEARED' : 'BEING_TRANSFORMED', clearedOn: cleared && cleared <= today ? cleared : null });
+    write(keyAreaKind, {
+      unitId: pick(rng, communesThen(listedOn)).id,
+      listingReason: pick(rng, [
+        'Tụ điểm phức tạp về ma túy',
+        'Tranh chấp đất đai kéo dài',
+        'Hoạt động tín ngưỡng trái pháp luật',
+        'Mua bán người qua biên giới',
+      ]),
+      listedOn,
+      transformationPlan: 'Kế hoạch chuyển hóa địa bàn của Công an xã và Ban Chỉ đạo',
+      areaStatus: cleared && cleared <= today ? 'CLEARED' : 'BEING_TRANSFORMED',
+      clearedOn: cleared && cleared <= today ? cleared : null,
+    });
     n++;
   }
-  db.insert(modelUnits).values([
-    { unitId: unitId.oldCommune('03730'), kind: 'MOVEMENT_MODEL', since: '2021-05-26', source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.3 (2021): xã điểm phong trào' },
-    { unitId: unitId.oldCommune('03646'), kind: 'URBAN_ORDER_MODEL', since: '2021-05-26', source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.3 (2021): mô hình điểm về trật tự đô thị' },
-  ]).run();
+  db.insert(modelUnits)
+    .values([
+      {
+        unitId: unitId.oldCommune('03730'),
+        kind: 'MOVEMENT_MODEL',
+        since: '2021-05-26',
+        source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.3 (2021): xã điểm phong trào',
+      },
+      {
+        unitId: unitId.oldCommune('03646'),
+        kind: 'URBAN_ORDER_MODEL',
+        since: '2021-05-26',
+        source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.3 (2021): mô hình điểm về trật tự đô thị',
+      },
+    ])
+    .run();
 
   // Movement work: forces per commune of today's map, trainings, bulletins.
   if (today >= '2025-07-01') {
     for (const c of t.unitsOn('2025-07-01', 'COMMUNE')) {
-      write(coreForceKind, { kind: 'GRASSROOTS_SECURITY_TEAM', name: `Tổ bảo vệ ANTT ở cơ sở ${c.name}`, unitId: c.id, memberCount: uniformInt(rng, 8, 40), since: '2025-07-01' });
+      write(coreForceKind, {
+        kind: 'GRASSROOTS_SECURITY_TEAM',
+        name: `Tổ bảo vệ ANTT ở cơ sở ${c.name}`,
+        unitId: c.id,
+        memberCount: uniformInt(rng, 8, 40),
+        since: '2025-07-01',
+      });
       n++;
     }
   }
   for (let d: IsoDate = '2021-03-15', i = 1; d <= today; d = addDays(d, uniformInt(rng, 45, 90)), i++) {
-    const topic = pick(rng, ['Nghiệp vụ xây dựng phong trào toàn dân BVANTQ', 'Tiêu chuẩn "An toàn về ANTT"', 'Kỹ năng tiếp nhận tin báo, tố giác', 'Phòng, chống ma túy']);
+    const topic = pick(rng, [
+      'Nghiệp vụ xây dựng phong trào toàn dân BVANTQ',
+      'Tiêu chuẩn "An toàn về ANTT"',
+      'Kỹ năng tiếp nhận tin báo, tố giác',
+      'Phòng, chống ma túy',
+    ]);
     const where = d < '2025-07-01' ? pick(rng, districts).id : unitId.province('14');
-    write(trainingKind, { date: d, topic, unitId: where, participants: ORGANIZATION_IDS.filter((o) => o !== 'police').map((o) => ({ organizationId: o, count: uniformInt(rng, 2, 25) })) });
+    write(trainingKind, {
+      date: d,
+      topic,
+      unitId: where,
+      participants: ORGANIZATION_IDS.filter((o) => o !== 'police').map((o) => ({ organizationId: o, count: uniformInt(rng, 2, 25) })),
+    });
     n++;
   }
   const topics = ['FRAUD', 'DRUGS', 'TRAFFICKING', 'ONLINE_CRIME', 'CRIMES_AGAINST_WOMEN_AND_CHILDREN'] as const;
   for (let d: IsoDate = '2021-04-01', i = 1; d <= today; d = addDays(d, uniformInt(rng, 60, 120)), i++) {
     const topic = pick(rng, topics);
-    write(bulletinKind, { title: `Thông báo phương thức, thủ đoạn số ${i}`, body: `Cảnh báo thủ đoạn ${topic === 'FRAUD' ? 'giả danh cơ quan chức năng gọi điện lừa đảo' : topic === 'ONLINE_CRIME' ? 'lừa đảo qua mạng xã hội, tuyển cộng tác viên online' : 'dụ dỗ lao động sang biên giới'}; đề nghị các tổ chức tuyên truyền tới hội viên.`, topic, issuedOn: d, unitId: unitId.province('14'), audience: topic === 'CRIMES_AGAINST_WOMEN_AND_CHILDREN' ? ['women', 'youth', 'front'] : [] });
+    write(bulletinKind, {
+      title: `Thông báo phương thức, thủ đoạn số ${i}`,
+      body: `Cảnh báo thủ đoạn ${topic === 'FRAUD' ? 'giả danh cơ quan chức năng gọi điện lừa đảo' : topic === 'ONLINE_CRIME' ? 'lừa đảo qua mạng xã hội, tuyển cộng tác viên online' : 'dụ dỗ lao động sang biên giới'}; đề nghị các tổ chức tuyên truyền tới hội viên.`,
+      topic,
+      issuedOn: d,
+      unitId: unitId.province('14'),
+      audience: topic === 'CRIMES_AGAINST_WOMEN_AND_CHILDREN' ? ['women', 'youth', 'front'] : [],
+    });
     n++;
   }
   // Reintegration cases keep the pseudonymous ids the member organizations' demo support records name
@@ -175,7 +286,12 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
   const sqlite = sqliteOf(db);
   const renameCase = sqlite.prepare('UPDATE reintegration_cases SET record_id = ? WHERE record_id = ?');
   for (const c of demoReintegrationCases(today)) {
-    const r = write(reintegrationKind, { communeId: c.communeId, returnedOn: c.returnedOn, kind: c.kind, personSealed: cipher.encryptJson({ fullName: `Người tái hòa nhập mẫu ${c.id}`, criminalHistory: 'Dữ liệu mẫu' }) });
+    const r = write(reintegrationKind, {
+      communeId: c.communeId,
+      returnedOn: c.returnedOn,
+      kind: c.kind,
+      personSealed: cipher.encryptJson({ fullName: `Người tái hòa nhập mẫu ${c.id}`, criminalHistory: 'Dữ liệu mẫu' }),
+    });
     renameCase.run(c.id, r.id);
     n++;
   }

@@ -13,18 +13,53 @@ const t = territory();
 
 const RECORD = /* GraphQL */ `
   mutation ($input: RecordStandardAssessmentInput!) {
-    recordStandardAssessment(input: $input) { id year result criteriaSet { id } criteria { criterion { code derived } met note } householdsRegisteredShare }
+    recordStandardAssessment(input: $input) {
+      id
+      year
+      result
+      criteriaSet {
+        id
+      }
+      criteria {
+        criterion {
+          code
+          derived
+        }
+        met
+        note
+      }
+      householdsRegisteredShare
+    }
   }
 `;
 const RECOGNIZE = /* GraphQL */ `
-  mutation ($id: ID!) { recognizeStandardAssessment(id: $id, decisionNumber: "12/QĐ-UBND", decidedOn: "2022-11-20", authority: "UBND xã") { id recognition { decisionNumber } } }
+  mutation ($id: ID!) {
+    recognizeStandardAssessment(id: $id, decisionNumber: "12/QĐ-UBND", decidedOn: "2022-11-20", authority: "UBND xã") {
+      id
+      recognition {
+        decisionNumber
+      }
+    }
+  }
 `;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test results are read field by field, as the schema answers them
 type Data = Record<string, any>;
 
 async function assessArea(s: TestSubgraph, area: string, year: number, met = true, recognise = true): Promise<string> {
   const codes = year >= 2022 ? ['TT124-KDC-1', 'TT124-KDC-2', 'TT124-KDC-3', 'TT124-KDC-4', 'TT124-KDC-5'] : ['TT23-KDC-5'];
-  const res = await s.run(police, RECORD, { input: { year, unitId: area, registeredOn: `${year}-02-01`, householdsTotal: 100, householdsRegistered: 100, selfAssessedOn: `${year}-10-01`, chairedBy: 'Trưởng bản', criteria: codes.map((code, i) => ({ code, met: met || i > 0 })) } });
+  const res = await s.run(police, RECORD, {
+    input: {
+      year,
+      unitId: area,
+      registeredOn: `${year}-02-01`,
+      householdsTotal: 100,
+      householdsRegistered: 100,
+      selfAssessedOn: `${year}-10-01`,
+      chairedBy: 'Trưởng bản',
+      criteria: codes.map((code, i) => ({ code, met: met || i > 0 })),
+    },
+  });
   expect(res.errors).toBeUndefined();
   const id = (res.data as Data).recordStandardAssessment.id;
   if (recognise) expect((await s.run(police, RECOGNIZE.replace('2022-11-20', `${year}-11-20`), { id })).errors).toBeUndefined();
@@ -58,9 +93,15 @@ describe('the standard "An toàn về ANTT"', () => {
 
   it('lets the province add a criterion from a year on, without changing earlier years', async () => {
     const leader = user('police', PROVINCE, ['LEADER']);
-    const add = await s.run(leader, 'mutation { addProvincialCriterion(subjectKind: RESIDENTIAL_AREA, textVi: "Không có người tái nghiện", textEn: "No relapse into drug use", fromYear: 2024) { code provincial } }');
+    const add = await s.run(
+      leader,
+      'mutation { addProvincialCriterion(subjectKind: RESIDENTIAL_AREA, textVi: "Không có người tái nghiện", textEn: "No relapse into drug use", fromYear: 2024) { code provincial } }',
+    );
     expect(add.data).toEqual({ addProvincialCriterion: { code: 'SL-KDC-1', provincial: true } });
-    const codes = async (y: number) => ((await s.run(police, `{ policeCriteriaSet(subjectKind: RESIDENTIAL_AREA, year: ${y}) { criteria { code } } }`)).data as Data).policeCriteriaSet.criteria.map((c: Data) => c.code);
+    const codes = async (y: number) =>
+      (
+        (await s.run(police, `{ policeCriteriaSet(subjectKind: RESIDENTIAL_AREA, year: ${y}) { criteria { code } } }`)).data as Data
+      ).policeCriteriaSet.criteria.map((c: Data) => c.code);
     expect(await codes(2023)).not.toContain('SL-KDC-1');
     expect(await codes(2024)).toContain('SL-KDC-1');
     const notLeader = await s.run(police, 'mutation { addProvincialCriterion(subjectKind: COMMUNE, textVi: "x", textEn: "x", fromYear: 2024) { code } }');
@@ -77,16 +118,30 @@ describe('the standard "An toàn về ANTT"', () => {
     const areas = t.childrenOn(CHIENG_PHA, '2021-11-15').map((a) => a.id);
     const needed = recognisedNeeded(areas.length);
     for (const [i, a] of areas.entries()) await assessArea(s, a, 2021, true, i < needed - 1);
-    const input = { year: 2021, unitId: CHIENG_PHA, registeredOn: '2021-02-01', selfAssessedOn: '2021-11-01', criteria: [{ code: 'TT23-XA-1', met: true }, { code: 'TT23-XA-2', met: true }] };
+    const input = {
+      year: 2021,
+      unitId: CHIENG_PHA,
+      registeredOn: '2021-02-01',
+      selfAssessedOn: '2021-11-01',
+      criteria: [
+        { code: 'TT23-XA-1', met: true },
+        { code: 'TT23-XA-2', met: true },
+      ],
+    };
     const first = (await s.run(police, RECORD, { input })).data as Data;
     const derived = () => first.recordStandardAssessment.criteria.find((c: Data) => c.criterion.derived);
-    expect(derived()).toEqual({ criterion: { code: 'TT23-XA-3', derived: true }, met: false, note: `Tự động tính: ${areas.length}/${areas.length} đơn vị đăng ký, ${needed - 1}/${areas.length} được công nhận (cần tối thiểu ${needed}).` });
+    expect(derived()).toEqual({
+      criterion: { code: 'TT23-XA-3', derived: true },
+      met: false,
+      note: `Tự động tính: ${areas.length}/${areas.length} đơn vị đăng ký, ${needed - 1}/${areas.length} được công nhận (cần tối thiểu ${needed}).`,
+    });
     expect(first.recordStandardAssessment.result).toBe('NOT_MET');
     // One more area recognised: the commune's criterion is met on the next reading, with nothing typed.
     const last = areas[needed - 1]!;
     const a = ((await s.run(police, `{ policeUnitAssessment(unitId: "${last}", year: 2021) { id } }`)).data as Data).policeUnitAssessment.id;
     await s.run(police, RECOGNIZE.replace('2022-11-20', '2021-11-20'), { id: a });
-    const again = (await s.run(police, `{ policeUnitAssessment(unitId: "${CHIENG_PHA}", year: 2021) { result criteria { criterion { code } met } } }`)).data as Data;
+    const again = (await s.run(police, `{ policeUnitAssessment(unitId: "${CHIENG_PHA}", year: 2021) { result criteria { criterion { code } met } } }`))
+      .data as Data;
     expect(again.policeUnitAssessment.result).toBe('MET');
     const typed = await s.run(police, RECORD, { input: { ...input, criteria: [...input.criteria, { code: 'TT23-XA-3', met: true }] } });
     expect(typed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.criteria.2.code', reason: 'DERIVED_CRITERION' });
@@ -98,22 +153,47 @@ describe('the standard "An toàn về ANTT"', () => {
     ['more households registered than live there', { householdsRegistered: 120 }, 'input.householdsRegistered', 'TOO_LARGE'],
     ['a criterion of another set', { criteria: [{ code: 'TT23-KDC-5', met: true }] }, 'input.criteria.0.code', 'UNKNOWN_CRITERION'],
     ['a self-assessment with criteria missing', { criteria: [{ code: 'TT124-KDC-1', met: true }] }, 'input.criteria', 'MISSING_CRITERIA'],
-    ['a commune that did not exist at the end of the window', { unitId: CHIENG_PHA, householdsTotal: null, householdsRegistered: null, criteria: [] , selfAssessedOn: null }, 'input.unitId', 'UNIT_NOT_VALID_ON_DATE'],
+    [
+      'a commune that did not exist at the end of the window',
+      { unitId: CHIENG_PHA, householdsTotal: null, householdsRegistered: null, criteria: [], selfAssessedOn: null },
+      'input.unitId',
+      'UNIT_NOT_VALID_ON_DATE',
+    ],
   ])('refuses %s, naming the field, and writes nothing', async (_w, change, field, reason) => {
     const area = t.childrenOn(BINH_THUAN, '2025-11-01')[0]!.id;
-    const base = { year: 2025, unitId: area, registeredOn: '2025-02-01', householdsTotal: 100, householdsRegistered: 100, selfAssessedOn: '2025-10-01', criteria: ['TT124-KDC-1', 'TT124-KDC-2', 'TT124-KDC-3', 'TT124-KDC-4', 'TT124-KDC-5'].map((code) => ({ code, met: true })) };
-    const input = { ...base, ...(field === 'input.registeredOn' || field === 'input.selfAssessedOn' ? { year: 2022, registeredOn: '2022-02-01', selfAssessedOn: '2022-10-01' } : {}), ...change };
+    const base = {
+      year: 2025,
+      unitId: area,
+      registeredOn: '2025-02-01',
+      householdsTotal: 100,
+      householdsRegistered: 100,
+      selfAssessedOn: '2025-10-01',
+      criteria: ['TT124-KDC-1', 'TT124-KDC-2', 'TT124-KDC-3', 'TT124-KDC-4', 'TT124-KDC-5'].map((code) => ({ code, met: true })),
+    };
+    const input = {
+      ...base,
+      ...(field === 'input.registeredOn' || field === 'input.selfAssessedOn' ? { year: 2022, registeredOn: '2022-02-01', selfAssessedOn: '2022-10-01' } : {}),
+      ...change,
+    };
     const res = await s.run(police, RECORD, { input });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
     expect(s.count('standard_assessments')).toBe(0);
   });
 
   it('keeps establishments outside Circular 124 out of the standard, with the reason', async () => {
-    const reg = await s.run(police, `mutation { registerEstablishment(name: "Trường Tiểu học Bình Thuận", kind: SCHOOL, subKind: PRIMARY, unitId: "${BINH_THUAN}", managedBy: COMMUNE) { id inScope outOfScopeReason } }`);
-    expect(reg.data).toEqual({ registerEstablishment: { id: 'CS-0001', inScope: false, outOfScopeReason: 'Trường tiểu học không thuộc phạm vi Thông tư 124/2021/TT-BCA.' } });
+    const reg = await s.run(
+      police,
+      `mutation { registerEstablishment(name: "Trường Tiểu học Bình Thuận", kind: SCHOOL, subKind: PRIMARY, unitId: "${BINH_THUAN}", managedBy: COMMUNE) { id inScope outOfScopeReason } }`,
+    );
+    expect(reg.data).toEqual({
+      registerEstablishment: { id: 'CS-0001', inScope: false, outOfScopeReason: 'Trường tiểu học không thuộc phạm vi Thông tư 124/2021/TT-BCA.' },
+    });
     const res = await s.run(police, RECORD, { input: { year: 2025, establishmentId: 'CS-0001', registeredOn: '2025-02-01' } });
     expect(res.errors?.[0]?.extensions).toMatchObject({ field: 'input.establishmentId', reason: 'OUT_OF_SCOPE' });
-    const wrong = await s.run(police, `mutation { registerEstablishment(name: "X", kind: ENTERPRISE, subKind: PRIMARY, unitId: "${BINH_THUAN}", managedBy: COMMUNE) { id } }`);
+    const wrong = await s.run(
+      police,
+      `mutation { registerEstablishment(name: "X", kind: ENTERPRISE, subKind: PRIMARY, unitId: "${BINH_THUAN}", managedBy: COMMUNE) { id } }`,
+    );
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ field: 'subKind', reason: 'SUBKIND_MISMATCH' });
   });
 
@@ -128,9 +208,17 @@ describe('the standard "An toàn về ANTT"', () => {
     expect(district.numerator).toBe(3);
     const binhThuan = ((await s.run(leadership(), q, { u: BINH_THUAN })).data as Data).unit.police.standardIndicators.residentialAreas;
     expect(binhThuan.numerator).toBe(3);
-    const asRecorded = ((await s.run(leadership(), `{ unit(id: "${PROVINCE}") { police { standardBreakdown(year: 2021) { unit { id } } } } }`)).data as Data).unit.police.standardBreakdown;
+    const asRecorded = ((await s.run(leadership(), `{ unit(id: "${PROVINCE}") { police { standardBreakdown(year: 2021) { unit { id } } } } }`)).data as Data)
+      .unit.police.standardBreakdown;
     expect(asRecorded.map((r: Data) => r.unit.id)).toEqual(t.unitsOn('2021-11-15', 'DISTRICT').map((d) => d.id));
-    const todayMap = ((await s.run(leadership(), `{ unit(id: "${PROVINCE}") { police { standardBreakdown(year: 2021, view: TODAY_MAP) { unit { id } residentialAreas { numerator } } } } }`)).data as Data).unit.police.standardBreakdown;
+    const todayMap = (
+      (
+        await s.run(
+          leadership(),
+          `{ unit(id: "${PROVINCE}") { police { standardBreakdown(year: 2021, view: TODAY_MAP) { unit { id } residentialAreas { numerator } } } } }`,
+        )
+      ).data as Data
+    ).unit.police.standardBreakdown;
     expect(todayMap).toHaveLength(75);
     expect(todayMap.find((r: Data) => r.unit.id === BINH_THUAN).residentialAreas.numerator).toBe(3);
     expect(todayMap.filter((r: Data) => r.residentialAreas.numerator > 0)).toHaveLength(1);
@@ -151,13 +239,23 @@ describe('the demo data', () => {
     const s = await openTestSubgraph(subgraph, { demo: true });
     const thisYear = Number(new Date().toISOString().slice(0, 4));
     for (let year = 2021; year <= thisYear; year++) {
-      const rows = ((await s.run(leadership(), `{ unit(id: "${PROVINCE}") { police { standardBreakdown(year: ${year}) { residentialAreas { ratio meetsTarget } communes { meetsTarget } } } } }`)).data as Data).unit.police.standardBreakdown;
+      const rows = (
+        (
+          await s.run(
+            leadership(),
+            `{ unit(id: "${PROVINCE}") { police { standardBreakdown(year: ${year}) { residentialAreas { ratio meetsTarget } communes { meetsTarget } } } } }`,
+          )
+        ).data as Data
+      ).unit.police.standardBreakdown;
       expect(rows.length).toBeGreaterThan(10);
       const areaTargets = rows.map((r: Data) => r.residentialAreas.meetsTarget);
       expect(areaTargets, `residential areas in ${year}`).toContain(true);
       expect(areaTargets, `residential areas in ${year}`).toContain(false);
     }
     const models = ((await s.run(leadership(), '{ policeModelUnits { unit { name } kind latestResult } }')).data as Data).policeModelUnits;
-    expect(models.map((m: Data) => [m.unit.name, m.kind])).toEqual([['Xã Chiềng Pha', 'MOVEMENT_MODEL'], ['Phường Chiềng Lề', 'URBAN_ORDER_MODEL']]);
+    expect(models.map((m: Data) => [m.unit.name, m.kind])).toEqual([
+      ['Xã Chiềng Pha', 'MOVEMENT_MODEL'],
+      ['Phường Chiềng Lề', 'URBAN_ORDER_MODEL'],
+    ]);
   });
 });

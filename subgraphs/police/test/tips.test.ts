@@ -7,6 +7,7 @@ import { BINH_THUAN, CHIENG_LE, PROVINCE, TO_HIEU, dashboard, leadership, openTe
 import { subgraph } from '../src/subgraph.js';
 import { forwardDueAt, initialDecisionDue, isOverdue, latestExtension } from '../src/legal/deadlines.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test results are read field by field, as the schema answers them
 type Data = Record<string, any>;
 const commune = staff('police', BINH_THUAN);
 const investigator = user('police', PROVINCE, ['STAFF', 'INVESTIGATOR']);
@@ -14,12 +15,37 @@ const policeLeader = user('police', PROVINCE, ['LEADER']);
 const women = staff('women', BINH_THUAN);
 
 const RECORD = /* GraphQL */ `
-  mutation ($input: RecordCrimeTipInput!) { recordCrimeTip(input: $input) { id status reporterIdentified forwardDueAt decisionDueOn overdue history { status } } }
+  mutation ($input: RecordCrimeTipInput!) {
+    recordCrimeTip(input: $input) {
+      id
+      status
+      reporterIdentified
+      forwardDueAt
+      decisionDueOn
+      overdue
+      history {
+        status
+      }
+    }
+  }
 `;
 const HANDOVER = /* GraphQL */ `
-  mutation ($input: HandOverCrimeTipInput!) { handOverCrimeTip(input: $input) { receiptId status } }
+  mutation ($input: HandOverCrimeTipInput!) {
+    handOverCrimeTip(input: $input) {
+      receiptId
+      status
+    }
+  }
 `;
-const tip = { channel: 'IN_PERSON', receivedAt: '2026-03-02T02:00:00.000Z', unitId: BINH_THUAN, summary: 'Nghi mua bán trái phép chất ma túy tại bản', category: 'DRUGS', reporter: { fullName: 'Lò Văn Tố', phone: '0912345678' }, confidentialityRequested: true };
+const tip = {
+  channel: 'IN_PERSON',
+  receivedAt: '2026-03-02T02:00:00.000Z',
+  unitId: BINH_THUAN,
+  summary: 'Nghi mua bán trái phép chất ma túy tại bản',
+  category: 'DRUGS',
+  reporter: { fullName: 'Lò Văn Tố', phone: '0912345678' },
+  confidentialityRequested: true,
+};
 
 describe('legal deadlines of a tip', () => {
   it('forwards within 24 hours, 48 in a remote commune', () => {
@@ -65,7 +91,17 @@ describe('crime tips on the police subgraph', () => {
 
   it('records a tip with its deadlines and history, and seals the reporter in the database', async () => {
     const res = await s.run(commune, RECORD, { input: tip });
-    expect(res.data).toEqual({ recordCrimeTip: { id: expect.stringMatching(/^tip:police:/), status: 'RECEIVED', reporterIdentified: true, forwardDueAt: '2026-03-03T02:00:00.000Z', decisionDueOn: '2026-03-22', overdue: true, history: [{ status: 'RECEIVED' }] } });
+    expect(res.data).toEqual({
+      recordCrimeTip: {
+        id: expect.stringMatching(/^tip:police:/),
+        status: 'RECEIVED',
+        reporterIdentified: true,
+        forwardDueAt: '2026-03-03T02:00:00.000Z',
+        decisionDueOn: '2026-03-22',
+        overdue: true,
+        history: [{ status: 'RECEIVED' }],
+      },
+    });
     const raw = JSON.stringify(s.sqlite.prepare('SELECT * FROM crime_tips').all());
     expect(raw).not.toContain('Lò Văn Tố');
     expect(raw).not.toContain('0912345678');
@@ -108,16 +144,30 @@ describe('crime tips on the police subgraph', () => {
       expect(await s.run(who, counts)).toEqual({ data: { unit: { police: { tipCounts: [{ category: 'DRUGS', status: 'RECEIVED', count: null }] } } } });
     }
     expect(await s.run(policeLeader, counts)).toEqual({ data: { unit: { police: { tipCounts: [{ category: 'DRUGS', status: 'RECEIVED', count: 1 }] } } } });
-    expect(await s.run(commune, `{ policeCrimeTip(id: "${id}") { id summary confidentialityRequested } }`)).toEqual({ data: { policeCrimeTip: { id, summary: tip.summary, confidentialityRequested: true } } });
+    expect(await s.run(commune, `{ policeCrimeTip(id: "${id}") { id summary confidentialityRequested } }`)).toEqual({
+      data: { policeCrimeTip: { id, summary: tip.summary, confidentialityRequested: true } },
+    });
     expect(await s.run(staff('police', TO_HIEU), `{ policeCrimeTip(id: "${id}") { id } }`)).toEqual({ data: { policeCrimeTip: null } });
   });
 
   it('takes a women’s union handover: a receipt back, the status later, never the content', async () => {
-    const res = await s.run(women, HANDOVER, { input: { receivedAt: '2026-03-05T03:00:00.000Z', unitId: BINH_THUAN, summary: 'Hội viên phản ánh nghi có người dụ dỗ lao động sang biên giới', category: 'HUMAN_TRAFFICKING', reporter: { fullName: 'Quàng Thị Hoa' } } });
+    const res = await s.run(women, HANDOVER, {
+      input: {
+        receivedAt: '2026-03-05T03:00:00.000Z',
+        unitId: BINH_THUAN,
+        summary: 'Hội viên phản ánh nghi có người dụ dỗ lao động sang biên giới',
+        category: 'HUMAN_TRAFFICKING',
+        reporter: { fullName: 'Quàng Thị Hoa' },
+      },
+    });
     const receipt = (res.data as Data).handOverCrimeTip;
     expect(receipt).toEqual({ receiptId: expect.stringMatching(/^BN-[\w-]{12}$/), status: 'RECEIVED' });
-    expect(await s.run(women, `{ policeTipHandover(receiptId: "${receipt.receiptId}") { status } }`)).toEqual({ data: { policeTipHandover: { status: 'RECEIVED' } } });
-    expect(await s.run(staff('farmers', BINH_THUAN), `{ policeTipHandover(receiptId: "${receipt.receiptId}") { status } }`)).toEqual({ data: { policeTipHandover: null } });
+    expect(await s.run(women, `{ policeTipHandover(receiptId: "${receipt.receiptId}") { status } }`)).toEqual({
+      data: { policeTipHandover: { status: 'RECEIVED' } },
+    });
+    expect(await s.run(staff('farmers', BINH_THUAN), `{ policeTipHandover(receiptId: "${receipt.receiptId}") { status } }`)).toEqual({
+      data: { policeTipHandover: null },
+    });
     const id = ((await s.run(commune, '{ policeCrimeTips { id } }')).data as Data).policeCrimeTips[0].id;
     expect(await s.run(women, `{ policeCrimeTip(id: "${id}") { summary } }`)).toEqual({ data: { policeCrimeTip: null } });
     expect((await s.run(women, '{ policeCrimeTips { summary } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -135,15 +185,25 @@ describe('crime tips on the police subgraph', () => {
     await s.run(commune, `mutation { forwardCrimeTip(id: "${id}", to: "Cơ quan CSĐT Công an tỉnh", at: "2026-03-02T09:00:00.000Z") { status } }`);
     const tooLong = await s.run(commune, `mutation { extendTipDeadline(id: "${id}", until: "2026-06-01", reason: "Vụ việc phức tạp") { decisionDueOn } }`);
     expect(tooLong.errors?.[0]?.extensions).toMatchObject({ field: 'until', reason: 'EXTENSION_TOO_LONG' });
-    expect((await s.run(commune, `mutation { extendTipDeadline(id: "${id}", until: "2026-05-02", reason: "Vụ việc phức tạp") { decisionDueOn extensions } }`)).data).toEqual({ extendTipDeadline: { decisionDueOn: '2026-05-02', extensions: 1 } });
-    expect((await s.run(commune, `mutation { extendTipDeadline(id: "${id}", until: "2026-07-02", reason: "Viện kiểm sát gia hạn") { extensions } }`)).data).toEqual({ extendTipDeadline: { extensions: 2 } });
+    expect(
+      (await s.run(commune, `mutation { extendTipDeadline(id: "${id}", until: "2026-05-02", reason: "Vụ việc phức tạp") { decisionDueOn extensions } }`)).data,
+    ).toEqual({ extendTipDeadline: { decisionDueOn: '2026-05-02', extensions: 1 } });
+    expect(
+      (await s.run(commune, `mutation { extendTipDeadline(id: "${id}", until: "2026-07-02", reason: "Viện kiểm sát gia hạn") { extensions } }`)).data,
+    ).toEqual({ extendTipDeadline: { extensions: 2 } });
     const third = await s.run(commune, `mutation { extendTipDeadline(id: "${id}", until: "2026-08-01", reason: "Thêm lần nữa") { extensions } }`);
     expect(third.errors?.[0]?.extensions).toMatchObject({ reason: 'NO_MORE_EXTENSIONS' });
     const early = await s.run(commune, `mutation { notifyTipReporter(id: "${id}", on: "2026-06-01") { status } }`);
     expect(early.errors?.[0]?.extensions).toMatchObject({ reason: 'NOT_DECIDED' });
     await s.run(commune, `mutation { decideCrimeTip(id: "${id}", decision: PROSECUTE, on: "2026-06-01") { status } }`);
     const done = await s.run(commune, `mutation { notifyTipReporter(id: "${id}", on: "2026-06-05") { status overdue history { status } } }`);
-    expect(done.data).toEqual({ notifyTipReporter: { status: 'REPORTER_NOTIFIED', overdue: false, history: ['RECEIVED', 'FORWARDED', 'FORWARDED', 'FORWARDED', 'DECIDED', 'REPORTER_NOTIFIED'].map((status) => ({ status })) } });
+    expect(done.data).toEqual({
+      notifyTipReporter: {
+        status: 'REPORTER_NOTIFIED',
+        overdue: false,
+        history: ['RECEIVED', 'FORWARDED', 'FORWARDED', 'FORWARDED', 'DECIDED', 'REPORTER_NOTIFIED'].map((status) => ({ status })),
+      },
+    });
     expect(((await s.run(policeLeader, '{ policeOverdueTips { id } }')).data as Data).policeOverdueTips).toEqual([]);
   });
 

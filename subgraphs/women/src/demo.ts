@@ -6,7 +6,16 @@
 import { DemoRandom, areasOf, communesOn, demoMemberName, demoMonths } from '@antt/duties';
 import { addDays, territory, unitId, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
-import { CHIENG_SON_MODEL, PROTECTION_CASE_KINDS, PROTECTION_SUPPORT, SOCIAL_ISSUES, SOCIAL_ISSUE_FORMS, modelReplicas, protectionCases, socialIssueActions } from './kinds/index.js';
+import {
+  CHIENG_SON_MODEL,
+  PROTECTION_CASE_KINDS,
+  PROTECTION_SUPPORT,
+  SOCIAL_ISSUES,
+  SOCIAL_ISSUE_FORMS,
+  modelReplicas,
+  protectionCases,
+  socialIssueActions,
+} from './kinds/index.js';
 
 export function seedDemo(db: Db, org: OrganizationId, today: string): number {
   const r = new DemoRandom(2017, org);
@@ -48,13 +57,28 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     }
   }
   // Replication of the Chiềng Sơn model: the 2021 focus, continued in 2022 and 2023.
-  const replicaCommunes = [unitId.oldCommune('03730'), ...r.some(communesOn('2021-01-01').filter((c) => c.code !== '03985').map((c) => c.id), 14, 14)];
+  const replicaCommunes = [
+    unitId.oldCommune('03730'),
+    ...r.some(
+      communesOn('2021-01-01')
+        .filter((c) => c.code !== '03985')
+        .map((c) => c.id),
+      14,
+      14,
+    ),
+  ];
   replicaCommunes.forEach((communeId, i) => {
     const startedOn = addDays('2021-06-01', i * 45 + r.int(0, 30));
     if (startedOn > today) return;
     const stoppedOn = addDays(startedOn, r.int(400, 1200));
     const stops = i > 0 && r.chance(20) && stoppedOn <= today;
-    write(modelReplicas, { startedOn, unitId: communeId, name: `${CHIENG_SON_MODEL.name} (${territory().unit(communeId)!.name})`, peopleSupported: r.int(2, 15), discontinuedOn: stops ? stoppedOn : null });
+    write(modelReplicas, {
+      startedOn,
+      unitId: communeId,
+      name: `${CHIENG_SON_MODEL.name} (${territory().unit(communeId)!.name})`,
+      peopleSupported: r.int(2, 15),
+      discontinuedOn: stops ? stoppedOn : null,
+    });
     n++;
   });
   return n;

@@ -4,9 +4,24 @@ import { addDays, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { SESSION_SETTINGS, YOUTH_TEAM_KINDS, crimeForums, legalSessions, teams, type YouthTeamKind } from './kinds/index.js';
 
-const TOPICS = ['Tác hại của ma túy và kỹ năng từ chối', 'Phòng, chống lừa đảo trên không gian mạng', 'Luật Giao thông đường bộ cho học sinh', 'Phòng, chống bạo lực học đường', 'Phòng, chống mua bán người', 'Luật Phòng, chống ma túy 2021'];
-const FORUM_TOPICS = ['Thanh niên với phòng, chống tội phạm và tệ nạn xã hội', 'Thanh niên nói không với ma túy', 'Thanh niên với an toàn trên không gian mạng'];
-const TEAM_NAMES: Record<YouthTeamKind, string> = { DRUG_PREVENTION_CLUB: 'Câu lạc bộ Thanh niên phòng, chống ma túy', VOLUNTEER_TEAM: 'Đội thanh niên tình nguyện', VOLUNTEER_PATROL_TEAM: 'Đội thanh niên xung kích tuần tra ANTT' };
+const TOPICS = [
+  'Tác hại của ma túy và kỹ năng từ chối',
+  'Phòng, chống lừa đảo trên không gian mạng',
+  'Luật Giao thông đường bộ cho học sinh',
+  'Phòng, chống bạo lực học đường',
+  'Phòng, chống mua bán người',
+  'Luật Phòng, chống ma túy 2021',
+];
+const FORUM_TOPICS = [
+  'Thanh niên với phòng, chống tội phạm và tệ nạn xã hội',
+  'Thanh niên nói không với ma túy',
+  'Thanh niên với an toàn trên không gian mạng',
+];
+const TEAM_NAMES: Record<YouthTeamKind, string> = {
+  DRUG_PREVENTION_CLUB: 'Câu lạc bộ Thanh niên phòng, chống ma túy',
+  VOLUNTEER_TEAM: 'Đội thanh niên tình nguyện',
+  VOLUNTEER_PATROL_TEAM: 'Đội thanh niên xung kích tuần tra ANTT',
+};
 
 export function seedDemo(db: Db, org: OrganizationId, today: string): number {
   const r = new DemoRandom(2021_2030, org);
@@ -18,7 +33,14 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
       const date = r.dayOf(month, today);
       if (!date) continue;
       const topic = r.pick(TOPICS);
-      write(legalSessions, { date, unitId: r.commune(date).id, topic, setting: r.pick(settings), youthReached: r.int(20, 400), drugPrevention: topic.includes('ma túy') });
+      write(legalSessions, {
+        date,
+        unitId: r.commune(date).id,
+        topic,
+        setting: r.pick(settings),
+        youthReached: r.int(20, 400),
+        drugPrevention: topic.includes('ma túy'),
+      });
       n++;
     }
     if (r.chance(50)) {

@@ -23,7 +23,9 @@ export function canReadRecord(scope: Scope, org: OrganizationId, unitId: string,
 
 export function assertCanList(scope: Scope, org: OrganizationId, unitId: string, visibility: Visibility): void {
   if (visibility === 'own-staff' && !isOwnStaff(scope, org)) {
-    throw forbidden(`Hồ sơ này chứa dữ liệu cá nhân nhạy cảm: chỉ cán bộ ${ORGANIZATIONS[org].nameVi} phụ trách địa bàn mới được xem; lãnh đạo xem số liệu tổng hợp.`);
+    throw forbidden(
+      `Hồ sơ này chứa dữ liệu cá nhân nhạy cảm: chỉ cán bộ ${ORGANIZATIONS[org].nameVi} phụ trách địa bàn mới được xem; lãnh đạo xem số liệu tổng hợp.`,
+    );
   }
   scope.assertCanReadRecords(org, unitId);
 }

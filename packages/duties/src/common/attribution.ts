@@ -17,7 +17,8 @@ export interface ResponsibleBody {
 
 export function responsibleBody(org: OrganizationId, date: string): ResponsibleBody {
   const o = ORGANIZATIONS[org];
-  if (o.validTo !== null && date > o.validTo && o.successor) return { id: `${org}:successor`, nameVi: o.successor.nameVi, nameEn: o.successor.nameEn, successor: true };
+  if (o.validTo !== null && date > o.validTo && o.successor)
+    return { id: `${org}:successor`, nameVi: o.successor.nameVi, nameEn: o.successor.nameEn, successor: true };
   return { id: org, nameVi: o.nameVi, nameEn: o.nameEn, successor: false };
 }
 

@@ -6,6 +6,8 @@ export function bookkeeping() {
   return {
     demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
     recordedBy: text('recorded_by').notNull(),
-    recordedAt: text('recorded_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    recordedAt: text('recorded_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   };
 }

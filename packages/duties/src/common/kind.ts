@@ -49,8 +49,19 @@ export function recordKind<T extends SQLiteTable, Input, Values extends { unitId
     const table = spec.table as SQLiteTable;
     const w = inWindow(spec.columns.unitId, spec.columns.date);
     return {
-      totals: db.select({ n: sql<number>`count(*)`, ...sums() }).from(table).where(w).prepare(),
-      by: spec.by ? db.select({ key: sql<string>`${spec.by.column}`, n: sql<number>`count(*)`, ...sums() }).from(table).where(w).groupBy(spec.by.column).prepare() : null,
+      totals: db
+        .select({ n: sql<number>`count(*)`, ...sums() })
+        .from(table)
+        .where(w)
+        .prepare(),
+      by: spec.by
+        ? db
+            .select({ key: sql<string>`${spec.by.column}`, n: sql<number>`count(*)`, ...sums() })
+            .from(table)
+            .where(w)
+            .groupBy(spec.by.column)
+            .prepare()
+        : null,
     };
   };
 
@@ -81,7 +92,11 @@ export function recordKind<T extends SQLiteTable, Input, Values extends { unitId
       const v = collectInputProblems(() => spec.validate(this.org, input, new Check()));
       this.scope.assertCanWrite(this.org, v.unitId);
       const table = spec.table as SQLiteTable;
-      return this.db.insert(table).values({ ...v, recordedBy: this.scope.identity.userId }).returning().get() as Row<T>;
+      return this.db
+        .insert(table)
+        .values({ ...v, recordedBy: this.scope.identity.userId })
+        .returning()
+        .get() as Row<T>;
     }
 
     /** A record the caller may change; outside their reach, a record and no record look the same. */

@@ -85,15 +85,28 @@ export class RecordList<T extends SQLiteTable, Row extends { id: number } = T['$
       // drizzle's builder is typed per table; this class is generic over tables, so its rows are typed by Row.
       const table = this.table as SQLiteTable;
       return {
-        byId: db.select().from(table).where(eq(c.id, sql.placeholder('id'))).prepare(),
+        byId: db
+          .select()
+          .from(table)
+          .where(eq(c.id, sql.placeholder('id')))
+          .prepare(),
         page: db
           .select()
           .from(table)
-          .where(and(filter, sql`(${c.date} < ${sql.placeholder('afterDate')} OR (${c.date} = ${sql.placeholder('afterDate')} AND ${c.id} < ${sql.placeholder('afterId')}))`))
+          .where(
+            and(
+              filter,
+              sql`(${c.date} < ${sql.placeholder('afterDate')} OR (${c.date} = ${sql.placeholder('afterDate')} AND ${c.id} < ${sql.placeholder('afterId')}))`,
+            ),
+          )
           .orderBy(desc(c.date), desc(c.id))
           .limit(sql.placeholder('limit'))
           .prepare(),
-        total: db.select({ n: sql<number>`count(*)` }).from(table).where(filter).prepare(),
+        total: db
+          .select({ n: sql<number>`count(*)` })
+          .from(table)
+          .where(filter)
+          .prepare(),
       };
     });
   }

@@ -45,7 +45,12 @@ export class Check {
 
   /** A whole number between min and max (default 0 to a million). */
   count(name: string, value: number, label: string, min = 0, max = MAX_COUNT): number {
-    if (!Number.isInteger(value) || value < min) reportInvalidInput(this.at(name), min === 0 ? `${label} phải là số nguyên không âm.` : `${label} phải là số nguyên từ ${min} trở lên.`, min === 0 ? 'NEGATIVE' : 'TOO_SMALL');
+    if (!Number.isInteger(value) || value < min)
+      reportInvalidInput(
+        this.at(name),
+        min === 0 ? `${label} phải là số nguyên không âm.` : `${label} phải là số nguyên từ ${min} trở lên.`,
+        min === 0 ? 'NEGATIVE' : 'TOO_SMALL',
+      );
     else if (value > max) reportInvalidInput(this.at(name), `${label} vượt quá ${max.toLocaleString('vi-VN')}.`, 'TOO_LARGE');
     return value;
   }
@@ -57,7 +62,8 @@ export class Check {
   /** A day that has already come (records are of what happened). */
   pastDate(name: string, value: string, label: string): string {
     if (!isIsoDate(value)) throw invalidInput(this.at(name), `${label} phải có dạng YYYY-MM-DD, ví dụ 2021-08-19.`, 'INVALID_DATE');
-    if (value > this.today) reportInvalidInput(this.at(name), `${label} ${fmt(value)} ở tương lai: chỉ ghi nhận việc đã diễn ra (hôm nay là ${fmt(this.today)}).`, 'DATE_IN_FUTURE');
+    if (value > this.today)
+      reportInvalidInput(this.at(name), `${label} ${fmt(value)} ở tương lai: chỉ ghi nhận việc đã diễn ra (hôm nay là ${fmt(this.today)}).`, 'DATE_IN_FUTURE');
     return value;
   }
 
@@ -94,7 +100,8 @@ export class Check {
 
   /** One of the values of an enum (GraphQL checks enums already; this guards demo data and direct calls). */
   oneOf<K extends string>(name: string, value: string, allowed: Record<K, unknown>, label: string): K {
-    if (!Object.prototype.hasOwnProperty.call(allowed, value)) reportInvalidInput(this.at(name), `${label} "${value}" không có trong danh mục.`, 'UNKNOWN_VALUE');
+    if (!Object.prototype.hasOwnProperty.call(allowed, value))
+      reportInvalidInput(this.at(name), `${label} "${value}" không có trong danh mục.`, 'UNKNOWN_VALUE');
     return value as K;
   }
 
@@ -120,7 +127,11 @@ export class Check {
     // The police issue receipts like BN-x3_Kq9… (base64url) and hotspot ids like 7: letters of both cases, digits, - and _.
     if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(v)) {
       // The value is not repeated: what was typed in place of an id may be a name or a tip's content.
-      reportInvalidInput(this.at(name), `${label} không đúng dạng mã (chữ in hoa, chữ số và dấu gạch ngang, ví dụ DEMO-TH-0001): không ghi họ tên hay nội dung vào đây.`, 'INVALID_CODE');
+      reportInvalidInput(
+        this.at(name),
+        `${label} không đúng dạng mã (chữ in hoa, chữ số và dấu gạch ngang, ví dụ DEMO-TH-0001): không ghi họ tên hay nội dung vào đây.`,
+        'INVALID_CODE',
+      );
     }
     return v;
   }

@@ -21,14 +21,32 @@ export const tipHandoverKind = perOrganization((org) => {
     create: `record${o.typePrefix}TipHandover`,
     fields: {
       date: field.date({ label: 'Ngày chuyển tin', description: 'Day it was handed over (ngày chuyển tin); not in the future.' }),
-      unitId: field.unit({ label: 'Địa bàn', description: 'Unit it concerns, as it was on that day (địa bàn).', levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] }),
-      source: field.oneOf({ label: 'Nguồn tin', description: 'Where it came from (nguồn tin).', enumType: 'HandoverSource', catalogue: HANDOVER_SOURCES, enumDeclared: true }),
-      receiptId: field.code({ label: 'Mã biên nhận của Công an', description: 'The receipt id the police returned (mã biên nhận); its status is asked of the police.' }),
+      unitId: field.unit({
+        label: 'Địa bàn',
+        description: 'Unit it concerns, as it was on that day (địa bàn).',
+        levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'],
+      }),
+      source: field.oneOf({
+        label: 'Nguồn tin',
+        description: 'Where it came from (nguồn tin).',
+        enumType: 'HandoverSource',
+        catalogue: HANDOVER_SOURCES,
+        enumDeclared: true,
+      }),
+      receiptId: field.code({
+        label: 'Mã biên nhận của Công an',
+        description: 'The receipt id the police returned (mã biên nhận); its status is asked of the police.',
+      }),
     },
     dateField: 'date',
     unitField: 'unitId',
     branch: true,
-    unique: { field: 'receiptId', key: (v) => v.receiptId, message: (id) => `Biên nhận này đã được ghi (bản ghi ${id}): sửa bản ghi đó thay vì ghi lần nữa.`, reason: 'DUPLICATE' },
+    unique: {
+      field: 'receiptId',
+      key: (v) => v.receiptId,
+      message: (id) => `Biên nhận này đã được ghi (bản ghi ${id}): sửa bản ghi đó thay vì ghi lần nữa.`,
+      reason: 'DUPLICATE',
+    },
     example: { date: '2021-04-01', unitId: 'commune:03730@2019', source: 'PATROL', receiptId: 'BN-SUITE-0001' },
     exampleChange: { source: 'MEMBER' },
     counts: {

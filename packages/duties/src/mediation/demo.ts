@@ -6,7 +6,19 @@ import { DemoRandom, areasOf, communesOn, demoMonths } from '../common/demo.js';
 import { demoMemberName } from '../common/names.js';
 import { mediationCaseKind, mediationTeamKind } from './kind.js';
 
-const CATEGORIES: MediationCategory[] = ['LAND', 'LAND', 'LAND', 'NEIGHBOURS', 'NEIGHBOURS', 'MARRIAGE_AND_FAMILY', 'MARRIAGE_AND_FAMILY', 'DEBT_AND_PROPERTY', 'INHERITANCE', 'CUSTOMS', 'OTHER'];
+const CATEGORIES: MediationCategory[] = [
+  'LAND',
+  'LAND',
+  'LAND',
+  'NEIGHBOURS',
+  'NEIGHBOURS',
+  'MARRIAGE_AND_FAMILY',
+  'MARRIAGE_AND_FAMILY',
+  'DEBT_AND_PROPERTY',
+  'INHERITANCE',
+  'CUSTOMS',
+  'OTHER',
+];
 const SUMMARIES: Record<MediationCategory, string> = {
   LAND: 'Tranh chấp ranh giới nương rẫy giữa hai hộ',
   NEIGHBOURS: 'Mâu thuẫn giữa hai gia đình láng giềng do gia súc phá hoa màu',
@@ -42,7 +54,11 @@ export function seedDemoMediation(db: Db, org: OrganizationId, today: string): n
       mediators,
       womenMediators: r.int(r.chance(90) ? 1 : 0, 3),
       ourMembers: r.int(1, 2),
-      partnerOrganizationIds: r.some(partnersPool.filter((p) => p !== org), 1, 3),
+      partnerOrganizationIds: r.some(
+        partnersPool.filter((p) => p !== org),
+        1,
+        3,
+      ),
       leaderName: demoMemberName(r),
     });
   });
@@ -56,7 +72,12 @@ export function seedDemoMediation(db: Db, org: OrganizationId, today: string): n
       const v = { teamId: team.id, receivedOn, category, parties: r.chance(85) ? 2 : r.int(3, 5), summary: SUMMARIES[category] };
       const resultOn = addDays(receivedOn, r.int(2, 25));
       const result: MediationResult = resultOn > today ? 'PENDING' : r.chance(80) ? 'SETTLED' : r.chance(60) ? 'NOT_SETTLED' : 'TRANSFERRED';
-      write(mediationCaseKind(org), { ...v, result, resultOn: result === 'PENDING' ? null : resultOn, transferredTo: result === 'TRANSFERRED' ? 'Ủy ban nhân dân xã' : null });
+      write(mediationCaseKind(org), {
+        ...v,
+        result,
+        resultOn: result === 'PENDING' ? null : resultOn,
+        transferredTo: result === 'TRANSFERRED' ? 'Ủy ban nhân dân xã' : null,
+      });
       cases++;
     }
   }

@@ -5,7 +5,14 @@
  */
 import { ORGANIZATIONS } from '@antt/reference';
 import { defineKind, field, fmtDate, type RecordRepository } from '@antt/subgraph-kit';
-import { HELP_KINDS, REINTEGRATION_OUTCOMES, REINTEGRATION_SUPPORTER_KINDS, type HelpKind, type ReintegrationOutcome, type ReintegrationSupporterKind } from '../catalogues.js';
+import {
+  HELP_KINDS,
+  REINTEGRATION_OUTCOMES,
+  REINTEGRATION_SUPPORTER_KINDS,
+  type HelpKind,
+  type ReintegrationOutcome,
+  type ReintegrationSupporterKind,
+} from '../catalogues.js';
 import { perOrganization } from '../common/per-org.js';
 
 export const reintegrationSupportKind = perOrganization((org) => {
@@ -23,12 +30,40 @@ export const reintegrationSupportKind = perOrganization((org) => {
     filters: ['caseId'],
     fields: {
       caseId: field.code({ label: 'Mã hồ sơ tái hòa nhập', description: 'Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001.' }),
-      communeId: field.unit({ label: 'Xã nơi cư trú', description: 'Commune where the person lives, as the commune was when support was assigned.', levels: ['COMMUNE'] }),
+      communeId: field.unit({
+        label: 'Xã nơi cư trú',
+        description: 'Commune where the person lives, as the commune was when support was assigned.',
+        levels: ['COMMUNE'],
+      }),
       assignedOn: field.date({ label: 'Ngày phân công', description: 'Day the support was assigned (ngày phân công); not in the future.' }),
-      supporterKind: field.oneOf({ label: 'Hình thức giúp đỡ', description: 'Mentor or inter-household group.', enumType: 'ReintegrationSupporterKind', catalogue: REINTEGRATION_SUPPORTER_KINDS, enumDeclared: true }),
-      mentorName: field.text({ label: 'Họ tên người kèm cặp', description: `The member assigned as mentor (required for MENTOR): personal data of a member, shown to the ${o.nameEn}'s own staff only.`, max: 120, required: false, dataClass: 'PERSONAL' }),
-      groupName: field.text({ label: 'Tên nhóm liên gia tự quản', description: 'The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP).', max: 200, required: false }),
-      outcome: field.oneOf({ label: 'Kết quả giúp đỡ', description: 'How the support ended; null while it goes on.', enumType: 'ReintegrationOutcome', catalogue: REINTEGRATION_OUTCOMES, enumDeclared: true, required: false }),
+      supporterKind: field.oneOf({
+        label: 'Hình thức giúp đỡ',
+        description: 'Mentor or inter-household group.',
+        enumType: 'ReintegrationSupporterKind',
+        catalogue: REINTEGRATION_SUPPORTER_KINDS,
+        enumDeclared: true,
+      }),
+      mentorName: field.text({
+        label: 'Họ tên người kèm cặp',
+        description: `The member assigned as mentor (required for MENTOR): personal data of a member, shown to the ${o.nameEn}'s own staff only.`,
+        max: 120,
+        required: false,
+        dataClass: 'PERSONAL',
+      }),
+      groupName: field.text({
+        label: 'Tên nhóm liên gia tự quản',
+        description: 'The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP).',
+        max: 200,
+        required: false,
+      }),
+      outcome: field.oneOf({
+        label: 'Kết quả giúp đỡ',
+        description: 'How the support ended; null while it goes on.',
+        enumType: 'ReintegrationOutcome',
+        catalogue: REINTEGRATION_OUTCOMES,
+        enumDeclared: true,
+        required: false,
+      }),
       outcomeOn: field.date({ label: 'Ngày có kết quả', description: 'Day the outcome was recorded.', required: false }),
       note: field.text({ label: 'Ghi chú', description: "Free-text note, without the person's name.", max: 2000, required: false }),
     },
@@ -36,11 +71,16 @@ export const reintegrationSupportKind = perOrganization((org) => {
     unitField: 'communeId',
     branch: true,
     check: (v, c) => {
-      if (v.supporterKind === 'MENTOR' && !v.mentorName) c.problems.add(c.at('mentorName'), 'Giúp đỡ bằng người kèm cặp thì phải ghi họ tên người kèm cặp.', 'REQUIRED');
-      if (v.supporterKind === 'INTER_HOUSEHOLD_GROUP' && !v.groupName) c.problems.add(c.at('groupName'), 'Giúp đỡ bằng nhóm liên gia tự quản thì phải ghi tên nhóm.', 'REQUIRED');
-      if (v.supporterKind !== 'MENTOR' && v.mentorName) c.problems.add(c.at('mentorName'), 'Chỉ ghi họ tên người kèm cặp khi giúp đỡ bằng người kèm cặp.', 'NOT_A_MENTOR');
-      if (!!v.outcome !== !!v.outcomeOn) c.problems.add(c.at(v.outcome ? 'outcomeOn' : 'outcome'), 'Kết quả và ngày có kết quả phải ghi cùng nhau.', 'REQUIRED');
-      if (v.outcomeOn && v.outcomeOn < v.assignedOn) c.problems.add(c.at('outcomeOn'), `Ngày có kết quả trước ngày phân công (${fmtDate(v.assignedOn)}).`, 'DATE_BEFORE_START');
+      if (v.supporterKind === 'MENTOR' && !v.mentorName)
+        c.problems.add(c.at('mentorName'), 'Giúp đỡ bằng người kèm cặp thì phải ghi họ tên người kèm cặp.', 'REQUIRED');
+      if (v.supporterKind === 'INTER_HOUSEHOLD_GROUP' && !v.groupName)
+        c.problems.add(c.at('groupName'), 'Giúp đỡ bằng nhóm liên gia tự quản thì phải ghi tên nhóm.', 'REQUIRED');
+      if (v.supporterKind !== 'MENTOR' && v.mentorName)
+        c.problems.add(c.at('mentorName'), 'Chỉ ghi họ tên người kèm cặp khi giúp đỡ bằng người kèm cặp.', 'NOT_A_MENTOR');
+      if (!!v.outcome !== !!v.outcomeOn)
+        c.problems.add(c.at(v.outcome ? 'outcomeOn' : 'outcome'), 'Kết quả và ngày có kết quả phải ghi cùng nhau.', 'REQUIRED');
+      if (v.outcomeOn && v.outcomeOn < v.assignedOn)
+        c.problems.add(c.at('outcomeOn'), `Ngày có kết quả trước ngày phân công (${fmtDate(v.assignedOn)}).`, 'DATE_BEFORE_START');
     },
     // One open support of a case at a time in an organization: record the outcome of the first before assigning again.
     unique: {
@@ -67,10 +107,21 @@ export const reintegrationVisitKind = perOrganization((org) => {
     list: `${org}ReintegrationVisits`,
     create: `add${o.typePrefix}ReintegrationVisit`,
     fields: {
-      supportId: field.record({ label: 'Việc giúp đỡ', description: 'The support this visit belongs to.', kind: supports, children: { field: 'visits', description: 'Visits and help given, oldest first.' } }),
+      supportId: field.record({
+        label: 'Việc giúp đỡ',
+        description: 'The support this visit belongs to.',
+        kind: supports,
+        children: { field: 'visits', description: 'Visits and help given, oldest first.' },
+      }),
       communeId: field.unit({ label: 'Xã nơi cư trú', description: "The commune of the support (the person's).", levels: ['COMMUNE'], derived: true }),
       visitedOn: field.date({ label: 'Ngày thăm, giúp đỡ', description: 'Day of the visit; not before the support was assigned, not after it ended.' }),
-      help: field.setOf({ label: 'Hình thức hỗ trợ', description: 'Help given on that visit; empty for a visit of encouragement only.', enumType: 'HelpKind', catalogue: HELP_KINDS, enumDeclared: true }),
+      help: field.setOf({
+        label: 'Hình thức hỗ trợ',
+        description: 'Help given on that visit; empty for a visit of encouragement only.',
+        enumType: 'HelpKind',
+        catalogue: HELP_KINDS,
+        enumDeclared: true,
+      }),
       note: field.text({ label: 'Ghi chú', description: "Free-text note, without the person's name.", max: 2000, required: false }),
     },
     dateField: 'visitedOn',
@@ -79,8 +130,14 @@ export const reintegrationVisitKind = perOrganization((org) => {
     check: (v, c) => {
       const s = c.lookup(supports(), v.supportId);
       if (!s) return;
-      if (v.visitedOn < (s.assignedOn as string)) c.problems.add(c.at('visitedOn'), `Ngày thăm trước ngày phân công giúp đỡ (${fmtDate(s.assignedOn as string)}).`, 'DATE_BEFORE_START');
-      if (s.outcomeOn && v.visitedOn > (s.outcomeOn as string)) c.problems.add(c.at('visitedOn'), `Việc giúp đỡ đã kết thúc ngày ${fmtDate(s.outcomeOn as string)}: không ghi thêm lần thăm sau ngày đó.`, 'SUPPORT_CLOSED');
+      if (v.visitedOn < (s.assignedOn as string))
+        c.problems.add(c.at('visitedOn'), `Ngày thăm trước ngày phân công giúp đỡ (${fmtDate(s.assignedOn as string)}).`, 'DATE_BEFORE_START');
+      if (s.outcomeOn && v.visitedOn > (s.outcomeOn as string))
+        c.problems.add(
+          c.at('visitedOn'),
+          `Việc giúp đỡ đã kết thúc ngày ${fmtDate(s.outcomeOn as string)}: không ghi thêm lần thăm sau ngày đó.`,
+          'SUPPORT_CLOSED',
+        );
     },
     example: { supportId: '(made from the support kind)', visitedOn: '2021-04-10', help: ['JOB', 'LOAN'] },
     exampleChange: { help: ['JOB'] },
@@ -103,10 +160,22 @@ const HELP_SUMS = Object.keys(HELP_KINDS)
 /** A case counts as supported in a period when its support began before the period ended and had not ended before it began. */
 const ACTIVE = 'assigned_on <= @to AND (outcome_on IS NULL OR outcome_on >= @from)';
 
-export function reintegrationSummary(supports: RecordRepository, visits: RecordRepository, f: { unitId: string; periodId: string; asRecordedAt?: string | null }): ReintegrationSummary {
+export function reintegrationSummary(
+  supports: RecordRepository,
+  visits: RecordRepository,
+  f: { unitId: string; periodId: string; asRecordedAt?: string | null },
+): ReintegrationSummary {
   const cases = supports.aggregate(f, 'count(DISTINCT case_id) AS n', { dated: false, where: ACTIVE })[0]?.n ?? 0;
-  const byKind = new Map(supports.aggregate<{ k: string; n: number }>(f, 'supporter_kind AS k, count(DISTINCT case_id) AS n', { dated: false, where: ACTIVE, groupBy: 'supporter_kind' }).map((r) => [r.k, r.n]));
-  const outcomes = new Map(supports.aggregate<{ k: string; n: number }>(f, 'outcome AS k, count(*) AS n', { dated: false, where: 'outcome_on BETWEEN @from AND @to', groupBy: 'outcome' }).map((r) => [r.k, r.n]));
+  const byKind = new Map(
+    supports
+      .aggregate<{ k: string; n: number }>(f, 'supporter_kind AS k, count(DISTINCT case_id) AS n', { dated: false, where: ACTIVE, groupBy: 'supporter_kind' })
+      .map((r) => [r.k, r.n]),
+  );
+  const outcomes = new Map(
+    supports
+      .aggregate<{ k: string; n: number }>(f, 'outcome AS k, count(*) AS n', { dated: false, where: 'outcome_on BETWEEN @from AND @to', groupBy: 'outcome' })
+      .map((r) => [r.k, r.n]),
+  );
   const v = visits.aggregate(f, `count(*) AS n, ${HELP_SUMS}`)[0] ?? {};
   return {
     casesSupported: Number(cases),

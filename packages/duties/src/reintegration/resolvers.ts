@@ -12,8 +12,10 @@ export function reintegrationResolvers(org: OrganizationId) {
       case: (r: StoredRecord) => ({ id: r.caseId }),
     },
     [`${P}UnitRecords`]: {
-      reintegration: ({ unitId }: { unitId: string }, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) => reintegrationSummary(supports(ctx), recordsOf(ctx, reintegrationVisitKind(org)), { unitId, ...a }),
-      reintegrationSupports: ({ unitId }: { unitId: string }, a: { periodId?: string | null; first: number; after?: string | null }, ctx: SubgraphContext) => supports(ctx).list({ unitId, periodId: a.periodId }, a.first, a.after),
+      reintegration: ({ unitId }: { unitId: string }, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) =>
+        reintegrationSummary(supports(ctx), recordsOf(ctx, reintegrationVisitKind(org)), { unitId, ...a }),
+      reintegrationSupports: ({ unitId }: { unitId: string }, a: { periodId?: string | null; first: number; after?: string | null }, ctx: SubgraphContext) =>
+        supports(ctx).list({ unitId, periodId: a.periodId }, a.first, a.after),
     },
     Mutation: {
       [`record${P}ReintegrationVisit`]: (_: unknown, a: { supportId: string; input: Record<string, unknown> }, ctx: SubgraphContext) => {
@@ -22,7 +24,10 @@ export function reintegrationResolvers(org: OrganizationId) {
       },
       [`record${P}ReintegrationOutcome`]: (_: unknown, a: { supportId: string; outcome: string; on: string }, ctx: SubgraphContext) => {
         const s = supports(ctx).byId(a.supportId);
-        if (s?.outcome) throw new GraphQLError('Việc giúp đỡ này đã có kết quả: muốn sửa, hãy đính chính kèm lý do.', { extensions: { code: 'BAD_USER_INPUT', field: 'outcome', reason: 'ALREADY_CLOSED' } });
+        if (s?.outcome)
+          throw new GraphQLError('Việc giúp đỡ này đã có kết quả: muốn sửa, hãy đính chính kèm lý do.', {
+            extensions: { code: 'BAD_USER_INPUT', field: 'outcome', reason: 'ALREADY_CLOSED' },
+          });
         return supports(ctx).correct(a.supportId, { outcome: a.outcome, outcomeOn: a.on }, 'Ghi kết quả giúp đỡ');
       },
     },

@@ -25,7 +25,14 @@ export function seedDemoAtRiskSupport(db: Db, org: OrganizationId, today: string
       const commune = r.commune(date);
       const areas = areasOf(commune.id, date);
       const unit = areas.length && r.chance(50) ? r.pick(areas) : commune;
-      write(atRiskSupportKind(org), { date, unitId: unit.id, supportedGroup: r.pick(groups), help: r.some(kinds, 1, 3), peopleHelped: r.chance(70) ? 1 : r.int(2, 12), givenBy: r.chance(50) ? `Hội viên ${demoMemberName(r)}` : `${ORGANIZATIONS[org].branchPrefixVi} ${unit.name}` });
+      write(atRiskSupportKind(org), {
+        date,
+        unitId: unit.id,
+        supportedGroup: r.pick(groups),
+        help: r.some(kinds, 1, 3),
+        peopleHelped: r.chance(70) ? 1 : r.int(2, 12),
+        givenBy: r.chance(50) ? `Hội viên ${demoMemberName(r)}` : `${ORGANIZATIONS[org].branchPrefixVi} ${unit.name}`,
+      });
       n++;
     }
   }

@@ -7,7 +7,8 @@ export function atRiskSupportResolvers(org: OrganizationId) {
   const P = ORGANIZATIONS[org].typePrefix;
   return {
     [`${P}UnitRecords`]: {
-      atRiskSupport: ({ unitId }: { unitId: string }, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) => atRiskSummary(recordsOf(ctx, atRiskSupportKind(org)), { unitId, ...a }),
+      atRiskSupport: ({ unitId }: { unitId: string }, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) =>
+        atRiskSummary(recordsOf(ctx, atRiskSupportKind(org)), { unitId, ...a }),
     },
   };
 }

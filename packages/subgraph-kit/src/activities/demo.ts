@@ -13,12 +13,34 @@ import { activityKind } from './kind.js';
 import type { ActivityType } from './types.js';
 
 const TOPICS: Record<ActivityType, string[]> = {
-  PROPAGANDA: ['Phòng, chống lừa đảo qua mạng xã hội', 'Phòng, chống ma túy trong cộng đồng', 'Phòng, chống mua bán người', 'Luật Phòng cháy và chữa cháy', 'An toàn giao thông cho học sinh', 'Cảnh giác với tuyên truyền trái pháp luật', 'Phòng, chống tảo hôn và hôn nhân cận huyết'],
-  TRAINING: ['Tập huấn nghiệp vụ phong trào toàn dân BVANTQ', 'Tập huấn tiêu chuẩn "An toàn về ANTT"', 'Bồi dưỡng kỹ năng hòa giải ở cơ sở', 'Tập huấn phòng cháy, chữa cháy'],
-  FORUM: ['Diễn đàn "Lắng nghe ý kiến Nhân dân"', 'Diễn đàn "Nhân dân tố giác tội phạm"', 'Diễn đàn "Mặt trận lắng nghe dân nói"', 'Hội nghị "Công an xã lắng nghe ý kiến nhân dân"'],
+  PROPAGANDA: [
+    'Phòng, chống lừa đảo qua mạng xã hội',
+    'Phòng, chống ma túy trong cộng đồng',
+    'Phòng, chống mua bán người',
+    'Luật Phòng cháy và chữa cháy',
+    'An toàn giao thông cho học sinh',
+    'Cảnh giác với tuyên truyền trái pháp luật',
+    'Phòng, chống tảo hôn và hôn nhân cận huyết',
+  ],
+  TRAINING: [
+    'Tập huấn nghiệp vụ phong trào toàn dân BVANTQ',
+    'Tập huấn tiêu chuẩn "An toàn về ANTT"',
+    'Bồi dưỡng kỹ năng hòa giải ở cơ sở',
+    'Tập huấn phòng cháy, chữa cháy',
+  ],
+  FORUM: [
+    'Diễn đàn "Lắng nghe ý kiến Nhân dân"',
+    'Diễn đàn "Nhân dân tố giác tội phạm"',
+    'Diễn đàn "Mặt trận lắng nghe dân nói"',
+    'Hội nghị "Công an xã lắng nghe ý kiến nhân dân"',
+  ],
   PATROL: ['Tuần tra đêm bảo vệ mùa màng', 'Tuần tra bảo đảm ANTT dịp Tết', 'Canh gác khu vực chợ phiên'],
   MEETING: ['Họp giao ban phối hợp quý', 'Hội nghị triển khai Kế hoạch 155', 'Họp Ban Chỉ đạo phong trào'],
-  CAMPAIGN: ['Ra quân vận động giao nộp vũ khí, vật liệu nổ', 'Vận động "Toàn dân đoàn kết xây dựng đời sống văn hóa"', 'Vận động hội viên không vi phạm pháp luật'],
+  CAMPAIGN: [
+    'Ra quân vận động giao nộp vũ khí, vật liệu nổ',
+    'Vận động "Toàn dân đoàn kết xây dựng đời sống văn hóa"',
+    'Vận động hội viên không vi phạm pháp luật',
+  ],
   FESTIVAL_DAY_19_AUGUST: ['Ngày hội toàn dân bảo vệ an ninh Tổ quốc'],
   GREAT_UNITY_DAY_18_NOVEMBER: ['Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư'],
   INSPECTION: ['Kiểm tra định kỳ thực hiện Kế hoạch 155', 'Kiểm tra đột xuất công tác phong trào'],
@@ -26,8 +48,16 @@ const TOPICS: Record<ActivityType, string[]> = {
 };
 
 const PLAN_TASK_OF: Record<ActivityType, string> = {
-  PROPAGANDA: 'II.2', TRAINING: 'II.6', FORUM: 'II.4', PATROL: 'II.3', MEETING: 'II.1', CAMPAIGN: 'II.5',
-  FESTIVAL_DAY_19_AUGUST: 'II.5', GREAT_UNITY_DAY_18_NOVEMBER: 'II.5', INSPECTION: 'II.7', REVIEW: 'II.7',
+  PROPAGANDA: 'II.2',
+  TRAINING: 'II.6',
+  FORUM: 'II.4',
+  PATROL: 'II.3',
+  MEETING: 'II.1',
+  CAMPAIGN: 'II.5',
+  FESTIVAL_DAY_19_AUGUST: 'II.5',
+  GREAT_UNITY_DAY_18_NOVEMBER: 'II.5',
+  INSPECTION: 'II.7',
+  REVIEW: 'II.7',
 };
 
 /** How much of each kind an organization does: patrols are the veterans' and police's, forums the Front's. */
@@ -46,7 +76,11 @@ function pick<T>(rng: RandomGenerator, items: readonly T[]): T {
 function weightedType(rng: RandomGenerator, org: OrganizationId): ActivityType {
   const base: Record<string, number> = { PROPAGANDA: 4, TRAINING: 2, FORUM: 2, PATROL: 1, MEETING: 2, CAMPAIGN: 2, INSPECTION: 1, REVIEW: 1, ...WEIGHTS[org] };
   const entries = Object.entries(base);
-  let r = uniformInt(rng, 1, entries.reduce((s, [, w]) => s + w, 0));
+  let r = uniformInt(
+    rng,
+    1,
+    entries.reduce((s, [, w]) => s + w, 0),
+  );
   for (const [t, w] of entries) if ((r -= w) <= 0) return t as ActivityType;
   return 'PROPAGANDA';
 }
@@ -60,7 +94,11 @@ export function seedDemoActivities(db: Db, org: OrganizationId, today: string): 
   const add = (type: ActivityType, date: string, unit: string, participants: number) => {
     if (date > today) return;
     const topic = pick(rng, TOPICS[type]);
-    write(activityKind(org), { type, topic, date, unitId: unit, participants, note: null, planTaskId: PLAN_TASK_OF[type] }, { recordedAt: `${date}T10:00:00.000Z` });
+    write(
+      activityKind(org),
+      { type, topic, date, unitId: unit, participants, note: null, planTaskId: PLAN_TASK_OF[type] },
+      { recordedAt: `${date}T10:00:00.000Z` },
+    );
     n++;
   };
   const communesOn = (date: string) => t.unitsOn(date, 'COMMUNE');
@@ -81,7 +119,10 @@ export function seedDemoActivities(db: Db, org: OrganizationId, today: string): 
   }
   // Festival days, every year in a dozen communes, always in the plan's model commune Chiềng Pha while it existed.
   for (let y = 2021; y <= Number(today.slice(0, 4)); y++) {
-    for (const [type, m, d] of [['FESTIVAL_DAY_19_AUGUST', 8, 19], ['GREAT_UNITY_DAY_18_NOVEMBER', 11, 18]] as const) {
+    for (const [type, m, d] of [
+      ['FESTIVAL_DAY_19_AUGUST', 8, 19],
+      ['GREAT_UNITY_DAY_18_NOVEMBER', 11, 18],
+    ] as const) {
       const date = isoDate(y, m, d);
       const pool = date < '2025-07-01' ? oldCommunes : newCommunes;
       const chosen = new Set([date < '2025-07-01' ? unitId.oldCommune('03730') : unitId.newCommune('03724')]);

@@ -39,7 +39,11 @@ export const activityKind = perOrganization((org) => {
       type: field.oneOf({ label: 'Loại hoạt động', description: 'Kind of activity.', enumType: 'ActivityType', catalogue: ACTIVITY_TYPES, enumDeclared: true }),
       topic: field.text({ label: 'Chủ đề hoạt động', description: 'Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng.', max: LIMITS.topic }),
       date: field.date({ label: 'Ngày hoạt động', description: 'Day it took place; not in the future.' }),
-      unitId: field.unit({ label: 'Đơn vị', description: 'Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one).', levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] }),
+      unitId: field.unit({
+        label: 'Đơn vị',
+        description: 'Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one).',
+        levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'],
+      }),
       participants: field.count({ label: 'Số người tham dự', description: 'Number of participants (số người tham dự).' }),
       note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: LIMITS.note, required: false }),
       planTaskId: field.code({
@@ -55,7 +59,14 @@ export const activityKind = perOrganization((org) => {
     dateField: 'date',
     unitField: 'unitId',
     branch: true,
-    example: { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo qua mạng xã hội', date: '2021-08-10', unitId: 'commune:03730@2019', participants: 45, planTaskId: 'II.2' },
+    example: {
+      type: 'PROPAGANDA',
+      topic: 'Phòng, chống lừa đảo qua mạng xã hội',
+      date: '2021-08-10',
+      unitId: 'commune:03730@2019',
+      participants: 45,
+      planTaskId: 'II.2',
+    },
     exampleChange: { participants: 77 },
   });
 });

@@ -23,13 +23,25 @@ export function activityResolvers(org: OrganizationId) {
     [`${P}UnitRecords`]: {
       // Only the types with activities, in the catalogue's alphabetical order, as before the framework.
       activityCounts: ({ unitId }: UnitRecords, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) =>
-        repo(ctx).aggregate<{ type: string; count: number; participants: number }>({ unitId, ...a }, 'type, count(*) AS count, coalesce(sum(participants), 0) AS participants', { groupBy: 'type', orderBy: 'type' }),
+        repo(ctx).aggregate<{ type: string; count: number; participants: number }>(
+          { unitId, ...a },
+          'type, count(*) AS count, coalesce(sum(participants), 0) AS participants',
+          { groupBy: 'type', orderBy: 'type' },
+        ),
       // The Front and the police follow every organization's part of the plan, so their staff read these too.
       activityCountsByTask: ({ unitId }: UnitRecords, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) =>
         repo(ctx)
-          .aggregate<{ planTaskId: string | null; count: number; participants: number }>({ unitId, ...a }, 'plan_task_id AS planTaskId, count(*) AS count, coalesce(sum(participants), 0) AS participants', { groupBy: 'plan_task_id', orderBy: 'plan_task_id', access: 'movement' })
+          .aggregate<{ planTaskId: string | null; count: number; participants: number }>(
+            { unitId, ...a },
+            'plan_task_id AS planTaskId, count(*) AS count, coalesce(sum(participants), 0) AS participants',
+            { groupBy: 'plan_task_id', orderBy: 'plan_task_id', access: 'movement' },
+          )
           .map((c) => ({ ...c, planTask: c.planTaskId ? (planTask(c.planTaskId) ?? null) : null })),
-      activities: ({ unitId }: UnitRecords, a: { periodId?: string | null; type?: string | null; first: number; after?: string | null }, ctx: SubgraphContext) => repo(ctx).list({ unitId, periodId: a.periodId, type: a.type } as never, a.first, a.after),
+      activities: (
+        { unitId }: UnitRecords,
+        a: { periodId?: string | null; type?: string | null; first: number; after?: string | null },
+        ctx: SubgraphContext,
+      ) => repo(ctx).list({ unitId, periodId: a.periodId, type: a.type } as never, a.first, a.after),
     },
   };
 }

@@ -75,7 +75,8 @@ export function translateFormattedError(formatted: GraphQLFormattedError, error:
     case 'BAD_REQUEST':
       return { ...formatted, message: translateRequestError(message) };
     case 'BAD_USER_INPUT': {
-      if (/^Too many errors processing variables/.test(message)) return { ...formatted, message: 'Các biến có quá nhiều lỗi: đã dừng kiểm tra, hãy sửa các lỗi đầu tiên trước.' };
+      if (/^Too many errors processing variables/.test(message))
+        return { ...formatted, message: 'Các biến có quá nhiều lỗi: đã dừng kiểm tra, hãy sửa các lỗi đầu tiên trước.' };
       if (!message.startsWith('Variable "$')) return formatted;
       const t = translateCoercionError(message, innerMessage(error));
       // Our scalars' extensions (reason) stay; the field is the variable path graphql-js named.

@@ -47,7 +47,10 @@ function scalarProblem(inner: string): string | null {
  * (a Vietnamese value echoed inside an English message, `"không"`, must not pass for ours).
  */
 function isOurs(text: string): boolean {
-  return /[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữỳỵỷỹýíìịỉĩúùụủũóòọỏõéèẹẻẽ]/i.test(text) && !/cannot represent|does not exist|Expected|found|got invalid value|Variable "|Syntax Error|Did you mean/.test(text);
+  return (
+    /[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữỳỵỷỹýíìịỉĩúùụủũóòọỏõéèẹẻẽ]/i.test(text) &&
+    !/cannot represent|does not exist|Expected|found|got invalid value|Variable "|Syntax Error|Did you mean/.test(text)
+  );
 }
 
 const PARSE_TOKENS: [RegExp, string][] = [
@@ -79,25 +82,58 @@ const VALIDATION_RULES: Rule[] = [
   [/^Cannot query field "([^"]+)" on type "([^"]+)"\.(?: Did you mean (.+)\?)?/, (m) => `Không có trường "${m[1]}" trong kiểu ${m[2]}.${suggestion(m[3])}`],
   [/^Unknown argument "([^"]+)" on field "([^"]+)"\.(?: Did you mean (.+)\?)?/, (m) => `Trường ${m[2]} không có tham số "${m[1]}".${suggestion(m[3])}`],
   [/^Unknown argument "([^"]+)" on directive "([^"]+)"\.(?: Did you mean (.+)\?)?/, (m) => `Chỉ thị ${m[2]} không có tham số "${m[1]}".${suggestion(m[3])}`],
-  [/^Field "([^"]+)" argument "([^"]+)" of type "([^"]+)" is required, but it was not provided\.$/, (m) => `Trường ${m[1]} thiếu tham số bắt buộc "${m[2]}" (kiểu ${m[3]}).`],
-  [/^Directive "([^"]+)" argument "([^"]+)" of type "([^"]+)" is required, but it was not provided\.$/, (m) => `Chỉ thị ${m[1]} thiếu tham số bắt buộc "${m[2]}" (kiểu ${m[3]}).`],
+  [
+    /^Field "([^"]+)" argument "([^"]+)" of type "([^"]+)" is required, but it was not provided\.$/,
+    (m) => `Trường ${m[1]} thiếu tham số bắt buộc "${m[2]}" (kiểu ${m[3]}).`,
+  ],
+  [
+    /^Directive "([^"]+)" argument "([^"]+)" of type "([^"]+)" is required, but it was not provided\.$/,
+    (m) => `Chỉ thị ${m[1]} thiếu tham số bắt buộc "${m[2]}" (kiểu ${m[3]}).`,
+  ],
   [/^Unknown type "([^"]+)"\.(?: Did you mean (.+)\?)?/, (m) => `Không có kiểu "${m[1]}".${suggestion(m[2])}`],
   [/^Unknown fragment "([^"]+)"\.$/, (m) => `Không có fragment tên "${m[1]}".`],
   [/^Fragment "([^"]+)" is never used\.$/, (m) => `Fragment "${m[1]}" được khai báo nhưng không dùng.`],
   [/^Cannot spread fragment "([^"]+)" within itself/, (m) => `Fragment "${m[1]}" tự gọi lại chính nó.`],
   [/^There can be only one fragment named "([^"]+)"\.$/, (m) => `Có nhiều fragment cùng tên "${m[1]}".`],
-  [/^Fragment "([^"]+)" cannot be spread here as objects of type "([^"]+)" can never be of type "([^"]+)"\.$/, (m) => `Không dùng được fragment "${m[1]}" ở đây: đối tượng kiểu ${m[2]} không bao giờ là kiểu ${m[3]}.`],
-  [/^Fragment cannot be spread here as objects of type "([^"]+)" can never be of type "([^"]+)"\.$/, (m) => `Không dùng được fragment ở đây: đối tượng kiểu ${m[1]} không bao giờ là kiểu ${m[2]}.`],
-  [/^Fragment(?: "([^"]+)")? cannot condition on non composite type "([^"]+)"\.$/, (m) => `Fragment${m[1] ? ` "${m[1]}"` : ''} không đặt được trên kiểu ${m[2]} (không phải kiểu đối tượng).`],
-  [/^Variable "\$([^"]+)" is not defined(?: by operation "([^"]+)")?\.$/, (m) => `Biến $${m[1]} được dùng nhưng chưa khai báo${m[2] ? ` trong thao tác "${m[2]}"` : ''}.`],
-  [/^Variable "\$([^"]+)" is never used(?: in operation "([^"]+)")?\.$/, (m) => `Biến $${m[1]} được khai báo nhưng không dùng${m[2] ? ` trong thao tác "${m[2]}"` : ''}.`],
+  [
+    /^Fragment "([^"]+)" cannot be spread here as objects of type "([^"]+)" can never be of type "([^"]+)"\.$/,
+    (m) => `Không dùng được fragment "${m[1]}" ở đây: đối tượng kiểu ${m[2]} không bao giờ là kiểu ${m[3]}.`,
+  ],
+  [
+    /^Fragment cannot be spread here as objects of type "([^"]+)" can never be of type "([^"]+)"\.$/,
+    (m) => `Không dùng được fragment ở đây: đối tượng kiểu ${m[1]} không bao giờ là kiểu ${m[2]}.`,
+  ],
+  [
+    /^Fragment(?: "([^"]+)")? cannot condition on non composite type "([^"]+)"\.$/,
+    (m) => `Fragment${m[1] ? ` "${m[1]}"` : ''} không đặt được trên kiểu ${m[2]} (không phải kiểu đối tượng).`,
+  ],
+  [
+    /^Variable "\$([^"]+)" is not defined(?: by operation "([^"]+)")?\.$/,
+    (m) => `Biến $${m[1]} được dùng nhưng chưa khai báo${m[2] ? ` trong thao tác "${m[2]}"` : ''}.`,
+  ],
+  [
+    /^Variable "\$([^"]+)" is never used(?: in operation "([^"]+)")?\.$/,
+    (m) => `Biến $${m[1]} được khai báo nhưng không dùng${m[2] ? ` trong thao tác "${m[2]}"` : ''}.`,
+  ],
   [/^Variable "\$([^"]+)" cannot be non-input type "([^"]+)"\.$/, (m) => `Biến $${m[1]} không thể có kiểu ${m[2]} (không phải kiểu nhập).`],
   [/^There can be only one variable named "\$([^"]+)"\.$/, (m) => `Có nhiều biến cùng tên $${m[1]}.`],
-  [/^Variable "\$([^"]+)" of type "([^"]+)" used in position expecting type "([^"]+)"\.$/, (m) => `Biến $${m[1]} có kiểu ${m[2]} nhưng ở vị trí này cần kiểu ${m[3]}.`],
+  [
+    /^Variable "\$([^"]+)" of type "([^"]+)" used in position expecting type "([^"]+)"\.$/,
+    (m) => `Biến $${m[1]} có kiểu ${m[2]} nhưng ở vị trí này cần kiểu ${m[3]}.`,
+  ],
   [/^Variable "\$([^"]+)" is of type "([^"]+)" but must be non-nullable/, (m) => `Biến $${m[1]} (kiểu ${m[2]}) phải là kiểu bắt buộc (!) ở vị trí này.`],
-  [/^Field "([^"]+)" must not have a selection since type "([^"]+)" has no subfields\.$/, (m) => `Trường ${m[1]} (kiểu ${m[2]}) không có trường con: bỏ phần { … } sau nó.`],
-  [/^Field "([^"]+)" of type "([^"]+)" must have (?:a selection of subfields|at least one field selected)/, (m) => `Trường ${m[1]} (kiểu ${m[2]}) cần chọn ít nhất một trường con, ví dụ ${m[1]} { id }.`],
-  [/^This anonymous operation must be the only defined operation\.$/, () => 'Thao tác không tên phải là thao tác duy nhất trong tài liệu: hãy đặt tên cho từng thao tác.'],
+  [
+    /^Field "([^"]+)" must not have a selection since type "([^"]+)" has no subfields\.$/,
+    (m) => `Trường ${m[1]} (kiểu ${m[2]}) không có trường con: bỏ phần { … } sau nó.`,
+  ],
+  [
+    /^Field "([^"]+)" of type "([^"]+)" must have (?:a selection of subfields|at least one field selected)/,
+    (m) => `Trường ${m[1]} (kiểu ${m[2]}) cần chọn ít nhất một trường con, ví dụ ${m[1]} { id }.`,
+  ],
+  [
+    /^This anonymous operation must be the only defined operation\.$/,
+    () => 'Thao tác không tên phải là thao tác duy nhất trong tài liệu: hãy đặt tên cho từng thao tác.',
+  ],
   [/^There can be only one operation named "([^"]+)"\.$/, (m) => `Có nhiều thao tác cùng tên "${m[1]}".`],
   [/^Unknown directive "([^"]+)"\.$/, (m) => `Không có chỉ thị ${m[1]}.`],
   [/^Directive "([^"]+)" may not be used on (\w+)\.$/, (m) => `Không dùng được chỉ thị ${m[1]} ở vị trí ${m[2]}.`],
@@ -110,11 +146,14 @@ const VALIDATION_RULES: Rule[] = [
   [/^Field "([^".]+)\.([^"]+)" must be non-null\.$/, (m) => `Trường "${m[2]}" của ${m[1]} không được để null.`],
   [/^OneOf Input Object "([^"]+)" must specify exactly one key\.$/, (m) => `${m[1]} cần đúng một trường.`],
   [/^Enum "([^"]+)" cannot represent non-enum value/, (m) => `Giá trị không có trong danh mục ${m[1]}.`],
-  [/^Expected value of type "([^"]+)", found [^]*?(?:; ([^]*))?$/, (m) => {
-    const inner = m[2];
-    const why = inner ? (scalarProblem(inner) ?? (isOurs(inner) ? inner : null)) : null;
-    return `Giá trị ghi trong truy vấn không đúng kiểu ${m[1]}${why ? `: ${why}` : '.'}`;
-  }],
+  [
+    /^Expected value of type "([^"]+)", found [^]*?(?:; ([^]*))?$/,
+    (m) => {
+      const inner = m[2];
+      const why = inner ? (scalarProblem(inner) ?? (isOurs(inner) ? inner : null)) : null;
+      return `Giá trị ghi trong truy vấn không đúng kiểu ${m[1]}${why ? `: ${why}` : '.'}`;
+    },
+  ],
   [/^The (\w+) definition is not executable\.$/, () => 'Tài liệu chỉ được chứa thao tác (query, mutation) và fragment, không chứa định nghĩa lược đồ.'],
   [/^(?:Anonymous )?Subscription .*must select only one top level field\.$/, () => 'Đăng ký (subscription) chỉ được chọn một trường gốc.'],
   [/^GraphQL introspection is not allowed/, () => 'Truy vấn tự mô tả lược đồ (introspection, __schema, __type) bị tắt trong môi trường vận hành.'],
@@ -124,17 +163,27 @@ const VALIDATION_RULES: Rule[] = [
 ];
 
 const OPERATION_RULES: Rule[] = [
-  [/^Must provide operation name if query contains multiple operations\.$/, () => 'Tài liệu có nhiều thao tác: hãy ghi operationName để chọn thao tác cần chạy.'],
+  [
+    /^Must provide operation name if query contains multiple operations\.$/,
+    () => 'Tài liệu có nhiều thao tác: hãy ghi operationName để chọn thao tác cần chạy.',
+  ],
   [/^Unknown operation named "([^"]+)"\.$/, (m) => `Không có thao tác tên "${m[1]}" trong tài liệu (operationName).`],
   [/^Must provide an operation\.$/, () => 'Tài liệu không có thao tác nào (query hoặc mutation).'],
   [/^Schema is not configured to execute (\w+) operation\.$/, (m) => `Hệ thống không hỗ trợ thao tác loại ${m[1]}.`],
 ];
 
 const REQUEST_RULES: Rule[] = [
-  [/Cross-Site Request Forgery/, () => 'Yêu cầu bị chặn để chống giả mạo yêu cầu liên trang (CSRF): gửi bằng POST với Content-Type: application/json, hoặc kèm tiêu đề apollo-require-preflight.'],
+  [
+    /Cross-Site Request Forgery/,
+    () =>
+      'Yêu cầu bị chặn để chống giả mạo yêu cầu liên trang (CSRF): gửi bằng POST với Content-Type: application/json, hoặc kèm tiêu đề apollo-require-preflight.',
+  ],
   [/^GraphQL operations must contain a non-empty `query`/, () => 'Yêu cầu phải có `query`: văn bản truy vấn GraphQL không rỗng.'],
   [/^POST body missing/, () => 'Yêu cầu POST thiếu nội dung JSON hoặc Content-Type không đúng (cần application/json).'],
-  [/^`(\w+)` (?:in a POST body )?(?:must be|should be provided as) an? (\w+)/, (m) => `\`${m[1]}\` phải là ${m[2] === 'object' || m[2] === 'map' ? 'một đối tượng JSON' : 'một chuỗi ký tự'}.`],
+  [
+    /^`(\w+)` (?:in a POST body )?(?:must be|should be provided as) an? (\w+)/,
+    (m) => `\`${m[1]}\` phải là ${m[2] === 'object' || m[2] === 'map' ? 'một đối tượng JSON' : 'một chuỗi ký tự'}.`,
+  ],
   [/^Operation batching disabled\.$/, () => 'Mỗi yêu cầu chỉ chứa một thao tác (không nhận gửi gộp nhiều thao tác).'],
   [/^GET requests only support query operations/, () => 'Yêu cầu GET chỉ chạy được truy vấn (query); mutation phải gửi bằng POST.'],
   [/^Unsupported persisted query version$/, () => 'Phiên bản truy vấn đăng ký trước (persisted query) không được hỗ trợ.'],
@@ -200,9 +249,12 @@ export function translateCoercionError(message: string, inner?: string): Transla
   if (!v) return { message: isOurs(message) ? message : fallback(message) };
   const name = v[1]!;
   let m: RegExpExecArray | null;
-  if ((m = /^Variable "\$[^"]+" of required type "([^"]+)" was not provided\.$/.exec(message))) return { field: name, message: `Thiếu biến $${name} (kiểu ${m[1]}).` };
-  if ((m = /^Variable "\$[^"]+" of non-null type "([^"]+)" must not be null\.$/.exec(message))) return { field: name, message: `Biến $${name} (kiểu ${m[1]}) không được để trống (null).` };
-  if (/^Variable "\$[^"]+" expected value of type "[^"]+" which cannot be used as an input type\.$/.test(message)) return { field: name, message: `Biến $${name} khai báo bằng một kiểu không dùng để nhập được.` };
+  if ((m = /^Variable "\$[^"]+" of required type "([^"]+)" was not provided\.$/.exec(message)))
+    return { field: name, message: `Thiếu biến $${name} (kiểu ${m[1]}).` };
+  if ((m = /^Variable "\$[^"]+" of non-null type "([^"]+)" must not be null\.$/.exec(message)))
+    return { field: name, message: `Biến $${name} (kiểu ${m[1]}) không được để trống (null).` };
+  if (/^Variable "\$[^"]+" expected value of type "[^"]+" which cannot be used as an input type\.$/.test(message))
+    return { field: name, message: `Biến $${name} khai báo bằng một kiểu không dùng để nhập được.` };
   if (!message.startsWith(`Variable "$${name}" got invalid value `)) return { field: name, message: fallback(message) };
   // Without the inner message the value's end cannot be told apart from its content: say only which variable.
   if (inner === undefined || !message.endsWith(`; ${inner}`)) return { field: name, message: `Biến $${name} có giá trị không hợp lệ.` };

@@ -14,11 +14,37 @@ export function seedDemoForums(db: Db, org: OrganizationId, today: string): numb
   const write = demoWriter(db, org, today);
   let n = 0;
   for (const f of all.forums.filter((x) => x.org === org)) {
-    write(forumKind(org), { kind: f.kind, title: f.title ?? null, date: f.date, unitId: f.unitId, coHostIds: f.coHostIds ?? [], attendance: f.attendance, opinionsVoiced: f.opinionsVoiced ?? 0 }, { id: f.id, recordedAt: `${f.date}T15:00:00.000Z` });
+    write(
+      forumKind(org),
+      {
+        kind: f.kind,
+        title: f.title ?? null,
+        date: f.date,
+        unitId: f.unitId,
+        coHostIds: f.coHostIds ?? [],
+        attendance: f.attendance,
+        opinionsVoiced: f.opinionsVoiced ?? 0,
+      },
+      { id: f.id, recordedAt: `${f.date}T15:00:00.000Z` },
+    );
     n++;
   }
   for (const o of all.opinions.filter((x) => x.org === org)) {
-    write(opinionKind(org), { forumId: o.forumId, unitId: o.unitId, raisedOn: o.raisedOn, topic: o.topic, summary: o.summary, agency: o.agency ?? null, dueDate: o.dueDate, answer: o.answer ?? null, answeredOn: o.answeredOn ?? null }, { id: o.id, recordedAt: `${o.raisedOn}T16:00:00.000Z`, as: o.handedOverBy });
+    write(
+      opinionKind(org),
+      {
+        forumId: o.forumId,
+        unitId: o.unitId,
+        raisedOn: o.raisedOn,
+        topic: o.topic,
+        summary: o.summary,
+        agency: o.agency ?? null,
+        dueDate: o.dueDate,
+        answer: o.answer ?? null,
+        answeredOn: o.answeredOn ?? null,
+      },
+      { id: o.id, recordedAt: `${o.raisedOn}T16:00:00.000Z`, as: o.handedOverBy },
+    );
     n++;
   }
   return n;

@@ -28,12 +28,18 @@ export function forumResolvers(org: OrganizationId) {
       [`answer${P}Opinion`]: (_: unknown, { id, input }: { id: string; input: { answer: string; answeredOn: string } }, ctx: SubgraphContext) => {
         if (!ctx.scope.canWrite(org)) {
           // Others may read it (the Front, the police) but not answer for this organization; strangers learn nothing.
-          if (canReadMovementRecords(ctx.scope, org) && opinions(ctx).byId(id)) throw forbidden(`Chỉ cán bộ của ${ORGANIZATIONS[org].nameVi} mới được trả lời ý kiến này.`);
+          if (canReadMovementRecords(ctx.scope, org) && opinions(ctx).byId(id))
+            throw forbidden(`Chỉ cán bộ của ${ORGANIZATIONS[org].nameVi} mới được trả lời ý kiến này.`);
           throw notFound(`Không tìm thấy ý kiến ${id}.`);
         }
         const current = opinions(ctx).byId(id);
-        if (current?.answeredOn) throw new GraphQLError(`Ý kiến này đã được trả lời ngày ${String(current.answeredOn).split('-').reverse().join('/')}.`, { extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'ALREADY_ANSWERED' } });
-        return underArguments({ 'changes.answer': 'input.answer', 'changes.answeredOn': 'input.answeredOn' }, () => opinions(ctx).correct(id, { answer: input.answer, answeredOn: input.answeredOn }, 'Ghi nội dung trả lời ý kiến'));
+        if (current?.answeredOn)
+          throw new GraphQLError(`Ý kiến này đã được trả lời ngày ${String(current.answeredOn).split('-').reverse().join('/')}.`, {
+            extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'ALREADY_ANSWERED' },
+          });
+        return underArguments({ 'changes.answer': 'input.answer', 'changes.answeredOn': 'input.answeredOn' }, () =>
+          opinions(ctx).correct(id, { answer: input.answer, answeredOn: input.answeredOn }, 'Ghi nội dung trả lời ý kiến'),
+        );
       },
     },
     [`${P}Forum`]: {
@@ -43,7 +49,8 @@ export function forumResolvers(org: OrganizationId) {
     [`${P}Opinion`]: {
       forum: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => pointTo('forum', r.forumId as string, org, (id) => forums(ctx).byId(id)),
       assignedTo: () => ORGANIZATIONS[org],
-      handedOverBy: (r: StoredRecord) => (isOrganizationId(r.handedOverById as string) ? ORGANIZATIONS[r.handedOverById as OrganizationId] : ORGANIZATIONS[org]),
+      handedOverBy: (r: StoredRecord) =>
+        isOrganizationId(r.handedOverById as string) ? ORGANIZATIONS[r.handedOverById as OrganizationId] : ORGANIZATIONS[org],
       status: (r: StoredRecord) => (r.answeredOn ? 'ANSWERED' : 'OPEN'),
       overdue: (r: StoredRecord) => !r.answeredOn && (r.dueDate as string) < todayInVietnam(),
       answeredOnTime: (r: StoredRecord) => (r.answeredOn ? (r.answeredOn as string) <= (r.dueDate as string) : null),
@@ -52,19 +59,47 @@ export function forumResolvers(org: OrganizationId) {
     [`${P}UnitRecords`]: {
       forums: ({ unitId }: UnitRecords, a: { periodId?: string | null; kind?: ForumKind | null; first: number }, ctx: SubgraphContext) => {
         pageSize('first', a.first, MAX_LIST);
-        const rows = forums(ctx).aggregate<Record<string, unknown>>({ unitId, periodId: a.periodId, p_kind: a.kind ?? null } as never, '*', { where: '@p_kind IS NULL OR kind = @p_kind', orderBy: 'date DESC, id DESC', limit: a.first, records: true });
+        const rows = forums(ctx).aggregate<Record<string, unknown>>({ unitId, periodId: a.periodId, p_kind: a.kind ?? null } as never, '*', {
+          where: '@p_kind IS NULL OR kind = @p_kind',
+          orderBy: 'date DESC, id DESC',
+          limit: a.first,
+          records: true,
+        });
         return rows.map((r) => forums(ctx).toRecord(r));
       },
       forumCounts: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
-        forums(ctx).aggregate<{ kind: string; count: number; attendance: number; opinionsVoiced: number }>({ unitId, periodId }, 'kind, count(*) AS count, coalesce(sum(attendance), 0) AS attendance, coalesce(sum(opinions_voiced), 0) AS opinionsVoiced', { groupBy: 'kind', orderBy: 'kind' }),
-      opinions: ({ unitId }: UnitRecords, a: { periodId?: string | null; forumId?: string | null; status?: 'OPEN' | 'ANSWERED' | null; overdue?: boolean | null; first: number }, ctx: SubgraphContext) => {
+        forums(ctx).aggregate<{ kind: string; count: number; attendance: number; opinionsVoiced: number }>(
+          { unitId, periodId },
+          'kind, count(*) AS count, coalesce(sum(attendance), 0) AS attendance, coalesce(sum(opinions_voiced), 0) AS opinionsVoiced',
+          { groupBy: 'kind', orderBy: 'kind' },
+        ),
+      opinions: (
+        { unitId }: UnitRecords,
+        a: { periodId?: string | null; forumId?: string | null; status?: 'OPEN' | 'ANSWERED' | null; overdue?: boolean | null; first: number },
+        ctx: SubgraphContext,
+      ) => {
         pageSize('first', a.first, MAX_LIST);
-        const params = { unitId, periodId: a.periodId, forumId: a.forumId ?? null, p_answered: a.status == null ? null : a.status === 'ANSWERED' ? 1 : 0, p_overdue: a.overdue == null ? null : a.overdue ? 1 : 0, p_today: todayInVietnam() };
-        const rows = opinions(ctx).aggregate<Record<string, unknown>>(params as never, '*', { where: `(@p_answered IS NULL OR (answered_on IS NOT NULL) = @p_answered) AND (@p_overdue IS NULL OR ${OVERDUE} = @p_overdue)`, orderBy: 'raised_on DESC, id DESC', limit: a.first, records: true });
+        const params = {
+          unitId,
+          periodId: a.periodId,
+          forumId: a.forumId ?? null,
+          p_answered: a.status == null ? null : a.status === 'ANSWERED' ? 1 : 0,
+          p_overdue: a.overdue == null ? null : a.overdue ? 1 : 0,
+          p_today: todayInVietnam(),
+        };
+        const rows = opinions(ctx).aggregate<Record<string, unknown>>(params as never, '*', {
+          where: `(@p_answered IS NULL OR (answered_on IS NOT NULL) = @p_answered) AND (@p_overdue IS NULL OR ${OVERDUE} = @p_overdue)`,
+          orderBy: 'raised_on DESC, id DESC',
+          limit: a.first,
+          records: true,
+        });
         return rows.map((r) => opinions(ctx).toRecord(r));
       },
       opinionCounts: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) => {
-        return opinions(ctx).aggregate({ unitId, periodId, p_today: todayInVietnam() } as never, `count(*) AS total, coalesce(sum(answered_on IS NOT NULL), 0) AS answered, coalesce(sum(answered_on > due_date), 0) AS answeredLate, coalesce(sum(answered_on IS NULL), 0) AS open, coalesce(sum(${OVERDUE}), 0) AS overdue`)[0]!;
+        return opinions(ctx).aggregate(
+          { unitId, periodId, p_today: todayInVietnam() } as never,
+          `count(*) AS total, coalesce(sum(answered_on IS NOT NULL), 0) AS answered, coalesce(sum(answered_on > due_date), 0) AS answeredLate, coalesce(sum(answered_on IS NULL), 0) AS open, coalesce(sum(${OVERDUE}), 0) AS overdue`,
+        )[0]!;
       },
     },
   };

@@ -153,12 +153,14 @@ export function forumTypeDefs(org: OrganizationId): DocumentNode {
   const o = ORGANIZATIONS[org];
   const P = o.typePrefix;
   const foreign = ORGANIZATION_IDS.filter((x) => x !== org)
-    .map((x) => `
+    .map(
+      (x) => `
     "${forumTypeDescription(x)}"
     type ${ORGANIZATIONS[x].typePrefix}Forum @key(fields: "id", resolvable: false) {
       "${recordIdDescription('forum', x)}"
       id: ID!
-    }`)
+    }`,
+    )
     .join('\n');
   return gql`
     extend type ${P}Forum implements Forum {

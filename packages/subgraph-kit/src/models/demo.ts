@@ -15,7 +15,17 @@ export function seedDemoModels(db: Db, org: OrganizationId, today: string): numb
   for (const m of mine) {
     write(
       modelKind(org),
-      { name: m.name, kind: m.kind, description: m.description ?? null, unitId: m.unitId, startedOn: m.startedOn, partnerIds: m.partnerIds ?? [], replicaOfId: m.replicaOfId ?? null, modelStatus: m.status, statusSince: m.statusSince },
+      {
+        name: m.name,
+        kind: m.kind,
+        description: m.description ?? null,
+        unitId: m.unitId,
+        startedOn: m.startedOn,
+        partnerIds: m.partnerIds ?? [],
+        replicaOfId: m.replicaOfId ?? null,
+        modelStatus: m.status,
+        statusSince: m.statusSince,
+      },
       { id: m.id, recordedAt: `${m.startedOn}T09:00:00.000Z` },
     );
   }

@@ -32,10 +32,28 @@ export const modelKind = perOrganization((org) => {
       name: field.text({ label: 'Tên mô hình', description: 'Name (tên mô hình).', max: MODEL_LIMITS.name }),
       kind: field.oneOf({ label: 'Loại mô hình', description: 'Kind (loại).', enumType: 'ModelKind', catalogue: MODEL_KINDS, enumDeclared: true }),
       description: field.text({ label: 'Mô tả', description: 'What it does and how (mô tả).', max: MODEL_LIMITS.description, required: false }),
-      unitId: field.unit({ label: 'Đơn vị', description: 'Unit it runs in, as the unit was when it started; it counts for the units that succeeded it.', levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] }),
+      unitId: field.unit({
+        label: 'Đơn vị',
+        description: 'Unit it runs in, as the unit was when it started; it counts for the units that succeeded it.',
+        levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'],
+      }),
       startedOn: field.date({ label: 'Ngày bắt đầu', description: 'Day it started (ngày bắt đầu); not in the future.' }),
-      partnerIds: field.codes({ label: 'Đơn vị phối hợp', description: 'Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm).', allowed: isOrganizationId, what: 'mã các tổ chức khác trong Kế hoạch', unknownReason: 'UNKNOWN_ORGANIZATION' }),
-      modelStatus: field.oneOf({ label: 'Trạng thái', description: 'Whether it is running (trạng thái); ACTIVE when not given.', enumType: 'ModelStatus', catalogue: MODEL_STATUSES, enumDeclared: true, dbName: 'model_status', default: 'ACTIVE' }),
+      partnerIds: field.codes({
+        label: 'Đơn vị phối hợp',
+        description: 'Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm).',
+        allowed: isOrganizationId,
+        what: 'mã các tổ chức khác trong Kế hoạch',
+        unknownReason: 'UNKNOWN_ORGANIZATION',
+      }),
+      modelStatus: field.oneOf({
+        label: 'Trạng thái',
+        description: 'Whether it is running (trạng thái); ACTIVE when not given.',
+        enumType: 'ModelStatus',
+        catalogue: MODEL_STATUSES,
+        enumDeclared: true,
+        dbName: 'model_status',
+        default: 'ACTIVE',
+      }),
       statusSince: field.date({ label: 'Ngày chuyển trạng thái', description: 'Since when the status holds.', required: false }),
       replicaOfId: field.code({
         label: 'Mô hình gốc',
@@ -50,10 +68,18 @@ export const modelKind = perOrganization((org) => {
     dateField: 'startedOn',
     unitField: 'unitId',
     check: (v, c) => {
-      if ((v.partnerIds as string[] | null | undefined)?.includes(org)) c.problems.add(c.at('partnerIds'), `${o.nameVi} là tổ chức chủ trì, không ghi lại trong danh sách phối hợp.`, 'SELF_LISTED');
-      if (v.statusSince && v.statusSince < v.startedOn) c.problems.add(c.at('statusSince'), `Ngày chuyển trạng thái trước ngày mô hình bắt đầu (${fmtDate(v.startedOn)}).`, 'BEFORE_START');
+      if ((v.partnerIds as string[] | null | undefined)?.includes(org))
+        c.problems.add(c.at('partnerIds'), `${o.nameVi} là tổ chức chủ trì, không ghi lại trong danh sách phối hợp.`, 'SELF_LISTED');
+      if (v.statusSince && v.statusSince < v.startedOn)
+        c.problems.add(c.at('statusSince'), `Ngày chuyển trạng thái trước ngày mô hình bắt đầu (${fmtDate(v.startedOn)}).`, 'BEFORE_START');
     },
-    example: { name: 'Tổ tự quản an ninh trật tự bản Pá Lỏng', kind: 'SELF_MANAGEMENT', unitId: 'commune:03730@2019', startedOn: '2021-03-15', partnerIds: [org === 'police' ? 'front' : 'police'] },
+    example: {
+      name: 'Tổ tự quản an ninh trật tự bản Pá Lỏng',
+      kind: 'SELF_MANAGEMENT',
+      unitId: 'commune:03730@2019',
+      startedOn: '2021-03-15',
+      partnerIds: [org === 'police' ? 'front' : 'police'],
+    },
     exampleChange: { description: 'Mở rộng sang hai bản lân cận.' },
   });
 });

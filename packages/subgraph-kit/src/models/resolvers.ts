@@ -23,8 +23,11 @@ export function modelResolvers(org: OrganizationId) {
       [`change${P}ModelStatus`]: (_: unknown, a: { id: string; status: ModelStatus; since: string; reason?: string | null }, ctx: SubgraphContext) => {
         const current = repo(ctx).byId(a.id);
         if (!current) throw notFound(`Không tìm thấy mô hình ${a.id}.`);
-        if (current.modelStatus === a.status) throw new GraphQLError('Mô hình đã ở trạng thái này.', { extensions: { code: 'BAD_USER_INPUT', field: 'status', reason: 'UNCHANGED' } });
-        return underArguments({ 'changes.modelStatus': 'status', 'changes.statusSince': 'since' }, () => repo(ctx).correct(a.id, { modelStatus: a.status, statusSince: a.since }, a.reason?.trim() || 'Chuyển trạng thái mô hình'));
+        if (current.modelStatus === a.status)
+          throw new GraphQLError('Mô hình đã ở trạng thái này.', { extensions: { code: 'BAD_USER_INPUT', field: 'status', reason: 'UNCHANGED' } });
+        return underArguments({ 'changes.modelStatus': 'status', 'changes.statusSince': 'since' }, () =>
+          repo(ctx).correct(a.id, { modelStatus: a.status, statusSince: a.since }, a.reason?.trim() || 'Chuyển trạng thái mô hình'),
+        );
       },
     },
     [`${P}Model`]: {
@@ -37,11 +40,19 @@ export function modelResolvers(org: OrganizationId) {
     [`${P}UnitRecords`]: {
       models: ({ unitId }: UnitRecords, a: { status?: ModelStatus | null; kind?: ModelKind | null; first: number }, ctx: SubgraphContext) => {
         pageSize('first', a.first, MAX_MODELS);
-        const rows = repo(ctx).aggregate<Record<string, unknown>>({ unitId, p_status: a.status ?? null, p_kind: a.kind ?? null } as never, '*', { where: '(@p_status IS NULL OR model_status = @p_status) AND (@p_kind IS NULL OR kind = @p_kind)', orderBy: 'started_on DESC, id DESC', limit: a.first, records: true });
+        const rows = repo(ctx).aggregate<Record<string, unknown>>({ unitId, p_status: a.status ?? null, p_kind: a.kind ?? null } as never, '*', {
+          where: '(@p_status IS NULL OR model_status = @p_status) AND (@p_kind IS NULL OR kind = @p_kind)',
+          orderBy: 'started_on DESC, id DESC',
+          limit: a.first,
+          records: true,
+        });
         return rows.map((r) => repo(ctx).toRecord(r));
       },
       modelCounts: ({ unitId }: UnitRecords, _: unknown, ctx: SubgraphContext) =>
-        repo(ctx).aggregate<{ status: string; kind: string; count: number }>({ unitId }, 'model_status AS status, kind, count(*) AS count', { groupBy: 'model_status, kind', orderBy: 'model_status, kind' }),
+        repo(ctx).aggregate<{ status: string; kind: string; count: number }>({ unitId }, 'model_status AS status, kind, count(*) AS count', {
+          groupBy: 'model_status, kind',
+          orderBy: 'model_status, kind',
+        }),
     },
   };
 }

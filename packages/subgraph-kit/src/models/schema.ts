@@ -138,7 +138,6 @@ ${enumValues(MODEL_DECISIONS)}
   union AnyModel = ${modelTypes.join(' | ')}
 `;
 
-
 /** Descriptions of an organization's model type, the same in its own subgraph and wherever it is only a key. */
 function modelTypeDescription(org: OrganizationId): string {
   return `A security model the ${ORGANIZATIONS[org].nameEn} runs (mô hình); the other subgraphs know it by its key and the gateway fetches it from its owner.`;

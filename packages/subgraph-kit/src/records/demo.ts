@@ -29,6 +29,11 @@ export function demoWriter(db: Db, org: OrganizationId, today: string): DemoWrit
     let repo = repos.get(key);
     if (!repo) repos.set(key, (repo = new RecordRepository(kind, db, scopeOf(as), today)));
     const date = input[kind.spec.dateField] as string;
-    return repo.create(input, { demo: true, recordedBy: 'demo-data', recordedAt: opts.recordedAt ?? `${date}T20:00:00.000Z`, ...(opts.id ? { recordId: opts.id } : {}) });
+    return repo.create(input, {
+      demo: true,
+      recordedBy: 'demo-data',
+      recordedAt: opts.recordedAt ?? `${date}T20:00:00.000Z`,
+      ...(opts.id ? { recordId: opts.id } : {}),
+    });
   };
 }

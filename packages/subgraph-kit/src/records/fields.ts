@@ -74,7 +74,11 @@ export function fmtDate(d: string): string {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 
-function base<T, R extends boolean>(o: Common<R>, rest: Omit<FieldSpec<T>, 'label' | 'description' | 'required' | 'dataClass' | 'parse'>, check: (v: unknown, at: string, p: Problems, today: string) => T | undefined): FieldSpec<T, R> {
+function base<T, R extends boolean>(
+  o: Common<R>,
+  rest: Omit<FieldSpec<T>, 'label' | 'description' | 'required' | 'dataClass' | 'parse'>,
+  check: (v: unknown, at: string, p: Problems, today: string) => T | undefined,
+): FieldSpec<T, R> {
   const required = (o.required ?? true) as R;
   return {
     label: o.label,
@@ -126,7 +130,9 @@ export function unit<R extends boolean = true>(o: Common<R> & { levels: readonly
  * `<name>Id: ID!`, output `<name>`. That it exists, stands and is the caller's to see is checked when
  * written; an unknown record and one outside the caller's reach get the same message.
  */
-export function recordRef<R extends boolean = true>(o: Common<R> & { kind: () => RecordKind; children?: { field: string; description: string }; unknownReason?: string }): FieldSpec<string, NoInfer<R>> {
+export function recordRef<R extends boolean = true>(
+  o: Common<R> & { kind: () => RecordKind; children?: { field: string; description: string }; unknownReason?: string },
+): FieldSpec<string, NoInfer<R>> {
   return base<string, R>(
     o,
     {
@@ -164,18 +170,38 @@ export function count<R extends boolean = true>(o: Common<R> & { min?: number; m
   const min = o.min ?? 0;
   const max = o.max ?? MAX_COUNT;
   return base<number, R>(o, { type: 'count', gqlType: 'Int', column: (n) => integer(n), ...identity }, (v, at, p) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) return void p.add(at, min === 0 ? `${o.label} phải là số nguyên không âm.` : `${o.label} phải là số nguyên từ ${min} trở lên.`, min === 0 ? 'NEGATIVE' : 'TOO_SMALL');
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
+      return void p.add(
+        at,
+        min === 0 ? `${o.label} phải là số nguyên không âm.` : `${o.label} phải là số nguyên từ ${min} trở lên.`,
+        min === 0 ? 'NEGATIVE' : 'TOO_SMALL',
+      );
     if (v > max) return void p.add(at, `${o.label} vượt quá mức cho phép (${max.toLocaleString('vi-VN')}).`, 'TOO_LARGE');
     return v;
   });
 }
 
 /** One value of a catalogue (a GraphQL enum). */
-export function oneOf<R extends boolean = true>(o: Common<R> & { enumType: string; catalogue: Catalogue; enumDeclared?: boolean }): FieldSpec<string, NoInfer<R>> {
-  return base<string, R>(o, { type: 'enum', gqlType: o.enumType, enumType: o.enumType, catalogue: o.catalogue, ...(o.enumDeclared ? { enumDeclared: true } : {}), column: (n) => text(n), ...identity }, (v, at, p) => {
-    if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(o.catalogue, v)) return void p.add(at, `${o.label}: giá trị không có trong danh mục.`, 'UNKNOWN_VALUE');
-    return v;
-  });
+export function oneOf<R extends boolean = true>(
+  o: Common<R> & { enumType: string; catalogue: Catalogue; enumDeclared?: boolean },
+): FieldSpec<string, NoInfer<R>> {
+  return base<string, R>(
+    o,
+    {
+      type: 'enum',
+      gqlType: o.enumType,
+      enumType: o.enumType,
+      catalogue: o.catalogue,
+      ...(o.enumDeclared ? { enumDeclared: true } : {}),
+      column: (n) => text(n),
+      ...identity,
+    },
+    (v, at, p) => {
+      if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(o.catalogue, v))
+        return void p.add(at, `${o.label}: giá trị không có trong danh mục.`, 'UNKNOWN_VALUE');
+      return v;
+    },
+  );
 }
 
 /** Several values of a catalogue, each once, kept in the catalogue's order. */
@@ -194,7 +220,8 @@ export function setOf(o: Common<false> & { enumType: string; catalogue: Catalogu
       fromDb: (v) => (typeof v === 'string' ? (JSON.parse(v) as string[]) : []),
     },
     (v, at, p) => {
-      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !keys.includes(x))) return void p.add(at, `${o.label}: có giá trị không có trong danh mục.`, 'UNKNOWN_VALUE');
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !keys.includes(x)))
+        return void p.add(at, `${o.label}: có giá trị không có trong danh mục.`, 'UNKNOWN_VALUE');
       if (v.length < (o.min ?? 0)) return void p.add(at, `${o.label}: cần chọn ít nhất ${o.min}.`, 'REQUIRED');
       return keys.filter((k) => (v as string[]).includes(k));
     },
@@ -205,9 +232,12 @@ export function setOf(o: Common<false> & { enumType: string; catalogue: Catalogu
  * An id another organization gave (a police receipt, a hotspot, a pseudonymous case): letters, digits,
  * - and _ only, so that a name or a story cannot be typed in its place.
  */
-export function code<R extends boolean = true>(o: Common<R> & { id?: boolean; check?: (v: string, at: string, p: Problems) => void }): FieldSpec<string, NoInfer<R>> {
+export function code<R extends boolean = true>(
+  o: Common<R> & { id?: boolean; check?: (v: string, at: string, p: Problems) => void },
+): FieldSpec<string, NoInfer<R>> {
   return base<string, R>(o, { type: 'code', gqlType: o.id ? 'ID' : 'String', column: (n) => text(n), ...identity }, (v, at, p) => {
-    if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_:@.-]{0,79}$/.test(v.trim())) return void p.add(at, `${o.label} không đúng dạng mã (chữ, chữ số và dấu gạch): không ghi họ tên hay nội dung vào đây.`, 'INVALID_CODE');
+    if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_:@.-]{0,79}$/.test(v.trim()))
+      return void p.add(at, `${o.label} không đúng dạng mã (chữ, chữ số và dấu gạch): không ghi họ tên hay nội dung vào đây.`, 'INVALID_CODE');
     if (o.check) {
       const before = p.list.length;
       o.check(v.trim(), at, p);
@@ -221,9 +251,16 @@ export function code<R extends boolean = true>(o: Common<R> & { id?: boolean; ch
 export function codes(o: Common<false> & { allowed: (v: string) => boolean; what: string; unknownReason?: string }): FieldSpec<string[], false> {
   return base<string[], false>(
     { ...o, required: false },
-    { type: 'codes', gqlType: '[ID!]', column: (n) => text(n), toDb: (v) => JSON.stringify(v ?? []), fromDb: (v) => (typeof v === 'string' ? (JSON.parse(v) as string[]) : []) },
+    {
+      type: 'codes',
+      gqlType: '[ID!]',
+      column: (n) => text(n),
+      toDb: (v) => JSON.stringify(v ?? []),
+      fromDb: (v) => (typeof v === 'string' ? (JSON.parse(v) as string[]) : []),
+    },
     (v, at, p) => {
-      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !o.allowed(x))) return void p.add(at, `${o.label}: chỉ nhận ${o.what}.`, o.unknownReason ?? 'UNKNOWN_VALUE');
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !o.allowed(x)))
+        return void p.add(at, `${o.label}: chỉ nhận ${o.what}.`, o.unknownReason ?? 'UNKNOWN_VALUE');
       return [...new Set(v as string[])];
     },
   );
@@ -232,7 +269,13 @@ export function codes(o: Common<false> & { allowed: (v: string) => boolean; what
 export function bool<R extends boolean = true>(o: Common<R>): FieldSpec<boolean, NoInfer<R>> {
   return base<boolean, R>(
     o,
-    { type: 'bool', gqlType: 'Boolean', column: (n) => integer(n, { mode: 'boolean' }), toDb: (v) => (v == null ? null : v ? 1 : 0), fromDb: (v) => (v == null ? null : Boolean(v)) },
+    {
+      type: 'bool',
+      gqlType: 'Boolean',
+      column: (n) => integer(n, { mode: 'boolean' }),
+      toDb: (v) => (v == null ? null : v ? 1 : 0),
+      fromDb: (v) => (v == null ? null : Boolean(v)),
+    },
     (v, at, p) => {
       if (typeof v !== 'boolean') return void p.add(at, `${o.label} phải là đúng hoặc sai.`, 'INVALID_BOOLEAN');
       return v;
@@ -243,7 +286,9 @@ export function bool<R extends boolean = true>(o: Common<R>): FieldSpec<boolean,
 export const field = { date, unit, record: recordRef, text: textField, count, oneOf, setOf, code, codes, bool };
 
 /** The value type of a map of field specs (optional fields may be null). */
-export type ValuesOf<F extends Record<string, FieldSpec>> = { [K in keyof F]: F[K] extends FieldSpec<infer T, infer R> ? (R extends true ? T : T | null) : never };
+export type ValuesOf<F extends Record<string, FieldSpec>> = {
+  [K in keyof F]: F[K] extends FieldSpec<infer T, infer R> ? (R extends true ? T : T | null) : never;
+};
 
 /** snake_case of a camelCase key: incidentsFound → incidents_found. */
 export function snake(key: string): string {

@@ -150,7 +150,8 @@ export interface RecordKind {
 /** Declares a kind; the field types check the declaration's own rules (check, unique), then are erased. */
 export function defineKind<F extends Record<string, FieldSpec>>(declared: KindSpec<F>): RecordKind {
   const spec = declared as unknown as KindSpec<Record<string, FieldSpec>>;
-  for (const [k, f] of Object.entries(spec.fields)) if ((f.type === 'unit' || f.type === 'record') && !k.endsWith('Id')) throw new Error(`${spec.type}.${k}: a unit or record field's key must end in Id`);
+  for (const [k, f] of Object.entries(spec.fields))
+    if ((f.type === 'unit' || f.type === 'record') && !k.endsWith('Id')) throw new Error(`${spec.type}.${k}: a unit or record field's key must end in Id`);
   const personalFields = Object.entries(spec.fields)
     .filter(([, f]) => f.dataClass && f.dataClass !== 'PUBLIC_AGGREGATE' && f.dataClass !== 'INTERNAL')
     .map(([k]) => k);

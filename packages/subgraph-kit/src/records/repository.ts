@@ -74,7 +74,9 @@ export function checkReason(value: unknown, at: string, p: Problems, label = 'L�
   if (s.length < 5) return void p.add(at, `${label} phải nói rõ bằng lời (ít nhất 5 ký tự).`, 'REASON_TOO_SHORT');
   if (s.length > 1000) return void p.add(at, `${label} dài quá 1000 ký tự.`, 'TOO_LONG');
   // C0/C1 controls, bidirectional overrides and isolates, zero-width characters.
-  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(s)) return void p.add(at, `${label} chỉ được có chữ, số và dấu câu (không có ký tự điều khiển).`, 'INVALID_CHARACTERS');
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point of this check
+  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/.test(s))
+    return void p.add(at, `${label} chỉ được có chữ, số và dấu câu (không có ký tự điều khiển).`, 'INVALID_CHARACTERS');
   return s;
 }
 
@@ -142,7 +144,22 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
   const date = colOf(kind, s.dateField);
   const cols = fieldColumns(kind).map(([, c]) => c);
   const extra = [...(s.branch ? ['branch_id'] : []), ...(s.unique ? ['conflict_key'] : [])];
-  const insertCols = ['record_id', 'version', 'status', 'created_at', 'recorded_at', 'recorded_by', 'reason', 'changed_fields', 'erased_fields', 'client_key', 'content_hash', 'demo', ...cols, ...extra];
+  const insertCols = [
+    'record_id',
+    'version',
+    'status',
+    'created_at',
+    'recorded_at',
+    'recorded_by',
+    'reason',
+    'changed_fields',
+    'erased_fields',
+    'client_key',
+    'content_hash',
+    'demo',
+    ...cols,
+    ...extra,
+  ];
   // Which versions count: the current ones, or those standing at an instant.
   const when = {
     current: 'superseded_at IS NULL',
@@ -158,25 +175,37 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
     byRecordAsOf: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = @id AND ${when.asOf}`),
     history: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = ? ORDER BY version`),
     byClientKey: sqlite.prepare(`SELECT * FROM ${t} WHERE client_key = ? AND version = 1`),
-    conflict: s.unique ? sqlite.prepare(`SELECT record_id FROM ${t} WHERE conflict_key = ? AND superseded_at IS NULL AND status = 'ACTIVE' AND record_id != ? LIMIT 1`) : null,
+    conflict: s.unique
+      ? sqlite.prepare(`SELECT record_id FROM ${t} WHERE conflict_key = ? AND superseded_at IS NULL AND status = 'ACTIVE' AND record_id != ? LIMIT 1`)
+      : null,
     insert: sqlite.prepare(`INSERT INTO ${t} (${insertCols.join(', ')}) VALUES (${insertCols.map((c) => `@${c}`).join(', ')}) RETURNING *`),
     supersede: sqlite.prepare(`UPDATE ${t} SET superseded_at = ? WHERE id = ? AND superseded_at IS NULL`),
     page: {
-      current: sqlite.prepare(`SELECT * FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) AND (${date} < @afterDate OR (${date} = @afterDate AND id < @afterRow)) ORDER BY ${date} DESC, id DESC LIMIT @limit`),
-      asOf: sqlite.prepare(`SELECT * FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) AND (${date} < @afterDate OR (${date} = @afterDate AND id < @afterRow)) ORDER BY ${date} DESC, id DESC LIMIT @limit`),
+      current: sqlite.prepare(
+        `SELECT * FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) AND (${date} < @afterDate OR (${date} = @afterDate AND id < @afterRow)) ORDER BY ${date} DESC, id DESC LIMIT @limit`,
+      ),
+      asOf: sqlite.prepare(
+        `SELECT * FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) AND (${date} < @afterDate OR (${date} = @afterDate AND id < @afterRow)) ORDER BY ${date} DESC, id DESC LIMIT @limit`,
+      ),
     },
     total: {
       current: sqlite.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
       asOf: sqlite.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
     },
     totals: {
-      current: sqlite.prepare(`SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
+      current: sqlite.prepare(
+        `SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`,
+      ),
       asOf: sqlite.prepare(`SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
     },
     by: by
       ? {
-          current: sqlite.prepare(`SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`),
-          asOf: sqlite.prepare(`SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`),
+          current: sqlite.prepare(
+            `SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`,
+          ),
+          asOf: sqlite.prepare(
+            `SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`,
+          ),
         }
       : null,
     custom: new Map(),
@@ -238,13 +267,16 @@ export class RecordRepository {
 
   private mayRead(unitId: string): boolean {
     const v = this.spec.visibility;
-    const allowed = v === 'own-staff' ? this.scope.canWrite(this.org) : v === 'movement' ? canReadMovementRecords(this.scope, this.org) : this.scope.canReadRecords(this.org);
+    const allowed =
+      v === 'own-staff' ? this.scope.canWrite(this.org) : v === 'movement' ? canReadMovementRecords(this.scope, this.org) : this.scope.canReadRecords(this.org);
     return allowed && this.scope.coversUnit(unitId);
   }
 
   private assertMayList(unitId: string): void {
     if (this.spec.visibility === 'own-staff' && !this.scope.canWrite(this.org)) {
-      throw forbidden(`Hồ sơ này chứa dữ liệu cá nhân nhạy cảm: chỉ cán bộ ${ORGANIZATIONS[this.org].nameVi} phụ trách địa bàn mới được xem; lãnh đạo xem số liệu tổng hợp.`);
+      throw forbidden(
+        `Hồ sơ này chứa dữ liệu cá nhân nhạy cảm: chỉ cán bộ ${ORGANIZATIONS[this.org].nameVi} phụ trách địa bàn mới được xem; lãnh đạo xem số liệu tổng hợp.`,
+      );
     }
     if (this.spec.visibility === 'movement') assertCanReadMovement(this.scope, this.org, unitId);
     else this.scope.assertCanReadRecords(this.org, unitId);
@@ -268,7 +300,9 @@ export class RecordRepository {
   childrenOf(key: string, parentId: string): StoredRecord[] {
     const column = colOf(this.kind, key);
     const date = colOf(this.kind, this.spec.dateField);
-    const rows = this.sqlite.prepare(`SELECT * FROM ${this.spec.table} WHERE ${column} = ? AND superseded_at IS NULL AND status = 'ACTIVE' ORDER BY ${date}, id`).all(parentId) as Record<string, unknown>[];
+    const rows = this.sqlite
+      .prepare(`SELECT * FROM ${this.spec.table} WHERE ${column} = ? AND superseded_at IS NULL AND status = 'ACTIVE' ORDER BY ${date}, id`)
+      .all(parentId) as Record<string, unknown>[];
     return rows.map((r) => this.toRecord(r)).filter((r) => this.mayRead(r[this.spec.unitField] as string));
   }
 
@@ -290,7 +324,8 @@ export class RecordRepository {
       if (!period) p.add('periodId', 'không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
       else ({ start: from, end: to } = period);
     }
-    if (f.asRecordedAt != null && Number.isNaN(Date.parse(f.asRecordedAt))) p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
+    if (f.asRecordedAt != null && Number.isNaN(Date.parse(f.asRecordedAt)))
+      p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
     p.throwIfAny();
     if (forCounts && (access === 'movement' || this.spec.visibility === 'movement')) assertCanReadMovementCounts(this.scope, this.org, unitId);
     else if (forCounts) this.scope.assertCanReadAggregates(this.org, unitId);
@@ -308,7 +343,8 @@ export class RecordRepository {
   }
 
   list(f: ListFilter, first = 50, after?: string | null): Page<StoredRecord> {
-    if (!Number.isInteger(first) || first < 1 || first > RECORD_PAGE_MAX) throw inputProblems([{ field: 'first', message: `số bản ghi mỗi trang phải từ 1 đến ${RECORD_PAGE_MAX}.`, reason: 'PAGE_SIZE' }]);
+    if (!Number.isInteger(first) || first < 1 || first > RECORD_PAGE_MAX)
+      throw inputProblems([{ field: 'first', message: `số bản ghi mỗi trang phải từ 1 đến ${RECORD_PAGE_MAX}.`, reason: 'PAGE_SIZE' }]);
     const w = this.window(f, false);
     const mode = w.asOf ? 'asOf' : 'current';
     const cursor = after ? decodeCursor(after) : { afterDate: FAR_FUTURE, afterRow: Number.MAX_SAFE_INTEGER };
@@ -316,7 +352,14 @@ export class RecordRepository {
     const nodes = rows.slice(0, first).map((r) => this.toRecord(r));
     const total = (this.st.total[mode].get(w) as { n: number }).n;
     const last = rows[Math.min(first, rows.length) - 1];
-    return { nodes, totalCount: total, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last[colOf(this.kind, this.spec.dateField)] as string, last.id as number) : null } };
+    return {
+      nodes,
+      totalCount: total,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        endCursor: last ? encodeCursor(last[colOf(this.kind, this.spec.dateField)] as string, last.id as number) : null,
+      },
+    };
   }
 
   /**
@@ -330,9 +373,16 @@ export class RecordRepository {
    * the count. Parameters of `f` named `p_<name>` are bound for `where` as `@p_<name>`. Statements are
    * prepared once.
    */
-  aggregate<T = Record<string, number>>(f: ListFilter & { unitId: string }, select: string, opts: { groupBy?: string; where?: string; dated?: boolean; orderBy?: string; limit?: number; access?: 'movement'; records?: boolean } = {}): T[] {
+  aggregate<T = Record<string, number>>(
+    f: ListFilter & { unitId: string },
+    select: string,
+    opts: { groupBy?: string; where?: string; dated?: boolean; orderBy?: string; limit?: number; access?: 'movement'; records?: boolean } = {},
+  ): T[] {
     const { groupBy, where, dated = true, orderBy, limit, access, records } = opts;
-    const w = { ...this.window({ ...f, includeVoided: false }, !records, access), ...Object.fromEntries(Object.entries(f).filter(([k]) => k.startsWith('p_'))) };
+    const w = {
+      ...this.window({ ...f, includeVoided: false }, !records, access),
+      ...Object.fromEntries(Object.entries(f).filter(([k]) => k.startsWith('p_'))),
+    };
     const mode = w.asOf ? 'asOf' : 'current';
     const key = `${mode}|${select}|${groupBy ?? ''}|${where ?? ''}|${dated}|${orderBy ?? ''}|${limit ?? ''}`;
     let stmt = this.st.custom.get(key);
@@ -383,7 +433,11 @@ export class RecordRepository {
       const r = new RecordRepository(kind, this.db, this.scope, this.today).byId(id);
       return r && r.status === 'ACTIVE' ? r : null;
     };
-    if (this.spec.derive && p.empty) Object.assign(values, this.spec.derive(values as never, { org: this.org, unit: null, today: this.today, problems: p, at, lookup, self, caller: this.caller }));
+    if (this.spec.derive && p.empty)
+      Object.assign(
+        values,
+        this.spec.derive(values as never, { org: this.org, unit: null, today: this.today, problems: p, at, lookup, self, caller: this.caller }),
+      );
     const unitId = values[this.spec.unitField] as string | undefined;
     const date = values[this.spec.dateField] as string | undefined;
     const uf = this.spec.fields[this.spec.unitField]!;
@@ -392,10 +446,14 @@ export class RecordRepository {
     if (unitId) {
       const u = territory().unit(unitId);
       if (!u) p.add(at(this.spec.unitField), `${uf.label}: không có đơn vị này.`, 'UNKNOWN_UNIT');
-      else if (uf.levels && !uf.levels.includes(u.level)) p.add(at(this.spec.unitField), `${uf.label}: ${u.name} không thuộc cấp được ghi cho loại hồ sơ này.`, 'WRONG_UNIT_LEVEL');
+      else if (uf.levels && !uf.levels.includes(u.level))
+        p.add(at(this.spec.unitField), `${uf.label}: ${u.name} không thuộc cấp được ghi cho loại hồ sơ này.`, 'WRONG_UNIT_LEVEL');
       // A unit taken from another record (a visit's, from its support) was checked when that record was written.
       else if (date && !uf.derived && !territory().existsOn(u.id, date)) {
-        const hint = u.validTo && date > u.validTo ? `đã sáp nhập từ ${fmtDate(u.validTo)}; hãy ghi cho đơn vị mới (${territory().currentUnit(u.id)?.name ?? 'theo bản đồ hiện nay'})` : `chỉ có từ ngày ${fmtDate(u.validFrom)}; trước đó hãy ghi cho đơn vị cũ`;
+        const hint =
+          u.validTo && date > u.validTo
+            ? `đã sáp nhập từ ${fmtDate(u.validTo)}; hãy ghi cho đơn vị mới (${territory().currentUnit(u.id)?.name ?? 'theo bản đồ hiện nay'})`
+            : `chỉ có từ ngày ${fmtDate(u.validFrom)}; trước đó hãy ghi cho đơn vị cũ`;
         p.add(at(this.spec.unitField), `${uf.label}: ${u.name} không tồn tại vào ngày ${fmtDate(date)} (${hint}).`, 'UNIT_NOT_VALID_ON_DATE');
       } else {
         unit = u;
@@ -409,7 +467,8 @@ export class RecordRepository {
     for (const [key, f] of Object.entries(this.spec.fields)) {
       if (f.type !== 'record' || !f.refKind || typeof values[key] !== 'string') continue;
       const target = new RecordRepository(f.refKind(), this.db, this.scope, this.today).byId(values[key] as string);
-      if (!target || target.status !== 'ACTIVE') p.add(at(key), `${f.label}: không tìm thấy ${f.refKind().spec.nounVi} này trong địa bàn của bạn.`, f.unknownReason ?? 'UNKNOWN_RECORD');
+      if (!target || target.status !== 'ACTIVE')
+        p.add(at(key), `${f.label}: không tìm thấy ${f.refKind().spec.nounVi} này trong địa bàn của bạn.`, f.unknownReason ?? 'UNKNOWN_RECORD');
     }
     // The kind's own rules run whatever else is wrong, so that every problem of an input is reported
     // at once. A rule that needs a field which has a problem of its own may fail on the missing value:
@@ -451,7 +510,10 @@ export class RecordRepository {
    * Records a new record. With a client key, a retry (same key, same content) returns the record made
    * the first time; the same key with other content is refused.
    */
-  create(input: Record<string, unknown>, opts: { clientKey?: string | null; demo?: boolean; recordedBy?: string; recordedAt?: string; recordId?: string } = {}): StoredRecord {
+  create(
+    input: Record<string, unknown>,
+    opts: { clientKey?: string | null; demo?: boolean; recordedBy?: string; recordedAt?: string; recordId?: string } = {},
+  ): StoredRecord {
     // Someone who may not write this organization's records at all is told so before anything about the input.
     const writers = this.spec.writers;
     if (!writers && !this.scope.canWrite(this.org)) this.scope.assertCanWrite(this.org, this.scope.identity.unitId);
@@ -465,7 +527,8 @@ export class RecordRepository {
     const hash = contentHash({ ...values, branchId });
     if (opts.clientKey != null) {
       const p = new Problems();
-      if (!/^[A-Za-z0-9_.:-]{8,100}$/.test(opts.clientKey)) p.add('clientKey', 'khóa yêu cầu phải có 8 đến 100 ký tự chữ, số hoặc - _ . : (ví dụ một UUID).', 'INVALID_CLIENT_KEY');
+      if (!/^[A-Za-z0-9_.:-]{8,100}$/.test(opts.clientKey))
+        p.add('clientKey', 'khóa yêu cầu phải có 8 đến 100 ký tự chữ, số hoặc - _ . : (ví dụ một UUID).', 'INVALID_CLIENT_KEY');
       p.throwIfAny();
     }
     return this.tx(() => {
@@ -473,7 +536,9 @@ export class RecordRepository {
         const first = this.st.byClientKey.get(opts.clientKey) as Record<string, unknown> | undefined;
         if (first) {
           if (first.content_hash !== hash || first.recorded_by !== (opts.recordedBy ?? this.scope.identity.userId)) {
-            throw new GraphQLError('clientKey: khóa này đã dùng cho một yêu cầu có nội dung khác; hãy dùng khóa mới cho bản ghi mới.', { extensions: { code: 'BAD_USER_INPUT', field: 'clientKey', reason: 'CLIENT_KEY_REUSED' } });
+            throw new GraphQLError('clientKey: khóa này đã dùng cho một yêu cầu có nội dung khác; hãy dùng khóa mới cho bản ghi mới.', {
+              extensions: { code: 'BAD_USER_INPUT', field: 'clientKey', reason: 'CLIENT_KEY_REUSED' },
+            });
           }
           const current = this.byId(first.record_id as string);
           if (!current) throw notFound(`Không tìm thấy ${this.spec.nounVi}.`);
@@ -504,13 +569,19 @@ export class RecordRepository {
   /** A record the caller may change; outside their reach, a record and no record look the same. */
   private writable(id: string): Record<string, unknown> {
     const row = plausibleRecordId(id) ? (this.st.byRecord.get(id) as Record<string, unknown> | undefined) : undefined;
-    if (!row || !this.scope.canWrite(this.org) || !this.scope.coversUnit(row[colOf(this.kind, this.spec.unitField)] as string)) throw notFound(`Không tìm thấy ${this.spec.nounVi} này.`);
+    if (!row || !this.scope.canWrite(this.org) || !this.scope.coversUnit(row[colOf(this.kind, this.spec.unitField)] as string))
+      throw notFound(`Không tìm thấy ${this.spec.nounVi} này.`);
     return row;
   }
 
-  private nextVersion(prev: Record<string, unknown>, values: Record<string, unknown>, extra: { status: 'ACTIVE' | 'VOIDED'; reason: string; changed: string[]; branchId: string | null; conflictKey: string | null }): StoredRecord {
+  private nextVersion(
+    prev: Record<string, unknown>,
+    values: Record<string, unknown>,
+    extra: { status: 'ACTIVE' | 'VOIDED'; reason: string; changed: string[]; branchId: string | null; conflictKey: string | null },
+  ): StoredRecord {
     const at = nowIso();
-    if (this.st.supersede.run(at, prev.id).changes !== 1) throw new GraphQLError(`${this.spec.nounVi} vừa được người khác sửa: hãy tải lại rồi sửa lại.`, { extensions: { code: 'CONFLICT' } });
+    if (this.st.supersede.run(at, prev.id).changes !== 1)
+      throw new GraphQLError(`${this.spec.nounVi} vừa được người khác sửa: hãy tải lại rồi sửa lại.`, { extensions: { code: 'CONFLICT' } });
     const row = this.st.insert.get(
       this.row(values, {
         record_id: prev.record_id,
@@ -537,14 +608,18 @@ export class RecordRepository {
     p.throwIfAny();
     return this.tx(() => {
       const prev = this.writable(id);
-      if (prev.status === 'VOIDED') throw new GraphQLError(`${this.spec.nounVi} này đã bị hủy: không sửa được.`, { extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'VOIDED' } });
+      if (prev.status === 'VOIDED')
+        throw new GraphQLError(`${this.spec.nounVi} này đã bị hủy: không sửa được.`, { extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'VOIDED' } });
       const current = this.toRecord(prev);
       const erased = new Set(current.erasedFields);
       const merged: Record<string, unknown> = {};
       const changed: string[] = [];
       for (const key of Object.keys(this.spec.fields)) {
         const given = !this.spec.fields[key]!.derived && Object.prototype.hasOwnProperty.call(changes, key) && changes[key] !== undefined;
-        if (given && erased.has(key)) throw inputProblems([{ field: `changes.${key}`, message: 'trường này đã bị xóa theo luật bảo vệ dữ liệu cá nhân: không ghi lại được.', reason: 'ERASED' }]);
+        if (given && erased.has(key))
+          throw inputProblems([
+            { field: `changes.${key}`, message: 'trường này đã bị xóa theo luật bảo vệ dữ liệu cá nhân: không ghi lại được.', reason: 'ERASED' },
+          ]);
         merged[key] = given ? changes[key] : current[key];
         if (given && JSON.stringify(changes[key]) !== JSON.stringify(current[key])) changed.push(key);
       }
@@ -563,7 +638,8 @@ export class RecordRepository {
     p.throwIfAny();
     return this.tx(() => {
       const prev = this.writable(id);
-      if (prev.status === 'VOIDED') throw new GraphQLError(`${this.spec.nounVi} này đã bị hủy trước đó.`, { extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'VOIDED' } });
+      if (prev.status === 'VOIDED')
+        throw new GraphQLError(`${this.spec.nounVi} này đã bị hủy trước đó.`, { extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'VOIDED' } });
       const current = this.toRecord(prev);
       const values = Object.fromEntries(Object.keys(this.spec.fields).map((k) => [k, current[k]]));
       return this.nextVersion(prev, values, { status: 'VOIDED', reason: why!, changed: [], branchId: current.branchId ?? null, conflictKey: null });
@@ -583,9 +659,12 @@ export class RecordRepository {
     return this.tx(() => {
       const prev = this.writable(id);
       const done = erasures(prev);
-      if (done.some((e) => e.field === fieldName)) throw inputProblems([{ field: 'field', message: 'trường này đã được xóa trước đó.', reason: 'ALREADY_ERASED' }]);
+      if (done.some((e) => e.field === fieldName))
+        throw inputProblems([{ field: 'field', message: 'trường này đã được xóa trước đó.', reason: 'ALREADY_ERASED' }]);
       const list: Erasure[] = [...done, { field: fieldName, at: nowIso(), by: this.scope.identity.userId, legalBasis: why! }];
-      this.sqlite.prepare(`UPDATE ${this.spec.table} SET ${colOf(this.kind, fieldName)} = NULL, erased_fields = ? WHERE record_id = ?`).run(JSON.stringify(list), prev.record_id);
+      this.sqlite
+        .prepare(`UPDATE ${this.spec.table} SET ${colOf(this.kind, fieldName)} = NULL, erased_fields = ? WHERE record_id = ?`)
+        .run(JSON.stringify(list), prev.record_id);
       return this.byId(prev.record_id as string)!;
     });
   }

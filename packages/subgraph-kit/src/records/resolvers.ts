@@ -32,19 +32,27 @@ export function kindResolvers(kind: RecordKind): KindResolverMap {
   for (const [key, f] of Object.entries(s.fields)) {
     if (f.type !== 'record' || !f.refKind) continue;
     const ref = f.refKind;
-    entity[kind.outputName(key)] = version[kind.outputName(key)] = ((r: StoredRecord, _: unknown, ctx: SubgraphContext) => (r[key] ? recordsOf(ctx, ref()).byId(r[key] as string) : null)) as Resolver;
+    entity[kind.outputName(key)] = version[kind.outputName(key)] = ((r: StoredRecord, _: unknown, ctx: SubgraphContext) =>
+      r[key] ? recordsOf(ctx, ref()).byId(r[key] as string) : null) as Resolver;
   }
   if (s.branch) entity.branch = version.branch = ((r: StoredRecord) => (r.branchId ? branchById(r.branchId) : null)) as Resolver;
   const mutations: Record<string, Resolver> = {
-    [s.create]: ((_: unknown, a: { input: Record<string, unknown>; clientKey?: string | null }, ctx: SubgraphContext) => recordsOf(ctx, kind).create(a.input, { clientKey: a.clientKey })) as Resolver,
-    [kind.correctMutation]: ((_: unknown, a: { id: string; changes: Record<string, unknown>; reason: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).correct(a.id, a.changes, a.reason)) as Resolver,
+    [s.create]: ((_: unknown, a: { input: Record<string, unknown>; clientKey?: string | null }, ctx: SubgraphContext) =>
+      recordsOf(ctx, kind).create(a.input, { clientKey: a.clientKey })) as Resolver,
+    [kind.correctMutation]: ((_: unknown, a: { id: string; changes: Record<string, unknown>; reason: string }, ctx: SubgraphContext) =>
+      recordsOf(ctx, kind).correct(a.id, a.changes, a.reason)) as Resolver,
     [kind.voidMutation]: ((_: unknown, a: { id: string; reason: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).void(a.id, a.reason)) as Resolver,
   };
-  if (kind.eraseMutation) mutations[kind.eraseMutation] = ((_: unknown, a: { id: string; field: string; legalBasis: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).erase(a.id, a.field, a.legalBasis)) as Resolver;
+  if (kind.eraseMutation)
+    mutations[kind.eraseMutation] = ((_: unknown, a: { id: string; field: string; legalBasis: string }, ctx: SubgraphContext) =>
+      recordsOf(ctx, kind).erase(a.id, a.field, a.legalBasis)) as Resolver;
   const query: Record<string, Resolver> = {
-    [s.list]: ((_: unknown, a: ListFilter & { first: number; after?: string | null }, ctx: SubgraphContext) => recordsOf(ctx, kind).list(a, a.first, a.after)) as Resolver,
+    [s.list]: ((_: unknown, a: ListFilter & { first: number; after?: string | null }, ctx: SubgraphContext) =>
+      recordsOf(ctx, kind).list(a, a.first, a.after)) as Resolver,
   };
-  if (s.one) query[s.one] = ((_: unknown, a: { id: string; asRecordedAt?: string | null }, ctx: SubgraphContext) => recordsOf(ctx, kind).byId(a.id, a.asRecordedAt)) as Resolver;
+  if (s.one)
+    query[s.one] = ((_: unknown, a: { id: string; asRecordedAt?: string | null }, ctx: SubgraphContext) =>
+      recordsOf(ctx, kind).byId(a.id, a.asRecordedAt)) as Resolver;
   const out: KindResolverMap = {
     Query: query,
     Mutation: mutations,
@@ -69,7 +77,10 @@ export function kindResolvers(kind: RecordKind): KindResolverMap {
   for (const [key, f] of Object.entries(s.fields)) {
     if (f.type !== 'record' || !f.refKind || !f.children) continue;
     const parent = f.refKind().spec.type;
-    out[parent] = { ...out[parent], [f.children.field]: ((p: StoredRecord, _: unknown, ctx: SubgraphContext) => recordsOf(ctx, kind).childrenOf(key, p.id)) as Resolver };
+    out[parent] = {
+      ...out[parent],
+      [f.children.field]: ((p: StoredRecord, _: unknown, ctx: SubgraphContext) => recordsOf(ctx, kind).childrenOf(key, p.id)) as Resolver,
+    };
   }
   return out;
 }

@@ -69,7 +69,11 @@ function filterArgs(kind: RecordKind): string {
 /** The lists a kind's records get of the records pointing at them (`field.record({ children })`). */
 function childrenSdl(kinds: readonly RecordKind[]): string[] {
   return kinds.flatMap((child) =>
-    Object.entries(child.spec.fields).flatMap(([, f]) => (f.type === 'record' && f.refKind && f.children ? [`extend type ${f.refKind().spec.type} {\n  ${str(f.children.description)}\n  ${f.children.field}: [${child.spec.type}!]!\n}`] : [])),
+    Object.entries(child.spec.fields).flatMap(([, f]) =>
+      f.type === 'record' && f.refKind && f.children
+        ? [`extend type ${f.refKind().spec.type} {\n  ${str(f.children.description)}\n  ${f.children.field}: [${child.spec.type}!]!\n}`]
+        : [],
+    ),
   );
 }
 
@@ -158,11 +162,14 @@ ${fieldLines(kind, 'changes')}
   }
 }`,
   ];
-  if (kind.eraseMutation) parts.push(`"Personal fields of a ${T} that an erasure may empty."\nenum ${T}PersonalField {\n${kind.personalFields.map((k) => `  ${str(s.fields[k]!.description)}\n  ${k}`).join('\n')}\n}`);
+  if (kind.eraseMutation)
+    parts.push(
+      `"Personal fields of a ${T} that an erasure may empty."\nenum ${T}PersonalField {\n${kind.personalFields.map((k) => `  ${str(s.fields[k]!.description)}\n  ${k}`).join('\n')}\n}`,
+    );
   if (counts) {
     if (!counts.sharedTypes) {
-    if (counts.by && byField) {
-      parts.push(`${str(`${T} records with one ${counts.by.field}.`)}
+      if (counts.by && byField) {
+        parts.push(`${str(`${T} records with one ${counts.by.field}.`)}
 type ${counts.by.type} @dataClass(class: PUBLIC_AGGREGATE) {
   "The value."
   ${counts.by.field}: ${byField.enumType}!
@@ -170,8 +177,8 @@ type ${counts.by.type} @dataClass(class: PUBLIC_AGGREGATE) {
   count: Int!
 ${sumFields}
 }`);
-    }
-    parts.push(`${str(counts.description)}
+      }
+      parts.push(`${str(counts.description)}
 type ${counts.type} @dataClass(class: PUBLIC_AGGREGATE) {
   ${str(counts.countDescription)}
   ${counts.countField ?? 'count'}: Int!
@@ -191,7 +198,8 @@ export function kindsSdl(kinds: readonly RecordKind[], enumDescriptions: Readonl
   const enums = new Map<string, string>();
   for (const k of kinds)
     for (const f of Object.values(k.spec.fields)) {
-      if (f.enumType && f.catalogue && !f.enumDeclared && !enums.has(f.enumType)) enums.set(f.enumType, catalogueEnumSdl(f.enumType, enumDescriptions[f.enumType] ?? f.description, f.catalogue));
+      if (f.enumType && f.catalogue && !f.enumDeclared && !enums.has(f.enumType))
+        enums.set(f.enumType, catalogueEnumSdl(f.enumType, enumDescriptions[f.enumType] ?? f.description, f.catalogue));
     }
   return [RECORD_STATUS_SDL, ...enums.values(), ...kinds.map(kindSdl), ...childrenSdl(kinds)].join('\n\n');
 }

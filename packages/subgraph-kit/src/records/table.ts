@@ -21,7 +21,9 @@ export function versionColumns() {
     /** When the record was first recorded (the same in every version). */
     createdAt: text('created_at'),
     /** When this version was recorded. */
-    recordedAt: text('recorded_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    recordedAt: text('recorded_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     recordedBy: text('recorded_by').notNull(),
     /** When a later version replaced this one; null for the current version. */
     supersededAt: text('superseded_at'),
@@ -54,9 +56,7 @@ export function kindTable<F extends Record<string, FieldSpec>>(spec: KindSpec<F>
     const any = c as unknown as Record<string, Parameters<ReturnType<typeof index>['on']>[0]>;
     return [
       uniqueIndex(`${t}_record_version_idx`).on(c.recordId, c.version),
-      index(`${t}_current_unit_date_idx`)
-        .on(any[spec.unitField]!, any[spec.dateField]!)
-        .where(sql.raw(`superseded_at IS NULL`)),
+      index(`${t}_current_unit_date_idx`).on(any[spec.unitField]!, any[spec.dateField]!).where(sql.raw(`superseded_at IS NULL`)),
       uniqueIndex(`${t}_client_key_idx`).on(c.clientKey).where(sql.raw(`client_key IS NOT NULL AND version = 1`)),
       ...(spec.unique ? [index(`${t}_conflict_idx`).on(any.conflictKey!).where(sql.raw(`superseded_at IS NULL AND status = 'ACTIVE'`))] : []),
     ];

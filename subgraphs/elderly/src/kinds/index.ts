@@ -28,9 +28,22 @@ export const familyPledges = defineKind({
   create: 'recordElderlyFamilyPledge',
   fields: {
     signedOn: field.date({ label: 'Ngày ký cam kết', description: 'Day the pledges were signed (ngày ký cam kết); not in the future.' }),
-    unitId: field.unit({ label: 'Khu dân cư', description: 'The residential area (bản, tiểu khu, tổ dân phố), as it was on that day.', levels: ['RESIDENTIAL_AREA'] }),
-    familiesSigned: field.count({ label: 'Số hộ gia đình ký cam kết', description: 'Families that signed (số hộ ký cam kết), not more than the families in the area.', max: 10_000 }),
-    familiesTotal: field.count({ label: 'Tổng số hộ gia đình của khu dân cư', description: 'Families living in the residential area (tổng số hộ), 1 or more.', min: 1, max: 10_000 }),
+    unitId: field.unit({
+      label: 'Khu dân cư',
+      description: 'The residential area (bản, tiểu khu, tổ dân phố), as it was on that day.',
+      levels: ['RESIDENTIAL_AREA'],
+    }),
+    familiesSigned: field.count({
+      label: 'Số hộ gia đình ký cam kết',
+      description: 'Families that signed (số hộ ký cam kết), not more than the families in the area.',
+      max: 10_000,
+    }),
+    familiesTotal: field.count({
+      label: 'Tổng số hộ gia đình của khu dân cư',
+      description: 'Families living in the residential area (tổng số hộ), 1 or more.',
+      min: 1,
+      max: 10_000,
+    }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
   },
   dateField: 'signedOn',
@@ -38,7 +51,8 @@ export const familyPledges = defineKind({
   branch: true,
   check: (v, c) => {
     // The households of an area are known only from the round itself (packages/reference has none per area).
-    if (v.familiesSigned > v.familiesTotal) c.problems.add(c.at('familiesSigned'), 'Số hộ ký cam kết không được nhiều hơn tổng số hộ của khu dân cư.', 'MORE_THAN_TOTAL');
+    if (v.familiesSigned > v.familiesTotal)
+      c.problems.add(c.at('familiesSigned'), 'Số hộ ký cam kết không được nhiều hơn tổng số hộ của khu dân cư.', 'MORE_THAN_TOTAL');
   },
   unique: {
     key: pledgeKey,

@@ -15,9 +15,18 @@ export class TrainingRepository {
 
   summary(unitId: string, periodId: string) {
     // Current versions of the trainings, voided ones excluded (the framework's window).
-    const rows = new RecordRepository(activityKind(this.org), this.db, this.scope).aggregate<{ unitId: string; n: number; participants: number }>({ unitId, periodId }, 'unit_id AS unitId, count(*) AS n, coalesce(sum(participants), 0) AS participants', { where: "type = 'TRAINING'", groupBy: 'unit_id' });
+    const rows = new RecordRepository(activityKind(this.org), this.db, this.scope).aggregate<{ unitId: string; n: number; participants: number }>(
+      { unitId, periodId },
+      'unit_id AS unitId, count(*) AS n, coalesce(sum(participants), 0) AS participants',
+      { where: "type = 'TRAINING'", groupBy: 'unit_id' },
+    );
     const grassroots = (u: string) => ['COMMUNE', 'RESIDENTIAL_AREA'].includes(territory().unit(u)?.level ?? '');
     const sum = (f: (r: (typeof rows)[number]) => boolean, k: 'n' | 'participants') => rows.filter(f).reduce((s, r) => s + r[k], 0);
-    return { count: sum(() => true, 'n'), participants: sum(() => true, 'participants'), atCommuneLevel: sum((r) => grassroots(r.unitId), 'n'), participantsAtCommuneLevel: sum((r) => grassroots(r.unitId), 'participants') };
+    return {
+      count: sum(() => true, 'n'),
+      participants: sum(() => true, 'participants'),
+      atCommuneLevel: sum((r) => grassroots(r.unitId), 'n'),
+      participantsAtCommuneLevel: sum((r) => grassroots(r.unitId), 'participants'),
+    };
   }
 }

@@ -38,7 +38,11 @@ export const plan447Results = defineKind({
   create: 'recordFarmersPlan447Result',
   fields: {
     reportedOn: field.date({ label: 'Ngày báo cáo tổng kết', description: 'Day of the close-out report (ngày báo cáo tổng kết); not in the future.' }),
-    unitId: field.unit({ label: 'Đơn vị báo cáo', description: 'Province, district or commune reported for, as it was on that day (đơn vị).', levels: ['PROVINCE', 'DISTRICT', 'COMMUNE'] }),
+    unitId: field.unit({
+      label: 'Đơn vị báo cáo',
+      description: 'Province, district or commune reported for, as it was on that day (đơn vị).',
+      levels: ['PROVINCE', 'DISTRICT', 'COMMUNE'],
+    }),
     indicator: field.text({ label: 'Chỉ tiêu', description: 'The target (chỉ tiêu).', max: 300 }),
     unitOfMeasure: field.text({ label: 'Đơn vị tính', description: 'Unit of measure (đơn vị tính), e.g. buổi, hội viên, %.', max: 50 }),
     target: amount({ label: 'Chỉ tiêu kế hoạch', description: 'Planned (kế hoạch), 0 or more.' }),
@@ -48,7 +52,14 @@ export const plan447Results = defineKind({
   dateField: 'reportedOn',
   unitField: 'unitId',
   branch: true,
-  example: { reportedOn: '2021-11-25', unitId: 'commune:03730@2019', indicator: 'Buổi tuyên truyền phối hợp với Công an', unitOfMeasure: 'buổi', target: 40, achieved: 46 },
+  example: {
+    reportedOn: '2021-11-25',
+    unitId: 'commune:03730@2019',
+    indicator: 'Buổi tuyên truyền phối hợp với Công an',
+    unitOfMeasure: 'buổi',
+    target: 40,
+    achieved: 46,
+  },
   exampleChange: { achieved: 38.5, note: 'Đính chính theo biên bản tổng kết' },
   counts: {
     field: 'plan447',
@@ -72,7 +83,11 @@ export const campaigns = defineKind({
     name: field.text({ label: 'Tên cuộc vận động', description: 'Name (tên cuộc vận động), e.g. Hội viên nông dân không vi phạm pháp luật.', max: 300 }),
     startedOn: field.date({ label: 'Ngày bắt đầu', description: 'Day it started (ngày bắt đầu); not in the future.' }),
     endedOn: field.date({ label: 'Ngày kết thúc', description: 'Day it ended (ngày kết thúc); null while it goes on.', required: false }),
-    unitId: field.unit({ label: 'Đơn vị', description: 'Unit where it ran, as it was when it started (đơn vị).', levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] }),
+    unitId: field.unit({
+      label: 'Đơn vị',
+      description: 'Unit where it ran, as it was when it started (đơn vị).',
+      levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'],
+    }),
     membersReached: field.count({ label: 'Số hội viên được vận động', description: 'Members reached (số hội viên được vận động).' }),
     pledgesSigned: field.count({ label: 'Số bản cam kết', description: 'Commitments signed (số bản cam kết).' }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
@@ -83,7 +98,13 @@ export const campaigns = defineKind({
   check: (v, c) => {
     if (v.endedOn && v.endedOn < v.startedOn) c.problems.add(c.at('endedOn'), 'Ngày kết thúc không được trước ngày bắt đầu.', 'DATE_BEFORE_START');
   },
-  example: { name: 'Hội viên nông dân không vi phạm pháp luật', startedOn: '2021-03-01', unitId: 'commune:03730@2019', membersReached: 300, pledgesSigned: 250 },
+  example: {
+    name: 'Hội viên nông dân không vi phạm pháp luật',
+    startedOn: '2021-03-01',
+    unitId: 'commune:03730@2019',
+    membersReached: 300,
+    pledgesSigned: 250,
+  },
   exampleChange: { endedOn: '2021-06-01', pledgesSigned: 260 },
   counts: {
     field: 'campaigns',

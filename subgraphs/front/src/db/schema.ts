@@ -4,7 +4,14 @@
  * (src/kinds).
  */
 import { kindTable } from '@antt/subgraph-kit';
-import { commendations as commendationKind, inspections as inspectionKind, modelReviews as reviewKind, peopleOfStanding as peopleKind, plans as planKind, planTasks as taskKind } from '../kinds/index.js';
+import {
+  commendations as commendationKind,
+  inspections as inspectionKind,
+  modelReviews as reviewKind,
+  peopleOfStanding as peopleKind,
+  plans as planKind,
+  planTasks as taskKind,
+} from '../kinds/index.js';
 
 export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
 

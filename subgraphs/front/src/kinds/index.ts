@@ -16,7 +16,9 @@ const ANY_LEVEL = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] as con
 const PROVINCE = 'province:14';
 
 /** The organizations of the plan, as codes (front, police, women...). */
-export const ORGANIZATION_CATALOGUE: Readonly<Record<string, string>> = Object.fromEntries(ORGANIZATION_IDS.map((o) => [o, `${ORGANIZATIONS[o].nameEn} (${ORGANIZATIONS[o].nameVi}).`]));
+export const ORGANIZATION_CATALOGUE: Readonly<Record<string, string>> = Object.fromEntries(
+  ORGANIZATION_IDS.map((o) => [o, `${ORGANIZATIONS[o].nameEn} (${ORGANIZATIONS[o].nameVi}).`]),
+);
 
 /**
  * Organizations in the order they were given (the first named leads): field.setOf keeps its catalogue's
@@ -54,25 +56,51 @@ export const modelReviews: RecordKind = defineKind({
   create: 'recordFrontModelReview',
   fields: {
     modelId: field.code({ label: 'Mã mô hình', description: 'The model reviewed, in any organization (model:<organization>:<number>).' }),
-    modelOrg: field.code({ label: 'Tổ chức giữ mô hình', description: 'The organization that keeps the model, as its id names it (filled in from modelId).', required: false }),
-    unitId: field.unit({ label: 'Đơn vị', description: 'The unit the model runs in, as it was on the day of the review (a unit merged before that day is recorded as the unit it became).', levels: ANY_LEVEL }),
+    modelOrg: field.code({
+      label: 'Tổ chức giữ mô hình',
+      description: 'The organization that keeps the model, as its id names it (filled in from modelId).',
+      required: false,
+    }),
+    unitId: field.unit({
+      label: 'Đơn vị',
+      description: 'The unit the model runs in, as it was on the day of the review (a unit merged before that day is recorded as the unit it became).',
+      levels: ANY_LEVEL,
+    }),
     reviewedOn: field.date({ label: 'Ngày đánh giá', description: 'Day of the review (ngày đánh giá); not in the future.' }),
-    reviewerOrg: field.code({ label: 'Cơ quan đánh giá', description: 'Whose staff reviewed it: front or police (filled in from the caller).', required: false }),
+    reviewerOrg: field.code({
+      label: 'Cơ quan đánh giá',
+      description: 'Whose staff reviewed it: front or police (filled in from the caller).',
+      required: false,
+    }),
     rating: field.oneOf({ label: 'Xếp loại', description: 'How well it works (xếp loại).', enumType: 'FrontReviewRating', catalogue: withDot(MODEL_RATINGS) }),
     evidence: field.text({ label: 'Căn cứ đánh giá', description: 'What the rating rests on (căn cứ, minh chứng).', max: 4000 }),
-    decision: field.oneOf({ label: 'Đề xuất', description: 'What was decided (đề xuất); an ineffective model is not replicated, an effective one not removed.', enumType: 'FrontReviewDecision', catalogue: withDot(MODEL_DECISIONS) }),
-    basis: field.text({ label: 'Văn bản căn cứ', description: 'The plan or instruction the review followed, e.g. Kế hoạch 92/KH-BCĐ-CAT.', max: 300, required: false }),
+    decision: field.oneOf({
+      label: 'Đề xuất',
+      description: 'What was decided (đề xuất); an ineffective model is not replicated, an effective one not removed.',
+      enumType: 'FrontReviewDecision',
+      catalogue: withDot(MODEL_DECISIONS),
+    }),
+    basis: field.text({
+      label: 'Văn bản căn cứ',
+      description: 'The plan or instruction the review followed, e.g. Kế hoạch 92/KH-BCĐ-CAT.',
+      max: 300,
+      required: false,
+    }),
   },
   dateField: 'reviewedOn',
   unitField: 'unitId',
   check: (v, c) => {
     const ref = parseRecordId('model', v.modelId);
     if (!ref) c.problems.add(c.at('modelId'), 'Mã mô hình không đúng dạng model:<tổ chức>:<số>, ví dụ model:women:3.', 'INVALID_MODEL_ID');
-    else if (v.modelOrg && v.modelOrg !== ref.org) c.problems.add(c.at('modelOrg'), 'Tổ chức giữ mô hình phải là tổ chức mà mã mô hình ghi.', 'MODEL_ORG_MISMATCH');
-    if (v.reviewerOrg && v.reviewerOrg !== 'front' && v.reviewerOrg !== 'police') c.problems.add(c.at('reviewerOrg'), 'Cơ quan đánh giá là Mặt trận (front) hoặc Công an (police).', 'UNKNOWN_VALUE');
+    else if (v.modelOrg && v.modelOrg !== ref.org)
+      c.problems.add(c.at('modelOrg'), 'Tổ chức giữ mô hình phải là tổ chức mà mã mô hình ghi.', 'MODEL_ORG_MISMATCH');
+    if (v.reviewerOrg && v.reviewerOrg !== 'front' && v.reviewerOrg !== 'police')
+      c.problems.add(c.at('reviewerOrg'), 'Cơ quan đánh giá là Mặt trận (front) hoặc Công an (police).', 'UNKNOWN_VALUE');
     // Section II.6: replicate good models, remove ineffective or merely formal ones; the opposite is a slip.
-    if (v.rating === 'INEFFECTIVE' && v.decision === 'REPLICATE') c.problems.add(c.at('decision'), 'Mô hình kém hiệu quả không thể đề xuất nhân rộng.', 'DECISION_CONTRADICTS_RATING');
-    if (v.rating === 'EFFECTIVE' && v.decision === 'REMOVE') c.problems.add(c.at('decision'), 'Mô hình hiệu quả không thể đề xuất loại bỏ.', 'DECISION_CONTRADICTS_RATING');
+    if (v.rating === 'INEFFECTIVE' && v.decision === 'REPLICATE')
+      c.problems.add(c.at('decision'), 'Mô hình kém hiệu quả không thể đề xuất nhân rộng.', 'DECISION_CONTRADICTS_RATING');
+    if (v.rating === 'EFFECTIVE' && v.decision === 'REMOVE')
+      c.problems.add(c.at('decision'), 'Mô hình hiệu quả không thể đề xuất loại bỏ.', 'DECISION_CONTRADICTS_RATING');
   },
   counts: {
     field: 'modelReviewSummary',
@@ -81,7 +109,15 @@ export const modelReviews: RecordKind = defineKind({
     countDescription: 'Reviews (số lượt đánh giá).',
     by: { field: 'rating', as: 'byRating', type: 'FrontModelReviewRatingCount', description: 'Reviews by rating, every rating listed.' },
   },
-  example: { modelId: 'model:women:3', unitId: 'commune:03730@2019', reviewedOn: '2021-04-20', rating: 'EFFECTIVE', evidence: 'Không có người tái phạm; nhân dân tham gia tích cực.', decision: 'REPLICATE', basis: 'Kế hoạch 92/KH-BCĐ-CAT' },
+  example: {
+    modelId: 'model:women:3',
+    unitId: 'commune:03730@2019',
+    reviewedOn: '2021-04-20',
+    rating: 'EFFECTIVE',
+    evidence: 'Không có người tái phạm; nhân dân tham gia tích cực.',
+    decision: 'REPLICATE',
+    basis: 'Kế hoạch 92/KH-BCĐ-CAT',
+  },
   exampleChange: { rating: 'AVERAGE', decision: 'KEEP' },
 });
 
@@ -123,12 +159,33 @@ export const peopleOfStanding: RecordKind = defineKind({
   create: 'recordFrontPersonOfStanding',
   fields: {
     fullName: field.text({ label: 'Họ và tên', description: 'Full name (họ và tên): personal data.', max: 200, dataClass: 'PERSONAL' }),
-    birthYear: field.count({ label: 'Năm sinh', description: 'Year of birth (năm sinh): personal data; the person is an adult on the day of the nomination.', min: 1900, max: 2100, dataClass: 'PERSONAL' }),
-    ethnicity: field.text({ label: 'Dân tộc', description: 'Ethnicity (dân tộc): sensitive personal data, stored only when the person gave it; never on dashboards.', max: 50, required: false, dataClass: 'SENSITIVE_PERSONAL' }),
-    unitId: field.unit({ label: 'Khu dân cư', description: 'Residential area or commune where the person is nominated, as the unit was on that day.', levels: GRASSROOTS }),
+    birthYear: field.count({
+      label: 'Năm sinh',
+      description: 'Year of birth (năm sinh): personal data; the person is an adult on the day of the nomination.',
+      min: 1900,
+      max: 2100,
+      dataClass: 'PERSONAL',
+    }),
+    ethnicity: field.text({
+      label: 'Dân tộc',
+      description: 'Ethnicity (dân tộc): sensitive personal data, stored only when the person gave it; never on dashboards.',
+      max: 50,
+      required: false,
+      dataClass: 'SENSITIVE_PERSONAL',
+    }),
+    unitId: field.unit({
+      label: 'Khu dân cư',
+      description: 'Residential area or commune where the person is nominated, as the unit was on that day.',
+      levels: GRASSROOTS,
+    }),
     role: field.oneOf({ label: 'Vai trò đề xuất', description: 'Role proposed (vai trò đề xuất).', enumType: 'CoreForceRole', catalogue: CORE_FORCE_ROLES }),
     nominatedOn: field.date({ label: 'Ngày giới thiệu', description: 'Day of the nomination (ngày giới thiệu); not in the future.' }),
-    decision: field.oneOf({ label: 'Kết quả giới thiệu', description: 'What became of the nomination (kết quả giới thiệu).', enumType: 'NominationDecision', catalogue: NOMINATION_DECISIONS }),
+    decision: field.oneOf({
+      label: 'Kết quả giới thiệu',
+      description: 'What became of the nomination (kết quả giới thiệu).',
+      enumType: 'NominationDecision',
+      catalogue: NOMINATION_DECISIONS,
+    }),
     decidedOn: field.date({ label: 'Ngày quyết định', description: 'Day of the decision; not before the nomination.', required: false }),
     decisionNote: field.text({ label: 'Ghi chú', description: 'Note on the decision.', max: 1000, required: false }),
     decidedBy: field.text({ label: 'Người ghi quyết định', description: 'Who recorded the decision (user id).', max: 200, required: false }),
@@ -138,7 +195,8 @@ export const peopleOfStanding: RecordKind = defineKind({
   branch: true,
   check: (v, c) => {
     const year = Number(v.nominatedOn.slice(0, 4));
-    if (v.birthYear != null && v.birthYear > year - ADULT_AGE) c.problems.add(c.at('birthYear'), `Người được giới thiệu phải đủ ${ADULT_AGE} tuổi vào năm ${year}.`, 'TOO_YOUNG');
+    if (v.birthYear != null && v.birthYear > year - ADULT_AGE)
+      c.problems.add(c.at('birthYear'), `Người được giới thiệu phải đủ ${ADULT_AGE} tuổi vào năm ${year}.`, 'TOO_YOUNG');
     if (v.decision === 'PENDING' && v.decidedOn) c.problems.add(c.at('decidedOn'), 'Chưa có quyết định thì không ghi ngày quyết định.', 'NOT_APPLICABLE');
     if (v.decision !== 'PENDING' && !v.decidedOn) c.problems.add(c.at('decidedOn'), 'Đã có quyết định: hãy ghi ngày quyết định.', 'REQUIRED');
     if (v.decidedOn && v.decidedOn < v.nominatedOn) c.problems.add(c.at('decidedOn'), 'Ngày quyết định trước ngày giới thiệu.', 'BEFORE_NOMINATION');
@@ -150,7 +208,15 @@ export const peopleOfStanding: RecordKind = defineKind({
     countDescription: 'Nominations (số người được giới thiệu).',
     by: { field: 'role', as: 'byRole', type: 'FrontPersonOfStandingRoleCount', description: 'Nominations by role proposed, every role listed.' },
   },
-  example: { fullName: 'Lò Văn Panh', birthYear: 1962, ethnicity: 'Thái', unitId: 'area:03730-01', role: 'SECURITY_TEAM', nominatedOn: '2021-05-10', decision: 'PENDING' },
+  example: {
+    fullName: 'Lò Văn Panh',
+    birthYear: 1962,
+    ethnicity: 'Thái',
+    unitId: 'area:03730-01',
+    role: 'SECURITY_TEAM',
+    nominatedOn: '2021-05-10',
+    decision: 'PENDING',
+  },
   exampleChange: { role: 'MEDIATION_TEAM' },
 });
 
@@ -193,35 +259,84 @@ export const commendations: RecordKind = defineKind({
   list: 'frontCommendationRecords',
   create: 'recordFrontCommendation',
   fields: {
-    recipientKind: field.oneOf({ label: 'Đối tượng khen thưởng', description: 'Who is commended (đối tượng khen thưởng).', enumType: 'CommendationRecipientKind', catalogue: RECIPIENT_KINDS }),
-    recipientUnitId: field.unit({ label: 'Đơn vị được khen thưởng', description: 'The unit commended, the unit of the branch commended, or where the person commended lives or works.', levels: ANY_LEVEL }),
-    recipientBranchId: field.code({ label: 'Chi hội, cơ sở được khen thưởng', description: 'The branch commended, for BRANCH (e.g. women@commune:03730@2019).', required: false }),
-    recipientName: field.text({ label: 'Họ và tên người được khen thưởng', description: 'The name of the person commended, for PERSON (a public honour).', max: 200, required: false }),
+    recipientKind: field.oneOf({
+      label: 'Đối tượng khen thưởng',
+      description: 'Who is commended (đối tượng khen thưởng).',
+      enumType: 'CommendationRecipientKind',
+      catalogue: RECIPIENT_KINDS,
+    }),
+    recipientUnitId: field.unit({
+      label: 'Đơn vị được khen thưởng',
+      description: 'The unit commended, the unit of the branch commended, or where the person commended lives or works.',
+      levels: ANY_LEVEL,
+    }),
+    recipientBranchId: field.code({
+      label: 'Chi hội, cơ sở được khen thưởng',
+      description: 'The branch commended, for BRANCH (e.g. women@commune:03730@2019).',
+      required: false,
+    }),
+    recipientName: field.text({
+      label: 'Họ và tên người được khen thưởng',
+      description: 'The name of the person commended, for PERSON (a public honour).',
+      max: 200,
+      required: false,
+    }),
     achievement: field.text({ label: 'Thành tích', description: 'The achievement (thành tích).', max: 2000 }),
-    form: field.oneOf({ label: 'Hình thức khen thưởng', description: 'Form proposed, or awarded once decided (hình thức khen thưởng).', enumType: 'CommendationForm', catalogue: COMMENDATION_FORMS }),
-    proposedByOrg: field.oneOf({ label: 'Đơn vị đề nghị', description: 'The organization that proposed it (đơn vị đề nghị).', enumType: 'FrontOrganizationCode', catalogue: ORGANIZATION_CATALOGUE }),
+    form: field.oneOf({
+      label: 'Hình thức khen thưởng',
+      description: 'Form proposed, or awarded once decided (hình thức khen thưởng).',
+      enumType: 'CommendationForm',
+      catalogue: COMMENDATION_FORMS,
+    }),
+    proposedByOrg: field.oneOf({
+      label: 'Đơn vị đề nghị',
+      description: 'The organization that proposed it (đơn vị đề nghị).',
+      enumType: 'FrontOrganizationCode',
+      catalogue: ORGANIZATION_CATALOGUE,
+    }),
     proposedOn: field.date({ label: 'Ngày đề nghị', description: 'Day it was proposed; not in the future.' }),
-    awardStatus: field.oneOf({ label: 'Tình trạng', description: 'Where it stands (tình trạng khen thưởng).', enumType: 'CommendationStatus', catalogue: COMMENDATION_STATUSES }),
-    decisionNumber: field.text({ label: 'Số quyết định', description: 'Number of the decision (số quyết định); required when awarded.', max: 100, required: false }),
+    awardStatus: field.oneOf({
+      label: 'Tình trạng',
+      description: 'Where it stands (tình trạng khen thưởng).',
+      enumType: 'CommendationStatus',
+      catalogue: COMMENDATION_STATUSES,
+    }),
+    decisionNumber: field.text({
+      label: 'Số quyết định',
+      description: 'Number of the decision (số quyết định); required when awarded.',
+      max: 100,
+      required: false,
+    }),
     decidedOn: field.date({ label: 'Ngày quyết định', description: 'Day of the decision; not before the proposal.', required: false }),
-    issuingAuthority: field.text({ label: 'Cấp khen thưởng', description: 'The authority that issued the decision (cấp khen thưởng), e.g. Chủ tịch UBND tỉnh; required when awarded.', max: 300, required: false }),
+    issuingAuthority: field.text({
+      label: 'Cấp khen thưởng',
+      description: 'The authority that issued the decision (cấp khen thưởng), e.g. Chủ tịch UBND tỉnh; required when awarded.',
+      max: 300,
+      required: false,
+    }),
     decisionNote: field.text({ label: 'Ghi chú', description: 'Note on the decision.', max: 1000, required: false }),
     decidedBy: field.text({ label: 'Người ghi quyết định', description: 'Who recorded the decision (user id).', max: 200, required: false }),
   },
   dateField: 'proposedOn',
   unitField: 'recipientUnitId',
   check: (v, c) => {
-    if (v.recipientKind === 'BRANCH' && !v.recipientBranchId) c.problems.add(c.at('recipientBranchId'), 'Khen thưởng một chi hội, cơ sở cần ghi rõ recipientBranchId.', 'REQUIRED');
-    if (v.recipientKind !== 'BRANCH' && v.recipientBranchId) c.problems.add(c.at('recipientBranchId'), 'Chỉ ghi recipientBranchId khi khen thưởng một chi hội, cơ sở (BRANCH).', 'NOT_APPLICABLE');
-    if (v.recipientKind === 'PERSON' && !v.recipientName) c.problems.add(c.at('recipientName'), 'Họ và tên người được khen thưởng không được để trống.', 'REQUIRED');
-    if (v.recipientKind !== 'PERSON' && v.recipientName) c.problems.add(c.at('recipientName'), 'Chỉ ghi recipientName khi khen thưởng cá nhân (PERSON).', 'NOT_APPLICABLE');
+    if (v.recipientKind === 'BRANCH' && !v.recipientBranchId)
+      c.problems.add(c.at('recipientBranchId'), 'Khen thưởng một chi hội, cơ sở cần ghi rõ recipientBranchId.', 'REQUIRED');
+    if (v.recipientKind !== 'BRANCH' && v.recipientBranchId)
+      c.problems.add(c.at('recipientBranchId'), 'Chỉ ghi recipientBranchId khi khen thưởng một chi hội, cơ sở (BRANCH).', 'NOT_APPLICABLE');
+    if (v.recipientKind === 'PERSON' && !v.recipientName)
+      c.problems.add(c.at('recipientName'), 'Họ và tên người được khen thưởng không được để trống.', 'REQUIRED');
+    if (v.recipientKind !== 'PERSON' && v.recipientName)
+      c.problems.add(c.at('recipientName'), 'Chỉ ghi recipientName khi khen thưởng cá nhân (PERSON).', 'NOT_APPLICABLE');
     if (v.awardStatus === 'PROPOSED') {
       if (v.decidedOn) c.problems.add(c.at('decidedOn'), 'Chưa có quyết định thì không ghi ngày quyết định.', 'NOT_APPLICABLE');
     } else {
       if (!v.decidedOn) c.problems.add(c.at('decidedOn'), 'Đã có quyết định: hãy ghi ngày quyết định.', 'REQUIRED');
       else if (v.decidedOn < v.proposedOn) c.problems.add(c.at('decidedOn'), 'Ngày quyết định trước ngày đề nghị.', 'BEFORE_PROPOSAL');
-      if (v.awardStatus === 'AWARDED' && !v.decisionNumber) c.problems.add(c.at('decisionNumber'), 'Số quyết định khen thưởng không được để trống.', 'REQUIRED');
-      if (v.awardStatus === 'AWARDED' && !v.issuingAuthority) c.problems.add(c.at('issuingAuthority'), 'Cấp ra quyết định khen thưởng không được để trống.', 'REQUIRED');
+      if (v.awardStatus === 'AWARDED' && !v.decisionNumber)
+        c.problems.add(c.at('decisionNumber'), 'Số quyết định khen thưởng không được để trống.', 'REQUIRED');
+      if (v.awardStatus === 'AWARDED' && !v.issuingAuthority)
+        c.problems.add(c.at('issuingAuthority'), 'Cấp ra quyết định khen thưởng không được để trống.', 'REQUIRED');
     }
   },
   counts: {
@@ -231,7 +346,15 @@ export const commendations: RecordKind = defineKind({
     countDescription: 'Commendations proposed (số đề nghị khen thưởng).',
     by: { field: 'form', as: 'byForm', type: 'FrontCommendationFormCount', description: 'Commendations by form, every form listed.' },
   },
-  example: { recipientKind: 'UNIT', recipientUnitId: 'commune:03730@2019', achievement: 'Có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc', form: 'LETTER_OF_COMMENDATION', proposedByOrg: 'front', proposedOn: '2021-08-10', awardStatus: 'PROPOSED' },
+  example: {
+    recipientKind: 'UNIT',
+    recipientUnitId: 'commune:03730@2019',
+    achievement: 'Có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc',
+    form: 'LETTER_OF_COMMENDATION',
+    proposedByOrg: 'front',
+    proposedOn: '2021-08-10',
+    awardStatus: 'PROPOSED',
+  },
   exampleChange: { form: 'CERTIFICATE_OF_MERIT' },
 });
 
@@ -267,7 +390,15 @@ export const plans: RecordKind = defineKind({
     if (v.toYear < v.fromYear) c.problems.add(c.at('toYear'), 'Năm kết thúc trước năm bắt đầu.', 'RANGE_REVERSED');
   },
   unique: { key: (v) => v.number, field: 'number', message: (id) => `Đã có kế hoạch số này (mã ${id}): hãy đính chính kế hoạch đó thay vì ghi thêm.` },
-  example: { number: '(mẫu) 99/KH-MTTQ-CAT', title: 'Kế hoạch phối hợp mẫu', issuedOn: '2021-06-01', issuers: 'Ủy ban MTTQ Việt Nam tỉnh Sơn La - Công an tỉnh Sơn La', fromYear: 2021, toYear: 2023, unitId: PROVINCE },
+  example: {
+    number: '(mẫu) 99/KH-MTTQ-CAT',
+    title: 'Kế hoạch phối hợp mẫu',
+    issuedOn: '2021-06-01',
+    issuers: 'Ủy ban MTTQ Việt Nam tỉnh Sơn La - Công an tỉnh Sơn La',
+    fromYear: 2021,
+    toYear: 2023,
+    unitId: PROVINCE,
+  },
   exampleChange: { toYear: 2024 },
 });
 
@@ -305,7 +436,11 @@ export const planTasks: RecordKind = defineKind({
     section: field.oneOf({ label: 'Mục', description: 'Section it comes from.', enumType: 'PlanSection', catalogue: PLAN_SECTIONS }),
     year: field.count({ label: 'Năm', description: 'For the yearly focus (section IV.3): the year it belongs to.', min: 2000, max: 2100, required: false }),
     title: field.text({ label: 'Nội dung nhiệm vụ', description: 'What is to be done.', max: 1000 }),
-    planTaskRef: field.code({ label: 'Nhiệm vụ trọng tâm', description: 'The key task (II.1 to II.7) whose activities count for it, when there is one.', required: false }),
+    planTaskRef: field.code({
+      label: 'Nhiệm vụ trọng tâm',
+      description: 'The key task (II.1 to II.7) whose activities count for it, when there is one.',
+      required: false,
+    }),
     leadOrgs: organizationsInOrder({ label: 'Tổ chức chủ trì', description: 'Organizations that lead it (chủ trì), at least one, the first leading.', min: 1 }),
     participatingOrgs: organizationsInOrder({ label: 'Tổ chức phối hợp', description: 'Organizations taking part (phối hợp).' }),
     deadline: field.date({ label: 'Thời hạn', description: 'Deadline (thời hạn), if any.', required: false, future: true }),
@@ -318,11 +453,25 @@ export const planTasks: RecordKind = defineKind({
   dateField: 'setOn',
   unitField: 'unitId',
   check: (v, c) => {
-    if (v.planTaskRef && !planTask(v.planTaskRef)) c.problems.add(c.at('planTaskRef'), 'Nhiệm vụ trọng tâm phải là một nhiệm vụ của mục II Kế hoạch 155 (II.1 đến II.7).', 'UNKNOWN_PLAN_TASK');
+    if (v.planTaskRef && !planTask(v.planTaskRef))
+      c.problems.add(c.at('planTaskRef'), 'Nhiệm vụ trọng tâm phải là một nhiệm vụ của mục II Kế hoạch 155 (II.1 đến II.7).', 'UNKNOWN_PLAN_TASK');
     if (v.statusSince && v.statusSince < v.setOn) c.problems.add(c.at('statusSince'), 'Ngày cập nhật tiến độ trước ngày giao nhiệm vụ.', 'BEFORE_SET');
   },
   unique: { key: (v) => `${v.planId}|${v.code}`, field: 'code', message: (id) => `Kế hoạch đã có nhiệm vụ mang mã này (mã bản ghi ${id}).` },
-  example: { planId: 'set by the suite', code: 'II.1', section: 'II', title: 'Đẩy mạnh công tác tham mưu, phối hợp', planTaskRef: 'II.1', leadOrgs: ['front', 'police'], participatingOrgs: ['women'], deadline: '2023-12-09', progress: 'IN_PROGRESS', statusSince: '2021-06-01', setOn: '2021-06-01', unitId: PROVINCE },
+  example: {
+    planId: 'set by the suite',
+    code: 'II.1',
+    section: 'II',
+    title: 'Đẩy mạnh công tác tham mưu, phối hợp',
+    planTaskRef: 'II.1',
+    leadOrgs: ['front', 'police'],
+    participatingOrgs: ['women'],
+    deadline: '2023-12-09',
+    progress: 'IN_PROGRESS',
+    statusSince: '2021-06-01',
+    setOn: '2021-06-01',
+    unitId: PROVINCE,
+  },
   exampleChange: { progress: 'DONE', statusSince: '2021-12-01' },
 });
 
@@ -346,18 +495,37 @@ export const inspections: RecordKind = defineKind({
   list: 'frontInspectionRecords',
   create: 'recordInspection',
   fields: {
-    kind: field.oneOf({ label: 'Hình thức kiểm tra', description: 'Periodic or surprise (hình thức kiểm tra).', enumType: 'InspectionKind', catalogue: INSPECTION_KINDS }),
+    kind: field.oneOf({
+      label: 'Hình thức kiểm tra',
+      description: 'Periodic or surprise (hình thức kiểm tra).',
+      enumType: 'InspectionKind',
+      catalogue: INSPECTION_KINDS,
+    }),
     startedOn: field.date({ label: 'Ngày bắt đầu kiểm tra', description: 'First day; not in the future.' }),
     endedOn: field.date({ label: 'Ngày kết thúc kiểm tra', description: 'Last day; not before the first, not in the future.' }),
     inspectedUnitId: field.unit({ label: 'Đơn vị được kiểm tra', description: 'The unit inspected, as the unit was then.', levels: ANY_LEVEL }),
-    inspectedOrgs: organizationsInOrder({ label: 'Tổ chức được kiểm tra', description: 'The organizations whose work there was inspected (at least one).', min: 1 }),
+    inspectedOrgs: organizationsInOrder({
+      label: 'Tổ chức được kiểm tra',
+      description: 'The organizations whose work there was inspected (at least one).',
+      min: 1,
+    }),
     inspectingOrgs: organizationsInOrder({ label: 'Đoàn kiểm tra', description: 'The organizations in the inspection team, the lead first.', min: 1 }),
-    leadOrg: field.oneOf({ label: 'Tổ chức chủ trì kiểm tra', description: 'The organization that led it: front or police.', enumType: 'FrontOrganizationCode', catalogue: ORGANIZATION_CATALOGUE }),
+    leadOrg: field.oneOf({
+      label: 'Tổ chức chủ trì kiểm tra',
+      description: 'The organization that led it: front or police.',
+      enumType: 'FrontOrganizationCode',
+      catalogue: ORGANIZATION_CATALOGUE,
+    }),
     // A code, not field.record: a plan is kept for the province, and field.record lets a caller point only at records in their own jurisdiction.
     planId: field.code({ label: 'Kế hoạch', description: 'Id of the plan it checked, if any (see plan).', required: false }),
     subject: field.text({ label: 'Nội dung kiểm tra', description: 'What was inspected (nội dung kiểm tra).', max: 1000 }),
     findings: field.text({ label: 'Kết quả kiểm tra', description: 'What was found (kết quả, tồn tại).', max: 4000 }),
-    followUp: field.text({ label: 'Kiến nghị sau kiểm tra', description: 'What must be done after it (kiến nghị, yêu cầu khắc phục).', max: 4000, required: false }),
+    followUp: field.text({
+      label: 'Kiến nghị sau kiểm tra',
+      description: 'What must be done after it (kiến nghị, yêu cầu khắc phục).',
+      max: 4000,
+      required: false,
+    }),
     followUpDueOn: field.date({ label: 'Hạn khắc phục', description: 'Follow-up due by this day; only with a follow-up.', required: false, future: true }),
     followUpDoneOn: field.date({ label: 'Ngày khắc phục', description: 'Day the follow-up was done; not before the inspection.', required: false }),
     followUpNote: field.text({ label: 'Ghi chú khắc phục', description: 'Note on the follow-up.', max: 2000, required: false }),
@@ -367,7 +535,8 @@ export const inspections: RecordKind = defineKind({
   check: (v, c) => {
     if (v.endedOn < v.startedOn) c.problems.add(c.at('endedOn'), 'Ngày kết thúc trước ngày bắt đầu.', 'RANGE_REVERSED');
     if (v.leadOrg !== 'front' && v.leadOrg !== 'police') c.problems.add(c.at('leadOrg'), 'Cuộc kiểm tra do Mặt trận hoặc Công an chủ trì.', 'NOT_A_MONITOR');
-    else if (!(v.inspectingOrgs ?? []).includes(v.leadOrg)) c.problems.add(c.at('inspectingOrgs'), 'Đoàn kiểm tra phải có tổ chức chủ trì.', 'LEAD_NOT_IN_TEAM');
+    else if (!(v.inspectingOrgs ?? []).includes(v.leadOrg))
+      c.problems.add(c.at('inspectingOrgs'), 'Đoàn kiểm tra phải có tổ chức chủ trì.', 'LEAD_NOT_IN_TEAM');
     if (v.followUpDueOn != null) {
       if (!v.followUp) c.problems.add(c.at('followUpDueOn'), 'Chỉ ghi hạn khắc phục khi có kiến nghị (followUp).', 'FOLLOW_UP_REQUIRED');
       else if (v.followUpDueOn < v.endedOn) c.problems.add(c.at('followUpDueOn'), 'Hạn khắc phục trước ngày kết thúc kiểm tra.', 'DUE_BEFORE_INSPECTION');
@@ -384,7 +553,19 @@ export const inspections: RecordKind = defineKind({
     countDescription: 'Inspections (số cuộc kiểm tra).',
     by: { field: 'kind', as: 'byKind', type: 'FrontInspectionKindCount', description: 'Inspections by kind.' },
   },
-  example: { kind: 'PERIODIC', startedOn: '2021-04-05', endedOn: '2021-04-07', inspectedUnitId: 'commune:03730@2019', inspectedOrgs: ['women', 'youth'], inspectingOrgs: ['front', 'police'], leadOrg: 'front', subject: 'Kiểm tra định kỳ việc thực hiện kế hoạch phối hợp', findings: 'Hồ sơ theo dõi mô hình chưa đầy đủ.', followUp: 'Bổ sung hồ sơ theo dõi mô hình.', followUpDueOn: '2021-06-05' },
+  example: {
+    kind: 'PERIODIC',
+    startedOn: '2021-04-05',
+    endedOn: '2021-04-07',
+    inspectedUnitId: 'commune:03730@2019',
+    inspectedOrgs: ['women', 'youth'],
+    inspectingOrgs: ['front', 'police'],
+    leadOrg: 'front',
+    subject: 'Kiểm tra định kỳ việc thực hiện kế hoạch phối hợp',
+    findings: 'Hồ sơ theo dõi mô hình chưa đầy đủ.',
+    followUp: 'Bổ sung hồ sơ theo dõi mô hình.',
+    followUpDueOn: '2021-06-05',
+  },
   exampleChange: { findings: 'Hồ sơ theo dõi mô hình chưa đầy đủ; báo cáo 6 tháng gửi chậm.', followUpDoneOn: '2021-05-20' },
 });
 

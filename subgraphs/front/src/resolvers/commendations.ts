@@ -35,7 +35,12 @@ export function proposalInput(f: ProposalFields, proposer: OrganizationId): Reco
   if (f.recipientKind === 'BRANCH' && f.recipientBranchId) {
     const b = branchById(f.recipientBranchId);
     if (!b) throw invalidInput('input.recipientBranchId', 'Không có cấp tổ chức này.', 'UNKNOWN_BRANCH');
-    if (unitId && unitId !== b.unitId) throw invalidInput('input.recipientUnitId', `${b.name} ở đơn vị ${territory().unit(b.unitId)?.name ?? b.unitId}; bỏ trống recipientUnitId hoặc ghi đúng đơn vị.`, 'UNIT_NOT_OF_BRANCH');
+    if (unitId && unitId !== b.unitId)
+      throw invalidInput(
+        'input.recipientUnitId',
+        `${b.name} ở đơn vị ${territory().unit(b.unitId)?.name ?? b.unitId}; bỏ trống recipientUnitId hoặc ghi đúng đơn vị.`,
+        'UNIT_NOT_OF_BRANCH',
+      );
     unitId = b.unitId;
   }
   return { ...f, recipientUnitId: unitId, proposedByOrg: proposer, awardStatus: 'PROPOSED' };
@@ -66,12 +71,19 @@ export const commendationResolvers = {
       const u = unitOrJurisdiction(ctx.scope, unitId);
       ctx.scope.assertCanReadAggregates('front', u);
       const { from, to } = periodRange('periodId', periodId);
-      return countsBy(ctx, commendations, ctx.scope.visibleUnder(u), from, to, ['form', 'awardStatus']).map(({ awardStatus, ...c }) => ({ ...c, status: awardStatus }));
+      return countsBy(ctx, commendations, ctx.scope.visibleUnder(u), from, to, ['form', 'awardStatus']).map(({ awardStatus, ...c }) => ({
+        ...c,
+        status: awardStatus,
+      }));
     },
   },
   Query: {
     /** The Front's staff and leadership see every commendation; another organization's staff see only their own proposals. */
-    frontCommendations: (_: unknown, a: { unitId?: string | null; status?: CommendationStatus | null; proposedBy?: string | null; periodId?: string | null; first: number }, ctx: SubgraphContext) => {
+    frontCommendations: (
+      _: unknown,
+      a: { unitId?: string | null; status?: CommendationStatus | null; proposedBy?: string | null; periodId?: string | null; first: number },
+      ctx: SubgraphContext,
+    ) => {
       const unitId = unitOrJurisdiction(ctx.scope, a.unitId);
       let proposedBy = a.proposedBy ?? null;
       if (!ctx.scope.canReadRecords('front')) {
@@ -83,7 +95,14 @@ export const commendationResolvers = {
       if (!ctx.scope.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
       pageSize('first', a.first, 500);
       const { from, to } = periodRange('periodId', a.periodId);
-      return currentRecords(ctx, commendations, { units: ctx.scope.visibleUnder(unitId), from, to, where: '(@status IS NULL OR award_status = @status) AND (@proposedBy IS NULL OR proposed_by_org = @proposedBy)', params: { status: a.status ?? null, proposedBy }, limit: a.first });
+      return currentRecords(ctx, commendations, {
+        units: ctx.scope.visibleUnder(unitId),
+        from,
+        to,
+        where: '(@status IS NULL OR award_status = @status) AND (@proposedBy IS NULL OR proposed_by_org = @proposedBy)',
+        params: { status: a.status ?? null, proposedBy },
+        limit: a.first,
+      });
     },
     frontCommendation: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => readable(ctx, id),
   },
@@ -112,7 +131,10 @@ export const commendationResolvers = {
         decidedBy: ctx.scope.identity.userId,
         ...(input.status === 'AWARDED' && input.form ? { form: input.form } : {}),
       };
-      return asArguments(() => writerFor(ctx, commendations).correct(id, changes, 'Ghi quyết định khen thưởng'), { awardStatus: 'status', decisionNote: 'note' });
+      return asArguments(() => writerFor(ctx, commendations).correct(id, changes, 'Ghi quyết định khen thưởng'), {
+        awardStatus: 'status',
+        decisionNote: 'note',
+      });
     },
   },
 };

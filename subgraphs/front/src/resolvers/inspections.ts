@@ -38,7 +38,13 @@ export function followUpStatus(r: StoredRecord, today = todayInVietnam()): Follo
 export function inspectionInput(ctx: SubgraphContext, f: InspectionFields, lead: OrganizationId): Record<string, unknown> {
   if (f.planId != null && !standingRecord(ctx, plans, f.planId)) throw invalidInput('input.planId', 'Không có kế hoạch này.', 'UNKNOWN_PLAN');
   const { inspectedOrganizationIds, inspectingOrganizationIds, ...rest } = f;
-  return { ...rest, endedOn: f.endedOn ?? f.startedOn, inspectedOrgs: inspectedOrganizationIds, inspectingOrgs: [lead, ...(inspectingOrganizationIds ?? []).filter((o) => o !== lead)], leadOrg: lead };
+  return {
+    ...rest,
+    endedOn: f.endedOn ?? f.startedOn,
+    inspectedOrgs: inspectedOrganizationIds,
+    inspectingOrgs: [lead, ...(inspectingOrganizationIds ?? []).filter((o) => o !== lead)],
+    leadOrg: lead,
+  };
 }
 
 const isMonitorOrLeadership = (ctx: SubgraphContext) => ctx.scope.has('LEADERSHIP') || monitorOrganization(ctx.scope) !== null;
@@ -54,7 +60,13 @@ function readable(ctx: SubgraphContext, id: string, voided = false): StoredRecor
   return r && canRead(ctx, r) ? r : null;
 }
 
-function query(ctx: SubgraphContext, unitId: string | null | undefined, periodId: string | null | undefined, kind: InspectionKind | null, inspectedOrg: string | null): StoredRecord[] {
+function query(
+  ctx: SubgraphContext,
+  unitId: string | null | undefined,
+  periodId: string | null | undefined,
+  kind: InspectionKind | null,
+  inspectedOrg: string | null,
+): StoredRecord[] {
   const u = unitOrJurisdiction(ctx.scope, unitId);
   if (!ctx.scope.coversUnit(u)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
   const { from, to } = periodRange('periodId', periodId);
@@ -103,7 +115,11 @@ export const inspectionResolvers = {
   },
   Query: {
     /** Inspections newest first; an inspected organization's staff see the inspections of their organization. */
-    frontInspections: (_: unknown, a: { unitId?: string | null; periodId?: string | null; kind?: InspectionKind | null; followUpStatus?: FollowUpStatus | null; first: number }, ctx: SubgraphContext) => {
+    frontInspections: (
+      _: unknown,
+      a: { unitId?: string | null; periodId?: string | null; kind?: InspectionKind | null; followUpStatus?: FollowUpStatus | null; first: number },
+      ctx: SubgraphContext,
+    ) => {
       pageSize('first', a.first, 500);
       let inspectedOrg: string | null = null;
       if (!isMonitorOrLeadership(ctx)) {
@@ -132,7 +148,10 @@ export const inspectionResolvers = {
       }
       if (!current.followUp) throw invalidInput('id', 'Cuộc kiểm tra này không có kiến nghị cần khắc phục.', 'NO_FOLLOW_UP');
       if (current.followUpDoneOn) throw invalidInput('id', 'Kiến nghị đã được khắc phục trước đó.', 'ALREADY_DONE');
-      return asArguments(() => writerFor(ctx, inspections).correct(id, { followUpDoneOn: input.doneOn, followUpNote: input.note ?? null }, 'Ghi kết quả khắc phục sau kiểm tra'), { followUpDoneOn: 'doneOn', followUpNote: 'note' });
+      return asArguments(
+        () => writerFor(ctx, inspections).correct(id, { followUpDoneOn: input.doneOn, followUpNote: input.note ?? null }, 'Ghi kết quả khắc phục sau kiểm tra'),
+        { followUpDoneOn: 'doneOn', followUpNote: 'note' },
+      );
     },
   },
 };

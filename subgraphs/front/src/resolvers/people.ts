@@ -42,11 +42,20 @@ export const peopleResolvers = {
     },
   },
   Query: {
-    frontPeopleOfStanding: (_: unknown, a: { unitId?: string | null; role?: CoreForceRole | null; decision?: NominationDecision | null; first: number }, ctx: SubgraphContext) => {
+    frontPeopleOfStanding: (
+      _: unknown,
+      a: { unitId?: string | null; role?: CoreForceRole | null; decision?: NominationDecision | null; first: number },
+      ctx: SubgraphContext,
+    ) => {
       const unitId = unitOrJurisdiction(ctx.scope, a.unitId);
       ctx.scope.assertCanReadRecords('front', unitId);
       pageSize('first', a.first, 500);
-      return currentRecords(ctx, peopleOfStanding, { units: ctx.scope.visibleUnder(unitId), where: '(@role IS NULL OR role = @role) AND (@decision IS NULL OR decision = @decision)', params: { role: a.role ?? null, decision: a.decision ?? null }, limit: a.first });
+      return currentRecords(ctx, peopleOfStanding, {
+        units: ctx.scope.visibleUnder(unitId),
+        where: '(@role IS NULL OR role = @role) AND (@decision IS NULL OR decision = @decision)',
+        params: { role: a.role ?? null, decision: a.decision ?? null },
+        limit: a.first,
+      });
     },
     frontPersonOfStanding: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => {
       const r = recordsOf(ctx, peopleOfStanding).byId(id);
@@ -56,19 +65,30 @@ export const peopleResolvers = {
   Mutation: {
     nominateFrontPersonOfStanding: (_: unknown, { input }: { input: NominationFields }, ctx: SubgraphContext) => {
       const unit = territory().unit(input.unitId);
-      if (unit && unit.level !== 'COMMUNE' && unit.level !== 'RESIDENTIAL_AREA') throw invalidInput('input.unitId', 'Người có uy tín được giới thiệu ở khu dân cư hoặc xã, phường.', 'NOT_A_GRASSROOTS_UNIT');
+      if (unit && unit.level !== 'COMMUNE' && unit.level !== 'RESIDENTIAL_AREA')
+        throw invalidInput('input.unitId', 'Người có uy tín được giới thiệu ở khu dân cư hoặc xã, phường.', 'NOT_A_GRASSROOTS_UNIT');
       return asArguments(() => recordsOf(ctx, peopleOfStanding).create({ ...input, decision: 'PENDING' }));
     },
-    decideFrontPersonOfStanding: (_: unknown, { id, input }: { id: string; input: { decision: NominationDecision; decidedOn: string; note?: string | null } }, ctx: SubgraphContext) => {
+    decideFrontPersonOfStanding: (
+      _: unknown,
+      { id, input }: { id: string; input: { decision: NominationDecision; decidedOn: string; note?: string | null } },
+      ctx: SubgraphContext,
+    ) => {
       const current = standingRecord(ctx, peopleOfStanding, id);
       if (!current || !ctx.scope.canWrite('front') || !ctx.scope.coversUnit(current.unitId as string)) {
-        if (current && ctx.scope.canReadRecords('front') && ctx.scope.coversUnit(current.unitId as string)) throw forbidden('Chỉ cán bộ Mặt trận được ghi quyết định về người có uy tín.');
+        if (current && ctx.scope.canReadRecords('front') && ctx.scope.coversUnit(current.unitId as string))
+          throw forbidden('Chỉ cán bộ Mặt trận được ghi quyết định về người có uy tín.');
         throw notFound(`Không tìm thấy người có uy tín ${id}.`);
       }
       if (current.decision !== 'PENDING') throw invalidInput('id', 'Việc giới thiệu này đã có quyết định.', 'ALREADY_DECIDED');
       if (input.decision === 'PENDING') throw invalidInput('input.decision', 'Quyết định phải là ACCEPTED hoặc DECLINED.', 'DECISION_REQUIRED');
       return asArguments(
-        () => recordsOf(ctx, peopleOfStanding).correct(id, { decision: input.decision, decidedOn: input.decidedOn, decisionNote: input.note ?? null, decidedBy: ctx.scope.identity.userId }, 'Ghi quyết định về việc giới thiệu người có uy tín'),
+        () =>
+          recordsOf(ctx, peopleOfStanding).correct(
+            id,
+            { decision: input.decision, decidedOn: input.decidedOn, decisionNote: input.note ?? null, decidedBy: ctx.scope.identity.userId },
+            'Ghi quyết định về việc giới thiệu người có uy tín',
+          ),
         { decisionNote: 'note' },
       );
     },

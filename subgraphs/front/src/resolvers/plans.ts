@@ -35,7 +35,11 @@ export interface PlanFields {
 
 /** A plan's tasks, in the plan's order (the order they were first recorded in). */
 function tasksOf(ctx: SubgraphContext, planId: string): StoredRecord[] {
-  return currentRecords(ctx, planTasks, { where: 'plan_id = @planId', params: { planId }, orderBy: `(SELECT min(f.id) FROM plan_tasks f WHERE f.record_id = plan_tasks.record_id)` });
+  return currentRecords(ctx, planTasks, {
+    where: 'plan_id = @planId',
+    params: { planId },
+    orderBy: `(SELECT min(f.id) FROM plan_tasks f WHERE f.record_id = plan_tasks.record_id)`,
+  });
 }
 
 /** The plan is issued at province level by the Front and the police together. */
@@ -48,20 +52,34 @@ function assertCanWrite(ctx: SubgraphContext): void {
  * Records a plan and its tasks in one transaction (the writer's, so that nothing is kept when one task
  * is refused); problems are named as in the plan's input (`input.tasks[1].code`).
  */
-export function recordPlan(ctx: SubgraphContext, input: PlanFields, opts: { progress?: (t: PlanTaskFields) => { progress: PlanTaskStatus; statusSince: string | null }; write?: (kind: typeof plans, values: Record<string, unknown>) => StoredRecord } = {}): StoredRecord {
+export function recordPlan(
+  ctx: SubgraphContext,
+  input: PlanFields,
+  opts: {
+    progress?: (t: PlanTaskFields) => { progress: PlanTaskStatus; statusSince: string | null };
+    write?: (kind: typeof plans, values: Record<string, unknown>) => StoredRecord;
+  } = {},
+): StoredRecord {
   const write = opts.write ?? ((kind, values) => writerFor(ctx, kind).create(values));
-  if (input.predecessorId != null && !standingRecord(ctx, plans, input.predecessorId)) throw invalidInput('input.predecessorId', 'Không có kế hoạch này.', 'UNKNOWN_PLAN');
-  const existing = currentRecords(ctx, plans, { where: 'number = @number', params: { number: typeof input.number === 'string' ? input.number.trim() : '' }, limit: 1 })[0];
+  if (input.predecessorId != null && !standingRecord(ctx, plans, input.predecessorId))
+    throw invalidInput('input.predecessorId', 'Không có kế hoạch này.', 'UNKNOWN_PLAN');
+  const existing = currentRecords(ctx, plans, {
+    where: 'number = @number',
+    params: { number: typeof input.number === 'string' ? input.number.trim() : '' },
+    limit: 1,
+  })[0];
   if (existing) throw invalidInput('input.number', `Đã có kế hoạch số này (mã ${existing.id}).`, 'DUPLICATE_NUMBER');
   // The plan's own years first: a task's year is checked against them.
-  if (Number.isInteger(input.fromYear) && Number.isInteger(input.toYear) && input.toYear < input.fromYear) throw invalidInput('input.toYear', 'Năm kết thúc trước năm bắt đầu.', 'RANGE_REVERSED');
+  if (Number.isInteger(input.fromYear) && Number.isInteger(input.toYear) && input.toYear < input.fromYear)
+    throw invalidInput('input.toYear', 'Năm kết thúc trước năm bắt đầu.', 'RANGE_REVERSED');
   if (input.tasks.length > 200) throw invalidInput('input.tasks', 'Tối đa 200 nhiệm vụ một kế hoạch.', 'TOO_MANY');
   const codes = new Set<string>();
   input.tasks.forEach((t, i) => {
     const code = typeof t.code === 'string' ? t.code.trim() : '';
     if (codes.has(code)) throw invalidInput(`input.tasks[${i}].code`, 'Mã nhiệm vụ bị trùng trong kế hoạch.', 'DUPLICATE');
     codes.add(code);
-    if (t.year != null && (!Number.isInteger(t.year) || t.year < input.fromYear || t.year > input.toYear)) throw invalidInput(`input.tasks[${i}].year`, `Năm phải trong thời gian của kế hoạch (${input.fromYear}-${input.toYear}).`, 'YEAR_OUT_OF_PLAN');
+    if (t.year != null && (!Number.isInteger(t.year) || t.year < input.fromYear || t.year > input.toYear))
+      throw invalidInput(`input.tasks[${i}].year`, `Năm phải trong thời gian của kế hoạch (${input.fromYear}-${input.toYear}).`, 'YEAR_OUT_OF_PLAN');
   });
   return sqliteOf(ctx.db)
     .transaction(() => {
@@ -102,8 +120,10 @@ export const planResolvers = {
     // Every organization reads the plans (the framework's own reference check is the Front's staff's).
     __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => currentVersion(ctx, plans, ref.id),
     predecessor: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => standingRecord(ctx, plans, r.predecessorId as string | null),
-    successors: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => currentRecords(ctx, plans, { where: 'predecessor_id = @id', params: { id: r.id }, orderBy: 'from_year ASC' }),
-    tasks: (r: StoredRecord, a: { section?: 'II' | 'IV' | null; year?: number | null }, ctx: SubgraphContext) => tasksOf(ctx, r.id).filter((t) => (!a.section || t.section === a.section) && (a.year == null || t.year === a.year)),
+    successors: (r: StoredRecord, _: unknown, ctx: SubgraphContext) =>
+      currentRecords(ctx, plans, { where: 'predecessor_id = @id', params: { id: r.id }, orderBy: 'from_year ASC' }),
+    tasks: (r: StoredRecord, a: { section?: 'II' | 'IV' | null; year?: number | null }, ctx: SubgraphContext) =>
+      tasksOf(ctx, r.id).filter((t) => (!a.section || t.section === a.section) && (a.year == null || t.year === a.year)),
     yearlyFocus: (r: StoredRecord, { year }: { year: number }, ctx: SubgraphContext) => tasksOf(ctx, r.id).filter((t) => t.section === 'IV' && t.year === year),
   },
   CoordinationPlanTask: {
@@ -114,7 +134,8 @@ export const planResolvers = {
     overdue: (r: StoredRecord) => r.deadline != null && (r.deadline as string) < todayInVietnam() && r.progress !== 'DONE' && r.progress !== 'CANCELLED',
   },
   Query: {
-    frontPlans: (_: unknown, __: unknown, ctx: SubgraphContext) => currentRecords(ctx, plans, { orderBy: 'from_year ASC, (SELECT min(f.id) FROM plans f WHERE f.record_id = plans.record_id) ASC' }),
+    frontPlans: (_: unknown, __: unknown, ctx: SubgraphContext) =>
+      currentRecords(ctx, plans, { orderBy: 'from_year ASC, (SELECT min(f.id) FROM plans f WHERE f.record_id = plans.record_id) ASC' }),
     frontPlan: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => standingRecord(ctx, plans, id),
   },
   Mutation: {
@@ -122,11 +143,23 @@ export const planResolvers = {
       assertCanWrite(ctx);
       return recordPlan(ctx, input);
     },
-    updateFrontPlanTaskStatus: (_: unknown, { id, input }: { id: string; input: { status: PlanTaskStatus; since: string; note?: string | null } }, ctx: SubgraphContext) => {
+    updateFrontPlanTaskStatus: (
+      _: unknown,
+      { id, input }: { id: string; input: { status: PlanTaskStatus; since: string; note?: string | null } },
+      ctx: SubgraphContext,
+    ) => {
       assertCanWrite(ctx);
       if (!standingRecord(ctx, planTasks, id)) throw notFound(`Không tìm thấy nhiệm vụ ${id}.`);
       try {
-        return asArguments(() => writerFor(ctx, planTasks).correct(id, { progress: input.status, statusSince: input.since, statusNote: input.note ?? null }, 'Cập nhật tiến độ nhiệm vụ'), { progress: 'status', statusSince: 'since', statusNote: 'note' });
+        return asArguments(
+          () =>
+            writerFor(ctx, planTasks).correct(
+              id,
+              { progress: input.status, statusSince: input.since, statusNote: input.note ?? null },
+              'Cập nhật tiến độ nhiệm vụ',
+            ),
+          { progress: 'status', statusSince: 'since', statusNote: 'note' },
+        );
       } catch (e) {
         // The same progress again is no change: answer with the task as it stands.
         if (e instanceof GraphQLError && e.extensions?.reason === 'NO_CHANGE') return standingRecord(ctx, planTasks, id);

@@ -5,8 +5,30 @@
  * FrontModelReview kind; ModelReview (the type every subgraph shares) shows them.
  */
 import { forbidden, invalidInput } from '@antt/auth';
-import { isIsoDate, ORGANIZATION_IDS, ORGANIZATIONS, parseRecordId, periodById, recordId, territory, todayInVietnam, type ModelRating, type OrganizationId } from '@antt/reference';
-import { modelKind, monitorOrganization, recordsOf, pageSize, periodRange, pointTo, staffOrganization, typeOfRecord, unitOrJurisdiction, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import {
+  isIsoDate,
+  ORGANIZATION_IDS,
+  ORGANIZATIONS,
+  parseRecordId,
+  periodById,
+  territory,
+  todayInVietnam,
+  type ModelRating,
+  type OrganizationId,
+} from '@antt/reference';
+import {
+  modelKind,
+  monitorOrganization,
+  recordsOf,
+  pageSize,
+  periodRange,
+  pointTo,
+  staffOrganization,
+  typeOfRecord,
+  unitOrJurisdiction,
+  type StoredRecord,
+  type SubgraphContext,
+} from '@antt/subgraph-kit';
 import { modelReviews } from '../kinds/index.js';
 import { asArguments, currentRecords, writerFor } from '../records.js';
 
@@ -48,16 +70,23 @@ function canRead(ctx: SubgraphContext, r: StoredRecord): boolean {
 }
 
 function assertMonitorOrLeadership(ctx: SubgraphContext, unitId: string): void {
-  if (!ctx.scope.has('LEADERSHIP') && monitorOrganization(ctx.scope) === null) throw forbidden('Chỉ cán bộ Mặt trận, Công an và lãnh đạo tỉnh được xem danh sách đánh giá mô hình.');
+  if (!ctx.scope.has('LEADERSHIP') && monitorOrganization(ctx.scope) === null)
+    throw forbidden('Chỉ cán bộ Mặt trận, Công an và lãnh đạo tỉnh được xem danh sách đánh giá mô hình.');
   if (!ctx.scope.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
 }
 
 /** A model's reviews the caller may read, oldest first (never an error: a model field must not fail a whole list). */
 function forModel(ctx: SubgraphContext, modelId: string): StoredRecord[] {
-  return currentRecords(ctx, modelReviews, { where: 'model_id = @modelId', params: { modelId }, orderBy: 'reviewed_on ASC, id ASC' }).filter((r) => canRead(ctx, r));
+  return currentRecords(ctx, modelReviews, { where: 'model_id = @modelId', params: { modelId }, orderBy: 'reviewed_on ASC, id ASC' }).filter((r) =>
+    canRead(ctx, r),
+  );
 }
 
-function list(ctx: SubgraphContext, f: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null }, first: number): StoredRecord[] {
+function list(
+  ctx: SubgraphContext,
+  f: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null },
+  first: number,
+): StoredRecord[] {
   const unitId = unitOrJurisdiction(ctx.scope, f.unitId);
   assertMonitorOrLeadership(ctx, unitId);
   pageSize('first', first, MAX_REVIEWS);
@@ -78,14 +107,21 @@ function list(ctx: SubgraphContext, f: { unitId?: string | null; periodId?: stri
  * effective: the criterion "at least one effective model".
  */
 function effectiveModelIds(ctx: SubgraphContext, unitId: string, year: number, opts: { countsOnly?: boolean } = {}): string[] {
-  if (!Number.isInteger(year) || year < 2019 || year > Number(todayInVietnam().slice(0, 4)) + 1) throw invalidInput('year', 'Năm đánh giá phải từ 2019 đến năm sau năm nay.', 'YEAR_OUT_OF_RANGE');
+  if (!Number.isInteger(year) || year < 2019 || year > Number(todayInVietnam().slice(0, 4)) + 1)
+    throw invalidInput('year', 'Năm đánh giá phải từ 2019 đến năm sau năm nay.', 'YEAR_OUT_OF_RANGE');
   const u = unitOrJurisdiction(ctx.scope, unitId);
   if (opts.countsOnly && ctx.scope.has('DASHBOARD')) {
     if (!ctx.scope.coversUnit(u)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
   } else assertMonitorOrLeadership(ctx, u);
   const window = periodById(`${year}-ATANTT-UNIT`)!;
   const latest = new Map<string, string>();
-  for (const r of currentRecords(ctx, modelReviews, { units: ctx.scope.visibleUnder(u), from: window.start, to: window.end, orderBy: 'model_id ASC, reviewed_on ASC, id ASC' })) latest.set(r.modelId as string, r.rating as string);
+  for (const r of currentRecords(ctx, modelReviews, {
+    units: ctx.scope.visibleUnder(u),
+    from: window.start,
+    to: window.end,
+    orderBy: 'model_id ASC, reviewed_on ASC, id ASC',
+  }))
+    latest.set(r.modelId as string, r.rating as string);
   return [...latest].filter(([, rating]) => rating === 'EFFECTIVE').map(([id]) => id);
 }
 
@@ -140,11 +176,17 @@ export const reviewResolvers = {
       effectiveModelIds(ctx, unitId, year)
         .map((id) => modelOrNull(id, ctx))
         .filter((m) => m !== null),
-    hasEffectiveModel: ({ unitId }: { unitId: string }, { year }: { year: number }, ctx: SubgraphContext) => effectiveModelIds(ctx, unitId, year, { countsOnly: true }).length > 0,
-    modelReviews: ({ unitId }: { unitId: string }, a: { periodId?: string | null; rating?: ModelRating | null; first: number }, ctx: SubgraphContext) => list(ctx, { ...a, unitId }, a.first),
+    hasEffectiveModel: ({ unitId }: { unitId: string }, { year }: { year: number }, ctx: SubgraphContext) =>
+      effectiveModelIds(ctx, unitId, year, { countsOnly: true }).length > 0,
+    modelReviews: ({ unitId }: { unitId: string }, a: { periodId?: string | null; rating?: ModelRating | null; first: number }, ctx: SubgraphContext) =>
+      list(ctx, { ...a, unitId }, a.first),
   },
   Query: {
-    frontModelReviews: (_: unknown, a: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null; first: number }, ctx: SubgraphContext) => list(ctx, a, a.first),
+    frontModelReviews: (
+      _: unknown,
+      a: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null; first: number },
+      ctx: SubgraphContext,
+    ) => list(ctx, a, a.first),
   },
   Mutation: {
     // Replaces the framework's create: the police review models too, and the reviewer is the caller's organization, never an argument.

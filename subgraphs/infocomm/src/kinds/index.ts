@@ -46,7 +46,12 @@ export const ONLINE_CRIME_CHANNELS = {
 } as const;
 export type OnlineCrimeChannel = keyof typeof ONLINE_CRIME_CHANNELS;
 
-const REACH = { label: 'Lượt tiếp cận ước tính', description: 'Estimated people reached (lượt tiếp cận ước tính), if known.', max: 100_000_000, required: false } as const;
+const REACH = {
+  label: 'Lượt tiếp cận ước tính',
+  description: 'Estimated people reached (lượt tiếp cận ước tính), if known.',
+  max: 100_000_000,
+  required: false,
+} as const;
 const OUTLET_KIND = { label: 'Loại kênh', description: 'Kind of outlet (loại kênh thông tin).', enumType: 'OutletKind', catalogue: OUTLET_KINDS } as const;
 
 /** Items in the press, radio and TV, grassroots loudspeakers, information boards and social media. */
@@ -55,13 +60,17 @@ export const mediaItems = defineKind({
   type: 'InfocommMediaItem',
   table: 'infocomm_media_items',
   slug: 'media-item',
-  description: 'An item in the media about the movement (tin, bài, phóng sự): outlet, date, topic, reach; attributed to the body that answered for it on its date.',
+  description:
+    'An item in the media about the movement (tin, bài, phóng sự): outlet, date, topic, reach; attributed to the body that answered for it on its date.',
   nounVi: 'tin, bài',
   list: 'infocommMediaItems',
   create: 'recordInfocommMediaItem',
   fields: {
     date: field.date({ label: 'Ngày đăng, phát', description: 'Day it was published or broadcast (ngày đăng, phát); not in the future.' }),
-    unitId: unitOrProvince({ label: 'Địa bàn', description: 'Where it ran: the province (the default), or a commune for grassroots loudspeakers and boards (địa bàn).' }),
+    unitId: unitOrProvince({
+      label: 'Địa bàn',
+      description: 'Where it ran: the province (the default), or a commune for grassroots loudspeakers and boards (địa bàn).',
+    }),
     outletKind: field.oneOf(OUTLET_KIND),
     outlet: field.text({ label: 'Tên cơ quan báo chí, kênh', description: 'The outlet (cơ quan báo chí, kênh), e.g. Báo Sơn La, Đài PT-TH Sơn La.', max: 200 }),
     title: field.text({ label: 'Tiêu đề', description: 'Title (tiêu đề).', max: 500 }),
@@ -71,7 +80,15 @@ export const mediaItems = defineKind({
   dateField: 'date',
   unitField: 'unitId',
   branch: true,
-  example: { date: '2025-02-20', unitId: 'province:14', outletKind: 'PRESS', outlet: 'Báo Sơn La', title: 'Cảnh giác lừa đảo qua mạng', topic: 'Phòng, chống lừa đảo qua mạng', reach: 1000 },
+  example: {
+    date: '2025-02-20',
+    unitId: 'province:14',
+    outletKind: 'PRESS',
+    outlet: 'Báo Sơn La',
+    title: 'Cảnh giác lừa đảo qua mạng',
+    topic: 'Phòng, chống lừa đảo qua mạng',
+    reach: 1000,
+  },
   exampleChange: { reach: 1500, title: 'Cảnh giác lừa đảo qua mạng xã hội' },
   counts: {
     field: 'media',
@@ -89,14 +106,20 @@ export const onlineWarnings = defineKind({
   type: 'InfocommOnlineWarning',
   table: 'infocomm_online_warnings',
   slug: 'online-warning',
-  description: 'A warning about crime on the Internet, social networks, calls or text messages, with the method described (cảnh báo thủ đoạn phạm tội trên không gian mạng).',
+  description:
+    'A warning about crime on the Internet, social networks, calls or text messages, with the method described (cảnh báo thủ đoạn phạm tội trên không gian mạng).',
   nounVi: 'cảnh báo',
   list: 'infocommOnlineWarnings',
   create: 'recordInfocommOnlineWarning',
   fields: {
     date: field.date({ label: 'Ngày đăng, phát', description: 'Day it was issued (ngày đăng, phát); not in the future.' }),
     unitId: unitOrProvince({ label: 'Địa bàn', description: 'Where it ran: the province (the default), or a unit below it (địa bàn).' }),
-    channel: field.oneOf({ label: 'Phương thức phạm tội', description: 'How an online crime reaches its victims (phương thức).', enumType: 'OnlineCrimeChannel', catalogue: ONLINE_CRIME_CHANNELS }),
+    channel: field.oneOf({
+      label: 'Phương thức phạm tội',
+      description: 'How an online crime reaches its victims (phương thức).',
+      enumType: 'OnlineCrimeChannel',
+      catalogue: ONLINE_CRIME_CHANNELS,
+    }),
     title: field.text({ label: 'Tiêu đề cảnh báo', description: 'Title (tiêu đề cảnh báo).', max: 500 }),
     method: field.text({ label: 'Mô tả thủ đoạn', description: 'The method described (thủ đoạn), so that people recognise it.', max: 4000 }),
     outlets: field.text({ label: 'Kênh đăng tải', description: 'Where the warning was published (kênh đăng tải).', max: 500 }),
@@ -105,7 +128,15 @@ export const onlineWarnings = defineKind({
   dateField: 'date',
   unitField: 'unitId',
   branch: true,
-  example: { date: '2025-01-10', unitId: 'province:14', channel: 'PHONE_CALL', title: 'Cảnh báo giả danh Công an gọi điện', method: 'Gọi điện xưng là cán bộ Công an, yêu cầu chuyển tiền vào tài khoản tạm giữ', outlets: 'Báo Sơn La; Cổng thông tin điện tử tỉnh', reach: 20000 },
+  example: {
+    date: '2025-01-10',
+    unitId: 'province:14',
+    channel: 'PHONE_CALL',
+    title: 'Cảnh báo giả danh Công an gọi điện',
+    method: 'Gọi điện xưng là cán bộ Công an, yêu cầu chuyển tiền vào tài khoản tạm giữ',
+    outlets: 'Báo Sơn La; Cổng thông tin điện tử tỉnh',
+    reach: 20000,
+  },
   exampleChange: { reach: 25000 },
   counts: {
     field: 'onlineWarnings',
@@ -130,7 +161,11 @@ export const goodExamples = defineKind({
   fields: {
     date: field.date({ label: 'Ngày đăng, phát', description: 'Day it was publicised (ngày đăng, phát); not in the future.' }),
     unitId: unitOrProvince({ label: 'Địa bàn', description: 'Unit of the example; the province when left out (địa bàn).' }),
-    subject: field.text({ label: 'Tập thể, cá nhân điển hình', description: 'The collective or person publicised (tập thể, cá nhân điển hình): a public example, named on purpose.', max: 300 }),
+    subject: field.text({
+      label: 'Tập thể, cá nhân điển hình',
+      description: 'The collective or person publicised (tập thể, cá nhân điển hình): a public example, named on purpose.',
+      max: 300,
+    }),
     achievement: field.text({ label: 'Thành tích', description: 'What they did (thành tích).', max: 2000 }),
     outletKind: field.oneOf(OUTLET_KIND),
     reach: field.count(REACH),
@@ -138,7 +173,13 @@ export const goodExamples = defineKind({
   dateField: 'date',
   unitField: 'unitId',
   branch: true,
-  example: { date: '2025-03-10', unitId: 'commune:03730@2019', subject: 'Tổ tự quản bản Nà Sản', achievement: 'Không có tội phạm 5 năm liền', outletKind: 'RADIO_TELEVISION' },
+  example: {
+    date: '2025-03-10',
+    unitId: 'commune:03730@2019',
+    subject: 'Tổ tự quản bản Nà Sản',
+    achievement: 'Không có tội phạm 5 năm liền',
+    outletKind: 'RADIO_TELEVISION',
+  },
   exampleChange: { reach: 3000 },
   counts: {
     field: 'goodExamples',

@@ -32,7 +32,9 @@ function byBody(ctx: SubgraphContext, kind: RecordKind, unitId: string, a: Count
   const n = (s: typeof all, k: string) => Number(s[k] ?? 0);
   const out: BodyCount[] = [
     { body: responsibleBody('infocomm', '0000-01-01'), count: n(before, 'count'), reach: n(before, 'reach') },
-    ...(end ? [{ body: responsibleBody('infocomm', '9999-12-31'), count: n(all, 'count') - n(before, 'count'), reach: n(all, 'reach') - n(before, 'reach') }] : []),
+    ...(end
+      ? [{ body: responsibleBody('infocomm', '9999-12-31'), count: n(all, 'count') - n(before, 'count'), reach: n(all, 'reach') - n(before, 'reach') }]
+      : []),
   ];
   return out.filter((b) => b.count > 0);
 }
@@ -52,5 +54,10 @@ export const resolvers = {
     onlineWarnings: withByBody(onlineWarnings),
     goodExamples: withByBody(goodExamples),
   },
-  ...Object.fromEntries(kinds.flatMap((k) => [[k.spec.type, attributed], [`${k.spec.type}Version`, attributed]])),
+  ...Object.fromEntries(
+    kinds.flatMap((k) => [
+      [k.spec.type, attributed],
+      [`${k.spec.type}Version`, attributed],
+    ]),
+  ),
 };

@@ -61,10 +61,18 @@ export const participations = defineKind({
   fields: {
     establishmentId: field.code({ label: ESTABLISHMENT, description: 'Id of the establishment in the police register (mã cơ sở), e.g. CS-0001.' }),
     year: field.count({ label: 'Năm tham gia', description: 'Year of participation (năm tham gia), 2019 to this year.', min: 2019, max: 9999 }),
-    registeredOn: field.date({ label: 'Ngày đăng ký', description: 'Day it registered (ngày đăng ký); not in the future, not after the year. Periods count it by this day.' }),
+    registeredOn: field.date({
+      label: 'Ngày đăng ký',
+      description: 'Day it registered (ngày đăng ký); not in the future, not after the year. Periods count it by this day.',
+    }),
     unitId: field.unit({ label: 'Xã', description: 'Commune it is in, as the commune was on the day it registered (xã).', levels: ['COMMUNE'] }),
     industrialZone: field.text({ label: 'Khu công nghiệp', description: 'Industrial zone it is in, if any (khu công nghiệp).', max: 200, required: false }),
-    workers: field.count({ label: 'Số người lao động tham gia', description: 'Workers taking part (số người lao động tham gia), 1 or more.', min: 1, max: 100_000 }),
+    workers: field.count({
+      label: 'Số người lao động tham gia',
+      description: 'Workers taking part (số người lao động tham gia), 1 or more.',
+      min: 1,
+      max: 100_000,
+    }),
     pledgeSigned: yesNo({ label: 'Ký cam kết', description: "Whether it signed the movement's pledge (ký cam kết)." }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
   },
@@ -73,7 +81,8 @@ export const participations = defineKind({
   branch: true,
   check: (v, c) => {
     if (v.year > Number(c.today.slice(0, 4))) c.problems.add(c.at('year'), `Năm tham gia không được sau năm nay (${c.today.slice(0, 4)}).`, 'TOO_LARGE');
-    else if (Number(v.registeredOn.slice(0, 4)) > v.year) c.problems.add(c.at('registeredOn'), `Ngày đăng ký ${fmtDate(v.registeredOn)} sau năm tham gia ${v.year}.`, 'DATE_AFTER_YEAR');
+    else if (Number(v.registeredOn.slice(0, 4)) > v.year)
+      c.problems.add(c.at('registeredOn'), `Ngày đăng ký ${fmtDate(v.registeredOn)} sau năm tham gia ${v.year}.`, 'DATE_AFTER_YEAR');
   },
   unique: {
     key: participationKey,
@@ -100,13 +109,18 @@ export const coreTeams = defineKind({
     name: field.text({ label: 'Tên tổ, đội nòng cốt', description: 'Name (tên tổ, đội).', max: 200 }),
     foundedOn: field.date({ label: 'Ngày thành lập', description: 'Day it was founded (ngày thành lập); not in the future.' }),
     members: field.count({ label: 'Số thành viên', description: 'Members (số thành viên), 1 or more.', min: 1, max: 1000 }),
-    dissolvedOn: field.date({ label: 'Ngày giải thể', description: 'Day it was dissolved (ngày giải thể); null while active. Set it with a correction.', required: false }),
+    dissolvedOn: field.date({
+      label: 'Ngày giải thể',
+      description: 'Day it was dissolved (ngày giải thể); null while active. Set it with a correction.',
+      required: false,
+    }),
   },
   dateField: 'foundedOn',
   unitField: 'unitId',
   branch: true,
   check: (v, c) => {
-    if (v.dissolvedOn && v.dissolvedOn < v.foundedOn) c.problems.add(c.at('dissolvedOn'), 'Ngày giải thể không được trước ngày thành lập.', 'DATE_BEFORE_START');
+    if (v.dissolvedOn && v.dissolvedOn < v.foundedOn)
+      c.problems.add(c.at('dissolvedOn'), 'Ngày giải thể không được trước ngày thành lập.', 'DATE_BEFORE_START');
   },
   example: { establishmentId: 'DEMO-CS-0001', unitId: 'commune:03730@2019', name: 'Tổ nòng cốt công nhân', foundedOn: '2021-05-01', members: 9 },
   exampleChange: { members: 11, dissolvedOn: '2022-12-31' },
@@ -118,13 +132,18 @@ export const boardingHouses = defineKind({
   type: 'LabourBoardingHouse',
   table: 'labour_boarding_houses',
   slug: 'boarding-house',
-  description: 'A worker boarding house (khu nhà trọ công nhân) the federation follows. Its safety on a day is that of its latest check (LabourBoardingHouseCheck) by then.',
+  description:
+    'A worker boarding house (khu nhà trọ công nhân) the federation follows. Its safety on a day is that of its latest check (LabourBoardingHouseCheck) by then.',
   nounVi: 'khu nhà trọ',
   list: 'labourBoardingHouses',
   create: 'registerLabourBoardingHouse',
   fields: {
     name: field.text({ label: 'Tên khu nhà trọ', description: 'Name (tên khu nhà trọ).', max: 200 }),
-    unitId: field.unit({ label: 'Địa bàn', description: 'Commune or residential area, as it was when registered (địa bàn).', levels: ['COMMUNE', 'RESIDENTIAL_AREA'] }),
+    unitId: field.unit({
+      label: 'Địa bàn',
+      description: 'Commune or residential area, as it was when registered (địa bàn).',
+      levels: ['COMMUNE', 'RESIDENTIAL_AREA'],
+    }),
     registeredOn: field.date({ label: 'Ngày đăng ký', description: 'Day it was registered (ngày đăng ký); not in the future.' }),
     rooms: field.count({ label: 'Số phòng', description: 'Rooms (số phòng), 1 or more.', min: 1, max: 10_000 }),
     workersLiving: field.count({ label: 'Số công nhân ở trọ', description: 'Workers living there (số công nhân ở trọ).', max: 100_000 }),
@@ -142,15 +161,26 @@ export const boardingHouseChecks = defineKind({
   type: 'LabourBoardingHouseCheck',
   table: 'labour_boarding_house_checks',
   slug: 'boarding-house-check',
-  description: 'A safety check of a worker boarding house (kiểm tra an toàn khu nhà trọ): the day and the safety found. The house\'s safety on a day is that of its latest check by then.',
+  description:
+    "A safety check of a worker boarding house (kiểm tra an toàn khu nhà trọ): the day and the safety found. The house's safety on a day is that of its latest check by then.",
   nounVi: 'lần kiểm tra khu nhà trọ',
   list: 'labourBoardingHouseChecks',
   create: 'recordLabourBoardingHouseCheck',
   fields: {
     houseId: field.record({ label: 'Khu nhà trọ', description: 'The boarding house checked (khu nhà trọ).', kind: () => boardingHouses }),
-    unitId: field.unit({ label: 'Địa bàn', description: "Commune or residential area of the house, as it is on the day of the check (địa bàn): the house's own, or the commune it is in since the reform.", levels: ['COMMUNE', 'RESIDENTIAL_AREA'] }),
+    unitId: field.unit({
+      label: 'Địa bàn',
+      description:
+        "Commune or residential area of the house, as it is on the day of the check (địa bàn): the house's own, or the commune it is in since the reform.",
+      levels: ['COMMUNE', 'RESIDENTIAL_AREA'],
+    }),
     checkedOn: field.date({ label: 'Ngày kiểm tra', description: "Day of the check (ngày kiểm tra); not in the future, not before the house's registration." }),
-    safety: field.oneOf({ label: 'Tình trạng an toàn', description: 'Safety status found (tình trạng an toàn).', enumType: 'BoardingHouseStatus', catalogue: BOARDING_HOUSE_SAFETY }),
+    safety: field.oneOf({
+      label: 'Tình trạng an toàn',
+      description: 'Safety status found (tình trạng an toàn).',
+      enumType: 'BoardingHouseStatus',
+      catalogue: BOARDING_HOUSE_SAFETY,
+    }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
   },
   dateField: 'checkedOn',
@@ -166,26 +196,45 @@ export const disputes = defineKind({
   type: 'LabourDispute',
   table: 'labour_disputes',
   slug: 'dispute',
-  description: 'A labour dispute or strike (tranh chấp lao động, đình công), and the police hotspot it was reported as: the id reportHotspot returned is kept here, never the police\'s content.',
+  description:
+    "A labour dispute or strike (tranh chấp lao động, đình công), and the police hotspot it was reported as: the id reportHotspot returned is kept here, never the police's content.",
   nounVi: 'vụ tranh chấp, đình công',
   list: 'labourDisputes',
   create: 'recordLabourDispute',
   fields: {
-    establishmentId: field.code({ label: ESTABLISHMENT, description: 'Id of the establishment in the police register, if it is there (mã cơ sở).', required: false }),
+    establishmentId: field.code({
+      label: ESTABLISHMENT,
+      description: 'Id of the establishment in the police register, if it is there (mã cơ sở).',
+      required: false,
+    }),
     unitId: field.unit({ label: 'Xã', description: 'Commune, as it was when it started (xã).', levels: ['COMMUNE'] }),
     startedOn: field.date({ label: 'Ngày bắt đầu', description: 'Day it started (ngày bắt đầu); not in the future.' }),
     kind: field.oneOf({ label: 'Loại vụ việc', description: 'Kind (loại vụ việc).', enumType: 'DisputeKind', catalogue: DISPUTE_KINDS }),
     cause: field.oneOf({ label: 'Nguyên nhân', description: 'Cause (nguyên nhân).', enumType: 'DisputeCause', catalogue: DISPUTE_CAUSES }),
-    workersInvolved: field.count({ label: 'Số người lao động tham gia', description: 'Workers involved, counted, never named (số người lao động tham gia), 1 or more.', min: 1, max: 100_000 }),
-    hotspotId: field.code({ label: 'Mã điểm nóng', description: 'The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced.', required: false }),
-    resolvedOn: field.date({ label: 'Ngày giải quyết xong', description: 'Day it was resolved (ngày giải quyết xong); null while it goes on. Once set it is not changed.', required: false }),
+    workersInvolved: field.count({
+      label: 'Số người lao động tham gia',
+      description: 'Workers involved, counted, never named (số người lao động tham gia), 1 or more.',
+      min: 1,
+      max: 100_000,
+    }),
+    hotspotId: field.code({
+      label: 'Mã điểm nóng',
+      description: 'The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced.',
+      required: false,
+    }),
+    resolvedOn: field.date({
+      label: 'Ngày giải quyết xong',
+      description: 'Day it was resolved (ngày giải quyết xong); null while it goes on. Once set it is not changed.',
+      required: false,
+    }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
   },
   dateField: 'startedOn',
   unitField: 'unitId',
   branch: true,
   check: (v, c) => {
-    if (v.resolvedOn && v.resolvedOn < v.startedOn) c.problems.add(c.at('resolvedOn'), 'Ngày giải quyết xong không được trước ngày bắt đầu.', 'DATE_BEFORE_START');
+    if (v.resolvedOn && v.resolvedOn < v.startedOn)
+      c.problems.add(c.at('resolvedOn'), 'Ngày giải quyết xong không được trước ngày bắt đầu.', 'DATE_BEFORE_START');
   },
   example: { establishmentId: 'DEMO-CS-0002', unitId: 'commune:03730@2019', startedOn: '2021-09-01', kind: 'STRIKE', cause: 'WAGES', workersInvolved: 80 },
   exampleChange: { hotspotId: 'DEMO-DN-0042', resolvedOn: '2021-09-05' },

@@ -24,11 +24,25 @@ function checkAgainstHouse(ctx: SubgraphContext, v: Record<string, unknown>, pre
   const problems: Problem[] = [];
   const registeredOn = house.registeredOn as string;
   if (typeof v.checkedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.checkedOn) && v.checkedOn < registeredOn) {
-    problems.push({ field: `${prefix}.checkedOn`, message: `Ngày kiểm tra không được trước ngày đăng ký khu nhà trọ (${fmtDate(registeredOn)}).`, reason: 'DATE_BEFORE_START' });
+    problems.push({
+      field: `${prefix}.checkedOn`,
+      message: `Ngày kiểm tra không được trước ngày đăng ký khu nhà trọ (${fmtDate(registeredOn)}).`,
+      reason: 'DATE_BEFORE_START',
+    });
   }
   const houseUnit = house.unitId as string;
-  if (typeof v.unitId === 'string' && v.unitId !== houseUnit && territory().unit(v.unitId) && !territory().covers(v.unitId, houseUnit) && !territory().covers(houseUnit, v.unitId)) {
-    problems.push({ field: `${prefix}.unitId`, message: 'Địa bàn kiểm tra phải là địa bàn của khu nhà trọ (hoặc xã nơi khu nhà trọ nằm, theo bản đồ vào ngày kiểm tra).', reason: 'NOT_THE_HOUSE_UNIT' });
+  if (
+    typeof v.unitId === 'string' &&
+    v.unitId !== houseUnit &&
+    territory().unit(v.unitId) &&
+    !territory().covers(v.unitId, houseUnit) &&
+    !territory().covers(houseUnit, v.unitId)
+  ) {
+    problems.push({
+      field: `${prefix}.unitId`,
+      message: 'Địa bàn kiểm tra phải là địa bàn của khu nhà trọ (hoặc xã nơi khu nhà trọ nằm, theo bản đồ vào ngày kiểm tra).',
+      reason: 'NOT_THE_HOUSE_UNIT',
+    });
   }
   if (problems.length) throw inputProblems(problems);
 }
@@ -36,7 +50,10 @@ function checkAgainstHouse(ctx: SubgraphContext, v: Record<string, unknown>, pre
 /** The checks of a house the caller may read, newest first (current versions, voided ones left out). */
 function checksOf(ctx: SubgraphContext, houseId: string): StoredRecord[] {
   const repo = recordsOf(ctx, boardingHouseChecks);
-  const rows = statement(ctx, `SELECT * FROM labour_boarding_house_checks t WHERE t.house_id = ? AND t.superseded_at IS NULL AND t.status = 'ACTIVE' ORDER BY t.checked_on DESC, t.created_at DESC, t.id DESC`).all(houseId) as Record<string, unknown>[];
+  const rows = statement(
+    ctx,
+    `SELECT * FROM labour_boarding_house_checks t WHERE t.house_id = ? AND t.superseded_at IS NULL AND t.status = 'ACTIVE' ORDER BY t.checked_on DESC, t.created_at DESC, t.id DESC`,
+  ).all(houseId) as Record<string, unknown>[];
   return rows.map((r) => repo.toRecord(r)).filter((r) => ctx.scope.canReadRecords('labour') && ctx.scope.coversUnit(r.unitId as string));
 }
 
@@ -89,8 +106,18 @@ export const resolvers = {
     correctLabourDispute: (_: unknown, a: { id: string; changes: Record<string, unknown>; reason: string }, ctx: SubgraphContext) => {
       const current = recordsOf(ctx, disputes).byId(a.id);
       const problems: Problem[] = [];
-      if (current?.hotspotId && a.changes.hotspotId !== undefined && a.changes.hotspotId !== current.hotspotId) problems.push({ field: 'changes.hotspotId', message: `Vụ việc đã được báo thành điểm nóng ${current.hotspotId as string}.`, reason: 'ALREADY_REPORTED' });
-      if (current?.resolvedOn && a.changes.resolvedOn !== undefined && a.changes.resolvedOn !== current.resolvedOn) problems.push({ field: 'changes.resolvedOn', message: `Vụ việc đã giải quyết xong ngày ${fmtDate(current.resolvedOn as string)}.`, reason: 'ALREADY_CLOSED' });
+      if (current?.hotspotId && a.changes.hotspotId !== undefined && a.changes.hotspotId !== current.hotspotId)
+        problems.push({
+          field: 'changes.hotspotId',
+          message: `Vụ việc đã được báo thành điểm nóng ${current.hotspotId as string}.`,
+          reason: 'ALREADY_REPORTED',
+        });
+      if (current?.resolvedOn && a.changes.resolvedOn !== undefined && a.changes.resolvedOn !== current.resolvedOn)
+        problems.push({
+          field: 'changes.resolvedOn',
+          message: `Vụ việc đã giải quyết xong ngày ${fmtDate(current.resolvedOn as string)}.`,
+          reason: 'ALREADY_CLOSED',
+        });
       if (problems.length) throw inputProblems(problems);
       return recordsOf(ctx, disputes).correct(a.id, a.changes, a.reason);
     },
@@ -101,7 +128,14 @@ export const resolvers = {
       windowOf(ctx, coreTeams, unitId, a);
       const p = statement(ctx, PARTICIPATIONS).get(w) as { establishments: number; workers: number; pledges: number; zones: number };
       const t = statement(ctx, TEAMS).get(w) as { n: number; members: number };
-      return { establishments: p.establishments, workers: p.workers, pledgesSigned: p.pledges, industrialZones: p.zones, coreTeams: t.n, coreTeamMembers: t.members };
+      return {
+        establishments: p.establishments,
+        workers: p.workers,
+        pledgesSigned: p.pledges,
+        industrialZones: p.zones,
+        coreTeams: t.n,
+        coreTeamMembers: t.members,
+      };
     },
     boardingHouses: ({ unitId }: Parent, a: WindowArgs, ctx: SubgraphContext) => {
       const w = windowOf(ctx, boardingHouses, unitId, a);

@@ -44,7 +44,13 @@ export function currentRecords(ctx: SubgraphContext, kind: RecordKind, q: Curren
   const unit = col(kind, s.unitField);
   const date = col(kind, s.dateField);
   const sql = `SELECT * FROM ${s.table} WHERE superseded_at IS NULL AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.where ? ` AND (${q.where})` : ''} ORDER BY ${q.orderBy ?? `${date}, id`} LIMIT @limit`;
-  const rows = prepared(ctx, sql).all({ ...(q.units ? { units: JSON.stringify([...q.units]) } : {}), from: q.from ?? '0000-01-01', to: q.to ?? '9999-12-31', limit: q.limit ?? -1, ...q.params }) as Record<string, unknown>[];
+  const rows = prepared(ctx, sql).all({
+    ...(q.units ? { units: JSON.stringify([...q.units]) } : {}),
+    from: q.from ?? '0000-01-01',
+    to: q.to ?? '9999-12-31',
+    limit: q.limit ?? -1,
+    ...q.params,
+  }) as Record<string, unknown>[];
   const repo = recordsOf(ctx, kind);
   return rows.map((r) => repo.toRecord(r));
 }

@@ -9,7 +9,16 @@ import { intInRange, notInFuture, optionalText, requiredText, unitValidOn, type 
 import { criterionResults, establishments, provincialCriteria, standardAssessments } from '../db/schema.js';
 import { assertCanReadIndicators, assertCanReadInternal, assertPoliceWriter, isOrganizationStaff, isPoliceStaff } from '../access.js';
 import { forbidden } from '@antt/auth';
-import { CRITERIA_SETS, nationalSetFor, outOfScopeReason, recognisedNeeded, TARGETS, type CriteriaSet, type Criterion, type SubjectKind } from '../legal/criteria.js';
+import {
+  CRITERIA_SETS,
+  nationalSetFor,
+  outOfScopeReason,
+  recognisedNeeded,
+  TARGETS,
+  type CriteriaSet,
+  type Criterion,
+  type SubjectKind,
+} from '../legal/criteria.js';
 
 export type EstablishmentRow = typeof establishments.$inferSelect;
 export type AssessmentRow = typeof standardAssessments.$inferSelect;
@@ -107,11 +116,26 @@ export class StandardRepository {
     const extra = this.provincialCache
       .filter((p) => p.subjectKind === s.subjectKind)
       .filter((p) => (year === undefined ? inSet(p.fromYear) : p.fromYear <= year && inSet(year)));
-    return { ...s, criteria: [...s.criteria, ...extra.map((p): Criterion => ({ code: p.code, article: 'Tiêu chí bổ sung của UBND tỉnh', textVi: p.textVi, textEn: p.textEn, textStatus: 'RETRIEVED', derived: false, provincial: true }))] };
+    return {
+      ...s,
+      criteria: [
+        ...s.criteria,
+        ...extra.map((p): Criterion => ({
+          code: p.code,
+          article: 'Tiêu chí bổ sung của UBND tỉnh',
+          textVi: p.textVi,
+          textEn: p.textEn,
+          textStatus: 'RETRIEVED',
+          derived: false,
+          provincial: true,
+        })),
+      ],
+    };
   }
 
   addProvincialCriterion(kind: SubjectKind, textVi: string, textEn: string, fromYear: number): Criterion {
-    if (!isPoliceStaff(this.scope) || !this.scope.has('LEADER') || this.scope.identity.unitId !== territory().provinceId) throw forbidden('Chỉ lãnh đạo Công an tỉnh mới được thêm tiêu chí của tỉnh.');
+    if (!isPoliceStaff(this.scope) || !this.scope.has('LEADER') || this.scope.identity.unitId !== territory().provinceId)
+      throw forbidden('Chỉ lãnh đạo Công an tỉnh mới được thêm tiêu chí của tỉnh.');
     const vi = requiredText('textVi', textVi, 1000, 'Nội dung tiêu chí');
     const en = requiredText('textEn', textEn, 1000, 'Bản dịch tiếng Anh');
     intInRange('fromYear', fromYear, 2022, 2100, 'Năm áp dụng');
@@ -147,13 +171,23 @@ export class StandardRepository {
     const n = requiredText('name', name, 300, 'Tên cơ sở');
     const u = unitValidOn('unitId', unitId, todayInVietnam(), ['COMMUNE', 'RESIDENTIAL_AREA']);
     const schoolKinds = ['UPPER_SECONDARY', 'LOWER_SECONDARY', 'HIGHER_OR_VOCATIONAL', 'PRIMARY', 'KINDERGARTEN', 'CRECHE'];
-    const fits = kind === 'SCHOOL' ? schoolKinds.includes(subKind) : kind === 'AGENCY' ? ['STATE_AGENCY', 'ARMED_FORCES'].includes(subKind) : ['MEDIUM_OR_LARGE', 'SMALL_OR_MICRO'].includes(subKind);
+    const fits =
+      kind === 'SCHOOL'
+        ? schoolKinds.includes(subKind)
+        : kind === 'AGENCY'
+          ? ['STATE_AGENCY', 'ARMED_FORCES'].includes(subKind)
+          : ['MEDIUM_OR_LARGE', 'SMALL_OR_MICRO'].includes(subKind);
     if (!fits) throw invalidInput('subKind', `Loại chi tiết ${subKind} không thuộc loại ${kind}.`, 'SUBKIND_MISMATCH');
-    if (!['PROVINCE', 'COMMUNE'].includes(managedBy)) throw invalidInput('managedBy', 'Cấp quản lý là tỉnh (PROVINCE) hoặc xã (COMMUNE) từ 1/7/2025.', 'WRONG_LEVEL');
+    if (!['PROVINCE', 'COMMUNE'].includes(managedBy))
+      throw invalidInput('managedBy', 'Cấp quản lý là tỉnh (PROVINCE) hoặc xã (COMMUNE) từ 1/7/2025.', 'WRONG_LEVEL');
     assertPoliceWriter(this.scope, u.id);
     const count = this.db.select().from(establishments).all().length;
     const id = `CS-${String(count + 1).padStart(4, '0')}`;
-    return this.db.insert(establishments).values({ id, name: n, kind, subKind, unitId: u.id, managedBy, recordedBy: this.scope.identity.userId }).returning().get();
+    return this.db
+      .insert(establishments)
+      .values({ id, name: n, kind, subKind, unitId: u.id, managedBy, recordedBy: this.scope.identity.userId })
+      .returning()
+      .get();
   }
 
   // ----- assessments -----
@@ -188,7 +222,14 @@ export class StandardRepository {
   criteriaResults(a: AssessmentRow): CriterionResultView[] {
     const set = this.criteriaSetById(a.criteriaSetId, a.year);
     if (!set) return [];
-    const entered = new Map(this.db.select().from(criterionResults).where(eq(criterionResults.assessmentId, a.id)).all().map((r) => [r.code, r]));
+    const entered = new Map(
+      this.db
+        .select()
+        .from(criterionResults)
+        .where(eq(criterionResults.assessmentId, a.id))
+        .all()
+        .map((r) => [r.code, r]),
+    );
     return set.criteria.flatMap((c) => {
       if (c.derived) return [{ criterion: c, met: this.communeShareMet(a.unitId, a.year), note: this.communeShareNote(a.unitId, a.year) }];
       const r = entered.get(c.code);
@@ -208,10 +249,15 @@ export class StandardRepository {
   private communeSubjects(communeId: string, year: number): string[] {
     const t = territory();
     const end = windowOf('COMMUNE', year).end;
-    const areas = t.childrenOn(communeId, end).filter((u) => u.level === 'RESIDENTIAL_AREA').map((u) => this.subjectKey('RESIDENTIAL_AREA', u.id, null));
+    const areas = t
+      .childrenOn(communeId, end)
+      .filter((u) => u.level === 'RESIDENTIAL_AREA')
+      .map((u) => this.subjectKey('RESIDENTIAL_AREA', u.id, null));
     if (year < 2022) return areas;
     const covered = t.covered(communeId);
-    const est = this.allEstablishments().filter((e) => e.managedBy === 'COMMUNE' && covered.has(e.unitId) && !outOfScopeReason(e.subKind, year)).map((e) => this.subjectKey('', e.unitId, e.id));
+    const est = this.allEstablishments()
+      .filter((e) => e.managedBy === 'COMMUNE' && covered.has(e.unitId) && !outOfScopeReason(e.subKind, year))
+      .map((e) => this.subjectKey('', e.unitId, e.id));
     return [...areas, ...est];
   }
 
@@ -237,13 +283,19 @@ export class StandardRepository {
   recordAssessment(input: RecordAssessmentInput): AssessmentRow {
     const t = territory();
     intInRange('input.year', input.year, 2013, 2100, 'Năm đánh giá');
-    if (!!input.unitId === !!input.establishmentId) throw invalidInput('input.unitId', 'Ghi rõ một trong hai: unitId (khu dân cư, xã) hoặc establishmentId (cơ quan, doanh nghiệp, nhà trường).', 'ONE_SUBJECT');
+    if (!!input.unitId === !!input.establishmentId)
+      throw invalidInput(
+        'input.unitId',
+        'Ghi rõ một trong hai: unitId (khu dân cư, xã) hoặc establishmentId (cơ quan, doanh nghiệp, nhà trường).',
+        'ONE_SUBJECT',
+      );
     let kind: SubjectKind;
     let unitId: string;
     let estId: string | null = null;
     if (input.unitId) {
       const u = t.unit(input.unitId);
-      if (!u || !['RESIDENTIAL_AREA', 'COMMUNE'].includes(u.level)) throw invalidInput('input.unitId', 'Chỉ đánh giá khu dân cư hoặc xã, phường, thị trấn theo unitId.', 'WRONG_LEVEL');
+      if (!u || !['RESIDENTIAL_AREA', 'COMMUNE'].includes(u.level))
+        throw invalidInput('input.unitId', 'Chỉ đánh giá khu dân cư hoặc xã, phường, thị trấn theo unitId.', 'WRONG_LEVEL');
       kind = u.level === 'RESIDENTIAL_AREA' ? 'RESIDENTIAL_AREA' : 'COMMUNE';
       unitValidOn('input.unitId', u.id, windowOf(kind, input.year).end);
       unitId = u.id;
@@ -262,18 +314,21 @@ export class StandardRepository {
 
     if (input.registeredOn != null) {
       notInFuture('input.registeredOn', input.registeredOn, 'Ngày đăng ký');
-      if (input.registeredOn < `${input.year}-01-01` || input.registeredOn > `${input.year}-03-31`) throw invalidInput('input.registeredOn', `Đăng ký phấn đấu phải trong quý I năm ${input.year}.`, 'NOT_IN_FIRST_QUARTER');
+      if (input.registeredOn < `${input.year}-01-01` || input.registeredOn > `${input.year}-03-31`)
+        throw invalidInput('input.registeredOn', `Đăng ký phấn đấu phải trong quý I năm ${input.year}.`, 'NOT_IN_FIRST_QUARTER');
     }
     const householdsGiven = input.householdsTotal != null || input.householdsRegistered != null;
     if (householdsGiven && kind !== 'RESIDENTIAL_AREA') throw invalidInput('input.householdsTotal', 'Số hộ chỉ ghi cho khu dân cư.', 'ONLY_RESIDENTIAL_AREA');
     if (householdsGiven) {
-      if (input.householdsTotal == null || input.householdsRegistered == null) throw invalidInput('input.householdsRegistered', 'Ghi cả tổng số hộ và số hộ đăng ký.', 'REQUIRED');
+      if (input.householdsTotal == null || input.householdsRegistered == null)
+        throw invalidInput('input.householdsRegistered', 'Ghi cả tổng số hộ và số hộ đăng ký.', 'REQUIRED');
       intInRange('input.householdsTotal', input.householdsTotal, 1, 100_000, 'Tổng số hộ');
       intInRange('input.householdsRegistered', input.householdsRegistered, 0, input.householdsTotal, 'Số hộ đăng ký (không vượt tổng số hộ)');
     }
     if (input.selfAssessedOn != null) {
       notInFuture('input.selfAssessedOn', input.selfAssessedOn, 'Ngày tự đánh giá');
-      if (input.selfAssessedOn < window.start || input.selfAssessedOn > window.end) throw invalidInput('input.selfAssessedOn', `Ngày tự đánh giá phải trong kỳ đánh giá (${window.labelVi}).`, 'OUTSIDE_WINDOW');
+      if (input.selfAssessedOn < window.start || input.selfAssessedOn > window.end)
+        throw invalidInput('input.selfAssessedOn', `Ngày tự đánh giá phải trong kỳ đánh giá (${window.labelVi}).`, 'OUTSIDE_WINDOW');
       if (!input.registeredOn) throw invalidInput('input.registeredOn', 'Chưa đăng ký phấn đấu thì chưa tự đánh giá được.', 'REQUIRED');
     }
     const chairedBy = optionalText('input.chairedBy', input.chairedBy, 200, 'Người chủ trì');
@@ -282,7 +337,12 @@ export class StandardRepository {
     input.criteria.forEach((r, i) => {
       const c = byCode.get(r.code);
       if (!c) throw invalidInput(`input.criteria.${i}.code`, `Tiêu chí "${r.code}" không thuộc bộ ${set.id}.`, 'UNKNOWN_CRITERION');
-      if (c.derived) throw invalidInput(`input.criteria.${i}.code`, `Tiêu chí ${r.code} được tính tự động từ kết quả của các đơn vị thuộc xã, không nhập tay.`, 'DERIVED_CRITERION');
+      if (c.derived)
+        throw invalidInput(
+          `input.criteria.${i}.code`,
+          `Tiêu chí ${r.code} được tính tự động từ kết quả của các đơn vị thuộc xã, không nhập tay.`,
+          'DERIVED_CRITERION',
+        );
       if (seen.has(r.code)) throw invalidInput(`input.criteria.${i}.code`, `Tiêu chí ${r.code} được ghi hai lần.`, 'DUPLICATE');
       seen.add(r.code);
       optionalText(`input.criteria.${i}.note`, r.note, 1000, 'Ghi chú');
@@ -294,15 +354,36 @@ export class StandardRepository {
     }
     assertPoliceWriter(this.scope, unitId);
 
-    const existing = this.db.select().from(standardAssessments).where(and(eq(standardAssessments.year, input.year), eq(standardAssessments.subjectKind, kind), eq(standardAssessments.unitId, unitId))).all().find((r) => r.establishmentId === estId);
-    if (existing?.decisionNumber) throw invalidInput('input.year', 'Đơn vị đã được công nhận cho năm này; không sửa được kết quả đã công nhận.', 'ALREADY_RECOGNISED');
-    const values = { year: input.year, subjectKind: kind, unitId, establishmentId: estId, criteriaSetId: set.id, registeredOn: input.registeredOn ?? null, householdsTotal: input.householdsTotal ?? null, householdsRegistered: input.householdsRegistered ?? null, selfAssessedOn: input.selfAssessedOn ?? null, chairedBy, recordedBy: this.scope.identity.userId };
+    const existing = this.db
+      .select()
+      .from(standardAssessments)
+      .where(and(eq(standardAssessments.year, input.year), eq(standardAssessments.subjectKind, kind), eq(standardAssessments.unitId, unitId)))
+      .all()
+      .find((r) => r.establishmentId === estId);
+    if (existing?.decisionNumber)
+      throw invalidInput('input.year', 'Đơn vị đã được công nhận cho năm này; không sửa được kết quả đã công nhận.', 'ALREADY_RECOGNISED');
+    const values = {
+      year: input.year,
+      subjectKind: kind,
+      unitId,
+      establishmentId: estId,
+      criteriaSetId: set.id,
+      registeredOn: input.registeredOn ?? null,
+      householdsTotal: input.householdsTotal ?? null,
+      householdsRegistered: input.householdsRegistered ?? null,
+      selfAssessedOn: input.selfAssessedOn ?? null,
+      chairedBy,
+      recordedBy: this.scope.identity.userId,
+    };
     const row = this.db.transaction((tx) => {
       const saved = existing
         ? tx.update(standardAssessments).set(values).where(eq(standardAssessments.id, existing.id)).returning().get()
         : tx.insert(standardAssessments).values(values).returning().get();
       tx.delete(criterionResults).where(eq(criterionResults.assessmentId, saved.id)).run();
-      if (input.criteria.length) tx.insert(criterionResults).values(input.criteria.map((r) => ({ assessmentId: saved.id, code: r.code, met: r.met, note: r.note?.trim() || null }))).run();
+      if (input.criteria.length)
+        tx.insert(criterionResults)
+          .values(input.criteria.map((r) => ({ assessmentId: saved.id, code: r.code, met: r.met, note: r.note?.trim() || null })))
+          .run();
       return saved;
     });
     this.yearCache.delete(input.year);
@@ -315,10 +396,16 @@ export class StandardRepository {
     const num = requiredText('decisionNumber', decisionNumber, 100, 'Số quyết định');
     const auth = requiredText('authority', authority, 200, 'Cơ quan công nhận');
     notInFuture('decidedOn', decidedOn, 'Ngày quyết định');
-    if (a.selfAssessedOn && decidedOn < a.selfAssessedOn) throw invalidInput('decidedOn', 'Ngày quyết định phải sau ngày tự đánh giá.', 'BEFORE_SELF_ASSESSMENT');
+    if (a.selfAssessedOn && decidedOn < a.selfAssessedOn)
+      throw invalidInput('decidedOn', 'Ngày quyết định phải sau ngày tự đánh giá.', 'BEFORE_SELF_ASSESSMENT');
     if (this.result(a) !== 'MET') throw invalidInput('id', 'Chỉ công nhận đơn vị đã đạt đủ các tiêu chí.', 'NOT_MET');
     if (a.decisionNumber) throw invalidInput('id', `Đơn vị đã được công nhận (quyết định ${a.decisionNumber}).`, 'ALREADY_RECOGNISED');
-    const row = this.db.update(standardAssessments).set({ decisionNumber: num, decidedOn, authority: auth }).where(eq(standardAssessments.id, id)).returning().get();
+    const row = this.db
+      .update(standardAssessments)
+      .set({ decisionNumber: num, decidedOn, authority: auth })
+      .where(eq(standardAssessments.id, id))
+      .returning()
+      .get();
     this.yearCache.delete(a.year);
     return row;
   }
@@ -332,7 +419,12 @@ export class StandardRepository {
     const vis = this.scope.visibleUnder(unitId);
     const rows = this.yearRows(year).bySubject;
     const communeEnd = windowOf('COMMUNE', year).end;
-    let areas = 0, areasRec = 0, areasReg = 0, communes = 0, communesRec = 0, communesReg = 0;
+    let areas = 0,
+      areasRec = 0,
+      areasReg = 0,
+      communes = 0,
+      communesRec = 0,
+      communesReg = 0;
     for (const id of vis) {
       const u = t.unit(id)!;
       if (u.level === 'RESIDENTIAL_AREA') {
@@ -347,7 +439,9 @@ export class StandardRepository {
         if (r?.decisionNumber) communesRec++;
       }
     }
-    let est = 0, estRec = 0, estReg = 0;
+    let est = 0,
+      estRec = 0,
+      estReg = 0;
     for (const e of this.allEstablishments()) {
       if (!vis.has(e.unitId) || outOfScopeReason(e.subKind, year)) continue;
       est++;
@@ -371,10 +465,10 @@ export class StandardRepository {
   breakdown(unitId: string, year: number, view: 'AS_RECORDED' | 'TODAY_MAP'): IndicatorsView[] {
     assertCanReadIndicators(this.scope, unitId);
     const t = territory();
-    const units = view === 'AS_RECORDED'
-      ? t.childrenOn(unitId, windowOf('COMMUNE', year).end).filter((u) => u.level !== 'RESIDENTIAL_AREA')
-      : t.unitsOn(todayInVietnam(), 'COMMUNE').filter((c) => overlaps(t.covered(c.id), t.covered(unitId)));
+    const units =
+      view === 'AS_RECORDED'
+        ? t.childrenOn(unitId, windowOf('COMMUNE', year).end).filter((u) => u.level !== 'RESIDENTIAL_AREA')
+        : t.unitsOn(todayInVietnam(), 'COMMUNE').filter((c) => overlaps(t.covered(c.id), t.covered(unitId)));
     return units.filter((u) => this.scope.coversUnit(u.id)).map((u) => this.indicators(u.id, year));
   }
 }
-

@@ -58,7 +58,10 @@ export const standardAssessments = sqliteTable(
     recordedBy: text('recorded_by').notNull(),
     recordedAt: text('recorded_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('standard_assessments_subject_year').on(t.year, t.subjectKind, t.unitId, t.establishmentId), index('standard_assessments_year_idx').on(t.year, t.subjectKind)],
+  (t) => [
+    uniqueIndex('standard_assessments_subject_year').on(t.year, t.subjectKind, t.unitId, t.establishmentId),
+    index('standard_assessments_year_idx').on(t.year, t.subjectKind),
+  ],
 );
 
 export const criterionResults = sqliteTable(
@@ -110,12 +113,16 @@ export const hotspots = kindTable(kinds.hotspots.spec);
 export const keyAreas = kindTable(kinds.keyAreas.spec);
 
 /** The plan's model units: reference data the plan itself names (Chiềng Pha, Chiềng Lề), not records of the police's work. */
-export const modelUnits = sqliteTable('model_units', {
-  unitId: text('unit_id').notNull(),
-  kind: text('kind').notNull(),
-  since: text('since').notNull(),
-  source: text('source').notNull(),
-}, (t) => [primaryKey({ columns: [t.unitId, t.kind] })]);
+export const modelUnits = sqliteTable(
+  'model_units',
+  {
+    unitId: text('unit_id').notNull(),
+    kind: text('kind').notNull(),
+    since: text('since').notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.kind] })],
+);
 
 export const coreForces = kindTable(kinds.coreForces.spec);
 

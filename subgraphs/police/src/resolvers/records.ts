@@ -36,7 +36,12 @@ function reintegrationCase(ctx: SubgraphContext, id: string): StoredRecord | nul
 }
 
 /** A list of internal records under a unit: organizations' staff and leadership, inside their jurisdiction. */
-function internal(ctx: SubgraphContext, kind: Parameters<typeof currentRecords>[1], unitId: string | null | undefined, extra: Omit<Parameters<typeof currentRecords>[2] & object, 'units'> = {}) {
+function internal(
+  ctx: SubgraphContext,
+  kind: Parameters<typeof currentRecords>[1],
+  unitId: string | null | undefined,
+  extra: Omit<Parameters<typeof currentRecords>[2] & object, 'units'> = {},
+) {
   const u = unitOrJurisdiction(ctx.scope, unitId);
   assertCanReadInternal(ctx.scope, u);
   return currentRecords(ctx, kind, { ...extra, units: ctx.scope.visibleUnder(u) });
@@ -71,13 +76,16 @@ export const recordResolvers = {
       return ctx.db.select().from(modelUnits).all();
     },
     policeCoreForces: (_: unknown, a: { unitId?: string }, ctx: SubgraphContext) => internal(ctx, coreForces, a.unitId, { orderBy: 'id' }),
-    policeTrainings: (_: unknown, a: { unitId?: string; periodId?: string }, ctx: SubgraphContext) => internal(ctx, trainings, a.unitId, periodRange('periodId', a.periodId)),
+    policeTrainings: (_: unknown, a: { unitId?: string; periodId?: string }, ctx: SubgraphContext) =>
+      internal(ctx, trainings, a.unitId, periodRange('periodId', a.periodId)),
     /** Bulletins addressed to the caller's organization; police and leadership see all of them. */
     policeBulletins: (_: unknown, a: { periodId?: string }, ctx: SubgraphContext) => {
       if (ctx.scope.has('DASHBOARD') && !ctx.scope.has('LEADERSHIP')) throw forbidden('Bảng điều khiển chỉ đọc số liệu tổng hợp.');
       const me = ctx.scope.identity.organization;
       const all = isPoliceStaff(ctx.scope) || ctx.scope.has('LEADERSHIP');
-      return currentRecords(ctx, bulletins, periodRange('periodId', a.periodId)).filter((b) => all || (b.audience as string[]).length === 0 || (b.audience as string[]).includes(me));
+      return currentRecords(ctx, bulletins, periodRange('periodId', a.periodId)).filter(
+        (b) => all || (b.audience as string[]).length === 0 || (b.audience as string[]).includes(me),
+      );
     },
     policeReintegrationCases: (_: unknown, a: { unitId?: string }, ctx: SubgraphContext) => {
       if (!isPoliceStaff(ctx.scope)) throw forbidden('Danh sách hồ sơ tái hòa nhập chỉ dành cho cán bộ Công an.');
@@ -98,7 +106,8 @@ export const recordResolvers = {
       const o = input.mediatingOrganizationId;
       if (o != null && !isOrganizationId(o)) throw invalidInput('input.mediatingOrganizationId', `Không có tổ chức "${o}".`, 'UNKNOWN_ORGANIZATION');
       const mediationCaseId = optionalText('input.mediationCaseId', input.mediationCaseId, 100, 'Mã vụ hòa giải');
-      if (mediationCaseId && !(o ?? h.mediatingOrganization)) throw invalidInput('input.mediationCaseId', 'Ghi rõ tổ chức hòa giải (mediatingOrganizationId) cùng mã vụ hòa giải.', 'REQUIRED');
+      if (mediationCaseId && !(o ?? h.mediatingOrganization))
+        throw invalidInput('input.mediationCaseId', 'Ghi rõ tổ chức hòa giải (mediatingOrganizationId) cùng mã vụ hòa giải.', 'REQUIRED');
       const closing = input.status === 'RESOLVED' || input.status === 'ESCALATED';
       return follow(
         ctx,
@@ -115,7 +124,11 @@ export const recordResolvers = {
         'Cập nhật diễn biến vụ việc',
       );
     },
-    listKeyArea: (_: unknown, { input }: { input: { unitId: string; reason: string; listedOn: string; transformationPlan?: string | null } }, ctx: SubgraphContext) => {
+    listKeyArea: (
+      _: unknown,
+      { input }: { input: { unitId: string; reason: string; listedOn: string; transformationPlan?: string | null } },
+      ctx: SubgraphContext,
+    ) => {
       const { reason, ...rest } = input;
       return recordsOf(ctx, keyAreas).create({ ...rest, listingReason: reason, areaStatus: input.transformationPlan?.trim() ? 'BEING_TRANSFORMED' : 'LISTED' });
     },
@@ -134,7 +147,11 @@ export const recordResolvers = {
     },
     recordCoreForce: (_: unknown, { input }: { input: Record<string, unknown> }, ctx: SubgraphContext) => recordsOf(ctx, coreForces).create(input),
     recordPoliceTraining: (_: unknown, { input }: { input: Record<string, unknown> }, ctx: SubgraphContext) => recordsOf(ctx, trainings).create(input),
-    issueBulletin: (_: unknown, { input }: { input: { title: string; body: string; topic: string; issuedOn: string; audienceIds: string[] } }, ctx: SubgraphContext) => {
+    issueBulletin: (
+      _: unknown,
+      { input }: { input: { title: string; body: string; topic: string; issuedOn: string; audienceIds: string[] } },
+      ctx: SubgraphContext,
+    ) => {
       input.audienceIds.forEach((o, i) => {
         if (!isOrganizationId(o)) throw invalidInput(`input.audienceIds.${i}`, `Không có tổ chức "${o}".`, 'UNKNOWN_ORGANIZATION');
       });
@@ -150,7 +167,9 @@ export const recordResolvers = {
     mediatingOrganization: (h: StoredRecord) => org(h.mediatingOrganization),
     // A reference the gateway completes from the organization that keeps the case.
     mediation: (h: StoredRecord) =>
-      h.mediationCaseId && MEDIATORS.includes((h.mediatingOrganization as string) ?? '') ? { __typename: `${ORGANIZATIONS[h.mediatingOrganization as OrganizationId].typePrefix}MediationCase`, id: h.mediationCaseId } : null,
+      h.mediationCaseId && MEDIATORS.includes((h.mediatingOrganization as string) ?? '')
+        ? { __typename: `${ORGANIZATIONS[h.mediatingOrganization as OrganizationId].typePrefix}MediationCase`, id: h.mediationCaseId }
+        : null,
     reportedBy: (h: StoredRecord) => (h.reportedBy === 'police' ? null : org(h.reportedBy)),
   },
   KeyArea: { unit, reason: (k: StoredRecord) => k.listingReason, status: (k: StoredRecord) => k.areaStatus },
@@ -173,7 +192,8 @@ export const recordResolvers = {
   CoreForce: { unit },
   PoliceTraining: {
     unit,
-    participants: (t: StoredRecord) => (JSON.parse(t.participants as string) as Participants[]).map((p) => ({ organization: org(p.organizationId), count: p.count })),
+    participants: (t: StoredRecord) =>
+      (JSON.parse(t.participants as string) as Participants[]).map((p) => ({ organization: org(p.organizationId), count: p.count })),
   },
   Bulletin: {
     audience: (b: StoredRecord) => {
@@ -190,7 +210,11 @@ export const recordResolvers = {
   },
   PoliceUnitRecords: {
     openHotspots: ({ unitId }: { unitId: string }, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
-      recordsOf(ctx, hotspots).aggregate<{ n: number }>({ unitId, periodId }, 'count(*) AS n', { dated: false, where: 'since <= @to AND (closed_on IS NULL OR closed_on > @to)' })[0]!.n,
-    reintegrationCases: ({ unitId }: { unitId: string }, { periodId }: { periodId: string }, ctx: SubgraphContext) => recordsOf(ctx, reintegrationCases).aggregate<{ n: number }>({ unitId, periodId }, 'count(*) AS n')[0]!.n,
+      recordsOf(ctx, hotspots).aggregate<{ n: number }>({ unitId, periodId }, 'count(*) AS n', {
+        dated: false,
+        where: 'since <= @to AND (closed_on IS NULL OR closed_on > @to)',
+      })[0]!.n,
+    reintegrationCases: ({ unitId }: { unitId: string }, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
+      recordsOf(ctx, reintegrationCases).aggregate<{ n: number }>({ unitId, periodId }, 'count(*) AS n')[0]!.n,
   },
 };

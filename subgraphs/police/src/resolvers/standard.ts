@@ -1,7 +1,14 @@
 /** Resolvers of the standard "An toàn về ANTT": register, criteria, assessments, indicators. */
 import { territory } from '@antt/reference';
 import type { SubgraphContext } from '@antt/subgraph-kit';
-import { StandardRepository, windowOf, type AssessmentRow, type EstablishmentRow, type IndicatorsView, type RecordAssessmentInput } from '../data/standard-repository.js';
+import {
+  StandardRepository,
+  windowOf,
+  type AssessmentRow,
+  type EstablishmentRow,
+  type IndicatorsView,
+  type RecordAssessmentInput,
+} from '../data/standard-repository.js';
 import { outOfScopeReason, type SubjectKind } from '../legal/criteria.js';
 import { todayInVietnam } from '@antt/reference';
 
@@ -10,14 +17,18 @@ const currentYear = () => Number(todayInVietnam().slice(0, 4));
 
 export const standardResolvers = {
   Query: {
-    policeEstablishments: (_: unknown, a: { unitId?: string; kind?: string; inScopeOnly?: boolean }, ctx: SubgraphContext) => repo(ctx).establishments(a.unitId, a.kind, a.inScopeOnly ?? false),
+    policeEstablishments: (_: unknown, a: { unitId?: string; kind?: string; inScopeOnly?: boolean }, ctx: SubgraphContext) =>
+      repo(ctx).establishments(a.unitId, a.kind, a.inScopeOnly ?? false),
     policeCriteriaSets: (_: unknown, __: unknown, ctx: SubgraphContext) => repo(ctx).criteriaSets(),
     policeCriteriaSet: (_: unknown, a: { subjectKind: SubjectKind; year: number }, ctx: SubgraphContext) => repo(ctx).criteriaSet(a.subjectKind, a.year),
     policeUnitAssessment: (_: unknown, a: { unitId: string; year: number }, ctx: SubgraphContext) => repo(ctx).assessmentForUnit(a.unitId, a.year),
   },
   Mutation: {
-    registerEstablishment: (_: unknown, a: { name: string; kind: string; subKind: string; unitId: string; managedBy: 'PROVINCE' | 'COMMUNE' }, ctx: SubgraphContext) =>
-      repo(ctx).registerEstablishment(a.name, a.kind, a.subKind, a.unitId, a.managedBy),
+    registerEstablishment: (
+      _: unknown,
+      a: { name: string; kind: string; subKind: string; unitId: string; managedBy: 'PROVINCE' | 'COMMUNE' },
+      ctx: SubgraphContext,
+    ) => repo(ctx).registerEstablishment(a.name, a.kind, a.subKind, a.unitId, a.managedBy),
     recordStandardAssessment: (_: unknown, { input }: { input: RecordAssessmentInput }, ctx: SubgraphContext) => repo(ctx).recordAssessment(input),
     recognizeStandardAssessment: (_: unknown, a: { id: string; decisionNumber: string; decidedOn: string; authority: string }, ctx: SubgraphContext) =>
       repo(ctx).recognize(Number(a.id) || 0, a.decisionNumber, a.decidedOn, a.authority),
@@ -51,6 +62,7 @@ export const standardResolvers = {
   },
   PoliceUnitRecords: {
     standardIndicators: ({ unitId }: { unitId: string }, { year }: { year: number }, ctx: SubgraphContext) => repo(ctx).indicators(unitId, year),
-    standardBreakdown: ({ unitId }: { unitId: string }, a: { year: number; view: 'AS_RECORDED' | 'TODAY_MAP' }, ctx: SubgraphContext) => repo(ctx).breakdown(unitId, a.year, a.view),
+    standardBreakdown: ({ unitId }: { unitId: string }, a: { year: number; view: 'AS_RECORDED' | 'TODAY_MAP' }, ctx: SubgraphContext) =>
+      repo(ctx).breakdown(unitId, a.year, a.view),
   },
 };

@@ -8,7 +8,17 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { forbidden, invalidInput, notFound } from '@antt/auth';
 import { ORGANIZATIONS, territory, type OrganizationId } from '@antt/reference';
-import { instantNotInFuture, notInFuture, pageSize, periodRange, recordsOf, requiredText, vnDate, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import {
+  instantNotInFuture,
+  notInFuture,
+  pageSize,
+  periodRange,
+  recordsOf,
+  requiredText,
+  vnDate,
+  type StoredRecord,
+  type SubgraphContext,
+} from '@antt/subgraph-kit';
 import { identityReads, tipStatusHistory } from '../db/schema.js';
 import { isOrganizationStaff, isPoliceStaff } from '../access.js';
 import { crimeTips } from '../kinds/index.js';
@@ -62,7 +72,13 @@ function readable(ctx: SubgraphContext, id: string): StoredRecord | null {
 }
 
 function deadlineState(t: StoredRecord) {
-  return { receivedAt: t.receivedAt as string, remoteArea: Boolean(t.remoteArea), forwardedAt: (t.forwardedAt as string | null) ?? null, decisionDueOn: t.decisionDueOn as string, decidedOn: (t.decidedOn as string | null) ?? null };
+  return {
+    receivedAt: t.receivedAt as string,
+    remoteArea: Boolean(t.remoteArea),
+    forwardedAt: (t.forwardedAt as string | null) ?? null,
+    decisionDueOn: t.decisionDueOn as string,
+    decidedOn: (t.decidedOn as string | null) ?? null,
+  };
 }
 
 const receipt = (t: StoredRecord) => ({ receiptId: t.receiptId, handedOverAt: t.recordedAt, status: t.tipStatus });
@@ -78,28 +94,45 @@ function step(ctx: SubgraphContext, id: string, apply: (t: StoredRecord) => Reco
 export const tipResolvers = {
   Query: {
     policeCrimeTips: (_: unknown, a: { unitId?: string | null; periodId?: string | null; status?: string | null; first: number }, ctx: SubgraphContext) => {
-      if (!isPoliceStaff(ctx.scope)) throw forbidden('Chỉ cán bộ Công an được xem tin báo, tố giác tội phạm; lãnh đạo và bảng điều khiển xem số liệu tổng hợp.');
+      if (!isPoliceStaff(ctx.scope))
+        throw forbidden('Chỉ cán bộ Công an được xem tin báo, tố giác tội phạm; lãnh đạo và bảng điều khiển xem số liệu tổng hợp.');
       const u = a.unitId ?? ctx.scope.identity.unitId;
       if (!ctx.scope.coversUnit(u)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
       pageSize('first', a.first, 200);
       const { from, to } = periodRange('periodId', a.periodId);
-      return currentRecords(ctx, crimeTips, { units: ctx.scope.visibleUnder(u), from, to, where: '@s IS NULL OR tip_status = @s', params: { s: a.status ?? null }, orderBy: 'received_at DESC, id DESC', limit: a.first });
+      return currentRecords(ctx, crimeTips, {
+        units: ctx.scope.visibleUnder(u),
+        from,
+        to,
+        where: '@s IS NULL OR tip_status = @s',
+        params: { s: a.status ?? null },
+        orderBy: 'received_at DESC, id DESC',
+        limit: a.first,
+      });
     },
     policeCrimeTip: (_: unknown, a: { id: string }, ctx: SubgraphContext) => readable(ctx, a.id),
     policeOverdueTips: (_: unknown, a: { unitId?: string | null }, ctx: SubgraphContext) => {
-      if (!(isPoliceStaff(ctx.scope) && (ctx.scope.has('LEADER') || ctx.scope.has('INVESTIGATOR')))) throw forbidden('Danh sách tin quá hạn dành cho lãnh đạo Công an và điều tra viên.');
+      if (!(isPoliceStaff(ctx.scope) && (ctx.scope.has('LEADER') || ctx.scope.has('INVESTIGATOR'))))
+        throw forbidden('Danh sách tin quá hạn dành cho lãnh đạo Công an và điều tra viên.');
       const now = new Date();
-      return currentRecords(ctx, crimeTips, { units: ctx.scope.visibleUnder(a.unitId ?? ctx.scope.identity.unitId), where: 'decided_on IS NULL', orderBy: 'received_at, id' }).filter((t) => isOverdue(deadlineState(t), now));
+      return currentRecords(ctx, crimeTips, {
+        units: ctx.scope.visibleUnder(a.unitId ?? ctx.scope.identity.unitId),
+        where: 'decided_on IS NULL',
+        orderBy: 'received_at, id',
+      }).filter((t) => isOverdue(deadlineState(t), now));
     },
     policeTipReporter: (_: unknown, a: { tipId: string; reason: string }, ctx: SubgraphContext) => {
-      if (!(ctx.scope.identity.organization === 'police' && ctx.scope.has('INVESTIGATOR'))) throw forbidden('Chỉ điều tra viên mới được xem thông tin người tố giác.');
+      if (!(ctx.scope.identity.organization === 'police' && ctx.scope.has('INVESTIGATOR')))
+        throw forbidden('Chỉ điều tra viên mới được xem thông tin người tố giác.');
       const why = requiredText('reason', a.reason, 500, 'Lý do');
       const t = readable(ctx, a.tipId);
       if (!t) throw notFound(`Không tìm thấy tin báo ${a.tipId}.`);
       // A read field, so no write transaction of the kit's around it: its own, committed (and checked)
       // before the identity is decrypted, so an unrecorded read reveals nothing.
       ctx.db.transaction((tx) => {
-        tx.insert(identityReads).values({ recordKind: 'CRIME_TIP', recordId: t.id, userId: ctx.scope.identity.userId, organization: ctx.scope.identity.organization, reason: why }).run();
+        tx.insert(identityReads)
+          .values({ recordKind: 'CRIME_TIP', recordId: t.id, userId: ctx.scope.identity.userId, organization: ctx.scope.identity.organization, reason: why })
+          .run();
       });
       const who = t.reporterSealed ? identityCipher().decryptJson<ReporterInput>(t.reporterSealed as string) : null;
       // The tip's id rides along (not a field) so the audit trail can name the record read.
@@ -117,7 +150,14 @@ export const tipResolvers = {
       const { reporter, ...rest } = input;
       const reporterSealed = sealReporter(reporter);
       if (!isPoliceStaff(ctx.scope)) throw forbidden('Chỉ Công an tiếp nhận trực tiếp; tổ chức khác dùng handOverCrimeTip.');
-      return recordsOf(ctx, crimeTips).create({ ...rest, receivedOn: dayOf(rest.receivedAt), category: rest.category ?? 'OTHER', remoteArea: rest.remoteArea ?? false, reporterSealed, tipStatus: 'RECEIVED' });
+      return recordsOf(ctx, crimeTips).create({
+        ...rest,
+        receivedOn: dayOf(rest.receivedAt),
+        category: rest.category ?? 'OTHER',
+        remoteArea: rest.remoteArea ?? false,
+        reporterSealed,
+        tipStatus: 'RECEIVED',
+      });
     },
     /**
      * A tip another organization received, handed to the police. Write-only for the sender: the answer
@@ -126,7 +166,8 @@ export const tipResolvers = {
     handOverCrimeTip: (_: unknown, { input }: { input: TipInput }, ctx: SubgraphContext) => {
       const { reporter, ...rest } = input;
       const reporterSealed = sealReporter(reporter);
-      if (!isOrganizationStaff(ctx.scope) || ctx.scope.identity.organization === 'police') throw forbidden('Chỉ cán bộ của các tổ chức (không phải Công an) chuyển tin cho Công an; Công an tiếp nhận bằng recordCrimeTip.');
+      if (!isOrganizationStaff(ctx.scope) || ctx.scope.identity.organization === 'police')
+        throw forbidden('Chỉ cán bộ của các tổ chức (không phải Công an) chuyển tin cho Công an; Công an tiếp nhận bằng recordCrimeTip.');
       const t = writerFor(ctx, crimeTips).create({
         ...rest,
         receivedOn: dayOf(rest.receivedAt),
@@ -219,14 +260,30 @@ export const tipResolvers = {
     /** The steps recorded before versions (tips kept then), then one per version: intake, then each step. */
     history: (t: StoredRecord, _: unknown, ctx: SubgraphContext) => {
       const versions = recordsOf(ctx, crimeTips).history(t.id);
-      const legacy = /^[1-9]\d{0,15}$/.test(t.id) ? ctx.db.select().from(tipStatusHistory).where(eq(tipStatusHistory.tipId, Number(t.id))).orderBy(tipStatusHistory.id).all() : [];
-      const steps = versions.filter((v) => v.status === 'ACTIVE').map((v) => ({ status: v.tipStatus, at: v.version === 1 ? v.receivedAt : v.versionRecordedAt, note: v.version === 1 ? (v.handedOverBy ? `Chuyển đến từ ${ORGANIZATIONS[v.handedOverBy as OrganizationId].nameVi}` : null) : v.reason }));
+      const legacy = /^[1-9]\d{0,15}$/.test(t.id)
+        ? ctx.db
+            .select()
+            .from(tipStatusHistory)
+            .where(eq(tipStatusHistory.tipId, Number(t.id)))
+            .orderBy(tipStatusHistory.id)
+            .all()
+        : [];
+      const steps = versions
+        .filter((v) => v.status === 'ACTIVE')
+        .map((v) => ({
+          status: v.tipStatus,
+          at: v.version === 1 ? v.receivedAt : v.versionRecordedAt,
+          note: v.version === 1 ? (v.handedOverBy ? `Chuyển đến từ ${ORGANIZATIONS[v.handedOverBy as OrganizationId].nameVi}` : null) : v.reason,
+        }));
       return legacy.length ? [...legacy.map((h) => ({ status: h.status, at: h.at, note: h.note })), ...steps.slice(1)] : steps;
     },
   },
   PoliceUnitRecords: {
     tipCounts: ({ unitId }: { unitId: string }, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
-      recordsOf(ctx, crimeTips).aggregate<{ category: string; status: string; count: number }>({ unitId, periodId }, 'category, tip_status AS status, count(*) AS count', { groupBy: 'category, tip_status' }).sort((a, b) => a.category.localeCompare(b.category) || a.status.localeCompare(b.status)),
+      recordsOf(ctx, crimeTips)
+        .aggregate<{ category: string; status: string; count: number }>({ unitId, periodId }, 'category, tip_status AS status, count(*) AS count', {
+          groupBy: 'category, tip_status',
+        })
+        .sort((a, b) => a.category.localeCompare(b.category) || a.status.localeCompare(b.status)),
   },
 };
-

@@ -17,22 +17,45 @@ export const patrols = defineKind({
   create: 'recordVeteransPatrol',
   fields: {
     date: field.date({ label: 'Ngày tuần tra', description: 'Day of the patrol (ngày tuần tra); not in the future.' }),
-    unitId: field.unit({ label: 'Địa bàn tuần tra', description: 'Commune or residential area patrolled, as it was on that day (địa bàn).', levels: ['COMMUNE', 'RESIDENTIAL_AREA'] }),
+    unitId: field.unit({
+      label: 'Địa bàn tuần tra',
+      description: 'Commune or residential area patrolled, as it was on that day (địa bàn).',
+      levels: ['COMMUNE', 'RESIDENTIAL_AREA'],
+    }),
     team: field.text({ label: 'Tên tổ tuần tra', description: 'The patrol team (tổ tuần tra), e.g. Tổ CCB tự quản bản Nà Sản.', max: 200 }),
     members: field.count({ label: 'Số hội viên tham gia', description: 'Members taking part (số hội viên tham gia), 1 or more.', min: 1, max: 500 }),
     incidentsFound: field.count({ label: 'Số vụ việc phát hiện', description: 'Incidents found (số vụ việc phát hiện).', max: 1000 }),
-    findings: field.text({ label: 'Nội dung phát hiện', description: 'What was found, without the names of the people concerned (required when something was).', max: 2000, required: false }),
-    handedToPolice: field.count({ label: 'Số vụ việc bàn giao cho Công an', description: 'Of the incidents, how many were handed to the police (bàn giao cho Công an).', max: 1000 }),
+    findings: field.text({
+      label: 'Nội dung phát hiện',
+      description: 'What was found, without the names of the people concerned (required when something was).',
+      max: 2000,
+      required: false,
+    }),
+    handedToPolice: field.count({
+      label: 'Số vụ việc bàn giao cho Công an',
+      description: 'Of the incidents, how many were handed to the police (bàn giao cho Công an).',
+      max: 1000,
+    }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
   },
   dateField: 'date',
   unitField: 'unitId',
   branch: true,
   check: (v, c) => {
-    if (v.handedToPolice > v.incidentsFound) c.problems.add(c.at('handedToPolice'), 'Số vụ việc bàn giao cho Công an không được nhiều hơn số vụ việc phát hiện.', 'MORE_THAN_TOTAL');
-    if (v.incidentsFound > 0 && !v.findings) c.problems.add(c.at('findings'), 'Đã phát hiện vụ việc: hãy ghi nội dung phát hiện (không ghi họ tên người liên quan).', 'REQUIRED');
+    if (v.handedToPolice > v.incidentsFound)
+      c.problems.add(c.at('handedToPolice'), 'Số vụ việc bàn giao cho Công an không được nhiều hơn số vụ việc phát hiện.', 'MORE_THAN_TOTAL');
+    if (v.incidentsFound > 0 && !v.findings)
+      c.problems.add(c.at('findings'), 'Đã phát hiện vụ việc: hãy ghi nội dung phát hiện (không ghi họ tên người liên quan).', 'REQUIRED');
   },
-  example: { date: '2021-04-01', unitId: 'commune:03730@2019', team: 'Tổ CCB tự quản bản Nà Sản', members: 5, incidentsFound: 1, findings: 'Nhóm thanh niên tụ tập gây mất trật tự', handedToPolice: 1 },
+  example: {
+    date: '2021-04-01',
+    unitId: 'commune:03730@2019',
+    team: 'Tổ CCB tự quản bản Nà Sản',
+    members: 5,
+    incidentsFound: 1,
+    findings: 'Nhóm thanh niên tụ tập gây mất trật tự',
+    handedToPolice: 1,
+  },
   exampleChange: { members: 6, note: 'Bổ sung một hội viên tham gia' },
   counts: {
     field: 'patrols',
@@ -59,10 +82,18 @@ export const condemnationForums = defineKind({
   create: 'recordVeteransCondemnationForum',
   fields: {
     date: field.date({ label: 'Ngày tổ chức diễn đàn', description: 'Day it was held (ngày tổ chức); not in the future.' }),
-    unitId: field.unit({ label: 'Địa bàn', description: 'Commune or residential area, as it was on that day (địa bàn).', levels: ['COMMUNE', 'RESIDENTIAL_AREA'] }),
+    unitId: field.unit({
+      label: 'Địa bàn',
+      description: 'Commune or residential area, as it was on that day (địa bàn).',
+      levels: ['COMMUNE', 'RESIDENTIAL_AREA'],
+    }),
     topic: field.text({ label: 'Chủ đề diễn đàn', description: 'Topic (chủ đề), e.g. Lên án hành vi buôn bán ma túy.', max: 300 }),
     attendance: field.count({ label: 'Số người dự', description: 'People attending (số người dự), 1 or more.', min: 1, max: 100_000 }),
-    pledges: field.count({ label: 'Số bản cam kết', description: 'Commitments not to break the law signed at the forum (số bản cam kết), not more than the people attending.', max: 100_000 }),
+    pledges: field.count({
+      label: 'Số bản cam kết',
+      description: 'Commitments not to break the law signed at the forum (số bản cam kết), not more than the people attending.',
+      max: 100_000,
+    }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
   },
   dateField: 'date',

@@ -73,20 +73,59 @@ export const protectionCases = defineKind({
   table: 'women_protection_cases',
   slug: 'protection-case',
   description:
-    'A case of violence, trafficking or abuse in which the union protects a woman or a child, with its victim. Sensitive personal data: visible only to the women\'s union\'s own staff whose jurisdiction covers the case; leadership, dashboards and other organizations see counts (Unit.women.protection), and the case reached through _entities by anyone else is null.',
+    "A case of violence, trafficking or abuse in which the union protects a woman or a child, with its victim. Sensitive personal data: visible only to the women's union's own staff whose jurisdiction covers the case; leadership, dashboards and other organizations see counts (Unit.women.protection), and the case reached through _entities by anyone else is null.",
   nounVi: 'vụ việc',
   list: 'womenProtectionCases',
   create: 'recordWomenProtectionCase',
   fields: {
     openedOn: field.date({ label: 'Ngày tiếp nhận', description: 'Day the union took the case on (ngày tiếp nhận); not in the future.' }),
-    unitId: field.unit({ label: 'Nơi nạn nhân cư trú', description: 'Commune or residential area where the victim lives, as it was on that day (nơi cư trú).', levels: ['COMMUNE', 'RESIDENTIAL_AREA'] }),
-    kind: field.oneOf({ label: 'Loại vụ việc', description: 'Kind of case the union protects women and children in (loại vụ việc).', enumType: 'ProtectionCaseKind', catalogue: PROTECTION_CASE_KINDS }),
-    victimIsChild: boolField({ label: 'Nạn nhân là trẻ em', description: 'Whether the victim is a child (under 16); must agree with the year of birth when given.' }),
-    victimFullName: field.text({ label: 'Họ tên nạn nhân', description: "The victim's full name (họ tên nạn nhân): sensitive personal data, erasable.", max: 120, dataClass: 'SENSITIVE_PERSONAL' }),
-    victimYearOfBirth: field.count({ label: 'Năm sinh', description: "The victim's year of birth, if known (năm sinh): sensitive personal data, erasable.", min: 1900, max: 9999, required: false, dataClass: 'SENSITIVE_PERSONAL' }),
-    victimContact: field.text({ label: 'Liên lạc', description: 'How to reach the victim or her guardian, if given (liên lạc): sensitive personal data, erasable.', max: 200, required: false, dataClass: 'SENSITIVE_PERSONAL' }),
-    support: field.setOf({ label: 'Hình thức hỗ trợ', description: 'Support given to the victim so far (hình thức hỗ trợ nạn nhân).', enumType: 'ProtectionSupport', catalogue: PROTECTION_SUPPORT }),
-    tipReceiptId: field.code({ label: 'Mã biên nhận của Công an', description: "The police's receipt when the case was handed over with handOverCrimeTip (mã biên nhận).", required: false }),
+    unitId: field.unit({
+      label: 'Nơi nạn nhân cư trú',
+      description: 'Commune or residential area where the victim lives, as it was on that day (nơi cư trú).',
+      levels: ['COMMUNE', 'RESIDENTIAL_AREA'],
+    }),
+    kind: field.oneOf({
+      label: 'Loại vụ việc',
+      description: 'Kind of case the union protects women and children in (loại vụ việc).',
+      enumType: 'ProtectionCaseKind',
+      catalogue: PROTECTION_CASE_KINDS,
+    }),
+    victimIsChild: boolField({
+      label: 'Nạn nhân là trẻ em',
+      description: 'Whether the victim is a child (under 16); must agree with the year of birth when given.',
+    }),
+    victimFullName: field.text({
+      label: 'Họ tên nạn nhân',
+      description: "The victim's full name (họ tên nạn nhân): sensitive personal data, erasable.",
+      max: 120,
+      dataClass: 'SENSITIVE_PERSONAL',
+    }),
+    victimYearOfBirth: field.count({
+      label: 'Năm sinh',
+      description: "The victim's year of birth, if known (năm sinh): sensitive personal data, erasable.",
+      min: 1900,
+      max: 9999,
+      required: false,
+      dataClass: 'SENSITIVE_PERSONAL',
+    }),
+    victimContact: field.text({
+      label: 'Liên lạc',
+      description: 'How to reach the victim or her guardian, if given (liên lạc): sensitive personal data, erasable.',
+      max: 200,
+      required: false,
+      dataClass: 'SENSITIVE_PERSONAL',
+    }),
+    support: field.setOf({
+      label: 'Hình thức hỗ trợ',
+      description: 'Support given to the victim so far (hình thức hỗ trợ nạn nhân).',
+      enumType: 'ProtectionSupport',
+      catalogue: PROTECTION_SUPPORT,
+    }),
+    tipReceiptId: field.code({
+      label: 'Mã biên nhận của Công an',
+      description: "The police's receipt when the case was handed over with handOverCrimeTip (mã biên nhận).",
+      required: false,
+    }),
     closedOn: field.date({ label: 'Ngày kết thúc hỗ trợ', description: 'Day support ended (ngày kết thúc hỗ trợ); null while it goes on.', required: false }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
   },
@@ -95,20 +134,32 @@ export const protectionCases = defineKind({
   branch: true,
   visibility: 'own-staff',
   check: (v, c) => {
-    if (v.kind === 'CHILD_ABUSE' && !v.victimIsChild) c.problems.add(c.at('victimIsChild'), `Vụ bạo lực, xâm hại trẻ em: nạn nhân phải là trẻ em (dưới ${CHILD_UNDER} tuổi).`, 'INCONSISTENT');
+    if (v.kind === 'CHILD_ABUSE' && !v.victimIsChild)
+      c.problems.add(c.at('victimIsChild'), `Vụ bạo lực, xâm hại trẻ em: nạn nhân phải là trẻ em (dưới ${CHILD_UNDER} tuổi).`, 'INCONSISTENT');
     const year = Number(v.openedOn.slice(0, 4));
     if (v.victimYearOfBirth != null) {
       if (v.victimYearOfBirth > year) c.problems.add(c.at('victimYearOfBirth'), 'Năm sinh sau năm tiếp nhận vụ việc.', 'TOO_LARGE');
       else {
         // A year of birth gives the age within a year; refuse only what cannot be true either way.
         const age = year - v.victimYearOfBirth;
-        if (v.victimIsChild && age > CHILD_UNDER) c.problems.add(c.at('victimIsChild'), `Theo năm sinh, nạn nhân đã từ ${CHILD_UNDER} tuổi trở lên: không phải trẻ em.`, 'INCONSISTENT');
-        if (!v.victimIsChild && age < CHILD_UNDER - 1) c.problems.add(c.at('victimIsChild'), `Theo năm sinh, nạn nhân dưới ${CHILD_UNDER} tuổi: là trẻ em.`, 'INCONSISTENT');
+        if (v.victimIsChild && age > CHILD_UNDER)
+          c.problems.add(c.at('victimIsChild'), `Theo năm sinh, nạn nhân đã từ ${CHILD_UNDER} tuổi trở lên: không phải trẻ em.`, 'INCONSISTENT');
+        if (!v.victimIsChild && age < CHILD_UNDER - 1)
+          c.problems.add(c.at('victimIsChild'), `Theo năm sinh, nạn nhân dưới ${CHILD_UNDER} tuổi: là trẻ em.`, 'INCONSISTENT');
       }
     }
-    if (v.closedOn && v.closedOn < v.openedOn) c.problems.add(c.at('closedOn'), `Ngày kết thúc hỗ trợ trước ngày tiếp nhận (${fmtDate(v.openedOn)}).`, 'DATE_BEFORE_START');
+    if (v.closedOn && v.closedOn < v.openedOn)
+      c.problems.add(c.at('closedOn'), `Ngày kết thúc hỗ trợ trước ngày tiếp nhận (${fmtDate(v.openedOn)}).`, 'DATE_BEFORE_START');
   },
-  example: { openedOn: '2021-05-04', unitId: 'area:03730-01', kind: 'DOMESTIC_VIOLENCE', victimIsChild: false, victimFullName: 'Lò Thị Mẫu', victimYearOfBirth: 1990, support: ['COUNSELLING'] },
+  example: {
+    openedOn: '2021-05-04',
+    unitId: 'area:03730-01',
+    kind: 'DOMESTIC_VIOLENCE',
+    victimIsChild: false,
+    victimFullName: 'Lò Thị Mẫu',
+    victimYearOfBirth: 1990,
+    support: ['COUNSELLING'],
+  },
   exampleChange: { support: ['COUNSELLING', 'LEGAL_AID'], tipReceiptId: 'BN-2021-000777', closedOn: '2021-08-01' },
 });
 
@@ -125,9 +176,23 @@ export const socialIssueActions = defineKind({
   create: 'recordWomenSocialIssueAction',
   fields: {
     date: field.date({ label: 'Ngày thực hiện', description: 'Day it took place (ngày thực hiện); not in the future.' }),
-    unitId: field.unit({ label: 'Địa bàn', description: 'Unit where it took place, as it was on that day (địa bàn).', levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] }),
-    issue: field.oneOf({ label: 'Vấn đề xã hội', description: 'Social issue concerning women the 2017-2027 project addresses (vấn đề xã hội liên quan đến phụ nữ).', enumType: 'SocialIssue', catalogue: SOCIAL_ISSUES }),
-    form: field.oneOf({ label: 'Hình thức', description: 'How an action of the project reached women (hình thức).', enumType: 'SocialIssueForm', catalogue: SOCIAL_ISSUE_FORMS }),
+    unitId: field.unit({
+      label: 'Địa bàn',
+      description: 'Unit where it took place, as it was on that day (địa bàn).',
+      levels: ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'],
+    }),
+    issue: field.oneOf({
+      label: 'Vấn đề xã hội',
+      description: 'Social issue concerning women the 2017-2027 project addresses (vấn đề xã hội liên quan đến phụ nữ).',
+      enumType: 'SocialIssue',
+      catalogue: SOCIAL_ISSUES,
+    }),
+    form: field.oneOf({
+      label: 'Hình thức',
+      description: 'How an action of the project reached women (hình thức).',
+      enumType: 'SocialIssueForm',
+      catalogue: SOCIAL_ISSUE_FORMS,
+    }),
     participants: field.count({ label: 'Số người được tiếp cận', description: 'Women and others reached (số người được tiếp cận).', max: 100_000 }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
   },
@@ -159,9 +224,17 @@ export const modelReplicas = defineKind({
   create: 'recordWomenModelReplica',
   fields: {
     startedOn: field.date({ label: 'Ngày bắt đầu', description: 'Day it started (ngày bắt đầu); not in the future.' }),
-    unitId: field.unit({ label: 'Xã nhân rộng', description: 'Commune where it runs (not Chiềng Sơn itself), as the commune was when it started.', levels: ['COMMUNE'] }),
-    name: field.text({ label: 'Tên mô hình', description: 'Name (tên mô hình), e.g. the model\'s name with the commune\'s.', max: 300 }),
-    peopleSupported: field.count({ label: 'Số người lầm lỗi được giúp đỡ', description: 'People who erred it takes care of (người lầm lỗi được giúp đỡ).', max: 10_000 }),
+    unitId: field.unit({
+      label: 'Xã nhân rộng',
+      description: 'Commune where it runs (not Chiềng Sơn itself), as the commune was when it started.',
+      levels: ['COMMUNE'],
+    }),
+    name: field.text({ label: 'Tên mô hình', description: "Name (tên mô hình), e.g. the model's name with the commune's.", max: 300 }),
+    peopleSupported: field.count({
+      label: 'Số người lầm lỗi được giúp đỡ',
+      description: 'People who erred it takes care of (người lầm lỗi được giúp đỡ).',
+      max: 10_000,
+    }),
     discontinuedOn: field.date({ label: 'Ngày dừng', description: 'Day it stopped (ngày dừng); null while it runs.', required: false }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
   },
@@ -170,10 +243,17 @@ export const modelReplicas = defineKind({
   branch: true,
   check: (v, c) => {
     // "In other communes": not Chiềng Sơn itself, nor the new commune it went into in 2025.
-    if (c.unit && territory().covers(c.unit.id, CHIENG_SON_MODEL.unitId)) c.problems.add(c.at('unitId'), `${c.unit.name} là nơi có mô hình gốc (xã Chiềng Sơn): nhân rộng là ở xã khác.`, 'ORIGINAL_COMMUNE');
-    if (v.discontinuedOn && v.discontinuedOn < v.startedOn) c.problems.add(c.at('discontinuedOn'), `Ngày dừng trước ngày bắt đầu (${fmtDate(v.startedOn)}).`, 'DATE_BEFORE_START');
+    if (c.unit && territory().covers(c.unit.id, CHIENG_SON_MODEL.unitId))
+      c.problems.add(c.at('unitId'), `${c.unit.name} là nơi có mô hình gốc (xã Chiềng Sơn): nhân rộng là ở xã khác.`, 'ORIGINAL_COMMUNE');
+    if (v.discontinuedOn && v.discontinuedOn < v.startedOn)
+      c.problems.add(c.at('discontinuedOn'), `Ngày dừng trước ngày bắt đầu (${fmtDate(v.startedOn)}).`, 'DATE_BEFORE_START');
   },
-  example: { startedOn: '2021-07-01', unitId: 'commune:03730@2019', name: 'Cảm hóa giáo dục người lầm lỗi tái hòa nhập cộng đồng (Xã Chiềng Pha)', peopleSupported: 6 },
+  example: {
+    startedOn: '2021-07-01',
+    unitId: 'commune:03730@2019',
+    name: 'Cảm hóa giáo dục người lầm lỗi tái hòa nhập cộng đồng (Xã Chiềng Pha)',
+    peopleSupported: 6,
+  },
   exampleChange: { peopleSupported: 7, discontinuedOn: '2022-06-30' },
 });
 

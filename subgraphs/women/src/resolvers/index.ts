@@ -19,7 +19,8 @@ function countWindow(ctx: SubgraphContext, unitId: string, a: CountArgs) {
   const p = new Problems();
   const period = periodById(a.periodId);
   if (!period) p.add('periodId', 'không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
-  if (a.asRecordedAt != null && Number.isNaN(Date.parse(a.asRecordedAt))) p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
+  if (a.asRecordedAt != null && Number.isNaN(Date.parse(a.asRecordedAt)))
+    p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
   p.throwIfAny();
   ctx.scope.assertCanReadAggregates('women', unitId);
   return {
@@ -49,7 +50,9 @@ function statements(ctx: SubgraphContext): Statements {
         `SELECT kind, count(*) AS n, coalesce(sum(victim_is_child), 0) AS children, coalesce(sum(tip_receipt_id IS NOT NULL), 0) AS referred, coalesce(sum(closed_on IS NOT NULL AND (@effectiveOn IS NULL OR closed_on <= @effectiveOn)), 0) AS closed
          FROM women_protection_cases WHERE ${STANDING} AND opened_on BETWEEN @from AND @to AND (@effectiveOn IS NULL OR opened_on <= @effectiveOn) GROUP BY kind`,
       ),
-      started: sqlite.prepare(`SELECT count(*) AS n FROM women_model_replicas WHERE ${STANDING} AND started_on BETWEEN @from AND @to AND (@effectiveOn IS NULL OR started_on <= @effectiveOn)`),
+      started: sqlite.prepare(
+        `SELECT count(*) AS n FROM women_model_replicas WHERE ${STANDING} AND started_on BETWEEN @from AND @to AND (@effectiveOn IS NULL OR started_on <= @effectiveOn)`,
+      ),
       running: sqlite.prepare(
         `SELECT count(*) AS n, coalesce(sum(people_supported), 0) AS people FROM women_model_replicas
          WHERE ${STANDING} AND started_on <= @to AND (discontinued_on IS NULL OR discontinued_on >= @to) AND (@effectiveOn IS NULL OR started_on <= @effectiveOn)`,
@@ -70,14 +73,27 @@ export const resolvers: Resolvers = {
       const current = repo.byId(a.id);
       // The end of support is recorded once; a wrong day is a correction of the record, said as such.
       if (current?.closedOn && a.input.closedOn != null) {
-        throw inputProblems([{ field: 'input.closedOn', message: `vụ việc đã kết thúc ngày ${fmtDate(current.closedOn as string)}; nếu ngày đó ghi sai, hãy đính chính bằng correctWomenProtectionCase.`, reason: 'ALREADY_CLOSED' }]);
+        throw inputProblems([
+          {
+            field: 'input.closedOn',
+            message: `vụ việc đã kết thúc ngày ${fmtDate(current.closedOn as string)}; nếu ngày đó ghi sai, hãy đính chính bằng correctWomenProtectionCase.`,
+            reason: 'ALREADY_CLOSED',
+          },
+        ]);
       }
       return repo.correct(a.id, a.input, a.reason);
     },
     discontinueWomenModelReplica: (_: unknown, a: { id: string; on: string; reason: string }, ctx: SubgraphContext) => {
       const repo = recordsOf(ctx, modelReplicas);
       const current = repo.byId(a.id);
-      if (current?.discontinuedOn) throw inputProblems([{ field: 'on', message: `mô hình đã dừng từ ${fmtDate(current.discontinuedOn as string)}; nếu ngày đó ghi sai, hãy đính chính bằng correctWomenModelReplica.`, reason: 'ALREADY_CLOSED' }]);
+      if (current?.discontinuedOn)
+        throw inputProblems([
+          {
+            field: 'on',
+            message: `mô hình đã dừng từ ${fmtDate(current.discontinuedOn as string)}; nếu ngày đó ghi sai, hãy đính chính bằng correctWomenModelReplica.`,
+            reason: 'ALREADY_CLOSED',
+          },
+        ]);
       return repo.correct(a.id, { discontinuedOn: a.on }, a.reason);
     },
   },
@@ -86,7 +102,13 @@ export const resolvers: Resolvers = {
   },
   WomenUnitRecords: {
     protection: ({ unitId }: { unitId: string }, a: CountArgs, ctx: SubgraphContext) => {
-      const rows = statements(ctx).protection.all(countWindow(ctx, unitId, a)) as { kind: string; n: number; children: number; referred: number; closed: number }[];
+      const rows = statements(ctx).protection.all(countWindow(ctx, unitId, a)) as {
+        kind: string;
+        n: number;
+        children: number;
+        referred: number;
+        closed: number;
+      }[];
       const byKind = new Map(rows.map((r) => [r.kind, r]));
       const total = (k: 'n' | 'children' | 'referred' | 'closed') => rows.reduce((s, r) => s + Number(r[k]), 0);
       return {

@@ -27,10 +27,12 @@ const statements = preparedPerDatabase((db: Db) => {
   const both = (sql: (when: string) => string) => ({ current: sqlite.prepare(sql(WHEN.current)), asOf: sqlite.prepare(sql(WHEN.asOf)) });
   return {
     drugPrevention: both(
-      (when) => `SELECT count(*) AS n, coalesce(sum(youth_reached), 0) AS youthReached FROM youth_legal_sessions WHERE ${when} AND ${UNITS} AND drug_prevention = 1 AND date BETWEEN @from AND @to AND (@effectiveOn IS NULL OR date <= @effectiveOn)`,
+      (when) =>
+        `SELECT count(*) AS n, coalesce(sum(youth_reached), 0) AS youthReached FROM youth_legal_sessions WHERE ${when} AND ${UNITS} AND drug_prevention = 1 AND date BETWEEN @from AND @to AND (@effectiveOn IS NULL OR date <= @effectiveOn)`,
     ),
     activeTeams: both(
-      (when) => `SELECT kind AS key, count(*) AS n, coalesce(sum(members), 0) AS members FROM youth_teams WHERE ${when} AND ${UNITS} AND founded_on <= @to AND (dissolved_on IS NULL OR dissolved_on >= @to) AND (@effectiveOn IS NULL OR founded_on <= @effectiveOn) GROUP BY kind`,
+      (when) =>
+        `SELECT kind AS key, count(*) AS n, coalesce(sum(members), 0) AS members FROM youth_teams WHERE ${when} AND ${UNITS} AND founded_on <= @to AND (dissolved_on IS NULL OR dissolved_on >= @to) AND (@effectiveOn IS NULL OR founded_on <= @effectiveOn) GROUP BY kind`,
     ),
   };
 });
@@ -41,7 +43,8 @@ function window(ctx: SubgraphContext, unitId: string, a: CountArgs) {
   if (!territory().unit(unitId)) p.add('unitId', 'không có đơn vị này (ví dụ đúng: commune:03730@2019).', 'UNKNOWN_UNIT');
   const period = periodById(a.periodId);
   if (!period) p.add('periodId', 'không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
-  if (a.asRecordedAt != null && Number.isNaN(Date.parse(a.asRecordedAt))) p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
+  if (a.asRecordedAt != null && Number.isNaN(Date.parse(a.asRecordedAt)))
+    p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
   p.throwIfAny();
   ctx.scope.assertCanReadAggregates('youth', unitId);
   const asOf = a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null;
@@ -67,5 +70,9 @@ export function activeTeams(ctx: SubgraphContext, unitId: string, a: CountArgs):
   const { mode, params } = window(ctx, unitId, a);
   const rows = statements(ctx.db).activeTeams[mode].all(params) as { key: string; n: number; members: number }[];
   const byKind = new Map(rows.map((r) => [r.key, r]));
-  return (Object.keys(YOUTH_TEAM_KINDS) as YouthTeamKind[]).map((kind) => ({ kind, count: Number(byKind.get(kind)?.n ?? 0), members: Number(byKind.get(kind)?.members ?? 0) }));
+  return (Object.keys(YOUTH_TEAM_KINDS) as YouthTeamKind[]).map((kind) => ({
+    kind,
+    count: Number(byKind.get(kind)?.n ?? 0),
+    members: Number(byKind.get(kind)?.members ?? 0),
+  }));
 }

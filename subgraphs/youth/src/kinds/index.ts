@@ -47,15 +47,35 @@ export const legalSessions = defineKind({
     date: field.date({ label: 'Ngày tổ chức', description: 'Day it took place (ngày tổ chức); not in the future.' }),
     unitId: field.unit({ label: 'Địa bàn', description: 'Unit where it took place, as it was on that day (địa bàn).', levels: ANY_LEVEL }),
     topic: field.text({ label: 'Chủ đề', description: 'Topic (chủ đề), e.g. Tác hại của ma túy và kỹ năng từ chối.', max: 300 }),
-    setting: field.oneOf({ label: 'Địa điểm, hình thức', description: 'Where a legal education session took place (địa điểm, hình thức).', enumType: 'SessionSetting', catalogue: SESSION_SETTINGS }),
-    youthReached: field.count({ label: 'Số thanh thiếu niên tham dự', description: 'Young people reached (số thanh thiếu niên tham dự), 1 or more.', min: 1, max: 100_000 }),
-    drugPrevention: bool({ label: 'Thuộc Đề án phòng, chống ma túy', description: 'Whether it was an activity of the project Phòng, chống ma túy trong thanh thiếu niên 2021-2030.' }),
+    setting: field.oneOf({
+      label: 'Địa điểm, hình thức',
+      description: 'Where a legal education session took place (địa điểm, hình thức).',
+      enumType: 'SessionSetting',
+      catalogue: SESSION_SETTINGS,
+    }),
+    youthReached: field.count({
+      label: 'Số thanh thiếu niên tham dự',
+      description: 'Young people reached (số thanh thiếu niên tham dự), 1 or more.',
+      min: 1,
+      max: 100_000,
+    }),
+    drugPrevention: bool({
+      label: 'Thuộc Đề án phòng, chống ma túy',
+      description: 'Whether it was an activity of the project Phòng, chống ma túy trong thanh thiếu niên 2021-2030.',
+    }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),
   },
   dateField: 'date',
   unitField: 'unitId',
   branch: true,
-  example: { date: '2021-04-01', unitId: 'commune:03730@2019', topic: 'Tác hại của ma túy và kỹ năng từ chối', setting: 'SCHOOL', youthReached: 120, drugPrevention: true },
+  example: {
+    date: '2021-04-01',
+    unitId: 'commune:03730@2019',
+    topic: 'Tác hại của ma túy và kỹ năng từ chối',
+    setting: 'SCHOOL',
+    youthReached: 120,
+    drugPrevention: true,
+  },
   exampleChange: { youthReached: 135, note: 'Bổ sung học sinh lớp 9 tham dự' },
   counts: {
     field: 'legalEducation',
@@ -113,25 +133,42 @@ export const teams = defineKind({
   type: 'YouthTeam',
   table: 'youth_teams',
   slug: 'team',
-  description: 'A club or team of young people (câu lạc bộ, đội): drug-prevention club, volunteer team or volunteer patrol team, from its founding to its dissolution.',
+  description:
+    'A club or team of young people (câu lạc bộ, đội): drug-prevention club, volunteer team or volunteer patrol team, from its founding to its dissolution.',
   nounVi: 'câu lạc bộ, đội',
   list: 'youthTeams',
   create: 'registerYouthTeam',
   fields: {
     foundedOn: field.date({ label: 'Ngày thành lập', description: 'Day it was founded (ngày thành lập); not in the future.' }),
     unitId: field.unit({ label: 'Địa bàn', description: 'Unit it belongs to, as it was when founded (địa bàn).', levels: ANY_LEVEL }),
-    kind: field.oneOf({ label: 'Loại câu lạc bộ, đội', description: 'Kind of club or team (loại câu lạc bộ, đội).', enumType: 'YouthTeamKind', catalogue: YOUTH_TEAM_KINDS }),
+    kind: field.oneOf({
+      label: 'Loại câu lạc bộ, đội',
+      description: 'Kind of club or team (loại câu lạc bộ, đội).',
+      enumType: 'YouthTeamKind',
+      catalogue: YOUTH_TEAM_KINDS,
+    }),
     name: field.text({ label: 'Tên câu lạc bộ, đội', description: 'Name (tên), e.g. Câu lạc bộ Thanh niên phòng, chống ma túy xã Chiềng Pha.', max: 200 }),
     members: field.count({ label: 'Số thành viên', description: 'Members (số thành viên), 1 or more.', min: 1, max: 10_000 }),
-    dissolvedOn: field.date({ label: 'Ngày giải thể', description: 'Day it was dissolved (ngày giải thể); null while active; not before its founding.', required: false }),
+    dissolvedOn: field.date({
+      label: 'Ngày giải thể',
+      description: 'Day it was dissolved (ngày giải thể); null while active; not before its founding.',
+      required: false,
+    }),
   },
   dateField: 'foundedOn',
   unitField: 'unitId',
   branch: true,
   check: (v, c) => {
-    if (v.dissolvedOn && v.dissolvedOn < v.foundedOn) c.problems.add(c.at('dissolvedOn'), `Ngày giải thể ${fmtDate(v.dissolvedOn)} trước ngày thành lập (${fmtDate(v.foundedOn)}).`, 'DATE_BEFORE_START');
+    if (v.dissolvedOn && v.dissolvedOn < v.foundedOn)
+      c.problems.add(c.at('dissolvedOn'), `Ngày giải thể ${fmtDate(v.dissolvedOn)} trước ngày thành lập (${fmtDate(v.foundedOn)}).`, 'DATE_BEFORE_START');
   },
-  example: { foundedOn: '2021-03-26', unitId: 'commune:03730@2019', kind: 'DRUG_PREVENTION_CLUB', name: 'Câu lạc bộ Thanh niên phòng, chống ma túy', members: 25 },
+  example: {
+    foundedOn: '2021-03-26',
+    unitId: 'commune:03730@2019',
+    kind: 'DRUG_PREVENTION_CLUB',
+    name: 'Câu lạc bộ Thanh niên phòng, chống ma túy',
+    members: 25,
+  },
   exampleChange: { members: 28 },
 });
 

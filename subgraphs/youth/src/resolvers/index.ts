@@ -23,7 +23,8 @@ export const resolvers = {
       const team = repo.byId(a.id);
       if (team && on) {
         if (team.dissolvedOn) throw invalidInput('on', `Câu lạc bộ, đội đã giải thể từ ${fmtDate(team.dissolvedOn as string)}.`, 'ALREADY_CLOSED');
-        if (on < (team.foundedOn as string)) throw invalidInput('on', `Ngày giải thể ${fmtDate(on)} trước ngày thành lập (${fmtDate(team.foundedOn as string)}).`, 'DATE_BEFORE_START');
+        if (on < (team.foundedOn as string))
+          throw invalidInput('on', `Ngày giải thể ${fmtDate(on)} trước ngày thành lập (${fmtDate(team.foundedOn as string)}).`, 'DATE_BEFORE_START');
       }
       // A team not found, or not the caller's to change, is refused by the correction itself (the same message either way).
       return repo.correct(a.id, { dissolvedOn: on }, a.reason ?? 'Ghi nhận câu lạc bộ, đội giải thể');
