@@ -7,4 +7,3 @@ export * from './demo.js';
 export * from './kind.js';
 export * from './columns.js';
 export * from './kind-resolvers.js';
-export * from './per-org.js';

@@ -4,9 +4,8 @@
  * gave it, live only with the police.
  */
 import { ORGANIZATIONS } from '@antt/reference';
-import { defineKind, field } from '@antt/subgraph-kit';
+import { defineKind, field, perOrganization } from '@antt/subgraph-kit';
 import { HANDOVER_SOURCES } from '../catalogues.js';
-import { perOrganization } from '../common/per-org.js';
 
 export const tipHandoverKind = perOrganization((org) => {
   const o = ORGANIZATIONS[org];

@@ -5,9 +5,8 @@
  * the public, a civil matter the courts must decide) is refused before anything is written.
  */
 import { isOrganizationId, ORGANIZATIONS } from '@antt/reference';
-import { defineKind, field, fmtDate, type RecordRepository } from '@antt/subgraph-kit';
+import { defineKind, field, fmtDate, type RecordRepository, perOrganization } from '@antt/subgraph-kit';
 import { MEDIATION_CATEGORIES, MEDIATION_EXCLUSIONS, MEDIATION_RESULTS, type MediationCategory, type MediationResult } from '../catalogues.js';
-import { perOrganization } from '../common/per-org.js';
 
 export const LAW_35_ARTICLE_3 = 'Luật Hòa giải ở cơ sở số 35/2013/QH13, Điều 3 khoản 1';
 

@@ -4,7 +4,7 @@
  * name, no criminal history is ever stored here.
  */
 import { ORGANIZATIONS } from '@antt/reference';
-import { defineKind, field, fmtDate, type RecordRepository } from '@antt/subgraph-kit';
+import { defineKind, field, fmtDate, type RecordRepository, perOrganization } from '@antt/subgraph-kit';
 import {
   HELP_KINDS,
   REINTEGRATION_OUTCOMES,
@@ -13,7 +13,6 @@ import {
   type ReintegrationOutcome,
   type ReintegrationSupporterKind,
 } from '../catalogues.js';
-import { perOrganization } from '../common/per-org.js';
 
 export const reintegrationSupportKind = perOrganization((org) => {
   const o = ORGANIZATIONS[org];

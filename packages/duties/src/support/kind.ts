@@ -3,9 +3,8 @@
  * many, by whom. The people helped are counted, never named.
  */
 import { ORGANIZATIONS } from '@antt/reference';
-import { defineKind, field, type RecordRepository } from '@antt/subgraph-kit';
+import { defineKind, field, type RecordRepository, perOrganization } from '@antt/subgraph-kit';
 import { HELP_KINDS, SUPPORTED_GROUPS, type HelpKind, type SupportedGroup } from '../catalogues.js';
-import { perOrganization } from '../common/per-org.js';
 
 export const atRiskSupportKind = perOrganization((org) => {
   const o = ORGANIZATIONS[org];

@@ -4,20 +4,10 @@
  * the earlier ones readable in `history` (the corrections kept in `activity_revisions` before the
  * framework became those versions, see the migrations).
  */
-import { ORGANIZATIONS, planTask, type OrganizationId } from '@antt/reference';
-import { defineKind, type RecordKind } from '../records/kind.js';
+import { ORGANIZATIONS, planTask } from '@antt/reference';
+import { defineKind, perOrganization } from '../records/kind.js';
 import { field } from '../records/fields.js';
 import { ACTIVITY_TYPES } from './types.js';
-
-/** The same kind object every time it is asked for: the framework keys statements and references by kind. */
-export function perOrganization(make: (org: OrganizationId) => RecordKind): (org: OrganizationId) => RecordKind {
-  const made = new Map<OrganizationId, RecordKind>();
-  return (org) => {
-    let k = made.get(org);
-    if (!k) made.set(org, (k = make(org)));
-    return k;
-  };
-}
 
 export const LIMITS = { topic: 300, note: 4000 } as const;
 

@@ -7,7 +7,7 @@
 import { addDays, FORUM_HOST, FORUM_KINDS, FORUM_KIND_NAMES_VI, isOrganizationId, ORGANIZATIONS, parseRecordId } from '@antt/reference';
 import { defineKind } from '../records/kind.js';
 import { field, fmtDate } from '../records/fields.js';
-import { perOrganization } from '../activities/kind.js';
+import { perOrganization } from '../records/kind.js';
 import { recordIdDescription } from '../refs.js';
 
 export const FORUM_LIMITS = { title: 300, note: 4000, opinionsVoiced: 100_000, topic: 200, summary: 4000, agency: 300, answer: 4000, dueDays: 366 } as const;

@@ -6,7 +6,7 @@
 import { isOrganizationId, MODEL_KINDS, MODEL_STATUSES, ORGANIZATIONS, parseRecordId } from '@antt/reference';
 import { defineKind } from '../records/kind.js';
 import { field, fmtDate } from '../records/fields.js';
-import { perOrganization } from '../activities/kind.js';
+import { perOrganization } from '../records/kind.js';
 import { recordIdDescription } from '../refs.js';
 
 export const MODEL_LIMITS = { name: 300, description: 4000 } as const;

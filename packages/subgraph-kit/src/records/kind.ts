@@ -166,3 +166,16 @@ export function defineKind<F extends Record<string, FieldSpec>>(declared: KindSp
     statusField: spec.statusField ?? 'status',
   };
 }
+
+/**
+ * A kind made for each organization that keeps it (`VeteransTipHandover`, `WomenActivity`): the same
+ * object every time it is asked for, since the framework keys its prepared statements and references by kind.
+ */
+export function perOrganization(make: (org: OrganizationId) => RecordKind): (org: OrganizationId) => RecordKind {
+  const made = new Map<OrganizationId, RecordKind>();
+  return (org) => {
+    let k = made.get(org);
+    if (!k) made.set(org, (k = make(org)));
+    return k;
+  };
+}
