@@ -5,74 +5,30 @@
  * organizations through the same repository and checks as the Front's staff.
  */
 import { GraphQLError } from 'graphql';
-import { Scope } from '@antt/auth';
-import { RecordRepository, recordsOf, snake, sqliteOf, type RecordKind, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import {
+  currentRecords,
+  recordsOf,
+  snake,
+  standingRecord,
+  statement,
+  writerFor as writerOf,
+  type RecordKind,
+  type RecordRepository,
+  type StoredRecord,
+  type SubgraphContext,
+} from '@antt/subgraph-kit';
 
-/**
- * The repository a write goes through. The Front's staff write with their own scope; another
- * organization's staff write only where a Front mutation's own rule allowed it (a police review, a
- * proposal), and then with the Front's checks, inside their own jurisdiction, recorded under their id.
- */
+export { currentRecords, standingRecord };
+
+/** The Front's staff write with their own scope; another organization's only where a Front mutation's own rule allowed it. */
 export function writerFor(ctx: SubgraphContext, kind: RecordKind): RecordRepository {
-  if (ctx.scope.identity.organization === 'front') return recordsOf(ctx, kind);
-  return new RecordRepository(kind, ctx.db, new Scope({ ...ctx.scope.identity, organization: 'front' }));
-}
-
-type Sqlite = ReturnType<typeof sqliteOf>;
-type Statement = ReturnType<Sqlite['prepare']>;
-
-const statements = new WeakMap<Sqlite, Map<string, Statement>>();
-
-function prepared(ctx: SubgraphContext, sql: string): Statement {
-  const sqlite = sqliteOf(ctx.db);
-  let m = statements.get(sqlite);
-  if (!m) statements.set(sqlite, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) m.set(sql, (st = sqlite.prepare(sql)));
-  return st;
-}
-
-export interface CurrentQuery {
-  /** Units the records are kept under; every unit when left out. */
-  units?: Iterable<string>;
-  /** The records' own dates, inclusive. */
-  from?: string;
-  to?: string;
-  /** More conditions, in SQL over the kind's columns, with named parameters. */
-  where?: string;
-  params?: Record<string, unknown>;
-  /** Default: the record's date, newest first. */
-  orderBy?: string;
-  limit?: number;
-}
-
-/** The current versions of the standing (not voided) records of a kind that match. */
-export function currentRecords(ctx: SubgraphContext, kind: RecordKind, q: CurrentQuery = {}): StoredRecord[] {
-  const s = kind.spec;
-  const unit = snake(s.unitField);
-  const date = snake(s.dateField);
-  const sql = `SELECT * FROM ${s.table} WHERE superseded_at IS NULL AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.where ? ` AND (${q.where})` : ''} ORDER BY ${q.orderBy ?? `${date} DESC, id DESC`} LIMIT @limit`;
-  const rows = prepared(ctx, sql).all({
-    ...(q.units ? { units: JSON.stringify([...q.units]) } : {}),
-    from: q.from ?? '0000-01-01',
-    to: q.to ?? '9999-12-31',
-    limit: q.limit ?? -1,
-    ...q.params,
-  }) as Record<string, unknown>[];
-  const repo = recordsOf(ctx, kind);
-  return rows.map((r) => repo.toRecord(r));
-}
-
-/** A standing record by id, whoever asks (the caller's own rule decides whether to show it). */
-export function standingRecord(ctx: SubgraphContext, kind: RecordKind, id: string | null | undefined): StoredRecord | null {
-  if (!id || id.length > 96) return null;
-  return currentRecords(ctx, kind, { where: 'record_id = @id', params: { id }, limit: 1 })[0] ?? null;
+  return writerOf(ctx, kind, ctx.scope.identity.organization === 'front');
 }
 
 /** The current version of a record by id, voided or not, whoever asks (an entity reference reads a voided record's history too). */
 export function currentVersion(ctx: SubgraphContext, kind: RecordKind, id: string | null | undefined): StoredRecord | null {
   if (!id || id.length > 96) return null;
-  const row = prepared(ctx, `SELECT * FROM ${kind.spec.table} WHERE record_id = ? AND superseded_at IS NULL`).get(id) as Record<string, unknown> | undefined;
+  const row = statement(ctx, `SELECT * FROM ${kind.spec.table} WHERE record_id = ? AND superseded_at IS NULL`).get(id) as Record<string, unknown> | undefined;
   return row ? recordsOf(ctx, kind).toRecord(row) : null;
 }
 
@@ -81,7 +37,7 @@ export function countsBy(ctx: SubgraphContext, kind: RecordKind, units: Iterable
   const cols = keys.map((k) => `${snake(k)} AS ${k}`).join(', ');
   const group = keys.map(snake).join(', ');
   const sql = `SELECT ${cols}, count(*) AS count FROM ${kind.spec.table} WHERE superseded_at IS NULL AND status = 'ACTIVE' AND ${snake(kind.spec.unitField)} IN (SELECT value FROM json_each(@units)) AND ${snake(kind.spec.dateField)} BETWEEN @from AND @to GROUP BY ${group} ORDER BY ${group}`;
-  return prepared(ctx, sql).all({ units: JSON.stringify([...units]), from, to }) as Record<string, unknown>[];
+  return statement(ctx, sql).all({ units: JSON.stringify([...units]), from, to }) as Record<string, unknown>[];
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './resolvers.js';
 export * from './module.js';
 export * from './demo.js';
 export * from './window-sql.js';
+export * from './current.js';

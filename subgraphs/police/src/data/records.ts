@@ -4,72 +4,38 @@
  * by other organizations' staff (a tip handed over, a hotspot reported) through the same repository
  * and checks as the police's, recorded under their own user id.
  */
-import { Scope } from '@antt/auth';
-import { RecordRepository, columnOf, recordsOf, sqliteOf, type RecordKind, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import {
+  columnOf,
+  currentRecords as currentOf,
+  recordsOf,
+  standingRecord,
+  writerFor as writerOf,
+  type CurrentQuery,
+  type RecordKind,
+  type RecordRepository,
+  type StoredRecord,
+  type SubgraphContext,
+} from '@antt/subgraph-kit';
 import { isPoliceStaff } from '../access.js';
 
-type Sqlite = ReturnType<typeof sqliteOf>;
-type Statement = ReturnType<Sqlite['prepare']>;
-const statements = new WeakMap<Sqlite, Map<string, Statement>>();
-
-function prepared(ctx: SubgraphContext, sql: string): Statement {
-  const sqlite = sqliteOf(ctx.db);
-  let m = statements.get(sqlite);
-  if (!m) statements.set(sqlite, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) m.set(sql, (st = sqlite.prepare(sql)));
-  return st;
-}
+export type { CurrentQuery };
 
 /** The column of a kind's field. */
 export function col(kind: RecordKind, key: string): string {
   return columnOf(key, kind.spec.fields[key]);
 }
 
-export interface CurrentQuery {
-  units?: Iterable<string>;
-  /** The records' own dates, inclusive. */
-  from?: string;
-  to?: string;
-  where?: string;
-  params?: Record<string, unknown>;
-  /** Default: the record's date, oldest first. */
-  orderBy?: string;
-  limit?: number;
-}
-
-/** The current versions of the standing (not voided) records of a kind that match, whoever asks: the caller's rule filters. */
-export function currentRecords(ctx: SubgraphContext, kind: RecordKind, q: CurrentQuery = {}): StoredRecord[] {
-  const s = kind.spec;
-  const unit = col(kind, s.unitField);
-  const date = col(kind, s.dateField);
-  const sql = `SELECT * FROM ${s.table} WHERE superseded_at IS NULL AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.where ? ` AND (${q.where})` : ''} ORDER BY ${q.orderBy ?? `${date}, id`} LIMIT @limit`;
-  const rows = prepared(ctx, sql).all({
-    ...(q.units ? { units: JSON.stringify([...q.units]) } : {}),
-    from: q.from ?? '0000-01-01',
-    to: q.to ?? '9999-12-31',
-    limit: q.limit ?? -1,
-    ...q.params,
-  }) as Record<string, unknown>[];
-  const repo = recordsOf(ctx, kind);
-  return rows.map((r) => repo.toRecord(r));
-}
-
-/** A standing record by id, whoever asks (the caller's own rule decides whether to show it). */
-export function standingRecord(ctx: SubgraphContext, kind: RecordKind, id: string | null | undefined): StoredRecord | null {
-  if (!id || id.length > 96) return null;
-  return currentRecords(ctx, kind, { where: 'record_id = @id', params: { id }, limit: 1 })[0] ?? null;
-}
-
-/**
- * The repository a write goes through: the police's staff write with their own scope; another
- * organization's staff, where a police mutation's own rule lets them (a handover, a hotspot report),
- * with the police's checks, inside their own jurisdiction, under their own user id.
- */
+/** The police's staff write with their own scope; another organization's where a police mutation's own rule lets them. */
 export function writerFor(ctx: SubgraphContext, kind: RecordKind): RecordRepository {
-  if (isPoliceStaff(ctx.scope)) return recordsOf(ctx, kind);
-  return new RecordRepository(kind, ctx.db, new Scope({ ...ctx.scope.identity, organization: 'police' }));
+  return writerOf(ctx, kind, isPoliceStaff(ctx.scope));
 }
+
+/** The current, standing records of a police kind, oldest first unless asked otherwise. */
+export function currentRecords(ctx: SubgraphContext, kind: RecordKind, q: CurrentQuery = {}): StoredRecord[] {
+  return currentOf(ctx, kind, { orderBy: `${col(kind, kind.spec.dateField)}, id`, ...q });
+}
+
+export { standingRecord };
 
 /**
  * The fields of `next` that differ from the record's: a follow-up mutation that changes nothing
