@@ -1,25 +1,105 @@
 /**
- * A seeded random source for demo data, so that every package generating demo records draws the same
- * reproducible numbers without depending on pure-rand itself.
+ * Seeded, reproducible random sources for demo data, and the helpers every organization's demo uses:
+ * units of the map in force on a date, months from January 2021 to today, plausible names of members
+ * (mentors, team leaders; never the people they help). One generator (pure-rand's xoroshiro128+), so
+ * every package draws the same numbers without depending on pure-rand itself.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import { addDays, addMonths } from './dates.js';
+import { ORGANIZATION_IDS, type OrganizationId } from './organizations.js';
+import { REFORM_DATE, territory, unitId, type AdminUnit } from './territory.js';
 
-export interface DemoRandom {
+export const DEMO_START = '2021-01-01';
+
+export class DemoRandom {
+  private readonly rng: RandomGenerator;
+  /** One source per seed, or per seed and organization (so each organization's demo differs). */
+  constructor(seed: number, org?: OrganizationId) {
+    this.rng = xoroshiro128plus(org === undefined ? seed : seed * 31 + ORGANIZATION_IDS.indexOf(org));
+  }
   /** An integer in [min, max]. */
-  int(min: number, max: number): number;
+  int(min: number, max: number): number {
+    return uniformInt(this.rng, min, max);
+  }
   /** One of `items`. */
-  pick<T>(items: readonly T[]): T;
-  /** True `percent` times in a hundred. */
-  chance(percent: number): boolean;
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(0, items.length - 1)]!;
+  }
+  /** True with probability `percent` / 100. */
+  chance(percent: number): boolean {
+    return this.int(1, 100) <= percent;
+  }
+  /** A few distinct items. */
+  some<T>(items: readonly T[], min: number, max: number): T[] {
+    const n = Math.min(items.length, this.int(min, max));
+    const out = new Set<T>();
+    while (out.size < n) out.add(this.pick(items));
+    return [...out];
+  }
+  /**
+   * A commune of the map in force on `date`; about one time in eight the plan's model commune, Xã Chiềng
+   * Pha (since 1 July 2025 part of Xã Bình Thuận), so that the demo overview of one commune has
+   * something of every organization in it.
+   */
+  commune(date: string): AdminUnit {
+    if (this.chance(12)) return territory().unit(date < REFORM_DATE ? unitId.oldCommune('03730') : unitId.newCommune('03724'))!;
+    return this.pick(communesOn(date));
+  }
+  /** A day of the month that starts on `monthStart`, not after `today`. */
+  dayOf(monthStart: string, today: string): string | null {
+    const d = addDays(monthStart, this.int(0, 27));
+    return d <= today ? d : null;
+  }
 }
 
+/** First days of every month from January 2021 to today's month. */
+export function demoMonths(today: string): string[] {
+  const out: string[] = [];
+  for (let m = DEMO_START; m <= today; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+const communeCache = new Map<string, AdminUnit[]>();
+/** The communes of the map in force on `date` (the old 200 before 1 July 2025, the 75 after). */
+export function communesOn(date: string): AdminUnit[] {
+  const key = date < REFORM_DATE ? 'old' : 'new';
+  let hit = communeCache.get(key);
+  if (!hit) communeCache.set(key, (hit = territory().unitsOn(date < REFORM_DATE ? DEMO_START : REFORM_DATE, 'COMMUNE')));
+  return hit;
+}
+
+/** The residential areas of a commune on a date (demo units). */
+export function areasOf(communeId: string, date: string): AdminUnit[] {
+  return territory().childrenOn(communeId, date);
+}
+
+/**
+ * The commune a place was in on `date`: a commune of today's map before the reform is its primary
+ * predecessor (the old commune whose commune-level records roll into it), an old commune after the
+ * reform is the new one it went into.
+ */
+export function communeAsOn(communeId: string, date: string): string {
+  const t = territory();
+  const u = t.unit(communeId);
+  if (!u || t.existsOn(u.id, date)) return communeId;
+  if (date >= REFORM_DATE) return t.currentUnit(u.id)?.id ?? communeId;
+  const links = t.predecessors(u.id);
+  return (links.find((l) => l.primary) ?? links[0])?.predecessor ?? communeId;
+}
+
+/** A source seeded with `seed` alone. */
 export function demoRandom(seed: number): DemoRandom {
-  const rng = xoroshiro128plus(seed);
-  const int = (min: number, max: number) => uniformInt(rng, min, max);
-  return {
-    int,
-    pick: <T>(items: readonly T[]) => items[int(0, items.length - 1)]!,
-    chance: (percent: number) => int(1, 100) <= percent,
-  };
+  return new DemoRandom(seed);
+}
+
+const FAMILY = ['Lò', 'Quàng', 'Cầm', 'Lường', 'Tòng', 'Vì', 'Hà', 'Sộng', 'Giàng', 'Nguyễn', 'Trần', 'Lê', 'Đinh', 'Bạc', 'Mùa'];
+const MIDDLE_M = ['Văn', 'Văn', 'Đức', 'A'];
+const MIDDLE_F = ['Thị', 'Thị', 'Thu'];
+const GIVEN_M = ['Thắng', 'Hùng', 'Chiến', 'Dũng', 'Pầng', 'Xuân', 'Tiến', 'Sơn', 'Bình', 'Khánh', 'Chính', 'Lả'];
+const GIVEN_F = ['Hoa', 'Mai', 'Ban', 'Ngân', 'Hương', 'Lan', 'Xuyến', 'Thủy', 'Dung', 'Ánh'];
+
+export function demoMemberName(r: DemoRandom, female = r.chance(50)): string {
+  return `${r.pick(FAMILY)} ${r.pick(female ? MIDDLE_F : MIDDLE_M)} ${r.pick(female ? GIVEN_F : GIVEN_M)}`;
 }

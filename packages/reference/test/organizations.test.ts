@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { branchAt, branchById, nearestBranch, territory, unitId, ORGANIZATIONS } from '../src/index.js';
+import { branchAt, branchById, nearestBranch, responsibleBody, responsibleBodyById, territory, unitId, ORGANIZATIONS } from '../src/index.js';
 
 describe('organizations and their branches', () => {
   it('names nine organizations in Vietnamese and English', () => {
@@ -36,5 +36,17 @@ describe('organizations and their branches', () => {
     expect(nearestBranch('women', area.id, '2021-08-10')?.id).toBe('women@commune:03730@2019');
     expect(nearestBranch('labour', area.id, '2021-08-10')?.id).toBe('labour@district:119@2019');
     expect(nearestBranch('labour', area.id, '2026-01-10')?.id).toBe('labour@province:14');
+  });
+
+  it('attributes a record to the Department of Information and Communications up to 28 February 2025 and to its successor from 1 March', () => {
+    expect(responsibleBody('infocomm', '2025-02-28')).toMatchObject({ id: 'infocomm', nameVi: 'Sở Thông tin và Truyền thông tỉnh Sơn La', successor: false });
+    expect(responsibleBody('infocomm', '2025-03-01')).toMatchObject({
+      id: 'infocomm:successor',
+      nameVi: 'Sở Khoa học và Công nghệ tỉnh Sơn La',
+      successor: true,
+    });
+    expect(responsibleBodyById('infocomm', 'infocomm:successor').nameEn).toBe('Sơn La Department of Science and Technology');
+    // Organizations without a successor answer for themselves whatever the date.
+    expect(responsibleBody('women', '2030-01-01').id).toBe('women');
   });
 });

@@ -24,7 +24,7 @@ export * from './audit-schema.js';
 export * from './check.js';
 export * from './policy.js';
 export * from './refs.js';
-export * from './movement.js';
+export * from './models-and-forums.js';
 export * from './models/schema.js';
 export * from './models/resolvers.js';
 export * from './models/demo.js';

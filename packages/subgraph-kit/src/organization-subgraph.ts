@@ -24,7 +24,7 @@ import { seedDemoActivities } from './activities/demo.js';
 import { meta } from './activities/table.js';
 import { activityKind } from './activities/kind.js';
 import { createContext, type RequestInfo, type SubgraphContext } from './context.js';
-import { movementModules, type ModuleDemo } from './movement.js';
+import { modelAndForumModules, type ModuleDemo } from './models-and-forums.js';
 import { auditPlugin, RequestAudit } from './audit-plugin.js';
 import { trailOf, writesInTransactions } from './writes.js';
 import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
@@ -111,7 +111,7 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     { typeDefs: activityTypeDefs(org), resolvers: activityResolvers(org) as Resolvers, kinds: [activityKind(org)] },
     { typeDefs: auditRecordTypeDefs, resolvers: {} },
     { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) as Resolvers },
-    ...movementModules(org),
+    ...modelAndForumModules(org),
     ...shared,
   ];
   // Every kind of the subgraph in one generated module, the shared modules' and the organization's own.

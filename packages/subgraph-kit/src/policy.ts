@@ -1,9 +1,9 @@
 /**
- * Who may read and write the movement's cross-organization records, on top of Scope's foundation rules.
+ * Who may read and write the records every organization keeps of its part in the movement (models, forums, opinions), on top of Scope's foundation rules.
  * The plan gives two organizations a province-wide watch over everyone's part: the Front and the police
  * monitor, inspect and review the plan together (sections III.1 and III.2) and review every model; so
- * their staff read the movement records of every organization inside their own jurisdiction. Issue 6
- * will fold these rules into one authorization model with data classes.
+ * their staff read these records of every organization inside their own jurisdiction: the kind's
+ * visibility is 'monitored'.
  */
 import { forbidden, type Scope } from '@antt/auth';
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
@@ -18,7 +18,7 @@ export function monitorOrganization(scope: Scope): OrganizationId | null {
 }
 
 /** Whether the caller may read `org`'s movement records (models, forums, opinions): its own staff, the monitors, leadership. */
-export function canReadMovementRecords(scope: Scope, org: OrganizationId): boolean {
+export function canReadMonitoredRecords(scope: Scope, org: OrganizationId): boolean {
   return scope.canReadRecords(org) || monitorOrganization(scope) !== null;
 }
 
@@ -32,14 +32,14 @@ function orgName(org: OrganizationId): string {
   return ORGANIZATIONS[org].nameVi;
 }
 
-/** Refuses a read of `org`'s movement records at `unitId` unless canReadMovementRecords and the jurisdiction allow it. */
-export function assertCanReadMovement(scope: Scope, org: OrganizationId, unitId: string): void {
-  if (!canReadMovementRecords(scope, org)) throw forbidden(`Bạn không có quyền xem hồ sơ của ${orgName(org)}.`);
+/** Refuses a read of `org`'s movement records at `unitId` unless canReadMonitoredRecords and the jurisdiction allow it. */
+export function assertCanReadMonitored(scope: Scope, org: OrganizationId, unitId: string): void {
+  if (!canReadMonitoredRecords(scope, org)) throw forbidden(`Bạn không có quyền xem hồ sơ của ${orgName(org)}.`);
   if (!scope.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
 }
 
 /** Counts: whoever may read the records, and dashboards. */
-export function assertCanReadMovementCounts(scope: Scope, org: OrganizationId, unitId: string): void {
-  if (!canReadMovementRecords(scope, org) && !scope.canReadAggregates(org)) throw forbidden(`Bạn không có quyền xem số liệu của ${orgName(org)}.`);
+export function assertCanReadMonitoredCounts(scope: Scope, org: OrganizationId, unitId: string): void {
+  if (!canReadMonitoredRecords(scope, org) && !scope.canReadAggregates(org)) throw forbidden(`Bạn không có quyền xem số liệu của ${orgName(org)}.`);
   if (!scope.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
 }

@@ -1,4 +1,5 @@
 export * from './users.js';
 export * from './subgraph.js';
 export * from './suite.js';
-export * from './movement-suite.js';
+export * from './models-forums-suite.js';
+export * from './results.js';

@@ -9,7 +9,7 @@ import { ORGANIZATION_IDS, ORGANIZATIONS } from '@antt/reference';
 import type { OrganizationSubgraph } from '@antt/subgraph-kit';
 import { openTestSubgraph, type TestSubgraph } from './subgraph.js';
 import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, PROVINCE, THUAN_CHAU, TO_HIEU, dashboard, leadership, staff } from './users.js';
-import { describeMovementRecords } from './movement-suite.js';
+import { describeSharedRecords } from './models-forums-suite.js';
 
 const ENTITIES = /* GraphQL */ `
   query ($representations: [_Any!]!) {
@@ -220,5 +220,5 @@ export function describeOrganizationSubgraph(sg: OrganizationSubgraph): void {
       });
     });
   });
-  describeMovementRecords(sg);
+  describeSharedRecords(sg);
 }

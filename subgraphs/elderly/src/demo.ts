@@ -1,5 +1,5 @@
 /** Demo family pledges: a round a year in a few dozen residential areas, 2021 to today, through the same checks as a user's. */
-import { DemoRandom, areasOf, communesOn } from '@antt/duties';
+import { DemoRandom, areasOf, communesOn } from '@antt/reference';
 import { addDays, isoDate, unitId, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { familyPledges } from './kinds/index.js';

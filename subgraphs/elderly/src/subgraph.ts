@@ -1,5 +1,5 @@
 /** The elderly subgraph: exports its definition and opens no port (index.ts listens). */
-import { dutyModules } from '@antt/duties';
+import { caseworkModules } from '@antt/casework';
 import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
 import { kinds } from './kinds/index.js';
 import { resolvers } from './resolvers/index.js';
@@ -8,7 +8,7 @@ import { seedDemo } from './demo.js';
 export const subgraph = defineOrganizationSubgraph({
   org: 'elderly',
   root: new URL('..', import.meta.url),
-  modules: dutyModules('elderly', ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']),
+  modules: caseworkModules('elderly', ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']),
   kinds,
   resolvers,
   demo: seedDemo,

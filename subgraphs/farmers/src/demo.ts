@@ -4,7 +4,7 @@
  * targets were not retrieved), and campaigns among members from 2021 to today. Written through
  * demoWriter: the same checks as a user's input.
  */
-import { DemoRandom, demoMonths } from '@antt/duties';
+import { DemoRandom, demoMonths } from '@antt/reference';
 import { addDays, territory, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { campaigns, plan447Results } from './kinds/index.js';

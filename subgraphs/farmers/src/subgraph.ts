@@ -1,5 +1,5 @@
 /** The farmers subgraph: exports its definition and opens no port (index.ts listens). */
-import { dutyModules } from '@antt/duties';
+import { caseworkModules } from '@antt/casework';
 import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
 import { resolvers } from './resolvers/index.js';
 import { seedDemo } from './demo.js';
@@ -8,7 +8,7 @@ import { kinds } from './kinds/index.js';
 export const subgraph = defineOrganizationSubgraph({
   org: 'farmers',
   root: new URL('..', import.meta.url),
-  modules: dutyModules('farmers', ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']),
+  modules: caseworkModules('farmers', ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']),
   kinds,
   resolvers,
   demo: seedDemo,

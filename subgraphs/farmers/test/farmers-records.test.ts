@@ -1,6 +1,7 @@
 /** The farmers' association's own records: the close-out of Plan 447, campaigns among members, trainings by level. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PHA_AREA, describeDuties, ok, refused } from '@antt/duties/testing';
+import { PHA_AREA, describeCasework } from '@antt/casework/testing';
+import { ok, refused } from '@antt/testing';
 import { addDays, todayInVietnam } from '@antt/reference';
 import { BINH_THUAN, CHIENG_PHA, PROVINCE, THUAN_CHAU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
@@ -163,4 +164,4 @@ describe('the farmers’ association’s own records', () => {
 });
 
 // The duties it shares with other organizations, as every organization that carries them out must behave.
-describeDuties(subgraph, ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']);
+describeCasework(subgraph, ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']);

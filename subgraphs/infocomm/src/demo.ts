@@ -4,7 +4,7 @@
  * attributed to the Department of Science and Technology, as a user's are. They go in through
  * `demoWriter`, with the checks a user's input meets.
  */
-import { DemoRandom, demoMonths } from '@antt/duties';
+import { DemoRandom, demoMonths } from '@antt/reference';
 import { territory, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { OUTLET_KINDS, goodExamples, mediaItems, onlineWarnings, type OnlineCrimeChannel, type OutletKind } from './kinds/index.js';

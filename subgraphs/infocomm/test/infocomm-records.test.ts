@@ -3,7 +3,7 @@
  * to the body that answered for it on its date across the merger of 1 March 2025.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ok, refused } from '@antt/duties/testing';
+import { ok, refused } from '@antt/testing';
 import { addDays, todayInVietnam } from '@antt/reference';
 import { BINH_THUAN, CHIENG_PHA, PROVINCE, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';

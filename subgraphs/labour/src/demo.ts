@@ -4,7 +4,7 @@
  * checks, disputes and strikes, some reported as hotspots. Written through demoWriter: the same checks as
  * a user's input.
  */
-import { DemoRandom, communeAsOn, demoMonths } from '@antt/duties';
+import { DemoRandom, communeAsOn, demoMonths } from '@antt/reference';
 import { addDays, demoEstablishments, isoDate, unitId, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { DISPUTE_CAUSES, boardingHouseChecks, boardingHouses, coreTeams, disputes, participations } from './kinds/index.js';

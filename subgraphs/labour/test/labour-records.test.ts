@@ -1,6 +1,6 @@
 /** The labour federation's own records: the workers' movement, core teams, boarding houses, disputes reported as hotspots. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ok, refused } from '@antt/duties/testing';
+import { ok, refused } from '@antt/testing';
 import { addDays, todayInVietnam, unitId } from '@antt/reference';
 import { BINH_THUAN, CHIENG_PHA, PROVINCE, THUAN_CHAU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';

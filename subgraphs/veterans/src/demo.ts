@@ -1,5 +1,5 @@
 /** Demo data of the veterans' own records: patrols every month, condemnation forums a few times a year, 2021 to today. */
-import { DemoRandom, areasOf, demoMonths } from '@antt/duties';
+import { DemoRandom, areasOf, demoMonths } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import type { OrganizationId } from '@antt/reference';
 import { condemnationForums, patrols } from './kinds/index.js';

@@ -1,6 +1,7 @@
 /** The veterans' own records: patrols and guard duty, forums condemning law-breaking. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PHA_AREA, describeDuties, ok, refused } from '@antt/duties/testing';
+import { PHA_AREA, describeCasework } from '@antt/casework/testing';
+import { ok, refused } from '@antt/testing';
 import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, THUAN_CHAU, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
 import { loadDemoDataOnce } from '@antt/subgraph-kit';
 import { addDays, todayInVietnam } from '@antt/reference';
@@ -153,4 +154,4 @@ describe('the veterans’ own records', () => {
 });
 
 // The duties it shares with other organizations, as every organization that carries them out must behave.
-describeDuties(subgraph, ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']);
+describeCasework(subgraph, ['reintegration', 'mediation', 'atRiskSupport', 'tipHandovers']);

@@ -3,7 +3,7 @@
  * protection cases (with invented victims, marked as demo data), actions of the 2017-2027 project, and
  * replicas of the Chiềng Sơn model, always one in the plan's model commune Chiềng Pha.
  */
-import { DemoRandom, areasOf, communesOn, demoMemberName, demoMonths } from '@antt/duties';
+import { DemoRandom, areasOf, communesOn, demoMemberName, demoMonths } from '@antt/reference';
 import { addDays, territory, unitId, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import {

@@ -4,7 +4,8 @@
  * or nothing, through root fields and _entities alike.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PHA_AREA, describeDuties, ok, refused } from '@antt/duties/testing';
+import { PHA_AREA, describeCasework } from '@antt/casework/testing';
+import { ok, refused } from '@antt/testing';
 import { addDays, todayInVietnam, unitId } from '@antt/reference';
 import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, PROVINCE, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
@@ -336,4 +337,4 @@ describe('the 2017-2027 project and the Chiềng Sơn model', () => {
 });
 
 // The duties it shares with other organizations, as every organization that carries them out must behave.
-describeDuties(subgraph, ['reintegration', 'atRiskSupport']);
+describeCasework(subgraph, ['reintegration', 'atRiskSupport']);

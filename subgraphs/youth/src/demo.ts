@@ -1,5 +1,5 @@
 /** Demo data of the youth union's own records, 2021 to today: sessions every month, forums, clubs and teams. */
-import { DemoRandom, demoMonths } from '@antt/duties';
+import { DemoRandom, demoMonths } from '@antt/reference';
 import { addDays, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { SESSION_SETTINGS, YOUTH_TEAM_KINDS, crimeForums, legalSessions, teams, type YouthTeamKind } from './kinds/index.js';

@@ -1,6 +1,7 @@
 /** The youth union's own records: legal education, youth forums, clubs and teams, the drug-prevention project's indicators. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { describeDuties, ok, refused } from '@antt/duties/testing';
+import { describeCasework } from '@antt/casework/testing';
+import { ok, refused } from '@antt/testing';
 import { addDays, todayInVietnam } from '@antt/reference';
 import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, THUAN_CHAU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
@@ -261,4 +262,4 @@ describe('the youth union’s own records', () => {
 });
 
 // The duties it shares with other organizations, as every organization that carries them out must behave.
-describeDuties(subgraph, ['reintegration', 'atRiskSupport']);
+describeCasework(subgraph, ['reintegration', 'atRiskSupport']);

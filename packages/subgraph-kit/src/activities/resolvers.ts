@@ -34,7 +34,7 @@ export function activityResolvers(org: OrganizationId) {
           .aggregate<{ planTaskId: string | null; count: number; participants: number }>(
             { unitId, ...a },
             'plan_task_id AS planTaskId, count(*) AS count, coalesce(sum(participants), 0) AS participants',
-            { groupBy: 'plan_task_id', orderBy: 'plan_task_id', access: 'movement' },
+            { groupBy: 'plan_task_id', orderBy: 'plan_task_id', access: 'monitored' },
           )
           .map((c) => ({ ...c, planTask: c.planTaskId ? (planTask(c.planTaskId) ?? null) : null })),
       activities: (

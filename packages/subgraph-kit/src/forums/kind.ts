@@ -27,7 +27,7 @@ export const forumKind = perOrganization((org) => {
     create: `record${P}Forum`,
     one: `${org}Forum`,
     filters: ['kind'],
-    visibility: 'movement',
+    visibility: 'monitored',
     fields: {
       kind: field.oneOf({
         label: 'Loại diễn đàn',
@@ -109,7 +109,7 @@ export const opinionKind = perOrganization((org) => {
     create: `record${P}Opinion`,
     one: `${org}Opinion`,
     filters: ['forumId'],
-    visibility: 'movement',
+    visibility: 'monitored',
     statusField: 'recordStatus',
     // Handed over by the organization's staff, the Front's (which chairs the forums and follows every opinion up) or the forum host's.
     writers: (v, caller) =>

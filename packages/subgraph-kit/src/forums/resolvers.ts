@@ -4,7 +4,7 @@ import { forbidden, notFound } from '@antt/auth';
 import { isOrganizationId, ORGANIZATIONS, todayInVietnam, type ForumKind, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
 import { pageSize, parseOrganizations } from '../check.js';
-import { canReadMovementRecords } from '../policy.js';
+import { canReadMonitoredRecords } from '../policy.js';
 import { pointTo, resolveRecordType } from '../refs.js';
 import { recordsOf } from '../records/resolvers.js';
 import { underArguments } from '../records/problems.js';
@@ -28,7 +28,7 @@ export function forumResolvers(org: OrganizationId) {
       [`answer${P}Opinion`]: (_: unknown, { id, input }: { id: string; input: { answer: string; answeredOn: string } }, ctx: SubgraphContext) => {
         if (!ctx.scope.canWrite(org)) {
           // Others may read it (the Front, the police) but not answer for this organization; strangers learn nothing.
-          if (canReadMovementRecords(ctx.scope, org) && opinions(ctx).byId(id))
+          if (canReadMonitoredRecords(ctx.scope, org) && opinions(ctx).byId(id))
             throw forbidden(`Chỉ cán bộ của ${ORGANIZATIONS[org].nameVi} mới được trả lời ý kiến này.`);
           throw notFound(`Không tìm thấy ý kiến ${id}.`);
         }

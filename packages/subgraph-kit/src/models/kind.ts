@@ -26,7 +26,7 @@ export const modelKind = perOrganization((org) => {
     create: `record${P}Model`,
     one: `${org}Model`,
     filters: ['modelStatus', 'kind', 'replicaOfId'],
-    visibility: 'movement',
+    visibility: 'monitored',
     statusField: 'recordStatus',
     fields: {
       name: field.text({ label: 'Tên mô hình', description: 'Name (tên mô hình).', max: MODEL_LIMITS.name }),

@@ -13,7 +13,7 @@ import type { FieldSpec, ValuesOf } from './fields.js';
 import type { Problems } from './problems.js';
 
 /** Who may read the records themselves (counts are for leadership and dashboards too). */
-export type Visibility = 'records' | 'own-staff' | 'movement';
+export type Visibility = 'records' | 'own-staff' | 'monitored';
 
 /** Who writes: the caller's organization and id, as a kind's own rules may need them. */
 export interface Caller {

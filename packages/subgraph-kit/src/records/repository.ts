@@ -16,7 +16,7 @@ import { GraphQLError } from 'graphql';
 import { forbidden, notFound, type Scope } from '@antt/auth';
 import { nearestBranch, periodById, territory, todayInVietnam, ORGANIZATIONS } from '@antt/reference';
 import { sqliteOf, type Db } from '../db.js';
-import { assertCanReadMovement, assertCanReadMovementCounts, canReadMovementRecords, staffOrganization } from '../policy.js';
+import { assertCanReadMonitored, assertCanReadMonitoredCounts, canReadMonitoredRecords, staffOrganization } from '../policy.js';
 import { columnOf, fmtDate, type FieldSpec } from './fields.js';
 import { plausibleRecordId, newRecordId } from './ids.js';
 import type { Caller, RecordKind } from './kind.js';
@@ -268,7 +268,11 @@ export class RecordRepository {
   private mayRead(unitId: string): boolean {
     const v = this.spec.visibility;
     const allowed =
-      v === 'own-staff' ? this.scope.canWrite(this.org) : v === 'movement' ? canReadMovementRecords(this.scope, this.org) : this.scope.canReadRecords(this.org);
+      v === 'own-staff'
+        ? this.scope.canWrite(this.org)
+        : v === 'monitored'
+          ? canReadMonitoredRecords(this.scope, this.org)
+          : this.scope.canReadRecords(this.org);
     return allowed && this.scope.coversUnit(unitId);
   }
 
@@ -278,7 +282,7 @@ export class RecordRepository {
         `Hồ sơ này chứa dữ liệu cá nhân nhạy cảm: chỉ cán bộ ${ORGANIZATIONS[this.org].nameVi} phụ trách địa bàn mới được xem; lãnh đạo xem số liệu tổng hợp.`,
       );
     }
-    if (this.spec.visibility === 'movement') assertCanReadMovement(this.scope, this.org, unitId);
+    if (this.spec.visibility === 'monitored') assertCanReadMonitored(this.scope, this.org, unitId);
     else this.scope.assertCanReadRecords(this.org, unitId);
   }
 
@@ -313,7 +317,7 @@ export class RecordRepository {
     return (this.st.history.all(id) as Record<string, unknown>[]).map((r) => this.toRecord(r));
   }
 
-  private window(f: ListFilter, forCounts: boolean, access?: 'movement') {
+  private window(f: ListFilter, forCounts: boolean, access?: 'monitored') {
     const unitId = f.unitId ?? this.scope.identity.unitId;
     const p = new Problems();
     if (!territory().unit(unitId)) p.add('unitId', 'không có đơn vị này (ví dụ đúng: commune:03730@2019).', 'UNKNOWN_UNIT');
@@ -327,7 +331,7 @@ export class RecordRepository {
     if (f.asRecordedAt != null && Number.isNaN(Date.parse(f.asRecordedAt)))
       p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
     p.throwIfAny();
-    if (forCounts && (access === 'movement' || this.spec.visibility === 'movement')) assertCanReadMovementCounts(this.scope, this.org, unitId);
+    if (forCounts && (access === 'monitored' || this.spec.visibility === 'monitored')) assertCanReadMonitoredCounts(this.scope, this.org, unitId);
     else if (forCounts) this.scope.assertCanReadAggregates(this.org, unitId);
     else this.assertMayList(unitId);
     const filters = Object.fromEntries((this.spec.filters ?? []).map((k) => [`f_${k}`, (f as Record<string, unknown>)[k] ?? null]));
@@ -369,14 +373,14 @@ export class RecordRepository {
    * use @from and @to, the period's first and last day; with `dated: false` the record's own date is
    * not held to the period (a support that began before it and goes on). `orderBy` and `limit` shape
    * the rows; `records: true` checks the caller may list the records (for `SELECT *` read back with
-   * `toRecord`) instead of reading counts; `access: 'movement'` lets the Front's and police's staff read
+   * `toRecord`) instead of reading counts; `access: 'monitored'` lets the Front's and police's staff read
    * the count. Parameters of `f` named `p_<name>` are bound for `where` as `@p_<name>`. Statements are
    * prepared once.
    */
   aggregate<T = Record<string, number>>(
     f: ListFilter & { unitId: string },
     select: string,
-    opts: { groupBy?: string; where?: string; dated?: boolean; orderBy?: string; limit?: number; access?: 'movement'; records?: boolean } = {},
+    opts: { groupBy?: string; where?: string; dated?: boolean; orderBy?: string; limit?: number; access?: 'monitored'; records?: boolean } = {},
   ): T[] {
     const { groupBy, where, dated = true, orderBy, limit, access, records } = opts;
     const w = {

@@ -3,7 +3,7 @@ import { kindTable } from '@antt/subgraph-kit';
 import { campaigns, plan447Results } from '../kinds/index.js';
 
 export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
-export { reintegrationSupports, reintegrationVisits, mediationTeams, mediationCases, atRiskSupports, tipHandovers } from '@antt/duties/tables';
+export { reintegrationSupports, reintegrationVisits, mediationTeams, mediationCases, atRiskSupports, tipHandovers } from '@antt/casework/tables';
 
 // The farmers' own kinds: their tables follow from their declarations (src/kinds).
 export const farmersPlan447Results = kindTable(plan447Results.spec);

@@ -1,6 +1,6 @@
 /**
  * The farmers' association's own kinds of record: the close-out results of Plan 447 and campaigns among
- * members. The duties it shares with other organizations come from packages/duties; activities (its
+ * members. The duties it shares with other organizations come from packages/casework; activities (its
  * trainings among them), models, forums and opinions from packages/subgraph-kit.
  */
 import { real } from 'drizzle-orm/sqlite-core';

@@ -3,7 +3,7 @@
  * the body that answered for a record, which is the one of its date, and the counts split by that
  * body, so that a period spanning 1 March 2025 shows what each department did.
  */
-import { responsibleBody, type ResponsibleBody } from '@antt/duties';
+import { responsibleBody, type ResponsibleBody } from '@antt/reference';
 import { ORGANIZATIONS } from '@antt/reference';
 import { kindResolvers, recordsOf, type RecordKind, type StoredRecord, type SubgraphContext, type TimeFilter } from '@antt/subgraph-kit';
 import { goodExamples, kinds, mediaItems, onlineWarnings } from '../kinds/index.js';

@@ -97,7 +97,7 @@ export const tipStatusHistory = sqliteTable(
   (t) => [index('tip_status_history_tip_idx').on(t.tipId)],
 );
 
-/** Every read of a protected identity: who, when, which record, why. Append-only by convention here; issue 6 hardens it. */
+/** Every read of a protected identity: who, when, which record, why. Append-only: nothing in the code updates or deletes a row. */
 export const identityReads = sqliteTable('identity_reads', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   recordKind: text('record_kind').notNull(),

@@ -15,7 +15,7 @@ import { currentRecords, follow, standingRecord, writerFor } from '../data/recor
 const org = (id: unknown) => (typeof id === 'string' && isOrganizationId(id) ? ORGANIZATIONS[id as OrganizationId] : null);
 const unit = (r: StoredRecord) => territory().unit(r.unitId as string);
 
-/** The organizations that keep mediation cases (packages/duties). */
+/** The organizations that keep mediation cases (packages/casework). */
 const MEDIATORS = ['veterans', 'farmers', 'elderly'];
 
 /** Police and leadership see hotspots in their jurisdiction; another organization sees those it reported. */

@@ -1,6 +1,6 @@
 /**
  * The veterans' association's own kinds of record. The duties it shares with other organizations come
- * from packages/duties; activities, models, forums and opinions from packages/subgraph-kit.
+ * from packages/casework; activities, models, forums and opinions from packages/subgraph-kit.
  */
 import { defineKind, field } from '@antt/subgraph-kit';
 

@@ -3,7 +3,7 @@ import { kindTable } from '@antt/subgraph-kit';
 import { modelReplicas, protectionCases, socialIssueActions } from '../kinds/index.js';
 
 export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
-export { reintegrationSupports, reintegrationVisits, atRiskSupports } from '@antt/duties/tables';
+export { reintegrationSupports, reintegrationVisits, atRiskSupports } from '@antt/casework/tables';
 
 // The union's own kinds: their tables follow from their declarations (src/kinds). A protection case
 // keeps its victim in its own columns (victim_*), erasable field by field; the victims' table of the

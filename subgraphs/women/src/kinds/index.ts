@@ -1,6 +1,6 @@
 /**
  * The women's union's own kinds of record. The duties it shares with other organizations come from
- * packages/duties; activities, models, forums and opinions from packages/subgraph-kit.
+ * packages/casework; activities, models, forums and opinions from packages/subgraph-kit.
  */
 import { defineKind, field, fmtDate } from '@antt/subgraph-kit';
 import { territory, unitId } from '@antt/reference';

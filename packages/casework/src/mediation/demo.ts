@@ -2,8 +2,8 @@
 import { addDays, unitId, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import type { MediationCategory, MediationResult } from '../catalogues.js';
-import { DemoRandom, areasOf, communesOn, demoMonths } from '../common/demo.js';
-import { demoMemberName } from '../common/names.js';
+import { DemoRandom, areasOf, communesOn, demoMonths } from '@antt/reference';
+import { demoMemberName } from '@antt/reference';
 import { mediationCaseKind, mediationTeamKind } from './kind.js';
 
 const CATEGORIES: MediationCategory[] = [

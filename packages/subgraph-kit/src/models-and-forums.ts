@@ -24,7 +24,7 @@ export interface ModuleDemo {
   seed: DemoSeeder;
 }
 
-export function movementModules(org: OrganizationId): SubgraphModule[] {
+export function modelAndForumModules(org: OrganizationId): SubgraphModule[] {
   return [
     { typeDefs: sharedModelTypeDefs, resolvers: {} },
     { typeDefs: modelTypeDefs(org), resolvers: modelResolvers(org), demo: { name: 'models', seed: seedDemoModels }, kinds: [modelKind(org)] },

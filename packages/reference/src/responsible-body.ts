@@ -4,7 +4,7 @@
  * Science and Technology on 1 March 2025, so a media item of 2024 is the former's and one of April 2025
  * the latter's, although both are kept in the same subgraph.
  */
-import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
+import { ORGANIZATIONS, type OrganizationId } from './organizations.js';
 
 export interface ResponsibleBody {
   /** `infocomm` while the organization existed, `infocomm:successor` after it. */

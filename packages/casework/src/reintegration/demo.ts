@@ -2,22 +2,20 @@
  * Demo reintegration support: the member organizations support the police's demo cases (same ids, see
  * demoReintegrationCases), each case by one or two organizations, from 2021 to today.
  */
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { addDays, demoReintegrationCases, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { HELP_KINDS, type HelpKind, type ReintegrationOutcome } from '../catalogues.js';
-import { DemoRandom, areasOf, communeAsOn } from '../common/demo.js';
-import { demoMemberName } from '../common/names.js';
+import { DemoRandom, areasOf, communeAsOn, demoRandom } from '@antt/reference';
+import { demoMemberName } from '@antt/reference';
 import { reintegrationSupportKind, reintegrationVisitKind } from './kind.js';
 
 export const SUPPORTING_ORGANIZATIONS: readonly OrganizationId[] = ['veterans', 'women', 'youth', 'farmers', 'elderly'];
 
 /** Which organizations support a case: the same answer in every organization's database. */
 export function demoSupportersOf(caseIndex: number): OrganizationId[] {
-  const rng = xoroshiro128plus(49_2020 + caseIndex);
-  const first = SUPPORTING_ORGANIZATIONS[uniformInt(rng, 0, SUPPORTING_ORGANIZATIONS.length - 1)]!;
-  const second = uniformInt(rng, 0, 2) === 0 ? SUPPORTING_ORGANIZATIONS[uniformInt(rng, 0, SUPPORTING_ORGANIZATIONS.length - 1)]! : first;
+  const rng = demoRandom(49_2020 + caseIndex);
+  const first = SUPPORTING_ORGANIZATIONS[rng.int(0, SUPPORTING_ORGANIZATIONS.length - 1)]!;
+  const second = rng.int(0, 2) === 0 ? SUPPORTING_ORGANIZATIONS[rng.int(0, SUPPORTING_ORGANIZATIONS.length - 1)]! : first;
   return [...new Set([first, second])];
 }
 

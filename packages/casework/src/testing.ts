@@ -17,7 +17,9 @@ import {
   TO_HIEU,
   dashboard,
   leadership,
+  ok,
   openTestSubgraph,
+  refused,
   staff,
   type TestSubgraph,
 } from '@antt/testing';
@@ -28,19 +30,7 @@ export const PHA_AREA = unitId.area('03730', 1);
 
 type Data = Record<string, unknown>;
 
-/** The single field of a successful result (fails the test on errors). */
-export function ok<T = Data>(res: { data?: unknown; errors?: readonly { message: string }[] }, field: string): T {
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return (res.data as Data)[field] as T;
-}
-
-/** The error of a refused call, with nothing returned. */
-export function refused(res: { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }) {
-  expect(res.errors?.length, 'an error').toBeGreaterThan(0);
-  return res.errors![0]!;
-}
-
-export function describeDuties(sg: OrganizationSubgraph, duties: readonly DutyName[]): void {
+export function describeCasework(sg: OrganizationSubgraph, duties: readonly DutyName[]): void {
   const org = sg.name;
   const P = ORGANIZATIONS[org].typePrefix;
   const other = ORGANIZATION_IDS.find((o) => o !== org && o !== 'police')!;

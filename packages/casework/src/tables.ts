@@ -15,5 +15,3 @@ export const mediationTeams = kindTable(mediationTeamKind('veterans').spec);
 export const mediationCases = kindTable(mediationCaseKind('veterans').spec);
 export const atRiskSupports = kindTable(atRiskSupportKind('veterans').spec);
 export const tipHandovers = kindTable(tipHandoverKind('veterans').spec);
-// Kept while organizations' own tables not yet declared as kinds still use it.
-export { bookkeeping } from './common/columns.js';

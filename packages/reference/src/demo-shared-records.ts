@@ -12,7 +12,7 @@ import { ORGANIZATION_IDS, ORGANIZATIONS, type OrganizationId } from './organiza
 import { REFORM_DATE, territory, unitId, type AdminUnit } from './territory.js';
 import { recordId } from './record-ids.js';
 import { demoRandom, type DemoRandom } from './demo-random.js';
-import { MODEL_REVIEW_BASIS, type ForumKind, type ModelDecision, type ModelKind, type ModelRating, type ModelStatus } from './movement.js';
+import { MODEL_REVIEW_BASIS, type ForumKind, type ModelDecision, type ModelKind, type ModelRating, type ModelStatus } from './model-forum-catalogues.js';
 
 /** The Chiềng Sơn (Mộc Châu) model the plan names (section III.3.2 and IV.3): the first model the Front keeps. */
 export const CHIENG_SON_MODEL_ID = recordId('model', 'front', 1);

@@ -1,7 +1,7 @@
 /**
  * The shared duties as subgraph modules. An organization opts into the ones it carries out:
  *
- *   defineOrganizationSubgraph({ org: 'veterans', modules: dutyModules('veterans', ['reintegration', 'mediation']), ... })
+ *   defineOrganizationSubgraph({ org: 'veterans', modules: caseworkModules('veterans', ['reintegration', 'mediation']), ... })
  *
  * The value types and enums the chosen duties share come first, each declared once per subgraph and
  * generated from one source, so that they are byte for byte alike in every subgraph that has them.
@@ -80,7 +80,7 @@ export const DUTIES = {
 export type DutyName = keyof typeof DUTIES;
 
 /** The modules of the duties an organization carries out, the shared types first. */
-export function dutyModules(org: OrganizationId, names: readonly DutyName[]): SubgraphModule[] {
+export function caseworkModules(org: OrganizationId, names: readonly DutyName[]): SubgraphModule[] {
   const shared = [...new Set(names.flatMap((n) => DUTIES[n].shared))];
   return [
     { typeDefs: gql(shared.join('\n')), resolvers: {} },

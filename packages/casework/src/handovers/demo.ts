@@ -2,7 +2,7 @@
 import type { OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { HANDOVER_SOURCES, type HandoverSource } from '../catalogues.js';
-import { DemoRandom, demoMonths } from '../common/demo.js';
+import { DemoRandom, demoMonths } from '@antt/reference';
 import { tipHandoverKind } from './kind.js';
 
 export function seedDemoTipHandovers(db: Db, org: OrganizationId, today: string): number {

@@ -1,6 +1,4 @@
 export * from './catalogues.js';
-export * from './common/index.js';
-export * from './common/names.js';
 export * from './modules.js';
 export * from './reintegration/kind.js';
 export * from './reintegration/demo.js';

@@ -10,7 +10,7 @@ import type { OrganizationSubgraph } from '@antt/subgraph-kit';
 import { openTestSubgraph, type TestSubgraph } from './subgraph.js';
 import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, PROVINCE, dashboard, leadership, staff } from './users.js';
 
-export function describeMovementRecords(sg: OrganizationSubgraph): void {
+export function describeSharedRecords(sg: OrganizationSubgraph): void {
   const org = sg.name;
   const P = ORGANIZATIONS[org].typePrefix;
   const communeStaff = ORGANIZATIONS[org].levels.includes('COMMUNE');

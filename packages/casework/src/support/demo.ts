@@ -2,8 +2,8 @@
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { HELP_KINDS, SUPPORTED_GROUPS, type HelpKind, type SupportedGroup } from '../catalogues.js';
-import { DemoRandom, areasOf, demoMonths } from '../common/demo.js';
-import { demoMemberName } from '../common/names.js';
+import { DemoRandom, areasOf, demoMonths } from '@antt/reference';
+import { demoMemberName } from '@antt/reference';
 import { atRiskSupportKind } from './kind.js';
 
 /** Youth help delinquent young people above all; the others people at risk and people who erred. */
