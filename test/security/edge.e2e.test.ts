@@ -82,6 +82,33 @@ describe('query-shape attacks', () => {
     expect(calls).toEqual([]);
   });
 
+  // Each level of `children` multiplies what is asked: a few dozen fields that ask for billions of objects.
+  const nested = '{ units { children { parent { children { parent { children { parent { children { name } } } } } } } } }';
+  it.each([
+    ['nested unpaginated lists, at the gateway', () => fed.gateway.url, nested, {}],
+    ['nested unpaginated lists, directly at a subgraph', () => fed.subgraphs.women.url, nested, {}],
+    [
+      'a page size in a variable that multiplies the selection',
+      () => fed.gateway.url,
+      'query ($n: Int) { womenProtectionCases(first: $n) { nodes { id history { version } } } }',
+      { n: 100_000 },
+    ],
+  ])('refuses %s with 400, before anything runs, without saying the limit', async (_w, url, q, variables) => {
+    calls.length = 0;
+    const res = await post(url(), q, variables, staff('women', PROVINCE));
+    expect(res.status).toBe(400);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.extensions, res.errors?.[0]?.message).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT' });
+    expect(res.errors?.[0]?.message).toMatch(/^Truy vấn quá nặng/);
+    expect(res.errors?.[0]?.message).not.toMatch(/\d/);
+    expect(calls).toEqual([]);
+  });
+
+  it('lets the largest real query through: every commune of the map with its name', async () => {
+    const res = await post(fed.gateway.url, '{ units(level: COMMUNE) { id name children { id name } } }', {}, leadership());
+    expect(res.errors).toBeUndefined();
+  });
+
   it('refuses a batch of operations in one request', async () => {
     const res = await fetch(fed.gateway.url, {
       method: 'POST',

@@ -1,8 +1,9 @@
 /**
  * The hardened edge shared by the gateway and every subgraph: GraphQL Armor's limits on depth,
- * aliases, directives, tokens and cost (validation rules: they act before any resolver runs, so at
+ * aliases, directives and tokens (validation rules: they act before any resolver runs, so at
  * the gateway before any subgraph is called), no batched HTTP requests, CSRF prevention, and in
- * production no introspection and no field suggestions. A rate limit per token sits in front.
+ * production no introspection and no field suggestions; a cost limit that multiplies by list sizes
+ * (cost.ts) once the operation is known. A rate limit per token sits in front.
  */
 import { createHash } from 'node:crypto';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -10,13 +11,14 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
 import { errorContractPlugin } from './errors/contract.js';
+import { costLimitPlugin } from './cost.js';
 
 export function isProduction(): boolean {
   return process.env.ANTT_ENV === 'production' || process.env.NODE_ENV === 'production';
 }
 
 /** Limits sized for the federation's real queries (the leadership query over nine organizations is depth 6, cost ~400). */
-export const EDGE_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 4000, maxCost: 20_000 } as const;
+export const EDGE_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 4000 } as const;
 
 export interface EdgeOptions<TContext extends BaseContext> {
   validationRules: ValidationRule[];
@@ -35,7 +37,6 @@ const LIMIT_MESSAGES = {
   maxDepth: 'Truy vấn lồng quá sâu: hãy tách thành các truy vấn nông hơn.',
   maxAliases: 'Truy vấn dùng quá nhiều bí danh (alias).',
   maxDirectives: 'Truy vấn dùng quá nhiều chỉ thị (@…).',
-  costLimit: 'Truy vấn quá nặng (chi phí ước tính vượt giới hạn): hãy chọn ít trường hoặc ít bản ghi hơn.',
 } as const;
 
 export function edgeApolloOptions<TContext extends BaseContext>(production = isProduction()): EdgeOptions<TContext> {
@@ -48,13 +49,14 @@ export function edgeApolloOptions<TContext extends BaseContext>(production = isP
     // the user's mistake, and a syntax error became a 500). graphql-js counts tokens itself while parsing
     // (parseOptions below): the same limit, a 400 GRAPHQL_PARSE_FAILED, no catch-all.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: EDGE_LIMITS.maxCost, exposeLimits: false, errorMessage: LIMIT_MESSAGES.costLimit },
+    // Armor's cost rule does not multiply by list sizes: costLimitPlugin (cost.ts) does.
+    costLimit: { enabled: false },
     // Suggestions ("Did you mean …?") map the schema for an attacker when introspection is off.
     blockFieldSuggestion: { enabled: production },
   }).protect();
   return {
     validationRules: armor.validationRules,
-    plugins: [errorContractPlugin<TContext>(), ...(armor.plugins as ApolloServerPlugin<TContext>[])],
+    plugins: [errorContractPlugin<TContext>(), costLimitPlugin<TContext>(), ...(armor.plugins as ApolloServerPlugin<TContext>[])],
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     introspection: !production,

@@ -34,3 +34,4 @@ export * from './forums/demo.js';
 export * from './records/index.js';
 export * from './errors/contract.js';
 export * from './errors/translate.js';
+export * from './cost.js';

@@ -1,0 +1,99 @@
+/**
+ * A cost limit that knows lists. Each field costs 1 plus what it selects, and what a list selects is
+ * multiplied by how many items the list can hold: its page size when it takes one (`first`, `last`,
+ * `limit`; the default page when the caller gives none), the number of representations for
+ * `_entities`, or a declared bound for lists that take no page size (`Unit.children` holds at most
+ * 80 units, `Query.units` at most one map's units). The items of a connection or page (`nodes`,
+ * `edges`, `items`) were already counted by the field that sized the page.
+ *
+ * GraphQL Armor's cost rule, used before, counted `units { children { parent { children ... } } } }`
+ * as a few dozen points although it asks for billions of objects; one such request grew a subgraph to
+ * 4.3 GB. graphql-query-complexity evaluates the operation with its variables and the arguments'
+ * defaults, before any resolver runs; the same estimator runs at the gateway (on the API schema) and in
+ * every subgraph (on its own schema, where the gateway's `_entities` calls are sized by their
+ * representations).
+ */
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+
+/** Arguments that size a list: the page a caller asks for. */
+const SLICING_ARGUMENTS = ['first', 'last', 'limit'] as const;
+
+/** Fields that are the items of a page whose size the parent field already counted. */
+const PAGE_ITEM_FIELDS = new Set(['nodes', 'edges', 'items']);
+
+/** How many items a list without a page size may hold, for object lists nobody declared: a record's versions, a model's reviews. */
+export const ASSUMED_LIST_SIZE = 20;
+
+type Bound = number | ((args: Record<string, unknown>) => number);
+
+/**
+ * Declared bounds of the lists that take no page size, measured on the reference data (the largest map
+ * has 1,636 units with its residential areas; no unit has more than 75 children, no map more than 204 communes) and rounded up.
+ */
+export const LIST_BOUNDS: Readonly<Record<string, Bound>> = {
+  'Query.units': (args) => ({ PROVINCE: 1, DISTRICT: 15, COMMUNE: 210 })[String(args.level)] ?? 2000,
+  'Query.unitsByCode': 5,
+  'Query.organizations': 20,
+  'Query.planTasks': 50,
+  'Query.periods': 400,
+  'Unit.children': 80,
+};
+
+/** The cost limit: the leadership's overview of nine organizations over one unit costs about 3,000. */
+export const MAX_COST = 50_000;
+
+/** How many items `field` can return, as the cost multiplies its selection by it. */
+function multiplier({ type, field, args }: ComplexityEstimatorArgs): number {
+  if (field.name === '_entities' && Array.isArray(args.representations)) return Math.max(1, args.representations.length);
+  for (const name of SLICING_ARGUMENTS) {
+    const n = args[name];
+    if (typeof n === 'number' && Number.isFinite(n)) return Math.max(1, Math.floor(n));
+  }
+  // By its printed form (`[Unit!]!`): graphql's isListType fails on a schema built by another copy of
+  // graphql-js (the CommonJS one Apollo's packages load beside the ES module one).
+  if (!String(field.type).startsWith('[')) return 1;
+  if (PAGE_ITEM_FIELDS.has(field.name) && /(Connection|Page)$/.test(type.name)) return 1;
+  const bound = LIST_BOUNDS[`${type.name}.${field.name}`];
+  if (bound === undefined) return ASSUMED_LIST_SIZE;
+  return typeof bound === 'number' ? bound : bound(args);
+}
+
+/** The estimator: 1 for the field itself, plus its selection times the items it can return. */
+export function listAwareEstimator(a: ComplexityEstimatorArgs): number {
+  return 1 + a.childComplexity * multiplier(a);
+}
+
+/** The estimated cost of an operation (variables and defaults applied). Throws GraphQLError on bad variables. */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+  return getComplexity({ schema, query: document, variables, operationName, estimators: [listAwareEstimator] });
+}
+
+const COST_MESSAGE = 'Truy vấn quá nặng (chi phí ước tính vượt giới hạn): hãy chọn ít trường hoặc ít bản ghi hơn (giảm first, bớt danh sách lồng nhau).';
+
+/**
+ * Refuses, with 400 and before anything runs, an operation whose estimated cost exceeds `maxCost`.
+ * The message does not say the limit or the cost: telling an attacker the bound helps them stay under it.
+ */
+export function costLimitPlugin<TContext extends BaseContext>(maxCost = Number(process.env.ANTT_MAX_COST ?? MAX_COST)): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+          } catch (e) {
+            // Bad variables: graphql-js reports them itself, in the user's terms, right after this hook.
+            // Anything else fails closed (an internal error, logged), never lets the operation through uncosted.
+            if (e instanceof Error && e.message.startsWith('Variable "$')) return;
+            throw e;
+          }
+          if (cost > maxCost)
+            throw new GraphQLError(COST_MESSAGE, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT', http: { status: 400 } } });
+        },
+      };
+    },
+  };
+}
