@@ -3510,7 +3510,7 @@ export type PoliceStandardAssessment = {
   establishment?: Maybe<PoliceEstablishment>;
   /** Kind of subject assessed (đối tượng), from the unit’s level or the establishment’s kind. */
   subjectKind: StandardSubjectKind;
-  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October for a residential area, 15 November otherwise. */
+  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. */
   windowEndsOn: Scalars['Date']['output'];
   /** The national criteria set applied, e.g. TT124_2021:COMMUNE (bộ tiêu chí). */
   criteriaSetId: Scalars['String']['output'];
@@ -3563,7 +3563,7 @@ export type PoliceStandardAssessmentVersion = {
   establishment?: Maybe<PoliceEstablishment>;
   /** Kind of subject assessed (đối tượng), from the unit’s level or the establishment’s kind. */
   subjectKind: StandardSubjectKind;
-  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October for a residential area, 15 November otherwise. */
+  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. */
   windowEndsOn: Scalars['Date']['output'];
   /** The national criteria set applied, e.g. TT124_2021:COMMUNE (bộ tiêu chí). */
   criteriaSetId: Scalars['String']['output'];
@@ -3618,6 +3618,8 @@ export type RecordPoliceStandardAssessmentInput = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   /** The establishment assessed; give this or unitId. */
   establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. */
+  windowEndsOn: Scalars['Date']['input'];
   /** Day it registered to pursue the standard, in the first quarter (ngày đăng ký). */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
   /** For a residential area: households living there (tổng số hộ). */
@@ -3644,6 +3646,8 @@ export type CorrectPoliceStandardAssessmentInput = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   /** The establishment assessed; give this or unitId. */
   establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. */
+  windowEndsOn?: InputMaybe<Scalars['Date']['input']>;
   /** Day it registered to pursue the standard, in the first quarter (ngày đăng ký). */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
   /** For a residential area: households living there (tổng số hộ). */
@@ -3677,7 +3681,7 @@ export type PoliceCriterionResult = {
   note?: Maybe<Scalars['String']['output']>;
   /** The unit of the assessment (taken from it). */
   unit: Unit;
-  /** Last day of the assessment’s window (taken from it). */
+  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. */
   windowEndsOn: Scalars['Date']['output'];
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3712,7 +3716,7 @@ export type PoliceCriterionResultVersion = {
   note?: Maybe<Scalars['String']['output']>;
   /** The unit of the assessment (taken from it). */
   unit: Unit;
-  /** Last day of the assessment’s window (taken from it). */
+  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. */
   windowEndsOn: Scalars['Date']['output'];
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3751,6 +3755,8 @@ export type RecordPoliceCriterionResultInput = {
   met: Scalars['Boolean']['input'];
   /** Note (ghi chú), e.g. what was missing. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. */
+  windowEndsOn: Scalars['Date']['input'];
 };
 
 /** The fields of a PoliceCriterionResult to correct; fields left out keep their values. */
@@ -3763,6 +3769,8 @@ export type CorrectPoliceCriterionResultInput = {
   met?: InputMaybe<Scalars['Boolean']['input']>;
   /** Note (ghi chú), e.g. what was missing. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. */
+  windowEndsOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** Kind of agency, enterprise or school in the register (loại cơ sở). */

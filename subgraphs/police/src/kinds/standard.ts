@@ -142,9 +142,9 @@ export const standardAssessments: RecordKind = defineKind({
     }),
     windowEndsOn: field.date({
       label: 'Ngày kết thúc kỳ đánh giá',
-      description: 'Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October for a residential area, 15 November otherwise.',
+      description:
+        'Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it.',
       future: true,
-      derived: true,
     }),
     criteriaSetId: field.code({
       label: 'Bộ tiêu chí',
@@ -215,13 +215,16 @@ export const standardAssessments: RecordKind = defineKind({
       c.problems.add(c.at('unitId'), 'Ghi rõ một trong hai: unitId (khu dân cư, xã) hoặc establishmentId (cơ quan, doanh nghiệp, nhà trường).', 'ONE_SUBJECT');
       return {};
     }
-    return { unitId, subjectKind: kind, windowEndsOn: windowOf(kind, v.year as number).end, criteriaSetId: nationalSetFor(kind, v.year as number)?.id };
+    return { unitId, subjectKind: kind, criteriaSetId: nationalSetFor(kind, v.year as number)?.id };
   },
   check: (v, c) => {
     const year = v.year as number;
     const kind = v.subjectKind as SubjectKind | undefined;
     if (!kind) return;
     if (!v.criteriaSetId) c.problems.add(c.at('year'), `Năm đánh giá: không có bộ tiêu chí cho năm ${year}.`, 'NO_CRITERIA_SET');
+    const end = windowOf(kind, year).end;
+    if (v.windowEndsOn !== end)
+      c.problems.add(c.at('windowEndsOn'), `Ngày kết thúc kỳ đánh giá của năm ${year} là ${end.split('-').reverse().join('/')}.`, 'DATE_MISMATCH');
     if (v.establishmentId) {
       const e = c.lookup(establishments, v.establishmentId as string);
       const reason = e ? outOfScopeReason(e.subKind as string, year) : null;
@@ -260,6 +263,7 @@ export const standardAssessments: RecordKind = defineKind({
   example: {
     year: 2021,
     unitId: 'commune:03730@2019',
+    windowEndsOn: '2021-11-15',
     registeredOn: '2021-02-01',
     selfAssessedOn: '2021-11-01',
     chairedBy: 'Chủ tịch UBND xã',
@@ -301,20 +305,21 @@ export const criterionResults: RecordKind = defineKind({
     }),
     windowEndsOn: field.date({
       label: 'Ngày kết thúc kỳ đánh giá',
-      description: 'Last day of the assessment’s window (taken from it).',
+      description: 'Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s.',
       future: true,
-      derived: true,
     }),
   },
   dateField: 'windowEndsOn',
   unitField: 'unitId',
   derive: (v, c) => {
     const a = c.lookup(standardAssessments, v.assessmentId as string);
-    return a ? { unitId: a.unitId, windowEndsOn: a.windowEndsOn } : {};
+    return a ? { unitId: a.unitId } : {};
   },
   check: (v, c) => {
     const a = c.lookup(standardAssessments, v.assessmentId as string);
     if (!a) return;
+    if (v.windowEndsOn !== a.windowEndsOn)
+      c.problems.add(c.at('windowEndsOn'), 'Ngày kết thúc kỳ đánh giá phải là ngày kết thúc kỳ của lần đánh giá.', 'DATE_MISMATCH');
     if (!a.selfAssessedOn) c.problems.add(c.at('selfAssessedOn'), 'Ngày tự đánh giá: kết quả từng tiêu chí cần ngày tự đánh giá.', 'REQUIRED');
     if (a.decisionNumber)
       c.problems.add(c.at('assessmentId'), 'Đơn vị đã được công nhận cho năm này; không sửa được kết quả đã công nhận.', 'ALREADY_RECOGNISED');
@@ -332,6 +337,6 @@ export const criterionResults: RecordKind = defineKind({
     reason: 'DUPLICATE',
     message: (id) => `Mã tiêu chí: tiêu chí này đã có kết quả trong lần đánh giá (mã ${id}); hãy sửa kết quả đó.`,
   },
-  example: { code: 'TT23-XA-1', met: true },
+  example: { assessmentId: '(made from the assessment kind)', code: 'TT23-XA-1', met: true, windowEndsOn: '2021-11-15' },
   exampleChange: { met: false, note: 'Chưa có kế hoạch bảo đảm ANTT' },
 });

@@ -10,7 +10,7 @@ import { assertCanReadInternal, isOrganizationStaff, isPoliceStaff } from '../ac
 import { standardOf } from '../data/standard.js';
 import { currentRecords, follow, standingRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/resolvers.js';
-import { criterionResults, establishments, standardAssessments } from '../kinds/standard.js';
+import { criterionResults, establishments, standardAssessments, subjectKindOfEstablishment } from '../kinds/standard.js';
 import { outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
 
 /** The register and the cycles are the police's to write (inside their jurisdiction, which the framework checks). */
@@ -75,7 +75,7 @@ function syncCriteria(ctx: SubgraphContext, a: StoredRecord, criteria: readonly 
   const repo = recordsOf(ctx, criterionResults);
   const recorded = standardOf(ctx).recorded(a);
   criteria.forEach((r, i) => {
-    const values = { met: r.met, note: r.note?.trim() || null };
+    const values = { met: r.met, note: r.note?.trim() || null, windowEndsOn: a.windowEndsOn };
     const at = { 'input.note': `input.criteria.${i}.note`, 'changes.note': `input.criteria.${i}.note`, 'input.code': `input.criteria.${i}.code` };
     const existing = recorded.get(r.code);
     recorded.delete(r.code);
@@ -107,6 +107,18 @@ function sameSubject(ctx: SubgraphContext, input: RecordAssessmentInput): Stored
   );
 }
 
+/** The last day of the window the cycle's subject is assessed in (an unknown subject is reported by the kind's checks). */
+function windowEndOf(ctx: SubgraphContext, input: RecordAssessmentInput): string | null {
+  if (!Number.isInteger(input.year) || input.year < 2013 || input.year > 2100) return null;
+  const e = input.establishmentId ? standingRecord(ctx, establishments, input.establishmentId) : null;
+  const kind: SubjectKind = e
+    ? subjectKindOfEstablishment(e.kind as string)
+    : territory().unit(input.unitId ?? '')?.level === 'RESIDENTIAL_AREA'
+      ? 'RESIDENTIAL_AREA'
+      : 'COMMUNE';
+  return windowOf(kind, input.year).end;
+}
+
 function recordAssessment(ctx: SubgraphContext, input: RecordAssessmentInput): StoredRecord {
   assertPoliceStaff(ctx);
   const { criteria = [], ...cycle } = input;
@@ -119,6 +131,7 @@ function recordAssessment(ctx: SubgraphContext, input: RecordAssessmentInput): S
     householdsRegistered: cycle.householdsRegistered ?? null,
     selfAssessedOn: cycle.selfAssessedOn ?? null,
     chairedBy: cycle.chairedBy ?? null,
+    windowEndsOn: windowEndOf(ctx, input),
   };
   if (input.establishmentId && !establishment(ctx, input.establishmentId))
     throw invalidInput('input.establishmentId', 'Không có cơ sở này trong sổ đăng ký của địa bàn bạn.', 'UNKNOWN_ESTABLISHMENT');
