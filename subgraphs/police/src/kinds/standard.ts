@@ -192,9 +192,9 @@ export const standardAssessments: RecordKind = defineKind({
   dateField: 'windowEndsOn',
   unitField: 'unitId',
   filters: ['year'],
-  // The subject, its kind, the window and the criteria set follow from the unit or the establishment and the year.
+  // The subject, its kind and the criteria set follow from the unit or the establishment and the year.
   derive: (v, c) => {
-    let kind: SubjectKind | null = null;
+    let kind: SubjectKind;
     let unitId = v.unitId as string | null;
     if (v.establishmentId) {
       const e = c.lookup(establishments, v.establishmentId as string);
