@@ -68,6 +68,14 @@ function correctAsBefore(file: string): void {
 const EXPOSED_AS: Record<string, string> = { models: 'model', forums: 'forum', opinions: 'opinion' };
 
 /**
+ * The ids of records kept before the framework in a table without an id column of its own: a
+ * criterion's result was known by its assessment and its code, and keeps that as its id.
+ */
+const OLD_ID: Record<string, { id: string; orderBy: string }> = {
+  criterion_results: { id: "CAST(assessment_id AS TEXT) || ':' || code", orderBy: 'assessment_id, code' },
+};
+
+/**
  * Tables whose rows a migration folded into a kind's own columns, and the rows to compare before and
  * after (each row of the old table, found whole under the id of the record it belonged to).
  */
@@ -132,9 +140,11 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of
       return { before: { u, y }, after: { u: u === 'NULL' ? 'NULL' : unit, y } };
     });
     const old = kinds.map(({ kind }, i) => ({
-      ids: (before.prepare(`SELECT id FROM ${kind.spec.table} ORDER BY id`).all() as { id: number }[]).map((r) =>
-        EXPOSED_AS[kind.spec.table] ? `${EXPOSED_AS[kind.spec.table]}:${org}:${r.id}` : String(r.id),
-      ),
+      ids: (
+        before
+          .prepare(`SELECT ${OLD_ID[kind.spec.table]?.id ?? 'id'} AS id FROM ${kind.spec.table} ORDER BY ${OLD_ID[kind.spec.table]?.orderBy ?? 'id'}`)
+          .all() as { id: number | string }[]
+      ).map((r) => (EXPOSED_AS[kind.spec.table] ? `${EXPOSED_AS[kind.spec.table]}:${org}:${r.id}` : String(r.id))),
       counts: before
         .prepare(`SELECT ${dims[i]!.before.u} AS u, ${dims[i]!.before.y} AS y, count(*) AS n FROM ${kind.spec.table} GROUP BY 1, 2 ORDER BY 1, 2`)
         .all(),

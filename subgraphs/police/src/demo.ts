@@ -8,9 +8,8 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { Scope } from '@antt/auth';
 import { addDays, demoEstablishments, demoReintegrationCases, ORGANIZATION_IDS, territory, unitId, type IsoDate } from '@antt/reference';
-import { bulkInsert, demoWriter, sqliteOf, type Db } from '@antt/subgraph-kit';
+import { bulkInsert, demoWriter, sqliteOf, type Db, type StoredRecord } from '@antt/subgraph-kit';
 import { criterionResults, establishments, modelUnits, standardAssessments } from './db/schema.js';
 import {
   bulletins as bulletinKind,
@@ -21,13 +20,19 @@ import {
   reintegrationCases as reintegrationKind,
   trainings as trainingKind,
 } from './kinds/index.js';
-import { nationalSetFor, outOfScopeReason, type SubjectKind } from './legal/criteria.js';
+import { assessmentKey } from './kinds/standard.js';
+import { nationalSetFor, outOfScopeReason, windowOf, type SubjectKind } from './legal/criteria.js';
 import { initialDecisionDue, vietnamDate } from './legal/deadlines.js';
-import { StandardRepository, windowOf } from './data/standard-repository.js';
+import { communeShare, communeSubjects, shareMet, subjectKey } from './data/standard.js';
 import { identityCipher } from './data/vault.js';
 
-const SYSTEM = new Scope({ userId: 'demo-data', name: 'Dữ liệu mẫu', organization: 'police', unitId: unitId.province('14'), roles: ['STAFF'] });
 const by = 'demo-data';
+
+/** The bookkeeping of a demo record's first and only version, recorded in the evening of its day. */
+function version1(recordId: string, day: IsoDate) {
+  const at = `${day}T20:00:00.000Z`;
+  return { recordId, version: 1, status: 'ACTIVE', createdAt: at, recordedAt: at, recordedBy: by, demo: true };
+}
 
 function chance(rng: RandomGenerator, p: number): boolean {
   return uniformInt(rng, 0, 9999) < p * 10000;
@@ -54,18 +59,31 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
   };
   const pMeet = (id: string, year: number) => Math.min(0.995, propensity.get(districtOf(id))! + (year - 2021) / 100);
 
-  // Register: demo establishments sit in a residential area, which lives on both maps.
+  // Register: demo establishments sit in a residential area, which lives on both maps; registered
+  // before the plan, on the 2021 map's day.
   const ests = demoEstablishments().map((e) => ({
     ...e,
     unitId: t.childrenOn(e.communeId, today).find((a) => a.level === 'RESIDENTIAL_AREA')?.id ?? e.communeId,
   }));
-  db.insert(establishments)
-    .values(ests.map((e) => ({ id: e.id, name: e.name, kind: e.kind, subKind: e.subKind, unitId: e.unitId, managedBy: e.managedBy, recordedBy: by })))
-    .run();
+  const registeredOn = '2021-01-04';
+  bulkInsert(
+    db,
+    establishments,
+    ests.map((e) => ({
+      ...version1(e.id, registeredOn),
+      name: e.name,
+      kind: e.kind,
+      subKind: e.subKind,
+      unitId: e.unitId,
+      managedBy: e.managedBy,
+      registeredOn,
+    })),
+  );
   n += ests.length;
 
   // The yearly cycle, areas and establishments first: a commune's own criterion is computed from them.
-  // Rows are built in memory and inserted in chunks: one statement per row costs seconds here.
+  // Rows are built in memory and inserted in chunks, as the records a user would have typed (the
+  // kinds' checks hold for them): one write through the framework per row costs seconds here.
   const lastYear = Number(today.slice(0, 4));
   let nextId = 1;
   for (let year = 2021; year <= lastYear; year++) {
@@ -76,11 +94,13 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
       if (!outOfScopeReason(e.subKind, year))
         subjects.push({ kind: e.kind === 'SCHOOL' ? 'SCHOOL' : 'AGENCY_OR_ENTERPRISE', unitId: e.unitId, establishmentId: e.id });
     const communes = t.unitsOn(windowOf('COMMUNE', year).end, 'COMMUNE').map((c) => ({ kind: 'COMMUNE' as const, unitId: c.id, establishmentId: null }));
+    // The year's assessments by subject, for the communes' computed criterion.
+    const bySubject = new Map<string, { registeredOn: string; decisionNumber: string | null }>();
+    const register = ests.map((e) => ({ id: e.id, unitId: e.unitId, subKind: e.subKind, managedBy: e.managedBy }) as unknown as StoredRecord);
     for (const batch of [subjects, communes]) {
       // Communes come second: their computed criterion reads the areas' and establishments' rows.
-      const repo = batch === communes ? new StandardRepository(db, 'police', SYSTEM) : null;
-      const rows: (typeof standardAssessments.$inferInsert)[] = [];
-      const results: (typeof criterionResults.$inferInsert)[] = [];
+      const rows: Record<string, unknown>[] = [];
+      const results: Record<string, unknown>[] = [];
       for (const s of batch) {
         const w = windowOf(s.kind, year);
         const registeredOn = addDays(`${year}-01-05`, uniformInt(rng, 0, 80));
@@ -90,16 +110,26 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
         const assessed = selfAssessedOn <= today;
         const meets = chance(rng, pMeet(s.unitId, year));
         const households = s.kind === 'RESIDENTIAL_AREA' ? uniformInt(rng, 40, 260) : null;
-        const id = nextId++;
+        const id = String(nextId++);
         const own = set.criteria.filter((c) => !c.derived);
         const failing = meets ? -1 : uniformInt(rng, 0, own.length - 1);
+        // Recognised when every criterion is met (for a commune, the computed one too), a few weeks after self-assessment.
+        const met = assessed && meets && (s.kind !== 'COMMUNE' || shareMet(communeShare(communeSubjects(s.unitId, year, register), bySubject), year));
+        const decidedOn = met ? min(addDays(selfAssessedOn, uniformInt(rng, 7, 30)), today) : null;
+        const recordedAt = decidedOn ?? (assessed ? selfAssessedOn : registeredOn);
         if (assessed)
           results.push(
-            ...own.map((c, i) => ({ assessmentId: id, code: c.code, met: i !== failing, note: i === failing ? 'Chưa đạt theo biên bản họp' : null })),
+            ...own.map((c, i) => ({
+              ...version1(`${id}:${c.code}`, selfAssessedOn),
+              assessmentId: id,
+              code: c.code,
+              met: i !== failing,
+              note: i === failing ? 'Chưa đạt theo biên bản họp' : null,
+              unitId: s.unitId,
+              windowEndsOn: w.end,
+              conflictKey: `${id}|${c.code}`,
+            })),
           );
-        // Recognised when every criterion is met (for a commune, the computed one too), a few weeks after self-assessment.
-        const met = assessed && meets && (!repo || repo.communeShareMet(s.unitId, year));
-        const decidedOn = met ? min(addDays(selfAssessedOn, uniformInt(rng, 7, 30)), today) : null;
         const commune = s.kind === 'COMMUNE' ? null : t.ancestorsOn(s.unitId, w.end).find((u) => u.level === 'COMMUNE');
         const authority =
           s.kind === 'COMMUNE'
@@ -107,27 +137,29 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
               ? `UBND ${t.parentOn(s.unitId, w.end)?.name ?? 'cấp huyện'}`
               : 'UBND tỉnh Sơn La'
             : `UBND ${commune?.name ?? 'cấp xã'}`;
+        const decisionNumber = met ? `${uniformInt(rng, 10, 999)}/QĐ-UBND` : null;
+        bySubject.set(subjectKey(s.kind, s.unitId, s.establishmentId), { registeredOn, decisionNumber });
         rows.push({
-          id,
+          ...version1(id, recordedAt),
           year,
           subjectKind: s.kind,
           unitId: s.unitId,
           establishmentId: s.establishmentId,
+          windowEndsOn: w.end,
           criteriaSetId: set.id,
           registeredOn,
           householdsTotal: households,
           householdsRegistered: households === null ? null : meets ? households : households - uniformInt(rng, 1, 10),
           selfAssessedOn: assessed ? selfAssessedOn : null,
           chairedBy: assessed ? (s.kind === 'RESIDENTIAL_AREA' ? 'Trưởng bản' : 'Chủ tịch UBND') : null,
-          decisionNumber: met ? `${uniformInt(rng, 10, 999)}/QĐ-UBND` : null,
+          decisionNumber,
           decidedOn,
           authority: met ? authority : null,
-          demo: true,
-          recordedBy: by,
+          conflictKey: assessmentKey({ year, subjectKind: s.kind, unitId: s.unitId, establishmentId: s.establishmentId }),
         });
       }
-      bulkInsert(db, standardAssessments, rows);
-      bulkInsert(db, criterionResults, results);
+      bulkInsert(db, standardAssessments, rows as (typeof standardAssessments.$inferInsert)[]);
+      bulkInsert(db, criterionResults, results as (typeof criterionResults.$inferInsert)[]);
       n += rows.length;
     }
   }

@@ -1,28 +1,16 @@
 /** The tables of the police database: the shared ones (activities), then the police's own. */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { kindTable } from '@antt/subgraph-kit';
 import * as kinds from '../kinds/index.js';
+import * as standard from '../kinds/standard.js';
 
 export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
-/** The register of agencies, enterprises and schools. */
-export const establishments = sqliteTable(
-  'establishments',
-  {
-    id: text('id').primaryKey(),
-    name: text('name').notNull(),
-    kind: text('kind').notNull(),
-    subKind: text('sub_kind').notNull(),
-    unitId: text('unit_id').notNull(),
-    managedBy: text('managed_by').notNull(),
-    recordedBy: text('recorded_by').notNull(),
-    recordedAt: text('recorded_at').notNull().default(now),
-  },
-  (t) => [index('establishments_unit_idx').on(t.unitId)],
-);
+/** The register of agencies, enterprises and schools (the PoliceEstablishment kind). */
+export const establishments = kindTable(standard.establishments.spec);
 
 /** Criteria the province adds to a national set (Circular 124/2021, Article 8.1). */
 export const provincialCriteria = sqliteTable('provincial_criteria', {
@@ -35,47 +23,11 @@ export const provincialCriteria = sqliteTable('provincial_criteria', {
   recordedAt: text('recorded_at').notNull().default(now),
 });
 
-/** A unit's yearly cycle for the standard: one row per subject and assessment year. */
-export const standardAssessments = sqliteTable(
-  'standard_assessments',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    year: integer('year').notNull(),
-    subjectKind: text('subject_kind').notNull(),
-    /** The residential area or commune, or for an establishment the commune it is in. */
-    unitId: text('unit_id').notNull(),
-    establishmentId: text('establishment_id').references(() => establishments.id, { onDelete: 'restrict' }),
-    criteriaSetId: text('criteria_set_id').notNull(),
-    registeredOn: text('registered_on'),
-    householdsTotal: integer('households_total'),
-    householdsRegistered: integer('households_registered'),
-    selfAssessedOn: text('self_assessed_on'),
-    chairedBy: text('chaired_by'),
-    decisionNumber: text('decision_number'),
-    decidedOn: text('decided_on'),
-    authority: text('authority'),
-    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-    recordedBy: text('recorded_by').notNull(),
-    recordedAt: text('recorded_at').notNull().default(now),
-  },
-  (t) => [
-    uniqueIndex('standard_assessments_subject_year').on(t.year, t.subjectKind, t.unitId, t.establishmentId),
-    index('standard_assessments_year_idx').on(t.year, t.subjectKind),
-  ],
-);
+/** Each subject's yearly cycle for the standard (the PoliceStandardAssessment kind): one per subject and year. */
+export const standardAssessments = kindTable(standard.standardAssessments.spec);
 
-export const criterionResults = sqliteTable(
-  'criterion_results',
-  {
-    assessmentId: integer('assessment_id')
-      .notNull()
-      .references(() => standardAssessments.id, { onDelete: 'cascade' }),
-    code: text('code').notNull(),
-    met: integer('met', { mode: 'boolean' }).notNull(),
-    note: text('note'),
-  },
-  (t) => [primaryKey({ columns: [t.assessmentId, t.code] })],
-);
+/** Each criterion's result in a self-assessment (the PoliceCriterionResult kind), a child of its assessment. */
+export const criterionResults = kindTable(standard.criterionResults.spec);
 
 /** Crime reports and tips (the PoliceCrimeTip kind). The reporter's identity is only ever stored sealed (reporter_sealed). */
 export const crimeTips = kindTable(kinds.crimeTips.spec);

@@ -264,6 +264,12 @@ export type Query = {
   policeBulletinRecords: PoliceBulletinConnection;
   /** PoliceReintegrationCase records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   policeReintegrationCaseRecords: PoliceReintegrationCaseConnection;
+  /** PoliceEstablishment records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeEstablishmentRecords: PoliceEstablishmentConnection;
+  /** PoliceStandardAssessment records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeStandardAssessmentRecords: PoliceStandardAssessmentConnection;
+  /** PoliceCriterionResult records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeCriterionResultRecords: PoliceCriterionResultConnection;
   /** Agencies, enterprises and schools in the register under a unit (default: your jurisdiction). */
   policeEstablishments: Array<Establishment>;
   /** The criteria sets, national and provincial, with the years they apply to. */
@@ -509,6 +515,43 @@ export type QueryPoliceBulletinRecordsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceReintegrationCaseRecordsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceEstablishmentRecordsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceStandardAssessmentRecordsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceCriterionResultRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -964,6 +1007,24 @@ export type Mutation = {
   voidPoliceReintegrationCase?: Maybe<PoliceReintegrationCase>;
   /** Erase a personal field of a PoliceReintegrationCase in every version (xóa dữ liệu cá nhân), on a legal basis; counts do not change. */
   erasePoliceReintegrationCasePersonalData?: Maybe<PoliceReintegrationCase>;
+  /** Record a PoliceEstablishment (ghi nhận cơ sở trong sổ đăng ký). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceEstablishment?: Maybe<PoliceEstablishment>;
+  /** Correct a PoliceEstablishment (đính chính cơ sở trong sổ đăng ký): a new version; the previous one stays readable in its history. */
+  correctPoliceEstablishment?: Maybe<PoliceEstablishment>;
+  /** Void a PoliceEstablishment (hủy cơ sở trong sổ đăng ký): it stops counting; its versions stay readable. */
+  voidPoliceEstablishment?: Maybe<PoliceEstablishment>;
+  /** Record a PoliceStandardAssessment (ghi nhận kết quả đánh giá tiêu chuẩn "An toàn về ANTT"). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceStandardAssessment?: Maybe<PoliceStandardAssessment>;
+  /** Correct a PoliceStandardAssessment (đính chính kết quả đánh giá tiêu chuẩn "An toàn về ANTT"): a new version; the previous one stays readable in its history. */
+  correctPoliceStandardAssessment?: Maybe<PoliceStandardAssessment>;
+  /** Void a PoliceStandardAssessment (hủy kết quả đánh giá tiêu chuẩn "An toàn về ANTT"): it stops counting; its versions stay readable. */
+  voidPoliceStandardAssessment?: Maybe<PoliceStandardAssessment>;
+  /** Record a PoliceCriterionResult (ghi nhận kết quả tiêu chí). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceCriterionResult?: Maybe<PoliceCriterionResult>;
+  /** Correct a PoliceCriterionResult (đính chính kết quả tiêu chí): a new version; the previous one stays readable in its history. */
+  correctPoliceCriterionResult?: Maybe<PoliceCriterionResult>;
+  /** Void a PoliceCriterionResult (hủy kết quả tiêu chí): it stops counting; its versions stay readable. */
+  voidPoliceCriterionResult?: Maybe<PoliceCriterionResult>;
   /** Register an agency, enterprise or school (police staff). */
   registerEstablishment?: Maybe<Establishment>;
   /** Record a unit's yearly cycle for the standard: registration, self-assessment, result. Derived criteria are computed and may not be given. */
@@ -1274,6 +1335,72 @@ export type MutationErasePoliceReintegrationCasePersonalDataArgs = {
   id: Scalars['ID']['input'];
   field: PoliceReintegrationCasePersonalField;
   legalBasis: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceEstablishmentArgs = {
+  input: RecordPoliceEstablishmentInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceEstablishmentArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceEstablishmentInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceEstablishmentArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceStandardAssessmentArgs = {
+  input: RecordPoliceStandardAssessmentInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceStandardAssessmentArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceStandardAssessmentInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceStandardAssessmentArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceCriterionResultArgs = {
+  input: RecordPoliceCriterionResultInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceCriterionResultArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceCriterionResultInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceCriterionResultArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -3257,6 +3384,395 @@ export type PoliceReintegrationCaseSummary = {
   count: Scalars['Int']['output'];
 };
 
+/** An agency, enterprise or school in the police register (cơ quan, doanh nghiệp, nhà trường), with its versions. Establishment shows the same records, with their assessments. */
+export type PoliceEstablishment = {
+  __typename?: 'PoliceEstablishment';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** Name (tên cơ sở). */
+  name: Scalars['String']['output'];
+  /** Kind of establishment (loại cơ sở). */
+  kind: EstablishmentKind;
+  /** Finer kind (loại chi tiết); decides whether the standard applies. */
+  subKind: EstablishmentSubKind;
+  /** The commune or residential area it is in, as the unit was on the day it was registered. */
+  unit: Unit;
+  /** The level that manages it (cấp quản lý): PROVINCE or COMMUNE (DISTRICT before 1 July 2025). */
+  managedBy: UnitLevel;
+  /** Day it was entered in the register (ngày vào sổ); not in the future. */
+  registeredOn: Scalars['Date']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceEstablishmentVersion>;
+  /** The establishment’s assessments, oldest first (kết quả đánh giá). */
+  assessments: Array<PoliceStandardAssessment>;
+};
+
+/** One version of a PoliceEstablishment: its fields as they stood then, who made it and why. */
+export type PoliceEstablishmentVersion = {
+  __typename?: 'PoliceEstablishmentVersion';
+  /** Name (tên cơ sở). */
+  name: Scalars['String']['output'];
+  /** Kind of establishment (loại cơ sở). */
+  kind: EstablishmentKind;
+  /** Finer kind (loại chi tiết); decides whether the standard applies. */
+  subKind: EstablishmentSubKind;
+  /** The commune or residential area it is in, as the unit was on the day it was registered. */
+  unit: Unit;
+  /** The level that manages it (cấp quản lý): PROVINCE or COMMUNE (DISTRICT before 1 July 2025). */
+  managedBy: UnitLevel;
+  /** Day it was entered in the register (ngày vào sổ); not in the future. */
+  registeredOn: Scalars['Date']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceEstablishment records, newest first. */
+export type PoliceEstablishmentConnection = {
+  __typename?: 'PoliceEstablishmentConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceEstablishment>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceEstablishment says (every field is checked and every problem reported at once). */
+export type RecordPoliceEstablishmentInput = {
+  /** Name (tên cơ sở). */
+  name: Scalars['String']['input'];
+  /** Kind of establishment (loại cơ sở). */
+  kind: EstablishmentKind;
+  /** Finer kind (loại chi tiết); decides whether the standard applies. */
+  subKind: EstablishmentSubKind;
+  /** The commune or residential area it is in, as the unit was on the day it was registered. */
+  unitId: Scalars['ID']['input'];
+  /** The level that manages it (cấp quản lý): PROVINCE or COMMUNE (DISTRICT before 1 July 2025). */
+  managedBy: UnitLevel;
+  /** Day it was entered in the register (ngày vào sổ); not in the future. */
+  registeredOn: Scalars['Date']['input'];
+};
+
+/** The fields of a PoliceEstablishment to correct; fields left out keep their values. */
+export type CorrectPoliceEstablishmentInput = {
+  /** Name (tên cơ sở). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of establishment (loại cơ sở). */
+  kind?: InputMaybe<EstablishmentKind>;
+  /** Finer kind (loại chi tiết); decides whether the standard applies. */
+  subKind?: InputMaybe<EstablishmentSubKind>;
+  /** The commune or residential area it is in, as the unit was on the day it was registered. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The level that manages it (cấp quản lý): PROVINCE or COMMUNE (DISTRICT before 1 July 2025). */
+  managedBy?: InputMaybe<UnitLevel>;
+  /** Day it was entered in the register (ngày vào sổ); not in the future. */
+  registeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A subject’s yearly cycle for the standard (đăng ký, tự đánh giá, công nhận) with its versions: a residential area, a commune or an establishment in one assessment year. Its criteria results are records of their own (PoliceCriterionResult). StandardAssessment shows the same records, the derived criteria computed. */
+export type PoliceStandardAssessment = {
+  __typename?: 'PoliceStandardAssessment';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** Assessment year, the year the window ends in (năm đánh giá). */
+  year: Scalars['Int']['output'];
+  /** The residential area or commune assessed (as the unit was at the end of the window); for an establishment, the unit it is in, taken from the register. */
+  unit?: Maybe<Unit>;
+  /** The establishment assessed; give this or unitId. */
+  establishment?: Maybe<PoliceEstablishment>;
+  /** Kind of subject assessed (đối tượng), from the unit’s level or the establishment’s kind. */
+  subjectKind: StandardSubjectKind;
+  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. */
+  windowEndsOn: Scalars['Date']['output'];
+  /** The national criteria set applied, e.g. TT124_2021:COMMUNE (bộ tiêu chí). */
+  criteriaSetId: Scalars['String']['output'];
+  /** Day it registered to pursue the standard, in the first quarter (ngày đăng ký). */
+  registeredOn?: Maybe<Scalars['Date']['output']>;
+  /** For a residential area: households living there (tổng số hộ). */
+  householdsTotal?: Maybe<Scalars['Int']['output']>;
+  /** For a residential area: households that registered (số hộ đăng ký). */
+  householdsRegistered?: Maybe<Scalars['Int']['output']>;
+  /** Day of the self-assessment meeting, within the window (ngày tự đánh giá). */
+  selfAssessedOn?: Maybe<Scalars['Date']['output']>;
+  /** Who chaired it (người chủ trì), e.g. the head of the residential area. */
+  chairedBy?: Maybe<Scalars['String']['output']>;
+  /** Number of the recognition decision (số quyết định công nhận). */
+  decisionNumber?: Maybe<Scalars['String']['output']>;
+  /** Day of the recognition decision (ngày quyết định). */
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  /** The authority that recognised it (cơ quan công nhận). */
+  authority?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceStandardAssessmentVersion>;
+  /** The results of its criteria as recorded, derived criteria left out (kết quả từng tiêu chí). */
+  criterionResults: Array<PoliceCriterionResult>;
+};
+
+/** One version of a PoliceStandardAssessment: its fields as they stood then, who made it and why. */
+export type PoliceStandardAssessmentVersion = {
+  __typename?: 'PoliceStandardAssessmentVersion';
+  /** Assessment year, the year the window ends in (năm đánh giá). */
+  year: Scalars['Int']['output'];
+  /** The residential area or commune assessed (as the unit was at the end of the window); for an establishment, the unit it is in, taken from the register. */
+  unit?: Maybe<Unit>;
+  /** The establishment assessed; give this or unitId. */
+  establishment?: Maybe<PoliceEstablishment>;
+  /** Kind of subject assessed (đối tượng), from the unit’s level or the establishment’s kind. */
+  subjectKind: StandardSubjectKind;
+  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. */
+  windowEndsOn: Scalars['Date']['output'];
+  /** The national criteria set applied, e.g. TT124_2021:COMMUNE (bộ tiêu chí). */
+  criteriaSetId: Scalars['String']['output'];
+  /** Day it registered to pursue the standard, in the first quarter (ngày đăng ký). */
+  registeredOn?: Maybe<Scalars['Date']['output']>;
+  /** For a residential area: households living there (tổng số hộ). */
+  householdsTotal?: Maybe<Scalars['Int']['output']>;
+  /** For a residential area: households that registered (số hộ đăng ký). */
+  householdsRegistered?: Maybe<Scalars['Int']['output']>;
+  /** Day of the self-assessment meeting, within the window (ngày tự đánh giá). */
+  selfAssessedOn?: Maybe<Scalars['Date']['output']>;
+  /** Who chaired it (người chủ trì), e.g. the head of the residential area. */
+  chairedBy?: Maybe<Scalars['String']['output']>;
+  /** Number of the recognition decision (số quyết định công nhận). */
+  decisionNumber?: Maybe<Scalars['String']['output']>;
+  /** Day of the recognition decision (ngày quyết định). */
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  /** The authority that recognised it (cơ quan công nhận). */
+  authority?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceStandardAssessment records, newest first. */
+export type PoliceStandardAssessmentConnection = {
+  __typename?: 'PoliceStandardAssessmentConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceStandardAssessment>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceStandardAssessment says (every field is checked and every problem reported at once). */
+export type RecordPoliceStandardAssessmentInput = {
+  /** Assessment year, the year the window ends in (năm đánh giá). */
+  year: Scalars['Int']['input'];
+  /** The residential area or commune assessed (as the unit was at the end of the window); for an establishment, the unit it is in, taken from the register. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The establishment assessed; give this or unitId. */
+  establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. */
+  windowEndsOn: Scalars['Date']['input'];
+  /** Day it registered to pursue the standard, in the first quarter (ngày đăng ký). */
+  registeredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** For a residential area: households living there (tổng số hộ). */
+  householdsTotal?: InputMaybe<Scalars['Int']['input']>;
+  /** For a residential area: households that registered (số hộ đăng ký). */
+  householdsRegistered?: InputMaybe<Scalars['Int']['input']>;
+  /** Day of the self-assessment meeting, within the window (ngày tự đánh giá). */
+  selfAssessedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Who chaired it (người chủ trì), e.g. the head of the residential area. */
+  chairedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Number of the recognition decision (số quyết định công nhận). */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Day of the recognition decision (ngày quyết định). */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The authority that recognised it (cơ quan công nhận). */
+  authority?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a PoliceStandardAssessment to correct; fields left out keep their values. */
+export type CorrectPoliceStandardAssessmentInput = {
+  /** Assessment year, the year the window ends in (năm đánh giá). */
+  year?: InputMaybe<Scalars['Int']['input']>;
+  /** The residential area or commune assessed (as the unit was at the end of the window); for an establishment, the unit it is in, taken from the register. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The establishment assessed; give this or unitId. */
+  establishmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. */
+  windowEndsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Day it registered to pursue the standard, in the first quarter (ngày đăng ký). */
+  registeredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** For a residential area: households living there (tổng số hộ). */
+  householdsTotal?: InputMaybe<Scalars['Int']['input']>;
+  /** For a residential area: households that registered (số hộ đăng ký). */
+  householdsRegistered?: InputMaybe<Scalars['Int']['input']>;
+  /** Day of the self-assessment meeting, within the window (ngày tự đánh giá). */
+  selfAssessedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Who chaired it (người chủ trì), e.g. the head of the residential area. */
+  chairedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Number of the recognition decision (số quyết định công nhận). */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Day of the recognition decision (ngày quyết định). */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The authority that recognised it (cơ quan công nhận). */
+  authority?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One criterion’s result in a self-assessment (kết quả từng tiêu chí), with its versions; a derived criterion is never recorded (it is computed on reading). CriterionResult shows it beside the criterion. */
+export type PoliceCriterionResult = {
+  __typename?: 'PoliceCriterionResult';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The assessment the result belongs to. */
+  assessment?: Maybe<PoliceStandardAssessment>;
+  /** The criterion’s code within the assessment’s set, e.g. TT124-KDC-3, or SL-KDC-1 for the province’s. */
+  code: Scalars['String']['output'];
+  /** Whether it was met (đạt). */
+  met: Scalars['Boolean']['output'];
+  /** Note (ghi chú), e.g. what was missing. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The unit of the assessment (taken from it). */
+  unit: Unit;
+  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. */
+  windowEndsOn: Scalars['Date']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceCriterionResultVersion>;
+};
+
+/** One version of a PoliceCriterionResult: its fields as they stood then, who made it and why. */
+export type PoliceCriterionResultVersion = {
+  __typename?: 'PoliceCriterionResultVersion';
+  /** The assessment the result belongs to. */
+  assessment?: Maybe<PoliceStandardAssessment>;
+  /** The criterion’s code within the assessment’s set, e.g. TT124-KDC-3, or SL-KDC-1 for the province’s. */
+  code: Scalars['String']['output'];
+  /** Whether it was met (đạt). */
+  met: Scalars['Boolean']['output'];
+  /** Note (ghi chú), e.g. what was missing. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The unit of the assessment (taken from it). */
+  unit: Unit;
+  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. */
+  windowEndsOn: Scalars['Date']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceCriterionResult records, newest first. */
+export type PoliceCriterionResultConnection = {
+  __typename?: 'PoliceCriterionResultConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceCriterionResult>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceCriterionResult says (every field is checked and every problem reported at once). */
+export type RecordPoliceCriterionResultInput = {
+  /** The assessment the result belongs to. */
+  assessmentId: Scalars['ID']['input'];
+  /** The criterion’s code within the assessment’s set, e.g. TT124-KDC-3, or SL-KDC-1 for the province’s. */
+  code: Scalars['String']['input'];
+  /** Whether it was met (đạt). */
+  met: Scalars['Boolean']['input'];
+  /** Note (ghi chú), e.g. what was missing. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. */
+  windowEndsOn: Scalars['Date']['input'];
+};
+
+/** The fields of a PoliceCriterionResult to correct; fields left out keep their values. */
+export type CorrectPoliceCriterionResultInput = {
+  /** The assessment the result belongs to. */
+  assessmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The criterion’s code within the assessment’s set, e.g. TT124-KDC-3, or SL-KDC-1 for the province’s. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Whether it was met (đạt). */
+  met?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Note (ghi chú), e.g. what was missing. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. */
+  windowEndsOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** Kind of agency, enterprise or school in the register (loại cơ sở). */
 export type EstablishmentKind =
   /** Agency (cơ quan): state body, public service unit, socio-political organisation. */
@@ -4161,6 +4677,9 @@ export type FederationTypes = {
   PoliceTrainingSession: PoliceTrainingSession;
   PoliceBulletin: PoliceBulletin;
   PoliceReintegrationCase: PoliceReintegrationCase;
+  PoliceEstablishment: PoliceEstablishment;
+  PoliceStandardAssessment: PoliceStandardAssessment;
+  PoliceCriterionResult: PoliceCriterionResult;
   Establishment: Establishment;
   CrimeTip: CrimeTip;
   Hotspot: Hotspot;
@@ -4208,6 +4727,15 @@ export type FederationReferenceTypes = {
   PoliceReintegrationCase:
     ( { __typename: 'PoliceReintegrationCase' }
     & GraphQLRecursivePick<FederationTypes['PoliceReintegrationCase'], {"id":true}> );
+  PoliceEstablishment:
+    ( { __typename: 'PoliceEstablishment' }
+    & GraphQLRecursivePick<FederationTypes['PoliceEstablishment'], {"id":true}> );
+  PoliceStandardAssessment:
+    ( { __typename: 'PoliceStandardAssessment' }
+    & GraphQLRecursivePick<FederationTypes['PoliceStandardAssessment'], {"id":true}> );
+  PoliceCriterionResult:
+    ( { __typename: 'PoliceCriterionResult' }
+    & GraphQLRecursivePick<FederationTypes['PoliceCriterionResult'], {"id":true}> );
   Establishment:
     ( { __typename: 'Establishment' }
     & GraphQLRecursivePick<FederationTypes['Establishment'], {"id":true}> );
@@ -4379,6 +4907,21 @@ export type ResolversTypes = {
   CorrectPoliceReintegrationCaseInput: CorrectPoliceReintegrationCaseInput;
   PoliceReintegrationCasePersonalField: PoliceReintegrationCasePersonalField;
   PoliceReintegrationCaseSummary: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceEstablishment: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceEstablishmentVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceEstablishmentConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceEstablishmentInput: RecordPoliceEstablishmentInput;
+  CorrectPoliceEstablishmentInput: CorrectPoliceEstablishmentInput;
+  PoliceStandardAssessment: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceStandardAssessmentVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceStandardAssessmentConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceStandardAssessmentInput: RecordPoliceStandardAssessmentInput;
+  CorrectPoliceStandardAssessmentInput: CorrectPoliceStandardAssessmentInput;
+  PoliceCriterionResult: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceCriterionResultVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceCriterionResultConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceCriterionResultInput: RecordPoliceCriterionResultInput;
+  CorrectPoliceCriterionResultInput: CorrectPoliceCriterionResultInput;
   EstablishmentKind: EstablishmentKind;
   EstablishmentSubKind: EstablishmentSubKind;
   Establishment: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4542,6 +5085,21 @@ export type ResolversParentTypes = {
   RecordPoliceReintegrationCaseInput: RecordPoliceReintegrationCaseInput;
   CorrectPoliceReintegrationCaseInput: CorrectPoliceReintegrationCaseInput;
   PoliceReintegrationCaseSummary: Record<string, unknown>;
+  PoliceEstablishment: Record<string, unknown>;
+  PoliceEstablishmentVersion: Record<string, unknown>;
+  PoliceEstablishmentConnection: Record<string, unknown>;
+  RecordPoliceEstablishmentInput: RecordPoliceEstablishmentInput;
+  CorrectPoliceEstablishmentInput: CorrectPoliceEstablishmentInput;
+  PoliceStandardAssessment: Record<string, unknown>;
+  PoliceStandardAssessmentVersion: Record<string, unknown>;
+  PoliceStandardAssessmentConnection: Record<string, unknown>;
+  RecordPoliceStandardAssessmentInput: RecordPoliceStandardAssessmentInput;
+  CorrectPoliceStandardAssessmentInput: CorrectPoliceStandardAssessmentInput;
+  PoliceCriterionResult: Record<string, unknown>;
+  PoliceCriterionResultVersion: Record<string, unknown>;
+  PoliceCriterionResultConnection: Record<string, unknown>;
+  RecordPoliceCriterionResultInput: RecordPoliceCriterionResultInput;
+  CorrectPoliceCriterionResultInput: CorrectPoliceCriterionResultInput;
   Establishment: Record<string, unknown>;
   StandardCriterion: Record<string, unknown>;
   StandardCriteriaSet: Record<string, unknown>;
@@ -4688,6 +5246,9 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   policeTrainingSessionRecords?: Resolver<ResolversTypes['PoliceTrainingSessionConnection'], ParentType, ContextType, RequireFields<QueryPoliceTrainingSessionRecordsArgs, 'includeVoided' | 'first'>>;
   policeBulletinRecords?: Resolver<ResolversTypes['PoliceBulletinConnection'], ParentType, ContextType, RequireFields<QueryPoliceBulletinRecordsArgs, 'includeVoided' | 'first'>>;
   policeReintegrationCaseRecords?: Resolver<ResolversTypes['PoliceReintegrationCaseConnection'], ParentType, ContextType, RequireFields<QueryPoliceReintegrationCaseRecordsArgs, 'includeVoided' | 'first'>>;
+  policeEstablishmentRecords?: Resolver<ResolversTypes['PoliceEstablishmentConnection'], ParentType, ContextType, RequireFields<QueryPoliceEstablishmentRecordsArgs, 'includeVoided' | 'first'>>;
+  policeStandardAssessmentRecords?: Resolver<ResolversTypes['PoliceStandardAssessmentConnection'], ParentType, ContextType, RequireFields<QueryPoliceStandardAssessmentRecordsArgs, 'includeVoided' | 'first'>>;
+  policeCriterionResultRecords?: Resolver<ResolversTypes['PoliceCriterionResultConnection'], ParentType, ContextType, RequireFields<QueryPoliceCriterionResultRecordsArgs, 'includeVoided' | 'first'>>;
   policeEstablishments?: Resolver<Array<ResolversTypes['Establishment']>, ParentType, ContextType, RequireFields<QueryPoliceEstablishmentsArgs, 'inScopeOnly'>>;
   policeCriteriaSets?: Resolver<Array<ResolversTypes['StandardCriteriaSet']>, ParentType, ContextType>;
   policeCriteriaSet?: Resolver<Maybe<ResolversTypes['StandardCriteriaSet']>, ParentType, ContextType, RequireFields<QueryPoliceCriteriaSetArgs, 'subjectKind' | 'year'>>;
@@ -4809,6 +5370,15 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   correctPoliceReintegrationCase?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCase']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceReintegrationCaseArgs, 'id' | 'changes' | 'reason'>>;
   voidPoliceReintegrationCase?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCase']>, ParentType, ContextType, RequireFields<MutationVoidPoliceReintegrationCaseArgs, 'id' | 'reason'>>;
   erasePoliceReintegrationCasePersonalData?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCase']>, ParentType, ContextType, RequireFields<MutationErasePoliceReintegrationCasePersonalDataArgs, 'id' | 'field' | 'legalBasis'>>;
+  recordPoliceEstablishment?: Resolver<Maybe<ResolversTypes['PoliceEstablishment']>, ParentType, ContextType, RequireFields<MutationRecordPoliceEstablishmentArgs, 'input'>>;
+  correctPoliceEstablishment?: Resolver<Maybe<ResolversTypes['PoliceEstablishment']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceEstablishmentArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceEstablishment?: Resolver<Maybe<ResolversTypes['PoliceEstablishment']>, ParentType, ContextType, RequireFields<MutationVoidPoliceEstablishmentArgs, 'id' | 'reason'>>;
+  recordPoliceStandardAssessment?: Resolver<Maybe<ResolversTypes['PoliceStandardAssessment']>, ParentType, ContextType, RequireFields<MutationRecordPoliceStandardAssessmentArgs, 'input'>>;
+  correctPoliceStandardAssessment?: Resolver<Maybe<ResolversTypes['PoliceStandardAssessment']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceStandardAssessmentArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceStandardAssessment?: Resolver<Maybe<ResolversTypes['PoliceStandardAssessment']>, ParentType, ContextType, RequireFields<MutationVoidPoliceStandardAssessmentArgs, 'id' | 'reason'>>;
+  recordPoliceCriterionResult?: Resolver<Maybe<ResolversTypes['PoliceCriterionResult']>, ParentType, ContextType, RequireFields<MutationRecordPoliceCriterionResultArgs, 'input'>>;
+  correctPoliceCriterionResult?: Resolver<Maybe<ResolversTypes['PoliceCriterionResult']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceCriterionResultArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceCriterionResult?: Resolver<Maybe<ResolversTypes['PoliceCriterionResult']>, ParentType, ContextType, RequireFields<MutationVoidPoliceCriterionResultArgs, 'id' | 'reason'>>;
   registerEstablishment?: Resolver<Maybe<ResolversTypes['Establishment']>, ParentType, ContextType, RequireFields<MutationRegisterEstablishmentArgs, 'name' | 'kind' | 'subKind' | 'unitId' | 'managedBy'>>;
   recordStandardAssessment?: Resolver<Maybe<ResolversTypes['StandardAssessment']>, ParentType, ContextType, RequireFields<MutationRecordStandardAssessmentArgs, 'input'>>;
   recognizeStandardAssessment?: Resolver<Maybe<ResolversTypes['StandardAssessment']>, ParentType, ContextType, RequireFields<MutationRecognizeStandardAssessmentArgs, 'id' | 'decisionNumber' | 'decidedOn' | 'authority'>>;
@@ -5499,6 +6069,150 @@ export type PoliceReintegrationCaseSummaryResolvers<ContextType = SubgraphContex
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PoliceEstablishmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceEstablishment'] = ResolversParentTypes['PoliceEstablishment'], FederationReferenceType extends FederationReferenceTypes['PoliceEstablishment'] = FederationReferenceTypes['PoliceEstablishment']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceEstablishment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EstablishmentKind'], ParentType, ContextType>;
+  subKind?: Resolver<ResolversTypes['EstablishmentSubKind'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  managedBy?: Resolver<ResolversTypes['UnitLevel'], ParentType, ContextType>;
+  registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceEstablishmentVersion']>, ParentType, ContextType>;
+  assessments?: Resolver<Array<ResolversTypes['PoliceStandardAssessment']>, ParentType, ContextType>;
+};
+
+export type PoliceEstablishmentVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceEstablishmentVersion'] = ResolversParentTypes['PoliceEstablishmentVersion']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EstablishmentKind'], ParentType, ContextType>;
+  subKind?: Resolver<ResolversTypes['EstablishmentSubKind'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  managedBy?: Resolver<ResolversTypes['UnitLevel'], ParentType, ContextType>;
+  registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceEstablishmentConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceEstablishmentConnection'] = ResolversParentTypes['PoliceEstablishmentConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceEstablishment']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceStandardAssessmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceStandardAssessment'] = ResolversParentTypes['PoliceStandardAssessment'], FederationReferenceType extends FederationReferenceTypes['PoliceStandardAssessment'] = FederationReferenceTypes['PoliceStandardAssessment']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceStandardAssessment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  establishment?: Resolver<Maybe<ResolversTypes['PoliceEstablishment']>, ParentType, ContextType>;
+  subjectKind?: Resolver<ResolversTypes['StandardSubjectKind'], ParentType, ContextType>;
+  windowEndsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  criteriaSetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  householdsTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  householdsRegistered?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  selfAssessedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  chairedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  authority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceStandardAssessmentVersion']>, ParentType, ContextType>;
+  criterionResults?: Resolver<Array<ResolversTypes['PoliceCriterionResult']>, ParentType, ContextType>;
+};
+
+export type PoliceStandardAssessmentVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceStandardAssessmentVersion'] = ResolversParentTypes['PoliceStandardAssessmentVersion']> = {
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  establishment?: Resolver<Maybe<ResolversTypes['PoliceEstablishment']>, ParentType, ContextType>;
+  subjectKind?: Resolver<ResolversTypes['StandardSubjectKind'], ParentType, ContextType>;
+  windowEndsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  criteriaSetId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  householdsTotal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  householdsRegistered?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  selfAssessedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  chairedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  authority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceStandardAssessmentConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceStandardAssessmentConnection'] = ResolversParentTypes['PoliceStandardAssessmentConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceStandardAssessment']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceCriterionResultResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCriterionResult'] = ResolversParentTypes['PoliceCriterionResult'], FederationReferenceType extends FederationReferenceTypes['PoliceCriterionResult'] = FederationReferenceTypes['PoliceCriterionResult']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceCriterionResult']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  assessment?: Resolver<Maybe<ResolversTypes['PoliceStandardAssessment']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  windowEndsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceCriterionResultVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceCriterionResultVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCriterionResultVersion'] = ResolversParentTypes['PoliceCriterionResultVersion']> = {
+  assessment?: Resolver<Maybe<ResolversTypes['PoliceStandardAssessment']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  windowEndsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceCriterionResultConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCriterionResultConnection'] = ResolversParentTypes['PoliceCriterionResultConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceCriterionResult']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type EstablishmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Establishment'] = ResolversParentTypes['Establishment'], FederationReferenceType extends FederationReferenceTypes['Establishment'] = FederationReferenceTypes['Establishment']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Establishment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -5799,6 +6513,15 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PoliceReintegrationCaseVersion?: PoliceReintegrationCaseVersionResolvers<ContextType>;
   PoliceReintegrationCaseConnection?: PoliceReintegrationCaseConnectionResolvers<ContextType>;
   PoliceReintegrationCaseSummary?: PoliceReintegrationCaseSummaryResolvers<ContextType>;
+  PoliceEstablishment?: PoliceEstablishmentResolvers<ContextType>;
+  PoliceEstablishmentVersion?: PoliceEstablishmentVersionResolvers<ContextType>;
+  PoliceEstablishmentConnection?: PoliceEstablishmentConnectionResolvers<ContextType>;
+  PoliceStandardAssessment?: PoliceStandardAssessmentResolvers<ContextType>;
+  PoliceStandardAssessmentVersion?: PoliceStandardAssessmentVersionResolvers<ContextType>;
+  PoliceStandardAssessmentConnection?: PoliceStandardAssessmentConnectionResolvers<ContextType>;
+  PoliceCriterionResult?: PoliceCriterionResultResolvers<ContextType>;
+  PoliceCriterionResultVersion?: PoliceCriterionResultVersionResolvers<ContextType>;
+  PoliceCriterionResultConnection?: PoliceCriterionResultConnectionResolvers<ContextType>;
   Establishment?: EstablishmentResolvers<ContextType>;
   StandardCriterion?: StandardCriterionResolvers<ContextType>;
   StandardCriteriaSet?: StandardCriteriaSetResolvers<ContextType>;

@@ -13,6 +13,9 @@ import { isOrganizationId } from '@antt/reference';
 import { defineKind, field, type FieldSpec, type RecordKind } from '@antt/subgraph-kit';
 import { initialDecisionDue, vietnamDate, TIP_DEADLINES } from '../legal/deadlines.js';
 import { sealed } from './sealed.js';
+import { criterionResults, establishments, standardAssessments } from './standard.js';
+
+export { criterionResults, establishments, standardAssessments };
 
 const ANY_LEVEL = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] as const;
 const GRASSROOTS = ['COMMUNE', 'RESIDENTIAL_AREA'] as const;
@@ -509,4 +512,15 @@ export const reintegrationCases: RecordKind = defineKind({
   exampleChange: { kind: 'PAROLE' },
 });
 
-export const kinds: readonly RecordKind[] = [crimeTips, hotspots, keyAreas, coreForces, trainings, bulletins, reintegrationCases];
+export const kinds: readonly RecordKind[] = [
+  crimeTips,
+  hotspots,
+  keyAreas,
+  coreForces,
+  trainings,
+  bulletins,
+  reintegrationCases,
+  establishments,
+  standardAssessments,
+  criterionResults,
+];

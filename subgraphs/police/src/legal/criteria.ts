@@ -5,11 +5,12 @@
  * where a criterion was not retrieved it is recorded as such, never invented. A province may add
  * criteria (Circular 124, Article 8.1): those live in the database (provincial_criteria).
  */
+import { periodById, type Period } from '@antt/reference';
 
 export type SubjectKind = 'RESIDENTIAL_AREA' | 'COMMUNE' | 'AGENCY_OR_ENTERPRISE' | 'SCHOOL';
 export type TextStatus = 'RETRIEVED' | 'PARTIAL' | 'NOT_RETRIEVED';
 
-export interface Criterion {
+export type Criterion = {
   code: string;
   article: string;
   textVi: string;
@@ -18,16 +19,16 @@ export interface Criterion {
   /** Computed from the commune's units' results, never typed in. */
   derived: boolean;
   provincial: boolean;
-}
+};
 
-export interface CriteriaSet {
+export type CriteriaSet = {
   id: string;
   legalBasis: string;
   subjectKind: SubjectKind;
   fromYear: number;
   toYear: number | null;
   criteria: Criterion[];
-}
+};
 
 const c = (code: string, article: string, textStatus: TextStatus, textVi: string, textEn: string, derived = false): Criterion => ({
   code,
@@ -228,4 +229,9 @@ export const TARGETS = { RESIDENTIAL_AREA: 0.9, COMMUNE: 0.9, ESTABLISHMENT: 0.9
 export function recognisedNeeded(n: number): number {
   // 0.7 * n in floating point is inexact (0.7 * 10 = 7.000000000000001); work in tenths.
   return Math.ceil((7 * n) / 10);
+}
+
+/** The assessment window of a kind of subject in a year: 1 November to 31 October for a residential area, 16 November to 15 November otherwise. */
+export function windowOf(kind: SubjectKind, year: number): Period {
+  return periodById(`${year}-${kind === 'RESIDENTIAL_AREA' ? 'ATANTT-KDC' : 'ATANTT-UNIT'}`)!;
 }

@@ -7,7 +7,7 @@ import { forbidden, invalidInput, notFound } from '@antt/auth';
 import { isOrganizationId, ORGANIZATIONS, ORGANIZATION_IDS, territory, todayInVietnam, type OrganizationId } from '@antt/reference';
 import { optionalText, periodRange, recordsOf, unitOrJurisdiction, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { assertCanReadInternal, assertPoliceWriter, canReadInternal, isOrganizationStaff, isPoliceStaff } from '../access.js';
-import { StandardRepository } from '../data/standard-repository.js';
+import { standardOf } from '../data/standard.js';
 import { modelUnits } from '../db/schema.js';
 import { bulletins, coreForces, hotspots, keyAreas, reintegrationCases, trainings, type Participants } from '../kinds/index.js';
 import { currentRecords, follow, standingRecord, writerFor } from '../data/records.js';
@@ -177,12 +177,12 @@ export const recordResolvers = {
     unit: (m: { unitId: string }) => territory().unit(m.unitId),
     latestResult: (m: { unitId: string }, _: unknown, ctx: SubgraphContext) => {
       // The latest assessment year with a self-assessment, of the unit or (after the reform) of the commune it rolled into.
-      const repo = ctx.repo(StandardRepository);
+      const standard = standardOf(ctx);
       const t = territory();
       for (let y = Number(new Date().toISOString().slice(0, 4)); y >= 2021; y--) {
         for (const id of [m.unitId, t.currentUnit(m.unitId)?.id].filter((x): x is string => !!x)) {
-          const a = ctx.scope.coversUnit(id) ? repo.assessmentForUnit(id, y) : null;
-          const r = a ? repo.result(a) : null;
+          const a = ctx.scope.coversUnit(id) ? standard.assessmentForUnit(id, y) : null;
+          const r = a ? standard.result(a) : null;
           if (r) return r;
         }
       }

@@ -1,68 +1,237 @@
-/** Resolvers of the standard "An toàn về ANTT": register, criteria, assessments, indicators. */
-import { territory } from '@antt/reference';
-import type { SubgraphContext } from '@antt/subgraph-kit';
-import {
-  StandardRepository,
-  windowOf,
-  type AssessmentRow,
-  type EstablishmentRow,
-  type IndicatorsView,
-  type RecordAssessmentInput,
-} from '../data/standard-repository.js';
-import { outOfScopeReason, type SubjectKind } from '../legal/criteria.js';
-import { todayInVietnam } from '@antt/reference';
+/**
+ * The standard "An toàn về ANTT" under its established API: the register, the criteria, the yearly
+ * cycle and the indicators, over the standard's kinds of record (src/kinds/standard.ts). Recording a
+ * cycle again corrects it (and its criteria results) with a reason; recognition is a correction too.
+ */
+import { forbidden, invalidInput, notFound } from '@antt/auth';
+import { territory, todayInVietnam } from '@antt/reference';
+import { inputProblems, recordsOf, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { assertCanReadInternal, isOrganizationStaff, isPoliceStaff } from '../access.js';
+import { standardOf } from '../data/standard.js';
+import { currentRecords, follow, standingRecord } from '../data/records.js';
+import type { Resolvers } from '../generated/resolvers.js';
+import { criterionResults, establishments, standardAssessments, subjectKindOfEstablishment } from '../kinds/standard.js';
+import { outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
 
-const repo = (ctx: SubgraphContext) => ctx.repo(StandardRepository);
+/** The register and the cycles are the police's to write (inside their jurisdiction, which the framework checks). */
+function assertPoliceStaff(ctx: SubgraphContext): void {
+  if (!isPoliceStaff(ctx.scope)) throw forbidden('Chỉ cán bộ Công an mới được ghi hồ sơ này.');
+}
+
+/** A unit as the schema's Unit resolves it (the generated types take every object as named values). */
+export function unitOf(id: unknown): Record<string, unknown> | null {
+  const u = typeof id === 'string' ? territory().unit(id) : undefined;
+  return u ? { ...u } : null;
+}
+
 const currentYear = () => Number(todayInVietnam().slice(0, 4));
 
-export const standardResolvers = {
+/** An establishment as the register shows it: organizations' staff and leadership, inside their jurisdiction. */
+function establishment(ctx: SubgraphContext, id: string): StoredRecord | null {
+  const e = standingRecord(ctx, establishments, id);
+  return e && (isOrganizationStaff(ctx.scope) || ctx.scope.has('LEADERSHIP')) && ctx.scope.coversUnit(e.unitId as string) ? e : null;
+}
+
+/** The next register id, CS-0001 onwards (the ids the register has always handed out). */
+function nextEstablishmentId(ctx: SubgraphContext): string {
+  const row = sqliteOf(ctx.db).prepare("SELECT max(CAST(substr(record_id, 4) AS INTEGER)) AS n FROM establishments WHERE record_id GLOB 'CS-[0-9]*'").get() as {
+    n: number | null;
+  };
+  return `CS-${String((row.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+interface CriterionInput {
+  code: string;
+  met: boolean;
+  note?: string | null;
+}
+
+/** Checks a cycle's criteria against the assessment's set (the province's additions in force that year included). */
+function checkCriteria(ctx: SubgraphContext, a: StoredRecord, criteria: readonly CriterionInput[]): void {
+  const set = standardOf(ctx).criteriaSetById(a.criteriaSetId as string, a.year as number)!;
+  const byCode = new Map(set.criteria.map((c) => [c.code, c]));
+  const seen = new Set<string>();
+  criteria.forEach((r, i) => {
+    const c = byCode.get(r.code);
+    if (!c) throw invalidInput(`input.criteria.${i}.code`, `Tiêu chí "${r.code}" không thuộc bộ ${set.id}.`, 'UNKNOWN_CRITERION');
+    if (c.derived)
+      throw invalidInput(
+        `input.criteria.${i}.code`,
+        `Tiêu chí ${r.code} được tính tự động từ kết quả của các đơn vị thuộc xã, không nhập tay.`,
+        'DERIVED_CRITERION',
+      );
+    if (seen.has(r.code)) throw invalidInput(`input.criteria.${i}.code`, `Tiêu chí ${r.code} được ghi hai lần.`, 'DUPLICATE');
+    seen.add(r.code);
+  });
+  if (criteria.length && !a.selfAssessedOn) throw invalidInput('input.selfAssessedOn', 'Kết quả từng tiêu chí cần ngày tự đánh giá.', 'REQUIRED');
+  if (a.selfAssessedOn) {
+    const missing = set.criteria.filter((c) => !c.derived && !seen.has(c.code)).map((c) => c.code);
+    if (missing.length) throw invalidInput('input.criteria', `Thiếu kết quả các tiêu chí: ${missing.join(', ')}.`, 'MISSING_CRITERIA');
+  }
+}
+
+/** The criteria results made to say what the cycle says: new ones recorded, changed ones corrected, those left out voided. */
+function syncCriteria(ctx: SubgraphContext, a: StoredRecord, criteria: readonly CriterionInput[]): void {
+  const repo = recordsOf(ctx, criterionResults);
+  const recorded = standardOf(ctx).recorded(a);
+  criteria.forEach((r, i) => {
+    const values = { met: r.met, note: r.note?.trim() || null, windowEndsOn: a.windowEndsOn };
+    const at = { 'input.note': `input.criteria.${i}.note`, 'changes.note': `input.criteria.${i}.note`, 'input.code': `input.criteria.${i}.code` };
+    const existing = recorded.get(r.code);
+    recorded.delete(r.code);
+    underArguments(at, () =>
+      existing ? follow(ctx, criterionResults, existing, values, 'Cập nhật kết quả tự đánh giá') : repo.create({ assessmentId: a.id, code: r.code, ...values }),
+    );
+  });
+  for (const left of recorded.values()) repo.void(left.id, 'Không còn trong kết quả tự đánh giá');
+}
+
+export interface RecordAssessmentInput {
+  year: number;
+  unitId?: string | null;
+  establishmentId?: string | null;
+  registeredOn?: string | null;
+  householdsTotal?: number | null;
+  householdsRegistered?: number | null;
+  selfAssessedOn?: string | null;
+  chairedBy?: string | null;
+  criteria: CriterionInput[];
+}
+
+/** The standing assessment of the same subject and year, if any. */
+function sameSubject(ctx: SubgraphContext, input: RecordAssessmentInput): StoredRecord | null {
+  const where = input.establishmentId ? 'year = @y AND establishment_id = @e' : 'year = @y AND establishment_id IS NULL AND unit_id = @u';
+  return (
+    currentRecords(ctx, standardAssessments, { where, params: { y: input.year, e: input.establishmentId ?? null, u: input.unitId ?? null }, limit: 1 })[0] ??
+    null
+  );
+}
+
+/** The last day of the window the cycle's subject is assessed in (an unknown subject is reported by the kind's checks). */
+function windowEndOf(ctx: SubgraphContext, input: RecordAssessmentInput): string | null {
+  if (!Number.isInteger(input.year) || input.year < 2013 || input.year > 2100) return null;
+  const e = input.establishmentId ? standingRecord(ctx, establishments, input.establishmentId) : null;
+  const kind: SubjectKind = e
+    ? subjectKindOfEstablishment(e.kind as string)
+    : territory().unit(input.unitId ?? '')?.level === 'RESIDENTIAL_AREA'
+      ? 'RESIDENTIAL_AREA'
+      : 'COMMUNE';
+  return windowOf(kind, input.year).end;
+}
+
+function recordAssessment(ctx: SubgraphContext, input: RecordAssessmentInput): StoredRecord {
+  assertPoliceStaff(ctx);
+  const { criteria = [], ...cycle } = input;
+  const values = {
+    ...cycle,
+    unitId: cycle.unitId ?? null,
+    establishmentId: cycle.establishmentId ?? null,
+    registeredOn: cycle.registeredOn ?? null,
+    householdsTotal: cycle.householdsTotal ?? null,
+    householdsRegistered: cycle.householdsRegistered ?? null,
+    selfAssessedOn: cycle.selfAssessedOn ?? null,
+    chairedBy: cycle.chairedBy ?? null,
+    windowEndsOn: windowEndOf(ctx, input),
+  };
+  if (input.establishmentId && !establishment(ctx, input.establishmentId))
+    throw invalidInput('input.establishmentId', 'Không có cơ sở này trong sổ đăng ký của địa bàn bạn.', 'UNKNOWN_ESTABLISHMENT');
+  const saved = sqliteOf(ctx.db)
+    .transaction(() => {
+      const existing = sameSubject(ctx, input);
+      if (existing?.decisionNumber)
+        throw invalidInput('input.year', 'Đơn vị đã được công nhận cho năm này; không sửa được kết quả đã công nhận.', 'ALREADY_RECOGNISED');
+      const { unitId, ...rest } = values;
+      const a = existing
+        ? underArguments(Object.fromEntries(Object.keys(values).map((k) => [`changes.${k}`, `input.${k}`])), () =>
+            follow(ctx, standardAssessments, existing, input.establishmentId ? rest : values, 'Cập nhật chu kỳ đánh giá'),
+          )
+        : recordsOf(ctx, standardAssessments).create(input.establishmentId ? { ...rest, unitId: unitId ?? undefined } : values);
+      checkCriteria(ctx, a, criteria);
+      syncCriteria(ctx, a, criteria);
+      return a;
+    })
+    .immediate();
+  standardOf(ctx).forget();
+  return saved;
+}
+
+function recognize(ctx: SubgraphContext, id: string, decisionNumber: string, decidedOn: string, authority: string): StoredRecord {
+  const a = standingRecord(ctx, standardAssessments, id);
+  if (!a || !isPoliceStaff(ctx.scope) || !ctx.scope.coversUnit(a.unitId as string)) throw notFound('Không tìm thấy kết quả đánh giá này.');
+  if (a.decisionNumber) throw invalidInput('id', `Đơn vị đã được công nhận (quyết định ${a.decisionNumber as string}).`, 'ALREADY_RECOGNISED');
+  if (standardOf(ctx).result(a) !== 'MET') throw invalidInput('id', 'Chỉ công nhận đơn vị đã đạt đủ các tiêu chí.', 'NOT_MET');
+  const fields = { 'changes.decisionNumber': 'decisionNumber', 'changes.decidedOn': 'decidedOn', 'changes.authority': 'authority' };
+  const r = underArguments(fields, () => {
+    if (!decisionNumber.trim() || !authority.trim())
+      throw inputProblems([
+        ...(!decisionNumber.trim() ? [{ field: 'changes.decisionNumber', message: 'Số quyết định không được để trống.', reason: 'REQUIRED' }] : []),
+        ...(!authority.trim() ? [{ field: 'changes.authority', message: 'Cơ quan công nhận không được để trống.', reason: 'REQUIRED' }] : []),
+      ]);
+    return recordsOf(ctx, standardAssessments).correct(a.id, { decisionNumber, decidedOn, authority }, 'Ghi quyết định công nhận');
+  });
+  standardOf(ctx).forget();
+  return r;
+}
+
+export const standardResolvers: Resolvers = {
   Query: {
-    policeEstablishments: (_: unknown, a: { unitId?: string; kind?: string; inScopeOnly?: boolean }, ctx: SubgraphContext) =>
-      repo(ctx).establishments(a.unitId, a.kind, a.inScopeOnly ?? false),
-    policeCriteriaSets: (_: unknown, __: unknown, ctx: SubgraphContext) => repo(ctx).criteriaSets(),
-    policeCriteriaSet: (_: unknown, a: { subjectKind: SubjectKind; year: number }, ctx: SubgraphContext) => repo(ctx).criteriaSet(a.subjectKind, a.year),
-    policeUnitAssessment: (_: unknown, a: { unitId: string; year: number }, ctx: SubgraphContext) => repo(ctx).assessmentForUnit(a.unitId, a.year),
+    policeEstablishments: (_, a, ctx) => {
+      const u = a.unitId ?? ctx.scope.identity.unitId;
+      assertCanReadInternal(ctx.scope, u);
+      const vis = ctx.scope.visibleUnder(u);
+      const year = currentYear();
+      return standardOf(ctx)
+        .establishments()
+        .filter((e) => vis.has(e.unitId as string) && (!a.kind || e.kind === a.kind) && (!a.inScopeOnly || !outOfScopeReason(e.subKind as string, year)));
+    },
+    policeCriteriaSets: (_, __, ctx) => standardOf(ctx).criteriaSets(),
+    policeCriteriaSet: (_, a, ctx) => standardOf(ctx).criteriaSet(a.subjectKind, a.year),
+    policeUnitAssessment: (_, a, ctx) => {
+      assertCanReadInternal(ctx.scope, a.unitId);
+      return standardOf(ctx).assessmentForUnit(a.unitId, a.year);
+    },
   },
   Mutation: {
-    registerEstablishment: (
-      _: unknown,
-      a: { name: string; kind: string; subKind: string; unitId: string; managedBy: 'PROVINCE' | 'COMMUNE' },
-      ctx: SubgraphContext,
-    ) => repo(ctx).registerEstablishment(a.name, a.kind, a.subKind, a.unitId, a.managedBy),
-    recordStandardAssessment: (_: unknown, { input }: { input: RecordAssessmentInput }, ctx: SubgraphContext) => repo(ctx).recordAssessment(input),
-    recognizeStandardAssessment: (_: unknown, a: { id: string; decisionNumber: string; decidedOn: string; authority: string }, ctx: SubgraphContext) =>
-      repo(ctx).recognize(Number(a.id) || 0, a.decisionNumber, a.decidedOn, a.authority),
-    addProvincialCriterion: (_: unknown, a: { subjectKind: SubjectKind; textVi: string; textEn: string; fromYear: number }, ctx: SubgraphContext) =>
-      repo(ctx).addProvincialCriterion(a.subjectKind, a.textVi, a.textEn, a.fromYear),
+    registerEstablishment: (_, a, ctx) => {
+      if (!['PROVINCE', 'COMMUNE'].includes(a.managedBy))
+        throw invalidInput('managedBy', 'Cấp quản lý là tỉnh (PROVINCE) hoặc xã (COMMUNE) từ 1/7/2025.', 'WRONG_LEVEL');
+      assertPoliceStaff(ctx);
+      const input = { name: a.name, kind: a.kind, subKind: a.subKind, unitId: a.unitId, managedBy: a.managedBy, registeredOn: todayInVietnam() };
+      const fields = Object.fromEntries(Object.keys(input).map((k) => [`input.${k}`, k]));
+      const e = underArguments(fields, () => recordsOf(ctx, establishments).create(input, { recordId: nextEstablishmentId(ctx) }));
+      standardOf(ctx).forget();
+      return e;
+    },
+    recordStandardAssessment: (_, { input }, ctx) => recordAssessment(ctx, { ...input, criteria: input.criteria ?? [] }),
+    recognizeStandardAssessment: (_, a, ctx) => recognize(ctx, a.id, a.decisionNumber, a.decidedOn, a.authority),
+    addProvincialCriterion: (_, a, ctx) => standardOf(ctx).addProvincialCriterion(a.subjectKind, a.textVi, a.textEn, a.fromYear),
   },
   Establishment: {
     // Reached from another subgraph (the labour federation's records): the same check as the root field.
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => repo(ctx).establishment(ref.id),
-    unit: (e: EstablishmentRow) => territory().unit(e.unitId),
-    inScope: (e: EstablishmentRow) => outOfScopeReason(e.subKind, currentYear()) === null,
-    outOfScopeReason: (e: EstablishmentRow) => outOfScopeReason(e.subKind, currentYear()),
-    assessment: (e: EstablishmentRow, { year }: { year: number }, ctx: SubgraphContext) => repo(ctx).assessmentForEstablishment(e, year),
+    __resolveReference: (ref, ctx) => establishment(ctx, ref.id as string),
+    unit: (e) => unitOf(e.unitId)!,
+    inScope: (e) => outOfScopeReason(e.subKind as string, currentYear()) === null,
+    outOfScopeReason: (e) => outOfScopeReason(e.subKind as string, currentYear()),
+    assessment: (e, { year }, ctx) => standardOf(ctx).assessmentForEstablishment(e.id as string, year),
   },
   StandardAssessment: {
-    id: (a: AssessmentRow) => String(a.id),
-    period: (a: AssessmentRow) => {
-      const p = windowOf(a.subjectKind as SubjectKind, a.year);
+    period: (a) => {
+      const p = windowOf(a.subjectKind as SubjectKind, a.year as number);
       return { ...p, label: p.labelVi };
     },
-    unit: (a: AssessmentRow) => (a.establishmentId ? null : territory().unit(a.unitId)),
-    establishment: (a: AssessmentRow, _: unknown, ctx: SubgraphContext) => (a.establishmentId ? repo(ctx).establishment(a.establishmentId) : null),
-    criteriaSet: (a: AssessmentRow, _: unknown, ctx: SubgraphContext) => repo(ctx).criteriaSetById(a.criteriaSetId, a.year),
-    householdsRegisteredShare: (a: AssessmentRow) => (a.householdsTotal ? (a.householdsRegistered ?? 0) / a.householdsTotal : null),
-    criteria: (a: AssessmentRow, _: unknown, ctx: SubgraphContext) => repo(ctx).criteriaResults(a),
-    result: (a: AssessmentRow, _: unknown, ctx: SubgraphContext) => repo(ctx).result(a),
-    recognition: (a: AssessmentRow) => (a.decisionNumber ? { decisionNumber: a.decisionNumber, decidedOn: a.decidedOn, authority: a.authority } : null),
+    unit: (a) => (a.establishmentId ? null : unitOf(a.unitId)),
+    establishment: (a, _, ctx) => (a.establishmentId ? establishment(ctx, a.establishmentId as string) : null),
+    criteriaSet: (a, _, ctx) => standardOf(ctx).criteriaSetById(a.criteriaSetId as string, a.year as number)!,
+    householdsRegisteredShare: (a) => (a.householdsTotal ? ((a.householdsRegistered as number | null) ?? 0) / (a.householdsTotal as number) : null),
+    criteria: (a, _, ctx) => standardOf(ctx).criteriaResults(a),
+    result: (a, _, ctx) => standardOf(ctx).result(a),
+    recognition: (a) => (a.decisionNumber ? { decisionNumber: a.decisionNumber, decidedOn: a.decidedOn, authority: a.authority } : null),
   },
   StandardIndicators: {
-    unit: (i: IndicatorsView) => territory().unit(i.unitId),
+    unit: (i) => unitOf(i.unitId)!,
   },
   PoliceUnitRecords: {
-    standardIndicators: ({ unitId }: { unitId: string }, { year }: { year: number }, ctx: SubgraphContext) => repo(ctx).indicators(unitId, year),
-    standardBreakdown: ({ unitId }: { unitId: string }, a: { year: number; view: 'AS_RECORDED' | 'TODAY_MAP' }, ctx: SubgraphContext) =>
-      repo(ctx).breakdown(unitId, a.year, a.view),
+    standardIndicators: ({ unitId }, { year }, ctx) => standardOf(ctx).indicators(unitId as string, year),
+    standardBreakdown: ({ unitId }, a, ctx) => standardOf(ctx).breakdown(unitId as string, a.year, a.view),
   },
 };
