@@ -382,7 +382,7 @@ describe('people of standing over HTTP', () => {
       frontPersonOfStanding: { role: 'MEDIATION_TEAM' },
     });
     expect(ok(await post(fed.gateway.url, q, {}, staff('front', unitId.newCommune('03646'))))).toEqual({ frontPersonOfStanding: null });
-    const women = await post(fed.gateway.url, `{ frontPeopleOfStanding(unitId: "${BINH_THUAN}") { id } }`, {}, staff('women', BINH_THUAN));
+    const women = await post(fed.gateway.url, `{ frontPeopleOfStanding(unitId: "${BINH_THUAN}") { nodes { id } } }`, {}, staff('women', BINH_THUAN));
     expect(women.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -393,7 +393,7 @@ describe('people of standing over HTTP', () => {
     );
     expect(counts.unit.front.peopleOfStandingCounts.reduce((s, c) => s + c.count, 0)).toBeGreaterThan(0);
     expect(JSON.stringify(counts)).not.toContain('Thái');
-    const list = await post(fed.gateway.url, `{ frontPeopleOfStanding(unitId: "${PROVINCE}") { id } }`, {}, dashboard());
+    const list = await post(fed.gateway.url, `{ frontPeopleOfStanding(unitId: "${PROVINCE}") { nodes { id } } }`, {}, dashboard());
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

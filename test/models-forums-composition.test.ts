@@ -86,7 +86,7 @@ describe('composition of the cross-organization records', () => {
   });
 
   it('fetches a reviewed model, and a replica’s original, from the organization that keeps it', () => {
-    expect(services(plan(`{ frontModelReviews { rating model { ... on Model { name unit { name } } } } }`))).toEqual(ALL);
+    expect(services(plan(`{ frontModelReviews { nodes { rating model { ... on Model { name unit { name } } } } } }`))).toEqual(ALL);
     expect(plan(`{ womenModels { nodes { replicaOf { ... on FrontModel { name } } } } }`).map((x) => x.serviceName)).toEqual(['women', 'front']);
   });
 

@@ -48,6 +48,29 @@ export function pageSize(field: string, first: number, max: number): number {
   return first;
 }
 
+/**
+ * A value read back from a column of a catalogue (checked against the catalogue when it was written),
+ * as the catalogue's own type; anything else is a fault in the stored data, not the caller's.
+ */
+export function storedCode<K extends string>(catalogue: Readonly<Record<K, unknown>>, value: unknown): K {
+  if (typeof value === 'string' && Object.hasOwn(catalogue, value)) return value as K;
+  throw new Error(`Stored value ${JSON.stringify(value)} is not in its catalogue (${Object.keys(catalogue).join(', ')}).`);
+}
+
+/** The unit a stored record is kept under or names (checked when it was written). */
+export function storedUnit(id: unknown): AdminUnit {
+  const u = typeof id === 'string' ? territory().unit(id) : undefined;
+  if (!u) throw new Error(`Stored unit ${JSON.stringify(id)} is not in the territory.`);
+  return u;
+}
+
+/** The branch that answers for a stored record (found when it was written, for a kind with `branch`). */
+export function storedBranch(id: unknown): Branch {
+  const b = typeof id === 'string' ? branchById(id) : null;
+  if (!b) throw new Error(`Stored branch ${JSON.stringify(id)} is not known.`);
+  return b;
+}
+
 /** The JSON list of organizations stored in a text column. */
 export function parseOrganizations(json: string | null): OrganizationId[] {
   if (!json) return [];

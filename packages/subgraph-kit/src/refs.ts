@@ -6,10 +6,11 @@
  */
 import { ORGANIZATIONS, parseRecordId, type OrganizationId, type RecordKind } from '@antt/reference';
 
-export interface EntityRef {
+/** Another subgraph's entity, by type and key (a type, not an interface: it stands where a parent, a record of named values, is expected). */
+export type EntityRef = {
   __typename: string;
   id: string;
-}
+};
 
 const TYPE_SUFFIX: Record<RecordKind, string> = { model: 'Model', forum: 'Forum', opinion: 'Opinion' };
 

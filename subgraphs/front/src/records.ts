@@ -4,8 +4,8 @@
  * organizations, every organization for the plans), and writes by the police and the other
  * organizations through the same repository and checks as the Front's staff.
  */
-import { GraphQLError } from 'graphql';
 import {
+  currentPage,
   currentRecords,
   recordsOf,
   snake,
@@ -18,7 +18,7 @@ import {
   type SubgraphContext,
 } from '@antt/subgraph-kit';
 
-export { currentRecords, standingRecord };
+export { currentPage, currentRecords, standingRecord };
 
 /** The Front's staff write with their own scope; another organization's only where a Front mutation's own rule allowed it. */
 export function writerFor(ctx: SubgraphContext, kind: RecordKind): RecordRepository {
@@ -38,32 +38,4 @@ export function countsBy(ctx: SubgraphContext, kind: RecordKind, units: Iterable
   const group = keys.map(snake).join(', ');
   const sql = `SELECT ${cols}, count(*) AS count FROM ${kind.spec.table} WHERE superseded_at IS NULL AND status = 'ACTIVE' AND ${snake(kind.spec.unitField)} IN (SELECT value FROM json_each(@units)) AND ${snake(kind.spec.dateField)} BETWEEN @from AND @to GROUP BY ${group} ORDER BY ${group}`;
   return statement(ctx, sql).all({ units: JSON.stringify([...units]), from, to }) as Record<string, unknown>[];
-}
-
-/**
- * Runs a write whose problems the framework names after its own fields and argument (`changes.decidedOn`,
- * `input.inspectedOrgs`), naming them as the established mutation's arguments (`input.decidedOn`,
- * `input.inspectedOrganizationIds`) so that clients keep finding the field they must fix.
- */
-export function asArguments<T>(fn: () => T, names: Record<string, string> = {}, arg = 'input'): T {
-  const rename = (f: string) => {
-    const m = /^(input|changes)\.(.+)$/.exec(f);
-    return m ? `${arg}.${names[m[2]!] ?? m[2]}` : f;
-  };
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof GraphQLError) || e.extensions?.code !== 'BAD_USER_INPUT' || typeof e.extensions.field !== 'string') throw e;
-    const problems = (e.extensions.problems as { field: string; message: string; reason: string }[] | undefined)?.map((p) => ({
-      ...p,
-      field: rename(p.field),
-    }));
-    const field = rename(e.extensions.field);
-    // One problem: its message alone, as these mutations always said it (the field is in the extensions).
-    const message =
-      problems?.length === 1
-        ? problems[0]!.message
-        : e.message.replace(/(^|\s)(input|changes)\.([A-Za-z]+)/g, (_m, sp: string, _a: string, k: string) => `${sp}${arg}.${names[k] ?? k}`);
-    throw new GraphQLError(message, { extensions: { ...e.extensions, field, ...(problems ? { problems } : {}) } });
-  }
 }

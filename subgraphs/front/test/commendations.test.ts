@@ -156,23 +156,28 @@ describe('reading', () => {
       input: { ...branchProposal, recipientKind: 'PERSON', recipientBranchId: null, recipientUnitId: CHIENG_PHA, recipientName: 'Cầm Thị Hoa' },
     });
   });
-  const LIST = `{ frontCommendations(unitId: "${PROVINCE}") { id proposedBy { id } } }`;
+  const LIST = `{ frontCommendations(unitId: "${PROVINCE}") { nodes { id proposedBy { id } } totalCount } }`;
 
   it('shows the Front and leadership every commendation, and an organization only its own proposals', async () => {
     const all = {
       data: {
-        frontCommendations: [
-          { id: idOf('commendations', 2), proposedBy: { id: 'youth' } },
-          { id: idOf('commendations'), proposedBy: { id: 'women' } },
-        ],
+        frontCommendations: {
+          nodes: [
+            { id: idOf('commendations', 2), proposedBy: { id: 'youth' } },
+            { id: idOf('commendations'), proposedBy: { id: 'women' } },
+          ],
+          totalCount: 2,
+        },
       },
     };
     expect(await s.run(front, LIST)).toEqual(all);
     expect(await s.run(leadership(), LIST)).toEqual(all);
-    expect(await s.run(staff('women'), LIST)).toEqual({ data: { frontCommendations: [{ id: idOf('commendations'), proposedBy: { id: 'women' } }] } });
-    expect((await s.run(staff('women'), `{ frontCommendations(unitId: "${PROVINCE}", proposedBy: "youth") { id } }`)).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    expect(await s.run(staff('women'), LIST)).toEqual({
+      data: { frontCommendations: { nodes: [{ id: idOf('commendations'), proposedBy: { id: 'women' } }], totalCount: 1 } },
+    });
+    expect(
+      (await s.run(staff('women'), `{ frontCommendations(unitId: "${PROVINCE}", proposedBy: "youth") { nodes { id } } }`)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
     expect(
       await s.run(
         staff('women'),

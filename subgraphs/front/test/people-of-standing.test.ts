@@ -32,12 +32,14 @@ const NOMINATE = /* GraphQL */ `
 const LIST = /* GraphQL */ `
   query ($unit: ID) {
     frontPeopleOfStanding(unitId: $unit) {
-      id
-      role
-      personal {
-        fullName
-        birthYear
-        ethnicity
+      nodes {
+        id
+        role
+        personal {
+          fullName
+          birthYear
+          ethnicity
+        }
       }
     }
   }
@@ -102,13 +104,13 @@ describe('who sees personal details', () => {
   it('shows them to the Front’s staff of the jurisdiction, at the commune and the province', async () => {
     for (const who of [frontOfBinhThuan, staff('front', PROVINCE)])
       expect(await s.run(who, LIST, { unit: BINH_THUAN })).toEqual({
-        data: { frontPeopleOfStanding: [{ id: idOf('people_of_standing'), role: 'SECURITY_TEAM', personal }] },
+        data: { frontPeopleOfStanding: { nodes: [{ id: idOf('people_of_standing'), role: 'SECURITY_TEAM', personal }] } },
       });
   });
 
   it('shows leadership the record but refuses the personal details, through root fields and _entities alike', async () => {
     const list = await s.run(leadership(), LIST, { unit: BINH_THUAN });
-    expect(list.data).toEqual({ frontPeopleOfStanding: [{ id: idOf('people_of_standing'), role: 'SECURITY_TEAM', personal: null }] });
+    expect(list.data).toEqual({ frontPeopleOfStanding: { nodes: [{ id: idOf('people_of_standing'), role: 'SECURITY_TEAM', personal: null }] } });
     expect(list.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     const entity = await s.run(
       leadership(),
@@ -120,14 +122,14 @@ describe('who sees personal details', () => {
 
   it('shows leadership granted personal data the name and year of birth, never the ethnicity', async () => {
     const granted = user('province', PROVINCE, ['LEADERSHIP', 'PERSONAL_DATA']);
-    expect(await s.run(granted, `{ frontPeopleOfStanding(unitId: "${BINH_THUAN}") { personal { fullName birthYear } } }`)).toEqual({
-      data: { frontPeopleOfStanding: [{ personal: { fullName: 'Lò Văn Panh', birthYear: 1962 } }] },
+    expect(await s.run(granted, `{ frontPeopleOfStanding(unitId: "${BINH_THUAN}") { nodes { personal { fullName birthYear } } } }`)).toEqual({
+      data: { frontPeopleOfStanding: { nodes: [{ personal: { fullName: 'Lò Văn Panh', birthYear: 1962 } }] } },
     });
     const ethnicity = await s.run(granted, LIST, { unit: BINH_THUAN });
     expect(ethnicity.data).toEqual({
-      frontPeopleOfStanding: [
-        { id: idOf('people_of_standing'), role: 'SECURITY_TEAM', personal: { fullName: 'Lò Văn Panh', birthYear: 1962, ethnicity: null } },
-      ],
+      frontPeopleOfStanding: {
+        nodes: [{ id: idOf('people_of_standing'), role: 'SECURITY_TEAM', personal: { fullName: 'Lò Văn Panh', birthYear: 1962, ethnicity: null } }],
+      },
     });
     expect(ethnicity.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });

@@ -61,8 +61,8 @@ describe('Plan 155/KH-MTTQ-CAT in the demo data', () => {
   it('covers the demo period with reviews, forums, opinions, people of standing, commendations and inspections from 2021 to this year', async () => {
     for (const table of ['model_reviews', 'forums', 'opinions', 'people_of_standing', 'commendations', 'inspections', 'models'])
       expect(s.count(table), table).toBeGreaterThan(0);
-    const years = await s.run(leadership(), `{ frontInspections(unitId: "${PROVINCE}", first: 500) { startedOn } }`);
-    const seen = new Set((years.data as { frontInspections: { startedOn: string }[] }).frontInspections.map((i) => i.startedOn.slice(0, 4)));
+    const years = await s.run(leadership(), `{ frontInspections(unitId: "${PROVINCE}", first: 500) { nodes { startedOn } } }`);
+    const seen = new Set((years.data as { frontInspections: { nodes: { startedOn: string }[] } }).frontInspections.nodes.map((i) => i.startedOn.slice(0, 4)));
     expect([...seen].sort()[0]).toBe('2021');
   });
 });
@@ -246,9 +246,11 @@ describe('inspections', () => {
 
   it('shows an inspection to the organizations inspected but not to others, and counts for a dashboard', async () => {
     await s.run(police, RECORD, { input: inspection });
-    const LIST = `{ frontInspections(unitId: "${PROVINCE}") { id } }`;
-    expect(await s.run(staff('women', BINH_THUAN), LIST.replace(PROVINCE, BINH_THUAN))).toEqual({ data: { frontInspections: [{ id: idOf('inspections') }] } });
-    expect(await s.run(staff('youth'), LIST)).toEqual({ data: { frontInspections: [] } });
+    const LIST = `{ frontInspections(unitId: "${PROVINCE}") { nodes { id } totalCount } }`;
+    expect(await s.run(staff('women', BINH_THUAN), LIST.replace(PROVINCE, BINH_THUAN))).toEqual({
+      data: { frontInspections: { nodes: [{ id: idOf('inspections') }], totalCount: 1 } },
+    });
+    expect(await s.run(staff('youth'), LIST)).toEqual({ data: { frontInspections: { nodes: [], totalCount: 0 } } });
     expect(await s.run(staff('youth'), `{ frontInspection(id: "${idOf('inspections')}") { id } }`)).toEqual({ data: { frontInspection: null } });
     expect(
       await s.run(staff('youth'), `{ _entities(representations: [{ __typename: "Inspection", id: "${idOf('inspections')}" }]) { ... on Inspection { id } } }`),

@@ -163,9 +163,11 @@ describe('the review fields of every organization’s models', () => {
 
   it('lists reviews for the Front, the police and leadership only', async () => {
     await s.run(police, REVIEW, { input: review });
-    const q = `{ frontModelReviews(unitId: "${THUAN_CHAU}") { modelId rating } }`;
-    expect(await s.run(frontOfBinhThuan, `{ frontModelReviews { modelId } }`)).toEqual({ data: { frontModelReviews: [{ modelId: 'model:women:3' }] } });
-    expect(await s.run(leadership(), q)).toEqual({ data: { frontModelReviews: [{ modelId: 'model:women:3', rating: 'EFFECTIVE' }] } });
+    const q = `{ frontModelReviews(unitId: "${THUAN_CHAU}") { nodes { modelId rating } } }`;
+    expect(await s.run(frontOfBinhThuan, `{ frontModelReviews { nodes { modelId } } }`)).toEqual({
+      data: { frontModelReviews: { nodes: [{ modelId: 'model:women:3' }] } },
+    });
+    expect(await s.run(leadership(), q)).toEqual({ data: { frontModelReviews: { nodes: [{ modelId: 'model:women:3', rating: 'EFFECTIVE' }] } } });
     expect((await s.run(staff('women'), q)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await s.run(dashboard(), q)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -9,7 +9,8 @@ import type { OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
 import { columnOf } from './fields.js';
 import type { RecordKind } from './kind.js';
-import { RecordRepository, type StoredRecord } from './repository.js';
+import { pageSize } from '../check.js';
+import { RecordRepository, decodeCursor, encodeCursor, type Page, type StoredRecord } from './repository.js';
 import { recordsOf } from './resolvers.js';
 import { statement } from './window-sql.js';
 
@@ -31,21 +32,60 @@ function col(kind: RecordKind, key: string): string {
   return columnOf(key, kind.spec.fields[key]);
 }
 
-/** The current versions of the standing (not voided) records of a kind that match. */
-export function currentRecords(ctx: SubgraphContext, kind: RecordKind, q: CurrentQuery = {}): StoredRecord[] {
+/** The SQL over the standing current versions that match, and its parameters. */
+function standingSql(kind: RecordKind, q: CurrentQuery, select: string, tail: string): { sql: string; params: Record<string, unknown> } {
   const s = kind.spec;
   const unit = col(kind, s.unitField);
   const date = col(kind, s.dateField);
-  const sql = `SELECT * FROM ${s.table} WHERE superseded_at IS NULL AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.where ? ` AND (${q.where})` : ''} ORDER BY ${q.orderBy ?? `${date} DESC, id DESC`} LIMIT @limit`;
-  const rows = statement(ctx, sql).all({
-    ...(q.units ? { units: JSON.stringify([...q.units]) } : {}),
-    from: q.from ?? '0000-01-01',
-    to: q.to ?? '9999-12-31',
-    limit: q.limit ?? -1,
-    ...q.params,
-  }) as Record<string, unknown>[];
+  return {
+    sql: `SELECT ${select} FROM ${s.table} WHERE superseded_at IS NULL AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.where ? ` AND (${q.where})` : ''}${tail}`,
+    params: {
+      ...(q.units ? { units: JSON.stringify([...q.units]) } : {}),
+      from: q.from ?? '0000-01-01',
+      to: q.to ?? '9999-12-31',
+      ...q.params,
+    },
+  };
+}
+
+/** The current versions of the standing (not voided) records of a kind that match. */
+export function currentRecords(ctx: SubgraphContext, kind: RecordKind, q: CurrentQuery = {}): StoredRecord[] {
+  const date = col(kind, kind.spec.dateField);
+  const { sql, params } = standingSql(kind, q, '*', ` ORDER BY ${q.orderBy ?? `${date} DESC, id DESC`} LIMIT @limit`);
+  const rows = statement(ctx, sql).all({ ...params, limit: q.limit ?? -1 }) as Record<string, unknown>[];
   const repo = recordsOf(ctx, kind);
   return rows.map((r) => repo.toRecord(r));
+}
+
+/**
+ * A page of them, newest first by the record's date: the framework's page (`nodes`, `totalCount`,
+ * `pageInfo`, `after` the `endCursor` of the page before) for a list with rules of its own about who
+ * sees what. `first` is checked against the list's own `max`.
+ */
+export function currentPage(
+  ctx: SubgraphContext,
+  kind: RecordKind,
+  q: Omit<CurrentQuery, 'orderBy' | 'limit'>,
+  page: { first: number; after?: string | null; max: number },
+): Page<StoredRecord> {
+  pageSize('first', page.first, page.max);
+  const date = col(kind, kind.spec.dateField);
+  const cursor = page.after ? decodeCursor(page.after) : null;
+  const rest = standingSql(
+    kind,
+    q,
+    '*',
+    `${cursor ? ` AND (${date} < @afterDate OR (${date} = @afterDate AND id < @afterRow))` : ''} ORDER BY ${date} DESC, id DESC LIMIT @limit`,
+  );
+  const rows = statement(ctx, rest.sql).all({ ...rest.params, ...cursor, limit: page.first + 1 }) as Record<string, unknown>[];
+  const total = standingSql(kind, q, 'count(*) AS n', '');
+  const last = rows[Math.min(page.first, rows.length) - 1];
+  const repo = recordsOf(ctx, kind);
+  return {
+    nodes: rows.slice(0, page.first).map((r) => repo.toRecord(r)),
+    totalCount: (statement(ctx, total.sql).get(total.params) as { n: number }).n,
+    pageInfo: { hasNextPage: rows.length > page.first, endCursor: last ? encodeCursor(String(last[date]), Number(last.id)) : null },
+  };
 }
 
 /** A standing record by id, whoever asks (the caller's own rule decides whether to show it). */

@@ -38,17 +38,34 @@ export function inputProblems(list: readonly Problem[]): GraphQLError {
   return invalidInputs(list);
 }
 
+/** How problems found under the framework's names are named for the caller: path by path, or by a rule. */
+export type ArgumentNames = Readonly<Record<string, string>> | ((field: string) => string);
+
 /**
- * Runs a write a mutation of its own makes through the framework (`correct`), reporting its problems
- * under the arguments the caller typed (`since`, `input.answeredOn`) rather than the framework's
- * (`changes.statusSince`); a problem whose field is not in `fields` keeps its path.
+ * The rule for a mutation whose input is not the kind's own (an established input type, a follow-up):
+ * a problem under `input.<key>` or `changes.<key>` is named `<arg>.<name>`, `name` being the argument's
+ * name for the kind's field `key` (`names`, default the key itself), e.g. `changes.decisionNote` as
+ * `input.note`, `input.code` of a plan's task as `input.tasks[2].code`. Other paths are kept.
  */
-export function underArguments<T>(fields: Readonly<Record<string, string>>, write: () => T): T {
+export function inputNamed(names: Readonly<Record<string, string>> = {}, arg = 'input'): (field: string) => string {
+  return (field) => {
+    const m = /^(?:input|changes)\.(.+)$/.exec(field);
+    return m ? `${arg}.${names[m[1]!] ?? m[1]}` : field;
+  };
+}
+
+/**
+ * Runs a write a mutation of its own makes through the framework (`create`, `correct`), reporting its
+ * problems under the arguments the caller typed (`since`, `input.answeredOn`) rather than the
+ * framework's (`changes.statusSince`); a problem whose field `fields` does not rename keeps its path.
+ */
+export function underArguments<T>(fields: ArgumentNames, write: () => T): T {
+  const rename = typeof fields === 'function' ? fields : (f: string) => fields[f] ?? f;
   try {
     return write();
   } catch (e) {
     const problems = (e as GraphQLError | null)?.extensions?.problems as Problem[] | undefined;
     if ((e as GraphQLError | null)?.extensions?.code !== 'BAD_USER_INPUT' || !Array.isArray(problems) || !problems.length) throw e;
-    throw inputProblems(problems.map((p) => ({ ...p, field: fields[p.field] ?? p.field })));
+    throw inputProblems(problems.map((p) => ({ ...p, field: rename(p.field) })));
   }
 }

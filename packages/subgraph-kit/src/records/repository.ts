@@ -41,11 +41,12 @@ export interface StoredRecord {
   [field: string]: unknown;
 }
 
-export interface Page<T> {
+/** A page of a list (a type, not an interface: it is the parent of a `<T>Connection`, a record of named values). */
+export type Page<T> = {
   nodes: T[];
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+};
 
 export interface TimeFilter {
   /** What the graph held at this instant (ISO 8601). */
@@ -96,11 +97,13 @@ function nowIso(): string {
   return new Date().toISOString();
 }
 
-function encodeCursor(date: string, rowId: number): string {
+/** A page's end (`endCursor`): the last row's date and row id, the order every page of records is in. */
+export function encodeCursor(date: string, rowId: number): string {
   return Buffer.from(`${date}|${rowId}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { afterDate: string; afterRow: number } {
+/** Where the next page starts; an `after` not made by `encodeCursor` is refused (INVALID_CURSOR). */
+export function decodeCursor(cursor: string): { afterDate: string; afterRow: number } {
   const m = /^(\d{4}-\d{2}-\d{2})\|(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!m) throw inputProblems([{ field: 'after', message: 'con trỏ phân trang không hợp lệ: dùng endCursor của trang trước.', reason: 'INVALID_CURSOR' }]);
   return { afterDate: m[1]!, afterRow: Number(m[2]) };

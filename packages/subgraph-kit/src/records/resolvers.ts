@@ -19,6 +19,22 @@ export function recordsOf(ctx: SubgraphContext, kind: RecordKind): RecordReposit
   return r;
 }
 
+/**
+ * A kind's counts on `<P>UnitRecords` as the generated field answers them (its `counts` declaration's
+ * count field and breakdown), for a subgraph that adds figures of its own to the same object.
+ */
+export function kindCounts(ctx: SubgraphContext, kind: RecordKind, unitId: string, a: TimeFilter & { periodId: string }): Record<string, unknown> {
+  const counts = kind.spec.counts;
+  const sum: Record<string, unknown> = recordsOf(ctx, kind).summary({ unitId, ...a });
+  if (!counts) return sum;
+  if (counts.countField) sum[counts.countField] = sum.count;
+  if (counts.by) {
+    const by = counts.by;
+    sum[by.as] = (sum[by.as] as { key: string; count: number }[]).map(({ key, ...rest }) => ({ [by.field]: key, key, ...rest }));
+  }
+  return sum;
+}
+
 export function kindResolvers(kind: RecordKind): KindResolverMap {
   const s = kind.spec;
   const unitOut = kind.outputName(s.unitField);
@@ -62,15 +78,8 @@ export function kindResolvers(kind: RecordKind): KindResolverMap {
   const counts = s.counts;
   if (counts) {
     out[`${kind.prefix}UnitRecords`] = {
-      [counts.field]: (({ unitId }: { unitId: string }, a: TimeFilter & { periodId: string }, ctx: SubgraphContext) => {
-        const sum = recordsOf(ctx, kind).summary({ unitId, ...a });
-        if (counts.countField) sum[counts.countField] = sum.count;
-        if (counts.by) {
-          const by = counts.by;
-          sum[by.as] = (sum[by.as] as { key: string; count: number }[]).map(({ key, ...rest }) => ({ [by.field]: key, key, ...rest }));
-        }
-        return sum;
-      }) as Resolver,
+      [counts.field]: (({ unitId }: { unitId: string }, a: TimeFilter & { periodId: string }, ctx: SubgraphContext) =>
+        kindCounts(ctx, kind, unitId, a)) as Resolver,
     };
   }
   // The lists a parent record gets of the records of this kind pointing at it.

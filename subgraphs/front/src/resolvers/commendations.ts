@@ -4,11 +4,24 @@
  * commendation; another organization's staff read the ones it proposed. The records are the
  * FrontCommendation kind; Commendation shows them as before, `status` being where the commendation stands.
  */
+import type { Resolvers } from '../generated/resolvers.js';
 import { forbidden, invalidInput, notFound } from '@antt/auth';
 import { branchById, ORGANIZATIONS, territory, type OrganizationId } from '@antt/reference';
-import { pageSize, periodRange, staffOrganization, unitOrJurisdiction, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
-import { commendations, type CommendationForm, type CommendationStatus } from '../kinds/index.js';
-import { asArguments, countsBy, currentRecords, standingRecord, writerFor } from '../records.js';
+import {
+  inputNamed,
+  periodRange,
+  staffOrganization,
+  storedCode,
+  storedUnit,
+  underArguments,
+  unitOrJurisdiction,
+  type SubgraphContext,
+} from '@antt/subgraph-kit';
+import { COMMENDATION_STATUSES, commendations, type CommendationForm, type CommendationStatus } from '../kinds/index.js';
+import { countsBy, currentPage, standingRecord, writerFor } from '../records.js';
+
+/** The longest page of commendations. */
+export const MAX_COMMENDATIONS = 500;
 
 export interface ProposalFields {
   recipientKind: 'UNIT' | 'BRANCH' | 'PERSON';
@@ -46,44 +59,38 @@ export function proposalInput(f: ProposalFields, proposer: OrganizationId): Reco
   return { ...f, recipientUnitId: unitId, proposedByOrg: proposer, awardStatus: 'PROPOSED' };
 }
 
-function canRead(ctx: SubgraphContext, r: StoredRecord): boolean {
+function canRead(ctx: SubgraphContext, r: Record<string, unknown>): boolean {
   if (!ctx.scope.coversUnit(r.recipientUnitId as string)) return false;
   return ctx.scope.canReadRecords('front') || staffOrganization(ctx.scope) === r.proposedByOrg;
 }
 
-function readable(ctx: SubgraphContext, id: string): StoredRecord | null {
+function readable(ctx: SubgraphContext, id: string): Record<string, unknown> | null {
   const r = standingRecord(ctx, commendations, id);
   return r && canRead(ctx, r) ? r : null;
 }
 
-const view = {
-  __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => readable(ctx, ref.id),
-  status: (r: StoredRecord) => r.awardStatus,
-  recipientUnit: (r: StoredRecord) => territory().unit(r.recipientUnitId as string),
-  recipientBranch: (r: StoredRecord) => (r.recipientBranchId ? branchById(r.recipientBranchId as string) : null),
-  proposedBy: (r: StoredRecord) => ORGANIZATIONS[r.proposedByOrg as OrganizationId],
-};
-
-export const commendationResolvers = {
-  Commendation: view,
+export const commendationResolvers: Resolvers = {
+  Commendation: {
+    __resolveReference: (ref, ctx) => readable(ctx, ref.id),
+    status: (r) => storedCode(COMMENDATION_STATUSES, r.awardStatus),
+    recipientUnit: (r) => storedUnit(r.recipientUnitId),
+    recipientBranch: (r) => (r.recipientBranchId ? (branchById(String(r.recipientBranchId)) ?? null) : null),
+    proposedBy: (r) => ORGANIZATIONS[storedCode(ORGANIZATIONS, r.proposedByOrg)],
+  },
   FrontUnitRecords: {
-    commendationCounts: ({ unitId }: { unitId: string }, { periodId }: { periodId?: string | null }, ctx: SubgraphContext) => {
-      const u = unitOrJurisdiction(ctx.scope, unitId);
+    commendationCounts: (p, { periodId }, ctx) => {
+      const u = unitOrJurisdiction(ctx.scope, String(p.unitId));
       ctx.scope.assertCanReadAggregates('front', u);
       const { from, to } = periodRange('periodId', periodId);
       return countsBy(ctx, commendations, ctx.scope.visibleUnder(u), from, to, ['form', 'awardStatus']).map(({ awardStatus, ...c }) => ({
         ...c,
-        status: awardStatus,
+        status: storedCode(COMMENDATION_STATUSES, awardStatus),
       }));
     },
   },
   Query: {
     /** The Front's staff and leadership see every commendation; another organization's staff see only their own proposals. */
-    frontCommendations: (
-      _: unknown,
-      a: { unitId?: string | null; status?: CommendationStatus | null; proposedBy?: string | null; periodId?: string | null; first: number },
-      ctx: SubgraphContext,
-    ) => {
+    frontCommendations: (_, a, ctx) => {
       const unitId = unitOrJurisdiction(ctx.scope, a.unitId);
       let proposedBy = a.proposedBy ?? null;
       if (!ctx.scope.canReadRecords('front')) {
@@ -93,28 +100,31 @@ export const commendationResolvers = {
         proposedBy = own;
       }
       if (!ctx.scope.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
-      pageSize('first', a.first, 500);
       const { from, to } = periodRange('periodId', a.periodId);
-      return currentRecords(ctx, commendations, {
-        units: ctx.scope.visibleUnder(unitId),
-        from,
-        to,
-        where: '(@status IS NULL OR award_status = @status) AND (@proposedBy IS NULL OR proposed_by_org = @proposedBy)',
-        params: { status: a.status ?? null, proposedBy },
-        limit: a.first,
-      });
+      return currentPage(
+        ctx,
+        commendations,
+        {
+          units: ctx.scope.visibleUnder(unitId),
+          from,
+          to,
+          where: '(@status IS NULL OR award_status = @status) AND (@proposedBy IS NULL OR proposed_by_org = @proposedBy)',
+          params: { status: a.status ?? null, proposedBy },
+        },
+        { first: a.first, after: a.after, max: MAX_COMMENDATIONS },
+      );
     },
-    frontCommendation: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => readable(ctx, id),
+    frontCommendation: (_, { id }, ctx) => readable(ctx, id),
   },
   Mutation: {
     /** Any organization's staff propose, inside their jurisdiction; the proposer is the caller's organization, never an argument. */
-    proposeFrontCommendation: (_: unknown, { input }: { input: ProposalFields }, ctx: SubgraphContext) => {
+    proposeFrontCommendation: (_, { input }, ctx) => {
       const proposer = staffOrganization(ctx.scope);
       const values = proposalInput(input, proposer ?? 'front');
       if (!proposer) throw forbidden('Chỉ cán bộ của các tổ chức được đề nghị khen thưởng.');
-      return asArguments(() => writerFor(ctx, commendations).create(values));
+      return underArguments(inputNamed(), () => writerFor(ctx, commendations).create(values));
     },
-    decideFrontCommendation: (_: unknown, { id, input }: { id: string; input: DecisionFields }, ctx: SubgraphContext) => {
+    decideFrontCommendation: (_, { id, input }, ctx) => {
       const current = standingRecord(ctx, commendations, id);
       if (!current || !ctx.scope.canWrite('front') || !ctx.scope.coversUnit(current.recipientUnitId as string)) {
         if (current && canRead(ctx, current)) throw forbidden('Chỉ cán bộ Mặt trận được ghi quyết định khen thưởng.');
@@ -131,10 +141,9 @@ export const commendationResolvers = {
         decidedBy: ctx.scope.identity.userId,
         ...(input.status === 'AWARDED' && input.form ? { form: input.form } : {}),
       };
-      return asArguments(() => writerFor(ctx, commendations).correct(id, changes, 'Ghi quyết định khen thưởng'), {
-        awardStatus: 'status',
-        decisionNote: 'note',
-      });
+      return underArguments(inputNamed({ awardStatus: 'status', decisionNote: 'note' }), () =>
+        writerFor(ctx, commendations).correct(id, changes, 'Ghi quyết định khen thưởng'),
+      );
     },
   },
 };

@@ -3,13 +3,29 @@
  * organizations in the team. Readable by the Front, the police and leadership, and by the staff of the
  * organizations inspected, inside their jurisdiction.
  */
+import type { InspectionResolvers, InspectionVersionResolvers, Resolvers } from '../generated/resolvers.js';
 import { forbidden, invalidInput, notFound } from '@antt/auth';
 import { ORGANIZATIONS, todayInVietnam, type OrganizationId } from '@antt/reference';
-import { monitorOrganization, pageSize, periodRange, staffOrganization, unitOrJurisdiction, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
-import { inspections, plans, type InspectionKind } from '../kinds/index.js';
-import { asArguments, currentRecords, currentVersion, standingRecord, writerFor } from '../records.js';
+import {
+  inputNamed,
+  monitorOrganization,
+  periodRange,
+  staffOrganization,
+  storedCode,
+  underArguments,
+  unitOrJurisdiction,
+  type CurrentQuery,
+  type SubgraphContext,
+} from '@antt/subgraph-kit';
+import { INSPECTION_KINDS, inspections, plans, type InspectionKind } from '../kinds/index.js';
+import { currentPage, currentRecords, currentVersion, standingRecord, writerFor } from '../records.js';
 
-export type FollowUpStatus = 'NONE' | 'PENDING' | 'DONE' | 'OVERDUE';
+/** Where an inspection's follow-up stands (FollowUpStatus in schema.graphql). */
+export const FOLLOW_UP_STATUSES = { NONE: 'Nothing to follow up.', PENDING: 'To do.', DONE: 'Done.', OVERDUE: 'To do and past its due date.' } as const;
+export type FollowUpStatus = keyof typeof FOLLOW_UP_STATUSES;
+
+/** The longest page of inspections. */
+export const MAX_INSPECTIONS = 500;
 
 export interface InspectionFields {
   kind: InspectionKind;
@@ -28,7 +44,7 @@ export interface InspectionFields {
 /** The established names of the inspection's input, by field of the kind. */
 export const INSPECTION_ARGUMENTS = { inspectedOrgs: 'inspectedOrganizationIds', inspectingOrgs: 'inspectingOrganizationIds' };
 
-export function followUpStatus(r: StoredRecord, today = todayInVietnam()): FollowUpStatus {
+export function followUpStatus(r: Record<string, unknown>, today = todayInVietnam()): FollowUpStatus {
   if (!r.followUp) return 'NONE';
   if (r.followUpDoneOn) return 'DONE';
   return r.followUpDueOn && (r.followUpDueOn as string) < today ? 'OVERDUE' : 'PENDING';
@@ -49,108 +65,103 @@ export function inspectionInput(ctx: SubgraphContext, f: InspectionFields, lead:
 
 const isMonitorOrLeadership = (ctx: SubgraphContext) => ctx.scope.has('LEADERSHIP') || monitorOrganization(ctx.scope) !== null;
 
-function canRead(ctx: SubgraphContext, r: StoredRecord): boolean {
-  if (!ctx.scope.coversUnit(r.inspectedUnitId as string)) return false;
+function canRead(ctx: SubgraphContext, r: Record<string, unknown>): boolean {
+  if (!ctx.scope.coversUnit(String(r.inspectedUnitId))) return false;
   const own = staffOrganization(ctx.scope);
   return isMonitorOrLeadership(ctx) || (own !== null && (r.inspectedOrgs as string[]).includes(own));
 }
 
-function readable(ctx: SubgraphContext, id: string, voided = false): StoredRecord | null {
+function readable(ctx: SubgraphContext, id: string, voided = false): Record<string, unknown> | null {
   const r = voided ? currentVersion(ctx, inspections, id) : standingRecord(ctx, inspections, id);
   return r && canRead(ctx, r) ? r : null;
 }
 
+/** Where a follow-up stands, in SQL over the inspection's columns (as followUpStatus says it), on @today. */
+const FOLLOW_UP_STATUS = `CASE WHEN follow_up IS NULL THEN 'NONE' WHEN follow_up_done_on IS NOT NULL THEN 'DONE' WHEN follow_up_due_on < @today THEN 'OVERDUE' ELSE 'PENDING' END`;
+
+/** The inspections of a unit and below it that match, in the caller's jurisdiction. */
 function query(
   ctx: SubgraphContext,
   unitId: string | null | undefined,
   periodId: string | null | undefined,
-  kind: InspectionKind | null,
-  inspectedOrg: string | null,
-): StoredRecord[] {
+  f: { kind?: InspectionKind | null; inspectedOrg?: string | null; followUpStatus?: FollowUpStatus | null },
+): Omit<CurrentQuery, 'orderBy' | 'limit'> {
   const u = unitOrJurisdiction(ctx.scope, unitId);
   if (!ctx.scope.coversUnit(u)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
   const { from, to } = periodRange('periodId', periodId);
-  return currentRecords(ctx, inspections, {
+  return {
     units: ctx.scope.visibleUnder(u),
     from,
     to,
-    where: '(@kind IS NULL OR kind = @kind) AND (@inspectedOrg IS NULL OR EXISTS (SELECT 1 FROM json_each(inspected_orgs) WHERE value = @inspectedOrg))',
-    params: { kind, inspectedOrg },
-  });
+    where: `(@kind IS NULL OR kind = @kind) AND (@inspectedOrg IS NULL OR EXISTS (SELECT 1 FROM json_each(inspected_orgs) WHERE value = @inspectedOrg)) AND (@followUpStatus IS NULL OR ${FOLLOW_UP_STATUS} = @followUpStatus)`,
+    params: { kind: f.kind ?? null, inspectedOrg: f.inspectedOrg ?? null, followUpStatus: f.followUpStatus ?? null, today: todayInVietnam() },
+  };
 }
 
-const orgs = (ids: unknown) => ((ids as OrganizationId[] | null) ?? []).map((o) => ORGANIZATIONS[o]);
+const orgs = (ids: unknown) => (Array.isArray(ids) ? ids : []).map((o) => ORGANIZATIONS[storedCode(ORGANIZATIONS, o)]);
 
-const view = {
-  inspectedOrganizations: (r: StoredRecord) => orgs(r.inspectedOrgs),
+const view: InspectionResolvers & InspectionVersionResolvers = {
+  inspectedOrganizations: (r) => orgs(r.inspectedOrgs),
   // The lead first, as the team was given.
-  inspectingOrganizations: (r: StoredRecord) => orgs([r.leadOrg, ...((r.inspectingOrgs as string[]) ?? []).filter((o) => o !== r.leadOrg)]),
-  leadOrganization: (r: StoredRecord) => ORGANIZATIONS[r.leadOrg as OrganizationId],
-  plan: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => standingRecord(ctx, plans, r.planId as string | null),
-  followUpStatus: (r: StoredRecord) => followUpStatus(r),
+  inspectingOrganizations: (r) => orgs([r.leadOrg, ...(Array.isArray(r.inspectingOrgs) ? r.inspectingOrgs : []).filter((o) => o !== r.leadOrg)]),
+  leadOrganization: (r) => ORGANIZATIONS[storedCode(ORGANIZATIONS, r.leadOrg)],
+  plan: (r, _, ctx) => standingRecord(ctx, plans, typeof r.planId === 'string' ? r.planId : null),
+  followUpStatus: (r) => followUpStatus(r),
 };
 
-export const inspectionResolvers = {
+export const inspectionResolvers: Resolvers = {
   Inspection: {
     ...view,
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => readable(ctx, ref.id, true),
+    __resolveReference: (ref, ctx) => readable(ctx, ref.id, true),
   },
   InspectionVersion: view,
   FrontUnitRecords: {
-    inspectionCounts: ({ unitId }: { unitId: string }, { periodId }: { periodId?: string | null }, ctx: SubgraphContext) => {
+    inspectionCounts: (p, { periodId }, ctx) => {
       if (!isMonitorOrLeadership(ctx) && !ctx.scope.has('DASHBOARD')) throw forbidden('Bạn không có quyền xem số liệu kiểm tra.');
       const today = todayInVietnam();
       const counts = new Map<string, number>();
-      for (const r of query(ctx, unitId, periodId, null, null)) {
+      for (const r of currentRecords(ctx, inspections, query(ctx, String(p.unitId), periodId, {}))) {
         const key = `${r.kind}|${followUpStatus(r, today)}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       return [...counts]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([k, count]) => {
-          const [kind, status] = k.split('|') as [InspectionKind, FollowUpStatus];
-          return { kind, followUpStatus: status, count };
+          const [kind, status] = k.split('|');
+          return { kind: storedCode(INSPECTION_KINDS, kind), followUpStatus: storedCode(FOLLOW_UP_STATUSES, status), count };
         });
     },
   },
   Query: {
     /** Inspections newest first; an inspected organization's staff see the inspections of their organization. */
-    frontInspections: (
-      _: unknown,
-      a: { unitId?: string | null; periodId?: string | null; kind?: InspectionKind | null; followUpStatus?: FollowUpStatus | null; first: number },
-      ctx: SubgraphContext,
-    ) => {
-      pageSize('first', a.first, 500);
+    frontInspections: (_, a, ctx) => {
       let inspectedOrg: string | null = null;
       if (!isMonitorOrLeadership(ctx)) {
         inspectedOrg = staffOrganization(ctx.scope);
         if (!inspectedOrg) throw forbidden('Bạn không có quyền xem hồ sơ kiểm tra.');
       }
-      const today = todayInVietnam();
-      return query(ctx, a.unitId, a.periodId, a.kind ?? null, inspectedOrg)
-        .filter((r) => !a.followUpStatus || followUpStatus(r, today) === a.followUpStatus)
-        .slice(0, a.first);
+      const q = query(ctx, a.unitId, a.periodId, { kind: a.kind, inspectedOrg, followUpStatus: a.followUpStatus });
+      return currentPage(ctx, inspections, q, { first: a.first, after: a.after, max: MAX_INSPECTIONS });
     },
-    frontInspection: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => readable(ctx, id),
+    frontInspection: (_, { id }, ctx) => readable(ctx, id),
   },
   Mutation: {
-    recordFrontInspection: (_: unknown, { input }: { input: InspectionFields }, ctx: SubgraphContext) => {
+    recordFrontInspection: (_, { input }, ctx) => {
       const lead = monitorOrganization(ctx.scope);
       if (!lead) throw forbidden('Chỉ cán bộ Mặt trận và Công an được ghi kết quả kiểm tra.');
       const values = inspectionInput(ctx, input, lead);
-      return asArguments(() => writerFor(ctx, inspections).create(values), INSPECTION_ARGUMENTS);
+      return underArguments(inputNamed(INSPECTION_ARGUMENTS), () => writerFor(ctx, inspections).create(values));
     },
-    completeFrontInspectionFollowUp: (_: unknown, { id, input }: { id: string; input: { doneOn: string; note?: string | null } }, ctx: SubgraphContext) => {
+    completeFrontInspectionFollowUp: (_, { id, input }, ctx) => {
       const current = standingRecord(ctx, inspections, id);
-      if (!current || !monitorOrganization(ctx.scope) || !ctx.scope.coversUnit(current.inspectedUnitId as string)) {
+      if (!current || !monitorOrganization(ctx.scope) || !ctx.scope.coversUnit(String(current.inspectedUnitId))) {
         if (current && canRead(ctx, current)) throw forbidden('Chỉ cán bộ Mặt trận và Công an được ghi kết quả khắc phục.');
         throw notFound(`Không tìm thấy cuộc kiểm tra ${id}.`);
       }
       if (!current.followUp) throw invalidInput('id', 'Cuộc kiểm tra này không có kiến nghị cần khắc phục.', 'NO_FOLLOW_UP');
       if (current.followUpDoneOn) throw invalidInput('id', 'Kiến nghị đã được khắc phục trước đó.', 'ALREADY_DONE');
-      return asArguments(
-        () => writerFor(ctx, inspections).correct(id, { followUpDoneOn: input.doneOn, followUpNote: input.note ?? null }, 'Ghi kết quả khắc phục sau kiểm tra'),
-        { followUpDoneOn: 'doneOn', followUpNote: 'note' },
+      return underArguments(inputNamed({ followUpDoneOn: 'doneOn', followUpNote: 'note' }), () =>
+        writerFor(ctx, inspections).correct(id, { followUpDoneOn: input.doneOn, followUpNote: input.note ?? null }, 'Ghi kết quả khắc phục sau kiểm tra'),
       );
     },
   },

@@ -1,9 +1,13 @@
 /** People of standing: personal details only for the Front's staff of the jurisdiction (or leadership granted personal data). */
+import type { Resolvers } from '../generated/resolvers.js';
 import { forbidden, invalidInput, notFound } from '@antt/auth';
-import { branchById, territory } from '@antt/reference';
-import { pageSize, periodRange, recordsOf, unitOrJurisdiction, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
-import { peopleOfStanding, type CoreForceRole, type NominationDecision } from '../kinds/index.js';
-import { asArguments, countsBy, currentRecords, standingRecord } from '../records.js';
+import { territory } from '@antt/reference';
+import { inputNamed, periodRange, recordsOf, storedBranch, underArguments, unitOrJurisdiction, type SubgraphContext } from '@antt/subgraph-kit';
+import { peopleOfStanding, type CoreForceRole } from '../kinds/index.js';
+import { countsBy, currentPage, standingRecord } from '../records.js';
+
+/** The longest page of people of standing. */
+export const MAX_PEOPLE = 500;
 
 export interface NominationFields {
   fullName: string;
@@ -19,22 +23,20 @@ export interface NominationFields {
  * (PERSONAL_DATA); the data classes then keep ethnicity (SENSITIVE_PERSONAL) to the Front's staff.
  * Null once the name or the year of birth was erased.
  */
-function personal(r: StoredRecord, ctx: SubgraphContext) {
-  const may = (ctx.scope.has('LEADERSHIP') && ctx.scope.has('PERSONAL_DATA')) || (ctx.scope.canWrite('front') && ctx.scope.coversUnit(r.unitId as string));
+function personal(r: Record<string, unknown>, ctx: SubgraphContext) {
+  const may = (ctx.scope.has('LEADERSHIP') && ctx.scope.has('PERSONAL_DATA')) || (ctx.scope.canWrite('front') && ctx.scope.coversUnit(String(r.unitId)));
   if (!may || r.fullName == null || r.birthYear == null) return null;
   return { fullName: r.fullName, birthYear: r.birthYear, ethnicity: r.ethnicity };
 }
 
-const view = {
-  personal: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => personal(r, ctx),
-  nominatedBy: (r: StoredRecord) => (r.branchId ? branchById(r.branchId) : null),
-};
-
-export const peopleResolvers = {
-  PersonOfStanding: view,
+export const peopleResolvers: Resolvers = {
+  PersonOfStanding: {
+    personal: (r, _, ctx) => personal(r, ctx),
+    nominatedBy: (r) => storedBranch(r.branchId),
+  },
   FrontUnitRecords: {
-    peopleOfStandingCounts: ({ unitId }: { unitId: string }, { periodId }: { periodId?: string | null }, ctx: SubgraphContext) => {
-      const u = unitOrJurisdiction(ctx.scope, unitId);
+    peopleOfStandingCounts: (p, { periodId }, ctx) => {
+      const u = unitOrJurisdiction(ctx.scope, String(p.unitId));
       ctx.scope.assertCanReadAggregates('front', u);
       const { from, to } = periodRange('periodId', periodId);
       // By role and decision only: ethnicity is never a dimension (Decree 356/2025: sensitive data).
@@ -42,38 +44,33 @@ export const peopleResolvers = {
     },
   },
   Query: {
-    frontPeopleOfStanding: (
-      _: unknown,
-      a: { unitId?: string | null; role?: CoreForceRole | null; decision?: NominationDecision | null; first: number },
-      ctx: SubgraphContext,
-    ) => {
+    frontPeopleOfStanding: (_, a, ctx) => {
       const unitId = unitOrJurisdiction(ctx.scope, a.unitId);
       ctx.scope.assertCanReadRecords('front', unitId);
-      pageSize('first', a.first, 500);
-      return currentRecords(ctx, peopleOfStanding, {
-        units: ctx.scope.visibleUnder(unitId),
-        where: '(@role IS NULL OR role = @role) AND (@decision IS NULL OR decision = @decision)',
-        params: { role: a.role ?? null, decision: a.decision ?? null },
-        limit: a.first,
-      });
+      return currentPage(
+        ctx,
+        peopleOfStanding,
+        {
+          units: ctx.scope.visibleUnder(unitId),
+          where: '(@role IS NULL OR role = @role) AND (@decision IS NULL OR decision = @decision)',
+          params: { role: a.role ?? null, decision: a.decision ?? null },
+        },
+        { first: a.first, after: a.after, max: MAX_PEOPLE },
+      );
     },
-    frontPersonOfStanding: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => {
+    frontPersonOfStanding: (_, { id }, ctx) => {
       const r = recordsOf(ctx, peopleOfStanding).byId(id);
       return r?.status === 'ACTIVE' ? r : null;
     },
   },
   Mutation: {
-    nominateFrontPersonOfStanding: (_: unknown, { input }: { input: NominationFields }, ctx: SubgraphContext) => {
+    nominateFrontPersonOfStanding: (_, { input }, ctx) => {
       const unit = territory().unit(input.unitId);
       if (unit && unit.level !== 'COMMUNE' && unit.level !== 'RESIDENTIAL_AREA')
         throw invalidInput('input.unitId', 'Người có uy tín được giới thiệu ở khu dân cư hoặc xã, phường.', 'NOT_A_GRASSROOTS_UNIT');
-      return asArguments(() => recordsOf(ctx, peopleOfStanding).create({ ...input, decision: 'PENDING' }));
+      return underArguments(inputNamed(), () => recordsOf(ctx, peopleOfStanding).create({ ...input, decision: 'PENDING' }));
     },
-    decideFrontPersonOfStanding: (
-      _: unknown,
-      { id, input }: { id: string; input: { decision: NominationDecision; decidedOn: string; note?: string | null } },
-      ctx: SubgraphContext,
-    ) => {
+    decideFrontPersonOfStanding: (_, { id, input }, ctx) => {
       const current = standingRecord(ctx, peopleOfStanding, id);
       if (!current || !ctx.scope.canWrite('front') || !ctx.scope.coversUnit(current.unitId as string)) {
         if (current && ctx.scope.canReadRecords('front') && ctx.scope.coversUnit(current.unitId as string))
@@ -82,14 +79,12 @@ export const peopleResolvers = {
       }
       if (current.decision !== 'PENDING') throw invalidInput('id', 'Việc giới thiệu này đã có quyết định.', 'ALREADY_DECIDED');
       if (input.decision === 'PENDING') throw invalidInput('input.decision', 'Quyết định phải là ACCEPTED hoặc DECLINED.', 'DECISION_REQUIRED');
-      return asArguments(
-        () =>
-          recordsOf(ctx, peopleOfStanding).correct(
-            id,
-            { decision: input.decision, decidedOn: input.decidedOn, decisionNote: input.note ?? null, decidedBy: ctx.scope.identity.userId },
-            'Ghi quyết định về việc giới thiệu người có uy tín',
-          ),
-        { decisionNote: 'note' },
+      return underArguments(inputNamed({ decisionNote: 'note' }), () =>
+        recordsOf(ctx, peopleOfStanding).correct(
+          id,
+          { decision: input.decision, decidedOn: input.decidedOn, decisionNote: input.note ?? null, decidedBy: ctx.scope.identity.userId },
+          'Ghi quyết định về việc giới thiệu người có uy tín',
+        ),
       );
     },
   },

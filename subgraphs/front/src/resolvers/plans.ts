@@ -4,12 +4,13 @@
  * together, write them. The tasks are the FrontPlanTask kind; CoordinationPlanTask shows them as before,
  * `status` being the task's progress.
  */
+import type { Resolvers } from '../generated/resolvers.js';
 import { GraphQLError } from 'graphql';
 import { forbidden, invalidInput, notFound } from '@antt/auth';
-import { ORGANIZATIONS, planTask, territory, todayInVietnam, type OrganizationId } from '@antt/reference';
-import { monitorOrganization, sqliteOf, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
-import { plans, planTasks, type PlanTaskStatus } from '../kinds/index.js';
-import { asArguments, currentRecords, currentVersion, standingRecord, writerFor } from '../records.js';
+import { ORGANIZATIONS, planTask, territory, todayInVietnam } from '@antt/reference';
+import { inputNamed, monitorOrganization, sqliteOf, storedCode, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { PLAN_TASK_STATUSES, plans, planTasks, type PlanTaskStatus } from '../kinds/index.js';
+import { currentRecords, currentVersion, standingRecord, writerFor } from '../records.js';
 
 export interface PlanTaskFields {
   code: string;
@@ -84,10 +85,11 @@ export function recordPlan(
   return sqliteOf(ctx.db)
     .transaction(() => {
       const { tasks, ...fields } = input;
-      const plan = asArguments(() => write(plans, { ...fields, unitId: territory().provinceId }));
+      const plan = underArguments(inputNamed(), () => write(plans, { ...fields, unitId: territory().provinceId }));
       tasks.forEach((t, i) => {
         const { progress, statusSince } = opts.progress?.(t) ?? { progress: 'NOT_STARTED' as const, statusSince: null };
-        asArguments(
+        underArguments(
+          inputNamed({ planTaskRef: 'planTaskId', leadOrgs: 'leadOrganizationIds', participatingOrgs: 'participatingOrganizationIds' }, `input.tasks[${i}]`),
           () =>
             write(planTasks, {
               planId: plan.id,
@@ -104,8 +106,6 @@ export function recordPlan(
               setOn: input.issuedOn,
               unitId: territory().provinceId,
             }),
-          { planTaskRef: 'planTaskId', leadOrgs: 'leadOrganizationIds', participatingOrgs: 'participatingOrganizationIds' },
-          `input.tasks[${i}]`,
         );
       });
       return plan;
@@ -113,56 +113,49 @@ export function recordPlan(
     .immediate();
 }
 
-const orgs = (ids: unknown) => ((ids as OrganizationId[] | null) ?? []).map((o) => ORGANIZATIONS[o]);
+const orgs = (ids: unknown) => (Array.isArray(ids) ? ids : []).map((o) => ORGANIZATIONS[storedCode(ORGANIZATIONS, o)]);
 
-export const planResolvers = {
+export const planResolvers: Resolvers = {
   CoordinationPlan: {
     // Every organization reads the plans (the framework's own reference check is the Front's staff's).
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => currentVersion(ctx, plans, ref.id),
-    predecessor: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => standingRecord(ctx, plans, r.predecessorId as string | null),
-    successors: (r: StoredRecord, _: unknown, ctx: SubgraphContext) =>
-      currentRecords(ctx, plans, { where: 'predecessor_id = @id', params: { id: r.id }, orderBy: 'from_year ASC' }),
-    tasks: (r: StoredRecord, a: { section?: 'II' | 'IV' | null; year?: number | null }, ctx: SubgraphContext) =>
-      tasksOf(ctx, r.id).filter((t) => (!a.section || t.section === a.section) && (a.year == null || t.year === a.year)),
-    yearlyFocus: (r: StoredRecord, { year }: { year: number }, ctx: SubgraphContext) => tasksOf(ctx, r.id).filter((t) => t.section === 'IV' && t.year === year),
+    __resolveReference: (ref, ctx) => currentVersion(ctx, plans, ref.id),
+    predecessor: (r, _, ctx) => standingRecord(ctx, plans, typeof r.predecessorId === 'string' ? r.predecessorId : null),
+    successors: (r, _, ctx) => currentRecords(ctx, plans, { where: 'predecessor_id = @id', params: { id: r.id }, orderBy: 'from_year ASC' }),
+    tasks: (r, a, ctx) => tasksOf(ctx, String(r.id)).filter((t) => (!a.section || t.section === a.section) && (a.year == null || t.year === a.year)),
+    yearlyFocus: (r, { year }, ctx) => tasksOf(ctx, String(r.id)).filter((t) => t.section === 'IV' && t.year === year),
   },
   CoordinationPlanTask: {
-    status: (r: StoredRecord) => r.progress,
-    planTask: (r: StoredRecord) => (r.planTaskRef ? (planTask(r.planTaskRef as string) ?? null) : null),
-    leadOrganizations: (r: StoredRecord) => orgs(r.leadOrgs),
-    participatingOrganizations: (r: StoredRecord) => orgs(r.participatingOrgs),
-    overdue: (r: StoredRecord) => r.deadline != null && (r.deadline as string) < todayInVietnam() && r.progress !== 'DONE' && r.progress !== 'CANCELLED',
+    status: (r) => storedCode(PLAN_TASK_STATUSES, r.progress),
+    planTask: (r) => (typeof r.planTaskRef === 'string' ? (planTask(r.planTaskRef) ?? null) : null),
+    leadOrganizations: (r) => orgs(r.leadOrgs),
+    participatingOrganizations: (r) => orgs(r.participatingOrgs),
+    overdue: (r) => typeof r.deadline === 'string' && r.deadline < todayInVietnam() && r.progress !== 'DONE' && r.progress !== 'CANCELLED',
   },
   Query: {
-    frontPlans: (_: unknown, __: unknown, ctx: SubgraphContext) =>
+    frontPlans: (_, __, ctx) =>
       currentRecords(ctx, plans, { orderBy: 'from_year ASC, (SELECT min(f.id) FROM plans f WHERE f.record_id = plans.record_id) ASC' }),
-    frontPlan: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => standingRecord(ctx, plans, id),
+    frontPlan: (_, { id }, ctx) => standingRecord(ctx, plans, id),
   },
   Mutation: {
-    recordFrontPlan: (_: unknown, { input }: { input: PlanFields }, ctx: SubgraphContext) => {
+    recordFrontPlan: (_, { input }, ctx) => {
       assertCanWrite(ctx);
       return recordPlan(ctx, input);
     },
-    updateFrontPlanTaskStatus: (
-      _: unknown,
-      { id, input }: { id: string; input: { status: PlanTaskStatus; since: string; note?: string | null } },
-      ctx: SubgraphContext,
-    ) => {
+    updateFrontPlanTaskStatus: (_, { id, input }, ctx) => {
       assertCanWrite(ctx);
-      if (!standingRecord(ctx, planTasks, id)) throw notFound(`Không tìm thấy nhiệm vụ ${id}.`);
+      const current = standingRecord(ctx, planTasks, id);
+      if (!current) throw notFound(`Không tìm thấy nhiệm vụ ${id}.`);
       try {
-        return asArguments(
-          () =>
-            writerFor(ctx, planTasks).correct(
-              id,
-              { progress: input.status, statusSince: input.since, statusNote: input.note ?? null },
-              'Cập nhật tiến độ nhiệm vụ',
-            ),
-          { progress: 'status', statusSince: 'since', statusNote: 'note' },
+        return underArguments(inputNamed({ progress: 'status', statusSince: 'since', statusNote: 'note' }), () =>
+          writerFor(ctx, planTasks).correct(
+            id,
+            { progress: input.status, statusSince: input.since, statusNote: input.note ?? null },
+            'Cập nhật tiến độ nhiệm vụ',
+          ),
         );
       } catch (e) {
         // The same progress again is no change: answer with the task as it stands.
-        if (e instanceof GraphQLError && e.extensions?.reason === 'NO_CHANGE') return standingRecord(ctx, planTasks, id);
+        if (e instanceof GraphQLError && e.extensions?.reason === 'NO_CHANGE') return current;
         throw e;
       }
     },

@@ -4,6 +4,13 @@
  * police ask for the standard: did a unit have an effective model in a year. The records are the
  * FrontModelReview kind; ModelReview (the type every subgraph shares) shows them.
  */
+import type {
+  FrontModelResolvers,
+  FrontModelReviewResolvers,
+  FrontModelReviewVersionResolvers,
+  ModelReviewResolvers,
+  Resolvers,
+} from '../generated/resolvers.js';
 import { forbidden, invalidInput } from '@antt/auth';
 import {
   isIsoDate,
@@ -17,20 +24,24 @@ import {
   type OrganizationId,
 } from '@antt/reference';
 import {
+  inputNamed,
   modelKind,
   monitorOrganization,
   recordsOf,
-  pageSize,
   periodRange,
   pointTo,
   staffOrganization,
+  storedCode,
+  storedUnit,
   typeOfRecord,
+  underArguments,
   unitOrJurisdiction,
+  type Page,
   type StoredRecord,
   type SubgraphContext,
 } from '@antt/subgraph-kit';
 import { modelReviews } from '../kinds/index.js';
-import { asArguments, currentRecords, writerFor } from '../records.js';
+import { currentPage, currentRecords, writerFor } from '../records.js';
 
 export const MAX_REVIEWS = 500;
 
@@ -65,7 +76,7 @@ export function reviewInput(f: ModelReviewFields, reviewer: OrganizationId): Rec
 
 /** Leadership and the monitors (the Front, the police) read every review; the staff of the organization that runs a model read its reviews. */
 function canRead(ctx: SubgraphContext, r: StoredRecord): boolean {
-  if (!ctx.scope.coversUnit(r.unitId as string)) return false;
+  if (!ctx.scope.coversUnit(String(r.unitId))) return false;
   return ctx.scope.has('LEADERSHIP') || monitorOrganization(ctx.scope) !== null || staffOrganization(ctx.scope) === r.modelOrg;
 }
 
@@ -84,21 +95,23 @@ function forModel(ctx: SubgraphContext, modelId: string): StoredRecord[] {
 
 function list(
   ctx: SubgraphContext,
-  f: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null },
-  first: number,
-): StoredRecord[] {
+  f: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null; first: number; after?: string | null },
+): Page<StoredRecord> {
   const unitId = unitOrJurisdiction(ctx.scope, f.unitId);
   assertMonitorOrLeadership(ctx, unitId);
-  pageSize('first', first, MAX_REVIEWS);
   const { from, to } = periodRange('periodId', f.periodId);
-  return currentRecords(ctx, modelReviews, {
-    units: ctx.scope.visibleUnder(unitId),
-    from,
-    to,
-    where: '(@modelId IS NULL OR model_id = @modelId) AND (@rating IS NULL OR rating = @rating)',
-    params: { modelId: f.modelId ?? null, rating: f.rating ?? null },
-    limit: first,
-  });
+  return currentPage(
+    ctx,
+    modelReviews,
+    {
+      units: ctx.scope.visibleUnder(unitId),
+      from,
+      to,
+      where: '(@modelId IS NULL OR model_id = @modelId) AND (@rating IS NULL OR rating = @rating)',
+      params: { modelId: f.modelId ?? null, rating: f.rating ?? null },
+    },
+    { first: f.first, after: f.after, max: MAX_REVIEWS },
+  );
 }
 
 /**
@@ -129,72 +142,59 @@ const modelsOf = (ctx: SubgraphContext) => recordsOf(ctx, modelKind('front'));
 const modelOrNull = (id: string, ctx: SubgraphContext) => pointTo('model', id, 'front', (own) => modelsOf(ctx).byId(own));
 
 /** latestReview and reviews of a model, given how to read the model's id from the parent. */
-function reviewFields<T>(modelId: (parent: T) => string) {
+function reviewFields(modelId: (parent: Record<string, unknown>) => string): FrontModelResolvers {
   return {
-    latestReview: (parent: T, _: unknown, ctx: SubgraphContext) => forModel(ctx, modelId(parent)).at(-1) ?? null,
-    reviews: (parent: T, _: unknown, ctx: SubgraphContext) => forModel(ctx, modelId(parent)),
+    latestReview: (parent, _, ctx) => forModel(ctx, modelId(parent)).at(-1) ?? null,
+    reviews: (parent, _, ctx) => forModel(ctx, modelId(parent)),
   };
 }
 
-/** A reference the gateway sent for another organization's model: only its id. */
-interface ModelRef {
-  id: string;
-}
-
 /** The review fields of every other organization's model type, reached through _entities; the representation's id must name a model of that type. */
-const foreignModels = Object.fromEntries(
+const foreignModels: Resolvers = Object.fromEntries(
   ORGANIZATION_IDS.filter((o) => o !== 'front').map((o) => {
     const type = `${ORGANIZATIONS[o].typePrefix}Model`;
-    return [
-      type,
-      {
-        // Never trust a representation: an id that names another organization's model (or nothing) resolves to null.
-        __resolveReference: (ref: ModelRef) => (typeOfRecord('model', ref.id) === type ? { id: ref.id } : null),
-        ...reviewFields((ref: ModelRef) => ref.id),
-      },
-    ];
+    const fields: FrontModelResolvers = {
+      // Never trust a representation: an id that names another organization's model (or nothing) resolves to null.
+      __resolveReference: (ref) => (typeOfRecord('model', ref.id) === type ? { id: ref.id } : null),
+      ...reviewFields((ref) => String(ref.id)),
+    };
+    return [type, fields];
   }),
 );
 
-const reviewView = {
-  model: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => modelOrNull(r.modelId as string, ctx),
-  reviewer: (r: StoredRecord) => ORGANIZATIONS[r.reviewerOrg as OrganizationId] ?? null,
+const reviewView: FrontModelReviewResolvers & FrontModelReviewVersionResolvers & ModelReviewResolvers = {
+  model: (r, _, ctx) => modelOrNull(String(r.modelId), ctx),
+  reviewer: (r) => ORGANIZATIONS[storedCode(ORGANIZATIONS, r.reviewerOrg)],
 };
 
-export const reviewResolvers = {
+export const reviewResolvers: Resolvers = {
   ...foreignModels,
   // The Front's own models: the kit resolves their fields; the review fields are answered here.
-  FrontModel: reviewFields((r: StoredRecord) => r.id),
+  FrontModel: reviewFields((r) => String(r.id)),
   ModelReview: {
     ...reviewView,
-    unit: (r: StoredRecord) => territory().unit(r.unitId as string),
+    unit: (r) => storedUnit(r.unitId),
   },
   FrontModelReview: reviewView,
   FrontModelReviewVersion: reviewView,
   FrontUnitRecords: {
-    effectiveModels: ({ unitId }: { unitId: string }, { year }: { year: number }, ctx: SubgraphContext) =>
-      effectiveModelIds(ctx, unitId, year)
+    effectiveModels: (p, { year }, ctx) =>
+      effectiveModelIds(ctx, String(p.unitId), year)
         .map((id) => modelOrNull(id, ctx))
         .filter((m) => m !== null),
-    hasEffectiveModel: ({ unitId }: { unitId: string }, { year }: { year: number }, ctx: SubgraphContext) =>
-      effectiveModelIds(ctx, unitId, year, { countsOnly: true }).length > 0,
-    modelReviews: ({ unitId }: { unitId: string }, a: { periodId?: string | null; rating?: ModelRating | null; first: number }, ctx: SubgraphContext) =>
-      list(ctx, { ...a, unitId }, a.first),
+    hasEffectiveModel: (p, { year }, ctx) => effectiveModelIds(ctx, String(p.unitId), year, { countsOnly: true }).length > 0,
+    modelReviews: (p, a, ctx) => list(ctx, { ...a, unitId: String(p.unitId) }),
   },
   Query: {
-    frontModelReviews: (
-      _: unknown,
-      a: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null; first: number },
-      ctx: SubgraphContext,
-    ) => list(ctx, a, a.first),
+    frontModelReviews: (_, a, ctx) => list(ctx, a),
   },
   Mutation: {
     // Replaces the framework's create: the police review models too, and the reviewer is the caller's organization, never an argument.
-    recordFrontModelReview: (_: unknown, { input, clientKey }: { input: ModelReviewFields; clientKey?: string | null }, ctx: SubgraphContext) => {
+    recordFrontModelReview: (_, { input, clientKey }, ctx) => {
       const reviewer = monitorOrganization(ctx.scope);
       const values = reviewInput(input, reviewer ?? 'front');
       if (!reviewer) throw forbidden('Chỉ cán bộ Mặt trận và Công an được đánh giá mô hình.');
-      return asArguments(() => writerFor(ctx, modelReviews).create(values, { clientKey }));
+      return underArguments(inputNamed(), () => writerFor(ctx, modelReviews).create(values, { clientKey }));
     },
   },
 };

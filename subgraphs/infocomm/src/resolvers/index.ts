@@ -3,16 +3,14 @@
  * the body that answered for a record, which is the one of its date, and the counts split by that
  * body, so that a period spanning 1 March 2025 shows what each department did.
  */
+import type { Resolvers } from '../generated/resolvers.js';
 import { responsibleBody, type ResponsibleBody } from '@antt/reference';
 import { ORGANIZATIONS } from '@antt/reference';
-import { kindResolvers, recordsOf, type RecordKind, type StoredRecord, type SubgraphContext, type TimeFilter } from '@antt/subgraph-kit';
+import { kindCounts, recordsOf, type RecordKind, type SubgraphContext, type TimeFilter } from '@antt/subgraph-kit';
 import { goodExamples, kinds, mediaItems, onlineWarnings } from '../kinds/index.js';
 
-interface Parent {
-  unitId: string;
-}
 type CountArgs = TimeFilter & { periodId: string };
-type Resolve = (parent: Parent, args: CountArgs, ctx: SubgraphContext) => Record<string, unknown>;
+type Resolve = (parent: Record<string, unknown>, args: CountArgs, ctx: SubgraphContext) => Record<string, unknown>;
 
 export interface BodyCount {
   body: ResponsibleBody;
@@ -41,14 +39,15 @@ function byBody(ctx: SubgraphContext, kind: RecordKind, unitId: string, a: Count
 
 /** The framework's count of a kind, with `byBody` added (worked out only when asked for). */
 function withByBody(kind: RecordKind): Resolve {
-  const counts = kind.spec.counts!;
-  const generated = kindResolvers(kind)[`${kind.prefix}UnitRecords`]![counts.field] as unknown as Resolve;
-  return (parent, a, ctx) => ({ ...generated(parent, a, ctx), byBody: () => byBody(ctx, kind, parent.unitId, a) });
+  return (parent, a, ctx) => {
+    const unitId = String(parent.unitId);
+    return { ...kindCounts(ctx, kind, unitId, a), byBody: () => byBody(ctx, kind, unitId, a) };
+  };
 }
 
-const attributed = { responsibleBody: (r: StoredRecord) => responsibleBody('infocomm', r.date as string) };
+const attributed = { responsibleBody: (r: Record<string, unknown>) => responsibleBody('infocomm', String(r.date)) };
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   InfocommUnitRecords: {
     media: withByBody(mediaItems),
     onlineWarnings: withByBody(onlineWarnings),

@@ -4,13 +4,16 @@
  * safety after the latest one, the rules a check or a dispute's correction must keep that depend on
  * another version or record, and the figures of `Unit.labour` the framework's counts cannot say yet.
  */
+import type { Resolvers } from '../generated/resolvers.js';
 import { inputProblems, recordsOf, type Problem, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { territory } from '@antt/reference';
-import { fmtDate, kindResolvers } from '@antt/subgraph-kit';
-import { boardingHouseChecks, boardingHouses, coreTeams, disputes, participations } from '../kinds/index.js';
-import { effective, inUnits, standing, statement, windowOf, type WindowArgs } from '@antt/subgraph-kit';
+import { fmtDate, kindCounts, storedCode } from '@antt/subgraph-kit';
+import { BOARDING_HOUSE_SAFETY, boardingHouseChecks, boardingHouses, coreTeams, disputes, participations } from '../kinds/index.js';
+import { effective, inUnits, standing, statement, windowOf } from '@antt/subgraph-kit';
 
-const establishment = (r: StoredRecord) => (r.establishmentId ? { id: r.establishmentId as string } : null);
+/** The police register's establishment a record names: required on participations and core teams, optional on disputes. */
+const establishment = (r: Record<string, unknown>) => ({ id: String(r.establishmentId) });
+const establishmentIfAny = (r: Record<string, unknown>) => (typeof r.establishmentId === 'string' ? { id: r.establishmentId } : null);
 
 /**
  * A check is of its house: not before the house was registered, and in the house's place (the house's
@@ -79,31 +82,30 @@ const DISPUTES = `SELECT coalesce(sum(t.hotspot_id IS NOT NULL), 0) AS reported,
 
 const STATUS_AT_END = ['SAFE', 'NEEDS_IMPROVEMENT', 'UNSAFE', 'NOT_CHECKED'];
 
-type Parent = { unitId: string };
-type Resolve = (parent: unknown, args: unknown, ctx: SubgraphContext) => Record<string, unknown>;
-const disputeCounts = kindResolvers(disputes).LabourUnitRecords!.disputes as unknown as Resolve;
-
-export const resolvers = {
+export const resolvers: Resolvers = {
   LabourParticipation: { establishment },
   LabourCoreTeam: { establishment },
-  LabourDispute: { establishment },
+  LabourDispute: { establishment: establishmentIfAny },
   LabourBoardingHouse: {
-    checks: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => checksOf(ctx, r.id),
-    safety: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => checksOf(ctx, r.id)[0]?.safety ?? null,
+    checks: (r, _, ctx) => checksOf(ctx, String(r.id)),
+    safety: (r, _, ctx) => {
+      const latest = checksOf(ctx, String(r.id))[0];
+      return latest ? storedCode(BOARDING_HOUSE_SAFETY, latest.safety) : null;
+    },
   },
   Mutation: {
-    recordLabourBoardingHouseCheck: (_: unknown, a: { input: Record<string, unknown>; clientKey?: string | null }, ctx: SubgraphContext) => {
+    recordLabourBoardingHouseCheck: (_, a, ctx) => {
       checkAgainstHouse(ctx, a.input, 'input');
       return recordsOf(ctx, boardingHouseChecks).create(a.input, { clientKey: a.clientKey });
     },
-    correctLabourBoardingHouseCheck: (_: unknown, a: { id: string; changes: Record<string, unknown>; reason: string }, ctx: SubgraphContext) => {
+    correctLabourBoardingHouseCheck: (_, a, ctx) => {
       const current = recordsOf(ctx, boardingHouseChecks).byId(a.id);
       if (current) checkAgainstHouse(ctx, { ...current, ...Object.fromEntries(Object.entries(a.changes).filter(([, v]) => v !== undefined)) }, 'changes');
       return recordsOf(ctx, boardingHouseChecks).correct(a.id, a.changes, a.reason);
     },
     // The hotspot a dispute was reported as, and the day it was resolved, are set once: the police's
     // hotspot stays tied to the dispute it was reported for.
-    correctLabourDispute: (_: unknown, a: { id: string; changes: Record<string, unknown>; reason: string }, ctx: SubgraphContext) => {
+    correctLabourDispute: (_, a, ctx) => {
       const current = recordsOf(ctx, disputes).byId(a.id);
       const problems: Problem[] = [];
       if (current?.hotspotId && a.changes.hotspotId !== undefined && a.changes.hotspotId !== current.hotspotId)
@@ -123,7 +125,8 @@ export const resolvers = {
     },
   },
   LabourUnitRecords: {
-    movement: ({ unitId }: Parent, a: WindowArgs, ctx: SubgraphContext) => {
+    movement: (parent, a, ctx) => {
+      const unitId = String(parent.unitId);
       const w = windowOf(ctx, participations, unitId, a);
       windowOf(ctx, coreTeams, unitId, a);
       const p = statement(ctx, PARTICIPATIONS).get(w) as { establishments: number; workers: number; pledges: number; zones: number };
@@ -137,16 +140,18 @@ export const resolvers = {
         coreTeamMembers: t.members,
       };
     },
-    boardingHouses: ({ unitId }: Parent, a: WindowArgs, ctx: SubgraphContext) => {
+    boardingHouses: (parent, a, ctx) => {
+      const unitId = String(parent.unitId);
       const w = windowOf(ctx, boardingHouses, unitId, a);
       const tally = new Map((statement(ctx, HOUSES).all(w) as { key: string; n: number; workers: number }[]).map((r) => [r.key, r]));
       const byStatus = STATUS_AT_END.map((status) => ({ status, count: tally.get(status)?.n ?? 0, workersLiving: tally.get(status)?.workers ?? 0 }));
       const checks = (statement(ctx, CHECKS).get(windowOf(ctx, boardingHouseChecks, unitId, a)) as { n: number }).n;
       return { count: byStatus.reduce((s, b) => s + b.count, 0), workersLiving: byStatus.reduce((s, b) => s + b.workersLiving, 0), checks, byStatus };
     },
-    disputes: (parent: Parent, a: WindowArgs, ctx: SubgraphContext) => {
-      const sum = disputeCounts(parent, a, ctx);
-      const extra = statement(ctx, DISPUTES).get(windowOf(ctx, disputes, parent.unitId, a)) as { reported: number; resolved: number };
+    disputes: (parent, a, ctx) => {
+      const unitId = String(parent.unitId);
+      const sum = kindCounts(ctx, disputes, unitId, a);
+      const extra = statement(ctx, DISPUTES).get(windowOf(ctx, disputes, unitId, a)) as { reported: number; resolved: number };
       return { ...sum, reportedAsHotspots: extra.reported, resolved: extra.resolved };
     },
   },

@@ -5,7 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { periodById, territory } from '@antt/reference';
-import { Problems, fmtDate, inputProblems, recordsOf, sqliteOf, type Resolvers, type SubgraphContext } from '@antt/subgraph-kit';
+import { Problems, fmtDate, inputProblems, recordsOf, sqliteOf, type SubgraphContext } from '@antt/subgraph-kit';
+import type { Resolvers } from '../generated/resolvers.js';
 import { CHIENG_SON_MODEL, PROTECTION_CASE_KINDS, modelReplicas, protectionCases } from '../kinds/index.js';
 
 interface CountArgs {
@@ -65,10 +66,10 @@ function statements(ctx: SubgraphContext): Statements {
 
 export const resolvers: Resolvers = {
   Query: {
-    womenProtectionCase: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => recordsOf(ctx, protectionCases).byId(id),
+    womenProtectionCase: (_, { id }, ctx) => recordsOf(ctx, protectionCases).byId(id),
   },
   Mutation: {
-    updateWomenProtectionCase: (_: unknown, a: { id: string; input: Record<string, unknown>; reason: string }, ctx: SubgraphContext) => {
+    updateWomenProtectionCase: (_, a, ctx) => {
       const repo = recordsOf(ctx, protectionCases);
       const current = repo.byId(a.id);
       // The end of support is recorded once; a wrong day is a correction of the record, said as such.
@@ -83,7 +84,7 @@ export const resolvers: Resolvers = {
       }
       return repo.correct(a.id, a.input, a.reason);
     },
-    discontinueWomenModelReplica: (_: unknown, a: { id: string; on: string; reason: string }, ctx: SubgraphContext) => {
+    discontinueWomenModelReplica: (_, a, ctx) => {
       const repo = recordsOf(ctx, modelReplicas);
       const current = repo.byId(a.id);
       if (current?.discontinuedOn)
@@ -101,8 +102,8 @@ export const resolvers: Resolvers = {
     original: () => ({ ...CHIENG_SON_MODEL, unit: territory().unit(CHIENG_SON_MODEL.unitId) }),
   },
   WomenUnitRecords: {
-    protection: ({ unitId }: { unitId: string }, a: CountArgs, ctx: SubgraphContext) => {
-      const rows = statements(ctx).protection.all(countWindow(ctx, unitId, a)) as {
+    protection: ({ unitId }, a, ctx) => {
+      const rows = statements(ctx).protection.all(countWindow(ctx, String(unitId), a)) as {
         kind: string;
         n: number;
         children: number;
@@ -119,8 +120,8 @@ export const resolvers: Resolvers = {
         byKind: Object.keys(PROTECTION_CASE_KINDS).map((kind) => ({ kind, count: Number(byKind.get(kind)?.n ?? 0) })),
       };
     },
-    modelReplicas: ({ unitId }: { unitId: string }, a: CountArgs, ctx: SubgraphContext) => {
-      const w = countWindow(ctx, unitId, a);
+    modelReplicas: ({ unitId }, a, ctx) => {
+      const w = countWindow(ctx, String(unitId), a);
       const st = statements(ctx);
       const running = st.running.get(w) as { n: number; people: number };
       return { started: (st.started.get(w) as { n: number }).n, active: running.n, peopleSupported: running.people };

@@ -3,19 +3,16 @@
  * clubs and teams active on a day, the drug-prevention project's indicators, and the dissolution of a
  * team (a correction of its `dissolvedOn`, with the argument named as before).
  */
+import type { Resolvers } from '../generated/resolvers.js';
 import { invalidInput } from '@antt/auth';
 import { todayInVietnam } from '@antt/reference';
-import { fmtDate, Problems, recordsOf, type SubgraphContext } from '@antt/subgraph-kit';
+import { fmtDate, Problems, recordsOf } from '@antt/subgraph-kit';
 import { teams } from '../kinds/index.js';
-import { activeTeams, drugPreventionSessions, type CountArgs } from '../data/indicators.js';
+import { activeTeams, drugPreventionSessions } from '../data/indicators.js';
 
-interface Parent {
-  unitId: string;
-}
-
-export const resolvers = {
+export const resolvers: Resolvers = {
   Mutation: {
-    dissolveYouthTeam: (_: unknown, a: { id: string; on: string; reason?: string | null }, ctx: SubgraphContext) => {
+    dissolveYouthTeam: (_, a, ctx) => {
       const repo = recordsOf(ctx, teams);
       const p = new Problems();
       const on = teams.spec.fields.dissolvedOn!.parse(a.on, 'on', p, todayInVietnam()) as string | undefined;
@@ -31,8 +28,9 @@ export const resolvers = {
     },
   },
   YouthUnitRecords: {
-    teams: ({ unitId }: Parent, a: CountArgs, ctx: SubgraphContext) => activeTeams(ctx, unitId, a),
-    drugPreventionProject: ({ unitId }: Parent, a: CountArgs, ctx: SubgraphContext) => {
+    teams: ({ unitId }, a, ctx) => activeTeams(ctx, String(unitId), a),
+    drugPreventionProject: (p, a, ctx) => {
+      const unitId = String(p.unitId);
       const { sessions, youthReached } = drugPreventionSessions(ctx, unitId, a);
       const active = activeTeams(ctx, unitId, a);
       const of = (...kinds: string[]) => active.filter((t) => kinds.includes(t.kind));
