@@ -5,7 +5,7 @@
  */
 import { forbidden, invalidInput, notFound } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
-import { inputProblems, recordsOf, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { inputProblems, recordsOf, storedUnit, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { assertCanReadInternal, isOrganizationStaff, isPoliceStaff } from '../access.js';
 import { standardOf } from '../data/standard.js';
 import { currentRecords, follow, standingRecord } from '../data/records.js';
@@ -19,11 +19,6 @@ function assertPoliceStaff(ctx: SubgraphContext): void {
 }
 
 /** A unit as the schema's Unit resolves it (the generated types take every object as named values). */
-export function unitOf(id: unknown): Record<string, unknown> | null {
-  const u = typeof id === 'string' ? territory().unit(id) : undefined;
-  return u ? { ...u } : null;
-}
-
 const currentYear = () => Number(todayInVietnam().slice(0, 4));
 
 /** An establishment as the register shows it: organizations' staff and leadership, inside their jurisdiction. */
@@ -209,7 +204,7 @@ export const standardResolvers: Resolvers = {
   Establishment: {
     // Reached from another subgraph (the labour federation's records): the same check as the root field.
     __resolveReference: (ref, ctx) => establishment(ctx, ref.id as string),
-    unit: (e) => unitOf(e.unitId)!,
+    unit: (e) => storedUnit(e.unitId),
     inScope: (e) => outOfScopeReason(e.subKind as string, currentYear()) === null,
     outOfScopeReason: (e) => outOfScopeReason(e.subKind as string, currentYear()),
     assessment: (e, { year }, ctx) => standardOf(ctx).assessmentForEstablishment(e.id as string, year),
@@ -219,7 +214,7 @@ export const standardResolvers: Resolvers = {
       const p = windowOf(a.subjectKind as SubjectKind, a.year as number);
       return { ...p, label: p.labelVi };
     },
-    unit: (a) => (a.establishmentId ? null : unitOf(a.unitId)),
+    unit: (a) => (a.establishmentId ? null : storedUnit(a.unitId)),
     establishment: (a, _, ctx) => (a.establishmentId ? establishment(ctx, a.establishmentId as string) : null),
     criteriaSet: (a, _, ctx) => standardOf(ctx).criteriaSetById(a.criteriaSetId as string, a.year as number)!,
     householdsRegisteredShare: (a) => (a.householdsTotal ? ((a.householdsRegistered as number | null) ?? 0) / (a.householdsTotal as number) : null),
@@ -228,7 +223,7 @@ export const standardResolvers: Resolvers = {
     recognition: (a) => (a.decisionNumber ? { decisionNumber: a.decisionNumber, decidedOn: a.decidedOn, authority: a.authority } : null),
   },
   StandardIndicators: {
-    unit: (i) => unitOf(i.unitId)!,
+    unit: (i) => storedUnit(i.unitId),
   },
   PoliceUnitRecords: {
     standardIndicators: ({ unitId }, { year }, ctx) => standardOf(ctx).indicators(unitId as string, year),
