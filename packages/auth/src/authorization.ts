@@ -397,6 +397,15 @@ export const authorize = {
   },
 };
 
+/**
+ * The identity a write on another organization's behalf goes through, once that organization's own rule
+ * let the caller write (a police review of a model, a tip handed over): the caller's user id, roles and
+ * jurisdiction, as staff of `owner`. The one place an identity is rewritten.
+ */
+export function actingFor(identity: Identity, owner: OrganizationId): Identity {
+  return { ...identity, organization: owner };
+}
+
 /** The units of the branches a report goes up through on its due date, nearest first. */
 export function reportingChain(org: OrganizationId, unitId: string, dueDate: IsoDate): string[] {
   const out: string[] = [];
