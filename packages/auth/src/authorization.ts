@@ -388,6 +388,30 @@ export const authorize = {
     return jurisdiction(p, r.unitId, r.dueDate, OUTSIDE);
   },
 
+  /** The police's list of overdue tips: police leaders and investigators. */
+  listOverdueTips(p: Principal): Decision {
+    return p.isStaffOf('police') && (p.isLeaderOf('police') || p.isInvestigator)
+      ? ALLOW
+      : deny('Danh sách tin quá hạn dành cho lãnh đạo Công an và điều tra viên.');
+  },
+
+  /** A province-wide addition to the criteria of the standard: the provincial police's leaders. */
+  addProvincialCriterion(p: Principal): Decision {
+    return p.isLeaderOf('police') && p.level === 'PROVINCE' ? ALLOW : deny('Chỉ lãnh đạo Công an tỉnh mới được thêm tiêu chí của tỉnh.');
+  },
+
+  /** The list of model reviews under a unit: provincial leadership and the monitors (the Front, the police). */
+  listModelReviews(p: Principal, unitId: string): Decision {
+    if (!p.isProvincialLeadership && p.monitorOf === null) return deny('Chỉ cán bộ Mặt trận, Công an và lãnh đạo tỉnh được xem danh sách đánh giá mô hình.');
+    return jurisdiction(p, unitId, null, OUTSIDE);
+  },
+
+  /** One model review: leadership, the monitors, and the staff of the organization that runs the model, in their jurisdiction. */
+  readModelReview(p: Principal, modelOrg: OrganizationId, unitId: string): Decision {
+    if (!p.isProvincialLeadership && p.monitorOf === null && !p.isStaffOf(modelOrg)) return deny('Bạn không có quyền xem đánh giá này.');
+    return jurisdiction(p, unitId, null, OUTSIDE);
+  },
+
   /** Submitting a report for a branch: the branch's own staff, while their post is in force on the due date. */
   submitReport(p: Principal, r: SubmittedReport): Decision {
     const any = authorize.writeAny(p, r.org);

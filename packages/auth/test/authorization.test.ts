@@ -145,4 +145,16 @@ describe('roles', () => {
     expect(authorize.listRecords(dash, { org: 'women' }, PROVINCE).allowed).toBe(false);
     expect(authorize.readCounts(dash, { org: 'women' }, PROVINCE).allowed).toBe(true);
   });
+
+  it('decides the police’s and the Front’s own rules that their resolvers will call', () => {
+    expect(authorize.listOverdueTips(who('police', PROVINCE, ['LEADER'])).allowed).toBe(true);
+    expect(authorize.listOverdueTips(who('police', PROVINCE, ['STAFF', 'INVESTIGATOR'])).allowed).toBe(true);
+    expect(authorize.listOverdueTips(who('police', PROVINCE)).allowed).toBe(false);
+    expect(authorize.addProvincialCriterion(who('police', PROVINCE, ['LEADER'])).allowed).toBe(true);
+    expect(authorize.addProvincialCriterion(who('police', BINH_THUAN, ['LEADER'])).allowed).toBe(false);
+    expect(authorize.listModelReviews(who('front', BINH_THUAN), BINH_THUAN).allowed).toBe(true);
+    expect(authorize.listModelReviews(who('women', BINH_THUAN), BINH_THUAN).allowed).toBe(false);
+    expect(authorize.readModelReview(who('women', BINH_THUAN), 'women', BINH_THUAN).allowed).toBe(true);
+    expect(authorize.readModelReview(who('youth', BINH_THUAN), 'women', BINH_THUAN).allowed).toBe(false);
+  });
 });
