@@ -84,7 +84,7 @@ try {
   );
   const gw = run('gateway', join(REPO_ROOT, 'gateway', 'src', 'index.ts'), { ...urls, PORT: String(gatewayPort) });
   await waitHealthy('gateway', `http://${host}:${gatewayPort}/health`, gw);
-  const leadership = demoUsers().find((u) => u.identity.roles.includes('LEADERSHIP'))!;
+  const leadership = demoUsers().find((u) => u.key === 'leadership')!;
   const token = await signToken(key, leadership.identity);
   console.log(`
 antt-graph is running.

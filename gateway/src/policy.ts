@@ -6,7 +6,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuditEntry, AuditTrail } from '@antt/audit';
-import { forbidden, isAudited, mayReadClassAnywhere, Scope, type DataClass } from '@antt/auth';
+import { authorize, enforce, isAudited, principalOf, forbidden, type DataClass } from '@antt/auth';
 import type { GatewayContext } from './server.js';
 import { requestedClasses, type ClassMap } from './data-classes.js';
 import { sha256 } from './dashboard-operations.js';
@@ -17,11 +17,12 @@ const CLASS_NAMES_VI: Record<DataClass, string> = {
   PERSONAL: 'dữ liệu cá nhân',
   SENSITIVE_PERSONAL: 'dữ liệu cá nhân nhạy cảm',
   CRIME_SOURCE: 'nguồn tin tố giác',
+  AUDIT_TRAIL: 'nhật ký truy cập',
 };
 
+/** Whether the caller is a dashboard and nothing more (runs only allowlisted operations). */
 export function isDashboardOnly(ctx: GatewayContext): boolean {
-  const roles = ctx.identity.roles;
-  return roles.includes('DASHBOARD') && !roles.some((r) => r === 'STAFF' || r === 'LEADER' || r === 'LEADERSHIP' || r === 'INVESTIGATOR');
+  return !authorize.runUnlistedOperation(principalOf(ctx.identity)).allowed;
 }
 
 export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<string, string>, trail: AuditTrail): ApolloServerPlugin<GatewayContext> {
@@ -39,13 +40,14 @@ export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<
             operation: op,
           });
           const opName = operation.name?.value ?? operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',');
-          if (isDashboardOnly(ctx) && !dashboardOperations.has(sha256(request.query ?? ''))) {
+          const principal = principalOf(ctx.identity);
+          const unlisted = authorize.runUnlistedOperation(principal);
+          if (!unlisted.allowed && !dashboardOperations.has(sha256(request.query ?? ''))) {
             trail.append([{ ...base(opName), action: 'DENY', typeName: null, dataClass: null, recordIds: [], fields: [], outcome: 'NOT_ALLOWLISTED' }]);
-            throw forbidden('Bảng điều khiển chỉ chạy được các truy vấn đã đăng ký (persisted operations).');
+            enforce(unlisted);
           }
           const asked = requestedClasses(schema, document, operation, classes);
-          const scope = new Scope(ctx.identity);
-          const refused = [...asked.classes].filter((c) => !mayReadClassAnywhere(scope, c));
+          const refused = [...asked.classes].filter((c) => !authorize.readClassAnywhere(principal, c));
           if (refused.length) {
             trail.append(
               refused.map((c) => ({

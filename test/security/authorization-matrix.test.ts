@@ -22,22 +22,32 @@ const CALLERS: Caller[] = [
   { name: 'leadership granted personal data', identity: () => user('province', PROVINCE, ['LEADERSHIP', 'PERSONAL_DATA']) },
   { name: 'police investigator', identity: () => user('police', PROVINCE, ['STAFF', 'INVESTIGATOR']) },
   { name: 'dashboard', identity: () => user('province', PROVINCE, ['DASHBOARD']) },
+  { name: 'auditor of the owner', identity: (o) => user(o, PROVINCE, ['AUDITOR']) },
+  { name: 'provincial auditor', identity: () => user('province', PROVINCE, ['AUDITOR']) },
+  { name: 'steering committee member', identity: () => user('province', PROVINCE, ['STEERING_COMMITTEE']) },
+  { name: 'consolidator (police)', identity: () => user('police', PROVINCE, ['STAFF', 'CONSOLIDATOR']) },
 ];
 
 /** SECURITY.md's table. */
 function expected(cls: DataClass, caller: string, owner: OrganizationId): boolean {
-  const ownerOrPolice = caller === 'staff of the owner' || caller === 'leader of the owner' || (caller === 'police investigator' && owner === 'police');
+  const ownerOrPolice =
+    caller === 'staff of the owner' ||
+    caller === 'leader of the owner' ||
+    ((caller === 'police investigator' || caller === 'consolidator (police)') && owner === 'police');
+  const auditor = caller === 'auditor of the owner' || caller === 'provincial auditor';
   switch (cls) {
     case 'PUBLIC_AGGREGATE':
-      return true;
+      return !auditor;
     case 'INTERNAL':
-      return caller !== 'dashboard';
+      return caller !== 'dashboard' && caller !== 'steering committee member' && !auditor;
     case 'PERSONAL':
       return ownerOrPolice || caller === 'leadership granted personal data';
     case 'SENSITIVE_PERSONAL':
       return ownerOrPolice;
     case 'CRIME_SOURCE':
       return caller === 'police investigator' && owner === 'police';
+    case 'AUDIT_TRAIL':
+      return caller === 'leader of the owner' || auditor;
   }
 }
 

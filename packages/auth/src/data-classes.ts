@@ -1,7 +1,7 @@
 /**
  * Data classes: how protected a type or field is, declared in the schemas with @dataClass and
  * enforced by every subgraph (packages/subgraph-kit/src/data-class.ts) and, early, by the gateway.
- * One table decides who may read each class; the rest of the code asks it.
+ * One table decides who may read each class (authorization.ts); the rest of the code asks it.
  *
  * | class              | who may read                                                                |
  * |--------------------|-----------------------------------------------------------------------------|
@@ -12,11 +12,12 @@
  * | SENSITIVE_PERSONAL | staff of the organization that owns the data (ethnicity, victims, criminal  |
  * |                    | history), nobody else                                                       |
  * | CRIME_SOURCE       | police investigators (a tip's reporter)                                     |
+ * | AUDIT_TRAIL        | the owner's leaders and auditors, the provincial auditor                    |
+ *
+ * An auditor holding no other role reads audit trails and nothing else. The decisions themselves are
+ * in authorization.ts (authorize.readClass); this file only names the classes.
  */
-import type { OrganizationId } from '@antt/reference';
-import type { Scope } from './scope.js';
-
-export const DATA_CLASSES = ['PUBLIC_AGGREGATE', 'INTERNAL', 'PERSONAL', 'SENSITIVE_PERSONAL', 'CRIME_SOURCE'] as const;
+export const DATA_CLASSES = ['PUBLIC_AGGREGATE', 'INTERNAL', 'PERSONAL', 'SENSITIVE_PERSONAL', 'CRIME_SOURCE', 'AUDIT_TRAIL'] as const;
 export type DataClass = (typeof DATA_CLASSES)[number];
 
 export function isDataClass(value: unknown): value is DataClass {
@@ -26,39 +27,4 @@ export function isDataClass(value: unknown): value is DataClass {
 /** Classes whose every read is recorded in the audit trail. */
 export function isAudited(c: DataClass): boolean {
   return c === 'PERSONAL' || c === 'SENSITIVE_PERSONAL' || c === 'CRIME_SOURCE';
-}
-
-function isStaff(scope: Scope): boolean {
-  return scope.has('STAFF') || scope.has('LEADER') || scope.has('INVESTIGATOR');
-}
-
-/** Staff of the organization that owns the data. */
-export function isOwnerStaff(scope: Scope, owner: OrganizationId): boolean {
-  return isStaff(scope) && scope.identity.organization === owner;
-}
-
-export function mayReadClass(scope: Scope, c: DataClass, owner: OrganizationId): boolean {
-  switch (c) {
-    case 'PUBLIC_AGGREGATE':
-      return true;
-    case 'INTERNAL':
-      return scope.has('LEADERSHIP') || (isStaff(scope) && scope.identity.organization !== 'province');
-    case 'PERSONAL':
-      return isOwnerStaff(scope, owner) || (scope.has('LEADERSHIP') && scope.has('PERSONAL_DATA'));
-    case 'SENSITIVE_PERSONAL':
-      return isOwnerStaff(scope, owner);
-    case 'CRIME_SOURCE':
-      return owner === 'police' && scope.identity.organization === 'police' && scope.has('INVESTIGATOR');
-  }
-}
-
-/**
- * Whether any organization's data of class `c` could be read by this caller: what the gateway can
- * decide before it knows which subgraph answers (it refuses early only what no subgraph would allow).
- */
-export function mayReadClassAnywhere(scope: Scope, c: DataClass): boolean {
-  if (c === 'CRIME_SOURCE') return mayReadClass(scope, c, 'police');
-  if (c === 'PERSONAL' || c === 'SENSITIVE_PERSONAL')
-    return isStaff(scope) && scope.identity.organization !== 'province' ? true : mayReadClass(scope, c, 'front');
-  return mayReadClass(scope, c, 'front');
 }

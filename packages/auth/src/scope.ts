@@ -1,36 +1,32 @@
 /**
- * What a caller may do, decided in one place. Repositories are built with a Scope, so every query is
- * filtered by it (the cosmo control-plane pattern) and no resolver repeats an auth check.
- *
- * The rules (data classes refine them, see data-classes.ts):
- * - staff and leaders of an organization read and write that organization's records inside their
- *   jurisdiction, which is their unit with everything below it and, for a commune of the 2025 map, the
- *   old communes it was formed from;
- * - provincial leadership reads every organization's records, province-wide, and writes none;
- * - a dashboard reads aggregates (counts) only.
+ * The caller's scope, as repositories and resolvers are built with it: every query is filtered by it
+ * (the cosmo control-plane pattern). It decides nothing itself: each method asks the authorization
+ * module (authorization.ts), so code that still goes through a Scope gets the same answers as code
+ * that asks the module directly.
  */
-import { ORGANIZATIONS, territory, type OrganizationId } from '@antt/reference';
-import { forbidden } from './errors.js';
+import type { IsoDate, OrganizationId } from '@antt/reference';
+import { authorize, enforce, principalOf, type Principal } from './authorization.js';
 import type { Identity, Role } from './identity.js';
 
 export class Scope {
-  private readonly jurisdiction: ReadonlySet<string>;
+  readonly principal: Principal;
 
   constructor(readonly identity: Identity) {
-    this.jurisdiction = territory().covered(identity.unitId);
+    this.principal = principalOf(identity);
   }
 
+  /**
+   * Whether the caller holds a role.
+   * @deprecated Ask the authorization module for a decision instead (authorize.*, or a Principal's
+   * isStaffOf, isProvincialLeadership, monitorOf…); kept while the last callers move.
+   */
   has(role: Role): boolean {
-    return this.identity.roles.includes(role);
+    return this.principal.holdsRole(role);
   }
 
-  private get isOrganizationStaff(): boolean {
-    return this.has('STAFF') || this.has('LEADER') || this.has('INVESTIGATOR');
-  }
-
-  /** Whether the caller's jurisdiction includes records kept under `unitId`. */
-  coversUnit(unitId: string): boolean {
-    return this.jurisdiction.has(unitId);
+  /** Whether the caller's jurisdiction includes records kept under `unitId` (dated `date`, when given). */
+  coversUnit(unitId: string, date?: IsoDate | null): boolean {
+    return this.principal.covers(unitId, date);
   }
 
   /**
@@ -38,39 +34,30 @@ export class Scope {
    * the caller's jurisdiction (a split commune's areas can lie in a neighbour's jurisdiction).
    */
   visibleUnder(unitId: string): Set<string> {
-    const out = new Set<string>();
-    for (const u of territory().covered(unitId)) if (this.jurisdiction.has(u)) out.add(u);
-    return out;
+    return this.principal.visibleUnder(unitId);
   }
 
   canReadRecords(org: OrganizationId): boolean {
-    return this.has('LEADERSHIP') || (this.isOrganizationStaff && this.identity.organization === org);
+    return authorize.readRecord(this.principal, { org }).allowed;
   }
 
   canReadAggregates(org: OrganizationId): boolean {
-    return this.canReadRecords(org) || this.has('DASHBOARD');
+    return authorize.readCounts(this.principal, { org }, undefined).allowed;
   }
 
   canWrite(org: OrganizationId): boolean {
-    return this.isOrganizationStaff && this.identity.organization === org;
+    return authorize.writeAny(this.principal, org).allowed;
   }
 
   assertCanReadRecords(org: OrganizationId, unitId: string): void {
-    if (!this.canReadRecords(org)) throw forbidden(`Bạn không có quyền xem hồ sơ của ${orgName(org)}.`);
-    if (!this.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
+    enforce(authorize.listRecords(this.principal, { org }, unitId));
   }
 
   assertCanReadAggregates(org: OrganizationId, unitId: string): void {
-    if (!this.canReadAggregates(org)) throw forbidden(`Bạn không có quyền xem số liệu của ${orgName(org)}.`);
-    if (!this.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
+    enforce(authorize.readCounts(this.principal, { org }, unitId));
   }
 
-  assertCanWrite(org: OrganizationId, unitId: string): void {
-    if (!this.canWrite(org)) throw forbidden(`Chỉ cán bộ của ${orgName(org)} mới được ghi hồ sơ của tổ chức này.`);
-    if (!this.coversUnit(unitId)) throw forbidden('Không thể ghi hồ sơ cho đơn vị nằm ngoài địa bàn bạn phụ trách.');
+  assertCanWrite(org: OrganizationId, unitId: string, date?: IsoDate | null): void {
+    enforce(authorize.write(this.principal, org, unitId, date));
   }
-}
-
-function orgName(org: OrganizationId): string {
-  return ORGANIZATIONS[org].nameVi;
 }

@@ -4,7 +4,7 @@
  * ("theo ngành dọc").
  */
 import type { IsoDate } from './dates.js';
-import { within } from './dates.js';
+import { addDays, within } from './dates.js';
 import { territory, type AdminUnit, type UnitLevel } from './territory.js';
 
 export const ORGANIZATION_IDS = ['front', 'police', 'veterans', 'women', 'youth', 'labour', 'farmers', 'elderly', 'infocomm'] as const;
@@ -27,6 +27,23 @@ export interface Organization {
   levelClosedOn?: Partial<Record<UnitLevel, IsoDate>>;
   /** Type-name prefix in the schema (WomenActivity, Unit.women). */
   typePrefix: string;
+}
+
+/**
+ * One stretch of an organization's chain: which body answers for it, at which levels it has branches and
+ * which organization it works under, between two dates. Reports go up this chain as it stood on the date
+ * concerned (a report's due date), and a member of staff's post exists only while its level does.
+ */
+export interface ChainEra {
+  from: IsoDate;
+  /** Last day, or null while in force. */
+  to: IsoDate | null;
+  /** The levels with a branch (the province always has one). */
+  levels: readonly UnitLevel[];
+  /** The provincial body answering for the organization, in Vietnamese. */
+  bodyVi: string;
+  /** The organization it works under, if any (from 1 July 2025 the socio-political organizations work under the Front). */
+  under: OrganizationId | null;
 }
 
 const ALL_LEVELS: readonly UnitLevel[] = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
@@ -137,6 +154,84 @@ export const ORGANIZATIONS: Record<OrganizationId, Organization> = {
     typePrefix: 'Infocomm',
   },
 };
+
+/** The day the district police were abolished (commune police report to the province from then). */
+export const DISTRICT_POLICE_ABOLISHED: IsoDate = '2025-03-01';
+/** The day the Department of Information and Communications merged into the Department of Science and Technology. */
+export const INFOCOMM_MERGED: IsoDate = '2025-03-01';
+/** The day the district level ended and the socio-political organizations came under the Front. */
+export const TWO_TIER_FROM: IsoDate = '2025-07-01';
+const DAY_BEFORE = (d: IsoDate): IsoDate => addDays(d, -1);
+
+/**
+ * The socio-political organizations and mass associations the Party assigns, which from 1 July 2025
+ * work under the Fatherland Front (Resolution 60-NQ/TW; the Elderly Association as an association
+ * assigned by the Party and State, which the Front coordinates).
+ */
+export const UNDER_FRONT_FROM_REFORM: readonly OrganizationId[] = ['veterans', 'women', 'youth', 'labour', 'farmers', 'elderly'];
+
+/** Each organization's chain, era by era (see ChainEra). */
+export function chainOf(org: OrganizationId): readonly ChainEra[] {
+  return CHAINS[org];
+}
+
+function buildChains(): Record<OrganizationId, readonly ChainEra[]> {
+  const out = {} as Record<OrganizationId, ChainEra[]>;
+  for (const id of ORGANIZATION_IDS) {
+    const o = ORGANIZATIONS[id];
+    const before: UnitLevel[] = [...o.levels];
+    const after: UnitLevel[] = o.levels.filter((l) => l !== 'DISTRICT');
+    const under = UNDER_FRONT_FROM_REFORM.includes(id) ? ('front' as const) : null;
+    if (id === 'police')
+      out[id] = [
+        { from: SINCE, to: DAY_BEFORE(DISTRICT_POLICE_ABOLISHED), levels: before, bodyVi: o.nameVi, under: null },
+        { from: DISTRICT_POLICE_ABOLISHED, to: null, levels: after, bodyVi: o.nameVi, under: null },
+      ];
+    else if (id === 'infocomm')
+      out[id] = [
+        { from: SINCE, to: DAY_BEFORE(INFOCOMM_MERGED), levels: before, bodyVi: o.nameVi, under: null },
+        { from: INFOCOMM_MERGED, to: null, levels: before, bodyVi: o.successor!.nameVi, under: null },
+      ];
+    else
+      out[id] = [
+        { from: SINCE, to: DAY_BEFORE(TWO_TIER_FROM), levels: before, bodyVi: o.nameVi, under: null },
+        { from: TWO_TIER_FROM, to: null, levels: after, bodyVi: o.nameVi, under },
+      ];
+  }
+  return out;
+}
+const CHAINS = buildChains();
+
+/** The stretch of an organization's chain in force on a date (the first one before its start). */
+export function chainOn(org: OrganizationId, date: IsoDate): ChainEra {
+  const eras = CHAINS[org];
+  return eras.find((e) => within(date, e.from, e.to)) ?? eras[0]!;
+}
+
+/** Whether `org` has a branch at `unit` on `date`: the unit exists then and the chain has its level then. */
+export function hasBranchOn(org: OrganizationId, unit: AdminUnit, date: IsoDate): boolean {
+  return within(date, unit.validFrom, unit.validTo) && chainOn(org, date).levels.includes(unit.level);
+}
+
+/**
+ * The level above a branch on a date: the nearest branch of the same organization strictly above the
+ * unit, as the chain and the map stood that day (a commune police station reports to the district
+ * police until 28 February 2025 and to the provincial police from 1 March 2025; a women's union of a
+ * commune reports to the district union until 30 June 2025 and to the provincial union from 1 July).
+ */
+export function superiorBranch(org: OrganizationId, unitIdValue: string, date: IsoDate): Branch | null {
+  for (const u of territory().ancestorsOn(unitIdValue, date)) {
+    if (!hasBranchOn(org, u, date)) continue;
+    const b = branchAt(org, u);
+    if (b) return b;
+  }
+  return null;
+}
+
+/** The organization `org` works under on a date (the Front for the socio-political organizations from 1 July 2025), or null. */
+export function workingUnder(org: OrganizationId, date: IsoDate): OrganizationId | null {
+  return chainOn(org, date).under;
+}
 
 export function isOrganizationId(value: string): value is OrganizationId {
   return (ORGANIZATION_IDS as readonly string[]).includes(value);

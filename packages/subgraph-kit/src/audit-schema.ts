@@ -4,7 +4,7 @@
  */
 import { gql } from 'graphql-tag';
 import type { DocumentNode } from 'graphql';
-import { forbidden } from '@antt/auth';
+import { authorize, enforce } from '@antt/auth';
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { intInRange } from './validation.js';
 import { sqliteOf } from './db.js';
@@ -13,7 +13,7 @@ import type { SubgraphContext } from './context.js';
 
 export const auditRecordTypeDefs = gql`
   "One entry of an organization's audit trail (nhật ký truy cập): who, when, what, never the values."
-  type AuditRecord @shareable @dataClass(class: INTERNAL) {
+  type AuditRecord @shareable @dataClass(class: AUDIT_TRAIL) {
     "Position in the trail."
     id: ID!
     "When."
@@ -47,7 +47,7 @@ export function auditTypeDefs(org: OrganizationId): DocumentNode {
   const o = ORGANIZATIONS[org];
   return gql`
     extend type Query {
-      "The audit trail of the ${o.nameEn}'s own data, newest first (its leaders and auditors)."
+      "The audit trail of the ${o.nameEn}'s own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only."
       ${org}AuditTrail("From this instant." from: DateTime, "Up to this instant." to: DateTime, "At most this many, 1 to 500." first: Int = 100): [AuditRecord!]!
     }
   `;
@@ -57,9 +57,7 @@ export function auditResolvers(org: OrganizationId) {
   return {
     Query: {
       [`${org}AuditTrail`]: (_: unknown, a: { from?: string; to?: string; first: number }, ctx: SubgraphContext) => {
-        const me = ctx.scope.identity;
-        if (me.organization !== org || !(ctx.scope.has('LEADER') || ctx.scope.has('AUDITOR')))
-          throw forbidden(`Chỉ lãnh đạo hoặc kiểm toán viên của ${ORGANIZATIONS[org].nameVi} xem được nhật ký này.`);
+        enforce(authorize.readAuditTrail(ctx.scope.principal, org));
         intInRange('first', a.first, 1, 500, 'Số bản ghi');
         return trailOf(sqliteOf(ctx.db)).list({ from: a.from, to: a.to, limit: a.first });
       },

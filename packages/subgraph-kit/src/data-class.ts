@@ -6,7 +6,7 @@
  * sensitive and crime-source data are recorded, and so is every denial.
  */
 import type { ConstDirectiveNode, GraphQLField, GraphQLFieldResolver, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, GraphQLType } from 'graphql';
-import { forbidden, isAudited, isDataClass, isOwnerStaff, mayReadClass, type DataClass } from '@antt/auth';
+import { authorize, forbidden, isDataClass, type DataClass } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from './context.js';
 
@@ -21,7 +21,7 @@ export const dataClassSdl = `
   """
   directive @dataClass(class: DataClass!, suppressBelow: Int) on OBJECT | FIELD_DEFINITION | INTERFACE
 
-  "Data classes (loại dữ liệu), from least to most protected."
+  "Data classes (loại dữ liệu), from least to most protected; the audit trail apart."
   enum DataClass {
     "Counts, indicators and reference data: every authenticated caller, dashboards included (số liệu tổng hợp)."
     PUBLIC_AGGREGATE
@@ -33,6 +33,8 @@ export const dataClassSdl = `
     SENSITIVE_PERSONAL
     "A crime tip's source: police investigators only (nguồn tin tố giác)."
     CRIME_SOURCE
+    "The audit trail: the owner's leaders and auditors and the provincial auditor only (nhật ký truy cập)."
+    AUDIT_TRAIL
   }
 `;
 
@@ -111,14 +113,22 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
         isObjectType(getNamedType(field.type)) &&
         !String(field.type).startsWith('[');
       field.resolve = (source, args, ctx: SubgraphContext, info) => {
-        if (!mayReadClass(ctx.scope, cls, owner)) {
+        const decision = authorize.readClass(ctx.scope.principal, cls, owner);
+        if (!decision.allowed) {
           ctx.audit?.denied({ typeName: type.name, field: field.name, recordId: recordId(source), dataClass: cls });
           if (lookup) return null;
-          throw forbidden('Bạn không có quyền xem dữ liệu này.');
+          throw forbidden(decision.message);
         }
-        if (isAudited(cls)) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: recordId(source), dataClass: cls });
+        if (decision.audited) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: recordId(source), dataClass: cls });
         const result = resolve(source, args, ctx, info);
-        if (suppressBelow !== null && typeof result === 'number' && result > 0 && result < suppressBelow && !isOwnerStaff(ctx.scope, owner)) return null;
+        if (
+          suppressBelow !== null &&
+          typeof result === 'number' &&
+          result > 0 &&
+          result < suppressBelow &&
+          !authorize.seeSmallCounts(ctx.scope.principal, owner)
+        )
+          return null;
         return result;
       };
     }
@@ -130,7 +140,7 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
       const resolveReference = sub.resolveReference;
       const cls = typeClass(type)?.cls ?? 'INTERNAL';
       sub.resolveReference = (ref, ctx, info) => {
-        if (!mayReadClass(ctx.scope, cls, owner)) {
+        if (!authorize.readClass(ctx.scope.principal, cls, owner).allowed) {
           ctx.audit?.denied({ typeName: type.name, field: '__resolveReference', recordId: recordId(ref), dataClass: cls });
           return null;
         }

@@ -28,6 +28,16 @@ export function user(organization: CallerOrganization, unit: string, roles: Role
 export const staff = (org: CallerOrganization, unit: string = PROVINCE) => user(org, unit, ['STAFF']);
 export const leadership = () => user('province', PROVINCE, ['LEADERSHIP']);
 export const dashboard = () => user('province', PROVINCE, ['DASHBOARD']);
+/** An organization's leader at a unit. */
+export const leader = (org: CallerOrganization, unit: string = PROVINCE) => user(org, unit, ['LEADER']);
+/** A police investigator (province). */
+export const investigator = () => user('police', PROVINCE, ['STAFF', 'INVESTIGATOR']);
+/** A consolidator: province staff of the police's movement office (PV05) or of the Front's Ban Phong trào. */
+export const consolidator = (org: 'police' | 'front') => user(org, PROVINCE, ['STAFF', 'CONSOLIDATOR']);
+/** A member of the steering committee (Ban Chỉ đạo) at a unit. */
+export const steeringMember = (unit: string = PROVINCE) => user('province', unit, ['STEERING_COMMITTEE']);
+/** An auditor: of one organization, or the provincial auditor (every organization's trail). */
+export const auditor = (org: CallerOrganization = 'province') => user(org, PROVINCE, ['AUDITOR']);
 
 let key: Promise<SigningKey> | undefined;
 /** A key made for this test process only. */

@@ -1,10 +1,9 @@
 /** Resolvers of the forums and opinions part beyond what the kinds generate (see schema.ts). */
 import { GraphQLError } from 'graphql';
-import { forbidden, notFound } from '@antt/auth';
+import { authorize, forbidden, notFound } from '@antt/auth';
 import { isOrganizationId, ORGANIZATIONS, todayInVietnam, type ForumKind, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
 import { pageSize, parseOrganizations } from '../check.js';
-import { canReadMonitoredRecords } from '../policy.js';
 import { pointTo, resolveRecordType } from '../refs.js';
 import { recordsOf } from '../records/resolvers.js';
 import { underArguments } from '../records/problems.js';
@@ -26,10 +25,9 @@ export function forumResolvers(org: OrganizationId) {
   return {
     Mutation: {
       [`answer${P}Opinion`]: (_: unknown, { id, input }: { id: string; input: { answer: string; answeredOn: string } }, ctx: SubgraphContext) => {
-        if (!ctx.scope.canWrite(org)) {
+        if (!authorize.writeAny(ctx.scope.principal, org).allowed) {
           // Others may read it (the Front, the police) but not answer for this organization; strangers learn nothing.
-          if (canReadMonitoredRecords(ctx.scope, org) && opinions(ctx).byId(id))
-            throw forbidden(`Chỉ cán bộ của ${ORGANIZATIONS[org].nameVi} mới được trả lời ý kiến này.`);
+          if (opinions(ctx).byId(id)) throw forbidden(`Chỉ cán bộ của ${ORGANIZATIONS[org].nameVi} mới được trả lời ý kiến này.`);
           throw notFound(`Không tìm thấy ý kiến ${id}.`);
         }
         const current = opinions(ctx).byId(id);

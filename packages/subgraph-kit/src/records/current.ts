@@ -4,7 +4,7 @@
  * own rule of who sees what filters them afterwards), and writes by another organization's staff
  * through the owner's repository and checks, under their own user id.
  */
-import { Scope } from '@antt/auth';
+import { actingFor, Scope } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
 import { columnOf } from './fields.js';
@@ -101,5 +101,5 @@ export function standingRecord(ctx: SubgraphContext, kind: RecordKind, id: strin
  */
 export function writerFor(ctx: SubgraphContext, kind: RecordKind, isOwnStaff: boolean, owner: OrganizationId = kind.spec.org): RecordRepository {
   if (isOwnStaff) return recordsOf(ctx, kind);
-  return new RecordRepository(kind, ctx.db, new Scope({ ...ctx.scope.identity, organization: owner }));
+  return new RecordRepository(kind, ctx.db, new Scope(actingFor(ctx.scope.identity, owner)));
 }

@@ -13,10 +13,9 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { GraphQLError } from 'graphql';
-import { forbidden, notFound, type Scope } from '@antt/auth';
+import { authorize, enforce, notFound, type Scope } from '@antt/auth';
 import { nearestBranch, periodById, territory, todayInVietnam, ORGANIZATIONS } from '@antt/reference';
 import { sqliteOf, type Db } from '../db.js';
-import { assertCanReadMonitored, assertCanReadMonitoredCounts, canReadMonitoredRecords, staffOrganization } from '../policy.js';
 import { columnOf, fmtDate, type FieldSpec } from './fields.js';
 import { plausibleRecordId, newRecordId } from './ids.js';
 import type { Caller, RecordKind } from './kind.js';
@@ -268,30 +267,14 @@ export class RecordRepository {
     return out;
   }
 
-  private mayRead(unitId: string): boolean {
-    const v = this.spec.visibility;
-    const allowed =
-      v === 'own-staff'
-        ? this.scope.canWrite(this.org)
-        : v === 'monitored'
-          ? canReadMonitoredRecords(this.scope, this.org)
-          : this.scope.canReadRecords(this.org);
-    return allowed && this.scope.coversUnit(unitId);
-  }
-
-  private assertMayList(unitId: string): void {
-    if (this.spec.visibility === 'own-staff' && !this.scope.canWrite(this.org)) {
-      throw forbidden(
-        `Hồ sơ này chứa dữ liệu cá nhân nhạy cảm: chỉ cán bộ ${ORGANIZATIONS[this.org].nameVi} phụ trách địa bàn mới được xem; lãnh đạo xem số liệu tổng hợp.`,
-      );
-    }
-    if (this.spec.visibility === 'monitored') assertCanReadMonitored(this.scope, this.org, unitId);
-    else this.scope.assertCanReadRecords(this.org, unitId);
+  /** Whether the caller may read a record (its unit and date), as the authorization module decides from the kind's declaration. */
+  private mayRead(r: StoredRecord): boolean {
+    return authorize.readRecord(this.scope.principal, this.spec, r[this.spec.unitField] as string, r[this.spec.dateField] as string).allowed;
   }
 
   /** Who writes, as a kind's rules see it. */
   get caller(): Caller {
-    return { userId: this.scope.identity.userId, organization: staffOrganization(this.scope) };
+    return { userId: this.scope.identity.userId, organization: this.scope.principal.staffOf };
   }
 
   /** The record (current version, or as it stood at an instant), or null when missing or not the caller's to see: the two look the same. */
@@ -300,7 +283,7 @@ export class RecordRepository {
     const row = (asRecordedAt ? this.st.byRecordAsOf.get({ id, asOf: asRecordedAt }) : this.st.byRecord.get(id)) as Record<string, unknown> | undefined;
     if (!row) return null;
     const r = this.toRecord(row);
-    return this.mayRead(r[this.spec.unitField] as string) ? r : null;
+    return this.mayRead(r) ? r : null;
   }
 
   /** The current, standing records of this kind whose field `key` points at record `parentId`, oldest first (the caller may read them all or none). */
@@ -310,7 +293,7 @@ export class RecordRepository {
     const rows = this.sqlite
       .prepare(`SELECT * FROM ${this.spec.table} WHERE ${column} = ? AND superseded_at IS NULL AND status = 'ACTIVE' ORDER BY ${date}, id`)
       .all(parentId) as Record<string, unknown>[];
-    return rows.map((r) => this.toRecord(r)).filter((r) => this.mayRead(r[this.spec.unitField] as string));
+    return rows.map((r) => this.toRecord(r)).filter((r) => this.mayRead(r));
   }
 
   /** Every version of a record, oldest first (empty when the caller may not read it). */
@@ -334,9 +317,14 @@ export class RecordRepository {
     if (f.asRecordedAt != null && Number.isNaN(Date.parse(f.asRecordedAt)))
       p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
     p.throwIfAny();
-    if (forCounts && (access === 'monitored' || this.spec.visibility === 'monitored')) assertCanReadMonitoredCounts(this.scope, this.org, unitId);
-    else if (forCounts) this.scope.assertCanReadAggregates(this.org, unitId);
-    else this.assertMayList(unitId);
+    const principal = this.scope.principal;
+    enforce(
+      forCounts
+        ? authorize.readCounts(principal, this.spec, unitId, { monitored: access === 'monitored' })
+        : authorize.listRecords(principal, this.spec, unitId),
+    );
+    // A post that ended (a district's, the district police's) sees nothing dated after its last day.
+    if (principal.postEnds !== null && principal.postEnds < to) to = principal.postEnds;
     const filters = Object.fromEntries((this.spec.filters ?? []).map((k) => [`f_${k}`, (f as Record<string, unknown>)[k] ?? null]));
     return {
       ...filters,
@@ -522,15 +510,10 @@ export class RecordRepository {
     opts: { clientKey?: string | null; demo?: boolean; recordedBy?: string; recordedAt?: string; recordId?: string } = {},
   ): StoredRecord {
     // Someone who may not write this organization's records at all is told so before anything about the input.
-    const writers = this.spec.writers;
-    if (!writers && !this.scope.canWrite(this.org)) this.scope.assertCanWrite(this.org, this.scope.identity.unitId);
-    if (writers && !this.caller.organization) throw forbidden(this.spec.writersMessage ?? `Bạn không có quyền ghi ${this.spec.nounVi}.`);
+    const principal = this.scope.principal;
+    enforce(authorize.writeAs(principal, this.spec, null));
     const { values, branchId } = this.validate(input, 'input');
-    const unitId = values[this.spec.unitField] as string;
-    if (writers) {
-      if (!writers(values, this.caller)) throw forbidden(this.spec.writersMessage ?? `Bạn không có quyền ghi ${this.spec.nounVi}.`);
-      if (!this.scope.coversUnit(unitId)) throw forbidden('Không thể ghi hồ sơ cho đơn vị nằm ngoài địa bàn bạn phụ trách.');
-    } else this.scope.assertCanWrite(this.org, unitId);
+    enforce(authorize.writeAs(principal, this.spec, values, values[this.spec.unitField] as string, values[this.spec.dateField] as string));
     const hash = contentHash({ ...values, branchId });
     if (opts.clientKey != null) {
       const p = new Problems();
@@ -576,7 +559,15 @@ export class RecordRepository {
   /** A record the caller may change; outside their reach, a record and no record look the same. */
   private writable(id: string): Record<string, unknown> {
     const row = plausibleRecordId(id) ? (this.st.byRecord.get(id) as Record<string, unknown> | undefined) : undefined;
-    if (!row || !this.scope.canWrite(this.org) || !this.scope.coversUnit(row[colOf(this.kind, this.spec.unitField)] as string))
+    if (
+      !row ||
+      !authorize.write(
+        this.scope.principal,
+        this.org,
+        row[colOf(this.kind, this.spec.unitField)] as string,
+        row[colOf(this.kind, this.spec.dateField)] as string,
+      ).allowed
+    )
       throw notFound(`Không tìm thấy ${this.spec.nounVi} này.`);
     return row;
   }
@@ -632,7 +623,7 @@ export class RecordRepository {
       }
       if (!changed.length) throw inputProblems([{ field: 'changes', message: 'không có trường nào khác với phiên bản hiện tại.', reason: 'NO_CHANGE' }]);
       const { values, branchId } = this.validate(merged, 'changes', current.id);
-      this.scope.assertCanWrite(this.org, values[this.spec.unitField] as string);
+      enforce(authorize.write(this.scope.principal, this.org, values[this.spec.unitField] as string, values[this.spec.dateField] as string));
       const conflictKey = this.assertNoConflict(values, current.id);
       return this.nextVersion(prev, values, { status: 'ACTIVE', reason: why!, changed, branchId, conflictKey });
     });

@@ -29,10 +29,12 @@ export interface Window {
 export function windowOf(ctx: SubgraphContext, kind: RecordKind, unitId: string, a: WindowArgs): Window {
   recordsOf(ctx, kind).summary({ unitId, periodId: a.periodId, asRecordedAt: a.asRecordedAt, effectiveOn: a.effectiveOn });
   const period = periodById(a.periodId)!;
+  // A post that ended (a district's, the district police's) sees nothing dated after its last day.
+  const ends = ctx.scope.principal.postEnds;
   return {
     units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
     from: period.start,
-    to: period.end,
+    to: ends !== null && ends < period.end ? ends : period.end,
     asOf: a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null,
     effectiveOn: a.effectiveOn ?? null,
   };

@@ -19,7 +19,7 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
-/** Data classes (loại dữ liệu), from least to most protected. */
+/** Data classes (loại dữ liệu), from least to most protected; the audit trail apart. */
 export type DataClass =
   /** Counts, indicators and reference data: every authenticated caller, dashboards included (số liệu tổng hợp). */
   | 'PUBLIC_AGGREGATE'
@@ -30,7 +30,9 @@ export type DataClass =
   /** Sensitive personal data: ethnicity, victims, criminal history (dữ liệu cá nhân nhạy cảm). */
   | 'SENSITIVE_PERSONAL'
   /** A crime tip's source: police investigators only (nguồn tin tố giác). */
-  | 'CRIME_SOURCE';
+  | 'CRIME_SOURCE'
+  /** The audit trail: the owner's leaders and auditors and the provincial auditor only (nhật ký truy cập). */
+  | 'AUDIT_TRAIL';
 
 /** Level of an administrative unit (cấp hành chính). */
 export type UnitLevel =
@@ -233,7 +235,7 @@ export type Query = {
   periods: Array<Period>;
   /** The key tasks of the plan, section II. */
   planTasks: Array<PlanTask>;
-  /** The audit trail of the Veterans' Association of Sơn La province's own data, newest first (its leaders and auditors). */
+  /** The audit trail of the Veterans' Association of Sơn La province's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   veteransAuditTrail: Array<AuditRecord>;
   /** VeteransActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   veteransActivities: VeteransActivityConnection;
