@@ -292,6 +292,17 @@ export class Territory {
     return this.units.has(id) ? id : (this.aliases.get(id) ?? id);
   }
 
+  /**
+   * For one release: the unit of the 2025-02 map with the code of a 2013-2025 unit asked for on a day of
+   * the 2025-02 map (ids ending in @2019 named the 2025-02 units before this map had three eras); null
+   * when there is none or the unit exists on that day.
+   */
+  laterNamesake(id: string, date: IsoDate): AdminUnit | null {
+    const u = this.unit(id);
+    if (!u || u.era !== '2013-2025' || eraOn(date) !== '2025-02') return null;
+    return this.units.get(u.id.replace(/@2019$/, `@${SUFFIX['2025-02']}`)) ?? null;
+  }
+
   /** The date at which a unit is looked at by default: its last valid day, or today for a current unit. */
   referenceDate(u: AdminUnit, today: IsoDate = todayInVietnam()): IsoDate {
     return u.validTo !== null && u.validTo < today ? u.validTo : today < u.validFrom ? u.validFrom : today;

@@ -3,8 +3,8 @@
  * two kinds: houses by their latest check; distinct establishments over several kinds), with the same
  * window as the framework's counts: the caller's right to read aggregates and the arguments are checked
  * by the kind's own summary first; then the same units (the unit's roll-up cut to the jurisdiction),
- * the same period, current versions (or those standing at `asRecordedAt`), voided records excluded,
- * `effectiveOn` applied to each record's own date.
+ * the same period cut to the days the unit existed (`unitDays`), current versions (or those standing at
+ * `asRecordedAt`), voided records excluded, `effectiveOn` applied to each record's own date.
  */
 import { periodById } from '@antt/reference';
 import { sqliteOf } from '../db.js';
@@ -12,6 +12,7 @@ import type { SubgraphContext } from '../context.js';
 import type { RecordKind } from './kind.js';
 import type { TimeFilter } from './repository.js';
 import { recordsOf } from './resolvers.js';
+import { unitDays } from './repository.js';
 
 export interface WindowArgs extends TimeFilter {
   periodId: string;
@@ -29,10 +30,11 @@ export interface Window {
 export function windowOf(ctx: SubgraphContext, kind: RecordKind, unitId: string, a: WindowArgs): Window {
   recordsOf(ctx, kind).summary({ unitId, periodId: a.periodId, asRecordedAt: a.asRecordedAt, effectiveOn: a.effectiveOn });
   const period = periodById(a.periodId)!;
+  const days = unitDays(unitId, period.start, period.end, a.periodId);
   return {
     units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
-    from: period.start,
-    to: period.end,
+    from: days.from,
+    to: days.to,
     asOf: a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null,
     effectiveOn: a.effectiveOn ?? null,
   };
