@@ -50,6 +50,16 @@ export function inUnits(t: string, unit = 'unit_id'): string {
   return `${t}.${unit} IN (SELECT value FROM json_each(@units))`;
 }
 
+/**
+ * The attribution rule for a record restating a subject's standing for a span longer than a day (an
+ * establishment's participation for a calendar year): of the records of one subject dated in the
+ * window, only the latest counts, so that a window spanning two such spans (the plan year, 10 December
+ * to 9 December, holds days of two calendar years) does not add both.
+ */
+export function latestOfSubject(t: string, table: string, subject: string, date: string): string {
+  return `NOT EXISTS (SELECT 1 FROM ${table} n WHERE n.${subject} = ${t}.${subject} AND ${standing('n')} AND ${inUnits('n')} AND n.${date} BETWEEN @from AND @to AND ${effective('n', date)} AND (n.${date} > ${t}.${date} OR (n.${date} = ${t}.${date} AND n.id > ${t}.id)))`;
+}
+
 export function effective(t: string, date: string): string {
   return `(@effectiveOn IS NULL OR ${t}.${date} <= @effectiveOn)`;
 }
