@@ -158,6 +158,24 @@ describe('the labour federation’s own records', () => {
     expect(both).toMatchObject({ establishments: 1, workers: 170, pledgesSigned: 1 });
   });
 
+  it('answers for the days a district existed: a period after it ceased gets the days and successors, not figures', async () => {
+    ok(await s.run(district, PARTICIPATION, { input: taking }), 'recordLabourParticipation');
+    const ceased = unitId.districtFeb2025('119');
+    const asked = await s.run(
+      leadership(),
+      `query ($unit: ID!, $period: ID!) { unit(id: $unit) { inPeriod(periodId: $period) { map from to whole ceasedOn successors { id } note } labour { movement(periodId: $period) { workers } } } }`,
+      { unit: ceased, period: '2026-PLAN-Y' },
+    );
+    expect(refused(asked)).toMatchObject({ extensions: { field: 'periodId', reason: 'UNIT_CEASED_BEFORE_PERIOD', ceasedOn: '2025-06-30' } });
+    const answer = (asked.data as { unit: { inPeriod: Record<string, unknown> } }).unit.inPeriod;
+    expect(answer).toMatchObject({ map: '2025-07', from: null, to: null, whole: false, ceasedOn: '2025-06-30' });
+    expect(answer.successors).toContainEqual({ id: unitId.newCommune('03721') });
+    expect(answer.note).toContain('01/07/2025');
+    // The 2021 district answers for 2021 in full, with the participation of Xã Chiềng Pha.
+    const y2021 = ok<{ labour: { movement: { workers: number } } }>(await s.run(leadership(), COUNTS, { unit: THUAN_CHAU, period: '2021-PLAN-Y' }), 'unit');
+    expect(y2021.labour.movement.workers).toBe(120);
+  });
+
   it('follows a boarding house’s safety through its checks: its status on a day is its latest check by then', async () => {
     const house = ok<{ id: string }>(
       await s.run(me, HOUSE, { input: { name: 'Khu trọ số 1', unitId: unitId.area('03730', 2), registeredOn: '2021-03-01', rooms: 12, workersLiving: 30 } }),
