@@ -9,7 +9,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { addDays, addMonths } from './dates.js';
 import { ORGANIZATION_IDS, type OrganizationId } from './organizations.js';
-import { REFORM_DATE, territory, unitId, type AdminUnit } from './territory.js';
+import { eraOn, territory, unitId, type AdminUnit } from './territory.js';
 
 export const DEMO_START = '2021-01-01';
 
@@ -40,11 +40,11 @@ export class DemoRandom {
   }
   /**
    * A commune of the map in force on `date`; about one time in eight the plan's model commune, Xã Chiềng
-   * Pha (since 1 July 2025 part of Xã Bình Thuận), so that the demo overview of one commune has
-   * something of every organization in it.
+   * Pha (on each map: its own until 30 June 2025, since 1 July 2025 part of Xã Bình Thuận), so that the
+   * demo overview of one commune has something of every organization in it.
    */
   commune(date: string): AdminUnit {
-    if (this.chance(12)) return territory().unit(date < REFORM_DATE ? unitId.oldCommune('03730') : unitId.newCommune('03724'))!;
+    if (this.chance(12)) return territory().unit(modelCommuneOn(date))!;
     return this.pick(communesOn(date));
   }
   /** A day of the month that starts on `monthStart`, not after `today`. */
@@ -61,12 +61,17 @@ export function demoMonths(today: string): string[] {
   return out;
 }
 
+/** Xã Chiềng Pha, the plan's model commune, on the map in force on `date` (Xã Bình Thuận from 1 July 2025). */
+export function modelCommuneOn(date: string): string {
+  return communeAsOn(unitId.oldCommune('03730'), date);
+}
+
 const communeCache = new Map<string, AdminUnit[]>();
-/** The communes of the map in force on `date` (the old 200 before 1 July 2025, the 75 after). */
+/** The communes of the map in force on `date`: 204 to 31 January 2025, 200 to 30 June 2025, 75 from 1 July 2025. */
 export function communesOn(date: string): AdminUnit[] {
-  const key = date < REFORM_DATE ? 'old' : 'new';
+  const key = eraOn(date);
   let hit = communeCache.get(key);
-  if (!hit) communeCache.set(key, (hit = territory().unitsOn(date < REFORM_DATE ? DEMO_START : REFORM_DATE, 'COMMUNE')));
+  if (!hit) communeCache.set(key, (hit = territory().unitsOn(key === '2013-2025' ? DEMO_START : key === '2025-02' ? '2025-02-01' : '2025-07-01', 'COMMUNE')));
   return hit;
 }
 
@@ -76,17 +81,21 @@ export function areasOf(communeId: string, date: string): AdminUnit[] {
 }
 
 /**
- * The commune a place was in on `date`: a commune of today's map before the reform is its primary
- * predecessor (the old commune whose commune-level records roll into it), an old commune after the
- * reform is the new one it went into.
+ * The commune a place was in on `date`, on the map in force then: an earlier commune after a reform is
+ * the one its whole territory went into (a split one: its first successor, good enough for demo data);
+ * a later commune before it existed is the predecessor it kept the code of (else its first one).
  */
 export function communeAsOn(communeId: string, date: string): string {
   const t = territory();
   const u = t.unit(communeId);
-  if (!u || t.existsOn(u.id, date)) return communeId;
-  if (date >= REFORM_DATE) return t.currentUnit(u.id)?.id ?? communeId;
+  if (!u || t.existsOn(u.id, date)) return u?.id ?? communeId;
+  if (u.validTo !== null && date > u.validTo) {
+    const next = t.currentUnit(u.id, date)?.id ?? t.successors(u.id)[0]?.successor;
+    return next ? communeAsOn(next, date) : u.id;
+  }
   const links = t.predecessors(u.id);
-  return (links.find((l) => l.primary) ?? links[0])?.predecessor ?? communeId;
+  const prev = (links.find((l) => t.unit(l.predecessor)?.code === u.code) ?? links[0])?.predecessor;
+  return prev ? communeAsOn(prev, date) : u.id;
 }
 
 /** A source seeded with `seed` alone. */

@@ -7,7 +7,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { addDays, todayInVietnam, type IsoDate } from './dates.js';
-import { territory, REFORM_DATE, type AdminUnit } from './territory.js';
+import { eraOn, territory, FIRST_REFORM_DATE, REFORM_DATE, type AdminUnit } from './territory.js';
 
 export type ReintegrationKind = 'SENTENCE_SERVED' | 'SPECIAL_AMNESTY' | 'PAROLE';
 
@@ -38,13 +38,19 @@ function communesOn(date: IsoDate): AdminUnit[] {
   return territory().unitsOn(date, 'COMMUNE');
 }
 
-/** About 160 cases from 2021 to `today`, in both eras. */
+/** A day on which the map in force on `date` is in force (its first day, or 2021-01-01 for the 2013-2025 map). */
+function mapStart(date: IsoDate): IsoDate {
+  const era = eraOn(date);
+  return era === '2013-2025' ? '2021-01-01' : era === '2025-02' ? FIRST_REFORM_DATE : REFORM_DATE;
+}
+
+/** About 160 cases from 2021 to `today`, each in a commune of the map in force on its day. */
 export function demoReintegrationCases(today: IsoDate = todayInVietnam()): DemoReintegrationCase[] {
   const rng = xoroshiro128plus(4920);
   const out: DemoReintegrationCase[] = [];
   const kinds: ReintegrationKind[] = ['SENTENCE_SERVED', 'SENTENCE_SERVED', 'SENTENCE_SERVED', 'PAROLE', 'SPECIAL_AMNESTY'];
   for (let d: IsoDate = '2021-01-05', n = 1; d <= today; d = addDays(d, uniformInt(rng, 6, 18)), n++) {
-    const pool = communesOn(d < REFORM_DATE ? '2021-01-01' : REFORM_DATE);
+    const pool = communesOn(mapStart(d));
     out.push({
       id: `DEMO-TH-${String(n).padStart(4, '0')}`,
       communeId: pool[uniformInt(rng, 0, pool.length - 1)]!.id,

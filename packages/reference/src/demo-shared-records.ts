@@ -10,6 +10,7 @@
 import { addDays, addMonths, todayInVietnam, type IsoDate } from './dates.js';
 import { ORGANIZATION_IDS, ORGANIZATIONS, type OrganizationId } from './organizations.js';
 import { REFORM_DATE, territory, unitId, type AdminUnit } from './territory.js';
+import { communesOn as communesOfMap, modelCommuneOn } from './demo-random.js';
 import { recordId } from './record-ids.js';
 import { demoRandom, type DemoRandom } from './demo-random.js';
 import { MODEL_REVIEW_BASIS, type ForumKind, type ModelDecision, type ModelKind, type ModelRating, type ModelStatus } from './model-forum-catalogues.js';
@@ -78,7 +79,7 @@ export interface DemoOpinion {
 }
 
 function communesOn(date: IsoDate): AdminUnit[] {
-  return territory().unitsOn(date < REFORM_DATE ? '2021-01-01' : REFORM_DATE, 'COMMUNE');
+  return communesOfMap(date);
 }
 
 function shortName(u: AdminUnit): string {
@@ -412,7 +413,7 @@ export function demoForumsAndOpinions(today: IsoDate = todayInVietnam()): DemoFo
           kind: 'LISTENING_TO_THE_PEOPLE',
           title: null,
           date,
-          unit: t.unit(date < REFORM_DATE ? unitId.oldCommune('03730') : unitId.newCommune('03724'))!,
+          unit: t.unit(modelCommuneOn(date))!,
         });
     }
     planned.sort((a, b) => a.date.localeCompare(b.date));

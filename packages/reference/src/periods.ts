@@ -3,11 +3,23 @@
  * the plan's calendars do not (its year runs from 10 December), so each calendar here is a rule that
  * maps a date to the one period containing it, and a period id back to its dates.
  *
- * Every period is a closed interval [start, end] of civil dates, and periods of one calendar tile the
- * time line without gaps or overlaps (the plan's year "10/12 to 10/12" is taken as 10 December to
- * 9 December, so that 10 December belongs to exactly one year). `dueBefore` is the day a report on the
- * period must be in before: the plan's reports are due before 10 June and 10 December, the day after
- * the window closes, so the last days are reported as estimates (số ước) and corrected later.
+ * Every period is a closed interval [start, end] of civil dates, and the periods of one calendar tile
+ * the time line: every day falls in exactly one period of each calendar. The plan counts its six-month
+ * report "from 10/12 of the previous year to 10/6" and its year "to 10/12", and has both due "before
+ * 10/6" and "before 10/12". A report due before 10 June cannot include 10 June, and 10 December opens
+ * the next window, so the windows are:
+ * - six-month, first half: 10 December (previous year) to 9 June, due before 10 June (`2021-PLAN-6M`);
+ * - six-month, second half: 10 June to 9 December, due before 10 December (`2021-PLAN-6M2`), so that
+ *   a six-month window holds every day, as the year's does;
+ * - year: 10 December (previous year) to 9 December, due before 10 December (`2021-PLAN-Y`).
+ * Every label states its first and last day. The last days before a deadline are reported as estimates
+ * (số ước) and corrected later.
+ *
+ * Attribution, one rule for every kind: a record counts in the one period of each calendar that holds
+ * its own date (the kind's `dateField`); a record that stands for a while (a core team, a boarding
+ * house) counts as a stock on the period's last day; a record restating a subject's standing for a
+ * longer span (an establishment's participation for a calendar year) counts once per period: the
+ * latest of its subject dated in the period.
  */
 import { addDays, addMonths, isIsoDate, isoDate, type IsoDate } from './dates.js';
 
@@ -15,7 +27,7 @@ export const CALENDARS = ['MONTH', 'QUARTER', 'YEAR', 'PLAN_SIX_MONTH', 'PLAN_YE
 export type Calendar = (typeof CALENDARS)[number];
 
 export interface Period {
-  /** Stable id: `2021-05`, `2021-Q2`, `2021`, `2021-PLAN-6M`, `2021-PLAN-Y`, `2022-ATANTT-KDC`, `2022-ATANTT-UNIT`. */
+  /** Stable id: `2021-05`, `2021-Q2`, `2021`, `2021-PLAN-6M`, `2021-PLAN-6M2`, `2021-PLAN-Y`, `2022-ATANTT-KDC`, `2022-ATANTT-UNIT`. */
   id: string;
   calendar: Calendar;
   /** First day, inclusive. */
@@ -24,8 +36,16 @@ export interface Period {
   end: IsoDate;
   /** The report on this period is due before this day. */
   dueBefore: IsoDate;
+  /** Label in Vietnamese stating the first and last day, e.g. `Năm 2021 (10/12/2020 – 09/12/2021)`. */
   labelVi: string;
 }
+
+/** A date as written in Vietnamese labels: DD/MM/YYYY. */
+export function dmy(date: IsoDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
+
+const span = (start: IsoDate, end: IsoDate) => `${dmy(start)} – ${dmy(end)}`;
 
 export interface CalendarInfo {
   calendar: Calendar;
@@ -40,14 +60,14 @@ export const CALENDAR_INFO: Record<Calendar, CalendarInfo> = {
   YEAR: { calendar: 'YEAR', nameVi: 'Năm dương lịch', nameEn: 'Calendar year', source: '' },
   PLAN_SIX_MONTH: {
     calendar: 'PLAN_SIX_MONTH',
-    nameVi: 'Báo cáo chuyên đề 6 tháng (10/12 năm trước đến 10/6)',
-    nameEn: 'Six-month thematic report (10 December to 10 June)',
+    nameVi: 'Báo cáo chuyên đề 6 tháng (từ 10/12 năm trước đến hết 09/6; từ 10/6 đến hết 09/12)',
+    nameEn: 'Six-month thematic report (10 December to 9 June, due before 10 June; 10 June to 9 December, due before 10 December)',
     source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.4',
   },
   PLAN_YEAR: {
     calendar: 'PLAN_YEAR',
-    nameVi: 'Báo cáo năm (10/12 năm trước đến 10/12)',
-    nameEn: 'Yearly report (10 December to 10 December)',
+    nameVi: 'Báo cáo năm (từ 10/12 năm trước đến hết 09/12)',
+    nameEn: 'Yearly report (10 December to 9 December, due before 10 December)',
     source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.4',
   },
   ASSESSMENT_RESIDENTIAL: {
@@ -68,7 +88,8 @@ export const CALENDAR_INFO: Record<Calendar, CalendarInfo> = {
 function anchoredYear(calendar: Calendar, suffix: string, month: number, day: number, year: number, label: string): Period {
   const start = isoDate(year - 1, month, day);
   const next = isoDate(year, month, day);
-  return { id: `${year}${suffix}`, calendar, start, end: addDays(next, -1), dueBefore: next, labelVi: label };
+  const end = addDays(next, -1);
+  return { id: `${year}${suffix}`, calendar, start, end, dueBefore: next, labelVi: `${label} (${span(start, end)})` };
 }
 
 /** The period with the given id, or null when the id names no period. */
@@ -79,44 +100,51 @@ export function periodById(id: string): Period | null {
     if (mo < 1 || mo > 12) return null;
     const start = isoDate(y, mo, 1);
     const next = addMonths(start, 1);
-    return { id, calendar: 'MONTH', start, end: addDays(next, -1), dueBefore: next, labelVi: `Tháng ${mo}/${y}` };
+    const end = addDays(next, -1);
+    return { id, calendar: 'MONTH', start, end, dueBefore: next, labelVi: `Tháng ${mo}/${y} (${span(start, end)})` };
   }
   if ((m = /^(\d{4})-Q([1-4])$/.exec(id))) {
     const [y, q] = [Number(m[1]), Number(m[2])];
     const start = isoDate(y, (q - 1) * 3 + 1, 1);
     const next = addMonths(start, 3);
-    return { id, calendar: 'QUARTER', start, end: addDays(next, -1), dueBefore: next, labelVi: `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/${y}` };
+    const end = addDays(next, -1);
+    return { id, calendar: 'QUARTER', start, end, dueBefore: next, labelVi: `Quý ${['I', 'II', 'III', 'IV'][q - 1]}/${y} (${span(start, end)})` };
   }
   if ((m = /^(\d{4})$/.exec(id))) {
     const y = Number(m[1]);
-    return { id, calendar: 'YEAR', start: isoDate(y, 1, 1), end: isoDate(y, 12, 31), dueBefore: isoDate(y + 1, 1, 1), labelVi: `Năm ${y}` };
+    const [start, end] = [isoDate(y, 1, 1), isoDate(y, 12, 31)];
+    return { id, calendar: 'YEAR', start, end, dueBefore: isoDate(y + 1, 1, 1), labelVi: `Năm dương lịch ${y} (${span(start, end)})` };
   }
   if ((m = /^(\d{4})-PLAN-6M$/.exec(id))) {
     const y = Number(m[1]);
     const start = isoDate(y - 1, 12, 10);
     const next = isoDate(y, 6, 10);
-    return { id, calendar: 'PLAN_SIX_MONTH', start, end: addDays(next, -1), dueBefore: next, labelVi: `6 tháng đầu năm ${y} (10/12/${y - 1} – 10/6/${y})` };
+    const end = addDays(next, -1);
+    return { id, calendar: 'PLAN_SIX_MONTH', start, end, dueBefore: next, labelVi: `6 tháng đầu năm ${y} (${span(start, end)})` };
+  }
+  if ((m = /^(\d{4})-PLAN-6M2$/.exec(id))) {
+    const y = Number(m[1]);
+    const start = isoDate(y, 6, 10);
+    const next = isoDate(y, 12, 10);
+    const end = addDays(next, -1);
+    return { id, calendar: 'PLAN_SIX_MONTH', start, end, dueBefore: next, labelVi: `6 tháng cuối năm ${y} (${span(start, end)})` };
   }
   if ((m = /^(\d{4})-PLAN-Y$/.exec(id))) {
     const y = Number(m[1]);
-    return anchoredYear('PLAN_YEAR', '-PLAN-Y', 12, 10, y, `Năm ${y} (10/12/${y - 1} – 10/12/${y})`);
+    return anchoredYear('PLAN_YEAR', '-PLAN-Y', 12, 10, y, `Năm ${y}`);
   }
   if ((m = /^(\d{4})-ATANTT-KDC$/.exec(id))) {
     const y = Number(m[1]);
-    return anchoredYear('ASSESSMENT_RESIDENTIAL', '-ATANTT-KDC', 11, 1, y, `Đánh giá khu dân cư năm ${y} (01/11/${y - 1} – 31/10/${y})`);
+    return anchoredYear('ASSESSMENT_RESIDENTIAL', '-ATANTT-KDC', 11, 1, y, `Đánh giá khu dân cư năm ${y}`);
   }
   if ((m = /^(\d{4})-ATANTT-UNIT$/.exec(id))) {
     const y = Number(m[1]);
-    return anchoredYear('ASSESSMENT_UNIT', '-ATANTT-UNIT', 11, 16, y, `Đánh giá xã, cơ quan, doanh nghiệp, nhà trường năm ${y} (16/11/${y - 1} – 15/11/${y})`);
+    return anchoredYear('ASSESSMENT_UNIT', '-ATANTT-UNIT', 11, 16, y, `Đánh giá xã, cơ quan, doanh nghiệp, nhà trường năm ${y}`);
   }
   return null;
 }
 
-/**
- * The period of calendar `calendar` that contains `date`. Every calendar tiles the time line except the
- * six-month report, which covers only 10 December to 9 June: a date from 10 June to 9 December is in no
- * six-month period (the yearly report covers it), and the answer is null.
- */
+/** The one period of calendar `calendar` that contains `date` (every calendar tiles the time line); null for a malformed date. */
 export function periodContaining(calendar: Calendar, date: IsoDate): Period | null {
   if (!isIsoDate(date)) return null;
   const y = Number(date.slice(0, 4));
@@ -128,10 +156,9 @@ export function periodContaining(calendar: Calendar, date: IsoDate): Period | nu
       return periodById(`${y}-Q${Math.floor((mo - 1) / 3) + 1}`);
     case 'YEAR':
       return periodById(String(y));
-    case 'PLAN_SIX_MONTH': {
-      const p = periodById(`${date >= isoDate(y, 12, 10) ? y + 1 : y}-PLAN-6M`)!;
-      return date >= p.start && date <= p.end ? p : null;
-    }
+    case 'PLAN_SIX_MONTH':
+      if (date >= isoDate(y, 12, 10)) return periodById(`${y + 1}-PLAN-6M`);
+      return periodById(date >= isoDate(y, 6, 10) ? `${y}-PLAN-6M2` : `${y}-PLAN-6M`);
     case 'PLAN_YEAR':
       return periodById(`${date >= isoDate(y, 12, 10) ? y + 1 : y}-PLAN-Y`);
     case 'ASSESSMENT_RESIDENTIAL':

@@ -14,17 +14,17 @@ describe('organizations and their branches', () => {
       organization: 'farmers',
       unitId: 'commune:03730@2019',
       name: 'Hội Nông dân Xã Chiềng Pha',
-      validFrom: '2019-01-01',
-      validTo: '2025-06-30',
+      validFrom: '2013-06-11',
+      validTo: '2025-01-31',
     });
     expect(branchById('farmers@commune:03730@2019')?.name).toBe('Hội Nông dân Xã Chiềng Pha');
     expect(branchById('nobody@commune:03730@2019')).toBeNull();
   });
 
   it('closes district police on 1 March 2025, before the districts themselves', () => {
-    const district = territory().unit(unitId.district('119'))!;
+    const district = territory().unit(unitId.districtFeb2025('119'))!;
     expect(branchAt('police', district)?.validTo).toBe('2025-02-28');
-    expect(nearestBranch('police', unitId.district('119'), '2025-04-01')?.id).toBe('police@province:14');
+    expect(nearestBranch('police', unitId.districtFeb2025('119'), '2025-04-01')?.id).toBe('police@province:14');
   });
 
   it('records that the Department of Information and Communications was merged on 1 March 2025', () => {

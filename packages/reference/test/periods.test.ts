@@ -8,16 +8,36 @@ describe('reporting periods', () => {
     expect(periodContaining('PLAN_YEAR', '2020-12-10')?.id).toBe('2021-PLAN-Y');
   });
 
-  it('takes the six-month report from 10 December to 9 June, due before 10 June, and none in between', () => {
+  it('takes the six-month report from 10 December to 9 June, due before 10 June, then 10 June to 9 December', () => {
     expect(periodContaining('PLAN_SIX_MONTH', '2021-01-15')).toMatchObject({
       id: '2021-PLAN-6M',
       start: '2020-12-10',
       end: '2021-06-09',
       dueBefore: '2021-06-10',
+      labelVi: '6 tháng đầu năm 2021 (10/12/2020 – 09/06/2021)',
     });
     expect(periodContaining('PLAN_SIX_MONTH', '2020-12-10')?.id).toBe('2021-PLAN-6M');
-    expect(periodContaining('PLAN_SIX_MONTH', '2021-06-10')).toBeNull();
-    expect(periodContaining('PLAN_SIX_MONTH', '2021-12-09')).toBeNull();
+    expect(periodContaining('PLAN_SIX_MONTH', '2021-06-09')?.id).toBe('2021-PLAN-6M');
+    expect(periodContaining('PLAN_SIX_MONTH', '2021-06-10')).toMatchObject({
+      id: '2021-PLAN-6M2',
+      start: '2021-06-10',
+      end: '2021-12-09',
+      dueBefore: '2021-12-10',
+      labelVi: '6 tháng cuối năm 2021 (10/06/2021 – 09/12/2021)',
+    });
+    expect(periodContaining('PLAN_SIX_MONTH', '2021-12-09')?.id).toBe('2021-PLAN-6M2');
+    expect(periodContaining('PLAN_SIX_MONTH', '2021-12-10')?.id).toBe('2022-PLAN-6M');
+  });
+
+  it('states the first and last day in every label', () => {
+    expect(periodById('2021-PLAN-Y')?.labelVi).toBe('Năm 2021 (10/12/2020 – 09/12/2021)');
+    expect(periodById('2021-05')?.labelVi).toBe('Tháng 5/2021 (01/05/2021 – 31/05/2021)');
+    expect(periodById('2022-ATANTT-UNIT')?.labelVi).toBe('Đánh giá xã, cơ quan, doanh nghiệp, nhà trường năm 2022 (16/11/2021 – 15/11/2022)');
+    for (const id of ['2021-05', '2021-Q2', '2021', '2021-PLAN-6M', '2021-PLAN-6M2', '2021-PLAN-Y', '2022-ATANTT-KDC', '2022-ATANTT-UNIT']) {
+      const p = periodById(id)!;
+      const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+      expect(p.labelVi, id).toContain(`(${dmy(p.start)} – ${dmy(p.end)})`);
+    }
   });
 
   it('follows Circular 124 for assessments: residential areas 1 November–31 October, other units 16 November–15 November', () => {
@@ -29,18 +49,24 @@ describe('reporting periods', () => {
 
   it('has months, quarters and years with stable ids, including leap Februaries', () => {
     expect(periodContaining('MONTH', '2024-02-29')).toMatchObject({ id: '2024-02', start: '2024-02-01', end: '2024-02-29', dueBefore: '2024-03-01' });
-    expect(periodContaining('QUARTER', '2021-05-26')).toMatchObject({ id: '2021-Q2', start: '2021-04-01', end: '2021-06-30', labelVi: 'Quý II/2021' });
+    expect(periodContaining('QUARTER', '2021-05-26')).toMatchObject({
+      id: '2021-Q2',
+      start: '2021-04-01',
+      end: '2021-06-30',
+      labelVi: 'Quý II/2021 (01/04/2021 – 30/06/2021)',
+    });
     expect(periodContaining('YEAR', '2021-05-26')).toMatchObject({ id: '2021', start: '2021-01-01', end: '2021-12-31' });
   });
 
   it('finds a period from its id again, and nothing for a malformed id', () => {
-    for (const id of ['2021-05', '2021-Q2', '2021', '2021-PLAN-6M', '2021-PLAN-Y', '2022-ATANTT-KDC', '2022-ATANTT-UNIT']) expect(periodById(id)?.id).toBe(id);
+    for (const id of ['2021-05', '2021-Q2', '2021', '2021-PLAN-6M', '2021-PLAN-6M2', '2021-PLAN-Y', '2022-ATANTT-KDC', '2022-ATANTT-UNIT'])
+      expect(periodById(id)?.id).toBe(id);
     for (const id of ['2021-13', '2021-Q5', 'PLAN-Y', '', '2021-02-30']) expect(periodById(id)).toBeNull();
     expect(periodContaining('MONTH', '2021-02-30')).toBeNull();
   });
 
-  it('tiles each calendar without gaps or overlaps', () => {
-    for (const cal of ['MONTH', 'QUARTER', 'YEAR', 'PLAN_YEAR', 'ASSESSMENT_RESIDENTIAL', 'ASSESSMENT_UNIT'] as const) {
+  it('tiles each calendar without gaps or overlaps: every day is in exactly one period of a calendar', () => {
+    for (const cal of ['MONTH', 'QUARTER', 'YEAR', 'PLAN_SIX_MONTH', 'PLAN_YEAR', 'ASSESSMENT_RESIDENTIAL', 'ASSESSMENT_UNIT'] as const) {
       const ps = periodsBetween(cal, '2021-01-01', '2026-12-31');
       for (let i = 1; i < ps.length; i++) {
         const prevEnd = new Date(`${ps[i - 1]!.end}T00:00:00Z`);
@@ -48,6 +74,12 @@ describe('reporting periods', () => {
         expect(ps[i]!.start).toBe(prevEnd.toISOString().slice(0, 10));
       }
     }
-    expect(periodsBetween('PLAN_SIX_MONTH', '2021-01-01', '2022-12-31').map((p) => p.id)).toEqual(['2021-PLAN-6M', '2022-PLAN-6M', '2023-PLAN-6M']);
+    expect(periodsBetween('PLAN_SIX_MONTH', '2021-01-01', '2022-12-31').map((p) => p.id)).toEqual([
+      '2021-PLAN-6M',
+      '2021-PLAN-6M2',
+      '2022-PLAN-6M',
+      '2022-PLAN-6M2',
+      '2023-PLAN-6M',
+    ]);
   });
 });

@@ -33,6 +33,7 @@ import { dataDir, defaultPort, gatewaySecret, portFromEnv, verifierFromEnv } fro
 import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
 import type { RecordKind } from './records/kind.js';
+import { moveRecordsToTheirMap, type UnitMoves } from './records/unit-moves.js';
 import { kindsModule } from './records/module.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
@@ -143,12 +144,16 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
 export function openOrganizationDatabase(
   sg: OrganizationSubgraph,
   opts: { file?: string; demo?: boolean; today?: string } = {},
-): OpenedDatabase & { seeded: number } {
+): OpenedDatabase & { seeded: number; moves: UnitMoves } {
   const file = opts.file ?? join(dataDir(), `${sg.name}.sqlite`);
   const opened = openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true });
+  // Records kept under a unit of another map than their date's are moved before anything reads them.
+  const moves = moveRecordsToTheirMap(opened.sqlite, sg.kinds);
+  if (moves.moved || moves.listed)
+    console.log(`[${sg.name}] ${moves.moved} bản ghi chuyển sang đơn vị của bản đồ hành chính đúng ngày; ${moves.listed} bản ghi chờ cán bộ phân bổ.`);
   let seeded = 0;
   if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg, opts.today ?? todayInVietnam());
-  return { ...opened, seeded };
+  return { ...opened, seeded, moves };
 }
 
 /**

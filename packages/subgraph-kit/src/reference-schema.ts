@@ -17,6 +17,7 @@ import {
   periodById,
   periodContaining,
   periodsBetween,
+  eraOn,
   territory,
   todayInVietnam,
   type AdminUnit,
@@ -64,10 +65,15 @@ export const referenceTypeDefs = gql`
 
   """
   An administrative unit of Sơn La (đơn vị hành chính) or a residential area below a commune. A unit
-  never changes: the 2025 reform ended the old units and created new ones, linked by lineage.
+  never changes: each reform ended units and created new ones, linked by lineage. Three maps: 2013-2025
+  (12 districts, 204 communes, to 31 January 2025), 2025-02 (Resolution 1280/NQ-UBTVQH15: 12 districts,
+  200 communes, 1 February to 30 June 2025), 2025-07 (Resolution 1681/NQ-UBTVQH15: 75 communes, no
+  districts, from 1 July 2025). A record counts for a later unit only when the whole of its unit went into
+  it; a commune split between successors hands its records on by residential area, and its records kept
+  at commune level are listed for staff to assign (UnitPeriod.toAssign).
   """
   type Unit @key(fields: "id") @shareable @dataClass(class: PUBLIC_AGGREGATE) {
-    "Stable id, unique across eras (a GSO code is reused by the reform): e.g. commune:03646@2019 is Phường Chiềng Lề, commune:03646@2025 is Phường Tô Hiệu."
+    "Stable id, unique across maps (a GSO code is reused by the reforms): @2019 for the 2013-2025 map, @2025-02 for the 2025-02 map, @2025 for the 2025-07 map; e.g. commune:03646@2019 and commune:03646@2025-02 are Phường Chiềng Lề, commune:03646@2025 is Phường Tô Hiệu (mã định danh)."
     id: ID!
     "General Statistics Office code (mã GSO); unique only within an era; null for residential areas."
     code: String
@@ -77,7 +83,7 @@ export const referenceTypeDefs = gql`
     kind: String!
     "Level (cấp)."
     level: UnitLevel!
-    "The map the unit belongs to: 2019-2025 (before the reform) or 2025- (after it); null for units on both."
+    "The map the unit belongs to (bản đồ hành chính): 2013-2025, 2025-02 or 2025-07; null for units on every map (the province, residential areas)."
     era: String
     "First day the unit exists (hiệu lực từ)."
     validFrom: Date!
@@ -89,16 +95,48 @@ export const referenceTypeDefs = gql`
     parent("Date to look at; default: the unit's last valid day, or today." on: Date): Unit
     "The units directly below it on a date (default: its last valid day, or today)."
     children("Date to look at; default: the unit's last valid day, or today." on: Date): [Unit!]!
-    "Units this one was formed from in the 2025 reform (đơn vị trước sáp nhập)."
+    "Units this one was formed from in the reform that created it (đơn vị trước sáp nhập)."
     predecessors: [LineageLink!]!
-    "Units this one went into in the 2025 reform (đơn vị sau sáp nhập)."
+    "Units this one went into in the reform that ended it (đơn vị sau sáp nhập)."
     successors: [LineageLink!]!
-    "The unit on today's map that this one rolled into: itself while current, the (primary) successor of an old commune, null for a district (the level was abolished)."
+    "The unit on today's map that this one rolled into (đơn vị hiện nay): itself while current, the one unit its whole territory went into, null when it was split between several (a district since 1 July 2025, a split commune)."
     currentUnit: Unit
+    "What the unit answers for in a period (trả lời cho kỳ): the days it existed, the map the period is reported on, its successors when it ceased, and the records listed for staff to assign."
+    inPeriod("Period id, e.g. 2025-PLAN-6M." periodId: ID!): UnitPeriod
   }
 
   """
-  One link of the 2025 reform: an old unit went, fully or partly, into a new one (sáp nhập, chia tách).
+  What a unit answers for in a period (đơn vị trong kỳ báo cáo). A period is reported on the map in force
+  on its last day. A unit answers for the days it existed; one that ceased during the period answers for
+  its days only and names its successors; one that ceased before the period began answers for no day,
+  and its figures for that period are refused with this answer. A unit created later answers for the
+  whole period through the records of the units whose whole territory went into it.
+  """
+  type UnitPeriod @shareable @dataClass(class: PUBLIC_AGGREGATE) {
+    "The unit (đơn vị)."
+    unit: Unit!
+    "The period (kỳ)."
+    period: Period!
+    "The map the period is reported on, the one in force on its last day (bản đồ của kỳ): 2013-2025, 2025-02 or 2025-07."
+    map: String!
+    "First day the unit answers for (từ ngày); null when it answers for no day of the period."
+    from: Date
+    "Last day the unit answers for (đến ngày), inclusive; null when it answers for no day of the period."
+    to: Date
+    "True when the unit answers for the whole period (trọn kỳ)."
+    whole: Boolean!
+    "The unit's last day, when it ceased on or before the period's last day (ngày chấm dứt)."
+    ceasedOn: Date
+    "The units that took its territory over, on the next map (đơn vị kế thừa); empty while it exists."
+    successors: [Unit!]!
+    "Ids under which records in this unit's territory are kept that no single unit of its map answers for (a commune split between successors, records at commune level; a retired id): list them with the organization's lists by unitId and correct each to its residential area (hồ sơ chờ phân bổ)."
+    toAssign: [ID!]!
+    "The answer in one Vietnamese sentence, with the days (ghi chú)."
+    note: String!
+  }
+
+  """
+  One link of a reform (1 February 2025 or 1 July 2025): an old unit went, fully or partly, into a new one (sáp nhập, chia tách).
   """
   type LineageLink @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The old unit."
@@ -107,8 +145,6 @@ export const referenceTypeDefs = gql`
     successor: Unit!
     "FULL when the whole old unit went into the new one, PARTIAL when it was split."
     part: LineagePart!
-    "For a split unit, whether this successor receives the records kept at commune level (without a residential area), so that they are counted once."
-    primary: Boolean!
     "Day the change took effect."
     effective: Date!
     "The legal act that made the change."
@@ -165,27 +201,30 @@ export const referenceTypeDefs = gql`
 
   "A calendar of reporting or assessment periods (kỳ báo cáo, kỳ đánh giá)."
   enum Calendar {
-    "Calendar months (báo cáo tháng)."
+    "Calendar months, first to last day (báo cáo tháng)."
     MONTH
-    "Calendar quarters (báo cáo quý)."
+    "Calendar quarters, 1 January to 31 March and so on (báo cáo quý)."
     QUARTER
-    "Calendar years."
+    "Calendar years, 1 January to 31 December (năm dương lịch)."
     YEAR
-    "The plan's six-month thematic report, 10 December to 9 June, due before 10 June (báo cáo chuyên đề 6 tháng)."
+    "The plan's six-month thematic report (báo cáo chuyên đề 6 tháng): 10 December to 9 June inclusive, due before 10 June (id 2021-PLAN-6M); then 10 June to 9 December inclusive, due before 10 December (id 2021-PLAN-6M2), so that every day is in one six-month period."
     PLAN_SIX_MONTH
-    "The plan's yearly report, 10 December to 9 December, due before 10 December (báo cáo năm)."
+    "The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y)."
     PLAN_YEAR
-    "Assessment year of residential areas under Circular 124/2021, 1 November to 31 October."
+    "Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư)."
     ASSESSMENT_RESIDENTIAL
-    "Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November."
+    "Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường)."
     ASSESSMENT_UNIT
   }
 
   """
   A reporting or assessment period (kỳ): a closed interval of days with the day its report is due before.
+  The periods of one calendar tile the time line: every day is in exactly one. A record counts in the
+  period its own date falls in; a record that stands for a while (a team, a boarding house) counts as it
+  stands on the period's last day.
   """
   type Period @shareable @dataClass(class: PUBLIC_AGGREGATE) {
-    "Stable id: 2021-05, 2021-Q2, 2021, 2021-PLAN-6M, 2021-PLAN-Y, 2022-ATANTT-KDC, 2022-ATANTT-UNIT."
+    "Stable id: 2021-05, 2021-Q2, 2021, 2021-PLAN-6M, 2021-PLAN-6M2, 2021-PLAN-Y, 2022-ATANTT-KDC, 2022-ATANTT-UNIT."
     id: ID!
     "The calendar it belongs to."
     calendar: Calendar!
@@ -195,8 +234,10 @@ export const referenceTypeDefs = gql`
     end: Date!
     "The report on it is due before this day (hạn báo cáo: trước ngày)."
     dueBefore: Date!
-    "Label in Vietnamese, e.g. Năm 2021 (10/12/2020 – 10/12/2021)."
+    "Label in Vietnamese stating the first and last day, e.g. Năm 2021 (10/12/2020 – 09/12/2021) (nhãn)."
     label: String!
+    "The map the period is reported on: the one in force on its last day (bản đồ của kỳ): 2013-2025, 2025-02 or 2025-07."
+    map: String!
   }
 
   "A key task of Plan 155/KH-MTTQ-CAT, section II (nội dung công tác trọng tâm)."
@@ -223,7 +264,7 @@ export const referenceTypeDefs = gql`
     organization("Organization id, e.g. women." id: ID!): Organization @shareable
     "A period by id; null when the id names no period."
     period("Period id, e.g. 2021-PLAN-Y." id: ID!): Period @shareable
-    "The period of a calendar that contains a date; null only for a six-month date outside 10 December to 9 June."
+    "The one period of a calendar that contains a date (every day is in exactly one)."
     periodContaining("The calendar." calendar: Calendar!, "The date." date: Date!): Period @shareable
     "The periods of a calendar that overlap a date range, in order (at most 400)."
     periods("The calendar." calendar: Calendar!, "First day of the range." from: Date!, "Last day of the range." to: Date!): [Period!]! @shareable
@@ -240,7 +281,7 @@ interface UnitRef {
 }
 
 function toPeriod(p: { id: string; calendar: Calendar; start: string; end: string; dueBefore: string; labelVi: string }) {
-  return { ...p, label: p.labelVi };
+  return { ...p, label: p.labelVi, map: eraOn(p.end) };
 }
 
 function organization(id: string): Organization | null {
@@ -279,6 +320,12 @@ export const referenceResolvers = {
     predecessors: (u: AdminUnit) => territory().predecessors(u.id),
     successors: (u: AdminUnit) => territory().successors(u.id),
     currentUnit: (u: AdminUnit) => territory().currentUnit(u.id),
+    inPeriod: (u: AdminUnit, { periodId }: { periodId: string }) => {
+      const p = periodById(periodId);
+      if (!p) throw invalidInput('periodId', 'periodId: không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-6M, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
+      const a = territory().inPeriod(u.id, p.start, p.end)!;
+      return { ...a, unit: u, period: toPeriod(p), note: a.noteVi, successors: a.successors.map((s) => territory().unit(s)) };
+    },
   },
   LineageLink: {
     predecessor: (l: LineageLink) => territory().unit(l.predecessor),

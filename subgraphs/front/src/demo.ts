@@ -5,18 +5,7 @@
  * January 2021 to today. Seeded and reproducible; every record goes through `demoWriter`, the same
  * repository and checks as a user's. The plan's texts are the plan's own (not demo); their progress is demo data.
  */
-import {
-  addDays,
-  demoModels,
-  demoRandom,
-  isoDate,
-  ORGANIZATION_IDS,
-  PLAN_155,
-  REFORM_DATE,
-  territory,
-  type AdminUnit,
-  type OrganizationId,
-} from '@antt/reference';
+import { addDays, demoModels, communesOn, demoRandom, isoDate, ORGANIZATION_IDS, PLAN_155, REFORM_DATE, territory, type OrganizationId } from '@antt/reference';
 import { createContext, demoWriter, type Db } from '@antt/subgraph-kit';
 import {
   commendations,
@@ -329,8 +318,6 @@ const ACHIEVEMENTS = [
 export function seedFrontDemo(db: Db, today: string): number {
   const rng = demoRandom(18111930);
   const t = territory();
-  const communesOn = (d: string): AdminUnit[] => t.unitsOn(d < REFORM_DATE ? '2021-01-01' : REFORM_DATE, 'COMMUNE');
-  const districts = t.unitsOn('2021-01-01', 'DISTRICT');
   const write = demoWriter(db, 'front', today);
   // What the established inputs need to read (plans, for an inspection's plan): the demo writer's view.
   const ctx = createContext('front', db, { userId: 'demo-data', name: 'Dữ liệu mẫu', organization: 'front', unitId: t.provinceId, roles: ['STAFF'] });
@@ -377,7 +364,7 @@ export function seedFrontDemo(db: Db, today: string): number {
         const endedOn = addDays(startedOn, rng.int(0, 3));
         if (endedOn > today) continue;
         const lead: 'front' | 'police' = rng.chance(50) ? 'front' : 'police';
-        const unit = startedOn < REFORM_DATE && rng.chance(50) ? rng.pick(districts) : rng.pick(communesOn(startedOn));
+        const unit = startedOn < REFORM_DATE && rng.chance(50) ? rng.pick(t.unitsOn(startedOn, 'DISTRICT')) : rng.pick(communesOn(startedOn));
         const inspected = MEMBERS.filter((o) => o !== 'infocomm' && rng.chance(35));
         const followUp = rng.chance(60) ? rng.pick(FOLLOW_UPS) : null;
         const dueOn = followUp ? addDays(endedOn, 60) : null;

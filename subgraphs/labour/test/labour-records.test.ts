@@ -146,10 +146,34 @@ describe('the labour federation’s own records', () => {
       .labour.movement;
     expect(m2021).toEqual({ establishments: 1, workers: 120, pledgesSigned: 1, industrialZones: 0, coreTeams: 1, coreTeamMembers: 9 });
     // A participation counts in the plan year its registration day falls in, never in two: 2022-PLAN-Y
-    // (10/12/2021 – 10/12/2022) has the registration of 20/01/2022 only.
+    // (10/12/2021 – 09/12/2022) has the registration of 20/01/2022 only.
     const next = ok<{ labour: { movement: Record<string, number> } }>(await s.run(leadership(), COUNTS, { unit: PROVINCE, period: '2022-PLAN-Y' }), 'unit')
       .labour.movement;
     expect(next).toMatchObject({ establishments: 1, workers: 150, pledgesSigned: 1 });
+    // The plan year 2022 (10/12/2021 – 09/12/2022) also holds the registration for 2023 made on
+    // 01/12/2022: the establishment's latest standing in the window counts, never both calendar years.
+    ok(await s.run(district, PARTICIPATION, { input: { ...taking, year: 2023, registeredOn: '2022-12-01', workers: 170 } }), 'recordLabourParticipation');
+    const both = ok<{ labour: { movement: Record<string, number> } }>(await s.run(leadership(), COUNTS, { unit: PROVINCE, period: '2022-PLAN-Y' }), 'unit')
+      .labour.movement;
+    expect(both).toMatchObject({ establishments: 1, workers: 170, pledgesSigned: 1 });
+  });
+
+  it('answers for the days a district existed: a period after it ceased gets the days and successors, not figures', async () => {
+    ok(await s.run(district, PARTICIPATION, { input: taking }), 'recordLabourParticipation');
+    const ceased = unitId.districtFeb2025('119');
+    const asked = await s.run(
+      leadership(),
+      `query ($unit: ID!, $period: ID!) { unit(id: $unit) { inPeriod(periodId: $period) { map from to whole ceasedOn successors { id } note } labour { movement(periodId: $period) { workers } } } }`,
+      { unit: ceased, period: '2026-PLAN-Y' },
+    );
+    expect(refused(asked)).toMatchObject({ extensions: { field: 'periodId', reason: 'UNIT_CEASED_BEFORE_PERIOD', ceasedOn: '2025-06-30' } });
+    const answer = (asked.data as { unit: { inPeriod: Record<string, unknown> } }).unit.inPeriod;
+    expect(answer).toMatchObject({ map: '2025-07', from: null, to: null, whole: false, ceasedOn: '2025-06-30' });
+    expect(answer.successors).toContainEqual({ id: unitId.newCommune('03721') });
+    expect(answer.note).toContain('01/07/2025');
+    // The 2021 district answers for 2021 in full, with the participation of Xã Chiềng Pha.
+    const y2021 = ok<{ labour: { movement: { workers: number } } }>(await s.run(leadership(), COUNTS, { unit: THUAN_CHAU, period: '2021-PLAN-Y' }), 'unit');
+    expect(y2021.labour.movement.workers).toBe(120);
   });
 
   it('follows a boarding house’s safety through its checks: its status on a day is its latest check by then', async () => {

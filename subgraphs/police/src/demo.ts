@@ -8,7 +8,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { addDays, demoEstablishments, demoReintegrationCases, ORGANIZATION_IDS, territory, unitId, type IsoDate } from '@antt/reference';
+import { addDays, communesOn, demoEstablishments, demoReintegrationCases, ORGANIZATION_IDS, territory, unitId, type IsoDate } from '@antt/reference';
 import { bulkInsert, demoWriter, sqliteOf, type Db, type StoredRecord } from '@antt/subgraph-kit';
 import { criterionResults, establishments, modelUnits, standardAssessments } from './db/schema.js';
 import {
@@ -53,9 +53,9 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
   const districtOf = (id: string): string => {
     const u = t.unit(id)!;
     if (u.level === 'DISTRICT') return u.id;
-    if (u.level === 'RESIDENTIAL_AREA') return districtOf(t.parentOn(id, '2025-06-30')!.id);
-    if (u.era === '2025-') return districtOf(t.predecessors(id)[0]!.predecessor);
-    return t.parentOn(id, '2025-06-30')!.id;
+    if (u.level === 'RESIDENTIAL_AREA') return districtOf(t.parentOn(id, '2021-01-01')!.id);
+    if (u.era !== '2013-2025') return districtOf(t.predecessors(u.id)[0]!.predecessor);
+    return t.parentOn(id, '2021-01-01')!.id;
   };
   const pMeet = (id: string, year: number) => Math.min(0.995, propensity.get(districtOf(id))! + (year - 2021) / 100);
 
@@ -169,9 +169,7 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
 
   // Tips: about one a week, a fifth handed over by other organizations, the recent ones still open.
   // Each tip is recorded as it stands today (one version).
-  const oldMap = t.unitsOn('2021-01-01', 'COMMUNE');
-  const newMap = t.unitsOn('2025-07-01', 'COMMUNE');
-  const communesThen = (d: IsoDate) => (d < '2025-07-01' ? oldMap : newMap);
+  const communesThen = (d: IsoDate) => communesOn(d);
   const categories = ['DRUGS', 'THEFT', 'FRAUD', 'HUMAN_TRAFFICKING', 'VIOLENCE', 'GAMBLING', 'ENVIRONMENT', 'OTHER'];
   const cipher = identityCipher();
   for (let d: IsoDate = '2021-01-04', i = 1; d <= today; d = addDays(d, uniformInt(rng, 3, 9)), i++) {
@@ -291,7 +289,7 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
       'Kỹ năng tiếp nhận tin báo, tố giác',
       'Phòng, chống ma túy',
     ]);
-    const where = d < '2025-07-01' ? pick(rng, districts).id : unitId.province('14');
+    const where = d < '2025-07-01' ? pick(rng, t.unitsOn(d, 'DISTRICT')).id : unitId.province('14');
     write(trainingKind, {
       date: d,
       topic,

@@ -6,7 +6,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { addDays, addMonths, isoDate, territory, unitId, ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
+import { addDays, addMonths, communesOn, isoDate, modelCommuneOn, territory, ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
 import type { Db } from '../db.js';
 import { demoWriter } from '../records/demo.js';
 import { activityKind } from './kind.js';
@@ -101,31 +101,28 @@ export function seedDemoActivities(db: Db, org: OrganizationId, today: string): 
     );
     n++;
   };
-  const communesOn = (date: string) => t.unitsOn(date, 'COMMUNE');
-  const oldCommunes = communesOn('2021-01-01');
-  const newCommunes = communesOn('2025-07-01');
 
   // Everyday activities, 20 to 40 a month, in a commune or one of its residential areas.
   for (let month = '2021-01-01'; month <= today; month = addMonths(month, 1)) {
     const n = uniformInt(rng, 20, 40);
     for (let i = 0; i < n; i++) {
       const date = addDays(month, uniformInt(rng, 0, 27));
-      const commune = pick(rng, date < '2025-07-01' ? oldCommunes : newCommunes);
+      const commune = pick(rng, communesOn(date));
       const areas = t.childrenOn(commune.id, date);
       const unit = areas.length && uniformInt(rng, 0, 2) === 0 ? pick(rng, areas) : commune;
       const type = weightedType(rng, org);
       add(type, date, unit.id, uniformInt(rng, type === 'PATROL' ? 3 : 15, type === 'PATROL' ? 12 : 180));
     }
   }
-  // Festival days, every year in a dozen communes, always in the plan's model commune Chiềng Pha while it existed.
+  // Festival days, every year in a dozen communes of the map in force, always in the plan's model commune (Chiềng Pha, then Bình Thuận).
   for (let y = 2021; y <= Number(today.slice(0, 4)); y++) {
     for (const [type, m, d] of [
       ['FESTIVAL_DAY_19_AUGUST', 8, 19],
       ['GREAT_UNITY_DAY_18_NOVEMBER', 11, 18],
     ] as const) {
       const date = isoDate(y, m, d);
-      const pool = date < '2025-07-01' ? oldCommunes : newCommunes;
-      const chosen = new Set([date < '2025-07-01' ? unitId.oldCommune('03730') : unitId.newCommune('03724')]);
+      const pool = communesOn(date);
+      const chosen = new Set([modelCommuneOn(date)]);
       while (chosen.size < 12) chosen.add(pick(rng, pool).id);
       for (const u of chosen) add(type, date, u, uniformInt(rng, 80, 600));
     }

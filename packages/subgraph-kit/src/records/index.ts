@@ -10,3 +10,4 @@ export * from './module.js';
 export * from './demo.js';
 export * from './window-sql.js';
 export * from './current.js';
+export * from './unit-moves.js';

@@ -68,6 +68,25 @@ export interface Summary {
 const FAR_PAST = '0000-01-01';
 const FAR_FUTURE = '9999-12-31';
 
+/**
+ * The days a unit answers for within [from, to]: a unit answers for the days it existed (a unit that
+ * ceased during the period, for its days only; a unit created later, through its predecessors, for the
+ * whole period). A period asked of a unit that ceased before it began gets that answer, with the unit's
+ * successors, and no figures.
+ */
+export function unitDays(unitId: string, from: string, to: string, periodId: string | null): { from: string; to: string } {
+  const t = territory();
+  const u = t.unit(unitId);
+  if (!u || u.validTo === null || u.validTo >= to) return { from, to };
+  if (u.validTo < from && periodId != null) {
+    const a = t.inPeriod(u.id, from, to)!;
+    throw new GraphQLError(`periodId: ${a.noteVi}`, {
+      extensions: { code: 'BAD_USER_INPUT', field: 'periodId', reason: 'UNIT_CEASED_BEFORE_PERIOD', ceasedOn: u.validTo, successors: a.successors },
+    });
+  }
+  return { from, to: u.validTo };
+}
+
 /** A reason for a correction, a void or an erasure: said in words, printable, no control or direction characters. */
 export function checkReason(value: unknown, at: string, p: Problems, label = 'Lý do'): string | undefined {
   const s = typeof value === 'string' ? value.trim() : '';
@@ -317,6 +336,7 @@ export class RecordRepository {
     if (f.asRecordedAt != null && Number.isNaN(Date.parse(f.asRecordedAt)))
       p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
     p.throwIfAny();
+    ({ from, to } = unitDays(unitId, from, to, f.periodId ?? null));
     const principal = this.scope.principal;
     enforce(
       forCounts
@@ -439,7 +459,12 @@ export class RecordRepository {
     let unit = null;
     let branchId: string | null = null;
     if (unitId) {
-      const u = territory().unit(unitId);
+      let u = territory().unit(unitId);
+      // For one release, an id of the earlier release is accepted and stored as the unit it names now:
+      // an alias, or a 2013-2025 id given for a day of the 2025-02 map (the unit of that map with its code).
+      const later = u && date && !uf.derived ? territory().laterNamesake(u.id, date) : null;
+      if (later) u = later;
+      if (u && u.id !== unitId && !uf.derived) values[this.spec.unitField] = u.id;
       if (!u) p.add(at(this.spec.unitField), `${uf.label}: không có đơn vị này.`, 'UNKNOWN_UNIT');
       else if (uf.levels && !uf.levels.includes(u.level))
         p.add(at(this.spec.unitField), `${uf.label}: ${u.name} không thuộc cấp được ghi cho loại hồ sơ này.`, 'WRONG_UNIT_LEVEL');

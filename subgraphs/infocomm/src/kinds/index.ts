@@ -175,7 +175,7 @@ export const goodExamples = defineKind({
   branch: true,
   example: {
     date: '2025-03-10',
-    unitId: 'commune:03730@2019',
+    unitId: 'commune:03730@2025-02',
     subject: 'Tổ tự quản bản Nà Sản',
     achievement: 'Không có tội phạm 5 năm liền',
     outletKind: 'RADIO_TELEVISION',

@@ -9,7 +9,7 @@ import { inputProblems, recordsOf, type Problem, type StoredRecord, type Subgrap
 import { territory } from '@antt/reference';
 import { fmtDate, kindCounts, storedCode } from '@antt/subgraph-kit';
 import { BOARDING_HOUSE_SAFETY, boardingHouseChecks, boardingHouses, coreTeams, disputes, participations } from '../kinds/index.js';
-import { effective, inUnits, standing, statement, windowOf } from '@antt/subgraph-kit';
+import { effective, inUnits, latestOfSubject, standing, statement, windowOf } from '@antt/subgraph-kit';
 
 /** The police register's establishment a record names: required on participations and core teams, optional on disputes. */
 const establishment = (r: Record<string, unknown>) => ({ id: String(r.establishmentId) });
@@ -61,7 +61,8 @@ function checksOf(ctx: SubgraphContext, houseId: string): StoredRecord[] {
 }
 
 const PARTICIPATIONS = `SELECT count(DISTINCT t.establishment_id) AS establishments, coalesce(sum(t.workers), 0) AS workers, coalesce(sum(t.pledge_signed), 0) AS pledges, count(DISTINCT t.industrial_zone) AS zones
-  FROM labour_participations t WHERE ${standing('t')} AND ${inUnits('t')} AND t.registered_on BETWEEN @from AND @to AND ${effective('t', 'registered_on')}`;
+  FROM labour_participations t WHERE ${standing('t')} AND ${inUnits('t')} AND t.registered_on BETWEEN @from AND @to AND ${effective('t', 'registered_on')}
+  AND ${latestOfSubject('t', 'labour_participations', 'establishment_id', 'registered_on')}`;
 // Core teams are a stock: those founded by the period's last day and not dissolved by then.
 const TEAMS = `SELECT count(*) AS n, coalesce(sum(t.members), 0) AS members FROM labour_core_teams t
   WHERE ${standing('t')} AND ${inUnits('t')} AND t.founded_on <= @to AND ${effective('t', 'founded_on')}

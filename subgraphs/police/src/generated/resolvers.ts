@@ -47,11 +47,16 @@ export type UnitLevel =
 
 /**
  * An administrative unit of Sơn La (đơn vị hành chính) or a residential area below a commune. A unit
- * never changes: the 2025 reform ended the old units and created new ones, linked by lineage.
+ * never changes: each reform ended units and created new ones, linked by lineage. Three maps: 2013-2025
+ * (12 districts, 204 communes, to 31 January 2025), 2025-02 (Resolution 1280/NQ-UBTVQH15: 12 districts,
+ * 200 communes, 1 February to 30 June 2025), 2025-07 (Resolution 1681/NQ-UBTVQH15: 75 communes, no
+ * districts, from 1 July 2025). A record counts for a later unit only when the whole of its unit went into
+ * it; a commune split between successors hands its records on by residential area, and its records kept
+ * at commune level are listed for staff to assign (UnitPeriod.toAssign).
  */
 export type Unit = {
   __typename?: 'Unit';
-  /** Stable id, unique across eras (a GSO code is reused by the reform): e.g. commune:03646@2019 is Phường Chiềng Lề, commune:03646@2025 is Phường Tô Hiệu. */
+  /** Stable id, unique across maps (a GSO code is reused by the reforms): @2019 for the 2013-2025 map, @2025-02 for the 2025-02 map, @2025 for the 2025-07 map; e.g. commune:03646@2019 and commune:03646@2025-02 are Phường Chiềng Lề, commune:03646@2025 is Phường Tô Hiệu (mã định danh). */
   id: Scalars['ID']['output'];
   /** General Statistics Office code (mã GSO); unique only within an era; null for residential areas. */
   code?: Maybe<Scalars['String']['output']>;
@@ -61,7 +66,7 @@ export type Unit = {
   kind: Scalars['String']['output'];
   /** Level (cấp). */
   level: UnitLevel;
-  /** The map the unit belongs to: 2019-2025 (before the reform) or 2025- (after it); null for units on both. */
+  /** The map the unit belongs to (bản đồ hành chính): 2013-2025, 2025-02 or 2025-07; null for units on every map (the province, residential areas). */
   era?: Maybe<Scalars['String']['output']>;
   /** First day the unit exists (hiệu lực từ). */
   validFrom: Scalars['Date']['output'];
@@ -73,12 +78,14 @@ export type Unit = {
   parent?: Maybe<Unit>;
   /** The units directly below it on a date (default: its last valid day, or today). */
   children: Array<Unit>;
-  /** Units this one was formed from in the 2025 reform (đơn vị trước sáp nhập). */
+  /** Units this one was formed from in the reform that created it (đơn vị trước sáp nhập). */
   predecessors: Array<LineageLink>;
-  /** Units this one went into in the 2025 reform (đơn vị sau sáp nhập). */
+  /** Units this one went into in the reform that ended it (đơn vị sau sáp nhập). */
   successors: Array<LineageLink>;
-  /** The unit on today's map that this one rolled into: itself while current, the (primary) successor of an old commune, null for a district (the level was abolished). */
+  /** The unit on today's map that this one rolled into (đơn vị hiện nay): itself while current, the one unit its whole territory went into, null when it was split between several (a district since 1 July 2025, a split commune). */
   currentUnit?: Maybe<Unit>;
+  /** What the unit answers for in a period (trả lời cho kỳ): the days it existed, the map the period is reported on, its successors when it ceased, and the records listed for staff to assign. */
+  inPeriod?: Maybe<UnitPeriod>;
   /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded here (and below). */
   police?: Maybe<PoliceUnitRecords>;
 };
@@ -86,7 +93,12 @@ export type Unit = {
 
 /**
  * An administrative unit of Sơn La (đơn vị hành chính) or a residential area below a commune. A unit
- * never changes: the 2025 reform ended the old units and created new ones, linked by lineage.
+ * never changes: each reform ended units and created new ones, linked by lineage. Three maps: 2013-2025
+ * (12 districts, 204 communes, to 31 January 2025), 2025-02 (Resolution 1280/NQ-UBTVQH15: 12 districts,
+ * 200 communes, 1 February to 30 June 2025), 2025-07 (Resolution 1681/NQ-UBTVQH15: 75 communes, no
+ * districts, from 1 July 2025). A record counts for a later unit only when the whole of its unit went into
+ * it; a commune split between successors hands its records on by residential area, and its records kept
+ * at commune level are listed for staff to assign (UnitPeriod.toAssign).
  */
 export type UnitParentArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
@@ -95,13 +107,63 @@ export type UnitParentArgs = {
 
 /**
  * An administrative unit of Sơn La (đơn vị hành chính) or a residential area below a commune. A unit
- * never changes: the 2025 reform ended the old units and created new ones, linked by lineage.
+ * never changes: each reform ended units and created new ones, linked by lineage. Three maps: 2013-2025
+ * (12 districts, 204 communes, to 31 January 2025), 2025-02 (Resolution 1280/NQ-UBTVQH15: 12 districts,
+ * 200 communes, 1 February to 30 June 2025), 2025-07 (Resolution 1681/NQ-UBTVQH15: 75 communes, no
+ * districts, from 1 July 2025). A record counts for a later unit only when the whole of its unit went into
+ * it; a commune split between successors hands its records on by residential area, and its records kept
+ * at commune level are listed for staff to assign (UnitPeriod.toAssign).
  */
 export type UnitChildrenArgs = {
   on?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** One link of the 2025 reform: an old unit went, fully or partly, into a new one (sáp nhập, chia tách). */
+
+/**
+ * An administrative unit of Sơn La (đơn vị hành chính) or a residential area below a commune. A unit
+ * never changes: each reform ended units and created new ones, linked by lineage. Three maps: 2013-2025
+ * (12 districts, 204 communes, to 31 January 2025), 2025-02 (Resolution 1280/NQ-UBTVQH15: 12 districts,
+ * 200 communes, 1 February to 30 June 2025), 2025-07 (Resolution 1681/NQ-UBTVQH15: 75 communes, no
+ * districts, from 1 July 2025). A record counts for a later unit only when the whole of its unit went into
+ * it; a commune split between successors hands its records on by residential area, and its records kept
+ * at commune level are listed for staff to assign (UnitPeriod.toAssign).
+ */
+export type UnitInPeriodArgs = {
+  periodId: Scalars['ID']['input'];
+};
+
+/**
+ * What a unit answers for in a period (đơn vị trong kỳ báo cáo). A period is reported on the map in force
+ * on its last day. A unit answers for the days it existed; one that ceased during the period answers for
+ * its days only and names its successors; one that ceased before the period began answers for no day,
+ * and its figures for that period are refused with this answer. A unit created later answers for the
+ * whole period through the records of the units whose whole territory went into it.
+ */
+export type UnitPeriod = {
+  __typename?: 'UnitPeriod';
+  /** The unit (đơn vị). */
+  unit: Unit;
+  /** The period (kỳ). */
+  period: Period;
+  /** The map the period is reported on, the one in force on its last day (bản đồ của kỳ): 2013-2025, 2025-02 or 2025-07. */
+  map: Scalars['String']['output'];
+  /** First day the unit answers for (từ ngày); null when it answers for no day of the period. */
+  from?: Maybe<Scalars['Date']['output']>;
+  /** Last day the unit answers for (đến ngày), inclusive; null when it answers for no day of the period. */
+  to?: Maybe<Scalars['Date']['output']>;
+  /** True when the unit answers for the whole period (trọn kỳ). */
+  whole: Scalars['Boolean']['output'];
+  /** The unit's last day, when it ceased on or before the period's last day (ngày chấm dứt). */
+  ceasedOn?: Maybe<Scalars['Date']['output']>;
+  /** The units that took its territory over, on the next map (đơn vị kế thừa); empty while it exists. */
+  successors: Array<Unit>;
+  /** Ids under which records in this unit's territory are kept that no single unit of its map answers for (a commune split between successors, records at commune level; a retired id): list them with the organization's lists by unitId and correct each to its residential area (hồ sơ chờ phân bổ). */
+  toAssign: Array<Scalars['ID']['output']>;
+  /** The answer in one Vietnamese sentence, with the days (ghi chú). */
+  note: Scalars['String']['output'];
+};
+
+/** One link of a reform (1 February 2025 or 1 July 2025): an old unit went, fully or partly, into a new one (sáp nhập, chia tách). */
 export type LineageLink = {
   __typename?: 'LineageLink';
   /** The old unit. */
@@ -110,8 +172,6 @@ export type LineageLink = {
   successor: Unit;
   /** FULL when the whole old unit went into the new one, PARTIAL when it was split. */
   part: LineagePart;
-  /** For a split unit, whether this successor receives the records kept at commune level (without a residential area), so that they are counted once. */
-  primary: Scalars['Boolean']['output'];
   /** Day the change took effect. */
   effective: Scalars['Date']['output'];
   /** The legal act that made the change. */
@@ -171,25 +231,30 @@ export type Branch = {
 
 /** A calendar of reporting or assessment periods (kỳ báo cáo, kỳ đánh giá). */
 export type Calendar =
-  /** Calendar months (báo cáo tháng). */
+  /** Calendar months, first to last day (báo cáo tháng). */
   | 'MONTH'
-  /** Calendar quarters (báo cáo quý). */
+  /** Calendar quarters, 1 January to 31 March and so on (báo cáo quý). */
   | 'QUARTER'
-  /** Calendar years. */
+  /** Calendar years, 1 January to 31 December (năm dương lịch). */
   | 'YEAR'
-  /** The plan's six-month thematic report, 10 December to 9 June, due before 10 June (báo cáo chuyên đề 6 tháng). */
+  /** The plan's six-month thematic report (báo cáo chuyên đề 6 tháng): 10 December to 9 June inclusive, due before 10 June (id 2021-PLAN-6M); then 10 June to 9 December inclusive, due before 10 December (id 2021-PLAN-6M2), so that every day is in one six-month period. */
   | 'PLAN_SIX_MONTH'
-  /** The plan's yearly report, 10 December to 9 December, due before 10 December (báo cáo năm). */
+  /** The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y). */
   | 'PLAN_YEAR'
-  /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October. */
+  /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư). */
   | 'ASSESSMENT_RESIDENTIAL'
-  /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November. */
+  /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường). */
   | 'ASSESSMENT_UNIT';
 
-/** A reporting or assessment period (kỳ): a closed interval of days with the day its report is due before. */
+/**
+ * A reporting or assessment period (kỳ): a closed interval of days with the day its report is due before.
+ * The periods of one calendar tile the time line: every day is in exactly one. A record counts in the
+ * period its own date falls in; a record that stands for a while (a team, a boarding house) counts as it
+ * stands on the period's last day.
+ */
 export type Period = {
   __typename?: 'Period';
-  /** Stable id: 2021-05, 2021-Q2, 2021, 2021-PLAN-6M, 2021-PLAN-Y, 2022-ATANTT-KDC, 2022-ATANTT-UNIT. */
+  /** Stable id: 2021-05, 2021-Q2, 2021, 2021-PLAN-6M, 2021-PLAN-6M2, 2021-PLAN-Y, 2022-ATANTT-KDC, 2022-ATANTT-UNIT. */
   id: Scalars['ID']['output'];
   /** The calendar it belongs to. */
   calendar: Calendar;
@@ -199,8 +264,10 @@ export type Period = {
   end: Scalars['Date']['output'];
   /** The report on it is due before this day (hạn báo cáo: trước ngày). */
   dueBefore: Scalars['Date']['output'];
-  /** Label in Vietnamese, e.g. Năm 2021 (10/12/2020 – 10/12/2021). */
+  /** Label in Vietnamese stating the first and last day, e.g. Năm 2021 (10/12/2020 – 09/12/2021) (nhãn). */
   label: Scalars['String']['output'];
+  /** The map the period is reported on: the one in force on its last day (bản đồ của kỳ): 2013-2025, 2025-02 or 2025-07. */
+  map: Scalars['String']['output'];
 };
 
 /** A key task of Plan 155/KH-MTTQ-CAT, section II (nội dung công tác trọng tâm). */
@@ -229,7 +296,7 @@ export type Query = {
   organization?: Maybe<Organization>;
   /** A period by id; null when the id names no period. */
   period?: Maybe<Period>;
-  /** The period of a calendar that contains a date; null only for a six-month date outside 10 December to 9 June. */
+  /** The one period of a calendar that contains a date (every day is in exactly one). */
   periodContaining?: Maybe<Period>;
   /** The periods of a calendar that overlap a date range, in order (at most 400). */
   periods: Array<Period>;
@@ -4802,6 +4869,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  UnitPeriod: ResolverTypeWrapper<Record<string, unknown>>;
   LineageLink: ResolverTypeWrapper<Record<string, unknown>>;
   LineagePart: LineagePart;
   Organization: ResolverTypeWrapper<ReferenceOrganization>;
@@ -4992,6 +5060,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+  UnitPeriod: Record<string, unknown>;
   LineageLink: Record<string, unknown>;
   Organization: ReferenceOrganization;
   Branch: ReferenceBranch;
@@ -5175,14 +5244,27 @@ export type UnitResolvers<ContextType = SubgraphContext, ParentType extends Reso
   predecessors?: Resolver<Array<ResolversTypes['LineageLink']>, ParentType, ContextType>;
   successors?: Resolver<Array<ResolversTypes['LineageLink']>, ParentType, ContextType>;
   currentUnit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  inPeriod?: Resolver<Maybe<ResolversTypes['UnitPeriod']>, ParentType, ContextType, RequireFields<UnitInPeriodArgs, 'periodId'>>;
   police?: Resolver<Maybe<ResolversTypes['PoliceUnitRecords']>, ParentType, ContextType>;
+};
+
+export type UnitPeriodResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UnitPeriod'] = ResolversParentTypes['UnitPeriod']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  map?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  whole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ceasedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  successors?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  toAssign?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LineageLinkResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LineageLink'] = ResolversParentTypes['LineageLink']> = {
   predecessor?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   successor?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   part?: Resolver<ResolversTypes['LineagePart'], ParentType, ContextType>;
-  primary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   effective?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -5215,6 +5297,7 @@ export type PeriodResolvers<ContextType = SubgraphContext, ParentType extends Re
   end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   dueBefore?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  map?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PlanTaskResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PlanTask'] = ResolversParentTypes['PlanTask']> = {
@@ -6443,6 +6526,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Unit?: UnitResolvers<ContextType>;
+  UnitPeriod?: UnitPeriodResolvers<ContextType>;
   LineageLink?: LineageLinkResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   Branch?: BranchResolvers<ContextType>;
