@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDays,
   CHIENG_SON_MODEL_ID,
+  communeAsOn,
   CHIENG_SON_MODEL_NAME,
   CHIENG_SON_NEW,
   CHIENG_SON_OLD,
   ORGANIZATION_IDS,
   periodContaining,
-  territory,
   todayInVietnam,
   unitId,
 } from '@antt/reference';
@@ -289,6 +289,8 @@ describe('models across the province', () => {
 
   it('takes a police review recorded through the gateway as the model’s latest, and counts the model as effective this assessment year', async () => {
     const replica = unitId.oldCommune('04012');
+    // A review made today is recorded under the commune of today's map the model's commune went into.
+    const commune = communeAsOn(replica, today);
     const review = ok(
       await post(
         fed.gateway.url,
@@ -296,7 +298,7 @@ describe('models across the province', () => {
         {
           input: {
             modelId: 'model:women:1',
-            unitId: replica,
+            unitId: commune,
             reviewedOn: today,
             rating: 'EFFECTIVE',
             decision: 'KEEP',
@@ -312,7 +314,6 @@ describe('models across the province', () => {
     );
     expect(latest).toEqual({ womenModel: { latestReview: { reviewedOn: today, reviewer: { id: 'police' }, rating: 'EFFECTIVE' } } });
     const year = Number(periodContaining('ASSESSMENT_UNIT', today)!.id.slice(0, 4));
-    const commune = territory().currentUnit(replica)!.id;
     const data = ok<{ unit: { front: { hasEffectiveModel: boolean; effectiveModels: { id: string }[] } } }>(
       await post(
         fed.gateway.url,
@@ -328,7 +329,7 @@ describe('models across the province', () => {
   it('refuses a review that contradicts its rating, naming the field, and a review by the women’s union', async () => {
     const input = {
       modelId: 'model:women:1',
-      unitId: unitId.oldCommune('04012'),
+      unitId: communeAsOn(unitId.oldCommune('04012'), today),
       reviewedOn: today,
       rating: 'INEFFECTIVE',
       decision: 'REPLICATE',

@@ -91,13 +91,18 @@ export class Principal {
   private readonly jurisdiction: ReadonlySet<string>;
   /** Last day the caller's post was in force (null: still in force). */
   readonly postEnds: IsoDate | null;
+  /** The post's unit and the units it continued as on later maps (Territory.continuation). */
+  readonly postUnits: ReadonlySet<string>;
 
   constructor(readonly identity: Identity) {
     this.roles = new Set(identity.roles);
     this.unit = territory().unit(identity.unitId);
     this.level = this.unit && this.unit.level !== 'RESIDENTIAL_AREA' ? this.unit.level : null;
-    this.jurisdiction = territory().covered(identity.unitId);
-    this.postEnds = postEnd(identity.organization, this.unit);
+    // A post lasts along the units its unit continued as on later maps (Territory.continuation).
+    const line = territory().continuation(identity.unitId);
+    this.postUnits = new Set(line.length ? line.map((u) => u.id) : [identity.unitId]);
+    this.jurisdiction = new Set(line.flatMap((u) => [...territory().covered(u.id)]));
+    this.postEnds = postEnd(identity.organization, line.at(-1) ?? this.unit);
   }
 
   private holds(role: Role): boolean {
@@ -384,7 +389,7 @@ export const authorize = {
     if (p.isSteeringMember) return jurisdiction(p, r.unitId, r.dueDate, OUTSIDE);
     if (!p.isStaffOf(r.org)) return deny(`Bạn không có quyền xem báo cáo của ${orgName(r.org)}.`);
     const chain = [r.unitId, ...reportingChain(r.org, r.unitId, r.dueDate)];
-    if (!chain.includes(p.identity.unitId)) return deny('Báo cáo này không gửi lên cấp của bạn.');
+    if (!chain.some((u) => p.postUnits.has(u))) return deny('Báo cáo này không gửi lên cấp của bạn.');
     return jurisdiction(p, r.unitId, r.dueDate, OUTSIDE);
   },
 

@@ -63,13 +63,14 @@ describe('posts at each level across 2025', () => {
 
 describe('reporting chains on the due date', () => {
   it('a commune police station reports through the district until 28 February 2025 and straight to the province from 1 March', () => {
-    expect(reportingChain('police', CHIENG_PHA, BEFORE_MARCH)).toEqual([THUAN_CHAU, PROVINCE]);
+    // On 15 February 2025 the map of Resolution 1280 is in force: the same district, under its 2025-02 id.
+    expect(reportingChain('police', CHIENG_PHA, BEFORE_MARCH)).toEqual([unitId.districtFeb2025('119'), PROVINCE]);
     expect(reportingChain('police', CHIENG_PHA, SPRING)).toEqual([PROVINCE]);
     expect(reportingChain('police', BINH_THUAN, AFTER_JULY)).toEqual([PROVINCE]);
   });
 
   it('a commune women’s union reports through the district until 30 June 2025, then to the province, working under the Front', () => {
-    expect(reportingChain('women', CHIENG_PHA, SPRING)).toEqual([THUAN_CHAU, PROVINCE]);
+    expect(reportingChain('women', CHIENG_PHA, SPRING)).toEqual([unitId.districtFeb2025('119'), PROVINCE]);
     expect(reportingChain('women', BINH_THUAN, AFTER_JULY)).toEqual([PROVINCE]);
     expect([workingUnder('women', SPRING), workingUnder('women', AFTER_JULY), workingUnder('police', AFTER_JULY)]).toEqual([null, 'front', null]);
   });

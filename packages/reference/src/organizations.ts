@@ -220,7 +220,10 @@ export function hasBranchOn(org: OrganizationId, unit: AdminUnit, date: IsoDate)
  * commune reports to the district union until 30 June 2025 and to the provincial union from 1 July).
  */
 export function superiorBranch(org: OrganizationId, unitIdValue: string, date: IsoDate): Branch | null {
-  for (const u of territory().ancestorsOn(unitIdValue, date)) {
+  // The unit as it stood that day: a unit that only changed maps is read on the map in force.
+  const t = territory();
+  const asOn = t.continuation(unitIdValue).find((u) => t.existsOn(u.id, date))?.id ?? unitIdValue;
+  for (const u of t.ancestorsOn(asOn, date)) {
     if (!hasBranchOn(org, u, date)) continue;
     const b = branchAt(org, u);
     if (b) return b;

@@ -365,6 +365,26 @@ export class Territory {
   }
 
   /**
+   * The unit and the units it continued as on later maps: the whole of it went into a successor of the
+   * same level that kept its code (unchanged by Resolution 1280, or renamed, or having absorbed others).
+   * A post held at a unit (a user's token names one) lasts along this line, so a commune's staff keep
+   * their commune from 1 February 2025 when it only changed maps, not territory.
+   */
+  continuation(id: string): AdminUnit[] {
+    const out: AdminUnit[] = [];
+    for (let u = this.unit(id); u && !out.includes(u);) {
+      out.push(u);
+      const cur: AdminUnit = u;
+      const next = this.successors(cur.id)
+        .filter((l) => l.part === 'FULL')
+        .map((l) => this.units.get(l.successor)!)
+        .find((s) => s && s.level === cur.level && s.code === cur.code);
+      u = next;
+    }
+    return out;
+  }
+
+  /**
    * The units of the next map that took a unit's territory over: its lineage successors, or for a
    * district abolished on 1 July 2025 the communes its communes went into. Empty while it is current.
    */

@@ -5,7 +5,19 @@
  * January 2021 to today. Seeded and reproducible; every record goes through `demoWriter`, the same
  * repository and checks as a user's. The plan's texts are the plan's own (not demo); their progress is demo data.
  */
-import { addDays, demoModels, communesOn, demoRandom, isoDate, ORGANIZATION_IDS, PLAN_155, REFORM_DATE, territory, type OrganizationId } from '@antt/reference';
+import {
+  addDays,
+  communeAsOn,
+  demoModels,
+  communesOn,
+  demoRandom,
+  isoDate,
+  ORGANIZATION_IDS,
+  PLAN_155,
+  REFORM_DATE,
+  territory,
+  type OrganizationId,
+} from '@antt/reference';
 import { createContext, demoWriter, type Db } from '@antt/subgraph-kit';
 import {
   commendations,
@@ -329,7 +341,15 @@ export function seedFrontDemo(db: Db, today: string): number {
       write(
         modelReviews,
         reviewInput(
-          { modelId: m.id, unitId: m.unitId, reviewedOn: r.reviewedOn, rating: r.rating, evidence: r.evidence, decision: r.decision, basis: r.basis },
+          {
+            modelId: m.id,
+            unitId: communeAsOn(m.unitId, r.reviewedOn),
+            reviewedOn: r.reviewedOn,
+            rating: r.rating,
+            evidence: r.evidence,
+            decision: r.decision,
+            basis: r.basis,
+          },
           r.reviewer as OrganizationId,
         ),
       );

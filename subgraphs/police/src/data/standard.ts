@@ -5,11 +5,11 @@
  * per request and year.
  */
 import { eq } from 'drizzle-orm';
-import { forbidden } from '@antt/auth';
+import { authorize, enforce } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
 import { intInRange, requiredText, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { provincialCriteria } from '../db/schema.js';
-import { assertCanReadIndicators, isPoliceStaff } from '../access.js';
+import { assertCanReadIndicators } from '../access.js';
 import { criterionResults, establishments, PROVINCIAL_PREFIX, standardAssessments } from '../kinds/standard.js';
 import {
   CRITERIA_SETS,
@@ -148,8 +148,7 @@ export class StandardReads {
 
   addProvincialCriterion(kind: SubjectKind, textVi: string, textEn: string, fromYear: number): Criterion {
     const scope = this.ctx.scope;
-    if (!isPoliceStaff(scope) || !scope.has('LEADER') || scope.identity.unitId !== territory().provinceId)
-      throw forbidden('Chỉ lãnh đạo Công an tỉnh mới được thêm tiêu chí của tỉnh.');
+    enforce(authorize.addProvincialCriterion(scope.principal));
     const vi = requiredText('textVi', textVi, 1000, 'Nội dung tiêu chí');
     const en = requiredText('textEn', textEn, 1000, 'Bản dịch tiếng Anh');
     intInRange('fromYear', fromYear, 2022, 2100, 'Năm áp dụng');

@@ -3,10 +3,10 @@
  * cycle and the indicators, over the standard's kinds of record (src/kinds/standard.ts). Recording a
  * cycle again corrects it (and its criteria results) with a reason; recognition is a correction too.
  */
-import { forbidden, invalidInput, notFound } from '@antt/auth';
+import { authorize, forbidden, invalidInput, notFound } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
 import { inputProblems, recordsOf, storedUnit, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
-import { assertCanReadInternal, isOrganizationStaff, isPoliceStaff } from '../access.js';
+import { assertCanReadInternal, isPoliceStaff } from '../access.js';
 import { standardOf } from '../data/standard.js';
 import { currentRecords, follow, standingRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/resolvers.js';
@@ -18,13 +18,13 @@ function assertPoliceStaff(ctx: SubgraphContext): void {
   if (!isPoliceStaff(ctx.scope)) throw forbidden('Chỉ cán bộ Công an mới được ghi hồ sơ này.');
 }
 
-/** A unit as the schema's Unit resolves it (the generated types take every object as named values). */
 const currentYear = () => Number(todayInVietnam().slice(0, 4));
 
 /** An establishment as the register shows it: organizations' staff and leadership, inside their jurisdiction. */
 function establishment(ctx: SubgraphContext, id: string): StoredRecord | null {
   const e = standingRecord(ctx, establishments, id);
-  return e && (isOrganizationStaff(ctx.scope) || ctx.scope.has('LEADERSHIP')) && ctx.scope.coversUnit(e.unitId as string) ? e : null;
+  const p = ctx.scope.principal;
+  return e && authorize.readClass(p, 'INTERNAL', 'police').allowed && p.covers(e.unitId as string) ? e : null;
 }
 
 /** The next register id, CS-0001 onwards (the ids the register has always handed out). */
