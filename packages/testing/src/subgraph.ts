@@ -27,8 +27,9 @@ export interface TestSubgraph {
   count(table?: string): number;
 }
 
-export async function openTestSubgraph(sg: OrganizationSubgraph, opts: { demo?: boolean; today?: string } = {}): Promise<TestSubgraph> {
-  const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: opts.demo ?? false, today: opts.today });
+/** A subgraph over a migrated database: in memory, or in `file` (for tests of what is on disk: backups, restores). */
+export async function openTestSubgraph(sg: OrganizationSubgraph, opts: { demo?: boolean; today?: string; file?: string } = {}): Promise<TestSubgraph> {
+  const { db, sqlite } = openOrganizationDatabase(sg, { file: opts.file ?? ':memory:', demo: opts.demo ?? false, today: opts.today });
   const server = new ApolloServer<SubgraphContext>(subgraphApolloConfig(sg, db));
   return {
     db,
