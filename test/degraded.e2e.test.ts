@@ -224,3 +224,66 @@ describe('a write to a stopped subgraph', () => {
     expect(await count()).toBe(before + 1);
   });
 });
+
+describe('a hung subgraph behind a circuit breaker', () => {
+  it('costs the timeout a few times, then is answered at once without it, and is probed again until it recovers', async () => {
+    const real = fed.subgraphs.infocomm.url;
+    let hang = true;
+    let received = 0;
+    // A stand-in for the department's subgraph: hangs while `hang`, else passes requests to the real one.
+    const stub = http.createServer((req, res) => {
+      received++;
+      if (hang) return;
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<
+          string,
+          string
+        >;
+        const answer = await fetch(real, { method: 'POST', headers, body: Buffer.concat(chunks) });
+        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(await answer.text());
+      });
+    });
+    await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([k, v]) => [k, v.url]));
+    const gateway = await startGateway({
+      verifier: await testVerifier(),
+      gatewaySecret: TEST_GATEWAY_SECRET,
+      auditFile: ':memory:',
+      subgraphTimeoutMs: 300,
+      breakerResetMs: 300,
+      subgraphUrls: { ...urls, infocomm: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql` },
+    });
+    const health = async () =>
+      ((await (await fetch(gateway.url.replace(/\/graphql$/, '/health'))).json()) as { subgraphs: Record<string, string> }).subgraphs.infocomm;
+    try {
+      // Three calls that time out open the circuit.
+      for (let i = 0; i < 3; i++) {
+        const res = await post<{ unit: Unit }>(gateway.url, NAME_WOMEN_INFOCOMM, {}, leadership());
+        expect(res.errors).toEqual([unavailable('infocomm', ['unit', 'infocomm'])]);
+      }
+      expect(await health()).toBe('OPEN');
+      const ready = await fetch(gateway.url.replace(/\/graphql$/, '/ready'));
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { subgraphs: Record<string, string> }).subgraphs).toMatchObject({ infocomm: 'OPEN', women: 'CLOSED' });
+      // Now it is answered without the hung subgraph: no request reaches it, the rest of the answer is whole.
+      const before = received;
+      const res = await post<{ unit: Unit }>(gateway.url, NAME_WOMEN_INFOCOMM, {}, leadership());
+      expect(received).toBe(before);
+      expect(res.data?.unit).toMatchObject({ name: 'Tỉnh Sơn La', infocomm: null });
+      expect((res.data!.unit.women as { activityCounts: unknown[] }).activityCounts.length).toBeGreaterThan(0);
+      expect(res.errors).toEqual([unavailable('infocomm', ['unit', 'infocomm'])]);
+      // It recovers; after the reset time one request probes it and closes the circuit.
+      hang = false;
+      while ((await health()) === 'OPEN') await new Promise((r) => setTimeout(r, 50));
+      const back = await post<{ unit: Unit }>(gateway.url, NAME_WOMEN_INFOCOMM, {}, leadership());
+      expect(back.errors).toBeUndefined();
+      expect(await health()).toBe('CLOSED');
+    } finally {
+      await gateway.stop();
+      stub.closeAllConnections();
+      await new Promise((resolve) => stub.close(resolve));
+    }
+  });
+});

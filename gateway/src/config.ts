@@ -9,3 +9,12 @@ export function subgraphTimeoutMs(env: NodeJS.ProcessEnv = process.env): number 
   if (!Number.isInteger(ms) || ms <= 0) throw new Error(`ANTT_SUBGRAPH_TIMEOUT_MS must be a whole number of milliseconds above 0, not "${raw}".`);
   return ms;
 }
+
+/** ANTT_BREAKER_RESET_MS: how long a subgraph's open circuit answers at once before one request probes it again. */
+export function breakerResetMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ANTT_BREAKER_RESET_MS;
+  if (raw === undefined || raw === '') return 10_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`ANTT_BREAKER_RESET_MS must be a whole number of milliseconds above 0, not "${raw}".`);
+  return ms;
+}

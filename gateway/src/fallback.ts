@@ -153,6 +153,8 @@ export function isUnavailable(error: unknown): boolean {
 
 /** True when the request certainly never reached the subgraph, so nothing can have been written. */
 function neverReached(error: unknown): boolean {
+  // An open circuit answers before any socket is opened (breaker.ts).
+  if ((error as { code?: unknown } | undefined)?.code === 'EOPENBREAKER') return true;
   const cause = (error as { cause?: { code?: unknown; errors?: { code?: unknown }[] } } | undefined)?.cause;
   const codes = [cause?.code, ...(cause?.errors ?? []).map((e) => e.code)];
   return codes.some((c) => c === 'ECONNREFUSED' || c === 'ENOTFOUND' || c === 'EHOSTUNREACH');

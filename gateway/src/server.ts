@@ -28,7 +28,8 @@ import { subgraphClientError, withGatewayScalars } from './errors.js';
 import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
 import { SubgraphFallback } from './fallback.js';
-import { subgraphTimeoutMs } from './config.js';
+import { breakerResetMs, subgraphTimeoutMs } from './config.js';
+import { subgraphBreaker, type Breaker } from './breaker.js';
 
 export interface GatewayContext {
   identity: Identity;
@@ -45,6 +46,8 @@ export interface GatewayOptions {
   port?: number;
   host?: string;
   supergraphSdl?: string;
+  /** How long an open circuit answers at once before probing the subgraph again (ms); default ANTT_BREAKER_RESET_MS or 10 000. */
+  breakerResetMs?: number;
   /** Longest a subgraph may take to answer, in milliseconds; default ANTT_SUBGRAPH_TIMEOUT_MS or 15 000. */
   subgraphTimeoutMs?: number;
   /** The secret the gateway presents to subgraphs; only it may use _entities and _service. */
@@ -101,6 +104,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const supergraphSdlText = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
   const timeout = opts.subgraphTimeoutMs ?? subgraphTimeoutMs();
   const fallback = new SubgraphFallback(supergraphSdlText, { log: (m) => console.warn(m) });
+  const resetMs = opts.breakerResetMs ?? breakerResetMs();
+  const breakers = new Map<string, Breaker>();
+  const breakerFor = (name: string): Breaker => {
+    let b = breakers.get(name);
+    if (!b) breakers.set(name, (b = subgraphBreaker({ timeoutMs: timeout, resetMs })));
+    return b;
+  };
   const gateway = withGatewayScalars(
     new ApolloGateway({
       supergraphSdl: supergraphSdlText,
@@ -108,8 +118,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         new ForwardingDataSource(
           {
             url: opts.subgraphUrls[name as OrganizationId] ?? url,
-            // No retries (a mutation must never run twice); a timeout so one slow subgraph cannot hold a request forever.
-            fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) }),
+            // No retries (a mutation must never run twice); a timeout so one slow subgraph cannot hold a
+            // request forever, and a circuit breaker so a hung one stops costing even that (breaker.ts).
+            fetcher: breakerFor(name).fetcher,
           },
           name,
           opts.gatewaySecret,
@@ -169,10 +180,18 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         throw e;
       }
     },
-    health: () => ({ gateway: true }),
+    // Each organization's circuit: CLOSED (answering), OPEN (failing: answered at once without it), HALF_OPEN (being probed).
+    health: () => ({ gateway: true, subgraphs: Object.fromEntries([...breakers].map(([name, b]) => [name, b.state()])) }),
+    // The gateway is ready while at least one organization answers: with some down it still gives
+    // partial answers that name them; readiness lists each one's circuit.
+    ready: () => {
+      const subgraphs = Object.fromEntries([...breakers].map(([name, b]) => [name, b.state()]));
+      return { ready: Object.values(subgraphs).some((s) => s !== 'OPEN'), subgraphs };
+    },
   });
   const stop = async () => {
     await server.stop();
+    for (const b of breakers.values()) b.shutdown();
     sqlite.close();
   };
   return { ...server, stop, [Symbol.asyncDispose]: stop };

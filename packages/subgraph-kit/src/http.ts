@@ -1,6 +1,6 @@
 /**
  * The HTTP shell shared by the gateway and every subgraph: Express 5 with Apollo's integration,
- * a /health endpoint that needs no token, and graceful shutdown.
+ * /health (liveness) and /ready (readiness) endpoints that need no token, and graceful shutdown.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +26,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   apollo: (drain: ApolloServerPlugin<TContext>) => ApolloServer<TContext>;
   context: (req: express.Request) => Promise<TContext>;
   health: () => Record<string, unknown>;
+  /** Whether the server can do its work now (GET /ready: 200 or 503), with what it depends on; default: ready once listening. */
+  ready?: () => { ready: boolean } & Record<string, unknown>;
   /** Largest request body accepted. */
   bodyLimit?: string;
   /** Requests per minute and token; default from ANTT_RATE_LIMIT_PER_MINUTE or 600. */
@@ -84,8 +86,13 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   const httpServer = http.createServer(app);
   const server = opts.apollo(ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<TContext>);
   await server.start();
+  // Liveness: the process answers. Readiness: it can do its work (a load balancer sends traffic only then).
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', ...opts.health() });
+  });
+  app.get('/ready', (_req, res) => {
+    const r = opts.ready?.() ?? { ready: true };
+    res.status(r.ready ? 200 : 503).json(r);
   });
   const before: express.RequestHandler = opts.before ?? ((_req, _res, next) => next());
   app.use(

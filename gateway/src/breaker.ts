@@ -1,0 +1,54 @@
+/**
+ * A circuit breaker per subgraph (opossum, the maintained Node.js breaker). A hung organization costs
+ * its callers the subgraph timeout at most a few times: once most recent calls to it have failed (no
+ * connection, no answer in time), its circuit opens and every call answers at once, as if the
+ * subgraph were down (fallback.ts then gives the rest of the answer), without a socket being opened.
+ * After `resetMs` one call goes through as a probe (half-open): its success closes the circuit, its
+ * failure opens it again. Queries that do not touch the organization never see its breaker.
+ *
+ * Only failures to answer count. An answer, a 5xx included, is the subgraph's own and passes through
+ * the gateway's usual handling; a 4xx is the user's doing and never trips anything.
+ */
+import CircuitBreaker from 'opossum';
+
+export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+
+export interface BreakerOptions {
+  /** Longest one call may take (ms). */
+  timeoutMs: number;
+  /** How long an open circuit answers at once before a probe (ms). */
+  resetMs: number;
+  /** Calls in the rolling window before the breaker judges at all. */
+  volumeThreshold?: number;
+  /** Percentage of failed calls in the window that opens the circuit. */
+  errorThresholdPercentage?: number;
+}
+
+type Fetch = typeof fetch;
+
+export interface Breaker {
+  /** A fetch for the subgraph's data source, through the breaker. */
+  fetcher: (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => Promise<Response>;
+  state(): BreakerState;
+  shutdown(): void;
+}
+
+/** The error an open circuit answers with: the request never left the gateway. */
+export const BREAKER_OPEN = 'EOPENBREAKER';
+
+export function subgraphBreaker(opts: BreakerOptions): Breaker {
+  const call = (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => fetch(input, { ...init, signal: AbortSignal.timeout(opts.timeoutMs) });
+  const breaker = new CircuitBreaker(call, {
+    // The fetch's own signal bounds each call; opossum's timer would leave the socket open.
+    timeout: false,
+    resetTimeout: opts.resetMs,
+    rollingCountTimeout: 10_000,
+    volumeThreshold: opts.volumeThreshold ?? 3,
+    errorThresholdPercentage: opts.errorThresholdPercentage ?? 50,
+  });
+  return {
+    fetcher: (input, init) => breaker.fire(input, init),
+    state: () => (breaker.opened ? 'OPEN' : breaker.halfOpen ? 'HALF_OPEN' : 'CLOSED'),
+    shutdown: () => breaker.shutdown(),
+  };
+}
