@@ -2,7 +2,7 @@
  * Runs the gateway on its own. Subgraph URLs come from ANTT_<ORG>_URL (default: the embedded
  * default's ports 4001-4009), the port from PORT (default 4000).
  */
-import { GATEWAY_DEFAULT_PORT, gatewaySecret, portFromEnv, subgraphUrlVariable, verifierFromEnv } from '@antt/subgraph-kit';
+import { GATEWAY_DEFAULT_PORT, gatewaySecret, log, portFromEnv, subgraphUrlVariable, verifierFromEnv } from '@antt/subgraph-kit';
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { startGateway } from './server.js';
 
@@ -16,7 +16,7 @@ const server = await startGateway({
   port: portFromEnv(GATEWAY_DEFAULT_PORT),
   host: process.env.HOST,
 });
-console.log(`[gateway] listening on ${server.url}`);
+log.info({ service: 'gateway', url: server.url }, 'listening');
 const shutdown = async () => {
   await server.stop();
   process.exit(0);

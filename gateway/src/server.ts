@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AuditTrail } from '@antt/audit';
 import {
+  createMetrics,
   dataDir,
   edgeApolloOptions,
   formatError,
@@ -19,6 +20,7 @@ import {
   openDatabase,
   REQUEST_ID_HEADER,
   serve,
+  serviceLog,
   type RunningServer,
 } from '@antt/subgraph-kit';
 import { readClassMap } from './data-classes.js';
@@ -69,6 +71,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly secret: string,
     private readonly fallback: SubgraphFallback,
     private readonly onCall?: (subgraph: string) => void,
+    private readonly onFailure?: (subgraph: string, error: unknown) => void,
   ) {
     super(config);
     fallback.register(subgraph, (options) => super.process(options));
@@ -79,6 +82,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
+      this.onFailure?.(this.subgraph, error);
       return this.fallback.recover(this.subgraph, options, error);
     }
   }
@@ -98,12 +102,24 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** Why a call to a subgraph got no answer, for the failures metric. */
+function failureReason(error: unknown): string {
+  const e = error as { code?: unknown; name?: unknown; cause?: { code?: unknown; name?: unknown } } | undefined;
+  if (e?.code === 'EOPENBREAKER') return 'circuit_open';
+  const name = e?.name ?? e?.cause?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
+  if (e?.cause?.code === 'ECONNREFUSED') return 'refused';
+  return 'error';
+}
+
 export async function startGateway(opts: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway 2.14 reports anonymous usage unless told not to; this federation sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
   const supergraphSdlText = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
   const timeout = opts.subgraphTimeoutMs ?? subgraphTimeoutMs();
-  const fallback = new SubgraphFallback(supergraphSdlText, { log: (m) => console.warn(m) });
+  const logger = serviceLog('gateway');
+  const metrics = createMetrics('gateway');
+  const fallback = new SubgraphFallback(supergraphSdlText, { log: (m) => logger.warn(m) });
   const resetMs = opts.breakerResetMs ?? breakerResetMs();
   const breakers = new Map<string, Breaker>();
   const breakerFor = (name: string): Breaker => {
@@ -126,6 +142,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
           opts.gatewaySecret,
           fallback,
           opts.onSubgraphCall,
+          (subgraph, error) => metrics.subgraphFailures.inc({ subgraph, reason: failureReason(error) }),
         ),
     }),
   );
@@ -156,9 +173,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       next();
     },
     context: async (req) => {
-      const requestId = randomUUID();
+      // One id follows the request into every subgraph and the audit trails (observe() set it).
+      const requestId = (req.res?.locals.requestId as string | undefined) ?? randomUUID();
       try {
         const identity = await opts.verifier(req.headers.authorization);
+        if (req.res) req.res.locals.subject = identity.userId;
         return { identity, authorization: req.headers.authorization!, requestId };
       } catch (e) {
         trail.append([
@@ -181,6 +200,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       }
     },
     // Each organization's circuit: CLOSED (answering), OPEN (failing: answered at once without it), HALF_OPEN (being probed).
+    service: 'gateway',
+    metrics,
     health: () => ({ gateway: true, subgraphs: Object.fromEntries([...breakers].map(([name, b]) => [name, b.state()])) }),
     // The gateway is ready while at least one organization answers: with some down it still gives
     // partial answers that name them; readiness lists each one's circuit.

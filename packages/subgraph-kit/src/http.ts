@@ -10,6 +10,7 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { rateLimitPerToken } from './edge.js';
+import { createMetrics, log, metricsEndpoint, observe, serviceLog, type Metrics } from './observability.js';
 import { isMislabelledInternal, translateFormattedError } from './errors/contract.js';
 
 export interface RunningServer {
@@ -32,6 +33,10 @@ export interface ServeOptions<TContext extends BaseContext> {
   bodyLimit?: string;
   /** Requests per minute and token; default from ANTT_RATE_LIMIT_PER_MINUTE or 600. */
   rateLimitPerMinute?: number;
+  /** The server's name in logs and metrics (`gateway`, `women`...). */
+  service?: string;
+  /** The server's metrics (to add its own); made here when not given. */
+  metrics?: Metrics;
   /** Runs before GraphQL (the gateway resolves persisted operations here). */
   before?: express.RequestHandler;
 }
@@ -72,7 +77,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const own = formatted.message.startsWith(CONTEXT_PREFIX) ? { ...formatted, message: formatted.message.slice(CONTEXT_PREFIX.length) } : formatted;
     return translateFormattedError(own, error);
   }
-  console.error('[error]', error);
+  log.error({ err: error }, 'internal error');
   return {
     message: 'Lỗi hệ thống: yêu cầu chưa thực hiện được. Vui lòng thử lại hoặc báo quản trị viên.',
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
@@ -83,6 +88,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 export async function serve<TContext extends BaseContext>(opts: ServeOptions<TContext>): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  const metrics = opts.metrics ?? createMetrics(opts.service ?? 'server');
+  app.use(observe(serviceLog(opts.service ?? 'server'), metrics));
   const httpServer = http.createServer(app);
   const server = opts.apollo(ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<TContext>);
   await server.start();
@@ -90,6 +97,16 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', ...opts.health() });
   });
+  // Metrics for Prometheus; when ANTT_METRICS_TOKEN is set, only with that bearer token.
+  app.get(
+    '/metrics',
+    (req, res, next) => {
+      const token = process.env.ANTT_METRICS_TOKEN;
+      if (token && req.headers.authorization !== `Bearer ${token}`) return void res.status(401).end();
+      next();
+    },
+    metricsEndpoint(metrics),
+  );
   app.get('/ready', (_req, res) => {
     const r = opts.ready?.() ?? { ready: true };
     res.status(r.ready ? 200 : 503).json(r);

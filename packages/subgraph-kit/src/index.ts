@@ -36,3 +36,4 @@ export * from './errors/contract.js';
 export * from './errors/translate.js';
 export * from './cost.js';
 export * from './backup.js';
+export * from './observability.js';

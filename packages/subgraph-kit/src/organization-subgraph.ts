@@ -29,6 +29,7 @@ import { auditPlugin, RequestAudit } from './audit-plugin.js';
 import { trailOf, writesInTransactions } from './writes.js';
 import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
 import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
+import { createMetrics, gaugeOf, log } from './observability.js';
 import { dataDir, defaultPort, gatewaySecret, portFromEnv, verifierFromEnv } from './config.js';
 import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
@@ -150,7 +151,10 @@ export function openOrganizationDatabase(
   // Records kept under a unit of another map than their date's are moved before anything reads them.
   const moves = moveRecordsToTheirMap(opened.sqlite, sg.kinds);
   if (moves.moved || moves.listed)
-    console.log(`[${sg.name}] ${moves.moved} bản ghi chuyển sang đơn vị của bản đồ hành chính đúng ngày; ${moves.listed} bản ghi chờ cán bộ phân bổ.`);
+    log.info(
+      { service: sg.name, moved: moves.moved, listed: moves.listed },
+      `${moves.moved} bản ghi chuyển sang đơn vị của bản đồ hành chính đúng ngày; ${moves.listed} bản ghi chờ cán bộ phân bổ.`,
+    );
   let seeded = 0;
   if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg, opts.today ?? todayInVietnam());
   return { ...opened, seeded, moves };
@@ -211,6 +215,18 @@ export interface StartOptions {
 
 /** Starts the subgraph's HTTP server; every request must carry a token it verifies itself. */
 export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions): Promise<RunningServer> {
+  const metrics = createMetrics(sg.name);
+  const sqlite = sqliteOf(opts.db);
+  gaugeOf(metrics, 'antt_database_bytes', "Size of the organization's SQLite file in bytes", () => {
+    const page = sqlite.pragma('page_size', { simple: true }) as number;
+    return page * (sqlite.pragma('page_count', { simple: true }) as number);
+  });
+  gaugeOf(
+    metrics,
+    'antt_audit_entries',
+    "Entries in the audit trail's hash chain",
+    () => (sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
+  );
   return serve<SubgraphContext>({
     port: opts.port ?? 0,
     host: opts.host,
@@ -222,10 +238,15 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
       // Identity comes from the verified token alone; other identity headers a client sends are ignored.
       const identity = await opts.verifier(req.headers.authorization);
       const fromGateway = isGatewaySecret(req.headers[GATEWAY_HEADER], opts.gatewaySecret);
-      const requestId = fromGateway && typeof req.headers[REQUEST_ID_HEADER] === 'string' ? req.headers[REQUEST_ID_HEADER] : undefined;
+      // The gateway's request id (observe() took it from the header), so one id follows a request everywhere.
+      const requestId =
+        fromGateway && typeof req.headers[REQUEST_ID_HEADER] === 'string' ? req.headers[REQUEST_ID_HEADER] : (req.res?.locals.requestId as string | undefined);
+      if (req.res) req.res.locals.subject = identity.userId;
       return contextFor(sg, opts.db, identity, { fromGateway, requestId, audit: new RequestAudit() });
     },
     health: () => ({ subgraph: sg.name }),
+    service: sg.name,
+    metrics,
   });
 }
 
@@ -244,7 +265,7 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
     port: portFromEnv(defaultPort(sg.name)),
     host: process.env.HOST,
   });
-  console.log(`[${sg.name}] listening on ${server.url}${seeded ? ` (loaded ${seeded} demo records)` : ''}`);
+  log.info({ service: sg.name, url: server.url, demoRecords: seeded, synchronous: sqlite.pragma('synchronous', { simple: true }) }, 'listening');
   const shutdown = async () => {
     await server.stop();
     sqlite.close();
