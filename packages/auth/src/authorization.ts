@@ -393,6 +393,27 @@ export const authorize = {
     return jurisdiction(p, r.unitId, r.dueDate, OUTSIDE);
   },
 
+  /**
+   * Approving a submitted report, or returning it for rework: staff of the same organization at the level
+   * directly above the submitting branch, as the chain stood on the due date (reportingChain), while
+   * their post was in force that day.
+   */
+  approveReport(p: Principal, r: SubmittedReport): Decision {
+    const any = authorize.writeAny(p, r.org);
+    if (!any.allowed) return any;
+    const above = reportingChain(r.org, r.unitId, r.dueDate)[0];
+    if (!above || !p.postUnits.has(above))
+      return deny('Chỉ cán bộ cấp trên trực tiếp của đơn vị lập báo cáo (theo ngành dọc, vào ngày đến hạn) mới được duyệt hoặc trả lại báo cáo này.');
+    return jurisdiction(p, r.unitId, r.dueDate, OUTSIDE_WRITE);
+  },
+
+  /** Accepting an approved report at province level, or returning it: the consolidators (PV05 for the police, Ban Phong trào for the Front). */
+  acceptReport(p: Principal): Decision {
+    return p.isConsolidator
+      ? ALLOW_AUDITED
+      : deny('Chỉ cán bộ tổng hợp cấp tỉnh của Công an (Phòng PV05) và Mặt trận (Ban Phong trào) mới được tiếp nhận báo cáo.');
+  },
+
   /** The police's list of overdue tips: police leaders and investigators. */
   listOverdueTips(p: Principal): Decision {
     return p.isStaffOf('police') && (p.isLeaderOf('police') || p.isInvestigator)

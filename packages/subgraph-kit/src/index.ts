@@ -37,3 +37,4 @@ export * from './errors/translate.js';
 export * from './cost.js';
 export * from './backup.js';
 export * from './observability.js';
+export * from './reports/index.js';

@@ -7,7 +7,9 @@
 import { kindTable } from './records/table.js';
 import { modelKind } from './models/kind.js';
 import { forumKind, opinionKind } from './forums/kind.js';
+import { reportKind } from './reports/kind.js';
 
 export const models = kindTable(modelKind('front').spec);
 export const forums = kindTable(forumKind('front').spec);
 export const opinions = kindTable(opinionKind('front').spec);
+export const reports = kindTable(reportKind('front').spec);

@@ -36,6 +36,7 @@ import { eq } from 'drizzle-orm';
 import type { RecordKind } from './records/kind.js';
 import { moveRecordsToTheirMap, type UnitMoves } from './records/unit-moves.js';
 import { kindsModule } from './records/module.js';
+import { reportModules } from './reports/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
 export type Resolvers = GraphQLResolverMap<any>;
@@ -107,6 +108,9 @@ export interface DefineOptions {
 
 export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], seedDemo, demo, kinds = [] }: DefineOptions): OrganizationSubgraph {
   const dir = fileURLToPath(root);
+  // The reports module counts every kind of the subgraph, known once all modules are listed.
+  let allKinds: RecordKind[] = [];
+  const [sharedReports, ownReports] = reportModules(org, () => allKinds);
   const modules: OrganizationSubgraph['modules'] = [
     { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
     { typeDefs: sharedActivityTypeDefs, resolvers: {} },
@@ -115,9 +119,11 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) as Resolvers },
     ...modelAndForumModules(org),
     ...shared,
+    sharedReports!,
+    { ...ownReports!, demo: undefined },
   ];
   // Every kind of the subgraph in one generated module, the shared modules' and the organization's own.
-  const allKinds = [...modules.flatMap((m) => m.kinds ?? []), ...kinds];
+  allKinds = [...modules.flatMap((m) => m.kinds ?? []), ...kinds];
   if (allKinds.length) modules.push(kindsModule(allKinds));
   const own = join(dir, 'schema.graphql');
   const ownSdl = existsSync(own) ? readFileSync(own, 'utf8') : '';
@@ -129,7 +135,8 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     modules,
     migrationsFolder: join(dir, 'drizzle'),
     // The organization's own demo data last, under its own key (whether its records are declared as kinds or in schema.graphql).
-    demos: [...modules.flatMap(moduleDemo), ...(demo ? [{ name: org, seed: demo }] : [])],
+    // Demo reports last: their figures count every other demo record.
+    demos: [...modules.flatMap(moduleDemo), ...(demo ? [{ name: org, seed: demo }] : []), ...moduleDemo(ownReports!)],
     // The write transactions wrap the data-class checks, so that a field's checks and its write see
     // the same state of the database.
     schema: () =>

@@ -11,3 +11,4 @@ export * from './demo.js';
 export * from './window-sql.js';
 export * from './current.js';
 export * from './unit-moves.js';
+export * from './write-hooks.js';

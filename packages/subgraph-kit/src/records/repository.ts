@@ -20,6 +20,7 @@ import { columnOf, fmtDate, type FieldSpec } from './fields.js';
 import { plausibleRecordId, newRecordId } from './ids.js';
 import type { Caller, RecordKind } from './kind.js';
 import { Problems, inputProblems } from './problems.js';
+import { beforeRecordWrite } from './write-hooks.js';
 
 /** The largest page a list gives. */
 export const RECORD_PAGE_MAX = 200;
@@ -532,7 +533,7 @@ export class RecordRepository {
    */
   create(
     input: Record<string, unknown>,
-    opts: { clientKey?: string | null; demo?: boolean; recordedBy?: string; recordedAt?: string; recordId?: string } = {},
+    opts: { clientKey?: string | null; demo?: boolean; recordedBy?: string; recordedAt?: string; recordId?: string; reason?: string | null } = {},
   ): StoredRecord {
     // Someone who may not write this organization's records at all is told so before anything about the input.
     const principal = this.scope.principal;
@@ -546,6 +547,10 @@ export class RecordRepository {
         p.add('clientKey', 'khóa yêu cầu phải có 8 đến 100 ký tự chữ, số hoặc - _ . : (ví dụ một UUID).', 'INVALID_CLIENT_KEY');
       p.throwIfAny();
     }
+    // A reason is optional on a create, unless a write hook asks for one (a period an approved report covers).
+    const rp = new Problems();
+    const why = opts.reason == null || opts.reason === '' ? null : (checkReason(opts.reason, 'reason', rp) ?? null);
+    rp.throwIfAny();
     return this.tx(() => {
       if (opts.clientKey != null) {
         const first = this.st.byClientKey.get(opts.clientKey) as Record<string, unknown> | undefined;
@@ -562,9 +567,11 @@ export class RecordRepository {
       }
       const conflictKey = this.assertNoConflict(values, '');
       const at = opts.recordedAt ?? nowIso();
+      const recordId = opts.recordId ?? newRecordId(this.spec.slug, this.org);
+      const after = this.hooks('create', recordId, [values], why);
       const row = this.st.insert.get(
         this.row(values, {
-          record_id: opts.recordId ?? newRecordId(this.spec.slug, this.org),
+          record_id: recordId,
           version: 1,
           status: 'ACTIVE',
           created_at: at,
@@ -573,12 +580,20 @@ export class RecordRepository {
           client_key: opts.clientKey ?? null,
           content_hash: hash,
           demo: opts.demo ? 1 : 0,
+          reason: why,
           ...(this.spec.branch ? { branch_id: branchId } : {}),
           ...(this.spec.unique ? { conflict_key: conflictKey } : {}),
         }),
       ) as Record<string, unknown>;
+      after();
       return this.toRecord(row);
     });
+  }
+
+  /** The write hooks (write-hooks.ts) for a write of this record, before it; returns what runs after it. */
+  private hooks(action: 'create' | 'correct' | 'void', recordId: string, states: Record<string, unknown>[], reason: string | null): () => void {
+    const places = states.map((v) => ({ unitId: v[this.spec.unitField] as string, date: v[this.spec.dateField] as string }));
+    return beforeRecordWrite({ db: this.db, sqlite: this.sqlite, scope: this.scope, org: this.org, kind: this.kind, action, recordId, places, reason });
   }
 
   /** A record the caller may change; outside their reach, a record and no record look the same. */
@@ -650,7 +665,10 @@ export class RecordRepository {
       const { values, branchId } = this.validate(merged, 'changes', current.id);
       enforce(authorize.write(this.scope.principal, this.org, values[this.spec.unitField] as string, values[this.spec.dateField] as string));
       const conflictKey = this.assertNoConflict(values, current.id);
-      return this.nextVersion(prev, values, { status: 'ACTIVE', reason: why!, changed, branchId, conflictKey });
+      const after = this.hooks('correct', current.id, [current, values], why!);
+      const out = this.nextVersion(prev, values, { status: 'ACTIVE', reason: why!, changed, branchId, conflictKey });
+      after();
+      return out;
     });
   }
 
@@ -665,7 +683,10 @@ export class RecordRepository {
         throw new GraphQLError(`${this.spec.nounVi} này đã bị hủy trước đó.`, { extensions: { code: 'BAD_USER_INPUT', field: 'id', reason: 'VOIDED' } });
       const current = this.toRecord(prev);
       const values = Object.fromEntries(Object.keys(this.spec.fields).map((k) => [k, current[k]]));
-      return this.nextVersion(prev, values, { status: 'VOIDED', reason: why!, changed: [], branchId: current.branchId ?? null, conflictKey: null });
+      const after = this.hooks('void', current.id, [current], why!);
+      const out = this.nextVersion(prev, values, { status: 'VOIDED', reason: why!, changed: [], branchId: current.branchId ?? null, conflictKey: null });
+      after();
+      return out;
     });
   }
 

@@ -53,8 +53,8 @@ export function kindResolvers(kind: RecordKind): KindResolverMap {
   }
   if (s.branch) entity.branch = version.branch = ((r: StoredRecord) => (r.branchId ? branchById(r.branchId) : null)) as Resolver;
   const mutations: Record<string, Resolver> = {
-    [s.create]: ((_: unknown, a: { input: Record<string, unknown>; clientKey?: string | null }, ctx: SubgraphContext) =>
-      recordsOf(ctx, kind).create(a.input, { clientKey: a.clientKey })) as Resolver,
+    [s.create]: ((_: unknown, a: { input: Record<string, unknown>; clientKey?: string | null; reason?: string | null }, ctx: SubgraphContext) =>
+      recordsOf(ctx, kind).create(a.input, { clientKey: a.clientKey, reason: a.reason })) as Resolver,
     [kind.correctMutation]: ((_: unknown, a: { id: string; changes: Record<string, unknown>; reason: string }, ctx: SubgraphContext) =>
       recordsOf(ctx, kind).correct(a.id, a.changes, a.reason)) as Resolver,
     [kind.voidMutation]: ((_: unknown, a: { id: string; reason: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).void(a.id, a.reason)) as Resolver,

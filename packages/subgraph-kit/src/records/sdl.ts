@@ -149,7 +149,7 @@ ${fieldLines(kind, 'changes')}
 }`,
     `extend type Mutation {
   ${str(`Record a ${T} (ghi nhận ${noun}). With clientKey, a retry returns the record made the first time; the same key with other content is refused.`)}
-  ${s.create}("What it says." input: Record${T}Input!, "A key the client makes once per record (e.g. a UUID), so that a retry after a timeout does not record it twice." clientKey: String): ${T}
+  ${s.create}("What it says." input: Record${T}Input!, "A key the client makes once per record (e.g. a UUID), so that a retry after a timeout does not record it twice." clientKey: String, "Why it is recorded now (lý do), at least 5 characters: required when its date falls in a period an approved report covers (the report then gets a new version to approve)." reason: String): ${T}
   ${str(`Correct a ${T} (đính chính ${noun}): a new version; the previous one stays readable in its history.`)}
   ${kind.correctMutation}("Record id." id: ID!, "The fields to change." changes: Correct${T}Input!, "Why (lý do đính chính), at least 5 characters." reason: String!): ${T}
   ${str(`Void a ${T} (hủy ${noun}): it stops counting; its versions stay readable.`)}

@@ -304,6 +304,14 @@ export type Query = {
   planTasks: Array<PlanTask>;
   /** The audit trail of the Elderly Association of Sơn La province's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   elderlyAuditTrail: Array<AuditRecord>;
+  /** The consolidated report of a unit on a period, e.g. province:14 and 2021-PLAN-6M (báo cáo tổng hợp); each organization's part is a field of it. */
+  consolidatedReport?: Maybe<ConsolidatedReport>;
+  /** A preview of a branch's report on a period with live figures (xem trước báo cáo): its staff and the levels above. */
+  elderlyReportDraft?: Maybe<ElderlyReportDraft>;
+  /** Every version of a branch's report on a period, oldest first (các phiên bản báo cáo). */
+  elderlyReports: Array<ElderlyReport>;
+  /** What the caller's branch owes: reports due between two days, with where each stands (báo cáo phải gửi). Default: due from 60 days ago to 45 days ahead. */
+  elderlyReportsOwed: Array<ReportStanding>;
   /** ElderlyActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   elderlyActivities: ElderlyActivityConnection;
   /** One ElderlyActivity by id; null when there is none or it is not yours to see. */
@@ -336,6 +344,10 @@ export type Query = {
   elderlyAtRiskSupports: ElderlyAtRiskSupportConnection;
   /** ElderlyTipHandover records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   elderlyTipHandovers: ElderlyTipHandoverConnection;
+  /** ElderlyReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  elderlyReportVersions: ElderlyReportConnection;
+  /** One ElderlyReport by id; null when there is none or it is not yours to see. */
+  elderlyReportVersion?: Maybe<ElderlyReport>;
   /** ElderlyFamilyPledge records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   elderlyFamilyPledges: ElderlyFamilyPledgeConnection;
 };
@@ -392,6 +404,34 @@ export type QueryElderlyAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryConsolidatedReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryElderlyReportDraftArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryElderlyReportsArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryElderlyReportsOwedArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -561,6 +601,26 @@ export type QueryElderlyTipHandoversArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryElderlyReportVersionsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<ReportStage>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryElderlyReportVersionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -869,6 +929,14 @@ export type Mutation = {
   recordElderlyReintegrationOutcome?: Maybe<ElderlyReintegrationSupport>;
   /** Record the result of a mediation (once; a later change is a correction with its reason). */
   recordElderlyMediationResult?: Maybe<ElderlyMediationCase>;
+  /** Submit the branch's report on a period (gửi báo cáo): its figures are read now; a second version only after a return. */
+  submitElderlyReport?: Maybe<ElderlyReport>;
+  /** Approve a submitted version (duyệt báo cáo): the level above; its figures are locked as the records stand now. */
+  approveElderlyReport?: Maybe<ElderlyReport>;
+  /** Return a version for rework with a comment (trả lại báo cáo): the level above, or a consolidator once approved. */
+  returnElderlyReport?: Maybe<ElderlyReport>;
+  /** Accept an approved version for the police (PV05) or the Front (Ban Phong trào) (tiếp nhận báo cáo): final when both have. */
+  acceptElderlyReport?: Maybe<ElderlyReport>;
   /** Record a ElderlyActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordElderlyActivity?: Maybe<ElderlyActivity>;
   /** Correct a ElderlyActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
@@ -933,6 +1001,12 @@ export type Mutation = {
   correctElderlyTipHandover?: Maybe<ElderlyTipHandover>;
   /** Void a ElderlyTipHandover (hủy biên nhận chuyển tin): it stops counting; its versions stay readable. */
   voidElderlyTipHandover?: Maybe<ElderlyTipHandover>;
+  /** Record a ElderlyReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordElderlyReportVersion?: Maybe<ElderlyReport>;
+  /** Correct a ElderlyReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
+  correctElderlyReport?: Maybe<ElderlyReport>;
+  /** Void a ElderlyReport (hủy báo cáo): it stops counting; its versions stay readable. */
+  voidElderlyReport?: Maybe<ElderlyReport>;
   /** Record a ElderlyFamilyPledge (ghi nhận đợt ký cam kết). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordElderlyFamilyPledge?: Maybe<ElderlyFamilyPledge>;
   /** Correct a ElderlyFamilyPledge (đính chính đợt ký cam kết): a new version; the previous one stays readable in its history. */
@@ -983,9 +1057,39 @@ export type MutationRecordElderlyMediationResultArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationSubmitElderlyReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  input: ElderlyReportNarrativeInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationApproveElderlyReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationReturnElderlyReportArgs = {
+  id: Scalars['ID']['input'];
+  comment: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAcceptElderlyReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordElderlyActivityArgs = {
   input: RecordElderlyActivityInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1008,6 +1112,7 @@ export type MutationVoidElderlyActivityArgs = {
 export type MutationRecordElderlyModelArgs = {
   input: RecordElderlyModelInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1030,6 +1135,7 @@ export type MutationVoidElderlyModelArgs = {
 export type MutationRecordElderlyForumArgs = {
   input: RecordElderlyForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1052,6 +1158,7 @@ export type MutationVoidElderlyForumArgs = {
 export type MutationRecordElderlyOpinionArgs = {
   input: RecordElderlyOpinionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1074,6 +1181,7 @@ export type MutationVoidElderlyOpinionArgs = {
 export type MutationAssignElderlyReintegrationSupportArgs = {
   input: RecordElderlyReintegrationSupportInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1104,6 +1212,7 @@ export type MutationEraseElderlyReintegrationSupportPersonalDataArgs = {
 export type MutationAddElderlyReintegrationVisitArgs = {
   input: RecordElderlyReintegrationVisitInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1126,6 +1235,7 @@ export type MutationVoidElderlyReintegrationVisitArgs = {
 export type MutationRegisterElderlyMediationTeamArgs = {
   input: RecordElderlyMediationTeamInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1156,6 +1266,7 @@ export type MutationEraseElderlyMediationTeamPersonalDataArgs = {
 export type MutationRecordElderlyMediationCaseArgs = {
   input: RecordElderlyMediationCaseInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1178,6 +1289,7 @@ export type MutationVoidElderlyMediationCaseArgs = {
 export type MutationRecordElderlyAtRiskSupportArgs = {
   input: RecordElderlyAtRiskSupportInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1200,6 +1312,7 @@ export type MutationVoidElderlyAtRiskSupportArgs = {
 export type MutationRecordElderlyTipHandoverArgs = {
   input: RecordElderlyTipHandoverInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1219,9 +1332,33 @@ export type MutationVoidElderlyTipHandoverArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordElderlyReportVersionArgs = {
+  input: RecordElderlyReportInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectElderlyReportArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectElderlyReportInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidElderlyReportArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordElderlyFamilyPledgeArgs = {
   input: RecordElderlyFamilyPledgeInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2147,12 +2284,263 @@ export type ElderlyMediationTeam = {
   caseCount: Scalars['Int']['output'];
 };
 
+/** Whether a branch's report on a period came in time (tính kịp thời). */
+export type ReportTimeliness =
+  /** First submitted on or before the due date (đúng hạn). */
+  | 'ON_TIME'
+  /** First submitted after the due date (chậm). */
+  | 'LATE'
+  /** Not submitted and past the due date (chưa gửi, quá hạn). */
+  | 'MISSING'
+  /** Not submitted, not yet due (chưa đến hạn). */
+  | 'NOT_YET_DUE';
+
+/** Where a set of figures comes from (nguồn số liệu). */
+export type FiguresBasisKind =
+  /** Read now from the records; they may still change (số liệu trực tiếp). */
+  | 'LIVE'
+  /** A report version as submitted, not yet locked by approval (số liệu khi gửi). */
+  | 'SUBMITTED'
+  /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
+  | 'LOCKED';
+
+/** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
+export type FiguresBasis = {
+  __typename?: 'FiguresBasis';
+  /** Live, as submitted, or locked. */
+  kind: FiguresBasisKind;
+  /** The report version the figures are from (phiên bản báo cáo); null when live. */
+  reportVersion?: Maybe<Scalars['Int']['output']>;
+  /** When approval locked them (thời điểm khóa); null unless locked. */
+  lockedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The instant the records were read as of (asRecordedAt). */
+  asOf: Scalars['DateTime']['output'];
+  /** The same in words, in Vietnamese (ghi chú nguồn số liệu). */
+  noteVi: Scalars['String']['output'];
+};
+
+/** One figure of a report: a count or a total of one kind of record in the period (chỉ tiêu). */
+export type ReportFigureValue = {
+  __typename?: 'ReportFigureValue';
+  /** Stable key: <Type>.count, <Type>.<field> (a total) or <Type>.<field>.<VALUE> (a breakdown). */
+  key: Scalars['ID']['output'];
+  /** The type of record counted, e.g. VeteransPatrol (loại hồ sơ). */
+  kind: Scalars['String']['output'];
+  /** What it counts, in Vietnamese (tên chỉ tiêu). */
+  labelVi: Scalars['String']['output'];
+  /** The value (giá trị). */
+  value: Scalars['Int']['output'];
+  /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+};
+
+/** The figures of one section of the plan (II.1 to II.7) in a report (số liệu theo mục của kế hoạch). */
+export type ReportSectionFigures = {
+  __typename?: 'ReportSectionFigures';
+  /** The section, II.1 to II.7 (mục). */
+  id: Scalars['ID']['output'];
+  /** Its title in Vietnamese (tên mục). */
+  titleVi: Scalars['String']['output'];
+  /** Its title in English. */
+  titleEn: Scalars['String']['output'];
+  /** The figures (các chỉ tiêu). */
+  figures: Array<ReportFigureValue>;
+};
+
+/** Where one branch's report on one period stands: due date, timeliness, versions (tình hình báo cáo của một đơn vị). */
+export type ReportStanding = {
+  __typename?: 'ReportStanding';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** On time, late, missing or not yet due (tính kịp thời). */
+  timeliness: ReportTimeliness;
+  /** Day the first version was submitted (ngày gửi lần đầu). */
+  firstSubmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The latest version's number (phiên bản mới nhất). */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Where the latest version stands (trạng thái phiên bản mới nhất). */
+  latestStage?: Maybe<ReportStage>;
+  /** The version in force: the latest approved one (phiên bản chính thức). */
+  officialVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether the version in force was accepted by both the police and the Front (đã tiếp nhận). */
+  accepted: Scalars['Boolean']['output'];
+};
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReport = {
+  __typename?: 'ConsolidatedReport';
+  /** The unit's id (mã đơn vị). */
+  unitId: Scalars['ID']['output'];
+  /** The period's id (mã kỳ). */
+  periodId: Scalars['ID']['output'];
+  /** The unit (đơn vị). */
+  unit?: Maybe<Unit>;
+  /** The period (kỳ báo cáo). */
+  period?: Maybe<Period>;
+  /** The Elderly Association of Sơn La province's part (phần của Hội Người cao tuổi tỉnh Sơn La). */
+  elderly?: Maybe<ElderlyReportPart>;
+};
+
+/** One version of a report the Elderly Association of Sơn La province's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type ElderlyReport = {
+  __typename?: 'ElderlyReport';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<ElderlyReportVersion>;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The figures by section of the plan (số liệu theo mục II.1–II.7). */
+  sections: Array<ReportSectionFigures>;
+  /** Where the figures come from: this version as submitted, or locked on approval (nguồn số liệu). */
+  basis: FiguresBasis;
+  /** Whether this is the version in force: the latest approved one (phiên bản chính thức). */
+  official: Scalars['Boolean']['output'];
+  /** Whether the report's first version came in time (tính kịp thời). */
+  timeliness: ReportTimeliness;
+};
+
+/** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
+export type ElderlyReportDraft = {
+  __typename?: 'ElderlyReportDraft';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** The figures by section of the plan, live (số liệu theo mục). */
+  sections: Array<ReportSectionFigures>;
+  /** Live figures, read now (nguồn số liệu). */
+  basis: FiguresBasis;
+};
+
+/** The Elderly Association of Sơn La province's part of a consolidated report (phần của Hội Người cao tuổi tỉnh Sơn La). */
+export type ElderlyReportPart = {
+  __typename?: 'ElderlyReportPart';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The reports added up: for each part of the unit, the report of the branch nearest the top that sent one (báo cáo được tổng hợp). */
+  reports: Array<ElderlyReport>;
+  /** Their figures added up, by section of the plan (số liệu tổng hợp). */
+  sections: Array<ReportSectionFigures>;
+  /** True while a report added up is not accepted by both the police and the Front, or none came in (tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+  /** Every branch under the unit that owes a report on the period (tình hình gửi báo cáo). */
+  timeliness: Array<ReportStanding>;
+  /** The branches whose report is missing past its due date (chưa gửi). */
+  missing: Array<ReportStanding>;
+  /** The branches whose report came late (gửi chậm). */
+  late: Array<ReportStanding>;
+};
+
+/** What a branch's staff write in its report (phần nhận định). */
+export type ElderlyReportNarrativeInput = {
+  /** Results achieved (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a record stands (trạng thái bản ghi). */
 export type RecordStatus =
   /** The record stands and counts (hiệu lực). */
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** Kind of report (loại báo cáo). */
+export type ReportCalendar =
+  /** Monthly security and order report (báo cáo ANTT tháng) */
+  | 'MONTH'
+  /** Quarterly security and order report (báo cáo ANTT quý) */
+  | 'QUARTER'
+  /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
+  | 'PLAN_SIX_MONTH'
+  /** Yearly report, 10/12–09/12 (báo cáo năm) */
+  | 'PLAN_YEAR';
+
+/** Where the version stands in the workflow (trạng thái báo cáo). */
+export type ReportStage =
+  /** Submitted, waiting for the level above to approve it (đã gửi, chờ cấp trên duyệt) */
+  | 'SUBMITTED'
+  /** Returned for rework with a comment, by the level above or a consolidator (trả lại để hoàn thiện) */
+  | 'RETURNED'
+  /** Approved by the level above: its figures are locked (đã duyệt, khóa số liệu) */
+  | 'APPROVED'
+  /** Accepted by both the provincial police (PV05) and the Front (Ban Phong trào): final (đã tiếp nhận, chính thức) */
+  | 'ACCEPTED';
 
 /** One version of a ElderlyActivity: its fields as they stood then, who made it and why. */
 export type ElderlyActivityVersion = {
@@ -3168,6 +3556,164 @@ export type CorrectElderlyTipHandoverInput = {
   receiptId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One version of a ElderlyReport: its fields as they stood then, who made it and why. */
+export type ElderlyReportVersion = {
+  __typename?: 'ElderlyReportVersion';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of ElderlyReport records, newest first. */
+export type ElderlyReportConnection = {
+  __typename?: 'ElderlyReportConnection';
+  /** The records on this page. */
+  nodes: Array<ElderlyReport>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new ElderlyReport says (every field is checked and every problem reported at once). */
+export type RecordElderlyReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId: Scalars['ID']['input'];
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['input'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['input'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['input'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a ElderlyReport to correct; fields left out keep their values. */
+export type CorrectElderlyReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage?: InputMaybe<ReportStage>;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A round of family pledges in a residential area that no member of the family will break the law (gia đình cam kết không có con cháu vi phạm pháp luật), led by the elderly association. One round per residential area and year. */
 export type ElderlyFamilyPledge = {
   __typename?: 'ElderlyFamilyPledge';
@@ -3378,6 +3924,8 @@ export type FederationTypes = {
   ElderlyOpinion: ElderlyOpinion;
   ElderlyReintegrationSupport: ElderlyReintegrationSupport;
   ElderlyMediationTeam: ElderlyMediationTeam;
+  ConsolidatedReport: ConsolidatedReport;
+  ElderlyReport: ElderlyReport;
   ElderlyReintegrationVisit: ElderlyReintegrationVisit;
   ElderlyMediationCase: ElderlyMediationCase;
   ElderlyAtRiskSupport: ElderlyAtRiskSupport;
@@ -3411,6 +3959,12 @@ export type FederationReferenceTypes = {
   ElderlyMediationTeam:
     ( { __typename: 'ElderlyMediationTeam' }
     & GraphQLRecursivePick<FederationTypes['ElderlyMediationTeam'], {"id":true}> );
+  ConsolidatedReport:
+    ( { __typename: 'ConsolidatedReport' }
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+  ElderlyReport:
+    ( { __typename: 'ElderlyReport' }
+    & GraphQLRecursivePick<FederationTypes['ElderlyReport'], {"id":true}> );
   ElderlyReintegrationVisit:
     ( { __typename: 'ElderlyReintegrationVisit' }
     & GraphQLRecursivePick<FederationTypes['ElderlyReintegrationVisit'], {"id":true}> );
@@ -3547,7 +4101,20 @@ export type ResolversTypes = {
   ElderlyReintegrationSupport: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyReintegrationVisitInput: ElderlyReintegrationVisitInput;
   ElderlyMediationTeam: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportTimeliness: ReportTimeliness;
+  FiguresBasisKind: FiguresBasisKind;
+  FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyReport: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyReportPart: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyReportNarrativeInput: ElderlyReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ReportCalendar: ReportCalendar;
+  ReportStage: ReportStage;
   ElderlyActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordElderlyActivityInput: RecordElderlyActivityInput;
@@ -3594,6 +4161,10 @@ export type ResolversTypes = {
   ElderlyTipHandoverConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordElderlyTipHandoverInput: RecordElderlyTipHandoverInput;
   CorrectElderlyTipHandoverInput: CorrectElderlyTipHandoverInput;
+  ElderlyReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordElderlyReportInput: RecordElderlyReportInput;
+  CorrectElderlyReportInput: CorrectElderlyReportInput;
   ElderlyFamilyPledge: ResolverTypeWrapper<Record<string, unknown>>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ElderlyFamilyPledgeVersion: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3671,6 +4242,15 @@ export type ResolversParentTypes = {
   ElderlyReintegrationSupport: Record<string, unknown>;
   ElderlyReintegrationVisitInput: ElderlyReintegrationVisitInput;
   ElderlyMediationTeam: Record<string, unknown>;
+  FiguresBasis: Record<string, unknown>;
+  ReportFigureValue: Record<string, unknown>;
+  ReportSectionFigures: Record<string, unknown>;
+  ReportStanding: Record<string, unknown>;
+  ConsolidatedReport: Record<string, unknown>;
+  ElderlyReport: Record<string, unknown>;
+  ElderlyReportDraft: Record<string, unknown>;
+  ElderlyReportPart: Record<string, unknown>;
+  ElderlyReportNarrativeInput: ElderlyReportNarrativeInput;
   ElderlyActivityVersion: Record<string, unknown>;
   ElderlyActivityConnection: Record<string, unknown>;
   RecordElderlyActivityInput: RecordElderlyActivityInput;
@@ -3715,6 +4295,10 @@ export type ResolversParentTypes = {
   ElderlyTipHandoverConnection: Record<string, unknown>;
   RecordElderlyTipHandoverInput: RecordElderlyTipHandoverInput;
   CorrectElderlyTipHandoverInput: CorrectElderlyTipHandoverInput;
+  ElderlyReportVersion: Record<string, unknown>;
+  ElderlyReportConnection: Record<string, unknown>;
+  RecordElderlyReportInput: RecordElderlyReportInput;
+  CorrectElderlyReportInput: CorrectElderlyReportInput;
   ElderlyFamilyPledge: Record<string, unknown>;
   Float: Scalars['Float']['output'];
   ElderlyFamilyPledgeVersion: Record<string, unknown>;
@@ -3829,6 +4413,10 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
   elderlyAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryElderlyAuditTrailArgs, 'first'>>;
+  consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
+  elderlyReportDraft?: Resolver<Maybe<ResolversTypes['ElderlyReportDraft']>, ParentType, ContextType, RequireFields<QueryElderlyReportDraftArgs, 'unitId' | 'periodId'>>;
+  elderlyReports?: Resolver<Array<ResolversTypes['ElderlyReport']>, ParentType, ContextType, RequireFields<QueryElderlyReportsArgs, 'unitId' | 'periodId'>>;
+  elderlyReportsOwed?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType, Partial<QueryElderlyReportsOwedArgs>>;
   elderlyActivities?: Resolver<ResolversTypes['ElderlyActivityConnection'], ParentType, ContextType, RequireFields<QueryElderlyActivitiesArgs, 'includeVoided' | 'first'>>;
   elderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<QueryElderlyActivityArgs, 'id'>>;
   elderlyModels?: Resolver<ResolversTypes['ElderlyModelConnection'], ParentType, ContextType, RequireFields<QueryElderlyModelsArgs, 'includeVoided' | 'first'>>;
@@ -3845,6 +4433,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   elderlyMediationCase?: Resolver<Maybe<ResolversTypes['ElderlyMediationCase']>, ParentType, ContextType, RequireFields<QueryElderlyMediationCaseArgs, 'id'>>;
   elderlyAtRiskSupports?: Resolver<ResolversTypes['ElderlyAtRiskSupportConnection'], ParentType, ContextType, RequireFields<QueryElderlyAtRiskSupportsArgs, 'includeVoided' | 'first'>>;
   elderlyTipHandovers?: Resolver<ResolversTypes['ElderlyTipHandoverConnection'], ParentType, ContextType, RequireFields<QueryElderlyTipHandoversArgs, 'includeVoided' | 'first'>>;
+  elderlyReportVersions?: Resolver<ResolversTypes['ElderlyReportConnection'], ParentType, ContextType, RequireFields<QueryElderlyReportVersionsArgs, 'includeVoided' | 'first'>>;
+  elderlyReportVersion?: Resolver<Maybe<ResolversTypes['ElderlyReport']>, ParentType, ContextType, RequireFields<QueryElderlyReportVersionArgs, 'id'>>;
   elderlyFamilyPledges?: Resolver<ResolversTypes['ElderlyFamilyPledgeConnection'], ParentType, ContextType, RequireFields<QueryElderlyFamilyPledgesArgs, 'includeVoided' | 'first'>>;
 };
 
@@ -3919,6 +4509,10 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordElderlyReintegrationVisit?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordElderlyReintegrationVisitArgs, 'supportId' | 'input'>>;
   recordElderlyReintegrationOutcome?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordElderlyReintegrationOutcomeArgs, 'supportId' | 'outcome' | 'on'>>;
   recordElderlyMediationResult?: Resolver<Maybe<ResolversTypes['ElderlyMediationCase']>, ParentType, ContextType, RequireFields<MutationRecordElderlyMediationResultArgs, 'caseId' | 'result' | 'on'>>;
+  submitElderlyReport?: Resolver<Maybe<ResolversTypes['ElderlyReport']>, ParentType, ContextType, RequireFields<MutationSubmitElderlyReportArgs, 'unitId' | 'periodId' | 'input'>>;
+  approveElderlyReport?: Resolver<Maybe<ResolversTypes['ElderlyReport']>, ParentType, ContextType, RequireFields<MutationApproveElderlyReportArgs, 'id'>>;
+  returnElderlyReport?: Resolver<Maybe<ResolversTypes['ElderlyReport']>, ParentType, ContextType, RequireFields<MutationReturnElderlyReportArgs, 'id' | 'comment'>>;
+  acceptElderlyReport?: Resolver<Maybe<ResolversTypes['ElderlyReport']>, ParentType, ContextType, RequireFields<MutationAcceptElderlyReportArgs, 'id'>>;
   recordElderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<MutationRecordElderlyActivityArgs, 'input'>>;
   correctElderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyActivityArgs, 'id' | 'changes' | 'reason'>>;
   voidElderlyActivity?: Resolver<Maybe<ResolversTypes['ElderlyActivity']>, ParentType, ContextType, RequireFields<MutationVoidElderlyActivityArgs, 'id' | 'reason'>>;
@@ -3951,6 +4545,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordElderlyTipHandover?: Resolver<Maybe<ResolversTypes['ElderlyTipHandover']>, ParentType, ContextType, RequireFields<MutationRecordElderlyTipHandoverArgs, 'input'>>;
   correctElderlyTipHandover?: Resolver<Maybe<ResolversTypes['ElderlyTipHandover']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyTipHandoverArgs, 'id' | 'changes' | 'reason'>>;
   voidElderlyTipHandover?: Resolver<Maybe<ResolversTypes['ElderlyTipHandover']>, ParentType, ContextType, RequireFields<MutationVoidElderlyTipHandoverArgs, 'id' | 'reason'>>;
+  recordElderlyReportVersion?: Resolver<Maybe<ResolversTypes['ElderlyReport']>, ParentType, ContextType, RequireFields<MutationRecordElderlyReportVersionArgs, 'input'>>;
+  correctElderlyReport?: Resolver<Maybe<ResolversTypes['ElderlyReport']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyReportArgs, 'id' | 'changes' | 'reason'>>;
+  voidElderlyReport?: Resolver<Maybe<ResolversTypes['ElderlyReport']>, ParentType, ContextType, RequireFields<MutationVoidElderlyReportArgs, 'id' | 'reason'>>;
   recordElderlyFamilyPledge?: Resolver<Maybe<ResolversTypes['ElderlyFamilyPledge']>, ParentType, ContextType, RequireFields<MutationRecordElderlyFamilyPledgeArgs, 'input'>>;
   correctElderlyFamilyPledge?: Resolver<Maybe<ResolversTypes['ElderlyFamilyPledge']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyFamilyPledgeArgs, 'id' | 'changes' | 'reason'>>;
   voidElderlyFamilyPledge?: Resolver<Maybe<ResolversTypes['ElderlyFamilyPledge']>, ParentType, ContextType, RequireFields<MutationVoidElderlyFamilyPledgeArgs, 'id' | 'reason'>>;
@@ -4317,6 +4914,110 @@ export type ElderlyMediationTeamResolvers<ContextType = SubgraphContext, ParentT
   caseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type FiguresBasisResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FiguresBasis'] = ResolversParentTypes['FiguresBasis']> = {
+  kind?: Resolver<ResolversTypes['FiguresBasisKind'], ParentType, ContextType>;
+  reportVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noteVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportFigureValue'] = ResolversParentTypes['ReportFigureValue']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReportSectionFiguresResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportSectionFigures'] = ResolversParentTypes['ReportSectionFigures']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  titleVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ReportFigureValue']>, ParentType, ContextType>;
+};
+
+export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportStanding'] = ResolversParentTypes['ReportStanding']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  firstSubmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  latestStage?: Resolver<Maybe<ResolversTypes['ReportStage']>, ParentType, ContextType>;
+  officialVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  elderly?: Resolver<Maybe<ResolversTypes['ElderlyReportPart']>, ParentType, ContextType>;
+};
+
+export type ElderlyReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyReport'] = ResolversParentTypes['ElderlyReport'], FederationReferenceType extends FederationReferenceTypes['ElderlyReport'] = FederationReferenceTypes['ElderlyReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ElderlyReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ElderlyReportVersion']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+};
+
+export type ElderlyReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyReportDraft'] = ResolversParentTypes['ElderlyReportDraft']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+};
+
+export type ElderlyReportPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyReportPart'] = ResolversParentTypes['ElderlyReportPart']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['ElderlyReport']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  late?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+};
+
 export type ElderlyActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyActivityVersion'] = ResolversParentTypes['ElderlyActivityVersion']> = {
   type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4645,6 +5346,44 @@ export type ElderlyTipHandoverConnectionResolvers<ContextType = SubgraphContext,
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type ElderlyReportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyReportVersion'] = ResolversParentTypes['ElderlyReportVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ElderlyReportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyReportConnection'] = ResolversParentTypes['ElderlyReportConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ElderlyReport']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type ElderlyFamilyPledgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyFamilyPledge'] = ResolversParentTypes['ElderlyFamilyPledge'], FederationReferenceType extends FederationReferenceTypes['ElderlyFamilyPledge'] = FederationReferenceTypes['ElderlyFamilyPledge']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ElderlyFamilyPledge']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4756,6 +5495,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   TipHandoverSummary?: TipHandoverSummaryResolvers<ContextType>;
   ElderlyReintegrationSupport?: ElderlyReintegrationSupportResolvers<ContextType>;
   ElderlyMediationTeam?: ElderlyMediationTeamResolvers<ContextType>;
+  FiguresBasis?: FiguresBasisResolvers<ContextType>;
+  ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
+  ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
+  ReportStanding?: ReportStandingResolvers<ContextType>;
+  ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
+  ElderlyReport?: ElderlyReportResolvers<ContextType>;
+  ElderlyReportDraft?: ElderlyReportDraftResolvers<ContextType>;
+  ElderlyReportPart?: ElderlyReportPartResolvers<ContextType>;
   ElderlyActivityVersion?: ElderlyActivityVersionResolvers<ContextType>;
   ElderlyActivityConnection?: ElderlyActivityConnectionResolvers<ContextType>;
   ElderlyModelVersion?: ElderlyModelVersionResolvers<ContextType>;
@@ -4780,6 +5527,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ElderlyTipHandover?: ElderlyTipHandoverResolvers<ContextType>;
   ElderlyTipHandoverVersion?: ElderlyTipHandoverVersionResolvers<ContextType>;
   ElderlyTipHandoverConnection?: ElderlyTipHandoverConnectionResolvers<ContextType>;
+  ElderlyReportVersion?: ElderlyReportVersionResolvers<ContextType>;
+  ElderlyReportConnection?: ElderlyReportConnectionResolvers<ContextType>;
   ElderlyFamilyPledge?: ElderlyFamilyPledgeResolvers<ContextType>;
   ElderlyFamilyPledgeVersion?: ElderlyFamilyPledgeVersionResolvers<ContextType>;
   ElderlyFamilyPledgeConnection?: ElderlyFamilyPledgeConnectionResolvers<ContextType>;

@@ -304,6 +304,14 @@ export type Query = {
   planTasks: Array<PlanTask>;
   /** The audit trail of the Farmers' Association of Sơn La province's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   farmersAuditTrail: Array<AuditRecord>;
+  /** The consolidated report of a unit on a period, e.g. province:14 and 2021-PLAN-6M (báo cáo tổng hợp); each organization's part is a field of it. */
+  consolidatedReport?: Maybe<ConsolidatedReport>;
+  /** A preview of a branch's report on a period with live figures (xem trước báo cáo): its staff and the levels above. */
+  farmersReportDraft?: Maybe<FarmersReportDraft>;
+  /** Every version of a branch's report on a period, oldest first (các phiên bản báo cáo). */
+  farmersReports: Array<FarmersReport>;
+  /** What the caller's branch owes: reports due between two days, with where each stands (báo cáo phải gửi). Default: due from 60 days ago to 45 days ahead. */
+  farmersReportsOwed: Array<ReportStanding>;
   /** FarmersActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   farmersActivities: FarmersActivityConnection;
   /** One FarmersActivity by id; null when there is none or it is not yours to see. */
@@ -336,6 +344,10 @@ export type Query = {
   farmersAtRiskSupports: FarmersAtRiskSupportConnection;
   /** FarmersTipHandover records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   farmersTipHandovers: FarmersTipHandoverConnection;
+  /** FarmersReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  farmersReportVersions: FarmersReportConnection;
+  /** One FarmersReport by id; null when there is none or it is not yours to see. */
+  farmersReportVersion?: Maybe<FarmersReport>;
   /** FarmersPlan447Result records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   farmersPlan447Results: FarmersPlan447ResultConnection;
   /** FarmersCampaign records of a unit (and below it) in a period, newest first; voided ones only when asked. */
@@ -394,6 +406,34 @@ export type QueryFarmersAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryConsolidatedReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFarmersReportDraftArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFarmersReportsArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFarmersReportsOwedArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -563,6 +603,26 @@ export type QueryFarmersTipHandoversArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFarmersReportVersionsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<ReportStage>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFarmersReportVersionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -901,6 +961,14 @@ export type Mutation = {
   recordFarmersReintegrationOutcome?: Maybe<FarmersReintegrationSupport>;
   /** Record the result of a mediation (once; a later change is a correction with its reason). */
   recordFarmersMediationResult?: Maybe<FarmersMediationCase>;
+  /** Submit the branch's report on a period (gửi báo cáo): its figures are read now; a second version only after a return. */
+  submitFarmersReport?: Maybe<FarmersReport>;
+  /** Approve a submitted version (duyệt báo cáo): the level above; its figures are locked as the records stand now. */
+  approveFarmersReport?: Maybe<FarmersReport>;
+  /** Return a version for rework with a comment (trả lại báo cáo): the level above, or a consolidator once approved. */
+  returnFarmersReport?: Maybe<FarmersReport>;
+  /** Accept an approved version for the police (PV05) or the Front (Ban Phong trào) (tiếp nhận báo cáo): final when both have. */
+  acceptFarmersReport?: Maybe<FarmersReport>;
   /** Record a FarmersActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordFarmersActivity?: Maybe<FarmersActivity>;
   /** Correct a FarmersActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
@@ -965,6 +1033,12 @@ export type Mutation = {
   correctFarmersTipHandover?: Maybe<FarmersTipHandover>;
   /** Void a FarmersTipHandover (hủy biên nhận chuyển tin): it stops counting; its versions stay readable. */
   voidFarmersTipHandover?: Maybe<FarmersTipHandover>;
+  /** Record a FarmersReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFarmersReportVersion?: Maybe<FarmersReport>;
+  /** Correct a FarmersReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
+  correctFarmersReport?: Maybe<FarmersReport>;
+  /** Void a FarmersReport (hủy báo cáo): it stops counting; its versions stay readable. */
+  voidFarmersReport?: Maybe<FarmersReport>;
   /** Record a FarmersPlan447Result (ghi nhận chỉ tiêu Kế hoạch 447). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordFarmersPlan447Result?: Maybe<FarmersPlan447Result>;
   /** Correct a FarmersPlan447Result (đính chính chỉ tiêu Kế hoạch 447): a new version; the previous one stays readable in its history. */
@@ -1021,9 +1095,39 @@ export type MutationRecordFarmersMediationResultArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationSubmitFarmersReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  input: FarmersReportNarrativeInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationApproveFarmersReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationReturnFarmersReportArgs = {
+  id: Scalars['ID']['input'];
+  comment: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAcceptFarmersReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordFarmersActivityArgs = {
   input: RecordFarmersActivityInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1046,6 +1150,7 @@ export type MutationVoidFarmersActivityArgs = {
 export type MutationRecordFarmersModelArgs = {
   input: RecordFarmersModelInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1068,6 +1173,7 @@ export type MutationVoidFarmersModelArgs = {
 export type MutationRecordFarmersForumArgs = {
   input: RecordFarmersForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1090,6 +1196,7 @@ export type MutationVoidFarmersForumArgs = {
 export type MutationRecordFarmersOpinionArgs = {
   input: RecordFarmersOpinionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1112,6 +1219,7 @@ export type MutationVoidFarmersOpinionArgs = {
 export type MutationAssignFarmersReintegrationSupportArgs = {
   input: RecordFarmersReintegrationSupportInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1142,6 +1250,7 @@ export type MutationEraseFarmersReintegrationSupportPersonalDataArgs = {
 export type MutationAddFarmersReintegrationVisitArgs = {
   input: RecordFarmersReintegrationVisitInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1164,6 +1273,7 @@ export type MutationVoidFarmersReintegrationVisitArgs = {
 export type MutationRegisterFarmersMediationTeamArgs = {
   input: RecordFarmersMediationTeamInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1194,6 +1304,7 @@ export type MutationEraseFarmersMediationTeamPersonalDataArgs = {
 export type MutationRecordFarmersMediationCaseArgs = {
   input: RecordFarmersMediationCaseInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1216,6 +1327,7 @@ export type MutationVoidFarmersMediationCaseArgs = {
 export type MutationRecordFarmersAtRiskSupportArgs = {
   input: RecordFarmersAtRiskSupportInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1238,6 +1350,7 @@ export type MutationVoidFarmersAtRiskSupportArgs = {
 export type MutationRecordFarmersTipHandoverArgs = {
   input: RecordFarmersTipHandoverInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1257,9 +1370,33 @@ export type MutationVoidFarmersTipHandoverArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordFarmersReportVersionArgs = {
+  input: RecordFarmersReportInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFarmersReportArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFarmersReportInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFarmersReportArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordFarmersPlan447ResultArgs = {
   input: RecordFarmersPlan447ResultInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1282,6 +1419,7 @@ export type MutationVoidFarmersPlan447ResultArgs = {
 export type MutationRecordFarmersCampaignArgs = {
   input: RecordFarmersCampaignInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2207,12 +2345,263 @@ export type FarmersMediationTeam = {
   caseCount: Scalars['Int']['output'];
 };
 
+/** Whether a branch's report on a period came in time (tính kịp thời). */
+export type ReportTimeliness =
+  /** First submitted on or before the due date (đúng hạn). */
+  | 'ON_TIME'
+  /** First submitted after the due date (chậm). */
+  | 'LATE'
+  /** Not submitted and past the due date (chưa gửi, quá hạn). */
+  | 'MISSING'
+  /** Not submitted, not yet due (chưa đến hạn). */
+  | 'NOT_YET_DUE';
+
+/** Where a set of figures comes from (nguồn số liệu). */
+export type FiguresBasisKind =
+  /** Read now from the records; they may still change (số liệu trực tiếp). */
+  | 'LIVE'
+  /** A report version as submitted, not yet locked by approval (số liệu khi gửi). */
+  | 'SUBMITTED'
+  /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
+  | 'LOCKED';
+
+/** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
+export type FiguresBasis = {
+  __typename?: 'FiguresBasis';
+  /** Live, as submitted, or locked. */
+  kind: FiguresBasisKind;
+  /** The report version the figures are from (phiên bản báo cáo); null when live. */
+  reportVersion?: Maybe<Scalars['Int']['output']>;
+  /** When approval locked them (thời điểm khóa); null unless locked. */
+  lockedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The instant the records were read as of (asRecordedAt). */
+  asOf: Scalars['DateTime']['output'];
+  /** The same in words, in Vietnamese (ghi chú nguồn số liệu). */
+  noteVi: Scalars['String']['output'];
+};
+
+/** One figure of a report: a count or a total of one kind of record in the period (chỉ tiêu). */
+export type ReportFigureValue = {
+  __typename?: 'ReportFigureValue';
+  /** Stable key: <Type>.count, <Type>.<field> (a total) or <Type>.<field>.<VALUE> (a breakdown). */
+  key: Scalars['ID']['output'];
+  /** The type of record counted, e.g. VeteransPatrol (loại hồ sơ). */
+  kind: Scalars['String']['output'];
+  /** What it counts, in Vietnamese (tên chỉ tiêu). */
+  labelVi: Scalars['String']['output'];
+  /** The value (giá trị). */
+  value: Scalars['Int']['output'];
+  /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+};
+
+/** The figures of one section of the plan (II.1 to II.7) in a report (số liệu theo mục của kế hoạch). */
+export type ReportSectionFigures = {
+  __typename?: 'ReportSectionFigures';
+  /** The section, II.1 to II.7 (mục). */
+  id: Scalars['ID']['output'];
+  /** Its title in Vietnamese (tên mục). */
+  titleVi: Scalars['String']['output'];
+  /** Its title in English. */
+  titleEn: Scalars['String']['output'];
+  /** The figures (các chỉ tiêu). */
+  figures: Array<ReportFigureValue>;
+};
+
+/** Where one branch's report on one period stands: due date, timeliness, versions (tình hình báo cáo của một đơn vị). */
+export type ReportStanding = {
+  __typename?: 'ReportStanding';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** On time, late, missing or not yet due (tính kịp thời). */
+  timeliness: ReportTimeliness;
+  /** Day the first version was submitted (ngày gửi lần đầu). */
+  firstSubmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The latest version's number (phiên bản mới nhất). */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Where the latest version stands (trạng thái phiên bản mới nhất). */
+  latestStage?: Maybe<ReportStage>;
+  /** The version in force: the latest approved one (phiên bản chính thức). */
+  officialVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether the version in force was accepted by both the police and the Front (đã tiếp nhận). */
+  accepted: Scalars['Boolean']['output'];
+};
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReport = {
+  __typename?: 'ConsolidatedReport';
+  /** The unit's id (mã đơn vị). */
+  unitId: Scalars['ID']['output'];
+  /** The period's id (mã kỳ). */
+  periodId: Scalars['ID']['output'];
+  /** The unit (đơn vị). */
+  unit?: Maybe<Unit>;
+  /** The period (kỳ báo cáo). */
+  period?: Maybe<Period>;
+  /** The Farmers' Association of Sơn La province's part (phần của Hội Nông dân tỉnh Sơn La). */
+  farmers?: Maybe<FarmersReportPart>;
+};
+
+/** One version of a report the Farmers' Association of Sơn La province's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type FarmersReport = {
+  __typename?: 'FarmersReport';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FarmersReportVersion>;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The figures by section of the plan (số liệu theo mục II.1–II.7). */
+  sections: Array<ReportSectionFigures>;
+  /** Where the figures come from: this version as submitted, or locked on approval (nguồn số liệu). */
+  basis: FiguresBasis;
+  /** Whether this is the version in force: the latest approved one (phiên bản chính thức). */
+  official: Scalars['Boolean']['output'];
+  /** Whether the report's first version came in time (tính kịp thời). */
+  timeliness: ReportTimeliness;
+};
+
+/** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
+export type FarmersReportDraft = {
+  __typename?: 'FarmersReportDraft';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** The figures by section of the plan, live (số liệu theo mục). */
+  sections: Array<ReportSectionFigures>;
+  /** Live figures, read now (nguồn số liệu). */
+  basis: FiguresBasis;
+};
+
+/** The Farmers' Association of Sơn La province's part of a consolidated report (phần của Hội Nông dân tỉnh Sơn La). */
+export type FarmersReportPart = {
+  __typename?: 'FarmersReportPart';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The reports added up: for each part of the unit, the report of the branch nearest the top that sent one (báo cáo được tổng hợp). */
+  reports: Array<FarmersReport>;
+  /** Their figures added up, by section of the plan (số liệu tổng hợp). */
+  sections: Array<ReportSectionFigures>;
+  /** True while a report added up is not accepted by both the police and the Front, or none came in (tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+  /** Every branch under the unit that owes a report on the period (tình hình gửi báo cáo). */
+  timeliness: Array<ReportStanding>;
+  /** The branches whose report is missing past its due date (chưa gửi). */
+  missing: Array<ReportStanding>;
+  /** The branches whose report came late (gửi chậm). */
+  late: Array<ReportStanding>;
+};
+
+/** What a branch's staff write in its report (phần nhận định). */
+export type FarmersReportNarrativeInput = {
+  /** Results achieved (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a record stands (trạng thái bản ghi). */
 export type RecordStatus =
   /** The record stands and counts (hiệu lực). */
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** Kind of report (loại báo cáo). */
+export type ReportCalendar =
+  /** Monthly security and order report (báo cáo ANTT tháng) */
+  | 'MONTH'
+  /** Quarterly security and order report (báo cáo ANTT quý) */
+  | 'QUARTER'
+  /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
+  | 'PLAN_SIX_MONTH'
+  /** Yearly report, 10/12–09/12 (báo cáo năm) */
+  | 'PLAN_YEAR';
+
+/** Where the version stands in the workflow (trạng thái báo cáo). */
+export type ReportStage =
+  /** Submitted, waiting for the level above to approve it (đã gửi, chờ cấp trên duyệt) */
+  | 'SUBMITTED'
+  /** Returned for rework with a comment, by the level above or a consolidator (trả lại để hoàn thiện) */
+  | 'RETURNED'
+  /** Approved by the level above: its figures are locked (đã duyệt, khóa số liệu) */
+  | 'APPROVED'
+  /** Accepted by both the provincial police (PV05) and the Front (Ban Phong trào): final (đã tiếp nhận, chính thức) */
+  | 'ACCEPTED';
 
 /** One version of a FarmersActivity: its fields as they stood then, who made it and why. */
 export type FarmersActivityVersion = {
@@ -3228,6 +3617,164 @@ export type CorrectFarmersTipHandoverInput = {
   receiptId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One version of a FarmersReport: its fields as they stood then, who made it and why. */
+export type FarmersReportVersion = {
+  __typename?: 'FarmersReportVersion';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FarmersReport records, newest first. */
+export type FarmersReportConnection = {
+  __typename?: 'FarmersReportConnection';
+  /** The records on this page. */
+  nodes: Array<FarmersReport>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FarmersReport says (every field is checked and every problem reported at once). */
+export type RecordFarmersReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId: Scalars['ID']['input'];
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['input'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['input'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['input'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a FarmersReport to correct; fields left out keep their values. */
+export type CorrectFarmersReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage?: InputMaybe<ReportStage>;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One target of Plan 447/KH-CAT-HND (2017-2021), which the association ran with the police, and what was achieved, as reported at its close-out in 2021 (tổng kết Kế hoạch 447). */
 export type FarmersPlan447Result = {
   __typename?: 'FarmersPlan447Result';
@@ -3599,6 +4146,8 @@ export type FederationTypes = {
   FarmersOpinion: FarmersOpinion;
   FarmersReintegrationSupport: FarmersReintegrationSupport;
   FarmersMediationTeam: FarmersMediationTeam;
+  ConsolidatedReport: ConsolidatedReport;
+  FarmersReport: FarmersReport;
   FarmersReintegrationVisit: FarmersReintegrationVisit;
   FarmersMediationCase: FarmersMediationCase;
   FarmersAtRiskSupport: FarmersAtRiskSupport;
@@ -3633,6 +4182,12 @@ export type FederationReferenceTypes = {
   FarmersMediationTeam:
     ( { __typename: 'FarmersMediationTeam' }
     & GraphQLRecursivePick<FederationTypes['FarmersMediationTeam'], {"id":true}> );
+  ConsolidatedReport:
+    ( { __typename: 'ConsolidatedReport' }
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+  FarmersReport:
+    ( { __typename: 'FarmersReport' }
+    & GraphQLRecursivePick<FederationTypes['FarmersReport'], {"id":true}> );
   FarmersReintegrationVisit:
     ( { __typename: 'FarmersReintegrationVisit' }
     & GraphQLRecursivePick<FederationTypes['FarmersReintegrationVisit'], {"id":true}> );
@@ -3772,7 +4327,20 @@ export type ResolversTypes = {
   FarmersReintegrationSupport: ResolverTypeWrapper<Record<string, unknown>>;
   FarmersReintegrationVisitInput: FarmersReintegrationVisitInput;
   FarmersMediationTeam: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportTimeliness: ReportTimeliness;
+  FiguresBasisKind: FiguresBasisKind;
+  FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersReport: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersReportPart: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersReportNarrativeInput: FarmersReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ReportCalendar: ReportCalendar;
+  ReportStage: ReportStage;
   FarmersActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
   FarmersActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordFarmersActivityInput: RecordFarmersActivityInput;
@@ -3819,6 +4387,10 @@ export type ResolversTypes = {
   FarmersTipHandoverConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordFarmersTipHandoverInput: RecordFarmersTipHandoverInput;
   CorrectFarmersTipHandoverInput: CorrectFarmersTipHandoverInput;
+  FarmersReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFarmersReportInput: RecordFarmersReportInput;
+  CorrectFarmersReportInput: CorrectFarmersReportInput;
   FarmersPlan447Result: ResolverTypeWrapper<Record<string, unknown>>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FarmersPlan447ResultVersion: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3903,6 +4475,15 @@ export type ResolversParentTypes = {
   FarmersReintegrationSupport: Record<string, unknown>;
   FarmersReintegrationVisitInput: FarmersReintegrationVisitInput;
   FarmersMediationTeam: Record<string, unknown>;
+  FiguresBasis: Record<string, unknown>;
+  ReportFigureValue: Record<string, unknown>;
+  ReportSectionFigures: Record<string, unknown>;
+  ReportStanding: Record<string, unknown>;
+  ConsolidatedReport: Record<string, unknown>;
+  FarmersReport: Record<string, unknown>;
+  FarmersReportDraft: Record<string, unknown>;
+  FarmersReportPart: Record<string, unknown>;
+  FarmersReportNarrativeInput: FarmersReportNarrativeInput;
   FarmersActivityVersion: Record<string, unknown>;
   FarmersActivityConnection: Record<string, unknown>;
   RecordFarmersActivityInput: RecordFarmersActivityInput;
@@ -3947,6 +4528,10 @@ export type ResolversParentTypes = {
   FarmersTipHandoverConnection: Record<string, unknown>;
   RecordFarmersTipHandoverInput: RecordFarmersTipHandoverInput;
   CorrectFarmersTipHandoverInput: CorrectFarmersTipHandoverInput;
+  FarmersReportVersion: Record<string, unknown>;
+  FarmersReportConnection: Record<string, unknown>;
+  RecordFarmersReportInput: RecordFarmersReportInput;
+  CorrectFarmersReportInput: CorrectFarmersReportInput;
   FarmersPlan447Result: Record<string, unknown>;
   Float: Scalars['Float']['output'];
   FarmersPlan447ResultVersion: Record<string, unknown>;
@@ -4068,6 +4653,10 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
   farmersAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryFarmersAuditTrailArgs, 'first'>>;
+  consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
+  farmersReportDraft?: Resolver<Maybe<ResolversTypes['FarmersReportDraft']>, ParentType, ContextType, RequireFields<QueryFarmersReportDraftArgs, 'unitId' | 'periodId'>>;
+  farmersReports?: Resolver<Array<ResolversTypes['FarmersReport']>, ParentType, ContextType, RequireFields<QueryFarmersReportsArgs, 'unitId' | 'periodId'>>;
+  farmersReportsOwed?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType, Partial<QueryFarmersReportsOwedArgs>>;
   farmersActivities?: Resolver<ResolversTypes['FarmersActivityConnection'], ParentType, ContextType, RequireFields<QueryFarmersActivitiesArgs, 'includeVoided' | 'first'>>;
   farmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<QueryFarmersActivityArgs, 'id'>>;
   farmersModels?: Resolver<ResolversTypes['FarmersModelConnection'], ParentType, ContextType, RequireFields<QueryFarmersModelsArgs, 'includeVoided' | 'first'>>;
@@ -4084,6 +4673,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   farmersMediationCase?: Resolver<Maybe<ResolversTypes['FarmersMediationCase']>, ParentType, ContextType, RequireFields<QueryFarmersMediationCaseArgs, 'id'>>;
   farmersAtRiskSupports?: Resolver<ResolversTypes['FarmersAtRiskSupportConnection'], ParentType, ContextType, RequireFields<QueryFarmersAtRiskSupportsArgs, 'includeVoided' | 'first'>>;
   farmersTipHandovers?: Resolver<ResolversTypes['FarmersTipHandoverConnection'], ParentType, ContextType, RequireFields<QueryFarmersTipHandoversArgs, 'includeVoided' | 'first'>>;
+  farmersReportVersions?: Resolver<ResolversTypes['FarmersReportConnection'], ParentType, ContextType, RequireFields<QueryFarmersReportVersionsArgs, 'includeVoided' | 'first'>>;
+  farmersReportVersion?: Resolver<Maybe<ResolversTypes['FarmersReport']>, ParentType, ContextType, RequireFields<QueryFarmersReportVersionArgs, 'id'>>;
   farmersPlan447Results?: Resolver<ResolversTypes['FarmersPlan447ResultConnection'], ParentType, ContextType, RequireFields<QueryFarmersPlan447ResultsArgs, 'includeVoided' | 'first'>>;
   farmersCampaigns?: Resolver<ResolversTypes['FarmersCampaignConnection'], ParentType, ContextType, RequireFields<QueryFarmersCampaignsArgs, 'includeVoided' | 'first'>>;
 };
@@ -4161,6 +4752,10 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordFarmersReintegrationVisit?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordFarmersReintegrationVisitArgs, 'supportId' | 'input'>>;
   recordFarmersReintegrationOutcome?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordFarmersReintegrationOutcomeArgs, 'supportId' | 'outcome' | 'on'>>;
   recordFarmersMediationResult?: Resolver<Maybe<ResolversTypes['FarmersMediationCase']>, ParentType, ContextType, RequireFields<MutationRecordFarmersMediationResultArgs, 'caseId' | 'result' | 'on'>>;
+  submitFarmersReport?: Resolver<Maybe<ResolversTypes['FarmersReport']>, ParentType, ContextType, RequireFields<MutationSubmitFarmersReportArgs, 'unitId' | 'periodId' | 'input'>>;
+  approveFarmersReport?: Resolver<Maybe<ResolversTypes['FarmersReport']>, ParentType, ContextType, RequireFields<MutationApproveFarmersReportArgs, 'id'>>;
+  returnFarmersReport?: Resolver<Maybe<ResolversTypes['FarmersReport']>, ParentType, ContextType, RequireFields<MutationReturnFarmersReportArgs, 'id' | 'comment'>>;
+  acceptFarmersReport?: Resolver<Maybe<ResolversTypes['FarmersReport']>, ParentType, ContextType, RequireFields<MutationAcceptFarmersReportArgs, 'id'>>;
   recordFarmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<MutationRecordFarmersActivityArgs, 'input'>>;
   correctFarmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersActivityArgs, 'id' | 'changes' | 'reason'>>;
   voidFarmersActivity?: Resolver<Maybe<ResolversTypes['FarmersActivity']>, ParentType, ContextType, RequireFields<MutationVoidFarmersActivityArgs, 'id' | 'reason'>>;
@@ -4193,6 +4788,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordFarmersTipHandover?: Resolver<Maybe<ResolversTypes['FarmersTipHandover']>, ParentType, ContextType, RequireFields<MutationRecordFarmersTipHandoverArgs, 'input'>>;
   correctFarmersTipHandover?: Resolver<Maybe<ResolversTypes['FarmersTipHandover']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersTipHandoverArgs, 'id' | 'changes' | 'reason'>>;
   voidFarmersTipHandover?: Resolver<Maybe<ResolversTypes['FarmersTipHandover']>, ParentType, ContextType, RequireFields<MutationVoidFarmersTipHandoverArgs, 'id' | 'reason'>>;
+  recordFarmersReportVersion?: Resolver<Maybe<ResolversTypes['FarmersReport']>, ParentType, ContextType, RequireFields<MutationRecordFarmersReportVersionArgs, 'input'>>;
+  correctFarmersReport?: Resolver<Maybe<ResolversTypes['FarmersReport']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersReportArgs, 'id' | 'changes' | 'reason'>>;
+  voidFarmersReport?: Resolver<Maybe<ResolversTypes['FarmersReport']>, ParentType, ContextType, RequireFields<MutationVoidFarmersReportArgs, 'id' | 'reason'>>;
   recordFarmersPlan447Result?: Resolver<Maybe<ResolversTypes['FarmersPlan447Result']>, ParentType, ContextType, RequireFields<MutationRecordFarmersPlan447ResultArgs, 'input'>>;
   correctFarmersPlan447Result?: Resolver<Maybe<ResolversTypes['FarmersPlan447Result']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersPlan447ResultArgs, 'id' | 'changes' | 'reason'>>;
   voidFarmersPlan447Result?: Resolver<Maybe<ResolversTypes['FarmersPlan447Result']>, ParentType, ContextType, RequireFields<MutationVoidFarmersPlan447ResultArgs, 'id' | 'reason'>>;
@@ -4562,6 +5160,110 @@ export type FarmersMediationTeamResolvers<ContextType = SubgraphContext, ParentT
   caseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type FiguresBasisResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FiguresBasis'] = ResolversParentTypes['FiguresBasis']> = {
+  kind?: Resolver<ResolversTypes['FiguresBasisKind'], ParentType, ContextType>;
+  reportVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noteVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportFigureValue'] = ResolversParentTypes['ReportFigureValue']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReportSectionFiguresResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportSectionFigures'] = ResolversParentTypes['ReportSectionFigures']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  titleVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ReportFigureValue']>, ParentType, ContextType>;
+};
+
+export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportStanding'] = ResolversParentTypes['ReportStanding']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  firstSubmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  latestStage?: Resolver<Maybe<ResolversTypes['ReportStage']>, ParentType, ContextType>;
+  officialVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  farmers?: Resolver<Maybe<ResolversTypes['FarmersReportPart']>, ParentType, ContextType>;
+};
+
+export type FarmersReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersReport'] = ResolversParentTypes['FarmersReport'], FederationReferenceType extends FederationReferenceTypes['FarmersReport'] = FederationReferenceTypes['FarmersReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FarmersReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FarmersReportVersion']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+};
+
+export type FarmersReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersReportDraft'] = ResolversParentTypes['FarmersReportDraft']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+};
+
+export type FarmersReportPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersReportPart'] = ResolversParentTypes['FarmersReportPart']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['FarmersReport']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  late?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+};
+
 export type FarmersActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersActivityVersion'] = ResolversParentTypes['FarmersActivityVersion']> = {
   type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4890,6 +5592,44 @@ export type FarmersTipHandoverConnectionResolvers<ContextType = SubgraphContext,
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type FarmersReportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersReportVersion'] = ResolversParentTypes['FarmersReportVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FarmersReportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersReportConnection'] = ResolversParentTypes['FarmersReportConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FarmersReport']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type FarmersPlan447ResultResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersPlan447Result'] = ResolversParentTypes['FarmersPlan447Result'], FederationReferenceType extends FederationReferenceTypes['FarmersPlan447Result'] = FederationReferenceTypes['FarmersPlan447Result']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FarmersPlan447Result']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -5063,6 +5803,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   TipHandoverSummary?: TipHandoverSummaryResolvers<ContextType>;
   FarmersReintegrationSupport?: FarmersReintegrationSupportResolvers<ContextType>;
   FarmersMediationTeam?: FarmersMediationTeamResolvers<ContextType>;
+  FiguresBasis?: FiguresBasisResolvers<ContextType>;
+  ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
+  ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
+  ReportStanding?: ReportStandingResolvers<ContextType>;
+  ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
+  FarmersReport?: FarmersReportResolvers<ContextType>;
+  FarmersReportDraft?: FarmersReportDraftResolvers<ContextType>;
+  FarmersReportPart?: FarmersReportPartResolvers<ContextType>;
   FarmersActivityVersion?: FarmersActivityVersionResolvers<ContextType>;
   FarmersActivityConnection?: FarmersActivityConnectionResolvers<ContextType>;
   FarmersModelVersion?: FarmersModelVersionResolvers<ContextType>;
@@ -5087,6 +5835,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FarmersTipHandover?: FarmersTipHandoverResolvers<ContextType>;
   FarmersTipHandoverVersion?: FarmersTipHandoverVersionResolvers<ContextType>;
   FarmersTipHandoverConnection?: FarmersTipHandoverConnectionResolvers<ContextType>;
+  FarmersReportVersion?: FarmersReportVersionResolvers<ContextType>;
+  FarmersReportConnection?: FarmersReportConnectionResolvers<ContextType>;
   FarmersPlan447Result?: FarmersPlan447ResultResolvers<ContextType>;
   FarmersPlan447ResultVersion?: FarmersPlan447ResultVersionResolvers<ContextType>;
   FarmersPlan447ResultConnection?: FarmersPlan447ResultConnectionResolvers<ContextType>;

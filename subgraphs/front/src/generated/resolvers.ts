@@ -304,6 +304,14 @@ export type Query = {
   planTasks: Array<PlanTask>;
   /** The audit trail of the Vietnam Fatherland Front Committee of Sơn La province's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   frontAuditTrail: Array<AuditRecord>;
+  /** The consolidated report of a unit on a period, e.g. province:14 and 2021-PLAN-6M (báo cáo tổng hợp); each organization's part is a field of it. */
+  consolidatedReport?: Maybe<ConsolidatedReport>;
+  /** A preview of a branch's report on a period with live figures (xem trước báo cáo): its staff and the levels above. */
+  frontReportDraft?: Maybe<FrontReportDraft>;
+  /** Every version of a branch's report on a period, oldest first (các phiên bản báo cáo). */
+  frontReports: Array<FrontReport>;
+  /** What the caller's branch owes: reports due between two days, with where each stands (báo cáo phải gửi). Default: due from 60 days ago to 45 days ahead. */
+  frontReportsOwed: Array<ReportStanding>;
   /** FrontActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   frontActivities: FrontActivityConnection;
   /** One FrontActivity by id; null when there is none or it is not yours to see. */
@@ -320,6 +328,10 @@ export type Query = {
   frontOpinions: FrontOpinionConnection;
   /** One FrontOpinion by id; null when there is none or it is not yours to see. */
   frontOpinion?: Maybe<FrontOpinion>;
+  /** FrontReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  frontReportVersions: FrontReportConnection;
+  /** One FrontReport by id; null when there is none or it is not yours to see. */
+  frontReportVersion?: Maybe<FrontReport>;
   /** CoordinationPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   frontPlanRecords: CoordinationPlanConnection;
   /** FrontPlanTask records of a unit (and below it) in a period, newest first; voided ones only when asked. */
@@ -408,6 +420,34 @@ export type QueryFrontAuditTrailArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
+export type QueryConsolidatedReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFrontReportDraftArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFrontReportsArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFrontReportsOwedArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
 export type QueryFrontActivitiesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
@@ -484,6 +524,26 @@ export type QueryFrontOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryFrontOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFrontReportVersionsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<ReportStage>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFrontReportVersionArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -939,6 +999,14 @@ export type Mutation = {
   changeFrontModelStatus?: Maybe<FrontModel>;
   /** Answer an opinion handed to the Vietnam Fatherland Front Committee of Sơn La province (its staff only); an opinion is answered once (a later change is a correction with its reason). */
   answerFrontOpinion?: Maybe<FrontOpinion>;
+  /** Submit the branch's report on a period (gửi báo cáo): its figures are read now; a second version only after a return. */
+  submitFrontReport?: Maybe<FrontReport>;
+  /** Approve a submitted version (duyệt báo cáo): the level above; its figures are locked as the records stand now. */
+  approveFrontReport?: Maybe<FrontReport>;
+  /** Return a version for rework with a comment (trả lại báo cáo): the level above, or a consolidator once approved. */
+  returnFrontReport?: Maybe<FrontReport>;
+  /** Accept an approved version for the police (PV05) or the Front (Ban Phong trào) (tiếp nhận báo cáo): final when both have. */
+  acceptFrontReport?: Maybe<FrontReport>;
   /** Record a FrontActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordFrontActivity?: Maybe<FrontActivity>;
   /** Correct a FrontActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
@@ -963,6 +1031,12 @@ export type Mutation = {
   correctFrontOpinion?: Maybe<FrontOpinion>;
   /** Void a FrontOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidFrontOpinion?: Maybe<FrontOpinion>;
+  /** Record a FrontReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFrontReportVersion?: Maybe<FrontReport>;
+  /** Correct a FrontReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
+  correctFrontReport?: Maybe<FrontReport>;
+  /** Void a FrontReport (hủy báo cáo): it stops counting; its versions stay readable. */
+  voidFrontReport?: Maybe<FrontReport>;
   /** Record a CoordinationPlan (ghi nhận kế hoạch phối hợp). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordCoordinationPlan?: Maybe<CoordinationPlan>;
   /** Correct a CoordinationPlan (đính chính kế hoạch phối hợp): a new version; the previous one stays readable in its history. */
@@ -1037,9 +1111,39 @@ export type MutationAnswerFrontOpinionArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationSubmitFrontReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  input: FrontReportNarrativeInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationApproveFrontReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationReturnFrontReportArgs = {
+  id: Scalars['ID']['input'];
+  comment: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAcceptFrontReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordFrontActivityArgs = {
   input: RecordFrontActivityInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1062,6 +1166,7 @@ export type MutationVoidFrontActivityArgs = {
 export type MutationRecordFrontModelArgs = {
   input: RecordFrontModelInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1084,6 +1189,7 @@ export type MutationVoidFrontModelArgs = {
 export type MutationRecordFrontForumArgs = {
   input: RecordFrontForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1106,6 +1212,7 @@ export type MutationVoidFrontForumArgs = {
 export type MutationRecordFrontOpinionArgs = {
   input: RecordFrontOpinionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1125,9 +1232,33 @@ export type MutationVoidFrontOpinionArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordFrontReportVersionArgs = {
+  input: RecordFrontReportInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFrontReportArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFrontReportInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFrontReportArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordCoordinationPlanArgs = {
   input: RecordCoordinationPlanInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1150,6 +1281,7 @@ export type MutationVoidCoordinationPlanArgs = {
 export type MutationRecordFrontPlanTaskArgs = {
   input: RecordFrontPlanTaskInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1172,6 +1304,7 @@ export type MutationVoidFrontPlanTaskArgs = {
 export type MutationRecordFrontModelReviewArgs = {
   input: RecordFrontModelReviewInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1194,6 +1327,7 @@ export type MutationVoidFrontModelReviewArgs = {
 export type MutationRecordFrontPersonOfStandingArgs = {
   input: RecordPersonOfStandingInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1224,6 +1358,7 @@ export type MutationErasePersonOfStandingPersonalDataArgs = {
 export type MutationRecordFrontCommendationArgs = {
   input: RecordFrontCommendationInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1246,6 +1381,7 @@ export type MutationVoidFrontCommendationArgs = {
 export type MutationRecordInspectionArgs = {
   input: RecordInspectionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1920,12 +2056,263 @@ export type AnswerFrontOpinionInput = {
   answeredOn: Scalars['Date']['input'];
 };
 
+/** Whether a branch's report on a period came in time (tính kịp thời). */
+export type ReportTimeliness =
+  /** First submitted on or before the due date (đúng hạn). */
+  | 'ON_TIME'
+  /** First submitted after the due date (chậm). */
+  | 'LATE'
+  /** Not submitted and past the due date (chưa gửi, quá hạn). */
+  | 'MISSING'
+  /** Not submitted, not yet due (chưa đến hạn). */
+  | 'NOT_YET_DUE';
+
+/** Where a set of figures comes from (nguồn số liệu). */
+export type FiguresBasisKind =
+  /** Read now from the records; they may still change (số liệu trực tiếp). */
+  | 'LIVE'
+  /** A report version as submitted, not yet locked by approval (số liệu khi gửi). */
+  | 'SUBMITTED'
+  /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
+  | 'LOCKED';
+
+/** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
+export type FiguresBasis = {
+  __typename?: 'FiguresBasis';
+  /** Live, as submitted, or locked. */
+  kind: FiguresBasisKind;
+  /** The report version the figures are from (phiên bản báo cáo); null when live. */
+  reportVersion?: Maybe<Scalars['Int']['output']>;
+  /** When approval locked them (thời điểm khóa); null unless locked. */
+  lockedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The instant the records were read as of (asRecordedAt). */
+  asOf: Scalars['DateTime']['output'];
+  /** The same in words, in Vietnamese (ghi chú nguồn số liệu). */
+  noteVi: Scalars['String']['output'];
+};
+
+/** One figure of a report: a count or a total of one kind of record in the period (chỉ tiêu). */
+export type ReportFigureValue = {
+  __typename?: 'ReportFigureValue';
+  /** Stable key: <Type>.count, <Type>.<field> (a total) or <Type>.<field>.<VALUE> (a breakdown). */
+  key: Scalars['ID']['output'];
+  /** The type of record counted, e.g. VeteransPatrol (loại hồ sơ). */
+  kind: Scalars['String']['output'];
+  /** What it counts, in Vietnamese (tên chỉ tiêu). */
+  labelVi: Scalars['String']['output'];
+  /** The value (giá trị). */
+  value: Scalars['Int']['output'];
+  /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+};
+
+/** The figures of one section of the plan (II.1 to II.7) in a report (số liệu theo mục của kế hoạch). */
+export type ReportSectionFigures = {
+  __typename?: 'ReportSectionFigures';
+  /** The section, II.1 to II.7 (mục). */
+  id: Scalars['ID']['output'];
+  /** Its title in Vietnamese (tên mục). */
+  titleVi: Scalars['String']['output'];
+  /** Its title in English. */
+  titleEn: Scalars['String']['output'];
+  /** The figures (các chỉ tiêu). */
+  figures: Array<ReportFigureValue>;
+};
+
+/** Where one branch's report on one period stands: due date, timeliness, versions (tình hình báo cáo của một đơn vị). */
+export type ReportStanding = {
+  __typename?: 'ReportStanding';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** On time, late, missing or not yet due (tính kịp thời). */
+  timeliness: ReportTimeliness;
+  /** Day the first version was submitted (ngày gửi lần đầu). */
+  firstSubmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The latest version's number (phiên bản mới nhất). */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Where the latest version stands (trạng thái phiên bản mới nhất). */
+  latestStage?: Maybe<ReportStage>;
+  /** The version in force: the latest approved one (phiên bản chính thức). */
+  officialVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether the version in force was accepted by both the police and the Front (đã tiếp nhận). */
+  accepted: Scalars['Boolean']['output'];
+};
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReport = {
+  __typename?: 'ConsolidatedReport';
+  /** The unit's id (mã đơn vị). */
+  unitId: Scalars['ID']['output'];
+  /** The period's id (mã kỳ). */
+  periodId: Scalars['ID']['output'];
+  /** The unit (đơn vị). */
+  unit?: Maybe<Unit>;
+  /** The period (kỳ báo cáo). */
+  period?: Maybe<Period>;
+  /** The Vietnam Fatherland Front Committee of Sơn La province's part (phần của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La). */
+  front?: Maybe<FrontReportPart>;
+};
+
+/** One version of a report the Vietnam Fatherland Front Committee of Sơn La province's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type FrontReport = {
+  __typename?: 'FrontReport';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FrontReportVersion>;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The figures by section of the plan (số liệu theo mục II.1–II.7). */
+  sections: Array<ReportSectionFigures>;
+  /** Where the figures come from: this version as submitted, or locked on approval (nguồn số liệu). */
+  basis: FiguresBasis;
+  /** Whether this is the version in force: the latest approved one (phiên bản chính thức). */
+  official: Scalars['Boolean']['output'];
+  /** Whether the report's first version came in time (tính kịp thời). */
+  timeliness: ReportTimeliness;
+};
+
+/** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
+export type FrontReportDraft = {
+  __typename?: 'FrontReportDraft';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** The figures by section of the plan, live (số liệu theo mục). */
+  sections: Array<ReportSectionFigures>;
+  /** Live figures, read now (nguồn số liệu). */
+  basis: FiguresBasis;
+};
+
+/** The Vietnam Fatherland Front Committee of Sơn La province's part of a consolidated report (phần của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La). */
+export type FrontReportPart = {
+  __typename?: 'FrontReportPart';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The reports added up: for each part of the unit, the report of the branch nearest the top that sent one (báo cáo được tổng hợp). */
+  reports: Array<FrontReport>;
+  /** Their figures added up, by section of the plan (số liệu tổng hợp). */
+  sections: Array<ReportSectionFigures>;
+  /** True while a report added up is not accepted by both the police and the Front, or none came in (tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+  /** Every branch under the unit that owes a report on the period (tình hình gửi báo cáo). */
+  timeliness: Array<ReportStanding>;
+  /** The branches whose report is missing past its due date (chưa gửi). */
+  missing: Array<ReportStanding>;
+  /** The branches whose report came late (gửi chậm). */
+  late: Array<ReportStanding>;
+};
+
+/** What a branch's staff write in its report (phần nhận định). */
+export type FrontReportNarrativeInput = {
+  /** Results achieved (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a record stands (trạng thái bản ghi). */
 export type RecordStatus =
   /** The record stands and counts (hiệu lực). */
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** Kind of report (loại báo cáo). */
+export type ReportCalendar =
+  /** Monthly security and order report (báo cáo ANTT tháng) */
+  | 'MONTH'
+  /** Quarterly security and order report (báo cáo ANTT quý) */
+  | 'QUARTER'
+  /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
+  | 'PLAN_SIX_MONTH'
+  /** Yearly report, 10/12–09/12 (báo cáo năm) */
+  | 'PLAN_YEAR';
+
+/** Where the version stands in the workflow (trạng thái báo cáo). */
+export type ReportStage =
+  /** Submitted, waiting for the level above to approve it (đã gửi, chờ cấp trên duyệt) */
+  | 'SUBMITTED'
+  /** Returned for rework with a comment, by the level above or a consolidator (trả lại để hoàn thiện) */
+  | 'RETURNED'
+  /** Approved by the level above: its figures are locked (đã duyệt, khóa số liệu) */
+  | 'APPROVED'
+  /** Accepted by both the provincial police (PV05) and the Front (Ban Phong trào): final (đã tiếp nhận, chính thức) */
+  | 'ACCEPTED';
 
 /** Section it comes from. */
 export type PlanSection =
@@ -2400,6 +2787,164 @@ export type CorrectFrontOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** One version of a FrontReport: its fields as they stood then, who made it and why. */
+export type FrontReportVersion = {
+  __typename?: 'FrontReportVersion';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FrontReport records, newest first. */
+export type FrontReportConnection = {
+  __typename?: 'FrontReportConnection';
+  /** The records on this page. */
+  nodes: Array<FrontReport>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FrontReport says (every field is checked and every problem reported at once). */
+export type RecordFrontReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId: Scalars['ID']['input'];
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['input'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['input'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['input'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a FrontReport to correct; fields left out keep their values. */
+export type CorrectFrontReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage?: InputMaybe<ReportStage>;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -3881,6 +4426,8 @@ export type FederationTypes = {
   InfocommModel: InfocommModel;
   FrontForum: FrontForum;
   FrontOpinion: FrontOpinion;
+  ConsolidatedReport: ConsolidatedReport;
+  FrontReport: FrontReport;
   CoordinationPlan: CoordinationPlan;
   FrontPlanTask: FrontPlanTask;
   FrontModelReview: FrontModelReview;
@@ -3934,6 +4481,12 @@ export type FederationReferenceTypes = {
   FrontOpinion:
     ( { __typename: 'FrontOpinion' }
     & GraphQLRecursivePick<FederationTypes['FrontOpinion'], {"id":true}> );
+  ConsolidatedReport:
+    ( { __typename: 'ConsolidatedReport' }
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+  FrontReport:
+    ( { __typename: 'FrontReport' }
+    & GraphQLRecursivePick<FederationTypes['FrontReport'], {"id":true}> );
   CoordinationPlan:
     ( { __typename: 'CoordinationPlan' }
     & GraphQLRecursivePick<FederationTypes['CoordinationPlan'], {"id":true}> );
@@ -4054,7 +4607,20 @@ export type ResolversTypes = {
   ElderlyForum: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommForum: ResolverTypeWrapper<Record<string, unknown>>;
   AnswerFrontOpinionInput: AnswerFrontOpinionInput;
+  ReportTimeliness: ReportTimeliness;
+  FiguresBasisKind: FiguresBasisKind;
+  FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontReport: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontReportPart: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontReportNarrativeInput: FrontReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ReportCalendar: ReportCalendar;
+  ReportStage: ReportStage;
   PlanSection: PlanSection;
   FrontOrganizationCode: FrontOrganizationCode;
   PlanTaskStatus: PlanTaskStatus;
@@ -4082,6 +4648,10 @@ export type ResolversTypes = {
   FrontOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordFrontOpinionInput: RecordFrontOpinionInput;
   CorrectFrontOpinionInput: CorrectFrontOpinionInput;
+  FrontReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFrontReportInput: RecordFrontReportInput;
+  CorrectFrontReportInput: CorrectFrontReportInput;
   CoordinationPlan: ResolverTypeWrapper<Record<string, unknown>>;
   CoordinationPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
   CoordinationPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4194,6 +4764,15 @@ export type ResolversParentTypes = {
   ElderlyForum: Record<string, unknown>;
   InfocommForum: Record<string, unknown>;
   AnswerFrontOpinionInput: AnswerFrontOpinionInput;
+  FiguresBasis: Record<string, unknown>;
+  ReportFigureValue: Record<string, unknown>;
+  ReportSectionFigures: Record<string, unknown>;
+  ReportStanding: Record<string, unknown>;
+  ConsolidatedReport: Record<string, unknown>;
+  FrontReport: Record<string, unknown>;
+  FrontReportDraft: Record<string, unknown>;
+  FrontReportPart: Record<string, unknown>;
+  FrontReportNarrativeInput: FrontReportNarrativeInput;
   FrontActivityVersion: Record<string, unknown>;
   FrontActivityConnection: Record<string, unknown>;
   RecordFrontActivityInput: RecordFrontActivityInput;
@@ -4210,6 +4789,10 @@ export type ResolversParentTypes = {
   FrontOpinionConnection: Record<string, unknown>;
   RecordFrontOpinionInput: RecordFrontOpinionInput;
   CorrectFrontOpinionInput: CorrectFrontOpinionInput;
+  FrontReportVersion: Record<string, unknown>;
+  FrontReportConnection: Record<string, unknown>;
+  RecordFrontReportInput: RecordFrontReportInput;
+  CorrectFrontReportInput: CorrectFrontReportInput;
   CoordinationPlan: Record<string, unknown>;
   CoordinationPlanVersion: Record<string, unknown>;
   CoordinationPlanConnection: Record<string, unknown>;
@@ -4372,6 +4955,10 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
   frontAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryFrontAuditTrailArgs, 'first'>>;
+  consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
+  frontReportDraft?: Resolver<Maybe<ResolversTypes['FrontReportDraft']>, ParentType, ContextType, RequireFields<QueryFrontReportDraftArgs, 'unitId' | 'periodId'>>;
+  frontReports?: Resolver<Array<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<QueryFrontReportsArgs, 'unitId' | 'periodId'>>;
+  frontReportsOwed?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType, Partial<QueryFrontReportsOwedArgs>>;
   frontActivities?: Resolver<ResolversTypes['FrontActivityConnection'], ParentType, ContextType, RequireFields<QueryFrontActivitiesArgs, 'includeVoided' | 'first'>>;
   frontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<QueryFrontActivityArgs, 'id'>>;
   frontModels?: Resolver<ResolversTypes['FrontModelConnection'], ParentType, ContextType, RequireFields<QueryFrontModelsArgs, 'includeVoided' | 'first'>>;
@@ -4380,6 +4967,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   frontForum?: Resolver<Maybe<ResolversTypes['FrontForum']>, ParentType, ContextType, RequireFields<QueryFrontForumArgs, 'id'>>;
   frontOpinions?: Resolver<ResolversTypes['FrontOpinionConnection'], ParentType, ContextType, RequireFields<QueryFrontOpinionsArgs, 'includeVoided' | 'first'>>;
   frontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<QueryFrontOpinionArgs, 'id'>>;
+  frontReportVersions?: Resolver<ResolversTypes['FrontReportConnection'], ParentType, ContextType, RequireFields<QueryFrontReportVersionsArgs, 'includeVoided' | 'first'>>;
+  frontReportVersion?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<QueryFrontReportVersionArgs, 'id'>>;
   frontPlanRecords?: Resolver<ResolversTypes['CoordinationPlanConnection'], ParentType, ContextType, RequireFields<QueryFrontPlanRecordsArgs, 'includeVoided' | 'first'>>;
   frontPlanTaskRecords?: Resolver<ResolversTypes['FrontPlanTaskConnection'], ParentType, ContextType, RequireFields<QueryFrontPlanTaskRecordsArgs, 'includeVoided' | 'first'>>;
   frontModelReviewRecords?: Resolver<ResolversTypes['FrontModelReviewConnection'], ParentType, ContextType, RequireFields<QueryFrontModelReviewRecordsArgs, 'includeVoided' | 'first'>>;
@@ -4468,6 +5057,10 @@ export type FrontUnitRecordsResolvers<ContextType = SubgraphContext, ParentType 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changeFrontModelStatus?: Resolver<Maybe<ResolversTypes['FrontModel']>, ParentType, ContextType, RequireFields<MutationChangeFrontModelStatusArgs, 'id' | 'status' | 'since'>>;
   answerFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerFrontOpinionArgs, 'id' | 'input'>>;
+  submitFrontReport?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<MutationSubmitFrontReportArgs, 'unitId' | 'periodId' | 'input'>>;
+  approveFrontReport?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<MutationApproveFrontReportArgs, 'id'>>;
+  returnFrontReport?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<MutationReturnFrontReportArgs, 'id' | 'comment'>>;
+  acceptFrontReport?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<MutationAcceptFrontReportArgs, 'id'>>;
   recordFrontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<MutationRecordFrontActivityArgs, 'input'>>;
   correctFrontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<MutationCorrectFrontActivityArgs, 'id' | 'changes' | 'reason'>>;
   voidFrontActivity?: Resolver<Maybe<ResolversTypes['FrontActivity']>, ParentType, ContextType, RequireFields<MutationVoidFrontActivityArgs, 'id' | 'reason'>>;
@@ -4480,6 +5073,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationRecordFrontOpinionArgs, 'input'>>;
   correctFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectFrontOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationVoidFrontOpinionArgs, 'id' | 'reason'>>;
+  recordFrontReportVersion?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<MutationRecordFrontReportVersionArgs, 'input'>>;
+  correctFrontReport?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<MutationCorrectFrontReportArgs, 'id' | 'changes' | 'reason'>>;
+  voidFrontReport?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<MutationVoidFrontReportArgs, 'id' | 'reason'>>;
   recordCoordinationPlan?: Resolver<Maybe<ResolversTypes['CoordinationPlan']>, ParentType, ContextType, RequireFields<MutationRecordCoordinationPlanArgs, 'input'>>;
   correctCoordinationPlan?: Resolver<Maybe<ResolversTypes['CoordinationPlan']>, ParentType, ContextType, RequireFields<MutationCorrectCoordinationPlanArgs, 'id' | 'changes' | 'reason'>>;
   voidCoordinationPlan?: Resolver<Maybe<ResolversTypes['CoordinationPlan']>, ParentType, ContextType, RequireFields<MutationVoidCoordinationPlanArgs, 'id' | 'reason'>>;
@@ -4773,6 +5369,110 @@ export type InfocommForumResolvers<ContextType = SubgraphContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FiguresBasisResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FiguresBasis'] = ResolversParentTypes['FiguresBasis']> = {
+  kind?: Resolver<ResolversTypes['FiguresBasisKind'], ParentType, ContextType>;
+  reportVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noteVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportFigureValue'] = ResolversParentTypes['ReportFigureValue']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReportSectionFiguresResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportSectionFigures'] = ResolversParentTypes['ReportSectionFigures']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  titleVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ReportFigureValue']>, ParentType, ContextType>;
+};
+
+export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportStanding'] = ResolversParentTypes['ReportStanding']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  firstSubmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  latestStage?: Resolver<Maybe<ResolversTypes['ReportStage']>, ParentType, ContextType>;
+  officialVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  front?: Resolver<Maybe<ResolversTypes['FrontReportPart']>, ParentType, ContextType>;
+};
+
+export type FrontReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontReport'] = ResolversParentTypes['FrontReport'], FederationReferenceType extends FederationReferenceTypes['FrontReport'] = FederationReferenceTypes['FrontReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FrontReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FrontReportVersion']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+};
+
+export type FrontReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontReportDraft'] = ResolversParentTypes['FrontReportDraft']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+};
+
+export type FrontReportPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontReportPart'] = ResolversParentTypes['FrontReportPart']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['FrontReport']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  late?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+};
+
 export type FrontActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontActivityVersion'] = ResolversParentTypes['FrontActivityVersion']> = {
   type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4870,6 +5570,44 @@ export type FrontOpinionVersionResolvers<ContextType = SubgraphContext, ParentTy
 
 export type FrontOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontOpinionConnection'] = ResolversParentTypes['FrontOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['FrontOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type FrontReportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontReportVersion'] = ResolversParentTypes['FrontReportVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FrontReportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontReportConnection'] = ResolversParentTypes['FrontReportConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FrontReport']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -5375,6 +6113,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FarmersForum?: FarmersForumResolvers<ContextType>;
   ElderlyForum?: ElderlyForumResolvers<ContextType>;
   InfocommForum?: InfocommForumResolvers<ContextType>;
+  FiguresBasis?: FiguresBasisResolvers<ContextType>;
+  ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
+  ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
+  ReportStanding?: ReportStandingResolvers<ContextType>;
+  ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
+  FrontReport?: FrontReportResolvers<ContextType>;
+  FrontReportDraft?: FrontReportDraftResolvers<ContextType>;
+  FrontReportPart?: FrontReportPartResolvers<ContextType>;
   FrontActivityVersion?: FrontActivityVersionResolvers<ContextType>;
   FrontActivityConnection?: FrontActivityConnectionResolvers<ContextType>;
   FrontModelVersion?: FrontModelVersionResolvers<ContextType>;
@@ -5383,6 +6129,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FrontForumConnection?: FrontForumConnectionResolvers<ContextType>;
   FrontOpinionVersion?: FrontOpinionVersionResolvers<ContextType>;
   FrontOpinionConnection?: FrontOpinionConnectionResolvers<ContextType>;
+  FrontReportVersion?: FrontReportVersionResolvers<ContextType>;
+  FrontReportConnection?: FrontReportConnectionResolvers<ContextType>;
   CoordinationPlan?: CoordinationPlanResolvers<ContextType>;
   CoordinationPlanVersion?: CoordinationPlanVersionResolvers<ContextType>;
   CoordinationPlanConnection?: CoordinationPlanConnectionResolvers<ContextType>;

@@ -304,6 +304,14 @@ export type Query = {
   planTasks: Array<PlanTask>;
   /** The audit trail of the Sơn La Department of Information and Communications's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   infocommAuditTrail: Array<AuditRecord>;
+  /** The consolidated report of a unit on a period, e.g. province:14 and 2021-PLAN-6M (báo cáo tổng hợp); each organization's part is a field of it. */
+  consolidatedReport?: Maybe<ConsolidatedReport>;
+  /** A preview of a branch's report on a period with live figures (xem trước báo cáo): its staff and the levels above. */
+  infocommReportDraft?: Maybe<InfocommReportDraft>;
+  /** Every version of a branch's report on a period, oldest first (các phiên bản báo cáo). */
+  infocommReports: Array<InfocommReport>;
+  /** What the caller's branch owes: reports due between two days, with where each stands (báo cáo phải gửi). Default: due from 60 days ago to 45 days ahead. */
+  infocommReportsOwed: Array<ReportStanding>;
   /** InfocommActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   infocommActivities: InfocommActivityConnection;
   /** One InfocommActivity by id; null when there is none or it is not yours to see. */
@@ -320,6 +328,10 @@ export type Query = {
   infocommOpinions: InfocommOpinionConnection;
   /** One InfocommOpinion by id; null when there is none or it is not yours to see. */
   infocommOpinion?: Maybe<InfocommOpinion>;
+  /** InfocommReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  infocommReportVersions: InfocommReportConnection;
+  /** One InfocommReport by id; null when there is none or it is not yours to see. */
+  infocommReportVersion?: Maybe<InfocommReport>;
   /** InfocommMediaItem records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   infocommMediaItems: InfocommMediaItemConnection;
   /** InfocommOnlineWarning records of a unit (and below it) in a period, newest first; voided ones only when asked. */
@@ -380,6 +392,34 @@ export type QueryInfocommAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryConsolidatedReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryInfocommReportDraftArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryInfocommReportsArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryInfocommReportsOwedArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -460,6 +500,26 @@ export type QueryInfocommOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryInfocommOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryInfocommReportVersionsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<ReportStage>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryInfocommReportVersionArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -751,6 +811,14 @@ export type Mutation = {
   changeInfocommModelStatus?: Maybe<InfocommModel>;
   /** Answer an opinion handed to the Sơn La Department of Information and Communications (its staff only); an opinion is answered once (a later change is a correction with its reason). */
   answerInfocommOpinion?: Maybe<InfocommOpinion>;
+  /** Submit the branch's report on a period (gửi báo cáo): its figures are read now; a second version only after a return. */
+  submitInfocommReport?: Maybe<InfocommReport>;
+  /** Approve a submitted version (duyệt báo cáo): the level above; its figures are locked as the records stand now. */
+  approveInfocommReport?: Maybe<InfocommReport>;
+  /** Return a version for rework with a comment (trả lại báo cáo): the level above, or a consolidator once approved. */
+  returnInfocommReport?: Maybe<InfocommReport>;
+  /** Accept an approved version for the police (PV05) or the Front (Ban Phong trào) (tiếp nhận báo cáo): final when both have. */
+  acceptInfocommReport?: Maybe<InfocommReport>;
   /** Record a InfocommActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordInfocommActivity?: Maybe<InfocommActivity>;
   /** Correct a InfocommActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
@@ -775,6 +843,12 @@ export type Mutation = {
   correctInfocommOpinion?: Maybe<InfocommOpinion>;
   /** Void a InfocommOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidInfocommOpinion?: Maybe<InfocommOpinion>;
+  /** Record a InfocommReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordInfocommReportVersion?: Maybe<InfocommReport>;
+  /** Correct a InfocommReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
+  correctInfocommReport?: Maybe<InfocommReport>;
+  /** Void a InfocommReport (hủy báo cáo): it stops counting; its versions stay readable. */
+  voidInfocommReport?: Maybe<InfocommReport>;
   /** Record a InfocommMediaItem (ghi nhận tin, bài). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordInfocommMediaItem?: Maybe<InfocommMediaItem>;
   /** Correct a InfocommMediaItem (đính chính tin, bài): a new version; the previous one stays readable in its history. */
@@ -813,9 +887,39 @@ export type MutationAnswerInfocommOpinionArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationSubmitInfocommReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  input: InfocommReportNarrativeInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationApproveInfocommReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationReturnInfocommReportArgs = {
+  id: Scalars['ID']['input'];
+  comment: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAcceptInfocommReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordInfocommActivityArgs = {
   input: RecordInfocommActivityInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -838,6 +942,7 @@ export type MutationVoidInfocommActivityArgs = {
 export type MutationRecordInfocommModelArgs = {
   input: RecordInfocommModelInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -860,6 +965,7 @@ export type MutationVoidInfocommModelArgs = {
 export type MutationRecordInfocommForumArgs = {
   input: RecordInfocommForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -882,6 +988,7 @@ export type MutationVoidInfocommForumArgs = {
 export type MutationRecordInfocommOpinionArgs = {
   input: RecordInfocommOpinionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -901,9 +1008,33 @@ export type MutationVoidInfocommOpinionArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordInfocommReportVersionArgs = {
+  input: RecordInfocommReportInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectInfocommReportArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectInfocommReportInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidInfocommReportArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordInfocommMediaItemArgs = {
   input: RecordInfocommMediaItemInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -926,6 +1057,7 @@ export type MutationVoidInfocommMediaItemArgs = {
 export type MutationRecordInfocommOnlineWarningArgs = {
   input: RecordInfocommOnlineWarningInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -948,6 +1080,7 @@ export type MutationVoidInfocommOnlineWarningArgs = {
 export type MutationRecordInfocommGoodExampleArgs = {
   input: RecordInfocommGoodExampleInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1538,12 +1671,263 @@ export type AnswerInfocommOpinionInput = {
   answeredOn: Scalars['Date']['input'];
 };
 
+/** Whether a branch's report on a period came in time (tính kịp thời). */
+export type ReportTimeliness =
+  /** First submitted on or before the due date (đúng hạn). */
+  | 'ON_TIME'
+  /** First submitted after the due date (chậm). */
+  | 'LATE'
+  /** Not submitted and past the due date (chưa gửi, quá hạn). */
+  | 'MISSING'
+  /** Not submitted, not yet due (chưa đến hạn). */
+  | 'NOT_YET_DUE';
+
+/** Where a set of figures comes from (nguồn số liệu). */
+export type FiguresBasisKind =
+  /** Read now from the records; they may still change (số liệu trực tiếp). */
+  | 'LIVE'
+  /** A report version as submitted, not yet locked by approval (số liệu khi gửi). */
+  | 'SUBMITTED'
+  /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
+  | 'LOCKED';
+
+/** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
+export type FiguresBasis = {
+  __typename?: 'FiguresBasis';
+  /** Live, as submitted, or locked. */
+  kind: FiguresBasisKind;
+  /** The report version the figures are from (phiên bản báo cáo); null when live. */
+  reportVersion?: Maybe<Scalars['Int']['output']>;
+  /** When approval locked them (thời điểm khóa); null unless locked. */
+  lockedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The instant the records were read as of (asRecordedAt). */
+  asOf: Scalars['DateTime']['output'];
+  /** The same in words, in Vietnamese (ghi chú nguồn số liệu). */
+  noteVi: Scalars['String']['output'];
+};
+
+/** One figure of a report: a count or a total of one kind of record in the period (chỉ tiêu). */
+export type ReportFigureValue = {
+  __typename?: 'ReportFigureValue';
+  /** Stable key: <Type>.count, <Type>.<field> (a total) or <Type>.<field>.<VALUE> (a breakdown). */
+  key: Scalars['ID']['output'];
+  /** The type of record counted, e.g. VeteransPatrol (loại hồ sơ). */
+  kind: Scalars['String']['output'];
+  /** What it counts, in Vietnamese (tên chỉ tiêu). */
+  labelVi: Scalars['String']['output'];
+  /** The value (giá trị). */
+  value: Scalars['Int']['output'];
+  /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+};
+
+/** The figures of one section of the plan (II.1 to II.7) in a report (số liệu theo mục của kế hoạch). */
+export type ReportSectionFigures = {
+  __typename?: 'ReportSectionFigures';
+  /** The section, II.1 to II.7 (mục). */
+  id: Scalars['ID']['output'];
+  /** Its title in Vietnamese (tên mục). */
+  titleVi: Scalars['String']['output'];
+  /** Its title in English. */
+  titleEn: Scalars['String']['output'];
+  /** The figures (các chỉ tiêu). */
+  figures: Array<ReportFigureValue>;
+};
+
+/** Where one branch's report on one period stands: due date, timeliness, versions (tình hình báo cáo của một đơn vị). */
+export type ReportStanding = {
+  __typename?: 'ReportStanding';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** On time, late, missing or not yet due (tính kịp thời). */
+  timeliness: ReportTimeliness;
+  /** Day the first version was submitted (ngày gửi lần đầu). */
+  firstSubmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The latest version's number (phiên bản mới nhất). */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Where the latest version stands (trạng thái phiên bản mới nhất). */
+  latestStage?: Maybe<ReportStage>;
+  /** The version in force: the latest approved one (phiên bản chính thức). */
+  officialVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether the version in force was accepted by both the police and the Front (đã tiếp nhận). */
+  accepted: Scalars['Boolean']['output'];
+};
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReport = {
+  __typename?: 'ConsolidatedReport';
+  /** The unit's id (mã đơn vị). */
+  unitId: Scalars['ID']['output'];
+  /** The period's id (mã kỳ). */
+  periodId: Scalars['ID']['output'];
+  /** The unit (đơn vị). */
+  unit?: Maybe<Unit>;
+  /** The period (kỳ báo cáo). */
+  period?: Maybe<Period>;
+  /** The Sơn La Department of Information and Communications's part (phần của Sở Thông tin và Truyền thông tỉnh Sơn La). */
+  infocomm?: Maybe<InfocommReportPart>;
+};
+
+/** One version of a report the Sơn La Department of Information and Communications's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type InfocommReport = {
+  __typename?: 'InfocommReport';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<InfocommReportVersion>;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The figures by section of the plan (số liệu theo mục II.1–II.7). */
+  sections: Array<ReportSectionFigures>;
+  /** Where the figures come from: this version as submitted, or locked on approval (nguồn số liệu). */
+  basis: FiguresBasis;
+  /** Whether this is the version in force: the latest approved one (phiên bản chính thức). */
+  official: Scalars['Boolean']['output'];
+  /** Whether the report's first version came in time (tính kịp thời). */
+  timeliness: ReportTimeliness;
+};
+
+/** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
+export type InfocommReportDraft = {
+  __typename?: 'InfocommReportDraft';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** The figures by section of the plan, live (số liệu theo mục). */
+  sections: Array<ReportSectionFigures>;
+  /** Live figures, read now (nguồn số liệu). */
+  basis: FiguresBasis;
+};
+
+/** The Sơn La Department of Information and Communications's part of a consolidated report (phần của Sở Thông tin và Truyền thông tỉnh Sơn La). */
+export type InfocommReportPart = {
+  __typename?: 'InfocommReportPart';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The reports added up: for each part of the unit, the report of the branch nearest the top that sent one (báo cáo được tổng hợp). */
+  reports: Array<InfocommReport>;
+  /** Their figures added up, by section of the plan (số liệu tổng hợp). */
+  sections: Array<ReportSectionFigures>;
+  /** True while a report added up is not accepted by both the police and the Front, or none came in (tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+  /** Every branch under the unit that owes a report on the period (tình hình gửi báo cáo). */
+  timeliness: Array<ReportStanding>;
+  /** The branches whose report is missing past its due date (chưa gửi). */
+  missing: Array<ReportStanding>;
+  /** The branches whose report came late (gửi chậm). */
+  late: Array<ReportStanding>;
+};
+
+/** What a branch's staff write in its report (phần nhận định). */
+export type InfocommReportNarrativeInput = {
+  /** Results achieved (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a record stands (trạng thái bản ghi). */
 export type RecordStatus =
   /** The record stands and counts (hiệu lực). */
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** Kind of report (loại báo cáo). */
+export type ReportCalendar =
+  /** Monthly security and order report (báo cáo ANTT tháng) */
+  | 'MONTH'
+  /** Quarterly security and order report (báo cáo ANTT quý) */
+  | 'QUARTER'
+  /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
+  | 'PLAN_SIX_MONTH'
+  /** Yearly report, 10/12–09/12 (báo cáo năm) */
+  | 'PLAN_YEAR';
+
+/** Where the version stands in the workflow (trạng thái báo cáo). */
+export type ReportStage =
+  /** Submitted, waiting for the level above to approve it (đã gửi, chờ cấp trên duyệt) */
+  | 'SUBMITTED'
+  /** Returned for rework with a comment, by the level above or a consolidator (trả lại để hoàn thiện) */
+  | 'RETURNED'
+  /** Approved by the level above: its figures are locked (đã duyệt, khóa số liệu) */
+  | 'APPROVED'
+  /** Accepted by both the provincial police (PV05) and the Front (Ban Phong trào): final (đã tiếp nhận, chính thức) */
+  | 'ACCEPTED';
 
 /** Kind of outlet (loại kênh thông tin). */
 export type OutletKind =
@@ -1925,6 +2309,164 @@ export type CorrectInfocommOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** One version of a InfocommReport: its fields as they stood then, who made it and why. */
+export type InfocommReportVersion = {
+  __typename?: 'InfocommReportVersion';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of InfocommReport records, newest first. */
+export type InfocommReportConnection = {
+  __typename?: 'InfocommReportConnection';
+  /** The records on this page. */
+  nodes: Array<InfocommReport>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new InfocommReport says (every field is checked and every problem reported at once). */
+export type RecordInfocommReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId: Scalars['ID']['input'];
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['input'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['input'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['input'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a InfocommReport to correct; fields left out keep their values. */
+export type CorrectInfocommReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage?: InputMaybe<ReportStage>;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An item in the media about the movement (tin, bài, phóng sự): outlet, date, topic, reach; attributed to the body that answered for it on its date. */
@@ -2473,6 +3015,8 @@ export type FederationTypes = {
   InfocommModel: InfocommModel;
   InfocommForum: InfocommForum;
   InfocommOpinion: InfocommOpinion;
+  ConsolidatedReport: ConsolidatedReport;
+  InfocommReport: InfocommReport;
   InfocommMediaItem: InfocommMediaItem;
   InfocommOnlineWarning: InfocommOnlineWarning;
   InfocommGoodExample: InfocommGoodExample;
@@ -2498,6 +3042,12 @@ export type FederationReferenceTypes = {
   InfocommOpinion:
     ( { __typename: 'InfocommOpinion' }
     & GraphQLRecursivePick<FederationTypes['InfocommOpinion'], {"id":true}> );
+  ConsolidatedReport:
+    ( { __typename: 'ConsolidatedReport' }
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+  InfocommReport:
+    ( { __typename: 'InfocommReport' }
+    & GraphQLRecursivePick<FederationTypes['InfocommReport'], {"id":true}> );
   InfocommMediaItem:
     ( { __typename: 'InfocommMediaItem' }
     & GraphQLRecursivePick<FederationTypes['InfocommMediaItem'], {"id":true}> );
@@ -2606,7 +3156,20 @@ export type ResolversTypes = {
   FarmersForum: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyForum: ResolverTypeWrapper<Record<string, unknown>>;
   AnswerInfocommOpinionInput: AnswerInfocommOpinionInput;
+  ReportTimeliness: ReportTimeliness;
+  FiguresBasisKind: FiguresBasisKind;
+  FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
+  InfocommReport: ResolverTypeWrapper<Record<string, unknown>>;
+  InfocommReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
+  InfocommReportPart: ResolverTypeWrapper<Record<string, unknown>>;
+  InfocommReportNarrativeInput: InfocommReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ReportCalendar: ReportCalendar;
+  ReportStage: ReportStage;
   OutletKind: OutletKind;
   OnlineCrimeChannel: OnlineCrimeChannel;
   InfocommActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
@@ -2625,6 +3188,10 @@ export type ResolversTypes = {
   InfocommOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordInfocommOpinionInput: RecordInfocommOpinionInput;
   CorrectInfocommOpinionInput: CorrectInfocommOpinionInput;
+  InfocommReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  InfocommReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordInfocommReportInput: RecordInfocommReportInput;
+  CorrectInfocommReportInput: CorrectInfocommReportInput;
   InfocommMediaItem: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommMediaItemVersion: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommMediaItemConnection: ResolverTypeWrapper<Record<string, unknown>>;
@@ -2702,6 +3269,15 @@ export type ResolversParentTypes = {
   FarmersForum: Record<string, unknown>;
   ElderlyForum: Record<string, unknown>;
   AnswerInfocommOpinionInput: AnswerInfocommOpinionInput;
+  FiguresBasis: Record<string, unknown>;
+  ReportFigureValue: Record<string, unknown>;
+  ReportSectionFigures: Record<string, unknown>;
+  ReportStanding: Record<string, unknown>;
+  ConsolidatedReport: Record<string, unknown>;
+  InfocommReport: Record<string, unknown>;
+  InfocommReportDraft: Record<string, unknown>;
+  InfocommReportPart: Record<string, unknown>;
+  InfocommReportNarrativeInput: InfocommReportNarrativeInput;
   InfocommActivityVersion: Record<string, unknown>;
   InfocommActivityConnection: Record<string, unknown>;
   RecordInfocommActivityInput: RecordInfocommActivityInput;
@@ -2718,6 +3294,10 @@ export type ResolversParentTypes = {
   InfocommOpinionConnection: Record<string, unknown>;
   RecordInfocommOpinionInput: RecordInfocommOpinionInput;
   CorrectInfocommOpinionInput: CorrectInfocommOpinionInput;
+  InfocommReportVersion: Record<string, unknown>;
+  InfocommReportConnection: Record<string, unknown>;
+  RecordInfocommReportInput: RecordInfocommReportInput;
+  CorrectInfocommReportInput: CorrectInfocommReportInput;
   InfocommMediaItem: Record<string, unknown>;
   InfocommMediaItemVersion: Record<string, unknown>;
   InfocommMediaItemConnection: Record<string, unknown>;
@@ -2847,6 +3427,10 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
   infocommAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryInfocommAuditTrailArgs, 'first'>>;
+  consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
+  infocommReportDraft?: Resolver<Maybe<ResolversTypes['InfocommReportDraft']>, ParentType, ContextType, RequireFields<QueryInfocommReportDraftArgs, 'unitId' | 'periodId'>>;
+  infocommReports?: Resolver<Array<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<QueryInfocommReportsArgs, 'unitId' | 'periodId'>>;
+  infocommReportsOwed?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType, Partial<QueryInfocommReportsOwedArgs>>;
   infocommActivities?: Resolver<ResolversTypes['InfocommActivityConnection'], ParentType, ContextType, RequireFields<QueryInfocommActivitiesArgs, 'includeVoided' | 'first'>>;
   infocommActivity?: Resolver<Maybe<ResolversTypes['InfocommActivity']>, ParentType, ContextType, RequireFields<QueryInfocommActivityArgs, 'id'>>;
   infocommModels?: Resolver<ResolversTypes['InfocommModelConnection'], ParentType, ContextType, RequireFields<QueryInfocommModelsArgs, 'includeVoided' | 'first'>>;
@@ -2855,6 +3439,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   infocommForum?: Resolver<Maybe<ResolversTypes['InfocommForum']>, ParentType, ContextType, RequireFields<QueryInfocommForumArgs, 'id'>>;
   infocommOpinions?: Resolver<ResolversTypes['InfocommOpinionConnection'], ParentType, ContextType, RequireFields<QueryInfocommOpinionsArgs, 'includeVoided' | 'first'>>;
   infocommOpinion?: Resolver<Maybe<ResolversTypes['InfocommOpinion']>, ParentType, ContextType, RequireFields<QueryInfocommOpinionArgs, 'id'>>;
+  infocommReportVersions?: Resolver<ResolversTypes['InfocommReportConnection'], ParentType, ContextType, RequireFields<QueryInfocommReportVersionsArgs, 'includeVoided' | 'first'>>;
+  infocommReportVersion?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<QueryInfocommReportVersionArgs, 'id'>>;
   infocommMediaItems?: Resolver<ResolversTypes['InfocommMediaItemConnection'], ParentType, ContextType, RequireFields<QueryInfocommMediaItemsArgs, 'includeVoided' | 'first'>>;
   infocommOnlineWarnings?: Resolver<ResolversTypes['InfocommOnlineWarningConnection'], ParentType, ContextType, RequireFields<QueryInfocommOnlineWarningsArgs, 'includeVoided' | 'first'>>;
   infocommGoodExamples?: Resolver<ResolversTypes['InfocommGoodExampleConnection'], ParentType, ContextType, RequireFields<QueryInfocommGoodExamplesArgs, 'includeVoided' | 'first'>>;
@@ -2924,6 +3510,10 @@ export type InfocommUnitRecordsResolvers<ContextType = SubgraphContext, ParentTy
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changeInfocommModelStatus?: Resolver<Maybe<ResolversTypes['InfocommModel']>, ParentType, ContextType, RequireFields<MutationChangeInfocommModelStatusArgs, 'id' | 'status' | 'since'>>;
   answerInfocommOpinion?: Resolver<Maybe<ResolversTypes['InfocommOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerInfocommOpinionArgs, 'id' | 'input'>>;
+  submitInfocommReport?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<MutationSubmitInfocommReportArgs, 'unitId' | 'periodId' | 'input'>>;
+  approveInfocommReport?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<MutationApproveInfocommReportArgs, 'id'>>;
+  returnInfocommReport?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<MutationReturnInfocommReportArgs, 'id' | 'comment'>>;
+  acceptInfocommReport?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<MutationAcceptInfocommReportArgs, 'id'>>;
   recordInfocommActivity?: Resolver<Maybe<ResolversTypes['InfocommActivity']>, ParentType, ContextType, RequireFields<MutationRecordInfocommActivityArgs, 'input'>>;
   correctInfocommActivity?: Resolver<Maybe<ResolversTypes['InfocommActivity']>, ParentType, ContextType, RequireFields<MutationCorrectInfocommActivityArgs, 'id' | 'changes' | 'reason'>>;
   voidInfocommActivity?: Resolver<Maybe<ResolversTypes['InfocommActivity']>, ParentType, ContextType, RequireFields<MutationVoidInfocommActivityArgs, 'id' | 'reason'>>;
@@ -2936,6 +3526,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordInfocommOpinion?: Resolver<Maybe<ResolversTypes['InfocommOpinion']>, ParentType, ContextType, RequireFields<MutationRecordInfocommOpinionArgs, 'input'>>;
   correctInfocommOpinion?: Resolver<Maybe<ResolversTypes['InfocommOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectInfocommOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidInfocommOpinion?: Resolver<Maybe<ResolversTypes['InfocommOpinion']>, ParentType, ContextType, RequireFields<MutationVoidInfocommOpinionArgs, 'id' | 'reason'>>;
+  recordInfocommReportVersion?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<MutationRecordInfocommReportVersionArgs, 'input'>>;
+  correctInfocommReport?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<MutationCorrectInfocommReportArgs, 'id' | 'changes' | 'reason'>>;
+  voidInfocommReport?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<MutationVoidInfocommReportArgs, 'id' | 'reason'>>;
   recordInfocommMediaItem?: Resolver<Maybe<ResolversTypes['InfocommMediaItem']>, ParentType, ContextType, RequireFields<MutationRecordInfocommMediaItemArgs, 'input'>>;
   correctInfocommMediaItem?: Resolver<Maybe<ResolversTypes['InfocommMediaItem']>, ParentType, ContextType, RequireFields<MutationCorrectInfocommMediaItemArgs, 'id' | 'changes' | 'reason'>>;
   voidInfocommMediaItem?: Resolver<Maybe<ResolversTypes['InfocommMediaItem']>, ParentType, ContextType, RequireFields<MutationVoidInfocommMediaItemArgs, 'id' | 'reason'>>;
@@ -3185,6 +3778,110 @@ export type ElderlyForumResolvers<ContextType = SubgraphContext, ParentType exte
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FiguresBasisResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FiguresBasis'] = ResolversParentTypes['FiguresBasis']> = {
+  kind?: Resolver<ResolversTypes['FiguresBasisKind'], ParentType, ContextType>;
+  reportVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noteVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportFigureValue'] = ResolversParentTypes['ReportFigureValue']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReportSectionFiguresResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportSectionFigures'] = ResolversParentTypes['ReportSectionFigures']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  titleVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ReportFigureValue']>, ParentType, ContextType>;
+};
+
+export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportStanding'] = ResolversParentTypes['ReportStanding']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  firstSubmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  latestStage?: Resolver<Maybe<ResolversTypes['ReportStage']>, ParentType, ContextType>;
+  officialVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  infocomm?: Resolver<Maybe<ResolversTypes['InfocommReportPart']>, ParentType, ContextType>;
+};
+
+export type InfocommReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommReport'] = ResolversParentTypes['InfocommReport'], FederationReferenceType extends FederationReferenceTypes['InfocommReport'] = FederationReferenceTypes['InfocommReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['InfocommReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['InfocommReportVersion']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+};
+
+export type InfocommReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommReportDraft'] = ResolversParentTypes['InfocommReportDraft']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+};
+
+export type InfocommReportPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommReportPart'] = ResolversParentTypes['InfocommReportPart']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['InfocommReport']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  late?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+};
+
 export type InfocommActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommActivityVersion'] = ResolversParentTypes['InfocommActivityVersion']> = {
   type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3282,6 +3979,44 @@ export type InfocommOpinionVersionResolvers<ContextType = SubgraphContext, Paren
 
 export type InfocommOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommOpinionConnection'] = ResolversParentTypes['InfocommOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['InfocommOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InfocommReportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommReportVersion'] = ResolversParentTypes['InfocommReportVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InfocommReportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommReportConnection'] = ResolversParentTypes['InfocommReportConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['InfocommReport']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -3520,6 +4255,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   LabourForum?: LabourForumResolvers<ContextType>;
   FarmersForum?: FarmersForumResolvers<ContextType>;
   ElderlyForum?: ElderlyForumResolvers<ContextType>;
+  FiguresBasis?: FiguresBasisResolvers<ContextType>;
+  ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
+  ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
+  ReportStanding?: ReportStandingResolvers<ContextType>;
+  ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
+  InfocommReport?: InfocommReportResolvers<ContextType>;
+  InfocommReportDraft?: InfocommReportDraftResolvers<ContextType>;
+  InfocommReportPart?: InfocommReportPartResolvers<ContextType>;
   InfocommActivityVersion?: InfocommActivityVersionResolvers<ContextType>;
   InfocommActivityConnection?: InfocommActivityConnectionResolvers<ContextType>;
   InfocommModelVersion?: InfocommModelVersionResolvers<ContextType>;
@@ -3528,6 +4271,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   InfocommForumConnection?: InfocommForumConnectionResolvers<ContextType>;
   InfocommOpinionVersion?: InfocommOpinionVersionResolvers<ContextType>;
   InfocommOpinionConnection?: InfocommOpinionConnectionResolvers<ContextType>;
+  InfocommReportVersion?: InfocommReportVersionResolvers<ContextType>;
+  InfocommReportConnection?: InfocommReportConnectionResolvers<ContextType>;
   InfocommMediaItem?: InfocommMediaItemResolvers<ContextType>;
   InfocommMediaItemVersion?: InfocommMediaItemVersionResolvers<ContextType>;
   InfocommMediaItemConnection?: InfocommMediaItemConnectionResolvers<ContextType>;

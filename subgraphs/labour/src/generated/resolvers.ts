@@ -304,6 +304,14 @@ export type Query = {
   planTasks: Array<PlanTask>;
   /** The audit trail of the Sơn La Provincial Labour Federation's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   labourAuditTrail: Array<AuditRecord>;
+  /** The consolidated report of a unit on a period, e.g. province:14 and 2021-PLAN-6M (báo cáo tổng hợp); each organization's part is a field of it. */
+  consolidatedReport?: Maybe<ConsolidatedReport>;
+  /** A preview of a branch's report on a period with live figures (xem trước báo cáo): its staff and the levels above. */
+  labourReportDraft?: Maybe<LabourReportDraft>;
+  /** Every version of a branch's report on a period, oldest first (các phiên bản báo cáo). */
+  labourReports: Array<LabourReport>;
+  /** What the caller's branch owes: reports due between two days, with where each stands (báo cáo phải gửi). Default: due from 60 days ago to 45 days ahead. */
+  labourReportsOwed: Array<ReportStanding>;
   /** LabourActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   labourActivities: LabourActivityConnection;
   /** One LabourActivity by id; null when there is none or it is not yours to see. */
@@ -320,6 +328,10 @@ export type Query = {
   labourOpinions: LabourOpinionConnection;
   /** One LabourOpinion by id; null when there is none or it is not yours to see. */
   labourOpinion?: Maybe<LabourOpinion>;
+  /** LabourReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  labourReportVersions: LabourReportConnection;
+  /** One LabourReport by id; null when there is none or it is not yours to see. */
+  labourReportVersion?: Maybe<LabourReport>;
   /** LabourParticipation records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   labourParticipations: LabourParticipationConnection;
   /** LabourCoreTeam records of a unit (and below it) in a period, newest first; voided ones only when asked. */
@@ -384,6 +396,34 @@ export type QueryLabourAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryConsolidatedReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryLabourReportDraftArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryLabourReportsArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryLabourReportsOwedArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -464,6 +504,26 @@ export type QueryLabourOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryLabourOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryLabourReportVersionsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<ReportStage>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryLabourReportVersionArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -779,6 +839,14 @@ export type Mutation = {
   changeLabourModelStatus?: Maybe<LabourModel>;
   /** Answer an opinion handed to the Sơn La Provincial Labour Federation (its staff only); an opinion is answered once (a later change is a correction with its reason). */
   answerLabourOpinion?: Maybe<LabourOpinion>;
+  /** Submit the branch's report on a period (gửi báo cáo): its figures are read now; a second version only after a return. */
+  submitLabourReport?: Maybe<LabourReport>;
+  /** Approve a submitted version (duyệt báo cáo): the level above; its figures are locked as the records stand now. */
+  approveLabourReport?: Maybe<LabourReport>;
+  /** Return a version for rework with a comment (trả lại báo cáo): the level above, or a consolidator once approved. */
+  returnLabourReport?: Maybe<LabourReport>;
+  /** Accept an approved version for the police (PV05) or the Front (Ban Phong trào) (tiếp nhận báo cáo): final when both have. */
+  acceptLabourReport?: Maybe<LabourReport>;
   /** Record a LabourActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordLabourActivity?: Maybe<LabourActivity>;
   /** Correct a LabourActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
@@ -803,6 +871,12 @@ export type Mutation = {
   correctLabourOpinion?: Maybe<LabourOpinion>;
   /** Void a LabourOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidLabourOpinion?: Maybe<LabourOpinion>;
+  /** Record a LabourReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordLabourReportVersion?: Maybe<LabourReport>;
+  /** Correct a LabourReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
+  correctLabourReport?: Maybe<LabourReport>;
+  /** Void a LabourReport (hủy báo cáo): it stops counting; its versions stay readable. */
+  voidLabourReport?: Maybe<LabourReport>;
   /** Record a LabourParticipation (ghi nhận đăng ký tham gia phong trào). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordLabourParticipation?: Maybe<LabourParticipation>;
   /** Correct a LabourParticipation (đính chính đăng ký tham gia phong trào): a new version; the previous one stays readable in its history. */
@@ -853,9 +927,39 @@ export type MutationAnswerLabourOpinionArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationSubmitLabourReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  input: LabourReportNarrativeInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationApproveLabourReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationReturnLabourReportArgs = {
+  id: Scalars['ID']['input'];
+  comment: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAcceptLabourReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordLabourActivityArgs = {
   input: RecordLabourActivityInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -878,6 +982,7 @@ export type MutationVoidLabourActivityArgs = {
 export type MutationRecordLabourModelArgs = {
   input: RecordLabourModelInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -900,6 +1005,7 @@ export type MutationVoidLabourModelArgs = {
 export type MutationRecordLabourForumArgs = {
   input: RecordLabourForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -922,6 +1028,7 @@ export type MutationVoidLabourForumArgs = {
 export type MutationRecordLabourOpinionArgs = {
   input: RecordLabourOpinionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -941,9 +1048,33 @@ export type MutationVoidLabourOpinionArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordLabourReportVersionArgs = {
+  input: RecordLabourReportInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectLabourReportArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectLabourReportInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidLabourReportArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordLabourParticipationArgs = {
   input: RecordLabourParticipationInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -966,6 +1097,7 @@ export type MutationVoidLabourParticipationArgs = {
 export type MutationRegisterLabourCoreTeamArgs = {
   input: RecordLabourCoreTeamInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -988,6 +1120,7 @@ export type MutationVoidLabourCoreTeamArgs = {
 export type MutationRegisterLabourBoardingHouseArgs = {
   input: RecordLabourBoardingHouseInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1010,6 +1143,7 @@ export type MutationVoidLabourBoardingHouseArgs = {
 export type MutationRecordLabourBoardingHouseCheckArgs = {
   input: RecordLabourBoardingHouseCheckInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1032,6 +1166,7 @@ export type MutationVoidLabourBoardingHouseCheckArgs = {
 export type MutationRecordLabourDisputeArgs = {
   input: RecordLabourDisputeInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1622,12 +1757,263 @@ export type AnswerLabourOpinionInput = {
   answeredOn: Scalars['Date']['input'];
 };
 
+/** Whether a branch's report on a period came in time (tính kịp thời). */
+export type ReportTimeliness =
+  /** First submitted on or before the due date (đúng hạn). */
+  | 'ON_TIME'
+  /** First submitted after the due date (chậm). */
+  | 'LATE'
+  /** Not submitted and past the due date (chưa gửi, quá hạn). */
+  | 'MISSING'
+  /** Not submitted, not yet due (chưa đến hạn). */
+  | 'NOT_YET_DUE';
+
+/** Where a set of figures comes from (nguồn số liệu). */
+export type FiguresBasisKind =
+  /** Read now from the records; they may still change (số liệu trực tiếp). */
+  | 'LIVE'
+  /** A report version as submitted, not yet locked by approval (số liệu khi gửi). */
+  | 'SUBMITTED'
+  /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
+  | 'LOCKED';
+
+/** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
+export type FiguresBasis = {
+  __typename?: 'FiguresBasis';
+  /** Live, as submitted, or locked. */
+  kind: FiguresBasisKind;
+  /** The report version the figures are from (phiên bản báo cáo); null when live. */
+  reportVersion?: Maybe<Scalars['Int']['output']>;
+  /** When approval locked them (thời điểm khóa); null unless locked. */
+  lockedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The instant the records were read as of (asRecordedAt). */
+  asOf: Scalars['DateTime']['output'];
+  /** The same in words, in Vietnamese (ghi chú nguồn số liệu). */
+  noteVi: Scalars['String']['output'];
+};
+
+/** One figure of a report: a count or a total of one kind of record in the period (chỉ tiêu). */
+export type ReportFigureValue = {
+  __typename?: 'ReportFigureValue';
+  /** Stable key: <Type>.count, <Type>.<field> (a total) or <Type>.<field>.<VALUE> (a breakdown). */
+  key: Scalars['ID']['output'];
+  /** The type of record counted, e.g. VeteransPatrol (loại hồ sơ). */
+  kind: Scalars['String']['output'];
+  /** What it counts, in Vietnamese (tên chỉ tiêu). */
+  labelVi: Scalars['String']['output'];
+  /** The value (giá trị). */
+  value: Scalars['Int']['output'];
+  /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+};
+
+/** The figures of one section of the plan (II.1 to II.7) in a report (số liệu theo mục của kế hoạch). */
+export type ReportSectionFigures = {
+  __typename?: 'ReportSectionFigures';
+  /** The section, II.1 to II.7 (mục). */
+  id: Scalars['ID']['output'];
+  /** Its title in Vietnamese (tên mục). */
+  titleVi: Scalars['String']['output'];
+  /** Its title in English. */
+  titleEn: Scalars['String']['output'];
+  /** The figures (các chỉ tiêu). */
+  figures: Array<ReportFigureValue>;
+};
+
+/** Where one branch's report on one period stands: due date, timeliness, versions (tình hình báo cáo của một đơn vị). */
+export type ReportStanding = {
+  __typename?: 'ReportStanding';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** On time, late, missing or not yet due (tính kịp thời). */
+  timeliness: ReportTimeliness;
+  /** Day the first version was submitted (ngày gửi lần đầu). */
+  firstSubmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The latest version's number (phiên bản mới nhất). */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Where the latest version stands (trạng thái phiên bản mới nhất). */
+  latestStage?: Maybe<ReportStage>;
+  /** The version in force: the latest approved one (phiên bản chính thức). */
+  officialVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether the version in force was accepted by both the police and the Front (đã tiếp nhận). */
+  accepted: Scalars['Boolean']['output'];
+};
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReport = {
+  __typename?: 'ConsolidatedReport';
+  /** The unit's id (mã đơn vị). */
+  unitId: Scalars['ID']['output'];
+  /** The period's id (mã kỳ). */
+  periodId: Scalars['ID']['output'];
+  /** The unit (đơn vị). */
+  unit?: Maybe<Unit>;
+  /** The period (kỳ báo cáo). */
+  period?: Maybe<Period>;
+  /** The Sơn La Provincial Labour Federation's part (phần của Liên đoàn Lao động tỉnh Sơn La). */
+  labour?: Maybe<LabourReportPart>;
+};
+
+/** One version of a report the Sơn La Provincial Labour Federation's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type LabourReport = {
+  __typename?: 'LabourReport';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<LabourReportVersion>;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The figures by section of the plan (số liệu theo mục II.1–II.7). */
+  sections: Array<ReportSectionFigures>;
+  /** Where the figures come from: this version as submitted, or locked on approval (nguồn số liệu). */
+  basis: FiguresBasis;
+  /** Whether this is the version in force: the latest approved one (phiên bản chính thức). */
+  official: Scalars['Boolean']['output'];
+  /** Whether the report's first version came in time (tính kịp thời). */
+  timeliness: ReportTimeliness;
+};
+
+/** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
+export type LabourReportDraft = {
+  __typename?: 'LabourReportDraft';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** The figures by section of the plan, live (số liệu theo mục). */
+  sections: Array<ReportSectionFigures>;
+  /** Live figures, read now (nguồn số liệu). */
+  basis: FiguresBasis;
+};
+
+/** The Sơn La Provincial Labour Federation's part of a consolidated report (phần của Liên đoàn Lao động tỉnh Sơn La). */
+export type LabourReportPart = {
+  __typename?: 'LabourReportPart';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The reports added up: for each part of the unit, the report of the branch nearest the top that sent one (báo cáo được tổng hợp). */
+  reports: Array<LabourReport>;
+  /** Their figures added up, by section of the plan (số liệu tổng hợp). */
+  sections: Array<ReportSectionFigures>;
+  /** True while a report added up is not accepted by both the police and the Front, or none came in (tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+  /** Every branch under the unit that owes a report on the period (tình hình gửi báo cáo). */
+  timeliness: Array<ReportStanding>;
+  /** The branches whose report is missing past its due date (chưa gửi). */
+  missing: Array<ReportStanding>;
+  /** The branches whose report came late (gửi chậm). */
+  late: Array<ReportStanding>;
+};
+
+/** What a branch's staff write in its report (phần nhận định). */
+export type LabourReportNarrativeInput = {
+  /** Results achieved (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a record stands (trạng thái bản ghi). */
 export type RecordStatus =
   /** The record stands and counts (hiệu lực). */
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** Kind of report (loại báo cáo). */
+export type ReportCalendar =
+  /** Monthly security and order report (báo cáo ANTT tháng) */
+  | 'MONTH'
+  /** Quarterly security and order report (báo cáo ANTT quý) */
+  | 'QUARTER'
+  /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
+  | 'PLAN_SIX_MONTH'
+  /** Yearly report, 10/12–09/12 (báo cáo năm) */
+  | 'PLAN_YEAR';
+
+/** Where the version stands in the workflow (trạng thái báo cáo). */
+export type ReportStage =
+  /** Submitted, waiting for the level above to approve it (đã gửi, chờ cấp trên duyệt) */
+  | 'SUBMITTED'
+  /** Returned for rework with a comment, by the level above or a consolidator (trả lại để hoàn thiện) */
+  | 'RETURNED'
+  /** Approved by the level above: its figures are locked (đã duyệt, khóa số liệu) */
+  | 'APPROVED'
+  /** Accepted by both the provincial police (PV05) and the Front (Ban Phong trào): final (đã tiếp nhận, chính thức) */
+  | 'ACCEPTED';
 
 /** Safety status found (tình trạng an toàn). */
 export type BoardingHouseStatus =
@@ -2016,6 +2402,164 @@ export type CorrectLabourOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** One version of a LabourReport: its fields as they stood then, who made it and why. */
+export type LabourReportVersion = {
+  __typename?: 'LabourReportVersion';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of LabourReport records, newest first. */
+export type LabourReportConnection = {
+  __typename?: 'LabourReportConnection';
+  /** The records on this page. */
+  nodes: Array<LabourReport>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new LabourReport says (every field is checked and every problem reported at once). */
+export type RecordLabourReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId: Scalars['ID']['input'];
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['input'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['input'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['input'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a LabourReport to correct; fields left out keep their values. */
+export type CorrectLabourReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage?: InputMaybe<ReportStage>;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An establishment taking part, for one year, in the movement "Công nhân, viên chức, người lao động tham gia phòng, chống tội phạm và tệ nạn xã hội". Its safety status under the standard is the police's, on the Establishment. It counts in the period its registration day falls in. */
@@ -2786,6 +3330,8 @@ export type FederationTypes = {
   LabourModel: LabourModel;
   LabourForum: LabourForum;
   LabourOpinion: LabourOpinion;
+  ConsolidatedReport: ConsolidatedReport;
+  LabourReport: LabourReport;
   LabourParticipation: LabourParticipation;
   LabourCoreTeam: LabourCoreTeam;
   LabourBoardingHouse: LabourBoardingHouse;
@@ -2813,6 +3359,12 @@ export type FederationReferenceTypes = {
   LabourOpinion:
     ( { __typename: 'LabourOpinion' }
     & GraphQLRecursivePick<FederationTypes['LabourOpinion'], {"id":true}> );
+  ConsolidatedReport:
+    ( { __typename: 'ConsolidatedReport' }
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+  LabourReport:
+    ( { __typename: 'LabourReport' }
+    & GraphQLRecursivePick<FederationTypes['LabourReport'], {"id":true}> );
   LabourParticipation:
     ( { __typename: 'LabourParticipation' }
     & GraphQLRecursivePick<FederationTypes['LabourParticipation'], {"id":true}> );
@@ -2927,7 +3479,20 @@ export type ResolversTypes = {
   ElderlyForum: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommForum: ResolverTypeWrapper<Record<string, unknown>>;
   AnswerLabourOpinionInput: AnswerLabourOpinionInput;
+  ReportTimeliness: ReportTimeliness;
+  FiguresBasisKind: FiguresBasisKind;
+  FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
+  LabourReport: ResolverTypeWrapper<Record<string, unknown>>;
+  LabourReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
+  LabourReportPart: ResolverTypeWrapper<Record<string, unknown>>;
+  LabourReportNarrativeInput: LabourReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ReportCalendar: ReportCalendar;
+  ReportStage: ReportStage;
   BoardingHouseStatus: BoardingHouseStatus;
   DisputeKind: DisputeKind;
   DisputeCause: DisputeCause;
@@ -2947,6 +3512,10 @@ export type ResolversTypes = {
   LabourOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordLabourOpinionInput: RecordLabourOpinionInput;
   CorrectLabourOpinionInput: CorrectLabourOpinionInput;
+  LabourReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  LabourReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordLabourReportInput: RecordLabourReportInput;
+  CorrectLabourReportInput: CorrectLabourReportInput;
   LabourParticipation: ResolverTypeWrapper<Record<string, unknown>>;
   LabourParticipationVersion: ResolverTypeWrapper<Record<string, unknown>>;
   LabourParticipationConnection: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3033,6 +3602,15 @@ export type ResolversParentTypes = {
   ElderlyForum: Record<string, unknown>;
   InfocommForum: Record<string, unknown>;
   AnswerLabourOpinionInput: AnswerLabourOpinionInput;
+  FiguresBasis: Record<string, unknown>;
+  ReportFigureValue: Record<string, unknown>;
+  ReportSectionFigures: Record<string, unknown>;
+  ReportStanding: Record<string, unknown>;
+  ConsolidatedReport: Record<string, unknown>;
+  LabourReport: Record<string, unknown>;
+  LabourReportDraft: Record<string, unknown>;
+  LabourReportPart: Record<string, unknown>;
+  LabourReportNarrativeInput: LabourReportNarrativeInput;
   LabourActivityVersion: Record<string, unknown>;
   LabourActivityConnection: Record<string, unknown>;
   RecordLabourActivityInput: RecordLabourActivityInput;
@@ -3049,6 +3627,10 @@ export type ResolversParentTypes = {
   LabourOpinionConnection: Record<string, unknown>;
   RecordLabourOpinionInput: RecordLabourOpinionInput;
   CorrectLabourOpinionInput: CorrectLabourOpinionInput;
+  LabourReportVersion: Record<string, unknown>;
+  LabourReportConnection: Record<string, unknown>;
+  RecordLabourReportInput: RecordLabourReportInput;
+  CorrectLabourReportInput: CorrectLabourReportInput;
   LabourParticipation: Record<string, unknown>;
   LabourParticipationVersion: Record<string, unknown>;
   LabourParticipationConnection: Record<string, unknown>;
@@ -3187,6 +3769,10 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
   labourAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryLabourAuditTrailArgs, 'first'>>;
+  consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
+  labourReportDraft?: Resolver<Maybe<ResolversTypes['LabourReportDraft']>, ParentType, ContextType, RequireFields<QueryLabourReportDraftArgs, 'unitId' | 'periodId'>>;
+  labourReports?: Resolver<Array<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<QueryLabourReportsArgs, 'unitId' | 'periodId'>>;
+  labourReportsOwed?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType, Partial<QueryLabourReportsOwedArgs>>;
   labourActivities?: Resolver<ResolversTypes['LabourActivityConnection'], ParentType, ContextType, RequireFields<QueryLabourActivitiesArgs, 'includeVoided' | 'first'>>;
   labourActivity?: Resolver<Maybe<ResolversTypes['LabourActivity']>, ParentType, ContextType, RequireFields<QueryLabourActivityArgs, 'id'>>;
   labourModels?: Resolver<ResolversTypes['LabourModelConnection'], ParentType, ContextType, RequireFields<QueryLabourModelsArgs, 'includeVoided' | 'first'>>;
@@ -3195,6 +3781,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   labourForum?: Resolver<Maybe<ResolversTypes['LabourForum']>, ParentType, ContextType, RequireFields<QueryLabourForumArgs, 'id'>>;
   labourOpinions?: Resolver<ResolversTypes['LabourOpinionConnection'], ParentType, ContextType, RequireFields<QueryLabourOpinionsArgs, 'includeVoided' | 'first'>>;
   labourOpinion?: Resolver<Maybe<ResolversTypes['LabourOpinion']>, ParentType, ContextType, RequireFields<QueryLabourOpinionArgs, 'id'>>;
+  labourReportVersions?: Resolver<ResolversTypes['LabourReportConnection'], ParentType, ContextType, RequireFields<QueryLabourReportVersionsArgs, 'includeVoided' | 'first'>>;
+  labourReportVersion?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<QueryLabourReportVersionArgs, 'id'>>;
   labourParticipations?: Resolver<ResolversTypes['LabourParticipationConnection'], ParentType, ContextType, RequireFields<QueryLabourParticipationsArgs, 'includeVoided' | 'first'>>;
   labourCoreTeams?: Resolver<ResolversTypes['LabourCoreTeamConnection'], ParentType, ContextType, RequireFields<QueryLabourCoreTeamsArgs, 'includeVoided' | 'first'>>;
   labourBoardingHouses?: Resolver<ResolversTypes['LabourBoardingHouseConnection'], ParentType, ContextType, RequireFields<QueryLabourBoardingHousesArgs, 'includeVoided' | 'first'>>;
@@ -3266,6 +3854,10 @@ export type LabourUnitRecordsResolvers<ContextType = SubgraphContext, ParentType
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changeLabourModelStatus?: Resolver<Maybe<ResolversTypes['LabourModel']>, ParentType, ContextType, RequireFields<MutationChangeLabourModelStatusArgs, 'id' | 'status' | 'since'>>;
   answerLabourOpinion?: Resolver<Maybe<ResolversTypes['LabourOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerLabourOpinionArgs, 'id' | 'input'>>;
+  submitLabourReport?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<MutationSubmitLabourReportArgs, 'unitId' | 'periodId' | 'input'>>;
+  approveLabourReport?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<MutationApproveLabourReportArgs, 'id'>>;
+  returnLabourReport?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<MutationReturnLabourReportArgs, 'id' | 'comment'>>;
+  acceptLabourReport?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<MutationAcceptLabourReportArgs, 'id'>>;
   recordLabourActivity?: Resolver<Maybe<ResolversTypes['LabourActivity']>, ParentType, ContextType, RequireFields<MutationRecordLabourActivityArgs, 'input'>>;
   correctLabourActivity?: Resolver<Maybe<ResolversTypes['LabourActivity']>, ParentType, ContextType, RequireFields<MutationCorrectLabourActivityArgs, 'id' | 'changes' | 'reason'>>;
   voidLabourActivity?: Resolver<Maybe<ResolversTypes['LabourActivity']>, ParentType, ContextType, RequireFields<MutationVoidLabourActivityArgs, 'id' | 'reason'>>;
@@ -3278,6 +3870,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordLabourOpinion?: Resolver<Maybe<ResolversTypes['LabourOpinion']>, ParentType, ContextType, RequireFields<MutationRecordLabourOpinionArgs, 'input'>>;
   correctLabourOpinion?: Resolver<Maybe<ResolversTypes['LabourOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectLabourOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidLabourOpinion?: Resolver<Maybe<ResolversTypes['LabourOpinion']>, ParentType, ContextType, RequireFields<MutationVoidLabourOpinionArgs, 'id' | 'reason'>>;
+  recordLabourReportVersion?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<MutationRecordLabourReportVersionArgs, 'input'>>;
+  correctLabourReport?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<MutationCorrectLabourReportArgs, 'id' | 'changes' | 'reason'>>;
+  voidLabourReport?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<MutationVoidLabourReportArgs, 'id' | 'reason'>>;
   recordLabourParticipation?: Resolver<Maybe<ResolversTypes['LabourParticipation']>, ParentType, ContextType, RequireFields<MutationRecordLabourParticipationArgs, 'input'>>;
   correctLabourParticipation?: Resolver<Maybe<ResolversTypes['LabourParticipation']>, ParentType, ContextType, RequireFields<MutationCorrectLabourParticipationArgs, 'id' | 'changes' | 'reason'>>;
   voidLabourParticipation?: Resolver<Maybe<ResolversTypes['LabourParticipation']>, ParentType, ContextType, RequireFields<MutationVoidLabourParticipationArgs, 'id' | 'reason'>>;
@@ -3533,6 +4128,110 @@ export type InfocommForumResolvers<ContextType = SubgraphContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FiguresBasisResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FiguresBasis'] = ResolversParentTypes['FiguresBasis']> = {
+  kind?: Resolver<ResolversTypes['FiguresBasisKind'], ParentType, ContextType>;
+  reportVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noteVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportFigureValue'] = ResolversParentTypes['ReportFigureValue']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReportSectionFiguresResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportSectionFigures'] = ResolversParentTypes['ReportSectionFigures']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  titleVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ReportFigureValue']>, ParentType, ContextType>;
+};
+
+export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportStanding'] = ResolversParentTypes['ReportStanding']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  firstSubmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  latestStage?: Resolver<Maybe<ResolversTypes['ReportStage']>, ParentType, ContextType>;
+  officialVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  labour?: Resolver<Maybe<ResolversTypes['LabourReportPart']>, ParentType, ContextType>;
+};
+
+export type LabourReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourReport'] = ResolversParentTypes['LabourReport'], FederationReferenceType extends FederationReferenceTypes['LabourReport'] = FederationReferenceTypes['LabourReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LabourReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['LabourReportVersion']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+};
+
+export type LabourReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourReportDraft'] = ResolversParentTypes['LabourReportDraft']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+};
+
+export type LabourReportPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourReportPart'] = ResolversParentTypes['LabourReportPart']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['LabourReport']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  late?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+};
+
 export type LabourActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourActivityVersion'] = ResolversParentTypes['LabourActivityVersion']> = {
   type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3630,6 +4329,44 @@ export type LabourOpinionVersionResolvers<ContextType = SubgraphContext, ParentT
 
 export type LabourOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourOpinionConnection'] = ResolversParentTypes['LabourOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['LabourOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type LabourReportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourReportVersion'] = ResolversParentTypes['LabourReportVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LabourReportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourReportConnection'] = ResolversParentTypes['LabourReportConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['LabourReport']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -3950,6 +4687,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FarmersForum?: FarmersForumResolvers<ContextType>;
   ElderlyForum?: ElderlyForumResolvers<ContextType>;
   InfocommForum?: InfocommForumResolvers<ContextType>;
+  FiguresBasis?: FiguresBasisResolvers<ContextType>;
+  ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
+  ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
+  ReportStanding?: ReportStandingResolvers<ContextType>;
+  ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
+  LabourReport?: LabourReportResolvers<ContextType>;
+  LabourReportDraft?: LabourReportDraftResolvers<ContextType>;
+  LabourReportPart?: LabourReportPartResolvers<ContextType>;
   LabourActivityVersion?: LabourActivityVersionResolvers<ContextType>;
   LabourActivityConnection?: LabourActivityConnectionResolvers<ContextType>;
   LabourModelVersion?: LabourModelVersionResolvers<ContextType>;
@@ -3958,6 +4703,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   LabourForumConnection?: LabourForumConnectionResolvers<ContextType>;
   LabourOpinionVersion?: LabourOpinionVersionResolvers<ContextType>;
   LabourOpinionConnection?: LabourOpinionConnectionResolvers<ContextType>;
+  LabourReportVersion?: LabourReportVersionResolvers<ContextType>;
+  LabourReportConnection?: LabourReportConnectionResolvers<ContextType>;
   LabourParticipation?: LabourParticipationResolvers<ContextType>;
   LabourParticipationVersion?: LabourParticipationVersionResolvers<ContextType>;
   LabourParticipationConnection?: LabourParticipationConnectionResolvers<ContextType>;

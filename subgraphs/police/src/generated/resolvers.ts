@@ -304,6 +304,14 @@ export type Query = {
   planTasks: Array<PlanTask>;
   /** The audit trail of the Sơn La Provincial Police's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   policeAuditTrail: Array<AuditRecord>;
+  /** The consolidated report of a unit on a period, e.g. province:14 and 2021-PLAN-6M (báo cáo tổng hợp); each organization's part is a field of it. */
+  consolidatedReport?: Maybe<ConsolidatedReport>;
+  /** A preview of a branch's report on a period with live figures (xem trước báo cáo): its staff and the levels above. */
+  policeReportDraft?: Maybe<PoliceReportDraft>;
+  /** Every version of a branch's report on a period, oldest first (các phiên bản báo cáo). */
+  policeReports: Array<PoliceReport>;
+  /** What the caller's branch owes: reports due between two days, with where each stands (báo cáo phải gửi). Default: due from 60 days ago to 45 days ahead. */
+  policeReportsOwed: Array<ReportStanding>;
   /** PoliceActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   policeActivities: PoliceActivityConnection;
   /** One PoliceActivity by id; null when there is none or it is not yours to see. */
@@ -320,6 +328,10 @@ export type Query = {
   policeOpinions: PoliceOpinionConnection;
   /** One PoliceOpinion by id; null when there is none or it is not yours to see. */
   policeOpinion?: Maybe<PoliceOpinion>;
+  /** PoliceReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeReportVersions: PoliceReportConnection;
+  /** One PoliceReport by id; null when there is none or it is not yours to see. */
+  policeReportVersion?: Maybe<PoliceReport>;
   /** PoliceCrimeTip records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   policeCrimeTipRecords: PoliceCrimeTipConnection;
   /** PoliceHotspot records of a unit (and below it) in a period, newest first; voided ones only when asked. */
@@ -430,6 +442,34 @@ export type QueryPoliceAuditTrailArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
+export type QueryConsolidatedReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceReportDraftArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceReportsArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceReportsOwedArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceActivitiesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
@@ -506,6 +546,26 @@ export type QueryPoliceOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceReportVersionsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<ReportStage>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceReportVersionArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1007,6 +1067,14 @@ export type Mutation = {
   changePoliceModelStatus?: Maybe<PoliceModel>;
   /** Answer an opinion handed to the Sơn La Provincial Police (its staff only); an opinion is answered once (a later change is a correction with its reason). */
   answerPoliceOpinion?: Maybe<PoliceOpinion>;
+  /** Submit the branch's report on a period (gửi báo cáo): its figures are read now; a second version only after a return. */
+  submitPoliceReport?: Maybe<PoliceReport>;
+  /** Approve a submitted version (duyệt báo cáo): the level above; its figures are locked as the records stand now. */
+  approvePoliceReport?: Maybe<PoliceReport>;
+  /** Return a version for rework with a comment (trả lại báo cáo): the level above, or a consolidator once approved. */
+  returnPoliceReport?: Maybe<PoliceReport>;
+  /** Accept an approved version for the police (PV05) or the Front (Ban Phong trào) (tiếp nhận báo cáo): final when both have. */
+  acceptPoliceReport?: Maybe<PoliceReport>;
   /** Record a PoliceActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordPoliceActivity?: Maybe<PoliceActivity>;
   /** Correct a PoliceActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
@@ -1031,6 +1099,12 @@ export type Mutation = {
   correctPoliceOpinion?: Maybe<PoliceOpinion>;
   /** Void a PoliceOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidPoliceOpinion?: Maybe<PoliceOpinion>;
+  /** Record a PoliceReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceReportVersion?: Maybe<PoliceReport>;
+  /** Correct a PoliceReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
+  correctPoliceReport?: Maybe<PoliceReport>;
+  /** Void a PoliceReport (hủy báo cáo): it stops counting; its versions stay readable. */
+  voidPoliceReport?: Maybe<PoliceReport>;
   /** Record a PoliceCrimeTip (ghi nhận tin báo, tố giác tội phạm). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordPoliceCrimeTip?: Maybe<PoliceCrimeTip>;
   /** Correct a PoliceCrimeTip (đính chính tin báo, tố giác tội phạm): a new version; the previous one stays readable in its history. */
@@ -1151,9 +1225,39 @@ export type MutationAnswerPoliceOpinionArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationSubmitPoliceReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  input: PoliceReportNarrativeInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationApprovePoliceReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationReturnPoliceReportArgs = {
+  id: Scalars['ID']['input'];
+  comment: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAcceptPoliceReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordPoliceActivityArgs = {
   input: RecordPoliceActivityInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1176,6 +1280,7 @@ export type MutationVoidPoliceActivityArgs = {
 export type MutationRecordPoliceModelArgs = {
   input: RecordPoliceModelInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1198,6 +1303,7 @@ export type MutationVoidPoliceModelArgs = {
 export type MutationRecordPoliceForumArgs = {
   input: RecordPoliceForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1220,6 +1326,7 @@ export type MutationVoidPoliceForumArgs = {
 export type MutationRecordPoliceOpinionArgs = {
   input: RecordPoliceOpinionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1239,9 +1346,33 @@ export type MutationVoidPoliceOpinionArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceReportVersionArgs = {
+  input: RecordPoliceReportInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceReportArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceReportInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceReportArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordPoliceCrimeTipArgs = {
   input: RecordPoliceCrimeTipInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1272,6 +1403,7 @@ export type MutationErasePoliceCrimeTipPersonalDataArgs = {
 export type MutationRecordPoliceHotspotArgs = {
   input: RecordPoliceHotspotInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1294,6 +1426,7 @@ export type MutationVoidPoliceHotspotArgs = {
 export type MutationRecordPoliceKeyAreaArgs = {
   input: RecordPoliceKeyAreaInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1316,6 +1449,7 @@ export type MutationVoidPoliceKeyAreaArgs = {
 export type MutationRecordPoliceCoreForceArgs = {
   input: RecordPoliceCoreForceInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1338,6 +1472,7 @@ export type MutationVoidPoliceCoreForceArgs = {
 export type MutationRecordPoliceTrainingSessionArgs = {
   input: RecordPoliceTrainingSessionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1360,6 +1495,7 @@ export type MutationVoidPoliceTrainingSessionArgs = {
 export type MutationRecordPoliceBulletinArgs = {
   input: RecordPoliceBulletinInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1382,6 +1518,7 @@ export type MutationVoidPoliceBulletinArgs = {
 export type MutationRecordPoliceReintegrationCaseArgs = {
   input: RecordPoliceReintegrationCaseInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1412,6 +1549,7 @@ export type MutationErasePoliceReintegrationCasePersonalDataArgs = {
 export type MutationRecordPoliceEstablishmentArgs = {
   input: RecordPoliceEstablishmentInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1434,6 +1572,7 @@ export type MutationVoidPoliceEstablishmentArgs = {
 export type MutationRecordPoliceStandardAssessmentArgs = {
   input: RecordPoliceStandardAssessmentInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1456,6 +1595,7 @@ export type MutationVoidPoliceStandardAssessmentArgs = {
 export type MutationRecordPoliceCriterionResultArgs = {
   input: RecordPoliceCriterionResultInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2174,12 +2314,263 @@ export type AnswerPoliceOpinionInput = {
   answeredOn: Scalars['Date']['input'];
 };
 
+/** Whether a branch's report on a period came in time (tính kịp thời). */
+export type ReportTimeliness =
+  /** First submitted on or before the due date (đúng hạn). */
+  | 'ON_TIME'
+  /** First submitted after the due date (chậm). */
+  | 'LATE'
+  /** Not submitted and past the due date (chưa gửi, quá hạn). */
+  | 'MISSING'
+  /** Not submitted, not yet due (chưa đến hạn). */
+  | 'NOT_YET_DUE';
+
+/** Where a set of figures comes from (nguồn số liệu). */
+export type FiguresBasisKind =
+  /** Read now from the records; they may still change (số liệu trực tiếp). */
+  | 'LIVE'
+  /** A report version as submitted, not yet locked by approval (số liệu khi gửi). */
+  | 'SUBMITTED'
+  /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
+  | 'LOCKED';
+
+/** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
+export type FiguresBasis = {
+  __typename?: 'FiguresBasis';
+  /** Live, as submitted, or locked. */
+  kind: FiguresBasisKind;
+  /** The report version the figures are from (phiên bản báo cáo); null when live. */
+  reportVersion?: Maybe<Scalars['Int']['output']>;
+  /** When approval locked them (thời điểm khóa); null unless locked. */
+  lockedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The instant the records were read as of (asRecordedAt). */
+  asOf: Scalars['DateTime']['output'];
+  /** The same in words, in Vietnamese (ghi chú nguồn số liệu). */
+  noteVi: Scalars['String']['output'];
+};
+
+/** One figure of a report: a count or a total of one kind of record in the period (chỉ tiêu). */
+export type ReportFigureValue = {
+  __typename?: 'ReportFigureValue';
+  /** Stable key: <Type>.count, <Type>.<field> (a total) or <Type>.<field>.<VALUE> (a breakdown). */
+  key: Scalars['ID']['output'];
+  /** The type of record counted, e.g. VeteransPatrol (loại hồ sơ). */
+  kind: Scalars['String']['output'];
+  /** What it counts, in Vietnamese (tên chỉ tiêu). */
+  labelVi: Scalars['String']['output'];
+  /** The value (giá trị). */
+  value: Scalars['Int']['output'];
+  /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+};
+
+/** The figures of one section of the plan (II.1 to II.7) in a report (số liệu theo mục của kế hoạch). */
+export type ReportSectionFigures = {
+  __typename?: 'ReportSectionFigures';
+  /** The section, II.1 to II.7 (mục). */
+  id: Scalars['ID']['output'];
+  /** Its title in Vietnamese (tên mục). */
+  titleVi: Scalars['String']['output'];
+  /** Its title in English. */
+  titleEn: Scalars['String']['output'];
+  /** The figures (các chỉ tiêu). */
+  figures: Array<ReportFigureValue>;
+};
+
+/** Where one branch's report on one period stands: due date, timeliness, versions (tình hình báo cáo của một đơn vị). */
+export type ReportStanding = {
+  __typename?: 'ReportStanding';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** On time, late, missing or not yet due (tính kịp thời). */
+  timeliness: ReportTimeliness;
+  /** Day the first version was submitted (ngày gửi lần đầu). */
+  firstSubmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The latest version's number (phiên bản mới nhất). */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Where the latest version stands (trạng thái phiên bản mới nhất). */
+  latestStage?: Maybe<ReportStage>;
+  /** The version in force: the latest approved one (phiên bản chính thức). */
+  officialVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether the version in force was accepted by both the police and the Front (đã tiếp nhận). */
+  accepted: Scalars['Boolean']['output'];
+};
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReport = {
+  __typename?: 'ConsolidatedReport';
+  /** The unit's id (mã đơn vị). */
+  unitId: Scalars['ID']['output'];
+  /** The period's id (mã kỳ). */
+  periodId: Scalars['ID']['output'];
+  /** The unit (đơn vị). */
+  unit?: Maybe<Unit>;
+  /** The period (kỳ báo cáo). */
+  period?: Maybe<Period>;
+  /** The Sơn La Provincial Police's part (phần của Công an tỉnh Sơn La). */
+  police?: Maybe<PoliceReportPart>;
+};
+
+/** One version of a report the Sơn La Provincial Police's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type PoliceReport = {
+  __typename?: 'PoliceReport';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceReportVersion>;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The figures by section of the plan (số liệu theo mục II.1–II.7). */
+  sections: Array<ReportSectionFigures>;
+  /** Where the figures come from: this version as submitted, or locked on approval (nguồn số liệu). */
+  basis: FiguresBasis;
+  /** Whether this is the version in force: the latest approved one (phiên bản chính thức). */
+  official: Scalars['Boolean']['output'];
+  /** Whether the report's first version came in time (tính kịp thời). */
+  timeliness: ReportTimeliness;
+};
+
+/** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
+export type PoliceReportDraft = {
+  __typename?: 'PoliceReportDraft';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** The figures by section of the plan, live (số liệu theo mục). */
+  sections: Array<ReportSectionFigures>;
+  /** Live figures, read now (nguồn số liệu). */
+  basis: FiguresBasis;
+};
+
+/** The Sơn La Provincial Police's part of a consolidated report (phần của Công an tỉnh Sơn La). */
+export type PoliceReportPart = {
+  __typename?: 'PoliceReportPart';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The reports added up: for each part of the unit, the report of the branch nearest the top that sent one (báo cáo được tổng hợp). */
+  reports: Array<PoliceReport>;
+  /** Their figures added up, by section of the plan (số liệu tổng hợp). */
+  sections: Array<ReportSectionFigures>;
+  /** True while a report added up is not accepted by both the police and the Front, or none came in (tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+  /** Every branch under the unit that owes a report on the period (tình hình gửi báo cáo). */
+  timeliness: Array<ReportStanding>;
+  /** The branches whose report is missing past its due date (chưa gửi). */
+  missing: Array<ReportStanding>;
+  /** The branches whose report came late (gửi chậm). */
+  late: Array<ReportStanding>;
+};
+
+/** What a branch's staff write in its report (phần nhận định). */
+export type PoliceReportNarrativeInput = {
+  /** Results achieved (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a record stands (trạng thái bản ghi). */
 export type RecordStatus =
   /** The record stands and counts (hiệu lực). */
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** Kind of report (loại báo cáo). */
+export type ReportCalendar =
+  /** Monthly security and order report (báo cáo ANTT tháng) */
+  | 'MONTH'
+  /** Quarterly security and order report (báo cáo ANTT quý) */
+  | 'QUARTER'
+  /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
+  | 'PLAN_SIX_MONTH'
+  /** Yearly report, 10/12–09/12 (báo cáo năm) */
+  | 'PLAN_YEAR';
+
+/** Where the version stands in the workflow (trạng thái báo cáo). */
+export type ReportStage =
+  /** Submitted, waiting for the level above to approve it (đã gửi, chờ cấp trên duyệt) */
+  | 'SUBMITTED'
+  /** Returned for rework with a comment, by the level above or a consolidator (trả lại để hoàn thiện) */
+  | 'RETURNED'
+  /** Approved by the level above: its figures are locked (đã duyệt, khóa số liệu) */
+  | 'APPROVED'
+  /** Accepted by both the provincial police (PV05) and the Front (Ban Phong trào): final (đã tiếp nhận, chính thức) */
+  | 'ACCEPTED';
 
 /** One version of a PoliceActivity: its fields as they stood then, who made it and why. */
 export type PoliceActivityVersion = {
@@ -2537,6 +2928,164 @@ export type CorrectPoliceOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** One version of a PoliceReport: its fields as they stood then, who made it and why. */
+export type PoliceReportVersion = {
+  __typename?: 'PoliceReportVersion';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceReport records, newest first. */
+export type PoliceReportConnection = {
+  __typename?: 'PoliceReportConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceReport>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceReport says (every field is checked and every problem reported at once). */
+export type RecordPoliceReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId: Scalars['ID']['input'];
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['input'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['input'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['input'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a PoliceReport to correct; fields left out keep their values. */
+export type CorrectPoliceReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage?: InputMaybe<ReportStage>;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A crime report or tip (tin báo, tố giác tội phạm) as the police keep it, with its versions: each step (forwarding, extension, decision, notice) is a version. The reporter is sealed: reporterSealed says only whether an identity is kept; policeTipReporter opens it for an investigator, with a reason, recorded. CrimeTip shows the same records as before versions. */
@@ -4740,6 +5289,8 @@ export type FederationTypes = {
   PoliceModel: PoliceModel;
   PoliceForum: PoliceForum;
   PoliceOpinion: PoliceOpinion;
+  ConsolidatedReport: ConsolidatedReport;
+  PoliceReport: PoliceReport;
   PoliceCrimeTip: PoliceCrimeTip;
   PoliceHotspot: PoliceHotspot;
   PoliceKeyArea: PoliceKeyArea;
@@ -4776,6 +5327,12 @@ export type FederationReferenceTypes = {
   PoliceOpinion:
     ( { __typename: 'PoliceOpinion' }
     & GraphQLRecursivePick<FederationTypes['PoliceOpinion'], {"id":true}> );
+  ConsolidatedReport:
+    ( { __typename: 'ConsolidatedReport' }
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+  PoliceReport:
+    ( { __typename: 'PoliceReport' }
+    & GraphQLRecursivePick<FederationTypes['PoliceReport'], {"id":true}> );
   PoliceCrimeTip:
     ( { __typename: 'PoliceCrimeTip' }
     & GraphQLRecursivePick<FederationTypes['PoliceCrimeTip'], {"id":true}> );
@@ -4922,7 +5479,20 @@ export type ResolversTypes = {
   ElderlyForum: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommForum: ResolverTypeWrapper<Record<string, unknown>>;
   AnswerPoliceOpinionInput: AnswerPoliceOpinionInput;
+  ReportTimeliness: ReportTimeliness;
+  FiguresBasisKind: FiguresBasisKind;
+  FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceReport: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceReportPart: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceReportNarrativeInput: PoliceReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ReportCalendar: ReportCalendar;
+  ReportStage: ReportStage;
   PoliceActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordPoliceActivityInput: RecordPoliceActivityInput;
@@ -4939,6 +5509,10 @@ export type ResolversTypes = {
   PoliceOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordPoliceOpinionInput: RecordPoliceOpinionInput;
   CorrectPoliceOpinionInput: CorrectPoliceOpinionInput;
+  PoliceReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceReportInput: RecordPoliceReportInput;
+  CorrectPoliceReportInput: CorrectPoliceReportInput;
   PoliceCrimeTip: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceCrimeTipVersion: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceCrimeTipConnection: ResolverTypeWrapper<Record<string, unknown>>;
@@ -5104,6 +5678,15 @@ export type ResolversParentTypes = {
   ElderlyForum: Record<string, unknown>;
   InfocommForum: Record<string, unknown>;
   AnswerPoliceOpinionInput: AnswerPoliceOpinionInput;
+  FiguresBasis: Record<string, unknown>;
+  ReportFigureValue: Record<string, unknown>;
+  ReportSectionFigures: Record<string, unknown>;
+  ReportStanding: Record<string, unknown>;
+  ConsolidatedReport: Record<string, unknown>;
+  PoliceReport: Record<string, unknown>;
+  PoliceReportDraft: Record<string, unknown>;
+  PoliceReportPart: Record<string, unknown>;
+  PoliceReportNarrativeInput: PoliceReportNarrativeInput;
   PoliceActivityVersion: Record<string, unknown>;
   PoliceActivityConnection: Record<string, unknown>;
   RecordPoliceActivityInput: RecordPoliceActivityInput;
@@ -5120,6 +5703,10 @@ export type ResolversParentTypes = {
   PoliceOpinionConnection: Record<string, unknown>;
   RecordPoliceOpinionInput: RecordPoliceOpinionInput;
   CorrectPoliceOpinionInput: CorrectPoliceOpinionInput;
+  PoliceReportVersion: Record<string, unknown>;
+  PoliceReportConnection: Record<string, unknown>;
+  RecordPoliceReportInput: RecordPoliceReportInput;
+  CorrectPoliceReportInput: CorrectPoliceReportInput;
   PoliceCrimeTip: Record<string, unknown>;
   PoliceCrimeTipVersion: Record<string, unknown>;
   PoliceCrimeTipConnection: Record<string, unknown>;
@@ -5317,6 +5904,10 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
   policeAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryPoliceAuditTrailArgs, 'first'>>;
+  consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
+  policeReportDraft?: Resolver<Maybe<ResolversTypes['PoliceReportDraft']>, ParentType, ContextType, RequireFields<QueryPoliceReportDraftArgs, 'unitId' | 'periodId'>>;
+  policeReports?: Resolver<Array<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<QueryPoliceReportsArgs, 'unitId' | 'periodId'>>;
+  policeReportsOwed?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType, Partial<QueryPoliceReportsOwedArgs>>;
   policeActivities?: Resolver<ResolversTypes['PoliceActivityConnection'], ParentType, ContextType, RequireFields<QueryPoliceActivitiesArgs, 'includeVoided' | 'first'>>;
   policeActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<QueryPoliceActivityArgs, 'id'>>;
   policeModels?: Resolver<ResolversTypes['PoliceModelConnection'], ParentType, ContextType, RequireFields<QueryPoliceModelsArgs, 'includeVoided' | 'first'>>;
@@ -5325,6 +5916,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   policeForum?: Resolver<Maybe<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<QueryPoliceForumArgs, 'id'>>;
   policeOpinions?: Resolver<ResolversTypes['PoliceOpinionConnection'], ParentType, ContextType, RequireFields<QueryPoliceOpinionsArgs, 'includeVoided' | 'first'>>;
   policeOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<QueryPoliceOpinionArgs, 'id'>>;
+  policeReportVersions?: Resolver<ResolversTypes['PoliceReportConnection'], ParentType, ContextType, RequireFields<QueryPoliceReportVersionsArgs, 'includeVoided' | 'first'>>;
+  policeReportVersion?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<QueryPoliceReportVersionArgs, 'id'>>;
   policeCrimeTipRecords?: Resolver<ResolversTypes['PoliceCrimeTipConnection'], ParentType, ContextType, RequireFields<QueryPoliceCrimeTipRecordsArgs, 'includeVoided' | 'first'>>;
   policeHotspotRecords?: Resolver<ResolversTypes['PoliceHotspotConnection'], ParentType, ContextType, RequireFields<QueryPoliceHotspotRecordsArgs, 'includeVoided' | 'first'>>;
   policeKeyAreaRecords?: Resolver<ResolversTypes['PoliceKeyAreaConnection'], ParentType, ContextType, RequireFields<QueryPoliceKeyAreaRecordsArgs, 'includeVoided' | 'first'>>;
@@ -5421,6 +6014,10 @@ export type PoliceUnitRecordsResolvers<ContextType = SubgraphContext, ParentType
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   changePoliceModelStatus?: Resolver<Maybe<ResolversTypes['PoliceModel']>, ParentType, ContextType, RequireFields<MutationChangePoliceModelStatusArgs, 'id' | 'status' | 'since'>>;
   answerPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerPoliceOpinionArgs, 'id' | 'input'>>;
+  submitPoliceReport?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationSubmitPoliceReportArgs, 'unitId' | 'periodId' | 'input'>>;
+  approvePoliceReport?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationApprovePoliceReportArgs, 'id'>>;
+  returnPoliceReport?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationReturnPoliceReportArgs, 'id' | 'comment'>>;
+  acceptPoliceReport?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationAcceptPoliceReportArgs, 'id'>>;
   recordPoliceActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<MutationRecordPoliceActivityArgs, 'input'>>;
   correctPoliceActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceActivityArgs, 'id' | 'changes' | 'reason'>>;
   voidPoliceActivity?: Resolver<Maybe<ResolversTypes['PoliceActivity']>, ParentType, ContextType, RequireFields<MutationVoidPoliceActivityArgs, 'id' | 'reason'>>;
@@ -5433,6 +6030,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationRecordPoliceOpinionArgs, 'input'>>;
   correctPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationVoidPoliceOpinionArgs, 'id' | 'reason'>>;
+  recordPoliceReportVersion?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationRecordPoliceReportVersionArgs, 'input'>>;
+  correctPoliceReport?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceReportArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceReport?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationVoidPoliceReportArgs, 'id' | 'reason'>>;
   recordPoliceCrimeTip?: Resolver<Maybe<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType, RequireFields<MutationRecordPoliceCrimeTipArgs, 'input'>>;
   correctPoliceCrimeTip?: Resolver<Maybe<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceCrimeTipArgs, 'id' | 'changes' | 'reason'>>;
   voidPoliceCrimeTip?: Resolver<Maybe<ResolversTypes['PoliceCrimeTip']>, ParentType, ContextType, RequireFields<MutationVoidPoliceCrimeTipArgs, 'id' | 'reason'>>;
@@ -5723,6 +6323,110 @@ export type InfocommForumResolvers<ContextType = SubgraphContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FiguresBasisResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FiguresBasis'] = ResolversParentTypes['FiguresBasis']> = {
+  kind?: Resolver<ResolversTypes['FiguresBasisKind'], ParentType, ContextType>;
+  reportVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noteVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportFigureValue'] = ResolversParentTypes['ReportFigureValue']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReportSectionFiguresResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportSectionFigures'] = ResolversParentTypes['ReportSectionFigures']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  titleVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ReportFigureValue']>, ParentType, ContextType>;
+};
+
+export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportStanding'] = ResolversParentTypes['ReportStanding']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  firstSubmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  latestStage?: Resolver<Maybe<ResolversTypes['ReportStage']>, ParentType, ContextType>;
+  officialVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  police?: Resolver<Maybe<ResolversTypes['PoliceReportPart']>, ParentType, ContextType>;
+};
+
+export type PoliceReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReport'] = ResolversParentTypes['PoliceReport'], FederationReferenceType extends FederationReferenceTypes['PoliceReport'] = FederationReferenceTypes['PoliceReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceReportVersion']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+};
+
+export type PoliceReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReportDraft'] = ResolversParentTypes['PoliceReportDraft']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+};
+
+export type PoliceReportPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReportPart'] = ResolversParentTypes['PoliceReportPart']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['PoliceReport']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  late?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+};
+
 export type PoliceActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceActivityVersion'] = ResolversParentTypes['PoliceActivityVersion']> = {
   type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -5820,6 +6524,44 @@ export type PoliceOpinionVersionResolvers<ContextType = SubgraphContext, ParentT
 
 export type PoliceOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceOpinionConnection'] = ResolversParentTypes['PoliceOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['PoliceOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceReportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReportVersion'] = ResolversParentTypes['PoliceReportVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceReportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReportConnection'] = ResolversParentTypes['PoliceReportConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceReport']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -6569,6 +7311,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FarmersForum?: FarmersForumResolvers<ContextType>;
   ElderlyForum?: ElderlyForumResolvers<ContextType>;
   InfocommForum?: InfocommForumResolvers<ContextType>;
+  FiguresBasis?: FiguresBasisResolvers<ContextType>;
+  ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
+  ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
+  ReportStanding?: ReportStandingResolvers<ContextType>;
+  ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
+  PoliceReport?: PoliceReportResolvers<ContextType>;
+  PoliceReportDraft?: PoliceReportDraftResolvers<ContextType>;
+  PoliceReportPart?: PoliceReportPartResolvers<ContextType>;
   PoliceActivityVersion?: PoliceActivityVersionResolvers<ContextType>;
   PoliceActivityConnection?: PoliceActivityConnectionResolvers<ContextType>;
   PoliceModelVersion?: PoliceModelVersionResolvers<ContextType>;
@@ -6577,6 +7327,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PoliceForumConnection?: PoliceForumConnectionResolvers<ContextType>;
   PoliceOpinionVersion?: PoliceOpinionVersionResolvers<ContextType>;
   PoliceOpinionConnection?: PoliceOpinionConnectionResolvers<ContextType>;
+  PoliceReportVersion?: PoliceReportVersionResolvers<ContextType>;
+  PoliceReportConnection?: PoliceReportConnectionResolvers<ContextType>;
   PoliceCrimeTip?: PoliceCrimeTipResolvers<ContextType>;
   PoliceCrimeTipVersion?: PoliceCrimeTipVersionResolvers<ContextType>;
   PoliceCrimeTipConnection?: PoliceCrimeTipConnectionResolvers<ContextType>;

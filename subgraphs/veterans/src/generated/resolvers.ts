@@ -304,6 +304,14 @@ export type Query = {
   planTasks: Array<PlanTask>;
   /** The audit trail of the Veterans' Association of Sơn La province's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   veteransAuditTrail: Array<AuditRecord>;
+  /** The consolidated report of a unit on a period, e.g. province:14 and 2021-PLAN-6M (báo cáo tổng hợp); each organization's part is a field of it. */
+  consolidatedReport?: Maybe<ConsolidatedReport>;
+  /** A preview of a branch's report on a period with live figures (xem trước báo cáo): its staff and the levels above. */
+  veteransReportDraft?: Maybe<VeteransReportDraft>;
+  /** Every version of a branch's report on a period, oldest first (các phiên bản báo cáo). */
+  veteransReports: Array<VeteransReport>;
+  /** What the caller's branch owes: reports due between two days, with where each stands (báo cáo phải gửi). Default: due from 60 days ago to 45 days ahead. */
+  veteransReportsOwed: Array<ReportStanding>;
   /** VeteransActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   veteransActivities: VeteransActivityConnection;
   /** One VeteransActivity by id; null when there is none or it is not yours to see. */
@@ -336,6 +344,10 @@ export type Query = {
   veteransAtRiskSupports: VeteransAtRiskSupportConnection;
   /** VeteransTipHandover records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   veteransTipHandovers: VeteransTipHandoverConnection;
+  /** VeteransReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  veteransReportVersions: VeteransReportConnection;
+  /** One VeteransReport by id; null when there is none or it is not yours to see. */
+  veteransReportVersion?: Maybe<VeteransReport>;
   /** VeteransPatrol records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   veteransPatrols: VeteransPatrolConnection;
   /** VeteransCondemnationForum records of a unit (and below it) in a period, newest first; voided ones only when asked. */
@@ -394,6 +406,34 @@ export type QueryVeteransAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryConsolidatedReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryVeteransReportDraftArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryVeteransReportsArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryVeteransReportsOwedArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -563,6 +603,26 @@ export type QueryVeteransTipHandoversArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryVeteransReportVersionsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<ReportStage>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryVeteransReportVersionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -893,6 +953,14 @@ export type Mutation = {
   recordVeteransReintegrationOutcome?: Maybe<VeteransReintegrationSupport>;
   /** Record the result of a mediation (once; a later change is a correction with its reason). */
   recordVeteransMediationResult?: Maybe<VeteransMediationCase>;
+  /** Submit the branch's report on a period (gửi báo cáo): its figures are read now; a second version only after a return. */
+  submitVeteransReport?: Maybe<VeteransReport>;
+  /** Approve a submitted version (duyệt báo cáo): the level above; its figures are locked as the records stand now. */
+  approveVeteransReport?: Maybe<VeteransReport>;
+  /** Return a version for rework with a comment (trả lại báo cáo): the level above, or a consolidator once approved. */
+  returnVeteransReport?: Maybe<VeteransReport>;
+  /** Accept an approved version for the police (PV05) or the Front (Ban Phong trào) (tiếp nhận báo cáo): final when both have. */
+  acceptVeteransReport?: Maybe<VeteransReport>;
   /** Record a VeteransActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordVeteransActivity?: Maybe<VeteransActivity>;
   /** Correct a VeteransActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
@@ -957,6 +1025,12 @@ export type Mutation = {
   correctVeteransTipHandover?: Maybe<VeteransTipHandover>;
   /** Void a VeteransTipHandover (hủy biên nhận chuyển tin): it stops counting; its versions stay readable. */
   voidVeteransTipHandover?: Maybe<VeteransTipHandover>;
+  /** Record a VeteransReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordVeteransReportVersion?: Maybe<VeteransReport>;
+  /** Correct a VeteransReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
+  correctVeteransReport?: Maybe<VeteransReport>;
+  /** Void a VeteransReport (hủy báo cáo): it stops counting; its versions stay readable. */
+  voidVeteransReport?: Maybe<VeteransReport>;
   /** Record a VeteransPatrol (ghi nhận ca tuần tra). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordVeteransPatrol?: Maybe<VeteransPatrol>;
   /** Correct a VeteransPatrol (đính chính ca tuần tra): a new version; the previous one stays readable in its history. */
@@ -1013,9 +1087,39 @@ export type MutationRecordVeteransMediationResultArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationSubmitVeteransReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  input: VeteransReportNarrativeInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationApproveVeteransReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationReturnVeteransReportArgs = {
+  id: Scalars['ID']['input'];
+  comment: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAcceptVeteransReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordVeteransActivityArgs = {
   input: RecordVeteransActivityInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1038,6 +1142,7 @@ export type MutationVoidVeteransActivityArgs = {
 export type MutationRecordVeteransModelArgs = {
   input: RecordVeteransModelInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1060,6 +1165,7 @@ export type MutationVoidVeteransModelArgs = {
 export type MutationRecordVeteransForumArgs = {
   input: RecordVeteransForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1082,6 +1188,7 @@ export type MutationVoidVeteransForumArgs = {
 export type MutationRecordVeteransOpinionArgs = {
   input: RecordVeteransOpinionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1104,6 +1211,7 @@ export type MutationVoidVeteransOpinionArgs = {
 export type MutationAssignVeteransReintegrationSupportArgs = {
   input: RecordVeteransReintegrationSupportInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1134,6 +1242,7 @@ export type MutationEraseVeteransReintegrationSupportPersonalDataArgs = {
 export type MutationAddVeteransReintegrationVisitArgs = {
   input: RecordVeteransReintegrationVisitInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1156,6 +1265,7 @@ export type MutationVoidVeteransReintegrationVisitArgs = {
 export type MutationRegisterVeteransMediationTeamArgs = {
   input: RecordVeteransMediationTeamInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1186,6 +1296,7 @@ export type MutationEraseVeteransMediationTeamPersonalDataArgs = {
 export type MutationRecordVeteransMediationCaseArgs = {
   input: RecordVeteransMediationCaseInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1208,6 +1319,7 @@ export type MutationVoidVeteransMediationCaseArgs = {
 export type MutationRecordVeteransAtRiskSupportArgs = {
   input: RecordVeteransAtRiskSupportInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1230,6 +1342,7 @@ export type MutationVoidVeteransAtRiskSupportArgs = {
 export type MutationRecordVeteransTipHandoverArgs = {
   input: RecordVeteransTipHandoverInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1249,9 +1362,33 @@ export type MutationVoidVeteransTipHandoverArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordVeteransReportVersionArgs = {
+  input: RecordVeteransReportInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectVeteransReportArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectVeteransReportInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidVeteransReportArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordVeteransPatrolArgs = {
   input: RecordVeteransPatrolInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1274,6 +1411,7 @@ export type MutationVoidVeteransPatrolArgs = {
 export type MutationRecordVeteransCondemnationForumArgs = {
   input: RecordVeteransCondemnationForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2199,12 +2337,263 @@ export type VeteransMediationTeam = {
   caseCount: Scalars['Int']['output'];
 };
 
+/** Whether a branch's report on a period came in time (tính kịp thời). */
+export type ReportTimeliness =
+  /** First submitted on or before the due date (đúng hạn). */
+  | 'ON_TIME'
+  /** First submitted after the due date (chậm). */
+  | 'LATE'
+  /** Not submitted and past the due date (chưa gửi, quá hạn). */
+  | 'MISSING'
+  /** Not submitted, not yet due (chưa đến hạn). */
+  | 'NOT_YET_DUE';
+
+/** Where a set of figures comes from (nguồn số liệu). */
+export type FiguresBasisKind =
+  /** Read now from the records; they may still change (số liệu trực tiếp). */
+  | 'LIVE'
+  /** A report version as submitted, not yet locked by approval (số liệu khi gửi). */
+  | 'SUBMITTED'
+  /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
+  | 'LOCKED';
+
+/** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
+export type FiguresBasis = {
+  __typename?: 'FiguresBasis';
+  /** Live, as submitted, or locked. */
+  kind: FiguresBasisKind;
+  /** The report version the figures are from (phiên bản báo cáo); null when live. */
+  reportVersion?: Maybe<Scalars['Int']['output']>;
+  /** When approval locked them (thời điểm khóa); null unless locked. */
+  lockedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The instant the records were read as of (asRecordedAt). */
+  asOf: Scalars['DateTime']['output'];
+  /** The same in words, in Vietnamese (ghi chú nguồn số liệu). */
+  noteVi: Scalars['String']['output'];
+};
+
+/** One figure of a report: a count or a total of one kind of record in the period (chỉ tiêu). */
+export type ReportFigureValue = {
+  __typename?: 'ReportFigureValue';
+  /** Stable key: <Type>.count, <Type>.<field> (a total) or <Type>.<field>.<VALUE> (a breakdown). */
+  key: Scalars['ID']['output'];
+  /** The type of record counted, e.g. VeteransPatrol (loại hồ sơ). */
+  kind: Scalars['String']['output'];
+  /** What it counts, in Vietnamese (tên chỉ tiêu). */
+  labelVi: Scalars['String']['output'];
+  /** The value (giá trị). */
+  value: Scalars['Int']['output'];
+  /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+};
+
+/** The figures of one section of the plan (II.1 to II.7) in a report (số liệu theo mục của kế hoạch). */
+export type ReportSectionFigures = {
+  __typename?: 'ReportSectionFigures';
+  /** The section, II.1 to II.7 (mục). */
+  id: Scalars['ID']['output'];
+  /** Its title in Vietnamese (tên mục). */
+  titleVi: Scalars['String']['output'];
+  /** Its title in English. */
+  titleEn: Scalars['String']['output'];
+  /** The figures (các chỉ tiêu). */
+  figures: Array<ReportFigureValue>;
+};
+
+/** Where one branch's report on one period stands: due date, timeliness, versions (tình hình báo cáo của một đơn vị). */
+export type ReportStanding = {
+  __typename?: 'ReportStanding';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** On time, late, missing or not yet due (tính kịp thời). */
+  timeliness: ReportTimeliness;
+  /** Day the first version was submitted (ngày gửi lần đầu). */
+  firstSubmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The latest version's number (phiên bản mới nhất). */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Where the latest version stands (trạng thái phiên bản mới nhất). */
+  latestStage?: Maybe<ReportStage>;
+  /** The version in force: the latest approved one (phiên bản chính thức). */
+  officialVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether the version in force was accepted by both the police and the Front (đã tiếp nhận). */
+  accepted: Scalars['Boolean']['output'];
+};
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReport = {
+  __typename?: 'ConsolidatedReport';
+  /** The unit's id (mã đơn vị). */
+  unitId: Scalars['ID']['output'];
+  /** The period's id (mã kỳ). */
+  periodId: Scalars['ID']['output'];
+  /** The unit (đơn vị). */
+  unit?: Maybe<Unit>;
+  /** The period (kỳ báo cáo). */
+  period?: Maybe<Period>;
+  /** The Veterans' Association of Sơn La province's part (phần của Hội Cựu chiến binh tỉnh Sơn La). */
+  veterans?: Maybe<VeteransReportPart>;
+};
+
+/** One version of a report the Veterans' Association of Sơn La province's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type VeteransReport = {
+  __typename?: 'VeteransReport';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<VeteransReportVersion>;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The figures by section of the plan (số liệu theo mục II.1–II.7). */
+  sections: Array<ReportSectionFigures>;
+  /** Where the figures come from: this version as submitted, or locked on approval (nguồn số liệu). */
+  basis: FiguresBasis;
+  /** Whether this is the version in force: the latest approved one (phiên bản chính thức). */
+  official: Scalars['Boolean']['output'];
+  /** Whether the report's first version came in time (tính kịp thời). */
+  timeliness: ReportTimeliness;
+};
+
+/** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
+export type VeteransReportDraft = {
+  __typename?: 'VeteransReportDraft';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** The figures by section of the plan, live (số liệu theo mục). */
+  sections: Array<ReportSectionFigures>;
+  /** Live figures, read now (nguồn số liệu). */
+  basis: FiguresBasis;
+};
+
+/** The Veterans' Association of Sơn La province's part of a consolidated report (phần của Hội Cựu chiến binh tỉnh Sơn La). */
+export type VeteransReportPart = {
+  __typename?: 'VeteransReportPart';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The reports added up: for each part of the unit, the report of the branch nearest the top that sent one (báo cáo được tổng hợp). */
+  reports: Array<VeteransReport>;
+  /** Their figures added up, by section of the plan (số liệu tổng hợp). */
+  sections: Array<ReportSectionFigures>;
+  /** True while a report added up is not accepted by both the police and the Front, or none came in (tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+  /** Every branch under the unit that owes a report on the period (tình hình gửi báo cáo). */
+  timeliness: Array<ReportStanding>;
+  /** The branches whose report is missing past its due date (chưa gửi). */
+  missing: Array<ReportStanding>;
+  /** The branches whose report came late (gửi chậm). */
+  late: Array<ReportStanding>;
+};
+
+/** What a branch's staff write in its report (phần nhận định). */
+export type VeteransReportNarrativeInput = {
+  /** Results achieved (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a record stands (trạng thái bản ghi). */
 export type RecordStatus =
   /** The record stands and counts (hiệu lực). */
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** Kind of report (loại báo cáo). */
+export type ReportCalendar =
+  /** Monthly security and order report (báo cáo ANTT tháng) */
+  | 'MONTH'
+  /** Quarterly security and order report (báo cáo ANTT quý) */
+  | 'QUARTER'
+  /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
+  | 'PLAN_SIX_MONTH'
+  /** Yearly report, 10/12–09/12 (báo cáo năm) */
+  | 'PLAN_YEAR';
+
+/** Where the version stands in the workflow (trạng thái báo cáo). */
+export type ReportStage =
+  /** Submitted, waiting for the level above to approve it (đã gửi, chờ cấp trên duyệt) */
+  | 'SUBMITTED'
+  /** Returned for rework with a comment, by the level above or a consolidator (trả lại để hoàn thiện) */
+  | 'RETURNED'
+  /** Approved by the level above: its figures are locked (đã duyệt, khóa số liệu) */
+  | 'APPROVED'
+  /** Accepted by both the provincial police (PV05) and the Front (Ban Phong trào): final (đã tiếp nhận, chính thức) */
+  | 'ACCEPTED';
 
 /** One version of a VeteransActivity: its fields as they stood then, who made it and why. */
 export type VeteransActivityVersion = {
@@ -3220,6 +3609,164 @@ export type CorrectVeteransTipHandoverInput = {
   receiptId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One version of a VeteransReport: its fields as they stood then, who made it and why. */
+export type VeteransReportVersion = {
+  __typename?: 'VeteransReportVersion';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of VeteransReport records, newest first. */
+export type VeteransReportConnection = {
+  __typename?: 'VeteransReportConnection';
+  /** The records on this page. */
+  nodes: Array<VeteransReport>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new VeteransReport says (every field is checked and every problem reported at once). */
+export type RecordVeteransReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId: Scalars['ID']['input'];
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['input'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['input'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['input'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a VeteransReport to correct; fields left out keep their values. */
+export type CorrectVeteransReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage?: InputMaybe<ReportStage>;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A patrol or guard duty veterans took part in (tuần tra, canh gác): the team, how many members, what was found and how much of it was handed to the police. The receipts of what was handed over are kept as VeteransTipHandover records; the content stays with the police. */
 export type VeteransPatrol = {
   __typename?: 'VeteransPatrol';
@@ -3578,6 +4125,8 @@ export type FederationTypes = {
   VeteransOpinion: VeteransOpinion;
   VeteransReintegrationSupport: VeteransReintegrationSupport;
   VeteransMediationTeam: VeteransMediationTeam;
+  ConsolidatedReport: ConsolidatedReport;
+  VeteransReport: VeteransReport;
   VeteransReintegrationVisit: VeteransReintegrationVisit;
   VeteransMediationCase: VeteransMediationCase;
   VeteransAtRiskSupport: VeteransAtRiskSupport;
@@ -3612,6 +4161,12 @@ export type FederationReferenceTypes = {
   VeteransMediationTeam:
     ( { __typename: 'VeteransMediationTeam' }
     & GraphQLRecursivePick<FederationTypes['VeteransMediationTeam'], {"id":true}> );
+  ConsolidatedReport:
+    ( { __typename: 'ConsolidatedReport' }
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+  VeteransReport:
+    ( { __typename: 'VeteransReport' }
+    & GraphQLRecursivePick<FederationTypes['VeteransReport'], {"id":true}> );
   VeteransReintegrationVisit:
     ( { __typename: 'VeteransReintegrationVisit' }
     & GraphQLRecursivePick<FederationTypes['VeteransReintegrationVisit'], {"id":true}> );
@@ -3751,7 +4306,20 @@ export type ResolversTypes = {
   VeteransReintegrationSupport: ResolverTypeWrapper<Record<string, unknown>>;
   VeteransReintegrationVisitInput: VeteransReintegrationVisitInput;
   VeteransMediationTeam: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportTimeliness: ReportTimeliness;
+  FiguresBasisKind: FiguresBasisKind;
+  FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
+  VeteransReport: ResolverTypeWrapper<Record<string, unknown>>;
+  VeteransReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
+  VeteransReportPart: ResolverTypeWrapper<Record<string, unknown>>;
+  VeteransReportNarrativeInput: VeteransReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ReportCalendar: ReportCalendar;
+  ReportStage: ReportStage;
   VeteransActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
   VeteransActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordVeteransActivityInput: RecordVeteransActivityInput;
@@ -3798,6 +4366,10 @@ export type ResolversTypes = {
   VeteransTipHandoverConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordVeteransTipHandoverInput: RecordVeteransTipHandoverInput;
   CorrectVeteransTipHandoverInput: CorrectVeteransTipHandoverInput;
+  VeteransReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  VeteransReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordVeteransReportInput: RecordVeteransReportInput;
+  CorrectVeteransReportInput: CorrectVeteransReportInput;
   VeteransPatrol: ResolverTypeWrapper<Record<string, unknown>>;
   VeteransPatrolVersion: ResolverTypeWrapper<Record<string, unknown>>;
   VeteransPatrolConnection: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3880,6 +4452,15 @@ export type ResolversParentTypes = {
   VeteransReintegrationSupport: Record<string, unknown>;
   VeteransReintegrationVisitInput: VeteransReintegrationVisitInput;
   VeteransMediationTeam: Record<string, unknown>;
+  FiguresBasis: Record<string, unknown>;
+  ReportFigureValue: Record<string, unknown>;
+  ReportSectionFigures: Record<string, unknown>;
+  ReportStanding: Record<string, unknown>;
+  ConsolidatedReport: Record<string, unknown>;
+  VeteransReport: Record<string, unknown>;
+  VeteransReportDraft: Record<string, unknown>;
+  VeteransReportPart: Record<string, unknown>;
+  VeteransReportNarrativeInput: VeteransReportNarrativeInput;
   VeteransActivityVersion: Record<string, unknown>;
   VeteransActivityConnection: Record<string, unknown>;
   RecordVeteransActivityInput: RecordVeteransActivityInput;
@@ -3924,6 +4505,10 @@ export type ResolversParentTypes = {
   VeteransTipHandoverConnection: Record<string, unknown>;
   RecordVeteransTipHandoverInput: RecordVeteransTipHandoverInput;
   CorrectVeteransTipHandoverInput: CorrectVeteransTipHandoverInput;
+  VeteransReportVersion: Record<string, unknown>;
+  VeteransReportConnection: Record<string, unknown>;
+  RecordVeteransReportInput: RecordVeteransReportInput;
+  CorrectVeteransReportInput: CorrectVeteransReportInput;
   VeteransPatrol: Record<string, unknown>;
   VeteransPatrolVersion: Record<string, unknown>;
   VeteransPatrolConnection: Record<string, unknown>;
@@ -4043,6 +4628,10 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
   veteransAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryVeteransAuditTrailArgs, 'first'>>;
+  consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
+  veteransReportDraft?: Resolver<Maybe<ResolversTypes['VeteransReportDraft']>, ParentType, ContextType, RequireFields<QueryVeteransReportDraftArgs, 'unitId' | 'periodId'>>;
+  veteransReports?: Resolver<Array<ResolversTypes['VeteransReport']>, ParentType, ContextType, RequireFields<QueryVeteransReportsArgs, 'unitId' | 'periodId'>>;
+  veteransReportsOwed?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType, Partial<QueryVeteransReportsOwedArgs>>;
   veteransActivities?: Resolver<ResolversTypes['VeteransActivityConnection'], ParentType, ContextType, RequireFields<QueryVeteransActivitiesArgs, 'includeVoided' | 'first'>>;
   veteransActivity?: Resolver<Maybe<ResolversTypes['VeteransActivity']>, ParentType, ContextType, RequireFields<QueryVeteransActivityArgs, 'id'>>;
   veteransModels?: Resolver<ResolversTypes['VeteransModelConnection'], ParentType, ContextType, RequireFields<QueryVeteransModelsArgs, 'includeVoided' | 'first'>>;
@@ -4059,6 +4648,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   veteransMediationCase?: Resolver<Maybe<ResolversTypes['VeteransMediationCase']>, ParentType, ContextType, RequireFields<QueryVeteransMediationCaseArgs, 'id'>>;
   veteransAtRiskSupports?: Resolver<ResolversTypes['VeteransAtRiskSupportConnection'], ParentType, ContextType, RequireFields<QueryVeteransAtRiskSupportsArgs, 'includeVoided' | 'first'>>;
   veteransTipHandovers?: Resolver<ResolversTypes['VeteransTipHandoverConnection'], ParentType, ContextType, RequireFields<QueryVeteransTipHandoversArgs, 'includeVoided' | 'first'>>;
+  veteransReportVersions?: Resolver<ResolversTypes['VeteransReportConnection'], ParentType, ContextType, RequireFields<QueryVeteransReportVersionsArgs, 'includeVoided' | 'first'>>;
+  veteransReportVersion?: Resolver<Maybe<ResolversTypes['VeteransReport']>, ParentType, ContextType, RequireFields<QueryVeteransReportVersionArgs, 'id'>>;
   veteransPatrols?: Resolver<ResolversTypes['VeteransPatrolConnection'], ParentType, ContextType, RequireFields<QueryVeteransPatrolsArgs, 'includeVoided' | 'first'>>;
   veteransCondemnationForums?: Resolver<ResolversTypes['VeteransCondemnationForumConnection'], ParentType, ContextType, RequireFields<QueryVeteransCondemnationForumsArgs, 'includeVoided' | 'first'>>;
 };
@@ -4135,6 +4726,10 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordVeteransReintegrationVisit?: Resolver<Maybe<ResolversTypes['VeteransReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordVeteransReintegrationVisitArgs, 'supportId' | 'input'>>;
   recordVeteransReintegrationOutcome?: Resolver<Maybe<ResolversTypes['VeteransReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordVeteransReintegrationOutcomeArgs, 'supportId' | 'outcome' | 'on'>>;
   recordVeteransMediationResult?: Resolver<Maybe<ResolversTypes['VeteransMediationCase']>, ParentType, ContextType, RequireFields<MutationRecordVeteransMediationResultArgs, 'caseId' | 'result' | 'on'>>;
+  submitVeteransReport?: Resolver<Maybe<ResolversTypes['VeteransReport']>, ParentType, ContextType, RequireFields<MutationSubmitVeteransReportArgs, 'unitId' | 'periodId' | 'input'>>;
+  approveVeteransReport?: Resolver<Maybe<ResolversTypes['VeteransReport']>, ParentType, ContextType, RequireFields<MutationApproveVeteransReportArgs, 'id'>>;
+  returnVeteransReport?: Resolver<Maybe<ResolversTypes['VeteransReport']>, ParentType, ContextType, RequireFields<MutationReturnVeteransReportArgs, 'id' | 'comment'>>;
+  acceptVeteransReport?: Resolver<Maybe<ResolversTypes['VeteransReport']>, ParentType, ContextType, RequireFields<MutationAcceptVeteransReportArgs, 'id'>>;
   recordVeteransActivity?: Resolver<Maybe<ResolversTypes['VeteransActivity']>, ParentType, ContextType, RequireFields<MutationRecordVeteransActivityArgs, 'input'>>;
   correctVeteransActivity?: Resolver<Maybe<ResolversTypes['VeteransActivity']>, ParentType, ContextType, RequireFields<MutationCorrectVeteransActivityArgs, 'id' | 'changes' | 'reason'>>;
   voidVeteransActivity?: Resolver<Maybe<ResolversTypes['VeteransActivity']>, ParentType, ContextType, RequireFields<MutationVoidVeteransActivityArgs, 'id' | 'reason'>>;
@@ -4167,6 +4762,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordVeteransTipHandover?: Resolver<Maybe<ResolversTypes['VeteransTipHandover']>, ParentType, ContextType, RequireFields<MutationRecordVeteransTipHandoverArgs, 'input'>>;
   correctVeteransTipHandover?: Resolver<Maybe<ResolversTypes['VeteransTipHandover']>, ParentType, ContextType, RequireFields<MutationCorrectVeteransTipHandoverArgs, 'id' | 'changes' | 'reason'>>;
   voidVeteransTipHandover?: Resolver<Maybe<ResolversTypes['VeteransTipHandover']>, ParentType, ContextType, RequireFields<MutationVoidVeteransTipHandoverArgs, 'id' | 'reason'>>;
+  recordVeteransReportVersion?: Resolver<Maybe<ResolversTypes['VeteransReport']>, ParentType, ContextType, RequireFields<MutationRecordVeteransReportVersionArgs, 'input'>>;
+  correctVeteransReport?: Resolver<Maybe<ResolversTypes['VeteransReport']>, ParentType, ContextType, RequireFields<MutationCorrectVeteransReportArgs, 'id' | 'changes' | 'reason'>>;
+  voidVeteransReport?: Resolver<Maybe<ResolversTypes['VeteransReport']>, ParentType, ContextType, RequireFields<MutationVoidVeteransReportArgs, 'id' | 'reason'>>;
   recordVeteransPatrol?: Resolver<Maybe<ResolversTypes['VeteransPatrol']>, ParentType, ContextType, RequireFields<MutationRecordVeteransPatrolArgs, 'input'>>;
   correctVeteransPatrol?: Resolver<Maybe<ResolversTypes['VeteransPatrol']>, ParentType, ContextType, RequireFields<MutationCorrectVeteransPatrolArgs, 'id' | 'changes' | 'reason'>>;
   voidVeteransPatrol?: Resolver<Maybe<ResolversTypes['VeteransPatrol']>, ParentType, ContextType, RequireFields<MutationVoidVeteransPatrolArgs, 'id' | 'reason'>>;
@@ -4536,6 +5134,110 @@ export type VeteransMediationTeamResolvers<ContextType = SubgraphContext, Parent
   caseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type FiguresBasisResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FiguresBasis'] = ResolversParentTypes['FiguresBasis']> = {
+  kind?: Resolver<ResolversTypes['FiguresBasisKind'], ParentType, ContextType>;
+  reportVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noteVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportFigureValue'] = ResolversParentTypes['ReportFigureValue']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReportSectionFiguresResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportSectionFigures'] = ResolversParentTypes['ReportSectionFigures']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  titleVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ReportFigureValue']>, ParentType, ContextType>;
+};
+
+export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportStanding'] = ResolversParentTypes['ReportStanding']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  firstSubmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  latestStage?: Resolver<Maybe<ResolversTypes['ReportStage']>, ParentType, ContextType>;
+  officialVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  veterans?: Resolver<Maybe<ResolversTypes['VeteransReportPart']>, ParentType, ContextType>;
+};
+
+export type VeteransReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransReport'] = ResolversParentTypes['VeteransReport'], FederationReferenceType extends FederationReferenceTypes['VeteransReport'] = FederationReferenceTypes['VeteransReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VeteransReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['VeteransReportVersion']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+};
+
+export type VeteransReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransReportDraft'] = ResolversParentTypes['VeteransReportDraft']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+};
+
+export type VeteransReportPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransReportPart'] = ResolversParentTypes['VeteransReportPart']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['VeteransReport']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  late?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+};
+
 export type VeteransActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransActivityVersion'] = ResolversParentTypes['VeteransActivityVersion']> = {
   type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4864,6 +5566,44 @@ export type VeteransTipHandoverConnectionResolvers<ContextType = SubgraphContext
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type VeteransReportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransReportVersion'] = ResolversParentTypes['VeteransReportVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type VeteransReportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransReportConnection'] = ResolversParentTypes['VeteransReportConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['VeteransReport']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type VeteransPatrolResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransPatrol'] = ResolversParentTypes['VeteransPatrol'], FederationReferenceType extends FederationReferenceTypes['VeteransPatrol'] = FederationReferenceTypes['VeteransPatrol']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VeteransPatrol']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -5030,6 +5770,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   TipHandoverSummary?: TipHandoverSummaryResolvers<ContextType>;
   VeteransReintegrationSupport?: VeteransReintegrationSupportResolvers<ContextType>;
   VeteransMediationTeam?: VeteransMediationTeamResolvers<ContextType>;
+  FiguresBasis?: FiguresBasisResolvers<ContextType>;
+  ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
+  ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
+  ReportStanding?: ReportStandingResolvers<ContextType>;
+  ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
+  VeteransReport?: VeteransReportResolvers<ContextType>;
+  VeteransReportDraft?: VeteransReportDraftResolvers<ContextType>;
+  VeteransReportPart?: VeteransReportPartResolvers<ContextType>;
   VeteransActivityVersion?: VeteransActivityVersionResolvers<ContextType>;
   VeteransActivityConnection?: VeteransActivityConnectionResolvers<ContextType>;
   VeteransModelVersion?: VeteransModelVersionResolvers<ContextType>;
@@ -5054,6 +5802,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   VeteransTipHandover?: VeteransTipHandoverResolvers<ContextType>;
   VeteransTipHandoverVersion?: VeteransTipHandoverVersionResolvers<ContextType>;
   VeteransTipHandoverConnection?: VeteransTipHandoverConnectionResolvers<ContextType>;
+  VeteransReportVersion?: VeteransReportVersionResolvers<ContextType>;
+  VeteransReportConnection?: VeteransReportConnectionResolvers<ContextType>;
   VeteransPatrol?: VeteransPatrolResolvers<ContextType>;
   VeteransPatrolVersion?: VeteransPatrolVersionResolvers<ContextType>;
   VeteransPatrolConnection?: VeteransPatrolConnectionResolvers<ContextType>;

@@ -304,6 +304,14 @@ export type Query = {
   planTasks: Array<PlanTask>;
   /** The audit trail of the Women's Union of Sơn La province's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   womenAuditTrail: Array<AuditRecord>;
+  /** The consolidated report of a unit on a period, e.g. province:14 and 2021-PLAN-6M (báo cáo tổng hợp); each organization's part is a field of it. */
+  consolidatedReport?: Maybe<ConsolidatedReport>;
+  /** A preview of a branch's report on a period with live figures (xem trước báo cáo): its staff and the levels above. */
+  womenReportDraft?: Maybe<WomenReportDraft>;
+  /** Every version of a branch's report on a period, oldest first (các phiên bản báo cáo). */
+  womenReports: Array<WomenReport>;
+  /** What the caller's branch owes: reports due between two days, with where each stands (báo cáo phải gửi). Default: due from 60 days ago to 45 days ahead. */
+  womenReportsOwed: Array<ReportStanding>;
   /** WomenActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   womenActivities: WomenActivityConnection;
   /** One WomenActivity by id; null when there is none or it is not yours to see. */
@@ -328,6 +336,10 @@ export type Query = {
   womenReintegrationVisits: WomenReintegrationVisitConnection;
   /** WomenAtRiskSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   womenAtRiskSupports: WomenAtRiskSupportConnection;
+  /** WomenReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  womenReportVersions: WomenReportConnection;
+  /** One WomenReport by id; null when there is none or it is not yours to see. */
+  womenReportVersion?: Maybe<WomenReport>;
   /** WomenProtectionCase records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   womenProtectionCases: WomenProtectionCaseConnection;
   /** WomenSocialIssueAction records of a unit (and below it) in a period, newest first; voided ones only when asked. */
@@ -390,6 +402,34 @@ export type QueryWomenAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryConsolidatedReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryWomenReportDraftArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryWomenReportsArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryWomenReportsOwedArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -516,6 +556,26 @@ export type QueryWomenAtRiskSupportsArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryWomenReportVersionsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<ReportStage>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryWomenReportVersionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -843,6 +903,14 @@ export type Mutation = {
   recordWomenReintegrationVisit?: Maybe<WomenReintegrationSupport>;
   /** Record how a support ended (once; a later change is a correction with its reason). */
   recordWomenReintegrationOutcome?: Maybe<WomenReintegrationSupport>;
+  /** Submit the branch's report on a period (gửi báo cáo): its figures are read now; a second version only after a return. */
+  submitWomenReport?: Maybe<WomenReport>;
+  /** Approve a submitted version (duyệt báo cáo): the level above; its figures are locked as the records stand now. */
+  approveWomenReport?: Maybe<WomenReport>;
+  /** Return a version for rework with a comment (trả lại báo cáo): the level above, or a consolidator once approved. */
+  returnWomenReport?: Maybe<WomenReport>;
+  /** Accept an approved version for the police (PV05) or the Front (Ban Phong trào) (tiếp nhận báo cáo): final when both have. */
+  acceptWomenReport?: Maybe<WomenReport>;
   /** Record a WomenActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordWomenActivity?: Maybe<WomenActivity>;
   /** Correct a WomenActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
@@ -887,6 +955,12 @@ export type Mutation = {
   correctWomenAtRiskSupport?: Maybe<WomenAtRiskSupport>;
   /** Void a WomenAtRiskSupport (hủy việc giúp đỡ): it stops counting; its versions stay readable. */
   voidWomenAtRiskSupport?: Maybe<WomenAtRiskSupport>;
+  /** Record a WomenReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordWomenReportVersion?: Maybe<WomenReport>;
+  /** Correct a WomenReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
+  correctWomenReport?: Maybe<WomenReport>;
+  /** Void a WomenReport (hủy báo cáo): it stops counting; its versions stay readable. */
+  voidWomenReport?: Maybe<WomenReport>;
   /** Record a WomenProtectionCase (ghi nhận vụ việc). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordWomenProtectionCase?: Maybe<WomenProtectionCase>;
   /** Correct a WomenProtectionCase (đính chính vụ việc): a new version; the previous one stays readable in its history. */
@@ -946,9 +1020,39 @@ export type MutationRecordWomenReintegrationOutcomeArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationSubmitWomenReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  input: WomenReportNarrativeInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationApproveWomenReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationReturnWomenReportArgs = {
+  id: Scalars['ID']['input'];
+  comment: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAcceptWomenReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordWomenActivityArgs = {
   input: RecordWomenActivityInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -971,6 +1075,7 @@ export type MutationVoidWomenActivityArgs = {
 export type MutationRecordWomenModelArgs = {
   input: RecordWomenModelInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -993,6 +1098,7 @@ export type MutationVoidWomenModelArgs = {
 export type MutationRecordWomenForumArgs = {
   input: RecordWomenForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1015,6 +1121,7 @@ export type MutationVoidWomenForumArgs = {
 export type MutationRecordWomenOpinionArgs = {
   input: RecordWomenOpinionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1037,6 +1144,7 @@ export type MutationVoidWomenOpinionArgs = {
 export type MutationAssignWomenReintegrationSupportArgs = {
   input: RecordWomenReintegrationSupportInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1067,6 +1175,7 @@ export type MutationEraseWomenReintegrationSupportPersonalDataArgs = {
 export type MutationAddWomenReintegrationVisitArgs = {
   input: RecordWomenReintegrationVisitInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1089,6 +1198,7 @@ export type MutationVoidWomenReintegrationVisitArgs = {
 export type MutationRecordWomenAtRiskSupportArgs = {
   input: RecordWomenAtRiskSupportInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1108,9 +1218,33 @@ export type MutationVoidWomenAtRiskSupportArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordWomenReportVersionArgs = {
+  input: RecordWomenReportInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectWomenReportArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectWomenReportInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidWomenReportArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordWomenProtectionCaseArgs = {
   input: RecordWomenProtectionCaseInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1141,6 +1275,7 @@ export type MutationEraseWomenProtectionCasePersonalDataArgs = {
 export type MutationRecordWomenSocialIssueActionArgs = {
   input: RecordWomenSocialIssueActionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1163,6 +1298,7 @@ export type MutationVoidWomenSocialIssueActionArgs = {
 export type MutationRecordWomenModelReplicaArgs = {
   input: RecordWomenModelReplicaInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1951,12 +2087,263 @@ export type WomenReintegrationVisitInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Whether a branch's report on a period came in time (tính kịp thời). */
+export type ReportTimeliness =
+  /** First submitted on or before the due date (đúng hạn). */
+  | 'ON_TIME'
+  /** First submitted after the due date (chậm). */
+  | 'LATE'
+  /** Not submitted and past the due date (chưa gửi, quá hạn). */
+  | 'MISSING'
+  /** Not submitted, not yet due (chưa đến hạn). */
+  | 'NOT_YET_DUE';
+
+/** Where a set of figures comes from (nguồn số liệu). */
+export type FiguresBasisKind =
+  /** Read now from the records; they may still change (số liệu trực tiếp). */
+  | 'LIVE'
+  /** A report version as submitted, not yet locked by approval (số liệu khi gửi). */
+  | 'SUBMITTED'
+  /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
+  | 'LOCKED';
+
+/** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
+export type FiguresBasis = {
+  __typename?: 'FiguresBasis';
+  /** Live, as submitted, or locked. */
+  kind: FiguresBasisKind;
+  /** The report version the figures are from (phiên bản báo cáo); null when live. */
+  reportVersion?: Maybe<Scalars['Int']['output']>;
+  /** When approval locked them (thời điểm khóa); null unless locked. */
+  lockedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The instant the records were read as of (asRecordedAt). */
+  asOf: Scalars['DateTime']['output'];
+  /** The same in words, in Vietnamese (ghi chú nguồn số liệu). */
+  noteVi: Scalars['String']['output'];
+};
+
+/** One figure of a report: a count or a total of one kind of record in the period (chỉ tiêu). */
+export type ReportFigureValue = {
+  __typename?: 'ReportFigureValue';
+  /** Stable key: <Type>.count, <Type>.<field> (a total) or <Type>.<field>.<VALUE> (a breakdown). */
+  key: Scalars['ID']['output'];
+  /** The type of record counted, e.g. VeteransPatrol (loại hồ sơ). */
+  kind: Scalars['String']['output'];
+  /** What it counts, in Vietnamese (tên chỉ tiêu). */
+  labelVi: Scalars['String']['output'];
+  /** The value (giá trị). */
+  value: Scalars['Int']['output'];
+  /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+};
+
+/** The figures of one section of the plan (II.1 to II.7) in a report (số liệu theo mục của kế hoạch). */
+export type ReportSectionFigures = {
+  __typename?: 'ReportSectionFigures';
+  /** The section, II.1 to II.7 (mục). */
+  id: Scalars['ID']['output'];
+  /** Its title in Vietnamese (tên mục). */
+  titleVi: Scalars['String']['output'];
+  /** Its title in English. */
+  titleEn: Scalars['String']['output'];
+  /** The figures (các chỉ tiêu). */
+  figures: Array<ReportFigureValue>;
+};
+
+/** Where one branch's report on one period stands: due date, timeliness, versions (tình hình báo cáo của một đơn vị). */
+export type ReportStanding = {
+  __typename?: 'ReportStanding';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** On time, late, missing or not yet due (tính kịp thời). */
+  timeliness: ReportTimeliness;
+  /** Day the first version was submitted (ngày gửi lần đầu). */
+  firstSubmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The latest version's number (phiên bản mới nhất). */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Where the latest version stands (trạng thái phiên bản mới nhất). */
+  latestStage?: Maybe<ReportStage>;
+  /** The version in force: the latest approved one (phiên bản chính thức). */
+  officialVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether the version in force was accepted by both the police and the Front (đã tiếp nhận). */
+  accepted: Scalars['Boolean']['output'];
+};
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReport = {
+  __typename?: 'ConsolidatedReport';
+  /** The unit's id (mã đơn vị). */
+  unitId: Scalars['ID']['output'];
+  /** The period's id (mã kỳ). */
+  periodId: Scalars['ID']['output'];
+  /** The unit (đơn vị). */
+  unit?: Maybe<Unit>;
+  /** The period (kỳ báo cáo). */
+  period?: Maybe<Period>;
+  /** The Women's Union of Sơn La province's part (phần của Hội Liên hiệp Phụ nữ tỉnh Sơn La). */
+  women?: Maybe<WomenReportPart>;
+};
+
+/** One version of a report the Women's Union of Sơn La province's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type WomenReport = {
+  __typename?: 'WomenReport';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<WomenReportVersion>;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The figures by section of the plan (số liệu theo mục II.1–II.7). */
+  sections: Array<ReportSectionFigures>;
+  /** Where the figures come from: this version as submitted, or locked on approval (nguồn số liệu). */
+  basis: FiguresBasis;
+  /** Whether this is the version in force: the latest approved one (phiên bản chính thức). */
+  official: Scalars['Boolean']['output'];
+  /** Whether the report's first version came in time (tính kịp thời). */
+  timeliness: ReportTimeliness;
+};
+
+/** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
+export type WomenReportDraft = {
+  __typename?: 'WomenReportDraft';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** The figures by section of the plan, live (số liệu theo mục). */
+  sections: Array<ReportSectionFigures>;
+  /** Live figures, read now (nguồn số liệu). */
+  basis: FiguresBasis;
+};
+
+/** The Women's Union of Sơn La province's part of a consolidated report (phần của Hội Liên hiệp Phụ nữ tỉnh Sơn La). */
+export type WomenReportPart = {
+  __typename?: 'WomenReportPart';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The reports added up: for each part of the unit, the report of the branch nearest the top that sent one (báo cáo được tổng hợp). */
+  reports: Array<WomenReport>;
+  /** Their figures added up, by section of the plan (số liệu tổng hợp). */
+  sections: Array<ReportSectionFigures>;
+  /** True while a report added up is not accepted by both the police and the Front, or none came in (tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+  /** Every branch under the unit that owes a report on the period (tình hình gửi báo cáo). */
+  timeliness: Array<ReportStanding>;
+  /** The branches whose report is missing past its due date (chưa gửi). */
+  missing: Array<ReportStanding>;
+  /** The branches whose report came late (gửi chậm). */
+  late: Array<ReportStanding>;
+};
+
+/** What a branch's staff write in its report (phần nhận định). */
+export type WomenReportNarrativeInput = {
+  /** Results achieved (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a record stands (trạng thái bản ghi). */
 export type RecordStatus =
   /** The record stands and counts (hiệu lực). */
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** Kind of report (loại báo cáo). */
+export type ReportCalendar =
+  /** Monthly security and order report (báo cáo ANTT tháng) */
+  | 'MONTH'
+  /** Quarterly security and order report (báo cáo ANTT quý) */
+  | 'QUARTER'
+  /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
+  | 'PLAN_SIX_MONTH'
+  /** Yearly report, 10/12–09/12 (báo cáo năm) */
+  | 'PLAN_YEAR';
+
+/** Where the version stands in the workflow (trạng thái báo cáo). */
+export type ReportStage =
+  /** Submitted, waiting for the level above to approve it (đã gửi, chờ cấp trên duyệt) */
+  | 'SUBMITTED'
+  /** Returned for rework with a comment, by the level above or a consolidator (trả lại để hoàn thiện) */
+  | 'RETURNED'
+  /** Approved by the level above: its figures are locked (đã duyệt, khóa số liệu) */
+  | 'APPROVED'
+  /** Accepted by both the provincial police (PV05) and the Front (Ban Phong trào): final (đã tiếp nhận, chính thức) */
+  | 'ACCEPTED';
 
 /** Kind of case the union protects women and children in (loại vụ việc). */
 export type ProtectionCaseKind =
@@ -2693,6 +3080,164 @@ export type CorrectWomenAtRiskSupportInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One version of a WomenReport: its fields as they stood then, who made it and why. */
+export type WomenReportVersion = {
+  __typename?: 'WomenReportVersion';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of WomenReport records, newest first. */
+export type WomenReportConnection = {
+  __typename?: 'WomenReportConnection';
+  /** The records on this page. */
+  nodes: Array<WomenReport>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new WomenReport says (every field is checked and every problem reported at once). */
+export type RecordWomenReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId: Scalars['ID']['input'];
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['input'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['input'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['input'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a WomenReport to correct; fields left out keep their values. */
+export type CorrectWomenReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage?: InputMaybe<ReportStage>;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A case of violence, trafficking or abuse in which the union protects a woman or a child, with its victim. Sensitive personal data: visible only to the women's union's own staff whose jurisdiction covers the case; leadership, dashboards and other organizations see counts (Unit.women.protection), and the case reached through _entities by anyone else is null. */
 export type WomenProtectionCase = {
   __typename?: 'WomenProtectionCase';
@@ -3256,6 +3801,8 @@ export type FederationTypes = {
   WomenForum: WomenForum;
   WomenOpinion: WomenOpinion;
   WomenReintegrationSupport: WomenReintegrationSupport;
+  ConsolidatedReport: ConsolidatedReport;
+  WomenReport: WomenReport;
   WomenReintegrationVisit: WomenReintegrationVisit;
   WomenAtRiskSupport: WomenAtRiskSupport;
   WomenProtectionCase: WomenProtectionCase;
@@ -3286,6 +3833,12 @@ export type FederationReferenceTypes = {
   WomenReintegrationSupport:
     ( { __typename: 'WomenReintegrationSupport' }
     & GraphQLRecursivePick<FederationTypes['WomenReintegrationSupport'], {"id":true}> );
+  ConsolidatedReport:
+    ( { __typename: 'ConsolidatedReport' }
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+  WomenReport:
+    ( { __typename: 'WomenReport' }
+    & GraphQLRecursivePick<FederationTypes['WomenReport'], {"id":true}> );
   WomenReintegrationVisit:
     ( { __typename: 'WomenReintegrationVisit' }
     & GraphQLRecursivePick<FederationTypes['WomenReintegrationVisit'], {"id":true}> );
@@ -3413,7 +3966,20 @@ export type ResolversTypes = {
   AtRiskSupportSummary: ResolverTypeWrapper<Record<string, unknown>>;
   WomenReintegrationSupport: ResolverTypeWrapper<Record<string, unknown>>;
   WomenReintegrationVisitInput: WomenReintegrationVisitInput;
+  ReportTimeliness: ReportTimeliness;
+  FiguresBasisKind: FiguresBasisKind;
+  FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenReport: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenReportPart: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenReportNarrativeInput: WomenReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ReportCalendar: ReportCalendar;
+  ReportStage: ReportStage;
   ProtectionCaseKind: ProtectionCaseKind;
   ProtectionSupport: ProtectionSupport;
   SocialIssue: SocialIssue;
@@ -3449,6 +4015,10 @@ export type ResolversTypes = {
   WomenAtRiskSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordWomenAtRiskSupportInput: RecordWomenAtRiskSupportInput;
   CorrectWomenAtRiskSupportInput: CorrectWomenAtRiskSupportInput;
+  WomenReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordWomenReportInput: RecordWomenReportInput;
+  CorrectWomenReportInput: CorrectWomenReportInput;
   WomenProtectionCase: ResolverTypeWrapper<Record<string, unknown>>;
   WomenProtectionCaseVersion: ResolverTypeWrapper<Record<string, unknown>>;
   WomenProtectionCaseConnection: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3536,6 +4106,15 @@ export type ResolversParentTypes = {
   AtRiskSupportSummary: Record<string, unknown>;
   WomenReintegrationSupport: Record<string, unknown>;
   WomenReintegrationVisitInput: WomenReintegrationVisitInput;
+  FiguresBasis: Record<string, unknown>;
+  ReportFigureValue: Record<string, unknown>;
+  ReportSectionFigures: Record<string, unknown>;
+  ReportStanding: Record<string, unknown>;
+  ConsolidatedReport: Record<string, unknown>;
+  WomenReport: Record<string, unknown>;
+  WomenReportDraft: Record<string, unknown>;
+  WomenReportPart: Record<string, unknown>;
+  WomenReportNarrativeInput: WomenReportNarrativeInput;
   WomenActivityVersion: Record<string, unknown>;
   WomenActivityConnection: Record<string, unknown>;
   RecordWomenActivityInput: RecordWomenActivityInput;
@@ -3566,6 +4145,10 @@ export type ResolversParentTypes = {
   WomenAtRiskSupportConnection: Record<string, unknown>;
   RecordWomenAtRiskSupportInput: RecordWomenAtRiskSupportInput;
   CorrectWomenAtRiskSupportInput: CorrectWomenAtRiskSupportInput;
+  WomenReportVersion: Record<string, unknown>;
+  WomenReportConnection: Record<string, unknown>;
+  RecordWomenReportInput: RecordWomenReportInput;
+  CorrectWomenReportInput: CorrectWomenReportInput;
   WomenProtectionCase: Record<string, unknown>;
   WomenProtectionCaseVersion: Record<string, unknown>;
   WomenProtectionCaseConnection: Record<string, unknown>;
@@ -3695,6 +4278,10 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
   womenAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryWomenAuditTrailArgs, 'first'>>;
+  consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
+  womenReportDraft?: Resolver<Maybe<ResolversTypes['WomenReportDraft']>, ParentType, ContextType, RequireFields<QueryWomenReportDraftArgs, 'unitId' | 'periodId'>>;
+  womenReports?: Resolver<Array<ResolversTypes['WomenReport']>, ParentType, ContextType, RequireFields<QueryWomenReportsArgs, 'unitId' | 'periodId'>>;
+  womenReportsOwed?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType, Partial<QueryWomenReportsOwedArgs>>;
   womenActivities?: Resolver<ResolversTypes['WomenActivityConnection'], ParentType, ContextType, RequireFields<QueryWomenActivitiesArgs, 'includeVoided' | 'first'>>;
   womenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<QueryWomenActivityArgs, 'id'>>;
   womenModels?: Resolver<ResolversTypes['WomenModelConnection'], ParentType, ContextType, RequireFields<QueryWomenModelsArgs, 'includeVoided' | 'first'>>;
@@ -3707,6 +4294,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   womenReintegrationSupport?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryWomenReintegrationSupportArgs, 'id'>>;
   womenReintegrationVisits?: Resolver<ResolversTypes['WomenReintegrationVisitConnection'], ParentType, ContextType, RequireFields<QueryWomenReintegrationVisitsArgs, 'includeVoided' | 'first'>>;
   womenAtRiskSupports?: Resolver<ResolversTypes['WomenAtRiskSupportConnection'], ParentType, ContextType, RequireFields<QueryWomenAtRiskSupportsArgs, 'includeVoided' | 'first'>>;
+  womenReportVersions?: Resolver<ResolversTypes['WomenReportConnection'], ParentType, ContextType, RequireFields<QueryWomenReportVersionsArgs, 'includeVoided' | 'first'>>;
+  womenReportVersion?: Resolver<Maybe<ResolversTypes['WomenReport']>, ParentType, ContextType, RequireFields<QueryWomenReportVersionArgs, 'id'>>;
   womenProtectionCases?: Resolver<ResolversTypes['WomenProtectionCaseConnection'], ParentType, ContextType, RequireFields<QueryWomenProtectionCasesArgs, 'includeVoided' | 'first'>>;
   womenSocialIssueActions?: Resolver<ResolversTypes['WomenSocialIssueActionConnection'], ParentType, ContextType, RequireFields<QueryWomenSocialIssueActionsArgs, 'includeVoided' | 'first'>>;
   womenModelReplicas?: Resolver<ResolversTypes['WomenModelReplicaConnection'], ParentType, ContextType, RequireFields<QueryWomenModelReplicasArgs, 'includeVoided' | 'first'>>;
@@ -3782,6 +4371,10 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   answerWomenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerWomenOpinionArgs, 'id' | 'input'>>;
   recordWomenReintegrationVisit?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordWomenReintegrationVisitArgs, 'supportId' | 'input'>>;
   recordWomenReintegrationOutcome?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordWomenReintegrationOutcomeArgs, 'supportId' | 'outcome' | 'on'>>;
+  submitWomenReport?: Resolver<Maybe<ResolversTypes['WomenReport']>, ParentType, ContextType, RequireFields<MutationSubmitWomenReportArgs, 'unitId' | 'periodId' | 'input'>>;
+  approveWomenReport?: Resolver<Maybe<ResolversTypes['WomenReport']>, ParentType, ContextType, RequireFields<MutationApproveWomenReportArgs, 'id'>>;
+  returnWomenReport?: Resolver<Maybe<ResolversTypes['WomenReport']>, ParentType, ContextType, RequireFields<MutationReturnWomenReportArgs, 'id' | 'comment'>>;
+  acceptWomenReport?: Resolver<Maybe<ResolversTypes['WomenReport']>, ParentType, ContextType, RequireFields<MutationAcceptWomenReportArgs, 'id'>>;
   recordWomenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<MutationRecordWomenActivityArgs, 'input'>>;
   correctWomenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<MutationCorrectWomenActivityArgs, 'id' | 'changes' | 'reason'>>;
   voidWomenActivity?: Resolver<Maybe<ResolversTypes['WomenActivity']>, ParentType, ContextType, RequireFields<MutationVoidWomenActivityArgs, 'id' | 'reason'>>;
@@ -3804,6 +4397,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordWomenAtRiskSupport?: Resolver<Maybe<ResolversTypes['WomenAtRiskSupport']>, ParentType, ContextType, RequireFields<MutationRecordWomenAtRiskSupportArgs, 'input'>>;
   correctWomenAtRiskSupport?: Resolver<Maybe<ResolversTypes['WomenAtRiskSupport']>, ParentType, ContextType, RequireFields<MutationCorrectWomenAtRiskSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidWomenAtRiskSupport?: Resolver<Maybe<ResolversTypes['WomenAtRiskSupport']>, ParentType, ContextType, RequireFields<MutationVoidWomenAtRiskSupportArgs, 'id' | 'reason'>>;
+  recordWomenReportVersion?: Resolver<Maybe<ResolversTypes['WomenReport']>, ParentType, ContextType, RequireFields<MutationRecordWomenReportVersionArgs, 'input'>>;
+  correctWomenReport?: Resolver<Maybe<ResolversTypes['WomenReport']>, ParentType, ContextType, RequireFields<MutationCorrectWomenReportArgs, 'id' | 'changes' | 'reason'>>;
+  voidWomenReport?: Resolver<Maybe<ResolversTypes['WomenReport']>, ParentType, ContextType, RequireFields<MutationVoidWomenReportArgs, 'id' | 'reason'>>;
   recordWomenProtectionCase?: Resolver<Maybe<ResolversTypes['WomenProtectionCase']>, ParentType, ContextType, RequireFields<MutationRecordWomenProtectionCaseArgs, 'input'>>;
   correctWomenProtectionCase?: Resolver<Maybe<ResolversTypes['WomenProtectionCase']>, ParentType, ContextType, RequireFields<MutationCorrectWomenProtectionCaseArgs, 'id' | 'changes' | 'reason'>>;
   voidWomenProtectionCase?: Resolver<Maybe<ResolversTypes['WomenProtectionCase']>, ParentType, ContextType, RequireFields<MutationVoidWomenProtectionCaseArgs, 'id' | 'reason'>>;
@@ -4123,6 +4719,110 @@ export type WomenReintegrationSupportResolvers<ContextType = SubgraphContext, Pa
   visits?: Resolver<Array<ResolversTypes['WomenReintegrationVisit']>, ParentType, ContextType>;
 };
 
+export type FiguresBasisResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FiguresBasis'] = ResolversParentTypes['FiguresBasis']> = {
+  kind?: Resolver<ResolversTypes['FiguresBasisKind'], ParentType, ContextType>;
+  reportVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noteVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportFigureValue'] = ResolversParentTypes['ReportFigureValue']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReportSectionFiguresResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportSectionFigures'] = ResolversParentTypes['ReportSectionFigures']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  titleVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ReportFigureValue']>, ParentType, ContextType>;
+};
+
+export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportStanding'] = ResolversParentTypes['ReportStanding']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  firstSubmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  latestStage?: Resolver<Maybe<ResolversTypes['ReportStage']>, ParentType, ContextType>;
+  officialVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  women?: Resolver<Maybe<ResolversTypes['WomenReportPart']>, ParentType, ContextType>;
+};
+
+export type WomenReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenReport'] = ResolversParentTypes['WomenReport'], FederationReferenceType extends FederationReferenceTypes['WomenReport'] = FederationReferenceTypes['WomenReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WomenReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['WomenReportVersion']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+};
+
+export type WomenReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenReportDraft'] = ResolversParentTypes['WomenReportDraft']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+};
+
+export type WomenReportPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenReportPart'] = ResolversParentTypes['WomenReportPart']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['WomenReport']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  late?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+};
+
 export type WomenActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenActivityVersion'] = ResolversParentTypes['WomenActivityVersion']> = {
   type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4332,6 +5032,44 @@ export type WomenAtRiskSupportVersionResolvers<ContextType = SubgraphContext, Pa
 
 export type WomenAtRiskSupportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenAtRiskSupportConnection'] = ResolversParentTypes['WomenAtRiskSupportConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['WomenAtRiskSupport']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WomenReportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenReportVersion'] = ResolversParentTypes['WomenReportVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WomenReportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenReportConnection'] = ResolversParentTypes['WomenReportConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['WomenReport']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -4571,6 +5309,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   SupportedGroupCount?: SupportedGroupCountResolvers<ContextType>;
   AtRiskSupportSummary?: AtRiskSupportSummaryResolvers<ContextType>;
   WomenReintegrationSupport?: WomenReintegrationSupportResolvers<ContextType>;
+  FiguresBasis?: FiguresBasisResolvers<ContextType>;
+  ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
+  ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
+  ReportStanding?: ReportStandingResolvers<ContextType>;
+  ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
+  WomenReport?: WomenReportResolvers<ContextType>;
+  WomenReportDraft?: WomenReportDraftResolvers<ContextType>;
+  WomenReportPart?: WomenReportPartResolvers<ContextType>;
   WomenActivityVersion?: WomenActivityVersionResolvers<ContextType>;
   WomenActivityConnection?: WomenActivityConnectionResolvers<ContextType>;
   WomenModelVersion?: WomenModelVersionResolvers<ContextType>;
@@ -4587,6 +5333,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   WomenAtRiskSupport?: WomenAtRiskSupportResolvers<ContextType>;
   WomenAtRiskSupportVersion?: WomenAtRiskSupportVersionResolvers<ContextType>;
   WomenAtRiskSupportConnection?: WomenAtRiskSupportConnectionResolvers<ContextType>;
+  WomenReportVersion?: WomenReportVersionResolvers<ContextType>;
+  WomenReportConnection?: WomenReportConnectionResolvers<ContextType>;
   WomenProtectionCase?: WomenProtectionCaseResolvers<ContextType>;
   WomenProtectionCaseVersion?: WomenProtectionCaseVersionResolvers<ContextType>;
   WomenProtectionCaseConnection?: WomenProtectionCaseConnectionResolvers<ContextType>;

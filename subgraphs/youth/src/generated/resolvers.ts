@@ -304,6 +304,14 @@ export type Query = {
   planTasks: Array<PlanTask>;
   /** The audit trail of the Ho Chi Minh Communist Youth Union of Sơn La province's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   youthAuditTrail: Array<AuditRecord>;
+  /** The consolidated report of a unit on a period, e.g. province:14 and 2021-PLAN-6M (báo cáo tổng hợp); each organization's part is a field of it. */
+  consolidatedReport?: Maybe<ConsolidatedReport>;
+  /** A preview of a branch's report on a period with live figures (xem trước báo cáo): its staff and the levels above. */
+  youthReportDraft?: Maybe<YouthReportDraft>;
+  /** Every version of a branch's report on a period, oldest first (các phiên bản báo cáo). */
+  youthReports: Array<YouthReport>;
+  /** What the caller's branch owes: reports due between two days, with where each stands (báo cáo phải gửi). Default: due from 60 days ago to 45 days ahead. */
+  youthReportsOwed: Array<ReportStanding>;
   /** YouthActivity records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   youthActivities: YouthActivityConnection;
   /** One YouthActivity by id; null when there is none or it is not yours to see. */
@@ -328,6 +336,10 @@ export type Query = {
   youthReintegrationVisits: YouthReintegrationVisitConnection;
   /** YouthAtRiskSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   youthAtRiskSupports: YouthAtRiskSupportConnection;
+  /** YouthReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  youthReportVersions: YouthReportConnection;
+  /** One YouthReport by id; null when there is none or it is not yours to see. */
+  youthReportVersion?: Maybe<YouthReport>;
   /** YouthLegalSession records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   youthLegalSessions: YouthLegalSessionConnection;
   /** YouthCrimeForum records of a unit (and below it) in a period, newest first; voided ones only when asked. */
@@ -388,6 +400,34 @@ export type QueryYouthAuditTrailArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryConsolidatedReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryYouthReportDraftArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryYouthReportsArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryYouthReportsOwedArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -514,6 +554,26 @@ export type QueryYouthAtRiskSupportsArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryYouthReportVersionsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  stage?: InputMaybe<ReportStage>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryYouthReportVersionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -845,6 +905,14 @@ export type Mutation = {
   recordYouthReintegrationVisit?: Maybe<YouthReintegrationSupport>;
   /** Record how a support ended (once; a later change is a correction with its reason). */
   recordYouthReintegrationOutcome?: Maybe<YouthReintegrationSupport>;
+  /** Submit the branch's report on a period (gửi báo cáo): its figures are read now; a second version only after a return. */
+  submitYouthReport?: Maybe<YouthReport>;
+  /** Approve a submitted version (duyệt báo cáo): the level above; its figures are locked as the records stand now. */
+  approveYouthReport?: Maybe<YouthReport>;
+  /** Return a version for rework with a comment (trả lại báo cáo): the level above, or a consolidator once approved. */
+  returnYouthReport?: Maybe<YouthReport>;
+  /** Accept an approved version for the police (PV05) or the Front (Ban Phong trào) (tiếp nhận báo cáo): final when both have. */
+  acceptYouthReport?: Maybe<YouthReport>;
   /** Record a YouthActivity (ghi nhận hoạt động). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordYouthActivity?: Maybe<YouthActivity>;
   /** Correct a YouthActivity (đính chính hoạt động): a new version; the previous one stays readable in its history. */
@@ -889,6 +957,12 @@ export type Mutation = {
   correctYouthAtRiskSupport?: Maybe<YouthAtRiskSupport>;
   /** Void a YouthAtRiskSupport (hủy việc giúp đỡ): it stops counting; its versions stay readable. */
   voidYouthAtRiskSupport?: Maybe<YouthAtRiskSupport>;
+  /** Record a YouthReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordYouthReportVersion?: Maybe<YouthReport>;
+  /** Correct a YouthReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
+  correctYouthReport?: Maybe<YouthReport>;
+  /** Void a YouthReport (hủy báo cáo): it stops counting; its versions stay readable. */
+  voidYouthReport?: Maybe<YouthReport>;
   /** Record a YouthLegalSession (ghi nhận buổi tuyên truyền). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordYouthLegalSession?: Maybe<YouthLegalSession>;
   /** Correct a YouthLegalSession (đính chính buổi tuyên truyền): a new version; the previous one stays readable in its history. */
@@ -944,9 +1018,39 @@ export type MutationRecordYouthReintegrationOutcomeArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationSubmitYouthReportArgs = {
+  unitId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  input: YouthReportNarrativeInput;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationApproveYouthReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationReturnYouthReportArgs = {
+  id: Scalars['ID']['input'];
+  comment: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationAcceptYouthReportArgs = {
+  id: Scalars['ID']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordYouthActivityArgs = {
   input: RecordYouthActivityInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -969,6 +1073,7 @@ export type MutationVoidYouthActivityArgs = {
 export type MutationRecordYouthModelArgs = {
   input: RecordYouthModelInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -991,6 +1096,7 @@ export type MutationVoidYouthModelArgs = {
 export type MutationRecordYouthForumArgs = {
   input: RecordYouthForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1013,6 +1119,7 @@ export type MutationVoidYouthForumArgs = {
 export type MutationRecordYouthOpinionArgs = {
   input: RecordYouthOpinionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1035,6 +1142,7 @@ export type MutationVoidYouthOpinionArgs = {
 export type MutationAssignYouthReintegrationSupportArgs = {
   input: RecordYouthReintegrationSupportInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1065,6 +1173,7 @@ export type MutationEraseYouthReintegrationSupportPersonalDataArgs = {
 export type MutationAddYouthReintegrationVisitArgs = {
   input: RecordYouthReintegrationVisitInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1087,6 +1196,7 @@ export type MutationVoidYouthReintegrationVisitArgs = {
 export type MutationRecordYouthAtRiskSupportArgs = {
   input: RecordYouthAtRiskSupportInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1106,9 +1216,33 @@ export type MutationVoidYouthAtRiskSupportArgs = {
 
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordYouthReportVersionArgs = {
+  input: RecordYouthReportInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectYouthReportArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectYouthReportInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidYouthReportArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationRecordYouthLegalSessionArgs = {
   input: RecordYouthLegalSessionInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1131,6 +1265,7 @@ export type MutationVoidYouthLegalSessionArgs = {
 export type MutationRecordYouthCrimeForumArgs = {
   input: RecordYouthCrimeForumInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1153,6 +1288,7 @@ export type MutationVoidYouthCrimeForumArgs = {
 export type MutationRegisterYouthTeamArgs = {
   input: RecordYouthTeamInput;
   clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1933,12 +2069,263 @@ export type YouthReintegrationVisitInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Whether a branch's report on a period came in time (tính kịp thời). */
+export type ReportTimeliness =
+  /** First submitted on or before the due date (đúng hạn). */
+  | 'ON_TIME'
+  /** First submitted after the due date (chậm). */
+  | 'LATE'
+  /** Not submitted and past the due date (chưa gửi, quá hạn). */
+  | 'MISSING'
+  /** Not submitted, not yet due (chưa đến hạn). */
+  | 'NOT_YET_DUE';
+
+/** Where a set of figures comes from (nguồn số liệu). */
+export type FiguresBasisKind =
+  /** Read now from the records; they may still change (số liệu trực tiếp). */
+  | 'LIVE'
+  /** A report version as submitted, not yet locked by approval (số liệu khi gửi). */
+  | 'SUBMITTED'
+  /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
+  | 'LOCKED';
+
+/** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
+export type FiguresBasis = {
+  __typename?: 'FiguresBasis';
+  /** Live, as submitted, or locked. */
+  kind: FiguresBasisKind;
+  /** The report version the figures are from (phiên bản báo cáo); null when live. */
+  reportVersion?: Maybe<Scalars['Int']['output']>;
+  /** When approval locked them (thời điểm khóa); null unless locked. */
+  lockedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The instant the records were read as of (asRecordedAt). */
+  asOf: Scalars['DateTime']['output'];
+  /** The same in words, in Vietnamese (ghi chú nguồn số liệu). */
+  noteVi: Scalars['String']['output'];
+};
+
+/** One figure of a report: a count or a total of one kind of record in the period (chỉ tiêu). */
+export type ReportFigureValue = {
+  __typename?: 'ReportFigureValue';
+  /** Stable key: <Type>.count, <Type>.<field> (a total) or <Type>.<field>.<VALUE> (a breakdown). */
+  key: Scalars['ID']['output'];
+  /** The type of record counted, e.g. VeteransPatrol (loại hồ sơ). */
+  kind: Scalars['String']['output'];
+  /** What it counts, in Vietnamese (tên chỉ tiêu). */
+  labelVi: Scalars['String']['output'];
+  /** The value (giá trị). */
+  value: Scalars['Int']['output'];
+  /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+};
+
+/** The figures of one section of the plan (II.1 to II.7) in a report (số liệu theo mục của kế hoạch). */
+export type ReportSectionFigures = {
+  __typename?: 'ReportSectionFigures';
+  /** The section, II.1 to II.7 (mục). */
+  id: Scalars['ID']['output'];
+  /** Its title in Vietnamese (tên mục). */
+  titleVi: Scalars['String']['output'];
+  /** Its title in English. */
+  titleEn: Scalars['String']['output'];
+  /** The figures (các chỉ tiêu). */
+  figures: Array<ReportFigureValue>;
+};
+
+/** Where one branch's report on one period stands: due date, timeliness, versions (tình hình báo cáo của một đơn vị). */
+export type ReportStanding = {
+  __typename?: 'ReportStanding';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** On time, late, missing or not yet due (tính kịp thời). */
+  timeliness: ReportTimeliness;
+  /** Day the first version was submitted (ngày gửi lần đầu). */
+  firstSubmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The latest version's number (phiên bản mới nhất). */
+  latestVersion?: Maybe<Scalars['Int']['output']>;
+  /** Where the latest version stands (trạng thái phiên bản mới nhất). */
+  latestStage?: Maybe<ReportStage>;
+  /** The version in force: the latest approved one (phiên bản chính thức). */
+  officialVersion?: Maybe<Scalars['Int']['output']>;
+  /** Whether the version in force was accepted by both the police and the Front (đã tiếp nhận). */
+  accepted: Scalars['Boolean']['output'];
+};
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReport = {
+  __typename?: 'ConsolidatedReport';
+  /** The unit's id (mã đơn vị). */
+  unitId: Scalars['ID']['output'];
+  /** The period's id (mã kỳ). */
+  periodId: Scalars['ID']['output'];
+  /** The unit (đơn vị). */
+  unit?: Maybe<Unit>;
+  /** The period (kỳ báo cáo). */
+  period?: Maybe<Period>;
+  /** The Ho Chi Minh Communist Youth Union of Sơn La province's part (phần của Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)). */
+  youth?: Maybe<YouthReportPart>;
+};
+
+/** One version of a report the Ho Chi Minh Communist Youth Union of Sơn La province's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type YouthReport = {
+  __typename?: 'YouthReport';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<YouthReportVersion>;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The figures by section of the plan (số liệu theo mục II.1–II.7). */
+  sections: Array<ReportSectionFigures>;
+  /** Where the figures come from: this version as submitted, or locked on approval (nguồn số liệu). */
+  basis: FiguresBasis;
+  /** Whether this is the version in force: the latest approved one (phiên bản chính thức). */
+  official: Scalars['Boolean']['output'];
+  /** Whether the report's first version came in time (tính kịp thời). */
+  timeliness: ReportTimeliness;
+};
+
+/** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
+export type YouthReportDraft = {
+  __typename?: 'YouthReportDraft';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period (kỳ báo cáo). */
+  period: Period;
+  /** The due date (hạn gửi). */
+  dueDate: Scalars['Date']['output'];
+  /** The figures by section of the plan, live (số liệu theo mục). */
+  sections: Array<ReportSectionFigures>;
+  /** Live figures, read now (nguồn số liệu). */
+  basis: FiguresBasis;
+};
+
+/** The Ho Chi Minh Communist Youth Union of Sơn La province's part of a consolidated report (phần của Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)). */
+export type YouthReportPart = {
+  __typename?: 'YouthReportPart';
+  /** The organization (tổ chức). */
+  organization: Organization;
+  /** The reports added up: for each part of the unit, the report of the branch nearest the top that sent one (báo cáo được tổng hợp). */
+  reports: Array<YouthReport>;
+  /** Their figures added up, by section of the plan (số liệu tổng hợp). */
+  sections: Array<ReportSectionFigures>;
+  /** True while a report added up is not accepted by both the police and the Front, or none came in (tạm thời). */
+  provisional: Scalars['Boolean']['output'];
+  /** Every branch under the unit that owes a report on the period (tình hình gửi báo cáo). */
+  timeliness: Array<ReportStanding>;
+  /** The branches whose report is missing past its due date (chưa gửi). */
+  missing: Array<ReportStanding>;
+  /** The branches whose report came late (gửi chậm). */
+  late: Array<ReportStanding>;
+};
+
+/** What a branch's staff write in its report (phần nhận định). */
+export type YouthReportNarrativeInput = {
+  /** Results achieved (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a record stands (trạng thái bản ghi). */
 export type RecordStatus =
   /** The record stands and counts (hiệu lực). */
   | 'ACTIVE'
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
+
+/** Kind of report (loại báo cáo). */
+export type ReportCalendar =
+  /** Monthly security and order report (báo cáo ANTT tháng) */
+  | 'MONTH'
+  /** Quarterly security and order report (báo cáo ANTT quý) */
+  | 'QUARTER'
+  /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
+  | 'PLAN_SIX_MONTH'
+  /** Yearly report, 10/12–09/12 (báo cáo năm) */
+  | 'PLAN_YEAR';
+
+/** Where the version stands in the workflow (trạng thái báo cáo). */
+export type ReportStage =
+  /** Submitted, waiting for the level above to approve it (đã gửi, chờ cấp trên duyệt) */
+  | 'SUBMITTED'
+  /** Returned for rework with a comment, by the level above or a consolidator (trả lại để hoàn thiện) */
+  | 'RETURNED'
+  /** Approved by the level above: its figures are locked (đã duyệt, khóa số liệu) */
+  | 'APPROVED'
+  /** Accepted by both the provincial police (PV05) and the Front (Ban Phong trào): final (đã tiếp nhận, chính thức) */
+  | 'ACCEPTED';
 
 /** Where a legal education session took place (địa điểm, hình thức). */
 export type SessionSetting =
@@ -2639,6 +3026,164 @@ export type CorrectYouthAtRiskSupportInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One version of a YouthReport: its fields as they stood then, who made it and why. */
+export type YouthReportVersion = {
+  __typename?: 'YouthReportVersion';
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unit: Unit;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['output'];
+  /** The period's last day (ngày cuối kỳ): the unit is read on the map in force that day. */
+  periodEnd: Scalars['Date']['output'];
+  /** Kind of report (loại báo cáo). */
+  calendar: ReportCalendar;
+  /** Due date (hạn gửi): on time when first submitted on or before it. */
+  dueDate: Scalars['Date']['output'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['output'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['output'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: Maybe<Scalars['String']['output']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: Maybe<Scalars['String']['output']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: Maybe<Scalars['String']['output']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: Maybe<Scalars['String']['output']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: Maybe<Scalars['String']['output']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: Maybe<Scalars['String']['output']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  /** Who returned it (user id). */
+  returnedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: Maybe<Scalars['String']['output']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of YouthReport records, newest first. */
+export type YouthReportConnection = {
+  __typename?: 'YouthReportConnection';
+  /** The records on this page. */
+  nodes: Array<YouthReport>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new YouthReport says (every field is checked and every problem reported at once). */
+export type RecordYouthReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId: Scalars['ID']['input'];
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId: Scalars['ID']['input'];
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion: Scalars['Int']['input'];
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage: ReportStage;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn: Scalars['Date']['input'];
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a YouthReport to correct; fields left out keep their values. */
+export type CorrectYouthReportInput = {
+  /** The unit of the reporting branch (đơn vị báo cáo). */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  reportVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  stage?: InputMaybe<ReportStage>;
+  /** Day this version was submitted (ngày gửi). */
+  submittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Results achieved, in the staff's words (kết quả đạt được). */
+  results?: InputMaybe<Scalars['String']['input']>;
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  shortcomings?: InputMaybe<Scalars['String']['input']>;
+  /** Proposals and requests (đề xuất, kiến nghị). */
+  proposals?: InputMaybe<Scalars['String']['input']>;
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  cause?: InputMaybe<Scalars['String']['input']>;
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  figures?: InputMaybe<Scalars['String']['input']>;
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  figuresAsOf?: InputMaybe<Scalars['String']['input']>;
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  lockedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who approved it at the level above (user id). */
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Who returned it (user id). */
+  returnedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Why it was returned, what to rework (ý kiến trả lại). */
+  returnComment?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the provincial police's PV05 (user id). */
+  policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the police accepted it. */
+  policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the Front accepted it. */
+  frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A legal education session for young people (tuyên truyền, giáo dục pháp luật cho thanh thiếu niên): where, how many young people it reached, and whether it was an activity of the project "Phòng, chống ma túy trong thanh thiếu niên" 2021-2030. */
 export type YouthLegalSession = {
   __typename?: 'YouthLegalSession';
@@ -3141,6 +3686,8 @@ export type FederationTypes = {
   YouthForum: YouthForum;
   YouthOpinion: YouthOpinion;
   YouthReintegrationSupport: YouthReintegrationSupport;
+  ConsolidatedReport: ConsolidatedReport;
+  YouthReport: YouthReport;
   YouthReintegrationVisit: YouthReintegrationVisit;
   YouthAtRiskSupport: YouthAtRiskSupport;
   YouthLegalSession: YouthLegalSession;
@@ -3171,6 +3718,12 @@ export type FederationReferenceTypes = {
   YouthReintegrationSupport:
     ( { __typename: 'YouthReintegrationSupport' }
     & GraphQLRecursivePick<FederationTypes['YouthReintegrationSupport'], {"id":true}> );
+  ConsolidatedReport:
+    ( { __typename: 'ConsolidatedReport' }
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+  YouthReport:
+    ( { __typename: 'YouthReport' }
+    & GraphQLRecursivePick<FederationTypes['YouthReport'], {"id":true}> );
   YouthReintegrationVisit:
     ( { __typename: 'YouthReintegrationVisit' }
     & GraphQLRecursivePick<FederationTypes['YouthReintegrationVisit'], {"id":true}> );
@@ -3298,7 +3851,20 @@ export type ResolversTypes = {
   AtRiskSupportSummary: ResolverTypeWrapper<Record<string, unknown>>;
   YouthReintegrationSupport: ResolverTypeWrapper<Record<string, unknown>>;
   YouthReintegrationVisitInput: YouthReintegrationVisitInput;
+  ReportTimeliness: ReportTimeliness;
+  FiguresBasisKind: FiguresBasisKind;
+  FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
+  ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthReport: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthReportPart: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthReportNarrativeInput: YouthReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ReportCalendar: ReportCalendar;
+  ReportStage: ReportStage;
   SessionSetting: SessionSetting;
   YouthTeamKind: YouthTeamKind;
   YouthActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3332,6 +3898,10 @@ export type ResolversTypes = {
   YouthAtRiskSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordYouthAtRiskSupportInput: RecordYouthAtRiskSupportInput;
   CorrectYouthAtRiskSupportInput: CorrectYouthAtRiskSupportInput;
+  YouthReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordYouthReportInput: RecordYouthReportInput;
+  CorrectYouthReportInput: CorrectYouthReportInput;
   YouthLegalSession: ResolverTypeWrapper<Record<string, unknown>>;
   YouthLegalSessionVersion: ResolverTypeWrapper<Record<string, unknown>>;
   YouthLegalSessionConnection: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3416,6 +3986,15 @@ export type ResolversParentTypes = {
   AtRiskSupportSummary: Record<string, unknown>;
   YouthReintegrationSupport: Record<string, unknown>;
   YouthReintegrationVisitInput: YouthReintegrationVisitInput;
+  FiguresBasis: Record<string, unknown>;
+  ReportFigureValue: Record<string, unknown>;
+  ReportSectionFigures: Record<string, unknown>;
+  ReportStanding: Record<string, unknown>;
+  ConsolidatedReport: Record<string, unknown>;
+  YouthReport: Record<string, unknown>;
+  YouthReportDraft: Record<string, unknown>;
+  YouthReportPart: Record<string, unknown>;
+  YouthReportNarrativeInput: YouthReportNarrativeInput;
   YouthActivityVersion: Record<string, unknown>;
   YouthActivityConnection: Record<string, unknown>;
   RecordYouthActivityInput: RecordYouthActivityInput;
@@ -3446,6 +4025,10 @@ export type ResolversParentTypes = {
   YouthAtRiskSupportConnection: Record<string, unknown>;
   RecordYouthAtRiskSupportInput: RecordYouthAtRiskSupportInput;
   CorrectYouthAtRiskSupportInput: CorrectYouthAtRiskSupportInput;
+  YouthReportVersion: Record<string, unknown>;
+  YouthReportConnection: Record<string, unknown>;
+  RecordYouthReportInput: RecordYouthReportInput;
+  CorrectYouthReportInput: CorrectYouthReportInput;
   YouthLegalSession: Record<string, unknown>;
   YouthLegalSessionVersion: Record<string, unknown>;
   YouthLegalSessionConnection: Record<string, unknown>;
@@ -3573,6 +4156,10 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
   youthAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryYouthAuditTrailArgs, 'first'>>;
+  consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
+  youthReportDraft?: Resolver<Maybe<ResolversTypes['YouthReportDraft']>, ParentType, ContextType, RequireFields<QueryYouthReportDraftArgs, 'unitId' | 'periodId'>>;
+  youthReports?: Resolver<Array<ResolversTypes['YouthReport']>, ParentType, ContextType, RequireFields<QueryYouthReportsArgs, 'unitId' | 'periodId'>>;
+  youthReportsOwed?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType, Partial<QueryYouthReportsOwedArgs>>;
   youthActivities?: Resolver<ResolversTypes['YouthActivityConnection'], ParentType, ContextType, RequireFields<QueryYouthActivitiesArgs, 'includeVoided' | 'first'>>;
   youthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<QueryYouthActivityArgs, 'id'>>;
   youthModels?: Resolver<ResolversTypes['YouthModelConnection'], ParentType, ContextType, RequireFields<QueryYouthModelsArgs, 'includeVoided' | 'first'>>;
@@ -3585,6 +4172,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   youthReintegrationSupport?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryYouthReintegrationSupportArgs, 'id'>>;
   youthReintegrationVisits?: Resolver<ResolversTypes['YouthReintegrationVisitConnection'], ParentType, ContextType, RequireFields<QueryYouthReintegrationVisitsArgs, 'includeVoided' | 'first'>>;
   youthAtRiskSupports?: Resolver<ResolversTypes['YouthAtRiskSupportConnection'], ParentType, ContextType, RequireFields<QueryYouthAtRiskSupportsArgs, 'includeVoided' | 'first'>>;
+  youthReportVersions?: Resolver<ResolversTypes['YouthReportConnection'], ParentType, ContextType, RequireFields<QueryYouthReportVersionsArgs, 'includeVoided' | 'first'>>;
+  youthReportVersion?: Resolver<Maybe<ResolversTypes['YouthReport']>, ParentType, ContextType, RequireFields<QueryYouthReportVersionArgs, 'id'>>;
   youthLegalSessions?: Resolver<ResolversTypes['YouthLegalSessionConnection'], ParentType, ContextType, RequireFields<QueryYouthLegalSessionsArgs, 'includeVoided' | 'first'>>;
   youthCrimeForums?: Resolver<ResolversTypes['YouthCrimeForumConnection'], ParentType, ContextType, RequireFields<QueryYouthCrimeForumsArgs, 'includeVoided' | 'first'>>;
   youthTeams?: Resolver<ResolversTypes['YouthTeamConnection'], ParentType, ContextType, RequireFields<QueryYouthTeamsArgs, 'includeVoided' | 'first'>>;
@@ -3660,6 +4249,10 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   answerYouthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<MutationAnswerYouthOpinionArgs, 'id' | 'input'>>;
   recordYouthReintegrationVisit?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordYouthReintegrationVisitArgs, 'supportId' | 'input'>>;
   recordYouthReintegrationOutcome?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationRecordYouthReintegrationOutcomeArgs, 'supportId' | 'outcome' | 'on'>>;
+  submitYouthReport?: Resolver<Maybe<ResolversTypes['YouthReport']>, ParentType, ContextType, RequireFields<MutationSubmitYouthReportArgs, 'unitId' | 'periodId' | 'input'>>;
+  approveYouthReport?: Resolver<Maybe<ResolversTypes['YouthReport']>, ParentType, ContextType, RequireFields<MutationApproveYouthReportArgs, 'id'>>;
+  returnYouthReport?: Resolver<Maybe<ResolversTypes['YouthReport']>, ParentType, ContextType, RequireFields<MutationReturnYouthReportArgs, 'id' | 'comment'>>;
+  acceptYouthReport?: Resolver<Maybe<ResolversTypes['YouthReport']>, ParentType, ContextType, RequireFields<MutationAcceptYouthReportArgs, 'id'>>;
   recordYouthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<MutationRecordYouthActivityArgs, 'input'>>;
   correctYouthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<MutationCorrectYouthActivityArgs, 'id' | 'changes' | 'reason'>>;
   voidYouthActivity?: Resolver<Maybe<ResolversTypes['YouthActivity']>, ParentType, ContextType, RequireFields<MutationVoidYouthActivityArgs, 'id' | 'reason'>>;
@@ -3682,6 +4275,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordYouthAtRiskSupport?: Resolver<Maybe<ResolversTypes['YouthAtRiskSupport']>, ParentType, ContextType, RequireFields<MutationRecordYouthAtRiskSupportArgs, 'input'>>;
   correctYouthAtRiskSupport?: Resolver<Maybe<ResolversTypes['YouthAtRiskSupport']>, ParentType, ContextType, RequireFields<MutationCorrectYouthAtRiskSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidYouthAtRiskSupport?: Resolver<Maybe<ResolversTypes['YouthAtRiskSupport']>, ParentType, ContextType, RequireFields<MutationVoidYouthAtRiskSupportArgs, 'id' | 'reason'>>;
+  recordYouthReportVersion?: Resolver<Maybe<ResolversTypes['YouthReport']>, ParentType, ContextType, RequireFields<MutationRecordYouthReportVersionArgs, 'input'>>;
+  correctYouthReport?: Resolver<Maybe<ResolversTypes['YouthReport']>, ParentType, ContextType, RequireFields<MutationCorrectYouthReportArgs, 'id' | 'changes' | 'reason'>>;
+  voidYouthReport?: Resolver<Maybe<ResolversTypes['YouthReport']>, ParentType, ContextType, RequireFields<MutationVoidYouthReportArgs, 'id' | 'reason'>>;
   recordYouthLegalSession?: Resolver<Maybe<ResolversTypes['YouthLegalSession']>, ParentType, ContextType, RequireFields<MutationRecordYouthLegalSessionArgs, 'input'>>;
   correctYouthLegalSession?: Resolver<Maybe<ResolversTypes['YouthLegalSession']>, ParentType, ContextType, RequireFields<MutationCorrectYouthLegalSessionArgs, 'id' | 'changes' | 'reason'>>;
   voidYouthLegalSession?: Resolver<Maybe<ResolversTypes['YouthLegalSession']>, ParentType, ContextType, RequireFields<MutationVoidYouthLegalSessionArgs, 'id' | 'reason'>>;
@@ -3999,6 +4595,110 @@ export type YouthReintegrationSupportResolvers<ContextType = SubgraphContext, Pa
   visits?: Resolver<Array<ResolversTypes['YouthReintegrationVisit']>, ParentType, ContextType>;
 };
 
+export type FiguresBasisResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FiguresBasis'] = ResolversParentTypes['FiguresBasis']> = {
+  kind?: Resolver<ResolversTypes['FiguresBasisKind'], ParentType, ContextType>;
+  reportVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noteVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportFigureValue'] = ResolversParentTypes['ReportFigureValue']> = {
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ReportSectionFiguresResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportSectionFigures'] = ResolversParentTypes['ReportSectionFigures']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  titleVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['ReportFigureValue']>, ParentType, ContextType>;
+};
+
+export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReportStanding'] = ResolversParentTypes['ReportStanding']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  firstSubmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  latestStage?: Resolver<Maybe<ResolversTypes['ReportStage']>, ParentType, ContextType>;
+  officialVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  youth?: Resolver<Maybe<ResolversTypes['YouthReportPart']>, ParentType, ContextType>;
+};
+
+export type YouthReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReport'] = ResolversParentTypes['YouthReport'], FederationReferenceType extends FederationReferenceTypes['YouthReport'] = FederationReferenceTypes['YouthReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['YouthReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['YouthReportVersion']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+};
+
+export type YouthReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReportDraft'] = ResolversParentTypes['YouthReportDraft']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
+};
+
+export type YouthReportPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReportPart'] = ResolversParentTypes['YouthReportPart']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['YouthReport']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['ReportSectionFigures']>, ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  timeliness?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+  late?: Resolver<Array<ResolversTypes['ReportStanding']>, ParentType, ContextType>;
+};
+
 export type YouthActivityVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthActivityVersion'] = ResolversParentTypes['YouthActivityVersion']> = {
   type?: Resolver<ResolversTypes['ActivityType'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4208,6 +4908,44 @@ export type YouthAtRiskSupportVersionResolvers<ContextType = SubgraphContext, Pa
 
 export type YouthAtRiskSupportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthAtRiskSupportConnection'] = ResolversParentTypes['YouthAtRiskSupportConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['YouthAtRiskSupport']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type YouthReportVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReportVersion'] = ResolversParentTypes['YouthReportVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  calendar?: Resolver<ResolversTypes['ReportCalendar'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reportVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ReportStage'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortcomings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposals?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  policeAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  frontAcceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type YouthReportConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReportConnection'] = ResolversParentTypes['YouthReportConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['YouthReport']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -4433,6 +5171,14 @@ export type Resolvers<ContextType = SubgraphContext> = {
   SupportedGroupCount?: SupportedGroupCountResolvers<ContextType>;
   AtRiskSupportSummary?: AtRiskSupportSummaryResolvers<ContextType>;
   YouthReintegrationSupport?: YouthReintegrationSupportResolvers<ContextType>;
+  FiguresBasis?: FiguresBasisResolvers<ContextType>;
+  ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
+  ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
+  ReportStanding?: ReportStandingResolvers<ContextType>;
+  ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
+  YouthReport?: YouthReportResolvers<ContextType>;
+  YouthReportDraft?: YouthReportDraftResolvers<ContextType>;
+  YouthReportPart?: YouthReportPartResolvers<ContextType>;
   YouthActivityVersion?: YouthActivityVersionResolvers<ContextType>;
   YouthActivityConnection?: YouthActivityConnectionResolvers<ContextType>;
   YouthModelVersion?: YouthModelVersionResolvers<ContextType>;
@@ -4449,6 +5195,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   YouthAtRiskSupport?: YouthAtRiskSupportResolvers<ContextType>;
   YouthAtRiskSupportVersion?: YouthAtRiskSupportVersionResolvers<ContextType>;
   YouthAtRiskSupportConnection?: YouthAtRiskSupportConnectionResolvers<ContextType>;
+  YouthReportVersion?: YouthReportVersionResolvers<ContextType>;
+  YouthReportConnection?: YouthReportConnectionResolvers<ContextType>;
   YouthLegalSession?: YouthLegalSessionResolvers<ContextType>;
   YouthLegalSessionVersion?: YouthLegalSessionVersionResolvers<ContextType>;
   YouthLegalSessionConnection?: YouthLegalSessionConnectionResolvers<ContextType>;

@@ -1,0 +1,64 @@
+/**
+ * The plan's reporting calendar (section IV.4): monthly and quarterly security reports, the six-month
+ * thematic report and the yearly report, on the period windows of packages/reference (every day in
+ * exactly one window of each). Each kind has a due date: the six-month and yearly reports are due on
+ * 10 June and 10 December (the day their window's successor opens); monthly and quarterly ones a few
+ * days after their last day. The offsets are configurable per kind, never before the window's last day.
+ */
+import { addDays, periodById, periodContaining, periodsBetween, type Calendar, type IsoDate, type Period } from '@antt/reference';
+
+export const REPORT_CALENDARS = ['MONTH', 'QUARTER', 'PLAN_SIX_MONTH', 'PLAN_YEAR'] as const;
+export type ReportCalendar = (typeof REPORT_CALENDARS)[number];
+
+/** The report kinds, as the schema's enum shows them. */
+export const REPORT_CALENDAR_CATALOGUE: Readonly<Record<ReportCalendar, string>> = {
+  MONTH: 'Monthly security and order report (báo cáo ANTT tháng)',
+  QUARTER: 'Quarterly security and order report (báo cáo ANTT quý)',
+  PLAN_SIX_MONTH: 'Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng)',
+  PLAN_YEAR: 'Yearly report, 10/12–09/12 (báo cáo năm)',
+};
+
+/** Days after a window's last day that its report is due (0: on the last day itself). */
+const DEFAULT_DUE_OFFSETS: Record<ReportCalendar, number> = { MONTH: 5, QUARTER: 10, PLAN_SIX_MONTH: 1, PLAN_YEAR: 1 };
+let dueOffsets: Record<ReportCalendar, number> = { ...DEFAULT_DUE_OFFSETS };
+
+/** Sets the due date of a kind of report (days after its window's last day; never negative); returns the previous settings. */
+export function configureReportDueDates(offsets: Partial<Record<ReportCalendar, number>>): Record<ReportCalendar, number> {
+  const before = { ...dueOffsets };
+  for (const [k, v] of Object.entries(offsets)) {
+    if (!(REPORT_CALENDARS as readonly string[]).includes(k)) throw new Error(`${k} is not a report calendar`);
+    if (!Number.isInteger(v) || v! < 0) throw new Error(`${k}: a report cannot be due before its window's last day (offset ${v})`);
+  }
+  dueOffsets = { ...dueOffsets, ...offsets };
+  return before;
+}
+
+export function isReportCalendar(c: Calendar): c is ReportCalendar {
+  return (REPORT_CALENDARS as readonly string[]).includes(c);
+}
+
+/** The day a report on `period` is due: submitted on or before it, it is on time. */
+export function dueDateOf(period: Period): IsoDate {
+  return addDays(period.end, dueOffsets[period.calendar as ReportCalendar] ?? 1);
+}
+
+/** The reportable period with this id, or null (unknown id, or a calendar no report is made on). */
+export function reportPeriod(periodId: string): (Period & { calendar: ReportCalendar }) | null {
+  const p = periodById(periodId);
+  return p && isReportCalendar(p.calendar) ? (p as Period & { calendar: ReportCalendar }) : null;
+}
+
+/** The periods of every report kind that hold a date: the reports a record dated then counts in. */
+export function reportPeriodsContaining(date: IsoDate): Period[] {
+  return REPORT_CALENDARS.map((c) => periodContaining(c, date)).filter((p): p is Period => !!p);
+}
+
+/** The reportable periods whose due date falls in [from, to], earliest due first. */
+export function periodsDueBetween(from: IsoDate, to: IsoDate): Period[] {
+  // A window is at most a year long and due at most a few weeks after it ends.
+  const out = REPORT_CALENDARS.flatMap((c) => periodsBetween(c, addDays(from, -60), to)).filter((p) => {
+    const due = dueDateOf(p);
+    return due >= from && due <= to;
+  });
+  return out.sort((a, b) => dueDateOf(a).localeCompare(dueDateOf(b)) || a.id.localeCompare(b.id));
+}

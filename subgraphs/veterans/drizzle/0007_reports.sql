@@ -1,0 +1,42 @@
+CREATE TABLE `reports` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`record_id` text DEFAULT '' NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`status` text DEFAULT 'ACTIVE' NOT NULL,
+	`created_at` text,
+	`recorded_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`recorded_by` text NOT NULL,
+	`superseded_at` text,
+	`reason` text,
+	`changed_fields` text,
+	`erased_fields` text,
+	`client_key` text,
+	`content_hash` text,
+	`demo` integer DEFAULT false NOT NULL,
+	`unit_id` text NOT NULL,
+	`period_id` text NOT NULL,
+	`period_end` text NOT NULL,
+	`calendar` text NOT NULL,
+	`due_date` text NOT NULL,
+	`report_version` integer NOT NULL,
+	`stage` text NOT NULL,
+	`submitted_on` text NOT NULL,
+	`results` text,
+	`shortcomings` text,
+	`proposals` text,
+	`cause` text,
+	`figures` text,
+	`figures_as_of` text,
+	`locked_at` text,
+	`approved_by` text,
+	`returned_by` text,
+	`return_comment` text,
+	`police_accepted_by` text,
+	`police_accepted_at` text,
+	`front_accepted_by` text,
+	`front_accepted_at` text
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `reports_record_version_idx` ON `reports` (`record_id`,`version`);--> statement-breakpoint
+CREATE INDEX `reports_current_unit_date_idx` ON `reports` (`unit_id`,`period_end`) WHERE superseded_at IS NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `reports_client_key_idx` ON `reports` (`client_key`) WHERE client_key IS NOT NULL AND version = 1;
