@@ -1,8 +1,10 @@
 /**
  * What the standard's established API reads beyond the records themselves: the criteria sets with the
- * province's additions, each assessment's results with a commune's derived criterion computed, and the
- * plan's indicators (never stored). Reads the current, standing records of the standard's kinds, once
- * per request and year.
+ * province's additions; each assessment's criteria on a reading of time, those the records can say
+ * computed (legal/criteria.ts says which), never taken as typed; whether the records support each signed
+ * recognition, read effectiveOn its own decision day (the decision itself is kept as decided); and the
+ * plan's indicators, counting only supported recognitions (never stored). Reads the current, standing
+ * records of the standard's kinds, once per request and year.
  */
 import { eq } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
@@ -19,6 +21,7 @@ import {
   recognisedNeeded,
   TARGETS,
   windowOf,
+  computedShortfall,
   type CriteriaSet,
   type Criterion,
   type SubjectKind,
@@ -463,23 +466,4 @@ export class StandardReads {
         : t.unitsOn(todayInVietnam(), 'COMMUNE').filter((c) => overlaps(t.covered(c.id), t.covered(unitId)));
     return units.filter((u) => scope.coversUnit(u.id)).map((u) => this.indicators(u.id, year));
   }
-}
-
-/**
- * Why the computed part of a partly computed criterion is not met on the reading, in Vietnamese naming
- * the fields; null when it is. Household counts and the registration day are the assessment's own.
- */
-export function computedShortfall(c: Criterion, a: Readonly<Record<string, unknown>>, on: string | null): string | null {
-  const year = a.year as number;
-  const registeredOn = a.registeredOn as string | null;
-  const registered = !!registeredOn && registeredOn >= `${year}-01-01` && registeredOn <= `${year}-03-31` && (on === null || registeredOn <= on);
-  if (!registered) return `Theo hồ sơ: chưa đăng ký phấn đấu trong quý I (registeredOn), phần này của tiêu chí ${c.code} chưa đạt.`;
-  if (c.computedFrom !== 'HOUSEHOLDS') return null;
-  const total = a.householdsTotal as number | null;
-  const households = a.householdsRegistered as number | null;
-  if (total == null || households == null)
-    return `Theo hồ sơ: chưa ghi số hộ (householdsTotal, householdsRegistered), không chứng minh được 100% hộ đăng ký của tiêu chí ${c.code}.`;
-  if (households < total)
-    return `Theo hồ sơ: ${households}/${total} hộ đăng ký (householdsRegistered/householdsTotal), chưa đủ 100% hộ của tiêu chí ${c.code}.`;
-  return null;
 }

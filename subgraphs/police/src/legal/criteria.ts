@@ -305,3 +305,22 @@ export function recognisedNeeded(n: number): number {
 export function windowOf(kind: SubjectKind, year: number): Period {
   return periodById(`${year}-${kind === 'RESIDENTIAL_AREA' ? 'ATANTT-KDC' : 'ATANTT-UNIT'}`)!;
 }
+
+/**
+ * Why the computed part of a partly computed criterion is not met on the reading, in Vietnamese naming
+ * the fields; null when it is. Household counts and the registration day are the assessment's own.
+ */
+export function computedShortfall(c: Criterion, a: Readonly<Record<string, unknown>>, on: string | null): string | null {
+  const year = a.year as number;
+  const registeredOn = a.registeredOn as string | null;
+  const registered = !!registeredOn && registeredOn >= `${year}-01-01` && registeredOn <= `${year}-03-31` && (on === null || registeredOn <= on);
+  if (!registered) return `Theo hồ sơ: chưa đăng ký phấn đấu trong quý I (registeredOn), phần này của tiêu chí ${c.code} chưa đạt.`;
+  if (c.computedFrom !== 'HOUSEHOLDS') return null;
+  const total = a.householdsTotal as number | null;
+  const households = a.householdsRegistered as number | null;
+  if (total == null || households == null)
+    return `Theo hồ sơ: chưa ghi số hộ (householdsTotal, householdsRegistered), không chứng minh được 100% hộ đăng ký của tiêu chí ${c.code}.`;
+  if (households < total)
+    return `Theo hồ sơ: ${households}/${total} hộ đăng ký (householdsRegistered/householdsTotal), chưa đủ 100% hộ của tiêu chí ${c.code}.`;
+  return null;
+}

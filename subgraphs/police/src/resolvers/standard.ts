@@ -7,11 +7,11 @@ import { authorize, forbidden, invalidInput, notFound } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
 import { inputProblems, recordsOf, storedUnit, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { assertCanReadInternal, isPoliceStaff } from '../access.js';
-import { computedShortfall, standardOf, SUPPORT_VI } from '../data/standard.js';
+import { standardOf, SUPPORT_VI } from '../data/standard.js';
 import { currentRecords, follow, standingRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { criterionResults, establishments, standardAssessments, subjectKindOfEstablishment } from '../kinds/standard.js';
-import { outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
+import { computedShortfall, outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
 
 /** The register and the cycles are the police's to write (inside their jurisdiction, which the framework checks). */
 function assertPoliceStaff(ctx: SubgraphContext): void {
