@@ -10,7 +10,18 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyTrail } from '@antt/audit';
-import { columnOf, openOrganizationDatabase, unitAfterMove, type RecordKind } from '@antt/subgraph-kit';
+import { ApolloServer } from '@apollo/server';
+import {
+  columnOf,
+  contextFor,
+  openOrganizationDatabase,
+  RequestAudit,
+  subgraphApolloConfig,
+  unitAfterMove,
+  type RecordKind,
+  type SubgraphContext,
+} from '@antt/subgraph-kit';
+import { PROVINCE, leadership } from '@antt/testing';
 import { SUBGRAPHS } from '../gateway/src/subgraphs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'antt-migration-'));
@@ -229,6 +240,67 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as const))('the %s database of
       const v = verifyTrail(sqlite);
       expect(v.ok, v.reason ?? '').toBe(true);
       expect(v.entries).toBe(audit.n);
+    } finally {
+      sqlite.close();
+    }
+  });
+});
+
+/**
+ * The standard's recognitions the code before stored are kept as decided: read with today's rules
+ * (computed criteria, each decision read effectiveOn its own day), those the records do not support are
+ * flagged and left out of the indicators, and not one stored value changes.
+ */
+describe('the police database of the code before: recognitions against the records', () => {
+  it('flags the decisions the records do not support, counts only the supported ones, and changes nothing', async () => {
+    const sg = SUBGRAPHS.find((s) => s.name === 'police')!;
+    const file = fixture('police');
+    const stored = (db: Database.Database, id: string) =>
+      db
+        .prepare(
+          `SELECT ${id} AS id, decision_number AS d, decided_on AS on_, authority AS a, households_total AS t, households_registered AS r FROM standard_assessments${id === 'record_id' ? ' WHERE superseded_at IS NULL' : ''} ORDER BY CAST(${id} AS INTEGER)`,
+        )
+        .all()
+        .map((r) => ({ ...(r as Record<string, unknown>), id: String((r as { id: unknown }).id) }));
+    const before = new Database(file, { readonly: true });
+    const decided = stored(before, 'id');
+    before.close();
+    const { db, sqlite } = openOrganizationDatabase(sg, { file, demo: true, today: '2026-11-30' });
+    try {
+      const server = new ApolloServer<SubgraphContext>(subgraphApolloConfig(sg, db));
+      const totals = {
+        communes: { recognised: 0, unsupported: 0 },
+        residentialAreas: { recognised: 0, unsupported: 0 },
+        establishments: { recognised: 0, unsupported: 0 },
+      };
+      for (let year = 2021; year <= 2026; year++) {
+        const res = await server.executeOperation(
+          {
+            query: `{ unit(id: "${PROVINCE}") { police { standardIndicators(year: ${year}) { residentialAreas { numerator recognised unsupported } communes { numerator recognised unsupported } establishments { numerator recognised unsupported } } } } }`,
+          },
+          { contextValue: contextFor(sg, db, leadership(), { fromGateway: true, audit: new RequestAudit() }) },
+        );
+        const body = res.body.kind === 'single' ? res.body.singleResult : null;
+        expect(body?.errors).toBeUndefined();
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answer is read field by field
+        const i = (body!.data as any).unit.police.standardIndicators;
+        for (const k of ['communes', 'residentialAreas', 'establishments'] as const) {
+          expect(i[k].numerator, `${k} ${year}`).toBe(i[k].recognised - i[k].unsupported);
+          totals[k].recognised += i[k].recognised;
+          totals[k].unsupported += i[k].unsupported;
+        }
+      }
+      console.log('police: recognitions the records do not support', JSON.stringify(totals));
+      // 834 commune decisions are stored; 9 are kept under ids of communes that exist only from 1 February
+      // 2025 (Phường Mộc Lỵ, Bình Minh, Cờ Đỏ, listed for staff) and count for no indicator, as before. Of
+      // the others, 261 were signed before 70% of the commune's areas were recognised, each area counted
+      // from its own decision day.
+      expect(totals.communes).toEqual({ recognised: 825, unsupported: 261 });
+      // The code before recognised no area that the records contradict.
+      expect(totals.residentialAreas).toEqual({ recognised: 7842, unsupported: 0 });
+      expect(totals.establishments).toEqual({ recognised: 627, unsupported: 0 });
+      // Nothing stored changed: every decision is kept as decided, every count as typed.
+      expect(stored(sqlite as unknown as Database.Database, 'record_id')).toEqual(decided);
     } finally {
       sqlite.close();
     }

@@ -36,6 +36,15 @@ describe('the standard through the gateway', () => {
     const direct = await post<Data>(fed.subgraphs.police.url, q, {}, leadership());
     expect(direct.data).toEqual(res.data);
   });
+
+  it('gives a dashboard the indicators against the targets, counting only recognitions the records support, and how many are not', async () => {
+    const op = [...loadDashboardOperations().values()].find((q) => q.includes('DashboardStandardIndicators'))!;
+    const res = await post<Data>(fed.gateway.url, op, { unit: PROVINCE, year: 2021, view: 'AS_RECORDED' }, dashboard());
+    expect(res.errors).toBeUndefined();
+    const communes = res.data!.unit.police.standardIndicators.communes;
+    // The demo data's 2021 commune decisions: 181 signed, 55 of them before 70% of the commune's areas were recognised.
+    expect(communes).toEqual({ numerator: 126, denominator: 204, ratio: 126 / 204, target: 0.9, meetsTarget: false, recognised: 181, unsupported: 55 });
+  });
 });
 
 describe('a tip handed over by the women’s union', () => {

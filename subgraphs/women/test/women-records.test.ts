@@ -8,7 +8,19 @@ import { PHA_AREA, describeCasework } from '@antt/casework/testing';
 import { ok, refused } from '@antt/testing';
 import { addDays, todayInVietnam, unitId } from '@antt/reference';
 import { principalOf } from '@antt/auth';
-import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, PROVINCE, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
+import {
+  BINH_THUAN,
+  CHIENG_LE,
+  CHIENG_PHA,
+  PROVINCE,
+  THUAN_CHAU,
+  TO_HIEU,
+  dashboard,
+  leadership,
+  openTestSubgraph,
+  staff,
+  type TestSubgraph,
+} from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
 
 const me = staff('women', BINH_THUAN);
@@ -85,6 +97,17 @@ describe('protection of women and children', () => {
   beforeEach(async () => {
     s = await openTestSubgraph(subgraph);
     id = ok<{ id: string }>(await s.run(me, RECORD, { input: violence }), 'recordWomenProtectionCase').id;
+  });
+
+  it('counts a case for a district only on the days the district existed, as the framework’s counts do', async () => {
+    for (const openedOn of ['2025-01-20', '2025-08-01'])
+      ok(await s.run(me, RECORD, { input: { ...violence, openedOn, victimFullName: 'Lò Thị Mẫu' } }), 'recordWomenProtectionCase');
+    const province = staff('women', PROVINCE);
+    const count = async (unit: string, period: string) => s.run(province, COUNTS, { unit, period });
+    // Huyện Thuận Châu ceased on 31/01/2025: of 2025 it answers for January, where the area's case of 20/01 is.
+    expect(ok<{ women: { protection: { count: number } } }>(await count(THUAN_CHAU, '2025'), 'unit').women.protection.count).toBe(1);
+    expect(ok<{ women: { protection: { count: number } } }>(await count(BINH_THUAN, '2025'), 'unit').women.protection.count).toBe(2);
+    expect(refused(await count(THUAN_CHAU, '2025-Q3')).extensions).toMatchObject({ field: 'periodId', reason: 'UNIT_CEASED_BEFORE_PERIOD' });
   });
 
   it('records a case and its victim for the union’s commune staff, who see the victim', async () => {

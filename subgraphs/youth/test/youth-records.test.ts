@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeCasework } from '@antt/casework/testing';
 import { ok, refused } from '@antt/testing';
-import { addDays, todayInVietnam } from '@antt/reference';
+import { addDays, todayInVietnam, unitId } from '@antt/reference';
 import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, THUAN_CHAU, dashboard, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
 
@@ -125,6 +125,31 @@ describe('the youth union’s own records', () => {
       'unit',
     ).youth;
     expect(elsewhere.drugPreventionProject.sessions).toBe(0);
+  });
+
+  it('counts the project’s sessions for a district only on the days the district existed, as the framework’s counts do', async () => {
+    const area = unitId.area('03730', 1);
+    for (const date of ['2025-01-20', '2025-08-01'])
+      ok(
+        await s.run(me, SESSION, { input: { date, unitId: area, topic: 'Tác hại của ma túy', setting: 'COMMUNITY', youthReached: 40, drugPrevention: true } }),
+        'recordYouthLegalSession',
+      );
+    // Huyện Thuận Châu ceased on 31/01/2025: of 2025 it answers for January, where the area's session of 20/01 is.
+    const district = ok<{ youth: Record<string, Record<string, number>> }>(
+      await s.run(leadership(), INDICATORS, { unit: THUAN_CHAU, period: '2025' }),
+      'unit',
+    ).youth;
+    expect(district.drugPreventionProject).toMatchObject({ sessions: 1, youthReached: 40 });
+    expect(district.legalEducation).toMatchObject({ count: 1, youthReached: 40 });
+    const today = ok<{ youth: Record<string, Record<string, number>> }>(
+      await s.run(leadership(), INDICATORS, { unit: BINH_THUAN, period: '2025' }),
+      'unit',
+    ).youth;
+    expect(today.drugPreventionProject).toMatchObject({ sessions: 2, youthReached: 80 });
+    expect(refused(await s.run(leadership(), INDICATORS, { unit: THUAN_CHAU, period: '2025-Q3' })).extensions).toMatchObject({
+      field: 'periodId',
+      reason: 'UNIT_CEASED_BEFORE_PERIOD',
+    });
   });
 
   it('keeps a dissolution as a version of the team, refuses a second one and one before the founding, and reads the indicators at an instant, voided sessions left out', async () => {

@@ -1,13 +1,16 @@
 /**
  * What the standard's established API reads beyond the records themselves: the criteria sets with the
- * province's additions, each assessment's results with a commune's derived criterion computed, and the
- * plan's indicators (never stored). Reads the current, standing records of the standard's kinds, once
- * per request and year.
+ * province's additions; each assessment's criteria on a reading of time, those the records can say
+ * computed (legal/criteria.ts says which), never taken as typed; whether the records support each signed
+ * recognition, read effectiveOn its own decision day (the decision itself is kept as decided); and the
+ * plan's indicators, counting only supported recognitions (never stored). Reads the current, standing
+ * records of the standard's kinds, once per request and year.
  */
 import { eq } from 'drizzle-orm';
+import { GraphQLError } from 'graphql';
 import { authorize, enforce } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
-import { intInRange, requiredText, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { intInRange, requiredText, unitDays, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { provincialCriteria } from '../db/schema.js';
 import { assertCanReadIndicators } from '../access.js';
 import { criterionResults, establishments, PROVINCIAL_PREFIX, standardAssessments } from '../kinds/standard.js';
@@ -18,6 +21,7 @@ import {
   recognisedNeeded,
   TARGETS,
   windowOf,
+  computedShortfall,
   type CriteriaSet,
   type Criterion,
   type SubjectKind,
@@ -26,9 +30,43 @@ import { currentRecords } from './records.js';
 
 export type CriterionResultView = {
   criterion: Criterion;
+  /** Met on the reading: a computed criterion from the records, a partly computed one when its typed part and its computed part both are. */
   met: boolean;
+  /** What the self-assessment typed; null for a wholly computed criterion. */
+  recorded: boolean | null;
+  /** Typed met while the records say otherwise (a result stored before the rule was computed). */
+  contradictsRecords: boolean;
   note: string | null;
 };
+
+/** A commune's computed share, read effectiveOn `readOn` (null: every record as known now). */
+export type ShareView = {
+  readOn: string | null;
+  subjects: number;
+  registered: number;
+  recognised: number;
+  recognisedUnsupported: number;
+  needed: number;
+  met: boolean;
+};
+
+/** An assessment's criteria and result on one reading of time. */
+export type Evaluation = {
+  readOn: string | null;
+  criteria: CriterionResultView[];
+  result: 'MET' | 'NOT_MET' | null;
+  share: ShareView | null;
+};
+
+/** Whether the records, read effectiveOn the decision's day, support a signed recognition. */
+export type SupportView = {
+  supported: boolean;
+  recordsReadOn: string;
+  unsupportedCriteria: CriterionResultView[];
+  share: ShareView | null;
+};
+
+export const SUPPORT_VI = { SUPPORTED: 'được hồ sơ chứng minh', NOT_SUPPORTED: 'không được hồ sơ chứng minh' } as const;
 
 export type IndicatorView = {
   numerator: number;
@@ -37,6 +75,8 @@ export type IndicatorView = {
   target: number;
   meetsTarget: boolean;
   registered: number;
+  recognised: number;
+  unsupported: number;
 };
 
 export type IndicatorsView = {
@@ -53,10 +93,23 @@ function overlaps(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return false;
 }
 
-function indicator(numerator: number, denominator: number, registered: number, target: number): IndicatorView {
-  const ratio = denominator ? numerator / denominator : null;
-  return { numerator, denominator, ratio, target, meetsTarget: ratio !== null && ratio >= target, registered };
+type Tally = { n: number; supported: number; recognised: number; registered: number };
+
+function indicator(x: Tally, target: number): IndicatorView {
+  const ratio = x.n ? x.supported / x.n : null;
+  return {
+    numerator: x.supported,
+    denominator: x.n,
+    ratio,
+    target,
+    meetsTarget: ratio !== null && ratio >= target,
+    registered: x.registered,
+    recognised: x.recognised,
+    unsupported: x.recognised - x.supported,
+  };
 }
+
+const fmt = (d: string) => d.split('-').reverse().join('/');
 
 /** The key of an assessment's subject: the establishment, or the kind and the unit. */
 export function subjectKey(kind: string, unitId: string, establishmentId: string | null): string {
@@ -78,17 +131,40 @@ export function communeSubjects(communeId: string, year: number, register: reado
   return [...areas, ...est];
 }
 
-/** A commune's share of registered and recognised subjects, from the assessments of the year by subject key. */
-export function communeShare(subjects: readonly string[], bySubject: ReadonlyMap<string, Readonly<Record<string, unknown>>>) {
-  const registered = subjects.filter((s) => bySubject.get(s)?.registeredOn).length;
-  const recognised = subjects.filter((s) => bySubject.get(s)?.decisionNumber).length;
-  return { n: subjects.length, registered, recognised, needed: recognisedNeeded(subjects.length) };
+/**
+ * A commune's share of registered and recognised subjects, from the assessments of the year by subject
+ * key. Read effectiveOn `on` when given: a registration or a decision counts from its own day. A
+ * decision `supported` says the records do not support is not counted (`unsupported` says how many).
+ */
+export function communeShare(
+  subjects: readonly string[],
+  bySubject: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+  opts: { on?: string | null; supported?: (r: Readonly<Record<string, unknown>>) => boolean } = {},
+) {
+  const on = opts.on ?? null;
+  const by = (d: unknown) => typeof d === 'string' && (on === null || d <= on);
+  const registered = subjects.filter((s) => by(bySubject.get(s)?.registeredOn)).length;
+  const decided = subjects
+    .map((s) => bySubject.get(s))
+    .filter((r): r is Readonly<Record<string, unknown>> => !!r?.decisionNumber && (on === null || by(r.decidedOn)));
+  const recognised = opts.supported ? decided.filter(opts.supported).length : decided.length;
+  return { n: subjects.length, registered, recognised, unsupported: decided.length - recognised, needed: recognisedNeeded(subjects.length) };
 }
 
 /** Circular 23/2012 asked only for 70% of residential areas recognised; Circular 124/2021 also for 100% registered. */
 export function shareMet(s: ReturnType<typeof communeShare>, year: number): boolean {
   return s.recognised >= s.needed && (year < 2022 || s.registered === s.n);
 }
+
+/** A criterion the province adds is typed: the province sets its text, not records it can be computed from. */
+const PROVINCIAL_TYPED = {
+  derived: false,
+  computation: 'TYPED',
+  computedFrom: null,
+  computationEn: 'Typed from the self-assessment minutes: a criterion the province added, with no record to compute it from.',
+  computationVi: 'Nhập theo biên bản tự đánh giá: tiêu chí bổ sung của tỉnh, không có hồ sơ để tính.',
+  provincial: true,
+} as const;
 
 const reads = new WeakMap<SubgraphContext, StandardReads>();
 
@@ -101,6 +177,8 @@ export function standardOf(ctx: SubgraphContext): StandardReads {
 
 export class StandardReads {
   private readonly years = new Map<number, Map<string, StoredRecord>>();
+  private readonly results = new Map<number, Map<string, Map<string, StoredRecord>>>();
+  private readonly supports = new Map<string, SupportView>();
   private register: StoredRecord[] | undefined;
   private provincial: (typeof provincialCriteria.$inferSelect)[] | undefined;
 
@@ -139,8 +217,7 @@ export class StandardReads {
           textVi: p.textVi,
           textEn: p.textEn,
           textStatus: 'RETRIEVED',
-          derived: false,
-          provincial: true,
+          ...PROVINCIAL_TYPED,
         })),
       ],
     };
@@ -157,7 +234,7 @@ export class StandardReads {
     const code = `SL-${PROVINCIAL_PREFIX[kind]}-${n}`;
     db.insert(provincialCriteria).values({ code, subjectKind: kind, textVi: vi, textEn: en, fromYear, recordedBy: scope.identity.userId }).run();
     this.provincial = undefined;
-    return { code, article: 'Tiêu chí bổ sung của UBND tỉnh', textVi: vi, textEn: en, textStatus: 'RETRIEVED', derived: false, provincial: true };
+    return { code, article: 'Tiêu chí bổ sung của UBND tỉnh', textVi: vi, textEn: en, textStatus: 'RETRIEVED', ...PROVINCIAL_TYPED };
   }
 
   // ----- records -----
@@ -183,6 +260,8 @@ export class StandardReads {
   /** Forgets what was read (after a write). */
   forget(): void {
     this.years.clear();
+    this.results.clear();
+    this.supports.clear();
     this.register = undefined;
   }
 
@@ -196,46 +275,133 @@ export class StandardReads {
     return this.year(year).get(subjectKey('', '', establishmentId)) ?? null;
   }
 
-  /** The results as recorded, by criterion code. */
+  /** The results as recorded, by criterion code (read afresh: the cycle's writes use it). */
   recorded(a: Readonly<Record<string, unknown>>): Map<string, StoredRecord> {
     return new Map(currentRecords(this.ctx, criterionResults, { where: 'assessment_id = @a', params: { a: a.id } }).map((r) => [r.code as string, r]));
   }
 
-  /** Each criterion's result, with a commune's derived criterion computed from its units' records. */
+  /** Every typed result of a year's assessments, by assessment and code (their window ends on 31 October or 15 November of the year). */
+  private typed(year: number): Map<string, Map<string, StoredRecord>> {
+    let hit = this.results.get(year);
+    if (!hit) {
+      hit = new Map();
+      const rows = currentRecords(this.ctx, criterionResults, { from: windowOf('RESIDENTIAL_AREA', year).end, to: windowOf('COMMUNE', year).end });
+      for (const r of rows) {
+        const m = hit.get(r.assessmentId as string) ?? new Map<string, StoredRecord>();
+        m.set(r.code as string, r);
+        hit.set(r.assessmentId as string, m);
+      }
+      this.results.set(year, hit);
+    }
+    return hit;
+  }
+
+  /** Each criterion's result as known now (current versions, every record whatever its date). */
   criteriaResults(a: Readonly<Record<string, unknown>>): CriterionResultView[] {
-    const set = this.criteriaSetById(a.criteriaSetId as string, a.year as number);
-    if (!set) return [];
-    const entered = this.recorded(a);
-    return set.criteria.flatMap((c) => {
-      if (c.derived) {
-        const s = this.share(a.unitId as string, a.year as number);
+    return this.evaluate(a, null).criteria;
+  }
+
+  /** Met when every criterion of the set is met as known now; null before the self-assessment. */
+  result(a: Readonly<Record<string, unknown>>): 'MET' | 'NOT_MET' | null {
+    return this.evaluate(a, null).result;
+  }
+
+  /** A commune's computed share, read effectiveOn `on` (null: as known now); null for any other subject. */
+  shareOf(a: Readonly<Record<string, unknown>>, on: string | null): ShareView | null {
+    return this.evaluate(a, on).share;
+  }
+
+  /**
+   * The assessment's criteria read effectiveOn `on` (null: every record as known now): typed results as
+   * typed, a computed criterion from the records, a partly computed one met when both its typed part
+   * and its computed part are. The commune's share counts a registration or a decision from its own
+   * day, and a decision only when the records support it on that day.
+   */
+  evaluate(a: Readonly<Record<string, unknown>>, on: string | null): Evaluation {
+    const year = a.year as number;
+    const set = this.criteriaSetById(a.criteriaSetId as string, year);
+    if (!set) return { readOn: on, criteria: [], result: null, share: null };
+    const typed = a.id ? (this.typed(year).get(a.id as string) ?? new Map<string, StoredRecord>()) : new Map<string, StoredRecord>();
+    let share: ShareView | null = null;
+    const criteria = set.criteria.flatMap((c): CriterionResultView[] => {
+      if (c.computation === 'COMPUTED') {
+        share ??= this.share(a.unitId as string, year, on);
+        const s = share;
+        const unsupported = s.recognisedUnsupported ? ` ${s.recognisedUnsupported} quyết định công nhận không được hồ sơ chứng minh, không tính.` : '';
+        const readOn = on ? ` (tính đến ngày ${fmt(on)})` : '';
         return [
           {
             criterion: c,
-            met: shareMet(s, a.year as number),
-            note: `Tự động tính: ${s.registered}/${s.n} đơn vị đăng ký, ${s.recognised}/${s.n} được công nhận (cần tối thiểu ${s.needed}).`,
+            met: s.met,
+            recorded: null,
+            contradictsRecords: false,
+            note: `Tự động tính${readOn}: ${s.registered}/${s.subjects} đơn vị đăng ký, ${s.recognised}/${s.subjects} được công nhận (cần tối thiểu ${s.needed}).${unsupported}`,
           },
         ];
       }
-      const r = entered.get(c.code);
-      return r ? [{ criterion: c, met: r.met as boolean, note: (r.note as string | null) ?? null }] : [];
+      const r = typed.get(c.code);
+      if (!r) return [];
+      const typedMet = r.met as boolean;
+      const shortfall = c.computation === 'PARTLY_COMPUTED' ? computedShortfall(c, a, on) : null;
+      const note = (r.note as string | null) ?? null;
+      return [
+        {
+          criterion: c,
+          met: typedMet && !shortfall,
+          recorded: typedMet,
+          contradictsRecords: typedMet && !!shortfall,
+          note: shortfall ? (note ? `${note} ${shortfall}` : shortfall) : note,
+        },
+      ];
     });
+    const result = !a.selfAssessedOn ? null : criteria.length === set.criteria.length && criteria.every((r) => r.met) ? 'MET' : 'NOT_MET';
+    return { readOn: on, criteria, result, share };
   }
 
-  /** Met when every criterion of the set is met; null before the self-assessment. */
-  result(a: Readonly<Record<string, unknown>>): 'MET' | 'NOT_MET' | null {
-    if (!a.selfAssessedOn) return null;
-    const set = this.criteriaSetById(a.criteriaSetId as string, a.year as number);
-    const results = this.criteriaResults(a);
-    return set && results.length === set.criteria.length && results.every((r) => r.met) ? 'MET' : 'NOT_MET';
+  /** Whether the records, read effectiveOn the decision's own day, support a signed recognition; null when none was signed. */
+  support(a: Readonly<Record<string, unknown>>): SupportView | null {
+    if (!a.decisionNumber || !a.decidedOn) return null;
+    const key = a.id as string;
+    let hit = this.supports.get(key);
+    if (!hit) {
+      const e = this.evaluate(a, a.decidedOn as string);
+      hit = {
+        supported: e.result === 'MET',
+        recordsReadOn: a.decidedOn as string,
+        unsupportedCriteria: e.criteria.filter((c) => !c.met),
+        share: e.share,
+      };
+      // A missing result (a criterion never typed) leaves the decision unsupported too, without a line of its own.
+      this.supports.set(key, hit);
+    }
+    return hit;
   }
 
-  private share(communeId: string, year: number) {
-    return communeShare(communeSubjects(communeId, year, this.establishments()), this.year(year));
+  private share(communeId: string, year: number, on: string | null): ShareView {
+    const s = communeShare(communeSubjects(communeId, year, this.establishments()), this.year(year), {
+      on,
+      supported: (r) => this.support(r)?.supported ?? false,
+    });
+    return {
+      readOn: on,
+      subjects: s.n,
+      registered: s.registered,
+      recognised: s.recognised,
+      recognisedUnsupported: s.unsupported,
+      needed: s.needed,
+      met: shareMet(s, year),
+    };
   }
 
   // ----- indicators -----
 
+  /**
+   * The plan's indicators: of the units the standard applies to, those recognised by a decision the
+   * records support (read effectiveOn each decision's day), beside the decisions signed and those the
+   * records do not support. A unit answers for the days it existed (`unitDays`): a kind of subject
+   * whose assessment window ends after the unit ceased counts nothing for it; a unit that ceased before
+   * the window began is refused on `year`.
+   */
   indicators(unitId: string, year: number): IndicatorsView {
     const scope = this.ctx.scope;
     assertCanReadIndicators(scope, unitId);
@@ -243,28 +409,46 @@ export class StandardReads {
     const t = territory();
     const vis = scope.visibleUnder(unitId);
     const rows = this.year(year);
+    const answers = (kind: SubjectKind) => {
+      const w = windowOf(kind, year);
+      let days: { from: string; to: string };
+      try {
+        days = unitDays(unitId, w.start, w.end, w.id);
+      } catch (e) {
+        const ext = (e as { extensions?: Record<string, unknown> }).extensions;
+        if (ext?.reason !== 'UNIT_CEASED_BEFORE_PERIOD') throw e;
+        throw new GraphQLError(`Năm đánh giá: ${t.inPeriod(unitId, w.start, w.end)!.noteVi}`, { extensions: { ...ext, field: 'year' } });
+      }
+      return w.end <= days.to;
+    };
+    const areasCount = answers('RESIDENTIAL_AREA');
+    const unitsCount = answers('COMMUNE');
     const communeEnd = windowOf('COMMUNE', year).end;
-    const areas = { n: 0, rec: 0, reg: 0 };
-    const communes = { n: 0, rec: 0, reg: 0 };
-    const est = { n: 0, rec: 0, reg: 0 };
-    const tally = (into: typeof areas, r: StoredRecord | undefined) => {
+    const areas: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
+    const communes: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
+    const est: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
+    const tally = (into: Tally, r: StoredRecord | undefined) => {
       into.n++;
-      if (r?.registeredOn) into.reg++;
-      if (r?.decisionNumber) into.rec++;
+      if (r?.registeredOn) into.registered++;
+      if (r?.decisionNumber) {
+        into.recognised++;
+        if (this.support(r)?.supported) into.supported++;
+      }
     };
     for (const id of vis) {
       const u = t.unit(id)!;
-      if (u.level === 'RESIDENTIAL_AREA') tally(areas, rows.get(subjectKey('RESIDENTIAL_AREA', id, null)));
-      else if (u.level === 'COMMUNE' && t.existsOn(id, communeEnd)) tally(communes, rows.get(subjectKey('COMMUNE', id, null)));
+      if (u.level === 'RESIDENTIAL_AREA' && areasCount) tally(areas, rows.get(subjectKey('RESIDENTIAL_AREA', id, null)));
+      else if (u.level === 'COMMUNE' && unitsCount && t.existsOn(id, communeEnd)) tally(communes, rows.get(subjectKey('COMMUNE', id, null)));
     }
-    for (const e of this.establishments())
-      if (vis.has(e.unitId as string) && !outOfScopeReason(e.subKind as string, year)) tally(est, rows.get(subjectKey('', e.unitId as string, e.id)));
+    if (unitsCount)
+      for (const e of this.establishments())
+        if (vis.has(e.unitId as string) && !outOfScopeReason(e.subKind as string, year)) tally(est, rows.get(subjectKey('', e.unitId as string, e.id)));
     return {
       unitId,
       year,
-      residentialAreas: indicator(areas.rec, areas.n, areas.reg, TARGETS.RESIDENTIAL_AREA),
-      communes: indicator(communes.rec, communes.n, communes.reg, TARGETS.COMMUNE),
-      establishments: indicator(est.rec, est.n, est.reg, TARGETS.ESTABLISHMENT),
+      residentialAreas: indicator(areas, TARGETS.RESIDENTIAL_AREA),
+      communes: indicator(communes, TARGETS.COMMUNE),
+      establishments: indicator(est, TARGETS.ESTABLISHMENT),
     };
   }
 

@@ -4479,6 +4479,15 @@ export type CriterionTextStatus =
   /** Not retrieved: the criterion exists but its text must be entered from the official gazette; nothing was invented. */
   | 'NOT_RETRIEVED';
 
+/** How a criterion's result is reached (cách xác định kết quả tiêu chí). */
+export type CriterionComputation =
+  /** Wholly computed from records the police subgraph holds; never typed (tính từ hồ sơ). */
+  | 'COMPUTED'
+  /** The part the records hold is computed, the rest typed; met only when both are, and never typed met while the records say otherwise (tính một phần từ hồ sơ). */
+  | 'PARTLY_COMPUTED'
+  /** Typed from the self-assessment minutes: no record the police subgraph holds says it (nhập tay). */
+  | 'TYPED';
+
 /** A criterion of the standard (tiêu chí). */
 export type StandardCriterion = {
   __typename?: 'StandardCriterion';
@@ -4492,8 +4501,14 @@ export type StandardCriterion = {
   textEn: Scalars['String']['output'];
   /** How completely the text was retrieved. */
   textStatus: CriterionTextStatus;
-  /** True when the criterion is computed from other records and may not be typed in (a commune's share of recognised units). */
+  /** True when the criterion is wholly computed from other records and may not be typed in (a commune's share of recognised units); the same as computation COMPUTED. */
   derived: Scalars['Boolean']['output'];
+  /** How its result is reached: computed, partly computed or typed (cách xác định). */
+  computation: CriterionComputation;
+  /** What is computed and from which records, and why any rest stays typed (English). */
+  computationEn: Scalars['String']['output'];
+  /** The same in Vietnamese (cách tính). */
+  computationVi: Scalars['String']['output'];
   /** True for a criterion the provincial People's Committee added (tiêu chí bổ sung của tỉnh). */
   provincial: Scalars['Boolean']['output'];
 };
@@ -4522,15 +4537,48 @@ export type StandardResult =
   /** Not yet met (chưa đạt). */
   | 'NOT_MET';
 
-/** One criterion's result in a self-assessment. */
+/** One criterion's result in a self-assessment (kết quả tiêu chí), on the reading its parent field states. */
 export type CriterionResult = {
   __typename?: 'CriterionResult';
   /** The criterion. */
   criterion: StandardCriterion;
-  /** Whether it was met. */
+  /** Whether it was met (đạt): a computed criterion from the records, a partly computed one when its typed part and its computed part both are, a typed one as typed. */
   met: Scalars['Boolean']['output'];
-  /** Note (ghi chú), e.g. what was missing. */
+  /** What the self-assessment typed (kết quả nhập); null for a wholly computed criterion. For a partly computed one it covers the typed part only. */
+  recorded?: Maybe<Scalars['Boolean']['output']>;
+  /** True when it was typed met while the records say otherwise (mâu thuẫn với hồ sơ): a result stored before the rule was computed, kept as typed and shown not met. */
+  contradictsRecords: Scalars['Boolean']['output'];
+  /** Note (ghi chú), e.g. what was missing; for a computed criterion or part, the computed figures. */
   note?: Maybe<Scalars['String']['output']>;
+};
+
+/** Whether the records support a signed recognition decision (hồ sơ chứng minh). */
+export type RecognitionSupport =
+  /** Supported by the records (được hồ sơ chứng minh). */
+  | 'SUPPORTED'
+  /** Not supported by the records (không được hồ sơ chứng minh): kept as decided, left out of the indicators' numerators. */
+  | 'NOT_SUPPORTED';
+
+/**
+ * A commune's share of the units it manages registered and recognised (tỷ lệ đơn vị đăng ký, được công
+ * nhận), computed from their assessments on the reading of time `readOn` states.
+ */
+export type StandardShare = {
+  __typename?: 'StandardShare';
+  /** The day the records are read on (effectiveOn): registrations and decisions dated on or before it count, current versions (as known now); null: every record as known now. */
+  readOn?: Maybe<Scalars['Date']['output']>;
+  /** Units it manages for the criterion: its residential areas on the window's last day and, from 2022, the establishments in scope it manages (tổng số). */
+  subjects: Scalars['Int']['output'];
+  /** Of them, registered by that day (số đăng ký). */
+  registered: Scalars['Int']['output'];
+  /** Of them, recognised by a decision dated by that day that the records support, each read effectiveOn its own decision day (số được công nhận). */
+  recognised: Scalars['Int']['output'];
+  /** Of them, recognised by a decision dated by that day that the records do not support: not counted (không được hồ sơ chứng minh). */
+  recognisedUnsupported: Scalars['Int']['output'];
+  /** Recognised units needed: 70%, rounded up (số cần đạt). */
+  needed: Scalars['Int']['output'];
+  /** Whether the criterion is met on that reading (đạt): enough recognised and, from 2022, all registered. */
+  met: Scalars['Boolean']['output'];
 };
 
 /** The recognition decision (quyết định công nhận). */
@@ -4542,6 +4590,16 @@ export type StandardRecognition = {
   decidedOn: Scalars['Date']['output'];
   /** The authority that decided, e.g. UBND xã Bình Thuận. */
   authority: Scalars['String']['output'];
+  /** Whether the records support the decision (hồ sơ chứng minh), read effectiveOn the decision's day: records dated on or before it, current versions (as known now). The decision is kept as decided either way. */
+  support: RecognitionSupport;
+  /** The same in words: "được hồ sơ chứng minh" or "không được hồ sơ chứng minh". */
+  supportVi: Scalars['String']['output'];
+  /** The day the records are read on for it (effectiveOn): the decision's own day. */
+  recordsReadOn: Scalars['Date']['output'];
+  /** The criteria the records do not show met on that day, with the computed figures in their notes (tiêu chí không được hồ sơ chứng minh); empty when supported. */
+  unsupportedCriteria: Array<CriterionResult>;
+  /** For a commune: its computed share on the decision's day, beside the decision (tỷ lệ tính từ hồ sơ); null otherwise. */
+  share?: Maybe<StandardShare>;
 };
 
 /**
@@ -4576,12 +4634,23 @@ export type StandardAssessment = {
   selfAssessedOn?: Maybe<Scalars['Date']['output']>;
   /** Who chaired it (chủ trì), e.g. the head of the residential area. */
   chairedBy?: Maybe<Scalars['String']['output']>;
-  /** Each criterion met or not, including the derived ones (computed on reading). */
+  /** Each criterion met or not, read as known now (current versions, every record whatever its date): computed ones from the records, typed ones as typed. */
   criteria: Array<CriterionResult>;
-  /** Met when every criterion is met; null before the self-assessment. */
+  /** Met when every criterion is met, read as known now; null before the self-assessment. */
   result?: Maybe<StandardResult>;
-  /** The recognition decision, if recognised. */
+  /** For a commune: its computed share of units registered and recognised (tỷ lệ tính từ hồ sơ); null otherwise. */
+  share?: Maybe<StandardShare>;
+  /** The recognition decision as decided, if recognised, with whether the records support it. */
   recognition?: Maybe<StandardRecognition>;
+};
+
+
+/**
+ * A unit's yearly cycle for the standard (đăng ký, tự đánh giá, kết quả, công nhận): a residential
+ * area, a commune or an establishment in one assessment year.
+ */
+export type StandardAssessmentShareArgs = {
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /**
@@ -4590,7 +4659,7 @@ export type StandardAssessment = {
  */
 export type Indicator = {
   __typename?: 'Indicator';
-  /** Units recognised as meeting the standard (số đạt). */
+  /** Units recognised as meeting the standard by a decision the records support, each read effectiveOn its own decision day, current versions (số đạt). */
   numerator: Scalars['Int']['output'];
   /** Units the standard applies to (tổng số). */
   denominator: Scalars['Int']['output'];
@@ -4602,9 +4671,17 @@ export type Indicator = {
   meetsTarget: Scalars['Boolean']['output'];
   /** Units that registered (số đăng ký). */
   registered: Scalars['Int']['output'];
+  /** Recognition decisions signed, supported by the records or not (số quyết định công nhận). */
+  recognised: Scalars['Int']['output'];
+  /** Signed decisions the records do not support, read effectiveOn each decision's day (không được hồ sơ chứng minh): left out of numerator. */
+  unsupported: Scalars['Int']['output'];
 };
 
-/** The plan's targets for a unit and assessment year (mục tiêu Kế hoạch 155, mục I.4). */
+/**
+ * The plan's targets for a unit and assessment year (mục tiêu Kế hoạch 155, mục I.4). A unit answers for
+ * the days it existed: a kind of subject whose assessment window ends after the unit ceased counts nothing
+ * for it.
+ */
 export type StandardIndicators = {
   __typename?: 'StandardIndicators';
   /** The unit the figures are for. */
@@ -5572,10 +5649,13 @@ export type ResolversTypes = {
   Establishment: ResolverTypeWrapper<Record<string, unknown>>;
   StandardSubjectKind: StandardSubjectKind;
   CriterionTextStatus: CriterionTextStatus;
+  CriterionComputation: CriterionComputation;
   StandardCriterion: ResolverTypeWrapper<Record<string, unknown>>;
   StandardCriteriaSet: ResolverTypeWrapper<Record<string, unknown>>;
   StandardResult: StandardResult;
   CriterionResult: ResolverTypeWrapper<Record<string, unknown>>;
+  RecognitionSupport: RecognitionSupport;
+  StandardShare: ResolverTypeWrapper<Record<string, unknown>>;
   StandardRecognition: ResolverTypeWrapper<Record<string, unknown>>;
   StandardAssessment: ResolverTypeWrapper<Record<string, unknown>>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -5763,6 +5843,7 @@ export type ResolversParentTypes = {
   StandardCriterion: Record<string, unknown>;
   StandardCriteriaSet: Record<string, unknown>;
   CriterionResult: Record<string, unknown>;
+  StandardShare: Record<string, unknown>;
   StandardRecognition: Record<string, unknown>;
   StandardAssessment: Record<string, unknown>;
   Float: Scalars['Float']['output'];
@@ -7061,6 +7142,9 @@ export type StandardCriterionResolvers<ContextType = SubgraphContext, ParentType
   textEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   textStatus?: Resolver<ResolversTypes['CriterionTextStatus'], ParentType, ContextType>;
   derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  computation?: Resolver<ResolversTypes['CriterionComputation'], ParentType, ContextType>;
+  computationEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  computationVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provincial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -7076,13 +7160,30 @@ export type StandardCriteriaSetResolvers<ContextType = SubgraphContext, ParentTy
 export type CriterionResultResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CriterionResult'] = ResolversParentTypes['CriterionResult']> = {
   criterion?: Resolver<ResolversTypes['StandardCriterion'], ParentType, ContextType>;
   met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  contradictsRecords?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type StandardShareResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StandardShare'] = ResolversParentTypes['StandardShare']> = {
+  readOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  subjects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recognised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recognisedUnsupported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  needed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type StandardRecognitionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StandardRecognition'] = ResolversParentTypes['StandardRecognition']> = {
   decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  support?: Resolver<ResolversTypes['RecognitionSupport'], ParentType, ContextType>;
+  supportVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordsReadOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unsupportedCriteria?: Resolver<Array<ResolversTypes['CriterionResult']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['StandardShare']>, ParentType, ContextType>;
 };
 
 export type StandardAssessmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StandardAssessment'] = ResolversParentTypes['StandardAssessment']> = {
@@ -7101,6 +7202,7 @@ export type StandardAssessmentResolvers<ContextType = SubgraphContext, ParentTyp
   chairedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   criteria?: Resolver<Array<ResolversTypes['CriterionResult']>, ParentType, ContextType>;
   result?: Resolver<Maybe<ResolversTypes['StandardResult']>, ParentType, ContextType>;
+  share?: Resolver<Maybe<ResolversTypes['StandardShare']>, ParentType, ContextType, Partial<StandardAssessmentShareArgs>>;
   recognition?: Resolver<Maybe<ResolversTypes['StandardRecognition']>, ParentType, ContextType>;
 };
 
@@ -7111,6 +7213,8 @@ export type IndicatorResolvers<ContextType = SubgraphContext, ParentType extends
   target?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   meetsTarget?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   registered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recognised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unsupported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StandardIndicatorsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StandardIndicators'] = ResolversParentTypes['StandardIndicators']> = {
@@ -7365,6 +7469,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   StandardCriterion?: StandardCriterionResolvers<ContextType>;
   StandardCriteriaSet?: StandardCriteriaSetResolvers<ContextType>;
   CriterionResult?: CriterionResultResolvers<ContextType>;
+  StandardShare?: StandardShareResolvers<ContextType>;
   StandardRecognition?: StandardRecognitionResolvers<ContextType>;
   StandardAssessment?: StandardAssessmentResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;

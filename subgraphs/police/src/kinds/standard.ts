@@ -11,7 +11,7 @@
  */
 import { territory } from '@antt/reference';
 import { defineKind, field, type RecordKind } from '@antt/subgraph-kit';
-import { CRITERIA_SETS, nationalSetFor, outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
+import { computedShortfall, CRITERIA_SETS, nationalSetFor, outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
 
 export const ESTABLISHMENT_KINDS = {
   AGENCY: 'Agency (cơ quan): state body, public service unit, socio-political organisation.',
@@ -328,6 +328,12 @@ export const criterionResults: RecordKind = defineKind({
     const criterion = set?.criteria.find((x) => x.code === code);
     if (criterion?.derived)
       c.problems.add(c.at('code'), `Mã tiêu chí: tiêu chí ${code} được tính tự động từ kết quả của các đơn vị thuộc xã, không nhập tay.`, 'DERIVED_CRITERION');
+    else if (criterion?.computation === 'PARTLY_COMPUTED' && v.met === true && computedShortfall(criterion, a, null))
+      c.problems.add(
+        c.at('met'),
+        `Đạt: không ghi "đạt" cho tiêu chí ${code} được: phần tính từ hồ sơ của lần đánh giá chưa đạt (${criterion.computedFrom === 'HOUSEHOLDS' ? 'registeredOn, householdsRegistered, householdsTotal' : 'registeredOn'}).`,
+        'CONTRADICTS_RECORDS',
+      );
     else if (!criterion && set && !new RegExp(`^SL-${PROVINCIAL_PREFIX[set.subjectKind]}-\\d+$`).test(code))
       c.problems.add(c.at('code'), `Mã tiêu chí: tiêu chí "${code}" không thuộc bộ ${set.id}.`, 'UNKNOWN_CRITERION');
   },

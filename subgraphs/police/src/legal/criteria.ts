@@ -10,14 +10,36 @@ import { periodById, type Period } from '@antt/reference';
 export type SubjectKind = 'RESIDENTIAL_AREA' | 'COMMUNE' | 'AGENCY_OR_ENTERPRISE' | 'SCHOOL';
 export type TextStatus = 'RETRIEVED' | 'PARTIAL' | 'NOT_RETRIEVED';
 
+/**
+ * How a criterion's result is reached. COMPUTED: wholly from records the police subgraph holds, never
+ * typed. PARTLY_COMPUTED: the part the records hold is computed, the rest is typed, and the criterion
+ * is met only when both are (a typed "met" the records contradict is refused). TYPED: nothing the
+ * police subgraph holds says it; `computationEn` says why.
+ */
+export type Computation = 'COMPUTED' | 'PARTLY_COMPUTED' | 'TYPED';
+
+/**
+ * What a computed criterion (or computed part) is computed from. SHARE: the commune's residential
+ * areas (and, under Circular 124, the establishments it manages) registered and recognised, each
+ * recognition counted from its own decision day and only when the records support it. HOUSEHOLDS: the
+ * area registered in the first quarter and every resident household registered (householdsRegistered
+ * equal to householdsTotal). REGISTRATION: the subject registered in the first quarter (registeredOn).
+ */
+export type ComputedFrom = 'SHARE' | 'HOUSEHOLDS' | 'REGISTRATION';
+
 export type Criterion = {
   code: string;
   article: string;
   textVi: string;
   textEn: string;
   textStatus: TextStatus;
-  /** Computed from the commune's units' results, never typed in. */
+  /** Wholly computed from records, never typed in (computation COMPUTED). */
   derived: boolean;
+  computation: Computation;
+  computedFrom: ComputedFrom | null;
+  /** What is computed and from which records, and why the rest (if any) stays typed. */
+  computationEn: string;
+  computationVi: string;
   provincial: boolean;
 };
 
@@ -30,15 +52,57 @@ export type CriteriaSet = {
   criteria: Criterion[];
 };
 
-const c = (code: string, article: string, textStatus: TextStatus, textVi: string, textEn: string, derived = false): Criterion => ({
+type How = { from: ComputedFrom | null; whole?: boolean; en: string; vi: string };
+
+const c = (code: string, article: string, textStatus: TextStatus, textVi: string, textEn: string, how: How = TYPED_NOT_HELD): Criterion => ({
   code,
   article,
   textVi,
   textEn,
   textStatus,
-  derived,
+  derived: how.from !== null && how.whole === true,
+  computation: how.from === null ? 'TYPED' : how.whole ? 'COMPUTED' : 'PARTLY_COMPUTED',
+  computedFrom: how.from,
+  computationEn: how.en,
+  computationVi: how.vi,
   provincial: false,
 });
+
+/** Nothing the police subgraph keeps says whether it is met: typed from the self-assessment's minutes. */
+const TYPED_NOT_HELD: How = {
+  from: null,
+  en: 'Typed from the self-assessment minutes: no record the police subgraph keeps says whether it is met.',
+  vi: 'Nhập theo biên bản tự đánh giá: không có hồ sơ nào của Công an cho biết tiêu chí này đạt hay không.',
+};
+/** The share of a commune's units recognised (Circular 23/2012: areas only; Circular 124/2021: areas and establishments, all registered). */
+const SHARE: How = {
+  from: 'SHARE',
+  whole: true,
+  en: "Computed from the commune's residential areas (and, from 2022, the establishments it manages): registered, and recognised by a decision the records support, each counted from its own decision day; never typed.",
+  vi: 'Tính từ hồ sơ các khu dân cư của xã (từ năm 2022 cả cơ quan, doanh nghiệp, cơ sở giáo dục do xã quản lý): số đăng ký và số được công nhận bằng quyết định có hồ sơ chứng minh, tính theo ngày ký của từng quyết định; không nhập tay.',
+};
+const HOUSEHOLDS: How = {
+  from: 'HOUSEHOLDS',
+  en: "Partly computed: the area's registration in the first quarter (registeredOn) and 100% of resident households registered (householdsRegistered equal to householdsTotal) come from the counts; the Party cell's resolution, which no record holds, is typed.",
+  vi: 'Tính một phần: việc đăng ký trong quý I (registeredOn) và 100% hộ đăng ký (householdsRegistered bằng householdsTotal) tính từ số hộ; phần nghị quyết của chi bộ, không có hồ sơ, nhập tay.',
+};
+/** Registration in the first quarter is recorded; the resolution, the plan and the effective model are not records of the police subgraph. */
+const REGISTRATION_AND_MODEL: How = {
+  from: 'REGISTRATION',
+  en: 'Partly computed: registration in the first quarter (registeredOn). The rest is typed: no record holds the Party resolution or the plan, and the effective model is rated in model reviews the Front keeps in its own database (Unit.front.hasEffectiveModel(year)), which the police subgraph cannot read; compare the two in one query.',
+  vi: 'Tính một phần: việc đăng ký trong quý I (registeredOn). Phần còn lại nhập tay: nghị quyết, kế hoạch không có hồ sơ; mô hình hoạt động hiệu quả được xếp loại trong hồ sơ đánh giá mô hình do Mặt trận lưu ở cơ sở dữ liệu của mình (Unit.front.hasEffectiveModel), Công an không đọc được; đối chiếu hai trường trong cùng một truy vấn.',
+};
+const REGISTRATION: How = {
+  from: 'REGISTRATION',
+  en: 'Partly computed: registration (registeredOn). The rules, plans and signed commitments are typed: no record holds them.',
+  vi: 'Tính một phần: việc đăng ký phấn đấu (registeredOn). Nội quy, kế hoạch, bản cam kết nhập tay: không có hồ sơ.',
+};
+/** Security events: hotspots are kept by commune, and tips, patrols and mediation are other organizations' records. */
+const TYPED_EVENTS: How = {
+  from: null,
+  en: 'Typed: whether a dispute was "complex and long-running" or an event occurred is a judgment no record states. The police\'s hotspots are kept by commune, not by residential area; patrols, mediation and tip handovers are the member organizations\' records, in their own databases.',
+  vi: 'Nhập tay: vụ việc có "phức tạp, kéo dài" hay không là nhận định, không hồ sơ nào ghi. Điểm nóng của Công an lưu theo xã, không theo khu dân cư; tuần tra, hòa giải, chuyển tin báo là hồ sơ của các tổ chức thành viên, ở cơ sở dữ liệu riêng.',
+};
 const NOT_RETRIEVED_VI = 'Chưa truy xuất được nguyên văn; cần nhập theo văn bản chính thức.';
 
 export const TT23 = 'Thông tư 23/2012/TT-BCA ngày 27/4/2012';
@@ -74,7 +138,7 @@ export const CRITERIA_SETS: readonly CriteriaSet[] = [
         'RETRIEVED',
         'Có từ 70% trở lên số khu dân cư được công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự".',
         'At least 70% of its residential areas recognised as meeting the standard.',
-        true,
+        SHARE,
       ),
     ],
   },
@@ -99,6 +163,7 @@ export const CRITERIA_SETS: readonly CriteriaSet[] = [
         'PARTIAL',
         'Có nghị quyết của cấp ủy; Ban giám hiệu có kế hoạch bảo đảm ANTT và đăng ký phấn đấu đạt tiêu chuẩn; có nội quy bảo vệ trường học, bảo vệ chính trị nội bộ, quản lý người học, phòng cháy; 100% cán bộ, giáo viên và người học từ trung học cơ sở trở lên ký cam kết; có kế hoạch phối hợp nhà trường – chính quyền – gia đình.',
         "Party committee resolution; the school board's security plan and registration; rules on school protection, internal political protection, learner management and fire prevention; 100% of staff and learners from lower-secondary up sign commitments; a school-government-family coordination plan.",
+        REGISTRATION,
       ),
       c('TT23-TRUONG-2', 'Điều 8', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Article 8, the remaining clauses: text not retrieved.'),
     ],
@@ -116,6 +181,7 @@ export const CRITERIA_SETS: readonly CriteriaSet[] = [
         'RETRIEVED',
         'Quý I hằng năm, chi bộ có nghị quyết, khu dân cư có đăng ký phấn đấu đạt tiêu chuẩn; 100% hộ gia đình đang cư trú trên địa bàn đăng ký tham gia xây dựng khu dân cư "An toàn về an ninh, trật tự".',
         'In the first quarter the Party cell passes a resolution, the area registers to pursue the standard, and 100% of resident households register to take part.',
+        HOUSEHOLDS,
       ),
       c(
         'TT124-KDC-2',
@@ -130,6 +196,7 @@ export const CRITERIA_SETS: readonly CriteriaSet[] = [
         'PARTIAL',
         'Không để xảy ra một trong các trường hợp sau: a) hoạt động chống Đảng, chống chính quyền, phá hoại khối đại đoàn kết; b) phá hoại mục tiêu, công trình kinh tế, văn hóa, xã hội, an ninh, quốc phòng; c) tuyên truyền, phát triển tín ngưỡng, tôn giáo trái pháp luật; d) lợi dụng tín ngưỡng, tôn giáo, dân tộc, tranh chấp, khiếu kiện gây phức tạp về an ninh, trật tự; đ) hoạt động ly khai, đòi tự quản, tự trị; e) mâu thuẫn, tranh chấp phức tạp, kéo dài trong nội bộ Nhân dân; g) kích động, lôi kéo, cưỡng ép, dụ dỗ, mua chuộc người khác … (các điểm còn lại chưa truy xuất được).',
         'None of the following occurs: anti-Party or anti-government activity; sabotage; unlawful religious propagation; exploiting religion, ethnicity, disputes or petitions; separatism; complex long-running disputes among residents; inciting or luring others … (the remaining points were not retrieved).',
+        TYPED_EVENTS,
       ),
       c('TT124-KDC-4', 'Điều 4 khoản 4', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Clause 4: text not retrieved.'),
       c('TT124-KDC-5', 'Điều 4 khoản 5', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Clause 5: text not retrieved.'),
@@ -148,6 +215,7 @@ export const CRITERIA_SETS: readonly CriteriaSet[] = [
         'RETRIEVED',
         'Quý I hằng năm, Đảng ủy xã có nghị quyết, Ủy ban nhân dân xã có kế hoạch bảo đảm an ninh, trật tự và đăng ký phấn đấu đạt tiêu chuẩn; xây dựng, củng cố, duy trì ít nhất 01 mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc hoạt động hiệu quả.',
         "In the first quarter the commune's Party committee passes a resolution, the People's Committee has a security plan and registers; it builds or keeps at least one effective model of the movement.",
+        REGISTRATION_AND_MODEL,
       ),
       c(
         'TT124-XA-2',
@@ -155,6 +223,7 @@ export const CRITERIA_SETS: readonly CriteriaSet[] = [
         'RETRIEVED',
         'Đạt các tiêu chí quy định tại khoản 2, 3 và 4 Điều 4 Thông tư này.',
         'Meets clauses 2, 3 and 4 of Article 4 (the residential-area criteria at commune scale).',
+        TYPED_EVENTS,
       ),
       c(
         'TT124-XA-3',
@@ -169,7 +238,7 @@ export const CRITERIA_SETS: readonly CriteriaSet[] = [
         'RETRIEVED',
         '100% khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục thuộc phạm vi quản lý đăng ký phấn đấu và có từ 70% trở lên được công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự".',
         '100% of the residential areas, agencies, enterprises and schools it manages registered, and at least 70% of them recognised as meeting the standard.',
-        true,
+        SHARE,
       ),
     ],
   },
@@ -186,6 +255,7 @@ export const CRITERIA_SETS: readonly CriteriaSet[] = [
         'RETRIEVED',
         'Quý I hằng năm, tổ chức đảng có nghị quyết chuyên đề hoặc nội dung về an ninh, trật tự trong nghị quyết năm (nơi có tổ chức đảng); có kế hoạch bảo đảm an ninh, trật tự và đăng ký phấn đấu đạt tiêu chuẩn; có nội quy, quy chế về bảo vệ cơ quan, bảo vệ bí mật nhà nước, bảo vệ chính trị nội bộ, an toàn lao động, phòng cháy, chữa cháy, bảo vệ môi trường; 100% cán bộ, công nhân viên được phổ biến; có ít nhất 01 mô hình phong trào hoạt động hiệu quả.',
         'In the first quarter a Party resolution (where there is a Party organisation); a security plan and registration; internal rules on unit protection, state secrets, internal political protection, labour safety, fire prevention and environment; 100% of staff briefed; at least one effective movement model.',
+        REGISTRATION_AND_MODEL,
       ),
       c(
         'TT124-CQDN-2',
@@ -234,4 +304,23 @@ export function recognisedNeeded(n: number): number {
 /** The assessment window of a kind of subject in a year: 1 November to 31 October for a residential area, 16 November to 15 November otherwise. */
 export function windowOf(kind: SubjectKind, year: number): Period {
   return periodById(`${year}-${kind === 'RESIDENTIAL_AREA' ? 'ATANTT-KDC' : 'ATANTT-UNIT'}`)!;
+}
+
+/**
+ * Why the computed part of a partly computed criterion is not met on the reading, in Vietnamese naming
+ * the fields; null when it is. Household counts and the registration day are the assessment's own.
+ */
+export function computedShortfall(c: Criterion, a: Readonly<Record<string, unknown>>, on: string | null): string | null {
+  const year = a.year as number;
+  const registeredOn = a.registeredOn as string | null;
+  const registered = !!registeredOn && registeredOn >= `${year}-01-01` && registeredOn <= `${year}-03-31` && (on === null || registeredOn <= on);
+  if (!registered) return `Theo hồ sơ: chưa đăng ký phấn đấu trong quý I (registeredOn), phần này của tiêu chí ${c.code} chưa đạt.`;
+  if (c.computedFrom !== 'HOUSEHOLDS') return null;
+  const total = a.householdsTotal as number | null;
+  const households = a.householdsRegistered as number | null;
+  if (total == null || households == null)
+    return `Theo hồ sơ: chưa ghi số hộ (householdsTotal, householdsRegistered), không chứng minh được 100% hộ đăng ký của tiêu chí ${c.code}.`;
+  if (households < total)
+    return `Theo hồ sơ: ${households}/${total} hộ đăng ký (householdsRegistered/householdsTotal), chưa đủ 100% hộ của tiêu chí ${c.code}.`;
+  return null;
 }

@@ -7,11 +7,11 @@ import { authorize, forbidden, invalidInput, notFound } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
 import { inputProblems, recordsOf, storedUnit, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { assertCanReadInternal, isPoliceStaff } from '../access.js';
-import { standardOf } from '../data/standard.js';
+import { standardOf, SUPPORT_VI } from '../data/standard.js';
 import { currentRecords, follow, standingRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { criterionResults, establishments, standardAssessments, subjectKindOfEstablishment } from '../kinds/standard.js';
-import { outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
+import { computedShortfall, outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
 
 /** The register and the cycles are the police's to write (inside their jurisdiction, which the framework checks). */
 function assertPoliceStaff(ctx: SubgraphContext): void {
@@ -41,7 +41,11 @@ interface CriterionInput {
   note?: string | null;
 }
 
-/** Checks a cycle's criteria against the assessment's set (the province's additions in force that year included). */
+/**
+ * Checks a cycle's criteria against the assessment's set (the province's additions in force that year
+ * included). A wholly computed criterion may not be typed; a partly computed one may not be typed met
+ * while the cycle's own records (registration day, household counts) say its computed part is not.
+ */
 function checkCriteria(ctx: SubgraphContext, a: StoredRecord, criteria: readonly CriterionInput[]): void {
   const set = standardOf(ctx).criteriaSetById(a.criteriaSetId as string, a.year as number)!;
   const byCode = new Map(set.criteria.map((c) => [c.code, c]));
@@ -57,6 +61,13 @@ function checkCriteria(ctx: SubgraphContext, a: StoredRecord, criteria: readonly
       );
     if (seen.has(r.code)) throw invalidInput(`input.criteria.${i}.code`, `Tiêu chí ${r.code} được ghi hai lần.`, 'DUPLICATE');
     seen.add(r.code);
+    const shortfall = r.met && c.computation === 'PARTLY_COMPUTED' ? computedShortfall(c, a, null) : null;
+    if (shortfall)
+      throw invalidInput(
+        `input.criteria.${i}.met`,
+        `Đạt (met): không ghi "đạt" cho tiêu chí ${r.code} được: phần tính từ hồ sơ chưa đạt (${c.computedFrom === 'HOUSEHOLDS' ? 'registeredOn, householdsRegistered, householdsTotal' : 'registeredOn'}). Ghi met: false, hoặc sửa hồ sơ đó.`,
+        'CONTRADICTS_RECORDS',
+      );
   });
   if (criteria.length && !a.selfAssessedOn) throw invalidInput('input.selfAssessedOn', 'Kết quả từng tiêu chí cần ngày tự đánh giá.', 'REQUIRED');
   if (a.selfAssessedOn) {
@@ -154,7 +165,17 @@ function recognize(ctx: SubgraphContext, id: string, decisionNumber: string, dec
   const a = standingRecord(ctx, standardAssessments, id);
   if (!a || !isPoliceStaff(ctx.scope) || !ctx.scope.coversUnit(a.unitId as string)) throw notFound('Không tìm thấy kết quả đánh giá này.');
   if (a.decisionNumber) throw invalidInput('id', `Đơn vị đã được công nhận (quyết định ${a.decisionNumber as string}).`, 'ALREADY_RECOGNISED');
-  if (standardOf(ctx).result(a) !== 'MET') throw invalidInput('id', 'Chỉ công nhận đơn vị đã đạt đủ các tiêu chí.', 'NOT_MET');
+  const standard = standardOf(ctx);
+  if (standard.result(a) !== 'MET') throw invalidInput('id', 'Chỉ công nhận đơn vị đã đạt đủ các tiêu chí.', 'NOT_MET');
+  // The decision's day must be one on which the records already show every criterion met (a commune's areas recognised by then).
+  if (/^\d{4}-\d{2}-\d{2}$/.test(decidedOn) && standard.evaluate(a, decidedOn).result !== 'MET') {
+    const s = standard.shareOf(a, decidedOn);
+    throw invalidInput(
+      'decidedOn',
+      `Ngày quyết định: đến ngày này hồ sơ chưa chứng minh đơn vị đạt đủ các tiêu chí${s ? ` (${s.recognised}/${s.subjects} đơn vị được công nhận, cần tối thiểu ${s.needed}; ${s.registered}/${s.subjects} đăng ký)` : ''}.`,
+      'NOT_SUPPORTED_BY_RECORDS',
+    );
+  }
   const fields = { 'changes.decisionNumber': 'decisionNumber', 'changes.decidedOn': 'decidedOn', 'changes.authority': 'authority' };
   const r = underArguments(fields, () => {
     if (!decisionNumber.trim() || !authority.trim())
@@ -220,7 +241,15 @@ export const standardResolvers: Resolvers = {
     householdsRegisteredShare: (a) => (a.householdsTotal ? ((a.householdsRegistered as number | null) ?? 0) / (a.householdsTotal as number) : null),
     criteria: (a, _, ctx) => standardOf(ctx).criteriaResults(a),
     result: (a, _, ctx) => standardOf(ctx).result(a),
-    recognition: (a) => (a.decisionNumber ? { decisionNumber: a.decisionNumber, decidedOn: a.decidedOn, authority: a.authority } : null),
+    share: (a, { effectiveOn }, ctx) => (a.subjectKind === 'COMMUNE' ? standardOf(ctx).shareOf(a, effectiveOn ?? null) : null),
+    recognition: (a) => (a.decisionNumber ? { decisionNumber: a.decisionNumber, decidedOn: a.decidedOn, authority: a.authority, assessment: a } : null),
+  },
+  StandardRecognition: {
+    support: (r, _, ctx) => (standardOf(ctx).support(r.assessment as StoredRecord)!.supported ? 'SUPPORTED' : 'NOT_SUPPORTED'),
+    supportVi: (r, _, ctx) => SUPPORT_VI[standardOf(ctx).support(r.assessment as StoredRecord)!.supported ? 'SUPPORTED' : 'NOT_SUPPORTED'],
+    recordsReadOn: (r) => r.decidedOn as string,
+    unsupportedCriteria: (r, _, ctx) => standardOf(ctx).support(r.assessment as StoredRecord)!.unsupportedCriteria,
+    share: (r, _, ctx) => standardOf(ctx).support(r.assessment as StoredRecord)!.share,
   },
   StandardIndicators: {
     unit: (i) => storedUnit(i.unitId),

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { periodById, territory } from '@antt/reference';
-import { Problems, fmtDate, inputProblems, recordsOf, sqliteOf, type SubgraphContext } from '@antt/subgraph-kit';
+import { Problems, fmtDate, inputProblems, recordsOf, sqliteOf, unitDays, type SubgraphContext } from '@antt/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers.js';
 import { CHIENG_SON_MODEL, PROTECTION_CASE_KINDS, modelReplicas, protectionCases } from '../kinds/index.js';
 
@@ -24,10 +24,12 @@ function countWindow(ctx: SubgraphContext, unitId: string, a: CountArgs) {
     p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
   p.throwIfAny();
   ctx.scope.assertCanReadAggregates('women', unitId);
+  // The days the unit existed within the period, as the framework's counts cut them.
+  const days = unitDays(unitId, period!.start, period!.end, a.periodId);
   return {
     units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
-    from: period!.start,
-    to: period!.end,
+    from: days.from,
+    to: days.to,
     effectiveOn: a.effectiveOn ?? null,
     asOf: a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null,
   };

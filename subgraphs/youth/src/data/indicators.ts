@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { periodById, territory } from '@antt/reference';
-import { Problems, preparedPerDatabase, sqliteOf, type Db, type SubgraphContext, type TimeFilter } from '@antt/subgraph-kit';
+import { Problems, preparedPerDatabase, sqliteOf, unitDays, type Db, type SubgraphContext, type TimeFilter } from '@antt/subgraph-kit';
 import { YOUTH_TEAM_KINDS, type YouthTeamKind } from '../kinds/index.js';
 
 export interface CountArgs extends TimeFilter {
@@ -48,10 +48,12 @@ function window(ctx: SubgraphContext, unitId: string, a: CountArgs) {
   p.throwIfAny();
   ctx.scope.assertCanReadAggregates('youth', unitId);
   const asOf = a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null;
+  // The days the unit existed within the period, as the framework's counts cut them.
+  const days = unitDays(unitId, period!.start, period!.end, a.periodId);
   const params = {
     units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
-    from: period!.start,
-    to: period!.end,
+    from: days.from,
+    to: days.to,
     effectiveOn: a.effectiveOn ?? null,
     asOf,
   };
