@@ -16,7 +16,7 @@ import type { Identity, TokenVerifier } from '@antt/auth';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
 import { referenceResolvers, referenceTypeDefs } from './reference-schema.js';
 import { enforceDataClasses } from './data-class.js';
-import { edgeApolloOptions } from './edge.js';
+import { edgeApolloOptions, isProduction } from './edge.js';
 import { auditRecordTypeDefs, auditResolvers, auditTypeDefs } from './audit-schema.js';
 import { activityTypeDefs, sharedActivityTypeDefs } from './activities/schema.js';
 import { activityResolvers } from './activities/resolvers.js';
@@ -32,6 +32,8 @@ import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
 import { dataDir, defaultPort, gatewaySecret, portFromEnv, verifierFromEnv } from './config.js';
 import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { anchorTargetFromEnv, startAnchoring } from '@antt/audit';
 import type { RecordKind } from './records/kind.js';
 import { moveRecordsToTheirMap, type UnitMoves } from './records/unit-moves.js';
 import { kindsModule } from './records/module.js';
@@ -245,11 +247,26 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
     host: process.env.HOST,
   });
   console.log(`[${sg.name}] listening on ${server.url}${seeded ? ` (loaded ${seeded} demo records)` : ''}`);
+  const anchoring = anchorTrail(sqlite, sg.name);
   const shutdown = async () => {
     await server.stop();
+    await anchoring?.stop();
     sqlite.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/**
+ * Records the heads of a database's chains (audit_log, identity_reads) outside it, periodically, where
+ * ANTT_AUDIT_ANCHOR_DIR or ANTT_AUDIT_ANCHOR_URL say; none when neither is set (a warning in production).
+ */
+export function anchorTrail(sqlite: Database.Database, name: string): ReturnType<typeof startAnchoring> | null {
+  const target = anchorTargetFromEnv();
+  if (!target) {
+    if (isProduction()) console.warn(`[${name}] ANTT_AUDIT_ANCHOR_DIR / ANTT_AUDIT_ANCHOR_URL not set: removal of the last audit entries cannot be detected.`);
+    return null;
+  }
+  return startAnchoring({ sqlite, name, target });
 }
