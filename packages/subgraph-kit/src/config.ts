@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { createVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, loadOrCreateSigningKey, type TokenVerifier } from '@antt/auth';
+import {
+  createVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_CLOCK_SKEW_S,
+  DEFAULT_ISSUER,
+  DEFAULT_MAX_TOKEN_LIFETIME_S,
+  loadOrCreateSigningKey,
+  type TokenVerifier,
+} from '@antt/auth';
 import { ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
 
 /** Root of the checkout (packages/subgraph-kit/src → ../../..). */
@@ -41,12 +49,26 @@ export function portFromEnv(fallback: number): number {
   return n;
 }
 
+/** A whole number of seconds from the environment; a typo refuses to start rather than weakening a check. */
+function positiveSeconds(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a whole number of seconds above 0.`);
+  return n;
+}
+
 /**
  * The token verifier: production sets ANTT_JWKS_URL (the identity provider's key set); the embedded
  * default verifies against the key generated under .data/keys on first start.
  */
 export async function verifierFromEnv(): Promise<TokenVerifier> {
-  const settings = { issuer: process.env.ANTT_JWT_ISSUER ?? DEFAULT_ISSUER, audience: process.env.ANTT_JWT_AUDIENCE ?? DEFAULT_AUDIENCE };
+  const settings = {
+    issuer: process.env.ANTT_JWT_ISSUER ?? DEFAULT_ISSUER,
+    audience: process.env.ANTT_JWT_AUDIENCE ?? DEFAULT_AUDIENCE,
+    maxLifetimeSeconds: positiveSeconds('ANTT_TOKEN_MAX_LIFETIME_S', DEFAULT_MAX_TOKEN_LIFETIME_S),
+    clockSkewSeconds: positiveSeconds('ANTT_TOKEN_CLOCK_SKEW_S', DEFAULT_CLOCK_SKEW_S),
+  };
   if (process.env.ANTT_JWKS_URL) return createVerifier({ jwksUrl: new URL(process.env.ANTT_JWKS_URL) }, settings);
   await loadOrCreateSigningKey(keysDir());
   const jwks = JSON.parse(readFileSync(join(keysDir(), 'jwks.json'), 'utf8'));
