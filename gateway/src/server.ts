@@ -13,18 +13,20 @@ import { AuditTrail } from '@antt/audit';
 import {
   dataDir,
   edgeApolloOptions,
-  formatError,
   GATEWAY_HEADER,
   includeStacktrace,
   openDatabase,
   REQUEST_ID_HEADER,
   serve,
+  verifiedCaller,
+  anchorTrail,
   type RunningServer,
 } from '@antt/subgraph-kit';
+import { UnauthenticatedSummary } from './unauthenticated.js';
 import { readClassMap } from './data-classes.js';
 import { loadDashboardOperations } from './dashboard-operations.js';
 import { gatewayPolicyPlugin } from './policy.js';
-import { subgraphClientError, withGatewayScalars } from './errors.js';
+import { gatewayFormatError, subgraphClientError, withGatewayScalars } from './errors.js';
 import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
 import { SubgraphFallback } from './fallback.js';
@@ -47,16 +49,23 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** Longest a subgraph may take to answer, in milliseconds; default ANTT_SUBGRAPH_TIMEOUT_MS or 15 000. */
   subgraphTimeoutMs?: number;
-  /** The secret the gateway presents to subgraphs; only it may use _entities and _service. */
-  gatewaySecret: string;
+  /**
+   * The secret the gateway presents to each subgraph (only it may use _entities and _service there):
+   * one per subgraph, so that a subgraph's secret opens no other. A single string (tests) is used for all.
+   */
+  gatewaySecret: string | Partial<Record<OrganizationId, string>>;
   /** Called for every request the gateway sends to a subgraph (tests count them). */
   onSubgraphCall?: (subgraph: string) => void;
   /** The gateway's audit database; default .data/gateway.sqlite, ':memory:' in tests. */
   auditFile?: string;
   /** Operations a dashboard may run, by hash; default the committed gateway/operations/dashboard. */
   dashboardOperations?: Map<string, string>;
-  /** Requests per minute and token. */
+  /** Requests per minute and verified caller. */
   rateLimitPerMinute?: number;
+  /** Requests per minute and client address without a valid token. */
+  unauthenticatedPerMinute?: number;
+  /** How often failed authentications are summed up in one audit entry; default a minute. */
+  unauthenticatedSummaryMs?: number;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -95,6 +104,13 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+function secretFor(secrets: GatewayOptions['gatewaySecret'], subgraph: string): string {
+  if (typeof secrets === 'string') return secrets;
+  const secret = secrets[subgraph as OrganizationId];
+  if (!secret) throw new Error(`No gateway secret for subgraph ${subgraph}.`);
+  return secret;
+}
+
 export async function startGateway(opts: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway 2.14 reports anonymous usage unless told not to; this federation sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
@@ -112,7 +128,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
             fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) }),
           },
           name,
-          opts.gatewaySecret,
+          secretFor(opts.gatewaySecret, name),
           fallback,
           opts.onSubgraphCall,
         ),
@@ -123,17 +139,20 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const dashboardOperations = opts.dashboardOperations ?? loadDashboardOperations();
   const { sqlite } = openDatabase({ file: opts.auditFile ?? join(dataDir(), 'gateway.sqlite'), migrationsFolder: GATEWAY_MIGRATIONS, create: true });
   const trail = new AuditTrail(sqlite);
+  const unauthenticated = new UnauthenticatedSummary(trail, opts.unauthenticatedSummaryMs);
   const edge = edgeApolloOptions<GatewayContext>();
   const server = await serve<GatewayContext>({
     port: opts.port ?? 0,
     host: opts.host,
     rateLimitPerMinute: opts.rateLimitPerMinute,
+    unauthenticatedPerMinute: opts.unauthenticatedPerMinute,
+    verifier: opts.verifier,
     apollo: (drain) =>
       new ApolloServer<GatewayContext>({
         ...edge,
         gateway,
         includeStacktraceInErrorResponses: includeStacktrace,
-        formatError,
+        formatError: gatewayFormatError,
         stopOnTerminationSignals: false,
         plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), drain],
       }),
@@ -147,32 +166,20 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     context: async (req) => {
       const requestId = randomUUID();
       try {
-        const identity = await opts.verifier(req.headers.authorization);
-        return { identity, authorization: req.headers.authorization!, requestId };
+        return { identity: verifiedCaller(req), authorization: req.headers.authorization!, requestId };
       } catch (e) {
-        trail.append([
-          {
-            at: new Date().toISOString(),
-            requestId,
-            userId: 'anonymous',
-            organization: 'unknown',
-            roles: [],
-            operation: 'unknown',
-            action: 'DENY',
-            typeName: null,
-            dataClass: null,
-            recordIds: [],
-            fields: [],
-            outcome: 'UNAUTHENTICATED',
-          },
-        ]);
+        // One summary entry per interval, not one per attempt: a flood of bad tokens must not flood the trail.
+        unauthenticated.count(req.ip);
         throw e;
       }
     },
     health: () => ({ gateway: true }),
   });
+  const anchoring = opts.auditFile === ':memory:' ? null : anchorTrail(sqlite, 'gateway');
   const stop = async () => {
     await server.stop();
+    unauthenticated.stop();
+    await anchoring?.stop();
     sqlite.close();
   };
   return { ...server, stop, [Symbol.asyncDispose]: stop };

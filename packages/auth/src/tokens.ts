@@ -58,13 +58,12 @@ export function createVerifier(
         algorithms: [TOKEN_ALG],
         // A token without an expiry would never expire.
         requiredClaims: ['exp', 'sub'],
-        clockTolerance: skew,
       }));
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw unauthenticated('Mã xác thực đã hết hạn: hãy đăng nhập lại.');
       throw unauthenticated('Mã xác thực không hợp lệ.');
     }
-    // Bounded lifetime: issued now or in the past (within the clock skew), expiring within the maximum
+    // Bounded lifetime: issued now or in the past (the clock skew applies to the issue time only, never to the expiry), expiring within the maximum
     // lifetime of its issue and of now. A token minted a year ahead, or for a century, is refused.
     const now = Math.floor(Date.now() / 1000);
     const { exp, iat } = payload;

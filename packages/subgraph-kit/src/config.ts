@@ -75,13 +75,26 @@ export async function verifierFromEnv(): Promise<TokenVerifier> {
   return createVerifier({ jwks }, settings);
 }
 
+/** Environment variable holding the gateway's secret for one subgraph, e.g. ANTT_GATEWAY_SECRET_POLICE. */
+export function gatewaySecretVariable(org: OrganizationId): string {
+  return `ANTT_GATEWAY_SECRET_${org.toUpperCase()}`;
+}
+
 /**
- * The secret the gateway presents to subgraphs (so that only it may use _entities and _service):
- * ANTT_GATEWAY_SECRET, else generated under .data/keys on first use.
+ * The secret the gateway presents to one subgraph (so that only it may use _entities and _service
+ * there): ANTT_GATEWAY_SECRET_<ORG>, else generated under .data/keys/gateway-<org>.secret on first
+ * use. Each subgraph accepts only its own; the gateway holds all of them. The former single
+ * ANTT_GATEWAY_SECRET, which opened every subgraph, is refused.
  */
-export function gatewaySecret(): string {
-  if (process.env.ANTT_GATEWAY_SECRET) return process.env.ANTT_GATEWAY_SECRET;
-  const file = join(keysDir(), 'gateway.secret');
+export function gatewaySecret(org: OrganizationId): string {
+  if (process.env.ANTT_GATEWAY_SECRET)
+    throw new Error('ANTT_GATEWAY_SECRET (one secret for every subgraph) is no longer accepted: set ANTT_GATEWAY_SECRET_<ORG> for each subgraph.');
+  const fromEnv = process.env[gatewaySecretVariable(org)];
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new Error(`${gatewaySecretVariable(org)} must be at least 32 characters.`);
+    return fromEnv;
+  }
+  const file = join(keysDir(), `gateway-${org}.secret`);
   if (!existsSync(file)) {
     mkdirSync(keysDir(), { recursive: true, mode: 0o700 });
     try {
@@ -91,4 +104,9 @@ export function gatewaySecret(): string {
     }
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/** Every subgraph's secret, for the gateway. */
+export function gatewaySecrets(): Record<OrganizationId, string> {
+  return Object.fromEntries(ORGANIZATION_IDS.map((org) => [org, gatewaySecret(org)])) as Record<OrganizationId, string>;
 }

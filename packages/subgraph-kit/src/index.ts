@@ -35,3 +35,4 @@ export * from './records/index.js';
 export * from './errors/contract.js';
 export * from './errors/translate.js';
 export * from './cost.js';
+export * from './execution-bound.js';

@@ -30,7 +30,7 @@ import { trailOf, writesInTransactions } from './writes.js';
 import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
 import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
 import { dataDir, defaultPort, gatewaySecret, portFromEnv, verifierFromEnv } from './config.js';
-import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
+import { formatError, includeStacktrace, serve, verifiedCaller, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import { anchorTargetFromEnv, startAnchoring } from '@antt/audit';
@@ -216,13 +216,14 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
   return serve<SubgraphContext>({
     port: opts.port ?? 0,
     host: opts.host,
+    verifier: opts.verifier,
     apollo: (drain) => {
       const config = subgraphApolloConfig(sg, opts.db);
       return new ApolloServer<SubgraphContext>({ ...config, plugins: [...config.plugins, drain] });
     },
     context: async (req) => {
       // Identity comes from the verified token alone; other identity headers a client sends are ignored.
-      const identity = await opts.verifier(req.headers.authorization);
+      const identity = verifiedCaller(req);
       const fromGateway = isGatewaySecret(req.headers[GATEWAY_HEADER], opts.gatewaySecret);
       const requestId = fromGateway && typeof req.headers[REQUEST_ID_HEADER] === 'string' ? req.headers[REQUEST_ID_HEADER] : undefined;
       return contextFor(sg, opts.db, identity, { fromGateway, requestId, audit: new RequestAudit() });
@@ -242,7 +243,7 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
   const server = await startSubgraph(sg, {
     db,
     verifier: await verifierFromEnv(),
-    gatewaySecret: gatewaySecret(),
+    gatewaySecret: gatewaySecret(sg.name),
     port: portFromEnv(defaultPort(sg.name)),
     host: process.env.HOST,
   });
