@@ -101,7 +101,7 @@ export function startAnchoring(opts: { sqlite: Database.Database; name: string; 
 } {
   const log = opts.log ?? ((m) => console.error(m));
   let last = '';
-  const flush = async () => {
+  const record = async () => {
     try {
       const heads = chainHeads(opts.sqlite);
       const key = JSON.stringify(heads.map((h) => [h.table, h.count, h.head]));
@@ -112,6 +112,9 @@ export function startAnchoring(opts: { sqlite: Database.Database; name: string; 
       log(`[audit] anchor of ${opts.name} not recorded: ${(e as Error).message}`);
     }
   };
+  // One recording at a time: two overlapping ones would both see a change and record it twice.
+  let queue: Promise<void> = Promise.resolve();
+  const flush = () => (queue = queue.then(record));
   void flush();
   const timer = setInterval(() => void flush(), opts.intervalMs ?? anchorIntervalMs());
   timer.unref();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +10,7 @@ import {
   latestAnchors,
   protectChainedTables,
   recordAnchors,
+  startAnchoring,
   verifyChainedTable,
   verifyTrail,
   type AuditEntry,
@@ -180,5 +181,22 @@ describe('a chained table (the reasons for reading a reporter’s identity)', ()
     expect(head.count).toBe(3);
     db2.exec('DROP TABLE identity_reads');
     expect(verifyChainedTable(db2, IDENTITY_READS_CHAIN)).toMatchObject({ ok: false, reason: expect.stringContaining('missing') });
+  });
+});
+
+describe('anchoring while a server runs', () => {
+  it('records the heads at start, again when they changed, and not when they did not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anchors-'));
+    const db = fresh();
+    const trail = new AuditTrail(db);
+    trail.append([entry(1)]);
+    const anchoring = startAnchoring({ sqlite: db, name: 'gateway', target: { dir }, intervalMs: 3_600_000 });
+    await anchoring.flush();
+    trail.append([entry(2)]);
+    await anchoring.flush();
+    await anchoring.stop();
+    const lines = readFileSync(join(dir, 'gateway.anchors.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { count: number }).count)).toEqual([1, 2]);
+    expect(verifyTrail(db, latestAnchors(dir, 'gateway').get('audit_log'))).toMatchObject({ ok: true, entries: 2 });
   });
 });
