@@ -171,8 +171,28 @@ describe('rate limits per verified caller and per client address', () => {
   it('counts a caller once however the Authorization header is spelled, and throttles invalid tokens by address with one summary entry', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'antt-gw-'));
     const auditFile = join(dir, 'gateway.sqlite');
-    const small = await startFederation({ rateLimitPerMinute: 3, unauthenticatedPerMinute: 3, gatewayAuditFile: auditFile });
+    // The subgraphs read their limits from the environment.
+    const saved = [process.env.ANTT_RATE_LIMIT_PER_MINUTE, process.env.ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE];
+    process.env.ANTT_RATE_LIMIT_PER_MINUTE = '3';
+    process.env.ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE = '3';
+    const small = await startFederation({ rateLimitPerMinute: 3, unauthenticatedPerMinute: 3, gatewayAuditFile: auditFile }).finally(() => {
+      for (const [k, v] of [
+        ['ANTT_RATE_LIMIT_PER_MINUTE', saved[0]],
+        ['ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', saved[1]],
+      ] as const)
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+    });
     try {
+      // Directly at a subgraph: the same, by identity and by address.
+      const police = (await bearer(staff('police', BINH_THUAN))).slice('Bearer '.length);
+      const atSubgraph = [];
+      for (const auth of [`Bearer ${police}`, `bearer ${police}`, `BEARER  ${police}`, `Bearer ${police}`])
+        atSubgraph.push((await post(small.subgraphs.police.url, QUERY, {}, auth)).status);
+      expect(atSubgraph).toEqual([200, 200, 200, 429]);
+      const badAtSubgraph = [];
+      for (let i = 0; i < 4; i++) badAtSubgraph.push((await post(small.subgraphs.police.url, QUERY, {}, `Bearer forged-${i}`)).status);
+      expect(badAtSubgraph).toEqual([401, 401, 401, 429]);
       const token = (await bearer(leadership())).slice('Bearer '.length);
       const codes = [];
       for (const auth of [`Bearer ${token}`, `bearer ${token}`, `BEARER ${token}`, `Bearer  ${token}`, ` Bearer ${token} `])
