@@ -152,6 +152,12 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
           if (lookup) return null;
           throw forbidden(decision.message);
         }
+        const suppress = (result: unknown): unknown =>
+          suppressBelow !== null && typeof result === 'number' && result > 0 && result < suppressBelow && !authorize.seeSmallCounts(ctx.scope.principal, owner)
+            ? null
+            : result;
+        // Most fields: nothing to record, no closure per resolution.
+        if (!decision.audited && !auditNull) return suppress(resolve(source, args, ctx, info));
         const note = { typeName: type.name, field: field.name, dataClass: cls };
         // Recorded once the outcome is known: a read that failed is a failed read, not a read; a
         // lookup that answered null is recorded as a refusal (not found and forbidden look alike).
@@ -163,15 +169,7 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
             if (!ids.length) ctx.audit?.read({ ...note, recordId: null });
             for (const id of ids) ctx.audit?.read({ ...note, recordId: id });
           }
-          if (
-            suppressBelow !== null &&
-            typeof result === 'number' &&
-            result > 0 &&
-            result < suppressBelow &&
-            !authorize.seeSmallCounts(ctx.scope.principal, owner)
-          )
-            return null;
-          return result;
+          return suppress(result);
         };
         const fail = (e: unknown): never => {
           if (decision.audited || auditNull) ctx.audit?.failed({ ...note, recordId: recordId(source) ?? idArgs(args)[0] ?? null }, errorCode(e));
