@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { demoUsers, loadOrCreateSigningKey, signToken } from '@antt/auth';
 import { ORGANIZATION_IDS } from '@antt/reference';
-import { GATEWAY_DEFAULT_PORT, REPO_ROOT, dataDir, defaultPort, gatewaySecret, keysDir, subgraphUrlVariable } from '@antt/subgraph-kit';
+import { GATEWAY_DEFAULT_PORT, REPO_ROOT, dataDir, defaultPort, gatewaySecrets, keysDir, subgraphUrlVariable } from '@antt/subgraph-kit';
 
 const require = createRequire(import.meta.url);
 const tsx = require.resolve('tsx');
@@ -71,7 +71,7 @@ process.once('SIGTERM', () => void stopAll(0));
 
 try {
   const key = await loadOrCreateSigningKey(keysDir());
-  gatewaySecret(); // created once here, before ten processes race to create it
+  gatewaySecrets(); // created once here, before ten processes race to create them
   console.log(`Data directory: ${dataDir()}`);
   const urls: Record<string, string> = {};
   await Promise.all(

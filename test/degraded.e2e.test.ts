@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '@antt/gateway';
 import { ORGANIZATION_IDS, ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { BINH_THUAN, CHIENG_PHA, leadership, staff, testVerifier } from '@antt/testing';
-import { TEST_GATEWAY_SECRET, post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
+import { TEST_GATEWAY_SECRETS, post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
 import { COMMUNE_OVERVIEW } from './support/commune-overview.js';
 
 let fed: Federation;
@@ -35,7 +35,7 @@ function unavailable(org: OrganizationId, path: (string | number)[]) {
   return {
     message: `${ORGANIZATIONS[org].nameVi} tạm thời không trả lời: phần số liệu này để trống.`,
     path,
-    extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: org, serviceName: org },
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: org },
   };
 }
 
@@ -143,7 +143,7 @@ describe('a subgraph that answers too late or with a server error', () => {
     const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([k, v]) => [k, v.url]));
     const gateway = await startGateway({
       verifier: await testVerifier(),
-      gatewaySecret: TEST_GATEWAY_SECRET,
+      gatewaySecret: TEST_GATEWAY_SECRETS,
       auditFile: ':memory:',
       subgraphTimeoutMs: timeoutMs,
       subgraphUrls: { ...urls, infocomm: `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql` },
@@ -213,7 +213,7 @@ describe('a write to a stopped subgraph', () => {
       {
         message: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La tạm thời không trả lời: thao tác chưa được thực hiện, hãy gửi lại sau.',
         path: ['recordWomenActivity'],
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women', serviceName: 'women' },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' },
       },
     ]);
     expect(sentTo).toEqual(['women']);
@@ -249,7 +249,7 @@ describe('a hung subgraph behind a circuit breaker', () => {
     const urls = Object.fromEntries(Object.entries(fed.subgraphs).map(([k, v]) => [k, v.url]));
     const gateway = await startGateway({
       verifier: await testVerifier(),
-      gatewaySecret: TEST_GATEWAY_SECRET,
+      gatewaySecret: TEST_GATEWAY_SECRETS,
       auditFile: ':memory:',
       subgraphTimeoutMs: 300,
       breakerResetMs: 300,

@@ -10,7 +10,8 @@
  */
 import type { ApolloGateway } from '@apollo/gateway';
 import { GraphQLError, GraphQLScalarType, type GraphQLSchema } from 'graphql';
-import { DateScalar, DateTimeScalar } from '@antt/subgraph-kit';
+import type { GraphQLFormattedError } from 'graphql';
+import { DateScalar, DateTimeScalar, formatError } from '@antt/subgraph-kit';
 
 const SCALARS = [DateScalar, DateTimeScalar];
 
@@ -75,4 +76,16 @@ export async function subgraphClientError(response: { status: number; clone(): {
   // Several variables failed (graphql-js reports one error each): one error naming them all.
   extensions.problems = ours.map((e) => ({ field: e.extensions?.field ?? null, message: e.message }));
   return new GraphQLError(ours.map((e) => e.message as string).join(' '), { extensions });
+}
+
+/**
+ * The gateway's error formatting: the shared one (known codes pass in Vietnamese, the rest masked), then
+ * without `serviceName`, which @apollo/gateway adds to a subgraph's errors: a client never learns how
+ * the federation is split into services.
+ */
+export function gatewayFormatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const out = formatError(formatted, error);
+  if (!out.extensions || !('serviceName' in out.extensions)) return out;
+  const { serviceName: _dropped, ...extensions } = out.extensions;
+  return { ...out, extensions };
 }

@@ -2,7 +2,7 @@
  * Runs the gateway on its own. Subgraph URLs come from ANTT_<ORG>_URL (default: the embedded
  * default's ports 4001-4009), the port from PORT (default 4000).
  */
-import { GATEWAY_DEFAULT_PORT, gatewaySecret, log, portFromEnv, subgraphUrlVariable, verifierFromEnv } from '@antt/subgraph-kit';
+import { GATEWAY_DEFAULT_PORT, gatewaySecrets, log, portFromEnv, subgraphUrlVariable, verifierFromEnv } from '@antt/subgraph-kit';
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { startGateway } from './server.js';
 
@@ -12,7 +12,7 @@ const subgraphUrls = Object.fromEntries(
 const server = await startGateway({
   subgraphUrls,
   verifier: await verifierFromEnv(),
-  gatewaySecret: gatewaySecret(),
+  gatewaySecret: gatewaySecrets(),
   port: portFromEnv(GATEWAY_DEFAULT_PORT),
   host: process.env.HOST,
 });

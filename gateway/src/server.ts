@@ -14,19 +14,21 @@ import {
   createMetrics,
   dataDir,
   edgeApolloOptions,
-  formatError,
   GATEWAY_HEADER,
   includeStacktrace,
   openDatabase,
   REQUEST_ID_HEADER,
   serve,
   serviceLog,
+  verifiedCaller,
+  anchorTrail,
   type RunningServer,
 } from '@antt/subgraph-kit';
+import { UnauthenticatedSummary } from './unauthenticated.js';
 import { readClassMap } from './data-classes.js';
 import { loadDashboardOperations } from './dashboard-operations.js';
 import { gatewayPolicyPlugin } from './policy.js';
-import { subgraphClientError, withGatewayScalars } from './errors.js';
+import { gatewayFormatError, subgraphClientError, withGatewayScalars } from './errors.js';
 import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
 import { SubgraphFallback } from './fallback.js';
@@ -52,16 +54,23 @@ export interface GatewayOptions {
   breakerResetMs?: number;
   /** Longest a subgraph may take to answer, in milliseconds; default ANTT_SUBGRAPH_TIMEOUT_MS or 15 000. */
   subgraphTimeoutMs?: number;
-  /** The secret the gateway presents to subgraphs; only it may use _entities and _service. */
-  gatewaySecret: string;
+  /**
+   * The secret the gateway presents to each subgraph (only it may use _entities and _service there):
+   * one per subgraph, so that a subgraph's secret opens no other. A single string (tests) is used for all.
+   */
+  gatewaySecret: string | Partial<Record<OrganizationId, string>>;
   /** Called for every request the gateway sends to a subgraph (tests count them). */
   onSubgraphCall?: (subgraph: string) => void;
   /** The gateway's audit database; default .data/gateway.sqlite, ':memory:' in tests. */
   auditFile?: string;
   /** Operations a dashboard may run, by hash; default the committed gateway/operations/dashboard. */
   dashboardOperations?: Map<string, string>;
-  /** Requests per minute and token. */
+  /** Requests per minute and verified caller. */
   rateLimitPerMinute?: number;
+  /** Requests per minute and client address without a valid token. */
+  unauthenticatedPerMinute?: number;
+  /** How often failed authentications are summed up in one audit entry; default a minute. */
+  unauthenticatedSummaryMs?: number;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -112,6 +121,13 @@ function failureReason(error: unknown): string {
   return 'error';
 }
 
+function secretFor(secrets: GatewayOptions['gatewaySecret'], subgraph: string): string {
+  if (typeof secrets === 'string') return secrets;
+  const secret = secrets[subgraph as OrganizationId];
+  if (!secret) throw new Error(`No gateway secret for subgraph ${subgraph}.`);
+  return secret;
+}
+
 export async function startGateway(opts: GatewayOptions): Promise<RunningServer> {
   // @apollo/gateway 2.14 reports anonymous usage unless told not to; this federation sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
@@ -139,7 +155,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
             fetcher: breakerFor(name).fetcher,
           },
           name,
-          opts.gatewaySecret,
+          secretFor(opts.gatewaySecret, name),
           fallback,
           opts.onSubgraphCall,
           (subgraph, error) => metrics.subgraphFailures.inc({ subgraph, reason: failureReason(error) }),
@@ -151,17 +167,20 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const dashboardOperations = opts.dashboardOperations ?? loadDashboardOperations();
   const { sqlite } = openDatabase({ file: opts.auditFile ?? join(dataDir(), 'gateway.sqlite'), migrationsFolder: GATEWAY_MIGRATIONS, create: true });
   const trail = new AuditTrail(sqlite);
+  const unauthenticated = new UnauthenticatedSummary(trail, opts.unauthenticatedSummaryMs);
   const edge = edgeApolloOptions<GatewayContext>();
   const server = await serve<GatewayContext>({
     port: opts.port ?? 0,
     host: opts.host,
     rateLimitPerMinute: opts.rateLimitPerMinute,
+    unauthenticatedPerMinute: opts.unauthenticatedPerMinute,
+    verifier: opts.verifier,
     apollo: (drain) =>
       new ApolloServer<GatewayContext>({
         ...edge,
         gateway,
         includeStacktraceInErrorResponses: includeStacktrace,
-        formatError,
+        formatError: gatewayFormatError,
         stopOnTerminationSignals: false,
         plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), drain],
       }),
@@ -176,26 +195,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       // One id follows the request into every subgraph and the audit trails (observe() set it).
       const requestId = (req.res?.locals.requestId as string | undefined) ?? randomUUID();
       try {
-        const identity = await opts.verifier(req.headers.authorization);
+        const identity = verifiedCaller(req);
         if (req.res) req.res.locals.subject = identity.userId;
         return { identity, authorization: req.headers.authorization!, requestId };
       } catch (e) {
-        trail.append([
-          {
-            at: new Date().toISOString(),
-            requestId,
-            userId: 'anonymous',
-            organization: 'unknown',
-            roles: [],
-            operation: 'unknown',
-            action: 'DENY',
-            typeName: null,
-            dataClass: null,
-            recordIds: [],
-            fields: [],
-            outcome: 'UNAUTHENTICATED',
-          },
-        ]);
+        // One summary entry per interval, not one per attempt: a flood of bad tokens must not flood the trail.
+        unauthenticated.count(req.ip);
         throw e;
       }
     },
@@ -210,9 +215,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       return { ready: Object.values(subgraphs).some((s) => s !== 'OPEN'), subgraphs };
     },
   });
+  const anchoring = opts.auditFile === ':memory:' ? null : anchorTrail(sqlite, 'gateway');
   const stop = async () => {
     await server.stop();
     for (const b of breakers.values()) b.shutdown();
+    unauthenticated.stop();
+    await anchoring?.stop();
     sqlite.close();
   };
   return { ...server, stop, [Symbol.asyncDispose]: stop };

@@ -77,7 +77,12 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as [string, OrganizationSubgra
         for (const c of CALLERS) {
           // The gate records every refusal (by an error, or by null for a single-record lookup).
           const denials: string[] = [];
-          const audit = { read: () => undefined, denied: (e: { field: string }) => void denials.push(e.field) };
+          // A null answer is recorded too (NOT_FOUND_OR_FORBIDDEN): only the gate's own refusals count here.
+          const audit = {
+            read: () => undefined,
+            failed: () => undefined,
+            denied: (e: { field: string; outcome?: string }) => void (e.outcome ? 0 : denials.push(e.field)),
+          };
           const ctx = contextFor(sg, db, c.identity(sg.name), { fromGateway: true, audit });
           const info = { fieldName: field.name, parentType: type, returnType: field.type, path: { key: field.name }, schema } as unknown as GraphQLResolveInfo;
           // A field the gate lets through may still fail inside (missing arguments): only the gate's refusal counts here.
@@ -95,7 +100,12 @@ describe.each(SUBGRAPHS.map((sg) => [sg.name, sg] as [string, OrganizationSubgra
         for (const c of CALLERS) {
           // The gate records its refusal before answering null; a lookup that merely finds nothing does not.
           const denials: string[] = [];
-          const audit = { read: () => undefined, denied: (e: { field: string }) => void denials.push(e.field) };
+          // A null answer is recorded too (NOT_FOUND_OR_FORBIDDEN): only the gate's own refusals count here.
+          const audit = {
+            read: () => undefined,
+            failed: () => undefined,
+            denied: (e: { field: string; outcome?: string }) => void (e.outcome ? 0 : denials.push(e.field)),
+          };
           const ctx = contextFor(sg, db, c.identity(sg.name), { fromGateway: true, audit });
           const result = await Promise.resolve(resolveReference({ __typename: type.name, id: '1' }, ctx, {})).catch(() => 'error');
           const refusedAtGate = result === null && denials.includes('__resolveReference');

@@ -21,8 +21,18 @@ export interface Federation {
 
 export const TEST_GATEWAY_SECRET = 'test-gateway-secret-not-for-production';
 
+/** Each subgraph's own secret in tests: one subgraph's secret opens no other. */
+export const testGatewaySecret = (org: OrganizationId) => `${TEST_GATEWAY_SECRET}-${org}`;
+export const TEST_GATEWAY_SECRETS = Object.fromEntries(SUBGRAPHS.map((sg) => [sg.name, testGatewaySecret(sg.name)])) as Record<OrganizationId, string>;
+
 export async function startFederation(
-  opts: { demo?: boolean; onSubgraphCall?: (name: string) => void; rateLimitPerMinute?: number; gatewayAuditFile?: string } = {},
+  opts: {
+    demo?: boolean;
+    onSubgraphCall?: (name: string) => void;
+    rateLimitPerMinute?: number;
+    unauthenticatedPerMinute?: number;
+    gatewayAuditFile?: string;
+  } = {},
 ): Promise<Federation> {
   const verifier = await testVerifier();
   const subgraphs = {} as Record<OrganizationId, RunningServer>;
@@ -35,21 +45,22 @@ export async function startFederation(
       closers.push(() => sqlite.close());
       databases[sg.name] = sqlite;
       dbs[sg.name] = db;
-      subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, gatewaySecret: TEST_GATEWAY_SECRET, port: 0 });
+      subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, gatewaySecret: testGatewaySecret(sg.name), port: 0 });
     }),
   );
   const gateway = await startGateway({
     verifier,
     port: 0,
-    gatewaySecret: TEST_GATEWAY_SECRET,
+    gatewaySecret: TEST_GATEWAY_SECRETS,
     auditFile: opts.gatewayAuditFile ?? ':memory:',
     rateLimitPerMinute: opts.rateLimitPerMinute,
+    unauthenticatedPerMinute: opts.unauthenticatedPerMinute,
     onSubgraphCall: opts.onSubgraphCall,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])),
   });
   const restart = async (org: OrganizationId) => {
     const sg = SUBGRAPHS.find((s) => s.name === org)!;
-    subgraphs[org] = await startSubgraph(sg, { db: dbs[org], verifier, gatewaySecret: TEST_GATEWAY_SECRET, port: subgraphs[org].port });
+    subgraphs[org] = await startSubgraph(sg, { db: dbs[org], verifier, gatewaySecret: testGatewaySecret(org), port: subgraphs[org].port });
   };
   const stop = async () => {
     await gateway.stop();

@@ -118,17 +118,59 @@ export interface VerifyResult {
   reason: string | null;
 }
 
-/** Walks the chain from the start and reports the first broken link. */
-export function verifyTrail(sqlite: Database.Database): VerifyResult {
+/** A chain head recorded outside the database (anchor.ts): how many rows there were, and the last one's hash. */
+export interface ChainAnchor {
+  count: number;
+  head: string;
+}
+
+function tableExists(sqlite: Database.Database, table: string): boolean {
+  return !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+}
+
+/**
+ * Walks a chain from the start and reports the first broken link; against an anchor, also a chain
+ * shorter than it was (its last rows, or all, removed) or rewritten up to the anchor. A missing table
+ * is a failure, not a crash.
+ */
+export function verifyChain(
+  sqlite: Database.Database,
+  table: string,
+  hashOf: (prev: string, row: Record<string, unknown>) => string,
+  anchor?: ChainAnchor | null,
+): VerifyResult {
+  if (!tableExists(sqlite, table)) return { ok: false, entries: 0, firstBroken: null, reason: `table ${table} is missing (dropped?)` };
   let prev = GENESIS;
   let n = 0;
-  for (const r of sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<Record<string, unknown>>) {
-    n++;
-    const e = toEntry(r);
-    if (r.prev_hash !== prev)
-      return { ok: false, entries: n, firstBroken: e.id, reason: 'prev_hash does not match the previous entry (an entry was removed or inserted)' };
-    if (entryHash(prev, e) !== r.hash) return { ok: false, entries: n, firstBroken: e.id, reason: 'content does not match its hash (the entry was changed)' };
-    prev = r.hash as string;
+  let atAnchor: string | null = anchor && anchor.count === 0 ? GENESIS : null;
+  try {
+    for (const r of sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).iterate() as Iterable<Record<string, unknown>>) {
+      n++;
+      const id = r.id as number;
+      if (r.prev_hash !== prev)
+        return { ok: false, entries: n, firstBroken: id, reason: 'prev_hash does not match the previous entry (an entry was removed or inserted)' };
+      if (hashOf(prev, r) !== r.hash) return { ok: false, entries: n, firstBroken: id, reason: 'content does not match its hash (the entry was changed)' };
+      prev = r.hash as string;
+      if (anchor && n === anchor.count) atAnchor = prev;
+    }
+  } catch (e) {
+    return { ok: false, entries: n, firstBroken: null, reason: `table ${table} cannot be read: ${(e as Error).message}` };
+  }
+  if (anchor) {
+    if (n < anchor.count)
+      return {
+        ok: false,
+        entries: n,
+        firstBroken: n + 1,
+        reason: `truncated: ${n} entries, the anchor recorded ${anchor.count} (entries were removed at the end)`,
+      };
+    if (atAnchor !== anchor.head)
+      return { ok: false, entries: n, firstBroken: null, reason: 'the chain does not reach the anchored head (the trail was rewritten)' };
   }
   return { ok: true, entries: n, firstBroken: null, reason: null };
+}
+
+/** Walks the audit trail's chain from the start and reports the first broken link (and truncation, against an anchor). */
+export function verifyTrail(sqlite: Database.Database, anchor?: ChainAnchor | null): VerifyResult {
+  return verifyChain(sqlite, 'audit_log', (prev, r) => entryHash(prev, toEntry(r)), anchor);
 }

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { AuditTrail, verifyTrail, type AuditEntry } from '../src/index.js';
+import {
+  AuditTrail,
+  chainHeads,
+  IDENTITY_READS_CHAIN,
+  latestAnchors,
+  protectChainedTables,
+  recordAnchors,
+  startAnchoring,
+  verifyChainedTable,
+  verifyTrail,
+  type AuditEntry,
+} from '../src/index.js';
 
 function fresh(): Database.Database {
   const db = new Database(':memory:');
@@ -54,5 +68,135 @@ describe('the audit trail', () => {
     db.exec('DROP TRIGGER audit_log_no_delete');
     db.exec('DELETE FROM audit_log WHERE id = 2');
     expect(verifyTrail(db)).toMatchObject({ ok: false, firstBroken: 3, reason: expect.stringContaining('removed') });
+  });
+});
+
+describe('truncation and missing tables, against an anchor kept outside the database', () => {
+  const anchored = (db: Database.Database) => {
+    const head = chainHeads(db).find((a) => a.table === 'audit_log')!;
+    return { count: head.count, head: head.head };
+  };
+
+  it('accepts a chain that grew after its anchor', () => {
+    const db = fresh();
+    const trail = new AuditTrail(db);
+    trail.append([entry(1), entry(2)]);
+    const a = anchored(db);
+    trail.append([entry(3)]);
+    expect(verifyTrail(db, a)).toEqual({ ok: true, entries: 3, firstBroken: null, reason: null });
+  });
+
+  it('detects the last entries removed', () => {
+    const db = fresh();
+    new AuditTrail(db).append([entry(1), entry(2), entry(3)]);
+    const a = anchored(db);
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.exec('DELETE FROM audit_log WHERE id = 3');
+    expect(verifyTrail(db)).toMatchObject({ ok: true });
+    expect(verifyTrail(db, a)).toMatchObject({ ok: false, entries: 2, reason: expect.stringContaining('truncated') });
+  });
+
+  it('detects every entry removed', () => {
+    const db = fresh();
+    new AuditTrail(db).append([entry(1), entry(2)]);
+    const a = anchored(db);
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.exec('DELETE FROM audit_log');
+    expect(verifyTrail(db, a)).toMatchObject({ ok: false, entries: 0, reason: expect.stringContaining('truncated') });
+  });
+
+  it('detects a chain rewritten consistently from the start', () => {
+    const db = fresh();
+    new AuditTrail(db).append([entry(1), entry(2)]);
+    const a = anchored(db);
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.exec('DELETE FROM audit_log');
+    new AuditTrail(db).append([entry(1), entry(3)]);
+    expect(verifyTrail(db)).toMatchObject({ ok: true });
+    expect(verifyTrail(db, a)).toMatchObject({ ok: false, reason: expect.stringContaining('rewritten') });
+  });
+
+  it('reports a dropped table as broken instead of crashing', () => {
+    const db = fresh();
+    new AuditTrail(db).append([entry(1)]);
+    db.exec('DROP TABLE audit_log');
+    expect(verifyTrail(db)).toMatchObject({ ok: false, entries: 0, reason: expect.stringContaining('missing') });
+  });
+
+  it('keeps anchors in a directory and reads back the latest of each table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anchors-'));
+    const db = fresh();
+    const trail = new AuditTrail(db);
+    trail.append([entry(1)]);
+    await recordAnchors({ dir }, 'police', chainHeads(db));
+    trail.append([entry(2)]);
+    await recordAnchors({ dir }, 'police', chainHeads(db));
+    expect(latestAnchors(dir, 'police').get('audit_log')).toMatchObject({ count: 2 });
+    expect(latestAnchors(dir, 'women').size).toBe(0);
+  });
+});
+
+describe('a chained table (the reasons for reading a reporter’s identity)', () => {
+  const reasons = () => {
+    const db = new Database(':memory:');
+    db.exec(
+      `CREATE TABLE identity_reads (id integer PRIMARY KEY AUTOINCREMENT, record_kind text NOT NULL, record_id text NOT NULL, user_id text NOT NULL, organization text NOT NULL, reason text NOT NULL, at text NOT NULL, prev_hash text, hash text)`,
+    );
+    return db;
+  };
+  const insert = (db: Database.Database, n: number) =>
+    db
+      .prepare('INSERT INTO identity_reads (record_kind, record_id, user_id, organization, reason, at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run('CRIME_TIP', `tip-${n}`, 'u', 'police', 'Xác minh nguồn tin theo kế hoạch', `2026-11-0${n}T00:00:00.000Z`);
+
+  it('chains rows written before it had a chain, then every new row, by the database itself', () => {
+    const db = reasons();
+    insert(db, 1);
+    protectChainedTables(db);
+    insert(db, 2);
+    expect(db.prepare('SELECT count(*) AS n FROM identity_reads WHERE hash IS NULL').get()).toEqual({ n: 0 });
+    expect(verifyChainedTable(db, IDENTITY_READS_CHAIN)).toEqual({ ok: true, entries: 2, firstBroken: null, reason: null });
+  });
+
+  it('refuses UPDATE and DELETE, and detects changes behind the triggers’ back and truncation', () => {
+    const db = reasons();
+    protectChainedTables(db);
+    insert(db, 1);
+    insert(db, 2);
+    insert(db, 3);
+    expect(() => db.exec("UPDATE identity_reads SET reason = 'x'")).toThrow('identity_reads is append-only');
+    expect(() => db.exec('DELETE FROM identity_reads')).toThrow('identity_reads is append-only');
+    const head = chainHeads(db).find((a) => a.table === 'identity_reads')!;
+    db.exec('DROP TRIGGER identity_reads_no_update');
+    db.exec("UPDATE identity_reads SET reason = 'Tò mò xem thử người này là ai' WHERE id = 2");
+    expect(verifyChainedTable(db, IDENTITY_READS_CHAIN)).toMatchObject({ ok: false, firstBroken: 2 });
+    const db2 = reasons();
+    protectChainedTables(db2);
+    insert(db2, 1);
+    insert(db2, 2);
+    const head2 = chainHeads(db2).find((a) => a.table === 'identity_reads')!;
+    db2.exec('DROP TRIGGER identity_reads_no_delete');
+    db2.exec('DELETE FROM identity_reads WHERE id = 2');
+    expect(verifyChainedTable(db2, IDENTITY_READS_CHAIN, head2)).toMatchObject({ ok: false, reason: expect.stringContaining('truncated') });
+    expect(head.count).toBe(3);
+    db2.exec('DROP TABLE identity_reads');
+    expect(verifyChainedTable(db2, IDENTITY_READS_CHAIN)).toMatchObject({ ok: false, reason: expect.stringContaining('missing') });
+  });
+});
+
+describe('anchoring while a server runs', () => {
+  it('records the heads at start, again when they changed, and not when they did not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anchors-'));
+    const db = fresh();
+    const trail = new AuditTrail(db);
+    trail.append([entry(1)]);
+    const anchoring = startAnchoring({ sqlite: db, name: 'gateway', target: { dir }, intervalMs: 3_600_000 });
+    await anchoring.flush();
+    trail.append([entry(2)]);
+    await anchoring.flush();
+    await anchoring.stop();
+    const lines = readFileSync(join(dir, 'gateway.anchors.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { count: number }).count)).toEqual([1, 2]);
+    expect(verifyTrail(db, latestAnchors(dir, 'gateway').get('audit_log'))).toMatchObject({ ok: true, entries: 2 });
   });
 });

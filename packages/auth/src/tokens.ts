@@ -11,7 +11,15 @@ export const DEFAULT_AUDIENCE = 'antt-graph';
 export interface TokenSettings {
   issuer: string;
   audience: string;
+  /** Longest a token may live (exp − iat, and exp − now), in seconds; default DEFAULT_MAX_TOKEN_LIFETIME_S. */
+  maxLifetimeSeconds?: number;
+  /** Clock difference tolerated between the identity provider and this server, in seconds; default 60. */
+  clockSkewSeconds?: number;
 }
+
+/** Twelve hours: a working day and its overtime; set ANTT_TOKEN_MAX_LIFETIME_S to change. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_S = 12 * 3600;
+export const DEFAULT_CLOCK_SKEW_S = 60;
 
 export async function signToken(key: SigningKey, identity: Identity, opts: Partial<TokenSettings> & { expiresIn?: string | number } = {}): Promise<string> {
   return new SignJWT({ name: identity.name, org: identity.organization, unit: identity.unitId, roles: identity.roles })
@@ -28,24 +36,43 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Ident
 
 /**
  * Builds the verifier every server uses. Only ES256 is accepted (so `alg: none` and HMAC confusion are
- * refused by jose before any claim is read), and issuer, audience and expiry are checked.
+ * refused by jose before any claim is read), and issuer, audience and expiry are checked; the expiry is
+ * required and bounded (maxLifetimeSeconds), the issue time not in the future (clockSkewSeconds).
  */
 export function createVerifier(
   keys: { jwks: JSONWebKeySet } | { jwksUrl: URL },
   settings: TokenSettings = { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE },
 ): TokenVerifier {
   const getKey: JWTVerifyGetKey = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(keys.jwksUrl);
+  const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
+  const skew = settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_S;
   return async (authorization) => {
     if (!authorization) throw unauthenticated('Chưa đăng nhập: yêu cầu cần tiêu đề Authorization: Bearer <mã xác thực>.');
     const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!m) throw unauthenticated('Tiêu đề Authorization không đúng dạng: cần "Bearer <mã xác thực>".');
     let payload;
     try {
-      ({ payload } = await jwtVerify(m[1]!, getKey, { issuer: settings.issuer, audience: settings.audience, algorithms: [TOKEN_ALG] }));
+      ({ payload } = await jwtVerify(m[1]!, getKey, {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        algorithms: [TOKEN_ALG],
+        // A token without an expiry would never expire.
+        requiredClaims: ['exp', 'sub'],
+      }));
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw unauthenticated('Mã xác thực đã hết hạn: hãy đăng nhập lại.');
       throw unauthenticated('Mã xác thực không hợp lệ.');
     }
+    // Bounded lifetime: issued now or in the past (the clock skew applies to the issue time only, never to the expiry), expiring within the maximum
+    // lifetime of its issue and of now. A token minted a year ahead, or for a century, is refused.
+    const now = Math.floor(Date.now() / 1000);
+    const { exp, iat } = payload;
+    if (
+      typeof exp !== 'number' ||
+      exp - now > maxLifetime + skew ||
+      (iat !== undefined && (typeof iat !== 'number' || iat > now + skew || exp - iat > maxLifetime))
+    )
+      throw unauthenticated('Mã xác thực không hợp lệ.');
     const { sub, name, org, unit, roles } = payload as Record<string, unknown>;
     if (
       typeof sub !== 'string' ||

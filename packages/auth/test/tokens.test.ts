@@ -98,3 +98,39 @@ describe('token verification', () => {
     }
   });
 });
+
+describe('bounded token lifetimes', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const mint = async (claims: { iat?: number; exp?: number }) => {
+    let t = new SignJWT({ name: who.name, org: 'women', unit: who.unitId, roles: ['STAFF'] })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .setSubject('u1')
+      .setIssuer('antt-graph')
+      .setAudience('antt-graph');
+    if (claims.iat !== undefined) t = t.setIssuedAt(claims.iat);
+    if (claims.exp !== undefined) t = t.setExpirationTime(claims.exp);
+    return `Bearer ${await t.sign(await importJWK(key.privateJwk, 'ES256'))}`;
+  };
+
+  it.each([
+    ['without exp (it would never expire)', () => ({ iat: now() })],
+    ['issued a year ahead', () => ({ iat: now() + 365 * 86400, exp: now() + 365 * 86400 + 3600 })],
+    ['issued two minutes ahead (beyond the clock skew)', () => ({ iat: now() + 120, exp: now() + 3600 })],
+    ['expiring in a century', () => ({ iat: now(), exp: now() + 100 * 365 * 86400 })],
+    ['living longer than the maximum', () => ({ iat: now() - 60, exp: now() + 12 * 3600 + 60 })],
+    ['without iat, expiring beyond the maximum', () => ({ exp: now() + 13 * 3600 })],
+  ])('refuses a token %s with 401', async (_w, claims) => {
+    expect(await refused(await mint(claims()))).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+  });
+
+  it('accepts a token issued a few seconds ahead (clock skew) and one of the maximum lifetime', async () => {
+    expect(await verify(await mint({ iat: now() + 20, exp: now() + 3600 }))).toEqual(who);
+    expect(await verify(await mint({ iat: now(), exp: now() + 12 * 3600 }))).toEqual(who);
+  });
+
+  it('takes the maximum lifetime from its settings', async () => {
+    const strict = createVerifier({ jwks: { keys: [key.publicJwk] } }, { issuer: 'antt-graph', audience: 'antt-graph', maxLifetimeSeconds: 600 });
+    await expect(strict(await mint({ iat: now(), exp: now() + 3600 }))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(await strict(await mint({ iat: now(), exp: now() + 600 }))).toEqual(who);
+  });
+});

@@ -7,38 +7,38 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuditEntry, AuditTrail } from '@antt/audit';
-import type { AccessRecorder, SubgraphContext } from './context.js';
+import type { AccessNote as Access, AccessRecorder, SubgraphContext } from './context.js';
 import { auditCaller, operationLabel, type WriteRecorder } from './writes.js';
-
-interface Access {
-  typeName: string;
-  field: string;
-  recordId: string | null;
-  dataClass: string;
-}
 
 /** Collects a request's accesses, grouped by (action, type, class) so a list of 50 records is one entry. */
 export class RequestAudit implements AccessRecorder, WriteRecorder {
-  private readonly groups = new Map<string, { action: 'READ' | 'DENY'; typeName: string; dataClass: string; ids: Set<string>; fields: Set<string> }>();
+  private readonly groups = new Map<
+    string,
+    { action: 'READ' | 'DENY'; typeName: string; dataClass: string; outcome: string; ids: Set<string>; fields: Set<string> }
+  >();
   /** Response keys of the mutation fields that committed (their WRITE entry with them). */
   readonly written = new Set<string>();
 
   read(e: Access): void {
-    this.add('READ', e);
+    this.add('READ', e, 'OK');
   }
 
-  denied(e: Access): void {
-    this.add('DENY', e);
+  denied(e: Access & { outcome?: string }): void {
+    this.add('DENY', e, e.outcome ?? 'FORBIDDEN');
+  }
+
+  failed(e: Access, code: string): void {
+    this.add('READ', e, code);
   }
 
   wrote(responseKey: string): void {
     this.written.add(responseKey);
   }
 
-  private add(action: 'READ' | 'DENY', e: Access): void {
-    const key = `${action}|${e.typeName}|${e.dataClass}`;
+  private add(action: 'READ' | 'DENY', e: Access, outcome: string): void {
+    const key = `${action}|${e.typeName}|${e.dataClass}|${outcome}`;
     let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = { action, typeName: e.typeName, dataClass: e.dataClass, ids: new Set(), fields: new Set() }));
+    if (!g) this.groups.set(key, (g = { action, typeName: e.typeName, dataClass: e.dataClass, outcome, ids: new Set(), fields: new Set() }));
     if (e.recordId) g.ids.add(e.recordId);
     g.fields.add(e.field);
   }
@@ -51,7 +51,7 @@ export class RequestAudit implements AccessRecorder, WriteRecorder {
       dataClass: g.dataClass,
       recordIds: [...g.ids],
       fields: [...g.fields],
-      outcome: g.action === 'DENY' ? 'FORBIDDEN' : 'OK',
+      outcome: g.outcome,
     }));
   }
 }
@@ -79,7 +79,8 @@ export function auditPlugin(trail: AuditTrail): ApolloServerPlugin<SubgraphConte
             }
           }
           // Refusals raised by repositories (not by the field checks, which recorded themselves).
-          const refused = (errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN' && !entries.some((x) => x.action === 'DENY'));
+          const checked = new Set(entries.filter((x) => x.action === 'DENY' && x.outcome === 'FORBIDDEN').flatMap((x) => x.fields));
+          const refused = (errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN' && !checked.has(String(e.path?.at(-1) ?? '')));
           if (refused.length)
             entries.push({
               ...base,

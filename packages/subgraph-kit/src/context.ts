@@ -7,10 +7,20 @@ import type { Db } from './db.js';
 /** A repository class: all SQL of one kind of record, built with the caller's scope. */
 export type RepositoryClass<T> = new (db: Db, org: OrganizationId, scope: Scope) => T;
 
+export interface AccessNote {
+  typeName: string;
+  field: string;
+  recordId: string | null;
+  dataClass: string;
+}
+
 /** What a subgraph records about access to protected data (the audit trail implements it). */
 export interface AccessRecorder {
-  read(e: { typeName: string; field: string; recordId: string | null; dataClass: string }): void;
-  denied(e: { typeName: string; field: string; recordId: string | null; dataClass: string }): void;
+  read(e: AccessNote): void;
+  /** A refusal; `outcome` FORBIDDEN unless said (a lookup answering null: NOT_FOUND_OR_FORBIDDEN). */
+  denied(e: AccessNote & { outcome?: string }): void;
+  /** A read of protected data that failed (its error code): never recorded as a read. */
+  failed(e: AccessNote, code: string): void;
 }
 
 export interface SubgraphContext {

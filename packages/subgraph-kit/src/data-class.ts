@@ -94,6 +94,37 @@ function recordId(source: unknown): string | null {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
 
+/** The outcome of a lookup by id that answered null: the record does not exist or the caller's scope does not reach it. */
+export const NULL_ANSWER = 'NOT_FOUND_OR_FORBIDDEN';
+
+/** The ids a field was asked for (`id`, `tipId`, `ids`…), never other arguments' values. */
+function idArgs(args: Record<string, unknown> | undefined): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(args ?? {})) {
+    if (!(k === 'id' || k === 'ids' || /[a-z]Ids?$/.test(k))) continue;
+    for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string' || typeof x === 'number') out.push(String(x));
+  }
+  return out;
+}
+
+/** The ids of the records a field answered (a record, or a list or page of them). */
+function recordIds(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(recordIds);
+  const nodes = (value as { nodes?: unknown } | null)?.nodes;
+  if (Array.isArray(nodes)) return nodes.flatMap(recordIds);
+  const id = recordId(value);
+  return id === null ? [] : [id];
+}
+
+function isPromise(v: unknown): v is Promise<unknown> {
+  return typeof (v as { then?: unknown } | null)?.then === 'function';
+}
+
+function errorCode(e: unknown): string {
+  const code = (e as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
+
 /**
  * Wraps the schema's resolvers in place with the data-class checks of organization `owner`.
  * Federation's own fields (_entities, _service) are guarded by the gateway credential instead.
@@ -112,24 +143,45 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
         field.type.constructor.name !== 'GraphQLNonNull' &&
         isObjectType(getNamedType(field.type)) &&
         !String(field.type).startsWith('[');
+      // Only protected data: a reference lookup (a unit by an unknown id) answering null is no attempt at anything.
+      const auditNull = lookup && cls !== 'PUBLIC_AGGREGATE';
       field.resolve = (source, args, ctx: SubgraphContext, info) => {
         const decision = authorize.readClass(ctx.scope.principal, cls, owner);
         if (!decision.allowed) {
-          ctx.audit?.denied({ typeName: type.name, field: field.name, recordId: recordId(source), dataClass: cls });
+          ctx.audit?.denied({ typeName: type.name, field: field.name, recordId: recordId(source) ?? idArgs(args)[0] ?? null, dataClass: cls });
           if (lookup) return null;
           throw forbidden(decision.message);
         }
-        if (decision.audited) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: recordId(source), dataClass: cls });
-        const result = resolve(source, args, ctx, info);
-        if (
-          suppressBelow !== null &&
-          typeof result === 'number' &&
-          result > 0 &&
-          result < suppressBelow &&
-          !authorize.seeSmallCounts(ctx.scope.principal, owner)
-        )
-          return null;
-        return result;
+        const suppress = (result: unknown): unknown =>
+          suppressBelow !== null && typeof result === 'number' && result > 0 && result < suppressBelow && !authorize.seeSmallCounts(ctx.scope.principal, owner)
+            ? null
+            : result;
+        // Most fields: nothing to record, no closure per resolution.
+        if (!decision.audited && !auditNull) return suppress(resolve(source, args, ctx, info));
+        const note = { typeName: type.name, field: field.name, dataClass: cls };
+        // Recorded once the outcome is known: a read that failed is a failed read, not a read; a
+        // lookup that answered null is recorded as a refusal (not found and forbidden look alike).
+        const settle = (result: unknown): unknown => {
+          if (auditNull && result == null) {
+            for (const id of idArgs(args)) ctx.audit?.denied({ ...note, recordId: id, dataClass: cls, outcome: NULL_ANSWER });
+          } else if (decision.audited) {
+            const ids = recordId(source) !== null ? [recordId(source)!] : recordIds(result).length ? recordIds(result) : idArgs(args);
+            if (!ids.length) ctx.audit?.read({ ...note, recordId: null });
+            for (const id of ids) ctx.audit?.read({ ...note, recordId: id });
+          }
+          return suppress(result);
+        };
+        const fail = (e: unknown): never => {
+          if (decision.audited || auditNull) ctx.audit?.failed({ ...note, recordId: recordId(source) ?? idArgs(args)[0] ?? null }, errorCode(e));
+          throw e;
+        };
+        let result: unknown;
+        try {
+          result = resolve(source, args, ctx, info);
+        } catch (e) {
+          return fail(e);
+        }
+        return isPromise(result) ? result.then(settle, fail) : settle(result);
       };
     }
     // __resolveReference lives in the type's extensions (@apollo/subgraph). A reference the caller may
@@ -140,11 +192,18 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
       const resolveReference = sub.resolveReference;
       const cls = typeClass(type)?.cls ?? 'INTERNAL';
       sub.resolveReference = (ref, ctx, info) => {
+        const note = { typeName: type.name, field: '__resolveReference', recordId: recordId(ref), dataClass: cls };
         if (!authorize.readClass(ctx.scope.principal, cls, owner).allowed) {
-          ctx.audit?.denied({ typeName: type.name, field: '__resolveReference', recordId: recordId(ref), dataClass: cls });
+          ctx.audit?.denied(note);
           return null;
         }
-        return resolveReference(ref, ctx, info);
+        // An entity the caller's scope does not reach answers null: a refusal, recorded with its id.
+        const settle = (r: unknown) => {
+          if (r == null) ctx.audit?.denied({ ...note, outcome: NULL_ANSWER });
+          return r;
+        };
+        const r = resolveReference(ref, ctx, info);
+        return isPromise(r) ? r.then(settle) : settle(r);
       };
     }
   }

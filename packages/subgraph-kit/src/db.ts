@@ -12,6 +12,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { protectChainedTables } from '@antt/audit';
 
 export type Db = BetterSQLite3Database<Record<string, unknown>>;
 
@@ -46,6 +47,8 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite);
   migrate(db, { migrationsFolder: opts.migrationsFolder });
+  // Chained tables (identity_reads) are chained by the database itself, on every connection.
+  protectChainedTables(sqlite);
   return { sqlite, db, created };
 }
 

@@ -9,7 +9,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { rateLimitPerToken } from './edge.js';
+import type { Identity, TokenVerifier } from '@antt/auth';
+import { rateLimitPerCaller } from './edge.js';
 import { createMetrics, log, metricsEndpoint, observe, serviceLog, type Metrics } from './observability.js';
 import { isMislabelledInternal, translateFormattedError } from './errors/contract.js';
 
@@ -31,12 +32,20 @@ export interface ServeOptions<TContext extends BaseContext> {
   ready?: () => { ready: boolean } & Record<string, unknown>;
   /** Largest request body accepted. */
   bodyLimit?: string;
-  /** Requests per minute and token; default from ANTT_RATE_LIMIT_PER_MINUTE or 600. */
+  /** Requests per minute and verified caller; default from ANTT_RATE_LIMIT_PER_MINUTE or 600. */
   rateLimitPerMinute?: number;
   /** The server's name in logs and metrics (`gateway`, `women`...). */
   service?: string;
   /** The server's metrics (to add its own); made here when not given. */
   metrics?: Metrics;
+  /** Requests per minute and client address without a valid token; default ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE or 60. */
+  unauthenticatedPerMinute?: number;
+  /**
+   * Verifies the caller's token before the rate limit, so that the limit counts per verified identity
+   * (however the header is spelled) and per client address for requests without a valid token. The
+   * context reads the outcome with `verifiedCaller(req)`.
+   */
+  verifier: TokenVerifier;
   /** Runs before GraphQL (the gateway resolves persisted operations here). */
   before?: express.RequestHandler;
 }
@@ -85,9 +94,34 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
+const verified = new WeakMap<express.Request, { identity: Identity } | { error: unknown }>();
+
+/** The caller verified for this request (before the rate limit); throws the verification's 401. */
+export function verifiedCaller(req: express.Request): Identity {
+  const v = verified.get(req);
+  if (!v) throw new Error('verifiedCaller called before authentication');
+  if ('error' in v) throw v.error;
+  return v.identity;
+}
+
+/** Whether this request's token failed verification (or was missing). */
+export function isUnauthenticated(req: express.Request): boolean {
+  const v = verified.get(req);
+  return !!v && 'error' in v;
+}
+
+/** ANTT_TRUST_PROXY: how Express finds the client's address behind a reverse proxy ('loopback', a hop count…); unset, the socket's. */
+function trustProxy(): string | number | undefined {
+  const raw = process.env.ANTT_TRUST_PROXY;
+  if (!raw) return undefined;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
 export async function serve<TContext extends BaseContext>(opts: ServeOptions<TContext>): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  const proxy = trustProxy();
+  if (proxy !== undefined) app.set('trust proxy', proxy);
   const metrics = opts.metrics ?? createMetrics(opts.service ?? 'server');
   app.use(observe(serviceLog(opts.service ?? 'server'), metrics));
   const httpServer = http.createServer(app);
@@ -114,7 +148,22 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   const before: express.RequestHandler = opts.before ?? ((_req, _res, next) => next());
   app.use(
     '/graphql',
-    rateLimitPerToken(opts.rateLimitPerMinute),
+    async (req, _res, next) => {
+      try {
+        verified.set(req, { identity: await opts.verifier(req.headers.authorization) });
+      } catch (error) {
+        verified.set(req, { error });
+      }
+      next();
+    },
+    rateLimitPerCaller(
+      (req) => {
+        const v = verified.get(req as express.Request);
+        return v && 'identity' in v ? `${v.identity.organization}:${v.identity.userId}` : null;
+      },
+      opts.rateLimitPerMinute,
+      opts.unauthenticatedPerMinute,
+    ),
     express.json({ limit: opts.bodyLimit ?? '100kb' }),
     before,
     expressMiddleware(server, { context: ({ req }) => opts.context(req) }),

@@ -38,3 +38,4 @@ export * from './cost.js';
 export * from './backup.js';
 export * from './observability.js';
 export * from './reports/index.js';
+export * from './execution-bound.js';

@@ -16,7 +16,7 @@ import type { Identity, TokenVerifier } from '@antt/auth';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
 import { referenceResolvers, referenceTypeDefs } from './reference-schema.js';
 import { enforceDataClasses } from './data-class.js';
-import { edgeApolloOptions } from './edge.js';
+import { edgeApolloOptions, isProduction } from './edge.js';
 import { auditRecordTypeDefs, auditResolvers, auditTypeDefs } from './audit-schema.js';
 import { activityTypeDefs, sharedActivityTypeDefs } from './activities/schema.js';
 import { activityResolvers } from './activities/resolvers.js';
@@ -31,8 +31,10 @@ import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEAD
 import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
 import { createMetrics, gaugeOf, log } from './observability.js';
 import { dataDir, defaultPort, gatewaySecret, portFromEnv, verifierFromEnv } from './config.js';
-import { formatError, includeStacktrace, serve, type RunningServer } from './http.js';
+import { formatError, includeStacktrace, serve, verifiedCaller, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { anchorTargetFromEnv, startAnchoring } from '@antt/audit';
 import type { RecordKind } from './records/kind.js';
 import { moveRecordsToTheirMap, type UnitMoves } from './records/unit-moves.js';
 import { kindsModule } from './records/module.js';
@@ -237,13 +239,14 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
   return serve<SubgraphContext>({
     port: opts.port ?? 0,
     host: opts.host,
+    verifier: opts.verifier,
     apollo: (drain) => {
       const config = subgraphApolloConfig(sg, opts.db);
       return new ApolloServer<SubgraphContext>({ ...config, plugins: [...config.plugins, drain] });
     },
     context: async (req) => {
       // Identity comes from the verified token alone; other identity headers a client sends are ignored.
-      const identity = await opts.verifier(req.headers.authorization);
+      const identity = verifiedCaller(req);
       const fromGateway = isGatewaySecret(req.headers[GATEWAY_HEADER], opts.gatewaySecret);
       // The gateway's request id (observe() took it from the header), so one id follows a request everywhere.
       const requestId =
@@ -268,16 +271,31 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
   const server = await startSubgraph(sg, {
     db,
     verifier: await verifierFromEnv(),
-    gatewaySecret: gatewaySecret(),
+    gatewaySecret: gatewaySecret(sg.name),
     port: portFromEnv(defaultPort(sg.name)),
     host: process.env.HOST,
   });
   log.info({ service: sg.name, url: server.url, demoRecords: seeded, synchronous: sqlite.pragma('synchronous', { simple: true }) }, 'listening');
+  const anchoring = anchorTrail(sqlite, sg.name);
   const shutdown = async () => {
     await server.stop();
+    await anchoring?.stop();
     sqlite.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/**
+ * Records the heads of a database's chains (audit_log, identity_reads) outside it, periodically, where
+ * ANTT_AUDIT_ANCHOR_DIR or ANTT_AUDIT_ANCHOR_URL say; none when neither is set (a warning in production).
+ */
+export function anchorTrail(sqlite: Database.Database, name: string): ReturnType<typeof startAnchoring> | null {
+  const target = anchorTargetFromEnv();
+  if (!target) {
+    if (isProduction()) console.warn(`[${name}] ANTT_AUDIT_ANCHOR_DIR / ANTT_AUDIT_ANCHOR_URL not set: removal of the last audit entries cannot be detected.`);
+    return null;
+  }
+  return startAnchoring({ sqlite, name, target });
 }

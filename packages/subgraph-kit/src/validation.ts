@@ -59,3 +59,31 @@ export function unitValidOn(field: string, unitId: string, date: IsoDate, levels
   }
   return u;
 }
+
+/** What a reason for reading protected data must be: long enough to say why, short enough to read. */
+export const ACCESS_REASON_LIMITS = { min: 15, max: 500 } as const;
+
+/**
+ * Control characters (NUL, CR, LF, tab…), format characters (bidirectional overrides and isolates,
+ * zero-width characters, the byte-order mark) and line or paragraph separators: a reason is one line
+ * that reads the same in every viewer of the trail.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}]/u;
+
+/**
+ * A reason for reading a reporter's identity (or any data read only with a reason): one line of
+ * printable text, at least ACCESS_REASON_LIMITS.min characters in at least two words. The message
+ * never repeats what was typed nor the limits.
+ */
+export function accessReason(field: string, value: string, label = 'Lý do'): string {
+  const v = value.normalize('NFC').trim();
+  if (!v) throw invalidInput(field, `${label} không được để trống.`, 'REQUIRED');
+  if (UNPRINTABLE.test(v))
+    throw invalidInput(field, `${label} chỉ gồm một dòng chữ in được (không ký tự điều khiển, xuống dòng hay đổi chiều chữ).`, 'INVALID_CHARACTERS');
+  const chars = [...v].length;
+  if (chars > ACCESS_REASON_LIMITS.max) throw invalidInput(field, `${label} quá dài: hãy ghi ngắn gọn.`, 'TOO_LONG');
+  const words = v.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (chars < ACCESS_REASON_LIMITS.min || words.length < 2)
+    throw invalidInput(field, `${label} quá ngắn: hãy ghi rõ vì sao cần xem (vụ việc, căn cứ).`, 'TOO_SHORT');
+  return v;
+}

@@ -22,7 +22,7 @@ describe('the police audit trail', () => {
     const id = (
       (await s.run(commune, 'mutation ($i: RecordCrimeTipInput!) { recordCrimeTip(input: $i) { id } }', { i: tip })).data as { recordCrimeTip: { id: string } }
     ).recordCrimeTip.id;
-    await s.run(investigator, `{ policeTipReporter(tipId: "${id}", reason: "Xác minh") { fullName phone } }`);
+    await s.run(investigator, `{ policeTipReporter(tipId: "${id}", reason: "Xác minh nguồn tin theo kế hoạch") { fullName phone } }`);
     await s.run(staff('women', BINH_THUAN), `{ policeTipReporter(tipId: "${id}", reason: "tò mò") { fullName } }`);
     const rows = s.sqlite.prepare('SELECT user_id, organization, action, type_name, data_class, record_ids, fields, outcome FROM audit_log ORDER BY id').all();
     expect(rows).toEqual([
@@ -42,7 +42,7 @@ describe('the police audit trail', () => {
         action: 'READ',
         type_name: 'Query',
         data_class: 'CRIME_SOURCE',
-        record_ids: '[]',
+        record_ids: JSON.stringify([id]),
         fields: '["policeTipReporter"]',
         outcome: 'OK',
       },
@@ -62,7 +62,7 @@ describe('the police audit trail', () => {
         action: 'DENY',
         type_name: 'Query',
         data_class: 'CRIME_SOURCE',
-        record_ids: '[]',
+        record_ids: JSON.stringify([id]),
         fields: '["policeTipReporter"]',
         outcome: 'FORBIDDEN',
       },

@@ -49,7 +49,11 @@ export const tipStatusHistory = sqliteTable(
   (t) => [index('tip_status_history_tip_idx').on(t.tipId)],
 );
 
-/** Every read of a protected identity: who, when, which record, why. Append-only: nothing in the code updates or deletes a row. */
+/**
+ * Every read of a protected identity: who, when, which record, why. Append-only and hash-chained like
+ * the audit trail: the database chains each row as it is inserted and refuses UPDATE and DELETE
+ * (protectChainedTables in @antt/audit, at every open), so prev_hash and hash are never written by code.
+ */
 export const identityReads = sqliteTable('identity_reads', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   recordKind: text('record_kind').notNull(),
@@ -58,6 +62,8 @@ export const identityReads = sqliteTable('identity_reads', {
   organization: text('organization').notNull(),
   reason: text('reason').notNull(),
   at: text('at').notNull().default(now),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
 });
 
 export const hotspots = kindTable(kinds.hotspots.spec);

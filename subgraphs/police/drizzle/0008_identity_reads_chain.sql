@@ -1,0 +1,2 @@
+ALTER TABLE `identity_reads` ADD `prev_hash` text;--> statement-breakpoint
+ALTER TABLE `identity_reads` ADD `hash` text;
