@@ -22,7 +22,6 @@ export * from './federation-guard.js';
 export * from './edge.js';
 export * from './audit-schema.js';
 export * from './check.js';
-export * from './policy.js';
 export * from './refs.js';
 export * from './models-and-forums.js';
 export * from './models/schema.js';

@@ -4,6 +4,7 @@
  * and the later events of a case or a replica, recorded as corrections through the record framework.
  */
 import type Database from 'better-sqlite3';
+import { authorize, enforce } from '@antt/auth';
 import { periodById, territory } from '@antt/reference';
 import { Problems, fmtDate, inputProblems, recordsOf, sqliteOf, type SubgraphContext } from '@antt/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers.js';
@@ -23,7 +24,7 @@ function countWindow(ctx: SubgraphContext, unitId: string, a: CountArgs) {
   if (a.asRecordedAt != null && Number.isNaN(Date.parse(a.asRecordedAt)))
     p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
   p.throwIfAny();
-  ctx.scope.assertCanReadAggregates('women', unitId);
+  enforce(authorize.readCounts(ctx.scope.principal, { org: 'women' }, unitId));
   return {
     units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
     from: period!.start,

@@ -6,6 +6,7 @@
  * records left out, in the unit and below it as far as the caller may see.
  */
 import type Database from 'better-sqlite3';
+import { authorize, enforce } from '@antt/auth';
 import { periodById, territory } from '@antt/reference';
 import { Problems, preparedPerDatabase, sqliteOf, type Db, type SubgraphContext, type TimeFilter } from '@antt/subgraph-kit';
 import { YOUTH_TEAM_KINDS, type YouthTeamKind } from '../kinds/index.js';
@@ -46,7 +47,7 @@ function window(ctx: SubgraphContext, unitId: string, a: CountArgs) {
   if (a.asRecordedAt != null && Number.isNaN(Date.parse(a.asRecordedAt)))
     p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
   p.throwIfAny();
-  ctx.scope.assertCanReadAggregates('youth', unitId);
+  enforce(authorize.readCounts(ctx.scope.principal, { org: 'youth' }, unitId));
   const asOf = a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null;
   const params = {
     units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
