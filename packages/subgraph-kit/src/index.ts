@@ -23,6 +23,7 @@ export * from './edge.js';
 export * from './audit-schema.js';
 export * from './check.js';
 export * from './refs.js';
+export * from './resolver-map.js';
 export * from './models-and-forums.js';
 export * from './models/schema.js';
 export * from './models/resolvers.js';
