@@ -1,9 +1,8 @@
 /**
  * Roles are looked at in one place, the authorization module (packages/auth/src): a role check
  * anywhere else decides on its own and drifts from the others. This test reads every source file of
- * the workspace and fails on a raw role check outside the module. The call sites still waiting for
- * their files' owners to move them (the police subgraph, the Front's resolvers) are listed below with
- * their count; the list may only shrink.
+ * the workspace and fails on a raw role check outside the module. PENDING lists the call sites still
+ * waiting to move, with their count; it is empty now and may only shrink.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
