@@ -109,11 +109,6 @@ export class Principal {
     return this.roles.has(role);
   }
 
-  /** Holds the role. Only for old entry points (Scope.has) kept while their callers move to the decisions below. */
-  holdsRole(role: Role): boolean {
-    return this.holds(role);
-  }
-
   /** The organization whose staff (STAFF, LEADER or INVESTIGATOR) the caller is, or null (leadership, steering committees, dashboards, auditors). */
   get staffOf(): OrganizationId | null {
     const org = this.identity.organization;

@@ -6,22 +6,13 @@
  */
 import type { IsoDate, OrganizationId } from '@antt/reference';
 import { authorize, enforce, principalOf, type Principal } from './authorization.js';
-import type { Identity, Role } from './identity.js';
+import type { Identity } from './identity.js';
 
 export class Scope {
   readonly principal: Principal;
 
   constructor(readonly identity: Identity) {
     this.principal = principalOf(identity);
-  }
-
-  /**
-   * Whether the caller holds a role.
-   * @deprecated Ask the authorization module for a decision instead (authorize.*, or a Principal's
-   * isStaffOf, isProvincialLeadership, monitorOf…); kept while the last callers move.
-   */
-  has(role: Role): boolean {
-    return this.principal.holdsRole(role);
   }
 
   /** Whether the caller's jurisdiction includes records kept under `unitId` (dated `date`, when given). */

@@ -1,9 +1,8 @@
 /**
  * Roles are looked at in one place, the authorization module (packages/auth/src): a role check
  * anywhere else decides on its own and drifts from the others. This test reads every source file of
- * the workspace and fails on a raw role check outside the module. The call sites still waiting for
- * their files' owners to move them (the police subgraph, the Front's resolvers) are listed below with
- * their count; the list may only shrink.
+ * the workspace and fails on a raw role check outside the module. PENDING lists the call sites still
+ * waiting to move, with their count; it is empty now and may only shrink.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -22,14 +21,7 @@ const PATTERNS: RegExp[] = [
 ];
 
 /** Raw role checks waiting for their files' owners (file → count); may only shrink. */
-const PENDING: Record<string, number> = {
-  'subgraphs/police/src/access.ts': 4,
-  'subgraphs/police/src/resolvers/records.ts': 5,
-  'subgraphs/police/src/resolvers/tips.ts': 2,
-  'subgraphs/front/src/resolvers/people.ts': 1,
-  'subgraphs/front/src/resolvers/inspections.ts': 2,
-  'subgraphs/front/src/resolvers/reviews.ts': 3,
-};
+const PENDING: Record<string, number> = {};
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.data', 'generated', 'dist', 'coverage', 'fixtures']);
 

@@ -8,7 +8,7 @@
  */
 import { gql } from 'graphql-tag';
 import type { OrganizationId } from '@antt/reference';
-import type { RecordKind, SubgraphModule } from '@antt/subgraph-kit';
+import type { RecordKind, ResolverMap, SubgraphModule } from '@antt/subgraph-kit';
 import { HELP_KINDS, enumSdl } from './catalogues.js';
 import { reintegrationSdl, sharedReintegrationSdl } from './reintegration/schema.js';
 import { reintegrationResolvers } from './reintegration/resolvers.js';
@@ -44,7 +44,7 @@ interface Duty {
   kinds: (org: OrganizationId) => RecordKind[];
   /** What the kinds do not generate: summaries in a shape shared by organizations, named follow-ups. */
   sdl?: (org: OrganizationId) => string;
-  resolvers?: (org: OrganizationId) => object;
+  resolvers?: (org: OrganizationId) => ResolverMap;
   demo: NonNullable<SubgraphModule['demo']>;
 }
 
@@ -90,7 +90,7 @@ export function caseworkModules(org: OrganizationId, names: readonly DutyName[])
       return {
         name: `duties.${n}`,
         ...(sdl ? { typeDefs: gql(sdl) } : {}),
-        resolvers: (d.resolvers?.(org) ?? {}) as SubgraphModule['resolvers'],
+        resolvers: d.resolvers?.(org) ?? {},
         demo: d.demo,
         kinds: d.kinds(org),
       };

@@ -9,7 +9,7 @@ import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { intInRange } from './validation.js';
 import { sqliteOf } from './db.js';
 import { trailOf } from './writes.js';
-import type { SubgraphContext } from './context.js';
+import { rootResolvers, type ResolverMap } from './resolver-map.js';
 
 export const auditRecordTypeDefs = gql`
   "One entry of an organization's audit trail (nhật ký truy cập): who, when, what, never the values."
@@ -53,14 +53,14 @@ export function auditTypeDefs(org: OrganizationId): DocumentNode {
   `;
 }
 
-export function auditResolvers(org: OrganizationId) {
+export function auditResolvers(org: OrganizationId): ResolverMap {
   return {
-    Query: {
-      [`${org}AuditTrail`]: (_: unknown, a: { from?: string; to?: string; first: number }, ctx: SubgraphContext) => {
+    Query: rootResolvers({
+      [`${org}AuditTrail`]: (_, a: { from?: string | null; to?: string | null; first: number }, ctx) => {
         enforce(authorize.readAuditTrail(ctx.scope.principal, org));
         intInRange('first', a.first, 1, 500, 'Số bản ghi');
-        return trailOf(sqliteOf(ctx.db)).list({ from: a.from, to: a.to, limit: a.first });
+        return trailOf(sqliteOf(ctx.db)).list({ from: a.from ?? undefined, to: a.to ?? undefined, limit: a.first });
       },
-    },
+    }),
   };
 }

@@ -114,11 +114,11 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
   let allKinds: RecordKind[] = [];
   const [sharedReports, ownReports] = reportModules(org, () => allKinds);
   const modules: OrganizationSubgraph['modules'] = [
-    { typeDefs: referenceTypeDefs, resolvers: referenceResolvers as Resolvers },
+    { typeDefs: referenceTypeDefs, resolvers: referenceResolvers },
     { typeDefs: sharedActivityTypeDefs, resolvers: {} },
-    { typeDefs: activityTypeDefs(org), resolvers: activityResolvers(org) as Resolvers, kinds: [activityKind(org)] },
+    { typeDefs: activityTypeDefs(org), resolvers: activityResolvers(org), kinds: [activityKind(org)] },
     { typeDefs: auditRecordTypeDefs, resolvers: {} },
-    { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) as Resolvers },
+    { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) },
     ...modelAndForumModules(org),
     ...shared,
     sharedReports!,

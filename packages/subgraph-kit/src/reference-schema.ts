@@ -28,6 +28,7 @@ import {
   type UnitLevel,
 } from '@antt/reference';
 import { invalidInput } from '@antt/auth';
+import { entityResolvers, objectResolvers, rootResolvers, type ResolverMap } from './resolver-map.js';
 
 export const FEDERATION_LINK = `extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject", "@composeDirective"])
@@ -288,59 +289,57 @@ function organization(id: string): Organization | null {
   return isOrganizationId(id) ? ORGANIZATIONS[id] : null;
 }
 
-export const referenceResolvers = {
+export const referenceResolvers: ResolverMap = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: {
-    unit: (_: unknown, { id }: { id: string }) => territory().unit(id) ?? null,
-    units: (_: unknown, { on, level }: { on?: string; level?: UnitLevel }) => territory().unitsOn(on ?? todayInVietnam(), level),
-    unitsByCode: (_: unknown, { code }: { code: string }) => territory().unitsByCode(code),
+  Query: rootResolvers({
+    unit: (_, { id }: { id: string }) => territory().unit(id) ?? null,
+    units: (_, { on, level }: { on?: string | null; level?: UnitLevel | null }) => territory().unitsOn(on ?? todayInVietnam(), level ?? undefined),
+    unitsByCode: (_, { code }: { code: string }) => territory().unitsByCode(code),
     organizations: () => ORGANIZATION_IDS.map((id) => ORGANIZATIONS[id]),
-    organization: (_: unknown, { id }: { id: string }) => organization(id),
-    period: (_: unknown, { id }: { id: string }) => {
+    organization: (_, { id }: { id: string }) => organization(id),
+    period: (_, { id }: { id: string }) => {
       const p = periodById(id);
       return p ? toPeriod(p) : null;
     },
-    periodContaining: (_: unknown, { calendar, date }: { calendar: Calendar; date: string }) => {
+    periodContaining: (_, { calendar, date }: { calendar: Calendar; date: string }) => {
       const p = periodContaining(calendar, date);
       return p ? toPeriod(p) : null;
     },
-    periods: (_: unknown, { calendar, from: f, to: t }: { calendar: Calendar; from: string; to: string }) => {
+    periods: (_, { calendar, from: f, to: t }: { calendar: Calendar; from: string; to: string }) => {
       if (f > t) throw invalidInput('to', 'to: ngày kết thúc phải sau ngày bắt đầu.', 'RANGE_REVERSED');
       const out = periodsBetween(calendar, f, t);
       if (out.length > 400) throw invalidInput('to', 'Khoảng thời gian quá dài: tối đa 400 kỳ một lần.', 'TOO_MANY_PERIODS');
       return out.map(toPeriod);
     },
     planTasks: () => PLAN_TASKS,
-  },
-  Unit: {
-    __resolveReference: (ref: UnitRef) => territory().unit(ref.id) ?? null,
-    parent: (u: AdminUnit, { on }: { on?: string }) => territory().parentOn(u.id, on),
-    children: (u: AdminUnit, { on }: { on?: string }) => territory().childrenOn(u.id, on),
-    predecessors: (u: AdminUnit) => territory().predecessors(u.id),
-    successors: (u: AdminUnit) => territory().successors(u.id),
-    currentUnit: (u: AdminUnit) => territory().currentUnit(u.id),
-    inPeriod: (u: AdminUnit, { periodId }: { periodId: string }) => {
+  }),
+  Unit: entityResolvers<AdminUnit, UnitRef>((ref) => territory().unit(ref.id) ?? null, {
+    parent: (u, { on }: { on?: string | null }) => territory().parentOn(u.id, on ?? undefined),
+    children: (u, { on }: { on?: string | null }) => territory().childrenOn(u.id, on ?? undefined),
+    predecessors: (u) => territory().predecessors(u.id),
+    successors: (u) => territory().successors(u.id),
+    currentUnit: (u) => territory().currentUnit(u.id),
+    inPeriod: (u, { periodId }: { periodId: string }) => {
       const p = periodById(periodId);
       if (!p) throw invalidInput('periodId', 'periodId: không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-6M, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
       const a = territory().inPeriod(u.id, p.start, p.end)!;
       return { ...a, unit: u, period: toPeriod(p), note: a.noteVi, successors: a.successors.map((s) => territory().unit(s)) };
     },
-  },
-  LineageLink: {
-    predecessor: (l: LineageLink) => territory().unit(l.predecessor),
-    successor: (l: LineageLink) => territory().unit(l.successor),
-  },
-  Organization: {
-    __resolveReference: (ref: OrganizationRef) => organization(ref.id),
-    successorNameVi: (o: Organization) => o.successor?.nameVi ?? null,
-    branchAt: (o: Organization, { unitId }: { unitId: string }) => {
+  }),
+  LineageLink: objectResolvers<LineageLink>({
+    predecessor: (l) => territory().unit(l.predecessor),
+    successor: (l) => territory().unit(l.successor),
+  }),
+  Organization: entityResolvers<Organization, OrganizationRef>((ref) => organization(ref.id), {
+    successorNameVi: (o) => o.successor?.nameVi ?? null,
+    branchAt: (o, { unitId }: { unitId: string }) => {
       const u = territory().unit(unitId);
       return u ? branchAt(o.id, u) : null;
     },
-  },
-  Branch: {
-    organization: (b: Branch) => ORGANIZATIONS[b.organization],
-    unit: (b: Branch) => territory().unit(b.unitId),
-  },
+  }),
+  Branch: objectResolvers<Branch>({
+    organization: (b) => ORGANIZATIONS[b.organization],
+    unit: (b) => territory().unit(b.unitId),
+  }),
 };

@@ -1,26 +1,26 @@
 /**
- * Who may do what with the police's own records, in one place. Builds on the shared Scope (staff of
- * an organization inside their jurisdiction, leadership, dashboards) with the police's need-to-know
- * rules: tips are police business, a reporter's identity is an investigator's alone.
+ * The police's need-to-know rules, as the decisions of the authorization module
+ * (packages/auth/src/authorization.ts) answer them: tips are police business, a reporter's identity is
+ * an investigator's alone, the register and the forces are internal data of the police.
  */
-import { forbidden, type Scope } from '@antt/auth';
+import { authorize, enforce, forbidden, type Scope } from '@antt/auth';
 
 export function isPoliceStaff(scope: Scope): boolean {
-  return scope.identity.organization === 'police' && (scope.has('STAFF') || scope.has('LEADER') || scope.has('INVESTIGATOR'));
+  return scope.principal.isStaffOf('police');
 }
 
 /** Any organization's staff (not leadership, not a dashboard): who may hand a tip over or report a hotspot. */
 export function isOrganizationStaff(scope: Scope): boolean {
-  return scope.identity.organization !== 'province' && (scope.has('STAFF') || scope.has('LEADER') || scope.has('INVESTIGATOR'));
+  return scope.principal.staffOf !== null;
 }
 
 /** Register, assessments, key areas, forces, trainings: internal but not personal. */
 export function canReadInternal(scope: Scope): boolean {
-  return scope.has('LEADERSHIP') || isOrganizationStaff(scope);
+  return authorize.readClass(scope.principal, 'INTERNAL', 'police').allowed;
 }
 
 export function assertInJurisdiction(scope: Scope, unitId: string): void {
-  if (!scope.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
+  if (!scope.principal.covers(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
 }
 
 export function assertPoliceWriter(scope: Scope, unitId: string): void {
@@ -38,8 +38,7 @@ export function assertCanReadIndicators(scope: Scope, unitId: string): void {
   assertInJurisdiction(scope, unitId);
 }
 
-/** Counts of tips, hotspots and cases: police, leadership and dashboards. */
+/** Counts of tips, hotspots and cases: police, leadership, steering committees and dashboards, inside their jurisdiction. */
 export function assertCanReadPoliceCounts(scope: Scope, unitId: string): void {
-  if (!(isPoliceStaff(scope) || scope.has('LEADERSHIP') || scope.has('DASHBOARD'))) throw forbidden('Bạn không có quyền xem số liệu này.');
-  assertInJurisdiction(scope, unitId);
+  enforce(authorize.readCounts(scope.principal, { org: 'police' }, unitId));
 }

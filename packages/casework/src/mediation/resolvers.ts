@@ -1,27 +1,35 @@
 /** Resolvers of mediation beyond what the kinds generate: the team's partners and figures, the summary, the result. */
 import { GraphQLError } from 'graphql';
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
-import { recordsOf, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import {
+  objectResolvers,
+  parseOrganizations,
+  recordsOf,
+  rootResolvers,
+  type ResolverMap,
+  type StoredRecord,
+  type SubgraphContext,
+  type UnitRecordsParent,
+} from '@antt/subgraph-kit';
 import { mediationCaseKind, mediationSummary, mediationTeamKind } from './kind.js';
 
-export function mediationResolvers(org: OrganizationId) {
+export function mediationResolvers(org: OrganizationId): ResolverMap {
   const P = ORGANIZATIONS[org].typePrefix;
   const teams = (ctx: SubgraphContext) => recordsOf(ctx, mediationTeamKind(org));
   const cases = (ctx: SubgraphContext) => recordsOf(ctx, mediationCaseKind(org));
   return {
-    [`${P}MediationTeam`]: {
-      partnerOrganizations: (r: StoredRecord) => (r.partnerOrganizationIds as OrganizationId[]).map((id) => ORGANIZATIONS[id]),
-      meetsTeamComposition: (r: StoredRecord) => (r.mediators as number) >= 3 && (r.womenMediators as number) >= 1,
-      caseCount: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => cases(ctx).childrenOf('teamId', r.id).length,
-    },
-    [`${P}UnitRecords`]: {
-      mediation: ({ unitId }: { unitId: string }, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) =>
-        mediationSummary(teams(ctx), cases(ctx), { unitId, ...a }),
-      mediationCases: ({ unitId }: { unitId: string }, a: { periodId?: string | null; first: number; after?: string | null }, ctx: SubgraphContext) =>
+    [`${P}MediationTeam`]: objectResolvers<StoredRecord>({
+      partnerOrganizations: (r) => parseOrganizations(JSON.stringify(r.partnerOrganizationIds ?? [])).map((id) => ORGANIZATIONS[id]),
+      meetsTeamComposition: (r) => Number(r.mediators) >= 3 && Number(r.womenMediators) >= 1,
+      caseCount: (r, _, ctx) => cases(ctx).childrenOf('teamId', r.id).length,
+    }),
+    [`${P}UnitRecords`]: objectResolvers<UnitRecordsParent>({
+      mediation: ({ unitId }, a: { periodId: string; asRecordedAt?: string | null }, ctx) => mediationSummary(teams(ctx), cases(ctx), { unitId, ...a }),
+      mediationCases: ({ unitId }, a: { periodId?: string | null; first: number; after?: string | null }, ctx) =>
         cases(ctx).list({ unitId, periodId: a.periodId }, a.first, a.after),
-    },
-    Mutation: {
-      [`record${P}MediationResult`]: (_: unknown, a: { caseId: string; result: string; on: string; transferredTo?: string | null }, ctx: SubgraphContext) => {
+    }),
+    Mutation: rootResolvers({
+      [`record${P}MediationResult`]: (_, a: { caseId: string; result: string; on: string; transferredTo?: string | null }, ctx) => {
         const c = cases(ctx).byId(a.caseId);
         if (c && c.result !== 'PENDING')
           throw new GraphQLError('Vụ việc này đã có kết quả: muốn sửa, hãy đính chính kèm lý do.', {
@@ -41,6 +49,6 @@ export function mediationResolvers(org: OrganizationId) {
           'Ghi kết quả hòa giải',
         );
       },
-    },
+    }),
   };
 }

@@ -3,33 +3,35 @@ import { planTask, type AdminUnit, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
 import { recordsOf } from '../records/resolvers.js';
 import type { StoredRecord } from '../records/repository.js';
+import { objectResolvers, type ResolverMap, type UnitRecordsParent } from '../resolver-map.js';
 import { activityKind } from './kind.js';
 
-interface UnitRecords {
-  unitId: string;
+interface CountArgs {
+  periodId: string;
+  asRecordedAt?: string | null;
 }
 
-export function activityResolvers(org: OrganizationId) {
+export function activityResolvers(org: OrganizationId): ResolverMap {
   const P = activityKind(org).prefix;
   const repo = (ctx: SubgraphContext) => recordsOf(ctx, activityKind(org));
   return {
-    [`${P}Activity`]: {
-      planTask: (r: StoredRecord) => (r.planTaskId ? (planTask(r.planTaskId as string) ?? null) : null),
-      correctedAt: (r: StoredRecord) => (r.version > 1 ? r.versionRecordedAt : null),
-    },
-    Unit: {
-      [org]: (unit: AdminUnit) => ({ unitId: unit.id }),
-    },
-    [`${P}UnitRecords`]: {
+    [`${P}Activity`]: objectResolvers<StoredRecord>({
+      planTask: (r) => (typeof r.planTaskId === 'string' ? (planTask(r.planTaskId) ?? null) : null),
+      correctedAt: (r) => (r.version > 1 ? r.versionRecordedAt : null),
+    }),
+    Unit: objectResolvers<AdminUnit>({
+      [org]: (unit): UnitRecordsParent => ({ unitId: unit.id }),
+    }),
+    [`${P}UnitRecords`]: objectResolvers<UnitRecordsParent>({
       // Only the types with activities, in the catalogue's alphabetical order, as before the framework.
-      activityCounts: ({ unitId }: UnitRecords, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) =>
+      activityCounts: ({ unitId }, a: CountArgs, ctx) =>
         repo(ctx).aggregate<{ type: string; count: number; participants: number }>(
           { unitId, ...a },
           'type, count(*) AS count, coalesce(sum(participants), 0) AS participants',
           { groupBy: 'type', orderBy: 'type' },
         ),
       // The Front and the police follow every organization's part of the plan, so their staff read these too.
-      activityCountsByTask: ({ unitId }: UnitRecords, a: { periodId: string; asRecordedAt?: string | null }, ctx: SubgraphContext) =>
+      activityCountsByTask: ({ unitId }, a: CountArgs, ctx) =>
         repo(ctx)
           .aggregate<{ planTaskId: string | null; count: number; participants: number }>(
             { unitId, ...a },
@@ -37,11 +39,8 @@ export function activityResolvers(org: OrganizationId) {
             { groupBy: 'plan_task_id', orderBy: 'plan_task_id', access: 'monitored' },
           )
           .map((c) => ({ ...c, planTask: c.planTaskId ? (planTask(c.planTaskId) ?? null) : null })),
-      activities: (
-        { unitId }: UnitRecords,
-        a: { periodId?: string | null; type?: string | null; first: number; after?: string | null },
-        ctx: SubgraphContext,
-      ) => repo(ctx).list({ unitId, periodId: a.periodId, type: a.type } as never, a.first, a.after),
-    },
+      activities: ({ unitId }, a: { periodId?: string | null; type?: string | null; first: number; after?: string | null }, ctx) =>
+        repo(ctx).list({ unitId, periodId: a.periodId, type: a.type } as never, a.first, a.after),
+    }),
   };
 }

@@ -8,23 +8,20 @@ import { pointTo, resolveRecordType } from '../refs.js';
 import { recordsOf } from '../records/resolvers.js';
 import { underArguments } from '../records/problems.js';
 import type { StoredRecord } from '../records/repository.js';
+import { abstractResolvers, objectResolvers, rootResolvers, type ResolverMap, type UnitRecordsParent } from '../resolver-map.js';
 import { forumKind, opinionKind } from './kind.js';
 import { MAX_LIST } from './schema.js';
-
-interface UnitRecords {
-  unitId: string;
-}
 
 /** Not answered and past its due date. */
 const OVERDUE = '(answered_on IS NULL AND due_date < @p_today)';
 
-export function forumResolvers(org: OrganizationId) {
+export function forumResolvers(org: OrganizationId): ResolverMap {
   const P = ORGANIZATIONS[org].typePrefix;
   const forums = (ctx: SubgraphContext) => recordsOf(ctx, forumKind(org));
   const opinions = (ctx: SubgraphContext) => recordsOf(ctx, opinionKind(org));
   return {
-    Mutation: {
-      [`answer${P}Opinion`]: (_: unknown, { id, input }: { id: string; input: { answer: string; answeredOn: string } }, ctx: SubgraphContext) => {
+    Mutation: rootResolvers({
+      [`answer${P}Opinion`]: (_, { id, input }: { id: string; input: { answer: string; answeredOn: string } }, ctx) => {
         if (!authorize.writeAny(ctx.scope.principal, org).allowed) {
           // Others may read it (the Front, the police) but not answer for this organization; strangers learn nothing.
           if (opinions(ctx).byId(id)) throw forbidden(`Chỉ cán bộ của ${ORGANIZATIONS[org].nameVi} mới được trả lời ý kiến này.`);
@@ -39,23 +36,22 @@ export function forumResolvers(org: OrganizationId) {
           opinions(ctx).correct(id, { answer: input.answer, answeredOn: input.answeredOn }, 'Ghi nội dung trả lời ý kiến'),
         );
       },
-    },
-    [`${P}Forum`]: {
+    }),
+    [`${P}Forum`]: objectResolvers<StoredRecord>({
       host: () => ORGANIZATIONS[org],
-      coHosts: (r: StoredRecord) => parseOrganizations(JSON.stringify(r.coHostIds ?? [])).map((o) => ORGANIZATIONS[o]),
-    },
-    [`${P}Opinion`]: {
-      forum: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => pointTo('forum', r.forumId as string, org, (id) => forums(ctx).byId(id)),
+      coHosts: (r) => parseOrganizations(JSON.stringify(r.coHostIds ?? [])).map((o) => ORGANIZATIONS[o]),
+    }),
+    [`${P}Opinion`]: objectResolvers<StoredRecord>({
+      forum: (r, _, ctx) => pointTo('forum', typeof r.forumId === 'string' ? r.forumId : null, org, (id) => forums(ctx).byId(id)),
       assignedTo: () => ORGANIZATIONS[org],
-      handedOverBy: (r: StoredRecord) =>
-        isOrganizationId(r.handedOverById as string) ? ORGANIZATIONS[r.handedOverById as OrganizationId] : ORGANIZATIONS[org],
-      status: (r: StoredRecord) => (r.answeredOn ? 'ANSWERED' : 'OPEN'),
-      overdue: (r: StoredRecord) => !r.answeredOn && (r.dueDate as string) < todayInVietnam(),
-      answeredOnTime: (r: StoredRecord) => (r.answeredOn ? (r.answeredOn as string) <= (r.dueDate as string) : null),
-    },
-    AnyForum: { __resolveType: resolveRecordType('forum', org) },
-    [`${P}UnitRecords`]: {
-      forums: ({ unitId }: UnitRecords, a: { periodId?: string | null; kind?: ForumKind | null; first: number }, ctx: SubgraphContext) => {
+      handedOverBy: (r) => (typeof r.handedOverById === 'string' && isOrganizationId(r.handedOverById) ? ORGANIZATIONS[r.handedOverById] : ORGANIZATIONS[org]),
+      status: (r) => (r.answeredOn ? 'ANSWERED' : 'OPEN'),
+      overdue: (r) => !r.answeredOn && String(r.dueDate) < todayInVietnam(),
+      answeredOnTime: (r) => (r.answeredOn ? String(r.answeredOn) <= String(r.dueDate) : null),
+    }),
+    AnyForum: abstractResolvers(resolveRecordType('forum', org)),
+    [`${P}UnitRecords`]: objectResolvers<UnitRecordsParent>({
+      forums: ({ unitId }, a: { periodId?: string | null; kind?: ForumKind | null; first: number }, ctx) => {
         pageSize('first', a.first, MAX_LIST);
         const rows = forums(ctx).aggregate<Record<string, unknown>>({ unitId, periodId: a.periodId, p_kind: a.kind ?? null } as never, '*', {
           where: '@p_kind IS NULL OR kind = @p_kind',
@@ -65,16 +61,16 @@ export function forumResolvers(org: OrganizationId) {
         });
         return rows.map((r) => forums(ctx).toRecord(r));
       },
-      forumCounts: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
+      forumCounts: ({ unitId }, { periodId }: { periodId: string }, ctx) =>
         forums(ctx).aggregate<{ kind: string; count: number; attendance: number; opinionsVoiced: number }>(
           { unitId, periodId },
           'kind, count(*) AS count, coalesce(sum(attendance), 0) AS attendance, coalesce(sum(opinions_voiced), 0) AS opinionsVoiced',
           { groupBy: 'kind', orderBy: 'kind' },
         ),
       opinions: (
-        { unitId }: UnitRecords,
+        { unitId },
         a: { periodId?: string | null; forumId?: string | null; status?: 'OPEN' | 'ANSWERED' | null; overdue?: boolean | null; first: number },
-        ctx: SubgraphContext,
+        ctx,
       ) => {
         pageSize('first', a.first, MAX_LIST);
         const params = {
@@ -93,12 +89,12 @@ export function forumResolvers(org: OrganizationId) {
         });
         return rows.map((r) => opinions(ctx).toRecord(r));
       },
-      opinionCounts: ({ unitId }: UnitRecords, { periodId }: { periodId: string }, ctx: SubgraphContext) => {
+      opinionCounts: ({ unitId }, { periodId }: { periodId: string }, ctx) => {
         return opinions(ctx).aggregate(
           { unitId, periodId, p_today: todayInVietnam() } as never,
           `count(*) AS total, coalesce(sum(answered_on IS NOT NULL), 0) AS answered, coalesce(sum(answered_on > due_date), 0) AS answeredLate, coalesce(sum(answered_on IS NULL), 0) AS open, coalesce(sum(${OVERDUE}), 0) AS overdue`,
         )[0]!;
       },
-    },
+    }),
   };
 }

@@ -1,26 +1,23 @@
 /** Resolvers of the models part beyond what the kind generates (see schema.ts). */
 import { GraphQLError } from 'graphql';
 import { notFound } from '@antt/auth';
-import { ORGANIZATIONS, type ModelKind, type ModelStatus, type OrganizationId } from '@antt/reference';
+import { MODEL_STATUSES, ORGANIZATIONS, type ModelKind, type ModelStatus, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
-import { pageSize, parseOrganizations } from '../check.js';
+import { pageSize, parseOrganizations, storedCode } from '../check.js';
 import { pointTo, resolveRecordType } from '../refs.js';
 import { recordsOf } from '../records/resolvers.js';
 import { underArguments } from '../records/problems.js';
 import type { StoredRecord } from '../records/repository.js';
+import { abstractResolvers, objectResolvers, rootResolvers, type ResolverMap, type UnitRecordsParent } from '../resolver-map.js';
 import { modelKind } from './kind.js';
 import { MAX_MODELS } from './schema.js';
 
-interface UnitRecords {
-  unitId: string;
-}
-
-export function modelResolvers(org: OrganizationId) {
+export function modelResolvers(org: OrganizationId): ResolverMap {
   const P = ORGANIZATIONS[org].typePrefix;
   const repo = (ctx: SubgraphContext) => recordsOf(ctx, modelKind(org));
   return {
-    Mutation: {
-      [`change${P}ModelStatus`]: (_: unknown, a: { id: string; status: ModelStatus; since: string; reason?: string | null }, ctx: SubgraphContext) => {
+    Mutation: rootResolvers({
+      [`change${P}ModelStatus`]: (_, a: { id: string; status: ModelStatus; since: string; reason?: string | null }, ctx) => {
         const current = repo(ctx).byId(a.id);
         if (!current) throw notFound(`Không tìm thấy mô hình ${a.id}.`);
         if (current.modelStatus === a.status)
@@ -29,16 +26,16 @@ export function modelResolvers(org: OrganizationId) {
           repo(ctx).correct(a.id, { modelStatus: a.status, statusSince: a.since }, a.reason?.trim() || 'Chuyển trạng thái mô hình'),
         );
       },
-    },
-    [`${P}Model`]: {
-      status: (r: StoredRecord) => r.modelStatus,
+    }),
+    [`${P}Model`]: objectResolvers<StoredRecord>({
+      status: (r) => storedCode(MODEL_STATUSES, r.modelStatus),
       leadOrganization: () => ORGANIZATIONS[org],
-      partnerOrganizations: (r: StoredRecord) => parseOrganizations(JSON.stringify(r.partnerIds ?? [])).map((o) => ORGANIZATIONS[o]),
-      replicaOf: (r: StoredRecord, _: unknown, ctx: SubgraphContext) => pointTo('model', r.replicaOfId as string | null, org, (id) => repo(ctx).byId(id)),
-    },
-    AnyModel: { __resolveType: resolveRecordType('model', org) },
-    [`${P}UnitRecords`]: {
-      models: ({ unitId }: UnitRecords, a: { status?: ModelStatus | null; kind?: ModelKind | null; first: number }, ctx: SubgraphContext) => {
+      partnerOrganizations: (r) => parseOrganizations(JSON.stringify(r.partnerIds ?? [])).map((o) => ORGANIZATIONS[o]),
+      replicaOf: (r, _, ctx) => pointTo('model', typeof r.replicaOfId === 'string' ? r.replicaOfId : null, org, (id) => repo(ctx).byId(id)),
+    }),
+    AnyModel: abstractResolvers(resolveRecordType('model', org)),
+    [`${P}UnitRecords`]: objectResolvers<UnitRecordsParent>({
+      models: ({ unitId }, a: { status?: ModelStatus | null; kind?: ModelKind | null; first: number }, ctx) => {
         pageSize('first', a.first, MAX_MODELS);
         const rows = repo(ctx).aggregate<Record<string, unknown>>({ unitId, p_status: a.status ?? null, p_kind: a.kind ?? null } as never, '*', {
           where: '(@p_status IS NULL OR model_status = @p_status) AND (@p_kind IS NULL OR kind = @p_kind)',
@@ -48,11 +45,11 @@ export function modelResolvers(org: OrganizationId) {
         });
         return rows.map((r) => repo(ctx).toRecord(r));
       },
-      modelCounts: ({ unitId }: UnitRecords, _: unknown, ctx: SubgraphContext) =>
+      modelCounts: ({ unitId }, _, ctx) =>
         repo(ctx).aggregate<{ status: string; kind: string; count: number }>({ unitId }, 'model_status AS status, kind, count(*) AS count', {
           groupBy: 'model_status, kind',
           orderBy: 'model_status, kind',
         }),
-    },
+    }),
   };
 }

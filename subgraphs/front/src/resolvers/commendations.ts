@@ -5,18 +5,9 @@
  * FrontCommendation kind; Commendation shows them as before, `status` being where the commendation stands.
  */
 import type { Resolvers } from '../generated/resolvers.js';
-import { forbidden, invalidInput, notFound } from '@antt/auth';
+import { authorize, enforce, forbidden, invalidInput, notFound } from '@antt/auth';
 import { branchById, ORGANIZATIONS, territory, type OrganizationId } from '@antt/reference';
-import {
-  inputNamed,
-  periodRange,
-  staffOrganization,
-  storedCode,
-  storedUnit,
-  underArguments,
-  unitOrJurisdiction,
-  type SubgraphContext,
-} from '@antt/subgraph-kit';
+import { inputNamed, periodRange, storedCode, storedUnit, underArguments, unitOrJurisdiction, type SubgraphContext } from '@antt/subgraph-kit';
 import { COMMENDATION_STATUSES, commendations, type CommendationForm, type CommendationStatus } from '../kinds/index.js';
 import { countsBy, currentPage, standingRecord, writerFor } from '../records.js';
 
@@ -60,8 +51,9 @@ export function proposalInput(f: ProposalFields, proposer: OrganizationId): Reco
 }
 
 function canRead(ctx: SubgraphContext, r: Record<string, unknown>): boolean {
-  if (!ctx.scope.coversUnit(r.recipientUnitId as string)) return false;
-  return ctx.scope.canReadRecords('front') || staffOrganization(ctx.scope) === r.proposedByOrg;
+  const p = ctx.scope.principal;
+  if (!p.covers(String(r.recipientUnitId))) return false;
+  return authorize.readRecord(p, { org: 'front' }).allowed || (p.staffOf !== null && p.staffOf === r.proposedByOrg);
 }
 
 function readable(ctx: SubgraphContext, id: string): Record<string, unknown> | null {
@@ -80,7 +72,7 @@ export const commendationResolvers: Resolvers = {
   FrontUnitRecords: {
     commendationCounts: (p, { periodId }, ctx) => {
       const u = unitOrJurisdiction(ctx.scope, String(p.unitId));
-      ctx.scope.assertCanReadAggregates('front', u);
+      enforce(authorize.readCounts(ctx.scope.principal, { org: 'front' }, u));
       const { from, to } = periodRange('periodId', periodId);
       return countsBy(ctx, commendations, ctx.scope.visibleUnder(u), from, to, ['form', 'awardStatus']).map(({ awardStatus, ...c }) => ({
         ...c,
@@ -93,13 +85,13 @@ export const commendationResolvers: Resolvers = {
     frontCommendations: (_, a, ctx) => {
       const unitId = unitOrJurisdiction(ctx.scope, a.unitId);
       let proposedBy = a.proposedBy ?? null;
-      if (!ctx.scope.canReadRecords('front')) {
-        const own = staffOrganization(ctx.scope);
+      if (!authorize.readRecord(ctx.scope.principal, { org: 'front' }).allowed) {
+        const own = ctx.scope.principal.staffOf;
         if (!own) throw forbidden('Bạn không có quyền xem hồ sơ khen thưởng.');
         if (proposedBy !== null && proposedBy !== own) throw forbidden('Bạn chỉ xem được các đề nghị khen thưởng của tổ chức mình.');
         proposedBy = own;
       }
-      if (!ctx.scope.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
+      if (!ctx.scope.principal.covers(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
       const { from, to } = periodRange('periodId', a.periodId);
       return currentPage(
         ctx,
@@ -119,14 +111,14 @@ export const commendationResolvers: Resolvers = {
   Mutation: {
     /** Any organization's staff propose, inside their jurisdiction; the proposer is the caller's organization, never an argument. */
     proposeFrontCommendation: (_, { input }, ctx) => {
-      const proposer = staffOrganization(ctx.scope);
+      const proposer = ctx.scope.principal.staffOf;
       const values = proposalInput(input, proposer ?? 'front');
       if (!proposer) throw forbidden('Chỉ cán bộ của các tổ chức được đề nghị khen thưởng.');
       return underArguments(inputNamed(), () => writerFor(ctx, commendations).create(values));
     },
     decideFrontCommendation: (_, { id, input }, ctx) => {
       const current = standingRecord(ctx, commendations, id);
-      if (!current || !ctx.scope.canWrite('front') || !ctx.scope.coversUnit(current.recipientUnitId as string)) {
+      if (!current || !authorize.write(ctx.scope.principal, 'front', String(current.recipientUnitId)).allowed) {
         if (current && canRead(ctx, current)) throw forbidden('Chỉ cán bộ Mặt trận được ghi quyết định khen thưởng.');
         throw notFound(`Không tìm thấy đề nghị khen thưởng ${id}.`);
       }

@@ -4,19 +4,9 @@
  * organizations inspected, inside their jurisdiction.
  */
 import type { InspectionResolvers, InspectionVersionResolvers, Resolvers } from '../generated/resolvers.js';
-import { forbidden, invalidInput, notFound } from '@antt/auth';
+import { authorize, enforce, forbidden, invalidInput, notFound } from '@antt/auth';
 import { ORGANIZATIONS, todayInVietnam, type OrganizationId } from '@antt/reference';
-import {
-  inputNamed,
-  monitorOrganization,
-  periodRange,
-  staffOrganization,
-  storedCode,
-  underArguments,
-  unitOrJurisdiction,
-  type CurrentQuery,
-  type SubgraphContext,
-} from '@antt/subgraph-kit';
+import { inputNamed, periodRange, storedCode, underArguments, unitOrJurisdiction, type CurrentQuery, type SubgraphContext } from '@antt/subgraph-kit';
 import { INSPECTION_KINDS, inspections, plans, type InspectionKind } from '../kinds/index.js';
 import { currentPage, currentRecords, currentVersion, standingRecord, writerFor } from '../records.js';
 
@@ -63,11 +53,11 @@ export function inspectionInput(ctx: SubgraphContext, f: InspectionFields, lead:
   };
 }
 
-const isMonitorOrLeadership = (ctx: SubgraphContext) => ctx.scope.has('LEADERSHIP') || monitorOrganization(ctx.scope) !== null;
+const isMonitorOrLeadership = (ctx: SubgraphContext) => ctx.scope.principal.isProvincialLeadership || ctx.scope.principal.monitorOf !== null;
 
 function canRead(ctx: SubgraphContext, r: Record<string, unknown>): boolean {
-  if (!ctx.scope.coversUnit(String(r.inspectedUnitId))) return false;
-  const own = staffOrganization(ctx.scope);
+  if (!ctx.scope.principal.covers(String(r.inspectedUnitId))) return false;
+  const own = ctx.scope.principal.staffOf;
   return isMonitorOrLeadership(ctx) || (own !== null && (r.inspectedOrgs as string[]).includes(own));
 }
 
@@ -87,7 +77,7 @@ function query(
   f: { kind?: InspectionKind | null; inspectedOrg?: string | null; followUpStatus?: FollowUpStatus | null },
 ): Omit<CurrentQuery, 'orderBy' | 'limit'> {
   const u = unitOrJurisdiction(ctx.scope, unitId);
-  if (!ctx.scope.coversUnit(u)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
+  if (!ctx.scope.principal.covers(u)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
   const { from, to } = periodRange('periodId', periodId);
   return {
     units: ctx.scope.visibleUnder(u),
@@ -117,7 +107,8 @@ export const inspectionResolvers: Resolvers = {
   InspectionVersion: view,
   FrontUnitRecords: {
     inspectionCounts: (p, { periodId }, ctx) => {
-      if (!isMonitorOrLeadership(ctx) && !ctx.scope.has('DASHBOARD')) throw forbidden('Bạn không có quyền xem số liệu kiểm tra.');
+      // Counts of the inspections the monitors and leadership read; the jurisdiction is the query's.
+      enforce(authorize.readCounts(ctx.scope.principal, { org: 'front', visibility: 'monitored' }, undefined));
       const today = todayInVietnam();
       const counts = new Map<string, number>();
       for (const r of currentRecords(ctx, inspections, query(ctx, String(p.unitId), periodId, {}))) {
@@ -137,7 +128,7 @@ export const inspectionResolvers: Resolvers = {
     frontInspections: (_, a, ctx) => {
       let inspectedOrg: string | null = null;
       if (!isMonitorOrLeadership(ctx)) {
-        inspectedOrg = staffOrganization(ctx.scope);
+        inspectedOrg = ctx.scope.principal.staffOf;
         if (!inspectedOrg) throw forbidden('Bạn không có quyền xem hồ sơ kiểm tra.');
       }
       const q = query(ctx, a.unitId, a.periodId, { kind: a.kind, inspectedOrg, followUpStatus: a.followUpStatus });
@@ -147,14 +138,14 @@ export const inspectionResolvers: Resolvers = {
   },
   Mutation: {
     recordFrontInspection: (_, { input }, ctx) => {
-      const lead = monitorOrganization(ctx.scope);
+      const lead = ctx.scope.principal.monitorOf;
       if (!lead) throw forbidden('Chỉ cán bộ Mặt trận và Công an được ghi kết quả kiểm tra.');
       const values = inspectionInput(ctx, input, lead);
       return underArguments(inputNamed(INSPECTION_ARGUMENTS), () => writerFor(ctx, inspections).create(values));
     },
     completeFrontInspectionFollowUp: (_, { id, input }, ctx) => {
       const current = standingRecord(ctx, inspections, id);
-      if (!current || !monitorOrganization(ctx.scope) || !ctx.scope.coversUnit(String(current.inspectedUnitId))) {
+      if (!current || ctx.scope.principal.monitorOf === null || !ctx.scope.principal.covers(String(current.inspectedUnitId))) {
         if (current && canRead(ctx, current)) throw forbidden('Chỉ cán bộ Mặt trận và Công an được ghi kết quả khắc phục.');
         throw notFound(`Không tìm thấy cuộc kiểm tra ${id}.`);
       }

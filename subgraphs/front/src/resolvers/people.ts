@@ -1,6 +1,6 @@
 /** People of standing: personal details only for the Front's staff of the jurisdiction (or leadership granted personal data). */
 import type { Resolvers } from '../generated/resolvers.js';
-import { forbidden, invalidInput, notFound } from '@antt/auth';
+import { authorize, enforce, forbidden, invalidInput, notFound } from '@antt/auth';
 import { territory } from '@antt/reference';
 import { inputNamed, periodRange, recordsOf, storedBranch, underArguments, unitOrJurisdiction, type SubgraphContext } from '@antt/subgraph-kit';
 import { peopleOfStanding, type CoreForceRole } from '../kinds/index.js';
@@ -24,7 +24,8 @@ export interface NominationFields {
  * Null once the name or the year of birth was erased.
  */
 function personal(r: Record<string, unknown>, ctx: SubgraphContext) {
-  const may = (ctx.scope.has('LEADERSHIP') && ctx.scope.has('PERSONAL_DATA')) || (ctx.scope.canWrite('front') && ctx.scope.coversUnit(String(r.unitId)));
+  const p = ctx.scope.principal;
+  const may = authorize.readClass(p, 'PERSONAL', 'front').allowed && (p.isProvincialLeadership || p.covers(String(r.unitId)));
   if (!may || r.fullName == null || r.birthYear == null) return null;
   return { fullName: r.fullName, birthYear: r.birthYear, ethnicity: r.ethnicity };
 }
@@ -37,7 +38,7 @@ export const peopleResolvers: Resolvers = {
   FrontUnitRecords: {
     peopleOfStandingCounts: (p, { periodId }, ctx) => {
       const u = unitOrJurisdiction(ctx.scope, String(p.unitId));
-      ctx.scope.assertCanReadAggregates('front', u);
+      enforce(authorize.readCounts(ctx.scope.principal, { org: 'front' }, u));
       const { from, to } = periodRange('periodId', periodId);
       // By role and decision only: ethnicity is never a dimension (Decree 356/2025: sensitive data).
       return countsBy(ctx, peopleOfStanding, ctx.scope.visibleUnder(u), from, to, ['role', 'decision']);
@@ -46,7 +47,7 @@ export const peopleResolvers: Resolvers = {
   Query: {
     frontPeopleOfStanding: (_, a, ctx) => {
       const unitId = unitOrJurisdiction(ctx.scope, a.unitId);
-      ctx.scope.assertCanReadRecords('front', unitId);
+      enforce(authorize.listRecords(ctx.scope.principal, { org: 'front' }, unitId));
       return currentPage(
         ctx,
         peopleOfStanding,
@@ -72,8 +73,9 @@ export const peopleResolvers: Resolvers = {
     },
     decideFrontPersonOfStanding: (_, { id, input }, ctx) => {
       const current = standingRecord(ctx, peopleOfStanding, id);
-      if (!current || !ctx.scope.canWrite('front') || !ctx.scope.coversUnit(current.unitId as string)) {
-        if (current && ctx.scope.canReadRecords('front') && ctx.scope.coversUnit(current.unitId as string))
+      const p = ctx.scope.principal;
+      if (!current || !authorize.write(p, 'front', String(current.unitId)).allowed) {
+        if (current && authorize.readRecord(p, { org: 'front' }, String(current.unitId)).allowed)
           throw forbidden('Chỉ cán bộ Mặt trận được ghi quyết định về người có uy tín.');
         throw notFound(`Không tìm thấy người có uy tín ${id}.`);
       }

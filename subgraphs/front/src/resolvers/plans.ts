@@ -8,7 +8,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { GraphQLError } from 'graphql';
 import { forbidden, invalidInput, notFound } from '@antt/auth';
 import { ORGANIZATIONS, planTask, territory, todayInVietnam } from '@antt/reference';
-import { inputNamed, monitorOrganization, sqliteOf, storedCode, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { inputNamed, sqliteOf, storedCode, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { PLAN_TASK_STATUSES, plans, planTasks, type PlanTaskStatus } from '../kinds/index.js';
 import { currentRecords, currentVersion, standingRecord, writerFor } from '../records.js';
 
@@ -45,8 +45,8 @@ function tasksOf(ctx: SubgraphContext, planId: string): StoredRecord[] {
 
 /** The plan is issued at province level by the Front and the police together. */
 function assertCanWrite(ctx: SubgraphContext): void {
-  if (!monitorOrganization(ctx.scope)) throw forbidden('Chỉ cán bộ Mặt trận và Công an được ghi kế hoạch phối hợp.');
-  if (!ctx.scope.coversUnit(territory().provinceId)) throw forbidden('Kế hoạch phối hợp của tỉnh do cán bộ cấp tỉnh ghi.');
+  if (ctx.scope.principal.monitorOf === null) throw forbidden('Chỉ cán bộ Mặt trận và Công an được ghi kế hoạch phối hợp.');
+  if (!ctx.scope.principal.covers(territory().provinceId)) throw forbidden('Kế hoạch phối hợp của tỉnh do cán bộ cấp tỉnh ghi.');
 }
 
 /**

@@ -11,7 +11,7 @@ import type {
   ModelReviewResolvers,
   Resolvers,
 } from '../generated/resolvers.js';
-import { forbidden, invalidInput } from '@antt/auth';
+import { authorize, enforce, forbidden, invalidInput } from '@antt/auth';
 import {
   isIsoDate,
   ORGANIZATION_IDS,
@@ -26,11 +26,9 @@ import {
 import {
   inputNamed,
   modelKind,
-  monitorOrganization,
   recordsOf,
   periodRange,
   pointTo,
-  staffOrganization,
   storedCode,
   storedUnit,
   typeOfRecord,
@@ -76,14 +74,7 @@ export function reviewInput(f: ModelReviewFields, reviewer: OrganizationId): Rec
 
 /** Leadership and the monitors (the Front, the police) read every review; the staff of the organization that runs a model read its reviews. */
 function canRead(ctx: SubgraphContext, r: StoredRecord): boolean {
-  if (!ctx.scope.coversUnit(String(r.unitId))) return false;
-  return ctx.scope.has('LEADERSHIP') || monitorOrganization(ctx.scope) !== null || staffOrganization(ctx.scope) === r.modelOrg;
-}
-
-function assertMonitorOrLeadership(ctx: SubgraphContext, unitId: string): void {
-  if (!ctx.scope.has('LEADERSHIP') && monitorOrganization(ctx.scope) === null)
-    throw forbidden('Chỉ cán bộ Mặt trận, Công an và lãnh đạo tỉnh được xem danh sách đánh giá mô hình.');
-  if (!ctx.scope.coversUnit(unitId)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
+  return authorize.readModelReview(ctx.scope.principal, storedCode(ORGANIZATIONS, r.modelOrg), String(r.unitId)).allowed;
 }
 
 /** A model's reviews the caller may read, oldest first (never an error: a model field must not fail a whole list). */
@@ -98,7 +89,7 @@ function list(
   f: { unitId?: string | null; periodId?: string | null; modelId?: string | null; rating?: ModelRating | null; first: number; after?: string | null },
 ): Page<StoredRecord> {
   const unitId = unitOrJurisdiction(ctx.scope, f.unitId);
-  assertMonitorOrLeadership(ctx, unitId);
+  enforce(authorize.listModelReviews(ctx.scope.principal, unitId));
   const { from, to } = periodRange('periodId', f.periodId);
   return currentPage(
     ctx,
@@ -123,9 +114,9 @@ function effectiveModelIds(ctx: SubgraphContext, unitId: string, year: number, o
   if (!Number.isInteger(year) || year < 2019 || year > Number(todayInVietnam().slice(0, 4)) + 1)
     throw invalidInput('year', 'Năm đánh giá phải từ 2019 đến năm sau năm nay.', 'YEAR_OUT_OF_RANGE');
   const u = unitOrJurisdiction(ctx.scope, unitId);
-  if (opts.countsOnly && ctx.scope.has('DASHBOARD')) {
-    if (!ctx.scope.coversUnit(u)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
-  } else assertMonitorOrLeadership(ctx, u);
+  // Whether a unit has an effective model is a count: whoever reads the Front's counts may ask it too.
+  const list = authorize.listModelReviews(ctx.scope.principal, u);
+  enforce(opts.countsOnly && !list.allowed ? authorize.readCounts(ctx.scope.principal, { org: 'front' }, u) : list);
   const window = periodById(`${year}-ATANTT-UNIT`)!;
   const latest = new Map<string, string>();
   for (const r of currentRecords(ctx, modelReviews, {
@@ -191,7 +182,7 @@ export const reviewResolvers: Resolvers = {
   Mutation: {
     // Replaces the framework's create: the police review models too, and the reviewer is the caller's organization, never an argument.
     recordFrontModelReview: (_, { input, clientKey }, ctx) => {
-      const reviewer = monitorOrganization(ctx.scope);
+      const reviewer = ctx.scope.principal.monitorOf;
       const values = reviewInput(input, reviewer ?? 'front');
       if (!reviewer) throw forbidden('Chỉ cán bộ Mặt trận và Công an được đánh giá mô hình.');
       return underArguments(inputNamed(), () => writerFor(ctx, modelReviews).create(values, { clientKey }));

@@ -4,6 +4,7 @@
  * safety after the latest one, the rules a check or a dispute's correction must keep that depend on
  * another version or record, and the figures of `Unit.labour` the framework's counts cannot say yet.
  */
+import { authorize } from '@antt/auth';
 import type { Resolvers } from '../generated/resolvers.js';
 import { inputProblems, recordsOf, type Problem, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { territory } from '@antt/reference';
@@ -57,7 +58,7 @@ function checksOf(ctx: SubgraphContext, houseId: string): StoredRecord[] {
     ctx,
     `SELECT * FROM labour_boarding_house_checks t WHERE t.house_id = ? AND t.superseded_at IS NULL AND t.status = 'ACTIVE' ORDER BY t.checked_on DESC, t.created_at DESC, t.id DESC`,
   ).all(houseId) as Record<string, unknown>[];
-  return rows.map((r) => repo.toRecord(r)).filter((r) => ctx.scope.canReadRecords('labour') && ctx.scope.coversUnit(r.unitId as string));
+  return rows.map((r) => repo.toRecord(r)).filter((r) => authorize.readRecord(ctx.scope.principal, { org: 'labour' }, String(r.unitId)).allowed);
 }
 
 const PARTICIPATIONS = `SELECT count(DISTINCT t.establishment_id) AS establishments, coalesce(sum(t.workers), 0) AS workers, coalesce(sum(t.pledge_signed), 0) AS pledges, count(DISTINCT t.industrial_zone) AS zones

@@ -101,17 +101,24 @@ function participantsField(): FieldSpec<string, true> {
   };
 }
 
-const dot = (c: Record<string, string>) => c;
+/** Where a hotspot stands (HotspotStatus). */
+export const HOTSPOT_STATUSES = { MONITORING: 'Monitoring.', MEDIATING: 'Mediating.', RESOLVED: 'Resolved.', ESCALATED: 'Escalated.' } as const;
+
+/** Where a key area's transformation stands (KeyAreaStatus). */
+export const KEY_AREA_STATUSES = { LISTED: 'Listed.', BEING_TRANSFORMED: 'Being transformed.', CLEARED: 'Cleared.' } as const;
+
+/** How a reintegrating person came back (ReintegrationKind). */
+export const REINTEGRATION_KINDS = { SENTENCE_SERVED: 'Sentence served.', SPECIAL_AMNESTY: 'Special amnesty.', PAROLE: 'Parole.' } as const;
 
 // ---- crime tips ----
 
-export const TIP_STATUSES = dot({
+export const TIP_STATUSES = {
   RECEIVED: 'Received (đã tiếp nhận).',
   FORWARDED: 'Forwarded to the competent investigation agency (đã chuyển cơ quan có thẩm quyền).',
   BEING_VERIFIED: 'Being verified (đang kiểm tra, xác minh).',
   DECIDED: 'Decided (đã ra quyết định).',
   REPORTER_NOTIFIED: 'The reporter was notified of the outcome (đã thông báo kết quả cho người tố giác).',
-});
+} as const;
 
 export const crimeTips: RecordKind = defineKind({
   org: 'police',
@@ -282,7 +289,7 @@ export const hotspots: RecordKind = defineKind({
       description: 'Where the matter stands (tình trạng).',
       enumType: 'HotspotStatus',
       enumDeclared: true,
-      catalogue: { MONITORING: 'Monitoring.', MEDIATING: 'Mediating.', RESOLVED: 'Resolved.', ESCALATED: 'Escalated.' },
+      catalogue: HOTSPOT_STATUSES,
     }),
     closedOn: field.date({ label: 'Ngày kết thúc', description: 'Day it was resolved or escalated.', required: false }),
     mediatingOrganization: organization({ label: 'Tổ chức hòa giải', description: 'The organization whose team mediated it.', required: false }),
@@ -329,7 +336,7 @@ export const keyAreas: RecordKind = defineKind({
       description: 'Where its transformation stands.',
       enumType: 'KeyAreaStatus',
       enumDeclared: true,
-      catalogue: { LISTED: 'Listed.', BEING_TRANSFORMED: 'Being transformed.', CLEARED: 'Cleared.' },
+      catalogue: KEY_AREA_STATUSES,
     }),
     clearedOn: field.date({ label: 'Ngày hoàn thành', description: 'Day the transformation was completed, when CLEARED.', required: false }),
   },
@@ -489,7 +496,7 @@ export const reintegrationCases: RecordKind = defineKind({
       description: 'How they came back (diện).',
       enumType: 'ReintegrationKind',
       enumDeclared: true,
-      catalogue: { SENTENCE_SERVED: 'Sentence served.', SPECIAL_AMNESTY: 'Special amnesty.', PAROLE: 'Parole.' },
+      catalogue: REINTEGRATION_KINDS,
     }),
     personSealed: sealed({
       label: 'Nhân thân',

@@ -3,25 +3,48 @@
  * the police's kinds (src/kinds), under the police's rules of who sees what. Updates are corrections
  * with a reason, so every earlier state stays readable in the record's history.
  */
-import { forbidden, invalidInput, notFound } from '@antt/auth';
-import { isOrganizationId, ORGANIZATIONS, ORGANIZATION_IDS, territory, todayInVietnam, type OrganizationId } from '@antt/reference';
-import { optionalText, periodRange, recordsOf, unitOrJurisdiction, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { authorize, enforce, forbidden, invalidInput, notFound } from '@antt/auth';
+import { isOrganizationId, ORGANIZATIONS, ORGANIZATION_IDS, territory, todayInVietnam } from '@antt/reference';
+import { optionalText, periodRange, recordsOf, storedCode, storedUnit, unitOrJurisdiction, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { assertCanReadInternal, assertPoliceWriter, canReadInternal, isOrganizationStaff, isPoliceStaff } from '../access.js';
 import { standardOf } from '../data/standard.js';
 import { modelUnits } from '../db/schema.js';
-import { bulletins, coreForces, hotspots, keyAreas, reintegrationCases, trainings, type Participants } from '../kinds/index.js';
+import type { HotspotMediationResolvers, Resolvers } from '../generated/resolvers.js';
+import {
+  bulletins,
+  coreForces,
+  hotspots,
+  HOTSPOT_STATUSES,
+  KEY_AREA_STATUSES,
+  keyAreas,
+  REINTEGRATION_KINDS,
+  reintegrationCases,
+  trainings,
+  type Participants,
+} from '../kinds/index.js';
 import { currentRecords, follow, standingRecord, writerFor } from '../data/records.js';
 
-const org = (id: unknown) => (typeof id === 'string' && isOrganizationId(id) ? ORGANIZATIONS[id as OrganizationId] : null);
-const unit = (r: StoredRecord) => territory().unit(r.unitId as string);
+type Row = Record<string, unknown>;
 
-/** The organizations that keep mediation cases (packages/casework). */
-const MEDIATORS = ['veterans', 'farmers', 'elderly'];
+const org = (id: unknown) => (typeof id === 'string' && isOrganizationId(id) ? ORGANIZATIONS[id] : null);
+const unit = (r: Row) => storedUnit(r.unitId);
 
-/** Police and leadership see hotspots in their jurisdiction; another organization sees those it reported. */
-function canReadHotspot(ctx: SubgraphContext, h: StoredRecord): boolean {
-  if (!ctx.scope.coversUnit(h.unitId as string)) return false;
-  return isPoliceStaff(ctx.scope) || ctx.scope.has('LEADERSHIP') || (isOrganizationStaff(ctx.scope) && h.reportedBy === ctx.scope.identity.organization);
+/** The organizations that keep mediation cases (packages/casework), by the type their cases have. */
+const MEDIATION_TYPES = { veterans: 'VeteransMediationCase', farmers: 'FarmersMediationCase', elderly: 'ElderlyMediationCase' } as const;
+type MediationType = (typeof MEDIATION_TYPES)[keyof typeof MEDIATION_TYPES];
+
+const mediationType = (o: unknown): MediationType | null =>
+  typeof o === 'string' && Object.hasOwn(MEDIATION_TYPES, o) ? MEDIATION_TYPES[storedCode(MEDIATION_TYPES, o)] : null;
+
+const hotspotMediation: HotspotMediationResolvers = {
+  __resolveType: (ref) => Object.values(MEDIATION_TYPES).find((t) => t === ref.__typename) ?? null,
+};
+
+/** Police and leadership see hotspots in their jurisdiction; another organization's staff see those it reported. */
+function canReadHotspot(ctx: SubgraphContext, h: Row): boolean {
+  const p = ctx.scope.principal;
+  if (!p.covers(String(h.unitId))) return false;
+  return authorize.readRecord(p, hotspots.spec).allowed || (p.staffOf !== null && p.staffOf === h.reportedBy);
 }
 
 function hotspot(ctx: SubgraphContext, id: string): StoredRecord | null {
@@ -32,7 +55,8 @@ function hotspot(ctx: SubgraphContext, id: string): StoredRecord | null {
 /** Who may see a case at all: police staff, member organizations' staff and leadership, inside their jurisdiction. */
 function reintegrationCase(ctx: SubgraphContext, id: string): StoredRecord | null {
   const c = standingRecord(ctx, reintegrationCases, id);
-  return c && (isOrganizationStaff(ctx.scope) || ctx.scope.has('LEADERSHIP')) && ctx.scope.coversUnit(c.communeId as string) ? c : null;
+  const p = ctx.scope.principal;
+  return c && authorize.readClass(p, 'INTERNAL', 'police').allowed && p.covers(String(c.communeId)) ? c : null;
 }
 
 /** A list of internal records under a unit: organizations' staff and leadership, inside their jurisdiction. */
@@ -47,61 +71,45 @@ function internal(
   return currentRecords(ctx, kind, { ...extra, units: ctx.scope.visibleUnder(u) });
 }
 
-export interface ReportHotspotInput {
-  kind: string;
-  unitId: string;
-  summary: string;
-  partiesCount: number;
-  riskLevel: string;
-  since: string;
-  actions?: string | null;
-}
-
-export interface UpdateHotspotInput {
-  riskLevel?: string | null;
-  status?: string | null;
-  actions?: string | null;
-  mediatingOrganizationId?: string | null;
-  mediationCaseId?: string | null;
-}
-
-export const recordResolvers = {
-  HotspotMediation: { __resolveType: (ref: { __typename: string }) => ref.__typename },
+export const recordResolvers: Resolvers = {
+  HotspotMediation: hotspotMediation,
   Query: {
-    policeHotspots: (_: unknown, a: { unitId?: string; status?: string }, ctx: SubgraphContext) =>
+    policeHotspots: (_, a, ctx) =>
       internal(ctx, hotspots, a.unitId, { where: '@s IS NULL OR hotspot_status = @s', params: { s: a.status ?? null } }).filter((h) => canReadHotspot(ctx, h)),
-    policeKeyAreas: (_: unknown, a: { unitId?: string }, ctx: SubgraphContext) => internal(ctx, keyAreas, a.unitId),
-    policeModelUnits: (_: unknown, __: unknown, ctx: SubgraphContext) => {
-      if (!canReadInternal(ctx.scope) && !ctx.scope.has('DASHBOARD')) throw forbidden('Bạn không có quyền xem mục này.');
+    policeKeyAreas: (_, a, ctx) => internal(ctx, keyAreas, a.unitId),
+    /** The plan's model units: whoever reads internal records, and whoever reads the police's counts. */
+    policeModelUnits: (_, __, ctx) => {
+      if (!canReadInternal(ctx.scope)) enforce(authorize.readCounts(ctx.scope.principal, { org: 'police' }, undefined));
       return ctx.db.select().from(modelUnits).all();
     },
-    policeCoreForces: (_: unknown, a: { unitId?: string }, ctx: SubgraphContext) => internal(ctx, coreForces, a.unitId, { orderBy: 'id' }),
-    policeTrainings: (_: unknown, a: { unitId?: string; periodId?: string }, ctx: SubgraphContext) =>
-      internal(ctx, trainings, a.unitId, periodRange('periodId', a.periodId)),
+    policeCoreForces: (_, a, ctx) => internal(ctx, coreForces, a.unitId, { orderBy: 'id' }),
+    policeTrainings: (_, a, ctx) => internal(ctx, trainings, a.unitId, periodRange('periodId', a.periodId)),
     /** Bulletins addressed to the caller's organization; police and leadership see all of them. */
-    policeBulletins: (_: unknown, a: { periodId?: string }, ctx: SubgraphContext) => {
-      if (ctx.scope.has('DASHBOARD') && !ctx.scope.has('LEADERSHIP')) throw forbidden('Bảng điều khiển chỉ đọc số liệu tổng hợp.');
+    policeBulletins: (_, a, ctx) => {
+      const p = ctx.scope.principal;
+      if (p.isDashboardOnly) throw forbidden('Bảng điều khiển chỉ đọc số liệu tổng hợp.');
       const me = ctx.scope.identity.organization;
-      const all = isPoliceStaff(ctx.scope) || ctx.scope.has('LEADERSHIP');
-      return currentRecords(ctx, bulletins, periodRange('periodId', a.periodId)).filter(
-        (b) => all || (b.audience as string[]).length === 0 || (b.audience as string[]).includes(me),
-      );
+      const all = authorize.readRecord(p, { org: 'police' }).allowed;
+      return currentRecords(ctx, bulletins, periodRange('periodId', a.periodId)).filter((b) => {
+        const audience = Array.isArray(b.audience) ? b.audience : [];
+        return all || audience.length === 0 || audience.includes(me);
+      });
     },
-    policeReintegrationCases: (_: unknown, a: { unitId?: string }, ctx: SubgraphContext) => {
+    policeReintegrationCases: (_, a, ctx) => {
       if (!isPoliceStaff(ctx.scope)) throw forbidden('Danh sách hồ sơ tái hòa nhập chỉ dành cho cán bộ Công an.');
       return currentRecords(ctx, reintegrationCases, { units: ctx.scope.visibleUnder(a.unitId ?? ctx.scope.identity.unitId) });
     },
   },
   Mutation: {
     /** Police staff, or any organization's staff in their jurisdiction (the labour federation reports strikes). */
-    reportHotspot: (_: unknown, { input }: { input: ReportHotspotInput }, ctx: SubgraphContext) => {
+    reportHotspot: (_, { input }, ctx) => {
       if (!isOrganizationStaff(ctx.scope)) throw forbidden('Chỉ cán bộ của các tổ chức mới báo cáo vụ việc.');
       return writerFor(ctx, hotspots).create({ ...input, hotspotStatus: 'MONITORING', reportedBy: ctx.scope.identity.organization });
     },
-    updateHotspot: (_: unknown, a: { id: string; input: UpdateHotspotInput }, ctx: SubgraphContext) => {
+    updateHotspot: (_, a, ctx) => {
       const h = hotspot(ctx, a.id);
       if (!h) throw notFound(`Không tìm thấy vụ việc ${a.id}.`);
-      assertPoliceWriter(ctx.scope, h.unitId as string);
+      assertPoliceWriter(ctx.scope, String(h.unitId));
       const input = a.input;
       const o = input.mediatingOrganizationId;
       if (o != null && !isOrganizationId(o)) throw invalidInput('input.mediatingOrganizationId', `Không có tổ chức "${o}".`, 'UNKNOWN_ORGANIZATION');
@@ -109,6 +117,7 @@ export const recordResolvers = {
       if (mediationCaseId && !(o ?? h.mediatingOrganization))
         throw invalidInput('input.mediationCaseId', 'Ghi rõ tổ chức hòa giải (mediatingOrganizationId) cùng mã vụ hòa giải.', 'REQUIRED');
       const closing = input.status === 'RESOLVED' || input.status === 'ESCALATED';
+      const closedOn = typeof h.closedOn === 'string' ? h.closedOn : null;
       return follow(
         ctx,
         hotspots,
@@ -119,69 +128,62 @@ export const recordResolvers = {
           actions: input.actions !== undefined ? optionalText('input.actions', input.actions, 4000, 'Biện pháp') : undefined,
           mediatingOrganization: o ?? undefined,
           mediationCaseId: mediationCaseId ?? undefined,
-          closedOn: closing ? ((h.closedOn as string | null) ?? todayInVietnam()) : input.status ? null : undefined,
+          closedOn: closing ? (closedOn ?? todayInVietnam()) : input.status ? null : undefined,
         },
         'Cập nhật diễn biến vụ việc',
       );
     },
-    listKeyArea: (
-      _: unknown,
-      { input }: { input: { unitId: string; reason: string; listedOn: string; transformationPlan?: string | null } },
-      ctx: SubgraphContext,
-    ) => {
+    listKeyArea: (_, { input }, ctx) => {
       const { reason, ...rest } = input;
       return recordsOf(ctx, keyAreas).create({ ...rest, listingReason: reason, areaStatus: input.transformationPlan?.trim() ? 'BEING_TRANSFORMED' : 'LISTED' });
     },
-    updateKeyArea: (_: unknown, a: { id: string; status: string; clearedOn?: string | null }, ctx: SubgraphContext) => {
+    updateKeyArea: (_, a, ctx) => {
       const k = standingRecord(ctx, keyAreas, a.id);
-      if (!k || !ctx.scope.coversUnit(k.unitId as string) || !canReadInternal(ctx.scope)) throw notFound(`Không tìm thấy địa bàn ${a.id}.`);
-      assertPoliceWriter(ctx.scope, k.unitId as string);
+      if (!k || !ctx.scope.principal.covers(String(k.unitId)) || !canReadInternal(ctx.scope)) throw notFound(`Không tìm thấy địa bàn ${a.id}.`);
+      assertPoliceWriter(ctx.scope, String(k.unitId));
       if (a.status === 'CLEARED') {
         if (!a.clearedOn) throw invalidInput('clearedOn', 'Ghi ngày hoàn thành chuyển hóa.', 'REQUIRED');
         if (a.clearedOn > todayInVietnam()) throw invalidInput('clearedOn', 'Ngày hoàn thành ở tương lai.', 'DATE_IN_FUTURE');
-        if (a.clearedOn < (k.listedOn as string)) throw invalidInput('clearedOn', 'Ngày hoàn thành phải sau ngày xác định.', 'BEFORE_LISTING');
+        if (a.clearedOn < String(k.listedOn)) throw invalidInput('clearedOn', 'Ngày hoàn thành phải sau ngày xác định.', 'BEFORE_LISTING');
       } else if (a.clearedOn) {
         throw invalidInput('clearedOn', 'Chỉ ghi ngày hoàn thành khi trạng thái là CLEARED.', 'NOT_CLEARED');
       }
       return follow(ctx, keyAreas, k, { areaStatus: a.status, clearedOn: a.status === 'CLEARED' ? a.clearedOn : null }, 'Cập nhật tiến độ chuyển hóa địa bàn');
     },
-    recordCoreForce: (_: unknown, { input }: { input: Record<string, unknown> }, ctx: SubgraphContext) => recordsOf(ctx, coreForces).create(input),
-    recordPoliceTraining: (_: unknown, { input }: { input: Record<string, unknown> }, ctx: SubgraphContext) => recordsOf(ctx, trainings).create(input),
-    issueBulletin: (
-      _: unknown,
-      { input }: { input: { title: string; body: string; topic: string; issuedOn: string; audienceIds: string[] } },
-      ctx: SubgraphContext,
-    ) => {
-      input.audienceIds.forEach((o, i) => {
+    recordCoreForce: (_, { input }, ctx) => recordsOf(ctx, coreForces).create(input),
+    recordPoliceTraining: (_, { input }, ctx) => recordsOf(ctx, trainings).create(input),
+    issueBulletin: (_, { input }, ctx) => {
+      const audienceIds = input.audienceIds ?? [];
+      audienceIds.forEach((o, i) => {
         if (!isOrganizationId(o)) throw invalidInput(`input.audienceIds.${i}`, `Không có tổ chức "${o}".`, 'UNKNOWN_ORGANIZATION');
       });
       if (!isPoliceStaff(ctx.scope)) throw forbidden('Chỉ Công an phát hành thông báo phương thức, thủ đoạn.');
-      const { audienceIds, ...rest } = input;
+      const { audienceIds: _ids, ...rest } = input;
       return recordsOf(ctx, bulletins).create({ ...rest, unitId: ctx.scope.identity.unitId, audience: audienceIds });
     },
   },
   Hotspot: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => hotspot(ctx, ref.id),
+    __resolveReference: (ref, ctx) => hotspot(ctx, String(ref.id)),
     unit,
-    status: (h: StoredRecord) => h.hotspotStatus,
-    mediatingOrganization: (h: StoredRecord) => org(h.mediatingOrganization),
+    status: (h) => storedCode(HOTSPOT_STATUSES, h.hotspotStatus),
+    mediatingOrganization: (h) => org(h.mediatingOrganization),
     // A reference the gateway completes from the organization that keeps the case.
-    mediation: (h: StoredRecord) =>
-      h.mediationCaseId && MEDIATORS.includes((h.mediatingOrganization as string) ?? '')
-        ? { __typename: `${ORGANIZATIONS[h.mediatingOrganization as OrganizationId].typePrefix}MediationCase`, id: h.mediationCaseId }
-        : null,
-    reportedBy: (h: StoredRecord) => (h.reportedBy === 'police' ? null : org(h.reportedBy)),
+    mediation: (h) => {
+      const type = mediationType(h.mediatingOrganization);
+      return h.mediationCaseId && type ? { __typename: type, id: h.mediationCaseId } : null;
+    },
+    reportedBy: (h) => (h.reportedBy === 'police' ? null : org(h.reportedBy)),
   },
-  KeyArea: { unit, reason: (k: StoredRecord) => k.listingReason, status: (k: StoredRecord) => k.areaStatus },
+  KeyArea: { unit, reason: (k) => String(k.listingReason), status: (k) => storedCode(KEY_AREA_STATUSES, k.areaStatus) },
   ModelUnit: {
-    unit: (m: { unitId: string }) => territory().unit(m.unitId),
-    latestResult: (m: { unitId: string }, _: unknown, ctx: SubgraphContext) => {
+    unit,
+    latestResult: (m, _, ctx) => {
       // The latest assessment year with a self-assessment, of the unit or (after the reform) of the commune it rolled into.
       const standard = standardOf(ctx);
-      const t = territory();
+      const own = storedUnit(m.unitId);
       for (let y = Number(new Date().toISOString().slice(0, 4)); y >= 2021; y--) {
-        for (const id of [m.unitId, t.currentUnit(m.unitId)?.id].filter((x): x is string => !!x)) {
-          const a = ctx.scope.coversUnit(id) ? standard.assessmentForUnit(id, y) : null;
+        for (const id of [own.id, territory().currentUnit(own.id)?.id].filter((x): x is string => !!x)) {
+          const a = ctx.scope.principal.covers(id) ? standard.assessmentForUnit(id, y) : null;
           const r = a ? standard.result(a) : null;
           if (r) return r;
         }
@@ -192,29 +194,28 @@ export const recordResolvers = {
   CoreForce: { unit },
   PoliceTraining: {
     unit,
-    participants: (t: StoredRecord) =>
-      (JSON.parse(t.participants as string) as Participants[]).map((p) => ({ organization: org(p.organizationId), count: p.count })),
+    participants: (t) => (JSON.parse(String(t.participants)) as Participants[]).map((p) => ({ organization: org(p.organizationId), count: p.count })),
   },
   Bulletin: {
-    audience: (b: StoredRecord) => {
-      const ids = b.audience as OrganizationId[];
+    audience: (b) => {
+      const ids = (Array.isArray(b.audience) ? b.audience : []).map((o) => storedCode(ORGANIZATIONS, o));
       return (ids.length ? ids : ORGANIZATION_IDS).map((o) => ORGANIZATIONS[o]);
     },
   },
   ReintegrationCase: {
     // Member organizations reach a case through their support records: they get the id and commune only.
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => reintegrationCase(ctx, ref.id),
-    commune: (c: StoredRecord) => territory().unit(c.communeId as string),
-    returnedOn: (c: StoredRecord, _: unknown, ctx: SubgraphContext) => (isPoliceStaff(ctx.scope) ? c.returnedOn : null),
-    kind: (c: StoredRecord, _: unknown, ctx: SubgraphContext) => (isPoliceStaff(ctx.scope) ? c.kind : null),
+    __resolveReference: (ref, ctx) => reintegrationCase(ctx, String(ref.id)),
+    commune: (c) => storedUnit(c.communeId),
+    returnedOn: (c, _, ctx) => (isPoliceStaff(ctx.scope) && typeof c.returnedOn === 'string' ? c.returnedOn : null),
+    kind: (c, _, ctx) => (isPoliceStaff(ctx.scope) ? storedCode(REINTEGRATION_KINDS, c.kind) : null),
   },
   PoliceUnitRecords: {
-    openHotspots: ({ unitId }: { unitId: string }, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
-      recordsOf(ctx, hotspots).aggregate<{ n: number }>({ unitId, periodId }, 'count(*) AS n', {
+    openHotspots: (p, { periodId }, ctx) =>
+      recordsOf(ctx, hotspots).aggregate<{ n: number }>({ unitId: String(p.unitId), periodId }, 'count(*) AS n', {
         dated: false,
         where: 'since <= @to AND (closed_on IS NULL OR closed_on > @to)',
       })[0]!.n,
-    reintegrationCases: ({ unitId }: { unitId: string }, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
-      recordsOf(ctx, reintegrationCases).aggregate<{ n: number }>({ unitId, periodId }, 'count(*) AS n')[0]!.n,
+    reintegrationCases: (p, { periodId }, ctx) =>
+      recordsOf(ctx, reintegrationCases).aggregate<{ n: number }>({ unitId: String(p.unitId), periodId }, 'count(*) AS n')[0]!.n,
   },
 };

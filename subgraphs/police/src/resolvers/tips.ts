@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { forbidden, invalidInput, notFound } from '@antt/auth';
-import { ORGANIZATIONS, territory, type OrganizationId } from '@antt/reference';
+import { authorize, enforce, forbidden, invalidInput, notFound } from '@antt/auth';
+import { ORGANIZATIONS } from '@antt/reference';
 import {
   accessReason,
   instantNotInFuture,
@@ -16,13 +16,16 @@ import {
   periodRange,
   recordsOf,
   requiredText,
+  storedCode,
+  storedUnit,
   vnDate,
   type StoredRecord,
   type SubgraphContext,
 } from '@antt/subgraph-kit';
 import { identityReads, tipStatusHistory } from '../db/schema.js';
 import { isOrganizationStaff, isPoliceStaff } from '../access.js';
-import { crimeTips } from '../kinds/index.js';
+import type { ReporterIdentityInput, Resolvers } from '../generated/resolvers.js';
+import { crimeTips, TIP_STATUSES } from '../kinds/index.js';
 import { currentRecords, follow, standingRecord, writerFor } from '../data/records.js';
 import { identityCipher } from '../data/vault.js';
 import { forwardDueAt, isOverdue, latestExtension, vietnamDate } from '../legal/deadlines.js';
@@ -34,19 +37,8 @@ export interface ReporterInput {
   phone?: string | null;
 }
 
-export interface TipInput {
-  channel: string;
-  receivedAt: string;
-  unitId: string;
-  summary: string;
-  category?: string | null;
-  reporter?: ReporterInput | null;
-  confidentialityRequested: boolean;
-  remoteArea?: boolean;
-}
-
 /** Identity fields are checked for length only, and the message never repeats what was typed; sealed at once. */
-function sealReporter(r: ReporterInput | null | undefined): string | null {
+function sealReporter(r: ReporterIdentityInput | null | undefined): string | null {
   if (!r) return null;
   const clean: ReporterInput = {};
   for (const k of ['fullName', 'address', 'idNumber', 'phone'] as const) {
@@ -62,9 +54,11 @@ function dayOf(instant: string): string | null {
   return Number.isNaN(Date.parse(instant)) ? null : vietnamDate(instant);
 }
 
+type Row = Record<string, unknown>;
+
 /** Tip records are police business: police staff inside their jurisdiction (leaders and investigators included). */
-function canRead(ctx: SubgraphContext, t: StoredRecord): boolean {
-  return isPoliceStaff(ctx.scope) && ctx.scope.coversUnit(t.unitId as string);
+function canRead(ctx: SubgraphContext, t: Row): boolean {
+  return isPoliceStaff(ctx.scope) && ctx.scope.principal.covers(String(t.unitId));
 }
 
 function readable(ctx: SubgraphContext, id: string): StoredRecord | null {
@@ -72,17 +66,19 @@ function readable(ctx: SubgraphContext, id: string): StoredRecord | null {
   return t && canRead(ctx, t) ? t : null;
 }
 
-function deadlineState(t: StoredRecord) {
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function deadlineState(t: Row) {
   return {
-    receivedAt: t.receivedAt as string,
+    receivedAt: String(t.receivedAt),
     remoteArea: Boolean(t.remoteArea),
-    forwardedAt: (t.forwardedAt as string | null) ?? null,
-    decisionDueOn: t.decisionDueOn as string,
-    decidedOn: (t.decidedOn as string | null) ?? null,
+    forwardedAt: text(t.forwardedAt),
+    decisionDueOn: String(t.decisionDueOn),
+    decidedOn: text(t.decidedOn),
   };
 }
 
-const receipt = (t: StoredRecord) => ({ receiptId: t.receiptId, handedOverAt: t.recordedAt, status: t.tipStatus });
+const receipt = (t: Row) => ({ receiptId: t.receiptId, handedOverAt: t.recordedAt, status: t.tipStatus });
 
 /** A step of a tip, by police staff: the tip as they may see it, the change, a correction with the step as its reason. */
 function step(ctx: SubgraphContext, id: string, apply: (t: StoredRecord) => Record<string, unknown>, reason: (t: StoredRecord) => string): StoredRecord {
@@ -92,13 +88,13 @@ function step(ctx: SubgraphContext, id: string, apply: (t: StoredRecord) => Reco
   return follow(ctx, crimeTips, t, apply(t), reason(t));
 }
 
-export const tipResolvers = {
+export const tipResolvers: Resolvers = {
   Query: {
-    policeCrimeTips: (_: unknown, a: { unitId?: string | null; periodId?: string | null; status?: string | null; first: number }, ctx: SubgraphContext) => {
+    policeCrimeTips: (_, a, ctx) => {
       if (!isPoliceStaff(ctx.scope))
         throw forbidden('Chỉ cán bộ Công an được xem tin báo, tố giác tội phạm; lãnh đạo và bảng điều khiển xem số liệu tổng hợp.');
       const u = a.unitId ?? ctx.scope.identity.unitId;
-      if (!ctx.scope.coversUnit(u)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
+      if (!ctx.scope.principal.covers(u)) throw forbidden('Đơn vị này nằm ngoài địa bàn bạn phụ trách.');
       pageSize('first', a.first, 200);
       const { from, to } = periodRange('periodId', a.periodId);
       return currentRecords(ctx, crimeTips, {
@@ -111,10 +107,9 @@ export const tipResolvers = {
         limit: a.first,
       });
     },
-    policeCrimeTip: (_: unknown, a: { id: string }, ctx: SubgraphContext) => readable(ctx, a.id),
-    policeOverdueTips: (_: unknown, a: { unitId?: string | null }, ctx: SubgraphContext) => {
-      if (!(isPoliceStaff(ctx.scope) && (ctx.scope.has('LEADER') || ctx.scope.has('INVESTIGATOR'))))
-        throw forbidden('Danh sách tin quá hạn dành cho lãnh đạo Công an và điều tra viên.');
+    policeCrimeTip: (_, a, ctx) => readable(ctx, a.id),
+    policeOverdueTips: (_, a, ctx) => {
+      enforce(authorize.listOverdueTips(ctx.scope.principal));
       const now = new Date();
       return currentRecords(ctx, crimeTips, {
         units: ctx.scope.visibleUnder(a.unitId ?? ctx.scope.identity.unitId),
@@ -122,8 +117,8 @@ export const tipResolvers = {
         orderBy: 'received_at, id',
       }).filter((t) => isOverdue(deadlineState(t), now));
     },
-    policeTipReporter: (_: unknown, a: { tipId: string; reason: string }, ctx: SubgraphContext) => {
-      if (!(ctx.scope.identity.organization === 'police' && ctx.scope.has('INVESTIGATOR')))
+    policeTipReporter: (_, a, ctx) => {
+      if (!authorize.readClass(ctx.scope.principal, 'CRIME_SOURCE', 'police').allowed)
         throw forbidden('Chỉ điều tra viên mới được xem thông tin người tố giác.');
       const why = accessReason('reason', a.reason);
       const t = readable(ctx, a.tipId);
@@ -135,11 +130,11 @@ export const tipResolvers = {
           .values({ recordKind: 'CRIME_TIP', recordId: t.id, userId: ctx.scope.identity.userId, organization: ctx.scope.identity.organization, reason: why })
           .run();
       });
-      const who = t.reporterSealed ? identityCipher().decryptJson<ReporterInput>(t.reporterSealed as string) : null;
+      const who = t.reporterSealed ? identityCipher().decryptJson<ReporterInput>(String(t.reporterSealed)) : null;
       // The tip's id rides along (not a field) so the audit trail can name the record read.
       return who && { ...who, id: t.id };
     },
-    policeTipHandover: (_: unknown, a: { receiptId: string }, ctx: SubgraphContext) => {
+    policeTipHandover: (_, a, ctx) => {
       const t = currentRecords(ctx, crimeTips, { where: 'receipt_id = @r', params: { r: a.receiptId }, limit: 1 })[0];
       if (!t) return null;
       return t.handedOverBy === ctx.scope.identity.organization || canRead(ctx, t) ? receipt(t) : null;
@@ -147,7 +142,7 @@ export const tipResolvers = {
   },
   Mutation: {
     /** Intake by police staff. */
-    recordCrimeTip: (_: unknown, { input }: { input: TipInput }, ctx: SubgraphContext) => {
+    recordCrimeTip: (_, { input }, ctx) => {
       const { reporter, ...rest } = input;
       const reporterSealed = sealReporter(reporter);
       if (!isPoliceStaff(ctx.scope)) throw forbidden('Chỉ Công an tiếp nhận trực tiếp; tổ chức khác dùng handOverCrimeTip.');
@@ -164,7 +159,7 @@ export const tipResolvers = {
      * A tip another organization received, handed to the police. Write-only for the sender: the answer
      * is a receipt, and the receipt later shows the status, never the content.
      */
-    handOverCrimeTip: (_: unknown, { input }: { input: TipInput }, ctx: SubgraphContext) => {
+    handOverCrimeTip: (_, { input }, ctx) => {
       const { reporter, ...rest } = input;
       const reporterSealed = sealReporter(reporter);
       if (!isOrganizationStaff(ctx.scope) || ctx.scope.identity.organization === 'police')
@@ -182,7 +177,7 @@ export const tipResolvers = {
       });
       return receipt(t);
     },
-    forwardCrimeTip: (_: unknown, a: { id: string; to: string; at: string }, ctx: SubgraphContext) => {
+    forwardCrimeTip: (_, a, ctx) => {
       const dest = requiredText('to', a.to, 300, 'Cơ quan tiếp nhận');
       const when = instantNotInFuture('at', a.at, 'Thời điểm chuyển');
       return step(
@@ -190,13 +185,13 @@ export const tipResolvers = {
         a.id,
         (t) => {
           if (t.forwardedAt) throw invalidInput('id', 'Tin này đã được chuyển.', 'ALREADY_FORWARDED');
-          if (when < (t.receivedAt as string)) throw invalidInput('at', 'Thời điểm chuyển phải sau thời điểm tiếp nhận.', 'BEFORE_RECEIPT');
+          if (when < String(t.receivedAt)) throw invalidInput('at', 'Thời điểm chuyển phải sau thời điểm tiếp nhận.', 'BEFORE_RECEIPT');
           return { tipStatus: 'FORWARDED', forwardedAt: when, forwardedTo: dest };
         },
         () => 'Chuyển tin đến cơ quan có thẩm quyền',
       );
     },
-    startTipVerification: (_: unknown, a: { id: string }, ctx: SubgraphContext) =>
+    startTipVerification: (_, a, ctx) =>
       step(
         ctx,
         a.id,
@@ -206,44 +201,44 @@ export const tipResolvers = {
         },
         () => 'Bắt đầu kiểm tra, xác minh',
       ),
-    extendTipDeadline: (_: unknown, a: { id: string; until: string; reason: string }, ctx: SubgraphContext) => {
+    extendTipDeadline: (_, a, ctx) => {
       const why = requiredText('reason', a.reason, 500, 'Lý do gia hạn');
       return step(
         ctx,
         a.id,
         (t) => {
           if (t.decision) throw invalidInput('id', 'Tin này đã có quyết định.', 'ALREADY_DECIDED');
-          const due = t.decisionDueOn as string;
-          const latest = latestExtension(t.receivedAt as string, due, t.extensions as number);
+          const due = String(t.decisionDueOn);
+          const latest = latestExtension(String(t.receivedAt), due, Number(t.extensions));
           if (!latest) throw invalidInput('id', 'Đã gia hạn 2 lần: Bộ luật Tố tụng hình sự (Điều 147) không cho gia hạn thêm.', 'NO_MORE_EXTENSIONS');
           if (a.until <= due) throw invalidInput('until', `Hạn mới phải sau hạn hiện tại (${vnDate(due)}).`, 'NOT_LATER');
           if (a.until > latest) throw invalidInput('until', `Lần gia hạn này tối đa đến ${vnDate(latest)} (Điều 147: tối đa 2 tháng).`, 'EXTENSION_TOO_LONG');
-          return { decisionDueOn: a.until, extensions: (t.extensions as number) + 1 };
+          return { decisionDueOn: a.until, extensions: Number(t.extensions) + 1 };
         },
         () => `Gia hạn: ${why}`.slice(0, 1000),
       );
     },
-    decideCrimeTip: (_: unknown, a: { id: string; decision: string; on: string }, ctx: SubgraphContext) => {
+    decideCrimeTip: (_, a, ctx) => {
       notInFuture('on', a.on, 'Ngày quyết định');
       return step(
         ctx,
         a.id,
         (t) => {
           if (t.decision) throw invalidInput('id', 'Tin này đã có quyết định.', 'ALREADY_DECIDED');
-          if (a.on < vietnamDate(t.receivedAt as string)) throw invalidInput('on', 'Ngày quyết định phải sau ngày tiếp nhận.', 'BEFORE_RECEIPT');
+          if (a.on < vietnamDate(String(t.receivedAt))) throw invalidInput('on', 'Ngày quyết định phải sau ngày tiếp nhận.', 'BEFORE_RECEIPT');
           return { tipStatus: 'DECIDED', decision: a.decision, decidedOn: a.on };
         },
         () => 'Ra quyết định giải quyết tin báo',
       );
     },
-    notifyTipReporter: (_: unknown, a: { id: string; on: string }, ctx: SubgraphContext) => {
+    notifyTipReporter: (_, a, ctx) => {
       notInFuture('on', a.on, 'Ngày thông báo');
       return step(
         ctx,
         a.id,
         (t) => {
           if (!t.decidedOn) throw invalidInput('id', 'Chưa có quyết định để thông báo cho người tố giác.', 'NOT_DECIDED');
-          if (a.on < (t.decidedOn as string)) throw invalidInput('on', 'Ngày thông báo phải sau ngày quyết định.', 'BEFORE_DECISION');
+          if (a.on < String(t.decidedOn)) throw invalidInput('on', 'Ngày thông báo phải sau ngày quyết định.', 'BEFORE_DECISION');
           return { tipStatus: 'REPORTER_NOTIFIED', reporterNotifiedOn: a.on };
         },
         () => 'Thông báo kết quả cho người tố giác',
@@ -251,21 +246,22 @@ export const tipResolvers = {
     },
   },
   CrimeTip: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => readable(ctx, ref.id),
-    status: (t: StoredRecord) => t.tipStatus,
-    unit: (t: StoredRecord) => territory().unit(t.unitId as string),
-    reporterIdentified: (t: StoredRecord) => t.reporterSealed != null,
-    handedOverBy: (t: StoredRecord) => (t.handedOverBy ? ORGANIZATIONS[t.handedOverBy as OrganizationId] : null),
-    forwardDueAt: (t: StoredRecord) => forwardDueAt(t.receivedAt as string, Boolean(t.remoteArea)),
-    overdue: (t: StoredRecord) => isOverdue(deadlineState(t)),
+    __resolveReference: (ref, ctx) => readable(ctx, String(ref.id)),
+    status: (t) => storedCode(TIP_STATUSES, t.tipStatus),
+    unit: (t) => storedUnit(t.unitId),
+    reporterIdentified: (t) => t.reporterSealed != null,
+    handedOverBy: (t) => (t.handedOverBy ? ORGANIZATIONS[storedCode(ORGANIZATIONS, t.handedOverBy)] : null),
+    forwardDueAt: (t) => forwardDueAt(String(t.receivedAt), Boolean(t.remoteArea)),
+    overdue: (t) => isOverdue(deadlineState(t)),
     /** The steps recorded before versions (tips kept then), then one per version: intake, then each step. */
-    history: (t: StoredRecord, _: unknown, ctx: SubgraphContext) => {
-      const versions = recordsOf(ctx, crimeTips).history(t.id);
-      const legacy = /^[1-9]\d{0,15}$/.test(t.id)
+    history: (t, _, ctx) => {
+      const id = String(t.id);
+      const versions = recordsOf(ctx, crimeTips).history(id);
+      const legacy = /^[1-9]\d{0,15}$/.test(id)
         ? ctx.db
             .select()
             .from(tipStatusHistory)
-            .where(eq(tipStatusHistory.tipId, Number(t.id)))
+            .where(eq(tipStatusHistory.tipId, Number(id)))
             .orderBy(tipStatusHistory.id)
             .all()
         : [];
@@ -274,17 +270,21 @@ export const tipResolvers = {
         .map((v) => ({
           status: v.tipStatus,
           at: v.version === 1 ? v.receivedAt : v.versionRecordedAt,
-          note: v.version === 1 ? (v.handedOverBy ? `Chuyển đến từ ${ORGANIZATIONS[v.handedOverBy as OrganizationId].nameVi}` : null) : v.reason,
+          note: v.version === 1 ? (v.handedOverBy ? `Chuyển đến từ ${ORGANIZATIONS[storedCode(ORGANIZATIONS, v.handedOverBy)].nameVi}` : null) : v.reason,
         }));
       return legacy.length ? [...legacy.map((h) => ({ status: h.status, at: h.at, note: h.note })), ...steps.slice(1)] : steps;
     },
   },
   PoliceUnitRecords: {
-    tipCounts: ({ unitId }: { unitId: string }, { periodId }: { periodId: string }, ctx: SubgraphContext) =>
+    tipCounts: (p, { periodId }, ctx) =>
       recordsOf(ctx, crimeTips)
-        .aggregate<{ category: string; status: string; count: number }>({ unitId, periodId }, 'category, tip_status AS status, count(*) AS count', {
-          groupBy: 'category, tip_status',
-        })
+        .aggregate<{ category: string; status: string; count: number }>(
+          { unitId: String(p.unitId), periodId },
+          'category, tip_status AS status, count(*) AS count',
+          {
+            groupBy: 'category, tip_status',
+          },
+        )
         .sort((a, b) => a.category.localeCompare(b.category) || a.status.localeCompare(b.status)),
   },
 };

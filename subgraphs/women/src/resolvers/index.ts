@@ -4,36 +4,10 @@
  * and the later events of a case or a replica, recorded as corrections through the record framework.
  */
 import type Database from 'better-sqlite3';
-import { periodById, territory } from '@antt/reference';
-import { Problems, fmtDate, inputProblems, recordsOf, sqliteOf, unitDays, type SubgraphContext } from '@antt/subgraph-kit';
+import { territory } from '@antt/reference';
+import { fmtDate, inputProblems, recordsOf, sqliteOf, windowOf, type SubgraphContext } from '@antt/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers.js';
 import { CHIENG_SON_MODEL, PROTECTION_CASE_KINDS, modelReplicas, protectionCases } from '../kinds/index.js';
-
-interface CountArgs {
-  periodId: string;
-  asRecordedAt?: string | null;
-  effectiveOn?: string | null;
-}
-
-/** The units, days and time of a count, checked as the framework checks its own counts. */
-function countWindow(ctx: SubgraphContext, unitId: string, a: CountArgs) {
-  const p = new Problems();
-  const period = periodById(a.periodId);
-  if (!period) p.add('periodId', 'không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
-  if (a.asRecordedAt != null && Number.isNaN(Date.parse(a.asRecordedAt)))
-    p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
-  p.throwIfAny();
-  ctx.scope.assertCanReadAggregates('women', unitId);
-  // The days the unit existed within the period, as the framework's counts cut them.
-  const days = unitDays(unitId, period!.start, period!.end, a.periodId);
-  return {
-    units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
-    from: days.from,
-    to: days.to,
-    effectiveOn: a.effectiveOn ?? null,
-    asOf: a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null,
-  };
-}
 
 // The versions that count: the current ones, or those standing at @asOf; voided records never count.
 const STANDING = `((@asOf IS NULL AND superseded_at IS NULL) OR (@asOf IS NOT NULL AND recorded_at <= @asOf AND (superseded_at IS NULL OR superseded_at > @asOf))) AND status = 'ACTIVE' AND unit_id IN (SELECT value FROM json_each(@units))`;
@@ -105,7 +79,7 @@ export const resolvers: Resolvers = {
   },
   WomenUnitRecords: {
     protection: ({ unitId }, a, ctx) => {
-      const rows = statements(ctx).protection.all(countWindow(ctx, String(unitId), a)) as {
+      const rows = statements(ctx).protection.all(windowOf(ctx, protectionCases, String(unitId), a)) as {
         kind: string;
         n: number;
         children: number;
@@ -123,7 +97,7 @@ export const resolvers: Resolvers = {
       };
     },
     modelReplicas: ({ unitId }, a, ctx) => {
-      const w = countWindow(ctx, String(unitId), a);
+      const w = windowOf(ctx, modelReplicas, String(unitId), a);
       const st = statements(ctx);
       const running = st.running.get(w) as { n: number; people: number };
       return { started: (st.started.get(w) as { n: number }).n, active: running.n, peopleSupported: running.people };

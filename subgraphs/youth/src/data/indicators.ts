@@ -6,9 +6,8 @@
  * records left out, in the unit and below it as far as the caller may see.
  */
 import type Database from 'better-sqlite3';
-import { periodById, territory } from '@antt/reference';
-import { Problems, preparedPerDatabase, sqliteOf, unitDays, type Db, type SubgraphContext, type TimeFilter } from '@antt/subgraph-kit';
-import { YOUTH_TEAM_KINDS, type YouthTeamKind } from '../kinds/index.js';
+import { preparedPerDatabase, sqliteOf, windowOf, type Db, type RecordKind, type SubgraphContext, type TimeFilter, type Window } from '@antt/subgraph-kit';
+import { legalSessions, teams, YOUTH_TEAM_KINDS, type YouthTeamKind } from '../kinds/index.js';
 
 export interface CountArgs extends TimeFilter {
   periodId: string;
@@ -37,39 +36,22 @@ const statements = preparedPerDatabase((db: Db) => {
   };
 });
 
-/** The window of a count, checked as the framework checks its own: unit, period, instant, then who may read counts. */
-function window(ctx: SubgraphContext, unitId: string, a: CountArgs) {
-  const p = new Problems();
-  if (!territory().unit(unitId)) p.add('unitId', 'không có đơn vị này (ví dụ đúng: commune:03730@2019).', 'UNKNOWN_UNIT');
-  const period = periodById(a.periodId);
-  if (!period) p.add('periodId', 'không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
-  if (a.asRecordedAt != null && Number.isNaN(Date.parse(a.asRecordedAt)))
-    p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
-  p.throwIfAny();
-  ctx.scope.assertCanReadAggregates('youth', unitId);
-  const asOf = a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null;
-  // The days the unit existed within the period, as the framework's counts cut them.
-  const days = unitDays(unitId, period!.start, period!.end, a.periodId);
-  const params = {
-    units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
-    from: days.from,
-    to: days.to,
-    effectiveOn: a.effectiveOn ?? null,
-    asOf,
-  };
-  return { mode: (asOf ? 'asOf' : 'current') as Mode, params };
+/** The window of a count of `kind`, checked and cut as the framework's own counts are (windowOf). */
+function window(ctx: SubgraphContext, kind: RecordKind, unitId: string, a: CountArgs): { mode: Mode; params: Window } {
+  const params = windowOf(ctx, kind, unitId, a);
+  return { mode: params.asOf ? 'asOf' : 'current', params };
 }
 
 /** Legal education sessions of the drug-prevention project held in the period, and the young people they reached. */
 export function drugPreventionSessions(ctx: SubgraphContext, unitId: string, a: CountArgs): { sessions: number; youthReached: number } {
-  const { mode, params } = window(ctx, unitId, a);
+  const { mode, params } = window(ctx, legalSessions, unitId, a);
   const r = statements(ctx.db).drugPrevention[mode].get(params) as { n: number; youthReached: number };
   return { sessions: Number(r.n), youthReached: Number(r.youthReached) };
 }
 
 /** Clubs and teams active on the period's last day (founded by then, not dissolved before it), by kind, every kind listed. */
 export function activeTeams(ctx: SubgraphContext, unitId: string, a: CountArgs): { kind: YouthTeamKind; count: number; members: number }[] {
-  const { mode, params } = window(ctx, unitId, a);
+  const { mode, params } = window(ctx, teams, unitId, a);
   const rows = statements(ctx.db).activeTeams[mode].all(params) as { key: string; n: number; members: number }[];
   const byKind = new Map(rows.map((r) => [r.key, r]));
   return (Object.keys(YOUTH_TEAM_KINDS) as YouthTeamKind[]).map((kind) => ({
