@@ -32,6 +32,10 @@ export interface ServeOptions<TContext extends BaseContext> {
   rateLimitPerMinute?: number;
   /** Runs before GraphQL (the gateway resolves persisted operations here). */
   before?: express.RequestHandler;
+  /** Other endpoints next to /graphql (a subgraph's /references, which other subgraphs ask). */
+  routes?: (app: express.Express) => void;
+  /** Runs when the server stops (timers of the server's own). */
+  onStop?: () => void;
 }
 
 /**
@@ -87,6 +91,7 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', ...opts.health() });
   });
+  opts.routes?.(app);
   const before: express.RequestHandler = opts.before ?? ((_req, _res, next) => next());
   app.use(
     '/graphql',
@@ -108,6 +113,9 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
     httpServer.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
-  const stop = () => server.stop();
+  const stop = async () => {
+    opts.onStop?.();
+    await server.stop();
+  };
   return { url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`, port, stop, [Symbol.asyncDispose]: stop };
 }

@@ -35,3 +35,6 @@ export * from './records/index.js';
 export * from './errors/contract.js';
 export * from './errors/translate.js';
 export * from './cost.js';
+export * from './references/check.js';
+export * from './references/pending.js';
+export * from './references/table.js';

@@ -11,3 +11,6 @@ import { forumKind, opinionKind } from './forums/kind.js';
 export const models = kindTable(modelKind('front').spec);
 export const forums = kindTable(forumKind('front').spec);
 export const opinions = kindTable(opinionKind('front').spec);
+
+// References to other organizations' records not yet confirmed by their owner (references/table.ts).
+export { referenceChecks } from './references/table.js';

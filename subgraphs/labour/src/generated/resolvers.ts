@@ -330,6 +330,8 @@ export type Query = {
   labourBoardingHouseChecks: LabourBoardingHouseCheckConnection;
   /** LabourDispute records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   labourDisputes: LabourDisputeConnection;
+  /** References of the Labour to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING and REFUSED unless a state is given. */
+  labourUnverifiedReferences: Array<LabourUnverifiedReference>;
 };
 
 
@@ -526,6 +528,13 @@ export type QueryLabourDisputesArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryLabourUnverifiedReferencesArgs = {
+  state?: InputMaybe<ReferenceCheckState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Kind of activity (loại hoạt động), from section II of the plan. */
@@ -1504,7 +1513,7 @@ export type LabourOpinion = Opinion & {
   __typename?: 'LabourOpinion';
   /** Id, unique across organizations: opinion:labour:<number> for older records, opinion:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -1925,7 +1934,7 @@ export type CorrectLabourForumInput = {
 /** One version of a LabourOpinion: its fields as they stood then, who made it and why. */
 export type LabourOpinionVersion = {
   __typename?: 'LabourOpinionVersion';
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -1976,7 +1985,7 @@ export type LabourOpinionConnection = {
 
 /** What a new LabourOpinion says (every field is checked and every problem reported at once). */
 export type RecordLabourOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['input'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId: Scalars['ID']['input'];
@@ -1998,7 +2007,7 @@ export type RecordLabourOpinionInput = {
 
 /** The fields of a LabourOpinion to correct; fields left out keep their values. */
 export type CorrectLabourOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2023,7 +2032,7 @@ export type LabourParticipation = {
   __typename?: 'LabourParticipation';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001. */
+  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. */
   establishmentId: Scalars['String']['output'];
   /** Year of participation (năm tham gia), 2019 to this year. */
   year: Scalars['Int']['output'];
@@ -2066,7 +2075,7 @@ export type LabourParticipation = {
 /** One version of a LabourParticipation: its fields as they stood then, who made it and why. */
 export type LabourParticipationVersion = {
   __typename?: 'LabourParticipationVersion';
-  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001. */
+  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. */
   establishmentId: Scalars['String']['output'];
   /** Year of participation (năm tham gia), 2019 to this year. */
   year: Scalars['Int']['output'];
@@ -2113,7 +2122,7 @@ export type LabourParticipationConnection = {
 
 /** What a new LabourParticipation says (every field is checked and every problem reported at once). */
 export type RecordLabourParticipationInput = {
-  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001. */
+  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. */
   establishmentId: Scalars['String']['input'];
   /** Year of participation (năm tham gia), 2019 to this year. */
   year: Scalars['Int']['input'];
@@ -2133,7 +2142,7 @@ export type RecordLabourParticipationInput = {
 
 /** The fields of a LabourParticipation to correct; fields left out keep their values. */
 export type CorrectLabourParticipationInput = {
-  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001. */
+  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
   /** Year of participation (năm tham gia), 2019 to this year. */
   year?: InputMaybe<Scalars['Int']['input']>;
@@ -2156,7 +2165,7 @@ export type LabourCoreTeam = {
   __typename?: 'LabourCoreTeam';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Id of the establishment in the police register (mã cơ sở). */
+  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. */
   establishmentId: Scalars['String']['output'];
   /** Commune it is in, as the commune was when the team was founded (xã). */
   unit: Unit;
@@ -2195,7 +2204,7 @@ export type LabourCoreTeam = {
 /** One version of a LabourCoreTeam: its fields as they stood then, who made it and why. */
 export type LabourCoreTeamVersion = {
   __typename?: 'LabourCoreTeamVersion';
-  /** Id of the establishment in the police register (mã cơ sở). */
+  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. */
   establishmentId: Scalars['String']['output'];
   /** Commune it is in, as the commune was when the team was founded (xã). */
   unit: Unit;
@@ -2238,7 +2247,7 @@ export type LabourCoreTeamConnection = {
 
 /** What a new LabourCoreTeam says (every field is checked and every problem reported at once). */
 export type RecordLabourCoreTeamInput = {
-  /** Id of the establishment in the police register (mã cơ sở). */
+  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. */
   establishmentId: Scalars['String']['input'];
   /** Commune it is in, as the commune was when the team was founded (xã). */
   unitId: Scalars['ID']['input'];
@@ -2254,7 +2263,7 @@ export type RecordLabourCoreTeamInput = {
 
 /** The fields of a LabourCoreTeam to correct; fields left out keep their values. */
 export type CorrectLabourCoreTeamInput = {
-  /** Id of the establishment in the police register (mã cơ sở). */
+  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
   /** Commune it is in, as the commune was when the team was founded (xã). */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2487,7 +2496,7 @@ export type LabourDispute = {
   __typename?: 'LabourDispute';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Id of the establishment in the police register, if it is there (mã cơ sở). */
+  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. */
   establishmentId?: Maybe<Scalars['String']['output']>;
   /** Commune, as it was when it started (xã). */
   unit: Unit;
@@ -2532,7 +2541,7 @@ export type LabourDispute = {
 /** One version of a LabourDispute: its fields as they stood then, who made it and why. */
 export type LabourDisputeVersion = {
   __typename?: 'LabourDisputeVersion';
-  /** Id of the establishment in the police register, if it is there (mã cơ sở). */
+  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. */
   establishmentId?: Maybe<Scalars['String']['output']>;
   /** Commune, as it was when it started (xã). */
   unit: Unit;
@@ -2581,7 +2590,7 @@ export type LabourDisputeConnection = {
 
 /** What a new LabourDispute says (every field is checked and every problem reported at once). */
 export type RecordLabourDisputeInput = {
-  /** Id of the establishment in the police register, if it is there (mã cơ sở). */
+  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
   /** Commune, as it was when it started (xã). */
   unitId: Scalars['ID']['input'];
@@ -2603,7 +2612,7 @@ export type RecordLabourDisputeInput = {
 
 /** The fields of a LabourDispute to correct; fields left out keep their values. */
 export type CorrectLabourDisputeInput = {
-  /** Id of the establishment in the police register, if it is there (mã cơ sở). */
+  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
   /** Commune, as it was when it started (xã). */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2647,6 +2656,40 @@ export type LabourDisputeSummary = {
   reportedAsHotspots: Scalars['Int']['output'];
   /** Of them, resolved since. */
   resolved: Scalars['Int']['output'];
+};
+
+/** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
+export type ReferenceCheckState =
+  /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
+  | 'PENDING'
+  /** Its owner confirmed it after the record was written (đã xác minh): the record counts. */
+  | 'VERIFIED'
+  /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
+  | 'REFUSED'
+  /** A later version of the record names something else (đã thay thế). */
+  | 'SUPERSEDED';
+
+/** A record of the Labour naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
+export type LabourUnverifiedReference = {
+  __typename?: 'LabourUnverifiedReference';
+  /** The kind of record (its type), e.g. LabourTipHandover. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['ID']['output'];
+  /** The field naming the other record (trường). */
+  field: Scalars['String']['output'];
+  /** The organization that keeps the record named (tổ chức giữ hồ sơ). */
+  owner: Scalars['String']['output'];
+  /** The id named (mã được ghi). */
+  refId: Scalars['ID']['output'];
+  /** Where the check stands (tình trạng). */
+  state: ReferenceCheckState;
+  /** When it was written unconfirmed. */
+  notedAt: Scalars['DateTime']['output'];
+  /** When the owner was last asked again, if it was. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many times the owner was asked again (số lần hỏi lại). */
+  attempts: Scalars['Int']['output'];
 };
 
 /**
@@ -2974,6 +3017,8 @@ export type ResolversTypes = {
   CorrectLabourDisputeInput: CorrectLabourDisputeInput;
   DisputeKindCount: ResolverTypeWrapper<Record<string, unknown>>;
   LabourDisputeSummary: ResolverTypeWrapper<Record<string, unknown>>;
+  ReferenceCheckState: ReferenceCheckState;
+  LabourUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   Establishment: ResolverTypeWrapper<Record<string, unknown>>;
   LabourMovementSummary: ResolverTypeWrapper<Record<string, unknown>>;
   BoardingHouseStatusCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3076,6 +3121,7 @@ export type ResolversParentTypes = {
   CorrectLabourDisputeInput: CorrectLabourDisputeInput;
   DisputeKindCount: Record<string, unknown>;
   LabourDisputeSummary: Record<string, unknown>;
+  LabourUnverifiedReference: Record<string, unknown>;
   Establishment: Record<string, unknown>;
   LabourMovementSummary: Record<string, unknown>;
   BoardingHouseStatusCount: Record<string, unknown>;
@@ -3200,6 +3246,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   labourBoardingHouses?: Resolver<ResolversTypes['LabourBoardingHouseConnection'], ParentType, ContextType, RequireFields<QueryLabourBoardingHousesArgs, 'includeVoided' | 'first'>>;
   labourBoardingHouseChecks?: Resolver<ResolversTypes['LabourBoardingHouseCheckConnection'], ParentType, ContextType, RequireFields<QueryLabourBoardingHouseChecksArgs, 'includeVoided' | 'first'>>;
   labourDisputes?: Resolver<ResolversTypes['LabourDisputeConnection'], ParentType, ContextType, RequireFields<QueryLabourDisputesArgs, 'includeVoided' | 'first'>>;
+  labourUnverifiedReferences?: Resolver<Array<ResolversTypes['LabourUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryLabourUnverifiedReferencesArgs, 'first'>>;
 };
 
 export type ActivityTypeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityTypeCount'] = ResolversParentTypes['ActivityTypeCount']> = {
@@ -3877,6 +3924,18 @@ export type LabourDisputeSummaryResolvers<ContextType = SubgraphContext, ParentT
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LabourUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourUnverifiedReference'] = ResolversParentTypes['LabourUnverifiedReference']> = {
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReferenceCheckState'], ParentType, ContextType>;
+  notedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EstablishmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Establishment'] = ResolversParentTypes['Establishment']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -3975,6 +4034,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   LabourDisputeConnection?: LabourDisputeConnectionResolvers<ContextType>;
   DisputeKindCount?: DisputeKindCountResolvers<ContextType>;
   LabourDisputeSummary?: LabourDisputeSummaryResolvers<ContextType>;
+  LabourUnverifiedReference?: LabourUnverifiedReferenceResolvers<ContextType>;
   Establishment?: EstablishmentResolvers<ContextType>;
   LabourMovementSummary?: LabourMovementSummaryResolvers<ContextType>;
   BoardingHouseStatusCount?: BoardingHouseStatusCountResolvers<ContextType>;
