@@ -12,6 +12,8 @@ export interface Federation {
   gateway: RunningServer;
   /** Each organization's database, to look at what was stored (audit trails included). */
   databases: Record<OrganizationId, OpenedDatabase['sqlite']>;
+  /** The same databases as the subgraphs use them (drizzle), for the kit's own functions. */
+  dbs: Record<OrganizationId, OpenedDatabase['db']>;
   subgraphs: Record<OrganizationId, RunningServer>;
   /** Starts a stopped subgraph again on its port, over the same database (outage tests). */
   restart(org: OrganizationId): Promise<void>;
@@ -70,7 +72,7 @@ export async function startFederation(
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     closers.forEach((c) => c());
   };
-  return { gateway, subgraphs, databases, restart, stop, [Symbol.asyncDispose]: stop };
+  return { gateway, subgraphs, databases, dbs, restart, stop, [Symbol.asyncDispose]: stop };
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

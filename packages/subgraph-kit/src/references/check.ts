@@ -9,6 +9,7 @@
  *
  * Both ends write the check to their audit trail; both ends limit how many checks a caller makes.
  */
+import { createHash } from 'node:crypto';
 import type express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
@@ -124,9 +125,12 @@ export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKin
     limit: OWNER_LIMIT_PER_MINUTE,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    // Keyed by the token's subject once verified would need the verification first; the token itself is
-    // one per service and five minutes, so its hash keys the service closely enough.
-    keyGenerator: (req) => `svc:${req.headers.authorization ?? req.ip ?? ''}`,
+    // A service's token (one per service, five minutes) keys its questions; a request without one is
+    // refused before any question is answered, so it shares one bucket.
+    keyGenerator: (req) =>
+      `svc:${createHash('sha256')
+        .update(req.headers.authorization ?? '')
+        .digest('base64url')}`,
     handler: (_req, res) => fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu kiểm tra: vui lòng thử lại sau một phút.'),
   });
   return [limiter, handler];
