@@ -39,7 +39,7 @@ import express from 'express';
 import { createServiceVerifier, loadOrCreateSigningKey, signServiceToken, type ServiceVerifier } from '@antt/auth';
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { referenceCheckPlugin, referenceEndpoint, referenceFields, ReferenceClient, type ReferenceClientOptions } from './references/check.js';
-import { startRechecks, unverifiedReferencesResolvers, unverifiedReferencesTypeDefs } from './references/pending.js';
+import { noteExistingReferences, startRechecks, unverifiedReferencesResolvers, unverifiedReferencesTypeDefs } from './references/pending.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
 export type Resolvers = GraphQLResolverMap<any>;
@@ -152,16 +152,19 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
 export function openOrganizationDatabase(
   sg: OrganizationSubgraph,
   opts: { file?: string; demo?: boolean; today?: string } = {},
-): OpenedDatabase & { seeded: number; moves: UnitMoves } {
+): OpenedDatabase & { seeded: number; moves: UnitMoves; noted: number } {
   const file = opts.file ?? join(dataDir(), `${sg.name}.sqlite`);
   const opened = openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true });
   // Records kept under a unit of another map than their date's are moved before anything reads them.
   const moves = moveRecordsToTheirMap(opened.sqlite, sg.kinds);
   if (moves.moved || moves.listed)
     console.log(`[${sg.name}] ${moves.moved} bản ghi chuyển sang đơn vị của bản đồ hành chính đúng ngày; ${moves.listed} bản ghi chờ cán bộ phân bổ.`);
+  // References written before they were checked are listed once, to be asked of their owners.
+  const noted = noteExistingReferences(opened.sqlite, sg.kinds);
+  if (noted) console.log(`[${sg.name}] ${noted} tham chiếu tới hồ sơ của tổ chức khác ghi trước khi có kiểm tra: chờ hỏi lại tổ chức giữ hồ sơ.`);
   let seeded = 0;
   if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg, opts.today ?? todayInVietnam());
-  return { ...opened, seeded, moves };
+  return { ...opened, seeded, moves, noted };
 }
 
 /**

@@ -6,13 +6,14 @@
 import type Database from 'better-sqlite3';
 import { gql } from 'graphql-tag';
 import { authorize, enforce } from '@antt/auth';
-import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
+import { ORGANIZATIONS, territory, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
 import { sqliteOf, type Db } from '../db.js';
 import { trailOf } from '../writes.js';
 import type { RecordKind } from '../records/kind.js';
 import { inputProblems } from '../records/problems.js';
-import { referenceFields } from './spec.js';
+import { ownerOf, referenceFields } from './spec.js';
+import { columnOf } from '../records/fields.js';
 import type { ReferenceClient } from './check.js';
 
 /** A reference waiting for its owner's word. */
@@ -76,14 +77,16 @@ export async function recheckReferences(
   limit = 500,
 ): Promise<{ verified: number; refused: number; pending: number }> {
   const sqlite = sqliteOf(db);
-  const rows = sqlite.prepare(`SELECT * FROM reference_checks WHERE state = 'PENDING' ORDER BY id LIMIT ?`).all(limit) as Row[];
+  const rows = sqlite.prepare(`SELECT * FROM reference_checks WHERE state IN ('PENDING', 'LEGACY') ORDER BY id LIMIT ?`).all(limit) as Row[];
   const groups = new Map<string, Row[]>();
   for (const r of rows) {
     const key = JSON.stringify([r.owner, r.owner_table, r.by_field, r.writer_field, r.within_unit]);
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const out = { verified: 0, refused: 0, pending: 0 };
-  const update = sqlite.prepare(`UPDATE reference_checks SET state = ?, checked_at = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'`);
+  const update = sqlite.prepare(
+    `UPDATE reference_checks SET state = ?, checked_at = ?, attempts = attempts + 1 WHERE id = ? AND state IN ('PENDING', 'LEGACY')`,
+  );
   for (const g of groups.values()) {
     const first = g[0]!;
     const ids = [...new Set(g.map((r) => r.ref_id))];
@@ -103,10 +106,12 @@ export async function recheckReferences(
       sqlite.transaction(() => {
         for (const r of done) {
           const v = verdict.get(r.ref_id);
-          const state = v === 'FOUND' ? 'VERIFIED' : v === 'NOT_FOUND' ? 'REFUSED' : 'PENDING';
+          // A reference written before references were checked that its owner does not know is DANGLING: listed, never deleted.
+          const legacy = r.state === 'LEGACY';
+          const state = v === 'FOUND' ? 'VERIFIED' : v === 'NOT_FOUND' ? (legacy ? 'DANGLING' : 'REFUSED') : r.state;
           update.run(state, at, r.id);
           if (state === 'VERIFIED') out.verified++;
-          else if (state === 'REFUSED') out.refused++;
+          else if (state === 'REFUSED' || state === 'DANGLING') out.refused++;
           else out.pending++;
         }
         trailOf(sqlite).append([
@@ -170,6 +175,10 @@ export function unverifiedReferencesTypeDefs(org: OrganizationId) {
       REFUSED
       "A later version of the record names something else (đã thay thế)."
       SUPERSEDED
+      "Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before."
+      LEGACY
+      "Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before."
+      DANGLING
     }
 
     "A record of the ${P} naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh)."
@@ -195,7 +204,7 @@ export function unverifiedReferencesTypeDefs(org: OrganizationId) {
     }
 
     extend type Query {
-      "References of the ${P} to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING and REFUSED unless a state is given."
+      "References of the ${P} to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given."
       ${org}UnverifiedReferences("Only this state." state: ReferenceCheckState, "At most this many, 1 to 200." first: Int = 50): [${P}UnverifiedReference!]!
         @dataClass(class: INTERNAL)
     }
@@ -212,7 +221,7 @@ export function unverifiedReferencesResolvers(org: OrganizationId, kinds: readon
         const first = a.first ?? 50;
         if (!Number.isInteger(first) || first < 1 || first > 200)
           throw inputProblems([{ field: 'first', message: 'số bản ghi phải từ 1 đến 200.', reason: 'PAGE_SIZE' }]);
-        const states = a.state ? [a.state] : ['PENDING', 'REFUSED'];
+        const states = a.state ? [a.state] : ['PENDING', 'REFUSED', 'DANGLING'];
         const rows = sqliteOf(ctx.db)
           .prepare(`SELECT * FROM reference_checks WHERE state IN (SELECT value FROM json_each(?)) ORDER BY id`)
           .all(JSON.stringify(states)) as Row[];
@@ -233,4 +242,59 @@ export function unverifiedReferencesResolvers(org: OrganizationId, kinds: readon
       },
     },
   };
+}
+
+/**
+ * References already in a database when references began to be checked (a migrated database): each is
+ * noted LEGACY once (meta `references_noted_at`), then asked of its owner by the re-check like any
+ * other; those the owner does not know become DANGLING, listed for follow-up and never deleted. Their
+ * records count as before. A new database notes nothing (it is empty when this runs, before demo data).
+ * Answers how many were noted.
+ */
+export function noteExistingReferences(sqlite: Database.Database, kinds: readonly RecordKind[]): number {
+  const KEY = 'references_noted_at';
+  if (sqlite.prepare('SELECT 1 FROM meta WHERE key = ?').get(KEY)) return 0;
+  let n = 0;
+  const notedAt = new Date().toISOString();
+  const province = territory().provinceId;
+  const insert = sqlite.prepare(
+    `INSERT INTO reference_checks (record_table, record_id, field, owner, owner_table, by_field, writer_field, within_unit, ref_id, state, noted_at, attempts)
+     VALUES (@recordTable, @recordId, @field, @owner, @ownerTable, @byField, @writerField, @withinUnit, @refId, 'LEGACY', @notedAt, 0)`,
+  );
+  sqlite.transaction(() => {
+    for (const kind of kinds) {
+      const refs = referenceFields(kind);
+      if (!refs.length) continue;
+      const unitCol = columnOf(kind.spec.unitField, kind.spec.fields[kind.spec.unitField]);
+      const rows = sqlite
+        .prepare(
+          `SELECT * FROM ${kind.spec.table} WHERE superseded_at IS NULL AND status = 'ACTIVE' AND record_id NOT IN (SELECT record_id FROM reference_checks WHERE record_table = ?)`,
+        )
+        .all(kind.spec.table) as Record<string, unknown>[];
+      for (const r of rows)
+        for (const [key, f] of refs) {
+          const id = r[columnOf(key, f)];
+          if (typeof id !== 'string' || !id) continue;
+          const owner = ownerOf(f.ref, id);
+          // Who wrote it is not known any more: the owner is asked whether the id exists in the province (or in the record's unit).
+          const within = f.ref.within === 'record' ? (r[unitCol] as string) : province;
+          if (!owner || !within) continue;
+          insert.run({
+            recordTable: kind.spec.table,
+            recordId: r.record_id,
+            field: key,
+            owner,
+            ownerTable: f.ref.table,
+            byField: f.ref.by ?? null,
+            writerField: f.ref.writerField ?? null,
+            withinUnit: within,
+            refId: id,
+            notedAt,
+          });
+          n++;
+        }
+    }
+    sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(KEY, notedAt);
+  })();
+  return n;
 }

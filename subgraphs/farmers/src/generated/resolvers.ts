@@ -340,7 +340,7 @@ export type Query = {
   farmersPlan447Results: FarmersPlan447ResultConnection;
   /** FarmersCampaign records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   farmersCampaigns: FarmersCampaignConnection;
-  /** References of the Farmers to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING and REFUSED unless a state is given. */
+  /** References of the Farmers to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
   farmersUnverifiedReferences: Array<FarmersUnverifiedReference>;
 };
 
@@ -3516,7 +3516,11 @@ export type ReferenceCheckState =
   /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
   | 'REFUSED'
   /** A later version of the record names something else (đã thay thế). */
-  | 'SUPERSEDED';
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
 
 /** A record of the Farmers naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
 export type FarmersUnverifiedReference = {

@@ -334,7 +334,7 @@ export type Query = {
   youthCrimeForums: YouthCrimeForumConnection;
   /** YouthTeam records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   youthTeams: YouthTeamConnection;
-  /** References of the Youth to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING and REFUSED unless a state is given. */
+  /** References of the Youth to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
   youthUnverifiedReferences: Array<YouthUnverifiedReference>;
 };
 
@@ -3043,7 +3043,11 @@ export type ReferenceCheckState =
   /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
   | 'REFUSED'
   /** A later version of the record names something else (đã thay thế). */
-  | 'SUPERSEDED';
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
 
 /** A record of the Youth naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
 export type YouthUnverifiedReference = {
