@@ -452,7 +452,7 @@ export class RecordRepository {
     input: Record<string, unknown>,
     prefix: string,
     self: string | null = null,
-    checkReferences = true,
+    checkReferences: boolean | ReadonlySet<string> = true,
   ): { values: Record<string, unknown>; branchId: string | null; pending: PendingReference[] } {
     const p = new Problems();
     const at = (k: string) => (prefix ? `${prefix}.${k}` : k);
@@ -511,7 +511,8 @@ export class RecordRepository {
     if (checkReferences && verdicts)
       for (const [key, f] of referenceFields(this.kind)) {
         const id = values[key];
-        if (typeof id !== 'string') continue;
+        // A correction asks again only of the references it changes; the others keep their standing.
+        if (typeof id !== 'string' || (checkReferences instanceof Set && !checkReferences.has(key))) continue;
         const owner = ownerOf(f.ref, id);
         const within = withinOf(f.ref, this.kind, values, this.scope.identity.unitId);
         if (!owner || !within) continue;
@@ -687,11 +688,11 @@ export class RecordRepository {
         if (given && JSON.stringify(changes[key]) !== JSON.stringify(current[key])) changed.push(key);
       }
       if (!changed.length) throw inputProblems([{ field: 'changes', message: 'không có trường nào khác với phiên bản hiện tại.', reason: 'NO_CHANGE' }]);
-      const { values, branchId, pending } = this.validate(merged, 'changes', current.id);
+      const { values, branchId, pending } = this.validate(merged, 'changes', current.id, new Set(changed));
       enforce(authorize.write(this.scope.principal, this.org, values[this.spec.unitField] as string, values[this.spec.dateField] as string));
       const conflictKey = this.assertNoConflict(values, current.id);
       const next = this.nextVersion(prev, values, { status: 'ACTIVE', reason: why!, changed, branchId, conflictKey });
-      if (this.referenceVerdicts) notePending(this.sqlite, this.kind, next.id, pending, true);
+      if (this.referenceVerdicts) notePending(this.sqlite, this.kind, next.id, pending, changed);
       return next;
     });
   }

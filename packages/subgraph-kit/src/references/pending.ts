@@ -33,12 +33,23 @@ export function unconfirmedExclusion(kind: RecordKind): string {
   return ` AND record_id NOT IN (SELECT record_id FROM reference_checks WHERE record_table = '${kind.spec.table}' AND state IN ('PENDING', 'REFUSED'))`;
 }
 
-/** Notes a record's unconfirmed references (inside the write's transaction); a new version's replace the previous version's. */
-export function notePending(sqlite: Database.Database, kind: RecordKind, recordId: string, pending: PendingReference[], replace: boolean): void {
-  if (replace)
+/**
+ * Notes a record's unconfirmed references (inside the write's transaction). A correction passes the
+ * fields it changed: what was noted of those before is superseded, the other fields keep their standing.
+ */
+export function notePending(
+  sqlite: Database.Database,
+  kind: RecordKind,
+  recordId: string,
+  pending: PendingReference[],
+  changed: readonly string[] | false,
+): void {
+  if (changed && changed.length)
     sqlite
-      .prepare(`UPDATE reference_checks SET state = 'SUPERSEDED' WHERE record_table = ? AND record_id = ? AND state IN ('PENDING', 'REFUSED')`)
-      .run(kind.spec.table, recordId);
+      .prepare(
+        `UPDATE reference_checks SET state = 'SUPERSEDED' WHERE record_table = ? AND record_id = ? AND field IN (SELECT value FROM json_each(?)) AND state IN ('PENDING', 'REFUSED', 'LEGACY', 'DANGLING')`,
+      )
+      .run(kind.spec.table, recordId, JSON.stringify(changed));
   if (!pending.length) return;
   const insert = sqlite.prepare(
     `INSERT INTO reference_checks (record_table, record_id, field, owner, owner_table, by_field, writer_field, within_unit, ref_id, state, noted_at, attempts)
