@@ -143,7 +143,15 @@ describe('what every organization did in a commune and a period, in one gateway 
     const own = (org: OrganizationId) => staff(org, PROVINCE);
     const before = { veterans: await read('veterans', own('veterans')), women: await read('women', own('women')) };
     const assign = (P: string) => `mutation ($input: Record${P}ReintegrationSupportInput!) { assign${P}ReintegrationSupport(input: $input) { id } }`;
-    const input = { caseId: 'E2E-TH-0001', communeId: CHIENG_PHA, assignedOn: '2021-07-01', supporterKind: 'MENTOR', mentorName: 'Tòng Văn Kèm' };
+    // The case is one the commune police registered: a case id the police never registered is refused.
+    const caseId = (
+      await gql<{ recordPoliceReintegrationCase: { id: string } }>(
+        'mutation ($input: RecordPoliceReintegrationCaseInput!) { recordPoliceReintegrationCase(input: $input) { id } }',
+        { input: { communeId: CHIENG_PHA, returnedOn: '2021-06-20', kind: 'SENTENCE_SERVED' } },
+        staff('police', PROVINCE),
+      )
+    ).recordPoliceReintegrationCase.id;
+    const input = { caseId, communeId: CHIENG_PHA, assignedOn: '2021-07-01', supporterKind: 'MENTOR', mentorName: 'Tòng Văn Kèm' };
     const v = (await gql<{ assignVeteransReintegrationSupport: { id: string } }>(assign('Veterans'), { input }, staff('veterans', BINH_THUAN)))
       .assignVeteransReintegrationSupport.id;
     await gql(
@@ -167,13 +175,18 @@ describe('what every organization did in a commune and a period, in one gateway 
     expect(shown === null).toBe(after.veterans.casesSupported! < 5);
     expect(JSON.stringify(lead)).not.toContain('Tòng Văn Kèm');
     const supports = await gql<{ veteransReintegrationSupports: { nodes: { case: { id: string } }[] } }>(
-      '{ veteransReintegrationSupports(caseId: "E2E-TH-0001") { nodes { case { id } } } }',
-      {},
+      'query ($caseId: String) { veteransReintegrationSupports(caseId: $caseId) { nodes { case { id } } } }',
+      { caseId },
       leadership(),
     );
-    expect(supports.veteransReintegrationSupports.nodes).toEqual([{ case: { id: 'E2E-TH-0001' } }]);
+    expect(supports.veteransReintegrationSupports.nodes).toEqual([{ case: { id: caseId } }]);
     // The mentor's name is a member's personal data: asking for it, leadership is refused whole at the gateway.
-    const mentor = await post(fed.gateway.url, '{ veteransReintegrationSupports(caseId: "E2E-TH-0001") { nodes { mentorName } } }', {}, leadership());
+    const mentor = await post(
+      fed.gateway.url,
+      'query ($caseId: String) { veteransReintegrationSupports(caseId: $caseId) { nodes { mentorName } } }',
+      { caseId },
+      leadership(),
+    );
     expect(mentor.status).toBe(403);
     expect(JSON.stringify(mentor)).not.toContain('Tòng Văn Kèm');
   });

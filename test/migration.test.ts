@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { verifyTrail } from '@antt/audit';
 import { ApolloServer } from '@apollo/server';
 import {
+  answerQuestion,
   columnOf,
   contextFor,
   openOrganizationDatabase,
@@ -304,5 +305,63 @@ describe('the police database of the code before: recognitions against the recor
     } finally {
       sqlite.close();
     }
+  });
+});
+
+/**
+ * References written before they were checked: a migrated database lists each one (LEGACY) for the
+ * re-check to ask its owner, deletes none, and those the owner's database does not have are found
+ * dangling (the tip receipts the veterans', farmers' and elderly associations recorded name no tip of
+ * the police register).
+ */
+describe('references in the databases of the code before', () => {
+  it('are listed for the owners to confirm, none deleted, and the dangling ones found', () => {
+    const police = openOrganizationDatabase(
+      SUBGRAPHS.find((s) => s.name === 'police')!,
+      { file: fixture('police'), today: '2026-11-30' },
+    );
+    let dangling = 0;
+    try {
+      for (const org of ['veterans', 'farmers', 'elderly'] as const) {
+        const sg = SUBGRAPHS.find((s) => s.name === org)!;
+        const file = fixture(org);
+        const before = new Database(file, { readonly: true });
+        const receipts = (before.prepare(`SELECT count(*) AS n FROM tip_handovers WHERE receipt_id IS NOT NULL AND receipt_id != ''`).get() as { n: number }).n;
+        before.close();
+        const { sqlite, noted } = openOrganizationDatabase(sg, { file, today: '2026-11-30' });
+        try {
+          const rows = sqlite.prepare(`SELECT * FROM reference_checks WHERE record_table = 'tip_handovers' AND state = 'LEGACY'`).all() as {
+            ref_id: string;
+            within_unit: string;
+          }[];
+          expect(noted).toBeGreaterThanOrEqual(rows.length);
+          expect(rows.length).toBe(receipts);
+          expect((sqlite.prepare(`SELECT count(*) AS n FROM tip_handovers WHERE superseded_at IS NULL`).get() as { n: number }).n).toBe(receipts);
+          // What the police would answer the re-check, from their migrated register.
+          for (let i = 0; i < rows.length; i += 100) {
+            const chunk = rows.slice(i, i + 100);
+            const answer = answerQuestion(SUBGRAPHS.find((s) => s.name === 'police')!.kinds, police.db, {
+              table: 'crime_tips',
+              by: 'receiptId',
+              writerField: 'handedOverBy',
+              writer: org,
+              within: chunk[0]!.within_unit,
+              ids: chunk.map((r) => r.ref_id),
+            })!;
+            dangling += answer.filter((x) => !x).length;
+          }
+          // A second opening lists nothing again.
+          sqlite.close();
+          const again = openOrganizationDatabase(sg, { file, today: '2026-11-30' });
+          expect(again.noted).toBe(0);
+          again.sqlite.close();
+        } finally {
+          if (sqlite.open) sqlite.close();
+        }
+      }
+    } finally {
+      police.sqlite.close();
+    }
+    expect(dangling).toBe(462);
   });
 });

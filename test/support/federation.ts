@@ -2,16 +2,18 @@
  * The whole federation in one test process: nine subgraphs, each with its own in-memory database, and
  * the gateway, every server on port 0. Tokens are signed with a key made for this test run.
  */
-import { openOrganizationDatabase, startSubgraph, type OpenedDatabase, type RunningServer } from '@antt/subgraph-kit';
+import { openOrganizationDatabase, startSubgraph, type OpenedDatabase, type RunningServer, type StartOptions } from '@antt/subgraph-kit';
 import { startGateway, SUBGRAPHS } from '@antt/gateway';
-import { bearer, testVerifier } from '@antt/testing';
-import type { Identity } from '@antt/auth';
+import { bearer, testKey, testVerifier } from '@antt/testing';
+import { createServiceVerifier, signServiceToken, type Identity } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
 
 export interface Federation {
   gateway: RunningServer;
   /** Each organization's database, to look at what was stored (audit trails included). */
   databases: Record<OrganizationId, OpenedDatabase['sqlite']>;
+  /** The same databases as the subgraphs use them (drizzle), for the kit's own functions. */
+  dbs: Record<OrganizationId, OpenedDatabase['db']>;
   subgraphs: Record<OrganizationId, RunningServer>;
   /** Starts a stopped subgraph again on its port, over the same database (outage tests). */
   restart(org: OrganizationId): Promise<void>;
@@ -32,10 +34,19 @@ export async function startFederation(
     rateLimitPerMinute?: number;
     unauthenticatedPerMinute?: number;
     gatewayAuditFile?: string;
+    recheckMs?: number;
   } = {},
 ): Promise<Federation> {
   const verifier = await testVerifier();
   const subgraphs = {} as Record<OrganizationId, RunningServer>;
+  // References between organizations: each subgraph asks the others with a service token of its own.
+  const key = await testKey();
+  const serviceVerifier = createServiceVerifier({ jwks: { keys: [key.publicJwk] } });
+  const references = (org: OrganizationId): StartOptions['references'] => ({
+    verify: serviceVerifier,
+    recheckMs: opts.recheckMs ?? 3_600_000,
+    client: { ownerUrl: (o) => subgraphs[o]?.url, token: () => signServiceToken(key, org), timeoutMs: 2_000 },
+  });
   const databases = {} as Record<OrganizationId, OpenedDatabase['sqlite']>;
   const closers: (() => void)[] = [];
   const dbs = {} as Record<OrganizationId, OpenedDatabase['db']>;
@@ -45,7 +56,7 @@ export async function startFederation(
       closers.push(() => sqlite.close());
       databases[sg.name] = sqlite;
       dbs[sg.name] = db;
-      subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, gatewaySecret: testGatewaySecret(sg.name), port: 0 });
+      subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, gatewaySecret: testGatewaySecret(sg.name), port: 0, references: references(sg.name) });
     }),
   );
   const gateway = await startGateway({
@@ -60,14 +71,20 @@ export async function startFederation(
   });
   const restart = async (org: OrganizationId) => {
     const sg = SUBGRAPHS.find((s) => s.name === org)!;
-    subgraphs[org] = await startSubgraph(sg, { db: dbs[org], verifier, gatewaySecret: testGatewaySecret(org), port: subgraphs[org].port });
+    subgraphs[org] = await startSubgraph(sg, {
+      db: dbs[org],
+      verifier,
+      gatewaySecret: testGatewaySecret(org),
+      port: subgraphs[org].port,
+      references: references(org),
+    });
   };
   const stop = async () => {
     await gateway.stop();
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     closers.forEach((c) => c());
   };
-  return { gateway, subgraphs, databases, restart, stop, [Symbol.asyncDispose]: stop };
+  return { gateway, subgraphs, databases, dbs, restart, stop, [Symbol.asyncDispose]: stop };
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

@@ -433,6 +433,11 @@ export const authorize = {
     return jurisdiction(p, unitId, null, OUTSIDE);
   },
 
+  /** The list of an organization's references to other organizations' records still unconfirmed: its own staff (each row in their jurisdiction). */
+  listReferenceFollowUps(p: Principal, org: OrganizationId): Decision {
+    return p.isStaffOf(org) ? ALLOW : deny(`Chỉ cán bộ của ${orgName(org)} mới xem được danh sách tham chiếu cần theo dõi của tổ chức này.`);
+  },
+
   /** Submitting a report for a branch: the branch's own staff, while their post is in force on the due date. */
   submitReport(p: Principal, r: SubmittedReport): Decision {
     const any = authorize.writeAny(p, r.org);

@@ -7,3 +7,4 @@ export * from './scope.js';
 export * from './demo-users.js';
 export * from './field-cipher.js';
 export * from './data-classes.js';
+export * from './service.js';

@@ -8,6 +8,8 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { addDays, todayInVietnam, type IsoDate } from './dates.js';
 import { eraOn, territory, FIRST_REFORM_DATE, REFORM_DATE, type AdminUnit } from './territory.js';
+import { DemoRandom, communeAsOn, demoMonths } from './demo-random.js';
+import type { OrganizationId } from './organizations.js';
 
 export type ReintegrationKind = 'SENTENCE_SERVED' | 'SPECIAL_AMNESTY' | 'PAROLE';
 
@@ -92,4 +94,54 @@ export function demoEstablishments(): DemoEstablishment[] {
   add('SCHOOL', 'UPPER_SECONDARY', 'Trường THPT Chuyên Sơn La', communes.find((c) => c.code === '03646')!.id, 'PROVINCE');
   add('SCHOOL', 'KINDERGARTEN', 'Trường Mầm non Hoa Ban', communes.find((c) => c.code === '03646')!.id, 'COMMUNE');
   return out;
+}
+
+/** A tip a member organization handed to the police in the demo data, with the receipt the police returned. */
+export interface DemoTipReceipt {
+  date: IsoDate;
+  /** The commune it concerns, of the map in force that day. */
+  communeId: string;
+  receiptId: string;
+  /** Which of the five handover sources (HandoverSource, in its catalogue's order). */
+  sourceIndex: number;
+}
+
+/**
+ * The tips each member organization handed to the police in the demo data: the same list in the
+ * organization's database (its receipts) and in the police's (the tips carrying them), so that no demo
+ * receipt names a tip the police do not have.
+ */
+export function demoTipReceipts(org: OrganizationId, today: IsoDate = todayInVietnam()): DemoTipReceipt[] {
+  const r = new DemoRandom(1442015, org);
+  const out: DemoTipReceipt[] = [];
+  for (const month of demoMonths(today)) {
+    for (let i = r.int(0, 4); i > 0; i--) {
+      const date = r.dayOf(month, today);
+      if (!date) continue;
+      const communeId = r.commune(date).id;
+      out.push({ date, communeId, receiptId: `DEMO-BN-${org.toUpperCase()}-${String(out.length + 1).padStart(5, '0')}`, sourceIndex: r.int(0, 4) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the police's register puts a demo establishment: a residential area of its commune on today's
+ * map (areas live on every map), else the commune itself. The one place it is decided, so that every
+ * organization's demo records name the commune the register gives.
+ */
+export function demoEstablishmentUnit(e: DemoEstablishment, today: IsoDate = todayInVietnam()): string {
+  return (
+    territory()
+      .childrenOn(e.communeId, today)
+      .find((a) => a.level === 'RESIDENTIAL_AREA')?.id ?? e.communeId
+  );
+}
+
+/** The commune a demo establishment is in on `date`, as the police's register gives it (the commune of its area that day). */
+export function demoEstablishmentCommuneOn(e: DemoEstablishment, date: IsoDate, today: IsoDate = todayInVietnam()): string {
+  const t = territory();
+  const unit = demoEstablishmentUnit(e, today);
+  if (t.unit(unit)?.level !== 'RESIDENTIAL_AREA') return communeAsOn(unit, date);
+  return t.parentOn(unit, date)?.id ?? communeAsOn(e.communeId, date);
 }

@@ -48,6 +48,10 @@ export interface ServeOptions<TContext extends BaseContext> {
   verifier: TokenVerifier;
   /** Runs before GraphQL (the gateway resolves persisted operations here). */
   before?: express.RequestHandler;
+  /** Other endpoints next to /graphql (a subgraph's /references, which other subgraphs ask). */
+  routes?: (app: express.Express) => void;
+  /** Runs when the server stops (timers of the server's own). */
+  onStop?: () => void;
 }
 
 /**
@@ -131,6 +135,7 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', ...opts.health() });
   });
+  opts.routes?.(app);
   // Metrics for Prometheus; when ANTT_METRICS_TOKEN is set, only with that bearer token.
   app.get(
     '/metrics',
@@ -181,6 +186,9 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
     httpServer.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
-  const stop = () => server.stop();
+  const stop = async () => {
+    opts.onStop?.();
+    await server.stop();
+  };
   return { url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`, port, stop, [Symbol.asyncDispose]: stop };
 }

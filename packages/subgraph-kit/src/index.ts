@@ -39,3 +39,6 @@ export * from './backup.js';
 export * from './observability.js';
 export * from './reports/index.js';
 export * from './execution-bound.js';
+export * from './references/check.js';
+export * from './references/pending.js';
+export * from './references/table.js';

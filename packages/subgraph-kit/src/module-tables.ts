@@ -13,3 +13,6 @@ export const models = kindTable(modelKind('front').spec);
 export const forums = kindTable(forumKind('front').spec);
 export const opinions = kindTable(opinionKind('front').spec);
 export const reports = kindTable(reportKind('front').spec);
+
+// References to other organizations' records not yet confirmed by their owner (references/table.ts).
+export { referenceChecks } from './references/table.js';

@@ -30,7 +30,7 @@ import { trailOf, writesInTransactions } from './writes.js';
 import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
 import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
 import { createMetrics, gaugeOf, log } from './observability.js';
-import { dataDir, defaultPort, gatewaySecret, portFromEnv, verifierFromEnv } from './config.js';
+import { dataDir, defaultPort, gatewaySecret, keysDir, portFromEnv, subgraphUrlVariable, verifierFromEnv } from './config.js';
 import { formatError, includeStacktrace, serve, verifiedCaller, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
@@ -39,6 +39,11 @@ import type { RecordKind } from './records/kind.js';
 import { moveRecordsToTheirMap, type UnitMoves } from './records/unit-moves.js';
 import { kindsModule } from './records/module.js';
 import { reportModules } from './reports/index.js';
+import express from 'express';
+import { createServiceVerifier, loadOrCreateSigningKey, signServiceToken, type ServiceVerifier } from '@antt/auth';
+import { ORGANIZATION_IDS } from '@antt/reference';
+import { referenceCheckPlugin, referenceEndpoint, referenceFields, ReferenceClient, type ReferenceClientOptions } from './references/check.js';
+import { noteExistingReferences, startRechecks, unverifiedReferencesResolvers, unverifiedReferencesTypeDefs } from './references/pending.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
 export type Resolvers = GraphQLResolverMap<any>;
@@ -127,6 +132,9 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
   // Every kind of the subgraph in one generated module, the shared modules' and the organization's own.
   allKinds = [...modules.flatMap((m) => m.kinds ?? []), ...kinds];
   if (allKinds.length) modules.push(kindsModule(allKinds));
+  // A subgraph whose records name other organizations' records lists those not confirmed yet.
+  if (allKinds.some((k) => referenceFields(k).length))
+    modules.push({ typeDefs: unverifiedReferencesTypeDefs(org), resolvers: unverifiedReferencesResolvers(org, allKinds) });
   const own = join(dir, 'schema.graphql');
   const ownSdl = existsSync(own) ? readFileSync(own, 'utf8') : '';
   // A schema.graphql of comments only (an organization with nothing of its own yet) adds no module.
@@ -154,7 +162,7 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
 export function openOrganizationDatabase(
   sg: OrganizationSubgraph,
   opts: { file?: string; demo?: boolean; today?: string } = {},
-): OpenedDatabase & { seeded: number; moves: UnitMoves } {
+): OpenedDatabase & { seeded: number; moves: UnitMoves; noted: number } {
   const file = opts.file ?? join(dataDir(), `${sg.name}.sqlite`);
   const opened = openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true });
   // Records kept under a unit of another map than their date's are moved before anything reads them.
@@ -164,9 +172,12 @@ export function openOrganizationDatabase(
       { service: sg.name, moved: moves.moved, listed: moves.listed },
       `${moves.moved} bản ghi chuyển sang đơn vị của bản đồ hành chính đúng ngày; ${moves.listed} bản ghi chờ cán bộ phân bổ.`,
     );
+  // References written before they were checked are listed once, to be asked of their owners.
+  const noted = noteExistingReferences(opened.sqlite, sg.kinds);
+  if (noted) log.info({ service: sg.name, noted }, `${noted} tham chiếu tới hồ sơ của tổ chức khác ghi trước khi có kiểm tra: chờ hỏi lại tổ chức giữ hồ sơ.`);
   let seeded = 0;
   if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg, opts.today ?? todayInVietnam());
-  return { ...opened, seeded, moves };
+  return { ...opened, seeded, moves, noted };
 }
 
 /**
@@ -220,6 +231,16 @@ export interface StartOptions {
   gatewaySecret: string;
   port?: number;
   host?: string;
+  /**
+   * References between organizations: how this subgraph asks owners (its service token, their URLs) and
+   * verifies the services that ask it. Without it, references are not checked (a test of one subgraph).
+   */
+  references?: {
+    client: Omit<ReferenceClientOptions, 'org'>;
+    verify: ServiceVerifier;
+    /** How often unconfirmed references are asked again (default ANTT_REFERENCE_RECHECK_MS or 5 minutes). */
+    recheckMs?: number;
+  };
 }
 
 /** Starts the subgraph's HTTP server; every request must carry a token it verifies itself. */
@@ -236,14 +257,22 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
     "Entries in the audit trail's hash chain",
     () => (sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
   );
+  const refs = opts.references;
+  const client = refs ? new ReferenceClient({ ...refs.client, org: sg.name }) : null;
+  const stopRechecks = client && sg.kinds.some((k) => referenceFields(k).length) ? startRechecks(sg.name, opts.db, client, refs?.recheckMs) : undefined;
   return serve<SubgraphContext>({
     port: opts.port ?? 0,
     host: opts.host,
     verifier: opts.verifier,
     apollo: (drain) => {
       const config = subgraphApolloConfig(sg, opts.db);
-      return new ApolloServer<SubgraphContext>({ ...config, plugins: [...config.plugins, drain] });
+      return new ApolloServer<SubgraphContext>({
+        ...config,
+        plugins: [...config.plugins, ...(client ? [referenceCheckPlugin(sg.kinds, client)] : []), drain],
+      });
     },
+    routes: refs ? (app) => app.post('/references', express.json({ limit: '20kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify)) : undefined,
+    onStop: stopRechecks,
     context: async (req) => {
       // Identity comes from the verified token alone; other identity headers a client sends are ignored.
       const identity = verifiedCaller(req);
@@ -274,6 +303,7 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
     gatewaySecret: gatewaySecret(sg.name),
     port: portFromEnv(defaultPort(sg.name)),
     host: process.env.HOST,
+    references: await referencesFromEnv(sg.name),
   });
   log.info({ service: sg.name, url: server.url, demoRecords: seeded, synchronous: sqlite.pragma('synchronous', { simple: true }) }, 'listening');
   const anchoring = anchorTrail(sqlite, sg.name);
@@ -298,4 +328,35 @@ export function anchorTrail(sqlite: Database.Database, name: string): ReturnType
     return null;
   }
   return startAnchoring({ sqlite, name, target });
+}
+
+/**
+ * References between organizations as configured by the environment: the owners' URLs are those the
+ * gateway uses (ANTT_<ORG>_URL, else the default ports); the service key is ANTT_SERVICE_KEY_FILE (a
+ * signing key as .data/keys/signing-key.json holds it, registered with the identity provider), else the
+ * embedded default's key; services are verified against ANTT_JWKS_URL, else the embedded key set.
+ */
+export async function referencesFromEnv(org: OrganizationId): Promise<StartOptions['references']> {
+  const key = process.env.ANTT_SERVICE_KEY_FILE
+    ? (JSON.parse(readFileSync(process.env.ANTT_SERVICE_KEY_FILE, 'utf8')) as Awaited<ReturnType<typeof loadOrCreateSigningKey>>)
+    : await loadOrCreateSigningKey(keysDir());
+  const issuer = process.env.ANTT_JWT_ISSUER;
+  const verify = process.env.ANTT_JWKS_URL
+    ? createServiceVerifier({ jwksUrl: new URL(process.env.ANTT_JWKS_URL) }, issuer)
+    : createServiceVerifier({ jwks: JSON.parse(readFileSync(join(keysDir(), 'jwks.json'), 'utf8')) }, issuer);
+  const urls = Object.fromEntries(
+    ORGANIZATION_IDS.map((o) => [o, process.env[subgraphUrlVariable(o)] ?? `http://127.0.0.1:${defaultPort(o)}/graphql`]),
+  ) as Record<OrganizationId, string>;
+  let cached: { token: string; until: number } | null = null;
+  return {
+    verify,
+    client: {
+      ownerUrl: (o) => urls[o],
+      // One token for four minutes (they last five).
+      token: async () => {
+        if (cached && cached.until > Date.now()) return cached.token;
+        return (cached = { token: await signServiceToken(key, org, issuer ? { issuer } : {}), until: Date.now() + 240_000 }).token;
+      },
+    },
+  };
 }

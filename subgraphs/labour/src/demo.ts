@@ -5,7 +5,7 @@
  * a user's input.
  */
 import { DemoRandom, communeAsOn, demoMonths } from '@antt/reference';
-import { addDays, demoEstablishments, isoDate, unitId, type OrganizationId } from '@antt/reference';
+import { addDays, demoEstablishmentCommuneOn, demoEstablishments, isoDate, unitId, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { DISPUTE_CAUSES, boardingHouseChecks, boardingHouses, coreTeams, disputes, participations } from './kinds/index.js';
 
@@ -25,7 +25,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
         establishmentId: e.id,
         year,
         registeredOn,
-        unitId: communeAsOn(e.communeId, registeredOn),
+        unitId: demoEstablishmentCommuneOn(e, registeredOn, today),
         industrialZone: zoneOf.get(e.id) ?? null,
         workers: r.int(20, e.subKind === 'MEDIUM_OR_LARGE' ? 900 : 60),
         pledgeSigned: r.chance(85),
@@ -38,7 +38,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     if (foundedOn > today) continue;
     write(coreTeams, {
       establishmentId: e.id,
-      unitId: communeAsOn(e.communeId, foundedOn),
+      unitId: demoEstablishmentCommuneOn(e, foundedOn, today),
       name: `Tổ nòng cốt công nhân ${e.name}`,
       foundedOn,
       members: r.int(5, 15),
@@ -80,7 +80,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     const resolvedOn = addDays(startedOn, r.int(2, 40));
     write(disputes, {
       establishmentId: e.id,
-      unitId: communeAsOn(e.communeId, startedOn),
+      unitId: demoEstablishmentCommuneOn(e, startedOn, today),
       startedOn,
       kind,
       cause,

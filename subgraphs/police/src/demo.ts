@@ -8,7 +8,18 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { addDays, communesOn, demoEstablishments, demoReintegrationCases, ORGANIZATION_IDS, territory, unitId, type IsoDate } from '@antt/reference';
+import {
+  addDays,
+  communesOn,
+  demoEstablishments,
+  demoEstablishmentUnit,
+  demoReintegrationCases,
+  demoTipReceipts,
+  ORGANIZATION_IDS,
+  territory,
+  unitId,
+  type IsoDate,
+} from '@antt/reference';
 import { bulkInsert, demoWriter, sqliteOf, type Db, type StoredRecord } from '@antt/subgraph-kit';
 import { criterionResults, establishments, modelUnits, standardAssessments } from './db/schema.js';
 import {
@@ -61,10 +72,7 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
 
   // Register: demo establishments sit in a residential area, which lives on both maps; registered
   // before the plan, on the 2021 map's day.
-  const ests = demoEstablishments().map((e) => ({
-    ...e,
-    unitId: t.childrenOn(e.communeId, today).find((a) => a.level === 'RESIDENTIAL_AREA')?.id ?? e.communeId,
-  }));
+  const ests = demoEstablishments().map((e) => ({ ...e, unitId: demoEstablishmentUnit(e, today) }));
   const registeredOn = '2021-01-04';
   bulkInsert(
     db,
@@ -213,6 +221,37 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
       reporterNotifiedOn: notified,
     });
     n++;
+  }
+
+  // The tips member organizations handed over in their demo data, with the receipts they keep
+  // (demoTipReceipts): forwarded within hours and decided within ten days. No random draw here, so the
+  // rest of the police's demo stays as it was.
+  for (const org of ['veterans', 'women', 'farmers', 'elderly'] as const) {
+    for (const [k, tip] of demoTipReceipts(org, today).entries()) {
+      // The first second of the day in Vietnam (UTC+7), so that a tip of today is never in the future.
+      const receivedAt = `${addDays(tip.date, -1)}T17:00:01.000Z`;
+      const past = tip.date < today;
+      write(crimeTipKind, {
+        channel: 'FORWARDED_BY_ORGANIZATION',
+        receivedAt,
+        receivedOn: tip.date,
+        unitId: tip.communeId,
+        summary: `Tin do tổ chức chuyển đến, mẫu số ${k + 1}: phản ánh vụ việc nghi có dấu hiệu vi phạm pháp luật.`,
+        category: categories[k % categories.length],
+        reporterSealed: null,
+        confidentialityRequested: false,
+        remoteArea: false,
+        handedOverBy: org,
+        receiptId: tip.receiptId,
+        tipStatus: past ? 'DECIDED' : 'RECEIVED',
+        forwardedAt: past ? `${tip.date}T01:00:00.000Z` : null,
+        forwardedTo: past ? 'Cơ quan Cảnh sát điều tra Công an tỉnh' : null,
+        decisionDueOn: initialDecisionDue(receivedAt),
+        decision: past ? 'NOT_PROSECUTE' : null,
+        decidedOn: past ? min(addDays(tip.date, 10), today) : null,
+      });
+      n++;
+    }
   }
 
   // Hotspots, key areas and the plan's model units.

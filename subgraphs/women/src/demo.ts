@@ -3,7 +3,7 @@
  * protection cases (with invented victims, marked as demo data), actions of the 2017-2027 project, and
  * replicas of the Chiềng Sơn model, always one in the plan's model commune Chiềng Pha.
  */
-import { DemoRandom, areasOf, communesOn, demoMemberName, demoMonths } from '@antt/reference';
+import { DemoRandom, areasOf, communesOn, demoMemberName, demoMonths, demoTipReceipts } from '@antt/reference';
 import { addDays, territory, unitId, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import {
@@ -24,6 +24,8 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
   const supports = Object.keys(PROTECTION_SUPPORT);
   const issues = Object.keys(SOCIAL_ISSUES);
   const forms = Object.keys(SOCIAL_ISSUE_FORMS);
+  // Cases handed to the police name the receipts of the police's demo tips (demoTipReceipts), in order.
+  const receipts = demoTipReceipts(org, today).map((t) => t.receiptId);
   let n = 0;
   for (const month of demoMonths(today)) {
     for (let i = r.int(1, 5); i > 0; i--) {
@@ -44,7 +46,7 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
         victimYearOfBirth: child ? year - r.int(6, 14) : year - r.int(18, 60),
         victimContact: r.chance(50) ? `09${r.int(10_000_000, 99_999_999)}` : null,
         support: r.some(supports, 1, 3),
-        tipReceiptId: kind === 'TRAFFICKING' || kind === 'SEXUAL_ABUSE' || r.chance(20) ? `DEMO-BN-WOMEN-${openedOn.replaceAll('-', '')}-${i}` : null,
+        tipReceiptId: kind === 'TRAFFICKING' || kind === 'SEXUAL_ABUSE' || r.chance(20) ? (receipts.shift() ?? null) : null,
         closedOn: closedOn <= today ? closedOn : null,
       });
       n++;

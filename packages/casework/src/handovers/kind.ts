@@ -4,8 +4,20 @@
  * gave it, live only with the police.
  */
 import { ORGANIZATIONS } from '@antt/reference';
-import { defineKind, field, perOrganization } from '@antt/subgraph-kit';
+import { defineKind, field, perOrganization, type ReferenceSpec } from '@antt/subgraph-kit';
 import { HANDOVER_SOURCES } from '../catalogues.js';
+
+/**
+ * A receipt the police returned for a tip this organization handed over: a tip in the police's register
+ * carrying that receipt, handed over by this organization, within the writer's jurisdiction.
+ */
+export const TIP_RECEIPT: ReferenceSpec = {
+  owner: 'police',
+  table: 'crime_tips',
+  by: 'receiptId',
+  writerField: 'handedOverBy',
+  nounVi: 'biên nhận chuyển tin của Công an',
+};
 
 export const tipHandoverKind = perOrganization((org) => {
   const o = ORGANIZATIONS[org];
@@ -35,6 +47,7 @@ export const tipHandoverKind = perOrganization((org) => {
       receiptId: field.code({
         label: 'Mã biên nhận của Công an',
         description: 'The receipt id the police returned (mã biên nhận); its status is asked of the police.',
+        ref: TIP_RECEIPT,
       }),
     },
     dateField: 'date',

@@ -28,7 +28,12 @@ export const reintegrationSupportKind = perOrganization((org) => {
     one: `${org}ReintegrationSupport`,
     filters: ['caseId'],
     fields: {
-      caseId: field.code({ label: 'Mã hồ sơ tái hòa nhập', description: 'Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001.' }),
+      caseId: field.code({
+        label: 'Mã hồ sơ tái hòa nhập',
+        description:
+          'Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase).',
+        ref: { owner: 'police', table: 'reintegration_cases', nounVi: 'hồ sơ tái hòa nhập của Công an' },
+      }),
       communeId: field.unit({
         label: 'Xã nơi cư trú',
         description: 'Commune where the person lives, as the commune was when support was assigned.',

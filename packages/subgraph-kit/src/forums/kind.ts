@@ -118,8 +118,9 @@ export const opinionKind = perOrganization((org) => {
     fields: {
       forumId: field.code({
         label: 'Diễn đàn',
-        description: 'Id of the forum it was raised at (forum:<organization>:<number>).',
+        description: 'Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written.',
         id: true,
+        ref: { owner: (id) => parseRecordId('forum', id)?.org ?? null, table: 'forums', nounVi: 'diễn đàn' },
         check: (v, at, p) => {
           if (!parseRecordId('forum', v)) p.add(at, 'không phải là mã diễn đàn (dạng forum:<tổ chức>:<số>, ví dụ forum:front:12).', 'INVALID_FORUM_ID');
         },

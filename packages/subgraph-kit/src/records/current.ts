@@ -13,6 +13,7 @@ import { pageSize } from '../check.js';
 import { RecordRepository, decodeCursor, encodeCursor, type Page, type StoredRecord } from './repository.js';
 import { recordsOf } from './resolvers.js';
 import { statement } from './window-sql.js';
+import { unconfirmedExclusion } from '../references/pending.js';
 
 export interface CurrentQuery {
   /** Units the records are kept under; every unit when left out. */
@@ -26,6 +27,8 @@ export interface CurrentQuery {
   /** Default: the record's date, newest first. */
   orderBy?: string;
   limit?: number;
+  /** Leave out records whose references to other organizations' records are not confirmed (what a criterion or a count reads). */
+  confirmedOnly?: boolean;
 }
 
 function col(kind: RecordKind, key: string): string {
@@ -38,7 +41,7 @@ function standingSql(kind: RecordKind, q: CurrentQuery, select: string, tail: st
   const unit = col(kind, s.unitField);
   const date = col(kind, s.dateField);
   return {
-    sql: `SELECT ${select} FROM ${s.table} WHERE superseded_at IS NULL AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.where ? ` AND (${q.where})` : ''}${tail}`,
+    sql: `SELECT ${select} FROM ${s.table} WHERE superseded_at IS NULL AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.confirmedOnly ? unconfirmedExclusion(kind) : ''}${q.where ? ` AND (${q.where})` : ''}${tail}`,
     params: {
       ...(q.units ? { units: JSON.stringify([...q.units]) } : {}),
       from: q.from ?? '0000-01-01',

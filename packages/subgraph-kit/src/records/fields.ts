@@ -6,9 +6,28 @@
  */
 import { integer, text, type SQLiteColumnBuilderBase } from 'drizzle-orm/sqlite-core';
 import type { DataClass } from '@antt/auth';
-import { isIsoDate, type UnitLevel } from '@antt/reference';
+import { isIsoDate, type OrganizationId, type UnitLevel } from '@antt/reference';
 import type { Problems } from './problems.js';
 import type { RecordKind } from './kind.js';
+
+/**
+ * A record of another organization that a field names (a police receipt, a model, an establishment):
+ * checked with its owner when written (references/), never taken on trust.
+ */
+export interface ReferenceSpec {
+  /** The organization that keeps the record: fixed, or read from the id (a model's id names its organization). */
+  owner: OrganizationId | ((id: string) => OrganizationId | null);
+  /** The owner's table of that kind of record (crime_tips, models, establishments). */
+  table: string;
+  /** The owner's field (its key) holding the id, when it is not the record id (a tip's receiptId). */
+  by?: string;
+  /** The owner's field that must name the writing organization (a tip handed over by it). */
+  writerField?: string;
+  /** Where the record named must lie: in the writer's jurisdiction (default) or in the record's own unit (an establishment in the commune recorded). */
+  within?: 'writer' | 'record';
+  /** One such record in Vietnamese, for messages (biên nhận của Công an). */
+  nounVi: string;
+}
 
 /** A catalogue: enum value → English description with the Vietnamese term, as the schema shows it. */
 export type Catalogue = Readonly<Record<string, string>>;
@@ -41,6 +60,8 @@ export interface FieldSpec<T = unknown, R extends boolean = boolean> {
   readonly children?: { field: string; description: string };
   /** Record fields: the reason code when the record pointed at is not found (default UNKNOWN_RECORD). */
   readonly unknownReason?: string;
+  /** Code fields naming another organization's record: checked with its owner when written. */
+  readonly ref?: ReferenceSpec;
   /** The column, named by the framework (snake_case of the field's key). */
   column(name: string): SQLiteColumnBuilderBase;
   /** The GraphQL type of the value (output), without the non-null mark. */
@@ -233,18 +254,22 @@ export function setOf(o: Common<false> & { enumType: string; catalogue: Catalogu
  * - and _ only, so that a name or a story cannot be typed in its place.
  */
 export function code<R extends boolean = true>(
-  o: Common<R> & { id?: boolean; check?: (v: string, at: string, p: Problems) => void },
+  o: Common<R> & { id?: boolean; check?: (v: string, at: string, p: Problems) => void; ref?: ReferenceSpec },
 ): FieldSpec<string, NoInfer<R>> {
-  return base<string, R>(o, { type: 'code', gqlType: o.id ? 'ID' : 'String', column: (n) => text(n), ...identity }, (v, at, p) => {
-    if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_:@.-]{0,79}$/.test(v.trim()))
-      return void p.add(at, `${o.label} không đúng dạng mã (chữ, chữ số và dấu gạch): không ghi họ tên hay nội dung vào đây.`, 'INVALID_CODE');
-    if (o.check) {
-      const before = p.list.length;
-      o.check(v.trim(), at, p);
-      if (p.list.length > before) return undefined;
-    }
-    return v.trim();
-  });
+  return base<string, R>(
+    o,
+    { type: 'code', gqlType: o.id ? 'ID' : 'String', column: (n) => text(n), ...identity, ...(o.ref ? { ref: o.ref } : {}) },
+    (v, at, p) => {
+      if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_:@.-]{0,79}$/.test(v.trim()))
+        return void p.add(at, `${o.label} không đúng dạng mã (chữ, chữ số và dấu gạch): không ghi họ tên hay nội dung vào đây.`, 'INVALID_CODE');
+      if (o.check) {
+        const before = p.list.length;
+        o.check(v.trim(), at, p);
+        if (p.list.length > before) return undefined;
+      }
+      return v.trim();
+    },
+  );
 }
 
 /** Several ids (of organizations, of other records elsewhere), each once; `allowed` says which are acceptable. */

@@ -21,6 +21,8 @@ import { plausibleRecordId, newRecordId } from './ids.js';
 import type { Caller, RecordKind } from './kind.js';
 import { Problems, inputProblems } from './problems.js';
 import { beforeRecordWrite } from './write-hooks.js';
+import { ownerOf, referenceFields, unknownReferenceMessage, verdictKey, withinOf, type Verdicts } from '../references/spec.js';
+import { notePending, unconfirmedExclusion, type PendingReference } from '../references/pending.js';
 
 /** The largest page a list gives. */
 export const RECORD_PAGE_MAX = 200;
@@ -192,6 +194,8 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
   const sums = Object.entries(s.counts?.sums ?? {}).map(([name, sum]) => `coalesce(sum(${colOf(kind, sum.of)}), 0) AS ${name}`);
   const sumSql = sums.length ? `, ${sums.join(', ')}` : '';
   const by = s.counts?.by ? colOf(kind, s.counts.by.field) : null;
+  // Records whose references to another organization are not confirmed are kept and listed, never counted.
+  const counted = `${window}${unconfirmedExclusion(kind)}`;
   const st: Statements = {
     byRecord: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = ? AND superseded_at IS NULL`),
     byRecordAsOf: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = @id AND ${when.asOf}`),
@@ -216,17 +220,17 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
     },
     totals: {
       current: sqlite.prepare(
-        `SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`,
+        `SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${counted} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`,
       ),
-      asOf: sqlite.prepare(`SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
+      asOf: sqlite.prepare(`SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${counted} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
     },
     by: by
       ? {
           current: sqlite.prepare(
-            `SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`,
+            `SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${counted} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`,
           ),
           asOf: sqlite.prepare(
-            `SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${window} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`,
+            `SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${counted} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`,
           ),
         }
       : null,
@@ -247,6 +251,12 @@ function contentHash(values: Record<string, unknown>): string {
 export class RecordRepository {
   private readonly sqlite: Database.Database;
   private readonly st: Statements;
+  /**
+   * What the owners said of the references the request's mutation names (set by the reference check
+   * before the mutation ran). Undefined where no check runs (a script, a unit test of one subgraph):
+   * references are then not checked.
+   */
+  referenceVerdicts?: Verdicts;
 
   constructor(
     readonly kind: RecordKind,
@@ -408,7 +418,7 @@ export class RecordRepository {
       const filters = (s.filters ?? []).map((k) => ` AND (@f_${k} IS NULL OR ${colOf(this.kind, k)} = @f_${k})`).join('');
       const date = colOf(this.kind, s.dateField);
       stmt = this.sqlite.prepare(
-        `SELECT ${select} FROM ${s.table} WHERE ${when} AND ${colOf(this.kind, s.unitField)} IN (SELECT value FROM json_each(@units)) AND ${dated ? `${date} BETWEEN @from AND @to` : '@from = @from AND @to = @to'} AND (@voided = 1 OR status = 'ACTIVE')${filters} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)${where ? ` AND (${where})` : ''}${groupBy ? ` GROUP BY ${groupBy}` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}${limit ? ` LIMIT ${Math.trunc(limit)}` : ''}`,
+        `SELECT ${select} FROM ${s.table} WHERE ${when} AND ${colOf(this.kind, s.unitField)} IN (SELECT value FROM json_each(@units)) AND ${dated ? `${date} BETWEEN @from AND @to` : '@from = @from AND @to = @to'} AND (@voided = 1 OR status = 'ACTIVE')${filters} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)${records ? '' : unconfirmedExclusion(this.kind)}${where ? ` AND (${where})` : ''}${groupBy ? ` GROUP BY ${groupBy}` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}${limit ? ` LIMIT ${Math.trunc(limit)}` : ''}`,
       );
       this.st.custom.set(key, stmt);
     }
@@ -439,7 +449,12 @@ export class RecordRepository {
   // ---- writing ----
 
   /** Checks every field and the kind's own rules at once; returns the values to store. */
-  private validate(input: Record<string, unknown>, prefix: string, self: string | null = null): { values: Record<string, unknown>; branchId: string | null } {
+  private validate(
+    input: Record<string, unknown>,
+    prefix: string,
+    self: string | null = null,
+    checkReferences: boolean | ReadonlySet<string> = true,
+  ): { values: Record<string, unknown>; branchId: string | null; pending: PendingReference[] } {
     const p = new Problems();
     const at = (k: string) => (prefix ? `${prefix}.${k}` : k);
     const values: Record<string, unknown> = {};
@@ -491,6 +506,30 @@ export class RecordRepository {
       if (!target || target.status !== 'ACTIVE')
         p.add(at(key), `${f.label}: không tìm thấy ${f.refKind().spec.nounVi} này trong địa bàn của bạn.`, f.unknownReason ?? 'UNKNOWN_RECORD');
     }
+    // Other organizations' records named: as their owners answered before the write (references/).
+    const pending: PendingReference[] = [];
+    const verdicts = this.referenceVerdicts;
+    if (checkReferences && verdicts)
+      for (const [key, f] of referenceFields(this.kind)) {
+        const id = values[key];
+        // A correction asks again only of the references it changes; the others keep their standing.
+        if (typeof id !== 'string' || (checkReferences instanceof Set && !checkReferences.has(key))) continue;
+        const owner = ownerOf(f.ref, id);
+        const within = withinOf(f.ref, this.kind, values, this.scope.identity.unitId);
+        if (!owner || !within) continue;
+        const verdict = verdicts.get(verdictKey(this.kind, key, id));
+        if (verdict === 'NOT_FOUND') p.add(at(key), unknownReferenceMessage(f), 'UNKNOWN_REFERENCE');
+        else if (verdict !== 'FOUND')
+          pending.push({
+            field: key,
+            owner,
+            ownerTable: f.ref.table,
+            byField: f.ref.by ?? null,
+            writerField: f.ref.writerField ?? null,
+            withinUnit: within,
+            refId: id,
+          });
+      }
     // The kind's own rules run whatever else is wrong, so that every problem of an input is reported
     // at once. A rule that needs a field which has a problem of its own may fail on the missing value:
     // that field's problem is the answer then, not the rule's error.
@@ -503,7 +542,7 @@ export class RecordRepository {
       }
     }
     p.throwIfAny();
-    return { values, branchId };
+    return { values, branchId, pending };
   }
 
   private assertNoConflict(values: Record<string, unknown>, self: string): string | null {
@@ -538,7 +577,8 @@ export class RecordRepository {
     // Someone who may not write this organization's records at all is told so before anything about the input.
     const principal = this.scope.principal;
     enforce(authorize.writeAs(principal, this.spec, null));
-    const { values, branchId } = this.validate(input, 'input');
+    // Demo records are checked against the owners' demo data by a test instead (test/references.test.ts).
+    const { values, branchId, pending } = this.validate(input, 'input', null, !opts.demo);
     enforce(authorize.writeAs(principal, this.spec, values, values[this.spec.unitField] as string, values[this.spec.dateField] as string));
     const hash = contentHash({ ...values, branchId });
     if (opts.clientKey != null) {
@@ -585,6 +625,7 @@ export class RecordRepository {
           ...(this.spec.unique ? { conflict_key: conflictKey } : {}),
         }),
       ) as Record<string, unknown>;
+      notePending(this.sqlite, this.kind, row.record_id as string, pending, false);
       after();
       return this.toRecord(row);
     });
@@ -662,13 +703,14 @@ export class RecordRepository {
         if (given && JSON.stringify(changes[key]) !== JSON.stringify(current[key])) changed.push(key);
       }
       if (!changed.length) throw inputProblems([{ field: 'changes', message: 'không có trường nào khác với phiên bản hiện tại.', reason: 'NO_CHANGE' }]);
-      const { values, branchId } = this.validate(merged, 'changes', current.id);
+      const { values, branchId, pending } = this.validate(merged, 'changes', current.id, new Set(changed));
       enforce(authorize.write(this.scope.principal, this.org, values[this.spec.unitField] as string, values[this.spec.dateField] as string));
       const conflictKey = this.assertNoConflict(values, current.id);
       const after = this.hooks('correct', current.id, [current, values], why!);
-      const out = this.nextVersion(prev, values, { status: 'ACTIVE', reason: why!, changed, branchId, conflictKey });
+      const next = this.nextVersion(prev, values, { status: 'ACTIVE', reason: why!, changed, branchId, conflictKey });
+      if (this.referenceVerdicts) notePending(this.sqlite, this.kind, next.id, pending, changed);
       after();
-      return out;
+      return next;
     });
   }
 

@@ -5,6 +5,7 @@
  */
 import { branchById, territory } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
+import type { ReferenceContext } from '../references/check.js';
 import type { RecordKind } from './kind.js';
 import { RecordRepository, type ListFilter, type StoredRecord, type TimeFilter } from './repository.js';
 
@@ -15,7 +16,10 @@ export type KindResolverMap = Record<string, Record<string, Resolver | { resolve
 export function recordsOf(ctx: SubgraphContext, kind: RecordKind): RecordRepository {
   const cache = ((ctx as SubgraphContext & { records?: Map<RecordKind, RecordRepository> }).records ??= new Map());
   let r = cache.get(kind);
-  if (!r) cache.set(kind, (r = new RecordRepository(kind, ctx.db, ctx.scope)));
+  if (!r) {
+    cache.set(kind, (r = new RecordRepository(kind, ctx.db, ctx.scope)));
+    r.referenceVerdicts = (ctx as SubgraphContext & ReferenceContext).referenceVerdicts;
+  }
   return r;
 }
 

@@ -350,6 +350,8 @@ export type Query = {
   elderlyReportVersion?: Maybe<ElderlyReport>;
   /** ElderlyFamilyPledge records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   elderlyFamilyPledges: ElderlyFamilyPledgeConnection;
+  /** References of the Elderly to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
+  elderlyUnverifiedReferences: Array<ElderlyUnverifiedReference>;
 };
 
 
@@ -633,6 +635,13 @@ export type QueryElderlyFamilyPledgesArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryElderlyUnverifiedReferencesArgs = {
+  state?: InputMaybe<ReferenceCheckState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Kind of activity (loại hoạt động), from section II of the plan. */
@@ -1831,7 +1840,7 @@ export type ElderlyOpinion = Opinion & {
   __typename?: 'ElderlyOpinion';
   /** Id, unique across organizations: opinion:elderly:<number> for older records, opinion:elderly:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2181,7 +2190,7 @@ export type ElderlyReintegrationSupport = {
   __typename?: 'ElderlyReintegrationSupport';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['output'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   commune: Unit;
@@ -2807,7 +2816,7 @@ export type CorrectElderlyForumInput = {
 /** One version of a ElderlyOpinion: its fields as they stood then, who made it and why. */
 export type ElderlyOpinionVersion = {
   __typename?: 'ElderlyOpinionVersion';
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2858,7 +2867,7 @@ export type ElderlyOpinionConnection = {
 
 /** What a new ElderlyOpinion says (every field is checked and every problem reported at once). */
 export type RecordElderlyOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['input'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId: Scalars['ID']['input'];
@@ -2880,7 +2889,7 @@ export type RecordElderlyOpinionInput = {
 
 /** The fields of a ElderlyOpinion to correct; fields left out keep their values. */
 export type CorrectElderlyOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2903,7 +2912,7 @@ export type CorrectElderlyOpinionInput = {
 /** One version of a ElderlyReintegrationSupport: its fields as they stood then, who made it and why. */
 export type ElderlyReintegrationSupportVersion = {
   __typename?: 'ElderlyReintegrationSupportVersion';
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['output'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   commune: Unit;
@@ -2952,7 +2961,7 @@ export type ElderlyReintegrationSupportConnection = {
 
 /** What a new ElderlyReintegrationSupport says (every field is checked and every problem reported at once). */
 export type RecordElderlyReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['input'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   communeId: Scalars['ID']['input'];
@@ -2974,7 +2983,7 @@ export type RecordElderlyReintegrationSupportInput = {
 
 /** The fields of a ElderlyReintegrationSupport to correct; fields left out keep their values. */
 export type CorrectElderlyReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId?: InputMaybe<Scalars['String']['input']>;
   /** Commune where the person lives, as the commune was when support was assigned. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
@@ -3836,6 +3845,44 @@ export type ElderlyFamilyPledgeSummary = {
   share: Scalars['Float']['output'];
 };
 
+/** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
+export type ReferenceCheckState =
+  /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
+  | 'PENDING'
+  /** Its owner confirmed it after the record was written (đã xác minh): the record counts. */
+  | 'VERIFIED'
+  /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
+  | 'REFUSED'
+  /** A later version of the record names something else (đã thay thế). */
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
+
+/** A record of the Elderly naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
+export type ElderlyUnverifiedReference = {
+  __typename?: 'ElderlyUnverifiedReference';
+  /** The kind of record (its type), e.g. ElderlyTipHandover. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['ID']['output'];
+  /** The field naming the other record (trường). */
+  field: Scalars['String']['output'];
+  /** The organization that keeps the record named (tổ chức giữ hồ sơ). */
+  owner: Scalars['String']['output'];
+  /** The id named (mã được ghi). */
+  refId: Scalars['ID']['output'];
+  /** Where the check stands (tình trạng). */
+  state: ReferenceCheckState;
+  /** When it was written unconfirmed. */
+  notedAt: Scalars['DateTime']['output'];
+  /** When the owner was last asked again, if it was. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many times the owner was asked again (số lần hỏi lại). */
+  attempts: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -4172,6 +4219,8 @@ export type ResolversTypes = {
   RecordElderlyFamilyPledgeInput: RecordElderlyFamilyPledgeInput;
   CorrectElderlyFamilyPledgeInput: CorrectElderlyFamilyPledgeInput;
   ElderlyFamilyPledgeSummary: ResolverTypeWrapper<Record<string, unknown>>;
+  ReferenceCheckState: ReferenceCheckState;
+  ElderlyUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
@@ -4306,6 +4355,7 @@ export type ResolversParentTypes = {
   RecordElderlyFamilyPledgeInput: RecordElderlyFamilyPledgeInput;
   CorrectElderlyFamilyPledgeInput: CorrectElderlyFamilyPledgeInput;
   ElderlyFamilyPledgeSummary: Record<string, unknown>;
+  ElderlyUnverifiedReference: Record<string, unknown>;
   Int: Scalars['Int']['output'];
 };
 
@@ -4436,6 +4486,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   elderlyReportVersions?: Resolver<ResolversTypes['ElderlyReportConnection'], ParentType, ContextType, RequireFields<QueryElderlyReportVersionsArgs, 'includeVoided' | 'first'>>;
   elderlyReportVersion?: Resolver<Maybe<ResolversTypes['ElderlyReport']>, ParentType, ContextType, RequireFields<QueryElderlyReportVersionArgs, 'id'>>;
   elderlyFamilyPledges?: Resolver<ResolversTypes['ElderlyFamilyPledgeConnection'], ParentType, ContextType, RequireFields<QueryElderlyFamilyPledgesArgs, 'includeVoided' | 'first'>>;
+  elderlyUnverifiedReferences?: Resolver<Array<ResolversTypes['ElderlyUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryElderlyUnverifiedReferencesArgs, 'first'>>;
 };
 
 export type ActivityTypeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityTypeCount'] = ResolversParentTypes['ActivityTypeCount']> = {
@@ -5434,6 +5485,18 @@ export type ElderlyFamilyPledgeSummaryResolvers<ContextType = SubgraphContext, P
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type ElderlyUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyUnverifiedReference'] = ResolversParentTypes['ElderlyUnverifiedReference']> = {
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReferenceCheckState'], ParentType, ContextType>;
+  notedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = SubgraphContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -5533,6 +5596,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ElderlyFamilyPledgeVersion?: ElderlyFamilyPledgeVersionResolvers<ContextType>;
   ElderlyFamilyPledgeConnection?: ElderlyFamilyPledgeConnectionResolvers<ContextType>;
   ElderlyFamilyPledgeSummary?: ElderlyFamilyPledgeSummaryResolvers<ContextType>;
+  ElderlyUnverifiedReference?: ElderlyUnverifiedReferenceResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = SubgraphContext> = {

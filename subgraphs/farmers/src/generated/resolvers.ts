@@ -352,6 +352,8 @@ export type Query = {
   farmersPlan447Results: FarmersPlan447ResultConnection;
   /** FarmersCampaign records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   farmersCampaigns: FarmersCampaignConnection;
+  /** References of the Farmers to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
+  farmersUnverifiedReferences: Array<FarmersUnverifiedReference>;
 };
 
 
@@ -647,6 +649,13 @@ export type QueryFarmersCampaignsArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFarmersUnverifiedReferencesArgs = {
+  state?: InputMaybe<ReferenceCheckState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Kind of activity (loại hoạt động), from section II of the plan. */
@@ -1892,7 +1901,7 @@ export type FarmersOpinion = Opinion & {
   __typename?: 'FarmersOpinion';
   /** Id, unique across organizations: opinion:farmers:<number> for older records, opinion:farmers:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2242,7 +2251,7 @@ export type FarmersReintegrationSupport = {
   __typename?: 'FarmersReintegrationSupport';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['output'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   commune: Unit;
@@ -2868,7 +2877,7 @@ export type CorrectFarmersForumInput = {
 /** One version of a FarmersOpinion: its fields as they stood then, who made it and why. */
 export type FarmersOpinionVersion = {
   __typename?: 'FarmersOpinionVersion';
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2919,7 +2928,7 @@ export type FarmersOpinionConnection = {
 
 /** What a new FarmersOpinion says (every field is checked and every problem reported at once). */
 export type RecordFarmersOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['input'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId: Scalars['ID']['input'];
@@ -2941,7 +2950,7 @@ export type RecordFarmersOpinionInput = {
 
 /** The fields of a FarmersOpinion to correct; fields left out keep their values. */
 export type CorrectFarmersOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2964,7 +2973,7 @@ export type CorrectFarmersOpinionInput = {
 /** One version of a FarmersReintegrationSupport: its fields as they stood then, who made it and why. */
 export type FarmersReintegrationSupportVersion = {
   __typename?: 'FarmersReintegrationSupportVersion';
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['output'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   commune: Unit;
@@ -3013,7 +3022,7 @@ export type FarmersReintegrationSupportConnection = {
 
 /** What a new FarmersReintegrationSupport says (every field is checked and every problem reported at once). */
 export type RecordFarmersReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['input'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   communeId: Scalars['ID']['input'];
@@ -3035,7 +3044,7 @@ export type RecordFarmersReintegrationSupportInput = {
 
 /** The fields of a FarmersReintegrationSupport to correct; fields left out keep their values. */
 export type CorrectFarmersReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId?: InputMaybe<Scalars['String']['input']>;
   /** Commune where the person lives, as the commune was when support was assigned. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
@@ -4045,6 +4054,44 @@ export type FarmersCampaignSummary = {
   pledgesSigned: Scalars['Int']['output'];
 };
 
+/** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
+export type ReferenceCheckState =
+  /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
+  | 'PENDING'
+  /** Its owner confirmed it after the record was written (đã xác minh): the record counts. */
+  | 'VERIFIED'
+  /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
+  | 'REFUSED'
+  /** A later version of the record names something else (đã thay thế). */
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
+
+/** A record of the Farmers naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
+export type FarmersUnverifiedReference = {
+  __typename?: 'FarmersUnverifiedReference';
+  /** The kind of record (its type), e.g. FarmersTipHandover. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['ID']['output'];
+  /** The field naming the other record (trường). */
+  field: Scalars['String']['output'];
+  /** The organization that keeps the record named (tổ chức giữ hồ sơ). */
+  owner: Scalars['String']['output'];
+  /** The id named (mã được ghi). */
+  refId: Scalars['ID']['output'];
+  /** Where the check stands (tình trạng). */
+  state: ReferenceCheckState;
+  /** When it was written unconfirmed. */
+  notedAt: Scalars['DateTime']['output'];
+  /** When the owner was last asked again, if it was. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many times the owner was asked again (số lần hỏi lại). */
+  attempts: Scalars['Int']['output'];
+};
+
 /** Trainings the association ran (activities of type TRAINING), above all at commune level. */
 export type FarmersTrainingSummary = {
   __typename?: 'FarmersTrainingSummary';
@@ -4404,6 +4451,8 @@ export type ResolversTypes = {
   RecordFarmersCampaignInput: RecordFarmersCampaignInput;
   CorrectFarmersCampaignInput: CorrectFarmersCampaignInput;
   FarmersCampaignSummary: ResolverTypeWrapper<Record<string, unknown>>;
+  ReferenceCheckState: ReferenceCheckState;
+  FarmersUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   FarmersTrainingSummary: ResolverTypeWrapper<Record<string, unknown>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
@@ -4545,6 +4594,7 @@ export type ResolversParentTypes = {
   RecordFarmersCampaignInput: RecordFarmersCampaignInput;
   CorrectFarmersCampaignInput: CorrectFarmersCampaignInput;
   FarmersCampaignSummary: Record<string, unknown>;
+  FarmersUnverifiedReference: Record<string, unknown>;
   FarmersTrainingSummary: Record<string, unknown>;
   Int: Scalars['Int']['output'];
 };
@@ -4677,6 +4727,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   farmersReportVersion?: Resolver<Maybe<ResolversTypes['FarmersReport']>, ParentType, ContextType, RequireFields<QueryFarmersReportVersionArgs, 'id'>>;
   farmersPlan447Results?: Resolver<ResolversTypes['FarmersPlan447ResultConnection'], ParentType, ContextType, RequireFields<QueryFarmersPlan447ResultsArgs, 'includeVoided' | 'first'>>;
   farmersCampaigns?: Resolver<ResolversTypes['FarmersCampaignConnection'], ParentType, ContextType, RequireFields<QueryFarmersCampaignsArgs, 'includeVoided' | 'first'>>;
+  farmersUnverifiedReferences?: Resolver<Array<ResolversTypes['FarmersUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryFarmersUnverifiedReferencesArgs, 'first'>>;
 };
 
 export type ActivityTypeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityTypeCount'] = ResolversParentTypes['ActivityTypeCount']> = {
@@ -5735,6 +5786,18 @@ export type FarmersCampaignSummaryResolvers<ContextType = SubgraphContext, Paren
   pledgesSigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type FarmersUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersUnverifiedReference'] = ResolversParentTypes['FarmersUnverifiedReference']> = {
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReferenceCheckState'], ParentType, ContextType>;
+  notedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type FarmersTrainingSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersTrainingSummary'] = ResolversParentTypes['FarmersTrainingSummary']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -5845,6 +5908,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FarmersCampaignVersion?: FarmersCampaignVersionResolvers<ContextType>;
   FarmersCampaignConnection?: FarmersCampaignConnectionResolvers<ContextType>;
   FarmersCampaignSummary?: FarmersCampaignSummaryResolvers<ContextType>;
+  FarmersUnverifiedReference?: FarmersUnverifiedReferenceResolvers<ContextType>;
   FarmersTrainingSummary?: FarmersTrainingSummaryResolvers<ContextType>;
 };
 

@@ -344,6 +344,8 @@ export type Query = {
   frontCommendationRecords: FrontCommendationConnection;
   /** Inspection records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   frontInspectionRecords: InspectionConnection;
+  /** References of the Front to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
+  frontUnverifiedReferences: Array<FrontUnverifiedReference>;
   /** Reviews of models in a unit and below it (default: your jurisdiction), newest first, a page at a time (Front and police staff, leadership). */
   frontModelReviews: ModelReviewConnection;
   /** People of standing nominated in a unit and below it (default: your jurisdiction), newest first, a page at a time (the Front's staff and leadership; personal details for the Front's staff only). */
@@ -618,6 +620,13 @@ export type QueryFrontInspectionRecordsArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFrontUnverifiedReferencesArgs = {
+  state?: InputMaybe<ReferenceCheckState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1938,7 +1947,7 @@ export type FrontOpinion = Opinion & {
   __typename?: 'FrontOpinion';
   /** Id, unique across organizations: opinion:front:<number> for older records, opinion:front:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2696,7 +2705,7 @@ export type CorrectFrontForumInput = {
 /** One version of a FrontOpinion: its fields as they stood then, who made it and why. */
 export type FrontOpinionVersion = {
   __typename?: 'FrontOpinionVersion';
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2747,7 +2756,7 @@ export type FrontOpinionConnection = {
 
 /** What a new FrontOpinion says (every field is checked and every problem reported at once). */
 export type RecordFrontOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['input'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId: Scalars['ID']['input'];
@@ -2769,7 +2778,7 @@ export type RecordFrontOpinionInput = {
 
 /** The fields of a FrontOpinion to correct; fields left out keep their values. */
 export type CorrectFrontOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -3292,7 +3301,7 @@ export type FrontModelReview = {
   __typename?: 'FrontModelReview';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** The model reviewed, in any organization (model:<organization>:<number>). */
+  /** The model reviewed, in any organization (model:<organization>:<number>); checked with that organization when written. */
   modelId: Scalars['String']['output'];
   /** The organization that keeps the model, as its id names it (filled in from modelId). */
   modelOrg?: Maybe<Scalars['String']['output']>;
@@ -3337,7 +3346,7 @@ export type FrontModelReview = {
 /** One version of a FrontModelReview: its fields as they stood then, who made it and why. */
 export type FrontModelReviewVersion = {
   __typename?: 'FrontModelReviewVersion';
-  /** The model reviewed, in any organization (model:<organization>:<number>). */
+  /** The model reviewed, in any organization (model:<organization>:<number>); checked with that organization when written. */
   modelId: Scalars['String']['output'];
   /** The organization that keeps the model, as its id names it (filled in from modelId). */
   modelOrg?: Maybe<Scalars['String']['output']>;
@@ -3388,7 +3397,7 @@ export type FrontModelReviewConnection = {
 
 /** What a new FrontModelReview says (every field is checked and every problem reported at once). */
 export type RecordFrontModelReviewInput = {
-  /** The model reviewed, in any organization (model:<organization>:<number>). */
+  /** The model reviewed, in any organization (model:<organization>:<number>); checked with that organization when written. */
   modelId: Scalars['String']['input'];
   /** The organization that keeps the model, as its id names it (filled in from modelId). */
   modelOrg?: InputMaybe<Scalars['String']['input']>;
@@ -3410,7 +3419,7 @@ export type RecordFrontModelReviewInput = {
 
 /** The fields of a FrontModelReview to correct; fields left out keep their values. */
 export type CorrectFrontModelReviewInput = {
-  /** The model reviewed, in any organization (model:<organization>:<number>). */
+  /** The model reviewed, in any organization (model:<organization>:<number>); checked with that organization when written. */
   modelId?: InputMaybe<Scalars['String']['input']>;
   /** The organization that keeps the model, as its id names it (filled in from modelId). */
   modelOrg?: InputMaybe<Scalars['String']['input']>;
@@ -4037,6 +4046,44 @@ export type FrontInspectionSummary = {
   count: Scalars['Int']['output'];
   /** Inspections by kind. */
   byKind: Array<FrontInspectionKindCount>;
+};
+
+/** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
+export type ReferenceCheckState =
+  /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
+  | 'PENDING'
+  /** Its owner confirmed it after the record was written (đã xác minh): the record counts. */
+  | 'VERIFIED'
+  /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
+  | 'REFUSED'
+  /** A later version of the record names something else (đã thay thế). */
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
+
+/** A record of the Front naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
+export type FrontUnverifiedReference = {
+  __typename?: 'FrontUnverifiedReference';
+  /** The kind of record (its type), e.g. FrontTipHandover. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['ID']['output'];
+  /** The field naming the other record (trường). */
+  field: Scalars['String']['output'];
+  /** The organization that keeps the record named (tổ chức giữ hồ sơ). */
+  owner: Scalars['String']['output'];
+  /** The id named (mã được ghi). */
+  refId: Scalars['ID']['output'];
+  /** Where the check stands (tình trạng). */
+  state: ReferenceCheckState;
+  /** When it was written unconfirmed. */
+  notedAt: Scalars['DateTime']['output'];
+  /** When the owner was last asked again, if it was. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many times the owner was asked again (số lần hỏi lại). */
+  attempts: Scalars['Int']['output'];
 };
 
 /** Personal details of a person of standing (thông tin cá nhân): the Front's staff of the jurisdiction; ethnicity to them only. */
@@ -4691,6 +4738,8 @@ export type ResolversTypes = {
   CorrectInspectionInput: CorrectInspectionInput;
   FrontInspectionKindCount: ResolverTypeWrapper<Record<string, unknown>>;
   FrontInspectionSummary: ResolverTypeWrapper<Record<string, unknown>>;
+  ReferenceCheckState: ReferenceCheckState;
+  FrontUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   PersonalDetails: ResolverTypeWrapper<Record<string, unknown>>;
   PersonOfStandingCount: ResolverTypeWrapper<Record<string, unknown>>;
   Commendation: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4831,6 +4880,7 @@ export type ResolversParentTypes = {
   CorrectInspectionInput: CorrectInspectionInput;
   FrontInspectionKindCount: Record<string, unknown>;
   FrontInspectionSummary: Record<string, unknown>;
+  FrontUnverifiedReference: Record<string, unknown>;
   PersonalDetails: Record<string, unknown>;
   PersonOfStandingCount: Record<string, unknown>;
   Commendation: Record<string, unknown>;
@@ -4975,6 +5025,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   frontPersonOfStandingRecords?: Resolver<ResolversTypes['PersonOfStandingConnection'], ParentType, ContextType, RequireFields<QueryFrontPersonOfStandingRecordsArgs, 'includeVoided' | 'first'>>;
   frontCommendationRecords?: Resolver<ResolversTypes['FrontCommendationConnection'], ParentType, ContextType, RequireFields<QueryFrontCommendationRecordsArgs, 'includeVoided' | 'first'>>;
   frontInspectionRecords?: Resolver<ResolversTypes['InspectionConnection'], ParentType, ContextType, RequireFields<QueryFrontInspectionRecordsArgs, 'includeVoided' | 'first'>>;
+  frontUnverifiedReferences?: Resolver<Array<ResolversTypes['FrontUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryFrontUnverifiedReferencesArgs, 'first'>>;
   frontModelReviews?: Resolver<ResolversTypes['ModelReviewConnection'], ParentType, ContextType, RequireFields<QueryFrontModelReviewsArgs, 'first'>>;
   frontPeopleOfStanding?: Resolver<ResolversTypes['PersonOfStandingConnection'], ParentType, ContextType, RequireFields<QueryFrontPeopleOfStandingArgs, 'first'>>;
   frontPersonOfStanding?: Resolver<Maybe<ResolversTypes['PersonOfStanding']>, ParentType, ContextType, RequireFields<QueryFrontPersonOfStandingArgs, 'id'>>;
@@ -5994,6 +6045,18 @@ export type FrontInspectionSummaryResolvers<ContextType = SubgraphContext, Paren
   byKind?: Resolver<Array<ResolversTypes['FrontInspectionKindCount']>, ParentType, ContextType>;
 };
 
+export type FrontUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontUnverifiedReference'] = ResolversParentTypes['FrontUnverifiedReference']> = {
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReferenceCheckState'], ParentType, ContextType>;
+  notedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PersonalDetailsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PersonalDetails'] = ResolversParentTypes['PersonalDetails']> = {
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   birthYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -6157,6 +6220,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   InspectionConnection?: InspectionConnectionResolvers<ContextType>;
   FrontInspectionKindCount?: FrontInspectionKindCountResolvers<ContextType>;
   FrontInspectionSummary?: FrontInspectionSummaryResolvers<ContextType>;
+  FrontUnverifiedReference?: FrontUnverifiedReferenceResolvers<ContextType>;
   PersonalDetails?: PersonalDetailsResolvers<ContextType>;
   PersonOfStandingCount?: PersonOfStandingCountResolvers<ContextType>;
   Commendation?: CommendationResolvers<ContextType>;

@@ -55,7 +55,11 @@ export const modelReviews: RecordKind = defineKind({
   list: 'frontModelReviewRecords',
   create: 'recordFrontModelReview',
   fields: {
-    modelId: field.code({ label: 'Mã mô hình', description: 'The model reviewed, in any organization (model:<organization>:<number>).' }),
+    modelId: field.code({
+      label: 'Mã mô hình',
+      description: 'The model reviewed, in any organization (model:<organization>:<number>); checked with that organization when written.',
+      ref: { owner: (id) => parseRecordId('model', id)?.org ?? null, table: 'models', nounVi: 'mô hình' },
+    }),
     modelOrg: field.code({
       label: 'Tổ chức giữ mô hình',
       description: 'The organization that keeps the model, as its id names it (filled in from modelId).',

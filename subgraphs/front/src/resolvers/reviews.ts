@@ -124,6 +124,7 @@ function effectiveModelIds(ctx: SubgraphContext, unitId: string, year: number, o
     from: window.start,
     to: window.end,
     orderBy: 'model_id ASC, reviewed_on ASC, id ASC',
+    confirmedOnly: true,
   }))
     latest.set(r.modelId as string, r.rating as string);
   return [...latest].filter(([, rating]) => rating === 'EFFECTIVE').map(([id]) => id);

@@ -338,6 +338,8 @@ export type Query = {
   infocommOnlineWarnings: InfocommOnlineWarningConnection;
   /** InfocommGoodExample records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   infocommGoodExamples: InfocommGoodExampleConnection;
+  /** References of the Infocomm to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
+  infocommUnverifiedReferences: Array<InfocommUnverifiedReference>;
 };
 
 
@@ -558,6 +560,13 @@ export type QueryInfocommGoodExamplesArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryInfocommUnverifiedReferencesArgs = {
+  state?: InputMaybe<ReferenceCheckState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Kind of activity (loại hoạt động), from section II of the plan. */
@@ -1553,7 +1562,7 @@ export type InfocommOpinion = Opinion & {
   __typename?: 'InfocommOpinion';
   /** Id, unique across organizations: opinion:infocomm:<number> for older records, opinion:infocomm:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2218,7 +2227,7 @@ export type CorrectInfocommForumInput = {
 /** One version of a InfocommOpinion: its fields as they stood then, who made it and why. */
 export type InfocommOpinionVersion = {
   __typename?: 'InfocommOpinionVersion';
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2269,7 +2278,7 @@ export type InfocommOpinionConnection = {
 
 /** What a new InfocommOpinion says (every field is checked and every problem reported at once). */
 export type RecordInfocommOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['input'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId: Scalars['ID']['input'];
@@ -2291,7 +2300,7 @@ export type RecordInfocommOpinionInput = {
 
 /** The fields of a InfocommOpinion to correct; fields left out keep their values. */
 export type CorrectInfocommOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2901,6 +2910,44 @@ export type InfocommGoodExampleSummary = {
   byBody: Array<InfocommBodyCount>;
 };
 
+/** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
+export type ReferenceCheckState =
+  /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
+  | 'PENDING'
+  /** Its owner confirmed it after the record was written (đã xác minh): the record counts. */
+  | 'VERIFIED'
+  /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
+  | 'REFUSED'
+  /** A later version of the record names something else (đã thay thế). */
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
+
+/** A record of the Infocomm naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
+export type InfocommUnverifiedReference = {
+  __typename?: 'InfocommUnverifiedReference';
+  /** The kind of record (its type), e.g. InfocommTipHandover. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['ID']['output'];
+  /** The field naming the other record (trường). */
+  field: Scalars['String']['output'];
+  /** The organization that keeps the record named (tổ chức giữ hồ sơ). */
+  owner: Scalars['String']['output'];
+  /** The id named (mã được ghi). */
+  refId: Scalars['ID']['output'];
+  /** Where the check stands (tình trạng). */
+  state: ReferenceCheckState;
+  /** When it was written unconfirmed. */
+  notedAt: Scalars['DateTime']['output'];
+  /** When the owner was last asked again, if it was. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many times the owner was asked again (số lần hỏi lại). */
+  attempts: Scalars['Int']['output'];
+};
+
 /**
  * The body that answered for a record on its date: the Department of Information and Communications
  * (Sở Thông tin và Truyền thông) until 28 February 2025, the Department of Science and Technology (Sở Khoa
@@ -3212,6 +3259,8 @@ export type ResolversTypes = {
   RecordInfocommGoodExampleInput: RecordInfocommGoodExampleInput;
   CorrectInfocommGoodExampleInput: CorrectInfocommGoodExampleInput;
   InfocommGoodExampleSummary: ResolverTypeWrapper<Record<string, unknown>>;
+  ReferenceCheckState: ReferenceCheckState;
+  InfocommUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommResponsibleBody: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommBodyCount: ResolverTypeWrapper<Record<string, unknown>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -3318,6 +3367,7 @@ export type ResolversParentTypes = {
   RecordInfocommGoodExampleInput: RecordInfocommGoodExampleInput;
   CorrectInfocommGoodExampleInput: CorrectInfocommGoodExampleInput;
   InfocommGoodExampleSummary: Record<string, unknown>;
+  InfocommUnverifiedReference: Record<string, unknown>;
   InfocommResponsibleBody: Record<string, unknown>;
   InfocommBodyCount: Record<string, unknown>;
   Int: Scalars['Int']['output'];
@@ -3444,6 +3494,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   infocommMediaItems?: Resolver<ResolversTypes['InfocommMediaItemConnection'], ParentType, ContextType, RequireFields<QueryInfocommMediaItemsArgs, 'includeVoided' | 'first'>>;
   infocommOnlineWarnings?: Resolver<ResolversTypes['InfocommOnlineWarningConnection'], ParentType, ContextType, RequireFields<QueryInfocommOnlineWarningsArgs, 'includeVoided' | 'first'>>;
   infocommGoodExamples?: Resolver<ResolversTypes['InfocommGoodExampleConnection'], ParentType, ContextType, RequireFields<QueryInfocommGoodExamplesArgs, 'includeVoided' | 'first'>>;
+  infocommUnverifiedReferences?: Resolver<Array<ResolversTypes['InfocommUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryInfocommUnverifiedReferencesArgs, 'first'>>;
 };
 
 export type ActivityTypeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityTypeCount'] = ResolversParentTypes['ActivityTypeCount']> = {
@@ -4195,6 +4246,18 @@ export type InfocommGoodExampleSummaryResolvers<ContextType = SubgraphContext, P
   byBody?: Resolver<Array<ResolversTypes['InfocommBodyCount']>, ParentType, ContextType>;
 };
 
+export type InfocommUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommUnverifiedReference'] = ResolversParentTypes['InfocommUnverifiedReference']> = {
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReferenceCheckState'], ParentType, ContextType>;
+  notedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type InfocommResponsibleBodyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommResponsibleBody'] = ResolversParentTypes['InfocommResponsibleBody']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   nameVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4287,6 +4350,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   InfocommGoodExampleVersion?: InfocommGoodExampleVersionResolvers<ContextType>;
   InfocommGoodExampleConnection?: InfocommGoodExampleConnectionResolvers<ContextType>;
   InfocommGoodExampleSummary?: InfocommGoodExampleSummaryResolvers<ContextType>;
+  InfocommUnverifiedReference?: InfocommUnverifiedReferenceResolvers<ContextType>;
   InfocommResponsibleBody?: InfocommResponsibleBodyResolvers<ContextType>;
   InfocommBodyCount?: InfocommBodyCountResolvers<ContextType>;
 };

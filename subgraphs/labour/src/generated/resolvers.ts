@@ -342,6 +342,8 @@ export type Query = {
   labourBoardingHouseChecks: LabourBoardingHouseCheckConnection;
   /** LabourDispute records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   labourDisputes: LabourDisputeConnection;
+  /** References of the Labour to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
+  labourUnverifiedReferences: Array<LabourUnverifiedReference>;
 };
 
 
@@ -586,6 +588,13 @@ export type QueryLabourDisputesArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryLabourUnverifiedReferencesArgs = {
+  state?: InputMaybe<ReferenceCheckState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Kind of activity (loại hoạt động), from section II of the plan. */
@@ -1639,7 +1648,7 @@ export type LabourOpinion = Opinion & {
   __typename?: 'LabourOpinion';
   /** Id, unique across organizations: opinion:labour:<number> for older records, opinion:labour:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2311,7 +2320,7 @@ export type CorrectLabourForumInput = {
 /** One version of a LabourOpinion: its fields as they stood then, who made it and why. */
 export type LabourOpinionVersion = {
   __typename?: 'LabourOpinionVersion';
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2362,7 +2371,7 @@ export type LabourOpinionConnection = {
 
 /** What a new LabourOpinion says (every field is checked and every problem reported at once). */
 export type RecordLabourOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['input'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId: Scalars['ID']['input'];
@@ -2384,7 +2393,7 @@ export type RecordLabourOpinionInput = {
 
 /** The fields of a LabourOpinion to correct; fields left out keep their values. */
 export type CorrectLabourOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2567,7 +2576,7 @@ export type LabourParticipation = {
   __typename?: 'LabourParticipation';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001. */
+  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. */
   establishmentId: Scalars['String']['output'];
   /** Year of participation (năm tham gia), 2019 to this year. */
   year: Scalars['Int']['output'];
@@ -2610,7 +2619,7 @@ export type LabourParticipation = {
 /** One version of a LabourParticipation: its fields as they stood then, who made it and why. */
 export type LabourParticipationVersion = {
   __typename?: 'LabourParticipationVersion';
-  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001. */
+  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. */
   establishmentId: Scalars['String']['output'];
   /** Year of participation (năm tham gia), 2019 to this year. */
   year: Scalars['Int']['output'];
@@ -2657,7 +2666,7 @@ export type LabourParticipationConnection = {
 
 /** What a new LabourParticipation says (every field is checked and every problem reported at once). */
 export type RecordLabourParticipationInput = {
-  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001. */
+  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. */
   establishmentId: Scalars['String']['input'];
   /** Year of participation (năm tham gia), 2019 to this year. */
   year: Scalars['Int']['input'];
@@ -2677,7 +2686,7 @@ export type RecordLabourParticipationInput = {
 
 /** The fields of a LabourParticipation to correct; fields left out keep their values. */
 export type CorrectLabourParticipationInput = {
-  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001. */
+  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
   /** Year of participation (năm tham gia), 2019 to this year. */
   year?: InputMaybe<Scalars['Int']['input']>;
@@ -2700,7 +2709,7 @@ export type LabourCoreTeam = {
   __typename?: 'LabourCoreTeam';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Id of the establishment in the police register (mã cơ sở). */
+  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. */
   establishmentId: Scalars['String']['output'];
   /** Commune it is in, as the commune was when the team was founded (xã). */
   unit: Unit;
@@ -2739,7 +2748,7 @@ export type LabourCoreTeam = {
 /** One version of a LabourCoreTeam: its fields as they stood then, who made it and why. */
 export type LabourCoreTeamVersion = {
   __typename?: 'LabourCoreTeamVersion';
-  /** Id of the establishment in the police register (mã cơ sở). */
+  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. */
   establishmentId: Scalars['String']['output'];
   /** Commune it is in, as the commune was when the team was founded (xã). */
   unit: Unit;
@@ -2782,7 +2791,7 @@ export type LabourCoreTeamConnection = {
 
 /** What a new LabourCoreTeam says (every field is checked and every problem reported at once). */
 export type RecordLabourCoreTeamInput = {
-  /** Id of the establishment in the police register (mã cơ sở). */
+  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. */
   establishmentId: Scalars['String']['input'];
   /** Commune it is in, as the commune was when the team was founded (xã). */
   unitId: Scalars['ID']['input'];
@@ -2798,7 +2807,7 @@ export type RecordLabourCoreTeamInput = {
 
 /** The fields of a LabourCoreTeam to correct; fields left out keep their values. */
 export type CorrectLabourCoreTeamInput = {
-  /** Id of the establishment in the police register (mã cơ sở). */
+  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
   /** Commune it is in, as the commune was when the team was founded (xã). */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -3031,7 +3040,7 @@ export type LabourDispute = {
   __typename?: 'LabourDispute';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Id of the establishment in the police register, if it is there (mã cơ sở). */
+  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. */
   establishmentId?: Maybe<Scalars['String']['output']>;
   /** Commune, as it was when it started (xã). */
   unit: Unit;
@@ -3076,7 +3085,7 @@ export type LabourDispute = {
 /** One version of a LabourDispute: its fields as they stood then, who made it and why. */
 export type LabourDisputeVersion = {
   __typename?: 'LabourDisputeVersion';
-  /** Id of the establishment in the police register, if it is there (mã cơ sở). */
+  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. */
   establishmentId?: Maybe<Scalars['String']['output']>;
   /** Commune, as it was when it started (xã). */
   unit: Unit;
@@ -3125,7 +3134,7 @@ export type LabourDisputeConnection = {
 
 /** What a new LabourDispute says (every field is checked and every problem reported at once). */
 export type RecordLabourDisputeInput = {
-  /** Id of the establishment in the police register, if it is there (mã cơ sở). */
+  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
   /** Commune, as it was when it started (xã). */
   unitId: Scalars['ID']['input'];
@@ -3147,7 +3156,7 @@ export type RecordLabourDisputeInput = {
 
 /** The fields of a LabourDispute to correct; fields left out keep their values. */
 export type CorrectLabourDisputeInput = {
-  /** Id of the establishment in the police register, if it is there (mã cơ sở). */
+  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
   /** Commune, as it was when it started (xã). */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -3191,6 +3200,44 @@ export type LabourDisputeSummary = {
   reportedAsHotspots: Scalars['Int']['output'];
   /** Of them, resolved since. */
   resolved: Scalars['Int']['output'];
+};
+
+/** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
+export type ReferenceCheckState =
+  /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
+  | 'PENDING'
+  /** Its owner confirmed it after the record was written (đã xác minh): the record counts. */
+  | 'VERIFIED'
+  /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
+  | 'REFUSED'
+  /** A later version of the record names something else (đã thay thế). */
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
+
+/** A record of the Labour naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
+export type LabourUnverifiedReference = {
+  __typename?: 'LabourUnverifiedReference';
+  /** The kind of record (its type), e.g. LabourTipHandover. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['ID']['output'];
+  /** The field naming the other record (trường). */
+  field: Scalars['String']['output'];
+  /** The organization that keeps the record named (tổ chức giữ hồ sơ). */
+  owner: Scalars['String']['output'];
+  /** The id named (mã được ghi). */
+  refId: Scalars['ID']['output'];
+  /** Where the check stands (tình trạng). */
+  state: ReferenceCheckState;
+  /** When it was written unconfirmed. */
+  notedAt: Scalars['DateTime']['output'];
+  /** When the owner was last asked again, if it was. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many times the owner was asked again (số lần hỏi lại). */
+  attempts: Scalars['Int']['output'];
 };
 
 /**
@@ -3543,6 +3590,8 @@ export type ResolversTypes = {
   CorrectLabourDisputeInput: CorrectLabourDisputeInput;
   DisputeKindCount: ResolverTypeWrapper<Record<string, unknown>>;
   LabourDisputeSummary: ResolverTypeWrapper<Record<string, unknown>>;
+  ReferenceCheckState: ReferenceCheckState;
+  LabourUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   Establishment: ResolverTypeWrapper<Record<string, unknown>>;
   LabourMovementSummary: ResolverTypeWrapper<Record<string, unknown>>;
   BoardingHouseStatusCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3658,6 +3707,7 @@ export type ResolversParentTypes = {
   CorrectLabourDisputeInput: CorrectLabourDisputeInput;
   DisputeKindCount: Record<string, unknown>;
   LabourDisputeSummary: Record<string, unknown>;
+  LabourUnverifiedReference: Record<string, unknown>;
   Establishment: Record<string, unknown>;
   LabourMovementSummary: Record<string, unknown>;
   BoardingHouseStatusCount: Record<string, unknown>;
@@ -3788,6 +3838,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   labourBoardingHouses?: Resolver<ResolversTypes['LabourBoardingHouseConnection'], ParentType, ContextType, RequireFields<QueryLabourBoardingHousesArgs, 'includeVoided' | 'first'>>;
   labourBoardingHouseChecks?: Resolver<ResolversTypes['LabourBoardingHouseCheckConnection'], ParentType, ContextType, RequireFields<QueryLabourBoardingHouseChecksArgs, 'includeVoided' | 'first'>>;
   labourDisputes?: Resolver<ResolversTypes['LabourDisputeConnection'], ParentType, ContextType, RequireFields<QueryLabourDisputesArgs, 'includeVoided' | 'first'>>;
+  labourUnverifiedReferences?: Resolver<Array<ResolversTypes['LabourUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryLabourUnverifiedReferencesArgs, 'first'>>;
 };
 
 export type ActivityTypeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityTypeCount'] = ResolversParentTypes['ActivityTypeCount']> = {
@@ -4614,6 +4665,18 @@ export type LabourDisputeSummaryResolvers<ContextType = SubgraphContext, ParentT
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LabourUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourUnverifiedReference'] = ResolversParentTypes['LabourUnverifiedReference']> = {
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReferenceCheckState'], ParentType, ContextType>;
+  notedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EstablishmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Establishment'] = ResolversParentTypes['Establishment']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -4722,6 +4785,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   LabourDisputeConnection?: LabourDisputeConnectionResolvers<ContextType>;
   DisputeKindCount?: DisputeKindCountResolvers<ContextType>;
   LabourDisputeSummary?: LabourDisputeSummaryResolvers<ContextType>;
+  LabourUnverifiedReference?: LabourUnverifiedReferenceResolvers<ContextType>;
   Establishment?: EstablishmentResolvers<ContextType>;
   LabourMovementSummary?: LabourMovementSummaryResolvers<ContextType>;
   BoardingHouseStatusCount?: BoardingHouseStatusCountResolvers<ContextType>;

@@ -7,7 +7,7 @@
  * startedOn): a participation's `year` says which year it is for, never where it counts, so that no
  * record is counted in two plan years.
  */
-import { defineKind, field, fmtDate } from '@antt/subgraph-kit';
+import { defineKind, field, fmtDate, type ReferenceSpec } from '@antt/subgraph-kit';
 
 /** Safety status of a boarding house after a check (tình trạng an toàn). */
 export const BOARDING_HOUSE_SAFETY = {
@@ -42,6 +42,17 @@ function yesNo(o: { label: string; description: string }) {
 
 const ESTABLISHMENT = 'Mã cơ sở trong danh sách của Công an';
 
+/**
+ * Establishments have one register, the police's: a labour record names one of its establishments, and
+ * the commune recorded must be the establishment's there (it lies within it).
+ */
+const IN_POLICE_REGISTER: ReferenceSpec = {
+  owner: 'police',
+  table: 'establishments',
+  within: 'record',
+  nounVi: 'cơ sở trong sổ đăng ký của Công an tại xã đã ghi',
+};
+
 /** The key of a participation: one per establishment and year (the migration backfills it the same way). */
 export function participationKey(v: { establishmentId: string; year: number }): string {
   return `${v.establishmentId}|${v.year}`;
@@ -59,7 +70,11 @@ export const participations = defineKind({
   list: 'labourParticipations',
   create: 'recordLabourParticipation',
   fields: {
-    establishmentId: field.code({ label: ESTABLISHMENT, description: 'Id of the establishment in the police register (mã cơ sở), e.g. CS-0001.' }),
+    establishmentId: field.code({
+      label: ESTABLISHMENT,
+      description: 'Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there.',
+      ref: IN_POLICE_REGISTER,
+    }),
     year: field.count({ label: 'Năm tham gia', description: 'Year of participation (năm tham gia), 2019 to this year.', min: 2019, max: 9999 }),
     registeredOn: field.date({
       label: 'Ngày đăng ký',
@@ -104,7 +119,11 @@ export const coreTeams = defineKind({
   list: 'labourCoreTeams',
   create: 'registerLabourCoreTeam',
   fields: {
-    establishmentId: field.code({ label: ESTABLISHMENT, description: 'Id of the establishment in the police register (mã cơ sở).' }),
+    establishmentId: field.code({
+      label: ESTABLISHMENT,
+      description: 'Id of the establishment in the police register (mã cơ sở); the commune must be its commune there.',
+      ref: IN_POLICE_REGISTER,
+    }),
     unitId: field.unit({ label: 'Xã', description: 'Commune it is in, as the commune was when the team was founded (xã).', levels: ['COMMUNE'] }),
     name: field.text({ label: 'Tên tổ, đội nòng cốt', description: 'Name (tên tổ, đội).', max: 200 }),
     foundedOn: field.date({ label: 'Ngày thành lập', description: 'Day it was founded (ngày thành lập); not in the future.' }),
@@ -204,8 +223,9 @@ export const disputes = defineKind({
   fields: {
     establishmentId: field.code({
       label: ESTABLISHMENT,
-      description: 'Id of the establishment in the police register, if it is there (mã cơ sở).',
+      description: 'Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there.',
       required: false,
+      ref: IN_POLICE_REGISTER,
     }),
     unitId: field.unit({ label: 'Xã', description: 'Commune, as it was when it started (xã).', levels: ['COMMUNE'] }),
     startedOn: field.date({ label: 'Ngày bắt đầu', description: 'Day it started (ngày bắt đầu); not in the future.' }),

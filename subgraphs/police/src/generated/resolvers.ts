@@ -352,6 +352,8 @@ export type Query = {
   policeStandardAssessmentRecords: PoliceStandardAssessmentConnection;
   /** PoliceCriterionResult records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   policeCriterionResultRecords: PoliceCriterionResultConnection;
+  /** References of the Police to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
+  policeUnverifiedReferences: Array<PoliceUnverifiedReference>;
   /** Agencies, enterprises and schools in the register under a unit (default: your jurisdiction). */
   policeEstablishments: Array<Establishment>;
   /** The criteria sets, national and provincial, with the years they apply to. */
@@ -689,6 +691,13 @@ export type QueryPoliceCriterionResultRecordsArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceUnverifiedReferencesArgs = {
+  state?: InputMaybe<ReferenceCheckState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2196,7 +2205,7 @@ export type PoliceOpinion = Opinion & {
   __typename?: 'PoliceOpinion';
   /** Id, unique across organizations: opinion:police:<number> for older records, opinion:police:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2837,7 +2846,7 @@ export type CorrectPoliceForumInput = {
 /** One version of a PoliceOpinion: its fields as they stood then, who made it and why. */
 export type PoliceOpinionVersion = {
   __typename?: 'PoliceOpinionVersion';
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2888,7 +2897,7 @@ export type PoliceOpinionConnection = {
 
 /** What a new PoliceOpinion says (every field is checked and every problem reported at once). */
 export type RecordPoliceOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['input'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId: Scalars['ID']['input'];
@@ -2910,7 +2919,7 @@ export type RecordPoliceOpinionInput = {
 
 /** The fields of a PoliceOpinion to correct; fields left out keep their values. */
 export type CorrectPoliceOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -4392,6 +4401,44 @@ export type CorrectPoliceCriterionResultInput = {
   windowEndsOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
+export type ReferenceCheckState =
+  /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
+  | 'PENDING'
+  /** Its owner confirmed it after the record was written (đã xác minh): the record counts. */
+  | 'VERIFIED'
+  /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
+  | 'REFUSED'
+  /** A later version of the record names something else (đã thay thế). */
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
+
+/** A record of the Police naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
+export type PoliceUnverifiedReference = {
+  __typename?: 'PoliceUnverifiedReference';
+  /** The kind of record (its type), e.g. PoliceTipHandover. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['ID']['output'];
+  /** The field naming the other record (trường). */
+  field: Scalars['String']['output'];
+  /** The organization that keeps the record named (tổ chức giữ hồ sơ). */
+  owner: Scalars['String']['output'];
+  /** The id named (mã được ghi). */
+  refId: Scalars['ID']['output'];
+  /** Where the check stands (tình trạng). */
+  state: ReferenceCheckState;
+  /** When it was written unconfirmed. */
+  notedAt: Scalars['DateTime']['output'];
+  /** When the owner was last asked again, if it was. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many times the owner was asked again (số lần hỏi lại). */
+  attempts: Scalars['Int']['output'];
+};
+
 /** Kind of agency, enterprise or school in the register (loại cơ sở). */
 export type EstablishmentKind =
   /** Agency (cơ quan): state body, public service unit, socio-political organisation. */
@@ -5644,6 +5691,8 @@ export type ResolversTypes = {
   PoliceCriterionResultConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordPoliceCriterionResultInput: RecordPoliceCriterionResultInput;
   CorrectPoliceCriterionResultInput: CorrectPoliceCriterionResultInput;
+  ReferenceCheckState: ReferenceCheckState;
+  PoliceUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   EstablishmentKind: EstablishmentKind;
   EstablishmentSubKind: EstablishmentSubKind;
   Establishment: ResolverTypeWrapper<Record<string, unknown>>;
@@ -5839,6 +5888,7 @@ export type ResolversParentTypes = {
   PoliceCriterionResultConnection: Record<string, unknown>;
   RecordPoliceCriterionResultInput: RecordPoliceCriterionResultInput;
   CorrectPoliceCriterionResultInput: CorrectPoliceCriterionResultInput;
+  PoliceUnverifiedReference: Record<string, unknown>;
   Establishment: Record<string, unknown>;
   StandardCriterion: Record<string, unknown>;
   StandardCriteriaSet: Record<string, unknown>;
@@ -6009,6 +6059,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   policeEstablishmentRecords?: Resolver<ResolversTypes['PoliceEstablishmentConnection'], ParentType, ContextType, RequireFields<QueryPoliceEstablishmentRecordsArgs, 'includeVoided' | 'first'>>;
   policeStandardAssessmentRecords?: Resolver<ResolversTypes['PoliceStandardAssessmentConnection'], ParentType, ContextType, RequireFields<QueryPoliceStandardAssessmentRecordsArgs, 'includeVoided' | 'first'>>;
   policeCriterionResultRecords?: Resolver<ResolversTypes['PoliceCriterionResultConnection'], ParentType, ContextType, RequireFields<QueryPoliceCriterionResultRecordsArgs, 'includeVoided' | 'first'>>;
+  policeUnverifiedReferences?: Resolver<Array<ResolversTypes['PoliceUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryPoliceUnverifiedReferencesArgs, 'first'>>;
   policeEstablishments?: Resolver<Array<ResolversTypes['Establishment']>, ParentType, ContextType, RequireFields<QueryPoliceEstablishmentsArgs, 'inScopeOnly'>>;
   policeCriteriaSets?: Resolver<Array<ResolversTypes['StandardCriteriaSet']>, ParentType, ContextType>;
   policeCriteriaSet?: Resolver<Maybe<ResolversTypes['StandardCriteriaSet']>, ParentType, ContextType, RequireFields<QueryPoliceCriteriaSetArgs, 'subjectKind' | 'year'>>;
@@ -7122,6 +7173,18 @@ export type PoliceCriterionResultConnectionResolvers<ContextType = SubgraphConte
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type PoliceUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceUnverifiedReference'] = ResolversParentTypes['PoliceUnverifiedReference']> = {
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReferenceCheckState'], ParentType, ContextType>;
+  notedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EstablishmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Establishment'] = ResolversParentTypes['Establishment'], FederationReferenceType extends FederationReferenceTypes['Establishment'] = FederationReferenceTypes['Establishment']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Establishment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -7465,6 +7528,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PoliceCriterionResult?: PoliceCriterionResultResolvers<ContextType>;
   PoliceCriterionResultVersion?: PoliceCriterionResultVersionResolvers<ContextType>;
   PoliceCriterionResultConnection?: PoliceCriterionResultConnectionResolvers<ContextType>;
+  PoliceUnverifiedReference?: PoliceUnverifiedReferenceResolvers<ContextType>;
   Establishment?: EstablishmentResolvers<ContextType>;
   StandardCriterion?: StandardCriterionResolvers<ContextType>;
   StandardCriteriaSet?: StandardCriteriaSetResolvers<ContextType>;

@@ -352,6 +352,8 @@ export type Query = {
   veteransPatrols: VeteransPatrolConnection;
   /** VeteransCondemnationForum records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   veteransCondemnationForums: VeteransCondemnationForumConnection;
+  /** References of the Veterans to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
+  veteransUnverifiedReferences: Array<VeteransUnverifiedReference>;
 };
 
 
@@ -647,6 +649,13 @@ export type QueryVeteransCondemnationForumsArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryVeteransUnverifiedReferencesArgs = {
+  state?: InputMaybe<ReferenceCheckState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Kind of activity (loại hoạt động), from section II of the plan. */
@@ -1884,7 +1893,7 @@ export type VeteransOpinion = Opinion & {
   __typename?: 'VeteransOpinion';
   /** Id, unique across organizations: opinion:veterans:<number> for older records, opinion:veterans:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2234,7 +2243,7 @@ export type VeteransReintegrationSupport = {
   __typename?: 'VeteransReintegrationSupport';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['output'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   commune: Unit;
@@ -2860,7 +2869,7 @@ export type CorrectVeteransForumInput = {
 /** One version of a VeteransOpinion: its fields as they stood then, who made it and why. */
 export type VeteransOpinionVersion = {
   __typename?: 'VeteransOpinionVersion';
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2911,7 +2920,7 @@ export type VeteransOpinionConnection = {
 
 /** What a new VeteransOpinion says (every field is checked and every problem reported at once). */
 export type RecordVeteransOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['input'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId: Scalars['ID']['input'];
@@ -2933,7 +2942,7 @@ export type RecordVeteransOpinionInput = {
 
 /** The fields of a VeteransOpinion to correct; fields left out keep their values. */
 export type CorrectVeteransOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2956,7 +2965,7 @@ export type CorrectVeteransOpinionInput = {
 /** One version of a VeteransReintegrationSupport: its fields as they stood then, who made it and why. */
 export type VeteransReintegrationSupportVersion = {
   __typename?: 'VeteransReintegrationSupportVersion';
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['output'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   commune: Unit;
@@ -3005,7 +3014,7 @@ export type VeteransReintegrationSupportConnection = {
 
 /** What a new VeteransReintegrationSupport says (every field is checked and every problem reported at once). */
 export type RecordVeteransReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['input'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   communeId: Scalars['ID']['input'];
@@ -3027,7 +3036,7 @@ export type RecordVeteransReintegrationSupportInput = {
 
 /** The fields of a VeteransReintegrationSupport to correct; fields left out keep their values. */
 export type CorrectVeteransReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId?: InputMaybe<Scalars['String']['input']>;
   /** Commune where the person lives, as the commune was when support was assigned. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
@@ -4037,6 +4046,44 @@ export type VeteransCondemnationForumSummary = {
   pledges: Scalars['Int']['output'];
 };
 
+/** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
+export type ReferenceCheckState =
+  /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
+  | 'PENDING'
+  /** Its owner confirmed it after the record was written (đã xác minh): the record counts. */
+  | 'VERIFIED'
+  /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
+  | 'REFUSED'
+  /** A later version of the record names something else (đã thay thế). */
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
+
+/** A record of the Veterans naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
+export type VeteransUnverifiedReference = {
+  __typename?: 'VeteransUnverifiedReference';
+  /** The kind of record (its type), e.g. VeteransTipHandover. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['ID']['output'];
+  /** The field naming the other record (trường). */
+  field: Scalars['String']['output'];
+  /** The organization that keeps the record named (tổ chức giữ hồ sơ). */
+  owner: Scalars['String']['output'];
+  /** The id named (mã được ghi). */
+  refId: Scalars['ID']['output'];
+  /** Where the check stands (tình trạng). */
+  state: ReferenceCheckState;
+  /** When it was written unconfirmed. */
+  notedAt: Scalars['DateTime']['output'];
+  /** When the owner was last asked again, if it was. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many times the owner was asked again (số lần hỏi lại). */
+  attempts: Scalars['Int']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -4382,6 +4429,8 @@ export type ResolversTypes = {
   RecordVeteransCondemnationForumInput: RecordVeteransCondemnationForumInput;
   CorrectVeteransCondemnationForumInput: CorrectVeteransCondemnationForumInput;
   VeteransCondemnationForumSummary: ResolverTypeWrapper<Record<string, unknown>>;
+  ReferenceCheckState: ReferenceCheckState;
+  VeteransUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
@@ -4521,6 +4570,7 @@ export type ResolversParentTypes = {
   RecordVeteransCondemnationForumInput: RecordVeteransCondemnationForumInput;
   CorrectVeteransCondemnationForumInput: CorrectVeteransCondemnationForumInput;
   VeteransCondemnationForumSummary: Record<string, unknown>;
+  VeteransUnverifiedReference: Record<string, unknown>;
   Int: Scalars['Int']['output'];
 };
 
@@ -4652,6 +4702,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   veteransReportVersion?: Resolver<Maybe<ResolversTypes['VeteransReport']>, ParentType, ContextType, RequireFields<QueryVeteransReportVersionArgs, 'id'>>;
   veteransPatrols?: Resolver<ResolversTypes['VeteransPatrolConnection'], ParentType, ContextType, RequireFields<QueryVeteransPatrolsArgs, 'includeVoided' | 'first'>>;
   veteransCondemnationForums?: Resolver<ResolversTypes['VeteransCondemnationForumConnection'], ParentType, ContextType, RequireFields<QueryVeteransCondemnationForumsArgs, 'includeVoided' | 'first'>>;
+  veteransUnverifiedReferences?: Resolver<Array<ResolversTypes['VeteransUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryVeteransUnverifiedReferencesArgs, 'first'>>;
 };
 
 export type ActivityTypeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityTypeCount'] = ResolversParentTypes['ActivityTypeCount']> = {
@@ -5709,6 +5760,18 @@ export type VeteransCondemnationForumSummaryResolvers<ContextType = SubgraphCont
   pledges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type VeteransUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransUnverifiedReference'] = ResolversParentTypes['VeteransUnverifiedReference']> = {
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReferenceCheckState'], ParentType, ContextType>;
+  notedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = SubgraphContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -5812,6 +5875,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   VeteransCondemnationForumVersion?: VeteransCondemnationForumVersionResolvers<ContextType>;
   VeteransCondemnationForumConnection?: VeteransCondemnationForumConnectionResolvers<ContextType>;
   VeteransCondemnationForumSummary?: VeteransCondemnationForumSummaryResolvers<ContextType>;
+  VeteransUnverifiedReference?: VeteransUnverifiedReferenceResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = SubgraphContext> = {

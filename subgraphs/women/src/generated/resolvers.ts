@@ -346,6 +346,8 @@ export type Query = {
   womenSocialIssueActions: WomenSocialIssueActionConnection;
   /** WomenModelReplica records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   womenModelReplicas: WomenModelReplicaConnection;
+  /** References of the Women to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
+  womenUnverifiedReferences: Array<WomenUnverifiedReference>;
   /** One protection case; null if it does not exist or is not yours to see. */
   womenProtectionCase?: Maybe<WomenProtectionCase>;
 };
@@ -612,6 +614,13 @@ export type QueryWomenModelReplicasArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryWomenUnverifiedReferencesArgs = {
+  state?: InputMaybe<ReferenceCheckState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1787,7 +1796,7 @@ export type WomenOpinion = Opinion & {
   __typename?: 'WomenOpinion';
   /** Id, unique across organizations: opinion:women:<number> for older records, opinion:women:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2033,7 +2042,7 @@ export type WomenReintegrationSupport = {
   __typename?: 'WomenReintegrationSupport';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['output'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   commune: Unit;
@@ -2666,7 +2675,7 @@ export type CorrectWomenForumInput = {
 /** One version of a WomenOpinion: its fields as they stood then, who made it and why. */
 export type WomenOpinionVersion = {
   __typename?: 'WomenOpinionVersion';
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2717,7 +2726,7 @@ export type WomenOpinionConnection = {
 
 /** What a new WomenOpinion says (every field is checked and every problem reported at once). */
 export type RecordWomenOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['input'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId: Scalars['ID']['input'];
@@ -2739,7 +2748,7 @@ export type RecordWomenOpinionInput = {
 
 /** The fields of a WomenOpinion to correct; fields left out keep their values. */
 export type CorrectWomenOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2762,7 +2771,7 @@ export type CorrectWomenOpinionInput = {
 /** One version of a WomenReintegrationSupport: its fields as they stood then, who made it and why. */
 export type WomenReintegrationSupportVersion = {
   __typename?: 'WomenReintegrationSupportVersion';
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['output'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   commune: Unit;
@@ -2811,7 +2820,7 @@ export type WomenReintegrationSupportConnection = {
 
 /** What a new WomenReintegrationSupport says (every field is checked and every problem reported at once). */
 export type RecordWomenReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['input'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   communeId: Scalars['ID']['input'];
@@ -2833,7 +2842,7 @@ export type RecordWomenReintegrationSupportInput = {
 
 /** The fields of a WomenReintegrationSupport to correct; fields left out keep their values. */
 export type CorrectWomenReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId?: InputMaybe<Scalars['String']['input']>;
   /** Commune where the person lives, as the commune was when support was assigned. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
@@ -3656,6 +3665,44 @@ export type CorrectWomenModelReplicaInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
+export type ReferenceCheckState =
+  /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
+  | 'PENDING'
+  /** Its owner confirmed it after the record was written (đã xác minh): the record counts. */
+  | 'VERIFIED'
+  /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
+  | 'REFUSED'
+  /** A later version of the record names something else (đã thay thế). */
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
+
+/** A record of the Women naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
+export type WomenUnverifiedReference = {
+  __typename?: 'WomenUnverifiedReference';
+  /** The kind of record (its type), e.g. WomenTipHandover. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['ID']['output'];
+  /** The field naming the other record (trường). */
+  field: Scalars['String']['output'];
+  /** The organization that keeps the record named (tổ chức giữ hồ sơ). */
+  owner: Scalars['String']['output'];
+  /** The id named (mã được ghi). */
+  refId: Scalars['ID']['output'];
+  /** Where the check stands (tình trạng). */
+  state: ReferenceCheckState;
+  /** When it was written unconfirmed. */
+  notedAt: Scalars['DateTime']['output'];
+  /** When the owner was last asked again, if it was. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many times the owner was asked again (số lần hỏi lại). */
+  attempts: Scalars['Int']['output'];
+};
+
 /** Cases of one kind. */
 export type ProtectionCaseKindCount = {
   __typename?: 'ProtectionCaseKindCount';
@@ -4037,6 +4084,8 @@ export type ResolversTypes = {
   WomenModelReplicaConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordWomenModelReplicaInput: RecordWomenModelReplicaInput;
   CorrectWomenModelReplicaInput: CorrectWomenModelReplicaInput;
+  ReferenceCheckState: ReferenceCheckState;
+  WomenUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   ProtectionCaseKindCount: ResolverTypeWrapper<Record<string, unknown>>;
   WomenProtectionSummary: ResolverTypeWrapper<Record<string, unknown>>;
   WomenReplicatedModel: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4166,6 +4215,7 @@ export type ResolversParentTypes = {
   WomenModelReplicaConnection: Record<string, unknown>;
   RecordWomenModelReplicaInput: RecordWomenModelReplicaInput;
   CorrectWomenModelReplicaInput: CorrectWomenModelReplicaInput;
+  WomenUnverifiedReference: Record<string, unknown>;
   ProtectionCaseKindCount: Record<string, unknown>;
   WomenProtectionSummary: Record<string, unknown>;
   WomenReplicatedModel: Record<string, unknown>;
@@ -4299,6 +4349,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   womenProtectionCases?: Resolver<ResolversTypes['WomenProtectionCaseConnection'], ParentType, ContextType, RequireFields<QueryWomenProtectionCasesArgs, 'includeVoided' | 'first'>>;
   womenSocialIssueActions?: Resolver<ResolversTypes['WomenSocialIssueActionConnection'], ParentType, ContextType, RequireFields<QueryWomenSocialIssueActionsArgs, 'includeVoided' | 'first'>>;
   womenModelReplicas?: Resolver<ResolversTypes['WomenModelReplicaConnection'], ParentType, ContextType, RequireFields<QueryWomenModelReplicasArgs, 'includeVoided' | 'first'>>;
+  womenUnverifiedReferences?: Resolver<Array<ResolversTypes['WomenUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryWomenUnverifiedReferencesArgs, 'first'>>;
   womenProtectionCase?: Resolver<Maybe<ResolversTypes['WomenProtectionCase']>, ParentType, ContextType, RequireFields<QueryWomenProtectionCaseArgs, 'id'>>;
 };
 
@@ -5229,6 +5280,18 @@ export type WomenModelReplicaConnectionResolvers<ContextType = SubgraphContext, 
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type WomenUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenUnverifiedReference'] = ResolversParentTypes['WomenUnverifiedReference']> = {
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReferenceCheckState'], ParentType, ContextType>;
+  notedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ProtectionCaseKindCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProtectionCaseKindCount'] = ResolversParentTypes['ProtectionCaseKindCount']> = {
   kind?: Resolver<ResolversTypes['ProtectionCaseKind'], ParentType, ContextType>;
   count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -5346,6 +5409,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   WomenModelReplica?: WomenModelReplicaResolvers<ContextType>;
   WomenModelReplicaVersion?: WomenModelReplicaVersionResolvers<ContextType>;
   WomenModelReplicaConnection?: WomenModelReplicaConnectionResolvers<ContextType>;
+  WomenUnverifiedReference?: WomenUnverifiedReferenceResolvers<ContextType>;
   ProtectionCaseKindCount?: ProtectionCaseKindCountResolvers<ContextType>;
   WomenProtectionSummary?: WomenProtectionSummaryResolvers<ContextType>;
   WomenReplicatedModel?: WomenReplicatedModelResolvers<ContextType>;

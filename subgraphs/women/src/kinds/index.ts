@@ -125,6 +125,7 @@ export const protectionCases = defineKind({
       label: 'Mã biên nhận của Công an',
       description: "The police's receipt when the case was handed over with handOverCrimeTip (mã biên nhận).",
       required: false,
+      ref: { owner: 'police', table: 'crime_tips', by: 'receiptId', writerField: 'handedOverBy', nounVi: 'biên nhận chuyển tin của Công an' },
     }),
     closedOn: field.date({ label: 'Ngày kết thúc hỗ trợ', description: 'Day support ended (ngày kết thúc hỗ trợ); null while it goes on.', required: false }),
     note: field.text({ label: 'Ghi chú', description: 'Free-text note (ghi chú).', max: 2000, required: false }),

@@ -346,6 +346,8 @@ export type Query = {
   youthCrimeForums: YouthCrimeForumConnection;
   /** YouthTeam records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   youthTeams: YouthTeamConnection;
+  /** References of the Youth to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
+  youthUnverifiedReferences: Array<YouthUnverifiedReference>;
 };
 
 
@@ -610,6 +612,13 @@ export type QueryYouthTeamsArgs = {
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryYouthUnverifiedReferencesArgs = {
+  state?: InputMaybe<ReferenceCheckState>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Kind of activity (loại hoạt động), from section II of the plan. */
@@ -1769,7 +1778,7 @@ export type YouthOpinion = Opinion & {
   __typename?: 'YouthOpinion';
   /** Id, unique across organizations: opinion:youth:<number> for older records, opinion:youth:<token> for newer ones. */
   id: Scalars['ID']['output'];
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2015,7 +2024,7 @@ export type YouthReintegrationSupport = {
   __typename?: 'YouthReintegrationSupport';
   /** Record id (mã bản ghi): opaque, never given to another record. */
   id: Scalars['ID']['output'];
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['output'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   commune: Unit;
@@ -2612,7 +2621,7 @@ export type CorrectYouthForumInput = {
 /** One version of a YouthOpinion: its fields as they stood then, who made it and why. */
 export type YouthOpinionVersion = {
   __typename?: 'YouthOpinionVersion';
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['output'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unit: Unit;
@@ -2663,7 +2672,7 @@ export type YouthOpinionConnection = {
 
 /** What a new YouthOpinion says (every field is checked and every problem reported at once). */
 export type RecordYouthOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId: Scalars['ID']['input'];
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId: Scalars['ID']['input'];
@@ -2685,7 +2694,7 @@ export type RecordYouthOpinionInput = {
 
 /** The fields of a YouthOpinion to correct; fields left out keep their values. */
 export type CorrectYouthOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>). */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
   /** Unit it concerns, as the unit was on the day it was raised. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -2708,7 +2717,7 @@ export type CorrectYouthOpinionInput = {
 /** One version of a YouthReintegrationSupport: its fields as they stood then, who made it and why. */
 export type YouthReintegrationSupportVersion = {
   __typename?: 'YouthReintegrationSupportVersion';
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['output'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   commune: Unit;
@@ -2757,7 +2766,7 @@ export type YouthReintegrationSupportConnection = {
 
 /** What a new YouthReintegrationSupport says (every field is checked and every problem reported at once). */
 export type RecordYouthReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId: Scalars['String']['input'];
   /** Commune where the person lives, as the commune was when support was assigned. */
   communeId: Scalars['ID']['input'];
@@ -2779,7 +2788,7 @@ export type RecordYouthReintegrationSupportInput = {
 
 /** The fields of a YouthReintegrationSupport to correct; fields left out keep their values. */
 export type CorrectYouthReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001. */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
   caseId?: InputMaybe<Scalars['String']['input']>;
   /** Commune where the person lives, as the commune was when support was assigned. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
@@ -3570,6 +3579,44 @@ export type CorrectYouthTeamInput = {
   dissolvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
+export type ReferenceCheckState =
+  /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
+  | 'PENDING'
+  /** Its owner confirmed it after the record was written (đã xác minh): the record counts. */
+  | 'VERIFIED'
+  /** Its owner does not know it within the area (không tìm thấy): to be corrected or voided; not counted. */
+  | 'REFUSED'
+  /** A later version of the record names something else (đã thay thế). */
+  | 'SUPERSEDED'
+  /** Written before references were checked, not asked yet (ghi trước khi có kiểm tra): counted as before. */
+  | 'LEGACY'
+  /** Written before references were checked, and its owner does not know it (tham chiếu treo): listed for follow-up, never deleted, counted as before. */
+  | 'DANGLING';
+
+/** A record of the Youth naming another organization's record that its owner has not confirmed (tham chiếu chưa xác minh). */
+export type YouthUnverifiedReference = {
+  __typename?: 'YouthUnverifiedReference';
+  /** The kind of record (its type), e.g. YouthTipHandover. */
+  recordType: Scalars['String']['output'];
+  /** The record's id. */
+  recordId: Scalars['ID']['output'];
+  /** The field naming the other record (trường). */
+  field: Scalars['String']['output'];
+  /** The organization that keeps the record named (tổ chức giữ hồ sơ). */
+  owner: Scalars['String']['output'];
+  /** The id named (mã được ghi). */
+  refId: Scalars['ID']['output'];
+  /** Where the check stands (tình trạng). */
+  state: ReferenceCheckState;
+  /** When it was written unconfirmed. */
+  notedAt: Scalars['DateTime']['output'];
+  /** When the owner was last asked again, if it was. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many times the owner was asked again (số lần hỏi lại). */
+  attempts: Scalars['Int']['output'];
+};
+
 /** Clubs or teams of one kind, active on a day. */
 export type YouthTeamKindCount = {
   __typename?: 'YouthTeamKindCount';
@@ -3920,6 +3967,8 @@ export type ResolversTypes = {
   YouthTeamConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordYouthTeamInput: RecordYouthTeamInput;
   CorrectYouthTeamInput: CorrectYouthTeamInput;
+  ReferenceCheckState: ReferenceCheckState;
+  YouthUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   YouthTeamKindCount: ResolverTypeWrapper<Record<string, unknown>>;
   YouthDrugPreventionIndicators: ResolverTypeWrapper<Record<string, unknown>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -4047,6 +4096,7 @@ export type ResolversParentTypes = {
   YouthTeamConnection: Record<string, unknown>;
   RecordYouthTeamInput: RecordYouthTeamInput;
   CorrectYouthTeamInput: CorrectYouthTeamInput;
+  YouthUnverifiedReference: Record<string, unknown>;
   YouthTeamKindCount: Record<string, unknown>;
   YouthDrugPreventionIndicators: Record<string, unknown>;
   Int: Scalars['Int']['output'];
@@ -4177,6 +4227,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   youthLegalSessions?: Resolver<ResolversTypes['YouthLegalSessionConnection'], ParentType, ContextType, RequireFields<QueryYouthLegalSessionsArgs, 'includeVoided' | 'first'>>;
   youthCrimeForums?: Resolver<ResolversTypes['YouthCrimeForumConnection'], ParentType, ContextType, RequireFields<QueryYouthCrimeForumsArgs, 'includeVoided' | 'first'>>;
   youthTeams?: Resolver<ResolversTypes['YouthTeamConnection'], ParentType, ContextType, RequireFields<QueryYouthTeamsArgs, 'includeVoided' | 'first'>>;
+  youthUnverifiedReferences?: Resolver<Array<ResolversTypes['YouthUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryYouthUnverifiedReferencesArgs, 'first'>>;
 };
 
 export type ActivityTypeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityTypeCount'] = ResolversParentTypes['ActivityTypeCount']> = {
@@ -5102,6 +5153,18 @@ export type YouthTeamConnectionResolvers<ContextType = SubgraphContext, ParentTy
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type YouthUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthUnverifiedReference'] = ResolversParentTypes['YouthUnverifiedReference']> = {
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReferenceCheckState'], ParentType, ContextType>;
+  notedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type YouthTeamKindCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthTeamKindCount'] = ResolversParentTypes['YouthTeamKindCount']> = {
   kind?: Resolver<ResolversTypes['YouthTeamKind'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -5209,6 +5272,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   YouthTeam?: YouthTeamResolvers<ContextType>;
   YouthTeamVersion?: YouthTeamVersionResolvers<ContextType>;
   YouthTeamConnection?: YouthTeamConnectionResolvers<ContextType>;
+  YouthUnverifiedReference?: YouthUnverifiedReferenceResolvers<ContextType>;
   YouthTeamKindCount?: YouthTeamKindCountResolvers<ContextType>;
   YouthDrugPreventionIndicators?: YouthDrugPreventionIndicatorsResolvers<ContextType>;
 };

@@ -1,0 +1,302 @@
+/**
+ * References between organizations, checked when written. A kind declares a field naming another
+ * organization's record with `field.code({ ref })`; before a mutation runs, the writing subgraph asks
+ * each owner, with its own service token (never the user's rights), whether the ids named exist within
+ * the writer's jurisdiction (or within the record's unit), and the owner answers yes or no for each from
+ * its kinds' tables. The repository then refuses an id the owner does not know (the same message for an
+ * unknown id and one outside the jurisdiction, naming the field), and keeps a record whose owner did not
+ * answer as unverified: listed in `reference_checks`, left out of every count, checked again on a timer.
+ *
+ * Both ends write the check to their audit trail; both ends limit how many checks a caller makes.
+ */
+import { createHash } from 'node:crypto';
+import type express from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values.js';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Principal, type ServiceVerifier } from '@antt/auth';
+import { territory, type OrganizationId } from '@antt/reference';
+import type { SubgraphContext } from '../context.js';
+import { sqliteOf, type Db } from '../db.js';
+import { trailOf } from '../writes.js';
+import { columnOf } from '../records/fields.js';
+import type { RecordKind } from '../records/kind.js';
+import { recordsOf } from '../records/resolvers.js';
+import { ownerOf, referenceFields, verdictKey, withinOf, type Verdict, type Verdicts } from './spec.js';
+
+export * from './spec.js';
+
+/** One question to an owner: which of these ids it has in that table, within that unit. */
+export interface ReferenceQuestion {
+  owner: OrganizationId;
+  table: string;
+  by: string | null;
+  writerField: string | null;
+  /** The organization asking (the writer). */
+  writer: OrganizationId;
+  within: string;
+  ids: string[];
+}
+
+/** The most ids one question may carry. */
+export const MAX_IDS_PER_QUESTION = 100;
+
+// ---- the owner's side ----
+
+/**
+ * The owner's answer, from its kinds' tables: for each id, whether a current, standing record has it
+ * (in `by`, else as its record id), lies within `within` (that unit and everything below it, across
+ * the map changes), and names the writer in `writerField` when the question says so.
+ */
+export function answerQuestion(kinds: readonly RecordKind[], db: Db, q: Omit<ReferenceQuestion, 'owner'>): boolean[] | null {
+  const kind = kinds.find((k) => k.spec.table === q.table);
+  if (!kind) return null;
+  const fields = kind.spec.fields;
+  if ((q.by && !fields[q.by]) || (q.writerField && !fields[q.writerField])) return null;
+  if (!territory().unit(q.within)) return q.ids.map(() => false);
+  const col = q.by ? columnOf(q.by, fields[q.by]) : 'record_id';
+  const unitCol = columnOf(kind.spec.unitField, fields[kind.spec.unitField]);
+  const writerCond = q.writerField ? ` AND ${columnOf(q.writerField, fields[q.writerField])} = @writer` : '';
+  const stmt = sqliteOf(db).prepare(
+    `SELECT ${unitCol} AS unit FROM ${kind.spec.table} WHERE ${col} = @id AND superseded_at IS NULL AND status = 'ACTIVE'${writerCond}`,
+  );
+  const area = new Principal({ userId: `service:${q.writer}`, name: q.writer, organization: q.writer, unitId: q.within, roles: ['STAFF'] });
+  return q.ids.map((id) => (stmt.all({ id, writer: q.writer }) as { unit: string }[]).some((r) => area.covers(r.unit)));
+}
+
+function isQuestion(b: unknown): b is Omit<ReferenceQuestion, 'owner' | 'writer'> {
+  const q = b as Record<string, unknown> | null;
+  return (
+    !!q &&
+    typeof q.table === 'string' &&
+    (q.by === null || typeof q.by === 'string') &&
+    (q.writerField === null || typeof q.writerField === 'string') &&
+    typeof q.within === 'string' &&
+    Array.isArray(q.ids) &&
+    q.ids.length > 0 &&
+    q.ids.length <= MAX_IDS_PER_QUESTION &&
+    q.ids.every((x) => typeof x === 'string' && x.length <= 96)
+  );
+}
+
+/** Checks a service may ask of one owner per minute. */
+const OWNER_LIMIT_PER_MINUTE = Number(process.env.ANTT_REFERENCE_LIMIT_PER_MINUTE ?? 600);
+
+/**
+ * The owner's endpoint, POST /references (JSON `{ table, by, writerField, within, ids }`): a service
+ * token only, at most OWNER_LIMIT_PER_MINUTE questions a minute per calling service, every question in
+ * the owner's audit trail (who asked, which table, which ids, how many found).
+ */
+export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKind[], db: Db, verify: ServiceVerifier): express.RequestHandler[] {
+  const fail = (res: express.Response, status: number, code: string, message: string) =>
+    void res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  const handler: express.RequestHandler = async (req, res) => {
+    let writer: OrganizationId;
+    try {
+      writer = await verify(req.headers.authorization);
+    } catch {
+      return fail(res, 401, 'UNAUTHENTICATED', 'Yêu cầu cần mã xác thực của dịch vụ.');
+    }
+    if (!isQuestion(req.body)) return fail(res, 400, 'BAD_REQUEST', 'Câu hỏi kiểm tra tham chiếu không đúng dạng.');
+    const q = { ...req.body, writer };
+    const found = answerQuestion(kinds, db, q);
+    trailOf(sqliteOf(db)).append([
+      {
+        at: new Date().toISOString(),
+        requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '',
+        userId: `service:${writer}`,
+        organization: writer,
+        roles: [],
+        operation: 'referenceCheck',
+        action: found ? 'READ' : 'DENY',
+        typeName: kinds.find((k) => k.spec.table === q.table)?.spec.type ?? null,
+        dataClass: 'INTERNAL',
+        recordIds: q.ids,
+        fields: [q.by ?? 'id'],
+        outcome: found ? `FOUND ${found.filter(Boolean).length}/${q.ids.length}` : 'UNKNOWN_TABLE',
+      },
+    ]);
+    if (!found) return fail(res, 400, 'BAD_REQUEST', 'Tổ chức này không giữ loại hồ sơ được hỏi.');
+    res.json({ owner: org, found });
+  };
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: OWNER_LIMIT_PER_MINUTE,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // A service's token (one per service, five minutes) keys its questions; a request without one is
+    // refused before any question is answered, so it shares one bucket.
+    keyGenerator: (req) =>
+      `svc:${createHash('sha256')
+        .update(req.headers.authorization ?? '')
+        .digest('base64url')}`,
+    handler: (_req, res) => fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu kiểm tra: vui lòng thử lại sau một phút.'),
+  });
+  return [limiter, handler];
+}
+
+// ---- the writer's side ----
+
+export interface ReferenceClientOptions {
+  /** The writing organization. */
+  org: OrganizationId;
+  /** The owner's GraphQL URL (its /references endpoint is next to it), or null when unknown. */
+  ownerUrl(owner: OrganizationId): string | null | undefined;
+  /** A service token for the writing organization. */
+  token(): Promise<string>;
+  /** How long an owner may take to answer (default 3 s, ANTT_REFERENCE_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+/** Asks owners; an owner that does not answer in time (down, slow, erring) makes every id it was asked UNREACHABLE. */
+export class ReferenceClient {
+  constructor(readonly opts: ReferenceClientOptions) {}
+
+  async ask(q: Omit<ReferenceQuestion, 'writer'>, requestId = ''): Promise<Verdict[]> {
+    const url = this.opts.ownerUrl(q.owner);
+    if (!url) return q.ids.map(() => 'UNREACHABLE');
+    try {
+      const res = await fetch(new URL('/references', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.opts.token()}`, 'x-request-id': requestId },
+        body: JSON.stringify({ table: q.table, by: q.by, writerField: q.writerField, within: q.within, ids: q.ids }),
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? Number(process.env.ANTT_REFERENCE_TIMEOUT_MS ?? 3000)),
+      });
+      if (!res.ok) return q.ids.map(() => 'UNREACHABLE');
+      const body = (await res.json()) as { found?: unknown };
+      if (!Array.isArray(body.found) || body.found.length !== q.ids.length) return q.ids.map(() => 'UNREACHABLE');
+      return body.found.map((x) => (x === true ? 'FOUND' : 'NOT_FOUND'));
+    } catch {
+      return q.ids.map(() => 'UNREACHABLE');
+    }
+  }
+}
+
+interface Asked {
+  kind: RecordKind;
+  field: string;
+  id: string;
+  q: Omit<ReferenceQuestion, 'writer' | 'ids'>;
+}
+
+/** The references a create or correct mutation's arguments name, with the area each must lie in. */
+function referencesOf(kind: RecordKind, values: Record<string, unknown>, writerUnit: string): Asked[] {
+  const out: Asked[] = [];
+  for (const [field, f] of referenceFields(kind)) {
+    const raw = values[field];
+    if (typeof raw !== 'string' || !raw.trim()) continue;
+    const id = raw.trim();
+    const owner = ownerOf(f.ref, id);
+    const within = withinOf(f.ref, kind, values, writerUnit);
+    if (!owner || !within) continue;
+    out.push({ kind, field, id, q: { owner, table: f.ref.table, by: f.ref.by ?? null, writerField: f.ref.writerField ?? null, within } });
+  }
+  return out;
+}
+
+/** Reference checks a user may cause per minute at the writing subgraph. */
+const WRITER_LIMIT_PER_MINUTE = Number(process.env.ANTT_REFERENCE_USER_LIMIT_PER_MINUTE ?? 120);
+
+/** Asks every owner a mutation's references name, grouped by owner and question; answers the verdicts. */
+export async function askOwners(client: ReferenceClient, asked: Asked[], requestId: string): Promise<Verdicts> {
+  const groups = new Map<string, Asked[]>();
+  for (const a of asked) {
+    const key = JSON.stringify(a.q);
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  const verdicts: Verdicts = new Map();
+  await Promise.all(
+    [...groups.values()].map(async (g) => {
+      const ids = [...new Set(g.map((a) => a.id))].slice(0, MAX_IDS_PER_QUESTION);
+      const answers = await client.ask({ ...g[0]!.q, ids }, requestId);
+      const byId = new Map(ids.map((id, i) => [id, answers[i]!]));
+      for (const a of g) verdicts.set(verdictKey(a.kind, a.field, a.id), byId.get(a.id) ?? 'UNREACHABLE');
+    }),
+  );
+  return verdicts;
+}
+
+/** The context of a request whose references were checked before it ran. */
+export interface ReferenceContext {
+  referenceVerdicts?: Verdicts;
+}
+
+/**
+ * The writer's side, before a mutation runs (mutations run synchronously inside one transaction, so
+ * the owners are asked first): for every root field that creates or corrects a record of a kind with
+ * references, the owners are asked, each check is written to the writer's audit trail, and the verdicts
+ * are left in the context for the repository. A user causing too many checks is refused (RATE_LIMITED).
+ */
+export function referenceCheckPlugin(kinds: readonly RecordKind[], client: ReferenceClient): ApolloServerPlugin<SubgraphContext> {
+  const byMutation = new Map<string, { kind: RecordKind; correct: boolean }>();
+  for (const k of kinds) {
+    if (!referenceFields(k).length) continue;
+    byMutation.set(k.spec.create, { kind: k, correct: false });
+    byMutation.set(k.correctMutation, { kind: k, correct: true });
+  }
+  const windows = new Map<string, { start: number; n: number }>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(rc) {
+          const op = rc.operation as OperationDefinitionNode | undefined;
+          if (!op || op.operation !== 'mutation') return;
+          const ctx = rc.contextValue as SubgraphContext & ReferenceContext;
+          ctx.referenceVerdicts = new Map();
+          const schema = rc.schema as GraphQLSchema;
+          const fields = schema.getMutationType()?.getFields() ?? {};
+          const asked: Asked[] = [];
+          const writerUnit = ctx.scope.identity.unitId;
+          for (const sel of op.selectionSet.selections) {
+            if (sel.kind !== 'Field') continue;
+            const m = byMutation.get(sel.name.value);
+            const def = fields[sel.name.value];
+            if (!m || !def) continue;
+            let args: Record<string, unknown>;
+            try {
+              args = getArgumentValues(def, sel, rc.request.variables ?? {});
+            } catch {
+              continue; // the execution reports the argument's problem itself
+            }
+            let values = (m.correct ? args.changes : args.input) as Record<string, unknown> | undefined;
+            if (!values) continue;
+            if (m.correct) {
+              const current = typeof args.id === 'string' ? recordsOf(ctx, m.kind).byId(args.id) : null;
+              if (!current) continue;
+              values = { ...current, ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) };
+            }
+            asked.push(...referencesOf(m.kind, values, writerUnit));
+          }
+          if (!asked.length) return;
+          const who = ctx.scope.identity.userId;
+          const now = Date.now();
+          const w = windows.get(who);
+          if (!w || now - w.start >= 60_000) windows.set(who, { start: now, n: asked.length });
+          else if ((w.n += asked.length) > WRITER_LIMIT_PER_MINUTE)
+            throw new GraphQLError('Quá nhiều yêu cầu kiểm tra mã của tổ chức khác: vui lòng thử lại sau một phút.', {
+              extensions: { code: 'RATE_LIMITED', http: { status: 429 } },
+            });
+          const verdicts = await askOwners(client, asked, ctx.requestId);
+          ctx.referenceVerdicts = verdicts;
+          trailOf(sqliteOf(ctx.db)).append(
+            asked.map((a) => ({
+              at: new Date().toISOString(),
+              requestId: ctx.requestId,
+              userId: who,
+              organization: ctx.scope.identity.organization,
+              roles: [...ctx.scope.identity.roles],
+              operation: 'referenceCheck',
+              action: 'READ' as const,
+              typeName: a.kind.spec.type,
+              dataClass: 'INTERNAL',
+              recordIds: [a.id],
+              fields: [a.field],
+              outcome: `${a.q.owner}:${verdicts.get(verdictKey(a.kind, a.field, a.id)) ?? 'UNREACHABLE'}`,
+            })),
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * References between organizations over HTTP, the whole federation on port 0: every kind that names
+ * another organization's record is written with a real id, an unknown id, an id its owner keeps outside
+ * the writer's area, and with the owner stopped (the record is kept unverified, listed, not counted,
+ * and confirmed by the re-check once the owner is back).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signServiceToken, type Identity } from '@antt/auth';
+import type { OrganizationId } from '@antt/reference';
+import { ReferenceClient, recheckReferences, referenceFields, type RecordKind } from '@antt/subgraph-kit';
+import { SUBGRAPHS } from '@antt/gateway';
+import { CHIENG_LE, CHIENG_PHA, bearer, leadership, staff, testKey } from '@antt/testing';
+import { post, startFederation, type Federation } from './support/federation.js';
+
+let fed: Federation;
+beforeAll(async () => {
+  fed = await startFederation({ demo: false });
+}, 120_000);
+afterAll(async () => {
+  await fed?.stop();
+});
+
+const kindOf = (org: OrganizationId, table: string): RecordKind => SUBGRAPHS.find((s) => s.name === org)!.kinds.find((k) => k.spec.table === table)!;
+
+let seq = 0;
+const fresh = (p: string) => `${p}-${Date.now().toString(36)}-${++seq}`;
+
+/** Records a record of `kind` as `who` through the gateway; answers the response. */
+async function record(kind: RecordKind, input: Record<string, unknown>, who: Identity) {
+  const T = kind.spec.type;
+  return post<{ r: { id: string } | null }>(
+    fed.gateway.url,
+    `mutation($input: Record${T}Input!) { r: ${kind.spec.create}(input: $input) { id } }`,
+    { input },
+    who,
+  );
+}
+
+async function created(kind: RecordKind, input: Record<string, unknown>, who: Identity): Promise<string> {
+  const res = await record(kind, input, who);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!.r!.id;
+}
+
+interface Case {
+  name: string;
+  writer: OrganizationId;
+  kind: RecordKind;
+  field: string;
+  owner: OrganizationId;
+  /** Makes a record of the owner's in `unit`; answers the value the writer's record names it by. */
+  make(unit: string): Promise<string>;
+  /** An id the owner does not have. */
+  unknown: string;
+  /** The writer's input, the reference left to fill in. */
+  input: Record<string, unknown>;
+}
+
+const police = (table: string) => kindOf('police', table);
+
+const tipBy = (org: OrganizationId) => async (unit: string) => {
+  const receiptId = fresh('BN-TEST');
+  await created(
+    police('crime_tips'),
+    { ...police('crime_tips').spec.example, unitId: unit, channel: 'FORWARDED_BY_ORGANIZATION', handedOverBy: org, receiptId },
+    staff('police'),
+  );
+  return receiptId;
+};
+
+const CASES: Case[] = [
+  {
+    name: 'a tip handover names a receipt of the police register',
+    writer: 'veterans',
+    kind: kindOf('veterans', 'tip_handovers'),
+    field: 'receiptId',
+    owner: 'police',
+    make: tipBy('veterans'),
+    unknown: 'BN-KHONG-CO-0001',
+    input: { ...kindOf('veterans', 'tip_handovers').spec.example },
+  },
+  {
+    name: 'a protection case names a receipt of the police register',
+    writer: 'women',
+    kind: kindOf('women', 'women_protection_cases'),
+    field: 'tipReceiptId',
+    owner: 'police',
+    make: tipBy('women'),
+    unknown: 'BN-KHONG-CO-0002',
+    input: { ...kindOf('women', 'women_protection_cases')?.spec.example },
+  },
+  {
+    name: 'a reintegration support names a case the police registered',
+    writer: 'farmers',
+    kind: kindOf('farmers', 'reintegration_supports'),
+    field: 'caseId',
+    owner: 'police',
+    make: (unit) => created(police('reintegration_cases'), { ...police('reintegration_cases').spec.example, communeId: unit }, staff('police')),
+    unknown: 'DEMO-TH-9999',
+    input: { ...kindOf('farmers', 'reintegration_supports').spec.example },
+  },
+  {
+    name: 'a model review names a model of another organization',
+    writer: 'front',
+    kind: kindOf('front', 'model_reviews'),
+    field: 'modelId',
+    owner: 'women',
+    make: (unit) => created(kindOf('women', 'models'), { ...kindOf('women', 'models').spec.example, unitId: unit }, staff('women')),
+    unknown: 'model:women:999999',
+    input: { ...kindOf('front', 'model_reviews').spec.example },
+  },
+  {
+    name: 'a labour participation names an establishment of the police register in its commune',
+    writer: 'labour',
+    kind: kindOf('labour', 'labour_participations'),
+    field: 'establishmentId',
+    owner: 'police',
+    make: (unit) => created(police('establishments'), { ...police('establishments').spec.example, unitId: unit }, staff('police')),
+    unknown: 'DEMO-CS-9999',
+    input: { ...kindOf('labour', 'labour_participations').spec.example },
+  },
+  {
+    name: 'an opinion names a forum of another organization',
+    writer: 'youth',
+    kind: kindOf('youth', 'opinions'),
+    field: 'forumId',
+    owner: 'front',
+    make: (unit) => created(kindOf('front', 'forums'), { ...kindOf('front', 'forums').spec.example, unitId: unit }, staff('front')),
+    unknown: 'forum:front:999999',
+    input: { ...kindOf('youth', 'opinions').spec.example },
+  },
+];
+
+/** The writer: the organization's staff of Xã Chiềng Pha, whose records the examples are kept under. */
+const writer = (org: OrganizationId) => staff(org, CHIENG_PHA);
+
+async function unverified(org: OrganizationId) {
+  const res = await post<{ l: { recordId: string; refId: string; state: string; field: string }[] }>(
+    fed.gateway.url,
+    `{ l: ${org}UnverifiedReferences(state: null) { recordId refId state field } }`,
+    {},
+    writer(org),
+  );
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data!.l;
+}
+
+function problemsOf(res: { errors?: { extensions?: Record<string, unknown> }[] }) {
+  return (res.errors?.[0]?.extensions?.problems ?? []) as { field: string; message: string; reason: string }[];
+}
+
+describe.each(CASES)('$name', (c) => {
+  it('declares the reference on the kind', () => {
+    expect(referenceFields(c.kind).map(([k]) => k)).toContain(c.field);
+  });
+
+  it('accepts a real id within the writer’s area', async () => {
+    const id = await c.make(CHIENG_PHA);
+    const res = await record(c.kind, { ...c.input, [c.field]: id }, writer(c.writer));
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    expect((await unverified(c.writer)).some((r) => r.recordId === res.data!.r!.id)).toBe(false);
+  });
+
+  it('refuses an unknown id and one outside the area with the same message naming the field', async () => {
+    const outside = await c.make(CHIENG_LE);
+    const a = await record(c.kind, { ...c.input, [c.field]: c.unknown }, writer(c.writer));
+    const b = await record(c.kind, { ...c.input, [c.field]: outside }, writer(c.writer));
+    for (const res of [a, b]) {
+      expect(res.status).toBe(200);
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const p = problemsOf(res).find((x) => x.field === `input.${c.field}`);
+      expect(p?.reason).toBe('UNKNOWN_REFERENCE');
+      expect(p?.message.startsWith(c.kind.spec.fields[c.field]!.label)).toBe(true);
+    }
+    const messages = [a, b].map((res) => problemsOf(res).find((x) => x.field === `input.${c.field}`)!.message);
+    expect(messages[0]).toBe(messages[1]);
+    // Never the id typed, nor the owner's service name.
+    expect(messages[0]).not.toContain(c.unknown);
+    expect(messages[0]).not.toContain(c.owner);
+  });
+
+  it('keeps the record unverified when the owner is stopped, lists it, and confirms it once the owner is back', async () => {
+    const id = await c.make(CHIENG_PHA);
+    await fed.subgraphs[c.owner].stop();
+    let recordId: string;
+    try {
+      const res = await record(c.kind, { ...c.input, [c.field]: id }, writer(c.writer));
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      recordId = res.data!.r!.id;
+    } finally {
+      await fed.restart(c.owner);
+    }
+    const listed = (await unverified(c.writer)).find((r) => r.recordId === recordId);
+    expect(listed).toMatchObject({ refId: id, state: 'PENDING', field: c.field });
+    const key = await testKey();
+    const client = new ReferenceClient({ org: c.writer, ownerUrl: (o) => fed.subgraphs[o]?.url, token: () => signServiceToken(key, c.writer) });
+    const done = await recheckReferences(c.writer, fed.dbs[c.writer], client);
+    expect(done.verified).toBeGreaterThanOrEqual(1);
+    const after = await post<{ l: { recordId: string; state: string }[] }>(
+      fed.gateway.url,
+      `{ l: ${c.writer}UnverifiedReferences(state: VERIFIED) { recordId state } }`,
+      {},
+      writer(c.writer),
+    );
+    expect(after.data!.l.some((r) => r.recordId === recordId)).toBe(true);
+  });
+});
+
+describe('counts and the owner’s endpoint', () => {
+  it('leaves an unverified handover out of the counts until the owner confirms it', async () => {
+    const c = CASES[0]!;
+    const q = `{ unit(id: "${CHIENG_PHA}") { veterans { tipHandovers(periodId: "2021-Q2") { handovers } } } }`;
+    const count = async () =>
+      (await post<{ unit: { veterans: { tipHandovers: { handovers: number } } } }>(fed.gateway.url, q, {}, leadership())).data!.unit.veterans.tipHandovers
+        .handovers;
+    const before = await count();
+    const id = await c.make(CHIENG_PHA);
+    await fed.subgraphs.police.stop();
+    try {
+      const res = await record(c.kind, { ...c.input, receiptId: id }, writer('veterans'));
+      expect(res.errors).toBeUndefined();
+    } finally {
+      await fed.restart('police');
+    }
+    expect(await count()).toBe(before);
+    const key = await testKey();
+    const client = new ReferenceClient({ org: 'veterans', ownerUrl: (o) => fed.subgraphs[o]?.url, token: () => signServiceToken(key, 'veterans') });
+    await recheckReferences('veterans', fed.dbs.veterans, client);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('answers services only: a user’s token is refused (401), and every question is in the owner’s audit trail', async () => {
+    const url = new URL('/references', fed.subgraphs.police.url);
+    const body = JSON.stringify({ table: 'crime_tips', by: 'receiptId', writerField: 'handedOverBy', within: CHIENG_PHA, ids: ['X-1'] });
+    const asUser = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await bearer(staff('veterans')) }, body });
+    expect(asUser.status).toBe(401);
+    const key = await testKey();
+    const asService = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signServiceToken(key, 'veterans')}` },
+      body,
+    });
+    expect(asService.status).toBe(200);
+    expect(await asService.json()).toEqual({ owner: 'police', found: [false] });
+    const trail = fed.databases.police
+      .prepare(`SELECT user_id, operation, outcome FROM audit_log WHERE operation = 'referenceCheck' ORDER BY id DESC LIMIT 1`)
+      .get() as { user_id: string; operation: string; outcome: string };
+    expect(trail).toEqual({ user_id: 'service:veterans', operation: 'referenceCheck', outcome: 'FOUND 0/1' });
+    const writerTrail = fed.databases.veterans.prepare(`SELECT count(*) AS n FROM audit_log WHERE operation = 'referenceCheck'`).get() as { n: number };
+    expect(writerTrail.n).toBeGreaterThan(0);
+  });
+});
