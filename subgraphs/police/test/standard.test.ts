@@ -207,9 +207,14 @@ describe('the standard "An toàn về ANTT"', () => {
       `mutation { registerEstablishment(name: "Trường Tiểu học Bình Thuận", kind: SCHOOL, subKind: PRIMARY, unitId: "${BINH_THUAN}", managedBy: COMMUNE) { id inScope outOfScopeReason } }`,
     );
     expect(reg.data).toEqual({
-      registerEstablishment: { id: 'CS-0001', inScope: false, outOfScopeReason: 'Trường tiểu học không thuộc phạm vi Thông tư 124/2021/TT-BCA.' },
+      registerEstablishment: {
+        id: expect.stringMatching(/^CS-\d{6}-[0-9A-HJKMNP-TV-Z]{4}$/),
+        inScope: false,
+        outOfScopeReason: 'Trường tiểu học không thuộc phạm vi Thông tư 124/2021/TT-BCA.',
+      },
     });
-    const res = await s.run(police, RECORD, { input: { year: 2025, establishmentId: 'CS-0001', registeredOn: '2025-02-01' } });
+    const id = (reg.data as { registerEstablishment: { id: string } }).registerEstablishment.id;
+    const res = await s.run(police, RECORD, { input: { year: 2025, establishmentId: id, registeredOn: '2025-02-01' } });
     expect(res.errors?.[0]?.extensions).toMatchObject({ field: 'input.establishmentId', reason: 'OUT_OF_SCOPE' });
     const wrong = await s.run(
       police,

@@ -3,6 +3,7 @@
  * cycle and the indicators, over the standard's kinds of record (src/kinds/standard.ts). Recording a
  * cycle again corrects it (and its criteria results) with a reason; recognition is a correction too.
  */
+import { randomBytes } from 'node:crypto';
 import { authorize, forbidden, invalidInput, notFound } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
 import { inputProblems, recordsOf, storedUnit, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
@@ -27,13 +28,24 @@ function establishment(ctx: SubgraphContext, id: string): StoredRecord | null {
   return e && authorize.readClass(p, 'INTERNAL', 'police').allowed && p.covers(e.unitId as string) ? e : null;
 }
 
-/** The next register id, CS-0001 onwards (the ids the register has always handed out). */
+/**
+ * A new register id: CS-<year><month><day>-<four random letters or digits>, e.g. CS-261202-K7QX. Never
+ * a number after the largest one: a database restored from a backup would hand the numbers given since
+ * again, to other establishments that other organizations' records already name. Ids registered
+ * before keep their form (CS-0001, DEMO-CS-0001).
+ */
 function nextEstablishmentId(ctx: SubgraphContext): string {
-  const row = sqliteOf(ctx.db).prepare("SELECT max(CAST(substr(record_id, 4) AS INTEGER)) AS n FROM establishments WHERE record_id GLOB 'CS-[0-9]*'").get() as {
-    n: number | null;
-  };
-  return `CS-${String((row.n ?? 0) + 1).padStart(4, '0')}`;
+  const taken = sqliteOf(ctx.db).prepare('SELECT 1 FROM establishments WHERE record_id = ? LIMIT 1');
+  const day = todayInVietnam().slice(2).replaceAll('-', '');
+  for (;;) {
+    const bytes = randomBytes(4);
+    const id = `CS-${day}-${[...bytes].map((b) => REGISTER_LETTERS[b % REGISTER_LETTERS.length]).join('')}`;
+    if (!taken.get(id)) return id;
+  }
 }
+
+/** Crockford's base32 letters: no I, L, O or U to misread. */
+const REGISTER_LETTERS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 interface CriterionInput {
   code: string;
