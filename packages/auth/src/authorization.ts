@@ -42,6 +42,13 @@ export interface KindRule {
   visibility?: Visibility;
   /** Default INTERNAL. */
   dataClass?: DataClass;
+  /**
+   * Who reads the kind's counts beyond those who read its records, leadership, steering committees and
+   * dashboards: 'monitors' (the Front's and the police's staff, who follow every organization's part of
+   * the plan). Declared on the kind, so that every count of it, whatever its breakdown (by type, by task
+   * of the plan), takes the same decision: no breakdown adds up to a figure another refuses.
+   */
+  countedBy?: 'monitors';
   /** One record in Vietnamese, for messages. */
   nounVi?: string;
   /** Who may record one when not only the organization's staff (see KindSpec.writers). */
@@ -250,10 +257,10 @@ function mayReadKind(p: Principal, kind: KindRule): boolean {
   }
 }
 
-/** Whether the caller may read a kind's counts at all (before the jurisdiction). */
-function mayCountKind(p: Principal, kind: KindRule, monitored: boolean): boolean {
+/** Whether the caller may read a kind's counts at all (before the jurisdiction): one rule per kind, whatever the breakdown. */
+function mayCountKind(p: Principal, kind: KindRule): boolean {
   if (p.isStaffOf(kind.org) || p.isProvincialLeadership || p.isDashboard || p.isSteeringMember) return true;
-  return (monitored || kind.visibility === 'monitored') && p.monitorOf !== null;
+  return (kind.countedBy === 'monitors' || kind.visibility === 'monitored') && p.monitorOf !== null;
 }
 
 /** Whether the caller may write the organization's records at all (before the values and the jurisdiction). */
@@ -312,9 +319,9 @@ export const authorize = {
     return jurisdiction(p, unitId, null, OUTSIDE);
   },
 
-  /** Counting a kind's records under a unit (`monitored`: a count the monitors may read though the kind's records are not 'monitored'). */
-  readCounts(p: Principal, kind: KindRule, unitId: string | undefined, opts: { monitored?: boolean } = {}): Decision {
-    if (p.isAuditorOnly || !mayCountKind(p, kind, opts.monitored ?? false)) return deny(`Bạn không có quyền xem số liệu của ${orgName(kind.org)}.`);
+  /** Counting a kind's records under a unit: the same decision for every count and breakdown of the kind (its declared `countedBy`). */
+  readCounts(p: Principal, kind: KindRule, unitId: string | undefined): Decision {
+    if (p.isAuditorOnly || !mayCountKind(p, kind)) return deny(`Bạn không có quyền xem số liệu của ${orgName(kind.org)}.`);
     return jurisdiction(p, unitId, null, OUTSIDE);
   },
 

@@ -31,5 +31,5 @@ export function assertCanReadMonitored(scope: Scope, org: OrganizationId, unitId
 
 /** Counts: whoever may read the records, and dashboards. */
 export function assertCanReadMonitoredCounts(scope: Scope, org: OrganizationId, unitId: string): void {
-  enforce(authorize.readCounts(scope.principal, { org }, unitId, { monitored: true }));
+  enforce(authorize.readCounts(scope.principal, { org, countedBy: 'monitors' }, unitId));
 }
