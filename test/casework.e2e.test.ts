@@ -202,7 +202,7 @@ describe('sensitive data through the gateway and on the subgraph alone', () => {
     }
     // A dashboard reads the count through its committed operation; one case is too few to show.
     const op = [...loadDashboardOperations().values()].find((o) => o.includes('DashboardWomenProtection'))!;
-    const counts = await gql<{ unit: Overview }>(op, { unit: BINH_THUAN, period: '2021' }, dashboard());
+    const counts = await gql<{ unit: Overview }>(op, { unit: BINH_THUAN, period: '2021-PLAN-Y' }, dashboard());
     const shown = (counts.unit.women!.protection as { count: number | null }).count;
     expect(shown === null || shown >= 5).toBe(true);
   });

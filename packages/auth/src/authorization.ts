@@ -259,7 +259,7 @@ function mayReadKind(p: Principal, kind: KindRule): boolean {
 
 /** Whether the caller may read a kind's counts at all (before the jurisdiction): one rule per kind, whatever the breakdown. */
 function mayCountKind(p: Principal, kind: KindRule): boolean {
-  if (p.isStaffOf(kind.org) || p.isProvincialLeadership || p.isDashboard || p.isSteeringMember) return true;
+  if (p.isStaffOf(kind.org) || p.isProvincialLeadership || p.isConsolidator || p.isDashboard || p.isSteeringMember) return true;
   return (kind.countedBy === 'monitors' || kind.visibility === 'monitored') && p.monitorOf !== null;
 }
 
@@ -369,9 +369,37 @@ export const authorize = {
     return mayReadClass(p, c, 'front');
   },
 
-  /** Whether a small count (under a field's suppressBelow) is shown: only to those who may read the records counted. */
+  /**
+   * Whether a small count (under a field's suppressBelow) is shown as it is: to those who may read the
+   * records counted, and to provincial leadership and the consolidators, who read figures as they are
+   * (each such read audited). Everyone else gets the published set's suppression.
+   */
+  readSmallCount(p: Principal, owner: OrganizationId): Decision {
+    if (p.isStaffOf(owner)) return ALLOW;
+    if (p.isProvincialLeadership || p.isConsolidator) return ALLOW_AUDITED;
+    return deny('');
+  },
+
+  /** Whether a small count is shown as it is (readSmallCount allows it). */
   seeSmallCounts(p: Principal, owner: OrganizationId): boolean {
-    return p.isStaffOf(owner);
+    return authorize.readSmallCount(p, owner).allowed;
+  },
+
+  /**
+   * Reading an aggregate of a sensitive family (victims, crime tips, reintegration, mediation, help for
+   * people at risk; the list is @antt/disclosure's SENSITIVE_FAMILIES) owned by `owner`: the owner's
+   * staff as their other decisions allow; provincial leadership and the consolidators as the figures
+   * are, each read audited; everyone else (other organizations' staff, steering committees, dashboards)
+   * only from the published set (`published`: a registered operation over published periods and units),
+   * whose complementary suppression is computed by @antt/disclosure.
+   */
+  readSensitiveAggregate(p: Principal, owner: OrganizationId | null, field: string, published: boolean): Decision {
+    if (owner !== null && p.isStaffOf(owner)) return ALLOW;
+    if (p.isProvincialLeadership || p.isConsolidator) return ALLOW_AUDITED;
+    if (published) return ALLOW;
+    return deny(
+      `Trường ${field} là số liệu nhạy cảm: chỉ được cung cấp qua các bảng số liệu đã công bố (truy vấn đã đăng ký, theo kỳ của kế hoạch hoặc năm đánh giá, cấp tỉnh, huyện, xã).`,
+    );
   },
 
   /** Reading an organization's audit trail: its leaders and auditors, and the provincial auditor. */

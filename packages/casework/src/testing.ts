@@ -95,10 +95,13 @@ export function describeCasework(sg: OrganizationSubgraph, duties: readonly Duty
             supporterKind: 'INTER_HOUSEHOLD_GROUP',
             groupName: 'Nhóm liên gia tự quản số 3',
           });
-          // The organization's own provincial staff read the exact figures; leadership sees counts of
-          // cases from 1 to 4 hidden, so that a small number cannot point to a person.
+          // The organization's own provincial staff, and provincial leadership (audited), read the exact
+          // figures; a dashboard sees counts of cases from 1 to 4 hidden, so that a small number cannot
+          // point to a person.
           const own = staff(org, PROVINCE);
-          const hidden = ok<Data>(await s.run(leadership(), SUMMARY, { unit: CHIENG_PHA, period: '2021' }), 'unit');
+          const exact = ok<Data>(await s.run(leadership(), SUMMARY, { unit: CHIENG_PHA, period: '2021' }), 'unit');
+          expect((exact[org] as { reintegration: Record<string, unknown> }).reintegration).toMatchObject({ casesSupported: 2, newAssignments: 2 });
+          const hidden = ok<Data>(await s.run(dashboard(), SUMMARY, { unit: CHIENG_PHA, period: '2021' }), 'unit');
           expect((hidden[org] as { reintegration: Record<string, unknown> }).reintegration).toMatchObject({
             casesSupported: null,
             newAssignments: null,

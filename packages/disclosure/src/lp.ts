@@ -10,8 +10,13 @@
  * Only the part of the program connected to the asked cell is solved: the polytope is a product of its
  * connected parts, so the other parts cannot move the asked cell's bounds.
  */
-import highsLoader from 'highs';
+import * as highs from 'highs';
 import type { PublishedSet } from './model.js';
+
+// The package's typings are CommonJS (`export default` read as the whole module) for an ES module
+// build whose default export is the loader: name the loader's type through the typings' own default.
+type Loader = (typeof highs.default)['default'];
+const highsLoader = highs.default as unknown as Loader;
 
 export interface Interval {
   lo: number;

@@ -121,14 +121,12 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
         }
         if (decision.audited) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: recordId(source), dataClass: cls });
         const result = resolve(source, args, ctx, info);
-        if (
-          suppressBelow !== null &&
-          typeof result === 'number' &&
-          result > 0 &&
-          result < suppressBelow &&
-          !authorize.seeSmallCounts(ctx.scope.principal, owner)
-        )
-          return null;
+        if (suppressBelow !== null && typeof result === 'number' && result > 0 && result < suppressBelow) {
+          const small = authorize.readSmallCount(ctx.scope.principal, owner);
+          if (!small.allowed) return null;
+          // Leadership and the consolidators read a small count as it is: the read is audited.
+          if (small.audited) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: null, dataClass: cls });
+        }
         return result;
       };
     }
