@@ -6,7 +6,9 @@
  * every visible figure pins no suppressed cell. The whole province: `pnpm disclosure:audit`.
  */
 import { describe, expect, it } from 'vitest';
-import { auditPattern, type Pattern } from '@antt/disclosure';
+import { CURRENT, auditPattern, enumerateFamily, victimsRecords, victimsTables, type Pattern } from '@antt/disclosure';
+import { openTestSubgraph, staff, PROVINCE } from '@antt/testing';
+import { subgraph as women } from '@antt/women';
 import { auditVictims } from './disclosure-audit.js';
 
 const scope = { unitId: 'district:119@2019', years: [2023, 2024], today: '2026-12-02' as const, versions: ['current'] };
@@ -30,5 +32,37 @@ describe('the published set of protection counts, one district, two years', () =
     expect(recovered.length).toBeGreaterThan(0);
     // What was recovered is the true figure.
     for (const r of recovered) expect(r.interval.lo).toBe(r.value);
+  });
+
+  it('the enumerated cells are the figures the counts resolver serves', { timeout: 120_000 }, async () => {
+    const s = await openTestSubgraph(women, { demo: true, today: scope.today });
+    const set = enumerateFamily(victimsTables, victimsRecords(s.sqlite, [CURRENT]), scope);
+    const q = `query ($unit: ID!, $period: ID!) { unit(id: $unit) { women { protection(periodId: $period) { count children referredToPolice closed byKind { kind count } } } } }`;
+    const byUnitPeriod = new Map<string, Map<string, number>>();
+    for (const c of set.cells) {
+      const k = `${c.dims.unitId}|${c.dims.periodId}`;
+      if (!byUnitPeriod.has(k)) byUnitPeriod.set(k, new Map());
+      byUnitPeriod.get(k)!.set(c.dims.measure, c.value);
+    }
+    let compared = 0;
+    for (const [k, measures] of byUnitPeriod) {
+      const [unit, period] = k.split('|') as [string, string];
+      const res = await s.run<{
+        unit: {
+          women: { protection: { count: number; children: number; referredToPolice: number; closed: number; byKind: { kind: string; count: number }[] } };
+        };
+      }>(staff('women', PROVINCE), q, { unit, period });
+      const p = res.data!.unit.women.protection;
+      const served = new Map<string, number>([
+        ['total', p.count],
+        ['flag:children', p.children],
+        ['flag:referredToPolice', p.referredToPolice],
+        ['flag:closed', p.closed],
+        ...p.byKind.map((b): [string, number] => [`by:${b.kind}`, b.count]),
+      ]);
+      expect(served, k).toEqual(measures);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
