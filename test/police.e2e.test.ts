@@ -100,7 +100,7 @@ describe('a tip handed over by the women’s union', () => {
   it('gives leadership and dashboards tip counts by category and status', async () => {
     const op = [...loadDashboardOperations().values()].find((q) => q.includes('DashboardTipsAndCases'))!;
     for (const who of [leadership(), dashboard()]) {
-      const res = await post<Data>(fed.gateway.url, op, { unit: PROVINCE, period: '2024' }, who);
+      const res = await post<Data>(fed.gateway.url, op, { unit: PROVINCE, period: '2024-PLAN-Y' }, who);
       expect(res.errors).toBeUndefined();
       expect(res.data!.unit.police.tipCounts.length).toBeGreaterThan(0);
     }

@@ -10,6 +10,7 @@ import { authorize, enforce, isAudited, principalOf, forbidden, type DataClass }
 import type { GatewayContext } from './server.js';
 import { requestedClasses, type ClassMap } from './data-classes.js';
 import { sha256 } from './dashboard-operations.js';
+import { sensitiveRequests } from './disclosure.js';
 
 const CLASS_NAMES_VI: Record<DataClass, string> = {
   PUBLIC_AGGREGATE: 'số liệu tổng hợp',
@@ -62,6 +63,41 @@ export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<
             );
             throw forbidden(`Bạn không được xem ${refused.map((c) => CLASS_NAMES_VI[c]).join(', ')}: yêu cầu bị từ chối trước khi gửi tới các tổ chức.`);
           }
+          // Sensitive aggregates: outside their owner, only from the published set (a registered operation over
+          // published periods and units), except for provincial leadership and the consolidators, audited.
+          const registered = dashboardOperations.has(sha256(request.query ?? ''));
+          const sensitive = sensitiveRequests(schema, document, operation, request.variables ?? {}).map((r) => ({
+            r,
+            d: authorize.readSensitiveAggregate(principal, r.owner, r.field, registered && r.inPublishedSet),
+          }));
+          const refusedSensitive = sensitive.filter((x) => !x.d.allowed);
+          if (refusedSensitive.length) {
+            trail.append([
+              {
+                ...base(opName),
+                action: 'DENY',
+                typeName: null,
+                dataClass: 'PUBLIC_AGGREGATE',
+                recordIds: [],
+                fields: [...new Set(refusedSensitive.map((x) => x.r.field))],
+                outcome: 'OUTSIDE_PUBLISHED_SET',
+              },
+            ]);
+            enforce(refusedSensitive[0]!.d);
+          }
+          const auditedSensitive = [...new Set(sensitive.filter((x) => x.d.allowed && x.d.audited).map((x) => x.r.field))];
+          if (auditedSensitive.length)
+            trail.append([
+              {
+                ...base(opName),
+                action: 'READ',
+                typeName: null,
+                dataClass: 'PUBLIC_AGGREGATE',
+                recordIds: [],
+                fields: auditedSensitive,
+                outcome: 'SENSITIVE_AGGREGATE',
+              },
+            ]);
           const audited = [...asked.classes].filter(isAudited);
           if (audited.length)
             trail.append(

@@ -42,6 +42,13 @@ export interface KindRule {
   visibility?: Visibility;
   /** Default INTERNAL. */
   dataClass?: DataClass;
+  /**
+   * Who reads the kind's counts beyond those who read its records, leadership, steering committees and
+   * dashboards: 'monitors' (the Front's and the police's staff, who follow every organization's part of
+   * the plan). Declared on the kind, so that every count of it, whatever its breakdown (by type, by task
+   * of the plan), takes the same decision: no breakdown adds up to a figure another refuses.
+   */
+  countedBy?: 'monitors';
   /** One record in Vietnamese, for messages. */
   nounVi?: string;
   /** Who may record one when not only the organization's staff (see KindSpec.writers). */
@@ -245,10 +252,10 @@ function mayReadKind(p: Principal, kind: KindRule): boolean {
   }
 }
 
-/** Whether the caller may read a kind's counts at all (before the jurisdiction). */
-function mayCountKind(p: Principal, kind: KindRule, monitored: boolean): boolean {
-  if (p.isStaffOf(kind.org) || p.isProvincialLeadership || p.isDashboard || p.isSteeringMember) return true;
-  return (monitored || kind.visibility === 'monitored') && p.monitorOf !== null;
+/** Whether the caller may read a kind's counts at all (before the jurisdiction): one rule per kind, whatever the breakdown. */
+function mayCountKind(p: Principal, kind: KindRule): boolean {
+  if (p.isStaffOf(kind.org) || p.isProvincialLeadership || p.isConsolidator || p.isDashboard || p.isSteeringMember) return true;
+  return (kind.countedBy === 'monitors' || kind.visibility === 'monitored') && p.monitorOf !== null;
 }
 
 /** Whether the caller may write the organization's records at all (before the values and the jurisdiction). */
@@ -307,9 +314,9 @@ export const authorize = {
     return jurisdiction(p, unitId, null, OUTSIDE);
   },
 
-  /** Counting a kind's records under a unit (`monitored`: a count the monitors may read though the kind's records are not 'monitored'). */
-  readCounts(p: Principal, kind: KindRule, unitId: string | undefined, opts: { monitored?: boolean } = {}): Decision {
-    if (p.isAuditorOnly || !mayCountKind(p, kind, opts.monitored ?? false)) return deny(`Bạn không có quyền xem số liệu của ${orgName(kind.org)}.`);
+  /** Counting a kind's records under a unit: the same decision for every count and breakdown of the kind (its declared `countedBy`). */
+  readCounts(p: Principal, kind: KindRule, unitId: string | undefined): Decision {
+    if (p.isAuditorOnly || !mayCountKind(p, kind)) return deny(`Bạn không có quyền xem số liệu của ${orgName(kind.org)}.`);
     return jurisdiction(p, unitId, null, OUTSIDE);
   },
 
@@ -357,9 +364,37 @@ export const authorize = {
     return mayReadClass(p, c, 'front');
   },
 
-  /** Whether a small count (under a field's suppressBelow) is shown: only to those who may read the records counted. */
+  /**
+   * Whether a small count (under a field's suppressBelow) is shown as it is: to those who may read the
+   * records counted, and to provincial leadership and the consolidators, who read figures as they are
+   * (each such read audited). Everyone else gets the published set's suppression.
+   */
+  readSmallCount(p: Principal, owner: OrganizationId): Decision {
+    if (p.isStaffOf(owner)) return ALLOW;
+    if (p.isProvincialLeadership || p.isConsolidator) return ALLOW_AUDITED;
+    return deny('');
+  },
+
+  /** Whether a small count is shown as it is (readSmallCount allows it). */
   seeSmallCounts(p: Principal, owner: OrganizationId): boolean {
-    return p.isStaffOf(owner);
+    return authorize.readSmallCount(p, owner).allowed;
+  },
+
+  /**
+   * Reading an aggregate of a sensitive family (victims, crime tips, reintegration, mediation, help for
+   * people at risk; the list is @antt/disclosure's SENSITIVE_FAMILIES) owned by `owner`: the owner's
+   * staff as their other decisions allow; provincial leadership and the consolidators as the figures
+   * are, each read audited; everyone else (other organizations' staff, steering committees, dashboards)
+   * only from the published set (`published`: a registered operation over published periods and units),
+   * whose complementary suppression is computed by @antt/disclosure.
+   */
+  readSensitiveAggregate(p: Principal, owner: OrganizationId | null, field: string, published: boolean): Decision {
+    if (owner !== null && p.isStaffOf(owner)) return ALLOW;
+    if (p.isProvincialLeadership || p.isConsolidator) return ALLOW_AUDITED;
+    if (published) return ALLOW;
+    return deny(
+      `Trường ${field} là số liệu nhạy cảm: chỉ được cung cấp qua các bảng số liệu đã công bố (truy vấn đã đăng ký, theo kỳ của kế hoạch hoặc năm đánh giá, cấp tỉnh, huyện, xã).`,
+    );
   },
 
   /** Reading an organization's audit trail: its leaders and auditors, and the provincial auditor. */

@@ -95,14 +95,17 @@ export function describeCasework(sg: OrganizationSubgraph, duties: readonly Duty
             supporterKind: 'INTER_HOUSEHOLD_GROUP',
             groupName: 'Nhóm liên gia tự quản số 3',
           });
-          // The organization's own provincial staff read the exact figures; leadership sees counts of
-          // cases from 1 to 4 hidden, so that a small number cannot point to a person.
+          // The organization's own provincial staff, and provincial leadership (audited), read the exact
+          // figures; a dashboard sees counts of cases from 1 to 4 hidden, so that a small number cannot
+          // point to a person.
           const own = staff(org, PROVINCE);
-          const hidden = ok<Data>(await s.run(leadership(), SUMMARY, { unit: CHIENG_PHA, period: '2021' }), 'unit');
+          const exact = ok<Data>(await s.run(leadership(), SUMMARY, { unit: CHIENG_PHA, period: '2021' }), 'unit');
+          expect((exact[org] as { reintegration: Record<string, unknown> }).reintegration).toMatchObject({ casesSupported: 2, newAssignments: 2 });
+          const hidden = ok<Data>(await s.run(dashboard(), SUMMARY, { unit: CHIENG_PHA, period: '2021' }), 'unit');
           expect((hidden[org] as { reintegration: Record<string, unknown> }).reintegration).toMatchObject({
             casesSupported: null,
             newAssignments: null,
-            visits: 1,
+            visits: null,
           });
           for (const unit of [CHIENG_PHA, THUAN_CHAU, BINH_THUAN, PROVINCE]) {
             const r = ok<Data>(await s.run(own, SUMMARY, { unit, period: '2021' }), 'unit');
@@ -412,10 +415,17 @@ export function describeCasework(sg: OrganizationSubgraph, duties: readonly Duty
           });
           await s.run(me, RECORD, { input: { ...receipt, receiptId: 'BN-2021-000124', source: 'FORUM' } });
           const q = summary('tipHandovers', '{ handovers bySource { source count } }');
-          const sum = (ok<Data>(await s.run(dashboard(), q, { unit: BINH_THUAN, period: '2021-Q3' }), 'unit')[org] as { tipHandovers: Record<string, unknown> })
-            .tipHandovers;
+          const sum = (
+            ok<Data>(await s.run(leadership(), q, { unit: BINH_THUAN, period: '2021-Q3' }), 'unit')[org] as { tipHandovers: Record<string, unknown> }
+          ).tipHandovers;
           expect(sum.handovers).toBe(2);
           expect(sum.bySource).toContainEqual({ source: 'FORUM', count: 1 });
+          // Handovers are crime information: a small count is hidden from a dashboard.
+          const dash = (
+            ok<Data>(await s.run(dashboard(), q, { unit: BINH_THUAN, period: '2021-Q3' }), 'unit')[org] as { tipHandovers: Record<string, unknown> }
+          ).tipHandovers;
+          expect(dash.handovers).toBeNull();
+          expect(dash.bySource).toContainEqual({ source: 'FORUM', count: null });
         });
 
         it('refuses the same receipt twice and anything but a receipt id in its place', async () => {

@@ -152,10 +152,14 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
           if (lookup) return null;
           throw forbidden(decision.message);
         }
-        const suppress = (result: unknown): unknown =>
-          suppressBelow !== null && typeof result === 'number' && result > 0 && result < suppressBelow && !authorize.seeSmallCounts(ctx.scope.principal, owner)
-            ? null
-            : result;
+        const suppress = (result: unknown): unknown => {
+          if (suppressBelow === null || typeof result !== 'number' || result <= 0 || result >= suppressBelow) return result;
+          const small = authorize.readSmallCount(ctx.scope.principal, owner);
+          if (!small.allowed) return null;
+          // Leadership and the consolidators read a small count as it is: the read is audited.
+          if (small.audited) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: null, dataClass: cls });
+          return result;
+        };
         // Most fields: nothing to record, no closure per resolution.
         if (!decision.audited && !auditNull) return suppress(resolve(source, args, ctx, info));
         const note = { typeName: type.name, field: field.name, dataClass: cls };

@@ -297,6 +297,21 @@ export function describeSharedRecords(sg: OrganizationSubgraph): void {
         }
         expect((await s.run(staff(stranger), q)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       });
+
+      it('takes the same decision for the counts by type, which add up to the same total: no caller reads one and is refused the other', async () => {
+        await s.run(me, `mutation ($input: Record${P}ActivityInput!) { record${P}Activity(input: $input) { id } }`, {
+          input: { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo', date: '2021-08-10', unitId: CHIENG_PHA, participants: 40, planTaskId: 'II.2' },
+        });
+        const byTask = `{ unit(id: "${PROVINCE}") { ${org} { activityCountsByTask(periodId: "2021-PLAN-Y") { count } } } }`;
+        const byType = `{ unit(id: "${PROVINCE}") { ${org} { activityCounts(periodId: "2021-PLAN-Y") { count } } } }`;
+        const total = (list: { count: number }[]) => list.reduce((n, r) => n + r.count, 0);
+        const rows = (res: { data?: unknown }, field: string) => (res.data as { unit: Record<string, Record<string, { count: number }[]>> }).unit[org]![field]!;
+        for (const who of [staff('front'), staff('police'), staff(stranger), leadership(), dashboard()]) {
+          const [a, b] = [await s.run(who, byTask), await s.run(who, byType)];
+          expect(Boolean(a.errors), who.userId).toBe(Boolean(b.errors));
+          if (!a.errors) expect(total(rows(a, 'activityCountsByTask'))).toBe(total(rows(b, 'activityCounts')));
+        }
+      });
     });
   });
 }

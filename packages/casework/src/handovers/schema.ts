@@ -11,14 +11,14 @@ export const sharedTipHandoverSdl = `
   type HandoverSourceCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The source."
     source: HandoverSource!
-    "Handovers in the period."
-    count: Int!
+    "Handovers in the period; null when 1 to 4 and you are not the organization's staff."
+    count: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
   }
 
   "Crime information an organization handed to the police in a unit and period, in counts (never the content)."
   type TipHandoverSummary @shareable @dataClass(class: PUBLIC_AGGREGATE) {
-    "Handovers in the period (lượt chuyển tin cho Công an)."
-    handovers: Int!
+    "Handovers in the period (lượt chuyển tin cho Công an); null when 1 to 4 and you are not the organization's staff."
+    handovers: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
     "By source."
     bySource: [HandoverSourceCount!]!
   }

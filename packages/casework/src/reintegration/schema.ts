@@ -47,8 +47,8 @@ export const sharedReintegrationSdl = `
     newAssignments: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
     "Cases supported in the period, by mentor or inter-household group."
     supporters: [ReintegrationSupporterCount!]!
-    "Visits made in the period (lượt thăm, giúp đỡ)."
-    visits: Int!
+    "Visits made in the period (lượt thăm, giúp đỡ); null when 1 to 4 and you are not the organization's staff."
+    visits: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
     "Visits in the period that gave each kind of help."
     help: [HelpKindCount!]!
     "Supports that ended in the period, by outcome."

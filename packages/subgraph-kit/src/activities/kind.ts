@@ -25,6 +25,8 @@ export const activityKind = perOrganization((org) => {
     create: `record${P}Activity`,
     one: `${org}Activity`,
     filters: ['type'],
+    // The Front and the police monitor every organization's part of the plan: every count of activities, by type or by task.
+    countedBy: 'monitors',
     fields: {
       type: field.oneOf({ label: 'Loại hoạt động', description: 'Kind of activity.', enumType: 'ActivityType', catalogue: ACTIVITY_TYPES, enumDeclared: true }),
       topic: field.text({ label: 'Chủ đề hoạt động', description: 'Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng.', max: LIMITS.topic }),

@@ -30,13 +30,14 @@ export function activityResolvers(org: OrganizationId): ResolverMap {
           'type, count(*) AS count, coalesce(sum(participants), 0) AS participants',
           { groupBy: 'type', orderBy: 'type' },
         ),
-      // The Front and the police follow every organization's part of the plan, so their staff read these too.
+      // The Front and the police follow every organization's part of the plan: the kind's `countedBy` lets
+      // their staff read these, and activityCounts by the same decision (the two add up to the same total).
       activityCountsByTask: ({ unitId }, a: CountArgs, ctx) =>
         repo(ctx)
           .aggregate<{ planTaskId: string | null; count: number; participants: number }>(
             { unitId, ...a },
             'plan_task_id AS planTaskId, count(*) AS count, coalesce(sum(participants), 0) AS participants',
-            { groupBy: 'plan_task_id', orderBy: 'plan_task_id', access: 'monitored' },
+            { groupBy: 'plan_task_id', orderBy: 'plan_task_id' },
           )
           .map((c) => ({ ...c, planTask: c.planTaskId ? (planTask(c.planTaskId) ?? null) : null })),
       activities: ({ unitId }, a: { periodId?: string | null; type?: string | null; first: number; after?: string | null }, ctx) =>

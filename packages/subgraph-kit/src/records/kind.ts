@@ -98,6 +98,11 @@ export interface KindSpec<F extends Record<string, FieldSpec>> {
    */
   visibility?: Visibility;
   /**
+   * Who reads the kind's counts beyond those who read its records, leadership, steering committees and
+   * dashboards: 'monitors' (the Front's and the police's staff). One decision for every count of the kind.
+   */
+  countedBy?: 'monitors';
+  /**
    * Who may record one, when not only the organization's own staff (an opinion is handed over by the
    * Front or the forum's host too): checked on the values, before the jurisdiction. Corrections stay
    * the organization's.

@@ -333,7 +333,7 @@ export class RecordRepository {
     return (this.st.history.all(id) as Record<string, unknown>[]).map((r) => this.toRecord(r));
   }
 
-  private window(f: ListFilter, forCounts: boolean, access?: 'monitored') {
+  private window(f: ListFilter, forCounts: boolean) {
     const unitId = f.unitId ?? this.scope.identity.unitId;
     const p = new Problems();
     if (!territory().unit(unitId)) p.add('unitId', 'không có đơn vị này (ví dụ đúng: commune:03730@2019).', 'UNKNOWN_UNIT');
@@ -349,11 +349,7 @@ export class RecordRepository {
     p.throwIfAny();
     ({ from, to } = unitDays(unitId, from, to, f.periodId ?? null));
     const principal = this.scope.principal;
-    enforce(
-      forCounts
-        ? authorize.readCounts(principal, this.spec, unitId, { monitored: access === 'monitored' })
-        : authorize.listRecords(principal, this.spec, unitId),
-    );
+    enforce(forCounts ? authorize.readCounts(principal, this.spec, unitId) : authorize.listRecords(principal, this.spec, unitId));
     // A post that ended (a district's, the district police's) sees nothing dated after its last day.
     if (principal.postEnds !== null && principal.postEnds < to) to = principal.postEnds;
     const filters = Object.fromEntries((this.spec.filters ?? []).map((k) => [`f_${k}`, (f as Record<string, unknown>)[k] ?? null]));
@@ -395,18 +391,18 @@ export class RecordRepository {
    * use @from and @to, the period's first and last day; with `dated: false` the record's own date is
    * not held to the period (a support that began before it and goes on). `orderBy` and `limit` shape
    * the rows; `records: true` checks the caller may list the records (for `SELECT *` read back with
-   * `toRecord`) instead of reading counts; `access: 'monitored'` lets the Front's and police's staff read
-   * the count. Parameters of `f` named `p_<name>` are bound for `where` as `@p_<name>`. Statements are
+   * `toRecord`) instead of reading counts; who reads a count is the kind's declaration (`countedBy`), the
+   * same for every aggregate of the kind. Parameters of `f` named `p_<name>` are bound for `where` as `@p_<name>`. Statements are
    * prepared once.
    */
   aggregate<T = Record<string, number>>(
     f: ListFilter & { unitId: string },
     select: string,
-    opts: { groupBy?: string; where?: string; dated?: boolean; orderBy?: string; limit?: number; access?: 'monitored'; records?: boolean } = {},
+    opts: { groupBy?: string; where?: string; dated?: boolean; orderBy?: string; limit?: number; records?: boolean } = {},
   ): T[] {
-    const { groupBy, where, dated = true, orderBy, limit, access, records } = opts;
+    const { groupBy, where, dated = true, orderBy, limit, records } = opts;
     const w = {
-      ...this.window({ ...f, includeVoided: false }, !records, access),
+      ...this.window({ ...f, includeVoided: false }, !records),
       ...Object.fromEntries(Object.entries(f).filter(([k]) => k.startsWith('p_'))),
     };
     const mode = w.asOf ? 'asOf' : 'current';

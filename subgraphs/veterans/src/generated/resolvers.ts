@@ -2091,8 +2091,8 @@ export type ReintegrationSupportSummary = {
   newAssignments?: Maybe<Scalars['Int']['output']>;
   /** Cases supported in the period, by mentor or inter-household group. */
   supporters: Array<ReintegrationSupporterCount>;
-  /** Visits made in the period (lượt thăm, giúp đỡ). */
-  visits: Scalars['Int']['output'];
+  /** Visits made in the period (lượt thăm, giúp đỡ); null when 1 to 4 and you are not the organization's staff. */
+  visits?: Maybe<Scalars['Int']['output']>;
   /** Visits in the period that gave each kind of help. */
   help: Array<HelpKindCount>;
   /** Supports that ended in the period, by outcome. */
@@ -2140,8 +2140,8 @@ export type MediationCategoryCount = {
   __typename?: 'MediationCategoryCount';
   /** The category. */
   category: MediationCategory;
-  /** Matters received in the period. */
-  count: Scalars['Int']['output'];
+  /** Matters received in the period; null when 1 to 4 and you are not the organization's staff. */
+  count?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Number of matters with one result. */
@@ -2149,8 +2149,8 @@ export type MediationResultCount = {
   __typename?: 'MediationResultCount';
   /** The result (PENDING: not yet). */
   result: MediationResult;
-  /** Matters received in the period that have this result now. */
-  count: Scalars['Int']['output'];
+  /** Matters received in the period that have this result now; null when 1 to 4 and you are not the organization's staff. */
+  count?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An organization's grassroots mediation in a unit and period, in counts (hòa giải ở cơ sở). */
@@ -2162,10 +2162,10 @@ export type MediationSummary = {
   mediators: Scalars['Int']['output'];
   /** Of them, members of this organization. */
   ourMembers: Scalars['Int']['output'];
-  /** Matters received in the period (vụ việc tiếp nhận). */
-  received: Scalars['Int']['output'];
-  /** Parties to those matters, counted, never named. */
-  parties: Scalars['Int']['output'];
+  /** Matters received in the period (vụ việc tiếp nhận); null when 1 to 4 and you are not the organization's staff. */
+  received?: Maybe<Scalars['Int']['output']>;
+  /** Parties to those matters, counted, never named; null when 1 to 4 and you are not the organization's staff. */
+  parties?: Maybe<Scalars['Int']['output']>;
   /** Matters received in the period, by category (the excluded categories are never recorded). */
   byCategory: Array<MediationCategoryCount>;
   /** Matters received in the period, by their result now. */
@@ -2188,19 +2188,19 @@ export type SupportedGroupCount = {
   __typename?: 'SupportedGroupCount';
   /** The group. */
   group: SupportedGroup;
-  /** Records of help given in the period. */
-  records: Scalars['Int']['output'];
-  /** People helped (counted, never named). */
-  people: Scalars['Int']['output'];
+  /** Records of help given in the period; null when 1 to 4 and you are not the organization's staff. */
+  records?: Maybe<Scalars['Int']['output']>;
+  /** People helped (counted, never named); null when 1 to 4 and you are not the organization's staff. */
+  people?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An organization's help for people at risk and people who erred in a unit and period, in counts. */
 export type AtRiskSupportSummary = {
   __typename?: 'AtRiskSupportSummary';
-  /** Records of help given in the period. */
-  records: Scalars['Int']['output'];
-  /** People helped in the period (a person helped twice counts twice). */
-  peopleHelped: Scalars['Int']['output'];
+  /** Records of help given in the period; null when 1 to 4 and you are not the organization's staff. */
+  records?: Maybe<Scalars['Int']['output']>;
+  /** People helped in the period (a person helped twice counts twice); null when 1 to 4 and you are not the organization's staff. */
+  peopleHelped?: Maybe<Scalars['Int']['output']>;
   /** By group. */
   byGroup: Array<SupportedGroupCount>;
   /** Records that gave each kind of help. */
@@ -2225,15 +2225,15 @@ export type HandoverSourceCount = {
   __typename?: 'HandoverSourceCount';
   /** The source. */
   source: HandoverSource;
-  /** Handovers in the period. */
-  count: Scalars['Int']['output'];
+  /** Handovers in the period; null when 1 to 4 and you are not the organization's staff. */
+  count?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Crime information an organization handed to the police in a unit and period, in counts (never the content). */
 export type TipHandoverSummary = {
   __typename?: 'TipHandoverSummary';
-  /** Handovers in the period (lượt chuyển tin cho Công an). */
-  handovers: Scalars['Int']['output'];
+  /** Handovers in the period (lượt chuyển tin cho Công an); null when 1 to 4 and you are not the organization's staff. */
+  handovers?: Maybe<Scalars['Int']['output']>;
   /** By source. */
   bySource: Array<HandoverSourceCount>;
 };
@@ -5085,51 +5085,51 @@ export type ReintegrationSupportSummaryResolvers<ContextType = SubgraphContext, 
   casesSupported?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   newAssignments?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   supporters?: Resolver<Array<ResolversTypes['ReintegrationSupporterCount']>, ParentType, ContextType>;
-  visits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visits?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['ReintegrationOutcomeCount']>, ParentType, ContextType>;
 };
 
 export type MediationCategoryCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MediationCategoryCount'] = ResolversParentTypes['MediationCategoryCount']> = {
   category?: Resolver<ResolversTypes['MediationCategory'], ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type MediationResultCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MediationResultCount'] = ResolversParentTypes['MediationResultCount']> = {
   result?: Resolver<ResolversTypes['MediationResult'], ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type MediationSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MediationSummary'] = ResolversParentTypes['MediationSummary']> = {
   teams?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   mediators?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ourMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  parties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  parties?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byCategory?: Resolver<Array<ResolversTypes['MediationCategoryCount']>, ParentType, ContextType>;
   byResult?: Resolver<Array<ResolversTypes['MediationResultCount']>, ParentType, ContextType>;
 };
 
 export type SupportedGroupCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportedGroupCount'] = ResolversParentTypes['SupportedGroupCount']> = {
   group?: Resolver<ResolversTypes['SupportedGroup'], ParentType, ContextType>;
-  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  records?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  people?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type AtRiskSupportSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AtRiskSupportSummary'] = ResolversParentTypes['AtRiskSupportSummary']> = {
-  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  peopleHelped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  records?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  peopleHelped?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byGroup?: Resolver<Array<ResolversTypes['SupportedGroupCount']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
 };
 
 export type HandoverSourceCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HandoverSourceCount'] = ResolversParentTypes['HandoverSourceCount']> = {
   source?: Resolver<ResolversTypes['HandoverSource'], ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type TipHandoverSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TipHandoverSummary'] = ResolversParentTypes['TipHandoverSummary']> = {
-  handovers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  handovers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   bySource?: Resolver<Array<ResolversTypes['HandoverSourceCount']>, ParentType, ContextType>;
 };
 

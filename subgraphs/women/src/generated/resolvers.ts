@@ -1994,8 +1994,8 @@ export type ReintegrationSupportSummary = {
   newAssignments?: Maybe<Scalars['Int']['output']>;
   /** Cases supported in the period, by mentor or inter-household group. */
   supporters: Array<ReintegrationSupporterCount>;
-  /** Visits made in the period (lượt thăm, giúp đỡ). */
-  visits: Scalars['Int']['output'];
+  /** Visits made in the period (lượt thăm, giúp đỡ); null when 1 to 4 and you are not the organization's staff. */
+  visits?: Maybe<Scalars['Int']['output']>;
   /** Visits in the period that gave each kind of help. */
   help: Array<HelpKindCount>;
   /** Supports that ended in the period, by outcome. */
@@ -2018,19 +2018,19 @@ export type SupportedGroupCount = {
   __typename?: 'SupportedGroupCount';
   /** The group. */
   group: SupportedGroup;
-  /** Records of help given in the period. */
-  records: Scalars['Int']['output'];
-  /** People helped (counted, never named). */
-  people: Scalars['Int']['output'];
+  /** Records of help given in the period; null when 1 to 4 and you are not the organization's staff. */
+  records?: Maybe<Scalars['Int']['output']>;
+  /** People helped (counted, never named); null when 1 to 4 and you are not the organization's staff. */
+  people?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An organization's help for people at risk and people who erred in a unit and period, in counts. */
 export type AtRiskSupportSummary = {
   __typename?: 'AtRiskSupportSummary';
-  /** Records of help given in the period. */
-  records: Scalars['Int']['output'];
-  /** People helped in the period (a person helped twice counts twice). */
-  peopleHelped: Scalars['Int']['output'];
+  /** Records of help given in the period; null when 1 to 4 and you are not the organization's staff. */
+  records?: Maybe<Scalars['Int']['output']>;
+  /** People helped in the period (a person helped twice counts twice); null when 1 to 4 and you are not the organization's staff. */
+  peopleHelped?: Maybe<Scalars['Int']['output']>;
   /** By group. */
   byGroup: Array<SupportedGroupCount>;
   /** Records that gave each kind of help. */
@@ -4726,20 +4726,20 @@ export type ReintegrationSupportSummaryResolvers<ContextType = SubgraphContext, 
   casesSupported?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   newAssignments?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   supporters?: Resolver<Array<ResolversTypes['ReintegrationSupporterCount']>, ParentType, ContextType>;
-  visits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visits?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['ReintegrationOutcomeCount']>, ParentType, ContextType>;
 };
 
 export type SupportedGroupCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportedGroupCount'] = ResolversParentTypes['SupportedGroupCount']> = {
   group?: Resolver<ResolversTypes['SupportedGroup'], ParentType, ContextType>;
-  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  people?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  records?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  people?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type AtRiskSupportSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AtRiskSupportSummary'] = ResolversParentTypes['AtRiskSupportSummary']> = {
-  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  peopleHelped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  records?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  peopleHelped?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byGroup?: Resolver<Array<ResolversTypes['SupportedGroupCount']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
 };

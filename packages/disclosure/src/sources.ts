@@ -1,0 +1,66 @@
+/**
+ * The families' sources: each reads the record versions a family counts from its organization's
+ * database, with the versions in which each stands, and says how its published tables look. A source
+ * reads exactly what the family's counts resolver counts (same statuses, dates and flags).
+ */
+import type { FamilyTables, SourceRecord } from './published-set.js';
+
+/** The part of a better-sqlite3 connection a source needs. */
+export interface SqlReader {
+  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+}
+
+/** A report version: the records as they stood at `asOf` (ISO time); 'current' reads the live ones. */
+export interface ReportVersion {
+  id: string;
+  asOf: string | null;
+}
+
+export const CURRENT: ReportVersion = { id: 'current', asOf: null };
+
+/** Versions in which a record version recorded at `recordedAt`, superseded at `supersededAt`, stands (null when in none). */
+function standing(versions: readonly ReportVersion[], recordedAt: string, supersededAt: string | null): [number, number] | null {
+  const idx = versions.flatMap((v, i) => {
+    const ok = v.asOf === null ? supersededAt === null : recordedAt <= v.asOf && (supersededAt === null || supersededAt > v.asOf);
+    return ok ? [i] : [];
+  });
+  if (!idx.length) return null;
+  // Versions are ordered in time ('current' last in time): a record version stands in one run of them.
+  return [idx[0]!, idx.at(-1)!];
+}
+
+export const PROTECTION_CASE_KINDS = ['DOMESTIC_VIOLENCE', 'SEXUAL_ABUSE', 'CHILD_ABUSE', 'TRAFFICKING', 'OTHER_GENDER_VIOLENCE'] as const;
+
+/** The women's union's protection cases (Unit.women.protection): count, children, referredToPolice, closed, byKind. */
+export const victimsTables: FamilyTables = {
+  family: 'victims',
+  breakdowns: PROTECTION_CASE_KINDS,
+  total: true,
+  byBreakdown: true,
+  flags: ['children', 'referredToPolice', 'closed'],
+};
+
+export function victimsRecords(db: SqlReader, versions: readonly ReportVersion[]): SourceRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT unit_id AS unitId, opened_on AS date, kind, victim_is_child AS child, tip_receipt_id IS NOT NULL AS referred, closed_on IS NOT NULL AS closed,
+              recorded_at AS recordedAt, superseded_at AS supersededAt
+         FROM women_protection_cases WHERE status = 'ACTIVE'`,
+    )
+    .all() as {
+    unitId: string;
+    date: string;
+    kind: string;
+    child: number;
+    referred: number;
+    closed: number;
+    recordedAt: string;
+    supersededAt: string | null;
+  }[];
+  return rows.flatMap((r) => {
+    const s = standing(versions, r.recordedAt, r.supersededAt);
+    if (!s) return [];
+    const flags = [...(r.child ? ['children'] : []), ...(r.referred ? ['referredToPolice'] : []), ...(r.closed ? ['closed'] : [])];
+    return [{ unitId: r.unitId, date: r.date as SourceRecord['date'], breakdown: r.kind, flags, standing: s }];
+  });
+}
