@@ -101,10 +101,18 @@ describe('a complete audit trail, through the gateway', () => {
 
   it('records the read of a mentor’s name with the support’s id', async () => {
     const elderly = staff('elderly', CHIENG_PHA);
+    // A case the police registered: the reference is checked with its owner when the support is written.
+    const registered = await post<{ recordPoliceReintegrationCase: { id: string } }>(
+      fed.gateway.url,
+      'mutation ($input: RecordPoliceReintegrationCaseInput!) { recordPoliceReintegrationCase(input: $input) { id } }',
+      { input: { communeId: CHIENG_PHA, returnedOn: '2021-02-20', kind: 'SENTENCE_SERVED' } },
+      staff('police', PROVINCE),
+    );
+    const caseId = registered.data!.recordPoliceReintegrationCase.id;
     const made = await post<{ assignElderlyReintegrationSupport: { id: string } }>(
       fed.gateway.url,
       'mutation ($input: RecordElderlyReintegrationSupportInput!) { assignElderlyReintegrationSupport(input: $input) { id } }',
-      { input: { caseId: 'DEMO-TH-0001', communeId: CHIENG_PHA, assignedOn: '2021-03-02', supporterKind: 'MENTOR', mentorName: 'Lò Văn Thắng' } },
+      { input: { caseId, communeId: CHIENG_PHA, assignedOn: '2021-03-02', supporterKind: 'MENTOR', mentorName: 'Lò Văn Thắng' } },
       elderly,
     );
     const id = made.data!.assignElderlyReintegrationSupport.id;
