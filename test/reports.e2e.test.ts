@@ -300,7 +300,7 @@ describe('the six-month report as documents people sign', () => {
     const { xml, texts } = docxParagraphs(c.docx);
     const header = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)![0];
     expect(header).toContain('CÔNG AN TỈNH SƠN LA');
-    expect(header).toContain('ỦY BAN MTTQ VIỆT NAM TỈNH');
+    expect(header).toContain('ỦY BAN MTTQ VN TỈNH');
     // Compiled on demand: the number is left for the clerk.
     expect(texts.some((t) => /^Số: \s+\/BC-MTTQ-CAT$/.test(t))).toBe(true);
     expect(texts).toContain('TM. BAN THƯỜNG TRỰC');

@@ -194,6 +194,15 @@ export function branchNameOn(org: OrganizationId, unit: AdminUnit, date: IsoDate
   return `${ORGANIZATIONS[org].branchPrefixVi} ${unit.kind.toLocaleLowerCase('vi')} ${bareName(unit)}`;
 }
 
+/** The same, upper case, as the header prints it: the organization on one line, the place on the next. */
+function headerNameOn(org: OrganizationId, unit: AdminUnit, date: IsoDate): string {
+  const name =
+    unit.level === 'PROVINCE'
+      ? chainOn(org, date).bodyVi.replace(/ tỉnh Sơn La$/, '\ntỉnh Sơn La')
+      : `${ORGANIZATIONS[org].branchPrefixVi}\n${unit.kind.toLocaleLowerCase('vi')} ${bareName(unit)}`;
+  return name.toLocaleUpperCase('vi');
+}
+
 /** The day in Vietnam of an instant (UTC+7). */
 function vietnamDay(instant: string): IsoDate {
   return todayInVietnam(new Date(instant));
@@ -256,6 +265,20 @@ function approverName(v: StoredRecord, reader: Identity): string {
   return v.approvedBy && v.approvedBy === reader.userId ? reader.name : '';
 }
 
+/** "17:07 ngày 02/12/2026": an instant as a reader in Vietnam reads it. */
+function vietnamTime(instant: string): string {
+  const local = new Date(Date.parse(instant) + 7 * 3600 * 1000).toISOString();
+  return `${local.slice(11, 16)} ngày ${dmy(local.slice(0, 10))}`;
+}
+
+/** Where the version's figures come from, in words a reader checks them by. */
+function basisWords(v: StoredRecord): string {
+  const n = v.reportVersion as number;
+  return v.lockedAt
+    ? `số liệu của báo cáo phiên bản ${n}, khóa khi được duyệt lúc ${vietnamTime(v.lockedAt as string)}.`
+    : `số liệu của báo cáo phiên bản ${n} khi gửi lúc ${vietnamTime(v.figuresAsOf as string)}, chưa được cấp trên duyệt.`;
+}
+
 /** A report version as the document its branch signs and sends up its chain. */
 export function reportVersionDocument(db: Db, org: OrganizationId, v: StoredRecord, reader: Identity): ReportDocument {
   const period = periodById(v.periodId as string)!;
@@ -267,6 +290,7 @@ export function reportVersionDocument(db: Db, org: OrganizationId, v: StoredReco
   const above = superiorBranch(org, unit.id, due);
   const aboveUnit = above ? t.unit(above.unitId) : null;
   const aboveName = above && aboveUnit ? branchNameOn(org, aboveUnit, due) : NATIONAL_BODY[org];
+  const aboveHeader = above && aboveUnit ? headerNameOn(org, aboveUnit, due) : NATIONAL_BODY[org].toLocaleUpperCase('vi');
   const content = reportVersionSections(org, v);
   const provisional = v.stage !== 'ACCEPTED';
   const words = periodWords(period);
@@ -297,7 +321,7 @@ export function reportVersionDocument(db: Db, org: OrganizationId, v: StoredReco
     ...narrative.map((s, i) =>
       sect(1, ROMAN[i + 1]!, s.heading.toLocaleUpperCase('vi'), s.paragraphs.length ? s.paragraphs.map((x) => para(x)) : [para('Không có.')]),
     ),
-    para({ text: `Nguồn số liệu: ${content.basis}${v.cause ? ` Lý do lập phiên bản ${v.reportVersion as number}: ${v.cause as string}.` : ''}`, italic: true }),
+    para({ text: `Nguồn số liệu: ${basisWords(v)}${v.cause ? ` Lý do lập phiên bản ${v.reportVersion as number}: ${v.cause as string}.` : ''}`, italic: true }),
     para(`Trên đây là báo cáo kết quả thực hiện ${words.label} của ${branch}./.`),
   ];
 
@@ -307,8 +331,8 @@ export function reportVersionDocument(db: Db, org: OrganizationId, v: StoredReco
     if (org !== 'front') recipients.push(BAN_PHONG_TRAO);
   }
   return {
-    parentBody: aboveName.toLocaleUpperCase('vi'),
-    issuingBody: branch.toLocaleUpperCase('vi'),
+    parentBody: aboveHeader,
+    issuingBody: headerNameOn(org, unit, due),
     number: documentNumber(db, v),
     symbol: `BC-${police}`,
     place: level === 'PROVINCE' ? 'Sơn La' : bareName(unit),
@@ -350,7 +374,7 @@ export interface DocumentPart {
   sections: { id: string; title: string; figures: [string, number][] }[];
   /** How many branches under the unit owe a report, by timeliness. */
   standing: Record<'ON_TIME' | 'LATE' | 'MISSING' | 'NOT_YET_DUE', number>;
-  /** The branches late or missing, nearest the top first (at most LISTED of each). */
+  /** The units whose branch is late or missing ("xã Chiềng Pha"), nearest the top first (at most LISTED of each). */
   late: string[];
   missing: string[];
 }
@@ -379,7 +403,10 @@ export function documentPart(
     part.timeliness
       .filter((r) => r.timeliness === kind)
       .slice(0, LISTED)
-      .map((r) => nameOf(r.unitId, r.dueDate));
+      .map((r) => {
+        const u = t.unit(r.unitId);
+        return u ? `${u.kind.toLocaleLowerCase('vi')} ${bareName(u)}` : r.unitId;
+      });
   return {
     org,
     unitId: part.unitId,
@@ -470,7 +497,8 @@ export function consolidatedDocument(unitId: string, periodId: string, parts: re
       headerRows: [[{ text: 'TT' }, { text: 'Mục' }, { text: 'Chỉ tiêu' }, { text: 'Số liệu' }]],
       rows: rows.map(([s, label, value], k) => ({ cells: [String(k + 1), s, label, p.provisional ? { value, provisional: true } : { value }] })),
     };
-    return sect(2, `${i + 1}.`, name, [para(sources), ...(rows.length ? [table] : [para('Trong kỳ không phát sinh số liệu.')])]);
+    const figures = rows.length ? [table] : p.reports.length ? [para('Trong kỳ không phát sinh số liệu.')] : [];
+    return sect(2, `${i + 1}.`, name, [para(sources), ...figures]);
   });
 
   const standingTable: Table = {
@@ -513,12 +541,12 @@ export function consolidatedDocument(unitId: string, periodId: string, parts: re
       };
     }),
   };
-  const listed = (names: string[], total: number) => names.join('; ') + (total > names.length ? ` và ${total - names.length} đơn vị khác` : '');
+  const listed = (names: string[], total: number) => names.join(', ') + (total > names.length ? ` và ${total - names.length} đơn vị khác` : '');
   const stragglers = present.flatMap((p) => {
     const out: Paragraph[] = [];
     const name = chainOn(p.org, period.end).bodyVi;
-    if (p.standing.LATE) out.push(para(`- ${name}, gửi chậm: ${listed(p.late, p.standing.LATE)}.`));
-    if (p.standing.MISSING) out.push(para(`- ${name}, chưa gửi: ${listed(p.missing, p.standing.MISSING)}.`));
+    if (p.standing.LATE) out.push(para(`- ${name}: ${p.standing.LATE} đơn vị gửi chậm (${listed(p.late, p.standing.LATE)}).`));
+    if (p.standing.MISSING) out.push(para(`- ${name}: ${p.standing.MISSING} đơn vị chưa gửi (${listed(p.missing, p.standing.MISSING)}).`));
     return out;
   });
 
@@ -531,7 +559,7 @@ export function consolidatedDocument(unitId: string, periodId: string, parts: re
     para(`Trên đây là báo cáo tổng hợp kết quả thực hiện ${words.label} tại ${where}./.`),
   ];
   return {
-    issuingBody: 'BAN THƯỜNG TRỰC\nỦY BAN MTTQ VIỆT NAM TỈNH\nCÔNG AN TỈNH SƠN LA',
+    issuingBody: 'BAN THƯỜNG TRỰC\nỦY BAN MTTQ VN TỈNH\nCÔNG AN TỈNH SƠN LA',
     number: null,
     symbol: 'BC-MTTQ-CAT',
     place: 'Sơn La',
@@ -540,8 +568,8 @@ export function consolidatedDocument(unitId: string, periodId: string, parts: re
     summary: `Tổng hợp kết quả thực hiện Kế hoạch số 155/KH-MTTQ-CAT\n${words.kind} – ${words.label} tại ${where}\n${words.span}`,
     body,
     signatures: [
-      { authority: 'TM.', authorityOf: 'BAN THƯỜNG TRỰC', title: 'PHÓ CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM TỈNH', name: '' },
-      { authority: 'KT.', authorityOf: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC CÔNG AN TỈNH', name: '' },
+      { authority: 'TM.', authorityOf: 'BAN THƯỜNG TRỰC', title: 'PHÓ CHỦ TỊCH', name: '' },
+      { authority: 'KT.', authorityOf: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: '' },
     ],
     recipients: [
       'Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam (b/c)',
