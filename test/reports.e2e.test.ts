@@ -258,6 +258,28 @@ describe('the six-month report as documents people sign', () => {
     expect(xml).not.toContain('(*)');
   });
 
+  it('prints a version not yet approved without a number, dated its submission, its figures provisional', async () => {
+    const res = await gq<{ r: { reportVersion: number; stage: string; submittedOn: string; document: DocumentFile }[] }>(
+      `query($u: ID!) { r: womenReports(unitId: $u, periodId: "2021-PLAN-6M") { reportVersion stage submittedOn document(format: DOCX) { ${FILE} } } }`,
+      { u: CHIENG_PHA },
+      district('women'),
+    );
+    expect(res.errors).toBeUndefined();
+    const v2 = res.data!.r.find((x) => x.reportVersion === 2)!;
+    expect(v2.stage).toBe('SUBMITTED');
+    const { texts } = docxParagraphs(v2.document);
+    expect(texts.some((t) => /^Số: \s+\/BC-HLHPN$/.test(t))).toBe(true);
+    const [y, m, d] = v2.submittedOn.split('-');
+    expect(texts.some((t) => t.startsWith(`Chiềng Pha, ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`))).toBe(true);
+    expect(texts).toContain('3(*)');
+    expect(texts.join('\n')).toContain('(*) Số liệu tạm thời');
+    // The downloads are in the women's audit trail as reads of the report versions.
+    const reads = fed.databases.women.prepare("SELECT record_ids AS ids FROM audit_log WHERE action = 'READ' AND fields LIKE '%\"document\"%'").all() as {
+      ids: string;
+    }[];
+    expect(reads.some((r) => r.ids.includes(womenReportId))).toBe(true);
+  });
+
   it('gives it as PDF with the figures, Vietnamese text intact and every font embedded', async () => {
     expect(version.pdf.mediaType).toBe('application/pdf');
     const { text, fonts } = await pdfContent(version.pdf);
