@@ -3,8 +3,20 @@
  * province-level report (its recipients), the police's symbol and signer by level, a body renamed by a
  * reform, and a consolidated report on a commune where an organization has no branch.
  */
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
 import { describe, expect, it } from 'vitest';
-import { absentPart, consolidatedDocument, emptySections, reportVersionDocument, type Db, type StoredRecord } from '@antt/subgraph-kit';
+import {
+  MAX_COST,
+  absentPart,
+  consolidatedDocument,
+  emptySections,
+  operationCost,
+  reportVersionDocument,
+  type Db,
+  type StoredRecord,
+} from '@antt/subgraph-kit';
 import { numberLine, placeAndDate, recipientLines, signatureLines, tablesOf } from '@antt/documents';
 import type { Identity } from '@antt/auth';
 import { unitId } from '@antt/reference';
@@ -93,5 +105,18 @@ describe('the consolidated report as a document', () => {
     expect(doc.recipients).toContain('Ủy ban MTTQ và Công an xã Chiềng Pha');
     expect(JSON.stringify(doc.body)).toContain('Không có tổ chức cấp xã tại xã Chiềng Pha');
     expect(tablesOf(doc.body).map((t) => t.id)).toEqual(['tinh-hinh-bao-cao']);
+  });
+});
+
+describe('the cost of rendering', () => {
+  const api = Supergraph.build(readFileSync(new URL('../gateway/supergraph.graphql', import.meta.url), 'utf8'))
+    .apiSchema()
+    .toGraphQLJSSchema();
+  const cost = (q: string) => operationCost(api, parse(q));
+
+  it('lets a few documents through and refuses a page of them before anything runs', () => {
+    expect(cost('{ consolidatedReport(unitId: "province:14", periodId: "2021-PLAN-6M") { document(format: PDF) { base64 } } }')).toBeLessThan(MAX_COST);
+    expect(cost('{ womenReports(unitId: "province:14", periodId: "2021-PLAN-6M") { docx: document(format: DOCX) { base64 } } }')).toBeLessThan(MAX_COST);
+    expect(cost('{ womenReportVersions(first: 50) { nodes { document(format: PDF) { base64 } } } }')).toBeGreaterThan(MAX_COST);
   });
 });
