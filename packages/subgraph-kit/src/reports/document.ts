@@ -151,6 +151,19 @@ const NATIONAL_BODY: Readonly<Record<OrganizationId, string>> = {
   infocomm: 'Ủy ban nhân dân tỉnh Sơn La',
 };
 
+/** The same as a header prints it, upper case, broken where a clerk would break it to fit the left column. */
+const NATIONAL_HEADER: Readonly<Record<OrganizationId, string>> = {
+  front: 'ỦY BAN TRUNG ƯƠNG\nMTTQ VIỆT NAM',
+  police: 'BỘ CÔNG AN',
+  veterans: 'TRUNG ƯƠNG HỘI\nCỰU CHIẾN BINH VIỆT NAM',
+  women: 'TRUNG ƯƠNG HỘI\nLIÊN HIỆP PHỤ NỮ VIỆT NAM',
+  youth: 'TRUNG ƯƠNG ĐOÀN\nTNCS HỒ CHÍ MINH',
+  labour: 'TỔNG LIÊN ĐOÀN\nLAO ĐỘNG VIỆT NAM',
+  farmers: 'TRUNG ƯƠNG HỘI\nNÔNG DÂN VIỆT NAM',
+  elderly: 'TRUNG ƯƠNG HỘI\nNGƯỜI CAO TUỔI VIỆT NAM',
+  infocomm: 'ỦY BAN NHÂN DÂN\nTỈNH SƠN LA',
+};
+
 /** The symbol's organization part: "BC-HLHPN"; the police by level (CAT, CAH, CAX). */
 const SYMBOL_OF: Readonly<Record<OrganizationId, string>> = {
   front: 'MTTQ-BTT',
@@ -196,10 +209,13 @@ export function branchNameOn(org: OrganizationId, unit: AdminUnit, date: IsoDate
 
 /** The same, upper case, as the header prints it: the organization on one line, the place on the next. */
 function headerNameOn(org: OrganizationId, unit: AdminUnit, date: IsoDate): string {
+  const body = chainOn(org, date).bodyVi;
   const name =
-    unit.level === 'PROVINCE'
-      ? chainOn(org, date).bodyVi.replace(/ tỉnh Sơn La$/, '\ntỉnh Sơn La')
-      : `${ORGANIZATIONS[org].branchPrefixVi}\n${unit.kind.toLocaleLowerCase('vi')} ${bareName(unit)}`;
+    unit.level !== 'PROVINCE'
+      ? `${ORGANIZATIONS[org].branchPrefixVi}\n${unit.kind.toLocaleLowerCase('vi')} ${bareName(unit)}`
+      : org === 'youth'
+        ? 'Tỉnh đoàn Sơn La'
+        : `${org === 'front' ? 'Ủy ban MTTQ Việt Nam' : body.replace(/ tỉnh Sơn La$/, '')}\ntỉnh Sơn La`;
   return name.toLocaleUpperCase('vi');
 }
 
@@ -290,7 +306,7 @@ export function reportVersionDocument(db: Db, org: OrganizationId, v: StoredReco
   const above = superiorBranch(org, unit.id, due);
   const aboveUnit = above ? t.unit(above.unitId) : null;
   const aboveName = above && aboveUnit ? branchNameOn(org, aboveUnit, due) : NATIONAL_BODY[org];
-  const aboveHeader = above && aboveUnit ? headerNameOn(org, aboveUnit, due) : NATIONAL_BODY[org].toLocaleUpperCase('vi');
+  const aboveHeader = above && aboveUnit ? headerNameOn(org, aboveUnit, due) : NATIONAL_HEADER[org];
   const content = reportVersionSections(org, v);
   const provisional = v.stage !== 'ACCEPTED';
   const words = periodWords(period);
