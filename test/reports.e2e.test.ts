@@ -350,6 +350,23 @@ describe('the six-month report as documents people sign', () => {
     }
   }, 60000);
 
+  it("gives the province's consolidated report, every branch's standing carried to the Front's subgraph", async () => {
+    const res = await gq<{ c: { xlsx: DocumentFile } }>(
+      `{ c: consolidatedReport(unitId: "province:14", periodId: "2021-PLAN-6M") { xlsx: document(format: XLSX) { ${FILE} } } }`,
+      {},
+      consolidator('police'),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.c.xlsx.fileName).toBe('bao-cao-tong-hop-tinh-son-la-2021-plan-6m.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(res.data!.c.xlsx.base64, 'base64') as unknown as ArrayBuffer);
+    // Nine organizations in the standing table; the police owe reports from every commune of the 2019 map.
+    const standing = wb.getWorksheet('tinh-hinh-bao-cao')!;
+    const rows = standing.getRows(5, 9)!.map((r) => [r.getCell(2).value, r.getCell(3).value]);
+    expect(rows.length).toBe(9);
+    expect(rows.find(([name]) => name === 'Công an tỉnh Sơn La')![1]).toBeGreaterThan(200);
+  }, 60000);
+
   it('gives no file to another organization or a commune that may not read every part', async () => {
     const other = await gq<{ r: { document: DocumentFile | null } | null }>(
       `query($id: ID!) { r: womenReportVersion(id: $id) { document(format: PDF) { ${FILE} } } }`,
