@@ -94,8 +94,11 @@ export interface ReportDocument {
   parentBody?: string;
   /** Cơ quan, tổ chức ban hành: upper case, bold; may hold line breaks. */
   issuingBody: string;
-  /** Số: the document's number in its register; under 10 written with a leading zero. */
-  number: number;
+  /**
+   * Số: the document's number in its register; under 10 written with a leading zero. Null while the
+   * document has none yet (a draft, or a report compiled on demand): the clerk writes it in on signing.
+   */
+  number: number | null;
   /** Ký hiệu: "BC-MTTQ-BTT", "BC-CAT-PV05". */
   symbol: string;
   place: string;
@@ -133,9 +136,12 @@ export function isFigure(cell: Cell): cell is Figure {
   return typeof cell === 'object' && cell !== null;
 }
 
-/** "Số: 05/BC-MTTQ-BTT": numbers under 10 get a leading zero. */
+/** Space left for a number written in by hand (non-breaking, so that no renderer collapses it). */
+export const NUMBER_BLANK = '\u00a0'.repeat(8);
+
+/** "Số: 05/BC-MTTQ-BTT": numbers under 10 get a leading zero; no number yet: "Số:        /BC-MTTQ-BTT". */
 export function numberLine(doc: Pick<ReportDocument, 'number' | 'symbol'>): string {
-  return `Số: ${String(doc.number).padStart(2, '0')}/${doc.symbol}`;
+  return `Số: ${doc.number === null ? NUMBER_BLANK : String(doc.number).padStart(2, '0')}/${doc.symbol}`;
 }
 
 /** "Sơn La, ngày 05 tháng 02 năm 2021": days under 10 and months 1-2 get a leading zero. */

@@ -44,6 +44,15 @@ export const LIST_BOUNDS: Readonly<Record<string, Bound>> = {
 /** The cost limit: the leadership's overview of nine organizations over one unit costs about 3,000. */
 export const MAX_COST = 50_000;
 
+/**
+ * What a field returning a rendered file costs on its own (`DocumentFile`: a DOCX, PDF or XLSX made on
+ * request, tens of milliseconds of CPU and up to a hundred kilobytes each): a request renders at most
+ * about twenty, so that `womenReportVersions(first: 100) { document(format: PDF) }` is refused before
+ * anything runs.
+ */
+export const RENDERED_FILE_COST = 2_000;
+const RENDERED_TYPES = new Set(['DocumentFile']);
+
 /** How many items `field` can return, as the cost multiplies its selection by it. */
 function multiplier({ type, field, args }: ComplexityEstimatorArgs): number {
   if (field.name === '_entities' && Array.isArray(args.representations)) return Math.max(1, args.representations.length);
@@ -60,9 +69,10 @@ function multiplier({ type, field, args }: ComplexityEstimatorArgs): number {
   return typeof bound === 'number' ? bound : bound(args);
 }
 
-/** The estimator: 1 for the field itself, plus its selection times the items it can return. */
+/** The estimator: 1 for the field itself (a rendered file: RENDERED_FILE_COST), plus its selection times the items it can return. */
 export function listAwareEstimator(a: ComplexityEstimatorArgs): number {
-  return 1 + a.childComplexity * multiplier(a);
+  const own = RENDERED_TYPES.has(String(a.field.type).replace(/[[\]!]/g, '')) ? RENDERED_FILE_COST : 1;
+  return own + a.childComplexity * multiplier(a);
 }
 
 /** The estimated cost of an operation (variables and defaults applied). Throws GraphQLError on bad variables. */

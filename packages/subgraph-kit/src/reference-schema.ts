@@ -31,7 +31,7 @@ import { invalidInput } from '@antt/auth';
 import { entityResolvers, objectResolvers, rootResolvers, type ResolverMap } from './resolver-map.js';
 
 export const FEDERATION_LINK = `extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject", "@composeDirective"])
+  @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject", "@composeDirective", "@inaccessible"])
   @link(url: "${DATA_CLASS_SPEC}", import: ["@dataClass"])
   @composeDirective(name: "@dataClass")
 `;

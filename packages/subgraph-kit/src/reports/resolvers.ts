@@ -3,6 +3,8 @@ import { ORGANIZATIONS, addDays, periodById, territory, todayInVietnam, type Org
 import type { SubgraphContext } from '../context.js';
 import type { StoredRecord } from '../records/repository.js';
 import { dueDateOf, periodsDueBetween } from './calendar.js';
+import { encodeDocumentPart, type DocumentFormat } from './document.js';
+import { CONSOLIDATED_DOCUMENT_HOST } from './schema.js';
 import { basisOf, officialVersion, reportVersions, sectionsOf, timelinessOf, type Reports } from './workflow.js';
 
 type Standing = ReturnType<Reports['timeliness']>[number];
@@ -15,13 +17,19 @@ function keyOf(ref: { unitId: string; periodId: string }) {
   return { unitId: ref.unitId, periodId: ref.periodId };
 }
 
+/** A reference with the organizations' document parts the gateway brought along (@requires of the joint document). */
+function referenceOf(ref: { unitId: string; periodId: string } & Record<string, unknown>) {
+  const parts = Object.entries(ref).filter(([k, v]) => k.endsWith('DocumentPart') && typeof v === 'string');
+  return { ...Object.fromEntries(parts), ...keyOf(ref) };
+}
+
 export function sharedReportResolvers() {
   return {
     Query: {
       consolidatedReport: (_: unknown, a: { unitId: string; periodId: string }) => keyOf(a),
     },
     ConsolidatedReport: {
-      __resolveReference: keyOf,
+      __resolveReference: referenceOf,
       unit: (r: { unitId: string }) => territory().unit(r.unitId) ?? null,
       period: (r: { periodId: string }) => periodById(r.periodId),
     },
@@ -39,6 +47,7 @@ export function reportResolvers(org: OrganizationId, reports: Reports) {
         officialVersion(reportVersions(ctx.db, org, v.unitId as string, v.periodId as string))?.id === v.id,
       timeliness: (v: StoredRecord, _: unknown, ctx: SubgraphContext) =>
         timelinessOf(reportVersions(ctx.db, org, v.unitId as string, v.periodId as string), dueDateOf(periodById(v.periodId as string)!)),
+      document: (v: StoredRecord, a: { format: DocumentFormat }, ctx: SubgraphContext) => reports.document(ctx, v, a.format),
     },
     [`${P}ReportDraft`]: {
       unit: (d: { unitId: string }) => territory().unit(d.unitId),
@@ -53,6 +62,14 @@ export function reportResolvers(org: OrganizationId, reports: Reports) {
     },
     ConsolidatedReport: {
       [org]: (r: { unitId: string; periodId: string }, _: unknown, ctx: SubgraphContext) => reports.part(ctx.db, ctx.scope.identity, r.unitId, r.periodId),
+      [`${org}DocumentPart`]: (r: { unitId: string; periodId: string }, _: unknown, ctx: SubgraphContext) =>
+        encodeDocumentPart(reports.documentPart(ctx, r.unitId, r.periodId)),
+      ...(org === CONSOLIDATED_DOCUMENT_HOST
+        ? {
+            document: (r: { unitId: string; periodId: string } & Record<string, unknown>, a: { format: DocumentFormat }, ctx: SubgraphContext) =>
+              reports.consolidatedDocument(ctx, r, a.format),
+          }
+        : {}),
     },
     Query: {
       [`${org}ReportDraft`]: (_: unknown, a: { unitId: string; periodId: string }, ctx: SubgraphContext) =>

@@ -7,7 +7,7 @@
  */
 import { gql } from 'graphql-tag';
 import type { DocumentNode } from 'graphql';
-import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
+import { ORGANIZATIONS, ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
 
 /** Types every subgraph shares verbatim. */
 export const sharedReportTypeDefs = gql`
@@ -97,6 +97,28 @@ export const sharedReportTypeDefs = gql`
     accepted: Boolean!
   }
 
+  "The formats a report is downloaded in (định dạng văn bản)."
+  enum DocumentFormat {
+    "Word document, to edit before signing (văn bản Word)."
+    DOCX
+    "PDF with its fonts embedded, to print and sign (văn bản PDF)."
+    PDF
+    "Excel workbook of the report's tables, the figures as numbers (bảng tính Excel)."
+    XLSX
+  }
+
+  "A report rendered as a file in the format of Decree 30/2020/NĐ-CP (tệp văn bản báo cáo)."
+  type DocumentFile @shareable @dataClass(class: INTERNAL) {
+    "A file name to save it under, ASCII, with its extension (tên tệp)."
+    fileName: String!
+    "Its media type, e.g. application/pdf (kiểu tệp)."
+    mediaType: String!
+    "The file's bytes, base64-encoded (nội dung tệp)."
+    base64: String!
+    "The file's size in bytes, before encoding (dung lượng)."
+    byteLength: Int!
+  }
+
   """
   The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
   (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
@@ -123,6 +145,22 @@ export const sharedReportTypeDefs = gql`
   }
 `;
 
+/** The subgraph that issues the consolidated report as a document: the Front's, joint issuer with the police. */
+export const CONSOLIDATED_DOCUMENT_HOST: OrganizationId = 'front';
+
+/** The joint document's field, with the other organizations' parts it requires (fetched by the gateway under the caller's identity). */
+function consolidatedDocumentField(): string {
+  const others = ORGANIZATION_IDS.filter((o) => o !== CONSOLIDATED_DOCUMENT_HOST);
+  return `
+      """
+      The consolidated report as the document the Front's standing committee and the provincial police sign
+      jointly (văn bản báo cáo tổng hợp): every organization's part, provisional figures marked (*), and who
+      reported on time. For those who may read every organization's part; each download is audited.
+      """
+      document("DOCX, PDF or XLSX (định dạng)." format: DocumentFormat!): DocumentFile @requires(fields: "${others.map((o) => `${o}DocumentPart`).join(' ')}")
+${others.map((o) => `      "The ${ORGANIZATIONS[o].nameEn}'s part, from its subgraph (phần của ${ORGANIZATIONS[o].nameVi})."\n      ${o}DocumentPart: String @external`).join('\n')}`;
+}
+
 export function reportTypeDefs(org: OrganizationId): DocumentNode {
   const o = ORGANIZATIONS[org];
   const P = o.typePrefix;
@@ -138,6 +176,12 @@ export function reportTypeDefs(org: OrganizationId): DocumentNode {
       official: Boolean!
       "Whether the report's first version came in time (tính kịp thời)."
       timeliness: ReportTimeliness!
+      """
+      This version as the document the branch signs (văn bản báo cáo): header, number and symbol (numbered
+      on approval), sections II.1–II.7 with their tables, the narrative, provisional figures marked (*) until
+      accepted, signature block and "Nơi nhận". For those who may read the report; each download is audited.
+      """
+      document("DOCX, PDF or XLSX (định dạng)." format: DocumentFormat!): DocumentFile
     }
 
     "A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo)."
@@ -185,6 +229,9 @@ export function reportTypeDefs(org: OrganizationId): DocumentNode {
     extend type ConsolidatedReport @key(fields: "unitId periodId") {
       "The ${o.nameEn}'s part (phần của ${o.nameVi})."
       ${org}: ${P}ReportPart
+      "The ${o.nameEn}'s part as the joint document prints it, compressed; for the gateway only (phần của văn bản tổng hợp)."
+      ${org}DocumentPart: String @inaccessible
+      ${org === CONSOLIDATED_DOCUMENT_HOST ? consolidatedDocumentField() : ''}
     }
 
     extend type Query {

@@ -13,7 +13,7 @@
 import type Database from 'better-sqlite3';
 import { GraphQLError } from 'graphql';
 import { Scope, actingFor, authorize, enforce, notFound, reportingChain, type Identity } from '@antt/auth';
-import { ORGANIZATIONS, hasBranchOn, territory, todayInVietnam, type IsoDate, type OrganizationId, type Period } from '@antt/reference';
+import { ORGANIZATIONS, ORGANIZATION_IDS, hasBranchOn, territory, todayInVietnam, type IsoDate, type OrganizationId, type Period } from '@antt/reference';
 import type { Db } from '../db.js';
 import { sqliteOf } from '../db.js';
 import { RecordRepository, type StoredRecord } from '../records/repository.js';
@@ -22,6 +22,20 @@ import { registerWriteHook, type RecordWrite } from '../records/write-hooks.js';
 import type { RecordKind } from '../records/kind.js';
 import { dueDateOf, reportPeriod, reportPeriodsContaining } from './calendar.js';
 import { reportKind, type ReportStage } from './kind.js';
+import type { SubgraphContext } from '../context.js';
+import {
+  absentPart,
+  consolidatedDocument,
+  consolidatedFileName,
+  decodeDocumentPart,
+  documentPart,
+  renderDocumentFile,
+  reportVersionDocument,
+  reportVersionFileName,
+  type DocumentFile,
+  type DocumentFormat,
+  type DocumentPart,
+} from './document.js';
 import { addSections, computeFigures, isReportKind, reportingScope, type ReportSection } from './figures.js';
 
 /** Set while a workflow mutation writes a report version: the framework's generic mutations are refused otherwise. */
@@ -356,6 +370,53 @@ export class Reports {
       provisional: anyProvisional || taken.length === 0,
       timeliness: rows,
     };
+  }
+
+  /** A version as a signed document: for those who may read the report, audited as a read. */
+  async document(ctx: SubgraphContext, v: StoredRecord, format: DocumentFormat): Promise<DocumentFile> {
+    const identity = ctx.scope.identity;
+    enforce(authorize.readSubmittedReport(new Scope(identity).principal, { org: this.org, unitId: v.unitId as string, dueDate: v.dueDate as string }));
+    ctx.audit?.read({ typeName: this.kind.spec.type, field: 'document', recordId: v.id, dataClass: 'INTERNAL' });
+    return renderDocumentFile(reportVersionDocument(ctx.db, this.org, v, identity), format, reportVersionFileName(this.org, v));
+  }
+
+  /** The organization's part of a consolidated report as the joint document prints it (read as `part` is, audited). */
+  documentPart(ctx: SubgraphContext, unitId: string, periodId: string): DocumentPart {
+    let part: ReturnType<Reports['part']>;
+    try {
+      part = this.part(ctx.db, ctx.scope.identity, unitId, periodId);
+    } catch (e) {
+      // No branch at the unit (the labour federation in a commune): nothing owed there, for those who may read it.
+      if (!(e instanceof GraphQLError) || e.extensions?.reason !== 'NO_BRANCH') throw e;
+      const period = this.period(periodId);
+      enforce(authorize.readSubmittedReport(new Scope(ctx.scope.identity).principal, { org: this.org, unitId, dueDate: dueDateOf(period) }));
+      return absentPart(this.org, unitId);
+    }
+    for (const v of part.reports) ctx.audit?.read({ typeName: this.kind.spec.type, field: 'documentPart', recordId: v.id, dataClass: 'INTERNAL' });
+    return documentPart(this.org, part);
+  }
+
+  /**
+   * The consolidated report as the joint document: this organization's part and the others' (given by the
+   * gateway from their subgraphs, each read under the caller's identity). A part missing (refused, or its
+   * subgraph down) makes no document: a joint report without an organization's part must not be signed.
+   */
+  async consolidatedDocument(ctx: SubgraphContext, ref: { unitId: string; periodId: string } & Record<string, unknown>, format: DocumentFormat) {
+    // The caller must be one who may read every organization's report at the unit (decided here as each subgraph decides it).
+    const principal = new Scope(ctx.scope.identity).principal;
+    const dueDate = dueDateOf(this.period(ref.periodId));
+    for (const org of ORGANIZATION_IDS) enforce(authorize.readSubmittedReport(principal, { org, unitId: ref.unitId, dueDate }));
+    const own = this.documentPart(ctx, ref.unitId, ref.periodId);
+    const others = ORGANIZATION_IDS.filter((o) => o !== this.org);
+    const missing = others.filter((o) => typeof ref[`${o}DocumentPart`] !== 'string');
+    if (missing.length)
+      throw new GraphQLError(
+        `document: chưa lập được báo cáo tổng hợp vì thiếu phần của ${missing.map((o) => ORGANIZATIONS[o].nameVi).join(', ')} (hệ thống của tổ chức đó chưa trả lời); hãy thử lại sau.`,
+        { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } },
+      );
+    const parts = [own, ...others.map((o) => decodeDocumentPart(ref[`${o}DocumentPart`] as string))];
+    ctx.audit?.read({ typeName: 'ConsolidatedReport', field: 'document', recordId: `${own.unitId}|${ref.periodId}`, dataClass: 'INTERNAL' });
+    return renderDocumentFile(consolidatedDocument(own.unitId, ref.periodId, parts, todayInVietnam()), format, consolidatedFileName(own.unitId, ref.periodId));
   }
 
   /** What the caller's branch owes: the reports due in [from, to], with where each stands. */

@@ -2153,6 +2153,28 @@ export type ReportStanding = {
   accepted: Scalars['Boolean']['output'];
 };
 
+/** The formats a report is downloaded in (định dạng văn bản). */
+export type DocumentFormat =
+  /** Word document, to edit before signing (văn bản Word). */
+  | 'DOCX'
+  /** PDF with its fonts embedded, to print and sign (văn bản PDF). */
+  | 'PDF'
+  /** Excel workbook of the report's tables, the figures as numbers (bảng tính Excel). */
+  | 'XLSX';
+
+/** A report rendered as a file in the format of Decree 30/2020/NĐ-CP (tệp văn bản báo cáo). */
+export type DocumentFile = {
+  __typename?: 'DocumentFile';
+  /** A file name to save it under, ASCII, with its extension (tên tệp). */
+  fileName: Scalars['String']['output'];
+  /** Its media type, e.g. application/pdf (kiểu tệp). */
+  mediaType: Scalars['String']['output'];
+  /** The file's bytes, base64-encoded (nội dung tệp). */
+  base64: Scalars['String']['output'];
+  /** The file's size in bytes, before encoding (dung lượng). */
+  byteLength: Scalars['Int']['output'];
+};
+
 /**
  * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
  * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
@@ -2169,6 +2191,39 @@ export type ConsolidatedReport = {
   period?: Maybe<Period>;
   /** The Vietnam Fatherland Front Committee of Sơn La province's part (phần của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La). */
   front?: Maybe<FrontReportPart>;
+  /** The Vietnam Fatherland Front Committee of Sơn La province's part as the joint document prints it, compressed; for the gateway only (phần của văn bản tổng hợp). */
+  frontDocumentPart?: Maybe<Scalars['String']['output']>;
+  /**
+   * The consolidated report as the document the Front's standing committee and the provincial police sign
+   * jointly (văn bản báo cáo tổng hợp): every organization's part, provisional figures marked (*), and who
+   * reported on time. For those who may read every organization's part; each download is audited.
+   */
+  document?: Maybe<DocumentFile>;
+  /** The Sơn La Provincial Police's part, from its subgraph (phần của Công an tỉnh Sơn La). */
+  policeDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Veterans' Association of Sơn La province's part, from its subgraph (phần của Hội Cựu chiến binh tỉnh Sơn La). */
+  veteransDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Women's Union of Sơn La province's part, from its subgraph (phần của Hội Liên hiệp Phụ nữ tỉnh Sơn La). */
+  womenDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Ho Chi Minh Communist Youth Union of Sơn La province's part, from its subgraph (phần của Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)). */
+  youthDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Sơn La Provincial Labour Federation's part, from its subgraph (phần của Liên đoàn Lao động tỉnh Sơn La). */
+  labourDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Farmers' Association of Sơn La province's part, from its subgraph (phần của Hội Nông dân tỉnh Sơn La). */
+  farmersDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Elderly Association of Sơn La province's part, from its subgraph (phần của Hội Người cao tuổi tỉnh Sơn La). */
+  elderlyDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Sơn La Department of Information and Communications's part, from its subgraph (phần của Sở Thông tin và Truyền thông tỉnh Sơn La). */
+  infocommDocumentPart?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReportDocumentArgs = {
+  format: DocumentFormat;
 };
 
 /** One version of a report the Vietnam Fatherland Front Committee of Sơn La province's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
@@ -2248,6 +2303,18 @@ export type FrontReport = {
   official: Scalars['Boolean']['output'];
   /** Whether the report's first version came in time (tính kịp thời). */
   timeliness: ReportTimeliness;
+  /**
+   * This version as the document the branch signs (văn bản báo cáo): header, number and symbol (numbered
+   * on approval), sections II.1–II.7 with their tables, the narrative, provisional figures marked (*) until
+   * accepted, signature block and "Nơi nhận". For those who may read the report; each download is audited.
+   */
+  document?: Maybe<DocumentFile>;
+};
+
+
+/** One version of a report the Vietnam Fatherland Front Committee of Sơn La province's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type FrontReportDocumentArgs = {
+  format: DocumentFormat;
 };
 
 /** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
@@ -4530,7 +4597,9 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['FrontOpinion'], {"id":true}> );
   ConsolidatedReport:
     ( { __typename: 'ConsolidatedReport' }
-    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"policeDocumentPart":true,"veteransDocumentPart":true,"womenDocumentPart":true,"youthDocumentPart":true,"labourDocumentPart":true,"farmersDocumentPart":true,"elderlyDocumentPart":true,"infocommDocumentPart":true}> ) );
   FrontReport:
     ( { __typename: 'FrontReport' }
     & GraphQLRecursivePick<FederationTypes['FrontReport'], {"id":true}> );
@@ -4660,6 +4729,8 @@ export type ResolversTypes = {
   ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
   ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
   ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  DocumentFormat: DocumentFormat;
+  DocumentFile: ResolverTypeWrapper<Record<string, unknown>>;
   ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
   FrontReport: ResolverTypeWrapper<Record<string, unknown>>;
   FrontReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4817,6 +4888,7 @@ export type ResolversParentTypes = {
   ReportFigureValue: Record<string, unknown>;
   ReportSectionFigures: Record<string, unknown>;
   ReportStanding: Record<string, unknown>;
+  DocumentFile: Record<string, unknown>;
   ConsolidatedReport: Record<string, unknown>;
   FrontReport: Record<string, unknown>;
   FrontReportDraft: Record<string, unknown>;
@@ -5456,6 +5528,13 @@ export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType ex
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type DocumentFileResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DocumentFile'] = ResolversParentTypes['DocumentFile']> = {
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  base64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  byteLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
   unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -5463,6 +5542,8 @@ export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentTyp
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
   front?: Resolver<Maybe<ResolversTypes['FrontReportPart']>, ParentType, ContextType>;
+  frontDocumentPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['DocumentFile']>, ParentType, ContextType, RequireFields<ConsolidatedReportDocumentArgs, 'format'>>;
 };
 
 export type FrontReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontReport'] = ResolversParentTypes['FrontReport'], FederationReferenceType extends FederationReferenceTypes['FrontReport'] = FederationReferenceTypes['FrontReport']> = {
@@ -5504,6 +5585,7 @@ export type FrontReportResolvers<ContextType = SubgraphContext, ParentType exten
   basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
   official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['DocumentFile']>, ParentType, ContextType, RequireFields<FrontReportDocumentArgs, 'format'>>;
 };
 
 export type FrontReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontReportDraft'] = ResolversParentTypes['FrontReportDraft']> = {
@@ -6180,6 +6262,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
   ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
   ReportStanding?: ReportStandingResolvers<ContextType>;
+  DocumentFile?: DocumentFileResolvers<ContextType>;
   ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
   FrontReport?: FrontReportResolvers<ContextType>;
   FrontReportDraft?: FrontReportDraftResolvers<ContextType>;

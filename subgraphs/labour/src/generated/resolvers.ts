@@ -1854,6 +1854,28 @@ export type ReportStanding = {
   accepted: Scalars['Boolean']['output'];
 };
 
+/** The formats a report is downloaded in (định dạng văn bản). */
+export type DocumentFormat =
+  /** Word document, to edit before signing (văn bản Word). */
+  | 'DOCX'
+  /** PDF with its fonts embedded, to print and sign (văn bản PDF). */
+  | 'PDF'
+  /** Excel workbook of the report's tables, the figures as numbers (bảng tính Excel). */
+  | 'XLSX';
+
+/** A report rendered as a file in the format of Decree 30/2020/NĐ-CP (tệp văn bản báo cáo). */
+export type DocumentFile = {
+  __typename?: 'DocumentFile';
+  /** A file name to save it under, ASCII, with its extension (tên tệp). */
+  fileName: Scalars['String']['output'];
+  /** Its media type, e.g. application/pdf (kiểu tệp). */
+  mediaType: Scalars['String']['output'];
+  /** The file's bytes, base64-encoded (nội dung tệp). */
+  base64: Scalars['String']['output'];
+  /** The file's size in bytes, before encoding (dung lượng). */
+  byteLength: Scalars['Int']['output'];
+};
+
 /**
  * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
  * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
@@ -1870,6 +1892,8 @@ export type ConsolidatedReport = {
   period?: Maybe<Period>;
   /** The Sơn La Provincial Labour Federation's part (phần của Liên đoàn Lao động tỉnh Sơn La). */
   labour?: Maybe<LabourReportPart>;
+  /** The Sơn La Provincial Labour Federation's part as the joint document prints it, compressed; for the gateway only (phần của văn bản tổng hợp). */
+  labourDocumentPart?: Maybe<Scalars['String']['output']>;
 };
 
 /** One version of a report the Sơn La Provincial Labour Federation's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
@@ -1949,6 +1973,18 @@ export type LabourReport = {
   official: Scalars['Boolean']['output'];
   /** Whether the report's first version came in time (tính kịp thời). */
   timeliness: ReportTimeliness;
+  /**
+   * This version as the document the branch signs (văn bản báo cáo): header, number and symbol (numbered
+   * on approval), sections II.1–II.7 with their tables, the narrative, provisional figures marked (*) until
+   * accepted, signature block and "Nơi nhận". For those who may read the report; each download is audited.
+   */
+  document?: Maybe<DocumentFile>;
+};
+
+
+/** One version of a report the Sơn La Provincial Labour Federation's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type LabourReportDocumentArgs = {
+  format: DocumentFormat;
 };
 
 /** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
@@ -3532,6 +3568,8 @@ export type ResolversTypes = {
   ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
   ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
   ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  DocumentFormat: DocumentFormat;
+  DocumentFile: ResolverTypeWrapper<Record<string, unknown>>;
   ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
   LabourReport: ResolverTypeWrapper<Record<string, unknown>>;
   LabourReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3655,6 +3693,7 @@ export type ResolversParentTypes = {
   ReportFigureValue: Record<string, unknown>;
   ReportSectionFigures: Record<string, unknown>;
   ReportStanding: Record<string, unknown>;
+  DocumentFile: Record<string, unknown>;
   ConsolidatedReport: Record<string, unknown>;
   LabourReport: Record<string, unknown>;
   LabourReportDraft: Record<string, unknown>;
@@ -4215,6 +4254,13 @@ export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType ex
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type DocumentFileResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DocumentFile'] = ResolversParentTypes['DocumentFile']> = {
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  base64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  byteLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
   unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4222,6 +4268,7 @@ export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentTyp
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
   labour?: Resolver<Maybe<ResolversTypes['LabourReportPart']>, ParentType, ContextType>;
+  labourDocumentPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type LabourReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourReport'] = ResolversParentTypes['LabourReport'], FederationReferenceType extends FederationReferenceTypes['LabourReport'] = FederationReferenceTypes['LabourReport']> = {
@@ -4263,6 +4310,7 @@ export type LabourReportResolvers<ContextType = SubgraphContext, ParentType exte
   basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
   official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['DocumentFile']>, ParentType, ContextType, RequireFields<LabourReportDocumentArgs, 'format'>>;
 };
 
 export type LabourReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourReportDraft'] = ResolversParentTypes['LabourReportDraft']> = {
@@ -4754,6 +4802,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
   ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
   ReportStanding?: ReportStandingResolvers<ContextType>;
+  DocumentFile?: DocumentFileResolvers<ContextType>;
   ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
   LabourReport?: LabourReportResolvers<ContextType>;
   LabourReportDraft?: LabourReportDraftResolvers<ContextType>;

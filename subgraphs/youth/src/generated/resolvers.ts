@@ -2166,6 +2166,28 @@ export type ReportStanding = {
   accepted: Scalars['Boolean']['output'];
 };
 
+/** The formats a report is downloaded in (định dạng văn bản). */
+export type DocumentFormat =
+  /** Word document, to edit before signing (văn bản Word). */
+  | 'DOCX'
+  /** PDF with its fonts embedded, to print and sign (văn bản PDF). */
+  | 'PDF'
+  /** Excel workbook of the report's tables, the figures as numbers (bảng tính Excel). */
+  | 'XLSX';
+
+/** A report rendered as a file in the format of Decree 30/2020/NĐ-CP (tệp văn bản báo cáo). */
+export type DocumentFile = {
+  __typename?: 'DocumentFile';
+  /** A file name to save it under, ASCII, with its extension (tên tệp). */
+  fileName: Scalars['String']['output'];
+  /** Its media type, e.g. application/pdf (kiểu tệp). */
+  mediaType: Scalars['String']['output'];
+  /** The file's bytes, base64-encoded (nội dung tệp). */
+  base64: Scalars['String']['output'];
+  /** The file's size in bytes, before encoding (dung lượng). */
+  byteLength: Scalars['Int']['output'];
+};
+
 /**
  * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
  * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
@@ -2182,6 +2204,8 @@ export type ConsolidatedReport = {
   period?: Maybe<Period>;
   /** The Ho Chi Minh Communist Youth Union of Sơn La province's part (phần của Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)). */
   youth?: Maybe<YouthReportPart>;
+  /** The Ho Chi Minh Communist Youth Union of Sơn La province's part as the joint document prints it, compressed; for the gateway only (phần của văn bản tổng hợp). */
+  youthDocumentPart?: Maybe<Scalars['String']['output']>;
 };
 
 /** One version of a report the Ho Chi Minh Communist Youth Union of Sơn La province's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
@@ -2261,6 +2285,18 @@ export type YouthReport = {
   official: Scalars['Boolean']['output'];
   /** Whether the report's first version came in time (tính kịp thời). */
   timeliness: ReportTimeliness;
+  /**
+   * This version as the document the branch signs (văn bản báo cáo): header, number and symbol (numbered
+   * on approval), sections II.1–II.7 with their tables, the narrative, provisional figures marked (*) until
+   * accepted, signature block and "Nơi nhận". For those who may read the report; each download is audited.
+   */
+  document?: Maybe<DocumentFile>;
+};
+
+
+/** One version of a report the Ho Chi Minh Communist Youth Union of Sơn La province's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
+export type YouthReportDocumentArgs = {
+  format: DocumentFormat;
 };
 
 /** A preview of a branch's report with live figures, before it is submitted (dự thảo báo cáo). */
@@ -3904,6 +3940,8 @@ export type ResolversTypes = {
   ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
   ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
   ReportStanding: ResolverTypeWrapper<Record<string, unknown>>;
+  DocumentFormat: DocumentFormat;
+  DocumentFile: ResolverTypeWrapper<Record<string, unknown>>;
   ConsolidatedReport: ResolverTypeWrapper<Record<string, unknown>>;
   YouthReport: ResolverTypeWrapper<Record<string, unknown>>;
   YouthReportDraft: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4039,6 +4077,7 @@ export type ResolversParentTypes = {
   ReportFigureValue: Record<string, unknown>;
   ReportSectionFigures: Record<string, unknown>;
   ReportStanding: Record<string, unknown>;
+  DocumentFile: Record<string, unknown>;
   ConsolidatedReport: Record<string, unknown>;
   YouthReport: Record<string, unknown>;
   YouthReportDraft: Record<string, unknown>;
@@ -4682,6 +4721,13 @@ export type ReportStandingResolvers<ContextType = SubgraphContext, ParentType ex
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type DocumentFileResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DocumentFile'] = ResolversParentTypes['DocumentFile']> = {
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  base64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  byteLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsolidatedReport'] = ResolversParentTypes['ConsolidatedReport'], FederationReferenceType extends FederationReferenceTypes['ConsolidatedReport'] = FederationReferenceTypes['ConsolidatedReport']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ConsolidatedReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
   unitId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4689,6 +4735,7 @@ export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentTyp
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
   youth?: Resolver<Maybe<ResolversTypes['YouthReportPart']>, ParentType, ContextType>;
+  youthDocumentPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type YouthReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReport'] = ResolversParentTypes['YouthReport'], FederationReferenceType extends FederationReferenceTypes['YouthReport'] = FederationReferenceTypes['YouthReport']> = {
@@ -4730,6 +4777,7 @@ export type YouthReportResolvers<ContextType = SubgraphContext, ParentType exten
   basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
   official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   timeliness?: Resolver<ResolversTypes['ReportTimeliness'], ParentType, ContextType>;
+  document?: Resolver<Maybe<ResolversTypes['DocumentFile']>, ParentType, ContextType, RequireFields<YouthReportDocumentArgs, 'format'>>;
 };
 
 export type YouthReportDraftResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReportDraft'] = ResolversParentTypes['YouthReportDraft']> = {
@@ -5238,6 +5286,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ReportFigureValue?: ReportFigureValueResolvers<ContextType>;
   ReportSectionFigures?: ReportSectionFiguresResolvers<ContextType>;
   ReportStanding?: ReportStandingResolvers<ContextType>;
+  DocumentFile?: DocumentFileResolvers<ContextType>;
   ConsolidatedReport?: ConsolidatedReportResolvers<ContextType>;
   YouthReport?: YouthReportResolvers<ContextType>;
   YouthReportDraft?: YouthReportDraftResolvers<ContextType>;
