@@ -9,7 +9,7 @@ import type { AuditEntry, AuditTrail } from '@antt/audit';
 import { authorize, enforce, isAudited, principalOf, forbidden, type DataClass } from '@antt/auth';
 import type { GatewayContext } from './server.js';
 import { requestedClasses, type ClassMap } from './data-classes.js';
-import { sha256 } from './dashboard-operations.js';
+import { isRegistered } from './dashboard-operations.js';
 
 const CLASS_NAMES_VI: Record<DataClass, string> = {
   PUBLIC_AGGREGATE: 'số liệu tổng hợp',
@@ -42,7 +42,7 @@ export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<
           const opName = operation.name?.value ?? operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',');
           const principal = principalOf(ctx.identity);
           const unlisted = authorize.runUnlistedOperation(principal);
-          if (!unlisted.allowed && !dashboardOperations.has(sha256(request.query ?? ''))) {
+          if (!unlisted.allowed && !isRegistered(dashboardOperations, request.query ?? '')) {
             trail.append([{ ...base(opName), action: 'DENY', typeName: null, dataClass: null, recordIds: [], fields: [], outcome: 'NOT_ALLOWLISTED' }]);
             enforce(unlisted);
           }

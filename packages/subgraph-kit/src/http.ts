@@ -37,6 +37,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   service?: string;
   /** The server's metrics (to add its own); made here when not given. */
   metrics?: Metrics;
+  /** Routes and middleware of the server's own, mounted before /health and /graphql (the gateway's CORS, manifest and pages). */
+  routes?: (app: express.Express) => void;
   /** Runs before GraphQL (the gateway resolves persisted operations here). */
   before?: express.RequestHandler;
 }
@@ -93,6 +95,7 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   const httpServer = http.createServer(app);
   const server = opts.apollo(ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<TContext>);
   await server.start();
+  opts.routes?.(app);
   // Liveness: the process answers. Readiness: it can do its work (a load balancer sends traffic only then).
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', ...opts.health() });
