@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/generated/**', '**/drizzle/**', 'gateway/supergraph.graphql', '.data/**', 'test/fixtures/**'] },
+  { ignores: ['**/node_modules/**', '**/generated/**', '**/drizzle/**', 'gateway/supergraph.graphql', '.data/**', 'test/fixtures/**', 'app/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

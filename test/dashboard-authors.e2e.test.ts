@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { print, parse } from 'graphql';
 import { PROVINCE, bearer, dashboard, leadership } from '@antt/testing';
-import { CORS_REFUSED_MESSAGE, readDashboardOperations, sha256 } from '@antt/gateway';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { CORS_REFUSED_MESSAGE, explorerEnabled, pagesRouter, readDashboardOperations, sha256 } from '@antt/gateway';
 import { post, startFederation, type Federation } from './support/federation.js';
 
 const ALLOWED = 'https://bang-dieu-khien.example.vn';
@@ -143,5 +145,28 @@ describe('GET for cacheable reads', () => {
       headers: { authorization: await bearer(leadership()), 'apollo-require-preflight': 'true' },
     });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('the pages under /app', () => {
+  it('serves the explorer while developing, not in production unless ANTT_EXPLORER=1', async () => {
+    expect(explorerEnabled({})).toBe(true);
+    expect(explorerEnabled({ ANTT_ENV: 'production' })).toBe(false);
+    expect(explorerEnabled({ ANTT_ENV: 'production', ANTT_EXPLORER: '1' })).toBe(true);
+    const app = express().use('/app', pagesRouter('/nonexistent', false));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/app/kham-pha/`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toContain('Trình khám phá không bật trên máy chủ này');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    } finally {
+      server.close();
+    }
+  });
+
+  it('offers no demo users outside demo mode', async () => {
+    expect((await fetch(`${base}/app/demo-users.json`)).status).not.toBe(200);
   });
 });

@@ -13,7 +13,8 @@ import { APP_DIST } from './paths.js';
 
 /** The explorer (GraphiQL) is on while developing and off in production unless ANTT_EXPLORER=1. */
 export function explorerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.ANTT_EXPLORER === '1' || (env.ANTT_EXPLORER !== '0' && !isProduction());
+  const production = env === process.env ? isProduction() : env.ANTT_ENV === 'production' || env.NODE_ENV === 'production';
+  return env.ANTT_EXPLORER === '1' || (env.ANTT_EXPLORER !== '0' && !production);
 }
 
 const CSP = [

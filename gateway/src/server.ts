@@ -17,6 +17,7 @@ import {
   formatError,
   GATEWAY_HEADER,
   includeStacktrace,
+  isProduction,
   openDatabase,
   REQUEST_ID_HEADER,
   serve,
@@ -70,6 +71,8 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** Where the built pages are; default app/dist. */
   appDist?: string;
+  /** Demo mode only: the demo users' tokens, offered to the pages at /app/demo-users.json. */
+  demoUsers?: () => Promise<{ key: string; label: string; token: string }[]>;
 }
 
 /** How long a browser may keep the answer of a registered operation read with GET (seconds). */
@@ -219,6 +222,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         manifest ??= JSON.stringify(operationsManifest(apiSchema), null, 2);
         res.set('cache-control', 'no-cache').type('json').send(manifest);
       });
+      if (opts.demoUsers && !isProduction()) {
+        const users = opts.demoUsers;
+        app.get('/app/demo-users.json', async (_req, res) => void res.set('cache-control', 'no-store').json(await users()));
+      }
       app.use('/app', pagesRouter(opts.appDist));
     },
     // A persisted operation sent by hash alone becomes its registered text before Apollo sees it. GET

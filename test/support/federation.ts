@@ -5,7 +5,7 @@
 import { openOrganizationDatabase, startSubgraph, type OpenedDatabase, type RunningServer } from '@antt/subgraph-kit';
 import { startGateway, SUBGRAPHS } from '@antt/gateway';
 import { bearer, testVerifier } from '@antt/testing';
-import type { Identity } from '@antt/auth';
+import { demoUsers, type Identity } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
 
 export interface Federation {
@@ -22,7 +22,14 @@ export interface Federation {
 export const TEST_GATEWAY_SECRET = 'test-gateway-secret-not-for-production';
 
 export async function startFederation(
-  opts: { demo?: boolean; onSubgraphCall?: (name: string) => void; rateLimitPerMinute?: number; gatewayAuditFile?: string } = {},
+  opts: {
+    demo?: boolean;
+    onSubgraphCall?: (name: string) => void;
+    rateLimitPerMinute?: number;
+    gatewayAuditFile?: string;
+    /** Offer the demo users' tokens to the pages (as `pnpm start` does), signed with the test key. */
+    demoUsers?: boolean;
+  } = {},
 ): Promise<Federation> {
   const verifier = await testVerifier();
   const subgraphs = {} as Record<OrganizationId, RunningServer>;
@@ -45,6 +52,9 @@ export async function startFederation(
     auditFile: opts.gatewayAuditFile ?? ':memory:',
     rateLimitPerMinute: opts.rateLimitPerMinute,
     onSubgraphCall: opts.onSubgraphCall,
+    demoUsers: opts.demoUsers
+      ? async () => Promise.all(demoUsers().map(async (u) => ({ key: u.key, label: u.label, token: (await bearer(u.identity)).replace(/^Bearer /, '') })))
+      : undefined,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])),
   });
   const restart = async (org: OrganizationId) => {
