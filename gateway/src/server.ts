@@ -233,6 +233,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     before: (req, res, next) => {
       if (req.method === 'GET') {
         req.body ??= {};
+        // A simple (cross-site) GET gets Apollo's own CSRF refusal first, whatever it asks.
+        if (!req.headers['apollo-require-preflight'] && !req.headers['x-apollo-operation-name']) return next();
         const url = new URL(req.url, 'http://gateway');
         let query = url.searchParams.get('query');
         const ext = parseJson(url.searchParams.get('extensions')) as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
