@@ -21,7 +21,7 @@ const server = await startGateway({
     process.env.ANTT_DEMO === '1' && !isProduction()
       ? async () => {
           const key = await loadOrCreateSigningKey(keysDir());
-          return Promise.all(demoUsers().map(async (u) => ({ key: u.key, label: u.label, token: await signToken(key, u.identity) })));
+          return Promise.all(demoUsers().map(async (u) => ({ key: u.key, label: `${u.identity.name} (${u.key})`, token: await signToken(key, u.identity) })));
         }
       : undefined,
 });

@@ -53,7 +53,10 @@ export async function startFederation(
     rateLimitPerMinute: opts.rateLimitPerMinute,
     onSubgraphCall: opts.onSubgraphCall,
     demoUsers: opts.demoUsers
-      ? async () => Promise.all(demoUsers().map(async (u) => ({ key: u.key, label: u.label, token: (await bearer(u.identity)).replace(/^Bearer /, '') })))
+      ? async () =>
+          Promise.all(
+            demoUsers().map(async (u) => ({ key: u.key, label: `${u.identity.name} (${u.key})`, token: (await bearer(u.identity)).replace(/^Bearer /, '') })),
+          )
       : undefined,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])),
   });
