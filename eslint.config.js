@@ -34,4 +34,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The pages run in the browser (app/tsconfig.json gives them the DOM library and no Node types):
+    // nothing of Node's may be imported there.
+    files: ['app/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'The pages run in the browser: no Node module.' }] }],
+    },
+  },
 );
