@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/generated/**', '**/drizzle/**', 'gateway/supergraph.graphql', '.data/**', 'test/fixtures/**'] },
+  { ignores: ['**/node_modules/**', '**/generated/**', '**/drizzle/**', 'gateway/supergraph.graphql', '.data/**', 'test/fixtures/**', 'app/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,6 +32,14 @@ export default tseslint.config(
     rules: {
       // Unused arguments of resolvers (parent, args) keep the signature readable when prefixed with _.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The pages run in the browser (app/tsconfig.json gives them the DOM library and no Node types):
+    // nothing of Node's may be imported there.
+    files: ['app/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'The pages run in the browser: no Node module.' }] }],
     },
   },
 );

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { demoUsers, loadOrCreateSigningKey, signToken } from '@antt/auth';
 import { ORGANIZATION_IDS } from '@antt/reference';
+import { buildPages } from './build-pages.js';
 import { GATEWAY_DEFAULT_PORT, REPO_ROOT, dataDir, defaultPort, gatewaySecrets, keysDir, subgraphUrlVariable } from '@antt/subgraph-kit';
 
 const require = createRequire(import.meta.url);
@@ -82,13 +83,18 @@ try {
       await waitHealthy(org, `http://${host}:${port}/health`, child);
     }),
   );
-  const gw = run('gateway', join(REPO_ROOT, 'gateway', 'src', 'index.ts'), { ...urls, PORT: String(gatewayPort) });
+  // The pages the gateway serves under /app (skipped when already built from the same sources).
+  buildPages();
+  // Demo mode: the pages offer the demo users (the gateway refuses this in production).
+  const gw = run('gateway', join(REPO_ROOT, 'gateway', 'src', 'index.ts'), { ...urls, PORT: String(gatewayPort), ANTT_DEMO: '1' });
   await waitHealthy('gateway', `http://${host}:${gatewayPort}/health`, gw);
   const leadership = demoUsers().find((u) => u.key === 'leadership')!;
   const token = await signToken(key, leadership.identity);
   console.log(`
 antt-graph is running.
   Gateway (province-wide graph): http://${host}:${gatewayPort}/graphql
+  Pages: leadership dashboard http://${host}:${gatewayPort}/app/ · public page /app/cong-khai/ · GraphQL explorer /app/kham-pha/
+  Registered operations (manifest): http://${host}:${gatewayPort}/operations.json
 ${ORGANIZATION_IDS.map((o) => `  ${o.padEnd(9)} subgraph:          http://${host}:${defaultPort(o)}/graphql`).join('\n')}
 
 Every request needs a token. Tokens for each kind of demo user: pnpm tokens

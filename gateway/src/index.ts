@@ -2,7 +2,8 @@
  * Runs the gateway on its own. Subgraph URLs come from ANTT_<ORG>_URL (default: the embedded
  * default's ports 4001-4009), the port from PORT (default 4000).
  */
-import { GATEWAY_DEFAULT_PORT, gatewaySecrets, log, portFromEnv, subgraphUrlVariable, verifierFromEnv } from '@antt/subgraph-kit';
+import { GATEWAY_DEFAULT_PORT, gatewaySecrets, isProduction, keysDir, log, portFromEnv, subgraphUrlVariable, verifierFromEnv } from '@antt/subgraph-kit';
+import { demoUsers, loadOrCreateSigningKey, signToken } from '@antt/auth';
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { startGateway } from './server.js';
 
@@ -15,6 +16,14 @@ const server = await startGateway({
   gatewaySecret: gatewaySecrets(),
   port: portFromEnv(GATEWAY_DEFAULT_PORT),
   host: process.env.HOST,
+  // Demo mode (pnpm start sets ANTT_DEMO=1): the pages offer each demo user, signed with the embedded key.
+  demoUsers:
+    process.env.ANTT_DEMO === '1' && !isProduction()
+      ? async () => {
+          const key = await loadOrCreateSigningKey(keysDir());
+          return Promise.all(demoUsers().map(async (u) => ({ key: u.key, label: `${u.identity.name} (${u.key})`, token: await signToken(key, u.identity) })));
+        }
+      : undefined,
 });
 log.info({ service: 'gateway', url: server.url }, 'listening');
 const shutdown = async () => {

@@ -8,3 +8,5 @@ export * from './policy.js';
 export * from './errors.js';
 export * from './fallback.js';
 export * from './config.js';
+export * from './cors.js';
+export * from './pages.js';

@@ -9,7 +9,7 @@ import type { AuditEntry, AuditTrail } from '@antt/audit';
 import { authorize, enforce, isAudited, principalOf, forbidden, type DataClass } from '@antt/auth';
 import type { GatewayContext } from './server.js';
 import { requestedClasses, type ClassMap } from './data-classes.js';
-import { sha256 } from './dashboard-operations.js';
+import { isRegistered } from './dashboard-operations.js';
 import { sensitiveRequests } from './disclosure.js';
 
 const CLASS_NAMES_VI: Record<DataClass, string> = {
@@ -43,7 +43,7 @@ export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<
           const opName = operation.name?.value ?? operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',');
           const principal = principalOf(ctx.identity);
           const unlisted = authorize.runUnlistedOperation(principal);
-          if (!unlisted.allowed && !dashboardOperations.has(sha256(request.query ?? ''))) {
+          if (!unlisted.allowed && !isRegistered(dashboardOperations, request.query ?? '')) {
             trail.append([{ ...base(opName), action: 'DENY', typeName: null, dataClass: null, recordIds: [], fields: [], outcome: 'NOT_ALLOWLISTED' }]);
             enforce(unlisted);
           }
@@ -65,7 +65,7 @@ export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<
           }
           // Sensitive aggregates: outside their owner, only from the published set (a registered operation over
           // published periods and units), except for provincial leadership and the consolidators, audited.
-          const registered = dashboardOperations.has(sha256(request.query ?? ''));
+          const registered = isRegistered(dashboardOperations, request.query ?? '');
           const sensitive = sensitiveRequests(schema, document, operation, request.variables ?? {}).map((r) => ({
             r,
             d: authorize.readSensitiveAggregate(principal, r.owner, r.field, registered && r.inPublishedSet),

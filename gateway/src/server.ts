@@ -16,6 +16,7 @@ import {
   edgeApolloOptions,
   GATEWAY_HEADER,
   includeStacktrace,
+  isProduction,
   openDatabase,
   REQUEST_ID_HEADER,
   serve,
@@ -26,7 +27,11 @@ import {
 } from '@antt/subgraph-kit';
 import { UnauthenticatedSummary } from './unauthenticated.js';
 import { readClassMap } from './data-classes.js';
-import { loadDashboardOperations } from './dashboard-operations.js';
+import { isRegistered, loadDashboardOperations, operationsManifest } from './dashboard-operations.js';
+import type { GraphQLSchema } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { corsMiddleware, corsOrigins } from './cors.js';
+import { explorerEnabled, pagesRouter } from './pages.js';
 import { gatewayPolicyPlugin } from './policy.js';
 import { gatewayFormatError, subgraphClientError, withGatewayScalars } from './errors.js';
 import type { OrganizationId } from '@antt/reference';
@@ -71,7 +76,44 @@ export interface GatewayOptions {
   unauthenticatedPerMinute?: number;
   /** How often failed authentications are summed up in one audit entry; default a minute. */
   unauthenticatedSummaryMs?: number;
+  /** Web origins allowed to call from a browser; default ANTT_CORS_ORIGINS (cors.ts). */
+  corsOrigins?: string[];
+  /** Where the built pages are; default app/dist. */
+  appDist?: string;
+  /** Demo mode only: the demo users' tokens, offered to the pages at /app/demo-users.json. */
+  demoUsers?: () => Promise<{ key: string; label: string; token: string }[]>;
 }
+
+/** How long a browser may keep the answer of a registered operation read with GET (seconds). */
+export const GET_MAX_AGE_SECONDS = 60;
+
+/**
+ * A registered operation read with GET is cacheable by the caller's own browser only (private: the
+ * answer depends on the token), for a minute, and never when it carries an error.
+ */
+function cacheableReadsPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ request }) {
+      if (request.http?.method !== 'GET') return;
+      return {
+        async willSendResponse({ response }) {
+          const ok = response.body.kind === 'single' && !response.body.singleResult.errors?.length;
+          response.http.headers.set('cache-control', ok ? `private, max-age=${GET_MAX_AGE_SECONDS}` : 'no-store');
+          response.http.headers.set('vary', 'authorization, origin');
+        },
+      };
+    },
+  };
+}
+
+const parseJson = (text: string | null): unknown => {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -143,6 +185,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     if (!b) breakers.set(name, (b = subgraphBreaker({ timeoutMs: timeout, resetMs })));
     return b;
   };
+  let apiSchema: GraphQLSchema | undefined;
   const gateway = withGatewayScalars(
     new ApolloGateway({
       supergraphSdl: supergraphSdlText,
@@ -162,6 +205,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         ),
     }),
   );
+  gateway.onSchemaLoadOrUpdate((s) => void (apiSchema = s.apiSchema));
   const supergraphSdl = supergraphSdlText;
   const classes = readClassMap(supergraphSdl);
   const dashboardOperations = opts.dashboardOperations ?? loadDashboardOperations();
@@ -169,6 +213,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const trail = new AuditTrail(sqlite);
   const unauthenticated = new UnauthenticatedSummary(trail, opts.unauthenticatedSummaryMs);
   const edge = edgeApolloOptions<GatewayContext>();
+  // The explorer needs the schema: where it is enabled in production, the gateway answers introspection
+  // to callers with a token (the subgraphs still do not).
+  const introspection = edge.introspection || explorerEnabled();
+  const origins = opts.corsOrigins ?? corsOrigins();
+  let manifest: string | undefined;
   const server = await serve<GatewayContext>({
     port: opts.port ?? 0,
     host: opts.host,
@@ -178,14 +227,62 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     apollo: (drain) =>
       new ApolloServer<GatewayContext>({
         ...edge,
+        introspection,
         gateway,
         includeStacktraceInErrorResponses: includeStacktrace,
         formatError: gatewayFormatError,
         stopOnTerminationSignals: false,
-        plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), drain],
+        plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), cacheableReadsPlugin(), drain],
       }),
-    // A persisted operation sent by hash alone becomes its committed text before Apollo sees it.
-    before: (req, _res, next) => {
+    routes: (app) => {
+      app.use(...corsMiddleware(origins));
+      // The registered operations, for dashboard authors; the same text is in gateway/operations/dashboard.
+      app.get('/operations.json', (_req, res) => {
+        manifest ??= JSON.stringify(operationsManifest(apiSchema), null, 2);
+        res.set('cache-control', 'no-cache').type('json').send(manifest);
+      });
+      if (opts.demoUsers && !isProduction()) {
+        const users = opts.demoUsers;
+        app.get('/app/demo-users.json', async (_req, res) => void res.set('cache-control', 'no-store').json(await users()));
+      }
+      app.use('/app', pagesRouter(opts.appDist));
+    },
+    // A persisted operation sent by hash alone becomes its registered text before Apollo sees it. GET
+    // serves registered operations only (cacheable reads); anything else is sent with POST.
+    before: (req, res, next) => {
+      if (req.method === 'GET') {
+        req.body ??= {};
+        // A simple (cross-site) GET gets Apollo's own CSRF refusal first, whatever it asks.
+        if (!req.headers['apollo-require-preflight'] && !req.headers['x-apollo-operation-name']) return next();
+        const url = new URL(req.url, 'http://gateway');
+        let query = url.searchParams.get('query');
+        const ext = parseJson(url.searchParams.get('extensions')) as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
+        const hash = ext?.persistedQuery?.sha256Hash;
+        if (!query && typeof hash === 'string') {
+          query = dashboardOperations.get(hash) ?? null;
+          if (!query)
+            return void res.status(404).json({
+              errors: [
+                { message: 'Không có truy vấn đã đăng ký nào có mã băm này (xem GET /operations.json).', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+              ],
+            });
+          url.searchParams.set('query', query);
+          req.url = `${url.pathname}${url.search}`;
+        }
+        if (!query || !isRegistered(dashboardOperations, query))
+          return void res
+            .status(405)
+            .set('allow', 'POST')
+            .json({
+              errors: [
+                {
+                  message: 'Chỉ các truy vấn đã đăng ký (GET /operations.json) mới gửi được bằng GET; hãy gửi truy vấn khác bằng POST.',
+                  extensions: { code: 'METHOD_NOT_ALLOWED' },
+                },
+              ],
+            });
+        return next();
+      }
       const body = req.body as { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } } | undefined;
       const hash = body?.extensions?.persistedQuery?.sha256Hash;
       if (body && !body.query && hash && dashboardOperations.has(hash)) body.query = dashboardOperations.get(hash);

@@ -5,7 +5,7 @@
 import { openOrganizationDatabase, startSubgraph, type OpenedDatabase, type RunningServer, type StartOptions } from '@antt/subgraph-kit';
 import { startGateway, SUBGRAPHS } from '@antt/gateway';
 import { bearer, testKey, testVerifier } from '@antt/testing';
-import { createServiceVerifier, signServiceToken, type Identity } from '@antt/auth';
+import { createServiceVerifier, demoUsers, signServiceToken, type Identity } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
 
 export interface Federation {
@@ -35,6 +35,8 @@ export async function startFederation(
     unauthenticatedPerMinute?: number;
     gatewayAuditFile?: string;
     recheckMs?: number;
+    /** Offer the demo users' tokens to the pages (as `pnpm start` does), signed with the test key. */
+    demoUsers?: boolean;
   } = {},
 ): Promise<Federation> {
   const verifier = await testVerifier();
@@ -67,6 +69,12 @@ export async function startFederation(
     rateLimitPerMinute: opts.rateLimitPerMinute,
     unauthenticatedPerMinute: opts.unauthenticatedPerMinute,
     onSubgraphCall: opts.onSubgraphCall,
+    demoUsers: opts.demoUsers
+      ? async () =>
+          Promise.all(
+            demoUsers().map(async (u) => ({ key: u.key, label: `${u.identity.name} (${u.key})`, token: (await bearer(u.identity)).replace(/^Bearer /, '') })),
+          )
+      : undefined,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v.url])),
   });
   const restart = async (org: OrganizationId) => {

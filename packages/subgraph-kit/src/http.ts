@@ -46,10 +46,13 @@ export interface ServeOptions<TContext extends BaseContext> {
    * context reads the outcome with `verifiedCaller(req)`.
    */
   verifier: TokenVerifier;
+  /**
+   * Routes and middleware of the server's own, mounted before /health and /graphql: the gateway's CORS,
+   * manifest and pages; a subgraph's /references, which other subgraphs ask.
+   */
+  routes?: (app: express.Express) => void;
   /** Runs before GraphQL (the gateway resolves persisted operations here). */
   before?: express.RequestHandler;
-  /** Other endpoints next to /graphql (a subgraph's /references, which other subgraphs ask). */
-  routes?: (app: express.Express) => void;
   /** Runs when the server stops (timers of the server's own). */
   onStop?: () => void;
 }
@@ -131,11 +134,11 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   const httpServer = http.createServer(app);
   const server = opts.apollo(ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<TContext>);
   await server.start();
+  opts.routes?.(app);
   // Liveness: the process answers. Readiness: it can do its work (a load balancer sends traffic only then).
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', ...opts.health() });
   });
-  opts.routes?.(app);
   // Metrics for Prometheus; when ANTT_METRICS_TOKEN is set, only with that bearer token.
   app.get(
     '/metrics',

@@ -27,8 +27,50 @@ import {
   type Organization,
   type UnitLevel,
 } from '@antt/reference';
-import { invalidInput } from '@antt/auth';
+import { authorize, invalidInput, principalOf, type Identity } from '@antt/auth';
 import { entityResolvers, objectResolvers, rootResolvers, type ResolverMap } from './resolver-map.js';
+
+/** A name as people type it without diacritics: lower case, no tone or vowel marks, đ as d, single spaces. */
+export function foldVietnamese(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const folded = new Map<string, string>();
+const foldedName = (u: AdminUnit): string => {
+  let f = folded.get(u.id);
+  if (f === undefined) folded.set(u.id, (f = ` ${foldVietnamese(u.name)}`));
+  return f;
+};
+
+/** Units existing on a date whose folded name contains the folded text at the start of a word. */
+export function searchUnits(text: string, on: string, first: number): AdminUnit[] {
+  const q = foldVietnamese(text);
+  if (q.length < 2) throw invalidInput('text', 'text: hãy gõ ít nhất 2 chữ của tên đơn vị.', 'TEXT_TOO_SHORT');
+  if (!Number.isInteger(first) || first < 1 || first > 50) throw invalidInput('first', 'first: từ 1 đến 50 đơn vị.', 'FIRST_OUT_OF_RANGE');
+  const needle = ` ${q}`;
+  // unitsOn orders by level, then code: exact names come first within a level.
+  const hits = territory()
+    .unitsOn(on)
+    .filter((u) => foldedName(u).includes(needle));
+  const exact = (u: AdminUnit) => (foldedName(u).endsWith(needle) ? 0 : 1);
+  const level = (u: AdminUnit) => ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'].indexOf(u.level);
+  return hits.sort((a, b) => level(a) - level(b) || exact(a) - exact(b) || a.name.localeCompare(b.name, 'vi')).slice(0, first);
+}
+
+/** The caller's jurisdiction, as the authorization module makes of the token. */
+export function jurisdictionOf(identity: Identity) {
+  const p = principalOf(identity);
+  const line = territory().continuation(identity.unitId);
+  return {
+    unit: p.unit ?? null,
+    units: line.length ? line : p.unit ? [p.unit] : [],
+    organization: identity.organization === 'province' ? null : organization(identity.organization),
+    standing: p.standing,
+    roles: [...identity.roles],
+    postEnds: p.postEnds,
+    registeredOperationsOnly: !authorize.runUnlistedOperation(p).allowed,
+  };
+}
 
 export const FEDERATION_LINK = `extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@interfaceObject", "@composeDirective", "@inaccessible"])
@@ -251,6 +293,67 @@ export const referenceTypeDefs = gql`
     titleEn: String!
   }
 
+  "A role a token can hold (vai trò)."
+  enum CallerRole {
+    "An organization's staff (cán bộ)."
+    STAFF
+    "An organization's head at the caller's level (lãnh đạo tổ chức)."
+    LEADER
+    "Provincial leadership (lãnh đạo tỉnh)."
+    LEADERSHIP
+    "A grant to read personal data (được xem dữ liệu cá nhân)."
+    PERSONAL_DATA
+    "A dashboard: registered operations and aggregates only (bảng điều khiển)."
+    DASHBOARD
+    "A police investigator (điều tra viên)."
+    INVESTIGATOR
+    "An auditor of access trails (kiểm tra viên nhật ký)."
+    AUDITOR
+    "Province staff who consolidate every organization's reports (cán bộ tổng hợp)."
+    CONSOLIDATOR
+    "A member of a steering committee (thành viên Ban Chỉ đạo)."
+    STEERING_COMMITTEE
+  }
+
+  "The caller's main standing as the authorization module sees it (tư cách)."
+  enum Standing {
+    "Staff of one organization (cán bộ tổ chức)."
+    ORGANIZATION_STAFF
+    "A consolidator of reports (cán bộ tổng hợp)."
+    CONSOLIDATOR
+    "Provincial leadership (lãnh đạo tỉnh)."
+    PROVINCIAL_LEADERSHIP
+    "A member of a steering committee (Ban Chỉ đạo)."
+    STEERING_COMMITTEE
+    "An auditor (kiểm tra viên)."
+    AUDITOR
+    "A dashboard (bảng điều khiển)."
+    DASHBOARD
+    "No standing: the token grants nothing (không có quyền)."
+    NONE
+  }
+
+  """
+  The caller's own jurisdiction and standing, read from their token by the authorization module (phạm vi
+  phụ trách): the unit of their post and the units it continued as across the 2025 reforms.
+  """
+  type Jurisdiction @shareable @dataClass(class: PUBLIC_AGGREGATE) {
+    "The unit named in the token (đơn vị của người dùng); null when the token names no known unit."
+    unit: Unit
+    "The post's unit and the units it continued as on later maps, oldest first (các đơn vị phụ trách)."
+    units: [Unit!]!
+    "The caller's organization (tổ chức); null for the province's leadership, steering committee, dashboards and auditors."
+    organization: Organization
+    "The caller's main standing (tư cách)."
+    standing: Standing!
+    "Every role the token holds (vai trò)."
+    roles: [CallerRole!]!
+    "Last day the caller's post is in force (nhiệm vụ đến ngày); null while it has no end."
+    postEnds: Date
+    "True when the caller runs only the registered operations (chỉ chạy truy vấn đã đăng ký)."
+    registeredOperationsOnly: Boolean!
+  }
+
   "What can be read: reference data here; each organization adds its own records."
   type Query {
     "A unit by id (đơn vị hành chính)."
@@ -271,6 +374,17 @@ export const referenceTypeDefs = gql`
     periods("The calendar." calendar: Calendar!, "First day of the range." from: Date!, "Last day of the range." to: Date!): [Period!]! @shareable
     "The key tasks of the plan, section II."
     planTasks: [PlanTask!]! @shareable
+    "Units whose name contains the text, with or without diacritics: chieng le finds Phường Chiềng Lề (tìm đơn vị theo tên); by level, then name; at most 50."
+    searchUnits(
+      "Part of the name, at least 2 letters, e.g. chieng le or Chiềng Lề."
+      text: String!
+      "Only units that exist on this date; default today."
+      on: Date
+      "How many at most (default 20, at most 50)."
+      first: Int
+    ): [Unit!]! @shareable
+    "The caller's own jurisdiction and roles (phạm vi phụ trách của tôi)."
+    myJurisdiction: Jurisdiction! @shareable
   }
 `;
 
@@ -313,6 +427,9 @@ export const referenceResolvers: ResolverMap = {
       return out.map(toPeriod);
     },
     planTasks: () => PLAN_TASKS,
+    searchUnits: (_, { text, on, first }: { text: string; on?: string | null; first?: number | null }) =>
+      searchUnits(text, on ?? todayInVietnam(), first ?? 20),
+    myJurisdiction: (_, _args: unknown, ctx: { scope: { identity: Identity } }) => jurisdictionOf(ctx.scope.identity),
   }),
   Unit: entityResolvers<AdminUnit, UnitRef>((ref) => territory().unit(ref.id) ?? null, {
     parent: (u, { on }: { on?: string | null }) => territory().parentOn(u.id, on ?? undefined),

@@ -281,6 +281,66 @@ export type PlanTask = {
   titleEn: Scalars['String']['output'];
 };
 
+/** A role a token can hold (vai trò). */
+export type CallerRole =
+  /** An organization's staff (cán bộ). */
+  | 'STAFF'
+  /** An organization's head at the caller's level (lãnh đạo tổ chức). */
+  | 'LEADER'
+  /** Provincial leadership (lãnh đạo tỉnh). */
+  | 'LEADERSHIP'
+  /** A grant to read personal data (được xem dữ liệu cá nhân). */
+  | 'PERSONAL_DATA'
+  /** A dashboard: registered operations and aggregates only (bảng điều khiển). */
+  | 'DASHBOARD'
+  /** A police investigator (điều tra viên). */
+  | 'INVESTIGATOR'
+  /** An auditor of access trails (kiểm tra viên nhật ký). */
+  | 'AUDITOR'
+  /** Province staff who consolidate every organization's reports (cán bộ tổng hợp). */
+  | 'CONSOLIDATOR'
+  /** A member of a steering committee (thành viên Ban Chỉ đạo). */
+  | 'STEERING_COMMITTEE';
+
+/** The caller's main standing as the authorization module sees it (tư cách). */
+export type Standing =
+  /** Staff of one organization (cán bộ tổ chức). */
+  | 'ORGANIZATION_STAFF'
+  /** A consolidator of reports (cán bộ tổng hợp). */
+  | 'CONSOLIDATOR'
+  /** Provincial leadership (lãnh đạo tỉnh). */
+  | 'PROVINCIAL_LEADERSHIP'
+  /** A member of a steering committee (Ban Chỉ đạo). */
+  | 'STEERING_COMMITTEE'
+  /** An auditor (kiểm tra viên). */
+  | 'AUDITOR'
+  /** A dashboard (bảng điều khiển). */
+  | 'DASHBOARD'
+  /** No standing: the token grants nothing (không có quyền). */
+  | 'NONE';
+
+/**
+ * The caller's own jurisdiction and standing, read from their token by the authorization module (phạm vi
+ * phụ trách): the unit of their post and the units it continued as across the 2025 reforms.
+ */
+export type Jurisdiction = {
+  __typename?: 'Jurisdiction';
+  /** The unit named in the token (đơn vị của người dùng); null when the token names no known unit. */
+  unit?: Maybe<Unit>;
+  /** The post's unit and the units it continued as on later maps, oldest first (các đơn vị phụ trách). */
+  units: Array<Unit>;
+  /** The caller's organization (tổ chức); null for the province's leadership, steering committee, dashboards and auditors. */
+  organization?: Maybe<Organization>;
+  /** The caller's main standing (tư cách). */
+  standing: Standing;
+  /** Every role the token holds (vai trò). */
+  roles: Array<CallerRole>;
+  /** Last day the caller's post is in force (nhiệm vụ đến ngày); null while it has no end. */
+  postEnds?: Maybe<Scalars['Date']['output']>;
+  /** True when the caller runs only the registered operations (chỉ chạy truy vấn đã đăng ký). */
+  registeredOperationsOnly: Scalars['Boolean']['output'];
+};
+
 /** What can be read: reference data here; each organization adds its own records. */
 export type Query = {
   __typename?: 'Query';
@@ -302,6 +362,10 @@ export type Query = {
   periods: Array<Period>;
   /** The key tasks of the plan, section II. */
   planTasks: Array<PlanTask>;
+  /** Units whose name contains the text, with or without diacritics: chieng le finds Phường Chiềng Lề (tìm đơn vị theo tên); by level, then name; at most 50. */
+  searchUnits: Array<Unit>;
+  /** The caller's own jurisdiction and roles (phạm vi phụ trách của tôi). */
+  myJurisdiction: Jurisdiction;
   /** The audit trail of the Vietnam Fatherland Front Committee of Sơn La province's own data, newest first: who read, wrote or was refused, never the values (nhật ký truy cập); its leaders and auditors and the provincial auditor only. */
   frontAuditTrail: Array<AuditRecord>;
   /** The consolidated report of a unit on a period, e.g. province:14 and 2021-PLAN-6M (báo cáo tổng hợp); each organization's part is a field of it. */
@@ -410,6 +474,14 @@ export type QueryPeriodsArgs = {
   calendar: Calendar;
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QuerySearchUnitsArgs = {
+  text: Scalars['String']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -4678,6 +4750,9 @@ export type ResolversTypes = {
   Calendar: Calendar;
   Period: ResolverTypeWrapper<Record<string, unknown>>;
   PlanTask: ResolverTypeWrapper<ReferencePlanTask>;
+  CallerRole: CallerRole;
+  Standing: Standing;
+  Jurisdiction: ResolverTypeWrapper<Record<string, unknown>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ActivityType: ActivityType;
   ActivityTypeCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4846,6 +4921,7 @@ export type ResolversParentTypes = {
   Branch: ReferenceBranch;
   Period: Record<string, unknown>;
   PlanTask: ReferencePlanTask;
+  Jurisdiction: Record<string, unknown>;
   Query: Record<PropertyKey, never>;
   ActivityTypeCount: Record<string, unknown>;
   PlanTaskActivityCount: Record<string, unknown>;
@@ -5066,6 +5142,16 @@ export type PlanTaskResolvers<ContextType = SubgraphContext, ParentType extends 
   titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type JurisdictionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Jurisdiction'] = ResolversParentTypes['Jurisdiction']> = {
+  unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  standing?: Resolver<ResolversTypes['Standing'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['CallerRole']>, ParentType, ContextType>;
+  postEnds?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  registeredOperationsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   unit?: Resolver<Maybe<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitArgs, 'id'>>;
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, Partial<QueryUnitsArgs>>;
@@ -5076,6 +5162,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
+  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text'>>;
+  myJurisdiction?: Resolver<ResolversTypes['Jurisdiction'], ParentType, ContextType>;
   frontAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryFrontAuditTrailArgs, 'first'>>;
   consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
   frontReportDraft?: Resolver<Maybe<ResolversTypes['FrontReportDraft']>, ParentType, ContextType, RequireFields<QueryFrontReportDraftArgs, 'unitId' | 'periodId'>>;
@@ -6221,6 +6309,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Branch?: BranchResolvers<ContextType>;
   Period?: PeriodResolvers<ContextType>;
   PlanTask?: PlanTaskResolvers<ContextType>;
+  Jurisdiction?: JurisdictionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ActivityTypeCount?: ActivityTypeCountResolvers<ContextType>;
   PlanTaskActivityCount?: PlanTaskActivityCountResolvers<ContextType>;
