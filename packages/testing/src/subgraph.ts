@@ -10,6 +10,7 @@ import {
   type SubgraphContext,
   type Db,
   type OpenedDatabase,
+  type Verdicts,
 } from '@antt/subgraph-kit';
 
 export interface TestSubgraph {
@@ -21,7 +22,11 @@ export interface TestSubgraph {
     identity: Identity,
     query: string,
     variables?: Record<string, unknown>,
-    opts?: { fromGateway?: boolean },
+    opts?: {
+      fromGateway?: boolean;
+      /** What the owners answered about the references the mutation names, as the reference check plugin leaves it (default: no check ran). */
+      referenceVerdicts?: Verdicts;
+    },
   ): Promise<{ data?: T | null; errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }>;
   /** Records in a table (for a kind of the record framework, its current versions, voided ones included). */
   count(table?: string): number;
@@ -37,6 +42,7 @@ export async function openTestSubgraph(sg: OrganizationSubgraph, opts: { demo?: 
     async run(identity, query, variables, opts = {}) {
       // As if through the gateway (which may use _entities) unless a test says otherwise.
       const contextValue = contextFor(sg, db, identity, { fromGateway: opts.fromGateway ?? true, audit: new RequestAudit() });
+      if (opts.referenceVerdicts) Object.assign(contextValue, { referenceVerdicts: opts.referenceVerdicts });
       const res = await server.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('expected a single result');
       return res.body.singleResult as never;

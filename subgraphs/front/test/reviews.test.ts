@@ -17,6 +17,8 @@ import {
   staff,
   type TestSubgraph,
 } from '@antt/testing';
+import { recheckReferences, verdictKey, type ReferenceClient } from '@antt/subgraph-kit';
+import { modelReviews } from '../src/kinds/index.js';
 import { subgraph } from '../src/subgraph.js';
 
 const REVIEW = /* GraphQL */ `
@@ -212,6 +214,77 @@ describe('at least one effective model (Circular 124/2021, the commune criterion
   it('does not count it elsewhere, nor in a year whose latest review found it wanting', async () => {
     expect(await s.run(police, EFFECTIVE, { unit: TO_HIEU, year: 2021 })).toEqual(answer(false, []));
     expect(await s.run(police, EFFECTIVE, { unit: BINH_THUAN, year: 2022 })).toEqual(answer(false, []));
+  });
+
+  it('answers for the days a unit existed across a reform: a review after the old commune ceased counts for its successor only', async () => {
+    // Xã Chiềng Pha (2013 map) ceased on 31/01/2025; its residential area 01 is in Xã Bình Thuận since 1/7/2025.
+    // Assessment year 2025 runs 16/11/2024 to 15/11/2025.
+    const area = 'area:03730-01';
+    await s.run(police, REVIEW, { input: { ...review, modelId: 'model:farmers:7', unitId: area, reviewedOn: '2024-12-01', decision: 'KEEP' } });
+    await s.run(police, REVIEW, {
+      input: { ...review, modelId: 'model:farmers:7', unitId: area, reviewedOn: '2025-09-01', rating: 'INEFFECTIVE', decision: 'REMOVE' },
+    });
+    await s.run(police, REVIEW, { input: { ...review, modelId: 'model:women:8', unitId: area, reviewedOn: '2025-08-01' } });
+    const at = (unit: string) => s.run(police, EFFECTIVE, { unit, year: 2025 });
+    // The old commune: its days only (16/11/2024 to 31/01/2025), where the farmers' model was last rated effective.
+    expect(await at(CHIENG_PHA)).toEqual(answer(true, [{ __typename: 'FarmersModel', id: 'model:farmers:7' }]));
+    // Its successor: the whole year, through its predecessors: the farmers' model was found wanting in September.
+    expect(await at(BINH_THUAN)).toEqual(answer(true, [{ __typename: 'WomenModel', id: 'model:women:8' }]));
+    // A year that began after the old commune ceased: refused on the year, naming its successors, no figures.
+    const later = await s.run(police, EFFECTIVE, { unit: CHIENG_PHA, year: 2026 });
+    expect(later.data).toEqual({ unit: { front: null } });
+    expect(later.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year', reason: 'UNIT_CEASED_BEFORE_PERIOD', ceasedOn: '2025-01-31' });
+    expect(later.errors?.[0]?.message).toMatch(/^Năm đánh giá: /);
+  });
+
+  describe('a review whose model its owner has not confirmed (an unverified reference)', () => {
+    const key = (id: string) => verdictKey(modelReviews, 'modelId', id);
+    const ownerStopped = (id: string) => ({ referenceVerdicts: new Map([[key(id), 'UNREACHABLE' as const]]) });
+    const has = async (unit: string, year = 2021) =>
+      ((await s.run(police, EFFECTIVE, { unit, year })).data as { unit: { front: { hasEffectiveModel: boolean } } }).unit.front.hasEffectiveModel;
+    /** An owner that answers every question with `verdict`, as the re-check asks it. */
+    const owner = (verdict: 'FOUND' | 'NOT_FOUND') => ({ ask: async (q: { ids: string[] }) => q.ids.map(() => verdict) }) as unknown as ReferenceClient;
+
+    it('is kept but never makes a unit have an effective model, until the owner confirms the model', async () => {
+      const res = await s.run(police, REVIEW, { input: { ...review, modelId: 'model:women:9', unitId: CHIENG_LE } }, ownerStopped('model:women:9'));
+      expect(res.errors).toBeUndefined();
+      expect(s.count('model_reviews')).toBe(5);
+      expect(await has(CHIENG_LE)).toBe(false);
+      expect(await has(TO_HIEU)).toBe(false);
+      // The owner answers that it does not keep the model: refused, still not counted.
+      await recheckReferences('front', s.db, owner('NOT_FOUND'));
+      expect(await has(CHIENG_LE)).toBe(false);
+      // The model confirmed by its owner: the review counts from then on.
+      await s.run(police, REVIEW, { input: { ...review, modelId: 'model:women:10', unitId: CHIENG_LE } }, ownerStopped('model:women:10'));
+      expect(await has(CHIENG_LE)).toBe(false);
+      expect(await recheckReferences('front', s.db, owner('FOUND'))).toEqual({ verified: 1, refused: 0, pending: 0 });
+      expect(await has(CHIENG_LE)).toBe(true);
+    });
+
+    it('never takes away an effective model either: an unverified later rating is not the latest review', async () => {
+      // model:women:3 was rated effective in Chiềng Pha on 1/10/2021; an unconfirmed review of 10/11/2021 finds it wanting.
+      const res = await s.run(
+        police,
+        REVIEW,
+        { input: { ...review, reviewedOn: '2021-11-10', rating: 'INEFFECTIVE', decision: 'REMOVE' } },
+        ownerStopped('model:women:3'),
+      );
+      expect(res.errors).toBeUndefined();
+      expect(await has(CHIENG_PHA)).toBe(true);
+      await recheckReferences('front', s.db, owner('FOUND'));
+      expect(await has(CHIENG_PHA)).toBe(false);
+    });
+
+    it('is refused when the owner says it keeps no such model in the area', async () => {
+      const res = await s.run(
+        police,
+        REVIEW,
+        { input: { ...review, modelId: 'model:women:11' } },
+        { referenceVerdicts: new Map([[key('model:women:11'), 'NOT_FOUND']]) },
+      );
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.modelId', reason: 'UNKNOWN_REFERENCE' });
+      expect(s.count('model_reviews')).toBe(4);
+    });
   });
 
   it('gives a dashboard the yes or no but not the models, and refuses a year outside the records', async () => {

@@ -14,6 +14,7 @@ import { RecordRepository, decodeCursor, encodeCursor, type Page, type StoredRec
 import { recordsOf } from './resolvers.js';
 import { statement } from './window-sql.js';
 import { unconfirmedExclusion } from '../references/pending.js';
+import type { ReferenceContext } from '../references/check.js';
 
 export interface CurrentQuery {
   /** Units the records are kept under; every unit when left out. */
@@ -100,9 +101,14 @@ export function standingRecord(ctx: SubgraphContext, kind: RecordKind, id: strin
 /**
  * The repository a write goes through: the owner's staff write with their own scope; another
  * organization's staff, where the owner's mutation's own rule let them (a police review of a model, a
- * tip handed over), with the owner's checks, inside their own jurisdiction, under their own user id.
+ * tip handed over), with the owner's checks (the references it names included), inside their own
+ * jurisdiction, under their own user id.
  */
 export function writerFor(ctx: SubgraphContext, kind: RecordKind, isOwnStaff: boolean, owner: OrganizationId = kind.spec.org): RecordRepository {
   if (isOwnStaff) return recordsOf(ctx, kind);
-  return new RecordRepository(kind, ctx.db, new Scope(actingFor(ctx.scope.identity, owner)));
+  const r = new RecordRepository(kind, ctx.db, new Scope(actingFor(ctx.scope.identity, owner)));
+  // The owners' answers about the references the write names hold for whoever writes: without them the
+  // record would be kept as if every reference were confirmed.
+  r.referenceVerdicts = (ctx as SubgraphContext & ReferenceContext).referenceVerdicts;
+  return r;
 }

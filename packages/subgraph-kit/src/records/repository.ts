@@ -75,16 +75,22 @@ const FAR_FUTURE = '9999-12-31';
  * The days a unit answers for within [from, to]: a unit answers for the days it existed (a unit that
  * ceased during the period, for its days only; a unit created later, through its predecessors, for the
  * whole period). A period asked of a unit that ceased before it began gets that answer, with the unit's
- * successors, and no figures.
+ * successors, and no figures, on the argument `asked` names (periodId unless a year is asked, as for an assessment year).
  */
-export function unitDays(unitId: string, from: string, to: string, periodId: string | null): { from: string; to: string } {
+export function unitDays(
+  unitId: string,
+  from: string,
+  to: string,
+  periodId: string | null,
+  asked: { field: string; label: string } = { field: 'periodId', label: 'periodId' },
+): { from: string; to: string } {
   const t = territory();
   const u = t.unit(unitId);
   if (!u || u.validTo === null || u.validTo >= to) return { from, to };
   if (u.validTo < from && periodId != null) {
     const a = t.inPeriod(u.id, from, to)!;
-    throw new GraphQLError(`periodId: ${a.noteVi}`, {
-      extensions: { code: 'BAD_USER_INPUT', field: 'periodId', reason: 'UNIT_CEASED_BEFORE_PERIOD', ceasedOn: u.validTo, successors: a.successors },
+    throw new GraphQLError(`${asked.label}: ${a.noteVi}`, {
+      extensions: { code: 'BAD_USER_INPUT', field: asked.field, reason: 'UNIT_CEASED_BEFORE_PERIOD', ceasedOn: u.validTo, successors: a.successors },
     });
   }
   return { from, to: u.validTo };

@@ -33,6 +33,7 @@ import {
   storedUnit,
   typeOfRecord,
   underArguments,
+  unitDays,
   unitOrJurisdiction,
   type Page,
   type StoredRecord,
@@ -108,7 +109,9 @@ function list(
 /**
  * Ids of the models in a unit (and below it, and in the units that preceded it) whose latest review in the
  * assessment year of communes and establishments (16 November to 15 November, Circular 124/2021) rated them
- * effective: the criterion "at least one effective model".
+ * effective: the criterion "at least one effective model". A unit that ceased during the year answers
+ * for its days only; reviews recorded after it ceased belong to its successors. Reviews whose model the
+ * owner has not confirmed (unverified references) never count.
  */
 function effectiveModelIds(ctx: SubgraphContext, unitId: string, year: number, opts: { countsOnly?: boolean } = {}): string[] {
   if (!Number.isInteger(year) || year < 2019 || year > Number(todayInVietnam().slice(0, 4)) + 1)
@@ -118,11 +121,14 @@ function effectiveModelIds(ctx: SubgraphContext, unitId: string, year: number, o
   const list = authorize.listModelReviews(ctx.scope.principal, u);
   enforce(opts.countsOnly && !list.allowed ? authorize.readCounts(ctx.scope.principal, { org: 'front' }, u) : list);
   const window = periodById(`${year}-ATANTT-UNIT`)!;
+  // A unit answers for the days it existed, as every other figure does: one that ceased during the year
+  // for its own days (its successors answer for the rest), one that ceased before the year is refused.
+  const days = unitDays(u, window.start, window.end, window.id, { field: 'year', label: 'Năm đánh giá' });
   const latest = new Map<string, string>();
   for (const r of currentRecords(ctx, modelReviews, {
     units: ctx.scope.visibleUnder(u),
-    from: window.start,
-    to: window.end,
+    from: days.from,
+    to: days.to,
     orderBy: 'model_id ASC, reviewed_on ASC, id ASC',
     confirmedOnly: true,
   }))

@@ -7,7 +7,6 @@
  * records of the standard's kinds, once per request and year.
  */
 import { eq } from 'drizzle-orm';
-import { GraphQLError } from 'graphql';
 import { authorize, enforce } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
 import { intInRange, requiredText, unitDays, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
@@ -411,15 +410,7 @@ export class StandardReads {
     const rows = this.year(year);
     const answers = (kind: SubjectKind) => {
       const w = windowOf(kind, year);
-      let days: { from: string; to: string };
-      try {
-        days = unitDays(unitId, w.start, w.end, w.id);
-      } catch (e) {
-        const ext = (e as { extensions?: Record<string, unknown> }).extensions;
-        if (ext?.reason !== 'UNIT_CEASED_BEFORE_PERIOD') throw e;
-        throw new GraphQLError(`Năm đánh giá: ${t.inPeriod(unitId, w.start, w.end)!.noteVi}`, { extensions: { ...ext, field: 'year' } });
-      }
-      return w.end <= days.to;
+      return w.end <= unitDays(unitId, w.start, w.end, w.id, { field: 'year', label: 'Năm đánh giá' }).to;
     };
     const areasCount = answers('RESIDENTIAL_AREA');
     const unitsCount = answers('COMMUNE');
