@@ -8,7 +8,8 @@
  *   Phường Mộc Lỵ) is moved to the unit it names when dated from then on; dated before, it is moved
  *   back to the 2013-2025 commune when that commune went whole into it, and otherwise stays under the
  *   id, listed for staff to assign (`Unit.inPeriod.toAssign`): nothing is given to a commune by guess.
- * Every version of a record is moved alike, so that a reading as of an earlier time agrees.
+ * Every version of a record is moved alike, so that a reading as of an earlier time agrees, and its
+ * uniqueness key (conflict_key) is computed again from the moved values.
  */
 import type Database from 'better-sqlite3';
 import { FIRST_REFORM_DATE, LAST_OLD_DAY, REFORM_DATE, territory } from '@antt/reference';
@@ -63,10 +64,21 @@ export function moveRecordsToTheirMap(sqlite: Database.Database, kinds: readonly
       const update = sqlite.prepare(
         `UPDATE ${s.table} SET ${unit} = @to${branch ? `, branch_id = CASE WHEN branch_id LIKE '%@2019' AND @date > @lastOld THEN substr(branch_id, 1, length(branch_id) - 4) || '2025-02' ELSE branch_id END` : ''} WHERE ${unit} = @from AND ${date} = @date`,
       );
+      // A kind whose uniqueness key names the unit (one pledge round per area and year, one assessment per
+      // subject and year) keeps the key of the unit it is moved to: a key left naming the retired id would
+      // let a second record for the same unit and year through, and miss the first one's retry.
+      const rekey =
+        s.unique && columns.has('conflict_key')
+          ? {
+              rows: sqlite.prepare(`SELECT * FROM ${s.table} WHERE ${unit} = ? AND ${date} = ? AND conflict_key IS NOT NULL`),
+              set: sqlite.prepare(`UPDATE ${s.table} SET conflict_key = ? WHERE id = ?`),
+            }
+          : null;
       for (const r of rows) {
         const to = unitAfterMove(r.unit, r.date);
         if (to !== r.unit) {
           out.moved += update.run({ from: r.unit, to, date: r.date, ...(branch ? { lastOld: LAST_OLD_DAY } : {}) }).changes;
+          if (rekey) for (const row of rekey.rows.all(to, r.date) as Record<string, unknown>[]) rekey.set.run(conflictKeyOf(kind, row), row.id);
         } else if (t.aliases.has(r.unit)) {
           out.listed += (sqlite.prepare(`SELECT count(*) AS n FROM ${s.table} WHERE ${unit} = ? AND ${date} = ?`).get(r.unit, r.date) as { n: number }).n;
         }
@@ -74,4 +86,10 @@ export function moveRecordsToTheirMap(sqlite: Database.Database, kinds: readonly
     }
   })();
   return out;
+}
+
+/** The uniqueness key of a stored row (any version), from its fields as the kind reads them. */
+export function conflictKeyOf(kind: RecordKind, row: Record<string, unknown>): string | null {
+  const values = Object.fromEntries(Object.entries(kind.spec.fields).map(([k, f]) => [k, f.fromDb(row[columnOf(k, f)]) ?? null]));
+  return kind.spec.unique?.key(values as never) ?? null;
 }
