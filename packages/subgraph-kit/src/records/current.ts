@@ -30,6 +30,11 @@ export interface CurrentQuery {
   limit?: number;
   /** Leave out records whose references to other organizations' records are not confirmed (what a criterion or a count reads). */
   confirmedOnly?: boolean;
+  /**
+   * The versions standing at this instant (ISO 8601) instead of the current ones: what the graph held
+   * then, corrections and voids made later ignored (the repository's `asRecordedAt`).
+   */
+  asRecordedAt?: string | null;
 }
 
 function col(kind: RecordKind, key: string): string {
@@ -41,12 +46,14 @@ function standingSql(kind: RecordKind, q: CurrentQuery, select: string, tail: st
   const s = kind.spec;
   const unit = col(kind, s.unitField);
   const date = col(kind, s.dateField);
+  const standing = q.asRecordedAt ? 'recorded_at <= @asOf AND (superseded_at IS NULL OR superseded_at > @asOf)' : 'superseded_at IS NULL';
   return {
-    sql: `SELECT ${select} FROM ${s.table} WHERE superseded_at IS NULL AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.confirmedOnly ? unconfirmedExclusion(kind) : ''}${q.where ? ` AND (${q.where})` : ''}${tail}`,
+    sql: `SELECT ${select} FROM ${s.table} WHERE ${standing} AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.confirmedOnly ? unconfirmedExclusion(kind) : ''}${q.where ? ` AND (${q.where})` : ''}${tail}`,
     params: {
       ...(q.units ? { units: JSON.stringify([...q.units]) } : {}),
       from: q.from ?? '0000-01-01',
       to: q.to ?? '9999-12-31',
+      ...(q.asRecordedAt ? { asOf: new Date(q.asRecordedAt).toISOString() } : {}),
       ...q.params,
     },
   };

@@ -7,7 +7,7 @@
  * records of the standard's kinds, once per request and year.
  */
 import { eq } from 'drizzle-orm';
-import { authorize, enforce } from '@antt/auth';
+import { authorize, enforce, invalidInput } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
 import { intInRange, requiredText, unitDays, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { provincialCriteria } from '../db/schema.js';
@@ -81,6 +81,8 @@ export type IndicatorView = {
 export type IndicatorsView = {
   unitId: string;
   year: number;
+  /** The instant the records were read as of; null: as known now. */
+  asRecordedAt: string | null;
   residentialAreas: IndicatorView;
   communes: IndicatorView;
   establishments: IndicatorView;
@@ -165,12 +167,26 @@ const PROVINCIAL_TYPED = {
   provincial: true,
 } as const;
 
-const reads = new WeakMap<SubgraphContext, StandardReads>();
+const reads = new WeakMap<SubgraphContext, Map<string, StandardReads>>();
 
-/** The request's reads of the standard (one per request). */
-export function standardOf(ctx: SubgraphContext): StandardReads {
-  let r = reads.get(ctx);
-  if (!r) reads.set(ctx, (r = new StandardReads(ctx)));
+/**
+ * The request's reads of the standard: as known now, or (`asRecordedAt`, an ISO 8601 instant) as the
+ * graph held them at that instant, every assessment, typed result, register entry and provincial
+ * criterion recorded later, and every correction made later, ignored. One per request and instant.
+ */
+export function standardOf(ctx: SubgraphContext, asRecordedAt: string | null = null): StandardReads {
+  let byInstant = reads.get(ctx);
+  if (!byInstant) reads.set(ctx, (byInstant = new Map()));
+  let asOf: string | null = null;
+  if (asRecordedAt != null) {
+    const t = Date.parse(asRecordedAt);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(asRecordedAt) || Number.isNaN(t))
+      throw invalidInput('asRecordedAt', 'Thời điểm ghi nhận phải có dạng ISO 8601, ví dụ 2022-12-31T17:00:00Z.', 'INVALID_DATETIME');
+    asOf = new Date(t).toISOString();
+  }
+  const key = asOf ?? 'now';
+  let r = byInstant.get(key);
+  if (!r) byInstant.set(key, (r = new StandardReads(ctx, asOf)));
   return r;
 }
 
@@ -181,7 +197,11 @@ export class StandardReads {
   private register: StoredRecord[] | undefined;
   private provincial: (typeof provincialCriteria.$inferSelect)[] | undefined;
 
-  constructor(private readonly ctx: SubgraphContext) {}
+  /** `asOf`: the instant read (normalised ISO 8601), or null for the records as known now. */
+  constructor(
+    private readonly ctx: SubgraphContext,
+    readonly asOf: string | null = null,
+  ) {}
 
   // ----- criteria -----
 
@@ -202,7 +222,12 @@ export class StandardReads {
   /** A national set with the province's additions: those in force in `year`, or, when listing sets, all those whose first year falls within the set's years. */
   private withProvincial(s: CriteriaSet, year?: number): CriteriaSet {
     const inSet = (from: number) => from >= s.fromYear && (s.toYear === null || from <= s.toYear);
-    this.provincial ??= this.ctx.db.select().from(provincialCriteria).all();
+    // A criterion the province added after the instant read was not in force on the records of then.
+    this.provincial ??= this.ctx.db
+      .select()
+      .from(provincialCriteria)
+      .all()
+      .filter((p) => this.asOf === null || new Date(p.recordedAt).toISOString() <= this.asOf);
     const extra = this.provincial
       .filter((p) => p.subjectKind === s.subjectKind)
       .filter((p) => (year === undefined ? inSet(p.fromYear) : p.fromYear <= year && inSet(year)));
@@ -240,14 +265,14 @@ export class StandardReads {
 
   /** The register, every establishment standing (the caller's own rule filters afterwards). */
   establishments(): StoredRecord[] {
-    return (this.register ??= currentRecords(this.ctx, establishments, { orderBy: 'record_id' }));
+    return (this.register ??= currentRecords(this.ctx, establishments, { orderBy: 'record_id', asRecordedAt: this.asOf }));
   }
 
   /** The standing assessments of a year, by subject key. */
   private year(year: number): Map<string, StoredRecord> {
     let hit = this.years.get(year);
     if (!hit) {
-      const rows = currentRecords(this.ctx, standardAssessments, { where: 'year = @year', params: { year } });
+      const rows = currentRecords(this.ctx, standardAssessments, { where: 'year = @year', params: { year }, asRecordedAt: this.asOf });
       this.years.set(
         year,
         (hit = new Map(rows.map((r) => [subjectKey(r.subjectKind as string, r.unitId as string, (r.establishmentId as string | null) ?? null), r]))),
@@ -276,7 +301,12 @@ export class StandardReads {
 
   /** The results as recorded, by criterion code (read afresh: the cycle's writes use it). */
   recorded(a: Readonly<Record<string, unknown>>): Map<string, StoredRecord> {
-    return new Map(currentRecords(this.ctx, criterionResults, { where: 'assessment_id = @a', params: { a: a.id } }).map((r) => [r.code as string, r]));
+    return new Map(
+      currentRecords(this.ctx, criterionResults, { where: 'assessment_id = @a', params: { a: a.id }, asRecordedAt: this.asOf }).map((r) => [
+        r.code as string,
+        r,
+      ]),
+    );
   }
 
   /** Every typed result of a year's assessments, by assessment and code (their window ends on 31 October or 15 November of the year). */
@@ -284,7 +314,11 @@ export class StandardReads {
     let hit = this.results.get(year);
     if (!hit) {
       hit = new Map();
-      const rows = currentRecords(this.ctx, criterionResults, { from: windowOf('RESIDENTIAL_AREA', year).end, to: windowOf('COMMUNE', year).end });
+      const rows = currentRecords(this.ctx, criterionResults, {
+        from: windowOf('RESIDENTIAL_AREA', year).end,
+        to: windowOf('COMMUNE', year).end,
+        asRecordedAt: this.asOf,
+      });
       for (const r of rows) {
         const m = hit.get(r.assessmentId as string) ?? new Map<string, StoredRecord>();
         m.set(r.code as string, r);
@@ -437,6 +471,7 @@ export class StandardReads {
     return {
       unitId,
       year,
+      asRecordedAt: this.asOf,
       residentialAreas: indicator(areas, TARGETS.RESIDENTIAL_AREA),
       communes: indicator(communes, TARGETS.COMMUNE),
       establishments: indicator(est, TARGETS.ESTABLISHMENT),

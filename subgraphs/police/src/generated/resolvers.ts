@@ -1114,6 +1114,7 @@ export type PoliceUnitRecordsReintegrationCaseSummaryArgs = {
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsStandardIndicatorsArgs = {
   year: Scalars['Int']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1121,6 +1122,7 @@ export type PoliceUnitRecordsStandardIndicatorsArgs = {
 export type PoliceUnitRecordsStandardBreakdownArgs = {
   year: Scalars['Int']['input'];
   view?: MapView;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -4843,6 +4845,8 @@ export type StandardIndicators = {
   unit: Unit;
   /** Assessment year. */
   year: Scalars['Int']['output'];
+  /** The instant the records were read as of (asRecordedAt), or null when read as known now. */
+  asRecordedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Residential areas meeting the standard (target 90%). */
   residentialAreas: Indicator;
   /** Communes, wards and towns meeting the standard (target 90%). */
@@ -7419,6 +7423,7 @@ export type IndicatorResolvers<ContextType = SubgraphContext, ParentType extends
 export type StandardIndicatorsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StandardIndicators'] = ResolversParentTypes['StandardIndicators']> = {
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  asRecordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   residentialAreas?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   communes?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   establishments?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;

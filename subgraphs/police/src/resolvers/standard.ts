@@ -267,7 +267,7 @@ export const standardResolvers: Resolvers = {
     unit: (i) => storedUnit(i.unitId),
   },
   PoliceUnitRecords: {
-    standardIndicators: ({ unitId }, { year }, ctx) => standardOf(ctx).indicators(unitId as string, year),
-    standardBreakdown: ({ unitId }, a, ctx) => standardOf(ctx).breakdown(unitId as string, a.year, a.view),
+    standardIndicators: ({ unitId }, { year, asRecordedAt }, ctx) => standardOf(ctx, asRecordedAt ?? null).indicators(unitId as string, year),
+    standardBreakdown: ({ unitId }, a, ctx) => standardOf(ctx, a.asRecordedAt ?? null).breakdown(unitId as string, a.year, a.view),
   },
 };
