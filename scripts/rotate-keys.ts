@@ -3,6 +3,8 @@
  *
  *   pnpm keys:rotate signing    a new token-signing key; the old public key stays in jwks.json so
  *                               tokens already issued verify until they expire (tokens carry a kid)
+ *   pnpm keys:rotate service    the same for the services' key (service-signing-key.json,
+ *                               service-jwks.json), which signs the subgraphs' questions to each other
  *   pnpm keys:rotate identity   a new police identity key; every sealed column is re-encrypted under
  *                               it in one transaction; the old key stays in the ring (remove it by
  *                               hand once backups sealed with it have expired)
@@ -13,7 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { FieldCipher, generateSigningKey, loadKeyRing, loadOrCreateSigningKey, parseKeyRing } from '@antt/auth';
+import { FieldCipher, generateSigningKey, KEY_FILES, loadKeyRing, loadOrCreateServiceKey, loadOrCreateSigningKey, parseKeyRing } from '@antt/auth';
 import { dataDir, keysDir } from '@antt/subgraph-kit';
 
 /** Sealed columns of the police database, re-encrypted on rotation. */
@@ -22,14 +24,16 @@ export const SEALED_COLUMNS = [
   { table: 'reintegration_cases', key: 'id', column: 'person_sealed' },
 ] as const;
 
-async function rotateSigning(): Promise<void> {
-  const old = await loadOrCreateSigningKey(keysDir());
+/** A new signing key for users' tokens (`user`) or services' (`service`); the old public key stays in its key set until its tokens expire. */
+async function rotateSigning(set: keyof typeof KEY_FILES): Promise<void> {
+  const files = KEY_FILES[set];
+  const old = set === 'user' ? await loadOrCreateSigningKey(keysDir()) : await loadOrCreateServiceKey(keysDir());
   const next = await generateSigningKey();
-  const jwksFile = join(keysDir(), 'jwks.json');
+  const jwksFile = join(keysDir(), files.jwks);
   const jwks = existsSync(jwksFile) ? (JSON.parse(readFileSync(jwksFile, 'utf8')) as { keys: unknown[] }) : { keys: [old.publicJwk] };
   writeFileSync(jwksFile, JSON.stringify({ keys: [next.publicJwk, ...jwks.keys.filter((k) => (k as { kid?: string }).kid !== next.kid)] }, null, 2));
-  writeFileSync(join(keysDir(), 'signing-key.json'), JSON.stringify(next, null, 2), { mode: 0o600 });
-  console.log(`New signing key ${next.kid}; ${old.kid} still verifies tokens it signed. Restart the servers.`);
+  writeFileSync(join(keysDir(), files.key), JSON.stringify(next, null, 2), { mode: 0o600 });
+  console.log(`New ${set === 'user' ? 'signing' : 'service'} key ${next.kid}; ${old.kid} still verifies tokens it signed. Restart the servers.`);
 }
 
 export function reencrypt(db: Database.Database, cipher: FieldCipher): number {
@@ -72,9 +76,10 @@ function rotateIdentity(): void {
 }
 
 const what = process.argv[2];
-if (what === 'signing') await rotateSigning();
+if (what === 'signing') await rotateSigning('user');
+else if (what === 'service') await rotateSigning('service');
 else if (what === 'identity') rotateIdentity();
 else if (what !== undefined) {
-  console.error('Usage: pnpm keys:rotate signing|identity');
+  console.error('Usage: pnpm keys:rotate signing|service|identity');
   process.exit(2);
 }

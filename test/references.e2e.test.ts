@@ -9,7 +9,7 @@ import { signServiceToken, type Identity } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
 import { ReferenceClient, recheckReferences, referenceFields, type RecordKind } from '@antt/subgraph-kit';
 import { SUBGRAPHS } from '@antt/gateway';
-import { CHIENG_LE, CHIENG_PHA, bearer, leadership, staff, testKey } from '@antt/testing';
+import { CHIENG_LE, CHIENG_PHA, bearer, leadership, staff, testKey, testServiceKey } from '@antt/testing';
 import { post, startFederation, type Federation } from './support/federation.js';
 
 let fed: Federation;
@@ -192,7 +192,7 @@ describe.each(CASES)('$name', (c) => {
     }
     const listed = (await unverified(c.writer)).find((r) => r.recordId === recordId);
     expect(listed).toMatchObject({ refId: id, state: 'PENDING', field: c.field });
-    const key = await testKey();
+    const key = await testServiceKey();
     const client = new ReferenceClient({ org: c.writer, ownerUrl: (o) => fed.subgraphs[o]?.url, token: () => signServiceToken(key, c.writer) });
     const done = await recheckReferences(c.writer, fed.dbs[c.writer], client);
     expect(done.verified).toBeGreaterThanOrEqual(1);
@@ -223,7 +223,7 @@ describe('counts and the owner’s endpoint', () => {
       await fed.restart('police');
     }
     expect(await count()).toBe(before);
-    const key = await testKey();
+    const key = await testServiceKey();
     const client = new ReferenceClient({ org: 'veterans', ownerUrl: (o) => fed.subgraphs[o]?.url, token: () => signServiceToken(key, 'veterans') });
     await recheckReferences('veterans', fed.dbs.veterans, client);
     expect(await count()).toBe(before + 1);
@@ -234,7 +234,14 @@ describe('counts and the owner’s endpoint', () => {
     const body = JSON.stringify({ table: 'crime_tips', by: 'receiptId', writerField: 'handedOverBy', within: CHIENG_PHA, ids: ['X-1'] });
     const asUser = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await bearer(staff('veterans')) }, body });
     expect(asUser.status).toBe(401);
-    const key = await testKey();
+    // A token shaped as a service's but signed with the users' key: the services' key set does not hold it.
+    const userKeyAsService = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signServiceToken(await testKey(), 'veterans')}` },
+      body,
+    });
+    expect(userKeyAsService.status).toBe(401);
+    const key = await testServiceKey();
     const asService = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await signServiceToken(key, 'veterans')}` },

@@ -4,7 +4,7 @@
  */
 import { openOrganizationDatabase, startSubgraph, type OpenedDatabase, type RunningServer, type StartOptions } from '@antt/subgraph-kit';
 import { startGateway, SUBGRAPHS } from '@antt/gateway';
-import { bearer, testKey, testVerifier } from '@antt/testing';
+import { bearer, testServiceKey, testVerifier } from '@antt/testing';
 import { createServiceVerifier, demoUsers, signServiceToken, type Identity } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
 
@@ -42,7 +42,8 @@ export async function startFederation(
   const verifier = await testVerifier();
   const subgraphs = {} as Record<OrganizationId, RunningServer>;
   // References between organizations: each subgraph asks the others with a service token of its own.
-  const key = await testKey();
+  // Services sign with a key set of their own: a user's key verifies no service token, nor the reverse.
+  const key = await testServiceKey();
   const serviceVerifier = createServiceVerifier({ jwks: { keys: [key.publicJwk] } });
   const references = (org: OrganizationId): StartOptions['references'] => ({
     verify: serviceVerifier,

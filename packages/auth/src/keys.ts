@@ -26,9 +26,26 @@ export async function generateSigningKey(): Promise<SigningKey> {
   };
 }
 
+/** The files of a key set under the keys directory: the private signing key and the public key set that verifies it. */
+export const KEY_FILES = {
+  /** Users' tokens (the embedded identity provider): signing-key.json, jwks.json. */
+  user: { key: 'signing-key.json', jwks: 'jwks.json' },
+  /** Service tokens between subgraphs, a key set of their own: a user's key never verifies as a service's, nor the reverse. */
+  service: { key: 'service-signing-key.json', jwks: 'service-jwks.json' },
+} as const;
+
 /** Loads the embedded default's signing key from `dir`, creating it on first start. */
 export async function loadOrCreateSigningKey(dir: string): Promise<SigningKey> {
-  const file = join(dir, 'signing-key.json');
+  return loadOrCreateKey(dir, KEY_FILES.user);
+}
+
+/** Loads the services' signing key from `dir` (service-signing-key.json), creating it and service-jwks.json on first start. */
+export async function loadOrCreateServiceKey(dir: string): Promise<SigningKey> {
+  return loadOrCreateKey(dir, KEY_FILES.service);
+}
+
+async function loadOrCreateKey(dir: string, files: { key: string; jwks: string }): Promise<SigningKey> {
+  const file = join(dir, files.key);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SigningKey;
   const key = await generateSigningKey();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -39,6 +56,6 @@ export async function loadOrCreateSigningKey(dir: string): Promise<SigningKey> {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return JSON.parse(readFileSync(file, 'utf8')) as SigningKey;
     throw e;
   }
-  writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [key.publicJwk] }, null, 2));
+  writeFileSync(join(dir, files.jwks), JSON.stringify({ keys: [key.publicJwk] }, null, 2));
   return key;
 }

@@ -40,7 +40,7 @@ import { moveRecordsToTheirMap, type UnitMoves } from './records/unit-moves.js';
 import { kindsModule } from './records/module.js';
 import { reportModules } from './reports/index.js';
 import express from 'express';
-import { createServiceVerifier, loadOrCreateSigningKey, signServiceToken, type ServiceVerifier } from '@antt/auth';
+import { createServiceVerifier, KEY_FILES, loadOrCreateServiceKey, signServiceToken, type ServiceVerifier, type SigningKey } from '@antt/auth';
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { referenceCheckPlugin, referenceEndpoint, referenceFields, ReferenceClient, type ReferenceClientOptions } from './references/check.js';
 import { noteExistingReferences, startRechecks, unverifiedReferencesResolvers, unverifiedReferencesTypeDefs } from './references/pending.js';
@@ -332,18 +332,24 @@ export function anchorTrail(sqlite: Database.Database, name: string): ReturnType
 
 /**
  * References between organizations as configured by the environment: the owners' URLs are those the
- * gateway uses (ANTT_<ORG>_URL, else the default ports); the service key is ANTT_SERVICE_KEY_FILE (a
- * signing key as .data/keys/signing-key.json holds it, registered with the identity provider), else the
- * embedded default's key; services are verified against ANTT_JWKS_URL, else the embedded key set.
+ * gateway uses (ANTT_<ORG>_URL, else the default ports). Services sign and verify with a key set of their
+ * own, never the users': the service key is ANTT_SERVICE_KEY_FILE (a signing key as
+ * .data/keys/service-signing-key.json holds it), else the embedded default's service key; services are
+ * verified against ANTT_SERVICE_JWKS_URL, else the embedded service key set (.data/keys/service-jwks.json).
+ * A user's token is then refused by the services' endpoints whatever it claims (no user key is in the
+ * service key set), and a service token by every GraphQL endpoint (no service key is in the users').
+ * ANTT_SERVICE_KEY_FILE without ANTT_SERVICE_JWKS_URL is refused at start: no other subgraph could verify it.
  */
 export async function referencesFromEnv(org: OrganizationId): Promise<StartOptions['references']> {
+  if (process.env.ANTT_SERVICE_KEY_FILE && !process.env.ANTT_SERVICE_JWKS_URL)
+    throw new Error('ANTT_SERVICE_KEY_FILE is set without ANTT_SERVICE_JWKS_URL: set the service key set that holds its public key.');
   const key = process.env.ANTT_SERVICE_KEY_FILE
-    ? (JSON.parse(readFileSync(process.env.ANTT_SERVICE_KEY_FILE, 'utf8')) as Awaited<ReturnType<typeof loadOrCreateSigningKey>>)
-    : await loadOrCreateSigningKey(keysDir());
+    ? (JSON.parse(readFileSync(process.env.ANTT_SERVICE_KEY_FILE, 'utf8')) as SigningKey)
+    : await loadOrCreateServiceKey(keysDir());
   const issuer = process.env.ANTT_JWT_ISSUER;
-  const verify = process.env.ANTT_JWKS_URL
-    ? createServiceVerifier({ jwksUrl: new URL(process.env.ANTT_JWKS_URL) }, issuer)
-    : createServiceVerifier({ jwks: JSON.parse(readFileSync(join(keysDir(), 'jwks.json'), 'utf8')) }, issuer);
+  const verify = process.env.ANTT_SERVICE_JWKS_URL
+    ? createServiceVerifier({ jwksUrl: new URL(process.env.ANTT_SERVICE_JWKS_URL) }, issuer)
+    : createServiceVerifier({ jwks: JSON.parse(readFileSync(join(keysDir(), KEY_FILES.service.jwks), 'utf8')) }, issuer);
   const urls = Object.fromEntries(
     ORGANIZATION_IDS.map((o) => [o, process.env[subgraphUrlVariable(o)] ?? `http://127.0.0.1:${defaultPort(o)}/graphql`]),
   ) as Record<OrganizationId, string>;

@@ -45,6 +45,12 @@ export function testKey(): Promise<SigningKey> {
   return (key ??= generateSigningKey());
 }
 
+let serviceKey: Promise<SigningKey> | undefined;
+/** The services' key for this test process: another key set than the users' (testKey), as in production. */
+export function testServiceKey(): Promise<SigningKey> {
+  return (serviceKey ??= generateSigningKey());
+}
+
 export async function testVerifier(): Promise<TokenVerifier> {
   return createVerifier({ jwks: { keys: [(await testKey()).publicJwk] } });
 }
