@@ -7,8 +7,30 @@ import type { FamilyTables, SourceRecord } from './published-set.js';
 
 /** The part of a better-sqlite3 connection a source needs. */
 export interface SqlReader {
-  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown };
 }
+
+/** A family's source: its tables, its records, and a fingerprint of its table that any write changes. */
+export interface FamilySource {
+  /** The table its records are kept in (an organization's database holds it when the organization owns the family). */
+  table: string;
+  tables: FamilyTables;
+  records(db: SqlReader, versions: readonly ReportVersion[]): SourceRecord[];
+  fingerprint(db: SqlReader): string;
+}
+
+/** Rows and latest version times of a record table: every write (a new record, a correction, a voiding) adds a row. */
+export function tableFingerprint(db: SqlReader, table: string): string {
+  // Prepared once per connection and table: it runs on every lookup of a served figure.
+  let byTable = fingerprints.get(db);
+  if (!byTable) fingerprints.set(db, (byTable = new Map()));
+  let st = byTable.get(table);
+  if (!st)
+    byTable.set(table, (st = db.prepare(`SELECT count(*) AS n, coalesce(max(recorded_at), '') AS r, coalesce(max(superseded_at), '') AS s FROM ${table}`)));
+  const r = st.get() as { n: number; r: string; s: string };
+  return `${r.n}|${r.r}|${r.s}`;
+}
+const fingerprints = new WeakMap<SqlReader, Map<string, ReturnType<SqlReader['prepare']>>>();
 
 /** A report version: the records as they stood at `asOf` (ISO time); 'current' reads the live ones. */
 export interface ReportVersion {
@@ -64,3 +86,13 @@ export function victimsRecords(db: SqlReader, versions: readonly ReportVersion[]
     return [{ unitId: r.unitId, date: r.date as SourceRecord['date'], breakdown: r.kind, flags, standing: s }];
   });
 }
+
+/** The families with a source, by family id (the others keep primary suppression only: SECURITY.md). */
+export const FAMILY_SOURCES: Readonly<Record<string, FamilySource | undefined>> = {
+  victims: {
+    table: 'women_protection_cases',
+    tables: victimsTables,
+    records: victimsRecords,
+    fingerprint: (db) => tableFingerprint(db, 'women_protection_cases'),
+  },
+};

@@ -7,8 +7,10 @@
  */
 import type { ConstDirectiveNode, GraphQLField, GraphQLFieldResolver, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, GraphQLType } from 'graphql';
 import { authorize, forbidden, isDataClass, type DataClass } from '@antt/auth';
+import { cellRefOf, disclosureParameters, servedPatterns } from '@antt/disclosure';
 import type { OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from './context.js';
+import { sqliteOf } from './db.js';
 
 export const DATA_CLASS_SPEC = 'https://antt-graph.sonla.gov.vn/data-class/v1.0';
 
@@ -130,6 +132,8 @@ function errorCode(e: unknown): string {
  * Federation's own fields (_entities, _service) are guarded by the gateway credential instead.
  */
 export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId): GraphQLSchema {
+  // One threshold for primary suppression, the published set's pattern and its audit (ANTT_DISCLOSURE_THRESHOLD).
+  const { threshold } = disclosureParameters();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || type.name === '_Service') continue;
     for (const field of Object.values(type.getFields())) {
@@ -153,11 +157,18 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
           throw forbidden(decision.message);
         }
         const suppress = (result: unknown): unknown => {
-          if (suppressBelow === null || typeof result !== 'number' || result <= 0 || result >= suppressBelow) return result;
+          if (typeof result !== 'number' || result <= 0) return result;
+          // A cell of the published set (its resolver tagged it): outsiders get the served pattern.
+          const ref = cellRefOf(source);
+          const measure = ref?.measures[field.name];
+          if (suppressBelow === null && measure === undefined) return result;
           const small = authorize.readSmallCount(ctx.scope.principal, owner);
-          if (!small.allowed) return null;
+          if (!small.allowed) {
+            if (ref && measure !== undefined) return servedPatterns(sqliteOf(ctx.db)).lookup({ ...ref, measure }) === 'SHOWN' ? result : null;
+            return result < threshold ? null : result;
+          }
           // Leadership and the consolidators read a small count as it is: the read is audited.
-          if (small.audited) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: null, dataClass: cls });
+          if (small.audited && result < threshold) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: null, dataClass: cls });
           return result;
         };
         // Most fields: nothing to record, no closure per resolution.
