@@ -87,8 +87,13 @@ export function victimsRecords(db: SqlReader, versions: readonly ReportVersion[]
   });
 }
 
-/** The families with a source, by family id (the others keep primary suppression only: SECURITY.md). */
-export const FAMILY_SOURCES: Readonly<Record<string, FamilySource | undefined>> = {
+/**
+ * The families with a source, by family id. Victims are declared here; the shared casework module
+ * registers help for people at risk and mediation (registerFamilySource), whose tables every
+ * organization running it keeps under the same names. A family without a source is hidden from outsiders
+ * wherever its resolvers tag a figure (no pattern: nothing shown but zeros).
+ */
+export const FAMILY_SOURCES: Record<string, FamilySource | undefined> = {
   victims: {
     table: 'women_protection_cases',
     tables: victimsTables,
@@ -96,3 +101,42 @@ export const FAMILY_SOURCES: Readonly<Record<string, FamilySource | undefined>> 
     fingerprint: (db) => tableFingerprint(db, 'women_protection_cases'),
   },
 };
+
+export function registerFamilySource(family: string, source: FamilySource): void {
+  FAMILY_SOURCES[family] = source;
+}
+
+/**
+ * A source over a table of the record framework: current, active versions (voided ones never count),
+ * without records whose references another organization has not confirmed (as the framework's
+ * aggregates count), each with its date, its breakdown value and its flags, all SQL expressions over the
+ * table's columns.
+ */
+export function recordTableSource(spec: {
+  table: string;
+  tables: FamilyTables;
+  /** SQL: the record's date, its breakdown value, and each flag (a boolean) by name. */
+  date: string;
+  breakdown: string;
+  flags?: Readonly<Record<string, string>>;
+}): FamilySource {
+  const flags = Object.entries(spec.flags ?? {});
+  const sql = `SELECT unit_id AS unitId, ${spec.date} AS date, ${spec.breakdown} AS breakdown, recorded_at AS recordedAt, superseded_at AS supersededAt
+                      ${flags.map(([, expr], i) => `, (${expr}) AS f${i}`).join('')}
+                 FROM ${spec.table} WHERE status = 'ACTIVE'
+                  AND record_id NOT IN (SELECT record_id FROM reference_checks WHERE record_table = '${spec.table}' AND state IN ('PENDING', 'REFUSED'))`;
+  return {
+    table: spec.table,
+    tables: spec.tables,
+    fingerprint: (db) => tableFingerprint(db, spec.table),
+    records(db, versions) {
+      const rows = db.prepare(sql).all() as Record<string, unknown>[];
+      return rows.flatMap((r) => {
+        const s = standing(versions, String(r.recordedAt), (r.supersededAt as string | null) ?? null);
+        if (!s) return [];
+        const on = flags.flatMap(([name], i) => (r[`f${i}`] ? [name] : []));
+        return [{ unitId: String(r.unitId), date: String(r.date) as SourceRecord['date'], breakdown: String(r.breakdown), flags: on, standing: s }];
+      });
+    },
+  };
+}

@@ -43,4 +43,4 @@ export * from './references/check.js';
 export * from './references/pending.js';
 export * from './references/table.js';
 /** Resolvers tag the figures of the published set with their cells; data-class.ts serves them by the pattern. */
-export { tagCell, type CellRef } from '@antt/disclosure';
+export { recordTableSource, registerFamilySource, tagCell, type CellRef } from '@antt/disclosure';

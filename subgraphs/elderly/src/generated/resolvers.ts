@@ -2052,8 +2052,8 @@ export type HelpKindCount = {
   __typename?: 'HelpKindCount';
   /** The kind of help. */
   kind: HelpKind;
-  /** Visits or records that gave it in the period. */
-  count: Scalars['Int']['output'];
+  /** Visits or records that gave it in the period; null when disclosure control hides it from you (you are not the organization's staff). */
+  count?: Maybe<Scalars['Int']['output']>;
 };
 
 /**
@@ -4971,7 +4971,7 @@ export type InfocommForumResolvers<ContextType = SubgraphContext, ParentType ext
 
 export type HelpKindCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HelpKindCount'] = ResolversParentTypes['HelpKindCount']> = {
   kind?: Resolver<ResolversTypes['HelpKind'], ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ReintegrationCaseResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReintegrationCase'] = ResolversParentTypes['ReintegrationCase']> = {
