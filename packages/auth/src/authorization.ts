@@ -365,7 +365,7 @@ export const authorize = {
   },
 
   /**
-   * Whether a small count (under a field's suppressBelow) is shown as it is: to those who may read the
+   * Whether a small count (a suppressSmall field under ANTT_DISCLOSURE_THRESHOLD) is shown as it is: to those who may read the
    * records counted, and to provincial leadership and the consolidators, who read figures as they are
    * (each such read audited). Everyone else gets the published set's suppression.
    */

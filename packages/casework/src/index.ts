@@ -5,3 +5,4 @@ export * from './reintegration/demo.js';
 export * from './mediation/kind.js';
 export * from './support/kind.js';
 export * from './handovers/kind.js';
+export * from './disclosure.js';

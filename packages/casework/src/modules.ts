@@ -33,8 +33,8 @@ const sharedHelpSdl = `
   type HelpKindCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The kind of help."
     kind: HelpKind!
-    "Visits or records that gave it in the period."
-    count: Int!
+    "Visits or records that gave it in the period; null when disclosure control hides it from you (you are not the organization's staff)."
+    count: Int
   }
 `;
 

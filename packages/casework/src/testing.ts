@@ -96,7 +96,7 @@ export function describeCasework(sg: OrganizationSubgraph, duties: readonly Duty
             groupName: 'Nhóm liên gia tự quản số 3',
           });
           // The organization's own provincial staff, and provincial leadership (audited), read the exact
-          // figures; a dashboard sees counts of cases from 1 to 4 hidden, so that a small number cannot
+          // figures; a dashboard sees small counts of cases (under the disclosure threshold) hidden, so that a small number cannot
           // point to a person.
           const own = staff(org, PROVINCE);
           const exact = ok<Data>(await s.run(leadership(), SUMMARY, { unit: CHIENG_PHA, period: '2021' }), 'unit');

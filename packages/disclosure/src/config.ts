@@ -60,7 +60,13 @@ export const SENSITIVE_FAMILIES: readonly SensitiveFamily[] = [
     id: 'peopleAtRisk',
     orgs: ['*'],
     nameVi: 'số liệu giúp đỡ người có nguy cơ vi phạm pháp luật',
-    fields: ['AtRiskSupportSummary.records', 'AtRiskSupportSummary.peopleHelped', 'SupportedGroupCount.records', 'SupportedGroupCount.people'],
+    fields: [
+      'AtRiskSupportSummary.records',
+      'AtRiskSupportSummary.peopleHelped',
+      'SupportedGroupCount.records',
+      'SupportedGroupCount.people',
+      'HelpKindCount.count',
+    ],
   },
 ];
 

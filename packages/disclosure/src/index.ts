@@ -5,3 +5,4 @@ export * from './lp.js';
 export * from './published-set.js';
 export * from './suppress.js';
 export * from './sources.js';
+export * from './serving.js';

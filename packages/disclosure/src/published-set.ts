@@ -49,6 +49,11 @@ export interface FamilyTables {
   byBreakdown: boolean;
   /** Published flag counts. */
   flags: readonly string[];
+  /**
+   * Published counts over several breakdown values, by measure id: a breakdown value that combines two
+   * classifications ('<category>|<result>') publishes each margin, as one table the audit sees whole.
+   */
+  groups?: Readonly<Record<string, (breakdown: string) => boolean>>;
 }
 
 export interface Scope {
@@ -126,6 +131,7 @@ export function enumerateFamily(tables: FamilyTables, records: readonly SourceRe
     ...(tables.total ? ['total'] : []),
     ...(tables.byBreakdown ? tables.breakdowns.map((b) => `by:${b}`) : []),
     ...tables.flags.map((f) => `flag:${f}`),
+    ...Object.keys(tables.groups ?? {}),
   ];
   const cells: Cell[] = [];
   for (const p of periods) {
@@ -140,7 +146,8 @@ export function enumerateFamily(tables: FamilyTables, records: readonly SourceRe
             inCell.forEach((ok, v) => {
               if (!ok) return;
               const m = varAtom[v]!.measure;
-              if (measure === 'total' ? m.startsWith('by:') : m === measure) vars.push(v);
+              const group = tables.groups?.[measure];
+              if (group ? m.startsWith('by:') && group(m.slice(3)) : measure === 'total' ? m.startsWith('by:') : m === measure) vars.push(v);
             });
             const dims: CellDims = { family: tables.family, measure, unitId, map, periodId: p.id, version };
             cells.push({ key: cellKey(dims), dims, vars, value: vars.reduce((s, v) => s + truth[v]!, 0) });

@@ -7,8 +7,30 @@ import type { FamilyTables, SourceRecord } from './published-set.js';
 
 /** The part of a better-sqlite3 connection a source needs. */
 export interface SqlReader {
-  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown };
 }
+
+/** A family's source: its tables, its records, and a fingerprint of its table that any write changes. */
+export interface FamilySource {
+  /** The table its records are kept in (an organization's database holds it when the organization owns the family). */
+  table: string;
+  tables: FamilyTables;
+  records(db: SqlReader, versions: readonly ReportVersion[]): SourceRecord[];
+  fingerprint(db: SqlReader): string;
+}
+
+/** Rows and latest version times of a record table: every write (a new record, a correction, a voiding) adds a row. */
+export function tableFingerprint(db: SqlReader, table: string): string {
+  // Prepared once per connection and table: it runs on every lookup of a served figure.
+  let byTable = fingerprints.get(db);
+  if (!byTable) fingerprints.set(db, (byTable = new Map()));
+  let st = byTable.get(table);
+  if (!st)
+    byTable.set(table, (st = db.prepare(`SELECT count(*) AS n, coalesce(max(recorded_at), '') AS r, coalesce(max(superseded_at), '') AS s FROM ${table}`)));
+  const r = st.get() as { n: number; r: string; s: string };
+  return `${r.n}|${r.r}|${r.s}`;
+}
+const fingerprints = new WeakMap<SqlReader, Map<string, ReturnType<SqlReader['prepare']>>>();
 
 /** A report version: the records as they stood at `asOf` (ISO time); 'current' reads the live ones. */
 export interface ReportVersion {
@@ -63,4 +85,58 @@ export function victimsRecords(db: SqlReader, versions: readonly ReportVersion[]
     const flags = [...(r.child ? ['children'] : []), ...(r.referred ? ['referredToPolice'] : []), ...(r.closed ? ['closed'] : [])];
     return [{ unitId: r.unitId, date: r.date as SourceRecord['date'], breakdown: r.kind, flags, standing: s }];
   });
+}
+
+/**
+ * The families with a source, by family id. Victims are declared here; the shared casework module
+ * registers help for people at risk and mediation (registerFamilySource), whose tables every
+ * organization running it keeps under the same names. A family without a source is hidden from outsiders
+ * wherever its resolvers tag a figure (no pattern: nothing shown but zeros).
+ */
+export const FAMILY_SOURCES: Record<string, FamilySource | undefined> = {
+  victims: {
+    table: 'women_protection_cases',
+    tables: victimsTables,
+    records: victimsRecords,
+    fingerprint: (db) => tableFingerprint(db, 'women_protection_cases'),
+  },
+};
+
+export function registerFamilySource(family: string, source: FamilySource): void {
+  FAMILY_SOURCES[family] = source;
+}
+
+/**
+ * A source over a table of the record framework: current, active versions (voided ones never count),
+ * without records whose references another organization has not confirmed (as the framework's
+ * aggregates count), each with its date, its breakdown value and its flags, all SQL expressions over the
+ * table's columns.
+ */
+export function recordTableSource(spec: {
+  table: string;
+  tables: FamilyTables;
+  /** SQL: the record's date, its breakdown value, and each flag (a boolean) by name. */
+  date: string;
+  breakdown: string;
+  flags?: Readonly<Record<string, string>>;
+}): FamilySource {
+  const flags = Object.entries(spec.flags ?? {});
+  const sql = `SELECT unit_id AS unitId, ${spec.date} AS date, ${spec.breakdown} AS breakdown, recorded_at AS recordedAt, superseded_at AS supersededAt
+                      ${flags.map(([, expr], i) => `, (${expr}) AS f${i}`).join('')}
+                 FROM ${spec.table} WHERE status = 'ACTIVE'
+                  AND record_id NOT IN (SELECT record_id FROM reference_checks WHERE record_table = '${spec.table}' AND state IN ('PENDING', 'REFUSED'))`;
+  return {
+    table: spec.table,
+    tables: spec.tables,
+    fingerprint: (db) => tableFingerprint(db, spec.table),
+    records(db, versions) {
+      const rows = db.prepare(sql).all() as Record<string, unknown>[];
+      return rows.flatMap((r) => {
+        const s = standing(versions, String(r.recordedAt), (r.supersededAt as string | null) ?? null);
+        if (!s) return [];
+        const on = flags.flatMap(([name], i) => (r[`f${i}`] ? [name] : []));
+        return [{ unitId: String(r.unitId), date: String(r.date) as SourceRecord['date'], breakdown: String(r.breakdown), flags: on, standing: s }];
+      });
+    },
+  };
 }

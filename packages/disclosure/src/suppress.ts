@@ -45,7 +45,14 @@ function groupsOf(set: PublishedSet): Map<string, number[]> {
 }
 
 /** Works out which cells of the set are hidden. */
-export async function suppressSet(set: PublishedSet, params: DisclosureParameters): Promise<Pattern> {
+export async function suppressSet(set: PublishedSet, params: DisclosureParameters, opts: { yieldEveryMs?: number } = {}): Promise<Pattern> {
+  // Serving computes patterns inside a subgraph: give the event loop a turn every few milliseconds.
+  let lastYield = performance.now();
+  const pause = async () => {
+    if (opts.yieldEveryMs === undefined || performance.now() - lastYield < opts.yieldEveryMs) return;
+    await new Promise((r) => setImmediate(r));
+    lastYield = performance.now();
+  };
   const auditor = await Auditor.create(set);
   const groups = groupsOf(set);
   const groupOf = (i: number) => groups.get(set.cells[i]!.vars.join(','))!;
@@ -70,6 +77,7 @@ export async function suppressSet(set: PublishedSet, params: DisclosureParameter
   primary.sort((a, b) => set.cells[a]!.vars.length - set.cells[b]!.vars.length || set.cells[a]!.value - set.cells[b]!.value);
   for (const target of primary) {
     for (;;) {
+      await pause();
       const iv = auditor.interval(target, hidden);
       if (iv.hi - iv.lo >= params.protection) break;
       // Candidates: shown non-zero cells sharing a variable with the target, then with any hidden cell sharing one.

@@ -7,8 +7,10 @@
  */
 import type { ConstDirectiveNode, GraphQLField, GraphQLFieldResolver, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, GraphQLType } from 'graphql';
 import { authorize, forbidden, isDataClass, type DataClass } from '@antt/auth';
+import { cellRefOf, disclosureParameters, servedPatterns } from '@antt/disclosure';
 import type { OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from './context.js';
+import { sqliteOf } from './db.js';
 
 export const DATA_CLASS_SPEC = 'https://antt-graph.sonla.gov.vn/data-class/v1.0';
 
@@ -16,10 +18,11 @@ export const DATA_CLASS_SPEC = 'https://antt-graph.sonla.gov.vn/data-class/v1.0'
 export const dataClassSdl = `
   """
   How protected a type or field is (phân loại dữ liệu); enforced by every subgraph and by the gateway.
-  suppressBelow: a count under this number (but above 0) is hidden from callers who may not read the
-  records it counts, so that a small number cannot point to a person.
+  suppressSmall: a count from 1 to the disclosure threshold minus one (ANTT_DISCLOSURE_THRESHOLD, default
+  5; one setting for every field, the published set's pattern and its audit) is hidden from callers who
+  may not read the records it counts, so that a small number cannot point to a person.
   """
-  directive @dataClass(class: DataClass!, suppressBelow: Int) on OBJECT | FIELD_DEFINITION | INTERFACE
+  directive @dataClass(class: DataClass!, suppressSmall: Boolean) on OBJECT | FIELD_DEFINITION | INTERFACE
 
   "Data classes (loại dữ liệu), from least to most protected; the audit trail apart."
   enum DataClass {
@@ -56,7 +59,8 @@ const defaultFieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, ar
 
 interface ClassSpec {
   cls: DataClass;
-  suppressBelow: number | null;
+  /** Whether small counts are hidden (under the threshold ANTT_DISCLOSURE_THRESHOLD decides). */
+  suppressSmall: boolean;
 }
 
 function readDirective(nodes: readonly (readonly ConstDirectiveNode[] | undefined)[]): ClassSpec | null {
@@ -64,10 +68,10 @@ function readDirective(nodes: readonly (readonly ConstDirectiveNode[] | undefine
     const d = list?.find((x) => x.name.value === 'dataClass');
     if (!d) continue;
     const cls = d.arguments?.find((a) => a.name.value === 'class')?.value;
-    const sup = d.arguments?.find((a) => a.name.value === 'suppressBelow')?.value;
+    const sup = d.arguments?.find((a) => a.name.value === 'suppressSmall')?.value;
     const value = cls && cls.kind === 'EnumValue' ? cls.value : undefined;
     if (!isDataClass(value)) throw new Error('@dataClass needs a class');
-    return { cls: value, suppressBelow: sup && sup.kind === 'IntValue' ? Number(sup.value) : null };
+    return { cls: value, suppressSmall: !!sup && sup.kind === 'BooleanValue' && sup.value };
   }
   return null;
 }
@@ -80,12 +84,12 @@ export function fieldClass(type: GraphQLObjectType, field: GraphQLField<unknown,
   const own = readDirective([field.astNode?.directives]);
   if (own) return own;
   // A write is at least INTERNAL whatever it returns: dashboards never write.
-  if (type === schema.getMutationType()) return { cls: 'INTERNAL', suppressBelow: null };
+  if (type === schema.getMutationType()) return { cls: 'INTERNAL', suppressSmall: false };
   if (type === schema.getQueryType()) {
     const ret = getNamedType(field.type);
-    return (isObjectType(ret) ? typeClass(ret) : null) ?? { cls: ret.name.startsWith('_') ? 'PUBLIC_AGGREGATE' : 'INTERNAL', suppressBelow: null };
+    return (isObjectType(ret) ? typeClass(ret) : null) ?? { cls: ret.name.startsWith('_') ? 'PUBLIC_AGGREGATE' : 'INTERNAL', suppressSmall: false };
   }
-  return { ...(typeClass(type) ?? { cls: 'INTERNAL', suppressBelow: null }), suppressBelow: null };
+  return { ...(typeClass(type) ?? { cls: 'INTERNAL', suppressSmall: false }), suppressSmall: false };
 }
 
 /** A record's id for the audit trail: its `id` field, else nothing (never a value). */
@@ -134,7 +138,7 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
     if (!isObjectType(type) || type.name.startsWith('__') || type.name === '_Service') continue;
     for (const field of Object.values(type.getFields())) {
       if (field.name.startsWith('_')) continue;
-      const { cls, suppressBelow } = fieldClass(type, field, schema);
+      const { cls, suppressSmall } = fieldClass(type, field, schema);
       const resolve = field.resolve ?? defaultFieldResolver;
       // A lookup of one record (a nullable root field returning an object) answers null when refused:
       // "not found" and "forbidden" look the same to a caller who may not know the record exists.
@@ -153,11 +157,20 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
           throw forbidden(decision.message);
         }
         const suppress = (result: unknown): unknown => {
-          if (suppressBelow === null || typeof result !== 'number' || result <= 0 || result >= suppressBelow) return result;
+          if (typeof result !== 'number' || result <= 0) return result;
+          // A cell of the published set (its resolver tagged it): outsiders get the served pattern.
+          const ref = cellRefOf(source);
+          const measure = ref?.measures[field.name];
+          if (!suppressSmall && measure === undefined) return result;
+          // One threshold for primary suppression, the published set's pattern and its audit (ANTT_DISCLOSURE_THRESHOLD), read when used.
+          const { threshold } = disclosureParameters();
           const small = authorize.readSmallCount(ctx.scope.principal, owner);
-          if (!small.allowed) return null;
+          if (!small.allowed) {
+            if (ref && measure !== undefined) return servedPatterns(sqliteOf(ctx.db)).lookup({ ...ref, measure }) === 'SHOWN' ? result : null;
+            return result < threshold ? null : result;
+          }
           // Leadership and the consolidators read a small count as it is: the read is audited.
-          if (small.audited) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: null, dataClass: cls });
+          if (small.audited && result < threshold) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: null, dataClass: cls });
           return result;
         };
         // Most fields: nothing to record, no closure per resolution.

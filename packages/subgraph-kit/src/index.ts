@@ -42,3 +42,5 @@ export * from './execution-bound.js';
 export * from './references/check.js';
 export * from './references/pending.js';
 export * from './references/table.js';
+/** Resolvers tag the figures of the published set with their cells; data-class.ts serves them by the pattern. */
+export { recordTableSource, registerFamilySource, tagCell, type CellRef } from '@antt/disclosure';

@@ -13,6 +13,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { Identity, TokenVerifier } from '@antt/auth';
+import { precomputePatterns } from '@antt/disclosure';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
 import { referenceResolvers, referenceTypeDefs } from './reference-schema.js';
 import { enforceDataClasses } from './data-class.js';
@@ -260,6 +261,12 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
   const refs = opts.references;
   const client = refs ? new ReferenceClient({ ...refs.client, org: sg.name }) : null;
   const stopRechecks = client && sg.kinds.some((k) => referenceFields(k).length) ? startRechecks(sg.name, opts.db, client, refs?.recheckMs) : undefined;
+  // The published set's suppression pattern, computed in the background (outsiders get no non-zero figure of a family until it is ready).
+  if (process.env.ANTT_DISCLOSURE_PRECOMPUTE === '1')
+    precomputePatterns(sqlite).then(
+      (families) => log.info({ service: sg.name, families }, 'disclosure patterns computed'),
+      (e: unknown) => log.error({ service: sg.name, err: e }, 'disclosure patterns failed'),
+    );
   return serve<SubgraphContext>({
     port: opts.port ?? 0,
     host: opts.host,

@@ -11,14 +11,14 @@ export const sharedTipHandoverSdl = `
   type HandoverSourceCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The source."
     source: HandoverSource!
-    "Handovers in the period; null when 1 to 4 and you are not the organization's staff."
-    count: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    "Handovers in the period; null when small (under the disclosure threshold) and you are not the organization's staff."
+    count: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
   }
 
   "Crime information an organization handed to the police in a unit and period, in counts (never the content)."
   type TipHandoverSummary @shareable @dataClass(class: PUBLIC_AGGREGATE) {
-    "Handovers in the period (lượt chuyển tin cho Công an); null when 1 to 4 and you are not the organization's staff."
-    handovers: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    "Handovers in the period (lượt chuyển tin cho Công an); null when small (under the disclosure threshold) and you are not the organization's staff."
+    handovers: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
     "By source."
     bySource: [HandoverSourceCount!]!
   }

@@ -12,6 +12,7 @@ import {
   type UnitRecordsParent,
 } from '@antt/subgraph-kit';
 import { mediationCaseKind, mediationSummary, mediationTeamKind } from './kind.js';
+import { cellsOfMediation } from '../disclosure.js';
 
 export function mediationResolvers(org: OrganizationId): ResolverMap {
   const P = ORGANIZATIONS[org].typePrefix;
@@ -24,7 +25,8 @@ export function mediationResolvers(org: OrganizationId): ResolverMap {
       caseCount: (r, _, ctx) => cases(ctx).childrenOf('teamId', r.id).length,
     }),
     [`${P}UnitRecords`]: objectResolvers<UnitRecordsParent>({
-      mediation: ({ unitId }, a: { periodId: string; asRecordedAt?: string | null }, ctx) => mediationSummary(teams(ctx), cases(ctx), { unitId, ...a }),
+      mediation: ({ unitId }, a: { periodId: string; asRecordedAt?: string | null }, ctx) =>
+        cellsOfMediation(mediationSummary(teams(ctx), cases(ctx), { unitId, ...a }), { unitId, ...a }),
       mediationCases: ({ unitId }, a: { periodId?: string | null; first: number; after?: string | null }, ctx) =>
         cases(ctx).list({ unitId, periodId: a.periodId }, a.first, a.after),
     }),

@@ -16,16 +16,16 @@ export const sharedMediationSdl = `
   type MediationCategoryCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The category."
     category: MediationCategory!
-    "Matters received in the period; null when 1 to 4 and you are not the organization's staff."
-    count: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    "Matters received in the period; null when small (under the disclosure threshold) and you are not the organization's staff."
+    count: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
   }
 
   "Number of matters with one result."
   type MediationResultCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The result (PENDING: not yet)."
     result: MediationResult!
-    "Matters received in the period that have this result now; null when 1 to 4 and you are not the organization's staff."
-    count: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    "Matters received in the period that have this result now; null when small (under the disclosure threshold) and you are not the organization's staff."
+    count: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
   }
 
   "An organization's grassroots mediation in a unit and period, in counts (hòa giải ở cơ sở)."
@@ -36,10 +36,10 @@ export const sharedMediationSdl = `
     mediators: Int!
     "Of them, members of this organization."
     ourMembers: Int!
-    "Matters received in the period (vụ việc tiếp nhận); null when 1 to 4 and you are not the organization's staff."
-    received: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
-    "Parties to those matters, counted, never named; null when 1 to 4 and you are not the organization's staff."
-    parties: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    "Matters received in the period (vụ việc tiếp nhận); null when small (under the disclosure threshold) and you are not the organization's staff."
+    received: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
+    "Parties to those matters, counted, never named; null when small (under the disclosure threshold) and you are not the organization's staff."
+    parties: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
     "Matters received in the period, by category (the excluded categories are never recorded)."
     byCategory: [MediationCategoryCount!]!
     "Matters received in the period, by their result now."

@@ -27,28 +27,28 @@ export const sharedReintegrationSdl = `
   type ReintegrationSupporterCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Mentor or inter-household group."
     kind: ReintegrationSupporterKind!
-    "Distinct cases; null when 1 to 4 and you are not the organization's staff."
-    cases: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    "Distinct cases; null when small (under the disclosure threshold) and you are not the organization's staff."
+    cases: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
   }
 
   "Number of supports that ended with one outcome."
   type ReintegrationOutcomeCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The outcome."
     outcome: ReintegrationOutcome!
-    "Supports that ended so in the period; null when 1 to 4 and you are not the organization's staff."
-    count: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    "Supports that ended so in the period; null when small (under the disclosure threshold) and you are not the organization's staff."
+    count: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
   }
 
-  "An organization's reintegration support in a unit and period, in counts only: never a name; a count of cases from 1 to 4 is null for anyone but the organization's own staff, so that it cannot point to a person."
+  "An organization's reintegration support in a unit and period, in counts only: never a name; a small count of cases (under the disclosure threshold) is null for anyone but the organization's own staff, so that it cannot point to a person."
   type ReintegrationSupportSummary @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Distinct cases the organization supported at some time in the period (support began before the period ended and had not ended before it began)."
-    casesSupported: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    casesSupported: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
     "Supports assigned in the period (phân công mới)."
-    newAssignments: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    newAssignments: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
     "Cases supported in the period, by mentor or inter-household group."
     supporters: [ReintegrationSupporterCount!]!
-    "Visits made in the period (lượt thăm, giúp đỡ); null when 1 to 4 and you are not the organization's staff."
-    visits: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    "Visits made in the period (lượt thăm, giúp đỡ); null when small (under the disclosure threshold) and you are not the organization's staff."
+    visits: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
     "Visits in the period that gave each kind of help."
     help: [HelpKindCount!]!
     "Supports that ended in the period, by outcome."

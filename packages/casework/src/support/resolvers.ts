@@ -2,13 +2,14 @@
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { objectResolvers, recordsOf, type ResolverMap, type UnitRecordsParent } from '@antt/subgraph-kit';
 import { atRiskSummary, atRiskSupportKind } from './kind.js';
+import { cellsOfAtRisk } from '../disclosure.js';
 
 export function atRiskSupportResolvers(org: OrganizationId): ResolverMap {
   const P = ORGANIZATIONS[org].typePrefix;
   return {
     [`${P}UnitRecords`]: objectResolvers<UnitRecordsParent>({
       atRiskSupport: ({ unitId }, a: { periodId: string; asRecordedAt?: string | null }, ctx) =>
-        atRiskSummary(recordsOf(ctx, atRiskSupportKind(org)), { unitId, ...a }),
+        cellsOfAtRisk(atRiskSummary(recordsOf(ctx, atRiskSupportKind(org)), { unitId, ...a }), { unitId, ...a }),
     }),
   };
 }

@@ -9,18 +9,18 @@ export const sharedAtRiskSupportSdl = `
   type SupportedGroupCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "The group."
     group: SupportedGroup!
-    "Records of help given in the period; null when 1 to 4 and you are not the organization's staff."
-    records: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
-    "People helped (counted, never named); null when 1 to 4 and you are not the organization's staff."
-    people: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    "Records of help given in the period; null when small (under the disclosure threshold) and you are not the organization's staff."
+    records: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
+    "People helped (counted, never named); null when small (under the disclosure threshold) and you are not the organization's staff."
+    people: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
   }
 
   "An organization's help for people at risk and people who erred in a unit and period, in counts."
   type AtRiskSupportSummary @shareable @dataClass(class: PUBLIC_AGGREGATE) {
-    "Records of help given in the period; null when 1 to 4 and you are not the organization's staff."
-    records: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
-    "People helped in the period (a person helped twice counts twice); null when 1 to 4 and you are not the organization's staff."
-    peopleHelped: Int @dataClass(class: PUBLIC_AGGREGATE, suppressBelow: 5)
+    "Records of help given in the period; null when small (under the disclosure threshold) and you are not the organization's staff."
+    records: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
+    "People helped in the period (a person helped twice counts twice); null when small (under the disclosure threshold) and you are not the organization's staff."
+    peopleHelped: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
     "By group."
     byGroup: [SupportedGroupCount!]!
     "Records that gave each kind of help."

@@ -4741,7 +4741,6 @@ export type ResolversTypes = {
   Unit: ResolverTypeWrapper<ReferenceUnit>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   UnitPeriod: ResolverTypeWrapper<Record<string, unknown>>;
   LineageLink: ResolverTypeWrapper<Record<string, unknown>>;
   LineagePart: LineagePart;
@@ -4754,6 +4753,7 @@ export type ResolversTypes = {
   Standing: Standing;
   Jurisdiction: ResolverTypeWrapper<Record<string, unknown>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityType: ActivityType;
   ActivityTypeCount: ResolverTypeWrapper<Record<string, unknown>>;
   PlanTaskActivityCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4904,7 +4904,7 @@ export type ResolversTypes = {
   UpdateFrontPlanTaskStatusInput: UpdateFrontPlanTaskStatusInput;
   RecordFrontInspectionInput: RecordFrontInspectionInput;
   CompleteFrontInspectionFollowUpInput: CompleteFrontInspectionFollowUpInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -4914,7 +4914,6 @@ export type ResolversParentTypes = {
   Unit: ReferenceUnit;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   UnitPeriod: Record<string, unknown>;
   LineageLink: Record<string, unknown>;
   Organization: ReferenceOrganization;
@@ -4923,6 +4922,7 @@ export type ResolversParentTypes = {
   PlanTask: ReferencePlanTask;
   Jurisdiction: Record<string, unknown>;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   ActivityTypeCount: Record<string, unknown>;
   PlanTaskActivityCount: Record<string, unknown>;
   PageInfo: Record<string, unknown>;
@@ -5046,12 +5046,12 @@ export type ResolversParentTypes = {
   UpdateFrontPlanTaskStatusInput: UpdateFrontPlanTaskStatusInput;
   RecordFrontInspectionInput: RecordFrontInspectionInput;
   CompleteFrontInspectionFollowUpInput: CompleteFrontInspectionFollowUpInput;
-  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type DataClassDirectiveArgs = {
   class: DataClass;
-  suppressBelow?: Maybe<Scalars['Int']['input']>;
+  suppressSmall?: Maybe<Scalars['Boolean']['input']>;
 };
 
 export type DataClassDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = DataClassDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;

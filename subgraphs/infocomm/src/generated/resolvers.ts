@@ -3257,7 +3257,6 @@ export type ResolversTypes = {
   Unit: ResolverTypeWrapper<ReferenceUnit>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   UnitPeriod: ResolverTypeWrapper<Record<string, unknown>>;
   LineageLink: ResolverTypeWrapper<Record<string, unknown>>;
   LineagePart: LineagePart;
@@ -3270,6 +3269,7 @@ export type ResolversTypes = {
   Standing: Standing;
   Jurisdiction: ResolverTypeWrapper<Record<string, unknown>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityType: ActivityType;
   ActivityTypeCount: ResolverTypeWrapper<Record<string, unknown>>;
   PlanTaskActivityCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3376,7 +3376,7 @@ export type ResolversTypes = {
   InfocommUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommResponsibleBody: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommBodyCount: ResolverTypeWrapper<Record<string, unknown>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3386,7 +3386,6 @@ export type ResolversParentTypes = {
   Unit: ReferenceUnit;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   UnitPeriod: Record<string, unknown>;
   LineageLink: Record<string, unknown>;
   Organization: ReferenceOrganization;
@@ -3395,6 +3394,7 @@ export type ResolversParentTypes = {
   PlanTask: ReferencePlanTask;
   Jurisdiction: Record<string, unknown>;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   ActivityTypeCount: Record<string, unknown>;
   PlanTaskActivityCount: Record<string, unknown>;
   PageInfo: Record<string, unknown>;
@@ -3485,12 +3485,12 @@ export type ResolversParentTypes = {
   InfocommUnverifiedReference: Record<string, unknown>;
   InfocommResponsibleBody: Record<string, unknown>;
   InfocommBodyCount: Record<string, unknown>;
-  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type DataClassDirectiveArgs = {
   class: DataClass;
-  suppressBelow?: Maybe<Scalars['Int']['input']>;
+  suppressSmall?: Maybe<Scalars['Boolean']['input']>;
 };
 
 export type DataClassDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = DataClassDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;

@@ -3580,7 +3580,6 @@ export type ResolversTypes = {
   Unit: ResolverTypeWrapper<ReferenceUnit>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   UnitPeriod: ResolverTypeWrapper<Record<string, unknown>>;
   LineageLink: ResolverTypeWrapper<Record<string, unknown>>;
   LineagePart: LineagePart;
@@ -3593,6 +3592,7 @@ export type ResolversTypes = {
   Standing: Standing;
   Jurisdiction: ResolverTypeWrapper<Record<string, unknown>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityType: ActivityType;
   ActivityTypeCount: ResolverTypeWrapper<Record<string, unknown>>;
   PlanTaskActivityCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -3709,7 +3709,7 @@ export type ResolversTypes = {
   LabourMovementSummary: ResolverTypeWrapper<Record<string, unknown>>;
   BoardingHouseStatusCount: ResolverTypeWrapper<Record<string, unknown>>;
   LabourBoardingHouseSummary: ResolverTypeWrapper<Record<string, unknown>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3719,7 +3719,6 @@ export type ResolversParentTypes = {
   Unit: ReferenceUnit;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   UnitPeriod: Record<string, unknown>;
   LineageLink: Record<string, unknown>;
   Organization: ReferenceOrganization;
@@ -3728,6 +3727,7 @@ export type ResolversParentTypes = {
   PlanTask: ReferencePlanTask;
   Jurisdiction: Record<string, unknown>;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   ActivityTypeCount: Record<string, unknown>;
   PlanTaskActivityCount: Record<string, unknown>;
   PageInfo: Record<string, unknown>;
@@ -3827,12 +3827,12 @@ export type ResolversParentTypes = {
   LabourMovementSummary: Record<string, unknown>;
   BoardingHouseStatusCount: Record<string, unknown>;
   LabourBoardingHouseSummary: Record<string, unknown>;
-  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type DataClassDirectiveArgs = {
   class: DataClass;
-  suppressBelow?: Maybe<Scalars['Int']['input']>;
+  suppressSmall?: Maybe<Scalars['Boolean']['input']>;
 };
 
 export type DataClassDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = DataClassDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;

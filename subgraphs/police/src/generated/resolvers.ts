@@ -1029,7 +1029,7 @@ export type PoliceUnitRecords = {
   tipCounts: Array<TipCount>;
   /** Hotspots reported by the end of a period and not resolved or escalated by then. */
   openHotspots: Scalars['Int']['output'];
-  /** Reintegration cases whose person returned in a period (counts only); null when 1 to 4 and you are not police staff. */
+  /** Reintegration cases whose person returned in a period (counts only); null when small (under the disclosure threshold) and you are not police staff. */
   reintegrationCases?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -5062,7 +5062,7 @@ export type TipCount = {
   category: TipCategory;
   /** Status. */
   status: TipStatus;
-  /** Number of tips; null when 1 to 4 and you may not read the tips themselves (small counts could point to a person). */
+  /** Number of tips; null when small (under the disclosure threshold) and you may not read the tips themselves (small counts could point to a person). */
   count?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -5661,7 +5661,6 @@ export type ResolversTypes = {
   Unit: ResolverTypeWrapper<ReferenceUnit>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   UnitPeriod: ResolverTypeWrapper<Record<string, unknown>>;
   LineageLink: ResolverTypeWrapper<Record<string, unknown>>;
   LineagePart: LineagePart;
@@ -5674,6 +5673,7 @@ export type ResolversTypes = {
   Standing: Standing;
   Jurisdiction: ResolverTypeWrapper<Record<string, unknown>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityType: ActivityType;
   ActivityTypeCount: ResolverTypeWrapper<Record<string, unknown>>;
   PlanTaskActivityCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -5869,7 +5869,7 @@ export type ResolversTypes = {
   ReintegrationCase: ResolverTypeWrapper<Record<string, unknown>>;
   CriterionResultInput: CriterionResultInput;
   RecordStandardAssessmentInput: RecordStandardAssessmentInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -5879,7 +5879,6 @@ export type ResolversParentTypes = {
   Unit: ReferenceUnit;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   UnitPeriod: Record<string, unknown>;
   LineageLink: Record<string, unknown>;
   Organization: ReferenceOrganization;
@@ -5888,6 +5887,7 @@ export type ResolversParentTypes = {
   PlanTask: ReferencePlanTask;
   Jurisdiction: Record<string, unknown>;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   ActivityTypeCount: Record<string, unknown>;
   PlanTaskActivityCount: Record<string, unknown>;
   PageInfo: Record<string, unknown>;
@@ -6047,12 +6047,12 @@ export type ResolversParentTypes = {
   ReintegrationCase: Record<string, unknown>;
   CriterionResultInput: CriterionResultInput;
   RecordStandardAssessmentInput: RecordStandardAssessmentInput;
-  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type DataClassDirectiveArgs = {
   class: DataClass;
-  suppressBelow?: Maybe<Scalars['Int']['input']>;
+  suppressSmall?: Maybe<Scalars['Boolean']['input']>;
 };
 
 export type DataClassDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = DataClassDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;

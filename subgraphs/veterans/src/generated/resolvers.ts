@@ -2105,8 +2105,8 @@ export type HelpKindCount = {
   __typename?: 'HelpKindCount';
   /** The kind of help. */
   kind: HelpKind;
-  /** Visits or records that gave it in the period. */
-  count: Scalars['Int']['output'];
+  /** Visits or records that gave it in the period; null when disclosure control hides it from you (you are not the organization's staff). */
+  count?: Maybe<Scalars['Int']['output']>;
 };
 
 /**
@@ -2141,7 +2141,7 @@ export type ReintegrationSupporterCount = {
   __typename?: 'ReintegrationSupporterCount';
   /** Mentor or inter-household group. */
   kind: ReintegrationSupporterKind;
-  /** Distinct cases; null when 1 to 4 and you are not the organization's staff. */
+  /** Distinct cases; null when small (under the disclosure threshold) and you are not the organization's staff. */
   cases?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -2150,11 +2150,11 @@ export type ReintegrationOutcomeCount = {
   __typename?: 'ReintegrationOutcomeCount';
   /** The outcome. */
   outcome: ReintegrationOutcome;
-  /** Supports that ended so in the period; null when 1 to 4 and you are not the organization's staff. */
+  /** Supports that ended so in the period; null when small (under the disclosure threshold) and you are not the organization's staff. */
   count?: Maybe<Scalars['Int']['output']>;
 };
 
-/** An organization's reintegration support in a unit and period, in counts only: never a name; a count of cases from 1 to 4 is null for anyone but the organization's own staff, so that it cannot point to a person. */
+/** An organization's reintegration support in a unit and period, in counts only: never a name; a small count of cases (under the disclosure threshold) is null for anyone but the organization's own staff, so that it cannot point to a person. */
 export type ReintegrationSupportSummary = {
   __typename?: 'ReintegrationSupportSummary';
   /** Distinct cases the organization supported at some time in the period (support began before the period ended and had not ended before it began). */
@@ -2163,7 +2163,7 @@ export type ReintegrationSupportSummary = {
   newAssignments?: Maybe<Scalars['Int']['output']>;
   /** Cases supported in the period, by mentor or inter-household group. */
   supporters: Array<ReintegrationSupporterCount>;
-  /** Visits made in the period (lượt thăm, giúp đỡ); null when 1 to 4 and you are not the organization's staff. */
+  /** Visits made in the period (lượt thăm, giúp đỡ); null when small (under the disclosure threshold) and you are not the organization's staff. */
   visits?: Maybe<Scalars['Int']['output']>;
   /** Visits in the period that gave each kind of help. */
   help: Array<HelpKindCount>;
@@ -2212,7 +2212,7 @@ export type MediationCategoryCount = {
   __typename?: 'MediationCategoryCount';
   /** The category. */
   category: MediationCategory;
-  /** Matters received in the period; null when 1 to 4 and you are not the organization's staff. */
+  /** Matters received in the period; null when small (under the disclosure threshold) and you are not the organization's staff. */
   count?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -2221,7 +2221,7 @@ export type MediationResultCount = {
   __typename?: 'MediationResultCount';
   /** The result (PENDING: not yet). */
   result: MediationResult;
-  /** Matters received in the period that have this result now; null when 1 to 4 and you are not the organization's staff. */
+  /** Matters received in the period that have this result now; null when small (under the disclosure threshold) and you are not the organization's staff. */
   count?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -2234,9 +2234,9 @@ export type MediationSummary = {
   mediators: Scalars['Int']['output'];
   /** Of them, members of this organization. */
   ourMembers: Scalars['Int']['output'];
-  /** Matters received in the period (vụ việc tiếp nhận); null when 1 to 4 and you are not the organization's staff. */
+  /** Matters received in the period (vụ việc tiếp nhận); null when small (under the disclosure threshold) and you are not the organization's staff. */
   received?: Maybe<Scalars['Int']['output']>;
-  /** Parties to those matters, counted, never named; null when 1 to 4 and you are not the organization's staff. */
+  /** Parties to those matters, counted, never named; null when small (under the disclosure threshold) and you are not the organization's staff. */
   parties?: Maybe<Scalars['Int']['output']>;
   /** Matters received in the period, by category (the excluded categories are never recorded). */
   byCategory: Array<MediationCategoryCount>;
@@ -2260,18 +2260,18 @@ export type SupportedGroupCount = {
   __typename?: 'SupportedGroupCount';
   /** The group. */
   group: SupportedGroup;
-  /** Records of help given in the period; null when 1 to 4 and you are not the organization's staff. */
+  /** Records of help given in the period; null when small (under the disclosure threshold) and you are not the organization's staff. */
   records?: Maybe<Scalars['Int']['output']>;
-  /** People helped (counted, never named); null when 1 to 4 and you are not the organization's staff. */
+  /** People helped (counted, never named); null when small (under the disclosure threshold) and you are not the organization's staff. */
   people?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An organization's help for people at risk and people who erred in a unit and period, in counts. */
 export type AtRiskSupportSummary = {
   __typename?: 'AtRiskSupportSummary';
-  /** Records of help given in the period; null when 1 to 4 and you are not the organization's staff. */
+  /** Records of help given in the period; null when small (under the disclosure threshold) and you are not the organization's staff. */
   records?: Maybe<Scalars['Int']['output']>;
-  /** People helped in the period (a person helped twice counts twice); null when 1 to 4 and you are not the organization's staff. */
+  /** People helped in the period (a person helped twice counts twice); null when small (under the disclosure threshold) and you are not the organization's staff. */
   peopleHelped?: Maybe<Scalars['Int']['output']>;
   /** By group. */
   byGroup: Array<SupportedGroupCount>;
@@ -2297,14 +2297,14 @@ export type HandoverSourceCount = {
   __typename?: 'HandoverSourceCount';
   /** The source. */
   source: HandoverSource;
-  /** Handovers in the period; null when 1 to 4 and you are not the organization's staff. */
+  /** Handovers in the period; null when small (under the disclosure threshold) and you are not the organization's staff. */
   count?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Crime information an organization handed to the police in a unit and period, in counts (never the content). */
 export type TipHandoverSummary = {
   __typename?: 'TipHandoverSummary';
-  /** Handovers in the period (lượt chuyển tin cho Công an); null when 1 to 4 and you are not the organization's staff. */
+  /** Handovers in the period (lượt chuyển tin cho Công an); null when small (under the disclosure threshold) and you are not the organization's staff. */
   handovers?: Maybe<Scalars['Int']['output']>;
   /** By source. */
   bySource: Array<HandoverSourceCount>;
@@ -4385,7 +4385,6 @@ export type ResolversTypes = {
   Unit: ResolverTypeWrapper<ReferenceUnit>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   UnitPeriod: ResolverTypeWrapper<Record<string, unknown>>;
   LineageLink: ResolverTypeWrapper<Record<string, unknown>>;
   LineagePart: LineagePart;
@@ -4398,6 +4397,7 @@ export type ResolversTypes = {
   Standing: Standing;
   Jurisdiction: ResolverTypeWrapper<Record<string, unknown>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ActivityType: ActivityType;
   ActivityTypeCount: ResolverTypeWrapper<Record<string, unknown>>;
   PlanTaskActivityCount: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4544,7 +4544,7 @@ export type ResolversTypes = {
   VeteransCondemnationForumSummary: ResolverTypeWrapper<Record<string, unknown>>;
   ReferenceCheckState: ReferenceCheckState;
   VeteransUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -4554,7 +4554,6 @@ export type ResolversParentTypes = {
   Unit: ReferenceUnit;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   UnitPeriod: Record<string, unknown>;
   LineageLink: Record<string, unknown>;
   Organization: ReferenceOrganization;
@@ -4563,6 +4562,7 @@ export type ResolversParentTypes = {
   PlanTask: ReferencePlanTask;
   Jurisdiction: Record<string, unknown>;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   ActivityTypeCount: Record<string, unknown>;
   PlanTaskActivityCount: Record<string, unknown>;
   PageInfo: Record<string, unknown>;
@@ -4686,12 +4686,12 @@ export type ResolversParentTypes = {
   CorrectVeteransCondemnationForumInput: CorrectVeteransCondemnationForumInput;
   VeteransCondemnationForumSummary: Record<string, unknown>;
   VeteransUnverifiedReference: Record<string, unknown>;
-  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
 
 export type DataClassDirectiveArgs = {
   class: DataClass;
-  suppressBelow?: Maybe<Scalars['Int']['input']>;
+  suppressSmall?: Maybe<Scalars['Boolean']['input']>;
 };
 
 export type DataClassDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = DataClassDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -5191,7 +5191,7 @@ export type InfocommForumResolvers<ContextType = SubgraphContext, ParentType ext
 
 export type HelpKindCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HelpKindCount'] = ResolversParentTypes['HelpKindCount']> = {
   kind?: Resolver<ResolversTypes['HelpKind'], ParentType, ContextType>;
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ReintegrationCaseResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReintegrationCase'] = ResolversParentTypes['ReintegrationCase']> = {

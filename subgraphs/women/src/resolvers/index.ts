@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { territory } from '@antt/reference';
-import { fmtDate, inputProblems, recordsOf, sqliteOf, windowOf, type SubgraphContext } from '@antt/subgraph-kit';
+import { fmtDate, inputProblems, recordsOf, sqliteOf, tagCell, windowOf, type SubgraphContext } from '@antt/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers.js';
 import { CHIENG_SON_MODEL, PROTECTION_CASE_KINDS, modelReplicas, protectionCases } from '../kinds/index.js';
 
@@ -88,13 +88,20 @@ export const resolvers: Resolvers = {
       }[];
       const byKind = new Map(rows.map((r) => [r.kind, r]));
       const total = (k: 'n' | 'children' | 'referred' | 'closed') => rows.reduce((s, r) => s + Number(r[k]), 0);
-      return {
-        count: total('n'),
-        children: total('children'),
-        referredToPolice: total('referred'),
-        closed: total('closed'),
-        byKind: Object.keys(PROTECTION_CASE_KINDS).map((kind) => ({ kind, count: Number(byKind.get(kind)?.n ?? 0) })),
-      };
+      // The cells of the published set these figures are (@antt/disclosure's victims family): outsiders get its pattern.
+      const cell = { family: 'victims', unitId: String(unitId), periodId: a.periodId, version: a.asRecordedAt || a.effectiveOn ? 'other' : 'current' };
+      return tagCell(
+        {
+          count: total('n'),
+          children: total('children'),
+          referredToPolice: total('referred'),
+          closed: total('closed'),
+          byKind: Object.keys(PROTECTION_CASE_KINDS).map((kind) =>
+            tagCell({ kind, count: Number(byKind.get(kind)?.n ?? 0) }, { ...cell, measures: { count: `by:${kind}` } }),
+          ),
+        },
+        { ...cell, measures: { count: 'total', children: 'flag:children', referredToPolice: 'flag:referredToPolice', closed: 'flag:closed' } },
+      );
     },
     modelReplicas: ({ unitId }, a, ctx) => {
       const w = windowOf(ctx, modelReplicas, String(unitId), a);

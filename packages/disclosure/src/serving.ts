@@ -1,0 +1,203 @@
+/**
+ * Serving the suppression pattern: the figures of the published set that outsiders (other
+ * organizations' staff, steering committees, dashboards) receive follow the same pattern the audit
+ * proves safe (suppressSet, auditPattern). One ServedPatterns per organization's database computes, per
+ * sensitive family with a source, the published set over the serving scope and its pattern, and answers
+ * each figure a resolver is about to show by its cell key.
+ *
+ * Fail closed: a figure whose cell is not in the computed set (another year, a past version, a unit
+ * outside the scope), or asked while the pattern is being computed or after a write made it stale, is
+ * hidden (zeros apart: a zero is shown in every pattern). A write is seen by the family's fingerprint
+ * (rows and latest version times of its table), read on each lookup; a changed fingerprint starts a new
+ * computation. The computation yields to the event loop between linear programs, so a subgraph keeps
+ * answering while it runs.
+ */
+import { territory, todayInVietnam, type IsoDate } from '@antt/reference';
+import { disclosureParameters, type DisclosureParameters } from './config.js';
+import { cellKey, type MapView } from './model.js';
+import { enumerateFamily } from './published-set.js';
+import { CURRENT, FAMILY_SOURCES, type SqlReader } from './sources.js';
+import { suppressSet } from './suppress.js';
+
+/** What a resolver attaches to a figure's object: which cell each of its fields is (see tagCell). */
+export interface CellRef {
+  family: string;
+  unitId: string;
+  periodId: string;
+  /** 'current' for the live figures; anything else (a past instant, another day) is outside the published set. */
+  version: string;
+  /** Field name -> measure ('total', 'by:<value>', 'flag:<name>'). */
+  measures: Readonly<Record<string, string>>;
+}
+
+const CELL = Symbol.for('antt.disclosure.cell');
+
+/** Marks an object whose numeric fields are cells of the published set (non-enumerable: never serialized). */
+export function tagCell<T extends object>(obj: T, ref: CellRef): T {
+  Object.defineProperty(obj, CELL, { value: ref, enumerable: false });
+  return obj;
+}
+
+/** The cell reference a resolver attached to an object, if any. */
+export function cellRefOf(source: unknown): CellRef | undefined {
+  return source !== null && typeof source === 'object' ? ((source as Record<symbol, CellRef | undefined>)[CELL] ?? undefined) : undefined;
+}
+
+/** What is served for a cell: its figure, or null. */
+export type Served = 'SHOWN' | 'HIDDEN';
+
+export interface ServingScope {
+  /** The province, or one unit (a district) whose records alone are enumerated. */
+  unitId: string;
+  years: readonly number[];
+  /** Today (which map is today's); default todayInVietnam() when computed. */
+  today?: IsoDate;
+}
+
+/**
+ * The serving scope in force: ANTT_DISCLOSURE_SCOPE (a unit id, default the province) and
+ * ANTT_DISCLOSURE_YEARS (comma-separated years, default this year and the previous one).
+ */
+export function servingScope(env: Record<string, string | undefined> = process.env): ServingScope {
+  const today = todayInVietnam();
+  const year = Number(today.slice(0, 4));
+  const years = (env.ANTT_DISCLOSURE_YEARS ?? '')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((y) => Number.isInteger(y) && y > 2000);
+  const unitId =
+    env.ANTT_DISCLOSURE_SCOPE && territory().unit(env.ANTT_DISCLOSURE_SCOPE) ? env.ANTT_DISCLOSURE_SCOPE : territory().unitsOn(today, 'PROVINCE')[0]!.id;
+  return { unitId, years: years.length ? years : [year - 1, year] };
+}
+
+interface Computed {
+  fingerprint: string;
+  /** Every cell key of the set, and the hidden ones. */
+  cells: Set<string>;
+  suppressed: Set<string>;
+  millis: number;
+}
+
+interface FamilyState {
+  done: Computed | null;
+  running: Promise<Computed> | null;
+  /** The fingerprint the running computation started from. */
+  runningFor: string | null;
+}
+
+export interface ServedPatternsOptions {
+  scope?: ServingScope;
+  params?: DisclosureParameters;
+}
+
+/** The patterns served from one organization's database. */
+export class ServedPatterns {
+  readonly scope: ServingScope;
+  readonly params: DisclosureParameters;
+  private readonly families = new Map<string, FamilyState>();
+  /** Computations finished (for tests and metrics). */
+  computations = 0;
+
+  constructor(
+    private readonly db: SqlReader,
+    opts: ServedPatternsOptions = {},
+  ) {
+    this.scope = opts.scope ?? servingScope();
+    this.params = opts.params ?? disclosureParameters();
+  }
+
+  private state(family: string): FamilyState {
+    let s = this.families.get(family);
+    if (!s) this.families.set(family, (s = { done: null, running: null, runningFor: null }));
+    return s;
+  }
+
+  /** Starts computing a family's pattern unless it is current or under way; resolves when the current data's pattern is ready. */
+  refresh(family: string): Promise<void> {
+    const source = FAMILY_SOURCES[family];
+    if (!source) return Promise.resolve();
+    const s = this.state(family);
+    const fp = source.fingerprint(this.db);
+    if (s.done?.fingerprint === fp) return Promise.resolve();
+    if (s.running && s.runningFor === fp) return s.running.then(() => undefined);
+    const run = (async (): Promise<Computed> => {
+      const t0 = performance.now();
+      const scope = { unitId: this.scope.unitId, years: this.scope.years, today: this.scope.today ?? todayInVietnam(), versions: [CURRENT.id] };
+      const set = enumerateFamily(source.tables, source.records(this.db, [CURRENT]), scope);
+      const pattern = await suppressSet(set, this.params, { yieldEveryMs: 50 });
+      return { fingerprint: fp, cells: new Set(set.cells.map((c) => c.key)), suppressed: pattern.suppressed, millis: performance.now() - t0 };
+    })();
+    s.running = run;
+    s.runningFor = fp;
+    return run.then(
+      (c) => {
+        // A later computation (started after another write) wins.
+        if (s.running === run) {
+          s.done = c;
+          s.running = null;
+          s.runningFor = null;
+        }
+        this.computations++;
+      },
+      (e: unknown) => {
+        if (s.running === run) {
+          s.running = null;
+          s.runningFor = null;
+        }
+        throw e;
+      },
+    );
+  }
+
+  /** The keys of the cells a family's last computed pattern hides (null before the first). */
+  suppressed(family: string): ReadonlySet<string> | null {
+    return this.families.get(family)?.done?.suppressed ?? null;
+  }
+
+  /** How long the last computation of a family took, in milliseconds (null before the first). */
+  lastMillis(family: string): number | null {
+    return this.families.get(family)?.done?.millis ?? null;
+  }
+
+  /**
+   * Whether a non-zero figure of a cell may be shown to an outsider: only when the family's pattern is
+   * computed over the current data, the cell is in the set and not suppressed.
+   */
+  lookup(ref: Omit<CellRef, 'measures'> & { measure: string }): Served {
+    const source = FAMILY_SOURCES[ref.family];
+    if (!source || ref.version !== CURRENT.id) return 'HIDDEN';
+    const s = this.state(ref.family);
+    const fp = source.fingerprint(this.db);
+    if (s.done?.fingerprint !== fp) {
+      // Stale or never computed: start (or keep) computing, hide meanwhile.
+      this.refresh(ref.family).catch(() => undefined);
+      return 'HIDDEN';
+    }
+    const key = (map: MapView) => cellKey({ family: ref.family, measure: ref.measure, unitId: ref.unitId, map, periodId: ref.periodId, version: ref.version });
+    const keys = [key('PERIOD'), key('TODAY')].filter((k) => s.done!.cells.has(k));
+    if (!keys.length) return 'HIDDEN';
+    return keys.some((k) => s.done!.suppressed.has(k)) ? 'HIDDEN' : 'SHOWN';
+  }
+}
+
+const perDatabase = new WeakMap<object, ServedPatterns>();
+
+/** The patterns served from a database (one per connection, made on first use with `opts` or the environment's scope). */
+export function servedPatterns(db: SqlReader & object, opts?: ServedPatternsOptions): ServedPatterns {
+  let p = perDatabase.get(db);
+  if (!p) perDatabase.set(db, (p = new ServedPatterns(db, opts)));
+  return p;
+}
+
+/**
+ * Computes, at a subgraph's start, the pattern of every family whose table its database holds
+ * (ANTT_DISCLOSURE_PRECOMPUTE=1; otherwise the first outsider's lookup starts it). Resolves when all are ready.
+ */
+export async function precomputePatterns(db: SqlReader & object, opts?: ServedPatternsOptions): Promise<string[]> {
+  const served = servedPatterns(db, opts);
+  const families = Object.entries(FAMILY_SOURCES).flatMap(([id, src]) =>
+    src && (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?`).get(src.table) as { n: number }).n > 0 ? [id] : [],
+  );
+  for (const f of families) await served.refresh(f);
+  return families;
+}
