@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The committed supergraph, written by `pnpm compose`. */
@@ -8,8 +8,9 @@ export const SUPERGRAPH_FILE = fileURLToPath(new URL('../supergraph.graphql', im
 export const GATEWAY_MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 /**
- * The built pages, served under /app: the production build's copy in gateway/dist-pages (`pnpm build`,
- * so that a runtime-only install of the gateway carries them), else app/dist (`pnpm app:build`).
+ * The built pages, served under /app: run from the production build (gateway/dist), its copy in
+ * gateway/dist-pages (`pnpm build`, so that a runtime-only install of the gateway carries them); run
+ * from the sources, app/dist (`pnpm app:build`, or `pnpm start`, which rebuilds them when stale).
  */
-const BUILT_PAGES = fileURLToPath(new URL('../dist-pages', import.meta.url));
-export const APP_DIST = existsSync(BUILT_PAGES) ? BUILT_PAGES : fileURLToPath(new URL('../../app/dist', import.meta.url));
+const fromBuild = basename(dirname(fileURLToPath(import.meta.url))) === 'dist';
+export const APP_DIST = fileURLToPath(new URL(fromBuild ? '../dist-pages' : '../../app/dist', import.meta.url));
