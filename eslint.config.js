@@ -4,7 +4,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/generated/**', '**/drizzle/**', 'gateway/supergraph.graphql', '.data/**', 'test/fixtures/**', 'app/dist/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/generated/**',
+      '**/drizzle/**',
+      'gateway/supergraph.graphql',
+      '.data/**',
+      'test/fixtures/**',
+      'app/dist/**',
+      '**/dist/**',
+      'gateway/dist-pages/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,9 +5,13 @@
  *
  * First start creates .data/ (keys and one SQLite file per organization, migrated, with demo data);
  * later starts keep it.
+ *
+ * `pnpm start:built` does the same from the production build (`pnpm build` first): each service runs
+ * with plain `node --conditions=antt-build <package>/dist/index.js` instead of through tsx.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoUsers, loadOrCreateSigningKey, signToken } from '@antt/auth';
 import { ORGANIZATION_IDS } from '@antt/reference';
@@ -16,13 +20,16 @@ import { GATEWAY_DEFAULT_PORT, REPO_ROOT, dataDir, defaultPort, gatewaySecrets, 
 
 const require = createRequire(import.meta.url);
 const tsx = require.resolve('tsx');
+const built = process.argv.includes('--built');
+/** A service's entry point: its TypeScript source, or with --built its compiled dist/index.js. */
+const entry = (pkg: string) => join(REPO_ROOT, pkg, built ? 'dist' : 'src', built ? 'index.js' : 'index.ts');
 const host = process.env.HOST ?? '127.0.0.1';
 const gatewayPort = Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT);
 const children: ChildProcess[] = [];
 let stopping = false;
 
 function run(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', tsx, script], {
+  const child = spawn(process.execPath, built ? ['--conditions=antt-build', script] : ['--import', tsx, script], {
     env: { ...process.env, ...env, HOST: host, APOLLO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -71,6 +78,7 @@ process.once('SIGINT', () => void stopAll(0));
 process.once('SIGTERM', () => void stopAll(0));
 
 try {
+  if (built && !existsSync(entry('gateway'))) throw new Error('No production build: run `pnpm build` first.');
   const key = await loadOrCreateSigningKey(keysDir());
   gatewaySecrets(); // created once here, before ten processes race to create them
   console.log(`Data directory: ${dataDir()}`);
@@ -79,14 +87,14 @@ try {
     ORGANIZATION_IDS.map(async (org) => {
       const port = defaultPort(org);
       urls[subgraphUrlVariable(org)] = `http://${host}:${port}/graphql`;
-      const child = run(org, join(REPO_ROOT, 'subgraphs', org, 'src', 'index.ts'), { PORT: String(port) });
+      const child = run(org, entry(join('subgraphs', org)), { PORT: String(port) });
       await waitHealthy(org, `http://${host}:${port}/health`, child);
     }),
   );
   // The pages the gateway serves under /app (skipped when already built from the same sources).
   buildPages();
   // Demo mode: the pages offer the demo users (the gateway refuses this in production).
-  const gw = run('gateway', join(REPO_ROOT, 'gateway', 'src', 'index.ts'), { ...urls, PORT: String(gatewayPort), ANTT_DEMO: '1' });
+  const gw = run('gateway', entry('gateway'), { ...urls, PORT: String(gatewayPort), ANTT_DEMO: '1' });
   await waitHealthy('gateway', `http://${host}:${gatewayPort}/health`, gw);
   const leadership = demoUsers().find((u) => u.key === 'leadership')!;
   const token = await signToken(key, leadership.identity);

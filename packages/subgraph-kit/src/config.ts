@@ -1,6 +1,13 @@
 /**
  * Configuration from the environment, with the embedded default for everything: a new user runs the
- * federation with no settings at all.
+ * federation with no settings at all. Every service validates its environment at start against one
+ * schema (zod): `subgraphEnvSchema` here, the gateway's in gateway/src/config.ts. A wrong value stops the
+ * service with a message naming the variable (never its value) and exit code 78 (EX_CONFIG).
+ *
+ * Production (ANTT_ENV=production) generates nothing and loads no demo data: it needs ANTT_JWKS_URL (the
+ * identity provider's keys), each subgraph's ANTT_GATEWAY_SECRET_<ORG>, each subgraph's service key
+ * (ANTT_SERVICE_KEY_FILE) and the police's ANTT_POLICE_IDENTITY_KEYS. Every variable is listed, with its
+ * default, in .env.example and OPERATIONS.md.
  */
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
@@ -16,6 +23,204 @@ import {
   type TokenVerifier,
 } from '@antt/auth';
 import { ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
+import { z } from 'zod';
+
+/**
+ * A service refuses to start for a reason its operator must fix (a setting, a database): the message is
+ * printed without a stack trace and the process exits with `exitCode` (see startOrExit).
+ */
+export class StartRefused extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'StartRefused';
+  }
+}
+
+/** The environment does not validate: every problem, each naming its variable and never its value. */
+export class ConfigurationError extends StartRefused {
+  /** EX_CONFIG of sysexits.h: a service manager may be told not to restart on it (systemd: RestartPreventExitStatus=78). */
+  static readonly EXIT_CODE = 78;
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ (invalid configuration):\n${problems.map((p) => `  - ${p}`).join('\n')}`, ConfigurationError.EXIT_CODE);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Production mode: ANTT_ENV=production (or NODE_ENV=production, which libraries also read). */
+export function isProductionEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.ANTT_ENV === 'production' || env.NODE_ENV === 'production';
+}
+
+// Unset and empty are the same: the default.
+const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
+
+/** A whole number from `min` up (to `max`), in the given unit. */
+export function envWholeNumber(min: number, unit: string, max?: number) {
+  const range =
+    max === undefined ? `từ ${min} trở lên (a whole number of ${unit}, at least ${min})` : `từ ${min} đến ${max} (a whole number from ${min} to ${max})`;
+  const n = z.coerce
+    .number({ error: `phải là số nguyên ${range}` })
+    .int({ error: `phải là số nguyên ${range}` })
+    .min(min, { error: `phải là số nguyên ${range}` });
+  return z.preprocess(unsetIfEmpty, (max === undefined ? n : n.max(max, { error: `phải là số nguyên ${range}` })).optional());
+}
+
+/** One of a few words. */
+export function envEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess(unsetIfEmpty, z.enum(values, { error: `phải là một trong: ${values.join(', ')} (must be one of them)` }).optional());
+}
+
+/** An http(s) URL. */
+export const envUrl = z.preprocess(
+  unsetIfEmpty,
+  z.url({ protocol: /^https?$/, error: 'phải là một địa chỉ http:// hoặc https:// (must be an http or https URL)' }).optional(),
+);
+
+/** Any text that is not empty when set. */
+export const envText = z.preprocess(unsetIfEmpty, z.string().optional());
+
+/** A gateway secret: long enough not to be guessed. */
+export const envSecret = z.preprocess(unsetIfEmpty, z.string().min(32, { error: 'phải dài ít nhất 32 ký tự (at least 32 characters)' }).optional());
+
+/** Settings every service reads: the gateway's and each subgraph's schema start from these. */
+export const commonEnvShape = {
+  ANTT_ENV: envEnum(['development', 'production']),
+  NODE_ENV: envText,
+  HOST: envText,
+  PORT: envWholeNumber(0, 'port', 65535),
+  ANTT_DATA_DIR: envText,
+  ANTT_LOG_LEVEL: envEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  ANTT_JWKS_URL: envUrl,
+  ANTT_JWT_ISSUER: envText,
+  ANTT_JWT_AUDIENCE: envText,
+  ANTT_TOKEN_MAX_LIFETIME_S: envWholeNumber(1, 'seconds'),
+  ANTT_TOKEN_CLOCK_SKEW_S: envWholeNumber(1, 'seconds'),
+  ANTT_RATE_LIMIT_PER_MINUTE: envWholeNumber(1, 'requests'),
+  ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: envWholeNumber(1, 'requests'),
+  ANTT_MAX_COST: envWholeNumber(1, 'cost units'),
+  ANTT_EXECUTION_BUDGET_MS: envWholeNumber(1, 'milliseconds'),
+  ANTT_MAX_RESOLVED_FIELDS: envWholeNumber(1, 'fields'),
+  ANTT_METRICS_TOKEN: envText,
+  ANTT_DEBUG_ERRORS: envEnum(['0', '1']),
+  ANTT_TRUST_PROXY: envText,
+  ANTT_EXPLORER: envEnum(['0', '1']),
+  ANTT_DISCLOSURE_THRESHOLD: envWholeNumber(1, 'people'),
+  ANTT_DISCLOSURE_PROTECTION: envWholeNumber(1, 'people'),
+  ANTT_GATEWAY_SECRET: z.preprocess(
+    unsetIfEmpty,
+    z.undefined({ error: 'không còn được chấp nhận: đặt ANTT_GATEWAY_SECRET_<ORG> cho từng subgraph (no longer accepted: one secret per subgraph)' }),
+  ),
+  ...Object.fromEntries(ORGANIZATION_IDS.map((org) => [subgraphUrlVariable(org), envUrl])),
+};
+
+/** Production needs it set: the service generates no stand-in. */
+export function envRequired(why: string) {
+  return z.preprocess(unsetIfEmpty, z.string({ error: `bắt buộc khi ANTT_ENV=production: ${why}` }));
+}
+
+/** Production refuses `1`. */
+export function envNotInProduction(why: string) {
+  return z.preprocess(unsetIfEmpty, z.literal('0', { error: `không được bằng 1 khi ANTT_ENV=production: ${why}` }).optional());
+}
+
+/** What production adds to every service's settings: keys come from the identity provider, data has a chosen home. */
+export const productionEnvShape = {
+  ANTT_DATA_DIR: envRequired('nơi đặt cơ sở dữ liệu phải được chọn (required in production: where the databases live)'),
+  ANTT_JWKS_URL: envRequired('máy chủ không tự tạo khoá ký (required in production, no signing key is generated)'),
+  ANTT_DEBUG_ERRORS: envNotInProduction('không gửi stack trace cho người dùng (no stack traces to clients in production)'),
+};
+
+/** Required in production: a gateway secret (one per subgraph). */
+export const envRequiredSecret = envRequired('không tự tạo bí mật của gateway (required in production, no secret is generated)');
+
+/** A subgraph's environment: the common settings, its database, demo data, its secret and keys. */
+export function subgraphEnvSchema(org: OrganizationId) {
+  return z.object({
+    ...commonEnvShape,
+    ANTT_DB_FILE: envText,
+    ANTT_DEMO_DATA: envEnum(['0', '1']),
+    ANTT_SQLITE_SYNCHRONOUS: envEnum(['NORMAL', 'FULL']),
+    [gatewaySecretVariable(org)]: envSecret,
+    ANTT_SERVICE_KEY_FILE: envText,
+    ANTT_SERVICE_JWKS_URL: envUrl,
+    ANTT_REFERENCE_RECHECK_MS: envWholeNumber(1, 'milliseconds'),
+    ANTT_REFERENCE_TIMEOUT_MS: envWholeNumber(1, 'milliseconds'),
+    ANTT_REFERENCE_LIMIT_PER_MINUTE: envWholeNumber(1, 'requests'),
+    ANTT_REFERENCE_USER_LIMIT_PER_MINUTE: envWholeNumber(1, 'requests'),
+    ANTT_AUDIT_ANCHOR_DIR: envText,
+    ANTT_AUDIT_ANCHOR_URL: envUrl,
+    ANTT_AUDIT_ANCHOR_INTERVAL_MS: envWholeNumber(1000, 'milliseconds'),
+    ...(org === 'police' ? { ANTT_POLICE_IDENTITY_KEYS: envText } : {}),
+  });
+}
+
+/** What a subgraph needs in production on top of its schema: nothing generated, no demo data. */
+export function subgraphProductionSchema(org: OrganizationId) {
+  return z.object({
+    ...productionEnvShape,
+    [gatewaySecretVariable(org)]: envRequiredSecret,
+    ANTT_SERVICE_KEY_FILE: envRequired('khoá ký của dịch vụ được cấp, không tự tạo (required in production, no service key is generated)'),
+    ANTT_SERVICE_JWKS_URL: envRequired('bộ khoá xác minh của các dịch vụ, riêng với của người dùng (required in production: the services\' key set)'),
+    ANTT_DEMO_DATA: envNotInProduction('không nạp dữ liệu mẫu (no demo data in production)'),
+    ...(org === 'police' ? { ANTT_POLICE_IDENTITY_KEYS: envRequired('không tự tạo khoá mã hoá danh tính (required in production, no key is generated)') } : {}),
+  });
+}
+
+/** The problems of a failed validation, one line each, naming the variable. */
+export function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.') || '(môi trường)'}: ${i.message}`);
+}
+
+/**
+ * Validates an environment against a schema and, in production, against what production adds; throws
+ * ConfigurationError listing every problem of both.
+ */
+export function validateEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env, production?: z.ZodType): z.output<S> {
+  const r = schema.safeParse(env);
+  const problems = r.success ? [] : problemsOf(r.error);
+  if (production && isProductionEnv(env)) {
+    const p = production.safeParse(env);
+    if (!p.success) problems.push(...problemsOf(p.error).filter((line) => !problems.includes(line)));
+  }
+  if (problems.length || !r.success) throw new ConfigurationError(problems);
+  return r.data;
+}
+
+/** A subgraph's validated settings (defaults filled in where the code needs them at start). */
+export interface SubgraphConfig {
+  production: boolean;
+  /** Load the demo data once into a new database: ANTT_DEMO_DATA, default 1 outside production, never in production. */
+  demoData: boolean;
+  synchronous: 'NORMAL' | 'FULL';
+}
+
+export function loadSubgraphConfig(org: OrganizationId, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const v = validateEnv(subgraphEnvSchema(org), env, subgraphProductionSchema(org)) as Record<string, string | number | undefined>;
+  const production = isProductionEnv(env);
+  return {
+    production,
+    demoData: production ? false : v.ANTT_DEMO_DATA !== '0',
+    synchronous: v.ANTT_SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL',
+  };
+}
+
+/**
+ * Runs a service's start: a refusal (a setting, a database) is printed without a stack trace, it is the
+ * operator's to fix, and the process exits with its code (78 for the configuration); anything else is
+ * thrown on.
+ */
+export async function startOrExit<T>(start: () => Promise<T> | T): Promise<T> {
+  try {
+    return await start();
+  } catch (e) {
+    if (!(e instanceof StartRefused)) throw e;
+    console.error(e.message);
+    process.exit(e.exitCode);
+  }
+}
 
 /** Root of the checkout (packages/subgraph-kit/src → ../../..). */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -70,6 +275,7 @@ export async function verifierFromEnv(): Promise<TokenVerifier> {
     clockSkewSeconds: positiveSeconds('ANTT_TOKEN_CLOCK_SKEW_S', DEFAULT_CLOCK_SKEW_S),
   };
   if (process.env.ANTT_JWKS_URL) return createVerifier({ jwksUrl: new URL(process.env.ANTT_JWKS_URL) }, settings);
+  if (isProductionEnv()) throw new ConfigurationError(['ANTT_JWKS_URL: bắt buộc khi ANTT_ENV=production (required in production)']);
   await loadOrCreateSigningKey(keysDir());
   const jwks = JSON.parse(readFileSync(join(keysDir(), 'jwks.json'), 'utf8'));
   return createVerifier({ jwks }, settings);
@@ -94,6 +300,7 @@ export function gatewaySecret(org: OrganizationId): string {
     if (fromEnv.length < 32) throw new Error(`${gatewaySecretVariable(org)} must be at least 32 characters.`);
     return fromEnv;
   }
+  if (isProductionEnv()) throw new ConfigurationError([`${gatewaySecretVariable(org)}: bắt buộc khi ANTT_ENV=production (required in production)`]);
   const file = join(keysDir(), `gateway-${org}.secret`);
   if (!existsSync(file)) {
     mkdirSync(keysDir(), { recursive: true, mode: 0o700 });

@@ -31,7 +31,19 @@ import { trailOf, writesInTransactions } from './writes.js';
 import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
 import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
 import { createMetrics, gaugeOf, log } from './observability.js';
-import { dataDir, defaultPort, gatewaySecret, keysDir, portFromEnv, subgraphUrlVariable, verifierFromEnv } from './config.js';
+import {
+  ConfigurationError,
+  dataDir,
+  defaultPort,
+  gatewaySecret,
+  isProductionEnv,
+  keysDir,
+  loadSubgraphConfig,
+  portFromEnv,
+  startOrExit,
+  subgraphUrlVariable,
+  verifierFromEnv,
+} from './config.js';
 import { formatError, includeStacktrace, serve, verifiedCaller, type RunningServer } from './http.js';
 import { eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
@@ -302,15 +314,22 @@ export function contextFor(sg: OrganizationSubgraph, db: Db, identity: Identity,
 
 /** Entry point of `subgraphs/<org>/src/index.ts`: configuration from the environment, then listen. */
 export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
-  const demo = process.env.ANTT_DEMO_DATA !== '0';
-  const { db, sqlite, seeded } = openOrganizationDatabase(sg, { file: process.env.ANTT_DB_FILE, demo });
-  const server = await startSubgraph(sg, {
-    db,
-    verifier: await verifierFromEnv(),
-    gatewaySecret: gatewaySecret(sg.name),
-    port: portFromEnv(defaultPort(sg.name)),
-    host: process.env.HOST,
-    references: await referencesFromEnv(sg.name),
+  // The environment is checked before anything is opened or generated: a wrong setting stops here, naming the variable.
+  const { server, sqlite, seeded } = await startOrExit(async () => {
+    const config = loadSubgraphConfig(sg.name);
+    const verifier = await verifierFromEnv();
+    const secret = gatewaySecret(sg.name);
+    const references = await referencesFromEnv(sg.name);
+    const { db, sqlite, seeded } = openOrganizationDatabase(sg, { file: process.env.ANTT_DB_FILE, demo: config.demoData });
+    const server = await startSubgraph(sg, {
+      db,
+      verifier,
+      gatewaySecret: secret,
+      port: portFromEnv(defaultPort(sg.name)),
+      host: process.env.HOST,
+      references,
+    });
+    return { server, sqlite, seeded };
   });
   log.info({ service: sg.name, url: server.url, demoRecords: seeded, synchronous: sqlite.pragma('synchronous', { simple: true }) }, 'listening');
   const anchoring = anchorTrail(sqlite, sg.name);
@@ -348,8 +367,12 @@ export function anchorTrail(sqlite: Database.Database, name: string): ReturnType
  * ANTT_SERVICE_KEY_FILE without ANTT_SERVICE_JWKS_URL is refused at start: no other subgraph could verify it.
  */
 export async function referencesFromEnv(org: OrganizationId): Promise<StartOptions['references']> {
+  if (!process.env.ANTT_SERVICE_KEY_FILE && isProductionEnv())
+    throw new ConfigurationError(['ANTT_SERVICE_KEY_FILE: bắt buộc khi ANTT_ENV=production (required in production)']);
   if (process.env.ANTT_SERVICE_KEY_FILE && !process.env.ANTT_SERVICE_JWKS_URL)
-    throw new Error('ANTT_SERVICE_KEY_FILE is set without ANTT_SERVICE_JWKS_URL: set the service key set that holds its public key.');
+    throw new ConfigurationError([
+      'ANTT_SERVICE_JWKS_URL: bắt buộc khi có ANTT_SERVICE_KEY_FILE (required with ANTT_SERVICE_KEY_FILE: the service key set that holds its public key)',
+    ]);
   const key = process.env.ANTT_SERVICE_KEY_FILE
     ? (JSON.parse(readFileSync(process.env.ANTT_SERVICE_KEY_FILE, 'utf8')) as SigningKey)
     : await loadOrCreateServiceKey(keysDir());
