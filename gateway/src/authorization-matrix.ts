@@ -176,7 +176,14 @@ function trailAndReportTable(): string {
     ['police, Xã Chiềng Pha, due 2024-12-10', report('police', CHIENG_PHA, '2024-12-10')],
     ['police, Xã Chiềng Pha, due 2025-06-10', report('police', CHIENG_PHA, '2025-06-10')],
   ];
-  const head = ['Demo user', 'Standing', 'Audit trail (women)', 'Audit trail (police)', ...cases.map(([l]) => `report: ${l}`)];
+  const head = [
+    'Demo user',
+    'Standing',
+    'Audit trail (women)',
+    'Audit trail (police)',
+    'Every trail, merged (GET /audit-trail)',
+    ...cases.map(([l]) => `report: ${l}`),
+  ];
   const rows = users.map((u) => {
     const p = principalOf(u.identity);
     return [
@@ -184,6 +191,7 @@ function trailAndReportTable(): string {
       p.standing,
       mark(authorize.readAuditTrail(p, 'women')),
       mark(authorize.readAuditTrail(p, 'police')),
+      mark(authorize.readFederatedAuditTrail(p)),
       ...cases.map(([, r]) => mark(authorize.readSubmittedReport(p, r))),
     ];
   });

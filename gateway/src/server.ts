@@ -39,6 +39,7 @@ import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
 import { SubgraphFallback } from './fallback.js';
 import { breakerResetMs, subgraphTimeoutMs } from './config.js';
 import { subgraphBreaker, type Breaker } from './breaker.js';
+import { AUDIT_VIEW_PATH, federatedAuditRoute } from './audit-view.js';
 
 export interface GatewayContext {
   identity: Identity;
@@ -218,6 +219,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const introspection = edge.introspection || explorerEnabled();
   const origins = opts.corsOrigins ?? corsOrigins();
   let manifest: string | undefined;
+  // Known once listening: the federated audit view asks the gateway itself.
+  const self: { url?: string } = {};
   const server = await serve<GatewayContext>({
     port: opts.port ?? 0,
     host: opts.host,
@@ -245,6 +248,16 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         const users = opts.demoUsers;
         app.get('/app/demo-users.json', async (_req, res) => void res.set('cache-control', 'no-store').json(await users()));
       }
+      // The provincial auditor's view of every organization's trail, merged by time (audit-view.ts).
+      app.get(
+        AUDIT_VIEW_PATH,
+        federatedAuditRoute({
+          verifier: opts.verifier,
+          trail,
+          graphqlUrl: () => self.url!,
+          requestId: (res) => (res.locals.requestId as string | undefined) ?? randomUUID(),
+        }),
+      );
       app.use('/app', pagesRouter(opts.appDist));
     },
     // A persisted operation sent by hash alone becomes its registered text before Apollo sees it. GET
@@ -312,6 +325,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       return { ready: Object.values(subgraphs).some((s) => s !== 'OPEN'), subgraphs };
     },
   });
+  self.url = server.url;
   const anchoring = opts.auditFile === ':memory:' ? null : anchorTrail(sqlite, 'gateway');
   const stop = async () => {
     await server.stop();

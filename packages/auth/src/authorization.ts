@@ -402,6 +402,11 @@ export const authorize = {
     return mayReadTrail(p, org) ? ALLOW : deny(`Chỉ lãnh đạo hoặc kiểm toán viên của ${orgName(org)} xem được nhật ký này.`);
   },
 
+  /** Reading every organization's audit trail at once, merged by time at the gateway: the provincial auditor only. */
+  readFederatedAuditTrail(p: Principal): Decision {
+    return p.isAuditor && p.identity.organization === 'province' ? ALLOW : deny('Chỉ kiểm toán viên cấp tỉnh xem được nhật ký truy cập chung của các tổ chức.');
+  },
+
   /** Running an operation not on the dashboards' allowlist (every caller but a dashboard). */
   runUnlistedOperation(p: Principal): Decision {
     return p.isDashboardOnly ? deny('Bảng điều khiển chỉ chạy được các truy vấn đã đăng ký (persisted operations).') : ALLOW;
