@@ -35,7 +35,7 @@ function unavailable(org: OrganizationId, path: (string | number)[]) {
   return {
     message: `${ORGANIZATIONS[org].nameVi} tạm thời không trả lời: phần số liệu này để trống.`,
     path,
-    extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: org },
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: ORGANIZATIONS[org].nameVi },
   };
 }
 
@@ -213,7 +213,7 @@ describe('a write to a stopped subgraph', () => {
       {
         message: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La tạm thời không trả lời: thao tác chưa được thực hiện, hãy gửi lại sau.',
         path: ['recordWomenActivity'],
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La' },
       },
     ]);
     expect(sentTo).toEqual(['women']);

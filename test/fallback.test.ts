@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphQLError, buildASTSchema, isNonNullType, isObjectType, parse, print } from 'graphql';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import { SUPERGRAPH_FILE, SubgraphFallback, reduceToShared, sharedReferenceSchema, subgraphTimeoutMs, type DirectSend } from '@antt/gateway';
+import { SUPERGRAPH_FILE, SubgraphFallback, reduceToShared, sharedReferenceSchema, subgraphTimeoutMs, unavailableError, type DirectSend } from '@antt/gateway';
 
 const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
 const reduced = (query: string) => {
@@ -98,6 +98,20 @@ describe('the query planner', () => {
   });
 });
 
+describe('unavailableError', () => {
+  it('names the organization in Vietnamese, in the message and the extension, never the service behind it', () => {
+    for (const [service, name] of [
+      ['women', 'Hội Liên hiệp Phụ nữ tỉnh Sơn La'],
+      ['reports-internal', 'Một cơ quan trong hệ thống'],
+    ]) {
+      const e = unavailableError(service!, ['unit', 'x']);
+      expect(e.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', organization: name });
+      expect(e.message.startsWith(name!)).toBe(true);
+      expect(JSON.stringify(e)).not.toContain(service);
+    }
+  });
+});
+
 describe('SubgraphFallback', () => {
   const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
   const options = (query: string, variables: Record<string, unknown> = {}) =>
@@ -126,7 +140,7 @@ describe('SubgraphFallback', () => {
         {
           message: 'Sở Thông tin và Truyền thông tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.',
           path: ['unit', 'infocomm'],
-          extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'infocomm' },
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'Sở Thông tin và Truyền thông tỉnh Sơn La' },
         },
       ],
     });
@@ -163,7 +177,7 @@ describe('SubgraphFallback', () => {
     const error = (path: (string | number)[]) => ({
       message: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.',
       path,
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' },
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La' },
     });
     expect(res).toEqual({
       data: { _entities: [{ __typename: 'WomenModel', name: null }, { __typename: 'Unit', name: 'A', women: null }, null] },
@@ -180,7 +194,7 @@ describe('SubgraphFallback', () => {
         {
           message: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La tạm thời không trả lời: thao tác chưa được thực hiện, hãy gửi lại sau.',
           path: ['recordWomenActivity'],
-          extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' },
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La' },
         },
       ],
     });

@@ -160,8 +160,13 @@ function neverReached(error: unknown): boolean {
   return codes.some((c) => c === 'ECONNREFUSED' || c === 'ENOTFOUND' || c === 'EHOSTUNREACH');
 }
 
-function organizationName(subgraph: string): string {
-  return isOrganizationId(subgraph) ? ORGANIZATIONS[subgraph].nameVi : subgraph;
+/**
+ * The organization a subgraph serves, by its Vietnamese name: what errors say and what their
+ * `organization` extension carries. Never the service's own name (the error contract), not even for a
+ * subgraph that serves no organization.
+ */
+export function organizationName(subgraph: string): string {
+  return isOrganizationId(subgraph) ? ORGANIZATIONS[subgraph].nameVi : 'Một cơ quan trong hệ thống';
 }
 
 /** The error for one missing part: names the organization in Vietnamese, with a stable code. */
@@ -169,7 +174,7 @@ export function unavailableError(subgraph: string, path: Path): GraphQLFormatted
   return {
     message: `${organizationName(subgraph)} tạm thời không trả lời: phần số liệu này để trống.`,
     path,
-    extensions: { code: SUBGRAPH_UNAVAILABLE, organization: subgraph },
+    extensions: { code: SUBGRAPH_UNAVAILABLE, organization: organizationName(subgraph) },
   };
 }
 
@@ -288,7 +293,7 @@ export class SubgraphFallback {
       this.opts.log?.(`[gateway] ${subgraph} unreachable for a ${r.operation} (${describe(error)}): not re-sent`);
       return {
         data: Object.fromEntries(keys.map((k) => [k, null])),
-        errors: keys.map((k) => ({ message, path: [k], extensions: { code: SUBGRAPH_UNAVAILABLE, organization: subgraph } })),
+        errors: keys.map((k) => ({ message, path: [k], extensions: { code: SUBGRAPH_UNAVAILABLE, organization: organizationName(subgraph) } })),
       };
     }
 

@@ -206,7 +206,7 @@ describe('error masking', () => {
         {
           message: 'Sở Thông tin và Truyền thông tỉnh Sơn La tạm thời không trả lời: phần số liệu này để trống.',
           path: ['unit', 'infocomm'],
-          extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'infocomm' },
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'Sở Thông tin và Truyền thông tỉnh Sơn La' },
         },
       ]);
     } finally {

@@ -1,7 +1,11 @@
-/** The per-request execution bound of every subgraph: a cap on resolved fields and a time budget, each a 400. */
+/**
+ * The per-request execution bound of every subgraph: a cap on resolved fields and a time budget, each a
+ * 400. The budget holds inside a single field too: a resolver that loops checks it on each turn
+ * (withinExecutionBudget), and so does every query of the record framework.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApolloServer } from '@apollo/server';
-import { contextFor, executionBoundPlugin, RequestAudit, subgraphApolloConfig, type SubgraphContext } from '@antt/subgraph-kit';
+import { contextFor, executionBoundPlugin, RequestAudit, subgraphApolloConfig, withinExecutionBudget, type SubgraphContext } from '@antt/subgraph-kit';
 import { openTestSubgraph, staff } from '@antt/testing';
 import { subgraph } from '@antt/women';
 
@@ -44,5 +48,44 @@ describe('execution bound', () => {
     const { status, result } = await run(server, db, '{ units { id name } }');
     expect(status).toBe(400);
     expect(result?.errors?.[0]?.extensions).toMatchObject({ reason: 'EXECUTION_LIMIT' });
+  });
+
+  it('stops a single resolver that loops, inside the field, soon after the budget', async () => {
+    const server = new ApolloServer<{ turns: number }>({
+      typeDefs: 'type Query { "Spins until stopped." spin: Int }',
+      resolvers: {
+        Query: {
+          // Without the check it would run for ever; the guard of 10 s only keeps a broken check from hanging the test.
+          spin: (_: unknown, __: unknown, ctx: { turns: number }) => {
+            const stop = Date.now() + 10_000;
+            while (Date.now() < stop) {
+              withinExecutionBudget(ctx);
+              ctx.turns++;
+            }
+            return ctx.turns;
+          },
+        },
+      },
+      plugins: [executionBoundPlugin({ timeMs: 150, maxResolvedFields: 1e9 })],
+    });
+    await server.start();
+    const t0 = Date.now();
+    const res = await server.executeOperation({ query: '{ spin }' }, { contextValue: { turns: 0 } });
+    const took = Date.now() - t0;
+    await server.stop();
+    const single = res.body.kind === 'single' ? res.body.singleResult : null;
+    expect(single?.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_REQUEST', reason: 'EXECUTION_LIMIT' });
+    expect(single?.data?.spin ?? null).toBeNull();
+    expect(took).toBeLessThan(5_000);
+  });
+
+  it('stops a resolver at its next query of the record framework once the budget is spent', async () => {
+    const { db } = await openTestSubgraph(subgraph);
+    const config = subgraphApolloConfig(subgraph, db);
+    // Spent before the first field: the plugin checks the clock every 64 fields, the repository on every query.
+    const server = new ApolloServer<SubgraphContext>({ ...config, plugins: [...config.plugins, executionBoundPlugin({ timeMs: -1, maxResolvedFields: 1e9 })] });
+    const { result } = await run(server, db, '{ womenProtectionCases(unitId: "province:14") { nodes { id } } }');
+    expect(result?.errors?.[0]?.extensions).toMatchObject({ reason: 'EXECUTION_LIMIT' });
+    expect(result?.errors?.[0]?.path).toEqual(['womenProtectionCases']);
   });
 });

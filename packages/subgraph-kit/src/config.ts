@@ -146,6 +146,15 @@ export function subgraphEnvSchema(org: OrganizationId) {
     [gatewaySecretVariable(org)]: envSecret,
     ANTT_SERVICE_KEY_FILE: envText,
     ANTT_SERVICE_JWKS_URL: envUrl,
+    ANTT_DISCLOSURE_PRECOMPUTE: envEnum(['0', '1']),
+    ANTT_DISCLOSURE_SCOPE: envText,
+    ANTT_DISCLOSURE_YEARS: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^\d{4}(,\d{4})*$/, { error: 'phải là các năm cách nhau bởi dấu phẩy (comma-separated years)' })
+        .optional(),
+    ),
     ANTT_REFERENCE_RECHECK_MS: envWholeNumber(1, 'milliseconds'),
     ANTT_REFERENCE_TIMEOUT_MS: envWholeNumber(1, 'milliseconds'),
     ANTT_REFERENCE_LIMIT_PER_MINUTE: envWholeNumber(1, 'requests'),
@@ -163,7 +172,7 @@ export function subgraphProductionSchema(org: OrganizationId) {
     ...productionEnvShape,
     [gatewaySecretVariable(org)]: envRequiredSecret,
     ANTT_SERVICE_KEY_FILE: envRequired('khoá ký của dịch vụ được cấp, không tự tạo (required in production, no service key is generated)'),
-    ANTT_SERVICE_JWKS_URL: envRequired('bộ khoá xác minh của các dịch vụ, riêng với của người dùng (required in production: the services\' key set)'),
+    ANTT_SERVICE_JWKS_URL: envRequired("bộ khoá xác minh của các dịch vụ, riêng với của người dùng (required in production: the services' key set)"),
     ANTT_DEMO_DATA: envNotInProduction('không nạp dữ liệu mẫu (no demo data in production)'),
     ...(org === 'police' ? { ANTT_POLICE_IDENTITY_KEYS: envRequired('không tự tạo khoá mã hoá danh tính (required in production, no key is generated)') } : {}),
   });

@@ -23,6 +23,7 @@ import { Problems, inputProblems } from './problems.js';
 import { beforeRecordWrite } from './write-hooks.js';
 import { ownerOf, referenceFields, unknownReferenceMessage, verdictKey, withinOf, type Verdicts } from '../references/spec.js';
 import { notePending, unconfirmedExclusion, type PendingReference } from '../references/pending.js';
+import { withinExecutionBudget } from '../execution-bound.js';
 
 /** The largest page a list gives. */
 export const RECORD_PAGE_MAX = 200;
@@ -340,6 +341,8 @@ export class RecordRepository {
   }
 
   private window(f: ListFilter, forCounts: boolean) {
+    // Every list and count of the framework: a resolver looping over them stops when the request's time is spent.
+    withinExecutionBudget(this.scope);
     const unitId = f.unitId ?? this.scope.identity.unitId;
     const p = new Problems();
     if (!territory().unit(unitId)) p.add('unitId', 'không có đơn vị này (ví dụ đúng: commune:03730@2019).', 'UNKNOWN_UNIT');

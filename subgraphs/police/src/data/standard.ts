@@ -9,7 +9,7 @@
 import { eq } from 'drizzle-orm';
 import { authorize, enforce, invalidInput } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
-import { intInRange, requiredText, unitDays, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { intInRange, requiredText, unitDays, withinExecutionBudget, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { provincialCriteria } from '../db/schema.js';
 import { assertCanReadIndicators } from '../access.js';
 import { criterionResults, establishments, PROVINCIAL_PREFIX, standardAssessments } from '../kinds/standard.js';
@@ -490,6 +490,12 @@ export class StandardReads {
       view === 'AS_RECORDED'
         ? t.childrenOn(unitId, windowOf('COMMUNE', year).end).filter((u) => u.level !== 'RESIDENTIAL_AREA')
         : t.unitsOn(todayInVietnam(), 'COMMUNE').filter((c) => overlaps(t.covered(c.id), t.covered(unitId)));
-    return units.filter((u) => scope.coversUnit(u.id)).map((u) => this.indicators(u.id, year));
+    return units
+      .filter((u) => scope.coversUnit(u.id))
+      .map((u) => {
+        // Hundreds of communes on today's map, each its own assessment: stop when the request's time is spent.
+        withinExecutionBudget(this.ctx);
+        return this.indicators(u.id, year);
+      });
   }
 }
