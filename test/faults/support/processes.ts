@@ -5,20 +5,23 @@
  * directory (keys, databases); tokens are signed with that directory's key, which the services verify.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVerifier, loadOrCreateSigningKey, signToken, type Identity, type SigningKey, type TokenVerifier } from '@antt/auth';
+import type { Identity, SigningKey, TokenVerifier } from '@antt/auth';
+import { SUBGRAPHS } from '@antt/gateway';
 import { ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
-import { REPO_ROOT, gatewaySecretVariable, subgraphUrlVariable } from '@antt/subgraph-kit';
+import { REPO_ROOT, gatewaySecretVariable, openOrganizationDatabase, startSubgraph, subgraphUrlVariable, type RunningServer } from '@antt/subgraph-kit';
+import { bearer, testKey, testVerifier } from '@antt/testing';
+import { TEST_GATEWAY_SECRETS, testGatewaySecret } from '../../support/federation.js';
 
 const tsx = createRequire(import.meta.url).resolve('tsx');
 
-/** Each subgraph's gateway secret in the fault tests (at least 32 characters, as the services require). */
-export const faultSecret = (org: OrganizationId) => `fault-test-gateway-secret-of-${org}`.padEnd(40, '-');
-export const FAULT_SECRETS = Object.fromEntries(ORGANIZATION_IDS.map((o) => [o, faultSecret(o)])) as Record<OrganizationId, string>;
+/** Each subgraph's gateway secret: the end-to-end tests' own, so processes and in-process servers mix. */
+export const faultSecret = testGatewaySecret;
+export const FAULT_SECRETS = TEST_GATEWAY_SECRETS;
 /** A URL where nothing listens: organizations a test does not start answer "connection refused". */
 export const NOWHERE = 'http://127.0.0.1:9/graphql';
 
@@ -26,20 +29,24 @@ export interface DataDir {
   dir: string;
   key: SigningKey;
   verifier: TokenVerifier;
-  /** An Authorization header value for `who`, signed with this directory's key. */
+  /** An Authorization header value for `who`, signed with this directory's key (the tests' key). */
   bearer(who: Identity): Promise<string>;
   remove(): void;
 }
 
 export async function makeDataDir(prefix: string): Promise<DataDir> {
   const dir = mkdtempSync(join(tmpdir(), `antt-${prefix}-`));
-  const key = await loadOrCreateSigningKey(join(dir, 'keys'));
-  const verifier = await createVerifier({ jwks: { keys: [key.publicJwk] } });
+  // The tests' signing key, where the services look for the embedded default's (auth's keys.ts):
+  // tokens from @antt/testing work on processes and in-process servers alike.
+  const key = await testKey();
+  mkdirSync(join(dir, 'keys'), { mode: 0o700 });
+  writeFileSync(join(dir, 'keys', 'signing-key.json'), JSON.stringify(key), { mode: 0o600 });
+  writeFileSync(join(dir, 'keys', 'jwks.json'), JSON.stringify({ keys: [key.publicJwk] }));
   return {
     dir,
     key,
-    verifier,
-    bearer: async (who) => `Bearer ${await signToken(key, who)}`,
+    verifier: await testVerifier(),
+    bearer,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -75,7 +82,7 @@ export interface StartOptions {
   /** Network namespace to run it in (`ip netns exec`). */
   netns?: string;
   env?: Record<string, string>;
-  /** How long to wait for /health (ms). Starting under tsx takes 3 s on an idle two-core machine, 30 s with a load average of 37 (seen). */
+  /** How long to wait for /health (ms). Starting under tsx takes 3 s on an idle two-core machine, 30 s to over 3 minutes with load averages of 37 to 72 (seen). */
   healthyWithinMs?: number;
 }
 
@@ -116,7 +123,7 @@ function startService(name: string, script: string, opts: StartOptions): Promise
       await exited;
     },
   };
-  return waitHealthy(service, opts.healthyWithinMs ?? 180_000).then(() => service);
+  return waitHealthy(service, opts.healthyWithinMs ?? 400_000).then(() => service);
 }
 
 const FAULT_SECRET_ENV = Object.fromEntries(ORGANIZATION_IDS.map((o) => [gatewaySecretVariable(o), faultSecret(o)]));
@@ -158,3 +165,34 @@ export function startGatewayProcess(urls: Partial<Record<OrganizationId, string>
 /** Subgraph URLs for an in-process gateway: the given ones, and nowhere for the rest. */
 export const urlsOrNowhere = (urls: Partial<Record<OrganizationId, string>>) =>
   Object.fromEntries(ORGANIZATION_IDS.map((o) => [o, urls[o] ?? NOWHERE])) as Record<OrganizationId, string>;
+
+/**
+ * The fault tests that start several processes run only with ANTT_FAULTS=1 (`pnpm faults`), to keep
+ * the whole test command's time reasonable; without it they are skipped with this message.
+ */
+export const HEAVY = process.env.ANTT_FAULTS === '1';
+export function heavyOnly(name: string): boolean {
+  if (!HEAVY) console.warn(`[${name}] skipped: it starts several service processes; run it with ANTT_FAULTS=1 (pnpm faults).`);
+  return !HEAVY;
+}
+
+/** Subgraphs in this process, on empty in-memory databases, listening on `host`: the rest of a federation. */
+export async function startInProcess(orgs: OrganizationId[], host = '127.0.0.1') {
+  const verifier = await testVerifier();
+  const started = await Promise.all(
+    orgs.map(async (org) => {
+      const sg = SUBGRAPHS.find((s) => s.name === org)!;
+      const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: false });
+      const server = await startSubgraph(sg, { db, verifier, gatewaySecret: faultSecret(org), port: 0, host });
+      return { org, server, sqlite };
+    }),
+  );
+  return {
+    urls: Object.fromEntries(started.map((s) => [s.org, s.server.url])) as Partial<Record<OrganizationId, string>>,
+    servers: Object.fromEntries(started.map((s) => [s.org, s.server])) as Partial<Record<OrganizationId, RunningServer>>,
+    stop: async () => {
+      await Promise.all(started.map((s) => s.server.stop()));
+      for (const s of started) s.sqlite.close();
+    },
+  };
+}
