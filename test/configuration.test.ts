@@ -66,9 +66,14 @@ describe('configuration of the gateway and the subgraphs', () => {
 
     const police = problems(() => loadSubgraphConfig('police', { ...production, ANTT_DEMO_DATA: '1' }));
     expect(police.map((p) => p.split(':')[0]).sort()).toEqual(
-      ['ANTT_DEMO_DATA', 'ANTT_GATEWAY_SECRET_POLICE', 'ANTT_POLICE_IDENTITY_KEYS', 'ANTT_SERVICE_KEY_FILE'].sort(),
+      ['ANTT_DEMO_DATA', 'ANTT_GATEWAY_SECRET_POLICE', 'ANTT_POLICE_IDENTITY_KEYS', 'ANTT_SERVICE_JWKS_URL', 'ANTT_SERVICE_KEY_FILE'].sort(),
     );
-    const women = { ...production, ANTT_GATEWAY_SECRET_WOMEN: 's'.repeat(40), ANTT_SERVICE_KEY_FILE: '/srv/antt/women-key.json' };
+    const women = {
+      ...production,
+      ANTT_GATEWAY_SECRET_WOMEN: 's'.repeat(40),
+      ANTT_SERVICE_KEY_FILE: '/srv/antt/women-key.json',
+      ANTT_SERVICE_JWKS_URL: 'https://id.example.vn/service-jwks.json',
+    };
     expect(loadSubgraphConfig('women', women)).toEqual({ production: true, demoData: false, synchronous: 'NORMAL' });
   });
 });
