@@ -392,6 +392,10 @@ export type Query = {
   policeOpinions: PoliceOpinionConnection;
   /** One PoliceOpinion by id; null when there is none or it is not yours to see. */
   policeOpinion?: Maybe<PoliceOpinion>;
+  /** PoliceImplementingPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeImplementingPlans: PoliceImplementingPlanConnection;
+  /** One PoliceImplementingPlan by id; null when there is none or it is not yours to see. */
+  policeImplementingPlan?: Maybe<PoliceImplementingPlan>;
   /** PoliceReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   policeReportVersions: PoliceReportConnection;
   /** One PoliceReport by id; null when there is none or it is not yours to see. */
@@ -634,6 +638,26 @@ export type QueryPoliceOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceImplementingPlansArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  planLevel?: InputMaybe<ImplementingPlanLevel>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1265,6 +1289,12 @@ export type Mutation = {
   correctPoliceOpinion?: Maybe<PoliceOpinion>;
   /** Void a PoliceOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidPoliceOpinion?: Maybe<PoliceOpinion>;
+  /** Record a PoliceImplementingPlan (ghi nhận kế hoạch triển khai). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceImplementingPlan?: Maybe<PoliceImplementingPlan>;
+  /** Correct a PoliceImplementingPlan (đính chính kế hoạch triển khai): a new version; the previous one stays readable in its history. */
+  correctPoliceImplementingPlan?: Maybe<PoliceImplementingPlan>;
+  /** Void a PoliceImplementingPlan (hủy kế hoạch triển khai): it stops counting; its versions stay readable. */
+  voidPoliceImplementingPlan?: Maybe<PoliceImplementingPlan>;
   /** Record a PoliceReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordPoliceReportVersion?: Maybe<PoliceReport>;
   /** Correct a PoliceReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
@@ -1532,6 +1562,29 @@ export type MutationCorrectPoliceOpinionArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidPoliceOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceImplementingPlanArgs = {
+  input: RecordPoliceImplementingPlanInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceImplementingPlanInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2880,6 +2933,24 @@ export type RecordStatus =
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
 
+/** Its level (cấp): the issuing unit's, derived. */
+export type ImplementingPlanLevel =
+  /** Provincial level (cấp tỉnh) */
+  | 'PROVINCE'
+  /** District level, until 30 June 2025 (cấp huyện) */
+  | 'DISTRICT'
+  /** Commune level (cấp xã) */
+  | 'COMMUNE';
+
+/** Kind of document (loại văn bản). */
+export type ImplementingPlanKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Coordination programme (chương trình phối hợp) */
+  | 'PROGRAMME'
+  /** Instruction implementing the plan (hướng dẫn, công văn triển khai) */
+  | 'INSTRUCTION';
+
 /** Kind of report (loại báo cáo). */
 export type ReportCalendar =
   /** Monthly security and order report (báo cáo ANTT tháng) */
@@ -3291,6 +3362,129 @@ export type CorrectPoliceOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A plan one of the Sơn La Provincial Police's branches issued to carry out Plan 155 (kế hoạch triển khai, section V.2): number and symbol, date, issuing body and level. */
+export type PoliceImplementingPlan = {
+  __typename?: 'PoliceImplementingPlan';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceImplementingPlanVersion>;
+};
+
+/** One version of a PoliceImplementingPlan: its fields as they stood then, who made it and why. */
+export type PoliceImplementingPlanVersion = {
+  __typename?: 'PoliceImplementingPlanVersion';
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceImplementingPlan records, newest first. */
+export type PoliceImplementingPlanConnection = {
+  __typename?: 'PoliceImplementingPlanConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceImplementingPlan>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceImplementingPlan says (every field is checked and every problem reported at once). */
+export type RecordPoliceImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['input'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a PoliceImplementingPlan to correct; fields left out keep their values. */
+export type CorrectPoliceImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One version of a PoliceReport: its fields as they stood then, who made it and why. */
@@ -6247,6 +6441,7 @@ export type FederationTypes = {
   PoliceOpinion: PoliceOpinion;
   ConsolidatedReport: ConsolidatedReport;
   PoliceReport: PoliceReport;
+  PoliceImplementingPlan: PoliceImplementingPlan;
   PoliceCrimeTip: PoliceCrimeTip;
   PoliceHotspot: PoliceHotspot;
   PoliceKeyArea: PoliceKeyArea;
@@ -6293,6 +6488,9 @@ export type FederationReferenceTypes = {
   PoliceReport:
     ( { __typename: 'PoliceReport' }
     & GraphQLRecursivePick<FederationTypes['PoliceReport'], {"id":true}> );
+  PoliceImplementingPlan:
+    ( { __typename: 'PoliceImplementingPlan' }
+    & GraphQLRecursivePick<FederationTypes['PoliceImplementingPlan'], {"id":true}> );
   PoliceCrimeTip:
     ( { __typename: 'PoliceCrimeTip' }
     & GraphQLRecursivePick<FederationTypes['PoliceCrimeTip'], {"id":true}> );
@@ -6468,6 +6666,8 @@ export type ResolversTypes = {
   PoliceReportPart: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceReportNarrativeInput: PoliceReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ImplementingPlanLevel: ImplementingPlanLevel;
+  ImplementingPlanKind: ImplementingPlanKind;
   ReportCalendar: ReportCalendar;
   ReportStage: ReportStage;
   SteeringRole: SteeringRole;
@@ -6489,6 +6689,11 @@ export type ResolversTypes = {
   PoliceOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordPoliceOpinionInput: RecordPoliceOpinionInput;
   CorrectPoliceOpinionInput: CorrectPoliceOpinionInput;
+  PoliceImplementingPlan: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceImplementingPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceImplementingPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceImplementingPlanInput: RecordPoliceImplementingPlanInput;
+  CorrectPoliceImplementingPlanInput: CorrectPoliceImplementingPlanInput;
   PoliceReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordPoliceReportInput: RecordPoliceReportInput;
@@ -6712,6 +6917,11 @@ export type ResolversParentTypes = {
   PoliceOpinionConnection: Record<string, unknown>;
   RecordPoliceOpinionInput: RecordPoliceOpinionInput;
   CorrectPoliceOpinionInput: CorrectPoliceOpinionInput;
+  PoliceImplementingPlan: Record<string, unknown>;
+  PoliceImplementingPlanVersion: Record<string, unknown>;
+  PoliceImplementingPlanConnection: Record<string, unknown>;
+  RecordPoliceImplementingPlanInput: RecordPoliceImplementingPlanInput;
+  CorrectPoliceImplementingPlanInput: CorrectPoliceImplementingPlanInput;
   PoliceReportVersion: Record<string, unknown>;
   PoliceReportConnection: Record<string, unknown>;
   RecordPoliceReportInput: RecordPoliceReportInput;
@@ -6960,6 +7170,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   policeForum?: Resolver<Maybe<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<QueryPoliceForumArgs, 'id'>>;
   policeOpinions?: Resolver<ResolversTypes['PoliceOpinionConnection'], ParentType, ContextType, RequireFields<QueryPoliceOpinionsArgs, 'includeVoided' | 'first'>>;
   policeOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<QueryPoliceOpinionArgs, 'id'>>;
+  policeImplementingPlans?: Resolver<ResolversTypes['PoliceImplementingPlanConnection'], ParentType, ContextType, RequireFields<QueryPoliceImplementingPlansArgs, 'includeVoided' | 'first'>>;
+  policeImplementingPlan?: Resolver<Maybe<ResolversTypes['PoliceImplementingPlan']>, ParentType, ContextType, RequireFields<QueryPoliceImplementingPlanArgs, 'id'>>;
   policeReportVersions?: Resolver<ResolversTypes['PoliceReportConnection'], ParentType, ContextType, RequireFields<QueryPoliceReportVersionsArgs, 'includeVoided' | 'first'>>;
   policeReportVersion?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<QueryPoliceReportVersionArgs, 'id'>>;
   policeCrimeTipRecords?: Resolver<ResolversTypes['PoliceCrimeTipConnection'], ParentType, ContextType, RequireFields<QueryPoliceCrimeTipRecordsArgs, 'includeVoided' | 'first'>>;
@@ -7082,6 +7294,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationRecordPoliceOpinionArgs, 'input'>>;
   correctPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationVoidPoliceOpinionArgs, 'id' | 'reason'>>;
+  recordPoliceImplementingPlan?: Resolver<Maybe<ResolversTypes['PoliceImplementingPlan']>, ParentType, ContextType, RequireFields<MutationRecordPoliceImplementingPlanArgs, 'input'>>;
+  correctPoliceImplementingPlan?: Resolver<Maybe<ResolversTypes['PoliceImplementingPlan']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceImplementingPlanArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceImplementingPlan?: Resolver<Maybe<ResolversTypes['PoliceImplementingPlan']>, ParentType, ContextType, RequireFields<MutationVoidPoliceImplementingPlanArgs, 'id' | 'reason'>>;
   recordPoliceReportVersion?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationRecordPoliceReportVersionArgs, 'input'>>;
   correctPoliceReport?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceReportArgs, 'id' | 'changes' | 'reason'>>;
   voidPoliceReport?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationVoidPoliceReportArgs, 'id' | 'reason'>>;
@@ -7599,6 +7814,52 @@ export type PoliceOpinionVersionResolvers<ContextType = SubgraphContext, ParentT
 
 export type PoliceOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceOpinionConnection'] = ResolversParentTypes['PoliceOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['PoliceOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceImplementingPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceImplementingPlan'] = ResolversParentTypes['PoliceImplementingPlan'], FederationReferenceType extends FederationReferenceTypes['PoliceImplementingPlan'] = FederationReferenceTypes['PoliceImplementingPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceImplementingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceImplementingPlanVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceImplementingPlanVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceImplementingPlanVersion'] = ResolversParentTypes['PoliceImplementingPlanVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceImplementingPlanConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceImplementingPlanConnection'] = ResolversParentTypes['PoliceImplementingPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceImplementingPlan']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -8620,6 +8881,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PoliceForumConnection?: PoliceForumConnectionResolvers<ContextType>;
   PoliceOpinionVersion?: PoliceOpinionVersionResolvers<ContextType>;
   PoliceOpinionConnection?: PoliceOpinionConnectionResolvers<ContextType>;
+  PoliceImplementingPlan?: PoliceImplementingPlanResolvers<ContextType>;
+  PoliceImplementingPlanVersion?: PoliceImplementingPlanVersionResolvers<ContextType>;
+  PoliceImplementingPlanConnection?: PoliceImplementingPlanConnectionResolvers<ContextType>;
   PoliceReportVersion?: PoliceReportVersionResolvers<ContextType>;
   PoliceReportConnection?: PoliceReportConnectionResolvers<ContextType>;
   PoliceCrimeTip?: PoliceCrimeTipResolvers<ContextType>;
