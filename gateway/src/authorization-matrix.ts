@@ -84,6 +84,7 @@ const SHORT: Record<string, string> = {
   records: 'records',
   'own-staff': 'own staff',
   monitored: 'monitored',
+  steering: 'steering committees',
 };
 
 function kindTable(): string {

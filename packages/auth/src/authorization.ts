@@ -10,7 +10,7 @@
  *   organization has a branch at that level on that unit (district police: until 28 February 2025;
  *   every district post: until 30 June 2025);
  * - what is asked: a kind of record as the record framework declares it (its organization, its
- *   visibility 'records' | 'own-staff' | 'monitored', its data class, its `writers`), a data class, an
+ *   visibility 'records' | 'own-staff' | 'monitored' | 'steering', its data class, its `writers`), a data class, an
  *   organization's audit trail, or a submitted report;
  * - the date concerned (a record's own date, a report's due date): a jurisdiction is the caller's unit
  *   with everything below it and, across the 2025 reform, the old communes a new commune was formed
@@ -33,7 +33,7 @@ import type { CallerOrganization, Identity, Role } from './identity.js';
 import { isAudited, type DataClass } from './data-classes.js';
 
 /** Who may read a kind's records themselves (its counts are for leadership, steering committees and dashboards too). */
-export type Visibility = 'records' | 'own-staff' | 'monitored';
+export type Visibility = 'records' | 'own-staff' | 'monitored' | 'steering';
 
 /** What the record framework declares about a kind that a decision needs (KindSpec has these fields). */
 export interface KindRule {
@@ -76,6 +76,13 @@ export const MONITORS: readonly OrganizationId[] = ['front', 'police'];
  * and of the Front's Ban Phong trào, to whom every organization's reports go (Plan 155, reporting).
  */
 export const CONSOLIDATING_ORGANIZATIONS: readonly OrganizationId[] = ['police', 'front'];
+
+/**
+ * The standing agency (cơ quan thường trực) of the steering committees for crime prevention and the
+ * movement (Ban Chỉ đạo) at every level: the police, who keep the committees' members, consolidations,
+ * meetings and decisions (Plan 155 names the police the standing body of the committee it advises).
+ */
+export const STEERING_STANDING_AGENCY: OrganizationId = 'police';
 
 const STAFF_ROLES: readonly Role[] = ['STAFF', 'LEADER', 'INVESTIGATOR'];
 
@@ -249,13 +256,18 @@ function mayReadKind(p: Principal, kind: KindRule): boolean {
       return p.isStaffOf(kind.org) || p.isProvincialLeadership || p.monitorOf !== null;
     case 'records':
       return p.isStaffOf(kind.org) || p.isProvincialLeadership;
+    // A steering committee's own records (members, consolidations, meetings, decisions): the standing
+    // agency keeps them, the Front monitors them, and the committees' members read their own and those
+    // below them (the jurisdiction still decides which).
+    case 'steering':
+      return p.isStaffOf(kind.org) || p.isProvincialLeadership || p.monitorOf !== null || p.isSteeringMember;
   }
 }
 
 /** Whether the caller may read a kind's counts at all (before the jurisdiction): one rule per kind, whatever the breakdown. */
 function mayCountKind(p: Principal, kind: KindRule): boolean {
   if (p.isStaffOf(kind.org) || p.isProvincialLeadership || p.isConsolidator || p.isDashboard || p.isSteeringMember) return true;
-  return (kind.countedBy === 'monitors' || kind.visibility === 'monitored') && p.monitorOf !== null;
+  return (kind.countedBy === 'monitors' || kind.visibility === 'monitored' || kind.visibility === 'steering') && p.monitorOf !== null;
 }
 
 /** Whether the caller may write the organization's records at all (before the values and the jurisdiction). */
@@ -270,7 +282,9 @@ function mayReadClass(p: Principal, c: DataClass, owner: OrganizationId): boolea
     case 'PUBLIC_AGGREGATE':
       return true;
     case 'INTERNAL':
-      return p.isProvincialLeadership || p.staffOf !== null;
+      // Steering committee members read their committees' internal records, which the standing agency
+      // keeps; which records is still each kind's visibility ('steering' only) and the jurisdiction.
+      return p.isProvincialLeadership || p.staffOf !== null || (p.isSteeringMember && owner === STEERING_STANDING_AGENCY);
     case 'PERSONAL':
       return p.isStaffOf(owner) || (p.isProvincialLeadership && p.hasPersonalDataGrant);
     case 'SENSITIVE_PERSONAL':

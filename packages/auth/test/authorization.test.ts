@@ -129,6 +129,21 @@ describe('roles', () => {
     expect(authorize.readClass(commune, 'INTERNAL', 'women').allowed).toBe(false);
   });
 
+  it("a steering committee's records are read by its members in their area, the police who keep them, the Front and leadership; written by the police only", () => {
+    const steering = { org: 'police' as const, visibility: 'steering' as const };
+    const commune = who('province', BINH_THUAN, ['STEERING_COMMITTEE']);
+    expect(authorize.listRecords(commune, steering, BINH_THUAN).allowed).toBe(true);
+    expect(authorize.listRecords(commune, steering, TO_HIEU).allowed).toBe(false);
+    expect(authorize.readClass(commune, 'INTERNAL', 'police').allowed).toBe(true);
+    expect(authorize.readClass(commune, 'PERSONAL', 'police').allowed).toBe(false);
+    expect(authorize.listRecords(commune, { org: 'police' }, BINH_THUAN).allowed).toBe(false);
+    expect(authorize.listRecords(who('front', PROVINCE, ['STAFF']), steering, BINH_THUAN).allowed).toBe(true);
+    expect(authorize.readCounts(who('front', PROVINCE, ['STAFF']), steering, BINH_THUAN).allowed).toBe(true);
+    expect(authorize.listRecords(who('women', PROVINCE, ['STAFF']), steering, BINH_THUAN).allowed).toBe(false);
+    expect(authorize.writeAny(commune, 'police').allowed).toBe(false);
+    expect(authorize.writeAny(who('front', PROVINCE, ['STAFF']), 'police').allowed).toBe(false);
+  });
+
   it('keeps the behaviour the repository’s tests encode', () => {
     const lead = who('province', PROVINCE, ['LEADERSHIP']);
     const victims = { org: 'women' as const, visibility: 'own-staff' as const };

@@ -4,7 +4,8 @@
  * maps a date to the one period containing it, and a period id back to its dates.
  *
  * Every period is a closed interval [start, end] of civil dates, and the periods of one calendar tile
- * the time line: every day falls in exactly one period of each calendar. The plan counts its six-month
+ * the time line: every day falls in exactly one period of each calendar (the one-off reviews, tổng kết
+ * of the plan and of Programme 09, have one window each: a day outside it is in none). The plan counts its six-month
  * report "from 10/12 of the previous year to 10/6" and its year "to 10/12", and has both due "before
  * 10/6" and "before 10/12". A report due before 10 June cannot include 10 June, and 10 December opens
  * the next window, so the windows are:
@@ -23,11 +24,22 @@
  */
 import { addDays, addMonths, isIsoDate, isoDate, type IsoDate } from './dates.js';
 
-export const CALENDARS = ['MONTH', 'QUARTER', 'YEAR', 'PLAN_SIX_MONTH', 'PLAN_YEAR', 'ASSESSMENT_RESIDENTIAL', 'ASSESSMENT_UNIT'] as const;
+export const CALENDARS = [
+  'MONTH',
+  'QUARTER',
+  'YEAR',
+  'PLAN_SIX_MONTH',
+  'PLAN_YEAR',
+  'ASSESSMENT_RESIDENTIAL',
+  'ASSESSMENT_UNIT',
+  'REVIEW_YEAR',
+  'REVIEW_PLAN',
+  'REVIEW_P09',
+] as const;
 export type Calendar = (typeof CALENDARS)[number];
 
 export interface Period {
-  /** Stable id: `2021-05`, `2021-Q2`, `2021`, `2021-PLAN-6M`, `2021-PLAN-6M2`, `2021-PLAN-Y`, `2022-ATANTT-KDC`, `2022-ATANTT-UNIT`. */
+  /** Stable id: `2021-05`, `2021-Q2`, `2021`, `2021-PLAN-6M`, `2021-PLAN-6M2`, `2021-PLAN-Y`, `2022-ATANTT-KDC`, `2022-ATANTT-UNIT`, `2021-SO-KET`, `PLAN155-TONG-KET`, `P09-TONG-KET-10-NAM`. */
   id: string;
   calendar: Calendar;
   /** First day, inclusive. */
@@ -76,6 +88,24 @@ export const CALENDAR_INFO: Record<Calendar, CalendarInfo> = {
     nameEn: 'Assessment year for residential areas (1 November to 31 October)',
     source: 'Thông tư 124/2021/TT-BCA, Điều 8 khoản 2',
   },
+  REVIEW_YEAR: {
+    calendar: 'REVIEW_YEAR',
+    nameVi: 'Báo cáo sơ kết năm (cửa sổ của báo cáo năm: từ 10/12 năm trước đến hết 09/12)',
+    nameEn: "Yearly review (sơ kết), on the yearly report's window",
+    source: 'Kế hoạch 155/KH-MTTQ-CAT, mục II.7 và IV.4',
+  },
+  REVIEW_PLAN: {
+    calendar: 'REVIEW_PLAN',
+    nameVi: 'Báo cáo tổng kết Kế hoạch 155 (toàn bộ thời gian thực hiện kế hoạch)',
+    nameEn: "Final review of Plan 155 (tổng kết), over the plan's whole span",
+    source: 'Kế hoạch 155/KH-MTTQ-CAT, mục II.7',
+  },
+  REVIEW_P09: {
+    calendar: 'REVIEW_P09',
+    nameVi: 'Báo cáo tổng kết 10 năm thực hiện Chương trình phối hợp 09',
+    nameEn: 'Ten-year review of Coordination Programme 09 (2023)',
+    source: 'Kế hoạch 155/KH-MTTQ-CAT, mục IV.3 (năm 2023)',
+  },
   ASSESSMENT_UNIT: {
     calendar: 'ASSESSMENT_UNIT',
     nameVi: 'Kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường "An toàn về ANTT" (16/11 năm trước đến 15/11)',
@@ -83,6 +113,40 @@ export const CALENDAR_INFO: Record<Calendar, CalendarInfo> = {
     source: 'Thông tư 124/2021/TT-BCA, Điều 8 khoản 2',
   },
 };
+
+/**
+ * The windows of the one-off reviews: the final review of Plan 155 (tổng kết), from the first day of its
+ * first window (10/12/2020) to the last day of its last year (09/12/2023), and the ten-year review of
+ * Programme 09, ten plan years to 09/12/2023. Set otherwise with `configureReviewWindows` (a province
+ * that counts the programme from its signing, or a plan extended).
+ */
+export interface ReviewWindow {
+  id: string;
+  start: IsoDate;
+  end: IsoDate;
+  labelVi: string;
+}
+const DEFAULT_REVIEW_WINDOWS: Record<'REVIEW_PLAN' | 'REVIEW_P09', ReviewWindow> = {
+  REVIEW_PLAN: { id: 'PLAN155-TONG-KET', start: '2020-12-10', end: '2023-12-09', labelVi: 'Tổng kết Kế hoạch 155/KH-MTTQ-CAT giai đoạn 2021 – 2023' },
+  REVIEW_P09: { id: 'P09-TONG-KET-10-NAM', start: '2013-12-10', end: '2023-12-09', labelVi: 'Tổng kết 10 năm thực hiện Chương trình phối hợp 09' },
+};
+let reviewWindows = { ...DEFAULT_REVIEW_WINDOWS };
+
+/** Sets the windows of the one-off reviews; returns the previous settings. A window's id keeps its calendar's form (letters, digits, dashes). */
+export function configureReviewWindows(windows: Partial<typeof DEFAULT_REVIEW_WINDOWS>): typeof DEFAULT_REVIEW_WINDOWS {
+  const before = { ...reviewWindows };
+  for (const [k, w] of Object.entries(windows)) {
+    if (!w || !isIsoDate(w.start) || !isIsoDate(w.end) || w.end < w.start) throw new Error(`${k}: a review window needs a first and a last day, in order`);
+    if (!/^[A-Z0-9][A-Z0-9-]{2,40}$/.test(w.id) || /^\d{4}(-|$)/.test(w.id)) throw new Error(`${k}: ${w.id} is not a review id`);
+  }
+  reviewWindows = { ...reviewWindows, ...windows };
+  return before;
+}
+
+function reviewPeriod(calendar: 'REVIEW_PLAN' | 'REVIEW_P09'): Period {
+  const w = reviewWindows[calendar];
+  return { id: w.id, calendar, start: w.start, end: w.end, dueBefore: addDays(w.end, 1), labelVi: `${w.labelVi} (${span(w.start, w.end)})` };
+}
 
 /** Periods of a calendar that starts on (month, day) of the previous year and runs for a year. */
 function anchoredYear(calendar: Calendar, suffix: string, month: number, day: number, year: number, label: string): Period {
@@ -133,6 +197,11 @@ export function periodById(id: string): Period | null {
     const y = Number(m[1]);
     return anchoredYear('PLAN_YEAR', '-PLAN-Y', 12, 10, y, `Năm ${y}`);
   }
+  if ((m = /^(\d{4})-SO-KET$/.exec(id))) {
+    const y = Number(m[1]);
+    return anchoredYear('REVIEW_YEAR', '-SO-KET', 12, 10, y, `Sơ kết năm ${y}`);
+  }
+  for (const c of ['REVIEW_PLAN', 'REVIEW_P09'] as const) if (id === reviewWindows[c].id) return reviewPeriod(c);
   if ((m = /^(\d{4})-ATANTT-KDC$/.exec(id))) {
     const y = Number(m[1]);
     return anchoredYear('ASSESSMENT_RESIDENTIAL', '-ATANTT-KDC', 11, 1, y, `Đánh giá khu dân cư năm ${y}`);
@@ -161,6 +230,14 @@ export function periodContaining(calendar: Calendar, date: IsoDate): Period | nu
       return periodById(date >= isoDate(y, 6, 10) ? `${y}-PLAN-6M2` : `${y}-PLAN-6M`);
     case 'PLAN_YEAR':
       return periodById(`${date >= isoDate(y, 12, 10) ? y + 1 : y}-PLAN-Y`);
+    case 'REVIEW_YEAR':
+      return periodById(`${date >= isoDate(y, 12, 10) ? y + 1 : y}-SO-KET`);
+    case 'REVIEW_PLAN':
+    case 'REVIEW_P09': {
+      // One window: the days outside it are in no period of the calendar.
+      const p = reviewPeriod(calendar);
+      return date >= p.start && date <= p.end ? p : null;
+    }
     case 'ASSESSMENT_RESIDENTIAL':
       return periodById(`${date >= isoDate(y, 11, 1) ? y + 1 : y}-ATANTT-KDC`);
     case 'ASSESSMENT_UNIT':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodById, periodContaining, periodsBetween } from '../src/index.js';
+import { configureReviewWindows, periodById, periodContaining, periodsBetween } from '../src/index.js';
 
 describe('reporting periods', () => {
   it('takes the plan year from 10 December to 9 December, due before 10 December', () => {
@@ -66,7 +66,7 @@ describe('reporting periods', () => {
   });
 
   it('tiles each calendar without gaps or overlaps: every day is in exactly one period of a calendar', () => {
-    for (const cal of ['MONTH', 'QUARTER', 'YEAR', 'PLAN_SIX_MONTH', 'PLAN_YEAR', 'ASSESSMENT_RESIDENTIAL', 'ASSESSMENT_UNIT'] as const) {
+    for (const cal of ['MONTH', 'QUARTER', 'YEAR', 'PLAN_SIX_MONTH', 'PLAN_YEAR', 'REVIEW_YEAR', 'ASSESSMENT_RESIDENTIAL', 'ASSESSMENT_UNIT'] as const) {
       const ps = periodsBetween(cal, '2021-01-01', '2026-12-31');
       for (let i = 1; i < ps.length; i++) {
         const prevEnd = new Date(`${ps[i - 1]!.end}T00:00:00Z`);
@@ -81,5 +81,28 @@ describe('reporting periods', () => {
       '2022-PLAN-6M2',
       '2023-PLAN-6M',
     ]);
+  });
+
+  it('gives the reviews windows: the yearly sơ kết on the plan year, the tổng kết of the plan and the ten-year review of Programme 09 one window each', () => {
+    expect(periodById('2021-SO-KET')).toMatchObject({ calendar: 'REVIEW_YEAR', start: '2020-12-10', end: '2021-12-09' });
+    expect(periodContaining('REVIEW_YEAR', '2021-12-10')?.id).toBe('2022-SO-KET');
+    expect(periodContaining('REVIEW_PLAN', '2022-03-01')).toMatchObject({ id: 'PLAN155-TONG-KET', start: '2020-12-10', end: '2023-12-09' });
+    expect(periodContaining('REVIEW_PLAN', '2023-12-10')).toBeNull();
+    expect(periodContaining('REVIEW_PLAN', '2020-12-09')).toBeNull();
+    expect(periodById('P09-TONG-KET-10-NAM')).toMatchObject({ calendar: 'REVIEW_P09', start: '2013-12-10', end: '2023-12-09', dueBefore: '2023-12-10' });
+    expect(periodById('P09-TONG-KET-10-NAM')!.labelVi).toContain('10/12/2013 – 09/12/2023');
+    expect(periodsBetween('REVIEW_P09', '2023-11-01', '2024-01-31').map((p) => p.id)).toEqual(['P09-TONG-KET-10-NAM']);
+  });
+
+  it('lets the one-off review windows be configured, and refuses a window that ends before it starts', () => {
+    const before = configureReviewWindows({ REVIEW_PLAN: { id: 'PLAN155-TONG-KET', start: '2020-12-10', end: '2025-12-09', labelVi: 'Tổng kết' } });
+    try {
+      expect(periodContaining('REVIEW_PLAN', '2024-06-01')?.end).toBe('2025-12-09');
+      expect(() => configureReviewWindows({ REVIEW_P09: { id: 'P09-X', start: '2023-12-09', end: '2013-12-10', labelVi: 'x' } })).toThrow();
+      expect(() => configureReviewWindows({ REVIEW_P09: { id: '2023-X', start: '2013-12-10', end: '2023-12-09', labelVi: 'x' } })).toThrow();
+    } finally {
+      configureReviewWindows(before);
+    }
+    expect(periodContaining('REVIEW_PLAN', '2024-06-01')).toBeNull();
   });
 });

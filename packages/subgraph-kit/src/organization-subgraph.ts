@@ -52,6 +52,7 @@ import type { RecordKind } from './records/kind.js';
 import { moveRecordsToTheirMap, type UnitMoves } from './records/unit-moves.js';
 import { kindsModule } from './records/module.js';
 import { reportModules } from './reports/index.js';
+import { implementingPlanKind } from './plans/kind.js';
 import express from 'express';
 import { createServiceVerifier, KEY_FILES, loadOrCreateServiceKey, signServiceToken, type ServiceVerifier, type SigningKey } from '@antt/auth';
 import { ORGANIZATION_IDS } from '@antt/reference';
@@ -138,6 +139,8 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
     { typeDefs: auditRecordTypeDefs, resolvers: {} },
     { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) },
     ...modelAndForumModules(org),
+    // Plans each branch issues under Plan 155 (section V.2): generated from the kind alone.
+    { resolvers: {}, kinds: [implementingPlanKind(org)] },
     ...shared,
     sharedReports!,
     { ...ownReports!, demo: undefined },

@@ -13,7 +13,7 @@ import type { FieldSpec, ValuesOf } from './fields.js';
 import type { Problems } from './problems.js';
 
 /** Who may read the records themselves (counts are for leadership and dashboards too). */
-export type Visibility = 'records' | 'own-staff' | 'monitored';
+export type Visibility = 'records' | 'own-staff' | 'monitored' | 'steering';
 
 /** Who writes: the caller's organization and id, as a kind's own rules may need them. */
 export interface Caller {
@@ -94,7 +94,8 @@ export interface KindSpec<F extends Record<string, FieldSpec>> {
   dataClass?: DataClass;
   /**
    * Who may read: `records` (the organization's staff and leadership), `own-staff` (its staff only),
-   * `movement` (also the Front's and the police's staff, who monitor every organization's part of the plan).
+   * `monitored` (also the Front's and the police's staff, who monitor every organization's part of the plan),
+   * `steering` (a steering committee's own records: also the monitors' staff and the committees' members).
    */
   visibility?: Visibility;
   /**
@@ -128,6 +129,11 @@ export interface KindSpec<F extends Record<string, FieldSpec>> {
    */
   unique?: { key(v: ValuesOf<F>): string | null; message(existingId: string): string; field: keyof F & string; reason?: string };
   counts?: CountsSpec<keyof F & string>;
+  /**
+   * A line a report shows beside the kind's count for a period, read from the records dated in it (a
+   * steering committee consolidated: yes, by which decision; or not). Null: nothing beyond the count.
+   */
+  reportDetail?(records: Record<string, unknown>[]): string | null;
   /**
    * A valid record, as a user would type it (documentation, and the generic suite that runs over every
    * kind); and a correction of it that the kind's checks accept.

@@ -1,13 +1,15 @@
 /**
  * The plan's reporting calendar (section IV.4): monthly and quarterly security reports, the six-month
  * thematic report and the yearly report, on the period windows of packages/reference (every day in
- * exactly one window of each). Each kind has a due date: the six-month and yearly reports are due on
+ * exactly one window of each); and the reviews as reports of their own kind (section II.7 and IV.3): the
+ * yearly sơ kết on the yearly window, the plan's tổng kết and Programme 09's ten-year review in 2023
+ * on one window each (configureReviewWindows in packages/reference). Each kind has a due date: the six-month and yearly reports are due on
  * 10 June and 10 December (the day their window's successor opens); monthly and quarterly ones a few
  * days after their last day. The offsets are configurable per kind, never before the window's last day.
  */
 import { addDays, periodById, periodContaining, periodsBetween, type Calendar, type IsoDate, type Period } from '@antt/reference';
 
-export const REPORT_CALENDARS = ['MONTH', 'QUARTER', 'PLAN_SIX_MONTH', 'PLAN_YEAR'] as const;
+export const REPORT_CALENDARS = ['MONTH', 'QUARTER', 'PLAN_SIX_MONTH', 'PLAN_YEAR', 'REVIEW_YEAR', 'REVIEW_PLAN', 'REVIEW_P09'] as const;
 export type ReportCalendar = (typeof REPORT_CALENDARS)[number];
 
 /** The report kinds, as the schema's enum shows them. */
@@ -16,10 +18,24 @@ export const REPORT_CALENDAR_CATALOGUE: Readonly<Record<ReportCalendar, string>>
   QUARTER: 'Quarterly security and order report (báo cáo ANTT quý)',
   PLAN_SIX_MONTH: 'Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng)',
   PLAN_YEAR: 'Yearly report, 10/12–09/12 (báo cáo năm)',
+  REVIEW_YEAR: "Yearly review on the yearly report's window, 10/12–09/12 (báo cáo sơ kết năm)",
+  REVIEW_PLAN: "Final review of Plan 155 over the plan's span (báo cáo tổng kết kế hoạch)",
+  REVIEW_P09: 'Ten-year review of Coordination Programme 09, 2023 (báo cáo tổng kết 10 năm Chương trình phối hợp 09)',
 };
 
 /** Days after a window's last day that its report is due (0: on the last day itself). */
-const DEFAULT_DUE_OFFSETS: Record<ReportCalendar, number> = { MONTH: 5, QUARTER: 10, PLAN_SIX_MONTH: 1, PLAN_YEAR: 1 };
+// Reviews are held after their window closes, with a conference (hội nghị sơ kết, tổng kết): due later.
+const DEFAULT_DUE_OFFSETS: Record<ReportCalendar, number> = {
+  MONTH: 5,
+  QUARTER: 10,
+  PLAN_SIX_MONTH: 1,
+  PLAN_YEAR: 1,
+  REVIEW_YEAR: 20,
+  REVIEW_PLAN: 30,
+  REVIEW_P09: 30,
+};
+/** A window ends at most this many days before its report is due (periodsDueBetween looks this far back). */
+const MAX_DUE_OFFSET = 60;
 let dueOffsets: Record<ReportCalendar, number> = { ...DEFAULT_DUE_OFFSETS };
 
 /** Sets the due date of a kind of report (days after its window's last day; never negative); returns the previous settings. */
@@ -28,6 +44,7 @@ export function configureReportDueDates(offsets: Partial<Record<ReportCalendar, 
   for (const [k, v] of Object.entries(offsets)) {
     if (!(REPORT_CALENDARS as readonly string[]).includes(k)) throw new Error(`${k} is not a report calendar`);
     if (!Number.isInteger(v) || v! < 0) throw new Error(`${k}: a report cannot be due before its window's last day (offset ${v})`);
+    if (v! > MAX_DUE_OFFSET) throw new Error(`${k}: a report is due at most ${MAX_DUE_OFFSET} days after its window (offset ${v})`);
   }
   dueOffsets = { ...dueOffsets, ...offsets };
   return before;
@@ -56,7 +73,7 @@ export function reportPeriodsContaining(date: IsoDate): Period[] {
 /** The reportable periods whose due date falls in [from, to], earliest due first. */
 export function periodsDueBetween(from: IsoDate, to: IsoDate): Period[] {
   // A window is at most a year long and due at most a few weeks after it ends.
-  const out = REPORT_CALENDARS.flatMap((c) => periodsBetween(c, addDays(from, -60), to)).filter((p) => {
+  const out = REPORT_CALENDARS.flatMap((c) => periodsBetween(c, addDays(from, -MAX_DUE_OFFSET), to)).filter((p) => {
     const due = dueDateOf(p);
     return due >= from && due <= to;
   });

@@ -36,7 +36,7 @@ import type { Db } from '../db.js';
 import { sqliteOf } from '../db.js';
 import type { StoredRecord } from '../records/repository.js';
 import { REPORT_CALENDAR_CATALOGUE, dueDateOf, type ReportCalendar } from './calendar.js';
-import type { ReportSection } from './figures.js';
+import type { ReportFigure, ReportSection } from './figures.js';
 import { basisOf, sectionsOf } from './workflow.js';
 
 export interface ReportTable {
@@ -64,6 +64,16 @@ export interface ReportVersionSections {
 }
 
 /** Turns a report version (a `<P>Report` record) into headed sections: the plan's sections with their figures, then the narrative. */
+/** A document lists the figures that are not zero, and those whose kind says what a zero means (not consolidated in the period). */
+function shownInDocument(f: ReportFigure): boolean {
+  return f.value !== 0 || !!f.detailVi;
+}
+
+/** A figure's label with what it stands for, when its kind says (the decisions of a consolidation). */
+function figureLabel(f: ReportFigure): string {
+  return f.detailVi ? `${f.labelVi} (${f.detailVi})` : f.labelVi;
+}
+
 export function reportVersionSections(org: OrganizationId, v: StoredRecord): ReportVersionSections {
   const period = periodById(v.periodId as string);
   const unit = territory().unit(v.unitId as string);
@@ -71,7 +81,7 @@ export function reportVersionSections(org: OrganizationId, v: StoredRecord): Rep
     id: s.id,
     heading: `${s.id}. ${s.titleVi}`,
     paragraphs: [],
-    tables: [{ columns: ['Chỉ tiêu', 'Số liệu'], rows: s.figures.filter((f) => f.value !== 0).map((f) => [f.labelVi, f.value]) }],
+    tables: [{ columns: ['Chỉ tiêu', 'Số liệu'], rows: s.figures.filter(shownInDocument).map((f) => [figureLabel(f), f.value]) }],
   }));
   const text = (id: string, heading: string, value: unknown): ReportDocumentSection => ({
     id,
@@ -435,7 +445,7 @@ export function documentPart(
     sections: part.sections.map((s) => ({
       id: s.id,
       title: s.titleVi,
-      figures: s.figures.filter((f) => f.value !== 0).map((f) => [f.labelVi, f.value] as [string, number]),
+      figures: s.figures.filter(shownInDocument).map((f) => [figureLabel(f), f.value] as [string, number]),
     })),
     standing,
     late: named('LATE'),

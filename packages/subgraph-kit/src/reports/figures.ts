@@ -19,6 +19,11 @@ export type PlanSection = (typeof PLAN_SECTIONS)[number];
 /** The section of the plan a kind's records report under (by the kind's slug); others: the organization's own duties, II.5. */
 export const SECTION_OF_SLUG: Readonly<Record<string, PlanSection>> = {
   plan: 'II.1',
+  'implementing-plan': 'II.1',
+  'steering-consolidation': 'II.1',
+  'steering-member': 'II.1',
+  'steering-meeting': 'II.1',
+  'steering-decision': 'II.1',
   'plan-task': 'II.1',
   'plan447-result': 'II.1',
   'legal-session': 'II.2',
@@ -86,6 +91,8 @@ export interface ReportFigure {
   kind: string;
   labelVi: string;
   value: number;
+  /** What the count stands for, in words, when the kind says (`reportDetail`): the decisions of a consolidation. */
+  detailVi?: string;
 }
 
 export interface ReportSection {
@@ -145,7 +152,12 @@ export function computeFigures(
     const filter = { unitId, periodId, asRecordedAt };
     const [row] = repo.aggregate<Record<string, number>>(filter, select);
     if (s.slug !== 'activity') {
-      put(section, { key: `${s.type}.count`, kind: s.type, labelVi: `Số ${s.nounVi}`, value: Number(row?.n ?? 0) });
+      const detail = s.reportDetail?.(
+        repo
+          .aggregate<Record<string, unknown>>(filter, '*', { records: true, orderBy: columnOf(s.dateField, s.fields[s.dateField]), limit: 50 })
+          .map((r) => repo.toRecord(r)),
+      );
+      put(section, { key: `${s.type}.count`, kind: s.type, labelVi: `Số ${s.nounVi}`, value: Number(row?.n ?? 0), ...(detail ? { detailVi: detail } : {}) });
       for (const [k, f] of sums)
         put(section, { key: `${s.type}.${k}`, kind: s.type, labelVi: `${s.nounVi}: tổng ${f.label.toLowerCase()}`, value: Number(row?.[k] ?? 0) });
     }
@@ -182,8 +194,11 @@ export function addSections(parts: readonly ReportSection[][]): ReportSection[] 
       const target = out.find((x) => x.id === s.id)!;
       for (const f of s.figures) {
         const have = target.figures.find((x) => x.key === f.key);
-        if (have) have.value += f.value;
-        else target.figures.push({ ...f });
+        if (have) {
+          have.value += f.value;
+          // Units' details side by side (each names its own decisions), the same words once.
+          if (f.detailVi && have.detailVi !== f.detailVi) have.detailVi = have.detailVi ? `${have.detailVi}; ${f.detailVi}` : f.detailVi;
+        } else target.figures.push({ ...f });
       }
     }
   return out;

@@ -51,7 +51,11 @@ export const reportKind = perOrganization((org) => {
         id: true,
         check: (v, at, p) => {
           if (!reportPeriod(v))
-            p.add(at, 'không phải kỳ báo cáo (tháng 2021-05, quý 2021-Q2, 6 tháng 2021-PLAN-6M hoặc 2021-PLAN-6M2, năm 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
+            p.add(
+              at,
+              'không phải kỳ báo cáo (tháng 2021-05, quý 2021-Q2, 6 tháng 2021-PLAN-6M hoặc 2021-PLAN-6M2, năm 2021-PLAN-Y, sơ kết 2021-SO-KET, tổng kết PLAN155-TONG-KET, tổng kết 10 năm P09-TONG-KET-10-NAM).',
+              'UNKNOWN_PERIOD',
+            );
         },
       }),
       periodEnd: field.date({

@@ -57,6 +57,8 @@ export const sharedReportTypeDefs = gql`
     labelVi: String!
     "The value (giá trị)."
     value: Int!
+    "What the count stands for, in words, when its kind says: e.g. a steering committee consolidated, by which decision, or not (diễn giải); null otherwise."
+    detailVi: String
     "True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời)."
     provisional: Boolean!
   }

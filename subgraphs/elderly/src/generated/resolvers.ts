@@ -241,6 +241,12 @@ export type Calendar =
   | 'PLAN_SIX_MONTH'
   /** The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y). */
   | 'PLAN_YEAR'
+  /** The plan's yearly review (sơ kết năm), on the yearly report's window: 10 December of the previous year to 9 December inclusive (id 2021-SO-KET). */
+  | 'REVIEW_YEAR'
+  /** The final review of Plan 155 (tổng kết), one window over the plan's span, 10/12/2020 to 09/12/2023 by default (id PLAN155-TONG-KET); days outside it are in no period. */
+  | 'REVIEW_PLAN'
+  /** The ten-year review of Coordination Programme 09 held in 2023 (tổng kết 10 năm), one window, 10/12/2013 to 09/12/2023 by default (id P09-TONG-KET-10-NAM). */
+  | 'REVIEW_P09'
   /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư). */
   | 'ASSESSMENT_RESIDENTIAL'
   /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường). */
@@ -392,6 +398,10 @@ export type Query = {
   elderlyOpinions: ElderlyOpinionConnection;
   /** One ElderlyOpinion by id; null when there is none or it is not yours to see. */
   elderlyOpinion?: Maybe<ElderlyOpinion>;
+  /** ElderlyImplementingPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  elderlyImplementingPlans: ElderlyImplementingPlanConnection;
+  /** One ElderlyImplementingPlan by id; null when there is none or it is not yours to see. */
+  elderlyImplementingPlan?: Maybe<ElderlyImplementingPlan>;
   /** ElderlyReintegrationSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   elderlyReintegrationSupports: ElderlyReintegrationSupportConnection;
   /** One ElderlyReintegrationSupport by id; null when there is none or it is not yours to see. */
@@ -586,6 +596,26 @@ export type QueryElderlyOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryElderlyOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryElderlyImplementingPlansArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  planLevel?: InputMaybe<ImplementingPlanLevel>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryElderlyImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1042,6 +1072,12 @@ export type Mutation = {
   correctElderlyOpinion?: Maybe<ElderlyOpinion>;
   /** Void a ElderlyOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidElderlyOpinion?: Maybe<ElderlyOpinion>;
+  /** Record a ElderlyImplementingPlan (ghi nhận kế hoạch triển khai). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordElderlyImplementingPlan?: Maybe<ElderlyImplementingPlan>;
+  /** Correct a ElderlyImplementingPlan (đính chính kế hoạch triển khai): a new version; the previous one stays readable in its history. */
+  correctElderlyImplementingPlan?: Maybe<ElderlyImplementingPlan>;
+  /** Void a ElderlyImplementingPlan (hủy kế hoạch triển khai): it stops counting; its versions stay readable. */
+  voidElderlyImplementingPlan?: Maybe<ElderlyImplementingPlan>;
   /** Record a ElderlyReintegrationSupport (ghi nhận việc giúp đỡ người tái hòa nhập). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   assignElderlyReintegrationSupport?: Maybe<ElderlyReintegrationSupport>;
   /** Correct a ElderlyReintegrationSupport (đính chính việc giúp đỡ người tái hòa nhập): a new version; the previous one stays readable in its history. */
@@ -1253,6 +1289,29 @@ export type MutationCorrectElderlyOpinionArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidElderlyOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordElderlyImplementingPlanArgs = {
+  input: RecordElderlyImplementingPlanInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectElderlyImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectElderlyImplementingPlanInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidElderlyImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2411,6 +2470,8 @@ export type ReportFigureValue = {
   labelVi: Scalars['String']['output'];
   /** The value (giá trị). */
   value: Scalars['Int']['output'];
+  /** What the count stands for, in words, when its kind says: e.g. a steering committee consolidated, by which decision, or not (diễn giải); null otherwise. */
+  detailVi?: Maybe<Scalars['String']['output']>;
   /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
   provisional: Scalars['Boolean']['output'];
 };
@@ -2637,6 +2698,24 @@ export type RecordStatus =
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
 
+/** Its level (cấp): the issuing unit's, derived. */
+export type ImplementingPlanLevel =
+  /** Provincial level (cấp tỉnh) */
+  | 'PROVINCE'
+  /** District level, until 30 June 2025 (cấp huyện) */
+  | 'DISTRICT'
+  /** Commune level (cấp xã) */
+  | 'COMMUNE';
+
+/** Kind of document (loại văn bản). */
+export type ImplementingPlanKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Coordination programme (chương trình phối hợp) */
+  | 'PROGRAMME'
+  /** Instruction implementing the plan (hướng dẫn, công văn triển khai) */
+  | 'INSTRUCTION';
+
 /** Kind of report (loại báo cáo). */
 export type ReportCalendar =
   /** Monthly security and order report (báo cáo ANTT tháng) */
@@ -2646,7 +2725,13 @@ export type ReportCalendar =
   /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
   | 'PLAN_SIX_MONTH'
   /** Yearly report, 10/12–09/12 (báo cáo năm) */
-  | 'PLAN_YEAR';
+  | 'PLAN_YEAR'
+  /** Yearly review on the yearly report's window, 10/12–09/12 (báo cáo sơ kết năm) */
+  | 'REVIEW_YEAR'
+  /** Final review of Plan 155 over the plan's span (báo cáo tổng kết kế hoạch) */
+  | 'REVIEW_PLAN'
+  /** Ten-year review of Coordination Programme 09, 2023 (báo cáo tổng kết 10 năm Chương trình phối hợp 09) */
+  | 'REVIEW_P09';
 
 /** Where the version stands in the workflow (trạng thái báo cáo). */
 export type ReportStage =
@@ -3015,6 +3100,129 @@ export type CorrectElderlyOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A plan one of the Elderly Association of Sơn La province's branches issued to carry out Plan 155 (kế hoạch triển khai, section V.2): number and symbol, date, issuing body and level. */
+export type ElderlyImplementingPlan = {
+  __typename?: 'ElderlyImplementingPlan';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<ElderlyImplementingPlanVersion>;
+};
+
+/** One version of a ElderlyImplementingPlan: its fields as they stood then, who made it and why. */
+export type ElderlyImplementingPlanVersion = {
+  __typename?: 'ElderlyImplementingPlanVersion';
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of ElderlyImplementingPlan records, newest first. */
+export type ElderlyImplementingPlanConnection = {
+  __typename?: 'ElderlyImplementingPlanConnection';
+  /** The records on this page. */
+  nodes: Array<ElderlyImplementingPlan>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new ElderlyImplementingPlan says (every field is checked and every problem reported at once). */
+export type RecordElderlyImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['input'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a ElderlyImplementingPlan to correct; fields left out keep their values. */
+export type CorrectElderlyImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One version of a ElderlyReintegrationSupport: its fields as they stood then, who made it and why. */
@@ -4081,6 +4289,7 @@ export type FederationTypes = {
   ElderlyMediationTeam: ElderlyMediationTeam;
   ConsolidatedReport: ConsolidatedReport;
   ElderlyReport: ElderlyReport;
+  ElderlyImplementingPlan: ElderlyImplementingPlan;
   ElderlyReintegrationVisit: ElderlyReintegrationVisit;
   ElderlyMediationCase: ElderlyMediationCase;
   ElderlyAtRiskSupport: ElderlyAtRiskSupport;
@@ -4120,6 +4329,9 @@ export type FederationReferenceTypes = {
   ElderlyReport:
     ( { __typename: 'ElderlyReport' }
     & GraphQLRecursivePick<FederationTypes['ElderlyReport'], {"id":true}> );
+  ElderlyImplementingPlan:
+    ( { __typename: 'ElderlyImplementingPlan' }
+    & GraphQLRecursivePick<FederationTypes['ElderlyImplementingPlan'], {"id":true}> );
   ElderlyReintegrationVisit:
     ( { __typename: 'ElderlyReintegrationVisit' }
     & GraphQLRecursivePick<FederationTypes['ElderlyReintegrationVisit'], {"id":true}> );
@@ -4273,6 +4485,8 @@ export type ResolversTypes = {
   ElderlyReportPart: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyReportNarrativeInput: ElderlyReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ImplementingPlanLevel: ImplementingPlanLevel;
+  ImplementingPlanKind: ImplementingPlanKind;
   ReportCalendar: ReportCalendar;
   ReportStage: ReportStage;
   ElderlyActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4291,6 +4505,11 @@ export type ResolversTypes = {
   ElderlyOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordElderlyOpinionInput: RecordElderlyOpinionInput;
   CorrectElderlyOpinionInput: CorrectElderlyOpinionInput;
+  ElderlyImplementingPlan: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyImplementingPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  ElderlyImplementingPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordElderlyImplementingPlanInput: RecordElderlyImplementingPlanInput;
+  CorrectElderlyImplementingPlanInput: CorrectElderlyImplementingPlanInput;
   ElderlyReintegrationSupportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   ElderlyReintegrationSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordElderlyReintegrationSupportInput: RecordElderlyReintegrationSupportInput;
@@ -4431,6 +4650,11 @@ export type ResolversParentTypes = {
   ElderlyOpinionConnection: Record<string, unknown>;
   RecordElderlyOpinionInput: RecordElderlyOpinionInput;
   CorrectElderlyOpinionInput: CorrectElderlyOpinionInput;
+  ElderlyImplementingPlan: Record<string, unknown>;
+  ElderlyImplementingPlanVersion: Record<string, unknown>;
+  ElderlyImplementingPlanConnection: Record<string, unknown>;
+  RecordElderlyImplementingPlanInput: RecordElderlyImplementingPlanInput;
+  CorrectElderlyImplementingPlanInput: CorrectElderlyImplementingPlanInput;
   ElderlyReintegrationSupportVersion: Record<string, unknown>;
   ElderlyReintegrationSupportConnection: Record<string, unknown>;
   RecordElderlyReintegrationSupportInput: RecordElderlyReintegrationSupportInput;
@@ -4602,6 +4826,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   elderlyForum?: Resolver<Maybe<ResolversTypes['ElderlyForum']>, ParentType, ContextType, RequireFields<QueryElderlyForumArgs, 'id'>>;
   elderlyOpinions?: Resolver<ResolversTypes['ElderlyOpinionConnection'], ParentType, ContextType, RequireFields<QueryElderlyOpinionsArgs, 'includeVoided' | 'first'>>;
   elderlyOpinion?: Resolver<Maybe<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<QueryElderlyOpinionArgs, 'id'>>;
+  elderlyImplementingPlans?: Resolver<ResolversTypes['ElderlyImplementingPlanConnection'], ParentType, ContextType, RequireFields<QueryElderlyImplementingPlansArgs, 'includeVoided' | 'first'>>;
+  elderlyImplementingPlan?: Resolver<Maybe<ResolversTypes['ElderlyImplementingPlan']>, ParentType, ContextType, RequireFields<QueryElderlyImplementingPlanArgs, 'id'>>;
   elderlyReintegrationSupports?: Resolver<ResolversTypes['ElderlyReintegrationSupportConnection'], ParentType, ContextType, RequireFields<QueryElderlyReintegrationSupportsArgs, 'includeVoided' | 'first'>>;
   elderlyReintegrationSupport?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryElderlyReintegrationSupportArgs, 'id'>>;
   elderlyReintegrationVisits?: Resolver<ResolversTypes['ElderlyReintegrationVisitConnection'], ParentType, ContextType, RequireFields<QueryElderlyReintegrationVisitsArgs, 'includeVoided' | 'first'>>;
@@ -4703,6 +4929,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordElderlyOpinion?: Resolver<Maybe<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<MutationRecordElderlyOpinionArgs, 'input'>>;
   correctElderlyOpinion?: Resolver<Maybe<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidElderlyOpinion?: Resolver<Maybe<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<MutationVoidElderlyOpinionArgs, 'id' | 'reason'>>;
+  recordElderlyImplementingPlan?: Resolver<Maybe<ResolversTypes['ElderlyImplementingPlan']>, ParentType, ContextType, RequireFields<MutationRecordElderlyImplementingPlanArgs, 'input'>>;
+  correctElderlyImplementingPlan?: Resolver<Maybe<ResolversTypes['ElderlyImplementingPlan']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyImplementingPlanArgs, 'id' | 'changes' | 'reason'>>;
+  voidElderlyImplementingPlan?: Resolver<Maybe<ResolversTypes['ElderlyImplementingPlan']>, ParentType, ContextType, RequireFields<MutationVoidElderlyImplementingPlanArgs, 'id' | 'reason'>>;
   assignElderlyReintegrationSupport?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationAssignElderlyReintegrationSupportArgs, 'input'>>;
   correctElderlyReintegrationSupport?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationCorrectElderlyReintegrationSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidElderlyReintegrationSupport?: Resolver<Maybe<ResolversTypes['ElderlyReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationVoidElderlyReintegrationSupportArgs, 'id' | 'reason'>>;
@@ -5105,6 +5334,7 @@ export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detailVi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -5302,6 +5532,52 @@ export type ElderlyOpinionVersionResolvers<ContextType = SubgraphContext, Parent
 
 export type ElderlyOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyOpinionConnection'] = ResolversParentTypes['ElderlyOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ElderlyImplementingPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyImplementingPlan'] = ResolversParentTypes['ElderlyImplementingPlan'], FederationReferenceType extends FederationReferenceTypes['ElderlyImplementingPlan'] = FederationReferenceTypes['ElderlyImplementingPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ElderlyImplementingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ElderlyImplementingPlanVersion']>, ParentType, ContextType>;
+};
+
+export type ElderlyImplementingPlanVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyImplementingPlanVersion'] = ResolversParentTypes['ElderlyImplementingPlanVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ElderlyImplementingPlanConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyImplementingPlanConnection'] = ResolversParentTypes['ElderlyImplementingPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ElderlyImplementingPlan']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -5712,6 +5988,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
   ElderlyForumConnection?: ElderlyForumConnectionResolvers<ContextType>;
   ElderlyOpinionVersion?: ElderlyOpinionVersionResolvers<ContextType>;
   ElderlyOpinionConnection?: ElderlyOpinionConnectionResolvers<ContextType>;
+  ElderlyImplementingPlan?: ElderlyImplementingPlanResolvers<ContextType>;
+  ElderlyImplementingPlanVersion?: ElderlyImplementingPlanVersionResolvers<ContextType>;
+  ElderlyImplementingPlanConnection?: ElderlyImplementingPlanConnectionResolvers<ContextType>;
   ElderlyReintegrationSupportVersion?: ElderlyReintegrationSupportVersionResolvers<ContextType>;
   ElderlyReintegrationSupportConnection?: ElderlyReintegrationSupportConnectionResolvers<ContextType>;
   ElderlyReintegrationVisit?: ElderlyReintegrationVisitResolvers<ContextType>;

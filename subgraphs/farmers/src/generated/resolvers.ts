@@ -241,6 +241,12 @@ export type Calendar =
   | 'PLAN_SIX_MONTH'
   /** The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y). */
   | 'PLAN_YEAR'
+  /** The plan's yearly review (sơ kết năm), on the yearly report's window: 10 December of the previous year to 9 December inclusive (id 2021-SO-KET). */
+  | 'REVIEW_YEAR'
+  /** The final review of Plan 155 (tổng kết), one window over the plan's span, 10/12/2020 to 09/12/2023 by default (id PLAN155-TONG-KET); days outside it are in no period. */
+  | 'REVIEW_PLAN'
+  /** The ten-year review of Coordination Programme 09 held in 2023 (tổng kết 10 năm), one window, 10/12/2013 to 09/12/2023 by default (id P09-TONG-KET-10-NAM). */
+  | 'REVIEW_P09'
   /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư). */
   | 'ASSESSMENT_RESIDENTIAL'
   /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường). */
@@ -392,6 +398,10 @@ export type Query = {
   farmersOpinions: FarmersOpinionConnection;
   /** One FarmersOpinion by id; null when there is none or it is not yours to see. */
   farmersOpinion?: Maybe<FarmersOpinion>;
+  /** FarmersImplementingPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  farmersImplementingPlans: FarmersImplementingPlanConnection;
+  /** One FarmersImplementingPlan by id; null when there is none or it is not yours to see. */
+  farmersImplementingPlan?: Maybe<FarmersImplementingPlan>;
   /** FarmersReintegrationSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   farmersReintegrationSupports: FarmersReintegrationSupportConnection;
   /** One FarmersReintegrationSupport by id; null when there is none or it is not yours to see. */
@@ -588,6 +598,26 @@ export type QueryFarmersOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryFarmersOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFarmersImplementingPlansArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  planLevel?: InputMaybe<ImplementingPlanLevel>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFarmersImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1074,6 +1104,12 @@ export type Mutation = {
   correctFarmersOpinion?: Maybe<FarmersOpinion>;
   /** Void a FarmersOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidFarmersOpinion?: Maybe<FarmersOpinion>;
+  /** Record a FarmersImplementingPlan (ghi nhận kế hoạch triển khai). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFarmersImplementingPlan?: Maybe<FarmersImplementingPlan>;
+  /** Correct a FarmersImplementingPlan (đính chính kế hoạch triển khai): a new version; the previous one stays readable in its history. */
+  correctFarmersImplementingPlan?: Maybe<FarmersImplementingPlan>;
+  /** Void a FarmersImplementingPlan (hủy kế hoạch triển khai): it stops counting; its versions stay readable. */
+  voidFarmersImplementingPlan?: Maybe<FarmersImplementingPlan>;
   /** Record a FarmersReintegrationSupport (ghi nhận việc giúp đỡ người tái hòa nhập). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   assignFarmersReintegrationSupport?: Maybe<FarmersReintegrationSupport>;
   /** Correct a FarmersReintegrationSupport (đính chính việc giúp đỡ người tái hòa nhập): a new version; the previous one stays readable in its history. */
@@ -1291,6 +1327,29 @@ export type MutationCorrectFarmersOpinionArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidFarmersOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordFarmersImplementingPlanArgs = {
+  input: RecordFarmersImplementingPlanInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFarmersImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFarmersImplementingPlanInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFarmersImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2472,6 +2531,8 @@ export type ReportFigureValue = {
   labelVi: Scalars['String']['output'];
   /** The value (giá trị). */
   value: Scalars['Int']['output'];
+  /** What the count stands for, in words, when its kind says: e.g. a steering committee consolidated, by which decision, or not (diễn giải); null otherwise. */
+  detailVi?: Maybe<Scalars['String']['output']>;
   /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
   provisional: Scalars['Boolean']['output'];
 };
@@ -2698,6 +2759,24 @@ export type RecordStatus =
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
 
+/** Its level (cấp): the issuing unit's, derived. */
+export type ImplementingPlanLevel =
+  /** Provincial level (cấp tỉnh) */
+  | 'PROVINCE'
+  /** District level, until 30 June 2025 (cấp huyện) */
+  | 'DISTRICT'
+  /** Commune level (cấp xã) */
+  | 'COMMUNE';
+
+/** Kind of document (loại văn bản). */
+export type ImplementingPlanKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Coordination programme (chương trình phối hợp) */
+  | 'PROGRAMME'
+  /** Instruction implementing the plan (hướng dẫn, công văn triển khai) */
+  | 'INSTRUCTION';
+
 /** Kind of report (loại báo cáo). */
 export type ReportCalendar =
   /** Monthly security and order report (báo cáo ANTT tháng) */
@@ -2707,7 +2786,13 @@ export type ReportCalendar =
   /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
   | 'PLAN_SIX_MONTH'
   /** Yearly report, 10/12–09/12 (báo cáo năm) */
-  | 'PLAN_YEAR';
+  | 'PLAN_YEAR'
+  /** Yearly review on the yearly report's window, 10/12–09/12 (báo cáo sơ kết năm) */
+  | 'REVIEW_YEAR'
+  /** Final review of Plan 155 over the plan's span (báo cáo tổng kết kế hoạch) */
+  | 'REVIEW_PLAN'
+  /** Ten-year review of Coordination Programme 09, 2023 (báo cáo tổng kết 10 năm Chương trình phối hợp 09) */
+  | 'REVIEW_P09';
 
 /** Where the version stands in the workflow (trạng thái báo cáo). */
 export type ReportStage =
@@ -3076,6 +3161,129 @@ export type CorrectFarmersOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A plan one of the Farmers' Association of Sơn La province's branches issued to carry out Plan 155 (kế hoạch triển khai, section V.2): number and symbol, date, issuing body and level. */
+export type FarmersImplementingPlan = {
+  __typename?: 'FarmersImplementingPlan';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FarmersImplementingPlanVersion>;
+};
+
+/** One version of a FarmersImplementingPlan: its fields as they stood then, who made it and why. */
+export type FarmersImplementingPlanVersion = {
+  __typename?: 'FarmersImplementingPlanVersion';
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FarmersImplementingPlan records, newest first. */
+export type FarmersImplementingPlanConnection = {
+  __typename?: 'FarmersImplementingPlanConnection';
+  /** The records on this page. */
+  nodes: Array<FarmersImplementingPlan>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FarmersImplementingPlan says (every field is checked and every problem reported at once). */
+export type RecordFarmersImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['input'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a FarmersImplementingPlan to correct; fields left out keep their values. */
+export type CorrectFarmersImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One version of a FarmersReintegrationSupport: its fields as they stood then, who made it and why. */
@@ -4303,6 +4511,7 @@ export type FederationTypes = {
   FarmersMediationTeam: FarmersMediationTeam;
   ConsolidatedReport: ConsolidatedReport;
   FarmersReport: FarmersReport;
+  FarmersImplementingPlan: FarmersImplementingPlan;
   FarmersReintegrationVisit: FarmersReintegrationVisit;
   FarmersMediationCase: FarmersMediationCase;
   FarmersAtRiskSupport: FarmersAtRiskSupport;
@@ -4343,6 +4552,9 @@ export type FederationReferenceTypes = {
   FarmersReport:
     ( { __typename: 'FarmersReport' }
     & GraphQLRecursivePick<FederationTypes['FarmersReport'], {"id":true}> );
+  FarmersImplementingPlan:
+    ( { __typename: 'FarmersImplementingPlan' }
+    & GraphQLRecursivePick<FederationTypes['FarmersImplementingPlan'], {"id":true}> );
   FarmersReintegrationVisit:
     ( { __typename: 'FarmersReintegrationVisit' }
     & GraphQLRecursivePick<FederationTypes['FarmersReintegrationVisit'], {"id":true}> );
@@ -4499,6 +4711,8 @@ export type ResolversTypes = {
   FarmersReportPart: ResolverTypeWrapper<Record<string, unknown>>;
   FarmersReportNarrativeInput: FarmersReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ImplementingPlanLevel: ImplementingPlanLevel;
+  ImplementingPlanKind: ImplementingPlanKind;
   ReportCalendar: ReportCalendar;
   ReportStage: ReportStage;
   FarmersActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4517,6 +4731,11 @@ export type ResolversTypes = {
   FarmersOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordFarmersOpinionInput: RecordFarmersOpinionInput;
   CorrectFarmersOpinionInput: CorrectFarmersOpinionInput;
+  FarmersImplementingPlan: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersImplementingPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FarmersImplementingPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFarmersImplementingPlanInput: RecordFarmersImplementingPlanInput;
+  CorrectFarmersImplementingPlanInput: CorrectFarmersImplementingPlanInput;
   FarmersReintegrationSupportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   FarmersReintegrationSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordFarmersReintegrationSupportInput: RecordFarmersReintegrationSupportInput;
@@ -4664,6 +4883,11 @@ export type ResolversParentTypes = {
   FarmersOpinionConnection: Record<string, unknown>;
   RecordFarmersOpinionInput: RecordFarmersOpinionInput;
   CorrectFarmersOpinionInput: CorrectFarmersOpinionInput;
+  FarmersImplementingPlan: Record<string, unknown>;
+  FarmersImplementingPlanVersion: Record<string, unknown>;
+  FarmersImplementingPlanConnection: Record<string, unknown>;
+  RecordFarmersImplementingPlanInput: RecordFarmersImplementingPlanInput;
+  CorrectFarmersImplementingPlanInput: CorrectFarmersImplementingPlanInput;
   FarmersReintegrationSupportVersion: Record<string, unknown>;
   FarmersReintegrationSupportConnection: Record<string, unknown>;
   RecordFarmersReintegrationSupportInput: RecordFarmersReintegrationSupportInput;
@@ -4842,6 +5066,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   farmersForum?: Resolver<Maybe<ResolversTypes['FarmersForum']>, ParentType, ContextType, RequireFields<QueryFarmersForumArgs, 'id'>>;
   farmersOpinions?: Resolver<ResolversTypes['FarmersOpinionConnection'], ParentType, ContextType, RequireFields<QueryFarmersOpinionsArgs, 'includeVoided' | 'first'>>;
   farmersOpinion?: Resolver<Maybe<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<QueryFarmersOpinionArgs, 'id'>>;
+  farmersImplementingPlans?: Resolver<ResolversTypes['FarmersImplementingPlanConnection'], ParentType, ContextType, RequireFields<QueryFarmersImplementingPlansArgs, 'includeVoided' | 'first'>>;
+  farmersImplementingPlan?: Resolver<Maybe<ResolversTypes['FarmersImplementingPlan']>, ParentType, ContextType, RequireFields<QueryFarmersImplementingPlanArgs, 'id'>>;
   farmersReintegrationSupports?: Resolver<ResolversTypes['FarmersReintegrationSupportConnection'], ParentType, ContextType, RequireFields<QueryFarmersReintegrationSupportsArgs, 'includeVoided' | 'first'>>;
   farmersReintegrationSupport?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryFarmersReintegrationSupportArgs, 'id'>>;
   farmersReintegrationVisits?: Resolver<ResolversTypes['FarmersReintegrationVisitConnection'], ParentType, ContextType, RequireFields<QueryFarmersReintegrationVisitsArgs, 'includeVoided' | 'first'>>;
@@ -4946,6 +5172,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordFarmersOpinion?: Resolver<Maybe<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<MutationRecordFarmersOpinionArgs, 'input'>>;
   correctFarmersOpinion?: Resolver<Maybe<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidFarmersOpinion?: Resolver<Maybe<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<MutationVoidFarmersOpinionArgs, 'id' | 'reason'>>;
+  recordFarmersImplementingPlan?: Resolver<Maybe<ResolversTypes['FarmersImplementingPlan']>, ParentType, ContextType, RequireFields<MutationRecordFarmersImplementingPlanArgs, 'input'>>;
+  correctFarmersImplementingPlan?: Resolver<Maybe<ResolversTypes['FarmersImplementingPlan']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersImplementingPlanArgs, 'id' | 'changes' | 'reason'>>;
+  voidFarmersImplementingPlan?: Resolver<Maybe<ResolversTypes['FarmersImplementingPlan']>, ParentType, ContextType, RequireFields<MutationVoidFarmersImplementingPlanArgs, 'id' | 'reason'>>;
   assignFarmersReintegrationSupport?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationAssignFarmersReintegrationSupportArgs, 'input'>>;
   correctFarmersReintegrationSupport?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationCorrectFarmersReintegrationSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidFarmersReintegrationSupport?: Resolver<Maybe<ResolversTypes['FarmersReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationVoidFarmersReintegrationSupportArgs, 'id' | 'reason'>>;
@@ -5351,6 +5580,7 @@ export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detailVi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -5548,6 +5778,52 @@ export type FarmersOpinionVersionResolvers<ContextType = SubgraphContext, Parent
 
 export type FarmersOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersOpinionConnection'] = ResolversParentTypes['FarmersOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['FarmersOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type FarmersImplementingPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersImplementingPlan'] = ResolversParentTypes['FarmersImplementingPlan'], FederationReferenceType extends FederationReferenceTypes['FarmersImplementingPlan'] = FederationReferenceTypes['FarmersImplementingPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FarmersImplementingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FarmersImplementingPlanVersion']>, ParentType, ContextType>;
+};
+
+export type FarmersImplementingPlanVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersImplementingPlanVersion'] = ResolversParentTypes['FarmersImplementingPlanVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FarmersImplementingPlanConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersImplementingPlanConnection'] = ResolversParentTypes['FarmersImplementingPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FarmersImplementingPlan']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -6020,6 +6296,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FarmersForumConnection?: FarmersForumConnectionResolvers<ContextType>;
   FarmersOpinionVersion?: FarmersOpinionVersionResolvers<ContextType>;
   FarmersOpinionConnection?: FarmersOpinionConnectionResolvers<ContextType>;
+  FarmersImplementingPlan?: FarmersImplementingPlanResolvers<ContextType>;
+  FarmersImplementingPlanVersion?: FarmersImplementingPlanVersionResolvers<ContextType>;
+  FarmersImplementingPlanConnection?: FarmersImplementingPlanConnectionResolvers<ContextType>;
   FarmersReintegrationSupportVersion?: FarmersReintegrationSupportVersionResolvers<ContextType>;
   FarmersReintegrationSupportConnection?: FarmersReintegrationSupportConnectionResolvers<ContextType>;
   FarmersReintegrationVisit?: FarmersReintegrationVisitResolvers<ContextType>;

@@ -241,6 +241,12 @@ export type Calendar =
   | 'PLAN_SIX_MONTH'
   /** The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y). */
   | 'PLAN_YEAR'
+  /** The plan's yearly review (sơ kết năm), on the yearly report's window: 10 December of the previous year to 9 December inclusive (id 2021-SO-KET). */
+  | 'REVIEW_YEAR'
+  /** The final review of Plan 155 (tổng kết), one window over the plan's span, 10/12/2020 to 09/12/2023 by default (id PLAN155-TONG-KET); days outside it are in no period. */
+  | 'REVIEW_PLAN'
+  /** The ten-year review of Coordination Programme 09 held in 2023 (tổng kết 10 năm), one window, 10/12/2013 to 09/12/2023 by default (id P09-TONG-KET-10-NAM). */
+  | 'REVIEW_P09'
   /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư). */
   | 'ASSESSMENT_RESIDENTIAL'
   /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường). */
@@ -392,6 +398,10 @@ export type Query = {
   frontOpinions: FrontOpinionConnection;
   /** One FrontOpinion by id; null when there is none or it is not yours to see. */
   frontOpinion?: Maybe<FrontOpinion>;
+  /** FrontImplementingPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  frontImplementingPlans: FrontImplementingPlanConnection;
+  /** One FrontImplementingPlan by id; null when there is none or it is not yours to see. */
+  frontImplementingPlan?: Maybe<FrontImplementingPlan>;
   /** FrontReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   frontReportVersions: FrontReportConnection;
   /** One FrontReport by id; null when there is none or it is not yours to see. */
@@ -598,6 +608,26 @@ export type QueryFrontOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryFrontOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFrontImplementingPlansArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  planLevel?: InputMaybe<ImplementingPlanLevel>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryFrontImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1112,6 +1142,12 @@ export type Mutation = {
   correctFrontOpinion?: Maybe<FrontOpinion>;
   /** Void a FrontOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidFrontOpinion?: Maybe<FrontOpinion>;
+  /** Record a FrontImplementingPlan (ghi nhận kế hoạch triển khai). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordFrontImplementingPlan?: Maybe<FrontImplementingPlan>;
+  /** Correct a FrontImplementingPlan (đính chính kế hoạch triển khai): a new version; the previous one stays readable in its history. */
+  correctFrontImplementingPlan?: Maybe<FrontImplementingPlan>;
+  /** Void a FrontImplementingPlan (hủy kế hoạch triển khai): it stops counting; its versions stay readable. */
+  voidFrontImplementingPlan?: Maybe<FrontImplementingPlan>;
   /** Record a FrontReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordFrontReportVersion?: Maybe<FrontReport>;
   /** Correct a FrontReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
@@ -1307,6 +1343,29 @@ export type MutationCorrectFrontOpinionArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidFrontOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordFrontImplementingPlanArgs = {
+  input: RecordFrontImplementingPlanInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectFrontImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectFrontImplementingPlanInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidFrontImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2183,6 +2242,8 @@ export type ReportFigureValue = {
   labelVi: Scalars['String']['output'];
   /** The value (giá trị). */
   value: Scalars['Int']['output'];
+  /** What the count stands for, in words, when its kind says: e.g. a steering committee consolidated, by which decision, or not (diễn giải); null otherwise. */
+  detailVi?: Maybe<Scalars['String']['output']>;
   /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
   provisional: Scalars['Boolean']['output'];
 };
@@ -2440,6 +2501,24 @@ export type RecordStatus =
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
 
+/** Its level (cấp): the issuing unit's, derived. */
+export type ImplementingPlanLevel =
+  /** Provincial level (cấp tỉnh) */
+  | 'PROVINCE'
+  /** District level, until 30 June 2025 (cấp huyện) */
+  | 'DISTRICT'
+  /** Commune level (cấp xã) */
+  | 'COMMUNE';
+
+/** Kind of document (loại văn bản). */
+export type ImplementingPlanKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Coordination programme (chương trình phối hợp) */
+  | 'PROGRAMME'
+  /** Instruction implementing the plan (hướng dẫn, công văn triển khai) */
+  | 'INSTRUCTION';
+
 /** Kind of report (loại báo cáo). */
 export type ReportCalendar =
   /** Monthly security and order report (báo cáo ANTT tháng) */
@@ -2449,7 +2528,13 @@ export type ReportCalendar =
   /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
   | 'PLAN_SIX_MONTH'
   /** Yearly report, 10/12–09/12 (báo cáo năm) */
-  | 'PLAN_YEAR';
+  | 'PLAN_YEAR'
+  /** Yearly review on the yearly report's window, 10/12–09/12 (báo cáo sơ kết năm) */
+  | 'REVIEW_YEAR'
+  /** Final review of Plan 155 over the plan's span (báo cáo tổng kết kế hoạch) */
+  | 'REVIEW_PLAN'
+  /** Ten-year review of Coordination Programme 09, 2023 (báo cáo tổng kết 10 năm Chương trình phối hợp 09) */
+  | 'REVIEW_P09';
 
 /** Where the version stands in the workflow (trạng thái báo cáo). */
 export type ReportStage =
@@ -2935,6 +3020,129 @@ export type CorrectFrontOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A plan one of the Vietnam Fatherland Front Committee of Sơn La province's branches issued to carry out Plan 155 (kế hoạch triển khai, section V.2): number and symbol, date, issuing body and level. */
+export type FrontImplementingPlan = {
+  __typename?: 'FrontImplementingPlan';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<FrontImplementingPlanVersion>;
+};
+
+/** One version of a FrontImplementingPlan: its fields as they stood then, who made it and why. */
+export type FrontImplementingPlanVersion = {
+  __typename?: 'FrontImplementingPlanVersion';
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of FrontImplementingPlan records, newest first. */
+export type FrontImplementingPlanConnection = {
+  __typename?: 'FrontImplementingPlanConnection';
+  /** The records on this page. */
+  nodes: Array<FrontImplementingPlan>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new FrontImplementingPlan says (every field is checked and every problem reported at once). */
+export type RecordFrontImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['input'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a FrontImplementingPlan to correct; fields left out keep their values. */
+export type CorrectFrontImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One version of a FrontReport: its fields as they stood then, who made it and why. */
@@ -4614,6 +4822,7 @@ export type FederationTypes = {
   FrontOpinion: FrontOpinion;
   ConsolidatedReport: ConsolidatedReport;
   FrontReport: FrontReport;
+  FrontImplementingPlan: FrontImplementingPlan;
   CoordinationPlan: CoordinationPlan;
   FrontPlanTask: FrontPlanTask;
   FrontModelReview: FrontModelReview;
@@ -4675,6 +4884,9 @@ export type FederationReferenceTypes = {
   FrontReport:
     ( { __typename: 'FrontReport' }
     & GraphQLRecursivePick<FederationTypes['FrontReport'], {"id":true}> );
+  FrontImplementingPlan:
+    ( { __typename: 'FrontImplementingPlan' }
+    & GraphQLRecursivePick<FederationTypes['FrontImplementingPlan'], {"id":true}> );
   CoordinationPlan:
     ( { __typename: 'CoordinationPlan' }
     & GraphQLRecursivePick<FederationTypes['CoordinationPlan'], {"id":true}> );
@@ -4812,6 +5024,8 @@ export type ResolversTypes = {
   FrontReportPart: ResolverTypeWrapper<Record<string, unknown>>;
   FrontReportNarrativeInput: FrontReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ImplementingPlanLevel: ImplementingPlanLevel;
+  ImplementingPlanKind: ImplementingPlanKind;
   ReportCalendar: ReportCalendar;
   ReportStage: ReportStage;
   PlanSection: PlanSection;
@@ -4841,6 +5055,11 @@ export type ResolversTypes = {
   FrontOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordFrontOpinionInput: RecordFrontOpinionInput;
   CorrectFrontOpinionInput: CorrectFrontOpinionInput;
+  FrontImplementingPlan: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontImplementingPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  FrontImplementingPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordFrontImplementingPlanInput: RecordFrontImplementingPlanInput;
+  CorrectFrontImplementingPlanInput: CorrectFrontImplementingPlanInput;
   FrontReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   FrontReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordFrontReportInput: RecordFrontReportInput;
@@ -4986,6 +5205,11 @@ export type ResolversParentTypes = {
   FrontOpinionConnection: Record<string, unknown>;
   RecordFrontOpinionInput: RecordFrontOpinionInput;
   CorrectFrontOpinionInput: CorrectFrontOpinionInput;
+  FrontImplementingPlan: Record<string, unknown>;
+  FrontImplementingPlanVersion: Record<string, unknown>;
+  FrontImplementingPlanConnection: Record<string, unknown>;
+  RecordFrontImplementingPlanInput: RecordFrontImplementingPlanInput;
+  CorrectFrontImplementingPlanInput: CorrectFrontImplementingPlanInput;
   FrontReportVersion: Record<string, unknown>;
   FrontReportConnection: Record<string, unknown>;
   RecordFrontReportInput: RecordFrontReportInput;
@@ -5177,6 +5401,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   frontForum?: Resolver<Maybe<ResolversTypes['FrontForum']>, ParentType, ContextType, RequireFields<QueryFrontForumArgs, 'id'>>;
   frontOpinions?: Resolver<ResolversTypes['FrontOpinionConnection'], ParentType, ContextType, RequireFields<QueryFrontOpinionsArgs, 'includeVoided' | 'first'>>;
   frontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<QueryFrontOpinionArgs, 'id'>>;
+  frontImplementingPlans?: Resolver<ResolversTypes['FrontImplementingPlanConnection'], ParentType, ContextType, RequireFields<QueryFrontImplementingPlansArgs, 'includeVoided' | 'first'>>;
+  frontImplementingPlan?: Resolver<Maybe<ResolversTypes['FrontImplementingPlan']>, ParentType, ContextType, RequireFields<QueryFrontImplementingPlanArgs, 'id'>>;
   frontReportVersions?: Resolver<ResolversTypes['FrontReportConnection'], ParentType, ContextType, RequireFields<QueryFrontReportVersionsArgs, 'includeVoided' | 'first'>>;
   frontReportVersion?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<QueryFrontReportVersionArgs, 'id'>>;
   frontPlanRecords?: Resolver<ResolversTypes['CoordinationPlanConnection'], ParentType, ContextType, RequireFields<QueryFrontPlanRecordsArgs, 'includeVoided' | 'first'>>;
@@ -5284,6 +5510,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationRecordFrontOpinionArgs, 'input'>>;
   correctFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectFrontOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidFrontOpinion?: Resolver<Maybe<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<MutationVoidFrontOpinionArgs, 'id' | 'reason'>>;
+  recordFrontImplementingPlan?: Resolver<Maybe<ResolversTypes['FrontImplementingPlan']>, ParentType, ContextType, RequireFields<MutationRecordFrontImplementingPlanArgs, 'input'>>;
+  correctFrontImplementingPlan?: Resolver<Maybe<ResolversTypes['FrontImplementingPlan']>, ParentType, ContextType, RequireFields<MutationCorrectFrontImplementingPlanArgs, 'id' | 'changes' | 'reason'>>;
+  voidFrontImplementingPlan?: Resolver<Maybe<ResolversTypes['FrontImplementingPlan']>, ParentType, ContextType, RequireFields<MutationVoidFrontImplementingPlanArgs, 'id' | 'reason'>>;
   recordFrontReportVersion?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<MutationRecordFrontReportVersionArgs, 'input'>>;
   correctFrontReport?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<MutationCorrectFrontReportArgs, 'id' | 'changes' | 'reason'>>;
   voidFrontReport?: Resolver<Maybe<ResolversTypes['FrontReport']>, ParentType, ContextType, RequireFields<MutationVoidFrontReportArgs, 'id' | 'reason'>>;
@@ -5593,6 +5822,7 @@ export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detailVi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -5791,6 +6021,52 @@ export type FrontOpinionVersionResolvers<ContextType = SubgraphContext, ParentTy
 
 export type FrontOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontOpinionConnection'] = ResolversParentTypes['FrontOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['FrontOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type FrontImplementingPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontImplementingPlan'] = ResolversParentTypes['FrontImplementingPlan'], FederationReferenceType extends FederationReferenceTypes['FrontImplementingPlan'] = FederationReferenceTypes['FrontImplementingPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FrontImplementingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['FrontImplementingPlanVersion']>, ParentType, ContextType>;
+};
+
+export type FrontImplementingPlanVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontImplementingPlanVersion'] = ResolversParentTypes['FrontImplementingPlanVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FrontImplementingPlanConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontImplementingPlanConnection'] = ResolversParentTypes['FrontImplementingPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['FrontImplementingPlan']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -6364,6 +6640,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
   FrontForumConnection?: FrontForumConnectionResolvers<ContextType>;
   FrontOpinionVersion?: FrontOpinionVersionResolvers<ContextType>;
   FrontOpinionConnection?: FrontOpinionConnectionResolvers<ContextType>;
+  FrontImplementingPlan?: FrontImplementingPlanResolvers<ContextType>;
+  FrontImplementingPlanVersion?: FrontImplementingPlanVersionResolvers<ContextType>;
+  FrontImplementingPlanConnection?: FrontImplementingPlanConnectionResolvers<ContextType>;
   FrontReportVersion?: FrontReportVersionResolvers<ContextType>;
   FrontReportConnection?: FrontReportConnectionResolvers<ContextType>;
   CoordinationPlan?: CoordinationPlanResolvers<ContextType>;

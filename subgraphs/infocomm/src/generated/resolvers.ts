@@ -241,6 +241,12 @@ export type Calendar =
   | 'PLAN_SIX_MONTH'
   /** The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y). */
   | 'PLAN_YEAR'
+  /** The plan's yearly review (sơ kết năm), on the yearly report's window: 10 December of the previous year to 9 December inclusive (id 2021-SO-KET). */
+  | 'REVIEW_YEAR'
+  /** The final review of Plan 155 (tổng kết), one window over the plan's span, 10/12/2020 to 09/12/2023 by default (id PLAN155-TONG-KET); days outside it are in no period. */
+  | 'REVIEW_PLAN'
+  /** The ten-year review of Coordination Programme 09 held in 2023 (tổng kết 10 năm), one window, 10/12/2013 to 09/12/2023 by default (id P09-TONG-KET-10-NAM). */
+  | 'REVIEW_P09'
   /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư). */
   | 'ASSESSMENT_RESIDENTIAL'
   /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường). */
@@ -392,6 +398,10 @@ export type Query = {
   infocommOpinions: InfocommOpinionConnection;
   /** One InfocommOpinion by id; null when there is none or it is not yours to see. */
   infocommOpinion?: Maybe<InfocommOpinion>;
+  /** InfocommImplementingPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  infocommImplementingPlans: InfocommImplementingPlanConnection;
+  /** One InfocommImplementingPlan by id; null when there is none or it is not yours to see. */
+  infocommImplementingPlan?: Maybe<InfocommImplementingPlan>;
   /** InfocommReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   infocommReportVersions: InfocommReportConnection;
   /** One InfocommReport by id; null when there is none or it is not yours to see. */
@@ -574,6 +584,26 @@ export type QueryInfocommOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryInfocommOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryInfocommImplementingPlansArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  planLevel?: InputMaybe<ImplementingPlanLevel>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryInfocommImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -924,6 +954,12 @@ export type Mutation = {
   correctInfocommOpinion?: Maybe<InfocommOpinion>;
   /** Void a InfocommOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidInfocommOpinion?: Maybe<InfocommOpinion>;
+  /** Record a InfocommImplementingPlan (ghi nhận kế hoạch triển khai). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordInfocommImplementingPlan?: Maybe<InfocommImplementingPlan>;
+  /** Correct a InfocommImplementingPlan (đính chính kế hoạch triển khai): a new version; the previous one stays readable in its history. */
+  correctInfocommImplementingPlan?: Maybe<InfocommImplementingPlan>;
+  /** Void a InfocommImplementingPlan (hủy kế hoạch triển khai): it stops counting; its versions stay readable. */
+  voidInfocommImplementingPlan?: Maybe<InfocommImplementingPlan>;
   /** Record a InfocommReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordInfocommReportVersion?: Maybe<InfocommReport>;
   /** Correct a InfocommReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
@@ -1083,6 +1119,29 @@ export type MutationCorrectInfocommOpinionArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidInfocommOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordInfocommImplementingPlanArgs = {
+  input: RecordInfocommImplementingPlanInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectInfocommImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectInfocommImplementingPlanInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidInfocommImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -1798,6 +1857,8 @@ export type ReportFigureValue = {
   labelVi: Scalars['String']['output'];
   /** The value (giá trị). */
   value: Scalars['Int']['output'];
+  /** What the count stands for, in words, when its kind says: e.g. a steering committee consolidated, by which decision, or not (diễn giải); null otherwise. */
+  detailVi?: Maybe<Scalars['String']['output']>;
   /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
   provisional: Scalars['Boolean']['output'];
 };
@@ -2024,6 +2085,24 @@ export type RecordStatus =
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
 
+/** Its level (cấp): the issuing unit's, derived. */
+export type ImplementingPlanLevel =
+  /** Provincial level (cấp tỉnh) */
+  | 'PROVINCE'
+  /** District level, until 30 June 2025 (cấp huyện) */
+  | 'DISTRICT'
+  /** Commune level (cấp xã) */
+  | 'COMMUNE';
+
+/** Kind of document (loại văn bản). */
+export type ImplementingPlanKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Coordination programme (chương trình phối hợp) */
+  | 'PROGRAMME'
+  /** Instruction implementing the plan (hướng dẫn, công văn triển khai) */
+  | 'INSTRUCTION';
+
 /** Kind of report (loại báo cáo). */
 export type ReportCalendar =
   /** Monthly security and order report (báo cáo ANTT tháng) */
@@ -2033,7 +2112,13 @@ export type ReportCalendar =
   /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
   | 'PLAN_SIX_MONTH'
   /** Yearly report, 10/12–09/12 (báo cáo năm) */
-  | 'PLAN_YEAR';
+  | 'PLAN_YEAR'
+  /** Yearly review on the yearly report's window, 10/12–09/12 (báo cáo sơ kết năm) */
+  | 'REVIEW_YEAR'
+  /** Final review of Plan 155 over the plan's span (báo cáo tổng kết kế hoạch) */
+  | 'REVIEW_PLAN'
+  /** Ten-year review of Coordination Programme 09, 2023 (báo cáo tổng kết 10 năm Chương trình phối hợp 09) */
+  | 'REVIEW_P09';
 
 /** Where the version stands in the workflow (trạng thái báo cáo). */
 export type ReportStage =
@@ -2426,6 +2511,129 @@ export type CorrectInfocommOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A plan one of the Sơn La Department of Information and Communications's branches issued to carry out Plan 155 (kế hoạch triển khai, section V.2): number and symbol, date, issuing body and level. */
+export type InfocommImplementingPlan = {
+  __typename?: 'InfocommImplementingPlan';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<InfocommImplementingPlanVersion>;
+};
+
+/** One version of a InfocommImplementingPlan: its fields as they stood then, who made it and why. */
+export type InfocommImplementingPlanVersion = {
+  __typename?: 'InfocommImplementingPlanVersion';
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of InfocommImplementingPlan records, newest first. */
+export type InfocommImplementingPlanConnection = {
+  __typename?: 'InfocommImplementingPlanConnection';
+  /** The records on this page. */
+  nodes: Array<InfocommImplementingPlan>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new InfocommImplementingPlan says (every field is checked and every problem reported at once). */
+export type RecordInfocommImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['input'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a InfocommImplementingPlan to correct; fields left out keep their values. */
+export type CorrectInfocommImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One version of a InfocommReport: its fields as they stood then, who made it and why. */
@@ -3172,6 +3380,7 @@ export type FederationTypes = {
   InfocommOpinion: InfocommOpinion;
   ConsolidatedReport: ConsolidatedReport;
   InfocommReport: InfocommReport;
+  InfocommImplementingPlan: InfocommImplementingPlan;
   InfocommMediaItem: InfocommMediaItem;
   InfocommOnlineWarning: InfocommOnlineWarning;
   InfocommGoodExample: InfocommGoodExample;
@@ -3203,6 +3412,9 @@ export type FederationReferenceTypes = {
   InfocommReport:
     ( { __typename: 'InfocommReport' }
     & GraphQLRecursivePick<FederationTypes['InfocommReport'], {"id":true}> );
+  InfocommImplementingPlan:
+    ( { __typename: 'InfocommImplementingPlan' }
+    & GraphQLRecursivePick<FederationTypes['InfocommImplementingPlan'], {"id":true}> );
   InfocommMediaItem:
     ( { __typename: 'InfocommMediaItem' }
     & GraphQLRecursivePick<FederationTypes['InfocommMediaItem'], {"id":true}> );
@@ -3328,6 +3540,8 @@ export type ResolversTypes = {
   InfocommReportPart: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommReportNarrativeInput: InfocommReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ImplementingPlanLevel: ImplementingPlanLevel;
+  ImplementingPlanKind: ImplementingPlanKind;
   ReportCalendar: ReportCalendar;
   ReportStage: ReportStage;
   OutletKind: OutletKind;
@@ -3348,6 +3562,11 @@ export type ResolversTypes = {
   InfocommOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordInfocommOpinionInput: RecordInfocommOpinionInput;
   CorrectInfocommOpinionInput: CorrectInfocommOpinionInput;
+  InfocommImplementingPlan: ResolverTypeWrapper<Record<string, unknown>>;
+  InfocommImplementingPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  InfocommImplementingPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordInfocommImplementingPlanInput: RecordInfocommImplementingPlanInput;
+  CorrectInfocommImplementingPlanInput: CorrectInfocommImplementingPlanInput;
   InfocommReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   InfocommReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordInfocommReportInput: RecordInfocommReportInput;
@@ -3458,6 +3677,11 @@ export type ResolversParentTypes = {
   InfocommOpinionConnection: Record<string, unknown>;
   RecordInfocommOpinionInput: RecordInfocommOpinionInput;
   CorrectInfocommOpinionInput: CorrectInfocommOpinionInput;
+  InfocommImplementingPlan: Record<string, unknown>;
+  InfocommImplementingPlanVersion: Record<string, unknown>;
+  InfocommImplementingPlanConnection: Record<string, unknown>;
+  RecordInfocommImplementingPlanInput: RecordInfocommImplementingPlanInput;
+  CorrectInfocommImplementingPlanInput: CorrectInfocommImplementingPlanInput;
   InfocommReportVersion: Record<string, unknown>;
   InfocommReportConnection: Record<string, unknown>;
   RecordInfocommReportInput: RecordInfocommReportInput;
@@ -3616,6 +3840,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   infocommForum?: Resolver<Maybe<ResolversTypes['InfocommForum']>, ParentType, ContextType, RequireFields<QueryInfocommForumArgs, 'id'>>;
   infocommOpinions?: Resolver<ResolversTypes['InfocommOpinionConnection'], ParentType, ContextType, RequireFields<QueryInfocommOpinionsArgs, 'includeVoided' | 'first'>>;
   infocommOpinion?: Resolver<Maybe<ResolversTypes['InfocommOpinion']>, ParentType, ContextType, RequireFields<QueryInfocommOpinionArgs, 'id'>>;
+  infocommImplementingPlans?: Resolver<ResolversTypes['InfocommImplementingPlanConnection'], ParentType, ContextType, RequireFields<QueryInfocommImplementingPlansArgs, 'includeVoided' | 'first'>>;
+  infocommImplementingPlan?: Resolver<Maybe<ResolversTypes['InfocommImplementingPlan']>, ParentType, ContextType, RequireFields<QueryInfocommImplementingPlanArgs, 'id'>>;
   infocommReportVersions?: Resolver<ResolversTypes['InfocommReportConnection'], ParentType, ContextType, RequireFields<QueryInfocommReportVersionsArgs, 'includeVoided' | 'first'>>;
   infocommReportVersion?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<QueryInfocommReportVersionArgs, 'id'>>;
   infocommMediaItems?: Resolver<ResolversTypes['InfocommMediaItemConnection'], ParentType, ContextType, RequireFields<QueryInfocommMediaItemsArgs, 'includeVoided' | 'first'>>;
@@ -3704,6 +3930,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordInfocommOpinion?: Resolver<Maybe<ResolversTypes['InfocommOpinion']>, ParentType, ContextType, RequireFields<MutationRecordInfocommOpinionArgs, 'input'>>;
   correctInfocommOpinion?: Resolver<Maybe<ResolversTypes['InfocommOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectInfocommOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidInfocommOpinion?: Resolver<Maybe<ResolversTypes['InfocommOpinion']>, ParentType, ContextType, RequireFields<MutationVoidInfocommOpinionArgs, 'id' | 'reason'>>;
+  recordInfocommImplementingPlan?: Resolver<Maybe<ResolversTypes['InfocommImplementingPlan']>, ParentType, ContextType, RequireFields<MutationRecordInfocommImplementingPlanArgs, 'input'>>;
+  correctInfocommImplementingPlan?: Resolver<Maybe<ResolversTypes['InfocommImplementingPlan']>, ParentType, ContextType, RequireFields<MutationCorrectInfocommImplementingPlanArgs, 'id' | 'changes' | 'reason'>>;
+  voidInfocommImplementingPlan?: Resolver<Maybe<ResolversTypes['InfocommImplementingPlan']>, ParentType, ContextType, RequireFields<MutationVoidInfocommImplementingPlanArgs, 'id' | 'reason'>>;
   recordInfocommReportVersion?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<MutationRecordInfocommReportVersionArgs, 'input'>>;
   correctInfocommReport?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<MutationCorrectInfocommReportArgs, 'id' | 'changes' | 'reason'>>;
   voidInfocommReport?: Resolver<Maybe<ResolversTypes['InfocommReport']>, ParentType, ContextType, RequireFields<MutationVoidInfocommReportArgs, 'id' | 'reason'>>;
@@ -3969,6 +4198,7 @@ export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detailVi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -4166,6 +4396,52 @@ export type InfocommOpinionVersionResolvers<ContextType = SubgraphContext, Paren
 
 export type InfocommOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommOpinionConnection'] = ResolversParentTypes['InfocommOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['InfocommOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InfocommImplementingPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommImplementingPlan'] = ResolversParentTypes['InfocommImplementingPlan'], FederationReferenceType extends FederationReferenceTypes['InfocommImplementingPlan'] = FederationReferenceTypes['InfocommImplementingPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['InfocommImplementingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['InfocommImplementingPlanVersion']>, ParentType, ContextType>;
+};
+
+export type InfocommImplementingPlanVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommImplementingPlanVersion'] = ResolversParentTypes['InfocommImplementingPlanVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InfocommImplementingPlanConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommImplementingPlanConnection'] = ResolversParentTypes['InfocommImplementingPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['InfocommImplementingPlan']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -4472,6 +4748,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
   InfocommForumConnection?: InfocommForumConnectionResolvers<ContextType>;
   InfocommOpinionVersion?: InfocommOpinionVersionResolvers<ContextType>;
   InfocommOpinionConnection?: InfocommOpinionConnectionResolvers<ContextType>;
+  InfocommImplementingPlan?: InfocommImplementingPlanResolvers<ContextType>;
+  InfocommImplementingPlanVersion?: InfocommImplementingPlanVersionResolvers<ContextType>;
+  InfocommImplementingPlanConnection?: InfocommImplementingPlanConnectionResolvers<ContextType>;
   InfocommReportVersion?: InfocommReportVersionResolvers<ContextType>;
   InfocommReportConnection?: InfocommReportConnectionResolvers<ContextType>;
   InfocommMediaItem?: InfocommMediaItemResolvers<ContextType>;

@@ -241,6 +241,12 @@ export type Calendar =
   | 'PLAN_SIX_MONTH'
   /** The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y). */
   | 'PLAN_YEAR'
+  /** The plan's yearly review (sơ kết năm), on the yearly report's window: 10 December of the previous year to 9 December inclusive (id 2021-SO-KET). */
+  | 'REVIEW_YEAR'
+  /** The final review of Plan 155 (tổng kết), one window over the plan's span, 10/12/2020 to 09/12/2023 by default (id PLAN155-TONG-KET); days outside it are in no period. */
+  | 'REVIEW_PLAN'
+  /** The ten-year review of Coordination Programme 09 held in 2023 (tổng kết 10 năm), one window, 10/12/2013 to 09/12/2023 by default (id P09-TONG-KET-10-NAM). */
+  | 'REVIEW_P09'
   /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư). */
   | 'ASSESSMENT_RESIDENTIAL'
   /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường). */
@@ -392,6 +398,10 @@ export type Query = {
   labourOpinions: LabourOpinionConnection;
   /** One LabourOpinion by id; null when there is none or it is not yours to see. */
   labourOpinion?: Maybe<LabourOpinion>;
+  /** LabourImplementingPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  labourImplementingPlans: LabourImplementingPlanConnection;
+  /** One LabourImplementingPlan by id; null when there is none or it is not yours to see. */
+  labourImplementingPlan?: Maybe<LabourImplementingPlan>;
   /** LabourReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   labourReportVersions: LabourReportConnection;
   /** One LabourReport by id; null when there is none or it is not yours to see. */
@@ -578,6 +588,26 @@ export type QueryLabourOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryLabourOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryLabourImplementingPlansArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  planLevel?: InputMaybe<ImplementingPlanLevel>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryLabourImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -952,6 +982,12 @@ export type Mutation = {
   correctLabourOpinion?: Maybe<LabourOpinion>;
   /** Void a LabourOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidLabourOpinion?: Maybe<LabourOpinion>;
+  /** Record a LabourImplementingPlan (ghi nhận kế hoạch triển khai). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordLabourImplementingPlan?: Maybe<LabourImplementingPlan>;
+  /** Correct a LabourImplementingPlan (đính chính kế hoạch triển khai): a new version; the previous one stays readable in its history. */
+  correctLabourImplementingPlan?: Maybe<LabourImplementingPlan>;
+  /** Void a LabourImplementingPlan (hủy kế hoạch triển khai): it stops counting; its versions stay readable. */
+  voidLabourImplementingPlan?: Maybe<LabourImplementingPlan>;
   /** Record a LabourReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordLabourReportVersion?: Maybe<LabourReport>;
   /** Correct a LabourReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
@@ -1123,6 +1159,29 @@ export type MutationCorrectLabourOpinionArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidLabourOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordLabourImplementingPlanArgs = {
+  input: RecordLabourImplementingPlanInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectLabourImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectLabourImplementingPlanInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidLabourImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -1884,6 +1943,8 @@ export type ReportFigureValue = {
   labelVi: Scalars['String']['output'];
   /** The value (giá trị). */
   value: Scalars['Int']['output'];
+  /** What the count stands for, in words, when its kind says: e.g. a steering committee consolidated, by which decision, or not (diễn giải); null otherwise. */
+  detailVi?: Maybe<Scalars['String']['output']>;
   /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
   provisional: Scalars['Boolean']['output'];
 };
@@ -2110,6 +2171,24 @@ export type RecordStatus =
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
 
+/** Its level (cấp): the issuing unit's, derived. */
+export type ImplementingPlanLevel =
+  /** Provincial level (cấp tỉnh) */
+  | 'PROVINCE'
+  /** District level, until 30 June 2025 (cấp huyện) */
+  | 'DISTRICT'
+  /** Commune level (cấp xã) */
+  | 'COMMUNE';
+
+/** Kind of document (loại văn bản). */
+export type ImplementingPlanKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Coordination programme (chương trình phối hợp) */
+  | 'PROGRAMME'
+  /** Instruction implementing the plan (hướng dẫn, công văn triển khai) */
+  | 'INSTRUCTION';
+
 /** Kind of report (loại báo cáo). */
 export type ReportCalendar =
   /** Monthly security and order report (báo cáo ANTT tháng) */
@@ -2119,7 +2198,13 @@ export type ReportCalendar =
   /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
   | 'PLAN_SIX_MONTH'
   /** Yearly report, 10/12–09/12 (báo cáo năm) */
-  | 'PLAN_YEAR';
+  | 'PLAN_YEAR'
+  /** Yearly review on the yearly report's window, 10/12–09/12 (báo cáo sơ kết năm) */
+  | 'REVIEW_YEAR'
+  /** Final review of Plan 155 over the plan's span (báo cáo tổng kết kế hoạch) */
+  | 'REVIEW_PLAN'
+  /** Ten-year review of Coordination Programme 09, 2023 (báo cáo tổng kết 10 năm Chương trình phối hợp 09) */
+  | 'REVIEW_P09';
 
 /** Where the version stands in the workflow (trạng thái báo cáo). */
 export type ReportStage =
@@ -2519,6 +2604,129 @@ export type CorrectLabourOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A plan one of the Sơn La Provincial Labour Federation's branches issued to carry out Plan 155 (kế hoạch triển khai, section V.2): number and symbol, date, issuing body and level. */
+export type LabourImplementingPlan = {
+  __typename?: 'LabourImplementingPlan';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<LabourImplementingPlanVersion>;
+};
+
+/** One version of a LabourImplementingPlan: its fields as they stood then, who made it and why. */
+export type LabourImplementingPlanVersion = {
+  __typename?: 'LabourImplementingPlanVersion';
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of LabourImplementingPlan records, newest first. */
+export type LabourImplementingPlanConnection = {
+  __typename?: 'LabourImplementingPlanConnection';
+  /** The records on this page. */
+  nodes: Array<LabourImplementingPlan>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new LabourImplementingPlan says (every field is checked and every problem reported at once). */
+export type RecordLabourImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['input'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a LabourImplementingPlan to correct; fields left out keep their values. */
+export type CorrectLabourImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One version of a LabourReport: its fields as they stood then, who made it and why. */
@@ -3487,6 +3695,7 @@ export type FederationTypes = {
   LabourOpinion: LabourOpinion;
   ConsolidatedReport: ConsolidatedReport;
   LabourReport: LabourReport;
+  LabourImplementingPlan: LabourImplementingPlan;
   LabourParticipation: LabourParticipation;
   LabourCoreTeam: LabourCoreTeam;
   LabourBoardingHouse: LabourBoardingHouse;
@@ -3520,6 +3729,9 @@ export type FederationReferenceTypes = {
   LabourReport:
     ( { __typename: 'LabourReport' }
     & GraphQLRecursivePick<FederationTypes['LabourReport'], {"id":true}> );
+  LabourImplementingPlan:
+    ( { __typename: 'LabourImplementingPlan' }
+    & GraphQLRecursivePick<FederationTypes['LabourImplementingPlan'], {"id":true}> );
   LabourParticipation:
     ( { __typename: 'LabourParticipation' }
     & GraphQLRecursivePick<FederationTypes['LabourParticipation'], {"id":true}> );
@@ -3651,6 +3863,8 @@ export type ResolversTypes = {
   LabourReportPart: ResolverTypeWrapper<Record<string, unknown>>;
   LabourReportNarrativeInput: LabourReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ImplementingPlanLevel: ImplementingPlanLevel;
+  ImplementingPlanKind: ImplementingPlanKind;
   ReportCalendar: ReportCalendar;
   ReportStage: ReportStage;
   BoardingHouseStatus: BoardingHouseStatus;
@@ -3672,6 +3886,11 @@ export type ResolversTypes = {
   LabourOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordLabourOpinionInput: RecordLabourOpinionInput;
   CorrectLabourOpinionInput: CorrectLabourOpinionInput;
+  LabourImplementingPlan: ResolverTypeWrapper<Record<string, unknown>>;
+  LabourImplementingPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  LabourImplementingPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordLabourImplementingPlanInput: RecordLabourImplementingPlanInput;
+  CorrectLabourImplementingPlanInput: CorrectLabourImplementingPlanInput;
   LabourReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   LabourReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordLabourReportInput: RecordLabourReportInput;
@@ -3791,6 +4010,11 @@ export type ResolversParentTypes = {
   LabourOpinionConnection: Record<string, unknown>;
   RecordLabourOpinionInput: RecordLabourOpinionInput;
   CorrectLabourOpinionInput: CorrectLabourOpinionInput;
+  LabourImplementingPlan: Record<string, unknown>;
+  LabourImplementingPlanVersion: Record<string, unknown>;
+  LabourImplementingPlanConnection: Record<string, unknown>;
+  RecordLabourImplementingPlanInput: RecordLabourImplementingPlanInput;
+  CorrectLabourImplementingPlanInput: CorrectLabourImplementingPlanInput;
   LabourReportVersion: Record<string, unknown>;
   LabourReportConnection: Record<string, unknown>;
   RecordLabourReportInput: RecordLabourReportInput;
@@ -3958,6 +4182,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   labourForum?: Resolver<Maybe<ResolversTypes['LabourForum']>, ParentType, ContextType, RequireFields<QueryLabourForumArgs, 'id'>>;
   labourOpinions?: Resolver<ResolversTypes['LabourOpinionConnection'], ParentType, ContextType, RequireFields<QueryLabourOpinionsArgs, 'includeVoided' | 'first'>>;
   labourOpinion?: Resolver<Maybe<ResolversTypes['LabourOpinion']>, ParentType, ContextType, RequireFields<QueryLabourOpinionArgs, 'id'>>;
+  labourImplementingPlans?: Resolver<ResolversTypes['LabourImplementingPlanConnection'], ParentType, ContextType, RequireFields<QueryLabourImplementingPlansArgs, 'includeVoided' | 'first'>>;
+  labourImplementingPlan?: Resolver<Maybe<ResolversTypes['LabourImplementingPlan']>, ParentType, ContextType, RequireFields<QueryLabourImplementingPlanArgs, 'id'>>;
   labourReportVersions?: Resolver<ResolversTypes['LabourReportConnection'], ParentType, ContextType, RequireFields<QueryLabourReportVersionsArgs, 'includeVoided' | 'first'>>;
   labourReportVersion?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<QueryLabourReportVersionArgs, 'id'>>;
   labourParticipations?: Resolver<ResolversTypes['LabourParticipationConnection'], ParentType, ContextType, RequireFields<QueryLabourParticipationsArgs, 'includeVoided' | 'first'>>;
@@ -4048,6 +4274,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordLabourOpinion?: Resolver<Maybe<ResolversTypes['LabourOpinion']>, ParentType, ContextType, RequireFields<MutationRecordLabourOpinionArgs, 'input'>>;
   correctLabourOpinion?: Resolver<Maybe<ResolversTypes['LabourOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectLabourOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidLabourOpinion?: Resolver<Maybe<ResolversTypes['LabourOpinion']>, ParentType, ContextType, RequireFields<MutationVoidLabourOpinionArgs, 'id' | 'reason'>>;
+  recordLabourImplementingPlan?: Resolver<Maybe<ResolversTypes['LabourImplementingPlan']>, ParentType, ContextType, RequireFields<MutationRecordLabourImplementingPlanArgs, 'input'>>;
+  correctLabourImplementingPlan?: Resolver<Maybe<ResolversTypes['LabourImplementingPlan']>, ParentType, ContextType, RequireFields<MutationCorrectLabourImplementingPlanArgs, 'id' | 'changes' | 'reason'>>;
+  voidLabourImplementingPlan?: Resolver<Maybe<ResolversTypes['LabourImplementingPlan']>, ParentType, ContextType, RequireFields<MutationVoidLabourImplementingPlanArgs, 'id' | 'reason'>>;
   recordLabourReportVersion?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<MutationRecordLabourReportVersionArgs, 'input'>>;
   correctLabourReport?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<MutationCorrectLabourReportArgs, 'id' | 'changes' | 'reason'>>;
   voidLabourReport?: Resolver<Maybe<ResolversTypes['LabourReport']>, ParentType, ContextType, RequireFields<MutationVoidLabourReportArgs, 'id' | 'reason'>>;
@@ -4319,6 +4548,7 @@ export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detailVi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -4516,6 +4746,52 @@ export type LabourOpinionVersionResolvers<ContextType = SubgraphContext, ParentT
 
 export type LabourOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourOpinionConnection'] = ResolversParentTypes['LabourOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['LabourOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type LabourImplementingPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourImplementingPlan'] = ResolversParentTypes['LabourImplementingPlan'], FederationReferenceType extends FederationReferenceTypes['LabourImplementingPlan'] = FederationReferenceTypes['LabourImplementingPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LabourImplementingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['LabourImplementingPlanVersion']>, ParentType, ContextType>;
+};
+
+export type LabourImplementingPlanVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourImplementingPlanVersion'] = ResolversParentTypes['LabourImplementingPlanVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type LabourImplementingPlanConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourImplementingPlanConnection'] = ResolversParentTypes['LabourImplementingPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['LabourImplementingPlan']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -4904,6 +5180,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
   LabourForumConnection?: LabourForumConnectionResolvers<ContextType>;
   LabourOpinionVersion?: LabourOpinionVersionResolvers<ContextType>;
   LabourOpinionConnection?: LabourOpinionConnectionResolvers<ContextType>;
+  LabourImplementingPlan?: LabourImplementingPlanResolvers<ContextType>;
+  LabourImplementingPlanVersion?: LabourImplementingPlanVersionResolvers<ContextType>;
+  LabourImplementingPlanConnection?: LabourImplementingPlanConnectionResolvers<ContextType>;
   LabourReportVersion?: LabourReportVersionResolvers<ContextType>;
   LabourReportConnection?: LabourReportConnectionResolvers<ContextType>;
   LabourParticipation?: LabourParticipationResolvers<ContextType>;

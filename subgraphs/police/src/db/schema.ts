@@ -91,3 +91,9 @@ export const bulletins = kindTable(kinds.bulletins.spec);
 
 /** Reintegration cases: the identity and criminal history only ever stored sealed (person_sealed). */
 export const reintegrationCases = kindTable(kinds.reintegrationCases.spec);
+
+/** The steering committees the police keep as their standing agency (src/kinds/steering.ts): consolidations, members by date, meetings, decisions. */
+export const steeringConsolidations = kindTable(kinds.steeringConsolidations.spec);
+export const steeringMembers = kindTable(kinds.steeringMembers.spec);
+export const steeringMeetings = kindTable(kinds.steeringMeetings.spec);
+export const steeringDecisions = kindTable(kinds.steeringDecisions.spec);

@@ -241,6 +241,12 @@ export type Calendar =
   | 'PLAN_SIX_MONTH'
   /** The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y). */
   | 'PLAN_YEAR'
+  /** The plan's yearly review (sơ kết năm), on the yearly report's window: 10 December of the previous year to 9 December inclusive (id 2021-SO-KET). */
+  | 'REVIEW_YEAR'
+  /** The final review of Plan 155 (tổng kết), one window over the plan's span, 10/12/2020 to 09/12/2023 by default (id PLAN155-TONG-KET); days outside it are in no period. */
+  | 'REVIEW_PLAN'
+  /** The ten-year review of Coordination Programme 09 held in 2023 (tổng kết 10 năm), one window, 10/12/2013 to 09/12/2023 by default (id P09-TONG-KET-10-NAM). */
+  | 'REVIEW_P09'
   /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư). */
   | 'ASSESSMENT_RESIDENTIAL'
   /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường). */
@@ -392,6 +398,10 @@ export type Query = {
   policeOpinions: PoliceOpinionConnection;
   /** One PoliceOpinion by id; null when there is none or it is not yours to see. */
   policeOpinion?: Maybe<PoliceOpinion>;
+  /** PoliceImplementingPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeImplementingPlans: PoliceImplementingPlanConnection;
+  /** One PoliceImplementingPlan by id; null when there is none or it is not yours to see. */
+  policeImplementingPlan?: Maybe<PoliceImplementingPlan>;
   /** PoliceReport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   policeReportVersions: PoliceReportConnection;
   /** One PoliceReport by id; null when there is none or it is not yours to see. */
@@ -416,6 +426,18 @@ export type Query = {
   policeStandardAssessmentRecords: PoliceStandardAssessmentConnection;
   /** PoliceCriterionResult records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   policeCriterionResultRecords: PoliceCriterionResultConnection;
+  /** PoliceSteeringConsolidation records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeSteeringConsolidations: PoliceSteeringConsolidationConnection;
+  /** One PoliceSteeringConsolidation by id; null when there is none or it is not yours to see. */
+  policeSteeringConsolidation?: Maybe<PoliceSteeringConsolidation>;
+  /** PoliceSteeringMember records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeSteeringMembers: PoliceSteeringMemberConnection;
+  /** PoliceSteeringMeeting records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeSteeringMeetings: PoliceSteeringMeetingConnection;
+  /** One PoliceSteeringMeeting by id; null when there is none or it is not yours to see. */
+  policeSteeringMeeting?: Maybe<PoliceSteeringMeeting>;
+  /** PoliceSteeringDecision records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  policeSteeringDecisions: PoliceSteeringDecisionConnection;
   /** References of the Police to other organizations' records not confirmed by their owner, in your jurisdiction, oldest first (tham chiếu cần theo dõi): PENDING, REFUSED and DANGLING unless a state is given. */
   policeUnverifiedReferences: Array<PoliceUnverifiedReference>;
   /** Agencies, enterprises and schools in the register under a unit (default: your jurisdiction). */
@@ -450,6 +472,8 @@ export type Query = {
   policeBulletins: Array<Bulletin>;
   /** Reintegration cases under a unit (police staff). */
   policeReintegrationCases: Array<ReintegrationCase>;
+  /** A steering committee as it stood on a day (Ban Chỉ đạo): its members and last consolidation; read by the police, the Front, leadership and the committees' members in their area. */
+  policeSteeringCommittee: PoliceSteeringCommittee;
 };
 
 
@@ -626,6 +650,26 @@ export type QueryPoliceOpinionArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceImplementingPlansArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  planLevel?: InputMaybe<ImplementingPlanLevel>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceReportVersionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
@@ -767,6 +811,69 @@ export type QueryPoliceCriterionResultRecordsArgs = {
 
 
 /** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceSteeringConsolidationsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceSteeringConsolidationArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceSteeringMembersArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  committeeRole?: InputMaybe<SteeringRole>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceSteeringMeetingsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceSteeringMeetingArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceSteeringDecisionsArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceUnverifiedReferencesArgs = {
   state?: InputMaybe<ReferenceCheckState>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -864,6 +971,14 @@ export type QueryPoliceBulletinsArgs = {
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryPoliceReintegrationCasesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryPoliceSteeringCommitteeArgs = {
+  unitId: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Kind of activity (loại hoạt động), from section II of the plan. */
@@ -1182,6 +1297,12 @@ export type Mutation = {
   correctPoliceOpinion?: Maybe<PoliceOpinion>;
   /** Void a PoliceOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidPoliceOpinion?: Maybe<PoliceOpinion>;
+  /** Record a PoliceImplementingPlan (ghi nhận kế hoạch triển khai). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceImplementingPlan?: Maybe<PoliceImplementingPlan>;
+  /** Correct a PoliceImplementingPlan (đính chính kế hoạch triển khai): a new version; the previous one stays readable in its history. */
+  correctPoliceImplementingPlan?: Maybe<PoliceImplementingPlan>;
+  /** Void a PoliceImplementingPlan (hủy kế hoạch triển khai): it stops counting; its versions stay readable. */
+  voidPoliceImplementingPlan?: Maybe<PoliceImplementingPlan>;
   /** Record a PoliceReport (ghi nhận báo cáo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   recordPoliceReportVersion?: Maybe<PoliceReport>;
   /** Correct a PoliceReport (đính chính báo cáo): a new version; the previous one stays readable in its history. */
@@ -1252,6 +1373,32 @@ export type Mutation = {
   correctPoliceCriterionResult?: Maybe<PoliceCriterionResult>;
   /** Void a PoliceCriterionResult (hủy kết quả tiêu chí): it stops counting; its versions stay readable. */
   voidPoliceCriterionResult?: Maybe<PoliceCriterionResult>;
+  /** Record a PoliceSteeringConsolidation (ghi nhận quyết định kiện toàn Ban Chỉ đạo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceSteeringConsolidation?: Maybe<PoliceSteeringConsolidation>;
+  /** Correct a PoliceSteeringConsolidation (đính chính quyết định kiện toàn Ban Chỉ đạo): a new version; the previous one stays readable in its history. */
+  correctPoliceSteeringConsolidation?: Maybe<PoliceSteeringConsolidation>;
+  /** Void a PoliceSteeringConsolidation (hủy quyết định kiện toàn Ban Chỉ đạo): it stops counting; its versions stay readable. */
+  voidPoliceSteeringConsolidation?: Maybe<PoliceSteeringConsolidation>;
+  /** Record a PoliceSteeringMember (ghi nhận thành viên Ban Chỉ đạo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceSteeringMember?: Maybe<PoliceSteeringMember>;
+  /** Correct a PoliceSteeringMember (đính chính thành viên Ban Chỉ đạo): a new version; the previous one stays readable in its history. */
+  correctPoliceSteeringMember?: Maybe<PoliceSteeringMember>;
+  /** Void a PoliceSteeringMember (hủy thành viên Ban Chỉ đạo): it stops counting; its versions stay readable. */
+  voidPoliceSteeringMember?: Maybe<PoliceSteeringMember>;
+  /** Erase a personal field of a PoliceSteeringMember in every version (xóa dữ liệu cá nhân), on a legal basis; counts do not change. */
+  erasePoliceSteeringMemberPersonalData?: Maybe<PoliceSteeringMember>;
+  /** Record a PoliceSteeringMeeting (ghi nhận cuộc họp Ban Chỉ đạo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceSteeringMeeting?: Maybe<PoliceSteeringMeeting>;
+  /** Correct a PoliceSteeringMeeting (đính chính cuộc họp Ban Chỉ đạo): a new version; the previous one stays readable in its history. */
+  correctPoliceSteeringMeeting?: Maybe<PoliceSteeringMeeting>;
+  /** Void a PoliceSteeringMeeting (hủy cuộc họp Ban Chỉ đạo): it stops counting; its versions stay readable. */
+  voidPoliceSteeringMeeting?: Maybe<PoliceSteeringMeeting>;
+  /** Record a PoliceSteeringDecision (ghi nhận văn bản của Ban Chỉ đạo). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordPoliceSteeringDecision?: Maybe<PoliceSteeringDecision>;
+  /** Correct a PoliceSteeringDecision (đính chính văn bản của Ban Chỉ đạo): a new version; the previous one stays readable in its history. */
+  correctPoliceSteeringDecision?: Maybe<PoliceSteeringDecision>;
+  /** Void a PoliceSteeringDecision (hủy văn bản của Ban Chỉ đạo): it stops counting; its versions stay readable. */
+  voidPoliceSteeringDecision?: Maybe<PoliceSteeringDecision>;
   /** Register an agency, enterprise or school (police staff). */
   registerEstablishment?: Maybe<Establishment>;
   /** Record a unit's yearly cycle for the standard: registration, self-assessment, result. Derived criteria are computed and may not be given. */
@@ -1423,6 +1570,29 @@ export type MutationCorrectPoliceOpinionArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidPoliceOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceImplementingPlanArgs = {
+  input: RecordPoliceImplementingPlanInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceImplementingPlanInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -1692,6 +1862,106 @@ export type MutationCorrectPoliceCriterionResultArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidPoliceCriterionResultArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceSteeringConsolidationArgs = {
+  input: RecordPoliceSteeringConsolidationInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceSteeringConsolidationArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceSteeringConsolidationInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceSteeringConsolidationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceSteeringMemberArgs = {
+  input: RecordPoliceSteeringMemberInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceSteeringMemberArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceSteeringMemberInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceSteeringMemberArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationErasePoliceSteeringMemberPersonalDataArgs = {
+  id: Scalars['ID']['input'];
+  field: PoliceSteeringMemberPersonalField;
+  legalBasis: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceSteeringMeetingArgs = {
+  input: RecordPoliceSteeringMeetingInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceSteeringMeetingArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceSteeringMeetingInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceSteeringMeetingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordPoliceSteeringDecisionArgs = {
+  input: RecordPoliceSteeringDecisionInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectPoliceSteeringDecisionArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectPoliceSteeringDecisionInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidPoliceSteeringDecisionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2443,6 +2713,8 @@ export type ReportFigureValue = {
   labelVi: Scalars['String']['output'];
   /** The value (giá trị). */
   value: Scalars['Int']['output'];
+  /** What the count stands for, in words, when its kind says: e.g. a steering committee consolidated, by which decision, or not (diễn giải); null otherwise. */
+  detailVi?: Maybe<Scalars['String']['output']>;
   /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
   provisional: Scalars['Boolean']['output'];
 };
@@ -2669,6 +2941,24 @@ export type RecordStatus =
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
 
+/** Its level (cấp): the issuing unit's, derived. */
+export type ImplementingPlanLevel =
+  /** Provincial level (cấp tỉnh) */
+  | 'PROVINCE'
+  /** District level, until 30 June 2025 (cấp huyện) */
+  | 'DISTRICT'
+  /** Commune level (cấp xã) */
+  | 'COMMUNE';
+
+/** Kind of document (loại văn bản). */
+export type ImplementingPlanKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Coordination programme (chương trình phối hợp) */
+  | 'PROGRAMME'
+  /** Instruction implementing the plan (hướng dẫn, công văn triển khai) */
+  | 'INSTRUCTION';
+
 /** Kind of report (loại báo cáo). */
 export type ReportCalendar =
   /** Monthly security and order report (báo cáo ANTT tháng) */
@@ -2678,7 +2968,13 @@ export type ReportCalendar =
   /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
   | 'PLAN_SIX_MONTH'
   /** Yearly report, 10/12–09/12 (báo cáo năm) */
-  | 'PLAN_YEAR';
+  | 'PLAN_YEAR'
+  /** Yearly review on the yearly report's window, 10/12–09/12 (báo cáo sơ kết năm) */
+  | 'REVIEW_YEAR'
+  /** Final review of Plan 155 over the plan's span (báo cáo tổng kết kế hoạch) */
+  | 'REVIEW_PLAN'
+  /** Ten-year review of Coordination Programme 09, 2023 (báo cáo tổng kết 10 năm Chương trình phối hợp 09) */
+  | 'REVIEW_P09';
 
 /** Where the version stands in the workflow (trạng thái báo cáo). */
 export type ReportStage =
@@ -2690,6 +2986,39 @@ export type ReportStage =
   | 'APPROVED'
   /** Accepted by both the provincial police (PV05) and the Front (Ban Phong trào): final (đã tiếp nhận, chính thức) */
   | 'ACCEPTED';
+
+/** Their place in the committee (vai trò). */
+export type SteeringRole =
+  /** Head (Trưởng ban) */
+  | 'HEAD'
+  /** Deputy head (Phó Trưởng ban) */
+  | 'DEPUTY_HEAD'
+  /** Standing member (Ủy viên thường trực) */
+  | 'STANDING_MEMBER'
+  /** Member (Ủy viên) */
+  | 'MEMBER';
+
+/** Kind of meeting (loại cuộc họp). */
+export type SteeringMeetingKind =
+  /** Regular meeting (họp định kỳ) */
+  | 'REGULAR'
+  /** Extraordinary meeting (họp đột xuất) */
+  | 'EXTRAORDINARY'
+  /** Review conference, sơ kết or tổng kết (hội nghị sơ kết, tổng kết) */
+  | 'REVIEW';
+
+/** Kind of document (loại văn bản). */
+export type SteeringDecisionKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Directive or instruction (chỉ thị, văn bản chỉ đạo) */
+  | 'DIRECTIVE'
+  /** Assignment of duties to members (phân công nhiệm vụ) */
+  | 'ASSIGNMENT'
+  /** Notice of conclusions (thông báo kết luận) */
+  | 'CONCLUSION'
+  /** Other decision (quyết định khác) */
+  | 'OTHER';
 
 /** One version of a PoliceActivity: its fields as they stood then, who made it and why. */
 export type PoliceActivityVersion = {
@@ -3047,6 +3376,129 @@ export type CorrectPoliceOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A plan one of the Sơn La Provincial Police's branches issued to carry out Plan 155 (kế hoạch triển khai, section V.2): number and symbol, date, issuing body and level. */
+export type PoliceImplementingPlan = {
+  __typename?: 'PoliceImplementingPlan';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceImplementingPlanVersion>;
+};
+
+/** One version of a PoliceImplementingPlan: its fields as they stood then, who made it and why. */
+export type PoliceImplementingPlanVersion = {
+  __typename?: 'PoliceImplementingPlanVersion';
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceImplementingPlan records, newest first. */
+export type PoliceImplementingPlanConnection = {
+  __typename?: 'PoliceImplementingPlanConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceImplementingPlan>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceImplementingPlan says (every field is checked and every problem reported at once). */
+export type RecordPoliceImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['input'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a PoliceImplementingPlan to correct; fields left out keep their values. */
+export type CorrectPoliceImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One version of a PoliceReport: its fields as they stood then, who made it and why. */
@@ -4511,6 +4963,471 @@ export type CorrectPoliceCriterionResultInput = {
   windowEndsOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A consolidation of a steering committee (kiện toàn Ban Chỉ đạo): the decision that sets or changes its membership, with its number and date. Members name the consolidation that appointed them and the one that ended their membership. The police keep it as the committee's standing agency. */
+export type PoliceSteeringConsolidation = {
+  __typename?: 'PoliceSteeringConsolidation';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit whose steering committee was consolidated (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unit: Unit;
+  /** Date of the decision (ngày ký quyết định kiện toàn). */
+  decidedOn: Scalars['Date']['output'];
+  /** Number and symbol of the decision (số, ký hiệu quyết định). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  decisionNumber: Scalars['String']['output'];
+  /** Who issued the decision, e.g. Ủy ban nhân dân tỉnh Sơn La (cơ quan ban hành). */
+  issuedBy: Scalars['String']['output'];
+  /** What the decision says, in a line (trích yếu); without personal details. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceSteeringConsolidationVersion>;
+  /** The members this consolidation appointed. */
+  appointed: Array<PoliceSteeringMember>;
+};
+
+/** One version of a PoliceSteeringConsolidation: its fields as they stood then, who made it and why. */
+export type PoliceSteeringConsolidationVersion = {
+  __typename?: 'PoliceSteeringConsolidationVersion';
+  /** The unit whose steering committee was consolidated (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unit: Unit;
+  /** Date of the decision (ngày ký quyết định kiện toàn). */
+  decidedOn: Scalars['Date']['output'];
+  /** Number and symbol of the decision (số, ký hiệu quyết định). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  decisionNumber: Scalars['String']['output'];
+  /** Who issued the decision, e.g. Ủy ban nhân dân tỉnh Sơn La (cơ quan ban hành). */
+  issuedBy: Scalars['String']['output'];
+  /** What the decision says, in a line (trích yếu); without personal details. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceSteeringConsolidation records, newest first. */
+export type PoliceSteeringConsolidationConnection = {
+  __typename?: 'PoliceSteeringConsolidationConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceSteeringConsolidation>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceSteeringConsolidation says (every field is checked and every problem reported at once). */
+export type RecordPoliceSteeringConsolidationInput = {
+  /** The unit whose steering committee was consolidated (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of the decision (ngày ký quyết định kiện toàn). */
+  decidedOn: Scalars['Date']['input'];
+  /** Number and symbol of the decision (số, ký hiệu quyết định). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  decisionNumber: Scalars['String']['input'];
+  /** Who issued the decision, e.g. Ủy ban nhân dân tỉnh Sơn La (cơ quan ban hành). */
+  issuedBy: Scalars['String']['input'];
+  /** What the decision says, in a line (trích yếu); without personal details. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a PoliceSteeringConsolidation to correct; fields left out keep their values. */
+export type CorrectPoliceSteeringConsolidationInput = {
+  /** The unit whose steering committee was consolidated (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of the decision (ngày ký quyết định kiện toàn). */
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol of the decision (số, ký hiệu quyết định). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  decisionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Who issued the decision, e.g. Ủy ban nhân dân tỉnh Sơn La (cơ quan ban hành). */
+  issuedBy?: InputMaybe<Scalars['String']['input']>;
+  /** What the decision says, in a line (trích yếu); without personal details. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A member of a steering committee for a span of time (thành viên Ban Chỉ đạo): appointed by one consolidation and, once replaced, ended by another; the name is personal data. The committee on a day: policeSteeringCommittee. */
+export type PoliceSteeringMember = {
+  __typename?: 'PoliceSteeringMember';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The consolidation that made them a member (quyết định kiện toàn). */
+  appointedBy?: Maybe<PoliceSteeringConsolidation>;
+  /** The committee's unit: the appointing consolidation's. */
+  unit: Unit;
+  /** First day of membership (từ ngày): not before the appointing decision. */
+  fromDate: Scalars['Date']['output'];
+  /** Full name (họ và tên): personal data. */
+  fullName?: Maybe<Scalars['String']['output']>;
+  /** Position held in their own body, e.g. Phó Chủ tịch UBND tỉnh (chức vụ). */
+  position: Scalars['String']['output'];
+  /** The body or organization they represent, e.g. Công an tỉnh, Hội Nông dân tỉnh (cơ quan, tổ chức đại diện). */
+  representing: Scalars['String']['output'];
+  /** Their place in the committee (vai trò). */
+  committeeRole: SteeringRole;
+  /** The later consolidation that ended the membership (quyết định thôi), null while a member. */
+  endedBy?: Maybe<PoliceSteeringConsolidation>;
+  /** Last day of membership (đến ngày), null while a member. */
+  toDate?: Maybe<Scalars['Date']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceSteeringMemberVersion>;
+};
+
+/** One version of a PoliceSteeringMember: its fields as they stood then, who made it and why. */
+export type PoliceSteeringMemberVersion = {
+  __typename?: 'PoliceSteeringMemberVersion';
+  /** The consolidation that made them a member (quyết định kiện toàn). */
+  appointedBy?: Maybe<PoliceSteeringConsolidation>;
+  /** The committee's unit: the appointing consolidation's. */
+  unit: Unit;
+  /** First day of membership (từ ngày): not before the appointing decision. */
+  fromDate: Scalars['Date']['output'];
+  /** Full name (họ và tên): personal data. */
+  fullName?: Maybe<Scalars['String']['output']>;
+  /** Position held in their own body, e.g. Phó Chủ tịch UBND tỉnh (chức vụ). */
+  position: Scalars['String']['output'];
+  /** The body or organization they represent, e.g. Công an tỉnh, Hội Nông dân tỉnh (cơ quan, tổ chức đại diện). */
+  representing: Scalars['String']['output'];
+  /** Their place in the committee (vai trò). */
+  committeeRole: SteeringRole;
+  /** The later consolidation that ended the membership (quyết định thôi), null while a member. */
+  endedBy?: Maybe<PoliceSteeringConsolidation>;
+  /** Last day of membership (đến ngày), null while a member. */
+  toDate?: Maybe<Scalars['Date']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceSteeringMember records, newest first. */
+export type PoliceSteeringMemberConnection = {
+  __typename?: 'PoliceSteeringMemberConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceSteeringMember>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceSteeringMember says (every field is checked and every problem reported at once). */
+export type RecordPoliceSteeringMemberInput = {
+  /** The consolidation that made them a member (quyết định kiện toàn). */
+  appointedById: Scalars['ID']['input'];
+  /** First day of membership (từ ngày): not before the appointing decision. */
+  fromDate: Scalars['Date']['input'];
+  /** Full name (họ và tên): personal data. */
+  fullName: Scalars['String']['input'];
+  /** Position held in their own body, e.g. Phó Chủ tịch UBND tỉnh (chức vụ). */
+  position: Scalars['String']['input'];
+  /** The body or organization they represent, e.g. Công an tỉnh, Hội Nông dân tỉnh (cơ quan, tổ chức đại diện). */
+  representing: Scalars['String']['input'];
+  /** Their place in the committee (vai trò). */
+  committeeRole: SteeringRole;
+  /** The later consolidation that ended the membership (quyết định thôi), null while a member. */
+  endedById?: InputMaybe<Scalars['ID']['input']>;
+  /** Last day of membership (đến ngày), null while a member. */
+  toDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The fields of a PoliceSteeringMember to correct; fields left out keep their values. */
+export type CorrectPoliceSteeringMemberInput = {
+  /** The consolidation that made them a member (quyết định kiện toàn). */
+  appointedById?: InputMaybe<Scalars['ID']['input']>;
+  /** First day of membership (từ ngày): not before the appointing decision. */
+  fromDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Full name (họ và tên): personal data. */
+  fullName?: InputMaybe<Scalars['String']['input']>;
+  /** Position held in their own body, e.g. Phó Chủ tịch UBND tỉnh (chức vụ). */
+  position?: InputMaybe<Scalars['String']['input']>;
+  /** The body or organization they represent, e.g. Công an tỉnh, Hội Nông dân tỉnh (cơ quan, tổ chức đại diện). */
+  representing?: InputMaybe<Scalars['String']['input']>;
+  /** Their place in the committee (vai trò). */
+  committeeRole?: InputMaybe<SteeringRole>;
+  /** The later consolidation that ended the membership (quyết định thôi), null while a member. */
+  endedById?: InputMaybe<Scalars['ID']['input']>;
+  /** Last day of membership (đến ngày), null while a member. */
+  toDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Personal fields of a PoliceSteeringMember that an erasure may empty. */
+export type PoliceSteeringMemberPersonalField =
+  /** Full name (họ và tên): personal data. */
+  | 'fullName';
+
+/** A meeting of a steering committee (cuộc họp Ban Chỉ đạo): when, what kind, how many members attended, what it concluded. */
+export type PoliceSteeringMeeting = {
+  __typename?: 'PoliceSteeringMeeting';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit whose steering committee met (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unit: Unit;
+  /** Day of the meeting (ngày họp). */
+  heldOn: Scalars['Date']['output'];
+  /** Kind of meeting (loại cuộc họp). */
+  meetingKind: SteeringMeetingKind;
+  /** Members present (số thành viên dự họp). */
+  membersPresent: Scalars['Int']['output'];
+  /** What was discussed (nội dung cuộc họp). */
+  agenda: Scalars['String']['output'];
+  /** What the meeting concluded (kết luận). */
+  conclusions?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceSteeringMeetingVersion>;
+  /** Documents issued after this meeting. */
+  decisions: Array<PoliceSteeringDecision>;
+};
+
+/** One version of a PoliceSteeringMeeting: its fields as they stood then, who made it and why. */
+export type PoliceSteeringMeetingVersion = {
+  __typename?: 'PoliceSteeringMeetingVersion';
+  /** The unit whose steering committee met (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unit: Unit;
+  /** Day of the meeting (ngày họp). */
+  heldOn: Scalars['Date']['output'];
+  /** Kind of meeting (loại cuộc họp). */
+  meetingKind: SteeringMeetingKind;
+  /** Members present (số thành viên dự họp). */
+  membersPresent: Scalars['Int']['output'];
+  /** What was discussed (nội dung cuộc họp). */
+  agenda: Scalars['String']['output'];
+  /** What the meeting concluded (kết luận). */
+  conclusions?: Maybe<Scalars['String']['output']>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceSteeringMeeting records, newest first. */
+export type PoliceSteeringMeetingConnection = {
+  __typename?: 'PoliceSteeringMeetingConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceSteeringMeeting>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceSteeringMeeting says (every field is checked and every problem reported at once). */
+export type RecordPoliceSteeringMeetingInput = {
+  /** The unit whose steering committee met (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unitId: Scalars['ID']['input'];
+  /** Day of the meeting (ngày họp). */
+  heldOn: Scalars['Date']['input'];
+  /** Kind of meeting (loại cuộc họp). */
+  meetingKind: SteeringMeetingKind;
+  /** Members present (số thành viên dự họp). */
+  membersPresent: Scalars['Int']['input'];
+  /** What was discussed (nội dung cuộc họp). */
+  agenda: Scalars['String']['input'];
+  /** What the meeting concluded (kết luận). */
+  conclusions?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a PoliceSteeringMeeting to correct; fields left out keep their values. */
+export type CorrectPoliceSteeringMeetingInput = {
+  /** The unit whose steering committee met (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day of the meeting (ngày họp). */
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Kind of meeting (loại cuộc họp). */
+  meetingKind?: InputMaybe<SteeringMeetingKind>;
+  /** Members present (số thành viên dự họp). */
+  membersPresent?: InputMaybe<Scalars['Int']['input']>;
+  /** What was discussed (nội dung cuộc họp). */
+  agenda?: InputMaybe<Scalars['String']['input']>;
+  /** What the meeting concluded (kết luận). */
+  conclusions?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A decision or instruction a steering committee issued (văn bản, quyết định của Ban Chỉ đạo), with its number and date, and the meeting it came from, if any. */
+export type PoliceSteeringDecision = {
+  __typename?: 'PoliceSteeringDecision';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit whose steering committee issued it (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unit: Unit;
+  /** Day it was issued (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol (số, ký hiệu văn bản). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** Kind of document (loại văn bản). */
+  decisionKind: SteeringDecisionKind;
+  /** What it decides, in a line (trích yếu). */
+  subject: Scalars['String']['output'];
+  /** The meeting it came from, if any (cuộc họp). */
+  meeting?: Maybe<PoliceSteeringMeeting>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<PoliceSteeringDecisionVersion>;
+};
+
+/** One version of a PoliceSteeringDecision: its fields as they stood then, who made it and why. */
+export type PoliceSteeringDecisionVersion = {
+  __typename?: 'PoliceSteeringDecisionVersion';
+  /** The unit whose steering committee issued it (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unit: Unit;
+  /** Day it was issued (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol (số, ký hiệu văn bản). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** Kind of document (loại văn bản). */
+  decisionKind: SteeringDecisionKind;
+  /** What it decides, in a line (trích yếu). */
+  subject: Scalars['String']['output'];
+  /** The meeting it came from, if any (cuộc họp). */
+  meeting?: Maybe<PoliceSteeringMeeting>;
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of PoliceSteeringDecision records, newest first. */
+export type PoliceSteeringDecisionConnection = {
+  __typename?: 'PoliceSteeringDecisionConnection';
+  /** The records on this page. */
+  nodes: Array<PoliceSteeringDecision>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new PoliceSteeringDecision says (every field is checked and every problem reported at once). */
+export type RecordPoliceSteeringDecisionInput = {
+  /** The unit whose steering committee issued it (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unitId: Scalars['ID']['input'];
+  /** Day it was issued (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol (số, ký hiệu văn bản). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  decisionKind: SteeringDecisionKind;
+  /** What it decides, in a line (trích yếu). */
+  subject: Scalars['String']['input'];
+  /** The meeting it came from, if any (cuộc họp). */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The fields of a PoliceSteeringDecision to correct; fields left out keep their values. */
+export type CorrectPoliceSteeringDecisionInput = {
+  /** The unit whose steering committee issued it (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Day it was issued (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol (số, ký hiệu văn bản). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  decisionKind?: InputMaybe<SteeringDecisionKind>;
+  /** What it decides, in a line (trích yếu). */
+  subject?: InputMaybe<Scalars['String']['input']>;
+  /** The meeting it came from, if any (cuộc họp). */
+  meetingId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
 export type ReferenceCheckState =
   /** Its owner has not answered yet (chưa xác minh): the record is kept but not counted. */
@@ -5439,6 +6356,19 @@ export type RecordStandardAssessmentInput = {
   criteria?: Array<CriterionResultInput>;
 };
 
+/** A steering committee as it stood on a day (Ban Chỉ đạo tại một ngày): its members then and the consolidation in force. */
+export type PoliceSteeringCommittee = {
+  __typename?: 'PoliceSteeringCommittee';
+  /** The committee's unit (cấp Ban Chỉ đạo). */
+  unit: Unit;
+  /** The day it is read on (ngày). */
+  on: Scalars['Date']['output'];
+  /** The last consolidation decided on or before that day (quyết định kiện toàn gần nhất); null when none is recorded. */
+  consolidation?: Maybe<PoliceSteeringConsolidation>;
+  /** Its members that day, head first (thành viên): those whose membership began on or before it and had not ended. */
+  members: Array<PoliceSteeringMember>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -5527,6 +6457,7 @@ export type FederationTypes = {
   PoliceOpinion: PoliceOpinion;
   ConsolidatedReport: ConsolidatedReport;
   PoliceReport: PoliceReport;
+  PoliceImplementingPlan: PoliceImplementingPlan;
   PoliceCrimeTip: PoliceCrimeTip;
   PoliceHotspot: PoliceHotspot;
   PoliceKeyArea: PoliceKeyArea;
@@ -5537,6 +6468,10 @@ export type FederationTypes = {
   PoliceEstablishment: PoliceEstablishment;
   PoliceStandardAssessment: PoliceStandardAssessment;
   PoliceCriterionResult: PoliceCriterionResult;
+  PoliceSteeringConsolidation: PoliceSteeringConsolidation;
+  PoliceSteeringMember: PoliceSteeringMember;
+  PoliceSteeringMeeting: PoliceSteeringMeeting;
+  PoliceSteeringDecision: PoliceSteeringDecision;
   Establishment: Establishment;
   CrimeTip: CrimeTip;
   Hotspot: Hotspot;
@@ -5569,6 +6504,9 @@ export type FederationReferenceTypes = {
   PoliceReport:
     ( { __typename: 'PoliceReport' }
     & GraphQLRecursivePick<FederationTypes['PoliceReport'], {"id":true}> );
+  PoliceImplementingPlan:
+    ( { __typename: 'PoliceImplementingPlan' }
+    & GraphQLRecursivePick<FederationTypes['PoliceImplementingPlan'], {"id":true}> );
   PoliceCrimeTip:
     ( { __typename: 'PoliceCrimeTip' }
     & GraphQLRecursivePick<FederationTypes['PoliceCrimeTip'], {"id":true}> );
@@ -5599,6 +6537,18 @@ export type FederationReferenceTypes = {
   PoliceCriterionResult:
     ( { __typename: 'PoliceCriterionResult' }
     & GraphQLRecursivePick<FederationTypes['PoliceCriterionResult'], {"id":true}> );
+  PoliceSteeringConsolidation:
+    ( { __typename: 'PoliceSteeringConsolidation' }
+    & GraphQLRecursivePick<FederationTypes['PoliceSteeringConsolidation'], {"id":true}> );
+  PoliceSteeringMember:
+    ( { __typename: 'PoliceSteeringMember' }
+    & GraphQLRecursivePick<FederationTypes['PoliceSteeringMember'], {"id":true}> );
+  PoliceSteeringMeeting:
+    ( { __typename: 'PoliceSteeringMeeting' }
+    & GraphQLRecursivePick<FederationTypes['PoliceSteeringMeeting'], {"id":true}> );
+  PoliceSteeringDecision:
+    ( { __typename: 'PoliceSteeringDecision' }
+    & GraphQLRecursivePick<FederationTypes['PoliceSteeringDecision'], {"id":true}> );
   Establishment:
     ( { __typename: 'Establishment' }
     & GraphQLRecursivePick<FederationTypes['Establishment'], {"id":true}> );
@@ -5732,8 +6682,13 @@ export type ResolversTypes = {
   PoliceReportPart: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceReportNarrativeInput: PoliceReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ImplementingPlanLevel: ImplementingPlanLevel;
+  ImplementingPlanKind: ImplementingPlanKind;
   ReportCalendar: ReportCalendar;
   ReportStage: ReportStage;
+  SteeringRole: SteeringRole;
+  SteeringMeetingKind: SteeringMeetingKind;
+  SteeringDecisionKind: SteeringDecisionKind;
   PoliceActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceActivityConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordPoliceActivityInput: RecordPoliceActivityInput;
@@ -5750,6 +6705,11 @@ export type ResolversTypes = {
   PoliceOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordPoliceOpinionInput: RecordPoliceOpinionInput;
   CorrectPoliceOpinionInput: CorrectPoliceOpinionInput;
+  PoliceImplementingPlan: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceImplementingPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceImplementingPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceImplementingPlanInput: RecordPoliceImplementingPlanInput;
+  CorrectPoliceImplementingPlanInput: CorrectPoliceImplementingPlanInput;
   PoliceReportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   PoliceReportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordPoliceReportInput: RecordPoliceReportInput;
@@ -5808,6 +6768,27 @@ export type ResolversTypes = {
   PoliceCriterionResultConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordPoliceCriterionResultInput: RecordPoliceCriterionResultInput;
   CorrectPoliceCriterionResultInput: CorrectPoliceCriterionResultInput;
+  PoliceSteeringConsolidation: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceSteeringConsolidationVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceSteeringConsolidationConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceSteeringConsolidationInput: RecordPoliceSteeringConsolidationInput;
+  CorrectPoliceSteeringConsolidationInput: CorrectPoliceSteeringConsolidationInput;
+  PoliceSteeringMember: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceSteeringMemberVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceSteeringMemberConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceSteeringMemberInput: RecordPoliceSteeringMemberInput;
+  CorrectPoliceSteeringMemberInput: CorrectPoliceSteeringMemberInput;
+  PoliceSteeringMemberPersonalField: PoliceSteeringMemberPersonalField;
+  PoliceSteeringMeeting: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceSteeringMeetingVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceSteeringMeetingConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceSteeringMeetingInput: RecordPoliceSteeringMeetingInput;
+  CorrectPoliceSteeringMeetingInput: CorrectPoliceSteeringMeetingInput;
+  PoliceSteeringDecision: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceSteeringDecisionVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  PoliceSteeringDecisionConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordPoliceSteeringDecisionInput: RecordPoliceSteeringDecisionInput;
+  CorrectPoliceSteeringDecisionInput: CorrectPoliceSteeringDecisionInput;
   ReferenceCheckState: ReferenceCheckState;
   PoliceUnverifiedReference: ResolverTypeWrapper<Record<string, unknown>>;
   EstablishmentKind: EstablishmentKind;
@@ -5869,6 +6850,7 @@ export type ResolversTypes = {
   ReintegrationCase: ResolverTypeWrapper<Record<string, unknown>>;
   CriterionResultInput: CriterionResultInput;
   RecordStandardAssessmentInput: RecordStandardAssessmentInput;
+  PoliceSteeringCommittee: ResolverTypeWrapper<Record<string, unknown>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
@@ -5951,6 +6933,11 @@ export type ResolversParentTypes = {
   PoliceOpinionConnection: Record<string, unknown>;
   RecordPoliceOpinionInput: RecordPoliceOpinionInput;
   CorrectPoliceOpinionInput: CorrectPoliceOpinionInput;
+  PoliceImplementingPlan: Record<string, unknown>;
+  PoliceImplementingPlanVersion: Record<string, unknown>;
+  PoliceImplementingPlanConnection: Record<string, unknown>;
+  RecordPoliceImplementingPlanInput: RecordPoliceImplementingPlanInput;
+  CorrectPoliceImplementingPlanInput: CorrectPoliceImplementingPlanInput;
   PoliceReportVersion: Record<string, unknown>;
   PoliceReportConnection: Record<string, unknown>;
   RecordPoliceReportInput: RecordPoliceReportInput;
@@ -6007,6 +6994,26 @@ export type ResolversParentTypes = {
   PoliceCriterionResultConnection: Record<string, unknown>;
   RecordPoliceCriterionResultInput: RecordPoliceCriterionResultInput;
   CorrectPoliceCriterionResultInput: CorrectPoliceCriterionResultInput;
+  PoliceSteeringConsolidation: Record<string, unknown>;
+  PoliceSteeringConsolidationVersion: Record<string, unknown>;
+  PoliceSteeringConsolidationConnection: Record<string, unknown>;
+  RecordPoliceSteeringConsolidationInput: RecordPoliceSteeringConsolidationInput;
+  CorrectPoliceSteeringConsolidationInput: CorrectPoliceSteeringConsolidationInput;
+  PoliceSteeringMember: Record<string, unknown>;
+  PoliceSteeringMemberVersion: Record<string, unknown>;
+  PoliceSteeringMemberConnection: Record<string, unknown>;
+  RecordPoliceSteeringMemberInput: RecordPoliceSteeringMemberInput;
+  CorrectPoliceSteeringMemberInput: CorrectPoliceSteeringMemberInput;
+  PoliceSteeringMeeting: Record<string, unknown>;
+  PoliceSteeringMeetingVersion: Record<string, unknown>;
+  PoliceSteeringMeetingConnection: Record<string, unknown>;
+  RecordPoliceSteeringMeetingInput: RecordPoliceSteeringMeetingInput;
+  CorrectPoliceSteeringMeetingInput: CorrectPoliceSteeringMeetingInput;
+  PoliceSteeringDecision: Record<string, unknown>;
+  PoliceSteeringDecisionVersion: Record<string, unknown>;
+  PoliceSteeringDecisionConnection: Record<string, unknown>;
+  RecordPoliceSteeringDecisionInput: RecordPoliceSteeringDecisionInput;
+  CorrectPoliceSteeringDecisionInput: CorrectPoliceSteeringDecisionInput;
   PoliceUnverifiedReference: Record<string, unknown>;
   Establishment: Record<string, unknown>;
   StandardCriterion: Record<string, unknown>;
@@ -6047,6 +7054,7 @@ export type ResolversParentTypes = {
   ReintegrationCase: Record<string, unknown>;
   CriterionResultInput: CriterionResultInput;
   RecordStandardAssessmentInput: RecordStandardAssessmentInput;
+  PoliceSteeringCommittee: Record<string, unknown>;
   Boolean: Scalars['Boolean']['output'];
 };
 
@@ -6178,6 +7186,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   policeForum?: Resolver<Maybe<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<QueryPoliceForumArgs, 'id'>>;
   policeOpinions?: Resolver<ResolversTypes['PoliceOpinionConnection'], ParentType, ContextType, RequireFields<QueryPoliceOpinionsArgs, 'includeVoided' | 'first'>>;
   policeOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<QueryPoliceOpinionArgs, 'id'>>;
+  policeImplementingPlans?: Resolver<ResolversTypes['PoliceImplementingPlanConnection'], ParentType, ContextType, RequireFields<QueryPoliceImplementingPlansArgs, 'includeVoided' | 'first'>>;
+  policeImplementingPlan?: Resolver<Maybe<ResolversTypes['PoliceImplementingPlan']>, ParentType, ContextType, RequireFields<QueryPoliceImplementingPlanArgs, 'id'>>;
   policeReportVersions?: Resolver<ResolversTypes['PoliceReportConnection'], ParentType, ContextType, RequireFields<QueryPoliceReportVersionsArgs, 'includeVoided' | 'first'>>;
   policeReportVersion?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<QueryPoliceReportVersionArgs, 'id'>>;
   policeCrimeTipRecords?: Resolver<ResolversTypes['PoliceCrimeTipConnection'], ParentType, ContextType, RequireFields<QueryPoliceCrimeTipRecordsArgs, 'includeVoided' | 'first'>>;
@@ -6190,6 +7200,12 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   policeEstablishmentRecords?: Resolver<ResolversTypes['PoliceEstablishmentConnection'], ParentType, ContextType, RequireFields<QueryPoliceEstablishmentRecordsArgs, 'includeVoided' | 'first'>>;
   policeStandardAssessmentRecords?: Resolver<ResolversTypes['PoliceStandardAssessmentConnection'], ParentType, ContextType, RequireFields<QueryPoliceStandardAssessmentRecordsArgs, 'includeVoided' | 'first'>>;
   policeCriterionResultRecords?: Resolver<ResolversTypes['PoliceCriterionResultConnection'], ParentType, ContextType, RequireFields<QueryPoliceCriterionResultRecordsArgs, 'includeVoided' | 'first'>>;
+  policeSteeringConsolidations?: Resolver<ResolversTypes['PoliceSteeringConsolidationConnection'], ParentType, ContextType, RequireFields<QueryPoliceSteeringConsolidationsArgs, 'includeVoided' | 'first'>>;
+  policeSteeringConsolidation?: Resolver<Maybe<ResolversTypes['PoliceSteeringConsolidation']>, ParentType, ContextType, RequireFields<QueryPoliceSteeringConsolidationArgs, 'id'>>;
+  policeSteeringMembers?: Resolver<ResolversTypes['PoliceSteeringMemberConnection'], ParentType, ContextType, RequireFields<QueryPoliceSteeringMembersArgs, 'includeVoided' | 'first'>>;
+  policeSteeringMeetings?: Resolver<ResolversTypes['PoliceSteeringMeetingConnection'], ParentType, ContextType, RequireFields<QueryPoliceSteeringMeetingsArgs, 'includeVoided' | 'first'>>;
+  policeSteeringMeeting?: Resolver<Maybe<ResolversTypes['PoliceSteeringMeeting']>, ParentType, ContextType, RequireFields<QueryPoliceSteeringMeetingArgs, 'id'>>;
+  policeSteeringDecisions?: Resolver<ResolversTypes['PoliceSteeringDecisionConnection'], ParentType, ContextType, RequireFields<QueryPoliceSteeringDecisionsArgs, 'includeVoided' | 'first'>>;
   policeUnverifiedReferences?: Resolver<Array<ResolversTypes['PoliceUnverifiedReference']>, ParentType, ContextType, RequireFields<QueryPoliceUnverifiedReferencesArgs, 'first'>>;
   policeEstablishments?: Resolver<Array<ResolversTypes['Establishment']>, ParentType, ContextType, RequireFields<QueryPoliceEstablishmentsArgs, 'inScopeOnly'>>;
   policeCriteriaSets?: Resolver<Array<ResolversTypes['StandardCriteriaSet']>, ParentType, ContextType>;
@@ -6207,6 +7223,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   policeTrainings?: Resolver<Array<ResolversTypes['PoliceTraining']>, ParentType, ContextType, Partial<QueryPoliceTrainingsArgs>>;
   policeBulletins?: Resolver<Array<ResolversTypes['Bulletin']>, ParentType, ContextType, Partial<QueryPoliceBulletinsArgs>>;
   policeReintegrationCases?: Resolver<Array<ResolversTypes['ReintegrationCase']>, ParentType, ContextType, Partial<QueryPoliceReintegrationCasesArgs>>;
+  policeSteeringCommittee?: Resolver<ResolversTypes['PoliceSteeringCommittee'], ParentType, ContextType, RequireFields<QueryPoliceSteeringCommitteeArgs, 'unitId'>>;
 };
 
 export type ActivityTypeCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityTypeCount'] = ResolversParentTypes['ActivityTypeCount']> = {
@@ -6293,6 +7310,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationRecordPoliceOpinionArgs, 'input'>>;
   correctPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidPoliceOpinion?: Resolver<Maybe<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<MutationVoidPoliceOpinionArgs, 'id' | 'reason'>>;
+  recordPoliceImplementingPlan?: Resolver<Maybe<ResolversTypes['PoliceImplementingPlan']>, ParentType, ContextType, RequireFields<MutationRecordPoliceImplementingPlanArgs, 'input'>>;
+  correctPoliceImplementingPlan?: Resolver<Maybe<ResolversTypes['PoliceImplementingPlan']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceImplementingPlanArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceImplementingPlan?: Resolver<Maybe<ResolversTypes['PoliceImplementingPlan']>, ParentType, ContextType, RequireFields<MutationVoidPoliceImplementingPlanArgs, 'id' | 'reason'>>;
   recordPoliceReportVersion?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationRecordPoliceReportVersionArgs, 'input'>>;
   correctPoliceReport?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceReportArgs, 'id' | 'changes' | 'reason'>>;
   voidPoliceReport?: Resolver<Maybe<ResolversTypes['PoliceReport']>, ParentType, ContextType, RequireFields<MutationVoidPoliceReportArgs, 'id' | 'reason'>>;
@@ -6328,6 +7348,19 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordPoliceCriterionResult?: Resolver<Maybe<ResolversTypes['PoliceCriterionResult']>, ParentType, ContextType, RequireFields<MutationRecordPoliceCriterionResultArgs, 'input'>>;
   correctPoliceCriterionResult?: Resolver<Maybe<ResolversTypes['PoliceCriterionResult']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceCriterionResultArgs, 'id' | 'changes' | 'reason'>>;
   voidPoliceCriterionResult?: Resolver<Maybe<ResolversTypes['PoliceCriterionResult']>, ParentType, ContextType, RequireFields<MutationVoidPoliceCriterionResultArgs, 'id' | 'reason'>>;
+  recordPoliceSteeringConsolidation?: Resolver<Maybe<ResolversTypes['PoliceSteeringConsolidation']>, ParentType, ContextType, RequireFields<MutationRecordPoliceSteeringConsolidationArgs, 'input'>>;
+  correctPoliceSteeringConsolidation?: Resolver<Maybe<ResolversTypes['PoliceSteeringConsolidation']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceSteeringConsolidationArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceSteeringConsolidation?: Resolver<Maybe<ResolversTypes['PoliceSteeringConsolidation']>, ParentType, ContextType, RequireFields<MutationVoidPoliceSteeringConsolidationArgs, 'id' | 'reason'>>;
+  recordPoliceSteeringMember?: Resolver<Maybe<ResolversTypes['PoliceSteeringMember']>, ParentType, ContextType, RequireFields<MutationRecordPoliceSteeringMemberArgs, 'input'>>;
+  correctPoliceSteeringMember?: Resolver<Maybe<ResolversTypes['PoliceSteeringMember']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceSteeringMemberArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceSteeringMember?: Resolver<Maybe<ResolversTypes['PoliceSteeringMember']>, ParentType, ContextType, RequireFields<MutationVoidPoliceSteeringMemberArgs, 'id' | 'reason'>>;
+  erasePoliceSteeringMemberPersonalData?: Resolver<Maybe<ResolversTypes['PoliceSteeringMember']>, ParentType, ContextType, RequireFields<MutationErasePoliceSteeringMemberPersonalDataArgs, 'id' | 'field' | 'legalBasis'>>;
+  recordPoliceSteeringMeeting?: Resolver<Maybe<ResolversTypes['PoliceSteeringMeeting']>, ParentType, ContextType, RequireFields<MutationRecordPoliceSteeringMeetingArgs, 'input'>>;
+  correctPoliceSteeringMeeting?: Resolver<Maybe<ResolversTypes['PoliceSteeringMeeting']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceSteeringMeetingArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceSteeringMeeting?: Resolver<Maybe<ResolversTypes['PoliceSteeringMeeting']>, ParentType, ContextType, RequireFields<MutationVoidPoliceSteeringMeetingArgs, 'id' | 'reason'>>;
+  recordPoliceSteeringDecision?: Resolver<Maybe<ResolversTypes['PoliceSteeringDecision']>, ParentType, ContextType, RequireFields<MutationRecordPoliceSteeringDecisionArgs, 'input'>>;
+  correctPoliceSteeringDecision?: Resolver<Maybe<ResolversTypes['PoliceSteeringDecision']>, ParentType, ContextType, RequireFields<MutationCorrectPoliceSteeringDecisionArgs, 'id' | 'changes' | 'reason'>>;
+  voidPoliceSteeringDecision?: Resolver<Maybe<ResolversTypes['PoliceSteeringDecision']>, ParentType, ContextType, RequireFields<MutationVoidPoliceSteeringDecisionArgs, 'id' | 'reason'>>;
   registerEstablishment?: Resolver<Maybe<ResolversTypes['Establishment']>, ParentType, ContextType, RequireFields<MutationRegisterEstablishmentArgs, 'name' | 'kind' | 'subKind' | 'unitId' | 'managedBy'>>;
   recordStandardAssessment?: Resolver<Maybe<ResolversTypes['StandardAssessment']>, ParentType, ContextType, RequireFields<MutationRecordStandardAssessmentArgs, 'input'>>;
   recognizeStandardAssessment?: Resolver<Maybe<ResolversTypes['StandardAssessment']>, ParentType, ContextType, RequireFields<MutationRecognizeStandardAssessmentArgs, 'id' | 'decisionNumber' | 'decidedOn' | 'authority'>>;
@@ -6599,6 +7632,7 @@ export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detailVi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -6796,6 +7830,52 @@ export type PoliceOpinionVersionResolvers<ContextType = SubgraphContext, ParentT
 
 export type PoliceOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceOpinionConnection'] = ResolversParentTypes['PoliceOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['PoliceOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceImplementingPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceImplementingPlan'] = ResolversParentTypes['PoliceImplementingPlan'], FederationReferenceType extends FederationReferenceTypes['PoliceImplementingPlan'] = FederationReferenceTypes['PoliceImplementingPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceImplementingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceImplementingPlanVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceImplementingPlanVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceImplementingPlanVersion'] = ResolversParentTypes['PoliceImplementingPlanVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceImplementingPlanConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceImplementingPlanConnection'] = ResolversParentTypes['PoliceImplementingPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceImplementingPlan']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -7313,6 +8393,180 @@ export type PoliceCriterionResultConnectionResolvers<ContextType = SubgraphConte
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type PoliceSteeringConsolidationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringConsolidation'] = ResolversParentTypes['PoliceSteeringConsolidation'], FederationReferenceType extends FederationReferenceTypes['PoliceSteeringConsolidation'] = FederationReferenceTypes['PoliceSteeringConsolidation']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceSteeringConsolidation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceSteeringConsolidationVersion']>, ParentType, ContextType>;
+  appointed?: Resolver<Array<ResolversTypes['PoliceSteeringMember']>, ParentType, ContextType>;
+};
+
+export type PoliceSteeringConsolidationVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringConsolidationVersion'] = ResolversParentTypes['PoliceSteeringConsolidationVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  decisionNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceSteeringConsolidationConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringConsolidationConnection'] = ResolversParentTypes['PoliceSteeringConsolidationConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceSteeringConsolidation']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceSteeringMemberResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringMember'] = ResolversParentTypes['PoliceSteeringMember'], FederationReferenceType extends FederationReferenceTypes['PoliceSteeringMember'] = FederationReferenceTypes['PoliceSteeringMember']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceSteeringMember']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  appointedBy?: Resolver<Maybe<ResolversTypes['PoliceSteeringConsolidation']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  fromDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  representing?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  committeeRole?: Resolver<ResolversTypes['SteeringRole'], ParentType, ContextType>;
+  endedBy?: Resolver<Maybe<ResolversTypes['PoliceSteeringConsolidation']>, ParentType, ContextType>;
+  toDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceSteeringMemberVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceSteeringMemberVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringMemberVersion'] = ResolversParentTypes['PoliceSteeringMemberVersion']> = {
+  appointedBy?: Resolver<Maybe<ResolversTypes['PoliceSteeringConsolidation']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  fromDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  representing?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  committeeRole?: Resolver<ResolversTypes['SteeringRole'], ParentType, ContextType>;
+  endedBy?: Resolver<Maybe<ResolversTypes['PoliceSteeringConsolidation']>, ParentType, ContextType>;
+  toDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceSteeringMemberConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringMemberConnection'] = ResolversParentTypes['PoliceSteeringMemberConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceSteeringMember']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceSteeringMeetingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringMeeting'] = ResolversParentTypes['PoliceSteeringMeeting'], FederationReferenceType extends FederationReferenceTypes['PoliceSteeringMeeting'] = FederationReferenceTypes['PoliceSteeringMeeting']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceSteeringMeeting']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  meetingKind?: Resolver<ResolversTypes['SteeringMeetingKind'], ParentType, ContextType>;
+  membersPresent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  agenda?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conclusions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceSteeringMeetingVersion']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['PoliceSteeringDecision']>, ParentType, ContextType>;
+};
+
+export type PoliceSteeringMeetingVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringMeetingVersion'] = ResolversParentTypes['PoliceSteeringMeetingVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  meetingKind?: Resolver<ResolversTypes['SteeringMeetingKind'], ParentType, ContextType>;
+  membersPresent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  agenda?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conclusions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceSteeringMeetingConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringMeetingConnection'] = ResolversParentTypes['PoliceSteeringMeetingConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceSteeringMeeting']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type PoliceSteeringDecisionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringDecision'] = ResolversParentTypes['PoliceSteeringDecision'], FederationReferenceType extends FederationReferenceTypes['PoliceSteeringDecision'] = FederationReferenceTypes['PoliceSteeringDecision']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceSteeringDecision']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionKind?: Resolver<ResolversTypes['SteeringDecisionKind'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['PoliceSteeringMeeting']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['PoliceSteeringDecisionVersion']>, ParentType, ContextType>;
+};
+
+export type PoliceSteeringDecisionVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringDecisionVersion'] = ResolversParentTypes['PoliceSteeringDecisionVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decisionKind?: Resolver<ResolversTypes['SteeringDecisionKind'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meeting?: Resolver<Maybe<ResolversTypes['PoliceSteeringMeeting']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PoliceSteeringDecisionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringDecisionConnection'] = ResolversParentTypes['PoliceSteeringDecisionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PoliceSteeringDecision']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
 export type PoliceUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceUnverifiedReference'] = ResolversParentTypes['PoliceUnverifiedReference']> = {
   recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -7572,6 +8826,13 @@ export type ReintegrationCaseResolvers<ContextType = SubgraphContext, ParentType
   kind?: Resolver<Maybe<ResolversTypes['ReintegrationKind']>, ParentType, ContextType>;
 };
 
+export type PoliceSteeringCommitteeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceSteeringCommittee'] = ResolversParentTypes['PoliceSteeringCommittee']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  consolidation?: Resolver<Maybe<ResolversTypes['PoliceSteeringConsolidation']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['PoliceSteeringMember']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = SubgraphContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -7637,6 +8898,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PoliceForumConnection?: PoliceForumConnectionResolvers<ContextType>;
   PoliceOpinionVersion?: PoliceOpinionVersionResolvers<ContextType>;
   PoliceOpinionConnection?: PoliceOpinionConnectionResolvers<ContextType>;
+  PoliceImplementingPlan?: PoliceImplementingPlanResolvers<ContextType>;
+  PoliceImplementingPlanVersion?: PoliceImplementingPlanVersionResolvers<ContextType>;
+  PoliceImplementingPlanConnection?: PoliceImplementingPlanConnectionResolvers<ContextType>;
   PoliceReportVersion?: PoliceReportVersionResolvers<ContextType>;
   PoliceReportConnection?: PoliceReportConnectionResolvers<ContextType>;
   PoliceCrimeTip?: PoliceCrimeTipResolvers<ContextType>;
@@ -7671,6 +8935,18 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PoliceCriterionResult?: PoliceCriterionResultResolvers<ContextType>;
   PoliceCriterionResultVersion?: PoliceCriterionResultVersionResolvers<ContextType>;
   PoliceCriterionResultConnection?: PoliceCriterionResultConnectionResolvers<ContextType>;
+  PoliceSteeringConsolidation?: PoliceSteeringConsolidationResolvers<ContextType>;
+  PoliceSteeringConsolidationVersion?: PoliceSteeringConsolidationVersionResolvers<ContextType>;
+  PoliceSteeringConsolidationConnection?: PoliceSteeringConsolidationConnectionResolvers<ContextType>;
+  PoliceSteeringMember?: PoliceSteeringMemberResolvers<ContextType>;
+  PoliceSteeringMemberVersion?: PoliceSteeringMemberVersionResolvers<ContextType>;
+  PoliceSteeringMemberConnection?: PoliceSteeringMemberConnectionResolvers<ContextType>;
+  PoliceSteeringMeeting?: PoliceSteeringMeetingResolvers<ContextType>;
+  PoliceSteeringMeetingVersion?: PoliceSteeringMeetingVersionResolvers<ContextType>;
+  PoliceSteeringMeetingConnection?: PoliceSteeringMeetingConnectionResolvers<ContextType>;
+  PoliceSteeringDecision?: PoliceSteeringDecisionResolvers<ContextType>;
+  PoliceSteeringDecisionVersion?: PoliceSteeringDecisionVersionResolvers<ContextType>;
+  PoliceSteeringDecisionConnection?: PoliceSteeringDecisionConnectionResolvers<ContextType>;
   PoliceUnverifiedReference?: PoliceUnverifiedReferenceResolvers<ContextType>;
   Establishment?: EstablishmentResolvers<ContextType>;
   StandardCriterion?: StandardCriterionResolvers<ContextType>;
@@ -7698,6 +8974,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PoliceTraining?: PoliceTrainingResolvers<ContextType>;
   Bulletin?: BulletinResolvers<ContextType>;
   ReintegrationCase?: ReintegrationCaseResolvers<ContextType>;
+  PoliceSteeringCommittee?: PoliceSteeringCommitteeResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = SubgraphContext> = {

@@ -14,8 +14,9 @@ import { defineKind, field, type FieldSpec, type RecordKind } from '@antt/subgra
 import { initialDecisionDue, vietnamDate, TIP_DEADLINES } from '../legal/deadlines.js';
 import { sealed } from './sealed.js';
 import { criterionResults, establishments, standardAssessments } from './standard.js';
+import { steeringConsolidations, steeringDecisions, steeringMeetings, steeringMembers } from './steering.js';
 
-export { criterionResults, establishments, standardAssessments };
+export { criterionResults, establishments, standardAssessments, steeringConsolidations, steeringDecisions, steeringMeetings, steeringMembers };
 
 const ANY_LEVEL = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'] as const;
 const GRASSROOTS = ['COMMUNE', 'RESIDENTIAL_AREA'] as const;
@@ -530,4 +531,8 @@ export const kinds: readonly RecordKind[] = [
   establishments,
   standardAssessments,
   criterionResults,
+  steeringConsolidations,
+  steeringMembers,
+  steeringMeetings,
+  steeringDecisions,
 ];

@@ -241,6 +241,12 @@ export type Calendar =
   | 'PLAN_SIX_MONTH'
   /** The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y). */
   | 'PLAN_YEAR'
+  /** The plan's yearly review (sơ kết năm), on the yearly report's window: 10 December of the previous year to 9 December inclusive (id 2021-SO-KET). */
+  | 'REVIEW_YEAR'
+  /** The final review of Plan 155 (tổng kết), one window over the plan's span, 10/12/2020 to 09/12/2023 by default (id PLAN155-TONG-KET); days outside it are in no period. */
+  | 'REVIEW_PLAN'
+  /** The ten-year review of Coordination Programme 09 held in 2023 (tổng kết 10 năm), one window, 10/12/2013 to 09/12/2023 by default (id P09-TONG-KET-10-NAM). */
+  | 'REVIEW_P09'
   /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư). */
   | 'ASSESSMENT_RESIDENTIAL'
   /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường). */
@@ -392,6 +398,10 @@ export type Query = {
   veteransOpinions: VeteransOpinionConnection;
   /** One VeteransOpinion by id; null when there is none or it is not yours to see. */
   veteransOpinion?: Maybe<VeteransOpinion>;
+  /** VeteransImplementingPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  veteransImplementingPlans: VeteransImplementingPlanConnection;
+  /** One VeteransImplementingPlan by id; null when there is none or it is not yours to see. */
+  veteransImplementingPlan?: Maybe<VeteransImplementingPlan>;
   /** VeteransReintegrationSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   veteransReintegrationSupports: VeteransReintegrationSupportConnection;
   /** One VeteransReintegrationSupport by id; null when there is none or it is not yours to see. */
@@ -588,6 +598,26 @@ export type QueryVeteransOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryVeteransOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryVeteransImplementingPlansArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  planLevel?: InputMaybe<ImplementingPlanLevel>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryVeteransImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1066,6 +1096,12 @@ export type Mutation = {
   correctVeteransOpinion?: Maybe<VeteransOpinion>;
   /** Void a VeteransOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidVeteransOpinion?: Maybe<VeteransOpinion>;
+  /** Record a VeteransImplementingPlan (ghi nhận kế hoạch triển khai). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordVeteransImplementingPlan?: Maybe<VeteransImplementingPlan>;
+  /** Correct a VeteransImplementingPlan (đính chính kế hoạch triển khai): a new version; the previous one stays readable in its history. */
+  correctVeteransImplementingPlan?: Maybe<VeteransImplementingPlan>;
+  /** Void a VeteransImplementingPlan (hủy kế hoạch triển khai): it stops counting; its versions stay readable. */
+  voidVeteransImplementingPlan?: Maybe<VeteransImplementingPlan>;
   /** Record a VeteransReintegrationSupport (ghi nhận việc giúp đỡ người tái hòa nhập). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   assignVeteransReintegrationSupport?: Maybe<VeteransReintegrationSupport>;
   /** Correct a VeteransReintegrationSupport (đính chính việc giúp đỡ người tái hòa nhập): a new version; the previous one stays readable in its history. */
@@ -1283,6 +1319,29 @@ export type MutationCorrectVeteransOpinionArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidVeteransOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordVeteransImplementingPlanArgs = {
+  input: RecordVeteransImplementingPlanInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectVeteransImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectVeteransImplementingPlanInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidVeteransImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2464,6 +2523,8 @@ export type ReportFigureValue = {
   labelVi: Scalars['String']['output'];
   /** The value (giá trị). */
   value: Scalars['Int']['output'];
+  /** What the count stands for, in words, when its kind says: e.g. a steering committee consolidated, by which decision, or not (diễn giải); null otherwise. */
+  detailVi?: Maybe<Scalars['String']['output']>;
   /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
   provisional: Scalars['Boolean']['output'];
 };
@@ -2690,6 +2751,24 @@ export type RecordStatus =
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
 
+/** Its level (cấp): the issuing unit's, derived. */
+export type ImplementingPlanLevel =
+  /** Provincial level (cấp tỉnh) */
+  | 'PROVINCE'
+  /** District level, until 30 June 2025 (cấp huyện) */
+  | 'DISTRICT'
+  /** Commune level (cấp xã) */
+  | 'COMMUNE';
+
+/** Kind of document (loại văn bản). */
+export type ImplementingPlanKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Coordination programme (chương trình phối hợp) */
+  | 'PROGRAMME'
+  /** Instruction implementing the plan (hướng dẫn, công văn triển khai) */
+  | 'INSTRUCTION';
+
 /** Kind of report (loại báo cáo). */
 export type ReportCalendar =
   /** Monthly security and order report (báo cáo ANTT tháng) */
@@ -2699,7 +2778,13 @@ export type ReportCalendar =
   /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
   | 'PLAN_SIX_MONTH'
   /** Yearly report, 10/12–09/12 (báo cáo năm) */
-  | 'PLAN_YEAR';
+  | 'PLAN_YEAR'
+  /** Yearly review on the yearly report's window, 10/12–09/12 (báo cáo sơ kết năm) */
+  | 'REVIEW_YEAR'
+  /** Final review of Plan 155 over the plan's span (báo cáo tổng kết kế hoạch) */
+  | 'REVIEW_PLAN'
+  /** Ten-year review of Coordination Programme 09, 2023 (báo cáo tổng kết 10 năm Chương trình phối hợp 09) */
+  | 'REVIEW_P09';
 
 /** Where the version stands in the workflow (trạng thái báo cáo). */
 export type ReportStage =
@@ -3068,6 +3153,129 @@ export type CorrectVeteransOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A plan one of the Veterans' Association of Sơn La province's branches issued to carry out Plan 155 (kế hoạch triển khai, section V.2): number and symbol, date, issuing body and level. */
+export type VeteransImplementingPlan = {
+  __typename?: 'VeteransImplementingPlan';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<VeteransImplementingPlanVersion>;
+};
+
+/** One version of a VeteransImplementingPlan: its fields as they stood then, who made it and why. */
+export type VeteransImplementingPlanVersion = {
+  __typename?: 'VeteransImplementingPlanVersion';
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of VeteransImplementingPlan records, newest first. */
+export type VeteransImplementingPlanConnection = {
+  __typename?: 'VeteransImplementingPlanConnection';
+  /** The records on this page. */
+  nodes: Array<VeteransImplementingPlan>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new VeteransImplementingPlan says (every field is checked and every problem reported at once). */
+export type RecordVeteransImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['input'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a VeteransImplementingPlan to correct; fields left out keep their values. */
+export type CorrectVeteransImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One version of a VeteransReintegrationSupport: its fields as they stood then, who made it and why. */
@@ -4282,6 +4490,7 @@ export type FederationTypes = {
   VeteransMediationTeam: VeteransMediationTeam;
   ConsolidatedReport: ConsolidatedReport;
   VeteransReport: VeteransReport;
+  VeteransImplementingPlan: VeteransImplementingPlan;
   VeteransReintegrationVisit: VeteransReintegrationVisit;
   VeteransMediationCase: VeteransMediationCase;
   VeteransAtRiskSupport: VeteransAtRiskSupport;
@@ -4322,6 +4531,9 @@ export type FederationReferenceTypes = {
   VeteransReport:
     ( { __typename: 'VeteransReport' }
     & GraphQLRecursivePick<FederationTypes['VeteransReport'], {"id":true}> );
+  VeteransImplementingPlan:
+    ( { __typename: 'VeteransImplementingPlan' }
+    & GraphQLRecursivePick<FederationTypes['VeteransImplementingPlan'], {"id":true}> );
   VeteransReintegrationVisit:
     ( { __typename: 'VeteransReintegrationVisit' }
     & GraphQLRecursivePick<FederationTypes['VeteransReintegrationVisit'], {"id":true}> );
@@ -4478,6 +4690,8 @@ export type ResolversTypes = {
   VeteransReportPart: ResolverTypeWrapper<Record<string, unknown>>;
   VeteransReportNarrativeInput: VeteransReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ImplementingPlanLevel: ImplementingPlanLevel;
+  ImplementingPlanKind: ImplementingPlanKind;
   ReportCalendar: ReportCalendar;
   ReportStage: ReportStage;
   VeteransActivityVersion: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4496,6 +4710,11 @@ export type ResolversTypes = {
   VeteransOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordVeteransOpinionInput: RecordVeteransOpinionInput;
   CorrectVeteransOpinionInput: CorrectVeteransOpinionInput;
+  VeteransImplementingPlan: ResolverTypeWrapper<Record<string, unknown>>;
+  VeteransImplementingPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  VeteransImplementingPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordVeteransImplementingPlanInput: RecordVeteransImplementingPlanInput;
+  CorrectVeteransImplementingPlanInput: CorrectVeteransImplementingPlanInput;
   VeteransReintegrationSupportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   VeteransReintegrationSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordVeteransReintegrationSupportInput: RecordVeteransReintegrationSupportInput;
@@ -4641,6 +4860,11 @@ export type ResolversParentTypes = {
   VeteransOpinionConnection: Record<string, unknown>;
   RecordVeteransOpinionInput: RecordVeteransOpinionInput;
   CorrectVeteransOpinionInput: CorrectVeteransOpinionInput;
+  VeteransImplementingPlan: Record<string, unknown>;
+  VeteransImplementingPlanVersion: Record<string, unknown>;
+  VeteransImplementingPlanConnection: Record<string, unknown>;
+  RecordVeteransImplementingPlanInput: RecordVeteransImplementingPlanInput;
+  CorrectVeteransImplementingPlanInput: CorrectVeteransImplementingPlanInput;
   VeteransReintegrationSupportVersion: Record<string, unknown>;
   VeteransReintegrationSupportConnection: Record<string, unknown>;
   RecordVeteransReintegrationSupportInput: RecordVeteransReintegrationSupportInput;
@@ -4817,6 +5041,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   veteransForum?: Resolver<Maybe<ResolversTypes['VeteransForum']>, ParentType, ContextType, RequireFields<QueryVeteransForumArgs, 'id'>>;
   veteransOpinions?: Resolver<ResolversTypes['VeteransOpinionConnection'], ParentType, ContextType, RequireFields<QueryVeteransOpinionsArgs, 'includeVoided' | 'first'>>;
   veteransOpinion?: Resolver<Maybe<ResolversTypes['VeteransOpinion']>, ParentType, ContextType, RequireFields<QueryVeteransOpinionArgs, 'id'>>;
+  veteransImplementingPlans?: Resolver<ResolversTypes['VeteransImplementingPlanConnection'], ParentType, ContextType, RequireFields<QueryVeteransImplementingPlansArgs, 'includeVoided' | 'first'>>;
+  veteransImplementingPlan?: Resolver<Maybe<ResolversTypes['VeteransImplementingPlan']>, ParentType, ContextType, RequireFields<QueryVeteransImplementingPlanArgs, 'id'>>;
   veteransReintegrationSupports?: Resolver<ResolversTypes['VeteransReintegrationSupportConnection'], ParentType, ContextType, RequireFields<QueryVeteransReintegrationSupportsArgs, 'includeVoided' | 'first'>>;
   veteransReintegrationSupport?: Resolver<Maybe<ResolversTypes['VeteransReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryVeteransReintegrationSupportArgs, 'id'>>;
   veteransReintegrationVisits?: Resolver<ResolversTypes['VeteransReintegrationVisitConnection'], ParentType, ContextType, RequireFields<QueryVeteransReintegrationVisitsArgs, 'includeVoided' | 'first'>>;
@@ -4920,6 +5146,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordVeteransOpinion?: Resolver<Maybe<ResolversTypes['VeteransOpinion']>, ParentType, ContextType, RequireFields<MutationRecordVeteransOpinionArgs, 'input'>>;
   correctVeteransOpinion?: Resolver<Maybe<ResolversTypes['VeteransOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectVeteransOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidVeteransOpinion?: Resolver<Maybe<ResolversTypes['VeteransOpinion']>, ParentType, ContextType, RequireFields<MutationVoidVeteransOpinionArgs, 'id' | 'reason'>>;
+  recordVeteransImplementingPlan?: Resolver<Maybe<ResolversTypes['VeteransImplementingPlan']>, ParentType, ContextType, RequireFields<MutationRecordVeteransImplementingPlanArgs, 'input'>>;
+  correctVeteransImplementingPlan?: Resolver<Maybe<ResolversTypes['VeteransImplementingPlan']>, ParentType, ContextType, RequireFields<MutationCorrectVeteransImplementingPlanArgs, 'id' | 'changes' | 'reason'>>;
+  voidVeteransImplementingPlan?: Resolver<Maybe<ResolversTypes['VeteransImplementingPlan']>, ParentType, ContextType, RequireFields<MutationVoidVeteransImplementingPlanArgs, 'id' | 'reason'>>;
   assignVeteransReintegrationSupport?: Resolver<Maybe<ResolversTypes['VeteransReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationAssignVeteransReintegrationSupportArgs, 'input'>>;
   correctVeteransReintegrationSupport?: Resolver<Maybe<ResolversTypes['VeteransReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationCorrectVeteransReintegrationSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidVeteransReintegrationSupport?: Resolver<Maybe<ResolversTypes['VeteransReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationVoidVeteransReintegrationSupportArgs, 'id' | 'reason'>>;
@@ -5325,6 +5554,7 @@ export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detailVi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -5522,6 +5752,52 @@ export type VeteransOpinionVersionResolvers<ContextType = SubgraphContext, Paren
 
 export type VeteransOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransOpinionConnection'] = ResolversParentTypes['VeteransOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['VeteransOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type VeteransImplementingPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransImplementingPlan'] = ResolversParentTypes['VeteransImplementingPlan'], FederationReferenceType extends FederationReferenceTypes['VeteransImplementingPlan'] = FederationReferenceTypes['VeteransImplementingPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VeteransImplementingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['VeteransImplementingPlanVersion']>, ParentType, ContextType>;
+};
+
+export type VeteransImplementingPlanVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransImplementingPlanVersion'] = ResolversParentTypes['VeteransImplementingPlanVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type VeteransImplementingPlanConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransImplementingPlanConnection'] = ResolversParentTypes['VeteransImplementingPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['VeteransImplementingPlan']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -5987,6 +6263,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
   VeteransForumConnection?: VeteransForumConnectionResolvers<ContextType>;
   VeteransOpinionVersion?: VeteransOpinionVersionResolvers<ContextType>;
   VeteransOpinionConnection?: VeteransOpinionConnectionResolvers<ContextType>;
+  VeteransImplementingPlan?: VeteransImplementingPlanResolvers<ContextType>;
+  VeteransImplementingPlanVersion?: VeteransImplementingPlanVersionResolvers<ContextType>;
+  VeteransImplementingPlanConnection?: VeteransImplementingPlanConnectionResolvers<ContextType>;
   VeteransReintegrationSupportVersion?: VeteransReintegrationSupportVersionResolvers<ContextType>;
   VeteransReintegrationSupportConnection?: VeteransReintegrationSupportConnectionResolvers<ContextType>;
   VeteransReintegrationVisit?: VeteransReintegrationVisitResolvers<ContextType>;

@@ -241,6 +241,12 @@ export type Calendar =
   | 'PLAN_SIX_MONTH'
   /** The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y). */
   | 'PLAN_YEAR'
+  /** The plan's yearly review (sơ kết năm), on the yearly report's window: 10 December of the previous year to 9 December inclusive (id 2021-SO-KET). */
+  | 'REVIEW_YEAR'
+  /** The final review of Plan 155 (tổng kết), one window over the plan's span, 10/12/2020 to 09/12/2023 by default (id PLAN155-TONG-KET); days outside it are in no period. */
+  | 'REVIEW_PLAN'
+  /** The ten-year review of Coordination Programme 09 held in 2023 (tổng kết 10 năm), one window, 10/12/2013 to 09/12/2023 by default (id P09-TONG-KET-10-NAM). */
+  | 'REVIEW_P09'
   /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư). */
   | 'ASSESSMENT_RESIDENTIAL'
   /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường). */
@@ -392,6 +398,10 @@ export type Query = {
   womenOpinions: WomenOpinionConnection;
   /** One WomenOpinion by id; null when there is none or it is not yours to see. */
   womenOpinion?: Maybe<WomenOpinion>;
+  /** WomenImplementingPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  womenImplementingPlans: WomenImplementingPlanConnection;
+  /** One WomenImplementingPlan by id; null when there is none or it is not yours to see. */
+  womenImplementingPlan?: Maybe<WomenImplementingPlan>;
   /** WomenReintegrationSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   womenReintegrationSupports: WomenReintegrationSupportConnection;
   /** One WomenReintegrationSupport by id; null when there is none or it is not yours to see. */
@@ -584,6 +594,26 @@ export type QueryWomenOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryWomenOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryWomenImplementingPlansArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  planLevel?: InputMaybe<ImplementingPlanLevel>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryWomenImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1016,6 +1046,12 @@ export type Mutation = {
   correctWomenOpinion?: Maybe<WomenOpinion>;
   /** Void a WomenOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidWomenOpinion?: Maybe<WomenOpinion>;
+  /** Record a WomenImplementingPlan (ghi nhận kế hoạch triển khai). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordWomenImplementingPlan?: Maybe<WomenImplementingPlan>;
+  /** Correct a WomenImplementingPlan (đính chính kế hoạch triển khai): a new version; the previous one stays readable in its history. */
+  correctWomenImplementingPlan?: Maybe<WomenImplementingPlan>;
+  /** Void a WomenImplementingPlan (hủy kế hoạch triển khai): it stops counting; its versions stay readable. */
+  voidWomenImplementingPlan?: Maybe<WomenImplementingPlan>;
   /** Record a WomenReintegrationSupport (ghi nhận việc giúp đỡ người tái hòa nhập). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   assignWomenReintegrationSupport?: Maybe<WomenReintegrationSupport>;
   /** Correct a WomenReintegrationSupport (đính chính việc giúp đỡ người tái hòa nhập): a new version; the previous one stays readable in its history. */
@@ -1216,6 +1252,29 @@ export type MutationCorrectWomenOpinionArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidWomenOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordWomenImplementingPlanArgs = {
+  input: RecordWomenImplementingPlanInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectWomenImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectWomenImplementingPlanInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidWomenImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2214,6 +2273,8 @@ export type ReportFigureValue = {
   labelVi: Scalars['String']['output'];
   /** The value (giá trị). */
   value: Scalars['Int']['output'];
+  /** What the count stands for, in words, when its kind says: e.g. a steering committee consolidated, by which decision, or not (diễn giải); null otherwise. */
+  detailVi?: Maybe<Scalars['String']['output']>;
   /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
   provisional: Scalars['Boolean']['output'];
 };
@@ -2440,6 +2501,24 @@ export type RecordStatus =
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
 
+/** Its level (cấp): the issuing unit's, derived. */
+export type ImplementingPlanLevel =
+  /** Provincial level (cấp tỉnh) */
+  | 'PROVINCE'
+  /** District level, until 30 June 2025 (cấp huyện) */
+  | 'DISTRICT'
+  /** Commune level (cấp xã) */
+  | 'COMMUNE';
+
+/** Kind of document (loại văn bản). */
+export type ImplementingPlanKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Coordination programme (chương trình phối hợp) */
+  | 'PROGRAMME'
+  /** Instruction implementing the plan (hướng dẫn, công văn triển khai) */
+  | 'INSTRUCTION';
+
 /** Kind of report (loại báo cáo). */
 export type ReportCalendar =
   /** Monthly security and order report (báo cáo ANTT tháng) */
@@ -2449,7 +2528,13 @@ export type ReportCalendar =
   /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
   | 'PLAN_SIX_MONTH'
   /** Yearly report, 10/12–09/12 (báo cáo năm) */
-  | 'PLAN_YEAR';
+  | 'PLAN_YEAR'
+  /** Yearly review on the yearly report's window, 10/12–09/12 (báo cáo sơ kết năm) */
+  | 'REVIEW_YEAR'
+  /** Final review of Plan 155 over the plan's span (báo cáo tổng kết kế hoạch) */
+  | 'REVIEW_PLAN'
+  /** Ten-year review of Coordination Programme 09, 2023 (báo cáo tổng kết 10 năm Chương trình phối hợp 09) */
+  | 'REVIEW_P09';
 
 /** Where the version stands in the workflow (trạng thái báo cáo). */
 export type ReportStage =
@@ -2874,6 +2959,129 @@ export type CorrectWomenOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A plan one of the Women's Union of Sơn La province's branches issued to carry out Plan 155 (kế hoạch triển khai, section V.2): number and symbol, date, issuing body and level. */
+export type WomenImplementingPlan = {
+  __typename?: 'WomenImplementingPlan';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<WomenImplementingPlanVersion>;
+};
+
+/** One version of a WomenImplementingPlan: its fields as they stood then, who made it and why. */
+export type WomenImplementingPlanVersion = {
+  __typename?: 'WomenImplementingPlanVersion';
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of WomenImplementingPlan records, newest first. */
+export type WomenImplementingPlanConnection = {
+  __typename?: 'WomenImplementingPlanConnection';
+  /** The records on this page. */
+  nodes: Array<WomenImplementingPlan>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new WomenImplementingPlan says (every field is checked and every problem reported at once). */
+export type RecordWomenImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['input'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a WomenImplementingPlan to correct; fields left out keep their values. */
+export type CorrectWomenImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One version of a WomenReintegrationSupport: its fields as they stood then, who made it and why. */
@@ -3958,6 +4166,7 @@ export type FederationTypes = {
   WomenReintegrationSupport: WomenReintegrationSupport;
   ConsolidatedReport: ConsolidatedReport;
   WomenReport: WomenReport;
+  WomenImplementingPlan: WomenImplementingPlan;
   WomenReintegrationVisit: WomenReintegrationVisit;
   WomenAtRiskSupport: WomenAtRiskSupport;
   WomenProtectionCase: WomenProtectionCase;
@@ -3994,6 +4203,9 @@ export type FederationReferenceTypes = {
   WomenReport:
     ( { __typename: 'WomenReport' }
     & GraphQLRecursivePick<FederationTypes['WomenReport'], {"id":true}> );
+  WomenImplementingPlan:
+    ( { __typename: 'WomenImplementingPlan' }
+    & GraphQLRecursivePick<FederationTypes['WomenImplementingPlan'], {"id":true}> );
   WomenReintegrationVisit:
     ( { __typename: 'WomenReintegrationVisit' }
     & GraphQLRecursivePick<FederationTypes['WomenReintegrationVisit'], {"id":true}> );
@@ -4138,6 +4350,8 @@ export type ResolversTypes = {
   WomenReportPart: ResolverTypeWrapper<Record<string, unknown>>;
   WomenReportNarrativeInput: WomenReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ImplementingPlanLevel: ImplementingPlanLevel;
+  ImplementingPlanKind: ImplementingPlanKind;
   ReportCalendar: ReportCalendar;
   ReportStage: ReportStage;
   ProtectionCaseKind: ProtectionCaseKind;
@@ -4160,6 +4374,11 @@ export type ResolversTypes = {
   WomenOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordWomenOpinionInput: RecordWomenOpinionInput;
   CorrectWomenOpinionInput: CorrectWomenOpinionInput;
+  WomenImplementingPlan: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenImplementingPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  WomenImplementingPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordWomenImplementingPlanInput: RecordWomenImplementingPlanInput;
+  CorrectWomenImplementingPlanInput: CorrectWomenImplementingPlanInput;
   WomenReintegrationSupportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   WomenReintegrationSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordWomenReintegrationSupportInput: RecordWomenReintegrationSupportInput;
@@ -4295,6 +4514,11 @@ export type ResolversParentTypes = {
   WomenOpinionConnection: Record<string, unknown>;
   RecordWomenOpinionInput: RecordWomenOpinionInput;
   CorrectWomenOpinionInput: CorrectWomenOpinionInput;
+  WomenImplementingPlan: Record<string, unknown>;
+  WomenImplementingPlanVersion: Record<string, unknown>;
+  WomenImplementingPlanConnection: Record<string, unknown>;
+  RecordWomenImplementingPlanInput: RecordWomenImplementingPlanInput;
+  CorrectWomenImplementingPlanInput: CorrectWomenImplementingPlanInput;
   WomenReintegrationSupportVersion: Record<string, unknown>;
   WomenReintegrationSupportConnection: Record<string, unknown>;
   RecordWomenReintegrationSupportInput: RecordWomenReintegrationSupportInput;
@@ -4467,6 +4691,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   womenForum?: Resolver<Maybe<ResolversTypes['WomenForum']>, ParentType, ContextType, RequireFields<QueryWomenForumArgs, 'id'>>;
   womenOpinions?: Resolver<ResolversTypes['WomenOpinionConnection'], ParentType, ContextType, RequireFields<QueryWomenOpinionsArgs, 'includeVoided' | 'first'>>;
   womenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<QueryWomenOpinionArgs, 'id'>>;
+  womenImplementingPlans?: Resolver<ResolversTypes['WomenImplementingPlanConnection'], ParentType, ContextType, RequireFields<QueryWomenImplementingPlansArgs, 'includeVoided' | 'first'>>;
+  womenImplementingPlan?: Resolver<Maybe<ResolversTypes['WomenImplementingPlan']>, ParentType, ContextType, RequireFields<QueryWomenImplementingPlanArgs, 'id'>>;
   womenReintegrationSupports?: Resolver<ResolversTypes['WomenReintegrationSupportConnection'], ParentType, ContextType, RequireFields<QueryWomenReintegrationSupportsArgs, 'includeVoided' | 'first'>>;
   womenReintegrationSupport?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryWomenReintegrationSupportArgs, 'id'>>;
   womenReintegrationVisits?: Resolver<ResolversTypes['WomenReintegrationVisitConnection'], ParentType, ContextType, RequireFields<QueryWomenReintegrationVisitsArgs, 'includeVoided' | 'first'>>;
@@ -4565,6 +4791,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordWomenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<MutationRecordWomenOpinionArgs, 'input'>>;
   correctWomenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectWomenOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidWomenOpinion?: Resolver<Maybe<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<MutationVoidWomenOpinionArgs, 'id' | 'reason'>>;
+  recordWomenImplementingPlan?: Resolver<Maybe<ResolversTypes['WomenImplementingPlan']>, ParentType, ContextType, RequireFields<MutationRecordWomenImplementingPlanArgs, 'input'>>;
+  correctWomenImplementingPlan?: Resolver<Maybe<ResolversTypes['WomenImplementingPlan']>, ParentType, ContextType, RequireFields<MutationCorrectWomenImplementingPlanArgs, 'id' | 'changes' | 'reason'>>;
+  voidWomenImplementingPlan?: Resolver<Maybe<ResolversTypes['WomenImplementingPlan']>, ParentType, ContextType, RequireFields<MutationVoidWomenImplementingPlanArgs, 'id' | 'reason'>>;
   assignWomenReintegrationSupport?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationAssignWomenReintegrationSupportArgs, 'input'>>;
   correctWomenReintegrationSupport?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationCorrectWomenReintegrationSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidWomenReintegrationSupport?: Resolver<Maybe<ResolversTypes['WomenReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationVoidWomenReintegrationSupportArgs, 'id' | 'reason'>>;
@@ -4910,6 +5139,7 @@ export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detailVi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -5107,6 +5337,52 @@ export type WomenOpinionVersionResolvers<ContextType = SubgraphContext, ParentTy
 
 export type WomenOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenOpinionConnection'] = ResolversParentTypes['WomenOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['WomenOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WomenImplementingPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenImplementingPlan'] = ResolversParentTypes['WomenImplementingPlan'], FederationReferenceType extends FederationReferenceTypes['WomenImplementingPlan'] = FederationReferenceTypes['WomenImplementingPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WomenImplementingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['WomenImplementingPlanVersion']>, ParentType, ContextType>;
+};
+
+export type WomenImplementingPlanVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenImplementingPlanVersion'] = ResolversParentTypes['WomenImplementingPlanVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WomenImplementingPlanConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenImplementingPlanConnection'] = ResolversParentTypes['WomenImplementingPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['WomenImplementingPlan']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -5526,6 +5802,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
   WomenForumConnection?: WomenForumConnectionResolvers<ContextType>;
   WomenOpinionVersion?: WomenOpinionVersionResolvers<ContextType>;
   WomenOpinionConnection?: WomenOpinionConnectionResolvers<ContextType>;
+  WomenImplementingPlan?: WomenImplementingPlanResolvers<ContextType>;
+  WomenImplementingPlanVersion?: WomenImplementingPlanVersionResolvers<ContextType>;
+  WomenImplementingPlanConnection?: WomenImplementingPlanConnectionResolvers<ContextType>;
   WomenReintegrationSupportVersion?: WomenReintegrationSupportVersionResolvers<ContextType>;
   WomenReintegrationSupportConnection?: WomenReintegrationSupportConnectionResolvers<ContextType>;
   WomenReintegrationVisit?: WomenReintegrationVisitResolvers<ContextType>;

@@ -241,6 +241,12 @@ export type Calendar =
   | 'PLAN_SIX_MONTH'
   /** The plan's yearly report (báo cáo năm): 10 December of the previous year to 9 December inclusive, due before 10 December (id 2021-PLAN-Y). */
   | 'PLAN_YEAR'
+  /** The plan's yearly review (sơ kết năm), on the yearly report's window: 10 December of the previous year to 9 December inclusive (id 2021-SO-KET). */
+  | 'REVIEW_YEAR'
+  /** The final review of Plan 155 (tổng kết), one window over the plan's span, 10/12/2020 to 09/12/2023 by default (id PLAN155-TONG-KET); days outside it are in no period. */
+  | 'REVIEW_PLAN'
+  /** The ten-year review of Coordination Programme 09 held in 2023 (tổng kết 10 năm), one window, 10/12/2013 to 09/12/2023 by default (id P09-TONG-KET-10-NAM). */
+  | 'REVIEW_P09'
   /** Assessment year of residential areas under Circular 124/2021, 1 November to 31 October inclusive (kỳ đánh giá khu dân cư). */
   | 'ASSESSMENT_RESIDENTIAL'
   /** Assessment year of communes, agencies, enterprises and schools under Circular 124/2021, 16 November to 15 November inclusive (kỳ đánh giá xã, cơ quan, doanh nghiệp, nhà trường). */
@@ -392,6 +398,10 @@ export type Query = {
   youthOpinions: YouthOpinionConnection;
   /** One YouthOpinion by id; null when there is none or it is not yours to see. */
   youthOpinion?: Maybe<YouthOpinion>;
+  /** YouthImplementingPlan records of a unit (and below it) in a period, newest first; voided ones only when asked. */
+  youthImplementingPlans: YouthImplementingPlanConnection;
+  /** One YouthImplementingPlan by id; null when there is none or it is not yours to see. */
+  youthImplementingPlan?: Maybe<YouthImplementingPlan>;
   /** YouthReintegrationSupport records of a unit (and below it) in a period, newest first; voided ones only when asked. */
   youthReintegrationSupports: YouthReintegrationSupportConnection;
   /** One YouthReintegrationSupport by id; null when there is none or it is not yours to see. */
@@ -582,6 +592,26 @@ export type QueryYouthOpinionsArgs = {
 
 /** What can be read: reference data here; each organization adds its own records. */
 export type QueryYouthOpinionArgs = {
+  id: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryYouthImplementingPlansArgs = {
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  periodId?: InputMaybe<Scalars['ID']['input']>;
+  planLevel?: InputMaybe<ImplementingPlanLevel>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be read: reference data here; each organization adds its own records. */
+export type QueryYouthImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1018,6 +1048,12 @@ export type Mutation = {
   correctYouthOpinion?: Maybe<YouthOpinion>;
   /** Void a YouthOpinion (hủy ý kiến): it stops counting; its versions stay readable. */
   voidYouthOpinion?: Maybe<YouthOpinion>;
+  /** Record a YouthImplementingPlan (ghi nhận kế hoạch triển khai). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
+  recordYouthImplementingPlan?: Maybe<YouthImplementingPlan>;
+  /** Correct a YouthImplementingPlan (đính chính kế hoạch triển khai): a new version; the previous one stays readable in its history. */
+  correctYouthImplementingPlan?: Maybe<YouthImplementingPlan>;
+  /** Void a YouthImplementingPlan (hủy kế hoạch triển khai): it stops counting; its versions stay readable. */
+  voidYouthImplementingPlan?: Maybe<YouthImplementingPlan>;
   /** Record a YouthReintegrationSupport (ghi nhận việc giúp đỡ người tái hòa nhập). With clientKey, a retry returns the record made the first time; the same key with other content is refused. */
   assignYouthReintegrationSupport?: Maybe<YouthReintegrationSupport>;
   /** Correct a YouthReintegrationSupport (đính chính việc giúp đỡ người tái hòa nhập): a new version; the previous one stays readable in its history. */
@@ -1214,6 +1250,29 @@ export type MutationCorrectYouthOpinionArgs = {
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
 export type MutationVoidYouthOpinionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationRecordYouthImplementingPlanArgs = {
+  input: RecordYouthImplementingPlanInput;
+  clientKey?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationCorrectYouthImplementingPlanArgs = {
+  id: Scalars['ID']['input'];
+  changes: CorrectYouthImplementingPlanInput;
+  reason: Scalars['String']['input'];
+};
+
+
+/** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
+export type MutationVoidYouthImplementingPlanArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2196,6 +2255,8 @@ export type ReportFigureValue = {
   labelVi: Scalars['String']['output'];
   /** The value (giá trị). */
   value: Scalars['Int']['output'];
+  /** What the count stands for, in words, when its kind says: e.g. a steering committee consolidated, by which decision, or not (diễn giải); null otherwise. */
+  detailVi?: Maybe<Scalars['String']['output']>;
   /** True while a report it adds up is not yet accepted by both the police and the Front (số liệu tạm thời). */
   provisional: Scalars['Boolean']['output'];
 };
@@ -2422,6 +2483,24 @@ export type RecordStatus =
   /** The record was voided with a reason: it no longer counts, its versions stay readable (đã hủy). */
   | 'VOIDED';
 
+/** Its level (cấp): the issuing unit's, derived. */
+export type ImplementingPlanLevel =
+  /** Provincial level (cấp tỉnh) */
+  | 'PROVINCE'
+  /** District level, until 30 June 2025 (cấp huyện) */
+  | 'DISTRICT'
+  /** Commune level (cấp xã) */
+  | 'COMMUNE';
+
+/** Kind of document (loại văn bản). */
+export type ImplementingPlanKind =
+  /** Plan (kế hoạch) */
+  | 'PLAN'
+  /** Coordination programme (chương trình phối hợp) */
+  | 'PROGRAMME'
+  /** Instruction implementing the plan (hướng dẫn, công văn triển khai) */
+  | 'INSTRUCTION';
+
 /** Kind of report (loại báo cáo). */
 export type ReportCalendar =
   /** Monthly security and order report (báo cáo ANTT tháng) */
@@ -2431,7 +2510,13 @@ export type ReportCalendar =
   /** Six-month thematic report, 10/12–09/06 or 10/06–09/12 (báo cáo chuyên đề 6 tháng) */
   | 'PLAN_SIX_MONTH'
   /** Yearly report, 10/12–09/12 (báo cáo năm) */
-  | 'PLAN_YEAR';
+  | 'PLAN_YEAR'
+  /** Yearly review on the yearly report's window, 10/12–09/12 (báo cáo sơ kết năm) */
+  | 'REVIEW_YEAR'
+  /** Final review of Plan 155 over the plan's span (báo cáo tổng kết kế hoạch) */
+  | 'REVIEW_PLAN'
+  /** Ten-year review of Coordination Programme 09, 2023 (báo cáo tổng kết 10 năm Chương trình phối hợp 09) */
+  | 'REVIEW_P09';
 
 /** Where the version stands in the workflow (trạng thái báo cáo). */
 export type ReportStage =
@@ -2820,6 +2905,129 @@ export type CorrectYouthOpinionInput = {
   answer?: InputMaybe<Scalars['String']['input']>;
   /** Day it was answered; not in the future, not before it was raised. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A plan one of the Ho Chi Minh Communist Youth Union of Sơn La province's branches issued to carry out Plan 155 (kế hoạch triển khai, section V.2): number and symbol, date, issuing body and level. */
+export type YouthImplementingPlan = {
+  __typename?: 'YouthImplementingPlan';
+  /** Record id (mã bản ghi): opaque, never given to another record. */
+  id: Scalars['ID']['output'];
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** When the record was first recorded (thời điểm ghi nhận). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** True for generated demo data. */
+  demo: Scalars['Boolean']['output'];
+  /** Every version of the record, oldest first (lịch sử thay đổi): who changed what, when and why. */
+  history: Array<YouthImplementingPlanVersion>;
+};
+
+/** One version of a YouthImplementingPlan: its fields as they stood then, who made it and why. */
+export type YouthImplementingPlanVersion = {
+  __typename?: 'YouthImplementingPlanVersion';
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unit: Unit;
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['output'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['output'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['output'];
+  /** Its level (cấp): the issuing unit's, derived. */
+  planLevel: ImplementingPlanLevel;
+  /** Kind of document (loại văn bản). */
+  documentKind: ImplementingPlanKind;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['output'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements: Scalars['String']['output'];
+  /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
+  version: Scalars['Int']['output'];
+  /** Whether the record stands or was voided (trạng thái). */
+  status: RecordStatus;
+  /** When this version was recorded (thời điểm của phiên bản). */
+  versionRecordedAt: Scalars['DateTime']['output'];
+  /** Why this version was made: the reason given for the correction or void (lý do); null for the first version. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Fields this version changed from the one before (trường đã sửa). */
+  changedFields: Array<Scalars['String']['output']>;
+  /** Personal fields erased in every version under the Personal Data Protection Law (trường đã xóa). */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** Who recorded this version (user id). */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A page of YouthImplementingPlan records, newest first. */
+export type YouthImplementingPlanConnection = {
+  __typename?: 'YouthImplementingPlanConnection';
+  /** The records on this page. */
+  nodes: Array<YouthImplementingPlan>;
+  /** How many match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+};
+
+/** What a new YouthImplementingPlan says (every field is checked and every problem reported at once). */
+export type RecordYouthImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId: Scalars['ID']['input'];
+  /** Date of issue (ngày ban hành). */
+  issuedOn: Scalars['Date']['input'];
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber: Scalars['String']['input'];
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody: Scalars['String']['input'];
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title: Scalars['String']['input'];
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fields of a YouthImplementingPlan to correct; fields left out keep their values. */
+export type CorrectYouthImplementingPlanInput = {
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  /** Date of issue (ngày ban hành). */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  /** Kind of document (loại văn bản). */
+  documentKind?: InputMaybe<ImplementingPlanKind>;
+  /** Its title in a line (trích yếu). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One version of a YouthReintegrationSupport: its fields as they stood then, who made it and why. */
@@ -3843,6 +4051,7 @@ export type FederationTypes = {
   YouthReintegrationSupport: YouthReintegrationSupport;
   ConsolidatedReport: ConsolidatedReport;
   YouthReport: YouthReport;
+  YouthImplementingPlan: YouthImplementingPlan;
   YouthReintegrationVisit: YouthReintegrationVisit;
   YouthAtRiskSupport: YouthAtRiskSupport;
   YouthLegalSession: YouthLegalSession;
@@ -3879,6 +4088,9 @@ export type FederationReferenceTypes = {
   YouthReport:
     ( { __typename: 'YouthReport' }
     & GraphQLRecursivePick<FederationTypes['YouthReport'], {"id":true}> );
+  YouthImplementingPlan:
+    ( { __typename: 'YouthImplementingPlan' }
+    & GraphQLRecursivePick<FederationTypes['YouthImplementingPlan'], {"id":true}> );
   YouthReintegrationVisit:
     ( { __typename: 'YouthReintegrationVisit' }
     & GraphQLRecursivePick<FederationTypes['YouthReintegrationVisit'], {"id":true}> );
@@ -4023,6 +4235,8 @@ export type ResolversTypes = {
   YouthReportPart: ResolverTypeWrapper<Record<string, unknown>>;
   YouthReportNarrativeInput: YouthReportNarrativeInput;
   RecordStatus: RecordStatus;
+  ImplementingPlanLevel: ImplementingPlanLevel;
+  ImplementingPlanKind: ImplementingPlanKind;
   ReportCalendar: ReportCalendar;
   ReportStage: ReportStage;
   SessionSetting: SessionSetting;
@@ -4043,6 +4257,11 @@ export type ResolversTypes = {
   YouthOpinionConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordYouthOpinionInput: RecordYouthOpinionInput;
   CorrectYouthOpinionInput: CorrectYouthOpinionInput;
+  YouthImplementingPlan: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthImplementingPlanVersion: ResolverTypeWrapper<Record<string, unknown>>;
+  YouthImplementingPlanConnection: ResolverTypeWrapper<Record<string, unknown>>;
+  RecordYouthImplementingPlanInput: RecordYouthImplementingPlanInput;
+  CorrectYouthImplementingPlanInput: CorrectYouthImplementingPlanInput;
   YouthReintegrationSupportVersion: ResolverTypeWrapper<Record<string, unknown>>;
   YouthReintegrationSupportConnection: ResolverTypeWrapper<Record<string, unknown>>;
   RecordYouthReintegrationSupportInput: RecordYouthReintegrationSupportInput;
@@ -4175,6 +4394,11 @@ export type ResolversParentTypes = {
   YouthOpinionConnection: Record<string, unknown>;
   RecordYouthOpinionInput: RecordYouthOpinionInput;
   CorrectYouthOpinionInput: CorrectYouthOpinionInput;
+  YouthImplementingPlan: Record<string, unknown>;
+  YouthImplementingPlanVersion: Record<string, unknown>;
+  YouthImplementingPlanConnection: Record<string, unknown>;
+  RecordYouthImplementingPlanInput: RecordYouthImplementingPlanInput;
+  CorrectYouthImplementingPlanInput: CorrectYouthImplementingPlanInput;
   YouthReintegrationSupportVersion: Record<string, unknown>;
   YouthReintegrationSupportConnection: Record<string, unknown>;
   RecordYouthReintegrationSupportInput: RecordYouthReintegrationSupportInput;
@@ -4345,6 +4569,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   youthForum?: Resolver<Maybe<ResolversTypes['YouthForum']>, ParentType, ContextType, RequireFields<QueryYouthForumArgs, 'id'>>;
   youthOpinions?: Resolver<ResolversTypes['YouthOpinionConnection'], ParentType, ContextType, RequireFields<QueryYouthOpinionsArgs, 'includeVoided' | 'first'>>;
   youthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<QueryYouthOpinionArgs, 'id'>>;
+  youthImplementingPlans?: Resolver<ResolversTypes['YouthImplementingPlanConnection'], ParentType, ContextType, RequireFields<QueryYouthImplementingPlansArgs, 'includeVoided' | 'first'>>;
+  youthImplementingPlan?: Resolver<Maybe<ResolversTypes['YouthImplementingPlan']>, ParentType, ContextType, RequireFields<QueryYouthImplementingPlanArgs, 'id'>>;
   youthReintegrationSupports?: Resolver<ResolversTypes['YouthReintegrationSupportConnection'], ParentType, ContextType, RequireFields<QueryYouthReintegrationSupportsArgs, 'includeVoided' | 'first'>>;
   youthReintegrationSupport?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<QueryYouthReintegrationSupportArgs, 'id'>>;
   youthReintegrationVisits?: Resolver<ResolversTypes['YouthReintegrationVisitConnection'], ParentType, ContextType, RequireFields<QueryYouthReintegrationVisitsArgs, 'includeVoided' | 'first'>>;
@@ -4443,6 +4669,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordYouthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<MutationRecordYouthOpinionArgs, 'input'>>;
   correctYouthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<MutationCorrectYouthOpinionArgs, 'id' | 'changes' | 'reason'>>;
   voidYouthOpinion?: Resolver<Maybe<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<MutationVoidYouthOpinionArgs, 'id' | 'reason'>>;
+  recordYouthImplementingPlan?: Resolver<Maybe<ResolversTypes['YouthImplementingPlan']>, ParentType, ContextType, RequireFields<MutationRecordYouthImplementingPlanArgs, 'input'>>;
+  correctYouthImplementingPlan?: Resolver<Maybe<ResolversTypes['YouthImplementingPlan']>, ParentType, ContextType, RequireFields<MutationCorrectYouthImplementingPlanArgs, 'id' | 'changes' | 'reason'>>;
+  voidYouthImplementingPlan?: Resolver<Maybe<ResolversTypes['YouthImplementingPlan']>, ParentType, ContextType, RequireFields<MutationVoidYouthImplementingPlanArgs, 'id' | 'reason'>>;
   assignYouthReintegrationSupport?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationAssignYouthReintegrationSupportArgs, 'input'>>;
   correctYouthReintegrationSupport?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationCorrectYouthReintegrationSupportArgs, 'id' | 'changes' | 'reason'>>;
   voidYouthReintegrationSupport?: Resolver<Maybe<ResolversTypes['YouthReintegrationSupport']>, ParentType, ContextType, RequireFields<MutationVoidYouthReintegrationSupportArgs, 'id' | 'reason'>>;
@@ -4786,6 +5015,7 @@ export type ReportFigureValueResolvers<ContextType = SubgraphContext, ParentType
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labelVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  detailVi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -4983,6 +5213,52 @@ export type YouthOpinionVersionResolvers<ContextType = SubgraphContext, ParentTy
 
 export type YouthOpinionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthOpinionConnection'] = ResolversParentTypes['YouthOpinionConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['YouthOpinion']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type YouthImplementingPlanResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthImplementingPlan'] = ResolversParentTypes['YouthImplementingPlan'], FederationReferenceType extends FederationReferenceTypes['YouthImplementingPlan'] = FederationReferenceTypes['YouthImplementingPlan']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['YouthImplementingPlan']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  demo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['YouthImplementingPlanVersion']>, ParentType, ContextType>;
+};
+
+export type YouthImplementingPlanVersionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthImplementingPlanVersion'] = ResolversParentTypes['YouthImplementingPlanVersion']> = {
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  documentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  planLevel?: Resolver<ResolversTypes['ImplementingPlanLevel'], ParentType, ContextType>;
+  documentKind?: Resolver<ResolversTypes['ImplementingPlanKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  implements?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RecordStatus'], ParentType, ContextType>;
+  versionRecordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  erasedFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type YouthImplementingPlanConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthImplementingPlanConnection'] = ResolversParentTypes['YouthImplementingPlanConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['YouthImplementingPlan']>, ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
@@ -5388,6 +5664,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
   YouthForumConnection?: YouthForumConnectionResolvers<ContextType>;
   YouthOpinionVersion?: YouthOpinionVersionResolvers<ContextType>;
   YouthOpinionConnection?: YouthOpinionConnectionResolvers<ContextType>;
+  YouthImplementingPlan?: YouthImplementingPlanResolvers<ContextType>;
+  YouthImplementingPlanVersion?: YouthImplementingPlanVersionResolvers<ContextType>;
+  YouthImplementingPlanConnection?: YouthImplementingPlanConnectionResolvers<ContextType>;
   YouthReintegrationSupportVersion?: YouthReintegrationSupportVersionResolvers<ContextType>;
   YouthReintegrationSupportConnection?: YouthReintegrationSupportConnectionResolvers<ContextType>;
   YouthReintegrationVisit?: YouthReintegrationVisitResolvers<ContextType>;
