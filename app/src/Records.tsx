@@ -233,7 +233,7 @@ export function Records({ staff }: { staff: Staff }) {
                 {page.nodes.map((row) => (
                   <tr key={row.id} data-record={row.id}>
                     {shown.map((c) => (
-                      <td key={c.name} data-field={c.name}>
+                      <td key={c.name} data-field={c.name} className={typeof row[c.name] === 'number' ? undefined : 'text'}>
                         {cell(row, c)}
                       </td>
                     ))}

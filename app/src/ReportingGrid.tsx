@@ -46,6 +46,8 @@ export function ReportingGrid({ token, unitId, unitName, defaultPeriod }: { toke
   const [terms, setTerms] = useState<Record<string, string>>({});
   const [all, setAll] = useState(false);
   const [open, setOpen] = useState<{ org: Org; standing: Standing } | null>(null);
+  // Every branch of every organization under the unit: a heavy read, made when asked for.
+  const [asked, setAsked] = useState(false);
 
   useEffect(() => {
     void Promise.all([catalogue(token, 'ReportTimeliness'), catalogue(token, 'ReportStage')]).then(([a, b]) =>
@@ -53,6 +55,7 @@ export function ReportingGrid({ token, unitId, unitName, defaultPeriod }: { toke
     );
   }, [token]);
   useEffect(() => {
+    if (!asked) return;
     let live = true;
     setParts(null);
     setError(null);
@@ -69,7 +72,7 @@ export function ReportingGrid({ token, unitId, unitName, defaultPeriod }: { toke
     return () => {
       live = false;
     };
-  }, [token, unitId, period]);
+  }, [token, unitId, period, asked]);
 
   const rows = useMemo(() => {
     if (!parts) return [];
@@ -95,7 +98,7 @@ export function ReportingGrid({ token, unitId, unitName, defaultPeriod }: { toke
   return (
     <section aria-labelledby="h-reporting" className="card">
       <h2 id="h-reporting">Tình hình gửi báo cáo: {unitName}</h2>
-      <label>
+      <label className="narrow">
         Kỳ báo cáo
         <select value={period} onChange={(e) => setPeriod(e.target.value)} data-testid="reporting-period">
           {periods.map((p) => (
@@ -105,8 +108,13 @@ export function ReportingGrid({ token, unitId, unitName, defaultPeriod }: { toke
           ))}
         </select>
       </label>
+      {!asked && (
+        <button type="button" onClick={() => setAsked(true)} data-testid="reporting-show">
+          Xem tình hình gửi báo cáo
+        </button>
+      )}
       {error && <p role="alert">{error}</p>}
-      {!parts && !error && <p>Đang tải…</p>}
+      {asked && !parts && !error && <p>Đang tải…</p>}
       {parts && rows.length === 0 && <p>Không có đơn vị nào phải gửi báo cáo kỳ này.</p>}
       {parts && rows.length > 0 && (
         <>

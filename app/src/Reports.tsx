@@ -266,15 +266,21 @@ export function Approvals({ staff }: { staff: Staff }) {
   }, [token, org]);
   useEffect(() => {
     if (!period) return;
+    // A slower answer for the period chosen before must not replace this one's.
+    let live = true;
     setWaiting(null);
     query<{ c: { part: { timeliness: Standing[] } | null } | null }>(
       token,
       `query WorkbenchBelow($u: ID!, $p: ID!) { c: consolidatedReport(unitId: $u, periodId: $p) { part: ${org} { timeliness { period { id start end } unit { id name } dueDate timeliness latestStage latestVersion } } } }`,
       { u: staff.unit.id, p: period },
     ).then(
-      (d) => setWaiting((d.c?.part?.timeliness ?? []).filter((s) => s.unit.id !== staff.unit.id && s.latestStage === 'SUBMITTED')),
-      (e: Error) => setError(e.message),
+      (d) =>
+        live && setWaiting((d.c?.part?.timeliness ?? []).filter((s) => s.unit.id !== staff.unit.id && s.latestStage === 'SUBMITTED' && s.period.id === period)),
+      (e: Error) => live && setError(e.message),
     );
+    return () => {
+      live = false;
+    };
   }, [token, org, staff.unit.id, period, reload]);
   return (
     <section aria-labelledby="h-approvals" className="card" id="approvals">
@@ -299,7 +305,7 @@ export function Approvals({ staff }: { staff: Staff }) {
       </label>
       {waiting && waiting.length === 0 && <p>Không có báo cáo nào của cấp dưới đang chờ duyệt trong kỳ này.</p>}
       {waiting && waiting.length > 0 && (
-        <ul className="waiting" data-testid="waiting">
+        <ul className="waiting" data-testid="waiting" data-period={waiting[0]!.period.id}>
           {waiting.map((s) => (
             <li key={s.unit.id} data-unit={s.unit.id}>
               {s.unit.name}: phiên bản {s.latestVersion}, {terms[s.timeliness] ?? s.timeliness}{' '}
