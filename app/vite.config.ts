@@ -1,4 +1,4 @@
-// The pages under /app: three HTML entries, one bundle graph, every asset (fonts included) emitted into
+// The pages under /app: four HTML entries, one bundle graph, every asset (fonts included) emitted into
 // dist/ and served by the gateway, so nothing is fetched from anywhere else.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -23,7 +23,12 @@ export default defineConfig({
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
       },
-      input: { 'lanh-dao': here('index.html'), 'cong-khai': here('cong-khai/index.html'), 'kham-pha': here('kham-pha/index.html') },
+      input: {
+        'lanh-dao': here('index.html'),
+        'cong-khai': here('cong-khai/index.html'),
+        'kham-pha': here('kham-pha/index.html'),
+        'can-bo': here('can-bo/index.html'),
+      },
     },
   },
 });

@@ -6,8 +6,9 @@
  */
 import { useEffect, useState } from 'react';
 import { run } from './api';
-import { IndicatorChart, type Indicator, type IndicatorKey } from './IndicatorChart';
-import { LEVEL_NAMES, ORGANIZATION_NAMES, fmtNumber } from './format';
+import { INDICATOR_LABELS, IndicatorChart, type Indicator, type IndicatorKey } from './IndicatorChart';
+import { LEVEL_NAMES, ORGANIZATION_NAMES, fmtNumber, fmtPercent } from './format';
+import { ReportingGrid } from './ReportingGrid';
 
 export const PROVINCE = 'province:14';
 const ORGS = ['front', 'police', 'veterans', 'women', 'youth', 'labour', 'farmers', 'elderly', 'infocomm'] as const;
@@ -30,7 +31,14 @@ interface Navigation {
 }
 type Counts = { type: string; count: number; participants: number }[];
 type ActivityAnswer = { unit: (Record<string, { activityCounts: Counts } | null> & { name: string }) | null };
-type IndicatorAnswer = { unit: { police: { standardIndicators: Record<IndicatorKey, Indicator> | null } | null } | null };
+type Ratio = { numerator: number; denominator: number; ratio: number | null; meetsTarget: boolean | null };
+type Breakdown = { unit: UnitRef } & Record<IndicatorKey, Ratio>;
+type IndicatorAnswer = {
+  unit: { police: { standardIndicators: Record<IndicatorKey, Indicator> | null; standardBreakdown: Breakdown[] | null } | null } | null;
+};
+type MapView = 'AS_RECORDED' | 'TODAY_MAP';
+/** The last assessment year drawn on the map before the reform of 1 July 2025: from then on both maps are one. */
+const LAST_YEAR_OF_OLD_MAP = 2025;
 
 function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: string; loading: boolean } {
   const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
@@ -52,10 +60,12 @@ function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error
 const today = new Date().toISOString().slice(0, 10);
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 
-export function Dashboard({ token, start = PROVINCE }: { token: string; start?: string }) {
+/** `reporting`: the reporting grid too (leadership; the dashboard role may not read reports). */
+export function Dashboard({ token, start = PROVINCE, reporting = false }: { token: string; start?: string; reporting?: boolean }) {
   const [calendar, setCalendar] = useState<'PLAN_YEAR' | 'YEAR'>('PLAN_YEAR');
   const [periodId, setPeriodId] = useState('2024-PLAN-Y');
   const [year, setYear] = useState(2024);
+  const [view, setView] = useState<MapView>('AS_RECORDED');
   const [trail, setTrail] = useState<UnitRef[]>([{ id: start, name: '…', level: 'PROVINCE' }]);
   const [search, setSearch] = useState('');
   const unit = trail[trail.length - 1]!;
@@ -85,8 +95,8 @@ export function Dashboard({ token, start = PROVINCE }: { token: string; start?: 
     [token, search, on],
   );
   const indicators = useAsync(
-    () => run<IndicatorAnswer>(token, 'DashboardStandardIndicators', { unit: unit.id, year, view: 'AS_RECORDED' }),
-    [token, unit.id, year],
+    () => run<IndicatorAnswer>(token, 'DashboardStandardIndicators', { unit: unit.id, year, view: year <= LAST_YEAR_OF_OLD_MAP ? view : 'AS_RECORDED' }),
+    [token, unit.id, year, view],
   );
   const activity = useAsync(
     () => (period ? run<ActivityAnswer>(token, 'DashboardActivityCounts', { unit: unit.id, period: period.id }) : Promise.resolve(undefined)),
@@ -206,6 +216,51 @@ export function Dashboard({ token, start = PROVINCE }: { token: string; start?: 
           />
         )}
         {!indicators.loading && !indicators.error && !indicators.data?.unit?.police?.standardIndicators && <p>Chưa có số liệu đánh giá cho đơn vị này.</p>}
+        {year <= LAST_YEAR_OF_OLD_MAP && (
+          <fieldset className="map-switch" data-testid="map-switch">
+            <legend>Chia số liệu theo địa giới</legend>
+            <label className="choice">
+              <input type="radio" name="map-view" value="AS_RECORDED" checked={view === 'AS_RECORDED'} onChange={() => setView('AS_RECORDED')} />
+              Bản đồ của năm {year} (như khi báo cáo)
+            </label>
+            <label className="choice">
+              <input type="radio" name="map-view" value="TODAY_MAP" checked={view === 'TODAY_MAP'} onChange={() => setView('TODAY_MAP')} />
+              Bản đồ hiện nay (các xã, phường sau ngày 01/7/2025)
+            </label>
+          </fieldset>
+        )}
+        {!indicators.loading && !!indicators.data?.unit?.police?.standardBreakdown?.length && (
+          <div className="table-wrap" role="region" aria-label="Bảng tỷ lệ đạt chuẩn theo đơn vị" tabIndex={0}>
+            <table data-testid="breakdown" data-view={year <= LAST_YEAR_OF_OLD_MAP ? view : 'AS_RECORDED'}>
+              <caption>
+                Theo đơn vị
+                {year <= LAST_YEAR_OF_OLD_MAP && (view === 'TODAY_MAP' ? ' (gộp vào các xã, phường hiện nay)' : ` (địa giới năm ${year})`)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Đơn vị</th>
+                  {(Object.keys(INDICATOR_LABELS) as IndicatorKey[]).map((k) => (
+                    <th scope="col" key={k}>
+                      {INDICATOR_LABELS[k]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {indicators.data.unit.police.standardBreakdown.map((b) => (
+                  <tr key={b.unit.id} data-breakdown-unit={b.unit.id}>
+                    <th scope="row">{b.unit.name}</th>
+                    {(Object.keys(INDICATOR_LABELS) as IndicatorKey[]).map((k) => (
+                      <td key={k} data-indicator={k} className={b[k].meetsTarget === false ? 'below' : undefined}>
+                        {fmtNumber(b[k].numerator)} / {fmtNumber(b[k].denominator)} ({fmtPercent(b[k].ratio)})
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
       <section aria-labelledby="h-activity" className="card">
         <h2 id="h-activity">Hoạt động của các tổ chức: {period?.label ?? '…'}</h2>
@@ -236,6 +291,10 @@ export function Dashboard({ token, start = PROVINCE }: { token: string; start?: 
           </div>
         )}
       </section>
+      {reporting && <ReportingGrid token={token} unitId={unit.id} unitName={unit.name} defaultPeriod={period?.id ?? PERIOD_FOR_GRID} />}
     </div>
   );
 }
+
+/** The reporting grid's period before the dashboard's is known: the demo's six-month reports. */
+const PERIOD_FOR_GRID = '2021-PLAN-6M';

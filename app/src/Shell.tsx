@@ -18,6 +18,7 @@ export function Shell({ title, children, only }: { title: string; only?: string;
         </div>
         <nav aria-label="Các trang">
           <a href="/app/">Lãnh đạo</a>
+          <a href="/app/can-bo/">Cán bộ</a>
           <a href="/app/cong-khai/">Công khai</a>
           <a href="/app/kham-pha/">Khám phá GraphQL</a>
           {token && (

@@ -23,9 +23,18 @@ export class ApiError extends Error {
   }
 }
 
+/** One problem of an input the server names a field for (packages/subgraph-kit/src/errors, records/problems). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+export interface AnswerError {
+  message: string;
+  extensions?: { code?: string; field?: string; problems?: FieldProblem[] };
+}
 interface Answer<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: AnswerError[];
 }
 
 function unwrap<T>(body: Answer<T>): T {
@@ -42,6 +51,36 @@ export async function query<T>(token: string, text: string, variables: Record<st
     body: JSON.stringify({ query: text, variables }),
   });
   return unwrap((await res.json()) as Answer<T>);
+}
+
+/**
+ * A mutation whose refusal the page shows next to the fields it names: the data, and the problems by
+ * the argument path the server gives (`input.topic`, `changes.date`, `reason`), plus those naming none.
+ */
+export async function mutate<T>(
+  token: string,
+  text: string,
+  variables: Record<string, unknown>,
+): Promise<{ data: T | null; fields: Record<string, string>; general: string[] }> {
+  const res = await fetch(GRAPHQL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: text, variables }),
+  });
+  let body: Answer<T>;
+  try {
+    body = (await res.json()) as Answer<T>;
+  } catch {
+    return { data: null, fields: {}, general: ['Máy chủ không trả lời đúng dạng: thử lại sau.'] };
+  }
+  const fields: Record<string, string> = {};
+  const general: string[] = [];
+  for (const e of body.errors ?? []) {
+    const problems = e.extensions?.problems ?? (e.extensions?.field ? [{ field: e.extensions.field, message: e.message }] : []);
+    if (!problems.length) general.push(e.message);
+    for (const p of problems) fields[p.field] = fields[p.field] ? `${fields[p.field]} ${p.message}` : p.message;
+  }
+  return { data: body.errors?.length ? null : (body.data ?? null), fields, general };
 }
 
 interface ManifestOperation {

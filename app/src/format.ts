@@ -33,3 +33,18 @@ export const STANDING_NAMES: Record<string, string> = {
   DASHBOARD: 'Bảng điều khiển',
   NONE: 'Không có quyền',
 };
+
+/** A period's name from its id (2026-09, 2026-Q3, 2026-PLAN-6M, 2026-PLAN-6M2, 2026-PLAN-Y, 2026). */
+export function periodName(id: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})$/.exec(id))) return `Tháng ${m[2]}/${m[1]}`;
+  if ((m = /^(\d{4})-Q(\d)$/.exec(id))) return `Quý ${m[2]}/${m[1]}`;
+  if ((m = /^(\d{4})-PLAN-6M$/.exec(id))) return `6 tháng đầu năm kế hoạch ${m[1]}`;
+  if ((m = /^(\d{4})-PLAN-6M2$/.exec(id))) return `6 tháng cuối năm kế hoạch ${m[1]}`;
+  if ((m = /^(\d{4})-PLAN-Y$/.exec(id))) return `Năm kế hoạch ${m[1]}`;
+  if ((m = /^(\d{4})$/.exec(id))) return `Năm ${m[1]}`;
+  return id;
+}
+
+/** A date as Vietnamese readers write it (02/12/2026). */
+export const fmtDate = (d: string | null | undefined): string => (d ? d.slice(0, 10).split('-').reverse().join('/') : '—');

@@ -28,7 +28,7 @@ function Leadership({ token }: { token: string }) {
         {STANDING_NAMES[mine.standing] ?? mine.standing} · {mine.unit?.name ?? 'đơn vị không rõ'}
         {mine.postEnds ? ` · nhiệm vụ đến ${mine.postEnds.split('-').reverse().join('/')}` : ''}
       </p>
-      <Dashboard token={token} start={mine.unit?.id ?? PROVINCE} />
+      <Dashboard token={token} start={mine.unit?.id ?? PROVINCE} reporting />
     </>
   );
 }

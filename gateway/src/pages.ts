@@ -1,6 +1,7 @@
 /**
  * The pages the gateway serves under /app, built by Vite from app/ (`pnpm app:build`): the leadership
- * dashboard (/app/), the public page (/app/cong-khai/) and the GraphQL explorer (/app/kham-pha/). They
+ * dashboard (/app/), the staff workbench (/app/can-bo/), the public page (/app/cong-khai/) and the
+ * GraphQL explorer (/app/kham-pha/). They
  * are static files that speak to /graphql like any other client, so they reach no data the API does
  * not give the token they carry. Everything they load comes from here: the content security policy
  * forbids any other origin, so a page cannot quietly depend on a CDN.

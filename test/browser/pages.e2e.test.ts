@@ -16,8 +16,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '@antt/subgraph-kit';
-import { bearer, dashboard, leadership } from '@antt/testing';
+import { BINH_THUAN, bearer, dashboard, leadership, staff } from '@antt/testing';
 import { readDashboardOperations } from '@antt/gateway';
+import { periodContaining } from '@antt/reference';
 import { buildPages } from '../../scripts/build-pages.js';
 import { post, startFederation, type Federation } from '../support/federation.js';
 
@@ -37,6 +38,9 @@ let browser: Browser | undefined;
 let base = '';
 let leaderToken = '';
 let dashboardToken = '';
+/** The Women's Union's staff of a commune (prepares reports) and of the province (the level above after the 2025 reform). */
+let communeToken = '';
+let provinceToken = '';
 
 beforeAll(async () => {
   if (missing) {
@@ -50,8 +54,11 @@ beforeAll(async () => {
   base = fed.gateway.url.replace(/\/graphql$/, '');
   leaderToken = (await bearer(leadership())).slice(7);
   dashboardToken = (await bearer(dashboard())).slice(7);
+  communeToken = (await bearer(staff('women', BINH_THUAN))).slice(7);
+  provinceToken = (await bearer(staff('women'))).slice(7);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-});
+  // Building the pages and starting nine subgraphs with demo data: minutes on a shared, loaded machine.
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await fed?.stop();
@@ -74,6 +81,8 @@ async function offline(
     return route.abort('internetdisconnected');
   });
   if (token) await context.addInitScript(`sessionStorage.setItem('antt.token', ${JSON.stringify(token)})`);
+  // The whole federation answers from this one process: on a loaded machine a page may take a while.
+  context.setDefaultTimeout(90_000);
   return { context, page: await context.newPage(), blocked };
 }
 
@@ -91,6 +100,42 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function overflow(page: Page): Promise<number> {
   return (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
 }
+
+/** Presses Tab until the element is focused: the keyboard alone, no click and no focus() from the test. */
+async function tabTo(page: Page, selector: string, max = 200): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await page.evaluate(`!!document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`)) as boolean) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Moves the focused select to a value with the arrow keys. */
+async function arrowTo(page: Page, value: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await page.evaluate('document.activeElement.value')) === value) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`The arrow keys never reached ${value}`);
+}
+
+/** English words a page in Vietnamese should never show, and camelCase names (a label that fell back to a field's name). */
+const ENGLISH =
+  /\b(Loading|Submit|Cancel|Save|Delete|Edit|Error|Search|Sign in|Sign out|Next|Previous|Page|Records?|Reports?|Approve|Return|Answer|Name|Date|Status|Version|Total|None|true|false|null|undefined|NaN|Invalid|Required|Unknown|Select|Choose|Activity|Topic|Participants)\b/;
+const CAMEL_CASE = /\b[a-z]+[A-Z][A-Za-z]*\b/;
+async function englishOnPage(page: Page): Promise<string[]> {
+  // The explorer's editors hold GraphQL, which is no user-facing text.
+  const text = (await page.evaluate(
+    `[...document.querySelectorAll('.CodeMirror, .graphiql-response')].reduce((t, e) => t.split(e.innerText).join(' '), document.body.innerText)`,
+  )) as string;
+  return text
+    .split('\n')
+    .filter((line) => ENGLISH.test(line) || CAMEL_CASE.test(line))
+    .map((line) => line.slice(0, 120));
+}
+
+/** Waiting for a page that writes through the federation: seconds on a loaded machine, not the default second. */
+const SLOW = { timeout: 30_000, interval: 200 };
 
 const test = missing && !REQUIRED ? it.skip : it;
 
@@ -158,6 +203,83 @@ describe('the leadership dashboard', () => {
     await context.close();
   });
 
+  test('the reporting grid puts missing reports first and opens a report\u2019s versions and documents', async () => {
+    const { context, page } = await offline(undefined, leaderToken);
+    await page.goto(`${base}/app/`);
+    await page.getByTestId('period').selectOption(PERIOD);
+    await page.locator(`[data-unit="${DISTRICT}"]`).click();
+    await expect.poll(() => page.getByTestId('unit-name').textContent(), SLOW).toBe('Huyện Thuận Châu');
+    await page.getByTestId('reporting-period').selectOption('2021-PLAN-6M');
+    await page.getByTestId('reporting-show').click();
+    const grid = page.getByTestId('reporting');
+    await expect.poll(() => grid.locator('td[data-timeliness="ON_TIME"]').count(), SLOW).toBeGreaterThan(0);
+
+    const api = await post<{ c: { women: { timeliness: { unit: { id: string }; timeliness: string }[] } } }>(
+      fed!.gateway.url,
+      'query($u: ID!) { c: consolidatedReport(unitId: $u, periodId: "2021-PLAN-6M") { women { timeliness { unit { id } timeliness } } } }',
+      { u: DISTRICT },
+      leadership(),
+    );
+    expect(api.errors).toBeUndefined();
+    for (const s of api.data!.c.women.timeliness)
+      expect(await grid.locator(`[data-unit-row="${s.unit.id}"] td[data-org="women"]`).getAttribute('data-timeliness')).toBe(s.timeliness);
+    // Missing first: no row has more missing reports than the one above it.
+    const missing = (await grid
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td[data-timeliness="MISSING"]').length))) as number[];
+    expect(missing.length).toBeGreaterThan(1);
+    for (let i = 1; i < missing.length; i++) expect(missing[i]!).toBeLessThanOrEqual(missing[i - 1]!);
+    expect(missing[0]).toBeGreaterThan(0);
+
+    await grid.locator('td[data-org="women"][data-timeliness="ON_TIME"] button').first().click();
+    const versions = page.getByTestId('report-versions');
+    await expect.poll(() => versions.locator('li').count(), SLOW).toBeGreaterThan(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      versions
+        .getByRole('button', { name: /dạng PDF/ })
+        .first()
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot({ path: join(SCREENSHOTS, 'lanh-dao-bao-cao-1366x768.png'), fullPage: true });
+    await context.close();
+  }, 240_000);
+
+  test('switches between the map of the year and today\u2019s map, and shows the API\u2019s breakdown for each', async () => {
+    const { context, page } = await offline(undefined, leaderToken);
+    await page.goto(`${base}/app/`);
+    await page.getByTestId('year').selectOption('2023');
+    const table = page.getByTestId('breakdown');
+    const op = readDashboardOperations().find((o) => o.name === 'DashboardStandardIndicators')!;
+    type B = { unit: { police: { standardBreakdown: { unit: { id: string }; communes: { numerator: number; denominator: number } }[] } } };
+    const rows: Record<string, string[]> = {};
+    for (const view of ['AS_RECORDED', 'TODAY_MAP'] as const) {
+      if (view === 'TODAY_MAP')
+        await page
+          .getByTestId('map-switch')
+          .getByLabel(/Bản đồ hiện nay/)
+          .check();
+      await expect.poll(() => table.getAttribute('data-view'), SLOW).toBe(view);
+      const api = await post<B>(fed!.gateway.url, op.body, { unit: 'province:14', year: 2023, view }, leadership());
+      const expected = api.data!.unit.police.standardBreakdown;
+      await expect.poll(() => table.locator('tbody tr').count(), SLOW).toBe(expected.length);
+      rows[view] = (await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-breakdown-unit')!))) as string[];
+      expect(rows[view]).toEqual(expected.map((b) => b.unit.id));
+      const first = expected[0]!;
+      expect(await table.locator(`[data-breakdown-unit="${first.unit.id}"] [data-indicator="communes"]`).textContent()).toMatch(
+        new RegExp(`^${fmt.format(first.communes.numerator)} / ${fmt.format(first.communes.denominator)} `),
+      );
+    }
+    // 2023 was drawn on the districts; today's map has communes of the 2025 reform only.
+    expect(rows.AS_RECORDED!.every((id) => id.startsWith('district:'))).toBe(true);
+    expect(rows.TODAY_MAP!.every((id) => id.endsWith('@2025'))).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'lanh-dao-ban-do-hien-nay-1366x768.png'), fullPage: true });
+    await context.close();
+  }, 240_000);
+
   test('finds a unit by its name typed without diacritics', async () => {
     const { context, page } = await offline(undefined, leaderToken);
     await page.goto(`${base}/app/`);
@@ -213,15 +335,158 @@ describe('the GraphQL explorer', () => {
   });
 });
 
+describe('the staff workbench', () => {
+  const gq = <T>(query: string, variables: Record<string, unknown>, token: string) =>
+    fetch(fed!.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    }).then((r) => r.json() as Promise<{ data?: T; errors?: unknown[] }>);
+
+  test('a commune\u2019s staff member enters an activity and corrects it with the keyboard only; it is counted once', async () => {
+    const { context, page, blocked } = await offline();
+    const topic = `Tuyên truyền phòng, chống ma túy ${Date.now().toString(36)}`;
+    const plan = periodContaining('PLAN_YEAR', new Date().toISOString().slice(0, 10))!.id;
+    const COUNTS = `query($u: ID!, $p: ID!) { unit(id: $u) { women { activityCounts(periodId: $p) { type count participants } } } }`;
+    type Counts = { unit: { women: { activityCounts: { type: string; count: number; participants: number }[] } } };
+    const propaganda = (d: Counts) => d.unit.women.activityCounts.find((c) => c.type === 'PROPAGANDA') ?? { count: 0, participants: 0 };
+    const before = propaganda((await gq<Counts>(COUNTS, { u: BINH_THUAN, p: plan }, communeToken)).data!);
+
+    await page.goto(`${base}/app/can-bo/`);
+    await page.getByTestId('demo-user').waitFor();
+    await tabTo(page, '[data-testid="demo-user"]');
+    await arrowTo(page, 'women-binh-thuan');
+    await tabTo(page, '.sign-in button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('who').textContent(), SLOW).toContain('Xã Bình Thuận');
+    await page.getByTestId('records').waitFor();
+    const total = async () => Number(((await page.getByTestId('record-total').textContent()) ?? '').replace(/\D/g, ''));
+    const totalBefore = await total();
+
+    await tabTo(page, '[data-testid="record-new"]');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('create-form').waitFor();
+    await tabTo(page, '[data-testid="create-form"] [name="type"]');
+    await arrowTo(page, 'PROPAGANDA');
+    await tabTo(page, '[data-testid="create-form"] [name="topic"]');
+    await page.keyboard.type(topic);
+    await tabTo(page, '[data-testid="create-form"] [name="participants"]');
+    await page.keyboard.type('30');
+    await tabTo(page, '[data-testid="create-form"] button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('record-done').textContent(), SLOW).toContain('Đã ghi nhận');
+    const row = page.locator('[data-testid="records"] tr', { hasText: topic });
+    await expect.poll(() => row.count(), SLOW).toBe(1);
+    expect(await row.locator('[data-field="participants"]').textContent()).toBe('30');
+    const id = (await row.getAttribute('data-record'))!;
+
+    await tabTo(page, `[data-record="${id}"] button:first-child`);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('correct-form').waitFor();
+    await tabTo(page, '[data-testid="correct-form"] [name="participants"]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('35');
+    await tabTo(page, '[data-testid="correct-form"] [name="reason"]');
+    await page.keyboard.type('Đếm lại danh sách người tham dự');
+    await tabTo(page, '[data-testid="correct-form"] button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('record-done').textContent(), SLOW).toContain('Đã đính chính');
+    await expect.poll(() => row.locator('[data-field="participants"]').textContent(), SLOW).toBe('35');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('[data-field="version"]').textContent()).toBe('2');
+    expect(await total()).toBe(totalBefore + 1);
+
+    // The API counts it once, with the corrected figure.
+    const list = await gq<{ l: { totalCount: number } }>('{ l: womenActivities(first: 1) { totalCount } }', {}, communeToken);
+    expect(list.data!.l.totalCount).toBe(totalBefore + 1);
+    const after = propaganda((await gq<Counts>(COUNTS, { u: BINH_THUAN, p: plan }, communeToken)).data!);
+    expect(after).toMatchObject({ count: before.count + 1, participants: before.participants + 35 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'can-bo-dinh-chinh-1366x768.png'), fullPage: true });
+    expect(blocked).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  test('the server\u2019s message shows next to the field it names', async () => {
+    const { context, page } = await offline(undefined, communeToken);
+    await page.goto(`${base}/app/can-bo/`);
+    await page.getByTestId('records').waitFor();
+    const totalBefore = await page.getByTestId('record-total').textContent();
+    await page.getByTestId('record-new').click();
+    const form = page.getByTestId('create-form');
+    await form.locator('[name="type"]').selectOption('MEETING');
+    await form.locator('[name="participants"]').fill('12');
+    await form.locator('[name="date"]').fill('2099-01-01');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    const topicError = form.locator('[data-field="topic"] [data-error-for="topic"]');
+    await expect.poll(() => topicError.textContent(), SLOW).toBe('Chủ đề hoạt động không được để trống.');
+    expect(await form.locator('[data-field="date"] [data-error-for="date"]').textContent()).toMatch(/^Ngày hoạt động ở tương lai/);
+    const topicInput = form.locator('[name="topic"]');
+    expect(await topicInput.getAttribute('aria-invalid')).toBe('true');
+    expect(await topicInput.getAttribute('aria-describedby')).toBe(await topicError.getAttribute('id'));
+    // Fields without a problem carry none, and nothing was recorded.
+    expect(await form.locator('[data-field="participants"] [data-error-for]').count()).toBe(0);
+    expect(await page.getByTestId('record-total').textContent()).toBe(totalBefore);
+    await page.screenshot({ path: join(SCREENSHOTS, 'can-bo-loi-nhap-1366x768.png'), fullPage: true });
+    await context.close();
+  }, 240_000);
+
+  test('a report goes from draft to approved in the pages: the commune submits, the province approves', async () => {
+    const owed = await gq<{ o: { period: { id: string }; latestStage: string | null }[] }>(
+      '{ o: womenReportsOwed { period { id } latestStage } }',
+      {},
+      communeToken,
+    );
+    const period = owed.data!.o.find((s) => s.latestStage === null)!.period.id;
+
+    const a = await offline(undefined, communeToken);
+    await a.page.goto(`${base}/app/can-bo/`);
+    await a.page.locator(`[data-testid="owed"] [data-period="${period}"] button`).click();
+    const panel = a.page.getByTestId('report-panel');
+    await panel.getByTestId('submit-report').waitFor();
+    await expect.poll(() => panel.locator('[data-testid="figures"], p', { hasText: /Số liệu dự thảo/ }).count(), SLOW).toBeGreaterThan(0);
+    await panel.locator('[name="results"]').fill('Đã tổ chức tuyên truyền phòng, chống ma túy ở các bản');
+    await panel.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await expect.poll(() => a.page.getByTestId('report-done').textContent(), SLOW).toBe('Đã gửi báo cáo, phiên bản 1.');
+    await expect.poll(() => panel.locator('[data-testid="versions"] li').getAttribute('data-stage'), SLOW).toBe('SUBMITTED');
+
+    const b = await offline(undefined, provinceToken);
+    await b.page.goto(`${base}/app/can-bo/`);
+    await b.page.getByTestId('approve-period').selectOption(period);
+    await b.page.locator(`[data-testid="waiting"][data-period="${period}"] [data-unit="${BINH_THUAN}"] button`).click();
+    const decide = b.page.getByTestId('decide-panel');
+    await decide.getByRole('button', { name: 'Duyệt báo cáo' }).click();
+    await expect.poll(() => b.page.getByTestId('decide-done').textContent(), SLOW).toBe('Đã duyệt phiên bản 1.');
+    await expect.poll(() => decide.locator('[data-testid="versions"] li').getAttribute('data-stage'), SLOW).toBe('APPROVED');
+    await b.page.screenshot({ path: join(SCREENSHOTS, 'can-bo-duyet-bao-cao-1366x768.png'), fullPage: true });
+
+    const api = await gq<{ r: { stage: string; official: boolean }[] }>(
+      'query($u: ID!, $p: ID!) { r: womenReports(unitId: $u, periodId: $p) { stage official } }',
+      { u: BINH_THUAN, p: period },
+      communeToken,
+    );
+    expect(api.data!.r).toEqual([{ stage: 'APPROVED', official: true }]);
+    // The preparer sees it approved.
+    await a.page.reload();
+    await expect
+      .poll(() => a.page.locator(`[data-testid="owed"] [data-period="${period}"] [data-field="stage"]`).textContent(), SLOW)
+      .toMatch(/^Phiên bản 1: /);
+    expect(await englishOnPage(a.page)).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  }, 240_000);
+});
+
 describe('every page', () => {
   const pages = [
     { name: 'lanh-dao', path: '/app/', token: () => leaderToken, ready: '[data-testid="activity"]' },
     { name: 'cong-khai', path: '/app/cong-khai/', token: () => dashboardToken, ready: '[data-testid="activity"]' },
     { name: 'kham-pha', path: '/app/kham-pha/', token: () => leaderToken, ready: '.graphiql-container' },
     { name: 'dang-nhap', path: '/app/', token: () => undefined, ready: '#h-sign-in' },
+    { name: 'can-bo-xa', path: '/app/can-bo/', token: () => communeToken, ready: '[data-testid="records"]' },
+    { name: 'can-bo-tinh', path: '/app/can-bo/', token: () => provinceToken, ready: '[data-testid="approve-period"]' },
   ];
   for (const p of pages)
-    test(`${p.name}: no serious or critical accessibility violation, no overflow at 1366x768 or 390x844`, async () => {
+    test(`${p.name}: no serious or critical accessibility violation, no overflow at 1366x768 or 390x844, no English`, async () => {
       for (const viewport of [
         { width: 1366, height: 768 },
         { width: 390, height: 844 },
@@ -232,8 +497,9 @@ describe('every page', () => {
         await page.waitForLoadState('networkidle');
         expect(await seriousViolations(page), `${p.name} at ${viewport.width}x${viewport.height}`).toEqual([]);
         expect(await overflow(page), `${p.name} at ${viewport.width}x${viewport.height}`).toBeLessThanOrEqual(0);
+        expect(await englishOnPage(page), `${p.name}: English on the page`).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, `${p.name}-${viewport.width}x${viewport.height}.png`), fullPage: p.name !== 'kham-pha' });
         await context.close();
       }
-    });
+    }, 240_000);
 });

@@ -38,6 +38,12 @@ enum RecordStatus {
 }
 `;
 
+/**
+ * How an input field's description ends: the field's Vietnamese label, the one the server's messages
+ * name it by (`Nhãn: Ngày tuần tra.`). Forms built from the schema (the staff workbench) read it there.
+ */
+export const FORM_LABEL = 'Nhãn: ';
+
 function fieldLines(kind: RecordKind, mode: 'output' | 'input' | 'changes'): string {
   return Object.entries(kind.spec.fields)
     .filter(([, f]) => mode === 'output' || !f.derived)
@@ -51,7 +57,8 @@ function fieldLines(kind: RecordKind, mode: 'output' | 'input' | 'changes'): str
       }
       const inputType = f.type === 'unit' || f.type === 'record' ? 'ID' : f.gqlType;
       const nonNull = mode === 'input' && f.required && f.default === undefined ? '!' : '';
-      return `  ${str(f.description)}\n  ${key}: ${inputType}${nonNull}`;
+      // The Vietnamese label the server's messages name the field by: forms built from the schema show it.
+      return `  ${str(`${f.description} ${FORM_LABEL}${f.label}.`)}\n  ${key}: ${inputType}${nonNull}`;
     })
     .join('\n');
 }

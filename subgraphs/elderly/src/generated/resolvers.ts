@@ -2792,37 +2792,37 @@ export type ElderlyActivityConnection = {
 
 /** What a new ElderlyActivity says (every field is checked and every problem reported at once). */
 export type RecordElderlyActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type: ActivityType;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date: Scalars['Date']['input'];
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants: Scalars['Int']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a ElderlyActivity to correct; fields left out keep their values. */
 export type CorrectElderlyActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type?: InputMaybe<ActivityType>;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2876,45 +2876,45 @@ export type ElderlyModelConnection = {
 
 /** What a new ElderlyModel says (every field is checked and every problem reported at once). */
 export type RecordElderlyModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name: Scalars['String']['input'];
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind: ModelKind;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn: Scalars['Date']['input'];
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a ElderlyModel to correct; fields left out keep their values. */
 export type CorrectElderlyModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind?: InputMaybe<ModelKind>;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2968,41 +2968,41 @@ export type ElderlyForumConnection = {
 
 /** What a new ElderlyForum says (every field is checked and every problem reported at once). */
 export type RecordElderlyForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind: ForumKind;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date: Scalars['Date']['input'];
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a ElderlyForum to correct; fields left out keep their values. */
 export type CorrectElderlyForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind?: InputMaybe<ForumKind>;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance?: InputMaybe<Scalars['Int']['input']>;
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3060,45 +3060,45 @@ export type ElderlyOpinionConnection = {
 
 /** What a new ElderlyOpinion says (every field is checked and every problem reported at once). */
 export type RecordElderlyOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId: Scalars['ID']['input'];
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn: Scalars['Date']['input'];
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic: Scalars['String']['input'];
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate: Scalars['Date']['input'];
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a ElderlyOpinion to correct; fields left out keep their values. */
 export type CorrectElderlyOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3277,45 +3277,45 @@ export type ElderlyReintegrationSupportConnection = {
 
 /** What a new ElderlyReintegrationSupport says (every field is checked and every problem reported at once). */
 export type RecordElderlyReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). Nhãn: Mã hồ sơ tái hòa nhập. */
   caseId: Scalars['String']['input'];
-  /** Commune where the person lives, as the commune was when support was assigned. */
+  /** Commune where the person lives, as the commune was when support was assigned. Nhãn: Xã nơi cư trú. */
   communeId: Scalars['ID']['input'];
-  /** Day the support was assigned (ngày phân công); not in the future. */
+  /** Day the support was assigned (ngày phân công); not in the future. Nhãn: Ngày phân công. */
   assignedOn: Scalars['Date']['input'];
-  /** Mentor or inter-household group. */
+  /** Mentor or inter-household group. Nhãn: Hình thức giúp đỡ. */
   supporterKind: ReintegrationSupporterKind;
-  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Elderly Association of Sơn La province's own staff only. */
+  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Elderly Association of Sơn La province's own staff only. Nhãn: Họ tên người kèm cặp. */
   mentorName?: InputMaybe<Scalars['String']['input']>;
-  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). */
+  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). Nhãn: Tên nhóm liên gia tự quản. */
   groupName?: InputMaybe<Scalars['String']['input']>;
-  /** How the support ended; null while it goes on. */
+  /** How the support ended; null while it goes on. Nhãn: Kết quả giúp đỡ. */
   outcome?: InputMaybe<ReintegrationOutcome>;
-  /** Day the outcome was recorded. */
+  /** Day the outcome was recorded. Nhãn: Ngày có kết quả. */
   outcomeOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a ElderlyReintegrationSupport to correct; fields left out keep their values. */
 export type CorrectElderlyReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). Nhãn: Mã hồ sơ tái hòa nhập. */
   caseId?: InputMaybe<Scalars['String']['input']>;
-  /** Commune where the person lives, as the commune was when support was assigned. */
+  /** Commune where the person lives, as the commune was when support was assigned. Nhãn: Xã nơi cư trú. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day the support was assigned (ngày phân công); not in the future. */
+  /** Day the support was assigned (ngày phân công); not in the future. Nhãn: Ngày phân công. */
   assignedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Mentor or inter-household group. */
+  /** Mentor or inter-household group. Nhãn: Hình thức giúp đỡ. */
   supporterKind?: InputMaybe<ReintegrationSupporterKind>;
-  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Elderly Association of Sơn La province's own staff only. */
+  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Elderly Association of Sơn La province's own staff only. Nhãn: Họ tên người kèm cặp. */
   mentorName?: InputMaybe<Scalars['String']['input']>;
-  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). */
+  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). Nhãn: Tên nhóm liên gia tự quản. */
   groupName?: InputMaybe<Scalars['String']['input']>;
-  /** How the support ended; null while it goes on. */
+  /** How the support ended; null while it goes on. Nhãn: Kết quả giúp đỡ. */
   outcome?: InputMaybe<ReintegrationOutcome>;
-  /** Day the outcome was recorded. */
+  /** Day the outcome was recorded. Nhãn: Ngày có kết quả. */
   outcomeOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3401,25 +3401,25 @@ export type ElderlyReintegrationVisitConnection = {
 
 /** What a new ElderlyReintegrationVisit says (every field is checked and every problem reported at once). */
 export type RecordElderlyReintegrationVisitInput = {
-  /** The support this visit belongs to. */
+  /** The support this visit belongs to. Nhãn: Việc giúp đỡ. */
   supportId: Scalars['ID']['input'];
-  /** Day of the visit; not before the support was assigned, not after it ended. */
+  /** Day of the visit; not before the support was assigned, not after it ended. Nhãn: Ngày thăm, giúp đỡ. */
   visitedOn: Scalars['Date']['input'];
-  /** Help given on that visit; empty for a visit of encouragement only. */
+  /** Help given on that visit; empty for a visit of encouragement only. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a ElderlyReintegrationVisit to correct; fields left out keep their values. */
 export type CorrectElderlyReintegrationVisitInput = {
-  /** The support this visit belongs to. */
+  /** The support this visit belongs to. Nhãn: Việc giúp đỡ. */
   supportId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day of the visit; not before the support was assigned, not after it ended. */
+  /** Day of the visit; not before the support was assigned, not after it ended. Nhãn: Ngày thăm, giúp đỡ. */
   visitedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Help given on that visit; empty for a visit of encouragement only. */
+  /** Help given on that visit; empty for a visit of encouragement only. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3473,45 +3473,45 @@ export type ElderlyMediationTeamConnection = {
 
 /** What a new ElderlyMediationTeam says (every field is checked and every problem reported at once). */
 export type RecordElderlyMediationTeamInput = {
-  /** The residential area it serves (thôn, bản, tổ dân phố), valid on the day it was formed. */
+  /** The residential area it serves (thôn, bản, tổ dân phố), valid on the day it was formed. Nhãn: Khu dân cư. */
   areaId: Scalars['ID']['input'];
-  /** Name, e.g. Tổ hòa giải bản Nà Sản. */
+  /** Name, e.g. Tổ hòa giải bản Nà Sản. Nhãn: Tên tổ hòa giải. */
   name: Scalars['String']['input'];
-  /** Day it was formed (ngày thành lập); not in the future. */
+  /** Day it was formed (ngày thành lập); not in the future. Nhãn: Ngày thành lập. */
   formedOn: Scalars['Date']['input'];
-  /** Mediators on the team (hòa giải viên), 1 to 100. */
+  /** Mediators on the team (hòa giải viên), 1 to 100. Nhãn: Số hòa giải viên. */
   mediators: Scalars['Int']['input'];
-  /** Of them, women. */
+  /** Of them, women. Nhãn: Số hòa giải viên nữ. */
   womenMediators: Scalars['Int']['input'];
-  /** Of them, members of the Elderly Association of Sơn La province. */
+  /** Of them, members of the Elderly Association of Sơn La province. Nhãn: Số hòa giải viên là hội viên Hội Người cao tuổi tỉnh Sơn La. */
   ourMembers: Scalars['Int']['input'];
-  /** Other organizations with members on the team, by id, e.g. front, women. */
+  /** Other organizations with members on the team, by id, e.g. front, women. Nhãn: Tổ chức cùng tham gia. */
   partnerOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The team leader (tổ trưởng): personal data of a member. */
+  /** The team leader (tổ trưởng): personal data of a member. Nhãn: Họ tên tổ trưởng. */
   leaderName?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was dissolved; null while active. */
+  /** Day it was dissolved; null while active. Nhãn: Ngày giải thể. */
   dissolvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a ElderlyMediationTeam to correct; fields left out keep their values. */
 export type CorrectElderlyMediationTeamInput = {
-  /** The residential area it serves (thôn, bản, tổ dân phố), valid on the day it was formed. */
+  /** The residential area it serves (thôn, bản, tổ dân phố), valid on the day it was formed. Nhãn: Khu dân cư. */
   areaId?: InputMaybe<Scalars['ID']['input']>;
-  /** Name, e.g. Tổ hòa giải bản Nà Sản. */
+  /** Name, e.g. Tổ hòa giải bản Nà Sản. Nhãn: Tên tổ hòa giải. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was formed (ngày thành lập); not in the future. */
+  /** Day it was formed (ngày thành lập); not in the future. Nhãn: Ngày thành lập. */
   formedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Mediators on the team (hòa giải viên), 1 to 100. */
+  /** Mediators on the team (hòa giải viên), 1 to 100. Nhãn: Số hòa giải viên. */
   mediators?: InputMaybe<Scalars['Int']['input']>;
-  /** Of them, women. */
+  /** Of them, women. Nhãn: Số hòa giải viên nữ. */
   womenMediators?: InputMaybe<Scalars['Int']['input']>;
-  /** Of them, members of the Elderly Association of Sơn La province. */
+  /** Of them, members of the Elderly Association of Sơn La province. Nhãn: Số hòa giải viên là hội viên Hội Người cao tuổi tỉnh Sơn La. */
   ourMembers?: InputMaybe<Scalars['Int']['input']>;
-  /** Other organizations with members on the team, by id, e.g. front, women. */
+  /** Other organizations with members on the team, by id, e.g. front, women. Nhãn: Tổ chức cùng tham gia. */
   partnerOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The team leader (tổ trưởng): personal data of a member. */
+  /** The team leader (tổ trưởng): personal data of a member. Nhãn: Họ tên tổ trưởng. */
   leaderName?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was dissolved; null while active. */
+  /** Day it was dissolved; null while active. Nhãn: Ngày giải thể. */
   dissolvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3617,45 +3617,45 @@ export type ElderlyMediationCaseConnection = {
 
 /** What a new ElderlyMediationCase says (every field is checked and every problem reported at once). */
 export type RecordElderlyMediationCaseInput = {
-  /** The team that mediates it. */
+  /** The team that mediates it. Nhãn: Tổ hòa giải. */
   teamId: Scalars['ID']['input'];
-  /** Day it was received (ngày tiếp nhận); not in the future, not before the team was formed. */
+  /** Day it was received (ngày tiếp nhận); not in the future, not before the team was formed. Nhãn: Ngày tiếp nhận. */
   receivedOn: Scalars['Date']['input'];
-  /** What it is about; an excluded category is refused (Article 3 of Law 35/2013/QH13). */
+  /** What it is about; an excluded category is refused (Article 3 of Law 35/2013/QH13). Nhãn: Loại vụ việc. */
   category: MediationCategory;
-  /** Number of parties (số bên), 2 or more, never their names. */
+  /** Number of parties (số bên), 2 or more, never their names. Nhãn: Số bên tranh chấp. */
   parties: Scalars['Int']['input'];
-  /** Summary without names. */
+  /** Summary without names. Nhãn: Tóm tắt vụ việc. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** Result so far (PENDING until there is one). */
+  /** Result so far (PENDING until there is one). Nhãn: Kết quả hòa giải. */
   result?: InputMaybe<MediationResult>;
-  /** Day of the result. */
+  /** Day of the result. Nhãn: Ngày có kết quả. */
   resultOn?: InputMaybe<Scalars['Date']['input']>;
-  /** For TRANSFERRED: the authority it went to. */
+  /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a ElderlyMediationCase to correct; fields left out keep their values. */
 export type CorrectElderlyMediationCaseInput = {
-  /** The team that mediates it. */
+  /** The team that mediates it. Nhãn: Tổ hòa giải. */
   teamId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was received (ngày tiếp nhận); not in the future, not before the team was formed. */
+  /** Day it was received (ngày tiếp nhận); not in the future, not before the team was formed. Nhãn: Ngày tiếp nhận. */
   receivedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** What it is about; an excluded category is refused (Article 3 of Law 35/2013/QH13). */
+  /** What it is about; an excluded category is refused (Article 3 of Law 35/2013/QH13). Nhãn: Loại vụ việc. */
   category?: InputMaybe<MediationCategory>;
-  /** Number of parties (số bên), 2 or more, never their names. */
+  /** Number of parties (số bên), 2 or more, never their names. Nhãn: Số bên tranh chấp. */
   parties?: InputMaybe<Scalars['Int']['input']>;
-  /** Summary without names. */
+  /** Summary without names. Nhãn: Tóm tắt vụ việc. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** Result so far (PENDING until there is one). */
+  /** Result so far (PENDING until there is one). Nhãn: Kết quả hòa giải. */
   result?: InputMaybe<MediationResult>;
-  /** Day of the result. */
+  /** Day of the result. Nhãn: Ngày có kết quả. */
   resultOn?: InputMaybe<Scalars['Date']['input']>;
-  /** For TRANSFERRED: the authority it went to. */
+  /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3748,37 +3748,37 @@ export type ElderlyAtRiskSupportConnection = {
 
 /** What a new ElderlyAtRiskSupport says (every field is checked and every problem reported at once). */
 export type RecordElderlyAtRiskSupportInput = {
-  /** Day it was given (ngày giúp đỡ); not in the future. */
+  /** Day it was given (ngày giúp đỡ); not in the future. Nhãn: Ngày giúp đỡ. */
   date: Scalars['Date']['input'];
-  /** Commune or residential area, as it was on that day. */
+  /** Commune or residential area, as it was on that day. Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
-  /** Whom it went to (đối tượng). */
+  /** Whom it went to (đối tượng). Nhãn: Đối tượng được giúp đỡ. */
   supportedGroup: SupportedGroup;
-  /** What was given (hình thức hỗ trợ); at least one kind. */
+  /** What was given (hình thức hỗ trợ); at least one kind. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** How many people were helped, 1 or more (counted, never named). */
+  /** How many people were helped, 1 or more (counted, never named). Nhãn: Số người được giúp đỡ. */
   peopleHelped: Scalars['Int']['input'];
-  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). */
+  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). Nhãn: Người, tổ chức giúp đỡ. */
   givenBy: Scalars['String']['input'];
-  /** Free-text note, without the names of the people helped. */
+  /** Free-text note, without the names of the people helped. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a ElderlyAtRiskSupport to correct; fields left out keep their values. */
 export type CorrectElderlyAtRiskSupportInput = {
-  /** Day it was given (ngày giúp đỡ); not in the future. */
+  /** Day it was given (ngày giúp đỡ); not in the future. Nhãn: Ngày giúp đỡ. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Commune or residential area, as it was on that day. */
+  /** Commune or residential area, as it was on that day. Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Whom it went to (đối tượng). */
+  /** Whom it went to (đối tượng). Nhãn: Đối tượng được giúp đỡ. */
   supportedGroup?: InputMaybe<SupportedGroup>;
-  /** What was given (hình thức hỗ trợ); at least one kind. */
+  /** What was given (hình thức hỗ trợ); at least one kind. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** How many people were helped, 1 or more (counted, never named). */
+  /** How many people were helped, 1 or more (counted, never named). Nhãn: Số người được giúp đỡ. */
   peopleHelped?: InputMaybe<Scalars['Int']['input']>;
-  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). */
+  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). Nhãn: Người, tổ chức giúp đỡ. */
   givenBy?: InputMaybe<Scalars['String']['input']>;
-  /** Free-text note, without the names of the people helped. */
+  /** Free-text note, without the names of the people helped. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3859,25 +3859,25 @@ export type ElderlyTipHandoverConnection = {
 
 /** What a new ElderlyTipHandover says (every field is checked and every problem reported at once). */
 export type RecordElderlyTipHandoverInput = {
-  /** Day it was handed over (ngày chuyển tin); not in the future. */
+  /** Day it was handed over (ngày chuyển tin); not in the future. Nhãn: Ngày chuyển tin. */
   date: Scalars['Date']['input'];
-  /** Unit it concerns, as it was on that day (địa bàn). */
+  /** Unit it concerns, as it was on that day (địa bàn). Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
-  /** Where it came from (nguồn tin). */
+  /** Where it came from (nguồn tin). Nhãn: Nguồn tin. */
   source: HandoverSource;
-  /** The receipt id the police returned (mã biên nhận); its status is asked of the police. */
+  /** The receipt id the police returned (mã biên nhận); its status is asked of the police. Nhãn: Mã biên nhận của Công an. */
   receiptId: Scalars['String']['input'];
 };
 
 /** The fields of a ElderlyTipHandover to correct; fields left out keep their values. */
 export type CorrectElderlyTipHandoverInput = {
-  /** Day it was handed over (ngày chuyển tin); not in the future. */
+  /** Day it was handed over (ngày chuyển tin); not in the future. Nhãn: Ngày chuyển tin. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit it concerns, as it was on that day (địa bàn). */
+  /** Unit it concerns, as it was on that day (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Where it came from (nguồn tin). */
+  /** Where it came from (nguồn tin). Nhãn: Nguồn tin. */
   source?: InputMaybe<HandoverSource>;
-  /** The receipt id the police returned (mã biên nhận); its status is asked of the police. */
+  /** The receipt id the police returned (mã biên nhận); its status is asked of the police. Nhãn: Mã biên nhận của Công an. */
   receiptId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3957,85 +3957,85 @@ export type ElderlyReportConnection = {
 
 /** What a new ElderlyReport says (every field is checked and every problem reported at once). */
 export type RecordElderlyReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId: Scalars['ID']['input'];
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId: Scalars['ID']['input'];
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion: Scalars['Int']['input'];
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage: ReportStage;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn: Scalars['Date']['input'];
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a ElderlyReport to correct; fields left out keep their values. */
 export type CorrectElderlyReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId?: InputMaybe<Scalars['ID']['input']>;
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage?: InputMaybe<ReportStage>;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4122,29 +4122,29 @@ export type ElderlyFamilyPledgeConnection = {
 
 /** What a new ElderlyFamilyPledge says (every field is checked and every problem reported at once). */
 export type RecordElderlyFamilyPledgeInput = {
-  /** Day the pledges were signed (ngày ký cam kết); not in the future. */
+  /** Day the pledges were signed (ngày ký cam kết); not in the future. Nhãn: Ngày ký cam kết. */
   signedOn: Scalars['Date']['input'];
-  /** The residential area (bản, tiểu khu, tổ dân phố), as it was on that day. */
+  /** The residential area (bản, tiểu khu, tổ dân phố), as it was on that day. Nhãn: Khu dân cư. */
   unitId: Scalars['ID']['input'];
-  /** Families that signed (số hộ ký cam kết), not more than the families in the area. */
+  /** Families that signed (số hộ ký cam kết), not more than the families in the area. Nhãn: Số hộ gia đình ký cam kết. */
   familiesSigned: Scalars['Int']['input'];
-  /** Families living in the residential area (tổng số hộ), 1 or more. */
+  /** Families living in the residential area (tổng số hộ), 1 or more. Nhãn: Tổng số hộ gia đình của khu dân cư. */
   familiesTotal: Scalars['Int']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a ElderlyFamilyPledge to correct; fields left out keep their values. */
 export type CorrectElderlyFamilyPledgeInput = {
-  /** Day the pledges were signed (ngày ký cam kết); not in the future. */
+  /** Day the pledges were signed (ngày ký cam kết); not in the future. Nhãn: Ngày ký cam kết. */
   signedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The residential area (bản, tiểu khu, tổ dân phố), as it was on that day. */
+  /** The residential area (bản, tiểu khu, tổ dân phố), as it was on that day. Nhãn: Khu dân cư. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Families that signed (số hộ ký cam kết), not more than the families in the area. */
+  /** Families that signed (số hộ ký cam kết), not more than the families in the area. Nhãn: Số hộ gia đình ký cam kết. */
   familiesSigned?: InputMaybe<Scalars['Int']['input']>;
-  /** Families living in the residential area (tổng số hộ), 1 or more. */
+  /** Families living in the residential area (tổng số hộ), 1 or more. Nhãn: Tổng số hộ gia đình của khu dân cư. */
   familiesTotal?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -2853,37 +2853,37 @@ export type FarmersActivityConnection = {
 
 /** What a new FarmersActivity says (every field is checked and every problem reported at once). */
 export type RecordFarmersActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type: ActivityType;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date: Scalars['Date']['input'];
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants: Scalars['Int']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a FarmersActivity to correct; fields left out keep their values. */
 export type CorrectFarmersActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type?: InputMaybe<ActivityType>;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2937,45 +2937,45 @@ export type FarmersModelConnection = {
 
 /** What a new FarmersModel says (every field is checked and every problem reported at once). */
 export type RecordFarmersModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name: Scalars['String']['input'];
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind: ModelKind;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn: Scalars['Date']['input'];
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a FarmersModel to correct; fields left out keep their values. */
 export type CorrectFarmersModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind?: InputMaybe<ModelKind>;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -3029,41 +3029,41 @@ export type FarmersForumConnection = {
 
 /** What a new FarmersForum says (every field is checked and every problem reported at once). */
 export type RecordFarmersForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind: ForumKind;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date: Scalars['Date']['input'];
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FarmersForum to correct; fields left out keep their values. */
 export type CorrectFarmersForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind?: InputMaybe<ForumKind>;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance?: InputMaybe<Scalars['Int']['input']>;
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3121,45 +3121,45 @@ export type FarmersOpinionConnection = {
 
 /** What a new FarmersOpinion says (every field is checked and every problem reported at once). */
 export type RecordFarmersOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId: Scalars['ID']['input'];
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn: Scalars['Date']['input'];
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic: Scalars['String']['input'];
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate: Scalars['Date']['input'];
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a FarmersOpinion to correct; fields left out keep their values. */
 export type CorrectFarmersOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3338,45 +3338,45 @@ export type FarmersReintegrationSupportConnection = {
 
 /** What a new FarmersReintegrationSupport says (every field is checked and every problem reported at once). */
 export type RecordFarmersReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). Nhãn: Mã hồ sơ tái hòa nhập. */
   caseId: Scalars['String']['input'];
-  /** Commune where the person lives, as the commune was when support was assigned. */
+  /** Commune where the person lives, as the commune was when support was assigned. Nhãn: Xã nơi cư trú. */
   communeId: Scalars['ID']['input'];
-  /** Day the support was assigned (ngày phân công); not in the future. */
+  /** Day the support was assigned (ngày phân công); not in the future. Nhãn: Ngày phân công. */
   assignedOn: Scalars['Date']['input'];
-  /** Mentor or inter-household group. */
+  /** Mentor or inter-household group. Nhãn: Hình thức giúp đỡ. */
   supporterKind: ReintegrationSupporterKind;
-  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Farmers' Association of Sơn La province's own staff only. */
+  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Farmers' Association of Sơn La province's own staff only. Nhãn: Họ tên người kèm cặp. */
   mentorName?: InputMaybe<Scalars['String']['input']>;
-  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). */
+  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). Nhãn: Tên nhóm liên gia tự quản. */
   groupName?: InputMaybe<Scalars['String']['input']>;
-  /** How the support ended; null while it goes on. */
+  /** How the support ended; null while it goes on. Nhãn: Kết quả giúp đỡ. */
   outcome?: InputMaybe<ReintegrationOutcome>;
-  /** Day the outcome was recorded. */
+  /** Day the outcome was recorded. Nhãn: Ngày có kết quả. */
   outcomeOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FarmersReintegrationSupport to correct; fields left out keep their values. */
 export type CorrectFarmersReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). Nhãn: Mã hồ sơ tái hòa nhập. */
   caseId?: InputMaybe<Scalars['String']['input']>;
-  /** Commune where the person lives, as the commune was when support was assigned. */
+  /** Commune where the person lives, as the commune was when support was assigned. Nhãn: Xã nơi cư trú. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day the support was assigned (ngày phân công); not in the future. */
+  /** Day the support was assigned (ngày phân công); not in the future. Nhãn: Ngày phân công. */
   assignedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Mentor or inter-household group. */
+  /** Mentor or inter-household group. Nhãn: Hình thức giúp đỡ. */
   supporterKind?: InputMaybe<ReintegrationSupporterKind>;
-  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Farmers' Association of Sơn La province's own staff only. */
+  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Farmers' Association of Sơn La province's own staff only. Nhãn: Họ tên người kèm cặp. */
   mentorName?: InputMaybe<Scalars['String']['input']>;
-  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). */
+  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). Nhãn: Tên nhóm liên gia tự quản. */
   groupName?: InputMaybe<Scalars['String']['input']>;
-  /** How the support ended; null while it goes on. */
+  /** How the support ended; null while it goes on. Nhãn: Kết quả giúp đỡ. */
   outcome?: InputMaybe<ReintegrationOutcome>;
-  /** Day the outcome was recorded. */
+  /** Day the outcome was recorded. Nhãn: Ngày có kết quả. */
   outcomeOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3462,25 +3462,25 @@ export type FarmersReintegrationVisitConnection = {
 
 /** What a new FarmersReintegrationVisit says (every field is checked and every problem reported at once). */
 export type RecordFarmersReintegrationVisitInput = {
-  /** The support this visit belongs to. */
+  /** The support this visit belongs to. Nhãn: Việc giúp đỡ. */
   supportId: Scalars['ID']['input'];
-  /** Day of the visit; not before the support was assigned, not after it ended. */
+  /** Day of the visit; not before the support was assigned, not after it ended. Nhãn: Ngày thăm, giúp đỡ. */
   visitedOn: Scalars['Date']['input'];
-  /** Help given on that visit; empty for a visit of encouragement only. */
+  /** Help given on that visit; empty for a visit of encouragement only. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FarmersReintegrationVisit to correct; fields left out keep their values. */
 export type CorrectFarmersReintegrationVisitInput = {
-  /** The support this visit belongs to. */
+  /** The support this visit belongs to. Nhãn: Việc giúp đỡ. */
   supportId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day of the visit; not before the support was assigned, not after it ended. */
+  /** Day of the visit; not before the support was assigned, not after it ended. Nhãn: Ngày thăm, giúp đỡ. */
   visitedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Help given on that visit; empty for a visit of encouragement only. */
+  /** Help given on that visit; empty for a visit of encouragement only. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3534,45 +3534,45 @@ export type FarmersMediationTeamConnection = {
 
 /** What a new FarmersMediationTeam says (every field is checked and every problem reported at once). */
 export type RecordFarmersMediationTeamInput = {
-  /** The residential area it serves (thôn, bản, tổ dân phố), valid on the day it was formed. */
+  /** The residential area it serves (thôn, bản, tổ dân phố), valid on the day it was formed. Nhãn: Khu dân cư. */
   areaId: Scalars['ID']['input'];
-  /** Name, e.g. Tổ hòa giải bản Nà Sản. */
+  /** Name, e.g. Tổ hòa giải bản Nà Sản. Nhãn: Tên tổ hòa giải. */
   name: Scalars['String']['input'];
-  /** Day it was formed (ngày thành lập); not in the future. */
+  /** Day it was formed (ngày thành lập); not in the future. Nhãn: Ngày thành lập. */
   formedOn: Scalars['Date']['input'];
-  /** Mediators on the team (hòa giải viên), 1 to 100. */
+  /** Mediators on the team (hòa giải viên), 1 to 100. Nhãn: Số hòa giải viên. */
   mediators: Scalars['Int']['input'];
-  /** Of them, women. */
+  /** Of them, women. Nhãn: Số hòa giải viên nữ. */
   womenMediators: Scalars['Int']['input'];
-  /** Of them, members of the Farmers' Association of Sơn La province. */
+  /** Of them, members of the Farmers' Association of Sơn La province. Nhãn: Số hòa giải viên là hội viên Hội Nông dân tỉnh Sơn La. */
   ourMembers: Scalars['Int']['input'];
-  /** Other organizations with members on the team, by id, e.g. front, women. */
+  /** Other organizations with members on the team, by id, e.g. front, women. Nhãn: Tổ chức cùng tham gia. */
   partnerOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The team leader (tổ trưởng): personal data of a member. */
+  /** The team leader (tổ trưởng): personal data of a member. Nhãn: Họ tên tổ trưởng. */
   leaderName?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was dissolved; null while active. */
+  /** Day it was dissolved; null while active. Nhãn: Ngày giải thể. */
   dissolvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a FarmersMediationTeam to correct; fields left out keep their values. */
 export type CorrectFarmersMediationTeamInput = {
-  /** The residential area it serves (thôn, bản, tổ dân phố), valid on the day it was formed. */
+  /** The residential area it serves (thôn, bản, tổ dân phố), valid on the day it was formed. Nhãn: Khu dân cư. */
   areaId?: InputMaybe<Scalars['ID']['input']>;
-  /** Name, e.g. Tổ hòa giải bản Nà Sản. */
+  /** Name, e.g. Tổ hòa giải bản Nà Sản. Nhãn: Tên tổ hòa giải. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was formed (ngày thành lập); not in the future. */
+  /** Day it was formed (ngày thành lập); not in the future. Nhãn: Ngày thành lập. */
   formedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Mediators on the team (hòa giải viên), 1 to 100. */
+  /** Mediators on the team (hòa giải viên), 1 to 100. Nhãn: Số hòa giải viên. */
   mediators?: InputMaybe<Scalars['Int']['input']>;
-  /** Of them, women. */
+  /** Of them, women. Nhãn: Số hòa giải viên nữ. */
   womenMediators?: InputMaybe<Scalars['Int']['input']>;
-  /** Of them, members of the Farmers' Association of Sơn La province. */
+  /** Of them, members of the Farmers' Association of Sơn La province. Nhãn: Số hòa giải viên là hội viên Hội Nông dân tỉnh Sơn La. */
   ourMembers?: InputMaybe<Scalars['Int']['input']>;
-  /** Other organizations with members on the team, by id, e.g. front, women. */
+  /** Other organizations with members on the team, by id, e.g. front, women. Nhãn: Tổ chức cùng tham gia. */
   partnerOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** The team leader (tổ trưởng): personal data of a member. */
+  /** The team leader (tổ trưởng): personal data of a member. Nhãn: Họ tên tổ trưởng. */
   leaderName?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was dissolved; null while active. */
+  /** Day it was dissolved; null while active. Nhãn: Ngày giải thể. */
   dissolvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3678,45 +3678,45 @@ export type FarmersMediationCaseConnection = {
 
 /** What a new FarmersMediationCase says (every field is checked and every problem reported at once). */
 export type RecordFarmersMediationCaseInput = {
-  /** The team that mediates it. */
+  /** The team that mediates it. Nhãn: Tổ hòa giải. */
   teamId: Scalars['ID']['input'];
-  /** Day it was received (ngày tiếp nhận); not in the future, not before the team was formed. */
+  /** Day it was received (ngày tiếp nhận); not in the future, not before the team was formed. Nhãn: Ngày tiếp nhận. */
   receivedOn: Scalars['Date']['input'];
-  /** What it is about; an excluded category is refused (Article 3 of Law 35/2013/QH13). */
+  /** What it is about; an excluded category is refused (Article 3 of Law 35/2013/QH13). Nhãn: Loại vụ việc. */
   category: MediationCategory;
-  /** Number of parties (số bên), 2 or more, never their names. */
+  /** Number of parties (số bên), 2 or more, never their names. Nhãn: Số bên tranh chấp. */
   parties: Scalars['Int']['input'];
-  /** Summary without names. */
+  /** Summary without names. Nhãn: Tóm tắt vụ việc. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** Result so far (PENDING until there is one). */
+  /** Result so far (PENDING until there is one). Nhãn: Kết quả hòa giải. */
   result?: InputMaybe<MediationResult>;
-  /** Day of the result. */
+  /** Day of the result. Nhãn: Ngày có kết quả. */
   resultOn?: InputMaybe<Scalars['Date']['input']>;
-  /** For TRANSFERRED: the authority it went to. */
+  /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FarmersMediationCase to correct; fields left out keep their values. */
 export type CorrectFarmersMediationCaseInput = {
-  /** The team that mediates it. */
+  /** The team that mediates it. Nhãn: Tổ hòa giải. */
   teamId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was received (ngày tiếp nhận); not in the future, not before the team was formed. */
+  /** Day it was received (ngày tiếp nhận); not in the future, not before the team was formed. Nhãn: Ngày tiếp nhận. */
   receivedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** What it is about; an excluded category is refused (Article 3 of Law 35/2013/QH13). */
+  /** What it is about; an excluded category is refused (Article 3 of Law 35/2013/QH13). Nhãn: Loại vụ việc. */
   category?: InputMaybe<MediationCategory>;
-  /** Number of parties (số bên), 2 or more, never their names. */
+  /** Number of parties (số bên), 2 or more, never their names. Nhãn: Số bên tranh chấp. */
   parties?: InputMaybe<Scalars['Int']['input']>;
-  /** Summary without names. */
+  /** Summary without names. Nhãn: Tóm tắt vụ việc. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** Result so far (PENDING until there is one). */
+  /** Result so far (PENDING until there is one). Nhãn: Kết quả hòa giải. */
   result?: InputMaybe<MediationResult>;
-  /** Day of the result. */
+  /** Day of the result. Nhãn: Ngày có kết quả. */
   resultOn?: InputMaybe<Scalars['Date']['input']>;
-  /** For TRANSFERRED: the authority it went to. */
+  /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3809,37 +3809,37 @@ export type FarmersAtRiskSupportConnection = {
 
 /** What a new FarmersAtRiskSupport says (every field is checked and every problem reported at once). */
 export type RecordFarmersAtRiskSupportInput = {
-  /** Day it was given (ngày giúp đỡ); not in the future. */
+  /** Day it was given (ngày giúp đỡ); not in the future. Nhãn: Ngày giúp đỡ. */
   date: Scalars['Date']['input'];
-  /** Commune or residential area, as it was on that day. */
+  /** Commune or residential area, as it was on that day. Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
-  /** Whom it went to (đối tượng). */
+  /** Whom it went to (đối tượng). Nhãn: Đối tượng được giúp đỡ. */
   supportedGroup: SupportedGroup;
-  /** What was given (hình thức hỗ trợ); at least one kind. */
+  /** What was given (hình thức hỗ trợ); at least one kind. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** How many people were helped, 1 or more (counted, never named). */
+  /** How many people were helped, 1 or more (counted, never named). Nhãn: Số người được giúp đỡ. */
   peopleHelped: Scalars['Int']['input'];
-  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). */
+  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). Nhãn: Người, tổ chức giúp đỡ. */
   givenBy: Scalars['String']['input'];
-  /** Free-text note, without the names of the people helped. */
+  /** Free-text note, without the names of the people helped. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FarmersAtRiskSupport to correct; fields left out keep their values. */
 export type CorrectFarmersAtRiskSupportInput = {
-  /** Day it was given (ngày giúp đỡ); not in the future. */
+  /** Day it was given (ngày giúp đỡ); not in the future. Nhãn: Ngày giúp đỡ. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Commune or residential area, as it was on that day. */
+  /** Commune or residential area, as it was on that day. Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Whom it went to (đối tượng). */
+  /** Whom it went to (đối tượng). Nhãn: Đối tượng được giúp đỡ. */
   supportedGroup?: InputMaybe<SupportedGroup>;
-  /** What was given (hình thức hỗ trợ); at least one kind. */
+  /** What was given (hình thức hỗ trợ); at least one kind. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** How many people were helped, 1 or more (counted, never named). */
+  /** How many people were helped, 1 or more (counted, never named). Nhãn: Số người được giúp đỡ. */
   peopleHelped?: InputMaybe<Scalars['Int']['input']>;
-  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). */
+  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). Nhãn: Người, tổ chức giúp đỡ. */
   givenBy?: InputMaybe<Scalars['String']['input']>;
-  /** Free-text note, without the names of the people helped. */
+  /** Free-text note, without the names of the people helped. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3920,25 +3920,25 @@ export type FarmersTipHandoverConnection = {
 
 /** What a new FarmersTipHandover says (every field is checked and every problem reported at once). */
 export type RecordFarmersTipHandoverInput = {
-  /** Day it was handed over (ngày chuyển tin); not in the future. */
+  /** Day it was handed over (ngày chuyển tin); not in the future. Nhãn: Ngày chuyển tin. */
   date: Scalars['Date']['input'];
-  /** Unit it concerns, as it was on that day (địa bàn). */
+  /** Unit it concerns, as it was on that day (địa bàn). Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
-  /** Where it came from (nguồn tin). */
+  /** Where it came from (nguồn tin). Nhãn: Nguồn tin. */
   source: HandoverSource;
-  /** The receipt id the police returned (mã biên nhận); its status is asked of the police. */
+  /** The receipt id the police returned (mã biên nhận); its status is asked of the police. Nhãn: Mã biên nhận của Công an. */
   receiptId: Scalars['String']['input'];
 };
 
 /** The fields of a FarmersTipHandover to correct; fields left out keep their values. */
 export type CorrectFarmersTipHandoverInput = {
-  /** Day it was handed over (ngày chuyển tin); not in the future. */
+  /** Day it was handed over (ngày chuyển tin); not in the future. Nhãn: Ngày chuyển tin. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit it concerns, as it was on that day (địa bàn). */
+  /** Unit it concerns, as it was on that day (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Where it came from (nguồn tin). */
+  /** Where it came from (nguồn tin). Nhãn: Nguồn tin. */
   source?: InputMaybe<HandoverSource>;
-  /** The receipt id the police returned (mã biên nhận); its status is asked of the police. */
+  /** The receipt id the police returned (mã biên nhận); its status is asked of the police. Nhãn: Mã biên nhận của Công an. */
   receiptId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4018,85 +4018,85 @@ export type FarmersReportConnection = {
 
 /** What a new FarmersReport says (every field is checked and every problem reported at once). */
 export type RecordFarmersReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId: Scalars['ID']['input'];
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId: Scalars['ID']['input'];
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion: Scalars['Int']['input'];
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage: ReportStage;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn: Scalars['Date']['input'];
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FarmersReport to correct; fields left out keep their values. */
 export type CorrectFarmersReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId?: InputMaybe<Scalars['ID']['input']>;
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage?: InputMaybe<ReportStage>;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4193,37 +4193,37 @@ export type FarmersPlan447ResultConnection = {
 
 /** What a new FarmersPlan447Result says (every field is checked and every problem reported at once). */
 export type RecordFarmersPlan447ResultInput = {
-  /** Day of the close-out report (ngày báo cáo tổng kết); not in the future. */
+  /** Day of the close-out report (ngày báo cáo tổng kết); not in the future. Nhãn: Ngày báo cáo tổng kết. */
   reportedOn: Scalars['Date']['input'];
-  /** Province, district or commune reported for, as it was on that day (đơn vị). */
+  /** Province, district or commune reported for, as it was on that day (đơn vị). Nhãn: Đơn vị báo cáo. */
   unitId: Scalars['ID']['input'];
-  /** The target (chỉ tiêu). */
+  /** The target (chỉ tiêu). Nhãn: Chỉ tiêu. */
   indicator: Scalars['String']['input'];
-  /** Unit of measure (đơn vị tính), e.g. buổi, hội viên, %. */
+  /** Unit of measure (đơn vị tính), e.g. buổi, hội viên, %. Nhãn: Đơn vị tính. */
   unitOfMeasure: Scalars['String']['input'];
-  /** Planned (kế hoạch), 0 or more. */
+  /** Planned (kế hoạch), 0 or more. Nhãn: Chỉ tiêu kế hoạch. */
   target: Scalars['Float']['input'];
-  /** Achieved (thực hiện), 0 or more. */
+  /** Achieved (thực hiện), 0 or more. Nhãn: Kết quả thực hiện. */
   achieved: Scalars['Float']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FarmersPlan447Result to correct; fields left out keep their values. */
 export type CorrectFarmersPlan447ResultInput = {
-  /** Day of the close-out report (ngày báo cáo tổng kết); not in the future. */
+  /** Day of the close-out report (ngày báo cáo tổng kết); not in the future. Nhãn: Ngày báo cáo tổng kết. */
   reportedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Province, district or commune reported for, as it was on that day (đơn vị). */
+  /** Province, district or commune reported for, as it was on that day (đơn vị). Nhãn: Đơn vị báo cáo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The target (chỉ tiêu). */
+  /** The target (chỉ tiêu). Nhãn: Chỉ tiêu. */
   indicator?: InputMaybe<Scalars['String']['input']>;
-  /** Unit of measure (đơn vị tính), e.g. buổi, hội viên, %. */
+  /** Unit of measure (đơn vị tính), e.g. buổi, hội viên, %. Nhãn: Đơn vị tính. */
   unitOfMeasure?: InputMaybe<Scalars['String']['input']>;
-  /** Planned (kế hoạch), 0 or more. */
+  /** Planned (kế hoạch), 0 or more. Nhãn: Chỉ tiêu kế hoạch. */
   target?: InputMaybe<Scalars['Float']['input']>;
-  /** Achieved (thực hiện), 0 or more. */
+  /** Achieved (thực hiện), 0 or more. Nhãn: Kết quả thực hiện. */
   achieved?: InputMaybe<Scalars['Float']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4325,37 +4325,37 @@ export type FarmersCampaignConnection = {
 
 /** What a new FarmersCampaign says (every field is checked and every problem reported at once). */
 export type RecordFarmersCampaignInput = {
-  /** Name (tên cuộc vận động), e.g. Hội viên nông dân không vi phạm pháp luật. */
+  /** Name (tên cuộc vận động), e.g. Hội viên nông dân không vi phạm pháp luật. Nhãn: Tên cuộc vận động. */
   name: Scalars['String']['input'];
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn: Scalars['Date']['input'];
-  /** Day it ended (ngày kết thúc); null while it goes on. */
+  /** Day it ended (ngày kết thúc); null while it goes on. Nhãn: Ngày kết thúc. */
   endedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it ran, as it was when it started (đơn vị). */
+  /** Unit where it ran, as it was when it started (đơn vị). Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Members reached (số hội viên được vận động). */
+  /** Members reached (số hội viên được vận động). Nhãn: Số hội viên được vận động. */
   membersReached: Scalars['Int']['input'];
-  /** Commitments signed (số bản cam kết). */
+  /** Commitments signed (số bản cam kết). Nhãn: Số bản cam kết. */
   pledgesSigned: Scalars['Int']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FarmersCampaign to correct; fields left out keep their values. */
 export type CorrectFarmersCampaignInput = {
-  /** Name (tên cuộc vận động), e.g. Hội viên nông dân không vi phạm pháp luật. */
+  /** Name (tên cuộc vận động), e.g. Hội viên nông dân không vi phạm pháp luật. Nhãn: Tên cuộc vận động. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Day it ended (ngày kết thúc); null while it goes on. */
+  /** Day it ended (ngày kết thúc); null while it goes on. Nhãn: Ngày kết thúc. */
   endedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it ran, as it was when it started (đơn vị). */
+  /** Unit where it ran, as it was when it started (đơn vị). Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Members reached (số hội viên được vận động). */
+  /** Members reached (số hội viên được vận động). Nhãn: Số hội viên được vận động. */
   membersReached?: InputMaybe<Scalars['Int']['input']>;
-  /** Commitments signed (số bản cam kết). */
+  /** Commitments signed (số bản cam kết). Nhãn: Số bản cam kết. */
   pledgesSigned?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 

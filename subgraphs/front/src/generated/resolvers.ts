@@ -2712,37 +2712,37 @@ export type FrontActivityConnection = {
 
 /** What a new FrontActivity says (every field is checked and every problem reported at once). */
 export type RecordFrontActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type: ActivityType;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date: Scalars['Date']['input'];
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants: Scalars['Int']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a FrontActivity to correct; fields left out keep their values. */
 export type CorrectFrontActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type?: InputMaybe<ActivityType>;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2796,45 +2796,45 @@ export type FrontModelConnection = {
 
 /** What a new FrontModel says (every field is checked and every problem reported at once). */
 export type RecordFrontModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name: Scalars['String']['input'];
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind: ModelKind;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn: Scalars['Date']['input'];
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a FrontModel to correct; fields left out keep their values. */
 export type CorrectFrontModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind?: InputMaybe<ModelKind>;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2888,41 +2888,41 @@ export type FrontForumConnection = {
 
 /** What a new FrontForum says (every field is checked and every problem reported at once). */
 export type RecordFrontForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind: ForumKind;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date: Scalars['Date']['input'];
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FrontForum to correct; fields left out keep their values. */
 export type CorrectFrontForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind?: InputMaybe<ForumKind>;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance?: InputMaybe<Scalars['Int']['input']>;
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2980,45 +2980,45 @@ export type FrontOpinionConnection = {
 
 /** What a new FrontOpinion says (every field is checked and every problem reported at once). */
 export type RecordFrontOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId: Scalars['ID']['input'];
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn: Scalars['Date']['input'];
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic: Scalars['String']['input'];
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate: Scalars['Date']['input'];
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a FrontOpinion to correct; fields left out keep their values. */
 export type CorrectFrontOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3221,85 +3221,85 @@ export type FrontReportConnection = {
 
 /** What a new FrontReport says (every field is checked and every problem reported at once). */
 export type RecordFrontReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId: Scalars['ID']['input'];
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId: Scalars['ID']['input'];
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion: Scalars['Int']['input'];
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage: ReportStage;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn: Scalars['Date']['input'];
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FrontReport to correct; fields left out keep their values. */
 export type CorrectFrontReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId?: InputMaybe<Scalars['ID']['input']>;
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage?: InputMaybe<ReportStage>;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3426,45 +3426,45 @@ export type CoordinationPlanConnection = {
 
 /** What a new CoordinationPlan says (every field is checked and every problem reported at once). */
 export type RecordCoordinationPlanInput = {
-  /** Number (số kế hoạch), e.g. 155/KH-MTTQ-CAT; unique. */
+  /** Number (số kế hoạch), e.g. 155/KH-MTTQ-CAT; unique. Nhãn: Số kế hoạch. */
   number: Scalars['String']['input'];
-  /** Title (trích yếu). */
+  /** Title (trích yếu). Nhãn: Trích yếu. */
   title: Scalars['String']['input'];
-  /** Day it was issued; not in the future. */
+  /** Day it was issued; not in the future. Nhãn: Ngày ban hành. */
   issuedOn: Scalars['Date']['input'];
-  /** Who issued it, e.g. Ủy ban MTTQ Việt Nam tỉnh - Công an tỉnh. */
+  /** Who issued it, e.g. Ủy ban MTTQ Việt Nam tỉnh - Công an tỉnh. Nhãn: Cơ quan ban hành. */
   issuers: Scalars['String']['input'];
-  /** First year it covers. */
+  /** First year it covers. Nhãn: Năm bắt đầu. */
   fromYear: Scalars['Int']['input'];
-  /** Last year it covers; not before the first. */
+  /** Last year it covers; not before the first. Nhãn: Năm kết thúc. */
   toYear: Scalars['Int']['input'];
-  /** Id of the plan it continues (see predecessor). */
+  /** Id of the plan it continues (see predecessor). Nhãn: Kế hoạch trước. */
   predecessorId?: InputMaybe<Scalars['String']['input']>;
-  /** Note (ghi chú). */
+  /** Note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** The unit the plan is issued for: the province. */
+  /** The unit the plan is issued for: the province. Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
 };
 
 /** The fields of a CoordinationPlan to correct; fields left out keep their values. */
 export type CorrectCoordinationPlanInput = {
-  /** Number (số kế hoạch), e.g. 155/KH-MTTQ-CAT; unique. */
+  /** Number (số kế hoạch), e.g. 155/KH-MTTQ-CAT; unique. Nhãn: Số kế hoạch. */
   number?: InputMaybe<Scalars['String']['input']>;
-  /** Title (trích yếu). */
+  /** Title (trích yếu). Nhãn: Trích yếu. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was issued; not in the future. */
+  /** Day it was issued; not in the future. Nhãn: Ngày ban hành. */
   issuedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Who issued it, e.g. Ủy ban MTTQ Việt Nam tỉnh - Công an tỉnh. */
+  /** Who issued it, e.g. Ủy ban MTTQ Việt Nam tỉnh - Công an tỉnh. Nhãn: Cơ quan ban hành. */
   issuers?: InputMaybe<Scalars['String']['input']>;
-  /** First year it covers. */
+  /** First year it covers. Nhãn: Năm bắt đầu. */
   fromYear?: InputMaybe<Scalars['Int']['input']>;
-  /** Last year it covers; not before the first. */
+  /** Last year it covers; not before the first. Nhãn: Năm kết thúc. */
   toYear?: InputMaybe<Scalars['Int']['input']>;
-  /** Id of the plan it continues (see predecessor). */
+  /** Id of the plan it continues (see predecessor). Nhãn: Kế hoạch trước. */
   predecessorId?: InputMaybe<Scalars['String']['input']>;
-  /** Note (ghi chú). */
+  /** Note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** The unit the plan is issued for: the province. */
+  /** The unit the plan is issued for: the province. Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -3581,65 +3581,65 @@ export type FrontPlanTaskConnection = {
 
 /** What a new FrontPlanTask says (every field is checked and every problem reported at once). */
 export type RecordFrontPlanTaskInput = {
-  /** The plan the task belongs to. */
+  /** The plan the task belongs to. Nhãn: Kế hoạch. */
   planId: Scalars['ID']['input'];
-  /** Item of the plan, unique in the plan, e.g. II.4 or IV.3-2021-2. */
+  /** Item of the plan, unique in the plan, e.g. II.4 or IV.3-2021-2. Nhãn: Mã nhiệm vụ. */
   code: Scalars['String']['input'];
-  /** Section it comes from. */
+  /** Section it comes from. Nhãn: Mục. */
   section: PlanSection;
-  /** For the yearly focus (section IV.3): the year it belongs to. */
+  /** For the yearly focus (section IV.3): the year it belongs to. Nhãn: Năm. */
   year?: InputMaybe<Scalars['Int']['input']>;
-  /** What is to be done. */
+  /** What is to be done. Nhãn: Nội dung nhiệm vụ. */
   title: Scalars['String']['input'];
-  /** The key task (II.1 to II.7) whose activities count for it, when there is one. */
+  /** The key task (II.1 to II.7) whose activities count for it, when there is one. Nhãn: Nhiệm vụ trọng tâm. */
   planTaskRef?: InputMaybe<Scalars['String']['input']>;
-  /** Organizations that lead it (chủ trì), at least one, the first leading. */
+  /** Organizations that lead it (chủ trì), at least one, the first leading. Nhãn: Tổ chức chủ trì. */
   leadOrgs?: InputMaybe<Array<FrontOrganizationCode>>;
-  /** Organizations taking part (phối hợp). */
+  /** Organizations taking part (phối hợp). Nhãn: Tổ chức phối hợp. */
   participatingOrgs?: InputMaybe<Array<FrontOrganizationCode>>;
-  /** Deadline (thời hạn), if any. */
+  /** Deadline (thời hạn), if any. Nhãn: Thời hạn. */
   deadline?: InputMaybe<Scalars['Date']['input']>;
-  /** Progress (tiến độ). */
+  /** Progress (tiến độ). Nhãn: Tiến độ. */
   progress: PlanTaskStatus;
-  /** Since when the progress holds; not in the future. */
+  /** Since when the progress holds; not in the future. Nhãn: Ngày cập nhật tiến độ. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Note on the progress. */
+  /** Note on the progress. Nhãn: Ghi chú tiến độ. */
   statusNote?: InputMaybe<Scalars['String']['input']>;
-  /** Day the task was set: the day its plan was issued. */
+  /** Day the task was set: the day its plan was issued. Nhãn: Ngày giao nhiệm vụ. */
   setOn: Scalars['Date']['input'];
-  /** The unit the plan is issued for: the province. */
+  /** The unit the plan is issued for: the province. Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
 };
 
 /** The fields of a FrontPlanTask to correct; fields left out keep their values. */
 export type CorrectFrontPlanTaskInput = {
-  /** The plan the task belongs to. */
+  /** The plan the task belongs to. Nhãn: Kế hoạch. */
   planId?: InputMaybe<Scalars['ID']['input']>;
-  /** Item of the plan, unique in the plan, e.g. II.4 or IV.3-2021-2. */
+  /** Item of the plan, unique in the plan, e.g. II.4 or IV.3-2021-2. Nhãn: Mã nhiệm vụ. */
   code?: InputMaybe<Scalars['String']['input']>;
-  /** Section it comes from. */
+  /** Section it comes from. Nhãn: Mục. */
   section?: InputMaybe<PlanSection>;
-  /** For the yearly focus (section IV.3): the year it belongs to. */
+  /** For the yearly focus (section IV.3): the year it belongs to. Nhãn: Năm. */
   year?: InputMaybe<Scalars['Int']['input']>;
-  /** What is to be done. */
+  /** What is to be done. Nhãn: Nội dung nhiệm vụ. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** The key task (II.1 to II.7) whose activities count for it, when there is one. */
+  /** The key task (II.1 to II.7) whose activities count for it, when there is one. Nhãn: Nhiệm vụ trọng tâm. */
   planTaskRef?: InputMaybe<Scalars['String']['input']>;
-  /** Organizations that lead it (chủ trì), at least one, the first leading. */
+  /** Organizations that lead it (chủ trì), at least one, the first leading. Nhãn: Tổ chức chủ trì. */
   leadOrgs?: InputMaybe<Array<FrontOrganizationCode>>;
-  /** Organizations taking part (phối hợp). */
+  /** Organizations taking part (phối hợp). Nhãn: Tổ chức phối hợp. */
   participatingOrgs?: InputMaybe<Array<FrontOrganizationCode>>;
-  /** Deadline (thời hạn), if any. */
+  /** Deadline (thời hạn), if any. Nhãn: Thời hạn. */
   deadline?: InputMaybe<Scalars['Date']['input']>;
-  /** Progress (tiến độ). */
+  /** Progress (tiến độ). Nhãn: Tiến độ. */
   progress?: InputMaybe<PlanTaskStatus>;
-  /** Since when the progress holds; not in the future. */
+  /** Since when the progress holds; not in the future. Nhãn: Ngày cập nhật tiến độ. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Note on the progress. */
+  /** Note on the progress. Nhãn: Ghi chú tiến độ. */
   statusNote?: InputMaybe<Scalars['String']['input']>;
-  /** Day the task was set: the day its plan was issued. */
+  /** Day the task was set: the day its plan was issued. Nhãn: Ngày giao nhiệm vụ. */
   setOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The unit the plan is issued for: the province. */
+  /** The unit the plan is issued for: the province. Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -3744,45 +3744,45 @@ export type FrontModelReviewConnection = {
 
 /** What a new FrontModelReview says (every field is checked and every problem reported at once). */
 export type RecordFrontModelReviewInput = {
-  /** The model reviewed, in any organization (model:<organization>:<number>); checked with that organization when written. */
+  /** The model reviewed, in any organization (model:<organization>:<number>); checked with that organization when written. Nhãn: Mã mô hình. */
   modelId: Scalars['String']['input'];
-  /** The organization that keeps the model, as its id names it (filled in from modelId). */
+  /** The organization that keeps the model, as its id names it (filled in from modelId). Nhãn: Tổ chức giữ mô hình. */
   modelOrg?: InputMaybe<Scalars['String']['input']>;
-  /** The unit the model runs in, as it was on the day of the review (a unit merged before that day is recorded as the unit it became). */
+  /** The unit the model runs in, as it was on the day of the review (a unit merged before that day is recorded as the unit it became). Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day of the review (ngày đánh giá); not in the future. */
+  /** Day of the review (ngày đánh giá); not in the future. Nhãn: Ngày đánh giá. */
   reviewedOn: Scalars['Date']['input'];
-  /** Whose staff reviewed it: front or police (filled in from the caller). */
+  /** Whose staff reviewed it: front or police (filled in from the caller). Nhãn: Cơ quan đánh giá. */
   reviewerOrg?: InputMaybe<Scalars['String']['input']>;
-  /** How well it works (xếp loại). */
+  /** How well it works (xếp loại). Nhãn: Xếp loại. */
   rating: FrontReviewRating;
-  /** What the rating rests on (căn cứ, minh chứng). */
+  /** What the rating rests on (căn cứ, minh chứng). Nhãn: Căn cứ đánh giá. */
   evidence: Scalars['String']['input'];
-  /** What was decided (đề xuất); an ineffective model is not replicated, an effective one not removed. */
+  /** What was decided (đề xuất); an ineffective model is not replicated, an effective one not removed. Nhãn: Đề xuất. */
   decision: FrontReviewDecision;
-  /** The plan or instruction the review followed, e.g. Kế hoạch 92/KH-BCĐ-CAT. */
+  /** The plan or instruction the review followed, e.g. Kế hoạch 92/KH-BCĐ-CAT. Nhãn: Văn bản căn cứ. */
   basis?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FrontModelReview to correct; fields left out keep their values. */
 export type CorrectFrontModelReviewInput = {
-  /** The model reviewed, in any organization (model:<organization>:<number>); checked with that organization when written. */
+  /** The model reviewed, in any organization (model:<organization>:<number>); checked with that organization when written. Nhãn: Mã mô hình. */
   modelId?: InputMaybe<Scalars['String']['input']>;
-  /** The organization that keeps the model, as its id names it (filled in from modelId). */
+  /** The organization that keeps the model, as its id names it (filled in from modelId). Nhãn: Tổ chức giữ mô hình. */
   modelOrg?: InputMaybe<Scalars['String']['input']>;
-  /** The unit the model runs in, as it was on the day of the review (a unit merged before that day is recorded as the unit it became). */
+  /** The unit the model runs in, as it was on the day of the review (a unit merged before that day is recorded as the unit it became). Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day of the review (ngày đánh giá); not in the future. */
+  /** Day of the review (ngày đánh giá); not in the future. Nhãn: Ngày đánh giá. */
   reviewedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Whose staff reviewed it: front or police (filled in from the caller). */
+  /** Whose staff reviewed it: front or police (filled in from the caller). Nhãn: Cơ quan đánh giá. */
   reviewerOrg?: InputMaybe<Scalars['String']['input']>;
-  /** How well it works (xếp loại). */
+  /** How well it works (xếp loại). Nhãn: Xếp loại. */
   rating?: InputMaybe<FrontReviewRating>;
-  /** What the rating rests on (căn cứ, minh chứng). */
+  /** What the rating rests on (căn cứ, minh chứng). Nhãn: Căn cứ đánh giá. */
   evidence?: InputMaybe<Scalars['String']['input']>;
-  /** What was decided (đề xuất); an ineffective model is not replicated, an effective one not removed. */
+  /** What was decided (đề xuất); an ineffective model is not replicated, an effective one not removed. Nhãn: Đề xuất. */
   decision?: InputMaybe<FrontReviewDecision>;
-  /** The plan or instruction the review followed, e.g. Kế hoạch 92/KH-BCĐ-CAT. */
+  /** The plan or instruction the review followed, e.g. Kế hoạch 92/KH-BCĐ-CAT. Nhãn: Văn bản căn cứ. */
   basis?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3912,49 +3912,49 @@ export type PersonOfStandingConnection = {
 
 /** What a new PersonOfStanding says (every field is checked and every problem reported at once). */
 export type RecordPersonOfStandingInput = {
-  /** Full name (họ và tên): personal data. */
+  /** Full name (họ và tên): personal data. Nhãn: Họ và tên. */
   fullName: Scalars['String']['input'];
-  /** Year of birth (năm sinh): personal data; the person is an adult on the day of the nomination. */
+  /** Year of birth (năm sinh): personal data; the person is an adult on the day of the nomination. Nhãn: Năm sinh. */
   birthYear: Scalars['Int']['input'];
-  /** Ethnicity (dân tộc): sensitive personal data, stored only when the person gave it; never on dashboards. */
+  /** Ethnicity (dân tộc): sensitive personal data, stored only when the person gave it; never on dashboards. Nhãn: Dân tộc. */
   ethnicity?: InputMaybe<Scalars['String']['input']>;
-  /** Residential area or commune where the person is nominated, as the unit was on that day. */
+  /** Residential area or commune where the person is nominated, as the unit was on that day. Nhãn: Khu dân cư. */
   unitId: Scalars['ID']['input'];
-  /** Role proposed (vai trò đề xuất). */
+  /** Role proposed (vai trò đề xuất). Nhãn: Vai trò đề xuất. */
   role: CoreForceRole;
-  /** Day of the nomination (ngày giới thiệu); not in the future. */
+  /** Day of the nomination (ngày giới thiệu); not in the future. Nhãn: Ngày giới thiệu. */
   nominatedOn: Scalars['Date']['input'];
-  /** What became of the nomination (kết quả giới thiệu). */
+  /** What became of the nomination (kết quả giới thiệu). Nhãn: Kết quả giới thiệu. */
   decision: NominationDecision;
-  /** Day of the decision; not before the nomination. */
+  /** Day of the decision; not before the nomination. Nhãn: Ngày quyết định. */
   decidedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Note on the decision. */
+  /** Note on the decision. Nhãn: Ghi chú. */
   decisionNote?: InputMaybe<Scalars['String']['input']>;
-  /** Who recorded the decision (user id). */
+  /** Who recorded the decision (user id). Nhãn: Người ghi quyết định. */
   decidedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a PersonOfStanding to correct; fields left out keep their values. */
 export type CorrectPersonOfStandingInput = {
-  /** Full name (họ và tên): personal data. */
+  /** Full name (họ và tên): personal data. Nhãn: Họ và tên. */
   fullName?: InputMaybe<Scalars['String']['input']>;
-  /** Year of birth (năm sinh): personal data; the person is an adult on the day of the nomination. */
+  /** Year of birth (năm sinh): personal data; the person is an adult on the day of the nomination. Nhãn: Năm sinh. */
   birthYear?: InputMaybe<Scalars['Int']['input']>;
-  /** Ethnicity (dân tộc): sensitive personal data, stored only when the person gave it; never on dashboards. */
+  /** Ethnicity (dân tộc): sensitive personal data, stored only when the person gave it; never on dashboards. Nhãn: Dân tộc. */
   ethnicity?: InputMaybe<Scalars['String']['input']>;
-  /** Residential area or commune where the person is nominated, as the unit was on that day. */
+  /** Residential area or commune where the person is nominated, as the unit was on that day. Nhãn: Khu dân cư. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Role proposed (vai trò đề xuất). */
+  /** Role proposed (vai trò đề xuất). Nhãn: Vai trò đề xuất. */
   role?: InputMaybe<CoreForceRole>;
-  /** Day of the nomination (ngày giới thiệu); not in the future. */
+  /** Day of the nomination (ngày giới thiệu); not in the future. Nhãn: Ngày giới thiệu. */
   nominatedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** What became of the nomination (kết quả giới thiệu). */
+  /** What became of the nomination (kết quả giới thiệu). Nhãn: Kết quả giới thiệu. */
   decision?: InputMaybe<NominationDecision>;
-  /** Day of the decision; not before the nomination. */
+  /** Day of the decision; not before the nomination. Nhãn: Ngày quyết định. */
   decidedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Note on the decision. */
+  /** Note on the decision. Nhãn: Ghi chú. */
   decisionNote?: InputMaybe<Scalars['String']['input']>;
-  /** Who recorded the decision (user id). */
+  /** Who recorded the decision (user id). Nhãn: Người ghi quyết định. */
   decidedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4098,65 +4098,65 @@ export type FrontCommendationConnection = {
 
 /** What a new FrontCommendation says (every field is checked and every problem reported at once). */
 export type RecordFrontCommendationInput = {
-  /** Who is commended (đối tượng khen thưởng). */
+  /** Who is commended (đối tượng khen thưởng). Nhãn: Đối tượng khen thưởng. */
   recipientKind: CommendationRecipientKind;
-  /** The unit commended, the unit of the branch commended, or where the person commended lives or works. */
+  /** The unit commended, the unit of the branch commended, or where the person commended lives or works. Nhãn: Đơn vị được khen thưởng. */
   recipientUnitId: Scalars['ID']['input'];
-  /** The branch commended, for BRANCH (e.g. women@commune:03730@2019). */
+  /** The branch commended, for BRANCH (e.g. women@commune:03730@2019). Nhãn: Chi hội, cơ sở được khen thưởng. */
   recipientBranchId?: InputMaybe<Scalars['String']['input']>;
-  /** The name of the person commended, for PERSON (a public honour). */
+  /** The name of the person commended, for PERSON (a public honour). Nhãn: Họ và tên người được khen thưởng. */
   recipientName?: InputMaybe<Scalars['String']['input']>;
-  /** The achievement (thành tích). */
+  /** The achievement (thành tích). Nhãn: Thành tích. */
   achievement: Scalars['String']['input'];
-  /** Form proposed, or awarded once decided (hình thức khen thưởng). */
+  /** Form proposed, or awarded once decided (hình thức khen thưởng). Nhãn: Hình thức khen thưởng. */
   form: CommendationForm;
-  /** The organization that proposed it (đơn vị đề nghị). */
+  /** The organization that proposed it (đơn vị đề nghị). Nhãn: Đơn vị đề nghị. */
   proposedByOrg: FrontOrganizationCode;
-  /** Day it was proposed; not in the future. */
+  /** Day it was proposed; not in the future. Nhãn: Ngày đề nghị. */
   proposedOn: Scalars['Date']['input'];
-  /** Where it stands (tình trạng khen thưởng). */
+  /** Where it stands (tình trạng khen thưởng). Nhãn: Tình trạng. */
   awardStatus: CommendationStatus;
-  /** Number of the decision (số quyết định); required when awarded. */
+  /** Number of the decision (số quyết định); required when awarded. Nhãn: Số quyết định. */
   decisionNumber?: InputMaybe<Scalars['String']['input']>;
-  /** Day of the decision; not before the proposal. */
+  /** Day of the decision; not before the proposal. Nhãn: Ngày quyết định. */
   decidedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The authority that issued the decision (cấp khen thưởng), e.g. Chủ tịch UBND tỉnh; required when awarded. */
+  /** The authority that issued the decision (cấp khen thưởng), e.g. Chủ tịch UBND tỉnh; required when awarded. Nhãn: Cấp khen thưởng. */
   issuingAuthority?: InputMaybe<Scalars['String']['input']>;
-  /** Note on the decision. */
+  /** Note on the decision. Nhãn: Ghi chú. */
   decisionNote?: InputMaybe<Scalars['String']['input']>;
-  /** Who recorded the decision (user id). */
+  /** Who recorded the decision (user id). Nhãn: Người ghi quyết định. */
   decidedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a FrontCommendation to correct; fields left out keep their values. */
 export type CorrectFrontCommendationInput = {
-  /** Who is commended (đối tượng khen thưởng). */
+  /** Who is commended (đối tượng khen thưởng). Nhãn: Đối tượng khen thưởng. */
   recipientKind?: InputMaybe<CommendationRecipientKind>;
-  /** The unit commended, the unit of the branch commended, or where the person commended lives or works. */
+  /** The unit commended, the unit of the branch commended, or where the person commended lives or works. Nhãn: Đơn vị được khen thưởng. */
   recipientUnitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The branch commended, for BRANCH (e.g. women@commune:03730@2019). */
+  /** The branch commended, for BRANCH (e.g. women@commune:03730@2019). Nhãn: Chi hội, cơ sở được khen thưởng. */
   recipientBranchId?: InputMaybe<Scalars['String']['input']>;
-  /** The name of the person commended, for PERSON (a public honour). */
+  /** The name of the person commended, for PERSON (a public honour). Nhãn: Họ và tên người được khen thưởng. */
   recipientName?: InputMaybe<Scalars['String']['input']>;
-  /** The achievement (thành tích). */
+  /** The achievement (thành tích). Nhãn: Thành tích. */
   achievement?: InputMaybe<Scalars['String']['input']>;
-  /** Form proposed, or awarded once decided (hình thức khen thưởng). */
+  /** Form proposed, or awarded once decided (hình thức khen thưởng). Nhãn: Hình thức khen thưởng. */
   form?: InputMaybe<CommendationForm>;
-  /** The organization that proposed it (đơn vị đề nghị). */
+  /** The organization that proposed it (đơn vị đề nghị). Nhãn: Đơn vị đề nghị. */
   proposedByOrg?: InputMaybe<FrontOrganizationCode>;
-  /** Day it was proposed; not in the future. */
+  /** Day it was proposed; not in the future. Nhãn: Ngày đề nghị. */
   proposedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Where it stands (tình trạng khen thưởng). */
+  /** Where it stands (tình trạng khen thưởng). Nhãn: Tình trạng. */
   awardStatus?: InputMaybe<CommendationStatus>;
-  /** Number of the decision (số quyết định); required when awarded. */
+  /** Number of the decision (số quyết định); required when awarded. Nhãn: Số quyết định. */
   decisionNumber?: InputMaybe<Scalars['String']['input']>;
-  /** Day of the decision; not before the proposal. */
+  /** Day of the decision; not before the proposal. Nhãn: Ngày quyết định. */
   decidedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The authority that issued the decision (cấp khen thưởng), e.g. Chủ tịch UBND tỉnh; required when awarded. */
+  /** The authority that issued the decision (cấp khen thưởng), e.g. Chủ tịch UBND tỉnh; required when awarded. Nhãn: Cấp khen thưởng. */
   issuingAuthority?: InputMaybe<Scalars['String']['input']>;
-  /** Note on the decision. */
+  /** Note on the decision. Nhãn: Ghi chú. */
   decisionNote?: InputMaybe<Scalars['String']['input']>;
-  /** Who recorded the decision (user id). */
+  /** Who recorded the decision (user id). Nhãn: Người ghi quyết định. */
   decidedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4315,65 +4315,65 @@ export type InspectionConnection = {
 
 /** What a new Inspection says (every field is checked and every problem reported at once). */
 export type RecordInspectionInput = {
-  /** Periodic or surprise (hình thức kiểm tra). */
+  /** Periodic or surprise (hình thức kiểm tra). Nhãn: Hình thức kiểm tra. */
   kind: InspectionKind;
-  /** First day; not in the future. */
+  /** First day; not in the future. Nhãn: Ngày bắt đầu kiểm tra. */
   startedOn: Scalars['Date']['input'];
-  /** Last day; not before the first, not in the future. */
+  /** Last day; not before the first, not in the future. Nhãn: Ngày kết thúc kiểm tra. */
   endedOn: Scalars['Date']['input'];
-  /** The unit inspected, as the unit was then. */
+  /** The unit inspected, as the unit was then. Nhãn: Đơn vị được kiểm tra. */
   inspectedUnitId: Scalars['ID']['input'];
-  /** The organizations whose work there was inspected (at least one). */
+  /** The organizations whose work there was inspected (at least one). Nhãn: Tổ chức được kiểm tra. */
   inspectedOrgs?: InputMaybe<Array<FrontOrganizationCode>>;
-  /** The organizations in the inspection team, the lead first. */
+  /** The organizations in the inspection team, the lead first. Nhãn: Đoàn kiểm tra. */
   inspectingOrgs?: InputMaybe<Array<FrontOrganizationCode>>;
-  /** The organization that led it: front or police. */
+  /** The organization that led it: front or police. Nhãn: Tổ chức chủ trì kiểm tra. */
   leadOrg: FrontOrganizationCode;
-  /** Id of the plan it checked, if any (see plan). */
+  /** Id of the plan it checked, if any (see plan). Nhãn: Kế hoạch. */
   planId?: InputMaybe<Scalars['String']['input']>;
-  /** What was inspected (nội dung kiểm tra). */
+  /** What was inspected (nội dung kiểm tra). Nhãn: Nội dung kiểm tra. */
   subject: Scalars['String']['input'];
-  /** What was found (kết quả, tồn tại). */
+  /** What was found (kết quả, tồn tại). Nhãn: Kết quả kiểm tra. */
   findings: Scalars['String']['input'];
-  /** What must be done after it (kiến nghị, yêu cầu khắc phục). */
+  /** What must be done after it (kiến nghị, yêu cầu khắc phục). Nhãn: Kiến nghị sau kiểm tra. */
   followUp?: InputMaybe<Scalars['String']['input']>;
-  /** Follow-up due by this day; only with a follow-up. */
+  /** Follow-up due by this day; only with a follow-up. Nhãn: Hạn khắc phục. */
   followUpDueOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Day the follow-up was done; not before the inspection. */
+  /** Day the follow-up was done; not before the inspection. Nhãn: Ngày khắc phục. */
   followUpDoneOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Note on the follow-up. */
+  /** Note on the follow-up. Nhãn: Ghi chú khắc phục. */
   followUpNote?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a Inspection to correct; fields left out keep their values. */
 export type CorrectInspectionInput = {
-  /** Periodic or surprise (hình thức kiểm tra). */
+  /** Periodic or surprise (hình thức kiểm tra). Nhãn: Hình thức kiểm tra. */
   kind?: InputMaybe<InspectionKind>;
-  /** First day; not in the future. */
+  /** First day; not in the future. Nhãn: Ngày bắt đầu kiểm tra. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Last day; not before the first, not in the future. */
+  /** Last day; not before the first, not in the future. Nhãn: Ngày kết thúc kiểm tra. */
   endedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The unit inspected, as the unit was then. */
+  /** The unit inspected, as the unit was then. Nhãn: Đơn vị được kiểm tra. */
   inspectedUnitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The organizations whose work there was inspected (at least one). */
+  /** The organizations whose work there was inspected (at least one). Nhãn: Tổ chức được kiểm tra. */
   inspectedOrgs?: InputMaybe<Array<FrontOrganizationCode>>;
-  /** The organizations in the inspection team, the lead first. */
+  /** The organizations in the inspection team, the lead first. Nhãn: Đoàn kiểm tra. */
   inspectingOrgs?: InputMaybe<Array<FrontOrganizationCode>>;
-  /** The organization that led it: front or police. */
+  /** The organization that led it: front or police. Nhãn: Tổ chức chủ trì kiểm tra. */
   leadOrg?: InputMaybe<FrontOrganizationCode>;
-  /** Id of the plan it checked, if any (see plan). */
+  /** Id of the plan it checked, if any (see plan). Nhãn: Kế hoạch. */
   planId?: InputMaybe<Scalars['String']['input']>;
-  /** What was inspected (nội dung kiểm tra). */
+  /** What was inspected (nội dung kiểm tra). Nhãn: Nội dung kiểm tra. */
   subject?: InputMaybe<Scalars['String']['input']>;
-  /** What was found (kết quả, tồn tại). */
+  /** What was found (kết quả, tồn tại). Nhãn: Kết quả kiểm tra. */
   findings?: InputMaybe<Scalars['String']['input']>;
-  /** What must be done after it (kiến nghị, yêu cầu khắc phục). */
+  /** What must be done after it (kiến nghị, yêu cầu khắc phục). Nhãn: Kiến nghị sau kiểm tra. */
   followUp?: InputMaybe<Scalars['String']['input']>;
-  /** Follow-up due by this day; only with a follow-up. */
+  /** Follow-up due by this day; only with a follow-up. Nhãn: Hạn khắc phục. */
   followUpDueOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Day the follow-up was done; not before the inspection. */
+  /** Day the follow-up was done; not before the inspection. Nhãn: Ngày khắc phục. */
   followUpDoneOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Note on the follow-up. */
+  /** Note on the follow-up. Nhãn: Ghi chú khắc phục. */
   followUpNote?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -2203,37 +2203,37 @@ export type InfocommActivityConnection = {
 
 /** What a new InfocommActivity says (every field is checked and every problem reported at once). */
 export type RecordInfocommActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type: ActivityType;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date: Scalars['Date']['input'];
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants: Scalars['Int']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a InfocommActivity to correct; fields left out keep their values. */
 export type CorrectInfocommActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type?: InputMaybe<ActivityType>;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2287,45 +2287,45 @@ export type InfocommModelConnection = {
 
 /** What a new InfocommModel says (every field is checked and every problem reported at once). */
 export type RecordInfocommModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name: Scalars['String']['input'];
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind: ModelKind;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn: Scalars['Date']['input'];
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a InfocommModel to correct; fields left out keep their values. */
 export type CorrectInfocommModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind?: InputMaybe<ModelKind>;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2379,41 +2379,41 @@ export type InfocommForumConnection = {
 
 /** What a new InfocommForum says (every field is checked and every problem reported at once). */
 export type RecordInfocommForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind: ForumKind;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date: Scalars['Date']['input'];
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a InfocommForum to correct; fields left out keep their values. */
 export type CorrectInfocommForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind?: InputMaybe<ForumKind>;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance?: InputMaybe<Scalars['Int']['input']>;
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2471,45 +2471,45 @@ export type InfocommOpinionConnection = {
 
 /** What a new InfocommOpinion says (every field is checked and every problem reported at once). */
 export type RecordInfocommOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId: Scalars['ID']['input'];
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn: Scalars['Date']['input'];
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic: Scalars['String']['input'];
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate: Scalars['Date']['input'];
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a InfocommOpinion to correct; fields left out keep their values. */
 export type CorrectInfocommOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -2712,85 +2712,85 @@ export type InfocommReportConnection = {
 
 /** What a new InfocommReport says (every field is checked and every problem reported at once). */
 export type RecordInfocommReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId: Scalars['ID']['input'];
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId: Scalars['ID']['input'];
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion: Scalars['Int']['input'];
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage: ReportStage;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn: Scalars['Date']['input'];
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a InfocommReport to correct; fields left out keep their values. */
 export type CorrectInfocommReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId?: InputMaybe<Scalars['ID']['input']>;
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage?: InputMaybe<ReportStage>;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2887,37 +2887,37 @@ export type InfocommMediaItemConnection = {
 
 /** What a new InfocommMediaItem says (every field is checked and every problem reported at once). */
 export type RecordInfocommMediaItemInput = {
-  /** Day it was published or broadcast (ngày đăng, phát); not in the future. */
+  /** Day it was published or broadcast (ngày đăng, phát); not in the future. Nhãn: Ngày đăng, phát. */
   date: Scalars['Date']['input'];
-  /** Where it ran: the province (the default), or a commune for grassroots loudspeakers and boards (địa bàn). */
+  /** Where it ran: the province (the default), or a commune for grassroots loudspeakers and boards (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Kind of outlet (loại kênh thông tin). */
+  /** Kind of outlet (loại kênh thông tin). Nhãn: Loại kênh. */
   outletKind: OutletKind;
-  /** The outlet (cơ quan báo chí, kênh), e.g. Báo Sơn La, Đài PT-TH Sơn La. */
+  /** The outlet (cơ quan báo chí, kênh), e.g. Báo Sơn La, Đài PT-TH Sơn La. Nhãn: Tên cơ quan báo chí, kênh. */
   outlet: Scalars['String']['input'];
-  /** Title (tiêu đề). */
+  /** Title (tiêu đề). Nhãn: Tiêu đề. */
   title: Scalars['String']['input'];
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề. */
   topic: Scalars['String']['input'];
-  /** Estimated people reached (lượt tiếp cận ước tính), if known. */
+  /** Estimated people reached (lượt tiếp cận ước tính), if known. Nhãn: Lượt tiếp cận ước tính. */
   reach?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The fields of a InfocommMediaItem to correct; fields left out keep their values. */
 export type CorrectInfocommMediaItemInput = {
-  /** Day it was published or broadcast (ngày đăng, phát); not in the future. */
+  /** Day it was published or broadcast (ngày đăng, phát); not in the future. Nhãn: Ngày đăng, phát. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Where it ran: the province (the default), or a commune for grassroots loudspeakers and boards (địa bàn). */
+  /** Where it ran: the province (the default), or a commune for grassroots loudspeakers and boards (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Kind of outlet (loại kênh thông tin). */
+  /** Kind of outlet (loại kênh thông tin). Nhãn: Loại kênh. */
   outletKind?: InputMaybe<OutletKind>;
-  /** The outlet (cơ quan báo chí, kênh), e.g. Báo Sơn La, Đài PT-TH Sơn La. */
+  /** The outlet (cơ quan báo chí, kênh), e.g. Báo Sơn La, Đài PT-TH Sơn La. Nhãn: Tên cơ quan báo chí, kênh. */
   outlet?: InputMaybe<Scalars['String']['input']>;
-  /** Title (tiêu đề). */
+  /** Title (tiêu đề). Nhãn: Tiêu đề. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** Estimated people reached (lượt tiếp cận ước tính), if known. */
+  /** Estimated people reached (lượt tiếp cận ước tính), if known. Nhãn: Lượt tiếp cận ước tính. */
   reach?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3038,37 +3038,37 @@ export type InfocommOnlineWarningConnection = {
 
 /** What a new InfocommOnlineWarning says (every field is checked and every problem reported at once). */
 export type RecordInfocommOnlineWarningInput = {
-  /** Day it was issued (ngày đăng, phát); not in the future. */
+  /** Day it was issued (ngày đăng, phát); not in the future. Nhãn: Ngày đăng, phát. */
   date: Scalars['Date']['input'];
-  /** Where it ran: the province (the default), or a unit below it (địa bàn). */
+  /** Where it ran: the province (the default), or a unit below it (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** How an online crime reaches its victims (phương thức). */
+  /** How an online crime reaches its victims (phương thức). Nhãn: Phương thức phạm tội. */
   channel: OnlineCrimeChannel;
-  /** Title (tiêu đề cảnh báo). */
+  /** Title (tiêu đề cảnh báo). Nhãn: Tiêu đề cảnh báo. */
   title: Scalars['String']['input'];
-  /** The method described (thủ đoạn), so that people recognise it. */
+  /** The method described (thủ đoạn), so that people recognise it. Nhãn: Mô tả thủ đoạn. */
   method: Scalars['String']['input'];
-  /** Where the warning was published (kênh đăng tải). */
+  /** Where the warning was published (kênh đăng tải). Nhãn: Kênh đăng tải. */
   outlets: Scalars['String']['input'];
-  /** Estimated people reached (lượt tiếp cận ước tính), if known. */
+  /** Estimated people reached (lượt tiếp cận ước tính), if known. Nhãn: Lượt tiếp cận ước tính. */
   reach?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The fields of a InfocommOnlineWarning to correct; fields left out keep their values. */
 export type CorrectInfocommOnlineWarningInput = {
-  /** Day it was issued (ngày đăng, phát); not in the future. */
+  /** Day it was issued (ngày đăng, phát); not in the future. Nhãn: Ngày đăng, phát. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Where it ran: the province (the default), or a unit below it (địa bàn). */
+  /** Where it ran: the province (the default), or a unit below it (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** How an online crime reaches its victims (phương thức). */
+  /** How an online crime reaches its victims (phương thức). Nhãn: Phương thức phạm tội. */
   channel?: InputMaybe<OnlineCrimeChannel>;
-  /** Title (tiêu đề cảnh báo). */
+  /** Title (tiêu đề cảnh báo). Nhãn: Tiêu đề cảnh báo. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** The method described (thủ đoạn), so that people recognise it. */
+  /** The method described (thủ đoạn), so that people recognise it. Nhãn: Mô tả thủ đoạn. */
   method?: InputMaybe<Scalars['String']['input']>;
-  /** Where the warning was published (kênh đăng tải). */
+  /** Where the warning was published (kênh đăng tải). Nhãn: Kênh đăng tải. */
   outlets?: InputMaybe<Scalars['String']['input']>;
-  /** Estimated people reached (lượt tiếp cận ước tính), if known. */
+  /** Estimated people reached (lượt tiếp cận ước tính), if known. Nhãn: Lượt tiếp cận ước tính. */
   reach?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3185,33 +3185,33 @@ export type InfocommGoodExampleConnection = {
 
 /** What a new InfocommGoodExample says (every field is checked and every problem reported at once). */
 export type RecordInfocommGoodExampleInput = {
-  /** Day it was publicised (ngày đăng, phát); not in the future. */
+  /** Day it was publicised (ngày đăng, phát); not in the future. Nhãn: Ngày đăng, phát. */
   date: Scalars['Date']['input'];
-  /** Unit of the example; the province when left out (địa bàn). */
+  /** Unit of the example; the province when left out (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The collective or person publicised (tập thể, cá nhân điển hình): a public example, named on purpose. */
+  /** The collective or person publicised (tập thể, cá nhân điển hình): a public example, named on purpose. Nhãn: Tập thể, cá nhân điển hình. */
   subject: Scalars['String']['input'];
-  /** What they did (thành tích). */
+  /** What they did (thành tích). Nhãn: Thành tích. */
   achievement: Scalars['String']['input'];
-  /** Kind of outlet (loại kênh thông tin). */
+  /** Kind of outlet (loại kênh thông tin). Nhãn: Loại kênh. */
   outletKind: OutletKind;
-  /** Estimated people reached (lượt tiếp cận ước tính), if known. */
+  /** Estimated people reached (lượt tiếp cận ước tính), if known. Nhãn: Lượt tiếp cận ước tính. */
   reach?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The fields of a InfocommGoodExample to correct; fields left out keep their values. */
 export type CorrectInfocommGoodExampleInput = {
-  /** Day it was publicised (ngày đăng, phát); not in the future. */
+  /** Day it was publicised (ngày đăng, phát); not in the future. Nhãn: Ngày đăng, phát. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit of the example; the province when left out (địa bàn). */
+  /** Unit of the example; the province when left out (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The collective or person publicised (tập thể, cá nhân điển hình): a public example, named on purpose. */
+  /** The collective or person publicised (tập thể, cá nhân điển hình): a public example, named on purpose. Nhãn: Tập thể, cá nhân điển hình. */
   subject?: InputMaybe<Scalars['String']['input']>;
-  /** What they did (thành tích). */
+  /** What they did (thành tích). Nhãn: Thành tích. */
   achievement?: InputMaybe<Scalars['String']['input']>;
-  /** Kind of outlet (loại kênh thông tin). */
+  /** Kind of outlet (loại kênh thông tin). Nhãn: Loại kênh. */
   outletKind?: InputMaybe<OutletKind>;
-  /** Estimated people reached (lượt tiếp cận ước tính), if known. */
+  /** Estimated people reached (lượt tiếp cận ước tính), if known. Nhãn: Lượt tiếp cận ước tính. */
   reach?: InputMaybe<Scalars['Int']['input']>;
 };
 

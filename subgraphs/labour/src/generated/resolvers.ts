@@ -2296,37 +2296,37 @@ export type LabourActivityConnection = {
 
 /** What a new LabourActivity says (every field is checked and every problem reported at once). */
 export type RecordLabourActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type: ActivityType;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date: Scalars['Date']['input'];
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants: Scalars['Int']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a LabourActivity to correct; fields left out keep their values. */
 export type CorrectLabourActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type?: InputMaybe<ActivityType>;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2380,45 +2380,45 @@ export type LabourModelConnection = {
 
 /** What a new LabourModel says (every field is checked and every problem reported at once). */
 export type RecordLabourModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name: Scalars['String']['input'];
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind: ModelKind;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn: Scalars['Date']['input'];
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a LabourModel to correct; fields left out keep their values. */
 export type CorrectLabourModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind?: InputMaybe<ModelKind>;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2472,41 +2472,41 @@ export type LabourForumConnection = {
 
 /** What a new LabourForum says (every field is checked and every problem reported at once). */
 export type RecordLabourForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind: ForumKind;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date: Scalars['Date']['input'];
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a LabourForum to correct; fields left out keep their values. */
 export type CorrectLabourForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind?: InputMaybe<ForumKind>;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance?: InputMaybe<Scalars['Int']['input']>;
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2564,45 +2564,45 @@ export type LabourOpinionConnection = {
 
 /** What a new LabourOpinion says (every field is checked and every problem reported at once). */
 export type RecordLabourOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId: Scalars['ID']['input'];
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn: Scalars['Date']['input'];
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic: Scalars['String']['input'];
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate: Scalars['Date']['input'];
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a LabourOpinion to correct; fields left out keep their values. */
 export type CorrectLabourOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -2805,85 +2805,85 @@ export type LabourReportConnection = {
 
 /** What a new LabourReport says (every field is checked and every problem reported at once). */
 export type RecordLabourReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId: Scalars['ID']['input'];
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId: Scalars['ID']['input'];
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion: Scalars['Int']['input'];
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage: ReportStage;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn: Scalars['Date']['input'];
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a LabourReport to correct; fields left out keep their values. */
 export type CorrectLabourReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId?: InputMaybe<Scalars['ID']['input']>;
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage?: InputMaybe<ReportStage>;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2982,41 +2982,41 @@ export type LabourParticipationConnection = {
 
 /** What a new LabourParticipation says (every field is checked and every problem reported at once). */
 export type RecordLabourParticipationInput = {
-  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. */
+  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. Nhãn: Mã cơ sở trong danh sách của Công an. */
   establishmentId: Scalars['String']['input'];
-  /** Year of participation (năm tham gia), 2019 to this year. */
+  /** Year of participation (năm tham gia), 2019 to this year. Nhãn: Năm tham gia. */
   year: Scalars['Int']['input'];
-  /** Day it registered (ngày đăng ký); not in the future, not after the year. Periods count it by this day. */
+  /** Day it registered (ngày đăng ký); not in the future, not after the year. Periods count it by this day. Nhãn: Ngày đăng ký. */
   registeredOn: Scalars['Date']['input'];
-  /** Commune it is in, as the commune was on the day it registered (xã). */
+  /** Commune it is in, as the commune was on the day it registered (xã). Nhãn: Xã. */
   unitId: Scalars['ID']['input'];
-  /** Industrial zone it is in, if any (khu công nghiệp). */
+  /** Industrial zone it is in, if any (khu công nghiệp). Nhãn: Khu công nghiệp. */
   industrialZone?: InputMaybe<Scalars['String']['input']>;
-  /** Workers taking part (số người lao động tham gia), 1 or more. */
+  /** Workers taking part (số người lao động tham gia), 1 or more. Nhãn: Số người lao động tham gia. */
   workers: Scalars['Int']['input'];
-  /** Whether it signed the movement's pledge (ký cam kết). */
+  /** Whether it signed the movement's pledge (ký cam kết). Nhãn: Ký cam kết. */
   pledgeSigned: Scalars['Boolean']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a LabourParticipation to correct; fields left out keep their values. */
 export type CorrectLabourParticipationInput = {
-  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. */
+  /** Id of the establishment in the police register (mã cơ sở), e.g. CS-0001; the commune must be its commune there. Nhãn: Mã cơ sở trong danh sách của Công an. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
-  /** Year of participation (năm tham gia), 2019 to this year. */
+  /** Year of participation (năm tham gia), 2019 to this year. Nhãn: Năm tham gia. */
   year?: InputMaybe<Scalars['Int']['input']>;
-  /** Day it registered (ngày đăng ký); not in the future, not after the year. Periods count it by this day. */
+  /** Day it registered (ngày đăng ký); not in the future, not after the year. Periods count it by this day. Nhãn: Ngày đăng ký. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Commune it is in, as the commune was on the day it registered (xã). */
+  /** Commune it is in, as the commune was on the day it registered (xã). Nhãn: Xã. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Industrial zone it is in, if any (khu công nghiệp). */
+  /** Industrial zone it is in, if any (khu công nghiệp). Nhãn: Khu công nghiệp. */
   industrialZone?: InputMaybe<Scalars['String']['input']>;
-  /** Workers taking part (số người lao động tham gia), 1 or more. */
+  /** Workers taking part (số người lao động tham gia), 1 or more. Nhãn: Số người lao động tham gia. */
   workers?: InputMaybe<Scalars['Int']['input']>;
-  /** Whether it signed the movement's pledge (ký cam kết). */
+  /** Whether it signed the movement's pledge (ký cam kết). Nhãn: Ký cam kết. */
   pledgeSigned?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3107,33 +3107,33 @@ export type LabourCoreTeamConnection = {
 
 /** What a new LabourCoreTeam says (every field is checked and every problem reported at once). */
 export type RecordLabourCoreTeamInput = {
-  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. */
+  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. Nhãn: Mã cơ sở trong danh sách của Công an. */
   establishmentId: Scalars['String']['input'];
-  /** Commune it is in, as the commune was when the team was founded (xã). */
+  /** Commune it is in, as the commune was when the team was founded (xã). Nhãn: Xã. */
   unitId: Scalars['ID']['input'];
-  /** Name (tên tổ, đội). */
+  /** Name (tên tổ, đội). Nhãn: Tên tổ, đội nòng cốt. */
   name: Scalars['String']['input'];
-  /** Day it was founded (ngày thành lập); not in the future. */
+  /** Day it was founded (ngày thành lập); not in the future. Nhãn: Ngày thành lập. */
   foundedOn: Scalars['Date']['input'];
-  /** Members (số thành viên), 1 or more. */
+  /** Members (số thành viên), 1 or more. Nhãn: Số thành viên. */
   members: Scalars['Int']['input'];
-  /** Day it was dissolved (ngày giải thể); null while active. Set it with a correction. */
+  /** Day it was dissolved (ngày giải thể); null while active. Set it with a correction. Nhãn: Ngày giải thể. */
   dissolvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a LabourCoreTeam to correct; fields left out keep their values. */
 export type CorrectLabourCoreTeamInput = {
-  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. */
+  /** Id of the establishment in the police register (mã cơ sở); the commune must be its commune there. Nhãn: Mã cơ sở trong danh sách của Công an. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
-  /** Commune it is in, as the commune was when the team was founded (xã). */
+  /** Commune it is in, as the commune was when the team was founded (xã). Nhãn: Xã. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Name (tên tổ, đội). */
+  /** Name (tên tổ, đội). Nhãn: Tên tổ, đội nòng cốt. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was founded (ngày thành lập); not in the future. */
+  /** Day it was founded (ngày thành lập); not in the future. Nhãn: Ngày thành lập. */
   foundedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Members (số thành viên), 1 or more. */
+  /** Members (số thành viên), 1 or more. Nhãn: Số thành viên. */
   members?: InputMaybe<Scalars['Int']['input']>;
-  /** Day it was dissolved (ngày giải thể); null while active. Set it with a correction. */
+  /** Day it was dissolved (ngày giải thể); null while active. Set it with a correction. Nhãn: Ngày giải thể. */
   dissolvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3222,29 +3222,29 @@ export type LabourBoardingHouseConnection = {
 
 /** What a new LabourBoardingHouse says (every field is checked and every problem reported at once). */
 export type RecordLabourBoardingHouseInput = {
-  /** Name (tên khu nhà trọ). */
+  /** Name (tên khu nhà trọ). Nhãn: Tên khu nhà trọ. */
   name: Scalars['String']['input'];
-  /** Commune or residential area, as it was when registered (địa bàn). */
+  /** Commune or residential area, as it was when registered (địa bàn). Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
-  /** Day it was registered (ngày đăng ký); not in the future. */
+  /** Day it was registered (ngày đăng ký); not in the future. Nhãn: Ngày đăng ký. */
   registeredOn: Scalars['Date']['input'];
-  /** Rooms (số phòng), 1 or more. */
+  /** Rooms (số phòng), 1 or more. Nhãn: Số phòng. */
   rooms: Scalars['Int']['input'];
-  /** Workers living there (số công nhân ở trọ). */
+  /** Workers living there (số công nhân ở trọ). Nhãn: Số công nhân ở trọ. */
   workersLiving: Scalars['Int']['input'];
 };
 
 /** The fields of a LabourBoardingHouse to correct; fields left out keep their values. */
 export type CorrectLabourBoardingHouseInput = {
-  /** Name (tên khu nhà trọ). */
+  /** Name (tên khu nhà trọ). Nhãn: Tên khu nhà trọ. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Commune or residential area, as it was when registered (địa bàn). */
+  /** Commune or residential area, as it was when registered (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was registered (ngày đăng ký); not in the future. */
+  /** Day it was registered (ngày đăng ký); not in the future. Nhãn: Ngày đăng ký. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Rooms (số phòng), 1 or more. */
+  /** Rooms (số phòng), 1 or more. Nhãn: Số phòng. */
   rooms?: InputMaybe<Scalars['Int']['input']>;
-  /** Workers living there (số công nhân ở trọ). */
+  /** Workers living there (số công nhân ở trọ). Nhãn: Số công nhân ở trọ. */
   workersLiving?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3325,29 +3325,29 @@ export type LabourBoardingHouseCheckConnection = {
 
 /** What a new LabourBoardingHouseCheck says (every field is checked and every problem reported at once). */
 export type RecordLabourBoardingHouseCheckInput = {
-  /** The boarding house checked (khu nhà trọ). */
+  /** The boarding house checked (khu nhà trọ). Nhãn: Khu nhà trọ. */
   houseId: Scalars['ID']['input'];
-  /** Commune or residential area of the house, as it is on the day of the check (địa bàn): the house's own, or the commune it is in since the reform. */
+  /** Commune or residential area of the house, as it is on the day of the check (địa bàn): the house's own, or the commune it is in since the reform. Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
-  /** Day of the check (ngày kiểm tra); not in the future, not before the house's registration. */
+  /** Day of the check (ngày kiểm tra); not in the future, not before the house's registration. Nhãn: Ngày kiểm tra. */
   checkedOn: Scalars['Date']['input'];
-  /** Safety status found (tình trạng an toàn). */
+  /** Safety status found (tình trạng an toàn). Nhãn: Tình trạng an toàn. */
   safety: BoardingHouseStatus;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a LabourBoardingHouseCheck to correct; fields left out keep their values. */
 export type CorrectLabourBoardingHouseCheckInput = {
-  /** The boarding house checked (khu nhà trọ). */
+  /** The boarding house checked (khu nhà trọ). Nhãn: Khu nhà trọ. */
   houseId?: InputMaybe<Scalars['ID']['input']>;
-  /** Commune or residential area of the house, as it is on the day of the check (địa bàn): the house's own, or the commune it is in since the reform. */
+  /** Commune or residential area of the house, as it is on the day of the check (địa bàn): the house's own, or the commune it is in since the reform. Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day of the check (ngày kiểm tra); not in the future, not before the house's registration. */
+  /** Day of the check (ngày kiểm tra); not in the future, not before the house's registration. Nhãn: Ngày kiểm tra. */
   checkedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Safety status found (tình trạng an toàn). */
+  /** Safety status found (tình trạng an toàn). Nhãn: Tình trạng an toàn. */
   safety?: InputMaybe<BoardingHouseStatus>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3450,45 +3450,45 @@ export type LabourDisputeConnection = {
 
 /** What a new LabourDispute says (every field is checked and every problem reported at once). */
 export type RecordLabourDisputeInput = {
-  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. */
+  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. Nhãn: Mã cơ sở trong danh sách của Công an. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
-  /** Commune, as it was when it started (xã). */
+  /** Commune, as it was when it started (xã). Nhãn: Xã. */
   unitId: Scalars['ID']['input'];
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn: Scalars['Date']['input'];
-  /** Kind (loại vụ việc). */
+  /** Kind (loại vụ việc). Nhãn: Loại vụ việc. */
   kind: DisputeKind;
-  /** Cause (nguyên nhân). */
+  /** Cause (nguyên nhân). Nhãn: Nguyên nhân. */
   cause: DisputeCause;
-  /** Workers involved, counted, never named (số người lao động tham gia), 1 or more. */
+  /** Workers involved, counted, never named (số người lao động tham gia), 1 or more. Nhãn: Số người lao động tham gia. */
   workersInvolved: Scalars['Int']['input'];
-  /** The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced. */
+  /** The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was resolved (ngày giải quyết xong); null while it goes on. Once set it is not changed. */
+  /** Day it was resolved (ngày giải quyết xong); null while it goes on. Once set it is not changed. Nhãn: Ngày giải quyết xong. */
   resolvedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a LabourDispute to correct; fields left out keep their values. */
 export type CorrectLabourDisputeInput = {
-  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. */
+  /** Id of the establishment in the police register, if it is there (mã cơ sở); the commune must be its commune there. Nhãn: Mã cơ sở trong danh sách của Công an. */
   establishmentId?: InputMaybe<Scalars['String']['input']>;
-  /** Commune, as it was when it started (xã). */
+  /** Commune, as it was when it started (xã). Nhãn: Xã. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Kind (loại vụ việc). */
+  /** Kind (loại vụ việc). Nhãn: Loại vụ việc. */
   kind?: InputMaybe<DisputeKind>;
-  /** Cause (nguyên nhân). */
+  /** Cause (nguyên nhân). Nhãn: Nguyên nhân. */
   cause?: InputMaybe<DisputeCause>;
-  /** Workers involved, counted, never named (số người lao động tham gia), 1 or more. */
+  /** Workers involved, counted, never named (số người lao động tham gia), 1 or more. Nhãn: Số người lao động tham gia. */
   workersInvolved?: InputMaybe<Scalars['Int']['input']>;
-  /** The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced. */
+  /** The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was resolved (ngày giải quyết xong); null while it goes on. Once set it is not changed. */
+  /** Day it was resolved (ngày giải quyết xong); null while it goes on. Once set it is not changed. Nhãn: Ngày giải quyết xong. */
   resolvedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 

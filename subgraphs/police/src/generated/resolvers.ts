@@ -3068,37 +3068,37 @@ export type PoliceActivityConnection = {
 
 /** What a new PoliceActivity says (every field is checked and every problem reported at once). */
 export type RecordPoliceActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type: ActivityType;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date: Scalars['Date']['input'];
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants: Scalars['Int']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a PoliceActivity to correct; fields left out keep their values. */
 export type CorrectPoliceActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type?: InputMaybe<ActivityType>;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -3152,45 +3152,45 @@ export type PoliceModelConnection = {
 
 /** What a new PoliceModel says (every field is checked and every problem reported at once). */
 export type RecordPoliceModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name: Scalars['String']['input'];
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind: ModelKind;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn: Scalars['Date']['input'];
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a PoliceModel to correct; fields left out keep their values. */
 export type CorrectPoliceModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind?: InputMaybe<ModelKind>;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -3244,41 +3244,41 @@ export type PoliceForumConnection = {
 
 /** What a new PoliceForum says (every field is checked and every problem reported at once). */
 export type RecordPoliceForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind: ForumKind;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date: Scalars['Date']['input'];
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a PoliceForum to correct; fields left out keep their values. */
 export type CorrectPoliceForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind?: InputMaybe<ForumKind>;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance?: InputMaybe<Scalars['Int']['input']>;
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3336,45 +3336,45 @@ export type PoliceOpinionConnection = {
 
 /** What a new PoliceOpinion says (every field is checked and every problem reported at once). */
 export type RecordPoliceOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId: Scalars['ID']['input'];
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn: Scalars['Date']['input'];
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic: Scalars['String']['input'];
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate: Scalars['Date']['input'];
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a PoliceOpinion to correct; fields left out keep their values. */
 export type CorrectPoliceOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3577,85 +3577,85 @@ export type PoliceReportConnection = {
 
 /** What a new PoliceReport says (every field is checked and every problem reported at once). */
 export type RecordPoliceReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId: Scalars['ID']['input'];
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId: Scalars['ID']['input'];
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion: Scalars['Int']['input'];
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage: ReportStage;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn: Scalars['Date']['input'];
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a PoliceReport to correct; fields left out keep their values. */
 export type CorrectPoliceReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId?: InputMaybe<Scalars['ID']['input']>;
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage?: InputMaybe<ReportStage>;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3792,85 +3792,85 @@ export type PoliceCrimeTipConnection = {
 
 /** What a new PoliceCrimeTip says (every field is checked and every problem reported at once). */
 export type RecordPoliceCrimeTipInput = {
-  /** How it reached the police (hình thức tiếp nhận). */
+  /** How it reached the police (hình thức tiếp nhận). Nhãn: Hình thức tiếp nhận. */
   channel: TipChannel;
-  /** When it was received (thời điểm tiếp nhận); not in the future. */
+  /** When it was received (thời điểm tiếp nhận); not in the future. Nhãn: Thời điểm tiếp nhận. */
   receivedAt: Scalars['DateTime']['input'];
-  /** The day it was received, in Vietnam (ngày tiếp nhận): the day of receivedAt in Vietnam. */
+  /** The day it was received, in Vietnam (ngày tiếp nhận): the day of receivedAt in Vietnam. Nhãn: Ngày tiếp nhận. */
   receivedOn: Scalars['Date']['input'];
-  /** The commune (or residential area) where it was received, as it was that day. */
+  /** The commune (or residential area) where it was received, as it was that day. Nhãn: Xã tiếp nhận. */
   unitId: Scalars['ID']['input'];
-  /** Summary of the matter (nội dung tóm tắt); never the reporter’s identity. */
+  /** Summary of the matter (nội dung tóm tắt); never the reporter’s identity. Nhãn: Nội dung tin báo. */
   summary: Scalars['String']['input'];
-  /** Category (loại tin). */
+  /** Category (loại tin). Nhãn: Loại tin. */
   category: TipCategory;
-  /** The reporter’s identity, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only; opened by policeTipReporter alone (CRIME_SOURCE, investigators). */
+  /** The reporter’s identity, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only; opened by policeTipReporter alone (CRIME_SOURCE, investigators). Nhãn: Thông tin người tố giác. */
   reporterSealed?: InputMaybe<Scalars['String']['input']>;
-  /** Whether the reporter asked that their identity be kept confidential (Criminal Procedure Code, Article 56). */
+  /** Whether the reporter asked that their identity be kept confidential (Criminal Procedure Code, Article 56). Nhãn: Yêu cầu giữ bí mật. */
   confidentialityRequested: Scalars['Boolean']['input'];
-  /** Whether the commune is remote: 48 hours to forward instead of 24. */
+  /** Whether the commune is remote: 48 hours to forward instead of 24. Nhãn: Vùng sâu, vùng xa. */
   remoteArea: Scalars['Boolean']['input'];
-  /** The organization that handed it over, when it came from another organization. */
+  /** The organization that handed it over, when it came from another organization. Nhãn: Tổ chức chuyển tin. */
   handedOverBy?: InputMaybe<Scalars['String']['input']>;
-  /** The receipt the sending organization keeps (mã biên nhận), opaque. */
+  /** The receipt the sending organization keeps (mã biên nhận), opaque. Nhãn: Mã biên nhận. */
   receiptId?: InputMaybe<Scalars['String']['input']>;
-  /** Where the tip stands (trạng thái xử lý). */
+  /** Where the tip stands (trạng thái xử lý). Nhãn: Trạng thái xử lý. */
   tipStatus: TipStatus;
-  /** When it was forwarded to the competent investigation agency. */
+  /** When it was forwarded to the competent investigation agency. Nhãn: Thời điểm chuyển. */
   forwardedAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /** The agency it was forwarded to. */
+  /** The agency it was forwarded to. Nhãn: Cơ quan tiếp nhận. */
   forwardedTo?: InputMaybe<Scalars['String']['input']>;
-  /** A decision is due by the end of this day: 20 days from receipt unless extended (Criminal Procedure Code, Article 147). */
+  /** A decision is due by the end of this day: 20 days from receipt unless extended (Criminal Procedure Code, Article 147). Nhãn: Hạn ra quyết định. */
   decisionDueOn?: InputMaybe<Scalars['Date']['input']>;
-  /** How many times the decision deadline was extended (at most 2). */
+  /** How many times the decision deadline was extended (at most 2). Nhãn: Số lần gia hạn. */
   extensions?: InputMaybe<Scalars['Int']['input']>;
-  /** The decision, once made. */
+  /** The decision, once made. Nhãn: Quyết định. */
   decision?: InputMaybe<TipDecision>;
-  /** Day of the decision. */
+  /** Day of the decision. Nhãn: Ngày quyết định. */
   decidedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Day the reporter was notified of the outcome. */
+  /** Day the reporter was notified of the outcome. Nhãn: Ngày thông báo. */
   reporterNotifiedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a PoliceCrimeTip to correct; fields left out keep their values. */
 export type CorrectPoliceCrimeTipInput = {
-  /** How it reached the police (hình thức tiếp nhận). */
+  /** How it reached the police (hình thức tiếp nhận). Nhãn: Hình thức tiếp nhận. */
   channel?: InputMaybe<TipChannel>;
-  /** When it was received (thời điểm tiếp nhận); not in the future. */
+  /** When it was received (thời điểm tiếp nhận); not in the future. Nhãn: Thời điểm tiếp nhận. */
   receivedAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /** The day it was received, in Vietnam (ngày tiếp nhận): the day of receivedAt in Vietnam. */
+  /** The day it was received, in Vietnam (ngày tiếp nhận): the day of receivedAt in Vietnam. Nhãn: Ngày tiếp nhận. */
   receivedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The commune (or residential area) where it was received, as it was that day. */
+  /** The commune (or residential area) where it was received, as it was that day. Nhãn: Xã tiếp nhận. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Summary of the matter (nội dung tóm tắt); never the reporter’s identity. */
+  /** Summary of the matter (nội dung tóm tắt); never the reporter’s identity. Nhãn: Nội dung tin báo. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** Category (loại tin). */
+  /** Category (loại tin). Nhãn: Loại tin. */
   category?: InputMaybe<TipCategory>;
-  /** The reporter’s identity, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only; opened by policeTipReporter alone (CRIME_SOURCE, investigators). */
+  /** The reporter’s identity, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only; opened by policeTipReporter alone (CRIME_SOURCE, investigators). Nhãn: Thông tin người tố giác. */
   reporterSealed?: InputMaybe<Scalars['String']['input']>;
-  /** Whether the reporter asked that their identity be kept confidential (Criminal Procedure Code, Article 56). */
+  /** Whether the reporter asked that their identity be kept confidential (Criminal Procedure Code, Article 56). Nhãn: Yêu cầu giữ bí mật. */
   confidentialityRequested?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Whether the commune is remote: 48 hours to forward instead of 24. */
+  /** Whether the commune is remote: 48 hours to forward instead of 24. Nhãn: Vùng sâu, vùng xa. */
   remoteArea?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The organization that handed it over, when it came from another organization. */
+  /** The organization that handed it over, when it came from another organization. Nhãn: Tổ chức chuyển tin. */
   handedOverBy?: InputMaybe<Scalars['String']['input']>;
-  /** The receipt the sending organization keeps (mã biên nhận), opaque. */
+  /** The receipt the sending organization keeps (mã biên nhận), opaque. Nhãn: Mã biên nhận. */
   receiptId?: InputMaybe<Scalars['String']['input']>;
-  /** Where the tip stands (trạng thái xử lý). */
+  /** Where the tip stands (trạng thái xử lý). Nhãn: Trạng thái xử lý. */
   tipStatus?: InputMaybe<TipStatus>;
-  /** When it was forwarded to the competent investigation agency. */
+  /** When it was forwarded to the competent investigation agency. Nhãn: Thời điểm chuyển. */
   forwardedAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /** The agency it was forwarded to. */
+  /** The agency it was forwarded to. Nhãn: Cơ quan tiếp nhận. */
   forwardedTo?: InputMaybe<Scalars['String']['input']>;
-  /** A decision is due by the end of this day: 20 days from receipt unless extended (Criminal Procedure Code, Article 147). */
+  /** A decision is due by the end of this day: 20 days from receipt unless extended (Criminal Procedure Code, Article 147). Nhãn: Hạn ra quyết định. */
   decisionDueOn?: InputMaybe<Scalars['Date']['input']>;
-  /** How many times the decision deadline was extended (at most 2). */
+  /** How many times the decision deadline was extended (at most 2). Nhãn: Số lần gia hạn. */
   extensions?: InputMaybe<Scalars['Int']['input']>;
-  /** The decision, once made. */
+  /** The decision, once made. Nhãn: Quyết định. */
   decision?: InputMaybe<TipDecision>;
-  /** Day of the decision. */
+  /** Day of the decision. Nhãn: Ngày quyết định. */
   decidedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Day the reporter was notified of the outcome. */
+  /** Day the reporter was notified of the outcome. Nhãn: Ngày thông báo. */
   reporterNotifiedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3984,57 +3984,57 @@ export type PoliceHotspotConnection = {
 
 /** What a new PoliceHotspot says (every field is checked and every problem reported at once). */
 export type RecordPoliceHotspotInput = {
-  /** Kind of matter. */
+  /** Kind of matter. Nhãn: Loại vụ việc. */
   kind: HotspotKind;
-  /** Where it is, as the unit was on the day it arose. */
+  /** Where it is, as the unit was on the day it arose. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** What it is about; parties are not named. */
+  /** What it is about; parties are not named. Nhãn: Nội dung vụ việc. */
   summary: Scalars['String']['input'];
-  /** Parties involved, counted (số bên, số người liên quan). */
+  /** Parties involved, counted (số bên, số người liên quan). Nhãn: Số bên liên quan. */
   partiesCount: Scalars['Int']['input'];
-  /** Risk level. */
+  /** Risk level. Nhãn: Mức độ nguy cơ. */
   riskLevel: RiskLevel;
-  /** Day it arose (ngày phát sinh); not in the future. */
+  /** Day it arose (ngày phát sinh); not in the future. Nhãn: Ngày phát sinh. */
   since: Scalars['Date']['input'];
-  /** Actions taken. */
+  /** Actions taken. Nhãn: Biện pháp đã thực hiện. */
   actions?: InputMaybe<Scalars['String']['input']>;
-  /** Where the matter stands (tình trạng). */
+  /** Where the matter stands (tình trạng). Nhãn: Tình trạng. */
   hotspotStatus: HotspotStatus;
-  /** Day it was resolved or escalated. */
+  /** Day it was resolved or escalated. Nhãn: Ngày kết thúc. */
   closedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The organization whose team mediated it. */
+  /** The organization whose team mediated it. Nhãn: Tổ chức hòa giải. */
   mediatingOrganization?: InputMaybe<Scalars['String']['input']>;
-  /** The mediation case id in that organization. */
+  /** The mediation case id in that organization. Nhãn: Mã vụ hòa giải. */
   mediationCaseId?: InputMaybe<Scalars['String']['input']>;
-  /** The organization that reported it (police for the police’s own). */
+  /** The organization that reported it (police for the police’s own). Nhãn: Tổ chức báo cáo. */
   reportedBy: Scalars['String']['input'];
 };
 
 /** The fields of a PoliceHotspot to correct; fields left out keep their values. */
 export type CorrectPoliceHotspotInput = {
-  /** Kind of matter. */
+  /** Kind of matter. Nhãn: Loại vụ việc. */
   kind?: InputMaybe<HotspotKind>;
-  /** Where it is, as the unit was on the day it arose. */
+  /** Where it is, as the unit was on the day it arose. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** What it is about; parties are not named. */
+  /** What it is about; parties are not named. Nhãn: Nội dung vụ việc. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** Parties involved, counted (số bên, số người liên quan). */
+  /** Parties involved, counted (số bên, số người liên quan). Nhãn: Số bên liên quan. */
   partiesCount?: InputMaybe<Scalars['Int']['input']>;
-  /** Risk level. */
+  /** Risk level. Nhãn: Mức độ nguy cơ. */
   riskLevel?: InputMaybe<RiskLevel>;
-  /** Day it arose (ngày phát sinh); not in the future. */
+  /** Day it arose (ngày phát sinh); not in the future. Nhãn: Ngày phát sinh. */
   since?: InputMaybe<Scalars['Date']['input']>;
-  /** Actions taken. */
+  /** Actions taken. Nhãn: Biện pháp đã thực hiện. */
   actions?: InputMaybe<Scalars['String']['input']>;
-  /** Where the matter stands (tình trạng). */
+  /** Where the matter stands (tình trạng). Nhãn: Tình trạng. */
   hotspotStatus?: InputMaybe<HotspotStatus>;
-  /** Day it was resolved or escalated. */
+  /** Day it was resolved or escalated. Nhãn: Ngày kết thúc. */
   closedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The organization whose team mediated it. */
+  /** The organization whose team mediated it. Nhãn: Tổ chức hòa giải. */
   mediatingOrganization?: InputMaybe<Scalars['String']['input']>;
-  /** The mediation case id in that organization. */
+  /** The mediation case id in that organization. Nhãn: Mã vụ hòa giải. */
   mediationCaseId?: InputMaybe<Scalars['String']['input']>;
-  /** The organization that reported it (police for the police’s own). */
+  /** The organization that reported it (police for the police’s own). Nhãn: Tổ chức báo cáo. */
   reportedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4119,33 +4119,33 @@ export type PoliceKeyAreaConnection = {
 
 /** What a new PoliceKeyArea says (every field is checked and every problem reported at once). */
 export type RecordPoliceKeyAreaInput = {
-  /** The area, as the unit was on the day it was listed. */
+  /** The area, as the unit was on the day it was listed. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Why it was listed (lý do xác định). */
+  /** Why it was listed (lý do xác định). Nhãn: Lý do. */
   listingReason: Scalars['String']['input'];
-  /** Day it was listed; not in the future. */
+  /** Day it was listed; not in the future. Nhãn: Ngày xác định. */
   listedOn: Scalars['Date']['input'];
-  /** The transformation plan. */
+  /** The transformation plan. Nhãn: Kế hoạch chuyển hóa. */
   transformationPlan?: InputMaybe<Scalars['String']['input']>;
-  /** Where its transformation stands. */
+  /** Where its transformation stands. Nhãn: Trạng thái. */
   areaStatus: KeyAreaStatus;
-  /** Day the transformation was completed, when CLEARED. */
+  /** Day the transformation was completed, when CLEARED. Nhãn: Ngày hoàn thành. */
   clearedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a PoliceKeyArea to correct; fields left out keep their values. */
 export type CorrectPoliceKeyAreaInput = {
-  /** The area, as the unit was on the day it was listed. */
+  /** The area, as the unit was on the day it was listed. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Why it was listed (lý do xác định). */
+  /** Why it was listed (lý do xác định). Nhãn: Lý do. */
   listingReason?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was listed; not in the future. */
+  /** Day it was listed; not in the future. Nhãn: Ngày xác định. */
   listedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The transformation plan. */
+  /** The transformation plan. Nhãn: Kế hoạch chuyển hóa. */
   transformationPlan?: InputMaybe<Scalars['String']['input']>;
-  /** Where its transformation stands. */
+  /** Where its transformation stands. Nhãn: Trạng thái. */
   areaStatus?: InputMaybe<KeyAreaStatus>;
-  /** Day the transformation was completed, when CLEARED. */
+  /** Day the transformation was completed, when CLEARED. Nhãn: Ngày hoàn thành. */
   clearedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -4226,29 +4226,29 @@ export type PoliceCoreForceConnection = {
 
 /** What a new PoliceCoreForce says (every field is checked and every problem reported at once). */
 export type RecordPoliceCoreForceInput = {
-  /** Kind of force. */
+  /** Kind of force. Nhãn: Loại lực lượng. */
   kind: CoreForceKind;
-  /** Name (tên). */
+  /** Name (tên). Nhãn: Tên lực lượng. */
   name: Scalars['String']['input'];
-  /** Commune or residential area, as it was on the day it was set up. */
+  /** Commune or residential area, as it was on the day it was set up. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Members (số thành viên), 1 or more. */
+  /** Members (số thành viên), 1 or more. Nhãn: Số thành viên. */
   memberCount: Scalars['Int']['input'];
-  /** Since (ngày thành lập); not in the future. */
+  /** Since (ngày thành lập); not in the future. Nhãn: Ngày thành lập. */
   since: Scalars['Date']['input'];
 };
 
 /** The fields of a PoliceCoreForce to correct; fields left out keep their values. */
 export type CorrectPoliceCoreForceInput = {
-  /** Kind of force. */
+  /** Kind of force. Nhãn: Loại lực lượng. */
   kind?: InputMaybe<CoreForceKind>;
-  /** Name (tên). */
+  /** Name (tên). Nhãn: Tên lực lượng. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Commune or residential area, as it was on the day it was set up. */
+  /** Commune or residential area, as it was on the day it was set up. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Members (số thành viên), 1 or more. */
+  /** Members (số thành viên), 1 or more. Nhãn: Số thành viên. */
   memberCount?: InputMaybe<Scalars['Int']['input']>;
-  /** Since (ngày thành lập); not in the future. */
+  /** Since (ngày thành lập); not in the future. Nhãn: Ngày thành lập. */
   since?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -4334,25 +4334,25 @@ export type PoliceTrainingSessionConnection = {
 
 /** What a new PoliceTrainingSession says (every field is checked and every problem reported at once). */
 export type RecordPoliceTrainingSessionInput = {
-  /** Day (ngày tập huấn); not in the future. */
+  /** Day (ngày tập huấn); not in the future. Nhãn: Ngày tập huấn. */
   date: Scalars['Date']['input'];
-  /** Topic (chủ đề). */
+  /** Topic (chủ đề). Nhãn: Chủ đề. */
   topic: Scalars['String']['input'];
-  /** Where, as the unit was that day. */
+  /** Where, as the unit was that day. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Participants per organization, as JSON: [{"organizationId":"women","count":12}] (số người tham dự của từng tổ chức). */
+  /** Participants per organization, as JSON: [{"organizationId":"women","count":12}] (số người tham dự của từng tổ chức). Nhãn: Người tham dự. */
   participants: Scalars['String']['input'];
 };
 
 /** The fields of a PoliceTrainingSession to correct; fields left out keep their values. */
 export type CorrectPoliceTrainingSessionInput = {
-  /** Day (ngày tập huấn); not in the future. */
+  /** Day (ngày tập huấn); not in the future. Nhãn: Ngày tập huấn. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Topic (chủ đề). */
+  /** Topic (chủ đề). Nhãn: Chủ đề. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** Where, as the unit was that day. */
+  /** Where, as the unit was that day. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Participants per organization, as JSON: [{"organizationId":"women","count":12}] (số người tham dự của từng tổ chức). */
+  /** Participants per organization, as JSON: [{"organizationId":"women","count":12}] (số người tham dự của từng tổ chức). Nhãn: Người tham dự. */
   participants?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4437,33 +4437,33 @@ export type PoliceBulletinConnection = {
 
 /** What a new PoliceBulletin says (every field is checked and every problem reported at once). */
 export type RecordPoliceBulletinInput = {
-  /** Title. */
+  /** Title. Nhãn: Tiêu đề. */
   title: Scalars['String']['input'];
-  /** Text; nothing classified Mật or above (Law 29/2018, Article 5). */
+  /** Text; nothing classified Mật or above (Law 29/2018, Article 5). Nhãn: Nội dung. */
   body: Scalars['String']['input'];
-  /** Topic (chuyên đề). */
+  /** Topic (chuyên đề). Nhãn: Chuyên đề. */
   topic: BulletinTopic;
-  /** Day issued; not in the future. */
+  /** Day issued; not in the future. Nhãn: Ngày phát hành. */
   issuedOn: Scalars['Date']['input'];
-  /** The police level that issued it (the province for those kept before this field). */
+  /** The police level that issued it (the province for those kept before this field). Nhãn: Đơn vị phát hành. */
   unitId: Scalars['ID']['input'];
-  /** Organization ids it is for; empty for every organization. */
+  /** Organization ids it is for; empty for every organization. Nhãn: Tổ chức nhận. */
   audience?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** The fields of a PoliceBulletin to correct; fields left out keep their values. */
 export type CorrectPoliceBulletinInput = {
-  /** Title. */
+  /** Title. Nhãn: Tiêu đề. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Text; nothing classified Mật or above (Law 29/2018, Article 5). */
+  /** Text; nothing classified Mật or above (Law 29/2018, Article 5). Nhãn: Nội dung. */
   body?: InputMaybe<Scalars['String']['input']>;
-  /** Topic (chuyên đề). */
+  /** Topic (chuyên đề). Nhãn: Chuyên đề. */
   topic?: InputMaybe<BulletinTopic>;
-  /** Day issued; not in the future. */
+  /** Day issued; not in the future. Nhãn: Ngày phát hành. */
   issuedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The police level that issued it (the province for those kept before this field). */
+  /** The police level that issued it (the province for those kept before this field). Nhãn: Đơn vị phát hành. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Organization ids it is for; empty for every organization. */
+  /** Organization ids it is for; empty for every organization. Nhãn: Tổ chức nhận. */
   audience?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
@@ -4540,25 +4540,25 @@ export type PoliceReintegrationCaseConnection = {
 
 /** What a new PoliceReintegrationCase says (every field is checked and every problem reported at once). */
 export type RecordPoliceReintegrationCaseInput = {
-  /** The commune where the person lives, as it was when they returned. */
+  /** The commune where the person lives, as it was when they returned. Nhãn: Xã. */
   communeId: Scalars['ID']['input'];
-  /** Day they returned (ngày về địa phương). */
+  /** Day they returned (ngày về địa phương). Nhãn: Ngày về địa phương. */
   returnedOn: Scalars['Date']['input'];
-  /** How they came back (diện). */
+  /** How they came back (diện). Nhãn: Diện. */
   kind: ReintegrationKind;
-  /** The person’s identity and criminal history, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only. */
+  /** The person’s identity and criminal history, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only. Nhãn: Nhân thân. */
   personSealed?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a PoliceReintegrationCase to correct; fields left out keep their values. */
 export type CorrectPoliceReintegrationCaseInput = {
-  /** The commune where the person lives, as it was when they returned. */
+  /** The commune where the person lives, as it was when they returned. Nhãn: Xã. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day they returned (ngày về địa phương). */
+  /** Day they returned (ngày về địa phương). Nhãn: Ngày về địa phương. */
   returnedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** How they came back (diện). */
+  /** How they came back (diện). Nhãn: Diện. */
   kind?: InputMaybe<ReintegrationKind>;
-  /** The person’s identity and criminal history, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only. */
+  /** The person’s identity and criminal history, sealed (AES-256-GCM under the police key ring): typed as JSON, stored and shown as ciphertext only. Nhãn: Nhân thân. */
   personSealed?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4657,33 +4657,33 @@ export type PoliceEstablishmentConnection = {
 
 /** What a new PoliceEstablishment says (every field is checked and every problem reported at once). */
 export type RecordPoliceEstablishmentInput = {
-  /** Name (tên cơ sở). */
+  /** Name (tên cơ sở). Nhãn: Tên cơ sở. */
   name: Scalars['String']['input'];
-  /** Kind of establishment (loại cơ sở). */
+  /** Kind of establishment (loại cơ sở). Nhãn: Loại cơ sở. */
   kind: EstablishmentKind;
-  /** Finer kind (loại chi tiết); decides whether the standard applies. */
+  /** Finer kind (loại chi tiết); decides whether the standard applies. Nhãn: Loại chi tiết. */
   subKind: EstablishmentSubKind;
-  /** The commune or residential area it is in, as the unit was on the day it was registered. */
+  /** The commune or residential area it is in, as the unit was on the day it was registered. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** The level that manages it (cấp quản lý): PROVINCE or COMMUNE (DISTRICT before 1 July 2025). */
+  /** The level that manages it (cấp quản lý): PROVINCE or COMMUNE (DISTRICT before 1 July 2025). Nhãn: Cấp quản lý. */
   managedBy: UnitLevel;
-  /** Day it was entered in the register (ngày vào sổ); not in the future. */
+  /** Day it was entered in the register (ngày vào sổ); not in the future. Nhãn: Ngày đăng ký. */
   registeredOn: Scalars['Date']['input'];
 };
 
 /** The fields of a PoliceEstablishment to correct; fields left out keep their values. */
 export type CorrectPoliceEstablishmentInput = {
-  /** Name (tên cơ sở). */
+  /** Name (tên cơ sở). Nhãn: Tên cơ sở. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Kind of establishment (loại cơ sở). */
+  /** Kind of establishment (loại cơ sở). Nhãn: Loại cơ sở. */
   kind?: InputMaybe<EstablishmentKind>;
-  /** Finer kind (loại chi tiết); decides whether the standard applies. */
+  /** Finer kind (loại chi tiết); decides whether the standard applies. Nhãn: Loại chi tiết. */
   subKind?: InputMaybe<EstablishmentSubKind>;
-  /** The commune or residential area it is in, as the unit was on the day it was registered. */
+  /** The commune or residential area it is in, as the unit was on the day it was registered. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The level that manages it (cấp quản lý): PROVINCE or COMMUNE (DISTRICT before 1 July 2025). */
+  /** The level that manages it (cấp quản lý): PROVINCE or COMMUNE (DISTRICT before 1 July 2025). Nhãn: Cấp quản lý. */
   managedBy?: InputMaybe<UnitLevel>;
-  /** Day it was entered in the register (ngày vào sổ); not in the future. */
+  /** Day it was entered in the register (ngày vào sổ); not in the future. Nhãn: Ngày đăng ký. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -4802,57 +4802,57 @@ export type PoliceStandardAssessmentConnection = {
 
 /** What a new PoliceStandardAssessment says (every field is checked and every problem reported at once). */
 export type RecordPoliceStandardAssessmentInput = {
-  /** Assessment year, the year the window ends in (năm đánh giá). */
+  /** Assessment year, the year the window ends in (năm đánh giá). Nhãn: Năm đánh giá. */
   year: Scalars['Int']['input'];
-  /** The residential area or commune assessed (as the unit was at the end of the window); for an establishment, the unit it is in, taken from the register. */
+  /** The residential area or commune assessed (as the unit was at the end of the window); for an establishment, the unit it is in, taken from the register. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The establishment assessed; give this or unitId. */
+  /** The establishment assessed; give this or unitId. Nhãn: Cơ sở. */
   establishmentId?: InputMaybe<Scalars['ID']['input']>;
-  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. */
+  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. Nhãn: Ngày kết thúc kỳ đánh giá. */
   windowEndsOn: Scalars['Date']['input'];
-  /** Day it registered to pursue the standard, in the first quarter (ngày đăng ký). */
+  /** Day it registered to pursue the standard, in the first quarter (ngày đăng ký). Nhãn: Ngày đăng ký. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
-  /** For a residential area: households living there (tổng số hộ). */
+  /** For a residential area: households living there (tổng số hộ). Nhãn: Tổng số hộ. */
   householdsTotal?: InputMaybe<Scalars['Int']['input']>;
-  /** For a residential area: households that registered (số hộ đăng ký). */
+  /** For a residential area: households that registered (số hộ đăng ký). Nhãn: Số hộ đăng ký. */
   householdsRegistered?: InputMaybe<Scalars['Int']['input']>;
-  /** Day of the self-assessment meeting, within the window (ngày tự đánh giá). */
+  /** Day of the self-assessment meeting, within the window (ngày tự đánh giá). Nhãn: Ngày tự đánh giá. */
   selfAssessedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Who chaired it (người chủ trì), e.g. the head of the residential area. */
+  /** Who chaired it (người chủ trì), e.g. the head of the residential area. Nhãn: Người chủ trì. */
   chairedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Number of the recognition decision (số quyết định công nhận). */
+  /** Number of the recognition decision (số quyết định công nhận). Nhãn: Số quyết định. */
   decisionNumber?: InputMaybe<Scalars['String']['input']>;
-  /** Day of the recognition decision (ngày quyết định). */
+  /** Day of the recognition decision (ngày quyết định). Nhãn: Ngày quyết định. */
   decidedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The authority that recognised it (cơ quan công nhận). */
+  /** The authority that recognised it (cơ quan công nhận). Nhãn: Cơ quan công nhận. */
   authority?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a PoliceStandardAssessment to correct; fields left out keep their values. */
 export type CorrectPoliceStandardAssessmentInput = {
-  /** Assessment year, the year the window ends in (năm đánh giá). */
+  /** Assessment year, the year the window ends in (năm đánh giá). Nhãn: Năm đánh giá. */
   year?: InputMaybe<Scalars['Int']['input']>;
-  /** The residential area or commune assessed (as the unit was at the end of the window); for an establishment, the unit it is in, taken from the register. */
+  /** The residential area or commune assessed (as the unit was at the end of the window); for an establishment, the unit it is in, taken from the register. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The establishment assessed; give this or unitId. */
+  /** The establishment assessed; give this or unitId. Nhãn: Cơ sở. */
   establishmentId?: InputMaybe<Scalars['ID']['input']>;
-  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. */
+  /** Last day of the assessment window (ngày kết thúc kỳ đánh giá): 31 October of the year for a residential area, 15 November otherwise. The unit must exist on it. Nhãn: Ngày kết thúc kỳ đánh giá. */
   windowEndsOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Day it registered to pursue the standard, in the first quarter (ngày đăng ký). */
+  /** Day it registered to pursue the standard, in the first quarter (ngày đăng ký). Nhãn: Ngày đăng ký. */
   registeredOn?: InputMaybe<Scalars['Date']['input']>;
-  /** For a residential area: households living there (tổng số hộ). */
+  /** For a residential area: households living there (tổng số hộ). Nhãn: Tổng số hộ. */
   householdsTotal?: InputMaybe<Scalars['Int']['input']>;
-  /** For a residential area: households that registered (số hộ đăng ký). */
+  /** For a residential area: households that registered (số hộ đăng ký). Nhãn: Số hộ đăng ký. */
   householdsRegistered?: InputMaybe<Scalars['Int']['input']>;
-  /** Day of the self-assessment meeting, within the window (ngày tự đánh giá). */
+  /** Day of the self-assessment meeting, within the window (ngày tự đánh giá). Nhãn: Ngày tự đánh giá. */
   selfAssessedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Who chaired it (người chủ trì), e.g. the head of the residential area. */
+  /** Who chaired it (người chủ trì), e.g. the head of the residential area. Nhãn: Người chủ trì. */
   chairedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Number of the recognition decision (số quyết định công nhận). */
+  /** Number of the recognition decision (số quyết định công nhận). Nhãn: Số quyết định. */
   decisionNumber?: InputMaybe<Scalars['String']['input']>;
-  /** Day of the recognition decision (ngày quyết định). */
+  /** Day of the recognition decision (ngày quyết định). Nhãn: Ngày quyết định. */
   decidedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The authority that recognised it (cơ quan công nhận). */
+  /** The authority that recognised it (cơ quan công nhận). Nhãn: Cơ quan công nhận. */
   authority?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4937,29 +4937,29 @@ export type PoliceCriterionResultConnection = {
 
 /** What a new PoliceCriterionResult says (every field is checked and every problem reported at once). */
 export type RecordPoliceCriterionResultInput = {
-  /** The assessment the result belongs to. */
+  /** The assessment the result belongs to. Nhãn: Kết quả đánh giá. */
   assessmentId: Scalars['ID']['input'];
-  /** The criterion’s code within the assessment’s set, e.g. TT124-KDC-3, or SL-KDC-1 for the province’s. */
+  /** The criterion’s code within the assessment’s set, e.g. TT124-KDC-3, or SL-KDC-1 for the province’s. Nhãn: Mã tiêu chí. */
   code: Scalars['String']['input'];
-  /** Whether it was met (đạt). */
+  /** Whether it was met (đạt). Nhãn: Đạt. */
   met: Scalars['Boolean']['input'];
-  /** Note (ghi chú), e.g. what was missing. */
+  /** Note (ghi chú), e.g. what was missing. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. */
+  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. Nhãn: Ngày kết thúc kỳ đánh giá. */
   windowEndsOn: Scalars['Date']['input'];
 };
 
 /** The fields of a PoliceCriterionResult to correct; fields left out keep their values. */
 export type CorrectPoliceCriterionResultInput = {
-  /** The assessment the result belongs to. */
+  /** The assessment the result belongs to. Nhãn: Kết quả đánh giá. */
   assessmentId?: InputMaybe<Scalars['ID']['input']>;
-  /** The criterion’s code within the assessment’s set, e.g. TT124-KDC-3, or SL-KDC-1 for the province’s. */
+  /** The criterion’s code within the assessment’s set, e.g. TT124-KDC-3, or SL-KDC-1 for the province’s. Nhãn: Mã tiêu chí. */
   code?: InputMaybe<Scalars['String']['input']>;
-  /** Whether it was met (đạt). */
+  /** Whether it was met (đạt). Nhãn: Đạt. */
   met?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Note (ghi chú), e.g. what was missing. */
+  /** Note (ghi chú), e.g. what was missing. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. */
+  /** Last day of the assessment’s window (ngày kết thúc kỳ đánh giá), the same as the assessment’s. Nhãn: Ngày kết thúc kỳ đánh giá. */
   windowEndsOn?: InputMaybe<Scalars['Date']['input']>;
 };
 

@@ -2597,37 +2597,37 @@ export type YouthActivityConnection = {
 
 /** What a new YouthActivity says (every field is checked and every problem reported at once). */
 export type RecordYouthActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type: ActivityType;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic: Scalars['String']['input'];
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date: Scalars['Date']['input'];
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants: Scalars['Int']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a YouthActivity to correct; fields left out keep their values. */
 export type CorrectYouthActivityInput = {
-  /** Kind of activity. */
+  /** Kind of activity. Nhãn: Loại hoạt động. */
   type?: InputMaybe<ActivityType>;
-  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. */
+  /** Topic (chủ đề), e.g. phòng chống lừa đảo qua mạng. Nhãn: Chủ đề hoạt động. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** Day it took place; not in the future. */
+  /** Day it took place; not in the future. Nhãn: Ngày hoạt động. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). */
+  /** Unit where it took place, as the unit was on that day (before 1 July 2025 an old commune, after it a new one). Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Number of participants (số người tham dự). */
+  /** Number of participants (số người tham dự). Nhãn: Số người tham dự. */
   participants?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Id of the task of the plan it serves, II.1 to II.7. */
+  /** Id of the task of the plan it serves, II.1 to II.7. Nhãn: Nhiệm vụ. */
   planTaskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2681,45 +2681,45 @@ export type YouthModelConnection = {
 
 /** What a new YouthModel says (every field is checked and every problem reported at once). */
 export type RecordYouthModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name: Scalars['String']['input'];
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind: ModelKind;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn: Scalars['Date']['input'];
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a YouthModel to correct; fields left out keep their values. */
 export type CorrectYouthModelInput = {
-  /** Name (tên mô hình). */
+  /** Name (tên mô hình). Nhãn: Tên mô hình. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Kind (loại). */
+  /** Kind (loại). Nhãn: Loại mô hình. */
   kind?: InputMaybe<ModelKind>;
-  /** What it does and how (mô tả). */
+  /** What it does and how (mô tả). Nhãn: Mô tả. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. */
+  /** Unit it runs in, as the unit was when it started; it counts for the units that succeeded it. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it started (ngày bắt đầu); not in the future. */
+  /** Day it started (ngày bắt đầu); not in the future. Nhãn: Ngày bắt đầu. */
   startedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). */
+  /** Ids of the organizations taking part (front, police, veterans, women, youth, labour, farmers, elderly, infocomm). Nhãn: Đơn vị phối hợp. */
   partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Whether it is running (trạng thái); ACTIVE when not given. */
+  /** Whether it is running (trạng thái); ACTIVE when not given. Nhãn: Trạng thái. */
   modelStatus?: InputMaybe<ModelStatus>;
-  /** Since when the status holds. */
+  /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2773,41 +2773,41 @@ export type YouthForumConnection = {
 
 /** What a new YouthForum says (every field is checked and every problem reported at once). */
 export type RecordYouthForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind: ForumKind;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date: Scalars['Date']['input'];
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance: Scalars['Int']['input'];
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a YouthForum to correct; fields left out keep their values. */
 export type CorrectYouthForumInput = {
-  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. */
+  /** Kind of forum; the Front hosts its four kinds, the police the commune police's forum, anyone OTHER. Nhãn: Loại diễn đàn. */
   kind?: InputMaybe<ForumKind>;
-  /** Name of the forum, when it has one (required for OTHER). */
+  /** Name of the forum, when it has one (required for OTHER). Nhãn: Tên diễn đàn. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it was held, as the unit was on that day. */
+  /** Unit where it was held, as the unit was on that day. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Ids of the co-hosting organizations. */
+  /** Ids of the co-hosting organizations. Nhãn: Đơn vị phối hợp. */
   coHostIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Number of people attending (số người tham dự). */
+  /** Number of people attending (số người tham dự). Nhãn: Số người tham dự. */
   attendance?: InputMaybe<Scalars['Int']['input']>;
-  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. */
+  /** Opinions voiced, as counted in the minutes (số ý kiến phát biểu); 0 when not given. Those needing an answer are opinion records. Nhãn: Số ý kiến phát biểu. */
   opinionsVoiced?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note. */
+  /** Free-text note. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2865,45 +2865,45 @@ export type YouthOpinionConnection = {
 
 /** What a new YouthOpinion says (every field is checked and every problem reported at once). */
 export type RecordYouthOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId: Scalars['ID']['input'];
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId: Scalars['ID']['input'];
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn: Scalars['Date']['input'];
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic: Scalars['String']['input'];
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary: Scalars['String']['input'];
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate: Scalars['Date']['input'];
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a YouthOpinion to correct; fields left out keep their values. */
 export type CorrectYouthOpinionInput = {
-  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. */
+  /** Id of the forum it was raised at (forum:<organization>:<number>); checked with the organization that held it when written. Nhãn: Diễn đàn. */
   forumId?: InputMaybe<Scalars['ID']['input']>;
-  /** Unit it concerns, as the unit was on the day it was raised. */
+  /** Unit it concerns, as the unit was on the day it was raised. Nhãn: Đơn vị. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was raised (ngày nêu); not in the future. */
+  /** Day it was raised (ngày nêu); not in the future. Nhãn: Ngày nêu ý kiến. */
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Field or topic (lĩnh vực), e.g. Đất đai. */
+  /** Field or topic (lĩnh vực), e.g. Đất đai. Nhãn: Lĩnh vực, chủ đề ý kiến. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** What was asked or reported (nội dung). */
+  /** What was asked or reported (nội dung). Nhãn: Nội dung ý kiến. */
   summary?: InputMaybe<Scalars['String']['input']>;
-  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. */
+  /** An agency outside this graph that must answer it, through this organization; null: the organization itself answers. Nhãn: Cơ quan phải trả lời. */
   agency?: InputMaybe<Scalars['String']['input']>;
-  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. */
+  /** Answer due by this day (hạn trả lời); not before the day it was raised, at most a year after. Nhãn: Hạn trả lời. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** The answer (nội dung trả lời); null until answered. */
+  /** The answer (nội dung trả lời); null until answered. Nhãn: Nội dung trả lời. */
   answer?: InputMaybe<Scalars['String']['input']>;
-  /** Day it was answered; not in the future, not before it was raised. */
+  /** Day it was answered; not in the future, not before it was raised. Nhãn: Ngày trả lời. */
   answeredOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3082,45 +3082,45 @@ export type YouthReintegrationSupportConnection = {
 
 /** What a new YouthReintegrationSupport says (every field is checked and every problem reported at once). */
 export type RecordYouthReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). Nhãn: Mã hồ sơ tái hòa nhập. */
   caseId: Scalars['String']['input'];
-  /** Commune where the person lives, as the commune was when support was assigned. */
+  /** Commune where the person lives, as the commune was when support was assigned. Nhãn: Xã nơi cư trú. */
   communeId: Scalars['ID']['input'];
-  /** Day the support was assigned (ngày phân công); not in the future. */
+  /** Day the support was assigned (ngày phân công); not in the future. Nhãn: Ngày phân công. */
   assignedOn: Scalars['Date']['input'];
-  /** Mentor or inter-household group. */
+  /** Mentor or inter-household group. Nhãn: Hình thức giúp đỡ. */
   supporterKind: ReintegrationSupporterKind;
-  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Ho Chi Minh Communist Youth Union of Sơn La province's own staff only. */
+  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Ho Chi Minh Communist Youth Union of Sơn La province's own staff only. Nhãn: Họ tên người kèm cặp. */
   mentorName?: InputMaybe<Scalars['String']['input']>;
-  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). */
+  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). Nhãn: Tên nhóm liên gia tự quản. */
   groupName?: InputMaybe<Scalars['String']['input']>;
-  /** How the support ended; null while it goes on. */
+  /** How the support ended; null while it goes on. Nhãn: Kết quả giúp đỡ. */
   outcome?: InputMaybe<ReintegrationOutcome>;
-  /** Day the outcome was recorded. */
+  /** Day the outcome was recorded. Nhãn: Ngày có kết quả. */
   outcomeOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a YouthReintegrationSupport to correct; fields left out keep their values. */
 export type CorrectYouthReintegrationSupportInput = {
-  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). */
+  /** Pseudonymous case id from the commune police (mã hồ sơ), e.g. DEMO-TH-0001: a case the police registered (recordPoliceReintegrationCase). Nhãn: Mã hồ sơ tái hòa nhập. */
   caseId?: InputMaybe<Scalars['String']['input']>;
-  /** Commune where the person lives, as the commune was when support was assigned. */
+  /** Commune where the person lives, as the commune was when support was assigned. Nhãn: Xã nơi cư trú. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day the support was assigned (ngày phân công); not in the future. */
+  /** Day the support was assigned (ngày phân công); not in the future. Nhãn: Ngày phân công. */
   assignedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Mentor or inter-household group. */
+  /** Mentor or inter-household group. Nhãn: Hình thức giúp đỡ. */
   supporterKind?: InputMaybe<ReintegrationSupporterKind>;
-  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Ho Chi Minh Communist Youth Union of Sơn La province's own staff only. */
+  /** The member assigned as mentor (required for MENTOR): personal data of a member, shown to the Ho Chi Minh Communist Youth Union of Sơn La province's own staff only. Nhãn: Họ tên người kèm cặp. */
   mentorName?: InputMaybe<Scalars['String']['input']>;
-  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). */
+  /** The self-managed inter-household group assigned (Nhóm liên gia tự quản; required for INTER_HOUSEHOLD_GROUP). Nhãn: Tên nhóm liên gia tự quản. */
   groupName?: InputMaybe<Scalars['String']['input']>;
-  /** How the support ended; null while it goes on. */
+  /** How the support ended; null while it goes on. Nhãn: Kết quả giúp đỡ. */
   outcome?: InputMaybe<ReintegrationOutcome>;
-  /** Day the outcome was recorded. */
+  /** Day the outcome was recorded. Nhãn: Ngày có kết quả. */
   outcomeOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3206,25 +3206,25 @@ export type YouthReintegrationVisitConnection = {
 
 /** What a new YouthReintegrationVisit says (every field is checked and every problem reported at once). */
 export type RecordYouthReintegrationVisitInput = {
-  /** The support this visit belongs to. */
+  /** The support this visit belongs to. Nhãn: Việc giúp đỡ. */
   supportId: Scalars['ID']['input'];
-  /** Day of the visit; not before the support was assigned, not after it ended. */
+  /** Day of the visit; not before the support was assigned, not after it ended. Nhãn: Ngày thăm, giúp đỡ. */
   visitedOn: Scalars['Date']['input'];
-  /** Help given on that visit; empty for a visit of encouragement only. */
+  /** Help given on that visit; empty for a visit of encouragement only. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a YouthReintegrationVisit to correct; fields left out keep their values. */
 export type CorrectYouthReintegrationVisitInput = {
-  /** The support this visit belongs to. */
+  /** The support this visit belongs to. Nhãn: Việc giúp đỡ. */
   supportId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day of the visit; not before the support was assigned, not after it ended. */
+  /** Day of the visit; not before the support was assigned, not after it ended. Nhãn: Ngày thăm, giúp đỡ. */
   visitedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Help given on that visit; empty for a visit of encouragement only. */
+  /** Help given on that visit; empty for a visit of encouragement only. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** Free-text note, without the person's name. */
+  /** Free-text note, without the person's name. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3317,37 +3317,37 @@ export type YouthAtRiskSupportConnection = {
 
 /** What a new YouthAtRiskSupport says (every field is checked and every problem reported at once). */
 export type RecordYouthAtRiskSupportInput = {
-  /** Day it was given (ngày giúp đỡ); not in the future. */
+  /** Day it was given (ngày giúp đỡ); not in the future. Nhãn: Ngày giúp đỡ. */
   date: Scalars['Date']['input'];
-  /** Commune or residential area, as it was on that day. */
+  /** Commune or residential area, as it was on that day. Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
-  /** Whom it went to (đối tượng). */
+  /** Whom it went to (đối tượng). Nhãn: Đối tượng được giúp đỡ. */
   supportedGroup: SupportedGroup;
-  /** What was given (hình thức hỗ trợ); at least one kind. */
+  /** What was given (hình thức hỗ trợ); at least one kind. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** How many people were helped, 1 or more (counted, never named). */
+  /** How many people were helped, 1 or more (counted, never named). Nhãn: Số người được giúp đỡ. */
   peopleHelped: Scalars['Int']['input'];
-  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). */
+  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). Nhãn: Người, tổ chức giúp đỡ. */
   givenBy: Scalars['String']['input'];
-  /** Free-text note, without the names of the people helped. */
+  /** Free-text note, without the names of the people helped. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a YouthAtRiskSupport to correct; fields left out keep their values. */
 export type CorrectYouthAtRiskSupportInput = {
-  /** Day it was given (ngày giúp đỡ); not in the future. */
+  /** Day it was given (ngày giúp đỡ); not in the future. Nhãn: Ngày giúp đỡ. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Commune or residential area, as it was on that day. */
+  /** Commune or residential area, as it was on that day. Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Whom it went to (đối tượng). */
+  /** Whom it went to (đối tượng). Nhãn: Đối tượng được giúp đỡ. */
   supportedGroup?: InputMaybe<SupportedGroup>;
-  /** What was given (hình thức hỗ trợ); at least one kind. */
+  /** What was given (hình thức hỗ trợ); at least one kind. Nhãn: Hình thức hỗ trợ. */
   help?: InputMaybe<Array<HelpKind>>;
-  /** How many people were helped, 1 or more (counted, never named). */
+  /** How many people were helped, 1 or more (counted, never named). Nhãn: Số người được giúp đỡ. */
   peopleHelped?: InputMaybe<Scalars['Int']['input']>;
-  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). */
+  /** Who gave it: a branch, a member, a partner (giúp đỡ bởi ai). Nhãn: Người, tổ chức giúp đỡ. */
   givenBy?: InputMaybe<Scalars['String']['input']>;
-  /** Free-text note, without the names of the people helped. */
+  /** Free-text note, without the names of the people helped. Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3427,85 +3427,85 @@ export type YouthReportConnection = {
 
 /** What a new YouthReport says (every field is checked and every problem reported at once). */
 export type RecordYouthReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId: Scalars['ID']['input'];
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId: Scalars['ID']['input'];
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion: Scalars['Int']['input'];
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage: ReportStage;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn: Scalars['Date']['input'];
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a YouthReport to correct; fields left out keep their values. */
 export type CorrectYouthReportInput = {
-  /** The unit of the reporting branch (đơn vị báo cáo). */
+  /** The unit of the reporting branch (đơn vị báo cáo). Nhãn: Đơn vị báo cáo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). */
+  /** The period reported on, e.g. 2021-PLAN-6M (kỳ báo cáo). Nhãn: Kỳ báo cáo. */
   periodId?: InputMaybe<Scalars['ID']['input']>;
-  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. */
+  /** Version of the report (phiên bản báo cáo): 1 for the first submission, one more for each rework. Nhãn: Phiên bản. */
   reportVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** Where the version stands in the workflow (trạng thái báo cáo). */
+  /** Where the version stands in the workflow (trạng thái báo cáo). Nhãn: Trạng thái báo cáo. */
   stage?: InputMaybe<ReportStage>;
-  /** Day this version was submitted (ngày gửi). */
+  /** Day this version was submitted (ngày gửi). Nhãn: Ngày gửi. */
   submittedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Results achieved, in the staff's words (kết quả đạt được). */
+  /** Results achieved, in the staff's words (kết quả đạt được). Nhãn: Kết quả. */
   results?: InputMaybe<Scalars['String']['input']>;
-  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). */
+  /** Shortcomings and their causes (tồn tại, hạn chế, nguyên nhân). Nhãn: Tồn tại, hạn chế. */
   shortcomings?: InputMaybe<Scalars['String']['input']>;
-  /** Proposals and requests (đề xuất, kiến nghị). */
+  /** Proposals and requests (đề xuất, kiến nghị). Nhãn: Đề xuất, kiến nghị. */
   proposals?: InputMaybe<Scalars['String']['input']>;
-  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. */
+  /** Why this version was made (lý do lập phiên bản): a rework after a return, or a record in its period created, corrected or voided after approval. Nhãn: Lý do lập phiên bản. */
   cause?: InputMaybe<Scalars['String']['input']>;
-  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. */
+  /** The figures by section of the plan, as JSON (số liệu); read them through `sections`. Nhãn: Số liệu. */
   figures?: InputMaybe<Scalars['String']['input']>;
-  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. */
+  /** The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval. Nhãn: Thời điểm số liệu. */
   figuresAsOf?: InputMaybe<Scalars['String']['input']>;
-  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. */
+  /** When approval locked the figures (thời điểm khóa số liệu); null before approval. Nhãn: Thời điểm khóa. */
   lockedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who approved it at the level above (user id). */
+  /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Who returned it (user id). */
+  /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Why it was returned, what to rework (ý kiến trả lại). */
+  /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
   returnComment?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the provincial police's PV05 (user id). */
+  /** Who accepted it for the provincial police's PV05 (user id). Nhãn: Công an tiếp nhận. */
   policeAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the police accepted it. */
+  /** When the police accepted it. Nhãn: Thời điểm Công an tiếp nhận. */
   policeAcceptedAt?: InputMaybe<Scalars['String']['input']>;
-  /** Who accepted it for the Front's Ban Phong trào (user id). */
+  /** Who accepted it for the Front's Ban Phong trào (user id). Nhãn: Mặt trận tiếp nhận. */
   frontAcceptedBy?: InputMaybe<Scalars['String']['input']>;
-  /** When the Front accepted it. */
+  /** When the Front accepted it. Nhãn: Thời điểm Mặt trận tiếp nhận. */
   frontAcceptedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3598,37 +3598,37 @@ export type YouthLegalSessionConnection = {
 
 /** What a new YouthLegalSession says (every field is checked and every problem reported at once). */
 export type RecordYouthLegalSessionInput = {
-  /** Day it took place (ngày tổ chức); not in the future. */
+  /** Day it took place (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date: Scalars['Date']['input'];
-  /** Unit where it took place, as it was on that day (địa bàn). */
+  /** Unit where it took place, as it was on that day (địa bàn). Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
-  /** Topic (chủ đề), e.g. Tác hại của ma túy và kỹ năng từ chối. */
+  /** Topic (chủ đề), e.g. Tác hại của ma túy và kỹ năng từ chối. Nhãn: Chủ đề. */
   topic: Scalars['String']['input'];
-  /** Where a legal education session took place (địa điểm, hình thức). */
+  /** Where a legal education session took place (địa điểm, hình thức). Nhãn: Địa điểm, hình thức. */
   setting: SessionSetting;
-  /** Young people reached (số thanh thiếu niên tham dự), 1 or more. */
+  /** Young people reached (số thanh thiếu niên tham dự), 1 or more. Nhãn: Số thanh thiếu niên tham dự. */
   youthReached: Scalars['Int']['input'];
-  /** Whether it was an activity of the project Phòng, chống ma túy trong thanh thiếu niên 2021-2030. */
+  /** Whether it was an activity of the project Phòng, chống ma túy trong thanh thiếu niên 2021-2030. Nhãn: Thuộc Đề án phòng, chống ma túy. */
   drugPrevention: Scalars['Boolean']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a YouthLegalSession to correct; fields left out keep their values. */
 export type CorrectYouthLegalSessionInput = {
-  /** Day it took place (ngày tổ chức); not in the future. */
+  /** Day it took place (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it took place, as it was on that day (địa bàn). */
+  /** Unit where it took place, as it was on that day (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Topic (chủ đề), e.g. Tác hại của ma túy và kỹ năng từ chối. */
+  /** Topic (chủ đề), e.g. Tác hại của ma túy và kỹ năng từ chối. Nhãn: Chủ đề. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** Where a legal education session took place (địa điểm, hình thức). */
+  /** Where a legal education session took place (địa điểm, hình thức). Nhãn: Địa điểm, hình thức. */
   setting?: InputMaybe<SessionSetting>;
-  /** Young people reached (số thanh thiếu niên tham dự), 1 or more. */
+  /** Young people reached (số thanh thiếu niên tham dự), 1 or more. Nhãn: Số thanh thiếu niên tham dự. */
   youthReached?: InputMaybe<Scalars['Int']['input']>;
-  /** Whether it was an activity of the project Phòng, chống ma túy trong thanh thiếu niên 2021-2030. */
+  /** Whether it was an activity of the project Phòng, chống ma túy trong thanh thiếu niên 2021-2030. Nhãn: Thuộc Đề án phòng, chống ma túy. */
   drugPrevention?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3739,33 +3739,33 @@ export type YouthCrimeForumConnection = {
 
 /** What a new YouthCrimeForum says (every field is checked and every problem reported at once). */
 export type RecordYouthCrimeForumInput = {
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức diễn đàn. */
   date: Scalars['Date']['input'];
-  /** Unit where it was held, as it was on that day (địa bàn). */
+  /** Unit where it was held, as it was on that day (địa bàn). Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
-  /** Topic (chủ đề), e.g. Thanh niên nói không với ma túy. */
+  /** Topic (chủ đề), e.g. Thanh niên nói không với ma túy. Nhãn: Chủ đề diễn đàn. */
   topic: Scalars['String']['input'];
-  /** People attending (số người dự), 1 or more. */
+  /** People attending (số người dự), 1 or more. Nhãn: Số người dự. */
   attendance: Scalars['Int']['input'];
-  /** Proposals and opinions young people raised (số ý kiến, đề xuất). */
+  /** Proposals and opinions young people raised (số ý kiến, đề xuất). Nhãn: Số ý kiến, đề xuất. */
   proposals: Scalars['Int']['input'];
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a YouthCrimeForum to correct; fields left out keep their values. */
 export type CorrectYouthCrimeForumInput = {
-  /** Day it was held (ngày tổ chức); not in the future. */
+  /** Day it was held (ngày tổ chức); not in the future. Nhãn: Ngày tổ chức diễn đàn. */
   date?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit where it was held, as it was on that day (địa bàn). */
+  /** Unit where it was held, as it was on that day (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Topic (chủ đề), e.g. Thanh niên nói không với ma túy. */
+  /** Topic (chủ đề), e.g. Thanh niên nói không với ma túy. Nhãn: Chủ đề diễn đàn. */
   topic?: InputMaybe<Scalars['String']['input']>;
-  /** People attending (số người dự), 1 or more. */
+  /** People attending (số người dự), 1 or more. Nhãn: Số người dự. */
   attendance?: InputMaybe<Scalars['Int']['input']>;
-  /** Proposals and opinions young people raised (số ý kiến, đề xuất). */
+  /** Proposals and opinions young people raised (số ý kiến, đề xuất). Nhãn: Số ý kiến, đề xuất. */
   proposals?: InputMaybe<Scalars['Int']['input']>;
-  /** Free-text note (ghi chú). */
+  /** Free-text note (ghi chú). Nhãn: Ghi chú. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3865,33 +3865,33 @@ export type YouthTeamConnection = {
 
 /** What a new YouthTeam says (every field is checked and every problem reported at once). */
 export type RecordYouthTeamInput = {
-  /** Day it was founded (ngày thành lập); not in the future. */
+  /** Day it was founded (ngày thành lập); not in the future. Nhãn: Ngày thành lập. */
   foundedOn: Scalars['Date']['input'];
-  /** Unit it belongs to, as it was when founded (địa bàn). */
+  /** Unit it belongs to, as it was when founded (địa bàn). Nhãn: Địa bàn. */
   unitId: Scalars['ID']['input'];
-  /** Kind of club or team (loại câu lạc bộ, đội). */
+  /** Kind of club or team (loại câu lạc bộ, đội). Nhãn: Loại câu lạc bộ, đội. */
   kind: YouthTeamKind;
-  /** Name (tên), e.g. Câu lạc bộ Thanh niên phòng, chống ma túy xã Chiềng Pha. */
+  /** Name (tên), e.g. Câu lạc bộ Thanh niên phòng, chống ma túy xã Chiềng Pha. Nhãn: Tên câu lạc bộ, đội. */
   name: Scalars['String']['input'];
-  /** Members (số thành viên), 1 or more. */
+  /** Members (số thành viên), 1 or more. Nhãn: Số thành viên. */
   members: Scalars['Int']['input'];
-  /** Day it was dissolved (ngày giải thể); null while active; not before its founding. */
+  /** Day it was dissolved (ngày giải thể); null while active; not before its founding. Nhãn: Ngày giải thể. */
   dissolvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a YouthTeam to correct; fields left out keep their values. */
 export type CorrectYouthTeamInput = {
-  /** Day it was founded (ngày thành lập); not in the future. */
+  /** Day it was founded (ngày thành lập); not in the future. Nhãn: Ngày thành lập. */
   foundedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Unit it belongs to, as it was when founded (địa bàn). */
+  /** Unit it belongs to, as it was when founded (địa bàn). Nhãn: Địa bàn. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Kind of club or team (loại câu lạc bộ, đội). */
+  /** Kind of club or team (loại câu lạc bộ, đội). Nhãn: Loại câu lạc bộ, đội. */
   kind?: InputMaybe<YouthTeamKind>;
-  /** Name (tên), e.g. Câu lạc bộ Thanh niên phòng, chống ma túy xã Chiềng Pha. */
+  /** Name (tên), e.g. Câu lạc bộ Thanh niên phòng, chống ma túy xã Chiềng Pha. Nhãn: Tên câu lạc bộ, đội. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Members (số thành viên), 1 or more. */
+  /** Members (số thành viên), 1 or more. Nhãn: Số thành viên. */
   members?: InputMaybe<Scalars['Int']['input']>;
-  /** Day it was dissolved (ngày giải thể); null while active; not before its founding. */
+  /** Day it was dissolved (ngày giải thể); null while active; not before its founding. Nhãn: Ngày giải thể. */
   dissolvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
