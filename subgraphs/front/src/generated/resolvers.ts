@@ -1716,7 +1716,7 @@ export type FrontModel = Model & {
   modelStatus: ModelStatus;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -2680,7 +2680,7 @@ export type FrontModelVersion = {
   modelStatus: ModelStatus;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -2727,7 +2727,7 @@ export type RecordFrontModelInput = {
   modelStatus?: InputMaybe<ModelStatus>;
   /** Since when the status holds. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2749,7 +2749,7 @@ export type CorrectFrontModelInput = {
   modelStatus?: InputMaybe<ModelStatus>;
   /** Since when the status holds. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 

@@ -1449,7 +1449,7 @@ export type LabourModel = Model & {
   modelStatus: ModelStatus;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -2264,7 +2264,7 @@ export type LabourModelVersion = {
   modelStatus: ModelStatus;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -2311,7 +2311,7 @@ export type RecordLabourModelInput = {
   modelStatus?: InputMaybe<ModelStatus>;
   /** Since when the status holds. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2333,7 +2333,7 @@ export type CorrectLabourModelInput = {
   modelStatus?: InputMaybe<ModelStatus>;
   /** Since when the status holds. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 

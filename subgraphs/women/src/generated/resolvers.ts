@@ -1597,7 +1597,7 @@ export type WomenModel = Model & {
   modelStatus: ModelStatus;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -2619,7 +2619,7 @@ export type WomenModelVersion = {
   modelStatus: ModelStatus;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -2666,7 +2666,7 @@ export type RecordWomenModelInput = {
   modelStatus?: InputMaybe<ModelStatus>;
   /** Since when the status holds. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2688,7 +2688,7 @@ export type CorrectWomenModelInput = {
   modelStatus?: InputMaybe<ModelStatus>;
   /** Since when the status holds. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
