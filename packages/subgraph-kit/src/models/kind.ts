@@ -57,9 +57,12 @@ export const modelKind = perOrganization((org) => {
       statusSince: field.date({ label: 'Ngày chuyển trạng thái', description: 'Since when the status holds.', required: false }),
       replicaOfId: field.code({
         label: 'Mô hình gốc',
-        description: 'Id of the model it replicates, in any organization (model:<organization>:<number>).',
+        description:
+          'Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written.',
         required: false,
         id: true,
+        // The origin is another organization's record (or this one's): asked of its owner, anywhere in the province.
+        ref: { owner: (id) => parseRecordId('model', id)?.org ?? null, table: 'models', within: 'province', nounVi: 'mô hình gốc' },
         check: (v, at, p) => {
           if (!parseRecordId('model', v)) p.add(at, 'không phải là mã mô hình (dạng model:<tổ chức>:<số>, ví dụ model:front:1).', 'INVALID_MODEL_ID');
         },

@@ -23,8 +23,12 @@ export interface ReferenceSpec {
   by?: string;
   /** The owner's field that must name the writing organization (a tip handed over by it). */
   writerField?: string;
-  /** Where the record named must lie: in the writer's jurisdiction (default) or in the record's own unit (an establishment in the commune recorded). */
-  within?: 'writer' | 'record';
+  /**
+   * Where the record named must lie: in the writer's jurisdiction (default), in the record's own unit
+   * (an establishment in the commune recorded), or anywhere in the province (a replicated model names
+   * its origin, wherever in the province it runs).
+   */
+  within?: 'writer' | 'record' | 'province';
   /** One such record in Vietnamese, for messages (biên nhận của Công an). */
   nounVi: string;
 }

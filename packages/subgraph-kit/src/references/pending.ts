@@ -236,8 +236,20 @@ export function unverifiedReferencesResolvers(org: OrganizationId, kinds: readon
         const rows = sqliteOf(ctx.db)
           .prepare(`SELECT * FROM reference_checks WHERE state IN (SELECT value FROM json_each(?)) ORDER BY id`)
           .all(JSON.stringify(states)) as Row[];
+        // A reference that may lie anywhere in the province (a replica's origin) is followed up by whoever
+        // covers the record that names it; any other by whoever covers the area it had to lie in.
+        const province = territory().provinceId;
+        const unitOfRecord = (r: Row): string | null => {
+          const kind = kinds.find((k) => k.spec.table === r.record_table);
+          if (!kind) return null;
+          const col = columnOf(kind.spec.unitField, kind.spec.fields[kind.spec.unitField]);
+          const row = sqliteOf(ctx.db)
+            .prepare(`SELECT ${col} AS unit FROM ${kind.spec.table} WHERE record_id = ? AND superseded_at IS NULL`)
+            .get(r.record_id) as { unit: string | null } | undefined;
+          return row?.unit ?? null;
+        };
         return rows
-          .filter((r) => p.covers(r.within_unit))
+          .filter((r) => p.covers(r.within_unit) || (r.within_unit === province && p.covers(unitOfRecord(r) ?? province)))
           .slice(0, first)
           .map((r) => ({
             recordType: typeOf.get(r.record_table) ?? r.record_table,

@@ -1,5 +1,5 @@
 /** The declarations' side of references between organizations (no runtime imports of the framework: the repository uses these). */
-import type { OrganizationId } from '@antt/reference';
+import { territory, type OrganizationId } from '@antt/reference';
 import type { FieldSpec, ReferenceSpec } from '../records/fields.js';
 import type { RecordKind } from '../records/kind.js';
 
@@ -22,8 +22,9 @@ export function verdictKey(kind: RecordKind, field: string, id: string): string 
   return `${kind.spec.table}.${field}=${id}`;
 }
 
-/** The unit a reference must lie in: the writer's jurisdiction, or the record's own unit. */
+/** The unit a reference must lie in: the writer's jurisdiction, the record's own unit, or the province. */
 export function withinOf(ref: ReferenceSpec, kind: RecordKind, values: Record<string, unknown>, writerUnit: string): string | null {
+  if (ref.within === 'province') return territory().provinceId;
   if (ref.within !== 'record') return writerUnit;
   const u = values[kind.spec.unitField];
   return typeof u === 'string' ? u : null;

@@ -1508,7 +1508,7 @@ export type LabourModel = Model & {
   modelStatus: ModelStatus;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -2349,7 +2349,7 @@ export type LabourModelVersion = {
   modelStatus: ModelStatus;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -2396,7 +2396,7 @@ export type RecordLabourModelInput = {
   modelStatus?: InputMaybe<ModelStatus>;
   /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2418,7 +2418,7 @@ export type CorrectLabourModelInput = {
   modelStatus?: InputMaybe<ModelStatus>;
   /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2695,37 +2695,37 @@ export type LabourImplementingPlanConnection = {
 
 /** What a new LabourImplementingPlan says (every field is checked and every problem reported at once). */
 export type RecordLabourImplementingPlanInput = {
-  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. Nhãn: Đơn vị ban hành. */
   unitId: Scalars['ID']['input'];
-  /** Date of issue (ngày ban hành). */
+  /** Date of issue (ngày ban hành). Nhãn: Ngày ban hành. */
   issuedOn: Scalars['Date']['input'];
-  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). Nhãn: Số, ký hiệu. */
   documentNumber: Scalars['String']['input'];
-  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). Nhãn: Cơ quan ban hành. */
   issuingBody: Scalars['String']['input'];
-  /** Kind of document (loại văn bản). */
+  /** Kind of document (loại văn bản). Nhãn: Loại văn bản. */
   documentKind?: InputMaybe<ImplementingPlanKind>;
-  /** Its title in a line (trích yếu). */
+  /** Its title in a line (trích yếu). Nhãn: Trích yếu. */
   title: Scalars['String']['input'];
-  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. Nhãn: Thực hiện văn bản. */
   implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a LabourImplementingPlan to correct; fields left out keep their values. */
 export type CorrectLabourImplementingPlanInput = {
-  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. Nhãn: Đơn vị ban hành. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Date of issue (ngày ban hành). */
+  /** Date of issue (ngày ban hành). Nhãn: Ngày ban hành. */
   issuedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). Nhãn: Số, ký hiệu. */
   documentNumber?: InputMaybe<Scalars['String']['input']>;
-  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). Nhãn: Cơ quan ban hành. */
   issuingBody?: InputMaybe<Scalars['String']['input']>;
-  /** Kind of document (loại văn bản). */
+  /** Kind of document (loại văn bản). Nhãn: Loại văn bản. */
   documentKind?: InputMaybe<ImplementingPlanKind>;
-  /** Its title in a line (trích yếu). */
+  /** Its title in a line (trích yếu). Nhãn: Trích yếu. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. Nhãn: Thực hiện văn bản. */
   implements?: InputMaybe<Scalars['String']['input']>;
 };
 

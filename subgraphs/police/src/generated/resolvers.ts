@@ -2278,7 +2278,7 @@ export type PoliceModel = Model & {
   modelStatus: ModelStatus;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3121,7 +3121,7 @@ export type PoliceModelVersion = {
   modelStatus: ModelStatus;
   /** Since when the status holds. */
   statusSince?: Maybe<Scalars['Date']['output']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. */
   replicaOfId?: Maybe<Scalars['ID']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3168,7 +3168,7 @@ export type RecordPoliceModelInput = {
   modelStatus?: InputMaybe<ModelStatus>;
   /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -3190,7 +3190,7 @@ export type CorrectPoliceModelInput = {
   modelStatus?: InputMaybe<ModelStatus>;
   /** Since when the status holds. Nhãn: Ngày chuyển trạng thái. */
   statusSince?: InputMaybe<Scalars['Date']['input']>;
-  /** Id of the model it replicates, in any organization (model:<organization>:<number>). Nhãn: Mô hình gốc. */
+  /** Id of the model it replicates, in any organization and anywhere in the province (model:<organization>:<number>); checked with the organization that keeps it when written. Nhãn: Mô hình gốc. */
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -3467,37 +3467,37 @@ export type PoliceImplementingPlanConnection = {
 
 /** What a new PoliceImplementingPlan says (every field is checked and every problem reported at once). */
 export type RecordPoliceImplementingPlanInput = {
-  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. Nhãn: Đơn vị ban hành. */
   unitId: Scalars['ID']['input'];
-  /** Date of issue (ngày ban hành). */
+  /** Date of issue (ngày ban hành). Nhãn: Ngày ban hành. */
   issuedOn: Scalars['Date']['input'];
-  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). Nhãn: Số, ký hiệu. */
   documentNumber: Scalars['String']['input'];
-  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). Nhãn: Cơ quan ban hành. */
   issuingBody: Scalars['String']['input'];
-  /** Kind of document (loại văn bản). */
+  /** Kind of document (loại văn bản). Nhãn: Loại văn bản. */
   documentKind?: InputMaybe<ImplementingPlanKind>;
-  /** Its title in a line (trích yếu). */
+  /** Its title in a line (trích yếu). Nhãn: Trích yếu. */
   title: Scalars['String']['input'];
-  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. Nhãn: Thực hiện văn bản. */
   implements?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a PoliceImplementingPlan to correct; fields left out keep their values. */
 export type CorrectPoliceImplementingPlanInput = {
-  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. */
+  /** The unit of the issuing branch (đơn vị ban hành): the province, a district (until 30/6/2025) or a commune, on the plan's date. Nhãn: Đơn vị ban hành. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Date of issue (ngày ban hành). */
+  /** Date of issue (ngày ban hành). Nhãn: Ngày ban hành. */
   issuedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). */
+  /** Number and symbol as written on the document, e.g. 45/KH-HPN (số, ký hiệu). Nhãn: Số, ký hiệu. */
   documentNumber?: InputMaybe<Scalars['String']['input']>;
-  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). */
+  /** The body that issued it, e.g. Hội LHPN huyện Thuận Châu (cơ quan ban hành). Nhãn: Cơ quan ban hành. */
   issuingBody?: InputMaybe<Scalars['String']['input']>;
-  /** Kind of document (loại văn bản). */
+  /** Kind of document (loại văn bản). Nhãn: Loại văn bản. */
   documentKind?: InputMaybe<ImplementingPlanKind>;
-  /** Its title in a line (trích yếu). */
+  /** Its title in a line (trích yếu). Nhãn: Trích yếu. */
   title?: InputMaybe<Scalars['String']['input']>;
-  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. */
+  /** The plan it carries out, by number and symbol (thực hiện văn bản); default the provincial plan 155/KH-MTTQ-CAT. Nhãn: Thực hiện văn bản. */
   implements?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -5042,29 +5042,29 @@ export type PoliceSteeringConsolidationConnection = {
 
 /** What a new PoliceSteeringConsolidation says (every field is checked and every problem reported at once). */
 export type RecordPoliceSteeringConsolidationInput = {
-  /** The unit whose steering committee was consolidated (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  /** The unit whose steering committee was consolidated (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. Nhãn: Cấp Ban Chỉ đạo. */
   unitId: Scalars['ID']['input'];
-  /** Date of the decision (ngày ký quyết định kiện toàn). */
+  /** Date of the decision (ngày ký quyết định kiện toàn). Nhãn: Ngày quyết định. */
   decidedOn: Scalars['Date']['input'];
-  /** Number and symbol of the decision (số, ký hiệu quyết định). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  /** Number and symbol of the decision (số, ký hiệu quyết định). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). Nhãn: Số quyết định. */
   decisionNumber: Scalars['String']['input'];
-  /** Who issued the decision, e.g. Ủy ban nhân dân tỉnh Sơn La (cơ quan ban hành). */
+  /** Who issued the decision, e.g. Ủy ban nhân dân tỉnh Sơn La (cơ quan ban hành). Nhãn: Cơ quan ban hành. */
   issuedBy: Scalars['String']['input'];
-  /** What the decision says, in a line (trích yếu); without personal details. */
+  /** What the decision says, in a line (trích yếu); without personal details. Nhãn: Trích yếu. */
   summary?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a PoliceSteeringConsolidation to correct; fields left out keep their values. */
 export type CorrectPoliceSteeringConsolidationInput = {
-  /** The unit whose steering committee was consolidated (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  /** The unit whose steering committee was consolidated (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. Nhãn: Cấp Ban Chỉ đạo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Date of the decision (ngày ký quyết định kiện toàn). */
+  /** Date of the decision (ngày ký quyết định kiện toàn). Nhãn: Ngày quyết định. */
   decidedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Number and symbol of the decision (số, ký hiệu quyết định). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  /** Number and symbol of the decision (số, ký hiệu quyết định). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). Nhãn: Số quyết định. */
   decisionNumber?: InputMaybe<Scalars['String']['input']>;
-  /** Who issued the decision, e.g. Ủy ban nhân dân tỉnh Sơn La (cơ quan ban hành). */
+  /** Who issued the decision, e.g. Ủy ban nhân dân tỉnh Sơn La (cơ quan ban hành). Nhãn: Cơ quan ban hành. */
   issuedBy?: InputMaybe<Scalars['String']['input']>;
-  /** What the decision says, in a line (trích yếu); without personal details. */
+  /** What the decision says, in a line (trích yếu); without personal details. Nhãn: Trích yếu. */
   summary?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -5161,41 +5161,41 @@ export type PoliceSteeringMemberConnection = {
 
 /** What a new PoliceSteeringMember says (every field is checked and every problem reported at once). */
 export type RecordPoliceSteeringMemberInput = {
-  /** The consolidation that made them a member (quyết định kiện toàn). */
+  /** The consolidation that made them a member (quyết định kiện toàn). Nhãn: Quyết định bổ nhiệm. */
   appointedById: Scalars['ID']['input'];
-  /** First day of membership (từ ngày): not before the appointing decision. */
+  /** First day of membership (từ ngày): not before the appointing decision. Nhãn: Ngày bắt đầu. */
   fromDate: Scalars['Date']['input'];
-  /** Full name (họ và tên): personal data. */
+  /** Full name (họ và tên): personal data. Nhãn: Họ và tên. */
   fullName: Scalars['String']['input'];
-  /** Position held in their own body, e.g. Phó Chủ tịch UBND tỉnh (chức vụ). */
+  /** Position held in their own body, e.g. Phó Chủ tịch UBND tỉnh (chức vụ). Nhãn: Chức vụ. */
   position: Scalars['String']['input'];
-  /** The body or organization they represent, e.g. Công an tỉnh, Hội Nông dân tỉnh (cơ quan, tổ chức đại diện). */
+  /** The body or organization they represent, e.g. Công an tỉnh, Hội Nông dân tỉnh (cơ quan, tổ chức đại diện). Nhãn: Cơ quan, tổ chức. */
   representing: Scalars['String']['input'];
-  /** Their place in the committee (vai trò). */
+  /** Their place in the committee (vai trò). Nhãn: Vai trò. */
   committeeRole: SteeringRole;
-  /** The later consolidation that ended the membership (quyết định thôi), null while a member. */
+  /** The later consolidation that ended the membership (quyết định thôi), null while a member. Nhãn: Quyết định thôi làm thành viên. */
   endedById?: InputMaybe<Scalars['ID']['input']>;
-  /** Last day of membership (đến ngày), null while a member. */
+  /** Last day of membership (đến ngày), null while a member. Nhãn: Ngày thôi. */
   toDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The fields of a PoliceSteeringMember to correct; fields left out keep their values. */
 export type CorrectPoliceSteeringMemberInput = {
-  /** The consolidation that made them a member (quyết định kiện toàn). */
+  /** The consolidation that made them a member (quyết định kiện toàn). Nhãn: Quyết định bổ nhiệm. */
   appointedById?: InputMaybe<Scalars['ID']['input']>;
-  /** First day of membership (từ ngày): not before the appointing decision. */
+  /** First day of membership (từ ngày): not before the appointing decision. Nhãn: Ngày bắt đầu. */
   fromDate?: InputMaybe<Scalars['Date']['input']>;
-  /** Full name (họ và tên): personal data. */
+  /** Full name (họ và tên): personal data. Nhãn: Họ và tên. */
   fullName?: InputMaybe<Scalars['String']['input']>;
-  /** Position held in their own body, e.g. Phó Chủ tịch UBND tỉnh (chức vụ). */
+  /** Position held in their own body, e.g. Phó Chủ tịch UBND tỉnh (chức vụ). Nhãn: Chức vụ. */
   position?: InputMaybe<Scalars['String']['input']>;
-  /** The body or organization they represent, e.g. Công an tỉnh, Hội Nông dân tỉnh (cơ quan, tổ chức đại diện). */
+  /** The body or organization they represent, e.g. Công an tỉnh, Hội Nông dân tỉnh (cơ quan, tổ chức đại diện). Nhãn: Cơ quan, tổ chức. */
   representing?: InputMaybe<Scalars['String']['input']>;
-  /** Their place in the committee (vai trò). */
+  /** Their place in the committee (vai trò). Nhãn: Vai trò. */
   committeeRole?: InputMaybe<SteeringRole>;
-  /** The later consolidation that ended the membership (quyết định thôi), null while a member. */
+  /** The later consolidation that ended the membership (quyết định thôi), null while a member. Nhãn: Quyết định thôi làm thành viên. */
   endedById?: InputMaybe<Scalars['ID']['input']>;
-  /** Last day of membership (đến ngày), null while a member. */
+  /** Last day of membership (đến ngày), null while a member. Nhãn: Ngày thôi. */
   toDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -5287,33 +5287,33 @@ export type PoliceSteeringMeetingConnection = {
 
 /** What a new PoliceSteeringMeeting says (every field is checked and every problem reported at once). */
 export type RecordPoliceSteeringMeetingInput = {
-  /** The unit whose steering committee met (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  /** The unit whose steering committee met (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. Nhãn: Cấp Ban Chỉ đạo. */
   unitId: Scalars['ID']['input'];
-  /** Day of the meeting (ngày họp). */
+  /** Day of the meeting (ngày họp). Nhãn: Ngày họp. */
   heldOn: Scalars['Date']['input'];
-  /** Kind of meeting (loại cuộc họp). */
+  /** Kind of meeting (loại cuộc họp). Nhãn: Loại cuộc họp. */
   meetingKind: SteeringMeetingKind;
-  /** Members present (số thành viên dự họp). */
+  /** Members present (số thành viên dự họp). Nhãn: Số thành viên dự họp. */
   membersPresent: Scalars['Int']['input'];
-  /** What was discussed (nội dung cuộc họp). */
+  /** What was discussed (nội dung cuộc họp). Nhãn: Nội dung. */
   agenda: Scalars['String']['input'];
-  /** What the meeting concluded (kết luận). */
+  /** What the meeting concluded (kết luận). Nhãn: Kết luận. */
   conclusions?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The fields of a PoliceSteeringMeeting to correct; fields left out keep their values. */
 export type CorrectPoliceSteeringMeetingInput = {
-  /** The unit whose steering committee met (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  /** The unit whose steering committee met (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. Nhãn: Cấp Ban Chỉ đạo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day of the meeting (ngày họp). */
+  /** Day of the meeting (ngày họp). Nhãn: Ngày họp. */
   heldOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Kind of meeting (loại cuộc họp). */
+  /** Kind of meeting (loại cuộc họp). Nhãn: Loại cuộc họp. */
   meetingKind?: InputMaybe<SteeringMeetingKind>;
-  /** Members present (số thành viên dự họp). */
+  /** Members present (số thành viên dự họp). Nhãn: Số thành viên dự họp. */
   membersPresent?: InputMaybe<Scalars['Int']['input']>;
-  /** What was discussed (nội dung cuộc họp). */
+  /** What was discussed (nội dung cuộc họp). Nhãn: Nội dung. */
   agenda?: InputMaybe<Scalars['String']['input']>;
-  /** What the meeting concluded (kết luận). */
+  /** What the meeting concluded (kết luận). Nhãn: Kết luận. */
   conclusions?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -5398,33 +5398,33 @@ export type PoliceSteeringDecisionConnection = {
 
 /** What a new PoliceSteeringDecision says (every field is checked and every problem reported at once). */
 export type RecordPoliceSteeringDecisionInput = {
-  /** The unit whose steering committee issued it (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  /** The unit whose steering committee issued it (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. Nhãn: Cấp Ban Chỉ đạo. */
   unitId: Scalars['ID']['input'];
-  /** Day it was issued (ngày ban hành). */
+  /** Day it was issued (ngày ban hành). Nhãn: Ngày ban hành. */
   issuedOn: Scalars['Date']['input'];
-  /** Number and symbol (số, ký hiệu văn bản). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  /** Number and symbol (số, ký hiệu văn bản). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). Nhãn: Số văn bản. */
   documentNumber: Scalars['String']['input'];
-  /** Kind of document (loại văn bản). */
+  /** Kind of document (loại văn bản). Nhãn: Loại văn bản. */
   decisionKind: SteeringDecisionKind;
-  /** What it decides, in a line (trích yếu). */
+  /** What it decides, in a line (trích yếu). Nhãn: Trích yếu. */
   subject: Scalars['String']['input'];
-  /** The meeting it came from, if any (cuộc họp). */
+  /** The meeting it came from, if any (cuộc họp). Nhãn: Cuộc họp. */
   meetingId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The fields of a PoliceSteeringDecision to correct; fields left out keep their values. */
 export type CorrectPoliceSteeringDecisionInput = {
-  /** The unit whose steering committee issued it (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. */
+  /** The unit whose steering committee issued it (tỉnh, huyện đến 30/6/2025, xã): it must exist on the record's date. Nhãn: Cấp Ban Chỉ đạo. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
-  /** Day it was issued (ngày ban hành). */
+  /** Day it was issued (ngày ban hành). Nhãn: Ngày ban hành. */
   issuedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Number and symbol (số, ký hiệu văn bản). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). */
+  /** Number and symbol (số, ký hiệu văn bản). As written on the document, e.g. 12/QĐ-UBND (số, ký hiệu). Nhãn: Số văn bản. */
   documentNumber?: InputMaybe<Scalars['String']['input']>;
-  /** Kind of document (loại văn bản). */
+  /** Kind of document (loại văn bản). Nhãn: Loại văn bản. */
   decisionKind?: InputMaybe<SteeringDecisionKind>;
-  /** What it decides, in a line (trích yếu). */
+  /** What it decides, in a line (trích yếu). Nhãn: Trích yếu. */
   subject?: InputMaybe<Scalars['String']['input']>;
-  /** The meeting it came from, if any (cuộc họp). */
+  /** The meeting it came from, if any (cuộc họp). Nhãn: Cuộc họp. */
   meetingId?: InputMaybe<Scalars['ID']['input']>;
 };
 
