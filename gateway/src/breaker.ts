@@ -38,12 +38,18 @@ export const BREAKER_OPEN = 'EOPENBREAKER';
 
 export function subgraphBreaker(opts: BreakerOptions): Breaker {
   const call = (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => fetch(input, { ...init, signal: AbortSignal.timeout(opts.timeoutMs) });
+  const volumeThreshold = opts.volumeThreshold ?? 3;
   const breaker = new CircuitBreaker(call, {
     // The fetch's own signal bounds each call; opossum's timer would leave the socket open.
     timeout: false,
     resetTimeout: opts.resetMs,
-    rollingCountTimeout: 10_000,
-    volumeThreshold: opts.volumeThreshold ?? 3,
+    // The window must hold enough timed-out calls to judge: with a fixed 10 s and the 15 s default
+    // timeout, callers one after the other never put three failures in it and the circuit never
+    // opened (test/faults/hang.e2e.test.ts found it with a 3 s timeout on a loaded machine). So ten
+    // seconds, or one more timeout than the calls it needs, whichever is longer (whole seconds, for
+    // opossum's ten buckets).
+    rollingCountTimeout: Math.max(10_000, Math.ceil((opts.timeoutMs * (volumeThreshold + 1)) / 1000) * 1000),
+    volumeThreshold,
     errorThresholdPercentage: opts.errorThresholdPercentage ?? 50,
   });
   return {
