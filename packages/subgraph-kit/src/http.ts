@@ -132,7 +132,10 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   const metrics = opts.metrics ?? createMetrics(opts.service ?? 'server');
   app.use(observe(serviceLog(opts.service ?? 'server'), metrics));
   const httpServer = http.createServer(app);
-  const server = opts.apollo(ApolloServerPluginDrainHttpServer({ httpServer }) as ApolloServerPlugin<TContext>);
+  // On stop, requests being executed are answered before connections close; only after the grace period
+  // (ANTT_SHUTDOWN_GRACE_MS, default 30 s: a write under heavy load can take seconds) are the rest cut.
+  const stopGracePeriodMillis = Number(process.env.ANTT_SHUTDOWN_GRACE_MS) || 30_000;
+  const server = opts.apollo(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis }) as ApolloServerPlugin<TContext>);
   await server.start();
   opts.routes?.(app);
   // Liveness: the process answers. Readiness: it can do its work (a load balancer sends traffic only then).
