@@ -54,6 +54,9 @@ describe('reviews as reports', () => {
     const doc = reportVersionDocument(s.db, 'women', v, leadership());
     expect(doc.summary).toContain('Báo cáo tổng kết 10 năm Chương trình phối hợp 09');
     expect(doc.summary).toContain('10/12/2013');
+    // The approver's name was stored at approval (a province's submission is its approval): another reader's copy carries it too.
+    expect(v.approvedByName).toBe(women.name);
+    expect(doc.signatures[0]!.name).toBe(women.name);
 
     const before = configureReportDueDates({ REVIEW_YEAR: 45 });
     try {

@@ -199,6 +199,33 @@ function trailAndReportTable(): string {
   return table(head, rows);
 }
 
+/**
+ * Who downloads report documents (DOCX, PDF, XLSX): a branch's report is downloaded by whoever may read
+ * it, the consolidated report by whoever may read every organization's report at the unit (the decisions
+ * Reports.document and Reports.consolidatedDocument take), each download audited as a read.
+ */
+function documentTable(): string {
+  const users = demoUsers();
+  const cases: [string, OrganizationId[], string, string][] = [
+    ['women, Xã Chiềng Pha, 2025-PLAN-6M', ['women'], CHIENG_PHA, '2025-06-10'],
+    ['police, Xã Chiềng Pha, 2025-PLAN-6M', ['police'], CHIENG_PHA, '2025-06-10'],
+    ['consolidated, province, 2025-PLAN-6M', [...ORGANIZATION_IDS], PROVINCE, '2025-06-10'],
+    ['consolidated, Xã Bình Thuận, 2025-PLAN-6M2', [...ORGANIZATION_IDS], BINH_THUAN, '2025-12-10'],
+  ];
+  const head = ['Demo user', ...cases.map(([l]) => `document: ${l}`)];
+  const rows = users.map((u) => {
+    const p = principalOf(u.identity);
+    return [
+      `\`${u.key}\` ${u.label}`,
+      ...cases.map(([, orgs, unitId, dueDate]) => {
+        const refused = orgs.map((org) => authorize.readSubmittedReport(p, { org, unitId, dueDate })).find((d) => !d.allowed);
+        return refused ? mark(refused) : '✓ (audited)';
+      }),
+    ];
+  });
+  return table(head, rows);
+}
+
 export function authorizationMatrix(): string {
   return `# Who may do what
 
@@ -248,6 +275,15 @@ ${chainTable()}
 ## Audit trails and submitted reports, for the demo users
 
 ${trailAndReportTable()}
+
+## Report documents, for the demo users
+
+\`<P>Report.document(format: DOCX | PDF | XLSX)\` is downloaded by whoever may read the report version
+(\`authorize.readSubmittedReport\`, as above); \`ConsolidatedReport.document\` by whoever may read every
+organization's report at the unit. Every download is recorded in the audit trail as a read, whatever
+the caller's standing, and a rendered file costs 2,000 in the operation's cost limit.
+
+${documentTable()}
 `;
 }
 

@@ -286,8 +286,12 @@ function figureTable(id: string, caption: string, rows: [string, number][], prov
 const PROVISIONAL_NOTE_VI =
   '(*) Số liệu tạm thời: báo cáo chưa được Công an tỉnh (Phòng PV05) và Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh (Ban Phong trào) cùng tiếp nhận; số liệu có thể được điều chỉnh.';
 
-/** Whose name goes under the signature: the approver's, when the reader is the approver (the only name the graph knows); else blank. */
+/**
+ * Whose name goes under the signature: the approver's, stored at approval; for a version approved before
+ * names were stored, the reader's own when the reader is the approver; else blank for the pen.
+ */
 function approverName(v: StoredRecord, reader: Identity): string {
+  if (typeof v.approvedByName === 'string' && v.approvedByName.trim()) return v.approvedByName;
   return v.approvedBy && v.approvedBy === reader.userId ? reader.name : '';
 }
 

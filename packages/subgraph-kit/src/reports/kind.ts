@@ -95,6 +95,13 @@ export const reportKind = perOrganization((org) => {
       figuresAsOf: text('Thời điểm số liệu', 'The instant the figures were read as of (asRecordedAt): the submission, then the lock on approval.', 40),
       lockedAt: text('Thời điểm khóa', 'When approval locked the figures (thời điểm khóa số liệu); null before approval.', 40),
       approvedBy: text('Người duyệt', 'Who approved it at the level above (user id).', 200),
+      // The name of an official approving in their official capacity: the document every recipient reads
+      // carries it under the signature (Decree 30/2020), so it is kept at the record's class, not PERSONAL.
+      approvedByName: text(
+        'Tên người duyệt',
+        "The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature.",
+        200,
+      ),
       returnedBy: text('Người trả lại', 'Who returned it (user id).', 200),
       returnComment: text('Ý kiến trả lại', 'Why it was returned, what to rework (ý kiến trả lại).', 2000),
       policeAcceptedBy: text('Công an tiếp nhận', "Who accepted it for the provincial police's PV05 (user id).", 200),

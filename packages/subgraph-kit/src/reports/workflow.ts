@@ -234,6 +234,7 @@ export class Reports {
               figuresAsOf: at,
               lockedAt: top ? at : null,
               approvedBy: top ? identity.userId : null,
+              approvedByName: top ? identity.name.slice(0, 200) : null,
             },
             { recordedAt: at },
           );
@@ -263,7 +264,14 @@ export class Reports {
       db,
       scope,
       v,
-      { stage: 'APPROVED', lockedAt: at, figuresAsOf: at, figures: JSON.stringify(figures), approvedBy: identity.userId },
+      {
+        stage: 'APPROVED',
+        lockedAt: at,
+        figuresAsOf: at,
+        figures: JSON.stringify(figures),
+        approvedBy: identity.userId,
+        approvedByName: identity.name.slice(0, 200),
+      },
       comment?.trim() || 'Duyệt báo cáo',
     );
   }

@@ -2396,6 +2396,8 @@ export type FrontReport = {
   lockedAt?: Maybe<Scalars['String']['output']>;
   /** Who approved it at the level above (user id). */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. */
+  approvedByName?: Maybe<Scalars['String']['output']>;
   /** Who returned it (user id). */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was returned, what to rework (ý kiến trả lại). */
@@ -3180,6 +3182,8 @@ export type FrontReportVersion = {
   lockedAt?: Maybe<Scalars['String']['output']>;
   /** Who approved it at the level above (user id). */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. */
+  approvedByName?: Maybe<Scalars['String']['output']>;
   /** Who returned it (user id). */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was returned, what to rework (ý kiến trả lại). */
@@ -3247,6 +3251,8 @@ export type RecordFrontReportInput = {
   lockedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. Nhãn: Tên người duyệt. */
+  approvedByName?: InputMaybe<Scalars['String']['input']>;
   /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
   /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
@@ -3289,6 +3295,8 @@ export type CorrectFrontReportInput = {
   lockedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. Nhãn: Tên người duyệt. */
+  approvedByName?: InputMaybe<Scalars['String']['input']>;
   /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
   /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
@@ -5883,6 +5891,7 @@ export type FrontReportResolvers<ContextType = SubgraphContext, ParentType exten
   figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6088,6 +6097,7 @@ export type FrontReportVersionResolvers<ContextType = SubgraphContext, ParentTyp
   figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -1980,6 +1980,8 @@ export type InfocommReport = {
   lockedAt?: Maybe<Scalars['String']['output']>;
   /** Who approved it at the level above (user id). */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. */
+  approvedByName?: Maybe<Scalars['String']['output']>;
   /** Who returned it (user id). */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was returned, what to rework (ý kiến trả lại). */
@@ -2671,6 +2673,8 @@ export type InfocommReportVersion = {
   lockedAt?: Maybe<Scalars['String']['output']>;
   /** Who approved it at the level above (user id). */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. */
+  approvedByName?: Maybe<Scalars['String']['output']>;
   /** Who returned it (user id). */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was returned, what to rework (ý kiến trả lại). */
@@ -2738,6 +2742,8 @@ export type RecordInfocommReportInput = {
   lockedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. Nhãn: Tên người duyệt. */
+  approvedByName?: InputMaybe<Scalars['String']['input']>;
   /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
   /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
@@ -2780,6 +2786,8 @@ export type CorrectInfocommReportInput = {
   lockedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. Nhãn: Tên người duyệt. */
+  approvedByName?: InputMaybe<Scalars['String']['input']>;
   /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
   /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
@@ -4258,6 +4266,7 @@ export type InfocommReportResolvers<ContextType = SubgraphContext, ParentType ex
   figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4463,6 +4472,7 @@ export type InfocommReportVersionResolvers<ContextType = SubgraphContext, Parent
   figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -2066,6 +2066,8 @@ export type LabourReport = {
   lockedAt?: Maybe<Scalars['String']['output']>;
   /** Who approved it at the level above (user id). */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. */
+  approvedByName?: Maybe<Scalars['String']['output']>;
   /** Who returned it (user id). */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was returned, what to rework (ý kiến trả lại). */
@@ -2764,6 +2766,8 @@ export type LabourReportVersion = {
   lockedAt?: Maybe<Scalars['String']['output']>;
   /** Who approved it at the level above (user id). */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. */
+  approvedByName?: Maybe<Scalars['String']['output']>;
   /** Who returned it (user id). */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was returned, what to rework (ý kiến trả lại). */
@@ -2831,6 +2835,8 @@ export type RecordLabourReportInput = {
   lockedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. Nhãn: Tên người duyệt. */
+  approvedByName?: InputMaybe<Scalars['String']['input']>;
   /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
   /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
@@ -2873,6 +2879,8 @@ export type CorrectLabourReportInput = {
   lockedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. Nhãn: Tên người duyệt. */
+  approvedByName?: InputMaybe<Scalars['String']['input']>;
   /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
   /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
@@ -4608,6 +4616,7 @@ export type LabourReportResolvers<ContextType = SubgraphContext, ParentType exte
   figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4813,6 +4822,7 @@ export type LabourReportVersionResolvers<ContextType = SubgraphContext, ParentTy
   figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -2836,6 +2836,8 @@ export type PoliceReport = {
   lockedAt?: Maybe<Scalars['String']['output']>;
   /** Who approved it at the level above (user id). */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. */
+  approvedByName?: Maybe<Scalars['String']['output']>;
   /** Who returned it (user id). */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was returned, what to rework (ý kiến trả lại). */
@@ -3536,6 +3538,8 @@ export type PoliceReportVersion = {
   lockedAt?: Maybe<Scalars['String']['output']>;
   /** Who approved it at the level above (user id). */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. */
+  approvedByName?: Maybe<Scalars['String']['output']>;
   /** Who returned it (user id). */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was returned, what to rework (ý kiến trả lại). */
@@ -3603,6 +3607,8 @@ export type RecordPoliceReportInput = {
   lockedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. Nhãn: Tên người duyệt. */
+  approvedByName?: InputMaybe<Scalars['String']['input']>;
   /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
   /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
@@ -3645,6 +3651,8 @@ export type CorrectPoliceReportInput = {
   lockedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. Nhãn: Tên người duyệt. */
+  approvedByName?: InputMaybe<Scalars['String']['input']>;
   /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
   /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
@@ -7692,6 +7700,7 @@ export type PoliceReportResolvers<ContextType = SubgraphContext, ParentType exte
   figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -7897,6 +7906,7 @@ export type PoliceReportVersionResolvers<ContextType = SubgraphContext, ParentTy
   figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -2396,6 +2396,8 @@ export type WomenReport = {
   lockedAt?: Maybe<Scalars['String']['output']>;
   /** Who approved it at the level above (user id). */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. */
+  approvedByName?: Maybe<Scalars['String']['output']>;
   /** Who returned it (user id). */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was returned, what to rework (ý kiến trả lại). */
@@ -3440,6 +3442,8 @@ export type WomenReportVersion = {
   lockedAt?: Maybe<Scalars['String']['output']>;
   /** Who approved it at the level above (user id). */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. */
+  approvedByName?: Maybe<Scalars['String']['output']>;
   /** Who returned it (user id). */
   returnedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was returned, what to rework (ý kiến trả lại). */
@@ -3507,6 +3511,8 @@ export type RecordWomenReportInput = {
   lockedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. Nhãn: Tên người duyệt. */
+  approvedByName?: InputMaybe<Scalars['String']['input']>;
   /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
   /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
@@ -3549,6 +3555,8 @@ export type CorrectWomenReportInput = {
   lockedAt?: InputMaybe<Scalars['String']['input']>;
   /** Who approved it at the level above (user id). Nhãn: Người duyệt. */
   approvedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The approver's name as their token gave it when they approved (họ tên người duyệt), printed under the signature. Nhãn: Tên người duyệt. */
+  approvedByName?: InputMaybe<Scalars['String']['input']>;
   /** Who returned it (user id). Nhãn: Người trả lại. */
   returnedBy?: InputMaybe<Scalars['String']['input']>;
   /** Why it was returned, what to rework (ý kiến trả lại). Nhãn: Ý kiến trả lại. */
@@ -5199,6 +5207,7 @@ export type WomenReportResolvers<ContextType = SubgraphContext, ParentType exten
   figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5516,6 +5525,7 @@ export type WomenReportVersionResolvers<ContextType = SubgraphContext, ParentTyp
   figuresAsOf?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lockedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   returnComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policeAcceptedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

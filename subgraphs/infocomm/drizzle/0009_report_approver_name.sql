@@ -1,0 +1,1 @@
+ALTER TABLE `reports` ADD `approved_by_name` text;
