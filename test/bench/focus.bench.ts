@@ -5,7 +5,7 @@
  * loop; each scenario runs `clients` concurrent keep-alive connections for `seconds`, checks that no
  * answer carries an error and prints req/s, p50 and p95. Figures only, no assertions: the machine is
  * shared. Scenarios: indicators (police subgraph directly), indicators-gw, counts-gw, children-gw,
- * rows (women subgraph directly), rows-gw, create-gw. The summary in BENCHMARKS.md, "What each change bought".
+ * rows (women subgraph directly), rows-gw, create (women subgraph directly), create-gw. The summary in BENCHMARKS.md, "What each change bought".
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   const { ORGANIZATION_IDS, territory, todayInVietnam } = await import('@antt/reference');
   const { PROVINCE, BINH_THUAN } = await import('@antt/testing');
   const { loadDashboardOperations } = await import('@antt/gateway');
-  const direct = { indicators: 'police', rows: 'women' } as Record<string, string>;
+  const direct = { indicators: 'police', rows: 'women', create: 'women' } as Record<string, string>;
   const only = wanted.length && wanted.every((w) => direct[w] === direct[wanted[0]!]) ? direct[wanted[0]!] : undefined;
   const child = (server = fork(fileURLToPath(import.meta.url), ['--serve', ...(only ? [only] : [])], { execArgv: process.execArgv, stdio: 'inherit' }));
   const ready = await new Promise<Ready>((resolve) => child.once('message', (m) => resolve(m as Ready)));
@@ -139,6 +139,8 @@ async function main(): Promise<void> {
   const counts = `query ($unit: ID!, $period: ID!) { unit(id: $unit) { name ${ORGANIZATION_IDS.map((o) => `${o} { activityCounts(periodId: $period) { type count participants } }`).join(' ')} } }`;
   const children = `query ($unit: ID!, $period: ID!) { unit(id: $unit) { name children { id name ${ORGANIZATION_IDS.map((o) => `${o} { activityCounts(periodId: $period) { type count participants } }`).join(' ')} } } }`;
   const rows = '{ womenActivities(first: 50) { totalCount nodes { id topic date unit { name } } } }';
+  const record = 'mutation ($input: RecordWomenActivityInput!) { recordWomenActivity(input: $input) { id } }';
+  const activity = { type: 'PROPAGANDA', date: todayInVietnam(), unitId: BINH_THUAN, participants: 40 };
   const scenarios: Record<string, Scenario> = {
     indicators: { url: ready.urls.police!, auth: ready.tokens.dashboard!, body: () => json(indicatorsOp, indicatorsVars) },
     'indicators-gw': { url: ready.urls.gateway!, auth: ready.tokens.dashboard!, body: () => json(indicatorsOp, indicatorsVars) },
@@ -151,6 +153,8 @@ async function main(): Promise<void> {
     'children-gw': { url: ready.urls.gateway!, auth: ready.tokens.leadership!, body: () => json(children, { unit: PROVINCE, period: '2025-PLAN-Y' }) },
     rows: { url: ready.urls.women!, auth: ready.tokens.women!, body: () => json(rows) },
     'rows-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: () => json(rows) },
+    create: { url: ready.urls.women!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },
+    'create-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },
   };
   try {
     for (const name of wanted.length ? wanted : Object.keys(scenarios)) {
