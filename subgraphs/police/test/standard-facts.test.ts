@@ -95,4 +95,19 @@ describe('the standard indicators from grouped facts', () => {
     expect(reads(s).indicators(PROVINCE, 2024).residentialAreas.unsupported).toBe(3);
     same(2024);
   }, 60_000);
+
+  it('are not kept when read inside a transaction that is rolled back', () => {
+    const before = reads(s).indicators(PROVINCE, 2023);
+    const rollBack = new Error('roll back');
+    expect(() =>
+      s.sqlite.transaction(() => {
+        s.sqlite
+          .prepare(`UPDATE standard_assessments SET decision_number = NULL WHERE superseded_at IS NULL AND year = 2023 AND subject_kind = 'RESIDENTIAL_AREA'`)
+          .run();
+        expect(reads(s).indicators(PROVINCE, 2023).residentialAreas.recognised).toBe(0);
+        throw rollBack;
+      })(),
+    ).toThrow(rollBack);
+    expect(reads(s).indicators(PROVINCE, 2023)).toEqual(before);
+  });
 });

@@ -223,6 +223,7 @@ export function yearFacts(
     if (!s) subjects.set(c, (s = subjectsOf(c, register)));
     return s;
   });
-  perYear.set(year, { version, facts });
+  // Read inside a transaction, the facts may include writes that are then rolled back (which leaves total_changes() as it is): not kept.
+  if (!sqlite.inTransaction) perYear.set(year, { version, facts });
   return facts;
 }
