@@ -3,9 +3,12 @@
  * per change of issue 17. The federation runs with its demo data in a child process (nine subgraphs and
  * the gateway, in-memory databases, ports 0), so that the load generator here does not share its event
  * loop; each scenario runs `clients` concurrent keep-alive connections for `seconds`, checks that no
- * answer carries an error and prints req/s, p50 and p95. Figures only, no assertions: the machine is
- * shared. Scenarios: indicators (police subgraph directly), indicators-gw, counts-gw, children-gw,
- * rows (women subgraph directly), rows-gw, create (women subgraph directly), create-gw. The summary in BENCHMARKS.md, "What each change bought".
+ * answer carries an error and prints req/s, p50, p95 and the server process's CPU time per request
+ * (the figure to compare on a shared machine). Figures only, no assertions. Scenarios: indicators
+ * (police subgraph directly), indicators-gw, counts-gw (one commune), counts75-gw (the 75 communes in
+ * rotation), children-gw (one client), rows (women subgraph directly), rows-gw, create (women subgraph
+ * directly), create-gw. A scenario list of direct ones only starts that subgraph alone. The summary is in
+ * BENCHMARKS.md, "What each change bought".
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
