@@ -97,12 +97,45 @@ function orgName(org: OrganizationId): string {
  * The caller as decisions see them: the token's claims, the level of their unit and the span of their
  * post. Made once per identity (principalOf).
  */
+/**
+ * What a post's unit gives every caller posted there: the units it continued as and the jurisdiction,
+ * with the visible part of each unit asked about. Territory is reference data that never changes in a
+ * process, so these are computed once per unit instead of once per request (a province-wide
+ * jurisdiction is thousands of units).
+ */
+interface Post {
+  postUnits: ReadonlySet<string>;
+  jurisdiction: ReadonlySet<string>;
+  visible: Map<string, ReadonlySet<string>>;
+}
+const posts = new WeakMap<object, Map<string, Post>>();
+
+function postOf(unitId: string): Post {
+  const t = territory();
+  let byUnit = posts.get(t);
+  if (!byUnit) posts.set(t, (byUnit = new Map()));
+  let p = byUnit.get(unitId);
+  if (!p) {
+    // A post lasts along the units its unit continued as on later maps (Territory.continuation).
+    const line = t.continuation(unitId);
+    p = {
+      postUnits: new Set(line.length ? line.map((u) => u.id) : [unitId]),
+      jurisdiction: new Set(line.flatMap((u) => [...t.covered(u.id)])),
+      visible: new Map(),
+    };
+    // Unknown units (a token naming a unit that does not exist) are not kept: the map stays bounded by the territory.
+    if (t.unit(unitId)) byUnit.set(unitId, p);
+  }
+  return p;
+}
+
 export class Principal {
   readonly unit: AdminUnit | undefined;
   /** PROVINCE, DISTRICT or COMMUNE (null for an unknown unit or a residential area). */
   readonly level: Exclude<UnitLevel, 'RESIDENTIAL_AREA'> | null;
   private readonly roles: ReadonlySet<Role>;
   private readonly jurisdiction: ReadonlySet<string>;
+  private readonly post: Post;
   /** Last day the caller's post was in force (null: still in force). */
   readonly postEnds: IsoDate | null;
   /** The post's unit and the units it continued as on later maps (Territory.continuation). */
@@ -112,10 +145,10 @@ export class Principal {
     this.roles = new Set(identity.roles);
     this.unit = territory().unit(identity.unitId);
     this.level = this.unit && this.unit.level !== 'RESIDENTIAL_AREA' ? this.unit.level : null;
-    // A post lasts along the units its unit continued as on later maps (Territory.continuation).
+    this.post = postOf(identity.unitId);
+    this.postUnits = this.post.postUnits;
+    this.jurisdiction = this.post.jurisdiction;
     const line = territory().continuation(identity.unitId);
-    this.postUnits = new Set(line.length ? line.map((u) => u.id) : [identity.unitId]);
-    this.jurisdiction = new Set(line.flatMap((u) => [...territory().covered(u.id)]));
     this.postEnds = postEnd(identity.organization, line.at(-1) ?? this.unit);
   }
 
@@ -204,9 +237,16 @@ export class Principal {
   }
 
   /** The units whose records count for `unitId` and that the caller may see (a roll-up cut to the jurisdiction). */
-  visibleUnder(unitId: string): Set<string> {
-    const out = new Set<string>();
-    for (const u of territory().covered(unitId)) if (this.jurisdiction.has(u)) out.add(u);
+  visibleUnder(unitId: string): ReadonlySet<string> {
+    let out = this.post.visible.get(unitId);
+    if (!out) {
+      const covered = territory().covered(unitId);
+      const own = new Set<string>();
+      for (const u of covered) if (this.jurisdiction.has(u)) own.add(u);
+      // Every unit visible: the territory's own set, nothing more to keep.
+      out = own.size === covered.size ? covered : own;
+      if (covered.size) this.post.visible.set(unitId, out);
+    }
     return out;
   }
 }

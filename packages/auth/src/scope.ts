@@ -24,7 +24,7 @@ export class Scope {
    * The units whose records count for `unitId` and that the caller may see: a unit's roll-up, cut to
    * the caller's jurisdiction (a split commune's areas can lie in a neighbour's jurisdiction).
    */
-  visibleUnder(unitId: string): Set<string> {
+  visibleUnder(unitId: string): ReadonlySet<string> {
     return this.principal.visibleUnder(unitId);
   }
 

@@ -46,10 +46,13 @@ export function createVerifier(
   const getKey: JWTVerifyGetKey = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(keys.jwksUrl);
   const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
   const skew = settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_S;
+  const verified = new VerifiedTokens();
   return async (authorization) => {
     if (!authorization) throw unauthenticated('Chưa đăng nhập: yêu cầu cần tiêu đề Authorization: Bearer <mã xác thực>.');
     const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!m) throw unauthenticated('Tiêu đề Authorization không đúng dạng: cần "Bearer <mã xác thực>".');
+    const known = verified.get(m[1]!);
+    if (known) return known;
     let payload;
     try {
       ({ payload } = await jwtVerify(m[1]!, getKey, {
@@ -85,6 +88,38 @@ export function createVerifier(
     ) {
       throw unauthenticated('Mã xác thực thiếu thông tin người dùng, tổ chức, địa bàn hoặc vai trò.');
     }
-    return { userId: sub, name: typeof name === 'string' ? name : sub, organization: org, unitId: unit, roles };
+    const identity: Identity = { userId: sub, name: typeof name === 'string' ? name : sub, organization: org, unitId: unit, roles };
+    verified.set(m[1]!, identity, exp);
+    return identity;
   };
+}
+
+/** How long a verified token is taken as verified before its signature is checked again, at most (its own expiry comes first). */
+export const VERIFIED_TOKEN_RECHECK_MS = 60_000;
+const VERIFIED_TOKENS_MAX = 10_000;
+
+/**
+ * Tokens this verifier accepted, so that a caller's requests (and the gateway's calls on their behalf,
+ * ten per federated request) cost one ES256 verification a minute instead of one each. An entry lasts
+ * until the token expires or VERIFIED_TOKEN_RECHECK_MS have passed, whichever is first, so that a key
+ * withdrawn from a remote key set stops being honoured within a minute; refusals are never kept. The
+ * oldest entries go first when the map is full.
+ */
+export class VerifiedTokens {
+  private readonly entries = new Map<string, { identity: Identity; until: number }>();
+
+  get(token: string): Identity | null {
+    const e = this.entries.get(token);
+    if (!e) return null;
+    if (Date.now() >= e.until) {
+      this.entries.delete(token);
+      return null;
+    }
+    return { ...e.identity, roles: [...e.identity.roles] };
+  }
+
+  set(token: string, identity: Identity, exp: number): void {
+    if (this.entries.size >= VERIFIED_TOKENS_MAX) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { identity: { ...identity, roles: [...identity.roles] }, until: Math.min(exp * 1000, Date.now() + VERIFIED_TOKEN_RECHECK_MS) });
+  }
 }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SignJWT, importJWK, base64url } from 'jose';
 import { createVerifier, generateSigningKey, signToken, type Identity } from '../src/index.js';
+import { VERIFIED_TOKEN_RECHECK_MS, VerifiedTokens } from '../src/tokens.js';
 
 const who: Identity = { userId: 'u1', name: 'Cán bộ', organization: 'women', unitId: 'commune:03724@2025', roles: ['STAFF'] };
 const key = await generateSigningKey();
@@ -132,5 +133,39 @@ describe('bounded token lifetimes', () => {
     const strict = createVerifier({ jwks: { keys: [key.publicJwk] } }, { issuer: 'antt-graph', audience: 'antt-graph', maxLifetimeSeconds: 600 });
     await expect(strict(await mint({ iat: now(), exp: now() + 3600 }))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     expect(await strict(await mint({ iat: now(), exp: now() + 600 }))).toEqual(who);
+  });
+});
+
+describe('a verified token kept for the process', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('answers again without changing who is calling, and a caller cannot change the kept identity', async () => {
+    const token = `Bearer ${await signToken(key, who)}`;
+    const first = await verify(token);
+    first.roles.push('LEADER');
+    first.unitId = 'province:14';
+    expect(await verify(token)).toEqual(who);
+  });
+
+  it('refuses it once it has expired, saying so', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const token = `Bearer ${await signToken(key, who, { expiresIn: '5m' })}`;
+    expect(await verify(token)).toEqual(who);
+    vi.setSystemTime(Date.now() + 5 * 60_000 + 1000);
+    expect((await refused(token)).message).toBe('Mã xác thực đã hết hạn: hãy đăng nhập lại.');
+  });
+
+  it('checks the signature again after a minute, or at the expiry when sooner', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const kept = new VerifiedTokens();
+    const now = Date.now();
+    kept.set('a', who, Math.floor(now / 1000) + 3600);
+    kept.set('b', who, Math.floor(now / 1000) + 30);
+    expect(kept.get('a')).toEqual(who);
+    vi.setSystemTime(now + 31_000);
+    expect(kept.get('b')).toBeNull();
+    expect(kept.get('a')).toEqual(who);
+    vi.setSystemTime(now + VERIFIED_TOKEN_RECHECK_MS);
+    expect(kept.get('a')).toBeNull();
   });
 });

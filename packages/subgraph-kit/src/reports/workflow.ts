@@ -15,7 +15,7 @@ import { GraphQLError } from 'graphql';
 import { Scope, actingFor, authorize, enforce, notFound, reportingChain, type Identity } from '@antt/auth';
 import { ORGANIZATIONS, ORGANIZATION_IDS, hasBranchOn, territory, todayInVietnam, type IsoDate, type OrganizationId, type Period } from '@antt/reference';
 import type { Db } from '../db.js';
-import { sqliteOf } from '../db.js';
+import { preparedPerDatabase, sqliteOf } from '../db.js';
 import { RecordRepository, type StoredRecord } from '../records/repository.js';
 import { inputProblems } from '../records/problems.js';
 import { registerWriteHook, type RecordWrite } from '../records/write-hooks.js';
@@ -504,18 +504,21 @@ function kindsOf(org: OrganizationId): readonly RecordKind[] {
 }
 
 /** The reports with an approved version whose period holds one of the dates and whose unit counts one of the units. */
+/** The units with an approved or accepted report of a period (prepared once per database: every write asks, for each period containing its date). */
+const approvedUnits = preparedPerDatabase((db) =>
+  sqliteOf(db).prepare(
+    "SELECT DISTINCT unit_id AS u FROM reports WHERE superseded_at IS NULL AND status = 'ACTIVE' AND period_id = ? AND stage IN ('APPROVED', 'ACCEPTED')",
+  ),
+);
+
 function lockedReportsCovering(db: Db, org: OrganizationId, places: readonly { unitId: string; date: string }[]) {
   const t = territory();
   const out = new Map<string, { official: StoredRecord; latest: StoredRecord }>();
-  const sqlite = sqliteOf(db);
+  const approved = approvedUnits(db);
   for (const { unitId, date } of places) {
     if (!unitId || !date) continue;
     for (const period of reportPeriodsContaining(date)) {
-      const units = sqlite
-        .prepare(
-          "SELECT DISTINCT unit_id AS u FROM reports WHERE superseded_at IS NULL AND status = 'ACTIVE' AND period_id = ? AND stage IN ('APPROVED', 'ACCEPTED')",
-        )
-        .all(period.id) as { u: string }[];
+      const units = approved.all(period.id) as { u: string }[];
       for (const { u } of units) {
         const key = `${u}|${period.id}`;
         if (out.has(key) || !(u === unitId || t.covered(u).has(unitId))) continue;

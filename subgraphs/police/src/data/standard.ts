@@ -26,6 +26,7 @@ import {
   type SubjectKind,
 } from '../legal/criteria.js';
 import { currentRecords } from './records.js';
+import { yearFacts, type YearFacts } from './standard-facts.js';
 
 export type CriterionResultView = {
   criterion: Criterion;
@@ -94,7 +95,7 @@ function overlaps(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return false;
 }
 
-type Tally = { n: number; supported: number; recognised: number; registered: number };
+export type Tally = { n: number; supported: number; recognised: number; registered: number };
 
 function indicator(x: Tally, target: number): IndicatorView {
   const ratio = x.n ? x.supported / x.n : null;
@@ -117,8 +118,11 @@ export function subjectKey(kind: string, unitId: string, establishmentId: string
   return establishmentId ? `E:${establishmentId}` : `${kind}:${unitId}`;
 }
 
+/** An establishment of the register as a commune's subjects and the indicators read it (a record, or the facts of standard-facts.ts). */
+export type RegisterEntry = { readonly id: string; readonly unitId?: unknown; readonly subKind?: unknown; readonly managedBy?: unknown };
+
 /** The units a commune manages for its own criterion, as subject keys: its residential areas and, under Circular 124, the establishments in scope it manages. */
-export function communeSubjects(communeId: string, year: number, register: readonly StoredRecord[]): string[] {
+export function communeSubjects(communeId: string, year: number, register: readonly RegisterEntry[]): string[] {
   const t = territory();
   const areas = t
     .childrenOn(communeId, windowOf('COMMUNE', year).end)
@@ -436,38 +440,67 @@ export class StandardReads {
    * the window began is refused on `year`.
    */
   indicators(unitId: string, year: number): IndicatorsView {
+    const facts = this.facts(year);
+    return this.tallied(unitId, year, {
+      get: (key) => facts.bySubject.get(key),
+      supported: (r) => facts.isSupported(r),
+      register: facts.register,
+      tallies: facts.tallies,
+    });
+  }
+
+  /**
+   * The same figures computed from the records themselves (every assessment and criterion result of the
+   * year mapped, each recognition evaluated by `support`): what `indicators` computed before it read
+   * the facts grouped by SQLite (standard-facts.ts), kept as the oracle its tests compare it with.
+   */
+  indicatorsFromRecords(unitId: string, year: number): IndicatorsView {
+    const rows = this.year(year);
+    return this.tallied(unitId, year, {
+      get: (key) => rows.get(key),
+      supported: (r) => this.support(r)?.supported ?? false,
+      register: this.establishments(),
+    });
+  }
+
+  /** The year's facts, shared by every request until the database changes. */
+  private facts(year: number): YearFacts {
+    return yearFacts(
+      this.ctx,
+      year,
+      {
+        all: () => CRITERIA_SETS.map((s) => this.withProvincial(s, year)),
+        byId: (id) => this.criteriaSetById(id, year),
+      },
+      (communeId, register) => communeSubjects(communeId, year, register),
+    );
+  }
+
+  private tallied<R extends object>(
+    unitId: string,
+    year: number,
+    source: {
+      get: (key: string) => R | undefined;
+      supported: (r: R) => boolean;
+      register: readonly RegisterEntry[];
+      /** Counts kept for callers who see every unit under the one asked about (the same for all of them). */
+      tallies?: Map<string, readonly [Tally, Tally, Tally]>;
+    },
+  ): IndicatorsView {
     const scope = this.ctx.scope;
     assertCanReadIndicators(scope, unitId);
     intInRange('year', year, 2013, 2100, 'Năm đánh giá');
     const t = territory();
     const vis = scope.visibleUnder(unitId);
-    const rows = this.year(year);
     const answers = (kind: SubjectKind) => {
       const w = windowOf(kind, year);
       return w.end <= unitDays(unitId, w.start, w.end, w.id, { field: 'year', label: 'Năm đánh giá' }).to;
     };
     const areasCount = answers('RESIDENTIAL_AREA');
     const unitsCount = answers('COMMUNE');
-    const communeEnd = windowOf('COMMUNE', year).end;
-    const areas: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
-    const communes: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
-    const est: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
-    const tally = (into: Tally, r: StoredRecord | undefined) => {
-      into.n++;
-      if (r?.registeredOn) into.registered++;
-      if (r?.decisionNumber) {
-        into.recognised++;
-        if (this.support(r)?.supported) into.supported++;
-      }
-    };
-    for (const id of vis) {
-      const u = t.unit(id)!;
-      if (u.level === 'RESIDENTIAL_AREA' && areasCount) tally(areas, rows.get(subjectKey('RESIDENTIAL_AREA', id, null)));
-      else if (u.level === 'COMMUNE' && unitsCount && t.existsOn(id, communeEnd)) tally(communes, rows.get(subjectKey('COMMUNE', id, null)));
-    }
-    if (unitsCount)
-      for (const e of this.establishments())
-        if (vis.has(e.unitId as string) && !outOfScopeReason(e.subKind as string, year)) tally(est, rows.get(subjectKey('', e.unitId as string, e.id)));
+    const everyUnit = vis.size === t.covered(unitId).size;
+    const [areas, communes, est] = (everyUnit && source.tallies?.get(unitId)) || this.count(vis, year, areasCount, unitsCount, source);
+    if (everyUnit) source.tallies?.set(unitId, [areas, communes, est]);
     return {
       unitId,
       year,
@@ -476,6 +509,38 @@ export class StandardReads {
       communes: indicator(communes, TARGETS.COMMUNE),
       establishments: indicator(est, TARGETS.ESTABLISHMENT),
     };
+  }
+
+  private count<R extends object>(
+    vis: ReadonlySet<string>,
+    year: number,
+    areasCount: boolean,
+    unitsCount: boolean,
+    source: { get: (key: string) => R | undefined; supported: (r: R) => boolean; register: readonly RegisterEntry[] },
+  ): [Tally, Tally, Tally] {
+    const t = territory();
+    const communeEnd = windowOf('COMMUNE', year).end;
+    const areas: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
+    const communes: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
+    const est: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
+    const tally = (into: Tally, r: R | undefined) => {
+      into.n++;
+      const f = r as { registeredOn?: unknown; decisionNumber?: unknown } | undefined;
+      if (f?.registeredOn) into.registered++;
+      if (f?.decisionNumber) {
+        into.recognised++;
+        if (source.supported(r!)) into.supported++;
+      }
+    };
+    for (const id of vis) {
+      const u = t.unit(id)!;
+      if (u.level === 'RESIDENTIAL_AREA' && areasCount) tally(areas, source.get(subjectKey('RESIDENTIAL_AREA', id, null)));
+      else if (u.level === 'COMMUNE' && unitsCount && t.existsOn(id, communeEnd)) tally(communes, source.get(subjectKey('COMMUNE', id, null)));
+    }
+    if (unitsCount)
+      for (const e of source.register)
+        if (vis.has(e.unitId as string) && !outOfScopeReason(e.subKind as string, year)) tally(est, source.get(subjectKey('', e.unitId as string, e.id)));
+    return [areas, communes, est];
   }
 
   /**
