@@ -465,4 +465,9 @@ export const referenceResolvers: ResolverMap = {
     organization: (b) => ORGANIZATIONS[b.organization],
     unit: (b) => territory().unit(b.unitId),
   }),
+  // Any resolver may answer a period as the calendar holds it (labelVi, no map): label and map follow from it.
+  Period: objectResolvers<{ end: string; labelVi?: string; label?: string; map?: string }>({
+    label: (p) => p.label ?? p.labelVi ?? null,
+    map: (p) => p.map ?? eraOn(p.end),
+  }),
 };
