@@ -214,10 +214,12 @@ describe.skipIf(heavyOnly('SIGTERM'))('SIGTERM', () => {
     );
     expect(await sg.exited).toEqual({ code: 0, signal: null });
     const answered = results.filter((r): r is Awaited<ReturnType<typeof post<{ recordVeteransActivity: { id: string } }>>> => 'status' in r);
-    const failed = results.filter((r) => !('status' in r)).map((r) => r.failed);
+    const failed = results.flatMap((r) => ('failed' in r ? [r.failed] : []));
     for (const code of failed) expect(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET']).toContain(code);
     for (const r of answered) expect(r.errors).toBeUndefined();
-    expect(answered.length).toBeGreaterThan(1);
+    // The first answer triggers the signal; how many more were already being executed depends on the
+    // machine's load (under heavy load the others are still unread and are reset unexecuted).
+    expect(answered.length).toBeGreaterThanOrEqual(1);
     // Closed cleanly: the last connection's close checkpointed the WAL into the file and removed it.
     expect(existsSync(`${file}-wal`)).toBe(false);
     expect(storedIds(file).sort()).toEqual(answered.map((r) => r.data!.recordVeteransActivity.id).sort());
