@@ -163,7 +163,7 @@ export function renderGenerated(): string {
       `${suite.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${suite.seconds.toFixed(0)} s. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}.`,
     );
     p(
-      `Load average before ${suite.load.before.map((x) => x.toFixed(1)).join(' / ')}, after ${suite.load.after.map((x) => x.toFixed(1)).join(' / ')}: the machine is shared, other work ran at the same time, so compare the two gateways within one run rather than runs with each other.`,
+      `Load average before ${suite.load.before.map((x) => x.toFixed(1)).join(' / ')}, after ${suite.load.after.length ? suite.load.after.map((x) => x.toFixed(1)).join(' / ') : '(not reached)'}: the machine is shared, other work ran at the same time, so compare the two gateways within one run rather than runs with each other.`,
     );
     p(
       `Each figure is the median of ${suite.options.runs} runs of ${suite.options.durationS} s (after ${suite.options.warmupS} s of warm-up), the two gateways alternating; ${suite.options.connections} clients for reads, ${suite.options.writeConnections} for writes; every server its own process (\`node --import tsx\`, as \`pnpm start\`), Hive Gateway \`@graphql-hive/gateway\` 2 serving the committed \`gateway/supergraph.graphql\` against the same subgraphs. CPU is read from /proc/<pid>/stat before and after each run, per request.`,

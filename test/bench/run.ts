@@ -30,6 +30,11 @@ const result = await runSuite({
   extras: true,
   full: !values['no-full'],
   log: (line) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`),
+  // Written as it goes: a run cut short still leaves its figures (the file says which were measured).
+  progress: (partial) => {
+    saveResult('suite', { ...partial, machine: machine(), command: `${command} (interrupted before the end)` });
+    writeBenchmarks();
+  },
 });
 saveResult('suite', { ...result, machine: machine(), command });
 console.log(`Wrote ${writeBenchmarks()} (${result.seconds.toFixed(0)} s)`);

@@ -38,6 +38,8 @@ export interface SuiteOptions {
   /** Seconds of warm-up per scenario and gateway before the measured runs. */
   warmupS: number;
   log: (line: string) => void;
+  /** Called with the results so far after each step (the command writes them as it goes). */
+  progress?: (result: SuiteResult) => void;
 }
 
 export type GatewayName = 'project' | 'hive';
@@ -87,7 +89,7 @@ export interface WriteResult {
 
 export interface SuiteResult {
   startedAt: string;
-  options: Omit<SuiteOptions, 'log'>;
+  options: Omit<SuiteOptions, 'log' | 'progress'>;
   load: { before: number[]; after: number[] };
   start: { firstMs: number; firstSubgraphsMs: number; restartMs?: number; restartSubgraphsMs?: number; rssAfterStart: Record<string, number> };
   answers: AnswerCheck[];
@@ -99,6 +101,9 @@ export interface SuiteResult {
   memory: Record<string, { rss: number; peak: number }>;
   seconds: number;
 }
+
+/** Measured first: the operations of the issue's headline figures. */
+const FIRST = ['DashboardActivityCounts', 'DashboardStandardIndicators'];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -271,7 +276,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
   const log = opts.log;
   const result: SuiteResult = {
     startedAt,
-    options: { ...opts, log: undefined } as unknown as SuiteResult['options'],
+    options: { ...opts, log: undefined, progress: undefined } as unknown as SuiteResult['options'],
     load: { before, after: [] },
     start: { firstMs: 0, firstSubgraphsMs: 0, rssAfterStart: {} },
     answers: [],
@@ -292,10 +297,24 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     for (const s of cluster.servers()) result.start.rssAfterStart[s.name] = rssMiB(s.pid);
     log(`  ready in ${(cluster.readyMs / 1000).toFixed(1)} s (subgraphs ${(cluster.subgraphsReadyMs / 1000).toFixed(1)} s)`);
     const tokens = await tokensFor(dataDir);
+    const live = cluster;
     const gateways = { project: cluster.gateway, hive: cluster.hive! };
 
+    const progress = () => {
+      result.seconds = (performance.now() - t0) / 1000;
+      opts.progress?.(result);
+    };
     const scenarios: ReadScenario[] = readScenarios(opts.communes).filter((s) => !opts.only || opts.only.includes(s.name));
-    for (const s of scenarios) {
+    // The issue's headline questions first, then the targets' own questions, then the other operations:
+    // a run cut short on a busy machine still has the figures that matter most.
+    const first = scenarios.filter((s) => FIRST.includes(s.name));
+    const readAll = async (list: ReadScenario[]) => {
+      for (const s of list) {
+        await readOne(s);
+        progress();
+      }
+    };
+    const readOne = async (s: ReadScenario) => {
       const headers = { authorization: await tokens.caller(s.caller) };
       for (const mode of ['identical', 'distinct'] as const) {
         const variants = s[mode];
@@ -307,7 +326,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
         }
         // Only variants that both gateways answered alike are measured (the others are reported).
         const measured = variants.filter((v) => !check.differences.some((d) => d.startsWith(`${v.key}:`)));
-        const m = await measureBoth(cluster, opts, measured, headers, expected);
+        const m = await measureBoth(live, opts, measured, headers, expected);
         result.reads.push({
           scenario: s.name,
           source: s.source,
@@ -320,7 +339,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
           `  ${s.name.padEnd(34)} ${mode.padEnd(9)} project ${m.project.rps.toFixed(0).padStart(5)} req/s p95 ${m.project.p95.toFixed(0).padStart(5)} ms | hive ${m.hive.rps.toFixed(0).padStart(5)} req/s p95 ${m.hive.p95.toFixed(0).padStart(5)} ms`,
         );
       }
-    }
+    };
+    await readAll(first);
 
     if (opts.extras) {
       // Gateway in front of one subgraph: the same 50 rows directly and through each gateway.
@@ -333,6 +353,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
       const d = await measureOne(cluster, cluster.subgraphs.women, opts, { headers: women, variants: fifty, connections: opts.connections, expected });
       const both = await measureBoth(cluster, opts, fifty, women, expected);
       result.direct = { name: 'womenActivities(first: 50), staff of one commune', direct: d, ...both };
+      progress();
       log(`  50 rows: direct ${d.rps.toFixed(0)} req/s, project ${both.project.rps.toFixed(0)}, hive ${both.hive.rps.toFixed(0)}`);
 
       // The standard's indicators for the province, directly on the police subgraph.
@@ -349,6 +370,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
           expected: expectedPolice,
         });
         log(`  indicators directly on police: ${result.indicatorsDirect.rps.toFixed(0)} req/s`);
+        progress();
       }
 
       // Every organization's activity in each commune of the province, one query, one client.
@@ -362,11 +384,14 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
           every[g].push(r.ms);
         }
       result.everyCommune = every;
+      progress();
       log(`  every commune, one query: project ${median(every.project).toFixed(0)} ms, hive ${median(every.hive).toFixed(0)} ms`);
 
       log('Writes at NORMAL...');
       result.writes.push(...(await measureWrites(cluster, tokens, opts, 'NORMAL')));
+      progress();
     }
+    await readAll(scenarios.filter((s) => !first.includes(s)));
     for (const s of cluster.servers()) result.memory[s.name] = { rss: rssMiB(s.pid), peak: peakRssMiB(s.pid) };
     await cluster.stop();
     cluster = undefined;
@@ -377,6 +402,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
       result.start.restartMs = again.readyMs;
       result.start.restartSubgraphsMs = again.subgraphsReadyMs;
       await again.stop();
+      progress();
       if (opts.full) {
         log('Writes at FULL...');
         const fullDir = mkdtempSync(join(tmpdir(), 'antt-bench-full-'));
