@@ -35,7 +35,8 @@ export interface NationalResult {
   records: number;
   organizations: { org: OrganizationId; records: number; seconds: number; bytes: number }[];
   reads: { scenario: string; result: LoadResult }[];
-  worstP95: number;
+  /** null when an operation completed no request within its run. */
+  worstP95: number | null;
   rss: Record<string, number>;
   verdict: string;
 }
@@ -124,14 +125,15 @@ async function main() {
         console.log(`${s.name.padEnd(34)} ${result.rps.toFixed(0).padStart(5)} req/s  p95 ${result.p95.toFixed(0)} ms`);
       }
       const rss = Object.fromEntries(ORGANIZATION_IDS.map((o) => [o, Math.max(rssMiB(cluster.subgraphs[o].pid), peakRssMiB(cluster.subgraphs[o].pid))]));
-      const worstP95 = Math.max(...reads.map((r) => r.result.p95));
+      // An operation with no answer within its run counts as the worst (Infinity, saved as null).
+      const worstP95 = Math.max(...reads.map((r) => (r.result.requests ? r.result.p95 : Infinity)));
       const records = perOrg * ORGANIZATION_IDS.length;
       const maxRss = Math.max(...Object.values(rss));
       const biggest = Math.max(...organizations.map((o) => o.bytes)) / 1e6;
       const verdict =
         `One SQLite file per organization at ${records.toLocaleString('en')} records (${perOrg.toLocaleString('en')} per file, the largest ${biggest.toFixed(0)} MB): ` +
-        `the province dashboard's worst p95 is ${worstP95.toFixed(0)} ms (target 300 ms) and the largest subgraph ${maxRss.toFixed(0)} MiB resident (target 512 MB). ` +
-        (worstP95 <= 300 && maxRss <= 488
+        `the province dashboard's worst p95 is ${Number.isFinite(worstP95) ? `${worstP95.toFixed(0)} ms` : 'beyond the run (an operation completed no request)'} (target 300 ms) and the largest subgraph ${maxRss.toFixed(0)} MiB resident (target 512 MB). ` +
+        (worstP95 !== null && worstP95 <= 300 && maxRss <= 488
           ? 'At this scale one file per organization holds.'
           : 'At this scale a target fails; see the operations above for which (the cost is in the subgraph that answers it, measured here through the gateway).') +
         (records < 10_000_000

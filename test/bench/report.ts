@@ -35,9 +35,9 @@ function loadResult<T>(name: string): T | null {
   return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as T) : null;
 }
 
-const n0 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(0));
-const n1 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(1));
-const n2 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(2));
+const n0 = (x: number | null | undefined) => (x === undefined || x === null || Number.isNaN(x) ? '–' : x.toFixed(0));
+const n1 = (x: number | null | undefined) => (x === undefined || x === null || Number.isNaN(x) ? '–' : x.toFixed(1));
+const n2 = (x: number | null | undefined) => (x === undefined || x === null || Number.isNaN(x) ? '–' : x.toFixed(2));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
 const checked = (m: { errors: number; mismatches: number }) => (m.errors || m.mismatches ? `${m.errors} errors, ${m.mismatches} different` : 'all good');
 
@@ -118,12 +118,27 @@ export function targets(suite: (SuiteResult & { machine?: Machine }) | null, nat
       measured: `largest ${n0(maxRss)} MiB after start, peak ${n0(peak)} MiB under load`,
       met: Math.max(maxRss, peak) * 1.048576 <= 150,
     });
-  } else none('Targets measured by pnpm bench', 'pnpm bench has not been run');
+  } else
+    for (const t of [
+      "Many viewers of one dashboard (identical requests), every dashboard operation at 10 clients: req/s ≥ Hive Gateway's, p95 ≤ 150 ms",
+      "Distinct requests (75 communes in rotation), nine organizations' counts: ≥ 200 req/s, p95 ≤ 150 ms, ≥ Hive Gateway's",
+      "The standard's indicators for the province, directly on the police subgraph: ≥ 500 req/s",
+      "Every organization's activity by each of the 75 communes for a plan year, one query: ≤ 1 s",
+      'Gateway in front of one subgraph: ≥ 0.8 of direct',
+      'Creates through the gateway, 8 clients, without and with a reference check, at NORMAL and FULL: ≥ 1,000/s',
+      'Start of the whole federation with demo data (installed checkout): ≤ 10 s; first build reported separately',
+      'Each subgraph at most 150 MB resident',
+    ])
+      none(t, 'pnpm bench has not been run');
   if (national) {
     out.push({
       target: 'National data set: province dashboard p95 ≤ 300 ms',
-      measured: `${n0(national.worstP95)} ms at ${national.records.toLocaleString('en')} records (worst of the dashboard operations)`,
-      met: national.worstP95 <= 300 && national.records >= 10_000_000,
+      // null: an operation completed no request within its run (its answers took longer than the run).
+      measured:
+        national.worstP95 === null || !Number.isFinite(national.worstP95)
+          ? `an operation answered no request within its run at ${national.records.toLocaleString('en')} records`
+          : `${n0(national.worstP95)} ms at ${national.records.toLocaleString('en')} records (worst of the dashboard operations)`,
+      met: national.worstP95 !== null && national.worstP95 <= 300 && national.records >= 10_000_000,
     });
     const maxRss = Math.max(...Object.values(national.rss));
     out.push({
