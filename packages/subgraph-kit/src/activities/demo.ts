@@ -12,7 +12,8 @@ import { demoWriter } from '../records/demo.js';
 import { activityKind } from './kind.js';
 import type { ActivityType } from './types.js';
 
-const TOPICS: Record<ActivityType, string[]> = {
+/** Topics of demo activities by type (exported for the benchmark's national data set). */
+export const TOPICS: Record<ActivityType, string[]> = {
   PROPAGANDA: [
     'Phòng, chống lừa đảo qua mạng xã hội',
     'Phòng, chống ma túy trong cộng đồng',
@@ -47,7 +48,8 @@ const TOPICS: Record<ActivityType, string[]> = {
   REVIEW: ['Sơ kết 6 tháng phong trào toàn dân BVANTQ', 'Tổng kết năm phong trào toàn dân BVANTQ'],
 };
 
-const PLAN_TASK_OF: Record<ActivityType, string> = {
+/** The plan's task each type of activity serves. */
+export const PLAN_TASK_OF: Record<ActivityType, string> = {
   PROPAGANDA: 'II.2',
   TRAINING: 'II.6',
   FORUM: 'II.4',

@@ -1,0 +1,306 @@
+/**
+ * BENCHMARKS.md, written from the last results of `pnpm bench` and `pnpm bench:national` (kept as JSON
+ * under test/bench/results/ so that either command rewrites the whole Targets table). Only the part
+ * between the markers is rewritten; notes written by hand around it stay.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@antt/subgraph-kit';
+import type { SuiteResult } from './suite.js';
+import type { NationalResult } from './national.js';
+
+export const RESULTS_DIR = join(REPO_ROOT, 'test', 'bench', 'results');
+const BEGIN = '<!-- pnpm bench: generated from here -->';
+const END = '<!-- pnpm bench: generated up to here -->';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+}
+
+export function machine(): Machine {
+  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+}
+
+export function saveResult(name: 'suite' | 'national', value: unknown): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(value, null, 1)}\n`);
+}
+
+function loadResult<T>(name: string): T | null {
+  const f = join(RESULTS_DIR, `${name}.json`);
+  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as T) : null;
+}
+
+const n0 = (x: number | null | undefined) => (x === undefined || x === null || Number.isNaN(x) ? '–' : x.toFixed(0));
+const n1 = (x: number | null | undefined) => (x === undefined || x === null || Number.isNaN(x) ? '–' : x.toFixed(1));
+const n2 = (x: number | null | undefined) => (x === undefined || x === null || Number.isNaN(x) ? '–' : x.toFixed(2));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+const checked = (m: { errors: number; mismatches: number }) => (m.errors || m.mismatches ? `${m.errors} errors, ${m.mismatches} different` : 'all good');
+
+export interface Target {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export function targets(suite: (SuiteResult & { machine?: Machine }) | null, national: NationalResult | null): Target[] {
+  const out: Target[] = [];
+  const none = (target: string, why: string) => out.push({ target, measured: why, met: null });
+  if (suite) {
+    const identical = suite.reads.filter((r) => r.mode === 'identical' && r.source.startsWith('gateway/operations/dashboard'));
+    for (const r of identical)
+      out.push({
+        target: `Many viewers, ${r.scenario} (identical, ${r.connections} clients): req/s ≥ Hive Gateway's, p95 ≤ 150 ms`,
+        measured: `${n0(r.project.rps)} req/s (Hive ${n0(r.hive.rps)}), p95 ${n0(r.project.p95)} ms`,
+        met: r.project.rps >= r.hive.rps && r.project.p95 <= 150 && !r.project.errors && !r.project.mismatches,
+      });
+    const counts = suite.reads.find((r) => r.mode === 'distinct' && r.scenario === 'DashboardActivityCounts');
+    if (counts)
+      out.push({
+        target: `Distinct requests (${counts.rotates}), nine organizations' counts: ≥ 200 req/s, p95 ≤ 150 ms, ≥ Hive Gateway's`,
+        measured: `${n0(counts.project.rps)} req/s (Hive ${n0(counts.hive.rps)}), p95 ${n0(counts.project.p95)} ms`,
+        met: counts.project.rps >= 200 && counts.project.p95 <= 150 && counts.project.rps >= counts.hive.rps,
+      });
+    else none("Distinct requests, nine organizations' counts", 'not measured in the last run');
+    if (suite.indicatorsDirect)
+      out.push({
+        target: "The standard's indicators for the province, directly on the police subgraph: ≥ 500 req/s",
+        measured: `${n0(suite.indicatorsDirect.rps)} req/s`,
+        met: suite.indicatorsDirect.rps >= 500,
+      });
+    else none("The standard's indicators directly on the police subgraph: ≥ 500 req/s", 'not measured in the last run');
+    if (suite.everyCommune) {
+      const ms = median(suite.everyCommune.project);
+      out.push({
+        target: "Every organization's activity by each of the 75 communes for a plan year, one query: ≤ 1 s",
+        measured: suite.everyCommune.problem ? `refused or failed: ${suite.everyCommune.problem}` : `${n0(ms)} ms (${n0(suite.everyCommune.bytes / 1024)} KB)`,
+        met: !suite.everyCommune.problem && ms <= 1000,
+      });
+    } else none('Every commune, one query: ≤ 1 s', 'not measured in the last run');
+    if (suite.direct) {
+      const ratio = suite.direct.project.rps / suite.direct.direct.rps;
+      out.push({
+        target: 'Gateway in front of one subgraph: ≥ 0.8 of direct',
+        measured: `${n2(ratio)} (${n0(suite.direct.project.rps)} / ${n0(suite.direct.direct.rps)} req/s)`,
+        met: ratio >= 0.8,
+      });
+    } else none('Gateway in front of one subgraph: ≥ 0.8 of direct', 'not measured in the last run');
+    for (const sync of ['NORMAL', 'FULL'] as const) {
+      for (const reference of [false, true]) {
+        const w = suite.writes.find((x) => x.synchronous === sync && x.reference === reference && x.path === 'gateway');
+        const label = `Creates through the gateway, ${reference ? 'a kind with a reference check' : 'a kind without a reference'}, synchronous=${sync}, 8 clients: ≥ 1,000/s`;
+        if (w) out.push({ target: label, measured: `${n0(w.result.rps)}/s (p99 ${n0(w.result.p99)} ms)`, met: w.result.rps >= 1000 && !w.result.errors });
+        else none(label, 'not measured in the last run');
+      }
+    }
+    const restart = suite.start.restartMs;
+    out.push({
+      target: 'Start of the whole federation with demo data (installed checkout, data already loaded): ≤ 10 s',
+      measured:
+        restart === undefined
+          ? 'not measured in the last run'
+          : `${n1(restart / 1000)} s (first start, migrating and loading the demo data: ${n1(suite.start.firstMs / 1000)} s)`,
+      met: restart === undefined ? null : restart <= 10_000,
+    });
+    const rss = Object.entries(suite.start.rssAfterStart).filter(([k]) => k !== 'gateway' && k !== 'hive');
+    const maxRss = Math.max(...rss.map(([, v]) => v));
+    const peaks = Object.entries(suite.memory).filter(([k]) => k !== 'gateway' && k !== 'hive');
+    const peak = peaks.length ? Math.max(...peaks.map(([, v]) => v.peak)) : 0;
+    out.push({
+      target: 'Each subgraph at most 150 MB resident',
+      measured: `largest ${n0(maxRss)} MiB after start${peaks.length ? `, peak ${n0(peak)} MiB under load` : ''}`,
+      met: Math.max(maxRss, peak) * 1.048576 <= 150,
+    });
+  } else
+    for (const t of [
+      "Many viewers of one dashboard (identical requests), every dashboard operation at 10 clients: req/s ≥ Hive Gateway's, p95 ≤ 150 ms",
+      "Distinct requests (75 communes in rotation), nine organizations' counts: ≥ 200 req/s, p95 ≤ 150 ms, ≥ Hive Gateway's",
+      "The standard's indicators for the province, directly on the police subgraph: ≥ 500 req/s",
+      "Every organization's activity by each of the 75 communes for a plan year, one query: ≤ 1 s",
+      'Gateway in front of one subgraph: ≥ 0.8 of direct',
+      'Creates through the gateway, 8 clients, without and with a reference check, at NORMAL and FULL: ≥ 1,000/s',
+      'Start of the whole federation with demo data (installed checkout): ≤ 10 s; first build reported separately',
+      'Each subgraph at most 150 MB resident',
+    ])
+      none(t, 'pnpm bench has not been run');
+  if (national) {
+    out.push({
+      target: 'National data set: province dashboard p95 ≤ 300 ms',
+      // null: an operation completed no request within its run (its answers took longer than the run).
+      measured:
+        national.worstP95 === null || !Number.isFinite(national.worstP95)
+          ? `an operation answered no request within its run at ${national.records.toLocaleString('en')} records`
+          : `${n0(national.worstP95)} ms at ${national.records.toLocaleString('en')} records (worst of the dashboard operations)`,
+      met: national.worstP95 !== null && national.worstP95 <= 300 && national.records >= 10_000_000,
+    });
+    const maxRss = Math.max(...Object.values(national.rss));
+    out.push({
+      target: 'National data set: each subgraph ≤ 512 MB resident',
+      measured: `largest ${n0(maxRss)} MiB at ${national.records.toLocaleString('en')} records${national.records < 10_000_000 ? " (below the issue's 10,000,000: no verdict yet)" : ''}`,
+      met: maxRss * 1.048576 <= 512 && national.records >= 10_000_000,
+    });
+  } else {
+    none('National data set: province dashboard p95 ≤ 300 ms', 'pnpm bench:national has not been run');
+    none('National data set: each subgraph ≤ 512 MB resident', 'pnpm bench:national has not been run');
+  }
+  none(
+    'Soak: ten minutes of 90% reads / 10% writes at 70% of the maximum rate, p99 last/first ≤ 1.2, memory growth < 10%',
+    'not measured: the suite has no soak mode yet',
+  );
+  return out;
+}
+
+const yesNo = (m: boolean | null) => (m === null ? 'not measured' : m ? 'met' : 'not met');
+
+export function renderGenerated(): string {
+  const suite = loadResult<SuiteResult & { machine: Machine; command: string }>('suite');
+  const national = loadResult<NationalResult & { machine: Machine; command: string }>('national');
+  const lines: string[] = [];
+  const p = (s = '') => lines.push(s);
+  p('## Targets of issue 17');
+  p();
+  p('| target | measured | |');
+  p('|---|---|---|');
+  for (const t of targets(suite, national)) p(`| ${t.target} | ${t.measured} | ${yesNo(t.met)} |`);
+  p();
+  if (suite) {
+    const m = suite.machine;
+    p(`## Last run of \`${suite.command}\``);
+    p();
+    p(
+      `${suite.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${suite.seconds.toFixed(0)} s. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}.`,
+    );
+    p(
+      `Load average before ${suite.load.before.map((x) => x.toFixed(1)).join(' / ')}, after ${suite.load.after.length ? suite.load.after.map((x) => x.toFixed(1)).join(' / ') : '(not reached)'}: the machine is shared, other work ran at the same time, so compare the two gateways within one run rather than runs with each other.`,
+    );
+    p(
+      `Each figure is the median of ${suite.options.runs} runs of ${suite.options.durationS} s (after ${suite.options.warmupS} s of warm-up), the two gateways alternating; ${suite.options.connections} clients for reads, ${suite.options.writeConnections} for writes; every server its own process (\`node --import tsx\`, as \`pnpm start\`), Hive Gateway \`@graphql-hive/gateway\` 2 serving the committed \`gateway/supergraph.graphql\` against the same subgraphs. CPU is read from /proc/<pid>/stat before and after each run, per request.`,
+    );
+    p();
+    p('### Reads: the project gateway (P) and Hive Gateway (H)');
+    p();
+    p(
+      '| operation | requests | P req/s | H req/s | P/H | P p50 / p95 / p99 ms | H p50 / p95 / p99 ms | CPU ms/req P gw, H gw | subgraphs CPU ms/req P, H (busiest) | answers |',
+    );
+    p('|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of suite.reads)
+      p(
+        `| ${r.scenario} | ${r.mode === 'identical' ? 'identical' : `distinct: ${r.rotates}`} | ${n0(r.project.rps)} | ${n0(r.hive.rps)} | ${n2(r.project.rps / r.hive.rps)} | ${n0(r.project.p50)} / ${n0(r.project.p95)} / ${n0(r.project.p99)} | ${n0(r.hive.p50)} / ${n0(r.hive.p95)} / ${n0(r.hive.p99)} | ${n2(r.project.gatewayCpu)}, ${n2(r.hive.gatewayCpu)} | ${n2(r.project.subgraphsCpu)}, ${n2(r.hive.subgraphsCpu)} (${r.project.busiest.name} ${n2(r.project.busiest.cpu)}) | P ${checked(r.project)}; H ${checked(r.hive)} |`,
+      );
+    p();
+    p('### Answers compared before measuring (normalised JSON, byte for byte)');
+    p();
+    const compared = suite.answers.reduce((a, x) => a + x.compared, 0);
+    const same = suite.answers.reduce((a, x) => a + x.same, 0);
+    p(`${same} of ${compared} distinct requests gave the same data on both gateways.`);
+    const diffs = suite.answers.filter((a) => a.differences.length);
+    if (diffs.length) {
+      p();
+      p('| request | differences (kept out of the measured runs) |');
+      p('|---|---|');
+      for (const a of diffs)
+        p(
+          `| ${a.scenario} | ${a.differences.slice(0, 3).join('; ').replaceAll('|', '/')}${a.differences.length > 3 ? `; and ${a.differences.length - 3} more` : ''} |`,
+        );
+    }
+    p();
+    if (suite.direct || suite.indicatorsDirect || suite.everyCommune) {
+      p('### Gateway against direct, and the questions of the targets');
+      p();
+      p('| request | req/s | p50 / p95 / p99 ms | CPU ms/req (gateway; subgraphs) |');
+      p('|---|---|---|---|');
+      if (suite.direct) {
+        const d = suite.direct;
+        p(
+          `| ${d.name}: directly on the subgraph | ${n0(d.direct.rps)} | ${n0(d.direct.p50)} / ${n0(d.direct.p95)} / ${n0(d.direct.p99)} | –; ${n2(d.direct.subgraphsCpu)} |`,
+        );
+        p(
+          `| the same through the project gateway | ${n0(d.project.rps)} | ${n0(d.project.p50)} / ${n0(d.project.p95)} / ${n0(d.project.p99)} | ${n2(d.project.gatewayCpu)}; ${n2(d.project.subgraphsCpu)} |`,
+        );
+        p(
+          `| the same through Hive Gateway | ${n0(d.hive.rps)} | ${n0(d.hive.p50)} / ${n0(d.hive.p95)} / ${n0(d.hive.p99)} | ${n2(d.hive.gatewayCpu)}; ${n2(d.hive.subgraphsCpu)} |`,
+        );
+      }
+      if (suite.indicatorsDirect) {
+        const i = suite.indicatorsDirect;
+        p(
+          `| DashboardStandardIndicators, province, directly on the police subgraph | ${n0(i.rps)} | ${n0(i.p50)} / ${n0(i.p95)} / ${n0(i.p99)} | –; ${n2(i.subgraphsCpu)} |`,
+        );
+      }
+      if (suite.everyCommune) {
+        const e = suite.everyCommune;
+        p(
+          `| every organization's activity counts in each commune of the province, one query, one client (median of ${e.project.length}) | – | project ${n0(median(e.project))} ms, Hive ${n0(median(e.hive))} ms${e.problem ? ` (${e.problem})` : ''} | – |`,
+        );
+      }
+      p();
+    }
+    if (suite.writes.length) {
+      p('### Writes (creates), ' + `${suite.options.writeConnections} clients`);
+      p();
+      p('| kind | reference check | synchronous | path | creates/s | p50 / p95 / p99 ms | CPU ms/req (gateway; subgraphs) | answers |');
+      p('|---|---|---|---|---|---|---|---|');
+      for (const w of suite.writes)
+        p(
+          `| ${w.kind} | ${w.reference ? 'yes (asks the police)' : 'no'} | ${w.synchronous} | ${w.path} | ${n0(w.result.rps)} | ${n0(w.result.p50)} / ${n0(w.result.p95)} / ${n0(w.result.p99)} | ${w.path === 'direct' ? '–' : n2(w.result.gatewayCpu)}; ${n2(w.result.subgraphsCpu)} | ${checked(w.result)} |`,
+        );
+      p();
+    }
+    p('### Start and memory');
+    p();
+    p(
+      `First start (fresh data directory: keys, migrations, demo data): ${n1(suite.start.firstMs / 1000)} s, the nine subgraphs healthy after ${n1(suite.start.firstSubgraphsMs / 1000)} s. ` +
+        (suite.start.restartMs !== undefined
+          ? `Restart on the same data (no Hive Gateway): ${n1(suite.start.restartMs / 1000)} s (subgraphs ${n1(suite.start.restartSubgraphsMs! / 1000)} s). `
+          : '') +
+        'There is no separate build step: every process compiles its TypeScript at start (tsx), which these times include.',
+    );
+    p();
+    p('| process | RSS after start MiB | RSS at the end MiB | peak RSS MiB |');
+    p('|---|---|---|---|');
+    for (const [name, v] of Object.entries(suite.start.rssAfterStart))
+      p(`| ${name} | ${n0(v)} | ${n0(suite.memory[name]?.rss)} | ${n0(suite.memory[name]?.peak)} |`);
+    p();
+  }
+  if (national) {
+    p(`## Last run of \`${national.command}\``);
+    p();
+    p(
+      `${national.startedAt.slice(0, 16).replace('T', ' ')} UTC. Machine: ${national.machine.cpu}, ${national.machine.cores} cores, Node ${national.machine.node}; load average before ${national.load.before.map((x) => x.toFixed(1)).join(' / ')}.`,
+    );
+    p();
+    p(national.description);
+    p();
+    p('| organization | records | seconds | records/s | database MB | RSS under the dashboard MiB |');
+    p('|---|---|---|---|---|---|');
+    for (const o of national.organizations)
+      p(
+        `| ${o.org} | ${o.records.toLocaleString('en')} | ${n1(o.seconds)} | ${n0(o.records / o.seconds)} | ${n0(o.bytes / 1e6)} | ${n0(national.rss[o.org])} |`,
+      );
+    p();
+    p('| dashboard operation (province, 10 clients, identical requests) | req/s | p50 / p95 / p99 ms | answers |');
+    p('|---|---|---|---|');
+    for (const r of national.reads)
+      p(`| ${r.scenario} | ${n0(r.result.rps)} | ${n0(r.result.p50)} / ${n0(r.result.p95)} / ${n0(r.result.p99)} | ${checked(r.result)} |`);
+    p();
+    p(national.verdict);
+    p();
+  }
+  return lines.join('\n');
+}
+
+/** Rewrites the generated part of BENCHMARKS.md. */
+export function writeBenchmarks(): string {
+  const file = join(REPO_ROOT, 'BENCHMARKS.md');
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const generated = `${BEGIN}\n${renderGenerated()}\n${END}`;
+  const start = old.indexOf(BEGIN);
+  const end = old.indexOf(END);
+  const text = start >= 0 && end > start ? `${old.slice(0, start)}${generated}${old.slice(end + END.length)}` : `${old.trimEnd()}\n\n${generated}\n`;
+  writeFileSync(file, text);
+  return file;
+}
