@@ -440,6 +440,9 @@ export class StandardReads {
    * the window began is refused on `year`.
    */
   indicators(unitId: string, year: number): IndicatorsView {
+    // The facts SQLite groups are those recorded now; a reading as recorded at an earlier instant is
+    // computed from the records as they stood then.
+    if (this.asOf != null) return this.indicatorsFromRecords(unitId, year);
     const facts = this.facts(year);
     return this.tallied(unitId, year, {
       get: (key) => facts.bySubject.get(key),
