@@ -25,6 +25,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import ts from 'typescript';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -56,12 +57,13 @@ function sourceFiles(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/** What a module imports: `from '…'` (imports and re-exports), `import '…'` and `import('…')`; `import type` counts too. */
+/**
+ * What a module imports: `from '…'` (imports and re-exports), `import '…'` and `import('…')`; `import type`
+ * counts too. TypeScript's own pre-processor reads them, so a string that merely contains `from '…'` is
+ * never taken for an import.
+ */
 export function importsOf(code: string): string[] {
-  const found: string[] = [];
-  for (const m of code.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g))
-    found.push((m[1] ?? m[2] ?? m[3])!);
-  return found;
+  return ts.preProcessFile(code, true, true).importedFiles.map((f) => f.fileName);
 }
 
 /** The source files of a package that ship: those not reaching a development dependency. */
