@@ -56,7 +56,7 @@ const WOMEN_AND_INFOCOMM = /* GraphQL */ `
 const INFOCOMM_DOWN = {
   message: `${ORGANIZATIONS.infocomm.nameVi} tạm thời không trả lời: phần số liệu này để trống.`,
   path: ['unit', 'infocomm'],
-  extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'infocomm' },
+  extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'Sở Thông tin và Truyền thông tỉnh Sơn La' },
 };
 
 let data: DataDir;

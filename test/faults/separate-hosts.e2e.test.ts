@@ -191,7 +191,7 @@ describe('the gateway and three subgraphs on separate hosts', () => {
           {
             message: `${ORGANIZATIONS.women.nameVi} tạm thời không trả lời: phần số liệu này để trống.`,
             path: ['unit', 'women'],
-            extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' },
+            extensions: { code: 'SUBGRAPH_UNAVAILABLE', organization: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La' },
           },
         ],
       });
@@ -200,7 +200,7 @@ describe('the gateway and three subgraphs on separate hosts', () => {
     expect(cut.length).toBeLessThanOrEqual(3);
     expect(await ready()).toMatchObject({ status: 200, ready: true, subgraphs: { women: 'OPEN', front: 'CLOSED', police: 'CLOSED' } });
     const open = await timed();
-    expect(open.res.errors?.[0]?.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', organization: 'women' });
+    expect(open.res.errors?.[0]?.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', organization: 'Hội Liên hiệp Phụ nữ tỉnh Sơn La' });
     expect(open.ms).toBeLessThan(TIMEOUT_MS / 2);
 
     ip('link', 'set', rootEnd('women'), 'up');

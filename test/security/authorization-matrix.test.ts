@@ -39,7 +39,9 @@ function expected(cls: DataClass, caller: string, owner: OrganizationId): boolea
     case 'PUBLIC_AGGREGATE':
       return !auditor;
     case 'INTERNAL':
-      return caller !== 'dashboard' && caller !== 'steering committee member' && !auditor;
+      // Steering committee members read the data of the committees' standing agency, the police, whose
+      // kinds then show them only the committees' own records.
+      return caller !== 'dashboard' && (caller !== 'steering committee member' || owner === 'police') && !auditor;
     case 'PERSONAL':
       return ownerOrPolice || caller === 'leadership granted personal data';
     case 'SENSITIVE_PERSONAL':
