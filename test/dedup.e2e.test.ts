@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { startGateway } from '@antt/gateway';
-import type { RunningServer } from '@antt/subgraph-kit';
+import { startGateway, SUBGRAPHS } from '@antt/gateway';
+import { openOrganizationDatabase, startSubgraph, type RunningServer } from '@antt/subgraph-kit';
 import { BINH_THUAN, CHIENG_PHA, bearer, staff, testVerifier } from '@antt/testing';
 import { todayInVietnam } from '@antt/reference';
-import { post, startFederation, TEST_GATEWAY_SECRETS, type Federation } from './support/federation.js';
+import { post, TEST_GATEWAY_SECRETS, testGatewaySecret } from './support/federation.js';
 
 const HOLD_MS = 300;
 const N = 8;
@@ -53,18 +53,23 @@ function countingProxy(target: () => string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'antt-dedup-'));
 const auditFile = join(dir, 'gateway.sqlite');
-let fed: Federation;
+// Only the women's union's subgraph runs: the operations here ask nothing of the others.
+let women: RunningServer;
+let closeDb: () => void;
 let proxy: ReturnType<typeof countingProxy>;
 let gateway: RunningServer;
 let undeduplicated: RunningServer;
 
 beforeAll(async () => {
-  fed = await startFederation({ demo: false });
-  proxy = countingProxy(() => fed.subgraphs.women.url);
+  const verifier = await testVerifier();
+  const sg = SUBGRAPHS.find((s) => s.name === 'women')!;
+  const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: false });
+  closeDb = () => sqlite.close();
+  women = await startSubgraph(sg, { db, verifier, gatewaySecret: testGatewaySecret('women'), port: 0 });
+  proxy = countingProxy(() => women.url);
   await new Promise<void>((r) => proxy.server.listen(0, '127.0.0.1', r));
   const proxyUrl = `http://127.0.0.1:${(proxy.server.address() as { port: number }).port}/graphql`;
-  const subgraphUrls = { ...Object.fromEntries(Object.entries(fed.subgraphs).map(([k, v]) => [k, v.url])), women: proxyUrl };
-  const verifier = await testVerifier();
+  const subgraphUrls = { women: proxyUrl };
   const common = { verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRETS, subgraphUrls, rateLimitPerMinute: 100_000 };
   gateway = await startGateway({ ...common, auditFile, dedup: true });
   undeduplicated = await startGateway({ ...common, auditFile: ':memory:', dedup: false });
@@ -74,7 +79,8 @@ afterAll(async () => {
   await gateway?.stop();
   await undeduplicated?.stop();
   await new Promise((r) => proxy?.server.close(r));
-  await fed?.stop();
+  await women?.stop();
+  closeDb?.();
   rmSync(dir, { recursive: true, force: true });
 });
 
