@@ -48,6 +48,11 @@ export interface GatewayContext {
   requestId: string;
   /** The caller's own Authorization header, forwarded unchanged to subgraphs. */
   authorization: string;
+  /**
+   * Set by the policy plugin: whether this request's subgraph reads may share an identical one in flight
+   * (dedup.ts); false when a subgraph records something per caller (protected data, sensitive aggregates).
+   */
+  shareableReads?: boolean;
 }
 
 export interface GatewayOptions {
@@ -155,6 +160,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       'identity' in ctx &&
       ctx.identity &&
       ctx.authorization &&
+      ctx.shareableReads === true &&
       isQuery(options.request.query, options.document)
     ) {
       const { query, operationName, variables } = options.request;
