@@ -157,6 +157,19 @@ describe('identical reads in flight', () => {
     }
   });
 
+  it("never shares a read of personal data: the subgraph records each caller's read itself", async () => {
+    const before = proxy.seen.length;
+    const answers = await concurrently(
+      gateway.url,
+      '{ womenReintegrationSupports { totalCount nodes { id mentorName } } }',
+      {},
+      await bearer(womenHere),
+      ids('personal'),
+    );
+    for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    expect(proxy.seen.length - before).toBe(N);
+  });
+
   it('never shares between two callers asking the same at the same time', async () => {
     const before = proxy.seen.length;
     const [here, there] = await Promise.all([bearer(womenHere), bearer(womenThere)]);
