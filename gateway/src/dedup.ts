@@ -3,7 +3,9 @@
  * dashboard ask each subgraph the same thing at the same moment). The key is the subgraph, the exact
  * request (query, operation name, variables) and the caller as the gateway verified them: the verified
  * user and the very Authorization value the subgraph will verify again, so that two callers never share
- * an answer, whatever the spelling of their headers. Only queries share; a mutation is always sent.
+ * an answer, whatever the spelling of their headers. Only queries share; a mutation is always sent, and
+ * so is a read the subgraph records per caller (protected data, sensitive aggregates: policy.ts marks
+ * the request `shareableReads` only when it asks neither).
  *
  * The first caller's request goes out; callers arriving while it is in flight wait for the same
  * answer, or the same error (a timeout and an open circuit included). The entry is removed as soon as
