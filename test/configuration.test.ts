@@ -27,7 +27,8 @@ const secrets = Object.fromEntries(ORGANIZATION_IDS.map((o) => [`ANTT_GATEWAY_SE
 describe('configuration of the gateway and the subgraphs', () => {
   it('takes the embedded defaults with no settings at all', () => {
     expect(loadSubgraphConfig('women', {})).toEqual({ production: false, demoData: true, synchronous: 'NORMAL' });
-    expect(loadGatewayConfig({})).toEqual({ production: false, demo: false, subgraphTimeoutMs: 15_000, breakerResetMs: 10_000 });
+    expect(loadGatewayConfig({})).toEqual({ production: false, demo: false, subgraphTimeoutMs: 15_000, breakerResetMs: 10_000, dedup: true });
+    expect(loadGatewayConfig({ ANTT_GATEWAY_DEDUP: '0' }).dedup).toBe(false);
     expect(loadGatewayConfig({ ANTT_DEMO: '1', ANTT_SUBGRAPH_TIMEOUT_MS: '2500', PORT: '' }).subgraphTimeoutMs).toBe(2500);
   });
 
@@ -49,10 +50,10 @@ describe('configuration of the gateway and the subgraphs', () => {
     expect(found.join('\n')).not.toContain('secretvalue');
     expect(found.find((p) => p.startsWith('PORT'))).toContain('0 đến 65535');
     expect(
-      problems(() => loadGatewayConfig({ ANTT_BREAKER_RESET_MS: 'abc', ANTT_WOMEN_URL: 'not a url' }))
+      problems(() => loadGatewayConfig({ ANTT_BREAKER_RESET_MS: 'abc', ANTT_WOMEN_URL: 'not a url', ANTT_GATEWAY_DEDUP: 'yes' }))
         .map((p) => p.split(':')[0])
         .sort(),
-    ).toEqual(['ANTT_BREAKER_RESET_MS', 'ANTT_WOMEN_URL']);
+    ).toEqual(['ANTT_BREAKER_RESET_MS', 'ANTT_GATEWAY_DEDUP', 'ANTT_WOMEN_URL']);
   });
 
   it('in production requires the key set, the data directory and every secret, and refuses demo data, demo users and stack traces', () => {

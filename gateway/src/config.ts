@@ -31,6 +31,7 @@ export const gatewayEnvSchema = z.object({
   ...commonEnvShape,
   ...timeouts,
   ANTT_DEMO: envEnum(['0', '1']),
+  ANTT_GATEWAY_DEDUP: envEnum(['0', '1']),
   ANTT_CORS_ORIGINS: envText,
   ANTT_SQLITE_SYNCHRONOUS: envEnum(['NORMAL', 'FULL']),
   ANTT_AUDIT_ANCHOR_DIR: envText,
@@ -54,6 +55,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** How long a subgraph's open circuit answers at once before one request probes it again (default 10 s). */
   breakerResetMs: number;
+  /** Identical subgraph reads in flight for the same verified caller are sent once (default on). */
+  dedup: boolean;
 }
 
 /** Validates the gateway's environment; throws ConfigurationError listing every problem. */
@@ -65,6 +68,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     demo: !production && v.ANTT_DEMO === '1',
     subgraphTimeoutMs: (v.ANTT_SUBGRAPH_TIMEOUT_MS as number | undefined) ?? 15_000,
     breakerResetMs: (v.ANTT_BREAKER_RESET_MS as number | undefined) ?? 10_000,
+    dedup: v.ANTT_GATEWAY_DEDUP !== '0',
   };
 }
 
@@ -76,4 +80,9 @@ export function subgraphTimeoutMs(env: NodeJS.ProcessEnv = process.env): number 
 /** ANTT_BREAKER_RESET_MS: how long a subgraph's open circuit answers at once before one request probes it again. */
 export function breakerResetMs(env: NodeJS.ProcessEnv = process.env): number {
   return validateEnv(z.object({ ANTT_BREAKER_RESET_MS: timeouts.ANTT_BREAKER_RESET_MS }), env).ANTT_BREAKER_RESET_MS ?? 10_000;
+}
+
+/** ANTT_GATEWAY_DEDUP: `0` sends every subgraph read, even one identical to a read in flight for the same caller. */
+export function gatewayDedup(env: NodeJS.ProcessEnv = process.env): boolean {
+  return validateEnv(z.object({ ANTT_GATEWAY_DEDUP: envEnum(['0', '1']) }), env).ANTT_GATEWAY_DEDUP !== '0';
 }

@@ -22,6 +22,7 @@ const server = await startOrExit(async () => {
     host: process.env.HOST,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     breakerResetMs: config.breakerResetMs,
+    dedup: config.dedup,
     // Demo mode (pnpm start sets ANTT_DEMO=1): the pages offer each demo user, signed with the embedded key.
     demoUsers: config.demo
       ? async () => {

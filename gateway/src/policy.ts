@@ -99,6 +99,10 @@ export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<
               },
             ]);
           const audited = [...asked.classes].filter(isAudited);
+          // Identical reads in flight may share one subgraph request (dedup.ts) only when the subgraph would
+          // record nothing per caller: no personal, sensitive or crime-source data (each read with its record
+          // ids and, for a reporter's identity, its reason) and no sensitive aggregate (small counts recorded).
+          ctx.shareableReads = audited.length === 0 && sensitive.length === 0;
           if (audited.length)
             trail.append(
               audited.map((c) => ({

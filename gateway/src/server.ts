@@ -37,7 +37,8 @@ import { gatewayFormatError, subgraphClientError, withGatewayScalars } from './e
 import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
 import { SubgraphFallback } from './fallback.js';
-import { breakerResetMs, subgraphTimeoutMs } from './config.js';
+import { breakerResetMs, gatewayDedup, subgraphTimeoutMs } from './config.js';
+import { copyResponse, InFlightReads, isQuery, readKey, type SharedRead } from './dedup.js';
 import { subgraphBreaker, type Breaker } from './breaker.js';
 import { AUDIT_VIEW_PATH, federatedAuditRoute } from './audit-view.js';
 
@@ -47,6 +48,11 @@ export interface GatewayContext {
   requestId: string;
   /** The caller's own Authorization header, forwarded unchanged to subgraphs. */
   authorization: string;
+  /**
+   * Set by the policy plugin: whether this request's subgraph reads may share an identical one in flight
+   * (dedup.ts); false when a subgraph records something per caller (protected data, sensitive aggregates).
+   */
+  shareableReads?: boolean;
 }
 
 export interface GatewayOptions {
@@ -65,6 +71,11 @@ export interface GatewayOptions {
    * one per subgraph, so that a subgraph's secret opens no other. A single string (tests) is used for all.
    */
   gatewaySecret: string | Partial<Record<OrganizationId, string>>;
+  /**
+   * Identical subgraph reads in flight at once, for the same verified caller, are sent once (dedup.ts);
+   * default ANTT_GATEWAY_DEDUP (on unless `0`).
+   */
+  dedup?: boolean;
   /** Called for every request the gateway sends to a subgraph (tests count them). */
   onSubgraphCall?: (subgraph: string) => void;
   /** The gateway's audit database; default .data/gateway.sqlite, ':memory:' in tests. */
@@ -116,6 +127,14 @@ const parseJson = (text: string | null): unknown => {
   }
 };
 
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+
+/** What a data source needs to share identical reads in flight; the gateway audits each caller served so. */
+interface SharedReads {
+  reads: InFlightReads<SubgraphResponse>;
+  onShared: (subgraph: string, options: GraphQLDataSourceProcessOptions<GatewayContext>, shared: SharedRead) => void;
+}
+
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
@@ -124,13 +143,40 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly fallback: SubgraphFallback,
     private readonly onCall?: (subgraph: string) => void,
     private readonly onFailure?: (subgraph: string, error: unknown) => void,
+    private readonly shared?: SharedReads,
   ) {
     super(config);
     fallback.register(subgraph, (options) => super.process(options));
   }
 
+  // A caller's read identical to one in flight for the same verified caller shares its answer (dedup.ts).
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const shared = this.shared;
+    const ctx = options.context;
+    if (
+      shared &&
+      // Only a caller's operation (never a health check or schema load) carries incomingRequestContext.
+      'incomingRequestContext' in options &&
+      'identity' in ctx &&
+      ctx.identity &&
+      ctx.authorization &&
+      ctx.shareableReads === true &&
+      isQuery(options.request.query, options.document)
+    ) {
+      const { query, operationName, variables } = options.request;
+      const key = readKey(this.subgraph, ctx.identity.userId, ctx.authorization, query ?? '', operationName, variables);
+      return shared.reads.run(
+        key,
+        ctx.requestId,
+        () => this.send(options),
+        (read) => shared.onShared(this.subgraph, options, read),
+      );
+    }
+    return this.send(options);
+  }
+
   // A subgraph that cannot be reached costs only its own part of the answer (fallback.ts).
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     try {
       return await super.process(options);
     } catch (error) {
@@ -187,6 +233,37 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     return b;
   };
   let apiSchema: GraphQLSchema | undefined;
+  const { sqlite } = openDatabase({ file: opts.auditFile ?? join(dataDir(), 'gateway.sqlite'), migrationsFolder: GATEWAY_MIGRATIONS, create: true });
+  const trail = new AuditTrail(sqlite);
+  // The subgraph audits the request it received, under the first caller's request id; every other
+  // caller served from that answer is audited here under its own, naming the subgraph and that request.
+  const auditShared: SharedReads['onShared'] = (subgraph, options, read) => {
+    const ctx = options.context as GatewayContext;
+    const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation : undefined;
+    const opName =
+      operation?.name?.value ??
+      operation?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',') ??
+      options.request.operationName ??
+      'query';
+    trail.append([
+      {
+        at: new Date().toISOString(),
+        requestId: ctx.requestId,
+        userId: ctx.identity.userId,
+        organization: ctx.identity.organization,
+        roles: [...ctx.identity.roles],
+        operation: opName,
+        action: 'READ',
+        typeName: null,
+        dataClass: null,
+        // Where the answer came from: the subgraph and the request id under which it audited the request.
+        recordIds: [`${subgraph}/${read.leaderRequestId}`],
+        fields: [],
+        outcome: 'SHARED_ANSWER',
+      },
+    ]);
+  };
+  const dedup = opts.dedup ?? gatewayDedup();
   const gateway = withGatewayScalars(
     new ApolloGateway({
       supergraphSdl: supergraphSdlText,
@@ -203,6 +280,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
           fallback,
           opts.onSubgraphCall,
           (subgraph, error) => metrics.subgraphFailures.inc({ subgraph, reason: failureReason(error) }),
+          dedup ? { reads: new InFlightReads<SubgraphResponse>(copyResponse), onShared: auditShared } : undefined,
         ),
     }),
   );
@@ -210,8 +288,6 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const supergraphSdl = supergraphSdlText;
   const classes = readClassMap(supergraphSdl);
   const dashboardOperations = opts.dashboardOperations ?? loadDashboardOperations();
-  const { sqlite } = openDatabase({ file: opts.auditFile ?? join(dataDir(), 'gateway.sqlite'), migrationsFolder: GATEWAY_MIGRATIONS, create: true });
-  const trail = new AuditTrail(sqlite);
   const unauthenticated = new UnauthenticatedSummary(trail, opts.unauthenticatedSummaryMs);
   const edge = edgeApolloOptions<GatewayContext>();
   // The explorer needs the schema: where it is enabled in production, the gateway answers introspection

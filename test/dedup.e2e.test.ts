@@ -1,0 +1,216 @@
+/**
+ * The gateway sends identical subgraph reads in flight at once only once, and only for the same
+ * verified caller (gateway/src/dedup.ts). A counting proxy in front of the women's union's subgraph
+ * holds each request a moment, so that concurrent callers are surely in flight together, and records
+ * what reached the subgraph; the gateway's own trail must name every caller served from a shared answer.
+ */
+import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { startGateway, SUBGRAPHS } from '@antt/gateway';
+import { openOrganizationDatabase, startSubgraph, type RunningServer } from '@antt/subgraph-kit';
+import { BINH_THUAN, CHIENG_PHA, bearer, staff, testVerifier } from '@antt/testing';
+import { todayInVietnam } from '@antt/reference';
+import { post, TEST_GATEWAY_SECRETS, testGatewaySecret } from './support/federation.js';
+
+const HOLD_MS = 300;
+const N = 8;
+
+interface Seen {
+  authorization: string;
+  requestId: string;
+  body: string;
+}
+
+/** Forwards to `target` after HOLD_MS, recording each request; `fail` cuts the connection instead. */
+function countingProxy(target: () => string) {
+  const seen: Seen[] = [];
+  const state = { fail: false };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      seen.push({ authorization: String(req.headers.authorization ?? ''), requestId: String(req.headers['x-request-id'] ?? ''), body });
+      setTimeout(() => {
+        if (state.fail) return void req.socket.destroy();
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
+        fetch(target(), { method: req.method, headers, body })
+          .then(async (r) => {
+            res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+            res.end(Buffer.from(await r.arrayBuffer()));
+          })
+          .catch(() => req.socket.destroy());
+      }, HOLD_MS);
+    });
+  });
+  return { server, seen, state };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'antt-dedup-'));
+const auditFile = join(dir, 'gateway.sqlite');
+// Only the women's union's subgraph runs: the operations here ask nothing of the others.
+let women: RunningServer;
+let closeDb: () => void;
+let proxy: ReturnType<typeof countingProxy>;
+let gateway: RunningServer;
+let undeduplicated: RunningServer;
+
+beforeAll(async () => {
+  const verifier = await testVerifier();
+  const sg = SUBGRAPHS.find((s) => s.name === 'women')!;
+  const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: false });
+  closeDb = () => sqlite.close();
+  women = await startSubgraph(sg, { db, verifier, gatewaySecret: testGatewaySecret('women'), port: 0 });
+  proxy = countingProxy(() => women.url);
+  await new Promise<void>((r) => proxy.server.listen(0, '127.0.0.1', r));
+  const proxyUrl = `http://127.0.0.1:${(proxy.server.address() as { port: number }).port}/graphql`;
+  const subgraphUrls = { women: proxyUrl };
+  const common = { verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRETS, subgraphUrls, rateLimitPerMinute: 100_000 };
+  gateway = await startGateway({ ...common, auditFile, dedup: true });
+  undeduplicated = await startGateway({ ...common, auditFile: ':memory:', dedup: false });
+}, 120_000);
+
+afterAll(async () => {
+  await gateway?.stop();
+  await undeduplicated?.stop();
+  await new Promise((r) => proxy?.server.close(r));
+  await women?.stop();
+  closeDb?.();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const womenHere = staff('women', BINH_THUAN);
+const womenThere = staff('women', CHIENG_PHA);
+const READ = '{ womenActivities(first: 20) { totalCount nodes { id topic } } }';
+const RECORD = 'mutation ($input: RecordWomenActivityInput!) { recordWomenActivity(input: $input) { id } }';
+const activity = { type: 'PROPAGANDA', topic: 'Tuyên truyền pháp luật', date: todayInVietnam(), unitId: BINH_THUAN, participants: 40 };
+
+/** POSTs the same operation N times at once with one Authorization value, each with its own request id. */
+async function concurrently(url: string, query: string, variables: Record<string, unknown>, authorization: string, ids: string[]) {
+  return Promise.all(
+    ids.map(async (id) => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization, 'x-request-id': id },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as { data?: unknown; errors?: unknown[] }) };
+    }),
+  );
+}
+
+const ids = (prefix: string) => Array.from({ length: N }, (_, i) => `${prefix}-${i}-${Date.now()}`);
+
+describe('identical reads in flight', () => {
+  it('never shares a mutation: each is sent and stored', async () => {
+    const before = proxy.seen.length;
+    const answers = await concurrently(gateway.url, RECORD, { input: activity }, await bearer(womenHere), ids('write'));
+    for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    expect(proxy.seen.length - before).toBe(N);
+    const created = new Set(answers.map((a) => (a.data as { recordWomenActivity: { id: string } }).recordWomenActivity.id));
+    expect(created.size).toBe(N);
+  });
+
+  it("sends one caller's identical concurrent queries fewer times than asked, every answer the same", async () => {
+    const before = proxy.seen.length;
+    const answers = await concurrently(gateway.url, READ, {}, await bearer(womenHere), ids('read'));
+    const sent = proxy.seen.length - before;
+    expect(sent).toBeGreaterThanOrEqual(1);
+    expect(sent).toBeLessThan(N);
+    for (const a of answers) {
+      expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+      expect(a.data).toEqual(answers[0]!.data);
+    }
+    expect((answers[0]!.data as { womenActivities: { totalCount: number } }).womenActivities.totalCount).toBe(N);
+  });
+
+  it('audits at the gateway every caller served from a shared answer, under its own request id, naming the subgraph and the request it shared', async () => {
+    const before = proxy.seen.length;
+    const asked = ids('audited');
+    await concurrently(gateway.url, READ, {}, await bearer(womenHere), asked);
+    const received = proxy.seen.slice(before).map((s) => s.requestId);
+    const trail = new Database(auditFile, { readonly: true });
+    try {
+      const rows = trail
+        .prepare(
+          `SELECT request_id, user_id, operation, action, record_ids, outcome FROM audit_log WHERE outcome = 'SHARED_ANSWER' AND request_id LIKE 'audited-%'`,
+        )
+        .all() as { request_id: string; user_id: string; operation: string; action: string; record_ids: string; outcome: string }[];
+      // Every caller whose request did not reach the subgraph is in the gateway's trail, once.
+      const followers = asked.filter((id) => !received.includes(id));
+      expect(received.length).toBeLessThan(N);
+      expect(followers.length).toBe(N - received.length);
+      expect(rows.map((r) => r.request_id).sort()).toEqual(followers.sort());
+      for (const r of rows) {
+        expect(r).toMatchObject({ user_id: womenHere.userId, operation: 'womenActivities', action: 'READ' });
+        const [source] = JSON.parse(r.record_ids) as string[];
+        expect(source).toMatch(/^women\//);
+        expect(received).toContain(source!.slice('women/'.length));
+      }
+    } finally {
+      trail.close();
+    }
+  });
+
+  it("never shares a read of personal data: the subgraph records each caller's read itself", async () => {
+    const before = proxy.seen.length;
+    const answers = await concurrently(
+      gateway.url,
+      '{ womenReintegrationSupports { totalCount nodes { id mentorName } } }',
+      {},
+      await bearer(womenHere),
+      ids('personal'),
+    );
+    for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    expect(proxy.seen.length - before).toBe(N);
+  });
+
+  it('never shares between two callers asking the same at the same time', async () => {
+    const before = proxy.seen.length;
+    const [here, there] = await Promise.all([bearer(womenHere), bearer(womenThere)]);
+    const [a, b] = await Promise.all([concurrently(gateway.url, READ, {}, here, ids('here')), concurrently(gateway.url, READ, {}, there, ids('there'))]);
+    const auths = new Set(proxy.seen.slice(before).map((s) => s.authorization));
+    expect(auths).toEqual(new Set([here, there]));
+    // Each caller gets its own answer: the activities of its own commune only.
+    expect((a[0]!.data as { womenActivities: { totalCount: number } }).womenActivities.totalCount).toBe(N);
+    expect((b[0]!.data as { womenActivities: { totalCount: number } }).womenActivities.totalCount).toBe(0);
+  });
+
+  it("gives every caller sharing a read the same failure when the subgraph's connection is cut", async () => {
+    const before = proxy.seen.length;
+    proxy.state.fail = true;
+    try {
+      const answers = await concurrently(gateway.url, READ, {}, await bearer(womenHere), ids('failed'));
+      expect(proxy.seen.length - before).toBeLessThan(N);
+      for (const a of answers) {
+        expect(a.errors?.length).toBeGreaterThan(0);
+        expect(a.errors).toEqual(answers[0]!.errors);
+      }
+    } finally {
+      proxy.state.fail = false;
+    }
+  });
+
+  it('sends every request with ANTT_GATEWAY_DEDUP=0', async () => {
+    const before = proxy.seen.length;
+    const answers = await concurrently(undeduplicated.url, READ, {}, await bearer(womenHere), ids('off'));
+    expect(proxy.seen.length - before).toBe(N);
+    for (const a of answers) expect(a.data).toEqual(answers[0]!.data);
+  });
+});
+
+describe('a post-answer read', () => {
+  it('is sent again: nothing is kept once a request settles', async () => {
+    const auth = await bearer(womenHere);
+    const before = proxy.seen.length;
+    const first = await post(gateway.url, READ, {}, auth);
+    const second = await post(gateway.url, READ, {}, auth);
+    expect(proxy.seen.length - before).toBe(2);
+    expect(second.data).toEqual(first.data);
+  });
+});
