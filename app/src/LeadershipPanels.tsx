@@ -1,8 +1,8 @@
 /**
  * The leadership dashboard's movement and security panel for a unit and a period, counts only, from the
  * registered operation DashboardLeadershipPanels: each organization's models, forums and unanswered
- * opinions; the Front's and the police's reviews of models by rating; tips by status (small counts stay
- * hidden as the gateway hides them); hotspots and key areas by status. No record, no person.
+ * opinions; the Front's and the police's reviews of models by rating; tips by status and the overdue ones
+ * (small counts stay hidden as the gateway hides them); hotspots and key areas by status. No record, no person.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { run } from './api';
@@ -19,7 +19,7 @@ export interface PanelsAnswer {
   unit:
     | (Record<(typeof ORGS)[number], OrgCounts | null> & {
         front: (OrgCounts & { modelReviewSummary: { count: number; byRating: { rating: string; count: number }[] } }) | null;
-        police: (OrgCounts & { tipCounts: { status: string; count: number | null }[]; openHotspots: number }) | null;
+        police: (OrgCounts & { tipCounts: { status: string; count: number | null }[]; overdueTips: number | null; openHotspots: number }) | null;
       })
     | null;
   policeHotspots: { id: string; status: string }[];
@@ -151,6 +151,12 @@ export function LeadershipPanels({ token, unitId, periodId, periodLabel }: { tok
                   <td data-field="count">{tipCell(police.tipCounts, s)}</td>
                 </tr>
               ))}
+              <tr data-tip-status="OVERDUE">
+                <th scope="row">Trong đó quá hạn (chưa chuyển hoặc chưa quyết định đúng hạn)</th>
+                <td data-field="count" className={police.overdueTips ? 'below' : undefined}>
+                  {police.overdueTips === null ? 'Ẩn (số nhỏ)' : fmtNumber(police.overdueTips)}
+                </td>
+              </tr>
             </Table>
           )}
           <Table label="Điểm nóng về an ninh, trật tự" testId="panel-hotspots" head={['Tình trạng', 'Số điểm']}>

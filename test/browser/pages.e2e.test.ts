@@ -199,7 +199,7 @@ describe('the leadership dashboard', () => {
     const api = await post<{
       unit: Record<string, Org> & {
         front: Org & { modelReviewSummary: { byRating: { rating: string; count: number }[] } };
-        police: Org & { tipCounts: { status: string; count: number | null }[]; openHotspots: number };
+        police: Org & { tipCounts: { status: string; count: number | null }[]; overdueTips: number | null; openHotspots: number };
       };
       policeHotspots: { status: string }[];
       policeKeyAreas: { status: string }[];
@@ -231,6 +231,7 @@ describe('the leadership dashboard', () => {
       else if (hidden > 0) expect(shown).toBe(`ít nhất ${fmt.format(known)}`);
       else expect(shown).toBe(fmt.format(known));
     }
+    expect(await cell('[data-tip-status="OVERDUE"]')).toBe(unit.police.overdueTips === null ? 'Ẩn (số nhỏ)' : fmt.format(unit.police.overdueTips));
     expect(await cell('[data-hotspot-status="OPEN_AT_END"]')).toBe(fmt.format(unit.police.openHotspots));
     for (const s of ['MONITORING', 'MEDIATING', 'RESOLVED', 'ESCALATED'])
       expect(await cell(`[data-hotspot-status="${s}"]`)).toBe(fmt.format(api.data!.policeHotspots.filter((h) => h.status === s).length));
