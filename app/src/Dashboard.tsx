@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { run } from './api';
 import { INDICATOR_LABELS, IndicatorChart, type Indicator, type IndicatorKey } from './IndicatorChart';
 import { LEVEL_NAMES, ORGANIZATION_NAMES, fmtNumber, fmtPercent } from './format';
+import { LeadershipPanels } from './LeadershipPanels';
 import { ReportingGrid } from './ReportingGrid';
 
 export const PROVINCE = 'province:14';
@@ -60,7 +61,10 @@ function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error
 const today = new Date().toISOString().slice(0, 10);
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 
-/** `reporting`: the reporting grid too (leadership; the dashboard role may not read reports). */
+/**
+ * `reporting`: the leadership's panels and the reporting grid too (leadership; the dashboard role may
+ * read neither reports nor the records the panels count).
+ */
 export function Dashboard({ token, start = PROVINCE, reporting = false }: { token: string; start?: string; reporting?: boolean }) {
   const [calendar, setCalendar] = useState<'PLAN_YEAR' | 'YEAR'>('PLAN_YEAR');
   const [periodId, setPeriodId] = useState('2024-PLAN-Y');
@@ -291,6 +295,7 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
           </div>
         )}
       </section>
+      {reporting && <LeadershipPanels token={token} unitId={unit.id} periodId={period?.id} periodLabel={period?.label} />}
       {reporting && <ReportingGrid token={token} unitId={unit.id} unitName={unit.name} defaultPeriod={period?.id ?? PERIOD_FOR_GRID} />}
     </div>
   );

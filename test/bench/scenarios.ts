@@ -63,6 +63,9 @@ function operationOf(text: string): OperationDefinitionNode {
   return def;
 }
 
+/** Registered operations the leadership's pages run, which read records the dashboard role may only count (hotspots, key areas). */
+const LEADERSHIP_ONLY = new Set(['DashboardLeadershipPanels']);
+
 /** One scenario per dashboard operation and per README query (mutations left out). */
 export function readScenarios(communeCount = 75): ReadScenario[] {
   const communes = july2025Communes(communeCount);
@@ -85,7 +88,8 @@ export function readScenarios(communeCount = 75): ReadScenario[] {
       distinct = communes.map((_, i) => ({ key: String(i), body: body(op.body, variablesFor(def, home, i)) }));
       rotates = `${communes.length} different end dates`;
     }
-    out.push({ name: op.name, source: `gateway/operations/dashboard/${op.file}`, caller: 'dashboard', identical, distinct, rotates });
+    const caller = LEADERSHIP_ONLY.has(op.name) ? 'leadership' : 'dashboard';
+    out.push({ name: op.name, source: `gateway/operations/dashboard/${op.file}`, caller, identical, distinct, rotates });
   }
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   let n = 0;

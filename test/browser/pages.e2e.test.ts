@@ -181,6 +181,69 @@ describe('the leadership dashboard', () => {
     await context.close();
   });
 
+  test('the panel of models, forums, opinions, tips and hotspots shows the API\u2019s counts for a commune and a period', async () => {
+    const { context, page, blocked } = await offline(undefined, leaderToken);
+    await page.goto(`${base}/app/`);
+    await page.getByTestId('period').selectOption(PERIOD);
+    await page.locator(`[data-unit="${DISTRICT}"]`).click();
+    await page.locator(`[data-unit="${COMMUNE}"]`).click();
+    const panels = page.locator(`[data-testid="panels"][data-unit="${COMMUNE}"][data-period="${PERIOD}"]`);
+    await panels.waitFor({ timeout: 30_000 });
+
+    type Org = {
+      modelCounts: { status: string; count: number }[];
+      forumCounts: { count: number }[];
+      opinionCounts: { open: number; overdue: number; total: number };
+    };
+    const op = readDashboardOperations().find((o) => o.name === 'DashboardLeadershipPanels')!;
+    const api = await post<{
+      unit: Record<string, Org> & {
+        front: Org & { modelReviewSummary: { byRating: { rating: string; count: number }[] } };
+        police: Org & { tipCounts: { status: string; count: number | null }[]; overdueTips: number | null; openHotspots: number };
+      };
+      policeHotspots: { status: string }[];
+      policeKeyAreas: { status: string }[];
+    }>(fed!.gateway.url, op.body, { unit: COMMUNE, period: PERIOD }, leadership());
+    expect(api.errors).toBeUndefined();
+    const { unit } = api.data!;
+    const sum = (xs: { count: number }[]) => xs.reduce((s, x) => s + x.count, 0);
+    const cell = (row: string, field = 'count') => panels.locator(`${row} [data-field="${field}"]`).textContent();
+    let seen = 0;
+    for (const org of ['front', 'police', 'veterans', 'women', 'youth', 'labour', 'farmers', 'elderly', 'infocomm']) {
+      const c = unit[org]!;
+      const row = `[data-testid="panel-movement"] [data-org="${org}"]`;
+      expect(await cell(row, 'active-models')).toBe(fmt.format(sum(c.modelCounts.filter((m) => m.status === 'ACTIVE'))));
+      expect(await cell(row, 'models')).toBe(fmt.format(sum(c.modelCounts)));
+      expect(await cell(row, 'forums')).toBe(fmt.format(sum(c.forumCounts)));
+      expect(await cell(row, 'open-opinions')).toBe(fmt.format(c.opinionCounts.open));
+      expect(await cell(row, 'overdue-opinions')).toBe(fmt.format(c.opinionCounts.overdue));
+      seen += sum(c.modelCounts) + sum(c.forumCounts) + c.opinionCounts.total;
+    }
+    expect(seen, 'the commune has models, forums or opinions in the demo data').toBeGreaterThan(0);
+    for (const r of ['EFFECTIVE', 'AVERAGE', 'INEFFECTIVE'])
+      expect(await cell(`[data-rating="${r}"]`)).toBe(fmt.format(unit.front.modelReviewSummary.byRating.find((b) => b.rating === r)?.count ?? 0));
+    for (const s of ['RECEIVED', 'FORWARDED', 'BEING_VERIFIED', 'DECIDED', 'REPORTER_NOTIFIED']) {
+      const parts = unit.police.tipCounts.filter((t) => t.status === s);
+      const known = parts.reduce((n, t) => n + (t.count ?? 0), 0);
+      const hidden = parts.filter((t) => t.count === null).length;
+      const shown = await cell(`[data-tip-status="${s}"]`);
+      if (parts.length > 0 && hidden === parts.length) expect(shown).toBe('Ẩn (số nhỏ)');
+      else if (hidden > 0) expect(shown).toBe(`ít nhất ${fmt.format(known)}`);
+      else expect(shown).toBe(fmt.format(known));
+    }
+    expect(await cell('[data-tip-status="OVERDUE"]')).toBe(unit.police.overdueTips === null ? 'Ẩn (số nhỏ)' : fmt.format(unit.police.overdueTips));
+    expect(await cell('[data-hotspot-status="OPEN_AT_END"]')).toBe(fmt.format(unit.police.openHotspots));
+    for (const s of ['MONITORING', 'MEDIATING', 'RESOLVED', 'ESCALATED'])
+      expect(await cell(`[data-hotspot-status="${s}"]`)).toBe(fmt.format(api.data!.policeHotspots.filter((h) => h.status === s).length));
+    for (const s of ['LISTED', 'BEING_TRANSFORMED', 'CLEARED'])
+      expect(await cell(`[data-key-area-status="${s}"]`)).toBe(fmt.format(api.data!.policeKeyAreas.filter((k) => k.status === s).length));
+    // Counts only: no record's id or description reaches the page.
+    expect(await panels.locator('a, button').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'lanh-dao-bang-tong-hop-1366x768.png'), fullPage: true });
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+
   test('shows the three indicators of a year against their targets, as the API gives them', async () => {
     const { context, page } = await offline(undefined, leaderToken);
     await page.goto(`${base}/app/`);
@@ -478,7 +541,8 @@ describe('the staff workbench', () => {
 
 describe('every page', () => {
   const pages = [
-    { name: 'lanh-dao', path: '/app/', token: () => leaderToken, ready: '[data-testid="activity"]' },
+    // The leadership page is ready once its last panel, the counts of models to hotspots, has its figures.
+    { name: 'lanh-dao', path: '/app/', token: () => leaderToken, ready: '[data-testid="panels"]' },
     { name: 'cong-khai', path: '/app/cong-khai/', token: () => dashboardToken, ready: '[data-testid="activity"]' },
     { name: 'kham-pha', path: '/app/kham-pha/', token: () => leaderToken, ready: '.graphiql-container' },
     { name: 'dang-nhap', path: '/app/', token: () => undefined, ready: '#h-sign-in' },

@@ -35,7 +35,7 @@ export const SENSITIVE_FAMILIES: readonly SensitiveFamily[] = [
     id: 'crimeTips',
     orgs: ['police'],
     nameVi: 'số liệu tin báo, tố giác tội phạm',
-    fields: ['PoliceUnitRecords.tipCounts', 'TipCount.count', 'TipHandoverSummary.handovers', 'HandoverSourceCount.count'],
+    fields: ['PoliceUnitRecords.tipCounts', 'PoliceUnitRecords.overdueTips', 'TipCount.count', 'TipHandoverSummary.handovers', 'HandoverSourceCount.count'],
   },
   {
     id: 'reintegration',

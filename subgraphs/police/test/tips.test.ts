@@ -207,6 +207,26 @@ describe('crime tips on the police subgraph', () => {
     expect(((await s.run(policeLeader, '{ policeOverdueTips { id } }')).data as Data).policeOverdueTips).toEqual([]);
   });
 
+  it('counts the overdue tips of a period for leadership, hidden from a dashboard when small, until they are decided', async () => {
+    const id = await recorded();
+    const overdue = (period: string) => `{ unit(id: "${PROVINCE}") { police { overdueTips(periodId: "${period}") } } }`;
+    const count = async (who: Parameters<TestSubgraph['run']>[0], period = '2026-Q1') => {
+      const res = await s.run(who, overdue(period));
+      expect(res.errors).toBeUndefined();
+      return (res.data as Data).unit.police.overdueTips;
+    };
+    // Received on 2 March 2026, neither forwarded nor decided: late on both deadlines today.
+    expect(await count(leadership())).toBe(1);
+    expect(await count(policeLeader)).toBe(1);
+    expect(await count(dashboard())).toBeNull();
+    expect(await count(leadership(), '2026-Q2')).toBe(0);
+    await s.run(commune, `mutation { forwardCrimeTip(id: "${id}", to: "Cơ quan CSĐT Công an tỉnh", at: "2026-03-02T09:00:00.000Z") { status } }`);
+    // Forwarded in time, the decision still late.
+    expect(await count(leadership())).toBe(1);
+    await s.run(commune, `mutation { decideCrimeTip(id: "${id}", decision: PROSECUTE, on: "2026-03-20") { status } }`);
+    expect(await count(leadership())).toBe(0);
+  });
+
   it.each([
     ['a time in the future', { receivedAt: '2999-01-01T00:00:00.000Z' }, 'input.receivedAt', 'DATE_IN_FUTURE'],
     ['a commune that did not exist then', { unitId: CHIENG_LE }, 'input.unitId', 'UNIT_NOT_VALID_ON_DATE'],

@@ -1142,6 +1142,8 @@ export type PoliceUnitRecords = {
   standardBreakdown: Array<StandardIndicators>;
   /** Tips received in a period, by category and status (counts only). */
   tipCounts: Array<TipCount>;
+  /** Tips received in a period that are past a legal deadline now (tin báo quá hạn): not forwarded within 24 hours (48 in a remote commune) or not decided by their decision deadline. Counts only; null when small (under the disclosure threshold) and you may not read the tips themselves. */
+  overdueTips?: Maybe<Scalars['Int']['output']>;
   /** Hotspots reported by the end of a period and not resolved or escalated by then. */
   openHotspots: Scalars['Int']['output'];
   /** Reintegration cases whose person returned in a period (counts only); null when small (under the disclosure threshold) and you are not police staff. */
@@ -1243,6 +1245,12 @@ export type PoliceUnitRecordsStandardBreakdownArgs = {
 
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsTipCountsArgs = {
+  periodId: Scalars['ID']['input'];
+};
+
+
+/** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type PoliceUnitRecordsOverdueTipsArgs = {
   periodId: Scalars['ID']['input'];
 };
 
@@ -7295,6 +7303,7 @@ export type PoliceUnitRecordsResolvers<ContextType = SubgraphContext, ParentType
   standardIndicators?: Resolver<ResolversTypes['StandardIndicators'], ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardIndicatorsArgs, 'year'>>;
   standardBreakdown?: Resolver<Array<ResolversTypes['StandardIndicators']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardBreakdownArgs, 'year' | 'view'>>;
   tipCounts?: Resolver<Array<ResolversTypes['TipCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsTipCountsArgs, 'periodId'>>;
+  overdueTips?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsOverdueTipsArgs, 'periodId'>>;
   openHotspots?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PoliceUnitRecordsOpenHotspotsArgs, 'periodId'>>;
   reintegrationCases?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsReintegrationCasesArgs, 'periodId'>>;
 };

@@ -286,5 +286,16 @@ export const tipResolvers: Resolvers = {
           },
         )
         .sort((a, b) => a.category.localeCompare(b.category) || a.status.localeCompare(b.status)),
+    /** Counts only, under the kind's count rule: the deadlines of the undecided tips, read as counts, then held to the law's clock. */
+    overdueTips: (p, { periodId }, ctx) => {
+      const now = new Date();
+      return recordsOf(ctx, crimeTips)
+        .aggregate<Row>(
+          { unitId: String(p.unitId), periodId },
+          'received_at AS receivedAt, remote_area AS remoteArea, forwarded_at AS forwardedAt, decision_due_on AS decisionDueOn, decided_on AS decidedOn',
+          { where: 'decided_on IS NULL' },
+        )
+        .filter((t) => isOverdue(deadlineState(t), now)).length;
+    },
   },
 };
