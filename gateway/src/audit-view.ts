@@ -9,7 +9,7 @@
  * Query parameters: `from`, `to` (ISO 8601 instants with a zone), `first` (1 to 500, default 100).
  */
 import type express from 'express';
-import type { AuditTrail } from '@antt/audit';
+import type { AuditEntry, AuditTrail } from '@antt/audit';
 import { authorize, principalOf, type Identity, type TokenVerifier } from '@antt/auth';
 import { ORGANIZATION_IDS, ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 
@@ -17,23 +17,12 @@ export const AUDIT_VIEW_PATH = '/audit-trail';
 export const AUDIT_VIEW_MAX = 500;
 
 /** One entry of an organization's trail, as its `<org>AuditTrail` field gives it, with the organization named. */
-export interface FederatedAuditEntry {
+export interface FederatedAuditEntry extends Omit<AuditEntry, 'action'> {
   /** The organization whose trail holds the entry. */
   trail: OrganizationId;
   trailNameVi: string;
   id: string;
-  at: string;
-  requestId: string;
-  userId: string;
-  organization: string;
-  roles: string[];
-  operation: string;
   action: string;
-  typeName: string | null;
-  dataClass: string | null;
-  recordIds: string[];
-  fields: string[];
-  outcome: string;
 }
 
 const FIELDS = 'id at requestId userId organization roles operation action typeName dataClass recordIds fields outcome';
