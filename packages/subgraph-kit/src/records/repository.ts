@@ -255,6 +255,32 @@ function contentHash(values: Record<string, unknown>): string {
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 }
 
+/**
+ * The content hash of a stored first version computed again with some of its values replaced (a unit
+ * the record was moved to, and its branch): the same hash a create of those values computes, so that
+ * a retry after the move is recognised as the same write. A create hashes the fields it validated (every
+ * field not derived, and the derived ones its kind's rule fills in) and the branch; which of those a
+ * row's hash covered is found by computing its stored hash again from the row as it was. Null when the
+ * row has no hash or neither reading gives it back (then it is left as it was: nothing is guessed).
+ */
+export function contentHashAfter(kind: RecordKind, before: Record<string, unknown>, changes: Record<string, unknown>): string | null {
+  if (typeof before.content_hash !== 'string') return null;
+  const fields = Object.entries(kind.spec.fields);
+  // Derived fields: left out, those filled in, or all of them.
+  const valuesOf = (row: Record<string, unknown>, derived: 'NONE' | 'FILLED' | 'ALL') => {
+    const out: Record<string, unknown> = {};
+    for (const [k, f] of fields) {
+      const v = f.fromDb(row[columnOf(k, f)] as never) ?? null;
+      if (!f.derived || derived === 'ALL' || (derived === 'FILLED' && v !== null)) out[k] = v;
+    }
+    return { ...out, branchId: (row.branch_id as string | null | undefined) ?? null };
+  };
+  const after = { ...before, ...changes };
+  for (const derived of ['NONE', 'FILLED', 'ALL'] as const)
+    if (contentHash(valuesOf(before, derived)) === before.content_hash) return contentHash(valuesOf(after, derived));
+  return null;
+}
+
 export class RecordRepository {
   private readonly sqlite: Database.Database;
   private readonly st: Statements;

@@ -8,13 +8,15 @@
  *   Phường Mộc Lỵ) is moved to the unit it names when dated from then on; dated before, it is moved
  *   back to the 2013-2025 commune when that commune went whole into it, and otherwise stays under the
  *   id, listed for staff to assign (`Unit.inPeriod.toAssign`): nothing is given to a commune by guess.
- * Every version of a record is moved alike, so that a reading as of an earlier time agrees, and its
- * uniqueness key (conflict_key) is computed again from the moved values.
+ * Every version of a record is moved alike, so that a reading as of an earlier time agrees; its
+ * uniqueness key (conflict_key) and the content hash that recognises a retried create (content_hash)
+ * are computed again from the moved values.
  */
 import type Database from 'better-sqlite3';
 import { FIRST_REFORM_DATE, LAST_OLD_DAY, REFORM_DATE, territory } from '@antt/reference';
 import { columnOf } from './fields.js';
 import type { RecordKind } from './kind.js';
+import { contentHashAfter } from './repository.js';
 
 /** The unit a record kept under `unitId` and dated `date` belongs under; the same id when it needs no move or cannot be moved. */
 export function unitAfterMove(unitId: string, date: string | null): string {
@@ -74,10 +76,26 @@ export function moveRecordsToTheirMap(sqlite: Database.Database, kinds: readonly
               set: sqlite.prepare(`UPDATE ${s.table} SET conflict_key = ? WHERE id = ?`),
             }
           : null;
+      // The hash a create keeps to recognise its retry covers the unit and the branch: the first version of
+      // a record created with a client key gets the hash a retry of it now computes (the unit it is moved
+      // to, the branch with it), or a retry after the move would be refused as another write under that key.
+      const rehash = columns.has('content_hash')
+        ? {
+            rows: sqlite.prepare(`SELECT * FROM ${s.table} WHERE ${unit} = ? AND ${date} = ? AND content_hash IS NOT NULL`),
+            set: sqlite.prepare(`UPDATE ${s.table} SET content_hash = ? WHERE id = ?`),
+            moved: sqlite.prepare(`SELECT ${unit} AS unit${branch ? ', branch_id' : ''} FROM ${s.table} WHERE id = ?`),
+          }
+        : null;
       for (const r of rows) {
         const to = unitAfterMove(r.unit, r.date);
         if (to !== r.unit) {
+          const hashed = (rehash?.rows.all(r.unit, r.date) ?? []) as Record<string, unknown>[];
           out.moved += update.run({ from: r.unit, to, date: r.date, ...(branch ? { lastOld: LAST_OLD_DAY } : {}) }).changes;
+          for (const before of hashed) {
+            const moved = rehash!.moved.get(before.id) as Record<string, unknown>;
+            const hash = contentHashAfter(kind, before, { [unit]: moved.unit, ...(branch ? { branch_id: moved.branch_id } : {}) });
+            if (hash) rehash!.set.run(hash, before.id);
+          }
           if (rekey) for (const row of rekey.rows.all(to, r.date) as Record<string, unknown>[]) rekey.set.run(conflictKeyOf(kind, row), row.id);
         } else if (t.aliases.has(r.unit)) {
           out.listed += (sqlite.prepare(`SELECT count(*) AS n FROM ${s.table} WHERE ${unit} = ? AND ${date} = ?`).get(r.unit, r.date) as { n: number }).n;
