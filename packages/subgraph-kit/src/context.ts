@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Scope, type Identity } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
 import type { Db } from './db.js';
+import type { ServiceAsker } from './references/services.js';
 
 /** A repository class: all SQL of one kind of record, built with the caller's scope. */
 export type RepositoryClass<T> = new (db: Db, org: OrganizationId, scope: Scope) => T;
@@ -33,6 +34,8 @@ export interface SubgraphContext {
   fromGateway: boolean;
   /** The request id shared by the gateway and every subgraph it called (x-request-id). */
   requestId: string;
+  /** How this subgraph asks another organization's (service to service, references/services.ts); absent when not configured (a test of one subgraph). */
+  services?: ServiceAsker;
   /** The request's instance of a repository (made on first use), so every query is filtered by the caller's scope. */
   repo<T>(cls: RepositoryClass<T>): T;
 }
@@ -41,6 +44,7 @@ export interface RequestInfo {
   fromGateway?: boolean;
   requestId?: string;
   audit?: AccessRecorder;
+  services?: ServiceAsker;
 }
 
 export function createContext(org: OrganizationId, db: Db, identity: Identity, info: RequestInfo = {}): SubgraphContext {
@@ -50,5 +54,14 @@ export function createContext(org: OrganizationId, db: Db, identity: Identity, i
     if (!made.has(cls)) made.set(cls, new cls(db, org, scope));
     return made.get(cls) as T;
   };
-  return { org, scope, db, repo, fromGateway: info.fromGateway ?? false, requestId: info.requestId ?? randomUUID(), audit: info.audit };
+  return {
+    org,
+    scope,
+    db,
+    repo,
+    fromGateway: info.fromGateway ?? false,
+    requestId: info.requestId ?? randomUUID(),
+    audit: info.audit,
+    services: info.services,
+  };
 }

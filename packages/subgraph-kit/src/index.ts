@@ -41,6 +41,7 @@ export * from './reports/index.js';
 export * from './plans/kind.js';
 export * from './execution-bound.js';
 export * from './references/check.js';
+export * from './references/services.js';
 export * from './references/pending.js';
 export * from './references/table.js';
 /** Resolvers tag the figures of the published set with their cells; data-class.ts serves them by the pattern. */

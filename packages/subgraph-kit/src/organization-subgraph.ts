@@ -57,6 +57,7 @@ import express from 'express';
 import { createServiceVerifier, KEY_FILES, loadOrCreateServiceKey, signServiceToken, type ServiceVerifier, type SigningKey } from '@antt/auth';
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { referenceCheckPlugin, referenceEndpoint, referenceFields, ReferenceClient, type ReferenceClientOptions } from './references/check.js';
+import { serviceEndpoint, ServiceClient, type ServiceAnswer } from './references/services.js';
 import { noteExistingReferences, startRechecks, unverifiedReferencesResolvers, unverifiedReferencesTypeDefs } from './references/pending.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are heterogeneous by nature
@@ -106,6 +107,8 @@ export interface OrganizationSubgraph {
   seedDemo?: (db: Db, today: string) => number;
   /** Every kind of record the organization keeps through the record framework (the generic suite runs over these). */
   kinds: readonly RecordKind[];
+  /** Questions other organizations' subgraphs may ask it (POST /services/<name>). */
+  services: Readonly<Record<string, ServiceAnswer>>;
 }
 
 export interface DefineOptions {
@@ -125,9 +128,20 @@ export interface DefineOptions {
   demo?: (db: Db, org: OrganizationId, today: string) => number;
   /** The organization's kinds of record, declared with the record framework (packages/subgraph-kit/src/records). */
   kinds?: readonly RecordKind[];
+  /** Questions other organizations' subgraphs may ask it, service to service, by name (references/services.ts). */
+  services?: Readonly<Record<string, ServiceAnswer>>;
 }
 
-export function defineOrganizationSubgraph({ org, root, resolvers, modules: shared = [], seedDemo, demo, kinds = [] }: DefineOptions): OrganizationSubgraph {
+export function defineOrganizationSubgraph({
+  org,
+  root,
+  resolvers,
+  modules: shared = [],
+  seedDemo,
+  demo,
+  kinds = [],
+  services = {},
+}: DefineOptions): OrganizationSubgraph {
   const dir = fileURLToPath(root);
   // The reports module counts every kind of the subgraph, known once all modules are listed.
   let allKinds: RecordKind[] = [];
@@ -171,6 +185,7 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
       )),
     seedDemo,
     kinds: allKinds,
+    services,
   };
 }
 
@@ -275,6 +290,7 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
   );
   const refs = opts.references;
   const client = refs ? new ReferenceClient({ ...refs.client, org: sg.name }) : null;
+  const services = refs ? new ServiceClient({ ...refs.client, org: sg.name }) : undefined;
   const stopRechecks = client && sg.kinds.some((k) => referenceFields(k).length) ? startRechecks(sg.name, opts.db, client, refs?.recheckMs) : undefined;
   // The published set's suppression pattern, computed in the background (outsiders get no non-zero figure of a family until it is ready).
   if (process.env.ANTT_DISCLOSURE_PRECOMPUTE === '1')
@@ -293,7 +309,12 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
         plugins: [...config.plugins, ...(client ? [referenceCheckPlugin(sg.kinds, client)] : []), drain],
       });
     },
-    routes: refs ? (app) => app.post('/references', express.json({ limit: '20kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify)) : undefined,
+    routes: refs
+      ? (app) => {
+          app.post('/references', express.json({ limit: '20kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify));
+          app.post('/services/:name', express.json({ limit: '4kb' }), ...serviceEndpoint(sg.name, sg.services, opts.db, refs.verify));
+        }
+      : undefined,
     onStop: stopRechecks,
     context: async (req) => {
       // Identity comes from the verified token alone; other identity headers a client sends are ignored.
@@ -303,7 +324,7 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
       const requestId =
         fromGateway && typeof req.headers[REQUEST_ID_HEADER] === 'string' ? req.headers[REQUEST_ID_HEADER] : (req.res?.locals.requestId as string | undefined);
       if (req.res) req.res.locals.subject = identity.userId;
-      return contextFor(sg, opts.db, identity, { fromGateway, requestId, audit: new RequestAudit() });
+      return contextFor(sg, opts.db, identity, { fromGateway, requestId, audit: new RequestAudit(), services });
     },
     health: () => ({ subgraph: sg.name }),
     service: sg.name,

@@ -10,6 +10,7 @@ import {
   type SubgraphContext,
   type Db,
   type OpenedDatabase,
+  type ServiceAsker,
   type Verdicts,
 } from '@antt/subgraph-kit';
 
@@ -26,6 +27,8 @@ export interface TestSubgraph {
       fromGateway?: boolean;
       /** What the owners answered about the references the mutation names, as the reference check plugin leaves it (default: no check ran). */
       referenceVerdicts?: Verdicts;
+      /** How the subgraph asks other organizations' subgraphs (default: it cannot). */
+      services?: ServiceAsker;
     },
   ): Promise<{ data?: T | null; errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }>;
   /** Records in a table (for a kind of the record framework, its current versions, voided ones included). */
@@ -41,7 +44,7 @@ export async function openTestSubgraph(sg: OrganizationSubgraph, opts: { demo?: 
     sqlite,
     async run(identity, query, variables, opts = {}) {
       // As if through the gateway (which may use _entities) unless a test says otherwise.
-      const contextValue = contextFor(sg, db, identity, { fromGateway: opts.fromGateway ?? true, audit: new RequestAudit() });
+      const contextValue = contextFor(sg, db, identity, { fromGateway: opts.fromGateway ?? true, audit: new RequestAudit(), services: opts.services });
       if (opts.referenceVerdicts) Object.assign(contextValue, { referenceVerdicts: opts.referenceVerdicts });
       const res = await server.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('expected a single result');

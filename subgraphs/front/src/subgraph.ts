@@ -3,5 +3,14 @@ import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
 import { resolvers } from './resolvers/index.js';
 import { seedFrontDemo } from './demo.js';
 import { kinds } from './kinds/index.js';
+import { effectiveModelsAnswer } from './resolvers/reviews.js';
 
-export const subgraph = defineOrganizationSubgraph({ org: 'front', root: new URL('..', import.meta.url), kinds, resolvers, seedDemo: seedFrontDemo });
+export const subgraph = defineOrganizationSubgraph({
+  org: 'front',
+  root: new URL('..', import.meta.url),
+  kinds,
+  resolvers,
+  seedDemo: seedFrontDemo,
+  // The police's standard asks, service to service, how many effective models a unit has (resolvers/reviews.ts).
+  services: { effectiveModels: effectiveModelsAnswer },
+});

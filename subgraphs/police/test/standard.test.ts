@@ -432,7 +432,7 @@ describe('criteria and recognitions re-evaluated from the records', () => {
       ['TT124-XA-3', 'TYPED', false],
       ['TT124-XA-4', 'COMPUTED', true],
     ]);
-    expect(d.c.criteria[0].computationEn).toContain('Unit.front.hasEffectiveModel');
+    expect(d.c.criteria[0].computationEn).toContain('CriterionResult.effectiveModel');
   });
 
   it('answers a unit’s indicators for the days it existed: refuses a year whose windows began after it ceased, on year', async () => {

@@ -11,6 +11,7 @@ import type {
   ModelReviewResolvers,
   Resolvers,
 } from '../generated/resolvers.js';
+import { GraphQLError } from 'graphql';
 import { authorize, enforce, forbidden, invalidInput } from '@antt/auth';
 import {
   isIsoDate,
@@ -35,7 +36,9 @@ import {
   underArguments,
   unitDays,
   unitOrJurisdiction,
+  ServiceQuestionError,
   type Page,
+  type ServiceAnswer,
   type StoredRecord,
   type SubgraphContext,
 } from '@antt/subgraph-kit';
@@ -114,27 +117,61 @@ function list(
  * owner has not confirmed (unverified references) never count.
  */
 function effectiveModelIds(ctx: SubgraphContext, unitId: string, year: number, opts: { countsOnly?: boolean } = {}): string[] {
-  if (!Number.isInteger(year) || year < 2019 || year > Number(todayInVietnam().slice(0, 4)) + 1)
-    throw invalidInput('year', 'Năm đánh giá phải từ 2019 đến năm sau năm nay.', 'YEAR_OUT_OF_RANGE');
+  checkYear(year);
   const u = unitOrJurisdiction(ctx.scope, unitId);
   // Whether a unit has an effective model is a count: whoever reads the Front's counts may ask it too.
   const list = authorize.listModelReviews(ctx.scope.principal, u);
   enforce(opts.countsOnly && !list.allowed ? authorize.readCounts(ctx.scope.principal, { org: 'front' }, u) : list);
+  return effectiveIn(ctx, u, ctx.scope.visibleUnder(u), year, null);
+}
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < 2019 || year > Number(todayInVietnam().slice(0, 4)) + 1)
+    throw invalidInput('year', 'Năm đánh giá phải từ 2019 đến năm sau năm nay.', 'YEAR_OUT_OF_RANGE');
+}
+
+/** The effective models of `u` over `units` in the year's window, from the reviews dated up to `on` (null: the whole window). */
+function effectiveIn(ctx: SubgraphContext, u: string, units: Iterable<string>, year: number, on: string | null): string[] {
   const window = periodById(`${year}-ATANTT-UNIT`)!;
   // A unit answers for the days it existed, as every other figure does: one that ceased during the year
   // for its own days (its successors answer for the rest), one that ceased before the year is refused.
   const days = unitDays(u, window.start, window.end, window.id, { field: 'year', label: 'Năm đánh giá' });
+  const to = on !== null && on < days.to ? on : days.to;
+  if (to < days.from) return [];
   const latest = new Map<string, string>();
   for (const r of currentRecords(ctx, modelReviews, {
-    units: ctx.scope.visibleUnder(u),
+    units,
     from: days.from,
-    to: days.to,
+    to,
     orderBy: 'model_id ASC, reviewed_on ASC, id ASC',
     confirmedOnly: true,
   }))
     latest.set(r.modelId as string, r.rating as string);
   return [...latest].filter(([, rating]) => rating === 'EFFECTIVE').map(([id]) => id);
 }
+
+/**
+ * The police's question for the standard (criterion "at least one effective model", Circular 124/2021,
+ * Article 5.1), asked service to service: how many models of a unit (and below it) the Front's reviews
+ * dated up to `effectiveOn` rate effective in an assessment year. A count, never a record; the police
+ * show it beside what the self-assessment typed.
+ */
+export const effectiveModelsAnswer: ServiceAnswer = {
+  typeName: 'FrontModelReview',
+  answer(ctx, body) {
+    const { unitId, year, effectiveOn } = body;
+    if (typeof unitId !== 'string' || !territory().unit(unitId)) throw new ServiceQuestionError('unitId: không có đơn vị này.');
+    if (typeof year !== 'number' || !Number.isInteger(year) || year < 2019 || year > 2100) throw new ServiceQuestionError('year: năm đánh giá không hợp lệ.');
+    if (typeof effectiveOn !== 'string' || !isIsoDate(effectiveOn)) throw new ServiceQuestionError('effectiveOn: ngày phải có dạng YYYY-MM-DD.');
+    try {
+      const ids = effectiveIn(ctx, unitId, territory().covered(unitId), year, effectiveOn);
+      return { unitId, year, effectiveOn, effectiveModels: ids.length };
+    } catch (e) {
+      if (e instanceof GraphQLError) throw new ServiceQuestionError(e.message);
+      throw e;
+    }
+  },
+};
 
 const modelsOf = (ctx: SubgraphContext) => recordsOf(ctx, modelKind('front'));
 const modelOrNull = (id: string, ctx: SubgraphContext) => pointTo('model', id, 'front', (own) => modelsOf(ctx).byId(own));

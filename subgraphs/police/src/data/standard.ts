@@ -37,6 +37,8 @@ export type CriterionResultView = {
   /** Typed met while the records say otherwise (a result stored before the rule was computed). */
   contradictsRecords: boolean;
   note: string | null;
+  /** The assessment it is a result of (for the parts computed from other organizations' records, read in the resolver). */
+  assessment?: Readonly<Record<string, unknown>>;
 };
 
 /** A commune's computed share, read effectiveOn `readOn` (null: every record as known now). */
@@ -388,6 +390,7 @@ export class StandardReads {
           recorded: typedMet,
           contradictsRecords: typedMet && !!shortfall,
           note: shortfall ? (note ? `${note} ${shortfall}` : shortfall) : note,
+          assessment: a,
         },
       ];
     });

@@ -5640,6 +5640,49 @@ export type CriterionResult = {
   contradictsRecords: Scalars['Boolean']['output'];
   /** Note (ghi chú), e.g. what was missing; for a computed criterion or part, the computed figures. */
   note?: Maybe<Scalars['String']['output']>;
+  /**
+   * The criterion's effective-model part (có ít nhất 01 mô hình phong trào hoạt động hiệu quả), computed from the
+   * Front's model reviews, which the police read service to service: the reviews dated up to `effectiveOn`
+   * (default: the decision day when recognised, else the self-assessment day, else the last day of the
+   * assessment window) in the assessment year. Null for a criterion without such a part, and for an
+   * establishment's (the Front keeps reviews by unit, not by establishment). `met`, `result` and the
+   * indicators are computed without it; read it beside them.
+   */
+  effectiveModel?: Maybe<EffectiveModelCheck>;
+};
+
+
+/** One criterion's result in a self-assessment (kết quả tiêu chí), on the reading its parent field states. */
+export type CriterionResultEffectiveModelArgs = {
+  effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Whether the Front's model reviews support the effective-model part of a criterion (hồ sơ chứng minh). */
+export type EffectiveModelSupport =
+  /** At least one model of the unit (or below it) rated effective by its latest review by that day (được hồ sơ chứng minh). */
+  | 'SUPPORTED'
+  /** No model rated effective by that day: a criterion typed met is not supported by the records (không được hồ sơ chứng minh). */
+  | 'NOT_SUPPORTED'
+  /** Unknown (chưa xác định): the Front's reviews could not be read; `reason` says why. Nothing is guessed. */
+  | 'UNKNOWN';
+
+/** The effective-model part of a criterion, computed from the Front's model reviews as of a day (mô hình hoạt động hiệu quả). */
+export type EffectiveModelCheck = {
+  __typename?: 'EffectiveModelCheck';
+  /** Day the Front's reviews were read as of. */
+  readOn: Scalars['Date']['output'];
+  /** Whether the reviews support the part. */
+  support: EffectiveModelSupport;
+  /** The same in Vietnamese: được hồ sơ chứng minh, không được hồ sơ chứng minh, or chưa xác định. */
+  supportVi: Scalars['String']['output'];
+  /** Models of the unit (and below it) rated effective by that day, the computed figure; null when unknown. */
+  effectiveModels?: Maybe<Scalars['Int']['output']>;
+  /** What the self-assessment typed for the criterion; null when nothing was typed. */
+  recorded?: Maybe<Scalars['Boolean']['output']>;
+  /** True when the criterion was typed met while the reviews rate no model effective (không được hồ sơ chứng minh); the typed result is kept as typed. */
+  contradictsRecords: Scalars['Boolean']['output'];
+  /** Why the part is unknown, in Vietnamese; null otherwise. */
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 /** Whether the records support a signed recognition decision (hồ sơ chứng minh). */
@@ -6817,6 +6860,8 @@ export type ResolversTypes = {
   StandardCriteriaSet: ResolverTypeWrapper<Record<string, unknown>>;
   StandardResult: StandardResult;
   CriterionResult: ResolverTypeWrapper<Record<string, unknown>>;
+  EffectiveModelSupport: EffectiveModelSupport;
+  EffectiveModelCheck: ResolverTypeWrapper<Record<string, unknown>>;
   RecognitionSupport: RecognitionSupport;
   StandardShare: ResolverTypeWrapper<Record<string, unknown>>;
   StandardRecognition: ResolverTypeWrapper<Record<string, unknown>>;
@@ -7035,6 +7080,7 @@ export type ResolversParentTypes = {
   StandardCriterion: Record<string, unknown>;
   StandardCriteriaSet: Record<string, unknown>;
   CriterionResult: Record<string, unknown>;
+  EffectiveModelCheck: Record<string, unknown>;
   StandardShare: Record<string, unknown>;
   StandardRecognition: Record<string, unknown>;
   StandardAssessment: Record<string, unknown>;
@@ -8639,6 +8685,17 @@ export type CriterionResultResolvers<ContextType = SubgraphContext, ParentType e
   recorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   contradictsRecords?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  effectiveModel?: Resolver<Maybe<ResolversTypes['EffectiveModelCheck']>, ParentType, ContextType, Partial<CriterionResultEffectiveModelArgs>>;
+};
+
+export type EffectiveModelCheckResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EffectiveModelCheck'] = ResolversParentTypes['EffectiveModelCheck']> = {
+  readOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  support?: Resolver<ResolversTypes['EffectiveModelSupport'], ParentType, ContextType>;
+  supportVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveModels?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  recorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  contradictsRecords?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type StandardShareResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StandardShare'] = ResolversParentTypes['StandardShare']> = {
@@ -8971,6 +9028,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   StandardCriterion?: StandardCriterionResolvers<ContextType>;
   StandardCriteriaSet?: StandardCriteriaSetResolvers<ContextType>;
   CriterionResult?: CriterionResultResolvers<ContextType>;
+  EffectiveModelCheck?: EffectiveModelCheckResolvers<ContextType>;
   StandardShare?: StandardShareResolvers<ContextType>;
   StandardRecognition?: StandardRecognitionResolvers<ContextType>;
   StandardAssessment?: StandardAssessmentResolvers<ContextType>;

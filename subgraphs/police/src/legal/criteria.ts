@@ -86,12 +86,20 @@ const HOUSEHOLDS: How = {
   en: "Partly computed: the area's registration in the first quarter (registeredOn) and 100% of resident households registered (householdsRegistered equal to householdsTotal) come from the counts; the Party cell's resolution, which no record holds, is typed.",
   vi: 'Tính một phần: việc đăng ký trong quý I (registeredOn) và 100% hộ đăng ký (householdsRegistered bằng householdsTotal) tính từ số hộ; phần nghị quyết của chi bộ, không có hồ sơ, nhập tay.',
 };
-/** Registration in the first quarter is recorded; the resolution, the plan and the effective model are not records of the police subgraph. */
+/** A commune: registration in the first quarter is recorded, the effective model is computed from the Front's reviews; the resolution and the plan are typed. */
 const REGISTRATION_AND_MODEL: How = {
   from: 'REGISTRATION',
-  en: 'Partly computed: registration in the first quarter (registeredOn). The rest is typed: no record holds the Party resolution or the plan, and the effective model is rated in model reviews the Front keeps in its own database (Unit.front.hasEffectiveModel(year)), which the police subgraph cannot read; compare the two in one query.',
-  vi: 'Tính một phần: việc đăng ký trong quý I (registeredOn). Phần còn lại nhập tay: nghị quyết, kế hoạch không có hồ sơ; mô hình hoạt động hiệu quả được xếp loại trong hồ sơ đánh giá mô hình do Mặt trận lưu ở cơ sở dữ liệu của mình (Unit.front.hasEffectiveModel), Công an không đọc được; đối chiếu hai trường trong cùng một truy vấn.',
+  en: "Partly computed: registration in the first quarter (registeredOn). The effective model is computed from the model reviews the Front keeps, read service to service as of the assessment's day (CriterionResult.effectiveModel): a criterion typed met while they rate no model effective is flagged as not supported by the records. No record holds the Party resolution or the plan: typed.",
+  vi: 'Tính một phần: việc đăng ký trong quý I (registeredOn). Mô hình hoạt động hiệu quả tính từ hồ sơ đánh giá mô hình của Mặt trận, đọc giữa hai hệ thống theo ngày của kết quả đánh giá (CriterionResult.effectiveModel): ghi "đạt" mà không có mô hình nào được xếp loại hiệu quả thì bị đánh dấu không được hồ sơ chứng minh. Nghị quyết, kế hoạch không có hồ sơ: nhập tay.',
 };
+/** An establishment: registration is recorded; the Front keeps its reviews by unit, not by establishment, so the effective model stays typed. */
+const REGISTRATION_AND_TYPED_MODEL: How = {
+  from: 'REGISTRATION',
+  en: "Partly computed: registration in the first quarter (registeredOn). The rest is typed: no record holds the Party resolution, the plan or the rules, and the Front's model reviews are kept by unit, not by establishment, so they cannot say whether this establishment has an effective model.",
+  vi: 'Tính một phần: việc đăng ký trong quý I (registeredOn). Phần còn lại nhập tay: nghị quyết, kế hoạch, nội quy không có hồ sơ; hồ sơ đánh giá mô hình của Mặt trận lưu theo đơn vị hành chính, không theo cơ quan, doanh nghiệp, nên không cho biết cơ sở này có mô hình hiệu quả hay không.',
+};
+/** The criteria whose effective-model part is computed from the Front's model reviews (a commune's: the reviews are kept by unit). */
+export const EFFECTIVE_MODEL_CRITERIA: ReadonlySet<string> = new Set(['TT124-XA-1']);
 const REGISTRATION: How = {
   from: 'REGISTRATION',
   en: 'Partly computed: registration (registeredOn). The rules, plans and signed commitments are typed: no record holds them.',
@@ -255,7 +263,7 @@ export const CRITERIA_SETS: readonly CriteriaSet[] = [
         'RETRIEVED',
         'Quý I hằng năm, tổ chức đảng có nghị quyết chuyên đề hoặc nội dung về an ninh, trật tự trong nghị quyết năm (nơi có tổ chức đảng); có kế hoạch bảo đảm an ninh, trật tự và đăng ký phấn đấu đạt tiêu chuẩn; có nội quy, quy chế về bảo vệ cơ quan, bảo vệ bí mật nhà nước, bảo vệ chính trị nội bộ, an toàn lao động, phòng cháy, chữa cháy, bảo vệ môi trường; 100% cán bộ, công nhân viên được phổ biến; có ít nhất 01 mô hình phong trào hoạt động hiệu quả.',
         'In the first quarter a Party resolution (where there is a Party organisation); a security plan and registration; internal rules on unit protection, state secrets, internal political protection, labour safety, fire prevention and environment; 100% of staff briefed; at least one effective movement model.',
-        REGISTRATION_AND_MODEL,
+        REGISTRATION_AND_TYPED_MODEL,
       ),
       c(
         'TT124-CQDN-2',

@@ -8,11 +8,12 @@ import { authorize, forbidden, invalidInput, notFound } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
 import { inputProblems, recordsOf, storedUnit, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { assertCanReadInternal, isPoliceStaff } from '../access.js';
-import { standardOf, SUPPORT_VI } from '../data/standard.js';
+import { effectiveModelCheck } from '../data/effective-models.js';
+import { standardOf, SUPPORT_VI, type CriterionResultView } from '../data/standard.js';
 import { currentRecords, follow, standingRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { criterionResults, establishments, standardAssessments, subjectKindOfEstablishment } from '../kinds/standard.js';
-import { computedShortfall, outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
+import { computedShortfall, EFFECTIVE_MODEL_CRITERIA, outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
 
 /** The register and the cycles are the police's to write (inside their jurisdiction, which the framework checks). */
 function assertPoliceStaff(ctx: SubgraphContext): void {
@@ -255,6 +256,15 @@ export const standardResolvers: Resolvers = {
     result: (a, _, ctx) => standardOf(ctx).result(a),
     share: (a, { effectiveOn }, ctx) => (a.subjectKind === 'COMMUNE' ? standardOf(ctx).shareOf(a, effectiveOn ?? null) : null),
     recognition: (a) => (a.decisionNumber ? { decisionNumber: a.decisionNumber, decidedOn: a.decidedOn, authority: a.authority, assessment: a } : null),
+  },
+  CriterionResult: {
+    // A commune's effective-model part, from the Front's model reviews (data/effective-models.ts); an establishment's stays typed.
+    effectiveModel: (r, { effectiveOn }, ctx) => {
+      const v = r as unknown as CriterionResultView;
+      const a = v.assessment;
+      if (!a || a.establishmentId || !EFFECTIVE_MODEL_CRITERIA.has(v.criterion.code)) return null;
+      return effectiveModelCheck(ctx, a, v.recorded, effectiveOn);
+    },
   },
   StandardRecognition: {
     support: (r, _, ctx) => (standardOf(ctx).support(r.assessment as StoredRecord)!.supported ? 'SUPPORTED' : 'NOT_SUPPORTED'),

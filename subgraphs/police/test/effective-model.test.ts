@@ -1,0 +1,161 @@
+/**
+ * The effective-model part of a commune's first criterion (TT124-XA-1), computed from the Front's model
+ * reviews asked service to service, against a fake Front endpoint: the question carries the police's
+ * service token and the assessment's day; a "met" the reviews do not support is flagged beside the
+ * computed figure; the stored result is never changed; a Front that does not answer leaves the part
+ * unknown with the reason, and the rest of the query answers.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ServiceClient } from '@antt/subgraph-kit';
+import { CHIENG_PHA, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
+import { subgraph } from '../src/subgraph.js';
+
+const police = staff('police');
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** What the fake Front answers next: a count of effective models, an HTTP status, or nothing (the socket closed). */
+let answer: { count?: number; status?: number; hang?: boolean } = { count: 0 };
+const asked: { path: string; auth: string | undefined; body: Record<string, unknown> }[] = [];
+let front: Server;
+let frontUrl: string;
+
+beforeAll(async () => {
+  front = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      asked.push({ path: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(raw || '{}') });
+      if (answer.hang) return void req.socket.destroy();
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer.status ? { errors: [{ message: 'x' }] } : { owner: 'front', effectiveModels: answer.count }));
+    });
+  });
+  await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+  frontUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}/graphql`;
+});
+afterAll(() => new Promise<void>((r) => front.close(() => r())));
+
+const services = () =>
+  new ServiceClient({ org: 'police', ownerUrl: (o) => (o === 'front' ? frontUrl : null), token: async () => 'service-token-of-police', timeoutMs: 500 });
+
+const READ = /* GraphQL */ `
+  query ($on: Date) {
+    policeUnitAssessment(unitId: "${CHIENG_PHA}", year: 2022) {
+      result
+      criteria {
+        criterion {
+          code
+        }
+        met
+        recorded
+        effectiveModel(effectiveOn: $on) {
+          readOn
+          support
+          supportVi
+          effectiveModels
+          recorded
+          contradictsRecords
+          reason
+        }
+      }
+    }
+  }
+`;
+
+let s: TestSubgraph;
+beforeEach(async () => {
+  s = await openTestSubgraph(subgraph, { today: '2026-11-27' });
+  asked.length = 0;
+  const res = await s.run(police, `mutation ($input: RecordStandardAssessmentInput!) { recordStandardAssessment(input: $input) { id } }`, {
+    input: {
+      year: 2022,
+      unitId: CHIENG_PHA,
+      registeredOn: '2022-02-01',
+      selfAssessedOn: '2022-11-01',
+      criteria: ['TT124-XA-1', 'TT124-XA-2', 'TT124-XA-3'].map((code) => ({ code, met: true })),
+    },
+  });
+  expect(res.errors).toBeUndefined();
+});
+
+const read = async (on: string | null = null) => {
+  const res = await s.run<Data>(police, READ, { on }, { services: services() });
+  return res;
+};
+const part = (d: Data) => d.policeUnitAssessment.criteria.find((c: Data) => c.criterion.code === 'TT124-XA-1').effectiveModel;
+
+describe('the effective-model part of TT124-XA-1, from the Front’s model reviews', () => {
+  it('asks the Front with the police’s service token, as of the self-assessment day, and flags a "met" no effective model supports', async () => {
+    answer = { count: 0 };
+    const res = await read();
+    expect(res.errors).toBeUndefined();
+    expect(asked).toEqual([
+      { path: '/services/effectiveModels', auth: 'Bearer service-token-of-police', body: { unitId: CHIENG_PHA, year: 2022, effectiveOn: '2022-11-01' } },
+    ]);
+    expect(part(res.data!)).toEqual({
+      readOn: '2022-11-01',
+      support: 'NOT_SUPPORTED',
+      supportVi: 'không được hồ sơ chứng minh',
+      effectiveModels: 0,
+      recorded: true,
+      contradictsRecords: true,
+      reason: null,
+    });
+    // The other criteria have no such part; the typed result is kept as typed.
+    const others = res.data!.policeUnitAssessment.criteria.filter((c: Data) => c.criterion.code !== 'TT124-XA-1');
+    expect(others.map((c: Data) => c.effectiveModel)).toEqual(others.map(() => null));
+    const stored = s.sqlite.prepare(`SELECT met FROM criterion_results WHERE code = 'TT124-XA-1' AND superseded_at IS NULL`).all() as { met: number }[];
+    expect(stored).toEqual([{ met: 1 }]);
+  });
+
+  it('reads the reviews as of the day asked, and shows the computed figure when they support it', async () => {
+    answer = { count: 2 };
+    const res = await read('2022-06-30');
+    expect(asked.map((a) => a.body.effectiveOn)).toEqual(['2022-06-30']);
+    expect(part(res.data!)).toMatchObject({
+      readOn: '2022-06-30',
+      support: 'SUPPORTED',
+      supportVi: 'được hồ sơ chứng minh',
+      effectiveModels: 2,
+      contradictsRecords: false,
+    });
+  });
+
+  it('reads a recognised assessment as of its decision day', async () => {
+    answer = { count: 1 };
+    s.sqlite.prepare(`UPDATE standard_assessments SET decision_number = '7/QĐ-UBND', decided_on = '2022-11-10' WHERE superseded_at IS NULL`).run();
+    await read();
+    expect(asked.map((a) => a.body.effectiveOn)).toEqual(['2022-11-10']);
+  });
+
+  it.each([
+    ['answers with an error', { status: 500 }, /Mặt trận không trả lời/],
+    ['closes the connection', { hang: true }, /Mặt trận không trả lời/],
+    ['refuses the question', { status: 400 }, /không trả lời được cho đơn vị và năm này/],
+  ])('says the part is unknown, with the reason, when the Front %s; the rest of the query answers', async (_w, a, reason) => {
+    answer = a;
+    const res = await read();
+    expect(res.errors).toBeUndefined();
+    // The commune's areas are not recognised (TT124-XA-4): the result stands as computed without the Front.
+    expect(res.data!.policeUnitAssessment.result).toBe('NOT_MET');
+    expect(res.data!.policeUnitAssessment.criteria).toHaveLength(4);
+    expect(part(res.data!)).toMatchObject({
+      support: 'UNKNOWN',
+      supportVi: 'chưa xác định',
+      effectiveModels: null,
+      contradictsRecords: false,
+      reason: expect.stringMatching(reason),
+    });
+    expect(part(res.data!).reason).not.toMatch(/127\.0\.0\.1|front|http/i);
+  });
+
+  it('says the part is unknown when the subgraph cannot ask the Front at all, and refuses a malformed day naming the field', async () => {
+    const res = await s.run<Data>(police, READ, {});
+    expect(part(res.data!)).toMatchObject({ support: 'UNKNOWN', reason: expect.stringMatching(/chưa được cấu hình/) });
+    const bad = await s.run(police, READ, { on: '2022-13-40' }, { services: services() });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(bad.errors?.[0]?.message).not.toContain('2022-13-40');
+  });
+});
