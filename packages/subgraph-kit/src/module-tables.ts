@@ -17,4 +17,4 @@ export const reports = kindTable(reportKind('front').spec);
 export const implementingPlans = kindTable(implementingPlanKind('front').spec);
 
 // References to other organizations' records not yet confirmed by their owner (references/table.ts).
-export { referenceChecks } from './references/table.js';
+export { referenceChecks, referenceCheckStates } from './references/table.js';

@@ -48,7 +48,7 @@ function standingSql(kind: RecordKind, q: CurrentQuery, select: string, tail: st
   const date = col(kind, s.dateField);
   const standing = q.asRecordedAt ? 'recorded_at <= @asOf AND (superseded_at IS NULL OR superseded_at > @asOf)' : 'superseded_at IS NULL';
   return {
-    sql: `SELECT ${select} FROM ${s.table} WHERE ${standing} AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.confirmedOnly ? unconfirmedExclusion(kind) : ''}${q.where ? ` AND (${q.where})` : ''}${tail}`,
+    sql: `SELECT ${select} FROM ${s.table} WHERE ${standing} AND status = 'ACTIVE'${q.units ? ` AND ${unit} IN (SELECT value FROM json_each(@units))` : ''} AND ${date} BETWEEN @from AND @to${q.confirmedOnly ? unconfirmedExclusion(kind, !!q.asRecordedAt) : ''}${q.where ? ` AND (${q.where})` : ''}${tail}`,
     params: {
       ...(q.units ? { units: JSON.stringify([...q.units]) } : {}),
       from: q.from ?? '0000-01-01',

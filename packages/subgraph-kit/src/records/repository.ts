@@ -202,7 +202,9 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
   const sumSql = sums.length ? `, ${sums.join(', ')}` : '';
   const by = s.counts?.by ? colOf(kind, s.counts.by.field) : null;
   // Records whose references to another organization are not confirmed are kept and listed, never counted.
+  // A reading as recorded at an instant reads each reference's confirmation as it stood then (@asOf).
   const counted = `${window}${unconfirmedExclusion(kind)}`;
+  const countedAsOf = `${window}${unconfirmedExclusion(kind, true)}`;
   const st: Statements = {
     byRecord: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = ? AND superseded_at IS NULL`),
     byRecordAsOf: sqlite.prepare(`SELECT * FROM ${t} WHERE record_id = @id AND ${when.asOf}`),
@@ -229,7 +231,9 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
       current: sqlite.prepare(
         `SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${counted} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`,
       ),
-      asOf: sqlite.prepare(`SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${counted} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`),
+      asOf: sqlite.prepare(
+        `SELECT count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${countedAsOf} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)`,
+      ),
     },
     by: by
       ? {
@@ -237,7 +241,7 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
             `SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.current} AND ${counted} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`,
           ),
           asOf: sqlite.prepare(
-            `SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${counted} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`,
+            `SELECT ${by} AS key, count(*) AS n${sumSql} FROM ${t} WHERE ${when.asOf} AND ${countedAsOf} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn) GROUP BY ${by}`,
           ),
         }
       : null,
@@ -449,7 +453,7 @@ export class RecordRepository {
       const filters = (s.filters ?? []).map((k) => ` AND (@f_${k} IS NULL OR ${colOf(this.kind, k)} = @f_${k})`).join('');
       const date = colOf(this.kind, s.dateField);
       stmt = this.sqlite.prepare(
-        `SELECT ${select} FROM ${s.table} WHERE ${when} AND ${colOf(this.kind, s.unitField)} IN (SELECT value FROM json_each(@units)) AND ${dated ? `${date} BETWEEN @from AND @to` : '@from = @from AND @to = @to'} AND (@voided = 1 OR status = 'ACTIVE')${filters} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)${records ? '' : unconfirmedExclusion(this.kind)}${where ? ` AND (${where})` : ''}${groupBy ? ` GROUP BY ${groupBy}` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}${limit ? ` LIMIT ${Math.trunc(limit)}` : ''}`,
+        `SELECT ${select} FROM ${s.table} WHERE ${when} AND ${colOf(this.kind, s.unitField)} IN (SELECT value FROM json_each(@units)) AND ${dated ? `${date} BETWEEN @from AND @to` : '@from = @from AND @to = @to'} AND (@voided = 1 OR status = 'ACTIVE')${filters} AND (@effectiveOn IS NULL OR ${date} <= @effectiveOn)${records ? '' : unconfirmedExclusion(this.kind, mode === 'asOf')}${where ? ` AND (${where})` : ''}${groupBy ? ` GROUP BY ${groupBy}` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}${limit ? ` LIMIT ${Math.trunc(limit)}` : ''}`,
       );
       this.st.custom.set(key, stmt);
     }

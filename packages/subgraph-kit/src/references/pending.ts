@@ -27,9 +27,16 @@ export interface PendingReference {
   refId: string;
 }
 
-/** The SQL that leaves a kind's unconfirmed records out of its counts (empty for a kind without references). */
-export function unconfirmedExclusion(kind: RecordKind): string {
+/**
+ * The SQL that leaves a kind's unconfirmed records out of its counts (empty for a kind without
+ * references). `asOf`: as the checks stood at the instant @asOf (their history, reference_check_states),
+ * for a reading as recorded then: a reference confirmed later was still unconfirmed, one refused later
+ * still counted, one noted later not there yet.
+ */
+export function unconfirmedExclusion(kind: RecordKind, asOf = false): string {
   if (!referenceFields(kind).length) return '';
+  if (asOf)
+    return ` AND record_id NOT IN (SELECT c.record_id FROM reference_checks c WHERE c.record_table = '${kind.spec.table}' AND (SELECT h.state FROM reference_check_states h WHERE h.check_id = c.id AND h.since <= @asOf ORDER BY h.since DESC, h.id DESC LIMIT 1) IN ('PENDING', 'REFUSED'))`;
   return ` AND record_id NOT IN (SELECT record_id FROM reference_checks WHERE record_table = '${kind.spec.table}' AND state IN ('PENDING', 'REFUSED'))`;
 }
 

@@ -31,3 +31,22 @@ export const referenceChecks = sqliteTable(
   },
   (t) => [index('reference_checks_state_idx').on(t.state, t.recordTable), index('reference_checks_record_idx').on(t.recordTable, t.recordId)],
 );
+
+/**
+ * Every state a reference check has had and from when (a reading as recorded at an earlier instant reads
+ * the state of then, not today's). Written by triggers on reference_checks (the migration that made this
+ * table), so that no path that notes, re-checks or supersedes a reference can forget it. A check noted
+ * before this table existed has its history inferred once: its first state from `noted_at`, its present
+ * one from `checked_at` (a superseded one from when the migration ran).
+ */
+export const referenceCheckStates = sqliteTable(
+  'reference_check_states',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    checkId: integer('check_id').notNull(),
+    state: text('state').notNull(),
+    /** From when (ISO 8601) the check had this state. */
+    since: text('since').notNull(),
+  },
+  (t) => [index('reference_check_states_check_idx').on(t.checkId, t.since)],
+);
