@@ -160,6 +160,7 @@ export function subgraphEnvSchema(org: OrganizationId) {
     ANTT_REFERENCE_TIMEOUT_MS: envWholeNumber(1, 'milliseconds'),
     ANTT_REFERENCE_LIMIT_PER_MINUTE: envWholeNumber(1, 'requests'),
     ANTT_REFERENCE_USER_LIMIT_PER_MINUTE: envWholeNumber(1, 'requests'),
+    ANTT_SERVICE_LIMIT_PER_MINUTE: envWholeNumber(1, 'requests'),
     ANTT_AUDIT_ANCHOR_DIR: envText,
     ANTT_AUDIT_ANCHOR_URL: envUrl,
     ANTT_AUDIT_ANCHOR_INTERVAL_MS: envWholeNumber(1000, 'milliseconds'),
