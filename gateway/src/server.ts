@@ -303,7 +303,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     rateLimitPerMinute: opts.rateLimitPerMinute,
     unauthenticatedPerMinute: opts.unauthenticatedPerMinute,
     verifier: opts.verifier,
-    apollo: (drain) =>
+    apollo: () =>
       new ApolloServer<GatewayContext>({
         ...edge,
         introspection,
@@ -311,7 +311,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         includeStacktraceInErrorResponses: includeStacktrace,
         formatError: gatewayFormatError,
         stopOnTerminationSignals: false,
-        plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), cacheableReadsPlugin(), drain],
+        plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), cacheableReadsPlugin()],
       }),
     routes: (app) => {
       app.use(...corsMiddleware(origins));

@@ -103,6 +103,7 @@ export const commonEnvShape = {
   ANTT_MAX_COST: envWholeNumber(1, 'cost units'),
   ANTT_EXECUTION_BUDGET_MS: envWholeNumber(1, 'milliseconds'),
   ANTT_SHUTDOWN_GRACE_MS: envWholeNumber(1, 'milliseconds'),
+  ANTT_SHUTDOWN_LINGER_MS: envWholeNumber(0, 'milliseconds'),
   ANTT_MAX_RESOLVED_FIELDS: envWholeNumber(1, 'fields'),
   ANTT_METRICS_TOKEN: envText,
   ANTT_DEBUG_ERRORS: envEnum(['0', '1']),

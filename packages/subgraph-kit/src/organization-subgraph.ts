@@ -286,11 +286,11 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
     port: opts.port ?? 0,
     host: opts.host,
     verifier: opts.verifier,
-    apollo: (drain) => {
+    apollo: () => {
       const config = subgraphApolloConfig(sg, opts.db);
       return new ApolloServer<SubgraphContext>({
         ...config,
-        plugins: [...config.plugins, ...(client ? [referenceCheckPlugin(sg.kinds, client)] : []), drain],
+        plugins: [...config.plugins, ...(client ? [referenceCheckPlugin(sg.kinds, client)] : [])],
       });
     },
     routes: refs ? (app) => app.post('/references', express.json({ limit: '20kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify)) : undefined,
