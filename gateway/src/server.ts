@@ -36,7 +36,7 @@ import { gatewayPolicyPlugin } from './policy.js';
 import { gatewayFormatError, subgraphClientError, withGatewayScalars } from './errors.js';
 import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
-import { SubgraphFallback } from './fallback.js';
+import { SubgraphFallback, type CircuitState } from './fallback.js';
 import { breakerResetMs, gatewayDedup, subgraphTimeoutMs } from './config.js';
 import { copyResponse, InFlightReads, isQuery, readKey, type SharedRead } from './dedup.js';
 import { subgraphBreaker, type Breaker } from './breaker.js';
@@ -144,9 +144,10 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly onCall?: (subgraph: string) => void,
     private readonly onFailure?: (subgraph: string, error: unknown) => void,
     private readonly shared?: SharedReads,
+    circuit?: CircuitState,
   ) {
     super(config);
-    fallback.register(subgraph, (options) => super.process(options));
+    fallback.register(subgraph, (options) => super.process(options), circuit);
   }
 
   // A caller's read identical to one in flight for the same verified caller shares its answer (dedup.ts).
@@ -178,7 +179,9 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   // A subgraph that cannot be reached costs only its own part of the answer (fallback.ts).
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      this.fallback.answered(this.subgraph);
+      return response;
     } catch (error) {
       this.onFailure?.(this.subgraph, error);
       return this.fallback.recover(this.subgraph, options, error);
@@ -224,7 +227,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const timeout = opts.subgraphTimeoutMs ?? subgraphTimeoutMs();
   const logger = serviceLog('gateway');
   const metrics = createMetrics('gateway');
-  const fallback = new SubgraphFallback(supergraphSdlText, { log: (m) => logger.warn(m) });
+  // A failed fetch's shared part is sought for one subgraph timeout at most.
+  const fallback = new SubgraphFallback(supergraphSdlText, { log: (m) => logger.warn(m), budgetMs: timeout });
   const resetMs = opts.breakerResetMs ?? breakerResetMs();
   const breakers = new Map<string, Breaker>();
   const breakerFor = (name: string): Breaker => {
@@ -281,6 +285,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
           opts.onSubgraphCall,
           (subgraph, error) => metrics.subgraphFailures.inc({ subgraph, reason: failureReason(error) }),
           dedup ? { reads: new InFlightReads<SubgraphResponse>(copyResponse), onShared: auditShared } : undefined,
+          () => breakerFor(name).state(),
         ),
     }),
   );
