@@ -36,7 +36,8 @@ import { gatewayPolicyPlugin } from './policy.js';
 import { gatewayFormatError, subgraphClientError, withGatewayScalars } from './errors.js';
 import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
-import { SubgraphFallback, type CircuitState } from './fallback.js';
+import { SubgraphFallback, isUnavailable, type CircuitState } from './fallback.js';
+import { StaleReportCache, disclosureView, staleResponse, type StaleServed } from './stale-reports.js';
 import { breakerResetMs, gatewayDedup, subgraphTimeoutMs } from './config.js';
 import { copyResponse, InFlightReads, isQuery, readKey, type SharedRead } from './dedup.js';
 import { subgraphBreaker, type Breaker } from './breaker.js';
@@ -135,6 +136,12 @@ interface SharedReads {
   onShared: (subgraph: string, options: GraphQLDataSourceProcessOptions<GatewayContext>, shared: SharedRead) => void;
 }
 
+/** The last good answers about approved report versions (stale-reports.ts); the gateway audits each caller served from them. */
+interface StaleReports {
+  cache: StaleReportCache;
+  onServed: (subgraph: string, options: GraphQLDataSourceProcessOptions<GatewayContext>, served: StaleServed) => void;
+}
+
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
@@ -145,6 +152,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly onFailure?: (subgraph: string, error: unknown) => void,
     private readonly shared?: SharedReads,
     circuit?: CircuitState,
+    private readonly stale?: StaleReports,
   ) {
     super(config);
     fallback.register(subgraph, (options) => super.process(options), circuit);
@@ -177,13 +185,26 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   // A subgraph that cannot be reached costs only its own part of the answer (fallback.ts).
+  // An approved report version's last good answer may stand in for it, marked stale (stale-reports.ts).
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const incoming = 'incomingRequestContext' in options ? options : undefined;
+    const caller = incoming && 'identity' in incoming.context && incoming.context.identity ? incoming.context.identity : undefined;
+    const read = !!caller && isQuery(options.request.query, incoming!.document);
+    const query = options.request.query ?? '';
+    // A write may make a newer version (an approval, a return, a record after the lock), whether or not its answer comes back.
+    if (caller && !read) this.stale?.cache.invalidate(this.subgraph);
     try {
       const response = await super.process(options);
       this.fallback.answered(this.subgraph);
+      if (read) this.stale?.cache.remember(this.subgraph, query, options.request.variables, disclosureView(caller!), response);
       return response;
     } catch (error) {
       this.onFailure?.(this.subgraph, error);
+      const served = read && isUnavailable(error) ? this.stale?.cache.lookup(this.subgraph, query, options.request.variables, disclosureView(caller!)) : null;
+      if (served) {
+        this.stale!.onServed(this.subgraph, options, served);
+        return staleResponse(this.subgraph, served) as SubgraphResponse;
+      }
       return this.fallback.recover(this.subgraph, options, error);
     }
   }
@@ -267,6 +288,28 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       },
     ]);
   };
+  const staleReports = new StaleReportCache();
+  // Each caller given a kept answer in place of an organization that did not answer, with its version and age.
+  const auditStale: StaleReports['onServed'] = (subgraph, options, served) => {
+    const ctx = options.context as GatewayContext;
+    const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation : undefined;
+    trail.append([
+      {
+        at: new Date().toISOString(),
+        requestId: ctx.requestId,
+        userId: ctx.identity.userId,
+        organization: ctx.identity.organization,
+        roles: [...ctx.identity.roles],
+        operation: operation?.name?.value ?? options.request.operationName ?? 'query',
+        action: 'READ',
+        typeName: null,
+        dataClass: null,
+        recordIds: [`${subgraph}/reportVersion:${served.reportVersion}/ageSeconds:${served.ageSeconds}`],
+        fields: [],
+        outcome: 'STALE_ANSWER',
+      },
+    ]);
+  };
   const dedup = opts.dedup ?? gatewayDedup();
   const gateway = withGatewayScalars(
     new ApolloGateway({
@@ -286,6 +329,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
           (subgraph, error) => metrics.subgraphFailures.inc({ subgraph, reason: failureReason(error) }),
           dedup ? { reads: new InFlightReads<SubgraphResponse>(copyResponse), onShared: auditShared } : undefined,
           () => breakerFor(name).state(),
+          { cache: staleReports, onServed: auditStale },
         ),
     }),
   );
