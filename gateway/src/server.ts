@@ -23,6 +23,8 @@ import {
   serviceLog,
   verifiedCaller,
   anchorTrail,
+  injectTraceContext,
+  traceSubgraphFetch,
   type RunningServer,
 } from '@antt/subgraph-kit';
 import { UnauthenticatedSummary } from './unauthenticated.js';
@@ -194,7 +196,8 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // A write may make a newer version (an approval, a return, a record after the lock), whether or not its answer comes back.
     if (caller && !read) this.stale?.cache.invalidate(this.subgraph);
     try {
-      const response = await super.process(options);
+      // A span per subgraph fetch; willSendRequest passes its context on in `traceparent` (tracing.ts).
+      const response = await traceSubgraphFetch('gateway', this.subgraph, () => super.process(options));
       this.fallback.answered(this.subgraph);
       if (read) this.stale?.cache.remember(this.subgraph, query, options.request.variables, disclosureView(caller!), response);
       return response;
@@ -216,6 +219,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Health checks and other gateway-internal calls have no caller context.
     if ('authorization' in context && context.authorization) headers?.set('authorization', context.authorization);
     if ('requestId' in context && context.requestId) headers?.set(REQUEST_ID_HEADER, context.requestId);
+    if (headers) injectTraceContext(headers);
   }
 
   // A subgraph's 4xx keeps its (Vietnamese, already masked) message and code; see errors.ts.

@@ -88,6 +88,7 @@ export const envSecret = z.preprocess(unsetIfEmpty, z.string().min(32, { error: 
 /** Settings every service reads: the gateway's and each subgraph's schema start from these. */
 export const commonEnvShape = {
   ANTT_ENV: envEnum(['development', 'production']),
+  OTEL_EXPORTER_OTLP_ENDPOINT: envUrl,
   NODE_ENV: envText,
   HOST: envText,
   PORT: envWholeNumber(0, 'port', 65535),

@@ -14,6 +14,7 @@ import { rateLimitPerCaller } from './edge.js';
 import { createMetrics, log, metricsEndpoint, observe, serviceLog, type Metrics } from './observability.js';
 import { isMislabelledInternal, translateFormattedError } from './errors/contract.js';
 import { HttpDrain } from './drain.js';
+import { traceRequests } from './tracing.js';
 
 export interface RunningServer {
   url: string;
@@ -132,6 +133,8 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   const proxy = trustProxy();
   if (proxy !== undefined) app.set('trust proxy', proxy);
   const metrics = opts.metrics ?? createMetrics(opts.service ?? 'server');
+  // A span per request, continuing the caller's trace (tracing.ts; a no-op unless tracing is on).
+  app.use(traceRequests(opts.service ?? 'server'));
   app.use(observe(serviceLog(opts.service ?? 'server'), metrics));
   const httpServer = http.createServer();
   // On stop, requests being executed are answered before connections close, and new ones get a 503;
