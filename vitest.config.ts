@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // Tests never touch .data/: the police key ring is a fixed, public test key.
-const env = { APOLLO_TELEMETRY_DISABLED: '1', ANTT_POLICE_IDENTITY_KEYS: `test:${Buffer.from('antt-graph test key, not secret!').toString('base64')}` };
+// Servers stop at once (no linger with a 503 for late requests): tests stop many servers.
+const env = {
+  APOLLO_TELEMETRY_DISABLED: '1',
+  ANTT_POLICE_IDENTITY_KEYS: `test:${Buffer.from('antt-graph test key, not secret!').toString('base64')}`,
+  ANTT_SHUTDOWN_LINGER_MS: '0',
+};
 
 // Two tiers, picked by file name: *.test.ts run in-process (packages, each subgraph, composition);
 // *.e2e.test.ts start every server on port 0 and talk HTTP.

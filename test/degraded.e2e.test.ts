@@ -126,6 +126,28 @@ describe('the information department down', () => {
   });
 });
 
+describe('two organizations down', () => {
+  it("still gives the unit's name from an organization that answers, asking none known to be down or never seen", async () => {
+    const up = await post<{ unit: Unit }>(fed.gateway.url, NAME_WOMEN_INFOCOMM, {}, leadership());
+    expect(up.errors).toBeUndefined();
+    // The Front's is the first subgraph in the gateway's list: before the fix the first one asked for
+    // the name in the department's place. The women's union answered just now, so it is asked instead.
+    await fed.subgraphs.front.stop();
+    try {
+      calls.length = 0;
+      const down = await withStopped('infocomm', () => post<{ unit: Unit }>(fed.gateway.url, NAME_WOMEN_INFOCOMM, {}, leadership()));
+      expect(down).toEqual({
+        status: 200,
+        data: { unit: { name: 'Tỉnh Sơn La', women: up.data!.unit.women, infocomm: null } },
+        errors: [unavailable('infocomm', ['unit', 'infocomm'])],
+      });
+      expect(calls).not.toContain('front');
+    } finally {
+      await fed.restart('front');
+    }
+  });
+});
+
 describe('a subgraph that answers too late or with a server error', () => {
   it.each([
     // The timeout applies to the healthy subgraphs too: short enough to keep the test quick, long enough

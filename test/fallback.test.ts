@@ -116,19 +116,68 @@ describe('SubgraphFallback', () => {
   const refused = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
   const options = (query: string, variables: Record<string, unknown> = {}) =>
     ({ kind: 'incoming operation', request: { query, variables }, incomingRequestContext: {}, context: {} }) as unknown as Parameters<DirectSend>[0];
-  function fallbackWith(answers: Record<string, DirectSend>) {
+  function fallbackWith(answers: Record<string, DirectSend>, open: string[] = []) {
     const sent: { to: string; query: string; variables: unknown }[] = [];
     const fb = new SubgraphFallback(sdl);
     for (const name of ['front', 'police', 'veterans', 'women', 'infocomm']) {
-      fb.register(name, async (o) => {
-        sent.push({ to: name, query: o.request.query!, variables: o.request.variables });
-        const answer = answers[name];
-        if (!answer) throw refused;
-        return answer(o);
-      });
+      fb.register(
+        name,
+        async (o) => {
+          sent.push({ to: name, query: o.request.query!, variables: o.request.variables });
+          const answer = answers[name];
+          if (!answer) throw refused;
+          return answer(o);
+        },
+        () => (open.includes(name) ? 'OPEN' : 'CLOSED'),
+      );
     }
     return { fb, sent };
   }
+  const NAME_AND_WOMEN = `{ unit(id: "province:14") { women { activityCounts(periodId: "2021") { count } } name } }`;
+  const sonLa = async () => ({ data: { unit: { name: 'Tỉnh Sơn La' } } });
+
+  it("finds the unit's name behind every organization that is down too, however many", async () => {
+    // Three unreachable organizations ahead of the one that answers (the old limit of three gave up here).
+    const { fb, sent } = fallbackWith({ infocomm: sonLa });
+    const res = await fb.recover('women', options(NAME_AND_WOMEN), refused);
+    expect(sent.map((s) => s.to)).toEqual(['front', 'police', 'veterans', 'infocomm']);
+    expect(res.data).toEqual({ unit: { name: 'Tỉnh Sơn La', women: null } });
+    // What it learnt orders the next search: the one that answered first, those that failed last.
+    expect(fb.candidates('women')).toEqual(['infocomm', 'front', 'police', 'veterans']);
+  });
+
+  it('asks first the organizations that answered lately, and never those whose circuit is open', async () => {
+    const { fb, sent } = fallbackWith({ police: sonLa, veterans: sonLa }, ['front']);
+    fb.answered('infocomm');
+    fb.answered('veterans');
+    expect(fb.candidates('women')).toEqual(['veterans', 'infocomm', 'police']);
+    expect((await fb.recover('women', options(NAME_AND_WOMEN), refused)).data).toEqual({ unit: { name: 'Tỉnh Sơn La', women: null } });
+    expect(sent.map((s) => s.to)).toEqual(['veterans']);
+  });
+
+  it('goes on to the next organization when one answers without data or refuses the caller', async () => {
+    const forbidden = new GraphQLError('403: Forbidden', { extensions: { code: 'FORBIDDEN', response: { status: 403 } } });
+    const { fb, sent } = fallbackWith({
+      front: async () => ({ data: null, errors: [{ message: 'x', extensions: { code: 'FORBIDDEN' } }] }) as Awaited<ReturnType<DirectSend>>,
+      police: async () => Promise.reject(forbidden),
+      veterans: sonLa,
+    });
+    expect((await fb.recover('women', options(NAME_AND_WOMEN), refused)).data).toEqual({ unit: { name: 'Tỉnh Sơn La', women: null } });
+    expect(sent.map((s) => s.to)).toEqual(['front', 'police', 'veterans']);
+  });
+
+  it('stops seeking once its time budget is spent, leaving the part empty', async () => {
+    const fb = new SubgraphFallback(sdl, { budgetMs: 30 });
+    const asked: string[] = [];
+    const slow: DirectSend = async () => {
+      await new Promise((r) => setTimeout(r, 40));
+      throw refused;
+    };
+    for (const name of ['front', 'police', 'veterans']) fb.register(name, (o) => (asked.push(name), name === 'veterans' ? sonLa() : slow(o)));
+    const res = await fb.recover('women', options(NAME_AND_WOMEN), refused);
+    expect(asked).toEqual(['front']);
+    expect(res.data).toEqual({ unit: null });
+  });
 
   it('tries the next subgraph when the first fallback is down too, and nulls the part at its path', async () => {
     const { fb, sent } = fallbackWith({ police: async () => ({ data: { unit: { name: 'Tỉnh Sơn La' } } }) });

@@ -12,6 +12,13 @@
  * comes back as an explicit null with one error naming the organization, at its path. Mutations are
  * never re-sent anywhere: a write runs at most once, in its owner.
  *
+ * Which subgraph gets the shared part: any one that can answer, with several down. Candidates whose
+ * circuit is open are skipped (they would fail at once); the others are tried in order of what the
+ * gateway last saw of them (answered most recently first, then never asked, then failed longest ago),
+ * every one of them if need be, within a time budget. An earlier version tried the first three in a
+ * fixed order: with organizations configured but unreachable ahead of the healthy ones (seen with seven
+ * pointing nowhere), a unit's name any organization could give was lost with its whole `unit`.
+ *
  * Why here and not in a custom executor: the data source is the one public hook of @apollo/gateway
  * 2.14 that sees a failed fetch before it is lost; executeQueryPlan.ts then maps the errors we
  * return like any subgraph's (a root fetch's paths are used as they are, `_entities` paths are
@@ -55,8 +62,6 @@ type Path = (string | number)[];
 /** Sends a request to one subgraph, without falling back (a fallback must not fall back in turn). */
 export type DirectSend = (options: ProcessOptions) => Promise<Response>;
 
-/** How many healthy subgraphs are tried, one after the other, before a fetch's shared part is given up. */
-const MAX_FALLBACKS = 3;
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 
 let reference: GraphQLSchema | undefined;
@@ -242,16 +247,26 @@ function inReference(type: string, field: string): boolean {
 export interface FallbackOptions {
   /** Told once per failed fetch, for the operator's log. */
   log?: (message: string) => void;
+  /**
+   * How long the shared part of one failed fetch may be sought (ms): no further subgraph is asked after
+   * it (one being asked still has its own timeout). Default: 15 s, the default subgraph timeout.
+   */
+  budgetMs?: number;
 }
+
+/** What the gateway knows of whether a subgraph answers now: its circuit (breaker.ts). */
+export type CircuitState = () => 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 
 /**
  * Answers a fetch whose subgraph could not be reached. One per gateway: every data source registers
  * how to reach its subgraph directly, so that a fetch can be re-sent to another.
  */
 export class SubgraphFallback {
-  private readonly direct = new Map<string, DirectSend>();
+  private readonly direct = new Map<string, { send: DirectSend; circuit?: CircuitState }>();
   /** When each subgraph last failed: recently failed ones are tried last as fallbacks. */
   private readonly failedAt = new Map<string, number>();
+  /** When each subgraph last answered (any fetch): those that answered lately are tried first. */
+  private readonly answeredAt = new Map<string, number>();
   private readonly reductions = new Map<string, Reduction>();
   private readonly supergraph: GraphQLSchema;
 
@@ -262,8 +277,32 @@ export class SubgraphFallback {
     this.supergraph = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
   }
 
-  register(subgraph: string, send: DirectSend): void {
-    this.direct.set(subgraph, send);
+  /** How to reach `subgraph` directly, and its circuit's state when it has one. */
+  register(subgraph: string, send: DirectSend, circuit?: CircuitState): void {
+    this.direct.set(subgraph, { send, circuit });
+  }
+
+  /** A fetch to `subgraph` was answered: it is among the first asked for another's shared part. */
+  answered(subgraph: string): void {
+    this.answeredAt.set(subgraph, Date.now());
+  }
+
+  /**
+   * The subgraphs to ask for a shared part instead of `failed`, best first: open circuits left out,
+   * then those that answered after their last failure (latest first), never asked, failed (oldest first).
+   */
+  candidates(failed: string): string[] {
+    const rank = (name: string): [number, number] => {
+      const answered = this.answeredAt.get(name) ?? 0;
+      const failedAt = this.failedAt.get(name) ?? 0;
+      if (answered > failedAt) return [0, -answered];
+      return failedAt ? [2, failedAt] : [1, 0];
+    };
+    return [...this.direct]
+      .filter(([name, d]) => name !== failed && d.circuit?.() !== 'OPEN')
+      .map(([name]) => ({ name, rank: rank(name) }))
+      .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1])
+      .map((c) => c.name);
   }
 
   /** Called with the error a subgraph's fetch failed with: answers what can be answered, or rethrows. */
@@ -357,21 +396,27 @@ export class SubgraphFallback {
     return r;
   }
 
-  /** Sends the reduced operation to the healthiest other subgraphs in turn; null when none answers. */
+  /**
+   * Sends the reduced operation to the other subgraphs in turn, best first (candidates()), until one
+   * answers with data; null when none does within the budget. One that refuses this caller (a 4xx) or
+   * answers without data does not end the search: the next may answer.
+   */
   private async ask(failed: string, options: Incoming, document: DocumentNode, variables: Json): Promise<Response | null> {
-    const candidates = [...this.direct.keys()].filter((n) => n !== failed).sort((a, b) => (this.failedAt.get(a) ?? 0) - (this.failedAt.get(b) ?? 0));
-    for (const name of candidates.slice(0, MAX_FALLBACKS)) {
+    const until = Date.now() + (this.opts.budgetMs ?? 15_000);
+    for (const name of this.candidates(failed)) {
+      if (Date.now() >= until) break;
       try {
         // The same caller context, so the same Authorization, gateway secret and request id are sent,
         // and the fallback subgraph applies its own rules to this caller.
-        return await this.direct.get(name)!({
+        const answer = await this.direct.get(name)!.send({
           ...options,
           request: { query: print(document), variables, operationName: options.request.operationName },
           document,
         });
+        this.answered(name);
+        if (answer.data) return answer;
       } catch (e) {
-        if (!isUnavailable(e)) throw e;
-        this.failedAt.set(name, Date.now());
+        if (isUnavailable(e)) this.failedAt.set(name, Date.now());
       }
     }
     return null;

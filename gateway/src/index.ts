@@ -2,7 +2,18 @@
  * Runs the gateway on its own. Subgraph URLs come from ANTT_<ORG>_URL (default: the embedded
  * default's ports 4001-4009), the port from PORT (default 4000).
  */
-import { GATEWAY_DEFAULT_PORT, gatewaySecrets, keysDir, log, portFromEnv, startOrExit, subgraphUrlVariable, verifierFromEnv } from '@antt/subgraph-kit';
+import {
+  GATEWAY_DEFAULT_PORT,
+  gatewaySecrets,
+  keysDir,
+  log,
+  portFromEnv,
+  startOrExit,
+  startTracing,
+  stopTracing,
+  subgraphUrlVariable,
+  verifierFromEnv,
+} from '@antt/subgraph-kit';
 import { demoUsers, loadOrCreateSigningKey, signToken } from '@antt/auth';
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { startGateway } from './server.js';
@@ -11,6 +22,8 @@ import { loadGatewayConfig } from './config.js';
 // The environment is checked before anything is opened or generated: a wrong setting stops here, naming the variable.
 const server = await startOrExit(async () => {
   const config = loadGatewayConfig();
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  startTracing('gateway');
   const subgraphUrls = Object.fromEntries(
     ORGANIZATION_IDS.flatMap((org) => (process.env[subgraphUrlVariable(org)] ? [[org, process.env[subgraphUrlVariable(org)]!]] : [])),
   );
@@ -35,6 +48,7 @@ const server = await startOrExit(async () => {
 log.info({ service: 'gateway', url: server.url }, 'listening');
 const shutdown = async () => {
   await server.stop();
+  await stopTracing();
   process.exit(0);
 };
 process.once('SIGINT', shutdown);

@@ -23,6 +23,8 @@ import {
   serviceLog,
   verifiedCaller,
   anchorTrail,
+  injectTraceContext,
+  traceSubgraphFetch,
   type RunningServer,
 } from '@antt/subgraph-kit';
 import { UnauthenticatedSummary } from './unauthenticated.js';
@@ -36,7 +38,8 @@ import { gatewayPolicyPlugin } from './policy.js';
 import { gatewayFormatError, subgraphClientError, withGatewayScalars } from './errors.js';
 import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
-import { SubgraphFallback } from './fallback.js';
+import { SubgraphFallback, isUnavailable, type CircuitState } from './fallback.js';
+import { StaleReportCache, disclosureView, staleResponse, type StaleServed } from './stale-reports.js';
 import { breakerResetMs, gatewayDedup, subgraphTimeoutMs } from './config.js';
 import { copyResponse, InFlightReads, isQuery, readKey, type SharedRead } from './dedup.js';
 import { subgraphBreaker, type Breaker } from './breaker.js';
@@ -135,6 +138,12 @@ interface SharedReads {
   onShared: (subgraph: string, options: GraphQLDataSourceProcessOptions<GatewayContext>, shared: SharedRead) => void;
 }
 
+/** The last good answers about approved report versions (stale-reports.ts); the gateway audits each caller served from them. */
+interface StaleReports {
+  cache: StaleReportCache;
+  onServed: (subgraph: string, options: GraphQLDataSourceProcessOptions<GatewayContext>, served: StaleServed) => void;
+}
+
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
@@ -144,9 +153,11 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly onCall?: (subgraph: string) => void,
     private readonly onFailure?: (subgraph: string, error: unknown) => void,
     private readonly shared?: SharedReads,
+    circuit?: CircuitState,
+    private readonly stale?: StaleReports,
   ) {
     super(config);
-    fallback.register(subgraph, (options) => super.process(options));
+    fallback.register(subgraph, (options) => super.process(options), circuit);
   }
 
   // A caller's read identical to one in flight for the same verified caller shares its answer (dedup.ts).
@@ -176,11 +187,27 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   // A subgraph that cannot be reached costs only its own part of the answer (fallback.ts).
+  // An approved report version's last good answer may stand in for it, marked stale (stale-reports.ts).
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const incoming = 'incomingRequestContext' in options ? options : undefined;
+    const caller = incoming && 'identity' in incoming.context && incoming.context.identity ? incoming.context.identity : undefined;
+    const read = !!caller && isQuery(options.request.query, incoming!.document);
+    const query = options.request.query ?? '';
+    // A write may make a newer version (an approval, a return, a record after the lock), whether or not its answer comes back.
+    if (caller && !read) this.stale?.cache.invalidate(this.subgraph);
     try {
-      return await super.process(options);
+      // A span per subgraph fetch; willSendRequest passes its context on in `traceparent` (tracing.ts).
+      const response = await traceSubgraphFetch('gateway', this.subgraph, () => super.process(options));
+      this.fallback.answered(this.subgraph);
+      if (read) this.stale?.cache.remember(this.subgraph, query, options.request.variables, disclosureView(caller!), response);
+      return response;
     } catch (error) {
       this.onFailure?.(this.subgraph, error);
+      const served = read && isUnavailable(error) ? this.stale?.cache.lookup(this.subgraph, query, options.request.variables, disclosureView(caller!)) : null;
+      if (served) {
+        this.stale!.onServed(this.subgraph, options, served);
+        return staleResponse(this.subgraph, served) as SubgraphResponse;
+      }
       return this.fallback.recover(this.subgraph, options, error);
     }
   }
@@ -192,6 +219,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Health checks and other gateway-internal calls have no caller context.
     if ('authorization' in context && context.authorization) headers?.set('authorization', context.authorization);
     if ('requestId' in context && context.requestId) headers?.set(REQUEST_ID_HEADER, context.requestId);
+    if (headers) injectTraceContext(headers);
   }
 
   // A subgraph's 4xx keeps its (Vietnamese, already masked) message and code; see errors.ts.
@@ -224,7 +252,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const timeout = opts.subgraphTimeoutMs ?? subgraphTimeoutMs();
   const logger = serviceLog('gateway');
   const metrics = createMetrics('gateway');
-  const fallback = new SubgraphFallback(supergraphSdlText, { log: (m) => logger.warn(m) });
+  // A failed fetch's shared part is sought for one subgraph timeout at most.
+  const fallback = new SubgraphFallback(supergraphSdlText, { log: (m) => logger.warn(m), budgetMs: timeout });
   const resetMs = opts.breakerResetMs ?? breakerResetMs();
   const breakers = new Map<string, Breaker>();
   const breakerFor = (name: string): Breaker => {
@@ -263,6 +292,28 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
       },
     ]);
   };
+  const staleReports = new StaleReportCache();
+  // Each caller given a kept answer in place of an organization that did not answer, with its version and age.
+  const auditStale: StaleReports['onServed'] = (subgraph, options, served) => {
+    const ctx = options.context as GatewayContext;
+    const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation : undefined;
+    trail.append([
+      {
+        at: new Date().toISOString(),
+        requestId: ctx.requestId,
+        userId: ctx.identity.userId,
+        organization: ctx.identity.organization,
+        roles: [...ctx.identity.roles],
+        operation: operation?.name?.value ?? options.request.operationName ?? 'query',
+        action: 'READ',
+        typeName: null,
+        dataClass: null,
+        recordIds: [`${subgraph}/reportVersion:${served.reportVersion}/ageSeconds:${served.ageSeconds}`],
+        fields: [],
+        outcome: 'STALE_ANSWER',
+      },
+    ]);
+  };
   const dedup = opts.dedup ?? gatewayDedup();
   const gateway = withGatewayScalars(
     new ApolloGateway({
@@ -281,6 +332,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
           opts.onSubgraphCall,
           (subgraph, error) => metrics.subgraphFailures.inc({ subgraph, reason: failureReason(error) }),
           dedup ? { reads: new InFlightReads<SubgraphResponse>(copyResponse), onShared: auditShared } : undefined,
+          () => breakerFor(name).state(),
+          { cache: staleReports, onServed: auditStale },
         ),
     }),
   );
@@ -303,7 +356,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     rateLimitPerMinute: opts.rateLimitPerMinute,
     unauthenticatedPerMinute: opts.unauthenticatedPerMinute,
     verifier: opts.verifier,
-    apollo: (drain) =>
+    apollo: () =>
       new ApolloServer<GatewayContext>({
         ...edge,
         introspection,
@@ -311,7 +364,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
         includeStacktraceInErrorResponses: includeStacktrace,
         formatError: gatewayFormatError,
         stopOnTerminationSignals: false,
-        plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), cacheableReadsPlugin(), drain],
+        plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), cacheableReadsPlugin()],
       }),
     routes: (app) => {
       app.use(...corsMiddleware(origins));

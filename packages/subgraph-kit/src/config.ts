@@ -88,6 +88,7 @@ export const envSecret = z.preprocess(unsetIfEmpty, z.string().min(32, { error: 
 /** Settings every service reads: the gateway's and each subgraph's schema start from these. */
 export const commonEnvShape = {
   ANTT_ENV: envEnum(['development', 'production']),
+  OTEL_EXPORTER_OTLP_ENDPOINT: envUrl,
   NODE_ENV: envText,
   HOST: envText,
   PORT: envWholeNumber(0, 'port', 65535),
@@ -103,6 +104,7 @@ export const commonEnvShape = {
   ANTT_MAX_COST: envWholeNumber(1, 'cost units'),
   ANTT_EXECUTION_BUDGET_MS: envWholeNumber(1, 'milliseconds'),
   ANTT_SHUTDOWN_GRACE_MS: envWholeNumber(1, 'milliseconds'),
+  ANTT_SHUTDOWN_LINGER_MS: envWholeNumber(0, 'milliseconds'),
   ANTT_MAX_RESOLVED_FIELDS: envWholeNumber(1, 'fields'),
   ANTT_METRICS_TOKEN: envText,
   ANTT_DEBUG_ERRORS: envEnum(['0', '1']),

@@ -1,18 +1,20 @@
 /**
  * The HTTP shell shared by the gateway and every subgraph: Express 5 with Apollo's integration,
- * /health (liveness) and /ready (readiness) endpoints that need no token, and graceful shutdown.
+ * /health (liveness) and /ready (readiness) endpoints that need no token, and graceful shutdown
+ * (drain.ts: requests being executed are answered, none is executed that cannot be).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Identity, TokenVerifier } from '@antt/auth';
 import { rateLimitPerCaller } from './edge.js';
 import { createMetrics, log, metricsEndpoint, observe, serviceLog, type Metrics } from './observability.js';
 import { isMislabelledInternal, translateFormattedError } from './errors/contract.js';
+import { HttpDrain } from './drain.js';
+import { traceRequests } from './tracing.js';
 
 export interface RunningServer {
   url: string;
@@ -24,8 +26,8 @@ export interface RunningServer {
 export interface ServeOptions<TContext extends BaseContext> {
   port: number;
   host?: string;
-  /** Builds the Apollo server; the plugin drains in-flight requests on stop. */
-  apollo: (drain: ApolloServerPlugin<TContext>) => ApolloServer<TContext>;
+  /** Builds the Apollo server (stopped once the HTTP server has drained). */
+  apollo: () => ApolloServer<TContext>;
   context: (req: express.Request) => Promise<TContext>;
   health: () => Record<string, unknown>;
   /** Whether the server can do its work now (GET /ready: 200 or 503), with what it depends on; default: ready once listening. */
@@ -80,6 +82,7 @@ const KNOWN_CODES = new Set([
   'SERVICE_BUSY',
   'STORAGE_UNAVAILABLE',
   'SUBGRAPH_UNAVAILABLE',
+  'STALE_ANSWER',
 ]);
 
 /**
@@ -130,12 +133,19 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   const proxy = trustProxy();
   if (proxy !== undefined) app.set('trust proxy', proxy);
   const metrics = opts.metrics ?? createMetrics(opts.service ?? 'server');
+  // A span per request, continuing the caller's trace (tracing.ts; a no-op unless tracing is on).
+  app.use(traceRequests(opts.service ?? 'server'));
   app.use(observe(serviceLog(opts.service ?? 'server'), metrics));
-  const httpServer = http.createServer(app);
-  // On stop, requests being executed are answered before connections close; only after the grace period
-  // (ANTT_SHUTDOWN_GRACE_MS, default 30 s: a write under heavy load can take seconds) are the rest cut.
+  const httpServer = http.createServer();
+  // On stop, requests being executed are answered before connections close, and new ones get a 503;
+  // only after the grace period (ANTT_SHUTDOWN_GRACE_MS, default 30 s: a write under heavy load can take
+  // seconds) are the connections left cut.
+  const drain = new HttpDrain(httpServer);
+  httpServer.on('request', drain.listener(app));
   const stopGracePeriodMillis = Number(process.env.ANTT_SHUTDOWN_GRACE_MS) || 30_000;
-  const server = opts.apollo(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis }) as ApolloServerPlugin<TContext>);
+  // How long the port stays open after the drain starts, new requests refused with a 503 instead of reset.
+  const lingerMillis = process.env.ANTT_SHUTDOWN_LINGER_MS ? Number(process.env.ANTT_SHUTDOWN_LINGER_MS) : 1000;
+  const server = opts.apollo();
   await server.start();
   opts.routes?.(app);
   // Liveness: the process answers. Readiness: it can do its work (a load balancer sends traffic only then).
@@ -192,8 +202,11 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
     httpServer.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  // The HTTP server drains first, while Apollo still executes; then Apollo stops (its plugins' hooks).
   const stop = async () => {
     opts.onStop?.();
+    const graceful = await drain.stop(stopGracePeriodMillis, lingerMillis);
+    if (!graceful) log.warn({ service: opts.service, graceMs: stopGracePeriodMillis }, 'shutdown grace period over: remaining connections cut');
     await server.stop();
   };
   return { url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`, port, stop, [Symbol.asyncDispose]: stop };

@@ -45,6 +45,7 @@ import {
   verifierFromEnv,
 } from './config.js';
 import { formatError, includeStacktrace, serve, verifiedCaller, type RunningServer } from './http.js';
+import { resolverTracingPlugin, startTracing, stopTracing } from './tracing.js';
 import { eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import { anchorTargetFromEnv, startAnchoring } from '@antt/audit';
@@ -251,7 +252,13 @@ export function subgraphApolloConfig(sg: OrganizationSubgraph, db: Db) {
     // The entry points stop servers on SIGINT/SIGTERM themselves (several may share a process).
     stopOnTerminationSignals: false,
     // Inline tracing (ftv1) costs CPU on every request and only serves Apollo's hosted service.
-    plugins: [...edge.plugins, ApolloServerPluginInlineTraceDisabled(), federationGuardPlugin(), auditPlugin(trailOf(sqliteOf(db)))],
+    plugins: [
+      ...edge.plugins,
+      ApolloServerPluginInlineTraceDisabled(),
+      federationGuardPlugin(),
+      auditPlugin(trailOf(sqliteOf(db))),
+      resolverTracingPlugin<SubgraphContext>(sg.name),
+    ],
   };
 }
 
@@ -302,11 +309,11 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
     port: opts.port ?? 0,
     host: opts.host,
     verifier: opts.verifier,
-    apollo: (drain) => {
+    apollo: () => {
       const config = subgraphApolloConfig(sg, opts.db);
       return new ApolloServer<SubgraphContext>({
         ...config,
-        plugins: [...config.plugins, ...(client ? [referenceCheckPlugin(sg.kinds, client)] : []), drain],
+        plugins: [...config.plugins, ...(client ? [referenceCheckPlugin(sg.kinds, client)] : [])],
       });
     },
     routes: refs
@@ -341,6 +348,8 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
   // The environment is checked before anything is opened or generated: a wrong setting stops here, naming the variable.
   const { server, sqlite, seeded } = await startOrExit(async () => {
     const config = loadSubgraphConfig(sg.name);
+    // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    startTracing(sg.name);
     const verifier = await verifierFromEnv();
     const secret = gatewaySecret(sg.name);
     const references = await referencesFromEnv(sg.name);
@@ -361,6 +370,7 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
     await server.stop();
     await anchoring?.stop();
     sqlite.close();
+    await stopTracing();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

@@ -1,0 +1,139 @@
+/**
+ * The last good answer about approved report versions, served when their organization cannot be reached.
+ *
+ * An approved report version is locked: its figures no longer change, so an answer about it read a while
+ * ago is still true, unless a newer version has been approved since. When an organization's subgraph
+ * cannot be reached, the gateway may therefore give the last answer it had for the same fetch, marked
+ * stale: an error at each place the fetch fills, code `STALE_ANSWER`, naming the organization, the age of
+ * the answer in seconds and the report version it is labelled with (the highest in it).
+ *
+ * What is kept: a read fetch's answer whose every report version (an object with `reportVersion` and an
+ * approved `stage`, or a `basis` locked by approval) is approved, with at least one; an answer that
+ * shows a version still submitted or returned, or live figures, is never kept. Keys: the subgraph, the
+ * fetch (text and variables) and the caller's disclosure view (roles, organization, jurisdiction), so a
+ * caller is only ever given what a caller with the same view was given. A newer approved version
+ * invalidates: a fresh answer to the same fetch with a higher version drops the older entries of every
+ * view, and any write answered by the organization (an approval, a return, a record that makes a new
+ * version after the lock) drops all of its entries. Entries older than `maxAgeMs` are not served.
+ * Every caller served from here is audited by the gateway (outcome STALE_ANSWER).
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import type { Identity } from '@antt/auth';
+import { organizationName } from './fallback.js';
+
+export const STALE_ANSWER = 'STALE_ANSWER';
+
+type Json = Record<string, unknown>;
+type Answer = { data?: Json | null; errors?: readonly GraphQLFormattedError[] };
+
+const APPROVED_STAGES = new Set(['APPROVED', 'ACCEPTED']);
+
+interface Entry {
+  answer: Answer;
+  reportVersion: number;
+  storedAt: number;
+  /** The fetch's key without the view: what a newer version of the same fetch invalidates. */
+  fetchKey: string;
+}
+
+export interface StaleServed {
+  answer: Answer;
+  reportVersion: number;
+  ageSeconds: number;
+}
+
+/**
+ * The highest approved report version an answer is about, or null when it shows none, or any version
+ * not approved (submitted, returned, live figures): only answers about approved versions are kept.
+ */
+export function approvedVersionOf(data: unknown): number | null {
+  let highest = 0;
+  let unapproved = false;
+  const walk = (v: unknown): void => {
+    if (unapproved || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach(walk);
+    const o = v as Json;
+    const basis = o.basis as Json | null | undefined;
+    if (typeof o.reportVersion === 'number' && typeof o.stage === 'string') {
+      if (APPROVED_STAGES.has(o.stage)) highest = Math.max(highest, o.reportVersion);
+      else unapproved = true;
+    }
+    if (basis && typeof basis === 'object' && typeof basis.kind === 'string') {
+      if (basis.kind === 'LOCKED' && typeof basis.reportVersion === 'number') highest = Math.max(highest, basis.reportVersion);
+      else unapproved = true;
+    }
+    for (const [k, child] of Object.entries(o)) if (k !== 'basis') walk(child);
+  };
+  walk(data);
+  return !unapproved && highest > 0 ? highest : null;
+}
+
+/** The part of the caller's identity that decides what they may see. */
+export function disclosureView(identity: Pick<Identity, 'roles' | 'organization' | 'unitId'>): string {
+  return JSON.stringify([[...identity.roles].sort(), identity.organization, identity.unitId]);
+}
+
+export class StaleReportCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly opts: { maxEntries?: number; maxAgeMs?: number } = {}) {}
+
+  private static fetchKey(subgraph: string, query: string, variables: unknown): string {
+    return JSON.stringify([subgraph, query, variables ?? {}]);
+  }
+
+  /** Keeps `answer` when it is about approved versions only; a higher version drops older entries of the fetch. */
+  remember(subgraph: string, query: string, variables: unknown, view: string, answer: Answer): void {
+    if (!answer.data || answer.errors?.length) return;
+    const version = approvedVersionOf(answer.data);
+    if (version === null) return;
+    const fetchKey = StaleReportCache.fetchKey(subgraph, query, variables);
+    for (const [k, e] of this.entries) if (e.fetchKey === fetchKey && e.reportVersion < version) this.entries.delete(k);
+    const key = JSON.stringify([fetchKey, view]);
+    this.entries.delete(key);
+    this.entries.set(key, { answer: structuredClone(answer), reportVersion: version, storedAt: Date.now(), fetchKey });
+    // The oldest entries go first when the bound is reached (Map keeps insertion order).
+    const max = this.opts.maxEntries ?? 1000;
+    while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** A write answered by the organization may have made a newer version: none of its entries is served any more. */
+  invalidate(subgraph: string): void {
+    const prefix = JSON.stringify([subgraph]).slice(0, -1) + ',';
+    for (const [k, e] of this.entries) if (e.fetchKey.startsWith(prefix)) this.entries.delete(k);
+  }
+
+  /** The last good answer for this fetch and view, if any and young enough. */
+  lookup(subgraph: string, query: string, variables: unknown, view: string): StaleServed | null {
+    const key = JSON.stringify([StaleReportCache.fetchKey(subgraph, query, variables), view]);
+    const e = this.entries.get(key);
+    if (!e) return null;
+    const age = Date.now() - e.storedAt;
+    if (age > (this.opts.maxAgeMs ?? 7 * 24 * 3600_000)) {
+      this.entries.delete(key);
+      return null;
+    }
+    return { answer: structuredClone(e.answer), reportVersion: e.reportVersion, ageSeconds: Math.floor(age / 1000) };
+  }
+}
+
+/**
+ * The stale answer as the fetch's response: the kept data, and one error per place the fetch fills
+ * (each root field, or each entity of an entity fetch) saying whose answer it is, how old, which version.
+ */
+export function staleResponse(subgraph: string, served: StaleServed): Answer {
+  const data = served.answer.data ?? {};
+  const paths: (string | number)[][] = Array.isArray(data._entities) ? data._entities.map((_, i) => ['_entities', i]) : Object.keys(data).map((k) => [k]);
+  const minutes = Math.max(1, Math.round(served.ageSeconds / 60));
+  const message =
+    `${organizationName(subgraph)} tạm thời không trả lời: đây là số liệu đã lưu của báo cáo phiên bản ${served.reportVersion} ` +
+    `đã duyệt, cách đây khoảng ${minutes} phút; có thể chưa phải bản mới nhất.`;
+  return {
+    data,
+    errors: paths.map((path) => ({
+      message,
+      path,
+      extensions: { code: STALE_ANSWER, organization: organizationName(subgraph), reportVersion: served.reportVersion, ageSeconds: served.ageSeconds },
+    })),
+  };
+}

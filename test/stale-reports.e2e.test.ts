@@ -1,0 +1,123 @@
+/**
+ * End to end over HTTP: with an organization's subgraph stopped, the gateway gives the last good answer
+ * about its approved report versions, marked stale with its age and report version, to callers with the
+ * same disclosure view only, and audits each; a newer approved version means the old answer is never
+ * given again (gateway/src/stale-reports.ts).
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORGANIZATIONS } from '@antt/reference';
+import { CHIENG_PHA, THUAN_CHAU, staff } from '@antt/testing';
+import { post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
+
+let fed: Federation;
+const dir = mkdtempSync(join(tmpdir(), 'antt-stale-'));
+const auditFile = join(dir, 'gateway.sqlite');
+beforeAll(async () => {
+  fed = await startFederation({ gatewayAuditFile: auditFile });
+}, 120_000);
+afterAll(async () => {
+  await fed?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const commune = staff('women', CHIENG_PHA);
+const district = staff('women', THUAN_CHAU);
+type Report = { id: string; reportVersion: number; stage: string };
+const gq = <T>(query: string, variables: Record<string, unknown>, who: Parameters<typeof post>[3]) => post<T>(fed.gateway.url, query, variables, who);
+const READ = /* GraphQL */ `
+  query ($u: ID!) {
+    r: womenReports(unitId: $u, periodId: "2021-PLAN-6M") {
+      id
+      reportVersion
+      stage
+    }
+  }
+`;
+const read = (who = district) => gq<{ r: Report[] }>(READ, { u: CHIENG_PHA }, who);
+const approve = async (id: string) => {
+  const res = await gq<{ r: { stage: string } }>(`mutation ($id: ID!) { r: approveWomenReport(id: $id) { stage } }`, { id }, district);
+  expect(res.data?.r.stage).toBe('APPROVED');
+};
+const record = (date: string, reason?: string) =>
+  gq(
+    `mutation ($i: RecordWomenActivityInput!, $r: String) { r: recordWomenActivity(input: $i, reason: $r) { id } }`,
+    { i: { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo', date, unitId: CHIENG_PHA, participants: 20 }, r: reason ?? null },
+    commune,
+  );
+async function whileStopped<T>(body: () => Promise<T>): Promise<T> {
+  await fed.subgraphs.women.stop();
+  try {
+    return await body();
+  } finally {
+    await fed.restart('women');
+  }
+}
+const staleAudits = () => {
+  const db = new Database(auditFile, { readonly: true });
+  try {
+    return db.prepare(`SELECT user_id AS userId, record_ids AS recordIds FROM audit_log WHERE outcome = 'STALE_ANSWER'`).all() as {
+      userId: string;
+      recordIds: string;
+    }[];
+  } finally {
+    db.close();
+  }
+};
+const codes = (res: GraphQLResponse<unknown>) => (res.errors ?? []).map((e) => e.extensions?.code);
+const women = ORGANIZATIONS.women.nameVi;
+
+describe('the last good answer about approved report versions', () => {
+  it('is given, marked stale with its age and version, while the organization is down, and never after a newer version is approved', async () => {
+    expect((await record('2021-03-01')).errors).toBeUndefined();
+    const submitted = await gq<{ r: Report }>(
+      `mutation ($u: ID!) { r: submitWomenReport(unitId: $u, periodId: "2021-PLAN-6M", input: { results: "Đã tuyên truyền" }) { id reportVersion stage } }`,
+      { u: CHIENG_PHA },
+      commune,
+    );
+    const v1 = submitted.data!.r;
+    // A version not yet approved is never kept.
+    expect((await read()).data!.r).toEqual([{ ...v1, stage: 'SUBMITTED' }]);
+    expect(codes(await whileStopped(() => read()))).toEqual(['SUBGRAPH_UNAVAILABLE']);
+
+    await approve(v1.id);
+    const up = await read();
+    expect(up).toEqual({ status: 200, data: { r: [{ ...v1, stage: 'APPROVED' }] } });
+    const [down, otherView] = await whileStopped(async () => [await read(), await read(commune)]);
+    expect(down.data).toEqual(up.data);
+    expect(down.errors).toEqual([
+      {
+        message: expect.stringMatching(
+          new RegExp(`^${women} tạm thời không trả lời: đây là số liệu đã lưu của báo cáo phiên bản 1 đã duyệt, cách đây khoảng \\d+ phút`),
+        ),
+        path: ['r'],
+        extensions: { code: 'STALE_ANSWER', organization: women, reportVersion: 1, ageSeconds: expect.any(Number) },
+      },
+    ]);
+    // Another disclosure view (the commune's staff) was never given that answer, so it gets none kept.
+    expect(codes(otherView)).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    expect(staleAudits()).toEqual([
+      { userId: district.userId, recordIds: JSON.stringify(['women/reportVersion:1/ageSeconds:' + down.errors![0]!.extensions!.ageSeconds]) },
+    ]);
+
+    // A record after the lock makes version 2; its approval makes version 1's answer out of date.
+    expect((await record('2021-04-15', 'Bổ sung buổi tuyên truyền bị sót')).errors).toBeUndefined();
+    const v2 = (await read()).data!.r.find((r) => r.reportVersion === 2)!;
+    await approve(v2.id);
+    expect(codes(await whileStopped(() => read()))).toEqual(['SUBGRAPH_UNAVAILABLE']);
+
+    // Read again while it answers: the answer about version 2 is the one kept now.
+    const now = await read();
+    expect(now.data!.r.map((r) => [r.reportVersion, r.stage])).toEqual([
+      [1, 'APPROVED'],
+      [2, 'APPROVED'],
+    ]);
+    const later = await whileStopped(() => read());
+    expect(later.data).toEqual(now.data);
+    expect(later.errors?.map((e) => e.extensions)).toEqual([{ code: 'STALE_ANSWER', organization: women, reportVersion: 2, ageSeconds: expect.any(Number) }]);
+    expect(staleAudits()).toHaveLength(2);
+  }, 120_000);
+});

@@ -1,0 +1,66 @@
+/**
+ * In-process: which answers the gateway keeps as the last good answer about approved report versions,
+ * and when it stops giving them (gateway/src/stale-reports.ts). End to end: stale-reports.e2e.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { StaleReportCache, approvedVersionOf, disclosureView } from '@antt/gateway';
+
+const view = disclosureView({ roles: ['STAFF'], organization: 'women', unitId: 'district:119' });
+const approved = (v: number) => ({ data: { r: [{ reportVersion: v, stage: 'APPROVED' }] } });
+
+describe('approvedVersionOf', () => {
+  it('labels an answer with its highest approved version, from stages or locked figures', () => {
+    expect(
+      approvedVersionOf({
+        r: [
+          { reportVersion: 1, stage: 'ACCEPTED' },
+          { reportVersion: 2, stage: 'APPROVED' },
+        ],
+      }),
+    ).toBe(2);
+    expect(approvedVersionOf({ c: { women: { reports: [{ basis: { kind: 'LOCKED', reportVersion: 3 } }] } } })).toBe(3);
+  });
+
+  it('keeps nothing that shows a version not approved, live figures, or no report at all', () => {
+    expect(
+      approvedVersionOf({
+        r: [
+          { reportVersion: 1, stage: 'APPROVED' },
+          { reportVersion: 2, stage: 'SUBMITTED' },
+        ],
+      }),
+    ).toBeNull();
+    expect(approvedVersionOf({ d: { basis: { kind: 'LIVE', reportVersion: null } } })).toBeNull();
+    expect(approvedVersionOf({ unit: { name: 'Tỉnh Sơn La' } })).toBeNull();
+  });
+});
+
+describe('StaleReportCache', () => {
+  it('gives an answer back to the same fetch and view only', () => {
+    const cache = new StaleReportCache();
+    cache.remember('women', 'q', { u: 1 }, view, approved(1));
+    expect(cache.lookup('women', 'q', { u: 1 }, view)).toMatchObject({ reportVersion: 1, answer: approved(1) });
+    expect(cache.lookup('women', 'q', { u: 2 }, view)).toBeNull();
+    expect(cache.lookup('women', 'q', { u: 1 }, disclosureView({ roles: ['STAFF'], organization: 'women', unitId: 'commune:03730' }))).toBeNull();
+    expect(cache.lookup('police', 'q', { u: 1 }, view)).toBeNull();
+  });
+
+  it('drops every view of a fetch when a newer version is seen, and all of an organization on a write', () => {
+    const cache = new StaleReportCache();
+    const other = disclosureView({ roles: ['LEADERSHIP'], organization: 'province', unitId: 'province:14' });
+    cache.remember('women', 'q', {}, view, approved(1));
+    cache.remember('women', 'q', {}, other, approved(2));
+    expect(cache.lookup('women', 'q', {}, view)).toBeNull();
+    expect(cache.lookup('women', 'q', {}, other)?.reportVersion).toBe(2);
+    cache.remember('police', 'q', {}, view, approved(1));
+    cache.invalidate('women');
+    expect(cache.lookup('women', 'q', {}, other)).toBeNull();
+    expect(cache.lookup('police', 'q', {}, view)?.reportVersion).toBe(1);
+  });
+
+  it('serves nothing older than its limit', () => {
+    const cache = new StaleReportCache({ maxAgeMs: -1 });
+    cache.remember('women', 'q', {}, view, approved(1));
+    expect(cache.lookup('women', 'q', {}, view)).toBeNull();
+  });
+});
