@@ -36,6 +36,8 @@ export interface SourceRecord {
   flags: readonly string[];
   /** First and last index into the versions in which this version of the record stands. */
   standing: readonly [number, number];
+  /** Its weight (people helped, parties), for a weighted source: 1 or more. */
+  weight?: number;
 }
 
 /** How a family's tables look. */

@@ -26,8 +26,10 @@ export interface CellRef {
   periodId: string;
   /** 'current' for the live figures; anything else (a past instant, another day) is outside the published set. */
   version: string;
-  /** Field name -> measure ('total', 'by:<value>', 'flag:<name>'). */
+  /** Field name -> measure ('total', 'by:<value>', 'flag:<name>', or 'sum(<measure>)': the weights summed over that cell). */
   measures: Readonly<Record<string, string>>;
+  /** Field name -> family, for a field of another family than `family` on the same object (a summary mixing two tables). */
+  familyOf?: Readonly<Record<string, string>>;
 }
 
 const CELL = Symbol.for('antt.disclosure.cell');
@@ -166,6 +168,10 @@ export class ServedPatterns {
   lookup(ref: Omit<CellRef, 'measures'> & { measure: string }): Served {
     const source = FAMILY_SOURCES[ref.family];
     if (!source || ref.version !== CURRENT.id) return 'HIDDEN';
+    // A sum of weights (people helped, parties) over a cell follows the cell's count: shown where it is
+    // shown, hidden where it is hidden; only a source whose every record weighs 1 or more has sums.
+    const sum = /^sum\((.+)\)$/.exec(ref.measure);
+    if (sum) return source.weighted ? this.lookup({ ...ref, measure: sum[1]! }) : 'HIDDEN';
     const s = this.state(ref.family);
     const fp = source.fingerprint(this.db);
     if (s.done?.fingerprint !== fp) {
