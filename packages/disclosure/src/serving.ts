@@ -6,8 +6,10 @@
  * each figure a resolver is about to show by its cell key.
  *
  * Fail closed: a figure whose cell is not in the computed set (another year, a past version, a unit
- * outside the scope), or asked while the pattern is being computed or after a write made it stale, is
- * hidden (zeros apart: a zero is shown in every pattern). A write is seen by the family's fingerprint
+ * outside the scope), or asked while the first pattern is being computed, is hidden (zeros apart: a
+ * zero is shown in every pattern); after a write, until the new pattern is ready, only the previous
+ * pattern's cells the writes did not touch are shown, and only when the writes only added records
+ * (interimFor; SECURITY.md, "After a write"). A write is seen by the family's fingerprint
  * (rows and latest version times of its table), read on each lookup; a changed fingerprint starts a new
  * computation. The computation yields to the event loop between linear programs, so a subgraph keeps
  * answering while it runs. A computation that fails hides the family's figures, is reported once
@@ -80,6 +82,14 @@ interface Computed {
   cells: Set<string>;
   suppressed: Set<string>;
   millis: number;
+  /** Records per atom of the set the pattern was computed over (see interimFor). */
+  atoms: Map<string, number>;
+}
+
+/** What is served between a write and the new pattern: the cells shown, or null (everything hidden). */
+interface Interim {
+  fingerprint: string;
+  shown: Set<string> | null;
 }
 
 interface FamilyState {
@@ -90,6 +100,7 @@ interface FamilyState {
   /** Failures since the last success, and when the next attempt may start (Date.now() milliseconds). */
   failures: number;
   retryAt: number;
+  interim: Interim | null;
 }
 
 /** What is reported of a failed computation: never a record, a figure or the error's text (which may quote data). */
@@ -156,7 +167,7 @@ export class ServedPatterns {
 
   private state(family: string): FamilyState {
     let s = this.families.get(family);
-    if (!s) this.families.set(family, (s = { done: null, running: null, runningFor: null, failures: 0, retryAt: 0 }));
+    if (!s) this.families.set(family, (s = { done: null, running: null, runningFor: null, failures: 0, retryAt: 0, interim: null }));
     return s;
   }
 
@@ -194,7 +205,8 @@ export class ServedPatterns {
       const scope = { unitId: this.scope.unitId, years: this.scope.years, today: this.scope.today ?? todayInVietnam(), versions: [CURRENT.id] };
       const set = enumerateFamily(source.tables, source.records(this.db, [CURRENT]), scope);
       const pattern = await suppressSet(set, this.params, { yieldEveryMs: 50 });
-      return { fingerprint: fp, cells: new Set(set.cells.map((c) => c.key)), suppressed: pattern.suppressed, millis: performance.now() - t0 };
+      const atoms = new Map(set.atoms!.map((k, v) => [k, set.truth[v]!]));
+      return { fingerprint: fp, cells: new Set(set.cells.map((c) => c.key)), suppressed: pattern.suppressed, millis: performance.now() - t0, atoms };
     })();
     s.running = run;
     s.runningFor = fp;
@@ -233,6 +245,34 @@ export class ServedPatterns {
     );
   }
 
+  /**
+   * The cells served while the pattern of the current data is computed (SECURITY.md, "After a write"):
+   * worked out once per fingerprint from the records as they are now. If every atom of the last
+   * pattern's set still holds at least as many records (the writes only added), a cell is shown when the
+   * last pattern showed it and it holds no atom whose count changed or is new; otherwise (a record
+   * voided, corrected or moved away) nothing is shown.
+   */
+  private interimFor(family: string, s: FamilyState, fp: string): Set<string> | null {
+    if (s.interim?.fingerprint === fp) return s.interim.shown;
+    const source = FAMILY_SOURCES[family]!;
+    const done = s.done!;
+    let shown: Set<string> | null = null;
+    try {
+      const scope = { unitId: this.scope.unitId, years: this.scope.years, today: this.scope.today ?? todayInVietnam(), versions: [CURRENT.id] };
+      const set = enumerateFamily(source.tables, source.records(this.db, [CURRENT]), scope);
+      const now = new Map(set.atoms!.map((k, v) => [k, set.truth[v]!]));
+      if ([...done.atoms].every(([k, n]) => (now.get(k) ?? 0) >= n)) {
+        const changed = new Set(set.atoms!.flatMap((k, v) => (done.atoms.get(k) === set.truth[v] ? [] : [v])));
+        shown = new Set(set.cells.filter((c) => done.cells.has(c.key) && !done.suppressed.has(c.key) && !c.vars.some((v) => changed.has(v))).map((c) => c.key));
+      }
+    } catch {
+      // Unreadable records: nothing shown (the computation reports the failure).
+      shown = null;
+    }
+    s.interim = { fingerprint: fp, shown };
+    return shown;
+  }
+
   /** The keys of the cells a family's last computed pattern hides (null before the first). */
   suppressed(family: string): ReadonlySet<string> | null {
     return this.families.get(family)?.done?.suppressed ?? null;
@@ -256,13 +296,17 @@ export class ServedPatterns {
     if (sum) return source.weighted ? this.lookup({ ...ref, measure: sum[1]! }) : 'HIDDEN';
     const s = this.state(ref.family);
     const fp = source.fingerprint(this.db);
+    const key = (map: MapView) => cellKey({ family: ref.family, measure: ref.measure, unitId: ref.unitId, map, periodId: ref.periodId, version: ref.version });
     if (s.done?.fingerprint !== fp) {
       // Stale or never computed: start (or keep) computing, hide meanwhile; after a failure, only once
       // its back-off has run out (the failure was reported when it happened).
       if (!this.backingOff(ref.family)) this.refresh(ref.family).catch(() => undefined);
-      return 'HIDDEN';
+      // After writes that only added records, the previous pattern's untouched cells stay shown.
+      const shown = s.done ? this.interimFor(ref.family, s, fp) : null;
+      if (!shown) return 'HIDDEN';
+      const ks = [key('PERIOD'), key('TODAY')].filter((k) => s.done!.cells.has(k));
+      return ks.length && ks.every((k) => shown.has(k)) ? 'SHOWN' : 'HIDDEN';
     }
-    const key = (map: MapView) => cellKey({ family: ref.family, measure: ref.measure, unitId: ref.unitId, map, periodId: ref.periodId, version: ref.version });
     const keys = [key('PERIOD'), key('TODAY')].filter((k) => s.done!.cells.has(k));
     if (!keys.length) return 'HIDDEN';
     return keys.some((k) => s.done!.suppressed.has(k)) ? 'HIDDEN' : 'SHOWN';
