@@ -1,16 +1,17 @@
 /**
  * One threshold decides small counts (SECURITY.md, "Disclosure control"): ANTT_DISCLOSURE_THRESHOLD,
- * read when a count is about to be shown, hides the same fields' counts that the schema marks
- * `suppressSmall` (here the police's tip counts, read by a dashboard), as it sets the published set's
- * pattern and audit (disclosureParameters).
+ * read when a count is about to be shown, hides the counts of the fields the schema marks
+ * `suppressSmall` (here the police's reintegration cases, read by a dashboard), as it sets the published
+ * set's pattern and audit (disclosureParameters).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { disclosureParameters } from '@antt/disclosure';
+import { territory } from '@antt/reference';
 import { dashboard, openTestSubgraph, staff, PROVINCE } from '@antt/testing';
 import { subgraph as police } from '@antt/police';
 
-const Q = `{ unit(id: "${PROVINCE}") { police { tipCounts(periodId: "2024-PLAN-Y") { category status count } } } }`;
-type Tips = { unit: { police: { tipCounts: { category: string; status: string; count: number | null }[] } } };
+const Q = `query ($unit: ID!, $period: ID!) { unit(id: $unit) { police { reintegrationCases(periodId: $period) } } }`;
+type Cases = { unit: { police: { reintegrationCases: number | null } } };
 const before = process.env.ANTT_DISCLOSURE_THRESHOLD;
 
 describe('ANTT_DISCLOSURE_THRESHOLD', () => {
@@ -23,22 +24,28 @@ describe('ANTT_DISCLOSURE_THRESHOLD', () => {
     delete process.env.ANTT_DISCLOSURE_THRESHOLD;
     expect(disclosureParameters().threshold).toBe(5);
     const s = await openTestSubgraph(police, { demo: true, today: '2026-12-02' });
-    const exact = (await s.run<Tips>(staff('police', PROVINCE), Q)).data!.unit.police.tipCounts;
-    const shown = (await s.run<Tips>(dashboard(), Q)).data!.unit.police.tipCounts;
-    const key = (t: { category: string; status: string }) => `${t.category}|${t.status}`;
-    const byKey = new Map(exact.map((t) => [key(t), t.count!]));
-    const threshold = Math.max(...exact.map((t) => t.count!));
+    const units = [
+      PROVINCE,
+      ...territory()
+        .unitsOn('2023-12-31', 'DISTRICT')
+        .map((u) => u.id),
+    ];
+    const asks = units.flatMap((unit) => ['2022', '2023', '2024'].map((period) => ({ unit, period })));
+    const read = async (who: ReturnType<typeof staff>) => {
+      const out: (number | null)[] = [];
+      for (const v of asks) out.push((await s.run<Cases>(who, Q, v)).data!.unit.police.reintegrationCases);
+      return out;
+    };
+    const exact = (await read(staff('police', PROVINCE))) as number[];
+    const threshold = Math.max(...exact);
     expect(threshold).toBeGreaterThan(5);
     // The default: 1 to 4 hidden, 5 and more shown.
-    for (const t of shown) expect(t.count, key(t)).toBe(byKey.get(key(t))! >= 1 && byKey.get(key(t))! < 5 ? null : byKey.get(key(t)));
+    expect(await read(dashboard())).toEqual(exact.map((n) => (n >= 1 && n < 5 ? null : n)));
 
     process.env.ANTT_DISCLOSURE_THRESHOLD = String(threshold);
     expect(disclosureParameters().threshold).toBe(threshold);
-    const after = (await s.run<Tips>(dashboard(), Q)).data!.unit.police.tipCounts;
-    for (const t of after) {
-      const n = byKey.get(key(t))!;
-      expect(t.count, key(t)).toBe(n >= 1 && n < threshold ? null : n);
-    }
-    expect(after.some((t) => t.count === null && byKey.get(key(t))! >= 5)).toBe(true);
+    const raised = await read(dashboard());
+    expect(raised).toEqual(exact.map((n) => (n >= 1 && n < threshold ? null : n)));
+    expect(raised.some((n, i) => n === null && exact[i]! >= 5)).toBe(true);
   });
 });

@@ -40,6 +40,8 @@ export interface PublishedSet {
   truth: number[];
   /** A flag count never exceeds the records of its atom: truth[v] <= sum(truth[of]). */
   bounds: { v: number; of: number[] }[];
+  /** Each variable's atom, as a stable key (unit, stretch of days, versions, measure): how two sets of the same scope are compared. */
+  atoms?: string[];
 }
 
 /** The stable key of a cell: how a resolver asks the suppression pattern about the figure it is about to show. */

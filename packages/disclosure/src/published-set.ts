@@ -36,6 +36,8 @@ export interface SourceRecord {
   flags: readonly string[];
   /** First and last index into the versions in which this version of the record stands. */
   standing: readonly [number, number];
+  /** Its weight (people helped, parties), for a weighted source: 1 or more. */
+  weight?: number;
 }
 
 /** How a family's tables look. */
@@ -101,11 +103,13 @@ export function enumerateFamily(tables: FamilyTables, records: readonly SourceRe
   const varIndex = new Map<string, number>();
   const truth: number[] = [];
   const varAtom: { unit: string; stretch: number; from: number; to: number; measure: string }[] = [];
+  const atoms: string[] = [];
   const bump = (unit: string, s: number, span: readonly [number, number], measure: string) => {
     const k = `${unit}|${s}|${span[0]}|${span[1]}|${measure}`;
     let v = varIndex.get(k);
     if (v === undefined) {
       varIndex.set(k, (v = truth.length));
+      atoms.push(k);
       truth.push(0);
       varAtom.push({ unit, stretch: s, from: span[0], to: span[1], measure });
     }
@@ -155,7 +159,7 @@ export function enumerateFamily(tables: FamilyTables, records: readonly SourceRe
         });
       }
   }
-  return { cells, truth, bounds };
+  return { cells, truth, bounds, atoms };
 }
 
 function nextDay(d: IsoDate): IsoDate {

@@ -6,11 +6,15 @@
  * each figure a resolver is about to show by its cell key.
  *
  * Fail closed: a figure whose cell is not in the computed set (another year, a past version, a unit
- * outside the scope), or asked while the pattern is being computed or after a write made it stale, is
- * hidden (zeros apart: a zero is shown in every pattern). A write is seen by the family's fingerprint
+ * outside the scope), or asked while the first pattern is being computed, is hidden (zeros apart: a
+ * zero is shown in every pattern); after a write, until the new pattern is ready, only the previous
+ * pattern's cells the writes did not touch are shown, and only when the writes only added records
+ * (interimFor; SECURITY.md, "After a write"). A write is seen by the family's fingerprint
  * (rows and latest version times of its table), read on each lookup; a changed fingerprint starts a new
  * computation. The computation yields to the event loop between linear programs, so a subgraph keeps
- * answering while it runs.
+ * answering while it runs. A computation that fails hides the family's figures, is reported once
+ * (onFailure: the family and its table, never data or the error's text) and is tried again only when
+ * its back-off has run out (10 s, doubled after each failure in a row, at most 15 min).
  */
 import { territory, todayInVietnam, type IsoDate } from '@antt/reference';
 import { disclosureParameters, type DisclosureParameters } from './config.js';
@@ -26,8 +30,10 @@ export interface CellRef {
   periodId: string;
   /** 'current' for the live figures; anything else (a past instant, another day) is outside the published set. */
   version: string;
-  /** Field name -> measure ('total', 'by:<value>', 'flag:<name>'). */
+  /** Field name -> measure ('total', 'by:<value>', 'flag:<name>', or 'sum(<measure>)': the weights summed over that cell). */
   measures: Readonly<Record<string, string>>;
+  /** Field name -> family, for a field of another family than `family` on the same object (a summary mixing two tables). */
+  familyOf?: Readonly<Record<string, string>>;
 }
 
 const CELL = Symbol.for('antt.disclosure.cell');
@@ -76,6 +82,14 @@ interface Computed {
   cells: Set<string>;
   suppressed: Set<string>;
   millis: number;
+  /** Records per atom of the set the pattern was computed over (see interimFor). */
+  atoms: Map<string, number>;
+}
+
+/** What is served between a write and the new pattern: the cells shown, or null (everything hidden). */
+interface Interim {
+  fingerprint: string;
+  shown: Set<string> | null;
 }
 
 interface FamilyState {
@@ -83,11 +97,45 @@ interface FamilyState {
   running: Promise<Computed> | null;
   /** The fingerprint the running computation started from. */
   runningFor: string | null;
+  /** Failures since the last success, and when the next attempt may start (Date.now() milliseconds). */
+  failures: number;
+  retryAt: number;
+  interim: Interim | null;
+}
+
+/** What is reported of a failed computation: never a record, a figure or the error's text (which may quote data). */
+export interface PatternFailure {
+  family: string;
+  /** The table its records are read from. */
+  table: string;
+  /** Failures in a row, this one included. */
+  failures: number;
+  /** How long until the next attempt, in milliseconds. */
+  retryInMs: number;
+  /** The error's class (Error, SqliteError, RangeError...), not its message. */
+  errorClass: string;
+}
+
+/** A family's state, for /ready and metrics. */
+export interface PatternStatus {
+  family: string;
+  state: 'NOT_STARTED' | 'COMPUTING' | 'READY' | 'STALE' | 'FAILED';
+  /** Failures in a row since the last success (0 when the last computation succeeded). */
+  failures: number;
+  /** When FAILED: milliseconds until the next attempt may start (0: on the next outsider's lookup). */
+  retryInMs: number;
 }
 
 export interface ServedPatternsOptions {
   scope?: ServingScope;
   params?: DisclosureParameters;
+  /** Called once per failed computation (a structured log line and a metric, in a subgraph). */
+  onFailure?: (f: PatternFailure) => void;
+  /** The wait after the first failure, doubled after each further one up to maxBackoffMs (defaults 10 s and 15 min). */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** The clock (tests). */
+  now?: () => number;
 }
 
 /** The patterns served from one organization's database. */
@@ -97,6 +145,13 @@ export class ServedPatterns {
   private readonly families = new Map<string, FamilyState>();
   /** Computations finished (for tests and metrics). */
   computations = 0;
+  /** Computations failed, in all (for metrics). */
+  failedComputations = 0;
+  /** Set by the subgraph that serves the patterns (see ServedPatternsOptions.onFailure). */
+  onFailure: ((f: PatternFailure) => void) | undefined;
+  private readonly backoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly db: SqlReader,
@@ -104,28 +159,54 @@ export class ServedPatterns {
   ) {
     this.scope = opts.scope ?? servingScope();
     this.params = opts.params ?? disclosureParameters();
+    this.onFailure = opts.onFailure;
+    this.backoffMs = opts.backoffMs ?? 10_000;
+    this.maxBackoffMs = opts.maxBackoffMs ?? 15 * 60_000;
+    this.now = opts.now ?? Date.now;
   }
 
   private state(family: string): FamilyState {
     let s = this.families.get(family);
-    if (!s) this.families.set(family, (s = { done: null, running: null, runningFor: null }));
+    if (!s) this.families.set(family, (s = { done: null, running: null, runningFor: null, failures: 0, retryAt: 0, interim: null }));
     return s;
   }
 
-  /** Starts computing a family's pattern unless it is current or under way; resolves when the current data's pattern is ready. */
+  /** Whether a family's last computation failed and its back-off has not run out (no new attempt yet). */
+  backingOff(family: string): boolean {
+    const s = this.families.get(family);
+    return !!s && s.failures > 0 && !s.running && this.now() < s.retryAt;
+  }
+
+  /** Every family this database has been asked about, with its state (what /ready and the metrics show). */
+  status(): PatternStatus[] {
+    return [...this.families.entries()].map(([family, s]) => {
+      const source = FAMILY_SOURCES[family];
+      const current = !!source && !!s.done && s.done.fingerprint === source.fingerprint(this.db);
+      const state: PatternStatus['state'] = s.running ? 'COMPUTING' : s.failures > 0 ? 'FAILED' : current ? 'READY' : s.done ? 'STALE' : 'NOT_STARTED';
+      return { family, state, failures: s.failures, retryInMs: state === 'FAILED' ? Math.max(0, s.retryAt - this.now()) : 0 };
+    });
+  }
+
+  /**
+   * Starts computing a family's pattern unless it is current or under way; resolves when the current
+   * data's pattern is ready, rejects when the computation fails. A failure is reported once
+   * (onFailure) and starts a back-off: lookups hide the family's figures without trying again until it
+   * runs out (refresh itself always tries).
+   */
   refresh(family: string): Promise<void> {
     const source = FAMILY_SOURCES[family];
     if (!source) return Promise.resolve();
     const s = this.state(family);
     const fp = source.fingerprint(this.db);
-    if (s.done?.fingerprint === fp) return Promise.resolve();
+    if (s.done?.fingerprint === fp && s.failures === 0) return Promise.resolve();
     if (s.running && s.runningFor === fp) return s.running.then(() => undefined);
     const run = (async (): Promise<Computed> => {
       const t0 = performance.now();
       const scope = { unitId: this.scope.unitId, years: this.scope.years, today: this.scope.today ?? todayInVietnam(), versions: [CURRENT.id] };
       const set = enumerateFamily(source.tables, source.records(this.db, [CURRENT]), scope);
       const pattern = await suppressSet(set, this.params, { yieldEveryMs: 50 });
-      return { fingerprint: fp, cells: new Set(set.cells.map((c) => c.key)), suppressed: pattern.suppressed, millis: performance.now() - t0 };
+      const atoms = new Map(set.atoms!.map((k, v) => [k, set.truth[v]!]));
+      return { fingerprint: fp, cells: new Set(set.cells.map((c) => c.key)), suppressed: pattern.suppressed, millis: performance.now() - t0, atoms };
     })();
     s.running = run;
     s.runningFor = fp;
@@ -136,6 +217,8 @@ export class ServedPatterns {
           s.done = c;
           s.running = null;
           s.runningFor = null;
+          s.failures = 0;
+          s.retryAt = 0;
         }
         this.computations++;
       },
@@ -143,10 +226,51 @@ export class ServedPatterns {
         if (s.running === run) {
           s.running = null;
           s.runningFor = null;
+          // A failed pattern is not served: figures stay hidden until a computation succeeds.
+          s.done = null;
+          s.failures++;
+          const wait = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** (s.failures - 1));
+          s.retryAt = this.now() + wait;
+          this.failedComputations++;
+          this.onFailure?.({
+            family,
+            table: source.table,
+            failures: s.failures,
+            retryInMs: wait,
+            errorClass: e instanceof Error ? e.constructor.name : typeof e,
+          });
         }
         throw e;
       },
     );
+  }
+
+  /**
+   * The cells served while the pattern of the current data is computed (SECURITY.md, "After a write"):
+   * worked out once per fingerprint from the records as they are now. If every atom of the last
+   * pattern's set still holds at least as many records (the writes only added), a cell is shown when the
+   * last pattern showed it and it holds no atom whose count changed or is new; otherwise (a record
+   * voided, corrected or moved away) nothing is shown.
+   */
+  private interimFor(family: string, s: FamilyState, fp: string): Set<string> | null {
+    if (s.interim?.fingerprint === fp) return s.interim.shown;
+    const source = FAMILY_SOURCES[family]!;
+    const done = s.done!;
+    let shown: Set<string> | null = null;
+    try {
+      const scope = { unitId: this.scope.unitId, years: this.scope.years, today: this.scope.today ?? todayInVietnam(), versions: [CURRENT.id] };
+      const set = enumerateFamily(source.tables, source.records(this.db, [CURRENT]), scope);
+      const now = new Map(set.atoms!.map((k, v) => [k, set.truth[v]!]));
+      if ([...done.atoms].every(([k, n]) => (now.get(k) ?? 0) >= n)) {
+        const changed = new Set(set.atoms!.flatMap((k, v) => (done.atoms.get(k) === set.truth[v] ? [] : [v])));
+        shown = new Set(set.cells.filter((c) => done.cells.has(c.key) && !done.suppressed.has(c.key) && !c.vars.some((v) => changed.has(v))).map((c) => c.key));
+      }
+    } catch {
+      // Unreadable records: nothing shown (the computation reports the failure).
+      shown = null;
+    }
+    s.interim = { fingerprint: fp, shown };
+    return shown;
   }
 
   /** The keys of the cells a family's last computed pattern hides (null before the first). */
@@ -166,14 +290,23 @@ export class ServedPatterns {
   lookup(ref: Omit<CellRef, 'measures'> & { measure: string }): Served {
     const source = FAMILY_SOURCES[ref.family];
     if (!source || ref.version !== CURRENT.id) return 'HIDDEN';
+    // A sum of weights (people helped, parties) over a cell follows the cell's count: shown where it is
+    // shown, hidden where it is hidden; only a source whose every record weighs 1 or more has sums.
+    const sum = /^sum\((.+)\)$/.exec(ref.measure);
+    if (sum) return source.weighted ? this.lookup({ ...ref, measure: sum[1]! }) : 'HIDDEN';
     const s = this.state(ref.family);
     const fp = source.fingerprint(this.db);
-    if (s.done?.fingerprint !== fp) {
-      // Stale or never computed: start (or keep) computing, hide meanwhile.
-      this.refresh(ref.family).catch(() => undefined);
-      return 'HIDDEN';
-    }
     const key = (map: MapView) => cellKey({ family: ref.family, measure: ref.measure, unitId: ref.unitId, map, periodId: ref.periodId, version: ref.version });
+    if (s.done?.fingerprint !== fp) {
+      // Stale or never computed: start (or keep) computing, hide meanwhile; after a failure, only once
+      // its back-off has run out (the failure was reported when it happened).
+      if (!this.backingOff(ref.family)) this.refresh(ref.family).catch(() => undefined);
+      // After writes that only added records, the previous pattern's untouched cells stay shown.
+      const shown = s.done ? this.interimFor(ref.family, s, fp) : null;
+      if (!shown) return 'HIDDEN';
+      const ks = [key('PERIOD'), key('TODAY')].filter((k) => s.done!.cells.has(k));
+      return ks.length && ks.every((k) => shown.has(k)) ? 'SHOWN' : 'HIDDEN';
+    }
     const keys = [key('PERIOD'), key('TODAY')].filter((k) => s.done!.cells.has(k));
     if (!keys.length) return 'HIDDEN';
     return keys.some((k) => s.done!.suppressed.has(k)) ? 'HIDDEN' : 'SHOWN';
@@ -191,13 +324,16 @@ export function servedPatterns(db: SqlReader & object, opts?: ServedPatternsOpti
 
 /**
  * Computes, at a subgraph's start, the pattern of every family whose table its database holds
- * (ANTT_DISCLOSURE_PRECOMPUTE=1; otherwise the first outsider's lookup starts it). Resolves when all are ready.
+ * (ANTT_DISCLOSURE_PRECOMPUTE=1; otherwise the first outsider's lookup starts it). Resolves with the
+ * families computed once every family has been tried.
  */
 export async function precomputePatterns(db: SqlReader & object, opts?: ServedPatternsOptions): Promise<string[]> {
   const served = servedPatterns(db, opts);
   const families = Object.entries(FAMILY_SOURCES).flatMap(([id, src]) =>
     src && (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?`).get(src.table) as { n: number }).n > 0 ? [id] : [],
   );
-  for (const f of families) await served.refresh(f);
-  return families;
+  // A family that fails is reported (onFailure) and retried on a later lookup: the others still compute.
+  const failed: string[] = [];
+  for (const f of families) await served.refresh(f).catch(() => failed.push(f));
+  return families.filter((f) => !failed.includes(f));
 }

@@ -17,6 +17,12 @@ export interface FamilySource {
   tables: FamilyTables;
   records(db: SqlReader, versions: readonly ReportVersion[]): SourceRecord[];
   fingerprint(db: SqlReader): string;
+  /**
+   * Whether each record carries a weight of at least 1 (people helped, parties): then a sum of weights
+   * over a cell (measure `sum(<the cell's measure>)`) is shown wherever the cell's count is shown and
+   * hidden with it (SECURITY.md, "Sums of people").
+   */
+  weighted?: boolean;
 }
 
 /** Rows and latest version times of a record table: every write (a new record, a correction, a voiding) adds a row. */
@@ -119,23 +125,39 @@ export function recordTableSource(spec: {
   date: string;
   breakdown: string;
   flags?: Readonly<Record<string, string>>;
+  /** SQL: the unit the record is kept under (default unit_id). */
+  unit?: string;
+  /** SQL: a condition the counted records meet (an outcome recorded...). */
+  where?: string;
+  /** SQL: the record's weight, an integer of at least 1 (people helped, parties), which sums of the family add up. */
+  weight?: string;
 }): FamilySource {
   const flags = Object.entries(spec.flags ?? {});
-  const sql = `SELECT unit_id AS unitId, ${spec.date} AS date, ${spec.breakdown} AS breakdown, recorded_at AS recordedAt, superseded_at AS supersededAt
-                      ${flags.map(([, expr], i) => `, (${expr}) AS f${i}`).join('')}
-                 FROM ${spec.table} WHERE status = 'ACTIVE'
+  const sql = `SELECT ${spec.unit ?? 'unit_id'} AS unitId, ${spec.date} AS date, ${spec.breakdown} AS breakdown, recorded_at AS recordedAt, superseded_at AS supersededAt,
+                      ${spec.weight ?? '1'} AS weight${flags.map(([, expr], i) => `, (${expr}) AS f${i}`).join('')}
+                 FROM ${spec.table} WHERE status = 'ACTIVE'${spec.where ? ` AND (${spec.where})` : ''}
                   AND record_id NOT IN (SELECT record_id FROM reference_checks WHERE record_table = '${spec.table}' AND state IN ('PENDING', 'REFUSED'))`;
   return {
     table: spec.table,
     tables: spec.tables,
     fingerprint: (db) => tableFingerprint(db, spec.table),
+    weighted: spec.weight !== undefined,
     records(db, versions) {
       const rows = db.prepare(sql).all() as Record<string, unknown>[];
       return rows.flatMap((r) => {
         const s = standing(versions, String(r.recordedAt), (r.supersededAt as string | null) ?? null);
         if (!s) return [];
         const on = flags.flatMap(([name], i) => (r[`f${i}`] ? [name] : []));
-        return [{ unitId: String(r.unitId), date: String(r.date) as SourceRecord['date'], breakdown: String(r.breakdown), flags: on, standing: s }];
+        return [
+          {
+            unitId: String(r.unitId),
+            date: String(r.date) as SourceRecord['date'],
+            breakdown: String(r.breakdown),
+            flags: on,
+            standing: s,
+            weight: Number(r.weight),
+          },
+        ];
       });
     },
   };

@@ -166,7 +166,8 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
           const { threshold } = disclosureParameters();
           const small = authorize.readSmallCount(ctx.scope.principal, owner);
           if (!small.allowed) {
-            if (ref && measure !== undefined) return servedPatterns(sqliteOf(ctx.db)).lookup({ ...ref, measure }) === 'SHOWN' ? result : null;
+            if (ref && measure !== undefined)
+              return servedPatterns(sqliteOf(ctx.db)).lookup({ ...ref, family: ref.familyOf?.[field.name] ?? ref.family, measure }) === 'SHOWN' ? result : null;
             return result < threshold ? null : result;
           }
           // Leadership and the consolidators read a small count as it is: the read is audited.

@@ -13,7 +13,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { Identity, TokenVerifier } from '@antt/auth';
-import { precomputePatterns } from '@antt/disclosure';
+import { precomputePatterns, servedPatterns } from '@antt/disclosure';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
 import { referenceResolvers, referenceTypeDefs } from './reference-schema.js';
 import { enforceDataClasses } from './data-class.js';
@@ -30,6 +30,7 @@ import { auditPlugin, RequestAudit } from './audit-plugin.js';
 import { trailOf, writesInTransactions } from './writes.js';
 import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
 import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
+import { Counter } from 'prom-client';
 import { createMetrics, gaugeOf, log } from './observability.js';
 import {
   ConfigurationError,
@@ -300,6 +301,27 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
   const services = refs ? new ServiceClient({ ...refs.client, org: sg.name }) : undefined;
   const stopRechecks = client && sg.kinds.some((k) => referenceFields(k).length) ? startRechecks(sg.name, opts.db, client, refs?.recheckMs) : undefined;
   // The published set's suppression pattern, computed in the background (outsiders get no non-zero figure of a family until it is ready).
+  // A failed computation is logged once, counted, shown on /ready, and retried after a back-off.
+  const patterns = servedPatterns(sqlite);
+  const patternFailures = new Counter({
+    name: 'antt_disclosure_pattern_failures_total',
+    help: "Failed computations of a sensitive family's suppression pattern (its figures stay hidden from outsiders), by family",
+    labelNames: ['family'],
+    registers: [metrics.registry],
+  });
+  gaugeOf(
+    metrics,
+    'antt_disclosure_patterns_failing',
+    'Sensitive families whose last pattern computation failed (their figures are hidden from outsiders until a retry succeeds)',
+    () => patterns.status().filter((p) => p.state === 'FAILED').length,
+  );
+  patterns.onFailure = (f) => {
+    patternFailures.inc({ family: f.family });
+    log.error(
+      { service: sg.name, organization: sg.name, family: f.family, table: f.table, failures: f.failures, retryInMs: f.retryInMs, errorClass: f.errorClass },
+      'Không tính được mẫu ẩn số liệu nhạy cảm: số liệu này tạm ẩn với người ngoài tổ chức, sẽ tính lại sau thời gian chờ.',
+    );
+  };
   if (process.env.ANTT_DISCLOSURE_PRECOMPUTE === '1')
     precomputePatterns(sqlite).then(
       (families) => log.info({ service: sg.name, families }, 'disclosure patterns computed'),
@@ -334,6 +356,8 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
       return contextFor(sg, opts.db, identity, { fromGateway, requestId, audit: new RequestAudit(), services });
     },
     health: () => ({ subgraph: sg.name }),
+    // Ready to serve; the disclosure patterns' states say which families outsiders see hidden and why.
+    ready: () => ({ ready: true, disclosure: patterns.status() }),
     service: sg.name,
     metrics,
   });

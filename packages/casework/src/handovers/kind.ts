@@ -6,6 +6,7 @@
 import { ORGANIZATIONS } from '@antt/reference';
 import { defineKind, field, perOrganization, type ReferenceSpec } from '@antt/subgraph-kit';
 import { HANDOVER_SOURCES } from '../catalogues.js';
+import { cellsOfHandovers } from '../disclosure.js';
 
 /**
  * A receipt the police returned for a tip this organization handed over: a tip in the police's register
@@ -69,6 +70,8 @@ export const tipHandoverKind = perOrganization((org) => {
       countDescription: 'Handovers in the period (lượt chuyển tin cho Công an).',
       countField: 'handovers',
       by: { field: 'source', as: 'bySource', type: 'HandoverSourceCount', description: 'By source.' },
+      // Outsiders get the audited pattern of the published set (disclosure.ts).
+      cells: cellsOfHandovers,
     },
   });
 });

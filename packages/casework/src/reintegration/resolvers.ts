@@ -11,6 +11,7 @@ import {
   type UnitRecordsParent,
 } from '@antt/subgraph-kit';
 import { reintegrationSummary, reintegrationSupportKind, reintegrationVisitKind } from './kind.js';
+import { cellsOfReintegration } from '../disclosure.js';
 
 export function reintegrationResolvers(org: OrganizationId): ResolverMap {
   const P = ORGANIZATIONS[org].typePrefix;
@@ -21,7 +22,7 @@ export function reintegrationResolvers(org: OrganizationId): ResolverMap {
     }),
     [`${P}UnitRecords`]: objectResolvers<UnitRecordsParent>({
       reintegration: ({ unitId }, a: { periodId: string; asRecordedAt?: string | null }, ctx) =>
-        reintegrationSummary(supports(ctx), recordsOf(ctx, reintegrationVisitKind(org)), { unitId, ...a }),
+        cellsOfReintegration(reintegrationSummary(supports(ctx), recordsOf(ctx, reintegrationVisitKind(org)), { unitId, ...a }), { unitId, ...a }),
       reintegrationSupports: ({ unitId }, a: { periodId?: string | null; first: number; after?: string | null }, ctx) =>
         supports(ctx).list({ unitId, periodId: a.periodId }, a.first, a.after),
     }),

@@ -44,6 +44,14 @@ export interface CountsSpec<K extends string> {
   sums?: Record<string, SumSpec<K>>;
   /** A breakdown by an enum field, every value of its catalogue listed (zeros included). */
   by?: { field: K; as: string; type: string; description: string };
+  /**
+   * Tags the figures of a summary with their cells of the published set (a sensitive family under
+   * disclosure control, @antt/disclosure tagCell), given the unit and the time the summary was asked for.
+   */
+  cells?: (
+    summary: Record<string, unknown>,
+    where: { unitId: string; periodId: string; asRecordedAt?: string | null; effectiveOn?: string | null },
+  ) => Record<string, unknown>;
 }
 
 /** What a kind's own checks may use beyond the values: the unit, the organization, the day. */

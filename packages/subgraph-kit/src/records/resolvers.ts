@@ -36,7 +36,7 @@ export function kindCounts(ctx: SubgraphContext, kind: RecordKind, unitId: strin
     const by = counts.by;
     sum[by.as] = (sum[by.as] as { key: string; count: number }[]).map(({ key, ...rest }) => ({ [by.field]: key, key, ...rest }));
   }
-  return sum;
+  return counts.cells ? counts.cells(sum, { unitId, ...a }) : sum;
 }
 
 export function kindResolvers(kind: RecordKind): KindResolverMap {

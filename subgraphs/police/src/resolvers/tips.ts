@@ -26,6 +26,7 @@ import { identityReads, tipStatusHistory } from '../db/schema.js';
 import { isOrganizationStaff, isPoliceStaff } from '../access.js';
 import type { ReporterIdentityInput, Resolvers } from '../generated/resolvers.js';
 import { crimeTips, TIP_STATUSES } from '../kinds/index.js';
+import { tipCountCells } from './tip-disclosure.js';
 import { currentRecords, follow, standingRecord, writerFor } from '../data/records.js';
 import { identityCipher } from '../data/vault.js';
 import { forwardDueAt, isOverdue, latestExtension, vietnamDate } from '../legal/deadlines.js';
@@ -277,15 +278,19 @@ export const tipResolvers: Resolvers = {
   },
   PoliceUnitRecords: {
     tipCounts: (p, { periodId }, ctx) =>
-      recordsOf(ctx, crimeTips)
-        .aggregate<{ category: string; status: string; count: number }>(
-          { unitId: String(p.unitId), periodId },
-          'category, tip_status AS status, count(*) AS count',
-          {
-            groupBy: 'category, tip_status',
-          },
-        )
-        .sort((a, b) => a.category.localeCompare(b.category) || a.status.localeCompare(b.status)),
+      tipCountCells(
+        recordsOf(ctx, crimeTips)
+          .aggregate<{ category: string; status: string; count: number }>(
+            { unitId: String(p.unitId), periodId },
+            'category, tip_status AS status, count(*) AS count',
+            {
+              groupBy: 'category, tip_status',
+            },
+          )
+          .sort((a, b) => a.category.localeCompare(b.category) || a.status.localeCompare(b.status)),
+        String(p.unitId),
+        periodId,
+      ),
     /** Counts only, under the kind's count rule: the deadlines of the undecided tips, read as counts, then held to the law's clock. */
     overdueTips: (p, { periodId }, ctx) => {
       const now = new Date();
