@@ -7,7 +7,8 @@
  * (the figure to compare on a shared machine). Figures only, no assertions. Scenarios: indicators
  * (police subgraph directly), indicators-gw, counts-gw (one commune), counts75-gw (the 75 communes in
  * rotation), children-gw (one client), rows (women subgraph directly), rows-gw, create (women subgraph
- * directly), create-gw. A scenario list of direct ones only starts that subgraph alone. The summary is in
+ * directly), create-gw, entities (the gateway's `_entities` fetch of 50 women's activities, sent directly
+ * to the women's subgraph with the gateway's secret). A scenario list of direct ones only starts that subgraph alone. The summary is in
  * BENCHMARKS.md, "What each change bought".
  */
 import { fork } from 'node:child_process';
@@ -58,11 +59,11 @@ async function serve(only: string | undefined): Promise<void> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-function post(url: string, auth: string, body: string): Promise<{ status: number; text: string }> {
+function post(url: string, auth: string, body: string, extra: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: auth, 'content-length': Buffer.byteLength(body) } },
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: auth, 'content-length': Buffer.byteLength(body), ...extra } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -75,7 +76,7 @@ function post(url: string, auth: string, body: string): Promise<{ status: number
   });
 }
 
-type Scenario = { url: string; auth: string; body: (i: number) => string; check?: (text: string) => void };
+type Scenario = { url: string; auth: string; body: (i: number) => string; check?: (text: string) => void; headers?: Record<string, string> };
 
 let server: import('node:child_process').ChildProcess;
 
@@ -102,7 +103,7 @@ async function load(name: string, s: Scenario, seconds: number, clients: number)
       while (performance.now() < until) {
         const n = i++;
         const s0 = performance.now();
-        const r = await post(s.url, s.auth, s.body(n));
+        const r = await post(s.url, s.auth, s.body(n), s.headers);
         times.push(performance.now() - s0);
         if (r.status !== 200 || r.text.includes('"errors"')) throw new Error(`${name}: HTTP ${r.status} ${r.text.slice(0, 400)}`);
         first ??= r.text;
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
   const { ORGANIZATION_IDS, territory, todayInVietnam } = await import('@antt/reference');
   const { PROVINCE, BINH_THUAN } = await import('@antt/testing');
   const { loadDashboardOperations } = await import('@antt/gateway');
-  const direct = { indicators: 'police', rows: 'women', create: 'women' } as Record<string, string>;
+  const direct = { indicators: 'police', rows: 'women', create: 'women', entities: 'women' } as Record<string, string>;
   const only = wanted.length && wanted.every((w) => direct[w] === direct[wanted[0]!]) ? direct[wanted[0]!] : undefined;
   const child = (server = fork(fileURLToPath(import.meta.url), ['--serve', ...(only ? [only] : [])], { execArgv: process.execArgv, stdio: 'inherit' }));
   const ready = await new Promise<Ready>((resolve) => child.once('message', (m) => resolve(m as Ready)));
@@ -144,7 +145,31 @@ async function main(): Promise<void> {
   const rows = '{ womenActivities(first: 50) { totalCount nodes { id topic date unit { name } } } }';
   const record = 'mutation ($input: RecordWomenActivityInput!) { recordWomenActivity(input: $input) { id } }';
   const activity = { type: 'PROPAGANDA', date: todayInVietnam(), unitId: BINH_THUAN, participants: 40 };
+  // The gateway's entity fetch of 50 records, as it sends it to the subgraph (its secret header).
+  const { testGatewaySecret } = await import('../support/federation.js');
+  const { GATEWAY_HEADER } = await import('@antt/subgraph-kit');
+  const fifty = async () => {
+    if (!ready.urls.women) return [];
+    const r = await post(ready.urls.women, ready.tokens.women!, json('{ womenActivities(first: 50) { nodes { id } } }'));
+    return (JSON.parse(r.text) as { data: { womenActivities: { nodes: { id: string }[] } } }).data.womenActivities.nodes.map(({ id }) => ({
+      __typename: 'WomenActivity',
+      id,
+    }));
+  };
+  const representations = await fifty();
+  const entities = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on WomenActivity { id topic date participants } } }';
   const scenarios: Record<string, Scenario> = {
+    entities: {
+      url: ready.urls.women!,
+      auth: ready.tokens.women!,
+      headers: { [GATEWAY_HEADER]: testGatewaySecret('women') },
+      body: () => json(entities, { r: representations }),
+      check: (text) => {
+        const got = (JSON.parse(text) as { data: { _entities: ({ id: string } | null)[] } }).data._entities;
+        if (got.length !== representations.length || got.some((e) => !e))
+          throw new Error(`entities: ${got.filter((e) => e).length} of ${representations.length} records`);
+      },
+    },
     indicators: { url: ready.urls.police!, auth: ready.tokens.dashboard!, body: () => json(indicatorsOp, indicatorsVars) },
     'indicators-gw': { url: ready.urls.gateway!, auth: ready.tokens.dashboard!, body: () => json(indicatorsOp, indicatorsVars) },
     'counts-gw': { url: ready.urls.gateway!, auth: ready.tokens.leadership!, body: () => json(counts, { unit: BINH_THUAN, period: '2021-PLAN-Y' }) },

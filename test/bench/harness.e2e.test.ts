@@ -1,7 +1,8 @@
 /**
  * The benchmark harness keeps working (CI's smoke run of `pnpm bench`): the whole suite end to end on a
  * tiny scale, the nine subgraphs, the project's gateway and Hive Gateway each in its own process, one
- * dashboard operation, two communes, a few requests per run. No timing is asserted: only that every
+ * dashboard operation, two communes, a few requests per run, and the writes (a dozen creates of each
+ * kind, every handover with a receipt of its own). No timing is asserted: only that every
  * answer was checked and both gateways gave the same data.
  */
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,7 @@ describe('pnpm bench, smoke run', () => {
       communes: 2,
       only: ['DashboardActivityCounts'],
       extras: false,
+      writes: true,
       full: false,
       log: () => {},
     });
@@ -55,6 +57,14 @@ describe('pnpm bench, smoke run', () => {
         // CPU was read from /proc for the subgraphs that answered.
         expect(m.subgraphsCpu).toBeGreaterThanOrEqual(0);
       }
+    // Writes: every create answered with an id, also the handovers, each of which names a receipt of its own
+    // (a receipt handed over twice is refused, so a scenario re-sending one would count errors here).
+    expect(result.writes.map((w) => [w.kind, w.reference, w.path])).toEqual([
+      ['VeteransActivity', false, 'gateway'],
+      ['VeteransActivity', false, 'direct'],
+      ['VeteransTipHandover', true, 'gateway'],
+    ]);
+    for (const w of result.writes) expect([w.kind, w.result.requests, w.result.errors, w.result.firstProblem]).toEqual([w.kind, 12, 0, undefined]);
     expect(Object.keys(result.start.rssAfterStart)).toEqual(expect.arrayContaining(['front', 'police', 'gateway', 'hive']));
     // The report lists every target, those this run did not measure as such.
     const rows = targets(result, null);

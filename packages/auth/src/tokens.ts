@@ -102,24 +102,32 @@ const VERIFIED_TOKENS_MAX = 10_000;
  * Tokens this verifier accepted, so that a caller's requests (and the gateway's calls on their behalf,
  * ten per federated request) cost one ES256 verification a minute instead of one each. An entry lasts
  * until the token expires or VERIFIED_TOKEN_RECHECK_MS have passed, whichever is first, so that a key
- * withdrawn from a remote key set stops being honoured within a minute; refusals are never kept. The
- * oldest entries go first when the map is full.
+ * withdrawn from a remote key set stops being honoured within a minute; refusals are never kept. At
+ * most `max` tokens are kept: when full, the least recently used goes first (a map keeps insertion
+ * order, and a token used again is moved to its end).
  */
 export class VerifiedTokens {
   private readonly entries = new Map<string, { identity: Identity; until: number }>();
 
+  constructor(private readonly max = VERIFIED_TOKENS_MAX) {}
+
   get(token: string): Identity | null {
     const e = this.entries.get(token);
     if (!e) return null;
-    if (Date.now() >= e.until) {
-      this.entries.delete(token);
-      return null;
-    }
+    this.entries.delete(token);
+    if (Date.now() >= e.until) return null;
+    this.entries.set(token, e);
     return { ...e.identity, roles: [...e.identity.roles] };
   }
 
+  /** How many tokens are kept. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   set(token: string, identity: Identity, exp: number): void {
-    if (this.entries.size >= VERIFIED_TOKENS_MAX) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.delete(token);
+    while (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(token, { identity: { ...identity, roles: [...identity.roles] }, until: Math.min(exp * 1000, Date.now() + VERIFIED_TOKEN_RECHECK_MS) });
   }
 }

@@ -168,4 +168,25 @@ describe('a verified token kept for the process', () => {
     vi.setSystemTime(now + VERIFIED_TOKEN_RECHECK_MS);
     expect(kept.get('a')).toBeNull();
   });
+
+  it('keeps at most its bound, dropping the token least recently used', () => {
+    const kept = new VerifiedTokens(3);
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    for (const t of ['a', 'b', 'c']) kept.set(t, who, exp);
+    expect(kept.get('a')).toEqual(who); // a used again: b is now the least recently used
+    kept.set('d', who, exp);
+    expect(kept.size).toBe(3);
+    expect(kept.get('b')).toBeNull();
+    expect(['a', 'c', 'd'].map((t) => kept.get(t))).toEqual([who, who, who]);
+    kept.set('d', { ...who, name: 'again' }, exp); // the same token again replaces its entry
+    expect(kept.size).toBe(3);
+  });
+
+  it('never keeps a refusal: a token whose signature does not verify is refused every time, also after a good one was kept', async () => {
+    const token = await signToken(key, who);
+    expect(await verify(`Bearer ${token}`)).toEqual(who);
+    const [h, p, sig] = token.split('.');
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), roles: ['LEADER'] })).toString('base64url')}.${sig}`;
+    for (let i = 0; i < 2; i++) expect((await refused(`Bearer ${forged}`)).message).toBe('Mã xác thực không hợp lệ.');
+  });
 });

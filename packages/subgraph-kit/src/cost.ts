@@ -13,7 +13,7 @@
  * every subgraph (on its own schema, where the gateway's `_entities` calls are sized by their
  * representations).
  */
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
@@ -40,6 +40,13 @@ export const LIST_BOUNDS: Readonly<Record<string, Bound>> = {
   'Query.periods': 400,
   'Unit.children': 80,
 };
+
+/**
+ * The arguments whose values the estimator reads: the page sizes, `_entities`' representations and the
+ * arguments LIST_BOUNDS' functions read (`level`). A bound that reads another argument names it here,
+ * else an operation passing it as a variable would be costed once for every value.
+ */
+export const COSTED_ARGUMENTS: ReadonlySet<string> = new Set([...SLICING_ARGUMENTS, 'representations', 'level']);
 
 /** The cost limit: the leadership's overview of nine organizations over one unit costs about 3,000. */
 export const MAX_COST = 50_000;
@@ -80,6 +87,51 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
   return getComplexity({ schema, query: document, variables, operationName, estimators: [listAwareEstimator] });
 }
 
+/**
+ * Whether an operation's cost is the same whatever its variables: no variable is the value (or part of
+ * the value) of an argument the estimator reads, nor of a directive's argument (`@skip(if: $x)` changes
+ * what is selected). A create's `$input` is; `first: $n` is not.
+ */
+export function costIgnoresVariables(document: DocumentNode): boolean {
+  let ignores = true;
+  let within = 0;
+  let inDirective = 0;
+  visit(document, {
+    Directive: { enter: () => void inDirective++, leave: () => void inDirective-- },
+    Argument: {
+      enter: (node) => void (within += COSTED_ARGUMENTS.has(node.name.value) ? 1 : 0),
+      leave: (node) => void (within -= COSTED_ARGUMENTS.has(node.name.value) ? 1 : 0),
+    },
+    Variable: () => {
+      if (within > 0 || inDirective > 0) ignores = false;
+    },
+  });
+  return ignores;
+}
+
+/**
+ * Costs kept per parsed document (Apollo keeps one parsed document per query text) and operation name,
+ * for documents whose cost does not depend on their variables: every create of the same mutation was
+ * costed again, a fifteenth of a create's CPU at each server it passed (issue 17).
+ */
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number | null>>>();
+
+function keptCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number {
+  let bySchema = costs.get(schema);
+  if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
+  let byName = bySchema.get(document);
+  if (!byName) bySchema.set(document, (byName = new Map()));
+  const name = operationName ?? '';
+  // null: this document's cost depends on its variables, computed every time.
+  let cost = byName.get(name);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, variables, operationName);
+    byName.set(name, costIgnoresVariables(document) ? cost : null);
+    return cost;
+  }
+  return cost ?? operationCost(schema, document, variables, operationName);
+}
+
 const COST_MESSAGE = 'Truy vấn quá nặng (chi phí ước tính vượt giới hạn): hãy chọn ít trường hoặc ít bản ghi hơn (giảm first, bớt danh sách lồng nhau).';
 
 /**
@@ -93,7 +145,7 @@ export function costLimitPlugin<TContext extends BaseContext>(maxCost = Number(p
         async didResolveOperation({ schema, document, request, operationName }) {
           let cost: number;
           try {
-            cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+            cost = keptCost(schema, document, request.variables ?? {}, operationName ?? undefined);
           } catch (e) {
             // Bad variables: graphql-js reports them itself, in the user's terms, right after this hook.
             // Anything else fails closed (an internal error, logged), never lets the operation through uncosted.

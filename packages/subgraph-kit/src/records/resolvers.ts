@@ -43,7 +43,8 @@ export function kindResolvers(kind: RecordKind): KindResolverMap {
   const s = kind.spec;
   const unitOut = kind.outputName(s.unitField);
   const entity: Record<string, Resolver> = {
-    __resolveReference: ((ref: { id: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).byId(ref.id)) as Resolver,
+    // Batched: the records of one `_entities` call are read with one statement.
+    __resolveReference: ((ref: { id: string }, ctx: SubgraphContext) => recordsOf(ctx, kind).loadById(ref.id)) as Resolver,
     [unitOut]: ((r: StoredRecord) => territory().unit(r[s.unitField] as string)) as Resolver,
     history: ((r: StoredRecord, _: unknown, ctx: SubgraphContext) => recordsOf(ctx, kind).history(r.id)) as Resolver,
   };

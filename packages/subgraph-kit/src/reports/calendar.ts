@@ -65,9 +65,23 @@ export function reportPeriod(periodId: string): (Period & { calendar: ReportCale
   return p && isReportCalendar(p.calendar) ? (p as Period & { calendar: ReportCalendar }) : null;
 }
 
-/** The periods of every report kind that hold a date: the reports a record dated then counts in. */
-export function reportPeriodsContaining(date: IsoDate): Period[] {
-  return REPORT_CALENDARS.map((c) => periodContaining(c, date)).filter((p): p is Period => !!p);
+const periodsOfDate = new Map<IsoDate, readonly Period[]>();
+/** Dates kept at most: records are dated within a few years, so a full map means dates beyond those. */
+const PERIODS_OF_DATES_KEPT = 5_000;
+
+/**
+ * The periods of every report kind that hold a date: the reports a record dated then counts in. Kept
+ * per date (the calendars never change while a process runs): every write asks for its date, and
+ * computing them was a tenth of a create's CPU (issue 17).
+ */
+export function reportPeriodsContaining(date: IsoDate): readonly Period[] {
+  let periods = periodsOfDate.get(date);
+  if (!periods) {
+    if (periodsOfDate.size >= PERIODS_OF_DATES_KEPT) periodsOfDate.clear();
+    periods = Object.freeze(REPORT_CALENDARS.map((c) => periodContaining(c, date)).filter((p): p is Period => !!p));
+    periodsOfDate.set(date, periods);
+  }
+  return periods;
 }
 
 /** The reportable periods whose due date falls in [from, to], earliest due first. */
