@@ -6,6 +6,7 @@
  * server's message is the one shown.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { FormErrors, TextAreaField } from './Fields';
 import { catalogue, formFields, type FormField } from './schema';
 
 export type Values = Record<string, string | boolean | string[]>;
@@ -224,34 +225,18 @@ export function RecordForm(props: FormProps) {
         );
       })}
       {(record || props.reasonRequired !== undefined) && (
-        <div className={`field${errors.reason ? ' invalid' : ''}`} data-field="reason">
-          <label htmlFor={`${id}-reason`}>
-            {record ? 'Lý do đính chính' : 'Lý do ghi nhận (bắt buộc khi kỳ đã có báo cáo được duyệt)'}
-            {record && <span aria-hidden="true"> *</span>}
-          </label>
-          <textarea
-            id={`${id}-reason`}
-            name="reason"
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={errors.reason ? true : undefined}
-            aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-          />
-          {errors.reason && (
-            <p className="field-error" id={`${id}-reason-error`} data-error-for="reason">
-              {errors.reason}
-            </p>
-          )}
-        </div>
+        <TextAreaField
+          id={`${id}-reason`}
+          field="reason"
+          name="reason"
+          label={record ? 'Lý do đính chính' : 'Lý do ghi nhận (bắt buộc khi kỳ đã có báo cáo được duyệt)'}
+          required={!!record}
+          value={reason}
+          onChange={setReason}
+          error={errors.reason}
+        />
       )}
-      {[...general, ...unplaced].length > 0 && (
-        <div role="alert" className="form-error">
-          {[...general, ...unplaced].map((m, i) => (
-            <p key={i}>{m}</p>
-          ))}
-        </div>
-      )}
+      <FormErrors messages={[...general, ...unplaced]} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {props.submitLabel}

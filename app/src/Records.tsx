@@ -6,6 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { mutate, query } from './api';
 import { fmtDate, fmtNumber } from './format';
+import { FormErrors, TextAreaField } from './Fields';
 import { RecordForm } from './RecordForm';
 import { catalogue, listColumns, recordKinds, statusField, type Column, type RecordKindInfo } from './schema';
 import type { Staff } from './workbench';
@@ -297,31 +298,8 @@ function VoidForm({
       <h3>Hủy {noun}</h3>
       <p className="muted">Bản ghi bị hủy không còn được tính; các phiên bản của nó vẫn xem được.</p>
       <form onSubmit={submit} noValidate>
-        <div className={`field${error ? ' invalid' : ''}`} data-field="reason">
-          <label htmlFor="void-reason">
-            Lý do hủy<span aria-hidden="true"> *</span>
-          </label>
-          <textarea
-            id="void-reason"
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'void-reason-error' : undefined}
-          />
-          {error && (
-            <p className="field-error" id="void-reason-error" data-error-for="reason">
-              {error}
-            </p>
-          )}
-        </div>
-        {!!errors?.general.length && (
-          <div role="alert" className="form-error">
-            {errors.general.map((m, i) => (
-              <p key={i}>{m}</p>
-            ))}
-          </div>
-        )}
+        <TextAreaField id="void-reason" field="reason" name="reason" label="Lý do hủy" required value={reason} onChange={setReason} error={error} />
+        <FormErrors messages={errors?.general} />
         <div className="actions">
           <button type="submit">Hủy bản ghi</button>
           <button type="button" className="secondary" onClick={onCancel}>
