@@ -70,3 +70,23 @@ describe('a kind\u2019s root list', () => {
     expect(JSON.stringify(e)).not.toMatch(/2024-0[45]-01/);
   });
 });
+
+describe('the units a filter or a form may name', () => {
+  const SEARCH = `query($t: String!, $on: Date, $mine: Boolean) { searchUnits(text: $t, on: $on, mine: $mine, first: 50) { id name level parent { id } } }`;
+  type Found = { id: string; name: string; level: string; parent: { id: string } | null }[];
+
+  it('finds a unit of the caller\u2019s jurisdiction by name with or without diacritics, and none outside it', async () => {
+    for (const t of ['chieng pha', 'Chiềng Pha']) {
+      const found = ok<Found>(await db.run(me, SEARCH, { t, on: '2024-06-01', mine: true }), 'searchUnits');
+      expect(found.map((u) => u.id)).toEqual([CHIENG_PHA]);
+    }
+    // Phường Chiềng Lề is in the city of Sơn La, not in the district: the province-wide search finds it, the caller's does not.
+    const everywhere = ok<Found>(await db.run(me, SEARCH, { t: 'chieng le', on: '2024-06-01' }), 'searchUnits');
+    expect(everywhere.map((u) => u.name)).toContain('Phường Chiềng Lề');
+    expect(ok<Found>(await db.run(me, SEARCH, { t: 'chieng le', on: '2024-06-01', mine: true }), 'searchUnits')).toEqual([]);
+    // Every commune the district's staff find is the district's.
+    const communes = ok<Found>(await db.run(me, SEARCH, { t: 'xa', on: '2024-06-01', mine: true }), 'searchUnits');
+    expect(communes.filter((u) => u.level === 'COMMUNE').length).toBeGreaterThan(5);
+    expect(communes.filter((u) => u.level === 'COMMUNE' && u.parent?.id !== THUAN_CHAU)).toEqual([]);
+  });
+});
