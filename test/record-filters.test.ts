@@ -4,7 +4,7 @@
  * period, and the record's standing (only the standing records, or only the voided ones).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHIENG_PHA, THUAN_CHAU, ok, openTestSubgraph, refused, staff, type TestSubgraph } from '@antt/testing';
+import { BINH_THUAN, CHIENG_PHA, THUAN_CHAU, ok, openTestSubgraph, refused, staff, type TestSubgraph } from '@antt/testing';
 import { SUBGRAPHS } from '../gateway/src/subgraphs.js';
 
 const women = SUBGRAPHS.find((s) => s.name === 'women')!;
@@ -88,5 +88,10 @@ describe('the units a filter or a form may name', () => {
     const communes = ok<Found>(await db.run(me, SEARCH, { t: 'xa', on: '2024-06-01', mine: true }), 'searchUnits');
     expect(communes.filter((u) => u.level === 'COMMUNE').length).toBeGreaterThan(5);
     expect(communes.filter((u) => u.level === 'COMMUNE' && u.parent?.id !== THUAN_CHAU)).toEqual([]);
+    // Today's commune's staff find the commune it was formed from, on the map of a day before 1 July 2025.
+    const binhThuan = staff('women', BINH_THUAN);
+    const before = ok<Found>(await db.run(binhThuan, SEARCH, { t: 'chieng pha', on: '2024-06-01', mine: true }), 'searchUnits');
+    expect(before.map((u) => u.id)).toEqual([CHIENG_PHA]);
+    expect(ok<Found>(await db.run(binhThuan, SEARCH, { t: 'chieng le', on: '2024-06-01', mine: true }), 'searchUnits')).toEqual([]);
   });
 });

@@ -609,9 +609,9 @@ describe('the staff workbench', () => {
     const { context, page, blocked } = await offline(undefined, communeToken);
     await page.goto(`${base}/app/can-bo/`);
     await page.getByTestId('records').waitFor();
-    // What the demo data holds in Xã Chiềng Pha, which became part of Bình Thuận on 1 July 2025: the kind of its newest record.
+    // What the demo data holds in Xã Chiềng Pha (part of Bình Thuận since 1 July 2025) on the map of 2019: the kind of its newest record.
     const FROM = '2021-01-01';
-    const TO = '2025-06-30';
+    const TO = '2024-12-31';
     const newest = await gq<{ l: { nodes: { type: string }[] } }>(
       'query($u: ID!, $from: Date, $to: Date) { l: womenActivities(unitId: $u, from: $from, to: $to, first: 1) { nodes { type } } }',
       { u: COMMUNE, from: FROM, to: TO },

@@ -44,9 +44,9 @@ const foldedName = (u: AdminUnit): string => {
 
 /**
  * Units existing on a date whose folded name contains the folded text at the start of a word; with
- * `within`, only those units (a caller's jurisdiction).
+ * `within`, only the units it accepts (those of a caller's jurisdiction).
  */
-export function searchUnits(text: string, on: string, first: number, within?: ReadonlySet<string>): AdminUnit[] {
+export function searchUnits(text: string, on: string, first: number, within?: (unitId: string) => boolean): AdminUnit[] {
   const q = foldVietnamese(text);
   if (q.length < 2) throw invalidInput('text', 'text: hãy gõ ít nhất 2 chữ của tên đơn vị.', 'TEXT_TOO_SHORT');
   if (!Number.isInteger(first) || first < 1 || first > 50) throw invalidInput('first', 'first: từ 1 đến 50 đơn vị.', 'FIRST_OUT_OF_RANGE');
@@ -54,7 +54,7 @@ export function searchUnits(text: string, on: string, first: number, within?: Re
   // unitsOn orders by level, then code: exact names come first within a level.
   const hits = territory()
     .unitsOn(on)
-    .filter((u) => (!within || within.has(u.id)) && foldedName(u).includes(needle));
+    .filter((u) => (!within || within(u.id)) && foldedName(u).includes(needle));
   const exact = (u: AdminUnit) => (foldedName(u).endsWith(needle) ? 0 : 1);
   const level = (u: AdminUnit) => ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'].indexOf(u.level);
   return hits.sort((a, b) => level(a) - level(b) || exact(a) - exact(b) || a.name.localeCompare(b.name, 'vi')).slice(0, first);
@@ -441,8 +441,9 @@ export const referenceResolvers: ResolverMap = {
     searchUnits: (
       _,
       { text, on, first, mine }: { text: string; on?: string | null; first?: number | null; mine?: boolean | null },
-      ctx: { scope: { identity: Identity; visibleUnder(unitId: string): ReadonlySet<string> } },
-    ) => searchUnits(text, on ?? todayInVietnam(), first ?? 20, mine ? ctx.scope.visibleUnder(ctx.scope.identity.unitId) : undefined),
+      ctx: { scope: { principal: { covers(unitId: string): boolean } } },
+      // The caller's jurisdiction in every era: the units whose records the caller's lists and forms may name.
+    ) => searchUnits(text, on ?? todayInVietnam(), first ?? 20, mine ? (id) => ctx.scope.principal.covers(id) : undefined),
     myJurisdiction: (_, _args: unknown, ctx: { scope: { identity: Identity } }) => jurisdictionOf(ctx.scope.identity),
   }),
   Unit: entityResolvers<AdminUnit, UnitRef>((ref) => territory().unit(ref.id) ?? null, {
