@@ -3585,7 +3585,7 @@ export type ElderlyMediationCase = {
   resultOn?: Maybe<Scalars['Date']['output']>;
   /** For TRANSFERRED: the authority it went to. */
   transferredTo?: Maybe<Scalars['String']['output']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. */
   hotspotId?: Maybe<Scalars['String']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3628,7 +3628,7 @@ export type ElderlyMediationCaseVersion = {
   resultOn?: Maybe<Scalars['Date']['output']>;
   /** For TRANSFERRED: the authority it went to. */
   transferredTo?: Maybe<Scalars['String']['output']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. */
   hotspotId?: Maybe<Scalars['String']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3675,7 +3675,7 @@ export type RecordElderlyMediationCaseInput = {
   resultOn?: InputMaybe<Scalars['Date']['input']>;
   /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3697,7 +3697,7 @@ export type CorrectElderlyMediationCaseInput = {
   resultOn?: InputMaybe<Scalars['Date']['input']>;
   /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -3410,7 +3410,7 @@ export type LabourDispute = {
   cause: DisputeCause;
   /** Workers involved, counted, never named (số người lao động tham gia), 1 or more. */
   workersInvolved: Scalars['Int']['output'];
-  /** The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced. */
+  /** The id of the police hotspot it was reported as (what reportHotspot returned), checked with the police when written; null if not reported. Once set it is not replaced. */
   hotspotId?: Maybe<Scalars['String']['output']>;
   /** Day it was resolved (ngày giải quyết xong); null while it goes on. Once set it is not changed. */
   resolvedOn?: Maybe<Scalars['Date']['output']>;
@@ -3455,7 +3455,7 @@ export type LabourDisputeVersion = {
   cause: DisputeCause;
   /** Workers involved, counted, never named (số người lao động tham gia), 1 or more. */
   workersInvolved: Scalars['Int']['output'];
-  /** The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced. */
+  /** The id of the police hotspot it was reported as (what reportHotspot returned), checked with the police when written; null if not reported. Once set it is not replaced. */
   hotspotId?: Maybe<Scalars['String']['output']>;
   /** Day it was resolved (ngày giải quyết xong); null while it goes on. Once set it is not changed. */
   resolvedOn?: Maybe<Scalars['Date']['output']>;
@@ -3504,7 +3504,7 @@ export type RecordLabourDisputeInput = {
   cause: DisputeCause;
   /** Workers involved, counted, never named (số người lao động tham gia), 1 or more. Nhãn: Số người lao động tham gia. */
   workersInvolved: Scalars['Int']['input'];
-  /** The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced. Nhãn: Mã điểm nóng. */
+  /** The id of the police hotspot it was reported as (what reportHotspot returned), checked with the police when written; null if not reported. Once set it is not replaced. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
   /** Day it was resolved (ngày giải quyết xong); null while it goes on. Once set it is not changed. Nhãn: Ngày giải quyết xong. */
   resolvedOn?: InputMaybe<Scalars['Date']['input']>;
@@ -3526,7 +3526,7 @@ export type CorrectLabourDisputeInput = {
   cause?: InputMaybe<DisputeCause>;
   /** Workers involved, counted, never named (số người lao động tham gia), 1 or more. Nhãn: Số người lao động tham gia. */
   workersInvolved?: InputMaybe<Scalars['Int']['input']>;
-  /** The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced. Nhãn: Mã điểm nóng. */
+  /** The id of the police hotspot it was reported as (what reportHotspot returned), checked with the police when written; null if not reported. Once set it is not replaced. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
   /** Day it was resolved (ngày giải quyết xong); null while it goes on. Once set it is not changed. Nhãn: Ngày giải quyết xong. */
   resolvedOn?: InputMaybe<Scalars['Date']['input']>;

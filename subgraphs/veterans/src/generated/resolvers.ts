@@ -3641,7 +3641,7 @@ export type VeteransMediationCase = {
   resultOn?: Maybe<Scalars['Date']['output']>;
   /** For TRANSFERRED: the authority it went to. */
   transferredTo?: Maybe<Scalars['String']['output']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. */
   hotspotId?: Maybe<Scalars['String']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3684,7 +3684,7 @@ export type VeteransMediationCaseVersion = {
   resultOn?: Maybe<Scalars['Date']['output']>;
   /** For TRANSFERRED: the authority it went to. */
   transferredTo?: Maybe<Scalars['String']['output']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. */
   hotspotId?: Maybe<Scalars['String']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3731,7 +3731,7 @@ export type RecordVeteransMediationCaseInput = {
   resultOn?: InputMaybe<Scalars['Date']['input']>;
   /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3753,7 +3753,7 @@ export type CorrectVeteransMediationCaseInput = {
   resultOn?: InputMaybe<Scalars['Date']['input']>;
   /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
