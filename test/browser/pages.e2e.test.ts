@@ -198,7 +198,10 @@ describe('the leadership dashboard', () => {
     const op = readDashboardOperations().find((o) => o.name === 'DashboardLeadershipPanels')!;
     const api = await post<{
       unit: Record<string, Org> & {
-        front: Org & { modelReviewSummary: { byRating: { rating: string; count: number }[] } };
+        front: Org & {
+          modelReviewSummary: { byRating: { rating: string; count: number }[] };
+          latestModelReviews: { byRating: { rating: string; count: number }[] };
+        };
         police: Org & { tipCounts: { status: string; count: number | null }[]; overdueTips: number | null; openHotspots: number };
       };
       policeHotspots: { status: string }[];
@@ -220,8 +223,11 @@ describe('the leadership dashboard', () => {
       seen += sum(c.modelCounts) + sum(c.forumCounts) + c.opinionCounts.total;
     }
     expect(seen, 'the commune has models, forums or opinions in the demo data').toBeGreaterThan(0);
-    for (const r of ['EFFECTIVE', 'AVERAGE', 'INEFFECTIVE'])
+    for (const r of ['EFFECTIVE', 'AVERAGE', 'INEFFECTIVE']) {
       expect(await cell(`[data-rating="${r}"]`)).toBe(fmt.format(unit.front.modelReviewSummary.byRating.find((b) => b.rating === r)?.count ?? 0));
+      // Each model's latest review as of the period's end, not the reviews made in it.
+      expect(await cell(`[data-rating="${r}"]`, 'latest')).toBe(fmt.format(unit.front.latestModelReviews.byRating.find((b) => b.rating === r)?.count ?? 0));
+    }
     for (const s of ['RECEIVED', 'FORWARDED', 'BEING_VERIFIED', 'DECIDED', 'REPORTER_NOTIFIED']) {
       const parts = unit.police.tipCounts.filter((t) => t.status === s);
       const known = parts.reduce((n, t) => n + (t.count ?? 0), 0);

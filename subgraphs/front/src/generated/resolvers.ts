@@ -998,6 +998,8 @@ export type FrontUnitRecords = {
   effectiveModels: Array<AnyModel>;
   /** Whether the unit (or a unit below it) had at least one effective model in the assessment year (dashboards too). */
   hasEffectiveModel: Scalars['Boolean']['output'];
+  /** Each model's latest review as of the period's last day (a review on or before it, however long before), for every organization's models in the unit and below it, counted by rating, every rating listed: how the models stood at the end of the period (đánh giá gần nhất của từng mô hình; dashboards too). count is the number of models reviewed. */
+  latestModelReviews: FrontModelReviewSummary;
   /** Reviews of models in the unit and below it, newest first, a page at a time (Front and police staff, leadership). */
   modelReviews: ModelReviewConnection;
   /** People of standing nominated in the unit and below it, by role and decision; never by ethnicity (dashboards too). */
@@ -1111,6 +1113,12 @@ export type FrontUnitRecordsEffectiveModelsArgs = {
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecordsHasEffectiveModelArgs = {
   year: Scalars['Int']['input'];
+};
+
+
+/** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type FrontUnitRecordsLatestModelReviewsArgs = {
+  periodId: Scalars['ID']['input'];
 };
 
 
@@ -5530,6 +5538,7 @@ export type FrontUnitRecordsResolvers<ContextType = SubgraphContext, ParentType 
   inspectionSummary?: Resolver<Maybe<ResolversTypes['FrontInspectionSummary']>, ParentType, ContextType, RequireFields<FrontUnitRecordsInspectionSummaryArgs, 'periodId'>>;
   effectiveModels?: Resolver<Array<ResolversTypes['AnyModel']>, ParentType, ContextType, RequireFields<FrontUnitRecordsEffectiveModelsArgs, 'year'>>;
   hasEffectiveModel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<FrontUnitRecordsHasEffectiveModelArgs, 'year'>>;
+  latestModelReviews?: Resolver<ResolversTypes['FrontModelReviewSummary'], ParentType, ContextType, RequireFields<FrontUnitRecordsLatestModelReviewsArgs, 'periodId'>>;
   modelReviews?: Resolver<ResolversTypes['ModelReviewConnection'], ParentType, ContextType, RequireFields<FrontUnitRecordsModelReviewsArgs, 'first'>>;
   peopleOfStandingCounts?: Resolver<Array<ResolversTypes['PersonOfStandingCount']>, ParentType, ContextType, Partial<FrontUnitRecordsPeopleOfStandingCountsArgs>>;
   commendationCounts?: Resolver<Array<ResolversTypes['CommendationCount']>, ParentType, ContextType, Partial<FrontUnitRecordsCommendationCountsArgs>>;
