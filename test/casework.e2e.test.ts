@@ -5,7 +5,7 @@
  */
 import { loadDashboardOperations } from '@antt/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitId, type OrganizationId } from '@antt/reference';
+import { demoHotspotId, unitId, type OrganizationId } from '@antt/reference';
 import { BINH_THUAN, CHIENG_LE, CHIENG_PHA, PROVINCE, dashboard, leadership, staff } from '@antt/testing';
 import type { Identity } from '@antt/auth';
 import { post, startFederation, type Federation } from './support/federation.js';
@@ -58,7 +58,7 @@ const WRITES: [OrganizationId, Identity, string, Record<string, unknown>][] = [
     'labour',
     staff('labour', PROVINCE),
     'mutation ($input: RecordLabourDisputeInput!) { recordLabourDispute(input: $input) { id } }',
-    { unitId: CHIENG_PHA, startedOn: '2021-06-04', kind: 'STRIKE', cause: 'WAGES', workersInvolved: 40, hotspotId: 'DEMO-DN-E2E1' },
+    { unitId: CHIENG_PHA, startedOn: '2021-06-04', kind: 'STRIKE', cause: 'WAGES', workersInvolved: 40, hotspotId: demoHotspotId(1) },
   ],
   [
     'farmers',

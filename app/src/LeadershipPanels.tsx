@@ -18,7 +18,12 @@ interface OrgCounts {
 export interface PanelsAnswer {
   unit:
     | (Record<(typeof ORGS)[number], OrgCounts | null> & {
-        front: (OrgCounts & { modelReviewSummary: { count: number; byRating: { rating: string; count: number }[] } }) | null;
+        front:
+          | (OrgCounts & {
+              modelReviewSummary: { count: number; byRating: { rating: string; count: number }[] };
+              latestModelReviews: { count: number; byRating: { rating: string; count: number }[] };
+            })
+          | null;
         police: (OrgCounts & { tipCounts: { status: string; count: number | null }[]; overdueTips: number | null; openHotspots: number }) | null;
       })
     | null;
@@ -134,11 +139,16 @@ export function LeadershipPanels({ token, unitId, periodId, periodLabel }: { tok
             })}
           </Table>
           {unit.front && (
-            <Table label="Lượt đánh giá mô hình trong kỳ (Mặt trận và Công an), theo kết quả" testId="panel-reviews" head={['Kết quả', 'Số lượt']}>
+            <Table
+              label="Đánh giá mô hình (Mặt trận và Công an), theo kết quả: lượt đánh giá trong kỳ, và mô hình theo lần đánh giá gần nhất đến cuối kỳ"
+              testId="panel-reviews"
+              head={['Kết quả', 'Lượt đánh giá trong kỳ', 'Mô hình theo đánh giá gần nhất']}
+            >
               {Object.keys(RATING_NAMES).map((r) => (
                 <tr key={r} data-rating={r}>
                   <th scope="row">{RATING_NAMES[r]}</th>
                   <td data-field="count">{fmtNumber(unit.front!.modelReviewSummary.byRating.find((b) => b.rating === r)?.count ?? 0)}</td>
+                  <td data-field="latest">{fmtNumber(unit.front!.latestModelReviews.byRating.find((b) => b.rating === r)?.count ?? 0)}</td>
                 </tr>
               ))}
             </Table>

@@ -41,7 +41,7 @@ export function Opinions({ staff }: { staff: Staff }) {
     <section aria-labelledby="h-opinions" className="card" id="opinions">
       <h2 id="h-opinions">Ý kiến, kiến nghị cần trả lời</h2>
       {error && <p role="alert">{error}</p>}
-      <p role="status" className="done">
+      <p role="status" className="done" data-testid="opinion-done">
         {done}
       </p>
       {open && open.length === 0 && <p>Không có ý kiến nào đang chờ trả lời.</p>}

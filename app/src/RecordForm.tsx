@@ -6,13 +6,12 @@
  * server's message is the one shown.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { FormErrors, TextAreaField } from './Fields';
 import { catalogue, formFields, type FormField } from './schema';
+import { UnitPicker, type UnitOption } from './UnitPicker';
 
 export type Values = Record<string, string | boolean | string[]>;
-export interface UnitOption {
-  id: string;
-  name: string;
-}
+export type { UnitOption };
 
 const LONG_TEXT = /note|summary|findings|body|results|shortcomings|proposals|answer|actions|followUp|help|comment/i;
 const isUnitField = (f: FormField) => f.type === 'ID' && !f.list && (f.name === 'unitId' || /UnitId$/.test(f.name) || f.name === 'communeId');
@@ -122,6 +121,9 @@ export function RecordForm(props: FormProps) {
 
   const set = (name: string, v: string | boolean | string[]) => setValues((s) => ({ ...s, [name]: v }));
   const described = (name: string) => (errorOf(name) ? `${id}-${name}-error` : undefined);
+  // The map a unit is searched on: the record's own day (a unit as it was on that day).
+  const dateField = fields.find((f) => f.type === 'Date' && !f.list);
+  const day = dateField ? (values[dateField.name] as string | undefined) : undefined;
 
   return (
     <form className="record-form" onSubmit={submit} noValidate data-testid={props.testId} aria-busy={busy}>
@@ -176,17 +178,19 @@ export function RecordForm(props: FormProps) {
             </select>
           );
         } else if (isUnitField(f) && units.length > 0) {
-          const known = units.some((u) => u.id === v) || v === '';
+          const { id: controlId, name, ...aria } = common;
           control = (
-            <select {...common} value={v as string} onChange={(e) => set(f.name, e.target.value)}>
-              {!f.required && <option value="">— Không ghi —</option>}
-              {!known && <option value={v as string}>Đơn vị đã ghi</option>}
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+            <UnitPicker
+              token={token}
+              id={controlId}
+              name={name}
+              value={v as string}
+              onChange={(u) => set(f.name, u)}
+              units={units}
+              empty={f.required ? undefined : '— Không ghi —'}
+              on={day}
+              aria={aria}
+            />
           );
         } else if (f.type === 'String' && LONG_TEXT.test(f.name)) {
           control = <textarea {...common} rows={3} value={v as string} onChange={(e) => set(f.name, e.target.value)} />;
@@ -224,34 +228,18 @@ export function RecordForm(props: FormProps) {
         );
       })}
       {(record || props.reasonRequired !== undefined) && (
-        <div className={`field${errors.reason ? ' invalid' : ''}`} data-field="reason">
-          <label htmlFor={`${id}-reason`}>
-            {record ? 'Lý do đính chính' : 'Lý do ghi nhận (bắt buộc khi kỳ đã có báo cáo được duyệt)'}
-            {record && <span aria-hidden="true"> *</span>}
-          </label>
-          <textarea
-            id={`${id}-reason`}
-            name="reason"
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={errors.reason ? true : undefined}
-            aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-          />
-          {errors.reason && (
-            <p className="field-error" id={`${id}-reason-error`} data-error-for="reason">
-              {errors.reason}
-            </p>
-          )}
-        </div>
+        <TextAreaField
+          id={`${id}-reason`}
+          field="reason"
+          name="reason"
+          label={record ? 'Lý do đính chính' : 'Lý do ghi nhận (bắt buộc khi kỳ đã có báo cáo được duyệt)'}
+          required={!!record}
+          value={reason}
+          onChange={setReason}
+          error={errors.reason}
+        />
       )}
-      {[...general, ...unplaced].length > 0 && (
-        <div role="alert" className="form-error">
-          {[...general, ...unplaced].map((m, i) => (
-            <p key={i}>{m}</p>
-          ))}
-        </div>
-      )}
+      <FormErrors messages={[...general, ...unplaced]} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {props.submitLabel}

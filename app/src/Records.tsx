@@ -1,29 +1,55 @@
 /**
  * The records the caller's organization keeps in their jurisdiction, one kind at a time, a page at a
- * time (the kind's root list, newest first, voided ones left out), with the forms to enter, correct
- * (with a reason) and void (with a reason) them.
+ * time (the kind's root list, newest first), filtered on the server by the kind's own catalogue filters
+ * (an activity's type), the unit, a date range and the record's standing (standing by default, voided,
+ * or both); with the forms to enter, correct (with a reason) and void (with a reason) them, and each
+ * record's history (every version, its standing and the reason given).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { mutate, query } from './api';
 import { fmtDate, fmtNumber } from './format';
+import { FormErrors, TextAreaField } from './Fields';
 import { RecordForm } from './RecordForm';
-import { catalogue, listColumns, recordKinds, statusField, type Column, type RecordKindInfo } from './schema';
+import { catalogue, listColumns, listFilters, recordKinds, statusField, type Column, type ListFilterArg, type RecordKindInfo } from './schema';
+import { UnitPicker } from './UnitPicker';
 import type { Staff } from './workbench';
 
 const PAGE = 10;
-type Row = Record<string, unknown> & { id: string; version: number };
+interface Version {
+  version: number;
+  st: 'ACTIVE' | 'VOIDED';
+  reason: string | null;
+  versionRecordedAt: string;
+}
+type Row = Record<string, unknown> & { id: string; version: number; st: 'ACTIVE' | 'VOIDED'; history: Version[] };
+/** Which records a list shows by their standing: the API's recordStatus, or both (includeVoided). */
+type Standing = 'ACTIVE' | 'VOIDED' | 'ALL';
+interface Filter {
+  unit: string;
+  from: string;
+  to: string;
+  standing: Standing;
+  /** The kind's own catalogue filters, by argument name. */
+  own: Record<string, string>;
+}
+const NO_FILTER: Filter = { unit: '', from: '', to: '', standing: 'ACTIVE', own: {} };
+const STANDING_NAMES: Record<Standing, string> = { ACTIVE: 'Còn hiệu lực', VOIDED: 'Đã hủy', ALL: 'Tất cả' };
+const VERSION_FIELDS = (status: string) => `history { version st: ${status} reason versionRecordedAt }`;
+const fmtInstant = (t: string) => new Date(t).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 interface Page {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   nodes: Row[];
 }
-type Mode = { kind: 'create' } | { kind: 'correct'; row: Row } | { kind: 'void'; row: Row } | null;
+type Mode = { kind: 'create' } | { kind: 'correct'; row: Row } | { kind: 'void'; row: Row } | { kind: 'history'; row: Row } | null;
 
 export function Records({ staff }: { staff: Staff }) {
   const { token, prefix } = staff;
   const [kinds, setKinds] = useState<RecordKindInfo[] | null>(null);
   const [type, setType] = useState('');
   const [columns, setColumns] = useState<Column[]>([]);
+  const [ownFilters, setOwnFilters] = useState<(ListFilterArg & { options: { value: string; label: string }[] })[]>([]);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [status, setStatus] = useState('status');
   const [labels, setLabels] = useState<Record<string, Record<string, string>>>({});
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -47,17 +73,21 @@ export function Records({ staff }: { staff: Staff }) {
   useEffect(() => {
     if (!kind) return;
     let live = true;
-    Promise.all([listColumns(token, kind.type, kind.inputType), statusField(token, kind.type)]).then(
-      async ([cols, st]) => {
+    Promise.all([listColumns(token, kind.type, kind.inputType), statusField(token, kind.type), listFilters(token, kind.list)]).then(
+      async ([cols, st, own]) => {
         const enums = await Promise.all(
           cols
             .filter((c) => c.isEnum)
             .map(async (c) => [c.isEnum!, Object.fromEntries((await catalogue(token, c.isEnum!)).map((o) => [o.value, o.label]))] as const),
         );
+        const ownWithOptions = await Promise.all(
+          own.map(async (f) => ({ ...f, label: cols.find((c) => c.name === f.name)?.label ?? f.label, options: await catalogue(token, f.enumType) })),
+        );
         if (!live) return;
         setLabels(Object.fromEntries(enums));
         setColumns(cols);
         setStatus(st);
+        setOwnFilters(ownWithOptions);
       },
       (e: Error) => live && setError(e.message),
     );
@@ -70,9 +100,24 @@ export function Records({ staff }: { staff: Staff }) {
   useEffect(() => {
     if (!kind || !columns.length) return;
     let live = true;
-    const text = `query WorkbenchRecords($first: Int, $after: String) { list: ${kind.list}(first: $first, after: $after) {
-      totalCount pageInfo { hasNextPage endCursor } nodes { id version ${status} ${columns.map((c) => c.select).join(' ')} } } }`;
-    query<{ list: Page }>(token, text, { first: PAGE, after: cursor }).then(
+    const own = ownFilters.filter((f) => filter.own[f.name]);
+    const text = `query WorkbenchRecords($first: Int, $after: String, $unit: ID, $from: Date, $to: Date, $st: RecordStatus, $voided: Boolean${own
+      .map((f) => `, $f_${f.name}: ${f.enumType}`)
+      .join('')}) { list: ${kind.list}(first: $first, after: $after, unitId: $unit, from: $from, to: $to, recordStatus: $st, includeVoided: $voided${own
+      .map((f) => `, ${f.name}: $f_${f.name}`)
+      .join('')}) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id version st: ${status} ${VERSION_FIELDS(status)} ${columns.map((c) => c.select).join(' ')} } } }`;
+    const variables = {
+      first: PAGE,
+      after: cursor,
+      unit: filter.unit || null,
+      from: filter.from || null,
+      to: filter.to || null,
+      st: filter.standing === 'ALL' ? null : filter.standing,
+      voided: filter.standing === 'ALL',
+      ...Object.fromEntries(own.map((f) => [`f_${f.name}`, filter.own[f.name]])),
+    };
+    query<{ list: Page }>(token, text, variables).then(
       (d) => {
         if (!live) return;
         setPage(d.list);
@@ -83,7 +128,7 @@ export function Records({ staff }: { staff: Staff }) {
     return () => {
       live = false;
     };
-  }, [token, kind, columns, status, cursor, reload]);
+  }, [token, kind, columns, status, ownFilters, filter, cursor, reload]);
 
   const shown = columns.filter((c) => !c.list).slice(0, 5);
   const cell = (row: Row, c: Column): string => {
@@ -96,8 +141,12 @@ export function Records({ staff }: { staff: Staff }) {
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return fmtDate(v);
     return String(v);
   };
-  const finished = (message: string) => {
-    setMode(null);
+  const refilter = (change: Partial<Filter>) => {
+    setFilter((f) => ({ ...f, ...change }));
+    setCursors([null]);
+  };
+  const finished = (message: string, show: Mode = null) => {
+    setMode(show);
     setDone(message);
     setCursors([null]);
     setReload((n) => n + 1);
@@ -118,6 +167,8 @@ export function Records({ staff }: { staff: Staff }) {
               onChange={(e) => {
                 setType(e.target.value);
                 setColumns([]);
+                setOwnFilters([]);
+                setFilter(NO_FILTER);
                 setPage(null);
                 setCursors([null]);
                 setMode(null);
@@ -203,18 +254,74 @@ export function Records({ staff }: { staff: Staff }) {
           onSubmit={async (reason) => {
             const r = await mutate<Record<string, { id: string } | null>>(
               token,
-              `mutation WorkbenchVoid($id: ID!, $reason: String!) { r: ${kind.void}(id: $id, reason: $reason) { id } }`,
+              `mutation WorkbenchVoid($id: ID!, $reason: String!) { r: ${kind.void}(id: $id, reason: $reason) { id version st: ${status} ${VERSION_FIELDS(status)} } }`,
               { id: mode.row.id, reason },
             );
-            if (r.data?.r) finished(`Đã hủy ${kind.noun}.`);
+            // The voided record leaves the list of standing records: its history shows what was done.
+            if (r.data?.r) finished(`Đã hủy ${kind.noun}.`, { kind: 'history', row: { ...mode.row, ...(r.data.r as Row) } });
             return r;
           }}
         />
       )}
+      {kind && mode?.kind === 'history' && <History noun={kind.noun} row={mode.row} onClose={() => setMode(null)} />}
+      {kind && columns.length > 0 && (
+        <fieldset className="filters controls" data-testid="record-filters">
+          <legend>Lọc danh sách</legend>
+          {ownFilters.map((f) => (
+            <label key={f.name}>
+              {f.label}
+              <select
+                name={`filter-${f.name}`}
+                value={filter.own[f.name] ?? ''}
+                onChange={(e) => refilter({ own: { ...filter.own, [f.name]: e.target.value } })}
+              >
+                <option value="">— Tất cả —</option>
+                {f.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <div className="field">
+            <label htmlFor="filter-unit">Đơn vị</label>
+            <UnitPicker
+              token={token}
+              id="filter-unit"
+              name="filter-unit"
+              value={filter.unit}
+              onChange={(unit) => refilter({ unit })}
+              units={staff.units}
+              empty="— Cả địa bàn —"
+              on={filter.to || filter.from || undefined}
+            />
+          </div>
+          <label>
+            Từ ngày
+            <input type="date" name="filter-from" value={filter.from} onChange={(e) => refilter({ from: e.target.value })} />
+          </label>
+          <label>
+            Đến ngày
+            <input type="date" name="filter-to" value={filter.to} onChange={(e) => refilter({ to: e.target.value })} />
+          </label>
+          <label>
+            Trạng thái
+            <select name="filter-standing" value={filter.standing} onChange={(e) => refilter({ standing: e.target.value as Standing })}>
+              {(Object.keys(STANDING_NAMES) as Standing[]).map((k) => (
+                <option key={k} value={k}>
+                  {STANDING_NAMES[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+      )}
       {page && kind && (
         <>
           <p data-testid="record-total">
-            Tổng số {kind.noun} còn hiệu lực: <strong>{fmtNumber(page.totalCount)}</strong>
+            Tổng số {kind.noun} {filter.standing === 'ALL' ? 'theo bộ lọc' : STANDING_NAMES[filter.standing].toLowerCase()}:{' '}
+            <strong>{fmtNumber(page.totalCount)}</strong>
           </p>
           <div className="table-wrap" role="region" aria-label={`Danh sách ${kind.noun}`} tabIndex={0}>
             <table data-testid="records">
@@ -226,6 +333,7 @@ export function Records({ staff }: { staff: Staff }) {
                     </th>
                   ))}
                   <th scope="col">Phiên bản</th>
+                  <th scope="col">Trạng thái</th>
                   <th scope="col">Thao tác</th>
                 </tr>
               </thead>
@@ -238,24 +346,30 @@ export function Records({ staff }: { staff: Staff }) {
                       </td>
                     ))}
                     <td data-field="version">{row.version}</td>
+                    <td data-field="standing" className="text">
+                      {STANDING_NAMES[row.st]}
+                    </td>
                     <td className="row-actions">
-                      {kind.correct && (
+                      {kind.correct && row.st === 'ACTIVE' && (
                         <button type="button" className="secondary" onClick={() => setMode({ kind: 'correct', row })}>
                           Đính chính
                         </button>
                       )}
-                      {kind.void && (
+                      {kind.void && row.st === 'ACTIVE' && (
                         <button type="button" className="secondary" onClick={() => setMode({ kind: 'void', row })}>
                           Hủy
                         </button>
                       )}
+                      <button type="button" className="secondary" onClick={() => setMode({ kind: 'history', row })}>
+                        Lịch sử
+                      </button>
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {page.nodes.length === 0 && <p>Chưa có {kind.noun} nào trong địa bàn.</p>}
+          {page.nodes.length === 0 && <p>Không có {kind.noun} nào theo bộ lọc này.</p>}
           <div className="actions">
             <button type="button" className="secondary" disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>
               Trang trước
@@ -297,31 +411,8 @@ function VoidForm({
       <h3>Hủy {noun}</h3>
       <p className="muted">Bản ghi bị hủy không còn được tính; các phiên bản của nó vẫn xem được.</p>
       <form onSubmit={submit} noValidate>
-        <div className={`field${error ? ' invalid' : ''}`} data-field="reason">
-          <label htmlFor="void-reason">
-            Lý do hủy<span aria-hidden="true"> *</span>
-          </label>
-          <textarea
-            id="void-reason"
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'void-reason-error' : undefined}
-          />
-          {error && (
-            <p className="field-error" id="void-reason-error" data-error-for="reason">
-              {error}
-            </p>
-          )}
-        </div>
-        {!!errors?.general.length && (
-          <div role="alert" className="form-error">
-            {errors.general.map((m, i) => (
-              <p key={i}>{m}</p>
-            ))}
-          </div>
-        )}
+        <TextAreaField id="void-reason" field="reason" name="reason" label="Lý do hủy" required value={reason} onChange={setReason} error={error} />
+        <FormErrors messages={errors?.general} />
         <div className="actions">
           <button type="submit">Hủy bản ghi</button>
           <button type="button" className="secondary" onClick={onCancel}>
@@ -329,6 +420,28 @@ function VoidForm({
           </button>
         </div>
       </form>
+    </div>
+  );
+}
+
+/** Every version of a record, oldest first: its number, standing, when it was made and the reason given. */
+function History({ noun, row, onClose }: { noun: string; row: Row; onClose: () => void }) {
+  return (
+    <div className="panel" data-testid="history-panel" data-record={row.id}>
+      <h3>Lịch sử {noun}</h3>
+      <ol className="history" data-testid="history">
+        {row.history.map((v) => (
+          <li key={v.version} data-version={v.version} data-standing={v.st}>
+            Phiên bản {v.version} · {STANDING_NAMES[v.st]} · {fmtInstant(v.versionRecordedAt)}
+            {v.reason ? ` · Lý do: ${v.reason}` : ''}
+          </li>
+        ))}
+      </ol>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onClose}>
+          Đóng lịch sử
+        </button>
+      </div>
     </div>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { query } from './api';
+import { PeriodSelect } from './Fields';
 import { fmtDate, periodName, ORGANIZATION_NAMES } from './format';
 import { catalogue } from './schema';
 
@@ -98,16 +99,7 @@ export function ReportingGrid({ token, unitId, unitName, defaultPeriod }: { toke
   return (
     <section aria-labelledby="h-reporting" className="card">
       <h2 id="h-reporting">Tình hình gửi báo cáo: {unitName}</h2>
-      <label className="narrow">
-        Kỳ báo cáo
-        <select value={period} onChange={(e) => setPeriod(e.target.value)} data-testid="reporting-period">
-          {periods.map((p) => (
-            <option key={p} value={p}>
-              {periodName(p)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PeriodSelect className="narrow" periods={periods} value={period} onChange={setPeriod} testId="reporting-period" />
       {!asked && (
         <button type="button" onClick={() => setAsked(true)} data-testid="reporting-show">
           Xem tình hình gửi báo cáo

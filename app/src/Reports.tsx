@@ -6,6 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { mutate, query } from './api';
+import { FormErrors, PeriodSelect, TextAreaField } from './Fields';
 import { fmtDate, fmtNumber, periodName } from './format';
 import { RecordForm } from './RecordForm';
 import { catalogue } from './schema';
@@ -286,23 +287,15 @@ export function Approvals({ staff }: { staff: Staff }) {
     <section aria-labelledby="h-approvals" className="card" id="approvals">
       <h2 id="h-approvals">Duyệt báo cáo của cấp dưới</h2>
       {error && <p role="alert">{error}</p>}
-      <label>
-        Kỳ báo cáo
-        <select
-          value={period}
-          data-testid="approve-period"
-          onChange={(e) => {
-            setPeriod(e.target.value);
-            setOpen(null);
-          }}
-        >
-          {periods.map((p) => (
-            <option key={p} value={p}>
-              {periodName(p)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PeriodSelect
+        periods={periods}
+        value={period}
+        testId="approve-period"
+        onChange={(p) => {
+          setPeriod(p);
+          setOpen(null);
+        }}
+      />
       {waiting && waiting.length === 0 && <p>Không có báo cáo nào của cấp dưới đang chờ duyệt trong kỳ này.</p>}
       {waiting && waiting.length > 0 && (
         <ul className="waiting" data-testid="waiting" data-period={waiting[0]!.period.id}>
@@ -385,29 +378,16 @@ function Decide({ staff, standing, terms, onDone }: { staff: Staff; standing: St
       {latest && <Figures sections={latest.sections} caption={`Số liệu phiên bản ${latest.reportVersion}`} />}
       {latest?.stage === 'SUBMITTED' && (
         <form onSubmit={decide('approve')} noValidate>
-          <div className={`field${error ? ' invalid' : ''}`}>
-            <label htmlFor="decide-comment">Ý kiến (bắt buộc khi trả lại, ít nhất 5 ký tự)</label>
-            <textarea
-              id="decide-comment"
-              rows={2}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'decide-comment-error' : undefined}
-            />
-            {error && (
-              <p className="field-error" id="decide-comment-error" data-error-for="comment">
-                {error}
-              </p>
-            )}
-          </div>
-          {!!errors?.general.length && (
-            <div role="alert" className="form-error">
-              {errors.general.map((m, i) => (
-                <p key={i}>{m}</p>
-              ))}
-            </div>
-          )}
+          <TextAreaField
+            id="decide-comment"
+            field="comment"
+            name="comment"
+            label="Ý kiến (bắt buộc khi trả lại, ít nhất 5 ký tự)"
+            value={comment}
+            onChange={setComment}
+            error={error}
+          />
+          <FormErrors messages={errors?.general} />
           <div className="actions">
             <button type="submit">Duyệt báo cáo</button>
             <button type="button" className="secondary" onClick={() => void decide('return')()}>

@@ -193,3 +193,19 @@ export async function statusField(token: string, type: string): Promise<string> 
   const f = (t?.fields ?? []).find((x) => (x.name === 'recordStatus' || x.name === 'status') && named(x.type).name === 'RecordStatus');
   return f?.name ?? 'status';
 }
+
+/** A catalogue filter a kind's root list takes (an activity's `type`): the argument, its enum and a label. */
+export interface ListFilterArg {
+  name: string;
+  enumType: string;
+  label: string;
+}
+
+/** The arguments of a root list that filter by a catalogue of the kind's own (the framework's `filters`). */
+export async function listFilters(token: string, list: string): Promise<ListFilterArg[]> {
+  const q = await schemaType(token, 'Query');
+  const field = q?.fields?.find((f) => f.name === list);
+  return (field?.args ?? [])
+    .filter((a) => a.type.kind === 'ENUM' && a.type.name !== 'RecordStatus')
+    .map((a) => ({ name: a.name, enumType: a.type.name!, label: vietnameseLabel(a.description, a.name) ?? a.name }));
+}

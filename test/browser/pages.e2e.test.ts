@@ -18,7 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { REPO_ROOT } from '@antt/subgraph-kit';
 import { BINH_THUAN, bearer, dashboard, leadership, staff } from '@antt/testing';
 import { readDashboardOperations } from '@antt/gateway';
-import { periodContaining } from '@antt/reference';
+import { addDays, periodContaining } from '@antt/reference';
 import { buildPages } from '../../scripts/build-pages.js';
 import { post, startFederation, type Federation } from '../support/federation.js';
 
@@ -198,7 +198,10 @@ describe('the leadership dashboard', () => {
     const op = readDashboardOperations().find((o) => o.name === 'DashboardLeadershipPanels')!;
     const api = await post<{
       unit: Record<string, Org> & {
-        front: Org & { modelReviewSummary: { byRating: { rating: string; count: number }[] } };
+        front: Org & {
+          modelReviewSummary: { byRating: { rating: string; count: number }[] };
+          latestModelReviews: { byRating: { rating: string; count: number }[] };
+        };
         police: Org & { tipCounts: { status: string; count: number | null }[]; overdueTips: number | null; openHotspots: number };
       };
       policeHotspots: { status: string }[];
@@ -220,8 +223,11 @@ describe('the leadership dashboard', () => {
       seen += sum(c.modelCounts) + sum(c.forumCounts) + c.opinionCounts.total;
     }
     expect(seen, 'the commune has models, forums or opinions in the demo data').toBeGreaterThan(0);
-    for (const r of ['EFFECTIVE', 'AVERAGE', 'INEFFECTIVE'])
+    for (const r of ['EFFECTIVE', 'AVERAGE', 'INEFFECTIVE']) {
       expect(await cell(`[data-rating="${r}"]`)).toBe(fmt.format(unit.front.modelReviewSummary.byRating.find((b) => b.rating === r)?.count ?? 0));
+      // Each model's latest review as of the period's end, not the reviews made in it.
+      expect(await cell(`[data-rating="${r}"]`, 'latest')).toBe(fmt.format(unit.front.latestModelReviews.byRating.find((b) => b.rating === r)?.count ?? 0));
+    }
     for (const s of ['RECEIVED', 'FORWARDED', 'BEING_VERIFIED', 'DECIDED', 'REPORTER_NOTIFIED']) {
       const parts = unit.police.tipCounts.filter((t) => t.status === s);
       const known = parts.reduce((n, t) => n + (t.count ?? 0), 0);
@@ -490,6 +496,160 @@ describe('the staff workbench', () => {
     expect(await form.locator('[data-field="participants"] [data-error-for]').count()).toBe(0);
     expect(await page.getByTestId('record-total').textContent()).toBe(totalBefore);
     await page.screenshot({ path: join(SCREENSHOTS, 'can-bo-loi-nhap-1366x768.png'), fullPage: true });
+    await context.close();
+  }, 240_000);
+
+  test('a commune\u2019s staff member answers an opinion handed to them; the server\u2019s message shows next to the answer first', async () => {
+    const tag = Date.now().toString(36);
+    const today = new Date().toISOString().slice(0, 10);
+    // Opinions come from forums the Front and the police held: the new one is raised at the forum of one already handed to the commune.
+    const earlier = await gq<{ o: { nodes: { forumId: string }[] } }>('{ o: womenOpinions(first: 1) { nodes { forumId } } }', {}, communeToken);
+    expect(earlier.errors).toBeUndefined();
+    const forumId = earlier.data!.o.nodes[0]!.forumId;
+    const recorded = await gq<{ r: { id: string } }>(
+      'mutation($i: RecordWomenOpinionInput!) { r: recordWomenOpinion(input: $i) { id } }',
+      {
+        i: {
+          forumId,
+          unitId: BINH_THUAN,
+          raisedOn: today,
+          topic: `Đất đai ${tag}`,
+          summary: 'Người dân đề nghị trả lời về việc cấp giấy chứng nhận quyền sử dụng đất',
+          dueDate: addDays(today, 30),
+        },
+      },
+      communeToken,
+    );
+    expect(recorded.errors).toBeUndefined();
+    const id = recorded.data!.r.id;
+
+    const { context, page, blocked } = await offline(undefined, communeToken);
+    await page.goto(`${base}/app/can-bo/`);
+    const item = page.locator(`[data-testid="opinions"] [data-opinion="${id}"]`);
+    await item.waitFor({ timeout: 30_000 });
+    await item.getByRole('button', { name: 'Trả lời ý kiến này' }).click();
+    // Sent without an answer: the server's message sits under the answer, tied to it.
+    await item.getByRole('button', { name: 'Gửi trả lời' }).click();
+    const answerError = item.locator('[data-field="answer"] [data-error-for="answer"]');
+    await expect.poll(() => answerError.count(), SLOW).toBe(1);
+    expect(await answerError.textContent()).toMatch(/^Nội dung trả lời/);
+    expect(await item.locator('[name="answer"]').getAttribute('aria-describedby')).toBe(await answerError.getAttribute('id'));
+
+    const answer = `Đã chuyển UBND xã giải quyết, hẹn trả lời trong tháng ${tag}`;
+    await item.locator('[name="answer"]').fill(answer);
+    await item.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await expect.poll(() => page.getByTestId('opinion-done').textContent(), SLOW).toBe(`Đã trả lời ý kiến về đất đai ${tag}.`);
+    // Answered, it leaves the list of opinions waiting for an answer.
+    await expect.poll(() => item.count(), SLOW).toBe(0);
+    const api = await gq<{ o: { answer: string | null; answeredOn: string | null } | null }>(
+      'query($id: ID!) { o: womenOpinion(id: $id) { answer answeredOn } }',
+      { id },
+      communeToken,
+    );
+    expect(api.data!.o).toEqual({ answer, answeredOn: today });
+    await page.screenshot({ path: join(SCREENSHOTS, 'can-bo-tra-loi-y-kien-1366x768.png'), fullPage: true });
+    expect(blocked).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  test('a record is voided with a reason: without one the server\u2019s message shows next to the field; the void shows in its history and under the voided filter', async () => {
+    const topic = `Họp ghi trùng ${Date.now().toString(36)}`;
+    const today = new Date().toISOString().slice(0, 10);
+    const made = await gq<{ r: { id: string } }>(
+      'mutation($i: RecordWomenActivityInput!) { r: recordWomenActivity(input: $i) { id } }',
+      { i: { type: 'MEETING', topic, date: today, unitId: BINH_THUAN, participants: 20 } },
+      communeToken,
+    );
+    expect(made.errors).toBeUndefined();
+    const id = made.data!.r.id;
+
+    const { context, page, blocked } = await offline(undefined, communeToken);
+    await page.goto(`${base}/app/can-bo/`);
+    const row = page.locator(`[data-testid="records"] tr[data-record="${id}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    const total = async () => Number(((await page.getByTestId('record-total').textContent()) ?? '').replace(/\D/g, ''));
+    const before = await total();
+    await row.getByRole('button', { name: 'Hủy', exact: true }).click();
+    const panel = page.getByTestId('void-panel');
+    await panel.getByRole('button', { name: 'Hủy bản ghi' }).click();
+    const reasonError = panel.locator('[data-field="reason"] [data-error-for="reason"]');
+    await expect.poll(() => reasonError.textContent(), SLOW).toBe('Lý do phải nói rõ bằng lời (ít nhất 5 ký tự).');
+    const reasonInput = panel.locator('[name="reason"]');
+    expect(await reasonInput.getAttribute('aria-invalid')).toBe('true');
+    expect(await reasonInput.getAttribute('aria-describedby')).toBe(await reasonError.getAttribute('id'));
+    expect(await row.count(), 'nothing was voided').toBe(1);
+
+    const reason = 'Ghi trùng với buổi họp đã nhập trước';
+    await reasonInput.fill(reason);
+    await panel.getByRole('button', { name: 'Hủy bản ghi' }).click();
+    await expect.poll(() => page.getByTestId('record-done').textContent(), SLOW).toContain('Đã hủy');
+    const history = page.locator(`[data-testid="history-panel"][data-record="${id}"]`);
+    await history.waitFor();
+    expect(await history.locator('li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-version'), li.getAttribute('data-standing')]))).toEqual([
+      ['1', 'ACTIVE'],
+      ['2', 'VOIDED'],
+    ]);
+    expect(await history.locator('li[data-version="2"]').textContent()).toContain(`Lý do: ${reason}`);
+    // It no longer counts among the standing records; the voided filter shows it, with its standing.
+    await expect.poll(() => row.count(), SLOW).toBe(0);
+    expect(await total()).toBe(before - 1);
+    await page.locator('[name="filter-standing"]').selectOption('VOIDED');
+    await expect.poll(() => row.count(), SLOW).toBe(1);
+    expect(await row.locator('[data-field="standing"]').textContent()).toBe('Đã hủy');
+    expect(await row.getByRole('button', { name: 'Hủy', exact: true }).count(), 'a voided record is not voided again').toBe(0);
+    await row.getByRole('button', { name: 'Lịch sử' }).click();
+    await expect.poll(() => history.locator('li[data-version="2"]').textContent(), SLOW).toContain(reason);
+
+    const api = await gq<{ l: { nodes: { id: string }[] } }>(
+      'query($d: Date) { l: womenActivities(recordStatus: VOIDED, from: $d, first: 200) { nodes { id } } }',
+      { d: today },
+      communeToken,
+    );
+    expect(api.data!.l.nodes.map((n) => n.id)).toContain(id);
+    await page.screenshot({ path: join(SCREENSHOTS, 'can-bo-huy-ban-ghi-1366x768.png'), fullPage: true });
+    expect(blocked).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  test('the record list filters on the API by kind, by a unit found by its name typed without diacritics and by a date range', async () => {
+    const { context, page, blocked } = await offline(undefined, communeToken);
+    await page.goto(`${base}/app/can-bo/`);
+    await page.getByTestId('records').waitFor();
+    // What the demo data holds in Xã Chiềng Pha (part of Bình Thuận since 1 July 2025) on the map of 2019: the kind of its newest record.
+    const FROM = '2021-01-01';
+    const TO = '2024-12-31';
+    const newest = await gq<{ l: { nodes: { type: string }[] } }>(
+      'query($u: ID!, $from: Date, $to: Date) { l: womenActivities(unitId: $u, from: $from, to: $to, first: 1) { nodes { type } } }',
+      { u: COMMUNE, from: FROM, to: TO },
+      communeToken,
+    );
+    const type = newest.data!.l.nodes[0]!.type;
+    const filters = page.getByTestId('record-filters');
+    await filters.locator('[name="filter-from"]').fill(FROM);
+    await filters.locator('[name="filter-to"]').fill(TO);
+    await filters.locator('[name="filter-type"]').selectOption(type);
+    // The commune of those years is found by name, typed without diacritics, among the units of the jurisdiction.
+    await filters.getByTestId('filter-unit-search').fill('chieng pha');
+    await filters.locator(`[data-testid="filter-unit-found"] [data-unit="${COMMUNE}"]`).click();
+    expect(await filters.locator('[name="filter-unit"]').inputValue()).toBe(COMMUNE);
+
+    const api = await gq<{ l: { totalCount: number; nodes: { id: string }[] } }>(
+      'query($u: ID!, $from: Date, $to: Date, $type: ActivityType) { l: womenActivities(unitId: $u, from: $from, to: $to, type: $type, first: 10) { totalCount nodes { id } } }',
+      { u: COMMUNE, from: FROM, to: TO, type },
+      communeToken,
+    );
+    expect(api.errors).toBeUndefined();
+    expect(api.data!.l.totalCount).toBeGreaterThan(0);
+    const rows = page.locator('[data-testid="records"] tbody tr');
+    const ids = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-record')));
+    await expect.poll(ids, SLOW).toEqual(api.data!.l.nodes.map((n) => n.id));
+    expect(Number(((await page.getByTestId('record-total').textContent()) ?? '').replace(/\D/g, ''))).toBe(api.data!.l.totalCount);
+    for (const cell of await rows.locator('[data-field="unit"]').allTextContents()) expect(cell).toBe('Xã Chiềng Pha');
+    // A range that ends before it starts gets the server's message, naming the field.
+    await filters.locator('[name="filter-from"]').fill('2025-07-01');
+    await expect.poll(() => page.locator('#records [role="alert"]').textContent(), SLOW).toContain('Đến ngày phải cùng ngày hoặc sau Từ ngày.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'can-bo-loc-ho-so-1366x768.png'), fullPage: true });
+    expect(blocked).toEqual([]);
     await context.close();
   }, 240_000);
 

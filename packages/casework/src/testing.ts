@@ -237,14 +237,14 @@ export function describeCasework(sg: OrganizationSubgraph, duties: readonly Duty
           const t = ok<Data>(await s.run(me, TEAM, { input: team }), `register${P}MediationTeam`);
           expect(t).toMatchObject({ area: { id: PHA_AREA }, mediators: 5, womenMediators: 2, meetsTeamComposition: true });
           expect((t.partnerOrganizations as { id: string }[]).map((o) => o.id)).toEqual([...new Set(team.partnerOrganizationIds)]);
-          const c = ok<{ id: string }>(await s.run(me, CASE, { input: matter(t.id as string, { hotspotId: 'DEMO-DN-0009' }) }), `record${P}MediationCase`);
+          const c = ok<{ id: string }>(await s.run(me, CASE, { input: matter(t.id as string, { hotspotId: 'hotspot:police:9' }) }), `record${P}MediationCase`);
           expect(c).toMatchObject({
             category: 'LAND',
             parties: 2,
             result: 'PENDING',
             unit: { id: PHA_AREA },
             team: { id: t.id, caseCount: 1 },
-            hotspotId: 'DEMO-DN-0009',
+            hotspotId: 'hotspot:police:9',
           });
           expect(ok(await s.run(me, RESULT, { id: c.id, result: 'SETTLED', on: '2021-03-20' }), `record${P}MediationResult`)).toEqual({
             id: c.id,

@@ -7,5 +7,6 @@ export * from './demo-registry.js';
 export * from './record-ids.js';
 export * from './model-forum-catalogues.js';
 export * from './demo-shared-records.js';
+export * from './demo-hotspots.js';
 export * from './demo-random.js';
 export * from './responsible-body.js';

@@ -45,5 +45,6 @@ export * from './references/check.js';
 export * from './references/services.js';
 export * from './references/pending.js';
 export * from './references/table.js';
+export { POLICE_HOTSPOT } from './references/spec.js';
 /** Resolvers tag the figures of the published set with their cells; data-class.ts serves them by the pattern. */
 export { recordTableSource, registerFamilySource, tagCell, type CellRef } from '@antt/disclosure';

@@ -42,8 +42,11 @@ const foldedName = (u: AdminUnit): string => {
   return f;
 };
 
-/** Units existing on a date whose folded name contains the folded text at the start of a word. */
-export function searchUnits(text: string, on: string, first: number): AdminUnit[] {
+/**
+ * Units existing on a date whose folded name contains the folded text at the start of a word; with
+ * `within`, only the units it accepts (those of a caller's jurisdiction).
+ */
+export function searchUnits(text: string, on: string, first: number, within?: (unitId: string) => boolean): AdminUnit[] {
   const q = foldVietnamese(text);
   if (q.length < 2) throw invalidInput('text', 'text: hãy gõ ít nhất 2 chữ của tên đơn vị.', 'TEXT_TOO_SHORT');
   if (!Number.isInteger(first) || first < 1 || first > 50) throw invalidInput('first', 'first: từ 1 đến 50 đơn vị.', 'FIRST_OUT_OF_RANGE');
@@ -51,7 +54,7 @@ export function searchUnits(text: string, on: string, first: number): AdminUnit[
   // unitsOn orders by level, then code: exact names come first within a level.
   const hits = territory()
     .unitsOn(on)
-    .filter((u) => foldedName(u).includes(needle));
+    .filter((u) => (!within || within(u.id)) && foldedName(u).includes(needle));
   const exact = (u: AdminUnit) => (foldedName(u).endsWith(needle) ? 0 : 1);
   const level = (u: AdminUnit) => ['PROVINCE', 'DISTRICT', 'COMMUNE', 'RESIDENTIAL_AREA'].indexOf(u.level);
   return hits.sort((a, b) => level(a) - level(b) || exact(a) - exact(b) || a.name.localeCompare(b.name, 'vi')).slice(0, first);
@@ -388,6 +391,8 @@ export const referenceTypeDefs = gql`
       on: Date
       "How many at most (default 20, at most 50)."
       first: Int
+      "Only units in your own jurisdiction (đơn vị trong địa bàn của tôi), as the record lists see it: what a form may name."
+      mine: Boolean = false
     ): [Unit!]! @shareable
     "The caller's own jurisdiction and roles (phạm vi phụ trách của tôi)."
     myJurisdiction: Jurisdiction! @shareable
@@ -433,8 +438,12 @@ export const referenceResolvers: ResolverMap = {
       return out.map(toPeriod);
     },
     planTasks: () => PLAN_TASKS,
-    searchUnits: (_, { text, on, first }: { text: string; on?: string | null; first?: number | null }) =>
-      searchUnits(text, on ?? todayInVietnam(), first ?? 20),
+    searchUnits: (
+      _,
+      { text, on, first, mine }: { text: string; on?: string | null; first?: number | null; mine?: boolean | null },
+      ctx: { scope: { principal: { covers(unitId: string): boolean } } },
+      // The caller's jurisdiction in every era: the units whose records the caller's lists and forms may name.
+    ) => searchUnits(text, on ?? todayInVietnam(), first ?? 20, mine ? (id) => ctx.scope.principal.covers(id) : undefined),
     myJurisdiction: (_, _args: unknown, ctx: { scope: { identity: Identity } }) => jurisdictionOf(ctx.scope.identity),
   }),
   Unit: entityResolvers<AdminUnit, UnitRef>((ref) => territory().unit(ref.id) ?? null, {

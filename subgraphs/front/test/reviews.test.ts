@@ -300,3 +300,58 @@ describe('at least one effective model (Circular 124/2021, the commune criterion
     });
   });
 });
+
+describe('each model\u2019s latest review as of a period\u2019s end', () => {
+  const LATEST = /* GraphQL */ `
+    query ($unit: ID!, $period: ID!) {
+      unit(id: $unit) {
+        front {
+          latestModelReviews(periodId: $period) {
+            count
+            byRating {
+              rating
+              count
+            }
+          }
+          modelReviewSummary(periodId: $period) {
+            count
+          }
+        }
+      }
+    }
+  `;
+  const counts = (effective: number, average: number, ineffective: number) => [
+    { rating: 'EFFECTIVE', count: effective },
+    { rating: 'AVERAGE', count: average },
+    { rating: 'INEFFECTIVE', count: ineffective },
+  ];
+  const write = async (modelId: string, reviewedOn: string, rating: string, decision: string) =>
+    expect((await s.run(police, REVIEW, { input: { ...review, modelId, reviewedOn, rating, decision } })).errors).toBeUndefined();
+
+  it('counts each model once, by its review on or before the last day, however long before, never one made later', async () => {
+    // Model 3: effective, then ineffective within 2021, then effective again in 2022. Model 4: average in 2020 only.
+    await write('model:women:3', '2021-03-10', 'EFFECTIVE', 'REPLICATE');
+    await write('model:women:3', '2021-08-10', 'INEFFECTIVE', 'REMOVE');
+    await write('model:women:3', '2022-02-10', 'EFFECTIVE', 'KEEP');
+    await write('model:women:4', '2020-06-10', 'AVERAGE', 'KEEP');
+    const latest = async (period: string, unit = CHIENG_PHA) => {
+      const res = await s.run(leadership(), LATEST, { unit, period });
+      expect(res.errors).toBeUndefined();
+      return (res.data as { unit: { front: { latestModelReviews: unknown; modelReviewSummary: { count: number } } } }).unit.front;
+    };
+    // 2021: model 3 stood ineffective at the end of the year, model 4 average since 2020; two reviews were made in the year.
+    expect(await latest('2021')).toEqual({ latestModelReviews: { count: 2, byRating: counts(0, 1, 1) }, modelReviewSummary: { count: 2 } });
+    // The end of June 2021: model 3's review of March, not the later one.
+    expect((await latest('2021-06')).latestModelReviews).toEqual({ count: 2, byRating: counts(1, 1, 0) });
+    expect((await latest('2022')).latestModelReviews).toEqual({ count: 2, byRating: counts(1, 1, 0) });
+    // Before any review, and in a unit elsewhere: none.
+    expect((await latest('2020-05')).latestModelReviews).toEqual({ count: 0, byRating: counts(0, 0, 0) });
+    expect((await latest('2021', CHIENG_LE)).latestModelReviews).toEqual({ count: 0, byRating: counts(0, 0, 0) });
+  });
+
+  it('refuses an unknown period naming the field', async () => {
+    const res = await s.run(leadership(), LATEST, { unit: CHIENG_PHA, period: '2021-13' });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'periodId' });
+    expect(res.errors?.[0]?.message).not.toContain('2021-13');
+  });
+});

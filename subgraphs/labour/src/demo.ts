@@ -5,7 +5,7 @@
  * a user's input.
  */
 import { DemoRandom, communeAsOn, demoMonths } from '@antt/reference';
-import { addDays, demoEstablishmentCommuneOn, demoEstablishments, isoDate, unitId, type OrganizationId } from '@antt/reference';
+import { addDays, demoEstablishmentCommuneOn, demoEstablishments, demoHotspotFor, isoDate, unitId, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import { DISPUTE_CAUSES, boardingHouseChecks, boardingHouses, coreTeams, disputes, participations } from './kinds/index.js';
 
@@ -67,14 +67,14 @@ export function seedDemo(db: Db, org: OrganizationId, today: string): number {
     }
   }
   const causes = Object.keys(DISPUTE_CAUSES);
-  let hotspots = 0;
   for (const month of demoMonths(today)) {
     if (!r.chance(45)) continue;
     const startedOn = r.dayOf(month, today);
     if (!startedOn) continue;
     const e = r.pick(enterprises);
     const kind = r.chance(70) ? 'DISPUTE' : r.chance(50) ? 'WORK_STOPPAGE' : 'STRIKE';
-    const hotspotId = kind !== 'DISPUTE' || r.chance(30) ? `DEMO-DN-${String(++hotspots).padStart(4, '0')}` : null;
+    // A stoppage or strike, and some disputes, were reported to the police: the hotspot they listed it as (a demo hotspot of theirs).
+    const hotspotId = kind !== 'DISPUTE' || r.chance(30) ? (demoHotspotFor(today, startedOn, ['STRIKE', 'DISPUTE'])?.id ?? null) : null;
     const cause = r.pick(causes);
     const workersInvolved = r.int(5, 300);
     const resolvedOn = addDays(startedOn, r.int(2, 40));

@@ -222,12 +222,12 @@ describe('the labour federation’s own records', () => {
       'recordLabourDispute',
     );
     const reason = 'Công an đã tiếp nhận điểm nóng';
-    expect(ok(await s.run(me, UPDATE, { id: d.id, changes: { hotspotId: 'DEMO-DN-0042' }, reason }), 'correctLabourDispute')).toEqual({
+    expect(ok(await s.run(me, UPDATE, { id: d.id, changes: { hotspotId: 'hotspot:police:42' }, reason }), 'correctLabourDispute')).toEqual({
       id: d.id,
-      hotspotId: 'DEMO-DN-0042',
+      hotspotId: 'hotspot:police:42',
       resolvedOn: null,
     });
-    expect(refused(await s.run(me, UPDATE, { id: d.id, changes: { hotspotId: 'DEMO-DN-0043' }, reason })).extensions).toMatchObject({
+    expect(refused(await s.run(me, UPDATE, { id: d.id, changes: { hotspotId: 'hotspot:police:43' }, reason })).extensions).toMatchObject({
       field: 'changes.hotspotId',
       reason: 'ALREADY_REPORTED',
     });

@@ -13,6 +13,7 @@ import {
   communesOn,
   demoEstablishments,
   demoEstablishmentUnit,
+  demoHotspots,
   demoReintegrationCases,
   demoTipReceipts,
   ORGANIZATION_IDS,
@@ -255,22 +256,14 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
   }
 
   // Hotspots, key areas and the plan's model units.
-  const kinds = ['DISPUTE', 'LAND_DISPUTE', 'COMPLAINT', 'STRIKE'];
-  for (let d: IsoDate = '2021-02-01', i = 1; d <= today; d = addDays(d, uniformInt(rng, 15, 45)), i++) {
-    const closed = addDays(d, uniformInt(rng, 20, 200));
-    const isClosed = closed <= today;
-    write(hotspotKind, {
-      kind: pick(rng, kinds),
-      unitId: pick(rng, communesThen(d)).id,
-      summary: `Vụ việc mẫu số ${i}: tranh chấp giữa các hộ dân, có nguy cơ phức tạp.`,
-      partiesCount: uniformInt(rng, 2, 40),
-      riskLevel: pick(rng, ['LOW', 'MEDIUM', 'HIGH']),
-      since: d,
-      actions: 'Nắm tình hình, vận động các bên',
-      hotspotStatus: isClosed ? pick(rng, ['RESOLVED', 'RESOLVED', 'ESCALATED']) : pick(rng, ['MONITORING', 'MEDIATING']),
-      closedOn: isClosed ? closed : null,
-      reportedBy: chance(rng, 0.3) ? pick(rng, ['labour', 'front', 'farmers']) : 'police',
-    });
+  // The hotspots other organizations' demo data name (a labour dispute, a mediation): kept under the shared ids.
+  for (const h of demoHotspots(today)) {
+    const { kind, unitId: unit, summary, partiesCount, riskLevel, since, hotspotStatus, closedOn, reportedBy } = h;
+    write(
+      hotspotKind,
+      { kind, unitId: unit, summary, partiesCount, riskLevel, since, actions: 'Nắm tình hình, vận động các bên', hotspotStatus, closedOn, reportedBy },
+      { id: h.id },
+    );
     n++;
   }
   for (let i = 0; i < 14; i++) {

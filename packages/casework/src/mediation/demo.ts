@@ -1,5 +1,5 @@
 /** Demo mediation: teams in a few dozen residential areas, formed in 2019 to 2021, and the matters they mediated since. */
-import { addDays, unitId, type OrganizationId } from '@antt/reference';
+import { addDays, demoHotspotFor, unitId, type OrganizationId } from '@antt/reference';
 import { demoWriter, type Db } from '@antt/subgraph-kit';
 import type { MediationCategory, MediationResult } from '../catalogues.js';
 import { DemoRandom, areasOf, communesOn, demoMonths } from '@antt/reference';
@@ -72,8 +72,12 @@ export function seedDemoMediation(db: Db, org: OrganizationId, today: string): n
       const v = { teamId: team.id, receivedOn, category, parties: r.chance(85) ? 2 : r.int(3, 5), summary: SUMMARIES[category] };
       const resultOn = addDays(receivedOn, r.int(2, 25));
       const result: MediationResult = resultOn > today ? 'PENDING' : r.chance(80) ? 'SETTLED' : r.chance(60) ? 'NOT_SETTLED' : 'TRANSFERRED';
+      // A land or neighbours' matter the police listed as a hotspot names it (one of the police's demo hotspots).
+      const hotspot =
+        (category === 'LAND' || category === 'NEIGHBOURS') && r.chance(15) ? demoHotspotFor(today, receivedOn, ['LAND_DISPUTE', 'DISPUTE']) : null;
       write(mediationCaseKind(org), {
         ...v,
+        hotspotId: hotspot?.id ?? null,
         result,
         resultOn: result === 'PENDING' ? null : resultOn,
         transferredTo: result === 'TRANSFERRED' ? 'Ủy ban nhân dân xã' : null,

@@ -5,7 +5,7 @@
  * the public, a civil matter the courts must decide) is refused before anything is written.
  */
 import { isOrganizationId, ORGANIZATIONS } from '@antt/reference';
-import { defineKind, field, fmtDate, type RecordRepository, perOrganization } from '@antt/subgraph-kit';
+import { defineKind, field, fmtDate, POLICE_HOTSPOT, type RecordRepository, perOrganization } from '@antt/subgraph-kit';
 import { MEDIATION_CATEGORIES, MEDIATION_EXCLUSIONS, MEDIATION_RESULTS, type MediationCategory, type MediationResult } from '../catalogues.js';
 
 export const LAW_35_ARTICLE_3 = 'Luật Hòa giải ở cơ sở số 35/2013/QH13, Điều 3 khoản 1';
@@ -124,8 +124,10 @@ export const mediationCaseKind = perOrganization((org) => {
       transferredTo: field.text({ label: 'Cơ quan tiếp nhận', description: 'For TRANSFERRED: the authority it went to.', max: 200, required: false }),
       hotspotId: field.code({
         label: 'Mã điểm nóng',
-        description: 'The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned).',
+        description:
+          'The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written.',
         required: false,
+        ref: POLICE_HOTSPOT,
       }),
     },
     dateField: 'receivedOn',

@@ -62,6 +62,12 @@ export interface ListFilter extends TimeFilter {
   unitId?: string | null;
   periodId?: string | null;
   includeVoided?: boolean | null;
+  /** Only records dated on or after this day (within the period, when one is asked). */
+  from?: string | null;
+  /** Only records dated on or before this day. */
+  to?: string | null;
+  /** Only the records standing (ACTIVE) or only the voided ones (VOIDED); overrides includeVoided. */
+  recordStatus?: 'ACTIVE' | 'VOIDED' | null;
 }
 
 export interface Summary {
@@ -199,7 +205,7 @@ function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
     asOf: 'recorded_at <= @asOf AND (superseded_at IS NULL OR superseded_at > @asOf)',
   };
   const filters = (s.filters ?? []).map((k) => ` AND (@f_${k} IS NULL OR ${colOf(kind, k)} = @f_${k})`).join('');
-  const window = `${unit} IN (SELECT value FROM json_each(@units)) AND ${date} BETWEEN @from AND @to AND (@voided = 1 OR status = 'ACTIVE')${filters}`;
+  const window = `${unit} IN (SELECT value FROM json_each(@units)) AND ${date} BETWEEN @from AND @to AND (status = @status OR (@status IS NULL AND (@voided = 1 OR status = 'ACTIVE')))${filters}`;
   const sums = Object.entries(s.counts?.sums ?? {}).map(([name, sum]) => `coalesce(sum(${colOf(kind, sum.of)}), 0) AS ${name}`);
   const sumSql = sums.length ? `, ${sums.join(', ')}` : '';
   const by = s.counts?.by ? colOf(kind, s.counts.by.field) : null;
@@ -439,8 +445,12 @@ export class RecordRepository {
     }
     if (f.asRecordedAt != null && Number.isNaN(Date.parse(f.asRecordedAt)))
       p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
+    if (f.from != null && f.to != null && f.from > f.to) p.add('to', 'Đến ngày phải cùng ngày hoặc sau Từ ngày.', 'DATE_RANGE_REVERSED');
     p.throwIfAny();
     ({ from, to } = unitDays(unitId, from, to, f.periodId ?? null));
+    // A date range narrows the period (or every date); it never widens it.
+    if (f.from != null && f.from > from) from = f.from;
+    if (f.to != null && f.to < to) to = f.to;
     const principal = this.scope.principal;
     enforce(forCounts ? authorize.readCounts(principal, this.spec, unitId) : authorize.listRecords(principal, this.spec, unitId));
     // A post that ended (a district's, the district police's) sees nothing dated after its last day.
@@ -452,6 +462,7 @@ export class RecordRepository {
       from,
       to,
       voided: f.includeVoided ? 1 : 0,
+      status: f.recordStatus ?? null,
       effectiveOn: f.effectiveOn ?? null,
       asOf: f.asRecordedAt ? new Date(f.asRecordedAt).toISOString() : null,
     };
@@ -495,7 +506,7 @@ export class RecordRepository {
   ): T[] {
     const { groupBy, where, dated = true, orderBy, limit, records } = opts;
     const w = {
-      ...this.window({ ...f, includeVoided: false }, !records),
+      ...this.window({ ...f, includeVoided: false, recordStatus: null }, !records),
       ...Object.fromEntries(Object.entries(f).filter(([k]) => k.startsWith('p_'))),
     };
     const mode = w.asOf ? 'asOf' : 'current';
@@ -516,7 +527,7 @@ export class RecordRepository {
 
   /** Counts (and sums) of the records dated in the period, in the unit and everything below it; voided records never count. */
   summary(f: ListFilter & { unitId: string }): Summary {
-    const w = { ...this.window({ ...f, includeVoided: false }, true) };
+    const w = { ...this.window({ ...f, includeVoided: false, recordStatus: null }, true) };
     const mode = w.asOf ? 'asOf' : 'current';
     const t = this.st.totals[mode].get(w) as Record<string, number>;
     const out: Summary = { count: Number(t.n ?? 0) };

@@ -146,7 +146,7 @@ ${fieldLines(kind, 'changes')}
 }`,
     `extend type Query {
   ${str(`${T} records of a unit (and below it) in a period, newest first; voided ones only when asked.`)}
-  ${s.list}("Unit id; default: your jurisdiction." unitId: ID, "Period id, e.g. 2021-PLAN-Y; default: every date." periodId: ID, ${filterArgs(kind)}${TIME_ARGS}, "Include voided records (default false)." includeVoided: Boolean = false, "Page size, 1 to ${RECORD_PAGE_MAX}." first: Int = 50, "Cursor from the previous page." after: String): ${T}Connection!${
+  ${s.list}("Unit id; default: your jurisdiction." unitId: ID, "Period id, e.g. 2021-PLAN-Y; default: every date." periodId: ID, ${filterArgs(kind)}"Only records dated on or after this day (từ ngày); narrows the period." from: Date, "Only records dated on or before this day (đến ngày); narrows the period." to: Date, ${TIME_ARGS}, "Include voided records (default false)." includeVoided: Boolean = false, "Only the records standing (ACTIVE) or only the voided ones (VOIDED) (trạng thái bản ghi); overrides includeVoided." recordStatus: RecordStatus, "Page size, 1 to ${RECORD_PAGE_MAX}." first: Int = 50, "Cursor from the previous page." after: String): ${T}Connection!${
     s.one
       ? `
   ${str(`One ${T} by id; null when there is none or it is not yours to see.`)}

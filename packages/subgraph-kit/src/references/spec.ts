@@ -34,3 +34,13 @@ export function withinOf(ref: ReferenceSpec, kind: RecordKind, values: Record<st
 export function unknownReferenceMessage(f: FieldSpec & { ref: ReferenceSpec }): string {
   return `${f.label}: không tìm thấy ${f.ref.nounVi} này trong địa bàn của bạn.`;
 }
+
+/**
+ * A police hotspot (vụ việc có nguy cơ thành điểm nóng) another organization's record names (a labour
+ * dispute reported as one, a mediation that handles one): the police's record, in the writer's jurisdiction.
+ */
+export const POLICE_HOTSPOT: ReferenceSpec = {
+  owner: 'police',
+  table: 'hotspots',
+  nounVi: 'điểm nóng do Công an theo dõi',
+};

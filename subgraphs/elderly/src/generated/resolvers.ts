@@ -480,6 +480,7 @@ export type QuerySearchUnitsArgs = {
   text: Scalars['String']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -524,9 +525,12 @@ export type QueryElderlyActivitiesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   type?: InputMaybe<ActivityType>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -546,9 +550,12 @@ export type QueryElderlyModelsArgs = {
   modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -566,9 +573,12 @@ export type QueryElderlyForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -586,9 +596,12 @@ export type QueryElderlyOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -606,9 +619,12 @@ export type QueryElderlyImplementingPlansArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   planLevel?: InputMaybe<ImplementingPlanLevel>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -626,9 +642,12 @@ export type QueryElderlyReintegrationSupportsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   caseId?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -645,9 +664,12 @@ export type QueryElderlyReintegrationSupportArgs = {
 export type QueryElderlyReintegrationVisitsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -657,9 +679,12 @@ export type QueryElderlyReintegrationVisitsArgs = {
 export type QueryElderlyMediationTeamsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -669,9 +694,12 @@ export type QueryElderlyMediationTeamsArgs = {
 export type QueryElderlyMediationCasesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -688,9 +716,12 @@ export type QueryElderlyMediationCaseArgs = {
 export type QueryElderlyAtRiskSupportsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -700,9 +731,12 @@ export type QueryElderlyAtRiskSupportsArgs = {
 export type QueryElderlyTipHandoversArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -713,9 +747,12 @@ export type QueryElderlyReportVersionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   stage?: InputMaybe<ReportStage>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -732,9 +769,12 @@ export type QueryElderlyReportVersionArgs = {
 export type QueryElderlyFamilyPledgesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -3545,7 +3585,7 @@ export type ElderlyMediationCase = {
   resultOn?: Maybe<Scalars['Date']['output']>;
   /** For TRANSFERRED: the authority it went to. */
   transferredTo?: Maybe<Scalars['String']['output']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. */
   hotspotId?: Maybe<Scalars['String']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3588,7 +3628,7 @@ export type ElderlyMediationCaseVersion = {
   resultOn?: Maybe<Scalars['Date']['output']>;
   /** For TRANSFERRED: the authority it went to. */
   transferredTo?: Maybe<Scalars['String']['output']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. */
   hotspotId?: Maybe<Scalars['String']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3635,7 +3675,7 @@ export type RecordElderlyMediationCaseInput = {
   resultOn?: InputMaybe<Scalars['Date']['input']>;
   /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3657,7 +3697,7 @@ export type CorrectElderlyMediationCaseInput = {
   resultOn?: InputMaybe<Scalars['Date']['input']>;
   /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4819,7 +4859,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text'>>;
+  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text' | 'mine'>>;
   myJurisdiction?: Resolver<ResolversTypes['Jurisdiction'], ParentType, ContextType>;
   elderlyAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryElderlyAuditTrailArgs, 'first'>>;
   consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;

@@ -482,6 +482,7 @@ export type QuerySearchUnitsArgs = {
   text: Scalars['String']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -526,9 +527,12 @@ export type QueryFarmersActivitiesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   type?: InputMaybe<ActivityType>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -548,9 +552,12 @@ export type QueryFarmersModelsArgs = {
   modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -568,9 +575,12 @@ export type QueryFarmersForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -588,9 +598,12 @@ export type QueryFarmersOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -608,9 +621,12 @@ export type QueryFarmersImplementingPlansArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   planLevel?: InputMaybe<ImplementingPlanLevel>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -628,9 +644,12 @@ export type QueryFarmersReintegrationSupportsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   caseId?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -647,9 +666,12 @@ export type QueryFarmersReintegrationSupportArgs = {
 export type QueryFarmersReintegrationVisitsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -659,9 +681,12 @@ export type QueryFarmersReintegrationVisitsArgs = {
 export type QueryFarmersMediationTeamsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -671,9 +696,12 @@ export type QueryFarmersMediationTeamsArgs = {
 export type QueryFarmersMediationCasesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -690,9 +718,12 @@ export type QueryFarmersMediationCaseArgs = {
 export type QueryFarmersAtRiskSupportsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -702,9 +733,12 @@ export type QueryFarmersAtRiskSupportsArgs = {
 export type QueryFarmersTipHandoversArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -715,9 +749,12 @@ export type QueryFarmersReportVersionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   stage?: InputMaybe<ReportStage>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -734,9 +771,12 @@ export type QueryFarmersReportVersionArgs = {
 export type QueryFarmersPlan447ResultsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -746,9 +786,12 @@ export type QueryFarmersPlan447ResultsArgs = {
 export type QueryFarmersCampaignsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -3606,7 +3649,7 @@ export type FarmersMediationCase = {
   resultOn?: Maybe<Scalars['Date']['output']>;
   /** For TRANSFERRED: the authority it went to. */
   transferredTo?: Maybe<Scalars['String']['output']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. */
   hotspotId?: Maybe<Scalars['String']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3649,7 +3692,7 @@ export type FarmersMediationCaseVersion = {
   resultOn?: Maybe<Scalars['Date']['output']>;
   /** For TRANSFERRED: the authority it went to. */
   transferredTo?: Maybe<Scalars['String']['output']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. */
   hotspotId?: Maybe<Scalars['String']['output']>;
   /** Version (phiên bản): 1 when first recorded, one more for each correction or void. */
   version: Scalars['Int']['output'];
@@ -3696,7 +3739,7 @@ export type RecordFarmersMediationCaseInput = {
   resultOn?: InputMaybe<Scalars['Date']['input']>;
   /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3718,7 +3761,7 @@ export type CorrectFarmersMediationCaseInput = {
   resultOn?: InputMaybe<Scalars['Date']['input']>;
   /** For TRANSFERRED: the authority it went to. Nhãn: Cơ quan tiếp nhận. */
   transferredTo?: InputMaybe<Scalars['String']['input']>;
-  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned). Nhãn: Mã điểm nóng. */
+  /** The police hotspot this mediation handles, if the police listed one (the id reportHotspot returned), checked with the police when written. Nhãn: Mã điểm nóng. */
   hotspotId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -5059,7 +5102,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text'>>;
+  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text' | 'mine'>>;
   myJurisdiction?: Resolver<ResolversTypes['Jurisdiction'], ParentType, ContextType>;
   farmersAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryFarmersAuditTrailArgs, 'first'>>;
   consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;

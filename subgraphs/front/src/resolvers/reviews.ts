@@ -15,6 +15,7 @@ import { GraphQLError } from 'graphql';
 import { authorize, enforce, forbidden, invalidInput } from '@antt/auth';
 import {
   isIsoDate,
+  MODEL_RATINGS,
   ORGANIZATION_IDS,
   ORGANIZATIONS,
   parseRecordId,
@@ -173,6 +174,32 @@ export const effectiveModelsAnswer: ServiceAnswer = {
   },
 };
 
+/**
+ * Each model's latest review as of a period's last day, counted by rating: a review made before the
+ * period still says how a model stood if none came after it, and one made after the period is not yet
+ * known then. Reviews whose model is not confirmed by its owner are left out, as from every count.
+ */
+function latestReviewCounts(ctx: SubgraphContext, unitId: string, periodId: string) {
+  const period = periodById(periodId);
+  if (!period) throw invalidInput('periodId', 'Kỳ báo cáo: không có kỳ này (ví dụ đúng: 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
+  const u = unitOrJurisdiction(ctx.scope, unitId);
+  enforce(authorize.readCounts(ctx.scope.principal, { org: 'front' }, u));
+  // A unit that ceased before the period is refused, one that ceased during it answers up to its last day.
+  const { to } = unitDays(u, period.start, period.end, period.id);
+  const latest = new Map<string, ModelRating>();
+  for (const r of currentRecords(ctx, modelReviews, {
+    units: ctx.scope.visibleUnder(u),
+    from: '0000-01-01',
+    to,
+    orderBy: 'model_id ASC, reviewed_on ASC, id ASC',
+    confirmedOnly: true,
+  }))
+    latest.set(r.modelId as string, r.rating as ModelRating);
+  const ratings = Object.keys(MODEL_RATINGS) as ModelRating[];
+  const byRating = ratings.map((rating) => ({ rating, key: rating, count: [...latest.values()].filter((x) => x === rating).length }));
+  return { count: latest.size, byRating };
+}
+
 const modelsOf = (ctx: SubgraphContext) => recordsOf(ctx, modelKind('front'));
 const modelOrNull = (id: string, ctx: SubgraphContext) => pointTo('model', id, 'front', (own) => modelsOf(ctx).byId(own));
 
@@ -219,6 +246,7 @@ export const reviewResolvers: Resolvers = {
         .filter((m) => m !== null),
     hasEffectiveModel: (p, { year }, ctx) => effectiveModelIds(ctx, String(p.unitId), year, { countsOnly: true }).length > 0,
     modelReviews: (p, a, ctx) => list(ctx, { ...a, unitId: String(p.unitId) }),
+    latestModelReviews: (p, { periodId }, ctx) => latestReviewCounts(ctx, String(p.unitId), periodId),
   },
   Query: {
     frontModelReviews: (_, a, ctx) => list(ctx, a),

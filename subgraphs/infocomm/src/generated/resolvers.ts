@@ -468,6 +468,7 @@ export type QuerySearchUnitsArgs = {
   text: Scalars['String']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -512,9 +513,12 @@ export type QueryInfocommActivitiesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   type?: InputMaybe<ActivityType>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -534,9 +538,12 @@ export type QueryInfocommModelsArgs = {
   modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -554,9 +561,12 @@ export type QueryInfocommForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -574,9 +584,12 @@ export type QueryInfocommOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -594,9 +607,12 @@ export type QueryInfocommImplementingPlansArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   planLevel?: InputMaybe<ImplementingPlanLevel>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -614,9 +630,12 @@ export type QueryInfocommReportVersionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   stage?: InputMaybe<ReportStage>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -633,9 +652,12 @@ export type QueryInfocommReportVersionArgs = {
 export type QueryInfocommMediaItemsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -645,9 +667,12 @@ export type QueryInfocommMediaItemsArgs = {
 export type QueryInfocommOnlineWarningsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -657,9 +682,12 @@ export type QueryInfocommOnlineWarningsArgs = {
 export type QueryInfocommGoodExamplesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -3833,7 +3861,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text'>>;
+  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text' | 'mine'>>;
   myJurisdiction?: Resolver<ResolversTypes['Jurisdiction'], ParentType, ContextType>;
   infocommAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryInfocommAuditTrailArgs, 'first'>>;
   consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;

@@ -7,7 +7,7 @@
  * startedOn): a participation's `year` says which year it is for, never where it counts, so that no
  * record is counted in two plan years.
  */
-import { defineKind, field, fmtDate, type ReferenceSpec } from '@antt/subgraph-kit';
+import { defineKind, field, fmtDate, POLICE_HOTSPOT, type ReferenceSpec } from '@antt/subgraph-kit';
 
 /** Safety status of a boarding house after a check (tình trạng an toàn). */
 export const BOARDING_HOUSE_SAFETY = {
@@ -239,8 +239,10 @@ export const disputes = defineKind({
     }),
     hotspotId: field.code({
       label: 'Mã điểm nóng',
-      description: 'The id of the police hotspot it was reported as (what reportHotspot returned); null if not reported. Once set it is not replaced.',
+      description:
+        'The id of the police hotspot it was reported as (what reportHotspot returned), checked with the police when written; null if not reported. Once set it is not replaced.',
       required: false,
+      ref: POLICE_HOTSPOT,
     }),
     resolvedOn: field.date({
       label: 'Ngày giải quyết xong',
@@ -257,7 +259,7 @@ export const disputes = defineKind({
       c.problems.add(c.at('resolvedOn'), 'Ngày giải quyết xong không được trước ngày bắt đầu.', 'DATE_BEFORE_START');
   },
   example: { establishmentId: 'DEMO-CS-0002', unitId: 'commune:03730@2019', startedOn: '2021-09-01', kind: 'STRIKE', cause: 'WAGES', workersInvolved: 80 },
-  exampleChange: { hotspotId: 'DEMO-DN-0042', resolvedOn: '2021-09-05' },
+  exampleChange: { hotspotId: 'hotspot:police:42', resolvedOn: '2021-09-05' },
   counts: {
     field: 'disputes',
     type: 'LabourDisputeSummary',

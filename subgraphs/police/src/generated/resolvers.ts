@@ -528,6 +528,7 @@ export type QuerySearchUnitsArgs = {
   text: Scalars['String']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -572,9 +573,12 @@ export type QueryPoliceActivitiesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   type?: InputMaybe<ActivityType>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -594,9 +598,12 @@ export type QueryPoliceModelsArgs = {
   modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -614,9 +621,12 @@ export type QueryPoliceForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -634,9 +644,12 @@ export type QueryPoliceOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -654,9 +667,12 @@ export type QueryPoliceImplementingPlansArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   planLevel?: InputMaybe<ImplementingPlanLevel>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -674,9 +690,12 @@ export type QueryPoliceReportVersionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   stage?: InputMaybe<ReportStage>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -693,9 +712,12 @@ export type QueryPoliceReportVersionArgs = {
 export type QueryPoliceCrimeTipRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -705,9 +727,12 @@ export type QueryPoliceCrimeTipRecordsArgs = {
 export type QueryPoliceHotspotRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -717,9 +742,12 @@ export type QueryPoliceHotspotRecordsArgs = {
 export type QueryPoliceKeyAreaRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -729,9 +757,12 @@ export type QueryPoliceKeyAreaRecordsArgs = {
 export type QueryPoliceCoreForceRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -741,9 +772,12 @@ export type QueryPoliceCoreForceRecordsArgs = {
 export type QueryPoliceTrainingSessionRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -753,9 +787,12 @@ export type QueryPoliceTrainingSessionRecordsArgs = {
 export type QueryPoliceBulletinRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -765,9 +802,12 @@ export type QueryPoliceBulletinRecordsArgs = {
 export type QueryPoliceReintegrationCaseRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -777,9 +817,12 @@ export type QueryPoliceReintegrationCaseRecordsArgs = {
 export type QueryPoliceEstablishmentRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -790,9 +833,12 @@ export type QueryPoliceStandardAssessmentRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -802,9 +848,12 @@ export type QueryPoliceStandardAssessmentRecordsArgs = {
 export type QueryPoliceCriterionResultRecordsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -814,9 +863,12 @@ export type QueryPoliceCriterionResultRecordsArgs = {
 export type QueryPoliceSteeringConsolidationsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -834,9 +886,12 @@ export type QueryPoliceSteeringMembersArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   committeeRole?: InputMaybe<SteeringRole>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -846,9 +901,12 @@ export type QueryPoliceSteeringMembersArgs = {
 export type QueryPoliceSteeringMeetingsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -865,9 +923,12 @@ export type QueryPoliceSteeringMeetingArgs = {
 export type QueryPoliceSteeringDecisionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -7233,7 +7294,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text'>>;
+  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text' | 'mine'>>;
   myJurisdiction?: Resolver<ResolversTypes['Jurisdiction'], ParentType, ContextType>;
   policeAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryPoliceAuditTrailArgs, 'first'>>;
   consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;

@@ -478,6 +478,7 @@ export type QuerySearchUnitsArgs = {
   text: Scalars['String']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -522,9 +523,12 @@ export type QueryWomenActivitiesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   type?: InputMaybe<ActivityType>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -544,9 +548,12 @@ export type QueryWomenModelsArgs = {
   modelStatus?: InputMaybe<ModelStatus>;
   kind?: InputMaybe<ModelKind>;
   replicaOfId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -564,9 +571,12 @@ export type QueryWomenForumsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<ForumKind>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -584,9 +594,12 @@ export type QueryWomenOpinionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   forumId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -604,9 +617,12 @@ export type QueryWomenImplementingPlansArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   planLevel?: InputMaybe<ImplementingPlanLevel>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -624,9 +640,12 @@ export type QueryWomenReintegrationSupportsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   caseId?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -643,9 +662,12 @@ export type QueryWomenReintegrationSupportArgs = {
 export type QueryWomenReintegrationVisitsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -655,9 +677,12 @@ export type QueryWomenReintegrationVisitsArgs = {
 export type QueryWomenAtRiskSupportsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -668,9 +693,12 @@ export type QueryWomenReportVersionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
   stage?: InputMaybe<ReportStage>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -687,9 +715,12 @@ export type QueryWomenReportVersionArgs = {
 export type QueryWomenProtectionCasesArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -699,9 +730,12 @@ export type QueryWomenProtectionCasesArgs = {
 export type QueryWomenSocialIssueActionsArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -711,9 +745,12 @@ export type QueryWomenSocialIssueActionsArgs = {
 export type QueryWomenModelReplicasArgs = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
   includeVoided?: InputMaybe<Scalars['Boolean']['input']>;
+  recordStatus?: InputMaybe<RecordStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -4684,7 +4721,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   periodContaining?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodContainingArgs, 'calendar' | 'date'>>;
   periods?: Resolver<Array<ResolversTypes['Period']>, ParentType, ContextType, RequireFields<QueryPeriodsArgs, 'calendar' | 'from' | 'to'>>;
   planTasks?: Resolver<Array<ResolversTypes['PlanTask']>, ParentType, ContextType>;
-  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text'>>;
+  searchUnits?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QuerySearchUnitsArgs, 'text' | 'mine'>>;
   myJurisdiction?: Resolver<ResolversTypes['Jurisdiction'], ParentType, ContextType>;
   womenAuditTrail?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryWomenAuditTrailArgs, 'first'>>;
   consolidatedReport?: Resolver<Maybe<ResolversTypes['ConsolidatedReport']>, ParentType, ContextType, RequireFields<QueryConsolidatedReportArgs, 'unitId' | 'periodId'>>;
