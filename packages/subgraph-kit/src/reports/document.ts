@@ -395,6 +395,11 @@ export interface DocumentPart {
   org: OrganizationId;
   /** True when the organization has no branch at the unit (the labour federation in a commune): nothing to report there. */
   absent?: boolean;
+  /**
+   * Set when the organization's part could not be had (its subgraph down or unreachable, or its answer
+   * an error): the instant it was asked for. The document says so instead of refusing to come out.
+   */
+  unreachableAt?: string;
   /** The unit as the part read it (a unit that only changed maps, on the map of the period's end). */
   unitId: string;
   provisional: boolean;
@@ -472,6 +477,19 @@ export function absentPart(org: OrganizationId, unitId: string): DocumentPart {
   };
 }
 
+/** The part of an organization whose subgraph gave no part (down, unreachable, or an error), asked for at `triedAt`. */
+export function unreachablePart(org: OrganizationId, unitId: string, triedAt: Date): DocumentPart {
+  return { ...absentPart(org, unitId), absent: false, unreachableAt: triedAt.toISOString() };
+}
+
+/** "14 giờ 05 ngày 02/12/2026": an instant as people in Sơn La read it (UTC+7). */
+export function vietnamTimeWords(instant: string): string {
+  const local = new Date(Date.parse(instant) + 7 * 3600_000);
+  const hh = String(local.getUTCHours()).padStart(2, '0');
+  const mm = String(local.getUTCMinutes()).padStart(2, '0');
+  return `${hh} giờ ${mm} ngày ${dmy(local.toISOString().slice(0, 10) as IsoDate)}`;
+}
+
 /** A part as it travels between subgraphs: JSON, deflated, base64 (labels repeat; this keeps it small). */
 export function encodeDocumentPart(part: DocumentPart): string {
   return deflateRawSync(Buffer.from(JSON.stringify(part), 'utf8')).toString('base64');
@@ -500,12 +518,21 @@ export function consolidatedDocument(unitId: string, periodId: string, parts: re
   const words = periodWords(period);
   const where = unit.level === 'PROVINCE' ? 'toàn tỉnh' : unit.name.replace(/^\S+/, (k) => k.toLocaleLowerCase('vi'));
   const ordered = ORGANIZATION_IDS.flatMap((id) => parts.filter((p) => p.org === id));
-  const anyProvisional = ordered.some((p) => p.provisional);
-  const present = ordered.filter((p) => !p.absent);
+  const unreachable = ordered.filter((p) => p.unreachableAt);
+  const anyProvisional = ordered.some((p) => p.provisional) || unreachable.length > 0;
+  const present = ordered.filter((p) => !p.absent && !p.unreachableAt);
 
   let tables = 0;
   const orgSections = ordered.map((p, i) => {
     const name = chainOn(p.org, period.end).bodyVi;
+    if (p.unreachableAt)
+      return sect(2, `${i + 1}.`, name, [
+        para({
+          text: `Chưa có số liệu / không kết nối được: hệ thống của ${name} không trả lời khi tổng hợp (lúc ${vietnamTimeWords(p.unreachableAt)}).`,
+          bold: true,
+        }),
+        para('Số liệu của cơ quan, tổ chức này sẽ được bổ sung khi kết nối lại; báo cáo tổng hợp này chưa đầy đủ.'),
+      ]);
     if (p.absent)
       return sect(2, `${i + 1}.`, name, [para(`Không có tổ chức cấp ${unit.kind.toLocaleLowerCase('vi')} tại ${where}: không thuộc đối tượng báo cáo.`)]);
     const rows = p.sections.flatMap((s) => s.figures.map(([label, value]) => [`${s.id}`, label, value] as [string, string, number]));
@@ -579,13 +606,16 @@ export function consolidatedDocument(unitId: string, periodId: string, parts: re
     if (p.standing.MISSING) out.push(para(`- ${name}: ${p.standing.MISSING} đơn vị chưa gửi (${listed(p.missing, p.standing.MISSING)}).`));
     return out;
   });
+  const notConnected = unreachable.map((p) =>
+    para(`- ${chainOn(p.org, period.end).bodyVi}: chưa có số liệu / không kết nối được (thử lúc ${vietnamTimeWords(p.unreachableAt!)}).`),
+  );
 
   const body: Block[] = [
     para(
       `Thực hiện ${PLAN_CITATION}, Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh và Công an tỉnh tổng hợp kết quả thực hiện ${words.label} ${words.span} của các cơ quan, tổ chức tại ${where} như sau:`,
     ),
     sect(1, 'I.', 'KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, TỔ CHỨC', orgSections),
-    sect(1, 'II.', 'TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO', [standingTable, ...stragglers]),
+    sect(1, 'II.', 'TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO', [standingTable, ...stragglers, ...notConnected]),
     para(`Trên đây là báo cáo tổng hợp kết quả thực hiện ${words.label} tại ${where}./.`),
   ];
   return {

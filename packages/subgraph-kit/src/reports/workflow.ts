@@ -27,6 +27,7 @@ import {
   absentPart,
   consolidatedDocument,
   consolidatedFileName,
+  unreachablePart,
   decodeDocumentPart,
   documentPart,
   renderDocumentFile,
@@ -406,23 +407,27 @@ export class Reports {
 
   /**
    * The consolidated report as the joint document: this organization's part and the others' (given by the
-   * gateway from their subgraphs, each read under the caller's identity). A part missing (refused, or its
-   * subgraph down) makes no document: a joint report without an organization's part must not be signed.
+   * gateway from their subgraphs, each read under the caller's identity). A part that did not come (its
+   * subgraph down or unreachable: the gateway's fallback gives it as null) does not stop the document:
+   * the organization is listed as "chưa có số liệu / không kết nối được" with the time it was asked for,
+   * every other organization's figures are printed, and the whole is marked provisional.
    */
   async consolidatedDocument(ctx: SubgraphContext, ref: { unitId: string; periodId: string } & Record<string, unknown>, format: DocumentFormat) {
+    // The gateway fetched the other parts just before this call: now is when they were asked for.
+    const triedAt = new Date();
     // The caller must be one who may read every organization's report at the unit (decided here as each subgraph decides it).
     const principal = new Scope(ctx.scope.identity).principal;
     const dueDate = dueDateOf(this.period(ref.periodId));
     for (const org of ORGANIZATION_IDS) enforce(authorize.readSubmittedReport(principal, { org, unitId: ref.unitId, dueDate }));
     const own = this.documentPart(ctx, ref.unitId, ref.periodId);
     const others = ORGANIZATION_IDS.filter((o) => o !== this.org);
-    const missing = others.filter((o) => typeof ref[`${o}DocumentPart`] !== 'string');
-    if (missing.length)
-      throw new GraphQLError(
-        `document: chưa lập được báo cáo tổng hợp vì thiếu phần của ${missing.map((o) => ORGANIZATIONS[o].nameVi).join(', ')} (hệ thống của tổ chức đó chưa trả lời); hãy thử lại sau.`,
-        { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } },
-      );
-    const parts = [own, ...others.map((o) => decodeDocumentPart(ref[`${o}DocumentPart`] as string))];
+    const parts = [
+      own,
+      ...others.map((o) => {
+        const text = ref[`${o}DocumentPart`];
+        return typeof text === 'string' ? decodeDocumentPart(text) : unreachablePart(o, own.unitId, triedAt);
+      }),
+    ];
     ctx.audit?.read({ typeName: 'ConsolidatedReport', field: 'document', recordId: `${own.unitId}|${ref.periodId}`, dataClass: 'INTERNAL' });
     return renderDocumentFile(consolidatedDocument(own.unitId, ref.periodId, parts, todayInVietnam()), format, consolidatedFileName(own.unitId, ref.periodId));
   }
