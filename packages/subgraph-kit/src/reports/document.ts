@@ -38,6 +38,7 @@ import type { StoredRecord } from '../records/repository.js';
 import { REPORT_CALENDAR_CATALOGUE, dueDateOf, type ReportCalendar } from './calendar.js';
 import type { ReportFigure, ReportSection } from './figures.js';
 import { basisOf, sectionsOf } from './workflow.js';
+import type { ConsolidatedNumber } from './numbers.js';
 
 export interface ReportTable {
   columns: string[];
@@ -509,10 +510,17 @@ const STAGE_VI: Readonly<Record<string, string>> = {
 /**
  * The consolidated report of a unit on a period, issued jointly by the Front's standing committee and
  * the provincial police (as the plan itself is): every organization's part with its figures, provisional
- * where a report it adds up is not yet accepted by both, and who reported on time. It is compiled on
- * demand, so it carries today's date and no number: the clerk numbers it when it is signed.
+ * where a report it adds up is not yet accepted by both, and who reported on time. A numbered version
+ * (numbers.ts: every report accepted, every part in) carries its number and the day it was given; any
+ * other is compiled on demand with today's date and no number.
  */
-export function consolidatedDocument(unitId: string, periodId: string, parts: readonly DocumentPart[], today: IsoDate): ReportDocument {
+export function consolidatedDocument(
+  unitId: string,
+  periodId: string,
+  parts: readonly DocumentPart[],
+  today: IsoDate,
+  numbered: ConsolidatedNumber | null = null,
+): ReportDocument {
   const period = periodById(periodId)!;
   const unit = territory().unit(unitId)!;
   const words = periodWords(period);
@@ -616,14 +624,20 @@ export function consolidatedDocument(unitId: string, periodId: string, parts: re
     ),
     sect(1, 'I.', 'KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, TỔ CHỨC', orgSections),
     sect(1, 'II.', 'TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO', [standingTable, ...stragglers, ...notConnected]),
+    para({
+      text: numbered
+        ? `Phiên bản ${numbered.version} của báo cáo tổng hợp, vào sổ số ${String(numbered.number).padStart(2, '0')}/BC-MTTQ-CAT lúc ${vietnamTimeWords(numbered.allocatedAt)}.`
+        : 'Bản tổng hợp chưa vào sổ: còn báo cáo chưa được tiếp nhận hoặc phần của cơ quan, tổ chức chưa có; số ký hiệu được cấp khi đủ.',
+      italic: true,
+    }),
     para(`Trên đây là báo cáo tổng hợp kết quả thực hiện ${words.label} tại ${where}./.`),
   ];
   return {
     issuingBody: 'BAN THƯỜNG TRỰC\nỦY BAN MTTQ VN TỈNH\nCÔNG AN TỈNH SƠN LA',
-    number: null,
+    number: numbered?.number ?? null,
     symbol: 'BC-MTTQ-CAT',
     place: 'Sơn La',
-    date: today,
+    date: numbered ? vietnamDay(numbered.allocatedAt) : today,
     documentType: 'BÁO CÁO',
     summary: `Tổng hợp kết quả thực hiện Kế hoạch số 155/KH-MTTQ-CAT\n${words.kind} – ${words.label} tại ${where}\n${words.span}`,
     body,

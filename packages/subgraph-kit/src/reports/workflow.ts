@@ -37,6 +37,7 @@ import {
   type DocumentFormat,
   type DocumentPart,
 } from './document.js';
+import { consolidatedNumber } from './numbers.js';
 import { addSections, computeFigures, isReportKind, reportingScope, type ReportSection } from './figures.js';
 
 /** Set while a workflow mutation writes a report version: the framework's generic mutations are refused otherwise. */
@@ -428,8 +429,14 @@ export class Reports {
         return typeof text === 'string' ? decodeDocumentPart(text) : unreachablePart(o, own.unitId, triedAt);
       }),
     ];
+    // A version every report of which is accepted gets its number in the joint register once (numbers.ts).
+    const numbered = consolidatedNumber(ctx.db, own.unitId, ref.periodId, parts);
     ctx.audit?.read({ typeName: 'ConsolidatedReport', field: 'document', recordId: `${own.unitId}|${ref.periodId}`, dataClass: 'INTERNAL' });
-    return renderDocumentFile(consolidatedDocument(own.unitId, ref.periodId, parts, todayInVietnam()), format, consolidatedFileName(own.unitId, ref.periodId));
+    return renderDocumentFile(
+      consolidatedDocument(own.unitId, ref.periodId, parts, todayInVietnam(), numbered),
+      format,
+      consolidatedFileName(own.unitId, ref.periodId),
+    );
   }
 
   /** What the caller's branch owes: the reports due in [from, to], with where each stands. */

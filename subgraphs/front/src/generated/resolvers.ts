@@ -2329,7 +2329,10 @@ export type ConsolidatedReport = {
   /**
    * The consolidated report as the document the Front's standing committee and the provincial police sign
    * jointly (văn bản báo cáo tổng hợp): every organization's part, provisional figures marked (*), and who
-   * reported on time. For those who may read every organization's part; each download is audited.
+   * reported on time. An organization whose system cannot be reached is listed as "chưa có số liệu / không
+   * kết nối được" with the time it was tried; the others' parts still come out. Once every report it adds up
+   * is accepted and every part came in, the version is numbered once in the joint register of the year
+   * (số …/BC-MTTQ-CAT). For those who may read every organization's part; each download is audited.
    */
   document?: Maybe<DocumentFile>;
   /** The Sơn La Provincial Police's part, from its subgraph (phần của Công an tỉnh Sơn La). */
