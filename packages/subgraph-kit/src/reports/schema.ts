@@ -33,6 +33,14 @@ export const sharedReportTypeDefs = gql`
     LOCKED
   }
 
+  "Which figures a count outside the reports API gives for a period (chọn nguồn số liệu)."
+  enum FiguresChoice {
+    "The official ones: of the approved report version covering the unit and period, when there is one (its records as they stood at the lock); live otherwise (số liệu chính thức)."
+    OFFICIAL
+    "Live, read now from the records, even where an approved report covers the period (số liệu hiện hành)."
+    LIVE
+  }
+
   "Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu)."
   type FiguresBasis @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Live, as submitted, or locked."

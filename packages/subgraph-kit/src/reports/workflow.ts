@@ -125,6 +125,32 @@ export function liveBasis(): FiguresBasis {
   return { kind: 'LIVE', reportVersion: null, lockedAt: null, asOf: at, noteVi: `Số liệu trực tiếp tại thời điểm ${at}, chưa khóa.` };
 }
 
+/**
+ * Which figures a count outside the reports API (a dashboard's activity counts) gives for a branch's
+ * unit and a period: by default the official ones, those of the approved version of the branch's report
+ * on the period (the records as recorded at its lock), else live; `LIVE` asks for live figures; an
+ * explicit instant reads the records as they stood then. Returns the basis and the instant to read as of.
+ */
+export function countsBasis(
+  db: Db,
+  org: OrganizationId,
+  unitId: string,
+  periodId: string,
+  choice: 'OFFICIAL' | 'LIVE' = 'OFFICIAL',
+  asRecordedAt?: string | null,
+): { basis: FiguresBasis; asRecordedAt: string | null } {
+  if (asRecordedAt)
+    return {
+      basis: { kind: 'LIVE', reportVersion: null, lockedAt: null, asOf: asRecordedAt, noteVi: `Số liệu như hệ thống ghi nhận lúc ${asRecordedAt}, chưa khóa.` },
+      asRecordedAt,
+    };
+  if (choice === 'OFFICIAL') {
+    const v = officialVersion(reportVersions(db, org, unitId, periodId));
+    if (v?.lockedAt) return { basis: basisOf(v), asRecordedAt: v.figuresAsOf as string };
+  }
+  return { basis: liveBasis(), asRecordedAt: null };
+}
+
 export function sectionsOf(v: StoredRecord): ReportSection[] {
   return v.figures ? (JSON.parse(v.figures as string) as ReportSection[]) : [];
 }
