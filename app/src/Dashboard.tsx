@@ -31,7 +31,20 @@ interface Navigation {
   unit: (UnitRef & { parent: UnitRef | null; children: UnitRef[] }) | null;
 }
 type Counts = { type: string; count: number; participants: number }[];
-type ActivityAnswer = { unit: (Record<string, { activityCounts: Counts } | null> & { name: string }) | null };
+/** Where an organization's counts come from: the approved report's locked figures, or live (FiguresBasis). */
+type Basis = { kind: 'LIVE' | 'SUBMITTED' | 'LOCKED'; reportVersion: number | null; lockedAt: string | null };
+type ActivityAnswer = { unit: (Record<string, { activityCounts: Counts; activityCountsBasis: Basis } | null> & { name: string }) | null };
+type FiguresChoice = 'OFFICIAL' | 'LIVE';
+
+/** The day in Vietnam (UTC+7) of an instant, as dd/mm/yyyy. */
+const vietnamDay = (instant: string) => new Date(Date.parse(instant) + 7 * 3600_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+
+/** What a row's figures are, in the words leadership reads. */
+export function basisWords(b: Basis): string {
+  return b.kind === 'LOCKED' && b.lockedAt
+    ? `Số liệu chính thức (báo cáo đã duyệt, phiên bản ${b.reportVersion}, khóa ngày ${vietnamDay(b.lockedAt)})`
+    : 'Số liệu hiện hành (chưa khóa)';
+}
 type Ratio = { numerator: number; denominator: number; ratio: number | null; meetsTarget: boolean | null };
 type Breakdown = { unit: UnitRef } & Record<IndicatorKey, Ratio>;
 type IndicatorAnswer = {
@@ -72,6 +85,7 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
   const [view, setView] = useState<MapView>('AS_RECORDED');
   const [trail, setTrail] = useState<UnitRef[]>([{ id: start, name: '…', level: 'PROVINCE' }]);
   const [search, setSearch] = useState('');
+  const [figures, setFigures] = useState<FiguresChoice>('OFFICIAL');
   const unit = trail[trail.length - 1]!;
 
   const periods = useAsync(() => run<{ periods: Period[] }>(token, 'DashboardPeriods', { calendar, from: '2020-12-10', to: today }), [token, calendar]);
@@ -103,8 +117,8 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
     [token, unit.id, year, view],
   );
   const activity = useAsync(
-    () => (period ? run<ActivityAnswer>(token, 'DashboardActivityCounts', { unit: unit.id, period: period.id }) : Promise.resolve(undefined)),
-    [token, unit.id, period?.id],
+    () => (period ? run<ActivityAnswer>(token, 'DashboardActivityCounts', { unit: unit.id, period: period.id, figures }) : Promise.resolve(undefined)),
+    [token, unit.id, period?.id, figures],
   );
 
   const choosePeriod = (id: string) => {
@@ -268,6 +282,10 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
       </section>
       <section aria-labelledby="h-activity" className="card">
         <h2 id="h-activity">Hoạt động của các tổ chức: {period?.label ?? '…'}</h2>
+        <label>
+          <input type="checkbox" checked={figures === 'LIVE'} onChange={(e) => setFigures(e.target.checked ? 'LIVE' : 'OFFICIAL')} /> Xem số liệu hiện hành
+          (chưa khóa) thay cho số liệu chính thức của báo cáo đã duyệt
+        </label>
         {activity.error && <p role="alert">{activity.error}</p>}
         {activity.data?.unit && (
           <div className="table-wrap" role="region" aria-label="Bảng hoạt động của các tổ chức" tabIndex={0}>
@@ -277,16 +295,19 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
                   <th scope="col">Tổ chức</th>
                   <th scope="col">Số hoạt động</th>
                   <th scope="col">Lượt người tham gia</th>
+                  <th scope="col">Nguồn số liệu</th>
                 </tr>
               </thead>
               <tbody>
                 {ORGS.map((o) => {
                   const counts = activity.data!.unit![o]?.activityCounts;
+                  const basis = activity.data!.unit![o]?.activityCountsBasis;
                   return (
                     <tr key={o} data-org={o}>
                       <th scope="row">{ORGANIZATION_NAMES[o]}</th>
                       <td data-field="count">{counts ? fmtNumber(counts.reduce((s, c) => s + c.count, 0)) : 'Không trả lời'}</td>
                       <td data-field="participants">{counts ? fmtNumber(counts.reduce((s, c) => s + c.participants, 0)) : '—'}</td>
+                      <td data-field="basis">{basis ? basisWords(basis) : '—'}</td>
                     </tr>
                   );
                 })}

@@ -153,12 +153,15 @@ describe('the leadership dashboard', () => {
     await expect.poll(() => page.getByTestId('unit-name').textContent()).toBe('Xã Chiềng Pha');
 
     const op = readDashboardOperations().find((o) => o.name === 'DashboardActivityCounts')!;
-    const api = await post<{ unit: Record<string, { activityCounts: { count: number; participants: number }[] } | null> }>(
-      fed!.gateway.url,
-      op.body,
-      { unit: COMMUNE, period: PERIOD },
-      leadership(),
-    );
+    type Basis = { kind: string; reportVersion: number | null; lockedAt: string | null };
+    type Answer = { unit: Record<string, { activityCounts: { count: number; participants: number }[]; activityCountsBasis: Basis } | null> };
+    const ask = (figures: 'OFFICIAL' | 'LIVE') => post<Answer>(fed!.gateway.url, op.body, { unit: COMMUNE, period: PERIOD, figures }, leadership());
+    const api = await ask('OFFICIAL');
+    // What the page says of each row's figures: official (the approved report's, locked) or live.
+    const words = (b: Basis) =>
+      b.kind === 'LOCKED'
+        ? `Số liệu chính thức (báo cáo đã duyệt, phiên bản ${b.reportVersion}, khóa ngày ${new Date(Date.parse(b.lockedAt!) + 7 * 3600_000).toISOString().slice(0, 10).split('-').reverse().join('/')})`
+        : 'Số liệu hiện hành (chưa khóa)';
     expect(api.errors).toBeUndefined();
     await page.locator('[data-testid="activity"]').waitFor();
     await expect.poll(() => page.locator('[data-org="women"] [data-field="count"]').textContent()).not.toBe('');
@@ -173,6 +176,21 @@ describe('the leadership dashboard', () => {
       );
     }
     expect(total).toBeGreaterThan(0);
+    const ORGS = ['front', 'police', 'veterans', 'women', 'youth', 'labour', 'farmers', 'elderly', 'infocomm'];
+    for (const org of ORGS)
+      expect(await page.locator(`[data-org="${org}"] [data-field="basis"]`).textContent()).toBe(words(api.data!.unit[org]!.activityCountsBasis));
+    // No approved yearly report covers the commune in the demo: every row is live (official rows: test/official-counts.test.ts).
+    expect(ORGS.filter((o) => api.data!.unit[o]!.activityCountsBasis.kind === 'LOCKED')).toEqual([]);
+    // Asking for live figures: every row says so, with the API's live counts.
+    await page.getByLabel(/Xem số liệu hiện hành/).check();
+    const live = await ask('LIVE');
+    await expect.poll(() => page.locator('[data-org="women"] [data-field="basis"]').textContent()).toBe('Số liệu hiện hành (chưa khóa)');
+    for (const org of ORGS) {
+      expect(await page.locator(`[data-org="${org}"] [data-field="basis"]`).textContent()).toBe('Số liệu hiện hành (chưa khóa)');
+      expect(await page.locator(`[data-org="${org}"] [data-field="count"]`).textContent()).toBe(
+        fmt.format(live.data!.unit[org]!.activityCounts.reduce((s, c) => s + c.count, 0)),
+      );
+    }
 
     // Residential areas below the commune are one more click away.
     expect(await page.locator('.children [data-unit]').count()).toBeGreaterThan(0);

@@ -55,6 +55,7 @@ import { moveRecordsToTheirMap, type UnitMoves } from './records/unit-moves.js';
 import { kindsModule } from './records/module.js';
 import { reportModules } from './reports/index.js';
 import { implementingPlanKind } from './plans/kind.js';
+import { seedDemoImplementingPlans } from './plans/demo.js';
 import express from 'express';
 import { createServiceVerifier, KEY_FILES, loadOrCreateServiceKey, signServiceToken, type ServiceVerifier, type SigningKey } from '@antt/auth';
 import { ORGANIZATION_IDS } from '@antt/reference';
@@ -156,7 +157,7 @@ export function defineOrganizationSubgraph({
     { typeDefs: auditTypeDefs(org), resolvers: auditResolvers(org) },
     ...modelAndForumModules(org),
     // Plans each branch issues under Plan 155 (section V.2): generated from the kind alone.
-    { resolvers: {}, kinds: [implementingPlanKind(org)] },
+    { resolvers: {}, kinds: [implementingPlanKind(org)], demo: { name: 'implementing-plans', seed: seedDemoImplementingPlans } },
     ...shared,
     sharedReports!,
     { ...ownReports!, demo: undefined },

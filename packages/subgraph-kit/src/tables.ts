@@ -4,3 +4,5 @@
  */
 export { activities, meta } from './activities/table.js';
 export { auditLog } from '@antt/audit/table';
+// Only the Front's database has it (the subgraph that issues the consolidated report): its schema.ts re-exports it.
+export { consolidatedReportNumbers } from './reports/numbers-table.js';

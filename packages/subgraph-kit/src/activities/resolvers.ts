@@ -5,10 +5,18 @@ import { recordsOf } from '../records/resolvers.js';
 import type { StoredRecord } from '../records/repository.js';
 import { objectResolvers, type ResolverMap, type UnitRecordsParent } from '../resolver-map.js';
 import { activityKind } from './kind.js';
+import { countsBasis } from '../reports/workflow.js';
 
 interface CountArgs {
   periodId: string;
   asRecordedAt?: string | null;
+  figures?: 'OFFICIAL' | 'LIVE' | null;
+}
+
+/** The arguments a count is read with: the instant of the approved report's lock, by default (countsBasis). */
+function countArgs(ctx: SubgraphContext, org: OrganizationId, unitId: string, a: CountArgs) {
+  const { asRecordedAt } = countsBasis(ctx.db, org, unitId, a.periodId, a.figures ?? 'OFFICIAL', a.asRecordedAt);
+  return { unitId, periodId: a.periodId, asRecordedAt };
 }
 
 export function activityResolvers(org: OrganizationId): ResolverMap {
@@ -26,7 +34,7 @@ export function activityResolvers(org: OrganizationId): ResolverMap {
       // Only the types with activities, in the catalogue's alphabetical order, as before the framework.
       activityCounts: ({ unitId }, a: CountArgs, ctx) =>
         repo(ctx).aggregate<{ type: string; count: number; participants: number }>(
-          { unitId, ...a },
+          countArgs(ctx, org, unitId, a),
           'type, count(*) AS count, coalesce(sum(participants), 0) AS participants',
           { groupBy: 'type', orderBy: 'type' },
         ),
@@ -35,11 +43,12 @@ export function activityResolvers(org: OrganizationId): ResolverMap {
       activityCountsByTask: ({ unitId }, a: CountArgs, ctx) =>
         repo(ctx)
           .aggregate<{ planTaskId: string | null; count: number; participants: number }>(
-            { unitId, ...a },
+            countArgs(ctx, org, unitId, a),
             'plan_task_id AS planTaskId, count(*) AS count, coalesce(sum(participants), 0) AS participants',
             { groupBy: 'plan_task_id', orderBy: 'plan_task_id' },
           )
           .map((c) => ({ ...c, planTask: c.planTaskId ? (planTask(c.planTaskId) ?? null) : null })),
+      activityCountsBasis: ({ unitId }, a: CountArgs, ctx) => countsBasis(ctx.db, org, unitId, a.periodId, a.figures ?? 'OFFICIAL', a.asRecordedAt).basis,
       activities: ({ unitId }, a: { periodId?: string | null; type?: string | null; first: number; after?: string | null }, ctx) =>
         repo(ctx).list({ unitId, periodId: a.periodId, type: a.type } as never, a.first, a.after),
     }),

@@ -97,10 +97,12 @@ export function activityTypeDefs(org: OrganizationId): DocumentNode {
 
     "What the ${who} recorded for a unit and everything below it, including records made under the units that preceded it."
     type ${P}UnitRecords {
-      "Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded."
-      activityCounts("Period id, e.g. 2021-PLAN-Y or 2025-Q3." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime): [ActivityTypeCount!]! @dataClass(class: PUBLIC_AGGREGATE)
-      "Activities by the task of the plan they serve, in a period: what the ${o.nameEn} did for each task (số hoạt động theo nhiệm vụ)."
-      activityCountsByTask("Period id, e.g. 2021-PLAN-Y." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime): [PlanTaskActivityCount!]! @dataClass(class: PUBLIC_AGGREGATE)
+      "Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. Where the branch's report on the period is approved, its locked figures by default (see activityCountsBasis)."
+      activityCounts("Period id, e.g. 2021-PLAN-Y or 2025-Q3." periodId: ID!, "What the graph held at this instant (asRecordedAt); overrides figures." asRecordedAt: DateTime, "OFFICIAL (default): the approved report's locked figures when there is one; LIVE: read now." figures: FiguresChoice = OFFICIAL): [ActivityTypeCount!]! @dataClass(class: PUBLIC_AGGREGATE)
+      "Activities by the task of the plan they serve, in a period: what the ${o.nameEn} did for each task (số hoạt động theo nhiệm vụ); official or live as activityCounts."
+      activityCountsByTask("Period id, e.g. 2021-PLAN-Y." periodId: ID!, "What the graph held at this instant (asRecordedAt); overrides figures." asRecordedAt: DateTime, "OFFICIAL (default) or LIVE, as activityCounts." figures: FiguresChoice = OFFICIAL): [PlanTaskActivityCount!]! @dataClass(class: PUBLIC_AGGREGATE)
+      "Where activityCounts and activityCountsByTask with the same arguments come from: live, or the approved report version N locked at D (nguồn số liệu)."
+      activityCountsBasis("Period id." periodId: ID!, "As activityCounts." asRecordedAt: DateTime, "As activityCounts." figures: FiguresChoice = OFFICIAL): FiguresBasis! @dataClass(class: PUBLIC_AGGREGATE)
       "The activities themselves, newest first (personal and internal detail: staff of the organization and leadership only)."
       activities("Period id." periodId: ID, "Only this type." type: ActivityType, "Page size, 1 to ${RECORD_PAGE_MAX}." first: Int = 50, "Cursor from the previous page." after: String): ${P}ActivityConnection!
     }

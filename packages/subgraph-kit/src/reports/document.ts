@@ -38,6 +38,7 @@ import type { StoredRecord } from '../records/repository.js';
 import { REPORT_CALENDAR_CATALOGUE, dueDateOf, type ReportCalendar } from './calendar.js';
 import type { ReportFigure, ReportSection } from './figures.js';
 import { basisOf, sectionsOf } from './workflow.js';
+import type { ConsolidatedNumber } from './numbers.js';
 
 export interface ReportTable {
   columns: string[];
@@ -395,6 +396,11 @@ export interface DocumentPart {
   org: OrganizationId;
   /** True when the organization has no branch at the unit (the labour federation in a commune): nothing to report there. */
   absent?: boolean;
+  /**
+   * Set when the organization's part could not be had (its subgraph down or unreachable, or its answer
+   * an error): the instant it was asked for. The document says so instead of refusing to come out.
+   */
+  unreachableAt?: string;
   /** The unit as the part read it (a unit that only changed maps, on the map of the period's end). */
   unitId: string;
   provisional: boolean;
@@ -472,6 +478,19 @@ export function absentPart(org: OrganizationId, unitId: string): DocumentPart {
   };
 }
 
+/** The part of an organization whose subgraph gave no part (down, unreachable, or an error), asked for at `triedAt`. */
+export function unreachablePart(org: OrganizationId, unitId: string, triedAt: Date): DocumentPart {
+  return { ...absentPart(org, unitId), absent: false, unreachableAt: triedAt.toISOString() };
+}
+
+/** "14 giờ 05 ngày 02/12/2026": an instant as people in Sơn La read it (UTC+7). */
+export function vietnamTimeWords(instant: string): string {
+  const local = new Date(Date.parse(instant) + 7 * 3600_000);
+  const hh = String(local.getUTCHours()).padStart(2, '0');
+  const mm = String(local.getUTCMinutes()).padStart(2, '0');
+  return `${hh} giờ ${mm} ngày ${dmy(local.toISOString().slice(0, 10) as IsoDate)}`;
+}
+
 /** A part as it travels between subgraphs: JSON, deflated, base64 (labels repeat; this keeps it small). */
 export function encodeDocumentPart(part: DocumentPart): string {
   return deflateRawSync(Buffer.from(JSON.stringify(part), 'utf8')).toString('base64');
@@ -491,21 +510,37 @@ const STAGE_VI: Readonly<Record<string, string>> = {
 /**
  * The consolidated report of a unit on a period, issued jointly by the Front's standing committee and
  * the provincial police (as the plan itself is): every organization's part with its figures, provisional
- * where a report it adds up is not yet accepted by both, and who reported on time. It is compiled on
- * demand, so it carries today's date and no number: the clerk numbers it when it is signed.
+ * where a report it adds up is not yet accepted by both, and who reported on time. A numbered version
+ * (numbers.ts: every report accepted, every part in) carries its number and the day it was given; any
+ * other is compiled on demand with today's date and no number.
  */
-export function consolidatedDocument(unitId: string, periodId: string, parts: readonly DocumentPart[], today: IsoDate): ReportDocument {
+export function consolidatedDocument(
+  unitId: string,
+  periodId: string,
+  parts: readonly DocumentPart[],
+  today: IsoDate,
+  numbered: ConsolidatedNumber | null = null,
+): ReportDocument {
   const period = periodById(periodId)!;
   const unit = territory().unit(unitId)!;
   const words = periodWords(period);
   const where = unit.level === 'PROVINCE' ? 'toàn tỉnh' : unit.name.replace(/^\S+/, (k) => k.toLocaleLowerCase('vi'));
   const ordered = ORGANIZATION_IDS.flatMap((id) => parts.filter((p) => p.org === id));
-  const anyProvisional = ordered.some((p) => p.provisional);
-  const present = ordered.filter((p) => !p.absent);
+  const unreachable = ordered.filter((p) => p.unreachableAt);
+  const anyProvisional = ordered.some((p) => p.provisional) || unreachable.length > 0;
+  const present = ordered.filter((p) => !p.absent && !p.unreachableAt);
 
   let tables = 0;
   const orgSections = ordered.map((p, i) => {
     const name = chainOn(p.org, period.end).bodyVi;
+    if (p.unreachableAt)
+      return sect(2, `${i + 1}.`, name, [
+        para({
+          text: `Chưa có số liệu / không kết nối được: hệ thống của ${name} không trả lời khi tổng hợp (lúc ${vietnamTimeWords(p.unreachableAt)}).`,
+          bold: true,
+        }),
+        para('Số liệu của cơ quan, tổ chức này sẽ được bổ sung khi kết nối lại; báo cáo tổng hợp này chưa đầy đủ.'),
+      ]);
     if (p.absent)
       return sect(2, `${i + 1}.`, name, [para(`Không có tổ chức cấp ${unit.kind.toLocaleLowerCase('vi')} tại ${where}: không thuộc đối tượng báo cáo.`)]);
     const rows = p.sections.flatMap((s) => s.figures.map(([label, value]) => [`${s.id}`, label, value] as [string, string, number]));
@@ -579,21 +614,30 @@ export function consolidatedDocument(unitId: string, periodId: string, parts: re
     if (p.standing.MISSING) out.push(para(`- ${name}: ${p.standing.MISSING} đơn vị chưa gửi (${listed(p.missing, p.standing.MISSING)}).`));
     return out;
   });
+  const notConnected = unreachable.map((p) =>
+    para(`- ${chainOn(p.org, period.end).bodyVi}: chưa có số liệu / không kết nối được (thử lúc ${vietnamTimeWords(p.unreachableAt!)}).`),
+  );
 
   const body: Block[] = [
     para(
       `Thực hiện ${PLAN_CITATION}, Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh và Công an tỉnh tổng hợp kết quả thực hiện ${words.label} ${words.span} của các cơ quan, tổ chức tại ${where} như sau:`,
     ),
     sect(1, 'I.', 'KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, TỔ CHỨC', orgSections),
-    sect(1, 'II.', 'TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO', [standingTable, ...stragglers]),
+    sect(1, 'II.', 'TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO', [standingTable, ...stragglers, ...notConnected]),
+    para({
+      text: numbered
+        ? `Phiên bản ${numbered.version} của báo cáo tổng hợp, vào sổ số ${String(numbered.number).padStart(2, '0')}/BC-MTTQ-CAT lúc ${vietnamTimeWords(numbered.allocatedAt)}.`
+        : 'Bản tổng hợp chưa vào sổ: còn báo cáo chưa được tiếp nhận hoặc phần của cơ quan, tổ chức chưa có; số ký hiệu được cấp khi đủ.',
+      italic: true,
+    }),
     para(`Trên đây là báo cáo tổng hợp kết quả thực hiện ${words.label} tại ${where}./.`),
   ];
   return {
     issuingBody: 'BAN THƯỜNG TRỰC\nỦY BAN MTTQ VN TỈNH\nCÔNG AN TỈNH SƠN LA',
-    number: null,
+    number: numbered?.number ?? null,
     symbol: 'BC-MTTQ-CAT',
     place: 'Sơn La',
-    date: today,
+    date: numbered ? vietnamDay(numbered.allocatedAt) : today,
     documentType: 'BÁO CÁO',
     summary: `Tổng hợp kết quả thực hiện Kế hoạch số 155/KH-MTTQ-CAT\n${words.kind} – ${words.label} tại ${where}\n${words.span}`,
     body,

@@ -13,6 +13,7 @@ export * from './kind.js';
 export * from './figures.js';
 export * from './workflow.js';
 export * from './document.js';
+export * from './numbers.js';
 
 /** The module: its kind, schema and demo; `kinds` lists every kind of the subgraph (its figures). */
 export function reportModules(org: OrganizationId, kinds: () => readonly RecordKind[]): SubgraphModule[] {

@@ -33,6 +33,14 @@ export const sharedReportTypeDefs = gql`
     LOCKED
   }
 
+  "Which figures a count outside the reports API gives for a period (chọn nguồn số liệu)."
+  enum FiguresChoice {
+    "The official ones: of the approved report version covering the unit and period, when there is one (its records as they stood at the lock); live otherwise (số liệu chính thức)."
+    OFFICIAL
+    "Live, read now from the records, even where an approved report covers the period (số liệu hiện hành)."
+    LIVE
+  }
+
   "Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu)."
   type FiguresBasis @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Live, as submitted, or locked."
@@ -157,7 +165,10 @@ function consolidatedDocumentField(): string {
       """
       The consolidated report as the document the Front's standing committee and the provincial police sign
       jointly (văn bản báo cáo tổng hợp): every organization's part, provisional figures marked (*), and who
-      reported on time. For those who may read every organization's part; each download is audited.
+      reported on time. An organization whose system cannot be reached is listed as "chưa có số liệu / không
+      kết nối được" with the time it was tried; the others' parts still come out. Once every report it adds up
+      is accepted and every part came in, the version is numbered once in the joint register of the year
+      (số …/BC-MTTQ-CAT). For those who may read every organization's part; each download is audited.
       """
       document("DOCX, PDF or XLSX (định dạng)." format: DocumentFormat!): DocumentFile @requires(fields: "${others.map((o) => `${o}DocumentPart`).join(' ')}")
 ${others.map((o) => `      "The ${ORGANIZATIONS[o].nameEn}'s part, from its subgraph (phần của ${ORGANIZATIONS[o].nameVi})."\n      ${o}DocumentPart: String @external`).join('\n')}`;

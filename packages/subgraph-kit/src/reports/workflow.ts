@@ -27,6 +27,7 @@ import {
   absentPart,
   consolidatedDocument,
   consolidatedFileName,
+  unreachablePart,
   decodeDocumentPart,
   documentPart,
   renderDocumentFile,
@@ -36,6 +37,7 @@ import {
   type DocumentFormat,
   type DocumentPart,
 } from './document.js';
+import { consolidatedNumber } from './numbers.js';
 import { addSections, computeFigures, isReportKind, reportingScope, type ReportSection } from './figures.js';
 
 /** Set while a workflow mutation writes a report version: the framework's generic mutations are refused otherwise. */
@@ -121,6 +123,32 @@ export function basisOf(v: StoredRecord): FiguresBasis {
 export function liveBasis(): FiguresBasis {
   const at = nowIso();
   return { kind: 'LIVE', reportVersion: null, lockedAt: null, asOf: at, noteVi: `Số liệu trực tiếp tại thời điểm ${at}, chưa khóa.` };
+}
+
+/**
+ * Which figures a count outside the reports API (a dashboard's activity counts) gives for a branch's
+ * unit and a period: by default the official ones, those of the approved version of the branch's report
+ * on the period (the records as recorded at its lock), else live; `LIVE` asks for live figures; an
+ * explicit instant reads the records as they stood then. Returns the basis and the instant to read as of.
+ */
+export function countsBasis(
+  db: Db,
+  org: OrganizationId,
+  unitId: string,
+  periodId: string,
+  choice: 'OFFICIAL' | 'LIVE' = 'OFFICIAL',
+  asRecordedAt?: string | null,
+): { basis: FiguresBasis; asRecordedAt: string | null } {
+  if (asRecordedAt)
+    return {
+      basis: { kind: 'LIVE', reportVersion: null, lockedAt: null, asOf: asRecordedAt, noteVi: `Số liệu như hệ thống ghi nhận lúc ${asRecordedAt}, chưa khóa.` },
+      asRecordedAt,
+    };
+  if (choice === 'OFFICIAL') {
+    const v = officialVersion(reportVersions(db, org, unitId, periodId));
+    if (v?.lockedAt) return { basis: basisOf(v), asRecordedAt: v.figuresAsOf as string };
+  }
+  return { basis: liveBasis(), asRecordedAt: null };
 }
 
 export function sectionsOf(v: StoredRecord): ReportSection[] {
@@ -406,25 +434,35 @@ export class Reports {
 
   /**
    * The consolidated report as the joint document: this organization's part and the others' (given by the
-   * gateway from their subgraphs, each read under the caller's identity). A part missing (refused, or its
-   * subgraph down) makes no document: a joint report without an organization's part must not be signed.
+   * gateway from their subgraphs, each read under the caller's identity). A part that did not come (its
+   * subgraph down or unreachable: the gateway's fallback gives it as null) does not stop the document:
+   * the organization is listed as "chưa có số liệu / không kết nối được" with the time it was asked for,
+   * every other organization's figures are printed, and the whole is marked provisional.
    */
   async consolidatedDocument(ctx: SubgraphContext, ref: { unitId: string; periodId: string } & Record<string, unknown>, format: DocumentFormat) {
+    // The gateway fetched the other parts just before this call: now is when they were asked for.
+    const triedAt = new Date();
     // The caller must be one who may read every organization's report at the unit (decided here as each subgraph decides it).
     const principal = new Scope(ctx.scope.identity).principal;
     const dueDate = dueDateOf(this.period(ref.periodId));
     for (const org of ORGANIZATION_IDS) enforce(authorize.readSubmittedReport(principal, { org, unitId: ref.unitId, dueDate }));
     const own = this.documentPart(ctx, ref.unitId, ref.periodId);
     const others = ORGANIZATION_IDS.filter((o) => o !== this.org);
-    const missing = others.filter((o) => typeof ref[`${o}DocumentPart`] !== 'string');
-    if (missing.length)
-      throw new GraphQLError(
-        `document: chưa lập được báo cáo tổng hợp vì thiếu phần của ${missing.map((o) => ORGANIZATIONS[o].nameVi).join(', ')} (hệ thống của tổ chức đó chưa trả lời); hãy thử lại sau.`,
-        { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } },
-      );
-    const parts = [own, ...others.map((o) => decodeDocumentPart(ref[`${o}DocumentPart`] as string))];
+    const parts = [
+      own,
+      ...others.map((o) => {
+        const text = ref[`${o}DocumentPart`];
+        return typeof text === 'string' ? decodeDocumentPart(text) : unreachablePart(o, own.unitId, triedAt);
+      }),
+    ];
+    // A version every report of which is accepted gets its number in the joint register once (numbers.ts).
+    const numbered = consolidatedNumber(ctx.db, own.unitId, ref.periodId, parts);
     ctx.audit?.read({ typeName: 'ConsolidatedReport', field: 'document', recordId: `${own.unitId}|${ref.periodId}`, dataClass: 'INTERNAL' });
-    return renderDocumentFile(consolidatedDocument(own.unitId, ref.periodId, parts, todayInVietnam()), format, consolidatedFileName(own.unitId, ref.periodId));
+    return renderDocumentFile(
+      consolidatedDocument(own.unitId, ref.periodId, parts, todayInVietnam(), numbered),
+      format,
+      consolidatedFileName(own.unitId, ref.periodId),
+    );
   }
 
   /** What the caller's branch owes: the reports due in [from, to], with where each stands. */

@@ -919,10 +919,12 @@ export type ElderlyActivity = Activity & {
 /** What the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type ElderlyUnitRecords = {
   __typename?: 'ElderlyUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. Where the branch's report on the period is approved, its locked figures by default (see activityCountsBasis). */
   activityCounts: Array<ActivityTypeCount>;
-  /** Activities by the task of the plan they serve, in a period: what the Elderly Association of Sơn La province did for each task (số hoạt động theo nhiệm vụ). */
+  /** Activities by the task of the plan they serve, in a period: what the Elderly Association of Sơn La province did for each task (số hoạt động theo nhiệm vụ); official or live as activityCounts. */
   activityCountsByTask: Array<PlanTaskActivityCount>;
+  /** Where activityCounts and activityCountsByTask with the same arguments come from: live, or the approved report version N locked at D (nguồn số liệu). */
+  activityCountsBasis: FiguresBasis;
   /** The activities themselves, newest first (personal and internal detail: staff of the organization and leadership only). */
   activities: ElderlyActivityConnection;
   /** The Elderly Association of Sơn La province's models in the unit and below it, newest first (staff of the organization, the Front, the police and leadership). */
@@ -958,6 +960,7 @@ export type ElderlyUnitRecords = {
 export type ElderlyUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -965,6 +968,15 @@ export type ElderlyUnitRecordsActivityCountsArgs = {
 export type ElderlyUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
+};
+
+
+/** What the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type ElderlyUnitRecordsActivityCountsBasisArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -2483,6 +2495,13 @@ export type FiguresBasisKind =
   | 'SUBMITTED'
   /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
   | 'LOCKED';
+
+/** Which figures a count outside the reports API gives for a period (chọn nguồn số liệu). */
+export type FiguresChoice =
+  /** The official ones: of the approved report version covering the unit and period, when there is one (its records as they stood at the lock); live otherwise (số liệu chính thức). */
+  | 'OFFICIAL'
+  /** Live, read now from the records, even where an approved report covers the period (số liệu hiện hành). */
+  | 'LIVE';
 
 /** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
 export type FiguresBasis = {
@@ -4521,6 +4540,7 @@ export type ResolversTypes = {
   ElderlyMediationTeam: ResolverTypeWrapper<Record<string, unknown>>;
   ReportTimeliness: ReportTimeliness;
   FiguresBasisKind: FiguresBasisKind;
+  FiguresChoice: FiguresChoice;
   FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
   ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
   ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4937,8 +4957,9 @@ export type ElderlyActivityResolvers<ContextType = SubgraphContext, ParentType e
 };
 
 export type ElderlyUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyUnitRecords'] = ResolversParentTypes['ElderlyUnitRecords']> = {
-  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsActivityCountsArgs, 'periodId'>>;
-  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsActivityCountsByTaskArgs, 'periodId'>>;
+  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsActivityCountsArgs, 'periodId' | 'figures'>>;
+  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsActivityCountsByTaskArgs, 'periodId' | 'figures'>>;
+  activityCountsBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<ElderlyUnitRecordsActivityCountsBasisArgs, 'periodId' | 'figures'>>;
   activities?: Resolver<ResolversTypes['ElderlyActivityConnection'], ParentType, ContextType, RequireFields<ElderlyUnitRecordsActivitiesArgs, 'first'>>;
   models?: Resolver<Array<ResolversTypes['ElderlyModel']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;

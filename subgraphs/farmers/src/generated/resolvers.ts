@@ -936,10 +936,12 @@ export type FarmersActivity = Activity & {
 /** What the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FarmersUnitRecords = {
   __typename?: 'FarmersUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. Where the branch's report on the period is approved, its locked figures by default (see activityCountsBasis). */
   activityCounts: Array<ActivityTypeCount>;
-  /** Activities by the task of the plan they serve, in a period: what the Farmers' Association of Sơn La province did for each task (số hoạt động theo nhiệm vụ). */
+  /** Activities by the task of the plan they serve, in a period: what the Farmers' Association of Sơn La province did for each task (số hoạt động theo nhiệm vụ); official or live as activityCounts. */
   activityCountsByTask: Array<PlanTaskActivityCount>;
+  /** Where activityCounts and activityCountsByTask with the same arguments come from: live, or the approved report version N locked at D (nguồn số liệu). */
+  activityCountsBasis: FiguresBasis;
   /** The activities themselves, newest first (personal and internal detail: staff of the organization and leadership only). */
   activities: FarmersActivityConnection;
   /** The Farmers' Association of Sơn La province's models in the unit and below it, newest first (staff of the organization, the Front, the police and leadership). */
@@ -979,6 +981,7 @@ export type FarmersUnitRecords = {
 export type FarmersUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -986,6 +989,15 @@ export type FarmersUnitRecordsActivityCountsArgs = {
 export type FarmersUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
+};
+
+
+/** What the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type FarmersUnitRecordsActivityCountsBasisArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -2547,6 +2559,13 @@ export type FiguresBasisKind =
   | 'SUBMITTED'
   /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
   | 'LOCKED';
+
+/** Which figures a count outside the reports API gives for a period (chọn nguồn số liệu). */
+export type FiguresChoice =
+  /** The official ones: of the approved report version covering the unit and period, when there is one (its records as they stood at the lock); live otherwise (số liệu chính thức). */
+  | 'OFFICIAL'
+  /** Live, read now from the records, even where an approved report covers the period (số liệu hiện hành). */
+  | 'LIVE';
 
 /** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
 export type FiguresBasis = {
@@ -4750,6 +4769,7 @@ export type ResolversTypes = {
   FarmersMediationTeam: ResolverTypeWrapper<Record<string, unknown>>;
   ReportTimeliness: ReportTimeliness;
   FiguresBasisKind: FiguresBasisKind;
+  FiguresChoice: FiguresChoice;
   FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
   ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
   ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
@@ -5181,8 +5201,9 @@ export type FarmersActivityResolvers<ContextType = SubgraphContext, ParentType e
 };
 
 export type FarmersUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersUnitRecords'] = ResolversParentTypes['FarmersUnitRecords']> = {
-  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsActivityCountsArgs, 'periodId'>>;
-  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsActivityCountsByTaskArgs, 'periodId'>>;
+  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsActivityCountsArgs, 'periodId' | 'figures'>>;
+  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsActivityCountsByTaskArgs, 'periodId' | 'figures'>>;
+  activityCountsBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<FarmersUnitRecordsActivityCountsBasisArgs, 'periodId' | 'figures'>>;
   activities?: Resolver<ResolversTypes['FarmersActivityConnection'], ParentType, ContextType, RequireFields<FarmersUnitRecordsActivitiesArgs, 'first'>>;
   models?: Resolver<Array<ResolversTypes['FarmersModel']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;

@@ -1,7 +1,8 @@
 /**
  * The tables of the front database: the shared ones (activities; models, forums and opinions come from
  * the kit through drizzle.config.ts), then the organization's own, which follow from their declarations
- * (src/kinds).
+ * (src/kinds). The Front's database also keeps the consolidated report's register (it issues the joint
+ * document).
  */
 import { kindTable } from '@antt/subgraph-kit';
 import {
@@ -13,7 +14,7 @@ import {
   planTasks as taskKind,
 } from '../kinds/index.js';
 
-export { activities, auditLog, meta } from '@antt/subgraph-kit/tables';
+export { activities, auditLog, consolidatedReportNumbers, meta } from '@antt/subgraph-kit/tables';
 
 export const modelReviews = kindTable(reviewKind.spec);
 export const peopleOfStanding = kindTable(peopleKind.spec);

@@ -968,10 +968,12 @@ export type FrontActivity = Activity & {
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecords = {
   __typename?: 'FrontUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. Where the branch's report on the period is approved, its locked figures by default (see activityCountsBasis). */
   activityCounts: Array<ActivityTypeCount>;
-  /** Activities by the task of the plan they serve, in a period: what the Vietnam Fatherland Front Committee of Sơn La province did for each task (số hoạt động theo nhiệm vụ). */
+  /** Activities by the task of the plan they serve, in a period: what the Vietnam Fatherland Front Committee of Sơn La province did for each task (số hoạt động theo nhiệm vụ); official or live as activityCounts. */
   activityCountsByTask: Array<PlanTaskActivityCount>;
+  /** Where activityCounts and activityCountsByTask with the same arguments come from: live, or the approved report version N locked at D (nguồn số liệu). */
+  activityCountsBasis: FiguresBasis;
   /** The activities themselves, newest first (personal and internal detail: staff of the organization and leadership only). */
   activities: FrontActivityConnection;
   /** The Vietnam Fatherland Front Committee of Sơn La province's models in the unit and below it, newest first (staff of the organization, the Front, the police and leadership). */
@@ -1015,6 +1017,7 @@ export type FrontUnitRecords = {
 export type FrontUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1022,6 +1025,15 @@ export type FrontUnitRecordsActivityCountsArgs = {
 export type FrontUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
+};
+
+
+/** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type FrontUnitRecordsActivityCountsBasisArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -2261,6 +2273,13 @@ export type FiguresBasisKind =
   /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
   | 'LOCKED';
 
+/** Which figures a count outside the reports API gives for a period (chọn nguồn số liệu). */
+export type FiguresChoice =
+  /** The official ones: of the approved report version covering the unit and period, when there is one (its records as they stood at the lock); live otherwise (số liệu chính thức). */
+  | 'OFFICIAL'
+  /** Live, read now from the records, even where an approved report covers the period (số liệu hiện hành). */
+  | 'LIVE';
+
 /** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
 export type FiguresBasis = {
   __typename?: 'FiguresBasis';
@@ -2374,7 +2393,10 @@ export type ConsolidatedReport = {
   /**
    * The consolidated report as the document the Front's standing committee and the provincial police sign
    * jointly (văn bản báo cáo tổng hợp): every organization's part, provisional figures marked (*), and who
-   * reported on time. For those who may read every organization's part; each download is audited.
+   * reported on time. An organization whose system cannot be reached is listed as "chưa có số liệu / không
+   * kết nối được" with the time it was tried; the others' parts still come out. Once every report it adds up
+   * is accepted and every part came in, the version is numbered once in the joint register of the year
+   * (số …/BC-MTTQ-CAT). For those who may read every organization's part; each download is audited.
    */
   document?: Maybe<DocumentFile>;
   /** The Sơn La Provincial Police's part, from its subgraph (phần của Công an tỉnh Sơn La). */
@@ -5065,6 +5087,7 @@ export type ResolversTypes = {
   AnswerFrontOpinionInput: AnswerFrontOpinionInput;
   ReportTimeliness: ReportTimeliness;
   FiguresBasisKind: FiguresBasisKind;
+  FiguresChoice: FiguresChoice;
   FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
   ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
   ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
@@ -5523,8 +5546,9 @@ export type FrontActivityResolvers<ContextType = SubgraphContext, ParentType ext
 };
 
 export type FrontUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontUnitRecords'] = ResolversParentTypes['FrontUnitRecords']> = {
-  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<FrontUnitRecordsActivityCountsArgs, 'periodId'>>;
-  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<FrontUnitRecordsActivityCountsByTaskArgs, 'periodId'>>;
+  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<FrontUnitRecordsActivityCountsArgs, 'periodId' | 'figures'>>;
+  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<FrontUnitRecordsActivityCountsByTaskArgs, 'periodId' | 'figures'>>;
+  activityCountsBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<FrontUnitRecordsActivityCountsBasisArgs, 'periodId' | 'figures'>>;
   activities?: Resolver<ResolversTypes['FrontActivityConnection'], ParentType, ContextType, RequireFields<FrontUnitRecordsActivitiesArgs, 'first'>>;
   models?: Resolver<Array<ResolversTypes['FrontModel']>, ParentType, ContextType, RequireFields<FrontUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;

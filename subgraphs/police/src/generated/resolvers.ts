@@ -1175,10 +1175,12 @@ export type PoliceActivity = Activity & {
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecords = {
   __typename?: 'PoliceUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. Where the branch's report on the period is approved, its locked figures by default (see activityCountsBasis). */
   activityCounts: Array<ActivityTypeCount>;
-  /** Activities by the task of the plan they serve, in a period: what the Sơn La Provincial Police did for each task (số hoạt động theo nhiệm vụ). */
+  /** Activities by the task of the plan they serve, in a period: what the Sơn La Provincial Police did for each task (số hoạt động theo nhiệm vụ); official or live as activityCounts. */
   activityCountsByTask: Array<PlanTaskActivityCount>;
+  /** Where activityCounts and activityCountsByTask with the same arguments come from: live, or the approved report version N locked at D (nguồn số liệu). */
+  activityCountsBasis: FiguresBasis;
   /** The activities themselves, newest first (personal and internal detail: staff of the organization and leadership only). */
   activities: PoliceActivityConnection;
   /** The Sơn La Provincial Police's models in the unit and below it, newest first (staff of the organization, the Front, the police and leadership). */
@@ -1216,6 +1218,7 @@ export type PoliceUnitRecords = {
 export type PoliceUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1223,6 +1226,15 @@ export type PoliceUnitRecordsActivityCountsArgs = {
 export type PoliceUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
+};
+
+
+/** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type PoliceUnitRecordsActivityCountsBasisArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -2755,6 +2767,13 @@ export type FiguresBasisKind =
   | 'SUBMITTED'
   /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
   | 'LOCKED';
+
+/** Which figures a count outside the reports API gives for a period (chọn nguồn số liệu). */
+export type FiguresChoice =
+  /** The official ones: of the approved report version covering the unit and period, when there is one (its records as they stood at the lock); live otherwise (số liệu chính thức). */
+  | 'OFFICIAL'
+  /** Live, read now from the records, even where an approved report covers the period (số liệu hiện hành). */
+  | 'LIVE';
 
 /** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
 export type FiguresBasis = {
@@ -6790,6 +6809,7 @@ export type ResolversTypes = {
   AnswerPoliceOpinionInput: AnswerPoliceOpinionInput;
   ReportTimeliness: ReportTimeliness;
   FiguresBasisKind: FiguresBasisKind;
+  FiguresChoice: FiguresChoice;
   FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
   ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
   ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
@@ -7396,8 +7416,9 @@ export type PoliceActivityResolvers<ContextType = SubgraphContext, ParentType ex
 };
 
 export type PoliceUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceUnitRecords'] = ResolversParentTypes['PoliceUnitRecords']> = {
-  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsActivityCountsArgs, 'periodId'>>;
-  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsActivityCountsByTaskArgs, 'periodId'>>;
+  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsActivityCountsArgs, 'periodId' | 'figures'>>;
+  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsActivityCountsByTaskArgs, 'periodId' | 'figures'>>;
+  activityCountsBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<PoliceUnitRecordsActivityCountsBasisArgs, 'periodId' | 'figures'>>;
   activities?: Resolver<ResolversTypes['PoliceActivityConnection'], ParentType, ContextType, RequireFields<PoliceUnitRecordsActivitiesArgs, 'first'>>;
   models?: Resolver<Array<ResolversTypes['PoliceModel']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;

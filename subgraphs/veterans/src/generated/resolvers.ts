@@ -936,10 +936,12 @@ export type VeteransActivity = Activity & {
 /** What the Veterans' Association of Sơn La province (Hội Cựu chiến binh tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type VeteransUnitRecords = {
   __typename?: 'VeteransUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. Where the branch's report on the period is approved, its locked figures by default (see activityCountsBasis). */
   activityCounts: Array<ActivityTypeCount>;
-  /** Activities by the task of the plan they serve, in a period: what the Veterans' Association of Sơn La province did for each task (số hoạt động theo nhiệm vụ). */
+  /** Activities by the task of the plan they serve, in a period: what the Veterans' Association of Sơn La province did for each task (số hoạt động theo nhiệm vụ); official or live as activityCounts. */
   activityCountsByTask: Array<PlanTaskActivityCount>;
+  /** Where activityCounts and activityCountsByTask with the same arguments come from: live, or the approved report version N locked at D (nguồn số liệu). */
+  activityCountsBasis: FiguresBasis;
   /** The activities themselves, newest first (personal and internal detail: staff of the organization and leadership only). */
   activities: VeteransActivityConnection;
   /** The Veterans' Association of Sơn La province's models in the unit and below it, newest first (staff of the organization, the Front, the police and leadership). */
@@ -977,6 +979,7 @@ export type VeteransUnitRecords = {
 export type VeteransUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -984,6 +987,15 @@ export type VeteransUnitRecordsActivityCountsArgs = {
 export type VeteransUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
+};
+
+
+/** What the Veterans' Association of Sơn La province (Hội Cựu chiến binh tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type VeteransUnitRecordsActivityCountsBasisArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -2539,6 +2551,13 @@ export type FiguresBasisKind =
   | 'SUBMITTED'
   /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
   | 'LOCKED';
+
+/** Which figures a count outside the reports API gives for a period (chọn nguồn số liệu). */
+export type FiguresChoice =
+  /** The official ones: of the approved report version covering the unit and period, when there is one (its records as they stood at the lock); live otherwise (số liệu chính thức). */
+  | 'OFFICIAL'
+  /** Live, read now from the records, even where an approved report covers the period (số liệu hiện hành). */
+  | 'LIVE';
 
 /** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
 export type FiguresBasis = {
@@ -4729,6 +4748,7 @@ export type ResolversTypes = {
   VeteransMediationTeam: ResolverTypeWrapper<Record<string, unknown>>;
   ReportTimeliness: ReportTimeliness;
   FiguresBasisKind: FiguresBasisKind;
+  FiguresChoice: FiguresChoice;
   FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
   ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
   ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
@@ -5156,8 +5176,9 @@ export type VeteransActivityResolvers<ContextType = SubgraphContext, ParentType 
 };
 
 export type VeteransUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransUnitRecords'] = ResolversParentTypes['VeteransUnitRecords']> = {
-  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsActivityCountsArgs, 'periodId'>>;
-  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsActivityCountsByTaskArgs, 'periodId'>>;
+  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsActivityCountsArgs, 'periodId' | 'figures'>>;
+  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsActivityCountsByTaskArgs, 'periodId' | 'figures'>>;
+  activityCountsBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<VeteransUnitRecordsActivityCountsBasisArgs, 'periodId' | 'figures'>>;
   activities?: Resolver<ResolversTypes['VeteransActivityConnection'], ParentType, ContextType, RequireFields<VeteransUnitRecordsActivitiesArgs, 'first'>>;
   models?: Resolver<Array<ResolversTypes['VeteransModel']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;

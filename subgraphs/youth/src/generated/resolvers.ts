@@ -893,10 +893,12 @@ export type YouthActivity = Activity & {
 /** What the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type YouthUnitRecords = {
   __typename?: 'YouthUnitRecords';
-  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. */
+  /** Activities by type in a period (số hoạt động theo loại); current versions, voided ones excluded. Where the branch's report on the period is approved, its locked figures by default (see activityCountsBasis). */
   activityCounts: Array<ActivityTypeCount>;
-  /** Activities by the task of the plan they serve, in a period: what the Ho Chi Minh Communist Youth Union of Sơn La province did for each task (số hoạt động theo nhiệm vụ). */
+  /** Activities by the task of the plan they serve, in a period: what the Ho Chi Minh Communist Youth Union of Sơn La province did for each task (số hoạt động theo nhiệm vụ); official or live as activityCounts. */
   activityCountsByTask: Array<PlanTaskActivityCount>;
+  /** Where activityCounts and activityCountsByTask with the same arguments come from: live, or the approved report version N locked at D (nguồn số liệu). */
+  activityCountsBasis: FiguresBasis;
   /** The activities themselves, newest first (personal and internal detail: staff of the organization and leadership only). */
   activities: YouthActivityConnection;
   /** The Ho Chi Minh Communist Youth Union of Sơn La province's models in the unit and below it, newest first (staff of the organization, the Front, the police and leadership). */
@@ -932,6 +934,7 @@ export type YouthUnitRecords = {
 export type YouthUnitRecordsActivityCountsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -939,6 +942,15 @@ export type YouthUnitRecordsActivityCountsArgs = {
 export type YouthUnitRecordsActivityCountsByTaskArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
+};
+
+
+/** What the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type YouthUnitRecordsActivityCountsBasisArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -2265,6 +2277,13 @@ export type FiguresBasisKind =
   | 'SUBMITTED'
   /** A report version locked by approval: the records as they stood at the lock (số liệu đã khóa). */
   | 'LOCKED';
+
+/** Which figures a count outside the reports API gives for a period (chọn nguồn số liệu). */
+export type FiguresChoice =
+  /** The official ones: of the approved report version covering the unit and period, when there is one (its records as they stood at the lock); live otherwise (số liệu chính thức). */
+  | 'OFFICIAL'
+  /** Live, read now from the records, even where an approved report covers the period (số liệu hiện hành). */
+  | 'LIVE';
 
 /** Where a set of figures comes from: live, or report version N locked on a date (nguồn số liệu). */
 export type FiguresBasis = {
@@ -4268,6 +4287,7 @@ export type ResolversTypes = {
   YouthReintegrationVisitInput: YouthReintegrationVisitInput;
   ReportTimeliness: ReportTimeliness;
   FiguresBasisKind: FiguresBasisKind;
+  FiguresChoice: FiguresChoice;
   FiguresBasis: ResolverTypeWrapper<Record<string, unknown>>;
   ReportFigureValue: ResolverTypeWrapper<Record<string, unknown>>;
   ReportSectionFigures: ResolverTypeWrapper<Record<string, unknown>>;
@@ -4675,8 +4695,9 @@ export type YouthActivityResolvers<ContextType = SubgraphContext, ParentType ext
 };
 
 export type YouthUnitRecordsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthUnitRecords'] = ResolversParentTypes['YouthUnitRecords']> = {
-  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<YouthUnitRecordsActivityCountsArgs, 'periodId'>>;
-  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<YouthUnitRecordsActivityCountsByTaskArgs, 'periodId'>>;
+  activityCounts?: Resolver<Array<ResolversTypes['ActivityTypeCount']>, ParentType, ContextType, RequireFields<YouthUnitRecordsActivityCountsArgs, 'periodId' | 'figures'>>;
+  activityCountsByTask?: Resolver<Array<ResolversTypes['PlanTaskActivityCount']>, ParentType, ContextType, RequireFields<YouthUnitRecordsActivityCountsByTaskArgs, 'periodId' | 'figures'>>;
+  activityCountsBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<YouthUnitRecordsActivityCountsBasisArgs, 'periodId' | 'figures'>>;
   activities?: Resolver<ResolversTypes['YouthActivityConnection'], ParentType, ContextType, RequireFields<YouthUnitRecordsActivitiesArgs, 'first'>>;
   models?: Resolver<Array<ResolversTypes['YouthModel']>, ParentType, ContextType, RequireFields<YouthUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;
