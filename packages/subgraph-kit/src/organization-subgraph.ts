@@ -30,7 +30,7 @@ import { auditPlugin, RequestAudit } from './audit-plugin.js';
 import { trailOf, writesInTransactions } from './writes.js';
 import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
 import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
-import { createMetrics, gaugeOf, log } from './observability.js';
+import { createMetrics, gaugeOf, log, startPhases, type StartPhases } from './observability.js';
 import {
   ConfigurationError,
   dataDir,
@@ -177,22 +177,34 @@ export function defineOrganizationSubgraph({ org, root, resolvers, modules: shar
 /** Opens (creating and migrating on first start) the organization's database; loads demo data once. */
 export function openOrganizationDatabase(
   sg: OrganizationSubgraph,
-  opts: { file?: string; demo?: boolean; today?: string } = {},
+  opts: { file?: string; demo?: boolean; today?: string; phases?: StartPhases } = {},
 ): OpenedDatabase & { seeded: number; moves: UnitMoves; noted: number } {
   const file = opts.file ?? join(dataDir(), `${sg.name}.sqlite`);
-  const opened = openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true });
+  // Each step logged as a start phase when the caller times the start (runSubgraph), run as is otherwise.
+  const timed = <T>(name: string, fn: () => T, extra?: (r: T) => Record<string, unknown>): T => (opts.phases ? opts.phases.run(name, fn, extra) : fn());
+  // Integrity check, migrations check, pragmas and forward migrations.
+  const opened = timed(
+    'database',
+    () => openDatabase({ file, migrationsFolder: sg.migrationsFolder, create: true }),
+    (o) => ({ created: o.created }),
+  );
   // Records kept under a unit of another map than their date's are moved before anything reads them.
-  const moves = moveRecordsToTheirMap(opened.sqlite, sg.kinds);
+  const moves = timed('unit-moves', () => moveRecordsToTheirMap(opened.sqlite, sg.kinds));
   if (moves.moved || moves.listed)
     log.info(
       { service: sg.name, moved: moves.moved, listed: moves.listed },
       `${moves.moved} bản ghi chuyển sang đơn vị của bản đồ hành chính đúng ngày; ${moves.listed} bản ghi chờ cán bộ phân bổ.`,
     );
   // References written before they were checked are listed once, to be asked of their owners.
-  const noted = noteExistingReferences(opened.sqlite, sg.kinds);
+  const noted = timed('pending-references', () => noteExistingReferences(opened.sqlite, sg.kinds));
   if (noted) log.info({ service: sg.name, noted }, `${noted} tham chiếu tới hồ sơ của tổ chức khác ghi trước khi có kiểm tra: chờ hỏi lại tổ chức giữ hồ sơ.`);
   let seeded = 0;
-  if (opts.demo) seeded = loadDemoDataOnce(opened.db, sg, opts.today ?? todayInVietnam());
+  if (opts.demo)
+    seeded = timed(
+      'demo-data',
+      () => loadDemoDataOnce(opened.db, sg, opts.today ?? todayInVietnam()),
+      (n) => ({ records: n }),
+    );
   return { ...opened, seeded, moves, noted };
 }
 
@@ -277,11 +289,14 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
   const client = refs ? new ReferenceClient({ ...refs.client, org: sg.name }) : null;
   const stopRechecks = client && sg.kinds.some((k) => referenceFields(k).length) ? startRechecks(sg.name, opts.db, client, refs?.recheckMs) : undefined;
   // The published set's suppression pattern, computed in the background (outsiders get no non-zero figure of a family until it is ready).
-  if (process.env.ANTT_DISCLOSURE_PRECOMPUTE === '1')
+  if (process.env.ANTT_DISCLOSURE_PRECOMPUTE === '1') {
+    const began = performance.now();
     precomputePatterns(sqlite).then(
-      (families) => log.info({ service: sg.name, families }, 'disclosure patterns computed'),
+      (families) =>
+        log.info({ service: sg.name, phase: 'disclosure-precompute', ms: Math.round(performance.now() - began), families }, 'disclosure patterns computed'),
       (e: unknown) => log.error({ service: sg.name, err: e }, 'disclosure patterns failed'),
     );
+  }
   return serve<SubgraphContext>({
     port: opts.port ?? 0,
     host: opts.host,
@@ -317,24 +332,41 @@ export function contextFor(sg: OrganizationSubgraph, db: Db, identity: Identity,
 
 /** Entry point of `subgraphs/<org>/src/index.ts`: configuration from the environment, then listen. */
 export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
+  // One log line per phase of the start (issue 17); everything before this point is loading the code.
+  const phases = startPhases(sg.name);
+  phases.mark('modules', performance.now());
   // The environment is checked before anything is opened or generated: a wrong setting stops here, naming the variable.
   const { server, sqlite, seeded } = await startOrExit(async () => {
-    const config = loadSubgraphConfig(sg.name);
-    const verifier = await verifierFromEnv();
-    const secret = gatewaySecret(sg.name);
-    const references = await referencesFromEnv(sg.name);
-    const { db, sqlite, seeded } = openOrganizationDatabase(sg, { file: process.env.ANTT_DB_FILE, demo: config.demoData });
-    const server = await startSubgraph(sg, {
-      db,
-      verifier,
-      gatewaySecret: secret,
-      port: portFromEnv(defaultPort(sg.name)),
-      host: process.env.HOST,
-      references,
+    const { config, verifier, secret, references } = await phases.runAsync('configuration', async () => {
+      const config = loadSubgraphConfig(sg.name);
+      return { config, verifier: await verifierFromEnv(), secret: gatewaySecret(sg.name), references: await referencesFromEnv(sg.name) };
     });
+    const { db, sqlite, seeded } = openOrganizationDatabase(sg, { file: process.env.ANTT_DB_FILE, demo: config.demoData, phases });
+    // Built once and kept (sg.schema() caches it): the server below takes the same object.
+    phases.run('schema', () => sg.schema());
+    const server = await phases.runAsync('listen', () =>
+      startSubgraph(sg, {
+        db,
+        verifier,
+        gatewaySecret: secret,
+        port: portFromEnv(defaultPort(sg.name)),
+        host: process.env.HOST,
+        references,
+      }),
+    );
     return { server, sqlite, seeded };
   });
-  log.info({ service: sg.name, url: server.url, demoRecords: seeded, synchronous: sqlite.pragma('synchronous', { simple: true }) }, 'listening');
+  log.info(
+    {
+      service: sg.name,
+      url: server.url,
+      demoRecords: seeded,
+      synchronous: sqlite.pragma('synchronous', { simple: true }),
+      startMs: Math.round(performance.now()),
+      rssMiB: Math.round(process.memoryUsage.rss() / 1048576),
+    },
+    'listening',
+  );
   const anchoring = anchorTrail(sqlite, sg.name);
   const shutdown = async () => {
     await server.stop();
