@@ -202,7 +202,10 @@ export function openOrganizationDatabase(
   if (opts.demo)
     seeded = timed(
       'demo-data',
-      () => loadDemoDataOnce(opened.db, sg, opts.today ?? todayInVietnam()),
+      () =>
+        loadDemoDataOnce(opened.db, sg, opts.today ?? todayInVietnam(), (module, ms, records) =>
+          log.info({ service: sg.name, phase: 'demo-data', module, ms: Math.round(ms), records }, 'demo module loaded'),
+        ),
       (n) => ({ records: n }),
     );
   return { ...opened, seeded, moves, noted };
@@ -214,26 +217,31 @@ export function openOrganizationDatabase(
  * (`demo_loaded_at:<name>`, in the order of the schema's modules), so that a module added later loads
  * its demo data into an existing database on the next start, into tables its migration just created.
  */
-export function loadDemoDataOnce(db: Db, sg: Pick<OrganizationSubgraph, 'name' | 'seedDemo' | 'demos'>, today: string): number {
+export function loadDemoDataOnce(
+  db: Db,
+  sg: Pick<OrganizationSubgraph, 'name' | 'seedDemo' | 'demos'>,
+  today: string,
+  /** Told after each module's demo data is in (a start logs it: progress, and where the time went). */
+  progress?: (module: string, ms: number, records: number) => void,
+): number {
   const loaded = (key: string) => !!db.select().from(meta).where(eq(meta.key, key)).get();
   const mark = (key: string) => db.insert(meta).values({ key, value: new Date().toISOString() }).run();
   let n = 0;
-  // One transaction each: a crash mid-way leaves no half-loaded demo. Seeders use `db` itself (same
-  // connection, so inside the transaction) because bulk loading needs its underlying client.
-  if (!loaded('demo_loaded_at')) {
+  const load = (key: string, module: string, seed: () => number) => {
+    if (loaded(key)) return;
+    const began = performance.now();
+    let added = 0;
+    // One transaction each: a crash mid-way leaves no half-loaded demo. Seeders use `db` itself (same
+    // connection, so inside the transaction) because bulk loading needs its underlying client.
     db.transaction(() => {
-      n += seedDemoActivities(db, sg.name, today) + (sg.seedDemo?.(db, today) ?? 0);
-      mark('demo_loaded_at');
-    });
-  }
-  for (const d of sg.demos) {
-    const key = `demo_loaded_at:${d.name}`;
-    if (loaded(key)) continue;
-    db.transaction(() => {
-      n += d.seed(db, sg.name, today);
+      added = seed();
       mark(key);
     });
-  }
+    n += added;
+    progress?.(module, performance.now() - began, added);
+  };
+  load('demo_loaded_at', 'activities', () => seedDemoActivities(db, sg.name, today) + (sg.seedDemo?.(db, today) ?? 0));
+  for (const d of sg.demos) load(`demo_loaded_at:${d.name}`, d.name, () => d.seed(db, sg.name, today));
   return n;
 }
 
