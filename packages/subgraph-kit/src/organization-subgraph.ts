@@ -4,6 +4,8 @@
  * schema.graphql and resolvers. A new organization joins by adding one folder that calls this.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
@@ -350,6 +352,9 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
       return { config, verifier: await verifierFromEnv(), secret: gatewaySecret(sg.name), references: await referencesFromEnv(sg.name) };
     });
     const { db, sqlite, seeded } = openOrganizationDatabase(sg, { file: process.env.ANTT_DB_FILE, demo: config.demoData, phases });
+    // Loading demo data leaves tens of MB of garbage that V8 would keep committed for minutes (police: 211
+    // MiB resident after a first start against 150 after a restart): collected once, here, not left to chance.
+    if (seeded) phases.run('release-demo-memory', collectGarbageNow);
     // Built once and kept (sg.schema() caches it): the server below takes the same object.
     phases.run('schema', () => sg.schema());
     const server = await phases.runAsync('listen', () =>
@@ -384,6 +389,15 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/**
+ * A full garbage collection now, with heap compaction, so that V8 returns the pages it freed. Node exposes
+ * `gc` only behind --expose-gc; the flag may be set at run time and `gc` read from a fresh context.
+ */
+export function collectGarbageNow(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 /**
