@@ -120,3 +120,60 @@ export function metricsEndpoint(metrics: Metrics): express.RequestHandler {
     res.end(await metrics.registry.metrics());
   };
 }
+
+/**
+ * The phases of a server's start, one JSON log line each (`msg: "start phase"`): which phase, how long it
+ * took (`ms`), how long since the process began (`sinceStartMs`, so module loading before the first phase
+ * shows as the first phase's start) and the resident memory then (`rssMiB`). `pnpm start` reads these
+ * lines as progress: a start that keeps logging phases is slow, not stuck (issue 17).
+ */
+export interface StartPhases {
+  /** Runs `fn` as the phase `name` and logs it when it ends (also when it throws, with `failed: true`). */
+  run<T>(name: string, fn: () => T, extra?: (result: T) => Record<string, unknown>): T;
+  /** The same for an asynchronous phase. */
+  runAsync<T>(name: string, fn: () => Promise<T>, extra?: (result: T) => Record<string, unknown>): Promise<T>;
+  /** Logs a phase measured elsewhere (module loading: from the process's start until now). */
+  mark(name: string, ms: number, extra?: Record<string, unknown>): void;
+}
+
+export function startPhases(service: string, logger: Logger = log): StartPhases {
+  const line = (phase: string, ms: number, extra: Record<string, unknown> = {}) =>
+    logger.info(
+      {
+        service,
+        phase,
+        ms: Math.round(ms),
+        sinceStartMs: Math.round(performance.now()),
+        rssMiB: Math.round(process.memoryUsage.rss() / 1048576),
+        ...extra,
+      },
+      'start phase',
+    );
+  return {
+    run(name, fn, extra) {
+      const t = performance.now();
+      let result;
+      try {
+        result = fn();
+      } catch (e) {
+        line(name, performance.now() - t, { failed: true });
+        throw e;
+      }
+      line(name, performance.now() - t, extra?.(result));
+      return result;
+    },
+    async runAsync(name, fn, extra) {
+      const t = performance.now();
+      let result;
+      try {
+        result = await fn();
+      } catch (e) {
+        line(name, performance.now() - t, { failed: true });
+        throw e;
+      }
+      line(name, performance.now() - t, extra?.(result));
+      return result;
+    },
+    mark: line,
+  };
+}

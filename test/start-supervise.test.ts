@@ -1,0 +1,91 @@
+/**
+ * `pnpm start`'s wait for a service (scripts/supervise.ts): a slow start that keeps logging is waited
+ * for; a service that exits, or goes silent, fails the start with a message naming it and saying why.
+ * The services here are small node scripts standing in for a subgraph, so the file runs in about a second.
+ */
+import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StartFailed, readableLine, waitHealthy, watch } from '../scripts/supervise.js';
+
+const started: ReturnType<typeof spawn>[] = [];
+afterEach(() => {
+  for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+/** A stand-in service running `code`; its output is kept out of the test's. */
+function service(name: string, code: string) {
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
+  return watch(name, child, new PassThrough(), new PassThrough());
+}
+
+/** A URL where nothing listens (a port just released). */
+async function deadUrl(): Promise<string> {
+  const { createServer } = await import('node:net');
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return `http://127.0.0.1:${port}/health`;
+}
+
+describe('pnpm start waits for each service', () => {
+  it('names a service that exits before it is healthy, with its exit code and last log line', async () => {
+    const w = service('police', `console.log(JSON.stringify({ level: 50, service: 'police', msg: 'Cơ sở dữ liệu police.sqlite bị hỏng' })); process.exit(65);`);
+    const failure = await waitHealthy(w, await deadUrl(), 10_000).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(StartFailed);
+    const e = failure as StartFailed;
+    expect(e.service).toBe('police');
+    expect(e.message).toMatch(/^Dịch vụ police không khởi động được: tiến trình dừng với mã thoát 65/);
+    expect(e.message).toContain('Dòng nhật ký cuối: Cơ sở dữ liệu police.sqlite bị hỏng');
+    expect(e.message).toContain('(police failed to start: exited with code 65');
+  });
+
+  it('waits for a slow start as long as it keeps logging, past the silence limit', async () => {
+    // Logs a phase every 50 ms and listens only after 2 s: more than twice the silence limit below.
+    const url = await deadUrl();
+    const port = new URL(url).port;
+    const w = service(
+      'front',
+      `const http = require('node:http');
+       const t = setInterval(() => console.log(JSON.stringify({ msg: 'start phase' })), 50);
+       setTimeout(() => { clearInterval(t); http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1'); }, 2000);`,
+    );
+    const began = Date.now();
+    await expect(waitHealthy(w, url, 800)).resolves.toBeUndefined();
+    expect(Date.now() - began).toBeGreaterThan(1500);
+  });
+
+  it('fails a service that writes nothing for the silence limit, naming it', async () => {
+    const w = service('youth', `console.log('loading'); setTimeout(() => {}, 60_000);`);
+    // Silence counts from its last line: wait for that line (node itself may take longer than the limit to start).
+    await new Promise((r) => w.child.stdout!.once('data', r));
+    const began = Date.now();
+    const failure = (await waitHealthy(w, await deadUrl(), 300).catch((e: unknown) => e)) as StartFailed;
+    expect(failure).toBeInstanceOf(StartFailed);
+    expect(failure.service).toBe('youth');
+    expect(failure.message).toMatch(/^Dịch vụ youth không khởi động được: \d+ giây không ghi gì/);
+    expect(failure.message).toContain('youth made no progress');
+    expect(failure.message).toContain('loading');
+    expect(Date.now() - began).toBeLessThan(5000);
+  });
+
+  it('names a service killed by a signal', async () => {
+    const w = service('women', `setTimeout(() => {}, 60_000);`);
+    setTimeout(() => w.child.kill('SIGKILL'), 100);
+    const failure = (await waitHealthy(w, await deadUrl(), 10_000).catch((e: unknown) => e)) as StartFailed;
+    expect(failure.message).toContain('bị dừng bởi tín hiệu SIGKILL');
+    expect(failure.message).toContain('women failed to start: killed by SIGKILL');
+    expect(failure.message).toContain('it logged nothing');
+  });
+
+  it('reads the message of a JSON log line, and a plain line as written', () => {
+    expect(readableLine('{"level":50,"msg":"disclosure patterns failed","err":{"message":"boom"}}')).toBe('disclosure patterns failed: boom');
+    expect(readableLine('  Error: listen EADDRINUSE  ')).toBe('Error: listen EADDRINUSE');
+    expect(readableLine('x'.repeat(400))).toHaveLength(301);
+  });
+});
