@@ -1199,10 +1199,12 @@ export type PoliceUnitRecords = {
   coreForceSummary?: Maybe<PoliceCoreForceSummary>;
   /** Reintegration cases whose person returned in a unit and period, in counts. Current versions, voided records excluded; asRecordedAt and effectiveOn read another time. */
   reintegrationCaseSummary?: Maybe<PoliceReintegrationCaseSummary>;
-  /** The plan's targets for the standard in an assessment year, for this unit and everything below it. */
+  /** The plan's targets for the standard in an assessment year, for this unit and everything below it. Where the police's yearly report of this unit on the year (e.g. 2021-PLAN-Y) is approved, its locked figures by default (see standardIndicatorsBasis). */
   standardIndicators: StandardIndicators;
-  /** The standard's figures broken down: by the units of that year (AS_RECORDED) or rolled into today's communes (TODAY_MAP). */
+  /** The standard's figures broken down: by the units of that year (AS_RECORDED) or rolled into today's communes (TODAY_MAP); read as of the same instant as standardIndicators of this unit with the same arguments. */
   standardBreakdown: Array<StandardIndicators>;
+  /** Where standardIndicators and standardBreakdown with the same arguments come from: live, or the approved yearly police report version N locked at D (nguồn số liệu). */
+  standardIndicatorsBasis: FiguresBasis;
   /** Tips received in a period, by category and status (counts only). */
   tipCounts: Array<TipCount>;
   /** Tips received in a period that are past a legal deadline now (tin báo quá hạn): not forwarded within 24 hours (48 in a remote commune) or not decided by their decision deadline. Counts only; null when small (under the disclosure threshold) and you may not read the tips themselves. */
@@ -1305,6 +1307,7 @@ export type PoliceUnitRecordsReintegrationCaseSummaryArgs = {
 export type PoliceUnitRecordsStandardIndicatorsArgs = {
   year: Scalars['Int']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1313,6 +1316,15 @@ export type PoliceUnitRecordsStandardBreakdownArgs = {
   year: Scalars['Int']['input'];
   view?: MapView;
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
+};
+
+
+/** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type PoliceUnitRecordsStandardIndicatorsBasisArgs = {
+  year: Scalars['Int']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -7428,8 +7440,9 @@ export type PoliceUnitRecordsResolvers<ContextType = SubgraphContext, ParentType
   opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<PoliceUnitRecordsOpinionCountsArgs, 'periodId'>>;
   coreForceSummary?: Resolver<Maybe<ResolversTypes['PoliceCoreForceSummary']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsCoreForceSummaryArgs, 'periodId'>>;
   reintegrationCaseSummary?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCaseSummary']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsReintegrationCaseSummaryArgs, 'periodId'>>;
-  standardIndicators?: Resolver<ResolversTypes['StandardIndicators'], ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardIndicatorsArgs, 'year'>>;
-  standardBreakdown?: Resolver<Array<ResolversTypes['StandardIndicators']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardBreakdownArgs, 'year' | 'view'>>;
+  standardIndicators?: Resolver<ResolversTypes['StandardIndicators'], ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardIndicatorsArgs, 'year' | 'figures'>>;
+  standardBreakdown?: Resolver<Array<ResolversTypes['StandardIndicators']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardBreakdownArgs, 'year' | 'view' | 'figures'>>;
+  standardIndicatorsBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardIndicatorsBasisArgs, 'year' | 'figures'>>;
   tipCounts?: Resolver<Array<ResolversTypes['TipCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsTipCountsArgs, 'periodId'>>;
   overdueTips?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsOverdueTipsArgs, 'periodId'>>;
   openHotspots?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PoliceUnitRecordsOpenHotspotsArgs, 'periodId'>>;

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { authorize, forbidden, invalidInput, notFound } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
-import { inputProblems, recordsOf, storedUnit, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
+import { countsBasis, inputProblems, recordsOf, storedUnit, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { assertCanReadInternal, isPoliceStaff } from '../access.js';
 import { effectiveModelCheck } from '../data/effective-models.js';
 import { standardOf, SUPPORT_VI, type CriterionResultView } from '../data/standard.js';
@@ -202,6 +202,24 @@ function recognize(ctx: SubgraphContext, id: string, decisionNumber: string, dec
   return r;
 }
 
+interface ReadingArgs {
+  year: number;
+  asRecordedAt?: string | null;
+  figures?: 'OFFICIAL' | 'LIVE' | null;
+}
+
+/**
+ * Which reading of the standard a unit's indicators give for a year, and its basis: by default the
+ * official one, the records as they stood at the lock of the approved yearly police report of the unit
+ * on that year (`<year>-PLAN-Y`), live where none is approved; `LIVE` reads now; an explicit instant
+ * (checked first, so a malformed one is refused naming the argument) reads the records as of then.
+ */
+function standardReading(ctx: SubgraphContext, unitId: string, a: ReadingArgs) {
+  const explicit = a.asRecordedAt != null ? standardOf(ctx, a.asRecordedAt) : null;
+  const { basis, asRecordedAt } = countsBasis(ctx.db, 'police', unitId, `${a.year}-PLAN-Y`, a.figures ?? 'OFFICIAL', explicit?.asOf ?? null);
+  return { basis, reads: explicit ?? standardOf(ctx, asRecordedAt) };
+}
+
 export const standardResolvers: Resolvers = {
   Query: {
     policeEstablishments: (_, a, ctx) => {
@@ -277,7 +295,9 @@ export const standardResolvers: Resolvers = {
     unit: (i) => storedUnit(i.unitId),
   },
   PoliceUnitRecords: {
-    standardIndicators: ({ unitId }, { year, asRecordedAt }, ctx) => standardOf(ctx, asRecordedAt ?? null).indicators(unitId as string, year),
-    standardBreakdown: ({ unitId }, a, ctx) => standardOf(ctx, a.asRecordedAt ?? null).breakdown(unitId as string, a.year, a.view),
+    standardIndicators: ({ unitId }, a, ctx) => standardReading(ctx, unitId as string, a).reads.indicators(unitId as string, a.year),
+    standardBreakdown: ({ unitId }, a, ctx) => standardReading(ctx, unitId as string, a).reads.breakdown(unitId as string, a.year, a.view),
+    // Spread: the basis as a plain object, which the generated resolver types take for an object type.
+    standardIndicatorsBasis: ({ unitId }, a, ctx) => ({ ...standardReading(ctx, unitId as string, a).basis }),
   },
 };
