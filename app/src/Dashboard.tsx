@@ -45,10 +45,22 @@ export function basisWords(b: Basis): string {
     ? `Số liệu chính thức (báo cáo đã duyệt, phiên bản ${b.reportVersion}, khóa ngày ${vietnamDay(b.lockedAt)})`
     : 'Số liệu hiện hành (chưa khóa)';
 }
+
+/** The switch between the official figures (default) and live ones, the same words wherever figures have a basis. */
+function FiguresSwitch({ figures, onChange }: { figures: FiguresChoice; onChange: (f: FiguresChoice) => void }) {
+  return (
+    <label>
+      <input type="checkbox" checked={figures === 'LIVE'} onChange={(e) => onChange(e.target.checked ? 'LIVE' : 'OFFICIAL')} /> Xem số liệu hiện hành (chưa
+      khóa) thay cho số liệu chính thức của báo cáo đã duyệt
+    </label>
+  );
+}
 type Ratio = { numerator: number; denominator: number; ratio: number | null; meetsTarget: boolean | null };
 type Breakdown = { unit: UnitRef } & Record<IndicatorKey, Ratio>;
 type IndicatorAnswer = {
-  unit: { police: { standardIndicators: Record<IndicatorKey, Indicator> | null; standardBreakdown: Breakdown[] | null } | null } | null;
+  unit: {
+    police: { standardIndicators: Record<IndicatorKey, Indicator> | null; standardBreakdown: Breakdown[] | null; standardIndicatorsBasis: Basis | null } | null;
+  } | null;
 };
 type MapView = 'AS_RECORDED' | 'TODAY_MAP';
 /** The last assessment year drawn on the map before the reform of 1 July 2025: from then on both maps are one. */
@@ -86,6 +98,7 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
   const [trail, setTrail] = useState<UnitRef[]>([{ id: start, name: '…', level: 'PROVINCE' }]);
   const [search, setSearch] = useState('');
   const [figures, setFigures] = useState<FiguresChoice>('OFFICIAL');
+  const [indicatorFigures, setIndicatorFigures] = useState<FiguresChoice>('OFFICIAL');
   const unit = trail[trail.length - 1]!;
 
   const periods = useAsync(() => run<{ periods: Period[] }>(token, 'DashboardPeriods', { calendar, from: '2020-12-10', to: today }), [token, calendar]);
@@ -113,8 +126,14 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
     [token, search, on],
   );
   const indicators = useAsync(
-    () => run<IndicatorAnswer>(token, 'DashboardStandardIndicators', { unit: unit.id, year, view: year <= LAST_YEAR_OF_OLD_MAP ? view : 'AS_RECORDED' }),
-    [token, unit.id, year, view],
+    () =>
+      run<IndicatorAnswer>(token, 'DashboardStandardIndicators', {
+        unit: unit.id,
+        year,
+        view: year <= LAST_YEAR_OF_OLD_MAP ? view : 'AS_RECORDED',
+        figures: indicatorFigures,
+      }),
+    [token, unit.id, year, view, indicatorFigures],
   );
   const activity = useAsync(
     () => (period ? run<ActivityAnswer>(token, 'DashboardActivityCounts', { unit: unit.id, period: period.id, figures }) : Promise.resolve(undefined)),
@@ -225,6 +244,7 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
       )}
       <section aria-labelledby="h-indicators" className="card">
         <h2 id="h-indicators">Tiêu chuẩn "An toàn về ANTT": năm đánh giá {year}</h2>
+        <FiguresSwitch figures={indicatorFigures} onChange={setIndicatorFigures} />
         {indicators.loading && <p>Đang tải…</p>}
         {indicators.error && <p role="alert">{indicators.error}</p>}
         {!indicators.loading && indicators.data?.unit?.police?.standardIndicators && (
@@ -232,6 +252,9 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
             indicators={indicators.data.unit.police.standardIndicators}
             caption={`${unit.name}: tỷ lệ đạt chuẩn so với chỉ tiêu của Kế hoạch 155 (90%, 90%, 95%).`}
           />
+        )}
+        {!indicators.loading && indicators.data?.unit?.police?.standardIndicatorsBasis && (
+          <p data-testid="indicators-basis">Nguồn số liệu: {basisWords(indicators.data.unit.police.standardIndicatorsBasis)}</p>
         )}
         {!indicators.loading && !indicators.error && !indicators.data?.unit?.police?.standardIndicators && <p>Chưa có số liệu đánh giá cho đơn vị này.</p>}
         {year <= LAST_YEAR_OF_OLD_MAP && (
@@ -282,10 +305,7 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
       </section>
       <section aria-labelledby="h-activity" className="card">
         <h2 id="h-activity">Hoạt động của các tổ chức: {period?.label ?? '…'}</h2>
-        <label>
-          <input type="checkbox" checked={figures === 'LIVE'} onChange={(e) => setFigures(e.target.checked ? 'LIVE' : 'OFFICIAL')} /> Xem số liệu hiện hành
-          (chưa khóa) thay cho số liệu chính thức của báo cáo đã duyệt
-        </label>
+        <FiguresSwitch figures={figures} onChange={setFigures} />
         {activity.error && <p role="alert">{activity.error}</p>}
         {activity.data?.unit && (
           <div className="table-wrap" role="region" aria-label="Bảng hoạt động của các tổ chức" tabIndex={0}>

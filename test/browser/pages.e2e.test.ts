@@ -182,7 +182,23 @@ describe('the leadership dashboard', () => {
     // No approved yearly report covers the commune in the demo: every row is live (official rows: test/official-counts.test.ts).
     expect(ORGS.filter((o) => api.data!.unit[o]!.activityCountsBasis.kind === 'LOCKED')).toEqual([]);
     // Asking for live figures: every row says so, with the API's live counts.
-    await page.getByLabel(/Xem số liệu hiện hành/).check();
+    // The standard's indicators say where theirs come from in the same words (the yearly police report of the unit).
+    const indicatorsOp = readDashboardOperations().find((o) => o.name === 'DashboardStandardIndicators')!;
+    const year = Number(await page.getByTestId('year').inputValue());
+    const indicators = await post<{ unit: { police: { standardIndicatorsBasis: Basis } } }>(
+      fed!.gateway.url,
+      indicatorsOp.body,
+      { unit: COMMUNE, year, view: 'AS_RECORDED' },
+      leadership(),
+    );
+    expect(indicators.errors).toBeUndefined();
+    await expect
+      .poll(() => page.getByTestId('indicators-basis').textContent())
+      .toBe(`Nguồn số liệu: ${words(indicators.data!.unit.police.standardIndicatorsBasis)}`);
+    await page
+      .locator('section[aria-labelledby="h-activity"]')
+      .getByLabel(/Xem số liệu hiện hành/)
+      .check();
     const live = await ask('LIVE');
     await expect.poll(() => page.locator('[data-org="women"] [data-field="basis"]').textContent()).toBe('Số liệu hiện hành (chưa khóa)');
     for (const org of ORGS) {

@@ -3,6 +3,7 @@
  * approved yearly police report of the unit on the year, as the records stood at its lock, whatever was
  * recognised since; live ones on request, or where no yearly report of the unit is approved.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { territory } from '@antt/reference';
 import { CHIENG_PHA, PROVINCE, THUAN_CHAU, leadership, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
@@ -139,5 +140,20 @@ describe('the standard’s indicators of a year covered by an approved yearly po
     );
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asRecordedAt', reason: 'INVALID_DATETIME' });
     expect(bad.errors?.[0]?.message).not.toMatch(/hôm qua/);
+  });
+
+  it('reach the dashboard through its registered operation, official by default, live on request', async () => {
+    const op = readFileSync(new URL('../../../gateway/operations/dashboard/standard-indicators.graphql', import.meta.url), 'utf8');
+    const run = async (figures?: string) => {
+      const res = await s.run<Data>(leadership(), op, { unit: CHIENG_PHA, year: 2021, view: 'AS_RECORDED', ...(figures ? { figures } : {}) });
+      expect(res.errors).toBeUndefined();
+      return (res.data as Data).unit.police;
+    };
+    const official = await run();
+    expect(official.standardIndicators.residentialAreas.numerator).toBe(2);
+    expect(official.standardIndicatorsBasis).toEqual({ kind: 'LOCKED', reportVersion: 1, lockedAt: locks[CHIENG_PHA] });
+    const live = await run('LIVE');
+    expect(live.standardIndicators.residentialAreas.numerator).toBe(3);
+    expect(live.standardIndicatorsBasis).toEqual({ kind: 'LIVE', reportVersion: null, lockedAt: null });
   });
 });
