@@ -349,6 +349,50 @@ describe('each model\u2019s latest review as of a period\u2019s end', () => {
     expect((await latest('2021', CHIENG_LE)).latestModelReviews).toEqual({ count: 0, byRating: counts(0, 0, 0) });
   });
 
+  it('reads the reviews as the graph held them at an instant: later reviews, corrections and voids are not seen', async () => {
+    const AS_OF = /* GraphQL */ `
+      query ($unit: ID!, $period: ID!, $at: DateTime) {
+        unit(id: $unit) {
+          front {
+            latestModelReviews(periodId: $period, asRecordedAt: $at) {
+              count
+              byRating {
+                rating
+                count
+              }
+            }
+          }
+        }
+      }
+    `;
+    const latest = async (at: string | null) => {
+      const res = await s.run(leadership(), AS_OF, { unit: CHIENG_PHA, period: '2021', at });
+      expect(res.errors).toBeUndefined();
+      return (res.data as { unit: { front: { latestModelReviews: unknown } } }).unit.front.latestModelReviews;
+    };
+    const first = await s.run<{ recordFrontModelReview: { id: string } }>(police, REVIEW, {
+      input: { ...review, modelId: 'model:women:3', reviewedOn: '2021-03-10', rating: 'EFFECTIVE', decision: 'REPLICATE' },
+    });
+    expect(first.errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 5));
+    const at = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    // After the instant: a later review of model 3, a review of model 4, and the first review voided.
+    await write('model:women:3', '2021-08-10', 'INEFFECTIVE', 'REMOVE');
+    await write('model:women:4', '2021-05-10', 'AVERAGE', 'KEEP');
+    const voided = await s.run(staff('front'), `mutation ($id: ID!) { voidFrontModelReview(id: $id, reason: "Ghi nhầm mô hình") { id } }`, {
+      id: first.data!.recordFrontModelReview.id,
+    });
+    expect(voided.errors, JSON.stringify(voided.errors)).toBeUndefined();
+    expect(await latest(null)).toEqual({ count: 2, byRating: counts(0, 1, 1) });
+    expect(await latest(at)).toEqual({ count: 1, byRating: counts(1, 0, 0) });
+    // Written with another offset, the same instant.
+    expect(await latest(new Date(Date.parse(at) + 7 * 3600_000).toISOString().replace('Z', '+07:00'))).toEqual({ count: 1, byRating: counts(1, 0, 0) });
+    const bad = await s.run(leadership(), AS_OF, { unit: CHIENG_PHA, period: '2021', at: 'hôm qua' });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_DATETIME' });
+    expect(bad.errors?.[0]?.message).not.toContain('hôm qua');
+  });
+
   it('refuses an unknown period naming the field', async () => {
     const res = await s.run(leadership(), LATEST, { unit: CHIENG_PHA, period: '2021-13' });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'periodId' });

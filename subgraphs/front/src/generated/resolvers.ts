@@ -1131,6 +1131,7 @@ export type FrontUnitRecordsHasEffectiveModelArgs = {
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecordsLatestModelReviewsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 

@@ -178,8 +178,9 @@ export const effectiveModelsAnswer: ServiceAnswer = {
  * Each model's latest review as of a period's last day, counted by rating: a review made before the
  * period still says how a model stood if none came after it, and one made after the period is not yet
  * known then. Reviews whose model is not confirmed by its owner are left out, as from every count.
+ * `asRecordedAt`: the reviews as the graph held them at that instant (later ones, corrections and voids ignored).
  */
-function latestReviewCounts(ctx: SubgraphContext, unitId: string, periodId: string) {
+function latestReviewCounts(ctx: SubgraphContext, unitId: string, periodId: string, asRecordedAt: string | null = null) {
   const period = periodById(periodId);
   if (!period) throw invalidInput('periodId', 'Kỳ báo cáo: không có kỳ này (ví dụ đúng: 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
   const u = unitOrJurisdiction(ctx.scope, unitId);
@@ -193,6 +194,7 @@ function latestReviewCounts(ctx: SubgraphContext, unitId: string, periodId: stri
     to,
     orderBy: 'model_id ASC, reviewed_on ASC, id ASC',
     confirmedOnly: true,
+    asRecordedAt,
   }))
     latest.set(r.modelId as string, r.rating as ModelRating);
   const ratings = Object.keys(MODEL_RATINGS) as ModelRating[];
@@ -246,7 +248,7 @@ export const reviewResolvers: Resolvers = {
         .filter((m) => m !== null),
     hasEffectiveModel: (p, { year }, ctx) => effectiveModelIds(ctx, String(p.unitId), year, { countsOnly: true }).length > 0,
     modelReviews: (p, a, ctx) => list(ctx, { ...a, unitId: String(p.unitId) }),
-    latestModelReviews: (p, { periodId }, ctx) => latestReviewCounts(ctx, String(p.unitId), periodId),
+    latestModelReviews: (p, { periodId, asRecordedAt }, ctx) => latestReviewCounts(ctx, String(p.unitId), periodId, asRecordedAt ?? null),
   },
   Query: {
     frontModelReviews: (_, a, ctx) => list(ctx, a),
