@@ -4,15 +4,17 @@
  * (the checks' history, reference_check_states); and the served pattern never outlives a change that
  * adds no row to the record table: a confirmation, or records moved to the unit of their date's map at
  * start (a removal from one cell: nothing non-zero is shown until the new pattern, SECURITY.md).
- * Small hand-made tables over the real migrations of the checks: under a second.
+ * Small hand-made tables over the real migrations of the checks, and the veterans' tip handovers as
+ * their staff read them: about 2 s.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { CURRENT, ServedPatterns, disclosureParameters, recordTableSource, registerFamilySource, type ReportVersion } from '@antt/disclosure';
-import { moveRecordsToTheirMap, unconfirmedExclusion, type RecordKind } from '@antt/subgraph-kit';
-import { PROVINCE } from '@antt/testing';
+import { CURRENT, FAMILY_SOURCES, ServedPatterns, disclosureParameters, recordTableSource, registerFamilySource, type ReportVersion } from '@antt/disclosure';
+import { moveRecordsToTheirMap, recheckReferences, unconfirmedExclusion, verdictKey, type RecordKind, type ReferenceClient } from '@antt/subgraph-kit';
+import { PROVINCE, openTestSubgraph, staff } from '@antt/testing';
+import { subgraph as veterans } from '@antt/veterans';
 
 const DRIZZLE = join(import.meta.dirname, '..', '..', 'subgraphs', 'veterans', 'drizzle');
 function migrate(db: Database.Database, name: string): void {
@@ -130,5 +132,60 @@ describe('disclosure sources and reference confirmation', () => {
     await patterns.refresh('confirmationB');
     expect(patterns.computations).toBe(computed + 2);
     expect(provinceTotal()).toBe('SHOWN');
+  });
+
+  it('gives the figure the veterans’ staff read for their tip handovers, before and after the police confirm or refuse a receipt', async () => {
+    const s = await openTestSubgraph(veterans, { today: '2026-11-27' });
+    const kind = veterans.kinds.find((k) => k.spec.table === 'tip_handovers')!;
+    const UNIT = 'commune:03730@2019';
+    const WRITE = `mutation ($input: Record${kind.spec.type}Input!) { r: ${kind.spec.create}(input: $input) { id } }`;
+    const READ = `query ($at: DateTime) { unit(id: "${UNIT}") { veterans { tipHandovers(periodId: "2021-PLAN-6M", asRecordedAt: $at) { handovers } } } }`;
+    const me = staff('veterans', PROVINCE);
+    const tick = () => new Promise((r) => setTimeout(r, 5));
+    // The police answer a re-check by receipt: FOUND, NOT_FOUND, or no answer yet.
+    const police = (answers: Record<string, string>) =>
+      ({ ask: async (q: { ids: string[] }) => q.ids.map((id) => answers[id] ?? 'UNREACHABLE') }) as unknown as ReferenceClient;
+    for (const receiptId of ['BN-A', 'BN-B', 'BN-C']) {
+      // BN-C was confirmed when written; the police could not be asked about the others.
+      const verdict = receiptId === 'BN-C' ? 'FOUND' : 'UNREACHABLE';
+      const res = await s.run(
+        me,
+        WRITE,
+        { input: { ...kind.spec.example, unitId: UNIT, receiptId } },
+        { referenceVerdicts: new Map([[verdictKey(kind, 'receiptId', receiptId), verdict as 'FOUND']]) },
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    const staffRead = async (at: string | null = null) => {
+      const res = await s.run<{ unit: { veterans: { tipHandovers: { handovers: number } } } }>(me, READ, { at });
+      expect(res.errors).toBeUndefined();
+      return res.data!.unit.veterans.tipHandovers.handovers;
+    };
+    // The source's figure for the commune's first six months of 2021 in each version.
+    const sourceRead = (versions: readonly ReportVersion[]) => {
+      const records = FAMILY_SOURCES.tipHandovers!.records(s.sqlite, versions);
+      return versions.map(
+        (_, i) =>
+          records.filter((r) => r.unitId === UNIT && r.date >= '2021-01-01' && r.date <= '2021-06-30' && r.standing[0] <= i && i <= r.standing[1]).length,
+      );
+    };
+    await tick();
+    const whilePending = new Date().toISOString();
+    await tick();
+    expect([await staffRead(), ...sourceRead([CURRENT])]).toEqual([1, 1]);
+
+    expect(await recheckReferences('veterans', s.db, police({ 'BN-A': 'FOUND' }))).toEqual({ verified: 1, refused: 0, pending: 1 });
+    await tick();
+    const afterConfirmed = new Date().toISOString();
+    await tick();
+    expect([await staffRead(), ...sourceRead([CURRENT])]).toEqual([2, 2]);
+
+    expect(await recheckReferences('veterans', s.db, police({ 'BN-B': 'NOT_FOUND' }))).toEqual({ verified: 0, refused: 1, pending: 0 });
+    expect([await staffRead(), ...sourceRead([CURRENT])]).toEqual([2, 2]);
+
+    // As recorded at earlier instants: each as the checks stood then.
+    const versions: ReportVersion[] = [{ id: 'pending', asOf: whilePending }, { id: 'confirmed', asOf: afterConfirmed }, CURRENT];
+    expect(sourceRead(versions)).toEqual([1, 2, 2]);
+    expect([await staffRead(whilePending), await staffRead(afterConfirmed), await staffRead()]).toEqual([1, 2, 2]);
   });
 });
