@@ -117,6 +117,10 @@ export const victimsTables: FamilyTables = {
   flags: ['children', 'referredToPolice', 'closed'],
 };
 
+/**
+ * The women's protection cases as their own counts read them (subgraphs/women/src/resolvers/index.ts):
+ * that count does not leave out cases whose police receipt is unconfirmed, so neither does this source.
+ */
 export function victimsRecords(db: SqlReader, versions: readonly ReportVersion[]): SourceRecord[] {
   const rows = db
     .prepare(
