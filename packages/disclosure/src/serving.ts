@@ -10,7 +10,9 @@
  * zero is shown in every pattern); after a write, until the new pattern is ready, only the previous
  * pattern's cells the writes did not touch are shown, and only when the writes only added records
  * (interimFor; SECURITY.md, "After a write"). A write is seen by the family's fingerprint
- * (rows and latest version times of its table), read on each lookup; a changed fingerprint starts a new
+ * (rows and latest version times of its table, the checks' latest change of state for a source that
+ * leaves unconfirmed references out, rewrites in place: sources.ts), read on each lookup; a changed
+ * fingerprint starts a new
  * computation. The computation yields to the event loop between linear programs, so a subgraph keeps
  * answering while it runs. A computation that fails hides the family's figures, is reported once
  * (onFailure: the family and its table, never data or the error's text) and is tried again only when

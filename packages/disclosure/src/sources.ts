@@ -25,7 +25,12 @@ export interface FamilySource {
   weighted?: boolean;
 }
 
-/** Rows and latest version times of a record table: every write (a new record, a correction, a voiding) adds a row. */
+/**
+ * Rows and latest version times of a record table: every write (a new record, a correction, a voiding)
+ * adds a row. A rewrite in place that adds none (records moved to the unit of their date's map at start,
+ * unit-moves.ts) is told with noteRecordsRewritten and counted here too, so that the served pattern is
+ * computed again: a move takes records out of one cell (SECURITY.md, "After a write").
+ */
 export function tableFingerprint(db: SqlReader, table: string): string {
   // Prepared once per connection and table: it runs on every lookup of a served figure.
   let byTable = fingerprints.get(db);
@@ -34,9 +39,39 @@ export function tableFingerprint(db: SqlReader, table: string): string {
   if (!st)
     byTable.set(table, (st = db.prepare(`SELECT count(*) AS n, coalesce(max(recorded_at), '') AS r, coalesce(max(superseded_at), '') AS s FROM ${table}`)));
   const r = st.get() as { n: number; r: string; s: string };
-  return `${r.n}|${r.r}|${r.s}`;
+  return `${r.n}|${r.r}|${r.s}|${rewrites.get(db)?.get(table) ?? 0}`;
 }
 const fingerprints = new WeakMap<SqlReader, Map<string, ReturnType<SqlReader['prepare']>>>();
+const rewrites = new WeakMap<object, Map<string, number>>();
+
+/** Says that rows of `table` were changed in place on this connection (no new version): its fingerprint changes. */
+export function noteRecordsRewritten(db: object, table: string): void {
+  let byTable = rewrites.get(db);
+  if (!byTable) rewrites.set(db, (byTable = new Map()));
+  byTable.set(table, (byTable.get(table) ?? 0) + 1);
+}
+
+/**
+ * The records of a table whose references another organization has not confirmed (PENDING or REFUSED):
+ * a subquery of record ids, left out of every count of the table. `asOf`: as the checks stood at the
+ * instant @asOf (their history, reference_check_states): a reference confirmed later was still
+ * unconfirmed then, one refused later still counted, one noted later was not there yet. The one
+ * definition the organization's own counts (subgraph-kit's unconfirmedExclusion) and the disclosure
+ * sources both read, so that a source counts what the staff read.
+ */
+export function unconfirmedRecordIds(table: string, asOf = false): string {
+  if (asOf)
+    return `SELECT c.record_id FROM reference_checks c WHERE c.record_table = '${table}' AND (SELECT h.state FROM reference_check_states h WHERE h.check_id = c.id AND h.since <= @asOf ORDER BY h.since DESC, h.id DESC LIMIT 1) IN ('PENDING', 'REFUSED')`;
+  return `SELECT record_id FROM reference_checks WHERE record_table = '${table}' AND state IN ('PENDING', 'REFUSED')`;
+}
+
+/** The latest change of state of any reference check (reference_check_states, kept by triggers): a confirmation changes it. */
+function checksFingerprint(db: SqlReader): string {
+  let st = checkStates.get(db);
+  if (!st) checkStates.set(db, (st = db.prepare(`SELECT coalesce(max(id), 0) AS id FROM reference_check_states`)));
+  return String((st.get() as { id: number }).id);
+}
+const checkStates = new WeakMap<SqlReader, ReturnType<SqlReader['prepare']>>();
 
 /** A report version: the records as they stood at `asOf` (ISO time); 'current' reads the live ones. */
 export interface ReportVersion {
@@ -46,15 +81,29 @@ export interface ReportVersion {
 
 export const CURRENT: ReportVersion = { id: 'current', asOf: null };
 
+/** Whether a record version recorded at `recordedAt`, superseded at `supersededAt`, stands in a version. */
+function standsIn(v: ReportVersion, recordedAt: string, supersededAt: string | null): boolean {
+  return v.asOf === null ? supersededAt === null : recordedAt <= v.asOf && (supersededAt === null || supersededAt > v.asOf);
+}
+
 /** Versions in which a record version recorded at `recordedAt`, superseded at `supersededAt`, stands (null when in none). */
 function standing(versions: readonly ReportVersion[], recordedAt: string, supersededAt: string | null): [number, number] | null {
-  const idx = versions.flatMap((v, i) => {
-    const ok = v.asOf === null ? supersededAt === null : recordedAt <= v.asOf && (supersededAt === null || supersededAt > v.asOf);
-    return ok ? [i] : [];
-  });
+  const idx = versions.flatMap((v, i) => (standsIn(v, recordedAt, supersededAt) ? [i] : []));
   if (!idx.length) return null;
   // Versions are ordered in time ('current' last in time): a record version stands in one run of them.
   return [idx[0]!, idx.at(-1)!];
+}
+
+/** The runs of consecutive indices at which `ok` holds, as [first, last]. */
+function runsOf(ok: readonly boolean[]): [number, number][] {
+  const out: [number, number][] = [];
+  ok.forEach((y, i) => {
+    if (!y) return;
+    const last = out.at(-1);
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
+  });
+  return out;
 }
 
 export const PROTECTION_CASE_KINDS = ['DOMESTIC_VIOLENCE', 'SEXUAL_ABUSE', 'CHILD_ABUSE', 'TRAFFICKING', 'OTHER_GENDER_VIOLENCE'] as const;
@@ -68,6 +117,10 @@ export const victimsTables: FamilyTables = {
   flags: ['children', 'referredToPolice', 'closed'],
 };
 
+/**
+ * The women's protection cases as their own counts read them (subgraphs/women/src/resolvers/index.ts):
+ * that count does not leave out cases whose police receipt is unconfirmed, so neither does this source.
+ */
 export function victimsRecords(db: SqlReader, versions: readonly ReportVersion[]): SourceRecord[] {
   const rows = db
     .prepare(
@@ -133,31 +186,43 @@ export function recordTableSource(spec: {
   weight?: string;
 }): FamilySource {
   const flags = Object.entries(spec.flags ?? {});
-  const sql = `SELECT ${spec.unit ?? 'unit_id'} AS unitId, ${spec.date} AS date, ${spec.breakdown} AS breakdown, recorded_at AS recordedAt, superseded_at AS supersededAt,
+  const sql = `SELECT record_id AS recordId, ${spec.unit ?? 'unit_id'} AS unitId, ${spec.date} AS date, ${spec.breakdown} AS breakdown, recorded_at AS recordedAt, superseded_at AS supersededAt,
                       ${spec.weight ?? '1'} AS weight${flags.map(([, expr], i) => `, (${expr}) AS f${i}`).join('')}
-                 FROM ${spec.table} WHERE status = 'ACTIVE'${spec.where ? ` AND (${spec.where})` : ''}
-                  AND record_id NOT IN (SELECT record_id FROM reference_checks WHERE record_table = '${spec.table}' AND state IN ('PENDING', 'REFUSED'))`;
+                 FROM ${spec.table} WHERE status = 'ACTIVE'${spec.where ? ` AND (${spec.where})` : ''}`;
   return {
     table: spec.table,
     tables: spec.tables,
-    fingerprint: (db) => tableFingerprint(db, spec.table),
+    // A confirmation (or refusal) changes what counts without a new row in the table: the checks' history is part of it.
+    fingerprint: (db) => `${tableFingerprint(db, spec.table)}|${checksFingerprint(db)}`,
     weighted: spec.weight !== undefined,
     records(db, versions) {
       const rows = db.prepare(sql).all() as Record<string, unknown>[];
+      // Left out, per version, as the organization's own counts leave them out: today's checks for the
+      // current version, the checks as they stood at a dated version's instant (their history).
+      const unconfirmed = versions.map(
+        (v) =>
+          new Set(
+            (v.asOf === null
+              ? db.prepare(unconfirmedRecordIds(spec.table)).all()
+              : db.prepare(unconfirmedRecordIds(spec.table, true)).all({ asOf: v.asOf })
+            ).map((r) => String((r as { record_id: unknown }).record_id)),
+          ),
+      );
       return rows.flatMap((r) => {
-        const s = standing(versions, String(r.recordedAt), (r.supersededAt as string | null) ?? null);
-        if (!s) return [];
+        const recordedAt = String(r.recordedAt);
+        const supersededAt = (r.supersededAt as string | null) ?? null;
+        const id = String(r.recordId);
+        // A record version may count in some versions and not in others between (confirmed, then refused): one entry per run.
+        const runs = runsOf(versions.map((v, i) => standsIn(v, recordedAt, supersededAt) && !unconfirmed[i]!.has(id)));
         const on = flags.flatMap(([name], i) => (r[`f${i}`] ? [name] : []));
-        return [
-          {
-            unitId: String(r.unitId),
-            date: String(r.date) as SourceRecord['date'],
-            breakdown: String(r.breakdown),
-            flags: on,
-            standing: s,
-            weight: Number(r.weight),
-          },
-        ];
+        return runs.map((standing) => ({
+          unitId: String(r.unitId),
+          date: String(r.date) as SourceRecord['date'],
+          breakdown: String(r.breakdown),
+          flags: on,
+          standing,
+          weight: Number(r.weight),
+        }));
       });
     },
   };

@@ -13,6 +13,7 @@
  * are computed again from the moved values.
  */
 import type Database from 'better-sqlite3';
+import { noteRecordsRewritten } from '@antt/disclosure';
 import { FIRST_REFORM_DATE, LAST_OLD_DAY, REFORM_DATE, territory } from '@antt/reference';
 import { columnOf } from './fields.js';
 import type { RecordKind } from './kind.js';
@@ -89,6 +90,8 @@ export function moveRecordsToTheirMap(sqlite: Database.Database, kinds: readonly
       for (const r of rows) {
         const to = unitAfterMove(r.unit, r.date);
         if (to !== r.unit) {
+          // No new version is written: the served suppression pattern is told, or it would outlive the move.
+          noteRecordsRewritten(sqlite, s.table);
           const hashed = (rehash?.rows.all(r.unit, r.date) ?? []) as Record<string, unknown>[];
           out.moved += update.run({ from: r.unit, to, date: r.date, ...(branch ? { lastOld: LAST_OLD_DAY } : {}) }).changes;
           for (const before of hashed) {

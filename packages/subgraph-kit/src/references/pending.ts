@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { gql } from 'graphql-tag';
 import { authorize, enforce } from '@antt/auth';
+import { unconfirmedRecordIds } from '@antt/disclosure';
 import { ORGANIZATIONS, territory, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
 import { sqliteOf, type Db } from '../db.js';
@@ -30,14 +31,12 @@ export interface PendingReference {
 /**
  * The SQL that leaves a kind's unconfirmed records out of its counts (empty for a kind without
  * references). `asOf`: as the checks stood at the instant @asOf (their history, reference_check_states),
- * for a reading as recorded then: a reference confirmed later was still unconfirmed, one refused later
- * still counted, one noted later not there yet.
+ * for a reading as recorded then. The same SQL as the disclosure sources read (unconfirmedRecordIds), so
+ * that the figures outsiders are served are the figures the staff count.
  */
 export function unconfirmedExclusion(kind: RecordKind, asOf = false): string {
   if (!referenceFields(kind).length) return '';
-  if (asOf)
-    return ` AND record_id NOT IN (SELECT c.record_id FROM reference_checks c WHERE c.record_table = '${kind.spec.table}' AND (SELECT h.state FROM reference_check_states h WHERE h.check_id = c.id AND h.since <= @asOf ORDER BY h.since DESC, h.id DESC LIMIT 1) IN ('PENDING', 'REFUSED'))`;
-  return ` AND record_id NOT IN (SELECT record_id FROM reference_checks WHERE record_table = '${kind.spec.table}' AND state IN ('PENDING', 'REFUSED'))`;
+  return ` AND record_id NOT IN (${unconfirmedRecordIds(kind.spec.table, asOf)})`;
 }
 
 /**
