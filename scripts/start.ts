@@ -13,15 +13,18 @@
  * phase of its start and per module of demo data); a service that exits, or writes nothing for
  * ANTT_START_SILENCE_S seconds (default 120) before it is healthy, stops everything with a message that
  * names it and says why (scripts/supervise.ts).
+ *
+ * Ctrl-C or SIGTERM sends each service SIGTERM; one still running ANTT_STOP_GRACE_S seconds later
+ * (default 30) is killed with SIGKILL and named in the log, so that a stop never hangs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoUsers, loadOrCreateSigningKey, signToken } from '@antt/auth';
 import { ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
 import { buildPages } from './build-pages.js';
-import { StartFailed, exitMessage, waitHealthy, watch, type Watched } from './supervise.js';
+import { StartFailed, exitMessage, stopServices, waitHealthy, watch, type Watched } from './supervise.js';
 import { GATEWAY_DEFAULT_PORT, REPO_ROOT, dataDir, defaultPort, gatewaySecrets, keysDir, subgraphUrlVariable } from '@antt/subgraph-kit';
 
 const require = createRequire(import.meta.url);
@@ -41,7 +44,7 @@ if (basePort !== undefined && !(Number.isInteger(basePort) && basePort > 0 && ba
 }
 const gatewayPort = basePort ?? Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT);
 const subgraphPort = (org: OrganizationId) => (basePort === undefined ? defaultPort(org) : basePort + 1 + ORGANIZATION_IDS.indexOf(org));
-const children: ChildProcess[] = [];
+const services: Watched[] = [];
 let stopping = false;
 /** Until every service is healthy, a failure is reported by the wait (naming the service), not by the exit handler. */
 let started = false;
@@ -64,23 +67,20 @@ function run(name: string, script: string, env: Record<string, string>): Watched
       void stopAll(1);
     }
   });
-  children.push(child);
+  services.push(watched);
   return watched;
 }
 
-async function stopAll(code: number): Promise<never> {
+let stopped: Promise<never> | undefined;
+/** Stops every service (once: a second call, e.g. a child's exit during the stop, waits for the first). */
+function stopAll(code: number): Promise<never> {
+  return (stopped ??= stopEverything(code));
+}
+
+async function stopEverything(code: number): Promise<never> {
   stopping = true;
-  await Promise.all(
-    children
-      .filter((c) => c.exitCode === null && c.signalCode === null)
-      .map(
-        (c) =>
-          new Promise<void>((r) => {
-            c.once('exit', () => r());
-            c.kill('SIGTERM');
-          }),
-      ),
-  );
+  // A service that ignores SIGTERM (or hangs in its shutdown) is killed after the grace period, named.
+  await stopServices(services);
   process.exit(code);
 }
 process.once('SIGINT', () => void stopAll(0));

@@ -4,6 +4,9 @@
  * when it has written nothing for a while (`ANTT_START_SILENCE_S`, default 120 s: the subgraphs log one
  * line per start phase and per module of demo data, see `startPhases`). The failure names the service
  * and says why, in Vietnamese and English, with the last thing the service logged.
+ *
+ * Stopping is bounded too (issue 18): each service is sent SIGTERM, and one still running after the stop
+ * grace period (`ANTT_STOP_GRACE_S`, default 30 s) is killed with SIGKILL, and named in the log.
  */
 import type { ChildProcess } from 'node:child_process';
 
@@ -111,4 +114,55 @@ export async function waitHealthy(w: Watched, url: string, silenceMs = silenceLi
     if (silent > silenceMs) throw new StartFailed(w.name, silenceMessage(w, silent, url));
     await new Promise((r) => setTimeout(r, delay));
   }
+}
+
+/** Default time a service has to stop after SIGTERM before it is killed. */
+export const DEFAULT_STOP_GRACE_MS = 30_000;
+
+export function stopGraceMs(env: NodeJS.ProcessEnv = process.env): number {
+  const s = Number(env.ANTT_STOP_GRACE_S);
+  return env.ANTT_STOP_GRACE_S && Number.isFinite(s) && s > 0 ? s * 1000 : DEFAULT_STOP_GRACE_MS;
+}
+
+/** What the operator is told of a service that had to be killed (Vietnamese, then English). */
+export function killedMessage(name: string, graceMs: number): string {
+  const s = Math.round(graceMs / 100) / 10;
+  return (
+    `Dịch vụ ${name} không dừng sau ${s} giây kể từ tín hiệu dừng: đã buộc dừng bằng SIGKILL (thời gian chờ: ANTT_STOP_GRACE_S).` +
+    ` (${name} did not stop within ${s} s of SIGTERM: killed with SIGKILL; the wait is ANTT_STOP_GRACE_S.)`
+  );
+}
+
+/**
+ * Stops every service still running: SIGTERM, then SIGKILL for each one still running after `graceMs`,
+ * named through `report`. Resolves once all have exited, with the names of those that had to be killed.
+ */
+export async function stopServices(
+  services: readonly Watched[],
+  graceMs = stopGraceMs(),
+  report: (message: string) => void = console.error,
+): Promise<string[]> {
+  const killed: string[] = [];
+  const running = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
+  await Promise.all(
+    services
+      .filter((w) => running(w.child))
+      .map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(() => {
+              if (!running(w.child)) return;
+              killed.push(w.name);
+              report(killedMessage(w.name, graceMs));
+              w.child.kill('SIGKILL');
+            }, graceMs);
+            w.child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            w.child.kill('SIGTERM');
+          }),
+      ),
+  );
+  return killed;
 }

@@ -1,12 +1,13 @@
 /**
  * `pnpm start`'s wait for a service (scripts/supervise.ts): a slow start that keeps logging is waited
  * for; a service that exits, or goes silent, fails the start with a message naming it and saying why.
+ * Stopping is bounded: a service that ignores SIGTERM is killed after the grace period and named.
  * The services here are small node scripts standing in for a subgraph, so the file runs in about a second.
  */
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StartFailed, readableLine, waitHealthy, watch } from '../scripts/supervise.js';
+import { DEFAULT_STOP_GRACE_MS, StartFailed, readableLine, stopGraceMs, stopServices, waitHealthy, watch } from '../scripts/supervise.js';
 
 const started: ReturnType<typeof spawn>[] = [];
 afterEach(() => {
@@ -87,5 +88,47 @@ describe('pnpm start waits for each service', () => {
     expect(readableLine('{"level":50,"msg":"disclosure patterns failed","err":{"message":"boom"}}')).toBe('disclosure patterns failed: boom');
     expect(readableLine('  Error: listen EADDRINUSE  ')).toBe('Error: listen EADDRINUSE');
     expect(readableLine('x'.repeat(400))).toHaveLength(301);
+  });
+});
+
+describe('pnpm start stops every service, in bounded time', () => {
+  it('kills with SIGKILL, after the grace period, a service that ignores SIGTERM and SIGINT, and names it', async () => {
+    const stubborn = service('police', `process.on('SIGTERM', () => {}); process.on('SIGINT', () => {}); console.log('ready'); setInterval(() => {}, 1000);`);
+    const polite = service('women', `console.log('ready'); setInterval(() => {}, 1000);`);
+    // Both have installed what they do on a signal once they have logged.
+    await Promise.all([stubborn, polite].map((w) => new Promise((r) => w.child.stdout!.once('data', r))));
+    const messages: string[] = [];
+    const began = Date.now();
+    const killed = await stopServices([stubborn, polite], 400, (m) => messages.push(m));
+    const took = Date.now() - began;
+    expect(killed).toEqual(['police']);
+    expect(stubborn.child.signalCode).toBe('SIGKILL');
+    expect(polite.child.signalCode).toBe('SIGTERM');
+    expect(took).toBeGreaterThanOrEqual(390);
+    expect(took).toBeLessThan(5000);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^Dịch vụ police không dừng sau 0\.4 giây kể từ tín hiệu dừng: đã buộc dừng bằng SIGKILL/);
+    expect(messages[0]).toContain('(police did not stop within 0.4 s of SIGTERM: killed with SIGKILL');
+  });
+
+  it('kills nothing when every service stops on SIGTERM, and skips one already gone', async () => {
+    const polite = service('youth', `console.log('ready'); setInterval(() => {}, 1000);`);
+    const gone = service('front', `process.exit(0);`);
+    await new Promise((r) => polite.child.stdout!.once('data', r));
+    await new Promise((r) => (gone.child.exitCode === null ? gone.child.once('exit', r) : r(null)));
+    const messages: string[] = [];
+    const began = Date.now();
+    expect(await stopServices([polite, gone], 10_000, (m) => messages.push(m))).toEqual([]);
+    expect(Date.now() - began).toBeLessThan(5000);
+    expect(polite.child.signalCode).toBe('SIGTERM');
+    expect(messages).toEqual([]);
+  });
+
+  it('reads the grace period from ANTT_STOP_GRACE_S, in seconds, default 30', () => {
+    expect(DEFAULT_STOP_GRACE_MS).toBe(30_000);
+    expect(stopGraceMs({})).toBe(30_000);
+    expect(stopGraceMs({ ANTT_STOP_GRACE_S: '2.5' })).toBe(2500);
+    expect(stopGraceMs({ ANTT_STOP_GRACE_S: '0' })).toBe(30_000);
+    expect(stopGraceMs({ ANTT_STOP_GRACE_S: 'soon' })).toBe(30_000);
   });
 });

@@ -15,7 +15,14 @@
  * 3. only when none is being executed, and the linger is over (time for a load balancer to notice, and
  *    for requests already on their way to be refused rather than reset), does the server stop
  *    listening: Node then closes the idle connections, and the others close once their answer is written.
- * After the grace period every connection left is cut (a write executing then may lose its answer).
+ * A request counts as being executed until its answer is written or its client went away (the
+ * response's 'close') AND the work of its handler is over: a client that disconnects mid-request does not
+ * stop the operation, which runs on, so the drain waits for it too (issue 18), and the database is never
+ * closed under a running write. The work is the promise of the server's listener, and of each handler
+ * wrapped with `track` (an Express app's own listener returns nothing: wrap the handlers that execute).
+ * After the grace period every connection left is cut (a write executing then may lose its answer), and
+ * the stop still waits for the work under way to end: it cannot be cut from outside, and what bounds it is
+ * the execution budget, then the process manager's SIGKILL (`pnpm start`: ANTT_STOP_GRACE_S).
  * One race stays, as in all HTTP/1.1: a request sent on an idle kept-alive connection at the very
  * moment it is closed is reset before the server reads it, so it was not executed and is safe to send
  * again.
@@ -29,10 +36,16 @@ export const DRAINING_ERROR = {
   extensions: { code: 'SERVICE_UNAVAILABLE' },
 };
 
+/** One request being executed: whether its response closed, and how much of its handlers' work is pending. */
+interface Running {
+  closed: boolean;
+  pending: number;
+}
+
 export class HttpDrain {
   private draining = false;
-  /** Requests being executed (passed on before the drain started, not answered yet). */
-  private readonly executing = new Set<http.ServerResponse>();
+  /** Requests being executed (passed on before the drain started, not over yet: see the top). */
+  private readonly executing = new Map<http.ServerResponse, Running>();
   private readonly sockets = new Set<Socket>();
   private idle?: () => void;
   private stopped?: Promise<boolean>;
@@ -48,20 +61,57 @@ export class HttpDrain {
   listener(handler: http.RequestListener): http.RequestListener {
     return (req, res) => {
       if (this.draining) return refuse(res);
-      this.executing.add(res);
+      const running: Running = { closed: false, pending: 0 };
+      this.executing.set(res, running);
       // 'close' follows 'finish' once the answer is written, or comes alone when the client went away.
       res.once('close', () => {
-        this.executing.delete(res);
-        if (this.draining && this.executing.size === 0) this.idle?.();
+        running.closed = true;
+        this.settle(res, running);
       });
-      handler(req, res);
+      this.hold(res, handler(req, res));
     };
   }
 
   /**
+   * Wraps a handler (an Express middleware) whose returned promise ends when its work does: the request
+   * counts as being executed until then, even when its client has gone away. What it returns is passed
+   * on (Express 5 sends a rejection to the error handlers). Not for an error handler: Express tells those
+   * by their four parameters, which the wrapper does not declare.
+   */
+  track<H extends (req: never, res: never, ...rest: never[]) => unknown>(handler: H): H {
+    const call = handler as unknown as (...args: unknown[]) => unknown;
+    const tracked = (...args: unknown[]) => {
+      const result = call(...args);
+      // The response, as Node made it (Express gives its handlers the same object).
+      this.hold(args[1] as http.ServerResponse, result);
+      return result;
+    };
+    return tracked as unknown as H;
+  }
+
+  /** Keeps `res`'s request counted until `result` settles, when it is a promise. */
+  private hold(res: http.ServerResponse, result: unknown): void {
+    const running = this.executing.get(res);
+    if (!running || !isPromiseLike(result)) return;
+    running.pending++;
+    const done = () => {
+      running.pending--;
+      this.settle(res, running);
+    };
+    result.then(done, done);
+  }
+
+  /** The request is over once its response closed and no work of its handlers is pending. */
+  private settle(res: http.ServerResponse, running: Running): void {
+    if (!running.closed || running.pending > 0 || this.executing.get(res) !== running) return;
+    this.executing.delete(res);
+    if (this.draining && this.executing.size === 0) this.idle?.();
+  }
+
+  /**
    * Drains and closes the server, listening `lingerMs` at least; resolves with whether every request
-   * being executed was answered within `graceMs` (false: the connections left were cut). Calling it
-   * again returns the same promise.
+   * being executed was answered within `graceMs` (false: the connections left were cut), and never
+   * before the work of every request being executed is over. Calling it again returns the same promise.
    */
   stop(graceMs: number, lingerMs = 0): Promise<boolean> {
     return (this.stopped ??= this.drain(graceMs, lingerMs));
@@ -69,7 +119,7 @@ export class HttpDrain {
 
   private async drain(graceMs: number, lingerMs: number): Promise<boolean> {
     this.draining = true;
-    for (const res of this.executing) if (!res.headersSent) res.setHeader('connection', 'close');
+    for (const res of this.executing.keys()) if (!res.headersSent) res.setHeader('connection', 'close');
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), graceMs);
@@ -85,10 +135,16 @@ export class HttpDrain {
     if (!graceful) {
       for (const socket of this.sockets) socket.destroy();
       await closed;
+      // The connections are cut, but work under way runs on: the caller closes the database only after.
+      await executed;
     }
     clearTimeout(timer);
     return graceful;
   }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 function refuse(res: http.ServerResponse): void {

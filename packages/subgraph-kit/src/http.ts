@@ -50,9 +50,10 @@ export interface ServeOptions<TContext extends BaseContext> {
   verifier: TokenVerifier;
   /**
    * Routes and middleware of the server's own, mounted before /health and /graphql: the gateway's CORS,
-   * manifest and pages; a subgraph's /references, which other subgraphs ask.
+   * manifest and pages; a subgraph's /references, which other subgraphs ask. `track` wraps an async
+   * handler so that the stop waits for its work to end (drain.ts), even when its client went away.
    */
-  routes?: (app: express.Express) => void;
+  routes?: (app: express.Express, track: HttpDrain['track']) => void;
   /** Runs before GraphQL (the gateway resolves persisted operations here). */
   before?: express.RequestHandler;
   /** Runs when the server stops (timers of the server's own). */
@@ -147,7 +148,7 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   const lingerMillis = process.env.ANTT_SHUTDOWN_LINGER_MS ? Number(process.env.ANTT_SHUTDOWN_LINGER_MS) : 1000;
   const server = opts.apollo();
   await server.start();
-  opts.routes?.(app);
+  opts.routes?.(app, (handler) => drain.track(handler));
   // Liveness: the process answers. Readiness: it can do its work (a load balancer sends traffic only then).
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', ...opts.health() });
@@ -187,7 +188,8 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
     ),
     express.json({ limit: opts.bodyLimit ?? '100kb' }),
     before,
-    expressMiddleware(server, { context: ({ req }) => opts.context(req) }),
+    // Tracked: an operation runs on when its client goes away, and the stop waits for it (drain.ts).
+    drain.track(expressMiddleware(server, { context: ({ req }) => opts.context(req) })),
   );
   // A body over the limit, or malformed JSON, gets a GraphQL-shaped error without internals.
   app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -365,9 +365,10 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
       });
     },
     routes: refs
-      ? (app) => {
-          app.post('/references', express.json({ limit: '20kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify));
-          app.post('/services/:name', express.json({ limit: '4kb' }), ...serviceEndpoint(sg.name, sg.services, opts.db, refs.verify));
+      ? (app, track) => {
+          // Tracked: the stop waits for an answer being computed from the database (drain.ts).
+          app.post('/references', express.json({ limit: '20kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify).map((h) => track(h)));
+          app.post('/services/:name', express.json({ limit: '4kb' }), ...serviceEndpoint(sg.name, sg.services, opts.db, refs.verify).map((h) => track(h)));
         }
       : undefined,
     onStop: stopRechecks,

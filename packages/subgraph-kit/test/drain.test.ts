@@ -2,10 +2,13 @@
  * The HTTP drain (src/drain.ts) on a plain Node server and raw connections: a request being executed
  * when the drain starts is answered (and told the connection closes), a request that arrives during the
  * drain gets a 503 with `Connection: close` and is never executed, and after the grace period what is
- * left is cut. The heavy end-to-end version is test/faults/crash.e2e.test.ts, "SIGTERM".
+ * left is cut. A client that disconnects in the middle of a write does not end the count: the stop waits
+ * for the write, and the database is closed only after it (issue 18). The heavy end-to-end version is test/faults/crash.e2e.test.ts, "SIGTERM".
  */
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
+import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DRAINING_ERROR, HttpDrain } from '../src/drain.js';
 
@@ -123,5 +126,93 @@ describe('the HTTP drain on stop', () => {
     expect(await h.drain.stop(100, 0)).toBe(false);
     expect(await busy.closed).toBe('');
     expect(h.server.listening).toBe(false);
+  });
+});
+
+describe('a client that disconnects in the middle of a write', () => {
+  /**
+   * The subgraph's shape (http.ts, organization-subgraph.ts): an Express app as the listener, the
+   * executing middleware wrapped with `track`, and on stop the drain, then the database closed. The write
+   * awaits (as a resolver awaits a reference check) before it stores its row.
+   */
+  async function writer() {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE report (id INTEGER PRIMARY KEY, body TEXT)');
+    const events: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const app = express();
+    const server = http.createServer();
+    servers.push(server);
+    const drain = new HttpDrain(server);
+    const responseClosed = new Promise<void>((resolve) =>
+      app.post(
+        '/graphql',
+        drain.track(async (_req: express.Request, res: express.Response) => {
+          events.push('write started');
+          res.once('close', () => resolve());
+          await released;
+          db.prepare('INSERT INTO report (body) VALUES (?)').run('tin báo');
+          events.push('write stored');
+          res.json({ data: { ok: true } });
+        }),
+      ),
+    );
+    server.on('request', drain.listener(app));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    /** What the subgraph does on SIGTERM: drain, then close the database. */
+    const shutdown = async (graceMs = 5_000) => {
+      const graceful = await drain.stop(graceMs, 0);
+      events.push('drained');
+      db.close();
+      events.push('database closed');
+      return graceful;
+    };
+    return { port: (server.address() as AddressInfo).port, db, events, release, responseClosed, shutdown, server };
+  }
+
+  /** Sends a write on a raw socket, waits until it executes, then disconnects before the answer. */
+  async function sendAndDisconnect(w: Awaited<ReturnType<typeof writer>>) {
+    const socket = net.connect(w.port, '127.0.0.1');
+    socket.on('error', () => {});
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    const body = '{"query":"mutation { report }"}';
+    socket.write(`POST /graphql HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    await until(() => w.events.includes('write started'));
+    socket.destroy();
+    // The server has seen the client go: the response is closed, the write not done.
+    await w.responseClosed;
+  }
+
+  it('waits for the write to finish before the stop ends, and closes the database only after', async () => {
+    const w = await writer();
+    await sendAndDisconnect(w);
+    expect(w.events).toEqual(['write started']);
+
+    let stopped = false;
+    const stopping = w.shutdown().then((graceful) => ((stopped = true), graceful));
+    await new Promise((r) => setTimeout(r, 100));
+    // Before the fix the drain counted the request as over when its client went: the stop had ended.
+    expect(stopped).toBe(false);
+    expect(w.db.open).toBe(true);
+
+    w.release();
+    expect(await stopping).toBe(true);
+    expect(w.events).toEqual(['write started', 'write stored', 'drained', 'database closed']);
+    expect(w.db.open).toBe(false);
+  });
+
+  it('waits for the write even past the grace period, when the connections are cut', async () => {
+    const w = await writer();
+    await sendAndDisconnect(w);
+    let stopped = false;
+    const stopping = w.shutdown(50).then((graceful) => ((stopped = true), graceful));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stopped).toBe(false);
+    expect(w.db.open).toBe(true);
+    w.release();
+    // Not graceful (the grace was over), yet the write was stored before the database closed.
+    expect(await stopping).toBe(false);
+    expect(w.events).toEqual(['write started', 'write stored', 'drained', 'database closed']);
   });
 });
