@@ -109,6 +109,25 @@ describe('recording a review', () => {
     expect(s.count('model_reviews')).toBe(0);
   });
 
+  it('lets the police correct and void the reviews they recorded, never the Front\u2019s, each with its reason and history', async () => {
+    const CORRECT = `mutation ($id: ID!, $changes: CorrectFrontModelReviewInput!) { correctFrontModelReview(id: $id, changes: $changes, reason: "Sửa căn cứ đánh giá") { id version evidence } }`;
+    const VOID = `mutation ($id: ID!) { voidFrontModelReview(id: $id, reason: "Ghi nhầm mô hình") { id status } }`;
+    const own = (await s.run<{ recordFrontModelReview: { id: string } }>(police, REVIEW, { input: review })).data!.recordFrontModelReview.id;
+    const fronts = (await s.run<{ recordFrontModelReview: { id: string } }>(staff('front'), REVIEW, { input: review })).data!.recordFrontModelReview.id;
+    const corrected = await s.run(police, CORRECT, { id: own, changes: { evidence: 'Không có người tái phạm trong hai năm liền.' } });
+    expect(corrected.errors, JSON.stringify(corrected.errors)).toBeUndefined();
+    expect(corrected.data).toEqual({ correctFrontModelReview: { id: own, version: 2, evidence: 'Không có người tái phạm trong hai năm liền.' } });
+    const renamed = await s.run(police, CORRECT, { id: own, changes: { reviewerOrg: 'front' } });
+    expect(renamed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'changes.reviewerOrg' });
+    expect(renamed.errors?.[0]?.message).not.toContain('front');
+    expect((await s.run(police, VOID, { id: own })).data).toEqual({ voidFrontModelReview: { id: own, status: 'VOIDED' } });
+    // The Front's review stays the Front's: the police are refused and nothing changes.
+    const refused = await s.run(police, VOID, { id: fronts });
+    expect(refused.errors?.[0]?.extensions?.code).toMatch(/NOT_FOUND|FORBIDDEN/);
+    expect(s.count('model_reviews')).toBe(2);
+    expect((await s.run(staff('front'), VOID, { id: fronts })).data).toEqual({ voidFrontModelReview: { id: fronts, status: 'VOIDED' } });
+  });
+
   it.each([
     ['a model id that names no model', { modelId: 'mô hình Chiềng Sơn' }, 'input.modelId', 'INVALID_MODEL_ID'],
     ['an organization that is not in the plan', { modelId: 'model:ministry:1' }, 'input.modelId', 'INVALID_MODEL_ID'],

@@ -44,7 +44,7 @@ import {
   type SubgraphContext,
 } from '@antt/subgraph-kit';
 import { modelReviews } from '../kinds/index.js';
-import { currentPage, currentRecords, writerFor } from '../records.js';
+import { currentPage, currentRecords, currentVersion, writerFor } from '../records.js';
 
 export const MAX_REVIEWS = 500;
 
@@ -261,5 +261,21 @@ export const reviewResolvers: Resolvers = {
       if (!reviewer) throw forbidden('Chỉ cán bộ Mặt trận và Công an được đánh giá mô hình.');
       return underArguments(inputNamed(), () => writerFor(ctx, modelReviews).create(values, { clientKey }));
     },
+    // Replace the framework's correct and void: the police correct and void the reviews they recorded
+    // (every record can be corrected or voided by whoever keeps it), never the Front's; the Front's staff any.
+    correctFrontModelReview: (_, { id, changes, reason }, ctx) => {
+      const police = policeReviewer(ctx, id);
+      if (police && changes.reviewerOrg != null && changes.reviewerOrg !== 'police')
+        throw invalidInput('changes.reviewerOrg', 'Cơ quan đánh giá: cán bộ Công an chỉ ghi đánh giá của Công an.', 'UNKNOWN_VALUE');
+      return (police ? writerFor(ctx, modelReviews) : recordsOf(ctx, modelReviews)).correct(id, changes, reason);
+    },
+    voidFrontModelReview: (_, { id, reason }, ctx) => (policeReviewer(ctx, id) ? writerFor(ctx, modelReviews) : recordsOf(ctx, modelReviews)).void(id, reason),
   },
 };
+
+/** Whether the caller is police staff and the review was recorded by the police (a review the Front recorded, or none, is left to the framework's own refusal). */
+function policeReviewer(ctx: SubgraphContext, id: string): boolean {
+  if (ctx.scope.identity.organization !== 'police' || ctx.scope.principal.monitorOf !== 'police') return false;
+  const current = currentVersion(ctx, modelReviews, id);
+  return current?.reviewerOrg === 'police';
+}
