@@ -256,8 +256,10 @@ describe.each(CASES)('$name', (c) => {
     expect(listed).toMatchObject({ refId: id, state: 'PENDING', field: c.field });
     const key = await testServiceKey();
     const client = new ReferenceClient({ org: c.writer, ownerUrl: (o) => fed.subgraphs[o]?.url, token: () => signServiceToken(key, c.writer) });
+    // The writer's own background recheck (its first run 5 s after start) may have confirmed it already
+    // on a slow machine; either way it must be VERIFIED now, and a recheck never un-confirms it.
     const done = await recheckReferences(c.writer, fed.dbs[c.writer], client);
-    expect(done.verified).toBeGreaterThanOrEqual(1);
+    expect(done.refused).toBe(0);
     const after = await post<{ l: { recordId: string; state: string }[] }>(
       fed.gateway.url,
       `{ l: ${c.writer}UnverifiedReferences(state: VERIFIED) { recordId state } }`,
