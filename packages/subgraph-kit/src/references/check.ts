@@ -120,20 +120,29 @@ export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKin
     if (!found) return fail(res, 400, 'BAD_REQUEST', 'Tổ chức này không giữ loại hồ sơ được hỏi.');
     res.json({ owner: org, found });
   };
-  const limiter = rateLimit({
+  const limiter = perServiceLimiter(OWNER_LIMIT_PER_MINUTE, (res) =>
+    fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu kiểm tra: vui lòng thử lại sau một phút.'),
+  );
+  return [limiter, handler];
+}
+
+/**
+ * The owner's rate limit on a service route: `limit` questions a minute per calling service. A service's
+ * token (one per service, five minutes) keys its questions; a request without one is refused before any
+ * question is answered, so it shares one bucket.
+ */
+export function perServiceLimiter(limit: number, refuse: (res: express.Response) => void): express.RequestHandler {
+  return rateLimit({
     windowMs: 60_000,
-    limit: OWNER_LIMIT_PER_MINUTE,
+    limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    // A service's token (one per service, five minutes) keys its questions; a request without one is
-    // refused before any question is answered, so it shares one bucket.
     keyGenerator: (req) =>
       `svc:${createHash('sha256')
         .update(req.headers.authorization ?? '')
         .digest('base64url')}`,
-    handler: (_req, res) => fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu kiểm tra: vui lòng thử lại sau một phút.'),
+    handler: (_req, res) => refuse(res),
   });
-  return [limiter, handler];
 }
 
 // ---- the writer's side ----

@@ -10,15 +10,13 @@
  * The owner declares its answers (`DefineOptions.services`), each by name; it is asked at
  * POST /services/<name> next to its GraphQL URL.
  */
-import { createHash } from 'node:crypto';
 import type express from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { territory, type OrganizationId } from '@antt/reference';
 import type { ServiceVerifier } from '@antt/auth';
 import { createContext, type SubgraphContext } from '../context.js';
 import { sqliteOf, type Db } from '../db.js';
 import { trailOf } from '../writes.js';
-import type { ReferenceClientOptions } from './check.js';
+import { perServiceLimiter, type ReferenceClientOptions } from './check.js';
 
 /** A question the owner refuses (wrong form, a unit or year it cannot answer for): 400, with a Vietnamese message naming the field. */
 export class ServiceQuestionError extends Error {}
@@ -101,17 +99,7 @@ export function serviceEndpoint(
     ]);
     res.status(status).json(reply);
   };
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: OWNER_LIMIT_PER_MINUTE,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) =>
-      `svc:${createHash('sha256')
-        .update(req.headers.authorization ?? '')
-        .digest('base64url')}`,
-    handler: (_req, res) => fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu: vui lòng thử lại sau một phút.'),
-  });
+  const limiter = perServiceLimiter(OWNER_LIMIT_PER_MINUTE, (res) => fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu: vui lòng thử lại sau một phút.'));
   return [limiter, handler];
 }
 
