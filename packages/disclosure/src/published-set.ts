@@ -38,6 +38,12 @@ export interface SourceRecord {
   standing: readonly [number, number];
   /** Its weight (people helped, parties), for a weighted source: 1 or more. */
   weight?: number;
+  /**
+   * For a record that counts in every period it overlaps rather than by one date (a case supported from
+   * its assignment to its outcome): the stretches of days it covers, each [first, last] inclusive ('9999-12-31'
+   * while it goes on). It counts in a period when any of them overlaps the period; `date` is then unused.
+   */
+  spans?: readonly (readonly [IsoDate, IsoDate])[];
 }
 
 /** How a family's tables look. */
@@ -99,36 +105,45 @@ export function enumerateFamily(tables: FamilyTables, records: readonly SourceRe
     while (i < cuts.length && cuts[i]! <= d) i++;
     return i; // 0: before the first cut; cuts.length: after the last
   };
-  // Variables: (record unit or REST, stretch, standing span, measure) holding records.
+  // The stretches a record counts in: its date's, or every stretch its spans cover (clamped to the set's).
+  const stretchesOf = (r: SourceRecord): number[] => {
+    if (!r.spans) {
+      const s = stretch(r.date);
+      return s === 0 || s === cuts.length ? [] : [s];
+    }
+    const out = new Set<number>();
+    for (const [a, b] of r.spans) for (let i = Math.max(1, stretch(a)); i <= Math.min(cuts.length - 1, stretch(b)); i++) out.add(i);
+    return [...out].sort((x, y) => x - y);
+  };
+  // Variables: (record unit or REST, stretches, standing span, measure) holding records.
   const varIndex = new Map<string, number>();
   const truth: number[] = [];
-  const varAtom: { unit: string; stretch: number; from: number; to: number; measure: string }[] = [];
+  const varAtom: { unit: string; stretches: readonly number[]; sk: string; from: number; to: number; measure: string }[] = [];
   const atoms: string[] = [];
-  const bump = (unit: string, s: number, span: readonly [number, number], measure: string) => {
-    const k = `${unit}|${s}|${span[0]}|${span[1]}|${measure}`;
+  const bump = (unit: string, ss: readonly number[], span: readonly [number, number], measure: string) => {
+    const sk = ss.join(',');
+    const k = `${unit}|${sk}|${span[0]}|${span[1]}|${measure}`;
     let v = varIndex.get(k);
     if (v === undefined) {
       varIndex.set(k, (v = truth.length));
       atoms.push(k);
       truth.push(0);
-      varAtom.push({ unit, stretch: s, from: span[0], to: span[1], measure });
+      varAtom.push({ unit, stretches: ss, sk, from: span[0], to: span[1], measure });
     }
     truth[v]!++;
   };
   for (const r of records) {
-    const s = stretch(r.date);
-    if (s === 0 || s === cuts.length) continue;
+    const ss = stretchesOf(r);
+    if (!ss.length) continue;
     const unit = named.has(r.unitId) ? r.unitId : 'REST';
-    bump(unit, s, r.standing, `by:${r.breakdown}`);
-    for (const f of r.flags) if (tables.flags.includes(f)) bump(unit, s, r.standing, `flag:${f}`);
+    bump(unit, ss, r.standing, `by:${r.breakdown}`);
+    for (const f of r.flags) if (tables.flags.includes(f)) bump(unit, ss, r.standing, `flag:${f}`);
   }
   // A flag count is at most its atom's records.
   const bounds: PublishedSet['bounds'] = [];
   varAtom.forEach((a, v) => {
     if (!a.measure.startsWith('flag:')) return;
-    const of = varAtom.flatMap((b, w) =>
-      b.measure.startsWith('by:') && b.unit === a.unit && b.stretch === a.stretch && b.from === a.from && b.to === a.to ? [w] : [],
-    );
+    const of = varAtom.flatMap((b, w) => (b.measure.startsWith('by:') && b.unit === a.unit && b.sk === a.sk && b.from === a.from && b.to === a.to ? [w] : []));
     bounds.push({ v, of });
   });
   const measures = [
@@ -144,7 +159,7 @@ export function enumerateFamily(tables: FamilyTables, records: readonly SourceRe
       for (const unitId of units.get(`${p.id}|${map}`)!) {
         const holds = unitId === province ? () => true : (u: string) => u !== 'REST' && t.covered(unitId).has(u);
         scope.versions.forEach((version, vi) => {
-          const inCell = varAtom.map((a) => holds(a.unit) && a.stretch >= first && a.stretch <= last && a.from <= vi && vi <= a.to);
+          const inCell = varAtom.map((a) => holds(a.unit) && a.stretches.some((x) => x >= first && x <= last) && a.from <= vi && vi <= a.to);
           for (const measure of measures) {
             const vars: number[] = [];
             inCell.forEach((ok, v) => {

@@ -51,6 +51,28 @@ export function cellRefOf(source: unknown): CellRef | undefined {
   return source !== null && typeof source === 'object' ? ((source as Record<symbol, CellRef | undefined>)[CELL] ?? undefined) : undefined;
 }
 
+/**
+ * A scalar figure straight on an object the resolver does not make (an Int field of `<Org>UnitRecords`,
+ * whose parent is the unit asked about): its cell worked out from the parent and the field's arguments,
+ * registered once per field (Type.field). The data-class check asks it when the parent carries no tag.
+ */
+export type FieldCell = (source: unknown, args: Readonly<Record<string, unknown>>) => Omit<CellRef, 'measures'> & { measure: string };
+
+const fieldCells = new Map<string, FieldCell>();
+
+/** Registers how a scalar field's figure finds its cell (see FieldCell). */
+export function registerFieldCell(typeAndField: string, cell: FieldCell): void {
+  fieldCells.set(typeAndField, cell);
+}
+
+/** The cell reference of a registered scalar field's figure (see registerFieldCell), as a tag would give it. */
+export function fieldCellOf(typeName: string, fieldName: string, source: unknown, args: Readonly<Record<string, unknown>>): CellRef | undefined {
+  const of = fieldCells.get(`${typeName}.${fieldName}`);
+  if (!of) return undefined;
+  const { measure, ...ref } = of(source, args);
+  return { ...ref, measures: { [fieldName]: measure } };
+}
+
 /** What is served for a cell: its figure, or null. */
 export type Served = 'SHOWN' | 'HIDDEN';
 

@@ -184,18 +184,30 @@ export function recordTableSource(spec: {
   where?: string;
   /** SQL: the record's weight, an integer of at least 1 (people helped, parties), which sums of the family add up. */
   weight?: string;
+  /**
+   * Flags that hang on the clock rather than on the record alone (a tip past its legal deadline now):
+   * the extra columns they read (SQL, `expr AS name`), the flags of a row at an instant, and what of the
+   * table's rows changes with time, as a string (`clock`): it joins the fingerprint, so the pattern is
+   * computed again when a flag turns on without a write.
+   */
+  timed?: {
+    columns: string;
+    flagsAt: (row: Record<string, unknown>, now: Date) => string[];
+    clock: (db: SqlReader, now: Date) => string;
+  };
 }): FamilySource {
   const flags = Object.entries(spec.flags ?? {});
   const sql = `SELECT record_id AS recordId, ${spec.unit ?? 'unit_id'} AS unitId, ${spec.date} AS date, ${spec.breakdown} AS breakdown, recorded_at AS recordedAt, superseded_at AS supersededAt,
-                      ${spec.weight ?? '1'} AS weight${flags.map(([, expr], i) => `, (${expr}) AS f${i}`).join('')}
+                      ${spec.weight ?? '1'} AS weight${flags.map(([, expr], i) => `, (${expr}) AS f${i}`).join('')}${spec.timed ? `, ${spec.timed.columns}` : ''}
                  FROM ${spec.table} WHERE status = 'ACTIVE'${spec.where ? ` AND (${spec.where})` : ''}`;
   return {
     table: spec.table,
     tables: spec.tables,
     // A confirmation (or refusal) changes what counts without a new row in the table: the checks' history is part of it.
-    fingerprint: (db) => `${tableFingerprint(db, spec.table)}|${checksFingerprint(db)}`,
+    fingerprint: (db) => `${tableFingerprint(db, spec.table)}|${checksFingerprint(db)}${spec.timed ? `|${spec.timed.clock(db, new Date())}` : ''}`,
     weighted: spec.weight !== undefined,
     records(db, versions) {
+      const now = new Date();
       const rows = db.prepare(sql).all() as Record<string, unknown>[];
       // Left out, per version, as the organization's own counts leave them out: today's checks for the
       // current version, the checks as they stood at a dated version's instant (their history).
@@ -214,7 +226,7 @@ export function recordTableSource(spec: {
         const id = String(r.recordId);
         // A record version may count in some versions and not in others between (confirmed, then refused): one entry per run.
         const runs = runsOf(versions.map((v, i) => standsIn(v, recordedAt, supersededAt) && !unconfirmed[i]!.has(id)));
-        const on = flags.flatMap(([name], i) => (r[`f${i}`] ? [name] : []));
+        const on = [...flags.flatMap(([name], i) => (r[`f${i}`] ? [name] : [])), ...(spec.timed ? spec.timed.flagsAt(r, now) : [])];
         return runs.map((standing) => ({
           unitId: String(r.unitId),
           date: String(r.date) as SourceRecord['date'],

@@ -7,7 +7,7 @@
  */
 import type { ConstDirectiveNode, GraphQLField, GraphQLFieldResolver, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, GraphQLType } from 'graphql';
 import { authorize, forbidden, isDataClass, type DataClass } from '@antt/auth';
-import { cellRefOf, disclosureParameters, servedPatterns } from '@antt/disclosure';
+import { cellRefOf, disclosureParameters, fieldCellOf, servedPatterns } from '@antt/disclosure';
 import type { OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from './context.js';
 import { sqliteOf } from './db.js';
@@ -159,7 +159,7 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
         const suppress = (result: unknown): unknown => {
           if (typeof result !== 'number' || result <= 0) return result;
           // A cell of the published set (its resolver tagged it): outsiders get the served pattern.
-          const ref = cellRefOf(source);
+          const ref = cellRefOf(source) ?? fieldCellOf(type.name, field.name, source, (args ?? {}) as Record<string, unknown>);
           const measure = ref?.measures[field.name];
           if (!suppressSmall && measure === undefined) return result;
           // One threshold for primary suppression, the published set's pattern and its audit (ANTT_DISCLOSURE_THRESHOLD), read when used.

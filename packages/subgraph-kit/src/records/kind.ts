@@ -47,6 +47,7 @@ export interface CountsSpec<K extends string> {
   /**
    * Tags the figures of a summary with their cells of the published set (a sensitive family under
    * disclosure control, @antt/disclosure tagCell), given the unit and the time the summary was asked for.
+   * Its count fields are then nullable: hidden (null) where the served pattern hides them.
    */
   cells?: (
     summary: Record<string, unknown>,

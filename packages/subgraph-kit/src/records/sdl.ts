@@ -181,14 +181,14 @@ type ${counts.by.type} @dataClass(class: PUBLIC_AGGREGATE) {
   "The value."
   ${counts.by.field}: ${byField.enumType}!
   "Records with it."
-  count: Int!
+  count: Int${counts.cells ? '' : '!'}
 ${sumFields}
 }`);
       }
       parts.push(`${str(counts.description)}
 type ${counts.type} @dataClass(class: PUBLIC_AGGREGATE) {
   ${str(counts.countDescription)}
-  ${counts.countField ?? 'count'}: Int!
+  ${counts.countField ?? 'count'}: Int${counts.cells ? '' : '!'}
 ${sumFields}${counts.by ? `\n  ${str(counts.by.description)}\n  ${counts.by.as}: [${counts.by.type}!]!` : ''}
 }`);
     }

@@ -1207,11 +1207,11 @@ export type PoliceUnitRecords = {
   standardIndicatorsBasis: FiguresBasis;
   /** Tips received in a period, by category and status (counts only). */
   tipCounts: Array<TipCount>;
-  /** Tips received in a period that are past a legal deadline now (tin báo quá hạn): not forwarded within 24 hours (48 in a remote commune) or not decided by their decision deadline. Counts only; null when small (under the disclosure threshold) and you may not read the tips themselves. */
+  /** Tips received in a period that are past a legal deadline now (tin báo quá hạn): not forwarded within 24 hours (48 in a remote commune) or not decided by their decision deadline. Counts only; for those who may not read the tips themselves, shown where the audited disclosure pattern of the tip counts shows it and null elsewhere (a small count, or a figure that would let a hidden one be worked out by subtraction). */
   overdueTips?: Maybe<Scalars['Int']['output']>;
   /** Hotspots reported by the end of a period and not resolved or escalated by then. */
   openHotspots: Scalars['Int']['output'];
-  /** Reintegration cases whose person returned in a period (counts only); null when small (under the disclosure threshold) and you are not police staff. */
+  /** Reintegration cases whose person returned in a period (counts only); for those who are not police staff, shown where the audited disclosure pattern shows it and null elsewhere (a small count, or a figure that would let a hidden one be worked out by subtraction). */
   reintegrationCases?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -4678,8 +4678,8 @@ export type PoliceReintegrationCasePersonalField =
 /** Reintegration cases whose person returned in a unit and period, in counts. */
 export type PoliceReintegrationCaseSummary = {
   __typename?: 'PoliceReintegrationCaseSummary';
-  /** Cases (số hồ sơ). */
-  count: Scalars['Int']['output'];
+  /** Cases (số hồ sơ); the same figure as reintegrationCases, under disclosure control: null for those who may not read the cases where the audited pattern hides it. */
+  count?: Maybe<Scalars['Int']['output']>;
 };
 
 /** An agency, enterprise or school in the police register (cơ quan, doanh nghiệp, nhà trường), with its versions. Establishment shows the same records, with their assessments. */
@@ -8406,7 +8406,7 @@ export type PoliceReintegrationCaseConnectionResolvers<ContextType = SubgraphCon
 };
 
 export type PoliceReintegrationCaseSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReintegrationCaseSummary'] = ResolversParentTypes['PoliceReintegrationCaseSummary']> = {
-  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type PoliceEstablishmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceEstablishment'] = ResolversParentTypes['PoliceEstablishment'], FederationReferenceType extends FederationReferenceTypes['PoliceEstablishment'] = FederationReferenceTypes['PoliceEstablishment']> = {

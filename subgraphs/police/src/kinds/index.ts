@@ -10,7 +10,7 @@
  * personal field and no version ever holds a plaintext.
  */
 import { isOrganizationId } from '@antt/reference';
-import { defineKind, field, type FieldSpec, type RecordKind } from '@antt/subgraph-kit';
+import { defineKind, field, tagCell, type FieldSpec, type RecordKind } from '@antt/subgraph-kit';
 import { initialDecisionDue, vietnamDate, TIP_DEADLINES } from '../legal/deadlines.js';
 import { sealed } from './sealed.js';
 import { criterionResults, establishments, standardAssessments } from './standard.js';
@@ -514,7 +514,17 @@ export const reintegrationCases: RecordKind = defineKind({
     field: 'reintegrationCaseSummary',
     type: 'PoliceReintegrationCaseSummary',
     description: 'Reintegration cases whose person returned in a unit and period, in counts.',
-    countDescription: 'Cases (số hồ sơ).',
+    countDescription:
+      'Cases (số hồ sơ); the same figure as reintegrationCases, under disclosure control: null for those who may not read the cases where the audited pattern hides it.',
+    // The same cell as PoliceUnitRecords.reintegrationCases (resolvers/tip-disclosure.ts, family policeReintegration).
+    cells: (sum, w) =>
+      tagCell(sum, {
+        family: 'policeReintegration',
+        unitId: w.unitId,
+        periodId: w.periodId,
+        version: w.asRecordedAt || w.effectiveOn ? 'other' : 'current',
+        measures: { count: 'total' },
+      }),
   },
   example: { communeId: 'commune:03730@2019', returnedOn: '2021-03-01', kind: 'SENTENCE_SERVED' },
   exampleChange: { kind: 'PAROLE' },

@@ -1,24 +1,99 @@
 /**
- * Crime tips under disclosure control (@antt/disclosure; SECURITY.md, "Disclosure control"): the tip
- * counts (Unit.police.tipCounts, by category and status) are one table of category × status, whose
- * source reads what the resolver counts (tips received in the period, current active versions, by their
- * status now). Outsiders get the audited pattern; a pair the resolver leaves out is a zero they see.
+ * The police's sensitive counts under disclosure control (@antt/disclosure; SECURITY.md, "Disclosure
+ * control"), each read by its source exactly as its resolver counts it:
+ * - crime tips (family crimeTips): the tip counts (Unit.police.tipCounts, by category and status) are one
+ *   table of category × status (a pair the resolver leaves out is a zero outsiders see), and the tips of
+ *   the period past a legal deadline now (overdueTips) are its flag `overdue`: a subset of the same
+ *   records, so the audit bounds it by the tips of each atom and sees both tables together. Whether a tip
+ *   is overdue changes with the clock: the family's fingerprint counts the undecided tips overdue now, so
+ *   the pattern is computed again when one turns overdue without a write;
+ * - the police's own reintegration cases (family policeReintegration), by the day the person returned:
+ *   reintegrationCases and reintegrationCaseSummary.count are the same cell.
  */
-import { recordTableSource, registerFamilySource, tagCell } from '@antt/subgraph-kit';
+import { recordTableSource, registerFamilySource, registerFieldCell, tableFingerprint, tagCell, type SqlReader } from '@antt/subgraph-kit';
+
 import { crimeTips, TIP_STATUSES } from '../kinds/index.js';
+import { isOverdue } from '../legal/deadlines.js';
 
 const categories = Object.keys((crimeTips.spec.fields.category as unknown as { catalogue: Record<string, string> }).catalogue);
 const statuses = Object.keys(TIP_STATUSES);
+
+/** The columns a tip's deadlines are read from, as overdueTips and the source read them. */
+export const DEADLINE_COLUMNS =
+  'received_at AS receivedAt, remote_area AS remoteArea, forwarded_at AS forwardedAt, decision_due_on AS decisionDueOn, decided_on AS decidedOn';
+
+/** Whether a tip (its DEADLINE_COLUMNS) counts in overdueTips at `now`: undecided and past a legal deadline. */
+export function countsOverdue(t: Record<string, unknown>, now: Date): boolean {
+  if (t.decidedOn != null) return false;
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return isOverdue(
+    {
+      receivedAt: String(t.receivedAt),
+      remoteArea: Boolean(t.remoteArea),
+      forwardedAt: text(t.forwardedAt),
+      decisionDueOn: String(t.decisionDueOn),
+      decidedOn: null,
+    },
+    now,
+  );
+}
+
+// The undecided tips' deadlines, read again only when the table changes; how many are overdue at an instant is the clock's part of the fingerprint.
+const undecided = new WeakMap<object, { mark: string; rows: Record<string, unknown>[] }>();
+function overdueNow(db: SqlReader, now: Date): string {
+  const mark = tableFingerprint(db, 'crime_tips');
+  let c = undecided.get(db);
+  if (!c || c.mark !== mark) {
+    const rows = db.prepare(`SELECT ${DEADLINE_COLUMNS} FROM crime_tips WHERE status = 'ACTIVE' AND superseded_at IS NULL AND decided_on IS NULL`).all();
+    undecided.set(db, (c = { mark, rows: rows as Record<string, unknown>[] }));
+  }
+  return String(c.rows.filter((t) => countsOverdue(t, now)).length);
+}
 
 registerFamilySource(
   'crimeTips',
   recordTableSource({
     table: 'crime_tips',
-    tables: { family: 'crimeTips', breakdowns: categories.flatMap((c) => statuses.map((s) => `${c}|${s}`)), total: false, byBreakdown: true, flags: [] },
+    tables: {
+      family: 'crimeTips',
+      breakdowns: categories.flatMap((c) => statuses.map((s) => `${c}|${s}`)),
+      total: false,
+      byBreakdown: true,
+      flags: ['overdue'],
+    },
     date: 'received_on',
     breakdown: "category || '|' || tip_status",
+    timed: { columns: DEADLINE_COLUMNS, flagsAt: (r, now) => (countsOverdue(r, now) ? ['overdue'] : []), clock: overdueNow },
   }),
 );
+
+registerFamilySource(
+  'policeReintegration',
+  recordTableSource({
+    table: 'reintegration_cases',
+    tables: { family: 'policeReintegration', breakdowns: ['CASE'], total: true, byBreakdown: false, flags: [] },
+    unit: 'commune_id',
+    date: 'returned_on',
+    breakdown: "'CASE'",
+  }),
+);
+
+/** The parent of PoliceUnitRecords' fields: the unit asked about. */
+const unitOf = (p: unknown) => String((p as { unitId: unknown }).unitId);
+registerFieldCell('PoliceUnitRecords.overdueTips', (p, a) => ({
+  family: 'crimeTips',
+  unitId: unitOf(p),
+  periodId: String(a.periodId),
+  version: 'current',
+  measure: 'flag:overdue',
+}));
+registerFieldCell('PoliceUnitRecords.reintegrationCases', (p, a) => ({
+  family: 'policeReintegration',
+  unitId: unitOf(p),
+  periodId: String(a.periodId),
+  version: 'current',
+  measure: 'total',
+}));
 
 /** The tip counts of a unit and period, each tagged with its cell. */
 export function tipCountCells<T extends { category: string; status: string }>(rows: T[], unitId: string, periodId: string): T[] {

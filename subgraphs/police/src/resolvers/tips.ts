@@ -26,7 +26,7 @@ import { identityReads, tipStatusHistory } from '../db/schema.js';
 import { isOrganizationStaff, isPoliceStaff } from '../access.js';
 import type { ReporterIdentityInput, Resolvers } from '../generated/resolvers.js';
 import { crimeTips, TIP_STATUSES } from '../kinds/index.js';
-import { tipCountCells } from './tip-disclosure.js';
+import { countsOverdue, DEADLINE_COLUMNS, tipCountCells } from './tip-disclosure.js';
 import { currentRecords, follow, standingRecord, writerFor } from '../data/records.js';
 import { identityCipher } from '../data/vault.js';
 import { forwardDueAt, isOverdue, latestExtension, vietnamDate } from '../legal/deadlines.js';
@@ -291,16 +291,12 @@ export const tipResolvers: Resolvers = {
         String(p.unitId),
         periodId,
       ),
-    /** Counts only, under the kind's count rule: the deadlines of the undecided tips, read as counts, then held to the law's clock. */
+    /** Counts only, under the kind's count rule: the undecided tips' deadlines, read as counts, then held to the law's clock (the source's flag `overdue` reads the same). */
     overdueTips: (p, { periodId }, ctx) => {
       const now = new Date();
       return recordsOf(ctx, crimeTips)
-        .aggregate<Row>(
-          { unitId: String(p.unitId), periodId },
-          'received_at AS receivedAt, remote_area AS remoteArea, forwarded_at AS forwardedAt, decision_due_on AS decisionDueOn, decided_on AS decidedOn',
-          { where: 'decided_on IS NULL' },
-        )
-        .filter((t) => isOverdue(deadlineState(t), now)).length;
+        .aggregate<Row>({ unitId: String(p.unitId), periodId }, DEADLINE_COLUMNS, { where: 'decided_on IS NULL' })
+        .filter((t) => countsOverdue(t, now)).length;
     },
   },
 };
