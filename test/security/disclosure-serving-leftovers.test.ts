@@ -1,7 +1,8 @@
 /**
  * The last sensitive counts under the published set's pattern (SECURITY.md, "Disclosure control"): tips
  * handed to the police and reintegration support (visits and the help they gave, new assignments,
- * outcomes), for the veterans' association in one district and one year; and sums of people (people
+ * outcomes, and the cases supported at some time in a period, in all and by kind of supporter: a case
+ * counts in every period its support overlaps), for the veterans' association in one district and one year; and sums of people (people
  * helped, parties), shown where their count is shown. Each family's source enumerates exactly what the
  * summaries serve to the association's staff; a dashboard gets the pattern; a differencing attack by
  * linear programming over what primary suppression alone showed pins hidden cells, over what is served
@@ -27,14 +28,21 @@ const today = '2026-12-02';
 const scope = { unitId: THUAN_CHAU, years: [2024], today };
 const Q = `query ($unit: ID!, $period: ID!) { unit(id: $unit) { veterans {
   tipHandovers(periodId: $period) { handovers bySource { source count } }
-  reintegration(periodId: $period) { visits newAssignments help { kind count } outcomes { outcome count } }
+  reintegration(periodId: $period) { visits newAssignments help { kind count } outcomes { outcome count } casesSupported supporters { kind cases } }
   atRiskSupport(periodId: $period) { records peopleHelped byGroup { group records people } }
   mediation(periodId: $period) { received parties } } } }`;
 
 type N = number | null;
 interface Answer {
   tipHandovers: { handovers: N; bySource: { source: string; count: N }[] };
-  reintegration: { visits: N; newAssignments: N; help: { kind: string; count: N }[]; outcomes: { outcome: string; count: N }[] };
+  reintegration: {
+    visits: N;
+    newAssignments: N;
+    help: { kind: string; count: N }[];
+    outcomes: { outcome: string; count: N }[];
+    casesSupported: N;
+    supporters: { kind: string; cases: N }[];
+  };
   atRiskSupport: { records: N; peopleHelped: N; byGroup: { group: string; records: N; people: N }[] };
   mediation: { received: N; parties: N };
 }
@@ -47,6 +55,8 @@ const cells = (a: Answer) =>
     ...a.reintegration.help.map((h): [string, N] => [`reintegrationVisits|flag:help:${h.kind}`, h.count]),
     ['reintegrationAssignments|total', a.reintegration.newAssignments],
     ...a.reintegration.outcomes.map((o): [string, N] => [`reintegrationOutcomes|by:${o.outcome}`, o.count]),
+    ['reintegrationSupported|by:CASES', a.reintegration.casesSupported],
+    ...a.reintegration.supporters.map((k): [string, N] => [`reintegrationSupported|by:${k.kind}`, k.cases]),
     ['peopleAtRisk|total', a.atRiskSupport.records],
     ['peopleAtRisk|sum(total)', a.atRiskSupport.peopleHelped],
     ...a.atRiskSupport.byGroup.flatMap((g): [string, N][] => [
@@ -57,7 +67,7 @@ const cells = (a: Answer) =>
     ['mediation|sum(total)', a.mediation.parties],
   ]);
 
-const NEW = ['tipHandovers', 'reintegrationVisits', 'reintegrationAssignments', 'reintegrationOutcomes'];
+const NEW = ['tipHandovers', 'reintegrationVisits', 'reintegrationAssignments', 'reintegrationOutcomes', 'reintegrationSupported'];
 const WEIGHTED = ['peopleAtRisk', 'mediation'];
 const params = disclosureParameters();
 let s: Awaited<ReturnType<typeof openTestSubgraph>>;
@@ -122,6 +132,22 @@ describe('tip handovers and reintegration, served by the audited pattern', () =>
     }
     expect(primaries).toBeGreaterThan(0);
     expect(pinnedBefore).toBeGreaterThan(0);
+  });
+
+  it('the cases supported: small ones exist, counted in every period their support overlaps', () => {
+    const set = sets.get('reintegrationSupported')!;
+    const primary = new Set(set.cells.filter((c) => c.value > 0 && c.value < params.threshold).map((c) => c.key));
+    expect([...primary].some((k) => k.includes('|by:CASES|'))).toBe(true);
+    // A case counts in every period it is supported in: some case counts in two periods that share no day.
+    expect(records.get('reintegrationSupported')!.some((r) => r.spans!.some(([a, b]) => a.slice(0, 4) !== b.slice(0, 4)))).toBe(true);
+    // And a case's cell in one half-year is part of its cell in the year: the same variable in both.
+    const year = set.cells.filter((c) => c.dims.periodId.endsWith('-PLAN-Y') && c.dims.measure === 'by:CASES');
+    const half = set.cells.filter((c) => c.dims.periodId.endsWith('-PLAN-6M') && c.dims.measure === 'by:CASES');
+    expect(
+      half.some(
+        (h) => h.vars.length && year.some((y) => y.dims.unitId === h.dims.unitId && y.dims.map === h.dims.map && h.vars.every((v) => y.vars.includes(v))),
+      ),
+    ).toBe(true);
   });
 });
 

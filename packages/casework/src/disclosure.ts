@@ -7,12 +7,13 @@
  * record weighs 1 or more, so a sum is shown exactly where its count is shown (serving.ts; SECURITY.md,
  * "Sums of people" says why that cannot reveal a hidden cell).
  *
- * Reintegration has three sources over its two tables, one per way of dating a record: visits by their
- * day (with the kinds of help given), supports by the day they were assigned, and supports that ended by
- * the day of their outcome. The cases supported during a period (a support counts in every period it
- * spans, not by one date) are not records dated in a period: they keep primary suppression only.
+ * Reintegration has four sources over its two tables, one per way of counting a record: visits by their
+ * day (with the kinds of help given), supports by the day they were assigned, supports that ended by the
+ * day of their outcome, and the distinct cases supported at some time in a period (casesSupported, and
+ * by kind of supporter: supporters), each case counting in every period one of its supports overlaps
+ * (distinctSpanSource).
  */
-import { recordTableSource, registerFamilySource, tagCell } from '@antt/subgraph-kit';
+import { distinctSpanSource, recordTableSource, registerFamilySource, tagCell } from '@antt/subgraph-kit';
 import {
   HANDOVER_SOURCES,
   HELP_KINDS,
@@ -20,6 +21,7 @@ import {
   MEDIATION_EXCLUSIONS,
   MEDIATION_RESULTS,
   REINTEGRATION_OUTCOMES,
+  REINTEGRATION_SUPPORTER_KINDS,
   SUPPORTED_GROUPS,
 } from './catalogues.js';
 import type { AtRiskSupportSummary } from './support/kind.js';
@@ -113,6 +115,27 @@ registerFamilySource(
   }),
 );
 
+registerFamilySource(
+  'reintegrationSupported',
+  distinctSpanSource({
+    table: 'reintegration_supports',
+    // 'CASES': every case supported; each kind of supporter: the cases it supported (a case with two kinds counts in both).
+    tables: {
+      family: 'reintegrationSupported',
+      breakdowns: ['CASES', ...Object.keys(REINTEGRATION_SUPPORTER_KINDS)],
+      total: false,
+      byBreakdown: true,
+      flags: [],
+    },
+    key: 'case_id',
+    unit: 'commune_id',
+    from: 'assigned_on',
+    until: 'outcome_on',
+    kind: 'supporter_kind',
+    all: 'CASES',
+  }),
+);
+
 interface Where {
   unitId: string;
   periodId: string;
@@ -161,19 +184,25 @@ export function cellsOfHandovers(s: Record<string, unknown>, w: Where): Record<s
 }
 
 /**
- * A reintegration summary with the figures dated in the period tagged by their cells: visits and the
- * help they gave, new assignments, outcomes. The cases supported (casesSupported, supporters) stay untagged.
+ * A reintegration summary with its figures tagged by their cells: visits and the help they gave, new
+ * assignments, outcomes, and the cases supported (casesSupported, and by kind of supporter).
  */
 export function cellsOfReintegration(s: ReintegrationSummary, w: Where): ReintegrationSummary {
   const visits = cellOf('reintegrationVisits', w);
   const outcome = cellOf('reintegrationOutcomes', w);
+  const supported = cellOf('reintegrationSupported', w);
   return tagCell(
     {
       ...s,
+      supporters: s.supporters.map((k) => tagCell({ ...k }, { ...supported, measures: { cases: `by:${k.kind}` } })),
       help: s.help.map((h) => tagCell({ ...h }, { ...visits, measures: { count: `flag:help:${h.kind}` } })),
       outcomes: s.outcomes.map((o) => tagCell({ ...o }, { ...outcome, measures: { count: `by:${o.outcome}` } })),
     },
-    // New assignments are the assignments' table, on the same object.
-    { ...visits, measures: { visits: 'total', newAssignments: 'total' }, familyOf: { newAssignments: 'reintegrationAssignments' } },
+    // New assignments and the cases supported are other families' tables, on the same object.
+    {
+      ...visits,
+      measures: { visits: 'total', newAssignments: 'total', casesSupported: 'by:CASES' },
+      familyOf: { newAssignments: 'reintegrationAssignments', casesSupported: 'reintegrationSupported' },
+    },
   );
 }

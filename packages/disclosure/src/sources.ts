@@ -239,3 +239,69 @@ export function recordTableSource(spec: {
     },
   };
 }
+
+/**
+ * A source of distinct things (reintegration cases) counted in every period one of their records (a
+ * support) overlaps, as `count(DISTINCT <key>)` over the records active in the period counts them: one
+ * source record per thing and unit, under the breakdown `all`, whose spans are its records' [from, until]
+ * ('9999-12-31' while one goes on), and one per thing, unit and kind of record, under the kind. Current,
+ * active versions without unconfirmed references (as recordTableSource), one report version at a time.
+ */
+export function distinctSpanSource(spec: {
+  table: string;
+  tables: FamilyTables;
+  /** SQL: what is counted once (a case id). */
+  key: string;
+  /** SQL: the unit a record is kept under (default unit_id). */
+  unit?: string;
+  /** SQL: a record's first and last day (null while it goes on). */
+  from: string;
+  until: string;
+  /** SQL: a record's kind (each published as `by:<kind>`). */
+  kind: string;
+  /** The breakdown value of the distinct count over every kind. */
+  all: string;
+}): FamilySource {
+  const sql = `SELECT record_id AS recordId, ${spec.key} AS k, ${spec.unit ?? 'unit_id'} AS unitId, ${spec.from} AS "from", coalesce(${spec.until}, '9999-12-31') AS "until",
+                      ${spec.kind} AS kind, recorded_at AS recordedAt, superseded_at AS supersededAt
+                 FROM ${spec.table} WHERE status = 'ACTIVE'`;
+  return {
+    table: spec.table,
+    tables: spec.tables,
+    fingerprint: (db) => `${tableFingerprint(db, spec.table)}|${checksFingerprint(db)}`,
+    records(db, versions) {
+      const rows = db.prepare(sql).all() as {
+        recordId: unknown;
+        k: unknown;
+        unitId: unknown;
+        from: string;
+        until: string;
+        kind: unknown;
+        recordedAt: string;
+        supersededAt: string | null;
+      }[];
+      const out: SourceRecord[] = [];
+      versions.forEach((v, vi) => {
+        const unconfirmed = new Set(
+          (v.asOf === null ? db.prepare(unconfirmedRecordIds(spec.table)).all() : db.prepare(unconfirmedRecordIds(spec.table, true)).all({ asOf: v.asOf })).map(
+            (r) => String((r as { record_id: unknown }).record_id),
+          ),
+        );
+        const things = new Map<string, { unitId: string; breakdown: string; spans: [SourceRecord['date'], SourceRecord['date']][] }>();
+        for (const r of rows) {
+          if (!standsIn(v, r.recordedAt, r.supersededAt) || unconfirmed.has(String(r.recordId))) continue;
+          const span: [SourceRecord['date'], SourceRecord['date']] = [r.from as SourceRecord['date'], r.until as SourceRecord['date']];
+          for (const breakdown of [spec.all, String(r.kind)]) {
+            const id = `${String(r.unitId)}|${String(r.k)}|${breakdown}`;
+            let t = things.get(id);
+            if (!t) things.set(id, (t = { unitId: String(r.unitId), breakdown, spans: [] }));
+            t.spans.push(span);
+          }
+        }
+        for (const t of things.values())
+          out.push({ unitId: t.unitId, date: t.spans[0]![0], breakdown: t.breakdown, flags: [], standing: [vi, vi], spans: t.spans });
+      });
+      return out;
+    },
+  };
+}

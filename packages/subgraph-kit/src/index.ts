@@ -47,4 +47,13 @@ export * from './references/pending.js';
 export * from './references/table.js';
 export { POLICE_HOTSPOT } from './references/spec.js';
 /** Resolvers tag the figures of the published set with their cells; data-class.ts serves them by the pattern. */
-export { recordTableSource, registerFamilySource, registerFieldCell, tableFingerprint, tagCell, type CellRef, type SqlReader } from '@antt/disclosure';
+export {
+  distinctSpanSource,
+  recordTableSource,
+  registerFamilySource,
+  registerFieldCell,
+  tableFingerprint,
+  tagCell,
+  type CellRef,
+  type SqlReader,
+} from '@antt/disclosure';

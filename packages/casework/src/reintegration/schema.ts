@@ -27,7 +27,7 @@ export const sharedReintegrationSdl = `
   type ReintegrationSupporterCount @shareable @dataClass(class: PUBLIC_AGGREGATE) {
     "Mentor or inter-household group."
     kind: ReintegrationSupporterKind!
-    "Distinct cases; null when small (under the disclosure threshold) and you are not the organization's staff."
+    "Distinct cases supported at some time in the period by this kind of supporter; for anyone but the organization's staff, shown where the audited disclosure pattern shows it and null elsewhere (a small count, or a figure that would let a hidden one be worked out by subtraction)."
     cases: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
   }
 
@@ -41,7 +41,7 @@ export const sharedReintegrationSdl = `
 
   "An organization's reintegration support in a unit and period, in counts only: never a name; a small count of cases (under the disclosure threshold) is null for anyone but the organization's own staff, so that it cannot point to a person."
   type ReintegrationSupportSummary @shareable @dataClass(class: PUBLIC_AGGREGATE) {
-    "Distinct cases the organization supported at some time in the period (support began before the period ended and had not ended before it began)."
+    "Distinct cases the organization supported at some time in the period (support began before the period ended and had not ended before it began); for anyone but the organization's staff, shown where the audited disclosure pattern shows it and null elsewhere."
     casesSupported: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
     "Supports assigned in the period (phân công mới)."
     newAssignments: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)

@@ -2255,7 +2255,7 @@ export type ReintegrationSupporterCount = {
   __typename?: 'ReintegrationSupporterCount';
   /** Mentor or inter-household group. */
   kind: ReintegrationSupporterKind;
-  /** Distinct cases; null when small (under the disclosure threshold) and you are not the organization's staff. */
+  /** Distinct cases supported at some time in the period by this kind of supporter; for anyone but the organization's staff, shown where the audited disclosure pattern shows it and null elsewhere (a small count, or a figure that would let a hidden one be worked out by subtraction). */
   cases?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -2271,7 +2271,7 @@ export type ReintegrationOutcomeCount = {
 /** An organization's reintegration support in a unit and period, in counts only: never a name; a small count of cases (under the disclosure threshold) is null for anyone but the organization's own staff, so that it cannot point to a person. */
 export type ReintegrationSupportSummary = {
   __typename?: 'ReintegrationSupportSummary';
-  /** Distinct cases the organization supported at some time in the period (support began before the period ended and had not ended before it began). */
+  /** Distinct cases the organization supported at some time in the period (support began before the period ended and had not ended before it began); for anyone but the organization's staff, shown where the audited disclosure pattern shows it and null elsewhere. */
   casesSupported?: Maybe<Scalars['Int']['output']>;
   /** Supports assigned in the period (phân công mới). */
   newAssignments?: Maybe<Scalars['Int']['output']>;
