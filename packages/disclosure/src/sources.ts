@@ -86,14 +86,6 @@ function standsIn(v: ReportVersion, recordedAt: string, supersededAt: string | n
   return v.asOf === null ? supersededAt === null : recordedAt <= v.asOf && (supersededAt === null || supersededAt > v.asOf);
 }
 
-/** Versions in which a record version recorded at `recordedAt`, superseded at `supersededAt`, stands (null when in none). */
-function standing(versions: readonly ReportVersion[], recordedAt: string, supersededAt: string | null): [number, number] | null {
-  const idx = versions.flatMap((v, i) => (standsIn(v, recordedAt, supersededAt) ? [i] : []));
-  if (!idx.length) return null;
-  // Versions are ordered in time ('current' last in time): a record version stands in one run of them.
-  return [idx[0]!, idx.at(-1)!];
-}
-
 /** The runs of consecutive indices at which `ok` holds, as [first, last]. */
 function runsOf(ok: readonly boolean[]): [number, number][] {
   const out: [number, number][] = [];
@@ -119,31 +111,21 @@ export const victimsTables: FamilyTables = {
 
 /**
  * The women's protection cases as their own counts read them (subgraphs/women/src/resolvers/index.ts):
- * that count does not leave out cases whose police receipt is unconfirmed, so neither does this source.
+ * current, active versions by the day the case was opened, without cases whose police receipt the police
+ * have not confirmed (pending or refused), as every count of a kind with references leaves them out
+ * (references/pending.ts in subgraph-kit): a case counts as handed to the police, and at all, once the
+ * receipt is confirmed.
  */
+const victimsSource: FamilySource = recordTableSource({
+  table: 'women_protection_cases',
+  tables: victimsTables,
+  date: 'opened_on',
+  breakdown: 'kind',
+  flags: { children: 'victim_is_child', referredToPolice: 'tip_receipt_id IS NOT NULL', closed: 'closed_on IS NOT NULL' },
+});
+
 export function victimsRecords(db: SqlReader, versions: readonly ReportVersion[]): SourceRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT unit_id AS unitId, opened_on AS date, kind, victim_is_child AS child, tip_receipt_id IS NOT NULL AS referred, closed_on IS NOT NULL AS closed,
-              recorded_at AS recordedAt, superseded_at AS supersededAt
-         FROM women_protection_cases WHERE status = 'ACTIVE'`,
-    )
-    .all() as {
-    unitId: string;
-    date: string;
-    kind: string;
-    child: number;
-    referred: number;
-    closed: number;
-    recordedAt: string;
-    supersededAt: string | null;
-  }[];
-  return rows.flatMap((r) => {
-    const s = standing(versions, r.recordedAt, r.supersededAt);
-    if (!s) return [];
-    const flags = [...(r.child ? ['children'] : []), ...(r.referred ? ['referredToPolice'] : []), ...(r.closed ? ['closed'] : [])];
-    return [{ unitId: r.unitId, date: r.date as SourceRecord['date'], breakdown: r.kind, flags, standing: s }];
-  });
+  return victimsSource.records(db, versions);
 }
 
 /**
@@ -153,12 +135,7 @@ export function victimsRecords(db: SqlReader, versions: readonly ReportVersion[]
  * wherever its resolvers tag a figure (no pattern: nothing shown but zeros).
  */
 export const FAMILY_SOURCES: Record<string, FamilySource | undefined> = {
-  victims: {
-    table: 'women_protection_cases',
-    tables: victimsTables,
-    records: victimsRecords,
-    fingerprint: (db) => tableFingerprint(db, 'women_protection_cases'),
-  },
+  victims: victimsSource,
 };
 
 export function registerFamilySource(family: string, source: FamilySource): void {

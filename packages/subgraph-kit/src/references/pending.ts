@@ -1,7 +1,10 @@
 /**
  * References the owner did not confirm when they were written: kept in `reference_checks`, left out of
  * every count of their kind, checked again on a timer and at start, and listed for the organization's
- * staff to follow up (`<org>UnverifiedReferences`).
+ * staff to follow up (`<org>UnverifiedReferences`). One rule everywhere: the generated counts, the counts
+ * a subgraph writes itself (the women's protection counts) and the disclosure sources all leave such a
+ * record out, by this SQL (unconfirmedExclusion, unconfirmedRecordIds); a record handed to the police
+ * counts once the police confirmed its receipt (Criminal Procedure Code Art. 145-146).
  */
 import type Database from 'better-sqlite3';
 import { gql } from 'graphql-tag';

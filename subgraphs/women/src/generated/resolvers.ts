@@ -929,7 +929,7 @@ export type WomenUnitRecords = {
   atRiskSupport?: Maybe<AtRiskSupportSummary>;
   /** Actions of the 2017-2027 project on social issues in a unit and period, in counts (Đề án 938). Current versions, voided records excluded; asRecordedAt and effectiveOn read another time. */
   socialIssues?: Maybe<WomenSocialIssueSummary>;
-  /** Protection cases in the period, in counts (bảo vệ phụ nữ, trẻ em): what leadership sees. Current versions, voided cases excluded; asRecordedAt and effectiveOn read another time. */
+  /** Protection cases in the period, in counts (bảo vệ phụ nữ, trẻ em): what leadership sees. Current versions, voided cases excluded, cases whose police receipt is not confirmed (pending or refused) excluded until it is; asRecordedAt and effectiveOn read another time (the receipts' confirmations as they stood then). */
   protection: WomenProtectionSummary;
   /** Replicas of the Chiềng Sơn model, in counts: started in the period, and running on its last day. */
   modelReplicas: WomenModelReplicaSummary;
@@ -4092,14 +4092,14 @@ export type ProtectionCaseKindCount = {
   count?: Maybe<Scalars['Int']['output']>;
 };
 
-/** Protection cases in a unit and period, in counts only (what leadership sees); a small count (under the disclosure threshold) is null for anyone but the union's own staff, so that it cannot point to a victim. */
+/** Protection cases in a unit and period, in counts only (what leadership sees). A case whose police receipt (tipReceiptId) the police have not confirmed is in none of these counts until they do, as for every record with an unconfirmed reference. For anyone but the union's own staff a figure is shown where the audited disclosure pattern shows it and null elsewhere (a small count, or one that would let a hidden one be worked out by subtraction), so that it cannot point to a victim. */
 export type WomenProtectionSummary = {
   __typename?: 'WomenProtectionSummary';
   /** Cases taken on in the period. */
   count?: Maybe<Scalars['Int']['output']>;
   /** Of them, cases whose victim is a child. */
   children?: Maybe<Scalars['Int']['output']>;
-  /** Of them, cases handed over to the police. */
+  /** Of them, cases handed over to the police: whose receipt the police confirmed (a handover counts once the receiving body confirmed receipt). */
   referredToPolice?: Maybe<Scalars['Int']['output']>;
   /** Of them, cases whose support has ended. */
   closed?: Maybe<Scalars['Int']['output']>;

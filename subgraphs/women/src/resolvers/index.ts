@@ -1,19 +1,33 @@
 /**
- * Resolvers of what schema.graphql adds to the generated types: counts of protection cases (small
- * counts hidden by @dataClass), replicas running at a period's end, the original model, one case by id,
+ * Resolvers of what schema.graphql adds to the generated types: counts of protection cases (served to
+ * outsiders by the audited disclosure pattern; cases with an unconfirmed police receipt left out), replicas running at a period's end, the original model, one case by id,
  * and the later events of a case or a replica, recorded as corrections through the record framework.
  */
 import type Database from 'better-sqlite3';
 import { territory } from '@antt/reference';
-import { fmtDate, inputProblems, recordsOf, sqliteOf, tagCell, windowOf, type SubgraphContext } from '@antt/subgraph-kit';
+import { fmtDate, inputProblems, recordsOf, sqliteOf, tagCell, unconfirmedExclusion, windowOf, type SubgraphContext } from '@antt/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers.js';
 import { CHIENG_SON_MODEL, PROTECTION_CASE_KINDS, modelReplicas, protectionCases } from '../kinds/index.js';
 
 // The versions that count: the current ones, or those standing at @asOf; voided records never count.
 const STANDING = `((@asOf IS NULL AND superseded_at IS NULL) OR (@asOf IS NOT NULL AND recorded_at <= @asOf AND (superseded_at IS NULL OR superseded_at > @asOf))) AND status = 'ACTIVE' AND unit_id IN (SELECT value FROM json_each(@units))`;
 
+/**
+ * Protection cases by kind. A case whose police receipt (tipReceiptId) the police have not confirmed
+ * (pending or refused) is left out of every count, as every kind's counts leave out records with an
+ * unconfirmed reference (subgraph-kit references/pending.ts): a case handed to the police counts once
+ * the receiving body confirmed its receipt (Criminal Procedure Code Art. 145-146), and until then the
+ * union's staff follow it up in womenUnverifiedReferences.
+ */
+function protectionSql(asOf: boolean): string {
+  return `SELECT kind, count(*) AS n, coalesce(sum(victim_is_child), 0) AS children, coalesce(sum(tip_receipt_id IS NOT NULL), 0) AS referred, coalesce(sum(closed_on IS NOT NULL AND (@effectiveOn IS NULL OR closed_on <= @effectiveOn)), 0) AS closed
+         FROM women_protection_cases WHERE ${STANDING} AND opened_on BETWEEN @from AND @to AND (@effectiveOn IS NULL OR opened_on <= @effectiveOn)${unconfirmedExclusion(protectionCases, asOf)} GROUP BY kind`;
+}
+
 interface Statements {
+  /** Today's counts, and counts as recorded at @asOf (the reference checks as they stood then). */
   protection: Database.Statement;
+  protectionAsOf: Database.Statement;
   started: Database.Statement;
   running: Database.Statement;
 }
@@ -23,10 +37,8 @@ function statements(ctx: SubgraphContext): Statements {
   let s = prepared.get(sqlite);
   if (!s) {
     s = {
-      protection: sqlite.prepare(
-        `SELECT kind, count(*) AS n, coalesce(sum(victim_is_child), 0) AS children, coalesce(sum(tip_receipt_id IS NOT NULL), 0) AS referred, coalesce(sum(closed_on IS NOT NULL AND (@effectiveOn IS NULL OR closed_on <= @effectiveOn)), 0) AS closed
-         FROM women_protection_cases WHERE ${STANDING} AND opened_on BETWEEN @from AND @to AND (@effectiveOn IS NULL OR opened_on <= @effectiveOn) GROUP BY kind`,
-      ),
+      protection: sqlite.prepare(protectionSql(false)),
+      protectionAsOf: sqlite.prepare(protectionSql(true)),
       started: sqlite.prepare(
         `SELECT count(*) AS n FROM women_model_replicas WHERE ${STANDING} AND started_on BETWEEN @from AND @to AND (@effectiveOn IS NULL OR started_on <= @effectiveOn)`,
       ),
@@ -79,7 +91,9 @@ export const resolvers: Resolvers = {
   },
   WomenUnitRecords: {
     protection: ({ unitId }, a, ctx) => {
-      const rows = statements(ctx).protection.all(windowOf(ctx, protectionCases, String(unitId), a)) as {
+      const w = windowOf(ctx, protectionCases, String(unitId), a);
+      const st = statements(ctx);
+      const rows = (w.asOf === null ? st.protection : st.protectionAsOf).all(w) as {
         kind: string;
         n: number;
         children: number;
