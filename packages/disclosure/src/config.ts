@@ -43,6 +43,7 @@ export const SENSITIVE_FAMILIES: readonly SensitiveFamily[] = [
     nameVi: 'số liệu người tái hòa nhập cộng đồng',
     fields: [
       'PoliceUnitRecords.reintegrationCases',
+      'PoliceReintegrationCaseSummary.count',
       'ReintegrationSupportSummary.casesSupported',
       'ReintegrationSupportSummary.newAssignments',
       'ReintegrationSupportSummary.visits',
