@@ -1,9 +1,12 @@
 /**
  * The effective-model part of a commune's first criterion (TT124-XA-1), computed from the Front's model
  * reviews asked service to service, against a fake Front endpoint: the question carries the police's
- * service token and the assessment's day; a "met" the reviews do not support is flagged beside the
- * computed figure; the stored result is never changed; a Front that does not answer leaves the part
- * unknown with the reason, and the rest of the query answers.
+ * service token, the unit and the year, and the Front answers how the count moved through the year; the
+ * count is read as of the assessment's day. It feeds the criterion's `met` and `status`, the result, a
+ * recognition's support (as of its decision day) and the indicators; a "met" the reviews do not support is
+ * flagged beside the computed figure; the stored result is never changed; a Front that does not answer
+ * leaves the part, the criterion and the result unknown with the reason (never the typed value), and the
+ * rest of the query answers.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,8 +18,8 @@ import { subgraph } from '../src/subgraph.js';
 const police = staff('police');
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** What the fake Front answers next: a count of effective models, an HTTP status, or nothing (the socket closed). */
-let answer: { count?: number; status?: number; hang?: boolean } = { count: 0 };
+/** What the fake Front answers next: how the count of effective models moved ([day, count]), an HTTP status, or nothing (the socket closed). */
+let answer: { steps?: [string, number][]; status?: number; hang?: boolean } = { steps: [] };
 const asked: { path: string; auth: string | undefined; body: Record<string, unknown> }[] = [];
 let front: Server;
 let frontUrl: string;
@@ -29,7 +32,14 @@ beforeAll(async () => {
       asked.push({ path: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(raw || '{}') });
       if (answer.hang) return void req.socket.destroy();
       res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer.status ? { errors: [{ message: 'x' }] } : { owner: 'front', effectiveModels: answer.count }));
+      const body = JSON.parse(raw || '{}') as { unitIds: string[]; year: number };
+      res.end(
+        JSON.stringify(
+          answer.status
+            ? { errors: [{ message: 'x' }] }
+            : { owner: 'front', year: body.year, units: Object.fromEntries(body.unitIds.map((u) => [u, answer.steps])) },
+        ),
+      );
     });
   });
   await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
@@ -44,12 +54,18 @@ const READ = /* GraphQL */ `
   query ($on: Date) {
     policeUnitAssessment(unitId: "${CHIENG_PHA}", year: 2022) {
       result
+      resultVi
       criteria {
         criterion {
           code
         }
         met
+        status
+        statusVi
+        unknownReason
+        note
         recorded
+        contradictsRecords
         effectiveModel(effectiveOn: $on) {
           readOn
           support
@@ -88,12 +104,12 @@ const part = (d: Data) => d.policeUnitAssessment.criteria.find((c: Data) => c.cr
 
 describe('the effective-model part of TT124-XA-1, from the Front’s model reviews', () => {
   it('asks the Front with the police’s service token, as of the self-assessment day, and flags a "met" no effective model supports', async () => {
-    answer = { count: 0 };
+    // An effective model only from the day after the self-assessment.
+    answer = { steps: [['2022-11-02', 1]] };
     const res = await read();
     expect(res.errors).toBeUndefined();
-    expect(asked).toEqual([
-      { path: '/services/effectiveModels', auth: 'Bearer service-token-of-police', body: { unitId: CHIENG_PHA, year: 2022, effectiveOn: '2022-11-01' } },
-    ]);
+    // One question for the request, however many fields read the part.
+    expect(asked).toEqual([{ path: '/services/effectiveModelSteps', auth: 'Bearer service-token-of-police', body: { unitIds: [CHIENG_PHA], year: 2022 } }]);
     expect(part(res.data!)).toEqual({
       readOn: '2022-11-01',
       support: 'NOT_SUPPORTED',
@@ -103,6 +119,10 @@ describe('the effective-model part of TT124-XA-1, from the Front’s model revie
       contradictsRecords: true,
       reason: null,
     });
+    // The criterion is not met on the records, beside the typed value and the computed figure.
+    const xa1 = res.data!.policeUnitAssessment.criteria.find((c: Data) => c.criterion.code === 'TT124-XA-1');
+    expect(xa1).toMatchObject({ met: false, status: 'NOT_MET', statusVi: 'chưa đạt', unknownReason: null, recorded: true, contradictsRecords: true });
+    expect(xa1.note).toMatch(/đến ngày 01\/11\/2022: 0 mô hình .* không được hồ sơ chứng minh/);
     // The other criteria have no such part; the typed result is kept as typed.
     const others = res.data!.policeUnitAssessment.criteria.filter((c: Data) => c.criterion.code !== 'TT124-XA-1');
     expect(others.map((c: Data) => c.effectiveModel)).toEqual(others.map(() => null));
@@ -111,9 +131,15 @@ describe('the effective-model part of TT124-XA-1, from the Front’s model revie
   });
 
   it('reads the reviews as of the day asked, and shows the computed figure when they support it', async () => {
-    answer = { count: 2 };
+    answer = {
+      steps: [
+        ['2022-03-01', 1],
+        ['2022-06-30', 2],
+        ['2022-08-01', 0],
+      ],
+    };
     const res = await read('2022-06-30');
-    expect(asked.map((a) => a.body.effectiveOn)).toEqual(['2022-06-30']);
+    expect(asked).toHaveLength(1);
     expect(part(res.data!)).toMatchObject({
       readOn: '2022-06-30',
       support: 'SUPPORTED',
@@ -121,13 +147,15 @@ describe('the effective-model part of TT124-XA-1, from the Front’s model revie
       effectiveModels: 2,
       contradictsRecords: false,
     });
+    // Without a day the part is the one the criterion was computed with: the self-assessment day, when none was rated effective any more.
+    expect(part((await read()).data!)).toMatchObject({ readOn: '2022-11-01', support: 'NOT_SUPPORTED', effectiveModels: 0 });
+    expect(part((await read('2022-02-28')).data!)).toMatchObject({ support: 'NOT_SUPPORTED', effectiveModels: 0 });
   });
 
   it('reads a recognised assessment as of its decision day', async () => {
-    answer = { count: 1 };
+    answer = { steps: [['2022-11-05', 1]] };
     s.sqlite.prepare(`UPDATE standard_assessments SET decision_number = '7/QĐ-UBND', decided_on = '2022-11-10' WHERE superseded_at IS NULL`).run();
-    await read();
-    expect(asked.map((a) => a.body.effectiveOn)).toEqual(['2022-11-10']);
+    expect(part((await read()).data!)).toMatchObject({ readOn: '2022-11-10', support: 'SUPPORTED', effectiveModels: 1 });
   });
 
   it.each([
@@ -138,9 +166,13 @@ describe('the effective-model part of TT124-XA-1, from the Front’s model revie
     answer = a;
     const res = await read();
     expect(res.errors).toBeUndefined();
-    // The commune's areas are not recognised (TT124-XA-4): the result stands as computed without the Front.
+    // The commune's areas are not recognised (TT124-XA-4): the result is not met whatever the Front says.
     expect(res.data!.policeUnitAssessment.result).toBe('NOT_MET');
     expect(res.data!.policeUnitAssessment.criteria).toHaveLength(4);
+    // The criterion is unknown with the reason, never the typed "met".
+    const xa1 = res.data!.policeUnitAssessment.criteria.find((c: Data) => c.criterion.code === 'TT124-XA-1');
+    expect(xa1).toMatchObject({ met: false, status: 'UNKNOWN', statusVi: 'chưa xác định được', recorded: true, contradictsRecords: false });
+    expect(xa1.unknownReason).toMatch(reason);
     expect(part(res.data!)).toMatchObject({
       support: 'UNKNOWN',
       supportVi: 'chưa xác định',

@@ -4,7 +4,19 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { territory, unitId } from '@antt/reference';
-import { BINH_THUAN, CHIENG_PHA, PROVINCE, THUAN_CHAU, dashboard, leadership, openTestSubgraph, staff, user, type TestSubgraph } from '@antt/testing';
+import {
+  BINH_THUAN,
+  CHIENG_PHA,
+  PROVINCE,
+  THUAN_CHAU,
+  dashboard,
+  frontRatesOneEffectiveModel,
+  leadership,
+  openTestSubgraph,
+  staff,
+  user,
+  type TestSubgraph,
+} from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
 import { recognisedNeeded } from '../src/legal/criteria.js';
 import { communeShare, shareMet } from '../src/data/standard.js';
@@ -88,7 +100,7 @@ async function recognizeOn(s: TestSubgraph, id: string, decidedOn: string) {
 describe('the standard "An toàn về ANTT"', () => {
   let s: TestSubgraph;
   beforeEach(async () => {
-    s = await openTestSubgraph(subgraph);
+    s = await openTestSubgraph(subgraph, { services: frontRatesOneEffectiveModel() });
   });
 
   it('applies Circular 23/2012 up to 2021 and Circular 124/2021 from 2022, one set per kind of unit', async () => {
@@ -263,7 +275,7 @@ describe('the standard "An toàn về ANTT"', () => {
 describe('criteria and recognitions re-evaluated from the records', () => {
   let s: TestSubgraph;
   beforeEach(async () => {
-    s = await openTestSubgraph(subgraph);
+    s = await openTestSubgraph(subgraph, { services: frontRatesOneEffectiveModel() });
   });
 
   it('meets the commune’s share at 70% of its units recognised by the decision’s day, not at 69%, and counts no unsupported decision', () => {
@@ -445,7 +457,7 @@ describe('criteria and recognitions re-evaluated from the records', () => {
 describe('the demo data', () => {
   let s: TestSubgraph;
   beforeAll(async () => {
-    s = await openTestSubgraph(subgraph, { demo: true });
+    s = await openTestSubgraph(subgraph, { demo: true, services: frontRatesOneEffectiveModel() });
   }, 120_000);
 
   it('puts some districts above the targets and some below, every year from 2021', async () => {
