@@ -12,7 +12,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ServiceClient } from '@antt/subgraph-kit';
-import { CHIENG_PHA, openTestSubgraph, staff, type TestSubgraph } from '@antt/testing';
+import { territory } from '@antt/reference';
+import { CHIENG_PHA, PROVINCE, fakeFrontModels, openTestSubgraph, staff, type FrontSteps, type TestSubgraph } from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
 
 const police = staff('police');
@@ -189,5 +190,88 @@ describe('the effective-model part of TT124-XA-1, from the Front’s model revie
     const bad = await s.run(police, READ, { on: '2022-13-40' }, { services: services() });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(bad.errors?.[0]?.message).not.toContain('2022-13-40');
+  });
+});
+
+describe('the Front’s figure in a commune’s recognition and in the indicators', () => {
+  let steps: FrontSteps = [];
+  const fake = () => fakeFrontModels(() => steps);
+  let t: TestSubgraph;
+  const RECOGNIZE = `mutation ($id: ID!, $on: Date!) { recognizeStandardAssessment(id: $id, decisionNumber: "7/QĐ-UBND", decidedOn: $on, authority: "UBND") { id } }`;
+  const READ_RECOGNITION = `{
+    policeUnitAssessment(unitId: "${CHIENG_PHA}", year: 2022) { result recognition { support supportVi unknownReason unsupportedCriteria { criterion { code } } } }
+    unit(id: "${PROVINCE}") { police { standardIndicators(year: 2022, figures: LIVE) { communes { numerator recognised unsupported unknown unknownReason } } } }
+  }`;
+  const ok = async (query: string, variables: Record<string, unknown> = {}, services = fake()) => {
+    const res = await t.run<Data>(police, query, variables, { services });
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  };
+
+  beforeEach(async () => {
+    t = await openTestSubgraph(subgraph, { today: '2026-11-27' });
+    for (const area of territory()
+      .childrenOn(CHIENG_PHA, '2022-11-15')
+      .filter((u) => u.level === 'RESIDENTIAL_AREA')) {
+      const { recordStandardAssessment: a } = await ok(`mutation ($input: RecordStandardAssessmentInput!) { recordStandardAssessment(input: $input) { id } }`, {
+        input: {
+          year: 2022,
+          unitId: area.id,
+          registeredOn: '2022-02-01',
+          householdsTotal: 50,
+          householdsRegistered: 50,
+          selfAssessedOn: '2022-10-01',
+          criteria: ['TT124-KDC-1', 'TT124-KDC-2', 'TT124-KDC-3', 'TT124-KDC-4', 'TT124-KDC-5'].map((code) => ({ code, met: true })),
+        },
+      });
+      await ok(RECOGNIZE, { id: a.id, on: '2022-11-05' });
+    }
+    // Every area recognised by 5 November: the commune's share is met; its TT124-XA-1 waits for the Front.
+    const { recordStandardAssessment: c } = await ok(`mutation ($input: RecordStandardAssessmentInput!) { recordStandardAssessment(input: $input) { id } }`, {
+      input: {
+        year: 2022,
+        unitId: CHIENG_PHA,
+        registeredOn: '2022-02-01',
+        selfAssessedOn: '2022-11-10',
+        criteria: ['TT124-XA-1', 'TT124-XA-2', 'TT124-XA-3'].map((code) => ({ code, met: true })),
+      },
+    });
+    await ok(RECOGNIZE, { id: c.id, on: '2022-11-12' });
+  });
+
+  it('reads the recognition as of its decision day, and the indicators count it only when the Front’s figure supports it', async () => {
+    const cases: [FrontSteps, string, Data][] = [
+      [[], 'NOT_SUPPORTED', { numerator: 0, recognised: 1, unsupported: 1, unknown: 0, unknownReason: null }],
+      // Rated effective only the day after the decision.
+      [[['2022-11-13', 1]], 'NOT_SUPPORTED', { numerator: 0, recognised: 1, unsupported: 1, unknown: 0, unknownReason: null }],
+      [[['2022-11-12', 1]], 'SUPPORTED', { numerator: 1, recognised: 1, unsupported: 0, unknown: 0, unknownReason: null }],
+      ['UNREACHABLE', 'UNKNOWN', { numerator: 0, recognised: 1, unsupported: 0, unknown: 1, unknownReason: expect.stringMatching(/Mặt trận không trả lời/) }],
+    ];
+    for (const [said, support, communes] of cases) {
+      steps = said;
+      const services = fake();
+      const d = await ok(READ_RECOGNITION, {}, services);
+      expect(d.policeUnitAssessment.recognition.support, JSON.stringify(said)).toBe(support);
+      expect(d.policeUnitAssessment.result).toBe(support === 'SUPPORTED' ? 'MET' : support === 'UNKNOWN' ? 'UNKNOWN' : 'NOT_MET');
+      expect(d.policeUnitAssessment.recognition.unsupportedCriteria.map((c: Data) => c.criterion.code)).toEqual(
+        support === 'NOT_SUPPORTED' ? ['TT124-XA-1'] : [],
+      );
+      expect(d.unit.police.standardIndicators.communes).toEqual(communes);
+      // One question for the whole request, the indicators' and the assessment's.
+      expect(services.asked).toEqual([{ name: 'effectiveModelSteps', body: { unitIds: [CHIENG_PHA], year: 2022 } }]);
+    }
+    const stored = t.sqlite.prepare(`SELECT decision_number AS n FROM standard_assessments WHERE unit_id = ? AND superseded_at IS NULL`).all(CHIENG_PHA);
+    expect(stored).toEqual([{ n: '7/QĐ-UBND' }]);
+  });
+
+  it('counts a decision unknown, not supported, when the subgraph cannot ask the Front at all', async () => {
+    const res = await t.run<Data>(police, READ_RECOGNITION, {});
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.policeUnitAssessment.recognition).toMatchObject({
+      support: 'UNKNOWN',
+      supportVi: 'chưa xác định được',
+      unknownReason: expect.stringMatching(/chưa được cấu hình/),
+    });
+    expect(res.data!.unit.police.standardIndicators.communes).toMatchObject({ numerator: 0, unsupported: 0, unknown: 1 });
   });
 });
