@@ -447,6 +447,28 @@ describe('criteria and recognitions re-evaluated from the records', () => {
     expect(d.c.criteria[0].computationEn).toContain('CriterionResult.effectiveModel');
   });
 
+  it('lists each part of an establishment’s TT124-CQDN-1 and a commune’s TT124-XA-1, computed or typed with the reason', async () => {
+    const q = `query ($k: StandardSubjectKind!) { policeCriteriaSet(subjectKind: $k, year: 2023) { criteria { code computation parts { textVi computed reasonVi reasonEn } } } }`;
+    const parts = async (k: string, code: string) =>
+      ((await s.run(police, q, { k })).data as Data).policeCriteriaSet.criteria.find((c: Data) => c.code === code).parts as Data[];
+    const cqdn = await parts('AGENCY_OR_ENTERPRISE', 'TT124-CQDN-1');
+    // Only the registration is computed; every typed part says why no record the graph holds says it.
+    expect(cqdn.map((p) => p.computed)).toEqual([false, false, true, false, false, false]);
+    expect(cqdn[2]!.reasonVi).toMatch(/registeredOn/);
+    for (const p of cqdn.filter((x) => !x.computed)) {
+      expect(p.reasonVi).toMatch(/^Nhập tay: /);
+      expect(p.reasonEn).toMatch(/^Typed: /);
+    }
+    expect(cqdn[4]!.reasonVi).toMatch(/Công đoàn/);
+    expect(cqdn[5]!.reasonVi).toMatch(/Mặt trận.*Công đoàn/);
+    const xa = await parts('COMMUNE', 'TT124-XA-1');
+    expect(xa.map((p) => p.computed)).toEqual([false, false, true, true]);
+    expect(xa[3]!.reasonVi).toMatch(/Mặt trận.*chưa xác định được/);
+    // A criterion not split is one part, reached as its computation says.
+    expect(await parts('COMMUNE', 'TT124-XA-4')).toEqual([expect.objectContaining({ computed: true })]);
+    expect(await parts('COMMUNE', 'TT124-XA-3')).toEqual([expect.objectContaining({ computed: false })]);
+  });
+
   it('answers a unit’s indicators for the days it existed: refuses a year whose windows began after it ceased, on year', async () => {
     const res = await s.run(leadership(), `{ unit(id: "${THUAN_CHAU}") { police { standardIndicators(year: 2026) { communes { denominator } } } } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ field: 'year', reason: 'UNIT_CEASED_BEFORE_PERIOD' });

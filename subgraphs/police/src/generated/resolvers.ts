@@ -5693,6 +5693,21 @@ export type StandardCriterion = {
   computationVi: Scalars['String']['output'];
   /** True for a criterion the provincial People's Committee added (tiêu chí bổ sung của tỉnh). */
   provincial: Scalars['Boolean']['output'];
+  /** Its parts, each computed from records or typed with the reason no record says it (a recorded decision, stated); a criterion not split is one part. */
+  parts: Array<CriterionPart>;
+};
+
+/** One part of a criterion's text and how its result is reached (phần của tiêu chí). */
+export type CriterionPart = {
+  __typename?: 'CriterionPart';
+  /** The part, in Vietnamese. */
+  textVi: Scalars['String']['output'];
+  /** True when computed from records, never typed (computed); false when typed from the self-assessment minutes. */
+  computed: Scalars['Boolean']['output'];
+  /** What it is computed from, or why it stays typed: no record the graph holds says it (Vietnamese). */
+  reasonVi: Scalars['String']['output'];
+  /** The same in English. */
+  reasonEn: Scalars['String']['output'];
 };
 
 /** A versioned set of criteria for one kind of unit (bộ tiêu chí). */
@@ -6973,6 +6988,7 @@ export type ResolversTypes = {
   CriterionTextStatus: CriterionTextStatus;
   CriterionComputation: CriterionComputation;
   StandardCriterion: ResolverTypeWrapper<Record<string, unknown>>;
+  CriterionPart: ResolverTypeWrapper<Record<string, unknown>>;
   StandardCriteriaSet: ResolverTypeWrapper<Record<string, unknown>>;
   StandardResult: StandardResult;
   CriterionResult: ResolverTypeWrapper<Record<string, unknown>>;
@@ -7194,6 +7210,7 @@ export type ResolversParentTypes = {
   PoliceUnverifiedReference: Record<string, unknown>;
   Establishment: Record<string, unknown>;
   StandardCriterion: Record<string, unknown>;
+  CriterionPart: Record<string, unknown>;
   StandardCriteriaSet: Record<string, unknown>;
   CriterionResult: Record<string, unknown>;
   EffectiveModelCheck: Record<string, unknown>;
@@ -8786,6 +8803,14 @@ export type StandardCriterionResolvers<ContextType = SubgraphContext, ParentType
   computationEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   computationVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provincial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['CriterionPart']>, ParentType, ContextType>;
+};
+
+export type CriterionPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CriterionPart'] = ResolversParentTypes['CriterionPart']> = {
+  textVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  computed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reasonVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type StandardCriteriaSetResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StandardCriteriaSet'] = ResolversParentTypes['StandardCriteriaSet']> = {
@@ -9151,6 +9176,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PoliceUnverifiedReference?: PoliceUnverifiedReferenceResolvers<ContextType>;
   Establishment?: EstablishmentResolvers<ContextType>;
   StandardCriterion?: StandardCriterionResolvers<ContextType>;
+  CriterionPart?: CriterionPartResolvers<ContextType>;
   StandardCriteriaSet?: StandardCriteriaSetResolvers<ContextType>;
   CriterionResult?: CriterionResultResolvers<ContextType>;
   EffectiveModelCheck?: EffectiveModelCheckResolvers<ContextType>;

@@ -12,7 +12,7 @@ import { standardOf, STANDING_VI, SUPPORT_VI, supportOf, type CriterionResultVie
 import { currentRecords, follow, standingRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { criterionResults, establishments, standardAssessments, subjectKindOfEstablishment } from '../kinds/standard.js';
-import { computedShortfall, outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
+import { computedShortfall, outOfScopeReason, partsOf, windowOf, type Criterion, type SubjectKind } from '../legal/criteria.js';
 import { isIsoDate } from '@antt/reference';
 
 /** The register and the cycles are the police's to write (inside their jurisdiction, which the framework checks). */
@@ -287,6 +287,9 @@ export const standardResolvers: Resolvers = {
     },
     share: (a, { effectiveOn }, ctx) => (a.subjectKind === 'COMMUNE' ? standardOf(ctx).shareOf(a, effectiveOn ?? null) : null),
     recognition: (a) => (a.decisionNumber ? { decisionNumber: a.decisionNumber, decidedOn: a.decidedOn, authority: a.authority, assessment: a } : null),
+  },
+  StandardCriterion: {
+    parts: (c) => partsOf(c as unknown as Criterion).map((p) => ({ ...p })),
   },
   CriterionResult: {
     statusVi: (r) => STANDING_VI[(r as unknown as CriterionResultView).status],
