@@ -22,7 +22,7 @@ import {
   type RecordKind,
   type SubgraphContext,
 } from '@antt/subgraph-kit';
-import { PROVINCE, leadership } from '@antt/testing';
+import { PROVINCE, frontRatesOneEffectiveModel, leadership } from '@antt/testing';
 import { SUBGRAPHS } from '../gateway/src/subgraphs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'antt-migration-'));
@@ -277,15 +277,17 @@ describe('the police database of the code before: recognitions against the recor
       for (let year = 2021; year <= 2026; year++) {
         const res = await server.executeOperation(
           {
-            query: `{ unit(id: "${PROVINCE}") { police { standardIndicators(year: ${year}) { residentialAreas { numerator recognised unsupported } communes { numerator recognised unsupported } establishments { numerator recognised unsupported } } } } }`,
+            query: `{ unit(id: "${PROVINCE}") { police { standardIndicators(year: ${year}) { residentialAreas { numerator recognised unsupported unknown } communes { numerator recognised unsupported unknown } establishments { numerator recognised unsupported unknown } } } } }`,
           },
-          { contextValue: contextFor(sg, db, leadership(), { fromGateway: true, audit: new RequestAudit() }) },
+          // The Front rates a model effective in every commune: the decisions are read against the police's own records.
+          { contextValue: contextFor(sg, db, leadership(), { fromGateway: true, audit: new RequestAudit(), services: frontRatesOneEffectiveModel() }) },
         );
         const body = res.body.kind === 'single' ? res.body.singleResult : null;
         expect(body?.errors).toBeUndefined();
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answer is read field by field
         const i = (body!.data as any).unit.police.standardIndicators;
         for (const k of ['communes', 'residentialAreas', 'establishments'] as const) {
+          expect(i[k].unknown, `${k} ${year}`).toBe(0);
           expect(i[k].numerator, `${k} ${year}`).toBe(i[k].recognised - i[k].unsupported);
           totals[k].recognised += i[k].recognised;
           totals[k].unsupported += i[k].unsupported;

@@ -147,6 +147,16 @@ describe('the territory of Sơn La', () => {
     });
   });
 
+  it('answers a period that spans 1 July 2025 on its last day’s map: a March 2025 commune for its days, with its successor', () => {
+    // Hand-pinned: Thị trấn Quang Huy (03910, map of 1 February 2025) became Xã Phù Yên (03910) on 1 July 2025.
+    const quangHuy = unitId.febCommune('03910');
+    const p = t.inPeriod(quangHuy, '2025-06-10', '2025-12-09')!;
+    expect(p).toMatchObject({ map: '2025-07', from: '2025-06-10', to: '2025-06-30', whole: false, ceasedOn: '2025-06-30' });
+    expect(p.successors).toEqual([unitId.newCommune('03910')]);
+    // Its successor answers for the whole period on that map.
+    expect(t.inPeriod(unitId.newCommune('03910'), '2025-07-01', '2025-12-09')).toMatchObject({ map: '2025-07', whole: true });
+  });
+
   it('accepts an id of the earlier release for a commune that exists only from 1 February 2025, as an alias', () => {
     expect(t.unit('commune:03980@2019')?.id).toBe('commune:03980@2025-02');
     expect(t.unit('commune:03980@2019')?.name).toBe('Phường Mộc Lỵ');

@@ -36,7 +36,11 @@ export interface TestSubgraph {
 }
 
 /** A subgraph over a migrated database: in memory, or in `file` (for tests of what is on disk: backups, restores). */
-export async function openTestSubgraph(sg: OrganizationSubgraph, opts: { demo?: boolean; today?: string; file?: string } = {}): Promise<TestSubgraph> {
+export async function openTestSubgraph(
+  sg: OrganizationSubgraph,
+  opts: { demo?: boolean; today?: string; file?: string; /** How it asks other subgraphs on every run that names none. */ services?: ServiceAsker } = {},
+): Promise<TestSubgraph> {
+  const services = opts.services;
   const { db, sqlite } = openOrganizationDatabase(sg, { file: opts.file ?? ':memory:', demo: opts.demo ?? false, today: opts.today });
   const server = new ApolloServer<SubgraphContext>(subgraphApolloConfig(sg, db));
   return {
@@ -44,7 +48,11 @@ export async function openTestSubgraph(sg: OrganizationSubgraph, opts: { demo?: 
     sqlite,
     async run(identity, query, variables, opts = {}) {
       // As if through the gateway (which may use _entities) unless a test says otherwise.
-      const contextValue = contextFor(sg, db, identity, { fromGateway: opts.fromGateway ?? true, audit: new RequestAudit(), services: opts.services });
+      const contextValue = contextFor(sg, db, identity, {
+        fromGateway: opts.fromGateway ?? true,
+        audit: new RequestAudit(),
+        services: opts.services ?? services,
+      });
       if (opts.referenceVerdicts) Object.assign(contextValue, { referenceVerdicts: opts.referenceVerdicts });
       const res = await server.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('expected a single result');
@@ -57,3 +65,31 @@ export async function openTestSubgraph(sg: OrganizationSubgraph, opts: { demo?: 
     },
   };
 }
+
+/** A unit's count of effective models through a year as the Front answers it ([day, count from that day]), null when it refuses the unit, or UNREACHABLE. */
+export type FrontSteps = readonly (readonly [string, number])[] | null | 'UNREACHABLE';
+
+/**
+ * The Front as the police's standard asks it (its `effectiveModelSteps` answer), in process: `stepsOf`
+ * says each unit's counts; every question is kept in `asked`. For tests of the police subgraph alone.
+ */
+export function fakeFrontModels(
+  stepsOf: (unitId: string, year: number) => FrontSteps,
+): ServiceAsker & { asked: { name: string; body: Record<string, unknown> }[] } {
+  const asked: { name: string; body: Record<string, unknown> }[] = [];
+  return {
+    asked,
+    async ask(owner, name, body) {
+      asked.push({ name, body });
+      if (owner !== 'front' || name !== 'effectiveModelSteps') return { ok: false, reason: 'UNREACHABLE' };
+      const year = body.year as number;
+      const ids = body.unitIds as string[];
+      const answers = ids.map((u) => [u, stepsOf(u, year)] as const);
+      if (answers.some(([, a]) => a === 'UNREACHABLE')) return { ok: false, reason: 'UNREACHABLE' };
+      return { ok: true, body: { owner: 'front', year, units: Object.fromEntries(answers) } };
+    },
+  };
+}
+
+/** The Front rating one model effective in every unit from the first day of each assessment year's window (16 November of the year before). */
+export const frontRatesOneEffectiveModel = () => fakeFrontModels((_u, year) => [[`${year - 1}-11-16`, 1]]);

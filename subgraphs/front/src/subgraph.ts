@@ -3,7 +3,7 @@ import { defineOrganizationSubgraph } from '@antt/subgraph-kit';
 import { resolvers } from './resolvers/index.js';
 import { seedFrontDemo } from './demo.js';
 import { kinds } from './kinds/index.js';
-import { effectiveModelsAnswer } from './resolvers/reviews.js';
+import { effectiveModelsAnswer, effectiveModelStepsAnswer } from './resolvers/reviews.js';
 
 export const subgraph = defineOrganizationSubgraph({
   org: 'front',
@@ -11,6 +11,7 @@ export const subgraph = defineOrganizationSubgraph({
   kinds,
   resolvers,
   seedDemo: seedFrontDemo,
-  // The police's standard asks, service to service, how many effective models a unit has (resolvers/reviews.ts).
-  services: { effectiveModels: effectiveModelsAnswer },
+  // The police's standard asks, service to service, how many effective models a unit has, on a day or
+  // through a year for many units at once (resolvers/reviews.ts).
+  services: { effectiveModels: effectiveModelsAnswer, effectiveModelSteps: effectiveModelStepsAnswer },
 });

@@ -45,7 +45,7 @@ describe('the standard indicators from grouped facts', () => {
           }
         };
         expect(
-          run(() => fast.indicators(unitId, year)),
+          run(() => fast.indicatorsRead(unitId, year)),
           `${unitId} ${year}`,
         ).toEqual(run(() => oracle.indicatorsFromRecords(unitId, year)));
         compared++;
@@ -53,7 +53,7 @@ describe('the standard indicators from grouped facts', () => {
     }
     expect(compared).toBeGreaterThan(600);
     // The comparison covers supported and unsupported recognitions of every kind of subject.
-    const all = YEARS.map((y) => reads(s).indicators(PROVINCE, y));
+    const all = YEARS.map((y) => reads(s).indicatorsRead(PROVINCE, y));
     for (const kind of ['residentialAreas', 'communes', 'establishments'] as const)
       expect(
         all.reduce((n, i) => n + i[kind].numerator, 0),
@@ -65,8 +65,8 @@ describe('the standard indicators from grouped facts', () => {
   it('count for the caller: a commune staff member gets their own commune only', () => {
     const commune = t.unitsOn(todayInVietnam(), 'COMMUNE')[0]!.id;
     const own = reads(s, staff('police', commune));
-    expect(own.indicators(commune, 2025)).toEqual(reads(s).indicatorsFromRecords(commune, 2025));
-    expect(() => own.indicators(PROVINCE, 2025)).toThrow();
+    expect(own.indicatorsRead(commune, 2025)).toEqual(reads(s).indicatorsFromRecords(commune, 2025));
+    expect(() => own.indicatorsRead(PROVINCE, 2025)).toThrow();
   });
 
   it('are read again after a write, and follow every reason a recognition is not supported', () => {
@@ -74,16 +74,16 @@ describe('the standard indicators from grouped facts', () => {
       const oracle = reads(s);
       const fast = reads(s);
       for (const unitId of new Set(unitsOf(year)))
-        expect(fast.indicators(unitId, year), `${unitId} ${year}`).toEqual(oracle.indicatorsFromRecords(unitId, year));
+        expect(fast.indicatorsRead(unitId, year), `${unitId} ${year}`).toEqual(oracle.indicatorsFromRecords(unitId, year));
     };
-    const before = reads(s).indicators(PROVINCE, 2024);
+    const before = reads(s).indicatorsRead(PROVINCE, 2024);
     const recognised = s.sqlite
       .prepare(
         `SELECT id, record_id AS recordId FROM standard_assessments WHERE superseded_at IS NULL AND status = 'ACTIVE' AND year = 2024 AND subject_kind = 'RESIDENTIAL_AREA' AND decision_number IS NOT NULL ORDER BY id LIMIT 4`,
       )
       .all() as { id: number; recordId: string }[];
     s.sqlite.prepare('UPDATE standard_assessments SET decision_number = NULL, decided_on = NULL WHERE id = ?').run(recognised[0]!.id);
-    const after = reads(s).indicators(PROVINCE, 2024);
+    const after = reads(s).indicatorsRead(PROVINCE, 2024);
     expect(after.residentialAreas.recognised).toBe(before.residentialAreas.recognised - 1);
     same(2024);
     // A typed criterion not met, a household short, a registration after the first quarter.
@@ -92,22 +92,22 @@ describe('the standard indicators from grouped facts', () => {
       .run(recognised[1]!.recordId);
     s.sqlite.prepare('UPDATE standard_assessments SET households_registered = households_total - 1 WHERE id = ?').run(recognised[2]!.id);
     s.sqlite.prepare(`UPDATE standard_assessments SET registered_on = '2024-05-02' WHERE id = ?`).run(recognised[3]!.id);
-    expect(reads(s).indicators(PROVINCE, 2024).residentialAreas.unsupported).toBe(3);
+    expect(reads(s).indicatorsRead(PROVINCE, 2024).residentialAreas.unsupported).toBe(3);
     same(2024);
   }, 60_000);
 
   it('are not kept when read inside a transaction that is rolled back', () => {
-    const before = reads(s).indicators(PROVINCE, 2023);
+    const before = reads(s).indicatorsRead(PROVINCE, 2023);
     const rollBack = new Error('roll back');
     expect(() =>
       s.sqlite.transaction(() => {
         s.sqlite
           .prepare(`UPDATE standard_assessments SET decision_number = NULL WHERE superseded_at IS NULL AND year = 2023 AND subject_kind = 'RESIDENTIAL_AREA'`)
           .run();
-        expect(reads(s).indicators(PROVINCE, 2023).residentialAreas.recognised).toBe(0);
+        expect(reads(s).indicatorsRead(PROVINCE, 2023).residentialAreas.recognised).toBe(0);
         throw rollBack;
       })(),
     ).toThrow(rollBack);
-    expect(reads(s).indicators(PROVINCE, 2023)).toEqual(before);
+    expect(reads(s).indicatorsRead(PROVINCE, 2023)).toEqual(before);
   });
 });

@@ -4,7 +4,19 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { territory, unitId } from '@antt/reference';
-import { BINH_THUAN, CHIENG_PHA, PROVINCE, THUAN_CHAU, dashboard, leadership, openTestSubgraph, staff, user, type TestSubgraph } from '@antt/testing';
+import {
+  BINH_THUAN,
+  CHIENG_PHA,
+  PROVINCE,
+  THUAN_CHAU,
+  dashboard,
+  frontRatesOneEffectiveModel,
+  leadership,
+  openTestSubgraph,
+  staff,
+  user,
+  type TestSubgraph,
+} from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
 import { recognisedNeeded } from '../src/legal/criteria.js';
 import { communeShare, shareMet } from '../src/data/standard.js';
@@ -88,7 +100,7 @@ async function recognizeOn(s: TestSubgraph, id: string, decidedOn: string) {
 describe('the standard "An toàn về ANTT"', () => {
   let s: TestSubgraph;
   beforeEach(async () => {
-    s = await openTestSubgraph(subgraph);
+    s = await openTestSubgraph(subgraph, { services: frontRatesOneEffectiveModel() });
   });
 
   it('applies Circular 23/2012 up to 2021 and Circular 124/2021 from 2022, one set per kind of unit', async () => {
@@ -263,7 +275,7 @@ describe('the standard "An toàn về ANTT"', () => {
 describe('criteria and recognitions re-evaluated from the records', () => {
   let s: TestSubgraph;
   beforeEach(async () => {
-    s = await openTestSubgraph(subgraph);
+    s = await openTestSubgraph(subgraph, { services: frontRatesOneEffectiveModel() });
   });
 
   it('meets the commune’s share at 70% of its units recognised by the decision’s day, not at 69%, and counts no unsupported decision', () => {
@@ -435,6 +447,28 @@ describe('criteria and recognitions re-evaluated from the records', () => {
     expect(d.c.criteria[0].computationEn).toContain('CriterionResult.effectiveModel');
   });
 
+  it('lists each part of an establishment’s TT124-CQDN-1 and a commune’s TT124-XA-1, computed or typed with the reason', async () => {
+    const q = `query ($k: StandardSubjectKind!) { policeCriteriaSet(subjectKind: $k, year: 2023) { criteria { code computation parts { textVi computed reasonVi reasonEn } } } }`;
+    const parts = async (k: string, code: string) =>
+      ((await s.run(police, q, { k })).data as Data).policeCriteriaSet.criteria.find((c: Data) => c.code === code).parts as Data[];
+    const cqdn = await parts('AGENCY_OR_ENTERPRISE', 'TT124-CQDN-1');
+    // Only the registration is computed; every typed part says why no record the graph holds says it.
+    expect(cqdn.map((p) => p.computed)).toEqual([false, false, true, false, false, false]);
+    expect(cqdn[2]!.reasonVi).toMatch(/registeredOn/);
+    for (const p of cqdn.filter((x) => !x.computed)) {
+      expect(p.reasonVi).toMatch(/^Nhập tay: /);
+      expect(p.reasonEn).toMatch(/^Typed: /);
+    }
+    expect(cqdn[4]!.reasonVi).toMatch(/Công đoàn/);
+    expect(cqdn[5]!.reasonVi).toMatch(/Mặt trận.*Công đoàn/);
+    const xa = await parts('COMMUNE', 'TT124-XA-1');
+    expect(xa.map((p) => p.computed)).toEqual([false, false, true, true]);
+    expect(xa[3]!.reasonVi).toMatch(/Mặt trận.*chưa xác định được/);
+    // A criterion not split is one part, reached as its computation says.
+    expect(await parts('COMMUNE', 'TT124-XA-4')).toEqual([expect.objectContaining({ computed: true })]);
+    expect(await parts('COMMUNE', 'TT124-XA-3')).toEqual([expect.objectContaining({ computed: false })]);
+  });
+
   it('answers a unit’s indicators for the days it existed: refuses a year whose windows began after it ceased, on year', async () => {
     const res = await s.run(leadership(), `{ unit(id: "${THUAN_CHAU}") { police { standardIndicators(year: 2026) { communes { denominator } } } } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ field: 'year', reason: 'UNIT_CEASED_BEFORE_PERIOD' });
@@ -445,7 +479,7 @@ describe('criteria and recognitions re-evaluated from the records', () => {
 describe('the demo data', () => {
   let s: TestSubgraph;
   beforeAll(async () => {
-    s = await openTestSubgraph(subgraph, { demo: true });
+    s = await openTestSubgraph(subgraph, { demo: true, services: frontRatesOneEffectiveModel() });
   }, 120_000);
 
   it('puts some districts above the targets and some below, every year from 2021', async () => {

@@ -174,6 +174,71 @@ export const effectiveModelsAnswer: ServiceAnswer = {
   },
 };
 
+/** How many units one question of `effectiveModelStepsAnswer` may name. */
+export const MAX_STEP_UNITS = 100;
+
+/**
+ * How a unit's count of effective models moved through an assessment year: the days on which it changed
+ * and the count from that day, oldest first (before the first day, none). The count on a day is that of
+ * `effectiveIn` read up to that day: each model's latest review in the unit's days of the window, dated
+ * up to it, rated effective. Null when the unit answers for no day of the year (it ceased before).
+ */
+function effectiveSteps(ctx: SubgraphContext, unitId: string, year: number, asRecordedAt: string | null): [string, number][] | null {
+  const window = periodById(`${year}-ATANTT-UNIT`)!;
+  let days: { from: string; to: string };
+  try {
+    days = unitDays(unitId, window.start, window.end, window.id, { field: 'year', label: 'Năm đánh giá' });
+  } catch (e) {
+    if (e instanceof GraphQLError) return null;
+    throw e;
+  }
+  const latest = new Map<string, boolean>();
+  const steps: [string, number][] = [];
+  let effective = 0;
+  const rows = currentRecords(ctx, modelReviews, {
+    units: territory().covered(unitId),
+    from: days.from,
+    to: days.to,
+    orderBy: 'reviewed_on ASC, id ASC',
+    confirmedOnly: true,
+    asRecordedAt,
+  });
+  rows.forEach((r, i) => {
+    const was = latest.get(r.modelId as string) ?? false;
+    const is = r.rating === 'EFFECTIVE';
+    latest.set(r.modelId as string, is);
+    effective += Number(is) - Number(was);
+    // A day's count is known once its last review is read.
+    const day = r.reviewedOn as string;
+    if (rows[i + 1]?.reviewedOn === day) return;
+    if (effective !== (steps.at(-1)?.[1] ?? 0)) steps.push([day, effective]);
+  });
+  return steps;
+}
+
+/**
+ * The police's question for the standard, for many units at once (a commune's criterion TT124-XA-1 on
+ * any day, and the indicators over every commune recognised in a year): for each unit, how its count of
+ * effective models moved through the assessment year (`effectiveSteps`), from which the police read the
+ * count as of each assessment's or recognition's day. `asRecordedAt` (optional, ISO 8601): the reviews as
+ * the graph held them at that instant. Counts, never records.
+ */
+export const effectiveModelStepsAnswer: ServiceAnswer = {
+  typeName: 'FrontModelReview',
+  answer(ctx, body) {
+    const { unitIds, year, asRecordedAt } = body;
+    if (!Array.isArray(unitIds) || unitIds.length === 0 || unitIds.length > MAX_STEP_UNITS)
+      throw new ServiceQuestionError('unitIds: cần từ 1 đến 100 mã đơn vị.');
+    if (unitIds.some((u) => typeof u !== 'string' || !territory().unit(u))) throw new ServiceQuestionError('unitIds: có mã đơn vị không tồn tại.');
+    if (typeof year !== 'number' || !Number.isInteger(year) || year < 2019 || year > 2100) throw new ServiceQuestionError('year: năm đánh giá không hợp lệ.');
+    if (asRecordedAt != null && (typeof asRecordedAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(asRecordedAt) || Number.isNaN(Date.parse(asRecordedAt))))
+      throw new ServiceQuestionError('asRecordedAt: thời điểm phải có dạng ISO 8601.');
+    const at = asRecordedAt == null ? null : new Date(asRecordedAt as string).toISOString();
+    const units = Object.fromEntries((unitIds as string[]).map((u) => [u, effectiveSteps(ctx, u, year, at)]));
+    return { year, units };
+  },
+};
+
 /**
  * Each model's latest review as of a period's last day, counted by rating: a review made before the
  * period still says how a model stood if none came after it, and one made after the period is not yet

@@ -1,12 +1,15 @@
 /**
  * The effective-model part of a commune's first criterion (Circular 124/2021, Article 5.1: at least one
- * effective model of the movement), computed from the model reviews the Front keeps in its own database:
- * asked service to service (the Front's `effectiveModels` answer, resolvers/reviews.ts there) as of a
- * day, never typed. A criterion typed met while the reviews rate no model effective is flagged "không
- * được hồ sơ chứng minh" beside the computed figure; the typed result is kept as typed. When the Front
- * does not answer, the part is UNKNOWN with the reason: nothing is guessed, and no other field fails.
+ * effective model of the movement), computed from the model reviews the Front keeps in its own database,
+ * never typed. The police ask the Front service to service (its `effectiveModelSteps` answer,
+ * resolvers/reviews.ts there) how each unit's count of effective models moved through an assessment
+ * year, for many units at once, and read the count as of any day from it: the criterion's `met` and the
+ * assessment's `result` as of the assessment's day, a recognition's support as of its decision day, and
+ * the indicators (data/standard.ts). A criterion typed met while the reviews rate no model effective is
+ * shown not met, "không được hồ sơ chứng minh", beside the computed figure; the typed result is kept as
+ * typed. When the Front does not answer, the part is UNKNOWN with the reason: nothing is guessed, the
+ * typed value is never taken instead, and no other field fails.
  */
-import { invalidInput } from '@antt/auth';
 import { isIsoDate } from '@antt/reference';
 import type { ServiceReply, SubgraphContext } from '@antt/subgraph-kit';
 import { windowOf } from '../legal/criteria.js';
@@ -29,52 +32,89 @@ export type EffectiveModelCheck = {
   reason: string | null;
 };
 
-const UNREACHABLE_VI = 'Không đọc được hồ sơ đánh giá mô hình của Mặt trận lúc này (Mặt trận không trả lời); chưa xác định được, vui lòng xem lại sau.';
-const REFUSED_VI = 'Mặt trận không trả lời được cho đơn vị và năm này (đơn vị không còn trong năm đánh giá hoặc năm ngoài phạm vi); chưa xác định được.';
-const NOT_CONFIGURED_VI = 'Hệ thống chưa được cấu hình để đọc hồ sơ đánh giá mô hình của Mặt trận; chưa xác định được.';
+export const UNREACHABLE_VI = 'Không đọc được hồ sơ đánh giá mô hình của Mặt trận lúc này (Mặt trận không trả lời); chưa xác định được, vui lòng xem lại sau.';
+export const REFUSED_VI = 'Mặt trận không trả lời được cho đơn vị và năm này (đơn vị không còn trong năm đánh giá hoặc năm ngoài phạm vi); chưa xác định được.';
+export const NOT_CONFIGURED_VI = 'Hệ thống chưa được cấu hình để đọc hồ sơ đánh giá mô hình của Mặt trận; chưa xác định được.';
+
+/** How many units one question names (the Front's MAX_STEP_UNITS). */
+const UNITS_PER_QUESTION = 100;
+
+/** A unit's count of effective models through a year: [day, count from that day], oldest first; or why it is unknown. */
+export type ModelSteps = { steps: readonly (readonly [string, number])[] } | { unknown: string };
+
+/** The count of effective models on `day` (none before the first step); null when unknown. */
+export function effectiveOn(m: ModelSteps, day: string): number | null {
+  if ('unknown' in m) return null;
+  let n = 0;
+  for (const [d, c] of m.steps) {
+    if (d > day) break;
+    n = c;
+  }
+  return n;
+}
 
 /** The day an assessment's effective-model part is read as of: the decision day when recognised, else the self-assessment day, else the window's last day. */
 export function assessmentDay(a: Readonly<Record<string, unknown>>): string {
   return (a.decidedOn as string | null) ?? (a.selfAssessedOn as string | null) ?? windowOf('COMMUNE', a.year as number).end;
 }
 
-const asked = new WeakMap<SubgraphContext, Map<string, Promise<ServiceReply | null>>>();
+const asked = new WeakMap<SubgraphContext, Map<string, Promise<ModelSteps>>>();
 
-/** One question per unit, year and day per request, however many fields ask it. */
-function ask(ctx: SubgraphContext, unitId: string, year: number, on: string): Promise<ServiceReply | null> {
-  let m = asked.get(ctx);
-  if (!m) asked.set(ctx, (m = new Map()));
-  const key = `${unitId}|${year}|${on}`;
-  let p = m.get(key);
-  if (!p)
-    m.set(key, (p = ctx.services ? ctx.services.ask('front', 'effectiveModels', { unitId, year, effectiveOn: on }, ctx.requestId) : Promise.resolve(null)));
-  return p;
+function isSteps(v: unknown): v is [string, number][] {
+  return Array.isArray(v) && v.every((s) => Array.isArray(s) && s.length === 2 && isIsoDate(s[0]) && Number.isInteger(s[1]) && s[1] >= 0);
 }
 
-/** The part for a commune's assessment, read as of `effectiveOn` (default: `assessmentDay`); `recorded` is what the self-assessment typed. */
-export async function effectiveModelCheck(
+/**
+ * The units' counts through the year, asked of the Front once per request, unit, year and reading
+ * (`asRecordedAt`: the reviews as the graph held them then; null: as known now), a hundred units a
+ * question, the questions at once.
+ */
+export function modelSteps(
   ctx: SubgraphContext,
-  a: Readonly<Record<string, unknown>>,
-  recorded: boolean | null,
-  effectiveOn: string | null | undefined,
-): Promise<EffectiveModelCheck> {
-  if (effectiveOn != null && !isIsoDate(effectiveOn))
-    throw invalidInput('effectiveOn', 'Ngày đọc hồ sơ (effectiveOn) phải có dạng YYYY-MM-DD.', 'INVALID_DATE');
-  const on = effectiveOn ?? assessmentDay(a);
-  const reply = await ask(ctx, a.unitId as string, a.year as number, on);
-  const unknown = (reason: string): EffectiveModelCheck => ({
-    readOn: on,
-    support: 'UNKNOWN',
-    supportVi: EFFECTIVE_MODEL_SUPPORT_VI.UNKNOWN,
-    effectiveModels: null,
-    recorded,
-    contradictsRecords: false,
-    reason,
-  });
-  if (!reply) return unknown(NOT_CONFIGURED_VI);
-  if (!reply.ok) return unknown(reply.reason === 'REFUSED' ? REFUSED_VI : UNREACHABLE_VI);
-  const n = reply.body.effectiveModels;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return unknown(UNREACHABLE_VI);
+  year: number,
+  unitIds: Iterable<string>,
+  asRecordedAt: string | null = null,
+): Promise<Map<string, ModelSteps>> {
+  let m = asked.get(ctx);
+  if (!m) asked.set(ctx, (m = new Map()));
+  const key = (u: string) => `${asRecordedAt ?? ''}|${year}|${u}`;
+  const ids = [...new Set(unitIds)];
+  const missing = ids.filter((u) => !m.has(key(u)));
+  for (let i = 0; i < missing.length; i += UNITS_PER_QUESTION) {
+    const chunk = missing.slice(i, i + UNITS_PER_QUESTION);
+    const body: Record<string, unknown> = { unitIds: chunk, year, ...(asRecordedAt ? { asRecordedAt } : {}) };
+    const reply: Promise<ServiceReply | null> = ctx.services ? ctx.services.ask('front', 'effectiveModelSteps', body, ctx.requestId) : Promise.resolve(null);
+    for (const u of chunk)
+      m.set(
+        key(u),
+        reply.then((r) => stepsOf(r, u)),
+      );
+  }
+  return Promise.all(ids.map(async (u) => [u, await m.get(key(u))!] as const)).then((e) => new Map(e));
+}
+
+function stepsOf(reply: ServiceReply | null, unitId: string): ModelSteps {
+  if (!reply) return { unknown: NOT_CONFIGURED_VI };
+  if (!reply.ok) return { unknown: reply.reason === 'REFUSED' ? REFUSED_VI : UNREACHABLE_VI };
+  const units = reply.body.units as Record<string, unknown> | undefined;
+  const s = units && typeof units === 'object' && Object.hasOwn(units, unitId) ? units[unitId] : undefined;
+  if (s === null) return { unknown: REFUSED_VI };
+  return isSteps(s) ? { steps: s } : { unknown: UNREACHABLE_VI };
+}
+
+/** The part as computed from a unit's counts on a day, beside what the self-assessment typed (`recorded`). */
+export function checkOn(m: ModelSteps, on: string, recorded: boolean | null): EffectiveModelCheck {
+  const n = effectiveOn(m, on);
+  if (n === null)
+    return {
+      readOn: on,
+      support: 'UNKNOWN',
+      supportVi: EFFECTIVE_MODEL_SUPPORT_VI.UNKNOWN,
+      effectiveModels: null,
+      recorded,
+      contradictsRecords: false,
+      reason: 'unknown' in m ? m.unknown : UNREACHABLE_VI,
+    };
   const support: EffectiveModelSupport = n > 0 ? 'SUPPORTED' : 'NOT_SUPPORTED';
   return {
     readOn: on,

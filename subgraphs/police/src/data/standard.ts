@@ -14,6 +14,7 @@ import { provincialCriteria } from '../db/schema.js';
 import { assertCanReadIndicators } from '../access.js';
 import { criterionResults, establishments, PROVINCIAL_PREFIX, standardAssessments } from '../kinds/standard.js';
 import {
+  EFFECTIVE_MODEL_CRITERIA,
   CRITERIA_SETS,
   nationalSetFor,
   outOfScopeReason,
@@ -26,12 +27,23 @@ import {
   type SubjectKind,
 } from '../legal/criteria.js';
 import { currentRecords } from './records.js';
+import { assessmentDay, checkOn, effectiveOn, modelSteps, UNREACHABLE_VI, type EffectiveModelCheck, type ModelSteps } from './effective-models.js';
 import { yearFacts, type YearFacts } from './standard-facts.js';
+
+/** A criterion's or an assessment's standing on a reading: UNKNOWN when a part computed from another organization's records could not be read. */
+export type Standing = 'MET' | 'NOT_MET' | 'UNKNOWN';
+
+export const STANDING_VI: Record<Standing, string> = { MET: 'đạt', NOT_MET: 'chưa đạt', UNKNOWN: 'chưa xác định được' };
 
 export type CriterionResultView = {
   criterion: Criterion;
-  /** Met on the reading: a computed criterion from the records, a partly computed one when its typed part and its computed part both are. */
+  /** Met on the reading: a computed criterion from the records, a partly computed one when its typed part and its computed part both are (false while unknown). */
   met: boolean;
+  /** MET, NOT_MET, or UNKNOWN when its effective-model part could not be read from the Front (`unknownReason` says why). */
+  status: Standing;
+  unknownReason: string | null;
+  /** The effective-model part as read for this result (TT124-XA-1 of a commune), when it has one. */
+  model?: EffectiveModelCheck;
   /** What the self-assessment typed; null for a wholly computed criterion. */
   recorded: boolean | null;
   /** Typed met while the records say otherwise (a result stored before the rule was computed). */
@@ -56,19 +68,27 @@ export type ShareView = {
 export type Evaluation = {
   readOn: string | null;
   criteria: CriterionResultView[];
-  result: 'MET' | 'NOT_MET' | null;
+  result: Standing | null;
   share: ShareView | null;
 };
 
 /** Whether the records, read effectiveOn the decision's day, support a signed recognition. */
 export type SupportView = {
-  supported: boolean;
+  /** Null when it cannot be told now (the Front's model reviews could not be read; `reason` says why). */
+  supported: boolean | null;
+  reason: string | null;
   recordsReadOn: string;
   unsupportedCriteria: CriterionResultView[];
   share: ShareView | null;
 };
 
-export const SUPPORT_VI = { SUPPORTED: 'được hồ sơ chứng minh', NOT_SUPPORTED: 'không được hồ sơ chứng minh' } as const;
+export const SUPPORT_VI = {
+  SUPPORTED: 'được hồ sơ chứng minh',
+  NOT_SUPPORTED: 'không được hồ sơ chứng minh',
+  UNKNOWN: 'chưa xác định được',
+} as const;
+
+export const supportOf = (v: SupportView): keyof typeof SUPPORT_VI => (v.supported === null ? 'UNKNOWN' : v.supported ? 'SUPPORTED' : 'NOT_SUPPORTED');
 
 export type IndicatorView = {
   numerator: number;
@@ -79,6 +99,9 @@ export type IndicatorView = {
   registered: number;
   recognised: number;
   unsupported: number;
+  /** Signed decisions whose support cannot be told now (the Front's model reviews could not be read), left out of the numerator and of `unsupported`. */
+  unknown: number;
+  unknownReason: string | null;
 };
 
 export type IndicatorsView = {
@@ -97,23 +120,55 @@ function overlaps(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return false;
 }
 
-export type Tally = { n: number; supported: number; recognised: number; registered: number };
+/**
+ * A kind of subject counted: `supported` the decisions the police's own records support; `pending` those
+ * they support whose criteria also have a part computed from the Front's model reviews (a commune's
+ * TT124-XA-1), read as of each decision's day when the figures are made (`indicator`).
+ */
+export type Tally = { n: number; supported: number; recognised: number; registered: number; pending: { unitId: string; on: string }[] };
 
-function indicator(x: Tally, target: number): IndicatorView {
-  const ratio = x.n ? x.supported / x.n : null;
+/** The criteria set has a part computed from the Front's model reviews. */
+export function hasModelPart(setId: unknown): boolean {
+  const set = CRITERIA_SETS.find((x) => x.id === setId);
+  return !!set && set.subjectKind === 'COMMUNE' && set.criteria.some((c) => EFFECTIVE_MODEL_CRITERIA.has(c.code));
+}
+
+function indicator(x: Tally, target: number, models: (unitId: string) => ModelSteps | undefined): IndicatorView {
+  let supported = x.supported;
+  let unknown = 0;
+  let unknownReason: string | null = null;
+  for (const p of x.pending) {
+    const m = models(p.unitId) ?? { unknown: UNREACHABLE_VI };
+    const n = effectiveOn(m, p.on);
+    if (n === null) {
+      unknown++;
+      unknownReason ??= 'unknown' in m ? m.unknown : UNREACHABLE_VI;
+    } else if (n > 0) supported++;
+  }
+  const ratio = x.n ? supported / x.n : null;
   return {
-    numerator: x.supported,
+    numerator: supported,
     denominator: x.n,
     ratio,
     target,
     meetsTarget: ratio !== null && ratio >= target,
     registered: x.registered,
     recognised: x.recognised,
-    unsupported: x.recognised - x.supported,
+    unsupported: x.recognised - supported - unknown,
+    unknown,
+    unknownReason,
   };
 }
 
 const fmt = (d: string) => d.split('-').reverse().join('/');
+
+/** What a criterion's note says of its effective-model part: the computed figure and its day, or why it is unknown. */
+function modelNote(code: string, m: EffectiveModelCheck): string {
+  const part = `phần "ít nhất 01 mô hình hoạt động hiệu quả" của tiêu chí ${code}`;
+  if (m.support === 'UNKNOWN') return `Tính từ hồ sơ đánh giá mô hình của Mặt trận: ${part} chưa xác định được. ${m.reason ?? ''}`.trim();
+  const figure = `Theo hồ sơ đánh giá mô hình của Mặt trận đến ngày ${fmt(m.readOn)}: ${m.effectiveModels} mô hình được xếp loại hoạt động hiệu quả`;
+  return m.support === 'SUPPORTED' ? `${figure}.` : `${figure}; ${part} không được hồ sơ chứng minh.`;
+}
 
 /** The key of an assessment's subject: the establishment, or the kind and the unit. */
 export function subjectKey(kind: string, unitId: string, establishmentId: string | null): string {
@@ -200,6 +255,8 @@ export class StandardReads {
   private readonly years = new Map<number, Map<string, StoredRecord>>();
   private readonly results = new Map<number, Map<string, Map<string, StoredRecord>>>();
   private readonly supports = new Map<string, SupportView>();
+  /** The Front's counts of effective models through a year, by `${year}|${unitId}` (loaded by `prepare`). */
+  private readonly models = new Map<string, ModelSteps>();
   private register: StoredRecord[] | undefined;
   private provincial: (typeof provincialCriteria.$inferSelect)[] | undefined;
 
@@ -340,8 +397,8 @@ export class StandardReads {
     return this.evaluate(a, null).criteria;
   }
 
-  /** Met when every criterion of the set is met as known now; null before the self-assessment. */
-  result(a: Readonly<Record<string, unknown>>): 'MET' | 'NOT_MET' | null {
+  /** Met when every criterion of the set is met as known now (UNKNOWN when one cannot be read now and none is not met); null before the self-assessment. */
+  result(a: Readonly<Record<string, unknown>>): Standing | null {
     return this.evaluate(a, null).result;
   }
 
@@ -356,7 +413,8 @@ export class StandardReads {
    * and its computed part are. The commune's share counts a registration or a decision from its own
    * day, and a decision only when the records support it on that day.
    */
-  evaluate(a: Readonly<Record<string, unknown>>, on: string | null): Evaluation {
+  evaluate(a: Readonly<Record<string, unknown>>, on: string | null, opts: { models?: boolean } = {}): Evaluation {
+    const withModels = opts.models ?? true;
     const year = a.year as number;
     const set = this.criteriaSetById(a.criteriaSetId as string, year);
     if (!set) return { readOn: on, criteria: [], result: null, share: null };
@@ -372,6 +430,8 @@ export class StandardReads {
           {
             criterion: c,
             met: s.met,
+            status: s.met ? 'MET' : 'NOT_MET',
+            unknownReason: null,
             recorded: null,
             contradictsRecords: false,
             note: `Tự động tính${readOn}: ${s.registered}/${s.subjects} đơn vị đăng ký, ${s.recognised}/${s.subjects} được công nhận (cần tối thiểu ${s.needed}).${unsupported}`,
@@ -382,33 +442,76 @@ export class StandardReads {
       if (!r) return [];
       const typedMet = r.met as boolean;
       const shortfall = c.computation === 'PARTLY_COMPUTED' ? computedShortfall(c, a, on) : null;
-      const note = (r.note as string | null) ?? null;
+      const typedNote = (r.note as string | null) ?? null;
+      let note = shortfall ? (typedNote ? `${typedNote} ${shortfall}` : shortfall) : typedNote;
+      let status: Standing = typedMet && !shortfall ? 'MET' : 'NOT_MET';
+      let model: EffectiveModelCheck | undefined;
+      if (withModels && EFFECTIVE_MODEL_CRITERIA.has(c.code) && !a.establishmentId) {
+        // The effective-model part, from the Front's reviews as of the reading's day (or the assessment's own).
+        model = this.modelCheck(a, on ?? assessmentDay(a), typedMet);
+        const said = modelNote(c.code, model);
+        note = note ? `${note} ${said}` : said;
+        if (status === 'MET' && model.support !== 'SUPPORTED') status = model.support === 'UNKNOWN' ? 'UNKNOWN' : 'NOT_MET';
+      }
       return [
         {
           criterion: c,
-          met: typedMet && !shortfall,
+          met: status === 'MET',
+          status,
+          unknownReason: status === 'UNKNOWN' ? model!.reason : null,
+          model,
           recorded: typedMet,
-          contradictsRecords: typedMet && !!shortfall,
-          note: shortfall ? (note ? `${note} ${shortfall}` : shortfall) : note,
+          contradictsRecords: typedMet && (!!shortfall || !!model?.contradictsRecords),
+          note,
           assessment: a,
         },
       ];
     });
-    const result = !a.selfAssessedOn ? null : criteria.length === set.criteria.length && criteria.every((r) => r.met) ? 'MET' : 'NOT_MET';
+    const result: Standing | null = !a.selfAssessedOn
+      ? null
+      : criteria.length < set.criteria.length || criteria.some((r) => r.status === 'NOT_MET')
+        ? 'NOT_MET'
+        : criteria.some((r) => r.status === 'UNKNOWN')
+          ? 'UNKNOWN'
+          : 'MET';
     return { readOn: on, criteria, result, share };
   }
 
+  /**
+   * Reads, from the Front, the counts of effective models the assessments' criteria need (a commune's
+   * TT124-XA-1), so that `evaluate`, `result`, `support` and the indicators can read them as of any day.
+   */
+  async prepare(assessments: readonly (Readonly<Record<string, unknown>> | null | undefined)[]): Promise<this> {
+    const byYear = new Map<number, string[]>();
+    for (const a of assessments)
+      if (a && !a.establishmentId && hasModelPart(a.criteriaSetId)) byYear.set(a.year as number, [...(byYear.get(a.year as number) ?? []), a.unitId as string]);
+    await Promise.all([...byYear].map(([year, units]) => this.loadModels(year, units)));
+    return this;
+  }
+
+  private async loadModels(year: number, unitIds: readonly string[]): Promise<void> {
+    const missing = unitIds.filter((u) => !this.models.has(`${year}|${u}`));
+    if (!missing.length) return;
+    for (const [u, m] of await modelSteps(this.ctx, year, missing, this.asOf)) this.models.set(`${year}|${u}`, m);
+  }
+
+  /** The effective-model part of a commune's assessment on a day, from the counts `prepare` read (unknown when they were not read). */
+  modelCheck(a: Readonly<Record<string, unknown>>, on: string, recorded: boolean | null): EffectiveModelCheck {
+    return checkOn(this.models.get(`${a.year as number}|${a.unitId as string}`) ?? { unknown: UNREACHABLE_VI }, on, recorded);
+  }
+
   /** Whether the records, read effectiveOn the decision's own day, support a signed recognition; null when none was signed. */
-  support(a: Readonly<Record<string, unknown>>): SupportView | null {
+  support(a: Readonly<Record<string, unknown>>, models = true): SupportView | null {
     if (!a.decisionNumber || !a.decidedOn) return null;
-    const key = a.id as string;
+    const key = `${a.id as string}|${models}`;
     let hit = this.supports.get(key);
     if (!hit) {
-      const e = this.evaluate(a, a.decidedOn as string);
+      const e = this.evaluate(a, a.decidedOn as string, { models });
       hit = {
-        supported: e.result === 'MET',
+        supported: e.result === 'UNKNOWN' ? null : e.result === 'MET',
+        reason: e.result === 'UNKNOWN' ? (e.criteria.find((c) => c.status === 'UNKNOWN')?.unknownReason ?? null) : null,
         recordsReadOn: a.decidedOn as string,
-        unsupportedCriteria: e.criteria.filter((c) => !c.met),
+        unsupportedCriteria: e.criteria.filter((c) => c.status === 'NOT_MET'),
         share: e.share,
       };
       // A missing result (a criterion never typed) leaves the decision unsupported too, without a line of its own.
@@ -420,7 +523,8 @@ export class StandardReads {
   private share(communeId: string, year: number, on: string | null): ShareView {
     const s = communeShare(communeSubjects(communeId, year, this.establishments()), this.year(year), {
       on,
-      supported: (r) => this.support(r)?.supported ?? false,
+      // The units a commune manages are residential areas and establishments: no part of theirs is read from the Front.
+      supported: (r) => this.support(r, false)?.supported === true,
     });
     return {
       readOn: on,
@@ -440,12 +544,25 @@ export class StandardReads {
    * records support (read effectiveOn each decision's day), beside the decisions signed and those the
    * records do not support. A unit answers for the days it existed (`unitDays`): a kind of subject
    * whose assessment window ends after the unit ceased counts nothing for it; a unit that ceased before
-   * the window began is refused on `year`.
+   * the window began is refused on `year`. A commune's decision whose criteria have a part computed
+   * from the Front's model reviews counts only when the reviews, read as of its day, support it; those
+   * that cannot be read now are counted apart (`unknown`, with the reason), never as supported.
    */
-  indicators(unitId: string, year: number): IndicatorsView {
+  async indicators(unitId: string, year: number): Promise<IndicatorsView> {
+    const t = this.tallies(unitId, year);
+    await this.loadModels(year, [...new Set(t[1].pending.map((p) => p.unitId))]);
+    return this.view(unitId, year, t);
+  }
+
+  /** The indicators with the Front's counts already read (those not read are unknown): `indicators` without asking the Front. */
+  indicatorsRead(unitId: string, year: number): IndicatorsView {
+    return this.view(unitId, year, this.tallies(unitId, year));
+  }
+
+  private tallies(unitId: string, year: number): readonly [Tally, Tally, Tally] {
     // The facts SQLite groups are those recorded now; a reading as recorded at an earlier instant is
     // computed from the records as they stood then.
-    if (this.asOf != null) return this.indicatorsFromRecords(unitId, year);
+    if (this.asOf != null) return this.talliesFromRecords(unitId, year);
     const facts = this.facts(year);
     return this.tallied(unitId, year, {
       get: (key) => facts.bySubject.get(key),
@@ -455,16 +572,33 @@ export class StandardReads {
     });
   }
 
+  private view(unitId: string, year: number, [areas, communes, est]: readonly [Tally, Tally, Tally]): IndicatorsView {
+    const models = (u: string) => this.models.get(`${year}|${u}`);
+    return {
+      unitId,
+      year,
+      asRecordedAt: this.asOf,
+      residentialAreas: indicator(areas, TARGETS.RESIDENTIAL_AREA, models),
+      communes: indicator(communes, TARGETS.COMMUNE, models),
+      establishments: indicator(est, TARGETS.ESTABLISHMENT, models),
+    };
+  }
+
   /**
    * The same figures computed from the records themselves (every assessment and criterion result of the
    * year mapped, each recognition evaluated by `support`): what `indicators` computed before it read
    * the facts grouped by SQLite (standard-facts.ts), kept as the oracle its tests compare it with.
    */
   indicatorsFromRecords(unitId: string, year: number): IndicatorsView {
+    return this.view(unitId, year, this.talliesFromRecords(unitId, year));
+  }
+
+  private talliesFromRecords(unitId: string, year: number): readonly [Tally, Tally, Tally] {
     const rows = this.year(year);
     return this.tallied(unitId, year, {
       get: (key) => rows.get(key),
-      supported: (r) => this.support(r)?.supported ?? false,
+      // The police's own records; the Front's part is read by `view`.
+      supported: (r) => this.support(r, false)?.supported === true,
       register: this.establishments(),
     });
   }
@@ -492,7 +626,7 @@ export class StandardReads {
       /** Counts kept for callers who see every unit under the one asked about (the same for all of them). */
       tallies?: Map<string, readonly [Tally, Tally, Tally]>;
     },
-  ): IndicatorsView {
+  ): readonly [Tally, Tally, Tally] {
     const scope = this.ctx.scope;
     assertCanReadIndicators(scope, unitId);
     intInRange('year', year, 2013, 2100, 'Năm đánh giá');
@@ -507,14 +641,7 @@ export class StandardReads {
     const everyUnit = vis.size === t.covered(unitId).size;
     const [areas, communes, est] = (everyUnit && source.tallies?.get(unitId)) || this.count(vis, year, areasCount, unitsCount, source);
     if (everyUnit) source.tallies?.set(unitId, [areas, communes, est]);
-    return {
-      unitId,
-      year,
-      asRecordedAt: this.asOf,
-      residentialAreas: indicator(areas, TARGETS.RESIDENTIAL_AREA),
-      communes: indicator(communes, TARGETS.COMMUNE),
-      establishments: indicator(est, TARGETS.ESTABLISHMENT),
-    };
+    return [areas, communes, est];
   }
 
   private count<R extends object>(
@@ -526,16 +653,18 @@ export class StandardReads {
   ): [Tally, Tally, Tally] {
     const t = territory();
     const communeEnd = windowOf('COMMUNE', year).end;
-    const areas: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
-    const communes: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
-    const est: Tally = { n: 0, supported: 0, recognised: 0, registered: 0 };
+    const areas: Tally = { n: 0, supported: 0, recognised: 0, registered: 0, pending: [] };
+    const communes: Tally = { n: 0, supported: 0, recognised: 0, registered: 0, pending: [] };
+    const est: Tally = { n: 0, supported: 0, recognised: 0, registered: 0, pending: [] };
     const tally = (into: Tally, r: R | undefined) => {
       into.n++;
-      const f = r as { registeredOn?: unknown; decisionNumber?: unknown } | undefined;
+      const f = r as { registeredOn?: unknown; decisionNumber?: unknown; decidedOn?: unknown; criteriaSetId?: unknown; unitId?: unknown } | undefined;
       if (f?.registeredOn) into.registered++;
       if (f?.decisionNumber) {
         into.recognised++;
-        if (source.supported(r!)) into.supported++;
+        if (!source.supported(r!)) return;
+        if (into === communes && hasModelPart(f.criteriaSetId)) into.pending.push({ unitId: f.unitId as string, on: f.decidedOn as string });
+        else into.supported++;
       }
     };
     for (const id of vis) {
@@ -553,7 +682,7 @@ export class StandardReads {
    * A year broken down: AS_RECORDED by the units directly below `unitId` at the end of that year's
    * window (for the province in 2021, the 12 districts); TODAY_MAP by today's communes under it.
    */
-  breakdown(unitId: string, year: number, view: 'AS_RECORDED' | 'TODAY_MAP'): IndicatorsView[] {
+  async breakdown(unitId: string, year: number, view: 'AS_RECORDED' | 'TODAY_MAP'): Promise<IndicatorsView[]> {
     const scope = this.ctx.scope;
     assertCanReadIndicators(scope, unitId);
     const t = territory();
@@ -561,12 +690,15 @@ export class StandardReads {
       view === 'AS_RECORDED'
         ? t.childrenOn(unitId, windowOf('COMMUNE', year).end).filter((u) => u.level !== 'RESIDENTIAL_AREA')
         : t.unitsOn(todayInVietnam(), 'COMMUNE').filter((c) => overlaps(t.covered(c.id), t.covered(unitId)));
-    return units
+    const tallied = units
       .filter((u) => scope.coversUnit(u.id))
       .map((u) => {
         // Hundreds of communes on today's map, each its own assessment: stop when the request's time is spent.
         withinExecutionBudget(this.ctx);
-        return this.indicators(u.id, year);
+        return [u.id, this.tallies(u.id, year)] as const;
       });
+    // The Front asked once for every commune decision of the breakdown, a hundred units a question.
+    await this.loadModels(year, [...new Set(tallied.flatMap(([, t]) => t[1].pending.map((p) => p.unitId)))]);
+    return tallied.map(([id, t]) => this.view(id, year, t));
   }
 }

@@ -5693,6 +5693,21 @@ export type StandardCriterion = {
   computationVi: Scalars['String']['output'];
   /** True for a criterion the provincial People's Committee added (tiêu chí bổ sung của tỉnh). */
   provincial: Scalars['Boolean']['output'];
+  /** Its parts, each computed from records or typed with the reason no record says it (a recorded decision, stated); a criterion not split is one part. */
+  parts: Array<CriterionPart>;
+};
+
+/** One part of a criterion's text and how its result is reached (phần của tiêu chí). */
+export type CriterionPart = {
+  __typename?: 'CriterionPart';
+  /** The part, in Vietnamese. */
+  textVi: Scalars['String']['output'];
+  /** True when computed from records, never typed (computed); false when typed from the self-assessment minutes. */
+  computed: Scalars['Boolean']['output'];
+  /** What it is computed from, or why it stays typed: no record the graph holds says it (Vietnamese). */
+  reasonVi: Scalars['String']['output'];
+  /** The same in English. */
+  reasonEn: Scalars['String']['output'];
 };
 
 /** A versioned set of criteria for one kind of unit (bộ tiêu chí). */
@@ -5712,20 +5727,32 @@ export type StandardCriteriaSet = {
   criteria: Array<StandardCriterion>;
 };
 
-/** Met or not yet met (đạt / chưa đạt): the standard's classification is binary. */
+/**
+ * Met or not yet met (đạt / chưa đạt): the standard's classification is binary. UNKNOWN (chưa xác định
+ * được) is not a third class: it says the classification cannot be read now, because a part computed from
+ * another organization's records (the Front's model reviews, for a commune's TT124-XA-1) could not be read.
+ */
 export type StandardResult =
   /** Met (đạt). */
   | 'MET'
   /** Not yet met (chưa đạt). */
-  | 'NOT_MET';
+  | 'NOT_MET'
+  /** Cannot be told now (chưa xác định được): a part computed from the Front's model reviews could not be read; the reason is given beside it. Never taken as met. */
+  | 'UNKNOWN';
 
 /** One criterion's result in a self-assessment (kết quả tiêu chí), on the reading its parent field states. */
 export type CriterionResult = {
   __typename?: 'CriterionResult';
   /** The criterion. */
   criterion: StandardCriterion;
-  /** Whether it was met (đạt): a computed criterion from the records, a partly computed one when its typed part and its computed part both are, a typed one as typed. */
+  /** Whether it was met (đạt): a computed criterion from the records, a partly computed one when its typed part and its computed part both are (for a commune's TT124-XA-1, the effective-model part included), a typed one as typed. False while `status` is UNKNOWN. */
   met: Scalars['Boolean']['output'];
+  /** MET, NOT_MET, or UNKNOWN when its effective-model part could not be read from the Front's model reviews (then `unknownReason` says why; the typed value is never taken instead). */
+  status: StandardResult;
+  /** The same in Vietnamese: đạt, chưa đạt, chưa xác định được. */
+  statusVi: Scalars['String']['output'];
+  /** Why `status` is UNKNOWN, in Vietnamese; null otherwise. */
+  unknownReason?: Maybe<Scalars['String']['output']>;
   /** What the self-assessment typed (kết quả nhập); null for a wholly computed criterion. For a partly computed one it covers the typed part only. */
   recorded?: Maybe<Scalars['Boolean']['output']>;
   /** True when it was typed met while the records say otherwise (mâu thuẫn với hồ sơ): a result stored before the rule was computed, kept as typed and shown not met. */
@@ -5737,8 +5764,9 @@ export type CriterionResult = {
    * Front's model reviews, which the police read service to service: the reviews dated up to `effectiveOn`
    * (default: the decision day when recognised, else the self-assessment day, else the last day of the
    * assessment window) in the assessment year. Null for a criterion without such a part, and for an
-   * establishment's (the Front keeps reviews by unit, not by establishment). `met`, `result` and the
-   * indicators are computed without it; read it beside them.
+   * establishment's (the Front keeps reviews by unit, not by establishment). Without `effectiveOn`, it is
+   * the part `met`, `status` and the assessment's `result` were computed with on the parent's reading (a
+   * recognition's: its decision day); the recognition's support and the indicators count it the same way.
    */
   effectiveModel?: Maybe<EffectiveModelCheck>;
 };
@@ -5782,7 +5810,9 @@ export type RecognitionSupport =
   /** Supported by the records (được hồ sơ chứng minh). */
   | 'SUPPORTED'
   /** Not supported by the records (không được hồ sơ chứng minh): kept as decided, left out of the indicators' numerators. */
-  | 'NOT_SUPPORTED';
+  | 'NOT_SUPPORTED'
+  /** Cannot be told now (chưa xác định được): the Front's model reviews, which a commune's TT124-XA-1 is computed from, could not be read; `unknownReason` says why. Left out of the numerators and of `unsupported`, counted in the indicators' `unknown`. */
+  | 'UNKNOWN';
 
 /**
  * A commune's share of the units it manages registered and recognised (tỷ lệ đơn vị đăng ký, được công
@@ -5817,11 +5847,13 @@ export type StandardRecognition = {
   authority: Scalars['String']['output'];
   /** Whether the records support the decision (hồ sơ chứng minh), read effectiveOn the decision's day: records dated on or before it, current versions (as known now). The decision is kept as decided either way. */
   support: RecognitionSupport;
-  /** The same in words: "được hồ sơ chứng minh" or "không được hồ sơ chứng minh". */
+  /** The same in words: "được hồ sơ chứng minh", "không được hồ sơ chứng minh" or "chưa xác định được". */
   supportVi: Scalars['String']['output'];
+  /** Why `support` is UNKNOWN, in Vietnamese; null otherwise. */
+  unknownReason?: Maybe<Scalars['String']['output']>;
   /** The day the records are read on for it (effectiveOn): the decision's own day. */
   recordsReadOn: Scalars['Date']['output'];
-  /** The criteria the records do not show met on that day, with the computed figures in their notes (tiêu chí không được hồ sơ chứng minh); empty when supported. */
+  /** The criteria the records do not show met on that day, with the computed figures in their notes (tiêu chí không được hồ sơ chứng minh); empty when supported. A criterion whose status is UNKNOWN is not listed. */
   unsupportedCriteria: Array<CriterionResult>;
   /** For a commune: its computed share on the decision's day, beside the decision (tỷ lệ tính từ hồ sơ); null otherwise. */
   share?: Maybe<StandardShare>;
@@ -5861,8 +5893,10 @@ export type StandardAssessment = {
   chairedBy?: Maybe<Scalars['String']['output']>;
   /** Each criterion met or not, read as known now (current versions, every record whatever its date): computed ones from the records, typed ones as typed. */
   criteria: Array<CriterionResult>;
-  /** Met when every criterion is met, read as known now; null before the self-assessment. */
+  /** Met when every criterion is met, read as known now (a commune's TT124-XA-1 with the Front's model reviews as of the decision day when recognised, else the self-assessment day); NOT_MET when one is not; UNKNOWN when none is not met but one cannot be read now; null before the self-assessment. */
   result?: Maybe<StandardResult>;
+  /** The same in Vietnamese: đạt, chưa đạt, chưa xác định được; null before the self-assessment. */
+  resultVi?: Maybe<Scalars['String']['output']>;
   /** For a commune: its computed share of units registered and recognised (tỷ lệ tính từ hồ sơ); null otherwise. */
   share?: Maybe<StandardShare>;
   /** The recognition decision as decided, if recognised, with whether the records support it. */
@@ -5900,6 +5934,10 @@ export type Indicator = {
   recognised: Scalars['Int']['output'];
   /** Signed decisions the records do not support, read effectiveOn each decision's day (không được hồ sơ chứng minh): left out of numerator. */
   unsupported: Scalars['Int']['output'];
+  /** Signed decisions whose support cannot be told now (chưa xác định được): a commune's, whose TT124-XA-1 is computed from the Front's model reviews, while they cannot be read. Left out of the numerator and of `unsupported`. */
+  unknown: Scalars['Int']['output'];
+  /** Why some decisions are `unknown`, in Vietnamese; null when none is. */
+  unknownReason?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -6950,6 +6988,7 @@ export type ResolversTypes = {
   CriterionTextStatus: CriterionTextStatus;
   CriterionComputation: CriterionComputation;
   StandardCriterion: ResolverTypeWrapper<Record<string, unknown>>;
+  CriterionPart: ResolverTypeWrapper<Record<string, unknown>>;
   StandardCriteriaSet: ResolverTypeWrapper<Record<string, unknown>>;
   StandardResult: StandardResult;
   CriterionResult: ResolverTypeWrapper<Record<string, unknown>>;
@@ -7171,6 +7210,7 @@ export type ResolversParentTypes = {
   PoliceUnverifiedReference: Record<string, unknown>;
   Establishment: Record<string, unknown>;
   StandardCriterion: Record<string, unknown>;
+  CriterionPart: Record<string, unknown>;
   StandardCriteriaSet: Record<string, unknown>;
   CriterionResult: Record<string, unknown>;
   EffectiveModelCheck: Record<string, unknown>;
@@ -8763,6 +8803,14 @@ export type StandardCriterionResolvers<ContextType = SubgraphContext, ParentType
   computationEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   computationVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provincial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['CriterionPart']>, ParentType, ContextType>;
+};
+
+export type CriterionPartResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CriterionPart'] = ResolversParentTypes['CriterionPart']> = {
+  textVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  computed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reasonVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasonEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type StandardCriteriaSetResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StandardCriteriaSet'] = ResolversParentTypes['StandardCriteriaSet']> = {
@@ -8777,6 +8825,9 @@ export type StandardCriteriaSetResolvers<ContextType = SubgraphContext, ParentTy
 export type CriterionResultResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CriterionResult'] = ResolversParentTypes['CriterionResult']> = {
   criterion?: Resolver<ResolversTypes['StandardCriterion'], ParentType, ContextType>;
   met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StandardResult'], ParentType, ContextType>;
+  statusVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unknownReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   contradictsRecords?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8809,6 +8860,7 @@ export type StandardRecognitionResolvers<ContextType = SubgraphContext, ParentTy
   authority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   support?: Resolver<ResolversTypes['RecognitionSupport'], ParentType, ContextType>;
   supportVi?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unknownReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordsReadOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   unsupportedCriteria?: Resolver<Array<ResolversTypes['CriterionResult']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['StandardShare']>, ParentType, ContextType>;
@@ -8830,6 +8882,7 @@ export type StandardAssessmentResolvers<ContextType = SubgraphContext, ParentTyp
   chairedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   criteria?: Resolver<Array<ResolversTypes['CriterionResult']>, ParentType, ContextType>;
   result?: Resolver<Maybe<ResolversTypes['StandardResult']>, ParentType, ContextType>;
+  resultVi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   share?: Resolver<Maybe<ResolversTypes['StandardShare']>, ParentType, ContextType, Partial<StandardAssessmentShareArgs>>;
   recognition?: Resolver<Maybe<ResolversTypes['StandardRecognition']>, ParentType, ContextType>;
 };
@@ -8843,6 +8896,8 @@ export type IndicatorResolvers<ContextType = SubgraphContext, ParentType extends
   registered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   recognised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unsupported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknownReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type StandardIndicatorsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StandardIndicators'] = ResolversParentTypes['StandardIndicators']> = {
@@ -9121,6 +9176,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   PoliceUnverifiedReference?: PoliceUnverifiedReferenceResolvers<ContextType>;
   Establishment?: EstablishmentResolvers<ContextType>;
   StandardCriterion?: StandardCriterionResolvers<ContextType>;
+  CriterionPart?: CriterionPartResolvers<ContextType>;
   StandardCriteriaSet?: StandardCriteriaSetResolvers<ContextType>;
   CriterionResult?: CriterionResultResolvers<ContextType>;
   EffectiveModelCheck?: EffectiveModelCheckResolvers<ContextType>;

@@ -27,8 +27,16 @@ export type Computation = 'COMPUTED' | 'PARTLY_COMPUTED' | 'TYPED';
  */
 export type ComputedFrom = 'SHARE' | 'HOUSEHOLDS' | 'REGISTRATION';
 
+/**
+ * One part of a criterion's text and how it is reached: computed from records (and from which), or
+ * typed, with the reason no record the graph holds says it (a recorded decision, stated, not silent).
+ */
+export type CriterionPart = { textVi: string; computed: boolean; reasonVi: string; reasonEn: string };
+
 export type Criterion = {
   code: string;
+  /** Its parts, where the criterion is partly computed; otherwise one part, the whole criterion (`partsOf`). */
+  parts?: readonly CriterionPart[];
   article: string;
   textVi: string;
   textEn: string;
@@ -95,8 +103,8 @@ const REGISTRATION_AND_MODEL: How = {
 /** An establishment: registration is recorded; the Front keeps its reviews by unit, not by establishment, so the effective model stays typed. */
 const REGISTRATION_AND_TYPED_MODEL: How = {
   from: 'REGISTRATION',
-  en: "Partly computed: registration in the first quarter (registeredOn). The rest is typed: no record holds the Party resolution, the plan or the rules, and the Front's model reviews are kept by unit, not by establishment, so they cannot say whether this establishment has an effective model.",
-  vi: 'Tính một phần: việc đăng ký trong quý I (registeredOn). Phần còn lại nhập tay: nghị quyết, kế hoạch, nội quy không có hồ sơ; hồ sơ đánh giá mô hình của Mặt trận lưu theo đơn vị hành chính, không theo cơ quan, doanh nghiệp, nên không cho biết cơ sở này có mô hình hiệu quả hay không.',
+  en: "Partly computed: registration in the first quarter (registeredOn). The rest is typed, a recorded decision (see parts): no record holds the Party resolution, the plan or the rules; the labour federation's records count the workers taking part in the movement, not the staff briefed; and the Front's model reviews are kept by unit, a model naming no establishment, so no record says whether this establishment has an effective model.",
+  vi: 'Tính một phần: việc đăng ký trong quý I (registeredOn). Phần còn lại nhập tay, theo quyết định đã ghi (xem parts): nghị quyết, kế hoạch, nội quy không có hồ sơ; hồ sơ của Công đoàn ghi số người lao động tham gia phong trào, không ghi số cán bộ, công nhân viên được phổ biến; hồ sơ đánh giá mô hình của Mặt trận lưu theo đơn vị hành chính, mô hình không ghi cơ sở nào, nên không hồ sơ nào cho biết cơ sở này có mô hình hiệu quả hay không.',
 };
 /** The criteria whose effective-model part is computed from the Front's model reviews (a commune's: the reviews are kept by unit). */
 export const EFFECTIVE_MODEL_CRITERIA: ReadonlySet<string> = new Set(['TT124-XA-1']);
@@ -284,6 +292,65 @@ export const CRITERIA_SETS: readonly CriteriaSet[] = [
     criteria: [c('TT124-CSGD-7', 'Điều 7', 'NOT_RETRIEVED', NOT_RETRIEVED_VI, 'Article 7 (educational institutions): text not retrieved.')],
   },
 ];
+
+const part = (textVi: string, computed: boolean, reasonVi: string, reasonEn: string): CriterionPart => ({ textVi, computed, reasonVi, reasonEn });
+const NO_RECORD_VI = 'Nhập tay: không có hồ sơ nào trong hệ thống ghi nội dung này.';
+const NO_RECORD_EN = 'Typed: no record the graph holds says it.';
+const REGISTERED_VI = 'Tính từ ngày đăng ký phấn đấu (registeredOn) trong quý I của năm đánh giá.';
+const REGISTERED_EN = 'Computed from the registration day (registeredOn), in the first quarter of the assessment year.';
+
+/** The parts of the criteria computed only in part, each with how it is reached; the others are one part (`partsOf`). */
+const PARTS: Record<string, readonly CriterionPart[]> = {
+  'TT124-KDC-1': [
+    part('Chi bộ có nghị quyết trong quý I', false, NO_RECORD_VI, NO_RECORD_EN),
+    part('Khu dân cư đăng ký phấn đấu đạt tiêu chuẩn trong quý I', true, REGISTERED_VI, REGISTERED_EN),
+    part(
+      '100% hộ gia đình đang cư trú đăng ký tham gia',
+      true,
+      'Tính từ số hộ: householdsRegistered bằng householdsTotal.',
+      'Computed from the counts: householdsRegistered equal to householdsTotal.',
+    ),
+  ],
+  'TT124-XA-1': [
+    part('Đảng ủy xã có nghị quyết trong quý I', false, NO_RECORD_VI, NO_RECORD_EN),
+    part('Ủy ban nhân dân xã có kế hoạch bảo đảm an ninh, trật tự', false, NO_RECORD_VI, NO_RECORD_EN),
+    part('Đăng ký phấn đấu đạt tiêu chuẩn trong quý I', true, REGISTERED_VI, REGISTERED_EN),
+    part(
+      'Ít nhất 01 mô hình phong trào toàn dân bảo vệ an ninh Tổ quốc hoạt động hiệu quả',
+      true,
+      'Tính từ hồ sơ đánh giá mô hình của Mặt trận (mô hình của xã và các đơn vị thuộc xã được xếp loại hiệu quả theo lần đánh giá gần nhất), theo ngày của kết quả đánh giá hoặc ngày quyết định công nhận; khi không đọc được thì "chưa xác định được".',
+      "Computed from the Front's model reviews (models of the commune and below rated effective by their latest review), as of the assessment's or the decision's day; unknown when they cannot be read.",
+    ),
+  ],
+  'TT124-CQDN-1': [
+    part('Tổ chức đảng có nghị quyết về an ninh, trật tự trong quý I (nơi có tổ chức đảng)', false, NO_RECORD_VI, NO_RECORD_EN),
+    part('Có kế hoạch bảo đảm an ninh, trật tự', false, NO_RECORD_VI, NO_RECORD_EN),
+    part('Đăng ký phấn đấu đạt tiêu chuẩn trong quý I', true, REGISTERED_VI, REGISTERED_EN),
+    part(
+      'Có nội quy, quy chế về bảo vệ cơ quan, bí mật nhà nước, chính trị nội bộ, an toàn lao động, phòng cháy, chữa cháy, môi trường',
+      false,
+      NO_RECORD_VI,
+      NO_RECORD_EN,
+    ),
+    part(
+      '100% cán bộ, công nhân viên được phổ biến',
+      false,
+      'Nhập tay: hồ sơ của Công đoàn ghi số người lao động tham gia phong trào và việc ký cam kết, không ghi tổng số cán bộ, công nhân viên hay số người được phổ biến, nên không tính được 100%.',
+      "Typed: the labour federation's records count the workers taking part in the movement and whether the pledge was signed, not the establishment's staff nor who was briefed, so 100% cannot be computed.",
+    ),
+    part(
+      'Có ít nhất 01 mô hình phong trào hoạt động hiệu quả',
+      false,
+      'Nhập tay: hồ sơ đánh giá mô hình của Mặt trận lưu theo đơn vị hành chính, mô hình không ghi cơ quan, doanh nghiệp nào; tổ, đội nòng cốt công nhân của Công đoàn là lực lượng, không được đánh giá hiệu quả. Không hồ sơ nào cho biết cơ sở này có mô hình hiệu quả.',
+      "Typed: the Front's model reviews are kept by administrative unit and a model names no establishment; the labour federation's core teams of workers are teams, never rated effective. No record says whether this establishment has an effective model.",
+    ),
+  ],
+};
+
+/** A criterion's parts: those listed for it, or the whole criterion as one part reached as its computation says. */
+export function partsOf(c: Criterion): readonly CriterionPart[] {
+  return c.parts ?? PARTS[c.code] ?? [part(c.textVi, c.computation === 'COMPUTED', c.computationVi, c.computationEn)];
+}
 
 export function nationalSetFor(subjectKind: SubjectKind, year: number): CriteriaSet | undefined {
   return CRITERIA_SETS.find((s) => s.subjectKind === subjectKind && year >= s.fromYear && (s.toYear === null || year <= s.toYear));

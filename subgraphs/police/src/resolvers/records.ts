@@ -177,14 +177,15 @@ export const recordResolvers: Resolvers = {
   KeyArea: { unit, reason: (k) => String(k.listingReason), status: (k) => storedCode(KEY_AREA_STATUSES, k.areaStatus) },
   ModelUnit: {
     unit,
-    latestResult: (m, _, ctx) => {
+    latestResult: async (m, _, ctx) => {
       // The latest assessment year with a self-assessment, of the unit or (after the reform) of the commune it rolled into.
       const standard = standardOf(ctx);
       const own = storedUnit(m.unitId);
       for (let y = Number(new Date().toISOString().slice(0, 4)); y >= 2021; y--) {
         for (const id of [own.id, territory().currentUnit(own.id)?.id].filter((x): x is string => !!x)) {
           const a = ctx.scope.principal.covers(id) ? standard.assessmentForUnit(id, y) : null;
-          const r = a ? standard.result(a) : null;
+          // A commune's TT124-XA-1 reads the Front's model reviews: asked first.
+          const r = a ? (await standard.prepare([a])).result(a) : null;
           if (r) return r;
         }
       }

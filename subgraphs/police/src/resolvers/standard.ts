@@ -8,12 +8,12 @@ import { authorize, forbidden, invalidInput, notFound } from '@antt/auth';
 import { territory, todayInVietnam } from '@antt/reference';
 import { countsBasis, inputProblems, recordsOf, storedUnit, sqliteOf, underArguments, type StoredRecord, type SubgraphContext } from '@antt/subgraph-kit';
 import { assertCanReadInternal, isPoliceStaff } from '../access.js';
-import { effectiveModelCheck } from '../data/effective-models.js';
-import { standardOf, SUPPORT_VI, type CriterionResultView } from '../data/standard.js';
+import { standardOf, STANDING_VI, SUPPORT_VI, supportOf, type CriterionResultView } from '../data/standard.js';
 import { currentRecords, follow, standingRecord } from '../data/records.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { criterionResults, establishments, standardAssessments, subjectKindOfEstablishment } from '../kinds/standard.js';
-import { computedShortfall, EFFECTIVE_MODEL_CRITERIA, outOfScopeReason, windowOf, type SubjectKind } from '../legal/criteria.js';
+import { computedShortfall, outOfScopeReason, partsOf, windowOf, type Criterion, type SubjectKind } from '../legal/criteria.js';
+import { isIsoDate } from '@antt/reference';
 
 /** The register and the cycles are the police's to write (inside their jurisdiction, which the framework checks). */
 function assertPoliceStaff(ctx: SubgraphContext): void {
@@ -174,14 +174,22 @@ function recordAssessment(ctx: SubgraphContext, input: RecordAssessmentInput): S
   return saved;
 }
 
+/**
+ * Records a signed recognition. Refused when the police's own records do not show every criterion met,
+ * now or on the decision's day. The part of a commune's TT124-XA-1 computed from the Front's model
+ * reviews is not asked here (a write runs synchronously inside its transaction): the decision is kept as
+ * decided and its `support` reads that part as of the decision's day, "không được hồ sơ chứng minh" when
+ * the reviews rate no model effective by then, "chưa xác định được" while they cannot be read.
+ */
 function recognize(ctx: SubgraphContext, id: string, decisionNumber: string, decidedOn: string, authority: string): StoredRecord {
   const a = standingRecord(ctx, standardAssessments, id);
   if (!a || !isPoliceStaff(ctx.scope) || !ctx.scope.coversUnit(a.unitId as string)) throw notFound('Không tìm thấy kết quả đánh giá này.');
   if (a.decisionNumber) throw invalidInput('id', `Đơn vị đã được công nhận (quyết định ${a.decisionNumber as string}).`, 'ALREADY_RECOGNISED');
   const standard = standardOf(ctx);
-  if (standard.result(a) !== 'MET') throw invalidInput('id', 'Chỉ công nhận đơn vị đã đạt đủ các tiêu chí.', 'NOT_MET');
+  if (standard.evaluate(a, null, { models: false }).result !== 'MET') throw invalidInput('id', 'Chỉ công nhận đơn vị đã đạt đủ các tiêu chí.', 'NOT_MET');
   // The decision's day must be one on which the records already show every criterion met (a commune's areas recognised by then).
-  if (/^\d{4}-\d{2}-\d{2}$/.test(decidedOn) && standard.evaluate(a, decidedOn).result !== 'MET') {
+  const onDay = isIsoDate(decidedOn) ? standard.evaluate(a, decidedOn, { models: false }).result : 'MET';
+  if (onDay !== 'MET') {
     const s = standard.shareOf(a, decidedOn);
     throw invalidInput(
       'decidedOn',
@@ -270,26 +278,41 @@ export const standardResolvers: Resolvers = {
     establishment: (a, _, ctx) => (a.establishmentId ? establishment(ctx, a.establishmentId as string) : null),
     criteriaSet: (a, _, ctx) => standardOf(ctx).criteriaSetById(a.criteriaSetId as string, a.year as number)!,
     householdsRegisteredShare: (a) => (a.householdsTotal ? ((a.householdsRegistered as number | null) ?? 0) / (a.householdsTotal as number) : null),
-    criteria: (a, _, ctx) => standardOf(ctx).criteriaResults(a),
-    result: (a, _, ctx) => standardOf(ctx).result(a),
+    // A commune's TT124-XA-1 reads the Front's model reviews (data/effective-models.ts): asked first.
+    criteria: async (a, _, ctx) => (await standardOf(ctx).prepare([a])).criteriaResults(a),
+    result: async (a, _, ctx) => (await standardOf(ctx).prepare([a])).result(a),
+    resultVi: async (a, _, ctx) => {
+      const r = (await standardOf(ctx).prepare([a])).result(a);
+      return r ? STANDING_VI[r] : null;
+    },
     share: (a, { effectiveOn }, ctx) => (a.subjectKind === 'COMMUNE' ? standardOf(ctx).shareOf(a, effectiveOn ?? null) : null),
     recognition: (a) => (a.decisionNumber ? { decisionNumber: a.decisionNumber, decidedOn: a.decidedOn, authority: a.authority, assessment: a } : null),
   },
+  StandardCriterion: {
+    parts: (c) => partsOf(c as unknown as Criterion).map((p) => ({ ...p })),
+  },
   CriterionResult: {
-    // A commune's effective-model part, from the Front's model reviews (data/effective-models.ts); an establishment's stays typed.
-    effectiveModel: (r, { effectiveOn }, ctx) => {
+    statusVi: (r) => STANDING_VI[(r as unknown as CriterionResultView).status],
+    // A commune's effective-model part, from the Front's model reviews (data/effective-models.ts), as the result read it
+    // or as of the day asked; an establishment's stays typed.
+    effectiveModel: async (r, { effectiveOn }, ctx) => {
       const v = r as unknown as CriterionResultView;
       const a = v.assessment;
-      if (!a || a.establishmentId || !EFFECTIVE_MODEL_CRITERIA.has(v.criterion.code)) return null;
-      return effectiveModelCheck(ctx, a, v.recorded, effectiveOn);
+      if (!a || !v.model) return null;
+      if (effectiveOn == null) return v.model;
+      if (!isIsoDate(effectiveOn)) throw invalidInput('effectiveOn', 'Ngày đọc hồ sơ (effectiveOn) phải có dạng YYYY-MM-DD.', 'INVALID_DATE');
+      return (await standardOf(ctx).prepare([a])).modelCheck(a, effectiveOn, v.recorded);
     },
   },
   StandardRecognition: {
-    support: (r, _, ctx) => (standardOf(ctx).support(r.assessment as StoredRecord)!.supported ? 'SUPPORTED' : 'NOT_SUPPORTED'),
-    supportVi: (r, _, ctx) => SUPPORT_VI[standardOf(ctx).support(r.assessment as StoredRecord)!.supported ? 'SUPPORTED' : 'NOT_SUPPORTED'],
+    support: async (r, _, ctx) => supportOf((await standardOf(ctx).prepare([r.assessment as StoredRecord])).support(r.assessment as StoredRecord)!),
+    supportVi: async (r, _, ctx) =>
+      SUPPORT_VI[supportOf((await standardOf(ctx).prepare([r.assessment as StoredRecord])).support(r.assessment as StoredRecord)!)],
+    unknownReason: async (r, _, ctx) => (await standardOf(ctx).prepare([r.assessment as StoredRecord])).support(r.assessment as StoredRecord)!.reason,
     recordsReadOn: (r) => r.decidedOn as string,
-    unsupportedCriteria: (r, _, ctx) => standardOf(ctx).support(r.assessment as StoredRecord)!.unsupportedCriteria,
-    share: (r, _, ctx) => standardOf(ctx).support(r.assessment as StoredRecord)!.share,
+    unsupportedCriteria: async (r, _, ctx) =>
+      (await standardOf(ctx).prepare([r.assessment as StoredRecord])).support(r.assessment as StoredRecord)!.unsupportedCriteria,
+    share: (r, _, ctx) => standardOf(ctx).support(r.assessment as StoredRecord, false)!.share,
   },
   StandardIndicators: {
     unit: (i) => storedUnit(i.unitId),
