@@ -277,11 +277,12 @@ export const tipResolvers: Resolvers = {
     },
   },
   PoliceUnitRecords: {
-    tipCounts: (p, { periodId }, ctx) =>
+    // asRecordedAt: the instant the figures' basis gives (subgraph-kit reports/basis-fields.ts), the approved report's lock by default.
+    tipCounts: (p, { periodId, asRecordedAt }, ctx) =>
       tipCountCells(
         recordsOf(ctx, crimeTips)
           .aggregate<{ category: string; status: string; count: number }>(
-            { unitId: String(p.unitId), periodId },
+            { unitId: String(p.unitId), periodId, asRecordedAt },
             'category, tip_status AS status, count(*) AS count',
             {
               groupBy: 'category, tip_status',
@@ -292,11 +293,12 @@ export const tipResolvers: Resolvers = {
         periodId,
       ),
     /** Counts only, under the kind's count rule: the deadlines of the undecided tips, read as counts, then held to the law's clock. */
-    overdueTips: (p, { periodId }, ctx) => {
-      const now = new Date();
+    overdueTips: (p, { periodId, asRecordedAt }, ctx) => {
+      // Locked figures are overdue as of their lock, live ones as of now.
+      const now = asRecordedAt ? new Date(asRecordedAt) : new Date();
       return recordsOf(ctx, crimeTips)
         .aggregate<Row>(
-          { unitId: String(p.unitId), periodId },
+          { unitId: String(p.unitId), periodId, asRecordedAt },
           'received_at AS receivedAt, remote_area AS remoteArea, forwarded_at AS forwardedAt, decision_due_on AS decisionDueOn, decided_on AS decidedOn',
           { where: 'decided_on IS NULL' },
         )
