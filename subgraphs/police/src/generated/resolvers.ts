@@ -2945,6 +2945,40 @@ export type ConsolidatedReport = {
   police?: Maybe<PoliceReportPart>;
   /** The Sơn La Provincial Police's part as the joint document prints it, compressed; for the gateway only (phần của văn bản tổng hợp). */
   policeDocumentPart?: Maybe<Scalars['String']['output']>;
+  /**
+   * The consolidated report as a provisional document issued from the police's system (văn bản tổng hợp tạm
+   * thời), for when the Vietnam Fatherland Front Committee of Sơn La province's system cannot be reached and `document` cannot come out: every
+   * organization's part that came in, from its reports as they stand (accepted or provisional); a part that
+   * did not come in (the Vietnam Fatherland Front Committee of Sơn La province's when its system is down) is printed as "chưa có số liệu / không kết
+   * nối được" with the time it was tried, and the whole is then marked provisional. Never numbered: the joint
+   * register is kept in the Vietnam Fatherland Front Committee of Sơn La province's system. The same readers as `document`; each download is audited.
+   */
+  provisionalDocument?: Maybe<DocumentFile>;
+  /** The Vietnam Fatherland Front Committee of Sơn La province's part, from its subgraph (phần của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La). */
+  frontDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Veterans' Association of Sơn La province's part, from its subgraph (phần của Hội Cựu chiến binh tỉnh Sơn La). */
+  veteransDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Women's Union of Sơn La province's part, from its subgraph (phần của Hội Liên hiệp Phụ nữ tỉnh Sơn La). */
+  womenDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Ho Chi Minh Communist Youth Union of Sơn La province's part, from its subgraph (phần của Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)). */
+  youthDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Sơn La Provincial Labour Federation's part, from its subgraph (phần của Liên đoàn Lao động tỉnh Sơn La). */
+  labourDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Farmers' Association of Sơn La province's part, from its subgraph (phần của Hội Nông dân tỉnh Sơn La). */
+  farmersDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Elderly Association of Sơn La province's part, from its subgraph (phần của Hội Người cao tuổi tỉnh Sơn La). */
+  elderlyDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Sơn La Department of Information and Communications's part, from its subgraph (phần của Sở Thông tin và Truyền thông tỉnh Sơn La). */
+  infocommDocumentPart?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReportProvisionalDocumentArgs = {
+  format: DocumentFormat;
 };
 
 /** One version of a report the Sơn La Provincial Police's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
@@ -6707,7 +6741,9 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['PoliceOpinion'], {"id":true}> );
   ConsolidatedReport:
     ( { __typename: 'ConsolidatedReport' }
-    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"frontDocumentPart":true,"veteransDocumentPart":true,"womenDocumentPart":true,"youthDocumentPart":true,"labourDocumentPart":true,"farmersDocumentPart":true,"elderlyDocumentPart":true,"infocommDocumentPart":true}> ) );
   PoliceReport:
     ( { __typename: 'PoliceReport' }
     & GraphQLRecursivePick<FederationTypes['PoliceReport'], {"id":true}> );
@@ -7890,6 +7926,7 @@ export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentTyp
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
   police?: Resolver<Maybe<ResolversTypes['PoliceReportPart']>, ParentType, ContextType>;
   policeDocumentPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provisionalDocument?: Resolver<Maybe<ResolversTypes['DocumentFile']>, ParentType, ContextType, RequireFields<ConsolidatedReportProvisionalDocumentArgs, 'format'>>;
 };
 
 export type PoliceReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReport'] = ResolversParentTypes['PoliceReport'], FederationReferenceType extends FederationReferenceTypes['PoliceReport'] = FederationReferenceTypes['PoliceReport']> = {
