@@ -11,9 +11,15 @@
  *   number or a list) with that basis;
  * - sets `basis` on what a field returns when its type has a `basis` field (a summary), or on each
  *   element of a list of such.
+ * Sensitive families under disclosure control (@antt/disclosure: victims, tips, reintegration, mediation,
+ * people at risk) are served live only, whatever `figures` asks, and say so (basis LIVE): their published
+ * tables are the live figures under one suppression pattern, and a second, locked version of the same
+ * cells beside them would let a small change be read off by difference. An explicit asRecordedAt is
+ * still honoured (the subgraph and the gateway decide who may read past versions, as before).
  * test/figures-basis-coverage.test.ts walks the supergraph so that a count field cannot forget it.
  */
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { familyOfField } from '@antt/disclosure';
 import type { OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
 // Structural checks, not graphql-js's instanceof predicates (two copies of graphql under Vite; see data-class.ts).
@@ -46,6 +52,20 @@ function attach(result: unknown, basis: FiguresBasis, list: boolean): unknown {
   return list && Array.isArray(result) ? result.map((r) => withBasis(r, basis)) : withBasis(result, basis);
 }
 
+/** Whether a count carries a sensitive family's figures: itself, or a figure of what it returns (or of its breakdowns). */
+function sensitive(type: GraphQLObjectType, fieldName: string): boolean {
+  const field = type.getFields()[fieldName];
+  if (!field) return false;
+  if (familyOfField(`${type.name}.${fieldName}`)) return true;
+  const named = getNamedType(field.type);
+  if (!isObjectType(named)) return false;
+  return Object.values(named.getFields()).some((f) => {
+    if (familyOfField(`${named.name}.${f.name}`)) return true;
+    const inner = getNamedType(f.type);
+    return isObjectType(inner) && Object.keys(inner.getFields()).some((g) => familyOfField(`${inner.name}.${g}`));
+  });
+}
+
 /** Applies the figures' basis to every count field of an organization's schema (see the file's comment). */
 export function applyFiguresBasis(schema: GraphQLSchema, org: OrganizationId): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -59,6 +79,8 @@ export function applyFiguresBasis(schema: GraphQLSchema, org: OrganizationId): G
       const isBasis = named.name === 'FiguresBasis';
       const carriesBasis = isObjectType(named) && 'basis' in named.getFields();
       const list = String(field.type).replace(/!$/, '').startsWith('[');
+      // A sibling <field>Basis answers for its field: sensitive when the field is.
+      const liveOnly = sensitive(type, isBasis ? field.name.replace(/Basis$/, '') : field.name);
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (source: { unitId?: string } | null, args: BasisArgs, ctx: SubgraphContext, info) => {
         const periodId = periodOf(args);
@@ -66,7 +88,7 @@ export function applyFiguresBasis(schema: GraphQLSchema, org: OrganizationId): G
         if (!unitId) throw new Error(`${type.name}.${field.name}: no unit to read the figures' basis for`);
         // Without a period (every date), no report covers the figures: live, or as of the instant asked.
         const { basis, asRecordedAt } = periodId
-          ? countsBasis(ctx.db, org, unitId, periodId, args.figures ?? 'OFFICIAL', args.asRecordedAt ?? null)
+          ? countsBasis(ctx.db, org, unitId, periodId, liveOnly ? 'LIVE' : (args.figures ?? 'OFFICIAL'), args.asRecordedAt ?? null)
           : countsBasis(ctx.db, org, unitId, '', 'LIVE', args.asRecordedAt ?? null);
         if (isBasis) return basis;
         const result = resolve(source, { ...args, asRecordedAt }, ctx, info);
