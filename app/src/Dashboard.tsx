@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { run } from './api';
 import { INDICATOR_LABELS, IndicatorChart, type Indicator, type IndicatorKey } from './IndicatorChart';
-import { LEVEL_NAMES, ORGANIZATION_NAMES, fmtNumber, fmtPercent } from './format';
+import { LEVEL_NAMES, ORGANIZATION_NAMES, basisWords, fmtNumber, fmtPercent, type Basis } from './format';
 import { LeadershipPanels } from './LeadershipPanels';
 import { ReportingGrid } from './ReportingGrid';
 
@@ -31,20 +31,8 @@ interface Navigation {
   unit: (UnitRef & { parent: UnitRef | null; children: UnitRef[] }) | null;
 }
 type Counts = { type: string; count: number; participants: number }[];
-/** Where an organization's counts come from: the approved report's locked figures, or live (FiguresBasis). */
-type Basis = { kind: 'LIVE' | 'SUBMITTED' | 'LOCKED'; reportVersion: number | null; lockedAt: string | null };
 type ActivityAnswer = { unit: (Record<string, { activityCounts: Counts; activityCountsBasis: Basis } | null> & { name: string }) | null };
 type FiguresChoice = 'OFFICIAL' | 'LIVE';
-
-/** The day in Vietnam (UTC+7) of an instant, as dd/mm/yyyy. */
-const vietnamDay = (instant: string) => new Date(Date.parse(instant) + 7 * 3600_000).toISOString().slice(0, 10).split('-').reverse().join('/');
-
-/** What a row's figures are, in the words leadership reads. */
-export function basisWords(b: Basis): string {
-  return b.kind === 'LOCKED' && b.lockedAt
-    ? `Số liệu chính thức (báo cáo đã duyệt, phiên bản ${b.reportVersion}, khóa ngày ${vietnamDay(b.lockedAt)})`
-    : 'Số liệu hiện hành (chưa khóa)';
-}
 
 /** The switch between the official figures (default) and live ones, the same words wherever figures have a basis. */
 function FiguresSwitch({ figures, onChange }: { figures: FiguresChoice; onChange: (f: FiguresChoice) => void }) {

@@ -6,14 +6,15 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { run } from './api';
-import { ORGANIZATION_NAMES, fmtNumber } from './format';
+import { ORGANIZATION_NAMES, basisWords, fmtNumber, type Basis } from './format';
 
 const ORGS = ['front', 'police', 'veterans', 'women', 'youth', 'labour', 'farmers', 'elderly', 'infocomm'] as const;
 
 interface OrgCounts {
   modelCounts: { status: string; count: number }[];
-  forumCounts: { count: number; attendance: number }[];
-  opinionCounts: { total: number; open: number; overdue: number };
+  forumCounts: { count: number; attendance: number; basis: Basis }[];
+  /** Its basis is the organization's (the same unit and period as its forums'): official by default, or live. */
+  opinionCounts: { total: number; open: number; overdue: number; basis: Basis };
 }
 export interface PanelsAnswer {
   unit:
@@ -24,7 +25,15 @@ export interface PanelsAnswer {
               latestModelReviews: { count: number; byRating: { rating: string; count: number }[] };
             })
           | null;
-        police: (OrgCounts & { tipCounts: { status: string; count: number | null }[]; overdueTips: number | null; openHotspots: number }) | null;
+        police:
+          | (OrgCounts & {
+              tipCounts: { status: string; count: number | null; basis: Basis }[];
+              overdueTips: number | null;
+              overdueTipsBasis: Basis;
+              openHotspots: number;
+              openHotspotsBasis: Basis;
+            })
+          | null;
       })
     | null;
   policeHotspots: { id: string; status: string }[];
@@ -114,7 +123,7 @@ export function LeadershipPanels({ token, unitId, periodId, periodLabel }: { tok
           <Table
             label="Mô hình, diễn đàn và ý kiến chưa trả lời của các tổ chức"
             testId="panel-movement"
-            head={['Tổ chức', 'Mô hình đang hoạt động', 'Tổng số mô hình', 'Diễn đàn trong kỳ', 'Ý kiến chưa trả lời', 'Trong đó quá hạn']}
+            head={['Tổ chức', 'Mô hình đang hoạt động', 'Tổng số mô hình', 'Diễn đàn trong kỳ', 'Ý kiến chưa trả lời', 'Trong đó quá hạn', 'Nguồn số liệu']}
           >
             {ORGS.map((o) => {
               const c = unit[o];
@@ -130,9 +139,10 @@ export function LeadershipPanels({ token, unitId, periodId, periodLabel }: { tok
                       <td data-field="overdue-opinions" className={c.opinionCounts.overdue > 0 ? 'below' : undefined}>
                         {fmtNumber(c.opinionCounts.overdue)}
                       </td>
+                      <td data-field="basis">{basisWords(c.opinionCounts.basis)}</td>
                     </>
                   ) : (
-                    <td colSpan={5}>Không trả lời</td>
+                    <td colSpan={6}>Không trả lời</td>
                   )}
                 </tr>
               );
@@ -167,6 +177,10 @@ export function LeadershipPanels({ token, unitId, periodId, periodLabel }: { tok
                   {police.overdueTips === null ? 'Ẩn (số nhỏ)' : fmtNumber(police.overdueTips)}
                 </td>
               </tr>
+              <tr data-tip-status="BASIS">
+                <th scope="row">Nguồn số liệu</th>
+                <td data-field="basis">{basisWords(police.overdueTipsBasis)}</td>
+              </tr>
             </Table>
           )}
           <Table label="Điểm nóng về an ninh, trật tự" testId="panel-hotspots" head={['Tình trạng', 'Số điểm']}>
@@ -174,6 +188,12 @@ export function LeadershipPanels({ token, unitId, periodId, periodLabel }: { tok
               <tr data-hotspot-status="OPEN_AT_END">
                 <th scope="row">Chưa giải quyết vào cuối kỳ</th>
                 <td data-field="count">{fmtNumber(police.openHotspots)}</td>
+              </tr>
+            )}
+            {police && (
+              <tr data-hotspot-status="BASIS">
+                <th scope="row">Nguồn số liệu (điểm chưa giải quyết vào cuối kỳ)</th>
+                <td data-field="basis">{basisWords(police.openHotspotsBasis)}</td>
               </tr>
             )}
             {Object.keys(HOTSPOT_STATUS_NAMES).map((s) => (

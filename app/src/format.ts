@@ -48,3 +48,16 @@ export function periodName(id: string): string {
 
 /** A date as Vietnamese readers write it (02/12/2026). */
 export const fmtDate = (d: string | null | undefined): string => (d ? d.slice(0, 10).split('-').reverse().join('/') : '—');
+
+/** Where a set of figures comes from: the approved report's locked figures, or live (FiguresBasis). */
+export type Basis = { kind: 'LIVE' | 'SUBMITTED' | 'LOCKED'; reportVersion: number | null; lockedAt: string | null };
+
+/** The day in Vietnam (UTC+7) of an instant, as dd/mm/yyyy. */
+const vietnamDay = (instant: string) => new Date(Date.parse(instant) + 7 * 3600_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+
+/** What a row's figures are, in the words leadership reads (every page that shows counts of a period). */
+export function basisWords(b: Basis): string {
+  return b.kind === 'LOCKED' && b.lockedAt
+    ? `Số liệu chính thức (báo cáo đã duyệt, phiên bản ${b.reportVersion}, khóa ngày ${vietnamDay(b.lockedAt)})`
+    : 'Số liệu hiện hành (chưa khóa)';
+}

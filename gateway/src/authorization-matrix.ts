@@ -280,7 +280,8 @@ ${trailAndReportTable()}
 
 \`<P>Report.document(format: DOCX | PDF | XLSX)\` is downloaded by whoever may read the report version
 (\`authorize.readSubmittedReport\`, as above); \`ConsolidatedReport.document\` by whoever may read every
-organization's report at the unit. Every download is recorded in the audit trail as a read, whatever
+organization's report at the unit, and so is \`ConsolidatedReport.provisionalDocument\`, the police's
+provisional, unnumbered issue of it while the Front's system cannot be reached. Every download is recorded in the audit trail as a read, whatever
 the caller's standing, and a rendered file costs 2,000 in the operation's cost limit.
 
 ${documentTable()}

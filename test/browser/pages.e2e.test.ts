@@ -227,7 +227,7 @@ describe('the leadership dashboard', () => {
     type Org = {
       modelCounts: { status: string; count: number }[];
       forumCounts: { count: number }[];
-      opinionCounts: { open: number; overdue: number; total: number };
+      opinionCounts: { open: number; overdue: number; total: number; basis: { kind: string } };
     };
     const op = readDashboardOperations().find((o) => o.name === 'DashboardLeadershipPanels')!;
     const api = await post<{
@@ -254,6 +254,9 @@ describe('the leadership dashboard', () => {
       expect(await cell(row, 'forums')).toBe(fmt.format(sum(c.forumCounts)));
       expect(await cell(row, 'open-opinions')).toBe(fmt.format(c.opinionCounts.open));
       expect(await cell(row, 'overdue-opinions')).toBe(fmt.format(c.opinionCounts.overdue));
+      // Where the organization's figures come from, in the words of the activity table (no report approved here: live).
+      expect(c.opinionCounts.basis.kind).toBe('LIVE');
+      expect(await cell(row, 'basis')).toBe('Số liệu hiện hành (chưa khóa)');
       seen += sum(c.modelCounts) + sum(c.forumCounts) + c.opinionCounts.total;
     }
     expect(seen, 'the commune has models, forums or opinions in the demo data').toBeGreaterThan(0);

@@ -115,10 +115,17 @@ export const CALENDAR_INFO: Record<Calendar, CalendarInfo> = {
 };
 
 /**
- * The windows of the one-off reviews: the final review of Plan 155 (tổng kết), from the first day of its
- * first window (10/12/2020) to the last day of its last year (09/12/2023), and the ten-year review of
- * Programme 09, ten plan years to 09/12/2023. Set otherwise with `configureReviewWindows` (a province
- * that counts the programme from its signing, or a plan extended).
+ * The review windows, one explicit setting per kind of review (Plan 155, sections II.7 and IV.3), with
+ * the plan's dates; set otherwise with `configureReviewWindows` (README, "Calendar"):
+ * - `REVIEW_YEAR`, the yearly sơ kết: a window a year long starting on `anchorMonth`/`anchorDay` of the
+ *   year before, the plan year's 10 December (the yearly report's window, 10/12–09/12), for the years
+ *   `firstYear` (2021, the plan's first year: its first window opens 10/12/2020) to `lastYear` (none:
+ *   the movement is reviewed every year after the plan too). `<year>-SO-KET` outside them is no period.
+ * - `REVIEW_PLAN`, the tổng kết of Plan 155: one window, from the first day of its first window
+ *   (10/12/2020) to the last day of its last year (09/12/2023).
+ * - `REVIEW_P09`, the ten-year review of Programme 09 held in 2023: one window of ten plan years to
+ *   09/12/2023 (from 10/12/2013). Assumed: the plan only says "2023: ten-year review"; a province that
+ *   counts the programme from its signing sets its own start.
  */
 export interface ReviewWindow {
   id: string;
@@ -126,21 +133,65 @@ export interface ReviewWindow {
   end: IsoDate;
   labelVi: string;
 }
-const DEFAULT_REVIEW_WINDOWS: Record<'REVIEW_PLAN' | 'REVIEW_P09', ReviewWindow> = {
+export interface YearlyReviewWindow {
+  anchorMonth: number;
+  anchorDay: number;
+  firstYear: number;
+  lastYear: number | null;
+}
+export interface ReviewWindows {
+  REVIEW_YEAR: YearlyReviewWindow;
+  REVIEW_PLAN: ReviewWindow;
+  REVIEW_P09: ReviewWindow;
+}
+export const DEFAULT_REVIEW_WINDOWS: Readonly<ReviewWindows> = Object.freeze({
+  REVIEW_YEAR: { anchorMonth: 12, anchorDay: 10, firstYear: 2021, lastYear: null },
   REVIEW_PLAN: { id: 'PLAN155-TONG-KET', start: '2020-12-10', end: '2023-12-09', labelVi: 'Tổng kết Kế hoạch 155/KH-MTTQ-CAT giai đoạn 2021 – 2023' },
   REVIEW_P09: { id: 'P09-TONG-KET-10-NAM', start: '2013-12-10', end: '2023-12-09', labelVi: 'Tổng kết 10 năm thực hiện Chương trình phối hợp 09' },
-};
-let reviewWindows = { ...DEFAULT_REVIEW_WINDOWS };
+});
+let reviewWindows: ReviewWindows = { ...DEFAULT_REVIEW_WINDOWS };
 
-/** Sets the windows of the one-off reviews; returns the previous settings. A window's id keeps its calendar's form (letters, digits, dashes). */
-export function configureReviewWindows(windows: Partial<typeof DEFAULT_REVIEW_WINDOWS>): typeof DEFAULT_REVIEW_WINDOWS {
+/** The review windows in force (a copy). */
+export function reviewWindowSettings(): ReviewWindows {
+  return { ...reviewWindows };
+}
+
+/**
+ * Sets the review windows, per kind; returns the previous settings. A one-off window's id keeps its
+ * calendar's form (letters, digits, dashes); the yearly review's anchor is a real day of the year
+ * (29 February refused: it would move) and its years are in order.
+ */
+export function configureReviewWindows(windows: Partial<ReviewWindows>): ReviewWindows {
   const before = { ...reviewWindows };
-  for (const [k, w] of Object.entries(windows)) {
+  const { REVIEW_YEAR: yearly, ...oneOff } = windows;
+  if (yearly) {
+    const { anchorMonth: m, anchorDay: d, firstYear, lastYear } = yearly;
+    if (
+      !Number.isInteger(m) ||
+      !Number.isInteger(d) ||
+      m < 1 ||
+      m > 12 ||
+      d < 1 ||
+      (m === 2 && d > 28) ||
+      !isIsoDate(`2001-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)
+    )
+      throw new Error(`REVIEW_YEAR: ${m}/${d} is not a day every year has`);
+    if (!Number.isInteger(firstYear) || (lastYear !== null && (!Number.isInteger(lastYear) || lastYear < firstYear)))
+      throw new Error('REVIEW_YEAR: the years reviewed need a first year and a last one (or none), in order');
+  }
+  for (const [k, w] of Object.entries(oneOff)) {
     if (!w || !isIsoDate(w.start) || !isIsoDate(w.end) || w.end < w.start) throw new Error(`${k}: a review window needs a first and a last day, in order`);
     if (!/^[A-Z0-9][A-Z0-9-]{2,40}$/.test(w.id) || /^\d{4}(-|$)/.test(w.id)) throw new Error(`${k}: ${w.id} is not a review id`);
   }
   reviewWindows = { ...reviewWindows, ...windows };
   return before;
+}
+
+/** The yearly review of `year` (sơ kết), or null for a year the setting does not review. */
+function yearlyReview(year: number): Period | null {
+  const w = reviewWindows.REVIEW_YEAR;
+  if (year < w.firstYear || (w.lastYear !== null && year > w.lastYear)) return null;
+  return anchoredYear('REVIEW_YEAR', '-SO-KET', w.anchorMonth, w.anchorDay, year, `Sơ kết năm ${year}`);
 }
 
 function reviewPeriod(calendar: 'REVIEW_PLAN' | 'REVIEW_P09'): Period {
@@ -197,10 +248,7 @@ export function periodById(id: string): Period | null {
     const y = Number(m[1]);
     return anchoredYear('PLAN_YEAR', '-PLAN-Y', 12, 10, y, `Năm ${y}`);
   }
-  if ((m = /^(\d{4})-SO-KET$/.exec(id))) {
-    const y = Number(m[1]);
-    return anchoredYear('REVIEW_YEAR', '-SO-KET', 12, 10, y, `Sơ kết năm ${y}`);
-  }
+  if ((m = /^(\d{4})-SO-KET$/.exec(id))) return yearlyReview(Number(m[1]));
   for (const c of ['REVIEW_PLAN', 'REVIEW_P09'] as const) if (id === reviewWindows[c].id) return reviewPeriod(c);
   if ((m = /^(\d{4})-ATANTT-KDC$/.exec(id))) {
     const y = Number(m[1]);
@@ -230,8 +278,11 @@ export function periodContaining(calendar: Calendar, date: IsoDate): Period | nu
       return periodById(date >= isoDate(y, 6, 10) ? `${y}-PLAN-6M2` : `${y}-PLAN-6M`);
     case 'PLAN_YEAR':
       return periodById(`${date >= isoDate(y, 12, 10) ? y + 1 : y}-PLAN-Y`);
-    case 'REVIEW_YEAR':
-      return periodById(`${date >= isoDate(y, 12, 10) ? y + 1 : y}-SO-KET`);
+    case 'REVIEW_YEAR': {
+      // Outside the years reviewed, a day is in no period of the calendar.
+      const { anchorMonth, anchorDay } = reviewWindows.REVIEW_YEAR;
+      return yearlyReview(date >= isoDate(y, anchorMonth, anchorDay) ? y + 1 : y);
+    }
     case 'REVIEW_PLAN':
     case 'REVIEW_P09': {
       // One window: the days outside it are in no period of the calendar.

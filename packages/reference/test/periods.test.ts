@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configureReviewWindows, periodById, periodContaining, periodsBetween } from '../src/index.js';
+import { DEFAULT_REVIEW_WINDOWS, configureReviewWindows, periodById, periodContaining, periodsBetween, reviewWindowSettings } from '../src/index.js';
 
 describe('reporting periods', () => {
   it('takes the plan year from 10 December to 9 December, due before 10 December', () => {
@@ -104,5 +104,38 @@ describe('reporting periods', () => {
       configureReviewWindows(before);
     }
     expect(periodContaining('REVIEW_PLAN', '2024-06-01')).toBeNull();
+  });
+
+  it('takes every review window from one explicit setting per kind, with the plan’s dates by default', () => {
+    expect(reviewWindowSettings()).toEqual({
+      REVIEW_YEAR: { anchorMonth: 12, anchorDay: 10, firstYear: 2021, lastYear: null },
+      REVIEW_PLAN: { id: 'PLAN155-TONG-KET', start: '2020-12-10', end: '2023-12-09', labelVi: expect.stringContaining('2021 – 2023') },
+      REVIEW_P09: { id: 'P09-TONG-KET-10-NAM', start: '2013-12-10', end: '2023-12-09', labelVi: expect.stringContaining('09') },
+    });
+    // The yearly sơ kết starts with the plan: its first window opens on 10/12/2020; before it, no review.
+    expect(periodById('2020-SO-KET')).toBeNull();
+    expect(periodContaining('REVIEW_YEAR', '2020-12-09')).toBeNull();
+    expect(periodContaining('REVIEW_YEAR', '2020-12-10')?.id).toBe('2021-SO-KET');
+    // Across a year boundary: 9 and 10 December are in two windows, 31 December and 1 January in one.
+    expect(periodContaining('REVIEW_YEAR', '2022-12-31')?.id).toBe(periodContaining('REVIEW_YEAR', '2023-01-01')?.id);
+    expect(periodsBetween('REVIEW_YEAR', '2020-01-01', '2023-12-31').map((p) => p.id)).toEqual(['2021-SO-KET', '2022-SO-KET', '2023-SO-KET', '2024-SO-KET']);
+  });
+
+  it('lets the yearly review move its anchor and its years, and refuses a day not every year has', () => {
+    // A province reviewing on the national reporting year (Decree 09/2019: 15/12 – 14/12), the plan's years only.
+    const before = configureReviewWindows({ REVIEW_YEAR: { anchorMonth: 12, anchorDay: 15, firstYear: 2021, lastYear: 2023 } });
+    try {
+      expect(periodById('2022-SO-KET')).toMatchObject({ start: '2021-12-15', end: '2022-12-14' });
+      expect(periodContaining('REVIEW_YEAR', '2021-12-14')?.id).toBe('2021-SO-KET');
+      expect(periodContaining('REVIEW_YEAR', '2021-12-15')?.id).toBe('2022-SO-KET');
+      expect(periodById('2024-SO-KET')).toBeNull();
+      expect(() => configureReviewWindows({ REVIEW_YEAR: { anchorMonth: 2, anchorDay: 29, firstYear: 2021, lastYear: null } })).toThrow();
+      expect(() => configureReviewWindows({ REVIEW_YEAR: { anchorMonth: 4, anchorDay: 31, firstYear: 2021, lastYear: null } })).toThrow();
+      expect(() => configureReviewWindows({ REVIEW_YEAR: { anchorMonth: 12, anchorDay: 10, firstYear: 2023, lastYear: 2021 } })).toThrow();
+    } finally {
+      configureReviewWindows(before);
+    }
+    expect(reviewWindowSettings()).toEqual(DEFAULT_REVIEW_WINDOWS);
+    expect(periodById('2024-SO-KET')).toMatchObject({ start: '2023-12-10', end: '2024-12-09' });
   });
 });

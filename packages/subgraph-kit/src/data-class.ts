@@ -5,12 +5,13 @@
  * subgraph (_entities) gets the same check as one reached from a root field. Reads of personal,
  * sensitive and crime-source data are recorded, and so is every denial.
  */
-import type { ConstDirectiveNode, GraphQLField, GraphQLFieldResolver, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, GraphQLType } from 'graphql';
+import type { ConstDirectiveNode, GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { authorize, forbidden, isDataClass, type DataClass } from '@antt/auth';
 import { cellRefOf, disclosureParameters, fieldCellOf, servedPatterns } from '@antt/disclosure';
 import type { OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from './context.js';
 import { sqliteOf } from './db.js';
+import { defaultFieldResolver, getNamedType, isObjectType } from './graphql-structural.js';
 
 export const DATA_CLASS_SPEC = 'https://antt-graph.sonla.gov.vn/data-class/v1.0';
 
@@ -40,22 +41,6 @@ export const dataClassSdl = `
     AUDIT_TRAIL
   }
 `;
-
-// No graphql-js predicates (isObjectType...) here: they use instanceof, and under Vite the test
-// runner can load a second copy of graphql beside the one Apollo's CJS packages load.
-function isObjectType(t: GraphQLNamedType | null | undefined): t is GraphQLObjectType {
-  return !!t && t.constructor.name === 'GraphQLObjectType';
-}
-function getNamedType(t: GraphQLType): GraphQLNamedType {
-  let x = t as GraphQLType & { ofType?: GraphQLType };
-  while (x.ofType) x = x.ofType as GraphQLType & { ofType?: GraphQLType };
-  return x as GraphQLNamedType;
-}
-/** graphql-js's default resolver: the source's property, called if it is a function. */
-const defaultFieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, args, ctx, info) => {
-  const v = (source as Record<string, unknown> | null)?.[info.fieldName];
-  return typeof v === 'function' ? (v as (a: unknown, c: unknown, i: unknown) => unknown).call(source, args, ctx, info) : v;
-};
 
 interface ClassSpec {
   cls: DataClass;

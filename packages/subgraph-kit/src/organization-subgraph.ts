@@ -19,6 +19,7 @@ import { precomputePatterns, servedPatterns } from '@antt/disclosure';
 import { todayInVietnam, type OrganizationId } from '@antt/reference';
 import { referenceResolvers, referenceTypeDefs } from './reference-schema.js';
 import { enforceDataClasses } from './data-class.js';
+import { applyFiguresBasis } from './reports/basis-fields.js';
 import { edgeApolloOptions, isProduction } from './edge.js';
 import { auditRecordTypeDefs, auditResolvers, auditTypeDefs } from './audit-schema.js';
 import { activityTypeDefs, sharedActivityTypeDefs } from './activities/schema.js';
@@ -186,7 +187,10 @@ export function defineOrganizationSubgraph({
     // the same state of the database.
     schema: () =>
       (built ??= writesInTransactions(
-        enforceDataClasses(buildSubgraphSchema(modules.filter((m): m is SubgraphModule & { typeDefs: DocumentNode } => !!m.typeDefs)), org),
+        enforceDataClasses(
+          applyFiguresBasis(buildSubgraphSchema(modules.filter((m): m is SubgraphModule & { typeDefs: DocumentNode } => !!m.typeDefs)), org),
+          org,
+        ),
       )),
     seedDemo,
     kinds: allKinds,

@@ -10,6 +10,7 @@ import {
   recordsOf,
   snake,
   standingRecord,
+  standing,
   statement,
   writerFor as writerOf,
   type RecordKind,
@@ -33,9 +34,20 @@ export function currentVersion(ctx: SubgraphContext, kind: RecordKind, id: strin
 }
 
 /** Counts of the standing records of a kind by some of its columns (enum values, never a personal field). */
-export function countsBy(ctx: SubgraphContext, kind: RecordKind, units: Iterable<string>, from: string, to: string, keys: string[]): Record<string, unknown>[] {
+export function countsBy(
+  ctx: SubgraphContext,
+  kind: RecordKind,
+  units: Iterable<string>,
+  from: string,
+  to: string,
+  keys: string[],
+  /** The versions standing at this instant (a locked report's), the current ones when null. */
+  asRecordedAt: string | null = null,
+): Record<string, unknown>[] {
   const cols = keys.map((k) => `${snake(k)} AS ${k}`).join(', ');
   const group = keys.map(snake).join(', ');
-  const sql = `SELECT ${cols}, count(*) AS count FROM ${kind.spec.table} WHERE superseded_at IS NULL AND status = 'ACTIVE' AND ${snake(kind.spec.unitField)} IN (SELECT value FROM json_each(@units)) AND ${snake(kind.spec.dateField)} BETWEEN @from AND @to GROUP BY ${group} ORDER BY ${group}`;
-  return statement(ctx, sql).all({ units: JSON.stringify([...units]), from, to }) as Record<string, unknown>[];
+  const t = kind.spec.table;
+  const sql = `SELECT ${cols}, count(*) AS count FROM ${t} WHERE ${standing(t)} AND ${snake(kind.spec.unitField)} IN (SELECT value FROM json_each(@units)) AND ${snake(kind.spec.dateField)} BETWEEN @from AND @to GROUP BY ${group} ORDER BY ${group}`;
+  const asOf = asRecordedAt ? new Date(asRecordedAt).toISOString() : null;
+  return statement(ctx, sql).all({ units: JSON.stringify([...units]), from, to, asOf }) as Record<string, unknown>[];
 }

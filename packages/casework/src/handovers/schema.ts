@@ -3,6 +3,7 @@
  * the `<P>TipHandover` kind (kind.ts), generated per organization.
  */
 import { HANDOVER_SOURCES, enumSdl } from '../catalogues.js';
+import { BASIS_FIELD_SDL } from '@antt/subgraph-kit';
 
 export const sharedTipHandoverSdl = `
   ${enumSdl('HandoverSource', 'Where information handed to the police came from (nguồn tin).', HANDOVER_SOURCES)}
@@ -21,5 +22,6 @@ export const sharedTipHandoverSdl = `
     handovers: Int @dataClass(class: PUBLIC_AGGREGATE, suppressSmall: true)
     "By source."
     bySource: [HandoverSourceCount!]!
+    ${BASIS_FIELD_SDL}
   }
 `;

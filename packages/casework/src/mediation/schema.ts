@@ -5,7 +5,7 @@
  */
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { MEDIATION_CATEGORIES, MEDIATION_RESULTS, enumSdl } from '../catalogues.js';
-import { RECORD_PAGE_MAX } from '@antt/subgraph-kit';
+import { BASIS_FIELD_SDL, FIGURES_ARG_SDL, RECORD_PAGE_MAX } from '@antt/subgraph-kit';
 
 export const sharedMediationSdl = `
   ${enumSdl('MediationCategory', 'What a matter brought to mediation is about (loại vụ việc). The values marked excluded are the matters Article 3(1) of Law 35/2013/QH13 on grassroots mediation excludes: recording one is refused with an error that says so.', MEDIATION_CATEGORIES)}
@@ -44,6 +44,7 @@ export const sharedMediationSdl = `
     byCategory: [MediationCategoryCount!]!
     "Matters received in the period, by their result now."
     byResult: [MediationResultCount!]!
+    ${BASIS_FIELD_SDL}
   }
 `;
 
@@ -63,7 +64,7 @@ export function mediationSdl(org: OrganizationId): string {
 
   extend type ${P}UnitRecords {
     "Grassroots mediation in the period, in counts (hòa giải ở cơ sở; current versions, voided records excluded)."
-    mediation("Period id." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime): MediationSummary @dataClass(class: PUBLIC_AGGREGATE)
+    mediation("Period id." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime, ${FIGURES_ARG_SDL}): MediationSummary @dataClass(class: PUBLIC_AGGREGATE)
     "The matters mediated, newest first (staff of the organization and leadership)."
     mediationCases("Received in this period." periodId: ID, "Page size, 1 to ${RECORD_PAGE_MAX}." first: Int = 50, "Cursor from the previous page." after: String): ${P}MediationCaseConnection!
   }

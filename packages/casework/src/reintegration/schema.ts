@@ -5,7 +5,7 @@
  */
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { REINTEGRATION_OUTCOMES, REINTEGRATION_SUPPORTER_KINDS, enumSdl } from '../catalogues.js';
-import { RECORD_PAGE_MAX } from '@antt/subgraph-kit';
+import { BASIS_FIELD_SDL, FIGURES_ARG_SDL, RECORD_PAGE_MAX } from '@antt/subgraph-kit';
 
 /** Types every member organization declares alike (value types, so @shareable); the case itself is the police's. */
 export const sharedReintegrationSdl = `
@@ -53,6 +53,7 @@ export const sharedReintegrationSdl = `
     help: [HelpKindCount!]!
     "Supports that ended in the period, by outcome."
     outcomes: [ReintegrationOutcomeCount!]!
+    ${BASIS_FIELD_SDL}
   }
 `;
 
@@ -78,7 +79,7 @@ export function reintegrationSdl(org: OrganizationId): string {
 
   extend type ${P}UnitRecords {
     "Reintegration support in the period, in counts; never a name (current versions, voided records excluded)."
-    reintegration("Period id." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime): ReintegrationSupportSummary @dataClass(class: PUBLIC_AGGREGATE)
+    reintegration("Period id." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime, ${FIGURES_ARG_SDL}): ReintegrationSupportSummary @dataClass(class: PUBLIC_AGGREGATE)
     "Supports assigned in the period, newest first (staff of the organization and leadership)."
     reintegrationSupports("Assigned in this period." periodId: ID, "Page size, 1 to ${RECORD_PAGE_MAX}." first: Int = 50, "Cursor from the previous page." after: String): ${P}ReintegrationSupportConnection!
   }

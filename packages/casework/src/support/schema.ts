@@ -1,6 +1,7 @@
 /** The part of a member organization's schema for help to people at risk and people who erred, per organization. */
 import { ORGANIZATIONS, type OrganizationId } from '@antt/reference';
 import { SUPPORTED_GROUPS, enumSdl } from '../catalogues.js';
+import { BASIS_FIELD_SDL, FIGURES_ARG_SDL } from '@antt/subgraph-kit';
 
 export const sharedAtRiskSupportSdl = `
   ${enumSdl('SupportedGroup', 'Whom help for people at risk goes to (đối tượng được giúp đỡ).', SUPPORTED_GROUPS)}
@@ -25,6 +26,7 @@ export const sharedAtRiskSupportSdl = `
     byGroup: [SupportedGroupCount!]!
     "Records that gave each kind of help."
     help: [HelpKindCount!]!
+    ${BASIS_FIELD_SDL}
   }
 `;
 
@@ -34,7 +36,7 @@ export function atRiskSupportSdl(org: OrganizationId): string {
   return `
   extend type ${P}UnitRecords {
     "Help for people at risk and people who erred in the period, in counts (current versions, voided records excluded)."
-    atRiskSupport("Period id." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime): AtRiskSupportSummary @dataClass(class: PUBLIC_AGGREGATE)
+    atRiskSupport("Period id." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime, ${FIGURES_ARG_SDL}): AtRiskSupportSummary @dataClass(class: PUBLIC_AGGREGATE)
   }
 `;
 }

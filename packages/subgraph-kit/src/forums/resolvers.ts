@@ -61,9 +61,10 @@ export function forumResolvers(org: OrganizationId): ResolverMap {
         });
         return rows.map((r) => forums(ctx).toRecord(r));
       },
-      forumCounts: ({ unitId }, { periodId }: { periodId: string }, ctx) =>
+      // Read as of the instant the figures' basis gives (reports/basis-fields.ts): the lock of the approved report by default.
+      forumCounts: ({ unitId }, { periodId, asRecordedAt }: { periodId: string; asRecordedAt?: string | null }, ctx) =>
         forums(ctx).aggregate<{ kind: string; count: number; attendance: number; opinionsVoiced: number }>(
-          { unitId, periodId },
+          { unitId, periodId, asRecordedAt },
           'kind, count(*) AS count, coalesce(sum(attendance), 0) AS attendance, coalesce(sum(opinions_voiced), 0) AS opinionsVoiced',
           { groupBy: 'kind', orderBy: 'kind' },
         ),
@@ -89,9 +90,9 @@ export function forumResolvers(org: OrganizationId): ResolverMap {
         });
         return rows.map((r) => opinions(ctx).toRecord(r));
       },
-      opinionCounts: ({ unitId }, { periodId }: { periodId: string }, ctx) => {
+      opinionCounts: ({ unitId }, { periodId, asRecordedAt }: { periodId: string; asRecordedAt?: string | null }, ctx) => {
         return opinions(ctx).aggregate(
-          { unitId, periodId, p_today: todayInVietnam() } as never,
+          { unitId, periodId, asRecordedAt, p_today: todayInVietnam() } as never,
           `count(*) AS total, coalesce(sum(answered_on IS NOT NULL), 0) AS answered, coalesce(sum(answered_on > due_date), 0) AS answeredLate, coalesce(sum(answered_on IS NULL), 0) AS open, coalesce(sum(${OVERDUE}), 0) AS overdue`,
         )[0]!;
       },

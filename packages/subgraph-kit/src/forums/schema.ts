@@ -15,6 +15,7 @@ import { FORUM_KINDS, ORGANIZATION_IDS, ORGANIZATIONS, type OrganizationId } fro
 /** The most forums or opinions a unit's list gives at once. */
 export const MAX_LIST = 500;
 import { recordIdDescription } from '../refs.js';
+import { BASIS_FIELD_SDL, FIGURES_ARG_SDL } from '../reports/basis-sdl.js';
 
 function enumValues(values: Record<string, string>): string {
   return Object.entries(values)
@@ -126,6 +127,7 @@ ${enumValues(FORUM_KINDS)}
     attendance: Int!
     "Total opinions voiced."
     opinionsVoiced: Int!
+    ${BASIS_FIELD_SDL}
   }
 
   "Opinions raised in a period and what became of them (tình hình trả lời ý kiến)."
@@ -140,6 +142,7 @@ ${enumValues(FORUM_KINDS)}
     open: Int!
     "Not answered and past their due date (quá hạn)."
     overdue: Int!
+    ${BASIS_FIELD_SDL}
   }
 `;
 
@@ -190,11 +193,11 @@ ${foreign}
       "Forums the ${o.nameEn} hosted in the unit and below it, newest first."
       forums("Period id, e.g. 2021-PLAN-Y." periodId: ID, "Only this kind." kind: ForumKind, "At most this many, 1 to ${MAX_LIST}." first: Int = 100): [${P}Forum!]!
       "Forums the ${o.nameEn} hosted, by kind, in a period (dashboards too)."
-      forumCounts("Period id." periodId: ID!): [ForumCount!]! @dataClass(class: PUBLIC_AGGREGATE)
+      forumCounts("Period id." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime, ${FIGURES_ARG_SDL}): [ForumCount!]! @dataClass(class: PUBLIC_AGGREGATE)
       "Opinions the ${o.nameEn} must answer, in the unit and below it, newest first (its staff, the Front, the police, leadership)."
       opinions("Raised in this period." periodId: ID, "Raised at this forum." forumId: ID, "Only answered or only open ones." status: OpinionStatus, "Only overdue ones (true) or only the others (false)." overdue: Boolean, "At most this many, 1 to ${MAX_LIST}." first: Int = 100): [${P}Opinion!]!
       "What became of the opinions handed to the ${o.nameEn} in a period (dashboards too)."
-      opinionCounts("Period id." periodId: ID!): OpinionCount! @dataClass(class: PUBLIC_AGGREGATE)
+      opinionCounts("Period id." periodId: ID!, "What the graph held at this instant (asRecordedAt); default now." asRecordedAt: DateTime, ${FIGURES_ARG_SDL}): OpinionCount! @dataClass(class: PUBLIC_AGGREGATE)
     }
 
     "The answer to an opinion."

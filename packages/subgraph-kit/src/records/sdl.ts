@@ -6,6 +6,7 @@
 import type { FieldSpec } from './fields.js';
 import type { RecordKind } from './kind.js';
 import { RECORD_PAGE_MAX } from './repository.js';
+import { BASIS_FIELD_SDL, FIGURES_ARG_SDL } from '../reports/basis-sdl.js';
 
 function str(s: string): string {
   return JSON.stringify(s);
@@ -190,11 +191,12 @@ type ${counts.type} @dataClass(class: PUBLIC_AGGREGATE) {
   ${str(counts.countDescription)}
   ${counts.countField ?? 'count'}: Int${counts.cells ? '' : '!'}
 ${sumFields}${counts.by ? `\n  ${str(counts.by.description)}\n  ${counts.by.as}: [${counts.by.type}!]!` : ''}
+  ${BASIS_FIELD_SDL}
 }`);
     }
     parts.push(`extend type ${kind.prefix}UnitRecords {
   ${str(`${counts.description} Current versions, voided records excluded; asRecordedAt and effectiveOn read another time.`)}
-  ${counts.field}("Period id, e.g. 2021-PLAN-Y." periodId: ID!, ${TIME_ARGS}): ${counts.type} @dataClass(class: PUBLIC_AGGREGATE)
+  ${counts.field}("Period id, e.g. 2021-PLAN-Y." periodId: ID!, ${TIME_ARGS}, ${FIGURES_ARG_SDL}): ${counts.type} @dataClass(class: PUBLIC_AGGREGATE)
 }`);
   }
   return parts.join('\n\n');

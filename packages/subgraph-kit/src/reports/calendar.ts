@@ -3,7 +3,8 @@
  * thematic report and the yearly report, on the period windows of packages/reference (every day in
  * exactly one window of each); and the reviews as reports of their own kind (section II.7 and IV.3): the
  * yearly sơ kết on the yearly window, the plan's tổng kết and Programme 09's ten-year review in 2023
- * on one window each (configureReviewWindows in packages/reference). Each kind has a due date: the six-month and yearly reports are due on
+ * on one window each (each window one explicit setting, DEFAULT_REVIEW_WINDOWS and configureReviewWindows
+ * in packages/reference). Each kind has a due date: the six-month and yearly reports are due on
  * 10 June and 10 December (the day their window's successor opens); monthly and quarterly ones a few
  * days after their last day. The offsets are configurable per kind, never before the window's last day.
  */

@@ -14,6 +14,8 @@ export * from './figures.js';
 export * from './workflow.js';
 export * from './document.js';
 export * from './numbers.js';
+export * from './basis-fields.js';
+export * from './basis-sdl.js';
 
 /** The module: its kind, schema and demo; `kinds` lists every kind of the subgraph (its figures). */
 export function reportModules(org: OrganizationId, kinds: () => readonly RecordKind[]): SubgraphModule[] {

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../context.js';
 import type { StoredRecord } from '../records/repository.js';
 import { dueDateOf, periodsDueBetween } from './calendar.js';
 import { encodeDocumentPart, type DocumentFormat } from './document.js';
-import { CONSOLIDATED_DOCUMENT_HOST } from './schema.js';
+import { CONSOLIDATED_DOCUMENT_HOST, CONSOLIDATED_DOCUMENT_STANDBY } from './schema.js';
 import { basisOf, officialVersion, reportVersions, sectionsOf, timelinessOf, type Reports } from './workflow.js';
 
 type Standing = ReturnType<Reports['timeliness']>[number];
@@ -68,6 +68,13 @@ export function reportResolvers(org: OrganizationId, reports: Reports) {
         ? {
             document: (r: { unitId: string; periodId: string } & Record<string, unknown>, a: { format: DocumentFormat }, ctx: SubgraphContext) =>
               reports.consolidatedDocument(ctx, r, a.format),
+          }
+        : {}),
+      // The police's standby: the same document, provisional and never numbered, when the Front's system is down.
+      ...(org === CONSOLIDATED_DOCUMENT_STANDBY
+        ? {
+            provisionalDocument: (r: { unitId: string; periodId: string } & Record<string, unknown>, a: { format: DocumentFormat }, ctx: SubgraphContext) =>
+              reports.consolidatedDocument(ctx, r, a.format, { standby: true }),
           }
         : {}),
     },

@@ -157,6 +157,11 @@ export const sharedReportTypeDefs = gql`
 
 /** The subgraph that issues the consolidated report as a document: the Front's, joint issuer with the police. */
 export const CONSOLIDATED_DOCUMENT_HOST: OrganizationId = 'front';
+/**
+ * The subgraph that issues it provisionally when the host cannot be reached: the police's, the other
+ * consolidator. Never numbered (the joint register is the host's); the parts that did not come in are named.
+ */
+export const CONSOLIDATED_DOCUMENT_STANDBY: OrganizationId = 'police';
 
 /** The joint document's field, with the other organizations' parts it requires (fetched by the gateway under the caller's identity). */
 function consolidatedDocumentField(): string {
@@ -171,6 +176,23 @@ function consolidatedDocumentField(): string {
       (số …/BC-MTTQ-CAT). For those who may read every organization's part; each download is audited.
       """
       document("DOCX, PDF or XLSX (định dạng)." format: DocumentFormat!): DocumentFile @requires(fields: "${others.map((o) => `${o}DocumentPart`).join(' ')}")
+${others.map((o) => `      "The ${ORGANIZATIONS[o].nameEn}'s part, from its subgraph (phần của ${ORGANIZATIONS[o].nameVi})."\n      ${o}DocumentPart: String @external`).join('\n')}`;
+}
+
+/** The standby's field: the same document, provisional and unnumbered, issued from the police's subgraph. */
+function provisionalDocumentField(): string {
+  const others = ORGANIZATION_IDS.filter((o) => o !== CONSOLIDATED_DOCUMENT_STANDBY);
+  const host = ORGANIZATIONS[CONSOLIDATED_DOCUMENT_HOST];
+  return `
+      """
+      The consolidated report as a provisional document issued from the police's system (văn bản tổng hợp tạm
+      thời), for when the ${host.nameEn}'s system cannot be reached and \`document\` cannot come out: every
+      organization's part that came in, from its reports as they stand (accepted or provisional); a part that
+      did not come in (the ${host.nameEn}'s when its system is down) is printed as "chưa có số liệu / không kết
+      nối được" with the time it was tried, and the whole is then marked provisional. Never numbered: the joint
+      register is kept in the ${host.nameEn}'s system. The same readers as \`document\`; each download is audited.
+      """
+      provisionalDocument("DOCX, PDF or XLSX (định dạng)." format: DocumentFormat!): DocumentFile @requires(fields: "${others.map((o) => `${o}DocumentPart`).join(' ')}")
 ${others.map((o) => `      "The ${ORGANIZATIONS[o].nameEn}'s part, from its subgraph (phần của ${ORGANIZATIONS[o].nameVi})."\n      ${o}DocumentPart: String @external`).join('\n')}`;
 }
 
@@ -245,6 +267,7 @@ export function reportTypeDefs(org: OrganizationId): DocumentNode {
       "The ${o.nameEn}'s part as the joint document prints it, compressed; for the gateway only (phần của văn bản tổng hợp)."
       ${org}DocumentPart: String @inaccessible
       ${org === CONSOLIDATED_DOCUMENT_HOST ? consolidatedDocumentField() : ''}
+      ${org === CONSOLIDATED_DOCUMENT_STANDBY ? provisionalDocumentField() : ''}
     }
 
     extend type Query {

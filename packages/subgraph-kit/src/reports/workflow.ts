@@ -439,7 +439,13 @@ export class Reports {
    * the organization is listed as "chưa có số liệu / không kết nối được" with the time it was asked for,
    * every other organization's figures are printed, and the whole is marked provisional.
    */
-  async consolidatedDocument(ctx: SubgraphContext, ref: { unitId: string; periodId: string } & Record<string, unknown>, format: DocumentFormat) {
+  async consolidatedDocument(
+    ctx: SubgraphContext,
+    ref: { unitId: string; periodId: string } & Record<string, unknown>,
+    format: DocumentFormat,
+    /** Issued by the standby (the police's subgraph) while the host cannot be reached: provisional, never numbered. */
+    opts: { standby?: boolean } = {},
+  ) {
     // The gateway fetched the other parts just before this call: now is when they were asked for.
     const triedAt = new Date();
     // The caller must be one who may read every organization's report at the unit (decided here as each subgraph decides it).
@@ -456,8 +462,14 @@ export class Reports {
       }),
     ];
     // A version every report of which is accepted gets its number in the joint register once (numbers.ts).
-    const numbered = consolidatedNumber(ctx.db, own.unitId, ref.periodId, parts);
-    ctx.audit?.read({ typeName: 'ConsolidatedReport', field: 'document', recordId: `${own.unitId}|${ref.periodId}`, dataClass: 'INTERNAL' });
+    // The standby never numbers: the joint register is the host's (a second register would give a number twice).
+    const numbered = opts.standby ? null : consolidatedNumber(ctx.db, own.unitId, ref.periodId, parts);
+    ctx.audit?.read({
+      typeName: 'ConsolidatedReport',
+      field: opts.standby ? 'provisionalDocument' : 'document',
+      recordId: `${own.unitId}|${ref.periodId}`,
+      dataClass: 'INTERNAL',
+    });
     return renderDocumentFile(
       consolidatedDocument(own.unitId, ref.periodId, parts, todayInVietnam(), numbered),
       format,

@@ -1008,6 +1008,8 @@ export type ElderlyUnitRecordsForumsArgs = {
 /** What the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type ElderlyUnitRecordsForumCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1024,6 +1026,8 @@ export type ElderlyUnitRecordsOpinionsArgs = {
 /** What the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type ElderlyUnitRecordsOpinionCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1031,6 +1035,7 @@ export type ElderlyUnitRecordsOpinionCountsArgs = {
 export type ElderlyUnitRecordsReintegrationArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1046,6 +1051,7 @@ export type ElderlyUnitRecordsReintegrationSupportsArgs = {
 export type ElderlyUnitRecordsMediationArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1061,6 +1067,7 @@ export type ElderlyUnitRecordsMediationCasesArgs = {
 export type ElderlyUnitRecordsAtRiskSupportArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1069,6 +1076,7 @@ export type ElderlyUnitRecordsTipHandoversArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1077,6 +1085,7 @@ export type ElderlyUnitRecordsFamilyPledgesArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
@@ -1954,6 +1963,8 @@ export type ForumCount = {
   attendance: Scalars['Int']['output'];
   /** Total opinions voiced. */
   opinionsVoiced: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Opinions raised in a period and what became of them (tình hình trả lời ý kiến). */
@@ -1969,6 +1980,8 @@ export type OpinionCount = {
   open: Scalars['Int']['output'];
   /** Not answered and past their due date (quá hạn). */
   overdue: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A forum the Elderly Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
@@ -2227,6 +2240,8 @@ export type ReintegrationSupportSummary = {
   help: Array<HelpKindCount>;
   /** Supports that ended in the period, by outcome. */
   outcomes: Array<ReintegrationOutcomeCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** What a matter brought to mediation is about (loại vụ việc). The values marked excluded are the matters Article 3(1) of Law 35/2013/QH13 on grassroots mediation excludes: recording one is refused with an error that says so. */
@@ -2300,6 +2315,8 @@ export type MediationSummary = {
   byCategory: Array<MediationCategoryCount>;
   /** Matters received in the period, by their result now. */
   byResult: Array<MediationResultCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Whom help for people at risk goes to (đối tượng được giúp đỡ). */
@@ -2335,6 +2352,8 @@ export type AtRiskSupportSummary = {
   byGroup: Array<SupportedGroupCount>;
   /** Records that gave each kind of help. */
   help: Array<HelpKindCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Where information handed to the police came from (nguồn tin). */
@@ -2366,6 +2385,8 @@ export type TipHandoverSummary = {
   handovers?: Maybe<Scalars['Int']['output']>;
   /** By source. */
   bySource: Array<HandoverSourceCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Support the Elderly Association of Sơn La province (Hội Người cao tuổi tỉnh Sơn La) gives to a person reintegrating after a prison sentence: the mentor or inter-household group assigned, visits, help given, outcome. The person is known here only by the police's pseudonymous case id and the commune. */
@@ -4224,6 +4245,8 @@ export type ElderlyFamilyPledgeSummary = {
   familiesSigned: Scalars['Int']['output'];
   /** Families in those residential areas, added up. */
   familiesTotal: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
   /** familiesSigned / familiesTotal; 0 when nothing was recorded. */
   share: Scalars['Float']['output'];
 };
@@ -4964,16 +4987,16 @@ export type ElderlyUnitRecordsResolvers<ContextType = SubgraphContext, ParentTyp
   models?: Resolver<Array<ResolversTypes['ElderlyModel']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;
   forums?: Resolver<Array<ResolversTypes['ElderlyForum']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsForumsArgs, 'first'>>;
-  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsForumCountsArgs, 'periodId'>>;
+  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsForumCountsArgs, 'periodId' | 'figures'>>;
   opinions?: Resolver<Array<ResolversTypes['ElderlyOpinion']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsOpinionsArgs, 'first'>>;
-  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<ElderlyUnitRecordsOpinionCountsArgs, 'periodId'>>;
-  reintegration?: Resolver<Maybe<ResolversTypes['ReintegrationSupportSummary']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsReintegrationArgs, 'periodId'>>;
+  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<ElderlyUnitRecordsOpinionCountsArgs, 'periodId' | 'figures'>>;
+  reintegration?: Resolver<Maybe<ResolversTypes['ReintegrationSupportSummary']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsReintegrationArgs, 'periodId' | 'figures'>>;
   reintegrationSupports?: Resolver<ResolversTypes['ElderlyReintegrationSupportConnection'], ParentType, ContextType, RequireFields<ElderlyUnitRecordsReintegrationSupportsArgs, 'first'>>;
-  mediation?: Resolver<Maybe<ResolversTypes['MediationSummary']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsMediationArgs, 'periodId'>>;
+  mediation?: Resolver<Maybe<ResolversTypes['MediationSummary']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsMediationArgs, 'periodId' | 'figures'>>;
   mediationCases?: Resolver<ResolversTypes['ElderlyMediationCaseConnection'], ParentType, ContextType, RequireFields<ElderlyUnitRecordsMediationCasesArgs, 'first'>>;
-  atRiskSupport?: Resolver<Maybe<ResolversTypes['AtRiskSupportSummary']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsAtRiskSupportArgs, 'periodId'>>;
-  tipHandovers?: Resolver<Maybe<ResolversTypes['TipHandoverSummary']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsTipHandoversArgs, 'periodId'>>;
-  familyPledges?: Resolver<Maybe<ResolversTypes['ElderlyFamilyPledgeSummary']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsFamilyPledgesArgs, 'periodId'>>;
+  atRiskSupport?: Resolver<Maybe<ResolversTypes['AtRiskSupportSummary']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsAtRiskSupportArgs, 'periodId' | 'figures'>>;
+  tipHandovers?: Resolver<Maybe<ResolversTypes['TipHandoverSummary']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsTipHandoversArgs, 'periodId' | 'figures'>>;
+  familyPledges?: Resolver<Maybe<ResolversTypes['ElderlyFamilyPledgeSummary']>, ParentType, ContextType, RequireFields<ElderlyUnitRecordsFamilyPledgesArgs, 'periodId' | 'figures'>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -5159,6 +5182,7 @@ export type ForumCountResolvers<ContextType = SubgraphContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OpinionCount'] = ResolversParentTypes['OpinionCount']> = {
@@ -5167,6 +5191,7 @@ export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType exte
   answeredLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type ElderlyForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyForum'] = ResolversParentTypes['ElderlyForum'], FederationReferenceType extends FederationReferenceTypes['ElderlyForum'] = FederationReferenceTypes['ElderlyForum']> = {
@@ -5293,6 +5318,7 @@ export type ReintegrationSupportSummaryResolvers<ContextType = SubgraphContext, 
   visits?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['ReintegrationOutcomeCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type MediationCategoryCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MediationCategoryCount'] = ResolversParentTypes['MediationCategoryCount']> = {
@@ -5313,6 +5339,7 @@ export type MediationSummaryResolvers<ContextType = SubgraphContext, ParentType 
   parties?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byCategory?: Resolver<Array<ResolversTypes['MediationCategoryCount']>, ParentType, ContextType>;
   byResult?: Resolver<Array<ResolversTypes['MediationResultCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type SupportedGroupCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportedGroupCount'] = ResolversParentTypes['SupportedGroupCount']> = {
@@ -5326,6 +5353,7 @@ export type AtRiskSupportSummaryResolvers<ContextType = SubgraphContext, ParentT
   peopleHelped?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byGroup?: Resolver<Array<ResolversTypes['SupportedGroupCount']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type HandoverSourceCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HandoverSourceCount'] = ResolversParentTypes['HandoverSourceCount']> = {
@@ -5336,6 +5364,7 @@ export type HandoverSourceCountResolvers<ContextType = SubgraphContext, ParentTy
 export type TipHandoverSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TipHandoverSummary'] = ResolversParentTypes['TipHandoverSummary']> = {
   handovers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   bySource?: Resolver<Array<ResolversTypes['HandoverSourceCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type ElderlyReintegrationSupportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ElderlyReintegrationSupport'] = ResolversParentTypes['ElderlyReintegrationSupport'], FederationReferenceType extends FederationReferenceTypes['ElderlyReintegrationSupport'] = FederationReferenceTypes['ElderlyReintegrationSupport']> = {
@@ -5965,6 +5994,7 @@ export type ElderlyFamilyPledgeSummaryResolvers<ContextType = SubgraphContext, P
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   familiesSigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   familiesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 

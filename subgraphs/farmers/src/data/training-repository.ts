@@ -13,10 +13,10 @@ export class TrainingRepository {
     private readonly scope: Scope,
   ) {}
 
-  summary(unitId: string, periodId: string) {
-    // Current versions of the trainings, voided ones excluded (the framework's window).
+  summary(unitId: string, periodId: string, asRecordedAt: string | null = null) {
+    // Current versions of the trainings (or those standing at asRecordedAt, a locked report's), voided ones excluded (the framework's window).
     const rows = new RecordRepository(activityKind(this.org), this.db, this.scope).aggregate<{ unitId: string; n: number; participants: number }>(
-      { unitId, periodId },
+      { unitId, periodId, asRecordedAt },
       'unit_id AS unitId, count(*) AS n, coalesce(sum(participants), 0) AS participants',
       { where: "type = 'TRAINING'", groupBy: 'unit_id' },
     );

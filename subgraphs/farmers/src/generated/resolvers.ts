@@ -1029,6 +1029,8 @@ export type FarmersUnitRecordsForumsArgs = {
 /** What the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FarmersUnitRecordsForumCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1045,6 +1047,8 @@ export type FarmersUnitRecordsOpinionsArgs = {
 /** What the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FarmersUnitRecordsOpinionCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1052,6 +1056,7 @@ export type FarmersUnitRecordsOpinionCountsArgs = {
 export type FarmersUnitRecordsReintegrationArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1067,6 +1072,7 @@ export type FarmersUnitRecordsReintegrationSupportsArgs = {
 export type FarmersUnitRecordsMediationArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1082,6 +1088,7 @@ export type FarmersUnitRecordsMediationCasesArgs = {
 export type FarmersUnitRecordsAtRiskSupportArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1090,6 +1097,7 @@ export type FarmersUnitRecordsTipHandoversArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1098,6 +1106,7 @@ export type FarmersUnitRecordsPlan447Args = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1106,12 +1115,15 @@ export type FarmersUnitRecordsCampaignsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
 /** What the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FarmersUnitRecordsTrainingsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
@@ -2018,6 +2030,8 @@ export type ForumCount = {
   attendance: Scalars['Int']['output'];
   /** Total opinions voiced. */
   opinionsVoiced: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Opinions raised in a period and what became of them (tình hình trả lời ý kiến). */
@@ -2033,6 +2047,8 @@ export type OpinionCount = {
   open: Scalars['Int']['output'];
   /** Not answered and past their due date (quá hạn). */
   overdue: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A forum the Farmers' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
@@ -2291,6 +2307,8 @@ export type ReintegrationSupportSummary = {
   help: Array<HelpKindCount>;
   /** Supports that ended in the period, by outcome. */
   outcomes: Array<ReintegrationOutcomeCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** What a matter brought to mediation is about (loại vụ việc). The values marked excluded are the matters Article 3(1) of Law 35/2013/QH13 on grassroots mediation excludes: recording one is refused with an error that says so. */
@@ -2364,6 +2382,8 @@ export type MediationSummary = {
   byCategory: Array<MediationCategoryCount>;
   /** Matters received in the period, by their result now. */
   byResult: Array<MediationResultCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Whom help for people at risk goes to (đối tượng được giúp đỡ). */
@@ -2399,6 +2419,8 @@ export type AtRiskSupportSummary = {
   byGroup: Array<SupportedGroupCount>;
   /** Records that gave each kind of help. */
   help: Array<HelpKindCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Where information handed to the police came from (nguồn tin). */
@@ -2430,6 +2452,8 @@ export type TipHandoverSummary = {
   handovers?: Maybe<Scalars['Int']['output']>;
   /** By source. */
   bySource: Array<HandoverSourceCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Support the Farmers' Association of Sơn La province (Hội Nông dân tỉnh Sơn La) gives to a person reintegrating after a prison sentence: the mentor or inter-household group assigned, visits, help given, outcome. The person is known here only by the police's pseudonymous case id and the commune. */
@@ -4302,6 +4326,8 @@ export type FarmersPlan447Summary = {
   __typename?: 'FarmersPlan447Summary';
   /** Targets reported in the period. */
   count: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
   /** Of them, targets met. */
   met: Scalars['Int']['output'];
 };
@@ -4438,6 +4464,8 @@ export type FarmersCampaignSummary = {
   membersReached: Scalars['Int']['output'];
   /** Commitments signed. */
   pledgesSigned: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
@@ -4489,6 +4517,8 @@ export type FarmersTrainingSummary = {
   atCommuneLevel: Scalars['Int']['output'];
   /** Participants of those. */
   participantsAtCommuneLevel: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 
@@ -5208,18 +5238,18 @@ export type FarmersUnitRecordsResolvers<ContextType = SubgraphContext, ParentTyp
   models?: Resolver<Array<ResolversTypes['FarmersModel']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;
   forums?: Resolver<Array<ResolversTypes['FarmersForum']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsForumsArgs, 'first'>>;
-  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsForumCountsArgs, 'periodId'>>;
+  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsForumCountsArgs, 'periodId' | 'figures'>>;
   opinions?: Resolver<Array<ResolversTypes['FarmersOpinion']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsOpinionsArgs, 'first'>>;
-  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<FarmersUnitRecordsOpinionCountsArgs, 'periodId'>>;
-  reintegration?: Resolver<Maybe<ResolversTypes['ReintegrationSupportSummary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsReintegrationArgs, 'periodId'>>;
+  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<FarmersUnitRecordsOpinionCountsArgs, 'periodId' | 'figures'>>;
+  reintegration?: Resolver<Maybe<ResolversTypes['ReintegrationSupportSummary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsReintegrationArgs, 'periodId' | 'figures'>>;
   reintegrationSupports?: Resolver<ResolversTypes['FarmersReintegrationSupportConnection'], ParentType, ContextType, RequireFields<FarmersUnitRecordsReintegrationSupportsArgs, 'first'>>;
-  mediation?: Resolver<Maybe<ResolversTypes['MediationSummary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsMediationArgs, 'periodId'>>;
+  mediation?: Resolver<Maybe<ResolversTypes['MediationSummary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsMediationArgs, 'periodId' | 'figures'>>;
   mediationCases?: Resolver<ResolversTypes['FarmersMediationCaseConnection'], ParentType, ContextType, RequireFields<FarmersUnitRecordsMediationCasesArgs, 'first'>>;
-  atRiskSupport?: Resolver<Maybe<ResolversTypes['AtRiskSupportSummary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsAtRiskSupportArgs, 'periodId'>>;
-  tipHandovers?: Resolver<Maybe<ResolversTypes['TipHandoverSummary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsTipHandoversArgs, 'periodId'>>;
-  plan447?: Resolver<Maybe<ResolversTypes['FarmersPlan447Summary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsPlan447Args, 'periodId'>>;
-  campaigns?: Resolver<Maybe<ResolversTypes['FarmersCampaignSummary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsCampaignsArgs, 'periodId'>>;
-  trainings?: Resolver<ResolversTypes['FarmersTrainingSummary'], ParentType, ContextType, RequireFields<FarmersUnitRecordsTrainingsArgs, 'periodId'>>;
+  atRiskSupport?: Resolver<Maybe<ResolversTypes['AtRiskSupportSummary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsAtRiskSupportArgs, 'periodId' | 'figures'>>;
+  tipHandovers?: Resolver<Maybe<ResolversTypes['TipHandoverSummary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsTipHandoversArgs, 'periodId' | 'figures'>>;
+  plan447?: Resolver<Maybe<ResolversTypes['FarmersPlan447Summary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsPlan447Args, 'periodId' | 'figures'>>;
+  campaigns?: Resolver<Maybe<ResolversTypes['FarmersCampaignSummary']>, ParentType, ContextType, RequireFields<FarmersUnitRecordsCampaignsArgs, 'periodId' | 'figures'>>;
+  trainings?: Resolver<ResolversTypes['FarmersTrainingSummary'], ParentType, ContextType, RequireFields<FarmersUnitRecordsTrainingsArgs, 'periodId' | 'figures'>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -5408,6 +5438,7 @@ export type ForumCountResolvers<ContextType = SubgraphContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OpinionCount'] = ResolversParentTypes['OpinionCount']> = {
@@ -5416,6 +5447,7 @@ export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType exte
   answeredLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type FarmersForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersForum'] = ResolversParentTypes['FarmersForum'], FederationReferenceType extends FederationReferenceTypes['FarmersForum'] = FederationReferenceTypes['FarmersForum']> = {
@@ -5542,6 +5574,7 @@ export type ReintegrationSupportSummaryResolvers<ContextType = SubgraphContext, 
   visits?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['ReintegrationOutcomeCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type MediationCategoryCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MediationCategoryCount'] = ResolversParentTypes['MediationCategoryCount']> = {
@@ -5562,6 +5595,7 @@ export type MediationSummaryResolvers<ContextType = SubgraphContext, ParentType 
   parties?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byCategory?: Resolver<Array<ResolversTypes['MediationCategoryCount']>, ParentType, ContextType>;
   byResult?: Resolver<Array<ResolversTypes['MediationResultCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type SupportedGroupCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportedGroupCount'] = ResolversParentTypes['SupportedGroupCount']> = {
@@ -5575,6 +5609,7 @@ export type AtRiskSupportSummaryResolvers<ContextType = SubgraphContext, ParentT
   peopleHelped?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byGroup?: Resolver<Array<ResolversTypes['SupportedGroupCount']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type HandoverSourceCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HandoverSourceCount'] = ResolversParentTypes['HandoverSourceCount']> = {
@@ -5585,6 +5620,7 @@ export type HandoverSourceCountResolvers<ContextType = SubgraphContext, ParentTy
 export type TipHandoverSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TipHandoverSummary'] = ResolversParentTypes['TipHandoverSummary']> = {
   handovers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   bySource?: Resolver<Array<ResolversTypes['HandoverSourceCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type FarmersReintegrationSupportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersReintegrationSupport'] = ResolversParentTypes['FarmersReintegrationSupport'], FederationReferenceType extends FederationReferenceTypes['FarmersReintegrationSupport'] = FederationReferenceTypes['FarmersReintegrationSupport']> = {
@@ -6217,6 +6253,7 @@ export type FarmersPlan447ResultConnectionResolvers<ContextType = SubgraphContex
 
 export type FarmersPlan447SummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersPlan447Summary'] = ResolversParentTypes['FarmersPlan447Summary']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
   met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -6270,6 +6307,7 @@ export type FarmersCampaignSummaryResolvers<ContextType = SubgraphContext, Paren
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   membersReached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pledgesSigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type FarmersUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FarmersUnverifiedReference'] = ResolversParentTypes['FarmersUnverifiedReference']> = {
@@ -6289,6 +6327,7 @@ export type FarmersTrainingSummaryResolvers<ContextType = SubgraphContext, Paren
   participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   atCommuneLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   participantsAtCommuneLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {

@@ -22,6 +22,7 @@ export const resolvers: Resolvers = {
       const sum = kindCounts(ctx, plan447Results, String(parent.unitId), a);
       return { ...sum, met: (statement(ctx, MET).get(windowOf(ctx, plan447Results, String(parent.unitId), a)) as { met: number }).met };
     },
-    trainings: ({ unitId }, { periodId }, ctx) => ctx.repo(TrainingRepository).summary(String(unitId), periodId),
+    // asRecordedAt: the instant the figures' basis gives (subgraph-kit reports/basis-fields.ts).
+    trainings: ({ unitId }, { periodId, asRecordedAt }, ctx) => ctx.repo(TrainingRepository).summary(String(unitId), periodId, asRecordedAt ?? null),
   },
 };

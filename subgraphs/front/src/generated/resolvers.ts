@@ -1065,6 +1065,8 @@ export type FrontUnitRecordsForumsArgs = {
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecordsForumCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1081,6 +1083,8 @@ export type FrontUnitRecordsOpinionsArgs = {
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecordsOpinionCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1089,6 +1093,7 @@ export type FrontUnitRecordsModelReviewSummaryArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1097,6 +1102,7 @@ export type FrontUnitRecordsPeopleOfStandingSummaryArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1105,6 +1111,7 @@ export type FrontUnitRecordsCommendationSummaryArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1113,6 +1120,7 @@ export type FrontUnitRecordsInspectionSummaryArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1132,6 +1140,7 @@ export type FrontUnitRecordsHasEffectiveModelArgs = {
 export type FrontUnitRecordsLatestModelReviewsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1147,18 +1156,24 @@ export type FrontUnitRecordsModelReviewsArgs = {
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecordsPeopleOfStandingCountsArgs = {
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecordsCommendationCountsArgs = {
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
 /** What the Vietnam Fatherland Front Committee of Sơn La province (Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type FrontUnitRecordsInspectionCountsArgs = {
   periodId?: InputMaybe<Scalars['ID']['input']>;
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
@@ -2067,6 +2082,8 @@ export type ForumCount = {
   attendance: Scalars['Int']['output'];
   /** Total opinions voiced. */
   opinionsVoiced: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Opinions raised in a period and what became of them (tình hình trả lời ý kiến). */
@@ -2082,6 +2099,8 @@ export type OpinionCount = {
   open: Scalars['Int']['output'];
   /** Not answered and past their due date (quá hạn). */
   overdue: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A forum the Vietnam Fatherland Front Committee of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
@@ -3878,6 +3897,8 @@ export type FrontModelReviewSummary = {
   count: Scalars['Int']['output'];
   /** Reviews by rating, every rating listed. */
   byRating: Array<FrontModelReviewRatingCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /**
@@ -4059,6 +4080,8 @@ export type FrontPersonOfStandingSummary = {
   count: Scalars['Int']['output'];
   /** Nominations by role proposed, every role listed. */
   byRole: Array<FrontPersonOfStandingRoleCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A commendation of a collective or a person for the movement (khen thưởng, section II.7), as the Front keeps it, with its versions: any organization proposes, the Front records the decision. The Commendation type shows the same records as they were shown before versions. */
@@ -4252,6 +4275,8 @@ export type FrontCommendationSummary = {
   count: Scalars['Int']['output'];
   /** Commendations by form, every form listed. */
   byForm: Array<FrontCommendationFormCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /**
@@ -4469,6 +4494,8 @@ export type FrontInspectionSummary = {
   count: Scalars['Int']['output'];
   /** Inspections by kind. */
   byKind: Array<FrontInspectionKindCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
@@ -4529,6 +4556,8 @@ export type PersonOfStandingCount = {
   decision: NominationDecision;
   /** How many. */
   count: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /**
@@ -4603,6 +4632,8 @@ export type CommendationCount = {
   status: CommendationStatus;
   /** How many. */
   count: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A task of a coordination plan (nhiệm vụ), with who leads it, who takes part, its deadline and progress. */
@@ -4656,6 +4687,8 @@ export type InspectionCount = {
   followUpStatus: FollowUpStatus;
   /** How many. */
   count: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A nomination of a person of standing. */
@@ -5554,20 +5587,20 @@ export type FrontUnitRecordsResolvers<ContextType = SubgraphContext, ParentType 
   models?: Resolver<Array<ResolversTypes['FrontModel']>, ParentType, ContextType, RequireFields<FrontUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;
   forums?: Resolver<Array<ResolversTypes['FrontForum']>, ParentType, ContextType, RequireFields<FrontUnitRecordsForumsArgs, 'first'>>;
-  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<FrontUnitRecordsForumCountsArgs, 'periodId'>>;
+  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<FrontUnitRecordsForumCountsArgs, 'periodId' | 'figures'>>;
   opinions?: Resolver<Array<ResolversTypes['FrontOpinion']>, ParentType, ContextType, RequireFields<FrontUnitRecordsOpinionsArgs, 'first'>>;
-  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<FrontUnitRecordsOpinionCountsArgs, 'periodId'>>;
-  modelReviewSummary?: Resolver<Maybe<ResolversTypes['FrontModelReviewSummary']>, ParentType, ContextType, RequireFields<FrontUnitRecordsModelReviewSummaryArgs, 'periodId'>>;
-  peopleOfStandingSummary?: Resolver<Maybe<ResolversTypes['FrontPersonOfStandingSummary']>, ParentType, ContextType, RequireFields<FrontUnitRecordsPeopleOfStandingSummaryArgs, 'periodId'>>;
-  commendationSummary?: Resolver<Maybe<ResolversTypes['FrontCommendationSummary']>, ParentType, ContextType, RequireFields<FrontUnitRecordsCommendationSummaryArgs, 'periodId'>>;
-  inspectionSummary?: Resolver<Maybe<ResolversTypes['FrontInspectionSummary']>, ParentType, ContextType, RequireFields<FrontUnitRecordsInspectionSummaryArgs, 'periodId'>>;
+  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<FrontUnitRecordsOpinionCountsArgs, 'periodId' | 'figures'>>;
+  modelReviewSummary?: Resolver<Maybe<ResolversTypes['FrontModelReviewSummary']>, ParentType, ContextType, RequireFields<FrontUnitRecordsModelReviewSummaryArgs, 'periodId' | 'figures'>>;
+  peopleOfStandingSummary?: Resolver<Maybe<ResolversTypes['FrontPersonOfStandingSummary']>, ParentType, ContextType, RequireFields<FrontUnitRecordsPeopleOfStandingSummaryArgs, 'periodId' | 'figures'>>;
+  commendationSummary?: Resolver<Maybe<ResolversTypes['FrontCommendationSummary']>, ParentType, ContextType, RequireFields<FrontUnitRecordsCommendationSummaryArgs, 'periodId' | 'figures'>>;
+  inspectionSummary?: Resolver<Maybe<ResolversTypes['FrontInspectionSummary']>, ParentType, ContextType, RequireFields<FrontUnitRecordsInspectionSummaryArgs, 'periodId' | 'figures'>>;
   effectiveModels?: Resolver<Array<ResolversTypes['AnyModel']>, ParentType, ContextType, RequireFields<FrontUnitRecordsEffectiveModelsArgs, 'year'>>;
   hasEffectiveModel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<FrontUnitRecordsHasEffectiveModelArgs, 'year'>>;
-  latestModelReviews?: Resolver<ResolversTypes['FrontModelReviewSummary'], ParentType, ContextType, RequireFields<FrontUnitRecordsLatestModelReviewsArgs, 'periodId'>>;
+  latestModelReviews?: Resolver<ResolversTypes['FrontModelReviewSummary'], ParentType, ContextType, RequireFields<FrontUnitRecordsLatestModelReviewsArgs, 'periodId' | 'figures'>>;
   modelReviews?: Resolver<ResolversTypes['ModelReviewConnection'], ParentType, ContextType, RequireFields<FrontUnitRecordsModelReviewsArgs, 'first'>>;
-  peopleOfStandingCounts?: Resolver<Array<ResolversTypes['PersonOfStandingCount']>, ParentType, ContextType, Partial<FrontUnitRecordsPeopleOfStandingCountsArgs>>;
-  commendationCounts?: Resolver<Array<ResolversTypes['CommendationCount']>, ParentType, ContextType, Partial<FrontUnitRecordsCommendationCountsArgs>>;
-  inspectionCounts?: Resolver<Array<ResolversTypes['InspectionCount']>, ParentType, ContextType, Partial<FrontUnitRecordsInspectionCountsArgs>>;
+  peopleOfStandingCounts?: Resolver<Array<ResolversTypes['PersonOfStandingCount']>, ParentType, ContextType, RequireFields<FrontUnitRecordsPeopleOfStandingCountsArgs, 'figures'>>;
+  commendationCounts?: Resolver<Array<ResolversTypes['CommendationCount']>, ParentType, ContextType, RequireFields<FrontUnitRecordsCommendationCountsArgs, 'figures'>>;
+  inspectionCounts?: Resolver<Array<ResolversTypes['InspectionCount']>, ParentType, ContextType, RequireFields<FrontUnitRecordsInspectionCountsArgs, 'figures'>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -5780,6 +5813,7 @@ export type ForumCountResolvers<ContextType = SubgraphContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OpinionCount'] = ResolversParentTypes['OpinionCount']> = {
@@ -5788,6 +5822,7 @@ export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType exte
   answeredLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type FrontForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontForum'] = ResolversParentTypes['FrontForum'], FederationReferenceType extends FederationReferenceTypes['FrontForum'] = FederationReferenceTypes['FrontForum']> = {
@@ -6360,6 +6395,7 @@ export type FrontModelReviewRatingCountResolvers<ContextType = SubgraphContext, 
 export type FrontModelReviewSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontModelReviewSummary'] = ResolversParentTypes['FrontModelReviewSummary']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byRating?: Resolver<Array<ResolversTypes['FrontModelReviewRatingCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type PersonOfStandingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PersonOfStanding'] = ResolversParentTypes['PersonOfStanding'], FederationReferenceType extends FederationReferenceTypes['PersonOfStanding'] = FederationReferenceTypes['PersonOfStanding']> = {
@@ -6424,6 +6460,7 @@ export type FrontPersonOfStandingRoleCountResolvers<ContextType = SubgraphContex
 export type FrontPersonOfStandingSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontPersonOfStandingSummary'] = ResolversParentTypes['FrontPersonOfStandingSummary']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byRole?: Resolver<Array<ResolversTypes['FrontPersonOfStandingRoleCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type FrontCommendationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontCommendation'] = ResolversParentTypes['FrontCommendation'], FederationReferenceType extends FederationReferenceTypes['FrontCommendation'] = FederationReferenceTypes['FrontCommendation']> = {
@@ -6492,6 +6529,7 @@ export type FrontCommendationFormCountResolvers<ContextType = SubgraphContext, P
 export type FrontCommendationSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontCommendationSummary'] = ResolversParentTypes['FrontCommendationSummary']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byForm?: Resolver<Array<ResolversTypes['FrontCommendationFormCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type InspectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Inspection'] = ResolversParentTypes['Inspection'], FederationReferenceType extends FederationReferenceTypes['Inspection'] = FederationReferenceTypes['Inspection']> = {
@@ -6570,6 +6608,7 @@ export type FrontInspectionKindCountResolvers<ContextType = SubgraphContext, Par
 export type FrontInspectionSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontInspectionSummary'] = ResolversParentTypes['FrontInspectionSummary']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byKind?: Resolver<Array<ResolversTypes['FrontInspectionKindCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type FrontUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['FrontUnverifiedReference'] = ResolversParentTypes['FrontUnverifiedReference']> = {
@@ -6594,6 +6633,7 @@ export type PersonOfStandingCountResolvers<ContextType = SubgraphContext, Parent
   role?: Resolver<ResolversTypes['CoreForceRole'], ParentType, ContextType>;
   decision?: Resolver<ResolversTypes['NominationDecision'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type CommendationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Commendation'] = ResolversParentTypes['Commendation'], FederationReferenceType extends FederationReferenceTypes['Commendation'] = FederationReferenceTypes['Commendation']> = {
@@ -6632,6 +6672,7 @@ export type CommendationCountResolvers<ContextType = SubgraphContext, ParentType
   form?: Resolver<ResolversTypes['CommendationForm'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CommendationStatus'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type CoordinationPlanTaskResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CoordinationPlanTask'] = ResolversParentTypes['CoordinationPlanTask']> = {
@@ -6654,6 +6695,7 @@ export type InspectionCountResolvers<ContextType = SubgraphContext, ParentType e
   kind?: Resolver<ResolversTypes['InspectionKind'], ParentType, ContextType>;
   followUpStatus?: Resolver<ResolversTypes['FollowUpStatus'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {

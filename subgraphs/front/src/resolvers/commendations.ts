@@ -70,11 +70,12 @@ export const commendationResolvers: Resolvers = {
     proposedBy: (r) => ORGANIZATIONS[storedCode(ORGANIZATIONS, r.proposedByOrg)],
   },
   FrontUnitRecords: {
-    commendationCounts: (p, { periodId }, ctx) => {
+    // asRecordedAt: the instant the figures' basis gives (subgraph-kit reports/basis-fields.ts).
+    commendationCounts: (p, { periodId, asRecordedAt }, ctx) => {
       const u = unitOrJurisdiction(ctx.scope, String(p.unitId));
       enforce(authorize.readCounts(ctx.scope.principal, { org: 'front' }, u));
       const { from, to } = periodRange('periodId', periodId);
-      return countsBy(ctx, commendations, ctx.scope.visibleUnder(u), from, to, ['form', 'awardStatus']).map(({ awardStatus, ...c }) => ({
+      return countsBy(ctx, commendations, ctx.scope.visibleUnder(u), from, to, ['form', 'awardStatus'], asRecordedAt ?? null).map(({ awardStatus, ...c }) => ({
         ...c,
         status: storedCode(COMMENDATION_STATUSES, awardStatus),
       }));

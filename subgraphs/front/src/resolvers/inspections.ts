@@ -106,12 +106,13 @@ export const inspectionResolvers: Resolvers = {
   },
   InspectionVersion: view,
   FrontUnitRecords: {
-    inspectionCounts: (p, { periodId }, ctx) => {
+    // asRecordedAt: the instant the figures' basis gives (subgraph-kit reports/basis-fields.ts).
+    inspectionCounts: (p, { periodId, asRecordedAt }, ctx) => {
       // Counts of the inspections the monitors and leadership read; the jurisdiction is the query's.
       enforce(authorize.readCounts(ctx.scope.principal, { org: 'front', visibility: 'monitored' }, undefined));
       const today = todayInVietnam();
       const counts = new Map<string, number>();
-      for (const r of currentRecords(ctx, inspections, query(ctx, String(p.unitId), periodId, {}))) {
+      for (const r of currentRecords(ctx, inspections, { ...query(ctx, String(p.unitId), periodId, {}), asRecordedAt: asRecordedAt ?? null })) {
         const key = `${r.kind}|${followUpStatus(r, today)}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }

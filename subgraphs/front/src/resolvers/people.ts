@@ -36,12 +36,13 @@ export const peopleResolvers: Resolvers = {
     nominatedBy: (r) => storedBranch(r.branchId),
   },
   FrontUnitRecords: {
-    peopleOfStandingCounts: (p, { periodId }, ctx) => {
+    // asRecordedAt: the instant the figures' basis gives (subgraph-kit reports/basis-fields.ts).
+    peopleOfStandingCounts: (p, { periodId, asRecordedAt }, ctx) => {
       const u = unitOrJurisdiction(ctx.scope, String(p.unitId));
       enforce(authorize.readCounts(ctx.scope.principal, { org: 'front' }, u));
       const { from, to } = periodRange('periodId', periodId);
       // By role and decision only: ethnicity is never a dimension (Decree 356/2025: sensitive data).
-      return countsBy(ctx, peopleOfStanding, ctx.scope.visibleUnder(u), from, to, ['role', 'decision']);
+      return countsBy(ctx, peopleOfStanding, ctx.scope.visibleUnder(u), from, to, ['role', 'decision'], asRecordedAt ?? null);
     },
   },
   Query: {

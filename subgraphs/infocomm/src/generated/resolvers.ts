@@ -913,6 +913,8 @@ export type InfocommUnitRecordsForumsArgs = {
 /** What the Sơn La Department of Information and Communications (Sở Thông tin và Truyền thông tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type InfocommUnitRecordsForumCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -929,6 +931,8 @@ export type InfocommUnitRecordsOpinionsArgs = {
 /** What the Sơn La Department of Information and Communications (Sở Thông tin và Truyền thông tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type InfocommUnitRecordsOpinionCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -937,6 +941,7 @@ export type InfocommUnitRecordsMediaArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -945,6 +950,7 @@ export type InfocommUnitRecordsOnlineWarningsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -953,6 +959,7 @@ export type InfocommUnitRecordsGoodExamplesArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
@@ -1664,6 +1671,8 @@ export type ForumCount = {
   attendance: Scalars['Int']['output'];
   /** Total opinions voiced. */
   opinionsVoiced: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Opinions raised in a period and what became of them (tình hình trả lời ý kiến). */
@@ -1679,6 +1688,8 @@ export type OpinionCount = {
   open: Scalars['Int']['output'];
   /** Not answered and past their due date (quá hạn). */
   overdue: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A forum the Sơn La Department of Information and Communications hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
@@ -2996,6 +3007,8 @@ export type InfocommMediaSummary = {
   reach: Scalars['Int']['output'];
   /** By kind of outlet, every kind listed. */
   byOutlet: Array<OutletKindCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
   /** By the body that answered for them (before and after the merger of 1 March 2025); bodies without an item left out. */
   byBody: Array<InfocommBodyCount>;
 };
@@ -3147,6 +3160,8 @@ export type InfocommOnlineWarningSummary = {
   reach: Scalars['Int']['output'];
   /** By channel, every channel listed. */
   byChannel: Array<OnlineCrimeChannelCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
   /** By the body that answered for them; bodies without a warning left out. */
   byBody: Array<InfocommBodyCount>;
 };
@@ -3277,6 +3292,8 @@ export type InfocommGoodExampleSummary = {
   count: Scalars['Int']['output'];
   /** Estimated people reached. */
   reach: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
   /** By the body that answered for them; bodies without an example left out. */
   byBody: Array<InfocommBodyCount>;
 };
@@ -3960,12 +3977,12 @@ export type InfocommUnitRecordsResolvers<ContextType = SubgraphContext, ParentTy
   models?: Resolver<Array<ResolversTypes['InfocommModel']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;
   forums?: Resolver<Array<ResolversTypes['InfocommForum']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsForumsArgs, 'first'>>;
-  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsForumCountsArgs, 'periodId'>>;
+  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsForumCountsArgs, 'periodId' | 'figures'>>;
   opinions?: Resolver<Array<ResolversTypes['InfocommOpinion']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsOpinionsArgs, 'first'>>;
-  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<InfocommUnitRecordsOpinionCountsArgs, 'periodId'>>;
-  media?: Resolver<Maybe<ResolversTypes['InfocommMediaSummary']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsMediaArgs, 'periodId'>>;
-  onlineWarnings?: Resolver<Maybe<ResolversTypes['InfocommOnlineWarningSummary']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsOnlineWarningsArgs, 'periodId'>>;
-  goodExamples?: Resolver<Maybe<ResolversTypes['InfocommGoodExampleSummary']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsGoodExamplesArgs, 'periodId'>>;
+  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<InfocommUnitRecordsOpinionCountsArgs, 'periodId' | 'figures'>>;
+  media?: Resolver<Maybe<ResolversTypes['InfocommMediaSummary']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsMediaArgs, 'periodId' | 'figures'>>;
+  onlineWarnings?: Resolver<Maybe<ResolversTypes['InfocommOnlineWarningSummary']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsOnlineWarningsArgs, 'periodId' | 'figures'>>;
+  goodExamples?: Resolver<Maybe<ResolversTypes['InfocommGoodExampleSummary']>, ParentType, ContextType, RequireFields<InfocommUnitRecordsGoodExamplesArgs, 'periodId' | 'figures'>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -4134,6 +4151,7 @@ export type ForumCountResolvers<ContextType = SubgraphContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OpinionCount'] = ResolversParentTypes['OpinionCount']> = {
@@ -4142,6 +4160,7 @@ export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType exte
   answeredLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type InfocommForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommForum'] = ResolversParentTypes['InfocommForum'], FederationReferenceType extends FederationReferenceTypes['InfocommForum'] = FederationReferenceTypes['InfocommForum']> = {
@@ -4601,6 +4620,7 @@ export type InfocommMediaSummaryResolvers<ContextType = SubgraphContext, ParentT
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reach?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byOutlet?: Resolver<Array<ResolversTypes['OutletKindCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
   byBody?: Resolver<Array<ResolversTypes['InfocommBodyCount']>, ParentType, ContextType>;
 };
 
@@ -4662,6 +4682,7 @@ export type InfocommOnlineWarningSummaryResolvers<ContextType = SubgraphContext,
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reach?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byChannel?: Resolver<Array<ResolversTypes['OnlineCrimeChannelCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
   byBody?: Resolver<Array<ResolversTypes['InfocommBodyCount']>, ParentType, ContextType>;
 };
 
@@ -4714,6 +4735,7 @@ export type InfocommGoodExampleConnectionResolvers<ContextType = SubgraphContext
 export type InfocommGoodExampleSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InfocommGoodExampleSummary'] = ResolversParentTypes['InfocommGoodExampleSummary']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reach?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
   byBody?: Resolver<Array<ResolversTypes['InfocommBodyCount']>, ParentType, ContextType>;
 };
 

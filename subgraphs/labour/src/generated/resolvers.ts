@@ -947,6 +947,8 @@ export type LabourUnitRecordsForumsArgs = {
 /** What the Sơn La Provincial Labour Federation (Liên đoàn Lao động tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type LabourUnitRecordsForumCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -963,6 +965,8 @@ export type LabourUnitRecordsOpinionsArgs = {
 /** What the Sơn La Provincial Labour Federation (Liên đoàn Lao động tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type LabourUnitRecordsOpinionCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -971,6 +975,7 @@ export type LabourUnitRecordsDisputesArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -979,6 +984,7 @@ export type LabourUnitRecordsMovementArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -987,6 +993,7 @@ export type LabourUnitRecordsBoardingHousesArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
@@ -1756,6 +1763,8 @@ export type ForumCount = {
   attendance: Scalars['Int']['output'];
   /** Total opinions voiced. */
   opinionsVoiced: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Opinions raised in a period and what became of them (tình hình trả lời ý kiến). */
@@ -1771,6 +1780,8 @@ export type OpinionCount = {
   open: Scalars['Int']['output'];
   /** Not answered and past their due date (quá hạn). */
   overdue: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A forum the Sơn La Provincial Labour Federation hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
@@ -3573,6 +3584,8 @@ export type LabourDisputeSummary = {
   workersInvolved: Scalars['Int']['output'];
   /** By kind. */
   byKind: Array<DisputeKindCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
   /** Of them, reported to the police as hotspots. */
   reportedAsHotspots: Scalars['Int']['output'];
   /** Of them, resolved since. */
@@ -3642,6 +3655,8 @@ export type LabourMovementSummary = {
   coreTeams: Scalars['Int']['output'];
   /** Their members. */
   coreTeamMembers: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Boarding houses with one status on the period's last day. */
@@ -3666,6 +3681,8 @@ export type LabourBoardingHouseSummary = {
   checks: Scalars['Int']['output'];
   /** By status after their latest check by the period's last day. */
   byStatus: Array<BoardingHouseStatusCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 
@@ -4310,12 +4327,12 @@ export type LabourUnitRecordsResolvers<ContextType = SubgraphContext, ParentType
   models?: Resolver<Array<ResolversTypes['LabourModel']>, ParentType, ContextType, RequireFields<LabourUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;
   forums?: Resolver<Array<ResolversTypes['LabourForum']>, ParentType, ContextType, RequireFields<LabourUnitRecordsForumsArgs, 'first'>>;
-  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<LabourUnitRecordsForumCountsArgs, 'periodId'>>;
+  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<LabourUnitRecordsForumCountsArgs, 'periodId' | 'figures'>>;
   opinions?: Resolver<Array<ResolversTypes['LabourOpinion']>, ParentType, ContextType, RequireFields<LabourUnitRecordsOpinionsArgs, 'first'>>;
-  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<LabourUnitRecordsOpinionCountsArgs, 'periodId'>>;
-  disputes?: Resolver<Maybe<ResolversTypes['LabourDisputeSummary']>, ParentType, ContextType, RequireFields<LabourUnitRecordsDisputesArgs, 'periodId'>>;
-  movement?: Resolver<ResolversTypes['LabourMovementSummary'], ParentType, ContextType, RequireFields<LabourUnitRecordsMovementArgs, 'periodId'>>;
-  boardingHouses?: Resolver<ResolversTypes['LabourBoardingHouseSummary'], ParentType, ContextType, RequireFields<LabourUnitRecordsBoardingHousesArgs, 'periodId'>>;
+  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<LabourUnitRecordsOpinionCountsArgs, 'periodId' | 'figures'>>;
+  disputes?: Resolver<Maybe<ResolversTypes['LabourDisputeSummary']>, ParentType, ContextType, RequireFields<LabourUnitRecordsDisputesArgs, 'periodId' | 'figures'>>;
+  movement?: Resolver<ResolversTypes['LabourMovementSummary'], ParentType, ContextType, RequireFields<LabourUnitRecordsMovementArgs, 'periodId' | 'figures'>>;
+  boardingHouses?: Resolver<ResolversTypes['LabourBoardingHouseSummary'], ParentType, ContextType, RequireFields<LabourUnitRecordsBoardingHousesArgs, 'periodId' | 'figures'>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -4490,6 +4507,7 @@ export type ForumCountResolvers<ContextType = SubgraphContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OpinionCount'] = ResolversParentTypes['OpinionCount']> = {
@@ -4498,6 +4516,7 @@ export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType exte
   answeredLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type LabourForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LabourForum'] = ResolversParentTypes['LabourForum'], FederationReferenceType extends FederationReferenceTypes['LabourForum'] = FederationReferenceTypes['LabourForum']> = {
@@ -5138,6 +5157,7 @@ export type LabourDisputeSummaryResolvers<ContextType = SubgraphContext, ParentT
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   workersInvolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byKind?: Resolver<Array<ResolversTypes['DisputeKindCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
   reportedAsHotspots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -5165,6 +5185,7 @@ export type LabourMovementSummaryResolvers<ContextType = SubgraphContext, Parent
   industrialZones?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   coreTeams?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   coreTeamMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type BoardingHouseStatusCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['BoardingHouseStatusCount'] = ResolversParentTypes['BoardingHouseStatusCount']> = {
@@ -5178,6 +5199,7 @@ export type LabourBoardingHouseSummaryResolvers<ContextType = SubgraphContext, P
   workersLiving?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   checks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byStatus?: Resolver<Array<ResolversTypes['BoardingHouseStatusCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {

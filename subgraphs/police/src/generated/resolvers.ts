@@ -1207,12 +1207,18 @@ export type PoliceUnitRecords = {
   standardIndicatorsBasis: FiguresBasis;
   /** Tips received in a period, by category and status (counts only). */
   tipCounts: Array<TipCount>;
-  /** Tips received in a period that are past a legal deadline now (tin báo quá hạn): not forwarded within 24 hours (48 in a remote commune) or not decided by their decision deadline. Counts only; for those who may not read the tips themselves, shown where the audited disclosure pattern of the tip counts shows it and null elsewhere (a small count, or a figure that would let a hidden one be worked out by subtraction). */
+  /** Tips received in a period that are past a legal deadline (tin báo quá hạn), as of now (sensitive counts are always live): not forwarded within 24 hours (48 in a remote commune) or not decided by their decision deadline. Counts only; for those who may not read the tips themselves, shown where the audited disclosure pattern of the tip counts shows it and null elsewhere (a small count, or a figure that would let a hidden one be worked out by subtraction). */
   overdueTips?: Maybe<Scalars['Int']['output']>;
+  /** Where overdueTips with the same arguments comes from: live, or the approved police report version N locked at D (nguồn số liệu). */
+  overdueTipsBasis: FiguresBasis;
   /** Hotspots reported by the end of a period and not resolved or escalated by then. */
   openHotspots: Scalars['Int']['output'];
+  /** Where openHotspots with the same arguments comes from: live, or the approved police report version N locked at D (nguồn số liệu). */
+  openHotspotsBasis: FiguresBasis;
   /** Reintegration cases whose person returned in a period (counts only); for those who are not police staff, shown where the audited disclosure pattern shows it and null elsewhere (a small count, or a figure that would let a hidden one be worked out by subtraction). */
   reintegrationCases?: Maybe<Scalars['Int']['output']>;
+  /** Where reintegrationCases with the same arguments comes from: live, or the approved police report version N locked at D (nguồn số liệu). */
+  reintegrationCasesBasis: FiguresBasis;
 };
 
 
@@ -1268,6 +1274,8 @@ export type PoliceUnitRecordsForumsArgs = {
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsForumCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1284,6 +1292,8 @@ export type PoliceUnitRecordsOpinionsArgs = {
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsOpinionCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1292,6 +1302,7 @@ export type PoliceUnitRecordsCoreForceSummaryArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1300,6 +1311,7 @@ export type PoliceUnitRecordsReintegrationCaseSummaryArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1331,24 +1343,56 @@ export type PoliceUnitRecordsStandardIndicatorsBasisArgs = {
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsTipCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsOverdueTipsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
+};
+
+
+/** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type PoliceUnitRecordsOverdueTipsBasisArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsOpenHotspotsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
+};
+
+
+/** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type PoliceUnitRecordsOpenHotspotsBasisArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
 /** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type PoliceUnitRecordsReintegrationCasesArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
+};
+
+
+/** What the Sơn La Provincial Police (Công an tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
+export type PoliceUnitRecordsReintegrationCasesBasisArgs = {
+  periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
@@ -2573,6 +2617,8 @@ export type ForumCount = {
   attendance: Scalars['Int']['output'];
   /** Total opinions voiced. */
   opinionsVoiced: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Opinions raised in a period and what became of them (tình hình trả lời ý kiến). */
@@ -2588,6 +2634,8 @@ export type OpinionCount = {
   open: Scalars['Int']['output'];
   /** Not answered and past their due date (quá hạn). */
   overdue: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A forum the Sơn La Provincial Police hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
@@ -2897,6 +2945,40 @@ export type ConsolidatedReport = {
   police?: Maybe<PoliceReportPart>;
   /** The Sơn La Provincial Police's part as the joint document prints it, compressed; for the gateway only (phần của văn bản tổng hợp). */
   policeDocumentPart?: Maybe<Scalars['String']['output']>;
+  /**
+   * The consolidated report as a provisional document issued from the police's system (văn bản tổng hợp tạm
+   * thời), for when the Vietnam Fatherland Front Committee of Sơn La province's system cannot be reached and `document` cannot come out: every
+   * organization's part that came in, from its reports as they stand (accepted or provisional); a part that
+   * did not come in (the Vietnam Fatherland Front Committee of Sơn La province's when its system is down) is printed as "chưa có số liệu / không kết
+   * nối được" with the time it was tried, and the whole is then marked provisional. Never numbered: the joint
+   * register is kept in the Vietnam Fatherland Front Committee of Sơn La province's system. The same readers as `document`; each download is audited.
+   */
+  provisionalDocument?: Maybe<DocumentFile>;
+  /** The Vietnam Fatherland Front Committee of Sơn La province's part, from its subgraph (phần của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sơn La). */
+  frontDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Veterans' Association of Sơn La province's part, from its subgraph (phần của Hội Cựu chiến binh tỉnh Sơn La). */
+  veteransDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Women's Union of Sơn La province's part, from its subgraph (phần của Hội Liên hiệp Phụ nữ tỉnh Sơn La). */
+  womenDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Ho Chi Minh Communist Youth Union of Sơn La province's part, from its subgraph (phần của Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)). */
+  youthDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Sơn La Provincial Labour Federation's part, from its subgraph (phần của Liên đoàn Lao động tỉnh Sơn La). */
+  labourDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Farmers' Association of Sơn La province's part, from its subgraph (phần của Hội Nông dân tỉnh Sơn La). */
+  farmersDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Elderly Association of Sơn La province's part, from its subgraph (phần của Hội Người cao tuổi tỉnh Sơn La). */
+  elderlyDocumentPart?: Maybe<Scalars['String']['output']>;
+  /** The Sơn La Department of Information and Communications's part, from its subgraph (phần của Sở Thông tin và Truyền thông tỉnh Sơn La). */
+  infocommDocumentPart?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * The consolidated report of a unit (the province, a district before 1 July 2025, a commune) on a period
+ * (báo cáo tổng hợp): every organization adds its own part, from its branches' reports.
+ */
+export type ConsolidatedReportProvisionalDocumentArgs = {
+  format: DocumentFormat;
 };
 
 /** One version of a report the Sơn La Provincial Police's branch sent up its chain on a period (phiên bản báo cáo): its figures by section of the plan, its narrative, and where it stands in the workflow (submitted, returned, approved, accepted by the police and the Front). */
@@ -4367,6 +4449,8 @@ export type PoliceCoreForceSummary = {
   count: Scalars['Int']['output'];
   /** Their members (số thành viên). */
   members: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A training the police ran for other organizations’ cadres (tập huấn), with its participants per organization, as the police keep it, with its versions. PoliceTraining shows the same records as before versions. */
@@ -4680,6 +4764,8 @@ export type PoliceReintegrationCaseSummary = {
   __typename?: 'PoliceReintegrationCaseSummary';
   /** Cases (số hồ sơ); the same figure as reintegrationCases, under disclosure control: null for those who may not read the cases where the audited pattern hides it. */
   count?: Maybe<Scalars['Int']['output']>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** An agency, enterprise or school in the police register (cơ quan, doanh nghiệp, nhà trường), with its versions. Establishment shows the same records, with their assessments. */
@@ -5949,6 +6035,8 @@ export type StandardIndicators = {
   __typename?: 'StandardIndicators';
   /** The unit the figures are for. */
   unit: Unit;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
   /** Assessment year. */
   year: Scalars['Int']['output'];
   /** The instant the records were read as of (asRecordedAt), or null when read as known now. */
@@ -6170,6 +6258,8 @@ export type TipCount = {
   status: TipStatus;
   /** Number of tips; null when small (under the disclosure threshold) and you may not read the tips themselves (small counts could point to a person). */
   count?: Maybe<Scalars['Int']['output']>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Kind of matter that risks becoming a hotspot (loại vụ việc). */
@@ -6689,7 +6779,9 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['PoliceOpinion'], {"id":true}> );
   ConsolidatedReport:
     ( { __typename: 'ConsolidatedReport' }
-    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}> );
+    & GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"unitId":true,"periodId":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['ConsolidatedReport'], {"frontDocumentPart":true,"veteransDocumentPart":true,"womenDocumentPart":true,"youthDocumentPart":true,"labourDocumentPart":true,"farmersDocumentPart":true,"elderlyDocumentPart":true,"infocommDocumentPart":true}> ) );
   PoliceReport:
     ( { __typename: 'PoliceReport' }
     & GraphQLRecursivePick<FederationTypes['PoliceReport'], {"id":true}> );
@@ -7475,18 +7567,21 @@ export type PoliceUnitRecordsResolvers<ContextType = SubgraphContext, ParentType
   models?: Resolver<Array<ResolversTypes['PoliceModel']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;
   forums?: Resolver<Array<ResolversTypes['PoliceForum']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsForumsArgs, 'first'>>;
-  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsForumCountsArgs, 'periodId'>>;
+  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsForumCountsArgs, 'periodId' | 'figures'>>;
   opinions?: Resolver<Array<ResolversTypes['PoliceOpinion']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsOpinionsArgs, 'first'>>;
-  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<PoliceUnitRecordsOpinionCountsArgs, 'periodId'>>;
-  coreForceSummary?: Resolver<Maybe<ResolversTypes['PoliceCoreForceSummary']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsCoreForceSummaryArgs, 'periodId'>>;
-  reintegrationCaseSummary?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCaseSummary']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsReintegrationCaseSummaryArgs, 'periodId'>>;
+  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<PoliceUnitRecordsOpinionCountsArgs, 'periodId' | 'figures'>>;
+  coreForceSummary?: Resolver<Maybe<ResolversTypes['PoliceCoreForceSummary']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsCoreForceSummaryArgs, 'periodId' | 'figures'>>;
+  reintegrationCaseSummary?: Resolver<Maybe<ResolversTypes['PoliceReintegrationCaseSummary']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsReintegrationCaseSummaryArgs, 'periodId' | 'figures'>>;
   standardIndicators?: Resolver<ResolversTypes['StandardIndicators'], ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardIndicatorsArgs, 'year' | 'figures'>>;
   standardBreakdown?: Resolver<Array<ResolversTypes['StandardIndicators']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardBreakdownArgs, 'year' | 'view' | 'figures'>>;
   standardIndicatorsBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<PoliceUnitRecordsStandardIndicatorsBasisArgs, 'year' | 'figures'>>;
-  tipCounts?: Resolver<Array<ResolversTypes['TipCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsTipCountsArgs, 'periodId'>>;
-  overdueTips?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsOverdueTipsArgs, 'periodId'>>;
-  openHotspots?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PoliceUnitRecordsOpenHotspotsArgs, 'periodId'>>;
-  reintegrationCases?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsReintegrationCasesArgs, 'periodId'>>;
+  tipCounts?: Resolver<Array<ResolversTypes['TipCount']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsTipCountsArgs, 'periodId' | 'figures'>>;
+  overdueTips?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsOverdueTipsArgs, 'periodId' | 'figures'>>;
+  overdueTipsBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<PoliceUnitRecordsOverdueTipsBasisArgs, 'periodId' | 'figures'>>;
+  openHotspots?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PoliceUnitRecordsOpenHotspotsArgs, 'periodId' | 'figures'>>;
+  openHotspotsBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<PoliceUnitRecordsOpenHotspotsBasisArgs, 'periodId' | 'figures'>>;
+  reintegrationCases?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, RequireFields<PoliceUnitRecordsReintegrationCasesArgs, 'periodId' | 'figures'>>;
+  reintegrationCasesBasis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType, RequireFields<PoliceUnitRecordsReintegrationCasesBasisArgs, 'periodId' | 'figures'>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -7709,6 +7804,7 @@ export type ForumCountResolvers<ContextType = SubgraphContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OpinionCount'] = ResolversParentTypes['OpinionCount']> = {
@@ -7717,6 +7813,7 @@ export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType exte
   answeredLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type PoliceForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceForum'] = ResolversParentTypes['PoliceForum'], FederationReferenceType extends FederationReferenceTypes['PoliceForum'] = FederationReferenceTypes['PoliceForum']> = {
@@ -7869,6 +7966,7 @@ export type ConsolidatedReportResolvers<ContextType = SubgraphContext, ParentTyp
   period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
   police?: Resolver<Maybe<ResolversTypes['PoliceReportPart']>, ParentType, ContextType>;
   policeDocumentPart?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provisionalDocument?: Resolver<Maybe<ResolversTypes['DocumentFile']>, ParentType, ContextType, RequireFields<ConsolidatedReportProvisionalDocumentArgs, 'format'>>;
 };
 
 export type PoliceReportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReport'] = ResolversParentTypes['PoliceReport'], FederationReferenceType extends FederationReferenceTypes['PoliceReport'] = FederationReferenceTypes['PoliceReport']> = {
@@ -8325,6 +8423,7 @@ export type PoliceCoreForceConnectionResolvers<ContextType = SubgraphContext, Pa
 export type PoliceCoreForceSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceCoreForceSummary'] = ResolversParentTypes['PoliceCoreForceSummary']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type PoliceTrainingSessionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceTrainingSession'] = ResolversParentTypes['PoliceTrainingSession'], FederationReferenceType extends FederationReferenceTypes['PoliceTrainingSession'] = FederationReferenceTypes['PoliceTrainingSession']> = {
@@ -8447,6 +8546,7 @@ export type PoliceReintegrationCaseConnectionResolvers<ContextType = SubgraphCon
 
 export type PoliceReintegrationCaseSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceReintegrationCaseSummary'] = ResolversParentTypes['PoliceReintegrationCaseSummary']> = {
   count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type PoliceEstablishmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PoliceEstablishment'] = ResolversParentTypes['PoliceEstablishment'], FederationReferenceType extends FederationReferenceTypes['PoliceEstablishment'] = FederationReferenceTypes['PoliceEstablishment']> = {
@@ -8902,6 +9002,7 @@ export type IndicatorResolvers<ContextType = SubgraphContext, ParentType extends
 
 export type StandardIndicatorsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['StandardIndicators'] = ResolversParentTypes['StandardIndicators']> = {
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   asRecordedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   residentialAreas?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
@@ -8957,6 +9058,7 @@ export type TipCountResolvers<ContextType = SubgraphContext, ParentType extends 
   category?: Resolver<ResolversTypes['TipCategory'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TipStatus'], ParentType, ContextType>;
   count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type HotspotResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Hotspot'] = ResolversParentTypes['Hotspot'], FederationReferenceType extends FederationReferenceTypes['Hotspot'] = FederationReferenceTypes['Hotspot']> = {

@@ -211,12 +211,13 @@ export const recordResolvers: Resolvers = {
     kind: (c, _, ctx) => (isPoliceStaff(ctx.scope) ? storedCode(REINTEGRATION_KINDS, c.kind) : null),
   },
   PoliceUnitRecords: {
-    openHotspots: (p, { periodId }, ctx) =>
-      recordsOf(ctx, hotspots).aggregate<{ n: number }>({ unitId: String(p.unitId), periodId }, 'count(*) AS n', {
+    // asRecordedAt: the instant the figures' basis gives (subgraph-kit reports/basis-fields.ts).
+    openHotspots: (p, { periodId, asRecordedAt }, ctx) =>
+      recordsOf(ctx, hotspots).aggregate<{ n: number }>({ unitId: String(p.unitId), periodId, asRecordedAt }, 'count(*) AS n', {
         dated: false,
         where: 'since <= @to AND (closed_on IS NULL OR closed_on > @to)',
       })[0]!.n,
-    reintegrationCases: (p, { periodId }, ctx) =>
-      recordsOf(ctx, reintegrationCases).aggregate<{ n: number }>({ unitId: String(p.unitId), periodId }, 'count(*) AS n')[0]!.n,
+    reintegrationCases: (p, { periodId, asRecordedAt }, ctx) =>
+      recordsOf(ctx, reintegrationCases).aggregate<{ n: number }>({ unitId: String(p.unitId), periodId, asRecordedAt }, 'count(*) AS n')[0]!.n,
   },
 };

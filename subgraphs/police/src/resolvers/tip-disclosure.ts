@@ -84,18 +84,21 @@ registerFieldCell('PoliceUnitRecords.overdueTips', (p, a) => ({
   family: 'crimeTips',
   unitId: unitOf(p),
   periodId: String(a.periodId),
-  version: 'current',
+  // A figure read as recorded at a past instant is outside the published (live) set: never served small.
+  version: a.asRecordedAt ? 'other' : 'current',
   measure: 'flag:overdue',
 }));
 registerFieldCell('PoliceUnitRecords.reintegrationCases', (p, a) => ({
   family: 'policeReintegration',
   unitId: unitOf(p),
   periodId: String(a.periodId),
-  version: 'current',
+  // A figure read as recorded at a past instant is outside the published (live) set: never served small.
+  version: a.asRecordedAt ? 'other' : 'current',
   measure: 'total',
 }));
 
 /** The tip counts of a unit and period, each tagged with its cell. */
-export function tipCountCells<T extends { category: string; status: string }>(rows: T[], unitId: string, periodId: string): T[] {
-  return rows.map((r) => tagCell({ ...r }, { family: 'crimeTips', unitId, periodId, version: 'current', measures: { count: `by:${r.category}|${r.status}` } }));
+export function tipCountCells<T extends { category: string; status: string }>(rows: T[], unitId: string, periodId: string, asRecordedAt?: string | null): T[] {
+  const version = asRecordedAt ? 'other' : 'current';
+  return rows.map((r) => tagCell({ ...r }, { family: 'crimeTips', unitId, periodId, version, measures: { count: `by:${r.category}|${r.status}` } }));
 }

@@ -277,11 +277,12 @@ export const tipResolvers: Resolvers = {
     },
   },
   PoliceUnitRecords: {
-    tipCounts: (p, { periodId }, ctx) =>
+    // asRecordedAt: the instant the figures' basis gives (subgraph-kit reports/basis-fields.ts), the approved report's lock by default.
+    tipCounts: (p, { periodId, asRecordedAt }, ctx) =>
       tipCountCells(
         recordsOf(ctx, crimeTips)
           .aggregate<{ category: string; status: string; count: number }>(
-            { unitId: String(p.unitId), periodId },
+            { unitId: String(p.unitId), periodId, asRecordedAt },
             'category, tip_status AS status, count(*) AS count',
             {
               groupBy: 'category, tip_status',
@@ -290,12 +291,14 @@ export const tipResolvers: Resolvers = {
           .sort((a, b) => a.category.localeCompare(b.category) || a.status.localeCompare(b.status)),
         String(p.unitId),
         periodId,
+        asRecordedAt,
       ),
     /** Counts only, under the kind's count rule: the undecided tips' deadlines, read as counts, then held to the law's clock (the source's flag `overdue` reads the same). */
-    overdueTips: (p, { periodId }, ctx) => {
-      const now = new Date();
+    overdueTips: (p, { periodId, asRecordedAt }, ctx) => {
+      // Figures read as recorded at an instant are overdue as of that instant, live ones as of now.
+      const now = asRecordedAt ? new Date(asRecordedAt) : new Date();
       return recordsOf(ctx, crimeTips)
-        .aggregate<Row>({ unitId: String(p.unitId), periodId }, DEADLINE_COLUMNS, { where: 'decided_on IS NULL' })
+        .aggregate<Row>({ unitId: String(p.unitId), periodId, asRecordedAt }, DEADLINE_COLUMNS, { where: 'decided_on IS NULL' })
         .filter((t) => countsOverdue(t, now)).length;
     },
   },

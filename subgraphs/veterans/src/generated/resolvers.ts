@@ -1027,6 +1027,8 @@ export type VeteransUnitRecordsForumsArgs = {
 /** What the Veterans' Association of Sơn La province (Hội Cựu chiến binh tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type VeteransUnitRecordsForumCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1043,6 +1045,8 @@ export type VeteransUnitRecordsOpinionsArgs = {
 /** What the Veterans' Association of Sơn La province (Hội Cựu chiến binh tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type VeteransUnitRecordsOpinionCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1050,6 +1054,7 @@ export type VeteransUnitRecordsOpinionCountsArgs = {
 export type VeteransUnitRecordsReintegrationArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1065,6 +1070,7 @@ export type VeteransUnitRecordsReintegrationSupportsArgs = {
 export type VeteransUnitRecordsMediationArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1080,6 +1086,7 @@ export type VeteransUnitRecordsMediationCasesArgs = {
 export type VeteransUnitRecordsAtRiskSupportArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1088,6 +1095,7 @@ export type VeteransUnitRecordsTipHandoversArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1096,6 +1104,7 @@ export type VeteransUnitRecordsPatrolsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1104,6 +1113,7 @@ export type VeteransUnitRecordsCondemnationForumsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
@@ -2010,6 +2020,8 @@ export type ForumCount = {
   attendance: Scalars['Int']['output'];
   /** Total opinions voiced. */
   opinionsVoiced: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Opinions raised in a period and what became of them (tình hình trả lời ý kiến). */
@@ -2025,6 +2037,8 @@ export type OpinionCount = {
   open: Scalars['Int']['output'];
   /** Not answered and past their due date (quá hạn). */
   overdue: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A forum the Veterans' Association of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
@@ -2283,6 +2297,8 @@ export type ReintegrationSupportSummary = {
   help: Array<HelpKindCount>;
   /** Supports that ended in the period, by outcome. */
   outcomes: Array<ReintegrationOutcomeCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** What a matter brought to mediation is about (loại vụ việc). The values marked excluded are the matters Article 3(1) of Law 35/2013/QH13 on grassroots mediation excludes: recording one is refused with an error that says so. */
@@ -2356,6 +2372,8 @@ export type MediationSummary = {
   byCategory: Array<MediationCategoryCount>;
   /** Matters received in the period, by their result now. */
   byResult: Array<MediationResultCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Whom help for people at risk goes to (đối tượng được giúp đỡ). */
@@ -2391,6 +2409,8 @@ export type AtRiskSupportSummary = {
   byGroup: Array<SupportedGroupCount>;
   /** Records that gave each kind of help. */
   help: Array<HelpKindCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Where information handed to the police came from (nguồn tin). */
@@ -2422,6 +2442,8 @@ export type TipHandoverSummary = {
   handovers?: Maybe<Scalars['Int']['output']>;
   /** By source. */
   bySource: Array<HandoverSourceCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Support the Veterans' Association of Sơn La province (Hội Cựu chiến binh tỉnh Sơn La) gives to a person reintegrating after a prison sentence: the mentor or inter-household group assigned, visits, help given, outcome. The person is known here only by the police's pseudonymous case id and the commune. */
@@ -4304,6 +4326,8 @@ export type VeteransPatrolSummary = {
   incidentsFound: Scalars['Int']['output'];
   /** Incidents handed to the police. */
   handedToPolice: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A forum condemning law-breaking (diễn đàn lên án hành vi vi phạm pháp luật), held by veterans. */
@@ -4430,6 +4454,8 @@ export type VeteransCondemnationForumSummary = {
   attendance: Scalars['Int']['output'];
   /** Commitments signed. */
   pledges: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Where a reference to another organization's record stands (tình trạng xác minh tham chiếu). */
@@ -5183,17 +5209,17 @@ export type VeteransUnitRecordsResolvers<ContextType = SubgraphContext, ParentTy
   models?: Resolver<Array<ResolversTypes['VeteransModel']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;
   forums?: Resolver<Array<ResolversTypes['VeteransForum']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsForumsArgs, 'first'>>;
-  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsForumCountsArgs, 'periodId'>>;
+  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsForumCountsArgs, 'periodId' | 'figures'>>;
   opinions?: Resolver<Array<ResolversTypes['VeteransOpinion']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsOpinionsArgs, 'first'>>;
-  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<VeteransUnitRecordsOpinionCountsArgs, 'periodId'>>;
-  reintegration?: Resolver<Maybe<ResolversTypes['ReintegrationSupportSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsReintegrationArgs, 'periodId'>>;
+  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<VeteransUnitRecordsOpinionCountsArgs, 'periodId' | 'figures'>>;
+  reintegration?: Resolver<Maybe<ResolversTypes['ReintegrationSupportSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsReintegrationArgs, 'periodId' | 'figures'>>;
   reintegrationSupports?: Resolver<ResolversTypes['VeteransReintegrationSupportConnection'], ParentType, ContextType, RequireFields<VeteransUnitRecordsReintegrationSupportsArgs, 'first'>>;
-  mediation?: Resolver<Maybe<ResolversTypes['MediationSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsMediationArgs, 'periodId'>>;
+  mediation?: Resolver<Maybe<ResolversTypes['MediationSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsMediationArgs, 'periodId' | 'figures'>>;
   mediationCases?: Resolver<ResolversTypes['VeteransMediationCaseConnection'], ParentType, ContextType, RequireFields<VeteransUnitRecordsMediationCasesArgs, 'first'>>;
-  atRiskSupport?: Resolver<Maybe<ResolversTypes['AtRiskSupportSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsAtRiskSupportArgs, 'periodId'>>;
-  tipHandovers?: Resolver<Maybe<ResolversTypes['TipHandoverSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsTipHandoversArgs, 'periodId'>>;
-  patrols?: Resolver<Maybe<ResolversTypes['VeteransPatrolSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsPatrolsArgs, 'periodId'>>;
-  condemnationForums?: Resolver<Maybe<ResolversTypes['VeteransCondemnationForumSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsCondemnationForumsArgs, 'periodId'>>;
+  atRiskSupport?: Resolver<Maybe<ResolversTypes['AtRiskSupportSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsAtRiskSupportArgs, 'periodId' | 'figures'>>;
+  tipHandovers?: Resolver<Maybe<ResolversTypes['TipHandoverSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsTipHandoversArgs, 'periodId' | 'figures'>>;
+  patrols?: Resolver<Maybe<ResolversTypes['VeteransPatrolSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsPatrolsArgs, 'periodId' | 'figures'>>;
+  condemnationForums?: Resolver<Maybe<ResolversTypes['VeteransCondemnationForumSummary']>, ParentType, ContextType, RequireFields<VeteransUnitRecordsCondemnationForumsArgs, 'periodId' | 'figures'>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -5382,6 +5408,7 @@ export type ForumCountResolvers<ContextType = SubgraphContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OpinionCount'] = ResolversParentTypes['OpinionCount']> = {
@@ -5390,6 +5417,7 @@ export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType exte
   answeredLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type VeteransForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransForum'] = ResolversParentTypes['VeteransForum'], FederationReferenceType extends FederationReferenceTypes['VeteransForum'] = FederationReferenceTypes['VeteransForum']> = {
@@ -5516,6 +5544,7 @@ export type ReintegrationSupportSummaryResolvers<ContextType = SubgraphContext, 
   visits?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['ReintegrationOutcomeCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type MediationCategoryCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MediationCategoryCount'] = ResolversParentTypes['MediationCategoryCount']> = {
@@ -5536,6 +5565,7 @@ export type MediationSummaryResolvers<ContextType = SubgraphContext, ParentType 
   parties?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byCategory?: Resolver<Array<ResolversTypes['MediationCategoryCount']>, ParentType, ContextType>;
   byResult?: Resolver<Array<ResolversTypes['MediationResultCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type SupportedGroupCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportedGroupCount'] = ResolversParentTypes['SupportedGroupCount']> = {
@@ -5549,6 +5579,7 @@ export type AtRiskSupportSummaryResolvers<ContextType = SubgraphContext, ParentT
   peopleHelped?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byGroup?: Resolver<Array<ResolversTypes['SupportedGroupCount']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type HandoverSourceCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HandoverSourceCount'] = ResolversParentTypes['HandoverSourceCount']> = {
@@ -5559,6 +5590,7 @@ export type HandoverSourceCountResolvers<ContextType = SubgraphContext, ParentTy
 export type TipHandoverSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['TipHandoverSummary'] = ResolversParentTypes['TipHandoverSummary']> = {
   handovers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   bySource?: Resolver<Array<ResolversTypes['HandoverSourceCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type VeteransReintegrationSupportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransReintegrationSupport'] = ResolversParentTypes['VeteransReintegrationSupport'], FederationReferenceType extends FederationReferenceTypes['VeteransReintegrationSupport'] = FederationReferenceTypes['VeteransReintegrationSupport']> = {
@@ -6194,6 +6226,7 @@ export type VeteransPatrolSummaryResolvers<ContextType = SubgraphContext, Parent
   memberTurns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   incidentsFound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   handedToPolice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type VeteransCondemnationForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransCondemnationForum'] = ResolversParentTypes['VeteransCondemnationForum'], FederationReferenceType extends FederationReferenceTypes['VeteransCondemnationForum'] = FederationReferenceTypes['VeteransCondemnationForum']> = {
@@ -6244,6 +6277,7 @@ export type VeteransCondemnationForumSummaryResolvers<ContextType = SubgraphCont
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pledges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type VeteransUnverifiedReferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VeteransUnverifiedReference'] = ResolversParentTypes['VeteransUnverifiedReference']> = {

@@ -988,6 +988,8 @@ export type WomenUnitRecordsForumsArgs = {
 /** What the Women's Union of Sơn La province (Hội Liên hiệp Phụ nữ tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type WomenUnitRecordsForumCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1004,6 +1006,8 @@ export type WomenUnitRecordsOpinionsArgs = {
 /** What the Women's Union of Sơn La province (Hội Liên hiệp Phụ nữ tỉnh Sơn La) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type WomenUnitRecordsOpinionCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1011,6 +1015,7 @@ export type WomenUnitRecordsOpinionCountsArgs = {
 export type WomenUnitRecordsReintegrationArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1026,6 +1031,7 @@ export type WomenUnitRecordsReintegrationSupportsArgs = {
 export type WomenUnitRecordsAtRiskSupportArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1034,6 +1040,7 @@ export type WomenUnitRecordsSocialIssuesArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1042,6 +1049,7 @@ export type WomenUnitRecordsProtectionArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1050,6 +1058,7 @@ export type WomenUnitRecordsModelReplicasArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
@@ -1907,6 +1916,8 @@ export type ForumCount = {
   attendance: Scalars['Int']['output'];
   /** Total opinions voiced. */
   opinionsVoiced: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Opinions raised in a period and what became of them (tình hình trả lời ý kiến). */
@@ -1922,6 +1933,8 @@ export type OpinionCount = {
   open: Scalars['Int']['output'];
   /** Not answered and past their due date (quá hạn). */
   overdue: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A forum the Women's Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
@@ -2180,6 +2193,8 @@ export type ReintegrationSupportSummary = {
   help: Array<HelpKindCount>;
   /** Supports that ended in the period, by outcome. */
   outcomes: Array<ReintegrationOutcomeCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Whom help for people at risk goes to (đối tượng được giúp đỡ). */
@@ -2215,6 +2230,8 @@ export type AtRiskSupportSummary = {
   byGroup: Array<SupportedGroupCount>;
   /** Records that gave each kind of help. */
   help: Array<HelpKindCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Support the Women's Union of Sơn La province (Hội Liên hiệp Phụ nữ tỉnh Sơn La) gives to a person reintegrating after a prison sentence: the mentor or inter-household group assigned, visits, help given, outcome. The person is known here only by the police's pseudonymous case id and the commune. */
@@ -3926,6 +3943,8 @@ export type WomenSocialIssueSummary = {
   participants: Scalars['Int']['output'];
   /** By issue. */
   byIssue: Array<SocialIssueCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A replica of the Chiềng Sơn (Mộc Châu) model "Cảm hóa giáo dục người lầm lỗi tái hòa nhập cộng đồng" in another commune (nhân rộng mô hình), linked to the original. */
@@ -4105,6 +4124,8 @@ export type WomenProtectionSummary = {
   closed?: Maybe<Scalars['Int']['output']>;
   /** By kind. */
   byKind: Array<ProtectionCaseKindCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** The model a replica copies (mô hình gốc). */
@@ -4127,6 +4148,8 @@ export type WomenModelReplicaSummary = {
   active: Scalars['Int']['output'];
   /** People who erred the running replicas take care of. */
   peopleSupported: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** What happened to a protection case since it was recorded: only the fields given change. */
@@ -4825,15 +4848,15 @@ export type WomenUnitRecordsResolvers<ContextType = SubgraphContext, ParentType 
   models?: Resolver<Array<ResolversTypes['WomenModel']>, ParentType, ContextType, RequireFields<WomenUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;
   forums?: Resolver<Array<ResolversTypes['WomenForum']>, ParentType, ContextType, RequireFields<WomenUnitRecordsForumsArgs, 'first'>>;
-  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<WomenUnitRecordsForumCountsArgs, 'periodId'>>;
+  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<WomenUnitRecordsForumCountsArgs, 'periodId' | 'figures'>>;
   opinions?: Resolver<Array<ResolversTypes['WomenOpinion']>, ParentType, ContextType, RequireFields<WomenUnitRecordsOpinionsArgs, 'first'>>;
-  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<WomenUnitRecordsOpinionCountsArgs, 'periodId'>>;
-  reintegration?: Resolver<Maybe<ResolversTypes['ReintegrationSupportSummary']>, ParentType, ContextType, RequireFields<WomenUnitRecordsReintegrationArgs, 'periodId'>>;
+  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<WomenUnitRecordsOpinionCountsArgs, 'periodId' | 'figures'>>;
+  reintegration?: Resolver<Maybe<ResolversTypes['ReintegrationSupportSummary']>, ParentType, ContextType, RequireFields<WomenUnitRecordsReintegrationArgs, 'periodId' | 'figures'>>;
   reintegrationSupports?: Resolver<ResolversTypes['WomenReintegrationSupportConnection'], ParentType, ContextType, RequireFields<WomenUnitRecordsReintegrationSupportsArgs, 'first'>>;
-  atRiskSupport?: Resolver<Maybe<ResolversTypes['AtRiskSupportSummary']>, ParentType, ContextType, RequireFields<WomenUnitRecordsAtRiskSupportArgs, 'periodId'>>;
-  socialIssues?: Resolver<Maybe<ResolversTypes['WomenSocialIssueSummary']>, ParentType, ContextType, RequireFields<WomenUnitRecordsSocialIssuesArgs, 'periodId'>>;
-  protection?: Resolver<ResolversTypes['WomenProtectionSummary'], ParentType, ContextType, RequireFields<WomenUnitRecordsProtectionArgs, 'periodId'>>;
-  modelReplicas?: Resolver<ResolversTypes['WomenModelReplicaSummary'], ParentType, ContextType, RequireFields<WomenUnitRecordsModelReplicasArgs, 'periodId'>>;
+  atRiskSupport?: Resolver<Maybe<ResolversTypes['AtRiskSupportSummary']>, ParentType, ContextType, RequireFields<WomenUnitRecordsAtRiskSupportArgs, 'periodId' | 'figures'>>;
+  socialIssues?: Resolver<Maybe<ResolversTypes['WomenSocialIssueSummary']>, ParentType, ContextType, RequireFields<WomenUnitRecordsSocialIssuesArgs, 'periodId' | 'figures'>>;
+  protection?: Resolver<ResolversTypes['WomenProtectionSummary'], ParentType, ContextType, RequireFields<WomenUnitRecordsProtectionArgs, 'periodId' | 'figures'>>;
+  modelReplicas?: Resolver<ResolversTypes['WomenModelReplicaSummary'], ParentType, ContextType, RequireFields<WomenUnitRecordsModelReplicasArgs, 'periodId' | 'figures'>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -5017,6 +5040,7 @@ export type ForumCountResolvers<ContextType = SubgraphContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OpinionCount'] = ResolversParentTypes['OpinionCount']> = {
@@ -5025,6 +5049,7 @@ export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType exte
   answeredLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type WomenForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenForum'] = ResolversParentTypes['WomenForum'], FederationReferenceType extends FederationReferenceTypes['WomenForum'] = FederationReferenceTypes['WomenForum']> = {
@@ -5151,6 +5176,7 @@ export type ReintegrationSupportSummaryResolvers<ContextType = SubgraphContext, 
   visits?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['ReintegrationOutcomeCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type SupportedGroupCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportedGroupCount'] = ResolversParentTypes['SupportedGroupCount']> = {
@@ -5164,6 +5190,7 @@ export type AtRiskSupportSummaryResolvers<ContextType = SubgraphContext, ParentT
   peopleHelped?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byGroup?: Resolver<Array<ResolversTypes['SupportedGroupCount']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type WomenReintegrationSupportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenReintegrationSupport'] = ResolversParentTypes['WomenReintegrationSupport'], FederationReferenceType extends FederationReferenceTypes['WomenReintegrationSupport'] = FederationReferenceTypes['WomenReintegrationSupport']> = {
@@ -5713,6 +5740,7 @@ export type WomenSocialIssueSummaryResolvers<ContextType = SubgraphContext, Pare
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byIssue?: Resolver<Array<ResolversTypes['SocialIssueCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type WomenModelReplicaResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenModelReplica'] = ResolversParentTypes['WomenModelReplica'], FederationReferenceType extends FederationReferenceTypes['WomenModelReplica'] = FederationReferenceTypes['WomenModelReplica']> = {
@@ -5783,6 +5811,7 @@ export type WomenProtectionSummaryResolvers<ContextType = SubgraphContext, Paren
   referredToPolice?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   closed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byKind?: Resolver<Array<ResolversTypes['ProtectionCaseKindCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type WomenReplicatedModelResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WomenReplicatedModel'] = ResolversParentTypes['WomenReplicatedModel']> = {
@@ -5795,6 +5824,7 @@ export type WomenModelReplicaSummaryResolvers<ContextType = SubgraphContext, Par
   started?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   peopleSupported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {

@@ -982,6 +982,8 @@ export type YouthUnitRecordsForumsArgs = {
 /** What the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type YouthUnitRecordsForumCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -998,6 +1000,8 @@ export type YouthUnitRecordsOpinionsArgs = {
 /** What the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)) recorded for a unit and everything below it, including records made under the units that preceded it. */
 export type YouthUnitRecordsOpinionCountsArgs = {
   periodId: Scalars['ID']['input'];
+  asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1005,6 +1009,7 @@ export type YouthUnitRecordsOpinionCountsArgs = {
 export type YouthUnitRecordsReintegrationArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1020,6 +1025,7 @@ export type YouthUnitRecordsReintegrationSupportsArgs = {
 export type YouthUnitRecordsAtRiskSupportArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1028,6 +1034,7 @@ export type YouthUnitRecordsLegalEducationArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1036,6 +1043,7 @@ export type YouthUnitRecordsCrimeForumsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1044,6 +1052,7 @@ export type YouthUnitRecordsTeamsArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 
@@ -1052,6 +1061,7 @@ export type YouthUnitRecordsDrugPreventionProjectArgs = {
   periodId: Scalars['ID']['input'];
   asRecordedAt?: InputMaybe<Scalars['DateTime']['input']>;
   effectiveOn?: InputMaybe<Scalars['Date']['input']>;
+  figures?: InputMaybe<FiguresChoice>;
 };
 
 /** What can be written: each organization writes only its own records. Each field is saved on its own; one that answers null was not saved, and its error (with its path) says why. */
@@ -1889,6 +1899,8 @@ export type ForumCount = {
   attendance: Scalars['Int']['output'];
   /** Total opinions voiced. */
   opinionsVoiced: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Opinions raised in a period and what became of them (tình hình trả lời ý kiến). */
@@ -1904,6 +1916,8 @@ export type OpinionCount = {
   open: Scalars['Int']['output'];
   /** Not answered and past their due date (quá hạn). */
   overdue: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A forum the Ho Chi Minh Communist Youth Union of Sơn La province hosted; the other subgraphs know it only by its key and the gateway fetches it from the host. */
@@ -2162,6 +2176,8 @@ export type ReintegrationSupportSummary = {
   help: Array<HelpKindCount>;
   /** Supports that ended in the period, by outcome. */
   outcomes: Array<ReintegrationOutcomeCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Whom help for people at risk goes to (đối tượng được giúp đỡ). */
@@ -2197,6 +2213,8 @@ export type AtRiskSupportSummary = {
   byGroup: Array<SupportedGroupCount>;
   /** Records that gave each kind of help. */
   help: Array<HelpKindCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** Support the Ho Chi Minh Communist Youth Union of Sơn La province (Tỉnh đoàn Sơn La (Đoàn TNCS Hồ Chí Minh)) gives to a person reintegrating after a prison sentence: the mentor or inter-household group assigned, visits, help given, outcome. The person is known here only by the police's pseudonymous case id and the commune. */
@@ -3716,6 +3734,8 @@ export type YouthLegalEducationSummary = {
   youthReached: Scalars['Int']['output'];
   /** By setting, every setting listed. */
   bySetting: Array<SessionSettingCount>;
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A youth forum on crime prevention (diễn đàn thanh niên với phòng, chống tội phạm): people attending and the proposals young people raised. */
@@ -3842,6 +3862,8 @@ export type YouthCrimeForumSummary = {
   attendance: Scalars['Int']['output'];
   /** Proposals raised. */
   proposals: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /** A club or team of young people (câu lạc bộ, đội): drug-prevention club, volunteer team or volunteer patrol team, from its founding to its dissolution. */
@@ -4006,6 +4028,8 @@ export type YouthTeamKindCount = {
   count: Scalars['Int']['output'];
   /** Their members. */
   members: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 /**
@@ -4024,6 +4048,8 @@ export type YouthDrugPreventionIndicators = {
   volunteerTeams: Scalars['Int']['output'];
   /** Members of those clubs and teams. */
   members: Scalars['Int']['output'];
+  /** Where these figures come from: live, or report version N locked on date D (nguồn số liệu). */
+  basis: FiguresBasis;
 };
 
 
@@ -4702,16 +4728,16 @@ export type YouthUnitRecordsResolvers<ContextType = SubgraphContext, ParentType 
   models?: Resolver<Array<ResolversTypes['YouthModel']>, ParentType, ContextType, RequireFields<YouthUnitRecordsModelsArgs, 'first'>>;
   modelCounts?: Resolver<Array<ResolversTypes['ModelCount']>, ParentType, ContextType>;
   forums?: Resolver<Array<ResolversTypes['YouthForum']>, ParentType, ContextType, RequireFields<YouthUnitRecordsForumsArgs, 'first'>>;
-  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<YouthUnitRecordsForumCountsArgs, 'periodId'>>;
+  forumCounts?: Resolver<Array<ResolversTypes['ForumCount']>, ParentType, ContextType, RequireFields<YouthUnitRecordsForumCountsArgs, 'periodId' | 'figures'>>;
   opinions?: Resolver<Array<ResolversTypes['YouthOpinion']>, ParentType, ContextType, RequireFields<YouthUnitRecordsOpinionsArgs, 'first'>>;
-  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<YouthUnitRecordsOpinionCountsArgs, 'periodId'>>;
-  reintegration?: Resolver<Maybe<ResolversTypes['ReintegrationSupportSummary']>, ParentType, ContextType, RequireFields<YouthUnitRecordsReintegrationArgs, 'periodId'>>;
+  opinionCounts?: Resolver<ResolversTypes['OpinionCount'], ParentType, ContextType, RequireFields<YouthUnitRecordsOpinionCountsArgs, 'periodId' | 'figures'>>;
+  reintegration?: Resolver<Maybe<ResolversTypes['ReintegrationSupportSummary']>, ParentType, ContextType, RequireFields<YouthUnitRecordsReintegrationArgs, 'periodId' | 'figures'>>;
   reintegrationSupports?: Resolver<ResolversTypes['YouthReintegrationSupportConnection'], ParentType, ContextType, RequireFields<YouthUnitRecordsReintegrationSupportsArgs, 'first'>>;
-  atRiskSupport?: Resolver<Maybe<ResolversTypes['AtRiskSupportSummary']>, ParentType, ContextType, RequireFields<YouthUnitRecordsAtRiskSupportArgs, 'periodId'>>;
-  legalEducation?: Resolver<Maybe<ResolversTypes['YouthLegalEducationSummary']>, ParentType, ContextType, RequireFields<YouthUnitRecordsLegalEducationArgs, 'periodId'>>;
-  crimeForums?: Resolver<Maybe<ResolversTypes['YouthCrimeForumSummary']>, ParentType, ContextType, RequireFields<YouthUnitRecordsCrimeForumsArgs, 'periodId'>>;
-  teams?: Resolver<Array<ResolversTypes['YouthTeamKindCount']>, ParentType, ContextType, RequireFields<YouthUnitRecordsTeamsArgs, 'periodId'>>;
-  drugPreventionProject?: Resolver<ResolversTypes['YouthDrugPreventionIndicators'], ParentType, ContextType, RequireFields<YouthUnitRecordsDrugPreventionProjectArgs, 'periodId'>>;
+  atRiskSupport?: Resolver<Maybe<ResolversTypes['AtRiskSupportSummary']>, ParentType, ContextType, RequireFields<YouthUnitRecordsAtRiskSupportArgs, 'periodId' | 'figures'>>;
+  legalEducation?: Resolver<Maybe<ResolversTypes['YouthLegalEducationSummary']>, ParentType, ContextType, RequireFields<YouthUnitRecordsLegalEducationArgs, 'periodId' | 'figures'>>;
+  crimeForums?: Resolver<Maybe<ResolversTypes['YouthCrimeForumSummary']>, ParentType, ContextType, RequireFields<YouthUnitRecordsCrimeForumsArgs, 'periodId' | 'figures'>>;
+  teams?: Resolver<Array<ResolversTypes['YouthTeamKindCount']>, ParentType, ContextType, RequireFields<YouthUnitRecordsTeamsArgs, 'periodId' | 'figures'>>;
+  drugPreventionProject?: Resolver<ResolversTypes['YouthDrugPreventionIndicators'], ParentType, ContextType, RequireFields<YouthUnitRecordsDrugPreventionProjectArgs, 'periodId' | 'figures'>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -4893,6 +4919,7 @@ export type ForumCountResolvers<ContextType = SubgraphContext, ParentType extend
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   opinionsVoiced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OpinionCount'] = ResolversParentTypes['OpinionCount']> = {
@@ -4901,6 +4928,7 @@ export type OpinionCountResolvers<ContextType = SubgraphContext, ParentType exte
   answeredLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type YouthForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthForum'] = ResolversParentTypes['YouthForum'], FederationReferenceType extends FederationReferenceTypes['YouthForum'] = FederationReferenceTypes['YouthForum']> = {
@@ -5027,6 +5055,7 @@ export type ReintegrationSupportSummaryResolvers<ContextType = SubgraphContext, 
   visits?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['ReintegrationOutcomeCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type SupportedGroupCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SupportedGroupCount'] = ResolversParentTypes['SupportedGroupCount']> = {
@@ -5040,6 +5069,7 @@ export type AtRiskSupportSummaryResolvers<ContextType = SubgraphContext, ParentT
   peopleHelped?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   byGroup?: Resolver<Array<ResolversTypes['SupportedGroupCount']>, ParentType, ContextType>;
   help?: Resolver<Array<ResolversTypes['HelpKindCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type YouthReintegrationSupportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthReintegrationSupport'] = ResolversParentTypes['YouthReintegrationSupport'], FederationReferenceType extends FederationReferenceTypes['YouthReintegrationSupport'] = FederationReferenceTypes['YouthReintegrationSupport']> = {
@@ -5537,6 +5567,7 @@ export type YouthLegalEducationSummaryResolvers<ContextType = SubgraphContext, P
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   youthReached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bySetting?: Resolver<Array<ResolversTypes['SessionSettingCount']>, ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type YouthCrimeForumResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthCrimeForum'] = ResolversParentTypes['YouthCrimeForum'], FederationReferenceType extends FederationReferenceTypes['YouthCrimeForum'] = FederationReferenceTypes['YouthCrimeForum']> = {
@@ -5587,6 +5618,7 @@ export type YouthCrimeForumSummaryResolvers<ContextType = SubgraphContext, Paren
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   proposals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type YouthTeamResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthTeam'] = ResolversParentTypes['YouthTeam'], FederationReferenceType extends FederationReferenceTypes['YouthTeam'] = FederationReferenceTypes['YouthTeam']> = {
@@ -5649,6 +5681,7 @@ export type YouthTeamKindCountResolvers<ContextType = SubgraphContext, ParentTyp
   kind?: Resolver<ResolversTypes['YouthTeamKind'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type YouthDrugPreventionIndicatorsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['YouthDrugPreventionIndicators'] = ResolversParentTypes['YouthDrugPreventionIndicators']> = {
@@ -5657,6 +5690,7 @@ export type YouthDrugPreventionIndicatorsResolvers<ContextType = SubgraphContext
   clubs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   volunteerTeams?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['FiguresBasis'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = SubgraphContext> = {

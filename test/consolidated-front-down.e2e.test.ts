@@ -1,0 +1,83 @@
+/**
+ * End to end over HTTP: the consolidated report still comes out when the Front's own subgraph is down
+ * (issue 15). The Front hosts the joint document and its register of numbers; with it stopped, the
+ * police's subgraph issues the same document provisionally (`provisionalDocument`): the police's and the
+ * other organizations' parts from their reports, the Front's part named as "chưa có số liệu / không kết
+ * nối được" with the time it was tried, the whole marked provisional, and no number.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainOn, periodById } from '@antt/reference';
+import { CHIENG_PHA, leadership, staff } from '@antt/testing';
+import { post, startFederation, type Federation } from './support/federation.js';
+
+const THUAN_CHAU = 'district:119@2019';
+const FILE = 'fileName base64 byteLength';
+type DocumentFile = { fileName: string; base64: string; byteLength: number };
+
+let fed: Federation;
+beforeAll(async () => {
+  fed = await startFederation();
+  // The veterans of Chiềng Pha record an activity of the window and send their report: a part with figures.
+  const veterans = staff('veterans', CHIENG_PHA);
+  const rec = await post(
+    fed.gateway.url,
+    `mutation($i: RecordVeteransActivityInput!) { r: recordVeteransActivity(input: $i) { id } }`,
+    { i: { type: 'PROPAGANDA', topic: 'Phòng, chống ma túy', date: '2021-04-02', unitId: CHIENG_PHA, participants: 35 } },
+    veterans,
+  );
+  expect(rec.errors).toBeUndefined();
+  const sent = await post(
+    fed.gateway.url,
+    `mutation($u: ID!) { r: submitVeteransReport(unitId: $u, periodId: "2021-PLAN-6M", input: { results: "Đã tuyên truyền" }) { id } }`,
+    { u: CHIENG_PHA },
+    veterans,
+  );
+  expect(sent.errors).toBeUndefined();
+});
+afterAll(async () => fed?.stop());
+
+function docxText(f: DocumentFile): string {
+  const xml = strFromU8(unzipSync(new Uint8Array(Buffer.from(f.base64, 'base64')))['word/document.xml']!);
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n');
+}
+
+const Q = `query($u: ID!) { c: consolidatedReport(unitId: $u, periodId: "2021-PLAN-6M") {
+  document(format: DOCX) { ${FILE} }
+  provisional: provisionalDocument(format: DOCX) { ${FILE} }
+} }`;
+
+describe("the consolidated report with the Front's subgraph down", () => {
+  it('comes out from the police, the Front’s part named as not connected, provisional and unnumbered', async () => {
+    const end = periodById('2021-PLAN-6M')!.end;
+    const front = chainOn('front', end).bodyVi;
+    await fed.subgraphs.front.stop();
+    let res;
+    try {
+      res = await post<{ c: { document: DocumentFile | null; provisional: DocumentFile | null } }>(fed.gateway.url, Q, { u: THUAN_CHAU }, leadership());
+    } finally {
+      await fed.restart('front');
+    }
+    expect(res.status).toBe(200);
+    // The host's document cannot come out; the error names the Front, in Vietnamese.
+    expect(res.data!.c.document).toBeNull();
+    expect(res.errors?.length).toBeGreaterThan(0);
+    for (const e of res.errors ?? []) expect(e.extensions?.organization).toBe(front);
+    const provisional = res.data!.c.provisional;
+    expect(provisional, JSON.stringify(res.errors)).not.toBeNull();
+    const text = docxText(provisional!);
+    expect(text).toMatch(new RegExp(`${front}: chưa có số liệu / không kết nối được \\(thử lúc \\d\\d giờ \\d\\d ngày [\\d/]+\\)`));
+    expect(text).toContain(`Chưa có số liệu / không kết nối được: hệ thống của ${front} không trả lời khi tổng hợp`);
+    expect(text).toContain('(*) Số liệu tạm thời');
+    // The police's and the other organizations' parts are there.
+    for (const org of ['police', 'veterans', 'women', 'farmers'] as const) expect(text).toContain(chainOn(org, end).bodyVi);
+    // Never numbered by the standby: the joint register is the Front's.
+    expect(text).not.toMatch(/vào sổ số \d+\/BC-MTTQ-CAT/);
+  }, 90_000);
+
+  it('is issued by the Front as usual once it is back', async () => {
+    const res = await post<{ c: { document: DocumentFile | null } }>(fed.gateway.url, Q, { u: THUAN_CHAU }, leadership());
+    expect(res.errors).toBeUndefined();
+    expect(docxText(res.data!.c.document!)).not.toContain('không kết nối được');
+  }, 60_000);
+});
