@@ -5,7 +5,7 @@
  * about older report versions are dropped (stale-reports.ts). Every ANTT_REPORT_PROBE_MS (default 5 s),
  * one GET /ready per subgraph, all at once, each bounded by the subgraph timeout or the interval,
  * whichever is shorter; a probe that gets no answer changes nothing (the circuit breaker deals with a
- * subgraph that is down). The next round starts only when the last one has ended.
+ * subgraph that is down), and a subgraph whose circuit is not closed is not probed. The next round starts only when the last one has ended.
  */
 import { GATEWAY_HEADER, serviceLog } from '@antt/subgraph-kit';
 
@@ -20,6 +20,11 @@ export interface ReportWatermarkProbeOptions {
   timeoutMs: number;
   /** Called with each watermark read. */
   onWatermark: (subgraph: string, watermark: number) => void;
+  /**
+   * Whether the subgraph's circuit is closed: one that is open or half-open is not probed (an open
+   * circuit opens no socket to a hung subgraph; it is probed again once a call has closed it).
+   */
+  answering?: (subgraph: string) => boolean;
 }
 
 export class ReportWatermarkProbe {
@@ -47,7 +52,8 @@ export class ReportWatermarkProbe {
 
   /** One round: every subgraph's watermark, read at once. */
   async probeAll(): Promise<void> {
-    await Promise.all([...this.targets()].map(([name, target]) => this.probe(name, target)));
+    const targets = [...this.targets()].filter(([name]) => this.opts.answering?.(name) ?? true);
+    await Promise.all(targets.map(([name, target]) => this.probe(name, target)));
   }
 
   private async probe(subgraph: string, target: WatermarkTarget): Promise<void> {

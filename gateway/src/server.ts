@@ -321,6 +321,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     intervalMs: opts.reportProbeMs ?? reportProbeMs(),
     timeoutMs: timeout,
     onWatermark: (subgraph, w) => staleReports.observeWatermark(subgraph, w, 'probe'),
+    answering: (subgraph) => (breakers.get(subgraph)?.state() ?? 'CLOSED') === 'CLOSED',
   });
   // Each caller given a kept answer in place of an organization that did not answer, with its version and age.
   const auditStale: StaleReports['onServed'] = (subgraph, options, served) => {
