@@ -27,8 +27,17 @@ const secrets = Object.fromEntries(ORGANIZATION_IDS.map((o) => [`ANTT_GATEWAY_SE
 describe('configuration of the gateway and the subgraphs', () => {
   it('takes the embedded defaults with no settings at all', () => {
     expect(loadSubgraphConfig('women', {})).toEqual({ production: false, demoData: true, synchronous: 'NORMAL' });
-    expect(loadGatewayConfig({})).toEqual({ production: false, demo: false, subgraphTimeoutMs: 15_000, breakerResetMs: 10_000, dedup: true });
+    expect(loadGatewayConfig({})).toEqual({
+      production: false,
+      demo: false,
+      subgraphTimeoutMs: 15_000,
+      breakerResetMs: 10_000,
+      dedup: true,
+      reportProbeMs: 5_000,
+    });
     expect(loadGatewayConfig({ ANTT_GATEWAY_DEDUP: '0' }).dedup).toBe(false);
+    expect(loadGatewayConfig({ ANTT_REPORT_PROBE_MS: '250' }).reportProbeMs).toBe(250);
+    expect(() => loadGatewayConfig({ ANTT_REPORT_PROBE_MS: '10' })).toThrow(/ANTT_REPORT_PROBE_MS/);
     expect(loadGatewayConfig({ ANTT_DEMO: '1', ANTT_SUBGRAPH_TIMEOUT_MS: '2500', PORT: '' }).subgraphTimeoutMs).toBe(2500);
   });
 

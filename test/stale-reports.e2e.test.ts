@@ -2,7 +2,8 @@
  * End to end over HTTP: with an organization's subgraph stopped, the gateway gives the last good answer
  * about its approved report versions, marked stale with its age and report version, to callers with the
  * same disclosure view only, and audits each; a newer approved version means the old answer is never
- * given again (gateway/src/stale-reports.ts).
+ * given again (gateway/src/stale-reports.ts), also when it was approved on the subgraph directly: the
+ * gateway's probe of the subgraph's report watermark sees it (gateway/src/report-watermarks.ts).
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +18,8 @@ let fed: Federation;
 const dir = mkdtempSync(join(tmpdir(), 'antt-stale-'));
 const auditFile = join(dir, 'gateway.sqlite');
 beforeAll(async () => {
-  fed = await startFederation({ gatewayAuditFile: auditFile });
+  // Probed often, so that the test need not wait the default five seconds for a direct change to be seen.
+  fed = await startFederation({ gatewayAuditFile: auditFile, reportProbeMs: 150 });
 }, 120_000);
 afterAll(async () => {
   await fed?.stop();
@@ -120,4 +122,67 @@ describe('the last good answer about approved report versions', () => {
     expect(later.errors?.map((e) => e.extensions)).toEqual([{ code: 'STALE_ANSWER', organization: women, reportVersion: 2, ageSeconds: expect.any(Number) }]);
     expect(staleAudits()).toHaveLength(2);
   }, 120_000);
+
+  it('is never given once a newer version was approved on the subgraph directly, and the newer one is given once the gateway read it', async () => {
+    const PERIOD = '2022-PLAN-6M';
+    const READ_2022 = `query ($u: ID!, $p: ID!) { r: womenReports(unitId: $u, periodId: $p) { id reportVersion stage } }`;
+    const read2022 = () => gq<{ r: Report[] }>(READ_2022, { u: CHIENG_PHA, p: PERIOD }, district);
+    // Staff working on their own organization's subgraph, not through the gateway.
+    const direct = <T>(query: string, variables: Record<string, unknown>, who: Parameters<typeof post>[3]) =>
+      post<T>(fed.subgraphs.women.url, query, variables, who);
+    const recordOn = (date: string, reason: string | null, send: typeof direct) =>
+      send(
+        `mutation ($i: RecordWomenActivityInput!, $r: String) { r: recordWomenActivity(input: $i, reason: $r) { id } }`,
+        { i: { type: 'PROPAGANDA', topic: 'Phòng, chống ma túy', date, unitId: CHIENG_PHA, participants: 12 }, r: reason },
+        commune,
+      );
+    expect((await recordOn('2022-03-01', null, gq)).errors).toBeUndefined();
+    const v1 = (
+      await gq<{ r: Report }>(
+        `mutation ($u: ID!, $p: ID!) { r: submitWomenReport(unitId: $u, periodId: $p, input: { results: "Đã tuyên truyền" }) { id reportVersion stage } }`,
+        { u: CHIENG_PHA, p: PERIOD },
+        commune,
+      )
+    ).data!.r;
+    await approve(v1.id);
+    const kept = await read2022();
+    expect(kept.data!.r).toEqual([{ ...v1, stage: 'APPROVED' }]);
+    // Kept: while the subgraph is down, version 1's answer is given, marked stale.
+    expect(codes(await whileStopped(() => read2022()))).toEqual(['STALE_ANSWER']);
+
+    // On the subgraph directly: a record after the lock makes version 2, which the district approves there.
+    expect((await recordOn('2022-04-20', 'Bổ sung buổi tuyên truyền ghi muộn', direct)).errors).toBeUndefined();
+    const onSubgraph = await direct<{ r: Report[] }>(READ_2022, { u: CHIENG_PHA, p: PERIOD }, district);
+    const v2 = onSubgraph.data!.r.find((r) => r.reportVersion === 2)!;
+    const approved = await direct<{ r: { stage: string } }>(`mutation ($id: ID!) { r: approveWomenReport(id: $id) { stage } }`, { id: v2.id }, district);
+    expect(approved.data?.r.stage).toBe('APPROVED');
+    // The gateway's next probe of the subgraph reads the advanced watermark; until then it has not seen the
+    // approval (two rounds: the first may have been answered just before it).
+    await probedAfter(await probedAfter(Date.now()));
+    // The subgraph fails: version 1's answer is no longer the newest approved one, so it is not given.
+    const down = await whileStopped(() => read2022());
+    expect(codes(down)).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    expect(JSON.stringify(down)).not.toContain('"reportVersion":1');
+
+    // Once the gateway has read version 2 itself, that answer is the one kept and given.
+    const now = await read2022();
+    expect(now.data!.r.map((r) => [r.reportVersion, r.stage])).toEqual([
+      [1, 'APPROVED'],
+      [2, 'APPROVED'],
+    ]);
+    const later = await whileStopped(() => read2022());
+    expect(later.data).toEqual(now.data);
+    expect(later.errors?.map((e) => e.extensions)).toEqual([{ code: 'STALE_ANSWER', organization: women, reportVersion: 2, ageSeconds: expect.any(Number) }]);
+  }, 60_000);
 });
+
+/** Waits until the gateway's readiness says the women's subgraph was probed after `since` (ms); returns when. */
+async function probedAfter(since: number): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const ready = (await (await fetch(new URL('/ready', fed.gateway.url))).json()) as { reportsCheckedAt: Record<string, string | null> };
+    const at = ready.reportsCheckedAt.women;
+    if (at && Date.parse(at) > since) return Date.parse(at);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('The gateway never probed the subgraph.');
+}

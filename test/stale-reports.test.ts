@@ -63,4 +63,46 @@ describe('StaleReportCache', () => {
     cache.remember('women', 'q', {}, view, approved(1));
     expect(cache.lookup('women', 'q', {}, view)).toBeNull();
   });
+
+  it('never serves an answer read before the organization’s report watermark advanced', () => {
+    const cache = new StaleReportCache();
+    cache.remember('women', 'q', {}, view, approved(1), 7);
+    cache.remember('women', 'other', {}, view, approved(1), 7);
+    cache.remember('police', 'q', {}, view, approved(1), 3);
+    // The probe reads the same watermark: nothing changed.
+    cache.observeWatermark('women', 7, 'probe');
+    expect(cache.lookup('women', 'q', {}, view)?.reportVersion).toBe(1);
+    // An approval on the subgraph directly advanced it: every answer of that organization read before is out.
+    cache.observeWatermark('women', 9, 'probe');
+    expect(cache.lookup('women', 'q', {}, view)).toBeNull();
+    expect(cache.lookup('women', 'other', {}, view)).toBeNull();
+    expect(cache.lookup('police', 'q', {}, view)?.reportVersion).toBe(1);
+    // An answer that was in flight, read at the older watermark, is not kept either; one read after is.
+    cache.remember('women', 'q', {}, view, approved(1), 8);
+    expect(cache.lookup('women', 'q', {}, view)).toBeNull();
+    cache.remember('women', 'q', {}, view, approved(2), 9);
+    expect(cache.lookup('women', 'q', {}, view)?.reportVersion).toBe(2);
+    // An answer read at a higher watermark than the probe's last is newer news: the older ones go.
+    cache.remember('women', 'other', {}, view, approved(2), 10);
+    expect(cache.lookup('women', 'q', {}, view)).toBeNull();
+    expect(cache.watermarkOf('women')).toBe(10);
+  });
+
+  it('drops all of an organization’s answers when the probe sees its watermark go down (a restore), not when an answer does', () => {
+    const cache = new StaleReportCache();
+    cache.remember('women', 'q', {}, view, approved(2), 10);
+    cache.observeWatermark('women', 8, 'answer');
+    expect(cache.lookup('women', 'q', {}, view)?.reportVersion).toBe(2);
+    cache.observeWatermark('women', 8, 'probe');
+    expect(cache.lookup('women', 'q', {}, view)).toBeNull();
+    expect(cache.watermarkOf('women')).toBe(8);
+  });
+
+  it('serves no answer without a watermark once the organization gave one', () => {
+    const cache = new StaleReportCache();
+    cache.remember('women', 'q', {}, view, approved(1));
+    expect(cache.lookup('women', 'q', {}, view)?.reportVersion).toBe(1);
+    cache.observeWatermark('women', 1, 'probe');
+    expect(cache.lookup('women', 'q', {}, view)).toBeNull();
+  });
 });

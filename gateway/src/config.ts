@@ -25,6 +25,7 @@ import { ORGANIZATION_IDS } from '@antt/reference';
 const timeouts = {
   ANTT_SUBGRAPH_TIMEOUT_MS: envWholeNumber(1, 'milliseconds'),
   ANTT_BREAKER_RESET_MS: envWholeNumber(1, 'milliseconds'),
+  ANTT_REPORT_PROBE_MS: envWholeNumber(100, 'milliseconds'),
 };
 
 export const gatewayEnvSchema = z.object({
@@ -57,6 +58,8 @@ export interface GatewayConfig {
   breakerResetMs: number;
   /** Identical subgraph reads in flight for the same verified caller are sent once (default on). */
   dedup: boolean;
+  /** How often each subgraph's report watermark is read (default 5 s; report-watermarks.ts). */
+  reportProbeMs: number;
 }
 
 /** Validates the gateway's environment; throws ConfigurationError listing every problem. */
@@ -69,6 +72,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeoutMs: (v.ANTT_SUBGRAPH_TIMEOUT_MS as number | undefined) ?? 15_000,
     breakerResetMs: (v.ANTT_BREAKER_RESET_MS as number | undefined) ?? 10_000,
     dedup: v.ANTT_GATEWAY_DEDUP !== '0',
+    reportProbeMs: (v.ANTT_REPORT_PROBE_MS as number | undefined) ?? 5_000,
   };
 }
 
@@ -85,4 +89,9 @@ export function breakerResetMs(env: NodeJS.ProcessEnv = process.env): number {
 /** ANTT_GATEWAY_DEDUP: `0` sends every subgraph read, even one identical to a read in flight for the same caller. */
 export function gatewayDedup(env: NodeJS.ProcessEnv = process.env): boolean {
   return validateEnv(z.object({ ANTT_GATEWAY_DEDUP: envEnum(['0', '1']) }), env).ANTT_GATEWAY_DEDUP !== '0';
+}
+
+/** ANTT_REPORT_PROBE_MS: how often the gateway reads each subgraph's report watermark (report-watermarks.ts). */
+export function reportProbeMs(env: NodeJS.ProcessEnv = process.env): number {
+  return validateEnv(z.object({ ANTT_REPORT_PROBE_MS: timeouts.ANTT_REPORT_PROBE_MS }), env).ANTT_REPORT_PROBE_MS ?? 5_000;
 }

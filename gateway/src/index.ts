@@ -9,6 +9,7 @@ import {
   log,
   portFromEnv,
   startOrExit,
+  startPhases,
   startTracing,
   stopTracing,
   subgraphUrlVariable,
@@ -19,11 +20,18 @@ import { ORGANIZATION_IDS } from '@antt/reference';
 import { startGateway } from './server.js';
 import { loadGatewayConfig } from './config.js';
 
+// One `start phase` log line per phase (pnpm bench:start reads them): loading the code until here, the
+// configuration, the supergraph, listening, the first round of subgraph probes, ready.
+const phases = startPhases('gateway');
+phases.mark('modules', performance.now());
 // The environment is checked before anything is opened or generated: a wrong setting stops here, naming the variable.
 const server = await startOrExit(async () => {
-  const config = loadGatewayConfig();
-  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
-  startTracing('gateway');
+  const config = phases.run('configuration', () => {
+    const c = loadGatewayConfig();
+    // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    startTracing('gateway');
+    return c;
+  });
   const subgraphUrls = Object.fromEntries(
     ORGANIZATION_IDS.flatMap((org) => (process.env[subgraphUrlVariable(org)] ? [[org, process.env[subgraphUrlVariable(org)]!]] : [])),
   );
@@ -35,6 +43,8 @@ const server = await startOrExit(async () => {
     host: process.env.HOST,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     breakerResetMs: config.breakerResetMs,
+    reportProbeMs: config.reportProbeMs,
+    phases,
     dedup: config.dedup,
     // Demo mode (pnpm start sets ANTT_DEMO=1): the pages offer each demo user, signed with the embedded key.
     demoUsers: config.demo
@@ -45,7 +55,7 @@ const server = await startOrExit(async () => {
       : undefined,
   });
 });
-log.info({ service: 'gateway', url: server.url }, 'listening');
+log.info({ service: 'gateway', url: server.url, startMs: Math.round(performance.now()) }, 'listening');
 const shutdown = async () => {
   await server.stop();
   await stopTracing();

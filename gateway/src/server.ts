@@ -19,6 +19,7 @@ import {
   isProduction,
   openDatabase,
   REQUEST_ID_HEADER,
+  REPORT_WATERMARK_HEADER,
   serve,
   serviceLog,
   verifiedCaller,
@@ -26,6 +27,7 @@ import {
   injectTraceContext,
   traceSubgraphFetch,
   type RunningServer,
+  type StartPhases,
 } from '@antt/subgraph-kit';
 import { UnauthenticatedSummary } from './unauthenticated.js';
 import { readClassMap } from './data-classes.js';
@@ -40,7 +42,8 @@ import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
 import { SubgraphFallback, isUnavailable, type CircuitState } from './fallback.js';
 import { StaleReportCache, disclosureView, staleResponse, type StaleServed } from './stale-reports.js';
-import { breakerResetMs, gatewayDedup, subgraphTimeoutMs } from './config.js';
+import { breakerResetMs, gatewayDedup, reportProbeMs, subgraphTimeoutMs } from './config.js';
+import { ReportWatermarkProbe, type WatermarkTarget } from './report-watermarks.js';
 import { copyResponse, InFlightReads, isQuery, readKey, type SharedRead } from './dedup.js';
 import { subgraphBreaker, type Breaker } from './breaker.js';
 import { AUDIT_VIEW_PATH, federatedAuditRoute } from './audit-view.js';
@@ -69,6 +72,8 @@ export interface GatewayOptions {
   breakerResetMs?: number;
   /** Longest a subgraph may take to answer, in milliseconds; default ANTT_SUBGRAPH_TIMEOUT_MS or 15 000. */
   subgraphTimeoutMs?: number;
+  /** How often each subgraph's report watermark is read (report-watermarks.ts), in milliseconds; default ANTT_REPORT_PROBE_MS or 5 000. */
+  reportProbeMs?: number;
   /**
    * The secret the gateway presents to each subgraph (only it may use _entities and _service there):
    * one per subgraph, so that a subgraph's secret opens no other. A single string (tests) is used for all.
@@ -95,6 +100,12 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** Where the built pages are; default app/dist. */
   appDist?: string;
+  /**
+   * Logs the start's phases (index.ts): `supergraph` (reading it and building the query planner's
+   * schema), `listen`, `first-probe` (the first round of report watermark probes, with how many
+   * subgraphs answered) and `ready`.
+   */
+  phases?: StartPhases;
   /** Demo mode only: the demo users' tokens, offered to the pages at /app/demo-users.json. */
   demoUsers?: () => Promise<{ key: string; label: string; token: string }[]>;
 }
@@ -199,7 +210,11 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       // A span per subgraph fetch; willSendRequest passes its context on in `traceparent` (tracing.ts).
       const response = await traceSubgraphFetch('gateway', this.subgraph, () => super.process(options));
       this.fallback.answered(this.subgraph);
-      if (read) this.stale?.cache.remember(this.subgraph, query, options.request.variables, disclosureView(caller!), response);
+      // The report watermark the subgraph read before answering labels what is kept (stale-reports.ts).
+      const header = (response as { http?: { headers: { get(name: string): string | null } } }).http?.headers.get(REPORT_WATERMARK_HEADER);
+      const watermark = header && /^\d+$/.test(header) ? Number(header) : null;
+      if (read) this.stale?.cache.remember(this.subgraph, query, options.request.variables, disclosureView(caller!), response, watermark);
+      else if (watermark !== null) this.stale?.cache.observeWatermark(this.subgraph, watermark, 'answer');
       return response;
     } catch (error) {
       this.onFailure?.(this.subgraph, error);
@@ -245,9 +260,16 @@ function secretFor(secrets: GatewayOptions['gatewaySecret'], subgraph: string): 
   return secret;
 }
 
-export async function startGateway(opts: GatewayOptions): Promise<RunningServer> {
+export interface RunningGateway extends RunningServer {
+  /** Settles when the first round of report watermark probes has ended (the start's last phase). */
+  firstProbe: Promise<void>;
+}
+
+export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   // @apollo/gateway 2.14 reports anonymous usage unless told not to; this federation sends nothing out.
   process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+  const began = performance.now();
+  let schemaLoadedAt: number | undefined;
   const supergraphSdlText = opts.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
   const timeout = opts.subgraphTimeoutMs ?? subgraphTimeoutMs();
   const logger = serviceLog('gateway');
@@ -293,6 +315,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     ]);
   };
   const staleReports = new StaleReportCache();
+  // Each subgraph's URL and secret, known once @apollo/gateway has built its data sources.
+  const watermarkTargets = new Map<string, WatermarkTarget>();
+  const probe = new ReportWatermarkProbe(() => watermarkTargets, {
+    intervalMs: opts.reportProbeMs ?? reportProbeMs(),
+    timeoutMs: timeout,
+    onWatermark: (subgraph, w) => staleReports.observeWatermark(subgraph, w, 'probe'),
+    answering: (subgraph) => (breakers.get(subgraph)?.state() ?? 'CLOSED') === 'CLOSED',
+  });
   // Each caller given a kept answer in place of an organization that did not answer, with its version and age.
   const auditStale: StaleReports['onServed'] = (subgraph, options, served) => {
     const ctx = options.context as GatewayContext;
@@ -318,10 +348,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
   const gateway = withGatewayScalars(
     new ApolloGateway({
       supergraphSdl: supergraphSdlText,
-      buildService: ({ name, url }) =>
-        new ForwardingDataSource(
+      buildService: ({ name, url }) => {
+        const subgraphUrl = opts.subgraphUrls[name as OrganizationId] ?? url!;
+        watermarkTargets.set(name, { url: subgraphUrl, secret: secretFor(opts.gatewaySecret, name) });
+        return new ForwardingDataSource(
           {
-            url: opts.subgraphUrls[name as OrganizationId] ?? url,
+            url: subgraphUrl,
             // No retries (a mutation must never run twice); a timeout so one slow subgraph cannot hold a
             // request forever, and a circuit breaker so a hung one stops costing even that (breaker.ts).
             fetcher: breakerFor(name).fetcher,
@@ -334,10 +366,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
           dedup ? { reads: new InFlightReads<SubgraphResponse>(copyResponse), onShared: auditShared } : undefined,
           () => breakerFor(name).state(),
           { cache: staleReports, onServed: auditStale },
-        ),
+        );
+      },
     }),
   );
-  gateway.onSchemaLoadOrUpdate((s) => void (apiSchema = s.apiSchema));
+  gateway.onSchemaLoadOrUpdate((s) => {
+    apiSchema = s.apiSchema;
+    if (schemaLoadedAt === undefined) opts.phases?.mark('supergraph', (schemaLoadedAt = performance.now()) - began);
+  });
   const supergraphSdl = supergraphSdlText;
   const classes = readClassMap(supergraphSdl);
   const dashboardOperations = opts.dashboardOperations ?? loadDashboardOperations();
@@ -451,17 +487,27 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningServer>
     // partial answers that name them; readiness lists each one's circuit.
     ready: () => {
       const subgraphs = Object.fromEntries([...breakers].map(([name, b]) => [name, b.state()]));
-      return { ready: Object.values(subgraphs).some((s) => s !== 'OPEN'), subgraphs };
+      // When each organization's report watermark was last read: a change made on it directly since then is not yet seen.
+      return { ready: Object.values(subgraphs).some((s) => s !== 'OPEN'), subgraphs, reportsCheckedAt: probe.status() };
     },
   });
   self.url = server.url;
+  // Not awaited: a hung subgraph must not hold the start; the start phases log when it ends (index.ts).
+  const listening = performance.now();
+  opts.phases?.mark('listen', listening - (schemaLoadedAt ?? began));
+  const firstProbe = probe.start().then(() => {
+    const answered = Object.values(probe.status()).filter((at) => at !== null).length;
+    opts.phases?.mark('first-probe', performance.now() - listening, { subgraphs: watermarkTargets.size, answered });
+    opts.phases?.mark('ready', performance.now() - began);
+  });
   const anchoring = opts.auditFile === ':memory:' ? null : anchorTrail(sqlite, 'gateway');
   const stop = async () => {
+    probe.stop();
     await server.stop();
     for (const b of breakers.values()) b.shutdown();
     unauthenticated.stop();
     await anchoring?.stop();
     sqlite.close();
   };
-  return { ...server, stop, [Symbol.asyncDispose]: stop };
+  return { ...server, stop, [Symbol.asyncDispose]: stop, firstProbe };
 }

@@ -16,6 +16,22 @@
  * view, and any write answered by the organization (an approval, a return, a record that makes a new
  * version after the lock) drops all of its entries. Entries older than `maxAgeMs` are not served.
  * Every caller served from here is audited by the gateway (outcome STALE_ANSWER).
+ *
+ * Changes made on the subgraph directly (staff use their own organization's subgraph, not only the
+ * gateway) are seen through the organization's report watermark (packages/subgraph-kit/src/reports/
+ * watermark.ts: the highest row id of its `reports` table, which every submission, approval, return,
+ * acceptance and new version advances). Each entry is labelled with the watermark its answer was read
+ * at (the subgraph's `x-antt-report-watermark` header, read before the data); the gateway learns the
+ * current one from every answer and from its regular readiness probe (report-watermarks.ts, every
+ * ANTT_REPORT_PROBE_MS). An entry labelled below the highest watermark seen is never served, and the
+ * entries are dropped as soon as the watermark advances; a watermark that goes down (a restore) drops
+ * all of the organization's entries.
+ *
+ * The window that remains: a change made directly on the subgraph after the gateway's last probe or
+ * answer from it, just before it fails, is not seen; for at most one probe interval (plus the probe's
+ * timeout) an answer kept before that change may be served, still marked stale and labelled with its
+ * version. Entries are kept in memory only: a restart of the gateway loses them, which is safe (it only
+ * means no stale answer until a fresh read), and nothing about callers' views is written to disk.
  */
 import type { GraphQLFormattedError } from 'graphql';
 import type { Identity } from '@antt/auth';
@@ -34,6 +50,9 @@ interface Entry {
   storedAt: number;
   /** The fetch's key without the view: what a newer version of the same fetch invalidates. */
   fetchKey: string;
+  /** The organization's report watermark the answer was read at; null when its subgraph gave none. */
+  watermark: number | null;
+  subgraph: string;
 }
 
 export interface StaleServed {
@@ -75,6 +94,8 @@ export function disclosureView(identity: Pick<Identity, 'roles' | 'organization'
 
 export class StaleReportCache {
   private readonly entries = new Map<string, Entry>();
+  /** The highest report watermark seen per subgraph (from its answers and the readiness probe). */
+  private readonly watermarks = new Map<string, number>();
 
   constructor(private readonly opts: { maxEntries?: number; maxAgeMs?: number } = {}) {}
 
@@ -82,16 +103,21 @@ export class StaleReportCache {
     return JSON.stringify([subgraph, query, variables ?? {}]);
   }
 
-  /** Keeps `answer` when it is about approved versions only; a higher version drops older entries of the fetch. */
-  remember(subgraph: string, query: string, variables: unknown, view: string, answer: Answer): void {
+  /**
+   * Keeps `answer` when it is about approved versions only; a higher version drops older entries of the
+   * fetch. `watermark`: the organization's report watermark the answer was read at (null: none given).
+   */
+  remember(subgraph: string, query: string, variables: unknown, view: string, answer: Answer, watermark: number | null = null): void {
+    if (watermark !== null) this.observeWatermark(subgraph, watermark, 'answer');
     if (!answer.data || answer.errors?.length) return;
+    if (this.outdated(subgraph, watermark)) return;
     const version = approvedVersionOf(answer.data);
     if (version === null) return;
     const fetchKey = StaleReportCache.fetchKey(subgraph, query, variables);
     for (const [k, e] of this.entries) if (e.fetchKey === fetchKey && e.reportVersion < version) this.entries.delete(k);
     const key = JSON.stringify([fetchKey, view]);
     this.entries.delete(key);
-    this.entries.set(key, { answer: structuredClone(answer), reportVersion: version, storedAt: Date.now(), fetchKey });
+    this.entries.set(key, { answer: structuredClone(answer), reportVersion: version, storedAt: Date.now(), fetchKey, watermark, subgraph });
     // The oldest entries go first when the bound is reached (Map keeps insertion order).
     const max = this.opts.maxEntries ?? 1000;
     while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
@@ -99,8 +125,35 @@ export class StaleReportCache {
 
   /** A write answered by the organization may have made a newer version: none of its entries is served any more. */
   invalidate(subgraph: string): void {
-    const prefix = JSON.stringify([subgraph]).slice(0, -1) + ',';
-    for (const [k, e] of this.entries) if (e.fetchKey.startsWith(prefix)) this.entries.delete(k);
+    for (const [k, e] of this.entries) if (e.subgraph === subgraph) this.entries.delete(k);
+  }
+
+  /**
+   * The organization's report watermark as an answer (`answer`) or the readiness probe (`probe`) gave
+   * it. Higher than any seen: every entry labelled below it is dropped. Lower, from the probe: the
+   * database was restored (or replaced), so none of its entries can be trusted and all are dropped.
+   * Lower from an answer means only that the answer was read before a change seen since: ignored.
+   */
+  observeWatermark(subgraph: string, watermark: number, from: 'answer' | 'probe'): void {
+    const known = this.watermarks.get(subgraph);
+    if (known === undefined || watermark > known) {
+      this.watermarks.set(subgraph, watermark);
+      for (const [k, e] of this.entries) if (e.subgraph === subgraph && this.outdated(subgraph, e.watermark)) this.entries.delete(k);
+    } else if (watermark < known && from === 'probe') {
+      this.watermarks.set(subgraph, watermark);
+      this.invalidate(subgraph);
+    }
+  }
+
+  /** The highest report watermark seen for the subgraph, if any. */
+  watermarkOf(subgraph: string): number | undefined {
+    return this.watermarks.get(subgraph);
+  }
+
+  /** Whether an answer read at `watermark` is older than the newest report change seen for the subgraph. */
+  private outdated(subgraph: string, watermark: number | null): boolean {
+    const known = this.watermarks.get(subgraph);
+    return known !== undefined && (watermark === null || watermark < known);
   }
 
   /** The last good answer for this fetch and view, if any and young enough. */
@@ -109,7 +162,8 @@ export class StaleReportCache {
     const e = this.entries.get(key);
     if (!e) return null;
     const age = Date.now() - e.storedAt;
-    if (age > (this.opts.maxAgeMs ?? 7 * 24 * 3600_000)) {
+    // Stored before the last change of the organization's reports the gateway saw: never served.
+    if (age > (this.opts.maxAgeMs ?? 7 * 24 * 3600_000) || this.outdated(subgraph, e.watermark)) {
       this.entries.delete(key);
       return null;
     }

@@ -10,7 +10,9 @@
  * 4. Warm start: `pnpm start:built` again on the same data directory (demo data already loaded).
  *
  * Each start's time is measured from spawning `scripts/start.ts --built` until it prints that the
- * federation is running; the phases are read from each subgraph's `start phase` log lines. The
+ * federation is running; the phases are read from each server's `start phase` log lines (the gateway's:
+ * modules, configuration, supergraph, listen, first-probe — the first round of subgraph probes — and
+ * ready, the time from its process's start until then). The
  * federation runs on free ports (ANTT_BASE_PORT) in a temporary data directory, so it runs beside a
  * `pnpm start` of one's own. Results go to test/bench/results/start.json and between this command's
  * markers in BENCHMARKS.md.
@@ -183,6 +185,7 @@ export async function benchStart(opts: { build: boolean }): Promise<StartResult>
 }
 
 const PHASES = ['modules', 'configuration', 'database', 'unit-moves', 'demo-data', 'schema', 'listen'] as const;
+const GATEWAY_PHASES = ['modules', 'configuration', 'supergraph', 'listen', 'first-probe', 'ready'] as const;
 
 export function renderStart(r: StartResult): string {
   const lines: string[] = [];
@@ -220,11 +223,19 @@ export function renderStart(r: StartResult): string {
     '| process | cold start: phases ms (modules / configuration / database / unit moves / demo data / schema / listen) | listening after ms | warm start: phases ms | listening after ms | RSS MiB after cold start | after dashboard load | peak | after warm start |',
   );
   p('|---|---|---|---|---|---|---|---|---|');
-  const phaseCells = (m: Record<string, number> | undefined) => (m ? PHASES.map((ph) => m[ph] ?? '–').join(' / ') : '–');
-  for (const s of [...subgraphs, 'gateway'])
+  const phaseCells = (m: Record<string, number> | undefined, names: readonly string[] = PHASES) => (m ? names.map((ph) => m[ph] ?? '–').join(' / ') : '–');
+  for (const s of subgraphs)
     p(
-      `| ${s} | ${phaseCells(s === 'gateway' ? undefined : r.cold.phases[s])} | ${r.cold.phases[s]?.listening ?? '–'} | ${phaseCells(s === 'gateway' ? undefined : r.warm.phases[s])} | ${r.warm.phases[s]?.listening ?? '–'} | ${r.cold.rssAfterStart[s] ?? '–'} | ${r.rssAfterLoad[s] ?? '–'} | ${r.peakRss[s] ?? '–'} | ${r.warm.rssAfterStart[s] ?? '–'} |`,
+      `| ${s} | ${phaseCells(r.cold.phases[s])} | ${r.cold.phases[s]?.listening ?? '–'} | ${phaseCells(r.warm.phases[s])} | ${r.warm.phases[s]?.listening ?? '–'} | ${r.cold.rssAfterStart[s] ?? '–'} | ${r.rssAfterLoad[s] ?? '–'} | ${r.peakRss[s] ?? '–'} | ${r.warm.rssAfterStart[s] ?? '–'} |`,
     );
+  p(
+    `| gateway | ${r.cold.rssAfterStart.gateway === undefined ? '–' : 'see below'} | ${r.cold.phases.gateway?.listening ?? '–'} | see below | ${r.warm.phases.gateway?.listening ?? '–'} | ${r.cold.rssAfterStart.gateway ?? '–'} | ${r.rssAfterLoad.gateway ?? '–'} | ${r.peakRss.gateway ?? '–'} | ${r.warm.rssAfterStart.gateway ?? '–'} |`,
+  );
+  p();
+  p('| gateway | phases ms (modules / configuration / supergraph / listen / first subgraph probe / ready since its process began) |');
+  p('|---|---|');
+  p(`| cold start | ${phaseCells(r.cold.phases.gateway, GATEWAY_PHASES)} |`);
+  p(`| warm start | ${phaseCells(r.warm.phases.gateway, GATEWAY_PHASES)} |`);
   return lines.join('\n');
 }
 

@@ -88,6 +88,9 @@ beforeAll(async () => {
     auditFile: ':memory:',
     subgraphTimeoutMs: TIMEOUT_MS,
     breakerResetMs: RESET_MS,
+    // Sockets to the hung process are counted here: the report watermark probe (tested in
+    // stale-reports.e2e.test.ts) runs once at the start only, not during the count.
+    reportProbeMs: 3_600_000,
     subgraphUrls: { ...others.urls, infocomm: infocomm.url },
   });
 }, 900_000);

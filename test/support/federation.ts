@@ -37,6 +37,8 @@ export async function startFederation(
     recheckMs?: number;
     /** Offer the demo users' tokens to the pages (as `pnpm start` does), signed with the test key. */
     demoUsers?: boolean;
+    /** How often the gateway reads each subgraph's report watermark (default ANTT_REPORT_PROBE_MS or 5 s). */
+    reportProbeMs?: number;
   } = {},
 ): Promise<Federation> {
   const verifier = await testVerifier();
@@ -70,6 +72,7 @@ export async function startFederation(
     rateLimitPerMinute: opts.rateLimitPerMinute,
     unauthenticatedPerMinute: opts.unauthenticatedPerMinute,
     onSubgraphCall: opts.onSubgraphCall,
+    reportProbeMs: opts.reportProbeMs,
     demoUsers: opts.demoUsers
       ? async () =>
           Promise.all(

@@ -20,6 +20,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { protectChainedTables } from '@antt/audit';
 import { StartRefused } from './config.js';
+import { traceStatements } from './tracing.js';
 
 /** EX_DATAERR of sysexits.h: the data, not the program or its settings, is what must be looked at. */
 export const DATABASE_REFUSED_EXIT_CODE = 65;
@@ -114,6 +115,8 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
   migrate(db, { migrationsFolder: opts.migrationsFolder });
   // Chained tables (identity_reads) are chained by the database itself, on every connection.
   protectChainedTables(sqlite);
+  // A span per SQL statement, when tracing is on (tracing.ts).
+  traceStatements(sqlite);
   return { sqlite, db, created };
 }
 

@@ -30,8 +30,11 @@ export interface ServeOptions<TContext extends BaseContext> {
   apollo: () => ApolloServer<TContext>;
   context: (req: express.Request) => Promise<TContext>;
   health: () => Record<string, unknown>;
-  /** Whether the server can do its work now (GET /ready: 200 or 503), with what it depends on; default: ready once listening. */
-  ready?: () => { ready: boolean } & Record<string, unknown>;
+  /**
+   * Whether the server can do its work now (GET /ready: 200 or 503), with what it depends on; default:
+   * ready once listening. Given the request, to add what only some callers may see (the gateway's secret).
+   */
+  ready?: (req: express.Request) => { ready: boolean } & Record<string, unknown>;
   /** Largest request body accepted. */
   bodyLimit?: string;
   /** Requests per minute and verified caller; default from ANTT_RATE_LIMIT_PER_MINUTE or 600. */
@@ -163,8 +166,8 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
     },
     metricsEndpoint(metrics),
   );
-  app.get('/ready', (_req, res) => {
-    const r = opts.ready?.() ?? { ready: true };
+  app.get('/ready', (req, res) => {
+    const r = opts.ready?.(req) ?? { ready: true };
     res.status(r.ready ? 200 : 503).json(r);
   });
   const before: express.RequestHandler = opts.before ?? ((_req, _res, next) => next());

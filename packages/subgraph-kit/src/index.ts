@@ -39,6 +39,7 @@ export * from './cost.js';
 export * from './backup.js';
 export * from './observability.js';
 export * from './reports/index.js';
+export * from './reports/watermark.js';
 export * from './plans/kind.js';
 export * from './execution-bound.js';
 export * from './references/check.js';

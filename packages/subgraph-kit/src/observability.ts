@@ -96,7 +96,9 @@ export function observe(logger: Logger, metrics: Metrics): express.RequestHandle
       metrics.requests.inc({ status });
       metrics.latency.observe({ status }, seconds);
       const body = req.body as { operationName?: unknown } | undefined;
-      logger.info(
+      // Probes answered well (the gateway reads every subgraph's /ready every few seconds) go to debug, not to every log.
+      const probe = res.statusCode < 400 && (req.path === '/ready' || req.path === '/health');
+      logger[probe ? 'debug' : 'info'](
         {
           requestId,
           method: req.method,

@@ -57,6 +57,7 @@ import type { RecordKind } from './records/kind.js';
 import { moveRecordsToTheirMap, type UnitMoves } from './records/unit-moves.js';
 import { kindsModule } from './records/module.js';
 import { reportModules } from './reports/index.js';
+import { REPORT_WATERMARK_HEADER, reportWatermark } from './reports/watermark.js';
 import { implementingPlanKind } from './plans/kind.js';
 import { seedDemoImplementingPlans } from './plans/demo.js';
 import express from 'express';
@@ -380,6 +381,8 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
       // Identity comes from the verified token alone; other identity headers a client sends are ignored.
       const identity = verifiedCaller(req);
       const fromGateway = isGatewaySecret(req.headers[GATEWAY_HEADER], opts.gatewaySecret);
+      // Read before the request's data: the gateway labels a kept answer with it (reports/watermark.ts).
+      if (fromGateway) req.res?.setHeader(REPORT_WATERMARK_HEADER, String(reportWatermark(sqlite)));
       // The gateway's request id (observe() took it from the header), so one id follows a request everywhere.
       const requestId =
         fromGateway && typeof req.headers[REQUEST_ID_HEADER] === 'string' ? req.headers[REQUEST_ID_HEADER] : (req.res?.locals.requestId as string | undefined);
@@ -388,7 +391,12 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
     },
     health: () => ({ subgraph: sg.name }),
     // Ready to serve; the disclosure patterns' states say which families outsiders see hidden and why.
-    ready: () => ({ ready: true, disclosure: patterns.status() }),
+    // The gateway, and only it, also gets the report watermark: it drops kept answers once it advances.
+    ready: (req) => ({
+      ready: true,
+      disclosure: patterns.status(),
+      ...(isGatewaySecret(req.headers[GATEWAY_HEADER], opts.gatewaySecret) ? { reportWatermark: reportWatermark(sqlite) } : {}),
+    }),
     service: sg.name,
     metrics,
   });

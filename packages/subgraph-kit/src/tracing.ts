@@ -6,7 +6,9 @@
  * What is traced: one SERVER span per HTTP request of every server (http.ts), continuing the caller's
  * trace from its `traceparent` header (W3C trace context); on the gateway, one CLIENT span per subgraph
  * fetch, whose context goes to the subgraph in `traceparent`; in a subgraph, one span per root field
- * resolved (`Query.x`, `Mutation.x`, `Query._entities`), where an organization's database work is done.
+ * resolved (`Query.x`, `Mutation.x`, `Query._entities`), where an organization's database work is done,
+ * and one CLIENT span per SQL statement executed (traceStatements, statement kind and table only). Each
+ * server's request span carries the request id (`antt.request_id`).
  * Off, the API's no-op tracer costs a few function calls per request.
  */
 import { SpanKind, SpanStatusCode, context, propagation, trace, type Context, type Span } from '@opentelemetry/api';
@@ -20,6 +22,8 @@ import type express from 'express';
 const TRACER = 'antt-graph';
 /** The service a span was made in (one process may hold several in tests and in `pnpm start`). */
 export const SERVICE_ATTRIBUTE = 'antt.service';
+/** The request id on each server's request span (the same from the gateway into every subgraph). */
+export const REQUEST_ID_ATTRIBUTE = 'antt.request_id';
 
 let provider: NodeTracerProvider | undefined;
 
@@ -53,12 +57,16 @@ export async function stopTracing(): Promise<void> {
 
 const tracer = () => trace.getTracer(TRACER);
 
+const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
+
 /**
- * Express middleware: a SERVER span per request, child of the caller's trace when its `traceparent`
+ * Express middleware: a SERVER span per request (not /health, /ready, /metrics), child of the caller's trace when its `traceparent`
  * says so; everything the request does runs in its context. Ends when the answer is written.
  */
 export function traceRequests(service: string): express.RequestHandler {
   return (req, res, next) => {
+    // Probes (load balancers, the gateway's report watermark probe every few seconds) make no trace.
+    if (UNTRACED_PATHS.has(req.path)) return next();
     const parent = propagation.extract(context.active(), req.headers);
     const span = tracer().startSpan(
       `${req.method} ${req.path}`,
@@ -70,6 +78,8 @@ export function traceRequests(service: string): express.RequestHandler {
     );
     res.once('close', () => {
       span.setAttribute('http.response.status_code', res.statusCode);
+      // The request id (observe() set it; a subgraph takes the gateway's): logs, audit trails and traces meet on it.
+      if (typeof res.locals.requestId === 'string') span.setAttribute(REQUEST_ID_ATTRIBUTE, res.locals.requestId);
       if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
     });
@@ -130,5 +140,66 @@ export function resolverTracingPlugin<T extends BaseContext>(service: string): A
         },
       };
     },
+  };
+}
+
+/** Statement kind and table of an SQL text, for a span's name and attributes: never a value. */
+export function statementShape(sql: string): { operation: string; table: string | null } {
+  const text = sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ').trim();
+  const operation = (/^[a-z]+/i.exec(text)?.[0] ?? 'SQL').toUpperCase();
+  // The first table the statement names: INSERT INTO t, UPDATE t, DELETE FROM t, SELECT ... FROM t.
+  const m = /\b(?:into|update|from)\s+["`[]?([A-Za-z_][A-Za-z0-9_]*)/i.exec(text);
+  return { operation, table: m?.[1] ?? null };
+}
+
+const EXECUTING = new Set(['run', 'get', 'all', 'iterate']);
+const traced = new WeakSet<object>();
+
+/**
+ * A span per SQL statement executed on this connection (`SELECT reports`, kind CLIENT), child of the
+ * active span: in a subgraph, its request's span (the root field's span is not made the active context,
+ * resolvers run inside Apollo's execution), so it sits beside the root field's span, within its time.
+ * The trace's resource names the service. Only `db.system.name`, `db.operation.name` and
+ * `db.collection.name`: never the statement's parameters or results. Installed only when tracing is on
+ * when the database is opened (off, statements are not wrapped at all); statements prepared by drizzle
+ * and by the kit alike go through `prepare`. Costs measured in OPERATIONS.md ("Logs and metrics").
+ */
+export function traceStatements(sqlite: { prepare: (source: string) => object }): void {
+  if (!provider || traced.has(sqlite)) return;
+  traced.add(sqlite);
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = (source: string) => {
+    const statement = prepare(source);
+    const { operation, table } = statementShape(source);
+    const name = table ? `${operation} ${table}` : operation;
+    const attributes = {
+      'db.system.name': 'sqlite',
+      'db.operation.name': operation,
+      ...(table ? { 'db.collection.name': table } : {}),
+    };
+    const proxy: object = new Proxy(statement, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target) as unknown;
+        if (typeof value !== 'function') return value;
+        if (typeof key === 'string' && EXECUTING.has(key))
+          return (...args: unknown[]) => {
+            const span = tracer().startSpan(name, { kind: SpanKind.CLIENT, attributes });
+            try {
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            } catch (e) {
+              span.setStatus({ code: SpanStatusCode.ERROR });
+              throw e;
+            } finally {
+              span.end();
+            }
+          };
+        // pluck(), raw(), bind()... return the statement itself: the proxy stays in the caller's hands.
+        return (...args: unknown[]) => {
+          const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+          return result === target ? proxy : result;
+        };
+      },
+    });
+    return proxy;
   };
 }
