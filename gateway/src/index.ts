@@ -23,7 +23,7 @@ import { loadGatewayConfig } from './config.js';
 const server = await startOrExit(async () => {
   const config = loadGatewayConfig();
   // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
-  startTracing('gateway');
+  await startTracing('gateway');
   const subgraphUrls = Object.fromEntries(
     ORGANIZATION_IDS.flatMap((org) => (process.env[subgraphUrlVariable(org)] ? [[org, process.env[subgraphUrlVariable(org)]!]] : [])),
   );
