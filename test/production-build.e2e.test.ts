@@ -52,9 +52,9 @@ let dir: string;
 let buildMs = 0;
 const running: ChildProcess[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'antt-build-'));
-  const r = build();
+  const r = await build();
   buildMs = r.ms;
 }, SLOW);
 afterAll(() => {
