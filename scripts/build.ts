@@ -3,11 +3,16 @@
  * `dist/`, its `src/*.ts` compiled to JavaScript file by file with esbuild (not bundled; esbuild only
  * removes the types: `pnpm build` runs `tsc --noEmit` over the workspace first, which checks them).
  *
- * Why not a bundler: the services find their migrations, schema.graphql, fonts, unit list, dashboard
- * operations and supergraph next to their code (`new URL('../drizzle', import.meta.url)`). Compiling
- * each file to the same place under dist/ that it had under src/ keeps every such path right without a
- * loader or a copy step, and better-sqlite3 (native), pdfmake and exceljs stay ordinary dependencies
- * rather than bundled CommonJS. Why not `tsc -b`: the packages import each other's sources, which project
+ * Then each service (the nine subgraphs and the gateway) is bundled into one file, its `dist/index.js`
+ * (`bundleService`): loading some 1,400 modules one by one was most of a service's start (issue 17;
+ * BENCHMARKS.md has the figures). The services find their migrations, schema.graphql, fonts, unit list,
+ * dashboard operations and supergraph next to their code (`new URL('../drizzle', import.meta.url)`); in
+ * the bundle every workspace file's `import.meta.url` is replaced by the URL its own compiled file has
+ * under its package's dist/, the package found at run time as Node finds it from the service (through the
+ * packages that depend on it), so those paths stay right in the checkout and in a `pnpm deploy`. Left out
+ * of the bundle and loaded at run time the same way: better-sqlite3 (a native addon), highs (finds its
+ * WebAssembly file next to its own module), and what a workspace file imports with `import('…')` (the
+ * document renderers, the tracing SDK: loaded at first use, not at start). Why not `tsc -b`: the packages import each other's sources, which project
  * references would have to turn into declaration files; the settings (`isolatedModules`,
  * `verbatimModuleSyntax`) already make every file compile on its own, and esbuild does that in well under
  * a second where TypeScript's transpiler took 9 s of CPU here.
@@ -22,9 +27,9 @@
  */
 import { builtinModules } from 'node:module';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { build as esbuild, buildSync, type Plugin } from 'esbuild';
 import ts from 'typescript';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -100,7 +105,7 @@ export interface BuildResult {
 }
 
 /** Compiles every run-time package into its dist/ and copies the built pages into gateway/dist-pages. */
-export function build(): BuildResult {
+export async function build(): Promise<BuildResult> {
   const started = performance.now();
   let files = 0;
   let left = 0;
@@ -141,6 +146,15 @@ export function build(): BuildResult {
       files++;
     }
   }
+  for (const rel of runtimePackages().filter((p) => p.startsWith('subgraphs') || p === 'gateway')) {
+    try {
+      for (const p of await bundleService(rel)) problems.push(p);
+    } catch (e) {
+      const errors = (e as { errors?: { text: string; location?: { file: string } | null }[] }).errors;
+      if (!errors) throw e;
+      for (const x of errors) problems.push(`${x.location?.file ?? rel}: ${x.text}`);
+    }
+  }
   // The gateway serves the pages from its own folder, so that a runtime-only install of it carries them.
   const pages = join(ROOT, 'app', 'dist');
   const gatewayPages = join(ROOT, 'gateway', 'dist-pages');
@@ -150,9 +164,136 @@ export function build(): BuildResult {
   return { packages: runtimePackages().length, files, left, ms: Math.round(performance.now() - started) };
 }
 
+/**
+ * Packages a bundle leaves out and loads at run time from where Node finds them: better-sqlite3 is a
+ * native addon found by its own path, highs reads its WebAssembly file next to its own module.
+ */
+const RUN_TIME_PACKAGES = ['better-sqlite3', 'highs'];
+
+/** The workspace's packages by name: folder and run-time dependencies. */
+function workspacePackages(): Map<string, { dir: string; deps: string[] }> {
+  const all = new Map<string, { dir: string; deps: string[] }>();
+  for (const rel of [...runtimePackages(), join('packages', 'testing')]) {
+    const pkg = JSON.parse(readFileSync(join(ROOT, rel, 'package.json'), 'utf8')) as PackageJson;
+    all.set(pkg.name, { dir: join(ROOT, rel), deps: Object.keys(pkg.dependencies ?? {}) });
+  }
+  return all;
+}
+
+/**
+ * From a service's package, the packages through which Node reaches each workspace package and each
+ * run-time package (`['@antt/subgraph-kit', '@antt/audit']`): the first path found, breadth first.
+ */
+function dependencyChains(service: string, all: ReturnType<typeof workspacePackages>): Map<string, string[]> {
+  const chains = new Map<string, string[]>([[service, []]]);
+  const queue = [service];
+  while (queue.length) {
+    const name = queue.shift()!;
+    for (const dep of all.get(name)?.deps ?? []) {
+      if (chains.has(dep)) continue;
+      chains.set(dep, [...chains.get(name)!, dep]);
+      if (all.has(dep)) queue.push(dep);
+    }
+  }
+  return chains;
+}
+
+/**
+ * Run-time helpers at the top of a bundle: `require` for the bundled CommonJS, and a package's folder,
+ * a file of it or a module it imports, found from the service along a chain of dependencies (memoized).
+ */
+const BUNDLE_BANNER = `import { createRequire as __anttCreateRequire } from 'node:module';
+import { existsSync as __anttExists } from 'node:fs';
+import { dirname as __anttDirname, join as __anttJoin } from 'node:path';
+import { fileURLToPath as __anttToPath, pathToFileURL as __anttToUrl } from 'node:url';
+const require = __anttCreateRequire(import.meta.url);
+const __anttFound = new Map();
+function __anttEntry(chain) {
+  let from = __anttToPath(import.meta.url);
+  for (const name of chain) from = __anttCreateRequire(from).resolve(name);
+  return from;
+}
+function __anttUrl(chain, file) {
+  const key = chain.join(' ');
+  let root = __anttFound.get(key);
+  if (root === undefined) {
+    root = __anttDirname(__anttEntry(chain));
+    while (!__anttExists(__anttJoin(root, 'package.json'))) root = __anttDirname(root);
+    __anttFound.set(key, root);
+  }
+  return __anttToUrl(__anttJoin(root, file)).href;
+}
+const __anttImport = (chain, name) => __anttToUrl(__anttCreateRequire(__anttEntry(chain)).resolve(name)).href;
+const __anttRequire = (chain, name) => __anttCreateRequire(__anttEntry(chain))(name);`;
+
+/**
+ * Bundles one service (`subgraphs/<org>` or `gateway`) into its `dist/index.js`, after the file-by-file
+ * build (the workspace packages are bundled from their dist/, as the `antt-build` condition finds them).
+ * Returns problems: an import left to run time that its package does not declare.
+ */
+export async function bundleService(rel: string): Promise<string[]> {
+  const pkgDir = join(ROOT, rel);
+  const all = workspacePackages();
+  const service = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as PackageJson).name;
+  const chains = dependencyChains(service, all);
+  const problems: string[] = [];
+  /** The workspace package a file belongs to, with its chain and the file's path under dist/. */
+  const ownerOf = (file: string) => {
+    for (const [name, { dir }] of all)
+      if (file.startsWith(dir + sep)) {
+        const inPkg = relative(dir, file).split(sep).join('/');
+        return { name, chain: chains.get(name), distFile: inPkg.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js') };
+      }
+    return undefined;
+  };
+  const runTime: Plugin = {
+    name: 'antt-run-time-paths',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^(${RUN_TIME_PACKAGES.join('|')})$`) }, (a) => ({ path: a.path, namespace: 'antt-run-time', pluginData: a.importer }));
+      b.onLoad({ filter: /.*/, namespace: 'antt-run-time' }, (a) => {
+        const chain = chains.get(a.path);
+        if (!chain) problems.push(`${relative(ROOT, String(a.pluginData))} imports ${a.path}, which no package of ${service} depends on.`);
+        return { contents: `module.exports = __anttRequire(${JSON.stringify((chain ?? []).slice(0, -1))}, ${JSON.stringify(a.path)});`, loader: 'js' };
+      });
+      b.onLoad({ filter: /\.(js|ts)$/ }, (a) => {
+        const owner = ownerOf(a.path);
+        if (!owner || a.path.includes(`${sep}node_modules${sep}`)) return undefined;
+        let code = readFileSync(a.path, 'utf8');
+        if (!owner.chain) {
+          problems.push(`${relative(ROOT, a.path)} is in the bundle of ${service}, which does not depend on ${owner.name}.`);
+          return undefined;
+        }
+        const chain = JSON.stringify(owner.chain);
+        const rewritten = code
+          .replaceAll('import.meta.url', `__anttUrl(${chain}, ${JSON.stringify(owner.distFile)})`)
+          .replace(/\bimport\((['"])([^.'"][^'"]*)\1\)/g, (_m, _q, name: string) => `import(__anttImport(${chain}, ${JSON.stringify(name)}))`);
+        if (rewritten === code) return undefined;
+        code = rewritten;
+        return { contents: code, loader: a.path.endsWith('.ts') ? 'ts' : 'js', resolveDir: dirname(a.path) };
+      });
+    },
+  };
+  await esbuild({
+    entryPoints: [join(pkgDir, 'src', 'index.ts')],
+    outfile: join(pkgDir, 'dist', 'index.js'),
+    allowOverwrite: true,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    conditions: ['antt-build'],
+    sourcemap: true,
+    banner: { js: BUNDLE_BANNER },
+    plugins: [runTime],
+    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+    logLevel: 'silent',
+  });
+  return problems;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    const r = build();
+    const r = await build();
     console.log(`Built ${r.files} files of ${r.packages} packages into their dist/ in ${r.ms} ms (${r.left} development-only files left out).`);
   } catch (e) {
     console.error((e as Error).message);

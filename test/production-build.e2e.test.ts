@@ -3,10 +3,11 @@
  * dist/ and answer a query through the gateway; production mode without keys or secrets refuses to start
  * with a message naming each missing variable; a database migrated by newer code is refused.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateSigningKey, signToken } from '@antt/auth';
@@ -52,9 +53,9 @@ let dir: string;
 let buildMs = 0;
 const running: ChildProcess[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'antt-build-'));
-  const r = build();
+  const r = await build();
   buildMs = r.ms;
 }, SLOW);
 afterAll(() => {
@@ -89,6 +90,35 @@ describe('the production build', () => {
       ).toEqual([]);
     }
   });
+
+  it(
+    'renders a document in a worker thread from the build, the renderers never loaded in the service itself',
+    () => {
+      // As the built service calls it: packages/subgraph-kit/dist, plain node under the antt-build condition;
+      // the report is built from six-month-report.js alone, which loads no renderer.
+      const built = (pkg: string, file: string) => JSON.stringify(pathToFileURL(join(ROOT, 'packages', pkg, 'dist', file)).href);
+      const script = `
+        import { createRequire } from 'node:module';
+        import { renderDocumentFile } from ${built('subgraph-kit', 'reports/document.js')};
+        import { buildSixMonthReport, demoSixMonthFigures } from ${built('documents', 'six-month-report.js')};
+        const f = await renderDocumentFile(buildSixMonthReport(demoSixMonthFigures('front')), 'PDF', 'Báo cáo 6 tháng');
+        const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => /[\\/](pdfmake|pdfkit|fontkit)[\\/]/.test(k));
+        console.log(JSON.stringify({ head: Buffer.from(f.base64, 'base64').subarray(0, 5).toString(), fileName: f.fileName, byteLength: f.byteLength, loaded }));`;
+      writeFileSync(join(dir, 'render.mjs'), script);
+      const r = spawnSync(process.execPath, ['--conditions=antt-build', join(dir, 'render.mjs')], {
+        env: cleanEnv({}),
+        encoding: 'utf8',
+        timeout: SLOW,
+      });
+      expect(r.stderr).toBe('');
+      const out = JSON.parse(r.stdout) as { head: string; fileName: string; byteLength: number; loaded: string[] };
+      expect(out.head).toBe('%PDF-');
+      expect(out.fileName).toBe('bao-cao-6-thang.pdf');
+      expect(out.byteLength).toBeGreaterThan(10_000);
+      expect(out.loaded).toEqual([]);
+    },
+    SLOW,
+  );
 
   it(
     'runs a subgraph and the gateway with plain node, answers a query through the gateway and stops with exit code 0',

@@ -17,8 +17,8 @@ const exporter = new InMemorySpanExporter();
 let women: Awaited<ReturnType<typeof startInProcess>>;
 let gateway: RunningServer;
 beforeAll(async () => {
-  expect(startTracing('test', { env: {} })).toBe(false);
-  expect(startTracing('test', { exporter })).toBe(true);
+  expect(await startTracing('test', { env: {} })).toBe(false);
+  expect(await startTracing('test', { exporter })).toBe(true);
   women = await startInProcess(['women']);
   gateway = await startGateway({
     verifier: await testVerifier(),

@@ -26,12 +26,9 @@ const phases = startPhases('gateway');
 phases.mark('modules', performance.now());
 // The environment is checked before anything is opened or generated: a wrong setting stops here, naming the variable.
 const server = await startOrExit(async () => {
-  const config = phases.run('configuration', () => {
-    const c = loadGatewayConfig();
-    // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
-    startTracing('gateway');
-    return c;
-  });
+  const config = phases.run('configuration', () => loadGatewayConfig());
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (its libraries are loaded only then).
+  await startTracing('gateway');
   const subgraphUrls = Object.fromEntries(
     ORGANIZATION_IDS.flatMap((org) => (process.env[subgraphUrlVariable(org)] ? [[org, process.env[subgraphUrlVariable(org)]!]] : [])),
   );

@@ -416,7 +416,7 @@ export async function runSubgraph(sg: OrganizationSubgraph): Promise<void> {
     const { config, verifier, secret, references } = await phases.runAsync('configuration', async () => {
       const config = loadSubgraphConfig(sg.name);
       // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
-      startTracing(sg.name);
+      await startTracing(sg.name);
       return { config, verifier: await verifierFromEnv(), secret: gatewaySecret(sg.name), references: await referencesFromEnv(sg.name) };
     });
     const { db, sqlite, seeded } = openOrganizationDatabase(sg, { file: process.env.ANTT_DB_FILE, demo: config.demoData, phases });

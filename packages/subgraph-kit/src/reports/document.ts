@@ -4,6 +4,7 @@
  * The shape here is plain data (headings, paragraphs, tables of strings and numbers), so that the
  * documents layer maps it onto its own content model without depending on this package's types.
  */
+import { Worker } from 'node:worker_threads';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Identity } from '@antt/auth';
 // Types only: the renderers (docx, exceljs, pdfmake, fontkit) are loaded on the first export, not at start
@@ -129,9 +130,30 @@ export function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/**
+ * The built service (JavaScript) renders each document in a short-lived worker thread (render-worker.ts),
+ * so that the renderers and fonts never stay in its own heap; from the TypeScript sources (tsx, vitest,
+ * where a worker could not load TypeScript) it renders in its own thread.
+ */
+const RENDER_IN_WORKER = import.meta.url.endsWith('.js');
+
+function renderInWorker(doc: ReportDocument, format: DocumentFormat): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./render-worker.js', import.meta.url), { workerData: { doc, format } });
+    let bytes: Buffer | undefined;
+    worker.once('message', (m: Uint8Array) => (bytes = Buffer.from(m.buffer, m.byteOffset, m.byteLength)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (bytes ? resolve(bytes) : reject(new Error(`The document renderer stopped (exit code ${code}) without a document.`))));
+  });
+}
+
 export async function renderDocumentFile(doc: ReportDocument, format: DocumentFormat, baseName: string): Promise<DocumentFile> {
-  const { renderDocx, renderPdf, renderXlsx } = await import('@antt/documents');
-  const bytes = format === 'DOCX' ? await renderDocx(doc) : format === 'PDF' ? await renderPdf(doc) : await renderXlsx(doc);
+  let bytes: Buffer;
+  if (RENDER_IN_WORKER) bytes = await renderInWorker(doc, format);
+  else {
+    const { renderDocx, renderPdf, renderXlsx } = await import('@antt/documents');
+    bytes = format === 'DOCX' ? await renderDocx(doc) : format === 'PDF' ? await renderPdf(doc) : await renderXlsx(doc);
+  }
   const f = DOCUMENT_FORMATS[format];
   return { fileName: `${slug(baseName)}.${f.ext}`, mediaType: f.mediaType, base64: bytes.toString('base64'), byteLength: bytes.length };
 }
