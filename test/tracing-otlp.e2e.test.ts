@@ -69,7 +69,7 @@ beforeAll(async () => {
   process.env.OTEL_EXPORTER_OTLP_ENDPOINT = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   // Batches leave every 50 ms instead of 5 s, so that the test need not wait.
   process.env.OTEL_BSP_SCHEDULE_DELAY = '50';
-  expect(startTracing('test')).toBe(true);
+  expect(await startTracing('test')).toBe(true);
   // Opened after tracing started: their statements are traced.
   women = await startInProcess(['women']);
   gateway = await startGateway({
