@@ -13,6 +13,13 @@ export interface Indicator {
   ratio: number | null;
   target: number;
   meetsTarget: boolean | null;
+  /** Decisions signed (quyết định công nhận), when the operation asks for them. */
+  recognised?: number;
+  /** Signed decisions the records do not support (không được hồ sơ chứng minh): left out of the numerator. */
+  unsupported?: number;
+  /** Signed decisions whose support cannot be told now (chưa xác định được), with the reason. */
+  unknown?: number;
+  unknownReason?: string | null;
 }
 
 export const INDICATOR_LABELS = {
@@ -85,6 +92,29 @@ export function IndicatorChart({ indicators, caption }: { indicators: Record<Ind
           </tbody>
         </table>
       </div>
+      {keys.some((k) => indicators[k].unsupported || indicators[k].unknown) && (
+        <ul data-testid="indicators-notes" className="notes">
+          {keys.map((k) => {
+            const i = indicators[k];
+            if (!i.unsupported && !i.unknown) return null;
+            return (
+              <li key={k} data-indicator={k}>
+                {INDICATOR_LABELS[k]}:{' '}
+                {!!i.unsupported && (
+                  <span data-field="unsupported">{fmtNumber(i.unsupported)} quyết định công nhận không được hồ sơ chứng minh (không tính vào số đạt)</span>
+                )}
+                {!!i.unsupported && !!i.unknown && '; '}
+                {!!i.unknown && (
+                  <span data-field="unknown">
+                    {fmtNumber(i.unknown)} quyết định chưa xác định được{i.unknownReason ? ` (${i.unknownReason})` : ''}, chưa tính vào số đạt
+                  </span>
+                )}
+                .
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </figure>
   );
 }
