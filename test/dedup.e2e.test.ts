@@ -25,7 +25,10 @@ interface Seen {
   body: string;
 }
 
-/** Forwards to `target` after HOLD_MS, recording each request; `fail` cuts the connection instead. */
+/**
+ * Forwards to `target` after HOLD_MS, recording each GraphQL request (POST; the gateway's readiness and
+ * report-watermark probes are GETs to other paths, forwarded but not counted); `fail` cuts the connection instead.
+ */
 function countingProxy(target: () => string) {
   const seen: Seen[] = [];
   const state = { fail: false };
@@ -34,12 +37,13 @@ function countingProxy(target: () => string) {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      seen.push({ authorization: String(req.headers.authorization ?? ''), requestId: String(req.headers['x-request-id'] ?? ''), body });
+      if (req.method === 'POST')
+        seen.push({ authorization: String(req.headers.authorization ?? ''), requestId: String(req.headers['x-request-id'] ?? ''), body });
       setTimeout(() => {
         if (state.fail) return void req.socket.destroy();
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
-        fetch(target(), { method: req.method, headers, body })
+        fetch(new URL(req.url ?? '/', target()), { method: req.method, headers, body: req.method === 'POST' ? body : undefined })
           .then(async (r) => {
             res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
             res.end(Buffer.from(await r.arrayBuffer()));

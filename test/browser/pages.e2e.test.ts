@@ -164,21 +164,23 @@ describe('the leadership dashboard', () => {
         : 'Số liệu hiện hành (chưa khóa)';
     expect(api.errors).toBeUndefined();
     await page.locator('[data-testid="activity"]').waitFor();
-    await expect.poll(() => page.locator('[data-org="women"] [data-field="count"]').textContent()).not.toBe('');
+    await expect.poll(() => page.locator('[data-testid="activity"] [data-org="women"] [data-field="count"]').textContent()).not.toBe('');
     let total = 0;
     for (const org of ['front', 'police', 'veterans', 'women', 'youth', 'labour', 'farmers', 'elderly', 'infocomm']) {
       const counts = api.data!.unit[org]!.activityCounts;
       const count = counts.reduce((s, c) => s + c.count, 0);
       total += count;
-      expect(await page.locator(`[data-org="${org}"] [data-field="count"]`).textContent()).toBe(fmt.format(count));
-      expect(await page.locator(`[data-org="${org}"] [data-field="participants"]`).textContent()).toBe(
+      expect(await page.locator(`[data-testid="activity"] [data-org="${org}"] [data-field="count"]`).textContent()).toBe(fmt.format(count));
+      expect(await page.locator(`[data-testid="activity"] [data-org="${org}"] [data-field="participants"]`).textContent()).toBe(
         fmt.format(counts.reduce((s, c) => s + c.participants, 0)),
       );
     }
     expect(total).toBeGreaterThan(0);
     const ORGS = ['front', 'police', 'veterans', 'women', 'youth', 'labour', 'farmers', 'elderly', 'infocomm'];
     for (const org of ORGS)
-      expect(await page.locator(`[data-org="${org}"] [data-field="basis"]`).textContent()).toBe(words(api.data!.unit[org]!.activityCountsBasis));
+      expect(await page.locator(`[data-testid="activity"] [data-org="${org}"] [data-field="basis"]`).textContent()).toBe(
+        words(api.data!.unit[org]!.activityCountsBasis),
+      );
     // No approved yearly report covers the commune in the demo: every row is live (official rows: test/official-counts.test.ts).
     expect(ORGS.filter((o) => api.data!.unit[o]!.activityCountsBasis.kind === 'LOCKED')).toEqual([]);
     // Asking for live figures: every row says so, with the API's live counts.
@@ -200,10 +202,12 @@ describe('the leadership dashboard', () => {
       .getByLabel(/Xem số liệu hiện hành/)
       .check();
     const live = await ask('LIVE');
-    await expect.poll(() => page.locator('[data-org="women"] [data-field="basis"]').textContent()).toBe('Số liệu hiện hành (chưa khóa)');
+    await expect
+      .poll(() => page.locator('[data-testid="activity"] [data-org="women"] [data-field="basis"]').textContent())
+      .toBe('Số liệu hiện hành (chưa khóa)');
     for (const org of ORGS) {
-      expect(await page.locator(`[data-org="${org}"] [data-field="basis"]`).textContent()).toBe('Số liệu hiện hành (chưa khóa)');
-      expect(await page.locator(`[data-org="${org}"] [data-field="count"]`).textContent()).toBe(
+      expect(await page.locator(`[data-testid="activity"] [data-org="${org}"] [data-field="basis"]`).textContent()).toBe('Số liệu hiện hành (chưa khóa)');
+      expect(await page.locator(`[data-testid="activity"] [data-org="${org}"] [data-field="count"]`).textContent()).toBe(
         fmt.format(live.data!.unit[org]!.activityCounts.reduce((s, c) => s + c.count, 0)),
       );
     }
