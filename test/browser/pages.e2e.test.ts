@@ -130,6 +130,8 @@ async function arrowTo(page: Page, value: string, max = 80): Promise<void> {
 const ENGLISH =
   /\b(Loading|Submit|Cancel|Save|Delete|Edit|Error|Search|Sign in|Sign out|Next|Previous|Page|Records?|Reports?|Approve|Return|Answer|Name|Date|Status|Version|Total|None|true|false|null|undefined|NaN|Invalid|Required|Unknown|Select|Choose|Activity|Topic|Participants)\b/;
 const CAMEL_CASE = /\b[a-z]+[A-Z][A-Za-z]*\b/;
+/** A schema type's name (ActivityType, RecordWomenActivityInput): a message that fell back to GraphQL's terms. GraphQL itself is a name. */
+const TYPE_NAME = /\b(?!GraphQL\b)[A-Z][a-z]+[A-Z][A-Za-z]*!?/;
 async function englishOnPage(page: Page): Promise<string[]> {
   // The explorer's editors hold GraphQL, which is no user-facing text.
   const text = (await page.evaluate(
@@ -137,7 +139,7 @@ async function englishOnPage(page: Page): Promise<string[]> {
   )) as string;
   return text
     .split('\n')
-    .filter((line) => ENGLISH.test(line) || CAMEL_CASE.test(line))
+    .filter((line) => ENGLISH.test(line) || CAMEL_CASE.test(line) || TYPE_NAME.test(line))
     .map((line) => line.slice(0, 120));
 }
 
@@ -649,6 +651,12 @@ describe('the staff workbench', () => {
     const totalBefore = await page.getByTestId('record-total').textContent();
     await page.getByTestId('record-new').click();
     const form = page.getByTestId('create-form');
+    // A required catalogue left unchosen cannot be sent at all: the page names it under the field, by its label.
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    const typeError = form.locator('[data-field="type"] [data-error-for="type"]');
+    await expect.poll(() => typeError.textContent(), SLOW).toBe('Loại hoạt động không được để trống.');
+    expect(await form.locator('[name="type"]').getAttribute('aria-describedby')).toBe(await typeError.getAttribute('id'));
+    expect(await englishOnPage(page)).toEqual([]);
     await form.locator('[name="type"]').selectOption('MEETING');
     await form.locator('[name="participants"]').fill('12');
     await form.locator('[name="date"]').fill('2099-01-01');
@@ -887,13 +895,41 @@ describe('the staff workbench', () => {
 });
 
 describe('every page', () => {
-  const pages = [
+  /** A page, and what to do on it before it is checked: the states with forms open and messages shown are pages too. */
+  const pages: { name: string; path: string; token: () => string | undefined; ready: string; prepare?: (page: Page) => Promise<void> }[] = [
     // The leadership page is ready once its last panel, the counts of models to hotspots, has its figures.
     { name: 'lanh-dao', path: '/app/', token: () => leaderToken, ready: '[data-testid="panels"]' },
-    { name: 'cong-khai', path: '/app/cong-khai/', token: () => dashboardToken, ready: '[data-testid="activity"]' },
+    { name: 'cong-khai', path: '/app/cong-khai/', token: () => dashboardToken, ready: '[data-testid="public-figures"][data-ready="true"]' },
+    {
+      // A district whose figures are partly hidden: the marked cells and their note are checked too.
+      name: 'cong-khai-huyen',
+      path: '/app/cong-khai/',
+      token: () => dashboardToken,
+      ready: '[data-testid="public-figures"][data-ready="true"]',
+      prepare: async (page) => {
+        await page.getByTestId('period').selectOption(PERIOD);
+        await page.locator(`[data-unit="${DISTRICT}"]`).click();
+        await page.locator(`[data-testid="public-figures"][data-unit="${DISTRICT}"][data-ready="true"] [data-suppressed]`).first().waitFor();
+      },
+    },
     { name: 'kham-pha', path: '/app/kham-pha/', token: () => leaderToken, ready: '.graphiql-container' },
     { name: 'dang-nhap', path: '/app/', token: () => undefined, ready: '#h-sign-in' },
     { name: 'can-bo-xa', path: '/app/can-bo/', token: () => communeToken, ready: '[data-testid="records"]' },
+    {
+      // The form to enter a record, sent empty: the server's messages under their fields; and a refused filter's under its field.
+      name: 'can-bo-xa-bieu-mau',
+      path: '/app/can-bo/',
+      token: () => communeToken,
+      ready: '[data-testid="records"]',
+      prepare: async (page) => {
+        await page.getByTestId('record-new').click();
+        await page.getByTestId('create-form').getByRole('button', { name: 'Ghi nhận' }).click();
+        await page.locator('[data-testid="create-form"] [data-error-for]').first().waitFor({ timeout: 30_000 });
+        await page.locator('[name="filter-to"]').fill('2024-01-01');
+        await page.locator('[name="filter-from"]').fill('2024-12-31');
+        await page.locator('[data-testid="record-filters"] [data-error-for="to"]').waitFor({ timeout: 30_000 });
+      },
+    },
     { name: 'can-bo-tinh', path: '/app/can-bo/', token: () => provinceToken, ready: '[data-testid="approve-period"]' },
   ];
   for (const p of pages)
@@ -905,6 +941,7 @@ describe('every page', () => {
         const { context, page } = await offline(viewport, p.token(), { bypassCSP: true });
         await page.goto(`${base}${p.path}`);
         await page.locator(p.ready).waitFor();
+        await p.prepare?.(page);
         await page.waitForLoadState('networkidle');
         expect(await seriousViolations(page), `${p.name} at ${viewport.width}x${viewport.height}`).toEqual([]);
         expect(await overflow(page), `${p.name} at ${viewport.width}x${viewport.height}`).toBeLessThanOrEqual(0);
