@@ -560,6 +560,12 @@ describe('the GraphQL explorer', () => {
     await page.goto(`${base}/app/kham-pha/`);
     await page.locator('.graphiql-container').waitFor();
     await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
+    // Loaded is not enough: it runs its example query (a unit searched by name) and shows the API's answer.
+    await page.locator('.graphiql-execute-button').click();
+    const response = page.locator('.graphiql-response');
+    await expect.poll(() => response.innerText(), SLOW).toContain('"searchUnits"');
+    expect(await response.innerText()).toContain('Chiềng Lề');
+    expect(await response.innerText()).not.toContain('"errors"');
     await page.screenshot({ path: join(SCREENSHOTS, 'kham-pha-1366x768.png') });
     expect(blocked).toEqual([]);
     await context.close();
