@@ -54,7 +54,8 @@ type MapView = 'AS_RECORDED' | 'TODAY_MAP';
 /** The last assessment year drawn on the map before the reform of 1 July 2025: from then on both maps are one. */
 const LAST_YEAR_OF_OLD_MAP = 2025;
 
-function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: string; loading: boolean } {
+/** A load that runs again when `deps` change: its data, its error (in Vietnamese) and whether it is running. */
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: string; loading: boolean } {
   const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
   useEffect(() => {
     let live = true;

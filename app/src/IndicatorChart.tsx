@@ -29,7 +29,8 @@ export const INDICATOR_LABELS = {
 } as const;
 export type IndicatorKey = keyof typeof INDICATOR_LABELS;
 
-export function IndicatorChart({ indicators, caption }: { indicators: Record<IndicatorKey, Indicator>; caption: string }) {
+/** `counts`: the number of units that meet each standard, out of how many (off on the public page, which shows ratios only). */
+export function IndicatorChart({ indicators, caption, counts = true }: { indicators: Record<IndicatorKey, Indicator>; caption: string; counts?: boolean }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const keys = Object.keys(INDICATOR_LABELS) as IndicatorKey[];
   const summary = keys.map((k) => `${INDICATOR_LABELS[k]}: ${fmtPercent(indicators[k].ratio)} (chỉ tiêu ${fmtPercent(indicators[k].target)})`).join('; ');
@@ -71,7 +72,7 @@ export function IndicatorChart({ indicators, caption }: { indicators: Record<Ind
           <thead>
             <tr>
               <th scope="col">Chỉ tiêu</th>
-              <th scope="col">Đạt / tổng</th>
+              {counts && <th scope="col">Đạt / tổng</th>}
               <th scope="col">Tỷ lệ</th>
               <th scope="col">Chỉ tiêu</th>
               <th scope="col">Kết quả</th>
@@ -81,9 +82,11 @@ export function IndicatorChart({ indicators, caption }: { indicators: Record<Ind
             {keys.map((k) => (
               <tr key={k} data-indicator={k}>
                 <th scope="row">{INDICATOR_LABELS[k]}</th>
-                <td data-field="count">
-                  {fmtNumber(indicators[k].numerator)} / {fmtNumber(indicators[k].denominator)}
-                </td>
+                {counts && (
+                  <td data-field="count">
+                    {fmtNumber(indicators[k].numerator)} / {fmtNumber(indicators[k].denominator)}
+                  </td>
+                )}
                 <td data-field="ratio">{fmtPercent(indicators[k].ratio)}</td>
                 <td>{fmtPercent(indicators[k].target)}</td>
                 <td>{indicators[k].meetsTarget === null ? 'Chưa có số liệu' : indicators[k].meetsTarget ? 'Đạt' : 'Chưa đạt'}</td>

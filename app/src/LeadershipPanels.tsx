@@ -41,7 +41,7 @@ export interface PanelsAnswer {
 }
 
 const RATING_NAMES: Record<string, string> = { EFFECTIVE: 'Hiệu quả', AVERAGE: 'Trung bình', INEFFECTIVE: 'Chưa hiệu quả' };
-const TIP_STATUS_NAMES: Record<string, string> = {
+export const TIP_STATUS_NAMES: Record<string, string> = {
   RECEIVED: 'Mới tiếp nhận',
   FORWARDED: 'Đã chuyển cơ quan điều tra',
   BEING_VERIFIED: 'Đang xác minh',

@@ -100,12 +100,22 @@ export function RecordForm(props: FormProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input: Record<string, unknown> = {};
+    // A required field left empty cannot be sent: GraphQL would refuse the whole input in its own terms
+    // (the field's path and type). It is named here, by its label, under the field; the server still
+    // checks everything else once it is filled.
+    const missing: Record<string, string> = {};
     for (const f of fields) {
       const v = values[f.name]!;
       if (record && JSON.stringify(v) === JSON.stringify(start[f.name])) continue;
       const value = toValue(f, v);
       if (value !== undefined) input[f.name] = value;
+      else if (f.required) missing[`${argument}.${f.name}`] = `${f.label} không được để trống.`;
       else if (record) input[f.name] = null;
+    }
+    if (Object.keys(missing).length) {
+      setErrors(missing);
+      setGeneral([]);
+      return;
     }
     setBusy(true);
     const result = await props.onSubmit(input, props.reasonRequired || record ? reason : null);

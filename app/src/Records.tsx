@@ -6,7 +6,7 @@
  * record's history (every version, its standing and the reason given).
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { mutate, query } from './api';
+import { ApiError, mutate, query } from './api';
 import { fmtDate, fmtNumber } from './format';
 import { FormErrors, TextAreaField } from './Fields';
 import { RecordForm } from './RecordForm';
@@ -33,6 +33,8 @@ interface Filter {
   own: Record<string, string>;
 }
 const NO_FILTER: Filter = { unit: '', from: '', to: '', standing: 'ACTIVE', own: {} };
+/** The list's arguments a filter field sets, whose refusals show next to it. */
+const FILTER_FIELDS = { from: 'filter-from', to: 'filter-to', unitId: 'filter-unit' } as const;
 const STANDING_NAMES: Record<Standing, string> = { ACTIVE: 'Còn hiệu lực', VOIDED: 'Đã hủy', ALL: 'Tất cả' };
 const VERSION_FIELDS = (status: string) => `history { version st: ${status} reason versionRecordedAt }`;
 const fmtInstant = (t: string) => new Date(t).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
@@ -55,6 +57,8 @@ export function Records({ staff }: { staff: Staff }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The server's messages about the list's filters, by the argument they name (`from`, `to`, `unitId`): shown next to it. */
+  const [filterErrors, setFilterErrors] = useState<Record<string, string>>({});
   const [mode, setMode] = useState<Mode>(null);
   const [done, setDone] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
@@ -122,8 +126,19 @@ export function Records({ staff }: { staff: Staff }) {
         if (!live) return;
         setPage(d.list);
         setError(null);
+        setFilterErrors({});
       },
-      (e: Error) => live && setError(e.message),
+      (e: Error) => {
+        if (!live) return;
+        // A filter the server refused (a range that ends before it starts): its message goes next to the
+        // field it names, and the list it did not answer is not shown as if it were the filter's.
+        const named = e instanceof ApiError ? e.problems.filter((p) => p.field in FILTER_FIELDS) : [];
+        if (named.length) {
+          setFilterErrors(Object.fromEntries(named.map((p) => [p.field, p.message])));
+          setPage(null);
+          setError(null);
+        } else setError(e.message);
+      },
     );
     return () => {
       live = false;
@@ -284,7 +299,7 @@ export function Records({ staff }: { staff: Staff }) {
               </select>
             </label>
           ))}
-          <div className="field">
+          <div className={`field${filterErrors.unitId ? ' invalid' : ''}`} data-field="unitId">
             <label htmlFor="filter-unit">Đơn vị</label>
             <UnitPicker
               token={token}
@@ -295,16 +310,16 @@ export function Records({ staff }: { staff: Staff }) {
               units={staff.units}
               empty="— Cả địa bàn —"
               on={filter.to || filter.from || undefined}
+              aria={filterErrors.unitId ? { 'aria-invalid': true, 'aria-describedby': 'filter-unit-error' } : undefined}
             />
+            {filterErrors.unitId && (
+              <p className="field-error" id="filter-unit-error" data-error-for="unitId">
+                {filterErrors.unitId}
+              </p>
+            )}
           </div>
-          <label>
-            Từ ngày
-            <input type="date" name="filter-from" value={filter.from} onChange={(e) => refilter({ from: e.target.value })} />
-          </label>
-          <label>
-            Đến ngày
-            <input type="date" name="filter-to" value={filter.to} onChange={(e) => refilter({ to: e.target.value })} />
-          </label>
+          <DateFilter id="filter-from" field="from" label="Từ ngày" value={filter.from} error={filterErrors.from} onChange={(from) => refilter({ from })} />
+          <DateFilter id="filter-to" field="to" label="Đến ngày" value={filter.to} error={filterErrors.to} onChange={(to) => refilter({ to })} />
           <label>
             Trạng thái
             <select name="filter-standing" value={filter.standing} onChange={(e) => refilter({ standing: e.target.value as Standing })}>
@@ -442,6 +457,30 @@ function History({ noun, row, onClose }: { noun: string; row: Row; onClose: () =
           Đóng lịch sử
         </button>
       </div>
+    </div>
+  );
+}
+
+/** A date filter with the server's message about it under it, tied to it (aria-describedby, aria-invalid). */
+function DateFilter(props: { id: string; field: string; label: string; value: string; error: string | undefined; onChange: (value: string) => void }) {
+  const { id, field, label, value, error, onChange } = props;
+  return (
+    <div className={`field${error ? ' invalid' : ''}`} data-field={field}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        type="date"
+        id={id}
+        name={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error && (
+        <p className="field-error" id={`${id}-error`} data-error-for={field}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -18,6 +18,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** The problems the server named a field for (an argument of a read, such as a list's `to`). */
+    readonly problems: readonly FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -38,7 +40,12 @@ interface Answer<T> {
 }
 
 function unwrap<T>(body: Answer<T>): T {
-  if (body.errors?.length && !body.data) throw new ApiError(body.errors.map((e) => e.message).join(' '), body.errors[0]?.extensions?.code);
+  if (body.errors?.length && !body.data)
+    throw new ApiError(
+      body.errors.map((e) => e.message).join(' '),
+      body.errors[0]?.extensions?.code,
+      body.errors.flatMap((e) => e.extensions?.problems ?? (e.extensions?.field ? [{ field: e.extensions.field, message: e.message }] : [])),
+    );
   if (!body.data) throw new ApiError('Máy chủ không trả lời số liệu.', undefined);
   return body.data;
 }

@@ -1,11 +1,12 @@
 /**
- * The public-safe page (/app/cong-khai/): the dashboard role's registered operations only, so it shows
- * counts and ratios and nothing about a person.
+ * The public-safe page (/app/cong-khai/): the dashboard role's registered operations only, and only
+ * figures that went through disclosure control (PublicDashboard): ratios, and counts whose small cells
+ * are hidden; nothing about a person.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
-import { Dashboard } from './Dashboard';
+import { PublicDashboard } from './PublicDashboard';
 import { Shell } from './Shell';
 
 createRoot(document.getElementById('root')!).render(
@@ -13,8 +14,10 @@ createRoot(document.getElementById('root')!).render(
     <Shell title="Số liệu công khai" only="dashboard">
       {(token) => (
         <>
-          <p className="who">Chỉ số liệu tổng hợp, không có dữ liệu cá nhân. Nguồn: các truy vấn đã đăng ký của bảng điều khiển.</p>
-          <Dashboard token={token} />
+          <p className="who">
+            Chỉ số liệu tổng hợp đã qua kiểm soát công bố (ẩn số nhỏ), không có dữ liệu cá nhân. Nguồn: các truy vấn đã đăng ký của bảng điều khiển.
+          </p>
+          <PublicDashboard token={token} />
         </>
       )}
     </Shell>
