@@ -50,6 +50,7 @@ import {
 } from './config.js';
 import { formatError, includeStacktrace, serve, verifiedCaller, type RunningServer } from './http.js';
 import { resolverTracingPlugin, startTracing, stopTracing } from './tracing.js';
+import { pagesRouter, SUBGRAPH_APP_DIST } from './pages.js';
 import { eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import { anchorTargetFromEnv, startAnchoring } from '@antt/audit';
@@ -298,6 +299,8 @@ export interface StartOptions {
   gatewaySecret: string;
   port?: number;
   host?: string;
+  /** Where the built pages are (default SUBGRAPH_APP_DIST): the explorer is served from there. */
+  appDist?: string;
   /**
    * References between organizations: how this subgraph asks owners (its service token, their URLs) and
    * verifies the services that ask it. Without it, references are not checked (a test of one subgraph).
@@ -369,13 +372,14 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
         plugins: [...config.plugins, ...(client ? [referenceCheckPlugin(sg.kinds, client)] : [])],
       });
     },
-    routes: refs
-      ? (app, track) => {
-          // Tracked: the stop waits for an answer being computed from the database (drain.ts).
-          app.post('/references', express.json({ limit: '20kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify).map((h) => track(h)));
-          app.post('/services/:name', express.json({ limit: '4kb' }), ...serviceEndpoint(sg.name, sg.services, opts.db, refs.verify).map((h) => track(h)));
-        }
-      : undefined,
+    routes: (app, track) => {
+      // The GraphQL explorer on this subgraph's own /graphql (pages.ts), where it is enabled.
+      app.use('/app', pagesRouter(opts.appDist ?? SUBGRAPH_APP_DIST, { explorerOnly: true }));
+      if (!refs) return;
+      // Tracked: the stop waits for an answer being computed from the database (drain.ts).
+      app.post('/references', express.json({ limit: '20kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify).map((h) => track(h)));
+      app.post('/services/:name', express.json({ limit: '4kb' }), ...serviceEndpoint(sg.name, sg.services, opts.db, refs.verify).map((h) => track(h)));
+    },
     onStop: stopRechecks,
     context: async (req) => {
       // Identity comes from the verified token alone; other identity headers a client sends are ignored.
