@@ -578,6 +578,27 @@ describe('the GraphQL explorer', () => {
     await context.close();
   });
 
+  test("on a subgraph, answers from that subgraph's own /graphql with the network cut", async () => {
+    const sub = fed!.subgraphs.women.url;
+    const subBase = sub.replace(/\/graphql$/, '');
+    const { context, page, blocked } = await offline(undefined, leaderToken);
+    const asked: string[] = [];
+    page.on('request', (r) => void (r.method() === 'POST' && asked.push(r.url())));
+    await page.goto(`${subBase}/app/kham-pha/`);
+    await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    const response = page.locator('.graphiql-response');
+    await expect.poll(() => response.innerText(), SLOW).toContain('"searchUnits"');
+    expect(await response.innerText()).toContain('Chiềng Lề');
+    expect(await response.innerText()).not.toContain('"errors"');
+    // Every query went to the subgraph itself, none to the gateway.
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((u) => u === sub)).toBe(true);
+    expect(blocked).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'kham-pha-subgraph-1366x768.png') });
+    await context.close();
+  });
+
   test('is off for the dashboard role', async () => {
     const { context, page } = await offline(undefined, dashboardToken);
     await page.goto(`${base}/app/kham-pha/`);
