@@ -14,11 +14,34 @@ import { ReportingGrid } from './ReportingGrid';
 export const PROVINCE = 'province:14';
 const ORGS = ['front', 'police', 'veterans', 'women', 'youth', 'labour', 'farmers', 'elderly', 'infocomm'] as const;
 
-interface UnitRef {
+export interface UnitRef {
   id: string;
   name: string;
   level: string;
   kind?: string;
+}
+
+/** The units drilled through, province first: each earlier one a button back to it, the last the page's unit. */
+export function UnitTrail({ trail, onBack }: { trail: UnitRef[]; onBack: (trail: UnitRef[]) => void }) {
+  return (
+    <nav aria-label="Đơn vị đang xem" className="trail">
+      <ol>
+        {trail.map((u, i) => (
+          <li key={u.id}>
+            {i < trail.length - 1 ? (
+              <button type="button" onClick={() => onBack(trail.slice(0, i + 1))}>
+                {u.name}
+              </button>
+            ) : (
+              <strong aria-current="page" data-testid="unit-name">
+                {u.name}
+              </strong>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
 }
 interface Period {
   id: string;
@@ -199,23 +222,7 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
           )}
         </section>
       )}
-      <nav aria-label="Đơn vị đang xem" className="trail">
-        <ol>
-          {trail.map((u, i) => (
-            <li key={u.id}>
-              {i < trail.length - 1 ? (
-                <button type="button" onClick={() => setTrail(trail.slice(0, i + 1))}>
-                  {u.name}
-                </button>
-              ) : (
-                <strong aria-current="page" data-testid="unit-name">
-                  {u.name}
-                </strong>
-              )}
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <UnitTrail trail={trail} onBack={setTrail} />
       {nav.error && <p role="alert">{nav.error}</p>}
       {nav.data?.unit?.id === unit.id && nav.data.unit.children.length > 0 && (
         <section aria-label="Đơn vị trực thuộc" className="children">

@@ -10,14 +10,9 @@ import { useEffect, useState } from 'react';
 import { run } from './api';
 import { IndicatorChart, type Indicator, type IndicatorKey } from './IndicatorChart';
 import { fmtNumber } from './format';
-import { PROVINCE, useAsync } from './Dashboard';
+import { PROVINCE, UnitTrail, useAsync, type UnitRef } from './Dashboard';
 import { TIP_STATUS_NAMES } from './LeadershipPanels';
 
-interface UnitRef {
-  id: string;
-  name: string;
-  level: string;
-}
 interface Period {
   id: string;
   label: string;
@@ -159,23 +154,7 @@ export function PublicDashboard({ token }: { token: string }) {
         </label>
       </section>
       {periods.error && <p role="alert">{periods.error}</p>}
-      <nav aria-label="Đơn vị đang xem" className="trail">
-        <ol>
-          {trail.map((u, i) => (
-            <li key={u.id}>
-              {i < trail.length - 1 ? (
-                <button type="button" onClick={() => setTrail(trail.slice(0, i + 1))}>
-                  {u.name}
-                </button>
-              ) : (
-                <strong aria-current="page" data-testid="unit-name">
-                  {u.name}
-                </strong>
-              )}
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <UnitTrail trail={trail} onBack={setTrail} />
       {nav.error && <p role="alert">{nav.error}</p>}
       {nav.data?.unit?.id === unit.id && nav.data.unit.children.some((c) => PUBLISHED_LEVELS.has(c.level)) && (
         <section aria-label="Đơn vị trực thuộc" className="children">
