@@ -143,6 +143,19 @@ describe('the production build', () => {
       const body = (await res.json()) as { data?: { policeCriteriaSets: { id: string }[] }; errors?: unknown };
       expect(body.errors).toBeUndefined();
       expect(body.data?.policeCriteriaSets.map((c) => c.id)).toContain('TT124_2021:COMMUNE');
+      // A count says its basis, as it does from the sources: the bundle once renamed graphql's classes and the
+      // schema passes (figures' basis, data classes) skipped every type (packages/subgraph-kit/test/graphql-structural.test.ts).
+      const counts = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ unit(id: "province:14") { police { opinionCounts(periodId: "2024-PLAN-Y") { total basis { kind } } } } }' }),
+      });
+      const countsBody = (await counts.json()) as {
+        data?: { unit: { police: { opinionCounts: { total: number; basis: { kind: string } } } } };
+        errors?: unknown;
+      };
+      expect(countsBody.errors).toBeUndefined();
+      expect(countsBody.data?.unit.police.opinionCounts).toEqual({ total: 0, basis: { kind: 'LIVE' } });
       gateway.child.kill('SIGTERM');
       police.child.kill('SIGTERM');
       expect((await gateway.exit).code).toBe(0);

@@ -9,7 +9,7 @@
  *   that subgraph) instead of becoming "400: Bad Request", which the gateway would have masked.
  */
 import type { ApolloGateway } from '@apollo/gateway';
-import { GraphQLError, GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { DateScalar, DateTimeScalar, formatError } from '@antt/subgraph-kit';
 
@@ -19,8 +19,9 @@ const SCALARS = [DateScalar, DateTimeScalar];
 export function installScalars(schema: GraphQLSchema): void {
   for (const impl of SCALARS) {
     const type = schema.getType(impl.name);
-    // Not instanceof: the gateway builds its schema with graphql's CommonJS copy, we import the ESM one.
-    if (!type || type.constructor.name !== GraphQLScalarType.name) continue;
+    // Not instanceof: the gateway builds its schema with graphql's CommonJS copy, we import the ESM one. Nor
+    // the class's name, which a bundler may rename (two copies of one class): graphql-js's toStringTag.
+    if (!type || (type as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] !== 'GraphQLScalarType') continue;
     const scalar = type as GraphQLScalarType;
     scalar.parseValue = impl.parseValue;
     scalar.parseLiteral = impl.parseLiteral;

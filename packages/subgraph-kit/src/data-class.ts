@@ -11,7 +11,7 @@ import { cellRefOf, disclosureParameters, fieldCellOf, servedPatterns } from '@a
 import type { OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from './context.js';
 import { sqliteOf } from './db.js';
-import { defaultFieldResolver, getNamedType, isObjectType } from './graphql-structural.js';
+import { defaultFieldResolver, getNamedType, isNonNullType, isObjectType } from './graphql-structural.js';
 
 export const DATA_CLASS_SPEC = 'https://antt-graph.sonla.gov.vn/data-class/v1.0';
 
@@ -119,19 +119,18 @@ function errorCode(e: unknown): string {
  * Federation's own fields (_entities, _service) are guarded by the gateway credential instead.
  */
 export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId): GraphQLSchema {
+  let guarded = 0;
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__') || type.name === '_Service') continue;
     for (const field of Object.values(type.getFields())) {
       if (field.name.startsWith('_')) continue;
+      guarded++;
       const { cls, suppressSmall } = fieldClass(type, field, schema);
       const resolve = field.resolve ?? defaultFieldResolver;
       // A lookup of one record (a nullable root field returning an object) answers null when refused:
       // "not found" and "forbidden" look the same to a caller who may not know the record exists.
       const lookup =
-        type === schema.getQueryType() &&
-        field.type.constructor.name !== 'GraphQLNonNull' &&
-        isObjectType(getNamedType(field.type)) &&
-        !String(field.type).startsWith('[');
+        type === schema.getQueryType() && !isNonNullType(field.type) && isObjectType(getNamedType(field.type)) && !String(field.type).startsWith('[');
       // Only protected data: a reference lookup (a unit by an unknown id) answering null is no attempt at anything.
       const auditNull = lookup && cls !== 'PUBLIC_AGGREGATE';
       field.resolve = (source, args, ctx: SubgraphContext, info) => {
@@ -210,5 +209,7 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
       };
     }
   }
+  // Fail closed: a schema whose types this pass did not recognise would serve every field unchecked.
+  if (!guarded) throw new Error(`enforceDataClasses(${owner}): no field of the schema was recognised, so none would be checked`);
   return schema;
 }

@@ -68,6 +68,7 @@ function sensitive(type: GraphQLObjectType, fieldName: string): boolean {
 
 /** Applies the figures' basis to every count field of an organization's schema (see the file's comment). */
 export function applyFiguresBasis(schema: GraphQLSchema, org: OrganizationId): GraphQLSchema {
+  let applied = 0;
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
@@ -82,6 +83,7 @@ export function applyFiguresBasis(schema: GraphQLSchema, org: OrganizationId): G
       // A sibling <field>Basis answers for its field: sensitive when the field is.
       const liveOnly = sensitive(type, isBasis ? field.name.replace(/Basis$/, '') : field.name);
       const resolve = field.resolve ?? defaultFieldResolver;
+      applied++;
       field.resolve = (source: { unitId?: string } | null, args: BasisArgs, ctx: SubgraphContext, info) => {
         const periodId = periodOf(args);
         const unitId = source?.unitId;
@@ -96,5 +98,8 @@ export function applyFiguresBasis(schema: GraphQLSchema, org: OrganizationId): G
       };
     }
   }
+  // Every organization counts its activities by period (activityCounts): none found means the pass did not
+  // recognise the schema's types, and every count would answer without its basis.
+  if (!applied) throw new Error(`applyFiguresBasis(${org}): no count with figures was recognised`);
   return schema;
 }
