@@ -55,8 +55,13 @@ function run(name: string, script: string, env: Record<string, string>): Watched
   // A subgraph's young generation kept at 2 MB semi-spaces (V8's default is 16): 24 MiB less resident per
   // subgraph at no measurable cost to its start (issue 17's 150 MB a subgraph); BENCHMARKS.md has the figures.
   const v8 = name === 'gateway' ? [] : ['--max-semi-space-size=2'];
+  // And one malloc arena (glibc's default is up to eight per core, one per thread that allocates): the
+  // memory SQLite and V8's helper threads freed while the demo data was loaded was kept in the threads'
+  // arenas, the police subgraph at 142-159 MiB resident after its first start against 132-147 with one
+  // arena, at the same CPU (BENCHMARKS.md). An operator's own MALLOC_ARENA_MAX is kept.
+  const malloc = name === 'gateway' ? {} : { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' };
   const child = spawn(process.execPath, [...v8, ...(built ? ['--conditions=antt-build', script] : ['--import', tsx, script])], {
-    env: { ...process.env, ...env, HOST: host, APOLLO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...malloc, ...env, HOST: host, APOLLO_TELEMETRY_DISABLED: '1' },
     // Piped and copied to ours, so that the wait sees the service's progress.
     stdio: ['ignore', 'pipe', 'pipe'],
   });
