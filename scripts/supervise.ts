@@ -112,8 +112,27 @@ export async function waitHealthy(w: Watched, url: string, silenceMs = silenceLi
     if (exited()) throw new StartFailed(w.name, exitMessage(w));
     const silent = Date.now() - w.lastOutputAt;
     if (silent > silenceMs) throw new StartFailed(w.name, silenceMessage(w, silent, url));
-    await new Promise((r) => setTimeout(r, delay));
+    await nextOutputOr(w, delay);
   }
+}
+
+/**
+ * Resolves after `ms`, or as soon as the service writes something (it logs `listening` when it listens):
+ * the growing poll interval alone left a service that became healthy between two polls waiting for up
+ * to a second, at the end of every start (issue 17).
+ */
+function nextOutputOr(w: Watched, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      w.child.stdout?.off('data', done);
+      w.child.stderr?.off('data', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    w.child.stdout?.on('data', done);
+    w.child.stderr?.on('data', done);
+  });
 }
 
 /** Default time a service has to stop after SIGTERM before it is killed. */

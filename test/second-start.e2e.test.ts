@@ -91,6 +91,10 @@ describe('a second start on the same data', () => {
         expect.arrayContaining(['modules', 'configuration', 'database', 'demo-data', 'schema', 'listen']),
       );
     expect(first.filter((l) => l.msg === 'demo module loaded').length).toBeGreaterThan(0);
+    // The first start collects its garbage twice, after the demo data and after the schema; a restart, never.
+    const phasesOf = (run: typeof first) => run.filter((l) => l.msg === 'start phase').map((l) => l.phase);
+    expect(phasesOf(first).filter((p) => p === 'schema' || p!.startsWith('release-'))).toEqual(['release-demo-memory', 'schema', 'release-schema-memory']);
+    expect(phasesOf(second).filter((p) => p!.startsWith('release-'))).toEqual([]);
     // Two starts compiled through tsx: about 8 s of CPU each, much longer on a shared machine.
   }, 180_000);
 });

@@ -61,6 +61,22 @@ describe('pnpm start waits for each service', () => {
     expect(Date.now() - began).toBeGreaterThan(1500);
   });
 
+  it('asks again as soon as the service logs that it listens, not at the next poll', async () => {
+    // Silent for 3.5 s (the polls are then a second apart), then listens and says so.
+    const url = await deadUrl();
+    const port = new URL(url).port;
+    const w = service(
+      'labour',
+      `const http = require('node:http');
+       setTimeout(() => http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1', () => console.log(JSON.stringify({ msg: 'listening', at: Date.now() }))), 3500);`,
+    );
+    await expect(waitHealthy(w, url, 10_000)).resolves.toBeUndefined();
+    const healthyAt = Date.now();
+    const listenedAt = (JSON.parse(w.lastLine) as { at: number }).at;
+    // Polling alone answers 0-1000 ms after it listened (the polls fall at 3.15 and 4.15 s).
+    expect(healthyAt - listenedAt).toBeLessThan(400);
+  });
+
   it('fails a service that writes nothing for the silence limit, naming it', async () => {
     const w = service('youth', `console.log('loading'); setTimeout(() => {}, 60_000);`);
     // Silence counts from its last line: wait for that line (node itself may take longer than the limit to start).
