@@ -8,7 +8,9 @@
  * (police subgraph directly), indicators-gw, counts-gw (one commune), counts75-gw (the 75 communes in
  * rotation), children-gw (one client), rows (women subgraph directly), rows-gw, create (women subgraph
  * directly), create-gw, entities (the gateway's `_entities` fetch of 50 women's activities, sent directly
- * to the women's subgraph with the gateway's secret). A scenario list of direct ones only starts that subgraph alone. The summary is in
+ * to the women's subgraph with the gateway's secret), create-ref and create-ref-gw (a women's model replicating
+ * the Front's model:front:1: the reference asked of the Front's subgraph before the write; the reference
+ * checks' rate limits are lifted for the run). A scenario list of direct ones only starts that subgraph alone. The summary is in
  * BENCHMARKS.md, "What each change bought".
  */
 import { fork } from 'node:child_process';
@@ -21,6 +23,9 @@ type Ready = { urls: Record<string, string>; tokens: Record<string, string>; sta
 /** Starts the federation, or only the subgraph `only` names (a direct scenario needs no other). */
 async function serve(only: string | undefined): Promise<void> {
   process.env.ANTT_RATE_LIMIT_PER_MINUTE ??= '100000000';
+  // The reference checks' own limits (120 a minute per writer, 600 per calling service at the owner) would refuse create-ref after a second.
+  process.env.ANTT_REFERENCE_USER_LIMIT_PER_MINUTE ??= '100000000';
+  process.env.ANTT_REFERENCE_LIMIT_PER_MINUTE ??= '100000000';
   process.env.ANTT_LOG_LEVEL ??= 'warn';
   const { startFederation, testGatewaySecret } = await import('../support/federation.js');
   const { bearer, dashboard, leadership, staff, testVerifier, BINH_THUAN } = await import('@antt/testing');
@@ -145,6 +150,9 @@ async function main(): Promise<void> {
   const rows = '{ womenActivities(first: 50) { totalCount nodes { id topic date unit { name } } } }';
   const record = 'mutation ($input: RecordWomenActivityInput!) { recordWomenActivity(input: $input) { id } }';
   const activity = { type: 'PROPAGANDA', date: todayInVietnam(), unitId: BINH_THUAN, participants: 40 };
+  // A kind with a reference checked with its owner: a women's model replicating one of the Front's.
+  const recordModel = 'mutation ($input: RecordWomenModelInput!) { recordWomenModel(input: $input) { id replicaOfId } }';
+  const model = { kind: 'SELF_MANAGEMENT', unitId: BINH_THUAN, startedOn: todayInVietnam(), partnerIds: ['police'], replicaOfId: 'model:front:1' };
   // The gateway's entity fetch of 50 records, as it sends it to the subgraph (its secret header).
   const { testGatewaySecret } = await import('../support/federation.js');
   const { GATEWAY_HEADER } = await import('@antt/subgraph-kit');
@@ -183,6 +191,8 @@ async function main(): Promise<void> {
     'rows-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: () => json(rows) },
     create: { url: ready.urls.women!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },
     'create-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },
+    'create-ref': { url: ready.urls.women!, auth: ready.tokens.women!, body: (i) => json(recordModel, { input: { ...model, name: `Tổ tự quản ${i}` } }) },
+    'create-ref-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: (i) => json(recordModel, { input: { ...model, name: `Tổ tự quản ${i}` } }) },
   };
   try {
     for (const name of wanted.length ? wanted : Object.keys(scenarios)) {
