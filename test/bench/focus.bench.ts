@@ -1,5 +1,5 @@
 /**
- * `npx tsx test/bench/focus.bench.ts [scenario...] [--seconds=N] [--clients=N]`: one focused measurement
+ * `npx tsx test/bench/focus.bench.ts [scenario...] [--seconds=N] [--clients=N] [--synchronous=NORMAL|FULL]`: one focused measurement
  * per change of issue 17. The federation runs with its demo data in a child process (nine subgraphs and
  * the gateway, in-memory databases, ports 0), so that the load generator here does not share its event
  * loop; each scenario runs `clients` concurrent keep-alive connections for `seconds`, checks that no
@@ -10,13 +10,18 @@
  * directly), create-gw, entities (the gateway's `_entities` fetch of 50 women's activities, sent directly
  * to the women's subgraph with the gateway's secret), create-ref and create-ref-gw (a women's model replicating
  * the Front's model:front:1: the reference asked of the Front's subgraph before the write; the reference
- * checks' rate limits are lifted for the run). A scenario list of direct ones only starts that subgraph alone. The summary is in
- * BENCHMARKS.md, "What each change bought".
+ * checks' rate limits are lifted for the run). A scenario list of direct ones only starts that subgraph alone;
+ * with `--synchronous=NORMAL|FULL` that subgraph keeps its database in a file (WAL) at that level instead
+ * of in memory (the federation's databases stay in memory). The summary is in BENCHMARKS.md, "What each
+ * change bought".
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 type Ready = { urls: Record<string, string>; tokens: Record<string, string>; startMs: number };
 
@@ -36,12 +41,15 @@ async function serve(only: string | undefined): Promise<void> {
   let stop: () => Promise<void>;
   if (only) {
     const sg = SUBGRAPHS.find((s) => s.name === only)!;
-    const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: true });
+    // --synchronous=NORMAL|FULL: a database file in a fresh directory at that level (WAL), as in production.
+    const file = process.env.ANTT_SQLITE_SYNCHRONOUS ? join(mkdtempSync(join(tmpdir(), 'antt-focus-')), `${only}.sqlite`) : ':memory:';
+    const { db, sqlite } = openOrganizationDatabase(sg, { file, demo: true });
     const server = await startSubgraph(sg, { db, verifier: await testVerifier(), gatewaySecret: testGatewaySecret(sg.name), port: 0 });
     urls[only] = server.url;
     stop = async () => {
       await server.stop();
       sqlite.close();
+      if (file !== ':memory:') rmSync(dirname(file), { recursive: true, force: true });
     };
   } else {
     const fed = await startFederation({ demo: true, rateLimitPerMinute: 100_000_000 });
@@ -131,6 +139,9 @@ async function main(): Promise<void> {
   const seconds = opt('seconds', 8);
   const clients = opt('clients', 10);
   const wanted = args.filter((a) => !a.startsWith('--'));
+  const synchronous = args.find((a) => a.startsWith('--synchronous='))?.split('=')[1];
+  if (synchronous && synchronous !== 'NORMAL' && synchronous !== 'FULL') throw new Error('--synchronous: NORMAL or FULL');
+  if (synchronous) process.env.ANTT_SQLITE_SYNCHRONOUS = synchronous;
   const { ORGANIZATION_IDS, territory, todayInVietnam } = await import('@antt/reference');
   const { PROVINCE, BINH_THUAN } = await import('@antt/testing');
   const { loadDashboardOperations } = await import('@antt/gateway');
