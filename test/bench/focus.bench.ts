@@ -1,5 +1,5 @@
 /**
- * `npx tsx test/bench/focus.bench.ts [scenario...] [--seconds=N] [--clients=N]`: one focused measurement
+ * `npx tsx test/bench/focus.bench.ts [scenario...] [--seconds=N] [--clients=N] [--synchronous=NORMAL|FULL]`: one focused measurement
  * per change of issue 17. The federation runs with its demo data in a child process (nine subgraphs and
  * the gateway, in-memory databases, ports 0), so that the load generator here does not share its event
  * loop; each scenario runs `clients` concurrent keep-alive connections for `seconds`, checks that no
@@ -8,19 +8,29 @@
  * (police subgraph directly), indicators-gw, counts-gw (one commune), counts75-gw (the 75 communes in
  * rotation), children-gw (one client), rows (women subgraph directly), rows-gw, create (women subgraph
  * directly), create-gw, entities (the gateway's `_entities` fetch of 50 women's activities, sent directly
- * to the women's subgraph with the gateway's secret). A scenario list of direct ones only starts that subgraph alone. The summary is in
- * BENCHMARKS.md, "What each change bought".
+ * to the women's subgraph with the gateway's secret), create-ref and create-ref-gw (a women's model replicating
+ * the Front's model:front:1: the reference asked of the Front's subgraph before the write; the reference
+ * checks' rate limits are lifted for the run). A scenario list of direct ones only starts that subgraph alone;
+ * with `--synchronous=NORMAL|FULL` that subgraph keeps its database in a file (WAL) at that level instead
+ * of in memory (the federation's databases stay in memory). The summary is in BENCHMARKS.md, "What each
+ * change bought".
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 type Ready = { urls: Record<string, string>; tokens: Record<string, string>; startMs: number };
 
 /** Starts the federation, or only the subgraph `only` names (a direct scenario needs no other). */
 async function serve(only: string | undefined): Promise<void> {
   process.env.ANTT_RATE_LIMIT_PER_MINUTE ??= '100000000';
+  // The reference checks' own limits (120 a minute per writer, 600 per calling service at the owner) would refuse create-ref after a second.
+  process.env.ANTT_REFERENCE_USER_LIMIT_PER_MINUTE ??= '100000000';
+  process.env.ANTT_REFERENCE_LIMIT_PER_MINUTE ??= '100000000';
   process.env.ANTT_LOG_LEVEL ??= 'warn';
   const { startFederation, testGatewaySecret } = await import('../support/federation.js');
   const { bearer, dashboard, leadership, staff, testVerifier, BINH_THUAN } = await import('@antt/testing');
@@ -31,12 +41,15 @@ async function serve(only: string | undefined): Promise<void> {
   let stop: () => Promise<void>;
   if (only) {
     const sg = SUBGRAPHS.find((s) => s.name === only)!;
-    const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: true });
+    // --synchronous=NORMAL|FULL: a database file in a fresh directory at that level (WAL), as in production.
+    const file = process.env.ANTT_SQLITE_SYNCHRONOUS ? join(mkdtempSync(join(tmpdir(), 'antt-focus-')), `${only}.sqlite`) : ':memory:';
+    const { db, sqlite } = openOrganizationDatabase(sg, { file, demo: true });
     const server = await startSubgraph(sg, { db, verifier: await testVerifier(), gatewaySecret: testGatewaySecret(sg.name), port: 0 });
     urls[only] = server.url;
     stop = async () => {
       await server.stop();
       sqlite.close();
+      if (file !== ':memory:') rmSync(dirname(file), { recursive: true, force: true });
     };
   } else {
     const fed = await startFederation({ demo: true, rateLimitPerMinute: 100_000_000 });
@@ -126,6 +139,9 @@ async function main(): Promise<void> {
   const seconds = opt('seconds', 8);
   const clients = opt('clients', 10);
   const wanted = args.filter((a) => !a.startsWith('--'));
+  const synchronous = args.find((a) => a.startsWith('--synchronous='))?.split('=')[1];
+  if (synchronous && synchronous !== 'NORMAL' && synchronous !== 'FULL') throw new Error('--synchronous: NORMAL or FULL');
+  if (synchronous) process.env.ANTT_SQLITE_SYNCHRONOUS = synchronous;
   const { ORGANIZATION_IDS, territory, todayInVietnam } = await import('@antt/reference');
   const { PROVINCE, BINH_THUAN } = await import('@antt/testing');
   const { loadDashboardOperations } = await import('@antt/gateway');
@@ -145,6 +161,9 @@ async function main(): Promise<void> {
   const rows = '{ womenActivities(first: 50) { totalCount nodes { id topic date unit { name } } } }';
   const record = 'mutation ($input: RecordWomenActivityInput!) { recordWomenActivity(input: $input) { id } }';
   const activity = { type: 'PROPAGANDA', date: todayInVietnam(), unitId: BINH_THUAN, participants: 40 };
+  // A kind with a reference checked with its owner: a women's model replicating one of the Front's.
+  const recordModel = 'mutation ($input: RecordWomenModelInput!) { recordWomenModel(input: $input) { id replicaOfId } }';
+  const model = { kind: 'SELF_MANAGEMENT', unitId: BINH_THUAN, startedOn: todayInVietnam(), partnerIds: ['police'], replicaOfId: 'model:front:1' };
   // The gateway's entity fetch of 50 records, as it sends it to the subgraph (its secret header).
   const { testGatewaySecret } = await import('../support/federation.js');
   const { GATEWAY_HEADER } = await import('@antt/subgraph-kit');
@@ -183,6 +202,8 @@ async function main(): Promise<void> {
     'rows-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: () => json(rows) },
     create: { url: ready.urls.women!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },
     'create-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },
+    'create-ref': { url: ready.urls.women!, auth: ready.tokens.women!, body: (i) => json(recordModel, { input: { ...model, name: `Tổ tự quản ${i}` } }) },
+    'create-ref-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: (i) => json(recordModel, { input: { ...model, name: `Tổ tự quản ${i}` } }) },
   };
   try {
     for (const name of wanted.length ? wanted : Object.keys(scenarios)) {

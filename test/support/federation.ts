@@ -47,11 +47,16 @@ export async function startFederation(
   // Services sign with a key set of their own: a user's key verifies no service token, nor the reverse.
   const key = await testServiceKey();
   const serviceVerifier = createServiceVerifier({ jwks: { keys: [key.publicJwk] } });
-  const references = (org: OrganizationId): StartOptions['references'] => ({
-    verify: serviceVerifier,
-    recheckMs: opts.recheckMs ?? 3_600_000,
-    client: { ownerUrl: (o) => subgraphs[o]?.url, token: () => signServiceToken(key, org), timeoutMs: 2_000 },
-  });
+  const references = (org: OrganizationId): StartOptions['references'] => {
+    // One token for four minutes (they last five), as referencesFromEnv keeps it in production: signing
+    // one per question imported the private key every time, a third of a reference check's CPU here.
+    let kept: { token: string; until: number } | null = null;
+    const token = async () => {
+      if (kept && kept.until > Date.now()) return kept.token;
+      return (kept = { token: await signServiceToken(key, org), until: Date.now() + 240_000 }).token;
+    };
+    return { verify: serviceVerifier, recheckMs: opts.recheckMs ?? 3_600_000, client: { ownerUrl: (o) => subgraphs[o]?.url, token, timeoutMs: 2_000 } };
+  };
   const databases = {} as Record<OrganizationId, OpenedDatabase['sqlite']>;
   const closers: (() => void)[] = [];
   const dbs = {} as Record<OrganizationId, OpenedDatabase['db']>;

@@ -47,6 +47,34 @@ describe('the audit trail', () => {
     expect(verifyTrail(db)).toEqual({ ok: true, entries: 3, firstBroken: null, reason: null });
   });
 
+  it('chains one entry appended inside the caller’s transaction without a savepoint, and adds nothing when its insert fails', () => {
+    const db = fresh();
+    const trail = new AuditTrail(db);
+    trail.append([entry(1)]);
+    db.transaction(() => {
+      trail.append([entry(2)]);
+      trail.append([entry(3)]);
+    }).immediate();
+    // A failing insert (a NULL in a NOT NULL column) inside a transaction the caller goes on with.
+    db.transaction(() => {
+      expect(() => trail.append([{ ...entry(4), userId: null as unknown as string }])).toThrow(/NOT NULL/);
+      trail.append([entry(5)]);
+    }).immediate();
+    // A transaction rolled back takes its entry with it.
+    expect(() =>
+      db.transaction(() => {
+        trail.append([entry(6)]);
+        throw new Error('the write failed');
+      })(),
+    ).toThrow('the write failed');
+    expect((db.prepare('SELECT request_id FROM audit_log ORDER BY id').all() as { request_id: string }[]).map((r) => r.request_id)).toEqual([
+      'r1',
+      'r2',
+      'r3',
+      'r5',
+    ]);
+    expect(verifyTrail(db)).toEqual({ ok: true, entries: 4, firstBroken: null, reason: null });
+  });
   it('is refused UPDATE and DELETE by the database itself', () => {
     const db = fresh();
     new AuditTrail(db).append([entry(1)]);

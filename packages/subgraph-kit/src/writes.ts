@@ -62,11 +62,20 @@ export function auditCaller(scope: Scope): Pick<AuditEntry, 'userId' | 'organiza
   return { userId: scope.identity.userId, organization: scope.identity.organization, roles: [...scope.identity.roles] };
 }
 
-/** The operation as the audit trail names it: its name, else its root fields. */
+const labels = new WeakMap<OperationDefinitionNode, string>();
+
+/**
+ * The operation as the audit trail names it: its name, else its root fields. Kept per parsed operation
+ * (Apollo keeps the parsed document of a repeated query), since every field of it may ask.
+ */
 export function operationLabel(operation: OperationDefinitionNode | undefined | null): string {
-  if (operation?.name?.value) return operation.name.value;
-  const roots = operation?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
-  return roots.join(',') || 'unknown';
+  if (!operation) return 'unknown';
+  let label = labels.get(operation);
+  if (label === undefined) {
+    const roots = operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
+    labels.set(operation, (label = operation.name?.value || roots.join(',') || 'unknown'));
+  }
+  return label;
 }
 
 /** The ids of the records a write returned (never values): `id`, or a receipt's `receiptId`. */

@@ -167,9 +167,18 @@ function colOf(kind: RecordKind, key: string): string {
   return columnOf(key, kind.spec.fields[key]);
 }
 
-/** The columns of a kind's table: the declared fields', in declaration order. */
-function fieldColumns(kind: RecordKind): [key: string, column: string, spec: FieldSpec][] {
-  return Object.entries(kind.spec.fields).map(([k, f]) => [k, columnOf(k, f), f]);
+const columnsOfFields = new WeakMap<RecordKind['spec']['fields'], readonly (readonly [key: string, column: string, spec: FieldSpec])[]>();
+
+/**
+ * The columns of a kind's table: the declared fields', in declaration order. Kept per declaration (no
+ * code changes a kind's fields after it is declared): every create and every row read walked them and
+ * made each column name again from its key (a regular expression per field).
+ */
+function fieldColumns(kind: RecordKind): readonly (readonly [key: string, column: string, spec: FieldSpec])[] {
+  const fields = kind.spec.fields;
+  let out = columnsOfFields.get(fields);
+  if (!out) columnsOfFields.set(fields, (out = Object.entries(fields).map(([k, f]) => [k, columnOf(k, f), f] as const)));
+  return out;
 }
 
 function prepare(sqlite: Database.Database, kind: RecordKind): Statements {
