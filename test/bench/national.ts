@@ -1,7 +1,8 @@
 /**
  * `pnpm bench:national`: a seeded, deterministic data set at national scale, written through the same
- * path the demo data uses (records/demo.ts demoWriter → RecordRepository.create: validation, ids, the
- * audit trail, in transactions of 5,000), reporting its own speed; then the federation is started on
+ * checks the demo data's creates make (bulk.ts bulkDemoWriter → RecordRepository.createMany: create's own
+ * validation, record ids, content hashes and write hooks per record, 50,000 records a transaction),
+ * reporting its own speed; then the federation is started on
  * it (one SQLite file per organization, each subgraph its own process) and the province dashboard's
  * registered operations are measured through the project's gateway, with each subgraph's memory.
  *
@@ -165,7 +166,7 @@ async function main() {
       const result: NationalResult = {
         startedAt,
         load: { before },
-        description: `${records.toLocaleString('en')} activities, ${perOrg.toLocaleString('en')} for each of the nine organizations, seeded (the same command writes the same records), dated 2021-2025 on the communes and residential areas of the map in force on each date, written through the demo data's path (RecordRepository.create: validation, record ids, audit trail) in transactions of 5,000. Sơn La's units only (see national.ts): every record is in the queried province.`,
+        description: `${records.toLocaleString('en')} activities, ${perOrg.toLocaleString('en')} for each of the nine organizations, seeded (the same command writes the same records), dated 2021-2025 on the communes and residential areas of the map in force on each date, written ${writer === 'bulk' ? "through bulkDemoWriter (RecordRepository.createMany: create's checks and write per record, 50,000 a transaction)" : "through the demo data's path (RecordRepository.create, 5,000 a transaction)"}. Sơn La's units only (see national.ts): every record is in the queried province.`,
         records,
         organizations,
         reads,
