@@ -1,7 +1,8 @@
 /**
  * `pnpm bench:national`: a seeded, deterministic data set at national scale, written through the same
- * path the demo data uses (records/demo.ts demoWriter → RecordRepository.create: validation, ids, the
- * audit trail, in transactions of 5,000), reporting its own speed; then the federation is started on
+ * checks the demo data's creates make (bulk.ts bulkDemoWriter → RecordRepository.createMany: create's own
+ * validation, record ids, content hashes and write hooks per record, 50,000 records a transaction),
+ * reporting its own speed; then the federation is started on
  * it (one SQLite file per organization, each subgraph its own process) and the province dashboard's
  * registered operations are measured through the project's gateway, with each subgraph's memory.
  *
@@ -20,7 +21,16 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadOrCreateSigningKey, signToken } from '@antt/auth';
 import { SUBGRAPHS } from '@antt/gateway';
-import { ACTIVITY_TYPE_NAMES, PLAN_TASK_OF, TOPICS, activityKind, demoWriter, openOrganizationDatabase, type ActivityType } from '@antt/subgraph-kit';
+import {
+  ACTIVITY_TYPE_NAMES,
+  PLAN_TASK_OF,
+  TOPICS,
+  activityKind,
+  bulkDemoWriter,
+  demoWriter,
+  openOrganizationDatabase,
+  type ActivityType,
+} from '@antt/subgraph-kit';
 import { DemoRandom, ORGANIZATION_IDS, addDays, areasOf, communesOn, todayInVietnam, type OrganizationId } from '@antt/reference';
 import { PROVINCE, dashboard } from '@antt/testing';
 import { rssMiB, peakRssMiB, startCluster } from './cluster.js';
@@ -46,27 +56,34 @@ const DAYS = 5 * 365;
 /** Festival days are written once a year by the demo; the generator draws the everyday kinds. */
 const EVERYDAY = ACTIVITY_TYPE_NAMES.filter((t) => t !== 'FESTIVAL_DAY_19_AUGUST' && t !== 'GREAT_UNITY_DAY_18_NOVEMBER');
 
-/** Writes `count` activities of one organization into `file`; answers the seconds it took. */
-export function generateOrganization(org: OrganizationId, file: string, count: number, seed = 155): number {
+/**
+ * Writes `count` activities of one organization into `file`; answers the seconds it took. `bulk` (the
+ * default) writes through bulkDemoWriter (RecordRepository.createMany, 50,000 records a transaction);
+ * `create` through demoWriter (RecordRepository.create, one savepoint a record, 5,000 a transaction),
+ * the path before issue 17, kept to measure one against the other.
+ */
+export function generateOrganization(org: OrganizationId, file: string, count: number, seed = 155, writer: 'bulk' | 'create' = 'bulk'): number {
   const sg = SUBGRAPHS.find((s) => s.name === org)!;
   const { db, sqlite } = openOrganizationDatabase(sg, { file, demo: false });
   const today = todayInVietnam();
   const write = demoWriter(db, org, today);
+  const writeMany = bulkDemoWriter(db, org, today);
   const kind = activityKind(org);
   const r = new DemoRandom(seed, org);
   const t = performance.now();
-  const batch = 5_000;
+  const batch = writer === 'bulk' ? 50_000 : 5_000;
   for (let done = 0; done < count; done += batch) {
-    sqlite.transaction(() => {
-      for (let i = done; i < Math.min(count, done + batch); i++) {
-        const date = addDays(FIRST_DAY, r.int(0, DAYS - 1));
-        const commune = r.pick(communesOn(date));
-        const areas = areasOf(commune.id, date);
-        const unit = areas.length && r.chance(60) ? r.pick(areas) : commune;
-        const type = r.pick(EVERYDAY) as ActivityType;
-        write(kind, { type, topic: r.pick(TOPICS[type]), date, unitId: unit.id, participants: r.int(3, 180), note: null, planTaskId: PLAN_TASK_OF[type] });
-      }
-    })();
+    const inputs: Record<string, unknown>[] = [];
+    for (let i = done; i < Math.min(count, done + batch); i++) {
+      const date = addDays(FIRST_DAY, r.int(0, DAYS - 1));
+      const commune = r.pick(communesOn(date));
+      const areas = areasOf(commune.id, date);
+      const unit = areas.length && r.chance(60) ? r.pick(areas) : commune;
+      const type = r.pick(EVERYDAY) as ActivityType;
+      inputs.push({ type, topic: r.pick(TOPICS[type]), date, unitId: unit.id, participants: r.int(3, 180), note: null, planTaskId: PLAN_TASK_OF[type] });
+    }
+    if (writer === 'bulk') writeMany(kind, inputs);
+    else sqlite.transaction(() => inputs.forEach((input) => write(kind, input)))();
   }
   const seconds = (performance.now() - t) / 1000;
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -76,10 +93,17 @@ export function generateOrganization(org: OrganizationId, file: string, count: n
 
 async function main() {
   const { values } = parseArgs({
-    options: { records: { type: 'string', default: '900000' }, seconds: { type: 'string', default: '10' }, keep: { type: 'string' } },
+    options: {
+      records: { type: 'string', default: '900000' },
+      writer: { type: 'string', default: 'bulk' },
+      seconds: { type: 'string', default: '10' },
+      keep: { type: 'string' },
+    },
   });
   const total = Number(values.records);
   const seconds = Number(values.seconds);
+  const writer = values.writer === 'create' ? 'create' : 'bulk';
+  if (values.writer !== writer) throw new Error('--writer must be bulk or create.');
   if (!Number.isInteger(total) || total < ORGANIZATION_IDS.length) throw new Error('--records must be a whole number of at least 9.');
   const startedAt = new Date().toISOString();
   const before = loadavg();
@@ -90,7 +114,7 @@ async function main() {
   const organizations: NationalResult['organizations'] = [];
   try {
     for (const org of ORGANIZATION_IDS) {
-      const s = generateOrganization(org, file(org), perOrg);
+      const s = generateOrganization(org, file(org), perOrg, 155, writer);
       const bytes = statSync(file(org)).size;
       organizations.push({ org, records: perOrg, seconds: s, bytes });
       console.log(
@@ -142,7 +166,7 @@ async function main() {
       const result: NationalResult = {
         startedAt,
         load: { before },
-        description: `${records.toLocaleString('en')} activities, ${perOrg.toLocaleString('en')} for each of the nine organizations, seeded (the same command writes the same records), dated 2021-2025 on the communes and residential areas of the map in force on each date, written through the demo data's path (RecordRepository.create: validation, record ids, audit trail) in transactions of 5,000. Sơn La's units only (see national.ts): every record is in the queried province.`,
+        description: `${records.toLocaleString('en')} activities, ${perOrg.toLocaleString('en')} for each of the nine organizations, seeded (the same command writes the same records), dated 2021-2025 on the communes and residential areas of the map in force on each date, written ${writer === 'bulk' ? "through bulkDemoWriter (RecordRepository.createMany: create's checks and write per record, 50,000 a transaction)" : "through the demo data's path (RecordRepository.create, 5,000 a transaction)"}. Sơn La's units only (see national.ts): every record is in the queried province.`,
         records,
         organizations,
         reads,

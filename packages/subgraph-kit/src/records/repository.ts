@@ -303,6 +303,26 @@ export function contentHashAfter(kind: RecordKind, before: Record<string, unknow
   return null;
 }
 
+/** What a create is told besides its input. */
+export interface CreateOptions {
+  clientKey?: string | null;
+  demo?: boolean;
+  recordedBy?: string;
+  recordedAt?: string;
+  recordId?: string;
+  reason?: string | null;
+}
+
+/** A create's input as checked, ready to write. */
+interface CheckedCreate {
+  values: Record<string, unknown>;
+  branchId: string | null;
+  pending: PendingReference[];
+  hash: string;
+  why: string | null;
+  opts: CreateOptions;
+}
+
 export class RecordRepository {
   private readonly sqlite: Database.Database;
   private readonly st: Statements;
@@ -679,10 +699,26 @@ export class RecordRepository {
    * Records a new record. With a client key, a retry (same key, same content) returns the record made
    * the first time; the same key with other content is refused.
    */
-  create(
-    input: Record<string, unknown>,
-    opts: { clientKey?: string | null; demo?: boolean; recordedBy?: string; recordedAt?: string; recordId?: string; reason?: string | null } = {},
-  ): StoredRecord {
+  create(input: Record<string, unknown>, opts: CreateOptions = {}): StoredRecord {
+    const checked = this.checkCreate(input, opts);
+    return this.tx(() => this.writeCreate(checked));
+  }
+
+  /**
+   * Records many new records in one transaction (bulk.ts: an import, the national data set): each
+   * checked and written exactly as `create` does it (the same two steps), so a bulk-written record is
+   * the record a create would have made; one refused input refuses them all (nothing is written).
+   * Answers how many were written; the caller reads them back if it needs them.
+   */
+  createMany(items: readonly { input: Record<string, unknown>; opts?: CreateOptions }[]): number {
+    return this.tx(() => {
+      for (const { input, opts } of items) this.writeCreate(this.checkCreate(input, opts ?? {}), false);
+      return items.length;
+    });
+  }
+
+  /** A create's checks before its transaction: who may write, every field, the client key, the reason. */
+  private checkCreate(input: Record<string, unknown>, opts: CreateOptions): CheckedCreate {
     // Someone who may not write this organization's records at all is told so before anything about the input.
     const principal = this.scope.principal;
     enforce(authorize.writeAs(principal, this.spec, null));
@@ -700,44 +736,49 @@ export class RecordRepository {
     const rp = new Problems();
     const why = opts.reason == null || opts.reason === '' ? null : (checkReason(opts.reason, 'reason', rp) ?? null);
     rp.throwIfAny();
-    return this.tx(() => {
-      if (opts.clientKey != null) {
-        const first = this.st.byClientKey.get(opts.clientKey) as Record<string, unknown> | undefined;
-        if (first) {
-          if (first.content_hash !== hash || first.recorded_by !== (opts.recordedBy ?? this.scope.identity.userId)) {
-            throw new GraphQLError('clientKey: khóa này đã dùng cho một yêu cầu có nội dung khác; hãy dùng khóa mới cho bản ghi mới.', {
-              extensions: { code: 'BAD_USER_INPUT', field: 'clientKey', reason: 'CLIENT_KEY_REUSED' },
-            });
-          }
-          const current = this.byId(first.record_id as string);
-          if (!current) throw notFound(`Không tìm thấy ${this.spec.nounVi}.`);
-          return current;
+    return { values, branchId, pending, hash, why, opts };
+  }
+
+  /** A checked create's write, inside the caller's transaction; the stored record when `answer` (a create's). */
+  private writeCreate(c: CheckedCreate, answer: false): null;
+  private writeCreate(c: CheckedCreate, answer?: true): StoredRecord;
+  private writeCreate({ values, branchId, pending, hash, why, opts }: CheckedCreate, answer = true): StoredRecord | null {
+    if (opts.clientKey != null) {
+      const first = this.st.byClientKey.get(opts.clientKey) as Record<string, unknown> | undefined;
+      if (first) {
+        if (first.content_hash !== hash || first.recorded_by !== (opts.recordedBy ?? this.scope.identity.userId)) {
+          throw new GraphQLError('clientKey: khóa này đã dùng cho một yêu cầu có nội dung khác; hãy dùng khóa mới cho bản ghi mới.', {
+            extensions: { code: 'BAD_USER_INPUT', field: 'clientKey', reason: 'CLIENT_KEY_REUSED' },
+          });
         }
+        const current = this.byId(first.record_id as string);
+        if (!current) throw notFound(`Không tìm thấy ${this.spec.nounVi}.`);
+        return answer ? current : null;
       }
-      const conflictKey = this.assertNoConflict(values, '');
-      const at = opts.recordedAt ?? nowIso();
-      const recordId = opts.recordId ?? newRecordId(this.spec.slug, this.org);
-      const after = this.hooks('create', recordId, [values], why);
-      const row = this.st.insert.get(
-        this.row(values, {
-          record_id: recordId,
-          version: 1,
-          status: 'ACTIVE',
-          created_at: at,
-          recorded_at: at,
-          recorded_by: opts.recordedBy ?? this.scope.identity.userId,
-          client_key: opts.clientKey ?? null,
-          content_hash: hash,
-          demo: opts.demo ? 1 : 0,
-          reason: why,
-          ...(this.spec.branch ? { branch_id: branchId } : {}),
-          ...(this.spec.unique ? { conflict_key: conflictKey } : {}),
-        }),
-      ) as Record<string, unknown>;
-      notePending(this.sqlite, this.kind, row.record_id as string, pending, false);
-      after();
-      return this.toRecord(row);
-    });
+    }
+    const conflictKey = this.assertNoConflict(values, '');
+    const at = opts.recordedAt ?? nowIso();
+    const recordId = opts.recordId ?? newRecordId(this.spec.slug, this.org);
+    const after = this.hooks('create', recordId, [values], why);
+    const row = this.st.insert.get(
+      this.row(values, {
+        record_id: recordId,
+        version: 1,
+        status: 'ACTIVE',
+        created_at: at,
+        recorded_at: at,
+        recorded_by: opts.recordedBy ?? this.scope.identity.userId,
+        client_key: opts.clientKey ?? null,
+        content_hash: hash,
+        demo: opts.demo ? 1 : 0,
+        reason: why,
+        ...(this.spec.branch ? { branch_id: branchId } : {}),
+        ...(this.spec.unique ? { conflict_key: conflictKey } : {}),
+      }),
+    ) as Record<string, unknown>;
+    notePending(this.sqlite, this.kind, row.record_id as string, pending, false);
+    after();
+    return answer ? this.toRecord(row) : null;
   }
 
   /** The write hooks (write-hooks.ts) for a write of this record, before it; returns what runs after it. */
