@@ -8,7 +8,9 @@
  * (police subgraph directly), indicators-gw, counts-gw (one commune), counts75-gw (the 75 communes in
  * rotation), children-gw (one client), rows (women subgraph directly), rows-gw, create (women subgraph
  * directly), create-gw, entities (the gateway's `_entities` fetch of 50 women's activities, sent directly
- * to the women's subgraph with the gateway's secret). A scenario list of direct ones only starts that subgraph alone. The summary is in
+ * to the women's subgraph with the gateway's secret), dashboard75-gw (the dashboard's activity counts operation
+ * with each organization's basis, 75 communes in rotation), counts75-women (its `_entities` fetch of one unit's
+ * counts and basis, sent directly to the women's subgraph). A scenario list of direct ones only starts that subgraph alone. The summary is in
  * BENCHMARKS.md, "What each change bought".
  */
 import { fork } from 'node:child_process';
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
   const { ORGANIZATION_IDS, territory, todayInVietnam } = await import('@antt/reference');
   const { PROVINCE, BINH_THUAN } = await import('@antt/testing');
   const { loadDashboardOperations } = await import('@antt/gateway');
-  const direct = { indicators: 'police', rows: 'women', create: 'women', entities: 'women' } as Record<string, string>;
+  const direct = { indicators: 'police', rows: 'women', create: 'women', entities: 'women', 'counts75-women': 'women' } as Record<string, string>;
   const only = wanted.length && wanted.every((w) => direct[w] === direct[wanted[0]!]) ? direct[wanted[0]!] : undefined;
   const child = (server = fork(fileURLToPath(import.meta.url), ['--serve', ...(only ? [only] : [])], { execArgv: process.execArgv, stdio: 'inherit' }));
   const ready = await new Promise<Ready>((resolve) => child.once('message', (m) => resolve(m as Ready)));
@@ -157,6 +159,9 @@ async function main(): Promise<void> {
     }));
   };
   const representations = await fifty();
+  const dashboardCounts = [...loadDashboardOperations().values()].find((q) => q.includes('DashboardActivityCounts'))!;
+  const unitCounts =
+    'query ($r: [_Any!]!, $period: ID!) { _entities(representations: $r) { ... on Unit { women { activityCounts(periodId: $period, figures: OFFICIAL) { type count participants } activityCountsBasis(periodId: $period, figures: OFFICIAL) { kind reportVersion lockedAt } } } } }';
   const entities = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on WomenActivity { id topic date participants } } }';
   const scenarios: Record<string, Scenario> = {
     entities: {
@@ -183,6 +188,23 @@ async function main(): Promise<void> {
     'rows-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: () => json(rows) },
     create: { url: ready.urls.women!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },
     'create-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },
+    // The dashboard's own operation (each organization's counts and their basis), the 75 communes in rotation.
+    'dashboard75-gw': {
+      url: ready.urls.gateway!,
+      auth: ready.tokens.leadership!,
+      body: (i) => json(dashboardCounts, { unit: communes[i % communes.length], period: '2025-PLAN-Y' }),
+    },
+    // One organization's part of that operation as the gateway fetches it: `_entities` of the unit, sent to the women's subgraph.
+    'counts75-women': {
+      url: ready.urls.women!,
+      auth: ready.tokens.leadership!,
+      headers: { [GATEWAY_HEADER]: testGatewaySecret('women') },
+      body: (i) => json(unitCounts, { r: [{ __typename: 'Unit', id: communes[i % communes.length] }], period: '2025-PLAN-Y' }),
+      check: (text) => {
+        const got = (JSON.parse(text) as { data: { _entities: ({ women: { activityCountsBasis: { kind: string } } } | null)[] } }).data._entities;
+        if (got.length !== 1 || !got[0]?.women.activityCountsBasis.kind) throw new Error('counts75-women: no counts for the unit');
+      },
+    },
   };
   try {
     for (const name of wanted.length ? wanted : Object.keys(scenarios)) {
