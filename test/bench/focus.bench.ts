@@ -10,10 +10,12 @@
  * directly), create-gw, entities (the gateway's `_entities` fetch of 50 women's activities, sent directly
  * to the women's subgraph with the gateway's secret), create-ref and create-ref-gw (a women's model replicating
  * the Front's model:front:1: the reference asked of the Front's subgraph before the write; the reference
- * checks' rate limits are lifted for the run). A scenario list of direct ones only starts that subgraph alone;
- * with `--synchronous=NORMAL|FULL` that subgraph keeps its database in a file (WAL) at that level instead
- * of in memory (the federation's databases stay in memory). The summary is in BENCHMARKS.md, "What each
- * change bought".
+ * checks' rate limits are lifted for the run), dashboard75-gw (the dashboard's activity counts operation
+ * with each organization's basis, 75 communes in rotation), counts75-women (its `_entities` fetch of one
+ * unit's counts and basis, sent directly to the women's subgraph). A scenario list of direct ones only
+ * starts that subgraph alone; with `--synchronous=NORMAL|FULL` that subgraph keeps its database in a file
+ * (WAL) at that level instead of in memory (the federation's databases stay in memory). The summary is in
+ * BENCHMARKS.md, "What each change bought".
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -145,7 +147,7 @@ async function main(): Promise<void> {
   const { ORGANIZATION_IDS, territory, todayInVietnam } = await import('@antt/reference');
   const { PROVINCE, BINH_THUAN } = await import('@antt/testing');
   const { loadDashboardOperations } = await import('@antt/gateway');
-  const direct = { indicators: 'police', rows: 'women', create: 'women', entities: 'women' } as Record<string, string>;
+  const direct = { indicators: 'police', rows: 'women', create: 'women', entities: 'women', 'counts75-women': 'women' } as Record<string, string>;
   const only = wanted.length && wanted.every((w) => direct[w] === direct[wanted[0]!]) ? direct[wanted[0]!] : undefined;
   const child = (server = fork(fileURLToPath(import.meta.url), ['--serve', ...(only ? [only] : [])], { execArgv: process.execArgv, stdio: 'inherit' }));
   const ready = await new Promise<Ready>((resolve) => child.once('message', (m) => resolve(m as Ready)));
@@ -176,6 +178,9 @@ async function main(): Promise<void> {
     }));
   };
   const representations = await fifty();
+  const dashboardCounts = [...loadDashboardOperations().values()].find((q) => q.includes('DashboardActivityCounts'))!;
+  const unitCounts =
+    'query ($r: [_Any!]!, $period: ID!) { _entities(representations: $r) { ... on Unit { women { activityCounts(periodId: $period, figures: OFFICIAL) { type count participants } activityCountsBasis(periodId: $period, figures: OFFICIAL) { kind reportVersion lockedAt } } } } }';
   const entities = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on WomenActivity { id topic date participants } } }';
   const scenarios: Record<string, Scenario> = {
     entities: {
@@ -204,6 +209,23 @@ async function main(): Promise<void> {
     'create-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },
     'create-ref': { url: ready.urls.women!, auth: ready.tokens.women!, body: (i) => json(recordModel, { input: { ...model, name: `Tổ tự quản ${i}` } }) },
     'create-ref-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: (i) => json(recordModel, { input: { ...model, name: `Tổ tự quản ${i}` } }) },
+    // The dashboard's own operation (each organization's counts and their basis), the 75 communes in rotation.
+    'dashboard75-gw': {
+      url: ready.urls.gateway!,
+      auth: ready.tokens.leadership!,
+      body: (i) => json(dashboardCounts, { unit: communes[i % communes.length], period: '2025-PLAN-Y' }),
+    },
+    // One organization's part of that operation as the gateway fetches it: `_entities` of the unit, sent to the women's subgraph.
+    'counts75-women': {
+      url: ready.urls.women!,
+      auth: ready.tokens.leadership!,
+      headers: { [GATEWAY_HEADER]: testGatewaySecret('women') },
+      body: (i) => json(unitCounts, { r: [{ __typename: 'Unit', id: communes[i % communes.length] }], period: '2025-PLAN-Y' }),
+      check: (text) => {
+        const got = (JSON.parse(text) as { data: { _entities: ({ women: { activityCountsBasis: { kind: string } } } | null)[] } }).data._entities;
+        if (got.length !== 1 || !got[0]?.women.activityCountsBasis.kind) throw new Error('counts75-women: no counts for the unit');
+      },
+    },
   };
   try {
     for (const name of wanted.length ? wanted : Object.keys(scenarios)) {

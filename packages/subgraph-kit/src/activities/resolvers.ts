@@ -13,10 +13,14 @@ interface CountArgs {
   figures?: 'OFFICIAL' | 'LIVE' | null;
 }
 
-/** The arguments a count is read with: the instant of the approved report's lock, by default (countsBasis). */
-function countArgs(ctx: SubgraphContext, org: OrganizationId, unitId: string, a: CountArgs) {
-  const { asRecordedAt } = countsBasis(ctx.db, org, unitId, a.periodId, a.figures ?? 'OFFICIAL', a.asRecordedAt);
-  return { unitId, periodId: a.periodId, asRecordedAt };
+/**
+ * The arguments a count is read with. The figures' basis pass (reports/basis-fields.ts, applied to every
+ * organization's schema with these resolvers) has already turned `figures` into the instant to read as of
+ * (the approved report's lock by default, null for live) and passes it as `asRecordedAt`: asking
+ * countsBasis again here read the reports table a second time per organization and request.
+ */
+function countArgs(unitId: string, a: CountArgs) {
+  return { unitId, periodId: a.periodId, asRecordedAt: a.asRecordedAt ?? null };
 }
 
 export function activityResolvers(org: OrganizationId): ResolverMap {
@@ -34,7 +38,7 @@ export function activityResolvers(org: OrganizationId): ResolverMap {
       // Only the types with activities, in the catalogue's alphabetical order, as before the framework.
       activityCounts: ({ unitId }, a: CountArgs, ctx) =>
         repo(ctx).aggregate<{ type: string; count: number; participants: number }>(
-          countArgs(ctx, org, unitId, a),
+          countArgs(unitId, a),
           'type, count(*) AS count, coalesce(sum(participants), 0) AS participants',
           { groupBy: 'type', orderBy: 'type' },
         ),
@@ -43,11 +47,12 @@ export function activityResolvers(org: OrganizationId): ResolverMap {
       activityCountsByTask: ({ unitId }, a: CountArgs, ctx) =>
         repo(ctx)
           .aggregate<{ planTaskId: string | null; count: number; participants: number }>(
-            countArgs(ctx, org, unitId, a),
+            countArgs(unitId, a),
             'plan_task_id AS planTaskId, count(*) AS count, coalesce(sum(participants), 0) AS participants',
             { groupBy: 'plan_task_id', orderBy: 'plan_task_id' },
           )
           .map((c) => ({ ...c, planTask: c.planTaskId ? (planTask(c.planTaskId) ?? null) : null })),
+      // Answered by the basis pass itself; this resolver is what it would read without that pass.
       activityCountsBasis: ({ unitId }, a: CountArgs, ctx) => countsBasis(ctx.db, org, unitId, a.periodId, a.figures ?? 'OFFICIAL', a.asRecordedAt).basis,
       activities: ({ unitId }, a: { periodId?: string | null; type?: string | null; first: number; after?: string | null }, ctx) =>
         repo(ctx).list({ unitId, periodId: a.periodId, type: a.type } as never, a.first, a.after),

@@ -57,6 +57,9 @@ export function kindTable<F extends Record<string, FieldSpec>>(spec: KindSpec<F>
     return [
       uniqueIndex(`${t}_record_version_idx`).on(c.recordId, c.version),
       index(`${t}_current_unit_date_idx`).on(any[spec.unitField]!, any[spec.dateField]!).where(sql.raw(`superseded_at IS NULL`)),
+      // Every version by unit and date: a count read as recorded at an instant (an approved report's lock)
+      // reads superseded versions too, which the index above leaves out; without it that read scanned the table.
+      index(`${t}_unit_date_idx`).on(any[spec.unitField]!, any[spec.dateField]!),
       uniqueIndex(`${t}_client_key_idx`).on(c.clientKey).where(sql.raw(`client_key IS NOT NULL AND version = 1`)),
       ...(spec.unique ? [index(`${t}_conflict_idx`).on(any.conflictKey!).where(sql.raw(`superseded_at IS NULL AND status = 'ACTIVE'`))] : []),
     ];

@@ -79,13 +79,28 @@ function hasReportsTable(sqlite: Database.Database): boolean {
   return v;
 }
 
+/**
+ * The statements of the reads below, prepared once per database (null without a reports table): preparing
+ * one per call was a quarter of a dashboard's counts fetch on a subgraph (issue 17, BENCHMARKS.md).
+ */
+const reportReads = preparedPerDatabase((db: Db) => {
+  const sqlite = sqliteOf(db);
+  if (!hasReportsTable(sqlite)) return null;
+  const current = "superseded_at IS NULL AND status = 'ACTIVE' AND unit_id = ? AND period_id = ?";
+  return {
+    versions: sqlite.prepare(`SELECT * FROM reports WHERE ${current} ORDER BY report_version`),
+    // officialVersion in SQL: the latest version approved or accepted, only the columns of its basis.
+    official: sqlite.prepare(
+      `SELECT report_version AS reportVersion, locked_at AS lockedAt, figures_as_of AS figuresAsOf FROM reports WHERE ${current} AND stage IN (${LOCKED.map((s) => `'${s}'`).join(', ')}) ORDER BY report_version DESC LIMIT 1`,
+    ),
+  };
+});
+
 /** Every version of a branch's report on a period (their current framework versions), oldest first. */
 export function reportVersions(db: Db, org: OrganizationId, unitId: string, periodId: string): StoredRecord[] {
-  const sqlite = sqliteOf(db);
-  if (!hasReportsTable(sqlite)) return [];
-  const rows = sqlite
-    .prepare("SELECT * FROM reports WHERE superseded_at IS NULL AND status = 'ACTIVE' AND unit_id = ? AND period_id = ? ORDER BY report_version")
-    .all(unitId, periodId) as Record<string, unknown>[];
+  const st = reportReads(db);
+  if (!st) return [];
+  const rows = st.versions.all(unitId, periodId) as Record<string, unknown>[];
   const repo = new RecordRepository(reportKind(org), db, reportingScope(org));
   return rows.map((r) => repo.toRecord(r));
 }
@@ -101,7 +116,8 @@ export function timelinessOf(versions: readonly StoredRecord[], dueDate: IsoDate
   return today > dueDate ? 'MISSING' : 'NOT_YET_DUE';
 }
 
-export function basisOf(v: StoredRecord): FiguresBasis {
+/** The basis of a report version (a stored record, or the columns `countsBasis` reads of it). */
+export function basisOf(v: StoredRecord | { reportVersion: number; lockedAt: string | null; figuresAsOf: string }): FiguresBasis {
   const n = v.reportVersion as number;
   if (v.lockedAt)
     return {
@@ -145,8 +161,9 @@ export function countsBasis(
       asRecordedAt,
     };
   if (choice === 'OFFICIAL') {
-    const v = officialVersion(reportVersions(db, org, unitId, periodId));
-    if (v?.lockedAt) return { basis: basisOf(v), asRecordedAt: v.figuresAsOf as string };
+    // officialVersion(reportVersions(…)) without reading every version's row into a record.
+    const v = reportReads(db)?.official.get(unitId, periodId) as { reportVersion: number; lockedAt: string | null; figuresAsOf: string } | undefined;
+    if (v?.lockedAt) return { basis: basisOf(v), asRecordedAt: v.figuresAsOf };
   }
   return { basis: liveBasis(), asRecordedAt: null };
 }

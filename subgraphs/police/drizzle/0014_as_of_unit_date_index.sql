@@ -1,0 +1,20 @@
+CREATE INDEX `activities_unit_date_idx` ON `activities` (`unit_id`,`date`);--> statement-breakpoint
+CREATE INDEX `bulletins_unit_date_idx` ON `bulletins` (`unit_id`,`issued_on`);--> statement-breakpoint
+CREATE INDEX `core_forces_unit_date_idx` ON `core_forces` (`unit_id`,`since`);--> statement-breakpoint
+CREATE INDEX `crime_tips_unit_date_idx` ON `crime_tips` (`unit_id`,`received_on`);--> statement-breakpoint
+CREATE INDEX `criterion_results_unit_date_idx` ON `criterion_results` (`unit_id`,`window_ends_on`);--> statement-breakpoint
+CREATE INDEX `establishments_unit_date_idx` ON `establishments` (`unit_id`,`registered_on`);--> statement-breakpoint
+CREATE INDEX `hotspots_unit_date_idx` ON `hotspots` (`unit_id`,`since`);--> statement-breakpoint
+CREATE INDEX `key_areas_unit_date_idx` ON `key_areas` (`unit_id`,`listed_on`);--> statement-breakpoint
+CREATE INDEX `police_trainings_unit_date_idx` ON `police_trainings` (`unit_id`,`date`);--> statement-breakpoint
+CREATE INDEX `reintegration_cases_unit_date_idx` ON `reintegration_cases` (`commune_id`,`returned_on`);--> statement-breakpoint
+CREATE INDEX `standard_assessments_unit_date_idx` ON `standard_assessments` (`unit_id`,`window_ends_on`);--> statement-breakpoint
+CREATE INDEX `steering_consolidations_unit_date_idx` ON `steering_consolidations` (`unit_id`,`decided_on`);--> statement-breakpoint
+CREATE INDEX `steering_decisions_unit_date_idx` ON `steering_decisions` (`unit_id`,`issued_on`);--> statement-breakpoint
+CREATE INDEX `steering_meetings_unit_date_idx` ON `steering_meetings` (`unit_id`,`held_on`);--> statement-breakpoint
+CREATE INDEX `steering_members_unit_date_idx` ON `steering_members` (`unit_id`,`from_date`);--> statement-breakpoint
+CREATE INDEX `forums_unit_date_idx` ON `forums` (`unit_id`,`date`);--> statement-breakpoint
+CREATE INDEX `implementing_plans_unit_date_idx` ON `implementing_plans` (`unit_id`,`issued_on`);--> statement-breakpoint
+CREATE INDEX `models_unit_date_idx` ON `models` (`unit_id`,`started_on`);--> statement-breakpoint
+CREATE INDEX `opinions_unit_date_idx` ON `opinions` (`unit_id`,`raised_on`);--> statement-breakpoint
+CREATE INDEX `reports_unit_date_idx` ON `reports` (`unit_id`,`period_end`);
