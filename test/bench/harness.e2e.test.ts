@@ -101,6 +101,7 @@ describe('pnpm bench:soak, smoke run', () => {
       expect(i.answered).toBeGreaterThan(0);
       expect(i.p99).toBeGreaterThanOrEqual(i.p50);
       expect(i.cpuPerRequest).toBeGreaterThan(0);
+      expect(i.maxInFlight).toBeGreaterThan(0);
       expect(Object.keys(i.rss).sort()).toEqual(Object.keys(result.memory).sort());
     }
     expect(result.intervals.reduce((a, i) => a + i.writes, 0) + result.warmup.writes).toBeGreaterThan(0);

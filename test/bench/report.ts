@@ -329,13 +329,15 @@ function renderSoak(soak: SoakResult & { machine: Machine; command: string }, p:
   );
   p();
   const names = Object.keys(soak.memory);
-  p(`| interval | answers (writes) | req/s | p50 / p99 ms | errors | CPU ms/req, all processes | load | ${names.map((x) => `${x} MiB`).join(' | ')} |`);
-  p(`|---|---|---|---|---|---|---|${names.map(() => '---|').join('')}`);
+  p(
+    `| interval | answers (writes) | req/s | p50 / p99 ms | most in flight | errors | CPU ms/req, all processes | load | ${names.map((x) => `${x} MiB`).join(' | ')} |`,
+  );
+  p(`|---|---|---|---|---|---|---|---|${names.map(() => '---|').join('')}`);
   for (const i of [soak.warmup, ...soak.intervals])
     p(
-      `| ${i.index === 0 ? 'warm-up' : i.index} | ${i.answered} (${i.writes}) | ${n1(i.rps)} | ${n0(i.p50)} / ${n0(i.p99)} | ${i.errors}${i.firstProblem ? ` (${i.firstProblem.replaceAll('|', '/')})` : ''} | ${n1(i.cpuPerRequest)} | ${n1(i.loadavg)} | ${names.map((x) => n0(i.rss[x])).join(' | ')} |`,
+      `| ${i.index === 0 ? 'warm-up' : i.index} | ${i.answered} (${i.writes}) | ${n1(i.rps)} | ${n0(i.p50)} / ${n0(i.p99)} | ${n0(i.maxInFlight)} | ${i.errors}${i.firstProblem ? ` (${i.firstProblem.replaceAll('|', '/')})` : ''} | ${n1(i.cpuPerRequest)} | ${n1(i.loadavg)} | ${names.map((x) => n0(i.rss[x])).join(' | ')} |`,
     );
-  p(`| growth after the warm-up | | | | | | | ${names.map((x) => `${n1(soak.memory[x]!.growth * 100)}%`).join(' | ')} |`);
+  p(`| growth after the warm-up | | | | | | | | ${names.map((x) => `${n1(soak.memory[x]!.growth * 100)}%`).join(' | ')} |`);
   p();
 }
 

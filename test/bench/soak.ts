@@ -63,6 +63,8 @@ export interface SoakInterval {
   rps: number;
   /** CPU milliseconds of every process (gateway and nine subgraphs) per answered request. */
   cpuPerRequest: number;
+  /** The most requests sent and not yet answered at once during the interval (the backlog). */
+  maxInFlight: number;
   /** Resident memory (VmRSS, MiB) of every process at the interval's end. */
   rss: Record<string, number>;
   loadavg: number;
@@ -181,6 +183,7 @@ interface Bucket {
   errors: number;
   firstProblem?: string;
   pending: number;
+  maxInFlight: number;
 }
 
 export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
@@ -214,7 +217,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const boundaries = [opts.warmupS, ...Array.from({ length: opts.minutes }, (_, i) => opts.warmupS + (i + 1) * opts.intervalS)];
     const total = boundaries.at(-1)!;
     const bucketOf = (s: number) => boundaries.findIndex((b) => s < b);
-    for (let i = 0; i < boundaries.length; i++) buckets.push({ latencies: [], scheduled: 0, reads: 0, writes: 0, errors: 0, pending: 0 });
+    for (let i = 0; i < boundaries.length; i++) buckets.push({ latencies: [], scheduled: 0, reads: 0, writes: 0, errors: 0, pending: 0, maxInFlight: 0 });
     const samples: { rss: Record<string, number>; cpu: number; at: number; load: number }[] = [];
     const sample = () => {
       const servers = live.servers();
@@ -256,6 +259,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
             inFlight.delete(p);
           });
           inFlight.add(p);
+          b.maxInFlight = Math.max(b.maxInFlight, inFlight.size);
         }
         if (now >= total && nextBoundary >= boundaries.length) resolve();
         else setTimeout(tick, 5);
@@ -281,6 +285,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
         p99: quantile(sorted, 0.99),
         rps: answered / ((to.at - from.at) / 1000),
         cpuPerRequest: (to.cpu - from.cpu) / Math.max(1, answered),
+        maxInFlight: b.maxInFlight,
         rss: to.rss,
         loadavg: to.load,
       };
@@ -288,7 +293,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const [warmup, ...measured] = intervals;
     for (const i of intervals)
       log(
-        `  ${i.index === 0 ? 'warm-up' : `interval ${i.index}`}: ${i.answered} answers (${i.writes} writes), p50 ${i.p50.toFixed(0)} ms, p99 ${i.p99.toFixed(0)} ms, ${i.errors} errors, CPU ${i.cpuPerRequest.toFixed(1)} ms/req, load ${i.loadavg.toFixed(1)}`,
+        `  ${i.index === 0 ? 'warm-up' : `interval ${i.index}`}: ${i.answered} answers (${i.writes} writes), p50 ${i.p50.toFixed(0)} ms, p99 ${i.p99.toFixed(0)} ms, at most ${i.maxInFlight} in flight, ${i.errors} errors, CPU ${i.cpuPerRequest.toFixed(1)} ms/req, load ${i.loadavg.toFixed(1)}`,
       );
     const memory: SoakResult['memory'] = {};
     const last = samples.at(-1)!.rss;
