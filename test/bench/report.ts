@@ -324,7 +324,7 @@ function renderSoak(soak: SoakResult & { machine: Machine; command: string }, p:
     `${soak.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${soak.seconds.toFixed(0)} s. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}. Load average before ${soak.load.before.map((x) => x.toFixed(1)).join(' / ')}, after ${soak.load.after.map((x) => x.toFixed(1)).join(' / ')}.`,
   );
   p(
-    `The nine subgraphs and the project's gateway, each its own process, started in ${n1(soak.startMs / 1000)} s. Maximum rate of the mix (${o.connections} clients, closed loop, ${o.maxRateS} s): ${n1(soak.maximum.rps)} req/s, p99 ${n0(soak.maximum.p99)} ms. ` +
+    `The nine subgraphs and the project's gateway, each its own process, started in ${n1(soak.startMs / 1000)} s. Maximum rate of the mix (${o.connections} clients, closed loop, ${o.maxRateS} s): ${n1(soak.maximum.rps)} req/s, p99 ${n0(soak.maximum.p99)} ms${soak.maximum.errors ? `, ${soak.maximum.errors} errors (${(soak.maximum.firstProblem ?? '').replaceAll('|', '/')})` : ''}. ` +
       `The soak: open loop at ${n1(soak.rate)} req/s${o.rate === undefined ? ` (${n0(o.fraction * 100)}% of that maximum)` : ' (the rate given)'}, ${n0((1 - o.writeShare) * 100)}% reads over ${soak.reads.variants} requests of ${soak.reads.operations.length} dashboard operations (identical and distinct), ${n0(o.writeShare * 100)}% creates of a veterans' activity through the gateway; latency counted from each request's scheduled time; ${o.warmupS} s of warm-up, then ${soak.intervals.length} intervals of ${o.intervalS} s. Every answer checked: HTTP 200, no GraphQL error, data present.`,
   );
   p();
