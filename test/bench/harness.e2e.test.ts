@@ -3,11 +3,13 @@
  * tiny scale, the nine subgraphs, the project's gateway and Hive Gateway each in its own process, one
  * dashboard operation, two communes, a few requests per run, and the writes (a dozen creates of each
  * kind, every handover with a receipt of its own). No timing is asserted: only that every
- * answer was checked and both gateways gave the same data.
+ * answer was checked and both gateways gave the same data. The soak (`pnpm bench:soak`) likewise, for a
+ * few seconds: every figure present, no error.
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, problemOf } from './load.js';
 import { targets } from './report.js';
+import { runSoak } from './soak.js';
 import { runSuite } from './suite.js';
 
 describe('the answer checks of the load generator', () => {
@@ -70,5 +72,48 @@ describe('pnpm bench, smoke run', () => {
     const rows = targets(result, null);
     expect(rows.find((t) => t.target.includes('DashboardActivityCounts'))?.met).not.toBeUndefined();
     expect(rows.filter((t) => t.met === null).map((t) => t.measured)).toContain('pnpm bench:national has not been run');
+  });
+});
+
+describe('pnpm bench:soak, smoke run', () => {
+  it('finds the maximum rate of the mix, then holds 70% of it open loop, every answer checked and every figure present', { timeout: 900_000 }, async () => {
+    const result = await runSoak({
+      minutes: 2,
+      intervalS: 3,
+      warmupS: 2,
+      fraction: 0.7,
+      maxRateS: 3,
+      connections: 2,
+      communes: 2,
+      // Every fourth request a write, so the few seconds of the smoke run surely send some.
+      writeShare: 0.25,
+      log: () => {},
+    });
+    expect(result.maximum.requests).toBeGreaterThan(0);
+    expect([result.maximum.errors, result.maximum.firstProblem]).toEqual([0, undefined]);
+    expect(result.rate).toBeCloseTo(0.7 * result.maximum.rps, 6);
+    expect(result.reads.operations).toContain('DashboardActivityCounts');
+    expect(result.intervals.map((i) => i.index)).toEqual([1, 2]);
+    for (const i of [result.warmup, ...result.intervals]) {
+      expect([i.index, i.errors, i.firstProblem]).toEqual([i.index, 0, undefined]);
+      expect(i.answered).toBe(i.scheduled);
+      expect(i.answered).toBe(i.reads + i.writes);
+      expect(i.answered).toBeGreaterThan(0);
+      expect(i.p99).toBeGreaterThanOrEqual(i.p50);
+      expect(i.cpuPerRequest).toBeGreaterThan(0);
+      expect(i.maxInFlight).toBeGreaterThan(0);
+      expect(Object.keys(i.rss).sort()).toEqual(Object.keys(result.memory).sort());
+    }
+    expect(result.intervals.reduce((a, i) => a + i.writes, 0) + result.warmup.writes).toBeGreaterThan(0);
+    expect(Object.keys(result.memory)).toEqual(expect.arrayContaining(['gateway', 'front', 'police', 'veterans']));
+    for (const m of Object.values(result.memory)) {
+      expect(m.afterWarmup).toBeGreaterThan(0);
+      expect(Number.isFinite(m.growth)).toBe(true);
+    }
+    expect(Number.isFinite(result.p99Ratio)).toBe(true);
+    // The report's soak row carries the figures, without a verdict for so short a run.
+    const row = targets(null, null, result).find((t) => t.target.startsWith('Soak'))!;
+    expect(row.measured).toMatch(/p99 last\/first \d/);
+    expect(row.met).toBeNull();
   });
 });

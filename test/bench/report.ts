@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '@antt/subgraph-kit';
 import type { SuiteResult } from './suite.js';
 import type { NationalResult } from './national.js';
+import type { SoakResult } from './soak.js';
 
 export const RESULTS_DIR = join(REPO_ROOT, 'test', 'bench', 'results');
 const BEGIN = '<!-- pnpm bench: generated from here -->';
@@ -25,7 +26,7 @@ export function machine(): Machine {
   return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
 }
 
-export function saveResult(name: 'suite' | 'national', value: unknown): void {
+export function saveResult(name: 'suite' | 'national' | 'soak', value: unknown): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(value, null, 1)}\n`);
 }
@@ -47,7 +48,7 @@ export interface Target {
   met: boolean | null;
 }
 
-export function targets(suite: (SuiteResult & { machine?: Machine }) | null, national: NationalResult | null): Target[] {
+export function targets(suite: (SuiteResult & { machine?: Machine }) | null, national: NationalResult | null, soak: SoakResult | null = null): Target[] {
   const out: Target[] = [];
   const none = (target: string, why: string) => out.push({ target, measured: why, met: null });
   if (suite) {
@@ -147,25 +148,45 @@ export function targets(suite: (SuiteResult & { machine?: Machine }) | null, nat
     none('National data set: province dashboard p95 ≤ 300 ms', 'pnpm bench:national has not been run');
     none('National data set: each subgraph ≤ 512 MB resident', 'pnpm bench:national has not been run');
   }
-  none(
-    'Soak: ten minutes of 90% reads / 10% writes at 70% of the maximum rate, p99 last/first ≤ 1.2, memory growth < 10%',
-    'not measured: the suite has no soak mode yet',
-  );
+  const soakTarget = 'Soak: ten minutes of 90% reads / 10% writes at 70% of the maximum rate, p99 last/first ≤ 1.2, memory growth < 10%';
+  if (soak) {
+    const growth = Object.entries(soak.memory).sort((a, b) => b[1].growth - a[1].growth);
+    const [worst, worstGrowth] = growth[0] ?? ['–', { growth: NaN }];
+    // A verdict only for the issue's soak: ten minutes or more at 70% of the measured maximum.
+    const full = soak.intervals.length >= 10 && soak.options.intervalS >= 60 && soak.options.rate === undefined && soak.options.fraction === 0.7;
+    out.push({
+      target: soakTarget,
+      measured:
+        `${soak.intervals.length} × ${n0(soak.options.intervalS)} s at ${n1(soak.rate)} req/s (maximum ${n1(soak.maximum.rps)}): ` +
+        `p99 last/first ${n2(soak.p99Ratio)} (${n0(soak.intervals.at(-1)?.p99)} / ${n0(soak.intervals[0]?.p99)} ms), ` +
+        `largest memory growth ${n1(worstGrowth.growth * 100)}% (${worst}), ${soak.errors} errors${full ? '' : " (shorter than the issue's ten minutes: no verdict)"}`,
+      met: full ? soak.p99Ratio <= 1.2 && Object.values(soak.memory).every((m) => m.growth < 0.1) && soak.errors === 0 : null,
+    });
+  } else none(soakTarget, 'pnpm bench:soak has not been run');
   return out;
 }
 
 const yesNo = (m: boolean | null) => (m === null ? 'not measured' : m ? 'met' : 'not met');
 
+/** The command whose results fill a row of the targets table. */
+export function commandOf(target: string): string {
+  if (target.startsWith('National data set')) return '`pnpm bench:national`';
+  if (target.startsWith('Soak')) return '`pnpm bench:soak`';
+  if (target.startsWith('Start of the whole federation')) return '`pnpm bench` (the tsx start; the built start: `pnpm bench:start`, its own part below)';
+  return '`pnpm bench`';
+}
+
 export function renderGenerated(): string {
   const suite = loadResult<SuiteResult & { machine: Machine; command: string }>('suite');
   const national = loadResult<NationalResult & { machine: Machine; command: string }>('national');
+  const soak = loadResult<SoakResult & { machine: Machine; command: string }>('soak');
   const lines: string[] = [];
   const p = (s = '') => lines.push(s);
   p('## Targets of issue 17');
   p();
-  p('| target | measured | |');
-  p('|---|---|---|');
-  for (const t of targets(suite, national)) p(`| ${t.target} | ${t.measured} | ${yesNo(t.met)} |`);
+  p('| target | measured | | filled by |');
+  p('|---|---|---|---|');
+  for (const t of targets(suite, national, soak)) p(`| ${t.target} | ${t.measured} | ${yesNo(t.met)} | ${commandOf(t.target)} |`);
   p();
   if (suite) {
     const m = suite.machine;
@@ -290,7 +311,34 @@ export function renderGenerated(): string {
     p(national.verdict);
     p();
   }
+  if (soak) renderSoak(soak, p);
   return lines.join('\n');
+}
+
+function renderSoak(soak: SoakResult & { machine: Machine; command: string }, p: (s?: string) => void): void {
+  const m = soak.machine;
+  const o = soak.options;
+  p(`## Last run of \`${soak.command}\``);
+  p();
+  p(
+    `${soak.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${soak.seconds.toFixed(0)} s. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}. Load average before ${soak.load.before.map((x) => x.toFixed(1)).join(' / ')}, after ${soak.load.after.map((x) => x.toFixed(1)).join(' / ')}.`,
+  );
+  p(
+    `The nine subgraphs and the project's gateway, each its own process, started in ${n1(soak.startMs / 1000)} s. Maximum rate of the mix (${o.connections} clients, closed loop, ${o.maxRateS} s): ${n1(soak.maximum.rps)} req/s, p99 ${n0(soak.maximum.p99)} ms${soak.maximum.errors ? `, ${soak.maximum.errors} errors (${(soak.maximum.firstProblem ?? '').replaceAll('|', '/')})` : ''}. ` +
+      `The soak: open loop at ${n1(soak.rate)} req/s${o.rate === undefined ? ` (${n0(o.fraction * 100)}% of that maximum)` : ' (the rate given)'}, ${n0((1 - o.writeShare) * 100)}% reads over ${soak.reads.variants} requests of ${soak.reads.operations.length} dashboard operations (identical and distinct), ${n0(o.writeShare * 100)}% creates of a veterans' activity through the gateway; latency counted from each request's scheduled time; ${o.warmupS} s of warm-up, then ${soak.intervals.length} intervals of ${o.intervalS} s. Every answer checked: HTTP 200, no GraphQL error, data present.`,
+  );
+  p();
+  const names = Object.keys(soak.memory);
+  p(
+    `| interval | answers (writes) | req/s | p50 / p99 ms | most in flight | errors | CPU ms/req, all processes | load | ${names.map((x) => `${x} MiB`).join(' | ')} |`,
+  );
+  p(`|---|---|---|---|---|---|---|---|${names.map(() => '---|').join('')}`);
+  for (const i of [soak.warmup, ...soak.intervals])
+    p(
+      `| ${i.index === 0 ? 'warm-up' : i.index} | ${i.answered} (${i.writes}) | ${n1(i.rps)} | ${n0(i.p50)} / ${n0(i.p99)} | ${n0(i.maxInFlight)} | ${i.errors}${i.firstProblem ? ` (${i.firstProblem.replaceAll('|', '/')})` : ''} | ${n1(i.cpuPerRequest)} | ${n1(i.loadavg)} | ${names.map((x) => n0(i.rss[x])).join(' | ')} |`,
+    );
+  p(`| growth after the warm-up | | | | | | | | ${names.map((x) => `${n1(soak.memory[x]!.growth * 100)}%`).join(' | ')} |`);
+  p();
 }
 
 /** Rewrites the generated part of BENCHMARKS.md. */
