@@ -19,7 +19,8 @@ const dir = mkdtempSync(join(tmpdir(), 'antt-stale-'));
 const auditFile = join(dir, 'gateway.sqlite');
 beforeAll(async () => {
   // Probed often, so that the test need not wait the default five seconds for a direct change to be seen.
-  fed = await startFederation({ gatewayAuditFile: auditFile, reportProbeMs: 150 });
+  // Kept answers serve only the organization's absence here (approved-answers.e2e.test.ts: fresh reads).
+  fed = await startFederation({ gatewayAuditFile: auditFile, reportProbeMs: 150, approvedAnswers: false });
 }, 120_000);
 afterAll(async () => {
   await fed?.stop();

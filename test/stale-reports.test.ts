@@ -3,7 +3,7 @@
  * and when it stops giving them (gateway/src/stale-reports.ts). End to end: stale-reports.e2e.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { StaleReportCache, approvedVersionOf, disclosureView } from '@antt/gateway';
+import { StaleReportCache, approvedVersionOf, disclosureView, onlyApproved } from '@antt/gateway';
 
 const view = disclosureView({ roles: ['STAFF'], organization: 'women', unitId: 'district:119' });
 const approved = (v: number) => ({ data: { r: [{ reportVersion: v, stage: 'APPROVED' }] } });
@@ -104,5 +104,74 @@ describe('StaleReportCache', () => {
     expect(cache.lookup('women', 'q', {}, view)?.reportVersion).toBe(1);
     cache.observeWatermark('women', 1, 'probe');
     expect(cache.lookup('women', 'q', {}, view)).toBeNull();
+  });
+});
+
+describe('onlyApproved', () => {
+  it('holds for answers whose every part is an approved report or locked figures', () => {
+    expect(onlyApproved(approved(1).data)).toBe(true);
+    expect(
+      onlyApproved({ c: { id: 'x', women: { reports: [{ basis: { kind: 'LOCKED', reportVersion: 3 }, total: 4, unit: { name: 'Xã Chiềng Pha' } }] } } }),
+    ).toBe(true);
+    expect(onlyApproved({ _entities: [{ __typename: 'R', reportVersion: 2, stage: 'ACCEPTED', figures: [{ n: 1 }] }] })).toBe(true);
+  });
+
+  it('fails for anything beside them that could change without a report changing', () => {
+    // A live list in the same fetch, a bare count, an empty list, a field of an unlabelled object.
+    expect(onlyApproved({ r: approved(1).data.r, a: [{ id: '1', topic: 'x' }] })).toBe(false);
+    expect(onlyApproved({ r: approved(1).data.r, n: 3 })).toBe(false);
+    expect(onlyApproved({ r: approved(1).data.r, e: [] })).toBe(false);
+    expect(onlyApproved({ u: { name: 'Tỉnh Sơn La', r: approved(1).data.r } })).toBe(false);
+    expect(
+      onlyApproved({
+        r: [
+          { reportVersion: 1, stage: 'APPROVED' },
+          { reportVersion: 2, stage: 'RETURNED' },
+        ],
+      }),
+    ).toBe(false);
+  });
+});
+
+describe('StaleReportCache.current: kept answers that serve fresh reads', () => {
+  it('serves an answer read at the current, recently confirmed watermark, to the same fetch and view only', () => {
+    const cache = new StaleReportCache();
+    cache.remember('women', 'q', { u: 1 }, view, approved(1), 7);
+    expect(cache.current('women', 'q', { u: 1 }, view)).toMatchObject({ reportVersion: 1, answer: approved(1) });
+    expect(cache.current('women', 'q', { u: 2 }, view)).toBeNull();
+    expect(cache.current('women', 'q', { u: 1 }, disclosureView({ roles: ['LEADERSHIP'], organization: 'province', unitId: 'province:14' }))).toBeNull();
+    expect(cache.current('police', 'q', { u: 1 }, view)).toBeNull();
+    // Each caller gets a copy of its own: the gateway merges answers in place.
+    const a = cache.current('women', 'q', { u: 1 }, view)!;
+    (a.answer.data!.r as { stage: string }[])[0]!.stage = 'CHANGED';
+    expect(cache.current('women', 'q', { u: 1 }, view)?.answer).toEqual(approved(1));
+  });
+
+  it('serves nothing without a watermark, nor once the watermark advanced, a write was answered, or a newer version read', () => {
+    const cache = new StaleReportCache();
+    cache.remember('women', 'q', {}, view, approved(1));
+    expect(cache.current('women', 'q', {}, view)).toBeNull();
+    cache.remember('women', 'q', {}, view, approved(1), 7);
+    cache.observeWatermark('women', 8, 'probe');
+    expect(cache.current('women', 'q', {}, view)).toBeNull();
+    cache.remember('women', 'q', {}, view, approved(1), 8);
+    expect(cache.current('women', 'q', {}, view)?.reportVersion).toBe(1);
+    cache.invalidate('women');
+    expect(cache.current('women', 'q', {}, view)).toBeNull();
+    cache.remember('women', 'q', {}, view, approved(1), 8);
+    cache.remember('women', 'q', {}, 'another view', approved(2), 8);
+    expect(cache.current('women', 'q', {}, view)).toBeNull();
+  });
+
+  it('serves nothing once the watermark was not confirmed recently enough, nor answers with anything live in them', () => {
+    const stale = new StaleReportCache({ freshWithinMs: -1 });
+    stale.remember('women', 'q', {}, view, approved(1), 7);
+    expect(stale.current('women', 'q', {}, view)).toBeNull();
+    // Still the last good answer when the organization cannot be reached.
+    expect(stale.lookup('women', 'q', {}, view)?.reportVersion).toBe(1);
+    const cache = new StaleReportCache();
+    cache.remember('women', 'q', {}, view, { data: { ...approved(1).data, a: [{ id: '1', topic: 'x' }] } }, 7);
+    expect(cache.current('women', 'q', {}, view)).toBeNull();
+    expect(cache.lookup('women', 'q', {}, view)?.reportVersion).toBe(1);
   });
 });

@@ -84,6 +84,11 @@ export interface GatewayOptions {
    * default ANTT_GATEWAY_DEDUP (on unless `0`).
    */
   dedup?: boolean;
+  /**
+   * Kept answers about approved report versions that cannot have changed serve fresh reads (stale-reports.ts
+   * `current`, audited CACHED_ANSWER); default on. Off: they serve only when the organization is unavailable.
+   */
+  approvedAnswers?: boolean;
   /** Called for every request the gateway sends to a subgraph (tests count them). */
   onSubgraphCall?: (subgraph: string) => void;
   /** The gateway's audit database; default .data/gateway.sqlite, ':memory:' in tests. */
@@ -153,6 +158,8 @@ interface SharedReads {
 interface StaleReports {
   cache: StaleReportCache;
   onServed: (subgraph: string, options: GraphQLDataSourceProcessOptions<GatewayContext>, served: StaleServed) => void;
+  /** Set when kept answers that cannot have changed also serve fresh reads; audits each caller so served. */
+  onCached?: (subgraph: string, options: GraphQLDataSourceProcessOptions<GatewayContext>, served: StaleServed) => void;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -172,19 +179,29 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   // A caller's read identical to one in flight for the same verified caller shares its answer (dedup.ts).
+  // An approved report version's kept answer, still current, is served without asking (stale-reports.ts).
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const shared = this.shared;
     const ctx = options.context;
-    if (
-      shared &&
+    const shareable =
       // Only a caller's operation (never a health check or schema load) carries incomingRequestContext.
       'incomingRequestContext' in options &&
       'identity' in ctx &&
-      ctx.identity &&
-      ctx.authorization &&
+      !!ctx.identity &&
+      !!ctx.authorization &&
+      // Only reads the subgraph records nothing about per caller: serving them here loses no subgraph audit.
       ctx.shareableReads === true &&
-      isQuery(options.request.query, options.document)
-    ) {
+      isQuery(options.request.query, options.document);
+    const onCached = this.stale?.onCached;
+    if (shareable && onCached) {
+      const { query, variables } = options.request;
+      const served = this.stale!.cache.current(this.subgraph, query ?? '', variables, disclosureView(ctx.identity));
+      if (served) {
+        onCached(this.subgraph, options, served);
+        return { data: served.answer.data, errors: served.answer.errors } as SubgraphResponse;
+      }
+    }
+    if (shared && shareable) {
       const { query, operationName, variables } = options.request;
       const key = readKey(this.subgraph, ctx.identity.userId, ctx.authorization, query ?? '', operationName, variables);
       return shared.reads.run(
@@ -314,11 +331,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       },
     ]);
   };
-  const staleReports = new StaleReportCache();
+  const probeMs = opts.reportProbeMs ?? reportProbeMs();
+  // A kept answer serves fresh reads only while the organization's watermark was confirmed within two probe rounds.
+  const staleReports = new StaleReportCache({ freshWithinMs: 2 * probeMs });
   // Each subgraph's URL and secret, known once @apollo/gateway has built its data sources.
   const watermarkTargets = new Map<string, WatermarkTarget>();
   const probe = new ReportWatermarkProbe(() => watermarkTargets, {
-    intervalMs: opts.reportProbeMs ?? reportProbeMs(),
+    intervalMs: probeMs,
     timeoutMs: timeout,
     onWatermark: (subgraph, w) => staleReports.observeWatermark(subgraph, w, 'probe'),
     answering: (subgraph) => (breakers.get(subgraph)?.state() ?? 'CLOSED') === 'CLOSED',
@@ -344,6 +363,29 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       },
     ]);
   };
+  // Each caller given a kept answer about approved versions in place of a fresh read (the organization
+  // answering, the answer read at its current watermark): the version and age name what was given.
+  const auditCached: StaleReports['onServed'] = (subgraph, options, served) => {
+    const ctx = options.context as GatewayContext;
+    const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation : undefined;
+    trail.append([
+      {
+        at: new Date().toISOString(),
+        requestId: ctx.requestId,
+        userId: ctx.identity.userId,
+        organization: ctx.identity.organization,
+        roles: [...ctx.identity.roles],
+        operation: operation?.name?.value ?? options.request.operationName ?? 'query',
+        action: 'READ',
+        typeName: null,
+        dataClass: null,
+        recordIds: [`${subgraph}/reportVersion:${served.reportVersion}/ageSeconds:${served.ageSeconds}`],
+        fields: [],
+        outcome: 'CACHED_ANSWER',
+      },
+    ]);
+  };
+  const approvedAnswers = opts.approvedAnswers ?? true;
   const dedup = opts.dedup ?? gatewayDedup();
   const gateway = withGatewayScalars(
     new ApolloGateway({
@@ -365,7 +407,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
           (subgraph, error) => metrics.subgraphFailures.inc({ subgraph, reason: failureReason(error) }),
           dedup ? { reads: new InFlightReads<SubgraphResponse>(copyResponse), onShared: auditShared } : undefined,
           () => breakerFor(name).state(),
-          { cache: staleReports, onServed: auditStale },
+          { cache: staleReports, onServed: auditStale, onCached: approvedAnswers ? auditCached : undefined },
         );
       },
     }),

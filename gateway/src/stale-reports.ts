@@ -30,7 +30,16 @@
  * The window that remains: a change made directly on the subgraph after the gateway's last probe or
  * answer from it, just before it fails, is not seen; for at most one probe interval (plus the probe's
  * timeout) an answer kept before that change may be served, still marked stale and labelled with its
- * version. Entries are kept in memory only: a restart of the gateway loses them, which is safe (it only
+ * version.
+ *
+ * The same entries also answer fresh reads (`current`, the approved-answer cache, issue 17): while the
+ * organization answers, a read whose kept answer was read at its current watermark is served from here,
+ * not marked stale, and audited by the gateway (outcome CACHED_ANSWER); the server does so only for reads
+ * the subgraph records nothing about per caller (policy.ts `shareableReads`). An approved version is
+ * locked, so the only change such an answer can miss is a newer approval (or return, or new version)
+ * made on the subgraph directly: the watermark must have been confirmed within `freshWithinMs` (the
+ * server: twice ANTT_REPORT_PROBE_MS, 10 s by default), so such a change goes unseen for at most that
+ * long; a write through the gateway drops the entries at once. Entries are kept in memory only: a restart of the gateway loses them, which is safe (it only
  * means no stale answer until a fresh read), and nothing about callers' views is written to disk.
  */
 import type { GraphQLFormattedError } from 'graphql';
@@ -52,6 +61,8 @@ interface Entry {
   fetchKey: string;
   /** The organization's report watermark the answer was read at; null when its subgraph gave none. */
   watermark: number | null;
+  /** Every part of the answer is about approved versions (`onlyApproved`): it may serve fresh reads. */
+  immutable: boolean;
   subgraph: string;
 }
 
@@ -87,6 +98,34 @@ export function approvedVersionOf(data: unknown): number | null {
   return !unapproved && highest > 0 ? highest : null;
 }
 
+/** Whether an object labels itself as about an approved version: an approved report, or figures locked by approval. */
+function approvedLabel(o: Json): boolean {
+  const basis = o.basis as Json | null | undefined;
+  if (typeof o.reportVersion === 'number' && typeof o.stage === 'string' && APPROVED_STAGES.has(o.stage)) return true;
+  return !!basis && typeof basis === 'object' && basis.kind === 'LOCKED' && typeof basis.reportVersion === 'number';
+}
+
+/**
+ * Whether every part of an answer is about approved versions, so that it cannot change while none newer
+ * is approved: each root field (each entity) is an approved report or locked figures, or holds only
+ * such (its own fields besides those: `id` and `__typename` only). A live list beside an approved report
+ * in the same fetch, an empty list or a bare count could change without any report changing: such an
+ * answer is kept for the stale path (marked stale there) but never serves a fresh read.
+ */
+export function onlyApproved(data: unknown): boolean {
+  if (approvedVersionOf(data) === null) return false;
+  const covered = (v: unknown, within: boolean): boolean => {
+    if (Array.isArray(v)) return (within || v.length > 0) && v.every((x) => covered(x, within));
+    if (v === null || typeof v !== 'object') return within;
+    const o = v as Json;
+    const self = within || approvedLabel(o);
+    return Object.entries(o).every(([k, child]) =>
+      child !== null && typeof child === 'object' ? covered(child, self) : self || k === 'id' || k === '__typename',
+    );
+  };
+  return Object.values(data as Json).every((v) => covered(v, false));
+}
+
 /** The part of the caller's identity that decides what they may see. */
 export function disclosureView(identity: Pick<Identity, 'roles' | 'organization' | 'unitId'>): string {
   return JSON.stringify([[...identity.roles].sort(), identity.organization, identity.unitId]);
@@ -96,8 +135,14 @@ export class StaleReportCache {
   private readonly entries = new Map<string, Entry>();
   /** The highest report watermark seen per subgraph (from its answers and the readiness probe). */
   private readonly watermarks = new Map<string, number>();
+  /** When each subgraph last said its watermark was still the highest seen (ms since the epoch). */
+  private readonly confirmedAt = new Map<string, number>();
 
-  constructor(private readonly opts: { maxEntries?: number; maxAgeMs?: number } = {}) {}
+  /**
+   * `freshWithinMs`: how recently the organization's watermark must have been confirmed for a kept
+   * answer to be served in place of a fresh read (`current`); the bound on a direct change not yet seen.
+   */
+  constructor(private readonly opts: { maxEntries?: number; maxAgeMs?: number; freshWithinMs?: number } = {}) {}
 
   private static fetchKey(subgraph: string, query: string, variables: unknown): string {
     return JSON.stringify([subgraph, query, variables ?? {}]);
@@ -117,7 +162,15 @@ export class StaleReportCache {
     for (const [k, e] of this.entries) if (e.fetchKey === fetchKey && e.reportVersion < version) this.entries.delete(k);
     const key = JSON.stringify([fetchKey, view]);
     this.entries.delete(key);
-    this.entries.set(key, { answer: structuredClone(answer), reportVersion: version, storedAt: Date.now(), fetchKey, watermark, subgraph });
+    this.entries.set(key, {
+      answer: structuredClone(answer),
+      reportVersion: version,
+      storedAt: Date.now(),
+      fetchKey,
+      watermark,
+      subgraph,
+      immutable: onlyApproved(answer.data),
+    });
     // The oldest entries go first when the bound is reached (Map keeps insertion order).
     const max = this.opts.maxEntries ?? 1000;
     while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
@@ -136,11 +189,13 @@ export class StaleReportCache {
    */
   observeWatermark(subgraph: string, watermark: number, from: 'answer' | 'probe'): void {
     const known = this.watermarks.get(subgraph);
+    if (known === undefined || watermark >= known) this.confirmedAt.set(subgraph, Date.now());
     if (known === undefined || watermark > known) {
       this.watermarks.set(subgraph, watermark);
       for (const [k, e] of this.entries) if (e.subgraph === subgraph && this.outdated(subgraph, e.watermark)) this.entries.delete(k);
     } else if (watermark < known && from === 'probe') {
       this.watermarks.set(subgraph, watermark);
+      this.confirmedAt.set(subgraph, Date.now());
       this.invalidate(subgraph);
     }
   }
@@ -167,6 +222,24 @@ export class StaleReportCache {
       this.entries.delete(key);
       return null;
     }
+    return { answer: structuredClone(e.answer), reportVersion: e.reportVersion, ageSeconds: Math.floor(age / 1000) };
+  }
+
+  /**
+   * The kept answer for this fetch and view when it cannot have changed, to serve in place of a fresh
+   * read (the approved-answer cache): read at the organization's current watermark (the highest seen,
+   * confirmed by the probe or an answer within `freshWithinMs`), every part of it about approved
+   * versions (`onlyApproved`), young enough, and no write answered since (a write drops the entries). Null otherwise: the caller's read goes to the subgraph.
+   */
+  current(subgraph: string, query: string, variables: unknown, view: string): StaleServed | null {
+    const known = this.watermarks.get(subgraph);
+    const confirmed = this.confirmedAt.get(subgraph);
+    const within = this.opts.freshWithinMs ?? 10_000;
+    if (known === undefined || confirmed === undefined || Date.now() - confirmed > within) return null;
+    const e = this.entries.get(JSON.stringify([StaleReportCache.fetchKey(subgraph, query, variables), view]));
+    if (!e || !e.immutable || e.watermark !== known) return null;
+    const age = Date.now() - e.storedAt;
+    if (age > (this.opts.maxAgeMs ?? 7 * 24 * 3600_000)) return null;
     return { answer: structuredClone(e.answer), reportVersion: e.reportVersion, ageSeconds: Math.floor(age / 1000) };
   }
 }

@@ -15,7 +15,9 @@
  * unit's counts and basis, sent directly to the women's subgraph). A scenario list of direct ones only
  * starts that subgraph alone; with `--synchronous=NORMAL|FULL` that subgraph keeps its database in a file
  * (WAL) at that level instead of in memory (the federation's databases stay in memory). The summary is in
- * BENCHMARKS.md, "What each change bought".
+ * BENCHMARKS.md, "What each change bought". Also reports-gw (a district's staff reading a commune's
+ * accepted report through the gateway: the approved-answer cache; `--no-approved-answers` starts the
+ * gateway with it off, for the figure before).
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -35,7 +37,7 @@ async function serve(only: string | undefined): Promise<void> {
   process.env.ANTT_REFERENCE_LIMIT_PER_MINUTE ??= '100000000';
   process.env.ANTT_LOG_LEVEL ??= 'warn';
   const { startFederation, testGatewaySecret } = await import('../support/federation.js');
-  const { bearer, dashboard, leadership, staff, testVerifier, BINH_THUAN } = await import('@antt/testing');
+  const { bearer, dashboard, leadership, staff, testVerifier, BINH_THUAN, THUAN_CHAU } = await import('@antt/testing');
   const { openOrganizationDatabase, startSubgraph } = await import('@antt/subgraph-kit');
   const { SUBGRAPHS } = await import('@antt/gateway');
   const t0 = performance.now();
@@ -54,7 +56,7 @@ async function serve(only: string | undefined): Promise<void> {
       if (file !== ':memory:') rmSync(dirname(file), { recursive: true, force: true });
     };
   } else {
-    const fed = await startFederation({ demo: true, rateLimitPerMinute: 100_000_000 });
+    const fed = await startFederation({ demo: true, rateLimitPerMinute: 100_000_000, approvedAnswers: !process.argv.includes('--no-approved-answers') });
     urls.gateway = fed.gateway.url;
     for (const [k, v] of Object.entries(fed.subgraphs)) urls[k] = v.url;
     stop = fed.stop;
@@ -64,6 +66,7 @@ async function serve(only: string | undefined): Promise<void> {
     leadership: await bearer(leadership()),
     dashboard: await bearer(dashboard()),
     women: await bearer(staff('women', BINH_THUAN)),
+    womenDistrict: await bearer(staff('women', THUAN_CHAU)),
   };
   process.send!({ urls, tokens, startMs } satisfies Ready);
   process.on('message', (m) => {
@@ -149,7 +152,10 @@ async function main(): Promise<void> {
   const { loadDashboardOperations } = await import('@antt/gateway');
   const direct = { indicators: 'police', rows: 'women', create: 'women', entities: 'women', 'counts75-women': 'women' } as Record<string, string>;
   const only = wanted.length && wanted.every((w) => direct[w] === direct[wanted[0]!]) ? direct[wanted[0]!] : undefined;
-  const child = (server = fork(fileURLToPath(import.meta.url), ['--serve', ...(only ? [only] : [])], { execArgv: process.execArgv, stdio: 'inherit' }));
+  const child = (server = fork(fileURLToPath(import.meta.url), ['--serve', only ?? '', ...args.filter((a) => a === '--no-approved-answers')], {
+    execArgv: process.execArgv,
+    stdio: 'inherit',
+  }));
   const ready = await new Promise<Ready>((resolve) => child.once('message', (m) => resolve(m as Ready)));
   console.log(`federation started with demo data in ${(ready.startMs / 1000).toFixed(1)} s`);
   const indicatorsOp = [...loadDashboardOperations().values()].find((q) => q.includes('DashboardStandardIndicators'))!;
@@ -181,6 +187,20 @@ async function main(): Promise<void> {
   const dashboardCounts = [...loadDashboardOperations().values()].find((q) => q.includes('DashboardActivityCounts'))!;
   const unitCounts =
     'query ($r: [_Any!]!, $period: ID!) { _entities(representations: $r) { ... on Unit { women { activityCounts(periodId: $period, figures: OFFICIAL) { type count participants } activityCountsBasis(periodId: $period, figures: OFFICIAL) { kind reportVersion lockedAt } } } } }';
+  // A commune of Thuận Châu whose demo report for the first half of 2021 is accepted (reports/demo.ts).
+  const reports = 'query ($u: ID!) { womenReports(unitId: $u, periodId: "2021-PLAN-6M") { id reportVersion stage } }';
+  let acceptedCommune: string | undefined;
+  if (ready.urls.gateway)
+    // The communes as they were in 2021 (the demo reports' period), before the 2025 reorganisation.
+    for (const u of territory()
+      .unitsOn('2021-06-09', 'COMMUNE')
+      .map((c) => c.id)) {
+      const r = await post(ready.urls.gateway, ready.tokens.womenDistrict!, json(reports, { u }));
+      if (r.text.includes('"ACCEPTED"')) {
+        acceptedCommune = u;
+        break;
+      }
+    }
   const entities = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on WomenActivity { id topic date participants } } }';
   const scenarios: Record<string, Scenario> = {
     entities: {
@@ -204,6 +224,14 @@ async function main(): Promise<void> {
     },
     'children-gw': { url: ready.urls.gateway!, auth: ready.tokens.leadership!, body: () => json(children, { unit: PROVINCE, period: '2025-PLAN-Y' }) },
     rows: { url: ready.urls.women!, auth: ready.tokens.women!, body: () => json(rows) },
+    'reports-gw': {
+      url: ready.urls.gateway!,
+      auth: ready.tokens.womenDistrict!,
+      body: () => json(reports, { u: acceptedCommune }),
+      check: (text) => {
+        if (!text.includes('"ACCEPTED"')) throw new Error(`reports-gw: no accepted report in ${text.slice(0, 200)}`);
+      },
+    },
     'rows-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: () => json(rows) },
     create: { url: ready.urls.women!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },
     'create-gw': { url: ready.urls.gateway!, auth: ready.tokens.women!, body: (i) => json(record, { input: { ...activity, topic: `Tuyên truyền ${i}` } }) },

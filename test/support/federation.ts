@@ -39,6 +39,8 @@ export async function startFederation(
     demoUsers?: boolean;
     /** How often the gateway reads each subgraph's report watermark (default ANTT_REPORT_PROBE_MS or 5 s). */
     reportProbeMs?: number;
+    /** Kept answers about approved versions serve fresh reads (gateway default: on). */
+    approvedAnswers?: boolean;
   } = {},
 ): Promise<Federation> {
   const verifier = await testVerifier();
@@ -78,6 +80,7 @@ export async function startFederation(
     unauthenticatedPerMinute: opts.unauthenticatedPerMinute,
     onSubgraphCall: opts.onSubgraphCall,
     reportProbeMs: opts.reportProbeMs,
+    approvedAnswers: opts.approvedAnswers,
     demoUsers: opts.demoUsers
       ? async () =>
           Promise.all(
