@@ -45,6 +45,23 @@ describe('StaleReportCache', () => {
     expect(cache.lookup('police', 'q', { u: 1 }, view)).toBeNull();
   });
 
+  it('keeps the answers within a size in bytes, the oldest going first, and never one larger than the bound', () => {
+    const sized = (v: number, text: string) => ({ data: { r: [{ reportVersion: v, stage: 'APPROVED', text }] } });
+    const one = JSON.stringify(sized(1, 'x'.repeat(400)).data).length;
+    const cache = new StaleReportCache({ maxBytes: one * 2 });
+    cache.remember('women', 'q', { u: 1 }, view, sized(1, 'x'.repeat(400)));
+    cache.remember('women', 'q', { u: 2 }, view, sized(1, 'y'.repeat(400)));
+    expect(cache.lookup('women', 'q', { u: 1 }, view)).not.toBeNull();
+    cache.remember('women', 'q', { u: 3 }, view, sized(1, 'z'.repeat(400)));
+    expect(cache.lookup('women', 'q', { u: 1 }, view)).toBeNull();
+    expect(cache.lookup('women', 'q', { u: 2 }, view)).not.toBeNull();
+    expect(cache.lookup('women', 'q', { u: 3 }, view)).not.toBeNull();
+    // Larger than the whole bound: not kept, and nothing else dropped for it.
+    cache.remember('women', 'q', { u: 4 }, view, sized(1, 'w'.repeat(2000)));
+    expect(cache.lookup('women', 'q', { u: 4 }, view)).toBeNull();
+    expect(cache.lookup('women', 'q', { u: 3 }, view)).not.toBeNull();
+  });
+
   it('drops every view of a fetch when a newer version is seen, and all of an organization on a write', () => {
     const cache = new StaleReportCache();
     const other = disclosureView({ roles: ['LEADERSHIP'], organization: 'province', unitId: 'province:14' });

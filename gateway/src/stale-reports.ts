@@ -64,6 +64,8 @@ interface Entry {
   /** Every part of the answer is about approved versions (`onlyApproved`): it may serve fresh reads. */
   immutable: boolean;
   subgraph: string;
+  /** The answer's size as JSON (characters): what the byte bound counts. */
+  size: number;
 }
 
 export interface StaleServed {
@@ -131,8 +133,16 @@ export function disclosureView(identity: Pick<Identity, 'roles' | 'organization'
   return JSON.stringify([[...identity.roles].sort(), identity.organization, identity.unitId]);
 }
 
+/**
+ * The bound on the kept answers' size together (as JSON), besides the bound on their number: a thousand
+ * answers of a district's every commune, or of documents, would otherwise hold gigabytes.
+ */
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
 export class StaleReportCache {
   private readonly entries = new Map<string, Entry>();
+  /** The kept answers' size as JSON, all entries together. */
+  private size = 0;
   /** The highest report watermark seen per subgraph (from its answers and the readiness probe). */
   private readonly watermarks = new Map<string, number>();
   /** When each subgraph last said its watermark was still the highest seen (ms since the epoch). */
@@ -142,7 +152,15 @@ export class StaleReportCache {
    * `freshWithinMs`: how recently the organization's watermark must have been confirmed for a kept
    * answer to be served in place of a fresh read (`current`); the bound on a direct change not yet seen.
    */
-  constructor(private readonly opts: { maxEntries?: number; maxAgeMs?: number; freshWithinMs?: number } = {}) {}
+  constructor(private readonly opts: { maxEntries?: number; maxBytes?: number; maxAgeMs?: number; freshWithinMs?: number } = {}) {}
+
+  /** Forgets one entry (every removal goes through here, so that the size stays true). */
+  private drop(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.size -= e.size;
+    this.entries.delete(key);
+  }
 
   private static fetchKey(subgraph: string, query: string, variables: unknown): string {
     return JSON.stringify([subgraph, query, variables ?? {}]);
@@ -159,10 +177,16 @@ export class StaleReportCache {
     const version = approvedVersionOf(answer.data);
     if (version === null) return;
     const fetchKey = StaleReportCache.fetchKey(subgraph, query, variables);
-    for (const [k, e] of this.entries) if (e.fetchKey === fetchKey && e.reportVersion < version) this.entries.delete(k);
+    for (const [k, e] of this.entries) if (e.fetchKey === fetchKey && e.reportVersion < version) this.drop(k);
     const key = JSON.stringify([fetchKey, view]);
-    this.entries.delete(key);
+    this.drop(key);
+    const size = JSON.stringify(answer.data).length;
+    // An answer larger than the whole bound (a document's bytes) is not kept at all.
+    const maxBytes = this.opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (size > maxBytes) return;
+    this.size += size;
     this.entries.set(key, {
+      size,
       answer: structuredClone(answer),
       reportVersion: version,
       storedAt: Date.now(),
@@ -173,12 +197,12 @@ export class StaleReportCache {
     });
     // The oldest entries go first when the bound is reached (Map keeps insertion order).
     const max = this.opts.maxEntries ?? 1000;
-    while (this.entries.size > max) this.entries.delete(this.entries.keys().next().value!);
+    while (this.entries.size > max || this.size > maxBytes) this.drop(this.entries.keys().next().value!);
   }
 
   /** A write answered by the organization may have made a newer version: none of its entries is served any more. */
   invalidate(subgraph: string): void {
-    for (const [k, e] of this.entries) if (e.subgraph === subgraph) this.entries.delete(k);
+    for (const [k, e] of this.entries) if (e.subgraph === subgraph) this.drop(k);
   }
 
   /**
@@ -192,7 +216,7 @@ export class StaleReportCache {
     if (known === undefined || watermark >= known) this.confirmedAt.set(subgraph, Date.now());
     if (known === undefined || watermark > known) {
       this.watermarks.set(subgraph, watermark);
-      for (const [k, e] of this.entries) if (e.subgraph === subgraph && this.outdated(subgraph, e.watermark)) this.entries.delete(k);
+      for (const [k, e] of this.entries) if (e.subgraph === subgraph && this.outdated(subgraph, e.watermark)) this.drop(k);
     } else if (watermark < known && from === 'probe') {
       this.watermarks.set(subgraph, watermark);
       this.confirmedAt.set(subgraph, Date.now());
@@ -219,7 +243,7 @@ export class StaleReportCache {
     const age = Date.now() - e.storedAt;
     // Stored before the last change of the organization's reports the gateway saw: never served.
     if (age > (this.opts.maxAgeMs ?? 7 * 24 * 3600_000) || this.outdated(subgraph, e.watermark)) {
-      this.entries.delete(key);
+      this.drop(key);
       return null;
     }
     return { answer: structuredClone(e.answer), reportVersion: e.reportVersion, ageSeconds: Math.floor(age / 1000) };
