@@ -2,10 +2,15 @@
  * Crime reports and tips: legal deadlines, a protected reporter, the handover from other
  * organizations, validation.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFingerprint } from '@antt/subgraph-kit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BINH_THUAN, CHIENG_LE, PROVINCE, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, user, type TestSubgraph } from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
 import { forwardDueAt, initialDecisionDue, isOverdue, latestExtension } from '../src/legal/deadlines.js';
+import { countsOverdue, overdueCount, undecidedTips } from '../src/resolvers/tip-disclosure.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test results are read field by field, as the schema answers them
 type Data = Record<string, any>;
@@ -74,6 +79,73 @@ describe('legal deadlines of a tip', () => {
     expect(isOverdue(forwarded, new Date('2026-03-22T10:00:00Z'))).toBe(false);
     expect(isOverdue(forwarded, new Date('2026-03-23T10:00:00Z'))).toBe(true);
     expect(isOverdue({ ...forwarded, decidedOn: '2026-03-20' }, new Date('2026-04-23T10:00:00Z'))).toBe(false);
+  });
+});
+
+describe("the overdue count in the crime tips' disclosure fingerprint", () => {
+  // Undecided tips around each boundary: forwarding due (24 h, 48 h remote), forwarded, decision's last day
+  // in Vietnam (midnight UTC+7), extended, and a decision day the clock's arithmetic cannot read (asked the long way).
+  const row = (receivedAt: string, remoteArea: number, forwardedAt: string | null, decisionDueOn: string) => ({
+    receivedAt,
+    remoteArea,
+    forwardedAt,
+    decisionDueOn,
+    decidedOn: null,
+  });
+  const rows = [
+    row('2026-03-02T02:00:00.000Z', 0, null, '2026-03-22'),
+    row('2026-03-02T02:00:00.000Z', 1, null, '2026-03-22'),
+    row('2026-03-01T20:00:00.000Z', 0, '2026-03-02T01:00:00.000Z', '2026-03-22'),
+    row('2026-03-02T02:00:00.000Z', 0, '2026-03-02T09:00:00.000Z', '2026-05-02'),
+    row('2026-03-21T16:59:59.999Z', 1, null, '2026-03-22'),
+    row('2026-03-02T02:00:00.000Z', 0, '2026-03-02T09:00:00.000Z', 'not a date'),
+  ];
+  const instants = [
+    '2026-03-02T00:00:00.000Z',
+    '2026-03-03T02:00:00.000Z',
+    '2026-03-03T02:00:00.001Z',
+    '2026-03-04T02:00:00.000Z',
+    '2026-03-04T02:00:00.001Z',
+    '2026-03-22T16:59:59.999Z',
+    '2026-03-22T17:00:00.000Z',
+    '2026-03-23T16:59:59.999Z',
+    '2026-03-23T17:00:00.000Z',
+    '2026-05-02T16:59:59.999Z',
+    '2026-05-02T17:00:00.000Z',
+  ];
+
+  it("counts at every instant exactly the tips the law's clock says are overdue, the unreadable one included", () => {
+    const tips = undecidedTips(rows);
+    // Every readable tip is counted by its instant; the unreadable decision day is asked the long way.
+    expect(tips.irregular).toHaveLength(1);
+    const counts = instants.map((at) => overdueCount(tips, new Date(at)));
+    expect(counts).toEqual(instants.map((at) => rows.filter((r) => countsOverdue(r, new Date(at))).length));
+    expect(counts).toEqual([0, 0, 1, 1, 2, 2, 4, 4, 4, 4, 5]);
+  });
+
+  it("reads the table again after a write on the connection, a rewrite in place, or another connection's commit", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'antt-tips-')), 'police.db');
+    const s = await openTestSubgraph(subgraph, { file });
+    const other = await openTestSubgraph(subgraph, { file });
+    try {
+      const fingerprint = () => tableFingerprint(s.sqlite, 'crime_tips');
+      const empty = fingerprint();
+      expect(fingerprint()).toBe(empty);
+      expect((await s.run(commune, RECORD, { input: tip })).errors).toBeUndefined();
+      const one = fingerprint();
+      expect(one).not.toBe(empty);
+      // A write to another table on the connection reads the table again, and finds it unchanged.
+      s.sqlite.exec(`CREATE TABLE scratch (x); INSERT INTO scratch VALUES (1)`);
+      expect(fingerprint()).toBe(one);
+      expect((await other.run(commune, RECORD, { input: { ...tip, summary: 'Tin báo thứ hai' } })).errors).toBeUndefined();
+      const two = fingerprint();
+      expect(two).not.toBe(one);
+      s.sqlite.exec(`UPDATE crime_tips SET superseded_at = '2026-03-05T00:00:00.000Z' WHERE id = 1`);
+      expect(fingerprint()).not.toBe(two);
+    } finally {
+      s.sqlite.close();
+      other.sqlite.close();
+    }
   });
 });
 

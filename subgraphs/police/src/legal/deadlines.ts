@@ -55,3 +55,25 @@ export function isOverdue(t: TipDeadlineState, now: Date = new Date()): boolean 
   const decisionLate = t.decidedOn === null && todayInVietnam(now) > t.decisionDueOn;
   return forwardLate || decisionLate;
 }
+
+/** Vietnam's offset from UTC (no daylight saving), in milliseconds. */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/**
+ * The first instant (epoch milliseconds) at which an undecided tip is overdue (isOverdue turns true and,
+ * both deadlines only passing with time, stays true): the millisecond after its forwarding deadline when
+ * it is not forwarded, or midnight in Vietnam after its decision's last day, whichever comes first. Null
+ * when its dates cannot be read (the caller then asks isOverdue itself).
+ */
+export function overdueFrom(t: TipDeadlineState): number | null {
+  if (t.decidedOn !== null) return null;
+  const decisionDay = /^\d{4}-\d{2}-\d{2}$/.test(t.decisionDueOn) ? Date.parse(`${t.decisionDueOn}T00:00:00Z`) : NaN;
+  // Late on the decision from the first instant whose Vietnam date is after the last day.
+  const decision = decisionDay + 86_400_000 - VIETNAM_OFFSET_MS;
+  const received = Date.parse(t.receivedAt);
+  const hours = t.remoteArea ? TIP_DEADLINES.forwardHoursRemote : TIP_DEADLINES.forwardHours;
+  // Late on forwarding strictly after the deadline (isOverdue compares ISO instants to the millisecond).
+  const forward = t.forwardedAt === null ? received + hours * 3600_000 + 1 : Infinity;
+  const first = Math.min(decision, forward);
+  return Number.isFinite(first) ? first : null;
+}

@@ -13,7 +13,7 @@
 import { recordTableSource, registerFamilySource, registerFieldCell, tableFingerprint, tagCell, type SqlReader } from '@antt/subgraph-kit';
 
 import { crimeTips, TIP_STATUSES } from '../kinds/index.js';
-import { isOverdue } from '../legal/deadlines.js';
+import { isOverdue, overdueFrom } from '../legal/deadlines.js';
 
 const categories = Object.keys((crimeTips.spec.fields.category as unknown as { catalogue: Record<string, string> }).catalogue);
 const statuses = Object.keys(TIP_STATUSES);
@@ -25,29 +25,69 @@ export const DEADLINE_COLUMNS =
 /** Whether a tip (its DEADLINE_COLUMNS) counts in overdueTips at `now`: undecided and past a legal deadline. */
 export function countsOverdue(t: Record<string, unknown>, now: Date): boolean {
   if (t.decidedOn != null) return false;
-  const text = (v: unknown) => (typeof v === 'string' ? v : null);
-  return isOverdue(
-    {
-      receivedAt: String(t.receivedAt),
-      remoteArea: Boolean(t.remoteArea),
-      forwardedAt: text(t.forwardedAt),
-      decisionDueOn: String(t.decisionDueOn),
-      decidedOn: null,
-    },
-    now,
-  );
+  return isOverdue(deadlineState(t), now);
 }
 
-// The undecided tips' deadlines, read again only when the table changes; how many are overdue at an instant is the clock's part of the fingerprint.
-const undecided = new WeakMap<object, { mark: string; rows: Record<string, unknown>[] }>();
+/** The undecided tips' deadline columns as a TipDeadlineState (what isOverdue and overdueFrom read). */
+function deadlineState(t: Record<string, unknown>) {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    receivedAt: String(t.receivedAt),
+    remoteArea: Boolean(t.remoteArea),
+    forwardedAt: text(t.forwardedAt),
+    decisionDueOn: String(t.decisionDueOn),
+    decidedOn: null,
+  };
+}
+
+/**
+ * The undecided tips, read again only when the table changes, as the instants each turns overdue
+ * (sorted) and the few whose instant could not be worked out. A tip's deadlines only pass with time, so
+ * the tips overdue at `now` are those whose instant is at or before it: a binary search per lookup
+ * instead of the law's clock over every undecided tip of the province (issue 17: the fingerprint is read
+ * on every lookup of a served figure, several per request). Each instant is checked against isOverdue
+ * itself (not yet overdue the millisecond before, overdue at it): a tip that fails the check is asked
+ * the long way on every lookup, so the count is exactly countsOverdue's.
+ */
+interface UndecidedTips {
+  mark: string;
+  from: Float64Array;
+  irregular: Record<string, unknown>[];
+}
+const undecided = new WeakMap<object, UndecidedTips>();
+
+export function undecidedTips(rows: Record<string, unknown>[], mark = ''): UndecidedTips {
+  const from: number[] = [];
+  const irregular: Record<string, unknown>[] = [];
+  for (const t of rows) {
+    const at = overdueFrom(deadlineState(t));
+    if (at !== null && !countsOverdue(t, new Date(at - 1)) && countsOverdue(t, new Date(at))) from.push(at);
+    else irregular.push(t);
+  }
+  return { mark, from: Float64Array.from(from).sort(), irregular };
+}
+
+/** How many of the undecided tips are overdue at `now` (countsOverdue's count, in O(log n) for the regular ones). */
+export function overdueCount(u: UndecidedTips, now: Date): number {
+  const t = now.getTime();
+  let lo = 0;
+  let hi = u.from.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (u.from[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + u.irregular.filter((r) => countsOverdue(r, now)).length;
+}
+
 function overdueNow(db: SqlReader, now: Date): string {
   const mark = tableFingerprint(db, 'crime_tips');
   let c = undecided.get(db);
   if (!c || c.mark !== mark) {
     const rows = db.prepare(`SELECT ${DEADLINE_COLUMNS} FROM crime_tips WHERE status = 'ACTIVE' AND superseded_at IS NULL AND decided_on IS NULL`).all();
-    undecided.set(db, (c = { mark, rows: rows as Record<string, unknown>[] }));
+    undecided.set(db, (c = undecidedTips(rows as Record<string, unknown>[], mark)));
   }
-  return String(c.rows.filter((t) => countsOverdue(t, now)).length);
+  return String(overdueCount(c, now));
 }
 
 registerFamilySource(
