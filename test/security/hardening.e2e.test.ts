@@ -145,6 +145,18 @@ describe('a complete audit trail, through the gateway', () => {
     for (const db of Object.values(fed.databases)) expect(verifyTrail(db).ok).toBe(true);
   });
 
+  it('tells every cache to keep no answer, at the gateway and at a subgraph', async () => {
+    for (const url of [fed.gateway.url, fed.subgraphs.police.url]) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: await bearer(leadership()) },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   it('never tells a client a service name', async () => {
     await fed.subgraphs.youth.stop();
     try {

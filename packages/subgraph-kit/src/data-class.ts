@@ -133,6 +133,25 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
         type === schema.getQueryType() && !isNonNullType(field.type) && isObjectType(getNamedType(field.type)) && !String(field.type).startsWith('[');
       // Only protected data: a reference lookup (a unit by an unknown id) answering null is no attempt at anything.
       const auditNull = lookup && cls !== 'PUBLIC_AGGREGATE';
+      // Defined once per field, not per resolution: a closure per field per request was measurable garbage.
+      const suppress = (result: unknown, source: unknown, args: Record<string, unknown> | undefined, ctx: SubgraphContext): unknown => {
+        if (typeof result !== 'number' || result <= 0) return result;
+        // A cell of the published set (its resolver tagged it): outsiders get the served pattern.
+        const ref = cellRefOf(source) ?? fieldCellOf(type.name, field.name, source, (args ?? {}) as Record<string, unknown>);
+        const measure = ref?.measures[field.name];
+        if (!suppressSmall && measure === undefined) return result;
+        // One threshold for primary suppression, the published set's pattern and its audit (ANTT_DISCLOSURE_THRESHOLD), read when used.
+        const { threshold } = disclosureParameters();
+        const small = authorize.readSmallCount(ctx.scope.principal, owner);
+        if (!small.allowed) {
+          if (ref && measure !== undefined)
+            return servedPatterns(sqliteOf(ctx.db)).lookup({ ...ref, family: ref.familyOf?.[field.name] ?? ref.family, measure }) === 'SHOWN' ? result : null;
+          return result < threshold ? null : result;
+        }
+        // Leadership and the consolidators read a small count as it is: the read is audited.
+        if (small.audited && result < threshold) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: null, dataClass: cls });
+        return result;
+      };
       field.resolve = (source, args, ctx: SubgraphContext, info) => {
         const decision = authorize.readClass(ctx.scope.principal, cls, owner);
         if (!decision.allowed) {
@@ -140,26 +159,8 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
           if (lookup) return null;
           throw forbidden(decision.message);
         }
-        const suppress = (result: unknown): unknown => {
-          if (typeof result !== 'number' || result <= 0) return result;
-          // A cell of the published set (its resolver tagged it): outsiders get the served pattern.
-          const ref = cellRefOf(source) ?? fieldCellOf(type.name, field.name, source, (args ?? {}) as Record<string, unknown>);
-          const measure = ref?.measures[field.name];
-          if (!suppressSmall && measure === undefined) return result;
-          // One threshold for primary suppression, the published set's pattern and its audit (ANTT_DISCLOSURE_THRESHOLD), read when used.
-          const { threshold } = disclosureParameters();
-          const small = authorize.readSmallCount(ctx.scope.principal, owner);
-          if (!small.allowed) {
-            if (ref && measure !== undefined)
-              return servedPatterns(sqliteOf(ctx.db)).lookup({ ...ref, family: ref.familyOf?.[field.name] ?? ref.family, measure }) === 'SHOWN' ? result : null;
-            return result < threshold ? null : result;
-          }
-          // Leadership and the consolidators read a small count as it is: the read is audited.
-          if (small.audited && result < threshold) ctx.audit?.read({ typeName: type.name, field: field.name, recordId: null, dataClass: cls });
-          return result;
-        };
         // Most fields: nothing to record, no closure per resolution.
-        if (!decision.audited && !auditNull) return suppress(resolve(source, args, ctx, info));
+        if (!decision.audited && !auditNull) return suppress(resolve(source, args, ctx, info), source, args, ctx);
         const note = { typeName: type.name, field: field.name, dataClass: cls };
         // Recorded once the outcome is known: a read that failed is a failed read, not a read; a
         // lookup that answered null is recorded as a refusal (not found and forbidden look alike).
@@ -171,7 +172,7 @@ export function enforceDataClasses(schema: GraphQLSchema, owner: OrganizationId)
             if (!ids.length) ctx.audit?.read({ ...note, recordId: null });
             for (const id of ids) ctx.audit?.read({ ...note, recordId: id });
           }
-          return suppress(result);
+          return suppress(result, source, args, ctx);
         };
         const fail = (e: unknown): never => {
           if (decision.audited || auditNull) ctx.audit?.failed({ ...note, recordId: recordId(source) ?? idArgs(args)[0] ?? null }, errorCode(e));
