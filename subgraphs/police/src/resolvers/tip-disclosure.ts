@@ -90,6 +90,27 @@ function overdueNow(db: SqlReader, now: Date): string {
   return String(overdueCount(c, now));
 }
 
+/**
+ * A unit's undecided tips of a period as overdueTips counts them live (`read` gives their DEADLINE_COLUMNS),
+ * kept as undecidedTips' instants until the tips' table changes: a commune with thousands of undecided tips
+ * asked again and again (a dashboard's many viewers) was the law's clock over every one of them per request
+ * (issue 17: 217 ms of the police's CPU per leadership panel of the suite's busiest commune).
+ */
+const overdueByUnit = new WeakMap<object, { mark: string; units: Map<string, UndecidedTips> }>();
+const OVERDUE_UNITS_KEPT = 2000;
+
+export function liveOverdueCount(db: SqlReader & object, key: string, now: Date, read: () => Record<string, unknown>[]): number {
+  const mark = tableFingerprint(db, 'crime_tips');
+  let c = overdueByUnit.get(db);
+  if (!c || c.mark !== mark) overdueByUnit.set(db, (c = { mark, units: new Map() }));
+  let u = c.units.get(key);
+  if (!u) {
+    if (c.units.size >= OVERDUE_UNITS_KEPT) c.units.clear();
+    c.units.set(key, (u = undecidedTips(read(), mark)));
+  }
+  return overdueCount(u, now);
+}
+
 registerFamilySource(
   'crimeTips',
   recordTableSource({

@@ -16,6 +16,7 @@ import {
   periodRange,
   recordsOf,
   requiredText,
+  sqliteOf,
   storedCode,
   storedUnit,
   vnDate,
@@ -26,7 +27,7 @@ import { identityReads, tipStatusHistory } from '../db/schema.js';
 import { isOrganizationStaff, isPoliceStaff } from '../access.js';
 import type { ReporterIdentityInput, Resolvers } from '../generated/resolvers.js';
 import { crimeTips, TIP_STATUSES } from '../kinds/index.js';
-import { countsOverdue, DEADLINE_COLUMNS, tipCountCells } from './tip-disclosure.js';
+import { countsOverdue, DEADLINE_COLUMNS, liveOverdueCount, tipCountCells } from './tip-disclosure.js';
 import { currentRecords, follow, standingRecord, writerFor } from '../data/records.js';
 import { identityCipher } from '../data/vault.js';
 import { forwardDueAt, isOverdue, latestExtension, vietnamDate } from '../legal/deadlines.js';
@@ -297,9 +298,14 @@ export const tipResolvers: Resolvers = {
     overdueTips: (p, { periodId, asRecordedAt }, ctx) => {
       // Figures read as recorded at an instant are overdue as of that instant, live ones as of now.
       const now = asRecordedAt ? new Date(asRecordedAt) : new Date();
-      return recordsOf(ctx, crimeTips)
-        .aggregate<Row>({ unitId: String(p.unitId), periodId, asRecordedAt }, DEADLINE_COLUMNS, { where: 'decided_on IS NULL' })
-        .filter((t) => countsOverdue(t, now)).length;
+      const read = () =>
+        recordsOf(ctx, crimeTips).aggregate<Row>({ unitId: String(p.unitId), periodId, asRecordedAt }, DEADLINE_COLUMNS, { where: 'decided_on IS NULL' });
+      // Live figures: the unit's undecided tips kept as the instants they turn overdue until the table changes.
+      // The rows read are those the caller's jurisdiction sees under the unit: the key names both.
+      const { organization, unitId: home, roles } = ctx.scope.identity;
+      const key = JSON.stringify([String(p.unitId), periodId ?? null, organization, home, [...roles].sort()]);
+      if (!asRecordedAt) return liveOverdueCount(sqliteOf(ctx.db), key, now, read);
+      return read().filter((t) => countsOverdue(t, now)).length;
     },
   },
 };
