@@ -342,49 +342,33 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     onWatermark: (subgraph, w) => staleReports.observeWatermark(subgraph, w, 'probe'),
     answering: (subgraph) => (breakers.get(subgraph)?.state() ?? 'CLOSED') === 'CLOSED',
   });
-  // Each caller given a kept answer in place of an organization that did not answer, with its version and age.
-  const auditStale: StaleReports['onServed'] = (subgraph, options, served) => {
-    const ctx = options.context as GatewayContext;
-    const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation : undefined;
-    trail.append([
-      {
-        at: new Date().toISOString(),
-        requestId: ctx.requestId,
-        userId: ctx.identity.userId,
-        organization: ctx.identity.organization,
-        roles: [...ctx.identity.roles],
-        operation: operation?.name?.value ?? options.request.operationName ?? 'query',
-        action: 'READ',
-        typeName: null,
-        dataClass: null,
-        recordIds: [`${subgraph}/reportVersion:${served.reportVersion}/ageSeconds:${served.ageSeconds}`],
-        fields: [],
-        outcome: 'STALE_ANSWER',
-      },
-    ]);
-  };
-  // Each caller given a kept answer about approved versions in place of a fresh read (the organization
-  // answering, the answer read at its current watermark): the version and age name what was given.
-  const auditCached: StaleReports['onServed'] = (subgraph, options, served) => {
-    const ctx = options.context as GatewayContext;
-    const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation : undefined;
-    trail.append([
-      {
-        at: new Date().toISOString(),
-        requestId: ctx.requestId,
-        userId: ctx.identity.userId,
-        organization: ctx.identity.organization,
-        roles: [...ctx.identity.roles],
-        operation: operation?.name?.value ?? options.request.operationName ?? 'query',
-        action: 'READ',
-        typeName: null,
-        dataClass: null,
-        recordIds: [`${subgraph}/reportVersion:${served.reportVersion}/ageSeconds:${served.ageSeconds}`],
-        fields: [],
-        outcome: 'CACHED_ANSWER',
-      },
-    ]);
-  };
+  // Each caller given a kept answer, with its version and age: in place of an organization that did not
+  // answer (STALE_ANSWER), or of a fresh read while the organization answers and the answer was read at its
+  // current watermark (CACHED_ANSWER).
+  const auditKept =
+    (outcome: 'STALE_ANSWER' | 'CACHED_ANSWER'): StaleReports['onServed'] =>
+    (subgraph, options, served) => {
+      const ctx = options.context as GatewayContext;
+      const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation : undefined;
+      trail.append([
+        {
+          at: new Date().toISOString(),
+          requestId: ctx.requestId,
+          userId: ctx.identity.userId,
+          organization: ctx.identity.organization,
+          roles: [...ctx.identity.roles],
+          operation: operation?.name?.value ?? options.request.operationName ?? 'query',
+          action: 'READ',
+          typeName: null,
+          dataClass: null,
+          recordIds: [`${subgraph}/reportVersion:${served.reportVersion}/ageSeconds:${served.ageSeconds}`],
+          fields: [],
+          outcome,
+        },
+      ]);
+    };
+  const auditStale = auditKept('STALE_ANSWER');
+  const auditCached = auditKept('CACHED_ANSWER');
   const approvedAnswers = opts.approvedAnswers ?? true;
   const dedup = opts.dedup ?? gatewayDedup();
   const gateway = withGatewayScalars(
