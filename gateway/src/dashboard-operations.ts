@@ -63,14 +63,31 @@ export function loadDashboardOperations(dir = DASHBOARD_OPERATIONS_DIR): Map<str
   return ops;
 }
 
+/**
+ * The answers of isRegistered per list and text: the gateway asks it of every request, and a text that is
+ * not listed verbatim was parsed and printed again each time (issue 17: a create's profile at the gateway).
+ * A pure function of the list and the text; at most KNOWN_TEXTS texts kept per list, all forgotten at once.
+ */
+const known = new WeakMap<Map<string, string>, Map<string, boolean>>();
+const KNOWN_TEXTS = 1000;
+
 /** Whether a text is a registered operation: its own hash, or its normalised text's, is listed. */
 export function isRegistered(operations: Map<string, string>, text: string): boolean {
-  if (operations.has(sha256(text))) return true;
-  try {
-    return operations.has(sha256(normalise(text)));
-  } catch {
-    return false;
-  }
+  let answers = known.get(operations);
+  if (!answers) known.set(operations, (answers = new Map()));
+  const kept = answers.get(text);
+  if (kept !== undefined) return kept;
+  let registered: boolean;
+  if (operations.has(sha256(text))) registered = true;
+  else
+    try {
+      registered = operations.has(sha256(normalise(text)));
+    } catch {
+      registered = false;
+    }
+  if (answers.size >= KNOWN_TEXTS) answers.clear();
+  answers.set(text, registered);
+  return registered;
 }
 
 /** A variable of a registered operation. */
