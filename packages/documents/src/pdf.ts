@@ -243,7 +243,14 @@ export function reportToPdfDefinition(doc: ReportDocument): TDocumentDefinitions
             fontSize: SIZE.pageNumber,
             margin: [mmToPt(MARGIN_MM.left), mmToPt(8), mmToPt(MARGIN_MM.right), 0],
           },
-    info: { title: `${doc.documentType} ${numberLine(doc)}`, author: doc.issuingBody.replace(/\n/g, ' '), subject: doc.summary.replace(/\n/g, ' ') },
+    // The creation date is the document's own date (Vietnam's midnight), not the moment of rendering:
+    // the same report renders to the same bytes, so two copies of one version can be compared byte for byte.
+    info: {
+      title: `${doc.documentType} ${numberLine(doc)}`,
+      author: doc.issuingBody.replace(/\n/g, ' '),
+      subject: doc.summary.replace(/\n/g, ' '),
+      creationDate: new Date(`${doc.date}T00:00:00+07:00`),
+    },
     language: 'vi-VN',
     defaultStyle: { font: PDF_FONT, fontSize: SIZE.body, lineHeight: LINE_SPACING },
     content: [

@@ -52,7 +52,7 @@ export interface TDocumentDefinitions {
   /** Left, top, right, bottom, in points. */
   pageMargins: Margin;
   header: (currentPage: number) => Content | null;
-  info: { title: string; author: string; subject: string };
+  info: { title: string; author: string; subject: string; creationDate?: Date };
   language: string;
   defaultStyle: { font: string; fontSize: number; lineHeight: number };
   content: Content[];

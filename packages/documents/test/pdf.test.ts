@@ -21,6 +21,17 @@ beforeAll(async () => {
 });
 
 describe('the PDF', () => {
+  it('renders one report to the same bytes at any moment, dated by the document itself', async () => {
+    const first = await renderPdf(sampleReport());
+    await new Promise((r) => setTimeout(r, 1_100));
+    const second = await renderPdf(sampleReport());
+    expect(second.equals(first)).toBe(true);
+    const info = (await pdf.getMetadata()).info as { CreationDate?: string };
+    // Midnight of the document's date in Vietnam (UTC+7), written in UTC.
+    const midnight = new Date(`${sampleReport().date}T00:00:00+07:00`).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    expect(info.CreationDate).toBe(`D:${midnight}Z`);
+  });
+
   it('is A4 and has more than one page', async () => {
     expect(pdf.numPages).toBeGreaterThan(1);
     const [, , w, h] = (await pdf.getPage(1)).view;
