@@ -6,13 +6,12 @@
  * a version not approved, and an approval made on the subgraph directly (seen by the watermark probe)
  * send the next read to the subgraph again.
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHIENG_PHA, THUAN_CHAU, staff } from '@antt/testing';
-import { post, startFederation, type Federation } from './support/federation.js';
+import { startFederation, type Federation } from './support/federation.js';
+import { auditsWithOutcome, commune, district, probedAfter, womenReportCycle } from './support/women-reports.js';
 
 let fed: Federation;
 let womenCalls = 0;
@@ -28,67 +27,22 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const commune = staff('women', CHIENG_PHA);
-const district = staff('women', THUAN_CHAU);
-type Report = { id: string; reportVersion: number; stage: string };
-const gq = <T>(query: string, variables: Record<string, unknown>, who: Parameters<typeof post>[3]) => post<T>(fed.gateway.url, query, variables, who);
-const direct = <T>(query: string, variables: Record<string, unknown>, who: Parameters<typeof post>[3]) =>
-  post<T>(fed.subgraphs.women.url, query, variables, who);
-const READ = `query ($u: ID!) { r: womenReports(unitId: $u, periodId: "2023-PLAN-6M") { id reportVersion stage } }`;
-const read = (who = district) => gq<{ r: Report[] }>(READ, { u: CHIENG_PHA }, who);
-const approve = async (id: string, send = gq) => {
-  const res = await send<{ r: { stage: string } }>(`mutation ($id: ID!) { r: approveWomenReport(id: $id) { stage } }`, { id }, district);
-  expect(res.data?.r.stage).toBe('APPROVED');
-};
-const record = (date: string, reason: string | null, send = gq) =>
-  send(
-    `mutation ($i: RecordWomenActivityInput!, $r: String) { r: recordWomenActivity(input: $i, reason: $r) { id } }`,
-    { i: { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo', date, unitId: CHIENG_PHA, participants: 15 }, r: reason },
-    commune,
-  );
+const { direct, read, submit, approve, ...cycle } = womenReportCycle(() => fed, '2023-PLAN-6M');
+const record = (date: string, reason: string | null, send = cycle.gq) => cycle.record(date, reason, 15, send);
 /** How many requests the gateway sent the women's subgraph while `body` ran. */
 async function calls<T>(body: () => Promise<T>): Promise<[T, number]> {
   const before = womenCalls;
   const value = await body();
   return [value, womenCalls - before];
 }
-const cachedAudits = () => {
-  const db = new Database(auditFile, { readonly: true });
-  try {
-    return db.prepare(`SELECT user_id AS userId, record_ids AS recordIds FROM audit_log WHERE outcome = 'CACHED_ANSWER' ORDER BY id`).all() as {
-      userId: string;
-      recordIds: string;
-    }[];
-  } finally {
-    db.close();
-  }
-};
+const cachedAudits = () => auditsWithOutcome(auditFile, 'CACHED_ANSWER');
 /** Waits for two rounds of the gateway's watermark probe of the women's subgraph after now. */
-async function probedTwice(): Promise<void> {
-  let since = Date.now();
-  for (let round = 0; round < 2; round++)
-    for (let i = 0; ; i++) {
-      if (i > 200) throw new Error('The gateway never probed the subgraph.');
-      const ready = (await (await fetch(new URL('/ready', fed.gateway.url))).json()) as { reportsCheckedAt: Record<string, string | null> };
-      const at = ready.reportsCheckedAt.women;
-      if (at && Date.parse(at) > since) {
-        since = Date.parse(at);
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-}
+const probedTwice = async () => void (await probedAfter(fed, await probedAfter(fed, Date.now())));
 
 describe('the approved-answer cache', () => {
   it('serves an answer about approved versions without asking, per disclosure view, audited, until a newer version', async () => {
     expect((await record('2023-03-01', null)).errors).toBeUndefined();
-    const v1 = (
-      await gq<{ r: Report }>(
-        `mutation ($u: ID!) { r: submitWomenReport(unitId: $u, periodId: "2023-PLAN-6M", input: { results: "Đã tuyên truyền" }) { id reportVersion stage } }`,
-        { u: CHIENG_PHA },
-        commune,
-      )
-    ).data!.r;
+    const v1 = await submit();
     // A version still submitted is always read from the subgraph.
     expect((await calls(read))[1]).toBe(1);
     expect((await calls(read))[1]).toBe(1);
@@ -131,7 +85,7 @@ describe('the approved-answer cache', () => {
     expect((await calls(read))[1]).toBe(0);
     // On the subgraph directly: a record after the lock makes version 3, which the district approves there.
     expect((await record('2023-05-20', 'Bổ sung buổi tuyên truyền ghi muộn', direct)).errors).toBeUndefined();
-    const onSubgraph = await direct<{ r: Report[] }>(READ, { u: CHIENG_PHA }, district);
+    const onSubgraph = await read(district, direct);
     await approve(onSubgraph.data!.r.find((r) => r.reportVersion === 3)!.id, direct);
     await probedTwice();
     const [now, asked] = await calls(read);

@@ -5,14 +5,13 @@
  * given again (gateway/src/stale-reports.ts), also when it was approved on the subgraph directly: the
  * gateway's probe of the subgraph's report watermark sees it (gateway/src/report-watermarks.ts).
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANIZATIONS } from '@antt/reference';
-import { CHIENG_PHA, THUAN_CHAU, staff } from '@antt/testing';
-import { post, startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
+import { startFederation, type Federation, type GraphQLResponse } from './support/federation.js';
+import { auditsWithOutcome, commune, district, probedAfter, womenReportCycle } from './support/women-reports.js';
 
 let fed: Federation;
 const dir = mkdtempSync(join(tmpdir(), 'antt-stale-'));
@@ -27,30 +26,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const commune = staff('women', CHIENG_PHA);
-const district = staff('women', THUAN_CHAU);
-type Report = { id: string; reportVersion: number; stage: string };
-const gq = <T>(query: string, variables: Record<string, unknown>, who: Parameters<typeof post>[3]) => post<T>(fed.gateway.url, query, variables, who);
-const READ = /* GraphQL */ `
-  query ($u: ID!) {
-    r: womenReports(unitId: $u, periodId: "2021-PLAN-6M") {
-      id
-      reportVersion
-      stage
-    }
-  }
-`;
-const read = (who = district) => gq<{ r: Report[] }>(READ, { u: CHIENG_PHA }, who);
-const approve = async (id: string) => {
-  const res = await gq<{ r: { stage: string } }>(`mutation ($id: ID!) { r: approveWomenReport(id: $id) { stage } }`, { id }, district);
-  expect(res.data?.r.stage).toBe('APPROVED');
-};
-const record = (date: string, reason?: string) =>
-  gq(
-    `mutation ($i: RecordWomenActivityInput!, $r: String) { r: recordWomenActivity(input: $i, reason: $r) { id } }`,
-    { i: { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo', date, unitId: CHIENG_PHA, participants: 20 }, r: reason ?? null },
-    commune,
-  );
+const { read, submit, approve, ...cycle } = womenReportCycle(() => fed, '2021-PLAN-6M');
+const record = (date: string, reason?: string) => cycle.record(date, reason ?? null, 20);
 async function whileStopped<T>(body: () => Promise<T>): Promise<T> {
   await fed.subgraphs.women.stop();
   try {
@@ -59,29 +36,14 @@ async function whileStopped<T>(body: () => Promise<T>): Promise<T> {
     await fed.restart('women');
   }
 }
-const staleAudits = () => {
-  const db = new Database(auditFile, { readonly: true });
-  try {
-    return db.prepare(`SELECT user_id AS userId, record_ids AS recordIds FROM audit_log WHERE outcome = 'STALE_ANSWER'`).all() as {
-      userId: string;
-      recordIds: string;
-    }[];
-  } finally {
-    db.close();
-  }
-};
+const staleAudits = () => auditsWithOutcome(auditFile, 'STALE_ANSWER');
 const codes = (res: GraphQLResponse<unknown>) => (res.errors ?? []).map((e) => e.extensions?.code);
 const women = ORGANIZATIONS.women.nameVi;
 
 describe('the last good answer about approved report versions', () => {
   it('is given, marked stale with its age and version, while the organization is down, and never after a newer version is approved', async () => {
     expect((await record('2021-03-01')).errors).toBeUndefined();
-    const submitted = await gq<{ r: Report }>(
-      `mutation ($u: ID!) { r: submitWomenReport(unitId: $u, periodId: "2021-PLAN-6M", input: { results: "Đã tuyên truyền" }) { id reportVersion stage } }`,
-      { u: CHIENG_PHA },
-      commune,
-    );
-    const v1 = submitted.data!.r;
+    const v1 = await submit();
     // A version not yet approved is never kept.
     expect((await read()).data!.r).toEqual([{ ...v1, stage: 'SUBMITTED' }]);
     expect(codes(await whileStopped(() => read()))).toEqual(['SUBGRAPH_UNAVAILABLE']);
@@ -125,26 +87,12 @@ describe('the last good answer about approved report versions', () => {
   }, 120_000);
 
   it('is never given once a newer version was approved on the subgraph directly, and the newer one is given once the gateway read it', async () => {
-    const PERIOD = '2022-PLAN-6M';
-    const READ_2022 = `query ($u: ID!, $p: ID!) { r: womenReports(unitId: $u, periodId: $p) { id reportVersion stage } }`;
-    const read2022 = () => gq<{ r: Report[] }>(READ_2022, { u: CHIENG_PHA, p: PERIOD }, district);
-    // Staff working on their own organization's subgraph, not through the gateway.
-    const direct = <T>(query: string, variables: Record<string, unknown>, who: Parameters<typeof post>[3]) =>
-      post<T>(fed.subgraphs.women.url, query, variables, who);
-    const recordOn = (date: string, reason: string | null, send: typeof direct) =>
-      send(
-        `mutation ($i: RecordWomenActivityInput!, $r: String) { r: recordWomenActivity(input: $i, reason: $r) { id } }`,
-        { i: { type: 'PROPAGANDA', topic: 'Phòng, chống ma túy', date, unitId: CHIENG_PHA, participants: 12 }, r: reason },
-        commune,
-      );
-    expect((await recordOn('2022-03-01', null, gq)).errors).toBeUndefined();
-    const v1 = (
-      await gq<{ r: Report }>(
-        `mutation ($u: ID!, $p: ID!) { r: submitWomenReport(unitId: $u, periodId: $p, input: { results: "Đã tuyên truyền" }) { id reportVersion stage } }`,
-        { u: CHIENG_PHA, p: PERIOD },
-        commune,
-      )
-    ).data!.r;
+    // Staff working on their own organization's subgraph, not through the gateway (`direct`).
+    const of2022 = womenReportCycle(() => fed, '2022-PLAN-6M', 'Phòng, chống ma túy');
+    const { direct } = of2022;
+    const read2022 = () => of2022.read();
+    expect((await of2022.record('2022-03-01', null, 12)).errors).toBeUndefined();
+    const v1 = await of2022.submit();
     await approve(v1.id);
     const kept = await read2022();
     expect(kept.data!.r).toEqual([{ ...v1, stage: 'APPROVED' }]);
@@ -152,14 +100,12 @@ describe('the last good answer about approved report versions', () => {
     expect(codes(await whileStopped(() => read2022()))).toEqual(['STALE_ANSWER']);
 
     // On the subgraph directly: a record after the lock makes version 2, which the district approves there.
-    expect((await recordOn('2022-04-20', 'Bổ sung buổi tuyên truyền ghi muộn', direct)).errors).toBeUndefined();
-    const onSubgraph = await direct<{ r: Report[] }>(READ_2022, { u: CHIENG_PHA, p: PERIOD }, district);
-    const v2 = onSubgraph.data!.r.find((r) => r.reportVersion === 2)!;
-    const approved = await direct<{ r: { stage: string } }>(`mutation ($id: ID!) { r: approveWomenReport(id: $id) { stage } }`, { id: v2.id }, district);
-    expect(approved.data?.r.stage).toBe('APPROVED');
+    expect((await of2022.record('2022-04-20', 'Bổ sung buổi tuyên truyền ghi muộn', 12, direct)).errors).toBeUndefined();
+    const onSubgraph = await of2022.read(district, direct);
+    await of2022.approve(onSubgraph.data!.r.find((r) => r.reportVersion === 2)!.id, direct);
     // The gateway's next probe of the subgraph reads the advanced watermark; until then it has not seen the
     // approval (two rounds: the first may have been answered just before it).
-    await probedAfter(await probedAfter(Date.now()));
+    await probedAfter(fed, await probedAfter(fed, Date.now()));
     // The subgraph fails: version 1's answer is no longer the newest approved one, so it is not given.
     const down = await whileStopped(() => read2022());
     expect(codes(down)).toEqual(['SUBGRAPH_UNAVAILABLE']);
@@ -176,14 +122,3 @@ describe('the last good answer about approved report versions', () => {
     expect(later.errors?.map((e) => e.extensions)).toEqual([{ code: 'STALE_ANSWER', organization: women, reportVersion: 2, ageSeconds: expect.any(Number) }]);
   }, 60_000);
 });
-
-/** Waits until the gateway's readiness says the women's subgraph was probed after `since` (ms); returns when. */
-async function probedAfter(since: number): Promise<number> {
-  for (let i = 0; i < 200; i++) {
-    const ready = (await (await fetch(new URL('/ready', fed.gateway.url))).json()) as { reportsCheckedAt: Record<string, string | null> };
-    const at = ready.reportsCheckedAt.women;
-    if (at && Date.parse(at) > since) return Date.parse(at);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('The gateway never probed the subgraph.');
-}
