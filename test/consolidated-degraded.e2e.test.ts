@@ -5,36 +5,19 @@
  * other organization's figures as their own parts give them.
  */
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainOn, periodById } from '@antt/reference';
-import { CHIENG_PHA, leadership, staff } from '@antt/testing';
+import { leadership } from '@antt/testing';
+import { docxText, FILE, veteransPartOfTheWindow, type DocumentFile } from './support/consolidated.js';
 import { post, startFederation, type Federation } from './support/federation.js';
 
 const THUAN_CHAU = 'district:119@2019';
-const FILE = 'fileName base64 byteLength';
-type DocumentFile = { fileName: string; base64: string; byteLength: number };
 type Part = { sections: { figures: { labelVi: string; value: number }[] }[] };
 
 let fed: Federation;
 beforeAll(async () => {
   fed = await startFederation();
-  // The veterans of Chiềng Pha record an activity of the window and send their report: a part with figures.
-  const veterans = staff('veterans', CHIENG_PHA);
-  const rec = await post(
-    fed.gateway.url,
-    `mutation($i: RecordVeteransActivityInput!) { r: recordVeteransActivity(input: $i) { id } }`,
-    { i: { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo', date: '2021-04-01', unitId: CHIENG_PHA, participants: 30 } },
-    veterans,
-  );
-  expect(rec.errors).toBeUndefined();
-  const sent = await post(
-    fed.gateway.url,
-    `mutation($u: ID!) { r: submitVeteransReport(unitId: $u, periodId: "2021-PLAN-6M", input: { results: "Đã tuyên truyền" }) { id } }`,
-    { u: CHIENG_PHA },
-    veterans,
-  );
-  expect(sent.errors).toBeUndefined();
+  await veteransPartOfTheWindow(fed, { topic: 'Phòng, chống lừa đảo', date: '2021-04-01', participants: 30 });
 });
 afterAll(async () => fed?.stop());
 
@@ -42,11 +25,6 @@ const Q = `query($u: ID!) { c: consolidatedReport(unitId: $u, periodId: "2021-PL
   veterans { sections { figures { labelVi value } } }
   docx: document(format: DOCX) { ${FILE} } xlsx: document(format: XLSX) { ${FILE} }
 } }`;
-
-function docxText(f: DocumentFile): string {
-  const xml = strFromU8(unzipSync(new Uint8Array(Buffer.from(f.base64, 'base64')))['word/document.xml']!);
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n');
-}
 
 /** "14 giờ 05 ngày 02/12/2026" of an instant, in Vietnam (UTC+7). */
 function inVietnam(ms: number): string {

@@ -5,42 +5,20 @@
  * other organizations' parts from their reports, the Front's part named as "chưa có số liệu / không kết
  * nối được" with the time it was tried, the whole marked provisional, and no number.
  */
-import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainOn, periodById } from '@antt/reference';
-import { CHIENG_PHA, leadership, staff } from '@antt/testing';
+import { leadership } from '@antt/testing';
+import { docxText, FILE, veteransPartOfTheWindow, type DocumentFile } from './support/consolidated.js';
 import { post, startFederation, type Federation } from './support/federation.js';
 
 const THUAN_CHAU = 'district:119@2019';
-const FILE = 'fileName base64 byteLength';
-type DocumentFile = { fileName: string; base64: string; byteLength: number };
 
 let fed: Federation;
 beforeAll(async () => {
   fed = await startFederation();
-  // The veterans of Chiềng Pha record an activity of the window and send their report: a part with figures.
-  const veterans = staff('veterans', CHIENG_PHA);
-  const rec = await post(
-    fed.gateway.url,
-    `mutation($i: RecordVeteransActivityInput!) { r: recordVeteransActivity(input: $i) { id } }`,
-    { i: { type: 'PROPAGANDA', topic: 'Phòng, chống ma túy', date: '2021-04-02', unitId: CHIENG_PHA, participants: 35 } },
-    veterans,
-  );
-  expect(rec.errors).toBeUndefined();
-  const sent = await post(
-    fed.gateway.url,
-    `mutation($u: ID!) { r: submitVeteransReport(unitId: $u, periodId: "2021-PLAN-6M", input: { results: "Đã tuyên truyền" }) { id } }`,
-    { u: CHIENG_PHA },
-    veterans,
-  );
-  expect(sent.errors).toBeUndefined();
+  await veteransPartOfTheWindow(fed, { topic: 'Phòng, chống ma túy', date: '2021-04-02', participants: 35 });
 });
 afterAll(async () => fed?.stop());
-
-function docxText(f: DocumentFile): string {
-  const xml = strFromU8(unzipSync(new Uint8Array(Buffer.from(f.base64, 'base64')))['word/document.xml']!);
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n');
-}
 
 const Q = `query($u: ID!) { c: consolidatedReport(unitId: $u, periodId: "2021-PLAN-6M") {
   document(format: DOCX) { ${FILE} }
