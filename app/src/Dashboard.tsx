@@ -98,6 +98,40 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { data?: T
 const today = new Date().toISOString().slice(0, 10);
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 
+/** The two choices every dashboard starts from: the reporting period and the year the standard is assessed for. */
+export function PeriodAndYear(props: {
+  periods: readonly { id: string; label: string }[];
+  periodId: string;
+  onPeriod: (id: string) => void;
+  year: number;
+  onYear: (year: number) => void;
+}) {
+  return (
+    <>
+      <label>
+        Kỳ báo cáo
+        <select value={props.periodId} onChange={(e) => props.onPeriod(e.target.value)} data-testid="period">
+          {props.periods.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Năm đánh giá
+        <select value={props.year} onChange={(e) => props.onYear(Number(e.target.value))} data-testid="year">
+          {YEARS.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
 /**
  * `reporting`: the leadership's panels and the reporting grid too (leadership; the dashboard role may
  * read neither reports nor the records the panels count).
@@ -169,26 +203,7 @@ export function Dashboard({ token, start = PROVINCE, reporting = false }: { toke
             <option value="YEAR">Năm dương lịch</option>
           </select>
         </label>
-        <label>
-          Kỳ báo cáo
-          <select value={periodId} onChange={(e) => choosePeriod(e.target.value)} data-testid="period">
-            {periods.data?.periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Năm đánh giá
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="year">
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodAndYear periods={periods.data?.periods ?? []} periodId={periodId} onPeriod={choosePeriod} year={year} onYear={setYear} />
         <label className="search">
           Tìm đơn vị (gõ có hoặc không dấu)
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="ví dụ: chieng le" data-testid="search" />

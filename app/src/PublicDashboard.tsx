@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import { run } from './api';
 import { IndicatorChart, type Indicator, type IndicatorKey } from './IndicatorChart';
 import { fmtNumber } from './format';
-import { PROVINCE, UnitTrail, useAsync, type UnitRef } from './Dashboard';
+import { PeriodAndYear, PROVINCE, UnitTrail, useAsync, type UnitRef } from './Dashboard';
 import { TIP_STATUS_NAMES } from './LeadershipPanels';
 
 interface Period {
@@ -42,7 +42,6 @@ type ProtectionAnswer = {
 const PUBLISHED_PERIOD = /^\d{4}-PLAN-(Y|6M|6M2)$/;
 /** Units of the published set: province, district, commune (no residential area). */
 const PUBLISHED_LEVELS = new Set(['PROVINCE', 'DISTRICT', 'COMMUNE']);
-const YEARS = [2021, 2022, 2023, 2024, 2025];
 const today = new Date().toISOString().slice(0, 10);
 
 export const TIP_CATEGORY_NAMES: Record<string, string> = {
@@ -132,26 +131,7 @@ export function PublicDashboard({ token }: { token: string }) {
   return (
     <div className="dashboard">
       <section className="controls" aria-label="Chọn kỳ và năm đánh giá">
-        <label>
-          Kỳ báo cáo
-          <select value={periodId} onChange={(e) => choosePeriod(e.target.value)} data-testid="period">
-            {published.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Năm đánh giá
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="year">
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodAndYear periods={published} periodId={periodId} onPeriod={choosePeriod} year={year} onYear={setYear} />
       </section>
       {periods.error && <p role="alert">{periods.error}</p>}
       <UnitTrail trail={trail} onBack={setTrail} />
