@@ -177,11 +177,14 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
   const write = demoWriter(db, 'police', today);
 
   // Tips: about one a week, a fifth handed over by other organizations, the recent ones still open.
-  // Each tip is recorded as it stands today (one version).
+  // Each tip is recorded as it stands today (one version). None is dated today: a tip's instant is drawn
+  // within its day (08:00-16:59 in Việt Nam), which for today may not have come yet, and the instants are
+  // checked against the clock (a start shortly after midnight refused its own demo data).
   const communesThen = (d: IsoDate) => communesOn(d);
+  const now = Date.now();
   const categories = ['DRUGS', 'THEFT', 'FRAUD', 'HUMAN_TRAFFICKING', 'VIOLENCE', 'GAMBLING', 'ENVIRONMENT', 'OTHER'];
   const cipher = identityCipher();
-  for (let d: IsoDate = '2021-01-04', i = 1; d <= today; d = addDays(d, uniformInt(rng, 3, 9)), i++) {
+  for (let d: IsoDate = '2021-01-04', i = 1; d < today; d = addDays(d, uniformInt(rng, 3, 9)), i++) {
     const unit = pick(rng, communesThen(d));
     const receivedAt = `${d}T0${uniformInt(rng, 1, 9)}:${String(uniformInt(rng, 10, 59))}:00.000Z`;
     const handed = chance(rng, 0.2)
@@ -195,8 +198,8 @@ export function seedPoliceDemo(db: Db, today: IsoDate): number {
     // Most tips are forwarded within the day; a few recent ones are left late, for the overdue list.
     const late = age < 60 && chance(rng, 0.25);
     const forwarded = late ? null : new Date(Date.parse(receivedAt) + uniformInt(rng, 1, remote ? 40 : 20) * 3600_000).toISOString();
-    // Not after today (a tip of this morning forwarded tomorrow is not a record yet).
-    const forwardedAt = forwarded && vietnamDate(forwarded) <= today ? forwarded : null;
+    // Not after today nor after now (a tip of yesterday forwarded later today, or tomorrow, is not a record yet).
+    const forwardedAt = forwarded && vietnamDate(forwarded) <= today && Date.parse(forwarded) <= now ? forwarded : null;
     const decided = !late && age > 25;
     const decidedOn = decided ? addDays(d, uniformInt(rng, 5, 19)) : null;
     const notified = decided && age > 40 ? addDays(decidedOn!, uniformInt(rng, 1, 10)) : null;
