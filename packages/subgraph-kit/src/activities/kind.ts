@@ -25,6 +25,8 @@ export const activityKind = perOrganization((org) => {
     create: `record${P}Activity`,
     one: `${org}Activity`,
     filters: ['type'],
+    // Counted by type and by task of the plan, with the participants summed: every dashboard asks.
+    countedColumns: ['type', 'participants', 'planTaskId'],
     // The Front and the police monitor every organization's part of the plan: every count of activities, by type or by task.
     countedBy: 'monitors',
     fields: {

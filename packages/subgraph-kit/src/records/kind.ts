@@ -92,6 +92,13 @@ export interface KindSpec<F extends Record<string, FieldSpec>> {
   one?: string;
   /** Fields the root list may be filtered by, each an optional argument of the same name (equality). */
   filters?: readonly (keyof F & string)[];
+  /**
+   * Fields the kind's counts group or sum by (besides the unit, the date and the status). The current
+   * versions' index carries them, so a count reads the index alone and never the rows: a province's
+   * activity counts over 100,000 records read 7 ms instead of 34 (issue 17, the national data set).
+   * Leave it out for a kind counted rarely: every field named widens the index each write updates.
+   */
+  countedColumns?: readonly (keyof F & string)[];
   fields: F;
   /** The record's own date: periods, `effectiveOn` and attribution go by it. */
   dateField: keyof F & string;

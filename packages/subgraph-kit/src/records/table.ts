@@ -54,9 +54,16 @@ export function kindTable<F extends Record<string, FieldSpec>>(spec: KindSpec<F>
   const t = spec.table;
   return sqliteTable(t, { ...versionColumns(), ...cols } as ReturnType<typeof versionColumns>, (c) => {
     const any = c as unknown as Record<string, Parameters<ReturnType<typeof index>['on']>[0]>;
+    const countedKeys = spec.countedColumns?.length ? [...new Set([...(spec.filters ?? []), ...spec.countedColumns])] : [];
+    const counted = countedKeys.length ? [c.status, ...countedKeys.map((k) => any[k]!), c.supersededAt] : [];
     return [
       uniqueIndex(`${t}_record_version_idx`).on(c.recordId, c.version),
-      index(`${t}_current_unit_date_idx`).on(any[spec.unitField]!, any[spec.dateField]!).where(sql.raw(`superseded_at IS NULL`)),
+      // The current versions by unit and date, with what the counts read (`countedColumns`): a count is then
+      // answered from the index alone. `superseded_at` closes it: SQLite takes a partial index as covering
+      // only when it holds every column the query names, the partial index's own condition included.
+      index(`${t}_current_unit_date_idx`)
+        .on(any[spec.unitField]!, any[spec.dateField]!, ...counted)
+        .where(sql.raw(`superseded_at IS NULL`)),
       // Every version by unit and date: a count read as recorded at an instant (an approved report's lock)
       // reads superseded versions too, which the index above leaves out; without it that read scanned the table.
       index(`${t}_unit_date_idx`).on(any[spec.unitField]!, any[spec.dateField]!),

@@ -1,0 +1,2 @@
+DROP INDEX `activities_current_unit_date_idx`;--> statement-breakpoint
+CREATE INDEX `activities_current_unit_date_idx` ON `activities` (`unit_id`,`date`,`status`,`type`,`participants`,`plan_task_id`,`superseded_at`) WHERE superseded_at IS NULL;
