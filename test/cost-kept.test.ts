@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import type { DocumentNode } from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { costIgnoresVariables, costLimitPlugin } from '../packages/subgraph-kit/src/cost.js';
+import { costIgnoresVariables, costLimitPlugin, costedVariables } from '../packages/subgraph-kit/src/cost.js';
 
 // The copy of graphql-js the cost estimator loads (CommonJS): a schema of the other copy is refused by it.
 const { buildSchema, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 const schema = buildSchema(`
-  type Query { items(first: Int): [Item!]! item(id: ID!): Item }
+  type Query { items(first: Int): [Item!]! item(id: ID!): Item _entities(representations: [String!]!): [Item]! }
   type Item { id: ID! parts(first: Int): [Item!]! }
   type Mutation { add(input: String, clientKey: String): Item }
 `);
@@ -60,5 +60,20 @@ describe('the cost kept per document', () => {
     const plugin = costLimitPlugin(1_000);
     const doc = parse('mutation ($i: String) { add(input: $i) { parts(first: 100) { parts(first: 100) { id } } } }');
     for (const i of ['a', 'b']) await expect(check(plugin, doc, { i })).rejects.toMatchObject({ extensions: { reason: 'COST_LIMIT' } });
+  });
+
+  it('keeps the cost of an _entities fetch per number of representations, never per their content', async () => {
+    const doc = parse('query ($r: [String!]!) { _entities(representations: $r) { id parts(first: 10) { id } } }');
+    expect([...costedVariables(doc)]).toEqual([['r', 'length']]);
+    // Representations inside a list literal are read by value (a long key is not kept).
+    expect([...costedVariables(parse('query ($a: String!) { _entities(representations: [$a]) { id } }'))]).toEqual([['a', 'value']]);
+    const plugin = costLimitPlugin(1_000);
+    const few = (n: number, tag: string) => ({ r: Array.from({ length: n }, (_, i) => `${tag}${i}`) });
+    // 1 + 12 per entity: 80 entities pass (961), kept; 84 (1,009) or many more are refused, however often 80 passed before.
+    await expect(check(plugin, doc, few(80, 'a'))).resolves.toBeUndefined();
+    await expect(check(plugin, doc, few(80, 'b'))).resolves.toBeUndefined();
+    await expect(check(plugin, doc, few(84, 'a'))).rejects.toMatchObject({ extensions: { reason: 'COST_LIMIT' } });
+    await expect(check(plugin, doc, few(5_000, 'a'))).rejects.toMatchObject({ extensions: { reason: 'COST_LIMIT' } });
+    await expect(check(plugin, doc, few(80, 'c'))).resolves.toBeUndefined();
   });
 });

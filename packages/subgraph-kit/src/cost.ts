@@ -88,48 +88,72 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
 }
 
 /**
- * Whether an operation's cost is the same whatever its variables: no variable is the value (or part of
- * the value) of an argument the estimator reads, nor of a directive's argument (`@skip(if: $x)` changes
- * what is selected). A create's `$input` is; `first: $n` is not.
+ * The variables an operation's cost depends on, and how: a variable passed whole as `_entities`'
+ * representations counts by its length only (the estimator multiplies by the number of entities, never
+ * reads one); any other variable within an argument the estimator reads (`first: $n`, `level: $l`) or
+ * within a directive's argument (`@skip(if: $x)` changes what is selected) by its value. A create's
+ * `$input` is in neither, so a create's cost is the same for every request.
  */
-export function costIgnoresVariables(document: DocumentNode): boolean {
-  let ignores = true;
+export function costedVariables(document: DocumentNode): ReadonlyMap<string, 'length' | 'value'> {
+  const out = new Map<string, 'length' | 'value'>();
   let within = 0;
   let inDirective = 0;
   visit(document, {
     Directive: { enter: () => void inDirective++, leave: () => void inDirective-- },
     Argument: {
-      enter: (node) => void (within += COSTED_ARGUMENTS.has(node.name.value) ? 1 : 0),
+      enter: (node) => {
+        within += COSTED_ARGUMENTS.has(node.name.value) ? 1 : 0;
+        if (inDirective === 0 && node.name.value === 'representations' && node.value.kind === 'Variable' && !out.has(node.value.name.value))
+          out.set(node.value.name.value, 'length');
+      },
       leave: (node) => void (within -= COSTED_ARGUMENTS.has(node.name.value) ? 1 : 0),
     },
-    Variable: () => {
-      if (within > 0 || inDirective > 0) ignores = false;
+    Variable: (node, _key, parent) => {
+      // The representations variable itself was noted by its argument; anything else read by the estimator goes by value.
+      const whole = parent && !Array.isArray(parent) && (parent as { kind?: string }).kind === 'Argument' && out.get(node.name.value) === 'length';
+      if ((within > 0 || inDirective > 0) && !whole) out.set(node.name.value, 'value');
     },
   });
-  return ignores;
+  return out;
 }
+
+/** Whether an operation's cost is the same whatever its variables (costedVariables names none). */
+export function costIgnoresVariables(document: DocumentNode): boolean {
+  return costedVariables(document).size === 0;
+}
+
+/** The longest key of costed variables' values kept (a longer one is costed every time). */
+const COST_KEY_MAX = 200;
+/** Costs kept per document and operation name, for as many sizes of its variables. */
+const COSTS_PER_DOCUMENT = 64;
 
 /**
  * Costs kept per parsed document (Apollo keeps one parsed document per query text) and operation name,
- * for documents whose cost does not depend on their variables: every create of the same mutation was
- * costed again, a fifteenth of a create's CPU at each server it passed (issue 17).
+ * keyed by what the cost depends on: nothing for a create, whose cost was computed again at every
+ * request at every server it passed (a fifteenth of a create's CPU); the number of representations for
+ * the gateway's `_entities` fetches, which a subgraph costed again at each (issue 17: the nine fetches
+ * of a dashboard's counts, each under the same few documents of the gateway's query plans).
  */
-const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number | null>>>();
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { variables: ReadonlyMap<string, 'length' | 'value'>; kept: Map<string, number> }>>();
 
 function keptCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number {
   let bySchema = costs.get(schema);
   if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
-  let byName = bySchema.get(document);
-  if (!byName) bySchema.set(document, (byName = new Map()));
-  const name = operationName ?? '';
-  // null: this document's cost depends on its variables, computed every time.
-  let cost = byName.get(name);
-  if (cost === undefined) {
-    cost = operationCost(schema, document, variables, operationName);
-    byName.set(name, costIgnoresVariables(document) ? cost : null);
-    return cost;
+  let doc = bySchema.get(document);
+  if (!doc) bySchema.set(document, (doc = { variables: costedVariables(document), kept: new Map() }));
+  let key = operationName ?? '';
+  for (const [name, how] of doc.variables) {
+    const v = variables[name];
+    key += `\u0000${name}=${how === 'length' ? (Array.isArray(v) ? `#${v.length}` : JSON.stringify(v ?? null)) : JSON.stringify(v ?? null)}`;
   }
-  return cost ?? operationCost(schema, document, variables, operationName);
+  const known = doc.kept.get(key);
+  if (known !== undefined) return known;
+  const cost = operationCost(schema, document, variables, operationName);
+  if (key.length <= COST_KEY_MAX) {
+    if (doc.kept.size >= COSTS_PER_DOCUMENT) doc.kept.clear();
+    doc.kept.set(key, cost);
+  }
+  return cost;
 }
 
 const COST_MESSAGE = 'Truy vấn quá nặng (chi phí ước tính vượt giới hạn): hãy chọn ít trường hoặc ít bản ghi hơn (giảm first, bớt danh sách lồng nhau).';

@@ -134,6 +134,10 @@ function trustProxy(): string | number | undefined {
 export async function serve<TContext extends BaseContext>(opts: ServeOptions<TContext>): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on what res.send answers: every GraphQL answer is a POST (never fresh, so never a 304) and
+  // no-store, yet Express hashed each body (SHA-1) to make one, a few per cent of a subgraph's CPU per
+  // `_entities` fetch (issue 17). The pages keep theirs: express.static makes its own.
+  app.set('etag', false);
   const proxy = trustProxy();
   if (proxy !== undefined) app.set('trust proxy', proxy);
   const metrics = opts.metrics ?? createMetrics(opts.service ?? 'server');
