@@ -27,7 +27,7 @@ import { buildPages } from './build-pages.js';
 import { StartFailed, exitMessage, stopServices, waitHealthy, watch, type Watched } from './supervise.js';
 // The settings and paths only: the whole subgraph-kit (Apollo, drizzle, express…) took 0.8 s to load through
 // tsx before the first service was spawned, against 0.2 s for its configuration module (issue 17).
-import { GATEWAY_DEFAULT_PORT, REPO_ROOT, dataDir, defaultPort, gatewaySecrets, keysDir, subgraphUrlVariable } from '@antt/subgraph-kit/config';
+import { GATEWAY_DEFAULT_PORT, REPO_ROOT, dataDir, defaultPort, gatewaySecrets, keysDir, serviceRuntime, subgraphUrlVariable } from '@antt/subgraph-kit/config';
 
 const require = createRequire(import.meta.url);
 const tsx = require.resolve('tsx');
@@ -52,16 +52,10 @@ let stopping = false;
 let started = false;
 
 function run(name: string, script: string, env: Record<string, string>): Watched {
-  // A subgraph's young generation kept at 2 MB semi-spaces (V8's default is 16): 24 MiB less resident per
-  // subgraph at no measurable cost to its start (issue 17's 150 MB a subgraph); BENCHMARKS.md has the figures.
-  const v8 = name === 'gateway' ? [] : ['--max-semi-space-size=2'];
-  // And one malloc arena (glibc's default is up to eight per core, one per thread that allocates): the
-  // memory SQLite and V8's helper threads freed while the demo data was loaded was kept in the threads'
-  // arenas, the police subgraph at 142-159 MiB resident after its first start against 132-147 with one
-  // arena, at the same CPU (BENCHMARKS.md). An operator's own MALLOC_ARENA_MAX is kept.
-  const malloc = name === 'gateway' ? {} : { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' };
-  const child = spawn(process.execPath, [...v8, ...(built ? ['--conditions=antt-build', script] : ['--import', tsx, script])], {
-    env: { ...process.env, ...malloc, ...env, HOST: host, APOLLO_TELEMETRY_DISABLED: '1' },
+  // The process's settings (young generation, malloc arenas), the same as the benchmarks' (config.ts).
+  const runtime = serviceRuntime(name);
+  const child = spawn(process.execPath, [...runtime.execArgv, ...(built ? ['--conditions=antt-build', script] : ['--import', tsx, script])], {
+    env: { ...process.env, ...runtime.env, ...env, HOST: host, APOLLO_TELEMETRY_DISABLED: '1' },
     // Piped and copied to ours, so that the wait sees the service's progress.
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadOrCreateSigningKey } from '@antt/auth';
 import { ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
-import { GATEWAY_HEADER, REPO_ROOT, REQUEST_ID_HEADER, gatewaySecrets, subgraphUrlVariable } from '@antt/subgraph-kit';
+import { GATEWAY_HEADER, REPO_ROOT, REQUEST_ID_HEADER, gatewaySecrets, serviceRuntime, subgraphUrlVariable } from '@antt/subgraph-kit';
 
 const tsx = createRequire(join(REPO_ROOT, 'package.json')).resolve('tsx');
 const CLOCK_TICKS_PER_SECOND = 100; // Linux's USER_HZ, what /proc/<pid>/stat counts in
@@ -69,8 +69,10 @@ process.once('exit', () => {
 });
 
 function spawnServer(name: string, script: string, env: Record<string, string>, quiet: boolean): ChildProcess {
-  return spawn(process.execPath, ['--import', tsx, script], {
-    env: { ...process.env, ...env, HOST: '127.0.0.1', APOLLO_TELEMETRY_DISABLED: '1', ANTT_LOG_LEVEL: 'warn' },
+  // As `pnpm start` runs each service (young generation, malloc arenas): the memory measured is what runs.
+  const runtime = serviceRuntime(name);
+  return spawn(process.execPath, [...runtime.execArgv, '--import', tsx, script], {
+    env: { ...process.env, ...runtime.env, ...env, HOST: '127.0.0.1', APOLLO_TELEMETRY_DISABLED: '1', ANTT_LOG_LEVEL: 'warn' },
     stdio: ['ignore', quiet ? 'ignore' : 'pipe', 'pipe'],
   });
 }

@@ -330,3 +330,18 @@ export function gatewaySecret(org: OrganizationId): string {
 export function gatewaySecrets(): Record<OrganizationId, string> {
   return Object.fromEntries(ORGANIZATION_IDS.map((org) => [org, gatewaySecret(org)])) as Record<OrganizationId, string>;
 }
+
+/**
+ * How a service's own process runs, the same for `pnpm start` and for the benchmarks (which measure what
+ * start runs): for a subgraph, V8's young generation kept at 2 MB semi-spaces (V8's default is 16: 24 MiB
+ * less resident per subgraph at no measurable cost to its start) and one malloc arena (glibc's default is
+ * up to eight per core, one per thread that allocates: the memory SQLite and V8's helper threads freed while
+ * the demo data was loaded was kept in the threads' arenas, the police at 142-159 MiB resident after its
+ * first start against 132-147 with one arena, at the same CPU); issue 17's 150 MB a subgraph, figures in
+ * BENCHMARKS.md. An operator's own MALLOC_ARENA_MAX is kept. The gateway (and any other process) as Node
+ * runs it.
+ */
+export function serviceRuntime(name: string, env: NodeJS.ProcessEnv = process.env): { execArgv: string[]; env: Record<string, string> } {
+  if (!(ORGANIZATION_IDS as readonly string[]).includes(name)) return { execArgv: [], env: {} };
+  return { execArgv: ['--max-semi-space-size=2'], env: { MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '1' } };
+}
