@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { startGateway, SUBGRAPHS } from '@antt/gateway';
 import { openOrganizationDatabase, startSubgraph, type RunningServer } from '@antt/subgraph-kit';
-import { BINH_THUAN, CHIENG_PHA, bearer, staff, testVerifier } from '@antt/testing';
+import { BINH_THUAN, CHIENG_PHA, bearer, leadership, staff, testVerifier } from '@antt/testing';
 import { todayInVietnam } from '@antt/reference';
 import { post, TEST_GATEWAY_SECRETS, testGatewaySecret } from './support/federation.js';
 
@@ -172,6 +172,56 @@ describe('identical reads in flight', () => {
     );
     for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
     expect(proxy.seen.length - before).toBe(N);
+  });
+
+  it("shares one caller's identical reads of a sensitive aggregate, each caller's read recorded at the gateway", async () => {
+    const leader = leadership();
+    const before = proxy.seen.length;
+    const asked = ids('sensitive');
+    const answers = await concurrently(
+      gateway.url,
+      'query ($unit: ID!) { unit(id: $unit) { women { protection(periodId: "2025-PLAN-Y") { count children } } } }',
+      { unit: BINH_THUAN },
+      await bearer(leader),
+      asked,
+    );
+    for (const a of answers) {
+      expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+      expect(a.data).toEqual(answers[0]!.data);
+    }
+    const received = proxy.seen.slice(before).map((s) => s.requestId);
+    expect(received.length).toBeGreaterThanOrEqual(1);
+    expect(received.length).toBeLessThan(N);
+    const trail = new Database(auditFile, { readonly: true });
+    try {
+      const rows = trail.prepare(`SELECT request_id, user_id, fields, outcome FROM audit_log WHERE request_id LIKE 'sensitive-%'`).all() as {
+        request_id: string;
+        user_id: string;
+        fields: string;
+        outcome: string;
+      }[];
+      // Every request's read of the sensitive aggregate, whether or not it reached the subgraph.
+      const reads = rows.filter((r) => r.outcome === 'SENSITIVE_AGGREGATE');
+      expect(reads.map((r) => r.request_id).sort()).toEqual([...asked].sort());
+      for (const r of reads) expect(JSON.parse(r.fields)).toContain('WomenUnitRecords.protection');
+      // And each one served from another's request, naming it.
+      const shared = rows.filter((r) => r.outcome === 'SHARED_ANSWER').map((r) => r.request_id);
+      expect(shared.sort()).toEqual(asked.filter((id) => !received.includes(id)).sort());
+    } finally {
+      trail.close();
+    }
+  });
+
+  it('never shares a sensitive aggregate between two callers', async () => {
+    const before = proxy.seen.length;
+    const query = 'query ($unit: ID!) { unit(id: $unit) { women { protection(periodId: "2025-PLAN-Y") { count } } } }';
+    const [first, second] = await Promise.all([bearer(leadership()), bearer({ ...leadership(), userId: 'lanh-dao-2' })]);
+    await Promise.all([
+      concurrently(gateway.url, query, { unit: BINH_THUAN }, first, ids('one')),
+      concurrently(gateway.url, query, { unit: BINH_THUAN }, second, ids('two')),
+    ]);
+    const auths = proxy.seen.slice(before).map((s) => s.authorization);
+    expect(new Set(auths)).toEqual(new Set([first, second]));
   });
 
   it('never shares between two callers asking the same at the same time', async () => {

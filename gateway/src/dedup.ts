@@ -4,8 +4,9 @@
  * request (query, operation name, variables) and the caller as the gateway verified them: the verified
  * user and the very Authorization value the subgraph will verify again, so that two callers never share
  * an answer, whatever the spelling of their headers. Only queries share; a mutation is always sent, and
- * so is a read the subgraph records per caller (protected data, sensitive aggregates: policy.ts marks
- * the request `shareableReads` only when it asks neither).
+ * so is a read of protected data, whose every read the subgraph records with its record ids (policy.ts
+ * marks the request `sameCallerReads` only when it asks none). A sensitive aggregate shares: the gateway's
+ * policy records each request's read of it before planning, whether or not it reaches the subgraph.
  *
  * The first caller's request goes out; callers arriving while it is in flight wait for the same
  * answer, or the same error (a timeout and an open circuit included). The entry is removed as soon as

@@ -99,10 +99,15 @@ export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<
               },
             ]);
           const audited = [...asked.classes].filter(isAudited);
-          // Identical reads in flight may share one subgraph request (dedup.ts) only when the subgraph would
-          // record nothing per caller: no personal, sensitive or crime-source data (each read with its record
-          // ids and, for a reporter's identity, its reason) and no sensitive aggregate (small counts recorded).
+          // An answer kept for another caller of the same disclosure view (stale-reports.ts) may serve this
+          // request only when the subgraph would record nothing per caller: no personal, sensitive or
+          // crime-source data (each read with its record ids and, for a reporter's identity, its reason) and
+          // no sensitive aggregate (small counts recorded).
           ctx.shareableReads = audited.length === 0 && sensitive.length === 0;
+          // The same caller's identical reads in flight may share one subgraph request (dedup.ts: same verified
+          // user, same token) when they ask no protected data; a sensitive aggregate may, since this request's
+          // read of it is recorded here above and the gateway records whose answer it shared (SHARED_ANSWER).
+          ctx.sameCallerReads = audited.length === 0;
           if (audited.length)
             trail.append(
               audited.map((c) => ({

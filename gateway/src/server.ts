@@ -55,10 +55,18 @@ export interface GatewayContext {
   /** The caller's own Authorization header, forwarded unchanged to subgraphs. */
   authorization: string;
   /**
-   * Set by the policy plugin: whether this request's subgraph reads may share an identical one in flight
-   * (dedup.ts); false when a subgraph records something per caller (protected data, sensitive aggregates).
+   * Set by the policy plugin: whether this request's subgraph reads may be served from an answer kept for
+   * another caller of the same disclosure view (stale-reports.ts); false when a subgraph records something
+   * per caller (protected data, sensitive aggregates).
    */
   shareableReads?: boolean;
+  /**
+   * Set by the policy plugin: whether this request's subgraph reads may share an identical one in flight
+   * for the same verified caller and token (dedup.ts); false when they ask protected data, whose every read
+   * the subgraph records with its record ids. A sensitive aggregate may: the gateway records each caller's
+   * read of it (policy.ts) and each caller served from another's request (SHARED_ANSWER).
+   */
+  sameCallerReads?: boolean;
 }
 
 export interface GatewayOptions {
@@ -183,15 +191,16 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const shared = this.shared;
     const ctx = options.context;
-    const shareable =
+    const callerRead =
       // Only a caller's operation (never a health check or schema load) carries incomingRequestContext.
       'incomingRequestContext' in options &&
       'identity' in ctx &&
       !!ctx.identity &&
       !!ctx.authorization &&
-      // Only reads the subgraph records nothing about per caller: serving them here loses no subgraph audit.
-      ctx.shareableReads === true &&
+      (ctx.shareableReads === true || ctx.sameCallerReads === true) &&
       isQuery(options.request.query, options.document);
+    // Only reads the subgraph records nothing about per caller: serving them here loses no subgraph audit.
+    const shareable = callerRead && ctx.shareableReads === true;
     const onCached = this.stale?.onCached;
     if (shareable && onCached) {
       const { query, variables } = options.request;
@@ -201,7 +210,8 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         return { data: served.answer.data, errors: served.answer.errors } as SubgraphResponse;
       }
     }
-    if (shared && shareable) {
+    // The same caller's identical reads in flight (its sensitive aggregates too): one request for them all.
+    if (shared && callerRead && ctx.sameCallerReads === true) {
       const { query, operationName, variables } = options.request;
       const key = readKey(this.subgraph, ctx.identity.userId, ctx.authorization, query ?? '', operationName, variables);
       return shared.reads.run(
