@@ -24,6 +24,7 @@ import { beforeRecordWrite } from './write-hooks.js';
 import { ownerOf, referenceFields, unknownReferenceMessage, verdictKey, withinOf, type Verdicts } from '../references/spec.js';
 import { notePending, unconfirmedExclusion, type PendingReference } from '../references/pending.js';
 import { withinExecutionBudget } from '../execution-bound.js';
+import { keptAggregate, unitSet } from './kept-aggregates.js';
 
 /** The largest page a list gives. */
 export const RECORD_PAGE_MAX = 200;
@@ -487,7 +488,7 @@ export class RecordRepository {
     const filters = Object.fromEntries((this.spec.filters ?? []).map((k) => [`f_${k}`, (f as Record<string, unknown>)[k] ?? null]));
     return {
       ...filters,
-      units: JSON.stringify([...this.scope.visibleUnder(unitId)]),
+      units: unitSet(this.scope.visibleUnder(unitId)).json,
       from,
       to,
       voided: f.includeVoided ? 1 : 0,
@@ -551,7 +552,10 @@ export class RecordRepository {
       );
       this.st.custom.set(key, stmt);
     }
-    return stmt.all(w) as T[];
+    // Records read back are never kept (their reads are checked per caller); counts until the database changes.
+    if (records) return stmt.all(w) as T[];
+    const units = unitSet(this.scope.visibleUnder(f.unitId)).id;
+    return keptAggregate(this.sqlite, `${this.spec.table}|${key}|${units}|${JSON.stringify({ ...w, units: undefined })}`, () => stmt.all(w) as T[]);
   }
 
   /** Counts (and sums) of the records dated in the period, in the unit and everything below it; voided records never count. */
