@@ -197,7 +197,8 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       'identity' in ctx &&
       !!ctx.identity &&
       !!ctx.authorization &&
-      (ctx.shareableReads === true || ctx.sameCallerReads === true) &&
+      // Reads the policy lets the same caller share (no protected data); `shareableReads` is the narrower mark.
+      ctx.sameCallerReads === true &&
       isQuery(options.request.query, options.document);
     // Only reads the subgraph records nothing about per caller: serving them here loses no subgraph audit.
     const shareable = callerRead && ctx.shareableReads === true;
@@ -211,7 +212,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       }
     }
     // The same caller's identical reads in flight (its sensitive aggregates too): one request for them all.
-    if (shared && callerRead && ctx.sameCallerReads === true) {
+    if (shared && callerRead) {
       const { query, operationName, variables } = options.request;
       const key = readKey(this.subgraph, ctx.identity.userId, ctx.authorization, query ?? '', operationName, variables);
       return shared.reads.run(

@@ -33,16 +33,10 @@ export interface FamilySource {
  */
 export function tableFingerprint(db: SqlReader, table: string): string {
   // It runs on every lookup of a served figure, and its max() reads the whole table (issue 17: 4 ms at
-  // 20,000 tips): read again only when the connection wrote anything (total_changes counts every row
-  // written on it, triggers' too, rolled back or not) or another connection committed (data_version).
+  // 20,000 tips): read again only when the database changed (writeStamp).
   let c = fingerprints.get(db);
-  if (!c)
-    fingerprints.set(
-      db,
-      (c = { stamp: db.prepare(`SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v`), at: '', byTable: new Map() }),
-    );
-  const w = c.stamp.get() as { c: number; v: number };
-  const at = `${w.c}|${w.v}`;
+  if (!c) fingerprints.set(db, (c = { at: '', byTable: new Map() }));
+  const at = writeStamp(db);
   if (c.at !== at) {
     c.at = at;
     for (const t of c.byTable.values()) t.read = null;
@@ -60,10 +54,21 @@ export function tableFingerprint(db: SqlReader, table: string): string {
   return `${t.read}|${rewrites.get(db)?.get(table) ?? 0}`;
 }
 /** Per connection: what tells a write (stamp, last read `at`), and per table its statement and last reading (null: to read again). */
-const fingerprints = new WeakMap<
-  SqlReader,
-  { stamp: ReturnType<SqlReader['prepare']>; at: string; byTable: Map<string, { st: ReturnType<SqlReader['prepare']>; read: string | null }> }
->();
+const fingerprints = new WeakMap<SqlReader, { at: string; byTable: Map<string, { st: ReturnType<SqlReader['prepare']>; read: string | null }> }>();
+
+const stamps = new WeakMap<SqlReader, ReturnType<SqlReader['prepare']>>();
+
+/**
+ * A value that changes whenever the database may have: this connection wrote anything (total_changes
+ * counts every row written on it, triggers' too, rolled back or not) or another connection committed
+ * (data_version). What is computed from the rows may be kept while it stands.
+ */
+export function writeStamp(db: SqlReader): string {
+  let st = stamps.get(db);
+  if (!st) stamps.set(db, (st = db.prepare(`SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v`)));
+  const w = st.get() as { c: number; v: number };
+  return `${w.c}|${w.v}`;
+}
 const rewrites = new WeakMap<object, Map<string, number>>();
 
 /** Says that rows of `table` were changed in place on this connection (no new version): its fingerprint changes. */

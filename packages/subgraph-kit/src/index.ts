@@ -56,6 +56,7 @@ export {
   registerFieldCell,
   tableFingerprint,
   tagCell,
+  writeStamp,
   type CellRef,
   type SqlReader,
 } from '@antt/disclosure';

@@ -2,8 +2,8 @@
  * Aggregates kept until the database changes (issue 17). A count over a kind's records is a function of
  * its statement, its bound values (the window: units, days, the instant read as of, filters) and the rows
  * of the database; the rows change only by a write. So an aggregate already read is answered again from
- * memory while neither this connection wrote anything (`total_changes()`, which counts every row written
- * on it, rolled back or not) nor another connection committed (`PRAGMA data_version`): the dashboard's
+ * memory while the database's write stamp stands (@antt/disclosure `writeStamp`: nothing written on this
+ * connection, rolled back or not, and nothing committed by another): the dashboard's
  * many viewers asking the province's counts, which at ten million records is a scan of a million index
  * entries per organization, ask SQLite once per write instead of once per request.
  *
@@ -12,27 +12,18 @@
  * results, all forgotten when full or at the first change.
  */
 import type Database from 'better-sqlite3';
+import { writeStamp } from '@antt/disclosure';
 
 const KEPT_PER_DATABASE = 4096;
 
-interface Kept {
-  stamp: Database.Statement;
-  at: string;
-  rows: Map<string, Record<string, unknown>[]>;
-}
-const kept = new WeakMap<Database.Database, Kept>();
+const kept = new WeakMap<Database.Database, { at: string; rows: Map<string, Record<string, unknown>[]> }>();
 
 /** `read()`'s rows, from memory when the same `key` was read since the database last changed. */
 export function keptAggregate<T>(sqlite: Database.Database, key: string, read: () => T[]): T[] {
   if (sqlite.inTransaction) return read();
   let k = kept.get(sqlite);
-  if (!k)
-    kept.set(
-      sqlite,
-      (k = { stamp: sqlite.prepare('SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v'), at: '', rows: new Map() }),
-    );
-  const s = k.stamp.get() as { c: number; v: number };
-  const at = `${s.c}|${s.v}`;
+  if (!k) kept.set(sqlite, (k = { at: '', rows: new Map() }));
+  const at = writeStamp(sqlite);
   if (at !== k.at) {
     k.at = at;
     k.rows.clear();

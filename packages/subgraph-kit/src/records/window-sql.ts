@@ -13,6 +13,7 @@ import type { RecordKind } from './kind.js';
 import type { TimeFilter } from './repository.js';
 import { recordsOf } from './resolvers.js';
 import { unitDays } from './repository.js';
+import { unitSet } from './kept-aggregates.js';
 
 export interface WindowArgs extends TimeFilter {
   periodId: string;
@@ -34,7 +35,7 @@ export function windowOf(ctx: SubgraphContext, kind: RecordKind, unitId: string,
   // A post that ended (a district's, the district police's) sees nothing dated after its last day.
   const ends = ctx.scope.principal.postEnds;
   return {
-    units: JSON.stringify([...ctx.scope.visibleUnder(unitId)]),
+    units: unitSet(ctx.scope.visibleUnder(unitId)).json,
     from: days.from,
     to: ends !== null && ends < days.to ? ends : days.to,
     asOf: a.asRecordedAt ? new Date(a.asRecordedAt).toISOString() : null,
