@@ -337,11 +337,16 @@ export function gatewaySecrets(): Record<OrganizationId, string> {
  * less resident per subgraph at no measurable cost to its start) and one malloc arena (glibc's default is
  * up to eight per core, one per thread that allocates: the memory SQLite and V8's helper threads freed while
  * the demo data was loaded was kept in the threads' arenas, the police at 142-159 MiB resident after its
- * first start against 132-147 with one arena, at the same CPU); issue 17's 150 MB a subgraph, figures in
- * BENCHMARKS.md. An operator's own MALLOC_ARENA_MAX is kept. The gateway (and any other process) as Node
- * runs it.
+ * first start against 132-147 with one arena, at the same CPU), and WebAssembly compiled by TurboFan alone
+ * (`--no-liftoff`): the disclosure audit's solver (HiGHS, 3.5 MB of WebAssembly, @antt/disclosure lp.ts)
+ * compiled by V8's default, Liftoff first and then hot functions again by TurboFan, left about 100 MiB
+ * more resident; compiled once by TurboFan about 50 (the police 233 -> 189 MiB, the women 179 -> 157 after
+ * the dashboard load), its patterns computed as fast (2.1 s for the police's tips), the first about 0.4 s
+ * slower (compiling). Liftoff alone held 5 MiB less but computed 50% slower. Issue 17's 150 MB a
+ * subgraph, figures in BENCHMARKS.md. An operator's own MALLOC_ARENA_MAX is kept. The gateway (and any
+ * other process) as Node runs it.
  */
 export function serviceRuntime(name: string, env: NodeJS.ProcessEnv = process.env): { execArgv: string[]; env: Record<string, string> } {
   if (!(ORGANIZATION_IDS as readonly string[]).includes(name)) return { execArgv: [], env: {} };
-  return { execArgv: ['--max-semi-space-size=2'], env: { MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '1' } };
+  return { execArgv: ['--max-semi-space-size=2', '--no-liftoff'], env: { MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '1' } };
 }
