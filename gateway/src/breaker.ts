@@ -10,6 +10,8 @@
  * the gateway's usual handling; a 4xx is the user's doing and never trips anything.
  */
 import CircuitBreaker from 'opossum';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { subgraphHttp } from './subgraph-http.js';
 
 export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 
@@ -24,11 +26,9 @@ export interface BreakerOptions {
   errorThresholdPercentage?: number;
 }
 
-type Fetch = typeof fetch;
-
 export interface Breaker {
-  /** A fetch for the subgraph's data source, through the breaker. */
-  fetcher: (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => Promise<Response>;
+  /** A fetch for the subgraph's data source (subgraph-http.ts), through the breaker. */
+  fetcher: Fetcher;
   state(): BreakerState;
   shutdown(): void;
 }
@@ -37,7 +37,8 @@ export interface Breaker {
 export const BREAKER_OPEN = 'EOPENBREAKER';
 
 export function subgraphBreaker(opts: BreakerOptions): Breaker {
-  const call = (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => fetch(input, { ...init, signal: AbortSignal.timeout(opts.timeoutMs) });
+  const client = subgraphHttp(opts.timeoutMs);
+  const call: Fetcher = (url, init) => client.fetch(url, init);
   const volumeThreshold = opts.volumeThreshold ?? 3;
   const breaker = new CircuitBreaker(call, {
     // The fetch's own signal bounds each call; opossum's timer would leave the socket open.
@@ -55,6 +56,9 @@ export function subgraphBreaker(opts: BreakerOptions): Breaker {
   return {
     fetcher: (input, init) => breaker.fire(input, init),
     state: () => (breaker.opened ? 'OPEN' : breaker.halfOpen ? 'HALF_OPEN' : 'CLOSED'),
-    shutdown: () => breaker.shutdown(),
+    shutdown: () => {
+      breaker.shutdown();
+      client.close();
+    },
   };
 }

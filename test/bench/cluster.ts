@@ -71,7 +71,10 @@ process.once('exit', () => {
 function spawnServer(name: string, script: string, env: Record<string, string>, quiet: boolean): ChildProcess {
   // As `pnpm start` runs each service (young generation, malloc arenas): the memory measured is what runs.
   const runtime = serviceRuntime(name);
-  return spawn(process.execPath, [...runtime.execArgv, '--import', tsx, script], {
+  // ANTT_BENCH_CPU_PROF=gateway,veterans: those processes write a V8 CPU profile into ANTT_BENCH_CPU_PROF_DIR (default the data directory) when they stop, one file per thread (CPU.<date>.<pid>.<thread>...).
+  const profiled = (process.env.ANTT_BENCH_CPU_PROF ?? '').split(',').includes(name);
+  const profile = profiled ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ANTT_BENCH_CPU_PROF_DIR ?? env.ANTT_DATA_DIR}`] : [];
+  return spawn(process.execPath, [...runtime.execArgv, ...profile, '--import', tsx, script], {
     env: { ...process.env, ...runtime.env, ...env, HOST: '127.0.0.1', APOLLO_TELEMETRY_DISABLED: '1', ANTT_LOG_LEVEL: 'warn' },
     stdio: ['ignore', quiet ? 'ignore' : 'pipe', 'pipe'],
   });

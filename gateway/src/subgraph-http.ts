@@ -1,0 +1,150 @@
+/**
+ * The gateway's HTTP client for its subgraphs: node:http over one keep-alive agent per subgraph,
+ * answering with the little of the Fetch API's Response that @apollo/gateway's RemoteGraphQLDataSource
+ * and this gateway read (ok, status, statusText, url, headers.get, json, text, clone).
+ *
+ * Why not the global fetch: it builds a WHATWG Request, a ReadableStream for each body and an
+ * AbortSignal with its timer per call, which was the largest part of the gateway's CPU per create
+ * (issue 17: creates through the gateway; figures in BENCHMARKS.md). The body of an answer is read
+ * whole (a subgraph answers JSON, bounded by its own limits) and kept as text.
+ *
+ * Failures keep fetch's shapes, which the breaker, the fallback and the failures metric read: no answer
+ * in time rejects with an error named TimeoutError; a failure to connect or a broken connection rejects
+ * with a TypeError whose `cause` is the socket's error (its `code`: ECONNREFUSED...).
+ */
+import http from 'node:http';
+import type { FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+
+/** An answer's headers, read only, as a fetch Response's are (the Fetch API's Headers, guard "immutable"). */
+class AnswerHeaders implements FetcherHeaders {
+  readonly #raw: http.IncomingHttpHeaders;
+
+  constructor(raw: http.IncomingHttpHeaders) {
+    this.#raw = raw;
+  }
+
+  get(name: string): string | null {
+    const v = this.#raw[name.toLowerCase()];
+    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+  }
+
+  has(name: string): boolean {
+    return this.#raw[name.toLowerCase()] !== undefined;
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.#raw).sort()) yield [name, this.get(name)!];
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+
+  append(): void {
+    throw new TypeError('Headers of an answer cannot be changed.');
+  }
+
+  set(): void {
+    throw new TypeError('Headers of an answer cannot be changed.');
+  }
+
+  delete(): void {
+    throw new TypeError('Headers of an answer cannot be changed.');
+  }
+}
+
+/**
+ * What the data source reads of an answer. The headers and body are private fields: an answer kept by
+ * copying it (structuredClone, as the approved-answer cache keeps a subgraph's response) copies only its
+ * status, as it would of a fetch Response, never a second copy of the body.
+ */
+export class SubgraphAnswer implements FetcherResponse {
+  readonly bodyUsed = false;
+  readonly redirected = false;
+  readonly ok: boolean;
+  readonly statusText: string;
+  readonly headers: AnswerHeaders;
+  readonly #body: string;
+
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    statusText: string | undefined,
+    headers: AnswerHeaders,
+    body: string,
+  ) {
+    this.ok = status >= 200 && status < 300;
+    this.statusText = statusText ?? '';
+    this.headers = headers;
+    this.#body = body;
+  }
+
+  async text(): Promise<string> {
+    return this.#body;
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(this.#body);
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return new TextEncoder().encode(this.#body).buffer as ArrayBuffer;
+  }
+
+  clone(): SubgraphAnswer {
+    return new SubgraphAnswer(this.url, this.status, this.statusText, this.headers, this.#body);
+  }
+}
+
+/** What a data source passes (@apollo/utils.fetcher's FetcherRequestInit, without redirects or a signal: the call has its own timeout). */
+export type SubgraphRequestInit = Pick<FetcherRequestInit, 'method' | 'headers' | 'body'>;
+
+function timeoutError(): Error {
+  const e = new Error('The subgraph did not answer in time.');
+  e.name = 'TimeoutError';
+  return e;
+}
+
+/** A fetch-like function for one subgraph: keep-alive connections, each call bounded by `timeoutMs`. */
+export function subgraphHttp(timeoutMs: number): { fetch: (url: string, init?: SubgraphRequestInit) => Promise<FetcherResponse>; close(): void } {
+  // An idle connection is closed a second before the subgraph would close it (its Keep-Alive hint lowers
+  // the agent's timeout), so a call never goes out on a connection the subgraph is closing. The agent's
+  // own timeout is the call's: it never fires on a call in progress before the call's timer does.
+  const agent = new http.Agent({ keepAlive: true, scheduling: 'lifo', timeout: timeoutMs });
+  const send = (url: string, init: SubgraphRequestInit = {}) =>
+    new Promise<SubgraphAnswer>((resolve, reject) => {
+      const body = init.body ?? '';
+      const headers: Record<string, string | number> = { ...init.headers, 'content-length': Buffer.byteLength(body) };
+      let settled = false;
+      const fail = (e: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        req.destroy();
+        reject(e);
+      };
+      const req = http.request(url, { method: init.method ?? 'POST', headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.once('error', (e) => fail(new TypeError('The subgraph connection broke.', { cause: e })));
+        res.once('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(new SubgraphAnswer(url, res.statusCode ?? 0, res.statusMessage, new AnswerHeaders(res.headers), Buffer.concat(chunks).toString('utf8')));
+        });
+      });
+      const timer = setTimeout(() => fail(timeoutError()), timeoutMs);
+      req.once('error', (e) => fail(new TypeError('The subgraph could not be reached.', { cause: e })));
+      req.end(body);
+    });
+  return { fetch: send, close: () => agent.destroy() };
+}
