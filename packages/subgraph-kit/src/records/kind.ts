@@ -99,6 +99,13 @@ export interface KindSpec<F extends Record<string, FieldSpec>> {
    * Leave it out for a kind counted rarely: every field named widens the index each write updates.
    */
   countedColumns?: readonly (keyof F & string)[];
+  /**
+   * Fields other organizations' references find this kind's records by (a reference's `by`: a tip by
+   * the receipt the sending organization keeps). Each gets an index of the current versions, so the
+   * owner answers a reference check without reading the table (issue 17: a tip handover's check read
+   * every tip of the province). test/reference-index.test.ts fails for a `by` not declared here.
+   */
+  lookedUpBy?: readonly (keyof F & string)[];
   fields: F;
   /** The record's own date: periods, `effectiveOn` and attribution go by it. */
   dateField: keyof F & string;

@@ -45,6 +45,19 @@ export const MAX_IDS_PER_QUESTION = 100;
 // ---- the owner's side ----
 
 /**
+ * The statement an owner finds a reference's current, active records by (@id; @writer when the question
+ * names the writer's field): by record id, or by the field a reference names (`by`, which the kind
+ * declares in `lookedUpBy`, so an index answers it).
+ */
+export function referenceLookupSql(kind: RecordKind, by: string | null, writerField: string | null): string {
+  const fields = kind.spec.fields;
+  const col = by ? columnOf(by, fields[by]!) : 'record_id';
+  const unitCol = columnOf(kind.spec.unitField, fields[kind.spec.unitField]!);
+  const writerCond = writerField ? ` AND ${columnOf(writerField, fields[writerField]!)} = @writer` : '';
+  return `SELECT ${unitCol} AS unit FROM ${kind.spec.table} WHERE ${col} = @id AND superseded_at IS NULL AND status = 'ACTIVE'${writerCond}`;
+}
+
+/**
  * The owner's answer, from its kinds' tables: for each id, whether a current, standing record has it
  * (in `by`, else as its record id), lies within `within` (that unit and everything below it, across
  * the map changes), and names the writer in `writerField` when the question says so.
@@ -55,12 +68,7 @@ export function answerQuestion(kinds: readonly RecordKind[], db: Db, q: Omit<Ref
   const fields = kind.spec.fields;
   if ((q.by && !fields[q.by]) || (q.writerField && !fields[q.writerField])) return null;
   if (!territory().unit(q.within)) return q.ids.map(() => false);
-  const col = q.by ? columnOf(q.by, fields[q.by]) : 'record_id';
-  const unitCol = columnOf(kind.spec.unitField, fields[kind.spec.unitField]);
-  const writerCond = q.writerField ? ` AND ${columnOf(q.writerField, fields[q.writerField])} = @writer` : '';
-  const stmt = sqliteOf(db).prepare(
-    `SELECT ${unitCol} AS unit FROM ${kind.spec.table} WHERE ${col} = @id AND superseded_at IS NULL AND status = 'ACTIVE'${writerCond}`,
-  );
+  const stmt = sqliteOf(db).prepare(referenceLookupSql(kind, q.by, q.writerField));
   const area = new Principal({ userId: `service:${q.writer}`, name: q.writer, organization: q.writer, unitId: q.within, roles: ['STAFF'] });
   return q.ids.map((id) => (stmt.all({ id, writer: q.writer }) as { unit: string }[]).some((r) => area.covers(r.unit)));
 }

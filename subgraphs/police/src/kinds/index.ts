@@ -131,6 +131,8 @@ export const crimeTips: RecordKind = defineKind({
   nounVi: 'tin báo, tố giác tội phạm',
   list: 'policeCrimeTipRecords',
   create: 'recordPoliceCrimeTip',
+  // The other organizations' tip handovers name the receipt they keep (@antt/casework handovers).
+  lookedUpBy: ['receiptId'],
   fields: {
     channel: field.oneOf({
       label: 'Hình thức tiếp nhận',

@@ -1,0 +1,1 @@
+CREATE INDEX `crime_tips_current_receipt_id_idx` ON `crime_tips` (`receipt_id`) WHERE superseded_at IS NULL;
