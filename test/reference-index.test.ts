@@ -15,8 +15,13 @@ const references = SUBGRAPHS.flatMap((sg) =>
   sg.kinds.flatMap((kind) =>
     referenceFields(kind).flatMap(([field, f]) => {
       // An owner given as a function (by the id's form) is asked of each organization it can name.
-      const owners = typeof f.ref.owner === 'function' ? SUBGRAPHS.map((o) => o.name).filter((o) => ownerOf(f.ref, `${f.ref.table}:${o}:1`) === o) : [f.ref.owner];
-      return owners.map((owner) => ({ name: `${sg.name} ${kind.spec.table}.${field} -> ${owner} ${f.ref.table}${f.ref.by ? ` by ${f.ref.by}` : ''}`, owner, ref: f.ref }));
+      const owners =
+        typeof f.ref.owner === 'function' ? SUBGRAPHS.map((o) => o.name).filter((o) => ownerOf(f.ref, `${f.ref.table}:${o}:1`) === o) : [f.ref.owner];
+      return owners.map((owner) => ({
+        name: `${sg.name} ${kind.spec.table}.${field} -> ${owner} ${f.ref.table}${f.ref.by ? ` by ${f.ref.by}` : ''}`,
+        owner,
+        ref: f.ref,
+      }));
     }),
   ),
 );
