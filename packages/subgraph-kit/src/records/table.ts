@@ -69,7 +69,11 @@ export function kindTable<F extends Record<string, FieldSpec>>(spec: KindSpec<F>
       index(`${t}_unit_date_idx`).on(any[spec.unitField]!, any[spec.dateField]!),
       uniqueIndex(`${t}_client_key_idx`).on(c.clientKey).where(sql.raw(`client_key IS NOT NULL AND version = 1`)),
       // The current versions by each field references find records by (`lookedUpBy`).
-      ...(spec.lookedUpBy ?? []).map((k) => index(`${t}_current_${k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}_idx`).on(any[k]!).where(sql.raw(`superseded_at IS NULL`))),
+      ...(spec.lookedUpBy ?? []).map((k) =>
+        index(`${t}_current_${k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)}_idx`)
+          .on(any[k]!)
+          .where(sql.raw(`superseded_at IS NULL`)),
+      ),
       ...(spec.unique ? [index(`${t}_conflict_idx`).on(any.conflictKey!).where(sql.raw(`superseded_at IS NULL AND status = 'ACTIVE'`))] : []),
     ];
   });
