@@ -11,7 +11,7 @@
  */
 import CircuitBreaker from 'opossum';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { subgraphHttp } from './subgraph-http.js';
+import { serviceHttp } from '@antt/subgraph-kit';
 
 export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 
@@ -27,7 +27,7 @@ export interface BreakerOptions {
 }
 
 export interface Breaker {
-  /** A fetch for the subgraph's data source (subgraph-http.ts), through the breaker. */
+  /** A fetch for the subgraph's data source (@antt/subgraph-kit service-http.ts), through the breaker. */
   fetcher: Fetcher;
   state(): BreakerState;
   shutdown(): void;
@@ -37,7 +37,7 @@ export interface Breaker {
 export const BREAKER_OPEN = 'EOPENBREAKER';
 
 export function subgraphBreaker(opts: BreakerOptions): Breaker {
-  const client = subgraphHttp(opts.timeoutMs);
+  const client = serviceHttp(opts.timeoutMs);
   const call: Fetcher = (url, init) => client.fetch(url, init);
   const volumeThreshold = opts.volumeThreshold ?? 3;
   const breaker = new CircuitBreaker(call, {

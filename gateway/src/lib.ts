@@ -7,7 +7,6 @@ export * from './dashboard-operations.js';
 export * from './policy.js';
 export * from './errors.js';
 export * from './fallback.js';
-export * from './subgraph-http.js';
 export * from './stale-reports.js';
 export * from './config.js';
 export * from './cors.js';

@@ -43,6 +43,7 @@ export * from './reports/index.js';
 export * from './reports/watermark.js';
 export * from './plans/kind.js';
 export * from './execution-bound.js';
+export * from './service-http.js';
 export * from './references/check.js';
 export * from './references/services.js';
 export * from './references/pending.js';

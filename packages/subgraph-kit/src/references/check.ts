@@ -15,6 +15,7 @@ import { rateLimit } from 'express-rate-limit';
 import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { Principal, type ServiceVerifier } from '@antt/auth';
 import { territory, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
@@ -23,6 +24,7 @@ import { trailOf } from '../writes.js';
 import { columnOf } from '../records/fields.js';
 import type { RecordKind } from '../records/kind.js';
 import { recordsOf } from '../records/resolvers.js';
+import { serviceHttp } from '../service-http.js';
 import { ownerOf, referenceFields, verdictKey, withinOf, type Verdict, type Verdicts } from './spec.js';
 
 export * from './spec.js';
@@ -166,6 +168,24 @@ export interface ReferenceClientOptions {
   timeoutMs?: number;
 }
 
+/** One keep-alive client per timeout for the questions to owners (service-http.ts), for the process's life. */
+const ownerClients = new Map<number, ReturnType<typeof serviceHttp>>();
+
+/**
+ * Posts a question to an owner's route (`path`, next to its GraphQL URL) with the writer's service
+ * token; rejects when the owner does not answer within the timeout (default 3 s, ANTT_REFERENCE_TIMEOUT_MS).
+ */
+export async function askOwner(opts: ReferenceClientOptions, ownerUrl: string, path: string, body: unknown, requestId: string): Promise<FetcherResponse> {
+  const timeoutMs = opts.timeoutMs ?? Number(process.env.ANTT_REFERENCE_TIMEOUT_MS ?? 3000);
+  let client = ownerClients.get(timeoutMs);
+  if (!client) ownerClients.set(timeoutMs, (client = serviceHttp(timeoutMs)));
+  return client.fetch(String(new URL(path, ownerUrl)), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await opts.token()}`, 'x-request-id': requestId },
+    body: JSON.stringify(body),
+  });
+}
+
 /** Asks owners; an owner that does not answer in time (down, slow, erring) makes every id it was asked UNREACHABLE. */
 export class ReferenceClient {
   constructor(readonly opts: ReferenceClientOptions) {}
@@ -174,12 +194,13 @@ export class ReferenceClient {
     const url = this.opts.ownerUrl(q.owner);
     if (!url) return q.ids.map(() => 'UNREACHABLE');
     try {
-      const res = await fetch(new URL('/references', url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.opts.token()}`, 'x-request-id': requestId },
-        body: JSON.stringify({ table: q.table, by: q.by, writerField: q.writerField, within: q.within, ids: q.ids }),
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? Number(process.env.ANTT_REFERENCE_TIMEOUT_MS ?? 3000)),
-      });
+      const res = await askOwner(
+        this.opts,
+        url,
+        '/references',
+        { table: q.table, by: q.by, writerField: q.writerField, within: q.within, ids: q.ids },
+        requestId,
+      );
       if (!res.ok) return q.ids.map(() => 'UNREACHABLE');
       const body = (await res.json()) as { found?: unknown };
       if (!Array.isArray(body.found) || body.found.length !== q.ids.length) return q.ids.map(() => 'UNREACHABLE');

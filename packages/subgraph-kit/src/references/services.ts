@@ -16,7 +16,7 @@ import type { ServiceVerifier } from '@antt/auth';
 import { createContext, type SubgraphContext } from '../context.js';
 import { sqliteOf, type Db } from '../db.js';
 import { trailOf } from '../writes.js';
-import { perServiceLimiter, type ReferenceClientOptions } from './check.js';
+import { askOwner, perServiceLimiter, type ReferenceClientOptions } from './check.js';
 
 /** A question the owner refuses (wrong form, a unit or year it cannot answer for): 400, with a Vietnamese message naming the field. */
 export class ServiceQuestionError extends Error {}
@@ -111,12 +111,7 @@ export class ServiceClient implements ServiceAsker {
     const url = this.opts.ownerUrl(owner);
     if (!url) return { ok: false, reason: 'UNREACHABLE' };
     try {
-      const res = await fetch(new URL(`/services/${encodeURIComponent(name)}`, url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.opts.token()}`, 'x-request-id': requestId },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? Number(process.env.ANTT_REFERENCE_TIMEOUT_MS ?? 3000)),
-      });
+      const res = await askOwner(this.opts, url, `/services/${encodeURIComponent(name)}`, body, requestId);
       if (res.status === 400) return { ok: false, reason: 'REFUSED' };
       if (!res.ok) return { ok: false, reason: 'UNREACHABLE' };
       const reply = (await res.json()) as unknown;

@@ -1,13 +1,14 @@
 /**
- * In-process: the gateway's HTTP client for its subgraphs (gateway/src/subgraph-http.ts) answers as the
- * Fetch API does for what the data source and the gateway read, keeps its connections alive, and fails
- * in fetch's shapes, which the breaker, the fallback and the failures metric read. The whole gateway over
- * it is tested end to end elsewhere (degraded, faults/hang, stale-reports).
+ * In-process: the HTTP client between the federation's services (packages/subgraph-kit/src/service-http.ts)
+ * answers as the Fetch API does for what the gateway's data sources and the reference checks read, keeps
+ * its connections alive, and fails in fetch's shapes, which the breaker, the fallback and the failures
+ * metric read. The gateway and the reference checks over it are tested end to end elsewhere (degraded,
+ * faults/hang, stale-reports, references).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { subgraphHttp } from '@antt/gateway';
+import { serviceHttp } from '@antt/subgraph-kit';
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -35,10 +36,10 @@ const echo: http.RequestListener = (req, res) => {
   });
 };
 
-describe('subgraphHttp', () => {
+describe('serviceHttp', () => {
   it('sends the method, headers and body (Vietnamese text, its length in bytes) and answers as a Response would', async () => {
     const { url } = await listen(echo);
-    const client = subgraphHttp(5_000);
+    const client = serviceHttp(5_000);
     try {
       const body = JSON.stringify({ query: '{ x }', variables: { topic: 'Phòng, chống lừa đảo qua mạng' } });
       const answer = await client.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gateway-secret': 's' }, body });
@@ -70,7 +71,7 @@ describe('subgraphHttp', () => {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ errors: [{ message: 'Sai', extensions: { code: 'BAD_USER_INPUT' } }] }));
     });
-    const client = subgraphHttp(5_000);
+    const client = serviceHttp(5_000);
     try {
       const answer = await client.fetch(url, { method: 'POST', body: '{}' });
       expect(answer.ok).toBe(false);
@@ -85,7 +86,7 @@ describe('subgraphHttp', () => {
   it('keeps one connection for calls one after another, and opens a new one after the subgraph closed an idle one', async () => {
     // The subgraph closes a connection idle for 2 s and says so (Keep-Alive: timeout=2): the client stops using it a second before.
     const { url, connections } = await listen(echo, 2_000);
-    const client = subgraphHttp(5_000);
+    const client = serviceHttp(5_000);
     try {
       for (let i = 0; i < 5; i++) expect((await client.fetch(url, { method: 'POST', body: `{"i":${i}}` })).ok).toBe(true);
       expect(connections()).toBe(1);
@@ -99,7 +100,7 @@ describe('subgraphHttp', () => {
 
   it('fails with a TimeoutError when no answer comes in time', async () => {
     const { url } = await listen(() => undefined);
-    const client = subgraphHttp(200);
+    const client = serviceHttp(200);
     try {
       const t0 = performance.now();
       const e = await client.fetch(url, { method: 'POST', body: '{}' }).catch((x: unknown) => x);
@@ -114,7 +115,7 @@ describe('subgraphHttp', () => {
     const { url, server } = await listen(echo);
     await new Promise((r) => server.close(r));
     servers.splice(0);
-    const client = subgraphHttp(5_000);
+    const client = serviceHttp(5_000);
     try {
       const e = (await client.fetch(url, { method: 'POST', body: '{}' }).catch((x: unknown) => x)) as TypeError & { cause?: { code?: string } };
       expect(e).toBeInstanceOf(TypeError);
@@ -130,7 +131,7 @@ describe('subgraphHttp', () => {
       res.write('{"data":');
       setTimeout(() => res.socket?.destroy(), 20);
     });
-    const client = subgraphHttp(5_000);
+    const client = serviceHttp(5_000);
     try {
       const e = await client.fetch(url, { method: 'POST', body: '{}' }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(TypeError);

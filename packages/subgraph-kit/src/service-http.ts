@@ -1,12 +1,13 @@
 /**
- * The gateway's HTTP client for its subgraphs: node:http over one keep-alive agent per subgraph,
- * answering with the little of the Fetch API's Response that @apollo/gateway's RemoteGraphQLDataSource
- * and this gateway read (ok, status, statusText, url, headers.get, json, text, clone).
+ * The HTTP client for calls between the federation's own services: the gateway asking its subgraphs
+ * (one client per subgraph, behind its circuit breaker) and a subgraph asking an owner about a
+ * reference or a service. node:http over a keep-alive agent, answering with the Fetch API's Response as
+ * @apollo/utils.fetcher describes it (what @apollo/gateway's RemoteGraphQLDataSource reads).
  *
  * Why not the global fetch: it builds a WHATWG Request, a ReadableStream for each body and an
  * AbortSignal with its timer per call, which was the largest part of the gateway's CPU per create
  * (issue 17: creates through the gateway; figures in BENCHMARKS.md). The body of an answer is read
- * whole (a subgraph answers JSON, bounded by its own limits) and kept as text.
+ * whole (the services answer JSON, bounded by their own limits) and kept as text.
  *
  * Failures keep fetch's shapes, which the breaker, the fallback and the failures metric read: no answer
  * in time rejects with an error named TimeoutError; a failure to connect or a broken connection rejects
@@ -108,15 +109,15 @@ export class SubgraphAnswer implements FetcherResponse {
 export type SubgraphRequestInit = Pick<FetcherRequestInit, 'method' | 'headers' | 'body'>;
 
 function timeoutError(): Error {
-  const e = new Error('The subgraph did not answer in time.');
+  const e = new Error('The service did not answer in time.');
   e.name = 'TimeoutError';
   return e;
 }
 
-/** A fetch-like function for one subgraph: keep-alive connections, each call bounded by `timeoutMs`. */
-export function subgraphHttp(timeoutMs: number): { fetch: (url: string, init?: SubgraphRequestInit) => Promise<FetcherResponse>; close(): void } {
-  // An idle connection is closed a second before the subgraph would close it (its Keep-Alive hint lowers
-  // the agent's timeout), so a call never goes out on a connection the subgraph is closing. The agent's
+/** A fetch for one service or a few: keep-alive connections, each call bounded by `timeoutMs`. */
+export function serviceHttp(timeoutMs: number): { fetch: (url: string, init?: SubgraphRequestInit) => Promise<FetcherResponse>; close(): void } {
+  // An idle connection is closed a second before the service would close it (its Keep-Alive hint lowers
+  // the agent's timeout), so a call never goes out on a connection the service is closing. The agent's
   // own timeout is the call's: it never fires on a call in progress before the call's timer does.
   const agent = new http.Agent({ keepAlive: true, scheduling: 'lifo', timeout: timeoutMs });
   const send = (url: string, init: SubgraphRequestInit = {}) =>
@@ -134,7 +135,7 @@ export function subgraphHttp(timeoutMs: number): { fetch: (url: string, init?: S
       const req = http.request(url, { method: init.method ?? 'POST', headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.once('error', (e) => fail(new TypeError('The subgraph connection broke.', { cause: e })));
+        res.once('error', (e) => fail(new TypeError('The connection to the service broke.', { cause: e })));
         res.once('end', () => {
           if (settled) return;
           settled = true;
@@ -143,7 +144,7 @@ export function subgraphHttp(timeoutMs: number): { fetch: (url: string, init?: S
         });
       });
       const timer = setTimeout(() => fail(timeoutError()), timeoutMs);
-      req.once('error', (e) => fail(new TypeError('The subgraph could not be reached.', { cause: e })));
+      req.once('error', (e) => fail(new TypeError('The service could not be reached.', { cause: e })));
       req.end(body);
     });
   return { fetch: send, close: () => agent.destroy() };
