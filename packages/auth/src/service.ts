@@ -9,7 +9,7 @@ import { SignJWT, createLocalJWKSet, createRemoteJWKSet, importJWK, jwtVerify, t
 import { isOrganizationId, type OrganizationId } from '@antt/reference';
 import { unauthenticated } from './errors.js';
 import { TOKEN_ALG, type SigningKey } from './keys.js';
-import { DEFAULT_ISSUER } from './tokens.js';
+import { DEFAULT_ISSUER, VerifiedTokens } from './tokens.js';
 
 /** The audience of service tokens (users' tokens have another). */
 export const SERVICE_AUDIENCE = 'antt-graph-service';
@@ -36,9 +36,13 @@ export type ServiceVerifier = (authorization: string | undefined) => Promise<Org
 
 export function createServiceVerifier(keys: { jwks: JSONWebKeySet } | { jwksUrl: URL }, issuer: string = DEFAULT_ISSUER): ServiceVerifier {
   const getKey: JWTVerifyGetKey = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(keys.jwksUrl);
+  // A service asks with one token for five minutes: its signature is checked once a minute, not per question (issue 17: tip handovers).
+  const verified = new VerifiedTokens<OrganizationId>();
   return async (authorization) => {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
     if (!m) throw unauthenticated('Yêu cầu cần mã xác thực của dịch vụ.');
+    const known = verified.get(m[1]!);
+    if (known) return known;
     let payload;
     try {
       ({ payload } = await jwtVerify(m[1]!, getKey, { issuer, audience: SERVICE_AUDIENCE, algorithms: [TOKEN_ALG] }));
@@ -47,6 +51,8 @@ export function createServiceVerifier(keys: { jwks: JSONWebKeySet } | { jwksUrl:
     }
     const { sub, svc } = payload as Record<string, unknown>;
     if (typeof svc !== 'string' || !isOrganizationId(svc) || sub !== serviceSubject(svc)) throw unauthenticated('Mã xác thực của dịch vụ không hợp lệ.');
+    // jose required the expiry's check to pass; a token without one is kept for the recheck interval at most.
+    verified.set(m[1]!, svc, typeof payload.exp === 'number' ? payload.exp : Number.MAX_SAFE_INTEGER);
     return svc;
   };
 }

@@ -104,20 +104,21 @@ const VERIFIED_TOKENS_MAX = 10_000;
  * until the token expires or VERIFIED_TOKEN_RECHECK_MS have passed, whichever is first, so that a key
  * withdrawn from a remote key set stops being honoured within a minute; refusals are never kept. At
  * most `max` tokens are kept: when full, the least recently used goes first (a map keeps insertion
- * order, and a token used again is moved to its end).
+ * order, and a token used again is moved to its end). What a token was verified as (a user's identity,
+ * a service's organization) is kept and given as copies, so no caller can change what the next one gets.
  */
-export class VerifiedTokens {
-  private readonly entries = new Map<string, { identity: Identity; until: number }>();
+export class VerifiedTokens<T = Identity> {
+  private readonly entries = new Map<string, { value: T; until: number }>();
 
   constructor(private readonly max = VERIFIED_TOKENS_MAX) {}
 
-  get(token: string): Identity | null {
+  get(token: string): T | null {
     const e = this.entries.get(token);
     if (!e) return null;
     this.entries.delete(token);
     if (Date.now() >= e.until) return null;
     this.entries.set(token, e);
-    return { ...e.identity, roles: [...e.identity.roles] };
+    return structuredClone(e.value);
   }
 
   /** How many tokens are kept. */
@@ -125,9 +126,9 @@ export class VerifiedTokens {
     return this.entries.size;
   }
 
-  set(token: string, identity: Identity, exp: number): void {
+  set(token: string, value: T, exp: number): void {
     this.entries.delete(token);
     while (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { identity: { ...identity, roles: [...identity.roles] }, until: Math.min(exp * 1000, Date.now() + VERIFIED_TOKEN_RECHECK_MS) });
+    this.entries.set(token, { value: structuredClone(value), until: Math.min(exp * 1000, Date.now() + VERIFIED_TOKEN_RECHECK_MS) });
   }
 }
