@@ -10,6 +10,7 @@ import { REPO_ROOT } from '@antt/subgraph-kit';
 import type { SuiteResult } from './suite.js';
 import type { NationalResult } from './national.js';
 import type { SoakResult } from './soak.js';
+import type { StartResult } from './start.js';
 
 export const RESULTS_DIR = join(REPO_ROOT, 'test', 'bench', 'results');
 const BEGIN = '<!-- pnpm bench: generated from here -->';
@@ -42,13 +43,34 @@ const n2 = (x: number | null | undefined) => (x === undefined || x === null || N
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
 const checked = (m: { errors: number; mismatches: number }) => (m.errors || m.mismatches ? `${m.errors} errors, ${m.mismatches} different` : 'all good');
 
+const START_TARGET = 'Start of the whole federation with demo data (installed and built checkout, data already loaded): ≤ 10 s';
+const MEMORY_TARGET = 'Each subgraph at most 150 MB resident';
+
+/** The largest subgraph of a built start's run, after either start and after the dashboard load. */
+function builtLargestRss(r: StartResult): { name: string; mib: number } | null {
+  let worst: { name: string; mib: number } | null = null;
+  for (const m of [r.cold.rssAfterStart, r.warm.rssAfterStart, r.rssAfterLoad])
+    for (const [name, mib] of Object.entries(m)) if (name !== 'gateway' && (!worst || mib > worst.mib)) worst = { name, mib };
+  return worst;
+}
+
 export interface Target {
   target: string;
   measured: string;
   met: boolean | null;
 }
 
-export function targets(suite: (SuiteResult & { machine?: Machine }) | null, national: NationalResult | null, soak: SoakResult | null = null): Target[] {
+/**
+ * Every target with its figure. The start and the memory of the federation are judged on the built
+ * checkout, as the issue sets them (`pnpm bench:start`'s result, when there is one); the suite's own
+ * start runs every process from its TypeScript (tsx) and is given beside it.
+ */
+export function targets(
+  suite: (SuiteResult & { machine?: Machine }) | null,
+  national: NationalResult | null,
+  soak: SoakResult | null = null,
+  built: StartResult | null = null,
+): Target[] {
   const out: Target[] = [];
   const none = (target: string, why: string) => out.push({ target, measured: why, met: null });
   if (suite) {
@@ -99,23 +121,31 @@ export function targets(suite: (SuiteResult & { machine?: Machine }) | null, nat
       }
     }
     const restart = suite.start.restartMs;
-    out.push({
-      target: 'Start of the whole federation with demo data (installed checkout, data already loaded): ≤ 10 s',
-      measured:
-        restart === undefined
-          ? 'not measured in the last run'
-          : `${n1(restart / 1000)} s (first start, migrating and loading the demo data: ${n1(suite.start.firstMs / 1000)} s)`,
-      met: restart === undefined ? null : restart <= 10_000,
-    });
+    const tsxStart = restart === undefined ? 'not measured' : `${n1(restart / 1000)} s (first start ${n1(suite.start.firstMs / 1000)} s)`;
+    out.push(
+      built
+        ? {
+            target: START_TARGET,
+            measured: `${n1(built.warm.seconds)} s from the build (first start on a fresh data directory, migrating and loading the demo data: ${n1(built.cold.seconds)} s; ${built.date.slice(0, 10)}); from the TypeScript (tsx), as the suite runs it: ${tsxStart}`,
+            met: built.warm.seconds <= 10,
+          }
+        : { target: START_TARGET, measured: `from the TypeScript (tsx): ${tsxStart}; the build's start not measured`, met: null },
+    );
     const rss = Object.entries(suite.start.rssAfterStart).filter(([k]) => k !== 'gateway' && k !== 'hive');
     const maxRss = Math.max(...rss.map(([, v]) => v));
     const peaks = Object.entries(suite.memory).filter(([k]) => k !== 'gateway' && k !== 'hive');
     const peak = peaks.length ? Math.max(...peaks.map(([, v]) => v.peak)) : 0;
-    out.push({
-      target: 'Each subgraph at most 150 MB resident',
-      measured: `largest ${n0(maxRss)} MiB after start${peaks.length ? `, peak ${n0(peak)} MiB under load` : ''}`,
-      met: Math.max(maxRss, peak) * 1.048576 <= 150,
-    });
+    const underLoad = `from the TypeScript (tsx) in the suite: ${n0(maxRss)} MiB after start${peaks.length ? `, peak ${n0(peak)} MiB under its load` : ''}`;
+    const worstBuilt = built ? builtLargestRss(built) : null;
+    out.push(
+      built && worstBuilt
+        ? {
+            target: MEMORY_TARGET,
+            measured: `largest ${worstBuilt.mib} MiB (${worstBuilt.name}) from the build, after start and after a dashboard load; ${underLoad}`,
+            met: worstBuilt.mib * 1.048576 <= 150,
+          }
+        : { target: MEMORY_TARGET, measured: `${underLoad}; the build's not measured`, met: null },
+    );
   } else
     for (const t of [
       "Many viewers of one dashboard (identical requests), every dashboard operation at 10 clients: req/s ≥ Hive Gateway's, p95 ≤ 150 ms",
@@ -124,8 +154,8 @@ export function targets(suite: (SuiteResult & { machine?: Machine }) | null, nat
       "Every organization's activity by each of the 75 communes for a plan year, one query: ≤ 1 s",
       'Gateway in front of one subgraph: ≥ 0.8 of direct',
       'Creates through the gateway, 8 clients, without and with a reference check, at NORMAL and FULL: ≥ 1,000/s',
-      'Start of the whole federation with demo data (installed checkout): ≤ 10 s; first build reported separately',
-      'Each subgraph at most 150 MB resident',
+      START_TARGET,
+      MEMORY_TARGET,
     ])
       none(t, 'pnpm bench has not been run');
   if (national) {
@@ -172,7 +202,7 @@ const yesNo = (m: boolean | null) => (m === null ? 'not measured' : m ? 'met' : 
 export function commandOf(target: string): string {
   if (target.startsWith('National data set')) return '`pnpm bench:national`';
   if (target.startsWith('Soak')) return '`pnpm bench:soak`';
-  if (target.startsWith('Start of the whole federation')) return '`pnpm bench` (the tsx start; the built start: `pnpm bench:start`, its own part below)';
+  if (target === START_TARGET || target === MEMORY_TARGET) return '`pnpm bench:start` (its own part below; the tsx figures: `pnpm bench`)';
   return '`pnpm bench`';
 }
 
@@ -180,13 +210,14 @@ export function renderGenerated(): string {
   const suite = loadResult<SuiteResult & { machine: Machine; command: string }>('suite');
   const national = loadResult<NationalResult & { machine: Machine; command: string }>('national');
   const soak = loadResult<SoakResult & { machine: Machine; command: string }>('soak');
+  const built = loadResult<StartResult>('start');
   const lines: string[] = [];
   const p = (s = '') => lines.push(s);
   p('## Targets of issue 17');
   p();
   p('| target | measured | | filled by |');
   p('|---|---|---|---|');
-  for (const t of targets(suite, national, soak)) p(`| ${t.target} | ${t.measured} | ${yesNo(t.met)} | ${commandOf(t.target)} |`);
+  for (const t of targets(suite, national, soak, built)) p(`| ${t.target} | ${t.measured} | ${yesNo(t.met)} | ${commandOf(t.target)} |`);
   p();
   if (suite) {
     const m = suite.machine;

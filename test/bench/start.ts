@@ -28,7 +28,7 @@ import { REPO_ROOT } from '@antt/subgraph-kit';
 import { dashboard, leadership } from '@antt/testing';
 import { peakRssMiB, rssMiB } from './cluster.js';
 import { ask } from './load.js';
-import { machine, RESULTS_DIR, type Machine } from './report.js';
+import { machine, RESULTS_DIR, writeBenchmarks, type Machine } from './report.js';
 import { readScenarios } from './scenarios.js';
 
 const BEGIN = '<!-- pnpm bench:start: generated from here -->';
@@ -253,5 +253,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/te
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, 'start.json'), `${JSON.stringify(result, null, 1)}\n`);
   writeStartSection(result);
+  // The targets table judges the start and the memory by this run.
+  writeBenchmarks();
   console.log(renderStart(result));
 }

@@ -1,0 +1,101 @@
+/**
+ * `npx tsx test/bench/writes.bench.ts [activity|handover|direct] [--seconds=N] [--synchronous=NORMAL|FULL]`:
+ * creates through the gateway with each server its own process, as `pnpm bench` runs them (its writes
+ * table), but alone and in about a minute, with the CPU each process spent per create: the figure to
+ * compare before and after a change of the write path on a shared machine. Figures only, no assertions.
+ *
+ * - activity (default): the veterans' activities (no reference), 8 clients;
+ * - handover: the veterans' tip handovers, each naming a police tip of its own (a reference check at the
+ *   police per create); the tips are recorded through the gateway first;
+ * - direct: the veterans' activities sent to the veterans' subgraph itself (no gateway).
+ *
+ * ANTT_BENCH_CPU_PROF=gateway,veterans,police writes those processes' CPU profiles (cluster.ts) into
+ * ANTT_BENCH_CPU_PROF_DIR when they stop (set it: the run's data directory is removed at the end).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadOrCreateSigningKey, signToken } from '@antt/auth';
+import { SUBGRAPHS } from '@antt/gateway';
+import { BINH_THUAN, CHIENG_PHA, staff } from '@antt/testing';
+import { cpuMs, startCluster } from './cluster.js';
+import { load, type Variant } from './load.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { seconds: { type: 'string', default: '10' }, synchronous: { type: 'string', default: 'NORMAL' } },
+});
+const scenario = positionals[0] ?? 'activity';
+if (!['activity', 'handover', 'direct'].includes(scenario)) throw new Error(`Unknown scenario ${scenario}: activity, handover or direct.`);
+const seconds = Number(values.seconds);
+const synchronous = values.synchronous === 'FULL' ? 'FULL' : 'NORMAL';
+const connections = 8;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'antt-writes-bench-'));
+const cluster = await startCluster({ dataDir, demo: true, synchronous });
+try {
+  const key = await loadOrCreateSigningKey(join(dataDir, 'keys'));
+  const bearer = async (who: ReturnType<typeof staff>) => `Bearer ${await signToken(key, who)}`;
+  const police = SUBGRAPHS.find((s) => s.name === 'police')!;
+  const veterans = SUBGRAPHS.find((s) => s.name === 'veterans')!;
+  const tips = police.kinds.find((k) => k.spec.table === 'crime_tips')!;
+  const handovers = veterans.kinds.find((k) => k.spec.table === 'tip_handovers')!;
+
+  let variants: (n: number) => Promise<Variant[]>;
+  let auth: string;
+  if (scenario === 'handover') {
+    // As suite.ts measureWrites: a receipt may be handed over once, so each handover names a tip recorded for it.
+    const recordTip = `mutation($input: Record${tips.spec.type}Input!) { r: ${tips.spec.create}(input: $input) { id } }`;
+    const handover = `mutation($input: Record${handovers.spec.type}Input!) { r: ${handovers.spec.create}(input: $input) { id } }`;
+    const policeAuth = await bearer(staff('police'));
+    let batch = 0;
+    variants = async (n) => {
+      const ids = Array.from({ length: n }, (_, i) => `BN-WRITES-${Date.now().toString(36)}-${batch}-${i}`);
+      batch++;
+      const recorded = await load({
+        url: cluster.gateway.url,
+        headers: { authorization: policeAuth },
+        variants: ids.map((receiptId) => ({
+          key: receiptId,
+          body: JSON.stringify({
+            query: recordTip,
+            variables: { input: { ...tips.spec.example, unitId: CHIENG_PHA, channel: 'FORWARDED_BY_ORGANIZATION', handedOverBy: 'veterans', receiptId } },
+          }),
+        })),
+        amount: n,
+        connections,
+        writes: true,
+      });
+      if (recorded.errors) throw new Error(`Could not record the tips the handovers name: ${recorded.firstProblem}`);
+      return ids.map((receiptId) => ({
+        key: receiptId,
+        body: JSON.stringify({ query: handover, variables: { input: { ...handovers.spec.example, receiptId } } }),
+      }));
+    };
+    auth = await bearer(staff('veterans'));
+  } else {
+    const activity = `mutation Record($input: RecordVeteransActivityInput!) { recordVeteransActivity(input: $input) { id } }`;
+    const input = { type: 'PROPAGANDA', topic: 'Phòng, chống lừa đảo qua mạng', date: '2021-08-10', unitId: CHIENG_PHA, participants: 45 };
+    variants = async () => [{ key: 'create', body: JSON.stringify({ query: activity, variables: { input } }) }];
+    auth = await bearer(staff('veterans', BINH_THUAN));
+  }
+  const url = scenario === 'direct' ? cluster.subgraphs.veterans.url : cluster.gateway.url;
+  // More handovers than the fastest run could send: a receipt sent twice would be refused and counted.
+  const warm = await variants(scenario === 'handover' ? 3 * 1500 : 1);
+  await load({ url, headers: { authorization: auth }, variants: warm, connections, durationS: 3, writes: true });
+  const measured = await variants(scenario === 'handover' ? seconds * 1500 : 1);
+  const processes = { gateway: cluster.gateway.pid, veterans: cluster.subgraphs.veterans.pid, police: cluster.subgraphs.police.pid };
+  const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid)]));
+  const r = await load({ url, headers: { authorization: auth }, variants: measured, connections, durationS: seconds, writes: true });
+  const cpu = Object.entries(processes)
+    .map(([name, pid]) => `${name} ${((cpuMs(pid) - before[name]!) / Math.max(1, r.requests)).toFixed(3)}`)
+    .join(', ');
+  console.log(
+    `${scenario} (${synchronous}, ${connections} clients, ${seconds} s): ${r.rps.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
+      `${r.errors} errors${r.firstProblem ? ` (${r.firstProblem})` : ''}; CPU ms per create: ${cpu}`,
+  );
+} finally {
+  await cluster.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
