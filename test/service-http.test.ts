@@ -6,6 +6,7 @@
  * faults/hang, stale-reports, references).
  */
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serviceHttp } from '@antt/subgraph-kit';
@@ -135,6 +136,27 @@ describe('serviceHttp', () => {
     try {
       const e = await client.fetch(url, { method: 'POST', body: '{}' }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(TypeError);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('speaks TLS to a service at an https: address, and refuses any other scheme', async () => {
+    // A plain socket stands in for the service: the first byte it receives is a TLS handshake record (0x16).
+    const first = new Promise<number>((resolve) => {
+      const server = net.createServer((socket) => socket.once('data', (b: Buffer) => (resolve(b[0]!), socket.destroy())));
+      server.listen(0, '127.0.0.1', () => {
+        const client = serviceHttp(2_000);
+        void client
+          .fetch(`https://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, { method: 'POST', body: '{}' })
+          .catch(() => undefined)
+          .finally(() => (client.close(), server.close()));
+      });
+    });
+    expect(await first).toBe(0x16);
+    const client = serviceHttp(2_000);
+    try {
+      await expect(client.fetch('ftp://127.0.0.1/graphql', { body: '{}' })).rejects.toBeInstanceOf(TypeError);
     } finally {
       client.close();
     }

@@ -14,6 +14,7 @@
  * with a TypeError whose `cause` is the socket's error (its `code`: ECONNREFUSED...).
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 
 /** An answer's headers, read only, as a fetch Response's are (the Fetch API's Headers, guard "immutable"). */
@@ -67,7 +68,7 @@ class AnswerHeaders implements FetcherHeaders {
  * copying it (structuredClone, as the approved-answer cache keeps a subgraph's response) copies only its
  * status, as it would of a fetch Response, never a second copy of the body.
  */
-export class SubgraphAnswer implements FetcherResponse {
+export class HttpAnswer implements FetcherResponse {
   readonly bodyUsed = false;
   readonly redirected = false;
   readonly ok: boolean;
@@ -100,13 +101,13 @@ export class SubgraphAnswer implements FetcherResponse {
     return new TextEncoder().encode(this.#body).buffer as ArrayBuffer;
   }
 
-  clone(): SubgraphAnswer {
-    return new SubgraphAnswer(this.url, this.status, this.statusText, this.headers, this.#body);
+  clone(): HttpAnswer {
+    return new HttpAnswer(this.url, this.status, this.statusText, this.headers, this.#body);
   }
 }
 
 /** What a data source passes (@apollo/utils.fetcher's FetcherRequestInit, without redirects or a signal: the call has its own timeout). */
-export type SubgraphRequestInit = Pick<FetcherRequestInit, 'method' | 'headers' | 'body'>;
+export type HttpRequestInit = Pick<FetcherRequestInit, 'method' | 'headers' | 'body'>;
 
 function timeoutError(): Error {
   const e = new Error('The service did not answer in time.');
@@ -115,13 +116,18 @@ function timeoutError(): Error {
 }
 
 /** A fetch for one service or a few: keep-alive connections, each call bounded by `timeoutMs`. */
-export function serviceHttp(timeoutMs: number): { fetch: (url: string, init?: SubgraphRequestInit) => Promise<FetcherResponse>; close(): void } {
+export function serviceHttp(timeoutMs: number): { fetch: (url: string, init?: HttpRequestInit) => Promise<FetcherResponse>; close(): void } {
   // An idle connection is closed a second before the service would close it (its Keep-Alive hint lowers
   // the agent's timeout), so a call never goes out on a connection the service is closing. The agent's
   // own timeout is the call's: it never fires on a call in progress before the call's timer does.
-  const agent = new http.Agent({ keepAlive: true, scheduling: 'lifo', timeout: timeoutMs });
-  const send = (url: string, init: SubgraphRequestInit = {}) =>
-    new Promise<SubgraphAnswer>((resolve, reject) => {
+  const options = { keepAlive: true, scheduling: 'lifo', timeout: timeoutMs } as const;
+  const agent = new http.Agent(options);
+  // A service behind TLS (another host): its own agent, made on the first such call.
+  let tlsAgent: https.Agent | undefined;
+  const send = (url: string, init: HttpRequestInit = {}) =>
+    new Promise<HttpAnswer>((resolve, reject) => {
+      const tls = url.startsWith('https:');
+      if (!tls && !url.startsWith('http:')) return reject(new TypeError('A service is asked over http: or https: only.'));
       const body = init.body ?? '';
       const headers: Record<string, string | number> = { ...init.headers, 'content-length': Buffer.byteLength(body) };
       let settled = false;
@@ -132,7 +138,7 @@ export function serviceHttp(timeoutMs: number): { fetch: (url: string, init?: Su
         req.destroy();
         reject(e);
       };
-      const req = http.request(url, { method: init.method ?? 'POST', headers, agent }, (res) => {
+      const onAnswer = (res: http.IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.once('error', (e) => fail(new TypeError('The connection to the service broke.', { cause: e })));
@@ -140,12 +146,22 @@ export function serviceHttp(timeoutMs: number): { fetch: (url: string, init?: Su
           if (settled) return;
           settled = true;
           clearTimeout(timer);
-          resolve(new SubgraphAnswer(url, res.statusCode ?? 0, res.statusMessage, new AnswerHeaders(res.headers), Buffer.concat(chunks).toString('utf8')));
+          resolve(new HttpAnswer(url, res.statusCode ?? 0, res.statusMessage, new AnswerHeaders(res.headers), Buffer.concat(chunks).toString('utf8')));
         });
-      });
+      };
+      const method = init.method ?? 'POST';
+      const req = tls
+        ? https.request(url, { method, headers, agent: (tlsAgent ??= new https.Agent(options)) }, onAnswer)
+        : http.request(url, { method, headers, agent }, onAnswer);
       const timer = setTimeout(() => fail(timeoutError()), timeoutMs);
       req.once('error', (e) => fail(new TypeError('The service could not be reached.', { cause: e })));
       req.end(body);
     });
-  return { fetch: send, close: () => agent.destroy() };
+  return {
+    fetch: send,
+    close: () => {
+      agent.destroy();
+      tlsAgent?.destroy();
+    },
+  };
 }
