@@ -37,7 +37,7 @@ export type ServiceVerifier = (authorization: string | undefined) => Promise<Org
 export function createServiceVerifier(keys: { jwks: JSONWebKeySet } | { jwksUrl: URL }, issuer: string = DEFAULT_ISSUER): ServiceVerifier {
   const getKey: JWTVerifyGetKey = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(keys.jwksUrl);
   // A service asks with one token for five minutes: its signature is checked once a minute, not per question (issue 17: tip handovers).
-  const verified = new VerifiedTokens<OrganizationId>();
+  const verified = new VerifiedTokens<OrganizationId>(undefined, (org) => org);
   return async (authorization) => {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
     if (!m) throw unauthenticated('Yêu cầu cần mã xác thực của dịch vụ.');

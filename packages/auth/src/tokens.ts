@@ -46,7 +46,7 @@ export function createVerifier(
   const getKey: JWTVerifyGetKey = 'jwks' in keys ? createLocalJWKSet(keys.jwks) : createRemoteJWKSet(keys.jwksUrl);
   const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
   const skew = settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_S;
-  const verified = new VerifiedTokens();
+  const verified = new VerifiedTokens<Identity>(undefined, (i) => ({ ...i, roles: [...i.roles] }));
   return async (authorization) => {
     if (!authorization) throw unauthenticated('Chưa đăng nhập: yêu cầu cần tiêu đề Authorization: Bearer <mã xác thực>.');
     const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
@@ -110,7 +110,11 @@ const VERIFIED_TOKENS_MAX = 10_000;
 export class VerifiedTokens<T = Identity> {
   private readonly entries = new Map<string, { value: T; until: number }>();
 
-  constructor(private readonly max = VERIFIED_TOKENS_MAX) {}
+  constructor(
+    private readonly max = VERIFIED_TOKENS_MAX,
+    /** How a kept value is copied (in and out); structured cloning unless the verifier knows a cheaper copy. */
+    private readonly copy: (value: T) => T = structuredClone,
+  ) {}
 
   get(token: string): T | null {
     const e = this.entries.get(token);
@@ -118,7 +122,7 @@ export class VerifiedTokens<T = Identity> {
     this.entries.delete(token);
     if (Date.now() >= e.until) return null;
     this.entries.set(token, e);
-    return structuredClone(e.value);
+    return this.copy(e.value);
   }
 
   /** How many tokens are kept. */
@@ -129,6 +133,6 @@ export class VerifiedTokens<T = Identity> {
   set(token: string, value: T, exp: number): void {
     this.entries.delete(token);
     while (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { value: structuredClone(value), until: Math.min(exp * 1000, Date.now() + VERIFIED_TOKEN_RECHECK_MS) });
+    this.entries.set(token, { value: this.copy(value), until: Math.min(exp * 1000, Date.now() + VERIFIED_TOKEN_RECHECK_MS) });
   }
 }
