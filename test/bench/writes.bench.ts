@@ -17,10 +17,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOrCreateSigningKey, signToken } from '@antt/auth';
-import { SUBGRAPHS } from '@antt/gateway';
 import { BINH_THUAN, CHIENG_PHA, staff } from '@antt/testing';
 import { cpuMs, startCluster } from './cluster.js';
 import { load, type Variant } from './load.js';
+import { handoversOfFreshTips } from './suite.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -37,42 +37,13 @@ const cluster = await startCluster({ dataDir, demo: true, synchronous });
 try {
   const key = await loadOrCreateSigningKey(join(dataDir, 'keys'));
   const bearer = async (who: ReturnType<typeof staff>) => `Bearer ${await signToken(key, who)}`;
-  const police = SUBGRAPHS.find((s) => s.name === 'police')!;
-  const veterans = SUBGRAPHS.find((s) => s.name === 'veterans')!;
-  const tips = police.kinds.find((k) => k.spec.table === 'crime_tips')!;
-  const handovers = veterans.kinds.find((k) => k.spec.table === 'tip_handovers')!;
-
   let variants: (n: number) => Promise<Variant[]>;
   let auth: string;
   if (scenario === 'handover') {
     // As suite.ts measureWrites: a receipt may be handed over once, so each handover names a tip recorded for it.
-    const recordTip = `mutation($input: Record${tips.spec.type}Input!) { r: ${tips.spec.create}(input: $input) { id } }`;
-    const handover = `mutation($input: Record${handovers.spec.type}Input!) { r: ${handovers.spec.create}(input: $input) { id } }`;
     const policeAuth = await bearer(staff('police'));
     let batch = 0;
-    variants = async (n) => {
-      const ids = Array.from({ length: n }, (_, i) => `BN-WRITES-${Date.now().toString(36)}-${batch}-${i}`);
-      batch++;
-      const recorded = await load({
-        url: cluster.gateway.url,
-        headers: { authorization: policeAuth },
-        variants: ids.map((receiptId) => ({
-          key: receiptId,
-          body: JSON.stringify({
-            query: recordTip,
-            variables: { input: { ...tips.spec.example, unitId: CHIENG_PHA, channel: 'FORWARDED_BY_ORGANIZATION', handedOverBy: 'veterans', receiptId } },
-          }),
-        })),
-        amount: n,
-        connections,
-        writes: true,
-      });
-      if (recorded.errors) throw new Error(`Could not record the tips the handovers name: ${recorded.firstProblem}`);
-      return ids.map((receiptId) => ({
-        key: receiptId,
-        body: JSON.stringify({ query: handover, variables: { input: { ...handovers.spec.example, receiptId } } }),
-      }));
-    };
+    variants = (n) => handoversOfFreshTips(cluster.gateway.url, policeAuth, n, `BN-WRITES-${Date.now().toString(36)}-${batch++}`, connections);
     auth = await bearer(staff('veterans'));
   } else {
     const activity = `mutation Record($input: RecordVeteransActivityInput!) { recordVeteransActivity(input: $input) { id } }`;
