@@ -41,7 +41,7 @@ export function subgraphBreaker(opts: BreakerOptions): Breaker {
   const call: Fetcher = (url, init) => client.fetch(url, init);
   const volumeThreshold = opts.volumeThreshold ?? 3;
   const breaker = new CircuitBreaker(call, {
-    // The fetch's own signal bounds each call; opossum's timer would leave the socket open.
+    // The client's own timer bounds each call and destroys its socket (service-http.ts); opossum's timer would leave it open.
     timeout: false,
     resetTimeout: opts.resetMs,
     // The window must hold enough timed-out calls to judge: with a fixed 10 s and the 15 s default
