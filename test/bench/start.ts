@@ -5,8 +5,10 @@
  * 1. `pnpm build` (its time reported on its own; `--no-build` skips it when dist/ is current).
  * 2. Cold start: `pnpm start:built` on a fresh data directory (keys, migrations, demo data).
  * 3. RSS of every process after start, then after a standard dashboard load (every registered dashboard
- *    operation and README query once, identical variables, as `pnpm bench` asks them), and each
- *    process's peak (VmHWM).
+ *    operation and README query once, identical variables, as `pnpm bench` asks them) once every
+ *    disclosure pattern the load started is computed (each subgraph's /ready), and each process's peak
+ *    (VmHWM); beside a subgraph, its disclosure solver's child process (@antt/disclosure solver.ts), which
+ *    ends after a quiet while.
  * 4. Warm start: `pnpm start:built` again on the same data directory (demo data already loaded).
  *
  * Each start's time is measured from spawning `scripts/start.ts --built` until it prints that the
@@ -18,7 +20,7 @@
  * markers in BENCHMARKS.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -54,6 +56,10 @@ export interface StartResult {
   /** RSS MiB per process after the dashboard load, and the peak over the whole cold run. */
   rssAfterLoad: Record<string, number>;
   peakRss: Record<string, number>;
+  /** Per subgraph with a disclosure solver process running after the load: its RSS and peak, MiB. */
+  solverRss?: Record<string, { rss: number; peak: number }>;
+  /** Seconds from the end of the load until no disclosure pattern was being computed. */
+  patternsSeconds?: number;
   dashboardRequests: number;
   dashboardProblems: string[];
 }
@@ -78,6 +84,8 @@ async function freeBase(): Promise<number> {
 interface Running {
   run: StartRun;
   pids: Record<string, number>;
+  /** Each service's own URL (its `listening` line). */
+  urls: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -92,6 +100,7 @@ async function startBuilt(dataDir: string, basePort: number): Promise<Running> {
   });
   const phases: StartRun['phases'] = {};
   const pids: Record<string, number> = {};
+  const urls: Record<string, string> = {};
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
   await new Promise<void>((resolve, reject) => {
@@ -102,11 +111,21 @@ async function startBuilt(dataDir: string, basePort: number): Promise<Running> {
       for (const line of lines) {
         if (line.includes('antt-graph is running')) resolve();
         if (!line.startsWith('{')) continue;
-        const j = JSON.parse(line) as { service?: string; pid?: number; msg?: string; phase?: string; ms?: number; startMs?: number; module?: string };
+        const j = JSON.parse(line) as {
+          service?: string;
+          pid?: number;
+          url?: string;
+          msg?: string;
+          phase?: string;
+          ms?: number;
+          startMs?: number;
+          module?: string;
+        };
         if (!j.service) continue;
         if (j.msg === 'start phase' && j.phase) (phases[j.service] ??= {})[j.phase] = j.ms!;
         if (j.msg === 'listening') {
           pids[j.service] = j.pid!;
+          if (j.url) urls[j.service] = j.url;
           if (j.startMs !== undefined) (phases[j.service] ??= {}).listening = j.startMs;
         }
       }
@@ -118,6 +137,7 @@ async function startBuilt(dataDir: string, basePort: number): Promise<Running> {
   return {
     run: { seconds, phases, rssAfterStart },
     pids,
+    urls,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -142,6 +162,27 @@ async function dashboardLoad(gatewayUrl: string, dataDir: string): Promise<{ req
   return { requests, problems };
 }
 
+/** Waits until no subgraph is computing a disclosure pattern (its /ready); the seconds it took. */
+async function patternsSettled(urls: Record<string, string>, timeoutMs = 180_000): Promise<number> {
+  const t = performance.now();
+  for (;;) {
+    let computing = 0;
+    for (const [service, url] of Object.entries(urls)) {
+      if (service === 'gateway') continue;
+      const r = (await (await fetch(new URL('/ready', url))).json()) as { disclosure?: { state: string }[] };
+      computing += (r.disclosure ?? []).filter((d) => d.state === 'COMPUTING').length;
+    }
+    if (!computing) return (performance.now() - t) / 1000;
+    if (performance.now() - t > timeoutMs) throw new Error('Disclosure patterns still computing after the load.');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The child processes of a process (Linux: each thread's `children`). */
+function childPids(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+}
+
 export async function benchStart(opts: { build: boolean }): Promise<StartResult> {
   const loadBefore = loadavg().map((l) => Math.round(l * 10) / 10);
   let buildSeconds: number | null = null;
@@ -161,6 +202,10 @@ export async function benchStart(opts: { build: boolean }): Promise<StartResult>
     const base = await freeBase();
     const cold = await startBuilt(dataDir, base);
     const load = await dashboardLoad(`http://127.0.0.1:${base}/graphql`, dataDir);
+    const patternsSeconds = await patternsSettled(cold.urls);
+    const solverRss: Record<string, { rss: number; peak: number }> = {};
+    for (const [s, pid] of Object.entries(cold.pids))
+      for (const c of childPids(pid)) solverRss[s] = { rss: Math.round(rssMiB(c)), peak: Math.round(peakRssMiB(c)) };
     const rssAfterLoad = Object.fromEntries(Object.entries(cold.pids).map(([s, pid]) => [s, Math.round(rssMiB(pid))]));
     const peakRss = Object.fromEntries(Object.entries(cold.pids).map(([s, pid]) => [s, Math.round(peakRssMiB(pid))]));
     await cold.stop();
@@ -176,6 +221,8 @@ export async function benchStart(opts: { build: boolean }): Promise<StartResult>
       warm: warm.run,
       rssAfterLoad,
       peakRss,
+      solverRss,
+      patternsSeconds,
       dashboardRequests: load.requests,
       dashboardProblems: load.problems,
     };
@@ -218,6 +265,16 @@ export function renderStart(r: StartResult): string {
   p(
     `Dashboard load: ${r.dashboardRequests} requests (every registered dashboard operation and README query once), ${r.dashboardProblems.length ? `${r.dashboardProblems.length} answered with a problem: ${r.dashboardProblems.slice(0, 3).join('; ')}` : 'all answered without error'}.`,
   );
+  if (r.patternsSeconds !== undefined) {
+    const solvers = Object.entries(r.solverRss ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    p();
+    p(
+      `The RSS after the load is read once no subgraph computes a disclosure pattern any more (${r.patternsSeconds.toFixed(1)} s after the load). ` +
+        (solvers.length
+          ? `Each subgraph searches its patterns in a child process that ends 30 s after its last search (HiGHS's memory goes with it; not in the figures above): ${solvers.map(([s, m]) => `${s} ${m.rss} MiB (peak ${m.peak})`).join(', ')}.`
+          : 'No subgraph had a disclosure solver process running then.'),
+    );
+  }
   p();
   p(
     '| process | cold start: phases ms (modules / configuration / database / unit moves / demo data / schema / listen) | listening after ms | warm start: phases ms | listening after ms | RSS MiB after cold start | after dashboard load | peak | after warm start |',

@@ -6,3 +6,4 @@ export * from './published-set.js';
 export * from './suppress.js';
 export * from './sources.js';
 export * from './serving.js';
+export * from './solver.js';

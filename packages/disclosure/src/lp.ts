@@ -10,20 +10,19 @@
  * Only the part of the program connected to the asked cell is solved: the polytope is a product of its
  * connected parts, so the other parts cannot move the asked cell's bounds.
  */
-import * as highs from 'highs';
+import type * as Highs from 'highs';
 import type { PublishedSet } from './model.js';
 
 // The package's typings are CommonJS (`export default` read as the whole module) for an ES module
 // build whose default export is the loader: name the loader's type through the typings' own default.
-type Loader = (typeof highs.default)['default'];
-const highsLoader = highs.default as unknown as Loader;
+type Loader = (typeof Highs.default)['default'];
 
 export interface Interval {
   lo: number;
   hi: number;
 }
 
-type Solver = Awaited<ReturnType<typeof highsLoader>>;
+type Solver = Awaited<ReturnType<Loader>>;
 let loading: Promise<Solver> | null = null;
 
 /** An auditor over a published set: bounds of any cell given which cells are hidden. */
@@ -45,7 +44,14 @@ export class Auditor {
   }
 
   static async create(set: PublishedSet): Promise<Auditor> {
-    loading ??= highsLoader();
+    // Loaded on the first search, not with this module: a service whose searches run in the solver's
+    // child process (solver.ts) never loads HiGHS itself.
+    loading ??= import('highs')
+      .then((m) => (m.default as unknown as Loader)())
+      .catch((e: unknown) => {
+        loading = null; // tried again on the next search
+        throw e;
+      });
     return new Auditor(await loading, set);
   }
 

@@ -12,8 +12,8 @@
  * (interimFor; SECURITY.md, "After a write"). A write is seen by the family's fingerprint
  * (rows and latest version times of its table, the checks' latest change of state for a source that
  * leaves unconfirmed references out, rewrites in place: sources.ts), read on each lookup; a changed
- * fingerprint starts a new
- * computation. The computation yields to the event loop between linear programs, so a subgraph keeps
+ * fingerprint starts a new computation. The search runs in a child process (solver.ts: HiGHS's memory
+ * goes with it) or inline, yielding to the event loop between linear programs, so a subgraph keeps
  * answering while it runs. A computation that fails hides the family's figures, is reported once
  * (onFailure: the family and its table, never data or the error's text) and is tried again only when
  * its back-off has run out (10 s, doubled after each failure in a row, at most 15 min).
@@ -23,7 +23,7 @@ import { disclosureParameters, type DisclosureParameters } from './config.js';
 import { cellKey, type MapView } from './model.js';
 import { enumerateFamily } from './published-set.js';
 import { CURRENT, FAMILY_SOURCES, type SqlReader } from './sources.js';
-import { suppressSet } from './suppress.js';
+import { defaultSolver, type Solver } from './solver.js';
 
 /** What a resolver attaches to a figure's object: which cell each of its fields is (see tagCell). */
 export interface CellRef {
@@ -104,7 +104,7 @@ interface Computed {
   fingerprint: string;
   /** Every cell key of the set, and the hidden ones. */
   cells: Set<string>;
-  suppressed: Set<string>;
+  suppressed: ReadonlySet<string>;
   millis: number;
   /** Records per atom of the set the pattern was computed over (see interimFor). */
   atoms: Map<string, number>;
@@ -160,6 +160,8 @@ export interface ServedPatternsOptions {
   maxBackoffMs?: number;
   /** The clock (tests). */
   now?: () => number;
+  /** Where patterns are searched (default: a child process where one can be started, solver.ts). */
+  solver?: Solver;
 }
 
 /** The patterns served from one organization's database. */
@@ -176,6 +178,7 @@ export class ServedPatterns {
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly now: () => number;
+  private readonly solver: Solver;
 
   constructor(
     private readonly db: SqlReader,
@@ -187,6 +190,7 @@ export class ServedPatterns {
     this.backoffMs = opts.backoffMs ?? 10_000;
     this.maxBackoffMs = opts.maxBackoffMs ?? 15 * 60_000;
     this.now = opts.now ?? Date.now;
+    this.solver = opts.solver ?? defaultSolver();
   }
 
   private state(family: string): FamilyState {
@@ -228,9 +232,9 @@ export class ServedPatterns {
       const t0 = performance.now();
       const scope = { unitId: this.scope.unitId, years: this.scope.years, today: this.scope.today ?? todayInVietnam(), versions: [CURRENT.id] };
       const set = enumerateFamily(source.tables, source.records(this.db, [CURRENT]), scope);
-      const pattern = await suppressSet(set, this.params, { yieldEveryMs: 50 });
+      const suppressed = await this.solver(set, this.params);
       const atoms = new Map(set.atoms!.map((k, v) => [k, set.truth[v]!]));
-      return { fingerprint: fp, cells: new Set(set.cells.map((c) => c.key)), suppressed: pattern.suppressed, millis: performance.now() - t0, atoms };
+      return { fingerprint: fp, cells: new Set(set.cells.map((c) => c.key)), suppressed, millis: performance.now() - t0, atoms };
     })();
     s.running = run;
     s.runningFor = fp;

@@ -342,7 +342,9 @@ export function gatewaySecrets(): Record<OrganizationId, string> {
  * compiled by V8's default, Liftoff first and then hot functions again by TurboFan, left about 100 MiB
  * more resident; compiled once by TurboFan about 50 (the police 233 -> 189 MiB, the women 179 -> 157 after
  * the dashboard load), its patterns computed as fast (2.1 s for the police's tips), the first about 0.4 s
- * slower (compiling). Liftoff alone held 5 MiB less but computed 50% slower. Issue 17's 150 MB a
+ * slower (compiling). Liftoff alone held 5 MiB less but computed 50% slower. Since then the search runs in
+ * a child process (@antt/disclosure solver.ts, which drops this flag: its memory goes with it); the flag
+ * still holds for a search run inline (a service started without tsx's loader from the sources). Issue 17's 150 MB a
  * subgraph, figures in BENCHMARKS.md. An operator's own MALLOC_ARENA_MAX is kept. The gateway (and any
  * other process) as Node runs it.
  */
