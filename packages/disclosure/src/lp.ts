@@ -11,7 +11,7 @@
  * connected parts, so the other parts cannot move the asked cell's bounds.
  */
 import type * as Highs from 'highs';
-import type { PublishedSet } from './model.js';
+import type { SearchSet } from './model.js';
 
 // The package's typings are CommonJS (`export default` read as the whole module) for an ES module
 // build whose default export is the loader: name the loader's type through the typings' own default.
@@ -35,7 +35,7 @@ export class Auditor {
 
   private constructor(
     private readonly solver: Solver,
-    private readonly set: PublishedSet,
+    private readonly set: SearchSet,
   ) {
     this.cellsOfVar = Array.from({ length: set.truth.length }, () => []);
     this.boundsOfVar = Array.from({ length: set.truth.length }, () => []);
@@ -43,7 +43,7 @@ export class Auditor {
     set.bounds.forEach((b, i) => [b.v, ...b.of].forEach((v) => this.boundsOfVar[v]!.push(i)));
   }
 
-  static async create(set: PublishedSet): Promise<Auditor> {
+  static async create(set: SearchSet): Promise<Auditor> {
     // Loaded on the first search, not with this module: a service whose searches run in the solver's
     // child process (solver.ts) never loads HiGHS itself.
     loading ??= import('highs')

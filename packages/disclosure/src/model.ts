@@ -44,6 +44,13 @@ export interface PublishedSet {
   atoms?: string[];
 }
 
+/** What the suppression search and its audit read of a published set (a cell's coordinates are in its key). */
+export interface SearchSet {
+  cells: Pick<Cell, 'key' | 'vars' | 'value'>[];
+  truth: PublishedSet['truth'];
+  bounds: PublishedSet['bounds'];
+}
+
 /** The stable key of a cell: how a resolver asks the suppression pattern about the figure it is about to show. */
 export function cellKey(d: CellDims): string {
   return `${d.family}|${d.measure}|${d.unitId}|${d.map}|${d.periodId}|${d.version}`;

@@ -83,8 +83,12 @@ function unitsOnMap(date: IsoDate, scopeUnits: ReadonlySet<string>, provinceId: 
   return out;
 }
 
-/** Enumerates a family's published set over a scope, from its records. */
-export function enumerateFamily(tables: FamilyTables, records: readonly SourceRecord[], scope: Scope): PublishedSet {
+/**
+ * Enumerates a family's published set over a scope, from its records. With `zeros: false`, the cells
+ * holding no records are left out (most of a sparse family's set): a zero is shown in every pattern and
+ * constrains nothing, so the search and serving need only the others; the audit lists every cell.
+ */
+export function enumerateFamily(tables: FamilyTables, records: readonly SourceRecord[], scope: Scope, opts: { zeros?: boolean } = {}): PublishedSet {
   const t = territory();
   const province = t.unitsOn(scope.today, 'PROVINCE')[0]!.id;
   const scopeUnits = t.covered(scope.unitId);
@@ -168,6 +172,7 @@ export function enumerateFamily(tables: FamilyTables, records: readonly SourceRe
               const group = tables.groups?.[measure];
               if (group ? m.startsWith('by:') && group(m.slice(3)) : measure === 'total' ? m.startsWith('by:') : m === measure) vars.push(v);
             });
+            if (!vars.length && opts.zeros === false) continue;
             const dims: CellDims = { family: tables.family, measure, unitId, map, periodId: p.id, version };
             cells.push({ key: cellKey(dims), dims, vars, value: vars.reduce((s, v) => s + truth[v]!, 0) });
           }

@@ -102,7 +102,10 @@ export function servingScope(env: Record<string, string | undefined> = process.e
 
 interface Computed {
   fingerprint: string;
-  /** Every cell key of the set, and the hidden ones. */
+  /**
+   * The keys of the set's cells holding records, and the hidden ones. A non-zero figure is one of those
+   * cells; a zero is shown in every pattern and never looked up (most of a sparse family's cells, not kept).
+   */
   cells: Set<string>;
   suppressed: ReadonlySet<string>;
   millis: number;
@@ -231,7 +234,7 @@ export class ServedPatterns {
     const run = (async (): Promise<Computed> => {
       const t0 = performance.now();
       const scope = { unitId: this.scope.unitId, years: this.scope.years, today: this.scope.today ?? todayInVietnam(), versions: [CURRENT.id] };
-      const set = enumerateFamily(source.tables, source.records(this.db, [CURRENT]), scope);
+      const set = enumerateFamily(source.tables, source.records(this.db, [CURRENT]), scope, { zeros: false });
       const suppressed = await this.solver(set, this.params);
       const atoms = new Map(set.atoms!.map((k, v) => [k, set.truth[v]!]));
       return { fingerprint: fp, cells: new Set(set.cells.map((c) => c.key)), suppressed, millis: performance.now() - t0, atoms };
@@ -287,7 +290,7 @@ export class ServedPatterns {
     let shown: Set<string> | null = null;
     try {
       const scope = { unitId: this.scope.unitId, years: this.scope.years, today: this.scope.today ?? todayInVietnam(), versions: [CURRENT.id] };
-      const set = enumerateFamily(source.tables, source.records(this.db, [CURRENT]), scope);
+      const set = enumerateFamily(source.tables, source.records(this.db, [CURRENT]), scope, { zeros: false });
       const now = new Map(set.atoms!.map((k, v) => [k, set.truth[v]!]));
       if ([...done.atoms].every(([k, n]) => (now.get(k) ?? 0) >= n)) {
         const changed = new Set(set.atoms!.flatMap((k, v) => (done.atoms.get(k) === set.truth[v] ? [] : [v])));

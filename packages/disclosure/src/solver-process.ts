@@ -9,12 +9,12 @@
  * parent closes the channel (SolverProcess does after a quiet while) or dies.
  */
 import type { DisclosureParameters } from './config.js';
-import type { PublishedSet } from './model.js';
+import type { SearchSet } from './model.js';
 import { suppressSet } from './suppress.js';
 
 export interface SolverJob {
   id: number;
-  set: PublishedSet;
+  set: SearchSet;
   params: DisclosureParameters;
 }
 

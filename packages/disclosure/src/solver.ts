@@ -15,12 +15,12 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import type { DisclosureParameters } from './config.js';
-import type { PublishedSet } from './model.js';
+import type { SearchSet } from './model.js';
 import type { SolverAnswer, SolverJob } from './solver-process.js';
 import { suppressSet } from './suppress.js';
 
 /** Searches the pattern of a published set: the keys of the cells to hide. */
-export type Solver = (set: PublishedSet, params: DisclosureParameters) => Promise<ReadonlySet<string>>;
+export type Solver = (set: SearchSet, params: DisclosureParameters) => Promise<ReadonlySet<string>>;
 
 /** In the caller's own thread, giving the event loop a turn every 50 ms. */
 export const suppressInline: Solver = async (set, params) => (await suppressSet(set, params, { yieldEveryMs: 50 })).suppressed;
@@ -86,7 +86,12 @@ export class SolverProcess {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
       hold(child, true);
-      const job: SolverJob = { id, set, params };
+      // What the search reads, no more: the structured clone copies every field it is given.
+      const job: SolverJob = {
+        id,
+        set: { truth: set.truth, bounds: set.bounds, cells: set.cells.map((c) => ({ key: c.key, vars: c.vars, value: c.value })) },
+        params,
+      };
       child.send(job, (e) => {
         if (e && this.pending.delete(id)) reject(new SolverError(e.constructor.name));
       });

@@ -11,7 +11,7 @@
  */
 import { Auditor, type Interval } from './lp.js';
 import type { DisclosureParameters } from './config.js';
-import type { PublishedSet } from './model.js';
+import type { SearchSet } from './model.js';
 
 export interface Pattern {
   /** Keys of the hidden cells. */
@@ -33,7 +33,7 @@ export interface AuditResult {
   millis: number;
 }
 
-function groupsOf(set: PublishedSet): Map<string, number[]> {
+function groupsOf(set: SearchSet): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   set.cells.forEach((c, i) => {
     const sig = c.vars.join(',');
@@ -45,7 +45,7 @@ function groupsOf(set: PublishedSet): Map<string, number[]> {
 }
 
 /** Works out which cells of the set are hidden. */
-export async function suppressSet(set: PublishedSet, params: DisclosureParameters, opts: { yieldEveryMs?: number } = {}): Promise<Pattern> {
+export async function suppressSet(set: SearchSet, params: DisclosureParameters, opts: { yieldEveryMs?: number } = {}): Promise<Pattern> {
   // Serving computes patterns inside a subgraph: give the event loop a turn every few milliseconds.
   let lastYield = performance.now();
   const pause = async () => {
@@ -111,7 +111,7 @@ export async function suppressSet(set: PublishedSet, params: DisclosureParameter
 }
 
 /** Bounds every primary cell by linear programming over the cells the pattern shows; lists those pinned narrower than the protection. */
-export async function auditPattern(set: PublishedSet, pattern: Pattern, params: DisclosureParameters): Promise<AuditResult> {
+export async function auditPattern(set: SearchSet, pattern: Pattern, params: DisclosureParameters): Promise<AuditResult> {
   const t0 = performance.now();
   const auditor = await Auditor.create(set);
   const hidden = new Set<number>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditPattern, cellKey, suppressSet, type Cell, type CellDims, type Pattern, type PublishedSet } from '../src/index.js';
+import { auditPattern, cellKey, enumerateFamily, suppressSet, type Cell, type CellDims, type Pattern, type PublishedSet } from '../src/index.js';
 
 const params = { threshold: 5, protection: 1 };
 
@@ -89,5 +89,25 @@ describe('complementary suppression', () => {
     const a = await auditPattern(s, p, params);
     expect(a.pinned).toEqual([]);
     expect(a.intervals.get(key('children'))).toEqual({ lo: 0, hi: 6 });
+  });
+});
+
+describe('the published set without its zeros (what serving searches)', () => {
+  it('holds exactly the cells with records, and the search hides the same cells as over the whole set', async () => {
+    const tables = { family: 'victims', breakdowns: ['A', 'B', 'C'], total: true, byBreakdown: true, flags: ['child'] };
+    const records = [
+      ...Array.from({ length: 3 }, () => ({ unitId: 'commune:03730@2019', date: '2024-03-01', breakdown: 'A', flags: ['child'], standing: [0, 0] as const })),
+      ...Array.from({ length: 9 }, () => ({ unitId: 'commune:03730@2019', date: '2024-09-01', breakdown: 'B', flags: [], standing: [0, 0] as const })),
+    ];
+    const scope = { unitId: 'commune:03730@2019', years: [2024], today: '2026-12-02' as const, versions: ['current'] };
+    const all = enumerateFamily(tables, records, scope);
+    const some = enumerateFamily(tables, records, scope, { zeros: false });
+    expect(some.cells.map((c) => c.key)).toEqual(all.cells.filter((c) => c.vars.length).map((c) => c.key));
+    expect(some.cells.length).toBeLessThan(all.cells.length);
+    expect(all.cells.filter((c) => !c.vars.length).every((c) => c.value === 0)).toBe(true);
+    const whole = await suppressSet(all, params);
+    expect([...(await suppressSet(some, params)).suppressed].sort()).toEqual([...whole.suppressed].sort());
+    expect(whole.suppressed.size).toBeGreaterThan(0);
+    expect((await auditPattern(all, whole, params)).pinned).toEqual([]);
   });
 });
