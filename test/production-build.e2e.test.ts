@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateSigningKey, signToken } from '@antt/auth';
+import { cellKey } from '@antt/disclosure';
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { leadership } from '@antt/testing';
 import { build, importsOf, ROOT } from '../scripts/build.js';
@@ -116,6 +117,34 @@ describe('the production build', () => {
       expect(out.fileName).toBe('bao-cao-6-thang.pdf');
       expect(out.byteLength).toBeGreaterThan(10_000);
       expect(out.loaded).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'searches disclosure patterns in a child process from the build, which lets the service exit once idle',
+    () => {
+      // As a built subgraph calls it: ServedPatterns' default solver, with plain node under the antt-build condition.
+      const built = JSON.stringify(pathToFileURL(join(ROOT, 'packages', 'disclosure', 'dist', 'index.js')).href);
+      const script = `
+        import { canStartSolverProcess, cellKey, defaultSolver, SolverProcess } from ${built};
+        const dims = (u) => ({ family: 'victims', measure: 'total', unitId: u, map: 'PERIOD', periodId: '2024-PLAN-Y', version: 'current' });
+        const truth = [1, 6, 9];
+        const cells = [['A', [0]], ['B', [1]], ['C', [2]], ['D', [0, 1, 2]]].map(([u, vars]) => ({ key: cellKey(dims(u)), dims: dims(u), vars, value: vars.reduce((s, v) => s + truth[v], 0) }));
+        const solver = new SolverProcess();
+        const hidden = await solver.solve({ cells, truth, bounds: [] }, { threshold: 5, protection: 1 });
+        console.log(JSON.stringify({ canStart: canStartSolverProcess(), isDefault: typeof defaultSolver() === 'function', hidden: [...hidden].sort(), inChild: solver.lastPid !== process.pid, running: solver.running }));`;
+      writeFileSync(join(dir, 'solve.mjs'), script);
+      const t = performance.now();
+      const r = spawnSync(process.execPath, ['--conditions=antt-build', join(dir, 'solve.mjs')], { env: cleanEnv({}), encoding: 'utf8', timeout: SLOW });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout) as { canStart: boolean; isDefault: boolean; hidden: string[]; inChild: boolean; running: boolean };
+      expect(out).toMatchObject({ canStart: true, isDefault: true, inChild: true, running: true });
+      expect(out.hidden).toContain(cellKey({ family: 'victims', measure: 'total', unitId: 'A', map: 'PERIOD', periodId: '2024-PLAN-Y', version: 'current' }));
+      expect(out.hidden.length).toBeGreaterThan(1);
+      // The idle child (it stays 30 s) kept the script from exiting no longer than the search itself.
+      expect(performance.now() - t).toBeLessThan(25_000);
     },
     SLOW,
   );
