@@ -41,5 +41,7 @@ describe('request ids and metrics', () => {
     const women = await (await fetch(`${base(fed.subgraphs.women.url)}/metrics`)).text();
     expect(women).toMatch(/^antt_database_bytes\{service="women"\} \d+/m);
     expect(women).toMatch(/^antt_audit_entries\{service="women"\} \d+/m);
+    expect(women).toMatch(/^antt_write_commits\{service="women"\} \d+/m);
+    expect(women).toMatch(/^antt_write_committed_fields\{service="women"\} \d+/m);
   });
 });

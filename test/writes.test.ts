@@ -17,6 +17,7 @@ import type { Identity } from '@antt/auth';
 import {
   contextFor,
   databaseError,
+  groupCommitOf,
   openOrganizationDatabase,
   RequestAudit,
   sqliteOf,
@@ -258,10 +259,83 @@ describe('a mutation resolver that returns a promise', () => {
     const mutation = { name: 'Mutation', getFields: () => ({ later }) };
     writesInTransactions({ getMutationType: () => mutation } as unknown as GraphQLSchema);
     const info = { fieldName: 'later', path: { key: 'later' }, operation: undefined } as unknown as GraphQLResolveInfo;
-    expect(() => (later.resolve as unknown as GraphQLFieldResolver<unknown, SubgraphContext>)(null, {}, contextFor(veterans, db, me), info)).toThrow(
+    await expect((later.resolve as unknown as GraphQLFieldResolver<unknown, SubgraphContext>)(null, {}, contextFor(veterans, db, me), info)).rejects.toThrow(
       /returned a promise/,
     );
     expect(sqlite.prepare("SELECT * FROM meta WHERE key = 'async'").all()).toEqual([]);
     expect(sqlite.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('writes of several requests in the same turn (group commit)', () => {
+  const ids = (rs: { data?: Record<string, unknown> | null }[]) => rs.map((r) => (r.data?.recordVeteransActivity as { id: string } | null)?.id ?? null);
+
+  it('share one commit; each answers its own id, and every answered id is stored with its audit entry', async () => {
+    const s = await openTestSubgraph(veterans);
+    const group = groupCommitOf(s.sqlite);
+    const [batches, fields] = [group.batches, group.fields];
+    const rs = await Promise.all(Array.from({ length: 20 }, (_, i) => s.run(me, RECORD, { input: { ...activity, topic: `Buổi ${i}` } })));
+    expect(rs.every((r) => r.errors === undefined)).toBe(true);
+    const given = ids(rs) as string[];
+    expect(new Set(given).size).toBe(20);
+    expect(group.fields - fields).toBe(20);
+    expect(group.batches - batches).toBeLessThan(20);
+    const stored = (s.sqlite.prepare('SELECT record_id AS id FROM activities').all() as { id: string }[]).map((r) => r.id);
+    expect(stored.sort()).toEqual([...given].sort());
+    const ok = writeRows(s.sqlite).flatMap((r) => JSON.parse(r.record_ids) as string[]);
+    expect(ok.sort()).toEqual([...given].sort());
+    expect(verifyTrail(s.sqlite)).toMatchObject({ ok: true, entries: 20 });
+  });
+
+  it('rolls a refused field back alone, the others of its batch stored', async () => {
+    const s = await openTestSubgraph(veterans);
+    const group = groupCommitOf(s.sqlite);
+    const batches = group.batches;
+    const rs = await Promise.all(Array.from({ length: 10 }, (_, i) => s.run(me, RECORD, { input: { ...activity, participants: i % 2 ? -1 : 10 + i } })));
+    expect(group.batches - batches).toBeLessThan(10);
+    rs.forEach((r, i) => {
+      if (i % 2) expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.participants' });
+      else expect(r.errors).toBeUndefined();
+    });
+    expect(
+      (s.sqlite.prepare('SELECT participants FROM activities ORDER BY participants').all() as { participants: number }[]).map((r) => r.participants),
+    ).toEqual([10, 12, 14, 16, 18]);
+    expect(verifyTrail(s.sqlite).ok).toBe(true);
+  });
+
+  it('answers no id it did not store when the database fills during batches, and never one id twice', async () => {
+    const s = await openTestSubgraph(veterans);
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await s.run(me, RECORD, { input: activity });
+      s.sqlite.pragma(`max_page_count = ${(s.sqlite.pragma('page_count', { simple: true }) as number) + 3}`);
+      const rs = await Promise.all(Array.from({ length: 60 }, (_, i) => s.run(me, RECORD, { input: { ...activity, topic: `Buổi ${i} ${'x'.repeat(240)}` } })));
+      const given = ids(rs).filter((id): id is string => id !== null);
+      const refused = rs.filter((r) => !r.data?.recordVeteransActivity);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const r of refused) expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+      expect(new Set(given).size).toBe(given.length);
+      const stored = (s.sqlite.prepare('SELECT record_id AS id FROM activities WHERE id > 1').all() as { id: string }[]).map((r) => r.id);
+      expect(stored.sort()).toEqual([...given].sort());
+      expect(verifyTrail(s.sqlite).ok).toBe(true);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('fails every field of a batch whose transaction SQLite ended under one of them', async () => {
+    const { sqlite } = openOrganizationDatabase(veterans, { file: ':memory:' });
+    const group = groupCommitOf(sqlite);
+    const insert = (key: string) => () => sqlite.prepare("INSERT INTO meta (key, value) VALUES (?, 'x')").run(key);
+    // What SQLite does on some I/O errors: the whole transaction is rolled back, not only the statement.
+    const jobs = [group.run(insert('first')), group.run(() => sqlite.exec('ROLLBACK')), group.run(insert('third'))];
+    const outcomes = await Promise.allSettled(jobs);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    // The first was rolled back with the batch; the third never ran outside it.
+    expect(sqlite.prepare("SELECT key FROM meta WHERE key IN ('first', 'third')").all()).toEqual([]);
+    expect(sqlite.inTransaction).toBe(false);
+    // The next batch works.
+    await group.run(insert('later'));
+    expect(sqlite.prepare("SELECT key FROM meta WHERE key = 'later'").all()).toEqual([{ key: 'later' }]);
   });
 });

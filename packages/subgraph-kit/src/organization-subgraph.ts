@@ -30,7 +30,7 @@ import { activityKind } from './activities/kind.js';
 import { createContext, type RequestInfo, type SubgraphContext } from './context.js';
 import { modelAndForumModules, type ModuleDemo } from './models-and-forums.js';
 import { auditPlugin, RequestAudit } from './audit-plugin.js';
-import { trailOf, writesInTransactions } from './writes.js';
+import { groupCommitOf, trailOf, writesInTransactions } from './writes.js';
 import { federationGuardPlugin, GATEWAY_HEADER, isGatewaySecret, REQUEST_ID_HEADER } from './federation-guard.js';
 import { openDatabase, sqliteOf, type Db, type OpenedDatabase } from './db.js';
 import { Counter } from 'prom-client';
@@ -346,6 +346,15 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
     'Sensitive families whose last pattern computation failed (their figures are hidden from outsiders until a retry succeeds)',
     () => patterns.status().filter((p) => p.state === 'FAILED').length,
   );
+  // Group commit (writes.ts): fields committed over commits is how many writes share each commit.
+  const group = groupCommitOf(sqlite);
+  gaugeOf(
+    metrics,
+    'antt_write_commits',
+    'Commits of mutation fields since the start (writes that reached their transaction together share one)',
+    () => group.batches,
+  );
+  gaugeOf(metrics, 'antt_write_committed_fields', 'Mutation fields committed since the start', () => group.fields);
   patterns.onFailure = (f) => {
     patternFailures.inc({ family: f.family });
     log.error(

@@ -1,7 +1,9 @@
 /**
- * Every write of a subgraph is a root Mutation field, and each runs here in its own transaction on
+ * Every write of a subgraph is a root Mutation field, and each runs here in a checked transaction on
  * the organization's connection: BEGIN IMMEDIATE, the resolver (its repositories' own transactions
- * become savepoints), the WRITE entry of the audit trail, COMMIT. The commit is checked: better-sqlite3
+ * become savepoints), the WRITE entry of the audit trail, COMMIT. Fields of several requests that reach
+ * their transaction in the same turn of the event loop share it, each in its own savepoint (GroupCommit:
+ * one commit, one fsync at synchronous=FULL). The commit is checked: better-sqlite3
  * returns a row from `INSERT ... RETURNING` before the implicit commit of a statement outside a
  * transaction, and does not report that commit failing (a full disk), so a caller used to get an id
  * that was never stored and a second caller the same id. Here a failed commit rolls back the record
@@ -106,17 +108,95 @@ function hasWriteRecorder(a: unknown): a is WriteRecorder {
   return !!a && typeof (a as { wrote?: unknown }).wrote === 'function';
 }
 
-/** Runs one mutation field in its own checked transaction, with its WRITE entry. */
+interface Job {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The batch's transaction ended under a field (SQLite rolls a transaction back itself on some I/O errors). */
+class BatchLost extends Error {
+  constructor(override readonly cause: unknown) {
+    super('The group commit lost its transaction.');
+  }
+}
+
+/**
+ * Group commit: the mutation fields of a connection that reach their transaction in the same turn of the
+ * event loop share one. BEGIN IMMEDIATE, each field in its own savepoint (a field that fails is rolled
+ * back alone, the others keep their work), one checked COMMIT, then each field answers: an id is only
+ * answered once the commit that stored it succeeded, and a failed commit fails every field of the batch.
+ * One commit instead of one per field: one fsync of the WAL at synchronous=FULL and each page written
+ * once per batch (the table's last page, its indexes', the audit trail's), where creates from several
+ * clients meet. A field alone waits one turn of the event loop more than it did.
+ */
+class GroupCommit {
+  private queue: Job[] = [];
+  /** Batches committed and fields in them (metrics, tests). */
+  batches = 0;
+  fields = 0;
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  run(work: () => unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      if (this.queue.push({ work, resolve, reject }) === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const jobs = this.queue;
+    this.queue = [];
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    const sqlite = this.sqlite;
+    try {
+      // IMMEDIATE takes the write lock first: waiting for it is bounded by busy_timeout, and a
+      // DEFERRED transaction that read before writing could not upgrade its lock without failing.
+      sqlite
+        .transaction(() => {
+          for (const job of jobs) {
+            try {
+              outcomes.push({ ok: true, value: sqlite.transaction(job.work)() });
+            } catch (e) {
+              outcomes.push({ ok: false, value: e });
+            }
+            // Never let a later field run in a transaction the earlier ones are not in.
+            if (!sqlite.inTransaction) throw new BatchLost(outcomes.at(-1)!.value);
+          }
+        })
+        .immediate();
+    } catch (e) {
+      // BEGIN or COMMIT failed, or the transaction was lost: nothing of the batch is stored.
+      const cause = e instanceof BatchLost ? e.cause : e;
+      for (const job of jobs) job.reject(cause);
+      return;
+    }
+    this.batches++;
+    this.fields += jobs.length;
+    jobs.forEach((job, i) => (outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)));
+  }
+}
+
+const groups = new WeakMap<Database.Database, GroupCommit>();
+
+/** The group commit of a connection, made once. */
+export function groupCommitOf(sqlite: Database.Database): GroupCommit {
+  let g = groups.get(sqlite);
+  if (!g) groups.set(sqlite, (g = new GroupCommit(sqlite)));
+  return g;
+}
+
+/** Runs one mutation field in a checked transaction (shared with the fields of the same turn), with its WRITE entry. */
 function transactional(
   type: GraphQLObjectType,
   field: GraphQLField<unknown, SubgraphContext>,
   resolve: GraphQLFieldResolver<unknown, SubgraphContext>,
 ): GraphQLFieldResolver<unknown, SubgraphContext> {
   const typeName = namedType(field.type).name;
-  return (source, args, ctx, info) => {
+  return async (source, args, ctx, info) => {
     const sqlite = sqliteOf(ctx.db);
     const trail = trailOf(sqlite);
-    const write = sqlite.transaction(() => {
+    const write = () => {
       const result = resolve(source, args, ctx, info);
       if (isThenable(result)) {
         // Swallow the promise's own outcome: the field has already failed.
@@ -138,12 +218,10 @@ function transactional(
         },
       ]);
       return result;
-    });
+    };
     let result: unknown;
     try {
-      // IMMEDIATE takes the write lock first: waiting for it is bounded by busy_timeout, and a
-      // DEFERRED transaction that read before writing could not upgrade its lock without failing.
-      result = write.immediate();
+      result = await groupCommitOf(sqlite).run(write);
     } catch (e) {
       const mapped = databaseError(e);
       if (!mapped) throw e;
