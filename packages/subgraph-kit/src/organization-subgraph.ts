@@ -354,7 +354,12 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
     'Commits of mutation fields since the start (writes that reached their transaction together share one)',
     () => group.batches,
   );
-  gaugeOf(metrics, 'antt_write_committed_fields', 'Mutation fields committed since the start', () => group.fields);
+  gaugeOf(
+    metrics,
+    'antt_write_committed_fields',
+    'Writes committed since the start: mutation fields and the audit entries of reference checks, asked or answered',
+    () => group.fields,
+  );
   patterns.onFailure = (f) => {
     patternFailures.inc({ family: f.family });
     log.error(
