@@ -132,7 +132,7 @@ class BatchLost extends Error {
  */
 class GroupCommit {
   private queue: Job[] = [];
-  /** Batches committed and fields in them (metrics, tests). */
+  /** Batches committed, and the fields they stored (a refused one is not counted) (metrics, tests). */
   batches = 0;
   fields = 0;
 
@@ -172,7 +172,7 @@ class GroupCommit {
       return;
     }
     this.batches++;
-    this.fields += jobs.length;
+    this.fields += outcomes.filter((o) => o.ok).length;
     jobs.forEach((job, i) => (outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)));
   }
 }

@@ -465,16 +465,16 @@ export class RecordRepository {
     withinExecutionBudget(this.scope);
     const unitId = f.unitId ?? this.scope.identity.unitId;
     const p = new Problems();
-    if (!territory().unit(unitId)) p.add('unitId', 'không có đơn vị này (ví dụ đúng: commune:03730@2019).', 'UNKNOWN_UNIT');
+    if (!territory().unit(unitId)) p.add('unitId', 'Không có đơn vị này (ví dụ đúng: commune:03730@2019).', 'UNKNOWN_UNIT');
     let from = FAR_PAST;
     let to = FAR_FUTURE;
     if (f.periodId != null) {
       const period = periodById(f.periodId);
-      if (!period) p.add('periodId', 'không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
+      if (!period) p.add('periodId', 'Không có kỳ này (ví dụ đúng: 2021-05, 2021-Q2, 2021, 2021-PLAN-Y).', 'UNKNOWN_PERIOD');
       else ({ start: from, end: to } = period);
     }
     if (f.asRecordedAt != null && Number.isNaN(Date.parse(f.asRecordedAt)))
-      p.add('asRecordedAt', 'thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
+      p.add('asRecordedAt', 'Thời điểm phải có dạng ISO 8601, ví dụ 2021-06-10T00:00:00Z.', 'INVALID_DATETIME');
     if (f.from != null && f.to != null && f.from > f.to) p.add('to', 'Đến ngày phải cùng ngày hoặc sau Từ ngày.', 'DATE_RANGE_REVERSED');
     p.throwIfAny();
     ({ from, to } = unitDays(unitId, from, to, f.periodId ?? null));
@@ -733,7 +733,7 @@ export class RecordRepository {
     if (opts.clientKey != null) {
       const p = new Problems();
       if (!/^[A-Za-z0-9_.:-]{8,100}$/.test(opts.clientKey))
-        p.add('clientKey', 'khóa yêu cầu phải có 8 đến 100 ký tự chữ, số hoặc - _ . : (ví dụ một UUID).', 'INVALID_CLIENT_KEY');
+        p.add('clientKey', 'Khóa yêu cầu (clientKey) phải có 8 đến 100 ký tự chữ, số hoặc - _ . : (ví dụ một UUID).', 'INVALID_CLIENT_KEY');
       p.throwIfAny();
     }
     // A reason is optional on a create, unless a write hook asks for one (a period an approved report covers).
