@@ -136,7 +136,24 @@ class GroupCommit {
   batches = 0;
   fields = 0;
 
-  constructor(private readonly sqlite: Database.Database) {}
+  /** Made once per connection: better-sqlite3 builds four wrappers for each transaction function. */
+  private readonly inSavepoint: (work: () => unknown) => unknown;
+  private readonly inBatch: Database.Transaction<(jobs: Job[], outcomes: { ok: boolean; value: unknown }[]) => void>;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.inSavepoint = sqlite.transaction((work: () => unknown) => work());
+    this.inBatch = sqlite.transaction((jobs: Job[], outcomes: { ok: boolean; value: unknown }[]) => {
+      for (const job of jobs) {
+        try {
+          outcomes.push({ ok: true, value: this.inSavepoint(job.work) });
+        } catch (e) {
+          outcomes.push({ ok: false, value: e });
+        }
+        // Never let a later field run in a transaction the earlier ones are not in.
+        if (!sqlite.inTransaction) throw new BatchLost(outcomes.at(-1)!.value);
+      }
+    });
+  }
 
   run(work: () => unknown): Promise<unknown> {
     return new Promise((resolve, reject) => {
@@ -148,23 +165,10 @@ class GroupCommit {
     const jobs = this.queue;
     this.queue = [];
     const outcomes: { ok: boolean; value: unknown }[] = [];
-    const sqlite = this.sqlite;
     try {
       // IMMEDIATE takes the write lock first: waiting for it is bounded by busy_timeout, and a
       // DEFERRED transaction that read before writing could not upgrade its lock without failing.
-      sqlite
-        .transaction(() => {
-          for (const job of jobs) {
-            try {
-              outcomes.push({ ok: true, value: sqlite.transaction(job.work)() });
-            } catch (e) {
-              outcomes.push({ ok: false, value: e });
-            }
-            // Never let a later field run in a transaction the earlier ones are not in.
-            if (!sqlite.inTransaction) throw new BatchLost(outcomes.at(-1)!.value);
-          }
-        })
-        .immediate();
+      this.inBatch.immediate(jobs, outcomes);
     } catch (e) {
       // BEGIN or COMMIT failed, or the transaction was lost: nothing of the batch is stored.
       const cause = e instanceof BatchLost ? e.cause : e;
