@@ -190,6 +190,15 @@ export function groupCommitOf(sqlite: Database.Database): GroupCommit {
   return g;
 }
 
+/**
+ * Appends audit entries outside a mutation field (a reference check asked or answered) in the
+ * connection's group commit: settles once they are committed, so a caller that awaits it answers only
+ * after its entries are stored, sharing the commit with the other writes of the turn.
+ */
+export async function commitAudit(sqlite: Database.Database, entries: AuditEntry[]): Promise<void> {
+  await groupCommitOf(sqlite).run(() => trailOf(sqlite).append(entries));
+}
+
 /** Runs one mutation field in a checked transaction (shared with the fields of the same turn), with its WRITE entry. */
 function transactional(
   type: GraphQLObjectType,

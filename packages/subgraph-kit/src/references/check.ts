@@ -20,7 +20,7 @@ import { Principal, type ServiceVerifier } from '@antt/auth';
 import { territory, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
 import { sqliteOf, type Db } from '../db.js';
-import { groupCommitOf, trailOf } from '../writes.js';
+import { commitAudit } from '../writes.js';
 import { columnOf } from '../records/fields.js';
 import type { RecordKind } from '../records/kind.js';
 import { recordsOf } from '../records/resolvers.js';
@@ -111,26 +111,23 @@ export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKin
     if (!isQuestion(req.body)) return fail(res, 400, 'BAD_REQUEST', 'Câu hỏi kiểm tra tham chiếu không đúng dạng.');
     const q = { ...req.body, writer };
     const found = answerQuestion(kinds, db, q);
-    // Committed before the answer leaves, in the commit it shares with other writes of this turn (writes.ts).
-    const sqlite = sqliteOf(db);
-    await groupCommitOf(sqlite).run(() =>
-      trailOf(sqlite).append([
-        {
-          at: new Date().toISOString(),
-          requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '',
-          userId: `service:${writer}`,
-          organization: writer,
-          roles: [],
-          operation: 'referenceCheck',
-          action: found ? 'READ' : 'DENY',
-          typeName: kinds.find((k) => k.spec.table === q.table)?.spec.type ?? null,
-          dataClass: 'INTERNAL',
-          recordIds: q.ids,
-          fields: [q.by ?? 'id'],
-          outcome: found ? `FOUND ${found.filter(Boolean).length}/${q.ids.length}` : 'UNKNOWN_TABLE',
-        },
-      ]),
-    );
+    // Committed before the answer leaves (writes.ts commitAudit).
+    await commitAudit(sqliteOf(db), [
+      {
+        at: new Date().toISOString(),
+        requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '',
+        userId: `service:${writer}`,
+        organization: writer,
+        roles: [],
+        operation: 'referenceCheck',
+        action: found ? 'READ' : 'DENY',
+        typeName: kinds.find((k) => k.spec.table === q.table)?.spec.type ?? null,
+        dataClass: 'INTERNAL',
+        recordIds: q.ids,
+        fields: [q.by ?? 'id'],
+        outcome: found ? `FOUND ${found.filter(Boolean).length}/${q.ids.length}` : 'UNKNOWN_TABLE',
+      },
+    ]);
     if (!found) return fail(res, 400, 'BAD_REQUEST', 'Tổ chức này không giữ loại hồ sơ được hỏi.');
     res.json({ owner: org, found });
   };
@@ -321,25 +318,23 @@ export function referenceCheckPlugin(kinds: readonly RecordKind[], client: Refer
             });
           const verdicts = await askOwners(client, asked, ctx.requestId);
           ctx.referenceVerdicts = verdicts;
-          // Committed before the mutation runs, in the commit it shares with other writes of this turn (writes.ts).
-          const sqlite = sqliteOf(ctx.db);
-          await groupCommitOf(sqlite).run(() =>
-            trailOf(sqlite).append(
-              asked.map((a) => ({
-                at: new Date().toISOString(),
-                requestId: ctx.requestId,
-                userId: who,
-                organization: ctx.scope.identity.organization,
-                roles: [...ctx.scope.identity.roles],
-                operation: 'referenceCheck',
-                action: 'READ' as const,
-                typeName: a.kind.spec.type,
-                dataClass: 'INTERNAL',
-                recordIds: [a.id],
-                fields: [a.field],
-                outcome: `${a.q.owner}:${verdicts.get(verdictKey(a.kind, a.field, a.id)) ?? 'UNREACHABLE'}`,
-              })),
-            ),
+          // Committed before the mutation runs (writes.ts commitAudit).
+          await commitAudit(
+            sqliteOf(ctx.db),
+            asked.map((a) => ({
+              at: new Date().toISOString(),
+              requestId: ctx.requestId,
+              userId: who,
+              organization: ctx.scope.identity.organization,
+              roles: [...ctx.scope.identity.roles],
+              operation: 'referenceCheck',
+              action: 'READ' as const,
+              typeName: a.kind.spec.type,
+              dataClass: 'INTERNAL',
+              recordIds: [a.id],
+              fields: [a.field],
+              outcome: `${a.q.owner}:${verdicts.get(verdictKey(a.kind, a.field, a.id)) ?? 'UNREACHABLE'}`,
+            })),
           );
         },
       };
