@@ -24,7 +24,7 @@ export function readClassMap(supergraphSdl: string): ClassMap {
     const v = d?.arguments?.find((a) => a.name.value === 'class')?.value.value;
     return isDataClass(v) ? v : undefined;
   };
-  for (const def of parse(supergraphSdl).definitions) {
+  for (const def of parse(supergraphSdl, { noLocation: true }).definitions) {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
     const t = classOf(def.directives as never);
     if (t) types.set(def.name.value, t);

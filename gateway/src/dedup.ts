@@ -76,7 +76,7 @@ export function isQuery(query: string | undefined, document?: DocumentNode): boo
   let known = kinds.get(query);
   if (known === undefined) {
     try {
-      known = onlyQuery(parse(query));
+      known = onlyQuery(parse(query, { noLocation: true }));
     } catch {
       known = false;
     }

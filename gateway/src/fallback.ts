@@ -274,7 +274,7 @@ export class SubgraphFallback {
     supergraphSdl: string,
     private readonly opts: FallbackOptions = {},
   ) {
-    this.supergraph = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
+    this.supergraph = buildASTSchema(parse(supergraphSdl, { noLocation: true }), { assumeValidSDL: true });
   }
 
   /** How to reach `subgraph` directly, and its circuit's state when it has one. */
@@ -388,7 +388,7 @@ export class SubgraphFallback {
   private reduce(query: string): Reduction {
     let r = this.reductions.get(query);
     if (!r) {
-      r = reduceToShared(parse(query));
+      r = reduceToShared(parse(query, { noLocation: true }));
       // The gateway sends a bounded set of planned operations; the bound only guards against surprises.
       if (this.reductions.size >= 1000) this.reductions.clear();
       this.reductions.set(query, r);
