@@ -5,9 +5,10 @@
  * directory of the benchmark's own. Each process's CPU time and resident memory are read from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadOrCreateSigningKey } from '@antt/auth';
@@ -74,9 +75,14 @@ function spawnServer(name: string, script: string, env: Record<string, string>, 
   // ANTT_BENCH_CPU_PROF=gateway,veterans: those processes write a V8 CPU profile into ANTT_BENCH_CPU_PROF_DIR (default the data directory) when they stop, one file per thread (CPU.<date>.<pid>.<thread>...).
   const profiled = (process.env.ANTT_BENCH_CPU_PROF ?? '').split(',').includes(name);
   const profile = profiled ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ANTT_BENCH_CPU_PROF_DIR ?? env.ANTT_DATA_DIR}`] : [];
-  return spawn(process.execPath, [...runtime.execArgv, ...profile, '--import', tsx, script], {
+  // ANTT_BENCH_NODE_ARGS_GATEWAY='--trace-gc --max-old-space-size=512': more node options for that process (after
+  // serviceRuntime's, so they win), its standard output written to <ANTT_BENCH_CPU_PROF_DIR or the system's
+  // temporary directory>/<name>.out (where --trace-gc writes).
+  const extra = (process.env[`ANTT_BENCH_NODE_ARGS_${name.toUpperCase()}`] ?? '').split(' ').filter(Boolean);
+  const out = extra.length ? openSync(join(process.env.ANTT_BENCH_CPU_PROF_DIR ?? tmpdir(), `${name}.out`), 'w') : quiet ? 'ignore' : 'pipe';
+  return spawn(process.execPath, [...runtime.execArgv, ...profile, ...extra, '--import', tsx, script], {
     env: { ...process.env, ...runtime.env, ...env, HOST: '127.0.0.1', APOLLO_TELEMETRY_DISABLED: '1', ANTT_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', quiet ? 'ignore' : 'pipe', 'pipe'],
+    stdio: ['ignore', out, 'pipe'],
   });
 }
 

@@ -1,14 +1,16 @@
 /**
  * `npx tsx test/bench/reads.bench.ts [Operation] [--seconds=N] [--warmup=S] [--identical]`: one dashboard operation through
  * the project's gateway with each server its own process, as `pnpm bench` runs it (its reads table), but
- * alone and in about a minute, with the CPU each process spent per request: the figure to compare before
- * and after a change of the read path on a shared machine. Figures only, no assertions.
+ * alone and in about a minute, with the CPU each process spent per request and the gateway's resident
+ * memory at the end and at its peak: the figures to compare before and after a change of the read path on a
+ * shared machine. Figures only, no assertions.
  *
  * Default: DashboardActivityCounts, distinct requests (the 75 communes of the July-2025 map in rotation),
  * 10 clients, the dashboard's token (the leaders' for the operations only they run).
  *
  * ANTT_BENCH_CPU_PROF=gateway,police writes those processes' CPU profiles (cluster.ts) into
- * ANTT_BENCH_CPU_PROF_DIR when they stop.
+ * ANTT_BENCH_CPU_PROF_DIR when they stop; ANTT_BENCH_NODE_ARGS_GATEWAY='--trace-gc' gives a process more node
+ * options (cluster.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOrCreateSigningKey, signToken } from '@antt/auth';
 import { dashboard, leadership } from '@antt/testing';
-import { cpuMs, startCluster } from './cluster.js';
+import { cpuMs, peakRssMiB, rssMiB, startCluster } from './cluster.js';
 import { load } from './load.js';
 import { readScenarios } from './scenarios.js';
 
@@ -55,7 +57,8 @@ try {
   console.log(
     `${name} (${values.identical ? 'identical' : scenario.rotates}, ${connections} clients, ${seconds} s): ${r.rps.toFixed(0)} req/s, ` +
       `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.errors} errors${r.firstProblem ? ` (${r.firstProblem})` : ''}; ` +
-      `CPU ms per request: gateway ${per.gateway!.toFixed(2)}, subgraphs ${subgraphs.reduce((s, [, v]) => s + v, 0).toFixed(2)} (busiest ${busiest[0]} ${busiest[1].toFixed(2)})`,
+      `CPU ms per request: gateway ${per.gateway!.toFixed(2)}, subgraphs ${subgraphs.reduce((s, [, v]) => s + v, 0).toFixed(2)} (busiest ${busiest[0]} ${busiest[1].toFixed(2)}); ` +
+      `gateway ${rssMiB(cluster.gateway.pid).toFixed(0)} MiB resident at the end, at most ${peakRssMiB(cluster.gateway.pid).toFixed(0)}`,
   );
 } finally {
   await cluster.stop();

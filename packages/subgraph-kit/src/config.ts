@@ -331,6 +331,9 @@ export function gatewaySecrets(): Record<OrganizationId, string> {
   return Object.fromEntries(ORGANIZATION_IDS.map((org) => [org, gatewaySecret(org)])) as Record<OrganizationId, string>;
 }
 
+/** The gateway's ceiling on V8's old generation, in MiB (serviceRuntime). */
+export const GATEWAY_OLD_SPACE_MIB = 1024;
+
 /**
  * How a service's own process runs, the same for `pnpm start` and for the benchmarks (which measure what
  * start runs): for a subgraph, V8's young generation kept at 2 MB semi-spaces (V8's default is 16: 24 MiB
@@ -345,10 +348,18 @@ export function gatewaySecrets(): Record<OrganizationId, string> {
  * slower (compiling). Liftoff alone held 5 MiB less but computed 50% slower. Since then the search runs in
  * a child process (@antt/disclosure solver.ts, which drops this flag: its memory goes with it); the flag
  * still holds for a search run inline (a service started without tsx's loader from the sources). Issue 17's 150 MB a
- * subgraph, figures in BENCHMARKS.md. An operator's own MALLOC_ARENA_MAX is kept. The gateway (and any
- * other process) as Node runs it.
+ * subgraph, figures in BENCHMARKS.md. An operator's own MALLOC_ARENA_MAX is kept.
+ *
+ * The gateway: a 1 GiB ceiling on V8's old generation (`--max-old-space-size=1024`). Without one, on a
+ * machine with 24 GiB, V8 lets the old generation grow to about four times what survives a full collection
+ * before it collects again: under the soak (issue 17) the gateway keeps about 155 MiB alive and its heap
+ * swung between that and 620-670 MiB, its resident memory 560-800 MiB. A ceiling below 2 GiB also lowers
+ * how far V8 lets the heap grow between collections (to about 1.6 times at 1 GiB): 255-290 MiB, resident
+ * under 400 MiB, for 3-6 ms more marking a second at 100 requests a second (BENCHMARKS.md, "The gateway's
+ * heap"). The ceiling is six times what the gateway keeps alive. Any other process as Node runs it.
  */
 export function serviceRuntime(name: string, env: NodeJS.ProcessEnv = process.env): { execArgv: string[]; env: Record<string, string> } {
+  if (name === 'gateway') return { execArgv: [`--max-old-space-size=${GATEWAY_OLD_SPACE_MIB}`], env: {} };
   if (!(ORGANIZATION_IDS as readonly string[]).includes(name)) return { execArgv: [], env: {} };
   return { execArgv: ['--max-semi-space-size=2', '--no-liftoff'], env: { MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '1' } };
 }
