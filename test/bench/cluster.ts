@@ -214,3 +214,19 @@ export function peakRssMiB(pid: number): number {
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
 }
+
+/** Waits until no subgraph is computing a disclosure pattern (its /ready); the seconds it took. */
+export async function patternsSettled(urls: Record<string, string>, timeoutMs = 180_000): Promise<number> {
+  const t = performance.now();
+  for (;;) {
+    let computing = 0;
+    for (const [service, url] of Object.entries(urls)) {
+      if (service === 'gateway') continue;
+      const r = (await (await fetch(new URL('/ready', url))).json()) as { disclosure?: { state: string }[] };
+      computing += (r.disclosure ?? []).filter((d) => d.state === 'COMPUTING').length;
+    }
+    if (!computing) return (performance.now() - t) / 1000;
+    if (performance.now() - t > timeoutMs) throw new Error('Disclosure patterns still computing after the load.');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

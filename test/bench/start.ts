@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { loadOrCreateSigningKey, signToken } from '@antt/auth';
 import { REPO_ROOT } from '@antt/subgraph-kit';
 import { dashboard, leadership } from '@antt/testing';
-import { peakRssMiB, rssMiB } from './cluster.js';
+import { patternsSettled, peakRssMiB, rssMiB } from './cluster.js';
 import { ask } from './load.js';
 import { machine, RESULTS_DIR, writeBenchmarks, type Machine } from './report.js';
 import { readScenarios } from './scenarios.js';
@@ -160,22 +160,6 @@ async function dashboardLoad(gatewayUrl: string, dataDir: string): Promise<{ req
     }
   }
   return { requests, problems };
-}
-
-/** Waits until no subgraph is computing a disclosure pattern (its /ready); the seconds it took. */
-async function patternsSettled(urls: Record<string, string>, timeoutMs = 180_000): Promise<number> {
-  const t = performance.now();
-  for (;;) {
-    let computing = 0;
-    for (const [service, url] of Object.entries(urls)) {
-      if (service === 'gateway') continue;
-      const r = (await (await fetch(new URL('/ready', url))).json()) as { disclosure?: { state: string }[] };
-      computing += (r.disclosure ?? []).filter((d) => d.state === 'COMPUTING').length;
-    }
-    if (!computing) return (performance.now() - t) / 1000;
-    if (performance.now() - t > timeoutMs) throw new Error('Disclosure patterns still computing after the load.');
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** The child processes of a process (Linux: each thread's `children`). */
