@@ -7,7 +7,7 @@
  * `asRecordedAt`), voided records excluded, `effectiveOn` applied to each record's own date.
  */
 import { periodById } from '@antt/reference';
-import { sqliteOf } from '../db.js';
+import { statementOf } from '../db.js';
 import type { SubgraphContext } from '../context.js';
 import type { RecordKind } from './kind.js';
 import type { TimeFilter } from './repository.js';
@@ -67,17 +67,7 @@ export function effective(t: string, date: string): string {
   return `(@effectiveOn IS NULL OR ${t}.${date} <= @effectiveOn)`;
 }
 
-type Sqlite = ReturnType<typeof sqliteOf>;
-type Statement = ReturnType<Sqlite['prepare']>;
-
-const cache = new WeakMap<Sqlite, Map<string, Statement>>();
-
-/** A statement prepared once per database. */
-export function statement(ctx: SubgraphContext, sql: string): Statement {
-  const sqlite = sqliteOf(ctx.db);
-  let m = cache.get(sqlite);
-  if (!m) cache.set(sqlite, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) m.set(sql, (st = sqlite.prepare(sql)));
-  return st;
+/** A statement prepared once per database (db.ts statementOf). */
+export function statement(ctx: SubgraphContext, sql: string): ReturnType<typeof statementOf> {
+  return statementOf(ctx.db, sql);
 }

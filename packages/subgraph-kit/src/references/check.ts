@@ -19,7 +19,7 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { Principal, type ServiceVerifier } from '@antt/auth';
 import { territory, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
-import { sqliteOf, type Db } from '../db.js';
+import { sqliteOf, statementOf, type Db } from '../db.js';
 import { commitAudit } from '../writes.js';
 import { columnOf } from '../records/fields.js';
 import type { RecordKind } from '../records/kind.js';
@@ -70,7 +70,7 @@ export function answerQuestion(kinds: readonly RecordKind[], db: Db, q: Omit<Ref
   const fields = kind.spec.fields;
   if ((q.by && !fields[q.by]) || (q.writerField && !fields[q.writerField])) return null;
   if (!territory().unit(q.within)) return q.ids.map(() => false);
-  const stmt = sqliteOf(db).prepare(referenceLookupSql(kind, q.by, q.writerField));
+  const stmt = statementOf(db, referenceLookupSql(kind, q.by, q.writerField));
   const area = new Principal({ userId: `service:${q.writer}`, name: q.writer, organization: q.writer, unitId: q.within, roles: ['STAFF'] });
   return q.ids.map((id) => (stmt.all({ id, writer: q.writer }) as { unit: string }[]).some((r) => area.covers(r.unit)));
 }
