@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigurationError, DatabaseRefused, loadSubgraphConfig, openDatabase } from '@antt/subgraph-kit';
+import { ConfigurationError, DatabaseRefused, GATEWAY_OLD_SPACE_MIB, loadSubgraphConfig, openDatabase, serviceRuntime } from '@antt/subgraph-kit';
 import { loadGatewayConfig } from '@antt/gateway';
 import { ORGANIZATION_IDS } from '@antt/reference';
 import { ROOT } from '../scripts/build.js';
@@ -173,5 +173,24 @@ describe('the database at start', () => {
     const damaged = join(dir, 'damaged.sqlite');
     writeFileSync(damaged, Buffer.alloc(8192, 7));
     expect(() => openDatabase({ file: damaged, migrationsFolder })).toThrow(/damaged\.sqlite.*không phải cơ sở dữ liệu SQLite hoặc đã hỏng/);
+  });
+});
+
+describe('how each service process runs (serviceRuntime, the services’ start:prod)', () => {
+  const startProd = (folder: string) =>
+    (JSON.parse(readFileSync(join(ROOT, folder, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod'];
+
+  it('gives the gateway its heap ceiling and each subgraph its memory settings, in pnpm start and in start:prod alike', () => {
+    const gateway = serviceRuntime('gateway');
+    expect(gateway.execArgv).toEqual([`--max-old-space-size=${GATEWAY_OLD_SPACE_MIB}`]);
+    expect(startProd('gateway')).toBe(`node ${gateway.execArgv.join(' ')} --conditions=antt-build dist/index.js`);
+    for (const org of ORGANIZATION_IDS) {
+      const runtime = serviceRuntime(org, {});
+      expect(runtime.env).toEqual({ MALLOC_ARENA_MAX: '1' });
+      expect(startProd(join('subgraphs', org))).toBe(`node ${runtime.execArgv.join(' ')} --conditions=antt-build dist/index.js`);
+    }
+    // An operator's own malloc setting is kept; any other process runs as Node runs it.
+    expect(serviceRuntime('police', { MALLOC_ARENA_MAX: '4' }).env).toEqual({ MALLOC_ARENA_MAX: '4' });
+    expect(serviceRuntime('hive')).toEqual({ execArgv: [], env: {} });
   });
 });
