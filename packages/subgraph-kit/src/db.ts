@@ -126,13 +126,26 @@ export function sqliteOf(db: Db): Database.Database {
   return (db as unknown as { $client: Database.Database }).$client;
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/**
+ * A value made once per key and kept as long as the key lives (a connection's statements, audit trail,
+ * group commit): `onceEach(make)(key)` calls `make` on a key's first use only.
+ */
+export function onceEach<K extends object, T>(make: (key: K) => T): (key: K) => T {
+  const made = new WeakMap<K, T>();
+  return (key) => {
+    if (made.has(key)) return made.get(key)!;
+    const value = make(key);
+    made.set(key, value);
+    return value;
+  };
+}
+
+const statementsOf = onceEach((_sqlite: Database.Database) => new Map<string, Database.Statement>());
 
 /** A statement prepared once per database and SQL text (for SQL built from a kind's fields, a handful each). */
 export function statementOf(db: Db, sql: string): Database.Statement {
   const sqlite = sqliteOf(db);
-  let m = statements.get(sqlite);
-  if (!m) statements.set(sqlite, (m = new Map()));
+  const m = statementsOf(sqlite);
   let st = m.get(sql);
   if (!st) m.set(sql, (st = sqlite.prepare(sql)));
   return st;
@@ -143,10 +156,5 @@ export function statementOf(db: Db, sql: string): Database.Statement {
  * that is not prepared, about 14 times the cost of running a prepared one.
  */
 export function preparedPerDatabase<T>(prepare: (db: Db) => T): (db: Db) => T {
-  const cache = new WeakMap<Db, T>();
-  return (db) => {
-    let s = cache.get(db);
-    if (!s) cache.set(db, (s = prepare(db)));
-    return s;
-  };
+  return onceEach(prepare);
 }

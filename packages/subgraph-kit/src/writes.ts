@@ -19,7 +19,7 @@ import type Database from 'better-sqlite3';
 import { AuditTrail, type AuditEntry } from '@antt/audit';
 import type { Scope } from '@antt/auth';
 import type { SubgraphContext } from './context.js';
-import { sqliteOf } from './db.js';
+import { onceEach, sqliteOf } from './db.js';
 
 const BUSY_MESSAGE = 'Cơ sở dữ liệu đang bận: chưa lưu được, vui lòng thử lại.';
 const STORAGE_MESSAGE = 'Máy chủ không ghi được dữ liệu (hết chỗ hoặc chỉ đọc): bản ghi chưa được lưu.';
@@ -50,14 +50,8 @@ export function databaseError(e: unknown): GraphQLError | null {
   return new GraphQLError(INTERNAL_MESSAGE, { originalError, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
-const trails = new WeakMap<Database.Database, AuditTrail>();
-
 /** The audit trail of a connection, made once (its statements are prepared once). */
-export function trailOf(sqlite: Database.Database): AuditTrail {
-  let t = trails.get(sqlite);
-  if (!t) trails.set(sqlite, (t = new AuditTrail(sqlite)));
-  return t;
-}
+export const trailOf: (sqlite: Database.Database) => AuditTrail = onceEach((sqlite) => new AuditTrail(sqlite));
 
 /** Who called, as the audit trail records it. */
 export function auditCaller(scope: Scope): Pick<AuditEntry, 'userId' | 'organization' | 'roles'> {
@@ -181,14 +175,8 @@ class GroupCommit {
   }
 }
 
-const groups = new WeakMap<Database.Database, GroupCommit>();
-
 /** The group commit of a connection, made once. */
-export function groupCommitOf(sqlite: Database.Database): GroupCommit {
-  let g = groups.get(sqlite);
-  if (!g) groups.set(sqlite, (g = new GroupCommit(sqlite)));
-  return g;
-}
+export const groupCommitOf: (sqlite: Database.Database) => GroupCommit = onceEach((sqlite) => new GroupCommit(sqlite));
 
 /**
  * Appends audit entries outside a mutation field (a reference check asked or answered) in the
