@@ -293,6 +293,29 @@ describe('counts and the owner’s endpoint', () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('commits the writer’s record of each check with the write, keeps it when the write is refused, and when the field never ran', async () => {
+    const c = CASES[0]!;
+    const checks = () =>
+      (fed.databases.veterans.prepare(`SELECT outcome FROM audit_log WHERE operation = 'referenceCheck' ORDER BY id`).all() as { outcome: string }[]).map(
+        (r) => r.outcome,
+      );
+    const before = checks().length;
+    const ok = await record(c.kind, { ...c.input, receiptId: await c.make(CHIENG_PHA) }, writer('veterans'));
+    expect(ok.errors, JSON.stringify(ok.errors)).toBeUndefined();
+    const refused = await record(c.kind, { ...c.input, receiptId: c.unknown }, writer('veterans'));
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A field skipped by its directive (sent to the subgraph itself: the gateway leaves it out) is asked
+    // about before the operation runs, but never writes.
+    const skipped = await post(
+      fed.subgraphs.veterans.url,
+      `mutation($input: Record${c.kind.spec.type}Input!) { r: ${c.kind.spec.create}(input: $input) @skip(if: true) { id } }`,
+      { input: { ...c.input, receiptId: c.unknown } },
+      writer('veterans'),
+    );
+    expect(skipped.errors, JSON.stringify(skipped.errors)).toBeUndefined();
+    expect(checks().slice(before)).toEqual(['police:FOUND', 'police:NOT_FOUND', 'police:NOT_FOUND']);
+  });
+
   it('answers services only: a user’s token is refused (401), and every question is in the owner’s audit trail', async () => {
     const url = new URL('/references', fed.subgraphs.police.url);
     const body = JSON.stringify({ table: 'crime_tips', by: 'receiptId', writerField: 'handedOverBy', within: CHIENG_PHA, ids: ['X-1'] });

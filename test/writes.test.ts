@@ -325,6 +325,28 @@ describe('writes of several requests in the same turn (group commit)', () => {
     }
   });
 
+  it('keeps what runs before a field (the reference check’s audit) when the field fails, and runs no field whose prelude failed', async () => {
+    const { sqlite } = openOrganizationDatabase(veterans, { file: ':memory:' });
+    const group = groupCommitOf(sqlite);
+    const insert = (key: string) => () => void sqlite.prepare("INSERT INTO meta (key, value) VALUES (?, 'x')").run(key);
+    const outcomes = await Promise.allSettled([
+      group.run(() => {
+        insert('field-1')();
+        throw new Error('refused');
+      }, insert('prelude-1')),
+      group.run(insert('field-2'), () => {
+        insert('prelude-2')();
+        throw new Error('cannot append');
+      }),
+      group.run(insert('field-3'), insert('prelude-3')),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    const keys = (sqlite.prepare("SELECT key FROM meta WHERE key LIKE 'field-%' OR key LIKE 'prelude-%' ORDER BY key").all() as { key: string }[]).map(
+      (r) => r.key,
+    );
+    expect(keys).toEqual(['field-3', 'prelude-1', 'prelude-3']);
+  });
+
   it('fails every field of a batch whose transaction SQLite ended under one of them', async () => {
     const { sqlite } = openOrganizationDatabase(veterans, { file: ':memory:' });
     const group = groupCommitOf(sqlite);

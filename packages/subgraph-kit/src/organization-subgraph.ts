@@ -391,7 +391,7 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
       app.use('/app', pagesRouter(opts.appDist ?? SUBGRAPH_APP_DIST, { explorerOnly: true }));
       if (!refs) return;
       // Tracked: the stop waits for an answer being computed from the database (drain.ts).
-      app.post('/references', express.json({ limit: '20kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify).map((h) => track(h)));
+      app.post('/references', express.json({ limit: '32kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify).map((h) => track(h)));
       app.post('/services/:name', express.json({ limit: '4kb' }), ...serviceEndpoint(sg.name, sg.services, opts.db, refs.verify).map((h) => track(h)));
     },
     onStop: stopRechecks,

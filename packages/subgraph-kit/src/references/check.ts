@@ -8,10 +8,15 @@
  * answer as unverified: listed in `reference_checks`, left out of every count, checked again on a timer.
  *
  * Both ends write the check to their audit trail; both ends limit how many checks a caller makes.
+ *
+ * A writer sends one request to an owner at a time: the questions its other writes raise meanwhile wait
+ * and go together in the next request (`{ questions: [...] }`, answered in order), so under load each
+ * request carries several questions and each costs the owner a share of one HTTP exchange and one
+ * audit commit (issue 17: creates with a reference check). A question alone goes at once.
  */
 import { createHash } from 'node:crypto';
 import type express from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { MemoryStore, rateLimit } from 'express-rate-limit';
 import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -20,7 +25,7 @@ import { Principal, type ServiceVerifier } from '@antt/auth';
 import { territory, type OrganizationId } from '@antt/reference';
 import type { SubgraphContext } from '../context.js';
 import { sqliteOf, statementOf, type Db } from '../db.js';
-import { commitAudit } from '../writes.js';
+import { auditWithFirstWrite, commitAudit, commitAuditNotWritten } from '../writes.js';
 import { columnOf } from '../records/fields.js';
 import type { RecordKind } from '../records/kind.js';
 import { recordsOf } from '../records/resolvers.js';
@@ -41,8 +46,14 @@ export interface ReferenceQuestion {
   ids: string[];
 }
 
-/** The most ids one question may carry. */
+/** The most ids one question may carry, and one request in all its questions. */
 export const MAX_IDS_PER_QUESTION = 100;
+
+/** The most questions one request to an owner may carry. */
+export const MAX_QUESTIONS_PER_REQUEST = 32;
+
+/** A question as it travels: with the id of the writer's request that raised it, for the owner's audit trail. */
+type QuestionSent = Omit<ReferenceQuestion, 'owner' | 'writer'> & { requestId?: string };
 
 // ---- the owner's side ----
 
@@ -75,10 +86,12 @@ export function answerQuestion(kinds: readonly RecordKind[], db: Db, q: Omit<Ref
   return q.ids.map((id) => (stmt.all({ id, writer: q.writer }) as { unit: string }[]).some((r) => area.covers(r.unit)));
 }
 
-function isQuestion(b: unknown): b is Omit<ReferenceQuestion, 'owner' | 'writer'> {
+function isQuestion(b: unknown): b is QuestionSent {
   const q = b as Record<string, unknown> | null;
   return (
     !!q &&
+    typeof q === 'object' &&
+    (q.requestId === undefined || (typeof q.requestId === 'string' && q.requestId.length <= 128)) &&
     typeof q.table === 'string' &&
     (q.by === null || typeof q.by === 'string') &&
     (q.writerField === null || typeof q.writerField === 'string') &&
@@ -90,17 +103,31 @@ function isQuestion(b: unknown): b is Omit<ReferenceQuestion, 'owner' | 'writer'
   );
 }
 
-/** Checks a service may ask of one owner per minute. */
+/**
+ * The questions of a request: a batch (`{ questions: [...] }`, at most MAX_QUESTIONS_PER_REQUEST and
+ * MAX_IDS_PER_QUESTION ids in all) or one question alone (what a writer of an earlier version sends).
+ */
+function questionsOf(body: unknown): { questions: QuestionSent[]; batch: boolean } | null {
+  const qs = (body as { questions?: unknown } | null)?.questions;
+  if (qs === undefined) return isQuestion(body) ? { questions: [body], batch: false } : null;
+  if (!Array.isArray(qs) || !qs.length || qs.length > MAX_QUESTIONS_PER_REQUEST || !qs.every(isQuestion)) return null;
+  return qs.reduce((n, q) => n + q.ids.length, 0) <= MAX_IDS_PER_QUESTION ? { questions: qs, batch: true } : null;
+}
+
+/** Checks a service may ask of one owner per minute (a request of several questions counts each). */
 const OWNER_LIMIT_PER_MINUTE = Number(process.env.ANTT_REFERENCE_LIMIT_PER_MINUTE ?? 600);
 
 /**
- * The owner's endpoint, POST /references (JSON `{ table, by, writerField, within, ids }`): a service
- * token only, at most OWNER_LIMIT_PER_MINUTE questions a minute per calling service, every question in
- * the owner's audit trail (who asked, which table, which ids, how many found).
+ * The owner's endpoint, POST /references (JSON `{ questions: [{ table, by, writerField, within, ids,
+ * requestId }] }`, answered `{ owner, answers }`: for each question its ids' found or not, or null for a
+ * table the owner does not keep; one question alone, `{ table, ... }`, is answered `{ owner, found }`): a
+ * service token only, at most OWNER_LIMIT_PER_MINUTE questions a minute per calling service, every
+ * question in the owner's audit trail (who asked, for which request, which table, which ids, how many found).
  */
 export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKind[], db: Db, verify: ServiceVerifier): express.RequestHandler[] {
   const fail = (res: express.Response, status: number, code: string, message: string) =>
     void res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  const store = new MemoryStore();
   const handler: express.RequestHandler = async (req, res) => {
     let writer: OrganizationId;
     try {
@@ -108,32 +135,41 @@ export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKin
     } catch {
       return fail(res, 401, 'UNAUTHENTICATED', 'Yêu cầu cần mã xác thực của dịch vụ.');
     }
-    if (!isQuestion(req.body)) return fail(res, 400, 'BAD_REQUEST', 'Câu hỏi kiểm tra tham chiếu không đúng dạng.');
-    const q = { ...req.body, writer };
-    const found = answerQuestion(kinds, db, q);
+    const asked = questionsOf(req.body);
+    if (!asked) return fail(res, 400, 'BAD_REQUEST', 'Câu hỏi kiểm tra tham chiếu không đúng dạng.');
+    const { questions, batch } = asked;
+    // The limiter counted the request as one question; each further question of it counts too.
+    for (let i = 1; i < questions.length; i++) if ((await store.increment(serviceKey(req))).totalHits > OWNER_LIMIT_PER_MINUTE) return refuse(res);
+    const headerId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '';
+    const answers = questions.map((q) => answerQuestion(kinds, db, { ...q, writer }));
+    const at = new Date().toISOString();
     // Committed before the answer leaves (writes.ts commitAudit).
-    await commitAudit(sqliteOf(db), [
-      {
-        at: new Date().toISOString(),
-        requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '',
-        userId: `service:${writer}`,
-        organization: writer,
-        roles: [],
-        operation: 'referenceCheck',
-        action: found ? 'READ' : 'DENY',
-        typeName: kinds.find((k) => k.spec.table === q.table)?.spec.type ?? null,
-        dataClass: 'INTERNAL',
-        recordIds: q.ids,
-        fields: [q.by ?? 'id'],
-        outcome: found ? `FOUND ${found.filter(Boolean).length}/${q.ids.length}` : 'UNKNOWN_TABLE',
-      },
-    ]);
-    if (!found) return fail(res, 400, 'BAD_REQUEST', 'Tổ chức này không giữ loại hồ sơ được hỏi.');
-    res.json({ owner: org, found });
+    await commitAudit(
+      sqliteOf(db),
+      questions.map((q, i) => {
+        const found = answers[i];
+        return {
+          at,
+          requestId: q.requestId ?? headerId,
+          userId: `service:${writer}`,
+          organization: writer,
+          roles: [],
+          operation: 'referenceCheck',
+          action: found ? 'READ' : 'DENY',
+          typeName: kinds.find((k) => k.spec.table === q.table)?.spec.type ?? null,
+          dataClass: 'INTERNAL',
+          recordIds: q.ids,
+          fields: [q.by ?? 'id'],
+          outcome: found ? `FOUND ${found.filter(Boolean).length}/${q.ids.length}` : 'UNKNOWN_TABLE',
+        };
+      }),
+    );
+    if (batch) return void res.json({ owner: org, answers });
+    if (!answers[0]) return fail(res, 400, 'BAD_REQUEST', 'Tổ chức này không giữ loại hồ sơ được hỏi.');
+    res.json({ owner: org, found: answers[0] });
   };
-  const limiter = perServiceLimiter(OWNER_LIMIT_PER_MINUTE, (res) =>
-    fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu kiểm tra: vui lòng thử lại sau một phút.'),
-  );
+  const refuse = (res: express.Response) => fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu kiểm tra: vui lòng thử lại sau một phút.');
+  const limiter = perServiceLimiter(OWNER_LIMIT_PER_MINUTE, refuse, store);
   return [limiter, handler];
 }
 
@@ -142,18 +178,23 @@ export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKin
  * token (one per service, five minutes) keys its questions; a request without one is refused before any
  * question is answered, so it shares one bucket.
  */
-export function perServiceLimiter(limit: number, refuse: (res: express.Response) => void): express.RequestHandler {
+export function perServiceLimiter(limit: number, refuse: (res: express.Response) => void, store?: MemoryStore): express.RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) =>
-      `svc:${createHash('sha256')
-        .update(req.headers.authorization ?? '')
-        .digest('base64url')}`,
+    keyGenerator: serviceKey,
     handler: (_req, res) => refuse(res),
+    ...(store ? { store } : {}),
   });
+}
+
+/** The key a calling service's questions are counted under: its token (one per service, five minutes). */
+function serviceKey(req: express.Request): string {
+  return `svc:${createHash('sha256')
+    .update(req.headers.authorization ?? '')
+    .digest('base64url')}`;
 }
 
 // ---- the writer's side ----
@@ -187,27 +228,71 @@ export async function askOwner(opts: ReferenceClientOptions, ownerUrl: string, p
   });
 }
 
-/** Asks owners; an owner that does not answer in time (down, slow, erring) makes every id it was asked UNREACHABLE. */
+/** A question waiting for the request to its owner that will carry it. */
+interface Waiting {
+  q: QuestionSent;
+  resolve: (verdicts: Verdict[]) => void;
+}
+
+/**
+ * Asks owners; an owner that does not answer in time (down, slow, erring) makes every id it was asked
+ * UNREACHABLE. One request to an owner at a time: questions asked while it is out wait and go together
+ * in the next one (at most MAX_QUESTIONS_PER_REQUEST, MAX_IDS_PER_QUESTION ids in all), so a question
+ * waits at most for the request before its own.
+ */
 export class ReferenceClient {
+  private readonly lines = new Map<OrganizationId, { busy: boolean; waiting: Waiting[] }>();
+
   constructor(readonly opts: ReferenceClientOptions) {}
 
-  async ask(q: Omit<ReferenceQuestion, 'writer'>, requestId = ''): Promise<Verdict[]> {
-    const url = this.opts.ownerUrl(q.owner);
-    if (!url) return q.ids.map(() => 'UNREACHABLE');
+  ask(q: Omit<ReferenceQuestion, 'writer'>, requestId = ''): Promise<Verdict[]> {
+    if (!this.opts.ownerUrl(q.owner)) return Promise.resolve(q.ids.map(() => 'UNREACHABLE'));
+    let line = this.lines.get(q.owner);
+    if (!line) this.lines.set(q.owner, (line = { busy: false, waiting: [] }));
+    const { owner: _owner, ...sent } = q;
+    const answered = new Promise<Verdict[]>((resolve) => line.waiting.push({ q: { ...sent, requestId }, resolve }));
+    if (!line.busy) void this.drain(q.owner, line);
+    return answered;
+  }
+
+  /** Sends the owner's waiting questions, a request at a time, until none waits. */
+  private async drain(owner: OrganizationId, line: { busy: boolean; waiting: Waiting[] }): Promise<void> {
+    line.busy = true;
     try {
-      const res = await askOwner(
-        this.opts,
-        url,
-        '/references',
-        { table: q.table, by: q.by, writerField: q.writerField, within: q.within, ids: q.ids },
-        requestId,
-      );
-      if (!res.ok) return q.ids.map(() => 'UNREACHABLE');
-      const body = (await res.json()) as { found?: unknown };
-      if (!Array.isArray(body.found) || body.found.length !== q.ids.length) return q.ids.map(() => 'UNREACHABLE');
-      return body.found.map((x) => (x === true ? 'FOUND' : 'NOT_FOUND'));
+      while (line.waiting.length) {
+        let ids = 0;
+        let n = 0;
+        while (n < line.waiting.length && n < MAX_QUESTIONS_PER_REQUEST && (n === 0 || ids + line.waiting[n]!.q.ids.length <= MAX_IDS_PER_QUESTION))
+          ids += line.waiting[n++]!.q.ids.length;
+        const batch = line.waiting.splice(0, n);
+        const answers = await this.send(
+          owner,
+          batch.map((w) => w.q),
+        );
+        batch.forEach((w, i) => w.resolve(answers?.[i] ?? w.q.ids.map(() => 'UNREACHABLE')));
+      }
+    } finally {
+      line.busy = false;
+    }
+  }
+
+  /** One request carrying `questions`: the verdicts of each, or null when the owner did not answer them all in form. */
+  private async send(owner: OrganizationId, questions: QuestionSent[]): Promise<Verdict[][] | null> {
+    const url = this.opts.ownerUrl(owner);
+    if (!url) return null;
+    try {
+      const res = await askOwner(this.opts, url, '/references', { questions }, questions[0]!.requestId ?? '');
+      if (!res.ok) return null;
+      const body = (await res.json()) as { owner?: unknown; answers?: unknown };
+      const answers = body.answers;
+      if (body.owner !== owner || !Array.isArray(answers) || answers.length !== questions.length) return null;
+      return questions.map((q, i) => {
+        const found = answers[i] as unknown;
+        if (!Array.isArray(found) || found.length !== q.ids.length) return q.ids.map(() => 'UNREACHABLE');
+        return found.map((x) => (x === true ? 'FOUND' : 'NOT_FOUND'));
+      });
     } catch {
-      return q.ids.map(() => 'UNREACHABLE');
+      return null;
     }
   }
 }
@@ -318,9 +403,9 @@ export function referenceCheckPlugin(kinds: readonly RecordKind[], client: Refer
             });
           const verdicts = await askOwners(client, asked, ctx.requestId);
           ctx.referenceVerdicts = verdicts;
-          // Committed before the mutation runs (writes.ts commitAudit).
-          await commitAudit(
-            sqliteOf(ctx.db),
+          // Committed with the mutation, before it runs, in the same transaction (writes.ts auditWithFirstWrite).
+          auditWithFirstWrite(
+            ctx,
             asked.map((a) => ({
               at: new Date().toISOString(),
               requestId: ctx.requestId,
@@ -336,6 +421,10 @@ export function referenceCheckPlugin(kinds: readonly RecordKind[], client: Refer
               outcome: `${a.q.owner}:${verdicts.get(verdictKey(a.kind, a.field, a.id)) ?? 'UNREACHABLE'}`,
             })),
           );
+        },
+        // A request refused after the check, before its mutation ran: the check is still committed before the answer leaves.
+        async willSendResponse(rc) {
+          await commitAuditNotWritten(rc.contextValue, sqliteOf(rc.contextValue.db));
         },
       };
     },

@@ -1,0 +1,188 @@
+/**
+ * In-process: reference questions travel in batches (packages/subgraph-kit/src/references/check.ts). The
+ * writer's client sends one request to an owner at a time and the questions raised meanwhile go together
+ * in the next, each answered with its own verdicts; the owner answers a batch question by question,
+ * audits each with the writer's request id, and counts each against the calling service's limit. The
+ * whole path over HTTP (writer, gateway, owner) is tested in references.e2e.test.ts.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { OrganizationId } from '@antt/reference';
+
+// The owner's limit is read when the module loads: five questions a minute per calling service here.
+vi.hoisted(() => {
+  process.env.ANTT_REFERENCE_LIMIT_PER_MINUTE = '5';
+});
+const { SUBGRAPHS } = await import('@antt/gateway');
+const { MAX_QUESTIONS_PER_REQUEST, ReferenceClient, columnOf, openOrganizationDatabase, referenceEndpoint } = await import('@antt/subgraph-kit');
+
+const servers: http.Server[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+});
+
+async function listen(handler: http.RequestListener): Promise<string> {
+  const server = http.createServer(handler);
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
+interface Question {
+  table: string;
+  within: string;
+  ids: string[];
+  requestId?: string;
+}
+
+/** An owner that knows the ids starting with "OK", answers after `delayMs`, and keeps every request's questions. */
+async function fakeOwner(owner: OrganizationId, opts: { delayMs?: number; answer?: (qs: Question[]) => unknown } = {}) {
+  const requests: Question[][] = [];
+  const url = await listen((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const qs = (JSON.parse(body) as { questions: Question[] }).questions;
+      requests.push(qs);
+      setTimeout(() => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(opts.answer ? opts.answer(qs) : { owner, answers: qs.map((q) => q.ids.map((id) => id.startsWith('OK'))) }));
+      }, opts.delayMs ?? 20);
+    });
+  });
+  const client = new ReferenceClient({ org: 'veterans', ownerUrl: (o) => (o === owner ? url : null), token: async () => 'service-token' });
+  return { requests, client };
+}
+
+const question = (owner: OrganizationId, ids: string[]) => ({ owner, table: 'crime_tips', by: null, writerField: null, within: 'province:14', ids });
+
+describe('the writer’s client', () => {
+  it('sends a question alone at once, and the questions raised while it is out together in the next request, each answered with its own verdicts', async () => {
+    const { requests, client } = await fakeOwner('police');
+    const asked = [['OK-1'], ['NO-2'], ['OK-3', 'NO-4'], ['OK-5']].map((ids, i) => client.ask(question('police', ids), `req-${i}`));
+    expect(await Promise.all(asked)).toEqual([['FOUND'], ['NOT_FOUND'], ['FOUND', 'NOT_FOUND'], ['FOUND']]);
+    expect(requests.map((r) => r.length)).toEqual([1, 3]);
+    // Each question carries the request that raised it, for the owner's audit trail.
+    expect(requests.flat().map((q) => q.requestId)).toEqual(['req-0', 'req-1', 'req-2', 'req-3']);
+  });
+
+  it('keeps a request within the limits an owner accepts: questions, and ids in all', async () => {
+    const { requests, client } = await fakeOwner('police');
+    const many = Array.from({ length: MAX_QUESTIONS_PER_REQUEST + 10 }, (_, i) => client.ask(question('police', [`OK-${i}`])));
+    expect((await Promise.all(many)).flat().every((v) => v === 'FOUND')).toBe(true);
+    expect(requests.map((r) => r.length)).toEqual([1, MAX_QUESTIONS_PER_REQUEST, 9]);
+    requests.length = 0;
+    const sixty = (p: string) => Array.from({ length: 60 }, (_, i) => `OK-${p}-${i}`);
+    await Promise.all(['a', 'b', 'c'].map((p) => client.ask(question('police', sixty(p)))));
+    // 60 + 60 ids would pass the hundred an owner takes in one request: each goes alone.
+    expect(requests.map((r) => r.map((q) => q.ids.length))).toEqual([[60], [60], [60]]);
+  });
+
+  it('makes every question of a request UNREACHABLE when the owner answers out of form, and asks again afterwards', async () => {
+    let bad = true;
+    const { requests, client } = await fakeOwner('police', {
+      answer: (qs) => (bad ? { owner: 'police', answers: qs.slice(1).map(() => [true]) } : { owner: 'police', answers: qs.map((q) => q.ids.map(() => true)) }),
+    });
+    expect(await Promise.all([client.ask(question('police', ['OK-1'])), client.ask(question('police', ['OK-2']))])).toEqual([['UNREACHABLE'], ['UNREACHABLE']]);
+    bad = false;
+    expect(await client.ask(question('police', ['OK-3']))).toEqual(['FOUND']);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('believes no answer in another organization’s name, nor one of the wrong length for a question', async () => {
+    const impostor = await fakeOwner('police', { answer: (qs) => ({ owner: 'women', answers: qs.map((q) => q.ids.map(() => true)) }) });
+    expect(await impostor.client.ask(question('police', ['OK-1']))).toEqual(['UNREACHABLE']);
+    const short = await fakeOwner('police', { answer: (qs) => ({ owner: 'police', answers: qs.map(() => [true]) }) });
+    expect(await short.client.ask(question('police', ['OK-1', 'OK-2']))).toEqual(['UNREACHABLE', 'UNREACHABLE']);
+  });
+
+  it('answers UNREACHABLE at once for an owner it has no address for, and when the owner refuses', async () => {
+    const refusing = await listen((_req, res) => void res.writeHead(429).end());
+    const client = new ReferenceClient({ org: 'veterans', ownerUrl: (o) => (o === 'police' ? refusing : null), token: async () => 't' });
+    expect(await client.ask(question('women', ['OK-1']))).toEqual(['UNREACHABLE']);
+    expect(await client.ask(question('police', ['OK-1']))).toEqual(['UNREACHABLE']);
+  });
+});
+
+describe('the owner’s endpoint', () => {
+  const police = SUBGRAPHS.find((s) => s.name === 'police')!;
+  const tips = police.kinds.find((k) => k.spec.table === 'crime_tips')!;
+  let opened: ReturnType<typeof openOrganizationDatabase>;
+  let url: string;
+  let handed: { receipt: string; unit: string };
+
+  beforeAll(async () => {
+    opened = openOrganizationDatabase(police, { file: ':memory:', demo: true, today: '2026-11-27' });
+    const col = (f: string) => columnOf(f, tips.spec.fields[f]!);
+    handed = opened.sqlite
+      .prepare(
+        `SELECT ${col('receiptId')} AS receipt, ${col('unitId')} AS unit FROM crime_tips WHERE ${col('handedOverBy')} = 'veterans' AND status = 'ACTIVE' AND superseded_at IS NULL LIMIT 1`,
+      )
+      .get() as typeof handed;
+    const app = express();
+    // A service's token here is "<organization>-token"; each token has its own budget (the limiter keys by token).
+    const verify = async (auth: string | undefined): Promise<OrganizationId> => {
+      const org = /^Bearer (\w+)-token$/.exec(auth ?? '')?.[1];
+      if (!org) throw new Error('not a service');
+      return org as OrganizationId;
+    };
+    app.post('/references', express.json({ limit: '32kb' }), ...referenceEndpoint('police', police.kinds, opened.db, verify));
+    url = (await listen(app)).replace('/graphql', '/references');
+  }, 120_000);
+  afterAll(() => opened?.sqlite.close());
+
+  const ask = (body: unknown, token = 'veterans-token') =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'header-id' },
+      body: JSON.stringify(body),
+    });
+  const q = (ids: string[], extra: Record<string, unknown> = {}) => ({
+    table: 'crime_tips',
+    by: 'receiptId',
+    writerField: 'handedOverBy',
+    within: handed.unit,
+    ids,
+    ...extra,
+  });
+
+  it('answers a batch question by question, null for a table it does not keep, and audits each with the writer’s request id', async () => {
+    expect(handed?.receipt).toBeTruthy();
+    const res = await ask({ questions: [q([handed.receipt, 'BN-KHONG-CO'], { requestId: 'r-1' }), q(['x'], { table: 'no_such_table', requestId: 'r-2' })] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ owner: 'police', answers: [[true, false], null] });
+    const trail = opened.sqlite
+      .prepare(`SELECT request_id, user_id, action, outcome FROM audit_log WHERE operation = 'referenceCheck' ORDER BY id DESC LIMIT 2`)
+      .all();
+    expect(trail).toEqual([
+      { request_id: 'r-2', user_id: 'service:veterans', action: 'DENY', outcome: 'UNKNOWN_TABLE' },
+      { request_id: 'r-1', user_id: 'service:veterans', action: 'READ', outcome: 'FOUND 1/2' },
+    ]);
+  });
+
+  it('refuses a batch out of form: empty, too many questions, too many ids in all, a question without ids (400)', async () => {
+    const tooMany = Array.from({ length: MAX_QUESTIONS_PER_REQUEST + 1 }, () => q(['a']));
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `BN-${i}`);
+    for (const body of [{ questions: [] }, { questions: tooMany }, { questions: [q(ids(60)), q(ids(41))] }, { questions: [q([])] }, { questions: 'q' }]) {
+      const res = await ask(body, 'farmers-token');
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    }
+  });
+
+  it('still answers one question alone as it used to', async () => {
+    const res = await ask(q([handed.receipt]), 'women-token');
+    // The women did not hand this receipt over: not theirs to name.
+    expect(await res.json()).toEqual({ owner: 'police', found: [false] });
+  });
+
+  it('counts each question of a batch against the calling service’s limit (429 past it)', async () => {
+    // Five a minute: a batch of four, then one of two, which passes the limit.
+    expect((await ask({ questions: [q(['a']), q(['b']), q(['c']), q(['d'])] }, 'youth-token')).status).toBe(200);
+    const over = await ask({ questions: [q(['e']), q(['f'])] }, 'youth-token');
+    expect(over.status).toBe(429);
+    expect(((await over.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+  });
+});
