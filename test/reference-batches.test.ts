@@ -11,9 +11,9 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OrganizationId } from '@antt/reference';
 
-// The owner's limit is read when the module loads: five questions a minute per calling service here.
+// The owner's limit is read when the module loads: ten questions a minute per calling service here.
 vi.hoisted(() => {
-  process.env.ANTT_REFERENCE_LIMIT_PER_MINUTE = '5';
+  process.env.ANTT_REFERENCE_LIMIT_PER_MINUTE = '10';
 });
 const { SUBGRAPHS } = await import('@antt/gateway');
 const { MAX_QUESTIONS_PER_REQUEST, ReferenceClient, columnOf, openOrganizationDatabase, referenceEndpoint } = await import('@antt/subgraph-kit');
@@ -80,7 +80,7 @@ describe('the writer’s client', () => {
     expect(requests.map((r) => r.map((q) => q.ids.length))).toEqual([[60], [60], [60]]);
   });
 
-  it('makes every question of a request UNREACHABLE when the owner answers out of form, and asks again afterwards', async () => {
+  it('makes every question of a request UNREACHABLE when the owner answers out of form, and those that waited for it, then asks afresh', async () => {
     let bad = true;
     const { requests, client } = await fakeOwner('police', {
       answer: (qs) => (bad ? { owner: 'police', answers: qs.slice(1).map(() => [true]) } : { owner: 'police', answers: qs.map((q) => q.ids.map(() => true)) }),
@@ -88,7 +88,8 @@ describe('the writer’s client', () => {
     expect(await Promise.all([client.ask(question('police', ['OK-1'])), client.ask(question('police', ['OK-2']))])).toEqual([['UNREACHABLE'], ['UNREACHABLE']]);
     bad = false;
     expect(await client.ask(question('police', ['OK-3']))).toEqual(['FOUND']);
-    expect(requests).toHaveLength(3);
+    // OK-1 alone, then OK-3: OK-2, which waited for the answer out of form, was not sent.
+    expect(requests.map((r) => r.map((q) => q.ids[0]))).toEqual([['OK-1'], ['OK-3']]);
   });
 
   it('believes no answer in another organization’s name, nor one of the wrong length for a question', async () => {
@@ -96,6 +97,25 @@ describe('the writer’s client', () => {
     expect(await impostor.client.ask(question('police', ['OK-1']))).toEqual(['UNREACHABLE']);
     const short = await fakeOwner('police', { answer: (qs) => ({ owner: 'police', answers: qs.map(() => [true]) }) });
     expect(await short.client.ask(question('police', ['OK-1', 'OK-2']))).toEqual(['UNREACHABLE', 'UNREACHABLE']);
+  });
+
+  it('answers the questions that waited for a request the owner never answered UNREACHABLE with it: none waits longer than one timeout', async () => {
+    const requests: number[] = [];
+    const hanging = await listen((req) => void req.on('data', () => requests.push(Date.now())));
+    const client = new ReferenceClient({ org: 'veterans', ownerUrl: () => hanging, token: async () => 't', timeoutMs: 300 });
+    const began = Date.now();
+    const first = client.ask(question('police', ['OK-1']));
+    await new Promise((r) => setTimeout(r, 50));
+    const waited = [client.ask(question('police', ['OK-2'])), client.ask(question('police', ['OK-3']))];
+    expect(await Promise.all([first, ...waited])).toEqual([['UNREACHABLE'], ['UNREACHABLE'], ['UNREACHABLE']]);
+    const took = Date.now() - began;
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took).toBeLessThan(550);
+    // Only the first was sent; the next question is asked afresh.
+    expect(requests).toHaveLength(1);
+    void client.ask(question('police', ['OK-4']));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(requests).toHaveLength(2);
   });
 
   it('answers UNREACHABLE at once for an owner it has no address for, and when the owner refuses', async () => {
@@ -162,10 +182,24 @@ describe('the owner’s endpoint', () => {
     ]);
   });
 
-  it('refuses a batch out of form: empty, too many questions, too many ids in all, a question without ids (400)', async () => {
+  it('answers a question out of form null, and the others of its batch all the same', async () => {
+    const res = await ask({
+      questions: [q(['x'.repeat(200)], { requestId: 'r-3' }), q([], { requestId: 'r-4' }), 7, q([handed.receipt], { requestId: 'r-5' })],
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ owner: 'police', answers: [null, null, null, [true]] });
+    const trail = opened.sqlite
+      .prepare(`SELECT request_id, action, outcome, record_ids FROM audit_log WHERE operation = 'referenceCheck' ORDER BY id DESC LIMIT 4`)
+      .all() as { request_id: string; action: string; outcome: string; record_ids: string }[];
+    expect(trail.map((t) => t.outcome)).toEqual(['FOUND 1/1', 'BAD_QUESTION', 'BAD_QUESTION', 'BAD_QUESTION']);
+    // What was out of form is not written to the trail.
+    expect(trail.slice(1).every((t) => t.record_ids === '[]' && t.action === 'DENY')).toBe(true);
+  });
+
+  it('refuses a batch out of form: empty, too many questions, too many ids in all, not a list (400)', async () => {
     const tooMany = Array.from({ length: MAX_QUESTIONS_PER_REQUEST + 1 }, () => q(['a']));
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `BN-${i}`);
-    for (const body of [{ questions: [] }, { questions: tooMany }, { questions: [q(ids(60)), q(ids(41))] }, { questions: [q([])] }, { questions: 'q' }]) {
+    for (const body of [{ questions: [] }, { questions: tooMany }, { questions: [q(ids(60)), q(ids(41))] }, { questions: 'q' }]) {
       const res = await ask(body, 'farmers-token');
       expect(res.status).toBe(400);
       expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
@@ -179,9 +213,9 @@ describe('the owner’s endpoint', () => {
   });
 
   it('counts each question of a batch against the calling service’s limit (429 past it)', async () => {
-    // Five a minute: a batch of four, then one of two, which passes the limit.
-    expect((await ask({ questions: [q(['a']), q(['b']), q(['c']), q(['d'])] }, 'youth-token')).status).toBe(200);
-    const over = await ask({ questions: [q(['e']), q(['f'])] }, 'youth-token');
+    // Ten a minute: a batch of eight, then one of three, which passes the limit.
+    expect((await ask({ questions: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => q([id])) }, 'youth-token')).status).toBe(200);
+    const over = await ask({ questions: [q(['i']), q(['j']), q(['k'])] }, 'youth-token');
     expect(over.status).toBe(429);
     expect(((await over.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
   });

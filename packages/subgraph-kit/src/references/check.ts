@@ -105,13 +105,16 @@ function isQuestion(b: unknown): b is QuestionSent {
 
 /**
  * The questions of a request: a batch (`{ questions: [...] }`, at most MAX_QUESTIONS_PER_REQUEST and
- * MAX_IDS_PER_QUESTION ids in all) or one question alone (what a writer of an earlier version sends).
+ * MAX_IDS_PER_QUESTION ids in all), each question out of form null (answered null: one bad question,
+ * an id typed too long, costs the other writers of its batch nothing), or one question alone (what a
+ * writer of an earlier version sends). Null for a request out of form.
  */
-function questionsOf(body: unknown): { questions: QuestionSent[]; batch: boolean } | null {
+function questionsOf(body: unknown): { questions: (QuestionSent | null)[]; batch: boolean } | null {
   const qs = (body as { questions?: unknown } | null)?.questions;
   if (qs === undefined) return isQuestion(body) ? { questions: [body], batch: false } : null;
-  if (!Array.isArray(qs) || !qs.length || qs.length > MAX_QUESTIONS_PER_REQUEST || !qs.every(isQuestion)) return null;
-  return qs.reduce((n, q) => n + q.ids.length, 0) <= MAX_IDS_PER_QUESTION ? { questions: qs, batch: true } : null;
+  if (!Array.isArray(qs) || !qs.length || qs.length > MAX_QUESTIONS_PER_REQUEST) return null;
+  const ids = qs.reduce((n: number, q: unknown) => n + (Array.isArray((q as { ids?: unknown } | null)?.ids) ? (q as { ids: unknown[] }).ids.length : 0), 0);
+  return ids <= MAX_IDS_PER_QUESTION ? { questions: qs.map((q: unknown) => (isQuestion(q) ? q : null)), batch: true } : null;
 }
 
 /** Checks a service may ask of one owner per minute (a request of several questions counts each). */
@@ -141,13 +144,28 @@ export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKin
     // The limiter counted the request as one question; each further question of it counts too.
     for (let i = 1; i < questions.length; i++) if ((await store.increment(serviceKey(req))).totalHits > OWNER_LIMIT_PER_MINUTE) return refuse(res);
     const headerId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : '';
-    const answers = questions.map((q) => answerQuestion(kinds, db, { ...q, writer }));
+    const answers = questions.map((q) => (q ? answerQuestion(kinds, db, { ...q, writer }) : null));
     const at = new Date().toISOString();
     // Committed before the answer leaves (writes.ts commitAudit).
     await commitAudit(
       sqliteOf(db),
       questions.map((q, i) => {
         const found = answers[i];
+        if (!q)
+          return {
+            at,
+            requestId: headerId,
+            userId: `service:${writer}`,
+            organization: writer,
+            roles: [],
+            operation: 'referenceCheck',
+            action: 'DENY' as const,
+            typeName: null,
+            dataClass: 'INTERNAL',
+            recordIds: [],
+            fields: [],
+            outcome: 'BAD_QUESTION',
+          };
         return {
           at,
           requestId: q.requestId ?? headerId,
@@ -238,7 +256,8 @@ interface Waiting {
  * Asks owners; an owner that does not answer in time (down, slow, erring) makes every id it was asked
  * UNREACHABLE. One request to an owner at a time: questions asked while it is out wait and go together
  * in the next one (at most MAX_QUESTIONS_PER_REQUEST, MAX_IDS_PER_QUESTION ids in all), so a question
- * waits at most for the request before its own.
+ * waits at most for the request before its own; when that one gets no answer, neither do the questions
+ * that waited for it (UNREACHABLE at once: none waits longer than one request's timeout).
  */
 export class ReferenceClient {
   private readonly lines = new Map<OrganizationId, { busy: boolean; waiting: Waiting[] }>();
@@ -269,7 +288,12 @@ export class ReferenceClient {
           owner,
           batch.map((w) => w.q),
         );
-        batch.forEach((w, i) => w.resolve(answers?.[i] ?? w.q.ids.map(() => 'UNREACHABLE')));
+        // An owner that did not answer (in time, or in form) does not answer the questions that waited
+        // for it either: they are UNREACHABLE now, so none waits longer than one request's timeout,
+        // and no queue builds up behind an owner that hangs. The next question is asked afresh.
+        const unanswered = answers ? [] : line.waiting.splice(0);
+        for (const [w, verdicts] of [...batch.map((w, i) => [w, answers?.[i]] as const), ...unanswered.map((w) => [w, undefined] as const)])
+          w.resolve(verdicts ?? w.q.ids.map(() => 'UNREACHABLE'));
       }
     } finally {
       line.busy = false;
