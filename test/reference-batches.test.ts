@@ -53,26 +53,28 @@ async function fakeOwner(owner: OrganizationId, opts: { delayMs?: number; answer
     });
   });
   const client = new ReferenceClient({ org: 'veterans', ownerUrl: (o) => (o === owner ? url : null), token: async () => 'service-token' });
-  return { requests, client };
+  return { requests, client, url };
 }
 
 const question = (owner: OrganizationId, ids: string[]) => ({ owner, table: 'crime_tips', by: null, writerField: null, within: 'province:14', ids });
 
 describe('the writer’s client', () => {
-  it('sends a question alone at once, and the questions raised while it is out together in the next request, each answered with its own verdicts', async () => {
+  it('sends the questions of one turn together at once, and those raised while that request is out together in the next, each answered with its own verdicts', async () => {
     const { requests, client } = await fakeOwner('police');
-    const asked = [['OK-1'], ['NO-2'], ['OK-3', 'NO-4'], ['OK-5']].map((ids, i) => client.ask(question('police', ids), `req-${i}`));
-    expect(await Promise.all(asked)).toEqual([['FOUND'], ['NOT_FOUND'], ['FOUND', 'NOT_FOUND'], ['FOUND']]);
-    expect(requests.map((r) => r.length)).toEqual([1, 3]);
+    const first = [['OK-1'], ['NO-2']].map((ids, i) => client.ask(question('police', ids), `req-${i}`));
+    await new Promise((r) => setTimeout(r, 5));
+    const next = [['OK-3', 'NO-4'], ['OK-5'], ['NO-6']].map((ids, i) => client.ask(question('police', ids), `req-${i + 2}`));
+    expect(await Promise.all([...first, ...next])).toEqual([['FOUND'], ['NOT_FOUND'], ['FOUND', 'NOT_FOUND'], ['FOUND'], ['NOT_FOUND']]);
+    expect(requests.map((r) => r.length)).toEqual([2, 3]);
     // Each question carries the request that raised it, for the owner's audit trail.
-    expect(requests.flat().map((q) => q.requestId)).toEqual(['req-0', 'req-1', 'req-2', 'req-3']);
+    expect(requests.flat().map((q) => q.requestId)).toEqual(['req-0', 'req-1', 'req-2', 'req-3', 'req-4']);
   });
 
   it('keeps a request within the limits an owner accepts: questions, and ids in all', async () => {
     const { requests, client } = await fakeOwner('police');
     const many = Array.from({ length: MAX_QUESTIONS_PER_REQUEST + 10 }, (_, i) => client.ask(question('police', [`OK-${i}`])));
     expect((await Promise.all(many)).flat().every((v) => v === 'FOUND')).toBe(true);
-    expect(requests.map((r) => r.length)).toEqual([1, MAX_QUESTIONS_PER_REQUEST, 9]);
+    expect(requests.map((r) => r.length)).toEqual([MAX_QUESTIONS_PER_REQUEST, 10]);
     requests.length = 0;
     const sixty = (p: string) => Array.from({ length: 60 }, (_, i) => `OK-${p}-${i}`);
     await Promise.all(['a', 'b', 'c'].map((p) => client.ask(question('police', sixty(p)))));
@@ -85,7 +87,9 @@ describe('the writer’s client', () => {
     const { requests, client } = await fakeOwner('police', {
       answer: (qs) => (bad ? { owner: 'police', answers: qs.slice(1).map(() => [true]) } : { owner: 'police', answers: qs.map((q) => q.ids.map(() => true)) }),
     });
-    expect(await Promise.all([client.ask(question('police', ['OK-1'])), client.ask(question('police', ['OK-2']))])).toEqual([['UNREACHABLE'], ['UNREACHABLE']]);
+    const first = client.ask(question('police', ['OK-1']));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await Promise.all([first, client.ask(question('police', ['OK-2']))])).toEqual([['UNREACHABLE'], ['UNREACHABLE']]);
     bad = false;
     expect(await client.ask(question('police', ['OK-3']))).toEqual(['FOUND']);
     // OK-1 alone, then OK-3: OK-2, which waited for the answer out of form, was not sent.
@@ -116,6 +120,17 @@ describe('the writer’s client', () => {
     void client.ask(question('police', ['OK-4']));
     await new Promise((r) => setTimeout(r, 100));
     expect(requests).toHaveLength(2);
+  });
+
+  it('does not send a question that waited a whole timeout behind an owner slow to answer: UNREACHABLE', async () => {
+    const o = await fakeOwner('police', { delayMs: 200 });
+    const client = new ReferenceClient({ org: 'veterans', ownerUrl: () => o.url, token: async () => 't', timeoutMs: 300 });
+    const asked = Array.from({ length: 70 }, (_, i) => client.ask(question('police', [`OK-${i}`])));
+    const verdicts = (await Promise.all(asked)).flat();
+    // 32 answered at 200 ms, 32 sent then and answered at 400 ms; the last 6 had waited 400 ms by then.
+    expect(o.requests.map((r) => r.length)).toEqual([MAX_QUESTIONS_PER_REQUEST, MAX_QUESTIONS_PER_REQUEST]);
+    expect(verdicts.slice(0, 64).every((v) => v === 'FOUND')).toBe(true);
+    expect(verdicts.slice(64)).toEqual(Array(6).fill('UNREACHABLE'));
   });
 
   it('answers UNREACHABLE at once for an owner it has no address for, and when the owner refuses', async () => {

@@ -314,6 +314,14 @@ describe('counts and the owner’s endpoint', () => {
     );
     expect(skipped.errors, JSON.stringify(skipped.errors)).toBeUndefined();
     expect(checks().slice(before)).toEqual(['police:FOUND', 'police:NOT_FOUND', 'police:NOT_FOUND']);
+    // The stored create's check went in with it: its entry right before the create's WRITE entry, one request.
+    const [check, write] = fed.databases.veterans
+      .prepare(
+        `SELECT id, request_id, operation, action FROM audit_log WHERE id >= (SELECT id FROM audit_log WHERE record_ids LIKE ? AND action = 'WRITE') - 1 ORDER BY id LIMIT 2`,
+      )
+      .all(`%${ok.data!.r!.id}%`) as { id: number; request_id: string; operation: string; action: string }[];
+    expect(check).toMatchObject({ operation: 'referenceCheck', request_id: write!.request_id });
+    expect(write).toMatchObject({ action: 'WRITE', id: check!.id + 1 });
   });
 
   it('answers services only: a user’s token is refused (401), and every question is in the owner’s audit trail', async () => {

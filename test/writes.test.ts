@@ -329,22 +329,52 @@ describe('writes of several requests in the same turn (group commit)', () => {
     const { sqlite } = openOrganizationDatabase(veterans, { file: ':memory:' });
     const group = groupCommitOf(sqlite);
     const insert = (key: string) => () => void sqlite.prepare("INSERT INTO meta (key, value) VALUES (?, 'x')").run(key);
+    const lost: string[] = [];
+    const prelude = (key: string, fail = false) => ({
+      run: () => {
+        insert(key)();
+        if (fail) throw new Error('cannot append');
+      },
+      lost: () => lost.push(key),
+    });
     const outcomes = await Promise.allSettled([
       group.run(() => {
         insert('field-1')();
         throw new Error('refused');
-      }, insert('prelude-1')),
-      group.run(insert('field-2'), () => {
-        insert('prelude-2')();
-        throw new Error('cannot append');
-      }),
-      group.run(insert('field-3'), insert('prelude-3')),
+      }, prelude('prelude-1')),
+      group.run(insert('field-2'), prelude('prelude-2', true)),
+      group.run(insert('field-3'), prelude('prelude-3')),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
     const keys = (sqlite.prepare("SELECT key FROM meta WHERE key LIKE 'field-%' OR key LIKE 'prelude-%' ORDER BY key").all() as { key: string }[]).map(
       (r) => r.key,
     );
     expect(keys).toEqual(['field-3', 'prelude-1', 'prelude-3']);
+    // Only the one that was not stored is told so.
+    expect(lost).toEqual(['prelude-2']);
+  });
+
+  it('tells every prelude of a batch SQLite ended that it was lost, once', async () => {
+    const { sqlite } = openOrganizationDatabase(veterans, { file: ':memory:' });
+    const group = groupCommitOf(sqlite);
+    const insert = (key: string) => () => void sqlite.prepare("INSERT INTO meta (key, value) VALUES (?, 'x')").run(key);
+    const lost: string[] = [];
+    const prelude = (key: string, fail = false) => ({
+      run: () => {
+        insert(key)();
+        if (fail) throw new Error('cannot append');
+      },
+      lost: () => lost.push(key),
+    });
+    const outcomes = await Promise.allSettled([
+      group.run(insert('field-1'), prelude('prelude-1')),
+      group.run(insert('field-2'), prelude('prelude-2', true)),
+      group.run(() => sqlite.exec('ROLLBACK'), prelude('prelude-3')),
+      group.run(insert('field-4'), prelude('prelude-4')),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(sqlite.prepare("SELECT key FROM meta WHERE key LIKE 'field-%' OR key LIKE 'prelude-%'").all()).toEqual([]);
+    expect(lost.sort()).toEqual(['prelude-1', 'prelude-2', 'prelude-3', 'prelude-4']);
   });
 
   it('fails every field of a batch whose transaction SQLite ended under one of them', async () => {

@@ -102,12 +102,31 @@ function hasWriteRecorder(a: unknown): a is WriteRecorder {
   return !!a && typeof (a as { wrote?: unknown }).wrote === 'function';
 }
 
+/**
+ * What runs before a field, in a savepoint of its own (the entries of a reference check): kept when the
+ * field fails; when it fails itself, the field does not run. `lost` is called when it was not stored:
+ * it failed, or its whole batch did (BEGIN, COMMIT, a transaction SQLite ended), so its owner can store
+ * it otherwise.
+ */
+export interface Prelude {
+  run(): void;
+  lost(): void;
+}
+
 interface Job {
-  /** Runs first, in a savepoint of its own: kept even when `work` fails; when it fails, `work` does not run. */
-  prelude?: () => void;
+  prelude?: Prelude;
+  /** Its prelude was told it was lost. */
+  preludeLost?: boolean;
   work: () => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+}
+
+/** Tells a job's prelude, once, that it was not stored. */
+function lose(job: Job): void {
+  if (!job.prelude || job.preludeLost) return;
+  job.preludeLost = true;
+  job.prelude.lost();
 }
 
 /** The batch's transaction ended under a field (SQLite rolls a transaction back itself on some I/O errors). */
@@ -140,10 +159,13 @@ class GroupCommit {
     this.inSavepoint = sqlite.transaction((work: () => unknown) => work());
     this.inBatch = sqlite.transaction((jobs: Job[], outcomes: { ok: boolean; value: unknown }[]) => {
       for (const job of jobs) {
+        let preluded = false;
         try {
-          if (job.prelude) this.inSavepoint(job.prelude);
+          if (job.prelude) this.inSavepoint(() => job.prelude!.run());
+          preluded = true;
           outcomes.push({ ok: true, value: this.inSavepoint(job.work) });
         } catch (e) {
+          if (!preluded) lose(job);
           outcomes.push({ ok: false, value: e });
         }
         // Never let a later field run in a transaction the earlier ones are not in.
@@ -152,7 +174,7 @@ class GroupCommit {
     });
   }
 
-  run(work: () => unknown, prelude?: () => void): Promise<unknown> {
+  run(work: () => unknown, prelude?: Prelude): Promise<unknown> {
     return new Promise((resolve, reject) => {
       if (this.queue.push({ prelude, work, resolve, reject }) === 1) setImmediate(() => this.flush());
     });
@@ -169,6 +191,8 @@ class GroupCommit {
     } catch (e) {
       // BEGIN or COMMIT failed, or the transaction was lost: nothing of the batch is stored.
       const cause = e instanceof BatchLost ? e.cause : e;
+      // Every prelude of the batch went with it.
+      for (const job of jobs) lose(job);
       for (const job of jobs) job.reject(cause);
       return;
     }
@@ -250,7 +274,11 @@ function transactional(
     if (earlier) awaitingWrite.delete(ctx);
     let result: unknown;
     try {
-      result = await groupCommitOf(sqlite).run(write, earlier && (() => trail.append(earlier)));
+      result = await groupCommitOf(sqlite).run(
+        write,
+        // Not stored with the field: left again for the answer (commitAuditNotWritten), which waits for them.
+        earlier && { run: () => trail.append(earlier), lost: () => auditWithFirstWrite(ctx, earlier) },
+      );
     } catch (e) {
       const mapped = databaseError(e);
       if (!mapped) throw e;

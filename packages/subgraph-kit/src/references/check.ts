@@ -52,6 +52,12 @@ export const MAX_IDS_PER_QUESTION = 100;
 /** The most questions one request to an owner may carry. */
 export const MAX_QUESTIONS_PER_REQUEST = 32;
 
+/** The longest id an owner is asked about (a longer one is no record's: the field's own check refuses it). */
+const MAX_ID_LENGTH = 96;
+
+/** The longest request id a question carries to the owner's audit trail. */
+const MAX_REQUEST_ID_LENGTH = 128;
+
 /** A question as it travels: with the id of the writer's request that raised it, for the owner's audit trail. */
 type QuestionSent = Omit<ReferenceQuestion, 'owner' | 'writer'> & { requestId?: string };
 
@@ -91,7 +97,7 @@ function isQuestion(b: unknown): b is QuestionSent {
   return (
     !!q &&
     typeof q === 'object' &&
-    (q.requestId === undefined || (typeof q.requestId === 'string' && q.requestId.length <= 128)) &&
+    (q.requestId === undefined || (typeof q.requestId === 'string' && q.requestId.length <= MAX_REQUEST_ID_LENGTH)) &&
     typeof q.table === 'string' &&
     (q.by === null || typeof q.by === 'string') &&
     (q.writerField === null || typeof q.writerField === 'string') &&
@@ -99,7 +105,7 @@ function isQuestion(b: unknown): b is QuestionSent {
     Array.isArray(q.ids) &&
     q.ids.length > 0 &&
     q.ids.length <= MAX_IDS_PER_QUESTION &&
-    q.ids.every((x) => typeof x === 'string' && x.length <= 96)
+    q.ids.every((x) => typeof x === 'string' && x.length <= MAX_ID_LENGTH)
   );
 }
 
@@ -250,6 +256,14 @@ export async function askOwner(opts: ReferenceClientOptions, ownerUrl: string, p
 interface Waiting {
   q: QuestionSent;
   resolve: (verdicts: Verdict[]) => void;
+  /** When it was asked (performance.now()): one that waited a whole timeout is not sent any more. */
+  since: number;
+}
+
+/** An owner's questions: whether a request to it is out (or about to go), and the questions waiting for the next. */
+interface Line {
+  busy: boolean;
+  waiting: Waiting[];
 }
 
 /**
@@ -260,7 +274,7 @@ interface Waiting {
  * that waited for it (UNREACHABLE at once: none waits longer than one request's timeout).
  */
 export class ReferenceClient {
-  private readonly lines = new Map<OrganizationId, { busy: boolean; waiting: Waiting[] }>();
+  private readonly lines = new Map<OrganizationId, Line>();
 
   constructor(readonly opts: ReferenceClientOptions) {}
 
@@ -269,16 +283,27 @@ export class ReferenceClient {
     let line = this.lines.get(q.owner);
     if (!line) this.lines.set(q.owner, (line = { busy: false, waiting: [] }));
     const { owner: _owner, ...sent } = q;
-    const answered = new Promise<Verdict[]>((resolve) => line.waiting.push({ q: { ...sent, requestId }, resolve }));
-    if (!line.busy) void this.drain(q.owner, line);
+    const carried = requestId.length <= MAX_REQUEST_ID_LENGTH ? requestId : '';
+    const answered = new Promise<Verdict[]>((resolve) => line.waiting.push({ q: { ...sent, requestId: carried }, resolve, since: performance.now() }));
+    if (!line.busy) {
+      // After the current turn's other questions (a mutation's to the same owner, asked together), so they go in one request.
+      line.busy = true;
+      queueMicrotask(() => void this.drain(q.owner, line));
+    }
     return answered;
   }
 
   /** Sends the owner's waiting questions, a request at a time, until none waits. */
-  private async drain(owner: OrganizationId, line: { busy: boolean; waiting: Waiting[] }): Promise<void> {
+  private async drain(owner: OrganizationId, line: Line): Promise<void> {
     line.busy = true;
+    const timeoutMs = this.opts.timeoutMs ?? Number(process.env.ANTT_REFERENCE_TIMEOUT_MS ?? 3000);
     try {
       while (line.waiting.length) {
+        // A question that waited a whole timeout (behind an owner slow to answer) is UNREACHABLE without being sent.
+        const now = performance.now();
+        for (const w of line.waiting.filter((w) => now - w.since >= timeoutMs)) w.resolve(w.q.ids.map(() => 'UNREACHABLE'));
+        line.waiting = line.waiting.filter((w) => now - w.since < timeoutMs);
+        if (!line.waiting.length) break;
         let ids = 0;
         let n = 0;
         while (n < line.waiting.length && n < MAX_QUESTIONS_PER_REQUEST && (n === 0 || ids + line.waiting[n]!.q.ids.length <= MAX_IDS_PER_QUESTION))
@@ -337,7 +362,9 @@ function referencesOf(kind: RecordKind, values: Record<string, unknown>, writerU
     const id = raw.trim();
     const owner = ownerOf(f.ref, id);
     const within = withinOf(f.ref, kind, values, writerUnit);
-    if (!owner || !within) continue;
+    // Nothing the owner would refuse to be asked (its batch-mates would wait for the refusal): an id
+    // longer than any, a unit the map does not know. The write's own checks refuse both.
+    if (!owner || !within || id.length > MAX_ID_LENGTH || !territory().unit(within)) continue;
     out.push({ kind, field, id, q: { owner, table: f.ref.table, by: f.ref.by ?? null, writerField: f.ref.writerField ?? null, within } });
   }
   return out;
