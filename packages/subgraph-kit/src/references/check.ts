@@ -157,34 +157,20 @@ export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKin
       sqliteOf(db),
       questions.map((q, i) => {
         const found = answers[i];
-        if (!q)
-          return {
-            at,
-            requestId: headerId,
-            userId: `service:${writer}`,
-            organization: writer,
-            roles: [],
-            operation: 'referenceCheck',
-            action: 'DENY' as const,
-            typeName: null,
-            dataClass: 'INTERNAL',
-            recordIds: [],
-            fields: [],
-            outcome: 'BAD_QUESTION',
-          };
         return {
           at,
-          requestId: q.requestId ?? headerId,
+          requestId: q?.requestId ?? headerId,
           userId: `service:${writer}`,
           organization: writer,
           roles: [],
           operation: 'referenceCheck',
           action: found ? 'READ' : 'DENY',
-          typeName: kinds.find((k) => k.spec.table === q.table)?.spec.type ?? null,
+          typeName: (q && kinds.find((k) => k.spec.table === q.table)?.spec.type) ?? null,
           dataClass: 'INTERNAL',
-          recordIds: q.ids,
-          fields: [q.by ?? 'id'],
-          outcome: found ? `FOUND ${found.filter(Boolean).length}/${q.ids.length}` : 'UNKNOWN_TABLE',
+          // Nothing of a question out of form is written down.
+          recordIds: q?.ids ?? [],
+          fields: q ? [q.by ?? 'id'] : [],
+          outcome: !q ? 'BAD_QUESTION' : found ? `FOUND ${found.filter(Boolean).length}/${q.ids.length}` : 'UNKNOWN_TABLE',
         };
       }),
     );
