@@ -325,9 +325,9 @@ describe('writes of several requests in the same turn (group commit)', () => {
     }
   });
 
-  it('keeps what runs before a field (the reference check’s audit) when the field fails, and runs no field whose prelude failed', async () => {
+  /** A fresh database's group commit, a field that inserts a key, and preludes that insert theirs (or fail after), noting which were lost. */
+  function withPreludes() {
     const { sqlite } = openOrganizationDatabase(veterans, { file: ':memory:' });
-    const group = groupCommitOf(sqlite);
     const insert = (key: string) => () => void sqlite.prepare("INSERT INTO meta (key, value) VALUES (?, 'x')").run(key);
     const lost: string[] = [];
     const prelude = (key: string, fail = false) => ({
@@ -337,6 +337,11 @@ describe('writes of several requests in the same turn (group commit)', () => {
       },
       lost: () => lost.push(key),
     });
+    return { sqlite, group: groupCommitOf(sqlite), insert, prelude, lost };
+  }
+
+  it('keeps what runs before a field (the reference check’s audit) when the field fails, and runs no field whose prelude failed', async () => {
+    const { sqlite, group, insert, prelude, lost } = withPreludes();
     const outcomes = await Promise.allSettled([
       group.run(() => {
         insert('field-1')();
@@ -355,17 +360,7 @@ describe('writes of several requests in the same turn (group commit)', () => {
   });
 
   it('tells every prelude of a batch SQLite ended that it was lost, once', async () => {
-    const { sqlite } = openOrganizationDatabase(veterans, { file: ':memory:' });
-    const group = groupCommitOf(sqlite);
-    const insert = (key: string) => () => void sqlite.prepare("INSERT INTO meta (key, value) VALUES (?, 'x')").run(key);
-    const lost: string[] = [];
-    const prelude = (key: string, fail = false) => ({
-      run: () => {
-        insert(key)();
-        if (fail) throw new Error('cannot append');
-      },
-      lost: () => lost.push(key),
-    });
+    const { sqlite, group, insert, prelude, lost } = withPreludes();
     const outcomes = await Promise.allSettled([
       group.run(insert('field-1'), prelude('prelude-1')),
       group.run(insert('field-2'), prelude('prelude-2', true)),
