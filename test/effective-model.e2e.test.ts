@@ -30,9 +30,10 @@ beforeAll(async () => {
     let raw = '';
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
-      const ids = (JSON.parse(raw || '{}') as { ids?: unknown[] }).ids ?? [];
+      // The women's subgraph stands in: it knows every model it is asked about (questions in a batch, references/check.ts).
+      const questions = (JSON.parse(raw || '{}') as { questions?: { ids: unknown[] }[] }).questions ?? [];
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ owner: 'women', found: ids.map(() => true) }));
+      res.end(JSON.stringify({ owner: 'women', answers: questions.map((q) => q.ids.map(() => true)) }));
     });
   });
   await new Promise<void>((r) => women.listen(0, '127.0.0.1', r));

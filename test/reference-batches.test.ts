@@ -133,6 +133,33 @@ describe('the writer’s client', () => {
     expect(verdicts.slice(64)).toEqual(Array(6).fill('UNREACHABLE'));
   });
 
+  it('asks an owner of an earlier version, which knows one question a request, one question at a time', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const earlier = await listen((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        const body = JSON.parse(raw) as Record<string, unknown> & { ids?: string[] };
+        bodies.push(body);
+        res.setHeader('content-type', 'application/json');
+        if (!Array.isArray(body.ids)) return void res.writeHead(400).end(JSON.stringify({ errors: [{ message: 'x', extensions: { code: 'BAD_REQUEST' } }] }));
+        res.end(JSON.stringify({ owner: 'police', found: body.ids.map((id) => id.startsWith('OK')) }));
+      });
+    });
+    const client = new ReferenceClient({ org: 'veterans', ownerUrl: () => earlier, token: async () => 't' });
+    const verdicts = await Promise.all([client.ask(question('police', ['OK-1', 'NO-2'])), client.ask(question('police', ['NO-3']))]);
+    expect(verdicts).toEqual([['FOUND', 'NOT_FOUND'], ['NOT_FOUND']]);
+    // The batch, refused, then each question in the form it knows (the two in parallel).
+    expect(bodies[0]!.questions).toHaveLength(2);
+    expect(
+      bodies
+        .slice(1)
+        .map((b) => (b.ids as string[]).join(','))
+        .sort(),
+    ).toEqual(['NO-3', 'OK-1,NO-2']);
+    expect(bodies.slice(1).every((b) => !('requestId' in b) && b.table === 'crime_tips')).toBe(true);
+  });
+
   it('answers UNREACHABLE at once for an owner it has no address for, and when the owner refuses', async () => {
     const refusing = await listen((_req, res) => void res.writeHead(429).end());
     const client = new ReferenceClient({ org: 'veterans', ownerUrl: (o) => (o === 'police' ? refusing : null), token: async () => 't' });

@@ -317,6 +317,8 @@ export class ReferenceClient {
     if (!url) return null;
     try {
       const res = await askOwner(this.opts, url, '/references', { questions }, questions[0]!.requestId ?? '');
+      // An owner of an earlier version knows one question a request only (organizations upgrade on their own days).
+      if (res.status === 400) return await Promise.all(questions.map((q) => this.sendAlone(url, q)));
       if (!res.ok) return null;
       const body = (await res.json()) as { owner?: unknown; answers?: unknown };
       const answers = body.answers;
@@ -328,6 +330,21 @@ export class ReferenceClient {
       });
     } catch {
       return null;
+    }
+  }
+
+  /** One question in the single-question form (`{ table, ..., ids }` answered `{ owner, found }`). */
+  private async sendAlone(url: string, q: QuestionSent): Promise<Verdict[]> {
+    const unreachable = q.ids.map((): Verdict => 'UNREACHABLE');
+    try {
+      const { requestId, ...question } = q;
+      const res = await askOwner(this.opts, url, '/references', question, requestId ?? '');
+      if (!res.ok) return unreachable;
+      const body = (await res.json()) as { found?: unknown };
+      if (!Array.isArray(body.found) || body.found.length !== q.ids.length) return unreachable;
+      return body.found.map((x) => (x === true ? 'FOUND' : 'NOT_FOUND'));
+    } catch {
+      return unreachable;
     }
   }
 }
