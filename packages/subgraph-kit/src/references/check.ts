@@ -323,11 +323,7 @@ export class ReferenceClient {
       const body = (await res.json()) as { owner?: unknown; answers?: unknown };
       const answers = body.answers;
       if (body.owner !== owner || !Array.isArray(answers) || answers.length !== questions.length) return null;
-      return questions.map((q, i) => {
-        const found = answers[i] as unknown;
-        if (!Array.isArray(found) || found.length !== q.ids.length) return q.ids.map(() => 'UNREACHABLE');
-        return found.map((x) => (x === true ? 'FOUND' : 'NOT_FOUND'));
-      });
+      return questions.map((q, i) => verdictsOf(answers[i], q));
     } catch {
       return null;
     }
@@ -335,18 +331,20 @@ export class ReferenceClient {
 
   /** One question in the single-question form (`{ table, ..., ids }` answered `{ owner, found }`). */
   private async sendAlone(url: string, q: QuestionSent): Promise<Verdict[]> {
-    const unreachable = q.ids.map((): Verdict => 'UNREACHABLE');
     try {
       const { requestId, ...question } = q;
       const res = await askOwner(this.opts, url, '/references', question, requestId ?? '');
-      if (!res.ok) return unreachable;
-      const body = (await res.json()) as { found?: unknown };
-      if (!Array.isArray(body.found) || body.found.length !== q.ids.length) return unreachable;
-      return body.found.map((x) => (x === true ? 'FOUND' : 'NOT_FOUND'));
+      return verdictsOf(res.ok ? ((await res.json()) as { found?: unknown }).found : null, q);
     } catch {
-      return unreachable;
+      return verdictsOf(null, q);
     }
   }
+}
+
+/** An owner's answer to one question (its ids found or not), in verdicts: every id UNREACHABLE unless it is one boolean per id. */
+function verdictsOf(found: unknown, q: QuestionSent): Verdict[] {
+  if (!Array.isArray(found) || found.length !== q.ids.length) return q.ids.map(() => 'UNREACHABLE');
+  return found.map((x) => (x === true ? 'FOUND' : 'NOT_FOUND'));
 }
 
 interface Asked {
