@@ -16,9 +16,10 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { executionBoundPlugin } from './execution-bound.js';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { errorContractPlugin } from './errors/contract.js';
 import { costLimitPlugin } from './cost.js';
+import { sendJson, type GraphqlRequest, type GraphqlStep } from './graphql-route.js';
 
 export function isProduction(): boolean {
   return process.env.ANTT_ENV === 'production' || process.env.NODE_ENV === 'production';
@@ -153,11 +154,11 @@ function perMinute(name: string, fallback: number): number {
  * by client address, with a smaller budget (ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE, default 60).
  */
 export function rateLimitPerCaller(
-  callerOf: (req: Parameters<RateLimitRequestHandler>[0]) => string | null,
+  callerOf: (req: GraphqlRequest) => string | null,
   limit = perMinute('ANTT_RATE_LIMIT_PER_MINUTE', 600),
   unauthenticatedLimit = perMinute('ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', 60),
-): RateLimitRequestHandler {
-  return rateLimit({
+): GraphqlStep {
+  const limiter = rateLimit({
     windowMs: 60_000,
     limit: (req) => (callerOf(req) ? limit : unauthenticatedLimit),
     standardHeaders: 'draft-8',
@@ -167,7 +168,10 @@ export function rateLimitPerCaller(
       return caller ? `u:${createHash('sha256').update(caller).digest('base64url')}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
     },
     handler: (_req, res) => {
-      res.status(429).json({ errors: [{ message: 'Quá nhiều yêu cầu: vui lòng thử lại sau một phút.', extensions: { code: 'RATE_LIMITED' } }] });
+      sendJson(res, 429, { errors: [{ message: 'Quá nhiều yêu cầu: vui lòng thử lại sau một phút.', extensions: { code: 'RATE_LIMITED' } }] });
     },
   });
+  // Typed for Express, it reads of the request its headers and `ip` (keyGenerator above) and writes the
+  // response's headers (`setHeader`, `append`): what a /graphql step has on both paths (graphql-route.ts).
+  return limiter as unknown as GraphqlStep;
 }

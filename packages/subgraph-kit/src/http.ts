@@ -6,7 +6,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Identity, TokenVerifier } from '@antt/auth';
@@ -15,6 +14,7 @@ import { createMetrics, log, metricsEndpoint, observe, serviceLog, type Metrics 
 import { isMislabelledInternal, translateFormattedError } from './errors/contract.js';
 import { HttpDrain } from './drain.js';
 import { traceRequests } from './tracing.js';
+import { answerWithApollo, graphqlRoute, sendJson, type GraphqlRequest, type GraphqlResponse, type GraphqlStep } from './graphql-route.js';
 
 export interface RunningServer {
   url: string;
@@ -28,7 +28,7 @@ export interface ServeOptions<TContext extends BaseContext> {
   host?: string;
   /** Builds the Apollo server (stopped once the HTTP server has drained). */
   apollo: () => ApolloServer<TContext>;
-  context: (req: express.Request) => Promise<TContext>;
+  context: (req: GraphqlRequest) => Promise<TContext>;
   health: () => Record<string, unknown>;
   /**
    * Whether the server can do its work now (GET /ready: 200 or 503), with what it depends on; default:
@@ -108,10 +108,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
-const verified = new WeakMap<express.Request, { identity: Identity } | { error: unknown }>();
+const verified = new WeakMap<GraphqlRequest, { identity: Identity } | { error: unknown }>();
 
 /** The caller verified for this request (before the rate limit); throws the verification's 401. */
-export function verifiedCaller(req: express.Request): Identity {
+export function verifiedCaller(req: GraphqlRequest): Identity {
   const v = verified.get(req);
   if (!v) throw new Error('verifiedCaller called before authentication');
   if ('error' in v) throw v.error;
@@ -119,7 +119,7 @@ export function verifiedCaller(req: express.Request): Identity {
 }
 
 /** Whether this request's token failed verification (or was missing). */
-export function isUnauthenticated(req: express.Request): boolean {
+export function isUnauthenticated(req: GraphqlRequest): boolean {
   const v = verified.get(req);
   return !!v && 'error' in v;
 }
@@ -129,6 +129,25 @@ function trustProxy(): string | number | undefined {
   const raw = process.env.ANTT_TRUST_PROXY;
   if (!raw) return undefined;
   return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+/** What body-parser refused (too large, not JSON, a charset or encoding it does not read), or null. */
+function bodyProblem(err: unknown): { status: number; code: string; message: string } | null {
+  const e = err as { status?: number; type?: string } | null;
+  if (e?.type === 'entity.too.large') return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Yêu cầu quá lớn.' };
+  if (e?.status === 415)
+    return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Nội dung yêu cầu phải là JSON mã UTF-8 (không nén hoặc nén gzip, deflate, br).' };
+  if (e?.status === 400) return { status: 400, code: 'BAD_REQUEST', message: 'Yêu cầu không đúng định dạng JSON.' };
+  return null;
+}
+
+/** The answer to an error of a /graphql step: the body's problem in the user's terms, anything else a generic 500 (logged in full). */
+function answerRequestError(err: unknown, _req: GraphqlRequest, res: GraphqlResponse): void {
+  const p = bodyProblem(err);
+  if (!p) log.error({ err }, 'internal error');
+  if (res.headersSent) return void res.destroy();
+  const { status, code, message } = p ?? { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Lỗi hệ thống: yêu cầu chưa thực hiện được. Vui lòng thử lại hoặc báo quản trị viên.' };
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 
 export async function serve<TContext extends BaseContext>(opts: ServeOptions<TContext>): Promise<RunningServer> {
@@ -141,15 +160,21 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   const proxy = trustProxy();
   if (proxy !== undefined) app.set('trust proxy', proxy);
   const metrics = opts.metrics ?? createMetrics(opts.service ?? 'server');
-  // A span per request, continuing the caller's trace (tracing.ts; a no-op unless tracing is on).
-  app.use(traceRequests(opts.service ?? 'server'));
-  app.use(observe(serviceLog(opts.service ?? 'server'), metrics));
+  // A span per request, continuing the caller's trace (tracing.ts; a no-op unless tracing is on); the
+  // request's id and log line. Every request's first steps, POST /graphql's too (below).
+  const everyRequest = [traceRequests(opts.service ?? 'server'), observe(serviceLog(opts.service ?? 'server'), metrics)];
+  app.use(...everyRequest);
   const httpServer = http.createServer();
   // On stop, requests being executed are answered before connections close, and new ones get a 503;
   // only after the grace period (ANTT_SHUTDOWN_GRACE_MS, default 30 s: a write under heavy load can take
   // seconds) are the connections left cut.
   const drain = new HttpDrain(httpServer);
-  httpServer.on('request', drain.listener(app));
+  // POST /graphql (the federation's every read and write) on Node's own objects (graphql-route.ts); the rest through Express.
+  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+  httpServer.on(
+    'request',
+    drain.listener((req, res) => (graphqlPost && req.method === 'POST' && req.url === '/graphql' ? graphqlPost(req, res) : app(req, res))),
+  );
   const stopGracePeriodMillis = Number(process.env.ANTT_SHUTDOWN_GRACE_MS) || 30_000;
   // How long the port stays open after the drain starts, new requests refused with a 503 instead of reset.
   const lingerMillis = process.env.ANTT_SHUTDOWN_LINGER_MS ? Number(process.env.ANTT_SHUTDOWN_LINGER_MS) : 1000;
@@ -174,9 +199,8 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
     const r = opts.ready?.(req) ?? { ready: true };
     res.status(r.ready ? 200 : 503).json(r);
   });
-  const before: express.RequestHandler = opts.before ?? ((_req, _res, next) => next());
-  app.use(
-    '/graphql',
+  // The steps of /graphql after the first ones, the same functions on both paths.
+  const graphqlSteps: GraphqlStep[] = [
     async (req, _res, next) => {
       try {
         verified.set(req, { identity: await opts.verifier(req.headers.authorization) });
@@ -187,23 +211,29 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
     },
     rateLimitPerCaller(
       (req) => {
-        const v = verified.get(req as express.Request);
+        const v = verified.get(req);
         return v && 'identity' in v ? `${v.identity.organization}:${v.identity.userId}` : null;
       },
       opts.rateLimitPerMinute,
       opts.unauthenticatedPerMinute,
     ),
-    express.json({ limit: opts.bodyLimit ?? '100kb' }),
-    before,
+    // body-parser's JSON (its limit, charsets and encodings): it reads the request's headers and stream only.
+    express.json({ limit: opts.bodyLimit ?? '100kb' }) as unknown as GraphqlStep,
+  ];
+  const apollo = answerWithApollo(server, opts.context);
+  app.use(
+    '/graphql',
+    ...(graphqlSteps as express.RequestHandler[]),
+    ...(opts.before ? [opts.before] : []),
     // Tracked: an operation runs on when its client goes away, and the stop waits for it (drain.ts).
-    drain.track(expressMiddleware(server, { context: ({ req }) => opts.context(req) })),
+    drain.track(apollo as unknown as express.RequestHandler),
   );
+  // A server with steps of its own before GraphQL (the gateway's) answers every request through Express.
+  if (!opts.before)
+    graphqlPost = graphqlRoute([...(everyRequest as GraphqlStep[]), ...graphqlSteps, apollo], answerRequestError, app.get('trust proxy fn') as (a: string, i: number) => boolean);
   // A body over the limit, or malformed JSON, gets a GraphQL-shaped error without internals.
-  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (err?.type === 'entity.too.large')
-      return void res.status(413).json({ errors: [{ message: 'Yêu cầu quá lớn.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    if (err?.status === 400)
-      return void res.status(400).json({ errors: [{ message: 'Yêu cầu không đúng định dạng JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (bodyProblem(err)) return answerRequestError(err, req, res);
     next(err);
   });
   await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type express from 'express';
+import type { GraphqlRequest, GraphqlStep } from './graphql-route.js';
 import { pino, type Logger } from 'pino';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { REQUEST_ID_HEADER } from './federation-guard.js';
@@ -75,7 +76,7 @@ export function gaugeOf(m: Metrics, name: string, help: string, read: () => numb
 }
 
 /** The request id of a request: the gateway's (forwarded to subgraphs), else a new one. */
-export function requestIdOf(req: express.Request): string {
+export function requestIdOf(req: Pick<GraphqlRequest, 'headers'>): string {
   const given = req.headers[REQUEST_ID_HEADER];
   return typeof given === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
 }
@@ -84,7 +85,7 @@ export function requestIdOf(req: express.Request): string {
  * Express middleware: gives each request its id (res.locals.requestId and the x-request-id response
  * header), logs one JSON line when it ends, and counts it.
  */
-export function observe(logger: Logger, metrics: Metrics): express.RequestHandler {
+export function observe(logger: Logger, metrics: Metrics): GraphqlStep {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);

@@ -1,0 +1,138 @@
+/**
+ * POST /graphql on Node's own request and response, without Express (issue 17). Express 5 gives every
+ * request its own prototypes (`Object.setPrototypeOf` on the request and the response, which leaves both
+ * slow to read from then on, Node's HTTP code included), walks its router's layers and answers with
+ * `res.send`: a third of a subgraph's CPU for one `_entities` fetch of the dashboard's counts (0.92 ms
+ * against 0.62 ms, BENCHMARKS.md, "POST /graphql without Express"). The federation's every read and write
+ * is such a request, so this route takes them; Express keeps everything else (GET /graphql, /health,
+ * /ready, /metrics, /references, the pages) and answers a POST whose path is not exactly `/graphql`.
+ *
+ * The route runs the same steps Express runs for /graphql, the same functions: tracing, the request's
+ * id and log line, the token's verification, the rate limit (express-rate-limit's own middleware), the
+ * JSON body (body-parser's, through `express.json`: the same limit, charsets and encodings), then Apollo.
+ * A step sees what `GraphqlRequest` and `GraphqlResponse` declare, which Express's request and response
+ * have too, so one function serves both paths. test/graphql-route.test.ts answers the same requests on
+ * both paths and compares status, headers and body.
+ */
+import type http from 'node:http';
+import proxyaddr from 'proxy-addr';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+/** A request as a step of /graphql reads it (Express's request is one, and so is Node's after `asGraphqlRequest`). */
+export interface GraphqlRequest extends http.IncomingMessage {
+  /** The path without the query string (`/graphql`). */
+  readonly path: string;
+  /** The client's address, through the proxies trusted (ANTT_TRUST_PROXY). */
+  readonly ip?: string | undefined;
+  /** The parsed JSON body, once the body step ran. */
+  body?: unknown;
+  /** The response to this request. */
+  res?: GraphqlResponse;
+}
+
+/** A response as a step of /graphql writes it. */
+export interface GraphqlResponse extends http.ServerResponse {
+  /** What steps hand on to later ones (the request id, the caller's subject for the log line). */
+  locals: Record<string, unknown>;
+}
+
+/** One step of /graphql, in Express's middleware form: it answers, or calls `next` (with an error: the error's answer). */
+export type GraphqlStep = (req: GraphqlRequest, res: GraphqlResponse, next: (err?: unknown) => void) => unknown;
+
+/** Writes a JSON answer. */
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+/**
+ * Answers a request whose body has been read (or a GET) with Apollo, on Node's request and response: what
+ * `@as-integrations/express5` does, without Express's `res.send` (which looked for a content type,
+ * freshness and an ETag that a GraphQL answer never has). Both paths use it.
+ */
+export function answerWithApollo<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  context: (req: GraphqlRequest) => Promise<TContext>,
+): (req: GraphqlRequest, res: GraphqlResponse) => Promise<void> {
+  return async (req, res) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    const answer = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: q < 0 ? '' : url.slice(q), body: req.body },
+      context: () => context(req),
+    });
+    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    res.statusCode = answer.status || 200;
+    if (answer.body.kind === 'complete') {
+      res.setHeader('content-length', Buffer.byteLength(answer.body.string));
+      res.end(answer.body.string);
+      return;
+    }
+    for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+/**
+ * Node's request and response with what the steps read: the path, the client's address as Express
+ * finds it (`trust`: Express's own compiled `trust proxy` function), the response's locals, and
+ * `append`, which express-rate-limit calls for its standard headers.
+ */
+function asGraphqlRequest(req: http.IncomingMessage, res: http.ServerResponse, trust: (addr: string, i: number) => boolean): [GraphqlRequest, GraphqlResponse] {
+  const r = res as GraphqlResponse & { append?: (name: string, value: string) => unknown };
+  r.locals = Object.create(null) as Record<string, unknown>;
+  r.append = (name, value) => res.appendHeader(name, value);
+  const q = req as http.IncomingMessage & { path: string; ip?: string; res?: GraphqlResponse };
+  q.path = '/graphql';
+  q.ip = proxyaddr(req, trust);
+  q.res = r;
+  return [q, r];
+}
+
+/**
+ * The route: runs `steps` in order on Node's request and response, as Express would (a step answers, or
+ * calls `next`; `next(err)` or a step's rejection ends in `onError`). The returned promise settles when
+ * the request's work is over: the last step's, or that of the step that answered without passing on (the
+ * drain waits for it, drain.ts).
+ */
+export function graphqlRoute(
+  steps: readonly GraphqlStep[],
+  onError: (err: unknown, req: GraphqlRequest, res: GraphqlResponse) => void,
+  trust: (addr: string, i: number) => boolean,
+): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> {
+  return (rawReq, rawRes) => {
+    const [req, res] = asGraphqlRequest(rawReq, rawRes, trust);
+    return new Promise<void>((resolve) => {
+      let at = 0;
+      const next = (err?: unknown) => {
+        if (err !== undefined && err !== null) {
+          onError(err, req, res);
+          return resolve();
+        }
+        const i = at++;
+        const step = steps[i];
+        if (!step) return resolve();
+        let result: unknown;
+        try {
+          result = step(req, res, next);
+        } catch (e) {
+          return next(e ?? new Error('step failed'));
+        }
+        if (result instanceof Promise)
+          result.then(
+            // Over when it answered without passing on (the rate limit's refusal), or when it was the last.
+            () => {
+              if (at === i + 1 || i === steps.length - 1) resolve();
+            },
+            (e: unknown) => next(e ?? new Error('step failed')),
+          );
+      };
+      next();
+    });
+  };
+}
