@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { CORS_REFUSED_MESSAGE, explorerEnabled, pagesRouter, readDashboardOperations, sha256 } from '@antt/gateway';
 import { post, startFederation, type Federation } from './support/federation.js';
+import { comparableAnswer } from './support/answers.js';
 
 const ALLOWED = 'https://bang-dieu-khien.example.vn';
 const OTHER = 'https://evil.example.com';
@@ -66,6 +67,31 @@ describe('CORS', () => {
     expect(same.status).toBe(200);
     const plain = await post(fed.gateway.url, '{ organizations { id } }', {}, leadership());
     expect(plain.errors).toBeUndefined();
+  });
+});
+
+describe('POST /graphql at the gateway, on the route without Express and through Express', () => {
+  // graphql-route.ts: exactly /graphql takes the route without Express, /graphql? goes through Express.
+  const cases: [string, () => Promise<Record<string, string>>, unknown][] = [
+    ['another origin', async () => ({ origin: OTHER, authorization: await bearer(leadership()) }), { query: '{ organizations { id } }' }],
+    ['an allowed origin', async () => ({ origin: ALLOWED, authorization: await bearer(leadership()) }), { query: '{ organizations { id } }' }],
+    ['the same origin', async () => ({ origin: base, authorization: await bearer(leadership()) }), { query: '{ organizations { id } }' }],
+    [
+      'a registered operation by its hash alone',
+      async () => ({ authorization: await bearer(dashboard()) }),
+      { variables, extensions: { persistedQuery: { version: 1, sha256Hash: activity.textHash } } },
+    ],
+    [
+      'an unknown hash',
+      async () => ({ authorization: await bearer(dashboard()) }),
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } },
+    ],
+  ];
+  it.each(cases)('%s: the same answer', async (_name, headers, body) => {
+    const init = async () => ({ method: 'POST', headers: { 'content-type': 'application/json', ...(await headers()) }, body: JSON.stringify(body) });
+    const direct = await comparableAnswer(fed.gateway.url, await init());
+    expect(direct).toEqual(await comparableAnswer(`${fed.gateway.url}?`, await init()));
+    expect(direct.status).toBeLessThan(500);
   });
 });
 

@@ -7,7 +7,7 @@
  * and pass.
  */
 import cors from 'cors';
-import type express from 'express';
+import { sendJson, type GraphqlStep } from '@antt/subgraph-kit';
 
 export function corsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
   const raw = env.ANTT_CORS_ORIGINS ?? '';
@@ -33,13 +33,12 @@ export const CORS_REFUSED_MESSAGE = 'Trang web ở nguồn (origin) này không 
 /** Headers a browser client may send: the token, JSON, and the ones Apollo's CSRF prevention asks for. */
 const ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'];
 
-export function corsMiddleware(allowed: readonly string[]): express.RequestHandler[] {
+export function corsMiddleware(allowed: readonly string[]): GraphqlStep[] {
   const allow = new Set(allowed);
-  const sameOrigin = (req: express.Request, origin: string) => origin === `${req.protocol}://${req.headers.host}`;
-  const refuse: express.RequestHandler = (req, res, next) => {
+  const refuse: GraphqlStep = (req, res, next) => {
     const origin = req.headers.origin;
-    if (!origin || allow.has(origin) || sameOrigin(req, origin)) return next();
-    res.status(403).json({ errors: [{ message: CORS_REFUSED_MESSAGE, extensions: { code: 'CORS_ORIGIN_FORBIDDEN' } }] });
+    if (!origin || allow.has(origin) || origin === `${req.protocol}://${req.headers.host}`) return next();
+    sendJson(res, 403, { errors: [{ message: CORS_REFUSED_MESSAGE, extensions: { code: 'CORS_ORIGIN_FORBIDDEN' } }] });
   };
   const answer = cors({
     origin: (origin, done) => done(null, origin !== undefined && allow.has(origin)),

@@ -20,6 +20,7 @@ import {
   openDatabase,
   REQUEST_ID_HEADER,
   REPORT_WATERMARK_HEADER,
+  sendJson,
   serve,
   serviceLog,
   verifiedCaller,
@@ -439,8 +440,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         stopOnTerminationSignals: false,
         plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), cacheableReadsPlugin()],
       }),
+    // Before any route, so that a browser of another origin is refused whatever it asks.
+    everyRequest: corsMiddleware(origins),
     routes: (app) => {
-      app.use(...corsMiddleware(origins));
       // The registered operations, for dashboard authors; the same text is in gateway/operations/dashboard.
       app.get('/operations.json', (_req, res) => {
         manifest ??= JSON.stringify(operationsManifest(apiSchema), null, 2);
@@ -469,14 +471,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         req.body ??= {};
         // A simple (cross-site) GET gets Apollo's own CSRF refusal first, whatever it asks.
         if (!req.headers['apollo-require-preflight'] && !req.headers['x-apollo-operation-name']) return next();
-        const url = new URL(req.url, 'http://gateway');
+        const url = new URL(req.url ?? '/', 'http://gateway');
         let query = url.searchParams.get('query');
         const ext = parseJson(url.searchParams.get('extensions')) as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
         const hash = ext?.persistedQuery?.sha256Hash;
         if (!query && typeof hash === 'string') {
           query = dashboardOperations.get(hash) ?? null;
           if (!query)
-            return void res.status(404).json({
+            return void sendJson(res, 404, {
               errors: [
                 { message: 'Không có truy vấn đã đăng ký nào có mã băm này (xem GET /operations.json).', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
               ],
@@ -484,18 +486,17 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
           url.searchParams.set('query', query);
           req.url = `${url.pathname}${url.search}`;
         }
-        if (!query || !isRegistered(dashboardOperations, query))
-          return void res
-            .status(405)
-            .set('allow', 'POST')
-            .json({
-              errors: [
-                {
-                  message: 'Chỉ các truy vấn đã đăng ký (GET /operations.json) mới gửi được bằng GET; hãy gửi truy vấn khác bằng POST.',
-                  extensions: { code: 'METHOD_NOT_ALLOWED' },
-                },
-              ],
-            });
+        if (!query || !isRegistered(dashboardOperations, query)) {
+          res.setHeader('allow', 'POST');
+          return void sendJson(res, 405, {
+            errors: [
+              {
+                message: 'Chỉ các truy vấn đã đăng ký (GET /operations.json) mới gửi được bằng GET; hãy gửi truy vấn khác bằng POST.',
+                extensions: { code: 'METHOD_NOT_ALLOWED' },
+              },
+            ],
+          });
+        }
         return next();
       }
       const body = req.body as { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } } | undefined;

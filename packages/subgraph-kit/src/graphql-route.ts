@@ -4,12 +4,15 @@
  * slow to read from then on, Node's HTTP code included), walks its router's layers and answers with
  * `res.send`: a third of a subgraph's CPU for one `_entities` fetch of the dashboard's counts (0.92 ms
  * against 0.62 ms, BENCHMARKS.md, "POST /graphql without Express"). The federation's every read and write
- * is such a request, so this route takes them; Express keeps everything else (GET /graphql, /health,
- * /ready, /metrics, /references, the pages) and answers a POST whose path is not exactly `/graphql`.
+ * is such a request, at the gateway and at each subgraph, so this route takes them; Express keeps
+ * everything else (GET /graphql, /health, /ready, /metrics, /references, the pages) and answers a POST
+ * whose path is not exactly `/graphql`.
  *
  * The route runs the same steps Express runs for /graphql, the same functions: tracing, the request's
- * id and log line, the token's verification, the rate limit (express-rate-limit's own middleware), the
- * JSON body (body-parser's, through `express.json`: the same limit, charsets and encodings), then Apollo.
+ * id and log line, the server's own (the gateway's CORS), the token's verification, the rate limit
+ * (express-rate-limit's own middleware), the JSON body (body-parser's, through `express.json`: the same
+ * limit, charsets and encodings), the server's step before GraphQL (the gateway's persisted operations),
+ * then Apollo.
  * A step sees what `GraphqlRequest` and `GraphqlResponse` declare, which Express's request and response
  * have too, so one function serves both paths. test/graphql-route.test.ts answers the same requests on
  * both paths and compares status, headers and body.
@@ -24,6 +27,8 @@ export interface GraphqlRequest extends http.IncomingMessage {
   readonly path: string;
   /** The client's address, through the proxies trusted (ANTT_TRUST_PROXY). */
   readonly ip?: string | undefined;
+  /** `http` or `https`: the connection's, or X-Forwarded-Proto's from a trusted proxy. */
+  readonly protocol: string;
   /** The parsed JSON body, once the body step ran. */
   body?: unknown;
   /** The response to this request. */
@@ -78,61 +83,57 @@ export function answerWithApollo<TContext extends BaseContext>(
   };
 }
 
+/** What Express's `req.protocol` is: the connection's scheme, or the first of X-Forwarded-Proto when the peer is a trusted proxy. */
+function protocolOf(req: http.IncomingMessage, trust: (addr: string, i: number) => boolean): string {
+  const own = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  if (!trust(req.socket.remoteAddress ?? '', 0)) return own;
+  const header = req.headers['x-forwarded-proto'];
+  const given = (Array.isArray(header) ? header[0] : header) || own;
+  return given.split(',')[0]!.trim();
+}
+
 /**
- * Node's request and response with what the steps read: the path, the client's address as Express
- * finds it (`trust`: Express's own compiled `trust proxy` function), the response's locals, and
+ * Node's request and response with what the steps read: the path, the client's address and scheme as
+ * Express finds them (`trust`: Express's own compiled `trust proxy` function), the response's locals, and
  * `append`, which express-rate-limit calls for its standard headers.
  */
 function asGraphqlRequest(req: http.IncomingMessage, res: http.ServerResponse, trust: (addr: string, i: number) => boolean): [GraphqlRequest, GraphqlResponse] {
   const r = res as GraphqlResponse & { append?: (name: string, value: string) => unknown };
   r.locals = Object.create(null) as Record<string, unknown>;
   r.append = (name, value) => res.appendHeader(name, value);
-  const q = req as http.IncomingMessage & { path: string; ip?: string; res?: GraphqlResponse };
+  const q = req as http.IncomingMessage & { path: string; ip?: string; protocol: string; res?: GraphqlResponse };
   q.path = '/graphql';
   q.ip = proxyaddr(req, trust);
+  q.protocol = protocolOf(req, trust);
   q.res = r;
   return [q, r];
 }
 
 /**
- * The route: runs `steps` in order on Node's request and response, as Express would (a step answers, or
- * calls `next`; `next(err)` or a step's rejection ends in `onError`). The returned promise settles when
- * the request's work is over: the last step's, or that of the step that answered without passing on (the
- * drain waits for it, drain.ts).
+ * The route: runs `steps` in order on Node's request and response, as Express runs middleware (a step
+ * answers, or calls `next`; `next(err)`, a throw or a rejection ends in `onError`). As on Express's path,
+ * the drain (drain.ts) counts the request until its response closes, and the work of the step given to
+ * `drain.track` (Apollo's) until it is over.
  */
 export function graphqlRoute(
   steps: readonly GraphqlStep[],
   onError: (err: unknown, req: GraphqlRequest, res: GraphqlResponse) => void,
   trust: (addr: string, i: number) => boolean,
-): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> {
+): (req: http.IncomingMessage, res: http.ServerResponse) => void {
   return (rawReq, rawRes) => {
     const [req, res] = asGraphqlRequest(rawReq, rawRes, trust);
-    return new Promise<void>((resolve) => {
-      let at = 0;
-      const next = (err?: unknown) => {
-        if (err !== undefined && err !== null) {
-          onError(err, req, res);
-          return resolve();
-        }
-        const i = at++;
-        const step = steps[i];
-        if (!step) return resolve();
-        let result: unknown;
-        try {
-          result = step(req, res, next);
-        } catch (e) {
-          return next(e ?? new Error('step failed'));
-        }
-        if (result instanceof Promise)
-          result.then(
-            // Over when it answered without passing on (the rate limit's refusal), or when it was the last.
-            () => {
-              if (at === i + 1 || i === steps.length - 1) resolve();
-            },
-            (e: unknown) => next(e ?? new Error('step failed')),
-          );
-      };
-      next();
-    });
+    let at = 0;
+    const next = (err?: unknown): void => {
+      if (err !== undefined && err !== null) return onError(err, req, res);
+      const step = steps[at++];
+      if (!step) return;
+      try {
+        const result = step(req, res, next);
+        if (result instanceof Promise) result.catch((e: unknown) => next(e ?? new Error('step failed')));
+      } catch (e) {
+        next(e ?? new Error('step failed'));
+      }
+    };
+    next();
   };
 }

@@ -57,8 +57,13 @@ export interface ServeOptions<TContext extends BaseContext> {
    * handler so that the stop waits for its work to end (drain.ts), even when its client went away.
    */
   routes?: (app: express.Express, track: HttpDrain['track']) => void;
-  /** Runs before GraphQL (the gateway resolves persisted operations here). */
-  before?: express.RequestHandler;
+  /**
+   * Steps of the server's own on every request, after the request's id and log line, before any route
+   * (the gateway's CORS); on Node's request and response too (graphql-route.ts).
+   */
+  everyRequest?: GraphqlStep[];
+  /** A step before GraphQL, the body read (the gateway resolves persisted operations here); on Node's request and response too. */
+  before?: GraphqlStep;
   /** Runs when the server stops (timers of the server's own). */
   onStop?: () => void;
 }
@@ -146,7 +151,11 @@ function answerRequestError(err: unknown, _req: GraphqlRequest, res: GraphqlResp
   const p = bodyProblem(err);
   if (!p) log.error({ err }, 'internal error');
   if (res.headersSent) return void res.destroy();
-  const { status, code, message } = p ?? { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Lỗi hệ thống: yêu cầu chưa thực hiện được. Vui lòng thử lại hoặc báo quản trị viên.' };
+  const { status, code, message } = p ?? {
+    status: 500,
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'Lỗi hệ thống: yêu cầu chưa thực hiện được. Vui lòng thử lại hoặc báo quản trị viên.',
+  };
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 
@@ -162,15 +171,15 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   const metrics = opts.metrics ?? createMetrics(opts.service ?? 'server');
   // A span per request, continuing the caller's trace (tracing.ts; a no-op unless tracing is on); the
   // request's id and log line. Every request's first steps, POST /graphql's too (below).
-  const everyRequest = [traceRequests(opts.service ?? 'server'), observe(serviceLog(opts.service ?? 'server'), metrics)];
-  app.use(...everyRequest);
+  const everyRequest = [traceRequests(opts.service ?? 'server'), observe(serviceLog(opts.service ?? 'server'), metrics), ...(opts.everyRequest ?? [])];
+  app.use(...(everyRequest as express.RequestHandler[]));
   const httpServer = http.createServer();
   // On stop, requests being executed are answered before connections close, and new ones get a 503;
   // only after the grace period (ANTT_SHUTDOWN_GRACE_MS, default 30 s: a write under heavy load can take
   // seconds) are the connections left cut.
   const drain = new HttpDrain(httpServer);
   // POST /graphql (the federation's every read and write) on Node's own objects (graphql-route.ts); the rest through Express.
-  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | undefined;
+  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
   httpServer.on(
     'request',
     drain.listener((req, res) => (graphqlPost && req.method === 'POST' && req.url === '/graphql' ? graphqlPost(req, res) : app(req, res))),
@@ -219,18 +228,12 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
     ),
     // body-parser's JSON (its limit, charsets and encodings): it reads the request's headers and stream only.
     express.json({ limit: opts.bodyLimit ?? '100kb' }) as unknown as GraphqlStep,
-  ];
-  const apollo = answerWithApollo(server, opts.context);
-  app.use(
-    '/graphql',
-    ...(graphqlSteps as express.RequestHandler[]),
     ...(opts.before ? [opts.before] : []),
-    // Tracked: an operation runs on when its client goes away, and the stop waits for it (drain.ts).
-    drain.track(apollo as unknown as express.RequestHandler),
-  );
-  // A server with steps of its own before GraphQL (the gateway's) answers every request through Express.
-  if (!opts.before)
-    graphqlPost = graphqlRoute([...(everyRequest as GraphqlStep[]), ...graphqlSteps, apollo], answerRequestError, app.get('trust proxy fn') as (a: string, i: number) => boolean);
+  ];
+  // Tracked: an operation runs on when its client goes away, and the stop waits for it (drain.ts).
+  const apollo = drain.track(answerWithApollo(server, opts.context));
+  app.use('/graphql', ...(graphqlSteps as express.RequestHandler[]), apollo as unknown as express.RequestHandler);
+  graphqlPost = graphqlRoute([...everyRequest, ...graphqlSteps, apollo], answerRequestError, app.get('trust proxy fn') as (a: string, i: number) => boolean);
   // A body over the limit, or malformed JSON, gets a GraphQL-shaped error without internals.
   app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (bodyProblem(err)) return answerRequestError(err, req, res);

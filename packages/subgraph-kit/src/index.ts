@@ -1,6 +1,7 @@
 export * from './db.js';
 export * from './config.js';
 export * from './http.js';
+export * from './graphql-route.js';
 export * from './pages.js';
 export * from './tracing.js';
 export * from './scalars.js';
