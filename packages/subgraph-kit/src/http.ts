@@ -178,12 +178,6 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   // only after the grace period (ANTT_SHUTDOWN_GRACE_MS, default 30 s: a write under heavy load can take
   // seconds) are the connections left cut.
   const drain = new HttpDrain(httpServer);
-  // POST /graphql (the federation's every read and write) on Node's own objects (graphql-route.ts); the rest through Express.
-  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
-  httpServer.on(
-    'request',
-    drain.listener((req, res) => (graphqlPost && req.method === 'POST' && req.url === '/graphql' ? graphqlPost(req, res) : app(req, res))),
-  );
   const stopGracePeriodMillis = Number(process.env.ANTT_SHUTDOWN_GRACE_MS) || 30_000;
   // How long the port stays open after the drain starts, new requests refused with a 503 instead of reset.
   const lingerMillis = process.env.ANTT_SHUTDOWN_LINGER_MS ? Number(process.env.ANTT_SHUTDOWN_LINGER_MS) : 1000;
@@ -233,7 +227,16 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
   // Tracked: an operation runs on when its client goes away, and the stop waits for it (drain.ts).
   const apollo = drain.track(answerWithApollo(server, opts.context));
   app.use('/graphql', ...(graphqlSteps as express.RequestHandler[]), apollo as unknown as express.RequestHandler);
-  graphqlPost = graphqlRoute([...everyRequest, ...graphqlSteps, apollo], answerRequestError, app.get('trust proxy fn') as (a: string, i: number) => boolean);
+  // POST /graphql (the federation's every read and write) on Node's own objects (graphql-route.ts); the rest through Express.
+  const graphqlPost = graphqlRoute(
+    [...everyRequest, ...graphqlSteps, apollo],
+    answerRequestError,
+    app.get('trust proxy fn') as (a: string, i: number) => boolean,
+  );
+  httpServer.on(
+    'request',
+    drain.listener((req, res) => (req.method === 'POST' && req.url === '/graphql' ? graphqlPost(req, res) : app(req, res))),
+  );
   // A body over the limit, or malformed JSON, gets a GraphQL-shaped error without internals.
   app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (bodyProblem(err)) return answerRequestError(err, req, res);
