@@ -71,7 +71,7 @@ describe('CORS', () => {
 });
 
 describe('POST /graphql at the gateway, on the route without Express and through Express', () => {
-  // graphql-route.ts: exactly /graphql takes the route without Express, /graphql? goes through Express.
+  // node-route.ts: exactly /graphql takes the route without Express, /graphql? goes through Express.
   const cases: [string, () => Promise<Record<string, string>>, unknown][] = [
     ['another origin', async () => ({ origin: OTHER, authorization: await bearer(leadership()) }), { query: '{ organizations { id } }' }],
     ['an allowed origin', async () => ({ origin: ALLOWED, authorization: await bearer(leadership()) }), { query: '{ organizations { id } }' }],

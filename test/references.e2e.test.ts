@@ -10,6 +10,7 @@ import type { OrganizationId } from '@antt/reference';
 import { ReferenceClient, recheckReferences, referenceFields, type RecordKind } from '@antt/subgraph-kit';
 import { SUBGRAPHS } from '@antt/gateway';
 import { CHIENG_LE, CHIENG_PHA, bearer, leadership, staff, testKey, testServiceKey } from '@antt/testing';
+import { comparableAnswer } from './support/answers.js';
 import { post, startFederation, type Federation } from './support/federation.js';
 
 let fed: Federation;
@@ -322,6 +323,29 @@ describe('counts and the owner’s endpoint', () => {
       .all(`%${ok.data!.r!.id}%`) as { id: number; request_id: string; operation: string; action: string }[];
     expect(check).toMatchObject({ operation: 'referenceCheck', request_id: write!.request_id });
     expect(write).toMatchObject({ action: 'WRITE', id: check!.id + 1 });
+  });
+
+  it('answers alike on the route without Express (/references) and through Express (/references?)', async () => {
+    const key = await testServiceKey();
+    const service = `Bearer ${await signServiceToken(key, 'veterans')}`;
+    const question = { table: 'crime_tips', by: 'receiptId', writerField: 'handedOverBy', within: CHIENG_PHA, ids: ['X-2'] };
+    const cases: [string, Record<string, string>, string][] = [
+      ['one question', { authorization: service }, JSON.stringify(question)],
+      ['a batch, a table not kept among them', { authorization: service }, JSON.stringify({ questions: [question, { ...question, table: 'no_such_table' }] })],
+      ['a question out of form', { authorization: service }, JSON.stringify({ questions: 'q' })],
+      ['a table not kept, alone', { authorization: service }, JSON.stringify({ ...question, table: 'no_such_table' })],
+      ['malformed JSON', { authorization: service }, '{"table": '],
+      ['a body over 32 kB', { authorization: service }, JSON.stringify({ ...question, ids: Array.from({ length: 2000 }, (_, i) => `X-${i}-padding`) })],
+      ['a user’s token', { authorization: await bearer(staff('veterans')) }, JSON.stringify(question)],
+      ['no token', {}, JSON.stringify(question)],
+    ];
+    for (const [name, headers, body] of cases) {
+      const init = { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body };
+      const direct = await comparableAnswer(new URL('/references', fed.subgraphs.police.url).href, init);
+      expect(direct, name).toEqual(await comparableAnswer(new URL('/references?', fed.subgraphs.police.url).href, init));
+      expect(direct.status, name).toBeLessThan(500);
+      expect(direct.headers['content-type'], name).toMatch(/^application\/json/);
+    }
   });
 
   it('answers services only: a user’s token is refused (401), and every question is in the owner’s audit trail', async () => {

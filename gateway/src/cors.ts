@@ -7,7 +7,7 @@
  * and pass.
  */
 import cors from 'cors';
-import { sendJson, type GraphqlStep } from '@antt/subgraph-kit';
+import { sendJson, type RouteStep } from '@antt/subgraph-kit';
 
 export function corsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
   const raw = env.ANTT_CORS_ORIGINS ?? '';
@@ -33,9 +33,9 @@ export const CORS_REFUSED_MESSAGE = 'Trang web ở nguồn (origin) này không 
 /** Headers a browser client may send: the token, JSON, and the ones Apollo's CSRF prevention asks for. */
 const ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'];
 
-export function corsMiddleware(allowed: readonly string[]): GraphqlStep[] {
+export function corsMiddleware(allowed: readonly string[]): RouteStep[] {
   const allow = new Set(allowed);
-  const refuse: GraphqlStep = (req, res, next) => {
+  const refuse: RouteStep = (req, res, next) => {
     const origin = req.headers.origin;
     if (!origin || allow.has(origin) || origin === `${req.protocol}://${req.headers.host}`) return next();
     sendJson(res, 403, { errors: [{ message: CORS_REFUSED_MESSAGE, extensions: { code: 'CORS_ORIGIN_FORBIDDEN' } }] });

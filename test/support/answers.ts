@@ -1,6 +1,6 @@
 /**
  * An HTTP answer as two paths of one server should give it alike (POST /graphql on the route without
- * Express and through Express, packages/subgraph-kit/src/graphql-route.ts): its status, its headers but
+ * Express and through Express, packages/subgraph-kit/src/node-route.ts): its status, its headers but
  * those that differ between any two answers (the date, the request id, the connection, the rate limit's
  * remaining count) and its body.
  */

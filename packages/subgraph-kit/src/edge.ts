@@ -19,7 +19,7 @@ import type { ParseOptions, ValidationRule } from 'graphql';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { errorContractPlugin } from './errors/contract.js';
 import { costLimitPlugin } from './cost.js';
-import { sendJson, type GraphqlRequest, type GraphqlStep } from './graphql-route.js';
+import { sendJson, type RouteRequest, type RouteStep } from './node-route.js';
 
 export function isProduction(): boolean {
   return process.env.ANTT_ENV === 'production' || process.env.NODE_ENV === 'production';
@@ -154,10 +154,10 @@ function perMinute(name: string, fallback: number): number {
  * by client address, with a smaller budget (ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE, default 60).
  */
 export function rateLimitPerCaller(
-  callerOf: (req: GraphqlRequest) => string | null,
+  callerOf: (req: RouteRequest) => string | null,
   limit = perMinute('ANTT_RATE_LIMIT_PER_MINUTE', 600),
   unauthenticatedLimit = perMinute('ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', 60),
-): GraphqlStep {
+): RouteStep {
   const limiter = rateLimit({
     windowMs: 60_000,
     limit: (req) => (callerOf(req) ? limit : unauthenticatedLimit),
@@ -172,6 +172,6 @@ export function rateLimitPerCaller(
     },
   });
   // Typed for Express, it reads of the request its headers and `ip` (keyGenerator above) and writes the
-  // response's headers (`setHeader`, `append`): what a /graphql step has on both paths (graphql-route.ts).
-  return limiter as unknown as GraphqlStep;
+  // response's headers (`setHeader`, `append`): what a /graphql step has on both paths (node-route.ts).
+  return limiter as unknown as RouteStep;
 }

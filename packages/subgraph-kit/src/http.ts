@@ -14,7 +14,7 @@ import { createMetrics, log, metricsEndpoint, observe, serviceLog, type Metrics 
 import { isMislabelledInternal, translateFormattedError } from './errors/contract.js';
 import { HttpDrain } from './drain.js';
 import { traceRequests } from './tracing.js';
-import { answerWithApollo, graphqlRoute, sendJson, type GraphqlRequest, type GraphqlResponse, type GraphqlStep } from './graphql-route.js';
+import { answerWithApollo, nodeRoute, sendJson, type RouteRequest, type RouteResponse, type RouteStep } from './node-route.js';
 
 export interface RunningServer {
   url: string;
@@ -28,7 +28,7 @@ export interface ServeOptions<TContext extends BaseContext> {
   host?: string;
   /** Builds the Apollo server (stopped once the HTTP server has drained). */
   apollo: () => ApolloServer<TContext>;
-  context: (req: GraphqlRequest) => Promise<TContext>;
+  context: (req: RouteRequest) => Promise<TContext>;
   health: () => Record<string, unknown>;
   /**
    * Whether the server can do its work now (GET /ready: 200 or 503), with what it depends on; default:
@@ -52,18 +52,24 @@ export interface ServeOptions<TContext extends BaseContext> {
    */
   verifier: TokenVerifier;
   /**
-   * Routes and middleware of the server's own, mounted before /health and /graphql: the gateway's CORS,
-   * manifest and pages; a subgraph's /references, which other subgraphs ask. `track` wraps an async
-   * handler so that the stop waits for its work to end (drain.ts), even when its client went away.
+   * Routes and middleware of the server's own, mounted before /health and /graphql: the gateway's
+   * manifest and pages; a subgraph's /services. `track` wraps an async handler so that the stop waits for
+   * its work to end (drain.ts), even when its client went away.
    */
   routes?: (app: express.Express, track: HttpDrain['track']) => void;
   /**
-   * Steps of the server's own on every request, after the request's id and log line, before any route
-   * (the gateway's CORS); on Node's request and response too (graphql-route.ts).
+   * POST routes of the server's own at exact paths, busy enough to be served on Node's request and
+   * response (node-route.ts; any other spelling of the path through Express): a subgraph's /references,
+   * which other subgraphs ask at each of their writes. `track` as for `routes`.
    */
-  everyRequest?: GraphqlStep[];
+  posts?: (track: HttpDrain['track']) => Record<string, RouteStep[]>;
+  /**
+   * Steps of the server's own on every request, after the request's id and log line, before any route
+   * (the gateway's CORS); on Node's request and response too (node-route.ts).
+   */
+  everyRequest?: RouteStep[];
   /** A step before GraphQL, the body read (the gateway resolves persisted operations here); on Node's request and response too. */
-  before?: GraphqlStep;
+  before?: RouteStep;
   /** Runs when the server stops (timers of the server's own). */
   onStop?: () => void;
 }
@@ -113,10 +119,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
-const verified = new WeakMap<GraphqlRequest, { identity: Identity } | { error: unknown }>();
+const verified = new WeakMap<RouteRequest, { identity: Identity } | { error: unknown }>();
 
 /** The caller verified for this request (before the rate limit); throws the verification's 401. */
-export function verifiedCaller(req: GraphqlRequest): Identity {
+export function verifiedCaller(req: RouteRequest): Identity {
   const v = verified.get(req);
   if (!v) throw new Error('verifiedCaller called before authentication');
   if ('error' in v) throw v.error;
@@ -124,7 +130,7 @@ export function verifiedCaller(req: GraphqlRequest): Identity {
 }
 
 /** Whether this request's token failed verification (or was missing). */
-export function isUnauthenticated(req: GraphqlRequest): boolean {
+export function isUnauthenticated(req: RouteRequest): boolean {
   const v = verified.get(req);
   return !!v && 'error' in v;
 }
@@ -147,7 +153,7 @@ function bodyProblem(err: unknown): { status: number; code: string; message: str
 }
 
 /** The answer to an error of a /graphql step: the body's problem in the user's terms, anything else a generic 500 (logged in full). */
-function answerRequestError(err: unknown, _req: GraphqlRequest, res: GraphqlResponse): void {
+function answerRequestError(err: unknown, _req: RouteRequest, res: RouteResponse): void {
   const p = bodyProblem(err);
   if (!p) log.error({ err }, 'internal error');
   if (res.headersSent) return void res.destroy();
@@ -203,7 +209,7 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
     res.status(r.ready ? 200 : 503).json(r);
   });
   // The steps of /graphql after the first ones, the same functions on both paths.
-  const graphqlSteps: GraphqlStep[] = [
+  const graphqlSteps: RouteStep[] = [
     async (req, _res, next) => {
       try {
         verified.set(req, { identity: await opts.verifier(req.headers.authorization) });
@@ -221,21 +227,26 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
       opts.unauthenticatedPerMinute,
     ),
     // body-parser's JSON (its limit, charsets and encodings): it reads the request's headers and stream only.
-    express.json({ limit: opts.bodyLimit ?? '100kb' }) as unknown as GraphqlStep,
+    express.json({ limit: opts.bodyLimit ?? '100kb' }) as unknown as RouteStep,
     ...(opts.before ? [opts.before] : []),
   ];
   // Tracked: an operation runs on when its client goes away, and the stop waits for it (drain.ts).
   const apollo = drain.track(answerWithApollo(server, opts.context));
   app.use('/graphql', ...(graphqlSteps as express.RequestHandler[]), apollo as unknown as express.RequestHandler);
-  // POST /graphql (the federation's every read and write) on Node's own objects (graphql-route.ts); the rest through Express.
-  const graphqlPost = graphqlRoute(
-    [...everyRequest, ...graphqlSteps, apollo],
-    answerRequestError,
-    app.get('trust proxy fn') as (a: string, i: number) => boolean,
-  );
+  // POST /graphql (the federation's every read and write) and the server's busy POST routes on Node's
+  // own objects (node-route.ts); the rest through Express.
+  const trust = app.get('trust proxy fn') as (a: string, i: number) => boolean;
+  const posts = new Map([['/graphql', nodeRoute('/graphql', [...everyRequest, ...graphqlSteps, apollo], answerRequestError, trust)]]);
+  for (const [path, steps] of Object.entries(opts.posts?.((handler) => drain.track(handler)) ?? {})) {
+    app.post(path, ...(steps as express.RequestHandler[]));
+    posts.set(path, nodeRoute(path, [...everyRequest, ...steps], answerRequestError, trust));
+  }
   httpServer.on(
     'request',
-    drain.listener((req, res) => (req.method === 'POST' && req.url === '/graphql' ? graphqlPost(req, res) : app(req, res))),
+    drain.listener((req, res) => {
+      const route = req.method === 'POST' ? posts.get(req.url ?? '') : undefined;
+      return route ? route(req, res) : app(req, res);
+    }),
   );
   // A body over the limit, or malformed JSON, gets a GraphQL-shaped error without internals.
   app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type express from 'express';
-import type { GraphqlRequest, GraphqlStep } from './graphql-route.js';
+import type { RouteRequest, RouteStep } from './node-route.js';
 import { pino, type Logger } from 'pino';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { REQUEST_ID_HEADER } from './federation-guard.js';
@@ -76,7 +76,7 @@ export function gaugeOf(m: Metrics, name: string, help: string, read: () => numb
 }
 
 /** The request id of a request: the gateway's (forwarded to subgraphs), else a new one. */
-export function requestIdOf(req: Pick<GraphqlRequest, 'headers'>): string {
+export function requestIdOf(req: Pick<RouteRequest, 'headers'>): string {
   const given = req.headers[REQUEST_ID_HEADER];
   return typeof given === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
 }
@@ -85,7 +85,7 @@ export function requestIdOf(req: Pick<GraphqlRequest, 'headers'>): string {
  * Express middleware: gives each request its id (res.locals.requestId and the x-request-id response
  * header), logs one JSON line when it ends, and counts it.
  */
-export function observe(logger: Logger, metrics: Metrics): GraphqlStep {
+export function observe(logger: Logger, metrics: Metrics): RouteStep {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);

@@ -49,6 +49,7 @@ import {
   verifierFromEnv,
 } from './config.js';
 import { formatError, includeStacktrace, serve, verifiedCaller, type RunningServer } from './http.js';
+import type { RouteStep } from './node-route.js';
 import { resolverTracingPlugin, startTracing, stopTracing } from './tracing.js';
 import { pagesRouter, SUBGRAPH_APP_DIST } from './pages.js';
 import { eq } from 'drizzle-orm';
@@ -391,9 +392,18 @@ export async function startSubgraph(sg: OrganizationSubgraph, opts: StartOptions
       app.use('/app', pagesRouter(opts.appDist ?? SUBGRAPH_APP_DIST, { explorerOnly: true }));
       if (!refs) return;
       // Tracked: the stop waits for an answer being computed from the database (drain.ts).
-      app.post('/references', express.json({ limit: '32kb' }), ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify).map((h) => track(h)));
       app.post('/services/:name', express.json({ limit: '4kb' }), ...serviceEndpoint(sg.name, sg.services, opts.db, refs.verify).map((h) => track(h)));
     },
+    // Asked at each write of another organization that names one of this one's records (references/check.ts).
+    posts: (track): Record<string, RouteStep[]> =>
+      refs
+        ? {
+            '/references': [
+              express.json({ limit: '32kb' }) as unknown as RouteStep,
+              ...referenceEndpoint(sg.name, sg.kinds, opts.db, refs.verify).map((h) => track(h)),
+            ],
+          }
+        : {},
     onStop: stopRechecks,
     context: async (req) => {
       // Identity comes from the verified token alone; other identity headers a client sends are ignored.

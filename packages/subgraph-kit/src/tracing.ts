@@ -17,7 +17,7 @@ import { SpanKind, SpanStatusCode, context, propagation, trace, type Context, ty
 import type { NodeTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-node';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { GraphqlStep } from './graphql-route.js';
+import type { RouteStep } from './node-route.js';
 
 const TRACER = 'antt-graph';
 /** The service a span was made in (one process may hold several in tests and in `pnpm start`). */
@@ -71,7 +71,7 @@ const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
  * Express middleware: a SERVER span per request (not /health, /ready, /metrics), child of the caller's trace when its `traceparent`
  * says so; everything the request does runs in its context. Ends when the answer is written.
  */
-export function traceRequests(service: string): GraphqlStep {
+export function traceRequests(service: string): RouteStep {
   return (req, res, next) => {
     // Probes (load balancers, the gateway's report watermark probe every few seconds) make no trace.
     if (UNTRACED_PATHS.has(req.path)) return next();

@@ -15,7 +15,7 @@
  * audit commit (issue 17: creates with a reference check). A question alone goes at once.
  */
 import { createHash } from 'node:crypto';
-import type express from 'express';
+import { sendJson, type RouteRequest, type RouteResponse, type RouteStep } from '../node-route.js';
 import { MemoryStore, rateLimit } from 'express-rate-limit';
 import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
@@ -133,11 +133,10 @@ const OWNER_LIMIT_PER_MINUTE = Number(process.env.ANTT_REFERENCE_LIMIT_PER_MINUT
  * service token only, at most OWNER_LIMIT_PER_MINUTE questions a minute per calling service, every
  * question in the owner's audit trail (who asked, for which request, which table, which ids, how many found).
  */
-export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKind[], db: Db, verify: ServiceVerifier): express.RequestHandler[] {
-  const fail = (res: express.Response, status: number, code: string, message: string) =>
-    void res.status(status).json({ errors: [{ message, extensions: { code } }] });
+export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKind[], db: Db, verify: ServiceVerifier): RouteStep[] {
+  const fail = (res: RouteResponse, status: number, code: string, message: string) => sendJson(res, status, { errors: [{ message, extensions: { code } }] });
   const store = new MemoryStore();
-  const handler: express.RequestHandler = async (req, res) => {
+  const handler = async (req: RouteRequest, res: RouteResponse) => {
     let writer: OrganizationId;
     try {
       writer = await verify(req.headers.authorization);
@@ -174,11 +173,11 @@ export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKin
         };
       }),
     );
-    if (batch) return void res.json({ owner: org, answers });
+    if (batch) return sendJson(res, 200, { owner: org, answers });
     if (!answers[0]) return fail(res, 400, 'BAD_REQUEST', 'Tổ chức này không giữ loại hồ sơ được hỏi.');
-    res.json({ owner: org, found: answers[0] });
+    sendJson(res, 200, { owner: org, found: answers[0] });
   };
-  const refuse = (res: express.Response) => fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu kiểm tra: vui lòng thử lại sau một phút.');
+  const refuse = (res: RouteResponse) => fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu kiểm tra: vui lòng thử lại sau một phút.');
   const limiter = perServiceLimiter(OWNER_LIMIT_PER_MINUTE, refuse, store);
   return [limiter, handler];
 }
@@ -188,8 +187,8 @@ export function referenceEndpoint(org: OrganizationId, kinds: readonly RecordKin
  * token (one per service, five minutes) keys its questions; a request without one is refused before any
  * question is answered, so it shares one bucket.
  */
-export function perServiceLimiter(limit: number, refuse: (res: express.Response) => void, store?: MemoryStore): express.RequestHandler {
-  return rateLimit({
+export function perServiceLimiter(limit: number, refuse: (res: RouteResponse) => void, store?: MemoryStore): RouteStep {
+  const limiter = rateLimit({
     windowMs: 60_000,
     limit,
     standardHeaders: 'draft-8',
@@ -198,10 +197,12 @@ export function perServiceLimiter(limit: number, refuse: (res: express.Response)
     handler: (_req, res) => refuse(res),
     ...(store ? { store } : {}),
   });
+  // Typed for Express; it reads and writes what a route's step has on both paths (node-route.ts, edge.ts).
+  return limiter as unknown as RouteStep;
 }
 
 /** The key a calling service's questions are counted under: its token (one per service, five minutes). */
-function serviceKey(req: express.Request): string {
+function serviceKey(req: RouteRequest): string {
   return `svc:${createHash('sha256')
     .update(req.headers.authorization ?? '')
     .digest('base64url')}`;

@@ -17,6 +17,7 @@ import { createContext, type SubgraphContext } from '../context.js';
 import { sqliteOf, type Db } from '../db.js';
 import { trailOf } from '../writes.js';
 import { askOwner, perServiceLimiter, type ReferenceClientOptions } from './check.js';
+import { sendJson, type RouteResponse } from '../node-route.js';
 
 /** A question the owner refuses (wrong form, a unit or year it cannot answer for): 400, with a Vietnamese message naming the field. */
 export class ServiceQuestionError extends Error {}
@@ -49,8 +50,8 @@ export function serviceEndpoint(
   db: Db,
   verify: ServiceVerifier,
 ): express.RequestHandler[] {
-  const fail = (res: express.Response, status: number, code: string, message: string) =>
-    void res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  const fail = (res: express.Response | RouteResponse, status: number, code: string, message: string) =>
+    sendJson(res, status, { errors: [{ message, extensions: { code } }] });
   const handler: express.RequestHandler = async (req, res) => {
     let caller: OrganizationId;
     try {
@@ -97,10 +98,10 @@ export function serviceEndpoint(
         outcome,
       },
     ]);
-    res.status(status).json(reply);
+    sendJson(res, status, reply);
   };
   const limiter = perServiceLimiter(OWNER_LIMIT_PER_MINUTE, (res) => fail(res, 429, 'RATE_LIMITED', 'Quá nhiều yêu cầu: vui lòng thử lại sau một phút.'));
-  return [limiter, handler];
+  return [limiter as express.RequestHandler, handler];
 }
 
 /** Asks owners with the asker's service token; see ServiceReply. */

@@ -1,5 +1,5 @@
 /**
- * POST /graphql has two paths through a server's HTTP shell (packages/subgraph-kit/src/graphql-route.ts):
+ * POST /graphql has two paths through a server's HTTP shell (packages/subgraph-kit/src/node-route.ts):
  * exactly `/graphql` runs its steps on Node's own request and response, any other spelling of the path
  * (`/graphql?`) goes through Express. Both must answer alike, whatever the request: the same status,
  * headers and body, for a good query and for every way a request is refused before or by Apollo. A

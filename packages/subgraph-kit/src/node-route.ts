@@ -1,28 +1,27 @@
 /**
- * POST /graphql on Node's own request and response, without Express (issue 17). Express 5 gives every
- * request its own prototypes (`Object.setPrototypeOf` on the request and the response, which leaves both
- * slow to read from then on, Node's HTTP code included), walks its router's layers and answers with
- * `res.send`: a third of a subgraph's CPU for one `_entities` fetch of the dashboard's counts (0.92 ms
- * against 0.62 ms, BENCHMARKS.md, "POST /graphql without Express"). The federation's every read and write
- * is such a request, at the gateway and at each subgraph, so this route takes them; Express keeps
- * everything else (GET /graphql, /health, /ready, /metrics, /references, the pages) and answers a POST
- * whose path is not exactly `/graphql`.
+ * The federation's busy routes on Node's own request and response, without Express (issue 17): POST
+ * /graphql (every read and write, at the gateway and at each subgraph) and POST /references (an owner's
+ * answers to the reference checks of other organizations' writes). Express 5 gives every request its
+ * own prototypes (`Object.setPrototypeOf` on the request and the response, which leaves both slow to read
+ * from then on, Node's HTTP code included), walks its router's layers and answers with `res.send`: a third
+ * of a subgraph's CPU for one `_entities` fetch of the dashboard's counts (0.92 ms against 0.62 ms,
+ * BENCHMARKS.md, "The busy routes without Express"). Express keeps everything else (GET /graphql, /health,
+ * /ready, /metrics, /services, the pages) and answers a POST whose path is not exactly one of these.
  *
- * The route runs the same steps Express runs for /graphql, the same functions: tracing, the request's
- * id and log line, the server's own (the gateway's CORS), the token's verification, the rate limit
- * (express-rate-limit's own middleware), the JSON body (body-parser's, through `express.json`: the same
- * limit, charsets and encodings), the server's step before GraphQL (the gateway's persisted operations),
- * then Apollo.
- * A step sees what `GraphqlRequest` and `GraphqlResponse` declare, which Express's request and response
- * have too, so one function serves both paths. test/graphql-route.test.ts answers the same requests on
- * both paths and compares status, headers and body.
+ * A route runs the same steps Express runs for its path, the same functions: for /graphql tracing, the
+ * request's id and log line, the server's own (the gateway's CORS), the token's verification, the rate
+ * limit (express-rate-limit's own middleware), the JSON body (body-parser's, through `express.json`: the
+ * same limit, charsets and encodings), the server's step before GraphQL (the gateway's persisted
+ * operations), then Apollo. A step sees what `RouteRequest` and `RouteResponse` declare, which Express's
+ * request and response have too, so one function serves both paths. test/node-route.e2e.test.ts answers
+ * the same requests on both paths and compares status, headers and body.
  */
 import type http from 'node:http';
 import proxyaddr from 'proxy-addr';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
-/** A request as a step of /graphql reads it (Express's request is one, and so is Node's after `asGraphqlRequest`). */
-export interface GraphqlRequest extends http.IncomingMessage {
+/** A request as a step of a route reads it (Express's request is one, and so is Node's after `asRouteRequest`). */
+export interface RouteRequest extends http.IncomingMessage {
   /** The path without the query string (`/graphql`). */
   readonly path: string;
   /** The client's address, through the proxies trusted (ANTT_TRUST_PROXY). */
@@ -32,17 +31,17 @@ export interface GraphqlRequest extends http.IncomingMessage {
   /** The parsed JSON body, once the body step ran. */
   body?: unknown;
   /** The response to this request. */
-  res?: GraphqlResponse;
+  res?: RouteResponse;
 }
 
-/** A response as a step of /graphql writes it. */
-export interface GraphqlResponse extends http.ServerResponse {
+/** A response as a step of a route writes it. */
+export interface RouteResponse extends http.ServerResponse {
   /** What steps hand on to later ones (the request id, the caller's subject for the log line). */
   locals: Record<string, unknown>;
 }
 
-/** One step of /graphql, in Express's middleware form: it answers, or calls `next` (with an error: the error's answer). */
-export type GraphqlStep = (req: GraphqlRequest, res: GraphqlResponse, next: (err?: unknown) => void) => unknown;
+/** One step of a route, in Express's middleware form: it answers, or calls `next` (with an error: the error's answer). */
+export type RouteStep = (req: RouteRequest, res: RouteResponse, next: (err?: unknown) => void) => unknown;
 
 /** Writes a JSON answer. */
 export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -60,8 +59,8 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
  */
 export function answerWithApollo<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
-  context: (req: GraphqlRequest) => Promise<TContext>,
-): (req: GraphqlRequest, res: GraphqlResponse) => Promise<void> {
+  context: (req: RouteRequest) => Promise<TContext>,
+): (req: RouteRequest, res: RouteResponse) => Promise<void> {
   return async (req, res) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -97,12 +96,17 @@ function protocolOf(req: http.IncomingMessage, trust: (addr: string, i: number) 
  * Express finds them (`trust`: Express's own compiled `trust proxy` function), the response's locals, and
  * `append`, which express-rate-limit calls for its standard headers.
  */
-function asGraphqlRequest(req: http.IncomingMessage, res: http.ServerResponse, trust: (addr: string, i: number) => boolean): [GraphqlRequest, GraphqlResponse] {
-  const r = res as GraphqlResponse & { append?: (name: string, value: string) => unknown };
+function asRouteRequest(
+  path: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  trust: (addr: string, i: number) => boolean,
+): [RouteRequest, RouteResponse] {
+  const r = res as RouteResponse & { append?: (name: string, value: string) => unknown };
   r.locals = Object.create(null) as Record<string, unknown>;
   r.append = (name, value) => res.appendHeader(name, value);
-  const q = req as http.IncomingMessage & { path: string; ip?: string; protocol: string; res?: GraphqlResponse };
-  q.path = '/graphql';
+  const q = req as http.IncomingMessage & { path: string; ip?: string; protocol: string; res?: RouteResponse };
+  q.path = path;
   q.ip = proxyaddr(req, trust);
   q.protocol = protocolOf(req, trust);
   q.res = r;
@@ -110,18 +114,19 @@ function asGraphqlRequest(req: http.IncomingMessage, res: http.ServerResponse, t
 }
 
 /**
- * The route: runs `steps` in order on Node's request and response, as Express runs middleware (a step
- * answers, or calls `next`; `next(err)`, a throw or a rejection ends in `onError`). As on Express's path,
- * the drain (drain.ts) counts the request until its response closes, and the work of the step given to
- * `drain.track` (Apollo's) until it is over.
+ * The route of `path`: runs `steps` in order on Node's request and response, as Express runs middleware
+ * (a step answers, or calls `next`; `next(err)`, a throw or a rejection ends in `onError`). As on
+ * Express's path, the drain (drain.ts) counts the request until its response closes, and the work of the
+ * steps given to `drain.track` (Apollo's, an owner's answer) until it is over.
  */
-export function graphqlRoute(
-  steps: readonly GraphqlStep[],
-  onError: (err: unknown, req: GraphqlRequest, res: GraphqlResponse) => void,
+export function nodeRoute(
+  path: string,
+  steps: readonly RouteStep[],
+  onError: (err: unknown, req: RouteRequest, res: RouteResponse) => void,
   trust: (addr: string, i: number) => boolean,
 ): (req: http.IncomingMessage, res: http.ServerResponse) => void {
   return (rawReq, rawRes) => {
-    const [req, res] = asGraphqlRequest(rawReq, rawRes, trust);
+    const [req, res] = asRouteRequest(path, rawReq, rawRes, trust);
     let at = 0;
     const next = (err?: unknown): void => {
       if (err !== undefined && err !== null) return onError(err, req, res);
