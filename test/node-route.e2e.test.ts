@@ -137,3 +137,44 @@ describe('POST /graphql answers the same on the route without Express and throug
     expect(other.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('behind a trusted proxy (ANTT_TRUST_PROXY)', () => {
+  let proxied: RunningServer;
+  let closeProxied = () => {};
+  const saved = { trust: process.env.ANTT_TRUST_PROXY, limit: process.env.ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE };
+  beforeAll(async () => {
+    process.env.ANTT_TRUST_PROXY = 'loopback';
+    process.env.ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE = '2';
+    const sg = SUBGRAPHS.find((s) => s.name === 'women')!;
+    const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: false });
+    proxied = await startSubgraph(sg, { db, verifier: await testVerifier(), gatewaySecret: 'route-test-secret', port: 0 });
+    closeProxied = () => sqlite.close();
+  });
+  afterAll(async () => {
+    await proxied?.stop();
+    closeProxied();
+    for (const [name, value] of [
+      ['ANTT_TRUST_PROXY', saved.trust],
+      ['ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', saved.limit],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  });
+
+  it('counts requests without a token by the client the proxy names, on both paths alike', async () => {
+    const ask = (path: string, client: string) =>
+      comparableAnswer(proxied.url.replace(/\/graphql$/, path), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        body: OWN_COUNTS,
+      });
+    // Two refusals for want of a token use up 10.0.0.1's allowance, one on each path; the third is the rate limit's.
+    expect((await ask('/graphql', '10.0.0.1')).status).toBe(401);
+    expect((await ask('/graphql?', '10.0.0.1')).status).toBe(401);
+    const [direct, viaExpress] = [await ask('/graphql', '10.0.0.1'), await ask('/graphql?', '10.0.0.1')];
+    expect(direct.status).toBe(429);
+    expect(direct).toEqual(viaExpress);
+    // Another client behind the same proxy has its own allowance.
+    expect((await ask('/graphql', '10.0.0.2')).status).toBe(401);
+  });
+});

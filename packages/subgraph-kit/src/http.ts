@@ -1,6 +1,7 @@
 /**
- * The HTTP shell shared by the gateway and every subgraph: Express 5 with Apollo's integration,
- * /health (liveness) and /ready (readiness) endpoints that need no token, and graceful shutdown
+ * The HTTP shell shared by the gateway and every subgraph: Apollo behind the busy POST routes served on
+ * Node's own request and response (/graphql, a subgraph's /references: node-route.ts) and Express 5 for
+ * the rest, /health (liveness) and /ready (readiness) endpoints that need no token, and graceful shutdown
  * (drain.ts: requests being executed are answered, none is executed that cannot be).
  */
 import http from 'node:http';
