@@ -334,6 +334,8 @@ describe('counts and the owner’s endpoint', () => {
       ['a batch, a table not kept among them', { authorization: service }, JSON.stringify({ questions: [question, { ...question, table: 'no_such_table' }] })],
       ['a question out of form', { authorization: service }, JSON.stringify({ questions: 'q' })],
       ['a table not kept, alone', { authorization: service }, JSON.stringify({ ...question, table: 'no_such_table' })],
+      // A name every object has (Object.prototype's) is no field of the table: it reached SQL as a column before.
+      ['a field named constructor', { authorization: service }, JSON.stringify({ ...question, by: 'constructor' })],
       ['malformed JSON', { authorization: service }, '{"table": '],
       ['a body over 32 kB', { authorization: service }, JSON.stringify({ ...question, ids: Array.from({ length: 2000 }, (_, i) => `X-${i}-padding`) })],
       ['a user’s token', { authorization: await bearer(staff('veterans')) }, JSON.stringify(question)],
@@ -346,6 +348,17 @@ describe('counts and the owner’s endpoint', () => {
       expect(direct.status, name).toBeLessThan(500);
       expect(direct.headers['content-type'], name).toMatch(/^application\/json/);
     }
+  });
+
+  it('answers a path that does not decode in the user’s terms, never with Express’s page', async () => {
+    const key = await testServiceKey();
+    const res = await fetch(new URL('/services/%E0%A4%A', fed.subgraphs.police.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signServiceToken(key, 'veterans')}` },
+      body: '{}',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ errors: [{ message: 'Yêu cầu không hợp lệ.', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   it('answers services only: a user’s token is refused (401), and every question is in the owner’s audit trail', async () => {

@@ -143,19 +143,27 @@ function trustProxy(): string | number | undefined {
   return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
-/** What body-parser refused (too large, not JSON, a charset or encoding it does not read), or null. */
-function bodyProblem(err: unknown): { status: number; code: string; message: string } | null {
+/** What a request's own problem is (body-parser's refusals, a path that does not decode), in the user's terms; null for anything else. */
+function requestProblem(err: unknown): { status: number; code: string; message: string } | null {
   const e = err as { status?: number; type?: string } | null;
   if (e?.type === 'entity.too.large') return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Yêu cầu quá lớn.' };
-  if (e?.status === 415)
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported')
     return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Nội dung yêu cầu phải là JSON mã UTF-8 (không nén hoặc nén gzip, deflate, br).' };
-  if (e?.status === 400) return { status: 400, code: 'BAD_REQUEST', message: 'Yêu cầu không đúng định dạng JSON.' };
+  if (e?.type === 'entity.parse.failed' || e?.type === 'entity.verify.failed')
+    return { status: 400, code: 'BAD_REQUEST', message: 'Yêu cầu không đúng định dạng JSON.' };
+  // Any other refusal of the request itself (a body cut short, a path that does not decode): its status, in general terms.
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
+    return { status: e.status, code: e.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' };
   return null;
 }
 
-/** The answer to an error of a /graphql step: the body's problem in the user's terms, anything else a generic 500 (logged in full). */
+/**
+ * The answer to an error of a route's step, on both paths and on every route of Express: the request's
+ * problem in the user's terms, anything else a generic 500 (logged in full); never Express's HTML page,
+ * which shows the stack whenever NODE_ENV is not production.
+ */
 function answerRequestError(err: unknown, _req: RouteRequest, res: RouteResponse): void {
-  const p = bodyProblem(err);
+  const p = requestProblem(err);
   if (!p) log.error({ err }, 'internal error');
   if (res.headersSent) return void res.destroy();
   const { status, code, message } = p ?? {
@@ -249,11 +257,9 @@ export async function serve<TContext extends BaseContext>(opts: ServeOptions<TCo
       return route ? route(req, res) : app(req, res);
     }),
   );
-  // A body over the limit, or malformed JSON, gets a GraphQL-shaped error without internals.
-  app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (bodyProblem(err)) return answerRequestError(err, req, res);
-    next(err);
-  });
+  // A body over the limit, malformed JSON, any error of a route: a GraphQL-shaped answer without internals.
+  // (Express tells an error handler by its four parameters.)
+  app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => answerRequestError(err, req, res));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());

@@ -131,7 +131,8 @@ export function nodeRoute(
     const next = (err?: unknown): void => {
       if (err !== undefined && err !== null) return onError(err, req, res);
       const step = steps[at++];
-      if (!step) return;
+      // Past the last step (none of ours passes on from its answer): what Express's router ends with, a 404.
+      if (!step) return void (res.headersSent || sendJson(res, 404, { errors: [{ message: 'Không có đường dẫn này.', extensions: { code: 'NOT_FOUND' } }] }));
       try {
         const result = step(req, res, next);
         if (result instanceof Promise) result.catch((e: unknown) => next(e ?? new Error('step failed')));

@@ -88,6 +88,8 @@ export function requestIdOf(req: Pick<RouteRequest, 'headers'>): string {
 export function observe(logger: Logger, metrics: Metrics): RouteStep {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    // Read now: Express takes the mount path off (`/` for /graphql) by the time the answer is written.
+    const path = req.path;
     const requestId = requestIdOf(req);
     res.locals.requestId = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -98,12 +100,12 @@ export function observe(logger: Logger, metrics: Metrics): RouteStep {
       metrics.latency.observe({ status }, seconds);
       const body = req.body as { operationName?: unknown } | undefined;
       // Probes answered well (the gateway reads every subgraph's /ready every few seconds) go to debug, not to every log.
-      const probe = res.statusCode < 400 && (req.path === '/ready' || req.path === '/health');
+      const probe = res.statusCode < 400 && (path === '/ready' || path === '/health');
       logger[probe ? 'debug' : 'info'](
         {
           requestId,
           method: req.method,
-          path: req.path,
+          path,
           status: res.statusCode,
           ms: Math.round(seconds * 1000),
           operation: typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined,

@@ -85,7 +85,8 @@ export function answerQuestion(kinds: readonly RecordKind[], db: Db, q: Omit<Ref
   const kind = kinds.find((k) => k.spec.table === q.table);
   if (!kind) return null;
   const fields = kind.spec.fields;
-  if ((q.by && !fields[q.by]) || (q.writerField && !fields[q.writerField])) return null;
+  // Own fields only: `constructor` or `toString` named as a field is a question about no field (it reached SQL as a column before).
+  if ((q.by && !Object.hasOwn(fields, q.by)) || (q.writerField && !Object.hasOwn(fields, q.writerField))) return null;
   if (!territory().unit(q.within)) return q.ids.map(() => false);
   const stmt = statementOf(db, referenceLookupSql(kind, q.by, q.writerField));
   const area = new Principal({ userId: `service:${q.writer}`, name: q.writer, organization: q.writer, unitId: q.within, roles: ['STAFF'] });
