@@ -13,25 +13,34 @@ import { BINH_THUAN, bearer, testVerifier, user } from '@antt/testing';
 import { SUBGRAPHS } from '@antt/gateway';
 import { comparableAnswer } from './support/answers.js';
 
-let server: RunningServer;
-let close = () => {};
-const LIMIT = 4;
-const before = process.env.ANTT_RATE_LIMIT_PER_MINUTE;
+/**
+ * The women's subgraph alone, in memory, started with `env` set (the shell reads its limits and proxy
+ * setting when it starts); stopped, its database closed and the environment as it was after the tests.
+ */
+function womenWith(env: Record<string, string>): () => RunningServer {
+  let running: RunningServer | undefined;
+  let close = () => {};
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  beforeAll(async () => {
+    Object.assign(process.env, env);
+    const sg = SUBGRAPHS.find((s) => s.name === 'women')!;
+    const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: false });
+    running = await startSubgraph(sg, { db, verifier: await testVerifier(), gatewaySecret: 'route-test-secret', port: 0 });
+    close = () => sqlite.close();
+  });
+  afterAll(async () => {
+    await running?.stop();
+    close();
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+  });
+  return () => running!;
+}
 
-beforeAll(async () => {
-  // A limit low enough to reach: each case below signs in as a user of its own.
-  process.env.ANTT_RATE_LIMIT_PER_MINUTE = String(LIMIT);
-  const sg = SUBGRAPHS.find((s) => s.name === 'women')!;
-  const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: false });
-  server = await startSubgraph(sg, { db, verifier: await testVerifier(), gatewaySecret: 'route-test-secret', port: 0 });
-  close = () => sqlite.close();
-});
-afterAll(async () => {
-  await server?.stop();
-  close();
-  if (before === undefined) delete process.env.ANTT_RATE_LIMIT_PER_MINUTE;
-  else process.env.ANTT_RATE_LIMIT_PER_MINUTE = before;
-});
+const LIMIT = 4;
+// A limit low enough to reach: each case below signs in as a user of its own.
+const women = womenWith({ ANTT_RATE_LIMIT_PER_MINUTE: String(LIMIT) });
 
 let users = 0;
 /** A token of a women's staff member no other case uses (the rate limit counts per user). */
@@ -44,7 +53,7 @@ interface Sent {
 
 /** The answer to `sent` on `path` (/graphql: the route without Express; /graphql?: through Express). */
 const answerTo = (path: string, sent: Sent) =>
-  comparableAnswer(server.url.replace(/\/graphql$/, path), {
+  comparableAnswer(women().url.replace(/\/graphql$/, path), {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...sent.headers },
     body: sent.body,
@@ -123,13 +132,13 @@ describe('POST /graphql answers the same on the route without Express and throug
   });
 
   it("gives each answer its request id and takes the caller's", async () => {
-    const res = await fetch(server.url, {
+    const res = await fetch(women().url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: await freshStaff(), 'x-request-id': 'route-test-0001' },
       body: OWN_COUNTS,
     });
     expect(res.headers.get('x-request-id')).toBe('route-test-0001');
-    const other = await fetch(server.url, {
+    const other = await fetch(women().url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: await freshStaff() },
       body: OWN_COUNTS,
@@ -139,31 +148,11 @@ describe('POST /graphql answers the same on the route without Express and throug
 });
 
 describe('behind a trusted proxy (ANTT_TRUST_PROXY)', () => {
-  let proxied: RunningServer;
-  let closeProxied = () => {};
-  const saved = { trust: process.env.ANTT_TRUST_PROXY, limit: process.env.ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE };
-  beforeAll(async () => {
-    process.env.ANTT_TRUST_PROXY = 'loopback';
-    process.env.ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE = '2';
-    const sg = SUBGRAPHS.find((s) => s.name === 'women')!;
-    const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: false });
-    proxied = await startSubgraph(sg, { db, verifier: await testVerifier(), gatewaySecret: 'route-test-secret', port: 0 });
-    closeProxied = () => sqlite.close();
-  });
-  afterAll(async () => {
-    await proxied?.stop();
-    closeProxied();
-    for (const [name, value] of [
-      ['ANTT_TRUST_PROXY', saved.trust],
-      ['ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', saved.limit],
-    ] as const)
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-  });
+  const proxied = womenWith({ ANTT_TRUST_PROXY: 'loopback', ANTT_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '2' });
 
   it('counts requests without a token by the client the proxy names, on both paths alike', async () => {
     const ask = (path: string, client: string) =>
-      comparableAnswer(proxied.url.replace(/\/graphql$/, path), {
+      comparableAnswer(proxied().url.replace(/\/graphql$/, path), {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
         body: OWN_COUNTS,
