@@ -29,6 +29,7 @@
  */
 import type http from 'node:http';
 import type { Socket } from 'node:net';
+import { sendJson } from './node-route.js';
 
 /** What a request that arrives during the drain is told (it was not executed). */
 export const DRAINING_ERROR = {
@@ -148,12 +149,7 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 }
 
 function refuse(res: http.ServerResponse): void {
-  const body = JSON.stringify({ errors: [DRAINING_ERROR] });
-  res.writeHead(503, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    connection: 'close',
-    'retry-after': '5',
-  });
-  res.end(body);
+  res.setHeader('connection', 'close');
+  res.setHeader('retry-after', '5');
+  sendJson(res, 503, { errors: [DRAINING_ERROR] });
 }
