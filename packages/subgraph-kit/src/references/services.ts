@@ -50,8 +50,7 @@ export function serviceEndpoint(
   db: Db,
   verify: ServiceVerifier,
 ): express.RequestHandler[] {
-  const fail = (res: express.Response | RouteResponse, status: number, code: string, message: string) =>
-    sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+  const fail = (res: RouteResponse, status: number, code: string, message: string) => sendJson(res, status, { errors: [{ message, extensions: { code } }] });
   const handler: express.RequestHandler = async (req, res) => {
     let caller: OrganizationId;
     try {
