@@ -33,9 +33,11 @@ describe('configuration of the gateway and the subgraphs', () => {
       subgraphTimeoutMs: 15_000,
       breakerResetMs: 10_000,
       dedup: true,
+      batch: true,
       reportProbeMs: 5_000,
     });
     expect(loadGatewayConfig({ ANTT_GATEWAY_DEDUP: '0' }).dedup).toBe(false);
+    expect(loadGatewayConfig({ ANTT_GATEWAY_BATCH: '0' }).batch).toBe(false);
     expect(loadGatewayConfig({ ANTT_REPORT_PROBE_MS: '250' }).reportProbeMs).toBe(250);
     expect(() => loadGatewayConfig({ ANTT_REPORT_PROBE_MS: '10' })).toThrow(/ANTT_REPORT_PROBE_MS/);
     expect(loadGatewayConfig({ ANTT_DEMO: '1', ANTT_SUBGRAPH_TIMEOUT_MS: '2500', PORT: '' }).subgraphTimeoutMs).toBe(2500);

@@ -33,6 +33,7 @@ export const gatewayEnvSchema = z.object({
   ...timeouts,
   ANTT_DEMO: envEnum(['0', '1']),
   ANTT_GATEWAY_DEDUP: envEnum(['0', '1']),
+  ANTT_GATEWAY_BATCH: envEnum(['0', '1']),
   ANTT_CORS_ORIGINS: envText,
   ANTT_SQLITE_SYNCHRONOUS: envEnum(['NORMAL', 'FULL']),
   ANTT_AUDIT_ANCHOR_DIR: envText,
@@ -58,6 +59,8 @@ export interface GatewayConfig {
   breakerResetMs: number;
   /** Identical subgraph reads in flight for the same verified caller are sent once (default on). */
   dedup: boolean;
+  /** The same caller's reads of one text with other variables, in flight at once, go to the subgraph together (default on; batch.ts). */
+  batch: boolean;
   /** How often each subgraph's report watermark is read (default 5 s; report-watermarks.ts). */
   reportProbeMs: number;
 }
@@ -72,6 +75,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeoutMs: (v.ANTT_SUBGRAPH_TIMEOUT_MS as number | undefined) ?? 15_000,
     breakerResetMs: (v.ANTT_BREAKER_RESET_MS as number | undefined) ?? 10_000,
     dedup: v.ANTT_GATEWAY_DEDUP !== '0',
+    batch: v.ANTT_GATEWAY_BATCH !== '0',
     reportProbeMs: (v.ANTT_REPORT_PROBE_MS as number | undefined) ?? 5_000,
   };
 }
@@ -89,6 +93,11 @@ export function breakerResetMs(env: NodeJS.ProcessEnv = process.env): number {
 /** ANTT_GATEWAY_DEDUP: `0` sends every subgraph read, even one identical to a read in flight for the same caller. */
 export function gatewayDedup(env: NodeJS.ProcessEnv = process.env): boolean {
   return validateEnv(z.object({ ANTT_GATEWAY_DEDUP: envEnum(['0', '1']) }), env).ANTT_GATEWAY_DEDUP !== '0';
+}
+
+/** ANTT_GATEWAY_BATCH: `0` sends each subgraph read on its own, even while the same caller's read of the same text is in flight. */
+export function gatewayBatch(env: NodeJS.ProcessEnv = process.env): boolean {
+  return validateEnv(z.object({ ANTT_GATEWAY_BATCH: envEnum(['0', '1']) }), env).ANTT_GATEWAY_BATCH !== '0';
 }
 
 /** ANTT_REPORT_PROBE_MS: how often the gateway reads each subgraph's report watermark (report-watermarks.ts). */

@@ -43,6 +43,7 @@ const server = await startOrExit(async () => {
     reportProbeMs: config.reportProbeMs,
     phases,
     dedup: config.dedup,
+    batch: config.batch,
     // Demo mode (pnpm start sets ANTT_DEMO=1): the pages offer each demo user, signed with the embedded key.
     demoUsers: config.demo
       ? async () => {

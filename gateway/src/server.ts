@@ -43,9 +43,10 @@ import type { OrganizationId } from '@antt/reference';
 import { GATEWAY_MIGRATIONS, SUPERGRAPH_FILE } from './paths.js';
 import { SubgraphFallback, isUnavailable, type CircuitState } from './fallback.js';
 import { StaleReportCache, disclosureView, staleResponse, type StaleServed } from './stale-reports.js';
-import { breakerResetMs, gatewayDedup, reportProbeMs, subgraphTimeoutMs } from './config.js';
+import { breakerResetMs, gatewayBatch, gatewayDedup, reportProbeMs, subgraphTimeoutMs } from './config.js';
 import { ReportWatermarkProbe, type WatermarkTarget } from './report-watermarks.js';
 import { copyResponse, InFlightReads, isQuery, readKey, type SharedRead } from './dedup.js';
+import { FetchBatches, laneKey } from './batch.js';
 import { subgraphBreaker, type Breaker } from './breaker.js';
 import { AUDIT_VIEW_PATH, federatedAuditRoute } from './audit-view.js';
 
@@ -93,6 +94,11 @@ export interface GatewayOptions {
    * default ANTT_GATEWAY_DEDUP (on unless `0`).
    */
   dedup?: boolean;
+  /**
+   * The same caller's reads of one text with other variables, in flight at once, go to the subgraph together
+   * (batch.ts); default ANTT_GATEWAY_BATCH (on unless `0`). Only with `dedup`.
+   */
+  batch?: boolean;
   /**
    * Kept answers about approved report versions that cannot have changed serve fresh reads (stale-reports.ts
    * `current`, audited CACHED_ANSWER); default on. Off: they serve only when the organization is unavailable.
@@ -160,6 +166,8 @@ type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContex
 /** What a data source needs to share identical reads in flight; the gateway audits each caller served so. */
 interface SharedReads {
   reads: InFlightReads<SubgraphResponse>;
+  /** The same caller's reads of one text with other variables, sent together (batch.ts); absent when off. */
+  batches?: FetchBatches<SubgraphResponse>;
   onShared: (subgraph: string, options: GraphQLDataSourceProcessOptions<GatewayContext>, shared: SharedRead) => void;
 }
 
@@ -212,23 +220,38 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         return { data: served.answer.data, errors: served.answer.errors } as SubgraphResponse;
       }
     }
-    // The same caller's identical reads in flight (its sensitive aggregates too): one request for them all.
+    // The same caller's identical reads in flight (its sensitive aggregates too): one request for them all;
+    // its reads of the same text with other variables, in flight at once: one batch (batch.ts).
     if (shared && callerRead) {
       const { query, operationName, variables } = options.request;
       const key = readKey(this.subgraph, ctx.identity.userId, ctx.authorization, query ?? '', operationName, variables);
+      const lane = shared.batches && laneKey(this.subgraph, ctx.identity.userId, ctx.authorization, query ?? '', operationName);
       return shared.reads.run(
         key,
         ctx.requestId,
-        () => this.send(options),
+        () => this.send(options, lane),
         (read) => shared.onShared(this.subgraph, options, read),
       );
     }
     return this.send(options);
   }
 
+  /** The subgraph's answer to this fetch: asked at once, or together with the caller's others of the same lane (batch.ts). */
+  private answer(options: GraphQLDataSourceProcessOptions<GatewayContext>, lane: string | undefined): Promise<SubgraphResponse> {
+    const batches = this.shared?.batches;
+    if (!lane || !batches) return super.process(options);
+    return batches.run(lane, options.request.query!, {
+      variables: options.request.variables,
+      requestId: options.context.requestId,
+      alone: () => super.process(options),
+      together: (query, variables) => super.process({ ...options, request: { ...options.request, query, variables } }),
+      onShared: (read) => this.shared!.onShared(this.subgraph, options, read),
+    });
+  }
+
   // A subgraph that cannot be reached costs only its own part of the answer (fallback.ts).
   // An approved report version's last good answer may stand in for it, marked stale (stale-reports.ts).
-  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, lane?: string): Promise<SubgraphResponse> {
     const incoming = 'incomingRequestContext' in options ? options : undefined;
     const caller = incoming && 'identity' in incoming.context && incoming.context.identity ? incoming.context.identity : undefined;
     const read = !!caller && isQuery(options.request.query, incoming!.document);
@@ -237,7 +260,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (caller && !read) this.stale?.cache.invalidate(this.subgraph);
     try {
       // A span per subgraph fetch; willSendRequest passes its context on in `traceparent` (tracing.ts).
-      const response = await traceSubgraphFetch('gateway', this.subgraph, () => super.process(options));
+      const response = await traceSubgraphFetch('gateway', this.subgraph, () => this.answer(options, lane));
       this.fallback.answered(this.subgraph);
       // The report watermark the subgraph read before answering labels what is kept (stale-reports.ts).
       const header = (response as { http?: { headers: { get(name: string): string | null } } }).http?.headers.get(REPORT_WATERMARK_HEADER);
@@ -383,6 +406,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const auditCached = auditKept('CACHED_ANSWER');
   const approvedAnswers = opts.approvedAnswers ?? true;
   const dedup = opts.dedup ?? gatewayDedup();
+  const batch = opts.batch ?? gatewayBatch();
   const gateway = withGatewayScalars(
     new ApolloGateway({
       supergraphSdl: supergraphSdlText,
@@ -401,7 +425,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
           fallback,
           opts.onSubgraphCall,
           (subgraph, error) => metrics.subgraphFailures.inc({ subgraph, reason: failureReason(error) }),
-          dedup ? { reads: new InFlightReads<SubgraphResponse>(copyResponse), onShared: auditShared } : undefined,
+          dedup
+            ? {
+                reads: new InFlightReads<SubgraphResponse>(copyResponse),
+                batches: batch ? new FetchBatches<SubgraphResponse>() : undefined,
+                onShared: auditShared,
+              }
+            : undefined,
           () => breakerFor(name).state(),
           { cache: staleReports, onServed: auditStale, onCached: approvedAnswers ? auditCached : undefined },
         );

@@ -1,0 +1,342 @@
+/**
+ * One caller's reads of the same text with other variables, in flight at once, reach a subgraph as one
+ * request (gateway/src/batch.ts), and every caller still gets exactly the answer it would have got alone.
+ * A counting proxy in front of the women's union's subgraph holds each request a moment, so that
+ * concurrent callers are surely in flight together, and records what reached the subgraph. Every answer
+ * is compared with the same request's answer from a gateway that batches nothing, errors included.
+ */
+import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { startGateway, SUBGRAPHS } from '@antt/gateway';
+import { FetchBatches, laneKey, shapeOf, splitAnswer } from '../gateway/src/batch.js';
+import { openOrganizationDatabase, startSubgraph, type RunningServer } from '@antt/subgraph-kit';
+import { BINH_THUAN, bearer, leadership, staff, testVerifier } from '@antt/testing';
+import { territory, todayInVietnam } from '@antt/reference';
+import { TEST_GATEWAY_SECRETS, testGatewaySecret } from './support/federation.js';
+
+const HOLD_MS = 300;
+const N = 8;
+
+interface Seen {
+  authorization: string;
+  requestId: string;
+  body: string;
+}
+
+/**
+ * Forwards to `target` after HOLD_MS, recording each GraphQL request; `fail` cuts the connection instead,
+ * `refuseBatches` answers a merged request (one with `_v1_` in it) with a 400 as a subgraph's limit would.
+ */
+function countingProxy(target: () => string) {
+  const seen: Seen[] = [];
+  const state = { fail: false, refuseBatches: false };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (req.method === 'POST')
+        seen.push({ authorization: String(req.headers.authorization ?? ''), requestId: String(req.headers['x-request-id'] ?? ''), body });
+      setTimeout(() => {
+        if (state.fail) return void req.socket.destroy();
+        if (state.refuseBatches && body.includes('_v1_')) {
+          res.writeHead(400, { 'content-type': 'application/json' });
+          return void res.end(JSON.stringify({ errors: [{ message: 'Truy vấn quá tốn kém.', extensions: { code: 'COST_LIMIT' } }] }));
+        }
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
+        fetch(new URL(req.url ?? '/', target()), { method: req.method, headers, body: req.method === 'POST' ? body : undefined })
+          .then(async (r) => {
+            const headersOut: Record<string, string> = { 'content-type': r.headers.get('content-type') ?? 'application/json' };
+            const watermark = r.headers.get('x-antt-report-watermark');
+            if (watermark) headersOut['x-antt-report-watermark'] = watermark;
+            res.writeHead(r.status, headersOut);
+            res.end(Buffer.from(await r.arrayBuffer()));
+          })
+          .catch(() => req.socket.destroy());
+      }, HOLD_MS);
+    });
+  });
+  return { server, seen, state };
+}
+
+/** How many callers' reads one request to the subgraph carried (its `_vN_` prefixes; 1 when none). */
+function members(body: string): number {
+  const prefixes = new Set(body.match(/_v\d+_/g) ?? []);
+  return Math.max(1, prefixes.size);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'antt-batch-'));
+const auditFile = join(dir, 'gateway.sqlite');
+// Only the women's union's subgraph runs: the operations here ask nothing of the others.
+let women: RunningServer;
+let closeDb: () => void;
+let proxy: ReturnType<typeof countingProxy>;
+let gateway: RunningServer;
+let unbatched: RunningServer;
+
+beforeAll(async () => {
+  const verifier = await testVerifier();
+  const sg = SUBGRAPHS.find((s) => s.name === 'women')!;
+  const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: true });
+  closeDb = () => sqlite.close();
+  women = await startSubgraph(sg, { db, verifier, gatewaySecret: testGatewaySecret('women'), port: 0 });
+  proxy = countingProxy(() => women.url);
+  await new Promise<void>((r) => proxy.server.listen(0, '127.0.0.1', r));
+  const proxyUrl = `http://127.0.0.1:${(proxy.server.address() as { port: number }).port}/graphql`;
+  const common = { verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRETS, rateLimitPerMinute: 100_000 };
+  gateway = await startGateway({ ...common, subgraphUrls: { women: proxyUrl }, auditFile, dedup: true, batch: true });
+  // The reference: the same subgraph directly, nothing shared or batched.
+  unbatched = await startGateway({ ...common, subgraphUrls: { women: women.url }, auditFile: ':memory:', dedup: false, batch: false });
+}, 120_000);
+
+afterAll(async () => {
+  await gateway?.stop();
+  await unbatched?.stop();
+  await new Promise((r) => proxy?.server.close(r));
+  await women?.stop();
+  closeDb?.();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// The demo data's 2021 activities, on the communes of the 2021 map.
+const COUNTS = 'query ($unit: ID!) { unit(id: $unit) { women { activityCounts(periodId: "2021-PLAN-Y", figures: LIVE) { type count participants } } } }';
+const communes = territory()
+  .unitsOn('2021-06-01', 'COMMUNE')
+  .map((u) => u.id);
+
+type Answer = { status: number; data?: unknown; errors?: { message: string; path?: unknown[]; extensions?: { code?: string } }[] };
+
+/** POSTs each request at once with one Authorization value, each with its own request id. */
+async function concurrently(url: string, query: string, variables: Record<string, unknown>[], authorization: string, ids: string[]): Promise<Answer[]> {
+  return Promise.all(
+    variables.map(async (v, i) => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization, 'x-request-id': ids[i]! },
+        body: JSON.stringify({ query, variables: v }),
+      });
+      return { status: res.status, ...((await res.json()) as Omit<Answer, 'status'>) };
+    }),
+  );
+}
+
+/** The same requests one at a time through the gateway that batches nothing. */
+async function alone(query: string, variables: Record<string, unknown>[], authorization: string): Promise<Answer[]> {
+  const out: Answer[] = [];
+  for (const [i, v] of variables.entries()) out.push(...(await concurrently(unbatched.url, query, [v], authorization, [`alone-${i}-${Date.now()}`])));
+  return out;
+}
+
+const ids = (prefix: string, n = N) => Array.from({ length: n }, (_, i) => `${prefix}-${i}-${Date.now()}`);
+const units = (from: number, n = N) => communes.slice(from, from + n).map((unit) => ({ unit }));
+
+describe("one caller's reads of the same text with other variables", () => {
+  it('reach the subgraph in fewer requests than asked, each answer the one it would have had alone', async () => {
+    const auth = await bearer(leadership());
+    const asked = units(0);
+    const before = proxy.seen.length;
+    const answers = await concurrently(gateway.url, COUNTS, asked, auth, ids('batched'));
+    const sent = proxy.seen.slice(before);
+    expect(sent.length).toBeLessThan(N);
+    expect(sent.some((s) => members(s.body) > 1)).toBe(true);
+    // Every read was carried exactly once.
+    expect(sent.reduce((n, s) => n + members(s.body), 0)).toBe(N);
+    const expected = await alone(COUNTS, asked, auth);
+    expect(answers).toEqual(expected);
+    // Not a vacuous comparison: the demo data has activities in these communes, and they differ.
+    const counts = answers.map((a) => JSON.stringify(a.data));
+    expect(new Set(counts).size).toBeGreaterThan(1);
+  });
+
+  it("keeps each caller's errors its own, their paths as if asked alone", async () => {
+    const auth = await bearer(leadership());
+    const query = 'query ($unit: ID!, $period: ID!) { unit(id: $unit) { women { activityCounts(periodId: $period, figures: LIVE) { type count } } } }';
+    // The fourth asks a period that does not exist (the subgraph's resolver refuses it), the last a unit that does not.
+    const asked = [...units(8, 3), { unit: communes[11], period: '2021-Q9' }, ...units(12, 3), { unit: 'unit:khong-co-that' }].map((v) => ({
+      period: '2021-PLAN-Y',
+      ...v,
+    }));
+    const before = proxy.seen.length;
+    const answers = await concurrently(gateway.url, query, asked, auth, ids('errors', asked.length));
+    expect(proxy.seen.slice(before).some((s) => members(s.body) > 1)).toBe(true);
+    const expected = await alone(query, asked, auth);
+    expect(answers).toEqual(expected);
+    // Only the unknown period's answer carries an error, about its own field.
+    expect(answers[3]!.errors).toHaveLength(1);
+    expect(answers[3]!.errors![0]).toMatchObject({ path: ['unit', 'women', 'activityCounts'], extensions: { code: 'BAD_USER_INPUT' } });
+    for (const i of [0, 1, 2, 4, 5, 6, 7]) expect(answers[i]!.errors).toBeUndefined();
+    expect(answers[7]!.data).toEqual({ unit: null });
+  });
+
+  it('audits at the gateway every caller served by a request sent under another request id', async () => {
+    const auth = await bearer(leadership());
+    const asked = ids('audited');
+    const before = proxy.seen.length;
+    await concurrently(gateway.url, COUNTS, units(16), auth, asked);
+    const received = proxy.seen.slice(before).map((s) => s.requestId);
+    const followers = asked.filter((id) => !received.includes(id));
+    expect(followers.length).toBeGreaterThan(0);
+    const trail = new Database(auditFile, { readonly: true });
+    try {
+      const rows = trail
+        .prepare(`SELECT request_id, user_id, action, record_ids FROM audit_log WHERE outcome = 'SHARED_ANSWER' AND request_id LIKE 'audited-%'`)
+        .all() as { request_id: string; user_id: string; action: string; record_ids: string }[];
+      expect(rows.map((r) => r.request_id).sort()).toEqual(followers.sort());
+      for (const r of rows) {
+        expect(r).toMatchObject({ user_id: leadership().userId, action: 'READ' });
+        const [source] = JSON.parse(r.record_ids) as string[];
+        expect(received).toContain(source!.slice('women/'.length));
+      }
+    } finally {
+      trail.close();
+    }
+  });
+
+  it('never puts two callers in one request', async () => {
+    const [first, second] = await Promise.all([bearer(leadership()), bearer({ ...leadership(), userId: 'lanh-dao-2' })]);
+    const before = proxy.seen.length;
+    const [a, b] = await Promise.all([
+      concurrently(gateway.url, COUNTS, units(24), first, ids('first')),
+      concurrently(gateway.url, COUNTS, units(32), second, ids('second')),
+    ]);
+    const sent = proxy.seen.slice(before);
+    // Each caller's reads were carried by requests under its own token only, each read once.
+    for (const auth of [first, second]) expect(sent.filter((s) => s.authorization === auth).reduce((n, s) => n + members(s.body), 0)).toBe(N);
+    expect(a).toEqual(await alone(COUNTS, units(24), first));
+    expect(b).toEqual(await alone(COUNTS, units(32), second));
+  });
+
+  it('never batches reads of personal data: the subgraph records each read itself', async () => {
+    const auth = await bearer(staff('women', BINH_THUAN));
+    const before = proxy.seen.length;
+    const asked = Array.from({ length: N }, (_, i) => ({ first: i + 1 }));
+    const answers = await concurrently(
+      gateway.url,
+      'query ($first: Int) { womenReintegrationSupports(first: $first) { totalCount nodes { id mentorName } } }',
+      asked,
+      auth,
+      ids('personal'),
+    );
+    for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    const sent = proxy.seen.slice(before);
+    expect(sent.length).toBe(N);
+    expect(sent.every((s) => members(s.body) === 1)).toBe(true);
+  });
+
+  it('sends a lone read at once, unchanged', async () => {
+    const auth = await bearer(leadership());
+    const before = proxy.seen.length;
+    const [answer] = await concurrently(gateway.url, COUNTS, units(40, 1), auth, ids('lone', 1));
+    const sent = proxy.seen.slice(before);
+    expect(sent.length).toBe(1);
+    expect(sent[0]!.body).not.toContain('_v0_');
+    expect(answer).toEqual((await alone(COUNTS, units(40, 1), auth))[0]);
+  });
+
+  it('sends the reads again one by one when the subgraph refuses their batch as a whole', async () => {
+    const auth = await bearer(leadership());
+    proxy.state.refuseBatches = true;
+    try {
+      const before = proxy.seen.length;
+      const answers = await concurrently(gateway.url, COUNTS, units(48), auth, ids('refused'));
+      const sent = proxy.seen.slice(before);
+      expect(sent.some((s) => members(s.body) > 1)).toBe(true);
+      expect(answers).toEqual(await alone(COUNTS, units(48), auth));
+      for (const a of answers) expect(a.errors).toBeUndefined();
+    } finally {
+      proxy.state.refuseBatches = false;
+    }
+  });
+
+  it("gives every caller of a batch the failure when the subgraph's connection is cut", async () => {
+    const auth = await bearer(leadership());
+    proxy.state.fail = true;
+    try {
+      const answers = await concurrently(gateway.url, COUNTS, units(56), auth, ids('cut'));
+      for (const a of answers) {
+        expect(a.status).toBe(200);
+        expect(a.errors?.length).toBeGreaterThan(0);
+        expect(JSON.stringify(a.errors)).not.toMatch(/_v\d+_/);
+      }
+    } finally {
+      proxy.state.fail = false;
+    }
+  });
+});
+
+describe('the batch itself (gateway/src/batch.ts)', () => {
+  const text = 'query Q($unit: ID!, $p: ID!) { unit(id: $unit) { women { activityCounts(periodId: $p) { type count } } } }';
+
+  it('merges a text with itself, each copy aliased and its variables renamed', () => {
+    const merged = shapeOf(text)!.merged(2);
+    expect(merged).toContain('_v0_unit: unit(id: $_v0_unit)');
+    expect(merged).toContain('_v1_unit: unit(id: $_v1_unit)');
+    expect(merged).toContain('activityCounts(periodId: $_v1_p)');
+    expect(merged).toMatch(/^query Q\(\$_v0_unit: ID!, \$_v0_p: ID!, \$_v1_unit: ID!, \$_v1_p: ID!\)/);
+  });
+
+  it('leaves alone what it cannot merge: mutations, fragments, operations too large to fit twice', () => {
+    expect(shapeOf('mutation { recordWomenActivity(input: {}) { id } }')).toBeNull();
+    expect(shapeOf('query { ...F } fragment F on Query { units { id } }')).toBeNull();
+    expect(shapeOf('query { ... on Query { units { id } } }')).toBeNull();
+    expect(
+      shapeOf(
+        'query { a: units { id } b: units { id } c: units { id } d: units { id } e: units { id } f: units { id } g: units { id } h: units { id } i: units { id } j: units { id } }',
+      ),
+    ).toBeNull();
+    expect(shapeOf('{ not valid')).toBeNull();
+    expect(laneKey('women', 'u', 'Bearer x', 'mutation { a }', undefined)).toBeUndefined();
+    // Nine aliases and one top-level field: ten aliases a copy, two copies within the subgraphs' twenty.
+    expect(shapeOf(`query { units { ${Array.from({ length: 9 }, (_, i) => `a${i}: id`).join(' ')} } }`)!.maxMembers).toBe(2);
+    expect(shapeOf(text)!.maxMembers).toBe(8);
+  });
+
+  it('gives each member its own fields and errors, other errors to all, and nothing when the answer has no data', () => {
+    const answer = {
+      data: { _v0_unit: { a: 1 }, _v1_unit: null },
+      errors: [{ message: 'không có', path: ['_v1_unit', 'women'] }, { message: 'chung' }],
+    };
+    expect(splitAnswer(answer, 2)).toEqual([
+      { data: { unit: { a: 1 } }, errors: [{ message: 'chung' }] },
+      { data: { unit: null }, errors: [{ message: 'không có', path: ['unit', 'women'] }, { message: 'chung' }] },
+    ]);
+    expect(splitAnswer({ data: null, errors: [{ message: 'x' }] }, 2)).toBeNull();
+    // A key that belongs to no member: not this batch's answer.
+    expect(splitAnswer({ data: { unit: {} } }, 2)).toBeNull();
+    expect(splitAnswer({ data: { _v5_unit: {} } }, 2)).toBeNull();
+  });
+
+  it('sends the first fetch of a lane at once and the ones that wait together, in order', async () => {
+    const batches = new FetchBatches<{ data: Record<string, unknown> }>();
+    const sent: string[] = [];
+    let release!: () => void;
+    const first = new Promise<void>((r) => (release = r));
+    const member = (i: number) => ({
+      variables: { unit: `u${i}` },
+      requestId: `r${i}`,
+      alone: async () => {
+        sent.push(`alone u${i}`);
+        if (i === 0) await first;
+        return { data: { unit: { id: `u${i}` } } };
+      },
+      together: async (_query: string, variables: Record<string, unknown>) => {
+        sent.push(`together ${Object.values(variables).join(',')}`);
+        return { data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { id: v }])) };
+      },
+      onShared: () => {},
+    });
+    const key = laneKey('women', 'u', 'Bearer x', text, 'Q')!;
+    const answers = [0, 1, 2, 3].map((i) => batches.run(key, text, member(i)));
+    expect(sent).toEqual(['alone u0']);
+    release();
+    const got = await Promise.all(answers);
+    expect(sent).toEqual(['alone u0', 'together u1,u2,u3']);
+    expect(got.map((a) => a.data)).toEqual([0, 1, 2, 3].map((i) => ({ unit: { id: `u${i}` } })));
+    expect(batches.size).toBe(0);
+  });
+});
