@@ -15,7 +15,7 @@ import { startGateway, SUBGRAPHS } from '@antt/gateway';
 import { FetchBatches, laneKey, shapeOf, splitAnswer } from '../gateway/src/batch.js';
 import { openOrganizationDatabase, startSubgraph, type RunningServer } from '@antt/subgraph-kit';
 import { BINH_THUAN, bearer, leadership, staff, testVerifier } from '@antt/testing';
-import { territory, todayInVietnam } from '@antt/reference';
+import { territory } from '@antt/reference';
 import { TEST_GATEWAY_SECRETS, testGatewaySecret } from './support/federation.js';
 
 const HOLD_MS = 300;
