@@ -26,6 +26,7 @@ import {
   verifiedCaller,
   anchorTrail,
   injectTraceContext,
+  inThisTrace,
   traceSubgraphFetch,
   type RunningServer,
   type StartPhases,
@@ -243,8 +244,11 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return batches.run(lane, options.request.query!, {
       variables: options.request.variables,
       requestId: options.context.requestId,
-      alone: () => super.process(options),
-      together: (query, variables) => super.process({ ...options, request: { ...options.request, query, variables } }),
+      // Sent when the lane has room, maybe from another caller's continuation: under this fetch's span.
+      alone: inThisTrace(() => super.process(options)),
+      together: inThisTrace((query: string, variables: Record<string, unknown>) =>
+        super.process({ ...options, request: { ...options.request, query, variables } }),
+      ),
       onShared: (read) => this.shared!.onShared(this.subgraph, options, read),
     });
   }

@@ -116,6 +116,11 @@ export async function traceSubgraphFetch<T>(service: string, subgraph: string, w
   );
 }
 
+/** `work`, bound to the trace context active now: run later from elsewhere (a batch sent for several callers), its request still belongs to this span. */
+export function inThisTrace<A extends unknown[], T>(work: (...args: A) => T): (...args: A) => T {
+  return context.bind(context.active(), work);
+}
+
 /** Puts the active trace context into outgoing headers (`traceparent`), for a request to another service. */
 export function injectTraceContext(headers: { set(name: string, value: string): unknown }, ctx: Context = context.active()): void {
   propagation.inject(ctx, headers, { set: (carrier, key, value) => void carrier.set(key, value) });
