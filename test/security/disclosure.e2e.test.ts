@@ -46,6 +46,21 @@ describe('the published set of sensitive aggregates', () => {
     }
   });
 
+  it('decides on each request’s own variables, though the operation is walked once: the same text served, refused, served, refused', async () => {
+    const protection = op('DashboardWomenProtection');
+    for (const [period, status] of [
+      ['2024-PLAN-Y', 200],
+      ['2024-Q2', 403],
+      ['2024-PLAN-6M', 200],
+      ['2024-05', 403],
+    ] as const) {
+      const res = await post(fed.gateway.url, protection, { unit: BINH_THUAN, period }, dashboard());
+      expect(res.status, period).toBe(status);
+      if (status === 200) expect(res.errors, period).toBeUndefined();
+      else expect(res.errors?.[0]?.extensions?.code, period).toBe('FORBIDDEN');
+    }
+  });
+
   it('serves the registered operations over plan periods and assessment years, on either map, to a steering committee and a dashboard', async () => {
     for (const who of [steeringMember(), dashboard()])
       for (const [unit, period] of [
