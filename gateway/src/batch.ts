@@ -76,8 +76,6 @@ export const MAX_BATCH = 8;
 
 export class FetchBatches<R extends FetchAnswer> {
   private readonly lanes = new Map<string, Lane<R>>();
-  /** Fetches sent, and callers they served (tests). */
-  readonly counts = { fetches: 0, callers: 0 };
 
   /** `maxInFlight`: fetches of one lane in flight at once; more wait and go together. */
   constructor(private readonly maxInFlight = 1) {}
@@ -112,8 +110,6 @@ export class FetchBatches<R extends FetchAnswer> {
   }
 
   private async send(shape: Shape, batch: Waiting<R>[]): Promise<void> {
-    this.counts.fetches++;
-    this.counts.callers += batch.length;
     const [leader] = batch as [Waiting<R>];
     if (batch.length === 1) return leader.alone().then(leader.resolve, leader.reject);
     let answer: R;
