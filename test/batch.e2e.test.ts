@@ -5,64 +5,21 @@
  * concurrent callers are surely in flight together, and records what reached the subgraph. Every answer
  * is compared with the same request's answer from a gateway that batches nothing, errors included.
  */
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { startGateway, SUBGRAPHS } from '@antt/gateway';
+import { startGateway } from '@antt/gateway';
 import { FetchBatches, laneKey, shapeOf, splitAnswer } from '../gateway/src/batch.js';
-import { openOrganizationDatabase, startSubgraph, type RunningServer } from '@antt/subgraph-kit';
+import type { RunningServer } from '@antt/subgraph-kit';
 import { BINH_THUAN, bearer, leadership, staff, testVerifier } from '@antt/testing';
 import { territory } from '@antt/reference';
-import { TEST_GATEWAY_SECRETS, testGatewaySecret } from './support/federation.js';
+import { TEST_GATEWAY_SECRETS } from './support/federation.js';
+import { womenBehindProxy, type CountingProxy } from './support/counting-proxy.js';
 
 const HOLD_MS = 300;
 const N = 8;
-
-interface Seen {
-  authorization: string;
-  requestId: string;
-  body: string;
-}
-
-/**
- * Forwards to `target` after HOLD_MS, recording each GraphQL request; `fail` cuts the connection instead,
- * `refuseBatches` answers a merged request (one with `_v1_` in it) with a 400 as a subgraph's limit would.
- */
-function countingProxy(target: () => string) {
-  const seen: Seen[] = [];
-  const state = { fail: false, refuseBatches: false };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      if (req.method === 'POST')
-        seen.push({ authorization: String(req.headers.authorization ?? ''), requestId: String(req.headers['x-request-id'] ?? ''), body });
-      setTimeout(() => {
-        if (state.fail) return void req.socket.destroy();
-        if (state.refuseBatches && body.includes('_v1_')) {
-          res.writeHead(400, { 'content-type': 'application/json' });
-          return void res.end(JSON.stringify({ errors: [{ message: 'Truy vấn quá tốn kém.', extensions: { code: 'COST_LIMIT' } }] }));
-        }
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
-        fetch(new URL(req.url ?? '/', target()), { method: req.method, headers, body: req.method === 'POST' ? body : undefined })
-          .then(async (r) => {
-            const headersOut: Record<string, string> = { 'content-type': r.headers.get('content-type') ?? 'application/json' };
-            const watermark = r.headers.get('x-antt-report-watermark');
-            if (watermark) headersOut['x-antt-report-watermark'] = watermark;
-            res.writeHead(r.status, headersOut);
-            res.end(Buffer.from(await r.arrayBuffer()));
-          })
-          .catch(() => req.socket.destroy());
-      }, HOLD_MS);
-    });
-  });
-  return { server, seen, state };
-}
 
 /** How many callers' reads one request to the subgraph carried (its `_vN_` prefixes; 1 when none). */
 function members(body: string): number {
@@ -73,33 +30,25 @@ function members(body: string): number {
 const dir = mkdtempSync(join(tmpdir(), 'antt-batch-'));
 const auditFile = join(dir, 'gateway.sqlite');
 // Only the women's union's subgraph runs: the operations here ask nothing of the others.
-let women: RunningServer;
-let closeDb: () => void;
-let proxy: ReturnType<typeof countingProxy>;
+let behind: Awaited<ReturnType<typeof womenBehindProxy>>;
+let proxy: CountingProxy;
 let gateway: RunningServer;
 let unbatched: RunningServer;
 
 beforeAll(async () => {
   const verifier = await testVerifier();
-  const sg = SUBGRAPHS.find((s) => s.name === 'women')!;
-  const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: true });
-  closeDb = () => sqlite.close();
-  women = await startSubgraph(sg, { db, verifier, gatewaySecret: testGatewaySecret('women'), port: 0 });
-  proxy = countingProxy(() => women.url);
-  await new Promise<void>((r) => proxy.server.listen(0, '127.0.0.1', r));
-  const proxyUrl = `http://127.0.0.1:${(proxy.server.address() as { port: number }).port}/graphql`;
+  behind = await womenBehindProxy({ demo: true, holdMs: HOLD_MS });
+  proxy = behind.proxy;
   const common = { verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRETS, rateLimitPerMinute: 100_000 };
-  gateway = await startGateway({ ...common, subgraphUrls: { women: proxyUrl }, auditFile, dedup: true, batch: true });
+  gateway = await startGateway({ ...common, subgraphUrls: { women: proxy.url }, auditFile, dedup: true, batch: true });
   // The reference: the same subgraph directly, nothing shared or batched.
-  unbatched = await startGateway({ ...common, subgraphUrls: { women: women.url }, auditFile: ':memory:', dedup: false, batch: false });
+  unbatched = await startGateway({ ...common, subgraphUrls: { women: behind.women.url }, auditFile: ':memory:', dedup: false, batch: false });
 }, 120_000);
 
 afterAll(async () => {
   await gateway?.stop();
   await unbatched?.stop();
-  await new Promise((r) => proxy?.server.close(r));
-  await women?.stop();
-  closeDb?.();
+  await behind?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

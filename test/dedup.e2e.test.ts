@@ -4,76 +4,34 @@
  * holds each request a moment, so that concurrent callers are surely in flight together, and records
  * what reached the subgraph; the gateway's own trail must name every caller served from a shared answer.
  */
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { startGateway, SUBGRAPHS } from '@antt/gateway';
-import { openOrganizationDatabase, startSubgraph, type RunningServer } from '@antt/subgraph-kit';
+import { startGateway } from '@antt/gateway';
+import type { RunningServer } from '@antt/subgraph-kit';
 import { BINH_THUAN, CHIENG_PHA, bearer, leadership, staff, testVerifier } from '@antt/testing';
 import { todayInVietnam } from '@antt/reference';
-import { post, TEST_GATEWAY_SECRETS, testGatewaySecret } from './support/federation.js';
+import { post, TEST_GATEWAY_SECRETS } from './support/federation.js';
+import { womenBehindProxy, type CountingProxy } from './support/counting-proxy.js';
 
 const HOLD_MS = 300;
 const N = 8;
 
-interface Seen {
-  authorization: string;
-  requestId: string;
-  body: string;
-}
-
-/**
- * Forwards to `target` after HOLD_MS, recording each GraphQL request (POST; the gateway's readiness and
- * report-watermark probes are GETs to other paths, forwarded but not counted); `fail` cuts the connection instead.
- */
-function countingProxy(target: () => string) {
-  const seen: Seen[] = [];
-  const state = { fail: false };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      if (req.method === 'POST')
-        seen.push({ authorization: String(req.headers.authorization ?? ''), requestId: String(req.headers['x-request-id'] ?? ''), body });
-      setTimeout(() => {
-        if (state.fail) return void req.socket.destroy();
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
-        fetch(new URL(req.url ?? '/', target()), { method: req.method, headers, body: req.method === 'POST' ? body : undefined })
-          .then(async (r) => {
-            res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
-            res.end(Buffer.from(await r.arrayBuffer()));
-          })
-          .catch(() => req.socket.destroy());
-      }, HOLD_MS);
-    });
-  });
-  return { server, seen, state };
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'antt-dedup-'));
 const auditFile = join(dir, 'gateway.sqlite');
 // Only the women's union's subgraph runs: the operations here ask nothing of the others.
-let women: RunningServer;
-let closeDb: () => void;
-let proxy: ReturnType<typeof countingProxy>;
+let behind: Awaited<ReturnType<typeof womenBehindProxy>>;
+let proxy: CountingProxy;
 let gateway: RunningServer;
 let undeduplicated: RunningServer;
 
 beforeAll(async () => {
   const verifier = await testVerifier();
-  const sg = SUBGRAPHS.find((s) => s.name === 'women')!;
-  const { db, sqlite } = openOrganizationDatabase(sg, { file: ':memory:', demo: false });
-  closeDb = () => sqlite.close();
-  women = await startSubgraph(sg, { db, verifier, gatewaySecret: testGatewaySecret('women'), port: 0 });
-  proxy = countingProxy(() => women.url);
-  await new Promise<void>((r) => proxy.server.listen(0, '127.0.0.1', r));
-  const proxyUrl = `http://127.0.0.1:${(proxy.server.address() as { port: number }).port}/graphql`;
-  const subgraphUrls = { women: proxyUrl };
+  behind = await womenBehindProxy({ demo: false, holdMs: HOLD_MS });
+  proxy = behind.proxy;
+  const subgraphUrls = { women: proxy.url };
   const common = { verifier, port: 0, gatewaySecret: TEST_GATEWAY_SECRETS, subgraphUrls, rateLimitPerMinute: 100_000 };
   gateway = await startGateway({ ...common, auditFile, dedup: true });
   undeduplicated = await startGateway({ ...common, auditFile: ':memory:', dedup: false });
@@ -82,9 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.stop();
   await undeduplicated?.stop();
-  await new Promise((r) => proxy?.server.close(r));
-  await women?.stop();
-  closeDb?.();
+  await behind?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
