@@ -33,9 +33,9 @@ export function isDashboardOnly(ctx: GatewayContext): boolean {
  * dashboard's repeated operation is walked once, not at every request (issue 17: the two walks were about
  * a twentieth of the gateway's CPU on the dashboard's counts).
  */
-function perOperation<T>(compute: (schema: object, document: DocumentNode, operation: OperationDefinitionNode) => T) {
-  const bySchema = new WeakMap<object, WeakMap<OperationDefinitionNode, T>>();
-  return (schema: object, document: DocumentNode, operation: OperationDefinitionNode): T => {
+function perOperation<T>(compute: (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) => T) {
+  const bySchema = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, T>>();
+  return (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): T => {
     let byOperation = bySchema.get(schema);
     if (!byOperation) bySchema.set(schema, (byOperation = new WeakMap()));
     let value = byOperation.get(operation);
@@ -46,10 +46,10 @@ function perOperation<T>(compute: (schema: object, document: DocumentNode, opera
 
 export function gatewayPolicyPlugin(classes: ClassMap, dashboardOperations: Map<string, string>, trail: AuditTrail): ApolloServerPlugin<GatewayContext> {
   // The classes an operation asks for (read only below).
-  const classesAsked = perOperation((schema, document, operation) => requestedClasses(schema as GraphQLSchema, document, operation, classes));
+  const classesAsked = perOperation((schema, document, operation) => requestedClasses(schema, document, operation, classes));
   // Whether it asks any sensitive aggregate at all, whatever its variables: a field of a sensitive family
   // is listed by sensitiveRequests whatever its arguments, which only decide whether it is in the published set.
-  const asksSensitive = perOperation((schema, document, operation) => sensitiveRequests(schema as GraphQLSchema, document, operation, {}).length > 0);
+  const asksSensitive = perOperation((schema, document, operation) => sensitiveRequests(schema, document, operation, {}).length > 0);
   return {
     async requestDidStart() {
       return {
