@@ -124,8 +124,13 @@ export class FetchBatches<R extends FetchAnswer> {
     const parts = splitAnswer(answer, batch.length);
     if (!parts) return this.separately(batch);
     batch.forEach((m, i) => {
-      m.resolve(parts[i]!);
-      if (i > 0) m.onShared({ leaderRequestId: leader.requestId });
+      // Audited before answered, as dedup.ts does; a caller whose audit cannot be written gets that error, not the answer.
+      try {
+        if (i > 0) m.onShared({ leaderRequestId: leader.requestId });
+        m.resolve(parts[i]!);
+      } catch (error) {
+        m.reject(error);
+      }
     });
   }
 
