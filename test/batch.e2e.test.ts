@@ -260,34 +260,8 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
     expect(splitAnswer({ data: { _v5_unit: {} } }, 2)).toBeNull();
   });
 
-  it('gives a caller whose audit cannot be written that error, and the others their answers', async () => {
-    const batches = new FetchBatches<{ data: Record<string, unknown> }>();
-    let release!: () => void;
-    const first = new Promise<void>((r) => (release = r));
-    const member = (i: number) => ({
-      variables: { unit: `u${i}` },
-      requestId: `r${i}`,
-      alone: async () => {
-        await first;
-        return { data: { unit: { id: `u${i}` } } };
-      },
-      together: async (_query: string, variables: Record<string, unknown>) => ({
-        data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { id: v }])),
-      }),
-      onShared: () => {
-        if (i === 2) throw new Error('the trail is full');
-      },
-    });
-    const key = laneKey('women', 'u', 'Bearer x', text, 'Q')!;
-    const answers = [0, 1, 2, 3].map((i) => batches.run(key, text, member(i)));
-    release();
-    const settled = await Promise.allSettled(answers);
-    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    expect((settled[2] as PromiseRejectedResult).reason.message).toBe('the trail is full');
-    expect((settled[3] as PromiseFulfilledResult<{ data: unknown }>).value.data).toEqual({ unit: { id: 'u3' } });
-  });
-
-  it('sends the first fetch of a lane at once and the ones that wait together, in order', async () => {
+  /** Four callers of one lane, the first one's fetch held until `release`: what was sent, and their answers. */
+  function fourCallers(onShared: (i: number) => void = () => {}) {
     const batches = new FetchBatches<{ data: Record<string, unknown> }>();
     const sent: string[] = [];
     let release!: () => void;
@@ -304,10 +278,26 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
         sent.push(`together ${Object.values(variables).join(',')}`);
         return { data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { id: v }])) };
       },
-      onShared: () => {},
+      onShared: () => onShared(i),
     });
     const key = laneKey('women', 'u', 'Bearer x', text, 'Q')!;
     const answers = [0, 1, 2, 3].map((i) => batches.run(key, text, member(i)));
+    return { batches, sent, release, answers };
+  }
+
+  it('gives a caller whose audit cannot be written that error, and the others their answers', async () => {
+    const { release, answers } = fourCallers((i) => {
+      if (i === 2) throw new Error('the trail is full');
+    });
+    release();
+    const settled = await Promise.allSettled(answers);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((settled[2] as PromiseRejectedResult).reason.message).toBe('the trail is full');
+    expect((settled[3] as PromiseFulfilledResult<{ data: unknown }>).value.data).toEqual({ unit: { id: 'u3' } });
+  });
+
+  it('sends the first fetch of a lane at once and the ones that wait together, in order', async () => {
+    const { batches, sent, release, answers } = fourCallers();
     expect(sent).toEqual(['alone u0']);
     release();
     const got = await Promise.all(answers);
