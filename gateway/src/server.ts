@@ -226,11 +226,11 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (shared && callerRead) {
       const { query, operationName, variables } = options.request;
       const key = readKey(this.subgraph, ctx.identity.userId, ctx.authorization, query ?? '', operationName, variables);
-      const lane = shared.batches && laneKey(this.subgraph, ctx.identity.userId, ctx.authorization, query ?? '', operationName);
       return shared.reads.run(
         key,
         ctx.requestId,
-        () => this.send(options, lane),
+        // Only the read that goes out needs its lane; one served from an identical read in flight does not.
+        () => this.send(options, shared.batches && laneKey(this.subgraph, ctx.identity.userId, ctx.authorization, query ?? '', operationName)),
         (read) => shared.onShared(this.subgraph, options, read),
       );
     }
