@@ -260,8 +260,11 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
     expect(splitAnswer({ data: { _v5_unit: {} } }, 2)).toBeNull();
   });
 
-  /** Four callers of one lane, the first one's fetch held until `release`: what was sent, and their answers. */
-  function fourCallers(onShared: (i: number) => void = () => {}) {
+  /**
+   * Four callers of one lane, the first in a turn of its own and its fetch held until `release`, the
+   * other three in the next turn: what was sent, and their answers.
+   */
+  async function fourCallers(onShared: (i: number) => void = () => {}) {
     const batches = new FetchBatches<{ data: Record<string, unknown> }>();
     const sent: string[] = [];
     let release!: () => void;
@@ -281,12 +284,14 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
       onShared: () => onShared(i),
     });
     const key = laneKey('women', 'u', 'Bearer x', text, 'Q')!;
-    const answers = [0, 1, 2, 3].map((i) => batches.run(key, text, member(i)));
+    const answers = [batches.run(key, text, member(0))];
+    await nextTurn();
+    answers.push(...[1, 2, 3].map((i) => batches.run(key, text, member(i))));
     return { batches, sent, release, answers };
   }
 
   it('gives a caller whose audit cannot be written that error, and the others their answers', async () => {
-    const { release, answers } = fourCallers((i) => {
+    const { release, answers } = await fourCallers((i) => {
       if (i === 2) throw new Error('the trail is full');
     });
     release();
@@ -296,8 +301,10 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
     expect((settled[3] as PromiseFulfilledResult<{ data: unknown }>).value.data).toEqual({ unit: { id: 'u3' } });
   });
 
-  it('sends the first fetch of a lane at once and the ones that wait together, in order', async () => {
-    const { batches, sent, release, answers } = fourCallers();
+  it('sends the first fetch of a lane at the end of its turn and the ones that wait together, in order', async () => {
+    const { batches, sent, release, answers } = await fourCallers();
+    expect(sent).toEqual(['alone u0']);
+    await nextTurn();
     expect(sent).toEqual(['alone u0']);
     release();
     const got = await Promise.all(answers);
@@ -305,4 +312,34 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
     expect(got.map((a) => a.data)).toEqual([0, 1, 2, 3].map((i) => ({ unit: { id: `u${i}` } })));
     expect(batches.size).toBe(0);
   });
+
+  it("sends a lane's fetches of one turn together, and nothing before the turn ends", async () => {
+    const batches = new FetchBatches<{ data: Record<string, unknown> }>();
+    const sent: string[] = [];
+    const member = (i: number) => ({
+      variables: { unit: `u${i}` },
+      requestId: `r${i}`,
+      alone: async () => {
+        sent.push(`alone u${i}`);
+        return { data: { unit: { id: `u${i}` } } };
+      },
+      together: async (_query: string, variables: Record<string, unknown>) => {
+        sent.push(`together ${Object.values(variables).join(',')}`);
+        return { data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { id: v }])) };
+      },
+      onShared: () => {},
+    });
+    const key = laneKey('women', 'u', 'Bearer x', text, 'Q')!;
+    const answers = [0, 1, 2].map((i) => batches.run(key, text, member(i)));
+    await Promise.resolve();
+    expect(sent).toEqual([]);
+    const got = await Promise.all(answers);
+    expect(sent).toEqual(['together u0,u1,u2']);
+    expect(got.map((a) => a.data)).toEqual([0, 1, 2].map((i) => ({ unit: { id: `u${i}` } })));
+  });
 });
+
+/** Resolves after the callbacks already waiting for the end of this turn (setImmediate) have run. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -201,6 +201,19 @@ export function cpuMs(pid: number): number {
   return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
+/** Kernel CPU time of a process so far, in ms (stime): the part of cpuMs spent in system calls such as socket writes. */
+export function systemCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Write system calls a process has made so far (syscw of /proc/<pid>/io): each HTTP request or answer sent is at least one. */
+export function writeCalls(pid: number): number {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  return Number(/syscw:\s+(\d+)/.exec(io)?.[1] ?? NaN);
+}
+
 /** Resident memory of a process now, in MiB (VmRSS). */
 export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

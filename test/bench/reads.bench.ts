@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOrCreateSigningKey, signToken } from '@antt/auth';
 import { dashboard, leadership } from '@antt/testing';
-import { cpuMs, peakRssMiB, rssMiB, startCluster } from './cluster.js';
+import { cpuMs, peakRssMiB, rssMiB, startCluster, systemCpuMs, writeCalls } from './cluster.js';
 import { load } from './load.js';
 import { readScenarios } from './scenarios.js';
 
@@ -50,14 +50,18 @@ try {
     ...Object.fromEntries(Object.entries(cluster.subgraphs).map(([o, s]) => [o, s.pid])),
   };
   const before = Object.fromEntries(Object.entries(processes).map(([n, pid]) => [n, cpuMs(pid)]));
+  const gatewayBefore = { system: systemCpuMs(cluster.gateway.pid), writes: writeCalls(cluster.gateway.pid) };
   const r = await load({ url, headers: { authorization: auth }, variants, connections, durationS: seconds });
   const per = Object.fromEntries(Object.entries(processes).map(([n, pid]) => [n, (cpuMs(pid) - before[n]!) / Math.max(1, r.requests)]));
+  const requests = Math.max(1, r.requests);
+  const gatewaySystem = (systemCpuMs(cluster.gateway.pid) - gatewayBefore.system) / requests;
+  const gatewayWrites = (writeCalls(cluster.gateway.pid) - gatewayBefore.writes) / requests;
   const subgraphs = Object.entries(per).filter(([n]) => n !== 'gateway');
   const busiest = subgraphs.sort(([, a], [, b]) => b - a)[0]!;
   console.log(
     `${name} (${values.identical ? 'identical' : scenario.rotates}, ${connections} clients, ${seconds} s): ${r.rps.toFixed(0)} req/s, ` +
       `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.errors} errors${r.firstProblem ? ` (${r.firstProblem})` : ''}; ` +
-      `CPU ms per request: gateway ${per.gateway!.toFixed(2)}, subgraphs ${subgraphs.reduce((s, [, v]) => s + v, 0).toFixed(2)} (busiest ${busiest[0]} ${busiest[1].toFixed(2)}); ` +
+      `CPU ms per request: gateway ${per.gateway!.toFixed(2)} (of it in the kernel ${gatewaySystem.toFixed(2)}; ${gatewayWrites.toFixed(1)} write calls), subgraphs ${subgraphs.reduce((s, [, v]) => s + v, 0).toFixed(2)} (busiest ${busiest[0]} ${busiest[1].toFixed(2)}); ` +
       `gateway ${rssMiB(cluster.gateway.pid).toFixed(0)} MiB resident at the end, at most ${peakRssMiB(cluster.gateway.pid).toFixed(0)}`,
   );
 } finally {
