@@ -52,8 +52,8 @@ try {
   const before = Object.fromEntries(Object.entries(processes).map(([n, pid]) => [n, cpuMs(pid)]));
   const gatewayBefore = { system: systemCpuMs(cluster.gateway.pid), writes: writeCalls(cluster.gateway.pid) };
   const r = await load({ url, headers: { authorization: auth }, variants, connections, durationS: seconds });
-  const per = Object.fromEntries(Object.entries(processes).map(([n, pid]) => [n, (cpuMs(pid) - before[n]!) / Math.max(1, r.requests)]));
   const requests = Math.max(1, r.requests);
+  const per = Object.fromEntries(Object.entries(processes).map(([n, pid]) => [n, (cpuMs(pid) - before[n]!) / requests]));
   const gatewaySystem = (systemCpuMs(cluster.gateway.pid) - gatewayBefore.system) / requests;
   const gatewayWrites = (writeCalls(cluster.gateway.pid) - gatewayBefore.writes) / requests;
   const subgraphs = Object.entries(per).filter(([n]) => n !== 'gateway');
