@@ -261,6 +261,27 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
   });
 
   /**
+   * Caller `i` of a test lane asking unit `u<i>`: each fetch it sends is written in `sent`; its lone
+   * fetch answers once `hold` settles.
+   */
+  function laneMember(i: number, sent: string[], hold?: Promise<void>, onShared: (i: number) => void = () => {}) {
+    return {
+      variables: { unit: `u${i}` },
+      requestId: `r${i}`,
+      alone: async () => {
+        sent.push(`alone u${i}`);
+        await hold;
+        return { data: { unit: { id: `u${i}` } } };
+      },
+      together: async (_query: string, variables: Record<string, unknown>) => {
+        sent.push(`together ${Object.values(variables).join(',')}`);
+        return { data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { id: v }])) };
+      },
+      onShared: () => onShared(i),
+    };
+  }
+
+  /**
    * Four callers of one lane, the first in a turn of its own and its fetch held until `release`, the
    * other three in the next turn: what was sent, and their answers.
    */
@@ -269,20 +290,7 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
     const sent: string[] = [];
     let release!: () => void;
     const first = new Promise<void>((r) => (release = r));
-    const member = (i: number) => ({
-      variables: { unit: `u${i}` },
-      requestId: `r${i}`,
-      alone: async () => {
-        sent.push(`alone u${i}`);
-        if (i === 0) await first;
-        return { data: { unit: { id: `u${i}` } } };
-      },
-      together: async (_query: string, variables: Record<string, unknown>) => {
-        sent.push(`together ${Object.values(variables).join(',')}`);
-        return { data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { id: v }])) };
-      },
-      onShared: () => onShared(i),
-    });
+    const member = (i: number) => laneMember(i, sent, i === 0 ? first : undefined, onShared);
     const key = laneKey('women', 'u', 'Bearer x', text, 'Q')!;
     const answers = [batches.run(key, text, member(0))];
     await nextTurn();
@@ -316,21 +324,8 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
   it("sends a lane's fetches of one turn together, and nothing before the turn ends", async () => {
     const batches = new FetchBatches<{ data: Record<string, unknown> }>();
     const sent: string[] = [];
-    const member = (i: number) => ({
-      variables: { unit: `u${i}` },
-      requestId: `r${i}`,
-      alone: async () => {
-        sent.push(`alone u${i}`);
-        return { data: { unit: { id: `u${i}` } } };
-      },
-      together: async (_query: string, variables: Record<string, unknown>) => {
-        sent.push(`together ${Object.values(variables).join(',')}`);
-        return { data: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { id: v }])) };
-      },
-      onShared: () => {},
-    });
     const key = laneKey('women', 'u', 'Bearer x', text, 'Q')!;
-    const answers = [0, 1, 2].map((i) => batches.run(key, text, member(i)));
+    const answers = [0, 1, 2].map((i) => batches.run(key, text, laneMember(i, sent)));
     await Promise.resolve();
     expect(sent).toEqual([]);
     const got = await Promise.all(answers);
