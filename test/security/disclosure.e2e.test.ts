@@ -6,7 +6,7 @@
  * before; provincial leadership and the consolidators read figures as they are, each read audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,7 +15,8 @@ import { BINH_THUAN, PROVINCE, THUAN_CHAU, consolidator, dashboard, leadership, 
 import { post, startFederation, type Federation } from '../support/federation.js';
 
 let fed: Federation;
-const gatewayAudit = join(mkdtempSync(join(tmpdir(), 'antt-audit-')), 'gateway.sqlite');
+const auditDir = mkdtempSync(join(tmpdir(), 'antt-audit-'));
+const gatewayAudit = join(auditDir, 'gateway.sqlite');
 const op = (name: string) => [...loadDashboardOperations().values()].find((q) => q.includes(name))!;
 const AD_HOC = `{ unit(id: "${BINH_THUAN}") { women { protection(periodId: "2024-PLAN-Y") { count children } } } }`;
 const PAST_VERSION = `{ unit(id: "${BINH_THUAN}") { women { protection(periodId: "2024-PLAN-Y", asRecordedAt: "2025-01-01T00:00:00Z") { count } } } }`;
@@ -25,6 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fed?.stop();
+  rmSync(auditDir, { recursive: true, force: true });
 });
 
 describe('the published set of sensitive aggregates', () => {

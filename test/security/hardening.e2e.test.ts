@@ -3,7 +3,7 @@
  * per client address; one gateway secret per subgraph; no development surface in production; no
  * service name in errors; execution bounded, memory held under the nested-list query.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -242,6 +242,7 @@ describe('rate limits per verified caller and per client address', () => {
       expect(verifyTrail(db).ok).toBe(true);
     } finally {
       db.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

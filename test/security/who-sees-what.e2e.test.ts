@@ -4,7 +4,7 @@
  * leaves the same request id in the gateway's trail and in the subgraphs'.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,7 +13,8 @@ import { BINH_THUAN, PROVINCE, dashboard, leadership, staff, user } from '@antt/
 import { post, startFederation, type Federation } from '../support/federation.js';
 
 let fed: Federation;
-const gatewayAudit = join(mkdtempSync(join(tmpdir(), 'antt-audit-')), 'gateway.sqlite');
+const auditDir = mkdtempSync(join(tmpdir(), 'antt-audit-'));
+const gatewayAudit = join(auditDir, 'gateway.sqlite');
 const women = staff('women', BINH_THUAN);
 let tipId: string;
 let caseId: string;
@@ -52,6 +53,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fed?.stop();
+  rmSync(auditDir, { recursive: true, force: true });
 });
 
 const TIP = (id: string) => `{ policeCrimeTip(id: "${id}") { id summary } }`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -161,6 +161,7 @@ describe('truncation and missing tables, against an anchor kept outside the data
     await recordAnchors({ dir }, 'police', chainHeads(db));
     expect(latestAnchors(dir, 'police').get('audit_log')).toMatchObject({ count: 2 });
     expect(latestAnchors(dir, 'women').size).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
@@ -226,5 +227,6 @@ describe('anchoring while a server runs', () => {
     const lines = readFileSync(join(dir, 'gateway.anchors.jsonl'), 'utf8').trim().split('\n');
     expect(lines.map((l) => (JSON.parse(l) as { count: number }).count)).toEqual([1, 2]);
     expect(verifyTrail(db, latestAnchors(dir, 'gateway').get('audit_log'))).toMatchObject({ ok: true, entries: 2 });
+    rmSync(dir, { recursive: true, force: true });
   });
 });

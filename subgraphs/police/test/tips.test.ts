@@ -2,7 +2,7 @@
  * Crime reports and tips: legal deadlines, a protected reporter, the handover from other
  * organizations, validation.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFingerprint } from '@antt/subgraph-kit';
@@ -124,7 +124,8 @@ describe("the overdue count in the crime tips' disclosure fingerprint", () => {
   });
 
   it("reads the table again after a write on the connection, a rewrite in place, or another connection's commit", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'antt-tips-')), 'police.db');
+    const dir = mkdtempSync(join(tmpdir(), 'antt-tips-'));
+    const file = join(dir, 'police.db');
     const s = await openTestSubgraph(subgraph, { file });
     const other = await openTestSubgraph(subgraph, { file });
     try {
@@ -145,6 +146,7 @@ describe("the overdue count in the crime tips' disclosure fingerprint", () => {
     } finally {
       s.sqlite.close();
       other.sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
