@@ -184,6 +184,8 @@ export function configureReviewWindows(windows: Partial<ReviewWindows>): ReviewW
     if (!/^[A-Z0-9][A-Z0-9-]{2,40}$/.test(w.id) || /^\d{4}(-|$)/.test(w.id)) throw new Error(`${k}: ${w.id} is not a review id`);
   }
   reviewWindows = { ...reviewWindows, ...windows };
+  // The review periods worked out under the old windows are no longer the periods.
+  known.clear();
   return before;
 }
 
@@ -207,8 +209,27 @@ function anchoredYear(calendar: Calendar, suffix: string, month: number, day: nu
   return { id: `${year}${suffix}`, calendar, start, end, dueBefore: next, labelVi: `${label} (${span(start, end)})` };
 }
 
+/**
+ * The periods already worked out, by id: every figure of a year asks for the same few windows, per unit
+ * (hundreds of times a request), and a period is a value that never changes. Bounded, because ids come
+ * from callers; frozen, because every caller shares one object.
+ */
+const known = new Map<string, Readonly<Period> | null>();
+const KNOWN_LIMIT = 4096;
+
 /** The period with the given id, or null when the id names no period. */
 export function periodById(id: string): Period | null {
+  let p = known.get(id);
+  if (p === undefined) {
+    p = parsePeriodId(id);
+    if (p) Object.freeze(p);
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(id, p);
+  }
+  return p;
+}
+
+function parsePeriodId(id: string): Period | null {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})$/.exec(id))) {
     const [y, mo] = [Number(m[1]), Number(m[2])];

@@ -121,6 +121,25 @@ describe('reporting periods', () => {
     expect(periodsBetween('REVIEW_YEAR', '2020-01-01', '2023-12-31').map((p) => p.id)).toEqual(['2021-SO-KET', '2022-SO-KET', '2023-SO-KET', '2024-SO-KET']);
   });
 
+  it('gives one frozen period per id, worked out again when the review windows change', () => {
+    const year = periodById('2021-PLAN-Y')!;
+    expect(periodById('2021-PLAN-Y')).toBe(year);
+    expect(Object.isFrozen(year)).toBe(true);
+    expect(() => {
+      (year as { end: string }).end = '2099-01-01';
+    }).toThrow(TypeError);
+    const review = periodById('2022-SO-KET')!;
+    expect(review).toMatchObject({ start: '2021-12-10', end: '2022-12-09' });
+    const before = configureReviewWindows({ REVIEW_YEAR: { anchorMonth: 12, anchorDay: 15, firstYear: 2021, lastYear: null } });
+    try {
+      expect(periodById('2022-SO-KET')).toMatchObject({ start: '2021-12-15', end: '2022-12-14' });
+    } finally {
+      configureReviewWindows(before);
+    }
+    expect(periodById('2022-SO-KET')).toEqual(review);
+    expect(periodById('2021-13')).toBeNull();
+  });
+
   it('lets the yearly review move its anchor and its years, and refuses a day not every year has', () => {
     // A province reviewing on the national reporting year (Decree 09/2019: 15/12 – 14/12), the plan's years only.
     const before = configureReviewWindows({ REVIEW_YEAR: { anchorMonth: 12, anchorDay: 15, firstYear: 2021, lastYear: 2023 } });

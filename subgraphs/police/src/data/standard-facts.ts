@@ -85,7 +85,7 @@ FROM establishments
 WHERE superseded_at IS NULL AND status = 'ACTIVE' AND registered_on BETWEEN '0000-01-01' AND '9999-12-31'
 ORDER BY record_id`;
 
-type Statements = { assessments: Database.Statement; register: Database.Statement; changes: Database.Statement };
+type Statements = { assessments: Database.Statement; register: Database.Statement; version: Database.Statement };
 const statements = new WeakMap<Database.Database, Statements>();
 
 function prepared(sqlite: Database.Database): Statements {
@@ -93,15 +93,19 @@ function prepared(sqlite: Database.Database): Statements {
   if (!s)
     statements.set(
       sqlite,
-      (s = { assessments: sqlite.prepare(ASSESSMENTS_SQL), register: sqlite.prepare(REGISTER_SQL), changes: sqlite.prepare('SELECT total_changes() AS n') }),
+      (s = {
+        assessments: sqlite.prepare(ASSESSMENTS_SQL),
+        register: sqlite.prepare(REGISTER_SQL),
+        // Prepared once: \`sqlite.pragma()\` prepares its statement on every call.
+        version: sqlite.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck(),
+      }),
     );
   return s;
 }
 
 /** What a year's figures are computed from; equal versions, equal data. */
 function versionOf(sqlite: Database.Database): string {
-  const { changes } = prepared(sqlite);
-  return `${sqlite.pragma('data_version', { simple: true }) as number}:${(changes.get() as { n: number }).n}`;
+  return prepared(sqlite).version.get() as string;
 }
 
 /** The key of an assessment's subject: the establishment, or the kind and the unit (as data/standard.ts). */
