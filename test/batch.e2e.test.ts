@@ -285,8 +285,8 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
    * Four callers of one lane, the first in a turn of its own and its fetch held until `release`, the
    * other three in the next turn: what was sent, and their answers.
    */
-  async function fourCallers(onShared: (i: number) => void = () => {}) {
-    const batches = new FetchBatches<{ data: Record<string, unknown> }>();
+  async function fourCallers(onShared: (i: number) => void = () => {}, inOneCommit?: (record: () => void) => void) {
+    const batches = new FetchBatches<{ data: Record<string, unknown> }>(1, inOneCommit);
     const sent: string[] = [];
     let release!: () => void;
     const first = new Promise<void>((r) => (release = r));
@@ -298,15 +298,45 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
     return { batches, sent, release, answers };
   }
 
-  it('gives a caller whose audit cannot be written that error, and the others their answers', async () => {
-    const { release, answers } = await fourCallers((i) => {
-      if (i === 2) throw new Error('the trail is full');
-    });
+  /** A trail that commits the callers one batch records together, or none of them when one cannot be written. */
+  function trail(failFor?: number) {
+    const committed: number[][] = [];
+    let staged: number[] = [];
+    return {
+      committed,
+      onShared: (i: number) => {
+        if (i === failFor) throw new Error('the trail is full');
+        staged.push(i);
+      },
+      inOneCommit: (record: () => void) => {
+        staged = [];
+        record();
+        committed.push(staged);
+      },
+    };
+  }
+
+  it('records the callers served from one batch in one commit before any of them is answered', async () => {
+    const t = trail();
+    const { release, answers } = await fourCallers(t.onShared, t.inOneCommit);
+    release();
+    expect((await answers[0]!).data).toEqual({ unit: { id: 'u0' } });
+    expect(t.committed).toEqual([]);
+    const [, ...others] = await Promise.all(answers);
+    expect(others.map((a) => a.data)).toEqual([1, 2, 3].map((i) => ({ unit: { id: `u${i}` } })));
+    // Caller 0's fetch went alone, and 1, 2 and 3 together under 1's request id (both audited by the
+    // subgraph): 2 and 3 were served from 1's request, and recorded in one commit.
+    expect(t.committed).toEqual([[2, 3]]);
+  });
+
+  it('answers none of the callers served from a batch whose audit cannot be written, with that error; the caller who sent it gets its answer', async () => {
+    const t = trail(2);
+    const { release, answers } = await fourCallers(t.onShared, t.inOneCommit);
     release();
     const settled = await Promise.allSettled(answers);
-    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    expect(t.committed).toEqual([]);
     expect((settled[2] as PromiseRejectedResult).reason.message).toBe('the trail is full');
-    expect((settled[3] as PromiseFulfilledResult<{ data: unknown }>).value.data).toEqual({ unit: { id: 'u3' } });
   });
 
   it('sends the first fetch of a lane at the end of its turn and the ones that wait together, in order', async () => {

@@ -82,8 +82,16 @@ export const MAX_BATCH = 8;
 export class FetchBatches<R extends FetchAnswer> {
   private readonly lanes = new Map<string, Lane<R>>();
 
-  /** `maxInFlight`: fetches of one lane in flight at once; more wait and go together. */
-  constructor(private readonly maxInFlight = 1) {}
+  /**
+   * `maxInFlight`: fetches of one lane in flight at once; more wait and go together. `inOneCommit` runs
+   * the `onShared` calls of one batch as one unit: the gateway's trail writes their entries in one
+   * transaction, one commit a batch instead of one for each caller (the commits were a twentieth of the
+   * gateway's CPU on distinct counts, BENCHMARKS.md). If it throws, no caller of the batch was recorded.
+   */
+  constructor(
+    private readonly maxInFlight = 1,
+    private readonly inOneCommit: (record: () => void) => void = (record) => record(),
+  ) {}
 
   /** How many lanes have fetches in flight or waiting (tests). */
   get size(): number {
@@ -134,15 +142,18 @@ export class FetchBatches<R extends FetchAnswer> {
     }
     const parts = splitAnswer(answer, batch.length);
     if (!parts) return this.separately(batch);
-    batch.forEach((m, i) => {
-      // Audited before answered, as dedup.ts does; a caller whose audit cannot be written gets that error, not the answer.
-      try {
-        if (i > 0) m.onShared({ leaderRequestId: leader.requestId });
-        m.resolve(parts[i]!);
-      } catch (error) {
-        m.reject(error);
-      }
-    });
+    // Audited before answered, as dedup.ts does: the callers served from the first one's request are
+    // recorded together; if that cannot be written, they get the error, not the answer.
+    try {
+      this.inOneCommit(() => {
+        for (const m of batch.slice(1)) m.onShared({ leaderRequestId: leader.requestId });
+      });
+    } catch (error) {
+      leader.resolve(parts[0]!);
+      for (const m of batch.slice(1)) m.reject(error);
+      return;
+    }
+    batch.forEach((m, i) => m.resolve(parts[i]!));
   }
 
   private async separately(batch: Waiting<R>[]): Promise<void> {

@@ -432,7 +432,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
           dedup
             ? {
                 reads: new InFlightReads<SubgraphResponse>(copyResponse),
-                batches: batch ? new FetchBatches<SubgraphResponse>() : undefined,
+                batches: batch ? new FetchBatches<SubgraphResponse>(1, (record) => sqlite.transaction(record)()) : undefined,
                 onShared: auditShared,
               }
             : undefined,
