@@ -96,7 +96,7 @@ function prepared(sqlite: Database.Database): Statements {
       (s = {
         assessments: sqlite.prepare(ASSESSMENTS_SQL),
         register: sqlite.prepare(REGISTER_SQL),
-        // Prepared once: \`sqlite.pragma()\` prepares its statement on every call.
+        // Prepared once: `sqlite.pragma()` prepares its statement on every call.
         version: sqlite.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck(),
       }),
     );
