@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { startGateway } from '@antt/gateway';
+import { InFlightReads, type SharedRead } from '../gateway/src/dedup.js';
 import type { RunningServer } from '@antt/subgraph-kit';
 import { BINH_THUAN, CHIENG_PHA, bearer, leadership, staff, testVerifier } from '@antt/testing';
 import { todayInVietnam } from '@antt/reference';
@@ -222,5 +223,105 @@ describe('a post-answer read', () => {
     const second = await post(gateway.url, READ, {}, auth);
     expect(proxy.seen.length - before).toBe(2);
     expect(second.data).toEqual(first.data);
+  });
+});
+
+describe('the callers served from one shared answer', () => {
+  /** A trail that commits what one `inOneCommit` records, or nothing when a report throws. */
+  function trail(failFor?: string) {
+    const committed: string[][] = [];
+    let staged: string[] = [];
+    return {
+      committed,
+      report: (who: string) => (shared: SharedRead) => {
+        if (who === failFor) throw new Error('the trail is full');
+        staged.push(`${who}<-${shared.leaderRequestId}`);
+      },
+      inOneCommit: (record: () => void) => {
+        staged = [];
+        record();
+        committed.push(staged);
+      },
+    };
+  }
+
+  function held() {
+    let answer!: (value: { data: { n: number } }) => void;
+    const promise = new Promise<{ data: { n: number } }>((resolve) => (answer = resolve));
+    return { promise, answer };
+  }
+
+  it('are recorded in one commit when the answer arrives, before any of them is answered, each with a copy', async () => {
+    const t = trail();
+    const reads = new InFlightReads<{ data: { n: number } }>((v) => ({ data: { ...v.data } }), t.inOneCommit);
+    const out = held();
+    const leader = reads.run('k', 'r0', () => out.promise, t.report('r0'));
+    const followers = ['r1', 'r2', 'r3'].map((id) => reads.run('k', id, () => Promise.reject(new Error('never sent')), t.report(id)));
+    const answered: string[] = [];
+    followers.forEach((f, i) => void f.then(() => answered.push(`r${i + 1}:${t.committed.length}`)));
+    out.answer({ data: { n: 7 } });
+    const [first, ...rest] = await Promise.all([leader, ...followers]);
+    expect(t.committed).toEqual([['r1<-r0', 'r2<-r0', 'r3<-r0']]);
+    // Every follower was answered after the commit.
+    expect(answered).toEqual(['r1:1', 'r2:1', 'r3:1']);
+    expect(rest.map((a) => a.data)).toEqual([{ n: 7 }, { n: 7 }, { n: 7 }]);
+    expect(rest[0]).not.toBe(first);
+    expect(reads.size).toBe(0);
+  });
+
+  it('are none of them answered when their record cannot be written, each given that error; the first caller gets its answer', async () => {
+    const t = trail('r2');
+    const reads = new InFlightReads<{ data: { n: number } }>((v) => ({ data: { ...v.data } }), t.inOneCommit);
+    const out = held();
+    const all = ['r0', 'r1', 'r2', 'r3'].map((id) => reads.run('k', id, () => out.promise, t.report(id)));
+    out.answer({ data: { n: 7 } });
+    const settled = await Promise.allSettled(all);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
+    expect((settled[1] as PromiseRejectedResult).reason.message).toBe('the trail is full');
+    expect(t.committed).toEqual([]);
+  });
+
+  it('include a caller joining once the others were recorded, who is recorded on its own', async () => {
+    const recorded: string[] = [];
+    const reads: InFlightReads<{ data: { n: number } }> = new InFlightReads(
+      (v) => ({ data: { ...v.data } }),
+      (record) => {
+        record();
+        // Joins while the answer is still in flight for the gateway, after the group was recorded.
+        late = reads.run(
+          'k',
+          'r9',
+          () => Promise.reject(new Error('never sent')),
+          (s) => recorded.push(`r9<-${s.leaderRequestId} alone`),
+        );
+      },
+    );
+    let late: Promise<{ data: { n: number } }> | undefined;
+    const out = held();
+    const leader = reads.run(
+      'k',
+      'r0',
+      () => out.promise,
+      () => {},
+    );
+    const follower = reads.run(
+      'k',
+      'r1',
+      () => Promise.reject(new Error('never sent')),
+      (s) => recorded.push(`r1<-${s.leaderRequestId}`),
+    );
+    out.answer({ data: { n: 7 } });
+    await Promise.all([leader, follower]);
+    expect((await late!).data).toEqual({ n: 7 });
+    expect(recorded).toEqual(['r1<-r0', 'r9<-r0 alone']);
+  });
+
+  it("get the request's own error when it fails, and nothing is recorded", async () => {
+    const t = trail();
+    const reads = new InFlightReads<{ data: { n: number } }>((v) => ({ data: { ...v.data } }), t.inOneCommit);
+    const all = ['r0', 'r1'].map((id) => reads.run('k', id, () => Promise.reject(new Error('subgraph down')), t.report(id)));
+    const settled = await Promise.allSettled(all);
+    expect(settled.map((s) => (s as PromiseRejectedResult).reason.message)).toEqual(['subgraph down', 'subgraph down']);
+    expect(t.committed).toEqual([]);
   });
 });

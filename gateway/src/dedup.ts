@@ -14,7 +14,10 @@
  * the answer, because the gateway merges subgraph answers into its result in place.
  *
  * The subgraph audits only the request it received (under the first caller's request id); each caller
- * served from that shared answer is reported through `onShared`, for the gateway's own trail.
+ * served from that shared answer is reported through `onShared`, for the gateway's own trail, before it
+ * is answered. The callers waiting when the answer arrives are reported together, in one `inOneCommit`
+ * (one transaction of the gateway's trail for all of them, as batch.ts does); if that fails, none of
+ * them is answered, each gets the error.
  */
 import { parse, type OperationDefinitionNode, type DocumentNode } from 'graphql';
 
@@ -23,11 +26,29 @@ export interface SharedRead {
   leaderRequestId: string;
 }
 
-export class InFlightReads<T> {
-  private readonly pending = new Map<string, { promise: Promise<T>; followers: number; leaderRequestId: string }>();
+interface InFlight<T> {
+  promise: Promise<T>;
+  leaderRequestId: string;
+  followers: number;
+  /** The callers waiting for the answer, reported together when it arrives. */
+  waiting: ((shared: SharedRead) => void)[];
+  /** Settles once the waiting callers are recorded (rejects with the recording's error, or the request's). */
+  recorded: Promise<void>;
+  /** Set once they were: a caller joining after that reports itself. */
+  closed: boolean;
+}
 
-  /** `copy` gives each caller an answer of its own (the parts the gateway may change in place). */
-  constructor(private readonly copy: (value: T) => T) {}
+export class InFlightReads<T> {
+  private readonly pending = new Map<string, InFlight<T>>();
+
+  /**
+   * `copy` gives each caller an answer of its own (the parts the gateway may change in place);
+   * `inOneCommit` runs the reports of the callers waiting for one answer as one unit.
+   */
+  constructor(
+    private readonly copy: (value: T) => T,
+    private readonly inOneCommit: (record: () => void) => void = (record) => record(),
+  ) {}
 
   /** How many requests are in flight (tests). */
   get size(): number {
@@ -42,11 +63,27 @@ export class InFlightReads<T> {
     const existing = this.pending.get(key);
     if (existing) {
       existing.followers++;
+      if (existing.closed) {
+        const value = await existing.promise;
+        onShared({ leaderRequestId: existing.leaderRequestId });
+        return this.copy(value);
+      }
+      existing.waiting.push(onShared);
       const value = await existing.promise;
-      onShared({ leaderRequestId: existing.leaderRequestId });
+      await existing.recorded;
       return this.copy(value);
     }
-    const entry = { promise: send(), followers: 0, leaderRequestId: requestId };
+    const entry: InFlight<T> = { promise: send(), leaderRequestId: requestId, followers: 0, waiting: [], recorded: Promise.resolve(), closed: false };
+    // The first reaction to the answer: the callers waiting for it are recorded before any of them resumes.
+    entry.recorded = entry.promise.then(() => {
+      entry.closed = true;
+      if (entry.waiting.length)
+        this.inOneCommit(() => {
+          for (const report of entry.waiting) report({ leaderRequestId: requestId });
+        });
+    });
+    // A failed request fails its callers with its own error; this promise is then only theirs to read.
+    entry.recorded.catch(() => {});
     this.pending.set(key, entry);
     try {
       const value = await entry.promise;

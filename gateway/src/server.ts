@@ -370,6 +370,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       },
     ]);
   };
+  // The callers served from one shared answer or one batch are recorded in one transaction of the trail.
+  const inOneCommit = (record: () => void) => sqlite.transaction(record)();
   const probeMs = opts.reportProbeMs ?? reportProbeMs();
   // A kept answer serves fresh reads only while the organization's watermark was confirmed within two probe rounds.
   const staleReports = new StaleReportCache({ freshWithinMs: 2 * probeMs });
@@ -431,8 +433,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
           (subgraph, error) => metrics.subgraphFailures.inc({ subgraph, reason: failureReason(error) }),
           dedup
             ? {
-                reads: new InFlightReads<SubgraphResponse>(copyResponse),
-                batches: batch ? new FetchBatches<SubgraphResponse>(1, (record) => sqlite.transaction(record)()) : undefined,
+                reads: new InFlightReads<SubgraphResponse>(copyResponse, inOneCommit),
+                batches: batch ? new FetchBatches<SubgraphResponse>(1, inOneCommit) : undefined,
                 onShared: auditShared,
               }
             : undefined,
