@@ -370,8 +370,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       },
     ]);
   };
-  // The callers served from one shared answer or one batch are recorded in one transaction of the trail.
-  const inOneCommit = (record: () => void) => sqlite.transaction(record)();
+  // The callers served from one shared answer or one batch are recorded in one transaction of the trail
+  // (one transaction function, made once).
+  const inOneCommit = sqlite.transaction((record: () => void) => record());
   const probeMs = opts.reportProbeMs ?? reportProbeMs();
   // A kept answer serves fresh reads only while the organization's watermark was confirmed within two probe rounds.
   const staleReports = new StaleReportCache({ freshWithinMs: 2 * probeMs });
