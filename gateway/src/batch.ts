@@ -44,7 +44,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { EDGE_LIMITS } from '@antt/subgraph-kit';
-import type { SharedRead } from './dedup.js';
+import { asItIs, type InOneCommit, type SharedRead } from './dedup.js';
 
 /** What a subgraph answers: the parts a batch splits (data, errors); the rest (HTTP response, extensions) is shared. */
 export interface FetchAnswer {
@@ -90,7 +90,7 @@ export class FetchBatches<R extends FetchAnswer> {
    */
   constructor(
     private readonly maxInFlight = 1,
-    private readonly inOneCommit: (record: () => void) => void = (record) => record(),
+    private readonly inOneCommit: InOneCommit = asItIs,
   ) {}
 
   /** How many lanes have fetches in flight or waiting (tests). */

@@ -26,6 +26,13 @@ export interface SharedRead {
   leaderRequestId: string;
 }
 
+/**
+ * Runs `record` (the reports of the callers served from one answer) as one unit: the gateway passes one
+ * transaction of its trail. The default runs it as it is (tests, and a gateway without a trail).
+ */
+export type InOneCommit = (record: () => void) => void;
+export const asItIs: InOneCommit = (record) => record();
+
 interface InFlight<T> {
   promise: Promise<T>;
   leaderRequestId: string;
@@ -47,7 +54,7 @@ export class InFlightReads<T> {
    */
   constructor(
     private readonly copy: (value: T) => T,
-    private readonly inOneCommit: (record: () => void) => void = (record) => record(),
+    private readonly inOneCommit: InOneCommit = asItIs,
   ) {}
 
   /** How many requests are in flight (tests). */
