@@ -309,3 +309,30 @@ describe('a hung subgraph behind a circuit breaker', () => {
     }
   });
 });
+
+describe("a stopped subgraph's port", () => {
+  // An organization no other test here stops alone, so that its breaker has seen few failures before; a
+  // root field, where the subgraph's own errors pass through the gateway as they are (a 401 among them).
+  const ACTIVITIES = '{ elderlyActivities { totalCount } }';
+
+  // What CI once saw: while a subgraph was stopped, a server of a test file running in parallel was given
+  // its port on 127.0.0.1 and answered in its place, with its own keys (401). The federation's subgraphs
+  // listen on a loopback address of their own (support/loopback.ts), where no other test server binds.
+  it.skipIf(process.platform !== 'linux')('is not answered by another server given the same port on 127.0.0.1', async () => {
+    const port = fed.subgraphs.elderly.port;
+    // It refuses the caller's token, as a subgraph of another federation (with its own keys) would.
+    const thief = http.createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"errors":[{"message":"x","extensions":{"code":"UNAUTHENTICATED"}}]}'),
+    );
+    const down = await withStopped('elderly', async () => {
+      await new Promise<void>((resolve, reject) => thief.once('error', reject).listen(port, '127.0.0.1', resolve));
+      try {
+        return await post(fed.gateway.url, ACTIVITIES, {}, staff('elderly', BINH_THUAN));
+      } finally {
+        await new Promise((resolve) => thief.close(resolve));
+      }
+    });
+    expect(down.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['elderlyActivities'], 'SUBGRAPH_UNAVAILABLE']]);
+    expect(new URL(fed.subgraphs.elderly.url).hostname).not.toBe('127.0.0.1');
+  });
+});

@@ -7,6 +7,7 @@ import { startGateway, SUBGRAPHS } from '@antt/gateway';
 import { bearer, testServiceKey, testVerifier } from '@antt/testing';
 import { createServiceVerifier, demoUsers, signServiceToken, type Identity } from '@antt/auth';
 import type { OrganizationId } from '@antt/reference';
+import { ownLoopbackAddress } from './loopback.js';
 
 export interface Federation {
   gateway: RunningServer;
@@ -15,7 +16,7 @@ export interface Federation {
   /** The same databases as the subgraphs use them (drizzle), for the kit's own functions. */
   dbs: Record<OrganizationId, OpenedDatabase['db']>;
   subgraphs: Record<OrganizationId, RunningServer>;
-  /** Starts a stopped subgraph again on its port, over the same database (outage tests). */
+  /** Starts a stopped subgraph again on its address and port, over the same database (outage tests). */
   restart(org: OrganizationId): Promise<void>;
   stop(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -44,6 +45,8 @@ export async function startFederation(
   } = {},
 ): Promise<Federation> {
   const verifier = await testVerifier();
+  // An address of its own, so that a stopped subgraph's port stays free for it (loopback.ts).
+  const host = await ownLoopbackAddress();
   const subgraphs = {} as Record<OrganizationId, RunningServer>;
   // References between organizations: each subgraph asks the others with a service token of its own.
   // Services sign with a key set of their own: a user's key verifies no service token, nor the reverse.
@@ -68,7 +71,14 @@ export async function startFederation(
       closers.push(() => sqlite.close());
       databases[sg.name] = sqlite;
       dbs[sg.name] = db;
-      subgraphs[sg.name] = await startSubgraph(sg, { db, verifier, gatewaySecret: testGatewaySecret(sg.name), port: 0, references: references(sg.name) });
+      subgraphs[sg.name] = await startSubgraph(sg, {
+        db,
+        verifier,
+        gatewaySecret: testGatewaySecret(sg.name),
+        host,
+        port: 0,
+        references: references(sg.name),
+      });
     }),
   );
   const gateway = await startGateway({
@@ -95,6 +105,7 @@ export async function startFederation(
       db: dbs[org],
       verifier,
       gatewaySecret: testGatewaySecret(org),
+      host,
       port: subgraphs[org].port,
       references: references(org),
     });

@@ -16,6 +16,7 @@ import { ORGANIZATION_IDS, type OrganizationId } from '@antt/reference';
 import { REPO_ROOT, gatewaySecretVariable, openOrganizationDatabase, startSubgraph, subgraphUrlVariable, type RunningServer } from '@antt/subgraph-kit';
 import { bearer, testKey, testVerifier } from '@antt/testing';
 import { TEST_GATEWAY_SECRETS, testGatewaySecret } from '../../support/federation.js';
+import { processLoopbackAddress } from '../../support/loopback.js';
 
 const tsx = createRequire(import.meta.url).resolve('tsx');
 
@@ -51,8 +52,9 @@ export async function makeDataDir(prefix: string): Promise<DataDir> {
   };
 }
 
-/** A TCP port free right now on `host`. */
-export async function freePort(host = '127.0.0.1'): Promise<number> {
+/** A TCP port free right now on `host` (by default this test process's own loopback address, where services start). */
+export async function freePort(host?: string): Promise<number> {
+  host ??= await processLoopbackAddress();
   const server = createServer();
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
   const { port } = server.address() as { port: number };
@@ -86,8 +88,8 @@ export interface StartOptions {
   healthyWithinMs?: number;
 }
 
-function startService(name: string, script: string, opts: StartOptions): Promise<ServiceProcess> {
-  const host = opts.host ?? '127.0.0.1';
+async function startService(name: string, script: string, opts: StartOptions): Promise<ServiceProcess> {
+  const host = opts.host ?? (await processLoopbackAddress());
   const command = opts.netns ? 'ip' : process.execPath;
   const args = ['--import', tsx, script];
   const child = spawn(command, opts.netns ? ['netns', 'exec', opts.netns, process.execPath, ...args] : args, {
