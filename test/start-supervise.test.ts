@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { processLoopbackAddress } from './support/loopback.js';
 import { DEFAULT_STOP_GRACE_MS, StartFailed, readableLine, stopGraceMs, stopServices, waitHealthy, watch } from '../scripts/supervise.js';
 
 const started: ReturnType<typeof spawn>[] = [];
@@ -21,14 +22,18 @@ function service(name: string, code: string) {
   return watch(name, child, new PassThrough(), new PassThrough());
 }
 
-/** A URL where nothing listens (a port just released). */
+/**
+ * A URL where nothing listens (a port just released), on this test process's own loopback address, so
+ * that no server of another test file is given the port before a stand-in listens there.
+ */
 async function deadUrl(): Promise<string> {
   const { createServer } = await import('node:net');
+  const host = await processLoopbackAddress();
   const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => s.listen(0, host, r));
   const port = (s.address() as { port: number }).port;
   await new Promise((r) => s.close(r));
-  return `http://127.0.0.1:${port}/health`;
+  return `http://${host}:${port}/health`;
 }
 
 describe('pnpm start waits for each service', () => {
@@ -49,12 +54,12 @@ describe('pnpm start waits for each service', () => {
   it('waits for a slow start as long as it keeps logging, past the silence limit', async () => {
     // Logs a phase every 50 ms and listens only after 2 s: more than twice the silence limit below.
     const url = await deadUrl();
-    const port = new URL(url).port;
+    const { hostname, port } = new URL(url);
     const w = service(
       'front',
       `const http = require('node:http');
        const t = setInterval(() => console.log(JSON.stringify({ msg: 'start phase' })), 50);
-       setTimeout(() => { clearInterval(t); http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1'); }, 2000);`,
+       setTimeout(() => { clearInterval(t); http.createServer((q, r) => r.end('ok')).listen(${port}, '${hostname}'); }, 2000);`,
     );
     const began = Date.now();
     await expect(waitHealthy(w, url, 800)).resolves.toBeUndefined();
@@ -64,11 +69,11 @@ describe('pnpm start waits for each service', () => {
   it('asks again as soon as the service logs that it listens, not at the next poll', async () => {
     // Silent for 3.5 s (the polls are then a second apart), then listens and says so.
     const url = await deadUrl();
-    const port = new URL(url).port;
+    const { hostname, port } = new URL(url);
     const w = service(
       'labour',
       `const http = require('node:http');
-       setTimeout(() => http.createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1', () => console.log(JSON.stringify({ msg: 'listening', at: Date.now() }))), 3500);`,
+       setTimeout(() => http.createServer((q, r) => r.end('ok')).listen(${port}, '${hostname}', () => console.log(JSON.stringify({ msg: 'listening', at: Date.now() }))), 3500);`,
     );
     await expect(waitHealthy(w, url, 10_000)).resolves.toBeUndefined();
     const healthyAt = Date.now();
