@@ -258,6 +258,7 @@ export class StandardReads {
   /** The Front's counts of effective models through a year, by `${year}|${unitId}` (loaded by `prepare`). */
   private readonly models = new Map<string, ModelSteps>();
   private register: StoredRecord[] | undefined;
+  private readonly factsByYear = new Map<number, YearFacts>();
   private provincial: (typeof provincialCriteria.$inferSelect)[] | undefined;
 
   /** `asOf`: the instant read (normalised ISO 8601), or null for the records as known now. */
@@ -603,17 +604,27 @@ export class StandardReads {
     });
   }
 
-  /** The year's facts, shared by every request until the database changes. */
+  /**
+   * The year's facts, shared by every request until the database changes, and read once per request as
+   * the register and the provincial criteria are: a breakdown asks for every unit's indicators, and
+   * asking SQLite each time whether the database changed was a tenth of the request's CPU.
+   */
   private facts(year: number): YearFacts {
-    return yearFacts(
-      this.ctx,
-      year,
-      {
-        all: () => CRITERIA_SETS.map((s) => this.withProvincial(s, year)),
-        byId: (id) => this.criteriaSetById(id, year),
-      },
-      (communeId, register) => communeSubjects(communeId, year, register),
-    );
+    let f = this.factsByYear.get(year);
+    if (!f)
+      this.factsByYear.set(
+        year,
+        (f = yearFacts(
+          this.ctx,
+          year,
+          {
+            all: () => CRITERIA_SETS.map((s) => this.withProvincial(s, year)),
+            byId: (id) => this.criteriaSetById(id, year),
+          },
+          (communeId, register) => communeSubjects(communeId, year, register),
+        )),
+      );
+    return f;
   }
 
   private tallied<R extends object>(
