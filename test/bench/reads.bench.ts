@@ -5,6 +5,9 @@
  * memory at the end and at its peak: the figures to compare before and after a change of the read path on a
  * shared machine. Figures only, no assertions.
  *
+ * `--direct=police` sends the operation to that organization's subgraph itself instead of the gateway (the
+ * suite's row of the standard's indicators directly on the police subgraph).
+ *
  * Default: DashboardActivityCounts, distinct requests (the 75 communes of the July-2025 map in rotation),
  * 10 clients, the dashboard's token (the leaders' for the operations only they run).
  *
@@ -17,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadOrCreateSigningKey, signToken } from '@antt/auth';
+import type { OrganizationId } from '@antt/reference';
 import { dashboard, leadership } from '@antt/testing';
 import { cpuMs, peakRssMiB, rssMiB, startCluster, systemCpuMs, writeCalls } from './cluster.js';
 import { load } from './load.js';
@@ -24,7 +28,12 @@ import { readScenarios } from './scenarios.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { seconds: { type: 'string', default: '10' }, warmup: { type: 'string', default: '10' }, identical: { type: 'boolean', default: false } },
+  options: {
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '10' },
+    identical: { type: 'boolean', default: false },
+    direct: { type: 'string' },
+  },
 });
 const name = positionals[0] ?? 'DashboardActivityCounts';
 const scenario = readScenarios(75).find((s) => s.name === name);
@@ -43,7 +52,9 @@ const cluster = await startCluster({ dataDir, demo: true });
 try {
   const key = await loadOrCreateSigningKey(join(dataDir, 'keys'));
   const auth = `Bearer ${await signToken(key, scenario.caller === 'leadership' ? leadership() : dashboard())}`;
-  const url = cluster.gateway.url;
+  const direct = values.direct as OrganizationId | undefined;
+  if (direct && !cluster.subgraphs[direct]) throw new Error(`Unknown organization ${direct}.`);
+  const url = direct ? cluster.subgraphs[direct].url : cluster.gateway.url;
   await load({ url, headers: { authorization: auth }, variants, connections, durationS: Number(values.warmup) });
   const processes: Record<string, number> = {
     gateway: cluster.gateway.pid,
@@ -59,7 +70,7 @@ try {
   const subgraphs = Object.entries(per).filter(([n]) => n !== 'gateway');
   const busiest = subgraphs.sort(([, a], [, b]) => b - a)[0]!;
   console.log(
-    `${name} (${values.identical ? 'identical' : scenario.rotates}, ${connections} clients, ${seconds} s): ${r.rps.toFixed(0)} req/s, ` +
+    `${name} (${values.identical ? 'identical' : scenario.rotates}, ${direct ? `directly on ${direct}` : 'through the gateway'}, ${connections} clients, ${seconds} s): ${r.rps.toFixed(0)} req/s, ` +
       `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.errors} errors${r.firstProblem ? ` (${r.firstProblem})` : ''}; ` +
       `CPU ms per request: gateway ${per.gateway!.toFixed(2)} (of it in the kernel ${gatewaySystem.toFixed(2)}; ${gatewayWrites.toFixed(1)} write calls), subgraphs ${subgraphs.reduce((s, [, v]) => s + v, 0).toFixed(2)} (busiest ${busiest[0]} ${busiest[1].toFixed(2)}); ` +
       `gateway ${rssMiB(cluster.gateway.pid).toFixed(0)} MiB resident at the end, at most ${peakRssMiB(cluster.gateway.pid).toFixed(0)}`,

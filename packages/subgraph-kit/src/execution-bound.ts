@@ -3,9 +3,15 @@
  * and a cap on the fields resolved. The cost limit (cost.ts) refuses what is visibly too large before
  * anything runs; this bound stops what only turns out large while running (lists longer than their
  * estimate, slow resolvers). Past either bound every remaining field fails at once, with a 400.
+ *
+ * The plugin starts each request's budget; the fields are counted by `boundResolvedFields`, which wraps
+ * the schema's resolvers once. Counting them in a `willResolveField` hook made Apollo Server wrap every
+ * resolution in its own instrumentation (an arguments object, an array and a closure per field, and a
+ * promise callback per asynchronous one): garbage that was a large part of a breakdown's CPU.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType } from './graphql-structural.js';
 
 export interface ExecutionBounds {
   /** Longest a request may execute, in milliseconds (ANTT_EXECUTION_BUDGET_MS, default 10 000). */
@@ -36,15 +42,51 @@ function limitError(): GraphQLError {
 /** Each executing request's deadline, by its context and the context's scope (what repositories hold). */
 const deadlines = new WeakMap<object, number>();
 
+/** Each executing request's count of resolved fields, by its context. */
+interface FieldCount {
+  deadline: number;
+  max: number;
+  fields: number;
+  exceeded: GraphQLError | null;
+}
+const counts = new WeakMap<object, FieldCount>();
+
 /**
  * Inside one resolver: throws the execution limit's 400 once the request's time budget is spent. The
- * plugin checks between fields; a resolver that loops (over units, over queries) calls this on each
+ * field count checks between fields; a resolver that loops (over units, over queries) calls this on each
  * turn, and every query of the record framework does (RecordRepository), so no single field runs on
  * unbounded. `holder` is the request's context or its scope; outside a request it does nothing.
  */
 export function withinExecutionBudget(holder: object): void {
   const d = deadlines.get(holder);
   if (d !== undefined && Date.now() > d) throw limitError();
+}
+
+/** Counts one field of the request whose context is `ctx`; throws the 400 past the cap, or past the time budget (read every 64 fields). */
+function countField(ctx: unknown): void {
+  const c = typeof ctx === 'object' && ctx !== null ? counts.get(ctx) : undefined;
+  if (!c) return;
+  if (!c.exceeded && (++c.fields > c.max || ((c.fields & 63) === 0 && Date.now() > c.deadline))) c.exceeded = limitError();
+  if (c.exceeded) throw c.exceeded;
+}
+
+/**
+ * Wraps every field resolver of the schema, in place, with the count of `executionBoundPlugin`: a field
+ * past a bound fails before its resolver runs. Apply it over every other wrapper. A request the plugin
+ * did not start (a schema served without it) counts nothing.
+ */
+export function boundResolvedFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, ctx, info) => {
+        countField(ctx);
+        return resolve(source, args, ctx, info);
+      };
+    }
+  }
+  return schema;
 }
 
 export function executionBoundPlugin<TContext extends BaseContext>(bounds: ExecutionBounds = executionBounds()): ApolloServerPlugin<TContext> {
@@ -57,14 +99,7 @@ export function executionBoundPlugin<TContext extends BaseContext>(bounds: Execu
           const scope = (ctx as { scope?: unknown }).scope;
           deadlines.set(ctx, deadline);
           if (scope && typeof scope === 'object') deadlines.set(scope, deadline);
-          let fields = 0;
-          let exceeded: GraphQLError | null = null;
-          return {
-            willResolveField() {
-              if (!exceeded && (++fields > bounds.maxResolvedFields || ((fields & 63) === 0 && Date.now() > deadline))) exceeded = limitError();
-              if (exceeded) throw exceeded;
-            },
-          };
+          counts.set(ctx, { deadline, max: bounds.maxResolvedFields, fields: 0, exceeded: null });
         },
       };
     },

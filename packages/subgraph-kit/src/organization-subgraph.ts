@@ -21,6 +21,7 @@ import { referenceResolvers, referenceTypeDefs } from './reference-schema.js';
 import { enforceDataClasses } from './data-class.js';
 import { applyFiguresBasis } from './reports/basis-fields.js';
 import { edgeApolloOptions, isProduction } from './edge.js';
+import { boundResolvedFields } from './execution-bound.js';
 import { auditRecordTypeDefs, auditResolvers, auditTypeDefs } from './audit-schema.js';
 import { activityTypeDefs, sharedActivityTypeDefs } from './activities/schema.js';
 import { activityResolvers } from './activities/resolvers.js';
@@ -50,7 +51,7 @@ import {
 } from './config.js';
 import { formatError, includeStacktrace, serve, verifiedCaller, type RunningServer } from './http.js';
 import type { RouteStep } from './node-route.js';
-import { resolverTracingPlugin, startTracing, stopTracing } from './tracing.js';
+import { startTracing, stopTracing, traceRootFields } from './tracing.js';
 import { pagesRouter, SUBGRAPH_APP_DIST } from './pages.js';
 import { eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
@@ -187,13 +188,19 @@ export function defineOrganizationSubgraph({
     // Demo reports last: their figures count every other demo record.
     demos: [...modules.flatMap(moduleDemo), ...(demo ? [{ name: org, seed: demo }] : []), ...moduleDemo(ownReports!)],
     // The write transactions wrap the data-class checks, so that a field's checks and its write see
-    // the same state of the database.
+    // the same state of the database; the execution bound wraps them all (a field past the bound runs
+    // nothing), and a root field's span the whole field.
     schema: () =>
-      (built ??= writesInTransactions(
-        enforceDataClasses(
-          applyFiguresBasis(buildSubgraphSchema(modules.filter((m): m is SubgraphModule & { typeDefs: DocumentNode } => !!m.typeDefs)), org),
-          org,
+      (built ??= traceRootFields(
+        boundResolvedFields(
+          writesInTransactions(
+            enforceDataClasses(
+              applyFiguresBasis(buildSubgraphSchema(modules.filter((m): m is SubgraphModule & { typeDefs: DocumentNode } => !!m.typeDefs)), org),
+              org,
+            ),
+          ),
         ),
+        org,
       )),
     seedDemo,
     kinds: allKinds,
@@ -283,13 +290,7 @@ export function subgraphApolloConfig(sg: OrganizationSubgraph, db: Db) {
     // The entry points stop servers on SIGINT/SIGTERM themselves (several may share a process).
     stopOnTerminationSignals: false,
     // Inline tracing (ftv1) costs CPU on every request and only serves Apollo's hosted service.
-    plugins: [
-      ...edge.plugins,
-      ApolloServerPluginInlineTraceDisabled(),
-      federationGuardPlugin(),
-      auditPlugin(trailOf(sqliteOf(db))),
-      resolverTracingPlugin<SubgraphContext>(sg.name),
-    ],
+    plugins: [...edge.plugins, ApolloServerPluginInlineTraceDisabled(), federationGuardPlugin(), auditPlugin(trailOf(sqliteOf(db)))],
   };
 }
 

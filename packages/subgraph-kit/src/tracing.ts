@@ -15,9 +15,10 @@ import { SpanKind, SpanStatusCode, context, propagation, trace, type Context, ty
 // Types only: the SDK, the OTLP exporter and the resources are loaded when tracing is switched on, not at
 // start (about 0.3-0.5 s of CPU per process to load them, for a feature off by default; issue 17).
 import type { NodeTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-node';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RouteStep } from './node-route.js';
+import { defaultFieldResolver } from './graphql-structural.js';
 
 const TRACER = 'antt-graph';
 /** The service a span was made in (one process may hold several in tests and in `pnpm start`). */
@@ -131,29 +132,44 @@ export function extractTraceContext(headers: IncomingHttpHeaders): Context {
   return propagation.extract(context.active(), headers);
 }
 
-/** Apollo plugin of a subgraph: a span per root field, where resolvers read and write the database. */
-export function resolverTracingPlugin<T extends BaseContext>(service: string): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      return {
-        async executionDidStart() {
-          return {
-            willResolveField({ info }) {
-              if (info.path.prev !== undefined) return;
-              const span: Span = tracer().startSpan(`${info.parentType.name}.${info.fieldName}`, {
-                kind: SpanKind.INTERNAL,
-                attributes: { [SERVICE_ATTRIBUTE]: service, 'graphql.field.path': `${info.parentType.name}.${info.fieldName}`, 'db.system.name': 'sqlite' },
-              });
-              return (error) => {
-                if (error) span.setStatus({ code: SpanStatusCode.ERROR });
-                span.end();
-              };
-            },
-          };
-        },
+/**
+ * A span per root field of a subgraph, where resolvers read and write the database: the schema's Query
+ * and Mutation resolvers wrapped in place, once. (An Apollo plugin's `willResolveField` hook did this
+ * before, and made Apollo Server instrument every field of every request, nested ones included.) Apply
+ * it over every other wrapper, so that the span holds the whole field, its transaction included.
+ */
+export function traceRootFields(schema: GraphQLSchema, service: string): GraphQLSchema {
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    if (!type) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const name = `${type.name}.${field.name}`;
+      const attributes = { [SERVICE_ATTRIBUTE]: service, 'graphql.field.path': name, 'db.system.name': 'sqlite' };
+      field.resolve = (source, args, ctx, info) => {
+        const span: Span = tracer().startSpan(name, { kind: SpanKind.INTERNAL, attributes });
+        const fail = (error: unknown): never => {
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          span.end();
+          throw error;
+        };
+        let result: unknown;
+        try {
+          result = resolve(source, args, ctx, info);
+        } catch (error) {
+          return fail(error);
+        }
+        if (typeof (result as { then?: unknown } | null)?.then !== 'function') {
+          span.end();
+          return result;
+        }
+        return (result as Promise<unknown>).then((value) => {
+          span.end();
+          return value;
+        }, fail);
       };
-    },
-  };
+    }
+  }
+  return schema;
 }
 
 /** Statement kind and table of an SQL text, for a span's name and attributes: never a value. */
