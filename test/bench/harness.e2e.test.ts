@@ -34,6 +34,8 @@ describe('pnpm bench, smoke run', () => {
       amount: 12,
       runs: 1,
       warmupS: 0,
+      // The federation's warm-up runs too (a second), so that its code keeps working.
+      warmFederationS: 1,
       connections: 2,
       writeConnections: 2,
       communes: 2,

@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: the benchmark suite (suite.ts) with the issue's settings, then BENCHMARKS.md rewritten
  * from its results (report.ts). Options: --seconds=S per measured run (default 5), --runs=N (3),
- * --warmup=S (2), --communes=N (75), --only=Name,Name (dashboard operation or README query names),
+ * --warmup=S (2) per scenario, --warm-federation=S (120: the whole federation run before anything is
+ * measured, suite.ts warmFederation), --communes=N (75), --only=Name,Name (dashboard operation or README query names),
  * --no-full (skip the writes at synchronous=FULL, which start the federation once more).
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     runs: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '2' },
+    'warm-federation': { type: 'string', default: '120' },
     communes: { type: 'string', default: '75' },
     only: { type: 'string' },
     'no-full': { type: 'boolean', default: false },
@@ -23,6 +25,7 @@ const result = await runSuite({
   durationS: Number(values.seconds),
   runs: Number(values.runs),
   warmupS: Number(values.warmup),
+  warmFederationS: Number(values['warm-federation']),
   connections: 10,
   writeConnections: 8,
   communes: Number(values.communes),
