@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { processLoopbackAddress } from './support/loopback.js';
+import { freePort, processLoopbackAddress } from './support/loopback.js';
 import { DEFAULT_STOP_GRACE_MS, StartFailed, readableLine, stopGraceMs, stopServices, waitHealthy, watch } from '../scripts/supervise.js';
 
 const started: ReturnType<typeof spawn>[] = [];
@@ -27,13 +27,7 @@ function service(name: string, code: string) {
  * that no server of another test file is given the port before a stand-in listens there.
  */
 async function deadUrl(): Promise<string> {
-  const { createServer } = await import('node:net');
-  const host = await processLoopbackAddress();
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, host, r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return `http://${host}:${port}/health`;
+  return `http://${await processLoopbackAddress()}:${await freePort()}/health`;
 }
 
 describe('pnpm start waits for each service', () => {

@@ -24,3 +24,13 @@ let shared: Promise<string> | undefined;
 export function processLoopbackAddress(): Promise<string> {
   return (shared ??= ownLoopbackAddress());
 }
+
+/** A TCP port free right now on `host` (by default this test process's own loopback address, where its servers start). */
+export async function freePort(host?: string): Promise<number> {
+  host ??= await processLoopbackAddress();
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -6,7 +6,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,15 +51,7 @@ export async function makeDataDir(prefix: string): Promise<DataDir> {
   };
 }
 
-/** A TCP port free right now on `host` (by default this test process's own loopback address, where services start). */
-export async function freePort(host?: string): Promise<number> {
-  host ??= await processLoopbackAddress();
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from '../../support/loopback.js';
 
 export interface ServiceProcess {
   name: string;
