@@ -17,6 +17,7 @@ import { ORGANIZATIONS, ORGANIZATION_IDS, hasBranchOn, territory, todayInVietnam
 import type { Db } from '../db.js';
 import { preparedPerDatabase, sqliteOf } from '../db.js';
 import { RecordRepository, type StoredRecord } from '../records/repository.js';
+import { keptAggregate } from '../records/kept-aggregates.js';
 import { inputProblems } from '../records/problems.js';
 import { registerWriteHook, type RecordWrite } from '../records/write-hooks.js';
 import type { RecordKind } from '../records/kind.js';
@@ -161,8 +162,15 @@ export function countsBasis(
       asRecordedAt,
     };
   if (choice === 'OFFICIAL') {
-    // officialVersion(reportVersions(…)) without reading every version's row into a record.
-    const v = reportReads(db)?.official.get(unitId, periodId) as { reportVersion: number; lockedAt: string | null; figuresAsOf: string } | undefined;
+    // officialVersion(reportVersions(…)) without reading every version's row into a record; kept until
+    // the database changes (every count of every unit of a dashboard asks it, twice with its basis).
+    const st = reportReads(db);
+    const [v] = st
+      ? keptAggregate(sqliteOf(db), `:official${JSON.stringify([unitId, periodId])}`, () => {
+          const row = st.official.get(unitId, periodId) as { reportVersion: number; lockedAt: string | null; figuresAsOf: string } | undefined;
+          return row ? [row] : [];
+        })
+      : [];
     if (v?.lockedAt) return { basis: basisOf(v), asRecordedAt: v.figuresAsOf };
   }
   return { basis: liveBasis(), asRecordedAt: null };
