@@ -13,7 +13,10 @@
  * in flight sends at the end of the current turn of the event loop (setImmediate), with every fetch of
  * the lane that turn brought: the requests the gateway read from the network together go together (under
  * load, 2.9 fetches a batch on average before and 44% of batches a single fetch; 3.7 and 21% after,
- * BENCHMARKS.md). A lone caller waits for nothing but the turn it is in.
+ * BENCHMARKS.md). A lone caller waits for nothing but the turn it is in. The fetches that waited for a
+ * lane's answer go at the end of the turn that answer came in, not at once: the other answers and requests
+ * read from the network in that turn add theirs (the distinct counts through the gateway: 176 -> 199
+ * req/s, the gateway's CPU per request 3.69 -> 3.15 ms, the subgraphs' 5.19 -> 4.70, BENCHMARKS.md).
  *
  * A lane is the subgraph, the verified user and the Authorization value forwarded, and the exact query
  * text and operation name: callers are only ever batched with themselves (the same verified subject, as
@@ -106,14 +109,23 @@ export class FetchBatches<R extends FetchAnswer> {
     let lane = this.lanes.get(key);
     if (!lane) this.lanes.set(key, (lane = { shape: shapeOf(query)!, inFlight: 0, queue: [], due: false }));
     const promise = new Promise<R>((resolve, reject) => lane.queue.push({ ...member, resolve, reject }));
-    if (!lane.due && lane.inFlight < this.maxInFlight) {
-      lane.due = true;
-      setImmediate(() => {
-        lane.due = false;
-        this.flush(key, lane);
-      });
-    }
+    if (lane.inFlight < this.maxInFlight) this.flushLater(key, lane);
     return promise;
+  }
+
+  /** Sends the lane's waiting fetches at the end of this turn of the event loop, with those the turn still brings. */
+  private flushLater(key: string, lane: Lane<R>): void {
+    if (lane.due) return;
+    lane.due = true;
+    setImmediate(() => {
+      lane.due = false;
+      this.flush(key, lane);
+      this.forgetIfIdle(key, lane);
+    });
+  }
+
+  private forgetIfIdle(key: string, lane: Lane<R>): void {
+    if (lane.inFlight === 0 && lane.queue.length === 0 && !lane.due && this.lanes.get(key) === lane) this.lanes.delete(key);
   }
 
   private flush(key: string, lane: Lane<R>): void {
@@ -122,8 +134,9 @@ export class FetchBatches<R extends FetchAnswer> {
       lane.inFlight++;
       void this.send(lane.shape, batch).finally(() => {
         lane.inFlight--;
-        if (lane.inFlight === 0 && lane.queue.length === 0) this.lanes.delete(key);
-        else this.flush(key, lane);
+        // The answer came in this turn; more of the lane's fetches may still be read from the network in it.
+        if (lane.queue.length) this.flushLater(key, lane);
+        else this.forgetIfIdle(key, lane);
       });
     }
   }
