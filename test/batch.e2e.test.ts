@@ -351,6 +351,21 @@ describe('the batch itself (gateway/src/batch.ts)', () => {
     expect(batches.size).toBe(0);
   });
 
+  it("sends the fetches that waited with those that came in the turn of the lane's answer", async () => {
+    const { batches, sent, release, answers } = await fourCallers();
+    const key = laneKey('women', 'u', 'Bearer x', text, 'Q')!;
+    // The answer to caller 0's fetch and caller 4's request are read in the same turn: caller 4's fetch
+    // comes after the answer was handled (microtasks only, no turn ends in between).
+    release();
+    await answers[0];
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    answers.push(batches.run(key, text, laneMember(4, sent)));
+    const got = await Promise.all(answers);
+    expect(sent).toEqual(['alone u0', 'together u1,u2,u3,u4']);
+    expect(got.map((a) => a.data)).toEqual([0, 1, 2, 3, 4].map((i) => ({ unit: { id: `u${i}` } })));
+    expect(batches.size).toBe(0);
+  });
+
   it("sends a lane's fetches of one turn together, and nothing before the turn ends", async () => {
     const batches = new FetchBatches<{ data: Record<string, unknown> }>();
     const sent: string[] = [];
