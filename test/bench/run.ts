@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: the benchmark suite (suite.ts) with the issue's settings, then BENCHMARKS.md rewritten
  * from its results (report.ts). Options: --seconds=S per measured run (default 5), --runs=N (3),
- * --warmup=S (2) per scenario, --warm-federation=S (120: the whole federation run before anything is
+ * --warmup=S (2) per scenario, --warm-federation=S (300: the whole federation run before anything is
  * measured, suite.ts warmFederation), --communes=N (75), --only=Name,Name (dashboard operation or README query names),
  * --no-full (skip the writes at synchronous=FULL, which start the federation once more).
  */
@@ -14,7 +14,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     runs: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '2' },
-    'warm-federation': { type: 'string', default: '120' },
+    'warm-federation': { type: 'string', default: '300' },
     communes: { type: 'string', default: '75' },
     only: { type: 'string' },
     'no-full': { type: 'boolean', default: false },
