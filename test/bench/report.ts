@@ -57,7 +57,8 @@ function builtLargestRss(r: StartResult): { name: string; mib: number } | null {
 export interface Target {
   target: string;
   measured: string;
-  met: boolean | null;
+  /** null: not measured; 'measured': a figure the issue asks for beside a target, with no threshold of its own. */
+  met: boolean | null | 'measured';
 }
 
 /**
@@ -115,8 +116,16 @@ export function targets(
     for (const sync of ['NORMAL', 'FULL'] as const) {
       for (const reference of [false, true]) {
         const w = suite.writes.find((x) => x.synchronous === sync && x.reference === reference && x.path === 'gateway');
-        const label = `Creates through the gateway, ${reference ? 'a kind with a reference check' : 'a kind without a reference'}, synchronous=${sync}, 8 clients: ≥ 1,000/s`;
-        if (w) out.push({ target: label, measured: `${n0(w.result.rps)}/s (p99 ${n0(w.result.p99)} ms)`, met: w.result.rps >= 1000 && !w.result.errors });
+        // The issue's target is 1,000/s for a kind without a reference at the level OPERATIONS.md recommends
+        // (NORMAL); it asks the others to be measured beside it.
+        const target = sync === 'NORMAL' && !reference;
+        const label = `Creates through the gateway, ${reference ? 'a kind with a reference check' : 'a kind without a reference'}, synchronous=${sync}, 8 clients: ${target ? '≥ 1,000/s' : 'measured beside the target'}`;
+        if (w)
+          out.push({
+            target: label,
+            measured: `${n0(w.result.rps)}/s (p99 ${n0(w.result.p99)} ms)${w.result.errors ? `, ${w.result.errors} errors` : ''}`,
+            met: target ? w.result.rps >= 1000 && !w.result.errors : 'measured',
+          });
         else none(label, 'not measured in the last run');
       }
     }
@@ -153,7 +162,7 @@ export function targets(
       "The standard's indicators for the province, directly on the police subgraph: ≥ 500 req/s",
       "Every organization's activity by each of the 75 communes for a plan year, one query: ≤ 1 s",
       'Gateway in front of one subgraph: ≥ 0.8 of direct',
-      'Creates through the gateway, 8 clients, without and with a reference check, at NORMAL and FULL: ≥ 1,000/s',
+      'Creates through the gateway, 8 clients, a kind without a reference at NORMAL: ≥ 1,000/s (with a reference check and at FULL: measured beside it)',
       START_TARGET,
       MEMORY_TARGET,
     ])
@@ -196,7 +205,7 @@ export function targets(
   return out;
 }
 
-const yesNo = (m: boolean | null) => (m === null ? 'not measured' : m ? 'met' : 'not met');
+const yesNo = (m: Target['met']) => (m === null ? 'not measured' : m === 'measured' ? 'measured' : m ? 'met' : 'not met');
 
 /** The command whose results fill a row of the targets table. */
 export function commandOf(target: string): string {
