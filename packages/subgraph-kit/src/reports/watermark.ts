@@ -3,7 +3,9 @@
  * report version (a submission, an approval, a return, an acceptance, the new version a record after the
  * lock makes) writes a new row there (records/table.ts: one row per version of a record, ids never
  * reused), so the watermark advances with each one, whoever made it and through whichever server. A
- * primary-key maximum: one B-tree descent, read again only when the database has changed.
+ * primary-key maximum: one B-tree descent, a few microseconds. Read at every request, not kept as the
+ * counts are (kept-aggregates.ts): knowing whether the database changed costs a file read of the same
+ * price (data_version), and after every write it has.
  *
  * The gateway reads it (and only the gateway: it is given with the gateway's secret) on the subgraph's
  * readiness answer, which it probes regularly, and on each answer the subgraph gives it (the
@@ -11,7 +13,6 @@
  * answer about approved report versions older than the newest change it has seen (gateway/src/stale-reports.ts).
  */
 import type Database from 'better-sqlite3';
-import { keptAggregate } from '../records/kept-aggregates.js';
 
 export const REPORT_WATERMARK_HEADER = 'x-antt-report-watermark';
 
@@ -24,7 +25,5 @@ export function reportWatermark(sqlite: Database.Database): number {
     const exists = !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reports'").get();
     statements.set(sqlite, (s = exists ? sqlite.prepare('SELECT coalesce(max(id), 0) AS w FROM reports').pluck() : null));
   }
-  // Kept until the database changes, as the counts the request reads are (kept-aggregates.ts).
-  const st = s;
-  return st ? keptAggregate(sqlite, ':watermark', () => [{ w: st.get() as number }])[0]!.w : 0;
+  return s ? (s.get() as number) : 0;
 }
