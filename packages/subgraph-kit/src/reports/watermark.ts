@@ -5,7 +5,7 @@
  * reused), so the watermark advances with each one, whoever made it and through whichever server. A
  * primary-key maximum: one B-tree descent, a few microseconds. Read at every request, not kept as the
  * counts are (kept-aggregates.ts): knowing whether the database changed costs a file read of the same
- * price (data_version), and after every write it has.
+ * price (data_version), and after every write it has changed.
  *
  * The gateway reads it (and only the gateway: it is given with the gateway's secret) on the subgraph's
  * readiness answer, which it probes regularly, and on each answer the subgraph gives it (the
