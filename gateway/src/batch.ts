@@ -124,8 +124,9 @@ export class FetchBatches<R extends FetchAnswer> {
     });
   }
 
+  /** A lane is forgotten only with nothing in flight, waiting or due: no callback of it is left to run. */
   private forgetIfIdle(key: string, lane: Lane<R>): void {
-    if (lane.inFlight === 0 && lane.queue.length === 0 && !lane.due && this.lanes.get(key) === lane) this.lanes.delete(key);
+    if (lane.inFlight === 0 && lane.queue.length === 0 && !lane.due) this.lanes.delete(key);
   }
 
   private flush(key: string, lane: Lane<R>): void {

@@ -67,10 +67,11 @@ const stamps = new WeakMap<SqlReader, { changes: ReturnType<SqlReader['prepare']
  * data_version is a read transaction of its own (its locks on the database and its WAL index: 6-7 µs here,
  * half of it in system calls), and it was read for every count of every unit of a request (issue 17). So
  * data_version is read once per run of synchronous code and kept until the microtasks queued by then run.
- * Nothing else of this process runs in between, so another connection's commit that its code could know
- * of (having been told of it by a message, a timer, an answer) is seen: what was told arrives in a later
- * task. A commit of another process during that run is seen by the next one, as if it had come a moment
- * later; this connection's own writes are seen at once (total_changes).
+ * A commit another process makes during that run is seen by the next one, as if it had come a moment
+ * later: whatever could tell this process of it (a request, an answer, a timer) arrives in a later task.
+ * This connection's own writes are seen at once (total_changes). Only code of this same process that
+ * wrote through a second connection and read again before those microtasks ran could miss its own
+ * commit; a subgraph writes through its one connection.
  */
 export function writeStamp(db: SqlReader): string {
   let s = stamps.get(db);
