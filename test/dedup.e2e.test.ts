@@ -118,6 +118,39 @@ describe('identical reads in flight', () => {
     }
   });
 
+  it('withholds the answer of every caller served from a shared answer when its entry cannot be stored, and answers the caller the subgraph audited', async () => {
+    // The gateway's trail refuses SHARED_ANSWER entries (as a full or failing disk would refuse them all).
+    const db = new Database(auditFile);
+    db.exec(`CREATE TRIGGER refuse_shared BEFORE INSERT ON audit_log WHEN NEW.outcome = 'SHARED_ANSWER' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    try {
+      const before = proxy.seen.length;
+      const asked = ids('unrecorded');
+      const answers = await concurrently(gateway.url, READ, {}, await bearer(womenHere), asked);
+      const received = proxy.seen.slice(before).map((s) => s.requestId);
+      expect(received.length).toBeLessThan(N);
+      asked.forEach((id, i) => {
+        const a = answers[i]!;
+        if (received.includes(id)) {
+          // Its read went to the subgraph, which audited it: nothing of the gateway's own to record.
+          expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+          expect(a.data).toBeDefined();
+        } else {
+          expect(a.status).toBe(503);
+          expect(a.data ?? null).toBeNull();
+          expect(a.errors).toEqual([{ message: expect.stringMatching(/nhật ký truy cập/), extensions: { code: 'STORAGE_UNAVAILABLE' } }]);
+          // Nothing of the store's own words, nor of the subgraph's answer.
+          expect(JSON.stringify(a)).not.toMatch(/disk|sqlite|women|topic/i);
+        }
+      });
+    } finally {
+      db.exec('DROP TRIGGER refuse_shared');
+      db.close();
+    }
+    // Stored again once the trail takes entries.
+    const later = await concurrently(gateway.url, READ, {}, await bearer(womenHere), ids('recorded-again'));
+    for (const a of later) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+  });
+
   it("never shares a read of personal data: the subgraph records each caller's read itself", async () => {
     const before = proxy.seen.length;
     const answers = await concurrently(

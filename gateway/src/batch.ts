@@ -87,9 +87,9 @@ export class FetchBatches<R extends FetchAnswer> {
 
   /**
    * `maxInFlight`: fetches of one lane in flight at once; more wait and go together. `inOneCommit` runs
-   * the `onShared` calls of one batch as one unit: the gateway's trail writes their entries in one
-   * transaction, one commit a batch instead of one for each caller (their transactions were about 6% of
-   * the gateway's CPU on distinct counts, BENCHMARKS.md). If it throws, no caller of the batch was recorded.
+   * the `onShared` calls of one batch as one unit (for reports that write: one transaction). If it throws,
+   * no caller of the batch was recorded, and none is answered. The gateway's reports only note the source
+   * on each caller's request; its one entry is written when the request is answered (server.ts).
    */
   constructor(
     private readonly maxInFlight = 1,

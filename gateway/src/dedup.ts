@@ -16,8 +16,9 @@
  * The subgraph audits only the request it received (under the first caller's request id); each caller
  * served from that shared answer is reported through `onShared`, for the gateway's own trail, before it
  * is answered. The callers waiting when the answer arrives are reported together, in one `inOneCommit`
- * (one transaction of the gateway's trail for all of them, as batch.ts does); if that fails, none of
- * them is answered, each gets the error.
+ * (as batch.ts does); if a report fails, none of them is answered, each gets the error. The gateway's
+ * reports only note the source on the caller's request, whose one SHARED_ANSWER entry is written when it
+ * is answered (server.ts, sharedAnswersPlugin).
  */
 import { parse, type OperationDefinitionNode, type DocumentNode } from 'graphql';
 
@@ -27,8 +28,8 @@ export interface SharedRead {
 }
 
 /**
- * Runs `record` (the reports of the callers served from one answer) as one unit: the gateway passes one
- * transaction of its trail. The default runs it as it is (tests, and a gateway without a trail).
+ * Runs `record` (the reports of the callers served from one answer) as one unit, for a report that
+ * writes (a transaction around them). The default runs it as it is.
  */
 export type InOneCommit = (record: () => void) => void;
 export const asItIs: InOneCommit = (record) => record();

@@ -9,7 +9,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import type { Identity, TokenVerifier } from '@antt/auth';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { AuditTrail } from '@antt/audit';
+import { AuditTrail, TrailGroup } from '@antt/audit';
 import {
   createMetrics,
   dataDir,
@@ -34,7 +34,7 @@ import {
 import { UnauthenticatedSummary } from './unauthenticated.js';
 import { readClassMap } from './data-classes.js';
 import { isRegistered, loadDashboardOperations, operationsManifest } from './dashboard-operations.js';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { corsMiddleware, corsOrigins } from './cors.js';
 import { explorerEnabled, pagesRouter } from './pages.js';
@@ -70,6 +70,12 @@ export interface GatewayContext {
    * read of it (policy.ts) and each caller served from another's request (SHARED_ANSWER).
    */
   sameCallerReads?: boolean;
+  /**
+   * The subgraph answers this request was served that another caller's request brought (dedup.ts,
+   * batch.ts), each as `<subgraph>/<request id the subgraph audited>`: one SHARED_ANSWER entry of the
+   * gateway's trail names them all once the request is answered (sharedAnswersPlugin).
+   */
+  sharedFrom?: string[];
 }
 
 export interface GatewayOptions {
@@ -151,6 +157,56 @@ function cacheableReadsPlugin(): ApolloServerPlugin<GatewayContext> {
       };
     },
   };
+}
+
+const AUDIT_UNAVAILABLE = 'Máy chủ không ghi được nhật ký truy cập: câu trả lời không được gửi. Vui lòng thử lại sau.';
+
+/**
+ * Each caller served from another's subgraph request is recorded in the gateway's trail before its answer
+ * leaves: one READ/SHARED_ANSWER entry per request, under its own request id, naming every subgraph request
+ * it was served from. The entries of the requests answered in the same turn go in one transaction
+ * (TrailGroup). When they cannot be stored, the caller gets an error instead of the data.
+ */
+function sharedAnswersPlugin(group: TrailGroup): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue: ctx, operation, request, response }) {
+          const sources = ctx.sharedFrom;
+          if (!sources?.length) return;
+          try {
+            await group.append([
+              {
+                at: new Date().toISOString(),
+                requestId: ctx.requestId,
+                userId: ctx.identity.userId,
+                organization: ctx.identity.organization,
+                roles: [...ctx.identity.roles],
+                operation: operationLabel(operation) ?? request.operationName ?? 'query',
+                action: 'READ',
+                typeName: null,
+                dataClass: null,
+                recordIds: [...new Set(sources)],
+                fields: [],
+                outcome: 'SHARED_ANSWER',
+              },
+            ]);
+          } catch (err) {
+            serviceLog('gateway').error({ err, requestId: ctx.requestId }, 'shared answers not recorded in the trail: the answer is withheld');
+            response.body = { kind: 'single', singleResult: { errors: [{ message: AUDIT_UNAVAILABLE, extensions: { code: 'STORAGE_UNAVAILABLE' } }] } };
+            response.http.status = 503;
+            response.http.headers.set('cache-control', 'no-store');
+          }
+        },
+      };
+    },
+  };
+}
+
+/** An operation as the trail names it: its name, else its root fields. */
+function operationLabel(operation: OperationDefinitionNode | undefined): string | undefined {
+  if (!operation) return undefined;
+  return operation.name?.value ?? operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',');
 }
 
 const parseJson = (text: string | null): unknown => {
@@ -343,36 +399,14 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const { sqlite } = openDatabase({ file: opts.auditFile ?? join(dataDir(), 'gateway.sqlite'), migrationsFolder: GATEWAY_MIGRATIONS, create: true });
   const trail = new AuditTrail(sqlite);
   // The subgraph audits the request it received, under the first caller's request id; every other
-  // caller served from that answer is audited here under its own, naming the subgraph and that request.
+  // caller served from that answer is audited here under its own, naming the subgraph and that request:
+  // noted on the caller's request now, written when it is answered (sharedAnswersPlugin).
   const auditShared: SharedReads['onShared'] = (subgraph, options, read) => {
     const ctx = options.context as GatewayContext;
-    const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation : undefined;
-    const opName =
-      operation?.name?.value ??
-      operation?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',') ??
-      options.request.operationName ??
-      'query';
-    trail.append([
-      {
-        at: new Date().toISOString(),
-        requestId: ctx.requestId,
-        userId: ctx.identity.userId,
-        organization: ctx.identity.organization,
-        roles: [...ctx.identity.roles],
-        operation: opName,
-        action: 'READ',
-        typeName: null,
-        dataClass: null,
-        // Where the answer came from: the subgraph and the request id under which it audited the request.
-        recordIds: [`${subgraph}/${read.leaderRequestId}`],
-        fields: [],
-        outcome: 'SHARED_ANSWER',
-      },
-    ]);
+    (ctx.sharedFrom ??= []).push(`${subgraph}/${read.leaderRequestId}`);
   };
-  // The callers served from one shared answer or one batch are recorded in one transaction of the trail
-  // (one transaction function, made once).
-  const inOneCommit = sqlite.transaction((record: () => void) => record());
+  // The requests answered in one turn of the event loop: their entries in one transaction of the trail.
+  const trailGroup = new TrailGroup(trail);
   const probeMs = opts.reportProbeMs ?? reportProbeMs();
   // A kept answer serves fresh reads only while the organization's watermark was confirmed within two probe rounds.
   const staleReports = new StaleReportCache({ freshWithinMs: 2 * probeMs });
@@ -434,8 +468,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
           (subgraph, error) => metrics.subgraphFailures.inc({ subgraph, reason: failureReason(error) }),
           dedup
             ? {
-                reads: new InFlightReads<SubgraphResponse>(copyResponse, inOneCommit),
-                batches: batch ? new FetchBatches<SubgraphResponse>(1, inOneCommit) : undefined,
+                reads: new InFlightReads<SubgraphResponse>(copyResponse),
+                batches: batch ? new FetchBatches<SubgraphResponse>(1) : undefined,
                 onShared: auditShared,
               }
             : undefined,
@@ -475,7 +509,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         includeStacktraceInErrorResponses: includeStacktrace,
         formatError: gatewayFormatError,
         stopOnTerminationSignals: false,
-        plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), cacheableReadsPlugin()],
+        plugins: [...edge.plugins, gatewayPolicyPlugin(classes, dashboardOperations, trail), sharedAnswersPlugin(trailGroup), cacheableReadsPlugin()],
       }),
     // Before any route, so that a browser of another origin is refused whatever it asks.
     everyRequest: corsMiddleware(origins),

@@ -32,6 +32,13 @@ const seconds = Number(values.seconds);
 const synchronous = values.synchronous === 'FULL' ? 'FULL' : 'NORMAL';
 const connections = 8;
 
+/** The veterans' group commit so far (writes.ts, its metrics): commits, and the writes they stored. */
+async function groupCommits(graphqlUrl: string): Promise<{ commits: number; fields: number }> {
+  const text = await (await fetch(new URL('/metrics', graphqlUrl))).text();
+  const gauge = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { commits: gauge('antt_write_commits'), fields: gauge('antt_write_committed_fields') };
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'antt-writes-bench-'));
 const cluster = await startCluster({ dataDir, demo: true, synchronous });
 try {
@@ -58,13 +65,17 @@ try {
   const measured = await variants(scenario === 'handover' ? seconds * 1500 : 1);
   const processes = { gateway: cluster.gateway.pid, veterans: cluster.subgraphs.veterans.pid, police: cluster.subgraphs.police.pid };
   const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid)]));
+  const commitsBefore = await groupCommits(cluster.subgraphs.veterans.url);
   const r = await load({ url, headers: { authorization: auth }, variants: measured, connections, durationS: seconds, writes: true });
+  const commitsAfter = await groupCommits(cluster.subgraphs.veterans.url);
+  const perCommit = (commitsAfter.fields - commitsBefore.fields) / Math.max(1, commitsAfter.commits - commitsBefore.commits);
   const cpu = Object.entries(processes)
     .map(([name, pid]) => `${name} ${((cpuMs(pid) - before[name]!) / Math.max(1, r.requests)).toFixed(3)}`)
     .join(', ');
   console.log(
     `${scenario} (${synchronous}, ${connections} clients, ${seconds} s): ${r.rps.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
-      `${r.errors} errors${r.firstProblem ? ` (${r.firstProblem})` : ''}; CPU ms per create: ${cpu}`,
+      `${r.errors} errors${r.firstProblem ? ` (${r.firstProblem})` : ''}; CPU ms per create: ${cpu}; ` +
+      `veterans' writes per commit ${perCommit.toFixed(2)}`,
   );
 } finally {
   await cluster.stop();

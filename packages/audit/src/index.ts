@@ -2,3 +2,4 @@ export * from './table.js';
 export * from './trail.js';
 export * from './chain.js';
 export * from './anchor.js';
+export * from './group.js';
