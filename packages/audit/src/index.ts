@@ -2,4 +2,3 @@ export * from './table.js';
 export * from './trail.js';
 export * from './chain.js';
 export * from './anchor.js';
-export * from './group.js';

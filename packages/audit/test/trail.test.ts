@@ -11,7 +11,6 @@ import {
   protectChainedTables,
   recordAnchors,
   startAnchoring,
-  TrailGroup,
   verifyChainedTable,
   verifyTrail,
   type AuditEntry,
@@ -229,39 +228,5 @@ describe('anchoring while a server runs', () => {
     expect(lines.map((l) => (JSON.parse(l) as { count: number }).count)).toEqual([1, 2]);
     expect(verifyTrail(db, latestAnchors(dir, 'gateway').get('audit_log'))).toMatchObject({ ok: true, entries: 2 });
     rmSync(dir, { recursive: true, force: true });
-  });
-});
-
-describe('appends of one turn committed together', () => {
-  it('commits the entries appended in one turn in one transaction, chained in the order appended, each append told once stored', async () => {
-    const db = fresh();
-    const group = new TrailGroup(new AuditTrail(db));
-    const stored: number[] = [];
-    const appends = [1, 2, 3].map((n) => group.append([entry(n)]).then(() => stored.push(n)));
-    // Nothing is written before the turn ends.
-    expect(db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
-    await Promise.all(appends);
-    expect(stored).toEqual([1, 2, 3]);
-    expect(group.commits).toBe(1);
-    expect(group.appends).toBe(3);
-    expect((db.prepare('SELECT request_id FROM audit_log ORDER BY id').all() as { request_id: string }[]).map((r) => r.request_id)).toEqual(['r1', 'r2', 'r3']);
-    await group.append([entry(4)]);
-    expect(group.commits).toBe(2);
-    expect(verifyTrail(db)).toEqual({ ok: true, entries: 4, firstBroken: null, reason: null });
-  });
-
-  it('stores none of a turn whose commit fails and tells every appender why', async () => {
-    const db = fresh();
-    const group = new TrailGroup(new AuditTrail(db));
-    const good = group.append([entry(1)]);
-    // An entry the table refuses (a NULL in a NOT NULL column) fails the turn's transaction as a whole.
-    const bad = group.append([{ ...entry(2), userId: null as unknown as string }]);
-    await expect(good).rejects.toThrow(/NOT NULL/);
-    await expect(bad).rejects.toThrow(/NOT NULL/);
-    expect(db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
-    expect(group.commits).toBe(0);
-    // The next turn is on its own.
-    await group.append([entry(3)]);
-    expect(verifyTrail(db)).toEqual({ ok: true, entries: 1, firstBroken: null, reason: null });
   });
 });
