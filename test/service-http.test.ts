@@ -9,7 +9,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serviceHttp } from '@antt/subgraph-kit';
+import { RequestHeaders, serviceHttp } from '@antt/subgraph-kit';
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -160,5 +160,28 @@ describe('serviceHttp', () => {
     } finally {
       client.close();
     }
+  });
+});
+
+describe('RequestHeaders', () => {
+  it("keeps a request's headers as the Fetch API's Headers do: names in lower case, a repeated one joined, sorted when listed", () => {
+    const h = new RequestHeaders();
+    h.append('Accept', 'application/json');
+    h.append('accept', 'text/plain');
+    h.set('Content-Type', 'application/json');
+    h.set('X-Antt-Gateway', 'one');
+    h.set('x-antt-gateway', 'two');
+    expect(h.get('ACCEPT')).toBe('application/json, text/plain');
+    expect(h.has('content-type')).toBe(true);
+    expect(h.get('missing')).toBeNull();
+    expect([...h]).toEqual([
+      ['accept', 'application/json, text/plain'],
+      ['content-type', 'application/json'],
+      ['x-antt-gateway', 'two'],
+    ]);
+    expect([...h.keys()]).toEqual(['accept', 'content-type', 'x-antt-gateway']);
+    h.delete('Accept');
+    expect(h.record()).toEqual({ 'content-type': 'application/json', 'x-antt-gateway': 'two' });
+    expect([...h.values()]).toEqual(['application/json', 'two']);
   });
 });

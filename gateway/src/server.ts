@@ -27,6 +27,7 @@ import {
   anchorTrail,
   injectTraceContext,
   inThisTrace,
+  RequestHeaders,
   traceSubgraphFetch,
   type RunningServer,
   type StartPhases,
@@ -253,7 +254,29 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly stale?: StaleReports,
   ) {
     super(config);
-    fallback.register(subgraph, (options) => super.process(options), circuit);
+    fallback.register(subgraph, (options) => this.post(options), circuit);
+  }
+
+  /**
+   * RemoteGraphQLDataSource.process as the gateway uses it (no automatic persisted queries, no cache hints:
+   * every answer here is no-store), without the node-fetch Headers and Request it builds for each fetch,
+   * which nothing here reads (the fetch is service-http.ts's; issue 17): the same headers, willSendRequest,
+   * body, errors and answer.
+   */
+  private async post(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const { request } = options;
+    const headers = new RequestHeaders();
+    for (const [name, value] of request.http?.headers ?? []) headers.append(name, value);
+    headers.set('content-type', 'application/json');
+    request.http = { method: 'POST', url: this.url, headers };
+    this.willSendRequest(options);
+    if (!request.query) throw new Error('Missing query');
+    const { http: _http, ...body } = request;
+    const response = await this.fetcher(this.url, { method: 'POST', headers: headers.record(), body: JSON.stringify(body) });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const parsed = await this.parseBody(response);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('Expected JSON response body from the subgraph.');
+    return { ...parsed, http: response } as SubgraphResponse;
   }
 
   // A caller's read identical to one in flight for the same verified caller shares its answer (dedup.ts).
@@ -300,14 +323,14 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** The subgraph's answer to this fetch: asked at once, or together with the caller's others of the same lane (batch.ts). */
   private answer(options: GraphQLDataSourceProcessOptions<GatewayContext>, lane: string | undefined): Promise<SubgraphResponse> {
     const batches = this.shared?.batches;
-    if (!lane || !batches) return super.process(options);
+    if (!lane || !batches) return this.post(options);
     return batches.run(lane, options.request.query!, {
       variables: options.request.variables,
       requestId: options.context.requestId,
       // Sent when the lane has room, maybe from another caller's continuation: under this fetch's span.
-      alone: inThisTrace(() => super.process(options)),
+      alone: inThisTrace(() => this.post(options)),
       together: inThisTrace((query: string, variables: Record<string, unknown>) =>
-        super.process({ ...options, request: { ...options.request, query, variables } }),
+        this.post({ ...options, request: { ...options.request, query, variables } }),
       ),
       onShared: (read) => this.shared!.onShared(this.subgraph, options, read),
     });

@@ -64,6 +64,58 @@ class AnswerHeaders implements FetcherHeaders {
 }
 
 /**
+ * The headers of a request about to be sent (what a data source's willSendRequest sets), as the Fetch
+ * API's Headers keep them: names in lower case, a repeated one joined with ", ". A plain map where
+ * @apollo/gateway builds node-fetch's Headers for every fetch; `record()` is what the fetch is given.
+ */
+export class RequestHeaders implements FetcherHeaders {
+  readonly #map = new Map<string, string>();
+
+  append(name: string, value: string): void {
+    const key = name.toLowerCase();
+    const had = this.#map.get(key);
+    this.#map.set(key, had === undefined ? value : `${had}, ${value}`);
+  }
+
+  set(name: string, value: string): void {
+    this.#map.set(name.toLowerCase(), value);
+  }
+
+  delete(name: string): void {
+    this.#map.delete(name.toLowerCase());
+  }
+
+  get(name: string): string | null {
+    return this.#map.get(name.toLowerCase()) ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.#map.has(name.toLowerCase());
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of [...this.#map.keys()].sort()) yield [name, this.#map.get(name)!];
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+
+  /** The headers as a fetch's init takes them. */
+  record(): Record<string, string> {
+    return Object.fromEntries(this.#map);
+  }
+}
+
+/**
  * What the data source reads of an answer. The headers and body are private fields: an answer kept by
  * copying it (structuredClone, as the approved-answer cache keeps a subgraph's response) copies only its
  * status, as it would of a fetch Response, never a second copy of the body.
