@@ -1,8 +1,9 @@
 /**
  * `npx tsx test/bench/writes.bench.ts [activity|handover|direct] [--seconds=N] [--synchronous=NORMAL|FULL]`:
  * creates through the gateway with each server its own process, as `pnpm bench` runs them (its writes
- * table), but alone and in about a minute, with the CPU each process spent per create: the figure to
- * compare before and after a change of the write path on a shared machine. Figures only, no assertions.
+ * table), but alone and in about a minute, with the CPU each process spent per create and how many of the
+ * veterans' writes each commit stored (its group commit, writes.ts): the figures to compare before and
+ * after a change of the write path on a shared machine. Figures only, no assertions.
  *
  * - activity (default): the veterans' activities (no reference), 8 clients;
  * - handover: the veterans' tip handovers, each naming a police tip of its own (a reference check at the
