@@ -9,7 +9,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import type { Identity, TokenVerifier } from '@antt/auth';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { AuditTrail } from '@antt/audit';
+import { AuditTrail, type AuditEntry } from '@antt/audit';
 import {
   createMetrics,
   dataDir,
@@ -182,13 +182,7 @@ function sharedAnswersPlugin(trail: AuditTrail): ApolloServerPlugin<GatewayConte
           try {
             trail.append([
               {
-                at: new Date().toISOString(),
-                requestId: ctx.requestId,
-                userId: ctx.identity.userId,
-                organization: ctx.identity.organization,
-                roles: [...ctx.identity.roles],
-                operation: operationLabel(operation) ?? request.operationName ?? 'query',
-                action: 'READ',
+                ...readBy(ctx, operationLabel(operation) ?? request.operationName ?? 'query'),
                 typeName: null,
                 dataClass: null,
                 recordIds: [...new Set(sources)],
@@ -205,6 +199,19 @@ function sharedAnswersPlugin(trail: AuditTrail): ApolloServerPlugin<GatewayConte
         },
       };
     },
+  };
+}
+
+/** A read by the request's verified caller, as the gateway's trail records it, now. */
+function readBy(ctx: GatewayContext, operation: string): Pick<AuditEntry, 'at' | 'requestId' | 'userId' | 'organization' | 'roles' | 'operation' | 'action'> {
+  return {
+    at: new Date().toISOString(),
+    requestId: ctx.requestId,
+    userId: ctx.identity.userId,
+    organization: ctx.identity.organization,
+    roles: [...ctx.identity.roles],
+    operation,
+    action: 'READ',
   };
 }
 
@@ -453,13 +460,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation : undefined;
       trail.append([
         {
-          at: new Date().toISOString(),
-          requestId: ctx.requestId,
-          userId: ctx.identity.userId,
-          organization: ctx.identity.organization,
-          roles: [...ctx.identity.roles],
-          operation: operation?.name?.value ?? options.request.operationName ?? 'query',
-          action: 'READ',
+          ...readBy(ctx, operation?.name?.value ?? options.request.operationName ?? 'query'),
           typeName: null,
           dataClass: null,
           recordIds: [`${subgraph}/reportVersion:${served.reportVersion}/ageSeconds:${served.ageSeconds}`],
