@@ -27,6 +27,7 @@ import {
   anchorTrail,
   injectTraceContext,
   inThisTrace,
+  operationLabel,
   RequestHeaders,
   traceSubgraphFetch,
   type RunningServer,
@@ -35,7 +36,7 @@ import {
 import { UnauthenticatedSummary } from './unauthenticated.js';
 import { readClassMap } from './data-classes.js';
 import { isRegistered, loadDashboardOperations, operationsManifest } from './dashboard-operations.js';
-import type { GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { corsMiddleware, corsOrigins } from './cors.js';
 import { explorerEnabled, pagesRouter } from './pages.js';
@@ -182,7 +183,7 @@ function sharedAnswersPlugin(trail: AuditTrail): ApolloServerPlugin<GatewayConte
           try {
             trail.append([
               {
-                ...readBy(ctx, operationLabel(operation) ?? request.operationName ?? 'query'),
+                ...readBy(ctx, operation ? operationLabel(operation) : (request.operationName ?? 'query')),
                 typeName: null,
                 dataClass: null,
                 recordIds: [...new Set(sources)],
@@ -213,12 +214,6 @@ function readBy(ctx: GatewayContext, operation: string): Pick<AuditEntry, 'at' |
     operation,
     action: 'READ',
   };
-}
-
-/** An operation as the trail names it: its name, else its root fields. */
-function operationLabel(operation: OperationDefinitionNode | undefined): string | undefined {
-  if (!operation) return undefined;
-  return operation.name?.value ?? operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',');
 }
 
 const parseJson = (text: string | null): unknown => {
