@@ -54,6 +54,7 @@ export class AuditTrail {
   private readonly last: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly appendMany: (entries: AuditEntry[]) => void;
+  private written = 0;
 
   constructor(private readonly sqlite: Database.Database) {
     protectTrail(sqlite);
@@ -69,14 +70,14 @@ export class AuditTrail {
     let prev = (this.last.get() as { hash: string } | undefined)?.hash ?? GENESIS;
     for (const e of entries) {
       const hash = entryHash(prev, e);
-      this.insert.run({
+      this.written += this.insert.run({
         ...e,
         roles: JSON.stringify(e.roles),
         recordIds: JSON.stringify(e.recordIds),
         fields: JSON.stringify(e.fields),
         prevHash: prev,
         hash,
-      });
+      }).changes;
       prev = hash;
     }
   }
@@ -92,6 +93,15 @@ export class AuditTrail {
     if (!entries.length) return;
     if (entries.length === 1 && this.sqlite.inTransaction) this.chain(entries);
     else this.appendMany(entries);
+  }
+
+  /**
+   * The rows this trail has inserted on its connection, rolled back or not (as SQLite's total_changes()
+   * counts them): what the connection wrote that is the trail's, not the organization's records
+   * (@antt/disclosure `writesNotRead`).
+   */
+  get rowsWritten(): number {
+    return this.written;
   }
 
   /** Entries, newest first, optionally only those about records of some types. */

@@ -39,6 +39,25 @@ const entry = (n: number): AuditEntry => ({
 });
 
 describe('the audit trail', () => {
+  it("counts the rows it inserted on its connection as SQLite's total_changes() does, rolled back ones too", () => {
+    const db = fresh();
+    const trail = new AuditTrail(db);
+    const total = () => (db.prepare('SELECT total_changes() AS c').get() as { c: number }).c;
+    const before = total();
+    trail.append([entry(1), entry(2)]);
+    trail.append([entry(3)]);
+    expect(trail.rowsWritten).toBe(3);
+    db.exec('BEGIN');
+    trail.append([entry(4)]);
+    db.exec('ROLLBACK');
+    expect(trail.rowsWritten).toBe(4);
+    expect(total() - before).toBe(4);
+    // A failing insert adds no row and counts none.
+    expect(() => trail.append([{ ...entry(5), userId: null as unknown as string }])).toThrow(/NOT NULL/);
+    expect(trail.rowsWritten).toBe(4);
+    expect(total() - before).toBe(4);
+  });
+
   it('chains entries and verifies them', () => {
     const db = fresh();
     const trail = new AuditTrail(db);

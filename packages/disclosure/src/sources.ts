@@ -85,7 +85,22 @@ export function writeStamp(db: SqlReader): string {
     kept.read = (kept.version.get() as { v: number }).v;
     queueMicrotask(() => (kept.read = null));
   }
-  return `${(s.changes.get() as { c: number }).c}|${s.read}`;
+  return `${(s.changes.get() as { c: number }).c - (notRead.get(db)?.() ?? 0)}|${s.read}`;
+}
+
+const notRead = new WeakMap<object, () => number>();
+
+/**
+ * Says that `rows()` of the rows this connection wrote (a running total) are read by nothing kept here:
+ * the audit trail's entries, which every read of personal data adds (a leader's panel of a unit's
+ * hotspots writes one per request). writeStamp leaves them out, so that such a read does not throw
+ * away every count kept since the last record was written (issue 17: the police recomputed its tip
+ * counts at every leadership panel, 8 ms a request at 60,000 tips). What is kept must then never be
+ * computed from those rows: no count, fingerprint or kept aggregate reads the audit trail. A commit by
+ * another connection still changes the stamp (data_version cannot tell which table it wrote).
+ */
+export function writesNotRead(db: object, rows: () => number): void {
+  notRead.set(db, rows);
 }
 const rewrites = new WeakMap<object, Map<string, number>>();
 

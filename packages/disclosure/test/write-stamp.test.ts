@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeStamp } from '../src/sources.js';
+import { writeStamp, writesNotRead } from '../src/sources.js';
 
 let dir: string;
 let own: Database.Database;
@@ -67,6 +67,32 @@ describe('writeStamp', () => {
     await new Promise((resolve) => setImmediate(resolve));
     other.exec('INSERT INTO t VALUES (2)');
     expect(writeStamp(own)).not.toBe(b);
+  });
+
+  it('leaves out the rows writesNotRead names (the audit trail), and changes with any other row written beside them', () => {
+    own.exec('CREATE TABLE log (x INTEGER)');
+    let logged = 0;
+    const log = own.prepare('INSERT INTO log VALUES (1)');
+    const logOne = () => (logged += log.run().changes);
+    writesNotRead(own, () => logged);
+    const a = writeStamp(own);
+    logOne();
+    logOne();
+    expect(writeStamp(own)).toBe(a);
+    // A rolled-back one too: total_changes() and the running total both counted it.
+    own.exec('BEGIN');
+    logOne();
+    own.exec('ROLLBACK');
+    expect(writeStamp(own)).toBe(a);
+    // A record written in the same transaction as an entry changes it.
+    own.transaction(() => {
+      logOne();
+      own.exec('INSERT INTO t VALUES (1)');
+    })();
+    const b = writeStamp(own);
+    expect(b).not.toBe(a);
+    logOne();
+    expect(writeStamp(own)).toBe(b);
   });
 
   it('reads data_version once per run of synchronous code', async () => {

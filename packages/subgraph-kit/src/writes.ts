@@ -19,6 +19,7 @@ import type Database from 'better-sqlite3';
 import { AuditTrail, type AuditEntry } from '@antt/audit';
 import type { Scope } from '@antt/auth';
 import type { SubgraphContext } from './context.js';
+import { writesNotRead } from '@antt/disclosure';
 import { onceEach, sqliteOf } from './db.js';
 
 const BUSY_MESSAGE = 'Cơ sở dữ liệu đang bận: chưa lưu được, vui lòng thử lại.';
@@ -51,7 +52,12 @@ export function databaseError(e: unknown): GraphQLError | null {
 }
 
 /** The audit trail of a connection, made once (its statements are prepared once). */
-export const trailOf: (sqlite: Database.Database) => AuditTrail = onceEach((sqlite) => new AuditTrail(sqlite));
+export const trailOf: (sqlite: Database.Database) => AuditTrail = onceEach((sqlite) => {
+  const trail = new AuditTrail(sqlite);
+  // Its entries are not the organization's records: writing one keeps what was computed from them (writeStamp).
+  writesNotRead(sqlite, () => trail.rowsWritten);
+  return trail;
+});
 
 /** Who called, as the audit trail records it. */
 export function auditCaller(scope: Scope): Pick<AuditEntry, 'userId' | 'organization' | 'roles'> {

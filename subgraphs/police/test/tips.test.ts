@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tableFingerprint } from '@antt/subgraph-kit';
+import { tableFingerprint, writeStamp } from '@antt/subgraph-kit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BINH_THUAN, CHIENG_LE, PROVINCE, TO_HIEU, dashboard, leadership, openTestSubgraph, staff, user, type TestSubgraph } from '@antt/testing';
 import { subgraph } from '../src/subgraph.js';
@@ -196,6 +196,26 @@ describe('crime tips on the police subgraph', () => {
     expect(reads).toEqual([{ record_kind: 'CRIME_TIP', record_id: id, user_id: investigator.userId, reason: 'Xác minh nguồn tin theo kế hoạch 12' }]);
     const noReason = await s.run(investigator, `{ policeTipReporter(tipId: "${id}", reason: "  ") { fullName } }`);
     expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+  });
+
+  it('keeps what it computed across reads that only add audit entries, and counts a tip recorded after them', async () => {
+    await recorded();
+    const counts = `{ unit(id: "${PROVINCE}") { police { tipCounts(periodId: "2026-Q1") { status count } } } }`;
+    const entries = s.count('audit_log');
+    const stamp = writeStamp(s.sqlite);
+    const fingerprint = tableFingerprint(s.sqlite, 'crime_tips');
+    // Provincial leadership reads the figures as they are, and the read is audited: an entry is written.
+    expect(await s.run(leadership(), counts)).toEqual({ data: { unit: { police: { tipCounts: [{ status: 'RECEIVED', count: 1 }] } } } });
+    expect(await s.run(leadership(), counts)).toEqual({ data: { unit: { police: { tipCounts: [{ status: 'RECEIVED', count: 1 }] } } } });
+    expect(s.count('audit_log')).toBeGreaterThan(entries);
+    // Those entries are not records: what was computed from the records is still good (issue 17).
+    expect(writeStamp(s.sqlite)).toBe(stamp);
+    expect(tableFingerprint(s.sqlite, 'crime_tips')).toBe(fingerprint);
+    // A tip recorded after them is a change, and it is counted.
+    await recorded();
+    expect(writeStamp(s.sqlite)).not.toBe(stamp);
+    expect(tableFingerprint(s.sqlite, 'crime_tips')).not.toBe(fingerprint);
+    expect(await s.run(leadership(), counts)).toEqual({ data: { unit: { police: { tipCounts: [{ status: 'RECEIVED', count: 2 }] } } } });
   });
 
   it('hides the identity from commune police, police leaders and provincial leadership, recording nothing', async () => {
