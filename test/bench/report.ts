@@ -303,6 +303,10 @@ export function renderGenerated(): string {
     if (suite.writes.length) {
       p('### Writes (creates), ' + `${suite.options.writeConnections} clients`);
       p();
+      p(
+        'Each durability setting on a federation of its own, started alike after the reads (fresh data directory with the demo data, no Hive Gateway), warmed with creates for as long as the read federation was warmed, then the median of the runs.',
+      );
+      p();
       p('| kind | reference check | synchronous | path | creates/s | p50 / p95 / p99 ms | CPU ms/req (gateway; subgraphs) | answers |');
       p('|---|---|---|---|---|---|---|---|');
       for (const w of suite.writes)

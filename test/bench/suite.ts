@@ -341,6 +341,21 @@ async function measureWrites(cluster: Cluster, tokens: Tokens, opts: SuiteOption
   return out;
 }
 
+/** Starts a federation of its own at one durability setting (fresh data directory, demo data, no Hive Gateway) and measures the creates on it. */
+async function writesOnFreshFederation(opts: SuiteOptions, synchronous: 'NORMAL' | 'FULL'): Promise<WriteResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), `antt-bench-${synchronous.toLowerCase()}-`));
+  const cluster = await startCluster({ dataDir: dir, demo: true, synchronous, hive: false });
+  try {
+    const tokens = await tokensFor(dir);
+    // Creates only: this federation serves the writes table alone.
+    if (opts.warmFederationS) await warmFederation(cluster, tokens, [], opts.warmFederationS);
+    return await measureWrites(cluster, tokens, opts, synchronous);
+  } finally {
+    await cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
@@ -464,11 +479,6 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
       progress();
       log(`  every commune, one query: project ${median(every.project).toFixed(0)} ms, hive ${median(every.hive).toFixed(0)} ms`);
     }
-    if (opts.writes ?? opts.extras) {
-      log('Writes at NORMAL...');
-      result.writes.push(...(await measureWrites(cluster, tokens, opts, 'NORMAL')));
-      progress();
-    }
     await readAll(scenarios.filter((s) => !first.includes(s)));
     for (const s of cluster.servers()) result.memory[s.name] = { rss: rssMiB(s.pid), peak: peakRssMiB(s.pid) };
     await cluster.stop();
@@ -481,21 +491,16 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
       result.start.restartSubgraphsMs = again.subgraphsReadyMs;
       await again.stop();
       progress();
-      if (opts.full) {
-        log('Writes at FULL...');
-        const fullDir = mkdtempSync(join(tmpdir(), 'antt-bench-full-'));
-        const full = await startCluster({ dataDir: fullDir, demo: false, synchronous: 'FULL', hive: false });
-        try {
-          const fullTokens = await tokensFor(fullDir);
-          // Creates only: this federation serves the writes table alone (no demo data to read).
-          if (opts.warmFederationS) await warmFederation(full, fullTokens, [], opts.warmFederationS);
-          result.writes.push(...(await measureWrites(full, fullTokens, opts, 'FULL')));
-        } finally {
-          await full.stop();
-          rmSync(fullDir, { recursive: true, force: true });
-        }
-      }
     }
+    // Writes, each durability setting on a federation of its own started alike (fresh data directory with
+    // demo data, no Hive Gateway, warmed the same way): the figures at NORMAL and at FULL compare, and the
+    // reads above were measured on demo data alone.
+    if (opts.writes ?? opts.extras)
+      for (const synchronous of opts.full ? (['NORMAL', 'FULL'] as const) : (['NORMAL'] as const)) {
+        log(`Writes at ${synchronous} (a federation of their own)...`);
+        result.writes.push(...(await writesOnFreshFederation(opts, synchronous)));
+        progress();
+      }
   } finally {
     await cluster?.stop();
     rmSync(dataDir, { recursive: true, force: true });
