@@ -3,7 +3,7 @@
  * from its results (report.ts). Options: --seconds=S per measured run (default 5), --runs=N (3),
  * --warmup=S (2) per scenario, --warm-federation=S (300: the whole federation run before anything is
  * measured, suite.ts warmFederation), --communes=N (75), --only=Name,Name (dashboard operation or README query names),
- * --no-full (skip the writes at synchronous=FULL, which start the federation once more).
+ * --no-full (skip the writes at synchronous=FULL, which start one more federation of their own).
  */
 import { parseArgs } from 'node:util';
 import { runSuite } from './suite.js';

@@ -33,9 +33,9 @@ export interface SuiteOptions {
   only?: string[];
   /** Run the special questions, writes and the start measurements. */
   extras: boolean;
-  /** Run the writes at NORMAL (default: with the extras). */
+  /** Run the writes at NORMAL, on a federation of their own (default: with the extras). */
   writes?: boolean;
-  /** Writes at FULL too (starts the federation a second time). */
+  /** Writes at FULL too (one more federation of their own, started as the one at NORMAL). */
   full: boolean;
   /** Seconds of warm-up per scenario and gateway before the measured runs. */
   warmupS: number;
